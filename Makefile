@@ -1,0 +1,51 @@
+# Mobile Athlete Desktop: the two commands (`make run`, `make test`) and a few more.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+export QT_QPA_PLATFORM ?= offscreen
+
+.PHONY: run test lint typecheck layers pytest bench package demo clean help
+
+help:
+	@echo "make run    - set up .venv and open the program on a demo clinic"
+	@echo "make test   - set up .venv with test extras and run every check offscreen"
+	@echo "make bench  - build a large synthetic clinic and measure speed and memory"
+	@echo "make package - build a self-contained bundle for this machine"
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test,postgres]'
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+run: $(STAMP)
+	QT_QPA_PLATFORM= $(BIN)/mobileathlete --demo-if-empty
+
+test: $(STAMP)
+	bash scripts/system-deps.sh || true
+	$(MAKE) lint typecheck layers pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check mobileathlete_desktop tests bench
+	$(BIN)/ruff format --check mobileathlete_desktop tests bench
+
+typecheck: $(STAMP)
+	$(BIN)/mypy mobileathlete_desktop
+
+layers: $(STAMP)
+	$(BIN)/lint-imports
+
+pytest: $(STAMP)
+	$(BIN)/python -m pytest -p no:cacheprovider $(PYTEST_ARGS)
+
+bench: $(STAMP)
+	$(BIN)/python -m bench.run
+
+package: $(STAMP)
+	bash packaging/build.sh
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info

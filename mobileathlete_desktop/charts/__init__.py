@@ -1,0 +1,1 @@
+"""Matplotlib figures built from domain records (never pyplot), for the screen, files and PDFs."""

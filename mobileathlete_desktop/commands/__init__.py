@@ -1,0 +1,1 @@
+"""The `mobileathlete` subcommands, one module each, registered by cli.py."""

@@ -1,0 +1,1 @@
+"""Pure clinical logic: the catalogue, interpretation and recommendations (no Qt, no database)."""

@@ -1,0 +1,1 @@
+"""Reportlab documents: home-program handouts and client progress reports."""

@@ -1,0 +1,1 @@
+"""Persistence: SQLAlchemy models, database opening, Alembic migrations and backups (no Qt)."""
