@@ -1,1 +1,19 @@
-"""The `mobileathlete` subcommands, one module each, registered by cli.py."""
+"""The `mobileathlete` subcommands, one module each, registered by cli.py in this order."""
+
+from mobileathlete_desktop.commands import (
+    catalogue_cmd,
+    check_cmd,
+    clients_cmd,
+    demo_cmd,
+    import_cmd,
+    summary_cmd,
+)
+
+COMMAND_MODULES = (
+    demo_cmd,
+    clients_cmd,
+    import_cmd,
+    summary_cmd,
+    catalogue_cmd,
+    check_cmd,
+)

@@ -138,7 +138,9 @@ class AssessmentRecord:
         m = self.measurement(code, side, mode)
         return None if m is None else m.value
 
-    def measurement(self, code: str, side: Side = "none", mode: Mode = "none") -> MeasurementRecord | None:
+    def measurement(
+        self, code: str, side: Side = "none", mode: Mode = "none"
+    ) -> MeasurementRecord | None:
         """The measurement for that measure, side and mode, or None."""
         for m in self.measurements:
             if m.code == code and m.side == side and m.mode == mode:

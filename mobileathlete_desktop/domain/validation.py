@@ -1,0 +1,92 @@
+"""Turning typed or imported text into values, with one-line reasons when it cannot be done."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from mobileathlete_desktop.domain.catalogue import MODES, SIDES, Catalogue, Measure, Mode, Side
+
+
+class InvalidValue(ValueError):
+    """Text that cannot become the value asked for; str() is the message to show."""
+
+
+_NUMBER = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)$")
+
+
+def parse_number(text: str, what: str = "value") -> float:
+    """A number from text, accepting a decimal comma ("12,5"); letters are refused."""
+    cleaned = text.strip().replace("°", "").replace(" ", "")
+    if not cleaned:
+        raise InvalidValue(f"{what}: empty")
+    if not _NUMBER.match(cleaned):
+        raise InvalidValue(f"{what}: {text.strip()!r} is not a number")
+    return float(cleaned.replace(",", "."))
+
+
+def parse_measure_value(measure: Measure, text: str) -> float:
+    """A value for a measure from text, checked against the measure's hard bounds."""
+    value = parse_number(text, measure.label)
+    problem = measure.check_value(value)
+    if problem:
+        raise InvalidValue(problem)
+    return value
+
+
+def parse_iso_date(
+    text: str, what: str = "date", *, today: date | None = None, allow_future: bool = False
+) -> date:
+    """An ISO date (YYYY-MM-DD); impossible or (unless allowed) future dates are refused."""
+    raw = text.strip()
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", raw):
+        raise InvalidValue(f"{what}: {raw!r} is not a date in the form YYYY-MM-DD")
+    try:
+        value = date.fromisoformat(raw)
+    except ValueError as exc:
+        raise InvalidValue(f"{what}: {raw!r} is not a real date") from exc
+    if not allow_future and value > (today or date.today()):
+        raise InvalidValue(f"{what}: {raw} is in the future")
+    if value.year < 1900:
+        raise InvalidValue(f"{what}: {raw} is before 1900")
+    return value
+
+
+def parse_side(text: str) -> Side:
+    """left, right or none (also L/R and blank)."""
+    raw = text.strip().lower()
+    aliases = {"l": "left", "r": "right", "": "none", "-": "none"}
+    raw = aliases.get(raw, raw)
+    for side in SIDES:
+        if raw == side:
+            return side
+    raise InvalidValue(f"side: {text.strip()!r} is not left, right or none")
+
+
+def parse_mode(text: str) -> Mode:
+    """active, passive or none (also A/P and blank)."""
+    raw = text.strip().lower()
+    aliases = {"a": "active", "p": "passive", "": "none", "-": "none"}
+    raw = aliases.get(raw, raw)
+    for mode in MODES:
+        if raw == mode:
+            return mode
+    raise InvalidValue(f"mode: {text.strip()!r} is not active, passive or none")
+
+
+def check_cell(measure: Measure, side: Side, mode: Mode) -> None:
+    """Refuses a side or mode the measure does not take (e.g. a left NPRS)."""
+    if side not in measure.sides:
+        allowed = " or ".join(measure.sides)
+        raise InvalidValue(f"{measure.code}: side must be {allowed}, not {side}")
+    if mode not in measure.modes:
+        allowed = " or ".join(measure.modes)
+        raise InvalidValue(f"{measure.code}: mode must be {allowed}, not {mode}")
+
+
+def lookup_measure(catalogue: Catalogue, code: str) -> Measure:
+    """The measure for a code, or a message naming the unknown code."""
+    measure = catalogue.get(code.strip())
+    if measure is None:
+        raise InvalidValue(f"unknown measure code {code.strip()!r}")
+    return measure

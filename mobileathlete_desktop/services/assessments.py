@@ -1,0 +1,620 @@
+"""Recording an assessment: values saved as they are typed, signing, addenda and history."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from mobileathlete_desktop.domain.catalogue import Mode, Side
+from mobileathlete_desktop.domain.records import (
+    ASSESSMENT_KINDS,
+    AssessmentRecord,
+    ClientHistory,
+    FindingRecord,
+    MeasurementRecord,
+    OutcomeRecord,
+)
+from mobileathlete_desktop.domain.validation import InvalidValue, check_cell, lookup_measure
+from mobileathlete_desktop.services.audit import record_event
+from mobileathlete_desktop.services.clients import to_record as client_record
+from mobileathlete_desktop.services.context import (
+    ConflictError,
+    InputError,
+    NotFound,
+    ServiceContext,
+)
+from mobileathlete_desktop.storage.models import (
+    Assessment,
+    Client,
+    Finding,
+    Measurement,
+    OutcomeScore,
+)
+
+UNSET: Any = object()
+
+LEFS_ITEMS = 20
+
+
+@dataclass(frozen=True)
+class AssessmentSummary:
+    """A line in a client's list of assessments."""
+
+    id: int
+    client_id: int
+    date: date
+    kind: str
+    status: str
+    therapist: str
+    values: int
+    addendum_of: int | None
+
+
+def _measurement_record(m: Measurement) -> MeasurementRecord:
+    return MeasurementRecord(
+        code=m.code,
+        side=m.side,  # type: ignore[arg-type]
+        mode=m.mode,  # type: ignore[arg-type]
+        value=m.value,
+        pain=m.pain,
+        note=m.note,
+        instrument=m.instrument,
+        position=m.position,
+        rater=m.rater,
+        unit=m.unit,
+    )
+
+
+def to_record(row: Assessment) -> AssessmentRecord:
+    """The plain record of an assessment row with everything recorded in it."""
+    return AssessmentRecord(
+        id=row.id,
+        client_id=row.client_id,
+        date=row.date,
+        kind=row.kind,  # type: ignore[arg-type]
+        status=row.status,  # type: ignore[arg-type]
+        therapist=row.therapist_name,
+        notes=row.notes,
+        template=row.template,
+        signed_at=row.signed_at,
+        signed_by=row.signed_by,
+        addendum_of=row.addendum_of_id,
+        version=row.version,
+        measurements=tuple(_measurement_record(m) for m in row.measurements),
+        findings=tuple(
+            FindingRecord(
+                test_code=f.test_code,
+                side=f.side,  # type: ignore[arg-type]
+                faults=tuple(f.faults or ()),
+                rating=f.rating,
+                score=f.score,
+                note=f.note,
+            )
+            for f in row.findings
+        ),
+        outcomes=tuple(
+            OutcomeRecord(instrument=o.instrument, answers=tuple(o.answers or ()), total=o.total)
+            for o in row.outcomes
+        ),
+    )
+
+
+def _load(session: Session, assessment_id: int) -> Assessment:
+    row = session.get(Assessment, assessment_id)
+    if row is None:
+        raise NotFound(f"No assessment with id {assessment_id}")
+    return row
+
+
+def _editable(session: Session, assessment_id: int) -> Assessment:
+    row = _load(session, assessment_id)
+    if row.status == "signed":
+        raise InputError(
+            f"Assessment of {row.date.isoformat()} is signed and read-only; add an addendum instead"
+        )
+    return row
+
+
+def create_assessment(
+    ctx: ServiceContext,
+    client_id: int,
+    on: date | None = None,
+    *,
+    kind: str = "initial",
+    template: str = "",
+    therapist: str | None = None,
+    notes: str = "",
+) -> AssessmentRecord:
+    """Starts a draft assessment for a client (never dated in the future)."""
+    ctx.actor.require("assessments.write")
+    on = on or date.today()
+    if on > date.today():
+        raise InputError(f"Assessment date {on.isoformat()} is in the future")
+    if kind not in ASSESSMENT_KINDS:
+        raise InputError(f"Unknown assessment kind {kind!r}")
+    with ctx.db.session() as session:
+        if session.get(Client, client_id) is None:
+            raise NotFound(f"No client with id {client_id}")
+        row = Assessment(
+            client_id=client_id,
+            date=on,
+            kind=kind,
+            status="draft",
+            template=template,
+            therapist_id=ctx.actor.user_id,
+            therapist_name=therapist if therapist is not None else ctx.actor.display_name,
+            notes=notes,
+        )
+        session.add(row)
+        session.flush()
+        record_event(
+            session,
+            ctx.actor,
+            "assessment.create",
+            entity="assessment",
+            entity_id=row.id,
+            client_id=client_id,
+            detail={"date": on.isoformat(), "kind": kind, "template": template},
+        )
+        return to_record(row)
+
+
+def get_assessment(ctx: ServiceContext, assessment_id: int) -> AssessmentRecord:
+    """One assessment with all its values."""
+    ctx.actor.require("assessments.read")
+    with ctx.db.session() as session:
+        return to_record(_load(session, assessment_id))
+
+
+def list_assessments(ctx: ServiceContext, client_id: int) -> list[AssessmentSummary]:
+    """A client's assessments, newest first."""
+    ctx.actor.require("assessments.read")
+    with ctx.db.session() as session:
+        counts = (
+            select(Measurement.assessment_id, func.count(Measurement.id).label("n"))
+            .group_by(Measurement.assessment_id)
+            .subquery()
+        )
+        rows = session.execute(
+            select(Assessment, func.coalesce(counts.c.n, 0))
+            .outerjoin(counts, counts.c.assessment_id == Assessment.id)
+            .where(Assessment.client_id == client_id)
+            .order_by(Assessment.date.desc(), Assessment.id.desc())
+        ).all()
+        return [
+            AssessmentSummary(
+                id=a.id,
+                client_id=a.client_id,
+                date=a.date,
+                kind=a.kind,
+                status=a.status,
+                therapist=a.therapist_name,
+                values=int(n),
+                addendum_of=a.addendum_of_id,
+            )
+            for a, n in rows
+        ]
+
+
+def set_value(
+    ctx: ServiceContext,
+    assessment_id: int,
+    code: str,
+    side: Side,
+    mode: Mode,
+    value: float | None,
+    *,
+    pain: bool | None = None,
+    note: str | None = None,
+    instrument: str | None = None,
+    position: str | None = None,
+    rater: str | None = None,
+    expected: float | None = UNSET,
+) -> MeasurementRecord | None:
+    """Saves (or with None, clears) one value at once, in its own transaction.
+
+    The value is checked against the measure's hard bounds first; nothing is stored when
+    it is refused. With `expected`, the save is refused if the stored value is no longer
+    what this editor last saw (another window changed it).
+    """
+    ctx.actor.require("assessments.write")
+    try:
+        measure = lookup_measure(ctx.catalogue, code)
+        check_cell(measure, side, mode)
+        if value is not None:
+            problem = measure.check_value(value)
+            if problem:
+                raise InvalidValue(problem)
+    except InvalidValue as exc:
+        raise InputError(str(exc)) from exc
+    with ctx.db.session() as session:
+        row = _editable(session, assessment_id)
+        cell = session.execute(
+            select(Measurement).where(
+                Measurement.assessment_id == assessment_id,
+                Measurement.code == code,
+                Measurement.side == side,
+                Measurement.mode == mode,
+            )
+        ).scalar_one_or_none()
+        before = None if cell is None else cell.value
+        if expected is not UNSET and before != expected:
+            shown = "empty" if before is None else f"{before:g}"
+            raise ConflictError(
+                f"{measure.label} ({side}, {mode}) was changed elsewhere to {shown}; "
+                "your value was not saved"
+            )
+        if value is None:
+            if cell is not None:
+                session.delete(cell)
+                record_event(
+                    session,
+                    ctx.actor,
+                    "measurement.clear",
+                    entity="assessment",
+                    entity_id=assessment_id,
+                    client_id=row.client_id,
+                    detail={"code": code, "side": side, "mode": mode, "before": before},
+                )
+            return None
+        if cell is None:
+            cell = Measurement(
+                assessment_id=assessment_id,
+                code=code,
+                side=side,
+                mode=mode,
+                value=value,
+                unit=measure.unit,
+                pain=bool(pain),
+                note=note or "",
+                instrument=instrument if instrument is not None else measure.instrument,
+                position=position or "",
+                rater=rater if rater is not None else row.therapist_name,
+            )
+            session.add(cell)
+        else:
+            cell.value = value
+            if pain is not None:
+                cell.pain = pain
+            if note is not None:
+                cell.note = note
+            if instrument is not None:
+                cell.instrument = instrument
+            if position is not None:
+                cell.position = position
+            if rater is not None:
+                cell.rater = rater
+        session.flush()
+        record_event(
+            session,
+            ctx.actor,
+            "measurement.set",
+            entity="assessment",
+            entity_id=assessment_id,
+            client_id=row.client_id,
+            detail={
+                "code": code,
+                "side": side,
+                "mode": mode,
+                "before": before,
+                "after": value,
+                "pain": cell.pain,
+            },
+        )
+        return _measurement_record(cell)
+
+
+def set_pain(
+    ctx: ServiceContext, assessment_id: int, code: str, side: Side, mode: Mode, pain: bool
+) -> MeasurementRecord:
+    """Marks a recorded value as painful on movement (or not)."""
+    ctx.actor.require("assessments.write")
+    with ctx.db.session() as session:
+        row = _editable(session, assessment_id)
+        cell = session.execute(
+            select(Measurement).where(
+                Measurement.assessment_id == assessment_id,
+                Measurement.code == code,
+                Measurement.side == side,
+                Measurement.mode == mode,
+            )
+        ).scalar_one_or_none()
+        if cell is None:
+            raise InputError("Enter a value before marking it painful")
+        if cell.pain != pain:
+            cell.pain = pain
+            session.flush()
+            record_event(
+                session,
+                ctx.actor,
+                "measurement.pain",
+                entity="assessment",
+                entity_id=assessment_id,
+                client_id=row.client_id,
+                detail={"code": code, "side": side, "mode": mode, "pain": pain},
+            )
+        return _measurement_record(cell)
+
+
+def set_finding(
+    ctx: ServiceContext,
+    assessment_id: int,
+    test_code: str,
+    side: Side,
+    *,
+    faults: tuple[str, ...] | list[str] = (),
+    rating: str = "",
+    score: float | None = None,
+    note: str = "",
+) -> FindingRecord:
+    """Saves a motor-control test's observed faults and rating for one side."""
+    ctx.actor.require("assessments.write")
+    measure = ctx.catalogue.get(test_code)
+    if measure is None:
+        raise InputError(f"unknown test code {test_code!r}")
+    known = {f.code for f in measure.faults}
+    unknown = [f for f in faults if f not in known]
+    if unknown:
+        raise InputError(f"{measure.label}: unknown fault {unknown[0]!r}")
+    if rating and measure.ratings and rating not in measure.ratings:
+        raise InputError(f"{measure.label}: rating must be one of {', '.join(measure.ratings)}")
+    if side not in measure.sides:
+        raise InputError(f"{measure.label}: side must be {' or '.join(measure.sides)}")
+    with ctx.db.session() as session:
+        row = _editable(session, assessment_id)
+        cell = session.execute(
+            select(Finding).where(
+                Finding.assessment_id == assessment_id,
+                Finding.test_code == test_code,
+                Finding.side == side,
+            )
+        ).scalar_one_or_none()
+        before = None if cell is None else {"faults": cell.faults, "rating": cell.rating}
+        if cell is None:
+            cell = Finding(assessment_id=assessment_id, test_code=test_code, side=side)
+            session.add(cell)
+        cell.faults = list(faults)
+        cell.rating = rating
+        cell.score = score
+        cell.note = note
+        session.flush()
+        record_event(
+            session,
+            ctx.actor,
+            "finding.set",
+            entity="assessment",
+            entity_id=assessment_id,
+            client_id=row.client_id,
+            detail={
+                "test": test_code,
+                "side": side,
+                "before": before,
+                "after": {"faults": list(faults), "rating": rating},
+            },
+        )
+        return FindingRecord(test_code, side, tuple(faults), rating, score, note)
+
+
+def lefs_total(answers: list[int | None] | tuple[int | None, ...]) -> int | None:
+    """The LEFS total (0–80) when all 20 items are answered, otherwise None."""
+    if len(answers) != LEFS_ITEMS or any(a is None for a in answers):
+        return None
+    return sum(a for a in answers if a is not None)
+
+
+def set_lefs_answers(
+    ctx: ServiceContext, assessment_id: int, answers: list[int | None]
+) -> OutcomeRecord:
+    """Saves the 20 LEFS item answers (0–4 each) and, when complete, the total as a value."""
+    ctx.actor.require("assessments.write")
+    if len(answers) != LEFS_ITEMS:
+        raise InputError(f"LEFS has {LEFS_ITEMS} items, got {len(answers)}")
+    for number, answer in enumerate(answers, start=1):
+        if answer is not None and not 0 <= answer <= 4:
+            raise InputError(f"LEFS item {number}: {answer} is outside 0–4")
+    total = lefs_total(answers)
+    with ctx.db.session() as session:
+        row = _editable(session, assessment_id)
+        cell = session.execute(
+            select(OutcomeScore).where(
+                OutcomeScore.assessment_id == assessment_id, OutcomeScore.instrument == "lefs"
+            )
+        ).scalar_one_or_none()
+        if cell is None:
+            cell = OutcomeScore(assessment_id=assessment_id, instrument="lefs")
+            session.add(cell)
+        cell.answers = list(answers)
+        cell.total = None if total is None else float(total)
+        total_cell = session.execute(
+            select(Measurement).where(
+                Measurement.assessment_id == assessment_id, Measurement.code == "lefs.total"
+            )
+        ).scalar_one_or_none()
+        if total is None and total_cell is not None:
+            session.delete(total_cell)
+        elif total is not None:
+            if total_cell is None:
+                session.add(
+                    Measurement(
+                        assessment_id=assessment_id,
+                        code="lefs.total",
+                        side="none",
+                        mode="none",
+                        value=float(total),
+                        unit="score",
+                        instrument="questionnaire",
+                    )
+                )
+            else:
+                total_cell.value = float(total)
+        session.flush()
+        record_event(
+            session,
+            ctx.actor,
+            "outcome.set",
+            entity="assessment",
+            entity_id=assessment_id,
+            client_id=row.client_id,
+            detail={"instrument": "lefs", "answers": list(answers), "total": total},
+        )
+        return OutcomeRecord("lefs", tuple(answers), None if total is None else float(total))
+
+
+def set_notes(ctx: ServiceContext, assessment_id: int, notes: str) -> None:
+    """Saves the assessment's free-text notes."""
+    ctx.actor.require("assessments.write")
+    with ctx.db.session() as session:
+        row = _editable(session, assessment_id)
+        if row.notes != notes:
+            before = row.notes
+            row.notes = notes
+            session.flush()
+            record_event(
+                session,
+                ctx.actor,
+                "assessment.notes",
+                entity="assessment",
+                entity_id=assessment_id,
+                client_id=row.client_id,
+                detail={"before": before, "after": notes},
+            )
+
+
+def sign_assessment(ctx: ServiceContext, assessment_id: int) -> AssessmentRecord:
+    """Locks an assessment with the signing therapist's name and the time."""
+    ctx.actor.require("assessments.sign")
+    with ctx.db.session() as session:
+        row = _editable(session, assessment_id)
+        row.status = "signed"
+        row.signed_at = datetime.now(UTC).replace(tzinfo=None)
+        row.signed_by = ctx.actor.display_name
+        session.flush()
+        record_event(
+            session,
+            ctx.actor,
+            "assessment.sign",
+            entity="assessment",
+            entity_id=assessment_id,
+            client_id=row.client_id,
+            detail={"signed_by": row.signed_by},
+        )
+        return to_record(row)
+
+
+def create_addendum(ctx: ServiceContext, assessment_id: int, reason: str = "") -> AssessmentRecord:
+    """A draft correction of a signed assessment: a copy to edit, the original kept as it was."""
+    ctx.actor.require("assessments.write")
+    with ctx.db.session() as session:
+        original = _load(session, assessment_id)
+        if original.status != "signed":
+            raise InputError("Only a signed assessment takes an addendum; edit the draft instead")
+        row = Assessment(
+            client_id=original.client_id,
+            date=original.date,
+            kind="addendum",
+            status="draft",
+            template=original.template,
+            therapist_id=ctx.actor.user_id,
+            therapist_name=ctx.actor.display_name,
+            notes=(f"Addendum: {reason}\n\n" if reason else "") + original.notes,
+            addendum_of_id=original.id,
+        )
+        row.measurements = [
+            Measurement(
+                code=m.code,
+                side=m.side,
+                mode=m.mode,
+                value=m.value,
+                unit=m.unit,
+                pain=m.pain,
+                note=m.note,
+                instrument=m.instrument,
+                position=m.position,
+                rater=m.rater,
+            )
+            for m in original.measurements
+        ]
+        row.findings = [
+            Finding(
+                test_code=f.test_code,
+                side=f.side,
+                faults=list(f.faults),
+                rating=f.rating,
+                score=f.score,
+                note=f.note,
+            )
+            for f in original.findings
+        ]
+        row.outcomes = [
+            OutcomeScore(instrument=o.instrument, answers=list(o.answers), total=o.total)
+            for o in original.outcomes
+        ]
+        session.add(row)
+        session.flush()
+        record_event(
+            session,
+            ctx.actor,
+            "assessment.addendum",
+            entity="assessment",
+            entity_id=row.id,
+            client_id=row.client_id,
+            detail={"addendum_of": original.id, "reason": reason},
+        )
+        return to_record(row)
+
+
+def load_history(ctx: ServiceContext, client_id: int) -> ClientHistory:
+    """A client and their assessments, oldest first, each corrected by its latest signed addendum.
+
+    A signed addendum takes its original's place in the history (same date); a draft
+    addendum is shown on its own until signed.
+    """
+    ctx.actor.require("assessments.read")
+    with ctx.db.session() as session:
+        client = session.get(Client, client_id)
+        if client is None:
+            raise NotFound(f"No client with id {client_id}")
+        rows = list(
+            session.execute(
+                select(Assessment)
+                .where(Assessment.client_id == client_id)
+                .options(
+                    selectinload(Assessment.measurements),
+                    selectinload(Assessment.findings),
+                    selectinload(Assessment.outcomes),
+                )
+                .order_by(Assessment.date, Assessment.id)
+            ).scalars()
+        )
+        superseded = {
+            r.addendum_of_id for r in rows if r.addendum_of_id is not None and r.status == "signed"
+        }
+        kept = [
+            r
+            for r in rows
+            if r.id not in superseded and not (r.addendum_of_id is not None and r.status == "draft")
+        ]
+        return ClientHistory(
+            client=client_record(client), assessments=tuple(to_record(r) for r in kept)
+        )
+
+
+def assessments_between(ctx: ServiceContext, first: date, last: date) -> list[AssessmentSummary]:
+    """Every assessment dated from `first` to `last` inclusive, by date then client."""
+    ctx.actor.require("assessments.read")
+    with ctx.db.session() as session:
+        rows = session.execute(
+            select(Assessment)
+            .where(Assessment.date >= first, Assessment.date <= last)
+            .order_by(Assessment.date, Assessment.client_id, Assessment.id)
+        ).scalars()
+        return [
+            AssessmentSummary(
+                a.id, a.client_id, a.date, a.kind, a.status, a.therapist_name, 0, a.addendum_of_id
+            )
+            for a in rows
+        ]

@@ -1,0 +1,289 @@
+"""Finding, creating, editing and archiving clients."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, fields, replace
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Select, String, cast, func, or_, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from mobileathlete_desktop.domain.records import CLIENT_SEXES, ClientRecord
+from mobileathlete_desktop.services.audit import record_event
+from mobileathlete_desktop.services.context import (
+    ConflictError,
+    InputError,
+    NotFound,
+    ServiceContext,
+)
+from mobileathlete_desktop.storage.models import Client
+
+
+@dataclass(frozen=True)
+class ClientInput:
+    """The editable fields of a client, as typed in a form or read from a file."""
+
+    chart_number: str
+    given_name: str
+    family_name: str
+    date_of_birth: date | None = None
+    sex: str = "unknown"
+    email: str = ""
+    phone: str = ""
+    address: str = ""
+    dominant_leg: str = "unknown"
+    weekly_distance_km: float | None = None
+    years_running: float | None = None
+    goal_event: str = ""
+    footwear: str = ""
+    injury_history: str = ""
+    complaint: str = ""
+    referral: str = ""
+
+    def problems(self, today: date | None = None) -> dict[str, str]:
+        """Field name → what is wrong with it; empty when the input can be saved."""
+        found: dict[str, str] = {}
+        today = today or date.today()
+        if not self.chart_number.strip():
+            found["chart_number"] = "Chart number is required"
+        elif not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._/-]{0,39}", self.chart_number.strip()):
+            found["chart_number"] = "Chart number: letters, digits, - . / _ only (max 40)"
+        if not self.given_name.strip():
+            found["given_name"] = "Given name is required"
+        if not self.family_name.strip():
+            found["family_name"] = "Family name is required"
+        if self.date_of_birth is not None:
+            if self.date_of_birth > today:
+                found["date_of_birth"] = "Date of birth is in the future"
+            elif self.date_of_birth.year < 1900:
+                found["date_of_birth"] = "Date of birth is before 1900"
+        if self.sex not in CLIENT_SEXES:
+            found["sex"] = "Sex must be female, male, other or unknown"
+        if self.dominant_leg not in ("left", "right", "unknown"):
+            found["dominant_leg"] = "Dominant leg must be left, right or unknown"
+        if self.weekly_distance_km is not None and not 0 <= self.weekly_distance_km <= 400:
+            found["weekly_distance_km"] = "Weekly distance must be 0–400 km"
+        if self.years_running is not None and not 0 <= self.years_running <= 90:
+            found["years_running"] = "Years running must be 0–90"
+        if self.email and not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", self.email.strip()):
+            found["email"] = "Email address is not valid"
+        return found
+
+    def validated(self) -> ClientInput:
+        """The input trimmed, or InputError naming every problem."""
+        problems = self.problems()
+        if problems:
+            raise InputError("; ".join(problems.values()))
+        return replace(
+            self,
+            chart_number=self.chart_number.strip(),
+            given_name=self.given_name.strip(),
+            family_name=self.family_name.strip(),
+            email=self.email.strip(),
+        )
+
+
+_INPUT_FIELDS = [f.name for f in fields(ClientInput)]
+
+
+def to_record(row: Client) -> ClientRecord:
+    """The plain record of a client row."""
+    return ClientRecord(
+        id=row.id,
+        chart_number=row.chart_number,
+        given_name=row.given_name,
+        family_name=row.family_name,
+        date_of_birth=row.date_of_birth,
+        sex=row.sex,  # type: ignore[arg-type]
+        email=row.email,
+        phone=row.phone,
+        address=row.address,
+        dominant_leg=row.dominant_leg,  # type: ignore[arg-type]
+        weekly_distance_km=row.weekly_distance_km,
+        years_running=row.years_running,
+        goal_event=row.goal_event,
+        footwear=row.footwear,
+        injury_history=row.injury_history,
+        complaint=row.complaint,
+        referral=row.referral,
+        archived=row.archived,
+        version=row.version,
+    )
+
+
+def input_from_record(record: ClientRecord) -> ClientInput:
+    """The editable fields of an existing client (to pre-fill a form)."""
+    values = asdict(record)
+    return ClientInput(**{name: values[name] for name in _INPUT_FIELDS})
+
+
+def _search_statement(text: str, include_archived: bool) -> Select[Any]:
+    stmt = select(Client)
+    if not include_archived:
+        stmt = stmt.where(Client.archived.is_(False))
+    for word in text.split():
+        like = f"%{word.lower()}%"
+        conditions = [
+            func.lower(Client.given_name).like(like),
+            func.lower(Client.family_name).like(like),
+            func.lower(Client.chart_number).like(like),
+        ]
+        if re.fullmatch(r"[\d-]{2,10}", word):
+            conditions.append(cast(Client.date_of_birth, String).like(f"%{word}%"))
+        stmt = stmt.where(or_(*conditions))
+    return stmt.order_by(func.lower(Client.family_name), func.lower(Client.given_name), Client.id)
+
+
+def search_clients(
+    ctx: ServiceContext, text: str = "", *, include_archived: bool = False, limit: int | None = None
+) -> list[ClientRecord]:
+    """Clients whose name, chart number or date of birth contains every word of the text."""
+    ctx.actor.require("clients.read")
+    stmt = _search_statement(text, include_archived)
+    if limit is not None:
+        stmt = stmt.limit(limit)
+    with ctx.db.session() as session:
+        return [to_record(row) for row in session.execute(stmt).scalars()]
+
+
+def _load(session: Session, client_id: int) -> Client:
+    row = session.get(Client, client_id)
+    if row is None:
+        raise NotFound(f"No client with id {client_id}")
+    return row
+
+
+def get_client(ctx: ServiceContext, client_id: int, *, audit: bool = True) -> ClientRecord:
+    """One client, by id; opening a record is audited."""
+    ctx.actor.require("clients.read")
+    with ctx.db.session() as session:
+        row = _load(session, client_id)
+        if audit:
+            record_event(
+                session,
+                ctx.actor,
+                "client.open",
+                entity="client",
+                entity_id=row.id,
+                client_id=row.id,
+            )
+        return to_record(row)
+
+
+def find_by_chart(ctx: ServiceContext, chart_number: str) -> ClientRecord:
+    """One client, by chart number (NotFound names the number)."""
+    ctx.actor.require("clients.read")
+    with ctx.db.session() as session:
+        row = session.execute(
+            select(Client).where(Client.chart_number == chart_number.strip())
+        ).scalar_one_or_none()
+        if row is None:
+            raise NotFound(f"No client with chart number {chart_number.strip()!r}")
+        return to_record(row)
+
+
+def create_client(ctx: ServiceContext, data: ClientInput) -> ClientRecord:
+    """Creates a client; a duplicate chart number is refused."""
+    ctx.actor.require("clients.write")
+    data = data.validated()
+    with ctx.db.session() as session:
+        if session.execute(
+            select(Client.id).where(Client.chart_number == data.chart_number)
+        ).first():
+            raise InputError(f"Chart number {data.chart_number} is already used by another client")
+        row = Client(**asdict(data))
+        session.add(row)
+        try:
+            session.flush()
+        except IntegrityError as exc:
+            raise InputError(f"Chart number {data.chart_number} is already used") from exc
+        record_event(
+            session,
+            ctx.actor,
+            "client.create",
+            entity="client",
+            entity_id=row.id,
+            client_id=row.id,
+            detail={"after": asdict(data)},
+        )
+        return to_record(row)
+
+
+def update_client(
+    ctx: ServiceContext, client_id: int, data: ClientInput, *, expected_version: int | None = None
+) -> ClientRecord:
+    """Saves edits to a client; refused if someone else saved a newer version meanwhile."""
+    ctx.actor.require("clients.write")
+    data = data.validated()
+    try:
+        with ctx.db.session() as session:
+            row = _load(session, client_id)
+            if expected_version is not None and row.version != expected_version:
+                raise ConflictError(
+                    f"Client {row.chart_number} was changed by someone else; reopen to see it"
+                )
+            clash = session.execute(
+                select(Client.id).where(
+                    Client.chart_number == data.chart_number, Client.id != client_id
+                )
+            ).first()
+            if clash:
+                raise InputError(
+                    f"Chart number {data.chart_number} is already used by another client"
+                )
+            before = {name: getattr(row, name) for name in _INPUT_FIELDS}
+            after = asdict(data)
+            changed = {k: v for k, v in after.items() if before[k] != v}
+            for name, value in changed.items():
+                setattr(row, name, value)
+            if changed:
+                session.flush()
+                record_event(
+                    session,
+                    ctx.actor,
+                    "client.update",
+                    entity="client",
+                    entity_id=row.id,
+                    client_id=row.id,
+                    detail={"before": {k: before[k] for k in changed}, "after": changed},
+                )
+            return to_record(row)
+    except StaleDataError as exc:
+        raise ConflictError("The client was changed by someone else; reopen to see it") from exc
+
+
+def archive_client(ctx: ServiceContext, client_id: int, archived: bool = True) -> ClientRecord:
+    """Hides a client from the everyday list (nothing is deleted), or brings them back."""
+    ctx.actor.require("clients.archive")
+    with ctx.db.session() as session:
+        row = _load(session, client_id)
+        if row.archived != archived:
+            row.archived = archived
+            session.flush()
+            record_event(
+                session,
+                ctx.actor,
+                "client.archive" if archived else "client.unarchive",
+                entity="client",
+                entity_id=row.id,
+                client_id=row.id,
+            )
+        return to_record(row)
+
+
+def count_clients(ctx: ServiceContext) -> int:
+    """How many clients the clinic has (archived included)."""
+    with ctx.db.session() as session:
+        return int(session.execute(select(func.count(Client.id))).scalar_one())
+
+
+def client_values(record: ClientRecord) -> dict[str, Any]:
+    """A client as a JSON-ready dict (dates as ISO text)."""
+    values = asdict(record)
+    if record.date_of_birth:
+        values["date_of_birth"] = record.date_of_birth.isoformat()
+    return values

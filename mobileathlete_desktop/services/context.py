@@ -1,0 +1,34 @@
+"""What every service call needs: the open database, who is acting, and the catalogue."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from mobileathlete_desktop.domain.catalogue import Catalogue, default_catalogue
+from mobileathlete_desktop.domain.permissions import SYSTEM_ACTOR, Actor
+from mobileathlete_desktop.storage.database import Database
+
+
+class InputError(ValueError):
+    """Something a person typed or a file held is not acceptable; the message says what."""
+
+
+class NotFound(LookupError):
+    """The client, assessment or program asked for does not exist."""
+
+
+class ConflictError(RuntimeError):
+    """Someone else changed the record since it was read (optimistic version check)."""
+
+
+@dataclass(frozen=True)
+class ServiceContext:
+    """The database, the acting person and the catalogue, passed to every service function."""
+
+    db: Database
+    actor: Actor = SYSTEM_ACTOR
+    catalogue: Catalogue = field(default_factory=default_catalogue)
+
+    def as_actor(self, actor: Actor) -> ServiceContext:
+        """The same context acting for someone else."""
+        return ServiceContext(db=self.db, actor=actor, catalogue=self.catalogue)

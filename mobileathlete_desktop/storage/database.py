@@ -1,0 +1,223 @@
+"""Opening the clinic database: URL or path, SQLite safety settings, creation and migration."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
+from sqlalchemy.orm import Session, sessionmaker
+
+from mobileathlete_desktop.storage.models import Base
+
+ENV_DB = "MOBILEATHLETE_DB"
+DEFAULT_FILENAME = "clinic.sqlite3"
+DEMO_FILENAME = "demo-clinic.sqlite3"
+BUSY_TIMEOUT_MS = 10_000
+
+
+class DatabaseError(Exception):
+    """The database cannot be used; the message says what and where, in one line."""
+
+
+class DatabaseNewerError(DatabaseError):
+    """The database was written by a newer version of the program."""
+
+
+class DatabaseDamagedError(DatabaseError):
+    """The database file is not a database, or fails its integrity check."""
+
+
+def user_data_dir() -> Path:
+    """The platform's per-user data folder for the program (created on first use)."""
+    override = os.environ.get("MOBILEATHLETE_DATA_DIR")
+    if override:
+        path = Path(override)
+    else:
+        import platformdirs
+
+        path = Path(platformdirs.user_data_dir("MobileAthlete", "MobileAthlete"))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def default_database_path(demo: bool = False) -> Path:
+    """Where the clinic's SQLite file lives when no URL is given."""
+    return user_data_dir() / (DEMO_FILENAME if demo else DEFAULT_FILENAME)
+
+
+def resolve_url(target: str | Path | None) -> URL:
+    """A SQLAlchemy URL from a path or URL; None means $MOBILEATHLETE_DB or the default file."""
+    if target is None or target == "":
+        target = os.environ.get(ENV_DB) or str(default_database_path())
+    raw = str(target)
+    if "://" in raw:
+        try:
+            return make_url(raw)
+        except ArgumentError as exc:
+            raise DatabaseError(f"Not a database URL: {raw!r}") from exc
+    path = Path(raw).expanduser().resolve()
+    return URL.create("sqlite+pysqlite", database=str(path))
+
+
+def describe_url(url: URL) -> str:
+    """The URL as it may be shown to a person (no password)."""
+    if url.get_backend_name() == "sqlite":
+        return str(url.database)
+    return url.render_as_string(hide_password=True)
+
+
+def _install_sqlite_settings(engine: Engine) -> None:
+    """Foreign keys, WAL, FULL sync, busy timeout; and SQLAlchemy (not pysqlite) owns BEGIN."""
+
+    @event.listens_for(engine, "connect")
+    def on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+        # pysqlite's own implicit transactions are switched off: the "begin" hook below
+        # emits BEGIN itself, so every unit of work is one real SQLite transaction.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        try:
+            cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            cursor.execute("PRAGMA foreign_keys = ON")
+            mode = cursor.execute("PRAGMA journal_mode = WAL").fetchone()
+            if mode and str(mode[0]).lower() not in ("wal", "memory"):
+                raise DatabaseError("The database folder does not support WAL mode")
+            cursor.execute("PRAGMA synchronous = FULL")
+        finally:
+            cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def on_begin(conn: Any) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.info.get("immediate") else "BEGIN")
+
+
+@dataclass
+class Database:
+    """An open clinic database: its engine and a factory of sessions (one per unit of work)."""
+
+    url: URL
+    engine: Engine
+    sessions: sessionmaker[Session]
+
+    @property
+    def is_sqlite(self) -> bool:
+        """Whether this is an embedded SQLite file (as opposed to a clinic server)."""
+        return self.url.get_backend_name() == "sqlite"
+
+    @property
+    def path(self) -> Path | None:
+        """The SQLite file, or None for a server database."""
+        return Path(str(self.url.database)) if self.is_sqlite and self.url.database else None
+
+    @property
+    def location(self) -> str:
+        """Where the data lives, for messages and the About dialog."""
+        return describe_url(self.url)
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A unit of work: commits when the block ends, rolls back if it raises."""
+        session = self.sessions()
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    def dispose(self) -> None:
+        """Closes every pooled connection."""
+        self.engine.dispose()
+
+
+def make_engine(url: URL) -> Engine:
+    """An engine with the program's connection settings for that backend."""
+    try:
+        if url.get_backend_name() == "sqlite":
+            engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+            _install_sqlite_settings(engine)
+        else:
+            engine = create_engine(url, pool_pre_ping=True)
+    except (ArgumentError, NoSuchModuleError, ImportError) as exc:
+        raise DatabaseError(f"Cannot use database {describe_url(url)}: {exc}") from exc
+    return engine
+
+
+def _check_sqlite_file(path: Path) -> None:
+    """Clear errors for a missing folder or a file that is not SQLite, before SQLAlchemy tries."""
+    if not path.parent.is_dir():
+        raise DatabaseError(f"Folder does not exist: {path.parent}")
+    if path.exists():
+        if path.is_dir():
+            raise DatabaseError(f"Not a database file (it is a folder): {path}")
+        with path.open("rb") as fh:
+            header = fh.read(16)
+        if header and header != b"SQLite format 3\x00":
+            raise DatabaseDamagedError(
+                f"Not a SQLite database (damaged or another kind of file): {path}"
+            )
+
+
+def open_database(
+    target: str | Path | URL | None = None,
+    *,
+    migrate: bool = True,
+    before_migration: Callable[[Database], None] | None = None,
+) -> Database:
+    """Opens (creating or migrating as needed) the clinic database at a path or URL.
+
+    A new database is created from the models and stamped at the newest migration; an
+    older one is migrated, after `before_migration` (the automatic backup) has run; one
+    written by a newer program is refused.
+    """
+    url = target if isinstance(target, URL) else resolve_url(target)
+    if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
+        _check_sqlite_file(Path(str(url.database)))
+    engine = make_engine(url)
+    db = Database(url=url, engine=engine, sessions=sessionmaker(engine, expire_on_commit=False))
+    try:
+        with engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+            if db.is_sqlite:
+                result = conn.execute(text("PRAGMA quick_check")).scalar()
+                if result != "ok":
+                    raise DatabaseDamagedError(
+                        f"Database fails its integrity check ({result}): {db.location}"
+                    )
+    except DatabaseError:
+        engine.dispose()
+        raise
+    except DBAPIError as exc:
+        engine.dispose()
+        reason = str(exc.orig).splitlines()[0] if exc.orig else str(exc).splitlines()[0]
+        if "not a database" in reason or "malformed" in reason:
+            raise DatabaseDamagedError(f"Database is damaged ({reason}): {db.location}") from exc
+        raise DatabaseError(f"Cannot open database {db.location}: {reason}") from exc
+    if migrate:
+        from mobileathlete_desktop.storage.migrations_runner import ensure_schema
+
+        try:
+            ensure_schema(db, before_migration=before_migration)
+        except DatabaseError:
+            engine.dispose()
+            raise
+    return db
+
+
+def table_names(db: Database) -> list[str]:
+    """Tables in the database (for checks and tests)."""
+    return list(inspect(db.engine).get_table_names())
+
+
+def create_all(db: Database) -> None:
+    """Creates every table from the models (a brand-new database only)."""
+    Base.metadata.create_all(db.engine)

@@ -1,0 +1,321 @@
+"""SQLAlchemy models for everything the clinic stores (the schema itself is owned by Alembic)."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> datetime:
+    """The current time in UTC (stored naive-free: every timestamp is timezone-aware)."""
+    return datetime.now(UTC)
+
+
+class Base(DeclarativeBase):
+    """Declarative base with a constraint naming convention, so migrations can name them."""
+
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map = {datetime: DateTime(timezone=True), dict[str, Any]: JSON}
+
+
+class Clinic(Base):
+    """The clinic's own settings: one row."""
+
+    __tablename__ = "clinic"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), default="")
+    address: Mapped[str] = mapped_column(Text, default="")
+    phone: Mapped[str] = mapped_column(String(60), default="")
+    email: Mapped[str] = mapped_column(String(200), default="")
+    logo: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
+    is_demo: Mapped[bool] = mapped_column(Boolean, default=False)
+    idle_lock_minutes: Mapped[int] = mapped_column(Integer, default=10)
+    backup_folder: Mapped[str] = mapped_column(Text, default="")
+    last_backup_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    default_language: Mapped[str] = mapped_column(String(5), default="en")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class User(Base):
+    """A person who signs in: a therapist or an admin."""
+
+    __tablename__ = "user"
+    __table_args__ = (CheckConstraint("role IN ('therapist', 'admin')", name="role"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(80), unique=True)
+    display_name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(20))
+    password_hash: Mapped[str] = mapped_column(String(300), default="")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(nullable=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Client(Base):
+    """A client (patient) with contact details and a running profile."""
+
+    __tablename__ = "client"
+    __table_args__ = (
+        CheckConstraint("sex IN ('female', 'male', 'other', 'unknown')", name="sex"),
+        CheckConstraint("dominant_leg IN ('left', 'right', 'unknown')", name="dominant_leg"),
+        Index("ix_client_family_given", "family_name", "given_name"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    chart_number: Mapped[str] = mapped_column(String(40), unique=True)
+    given_name: Mapped[str] = mapped_column(String(120))
+    family_name: Mapped[str] = mapped_column(String(120))
+    date_of_birth: Mapped[date | None] = mapped_column(Date, nullable=True, index=True)
+    sex: Mapped[str] = mapped_column(String(10), default="unknown")
+    email: Mapped[str] = mapped_column(String(200), default="")
+    phone: Mapped[str] = mapped_column(String(60), default="")
+    address: Mapped[str] = mapped_column(Text, default="")
+    dominant_leg: Mapped[str] = mapped_column(String(10), default="unknown")
+    weekly_distance_km: Mapped[float | None] = mapped_column(Float, nullable=True)
+    years_running: Mapped[float | None] = mapped_column(Float, nullable=True)
+    goal_event: Mapped[str] = mapped_column(String(200), default="")
+    footwear: Mapped[str] = mapped_column(String(200), default="")
+    injury_history: Mapped[str] = mapped_column(Text, default="")
+    complaint: Mapped[str] = mapped_column(Text, default="")
+    referral: Mapped[str] = mapped_column(Text, default="")
+    archived: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    assessments: Mapped[list[Assessment]] = relationship(
+        back_populates="client", order_by="Assessment.date", passive_deletes=True
+    )
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class Assessment(Base):
+    """One visit's assessment: a draft while being recorded, read-only once signed."""
+
+    __tablename__ = "assessment"
+    __table_args__ = (
+        CheckConstraint("status IN ('draft', 'signed')", name="status"),
+        CheckConstraint(
+            "kind IN ('initial', 'reassessment', 'discharge', 'screen', 'addendum')", name="kind"
+        ),
+        Index("ix_assessment_client_date", "client_id", "date"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("client.id", ondelete="RESTRICT"))
+    therapist_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"), nullable=True)
+    therapist_name: Mapped[str] = mapped_column(String(200), default="")
+    date: Mapped[date] = mapped_column(Date, index=True)
+    kind: Mapped[str] = mapped_column(String(20), default="initial")
+    status: Mapped[str] = mapped_column(String(10), default="draft")
+    template: Mapped[str] = mapped_column(String(80), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    signed_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    signed_by: Mapped[str] = mapped_column(String(200), default="")
+    addendum_of_id: Mapped[int | None] = mapped_column(ForeignKey("assessment.id"), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    client: Mapped[Client] = relationship(back_populates="assessments")
+    measurements: Mapped[list[Measurement]] = relationship(
+        back_populates="assessment", cascade="all, delete-orphan", order_by="Measurement.id"
+    )
+    findings: Mapped[list[Finding]] = relationship(
+        back_populates="assessment", cascade="all, delete-orphan", order_by="Finding.id"
+    )
+    outcomes: Mapped[list[OutcomeScore]] = relationship(
+        back_populates="assessment", cascade="all, delete-orphan", order_by="OutcomeScore.id"
+    )
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class Measurement(Base):
+    """One value: a measure code, side and mode, with how it was taken."""
+
+    __tablename__ = "measurement"
+    __table_args__ = (
+        UniqueConstraint("assessment_id", "code", "side", "mode", name="uq_measurement_cell"),
+        CheckConstraint("side IN ('left', 'right', 'none')", name="side"),
+        CheckConstraint("mode IN ('active', 'passive', 'none')", name="mode"),
+        Index("ix_measurement_code", "code"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    assessment_id: Mapped[int] = mapped_column(ForeignKey("assessment.id", ondelete="CASCADE"))
+    code: Mapped[str] = mapped_column(String(80))
+    side: Mapped[str] = mapped_column(String(5), default="none")
+    mode: Mapped[str] = mapped_column(String(7), default="none")
+    value: Mapped[float] = mapped_column(Float)
+    unit: Mapped[str] = mapped_column(String(20), default="")
+    pain: Mapped[bool] = mapped_column(Boolean, default=False)
+    note: Mapped[str] = mapped_column(Text, default="")
+    instrument: Mapped[str] = mapped_column(String(60), default="")
+    position: Mapped[str] = mapped_column(String(120), default="")
+    rater: Mapped[str] = mapped_column(String(200), default="")
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    assessment: Mapped[Assessment] = relationship(back_populates="measurements")
+
+
+class Finding(Base):
+    """A motor-control test observation (e.g. single-leg squat): faults and a rating, per side."""
+
+    __tablename__ = "finding"
+    __table_args__ = (
+        UniqueConstraint("assessment_id", "test_code", "side", name="uq_finding_cell"),
+        CheckConstraint("side IN ('left', 'right', 'none')", name="side"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    assessment_id: Mapped[int] = mapped_column(ForeignKey("assessment.id", ondelete="CASCADE"))
+    test_code: Mapped[str] = mapped_column(String(80))
+    side: Mapped[str] = mapped_column(String(5), default="none")
+    faults: Mapped[list[str]] = mapped_column(JSON, default=list)
+    rating: Mapped[str] = mapped_column(String(20), default="")
+    score: Mapped[float | None] = mapped_column(Float, nullable=True)
+    note: Mapped[str] = mapped_column(Text, default="")
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    assessment: Mapped[Assessment] = relationship(back_populates="findings")
+
+
+class OutcomeScore(Base):
+    """A questionnaire's item answers (e.g. the 20 LEFS items); its total is a measurement too."""
+
+    __tablename__ = "outcome_score"
+    __table_args__ = (
+        UniqueConstraint("assessment_id", "instrument", name="uq_outcome_score_cell"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    assessment_id: Mapped[int] = mapped_column(ForeignKey("assessment.id", ondelete="CASCADE"))
+    instrument: Mapped[str] = mapped_column(String(40))
+    answers: Mapped[list[int | None]] = mapped_column(JSON, default=list)
+    total: Mapped[float | None] = mapped_column(Float, nullable=True)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    assessment: Mapped[Assessment] = relationship(back_populates="outcomes")
+
+
+class AssessmentTemplate(Base):
+    """A clinic-made assessment layout: which measures, in which order."""
+
+    __tablename__ = "assessment_template"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(80), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    measures: Mapped[list[str]] = mapped_column(JSON, default=list)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Exercise(Base):
+    """A clinic-made drill, or a clinic's own image for a built-in drill (the library is a file)."""
+
+    __tablename__ = "exercise"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(120), unique=True)
+    builtin: Mapped[bool] = mapped_column(Boolean, default=False)
+    definition: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    image: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
+    image_name: Mapped[str] = mapped_column(String(200), default="")
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class HomeProgram(Base):
+    """Drills given to a client on a date (or, with no client, a reusable template)."""
+
+    __tablename__ = "home_program"
+    __table_args__ = (Index("ix_home_program_client_date", "client_id", "date"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    client_id: Mapped[int | None] = mapped_column(
+        ForeignKey("client.id", ondelete="RESTRICT"), nullable=True
+    )
+    assessment_id: Mapped[int | None] = mapped_column(ForeignKey("assessment.id"), nullable=True)
+    date: Mapped[date | None] = mapped_column(Date, nullable=True)
+    title: Mapped[str] = mapped_column(String(200), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    summary: Mapped[str] = mapped_column(Text, default="")
+    therapist_name: Mapped[str] = mapped_column(String(200), default="")
+    is_template: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    items: Mapped[list[ProgramItem]] = relationship(
+        back_populates="program", cascade="all, delete-orphan", order_by="ProgramItem.position"
+    )
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class ProgramItem(Base):
+    """One drill in a home program, with its dosage, in order."""
+
+    __tablename__ = "program_item"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    program_id: Mapped[int] = mapped_column(ForeignKey("home_program.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    exercise_code: Mapped[str] = mapped_column(String(120))
+    sets: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    reps: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    hold_s: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    per_side: Mapped[bool] = mapped_column(Boolean, default=False)
+    frequency: Mapped[str] = mapped_column(String(120), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    reason: Mapped[str] = mapped_column(Text, default="")
+
+    program: Mapped[HomeProgram] = relationship(back_populates="items")
+
+
+class AuditEvent(Base):
+    """Who saw or changed what, when: append-only and hash-chained."""
+
+    __tablename__ = "audit_event"
+    __table_args__ = (Index("ix_audit_event_at", "at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+    user_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    username: Mapped[str] = mapped_column(String(80), default="")
+    action: Mapped[str] = mapped_column(String(40))
+    entity: Mapped[str] = mapped_column(String(40), default="")
+    entity_id: Mapped[str] = mapped_column(String(80), default="")
+    client_id: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)
+    detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    prev_hash: Mapped[str] = mapped_column(String(64), default="")
+    hash: Mapped[str] = mapped_column(String(64), default="")
