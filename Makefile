@@ -22,7 +22,7 @@ $(STAMP): pyproject.toml
 	touch $@
 
 run: $(STAMP)
-	QT_QPA_PLATFORM= $(BIN)/mobileathlete --demo-if-empty
+	env -u QT_QPA_PLATFORM $(BIN)/mobileathlete --demo
 
 test: $(STAMP)
 	bash scripts/system-deps.sh || true

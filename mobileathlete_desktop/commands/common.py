@@ -99,6 +99,6 @@ def print_table(headers: list[str], rows: list[list[str]]) -> None:
             widths[i] = max(widths[i], len(cell))
     line = "  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True))
     print(line.rstrip())
-    print("  ".join("-" * w for w in widths))
+    print("  ".join("-" * w for w in widths).rstrip())
     for row in rows:
         print("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())

@@ -72,7 +72,9 @@ def run(args: argparse.Namespace) -> int:
                 r["label"],
                 r["side"],
                 r["mode"],
-                f"{r['value']:g} {r['unit']}".strip(),
+                cat[r["measure"]].format_value(r["value"])
+                if r["measure"] in cat
+                else f"{r['value']:g}",
                 "pain" if r["pain"] else "",
             ]
             for r in rows
