@@ -1,9 +1,9 @@
-"""The clinical catalogue: every measure the program records, with bounds, norms, error and sources."""
+"""The clinical catalogue: every measure recorded, with bounds, norms, errors and sources."""
 
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -195,7 +195,7 @@ class Catalogue:
         """The measure with that code, or None."""
         return self.measures.get(code)
 
-    def __iter__(self) -> Iterable[Measure]:  # type: ignore[override]
+    def __iter__(self) -> Iterator[Measure]:
         return iter(self.measures.values())
 
     def by_kind(self, *kinds: str) -> list[Measure]:
