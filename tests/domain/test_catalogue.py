@@ -1,0 +1,524 @@
+"""The shipped clinical catalogue: required codes, sources, bounds, norms and errors."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import pytest
+
+from mobileathlete_desktop.domain.catalogue import (
+    Catalogue,
+    CatalogueError,
+    Measure,
+    MeasurementError,
+    default_catalogue,
+    parse_catalogue,
+)
+
+ROM_CODES = [
+    "hip.flexion",
+    "hip.extension",
+    "hip.internal_rotation",
+    "hip.external_rotation",
+    "hip.abduction",
+    "knee.flexion",
+    "knee.extension",
+    "ankle.dorsiflexion.knee_extended",
+    "ankle.dorsiflexion.knee_flexed",
+    "ankle.plantarflexion",
+    "hallux.extension",
+    "slr",
+    "thomas.hip_extension",
+]
+
+# code -> (kind, unit, bilateral)
+OTHER_CODES: dict[str, tuple[str, str, bool]] = {
+    "wblt.distance": ("distance", "cm", True),
+    "balance.single_leg": ("time", "s", True),
+    "ybalance.anterior": ("distance", "cm", True),
+    "ybalance.posteromedial": ("distance", "cm", True),
+    "ybalance.posterolateral": ("distance", "cm", True),
+    "limb.length": ("distance", "cm", True),
+    "ybalance.composite": ("ratio", "percent", True),
+    "sls": ("test", "score", True),
+    "stepdown": ("test", "score", True),
+    "fms.deep_squat": ("score", "score", False),
+    "fms.hurdle_step": ("score", "score", True),
+    "fms.inline_lunge": ("score", "score", True),
+    "fms.shoulder_mobility": ("score", "score", True),
+    "fms.aslr": ("score", "score", True),
+    "fms.rotary_stability": ("score", "score", True),
+    "fms.trunk_stability_pushup": ("score", "score", False),
+    "fms.clear.shoulder": ("test", "score", True),
+    "fms.clear.spinal_extension": ("test", "score", False),
+    "fms.clear.spinal_flexion": ("test", "score", False),
+    "fms.total": ("score", "score", False),
+    "nprs": ("score", "score", False),
+    "lefs.total": ("score", "score", False),
+}
+
+FMS_TESTS = [
+    "fms.deep_squat",
+    "fms.hurdle_step",
+    "fms.inline_lunge",
+    "fms.shoulder_mobility",
+    "fms.aslr",
+    "fms.rotary_stability",
+    "fms.trunk_stability_pushup",
+]
+FMS_CLEARING = {
+    "fms.clear.shoulder": "fms.shoulder_mobility",
+    "fms.clear.spinal_extension": "fms.trunk_stability_pushup",
+    "fms.clear.spinal_flexion": "fms.rotary_stability",
+}
+
+# Motions the CDC study measured, for which adult norms must exist for both sexes.
+CDC_MOTIONS = [
+    "hip.flexion",
+    "hip.extension",
+    "knee.flexion",
+    "ankle.dorsiflexion.knee_flexed",
+    "ankle.plantarflexion",
+]
+
+
+@pytest.fixture(scope="module")
+def cat() -> Catalogue:
+    return default_catalogue()
+
+
+def _all_measures() -> list[Measure]:
+    return list(default_catalogue().measures.values())
+
+
+def _ids(measures: list[Measure]) -> list[str]:
+    return [m.code for m in measures]
+
+
+# ------------------------------------------------------------------ required codes
+
+
+@pytest.mark.parametrize("code", ROM_CODES)
+def test_rom_measure_present_with_contract(cat: Catalogue, code: str) -> None:
+    m = cat[code]
+    assert m.kind == "rom"
+    assert m.unit == "deg"
+    assert m.bilateral is True
+    assert m.sides == ("left", "right")
+    assert set(m.modes) == {"active", "passive"}
+
+
+@pytest.mark.parametrize(("code", "expected"), sorted(OTHER_CODES.items()))
+def test_other_measure_present_with_contract(
+    cat: Catalogue, code: str, expected: tuple[str, str, bool]
+) -> None:
+    kind, unit, bilateral = expected
+    m = cat[code]
+    assert (m.kind, m.unit, m.bilateral) == (kind, unit, bilateral)
+
+
+def test_psfs_is_optional_but_well_formed_if_present(cat: Catalogue) -> None:
+    m = cat.get("psfs.average")
+    if m is not None:
+        assert m.bounds == (0.0, 10.0)
+        assert m.kind == "score"
+
+
+def test_codes_are_unique_and_lowercase(cat: Catalogue) -> None:
+    codes = list(cat.measures)
+    assert len(codes) == len(set(codes))
+    for code in codes:
+        assert code == code.lower()
+        assert " " not in code
+
+
+def test_duplicate_code_is_rejected() -> None:
+    raw: dict[str, Any] = {
+        "measures": [
+            {"code": "x", "label": "X", "kind": "score", "unit": "score", "bounds": [0, 1]},
+            {"code": "x", "label": "X", "kind": "score", "unit": "score", "bounds": [0, 1]},
+        ]
+    }
+    with pytest.raises(CatalogueError):
+        parse_catalogue(raw)
+
+
+# ------------------------------------------------------------------ sources
+
+
+def test_every_referenced_source_exists_and_is_cited(cat: Catalogue) -> None:
+    referenced: set[str] = set()
+    for m in cat.measures.values():
+        referenced.update(m.sources)
+        referenced.update(n.source for n in m.norms)
+        referenced.update(e.source for e in m.errors)
+        if m.asymmetry is not None:
+            referenced.add(m.asymmetry.source)
+    missing = referenced - set(cat.sources)
+    assert not missing
+    for source_id in referenced:
+        assert len(cat.source(source_id).citation) > 20, source_id
+
+
+@pytest.mark.parametrize("source_id", sorted(default_catalogue().sources))
+def test_source_has_citation_with_year(cat: Catalogue, source_id: str) -> None:
+    citation = cat.source(source_id).citation
+    assert citation.strip()
+    assert any(str(year) in citation for year in range(1950, 2030)), citation
+
+
+def test_no_source_is_unused(cat: Catalogue) -> None:
+    used: set[str] = set()
+    for m in cat.measures.values():
+        used.update(m.sources)
+        used.update(n.source for n in m.norms)
+        used.update(e.source for e in m.errors)
+        if m.asymmetry is not None:
+            used.add(m.asymmetry.source)
+    assert set(cat.sources) <= used
+
+
+def test_unknown_source_is_rejected() -> None:
+    raw: dict[str, Any] = {
+        "measures": [
+            {
+                "code": "x",
+                "label": "X",
+                "kind": "rom",
+                "unit": "deg",
+                "bounds": [0, 90],
+                "norms": [{"mean": 10, "source": "nowhere"}],
+            }
+        ]
+    }
+    with pytest.raises(CatalogueError, match="unknown source"):
+        parse_catalogue(raw)
+
+
+@pytest.mark.parametrize("code", ["knee.flexion", "hip.extension"])
+def test_norms_with_a_number_always_cite_a_study(cat: Catalogue, code: str) -> None:
+    for norm in cat[code].norms:
+        assert norm.source in cat.sources
+
+
+# ------------------------------------------------------------------ bounds
+
+
+@pytest.mark.parametrize("m", _all_measures(), ids=_ids(_all_measures()))
+def test_bounds_are_sane(m: Measure) -> None:
+    low, high = m.bounds
+    assert low < high
+    assert m.step > 0
+    assert m.step <= high - low
+    for norm in m.norms:
+        assert low <= norm.mean <= high, (m.code, norm)
+        for v in (norm.ci_low, norm.ci_high):
+            if v is not None:
+                assert low <= v <= high, (m.code, norm)
+        if norm.ci_low is not None and norm.ci_high is not None:
+            assert norm.ci_low <= norm.mean <= norm.ci_high
+        if norm.sd is not None:
+            assert norm.sd > 0
+        assert norm.age_min <= norm.age_max
+        assert norm.sex in ("female", "male", "any")
+        assert norm.mode in m.modes or norm.mode == "none"
+
+
+@pytest.mark.parametrize("m", _all_measures(), ids=_ids(_all_measures()))
+def test_bounds_edges_accepted_and_beyond_rejected(m: Measure) -> None:
+    low, high = m.bounds
+    assert m.check_value(low) is None
+    assert m.check_value(high) is None
+    assert m.check_value((low + high) / 2) is None
+    assert m.check_value(low - 1) is not None
+    assert m.check_value(high + 1) is not None
+    assert m.check_value(math.nan) is not None
+
+
+@pytest.mark.parametrize(
+    ("code", "value", "ok"),
+    [
+        ("knee.flexion", 400, False),
+        ("knee.flexion", -5, False),
+        ("knee.flexion", 140, True),
+        ("knee.extension", -10, True),  # lacking 10 degrees of extension
+        ("knee.extension", 5, True),  # 5 degrees hyperextension
+        ("knee.extension", 60, False),
+        ("hip.extension", -20, True),  # flexion contracture
+        ("hip.extension", -45, False),
+        ("hip.flexion", 200, False),
+        ("thomas.hip_extension", -15, True),  # thigh above the table
+        ("thomas.hip_extension", 10, True),
+        ("wblt.distance", -1, False),
+        ("wblt.distance", 12.5, True),
+        ("wblt.distance", 40, False),
+        ("ybalance.composite", 94, True),
+        ("fms.deep_squat", 4, False),
+        ("fms.total", 22, False),
+        ("fms.total", 14, True),
+        ("fms.clear.shoulder", 2, False),
+        ("nprs", 11, False),
+        ("lefs.total", 81, False),
+        ("balance.single_leg", -0.1, False),
+    ],
+)
+def test_check_value(cat: Catalogue, code: str, value: float, ok: bool) -> None:
+    reason = cat[code].check_value(value)
+    assert (reason is None) is ok, reason
+
+
+def test_check_value_reason_mentions_the_unit(cat: Catalogue) -> None:
+    reason = cat["knee.flexion"].check_value(400)
+    assert reason is not None
+    assert "°" in reason
+    assert "400" in reason
+
+
+@pytest.mark.parametrize(
+    ("code", "step"),
+    [("wblt.distance", 0.5), ("fms.deep_squat", 1.0), ("fms.total", 1.0)],
+)
+def test_steps(cat: Catalogue, code: str, step: float) -> None:
+    assert cat[code].step == step
+
+
+# ------------------------------------------------------------------ FMS and motor control
+
+
+@pytest.mark.parametrize("code", FMS_TESTS)
+def test_fms_tests(cat: Catalogue, code: str) -> None:
+    m = cat[code]
+    assert m.group == "fms"
+    assert m.bounds == (0.0, 3.0)
+    assert m.step == 1.0
+    assert "cook-2006" in m.sources
+
+
+@pytest.mark.parametrize(("code", "linked"), sorted(FMS_CLEARING.items()))
+def test_fms_clearing_tests_name_their_linked_test(cat: Catalogue, code: str, linked: str) -> None:
+    m = cat[code]
+    assert m.group == "fms_clearing"
+    assert m.kind == "test"
+    assert m.bounds == (0.0, 1.0)
+    assert m.higher_is_better is False
+    assert linked in m.description
+    assert linked in cat
+
+
+def test_fms_total(cat: Catalogue) -> None:
+    m = cat["fms.total"]
+    assert m.computed is True
+    assert m.bounds == (0.0, 21.0)
+    assert m.bounds[1] == 3 * len(FMS_TESTS)
+    assert "14" in m.description
+    assert {"cook-2006", "kiesel-2007"} <= set(m.sources)
+
+
+@pytest.mark.parametrize("code", ["sls", "stepdown"])
+def test_motor_control_faults_and_ratings(cat: Catalogue, code: str) -> None:
+    m = cat[code]
+    assert [f.code for f in m.faults] == [
+        "knee_valgus",
+        "pelvic_drop",
+        "trunk_lean",
+        "loss_of_balance",
+    ]
+    assert m.ratings == ("good", "fair", "poor")
+    assert m.bounds == (0.0, float(len(m.ratings) - 1))
+    assert "crossley-2011" in m.sources
+    for fault in m.faults:
+        assert fault.label.strip()
+        assert fault.label_es.strip()
+        assert fault.label_es != fault.label
+        assert fault.description.strip()
+
+
+# ------------------------------------------------------------------ labels
+
+
+@pytest.mark.parametrize("m", _all_measures(), ids=_ids(_all_measures()))
+def test_labels_and_description(m: Measure) -> None:
+    assert m.label.strip()
+    assert m.label_es.strip()
+    assert m.label_es != m.label
+    assert len(m.description) > 40
+
+
+@pytest.mark.parametrize(
+    ("code", "fragment"),
+    [
+        ("hip.flexion", "Flexión"),
+        ("knee.extension", "Extensión"),
+        ("ankle.dorsiflexion.knee_flexed", "rodilla flexionada"),
+        ("ankle.dorsiflexion.knee_extended", "rodilla extendida"),
+        ("hip.abduction", "Abducción"),
+        ("hip.internal_rotation", "Rotación interna"),
+    ],
+)
+def test_spanish_labels_have_accents(cat: Catalogue, code: str, fragment: str) -> None:
+    assert fragment in cat[code].label_es
+
+
+@pytest.mark.parametrize(
+    ("code", "words"),
+    [
+        ("knee.extension", ["0", "negative", "hyperextension"]),
+        ("thomas.hip_extension", ["horizontal", "negative", "contracture"]),
+        ("hip.extension", ["contracture"]),
+        ("ybalance.composite", ["94"]),
+    ],
+)
+def test_conventions_are_written_down(cat: Catalogue, code: str, words: list[str]) -> None:
+    for word in words:
+        assert word in cat[code].description
+
+
+# ------------------------------------------------------------------ norms
+
+
+@pytest.mark.parametrize("code", CDC_MOTIONS)
+@pytest.mark.parametrize("sex", ["female", "male"])
+@pytest.mark.parametrize("age", [25, 50])
+def test_adult_norms_exist_for_cdc_motions(cat: Catalogue, code: str, sex: str, age: int) -> None:
+    assert cat[code].norm_for(sex, age) is not None
+
+
+@pytest.mark.parametrize("code", ["knee.flexion", "hip.extension"])
+def test_cdc_norms_are_passive_and_split_by_sex(cat: Catalogue, code: str) -> None:
+    cdc = [n for n in cat[code].norms if n.source == "cdc-rom-2011"]
+    assert cdc
+    assert {n.sex for n in cdc} == {"female", "male"}
+    assert all(n.mode == "passive" for n in cdc)
+    assert {(n.age_min, n.age_max) for n in cdc} <= {(2, 8), (9, 19), (20, 44), (45, 69)}
+
+
+def test_cdc_females_more_mobile_than_males(cat: Catalogue) -> None:
+    for code in ("knee.flexion", "hip.extension"):
+        by_band: dict[tuple[int, int], dict[str, float]] = {}
+        for n in cat[code].norms:
+            if n.source == "cdc-rom-2011":
+                by_band.setdefault((n.age_min, n.age_max), {})[n.sex] = n.mean
+        for band in by_band.values():
+            assert band["female"] > band["male"]
+
+
+@pytest.mark.parametrize(
+    ("code", "sex", "age", "mean"),
+    [
+        # 19/20 edge: below the CDC 20-44 band the AAOS adult value applies
+        ("knee.flexion", "female", 19, 135.0),
+        ("knee.flexion", "female", 20, 141.9),
+        ("knee.flexion", "male", 20, 137.7),
+        # 44/45 edge
+        ("knee.flexion", "male", 44, 137.7),
+        ("knee.flexion", "male", 45, 135.0),
+        ("hip.extension", "female", 44, 30.0),
+        ("hip.extension", "female", 45, 16.7),
+        ("hip.extension", "male", 69, 13.5),
+        ("hip.extension", "male", 70, 30.0),
+        # unknown sex never gets a sex-specific norm
+        ("knee.flexion", None, 30, 135.0),
+    ],
+)
+def test_norm_for_picks_the_band_at_edges(
+    cat: Catalogue, code: str, sex: str | None, age: int, mean: float
+) -> None:
+    norm = cat[code].norm_for(sex, age, "passive")
+    assert norm is not None
+    assert norm.mean == pytest.approx(mean)
+    assert norm.age_min <= age <= norm.age_max
+
+
+def test_norm_for_nobody_outside_every_band(cat: Catalogue) -> None:
+    assert cat["knee.flexion"].norm_for("female", 10) is None
+    assert cat["knee.flexion"].norm_for("female", None) is None
+    assert cat["slr"].norm_for("female", 30) is None
+
+
+# ------------------------------------------------------------------ measurement error
+
+
+@pytest.mark.parametrize(
+    ("code", "instrument", "rater", "expected"),
+    [
+        ("knee.flexion", "inclinometer", "intra", 6.0),
+        ("knee.flexion", "goniometer.long_arm", "intra", 10.0),
+        ("knee.flexion", "goniometer.short_arm", "inter", 14.0),
+        ("knee.extension", "goniometer.long_arm", "inter", 10.0),
+        ("ankle.dorsiflexion.knee_flexed", "inclinometer", "intra", 3.8),
+        ("ankle.dorsiflexion.knee_flexed", "goniometer.long_arm", "intra", 7.7),
+        ("wblt.distance", "tape", "inter", 1.6),
+        ("wblt.distance", "tape", "intra", 1.9),
+        # Y-balance gives SEM only: MDC95 derived as SEM x 1.96 x sqrt 2
+        ("ybalance.anterior", "y_balance_kit", "inter", round(3.1 * 1.96 * 2**0.5, 2)),
+        ("ybalance.posterolateral", "y_balance_kit", "inter", round(4.2 * 1.96 * 2**0.5, 2)),
+        ("nprs", "questionnaire", "any", 2.0),
+        ("lefs.total", "questionnaire", "any", 9.0),
+    ],
+)
+def test_smallest_real_change(
+    cat: Catalogue, code: str, instrument: str, rater: str, expected: float
+) -> None:
+    err = cat[code].error_for(instrument, rater)
+    assert err is not None
+    assert err.instrument == instrument
+    assert err.smallest_real_change == pytest.approx(expected)
+
+
+def test_smallest_real_change_from_sem_and_none() -> None:
+    assert MeasurementError("tape", "s", sem=1.0).smallest_real_change == pytest.approx(2.77)
+    assert MeasurementError("tape", "s", sem=1.0, mdc95=5.0).smallest_real_change == 5.0
+    assert MeasurementError("tape", "s").smallest_real_change is None
+
+
+@pytest.mark.parametrize("m", _all_measures(), ids=_ids(_all_measures()))
+def test_errors_are_positive_and_known_instruments(cat: Catalogue, m: Measure) -> None:
+    for err in m.errors:
+        assert err.instrument in cat.instruments
+        assert err.rater in ("intra", "inter", "any")
+        assert err.sem is not None or err.mdc95 is not None
+        real = err.smallest_real_change
+        assert real is not None and 0 < real < (m.bounds[1] - m.bounds[0]) / 2
+    if m.instrument:
+        assert m.instrument in cat.instruments
+
+
+def test_inter_rater_error_not_smaller_than_intra_for_wblt(cat: Catalogue) -> None:
+    m = cat["wblt.distance"]
+    inter = m.error_for("tape", "inter")
+    assert inter is not None and inter.rater == "inter"
+
+
+# ------------------------------------------------------------------ asymmetry
+
+
+@pytest.mark.parametrize(
+    ("code", "threshold", "source"),
+    [
+        ("wblt.distance", 1.5, "chisholm-2012"),
+        ("ybalance.anterior", 4.0, "plisky-2006"),
+    ],
+)
+def test_published_asymmetry_rules(
+    cat: Catalogue, code: str, threshold: float, source: str
+) -> None:
+    rule = cat[code].asymmetry
+    assert rule is not None
+    assert rule.kind == "absolute"
+    assert rule.threshold == threshold
+    assert rule.source == source
+
+
+@pytest.mark.parametrize("m", _all_measures(), ids=_ids(_all_measures()))
+def test_asymmetry_only_on_bilateral_and_mdc_based_ones_say_so(m: Measure) -> None:
+    rule = m.asymmetry
+    if rule is None:
+        return
+    assert m.bilateral
+    assert 0 < rule.threshold < m.bounds[1] - m.bounds[0]
+    error_sources = {e.source for e in m.errors}
+    if rule.source in error_sources and rule.source not in ("chisholm-2012",):
+        # a threshold borrowed from a measurement-error study must be flagged as such
+        assert "MDC" in rule.note or "smallest real difference" in rule.note
+        assert any(e.smallest_real_change == rule.threshold for e in m.errors)
