@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any, Literal
 
 from mobileathlete_desktop.domain.catalogue import (
@@ -557,6 +558,53 @@ def summary_rows(interpretation: AssessmentInterpretation) -> list[SummaryRow]:
     ]
 
 
+@dataclass(frozen=True)
+class SeriesPoint:
+    """One visit's value of a measure, for a chart over time."""
+
+    assessment_id: int
+    date: date
+    value: float
+    signed: bool
+    pain: bool
+    computed: bool
+
+
+def measure_series(
+    history: ClientHistory,
+    code: str,
+    side: Side = "none",
+    mode: Mode = "none",
+    catalogue: Catalogue | None = None,
+) -> list[SeriesPoint]:
+    """The value of one measure, side and mode at every visit that holds it, oldest first.
+
+    Computed measures (Y-Balance composite, FMS total, LEFS from its items) are included.
+    """
+    cat = catalogue if catalogue is not None else default_catalogue()
+    points: list[SeriesPoint] = []
+    for a in history.assessments:
+        reading = _readings(a, cat)[0].get((code, side, mode))
+        if reading is not None:
+            points.append(
+                SeriesPoint(
+                    a.id,
+                    a.date,
+                    reading.value,
+                    a.status == "signed",
+                    reading.pain,
+                    reading.computed,
+                )
+            )
+    return points
+
+
+def measure_for(code: str, catalogue: Catalogue | None = None) -> Measure | None:
+    """The catalogue measure, or the built-in label for a computed total the catalogue lacks."""
+    cat = catalogue if catalogue is not None else default_catalogue()
+    return cat.get(code) or _FALLBACK_MEASURES.get(code)
+
+
 def _readings(
     assessment: AssessmentRecord, cat: Catalogue
 ) -> tuple[dict[Key, _Reading], FmsResult | None]:
@@ -1092,6 +1140,7 @@ __all__ = [
     "FmsResult",
     "Interpretation",
     "NormComparison",
+    "SeriesPoint",
     "SideComparison",
     "SummaryRow",
     "active_passive_gap",
@@ -1101,6 +1150,8 @@ __all__ = [
     "interpret_assessment",
     "judge_change",
     "lefs_total",
+    "measure_for",
+    "measure_series",
     "summary_rows",
     "ybalance_composite",
 ]
