@@ -1,0 +1,98 @@
+"""Limb symmetry index per measure for one assessment, against each measure's threshold."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from mobileathlete_desktop.charts import style
+from mobileathlete_desktop.domain.catalogue import Catalogue
+from mobileathlete_desktop.domain.interpretation import (
+    DEFAULT_LSI_THRESHOLD,
+    Interpretation,
+    interpret_assessment,
+)
+from mobileathlete_desktop.domain.records import ClientHistory
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+
+def lsi_threshold(row: Interpretation) -> float:
+    """The LSI below which this row's rule calls it asymmetric (absolute rules converted)."""
+    s = row.sides
+    if s is None or s.threshold is None or s.threshold_kind == "none":
+        return DEFAULT_LSI_THRESHOLD
+    if s.threshold_kind == "lsi":
+        return s.threshold
+    stronger = max(s.left, s.right)
+    return max(0.0, (stronger - s.threshold) / stronger * 100) if stronger > 0 else 0.0
+
+
+def asymmetry_figure(
+    history: ClientHistory,
+    catalogue: Catalogue | None = None,
+    assessment_id: int | None = None,
+) -> Figure:
+    """Horizontal LSI bars (weaker ÷ stronger side), hatched where the rule calls asymmetry."""
+    result = interpret_assessment(history, assessment_id, catalogue)
+    title = f"Limb symmetry — {history.client.full_name}"
+    if result.assessment is None:
+        return style.message_figure(title, "No assessments recorded yet.")
+    title += f", {result.assessment.date.isoformat()}"
+    rows = [r for r in result.rows if r.side == "left" and r.sides and r.sides.lsi is not None]
+    if not rows:
+        return style.message_figure(
+            title, "No measure was recorded on both sides at this visit: no symmetry to show."
+        )
+    fig = style.new_figure((7.0, 1.2 + 0.42 * len(rows)))
+    ax = fig.add_subplot()
+    style.style_axes(ax)
+    labels, values = [], []
+    for i, row in enumerate(rows):
+        assert row.sides is not None and row.sides.lsi is not None
+        lsi, asym = row.sides.lsi, row.sides.asymmetric
+        labels.append(row.label + ("" if row.mode == "none" else f" ({row.mode})"))
+        values.append(lsi)
+        ax.barh(
+            i,
+            lsi,
+            color=style.FLAG_COLOUR if asym else style.OK_COLOUR,
+            hatch=style.BELOW_HATCH if asym else None,
+            edgecolor="white" if asym else style.OK_COLOUR,
+            height=0.6,
+            gid="bar-asymmetric" if asym else "bar",
+        )
+        limit = lsi_threshold(row)
+        ax.plot([limit, limit], [i - 0.38, i + 0.38], color="black", linewidth=2, gid="threshold")
+        weaker = row.sides.weaker_side
+        text = f"{lsi:.0f}%" + (f" ({weaker} weaker)" if weaker and asym else "")
+        ax.text(
+            max(lsi, limit, DEFAULT_LSI_THRESHOLD) + 2,
+            i,
+            text,
+            va="center",
+            fontsize=style.NOTE_SIZE,
+        )
+    ax.axvline(DEFAULT_LSI_THRESHOLD, color=style.MUTED_COLOUR, linestyle="--", linewidth=1)
+    ax.set_yticks(range(len(rows)), labels, fontsize=style.TICK_SIZE)
+    ax.invert_yaxis()
+    ax.set_xlim(0, 150)
+    ax.set_xlabel("Limb symmetry index (weaker ÷ stronger side, %)", fontsize=style.LABEL_SIZE)
+    ax.set_title(title, fontsize=style.TITLE_SIZE)
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
+    ax.legend(
+        [
+            Patch(facecolor=style.OK_COLOUR),
+            Patch(facecolor=style.FLAG_COLOUR, hatch=style.BELOW_HATCH, edgecolor="white"),
+            Line2D([], [], color="black", linewidth=2),
+            Line2D([], [], color=style.MUTED_COLOUR, linestyle="--"),
+        ],
+        ["Within threshold", "Asymmetric", "Measure's threshold", "LSI 90%"],
+        fontsize=style.NOTE_SIZE,
+        loc="upper left",
+        bbox_to_anchor=(1.01, 1.0),
+        frameon=False,
+    )
+    return fig

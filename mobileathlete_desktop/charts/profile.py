@@ -1,0 +1,94 @@
+"""One assessment as percent of norm per measure: the client's profile at a glance."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from mobileathlete_desktop.charts import style
+from mobileathlete_desktop.domain.catalogue import Catalogue
+from mobileathlete_desktop.domain.interpretation import (
+    ABOVE_NORM_PERCENT,
+    BELOW_NORM_PERCENT,
+    interpret_assessment,
+)
+from mobileathlete_desktop.domain.records import ClientHistory
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+
+def _row_label(label: str, side: str, mode: str) -> str:
+    extra = ", ".join(
+        x for x in (side if side != "none" else "", mode if mode != "none" else "") if x
+    )
+    return f"{label}, {extra}" if extra else label
+
+
+def profile_figure(
+    history: ClientHistory,
+    catalogue: Catalogue | None = None,
+    assessment_id: int | None = None,
+) -> Figure:
+    """Bars of percent of norm; below-norm bars hatched, the 100% line and the clinic's band."""
+    result = interpret_assessment(history, assessment_id, catalogue)
+    title = f"Percent of norm — {history.client.full_name}"
+    if result.assessment is None:
+        return style.message_figure(title, "No assessments recorded yet.")
+    title += f", {result.assessment.date.isoformat()}"
+    rows = [r for r in result.rows if r.norm.percent_of_norm is not None]
+    without = [r for r in result.rows if r.norm.norm is None and r.known]
+    if not rows:
+        why = "No value at this visit has a norm for this client"
+        if history.client.date_of_birth is None:
+            why += " (no date of birth recorded)"
+        return style.message_figure(title, why + ".")
+    fig = style.new_figure((7.0, 1.4 + 0.36 * len(rows)))
+    ax = fig.add_subplot()
+    style.style_axes(ax)
+    ax.axvspan(BELOW_NORM_PERCENT, ABOVE_NORM_PERCENT, color=style.NORM_COLOUR, alpha=0.12)
+    ax.axvline(100, color=style.NORM_COLOUR, linewidth=1.5, gid="norm-100")
+    for i, row in enumerate(rows):
+        pct = row.norm.percent_of_norm
+        assert pct is not None
+        flag = row.norm.flag
+        ax.barh(
+            i,
+            pct,
+            height=0.6,
+            color=style.FLAG_COLOUR if flag == "below" else style.OK_COLOUR,
+            hatch={"below": style.BELOW_HATCH, "above": style.ABOVE_HATCH}.get(flag),
+            edgecolor="white" if flag in ("below", "above") else style.OK_COLOUR,
+            gid=f"bar-{flag}",
+        )
+        ax.text(
+            max(pct, ABOVE_NORM_PERCENT) + 2,
+            i,
+            f"{pct:.0f}%  {row.value_text}",
+            va="center",
+            fontsize=style.NOTE_SIZE,
+        )
+    labels = [_row_label(r.label, r.side, r.mode) for r in rows]
+    ax.set_yticks(range(len(rows)), labels, fontsize=style.TICK_SIZE)
+    ax.invert_yaxis()
+    top = max(150.0, max(r.norm.percent_of_norm or 0 for r in rows) + 35)
+    ax.set_xlim(0, top)
+    ax.set_xlabel("Percent of the norm for age and sex (%)", fontsize=style.LABEL_SIZE)
+    ax.set_title(title, fontsize=style.TITLE_SIZE)
+    from matplotlib.patches import Patch
+
+    ax.legend(
+        [
+            Patch(facecolor=style.OK_COLOUR),
+            Patch(facecolor=style.FLAG_COLOUR, hatch=style.BELOW_HATCH, edgecolor="white"),
+            Patch(facecolor=style.NORM_COLOUR, alpha=0.3),
+        ],
+        ["Within or above norm", "Below norm", f"{BELOW_NORM_PERCENT:g}–{ABOVE_NORM_PERCENT:g}%"],
+        fontsize=style.NOTE_SIZE,
+        loc="upper left",
+        bbox_to_anchor=(1.01, 1.0),
+        frameon=False,
+    )
+    if without:
+        names = sorted({r.label for r in without})
+        style.note(ax, "No norm for this client: " + ", ".join(names), y=-0.6 / len(rows) - 0.12)
+    return fig

@@ -1,0 +1,196 @@
+"""One measure over time, left and right, against its norm band and measurement error."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from mobileathlete_desktop.charts import style
+from mobileathlete_desktop.domain.catalogue import Catalogue, Measure, Mode, Norm, Side
+from mobileathlete_desktop.domain.interpretation import (
+    ABOVE_NORM_PERCENT,
+    BELOW_NORM_PERCENT,
+    SeriesPoint,
+    measure_for,
+    measure_series,
+)
+from mobileathlete_desktop.domain.records import ClientHistory
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+SIDE_NAMES = {"left": "Left", "right": "Right", "none": "Value"}
+
+
+def measure_progress_figure(
+    history: ClientHistory,
+    measure_code: str,
+    catalogue: Catalogue | None = None,
+    mode: Mode | None = None,
+) -> Figure:
+    """A measure at every visit, per side, with the norm band shaded and MDC95 error bars.
+
+    Signed visits have filled markers, drafts hollow ones. With no data, the figure says so.
+    """
+    from mobileathlete_desktop.domain.catalogue import default_catalogue
+
+    cat = catalogue if catalogue is not None else default_catalogue()
+    measure = measure_for(measure_code, cat)
+    name = history.client.full_name or history.client.chart_number
+    if measure is None:
+        return style.message_figure(
+            measure_code, f"{measure_code} is not in the catalogue (version {cat.version})."
+        )
+    if mode is None:
+        mode = _first_mode_with_data(history, measure, cat)
+    series: dict[Side, list[SeriesPoint]] = {}
+    for side in measure.sides:
+        points = measure_series(history, measure.code, side, mode, cat)
+        if points:
+            series[side] = points
+    title = f"{measure.label}{'' if mode == 'none' else f' ({mode})'} — {name}"
+    if not series:
+        why = (
+            "No assessments recorded yet."
+            if not history.assessments
+            else f"{measure.label} was not recorded at any visit."
+        )
+        return style.message_figure(title, why)
+
+    fig = style.new_figure()
+    ax = fig.add_subplot()
+    style.style_axes(ax)
+    latest = history.assessments[-1].date
+    err = measure.error_for(measure.instrument)
+    mdc = err.smallest_real_change if err else None
+    notes: list[str] = []
+
+    age = history.client.age_on(latest)
+    norm = measure.norm_for(history.client.norm_sex, age, mode)
+    if norm is not None:
+        _shade_norm(ax, measure, norm, mdc)
+    elif not measure.norms:
+        notes.append("No norm in the catalogue for this measure.")
+    elif history.client.date_of_birth is None:
+        notes.append("No date of birth: no norm for this age.")
+    else:
+        notes.append(f"No norm for this age ({age}) and sex.")
+
+    for side, points in series.items():
+        _plot_side(ax, measure, side, points, mdc)
+
+    if mdc is not None and err is not None:
+        notes.append(f"Error bars: ± MDC95 {measure.format_value(mdc)} ({err.source}).")
+    else:
+        notes.append("No measurement error in the catalogue: no error bars.")
+    if len(series) == 1 and measure.bilateral:
+        only = next(iter(series))
+        notes.append(f"Only the {only} side was recorded.")
+    if sum(len(p) for p in series.values()) == len(series):
+        notes.append("One visit so far: no trend yet.")
+    style.note(ax, "\n".join(notes), y=-0.2)
+
+    style.date_axis(ax, [p.date for points in series.values() for p in points])
+    unit = measure.unit_label or "score"
+    ax.set_ylabel(f"{measure.label} ({unit})", fontsize=style.LABEL_SIZE)
+    ax.set_xlabel("Visit date", fontsize=style.LABEL_SIZE)
+    ax.set_title(title, fontsize=style.TITLE_SIZE)
+    _legend(ax)
+    return fig
+
+
+def _first_mode_with_data(history: ClientHistory, measure: Measure, cat: Catalogue) -> Mode:
+    for mode in measure.modes:
+        for side in measure.sides:
+            if measure_series(history, measure.code, side, mode, cat):
+                return mode
+    return measure.modes[0] if measure.modes else "none"
+
+
+def _shade_norm(ax: Axes, measure: Measure, norm: Norm, mdc: float | None) -> None:
+    """The within-norm zone as interpretation defines it, and the mean as a dashed line."""
+    low = norm.mean * BELOW_NORM_PERCENT / 100
+    high = norm.mean * ABOVE_NORM_PERCENT / 100
+    if mdc is not None:
+        low, high = min(low, norm.mean - mdc), max(high, norm.mean + mdc)
+    who = "" if norm.sex == "any" else f"{norm.sex} "
+    ax.axhspan(
+        low,
+        high,
+        color=style.NORM_COLOUR,
+        alpha=0.15,
+        linewidth=0,
+        label=f"Within norm ({who}{norm.age_min}–{norm.age_max}, {norm.source})",
+        gid="norm-band",
+    )
+    ax.axhline(
+        norm.mean,
+        color=style.NORM_COLOUR,
+        linestyle=":",
+        linewidth=1.2,
+        label=f"Norm {measure.format_value(norm.mean)}",
+        gid="norm-mean",
+    )
+
+
+def _plot_side(
+    ax: Axes, measure: Measure, side: Side, points: list[SeriesPoint], mdc: float | None
+) -> None:
+    look = style.SIDE_STYLE[side]
+    values = [p.value for p in points]
+    ax.errorbar(
+        style.date_numbers([p.date for p in points]),
+        values,
+        yerr=mdc,
+        color=look["color"],
+        linestyle=look["linestyle"],
+        marker="none",
+        linewidth=1.6,
+        elinewidth=0.8,
+        capsize=3,
+        label=SIDE_NAMES[side],
+        gid=f"series-{side}",
+    )
+    # Markers drawn separately: filled for signed visits, hollow for drafts.
+    for signed in (True, False):
+        xs = [p.date for p in points if p.signed is signed]
+        ys = [p.value for p in points if p.signed is signed]
+        if xs:
+            ax.plot(
+                style.date_numbers(xs),
+                ys,
+                linestyle="none",
+                marker=look["marker"],
+                markersize=style.MARKER_SIZE,
+                markeredgecolor=look["color"],
+                markerfacecolor=look["color"] if signed else "white",
+                markeredgewidth=1.5,
+                gid=f"markers-{side}-{'signed' if signed else 'draft'}",
+            )
+
+
+def _legend(ax: Axes) -> None:
+    from matplotlib.lines import Line2D
+
+    handles, labels = ax.get_legend_handles_labels()
+    for signed in (True, False):
+        handles.append(
+            Line2D(
+                [],
+                [],
+                linestyle="none",
+                marker="o",
+                markersize=style.MARKER_SIZE - 1,
+                markeredgecolor=style.MUTED_COLOUR,
+                markerfacecolor=style.MUTED_COLOUR if signed else "white",
+            )
+        )
+        labels.append("Signed visit" if signed else "Draft visit")
+    ax.legend(
+        handles,
+        labels,
+        fontsize=style.NOTE_SIZE,
+        loc="upper left",
+        bbox_to_anchor=(1.01, 1.0),
+        frameon=False,
+    )

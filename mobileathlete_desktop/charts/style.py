@@ -1,0 +1,146 @@
+"""The look shared by every chart: a colour-blind-safe palette, markers and hatches, saving."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+# Okabe & Ito (2008), "Color Universal Design": distinguishable with any colour vision.
+OKABE_ITO: Mapping[str, str] = {
+    "black": "#000000",
+    "orange": "#E69F00",
+    "sky_blue": "#56B4E9",
+    "bluish_green": "#009E73",
+    "yellow": "#F0E442",
+    "blue": "#0072B2",
+    "vermillion": "#D55E00",
+    "reddish_purple": "#CC79A7",
+}
+
+# Each side differs in colour AND marker AND line style, so it reads in grey print too.
+SIDE_STYLE: Mapping[str, Mapping[str, Any]] = {
+    "left": {"color": OKABE_ITO["blue"], "marker": "o", "linestyle": "-"},
+    "right": {"color": OKABE_ITO["vermillion"], "marker": "s", "linestyle": "--"},
+    "none": {"color": OKABE_ITO["black"], "marker": "D", "linestyle": "-."},
+}
+NORM_COLOUR = OKABE_ITO["bluish_green"]
+FLAG_COLOUR = OKABE_ITO["vermillion"]
+OK_COLOUR = OKABE_ITO["sky_blue"]
+MUTED_COLOUR = "#777777"
+BELOW_HATCH = "///"
+ABOVE_HATCH = "\\\\\\"
+
+TITLE_SIZE = 12
+LABEL_SIZE = 10
+TICK_SIZE = 9
+NOTE_SIZE = 8
+MARKER_SIZE = 7
+
+DEFAULT_SIZE = (7.0, 4.2)  # inches: fits an A4 report column and a dialog
+
+
+def new_figure(size: tuple[float, float] = DEFAULT_SIZE) -> Figure:
+    """An empty figure with the house layout engine (no pyplot, no global state)."""
+    from matplotlib.figure import Figure
+
+    return Figure(figsize=size, layout="constrained", dpi=100)
+
+
+def style_axes(ax: Axes) -> None:
+    """Quiet frame, light grid behind the data, readable ticks."""
+    ax.spines["top"].set_visible(False)
+    ax.spines["right"].set_visible(False)
+    ax.grid(True, color="#dddddd", linewidth=0.6)
+    ax.set_axisbelow(True)
+    ax.tick_params(labelsize=TICK_SIZE)
+
+
+def message_figure(title: str, message: str, size: tuple[float, float] = DEFAULT_SIZE) -> Figure:
+    """A figure that says why there is nothing to draw, instead of an empty or broken chart."""
+    fig = new_figure(size)
+    ax = fig.add_subplot()
+    ax.set_axis_off()
+    ax.set_title(title, fontsize=TITLE_SIZE)
+    ax.text(
+        0.5,
+        0.5,
+        message,
+        ha="center",
+        va="center",
+        fontsize=LABEL_SIZE,
+        color=MUTED_COLOUR,
+        wrap=True,
+        transform=ax.transAxes,
+        gid="message",
+    )
+    return fig
+
+
+def figure_messages(fig: Figure) -> list[str]:
+    """Every text a chart placed to explain missing data (for tests and accessibility)."""
+    return [t.get_text() for ax in fig.axes for t in ax.texts if t.get_gid() == "message"]
+
+
+def note(ax: Axes, text: str, y: float = 0.98) -> None:
+    """A small explanatory message in the top-left corner of the axes ("no norm for this age")."""
+    ax.text(
+        0.01,
+        y,
+        text,
+        transform=ax.transAxes,
+        ha="left",
+        va="top",
+        fontsize=NOTE_SIZE,
+        color=MUTED_COLOUR,
+        gid="message",
+        bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.8, "pad": 1.5},
+    )
+
+
+def save_figure(fig: Figure, path: str | Path, dpi: int = 150) -> Path:
+    """Writes the figure as .png, .svg or .pdf (chosen by suffix) without pyplot."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix == ".png":
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+        FigureCanvasAgg(fig)
+    elif suffix == ".svg":
+        from matplotlib.backends.backend_svg import FigureCanvasSVG
+
+        FigureCanvasSVG(fig)
+    elif suffix == ".pdf":
+        from matplotlib.backends.backend_pdf import FigureCanvasPdf
+
+        FigureCanvasPdf(fig)
+    else:
+        raise ValueError(
+            f"charts are saved as .png, .svg or .pdf, not {path.suffix or 'no suffix'}"
+        )
+    fig.savefig(path, dpi=dpi)
+    return path
+
+
+def date_axis(ax: Axes, dates: list[date]) -> None:
+    """Visit dates on the x axis, padded so one visit still has room, concisely labelled."""
+    from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
+
+    first, last = min(dates), max(dates)
+    pad = max(timedelta(days=7), (last - first) * 0.06)
+    ax.set_xlim(date_numbers([first - pad])[0], date_numbers([last + pad])[0])
+    locator = AutoDateLocator(minticks=3, maxticks=8)  # type: ignore[no-untyped-call]
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]
+
+
+def date_numbers(dates: list[date]) -> list[float]:
+    """Dates as matplotlib's day numbers (typed, unlike passing date objects)."""
+    from matplotlib.dates import date2num
+
+    return [float(date2num(d)) for d in dates]  # type: ignore[no-untyped-call]

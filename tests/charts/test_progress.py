@@ -1,0 +1,93 @@
+"""Tests for charts/progress.py: what the figure holds, for full and degenerate histories."""
+
+from __future__ import annotations
+
+import pytest
+
+from mobileathlete_desktop.charts.progress import measure_progress_figure
+from mobileathlete_desktop.charts.style import figure_messages
+from mobileathlete_desktop.domain.catalogue import Catalogue
+from mobileathlete_desktop.domain.records import ClientHistory
+from tests.charts.conftest import runner
+
+
+def gids(fig, kind: str = "lines") -> list[str]:  # type: ignore[no-untyped-def]
+    ax = fig.axes[0]
+    return [a.get_gid() for a in getattr(ax, kind) if a.get_gid()]
+
+
+def test_two_sides_norm_band_and_labels(history: ClientHistory, catalogue: Catalogue) -> None:
+    fig = measure_progress_figure(history, "ankle.df", catalogue)
+    ax = fig.axes[0]
+    assert ax.get_title() == "Ankle dorsiflexion — Testa Runnerton"
+    assert ax.get_ylabel() == "Ankle dorsiflexion (°)"
+    assert ax.get_xlabel() == "Visit date"
+    names = gids(fig)
+    for side in ("left", "right"):
+        assert f"markers-{side}-signed" in names and f"markers-{side}-draft" in names
+    assert "norm-mean" in names
+    assert "norm-band" in gids(fig, "patches")
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert legend == [
+        "Within norm (20–44, cdc-rom-2011)",
+        "Norm 40°",
+        "Left",
+        "Right",
+        "Signed visit",
+        "Draft visit",
+    ]
+    right_signed = next(line for line in ax.lines if line.get_gid() == "markers-right-signed")
+    assert list(right_signed.get_ydata()) == [24, 29]
+    assert right_signed.get_marker() == "s"
+    draft = next(line for line in ax.lines if line.get_gid() == "markers-right-draft")
+    assert draft.get_markerfacecolor() == "white"
+    assert any("MDC95 4°" in t for t in figure_messages(fig))
+
+
+def test_error_bars_are_the_mdc(history: ClientHistory, catalogue: Catalogue) -> None:
+    fig = measure_progress_figure(history, "ankle.df", catalogue)
+    ax = fig.axes[0]
+    segments = [c for c in ax.collections if c.get_segments()]
+    first = segments[0].get_segments()[0]
+    assert first[1][1] - first[0][1] == pytest.approx(8)  # ± 4°
+
+
+def test_one_side_no_norm_one_visit(catalogue: Catalogue, history: ClientHistory) -> None:
+    one = ClientHistory(runner(), history.assessments[:1])
+    fig = measure_progress_figure(one, "hallux.extension", catalogue)
+    text = " ".join(figure_messages(fig))
+    assert "No norm in the catalogue" in text
+    assert "Only the left side was recorded" in text
+    assert "One visit so far" in text
+    assert "no error bars" in text
+    assert "norm-band" not in gids(fig, "patches")
+
+
+def test_no_date_of_birth_says_no_norm_for_this_age(
+    catalogue: Catalogue, history: ClientHistory
+) -> None:
+    fig = measure_progress_figure(
+        ClientHistory(runner(dob=None), history.assessments), "ankle.df", catalogue
+    )
+    assert any("no norm for this age" in t for t in figure_messages(fig))
+    assert "norm-band" not in gids(fig, "patches")
+
+
+@pytest.mark.parametrize(
+    ("code", "use_history", "message"),
+    [
+        ("ankle.df", False, "No assessments recorded yet."),
+        ("lefs.total", True, "LEFS was not recorded at any visit."),
+        ("nope.code", True, "nope.code is not in the catalogue (version test)."),
+    ],
+)
+def test_nothing_to_draw_says_why(
+    history: ClientHistory, catalogue: Catalogue, code: str, use_history: bool, message: str
+) -> None:
+    h = history if use_history else ClientHistory(runner())
+    if code == "lefs.total":
+        h = ClientHistory(
+            runner(), tuple(a.__class__(**{**a.__dict__, "outcomes": ()}) for a in h.assessments)
+        )
+    fig = measure_progress_figure(h, code, catalogue)
+    assert figure_messages(fig) == [message]
