@@ -1,0 +1,378 @@
+"""The exercise library: drills for runners with bilingual instructions, dosage and targets."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from collections.abc import Collection, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any, Literal
+
+Lang = Literal["en", "es"]
+Category = Literal["mobility", "control", "strength", "running", "stretch"]
+
+CATEGORIES: tuple[Category, ...] = ("mobility", "control", "strength", "running", "stretch")
+REGIONS: tuple[str, ...] = ("hip", "knee", "ankle", "foot", "hallux", "trunk", "thoracic")
+TAG_PREFIXES: tuple[str, ...] = ("deficit:", "fault:")
+
+# Codes are a public contract (stored in home programs and exports): lowercase dotted words.
+CODE_PATTERN = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$")
+_MEASURE_PATTERN = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*(\.\*)?$")
+_TAG_PATTERN = re.compile(r"^(deficit|fault):[a-z][a-z0-9_]*$")
+
+STEPS_RANGE = (3, 5)
+CUES_RANGE = (2, 4)
+
+
+class ExerciseLibraryError(ValueError):
+    """The exercise data file is malformed (a packaging or editing error, not user input)."""
+
+
+def _check_lang(lang: str) -> Lang:
+    if lang == "en":
+        return "en"
+    if lang == "es":
+        return "es"
+    raise ValueError(f"unknown language {lang!r} (expected 'en' or 'es')")
+
+
+@dataclass(frozen=True)
+class Dosage:
+    """The default dose of a drill: sets of repetitions, a hold time or a distance."""
+
+    sets: int
+    frequency_en: str
+    frequency_es: str
+    reps: int | None = None
+    hold_s: int | None = None
+    distance_m: int | None = None
+    per_side: bool = False
+
+    def frequency(self, lang: str = "en") -> str:
+        """How often to do it, in that language ("daily" / "a diario")."""
+        return self.frequency_en if _check_lang(lang) == "en" else self.frequency_es
+
+    def describe(self, lang: str = "en") -> str:
+        """The dose in a line a client reads: "2 × 10 each side, daily"."""
+        language = _check_lang(lang)
+        if self.reps is not None:
+            amount = str(self.reps)
+        elif self.hold_s is not None:
+            amount = f"{self.hold_s} s"
+        else:
+            amount = f"{self.distance_m} m"
+        text = f"{self.sets} × {amount}"
+        if language == "en":
+            if self.hold_s is not None:
+                text += " hold"
+            if self.per_side:
+                text += " each side"
+        else:
+            if self.per_side:
+                text += " por lado"
+            if self.hold_s is not None:
+                text += " (mantener)"
+        frequency = self.frequency(language)
+        return f"{text}, {frequency}" if frequency else text
+
+
+@dataclass(frozen=True)
+class Exercise:
+    """One drill: what it is for, how to do it (English and Spanish), its dose and its figure."""
+
+    code: str
+    name_en: str
+    name_es: str
+    category: Category
+    regions: tuple[str, ...]
+    targets: tuple[str, ...]
+    active: bool
+    steps_en: tuple[str, ...]
+    steps_es: tuple[str, ...]
+    cues_en: tuple[str, ...]
+    cues_es: tuple[str, ...]
+    dosage: Dosage
+    level: int
+    progressions: tuple[str, ...] = ()
+    regressions: tuple[str, ...] = ()
+    # The raw pose block, read by the illustration renderer (kept out of equality and hashing).
+    pose: Mapping[str, Any] = field(default_factory=dict, compare=False, hash=False, repr=False)
+
+    def name(self, lang: str = "en") -> str:
+        """The drill's name in that language."""
+        return self.name_en if _check_lang(lang) == "en" else self.name_es
+
+    def steps(self, lang: str = "en") -> tuple[str, ...]:
+        """The numbered steps (without numbers) in that language."""
+        return self.steps_en if _check_lang(lang) == "en" else self.steps_es
+
+    def cues(self, lang: str = "en") -> tuple[str, ...]:
+        """The coaching cues in that language."""
+        return self.cues_en if _check_lang(lang) == "en" else self.cues_es
+
+    def frequency(self, lang: str = "en") -> str:
+        """How often to do it by default, in that language."""
+        return self.dosage.frequency(lang)
+
+    def targets_any(self, code_or_tag: str) -> bool:
+        """Whether the drill addresses that measure code or deficit tag ("fms.*" targets match
+        every fms code)."""
+        for target in self.targets:
+            if target == code_or_tag:
+                return True
+            if target.endswith(".*") and code_or_tag.startswith(target[:-1]):
+                return True
+        return False
+
+
+def _fold(text: str) -> str:
+    """Lower case without accents, so "rotacion" finds "rotación"."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+@dataclass(frozen=True)
+class ExerciseLibrary:
+    """Every drill, indexed by code, in file order."""
+
+    version: str
+    exercises: Mapping[str, Exercise]
+
+    def __contains__(self, code: object) -> bool:
+        return code in self.exercises
+
+    def __getitem__(self, code: str) -> Exercise:
+        return self.exercises[code]
+
+    def __iter__(self) -> Iterator[Exercise]:
+        return iter(self.exercises.values())
+
+    def __len__(self) -> int:
+        return len(self.exercises)
+
+    def get(self, code: str) -> Exercise | None:
+        """The drill with that code, or None."""
+        return self.exercises.get(code)
+
+    def codes(self) -> list[str]:
+        """Every drill code, in file order."""
+        return list(self.exercises)
+
+    def by_category(self, category: str) -> list[Exercise]:
+        """The drills of one category, in file order."""
+        return [e for e in self.exercises.values() if e.category == category]
+
+    def search(
+        self, text: str, category: str | None = None, region: str | None = None
+    ) -> list[Exercise]:
+        """Drills whose English or Spanish name (or code) contains every word of the text,
+        ignoring case and accents, optionally limited to a category and a region."""
+        words = _fold(text).split()
+        found = []
+        for exercise in self.exercises.values():
+            if category is not None and exercise.category != category:
+                continue
+            if region is not None and region not in exercise.regions:
+                continue
+            haystack = _fold(f"{exercise.name_en} {exercise.name_es} {exercise.code}")
+            if all(word in haystack for word in words):
+                found.append(exercise)
+        return found
+
+    def targeting(self, code_or_tag: str) -> list[Exercise]:
+        """Drills that address a measure code ("ankle.dorsiflexion.knee_flexed") or a deficit
+        tag ("deficit:control", "fault:knee_valgus"), in file order."""
+        return [e for e in self.exercises.values() if e.targets_any(code_or_tag)]
+
+
+def _text(raw: Mapping[str, Any], key: str, code: str) -> str:
+    value = raw.get(key)
+    if not isinstance(value, str) or not value.strip():
+        raise ExerciseLibraryError(f"{code}: {key} is missing or empty")
+    return value.strip()
+
+
+def _texts(raw: Mapping[str, Any], key: str, code: str, bounds: tuple[int, int]) -> tuple[str, ...]:
+    value = raw.get(key)
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise ExerciseLibraryError(f"{code}: {key} must be a list of non-empty texts")
+    low, high = bounds
+    if not low <= len(value) <= high:
+        raise ExerciseLibraryError(f"{code}: {key} has {len(value)} entries, expected {low}–{high}")
+    return tuple(v.strip() for v in value)
+
+
+def _codes(raw: Mapping[str, Any], key: str, code: str) -> tuple[str, ...]:
+    value = raw.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ExerciseLibraryError(f"{code}: {key} must be a list of drill codes")
+    return tuple(value)
+
+
+def _positive_int(raw: Mapping[str, Any], key: str, code: str, high: int) -> int | None:
+    value = raw.get(key)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= high:
+        raise ExerciseLibraryError(f"{code}: {key} must be a whole number from 1 to {high}")
+    return value
+
+
+def _dosage(raw: Mapping[str, Any], code: str) -> Dosage:
+    sets = _positive_int(raw, "sets", code, 10)
+    if sets is None:
+        raise ExerciseLibraryError(f"{code}: sets is missing")
+    reps = _positive_int(raw, "reps", code, 100)
+    hold_s = _positive_int(raw, "hold_s", code, 600)
+    distance_m = _positive_int(raw, "distance_m", code, 400)
+    given = [v for v in (reps, hold_s, distance_m) if v is not None]
+    if len(given) != 1:
+        raise ExerciseLibraryError(f"{code}: give exactly one of reps, hold_s or distance_m")
+    per_side = raw.get("per_side", False)
+    if not isinstance(per_side, bool):
+        raise ExerciseLibraryError(f"{code}: per_side must be true or false")
+    return Dosage(
+        sets=sets,
+        reps=reps,
+        hold_s=hold_s,
+        distance_m=distance_m,
+        per_side=per_side,
+        frequency_en=_text(raw, "frequency_en", code),
+        frequency_es=_text(raw, "frequency_es", code),
+    )
+
+
+def _target(value: Any, code: str, known_measures: Collection[str] | None) -> str:
+    if not isinstance(value, str):
+        raise ExerciseLibraryError(f"{code}: targets must be texts")
+    if value.startswith(TAG_PREFIXES):
+        if not _TAG_PATTERN.match(value):
+            raise ExerciseLibraryError(f"{code}: malformed tag {value!r}")
+        return value
+    if not _MEASURE_PATTERN.match(value):
+        raise ExerciseLibraryError(f"{code}: malformed measure code {value!r}")
+    if known_measures is not None and not value.endswith(".*") and value not in known_measures:
+        raise ExerciseLibraryError(f"{code}: targets unknown measure {value!r}")
+    return value
+
+
+def _table(raw: Mapping[str, Any], key: str, code: str) -> Mapping[str, Any]:
+    value = raw.get(key)
+    if not isinstance(value, dict):
+        raise ExerciseLibraryError(f"{code}: {key} must be a table")
+    return value
+
+
+def _exercise(raw: Mapping[str, Any], known_measures: Collection[str] | None) -> Exercise:
+    code = raw.get("code")
+    if not isinstance(code, str) or not CODE_PATTERN.match(code):
+        raise ExerciseLibraryError(f"bad drill code {code!r} (lowercase dotted words expected)")
+    category = raw.get("category")
+    if category not in CATEGORIES:
+        raise ExerciseLibraryError(f"{code}: unknown category {category!r}")
+    regions = raw.get("regions")
+    if not isinstance(regions, list) or not regions:
+        raise ExerciseLibraryError(f"{code}: regions must be a non-empty list")
+    for region in regions:
+        if region not in REGIONS:
+            raise ExerciseLibraryError(f"{code}: unknown region {region!r}")
+    targets = raw.get("targets")
+    if not isinstance(targets, list) or not targets:
+        raise ExerciseLibraryError(f"{code}: targets must be a non-empty list")
+    active = raw.get("active")
+    if not isinstance(active, bool):
+        raise ExerciseLibraryError(f"{code}: active must be true or false")
+    level = raw.get("level")
+    if isinstance(level, bool) or level not in (1, 2, 3):
+        raise ExerciseLibraryError(f"{code}: level must be 1, 2 or 3")
+    pose = raw.get("pose", {})
+    if not isinstance(pose, dict):
+        raise ExerciseLibraryError(f"{code}: pose must be a table")
+    return Exercise(
+        code=code,
+        name_en=_text(raw, "name_en", code),
+        name_es=_text(raw, "name_es", code),
+        category=category,
+        regions=tuple(regions),
+        targets=tuple(_target(t, code, known_measures) for t in targets),
+        active=active,
+        steps_en=_texts(raw, "steps_en", code, STEPS_RANGE),
+        steps_es=_texts(raw, "steps_es", code, STEPS_RANGE),
+        cues_en=_texts(raw, "cues_en", code, CUES_RANGE),
+        cues_es=_texts(raw, "cues_es", code, CUES_RANGE),
+        dosage=_dosage(_table(raw, "dosage", code), code),
+        level=level,
+        progressions=_codes(raw, "progressions", code),
+        regressions=_codes(raw, "regressions", code),
+        pose=pose,
+    )
+
+
+def parse_exercise_library(
+    data: Mapping[str, Any], known_measures: Collection[str] | None = None
+) -> ExerciseLibrary:
+    """Builds the library from parsed TOML, checking every field and cross-reference.
+
+    When `known_measures` is given, every measure-code target must be one of them."""
+    raw_list = data.get("exercises")
+    if not isinstance(raw_list, list) or not raw_list:
+        raise ExerciseLibraryError("the file lists no [[exercises]]")
+    exercises: dict[str, Exercise] = {}
+    for raw in raw_list:
+        exercise = _exercise(raw, known_measures)
+        if exercise.code in exercises:
+            raise ExerciseLibraryError(f"duplicate drill code {exercise.code!r}")
+        exercises[exercise.code] = exercise
+    for exercise in exercises.values():
+        _check_links(exercise, "progressions", exercise.progressions, exercises)
+        _check_links(exercise, "regressions", exercise.regressions, exercises)
+    return ExerciseLibrary(version=str(data.get("version", "0")), exercises=exercises)
+
+
+def _check_links(
+    exercise: Exercise, key: str, codes: Sequence[str], exercises: Mapping[str, Exercise]
+) -> None:
+    for linked in codes:
+        if linked == exercise.code:
+            raise ExerciseLibraryError(f"{exercise.code}: {key} lists the drill itself")
+        if linked not in exercises:
+            raise ExerciseLibraryError(f"{exercise.code}: {key} names unknown drill {linked!r}")
+
+
+def load_exercise_library(
+    path: Path, known_measures: Collection[str] | None = None
+) -> ExerciseLibrary:
+    """Reads and checks an exercise library TOML file."""
+    try:
+        with path.open("rb") as fh:
+            data = tomllib.load(fh)
+    except tomllib.TOMLDecodeError as error:
+        raise ExerciseLibraryError(f"{path.name}: {error}") from error
+    return parse_exercise_library(data, known_measures)
+
+
+@cache
+def default_exercise_library() -> ExerciseLibrary:
+    """The library shipped with the program (read once, then cached)."""
+    from mobileathlete_desktop.domain.resources import resource_path
+
+    return load_exercise_library(resource_path("exercises.toml"))
+
+
+__all__ = [
+    "CATEGORIES",
+    "CODE_PATTERN",
+    "REGIONS",
+    "Category",
+    "Dosage",
+    "Exercise",
+    "ExerciseLibrary",
+    "ExerciseLibraryError",
+    "Lang",
+    "default_exercise_library",
+    "load_exercise_library",
+    "parse_exercise_library",
+]
