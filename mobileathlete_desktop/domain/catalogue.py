@@ -134,6 +134,13 @@ class Measure:
             return f"{self.label}: {value:g} {self.unit_label} is outside {low:g}–{high:g}"
         return None
 
+    def format_value(self, value: float) -> str:
+        """A value with its unit as printed: "28°", "11.5 cm", "7 points"."""
+        label = self.unit_label
+        if not label:
+            return f"{value:g}"
+        return f"{value:g}{label}" if label == "°" else f"{value:g} {label}"
+
     @property
     def unit_label(self) -> str:
         """The unit as a person reads it (° rather than deg)."""
