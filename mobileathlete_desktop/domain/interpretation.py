@@ -87,9 +87,9 @@ FMS_TESTS: tuple[str, ...] = (
 )
 # A painful clearing test scores its linked test 0 (Cook, Burton & Hoogenboom 2006).
 FMS_CLEARING: Mapping[str, str] = {
-    "fms.clearing.shoulder": "fms.shoulder_mobility",
-    "fms.clearing.spinal_extension": "fms.trunk_stability_pushup",
-    "fms.clearing.spinal_flexion": "fms.rotary_stability",
+    "fms.clear.shoulder": "fms.shoulder_mobility",
+    "fms.clear.spinal_extension": "fms.trunk_stability_pushup",
+    "fms.clear.spinal_flexion": "fms.rotary_stability",
 }
 FMS_TOTAL = "fms.total"
 FMS_MAX_SCORE = 3

@@ -608,9 +608,9 @@ def test_fms_scores_the_lower_side_and_lists_asymmetries() -> None:
 @pytest.mark.parametrize(
     ("clearing", "zeroed", "total"),
     [
-        ({"fms.clearing.shoulder": True}, "fms.shoulder_mobility", 15 - 3),
-        ({"fms.clearing.spinal_extension": True}, "fms.trunk_stability_pushup", 15 - 3),
-        ({"fms.clearing.spinal_flexion": True}, "fms.rotary_stability", 15 - 2),
+        ({"fms.clear.shoulder": True}, "fms.shoulder_mobility", 15 - 3),
+        ({"fms.clear.spinal_extension": True}, "fms.trunk_stability_pushup", 15 - 3),
+        ({"fms.clear.spinal_flexion": True}, "fms.rotary_stability", 15 - 2),
     ],
 )
 def test_fms_painful_clearing_test_forces_zero(
@@ -623,7 +623,7 @@ def test_fms_painful_clearing_test_forces_zero(
 
 
 def test_fms_negative_clearing_changes_nothing() -> None:
-    assert fms_total(FULL_FMS, {"fms.clearing.shoulder": False}).total == 15
+    assert fms_total(FULL_FMS, {"fms.clear.shoulder": False}).total == 15
 
 
 def test_fms_incomplete_has_no_total() -> None:
@@ -637,7 +637,7 @@ def test_fms_incomplete_has_no_total() -> None:
     [
         ({"fms.deep_squat": {"none": 4}}, {}),
         ({"fms.deep_squat": {"none": -1}}, {}),
-        ({}, {"fms.clearing.knee": True}),
+        ({}, {"fms.clear.knee": True}),
     ],
 )
 def test_fms_rejects_bad_input(
@@ -656,7 +656,7 @@ def test_fms_total_row_in_an_assessment_with_clearing_finding() -> None:
             1,
             D1,
             *values,
-            findings=(FindingRecord("fms.clearing.shoulder", "none", rating="positive"),),
+            findings=(FindingRecord("fms.clear.shoulder", "none", rating="positive"),),
         )
     )
     row = result.row("fms.total")
