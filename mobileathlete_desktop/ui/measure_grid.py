@@ -20,11 +20,13 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QKeyEvent
+from PySide6.QtGui import QBrush, QColor, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
+    QApplication,
     QHeaderView,
+    QLineEdit,
     QStyledItemDelegate,
     QTableView,
     QWidget,
@@ -312,10 +314,44 @@ class MeasureGridModel(QAbstractTableModel):
         return None
 
 
+ARROWS = (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Left, Qt.Key.Key_Right)
+
+
 class _EnterMovesOn(QStyledItemDelegate):
-    """Enter, like Tab, stores the value and moves on to the next cell."""
+    """Enter, like Tab, stores the value and moves on; arrows and undo leave a cell editor.
+
+    After Tab the next cell's editor is already open; if nothing was typed in it yet, an
+    arrow key moves to another cell and Ctrl+Z undoes the last saved value, as a
+    therapist expects, instead of acting inside the empty editor.
+    """
 
     def eventFilter(self, editor: QObject, event: QEvent) -> bool:
+        if isinstance(editor, QLineEdit) and isinstance(event, QKeyEvent):
+            untouched = not editor.isModified()
+            if (
+                event.type() == QEvent.Type.ShortcutOverride
+                and untouched
+                and (
+                    event.matches(QKeySequence.StandardKey.Undo)
+                    or event.matches(QKeySequence.StandardKey.Redo)
+                    or QKeySequence(event.keyCombination()) == QKeySequence("Ctrl+Shift+Z")
+                )
+            ):
+                self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.RevertModelCache)
+                event.ignore()
+                return True
+            if event.type() == QEvent.Type.KeyPress and event.key() in ARROWS:
+                vertical = event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down)
+                if untouched or vertical:
+                    if not untouched:
+                        self.commitData.emit(editor)
+                    self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+                    view = self.parent()
+                    if isinstance(view, QWidget):
+                        QApplication.sendEvent(
+                            view, QKeyEvent(event.type(), event.key(), event.modifiers())
+                        )
+                    return True
         if (
             event.type() == QEvent.Type.KeyPress
             and isinstance(event, QKeyEvent)
