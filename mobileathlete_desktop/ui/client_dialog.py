@@ -65,6 +65,7 @@ class ClientDialog(QDialog):
         if client is not None:
             self._fill(client)
         self.resize(self.sizeHint().expandedTo(self.minimumSizeHint()))
+        self.line("chart_number").setFocus()
 
     def line(self, name: str) -> QLineEdit:
         """A one-line field of the form, by field name."""

@@ -157,6 +157,7 @@ class MainWindow(QMainWindow):
         self.client_dialog = dialog
         dialog.accepted.connect(lambda: self._client_saved(dialog))
         dialog.open()
+        dialog.activateWindow()
 
     def _client_saved(self, dialog: ClientDialog) -> None:
         if dialog.saved is None:
@@ -201,6 +202,7 @@ class MainWindow(QMainWindow):
         self.assessment_dialog = dialog
         dialog.accepted.connect(lambda: self._assessment_created(dialog))
         dialog.open()
+        dialog.activateWindow()
 
     def _assessment_created(self, dialog: NewAssessmentDialog) -> None:
         if dialog.created is not None:
