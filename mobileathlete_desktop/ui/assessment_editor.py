@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -85,6 +86,8 @@ class AssessmentEditor(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.25)
         font.setBold(True)
         self.title.setFont(font)
+        self.title.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.title.setWordWrap(False)
 
         self.undo_stack = QUndoStack(self)
         undo = QAction("Undo", self, shortcut=QKeySequence("Ctrl+Z"))
@@ -335,7 +338,7 @@ class AssessmentEditor(QWidget):
         if r.status == "signed":
             when = r.signed_at.strftime("%Y-%m-%d %H:%M") if r.signed_at else ""
             text = (
-                f"🔒 Signed by {r.signed_by} on {when} UTC — read-only. "
+                f"Signed by {r.signed_by} on {when} UTC — read-only. "
                 "To correct it, add an addendum (Alt+D); this signed version stays as it is."
             )
         else:

@@ -108,7 +108,7 @@ class ClientPage(QWidget):
         self._row_ids = [a.id for a in rows]
         self.assessments.setRowCount(len(rows))
         for r, a in enumerate(rows):
-            status = "🔒 Signed" if a.status == "signed" else "✎ Draft"
+            status = "Signed (locked)" if a.status == "signed" else "✎ Draft"
             kind = a.kind.capitalize()
             if a.addendum_of is not None:
                 kind = "Addendum (correction)"

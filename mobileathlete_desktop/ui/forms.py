@@ -40,7 +40,7 @@ def load_form(name: str, host: QWidget) -> QWidget:
     if form is None:
         raise RuntimeError(f"Form {name}.ui could not be built")
     layout = QVBoxLayout(host)
-    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setContentsMargins(8, 8, 8, 8)
     layout.addWidget(form)
     return form
 
