@@ -18,6 +18,7 @@ from mobileathlete_desktop.domain.records import (
     MeasurementRecord,
     OutcomeRecord,
 )
+from mobileathlete_desktop.domain.scoring import fms_scores, fms_total, ybalance_composite_for
 from mobileathlete_desktop.domain.validation import InvalidValue, check_cell, lookup_measure
 from mobileathlete_desktop.services.audit import record_event
 from mobileathlete_desktop.services.clients import to_record as client_record
@@ -618,3 +619,97 @@ def assessments_between(ctx: ServiceContext, first: date, last: date) -> list[As
             )
             for a in rows
         ]
+
+
+# --- Assessment workstation additions (issue #3) -------------------------------------------
+
+
+def set_template(ctx: ServiceContext, assessment_id: int, template: str) -> None:
+    """Changes which template lays out a draft (values already recorded are kept)."""
+    ctx.actor.require("assessments.write")
+    with ctx.db.session() as session:
+        row = _editable(session, assessment_id)
+        if row.template != template:
+            before = row.template
+            row.template = template
+            session.flush()
+            record_event(
+                session,
+                ctx.actor,
+                "assessment.template",
+                entity="assessment",
+                entity_id=assessment_id,
+                client_id=row.client_id,
+                detail={"before": before, "after": template},
+            )
+
+
+def previous_assessment(ctx: ServiceContext, assessment_id: int) -> AssessmentRecord | None:
+    """The client's visit before this one (by date, then id), to compare with; None if first.
+
+    An addendum compares with the visit before its original, never with the original itself.
+    """
+    ctx.actor.require("assessments.read")
+    with ctx.db.session() as session:
+        row = _load(session, assessment_id)
+        anchor = row
+        if row.addendum_of_id is not None:
+            anchor = _load(session, row.addendum_of_id)
+        candidates = session.execute(
+            select(Assessment)
+            .where(
+                Assessment.client_id == row.client_id,
+                Assessment.id != row.id,
+                Assessment.id != anchor.id,
+                (Assessment.date < anchor.date)
+                | ((Assessment.date == anchor.date) & (Assessment.id < anchor.id)),
+                Assessment.addendum_of_id.is_(None) | (Assessment.status == "signed"),
+            )
+            .order_by(Assessment.date.desc(), Assessment.id.desc())
+        ).scalars()
+        for candidate in candidates:
+            if candidate.addendum_of_id == anchor.id:
+                continue
+            return to_record(candidate)
+        return None
+
+
+def update_computed(ctx: ServiceContext, assessment_id: int) -> AssessmentRecord:
+    """Recomputes the stored composite values (Y-balance composite, movement-screen total).
+
+    Each is saved (or cleared while incomplete) in one transaction, so a reader of the
+    database sees the same totals the editor shows.
+    """
+    ctx.actor.require("assessments.write")
+    catalogue = ctx.catalogue
+    with ctx.db.session() as session:
+        row = _editable(session, assessment_id)
+        record = to_record(row)
+        wanted: dict[tuple[str, str], float | None] = {}
+        if "ybalance.composite" in catalogue:
+            for side in ("left", "right"):
+                wanted[("ybalance.composite", side)] = ybalance_composite_for(record, side)
+        if "fms.total" in catalogue:
+            bilateral = {m.code: m.bilateral for m in catalogue}
+            total = fms_total(fms_scores(record, bilateral))
+            wanted[("fms.total", "none")] = None if total is None else float(total)
+        for (code, side), value in wanted.items():
+            cell = next((m for m in row.measurements if m.code == code and m.side == side), None)
+            if value is None:
+                if cell is not None:
+                    row.measurements.remove(cell)
+            elif cell is None:
+                row.measurements.append(
+                    Measurement(
+                        code=code,
+                        side=side,
+                        mode="none",
+                        value=value,
+                        unit=catalogue[code].unit,
+                        instrument="computed",
+                    )
+                )
+            elif cell.value != value:
+                cell.value = value
+        session.flush()
+        return to_record(row)

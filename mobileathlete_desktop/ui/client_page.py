@@ -1,14 +1,17 @@
-"""A client's page: profile, running background and the list of assessments."""
+"""A client's page: profile, the list of assessments and the latest findings at a glance."""
 
 from __future__ import annotations
 
 from datetime import date
 from html import escape
 
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -16,9 +19,11 @@ from PySide6.QtWidgets import (
 )
 
 from mobileathlete_desktop.domain.records import ClientRecord
+from mobileathlete_desktop.domain.scoring import glance_flags
 from mobileathlete_desktop.services import assessments as assessment_service
 from mobileathlete_desktop.services import clients as client_service
 from mobileathlete_desktop.services.context import ServiceContext
+from mobileathlete_desktop.ui.findings_panel import FindingRow, FindingsPanel
 
 ASSESSMENT_COLUMNS = ("Date", "Kind", "Therapist", "Status", "Values")
 
@@ -26,10 +31,16 @@ ASSESSMENT_COLUMNS = ("Date", "Kind", "Therapist", "Status", "Values")
 class ClientPage(QWidget):
     """Shows one client; empty with a hint until a client is chosen."""
 
+    open_assessment = Signal(int)
+    new_assessment = Signal()
+    edit_client = Signal()
+    archive_client = Signal()
+
     def __init__(self, ctx: ServiceContext) -> None:
         super().__init__()
         self.ctx = ctx
         self.client_id: int | None = None
+        self.client: ClientRecord | None = None
         self.title = QLabel("No client selected")
         self.title.setAccessibleName("Client name")
         font = self.title.font()
@@ -39,39 +50,88 @@ class ClientPage(QWidget):
         self.profile = QLabel("Choose a client on the left, or search with Ctrl+F.")
         self.profile.setWordWrap(True)
         self.profile.setAccessibleName("Client profile")
+        self.new_button = QPushButton("&New assessment (Ctrl+N)")
+        self.edit_button = QPushButton("&Edit client (Ctrl+E)")
+        self.archive_button = QPushButton("&Archive")
+        for button, signal in (
+            (self.new_button, self.new_assessment),
+            (self.edit_button, self.edit_client),
+            (self.archive_button, self.archive_client),
+        ):
+            button.clicked.connect(signal.emit)
+        self.buttons = QWidget()
+        buttons = QHBoxLayout(self.buttons)
+        buttons.setContentsMargins(0, 0, 0, 0)
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.edit_button)
+        buttons.addWidget(self.archive_button)
+        buttons.addStretch(1)
         self.assessments = QTableWidget(0, len(ASSESSMENT_COLUMNS))
         self.assessments.setAccessibleName("Assessments")
         self.assessments.setHorizontalHeaderLabels(list(ASSESSMENT_COLUMNS))
         self.assessments.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.assessments.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.assessments.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.assessments.verticalHeader().hide()
         self.assessments.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.assessments_label = QLabel("Assessments")
+        self.assessments.setTabKeyNavigation(False)
+        self.assessments.activated.connect(self._activated)
+        self.assessments_label = QLabel("&Assessments")
         self.assessments_label.setBuddy(self.assessments)
+        self.findings = FindingsPanel()
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.profile)
+        layout.addWidget(self.buttons)
         layout.addWidget(self.assessments_label)
-        layout.addWidget(self.assessments, 1)
-        self.assessments_label.hide()
-        self.assessments.hide()
+        layout.addWidget(self.assessments, 2)
+        layout.addWidget(self.findings, 1)
+        self._row_ids: list[int] = []
+        for widget in (self.buttons, self.assessments_label, self.assessments, self.findings):
+            widget.hide()
 
-    def show_client(self, client_id: int) -> None:
+    def _activated(self) -> None:
+        row = self.assessments.currentRow()
+        if 0 <= row < len(self._row_ids):
+            self.open_assessment.emit(self._row_ids[row])
+
+    def show_client(self, client_id: int, *, audit: bool = True) -> None:
         """Loads and shows a client (opening a record is audited by the service)."""
-        client = client_service.get_client(self.ctx, client_id)
+        client = client_service.get_client(self.ctx, client_id, audit=audit)
         self.client_id = client_id
-        self.title.setText(f"{client.full_name}  ·  {client.chart_number}")
+        self.client = client
+        archived = "  (archived)" if client.archived else ""
+        self.title.setText(f"{client.full_name}  ·  {client.chart_number}{archived}")
         self.profile.setText(self._profile_html(client))
+        self.archive_button.setText("Un&archive" if client.archived else "&Archive")
         rows = assessment_service.list_assessments(self.ctx, client_id)
+        self._row_ids = [a.id for a in rows]
         self.assessments.setRowCount(len(rows))
         for r, a in enumerate(rows):
-            status = "Signed" if a.status == "signed" else "Draft"
-            cells = (a.date.isoformat(), a.kind.capitalize(), a.therapist, status, str(a.values))
+            status = "Signed (locked)" if a.status == "signed" else "✎ Draft"
+            kind = a.kind.capitalize()
+            if a.addendum_of is not None:
+                kind = "Addendum (correction)"
+            cells = (a.date.isoformat(), kind, a.therapist, status, str(a.values))
             for c, text in enumerate(cells):
-                self.assessments.setItem(r, c, QTableWidgetItem(text))
-        self.assessments_label.setText(f"Assessments ({len(rows)})")
-        self.assessments_label.show()
-        self.assessments.show()
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.AccessibleTextRole, text)
+                self.assessments.setItem(r, c, item)
+        self.assessments.resizeColumnsToContents()
+        self.assessments.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.assessments_label.setText(f"&Assessments ({len(rows)}) — Enter opens")
+        self.findings.set_rows(self._glance_rows(client_id))
+        for widget in (self.buttons, self.assessments_label, self.assessments, self.findings):
+            widget.show()
+
+    def _glance_rows(self, client_id: int) -> list[FindingRow]:
+        """Flags for the latest assessment (to be replaced by domain/interpretation.py)."""
+        history = assessment_service.load_history(self.ctx, client_id)
+        if history.latest is None:
+            return []
+        previous = history.assessments[-2] if len(history.assessments) > 1 else None
+        flags = glance_flags(self.ctx.catalogue, history.client, history.latest, previous)
+        return [FindingRow(f.kind, f.text) for f in flags]
 
     @staticmethod
     def _profile_html(client: ClientRecord) -> str:

@@ -6,10 +6,12 @@ from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
+    QPushButton,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -17,11 +19,15 @@ from PySide6.QtWidgets import (
 )
 
 from mobileathlete_desktop.services import clients as client_service
-from mobileathlete_desktop.services.context import ServiceContext
+from mobileathlete_desktop.services.context import InputError, ServiceContext
+from mobileathlete_desktop.ui.assessment_editor import AssessmentEditor
+from mobileathlete_desktop.ui.client_dialog import ClientDialog
 from mobileathlete_desktop.ui.client_list_model import ClientListModel
 from mobileathlete_desktop.ui.client_page import ClientPage
+from mobileathlete_desktop.ui.new_assessment_dialog import NewAssessmentDialog
 
 SEARCH_DELAY_MS = 120
+PAGE_REFRESH_DELAY_MS = 300
 
 
 class MainWindow(QMainWindow):
@@ -36,7 +42,7 @@ class MainWindow(QMainWindow):
         self.search = QLineEdit(placeholderText="Search name, chart number or date of birth")
         self.search.setAccessibleName("Search clients")
         self.search.setClearButtonEnabled(True)
-        self.model = ClientListModel(self)
+        self.model = ClientListModel(ctx, self)
         self.table = QTableView()
         self.table.setAccessibleName("Clients")
         self.table.setModel(self.model)
@@ -46,15 +52,28 @@ class MainWindow(QMainWindow):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.setAlternatingRowColors(True)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.count_label = QLabel()
+        self.show_archived = QCheckBox("Show arc&hived")
+        self.show_archived.setAccessibleName("Show archived clients")
+        self.show_archived.toggled.connect(lambda _on: self.refresh_clients())
+        self.editors: dict[int, AssessmentEditor] = {}
+        self.client_dialog: ClientDialog | None = None
+        self.assessment_dialog: NewAssessmentDialog | None = None
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.addWidget(self.search)
         left_layout.addWidget(self.table, 1)
+        left_layout.addWidget(self.show_archived)
         left_layout.addWidget(self.count_label)
 
         self.page = ClientPage(ctx)
+        self.page.open_assessment.connect(self.open_assessment)
+        self.page.new_assessment.connect(self.new_assessment)
+        self.page.edit_client.connect(self.edit_client)
+        self.page.archive_client.connect(self.toggle_archive)
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(self.page)
@@ -64,6 +83,8 @@ class MainWindow(QMainWindow):
 
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.refresh_clients)
+        self._page_timer = QTimer(self, singleShot=True, interval=PAGE_REFRESH_DELAY_MS)
+        self._page_timer.timeout.connect(self._refresh_page)
         self.search.textChanged.connect(lambda _text: self._search_timer.start())
         self.search.returnPressed.connect(self._open_first_or_current)
         self.table.activated.connect(self._open_index)
@@ -74,6 +95,17 @@ class MainWindow(QMainWindow):
         find = QAction("Find client", self, shortcut=QKeySequence(QKeySequence.StandardKey.Find))
         find.triggered.connect(self.focus_search)
         self.addAction(find)
+        for text, keys, slot in (
+            ("New client", "Ctrl+Shift+N", self.new_client),
+            ("Edit client", "Ctrl+E", self.edit_client),
+            ("New assessment", "Ctrl+N", self.new_assessment),
+        ):
+            action = QAction(text, self, shortcut=QKeySequence(keys))
+            action.triggered.connect(slot)
+            self.addAction(action)
+        new_client = QPushButton("New &client (Ctrl+Shift+N)")
+        new_client.clicked.connect(self.new_client)
+        left_layout.insertWidget(0, new_client)
         self.statusBar().showMessage(f"Database: {ctx.db.location}")
         self.refresh_clients()
 
@@ -93,9 +125,9 @@ class MainWindow(QMainWindow):
 
     def refresh_clients(self) -> None:
         """Re-runs the search and fills the list."""
-        found = client_service.search_clients(self.ctx, self.search.text())
-        self.model.set_clients(found)
-        self.count_label.setText(f"{len(found)} client{'s' if len(found) != 1 else ''}")
+        self.model.refresh(self.search.text(), include_archived=self.show_archived.isChecked())
+        found = self.model.rowCount()
+        self.count_label.setText(f"{found} client{'s' if found != 1 else ''}")
 
     def _open_first_or_current(self) -> None:
         index = self.table.currentIndex()
@@ -108,3 +140,105 @@ class MainWindow(QMainWindow):
         client = self.model.client_at(index.row()) if index.isValid() else None
         if client is not None and client.id != self.page.client_id:
             self.page.show_client(client.id)
+
+    # -- clients -----------------------------------------------------------------------------
+
+    def new_client(self) -> None:
+        """Opens the new-client form (Ctrl+Shift+N); the list shows the client once saved."""
+        self._open_client_dialog(None)
+
+    def edit_client(self) -> None:
+        """Opens the shown client's form (Ctrl+E)."""
+        if self.page.client is not None:
+            self._open_client_dialog(self.page.client)
+
+    def _open_client_dialog(self, client: object) -> None:
+        dialog = ClientDialog(self.ctx, client, self)  # type: ignore[arg-type]
+        self.client_dialog = dialog
+        dialog.accepted.connect(lambda: self._client_saved(dialog))
+        dialog.open()
+        dialog.activateWindow()
+
+    def _client_saved(self, dialog: ClientDialog) -> None:
+        if dialog.saved is None:
+            return
+        self.search.clear()
+        self.refresh_clients()
+        self.select_client(dialog.saved.id)
+        self.page.show_client(dialog.saved.id, audit=False)
+        self.statusBar().showMessage(f"Saved {dialog.saved.full_name}", 5000)
+
+    def select_client(self, client_id: int) -> None:
+        """Selects the client's row in the list (which opens the client)."""
+        row = self.model.row_of(client_id)
+        if row >= 0:
+            self.table.setCurrentIndex(self.model.index(row, 0))
+
+    def toggle_archive(self) -> None:
+        """Archives the shown client (or brings them back); nothing is deleted."""
+        client = self.page.client
+        if client is None:
+            return
+        try:
+            done = client_service.archive_client(self.ctx, client.id, not client.archived)
+        except (PermissionError, InputError) as exc:
+            self.statusBar().showMessage(f"⚠ {exc}", 8000)
+            return
+        self.refresh_clients()
+        self.page.show_client(done.id, audit=False)
+        word = "Archived" if done.archived else "Brought back"
+        self.statusBar().showMessage(f"{word} {done.full_name}", 5000)
+
+    # -- assessments -------------------------------------------------------------------------
+
+    def new_assessment(self) -> None:
+        """Asks date, kind and template for the shown client (Ctrl+N), then opens the editor."""
+        client_id = self.page.client_id
+        if client_id is None:
+            self.statusBar().showMessage("Choose a client first (Ctrl+F to search)", 5000)
+            return
+        first = self.page.assessments.rowCount() == 0
+        dialog = NewAssessmentDialog(self.ctx, client_id, first, self)
+        self.assessment_dialog = dialog
+        dialog.accepted.connect(lambda: self._assessment_created(dialog))
+        dialog.open()
+        dialog.activateWindow()
+
+    def _assessment_created(self, dialog: NewAssessmentDialog) -> None:
+        if dialog.created is not None:
+            self.page.show_client(dialog.created.client_id, audit=False)
+            self.open_assessment(dialog.created.id)
+
+    def open_assessment(self, assessment_id: int) -> AssessmentEditor:
+        """Shows the assessment's editor window (raising it if already open)."""
+        editor = self.editors.get(assessment_id)
+        if editor is None:
+            editor = AssessmentEditor(self.ctx, assessment_id)
+            self.editors[assessment_id] = editor
+            editor.changed.connect(self._assessment_changed)
+            editor.closed.connect(lambda aid, e=editor: self._editor_closed(e))
+            editor.addendum_created.connect(lambda aid, e=editor: self._rekey(e, aid))
+        editor.show()
+        editor.raise_()
+        editor.activateWindow()
+        return editor
+
+    def _rekey(self, editor: AssessmentEditor, new_id: int) -> None:
+        self.editors = {k: v for k, v in self.editors.items() if v is not editor}
+        self.editors[new_id] = editor
+
+    def _editor_closed(self, editor: AssessmentEditor) -> None:
+        self.editors = {k: v for k, v in self.editors.items() if v is not editor}
+        self._assessment_changed(editor.assessment_id)
+
+    def _assessment_changed(self, _assessment_id: int) -> None:
+        self._page_timer.start()  # many quick saves, one refresh of the page
+
+    def _refresh_page(self) -> None:
+        if self.page.client_id is not None:
+            self.page.show_client(self.page.client_id, audit=False)
+
+    def closeEvent(self, event: object) -> None:
+        for editor in list(self.editors.values()):
+            editor.close()
+        super().closeEvent(event)  # type: ignore[arg-type]

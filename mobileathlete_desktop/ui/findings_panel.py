@@ -1,0 +1,57 @@
+"""Latest findings at a glance: one line a flag, shown with a symbol and words, not colour alone.
+
+The panel takes plain rows (`FindingRow`), so the interpretation module
+(`domain/interpretation.py`, another branch) can feed it through `set_rows` unchanged;
+until then the client page feeds it from `domain.scoring.glance_flags`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import QGroupBox, QListWidget, QListWidgetItem, QVBoxLayout
+
+FLAG_SYMBOLS = {
+    "below_norm": "▼ Below norm",
+    "asymmetry": "⇄ Asymmetry",
+    "active_passive_gap": "◐ Active–passive gap",
+    "real_change": "Δ Change beyond error",
+}
+
+
+@dataclass(frozen=True)
+class FindingRow:
+    """One flag: its kind (a key of FLAG_SYMBOLS or free text) and a sentence."""
+
+    kind: str
+    text: str
+
+
+class FindingsPanel(QGroupBox):
+    """A list of flags from the latest assessment (the hook for interpretation)."""
+
+    def __init__(self) -> None:
+        super().__init__("Latest findings at a glance")
+        self.setAccessibleName("Latest findings")
+        self.list = QListWidget()
+        self.list.setAccessibleName("Latest findings")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.list)
+        self.set_rows([])
+
+    def set_rows(self, rows: Sequence[FindingRow]) -> None:
+        """Shows these flags (or a line saying there are none)."""
+        self.list.clear()
+        if not rows:
+            self.list.addItem(QListWidgetItem("No flags in the latest assessment"))
+            return
+        for row in rows:
+            label = FLAG_SYMBOLS.get(row.kind, row.kind)
+            item = QListWidgetItem(f"{label}: {row.text}")
+            item.setToolTip(row.text)
+            self.list.addItem(item)
+
+    def texts(self) -> list[str]:
+        """The lines as shown (for tests and screen readers)."""
+        return [self.list.item(i).text() for i in range(self.list.count())]

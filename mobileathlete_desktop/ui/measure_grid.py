@@ -1,0 +1,445 @@
+"""The measure grid: one row a measure, one column a side/mode cell, keyboard-first entry.
+
+Built in code from the catalogue. The model never saves anything itself: typed text is
+handed to the editor (signal `edit_requested`), which validates, saves through the service
+and reports back with `set_value` / `set_error`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QApplication,
+    QHeaderView,
+    QLineEdit,
+    QStyledItemDelegate,
+    QTableView,
+    QWidget,
+)
+
+from mobileathlete_desktop.domain.catalogue import Measure, Mode, Norm, Side
+
+Index = QModelIndex | QPersistentModelIndex
+
+PAIN_KEY = Qt.Key.Key_P
+BELOW_NORM_MARK = "▼"
+PAIN_MARK = "✱"
+ERROR_MARK = "⚠"
+HINT = (
+    "Type a value · Tab or Enter: next cell · arrows: move · P: painful on/off · "
+    "Delete: clear · Ctrl+Z / Ctrl+Shift+Z: undo / redo.   "
+    f"{BELOW_NORM_MARK} below norm · {PAIN_MARK} painful · {ERROR_MARK} not stored"
+)
+
+
+@dataclass(frozen=True)
+class CellKey:
+    """Where a value lives: measure code, side and mode."""
+
+    code: str
+    side: Side
+    mode: Mode
+
+
+@dataclass(frozen=True)
+class GridColumn:
+    """A value column (side and mode) or, with `info`, a read-only text column."""
+
+    title: str
+    side: Side | None = None
+    mode: Mode = "none"
+    info: Callable[[Measure], str] | None = None
+
+
+class MeasureGridModel(QAbstractTableModel):
+    """Values of a set of measures for one assessment, with norm flags, pain and errors."""
+
+    edit_requested = Signal(object, str)  # CellKey, typed text ("" clears)
+    pain_requested = Signal(object)  # CellKey
+
+    def __init__(
+        self,
+        measures: Sequence[Measure],
+        columns: Sequence[GridColumn],
+        norm: Callable[[Measure, Mode], Norm | None] = lambda _m, _mode: None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.measures = list(measures)
+        self.columns = list(columns)
+        self._norm = norm
+        self.values: dict[CellKey, float] = {}
+        self.pain: dict[CellKey, bool] = {}
+        self.errors: dict[CellKey, str] = {}
+        self.previous: dict[CellKey, float] = {}
+        self.show_previous = False
+        self.read_only = False
+
+    # -- what the editor calls ------------------------------------------------------------
+
+    def key(self, index: Index) -> CellKey | None:
+        """The cell behind an index, or None for a label column or a cell the measure lacks."""
+        if not index.isValid():
+            return None
+        column = self.columns[index.column()]
+        measure = self.measures[index.row()]
+        if column.side is None or column.side not in measure.sides:
+            return None
+        if column.mode not in measure.modes or measure.computed:
+            return None
+        return CellKey(measure.code, column.side, column.mode)
+
+    def index_of(self, key: CellKey) -> QModelIndex:
+        """The index showing a cell (invalid if this grid does not show it)."""
+        for r, m in enumerate(self.measures):
+            if m.code != key.code:
+                continue
+            for c, col in enumerate(self.columns):
+                if col.side == key.side and col.mode == key.mode:
+                    return self.index(r, c)
+        return QModelIndex()
+
+    def measure(self, code: str) -> Measure | None:
+        """The measure with that code in this grid."""
+        return next((m for m in self.measures if m.code == code), None)
+
+    def load(
+        self,
+        values: dict[CellKey, float],
+        pain: dict[CellKey, bool],
+        previous: dict[CellKey, float],
+    ) -> None:
+        """Replaces every value (on opening or after another window's change)."""
+        self.beginResetModel()
+        self.values = {k: v for k, v in values.items() if self.index_of(k).isValid()}
+        self.pain = {k: p for k, p in pain.items() if k in self.values}
+        self.previous = previous
+        self.errors.clear()
+        self.endResetModel()
+
+    def set_value(self, key: CellKey, value: float | None, pain: bool | None = None) -> None:
+        """Shows a saved value (None: empty) and clears the cell's error."""
+        if value is None:
+            self.values.pop(key, None)
+            self.pain.pop(key, None)
+        else:
+            self.values[key] = value
+            if pain is not None:
+                self.pain[key] = pain
+        self.errors.pop(key, None)
+        self._changed(key)
+
+    def set_pain(self, key: CellKey, pain: bool) -> None:
+        """Shows the painful mark on a cell (or removes it)."""
+        self.pain[key] = pain
+        self._changed(key)
+
+    def set_error(self, key: CellKey, message: str) -> None:
+        """Marks a cell whose typed text was not stored, with the reason."""
+        self.errors[key] = message
+        self._changed(key)
+
+    def set_show_previous(self, show: bool) -> None:
+        """Shows or hides last visit's value in each cell."""
+        self.show_previous = show
+        self._all_changed()
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Locks the grid (a signed assessment)."""
+        self.read_only = read_only
+        self._all_changed()
+
+    def refresh_info(self) -> None:
+        """Repaints the read-only text columns (e.g. a computed score)."""
+        self._all_changed()
+
+    def _changed(self, key: CellKey) -> None:
+        index = self.index_of(key)
+        if index.isValid():
+            self.dataChanged.emit(index, index)
+        self.refresh_info_columns()
+
+    def refresh_info_columns(self) -> None:
+        """Repaints only the info columns."""
+        for c, col in enumerate(self.columns):
+            if col.info is not None and self.measures:
+                self.dataChanged.emit(self.index(0, c), self.index(len(self.measures) - 1, c))
+
+    def _all_changed(self) -> None:
+        if self.measures and self.columns:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self.measures) - 1, len(self.columns) - 1)
+            )
+
+    # -- flags and text --------------------------------------------------------------------
+
+    def below_norm(self, key: CellKey) -> Norm | None:
+        """The norm a value falls short of, or None when it is within it (or has none)."""
+        value = self.values.get(key)
+        measure = self.measure(key.code)
+        if value is None or measure is None:
+            return None
+        norm = self._norm(measure, key.mode)
+        if norm is None:
+            return None
+        limit = norm.mean - norm.sd if norm.sd else norm.mean * 0.9
+        below = value < limit if measure.higher_is_better else value > norm.mean * 1.1
+        return norm if below else None
+
+    def cell_text(self, key: CellKey) -> str:
+        """What the cell shows: the value with its markers, or the error."""
+        measure = self.measure(key.code)
+        unit = measure.unit_label if measure and measure.unit == "deg" else ""
+        parts: list[str] = []
+        if key in self.errors:
+            parts.append(f"{ERROR_MARK} not stored")
+        elif key in self.values:
+            parts.append(f"{self.values[key]:g}{unit}")
+            if self.below_norm(key) is not None:
+                parts.append(BELOW_NORM_MARK)
+            if self.pain.get(key):
+                parts.append(PAIN_MARK)
+        if self.show_previous and key in self.previous:
+            parts.append(f"(last {self.previous[key]:g})")
+        return " ".join(parts)
+
+    def cell_description(self, key: CellKey) -> str:
+        """A full sentence for tooltips and screen readers."""
+        measure = self.measure(key.code)
+        label = measure.label if measure else key.code
+        where = " ".join(p for p in (key.side, key.mode) if p != "none")
+        head = f"{label}, {where}" if where else label
+        if key in self.errors:
+            return f"{head}: not stored — {self.errors[key]}"
+        if key not in self.values:
+            text = f"{head}: empty"
+        else:
+            unit = measure.unit_label if measure else ""
+            text = f"{head}: {self.values[key]:g} {unit}".rstrip()
+            norm = self.below_norm(key)
+            if norm is not None:
+                text += f"; below norm ({norm.mean:g} {unit})".rstrip()
+            if self.pain.get(key):
+                text += "; painful"
+        if key in self.previous:
+            text += f"; last visit {self.previous[key]:g}"
+        return text
+
+    # -- Qt model interface ----------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.measures)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if self.key(index) is not None and not self.read_only:
+            base |= Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        column = self.columns[index.column()]
+        measure = self.measures[index.row()]
+        key = self.key(index)
+        if column.info is not None:
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+                return column.info(measure)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return measure.description or None
+            return None
+        if key is None:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return "—"
+            if role == Qt.ItemDataRole.AccessibleTextRole:
+                return "not measured on this side"
+            if role == Qt.ItemDataRole.BackgroundRole:
+                return QBrush(QColor(0, 0, 0, 18))
+            if role == Qt.ItemDataRole.TextAlignmentRole:
+                return Qt.AlignmentFlag.AlignCenter
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.cell_text(key)
+        if role == Qt.ItemDataRole.EditRole:
+            value = self.values.get(key)
+            return "" if value is None else f"{value:g}"
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self.cell_description(key)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if key in self.errors or self.below_norm(key) is not None:
+                return QBrush(QColor("#b00020"))
+            return None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return Qt.AlignmentFlag.AlignCenter
+        return None
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        key = self.key(index)
+        if key is None or self.read_only or role != Qt.ItemDataRole.EditRole:
+            return False
+        text = str(value).strip()
+        current = self.values.get(key)
+        if key not in self.errors and text == ("" if current is None else f"{current:g}"):
+            return False  # unchanged: nothing to save
+        self.edit_requested.emit(key, text)
+        return True
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return self.columns[section].title
+        return None
+
+
+ARROWS = (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Left, Qt.Key.Key_Right)
+
+
+class _EnterMovesOn(QStyledItemDelegate):
+    """Enter, like Tab, stores the value and moves on; arrows and undo leave a cell editor.
+
+    After Tab the next cell's editor is already open; if nothing was typed in it yet, an
+    arrow key moves to another cell and Ctrl+Z undoes the last saved value, as a
+    therapist expects, instead of acting inside the empty editor.
+    """
+
+    def eventFilter(self, editor: QObject, event: QEvent) -> bool:
+        if isinstance(editor, QLineEdit) and isinstance(event, QKeyEvent):
+            untouched = not editor.isModified()
+            if (
+                event.type() == QEvent.Type.ShortcutOverride
+                and untouched
+                and (
+                    event.matches(QKeySequence.StandardKey.Undo)
+                    or event.matches(QKeySequence.StandardKey.Redo)
+                    or QKeySequence(event.keyCombination()) == QKeySequence("Ctrl+Shift+Z")
+                )
+            ):
+                self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.RevertModelCache)
+                event.ignore()
+                return True
+            if event.type() == QEvent.Type.KeyPress and event.key() in ARROWS:
+                vertical = event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down)
+                if untouched or vertical:
+                    if not untouched:
+                        self.commitData.emit(editor)
+                    self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+                    view = self.parent()
+                    if isinstance(view, QWidget):
+                        QApplication.sendEvent(
+                            view, QKeyEvent(event.type(), event.key(), event.modifiers())
+                        )
+                    return True
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and isinstance(editor, QWidget)
+        ):
+            self.commitData.emit(editor)
+            self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.EditNextItem)
+            return True
+        return super().eventFilter(editor, event)
+
+
+class MeasureGridView(QTableView):
+    """The grid's view: Tab/Enter walk the cells row by row, P toggles painful, Delete clears."""
+
+    def __init__(self, model: MeasureGridModel, accessible_name: str) -> None:
+        super().__init__()
+        self.grid = model
+        self.setModel(model)
+        self.setAccessibleName(accessible_name)
+        self.setItemDelegate(_EnterMovesOn(self))
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.AnyKeyPressed
+            | QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        self.setTabKeyNavigation(True)
+        self.verticalHeader().hide()
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        if model.columns:
+            header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(90)
+        self.setWordWrap(False)
+
+    def _editable_cells(self) -> list[QModelIndex]:
+        model = self.grid
+        return [
+            model.index(r, c)
+            for r in range(model.rowCount())
+            for c in range(model.columnCount())
+            if model.key(model.index(r, c)) is not None
+        ]
+
+    def moveCursor(
+        self, cursorAction: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier
+    ) -> QModelIndex:
+        action = QAbstractItemView.CursorAction
+        if cursorAction in (action.MoveNext, action.MovePrevious):
+            cells = self._editable_cells()
+            if not cells:
+                return QModelIndex()
+            current = self.currentIndex()
+            order = [(i.row(), i.column()) for i in cells]
+            here = (current.row(), current.column()) if current.isValid() else (-1, -1)
+            if cursorAction == action.MoveNext:
+                after = [i for i, pos in zip(cells, order, strict=True) if pos > here]
+                return after[0] if after else QModelIndex()
+            before = [i for i, pos in zip(cells, order, strict=True) if pos < here]
+            return before[-1] if before else QModelIndex()
+        return super().moveCursor(cursorAction, modifiers)
+
+    def focusInEvent(self, event: Any) -> None:
+        super().focusInEvent(event)
+        if not self.currentIndex().isValid():
+            cells = self._editable_cells()
+            if cells:
+                self.setCurrentIndex(cells[0])
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        editing = self.state() == QAbstractItemView.State.EditingState
+        key = self.grid.key(self.currentIndex())
+        plain = event.modifiers() in (
+            Qt.KeyboardModifier.NoModifier,
+            Qt.KeyboardModifier.KeypadModifier,
+        )
+        if not editing and key is not None and plain:
+            if event.key() == PAIN_KEY:
+                self.grid.pain_requested.emit(key)
+                return
+            if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+                if not self.grid.read_only:
+                    self.grid.edit_requested.emit(key, "")
+                return
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                nxt = self.moveCursor(QAbstractItemView.CursorAction.MoveNext, event.modifiers())
+                if nxt.isValid():
+                    self.setCurrentIndex(nxt)
+                return
+        super().keyPressEvent(event)
