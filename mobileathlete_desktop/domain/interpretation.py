@@ -558,6 +558,62 @@ def summary_rows(interpretation: AssessmentInterpretation) -> list[SummaryRow]:
     ]
 
 
+# Order in which the "at a glance" list shows flags: what got worse first, progress last.
+GLANCE_ORDER: tuple[str, ...] = (
+    FLAG_WORSE,
+    FLAG_PAIN,
+    FLAG_BELOW_NORM,
+    FLAG_ASYMMETRY,
+    FLAG_CONTROL_DEFICIT,
+    FLAG_ABOVE_NORM,
+    FLAG_IMPROVED,
+)
+
+
+@dataclass(frozen=True)
+class GlanceLine:
+    """One flag of an assessment with the sentence that explains it."""
+
+    flag: str
+    code: str
+    side: Side
+    mode: Mode
+    text: str
+
+
+def glance(interpretation: AssessmentInterpretation) -> list[GlanceLine]:
+    """Every flag of an interpreted assessment, one line each, most pressing first.
+
+    The text is the same reason the summary and the report print, so the client page, the
+    command line and the PDF cannot disagree.
+    """
+    lines: list[GlanceLine] = []
+    for row in interpretation.rows:
+        name = f"{row.label}" + ("" if row.side == "none" else f" {row.side}")
+        if row.mode not in ("none",):
+            name += f" ({row.mode})"
+        for flag in row.flags:
+            if flag in (FLAG_BELOW_NORM, FLAG_ABOVE_NORM):
+                text = f"{name} {row.value_text}: {row.norm.reason}"
+            elif flag == FLAG_ASYMMETRY:
+                if row.sides is not None:
+                    text = row.sides.reason
+                else:
+                    text = next((r for r in row.reasons if "asymmetry" in r.lower()), name)
+            elif flag == FLAG_CONTROL_DEFICIT and row.gap is not None:
+                text = row.gap.reason
+            elif flag in (FLAG_IMPROVED, FLAG_WORSE):
+                text = row.change.reason
+            elif flag == FLAG_PAIN:
+                text = f"{name}: pain reported during the test."
+            else:
+                text = f"{name} {row.value_text}"
+            lines.append(GlanceLine(flag, row.code, row.side, row.mode, text))
+    rank = {flag: i for i, flag in enumerate(GLANCE_ORDER)}
+    lines.sort(key=lambda line: rank.get(line.flag, len(rank)))
+    return lines
+
+
 @dataclass(frozen=True)
 class SeriesPoint:
     """One visit's value of a measure, for a chart over time."""
@@ -1138,6 +1194,8 @@ __all__ = [
     "AssessmentInterpretation",
     "Change",
     "FmsResult",
+    "GLANCE_ORDER",
+    "GlanceLine",
     "Interpretation",
     "NormComparison",
     "SeriesPoint",
@@ -1147,6 +1205,7 @@ __all__ = [
     "compare_sides",
     "compare_with_norm",
     "fms_total",
+    "glance",
     "interpret_assessment",
     "judge_change",
     "lefs_total",

@@ -1,39 +1,24 @@
-"""Scores computed from recorded values: Y-balance composite, movement-screen total, glance flags.
+"""Live scores while an assessment is being typed in: Y-balance composite and FMS total.
 
-Interim home for these computations until `domain/interpretation.py` (another branch) lands;
-the lead will unify the two.
+During entry half the values are missing, so these take optional values and answer None until
+everything a score needs is there. The rules themselves (the composite formula, which test each
+clearing test zeroes, the seven tests) come from `domain.interpretation`, which scores finished
+assessments for the summary, the charts and the reports.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Literal
 
-from mobileathlete_desktop.domain.catalogue import Catalogue, Side
-from mobileathlete_desktop.domain.records import AssessmentRecord, ClientRecord
-
-FMS_TESTS: tuple[str, ...] = (
-    "fms.deep_squat",
-    "fms.hurdle_step",
-    "fms.inline_lunge",
-    "fms.shoulder_mobility",
-    "fms.aslr",
-    "fms.trunk_stability_pushup",
-    "fms.rotary_stability",
+from mobileathlete_desktop.domain.catalogue import Side
+from mobileathlete_desktop.domain import interpretation
+from mobileathlete_desktop.domain.interpretation import (
+    FMS_CLEARING,
+    FMS_TESTS,
+    LIMB_LENGTH,
+    YBALANCE_REACHES,
 )
-# A positive (painful) clearing test scores its linked test 0.
-FMS_CLEARING: Mapping[str, str] = {
-    "fms.clear.shoulder": "fms.shoulder_mobility",
-    "fms.clear.spinal_extension": "fms.trunk_stability_pushup",
-    "fms.clear.spinal_flexion": "fms.rotary_stability",
-}
-YBALANCE_REACHES: tuple[str, ...] = (
-    "ybalance.anterior",
-    "ybalance.posteromedial",
-    "ybalance.posterolateral",
-)
-
+from mobileathlete_desktop.domain.records import AssessmentRecord
 
 def ybalance_composite(
     anterior: float | None,
@@ -46,13 +31,13 @@ def ybalance_composite(
     if any(p is None for p in parts) or not limb_length:
         return None
     a, pm, pl = (float(p) for p in parts[:3] if p is not None)
-    return round((a + pm + pl) / (3 * limb_length) * 100, 1)
+    return round(interpretation.ybalance_composite(a, pm, pl, float(limb_length)), 1)
 
 
 def ybalance_composite_for(assessment: AssessmentRecord, side: Side) -> float | None:
     """One side's composite, or None while a reach or the limb length is missing."""
     a, pm, pl = (assessment.value(code, side) for code in YBALANCE_REACHES)
-    return ybalance_composite(a, pm, pl, assessment.value("limb.length", side))
+    return ybalance_composite(a, pm, pl, assessment.value(LIMB_LENGTH, side))
 
 
 def fms_test_score(
@@ -103,116 +88,14 @@ def fms_total(scores: Mapping[str, int | None]) -> int | None:
     return sum(v for v in values if v is not None)
 
 
-FlagKind = Literal["below_norm", "asymmetry", "active_passive_gap", "real_change"]
-FLAG_LABELS: Mapping[FlagKind, str] = {
-    "below_norm": "Below norm",
-    "asymmetry": "Asymmetry",
-    "active_passive_gap": "Active–passive gap",
-    "real_change": "Change beyond error",
-}
-ACTIVE_PASSIVE_GAP_DEG = 10.0
-
-
-@dataclass(frozen=True)
-class GlanceFlag:
-    """One line of "latest findings at a glance": what is flagged and why, in words."""
-
-    kind: FlagKind
-    code: str
-    label: str
-    side: Side
-    text: str
-
-
-def glance_flags(
-    catalogue: Catalogue,
-    client: ClientRecord,
-    latest: AssessmentRecord,
-    previous: AssessmentRecord | None = None,
-) -> list[GlanceFlag]:
-    """Simple flags for the client page until the interpretation module replaces them.
-
-    Below norm: under mean − 1 SD (or under 90 % of the mean when no SD is given).
-    Asymmetry: the catalogue's absolute or LSI threshold. Active–passive gap: passive exceeds
-    active by more than 10°. Change beyond error: the difference from the previous visit
-    exceeds the measure's smallest real change.
-    """
-    flags: list[GlanceFlag] = []
-    age = client.age_on(latest.date)
-    for code in latest.codes():
-        measure = catalogue.get(code)
-        if measure is None or (measure.computed and code != "ybalance.composite"):
-            continue
-        for side in measure.sides:
-            for mode in measure.modes:
-                value = latest.value(code, side, mode)
-                if value is None:
-                    continue
-                where = "" if side == "none" else f" {side}"
-                norm = measure.norm_for(client.norm_sex, age, mode)
-                if norm is not None and measure.higher_is_better:
-                    limit = norm.mean - norm.sd if norm.sd else norm.mean * 0.9
-                    if value < limit:
-                        flags.append(
-                            GlanceFlag(
-                                "below_norm",
-                                code,
-                                measure.label,
-                                side,
-                                f"{measure.label}{where} {mode if mode != 'none' else ''}: "
-                                f"{value:g}{measure.unit_label} below norm {norm.mean:g}",
-                            )
-                        )
-                if previous is not None:
-                    before = previous.value(code, side, mode)
-                    error = measure.error_for()
-                    real = error.smallest_real_change if error else None
-                    if before is not None and real is not None and abs(value - before) > real:
-                        flags.append(
-                            GlanceFlag(
-                                "real_change",
-                                code,
-                                measure.label,
-                                side,
-                                f"{measure.label}{where}: {before:g} → {value:g} (beyond {real:g})",
-                            )
-                        )
-            if "active" in measure.modes and "passive" in measure.modes:
-                active = latest.value(code, side, "active")
-                passive = latest.value(code, side, "passive")
-                if (
-                    active is not None
-                    and passive is not None
-                    and passive - active > ACTIVE_PASSIVE_GAP_DEG
-                ):
-                    flags.append(
-                        GlanceFlag(
-                            "active_passive_gap",
-                            code,
-                            measure.label,
-                            side,
-                            f"{measure.label} {side}: active {active:g} vs passive {passive:g}",
-                        )
-                    )
-        if measure.bilateral and measure.asymmetry is not None:
-            mode = measure.modes[0]
-            left = latest.value(code, "left", mode)
-            right = latest.value(code, "right", mode)
-            if left is not None and right is not None:
-                rule = measure.asymmetry
-                if rule.kind == "absolute":
-                    beyond = abs(left - right) > rule.threshold
-                else:
-                    high = max(left, right)
-                    beyond = high > 0 and min(left, right) / high * 100 < rule.threshold
-                if beyond:
-                    flags.append(
-                        GlanceFlag(
-                            "asymmetry",
-                            code,
-                            measure.label,
-                            "none",
-                            f"{measure.label}: left {left:g} vs right {right:g}",
-                        )
-                    )
-    return flags
+__all__ = [
+    "FMS_CLEARING",
+    "FMS_TESTS",
+    "YBALANCE_REACHES",
+    "fms_clearing_results",
+    "fms_scores",
+    "fms_test_score",
+    "fms_total",
+    "ybalance_composite",
+    "ybalance_composite_for",
+]

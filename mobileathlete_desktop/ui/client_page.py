@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from mobileathlete_desktop.domain.records import ClientRecord
-from mobileathlete_desktop.domain.scoring import glance_flags
+from mobileathlete_desktop.domain.interpretation import glance, interpret_assessment
 from mobileathlete_desktop.services import assessments as assessment_service
 from mobileathlete_desktop.services import clients as client_service
 from mobileathlete_desktop.services.context import ServiceContext
@@ -125,13 +125,12 @@ class ClientPage(QWidget):
             widget.show()
 
     def _glance_rows(self, client_id: int) -> list[FindingRow]:
-        """Flags for the latest assessment (to be replaced by domain/interpretation.py)."""
+        """Flags of the latest assessment, as the summary and the report state them."""
         history = assessment_service.load_history(self.ctx, client_id)
         if history.latest is None:
             return []
-        previous = history.assessments[-2] if len(history.assessments) > 1 else None
-        flags = glance_flags(self.ctx.catalogue, history.client, history.latest, previous)
-        return [FindingRow(f.kind, f.text) for f in flags]
+        result = interpret_assessment(history, catalogue=self.ctx.catalogue)
+        return [FindingRow(line.flag, line.text) for line in glance(result)]
 
     @staticmethod
     def _profile_html(client: ClientRecord) -> str:

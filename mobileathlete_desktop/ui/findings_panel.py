@@ -1,8 +1,7 @@
 """Latest findings at a glance: one line a flag, shown with a symbol and words, not colour alone.
 
-The panel takes plain rows (`FindingRow`), so the interpretation module
-(`domain/interpretation.py`, another branch) can feed it through `set_rows` unchanged;
-until then the client page feeds it from `domain.scoring.glance_flags`.
+The panel takes plain rows (`FindingRow`); the client page feeds it from
+`domain.interpretation.glance`, the same reasons the summary and the reports print.
 """
 
 from __future__ import annotations
@@ -13,10 +12,13 @@ from dataclasses import dataclass
 from PySide6.QtWidgets import QGroupBox, QListWidget, QListWidgetItem, QVBoxLayout
 
 FLAG_SYMBOLS = {
-    "below_norm": "▼ Below norm",
+    "worse": "▼ Worse",
+    "pain": "✱ Pain",
+    "below_norm": "↓ Below norm",
+    "above_norm": "↑ Above norm",
     "asymmetry": "⇄ Asymmetry",
-    "active_passive_gap": "◐ Active–passive gap",
-    "real_change": "Δ Change beyond error",
+    "control_deficit": "◐ Control deficit",
+    "improved": "▲ Improved",
 }
 
 

@@ -1,4 +1,4 @@
-"""Scores: Y-balance composite, movement-screen rules and totals, glance flags."""
+"""Live scores during entry: Y-balance composite, movement-screen rules and totals."""
 
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ from mobileathlete_desktop.domain.scoring import (
     fms_scores,
     fms_test_score,
     fms_total,
-    glance_flags,
     ybalance_composite,
 )
 
@@ -85,20 +84,7 @@ def test_fms_total_counts_the_lower_side_and_the_clearing_tests() -> None:
     assert fms_total({**scores, "fms.aslr": None}) is None
 
 
-def test_glance_flags_name_below_norm_and_active_passive_gap() -> None:
-    client = ClientRecord(1, "G-1", "Testa", "Runnerton", date(1996, 1, 1), "female")
-    record = _assessment(
-        ("hip.flexion", "left", "active", 100), ("hip.flexion", "left", "passive", 115)
-    )
-    kinds = {f.kind for f in glance_flags(default_catalogue(), client, record)}
-    assert kinds == {"below_norm", "active_passive_gap"}
+def test_live_composite_agrees_with_the_interpretation() -> None:
+    from mobileathlete_desktop.domain.interpretation import ybalance_composite as rule
 
-
-def test_glance_flags_asymmetry_and_real_change_from_the_catalogue() -> None:
-    client = ClientRecord(1, "G-1", "Testa", "Runnerton", date(1996, 1, 1), "female")
-    before = _assessment(
-        ("wblt.distance", "left", "none", 8), ("wblt.distance", "right", "none", 9)
-    )
-    now = _assessment(("wblt.distance", "left", "none", 12), ("wblt.distance", "right", "none", 9))
-    flags = glance_flags(default_catalogue(), client, now, before)
-    assert [(f.kind, f.side) for f in flags] == [("real_change", "left"), ("asymmetry", "none")]
+    assert ybalance_composite(55, 90, 85, 90) == round(rule(55, 90, 85, 90), 1)

@@ -11,10 +11,12 @@ from mobileathlete_desktop.ui.findings_panel import FindingRow, FindingsPanel
 @pytest.mark.parametrize(
     ("row", "shown"),
     [
-        (FindingRow("below_norm", "Hip flexion left: 100° below norm 137"), "▼ Below norm: Hip"),
+        (FindingRow("below_norm", "Hip flexion left: 100° below norm 137"), "↓ Below norm: Hip"),
         (FindingRow("asymmetry", "WBLT: left 12 vs right 9"), "⇄ Asymmetry: WBLT"),
-        (FindingRow("active_passive_gap", "Hip flexion left"), "◐ Active–passive gap: Hip"),
-        (FindingRow("real_change", "WBLT left: 8 → 12"), "Δ Change beyond error: WBLT"),
+        (FindingRow("control_deficit", "Hip flexion left"), "◐ Control deficit: Hip"),
+        (FindingRow("worse", "WBLT left: 12 → 8"), "▼ Worse: WBLT"),
+        (FindingRow("improved", "WBLT left: 8 → 12"), "▲ Improved: WBLT"),
+        (FindingRow("pain", "Knee flexion right"), "✱ Pain: Knee"),
         (FindingRow("Custom flag", "from interpretation"), "Custom flag: from"),
     ],
 )

@@ -1,0 +1,75 @@
+"""The client page's "at a glance" lines: every flag with the reason the summary gives."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from mobileathlete_desktop.domain.catalogue import default_catalogue
+from mobileathlete_desktop.domain.interpretation import glance, interpret_assessment
+from mobileathlete_desktop.domain.records import (
+    AssessmentRecord,
+    ClientHistory,
+    ClientRecord,
+    MeasurementRecord,
+)
+
+CLIENT = ClientRecord(1, "SYN-1", "Testa", "Runnerton", date(1996, 1, 1), "female")
+
+
+def _assessment(
+    ident: int, when: date, *values: tuple[str, str, str, float], pain: bool = False
+) -> AssessmentRecord:
+    return AssessmentRecord(
+        id=ident,
+        client_id=1,
+        date=when,
+        kind="initial",
+        status="signed",
+        measurements=tuple(
+            MeasurementRecord(c, s, m, v, pain=pain)  # type: ignore[arg-type]
+            for c, s, m, v in values
+        ),
+    )
+
+
+def test_control_deficit_and_below_norm_are_listed_with_reasons() -> None:
+    record = _assessment(
+        1,
+        date(2026, 3, 1),
+        ("knee.flexion", "left", "active", 100),
+        ("knee.flexion", "left", "passive", 135),
+    )
+    result = interpret_assessment(ClientHistory(CLIENT, (record,)), None, default_catalogue())
+    lines = glance(result)
+    flags = {(line.flag, line.code, line.side) for line in lines}
+    assert ("control_deficit", "knee.flexion", "left") in flags
+    assert ("below_norm", "knee.flexion", "left") in flags
+    deficit = next(line for line in lines if line.flag == "control_deficit")
+    assert "100" in deficit.text and "135" in deficit.text
+
+
+def test_worse_comes_first_and_a_noise_sized_change_is_not_flagged() -> None:
+    before = _assessment(
+        1,
+        date(2026, 3, 1),
+        ("wblt.distance", "left", "none", 12),
+        ("wblt.distance", "right", "none", 12),
+    )
+    now = _assessment(
+        2,
+        date(2026, 4, 1),
+        ("wblt.distance", "left", "none", 6),
+        ("wblt.distance", "right", "none", 11.5),
+    )
+    lines = glance(interpret_assessment(ClientHistory(CLIENT, (before, now)), None, None))
+    assert lines[0].flag == "worse" and lines[0].side == "left"
+    assert not any(line.flag in ("worse", "improved") and line.side == "right" for line in lines)
+    assert any(line.flag == "asymmetry" for line in lines)
+
+
+def test_pain_is_a_line_of_its_own_and_no_assessment_means_no_lines() -> None:
+    record = _assessment(1, date(2026, 3, 1), ("knee.flexion", "right", "active", 140), pain=True)
+    lines = glance(interpret_assessment(ClientHistory(CLIENT, (record,))))
+    assert [line.flag for line in lines if line.flag == "pain"] == ["pain"]
+    assert glance(interpret_assessment(ClientHistory(replace(CLIENT), ()))) == []
