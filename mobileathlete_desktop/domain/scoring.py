@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from mobileathlete_desktop.domain.catalogue import Side
 from mobileathlete_desktop.domain import interpretation
+from mobileathlete_desktop.domain.catalogue import Side
 from mobileathlete_desktop.domain.interpretation import (
     FMS_CLEARING,
     FMS_TESTS,
@@ -19,6 +19,7 @@ from mobileathlete_desktop.domain.interpretation import (
     YBALANCE_REACHES,
 )
 from mobileathlete_desktop.domain.records import AssessmentRecord
+
 
 def ybalance_composite(
     anterior: float | None,

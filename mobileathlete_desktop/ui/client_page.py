@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mobileathlete_desktop.domain.records import ClientRecord
 from mobileathlete_desktop.domain.interpretation import glance, interpret_assessment
+from mobileathlete_desktop.domain.records import ClientRecord
 from mobileathlete_desktop.services import assessments as assessment_service
 from mobileathlete_desktop.services import clients as client_service
 from mobileathlete_desktop.services.context import ServiceContext

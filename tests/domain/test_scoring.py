@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from mobileathlete_desktop.domain.catalogue import default_catalogue
-from mobileathlete_desktop.domain.records import AssessmentRecord, ClientRecord, MeasurementRecord
+from mobileathlete_desktop.domain.records import AssessmentRecord, MeasurementRecord
 from mobileathlete_desktop.domain.scoring import (
     fms_scores,
     fms_test_score,
