@@ -31,6 +31,18 @@ def isolated_data_dir(
     return data
 
 
+@pytest.fixture(autouse=True)
+def demo_sign_in(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The command line signs in as the demo admin (password "demo") unless a test says otherwise.
+
+    CLI tests run against demo databases; a test of sign-in itself unsets or overrides
+    MOBILEATHLETE_USER / MOBILEATHLETE_PASSWORD with monkeypatch.
+    """
+    monkeypatch.setenv("MOBILEATHLETE_USER", "admin")
+    monkeypatch.setenv("MOBILEATHLETE_PASSWORD", "demo")
+    monkeypatch.delenv("MOBILEATHLETE_NEW_PASSWORD", raising=False)
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     """Where the test's SQLite database lives."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -62,3 +63,131 @@ def backup_before_migration(db: Database) -> Path | None:
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     dest = default_backup_dir(db) / f"{db.path.stem}-before-migration-{stamp}.sqlite3"
     return online_backup(db.path, dest)
+
+
+BACKUP_SUFFIX = ".sqlite3"
+REQUIRED_TABLES = frozenset({"alembic_version", "clinic", "user", "client", "audit_event"})
+
+
+def check_backup_file(path: Path) -> None:
+    """Raises BackupError with a plain reason unless the file is a sound Mobile Athlete database."""
+    if not path.is_file():
+        raise BackupError(f"No such backup file: {path}")
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(16)
+    except OSError as exc:
+        raise BackupError(f"Cannot read {path}: {exc.strerror or exc}") from exc
+    if header != b"SQLite format 3\x00":
+        raise BackupError(f"Not a Mobile Athlete backup (not a SQLite database): {path}")
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            tables = {
+                r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            }
+            if not tables >= REQUIRED_TABLES:
+                raise BackupError(
+                    f"Not a Mobile Athlete backup (a SQLite file without the clinic's tables): "
+                    f"{path}"
+                )
+            result = conn.execute("PRAGMA integrity_check").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        raise BackupError(f"Not a usable backup ({exc}): {path}") from exc
+    if not result or result[0] != "ok":
+        raise BackupError(f"Backup is damaged (integrity check: {result[0] if result else '?'})")
+
+
+def _stamp(now: datetime | None = None) -> str:
+    return (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
+
+
+def _companions(path: Path) -> list[tuple[Path, str]]:
+    """The SQLite file and its write-ahead log and shared-memory files, with their suffixes."""
+    return [(path.with_name(path.name + s), s) for s in ("", "-wal", "-shm")]
+
+
+def move_aside(path: Path, reason: str, now: datetime | None = None) -> Path:
+    """Renames a database file (with its -wal and -shm) to `<stem>.<reason>-<time><suffix>`.
+
+    Nothing is copied, changed or deleted: the bytes stay exactly as they were, under a
+    name that says why and when they were set aside.
+    """
+    target = path.with_name(f"{path.stem}.{reason}-{_stamp(now)}{path.suffix}")
+    n = 1
+    while target.exists():
+        target = path.with_name(f"{path.stem}.{reason}-{_stamp(now)}-{n}{path.suffix}")
+        n += 1
+    for source, suffix in _companions(path):
+        if source.exists():
+            os.replace(source, target.with_name(target.name + suffix))
+    return target
+
+
+@dataclass(frozen=True)
+class BackupFile:
+    """A backup found in a folder: where, when it was taken, and which kind."""
+
+    path: Path
+    taken_at: datetime
+    kind: str
+
+
+def list_backups(folder: Path) -> list[BackupFile]:
+    """Backups in a folder (by our naming, or any .sqlite3 file), newest first."""
+    if not folder.is_dir():
+        return []
+    found: list[BackupFile] = []
+    for path in folder.glob(f"*{BACKUP_SUFFIX}"):
+        if not path.is_file():
+            continue
+        kind = next(
+            (k for k in ("daily", "weekly", "before-migration", "manual") if f"-{k}-" in path.name),
+            "other",
+        )
+        found.append(BackupFile(path, datetime.fromtimestamp(path.stat().st_mtime), kind))
+    return sorted(found, key=lambda b: (b.taken_at, b.path.name), reverse=True)
+
+
+def newest_good_backup(folder: Path) -> BackupFile | None:
+    """The newest backup in the folder that passes check_backup_file."""
+    for backup in list_backups(folder):
+        try:
+            check_backup_file(backup.path)
+        except BackupError:
+            continue
+        return backup
+    return None
+
+
+def rotate(folder: Path, kind: str, keep: int) -> list[Path]:
+    """Deletes the oldest backups of one kind beyond `keep`; returns what was removed."""
+    of_kind = [b for b in list_backups(folder) if b.kind == kind]
+    removed = []
+    for old in of_kind[keep:]:
+        old.path.unlink(missing_ok=True)
+        removed.append(old.path)
+    return removed
+
+
+def restore_file(backup: Path, db_path: Path, now: datetime | None = None) -> Path | None:
+    """Puts a backup in place of the database file; the current file is moved aside first.
+
+    Returns where the replaced file now lives (None if there was none). The backup is
+    checked before anything moves; if copying it in fails, the set-aside file is put back.
+    """
+    check_backup_file(backup)
+    if backup.resolve() == db_path.resolve():
+        raise BackupError("That file is the database itself, not a backup of it")
+    aside = move_aside(db_path, "before-restore", now) if db_path.exists() else None
+    try:
+        online_backup(backup, db_path)
+    except BaseException:
+        if aside is not None:
+            for source, suffix in _companions(aside):
+                if source.exists():
+                    os.replace(source, db_path.with_name(db_path.name + suffix))
+        raise
+    return aside
