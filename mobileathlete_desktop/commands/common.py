@@ -11,6 +11,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from sqlalchemy.exc import OperationalError
+
 from mobileathlete_desktop.domain.catalogue import CatalogueError
 from mobileathlete_desktop.domain.permissions import SYSTEM_ACTOR, Actor, PermissionDenied
 from mobileathlete_desktop.domain.resources import MissingResourceError
@@ -166,6 +168,15 @@ def service_context(args: argparse.Namespace) -> Iterator[ServiceContext]:
         raise CommandError(f"installation problem: {exc}", EXIT_ERROR) from exc
     except DatabaseError as exc:
         raise CommandError(str(exc), EXIT_ERROR) from exc
+    except OperationalError as exc:
+        # A failed write (disk full, read-only folder, locked too long) rolls back whole:
+        # what was stored before stays, this change is not half-stored.
+        reason = str(exc.orig).splitlines()[0] if exc.orig else "database error"
+        raise CommandError(
+            f"the database could not be written ({reason}); this change was not stored, "
+            "everything saved before is intact",
+            EXIT_ERROR,
+        ) from exc
     finally:
         db.dispose()
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
@@ -135,19 +136,23 @@ class BackupFile:
     kind: str
 
 
+_STAMPED = re.compile(r"-(daily|weekly|before-migration|manual)-(\d{8}-\d{6})")
+
+
 def list_backups(folder: Path) -> list[BackupFile]:
-    """Backups in a folder (by our naming, or any .sqlite3 file), newest first."""
+    """Backups in a folder, newest first: ours by the time in their name, others by mtime."""
     if not folder.is_dir():
         return []
     found: list[BackupFile] = []
     for path in folder.glob(f"*{BACKUP_SUFFIX}"):
         if not path.is_file():
             continue
-        kind = next(
-            (k for k in ("daily", "weekly", "before-migration", "manual") if f"-{k}-" in path.name),
-            "other",
-        )
-        found.append(BackupFile(path, datetime.fromtimestamp(path.stat().st_mtime), kind))
+        match = _STAMPED.search(path.name)
+        if match:
+            taken = datetime.strptime(match.group(2), "%Y%m%d-%H%M%S")
+            found.append(BackupFile(path, taken, match.group(1)))
+        else:
+            found.append(BackupFile(path, datetime.fromtimestamp(path.stat().st_mtime), "other"))
     return sorted(found, key=lambda b: (b.taken_at, b.path.name), reverse=True)
 
 
