@@ -93,7 +93,7 @@ def test_restore_over_a_damaged_database_signs_in_against_the_backup(
     assert run(capsys, "--db", demo_db, "backup", "--out", str(copy))[0] == 0
     copy_bytes = copy.read_bytes()
     Path(demo_db).write_bytes(b"\0" * 8192)
-    code, out, err = run(capsys, "--db", demo_db, "restore", str(copy))
+    code, _, err = run(capsys, "--db", demo_db, "restore", str(copy))
     assert code == 0, err
     assert copy.read_bytes() == copy_bytes
     assert len(charts(capsys, demo_db)) == 3

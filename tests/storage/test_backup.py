@@ -119,7 +119,7 @@ def test_backup_to_a_full_disk_says_so_and_leaves_nothing_half_written(
         create_client(ctx, ClientInput(f"T-{n}", "Testa", "Runnerton" * 10))
     fill(tiny_disk)
     target = tiny_disk / "b.sqlite3"
-    with pytest.raises(BackupError, match="full|space"):
+    with pytest.raises(BackupError, match=r"full|space"):
         online_backup(ctx.db.path, target)
     assert not target.exists() and list(tiny_disk.glob("*.partial")) == []
     assert len(search_clients(ctx)) == 300
