@@ -260,3 +260,9 @@ def idle_lock_minutes(db: Database) -> int:
     with db.session() as session:
         value = session.execute(select(Clinic.idle_lock_minutes).limit(1)).scalar_one_or_none()
     return int(value) if value else 10
+
+
+def record_session_event(ctx: ServiceContext, action: str) -> None:
+    """Notes a session event of the signed-in user (e.g. "session.lock", "signout")."""
+    with ctx.db.session() as session:
+        record_event(session, ctx.actor, action, entity="user", entity_id=ctx.actor.user_id or "")

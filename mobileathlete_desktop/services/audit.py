@@ -21,17 +21,20 @@ How to record an event (for every service that reads or changes clinic data)::
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import json
+import os
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mobileathlete_desktop.domain.permissions import Actor
-from mobileathlete_desktop.services.context import ServiceContext
+from mobileathlete_desktop.services.context import InputError, ServiceContext
 from mobileathlete_desktop.storage.models import AuditEvent, Client
 
 GENESIS = "0" * 64
@@ -231,3 +234,27 @@ def record_export(
                 },
             },
         )
+
+
+CSV_COLUMNS = ("id", "at", "user", "action", "entity", "entity_id", "chart_number", "detail")
+
+
+def export_csv(ctx: ServiceContext, path: Path, flt: AuditFilter = AuditFilter()) -> int:
+    """Writes the matching events to a UTF-8 CSV file (admins only; the export is audited)."""
+    events = find_events(ctx, flt)
+    partial = path.with_name(path.name + ".partial")
+    try:
+        with partial.open("w", encoding="utf-8", newline="") as fh:
+            writer = csv.writer(fh)
+            writer.writerow(CSV_COLUMNS)
+            for e in events:
+                v = e.values()
+                writer.writerow(
+                    [*(v[c] for c in CSV_COLUMNS[:-1]), json.dumps(e.detail, default=str)]
+                )
+        os.replace(partial, path)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise InputError(f"Cannot write {path}: {exc.strerror or exc}") from exc
+    record_export(ctx, "audit.export", str(path), flt, len(events))
+    return len(events)

@@ -74,7 +74,13 @@ class MainWindow(QMainWindow):
         find = QAction("Find client", self, shortcut=QKeySequence(QKeySequence.StandardKey.Find))
         find.triggered.connect(self.focus_search)
         self.addAction(find)
-        self.statusBar().showMessage(f"Database: {ctx.db.location}")
+        # Role gating: an action is shown only to roles allowed to use it.
+        self.audit_action = QAction("Audit trail…", self)
+        self.audit_action.triggered.connect(self.show_audit_trail)
+        self.audit_action.setVisible(ctx.actor.can("audit.read"))
+        self.menuBar().addMenu("&Clinic").addAction(self.audit_action)
+        who = ctx.actor.display_name or ctx.actor.username
+        self.statusBar().showMessage(f"Signed in as {who} ({ctx.actor.role}) — {ctx.db.location}")
         self.refresh_clients()
 
     def _clinic_name(self) -> str:
@@ -85,6 +91,14 @@ class MainWindow(QMainWindow):
         with self.ctx.db.session() as session:
             name = session.execute(select(Clinic.name).limit(1)).scalar_one_or_none()
         return name or "clinic"
+
+    def show_audit_trail(self) -> None:
+        """Opens the audit trail window (admins)."""
+        from mobileathlete_desktop.ui.audit_view import AuditView
+
+        view = AuditView(self.ctx, self)
+        view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        view.show()
 
     def focus_search(self) -> None:
         """Puts the cursor in the search box with its text selected (Ctrl+F)."""
