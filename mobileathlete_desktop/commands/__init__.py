@@ -7,6 +7,7 @@ from mobileathlete_desktop.commands import (
     check_cmd,
     clients_cmd,
     demo_cmd,
+    encrypt_cmd,
     import_cmd,
     restore_cmd,
     summary_cmd,
@@ -24,4 +25,5 @@ COMMAND_MODULES = (
     audit_cmd,
     backup_cmd,
     restore_cmd,
+    encrypt_cmd,
 )

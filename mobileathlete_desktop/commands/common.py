@@ -55,11 +55,45 @@ class CommandError(Exception):
 
 
 def database_target(args: argparse.Namespace) -> str | None:
-    """The database the user asked for: --demo, --db, or None for the default."""
+    """The database the user asked for: --demo, --db, or None for the default.
+
+    With $MOBILEATHLETE_DB_KEY set, a file path is opened as an encrypted (SQLCipher)
+    database with that key (a `sqlite+pysqlcipher://:KEY@/PATH` URL works too).
+    """
     if getattr(args, "demo", False):
         return str(default_database_path(demo=True))
     db: str | None = getattr(args, "db", None)
+    key = os.environ.get("MOBILEATHLETE_DB_KEY")
+    if key:
+        from pathlib import Path
+
+        from mobileathlete_desktop.storage.encryption import encrypted_url
+
+        url = resolve_url(db)
+        if url.get_backend_name() == "sqlite" and url.get_driver_name() == "pysqlite":
+            return encrypted_url(Path(str(url.database)), key)
     return db
+
+
+def damaged_but_maybe_locked(target: str | None, error: Exception) -> str | None:
+    """Why a file that failed to open must NOT be moved aside, or None if it may be.
+
+    A wrong key for an encrypted database, or a file that may be an encrypted database
+    opened without its key, looks damaged to SQLite; such a file is left where it is.
+    """
+    from pathlib import Path
+
+    from mobileathlete_desktop.storage.backup import may_be_encrypted
+
+    url = resolve_url(target)
+    if url.get_driver_name() == "pysqlcipher":
+        return f"cannot open the encrypted database {url.database}: wrong key, or it is damaged"
+    if url.database and may_be_encrypted(Path(str(url.database))):
+        return (
+            f"{error}; if it is an encrypted clinic database, set its key in "
+            "MOBILEATHLETE_DB_KEY (the file was left as it is)"
+        )
+    return None
 
 
 def open_for(args: argparse.Namespace) -> Database:
@@ -75,6 +109,9 @@ def open_for(args: argparse.Namespace) -> Database:
         url = resolve_url(target)
         if url.get_backend_name() != "sqlite" or not url.database:
             raise CommandError(str(exc), EXIT_USAGE) from exc
+        locked = damaged_but_maybe_locked(target, exc)
+        if locked:
+            raise CommandError(locked, EXIT_USAGE) from exc
         from pathlib import Path
 
         from mobileathlete_desktop.services.backups import recover_damaged

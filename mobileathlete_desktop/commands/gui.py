@@ -11,6 +11,7 @@ from mobileathlete_desktop.commands.common import (
     EXIT_ERROR,
     EXIT_OK,
     _backup_before_migration,
+    damaged_but_maybe_locked,
     database_target,
 )
 from mobileathlete_desktop.services.context import ServiceContext
@@ -83,8 +84,9 @@ def open_clinic(args: argparse.Namespace) -> Database | None:
             return open_database(target, before_migration=_backup_before_migration)
         except DatabaseDamagedError as exc:
             url = resolve_url(target)
-            if url.get_backend_name() != "sqlite" or not url.database:
-                _say(f"The clinic database cannot be opened.\n\n{exc}")
+            locked = damaged_but_maybe_locked(target, exc)
+            if url.get_backend_name() != "sqlite" or not url.database or locked:
+                _say(f"The clinic database cannot be opened.\n\n{locked or exc}")
                 return None
             if not _recover(Path(str(url.database)), exc):
                 return None

@@ -87,6 +87,12 @@ def set_backup_folder(ctx: ServiceContext, folder: Path | None) -> None:
         )
 
 
+def _key(ctx: ServiceContext) -> str | None:
+    """The database key of an encrypted (SQLCipher) clinic file; its backups stay encrypted."""
+    url = ctx.db.url
+    return url.password if url.get_driver_name() == "pysqlcipher" and url.password else None
+
+
 def _name(db_path: Path, kind: str, now: datetime) -> str:
     return f"{db_path.stem}-{kind}-{now:%Y%m%d-%H%M%S}.sqlite3"
 
@@ -102,7 +108,7 @@ def make_backup(ctx: ServiceContext, out: Path | None = None) -> Path:
         raise InputError(f"{dest} already exists; choose another name")
     if dest.resolve() == ctx.db.path.resolve():
         raise InputError("A backup cannot be written over the database itself")
-    online_backup(ctx.db.path, dest)
+    online_backup(ctx.db.path, dest, key=_key(ctx))
     with ctx.db.session() as session:
         record_event(session, ctx.actor, "backup.create", detail={"file": str(dest)})
     return dest
@@ -129,11 +135,13 @@ def maybe_daily_backup(ctx: ServiceContext, now: datetime | None = None) -> Path
             return None
     folder = backup_folder(ctx)
     local = now.astimezone().replace(tzinfo=None)
-    daily = online_backup(ctx.db.path, folder / _name(ctx.db.path, "daily", local))
+    key = _key(ctx)
+    daily = online_backup(ctx.db.path, folder / _name(ctx.db.path, "daily", local), key=key)
     weekly = [b for b in list_backups(folder) if b.kind == "weekly"]
     made = [str(daily)]
     if not weekly or local - weekly[0].taken_at >= WEEKLY_EVERY:
-        made.append(str(online_backup(daily, folder / _name(ctx.db.path, "weekly", local))))
+        weekly_file = folder / _name(ctx.db.path, "weekly", local)
+        made.append(str(online_backup(daily, weekly_file, key=key)))
     removed = rotate(folder, "daily", KEEP_DAILY) + rotate(folder, "weekly", KEEP_WEEKLY)
     with ctx.db.session() as session:
         clinic = session.execute(select(Clinic).limit(1)).scalar_one()

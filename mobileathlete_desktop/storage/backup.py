@@ -16,18 +16,30 @@ class BackupError(DatabaseError):
     """A backup could not be written or verified; the message says why."""
 
 
-def online_backup(source: Path, destination: Path) -> Path:
+def _connect(path: str, key: str | None, uri: bool = False) -> sqlite3.Connection:
+    """A plain sqlite3 connection, or with a key a SQLCipher one (the [encryption] extra)."""
+    if key is None:
+        return sqlite3.connect(path, uri=uri)
+    import sqlcipher3
+
+    conn: sqlite3.Connection = sqlcipher3.connect(path, uri=uri)
+    conn.execute("PRAGMA key = '" + key.replace("'", "''") + "'")
+    return conn
+
+
+def online_backup(source: Path, destination: Path, key: str | None = None) -> Path:
     """Copies a live SQLite database page by page into a new file, then verifies the copy.
 
     The copy is written under a temporary name and renamed only once it passes
     `PRAGMA integrity_check`, so a failed backup never leaves a half-written file behind.
+    With `key`, source and copy are SQLCipher files encrypted with that key.
     """
     destination.parent.mkdir(parents=True, exist_ok=True)
     partial = destination.with_name(destination.name + ".partial")
     try:
-        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+        src = _connect(f"file:{source}?mode=ro", key, uri=True)
         try:
-            dst = sqlite3.connect(partial)
+            dst = _connect(str(partial), key)
             try:
                 src.backup(dst)
                 result = dst.execute("PRAGMA integrity_check").fetchone()
@@ -39,7 +51,7 @@ def online_backup(source: Path, destination: Path) -> Path:
         finally:
             src.close()
         os.replace(partial, destination)
-    except sqlite3.Error as exc:
+    except (sqlite3.Error, _cipher_error()) as exc:
         partial.unlink(missing_ok=True)
         raise BackupError(f"Backup to {destination} failed: {exc}") from exc
     except OSError as exc:
@@ -49,6 +61,29 @@ def online_backup(source: Path, destination: Path) -> Path:
         partial.unlink(missing_ok=True)
         raise
     return destination
+
+
+def _cipher_error() -> type[Exception]:
+    """SQLCipher's own error class when it is installed (it is not sqlite3.Error)."""
+    try:
+        import sqlcipher3
+    except ImportError:
+        return sqlite3.Error
+    error: type[Exception] = sqlcipher3.Error
+    return error
+
+
+def may_be_encrypted(path: Path) -> bool:
+    """Whether a file without SQLite's header could be an encrypted (SQLCipher) database:
+    those are whole pages of random-looking bytes. Such a file is never moved aside as
+    damaged, since it may only need its key."""
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as fh:
+            header = fh.read(16)
+    except OSError:
+        return False
+    return header != b"SQLite format 3\x00" and size >= 512 and size % 512 == 0
 
 
 def default_backup_dir(db: Database) -> Path:
