@@ -122,7 +122,20 @@ def open_for(args: argparse.Namespace) -> Database:
             raise CommandError(f"{exc} (and it cannot be moved aside: {move_error})") from exc
         raise CommandError(f"{exc}. {recovery.describe()}", EXIT_USAGE) from exc
     except DatabaseError as exc:
-        raise CommandError(str(exc), EXIT_USAGE) from exc
+        raise CommandError(f"{exc}{_folder_hint(target)}", EXIT_USAGE) from exc
+
+
+def _folder_hint(target: str | None) -> str:
+    """Why SQLite may have said "unable to open": the folder cannot be written to."""
+    from pathlib import Path
+
+    url = resolve_url(target)
+    if url.get_backend_name() != "sqlite" or not url.database:
+        return ""
+    folder = Path(str(url.database)).parent
+    if folder.is_dir() and not os.access(folder, os.W_OK):
+        return f" (the folder {folder} is read-only: SQLite needs to write beside the file)"
+    return ""
 
 
 def _backup_before_migration(db: Database) -> None:

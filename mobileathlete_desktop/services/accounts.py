@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -158,6 +159,11 @@ def list_users(ctx: ServiceContext) -> list[UserRecord]:
         return [_record(u) for u in session.execute(select(User).order_by(User.username)).scalars()]
 
 
+@cache
+def _dummy_hash() -> str:
+    return hash_password("no such user")
+
+
 def _utc(value: datetime) -> datetime:
     """SQLite hands timestamps back without a zone; they were stored in UTC."""
     return value if value.tzinfo else value.replace(tzinfo=UTC)
@@ -184,6 +190,8 @@ def sign_in(
         user = session.execute(select(User).where(User.username == name)).scalar_one_or_none()
         who = Actor(username=name or "?", display_name=name, role="therapist", user_id=None)
         if user is None or not user.active:
+            # Spend the same time as a real check, so timing does not reveal user names.
+            password_matches(_dummy_hash(), password)
             failure = "Wrong user name or password"
             record_event(
                 session, who, f"{action}.failed", detail={"reason": "unknown or inactive user"}

@@ -9,6 +9,10 @@ import pytest
 
 from mobileathlete_desktop.cli import main
 from mobileathlete_desktop.commands import common
+from mobileathlete_desktop.services.accounts import sign_in
+from mobileathlete_desktop.services.clients import find_by_chart, get_client
+from mobileathlete_desktop.services.context import ServiceContext
+from mobileathlete_desktop.storage.database import open_database
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -143,3 +147,40 @@ def test_roles_on_the_command_line(
     assert (code == 0) is allowed, err
     if not allowed:
         assert code == 2 and "may not" in err
+
+
+@pytest.mark.parametrize(
+    ("filters", "expected"),
+    [
+        (
+            ["--user", "therapist"],
+            [("therapist", "signin"), ("therapist", "client.open"), ("therapist", "client.open")],
+        ),
+        (["--client", "DEMO-0002"], [("therapist", "client.open")]),
+        (["--since", "2999-01-01"], []),
+    ],
+)
+def test_audit_filters(
+    demo_db: str,
+    capsys: pytest.CaptureFixture[str],
+    filters: list[str],
+    expected: list[tuple[str, str]],
+) -> None:
+    db = open_database(demo_db)
+    ctx = ServiceContext(db)
+    therapist = ctx.as_actor(sign_in(ctx, "therapist", "demo"))
+    get_client(therapist, find_by_chart(therapist, "DEMO-0001").id)
+    get_client(therapist, find_by_chart(therapist, "DEMO-0002").id)
+    db.dispose()
+    code, out, err = run(capsys, "--db", demo_db, "audit", "--json", *filters)
+    assert code == 0, err
+    found = [(e["user"], e["action"]) for e in json.loads(out)]
+    assert found == expected
+
+
+def test_audit_with_a_bad_date_is_usage_error(
+    demo_db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--db", demo_db, "audit", "--since", "yesterday"])
+    assert exit_info.value.code == 2
