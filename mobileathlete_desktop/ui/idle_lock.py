@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -91,6 +92,10 @@ class IdleLock(QObject):
         self.timer.timeout.connect(self.lock)
         self.is_locked = False
         self._call: BackgroundCall | None = None
+        self.lock_now = QAction("Lock now", window)
+        self.lock_now.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_now.triggered.connect(self.lock)
+        window.addAction(self.lock_now)
         app = QApplication.instance()
         assert app is not None
         app.installEventFilter(self)

@@ -116,3 +116,14 @@ def test_check_reports_state_and_changes_nothing(
     code, out, _ = run(capsys, "--db", demo_db, "check")
     assert code == 0
     assert "users: 2" in out and "backups in" in out and "newest clinic-" in out
+
+
+def test_backup_folder_can_be_set(
+    demo_db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "nas-share"
+    code, out, err = run(capsys, "--db", demo_db, "backup", "--set-folder", str(folder))
+    assert code == 0, err
+    assert len(list(folder.glob("clinic-manual-*.sqlite3"))) == 1
+    code, out, _ = run(capsys, "--db", demo_db, "check")
+    assert f"backups in {folder}" in out

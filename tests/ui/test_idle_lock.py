@@ -74,3 +74,16 @@ def test_input_postpones_the_lock(
             pass
     finally:
         lock.stop()
+
+
+def test_ctrl_l_locks_at_once(
+    signed_in: ServiceContext, window: tuple[QWidget, QLineEdit], qtbot: QtBot
+) -> None:
+    win, draft = window
+    lock = IdleLock(win, signed_in, timeout_ms=600_000)
+    try:
+        with qtbot.waitSignal(lock.locked, timeout=5_000):
+            qtbot.keyClick(draft, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+        assert lock.overlay.isVisible()
+    finally:
+        lock.stop()
