@@ -37,6 +37,12 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="use the demo clinic database in the user data folder, creating it once",
     )
+    parser.add_argument(
+        "--user",
+        metavar="USERNAME",
+        help="sign in as this user (default: $MOBILEATHLETE_USER); the password is asked for "
+        "or read from $MOBILEATHLETE_PASSWORD",
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="SUBCOMMAND", parser_class=_Parser)
     for module in COMMAND_MODULES:
         module.register(subparsers)

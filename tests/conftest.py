@@ -31,6 +31,34 @@ def isolated_data_dir(
     return data
 
 
+@pytest.fixture(autouse=True)
+def demo_sign_in(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The command line signs in as the demo admin (password "demo") unless a test says otherwise.
+
+    CLI tests run against demo databases; a test of sign-in itself unsets or overrides
+    MOBILEATHLETE_USER / MOBILEATHLETE_PASSWORD with monkeypatch.
+    """
+    monkeypatch.setenv("MOBILEATHLETE_USER", "admin")
+    monkeypatch.setenv("MOBILEATHLETE_PASSWORD", "demo")
+    monkeypatch.delenv("MOBILEATHLETE_NEW_PASSWORD", raising=False)
+
+
+@pytest.fixture(autouse=True)
+def cheap_password_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Hashes made during tests use argon2id's lowest cost (like switching delays off).
+
+    The program itself always uses the RFC 9106 profile (~0.1–0.4 s a hash); a hash
+    carries its own parameters, so checking a cheap one is just as cheap.
+    """
+    from argon2 import PasswordHasher
+
+    from mobileathlete_desktop.services import accounts
+
+    monkeypatch.setattr(
+        accounts, "_hasher", PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
+    )
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     """Where the test's SQLite database lives."""

@@ -1,12 +1,17 @@
 """The `mobileathlete` subcommands, one module each, registered by cli.py in this order."""
 
 from mobileathlete_desktop.commands import (
+    audit_cmd,
+    backup_cmd,
     catalogue_cmd,
     check_cmd,
     clients_cmd,
     demo_cmd,
+    encrypt_cmd,
     import_cmd,
+    restore_cmd,
     summary_cmd,
+    users_cmd,
 )
 
 COMMAND_MODULES = (
@@ -16,4 +21,9 @@ COMMAND_MODULES = (
     summary_cmd,
     catalogue_cmd,
     check_cmd,
+    users_cmd,
+    audit_cmd,
+    backup_cmd,
+    restore_cmd,
+    encrypt_cmd,
 )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import text
@@ -32,6 +33,7 @@ def run(args: argparse.Namespace) -> int:
     except DatabaseError as exc:
         raise CommandError(str(exc), EXIT_ERROR) from exc
     problems: list[str] = []
+    state: list[str] = []
     try:
         if db.is_sqlite:
             with db.engine.connect() as conn:
@@ -41,18 +43,62 @@ def run(args: argparse.Namespace) -> int:
                 fk = list(conn.execute(text("PRAGMA foreign_key_check")))
                 if fk:
                     problems.append(f"{len(fk)} rows point at missing records")
+                triggers = {
+                    r[0]
+                    for r in conn.execute(
+                        text("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+                    )
+                }
+                missing = {"audit_event_no_update", "audit_event_no_delete"} - triggers
+                if missing and head_revision(db) == current_revision(db):
+                    problems.append(
+                        "audit trail unprotected: missing triggers " + ", ".join(sorted(missing))
+                    )
         current, head = current_revision(db), head_revision(db)
         if current != head:
             problems.append(f"schema at {current}, program expects {head}")
         else:
             with db.session() as session:
                 problems += verify_chain(session)
+                state += _state(session, db)
     finally:
         db.dispose()
     print(f"database: {db.location}")
+    for line in state:
+        print(line)
     if problems:
         for p in problems:
             print(f"PROBLEM: {p}")
         return EXIT_ERROR
     print("ok: integrity, schema and audit trail")
     return EXIT_OK
+
+
+def _state(session: Any, db: Any) -> list[str]:
+    """Users, audit events and backups, for the report (read-only)."""
+    from sqlalchemy import func, select
+
+    from mobileathlete_desktop.storage.backup import list_backups
+    from mobileathlete_desktop.storage.models import AuditEvent, Clinic, User
+
+    users = session.execute(select(func.count(User.id))).scalar_one()
+    events = session.execute(select(func.count(AuditEvent.id))).scalar_one()
+    clinic = session.execute(select(Clinic).limit(1)).scalar_one_or_none()
+    lines = [f"users: {users}", f"audit events: {events}"]
+    if db.path is not None:
+        folder = Path(clinic.backup_folder) if clinic and clinic.backup_folder else None
+        folder = folder or db.path.parent / "backups"
+        found = list_backups(folder)
+        last = clinic.last_backup_at if clinic else None
+        lines.append(
+            f"last daily backup: {last:%Y-%m-%d %H:%M} UTC" if last else "last daily backup: never"
+        )
+        lines.append(
+            f"backups in {folder}: {len(found)}"
+            + (
+                f", newest {found[0].path.name} ({found[0].taken_at:%Y-%m-%d %H:%M})"
+                if found
+                else ""
+            )
+        )
+    return lines

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
+
+from sqlalchemy.exc import OperationalError
 
 from mobileathlete_desktop.domain.catalogue import CatalogueError
 from mobileathlete_desktop.domain.permissions import SYSTEM_ACTOR, Actor, PermissionDenied
@@ -21,14 +25,25 @@ from mobileathlete_desktop.services.context import (
 )
 from mobileathlete_desktop.storage.database import (
     Database,
+    DatabaseDamagedError,
     DatabaseError,
     default_database_path,
     open_database,
+    resolve_url,
 )
 
 EXIT_OK = 0
 EXIT_ERROR = 1
 EXIT_USAGE = 2
+
+ENV_USER = "MOBILEATHLETE_USER"
+ENV_PASSWORD = "MOBILEATHLETE_PASSWORD"
+
+OPEN_WITHOUT_USERS = frozenset({"demo", "users"})
+"""Subcommands that may run, as the program itself, on a database nobody can sign in to yet:
+`demo` (fills only an empty database) and `users add` (creates the first admin). `check` and
+`catalogue` never sign in (they read no clinic data). Everything else refuses, so a new
+empty database is never filled anonymously."""
 
 
 class CommandError(Exception):
@@ -40,19 +55,87 @@ class CommandError(Exception):
 
 
 def database_target(args: argparse.Namespace) -> str | None:
-    """The database the user asked for: --demo, --db, or None for the default."""
+    """The database the user asked for: --demo, --db, or None for the default.
+
+    With $MOBILEATHLETE_DB_KEY set, a file path is opened as an encrypted (SQLCipher)
+    database with that key (a `sqlite+pysqlcipher://:KEY@/PATH` URL works too).
+    """
     if getattr(args, "demo", False):
         return str(default_database_path(demo=True))
     db: str | None = getattr(args, "db", None)
+    key = os.environ.get("MOBILEATHLETE_DB_KEY")
+    if key:
+        from pathlib import Path
+
+        from mobileathlete_desktop.storage.encryption import encrypted_url
+
+        url = resolve_url(db)
+        if url.get_backend_name() == "sqlite" and url.get_driver_name() == "pysqlite":
+            return encrypted_url(Path(str(url.database)), key)
     return db
 
 
+def damaged_but_maybe_locked(target: str | None, error: Exception) -> str | None:
+    """Why a file that failed to open must NOT be moved aside, or None if it may be.
+
+    A wrong key for an encrypted database, or a file that may be an encrypted database
+    opened without its key, looks damaged to SQLite; such a file is left where it is.
+    """
+    from pathlib import Path
+
+    from mobileathlete_desktop.storage.backup import may_be_encrypted
+
+    url = resolve_url(target)
+    if url.get_driver_name() == "pysqlcipher":
+        return f"cannot open the encrypted database {url.database}: wrong key, or it is damaged"
+    if url.database and may_be_encrypted(Path(str(url.database))):
+        return (
+            f"{error}; if it is an encrypted clinic database, set its key in "
+            "MOBILEATHLETE_DB_KEY (the file was left as it is)"
+        )
+    return None
+
+
 def open_for(args: argparse.Namespace) -> Database:
-    """Opens the database named on the command line, turning failures into one-line errors."""
+    """Opens the database named on the command line, turning failures into one-line errors.
+
+    A damaged SQLite file is moved aside untouched and the newest good backup is named,
+    with the command that restores it.
+    """
+    target = database_target(args)
     try:
-        return open_database(database_target(args), before_migration=_backup_before_migration)
+        return open_database(target, before_migration=_backup_before_migration)
+    except DatabaseDamagedError as exc:
+        url = resolve_url(target)
+        if url.get_backend_name() != "sqlite" or not url.database:
+            raise CommandError(str(exc), EXIT_USAGE) from exc
+        locked = damaged_but_maybe_locked(target, exc)
+        if locked:
+            raise CommandError(locked, EXIT_USAGE) from exc
+        from pathlib import Path
+
+        from mobileathlete_desktop.services.backups import recover_damaged
+
+        try:
+            recovery = recover_damaged(Path(str(url.database)))
+        except OSError as move_error:
+            raise CommandError(f"{exc} (and it cannot be moved aside: {move_error})") from exc
+        raise CommandError(f"{exc}. {recovery.describe()}", EXIT_USAGE) from exc
     except DatabaseError as exc:
-        raise CommandError(str(exc), EXIT_USAGE) from exc
+        raise CommandError(f"{exc}{_folder_hint(target)}", EXIT_USAGE) from exc
+
+
+def _folder_hint(target: str | None) -> str:
+    """Why SQLite may have said "unable to open": the folder cannot be written to."""
+    from pathlib import Path
+
+    url = resolve_url(target)
+    if url.get_backend_name() != "sqlite" or not url.database:
+        return ""
+    folder = Path(str(url.database)).parent
+    if folder.is_dir() and not os.access(folder, os.W_OK):
+        return f" (the folder {folder} is read-only: SQLite needs to write beside the file)"
+    return ""
 
 
 def _backup_before_migration(db: Database) -> None:
@@ -61,17 +144,71 @@ def _backup_before_migration(db: Database) -> None:
     backup_before_migration(db)
 
 
+def read_password(prompt: str) -> str:
+    """Asks for a password without echoing it (a terminal is needed)."""
+    if not sys.stdin.isatty():
+        raise CommandError(
+            f"no password: set {ENV_PASSWORD} or run the command in a terminal", EXIT_USAGE
+        )
+    return getpass.getpass(prompt)
+
+
+def _username(args: argparse.Namespace) -> str:
+    name: str | None = getattr(args, "user", None) or os.environ.get(ENV_USER)
+    if name:
+        return name
+    if not sys.stdin.isatty():
+        raise CommandError(f"sign in: give --user NAME (or set {ENV_USER})", EXIT_USAGE)
+    return input("User name: ")
+
+
 def actor_for(args: argparse.Namespace, db: Database) -> Actor:
-    """Who the command acts as. (Sign-in for the command line arrives with user accounts.)"""
-    return SYSTEM_ACTOR
+    """Who the command acts as: the user who signs in with --user/$MOBILEATHLETE_USER.
+
+    The password comes from $MOBILEATHLETE_PASSWORD or a prompt. A wrong one exits 2 with
+    one line, and is audited (and counts towards the account's lock-out) like in the window.
+    """
+    from mobileathlete_desktop.services.accounts import SignInFailed, has_users, sign_in
+
+    if not has_users(db):
+        if getattr(args, "command", None) in OPEN_WITHOUT_USERS:
+            return SYSTEM_ACTOR
+        raise CommandError(
+            f"nobody can sign in to {db.location} yet: create the first admin with "
+            "`mobileathlete users add NAME --role admin`",
+            EXIT_USAGE,
+        )
+    username = _username(args)
+    password = os.environ.get(ENV_PASSWORD)
+    if password is None:
+        password = read_password(f"Password for {username}: ")
+    try:
+        return sign_in(ServiceContext(db=db), username, password)
+    except SignInFailed as exc:
+        raise CommandError(f"sign-in failed: {exc}", EXIT_USAGE) from exc
+
+
+def _daily_backup(ctx: ServiceContext) -> None:
+    """The once-a-day backup at start-up; a failure is a warning, never a reason not to work."""
+    from mobileathlete_desktop.services.backups import maybe_daily_backup
+    from mobileathlete_desktop.storage.backup import BackupError
+
+    try:
+        maybe_daily_backup(ctx.as_actor(SYSTEM_ACTOR))
+    except BackupError as exc:
+        print(f"mobileathlete: warning: daily backup not written: {exc}", file=sys.stderr)
 
 
 @contextmanager
 def service_context(args: argparse.Namespace) -> Iterator[ServiceContext]:
-    """An open database and service context for a subcommand; maps service errors to exit codes."""
+    """An open database and a signed-in service context for a subcommand.
+
+    Maps service errors to exit codes, and takes the daily backup when one is due.
+    """
     db = open_for(args)
     try:
         ctx = ServiceContext(db=db, actor=actor_for(args, db))
+        _daily_backup(ctx)
         yield ctx
     except (InputError, InvalidValue, NotFound, ConflictError) as exc:
         raise CommandError(str(exc), EXIT_USAGE) from exc
@@ -81,6 +218,15 @@ def service_context(args: argparse.Namespace) -> Iterator[ServiceContext]:
         raise CommandError(f"installation problem: {exc}", EXIT_ERROR) from exc
     except DatabaseError as exc:
         raise CommandError(str(exc), EXIT_ERROR) from exc
+    except OperationalError as exc:
+        # A failed write (disk full, read-only folder, locked too long) rolls back whole:
+        # what was stored before stays, this change is not half-stored.
+        reason = str(exc.orig).splitlines()[0] if exc.orig else "database error"
+        raise CommandError(
+            f"the database could not be written ({reason}); this change was not stored, "
+            "everything saved before is intact",
+            EXIT_ERROR,
+        ) from exc
     finally:
         db.dispose()
 

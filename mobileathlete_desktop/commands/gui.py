@@ -1,37 +1,148 @@
-"""Opening the window (what `mobileathlete` does with no subcommand)."""
+"""Opening the window (what `mobileathlete` does with no subcommand): recover, sign in, lock."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from mobileathlete_desktop.commands.common import EXIT_ERROR, EXIT_OK, open_for
+from mobileathlete_desktop.commands.common import (
+    EXIT_ERROR,
+    EXIT_OK,
+    _backup_before_migration,
+    damaged_but_maybe_locked,
+    database_target,
+)
 from mobileathlete_desktop.services.context import ServiceContext
+from mobileathlete_desktop.storage.database import (
+    Database,
+    DatabaseDamagedError,
+    open_database,
+    resolve_url,
+)
+
+if TYPE_CHECKING:
+    from mobileathlete_desktop.services.backups import Recovery
+    from mobileathlete_desktop.ui.main_window import MainWindow
+
+
+def _say(text: str) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    QMessageBox.critical(None, "Mobile Athlete", text)
+
+
+def ask_restore(recovery: Recovery, error: str) -> bool:
+    """Asks whether to restore the newest good backup (its date shown); True to restore."""
+    from PySide6.QtWidgets import QMessageBox
+
+    assert recovery.backup is not None
+    box = QMessageBox(QMessageBox.Icon.Warning, "Mobile Athlete", error)
+    box.setInformativeText(
+        f"The damaged file was kept, untouched, as {recovery.moved_to.name}.\n\n"
+        f"Restore the newest good backup, taken {recovery.backup.taken_at:%A %d %B %Y at %H:%M}?"
+        "\nWork saved after that time is not in it (it stays in the damaged file)."
+    )
+    restore = box.addButton("Restore that backup", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    return box.clickedButton() is restore
+
+
+def _recover(db_path: Path, error: Exception) -> bool:
+    """A damaged file is moved aside untouched; offers the newest good backup with its date.
+
+    Returns True when a backup was restored (open again), False to give up.
+    """
+    from mobileathlete_desktop.services.backups import recover_damaged
+    from mobileathlete_desktop.storage.backup import BackupError, restore_file
+
+    try:
+        recovery = recover_damaged(db_path)
+    except OSError as exc:
+        _say(f"The clinic database is damaged and cannot be moved aside.\n\n{error}\n\n{exc}")
+        return False
+    if recovery.backup is None:
+        _say(f"{error}\n\n{recovery.describe()}")
+        return False
+    if not ask_restore(recovery, str(error)):
+        return False
+    try:
+        restore_file(recovery.backup.path, db_path)
+    except BackupError as exc:
+        _say(f"The backup could not be restored: {exc}")
+        return False
+    return True
+
+
+def open_clinic(args: argparse.Namespace) -> Database | None:
+    """Opens the database for the window, recovering a damaged file; None if it cannot."""
+    target = database_target(args)
+    for _attempt in range(2):
+        try:
+            return open_database(target, before_migration=_backup_before_migration)
+        except DatabaseDamagedError as exc:
+            url = resolve_url(target)
+            locked = damaged_but_maybe_locked(target, exc)
+            if url.get_backend_name() != "sqlite" or not url.database or locked:
+                _say(f"The clinic database cannot be opened.\n\n{locked or exc}")
+                return None
+            if not _recover(Path(str(url.database)), exc):
+                return None
+        except Exception as exc:  # the window is the only place left to say it
+            _say(f"The clinic database cannot be opened.\n\n{exc}")
+            return None
+    return None
+
+
+def start_session(ctx: ServiceContext) -> MainWindow | None:
+    """First-run or sign-in, the daily backup, then the main window with its idle lock."""
+    from mobileathlete_desktop.services.accounts import has_users
+    from mobileathlete_desktop.services.backups import maybe_daily_backup
+    from mobileathlete_desktop.storage.backup import BackupError
+    from mobileathlete_desktop.ui.first_run_dialog import FirstRunDialog
+    from mobileathlete_desktop.ui.idle_lock import IdleLock
+    from mobileathlete_desktop.ui.main_window import MainWindow
+    from mobileathlete_desktop.ui.sign_in_dialog import SignInDialog
+
+    actor = SignInDialog.ask(ctx) if has_users(ctx.db) else FirstRunDialog.ask(ctx)
+    if actor is None:
+        return None
+    warning = ""
+    try:
+        maybe_daily_backup(ctx)
+    except BackupError as exc:
+        warning = f"Daily backup not written: {exc}"
+    window = MainWindow(ctx.as_actor(actor))
+    window.idle_lock = IdleLock.for_clinic(window, window.ctx)  # type: ignore[attr-defined]
+    if warning:
+        window.statusBar().showMessage(warning)
+    return window
 
 
 def run_gui(args: argparse.Namespace) -> int:
-    """Opens the database (creating the demo clinic once with --demo) and shows the window."""
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    """Opens the database (the demo clinic once with --demo), signs in, shows the window."""
+    from PySide6.QtWidgets import QApplication
 
     from mobileathlete_desktop.ui.app import create_application
-    from mobileathlete_desktop.ui.main_window import MainWindow
 
     app = QApplication.instance() or create_application(sys.argv[:1])
-    try:
-        db = open_for(args)
-    except Exception as exc:  # the window is the only place left to say it
-        QMessageBox.critical(
-            None, "Mobile Athlete", f"The clinic database cannot be opened.\n\n{exc}"
-        )
+    db = open_clinic(args)
+    if db is None:
         return EXIT_ERROR
     ctx = ServiceContext(db=db)
-    if getattr(args, "demo", False):
-        from mobileathlete_desktop.services.demo import create_demo_clinic, database_is_empty
+    try:
+        if getattr(args, "demo", False):
+            from mobileathlete_desktop.services.demo import create_demo_clinic, database_is_empty
 
-        if database_is_empty(ctx):
-            create_demo_clinic(ctx)
-    window = MainWindow(ctx)
-    window.show()
-    code = app.exec()
-    db.dispose()
+            if database_is_empty(ctx):
+                create_demo_clinic(ctx)
+        window = start_session(ctx)
+        if window is None:
+            return EXIT_OK
+        window.show()
+        code = app.exec()
+    finally:
+        db.dispose()
     return EXIT_OK if code == 0 else EXIT_ERROR

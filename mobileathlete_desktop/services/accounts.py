@@ -1,21 +1,35 @@
-"""User accounts: creating users and checking passwords (argon2id hashes)."""
+"""User accounts: the first admin, creating users, signing in (with lock-out) and passwords."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from functools import cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import select
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from mobileathlete_desktop.domain.permissions import ROLES, Actor, Role
 from mobileathlete_desktop.services.audit import record_event
 from mobileathlete_desktop.services.context import InputError, ServiceContext
-from mobileathlete_desktop.storage.models import User
+from mobileathlete_desktop.storage.database import Database
+from mobileathlete_desktop.storage.models import Clinic, User
 
 # argon2id with the library's RFC 9106 "low memory" profile: strong, yet quick enough that
 # signing in on a clinic's older workstation takes well under a second.
 _hasher = PasswordHasher()
+
+MAX_FAILED_SIGN_INS = 5
+"""Wrong passwords in a row before the account is locked."""
+LOCK_OUT = timedelta(minutes=5)
+"""How long a locked account stays locked."""
+MIN_PASSWORD = 4
+
+
+class SignInFailed(InputError):
+    """Wrong user name or password, or the account is locked or inactive; the message says which."""
 
 
 def hash_password(password: str) -> str:
@@ -49,29 +63,53 @@ class UserRecord:
         )
 
 
-def create_user(
-    ctx: ServiceContext, username: str, display_name: str, role: str, password: str
-) -> UserRecord:
-    """Adds a therapist or admin account."""
-    ctx.actor.require("users.manage")
+def _record(user: User) -> UserRecord:
+    return UserRecord(user.id, user.username, user.display_name, user.role, user.active)
+
+
+def _clean_username(username: str) -> str:
     username = username.strip().lower()
     if not username or not username.replace(".", "").replace("_", "").replace("-", "").isalnum():
         raise InputError("User name: letters, digits, . _ - only")
+    return username
+
+
+def _check_new(role: str, password: str) -> None:
     if role not in ROLES:
         raise InputError(f"Role must be {' or '.join(ROLES)}")
-    if len(password) < 4:
-        raise InputError("Password must be at least 4 characters")
+    if len(password) < MIN_PASSWORD:
+        raise InputError(f"Password must be at least {MIN_PASSWORD} characters")
+
+
+def _add_user(session: Session, username: str, display_name: str, role: str, password: str) -> User:
+    if session.execute(select(User.id).where(User.username == username)).first():
+        raise InputError(f"User name {username} is taken")
+    user = User(
+        username=username,
+        display_name=display_name.strip() or username,
+        role=role,
+        password_hash=hash_password(password),
+    )
+    session.add(user)
+    session.flush()
+    return user
+
+
+def has_users(db: Database) -> bool:
+    """Whether anyone can sign in yet (False on a brand-new database: the first-run case)."""
+    with db.session() as session:
+        return bool(session.execute(select(func.count(User.id))).scalar_one())
+
+
+def create_user(
+    ctx: ServiceContext, username: str, display_name: str, role: str, password: str
+) -> UserRecord:
+    """Adds a therapist or admin account (admins only)."""
+    ctx.actor.require("users.manage")
+    username = _clean_username(username)
+    _check_new(role, password)
     with ctx.db.session() as session:
-        if session.execute(select(User.id).where(User.username == username)).first():
-            raise InputError(f"User name {username} is taken")
-        user = User(
-            username=username,
-            display_name=display_name.strip() or username,
-            role=role,
-            password_hash=hash_password(password),
-        )
-        session.add(user)
-        session.flush()
+        user = _add_user(session, username, display_name, role, password)
         record_event(
             session,
             ctx.actor,
@@ -80,13 +118,159 @@ def create_user(
             entity_id=user.id,
             detail={"username": username, "role": role},
         )
-        return UserRecord(user.id, user.username, user.display_name, user.role, user.active)
+        return _record(user)
+
+
+def create_first_admin(
+    db: Database, clinic_name: str, username: str, display_name: str, password: str
+) -> UserRecord:
+    """First start: names the clinic and creates its first admin; refused once anyone exists.
+
+    Needs no sign-in (nobody can sign in yet), which is why it works only while the
+    database has no users at all.
+    """
+    username = _clean_username(username)
+    _check_new("admin", password)
+    with db.session() as session:
+        if session.execute(select(func.count(User.id))).scalar_one():
+            raise InputError("The clinic already has users; an admin must add new ones")
+        clinic = session.execute(select(Clinic).limit(1)).scalar_one_or_none()
+        if clinic is None:
+            session.add(Clinic(name=clinic_name.strip()))
+        elif clinic_name.strip():
+            clinic.name = clinic_name.strip()
+        user = _add_user(session, username, display_name, "admin", password)
+        record = _record(user)
+        record_event(
+            session,
+            record.actor(),
+            "user.create",
+            entity="user",
+            entity_id=user.id,
+            detail={"username": username, "role": "admin", "first_admin": True},
+        )
+        return record
 
 
 def list_users(ctx: ServiceContext) -> list[UserRecord]:
-    """Every account, by user name."""
+    """Every account, by user name (admins only)."""
+    ctx.actor.require("users.manage")
     with ctx.db.session() as session:
-        return [
-            UserRecord(u.id, u.username, u.display_name, u.role, u.active)
-            for u in session.execute(select(User).order_by(User.username)).scalars()
-        ]
+        return [_record(u) for u in session.execute(select(User).order_by(User.username)).scalars()]
+
+
+@cache
+def _dummy_hash() -> str:
+    return hash_password("no such user")
+
+
+def _utc(value: datetime) -> datetime:
+    """SQLite hands timestamps back without a zone; they were stored in UTC."""
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+def sign_in(
+    ctx: ServiceContext,
+    username: str,
+    password: str,
+    *,
+    now: datetime | None = None,
+    action: str = "signin",
+) -> Actor:
+    """The user as an actor when the password fits; SignInFailed otherwise.
+
+    Every attempt is audited. After MAX_FAILED_SIGN_INS wrong passwords in a row the
+    account is locked for LOCK_OUT, even against the right password. `action` names the
+    event ("signin", or "unlock" when the idle lock is lifted).
+    """
+    now = now or datetime.now(UTC)
+    name = username.strip().lower()
+    failure: str | None = None
+    with ctx.db.session() as session:
+        user = session.execute(select(User).where(User.username == name)).scalar_one_or_none()
+        who = Actor(username=name or "?", display_name=name, role="therapist", user_id=None)
+        if user is None or not user.active:
+            # Spend the same time as a real check, so timing does not reveal user names.
+            password_matches(_dummy_hash(), password)
+            failure = "Wrong user name or password"
+            record_event(
+                session, who, f"{action}.failed", detail={"reason": "unknown or inactive user"}
+            )
+        elif user.locked_until is not None and _utc(user.locked_until) > now:
+            left = _utc(user.locked_until) - now
+            minutes = max(1, round(left.total_seconds() / 60))
+            failure = (
+                f"Account {name} is locked after {MAX_FAILED_SIGN_INS} wrong passwords; "
+                f"try again in {minutes} minute{'s' if minutes != 1 else ''}"
+            )
+            record_event(
+                session,
+                _record(user).actor(),
+                f"{action}.refused",
+                entity="user",
+                entity_id=user.id,
+                detail={"reason": "locked"},
+            )
+        elif not password_matches(user.password_hash, password):
+            user.failed_attempts = (user.failed_attempts or 0) + 1
+            detail: dict[str, object] = {
+                "reason": "wrong password",
+                "failures": user.failed_attempts,
+            }
+            failure = "Wrong user name or password"
+            if user.failed_attempts >= MAX_FAILED_SIGN_INS:
+                user.locked_until = now + LOCK_OUT
+                user.failed_attempts = 0
+                detail["locked_until"] = user.locked_until
+                failure = (
+                    f"Wrong password; account {name} is now locked for "
+                    f"{int(LOCK_OUT.total_seconds() // 60)} minutes"
+                )
+            record_event(
+                session,
+                _record(user).actor(),
+                f"{action}.failed",
+                entity="user",
+                entity_id=user.id,
+                detail=detail,
+            )
+        else:
+            user.failed_attempts = 0
+            user.locked_until = None
+            actor = _record(user).actor()
+            record_event(session, actor, action, entity="user", entity_id=user.id)
+            return actor
+    raise SignInFailed(failure)
+
+
+def unlock_account(ctx: ServiceContext, username: str) -> None:
+    """Lifts a lock-out before it runs out (admins only)."""
+    ctx.actor.require("users.manage")
+    with ctx.db.session() as session:
+        user = session.execute(
+            select(User).where(User.username == username.strip().lower())
+        ).scalar_one_or_none()
+        if user is None:
+            raise InputError(f"No user {username!r}")
+        user.locked_until = None
+        user.failed_attempts = 0
+        record_event(session, ctx.actor, "user.unlock", entity="user", entity_id=user.id)
+
+
+def clinic_is_demo(db: Database) -> bool:
+    """Whether this is the synthetic demo clinic (its accounts may be named on screen)."""
+    with db.session() as session:
+        return bool(session.execute(select(Clinic.is_demo).limit(1)).scalar_one_or_none())
+
+
+def idle_lock_minutes(db: Database) -> int:
+    """Minutes without input before the window locks (the clinic's setting; 10 by default)."""
+    with db.session() as session:
+        value = session.execute(select(Clinic.idle_lock_minutes).limit(1)).scalar_one_or_none()
+    return int(value) if value else 10
+
+
+def record_session_event(ctx: ServiceContext, action: str) -> None:
+    """Notes a session event of the signed-in user (e.g. "session.lock", "signout")."""
+    with ctx.db.session() as session:
+        record_event(session, ctx.actor, action, entity="user", entity_id=ctx.actor.user_id or "")

@@ -1,17 +1,41 @@
-"""The audit trail: every sign-in, opening, change, signing and print, hash-chained."""
+"""The audit trail: every sign-in, opening, change, signing and print, hash-chained.
+
+How to record an event (for every service that reads or changes clinic data)::
+
+    with ctx.db.session() as session:
+        ...  # the change itself
+        record_event(
+            session, ctx.actor, "handout.print",        # noun.verb, lower case
+            entity="home_program", entity_id=program.id, # what was touched
+            client_id=program.client_id,                 # whose record (for --client)
+            detail={"file": str(path), "language": "es"},# JSON-safe; changes as before/after
+        )
+
+- Call it inside the same session as the change, so the change and its event commit
+  together (or neither does).
+- Changes carry `detail={"before": {...}, "after": {...}}` with only the changed fields.
+- Anything that leaves the program (export, handout, report, print, chart image) names
+  the file or printer in `detail`; opening a client's record is `client.open`.
+- Never write to audit_event any other way: the database refuses UPDATE and DELETE on it.
+"""
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import json
-from datetime import UTC, datetime
+import os
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mobileathlete_desktop.domain.permissions import Actor
-from mobileathlete_desktop.storage.models import AuditEvent
+from mobileathlete_desktop.services.context import InputError, ServiceContext
+from mobileathlete_desktop.storage.models import AuditEvent, Client
 
 GENESIS = "0" * 64
 
@@ -112,3 +136,125 @@ def verify_chain(session: Session) -> list[str]:
             problems.append(f"audit event {event.id}: content changed after it was written")
         prev = event.hash
     return problems
+
+
+@dataclass(frozen=True)
+class AuditRecord:
+    """One event as an admin reads it."""
+
+    id: int
+    at: datetime
+    username: str
+    action: str
+    entity: str
+    entity_id: str
+    chart_number: str
+    detail: dict[str, Any]
+
+    def values(self) -> dict[str, Any]:
+        """JSON-ready form (time as ISO text in UTC)."""
+        return {
+            "id": self.id,
+            "at": self.at.isoformat(timespec="seconds"),
+            "user": self.username,
+            "action": self.action,
+            "entity": self.entity,
+            "entity_id": self.entity_id,
+            "chart_number": self.chart_number,
+            "detail": self.detail,
+        }
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    """Which events to show: by client's chart number, user, earliest day and action prefix."""
+
+    chart_number: str = ""
+    username: str = ""
+    since: date | None = None
+    action: str = ""
+
+
+def _utc(value: datetime) -> datetime:
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+def find_events(
+    ctx: ServiceContext, flt: AuditFilter = AuditFilter(), *, limit: int | None = None
+) -> list[AuditRecord]:
+    """Events matching the filter, oldest first (admins only)."""
+    ctx.actor.require("audit.read")
+    stmt = select(AuditEvent, Client.chart_number).outerjoin(
+        Client, Client.id == AuditEvent.client_id
+    )
+    if flt.chart_number.strip():
+        stmt = stmt.where(Client.chart_number == flt.chart_number.strip())
+    if flt.username.strip():
+        stmt = stmt.where(AuditEvent.username == flt.username.strip().lower())
+    if flt.since is not None:
+        stmt = stmt.where(AuditEvent.at >= datetime(flt.since.year, flt.since.month, flt.since.day))
+    if flt.action.strip():
+        stmt = stmt.where(AuditEvent.action.startswith(flt.action.strip()))
+    stmt = stmt.order_by(AuditEvent.id)
+    if limit is not None:
+        stmt = stmt.limit(limit)
+    with ctx.db.session() as session:
+        return [
+            AuditRecord(
+                id=e.id,
+                at=_utc(e.at),
+                username=e.username,
+                action=e.action,
+                entity=e.entity,
+                entity_id=e.entity_id,
+                chart_number=chart or "",
+                detail=dict(e.detail or {}),
+            )
+            for e, chart in session.execute(stmt)
+        ]
+
+
+def record_export(
+    ctx: ServiceContext, what: str, destination: str, flt: AuditFilter, count: int
+) -> None:
+    """Notes in the trail that part of the trail itself left the program."""
+    with ctx.db.session() as session:
+        record_event(
+            session,
+            ctx.actor,
+            what,
+            detail={
+                "file": destination,
+                "events": count,
+                "filter": {
+                    "chart_number": flt.chart_number,
+                    "user": flt.username,
+                    "since": flt.since,
+                    "action": flt.action,
+                },
+            },
+        )
+
+
+CSV_COLUMNS = ("id", "at", "user", "action", "entity", "entity_id", "chart_number", "detail")
+
+
+def export_csv(ctx: ServiceContext, path: Path, flt: AuditFilter = AuditFilter()) -> int:
+    """Writes the matching events to a UTF-8 CSV file (admins only; the export is audited)."""
+    events = find_events(ctx, flt)
+    partial = path.with_name(path.name + ".partial")
+    try:
+        with partial.open("w", encoding="utf-8", newline="") as fh:
+            writer = csv.writer(fh)
+            writer.writerow(CSV_COLUMNS)
+            for e in events:
+                v = e.values()
+                writer.writerow(
+                    [*(v[c] for c in CSV_COLUMNS[:-1]), json.dumps(e.detail, default=str)]
+                )
+        os.replace(partial, path)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise InputError(f"Cannot write {path}: {exc.strerror or exc}") from exc
+    record_export(ctx, "audit.export", str(path), flt, len(events))
+    return len(events)

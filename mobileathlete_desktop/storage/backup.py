@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -14,18 +16,30 @@ class BackupError(DatabaseError):
     """A backup could not be written or verified; the message says why."""
 
 
-def online_backup(source: Path, destination: Path) -> Path:
+def _connect(path: str, key: str | None, uri: bool = False) -> sqlite3.Connection:
+    """A plain sqlite3 connection, or with a key a SQLCipher one (the [encryption] extra)."""
+    if key is None:
+        return sqlite3.connect(path, uri=uri)
+    import sqlcipher3
+
+    conn: sqlite3.Connection = sqlcipher3.connect(path, uri=uri)
+    conn.execute("PRAGMA key = '" + key.replace("'", "''") + "'")
+    return conn
+
+
+def online_backup(source: Path, destination: Path, key: str | None = None) -> Path:
     """Copies a live SQLite database page by page into a new file, then verifies the copy.
 
     The copy is written under a temporary name and renamed only once it passes
     `PRAGMA integrity_check`, so a failed backup never leaves a half-written file behind.
+    With `key`, source and copy are SQLCipher files encrypted with that key.
     """
     destination.parent.mkdir(parents=True, exist_ok=True)
     partial = destination.with_name(destination.name + ".partial")
     try:
-        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+        src = _connect(f"file:{source}?mode=ro", key, uri=True)
         try:
-            dst = sqlite3.connect(partial)
+            dst = _connect(str(partial), key)
             try:
                 src.backup(dst)
                 result = dst.execute("PRAGMA integrity_check").fetchone()
@@ -37,7 +51,7 @@ def online_backup(source: Path, destination: Path) -> Path:
         finally:
             src.close()
         os.replace(partial, destination)
-    except sqlite3.Error as exc:
+    except (sqlite3.Error, _cipher_error()) as exc:
         partial.unlink(missing_ok=True)
         raise BackupError(f"Backup to {destination} failed: {exc}") from exc
     except OSError as exc:
@@ -47,6 +61,29 @@ def online_backup(source: Path, destination: Path) -> Path:
         partial.unlink(missing_ok=True)
         raise
     return destination
+
+
+def _cipher_error() -> type[Exception]:
+    """SQLCipher's own error class when it is installed (it is not sqlite3.Error)."""
+    try:
+        import sqlcipher3
+    except ImportError:
+        return sqlite3.Error
+    error: type[Exception] = sqlcipher3.Error
+    return error
+
+
+def may_be_encrypted(path: Path) -> bool:
+    """Whether a file without SQLite's header could be an encrypted (SQLCipher) database:
+    those are whole pages of random-looking bytes. Such a file is never moved aside as
+    damaged, since it may only need its key."""
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as fh:
+            header = fh.read(16)
+    except OSError:
+        return False
+    return header != b"SQLite format 3\x00" and size >= 512 and size % 512 == 0
 
 
 def default_backup_dir(db: Database) -> Path:
@@ -62,3 +99,135 @@ def backup_before_migration(db: Database) -> Path | None:
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     dest = default_backup_dir(db) / f"{db.path.stem}-before-migration-{stamp}.sqlite3"
     return online_backup(db.path, dest)
+
+
+BACKUP_SUFFIX = ".sqlite3"
+REQUIRED_TABLES = frozenset({"alembic_version", "clinic", "user", "client", "audit_event"})
+
+
+def check_backup_file(path: Path) -> None:
+    """Raises BackupError with a plain reason unless the file is a sound Mobile Athlete database."""
+    if not path.is_file():
+        raise BackupError(f"No such backup file: {path}")
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(16)
+    except OSError as exc:
+        raise BackupError(f"Cannot read {path}: {exc.strerror or exc}") from exc
+    if header != b"SQLite format 3\x00":
+        raise BackupError(f"Not a Mobile Athlete backup (not a SQLite database): {path}")
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            tables = {
+                r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            }
+            if not tables >= REQUIRED_TABLES:
+                raise BackupError(
+                    f"Not a Mobile Athlete backup (a SQLite file without the clinic's tables): "
+                    f"{path}"
+                )
+            result = conn.execute("PRAGMA integrity_check").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        raise BackupError(f"Not a usable backup ({exc}): {path}") from exc
+    if not result or result[0] != "ok":
+        raise BackupError(f"Backup is damaged (integrity check: {result[0] if result else '?'})")
+
+
+def _stamp(now: datetime | None = None) -> str:
+    return (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
+
+
+def _companions(path: Path) -> list[tuple[Path, str]]:
+    """The SQLite file and its write-ahead log and shared-memory files, with their suffixes."""
+    return [(path.with_name(path.name + s), s) for s in ("", "-wal", "-shm")]
+
+
+def move_aside(path: Path, reason: str, now: datetime | None = None) -> Path:
+    """Renames a database file (with its -wal and -shm) to `<stem>.<reason>-<time><suffix>`.
+
+    Nothing is copied, changed or deleted: the bytes stay exactly as they were, under a
+    name that says why and when they were set aside.
+    """
+    target = path.with_name(f"{path.stem}.{reason}-{_stamp(now)}{path.suffix}")
+    n = 1
+    while target.exists():
+        target = path.with_name(f"{path.stem}.{reason}-{_stamp(now)}-{n}{path.suffix}")
+        n += 1
+    for source, suffix in _companions(path):
+        if source.exists():
+            os.replace(source, target.with_name(target.name + suffix))
+    return target
+
+
+@dataclass(frozen=True)
+class BackupFile:
+    """A backup found in a folder: where, when it was taken, and which kind."""
+
+    path: Path
+    taken_at: datetime
+    kind: str
+
+
+_STAMPED = re.compile(r"-(daily|weekly|before-migration|manual)-(\d{8}-\d{6})")
+
+
+def list_backups(folder: Path) -> list[BackupFile]:
+    """Backups in a folder, newest first: ours by the time in their name, others by mtime."""
+    if not folder.is_dir():
+        return []
+    found: list[BackupFile] = []
+    for path in folder.glob(f"*{BACKUP_SUFFIX}"):
+        if not path.is_file():
+            continue
+        match = _STAMPED.search(path.name)
+        if match:
+            taken = datetime.strptime(match.group(2), "%Y%m%d-%H%M%S")
+            found.append(BackupFile(path, taken, match.group(1)))
+        else:
+            found.append(BackupFile(path, datetime.fromtimestamp(path.stat().st_mtime), "other"))
+    return sorted(found, key=lambda b: (b.taken_at, b.path.name), reverse=True)
+
+
+def newest_good_backup(folder: Path) -> BackupFile | None:
+    """The newest backup in the folder that passes check_backup_file."""
+    for backup in list_backups(folder):
+        try:
+            check_backup_file(backup.path)
+        except BackupError:
+            continue
+        return backup
+    return None
+
+
+def rotate(folder: Path, kind: str, keep: int) -> list[Path]:
+    """Deletes the oldest backups of one kind beyond `keep`; returns what was removed."""
+    of_kind = [b for b in list_backups(folder) if b.kind == kind]
+    removed = []
+    for old in of_kind[keep:]:
+        old.path.unlink(missing_ok=True)
+        removed.append(old.path)
+    return removed
+
+
+def restore_file(backup: Path, db_path: Path, now: datetime | None = None) -> Path | None:
+    """Puts a backup in place of the database file; the current file is moved aside first.
+
+    Returns where the replaced file now lives (None if there was none). The backup is
+    checked before anything moves; if copying it in fails, the set-aside file is put back.
+    """
+    check_backup_file(backup)
+    if backup.resolve() == db_path.resolve():
+        raise BackupError("That file is the database itself, not a backup of it")
+    aside = move_aside(db_path, "before-restore", now) if db_path.exists() else None
+    try:
+        online_backup(backup, db_path)
+    except BaseException:
+        if aside is not None:
+            for source, suffix in _companions(aside):
+                if source.exists():
+                    os.replace(source, db_path.with_name(db_path.name + suffix))
+        raise
+    return aside

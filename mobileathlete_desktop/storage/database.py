@@ -152,11 +152,11 @@ def make_engine(url: URL) -> Engine:
     return engine
 
 
-def _check_sqlite_file(path: Path) -> None:
+def _check_sqlite_file(path: Path, encrypted: bool = False) -> None:
     """Clear errors for a missing folder or a file that is not SQLite, before SQLAlchemy tries."""
     if not path.parent.is_dir():
         raise DatabaseError(f"Folder does not exist: {path.parent}")
-    if path.exists():
+    if path.exists() and not encrypted:
         if path.is_dir():
             raise DatabaseError(f"Not a database file (it is a folder): {path}")
         with path.open("rb") as fh:
@@ -181,7 +181,10 @@ def open_database(
     """
     url = target if isinstance(target, URL) else resolve_url(target)
     if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
-        _check_sqlite_file(Path(str(url.database)))
+        # An encrypted (SQLCipher) file has no plain header to check; its key is the test.
+        _check_sqlite_file(
+            Path(str(url.database)), encrypted=url.get_driver_name() == "pysqlcipher"
+        )
     engine = make_engine(url)
     db = Database(url=url, engine=engine, sessions=sessionmaker(engine, expire_on_commit=False))
     try:

@@ -59,6 +59,10 @@ class ClientPage(QWidget):
             (self.archive_button, self.archive_client),
         ):
             button.clicked.connect(signal.emit)
+        # The role decides what is offered; the services refuse the rest anyway.
+        self.new_button.setVisible(ctx.actor.can("assessments.write"))
+        self.edit_button.setVisible(ctx.actor.can("clients.write"))
+        self.archive_button.setVisible(ctx.actor.can("clients.archive"))
         self.buttons = QWidget()
         buttons = QHBoxLayout(self.buttons)
         buttons.setContentsMargins(0, 0, 0, 0)

@@ -95,18 +95,26 @@ class MainWindow(QMainWindow):
         find = QAction("Find client", self, shortcut=QKeySequence(QKeySequence.StandardKey.Find))
         find.triggered.connect(self.focus_search)
         self.addAction(find)
-        for text, keys, slot in (
-            ("New client", "Ctrl+Shift+N", self.new_client),
-            ("Edit client", "Ctrl+E", self.edit_client),
-            ("New assessment", "Ctrl+N", self.new_assessment),
+        for text, keys, slot, permission in (
+            ("New client", "Ctrl+Shift+N", self.new_client, "clients.write"),
+            ("Edit client", "Ctrl+E", self.edit_client, "clients.write"),
+            ("New assessment", "Ctrl+N", self.new_assessment, "assessments.write"),
         ):
             action = QAction(text, self, shortcut=QKeySequence(keys))
             action.triggered.connect(slot)
+            action.setEnabled(ctx.actor.can(permission))
             self.addAction(action)
         new_client = QPushButton("New &client (Ctrl+Shift+N)")
         new_client.clicked.connect(self.new_client)
+        new_client.setVisible(ctx.actor.can("clients.write"))
         left_layout.insertWidget(0, new_client)
-        self.statusBar().showMessage(f"Database: {ctx.db.location}")
+        # Role gating: an action is shown only to roles allowed to use it.
+        self.audit_action = QAction("Audit trail…", self)
+        self.audit_action.triggered.connect(self.show_audit_trail)
+        self.audit_action.setVisible(ctx.actor.can("audit.read"))
+        self.menuBar().addMenu("&Clinic").addAction(self.audit_action)
+        who = ctx.actor.display_name or ctx.actor.username
+        self.statusBar().showMessage(f"Signed in as {who} ({ctx.actor.role}) — {ctx.db.location}")
         self.refresh_clients()
 
     def _clinic_name(self) -> str:
@@ -117,6 +125,14 @@ class MainWindow(QMainWindow):
         with self.ctx.db.session() as session:
             name = session.execute(select(Clinic.name).limit(1)).scalar_one_or_none()
         return name or "clinic"
+
+    def show_audit_trail(self) -> None:
+        """Opens the audit trail window (admins)."""
+        from mobileathlete_desktop.ui.audit_view import AuditView
+
+        view = AuditView(self.ctx, self)
+        view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        view.show()
 
     def focus_search(self) -> None:
         """Puts the cursor in the search box with its text selected (Ctrl+F)."""

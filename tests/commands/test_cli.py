@@ -155,16 +155,23 @@ def test_unknown_subcommand_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
     assert "invalid choice" in capsys.readouterr().err
 
 
-def test_damaged_database_is_refused_and_untouched(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+def test_damaged_database_is_moved_aside_untouched_and_a_backup_offered(
+    demo_db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = tmp_path / "junk.sqlite3"
     path.write_bytes(b"garbage" * 500)
+    code, _, err = run(capsys, "--db", str(path), "check")
+    assert code == 1 and path.read_bytes() == b"garbage" * 500  # check changes nothing
+    code, _, _ = run(
+        capsys, "--db", demo_db, "backup", "--out", str(tmp_path / "backups" / "a.sqlite3")
+    )
+    assert code == 0
     code, _, err = run(capsys, "--db", str(path), "clients")
-    assert code == 2 and "Not a SQLite database" in err
-    assert path.read_bytes() == b"garbage" * 500
-    code, _, _ = run(capsys, "--db", str(path), "check")
-    assert code == 1
+    assert code == 2 and "Not a SQLite database" in err and err.count("\n") == 1
+    assert not path.exists()
+    [aside] = tmp_path.glob("junk.damaged-*.sqlite3")
+    assert aside.read_bytes() == b"garbage" * 500
+    assert "a.sqlite3" in err and "restore" in err
 
 
 def test_check_reports_healthy(demo_db: str, capsys: pytest.CaptureFixture[str]) -> None:

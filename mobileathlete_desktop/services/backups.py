@@ -1,0 +1,179 @@
+"""Backups: on demand, once a day (rotated), restoring one, and recovering from a damaged file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from sqlalchemy import select
+
+from mobileathlete_desktop.services.audit import record_event
+from mobileathlete_desktop.services.context import InputError, ServiceContext
+from mobileathlete_desktop.storage.backup import (
+    BackupError,
+    BackupFile,
+    check_backup_file,
+    list_backups,
+    move_aside,
+    newest_good_backup,
+    online_backup,
+    rotate,
+)
+from mobileathlete_desktop.storage.models import Clinic
+
+KEEP_DAILY = 14
+KEEP_WEEKLY = 8
+DAILY_EVERY = timedelta(hours=24)
+WEEKLY_EVERY = timedelta(days=7)
+
+
+@dataclass(frozen=True)
+class Recovery:
+    """A damaged database moved aside, and the newest good backup to offer in its place."""
+
+    damaged: Path
+    moved_to: Path
+    backup: BackupFile | None
+
+    def describe(self) -> str:
+        """One paragraph for a person: what happened and what to do."""
+        text = f"The clinic database {self.damaged} is damaged; it was moved aside untouched to "
+        text += f"{self.moved_to}."
+        if self.backup is None:
+            return text + " No good backup was found beside it."
+        return (
+            text + f" The newest good backup is {self.backup.path.name} "
+            f"({self.backup.taken_at:%Y-%m-%d %H:%M}); restore it with: "
+            f"mobileathlete --db {self.damaged} restore {self.backup.path}"
+        )
+
+
+def default_folder(db_path: Path) -> Path:
+    """The backups folder beside a database file."""
+    return db_path.parent / "backups"
+
+
+def backup_folder(ctx: ServiceContext) -> Path:
+    """The folder the admin chose (Clinic.backup_folder), else `backups` beside the database."""
+    if ctx.db.path is None:
+        raise InputError("Backups here are for a SQLite file; a clinic server is backed up there")
+    with ctx.db.session() as session:
+        chosen = session.execute(select(Clinic.backup_folder).limit(1)).scalar_one_or_none()
+    return Path(chosen).expanduser() if chosen else default_folder(ctx.db.path)
+
+
+def set_backup_folder(ctx: ServiceContext, folder: Path | None) -> None:
+    """Changes where backups go (None: back to the default beside the database)."""
+    ctx.actor.require("backups.manage")
+    if folder is not None:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise InputError(f"Cannot use {folder} for backups: {exc.strerror or exc}") from exc
+    with ctx.db.session() as session:
+        clinic = session.execute(select(Clinic).limit(1)).scalar_one_or_none()
+        if clinic is None:
+            clinic = Clinic()
+            session.add(clinic)
+        before = clinic.backup_folder
+        clinic.backup_folder = str(folder) if folder else ""
+        record_event(
+            session,
+            ctx.actor,
+            "settings.backup_folder",
+            entity="clinic",
+            detail={"before": before, "after": clinic.backup_folder},
+        )
+
+
+def _key(ctx: ServiceContext) -> str | None:
+    """The database key of an encrypted (SQLCipher) clinic file; its backups stay encrypted."""
+    url = ctx.db.url
+    return url.password if url.get_driver_name() == "pysqlcipher" and url.password else None
+
+
+def _name(db_path: Path, kind: str, now: datetime) -> str:
+    return f"{db_path.stem}-{kind}-{now:%Y%m%d-%H%M%S}.sqlite3"
+
+
+def make_backup(ctx: ServiceContext, out: Path | None = None) -> Path:
+    """Writes a verified backup now (to `out`, or the backup folder); admins only."""
+    ctx.actor.require("backups.manage")
+    if ctx.db.path is None:
+        raise InputError("Backups here are for a SQLite file; a clinic server is backed up there")
+    now = datetime.now()
+    dest = out if out is not None else backup_folder(ctx) / _name(ctx.db.path, "manual", now)
+    if dest.exists():
+        raise InputError(f"{dest} already exists; choose another name")
+    if dest.resolve() == ctx.db.path.resolve():
+        raise InputError("A backup cannot be written over the database itself")
+    online_backup(ctx.db.path, dest, key=_key(ctx))
+    with ctx.db.session() as session:
+        record_event(session, ctx.actor, "backup.create", detail={"file": str(dest)})
+    return dest
+
+
+def maybe_daily_backup(ctx: ServiceContext, now: datetime | None = None) -> Path | None:
+    """The automatic daily backup: taken when the last is over a day old, then rotated.
+
+    Runs as the program itself (no permission needed: it protects everyone's work). Keeps
+    KEEP_DAILY daily and KEEP_WEEKLY weekly copies. Returns the new file, or None when no
+    backup was due (or the database is a server or has no clinic yet).
+    """
+    if ctx.db.path is None:
+        return None
+    now = now or datetime.now(UTC)
+    with ctx.db.session() as session:
+        clinic = session.execute(select(Clinic).limit(1)).scalar_one_or_none()
+        if clinic is None:
+            return None
+        last = clinic.last_backup_at
+    if last is not None:
+        last = last if last.tzinfo else last.replace(tzinfo=UTC)
+        if now - last < DAILY_EVERY:
+            return None
+    folder = backup_folder(ctx)
+    local = now.astimezone().replace(tzinfo=None)
+    key = _key(ctx)
+    daily = online_backup(ctx.db.path, folder / _name(ctx.db.path, "daily", local), key=key)
+    weekly = [b for b in list_backups(folder) if b.kind == "weekly"]
+    made = [str(daily)]
+    if not weekly or local - weekly[0].taken_at >= WEEKLY_EVERY:
+        weekly_file = folder / _name(ctx.db.path, "weekly", local)
+        made.append(str(online_backup(daily, weekly_file, key=key)))
+    removed = rotate(folder, "daily", KEEP_DAILY) + rotate(folder, "weekly", KEEP_WEEKLY)
+    with ctx.db.session() as session:
+        clinic = session.execute(select(Clinic).limit(1)).scalar_one()
+        clinic.last_backup_at = now
+        record_event(
+            session,
+            ctx.actor,
+            "backup.daily",
+            detail={"files": made, "rotated_out": [p.name for p in removed]},
+        )
+    return daily
+
+
+def recover_damaged(db_path: Path, backups: Path | None = None) -> Recovery:
+    """Moves a damaged database aside untouched and finds the newest good backup to offer."""
+    moved = move_aside(db_path, "damaged")
+    return Recovery(
+        damaged=db_path,
+        moved_to=moved,
+        backup=newest_good_backup(backups or default_folder(db_path)),
+    )
+
+
+def record_restore(ctx: ServiceContext, source: Path, aside: Path | None) -> None:
+    """Writes the restore into the restored database's own audit trail."""
+    with ctx.db.session() as session:
+        record_event(
+            session,
+            ctx.actor,
+            "backup.restore",
+            detail={"file": str(source), "previous_kept_at": str(aside) if aside else None},
+        )
+
+
+__all__ = ["BackupError", "check_backup_file"]

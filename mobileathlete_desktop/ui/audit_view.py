@@ -1,0 +1,193 @@
+"""The audit trail window (admins): filter by client, user, day and action; export CSV."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDateEdit,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mobileathlete_desktop.services import audit
+from mobileathlete_desktop.services.audit import AuditFilter, AuditRecord
+from mobileathlete_desktop.services.context import ServiceContext
+from mobileathlete_desktop.ui.background import BackgroundCall
+
+COLUMNS = ("When (UTC)", "User", "Action", "Chart", "What")
+ROW_LIMIT = 20_000
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class AuditTableModel(QAbstractTableModel):
+    """Audit events as rows (records from the service, never database rows)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._events: list[AuditRecord] = []
+
+    def set_events(self, events: list[AuditRecord]) -> None:
+        """Replaces the rows."""
+        self.beginResetModel()
+        self._events = list(events)
+        self.endResetModel()
+
+    def event_at(self, row: int) -> AuditRecord | None:
+        """The event on a row."""
+        return self._events[row] if 0 <= row < len(self._events) else None
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._events)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(COLUMNS)
+        ):
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        event = self.event_at(index.row()) if index.isValid() else None
+        if event is None or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        what = " ".join(p for p in (event.entity, event.entity_id) if p)
+        if event.detail:
+            what = f"{what} {json.dumps(event.detail, default=str, ensure_ascii=False)}".strip()
+        values = (
+            event.at.strftime("%Y-%m-%d %H:%M:%S"),
+            event.username,
+            event.action,
+            event.chart_number,
+            what if role == Qt.ItemDataRole.ToolTipRole else what[:160],
+        )
+        return values[index.column()] if 0 <= index.column() < len(values) else None
+
+
+class AuditView(QDialog):
+    """Filters, the table of events, and Export CSV; loading runs off the UI thread."""
+
+    def __init__(self, ctx: ServiceContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        ctx.actor.require("audit.read")
+        self.ctx = ctx
+        self._call: BackgroundCall | None = None
+        self.setWindowTitle("Audit trail — Mobile Athlete")
+        self.resize(1000, 600)
+        self.chart = QLineEdit(placeholderText="Chart number")
+        self.chart.setAccessibleName("Filter by chart number")
+        self.user = QLineEdit(placeholderText="User")
+        self.user.setAccessibleName("Filter by user")
+        self.action = QLineEdit(placeholderText="Action, e.g. signin")
+        self.action.setAccessibleName("Filter by action")
+        self.use_since = QCheckBox("Since")
+        self.since = QDateEdit(QDate.currentDate().addDays(-30))
+        self.since.setCalendarPopup(True)
+        self.since.setDisplayFormat("yyyy-MM-dd")
+        self.since.setEnabled(False)
+        self.use_since.toggled.connect(self.since.setEnabled)
+        self.apply_button = QPushButton("Show")
+        self.export_button = QPushButton("Export CSV…")
+        self.model = AuditTableModel(self)
+        self.table = QTableView()
+        self.table.setAccessibleName("Audit events")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        for column in range(4):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.status = QLabel()
+        self.status.setAccessibleName("Audit status")
+        filters = QHBoxLayout()
+        for widget in (self.chart, self.user, self.action, self.use_since, self.since):
+            filters.addWidget(widget)
+        filters.addWidget(self.apply_button)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.status, 1)
+        bottom.addWidget(self.export_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(bottom)
+        self.apply_button.clicked.connect(self.refresh)
+        for box in (self.chart, self.user, self.action):
+            box.returnPressed.connect(self.refresh)
+        self.export_button.clicked.connect(self.choose_export_file)
+        self.refresh()
+
+    def current_filter(self) -> AuditFilter:
+        """The filter the fields describe."""
+        since: date | None = None
+        if self.use_since.isChecked():
+            qd = self.since.date()
+            since = date(qd.year(), qd.month(), qd.day())
+        return AuditFilter(
+            chart_number=self.chart.text(),
+            username=self.user.text(),
+            since=since,
+            action=self.action.text(),
+        )
+
+    def refresh(self) -> None:
+        """Loads the matching events in the background."""
+        flt = self.current_filter()
+        self.status.setText("Loading…")
+        self.apply_button.setEnabled(False)
+        self._call = BackgroundCall(lambda: audit.find_events(self.ctx, flt, limit=ROW_LIMIT), self)
+        self._call.finished.connect(self._loaded)
+        self._call.failed.connect(self._failed)
+        self._call.start()
+
+    def _loaded(self, events: list[AuditRecord]) -> None:
+        self.apply_button.setEnabled(True)
+        self.model.set_events(events)
+        more = " (first 20,000; narrow the filter)" if len(events) >= ROW_LIMIT else ""
+        self.status.setText(f"{len(events)} event{'s' if len(events) != 1 else ''}{more}")
+
+    def _failed(self, error: Exception) -> None:
+        self.apply_button.setEnabled(True)
+        self.status.setText(f"Cannot load the audit trail: {error}")
+
+    def choose_export_file(self) -> None:
+        """Asks where to save, then exports."""
+        name, _ = QFileDialog.getSaveFileName(
+            self, "Export audit trail", "audit.csv", "CSV (*.csv)"
+        )
+        if name:
+            self.export_to(Path(name))
+
+    def export_to(self, path: Path) -> None:
+        """Writes the filtered events to CSV (the export itself is audited)."""
+        try:
+            count = audit.export_csv(self.ctx, path, self.current_filter())
+        except Exception as exc:  # shown to the admin, who can choose another place
+            self.status.setText(f"Not exported: {exc}")
+            return
+        self.status.setText(f"Exported {count} events to {path}")

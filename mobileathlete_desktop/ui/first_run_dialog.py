@@ -1,0 +1,105 @@
+"""First start: name the clinic and create its first admin account."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mobileathlete_desktop.domain.permissions import Actor
+from mobileathlete_desktop.services import accounts
+from mobileathlete_desktop.services.context import ServiceContext
+from mobileathlete_desktop.ui.background import BackgroundCall
+
+
+class FirstRunDialog(QDialog):
+    """Clinic name and the first admin's user name, name and password (typed twice)."""
+
+    def __init__(self, ctx: ServiceContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.actor: Actor | None = None
+        self._call: BackgroundCall | None = None
+        self.setWindowTitle("Welcome — Mobile Athlete")
+        self.clinic = QLineEdit()
+        self.clinic.setAccessibleName("Clinic name")
+        self.username = QLineEdit("admin")
+        self.username.setAccessibleName("Admin user name")
+        self.display_name = QLineEdit()
+        self.display_name.setAccessibleName("Admin full name")
+        self.password = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
+        self.password.setAccessibleName("Password")
+        self.repeat = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
+        self.repeat.setAccessibleName("Password again")
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #b00020")
+        self.message.hide()
+        intro = QLabel(
+            "<h3>A new clinic</h3>This database has no users yet. Create the first "
+            "administrator: they add therapists, set backups and read the audit trail."
+        )
+        intro.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow("&Clinic name", self.clinic)
+        form.addRow("Admin &user name", self.username)
+        form.addRow("Admin full &name", self.display_name)
+        form.addRow("&Password", self.password)
+        form.addRow("Password &again", self.repeat)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Create and sign in")
+        self.buttons.accepted.connect(self.create_admin)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(420)
+
+    def create_admin(self) -> None:
+        """Creates the clinic and admin (hashing off the UI thread) and signs them in."""
+        if not self.clinic.text().strip():
+            self._show("Type the clinic's name")
+            return
+        if self.password.text() != self.repeat.text():
+            self._show("The two passwords differ")
+            self.repeat.clear()
+            return
+        clinic, user = self.clinic.text(), self.username.text()
+        name, password = self.display_name.text(), self.password.text()
+        self.buttons.setEnabled(False)
+        self._call = BackgroundCall(
+            lambda: accounts.create_first_admin(self.ctx.db, clinic, user, name, password), self
+        )
+        self._call.finished.connect(self._created)
+        self._call.failed.connect(self._refused)
+        self._call.start()
+
+    def _created(self, record: accounts.UserRecord) -> None:
+        self.actor = record.actor()
+        self.buttons.setEnabled(True)
+        self.accept()
+
+    def _refused(self, error: Exception) -> None:
+        self.buttons.setEnabled(True)
+        self._show(str(error))
+
+    def _show(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.show()
+
+    @classmethod
+    def ask(cls, ctx: ServiceContext, parent: QWidget | None = None) -> Actor | None:
+        """Shows the dialog; the new admin as the actor, or None if cancelled."""
+        dialog = cls(ctx, parent)
+        dialog.exec()
+        return dialog.actor
