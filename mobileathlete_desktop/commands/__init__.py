@@ -5,7 +5,9 @@ from mobileathlete_desktop.commands import (
     check_cmd,
     clients_cmd,
     demo_cmd,
+    export_cmd,
     import_cmd,
+    migrate_cmd,
     summary_cmd,
 )
 
@@ -13,6 +15,8 @@ COMMAND_MODULES = (
     demo_cmd,
     clients_cmd,
     import_cmd,
+    export_cmd,
+    migrate_cmd,
     summary_cmd,
     catalogue_cmd,
     check_cmd,
