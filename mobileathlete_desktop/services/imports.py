@@ -565,6 +565,13 @@ def import_clients(
     parsed: list[tuple[int, dict[str, object], ClientInput]] = []
     seen: dict[str, int] = {}
     for line, cells in table.rows:
+        chart = cells["chart_number"]
+        key = chart.casefold()
+        if key and key in seen:
+            # Chart numbers are compared without case: T-001 and t-001 are one client.
+            errors.append(RowError(line, f"chart number {chart} is also on line {seen[key]}"))
+            continue
+        seen.setdefault(key, line)
         try:
             values = _client_from_cells(cells)
         except InvalidValue as exc:
@@ -577,13 +584,6 @@ def import_clients(
             continue
         data = data.validated()
         values["chart_number"] = data.chart_number
-        key = data.chart_number.casefold()
-        if key in seen:
-            errors.append(
-                RowError(line, f"chart number {data.chart_number} is also on line {seen[key]}")
-            )
-            continue
-        seen[key] = line
         parsed.append((line, values, data))
     if errors:
         raise ImportFailed(source, errors)

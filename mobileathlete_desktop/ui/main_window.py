@@ -74,6 +74,10 @@ class MainWindow(QMainWindow):
         find = QAction("Find client", self, shortcut=QKeySequence(QKeySequence.StandardKey.Find))
         find.triggered.connect(self.focus_search)
         self.addAction(find)
+        file_menu = self.menuBar().addMenu("&File")
+        self.import_action = QAction("&Import from CSV…", self)
+        self.import_action.triggered.connect(self.open_import)
+        file_menu.addAction(self.import_action)
         self.statusBar().showMessage(f"Database: {ctx.db.location}")
         self.refresh_clients()
 
@@ -85,6 +89,16 @@ class MainWindow(QMainWindow):
         with self.ctx.db.session() as session:
             name = session.execute(select(Clinic.name).limit(1)).scalar_one_or_none()
         return name or "clinic"
+
+    def open_import(self) -> None:
+        """Opens the Import dialog; the client list refreshes after an import."""
+        from mobileathlete_desktop.ui.import_dialog import ImportDialog
+
+        dialog = ImportDialog(self.ctx, self)
+        dialog.imported.connect(lambda _report: self.refresh_clients())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.import_dialog = dialog
 
     def focus_search(self) -> None:
         """Puts the cursor in the search box with its text selected (Ctrl+F)."""
