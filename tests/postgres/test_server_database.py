@@ -6,6 +6,7 @@ import socket
 import time
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 
 import pytest
 from sqlalchemy import text
@@ -13,6 +14,7 @@ from sqlalchemy import text
 from mobileathlete_desktop.services import assessments, clients
 from mobileathlete_desktop.services.audit import verify_chain
 from mobileathlete_desktop.services.context import ConflictError, ServiceContext
+from mobileathlete_desktop.services.imports import ImportFailed, import_assessments
 from mobileathlete_desktop.storage.database import (
     CONNECT_TIMEOUT_S,
     Database,
@@ -139,3 +141,22 @@ def test_an_unreachable_server_fails_quickly_with_one_line() -> None:
     assert time.monotonic() - started < CONNECT_TIMEOUT_S + 2
     assert "\n" not in str(caught.value)
     assert "secret" not in str(caught.value)
+
+
+def test_an_import_is_all_or_nothing(backend_ctx: ServiceContext, tmp_path: Path) -> None:
+    path = tmp_path / "values.csv"
+    path.write_text(
+        "chart_number,date,measure,side,mode,value\n"
+        "T-001,2025-03-01,hip.flexion,left,active,110\n"
+        "T-002,2025-03-01,hip.flexion,left,active,999\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ImportFailed, match="line 3"):
+        import_assessments(backend_ctx, path, create_clients=True)
+    assert clients.search_clients(backend_ctx) == []
+    path.write_text(
+        "chart_number,date,measure,side,mode,value\nT-001,2025-03-01,hip.flexion,left,active,110\n",
+        encoding="utf-8",
+    )
+    report = import_assessments(backend_ctx, path, create_clients=True)
+    assert report.values_added == 1 and report.clients_created == ["T-001"]
