@@ -105,12 +105,12 @@ class ImportReport:
     values_changed: int = 0
     dry_run: bool = False
     changes: list[Change] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
+    kind: str = "assessments"
 
     def describe(self) -> str:
         """One line for the command line or a dialog."""
         verb = "Would import" if self.dry_run else "Imported"
-        if self.values_added or self.values_changed or self.assessments_created:
+        if self.kind == "assessments":
             return (
                 f"{verb} {self.rows} rows: {self.values_added} new values, "
                 f"{self.values_changed} changed, {self.assessments_created} new assessments, "
@@ -397,15 +397,6 @@ def import_assessments(
                     .scalars()
                     .first()
                 )
-                if existing is not None and existing.status == "signed":
-                    errors.append(
-                        RowError(
-                            row.line,
-                            f"the assessment of {row.chart_number} on "
-                            f"{row.on} is signed and read-only",
-                        )
-                    )
-                    continue
                 if existing is None:
                     earlier = session.execute(
                         select(Assessment.id)
@@ -435,6 +426,18 @@ def import_assessments(
                 )
             ).scalar_one_or_none()
             measure = ctx.catalogue[row.code]
+            if assessment.status == "signed":
+                # Re-importing what a signed assessment already holds changes nothing and
+                # is fine (an export imported again); anything else would alter a record.
+                if cell is None or cell.value != row.value or cell.pain != row.pain:
+                    errors.append(
+                        RowError(
+                            row.line,
+                            f"the assessment of {row.chart_number} on "
+                            f"{row.on} is signed and read-only",
+                        )
+                    )
+                continue
             if cell is None:
                 session.add(
                     Measurement(
@@ -587,7 +590,7 @@ def import_clients(
         parsed.append((line, values, data))
     if errors:
         raise ImportFailed(source, errors)
-    report = ImportReport(rows=len(parsed), dry_run=dry_run)
+    report = ImportReport(rows=len(parsed), dry_run=dry_run, kind="clients")
     session = ctx.db.sessions()
     try:
         charts = [data.chart_number for _line, _values, data in parsed]

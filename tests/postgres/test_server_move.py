@@ -78,3 +78,18 @@ def test_migrate_to_on_the_command_line(
     assert "row counts verified" in out
     assert main(["--db", str(db_path), "migrate-to", pg_url]) == 2
     assert "already holds data" in capsys.readouterr().err
+
+
+def test_the_command_line_works_end_to_end_on_a_server(
+    pg_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--db", pg_url, "demo", "--clients", "3", "--seed", "2"]) == 0
+    assert main(["--db", pg_url, "clients", "--json"]) == 0
+    out = capsys.readouterr().out
+    chart = out.split('"chart_number": "', 1)[1].split('"', 1)[0]
+    assert main(["--db", pg_url, "summary", chart]) == 0
+    assert main(["--db", pg_url, "check"]) == 0
+    out_csv = tmp_path / "server.csv"
+    assert main(["--db", pg_url, "export", "csv", "--out", str(out_csv)]) == 0
+    assert main(["--db", pg_url, "import", "assessments", str(out_csv), "--dry-run"]) == 0
+    assert "0 new values, 0 changed" in capsys.readouterr().out

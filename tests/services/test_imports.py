@@ -208,3 +208,23 @@ def test_a_unit_that_does_not_match_the_measure_is_refused(
 def test_a_therapist_may_not_import(therapist_ctx: ServiceContext, tmp_path: Path) -> None:
     with pytest.raises(PermissionDenied):
         import_clients(therapist_ctx, write(tmp_path, GOOD))
+
+
+def test_a_signed_assessment_takes_its_own_values_again_but_no_others(
+    ctx: ServiceContext, tmp_path: Path
+) -> None:
+    from mobileathlete_desktop.services import assessments
+
+    made = clients.create_client(ctx, clients.ClientInput("T-001", "Testa", "Runnerton"))
+    visit = assessments.create_assessment(ctx, made.id, date(2025, 3, 1))
+    assessments.set_value(ctx, visit.id, "hip.flexion", "left", "active", 110)
+    assessments.sign_assessment(ctx, visit.id)
+    same = MEASURES + "T-001,2025-03-01,hip.flexion,left,active,110,no\n"
+    report = import_assessments(ctx, write(tmp_path, same, "same.csv"))
+    assert (report.values_added, report.values_changed, report.changes) == (0, 0, [])
+    other = MEASURES + "T-001,2025-03-01,hip.flexion,left,active,111,no\n"
+    with pytest.raises(
+        ImportFailed, match="line 2: the assessment of T-001 on 2025-03-01 is signed"
+    ):
+        import_assessments(ctx, write(tmp_path, other, "other.csv"))
+    assert assessments.get_assessment(ctx, visit.id).value("hip.flexion", "left", "active") == 110
