@@ -130,6 +130,7 @@ class ImportDialog(QDialog):
         self.resize(760, 480)
         self._job: _Job | None = None
         self._previewed: tuple[object, ...] | None = None
+        self._running: tuple[bool, tuple[object, ...]] = (True, ())
 
         self.kind = QComboBox()
         for key, label in KINDS:
@@ -262,9 +263,11 @@ class ImportDialog(QDialog):
         if not Path(self.path.text().strip()).is_file():
             self.status.setText(f"No such file: {self.path.text().strip()}")
             return
-        options = self._options()
+        self._running = (dry_run, self._options())
         job = _Job(self._work(dry_run))
-        job.signals.finished.connect(lambda report: self._finished(report, dry_run, options))
+        # Bound methods of the dialog (not lambdas): Qt then delivers the result on the
+        # UI thread, and drops it if the dialog was closed meanwhile.
+        job.signals.finished.connect(self._finished)
         job.signals.failed.connect(self._failed)
         self._job = job
         self.status.setText("Checking the file…" if dry_run else "Importing…")
@@ -280,7 +283,8 @@ class ImportDialog(QDialog):
         """Imports the previewed file for real (all or nothing), off the UI thread."""
         self._start(dry_run=False)
 
-    def _finished(self, report: ImportReport, dry_run: bool, options: tuple[object, ...]) -> None:
+    def _finished(self, report: ImportReport) -> None:
+        dry_run, options = self._running
         self._job = None
         self.model.show_changes(report)
         if dry_run:
