@@ -102,3 +102,17 @@ def test_an_unreachable_server_is_exit_2_in_one_line(capsys: pytest.CaptureFixtu
     code, _, err = run(capsys, "--db", url, "clients")
     assert code == 2
     assert err.count("\n") == 1 and "Cannot connect to" in err and "secret" not in err
+
+
+def test_migrate_to_an_unreachable_server_changes_nothing(
+    demo_db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    code, _, err = run(
+        capsys, "--db", demo_db, "migrate-to", f"postgresql+psycopg://u@127.0.0.1:{port}/clinic"
+    )
+    assert code == 2 and "Cannot connect to" in err
+    code, out, _ = run(capsys, "--db", demo_db, "clients", "--json")
+    assert code == 0 and len(json.loads(out)) == 3
