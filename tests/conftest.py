@@ -14,6 +14,9 @@ from mobileathlete_desktop.domain.permissions import Actor
 from mobileathlete_desktop.services.context import ServiceContext
 from mobileathlete_desktop.storage.database import Database, open_database
 
+# The PostgreSQL test server and the fixtures that run a test on each backend.
+pytest_plugins = ["tests.postgres.server"]
+
 THERAPIST = Actor(
     username="therapist", display_name="Test Therapist", role="therapist", user_id=None
 )

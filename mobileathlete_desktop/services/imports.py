@@ -1,14 +1,16 @@
-"""Importing measurements from long-format CSV: every row checked, then all or nothing."""
+"""Importing clients and measurements from CSV: every row checked, then all or nothing."""
 
 from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass, field
+import re
+from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 
 from mobileathlete_desktop.domain.catalogue import Mode, Side
 from mobileathlete_desktop.domain.validation import (
@@ -21,11 +23,14 @@ from mobileathlete_desktop.domain.validation import (
     parse_side,
 )
 from mobileathlete_desktop.services.audit import record_event
+from mobileathlete_desktop.services.clients import ClientInput
 from mobileathlete_desktop.services.context import InputError, ServiceContext
 from mobileathlete_desktop.storage.models import Assessment, Client, Measurement
 
 ASSESSMENT_COLUMNS = ("chart_number", "date", "measure", "side", "mode", "value")
-OPTIONAL_COLUMNS = ("pain", "note")
+# The export's extra columns are accepted (so an exported file imports again); label,
+# assessment_id and status are informational, a unit must match the measure's unit.
+OPTIONAL_COLUMNS = ("pain", "note", "label", "unit", "instrument", "assessment_id", "status")
 TRUE_WORDS = {"1", "yes", "y", "true", "t", "painful", "si", "sí"}
 FALSE_WORDS = {"", "0", "no", "n", "false", "f"}
 
@@ -65,6 +70,27 @@ class ParsedRow:
     value: float
     pain: bool
     note: str
+    instrument: str = ""
+
+
+@dataclass(frozen=True)
+class Change:
+    """One thing an import adds or changes (shown in a dry run and in the import preview)."""
+
+    line: int
+    chart_number: str
+    what: str
+    before: str = ""
+    after: str = ""
+
+    def __str__(self) -> str:
+        if self.before:
+            return (
+                f"line {self.line}: {self.chart_number} {self.what}: {self.before} → {self.after}"
+            )
+        return f"line {self.line}: {self.chart_number} {self.what}" + (
+            f": {self.after}" if self.after else ""
+        )
 
 
 @dataclass
@@ -73,33 +99,65 @@ class ImportReport:
 
     rows: int = 0
     clients_created: list[str] = field(default_factory=list)
+    clients_updated: list[str] = field(default_factory=list)
     assessments_created: int = 0
     values_added: int = 0
     values_changed: int = 0
     dry_run: bool = False
-    changes: list[str] = field(default_factory=list)
+    changes: list[Change] = field(default_factory=list)
+    kind: str = "assessments"
 
     def describe(self) -> str:
         """One line for the command line or a dialog."""
         verb = "Would import" if self.dry_run else "Imported"
+        if self.kind == "assessments":
+            return (
+                f"{verb} {self.rows} rows: {self.values_added} new values, "
+                f"{self.values_changed} changed, {self.assessments_created} new assessments, "
+                f"{len(self.clients_created)} new clients"
+            )
         return (
-            f"{verb} {self.rows} rows: {self.values_added} new values, "
-            f"{self.values_changed} changed, {self.assessments_created} new assessments, "
-            f"{len(self.clients_created)} new clients"
+            f"{verb} {self.rows} rows: {len(self.clients_created)} new clients, "
+            f"{len(self.clients_updated)} updated"
         )
 
 
-def read_text(path: Path) -> str:
-    """The file's text: UTF-8 (with or without BOM); a clear error otherwise."""
+ENCODINGS = ("utf-8", "latin-1")
+
+
+def read_text(path: Path, encoding: str | None = None) -> str:
+    """The file's text: UTF-8 (with or without BOM) unless `encoding` says Latin-1.
+
+    A file that is not valid UTF-8 is refused with advice rather than guessed at: a
+    wrong guess would store garbled names. `encoding="latin-1"` reads Windows-1252
+    (Excel's "CSV" on Western Windows), falling back to ISO-8859-1 for bytes it lacks.
+    """
+    if encoding is not None and encoding.lower().replace("_", "-") not in (
+        "utf-8",
+        "utf8",
+        "latin-1",
+        "latin1",
+        "cp1252",
+        "windows-1252",
+        "iso-8859-1",
+    ):
+        raise InputError(f"Unknown encoding {encoding!r}; use utf-8 or latin-1")
     try:
         raw = path.read_bytes()
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror})") from exc
+    latin = encoding is not None and encoding.lower().replace("_", "-") not in ("utf-8", "utf8")
+    if latin:
+        try:
+            return raw.decode("cp1252").removeprefix("\ufeff")
+        except UnicodeDecodeError:
+            return raw.decode("latin-1")
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InputError(
-            f"{path}: not UTF-8 text (byte {exc.start + 1}); save the file as 'CSV UTF-8'"
+            f"{path.name}: not UTF-8 text (byte {exc.start + 1}); save the file as "
+            "'CSV UTF-8', or if it is Latin-1/Windows text give --encoding latin-1"
         ) from exc
 
 
@@ -111,15 +169,72 @@ def _dialect(header_line: str) -> str:
     return ","
 
 
-def parse_assessment_rows(ctx: ServiceContext, text: str, source: str) -> list[ParsedRow]:
-    """Checks every row; raises ImportFailed listing every bad line, or returns them all."""
+_ISO_DATE_TIME = re.compile(
+    r"^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$"
+)
+_SLASHED = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
+
+
+def parse_file_date(text: str, what: str = "date", *, allow_future: bool = False) -> date:
+    """A date from a CSV cell: ISO, also with a spreadsheet's midnight time or slashes.
+
+    `1990-04-03`, `1990-04-03 00:00:00` and `1990/04/03` are unambiguous and accepted;
+    `03/04/1990` may be 3 April or March 4, so day-month-year forms are refused with the
+    ISO spelling suggested (also when the day happens to be above 12, to keep one rule).
+    """
+    raw = text.strip()
+    m = _ISO_DATE_TIME.match(raw)
+    if m:
+        year, month, day = (int(g) for g in m.groups())
+        try:
+            on = date(year, month, day)
+        except ValueError as exc:
+            raise InvalidValue(f"{what}: {raw!r} is not a real date") from exc
+        return parse_iso_date(on.isoformat(), what, allow_future=allow_future)
+    m = _SLASHED.match(raw)
+    if m:
+        first, second, year = (int(g) for g in m.groups())
+        if first <= 12 and second <= 12 and first != second:
+            hint = f"{year}-{second:02d}-{first:02d} or {year}-{first:02d}-{second:02d}"
+            raise InvalidValue(
+                f"{what}: {raw!r} is ambiguous (day/month or month/day?); "
+                f"write it as YYYY-MM-DD ({hint})"
+            )
+        day, month = (first, second) if first > 12 else (second, first)
+        raise InvalidValue(
+            f"{what}: {raw!r} is not in the form YYYY-MM-DD; write {year}-{month:02d}-{day:02d}"
+        )
+    if re.fullmatch(r"\d{5}(\.\d+)?", raw):
+        raise InvalidValue(
+            f"{what}: {raw!r} looks like a spreadsheet day number; "
+            "format the column as a date YYYY-MM-DD"
+        )
+    return parse_iso_date(raw, what, allow_future=allow_future)
+
+
+@dataclass(frozen=True)
+class CsvTable:
+    """A parsed CSV: its (lower-cased) header and rows with their line numbers."""
+
+    header: list[str]
+    rows: list[tuple[int, dict[str, str]]]
+
+
+def read_csv_table(
+    text: str, source: str, required: tuple[str, ...], optional: tuple[str, ...]
+) -> CsvTable:
+    """Header checked (missing or unknown columns named), every row with its line number."""
     lines = text.splitlines()
     if not lines or not lines[0].strip():
         raise ImportFailed(source, [RowError(1, "the file is empty (a header row is needed)")])
-    reader = csv.reader(io.StringIO(text), delimiter=_dialect(lines[0]))
+    delimiter = _dialect(lines[0])
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
     header = [h.strip().lower() for h in next(reader)]
-    missing = [c for c in ASSESSMENT_COLUMNS if c not in header]
+    missing = [c for c in required if c not in header]
     if missing:
+        hint = ""
+        if len(header) == 1:
+            hint = " (the header has one column: separate columns with commas or semicolons)"
         raise ImportFailed(
             source,
             [
@@ -127,38 +242,66 @@ def parse_assessment_rows(ctx: ServiceContext, text: str, source: str) -> list[P
                     1,
                     "missing column(s) "
                     + ", ".join(missing)
-                    + f"; expected {','.join(ASSESSMENT_COLUMNS)}[,pain][,note]",
+                    + f"; expected {','.join(required)}"
+                    + "".join(f"[,{c}]" for c in optional[:3])
+                    + ("[,...]" if len(optional) > 3 else "")
+                    + hint,
                 )
             ],
         )
-    unknown = [h for h in header if h not in ASSESSMENT_COLUMNS + OPTIONAL_COLUMNS]
+    unknown = [h for h in header if h not in required + optional]
     if unknown:
         raise ImportFailed(source, [RowError(1, f"unknown column(s) {', '.join(unknown)}")])
-    index = {name: header.index(name) for name in header}
+    doubled = sorted({h for h in header if header.count(h) > 1})
+    if doubled:
+        raise ImportFailed(source, [RowError(1, f"column(s) named twice: {', '.join(doubled)}")])
+    rows: list[tuple[int, dict[str, str]]] = []
+    errors: list[RowError] = []
+    try:
+        for values in reader:
+            line = reader.line_num
+            if not any(v.strip() for v in values):
+                continue
+            if len(values) != len(header):
+                errors.append(RowError(line, f"{len(values)} fields, expected {len(header)}"))
+                continue
+            rows.append((line, {h: v.strip() for h, v in zip(header, values, strict=True)}))
+    except csv.Error as exc:
+        errors.append(RowError(reader.line_num, f"not valid CSV ({exc})"))
+    if errors:
+        raise ImportFailed(source, errors)
+    if not rows:
+        raise ImportFailed(source, [RowError(2, "no data rows")])
+    return CsvTable(header, rows)
+
+
+def parse_assessment_rows(ctx: ServiceContext, text: str, source: str) -> list[ParsedRow]:
+    """Checks every row; raises ImportFailed listing every bad line, or returns them all."""
+    table = read_csv_table(text, source, ASSESSMENT_COLUMNS, OPTIONAL_COLUMNS)
     rows: list[ParsedRow] = []
     errors: list[RowError] = []
     seen: dict[tuple[str, date, str, str, str], int] = {}
-    for values in reader:
-        line = reader.line_num
-        if not any(v.strip() for v in values):
-            continue
-        if len(values) != len(header):
-            errors.append(RowError(line, f"{len(values)} fields, expected {len(header)}"))
-            continue
+    for line, cells in table.rows:
 
-        def get(name: str, values: list[str] = values) -> str:
-            return values[index[name]].strip() if name in index else ""
+        def get(name: str, cells: dict[str, str] = cells) -> str:
+            return cells.get(name, "")
 
         try:
             chart = get("chart_number")
             if not chart:
                 raise InvalidValue("chart_number is empty")
-            on = parse_iso_date(get("date"), "date")
+            on = parse_file_date(get("date"), "date")
             measure = lookup_measure(ctx.catalogue, get("measure"))
             side = parse_side(get("side"))
             mode = parse_mode(get("mode"))
             check_cell(measure, side, mode)
             value = parse_number(get("value"), measure.label)
+            unit = get("unit")
+            if unit and unit not in (measure.unit, measure.unit_label):
+                raise InvalidValue(
+                    f"{measure.code} is recorded in {measure.unit}, not {unit!r} "
+                    "(convert the value first)"
+                )
             problem = measure.check_value(value)
             if problem:
                 raise InvalidValue(problem)
@@ -174,14 +317,23 @@ def parse_assessment_rows(ctx: ServiceContext, text: str, source: str) -> list[P
                 raise InvalidValue(f"same measure, side and mode as line {seen[key]}")
             seen[key] = line
             rows.append(
-                ParsedRow(line, chart, on, measure.code, side, mode, value, pain, get("note"))
+                ParsedRow(
+                    line,
+                    chart,
+                    on,
+                    measure.code,
+                    side,
+                    mode,
+                    value,
+                    pain,
+                    get("note"),
+                    get("instrument") or measure.instrument,
+                )
             )
         except InvalidValue as exc:
             errors.append(RowError(line, str(exc)))
     if errors:
         raise ImportFailed(source, errors)
-    if not rows:
-        raise ImportFailed(source, [RowError(2, "no data rows")])
     return rows
 
 
@@ -191,11 +343,12 @@ def import_assessments(
     *,
     create_clients: bool = False,
     dry_run: bool = False,
+    encoding: str | None = None,
 ) -> ImportReport:
     """Imports long-format measurements; all rows or none. Values go into a draft of that day."""
     ctx.actor.require("data.import")
     source = path.name
-    rows = parse_assessment_rows(ctx, read_text(path), source)
+    rows = parse_assessment_rows(ctx, read_text(path, encoding), source)
     report = ImportReport(rows=len(rows), dry_run=dry_run)
     session = ctx.db.sessions()
     try:
@@ -225,6 +378,7 @@ def import_assessments(
                 session.add(client)
                 session.flush()
                 report.clients_created.append(row.chart_number)
+                report.changes.append(Change(row.line, row.chart_number, "new client"))
             clients[row.chart_number] = client
         if errors:
             raise ImportFailed(source, errors)
@@ -243,15 +397,6 @@ def import_assessments(
                     .scalars()
                     .first()
                 )
-                if existing is not None and existing.status == "signed":
-                    errors.append(
-                        RowError(
-                            row.line,
-                            f"the assessment of {row.chart_number} on "
-                            f"{row.on} is signed and read-only",
-                        )
-                    )
-                    continue
                 if existing is None:
                     earlier = session.execute(
                         select(Assessment.id)
@@ -281,6 +426,18 @@ def import_assessments(
                 )
             ).scalar_one_or_none()
             measure = ctx.catalogue[row.code]
+            if assessment.status == "signed":
+                # Re-importing what a signed assessment already holds changes nothing and
+                # is fine (an export imported again); anything else would alter a record.
+                if cell is None or cell.value != row.value or cell.pain != row.pain:
+                    errors.append(
+                        RowError(
+                            row.line,
+                            f"the assessment of {row.chart_number} on "
+                            f"{row.on} is signed and read-only",
+                        )
+                    )
+                continue
             if cell is None:
                 session.add(
                     Measurement(
@@ -292,15 +449,28 @@ def import_assessments(
                         unit=measure.unit,
                         pain=row.pain,
                         note=row.note,
-                        instrument=measure.instrument,
+                        instrument=row.instrument,
                         rater=assessment.therapist_name,
                     )
                 )
                 report.values_added += 1
+                report.changes.append(
+                    Change(
+                        row.line,
+                        row.chart_number,
+                        f"{row.on} {row.code} {row.side} {row.mode}",
+                        after=f"{row.value:g}" + (" (pain)" if row.pain else ""),
+                    )
+                )
             elif cell.value != row.value or cell.pain != row.pain:
                 report.changes.append(
-                    f"line {row.line}: {row.chart_number} {row.on} {row.code} {row.side} "
-                    f"{row.mode}: {cell.value:g} → {row.value:g}"
+                    Change(
+                        row.line,
+                        row.chart_number,
+                        f"{row.on} {row.code} {row.side} {row.mode}",
+                        before=f"{cell.value:g}" + (" (pain)" if cell.pain else ""),
+                        after=f"{row.value:g}" + (" (pain)" if row.pain else ""),
+                    )
                 )
                 cell.value, cell.pain = row.value, row.pain
                 if row.note:
@@ -327,6 +497,197 @@ def import_assessments(
             )
             session.commit()
         return report
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        session.close()
+
+
+# Client CSV header (README "CSV formats"). Only the first three are required; a column that
+# is absent leaves that detail empty for a new client and untouched for an updated one.
+CLIENT_REQUIRED = ("chart_number", "given_name", "family_name")
+CLIENT_OPTIONAL = (
+    "date_of_birth",
+    "sex",
+    "email",
+    "phone",
+    "address",
+    "dominant_leg",
+    "weekly_distance_km",
+    "years_running",
+    "goal_event",
+    "footwear",
+    "injury_history",
+    "complaint",
+    "referral",
+)
+CLIENT_COLUMNS = CLIENT_REQUIRED + CLIENT_OPTIONAL
+_SEXES = {"f": "female", "m": "male", "o": "other", "u": "unknown", "": "unknown"}
+_LEGS = {"l": "left", "r": "right", "u": "unknown", "": "unknown"}
+
+
+def _client_from_cells(cells: dict[str, str]) -> dict[str, object]:
+    """The typed client fields present in a row (InvalidValue names a bad cell)."""
+    values: dict[str, object] = {}
+    for name, text in cells.items():
+        if name in ("date_of_birth",):
+            values[name] = parse_file_date(text, name) if text else None
+        elif name in ("weekly_distance_km", "years_running"):
+            values[name] = parse_number(text, name) if text else None
+        elif name == "sex":
+            values[name] = _SEXES.get(text.lower(), text.lower())
+        elif name == "dominant_leg":
+            values[name] = _LEGS.get(text.lower(), text.lower())
+        else:
+            values[name] = text
+    return values
+
+
+def _shown(value: object) -> str:
+    if value is None:
+        return "(empty)"
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value) if str(value) else "(empty)"
+
+
+def import_clients(
+    ctx: ServiceContext,
+    path: Path,
+    *,
+    update: bool = False,
+    dry_run: bool = False,
+    encoding: str | None = None,
+) -> ImportReport:
+    """Imports clients; all rows or none. A known chart number is refused unless `update`."""
+    ctx.actor.require("data.import")
+    source = path.name
+    table = read_csv_table(read_text(path, encoding), source, CLIENT_REQUIRED, CLIENT_OPTIONAL)
+    errors: list[RowError] = []
+    parsed: list[tuple[int, dict[str, object], ClientInput]] = []
+    seen: dict[str, int] = {}
+    for line, cells in table.rows:
+        chart = cells["chart_number"]
+        key = chart.casefold()
+        if key and key in seen:
+            # Chart numbers are compared without case: T-001 and t-001 are one client.
+            errors.append(RowError(line, f"chart number {chart} is also on line {seen[key]}"))
+            continue
+        seen.setdefault(key, line)
+        try:
+            values = _client_from_cells(cells)
+        except InvalidValue as exc:
+            errors.append(RowError(line, str(exc)))
+            continue
+        data = ClientInput(**values)  # type: ignore[arg-type]
+        problems = data.problems()
+        if problems:
+            errors.append(RowError(line, "; ".join(problems.values())))
+            continue
+        data = data.validated()
+        values["chart_number"] = data.chart_number
+        parsed.append((line, values, data))
+    if errors:
+        raise ImportFailed(source, errors)
+    report = ImportReport(rows=len(parsed), dry_run=dry_run, kind="clients")
+    session = ctx.db.sessions()
+    try:
+        charts = [data.chart_number for _line, _values, data in parsed]
+        existing = {
+            row.chart_number.casefold(): row
+            for row in session.execute(
+                select(Client).where(
+                    func.lower(Client.chart_number).in_([c.lower() for c in charts])
+                )
+            ).scalars()
+        }
+        if existing and not update:
+            for line, _values, data in parsed:
+                if data.chart_number.casefold() in existing:
+                    errors.append(
+                        RowError(
+                            line,
+                            f"chart number {data.chart_number} is already in the clinic "
+                            "(use --update to change its details)",
+                        )
+                    )
+            raise ImportFailed(source, errors)
+        for line, values, data in parsed:
+            row = existing.get(data.chart_number.casefold())
+            if row is None:
+                row = Client(**asdict(data))
+                session.add(row)
+                session.flush()
+                report.clients_created.append(data.chart_number)
+                report.changes.append(
+                    Change(
+                        line,
+                        data.chart_number,
+                        "new client",
+                        after=f"{data.family_name}, {data.given_name}",
+                    )
+                )
+                record_event(
+                    session,
+                    ctx.actor,
+                    "client.create",
+                    entity="client",
+                    entity_id=row.id,
+                    client_id=row.id,
+                    detail={"after": asdict(data), "source": source},
+                )
+                continue
+            given = {name: getattr(data, name) for name in values}
+            changed = {k: v for k, v in given.items() if getattr(row, k) != v}
+            if not changed:
+                continue
+            before = {k: getattr(row, k) for k in changed}
+            for name, value in changed.items():
+                report.changes.append(
+                    Change(
+                        line,
+                        row.chart_number,
+                        name,
+                        before=_shown(before[name]),
+                        after=_shown(value),
+                    )
+                )
+                setattr(row, name, value)
+            session.flush()
+            report.clients_updated.append(row.chart_number)
+            record_event(
+                session,
+                ctx.actor,
+                "client.update",
+                entity="client",
+                entity_id=row.id,
+                client_id=row.id,
+                detail={"before": before, "after": changed, "source": source},
+            )
+        if dry_run:
+            session.rollback()
+        else:
+            record_event(
+                session,
+                ctx.actor,
+                "data.import",
+                entity="file",
+                entity_id=source,
+                detail={
+                    "kind": "clients",
+                    "rows": report.rows,
+                    "created": report.clients_created,
+                    "updated": report.clients_updated,
+                },
+            )
+            session.commit()
+        return report
+    except IntegrityError as exc:
+        session.rollback()
+        raise ImportFailed(
+            source, [RowError(0, f"the clinic refused the data ({str(exc.orig).splitlines()[0]})")]
+        ) from exc
     except BaseException:
         session.rollback()
         raise

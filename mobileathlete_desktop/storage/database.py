@@ -21,6 +21,8 @@ ENV_DB = "MOBILEATHLETE_DB"
 DEFAULT_FILENAME = "clinic.sqlite3"
 DEMO_FILENAME = "demo-clinic.sqlite3"
 BUSY_TIMEOUT_MS = 10_000
+# A clinic server that is down or unreachable should fail in seconds, not hang the window.
+CONNECT_TIMEOUT_S = 5
 
 
 class DatabaseError(Exception):
@@ -145,6 +147,14 @@ def make_engine(url: URL) -> Engine:
         if url.get_backend_name() == "sqlite":
             engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
             _install_sqlite_settings(engine)
+        elif url.get_backend_name() == "postgresql":
+            # Sessions run in UTC so stored timestamps (and the audit hashes over them) read
+            # back the same from every workstation, whatever the server's own time zone.
+            engine = create_engine(
+                url,
+                pool_pre_ping=True,
+                connect_args={"connect_timeout": CONNECT_TIMEOUT_S, "options": "-c timezone=UTC"},
+            )
         else:
             engine = create_engine(url, pool_pre_ping=True)
     except (ArgumentError, NoSuchModuleError, ImportError) as exc:
@@ -204,6 +214,8 @@ def open_database(
         reason = str(exc.orig).splitlines()[0] if exc.orig else str(exc).splitlines()[0]
         if "not a database" in reason or "malformed" in reason:
             raise DatabaseDamagedError(f"Database is damaged ({reason}): {db.location}") from exc
+        if not db.is_sqlite:
+            raise DatabaseError(f"Cannot connect to {db.location}: {reason}") from exc
         raise DatabaseError(f"Cannot open database {db.location}: {reason}") from exc
     if migrate:
         from mobileathlete_desktop.storage.migrations_runner import ensure_schema

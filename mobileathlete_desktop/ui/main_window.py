@@ -108,6 +108,11 @@ class MainWindow(QMainWindow):
         new_client.clicked.connect(self.new_client)
         new_client.setVisible(ctx.actor.can("clients.write"))
         left_layout.insertWidget(0, new_client)
+        file_menu = self.menuBar().addMenu("&File")
+        self.import_action = QAction("&Import from CSV…", self)
+        self.import_action.triggered.connect(self.open_import)
+        self.import_action.setVisible(ctx.actor.can("data.import"))
+        file_menu.addAction(self.import_action)
         # Role gating: an action is shown only to roles allowed to use it.
         self.audit_action = QAction("Audit trail…", self)
         self.audit_action.triggered.connect(self.show_audit_trail)
@@ -133,6 +138,16 @@ class MainWindow(QMainWindow):
         view = AuditView(self.ctx, self)
         view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         view.show()
+
+    def open_import(self) -> None:
+        """Opens the Import dialog; the client list refreshes after an import."""
+        from mobileathlete_desktop.ui.import_dialog import ImportDialog
+
+        dialog = ImportDialog(self.ctx, self)
+        dialog.imported.connect(lambda _report: self.refresh_clients())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.import_dialog = dialog
 
     def focus_search(self) -> None:
         """Puts the cursor in the search box with its text selected (Ctrl+F)."""

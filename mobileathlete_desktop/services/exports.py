@@ -1,0 +1,185 @@
+"""Exporting measurements: long-format CSV for spreadsheets and research, FHIR R4 for records."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from mobileathlete_desktop.domain.fhir import client_bundle
+from mobileathlete_desktop.domain.records import ClientHistory
+from mobileathlete_desktop.services.assessments import load_history
+from mobileathlete_desktop.services.audit import record_event
+from mobileathlete_desktop.services.clients import find_by_chart
+from mobileathlete_desktop.services.context import InputError, ServiceContext
+from mobileathlete_desktop.storage.models import Client
+
+# The CSV header is a public contract (README "CSV formats"): add columns only at the end.
+EXPORT_COLUMNS = (
+    "chart_number",
+    "date",
+    "measure",
+    "label",
+    "side",
+    "mode",
+    "value",
+    "unit",
+    "pain",
+    "note",
+    "instrument",
+    "assessment_id",
+    "status",
+)
+
+
+@dataclass(frozen=True)
+class ExportSummary:
+    """What an export wrote."""
+
+    files: tuple[Path, ...]
+    clients: int
+    measurements: int
+
+    def describe(self) -> str:
+        """One line for the command line or a dialog."""
+        where = str(self.files[0]) if len(self.files) == 1 else f"{len(self.files)} files"
+        return (
+            f"Exported {self.measurements} measurements of {self.clients} "
+            f"client{'s' if self.clients != 1 else ''} to {where}"
+        )
+
+
+def _histories(ctx: ServiceContext, chart: str | None) -> Iterator[ClientHistory]:
+    """The record as it stands (a signed addendum replaces its original), client by client."""
+    if chart is not None:
+        yield load_history(ctx, find_by_chart(ctx, chart).id)
+        return
+    with ctx.db.session() as session:
+        ids = list(session.execute(select(Client.id).order_by(Client.chart_number)).scalars())
+    for client_id in ids:
+        yield load_history(ctx, client_id)
+
+
+def _format_value(value: float) -> str:
+    return f"{value:g}" if abs(value) < 1e15 else repr(value)
+
+
+def csv_rows(ctx: ServiceContext, history: ClientHistory) -> Iterator[list[str]]:
+    """The long-format rows of one client: one row a measurement."""
+    for visit in history.assessments:
+        for m in visit.measurements:
+            measure = ctx.catalogue.get(m.code)
+            yield [
+                history.client.chart_number,
+                visit.date.isoformat(),
+                m.code,
+                measure.label if measure else m.code,
+                m.side,
+                m.mode,
+                _format_value(m.value),
+                m.unit or (measure.unit if measure else ""),
+                "yes" if m.pain else "no",
+                m.note,
+                m.instrument,
+                str(visit.id),
+                visit.status,
+            ]
+
+
+def _write_atomically(path: Path, write: Any) -> None:
+    """Writes to a temporary file beside the target, then renames: no half-written export."""
+    if not path.parent.is_dir():
+        raise InputError(f"Folder does not exist: {path.parent}")
+    partial = path.with_name(path.name + ".partial")
+    try:
+        with partial.open("w", encoding="utf-8", newline="") as fh:
+            write(fh)
+        os.replace(partial, path)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise InputError(f"Cannot write {path}: {exc.strerror or exc}") from exc
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+
+
+def _audit(ctx: ServiceContext, fmt: str, summary: ExportSummary, chart: str | None) -> None:
+    with ctx.db.session() as session:
+        record_event(
+            session,
+            ctx.actor,
+            "data.export",
+            entity="file",
+            entity_id=summary.files[0].name if len(summary.files) == 1 else "folder",
+            detail={
+                "format": fmt,
+                "client": chart or "all",
+                "clients": summary.clients,
+                "measurements": summary.measurements,
+                "files": [str(f) for f in summary.files],
+            },
+        )
+
+
+def export_csv(ctx: ServiceContext, out: Path, *, chart: str | None = None) -> ExportSummary:
+    """Writes one client's (or every client's) measurements as long-format CSV (UTF-8)."""
+    ctx.actor.require("data.export")
+    clients = 0
+    count = 0
+
+    def write(fh: Any) -> None:
+        nonlocal clients, count
+        writer = csv.writer(fh, lineterminator="\n")
+        writer.writerow(EXPORT_COLUMNS)
+        for history in _histories(ctx, chart):
+            clients += 1
+            for row in csv_rows(ctx, history):
+                writer.writerow(row)
+                count += 1
+
+    _write_atomically(out, write)
+    summary = ExportSummary(files=(out,), clients=clients, measurements=count)
+    _audit(ctx, "csv", summary, chart)
+    return summary
+
+
+def fhir_bundle(ctx: ServiceContext, history: ClientHistory) -> dict[str, Any]:
+    """One client's FHIR R4 Bundle (Patient and Observations) as a JSON-ready dict."""
+    return client_bundle(history.client, history.assessments, ctx.catalogue)
+
+
+def _safe_filename(chart: str) -> str:
+    return "".join(c if c.isalnum() or c in "-._" else "_" for c in chart) or "client"
+
+
+def export_fhir(ctx: ServiceContext, out: Path, *, chart: str | None = None) -> ExportSummary:
+    """A FHIR Bundle per client: one file for `chart`, else one file per client in folder `out`."""
+    ctx.actor.require("data.export")
+    files: list[Path] = []
+    count = 0
+    if chart is None and not out.is_dir():
+        raise InputError(f"{out}: exporting every client needs an existing folder for --out")
+    for history in _histories(ctx, chart):
+        bundle = fhir_bundle(ctx, history)
+        target = (
+            out / f"{_safe_filename(history.client.chart_number)}.json" if out.is_dir() else out
+        )
+
+        def write(fh: Any, bundle: dict[str, Any] = bundle) -> None:
+            json.dump(bundle, fh, indent=2, ensure_ascii=False)
+            fh.write("\n")
+
+        _write_atomically(target, write)
+        files.append(target)
+        count += len(bundle["entry"]) - 1
+    if not files:
+        raise InputError("The clinic has no clients to export")
+    summary = ExportSummary(files=tuple(files), clients=len(files), measurements=count)
+    _audit(ctx, "fhir", summary, chart)
+    return summary

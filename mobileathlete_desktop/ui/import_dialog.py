@@ -1,0 +1,315 @@
+"""The Import dialog: choose a CSV file, preview what would change (or what is wrong), import."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRunnable,
+    Qt,
+    QThreadPool,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mobileathlete_desktop.services.context import ServiceContext
+from mobileathlete_desktop.services.imports import (
+    ImportFailed,
+    ImportReport,
+    import_assessments,
+    import_clients,
+)
+
+KINDS = (("clients", "Clients"), ("assessments", "Measurements (long format)"))
+ENCODINGS = (("", "UTF-8 (recommended)"), ("latin-1", "Latin-1 / Windows"))
+
+
+class PreviewModel(QAbstractTableModel):
+    """Rows of a preview: the changes an import would make, or the problems that stop it."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._headers: list[str] = ["Line", "Chart", "What", "Before", "After"]
+        self._rows: list[list[str]] = []
+
+    def show_changes(self, report: ImportReport) -> None:
+        """Fills the table with what the import would add or change."""
+        self.beginResetModel()
+        self._headers = ["Line", "Chart", "What", "Before", "After"]
+        self._rows = [
+            [str(c.line), c.chart_number, c.what, c.before, c.after] for c in report.changes
+        ]
+        self.endResetModel()
+
+    def show_errors(self, failure: ImportFailed) -> None:
+        """Fills the table with every refused line and why."""
+        self.beginResetModel()
+        self._headers = ["Line", "Problem"]
+        self._rows = [[str(e.line) if e.line else "", e.reason] for e in failure.errors]
+        self.endResetModel()
+
+    def clear(self) -> None:
+        """Empties the table."""
+        self.beginResetModel()
+        self._rows = []
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return self._rows[index.row()][index.column()]
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self._headers[section]
+        return None
+
+
+class _JobSignals(QObject):
+    finished = Signal(object)
+    failed = Signal(object)
+
+
+class _Job(QRunnable):
+    """Runs an import (or a dry run) on a pool thread and reports back with signals."""
+
+    def __init__(self, work: Callable[[], ImportReport]) -> None:
+        super().__init__()
+        self.work = work
+        self.signals = _JobSignals()
+
+    def run(self) -> None:
+        try:
+            result = self.work()
+        except Exception as exc:  # reported to the dialog, which shows it
+            self.signals.failed.emit(exc)
+        else:
+            self.signals.finished.emit(result)
+
+
+class ImportDialog(QDialog):
+    """Pick a file and kind, see a dry-run preview, then import all of it or nothing."""
+
+    imported = Signal(object)
+
+    def __init__(self, ctx: ServiceContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle("Import from CSV")
+        self.resize(760, 480)
+        self._job: _Job | None = None
+        self._previewed: tuple[object, ...] | None = None
+        self._running: tuple[bool, tuple[object, ...]] = (True, ())
+
+        self.kind = QComboBox()
+        for key, label in KINDS:
+            self.kind.addItem(label, key)
+        self.path = QLineEdit(placeholderText="A .csv file")
+        self.path.setAccessibleName("CSV file")
+        choose = QPushButton("Choose…")
+        choose.clicked.connect(self.choose_file)
+        file_row = QHBoxLayout()
+        file_row.addWidget(self.path, 1)
+        file_row.addWidget(choose)
+        self.encoding = QComboBox()
+        for key, label in ENCODINGS:
+            self.encoding.addItem(label, key)
+        self.update_existing = QCheckBox("Update clients already in the clinic")
+        self.create_clients = QCheckBox("Create clients for unknown chart numbers")
+
+        form = QFormLayout()
+        form.addRow("Import", self.kind)
+        form.addRow("File", file_row)
+        form.addRow("Text encoding", self.encoding)
+        form.addRow("", self.update_existing)
+        form.addRow("", self.create_clients)
+
+        self.model = PreviewModel(self)
+        self.table = QTableView()
+        self.table.setAccessibleName("Preview")
+        self.table.setModel(self.model)
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(True)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.model.modelReset.connect(self._fit_columns)
+        self.status = QLabel("Choose a file, then Preview to see what would change.")
+        self.status.setWordWrap(True)
+        self.status.setAccessibleName("Import status")
+
+        self.preview_button = QPushButton("Preview")
+        self.preview_button.clicked.connect(self.preview)
+        self.import_button = QPushButton("Import")
+        self.import_button.setEnabled(False)
+        self.import_button.clicked.connect(self.run_import)
+        close = QPushButton("Close")
+        close.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.preview_button)
+        buttons.addWidget(self.import_button)
+        buttons.addWidget(close)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.status)
+        layout.addLayout(buttons)
+
+        for signal in (
+            self.kind.currentIndexChanged,
+            self.encoding.currentIndexChanged,
+            self.path.textChanged,
+            self.update_existing.toggled,
+            self.create_clients.toggled,
+        ):
+            signal.connect(self._options_changed)
+        self._options_changed()
+
+    def _fit_columns(self) -> None:
+        # The last column (the change or the problem) takes the rest and wraps long text.
+        header = self.table.horizontalHeader()
+        last = self.model.columnCount() - 1
+        for column in range(last + 1):
+            header.setSectionResizeMode(
+                column,
+                QHeaderView.ResizeMode.Stretch
+                if column == last
+                else QHeaderView.ResizeMode.ResizeToContents,
+            )
+        self.table.resizeRowsToContents()
+
+    @classmethod
+    def ask_file(cls, parent: QWidget | None) -> str:
+        """The file chosen in the system's open dialog ('' if cancelled); tests replace this."""
+        name, _filter = QFileDialog.getOpenFileName(
+            parent, "Import CSV", "", "CSV files (*.csv *.txt);;All files (*)"
+        )
+        return name
+
+    def choose_file(self) -> None:
+        """Asks for a file and puts its path in the box."""
+        name = self.ask_file(self)
+        if name:
+            self.path.setText(name)
+
+    def _options(self) -> tuple[object, ...]:
+        return (
+            self.kind.currentData(),
+            self.path.text().strip(),
+            self.encoding.currentData(),
+            self.update_existing.isChecked(),
+            self.create_clients.isChecked(),
+        )
+
+    def _options_changed(self) -> None:
+        clients = self.kind.currentData() == "clients"
+        self.update_existing.setVisible(clients)
+        self.create_clients.setVisible(not clients)
+        # A preview only stands for the file and options it was made with.
+        if self._previewed is not None and self._previewed != self._options():
+            self._previewed = None
+            self.model.clear()
+            self.status.setText("Options changed: Preview again before importing.")
+        self.import_button.setEnabled(self._previewed is not None and self._job is None)
+        self.preview_button.setEnabled(bool(self.path.text().strip()) and self._job is None)
+
+    def _work(self, dry_run: bool) -> Callable[[], ImportReport]:
+        kind, path, encoding, update, create = self._options()
+        file = Path(str(path))
+        enc = str(encoding) or None
+        ctx = self.ctx
+        if kind == "clients":
+            return lambda: import_clients(
+                ctx, file, update=bool(update), dry_run=dry_run, encoding=enc
+            )
+        return lambda: import_assessments(
+            ctx, file, create_clients=bool(create), dry_run=dry_run, encoding=enc
+        )
+
+    def _start(self, dry_run: bool) -> None:
+        if not Path(self.path.text().strip()).is_file():
+            self.status.setText(f"No such file: {self.path.text().strip()}")
+            return
+        self._running = (dry_run, self._options())
+        job = _Job(self._work(dry_run))
+        # Bound methods of the dialog (not lambdas): Qt then delivers the result on the
+        # UI thread, and drops it if the dialog was closed meanwhile.
+        job.signals.finished.connect(self._finished)
+        job.signals.failed.connect(self._failed)
+        self._job = job
+        self.status.setText("Checking the file…" if dry_run else "Importing…")
+        self._options_changed()
+        QThreadPool.globalInstance().start(job)
+
+    def preview(self) -> None:
+        """Runs a dry run off the UI thread and shows its changes or errors."""
+        self._previewed = None
+        self._start(dry_run=True)
+
+    def run_import(self) -> None:
+        """Imports the previewed file for real (all or nothing), off the UI thread."""
+        self._start(dry_run=False)
+
+    def _finished(self, report: ImportReport) -> None:
+        dry_run, options = self._running
+        self._job = None
+        self.model.show_changes(report)
+        if dry_run:
+            self._previewed = options
+            nothing = not report.changes
+            self.status.setText(
+                report.describe() + (" (nothing new in this file)" if nothing else "")
+            )
+        else:
+            self._previewed = None
+            self.status.setText(report.describe() + ".")
+            self.imported.emit(report)
+        self._options_changed()
+
+    def _failed(self, exc: Exception) -> None:
+        self._job = None
+        self._previewed = None
+        if isinstance(exc, ImportFailed):
+            self.model.show_errors(exc)
+            count = len(exc.errors)
+            self.status.setText(
+                f"{count} problem{'s' if count != 1 else ''} in {exc.source}: "
+                "nothing was imported. Fix the file and Preview again."
+            )
+        else:
+            self.model.clear()
+            self.status.setText(f"{exc}")
+        self._options_changed()
