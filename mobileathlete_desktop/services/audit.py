@@ -30,7 +30,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from mobileathlete_desktop.domain.permissions import Actor
@@ -79,6 +79,10 @@ def event_hash(
     return hashlib.sha256(payload.encode()).hexdigest()
 
 
+# Arbitrary constant naming the PostgreSQL advisory lock that serialises audit appends.
+AUDIT_LOCK_KEY = 0x4D41_4155  # "MAAU"
+
+
 def record_event(
     session: Session,
     actor: Actor,
@@ -90,6 +94,10 @@ def record_event(
     detail: dict[str, Any] | None = None,
 ) -> AuditEvent:
     """Appends an event to the trail inside the caller's unit of work."""
+    if session.get_bind().dialect.name == "postgresql":
+        # Workstations append concurrently: without this lock two transactions could read the
+        # same last hash and fork the chain. The lock is held until this transaction ends.
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": AUDIT_LOCK_KEY})
     last = session.execute(
         select(AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1)
     ).scalar_one_or_none()

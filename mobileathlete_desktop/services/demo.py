@@ -179,7 +179,7 @@ class _Deficit:
 def _clamp(measure: Measure, value: float) -> float:
     low, high = measure.bounds
     step = measure.step or 1.0
-    value = round(value / step) * step
+    value = round(round(value / step) * step, 6)  # 27.2, not 27.200000000000003
     return float(min(max(value, low), high))
 
 

@@ -17,6 +17,16 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     return code, out, err
 
 
+def new_clinic(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, path: Path
+) -> str:
+    """A fresh clinic database with its first admin ("admin", password "demo")."""
+    monkeypatch.setenv("MOBILEATHLETE_NEW_PASSWORD", "demo")
+    code, _, err = run(capsys, "--db", str(path), "users", "add", "admin", "--role", "admin")
+    assert code == 0, err
+    return str(path)
+
+
 @pytest.fixture
 def demo_db(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> str:
     path = str(tmp_path / "demo.sqlite3")
@@ -25,9 +35,9 @@ def demo_db(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> str:
 
 
 def test_import_clients_dry_run_then_for_real(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    db = str(tmp_path / "c.sqlite3")
+    db = new_clinic(capsys, monkeypatch, tmp_path / "c.sqlite3")
     csv_file = tmp_path / "clients.csv"
     csv_file.write_text("chart_number;given_name;family_name\nT-001;Testa;Runnerton\n")
     code, out, _ = run(capsys, "--db", db, "import", "clients", str(csv_file), "--dry-run")
@@ -40,15 +50,16 @@ def test_import_clients_dry_run_then_for_real(
     assert code == 2 and "line 2: chart number T-001 is already in the clinic" in err
 
 
-def test_import_reports_every_bad_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_import_reports_every_bad_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = new_clinic(capsys, monkeypatch, tmp_path / "c.sqlite3")
     csv_file = tmp_path / "clients.csv"
     csv_file.write_text(
         "chart_number,given_name,family_name,date_of_birth\n"
         "T-001,Testa,Runnerton,03/04/1990\nT-002,,Striderson,\n"
     )
-    code, _, err = run(
-        capsys, "--db", str(tmp_path / "c.sqlite3"), "import", "clients", str(csv_file)
-    )
+    code, _, err = run(capsys, "--db", db, "import", "clients", str(csv_file))
     assert code == 2
     assert "line 2: date_of_birth: '03/04/1990' is ambiguous" in err
     assert "line 3: Given name is required" in err

@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+import sqlalchemy
 from sqlalchemy import text
 
 from mobileathlete_desktop.services import assessments, clients
@@ -115,6 +116,16 @@ def test_audit_chain_stays_intact(backend_ctx: ServiceContext) -> None:
     clients.update_client(backend_ctx, made.id, replace(SAMPLE, phone="555-0101"))
     with backend_ctx.db.session() as session:
         assert verify_chain(session) == []
+    # The database itself refuses to rewrite history...
+    with pytest.raises(sqlalchemy.exc.DBAPIError, match="append-only"):
+        with backend_ctx.db.session() as session:
+            session.execute(text("UPDATE audit_event SET username = 'mallory' WHERE id = 1"))
+    # ...and someone who gets round the trigger (raw file access) is caught by the hash chain.
+    with backend_ctx.db.session() as session:
+        if session.get_bind().dialect.name == "sqlite":
+            session.execute(text("DROP TRIGGER audit_event_no_update"))
+        else:
+            session.execute(text("ALTER TABLE audit_event DISABLE TRIGGER USER"))
         session.execute(text("UPDATE audit_event SET username = 'mallory' WHERE id = 1"))
         assert any("content changed" in p for p in verify_chain(session))
         session.rollback()
@@ -160,3 +171,38 @@ def test_an_import_is_all_or_nothing(backend_ctx: ServiceContext, tmp_path: Path
     )
     report = import_assessments(backend_ctx, path, create_clients=True)
     assert report.values_added == 1 and report.clients_created == ["T-001"]
+
+
+@pytest.mark.postgres
+def test_workstations_writing_at_once_keep_one_audit_chain(pg_url: str) -> None:
+    """Two workstations creating clients at the same moment never fork the hash chain."""
+    import threading
+
+    first, second = _two_workstations(pg_url)
+    errors: list[BaseException] = []
+    start = threading.Barrier(2)
+
+    def work(ctx: ServiceContext, prefix: str) -> None:
+        try:
+            start.wait()
+            for i in range(25):
+                clients.create_client(ctx, replace(SAMPLE, chart_number=f"{prefix}-{i:03d}"))
+        except BaseException as exc:  # reported below, on the test's thread
+            errors.append(exc)
+
+    threads = [
+        threading.Thread(target=work, args=(first, "A")),
+        threading.Thread(target=work, args=(second, "B")),
+    ]
+    try:
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert errors == []
+        with first.db.session() as session:
+            assert verify_chain(session) == []
+        assert len(clients.search_clients(first, include_archived=True)) == 50
+    finally:
+        first.db.dispose()
+        second.db.dispose()
