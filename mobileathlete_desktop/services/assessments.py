@@ -175,14 +175,16 @@ def list_assessments(ctx: ServiceContext, client_id: int) -> list[AssessmentSumm
     """A client's assessments, newest first."""
     ctx.actor.require("assessments.read")
     with ctx.db.session() as session:
-        counts = (
-            select(Measurement.assessment_id, func.count(Measurement.id).label("n"))
-            .group_by(Measurement.assessment_id)
-            .subquery()
+        # Counted per assessment of this client (a correlated subquery on the
+        # (assessment_id, ...) index), not grouped over every measurement in the clinic.
+        count = (
+            select(func.count(Measurement.id))
+            .where(Measurement.assessment_id == Assessment.id)
+            .correlate(Assessment)
+            .scalar_subquery()
         )
         rows = session.execute(
-            select(Assessment, func.coalesce(counts.c.n, 0))
-            .outerjoin(counts, counts.c.assessment_id == Assessment.id)
+            select(Assessment, count)
             .where(Assessment.client_id == client_id)
             .order_by(Assessment.date.desc(), Assessment.id.desc())
         ).all()

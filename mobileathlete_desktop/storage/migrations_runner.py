@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -18,7 +19,17 @@ from mobileathlete_desktop.storage.database import (
     create_all,
 )
 
-MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+def _migrations_dir() -> Path:
+    """The Alembic scripts: beside this module, or inside the bundle when frozen (PyInstaller)."""
+    here = Path(__file__).resolve().parent / "migrations"
+    bundle = getattr(sys, "_MEIPASS", None)
+    if (here / "env.py").is_file() or not bundle:
+        return here
+    return Path(bundle) / "mobileathlete_desktop" / "storage" / "migrations"
+
+
+MIGRATIONS_DIR = _migrations_dir()
 
 
 def alembic_config(db: Database) -> Config:

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import suppress
 
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
+
+from mobileathlete_desktop.domain.resources import MissingResourceError, resource_path
 
 
 def create_application(argv: Sequence[str]) -> QApplication:
@@ -13,4 +17,8 @@ def create_application(argv: Sequence[str]) -> QApplication:
     app.setApplicationName("Mobile Athlete")
     app.setOrganizationName("MobileAthlete")
     app.setApplicationDisplayName("Mobile Athlete")
+    app.setDesktopFileName("mobileathlete")
+    # A missing icon must not stop the program; the first service call says what is missing.
+    with suppress(MissingResourceError):
+        app.setWindowIcon(QIcon(str(resource_path("icons", "mobileathlete.svg"))))
     return app

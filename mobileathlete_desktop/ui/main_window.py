@@ -120,7 +120,30 @@ class MainWindow(QMainWindow):
         self.menuBar().addMenu("&Clinic").addAction(self.audit_action)
         who = ctx.actor.display_name or ctx.actor.username
         self.statusBar().showMessage(f"Signed in as {who} ({ctx.actor.role}) — {ctx.db.location}")
+        self._add_help_menu()
         self.refresh_clients()
+
+    def _add_help_menu(self) -> None:
+        """Help ▸ Help (F1) and Help ▸ About."""
+        menu = self.menuBar().addMenu("&Help")
+        self.help_action = menu.addAction("Mobile Athlete &Help")
+        self.help_action.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
+        self.help_action.triggered.connect(self.show_help)
+        self.about_action = menu.addAction("&About Mobile Athlete")
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.about_action.triggered.connect(self.show_about)
+
+    def show_help(self) -> None:
+        """Opens the short in-app help."""
+        from mobileathlete_desktop.ui.help_dialog import HelpDialog
+
+        HelpDialog(self.ctx.db.location, self).exec()
+
+    def show_about(self) -> None:
+        """Opens the About dialog (version, database, licences)."""
+        from mobileathlete_desktop.ui.about_dialog import AboutDialog
+
+        AboutDialog(self.ctx.db.location, self).exec()
 
     def _clinic_name(self) -> str:
         from sqlalchemy import select

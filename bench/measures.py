@@ -1,0 +1,233 @@
+"""The measurements, one function each, in a registry the harness runs in order.
+
+A measurement returns its numbers as a dict of results.json keys; one whose feature is not
+built yet raises NotBuilt and is shown as "n/a (not built yet)". To wire in a new feature,
+fill in its function (or add one with @measure) — nothing else changes.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+READY = re.compile(r"MOBILEATHLETE_READY (\d+\.\d+)(?:.*peak_rss_mb=([\d.]+))?")
+
+
+class NotBuilt(Exception):
+    """The feature this measurement needs is not in the program yet."""
+
+
+@dataclass
+class Bench:
+    """What every measurement gets: the clinic's database file and how big it is."""
+
+    db_path: Path
+    clients: int
+    measurements: int
+    runs: int = 3
+    _ctx: Any = None
+    _window: Any = None
+
+    @property
+    def ctx(self) -> Any:
+        """A service context on the clinic (opened once)."""
+        if self._ctx is None:
+            from mobileathlete_desktop.services.context import ServiceContext
+            from mobileathlete_desktop.storage.database import open_database
+
+            self._ctx = ServiceContext(db=open_database(self.db_path))
+        return self._ctx
+
+    @property
+    def window(self) -> Any:
+        """The real main window on the clinic, shown offscreen in this process."""
+        if self._window is None:
+            from PySide6.QtWidgets import QApplication
+
+            from mobileathlete_desktop.ui.main_window import MainWindow
+
+            _app = QApplication.instance() or QApplication(["bench"])
+            self._window = MainWindow(self.ctx)
+            self._window.show()
+            QApplication.processEvents()
+        return self._window
+
+    def close(self) -> None:
+        if self._window is not None:
+            self._window.close()
+            self._window.deleteLater()
+        if self._ctx is not None:
+            self._ctx.db.dispose()
+
+
+Measurement = Callable[[Bench], dict[str, Any]]
+REGISTRY: list[tuple[str, Measurement]] = []
+
+
+def measure(name: str) -> Callable[[Measurement], Measurement]:
+    """Registers a measurement under a name (run in registration order)."""
+
+    def register(fn: Measurement) -> Measurement:
+        REGISTRY.append((name, fn))
+        return fn
+
+    return register
+
+
+def needs(module: str) -> None:
+    """Raises NotBuilt when a module of the program does not exist yet."""
+    if importlib.util.find_spec(module) is None:
+        raise NotBuilt(module)
+
+
+def _time_to_ready(command: list[str], env: dict[str, str]) -> tuple[float, float | None]:
+    started = time.time()
+    result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
+    found = READY.search(result.stdout)
+    if not found:
+        raise RuntimeError(f"no ready line from {command}: {result.stdout}{result.stderr[-2000:]}")
+    rss = float(found.group(2)) if found.group(2) else None
+    return float(found.group(1)) - started, rss
+
+
+@measure("start")
+def start(bench: Bench) -> dict[str, Any]:
+    """Cold start to the main window shown with its client list, against a bare Qt window."""
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+        "MOBILEATHLETE_BENCH_READY": "1",
+        "MOBILEATHLETE_USER": "admin",
+        "MOBILEATHLETE_PASSWORD": "bench",
+    }
+    program = [sys.executable, "-m", "mobileathlete_desktop", "--db", str(bench.db_path)]
+    floor_cmd = [sys.executable, str(ROOT / "bench" / "bare_window.py")]
+    starts, floors, rss = [], [], []
+    for _ in range(bench.runs):  # interleaved, so both see the same machine state
+        floors.append(_time_to_ready(floor_cmd, env)[0])
+        took, peak = _time_to_ready(program, env)
+        starts.append(took)
+        if peak is not None:
+            rss.append(peak)
+    start_s, floor_s = statistics.median(starts), statistics.median(floors)
+    return {
+        "start_s": start_s,
+        "floor_s": floor_s,
+        "start_ratio": start_s / floor_s,
+        "rss_mb": max(rss) if rss else None,
+    }
+
+
+@measure("search")
+def search(bench: Bench) -> dict[str, Any]:
+    """Keystroke to list updated, typing into the real search box (debounce bypassed)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    window = bench.window
+    samples: list[float] = []
+    for word in ("stridewell", "BENCH-0042", "paceford alex", "1980-0", "tempo"):
+        window.search.clear()
+        window._search_timer.stop()
+        window.refresh_clients()
+        keys = list(word) + ["\b"] * 3
+        for key in keys:
+            started = time.perf_counter()
+            if key == "\b":
+                QTest.keyClick(window.search, Qt.Key.Key_Backspace)
+            else:
+                QTest.keyClicks(window.search, key)
+            window._search_timer.stop()  # bypass the debounce: measure the work itself
+            window.refresh_clients()
+            QApplication.processEvents()
+            samples.append((time.perf_counter() - started) * 1000)
+    samples.sort()
+    return {
+        "search_p50_ms": statistics.median(samples),
+        "search_p95_ms": samples[int(0.95 * (len(samples) - 1))],
+    }
+
+
+@measure("open client")
+def open_client(bench: Bench) -> dict[str, Any]:
+    """Opening a client with 30 assessments: the page filled and painted.
+
+    (Add the progress chart here when the client page draws one: it is part of the page.)
+    """
+    from PySide6.QtWidgets import QApplication
+
+    from mobileathlete_desktop.services.clients import find_by_chart
+
+    window = bench.window
+    ids = [find_by_chart(bench.ctx, f"BENCH-{n:05d}").id for n in range(1, 6)]
+    samples: list[float] = []
+    for client_id in ids * 2:
+        window.page.client_id = None
+        started = time.perf_counter()
+        window.page.show_client(client_id)
+        window.page.repaint()
+        QApplication.processEvents()
+        samples.append((time.perf_counter() - started) * 1000)
+    assert window.page.assessments.rowCount() == 30
+    return {"open_client_ms": statistics.median(samples)}
+
+
+@measure("grid entry")
+def grid_entry(bench: Bench) -> dict[str, Any]:
+    """Entering one value: keystroke to stored.
+
+    The assessment grid is not on this branch, so this times services.assessments.set_value
+    (one audited, fully synced transaction), which is what the grid calls per cell.
+    """
+    from bench.build import cells
+    from mobileathlete_desktop.services.assessments import list_assessments, set_value
+    from mobileathlete_desktop.services.clients import find_by_chart
+
+    client = find_by_chart(bench.ctx, "BENCH-00001")
+    draft = next(a for a in list_assessments(bench.ctx, client.id) if a.status == "draft")
+    code, side, mode, _unit, low, high, _mean = cells()[0]
+    samples: list[float] = []
+    for i in range(30):
+        value = float(round(low + (high - low) * ((i % 10) + 1) / 12))
+        started = time.perf_counter()
+        set_value(bench.ctx, draft.id, code, side, mode, value)  # type: ignore[arg-type]
+        samples.append((time.perf_counter() - started) * 1000)
+    return {"grid_entry_ms": statistics.median(samples)}
+
+
+@measure("handout (8 drills)")
+def handout(bench: Bench) -> dict[str, Any]:
+    """A home-program handout PDF with 8 drills (wire in when `handout` lands)."""
+    needs("mobileathlete_desktop.commands.handout_cmd")
+    raise NotBuilt("handout measurement to be wired to the handout service")
+
+
+@measure("progress report")
+def report(bench: Bench) -> dict[str, Any]:
+    """One progress report PDF for a client with 30 assessments (wire in when `report` lands)."""
+    needs("mobileathlete_desktop.commands.report_cmd")
+    raise NotBuilt("report measurement to be wired to the report service")
+
+
+@measure("20 reports")
+def batch20(bench: Bench) -> dict[str, Any]:
+    """A batch of 20 progress reports (wire in when `report` lands)."""
+    needs("mobileathlete_desktop.commands.report_cmd")
+    raise NotBuilt("batch measurement to be wired to the report service")
+
+
+def scratch_dir() -> Path:
+    """A temporary folder for files a measurement writes (PDFs)."""
+    return Path(tempfile.mkdtemp(prefix="mobileathlete-bench-"))
