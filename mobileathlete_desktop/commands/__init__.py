@@ -6,6 +6,7 @@ from mobileathlete_desktop.commands import (
     clients_cmd,
     demo_cmd,
     import_cmd,
+    report_cmd,
     summary_cmd,
 )
 
@@ -16,4 +17,5 @@ COMMAND_MODULES = (
     summary_cmd,
     catalogue_cmd,
     check_cmd,
+    report_cmd,
 )
