@@ -5,6 +5,8 @@ from mobileathlete_desktop.commands import (
     check_cmd,
     clients_cmd,
     demo_cmd,
+    exercises_cmd,
+    handout_cmd,
     import_cmd,
     report_cmd,
     summary_cmd,
@@ -18,4 +20,6 @@ COMMAND_MODULES = (
     catalogue_cmd,
     check_cmd,
     report_cmd,
+    handout_cmd,
+    exercises_cmd,
 )

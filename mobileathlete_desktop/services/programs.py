@@ -5,16 +5,25 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from mobileathlete_desktop.domain.programs import ProgramItemRecord, ProgramRecord, dosage_text
+from mobileathlete_desktop.domain.recommendations import (
+    Drill,
+    Observation,
+    observation_from,
+    recommend,
+)
+from mobileathlete_desktop.domain.records import ClientHistory
 from mobileathlete_desktop.services.audit import record_event
 from mobileathlete_desktop.services.context import InputError, NotFound, ServiceContext
 from mobileathlete_desktop.storage.models import Client, HomeProgram, ProgramItem
 
 __all__ = [
+    "ProgramItemRecord",
     "delete_program",
     "dosage_text",
     "exercise_name",
@@ -58,28 +67,17 @@ def to_record(row: HomeProgram) -> ProgramRecord:
 
 def known_exercise_codes() -> frozenset[str] | None:
     """Codes of the drills in the library, or None when no library is installed."""
-    try:
-        from mobileathlete_desktop.domain.exercises import (
-            default_exercise_library,
-        )
-    except ImportError:
-        return None
-    return frozenset(e.code for e in default_exercise_library())
+    library = exercise_library()
+    return None if library is None else frozenset(e.code for e in library)
 
 
 def exercise_name(ctx: ServiceContext, code: str, lang: str = "en") -> str:
     """A drill's name in a language, or its code when the library does not know it."""
-    try:
-        from mobileathlete_desktop.domain.exercises import (
-            default_exercise_library,
-        )
-    except ImportError:
-        return code
-    library = default_exercise_library()
-    exercise = library.get(code)
+    library = exercise_library()
+    exercise = None if library is None else library.get(code)
     if exercise is None:
         return code
-    return str(exercise.name_es if lang == "es" and exercise.name_es else exercise.name)
+    return str(localized(exercise, "name", lang) or code)
 
 
 def _check_items(items: Sequence[ProgramItemRecord]) -> None:
@@ -227,3 +225,104 @@ def delete_program(ctx: ServiceContext, program_id: int) -> None:
             entity_id=program_id,
             detail={"title": row.title},
         )
+
+
+def exercise_library() -> Any | None:
+    """The drill library shipped with the program, or None when it is not installed."""
+    try:
+        from mobileathlete_desktop.domain.exercises import default_exercise_library
+    except ImportError:
+        return None
+    return default_exercise_library()
+
+
+def localized(exercise: Any, name: str, lang: str) -> Any:
+    """A drill's text field in a language (`name_es`, `steps_es`...), English as the fallback."""
+    if lang != "en":
+        value = getattr(exercise, f"{name}_{lang}", None)
+        if value:
+            return value
+    return getattr(exercise, name, None) or getattr(exercise, f"{name}_en", None)
+
+
+def dosage_from_library(code: str, raw: Any) -> ProgramItemRecord:
+    if raw is None:
+        return ProgramItemRecord(code)
+    return ProgramItemRecord(
+        exercise_code=code,
+        sets=getattr(raw, "sets", None),
+        reps=getattr(raw, "reps", None),
+        hold_s=getattr(raw, "hold_s", None),
+        per_side=bool(getattr(raw, "per_side", False)),
+        frequency=str(getattr(raw, "frequency", "") or ""),
+    )
+
+
+def library_drills(library: Any) -> list[Drill]:
+    """The library's drills as the recommender sees them (targets, category, active)."""
+    drills = []
+    for exercise in library:
+        targets = set(getattr(exercise, "targets", ()) or ())
+        targets |= set(getattr(exercise, "regions", ()) or ())
+        drills.append(
+            Drill(
+                code=exercise.code,
+                category=str(getattr(exercise, "category", "")),
+                targets=frozenset(str(t) for t in targets),
+                active=bool(getattr(exercise, "active", True)),
+                dosage=dosage_from_library(exercise.code, getattr(exercise, "dosage", None)),
+            )
+        )
+    return drills
+
+
+def observations(ctx: ServiceContext, history: ClientHistory) -> list[Observation]:
+    """The latest assessment's flagged findings, as interpreted by domain.interpretation."""
+    if history.latest is None:
+        return []
+    try:
+        from mobileathlete_desktop.domain.interpretation import interpret_assessment
+    except ImportError:
+        return []
+    rows = interpret_assessment(history, ctx.catalogue)
+    return [observation_from(row) for row in rows]
+
+
+def recommended_program(
+    ctx: ServiceContext, client_id: int, *, lang: str = "en"
+) -> tuple[ProgramRecord, list[str]]:
+    """An unsaved program recommended from the client's latest assessment, and any warnings."""
+    from mobileathlete_desktop.services.assessments import load_history
+
+    history = load_history(ctx, client_id)
+    warnings: list[str] = []
+    if history.latest is None:
+        warnings.append(
+            f"{history.client.full_name} has no assessment yet: a general runner program is used"
+        )
+    library = exercise_library()
+    if library is None:
+        warnings.append("The exercise library is not installed: no drills can be recommended")
+        drills: list[Drill] = []
+    else:
+        drills = library_drills(library)
+    found = observations(ctx, history)
+    recs = recommend(found, drills, lang=lang)
+    items = tuple(replace(r.dosage, exercise_code=r.exercise_code, reason=r.reason) for r in recs)
+    summary = []
+    for rec in recs:
+        if rec.reason not in summary:
+            summary.append(rec.reason)
+    latest = history.latest
+    program = ProgramRecord(
+        id=None,
+        client_id=client_id,
+        date=date.today(),
+        title="Recommended program",
+        items=items,
+        summary="\n".join(summary),
+        therapist=(latest.signed_by or latest.therapist) if latest else ctx.actor.display_name,
+        assessment_id=latest.id if latest else None,
+        recommended=True,
+    )
+    return program, warnings

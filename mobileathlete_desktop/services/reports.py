@@ -10,7 +10,9 @@ from typing import Any
 
 from sqlalchemy import select
 
+from mobileathlete_desktop.domain.programs import ProgramRecord, dosage_text
 from mobileathlete_desktop.domain.records import AssessmentRecord, ClientHistory
+from mobileathlete_desktop.reports.handout import Handout, HandoutDrill, has_picture, write_handout
 from mobileathlete_desktop.reports.pdf import ClinicHeader, OutputError, write_atomically
 from mobileathlete_desktop.reports.progress_report import (
     MeasureRow,
@@ -140,7 +142,7 @@ def _findings(history: ClientHistory, ctx: ServiceContext) -> list[str]:
 
 
 def _program(ctx: ServiceContext, client_id: int) -> tuple[str, list[ProgramLine]]:
-    from mobileathlete_desktop.services.programs import dosage_text, exercise_name, latest_program
+    from mobileathlete_desktop.services.programs import exercise_name, latest_program
 
     program = latest_program(ctx, client_id)
     if program is None:
@@ -307,3 +309,154 @@ def client_for_id(ctx: ServiceContext, client_id: int) -> str:
         if row is None:
             raise NotFound(f"No client with id {client_id}")
         return client_record(row).chart_number
+
+
+@dataclass(frozen=True)
+class HandoutResult:
+    """A written handout: where, which program, and what was missing (named in warnings)."""
+
+    path: Path
+    program: ProgramRecord
+    warnings: tuple[str, ...]
+
+
+def _custom_images(ctx: ServiceContext, codes: Sequence[str]) -> dict[str, bytes]:
+    """Clinic-supplied pictures for drills (they replace the drawn figure)."""
+    from mobileathlete_desktop.storage.models import Exercise
+
+    if not codes:
+        return {}
+    with ctx.db.session() as session:
+        rows = session.execute(
+            select(Exercise.code, Exercise.image).where(
+                Exercise.code.in_(list(codes)), Exercise.image.is_not(None)
+            )
+        ).all()
+        return {str(code): bytes(image) for code, image in rows if image}
+
+
+def _drawing_for(exercise: Any) -> Any:
+    """The library's vector figure for a drill, or None when it has none."""
+    import importlib
+
+    try:
+        illustration = importlib.import_module("mobileathlete_desktop.reports.illustration")
+    except ImportError:
+        return None
+    for name in ("drill_drawing", "exercise_drawing", "illustration_drawing", "drawing_for"):
+        make = getattr(illustration, name, None)
+        if make is not None:
+            try:
+                return make(exercise)
+            except (LookupError, ValueError, OSError):
+                return None
+    return None
+
+
+def build_handout(
+    ctx: ServiceContext,
+    client_id: int,
+    *,
+    program_id: int | None = None,
+    lang: str = "en",
+    on: date | None = None,
+) -> tuple[Handout, ProgramRecord, list[str]]:
+    """The handout for a client: the given program, else the latest saved, else recommended."""
+    from mobileathlete_desktop.services.clients import get_client
+    from mobileathlete_desktop.services.programs import (
+        exercise_library,
+        get_program,
+        latest_program,
+        localized,
+        recommended_program,
+    )
+
+    ctx.actor.require("handouts.print")
+    if lang not in ("en", "es"):
+        raise InputError(f"Language {lang!r}: choose en or es")
+    client = get_client(ctx, client_id, audit=False)
+    warnings: list[str] = []
+    if program_id is not None:
+        program = get_program(ctx, program_id)
+        if program.client_id not in (None, client_id):
+            raise InputError(f"Program {program_id} belongs to another client")
+    else:
+        saved = latest_program(ctx, client_id)
+        if saved is None:
+            program, more = recommended_program(ctx, client_id, lang=lang)
+            warnings += more
+        else:
+            program = saved
+    if not program.items:
+        warnings.append("The program has no drills")
+    library = exercise_library()
+    images = _custom_images(ctx, [i.exercise_code for i in program.items])
+    drills: list[HandoutDrill] = []
+    for item in program.items:
+        exercise = None if library is None else library.get(item.exercise_code)
+        if exercise is None:
+            warnings.append(f"Drill {item.exercise_code!r} is not in the exercise library")
+            name, steps, cues = item.exercise_code, (), ()
+            drawing = None
+        else:
+            name = str(localized(exercise, "name", lang) or item.exercise_code)
+            steps = tuple(localized(exercise, "steps", lang) or ())
+            cues = tuple(localized(exercise, "cues", lang) or ())
+            drawing = None if item.exercise_code in images else _drawing_for(exercise)
+        drill = HandoutDrill(
+            code=item.exercise_code,
+            name=name,
+            dosage=dosage_text(item, lang),
+            steps=steps,
+            cues=cues,
+            notes=item.notes,
+            drawing=drawing,
+            image=images.get(item.exercise_code),
+        )
+        if not has_picture(drill):
+            warnings.append(f"Drill {name!r} has no illustration")
+        drills.append(drill)
+    summary = tuple(line for line in program.summary.splitlines() if line.strip())
+    if not summary:
+        summary = tuple(dict.fromkeys(i.reason for i in program.items if i.reason))
+    handout = Handout(
+        clinic=clinic_header(ctx),
+        client_name=client.full_name,
+        chart_number=client.chart_number,
+        on=on or program.date or date.today(),
+        therapist=program.therapist,
+        drills=tuple(drills),
+        lang=lang,
+        summary=summary,
+        notes=program.notes,
+    )
+    return handout, program, warnings
+
+
+def write_client_handout(
+    ctx: ServiceContext,
+    client_id: int,
+    path: Path,
+    *,
+    program_id: int | None = None,
+    lang: str = "en",
+) -> HandoutResult:
+    """Writes a client's handout PDF (atomically), audits the print, and returns any warnings."""
+    handout, program, warnings = build_handout(ctx, client_id, program_id=program_id, lang=lang)
+    try:
+        write_atomically(path, lambda fh: write_handout(fh, handout))
+    except OutputError as exc:
+        raise InputError(str(exc)) from exc
+    except PermissionError as exc:
+        raise InputError(f"Cannot write {path}: permission denied") from exc
+    with ctx.db.session() as session:
+        record_event(
+            session,
+            ctx.actor,
+            "handout.print",
+            entity="home_program",
+            entity_id=program.id or "recommended",
+            client_id=client_id,
+            detail={"file": path.name, "lang": lang, "drills": len(program.items)},
+        )
+    return HandoutResult(path, program, tuple(warnings))
