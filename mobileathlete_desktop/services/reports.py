@@ -104,10 +104,11 @@ def _rows(ctx: ServiceContext, history: ClientHistory) -> tuple[list[MeasureRow]
                     better = (delta > 0) == measure.higher_is_better
                     word = "improved" if better else "worse"
                     change_text += f" ({word})"
-                    where = f"{side} " if side != "none" else ""
+                    named = f"{side.capitalize()} {label[:1].lower()}{label[1:]}"
                     changes.append(
-                        f"{where}{label}: {_fmt(first, unit)} → {_fmt(last, unit)}, "
-                        f"{word} by more than the measurement error ({mdc:g} {measure.unit})"
+                        f"{named if side != 'none' else label}: {_fmt(first, unit)} → "
+                        f"{_fmt(last, unit)}, {word} by more than the measurement error "
+                        f"({_fmt(mdc, unit)})"
                     )
         if latest is not None and latest.pain:
             flags.append("pain")

@@ -112,3 +112,17 @@ def test_unwritable_folder_exits_2(
     code, _, err = run(capsys, "--db", clinic_db, "report", "A-1", "--out", str(out))
     assert code == 2 and "does not exist" in err
     assert len(err.strip().splitlines()) == 1
+
+
+def test_handout_without_library_or_program_still_comes_out(
+    clinic_db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "h.pdf"
+    code, stdout, err = run(
+        capsys, "--db", clinic_db, "handout", "C-3", "--lang", "es", "--out", str(out)
+    )
+    assert code == 0 and str(out) in stdout
+    assert "warning:" in err
+    text = "\n".join(pdf_pages(out))
+    assert "Su programa de ejercicios en casa" in text and "Cy Elsewhere" in text
+    assert "Página 1 de 1" in text

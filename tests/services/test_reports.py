@@ -47,7 +47,7 @@ def test_report_names_client_values_change_and_numbers_every_page(
     assert "2025-03-01" in text and "2025-04-01" in text
     assert "6 cm" in text and "9.5 cm" in text
     # 3.5 cm beyond the 1.9 cm MDC of the lunge test is stated as a real change.
-    assert re.search(r"right Weight-bearing lunge.*improved", text.replace("\n", " "))
+    assert re.search(r"Right weight-bearing lunge.*improved", text.replace("\n", " "))
     assert "Pat Physio, PT" in text and "Signature" in text
     for number, page in enumerate(pages, start=1):
         assert f"Page {number} of {len(pages)}" in page
