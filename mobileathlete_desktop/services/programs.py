@@ -284,7 +284,11 @@ def observations(ctx: ServiceContext, history: ClientHistory) -> list[Observatio
         from mobileathlete_desktop.domain.interpretation import interpret_assessment
     except ImportError:
         return []
-    rows = interpret_assessment(history, ctx.catalogue)
+    # The interpretation branch is merged later; its signature is taken as documented.
+    try:
+        rows = interpret_assessment(history, ctx.catalogue)
+    except TypeError:
+        rows = interpret_assessment(history)
     return [observation_from(row) for row in rows]
 
 
