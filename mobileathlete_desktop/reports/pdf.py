@@ -1,0 +1,324 @@
+"""What every PDF shares: DejaVu fonts, styles, clinic letterhead, page footers, safe writing."""
+
+from __future__ import annotations
+
+import io
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any, BinaryIO
+
+FONT = "DejaVuSans"
+FONT_BOLD = "DejaVuSans-Bold"
+FONT_ITALIC = "DejaVuSans-Oblique"
+
+INK = "#1f2933"
+MUTED = "#5f6b7a"
+ACCENT = "#1d6f8a"
+RULE = "#c9d2dc"
+FLAG_BG = "#fdecea"
+
+
+@dataclass(frozen=True)
+class ClinicHeader:
+    """The clinic as printed at the top of a handout or report."""
+
+    name: str = ""
+    address: str = ""
+    phone: str = ""
+    email: str = ""
+    logo: bytes | None = None
+
+
+class OutputError(OSError):
+    """The PDF could not be written where asked (folder missing or not writable)."""
+
+
+@cache
+def register_fonts() -> str:
+    """Registers matplotlib's bundled DejaVu Sans with reportlab (full accents, no system fonts)."""
+    import matplotlib
+    from reportlab.lib.fonts import addMapping
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    folder = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
+    faces = {
+        FONT: "DejaVuSans.ttf",
+        FONT_BOLD: "DejaVuSans-Bold.ttf",
+        FONT_ITALIC: "DejaVuSans-Oblique.ttf",
+        "DejaVuSans-BoldOblique": "DejaVuSans-BoldOblique.ttf",
+    }
+    for name, file in faces.items():
+        pdfmetrics.registerFont(TTFont(name, str(folder / file)))
+    addMapping(FONT, 0, 0, FONT)
+    addMapping(FONT, 1, 0, FONT_BOLD)
+    addMapping(FONT, 0, 1, FONT_ITALIC)
+    addMapping(FONT, 1, 1, "DejaVuSans-BoldOblique")
+    return FONT
+
+
+@cache
+def styles() -> dict[str, Any]:
+    """Paragraph styles shared by every document, keyed by a short name."""
+    from reportlab.lib.colors import HexColor
+    from reportlab.lib.styles import ParagraphStyle
+
+    register_fonts()
+    ink = HexColor(INK)
+    base = ParagraphStyle("body", fontName=FONT, fontSize=10, leading=13.5, textColor=ink)
+    return {
+        "body": base,
+        "small": ParagraphStyle("small", parent=base, fontSize=8.5, leading=11),
+        "muted": ParagraphStyle(
+            "muted", parent=base, fontSize=8.5, leading=11, textColor=HexColor(MUTED)
+        ),
+        "cell": ParagraphStyle("cell", parent=base, fontSize=8, leading=10),
+        "cell_bold": ParagraphStyle(
+            "cell_bold", parent=base, fontName=FONT_BOLD, fontSize=8, leading=10
+        ),
+        "cell_head": ParagraphStyle(
+            "cell_head", parent=base, fontName=FONT_BOLD, fontSize=7, leading=9
+        ),
+        "title": ParagraphStyle(
+            "title", parent=base, fontName=FONT_BOLD, fontSize=18, leading=22, spaceAfter=4
+        ),
+        "h1": ParagraphStyle(
+            "h1",
+            parent=base,
+            fontName=FONT_BOLD,
+            fontSize=13,
+            leading=16,
+            spaceBefore=10,
+            spaceAfter=4,
+            textColor=HexColor(ACCENT),
+        ),
+        "h2": ParagraphStyle(
+            "h2", parent=base, fontName=FONT_BOLD, fontSize=11, leading=14, spaceBefore=6
+        ),
+        "clinic": ParagraphStyle(
+            "clinic", parent=base, fontName=FONT_BOLD, fontSize=14, leading=17
+        ),
+        "bullet": ParagraphStyle("bullet", parent=base, leftIndent=12, bulletIndent=2),
+    }
+
+
+def text(value: str) -> str:
+    """Plain text made safe for a reportlab Paragraph (which reads a little XML)."""
+    from xml.sax.saxutils import escape
+
+    return escape(value).replace("\n", "<br/>")
+
+
+def para(value: str, style: str = "body", *, markup: bool = False) -> Any:
+    """A Paragraph of plain text (or trusted markup) in one of the shared styles."""
+    from reportlab.platypus import Paragraph
+
+    return Paragraph(value if markup else text(value), styles()[style])
+
+
+def logo_image(data: bytes | None, max_width: float, max_height: float) -> Any | None:
+    """The clinic's logo scaled to fit a box, or None when there is none or it cannot be read."""
+    if not data:
+        return None
+    from reportlab.lib.utils import ImageReader
+    from reportlab.platypus import Image
+
+    try:
+        reader = ImageReader(io.BytesIO(data))
+        width, height = reader.getSize()
+    except Exception:  # a broken logo must never stop a handout
+        return None
+    scale = min(max_width / width, max_height / height)
+    return Image(io.BytesIO(data), width=width * scale, height=height * scale)
+
+
+def letterhead(clinic: ClinicHeader, width: float, right: list[Any] | None = None) -> Any:
+    """The clinic's name, logo, address and phone as a two-column block across the page."""
+    from reportlab.lib.colors import HexColor
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Table, TableStyle
+
+    contact = " · ".join(p for p in (clinic.phone, clinic.email) if p)
+    left: list[Any] = [para(clinic.name or "—", "clinic")]
+    if clinic.address:
+        left.append(para(clinic.address, "muted"))
+    if contact:
+        left.append(para(contact, "muted"))
+    logo = logo_image(clinic.logo, 30 * mm, 18 * mm)
+    cells: list[Any] = [logo] if logo is not None else []
+    widths: list[float] = [32 * mm] if logo is not None else []
+    rest = width - sum(widths)
+    cells += [left, right or ""]
+    widths += [rest * 0.58, rest * 0.42]
+    table = Table([cells], colWidths=widths)
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("LINEBELOW", (0, 0), (-1, -1), 1.2, HexColor(ACCENT)),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+            ]
+        )
+    )
+    return table
+
+
+class _SectionMark:
+    """Factory of a zero-size flowable that starts a new numbered section (one client)."""
+
+    @staticmethod
+    def make(label: str) -> Any:
+        from reportlab.platypus import Flowable
+
+        class SectionMark(Flowable):  # type: ignore[misc]
+            def __init__(self) -> None:
+                super().__init__()
+                self.width = self.height = 0
+
+            def wrap(self, available_width: float, available_height: float) -> tuple[int, int]:
+                return (0, 0)
+
+            def draw(self) -> None:
+                self.canv.start_section(label)
+
+        return SectionMark()
+
+
+def section_mark(label: str) -> Any:
+    """A flowable starting a section: pages are numbered "Page n of N" within it, under label."""
+    return _SectionMark.make(label)
+
+
+def numbered_canvas(footer_left: str, page_word: str = "Page", of_word: str = "of") -> type:
+    """A canvas class that prints "<label> · Page n of N" at the foot of every page.
+
+    Pages are counted within sections (see section_mark), so a combined batch PDF numbers
+    each client's report on its own. Without marks, the whole document is one section.
+    """
+    from reportlab.lib.colors import HexColor
+    from reportlab.lib.units import mm
+    from reportlab.pdfgen.canvas import Canvas
+
+    class NumberedCanvas(Canvas):  # type: ignore[misc]
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._saved: list[tuple[dict[str, Any], int, str]] = []
+            self._section = 0
+            self._label = footer_left
+
+        def start_section(self, label: str) -> None:
+            if self._saved or self._label != footer_left or self._section:
+                self._section += 1
+            self._label = label
+
+        def showPage(self) -> None:
+            self._saved.append((dict(self.__dict__), self._section, self._label))
+            self._startPage()
+
+        def save(self) -> None:
+            totals: dict[int, int] = {}
+            for _, section, _ in self._saved:
+                totals[section] = totals.get(section, 0) + 1
+            seen: dict[int, int] = {}
+            for state, section, label in self._saved:
+                self.__dict__.update(state)
+                seen[section] = seen.get(section, 0) + 1
+                self._footer(label, seen[section], totals[section])
+                super().showPage()
+            super().save()
+
+        def _footer(self, label: str, number: int, total: int) -> None:
+            width, _ = self._pagesize
+            self.saveState()
+            self.setStrokeColor(HexColor(RULE))
+            self.setLineWidth(0.6)
+            self.line(18 * mm, 14 * mm, width - 18 * mm, 14 * mm)
+            self.setFont(FONT, 8)
+            self.setFillColor(HexColor(MUTED))
+            self.drawString(18 * mm, 9.5 * mm, label[:90])
+            self.drawRightString(
+                width - 18 * mm, 9.5 * mm, f"{page_word} {number} {of_word} {total}"
+            )
+            self.restoreState()
+
+    return NumberedCanvas
+
+
+def build_document(
+    out: BinaryIO,
+    story: list[Any],
+    *,
+    title: str,
+    author: str,
+    footer: str,
+    page_word: str = "Page",
+    of_word: str = "of",
+    lang: str = "en",
+) -> None:
+    """Lays the story out on A4 with shared margins and numbered footers, writing to `out`."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.units import mm
+    from reportlab.platypus import SimpleDocTemplate
+
+    register_fonts()
+    doc = SimpleDocTemplate(
+        out,
+        pagesize=A4,
+        leftMargin=18 * mm,
+        rightMargin=18 * mm,
+        topMargin=16 * mm,
+        bottomMargin=20 * mm,
+        title=title,
+        author=author,
+        lang=lang,
+    )
+    doc.build(story, canvasmaker=numbered_canvas(footer, page_word, of_word))
+
+
+def content_width() -> float:
+    """The width a flowable may take on an A4 page (margins and the frame's own padding off)."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.units import mm
+
+    return float(A4[0] - 36 * mm - 12)
+
+
+def write_atomically(path: Path, produce: Callable[[BinaryIO], None]) -> Path:
+    """Writes a file through a temporary sibling and os.replace, so no half file is ever left.
+
+    Raises OutputError naming the folder when it is missing or cannot be written.
+    """
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise OutputError(f"Folder {folder} does not exist")
+    try:
+        fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
+    except OSError as exc:
+        raise OutputError(f"Cannot write to folder {folder}: {exc.strerror or exc}") from exc
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            produce(fh)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(temp_name, path)
+    except BaseException:
+        Path(temp_name).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def chart_image(figure: Any, width: float, dpi: int = 200) -> Any:
+    """A matplotlib Figure as a reportlab Image of the given width (PNG at `dpi`)."""
+    from reportlab.platypus import Image
+
+    buffer = io.BytesIO()
+    fig_w, fig_h = figure.get_size_inches()
+    figure.savefig(buffer, format="png", dpi=dpi)
+    buffer.seek(0)
+    return Image(buffer, width=width, height=width * fig_h / fig_w)

@@ -1,0 +1,298 @@
+"""The client progress report: letterhead, episode, every visit's values with norms and flags."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, BinaryIO
+
+from mobileathlete_desktop.domain.records import ClientRecord
+from mobileathlete_desktop.reports.pdf import (
+    ACCENT,
+    FLAG_BG,
+    RULE,
+    ClinicHeader,
+    build_document,
+    chart_image,
+    content_width,
+    letterhead,
+    para,
+    section_mark,
+    text,
+)
+
+VISITS_PER_TABLE = 4
+
+
+@dataclass(frozen=True)
+class MeasureRow:
+    """One measure and side across the visits: values, norm, change and flags in words."""
+
+    label: str
+    side: str
+    values: tuple[str, ...]
+    norm: str = ""
+    change: str = ""
+    flags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class VisitColumn:
+    """A visit heading a column of the values table."""
+
+    date: date
+    kind: str
+    therapist: str = ""
+    status: str = ""
+
+
+@dataclass(frozen=True)
+class ProgramLine:
+    """One drill of the current home program as listed in the report."""
+
+    name: str
+    dosage: str
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class ProgressReport:
+    """Everything printed in one client's progress report (built by services.reports)."""
+
+    client: ClientRecord
+    clinic: ClinicHeader
+    visits: tuple[VisitColumn, ...]
+    rows: tuple[MeasureRow, ...]
+    generated_on: date
+    therapist: str = ""
+    changes: tuple[str, ...] = ()
+    findings: tuple[str, ...] = ()
+    outcomes: tuple[MeasureRow, ...] = ()
+    program_title: str = ""
+    program: tuple[ProgramLine, ...] = ()
+    figures: tuple[Any, ...] = field(default=(), compare=False)
+    warnings: tuple[str, ...] = ()
+
+
+def _client_block(report: ProgressReport) -> Any:
+    client = report.client
+    lines = [f"<b>{text(client.full_name)}</b>", f"Chart {text(client.chart_number)}"]
+    if client.date_of_birth:
+        age = client.age_on(report.generated_on)
+        lines.append(f"Born {client.date_of_birth.isoformat()} ({age} years)")
+    if client.sex != "unknown":
+        lines.append(f"Sex: {client.sex}")
+    return [para("<br/>".join(lines), markup=True)]
+
+
+def _episode(report: ProgressReport) -> list[Any]:
+    client = report.client
+    visits = report.visits
+    facts: list[tuple[str, str]] = [
+        ("Complaint", client.complaint or "Not recorded"),
+        ("Referral", client.referral or "Not recorded"),
+    ]
+    if visits:
+        facts.append(
+            (
+                "Visits",
+                f"{len(visits)} from {visits[0].date.isoformat()} to {visits[-1].date.isoformat()}",
+            )
+        )
+    running = [
+        f"{client.weekly_distance_km:g} km a week" if client.weekly_distance_km else "",
+        f"{client.years_running:g} years running" if client.years_running else "",
+        f"goal: {client.goal_event}" if client.goal_event else "",
+        f"dominant leg: {client.dominant_leg}" if client.dominant_leg != "unknown" else "",
+    ]
+    if any(running):
+        facts.append(("Running", ", ".join(r for r in running if r)))
+    if client.injury_history:
+        facts.append(("Injury history", client.injury_history))
+    return [_facts_table(facts)]
+
+
+def _facts_table(facts: Sequence[tuple[str, str]]) -> Any:
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Table, TableStyle
+
+    data = [[para(k, "cell_bold"), para(v, "cell")] for k, v in facts]
+    table = Table(data, colWidths=[32 * mm, content_width() - 32 * mm])
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 1),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+            ]
+        )
+    )
+    return table
+
+
+def _values_tables(
+    visits: Sequence[VisitColumn], rows: Sequence[MeasureRow], title: str
+) -> list[Any]:
+    """The values table, split into chunks of visits so columns never get too narrow."""
+    from reportlab.lib.colors import HexColor
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Spacer, Table, TableStyle
+
+    flowables: list[Any] = []
+    # Balanced chunks (7 visits → 4 + 3, not 4 + ... ) keep every table's columns alike.
+    parts = max(1, -(-len(visits) // VISITS_PER_TABLE))
+    size = max(1, -(-len(visits) // parts))
+    starts = list(range(0, max(len(visits), 1), size))
+    for start in starts:
+        chunk = visits[start : start + size]
+        last_chunk = start == starts[-1]
+        header = [para("Measure", "cell_bold"), para("Side", "cell_bold")]
+        header += [
+            para(f"{v.date.isoformat()}<br/>{text(v.kind)}", "cell_head", markup=True)
+            for v in chunk
+        ]
+        extra = ["Norm", "Change", "Flags"] if last_chunk else []
+        header += [para(h, "cell_bold") for h in extra]
+        data: list[list[Any]] = [header]
+        flagged_rows: list[int] = []
+        for row in rows:
+            line = [para(row.label, "cell"), para(row.side, "cell")]
+            line += [para(v, "cell") for v in row.values[start : start + len(chunk)]]
+            if last_chunk:
+                line += [
+                    para(row.norm, "cell"),
+                    para(row.change, "cell"),
+                    para("; ".join(row.flags), "cell"),
+                ]
+                if row.flags:
+                    flagged_rows.append(len(data))
+            data.append(line)
+        fixed = [38 * mm, 9 * mm]
+        if last_chunk:
+            fixed += [14 * mm, 20 * mm]
+        flags_w = 32 * mm if last_chunk else 0
+        value_w = (content_width() - sum(fixed) - flags_w) / max(len(chunk), 1)
+        widths = fixed[:2] + [value_w] * len(chunk) + ([*fixed[2:], flags_w] if last_chunk else [])
+        table = Table(data, colWidths=widths, repeatRows=1)
+        style = [
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LINEBELOW", (0, 0), (-1, 0), 0.8, HexColor(ACCENT)),
+            ("LINEBELOW", (0, 1), (-1, -1), 0.3, HexColor(RULE)),
+            ("LEFTPADDING", (0, 0), (-1, -1), 2),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+            ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+        ]
+        style += [("BACKGROUND", (0, r), (-1, r), HexColor(FLAG_BG)) for r in flagged_rows]
+        table.setStyle(TableStyle(style))
+        if len(starts) > 1:
+            end = min(start + size, len(visits))
+            flowables.append(para(f"{title}: visits {start + 1}–{end} of {len(visits)}", "h2"))
+        flowables += [table, Spacer(1, 4 * mm)]
+    return flowables
+
+
+def _signature(report: ProgressReport) -> Any:
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Table, TableStyle
+
+    data = [
+        ["", ""],
+        [
+            para(f"Therapist: {report.therapist or '—'}", "small"),
+            para("Signature", "small"),
+        ],
+    ]
+    table = Table(data, colWidths=[content_width() / 2] * 2, rowHeights=[14 * mm, None])
+    table.setStyle(
+        TableStyle(
+            [
+                ("LINEBELOW", (1, 0), (1, 0), 0.6, "#000000"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+            ]
+        )
+    )
+    return table
+
+
+def report_story(report: ProgressReport) -> list[Any]:
+    """The flowables of one client's report, starting with its numbered-section mark."""
+    from reportlab.lib.units import mm
+    from reportlab.platypus import CondPageBreak, KeepTogether, Spacer
+
+    client = report.client
+    story: list[Any] = [section_mark(f"{client.full_name} ({client.chart_number})")]
+    story.append(letterhead(report.clinic, content_width(), right=_client_block(report)))
+    story.append(Spacer(1, 4 * mm))
+    story.append(para("Progress report", "title"))
+    story.append(para(f"Generated on {report.generated_on.isoformat()}", "muted"))
+    story.append(para("Episode", "h1"))
+    story += _episode(report)
+    for warning in report.warnings:
+        story.append(para(warning, "body"))
+    if not report.visits:
+        story.append(para("Assessments", "h1"))
+        story.append(para(f"{client.full_name} has no assessments recorded yet.", "body"))
+    else:
+        if report.changes or report.findings:
+            story.append(para("What changed", "h1"))
+            for line in report.findings:
+                story.append(para(line, "bullet", markup=False))
+            for line in report.changes:
+                story.append(para(line, "bullet"))
+        story.append(para("Assessments", "h1"))
+        story.append(
+            para(
+                "Values at each visit; the norm is for the client's age and sex where a source "
+                "gives one. Shaded rows carry a flag at the latest visit.",
+                "muted",
+            )
+        )
+        story += _values_tables(report.visits, report.rows, "Assessments")
+        if report.outcomes:
+            story.append(para("Outcome scores", "h1"))
+            story += _values_tables(report.visits, report.outcomes, "Outcome scores")
+        for figure in report.figures:
+            image = chart_image(figure, content_width() * 0.92)
+            story.append(CondPageBreak(image.drawHeight + 6 * mm))
+            story.append(image)
+            story.append(Spacer(1, 3 * mm))
+    story.append(para("Current home program", "h1"))
+    if report.program:
+        if report.program_title:
+            story.append(para(report.program_title, "muted"))
+        for i, item in enumerate(report.program, start=1):
+            line = f"<b>{i}. {text(item.name)}</b> — {text(item.dosage)}"
+            if item.reason:
+                line += f"<br/><i>{text(item.reason)}</i>"
+            story.append(para(line, "body", markup=True))
+    else:
+        story.append(para("No home program has been saved.", "body"))
+    story.append(Spacer(1, 6 * mm))
+    story.append(KeepTogether([_signature(report)]))
+    return story
+
+
+def write_progress_reports(
+    out: BinaryIO, reports: Sequence[ProgressReport], *, title: str = "Progress report"
+) -> None:
+    """Writes one or many clients' reports into one PDF, each numbered "Page n of N" on its own."""
+    from reportlab.platypus import PageBreak
+
+    story: list[Any] = []
+    for index, report in enumerate(reports):
+        if index:
+            story.append(PageBreak())
+        story += report_story(report)
+    first = reports[0] if reports else None
+    footer = f"{first.client.full_name} ({first.client.chart_number})" if first else ""
+    build_document(
+        out,
+        story,
+        title=title,
+        author=first.clinic.name if first else "",
+        footer=footer,
+    )

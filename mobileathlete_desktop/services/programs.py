@@ -1,0 +1,332 @@
+"""Home programs: save a client's dated program, reuse templates, find the latest or recommended."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from mobileathlete_desktop.domain.programs import ProgramItemRecord, ProgramRecord, dosage_text
+from mobileathlete_desktop.domain.recommendations import (
+    Drill,
+    Observation,
+    observation_from,
+    recommend,
+)
+from mobileathlete_desktop.domain.records import ClientHistory
+from mobileathlete_desktop.services.audit import record_event
+from mobileathlete_desktop.services.context import InputError, NotFound, ServiceContext
+from mobileathlete_desktop.storage.models import Client, HomeProgram, ProgramItem
+
+__all__ = [
+    "ProgramItemRecord",
+    "delete_program",
+    "dosage_text",
+    "exercise_name",
+    "get_program",
+    "latest_program",
+    "list_programs",
+    "list_templates",
+    "program_from_template",
+    "save_program",
+]
+
+
+def _item_record(row: ProgramItem) -> ProgramItemRecord:
+    return ProgramItemRecord(
+        exercise_code=row.exercise_code,
+        sets=row.sets,
+        reps=row.reps,
+        hold_s=row.hold_s,
+        per_side=row.per_side,
+        frequency=row.frequency,
+        notes=row.notes,
+        reason=row.reason,
+    )
+
+
+def to_record(row: HomeProgram) -> ProgramRecord:
+    """The plain record of a saved program with its drills in order."""
+    return ProgramRecord(
+        id=row.id,
+        client_id=row.client_id,
+        date=row.date,
+        title=row.title,
+        items=tuple(_item_record(i) for i in row.items),
+        notes=row.notes,
+        summary=row.summary,
+        therapist=row.therapist_name,
+        is_template=row.is_template,
+        assessment_id=row.assessment_id,
+    )
+
+
+def known_exercise_codes() -> frozenset[str] | None:
+    """Codes of the drills in the library, or None when no library is installed."""
+    library = exercise_library()
+    return None if library is None else frozenset(e.code for e in library)
+
+
+def exercise_name(ctx: ServiceContext, code: str, lang: str = "en") -> str:
+    """A drill's name in a language, or its code when the library does not know it."""
+    library = exercise_library()
+    exercise = None if library is None else library.get(code)
+    if exercise is None:
+        return code
+    return str(localized(exercise, "name", lang) or code)
+
+
+def _check_items(items: Sequence[ProgramItemRecord]) -> None:
+    known = known_exercise_codes()
+    for number, item in enumerate(items, start=1):
+        if known is not None and item.exercise_code not in known:
+            raise InputError(f"Drill {number}: unknown exercise {item.exercise_code!r}")
+        for name in ("sets", "reps", "hold_s"):
+            value = getattr(item, name)
+            if value is not None and not 0 < value <= 600:
+                raise InputError(f"Drill {number}: {name.replace('_s', '')} must be 1–600")
+
+
+def save_program(ctx: ServiceContext, program: ProgramRecord) -> ProgramRecord:
+    """Saves a new program (or template) with its drills in the given order; audited.
+
+    The items are what the therapist accepted, removed, reordered and re-dosed in the builder.
+    """
+    ctx.actor.require("programs.write")
+    _check_items(program.items)
+    if program.is_template and not program.title.strip():
+        raise InputError("A template needs a name")
+    if not program.is_template and program.client_id is None:
+        raise InputError("A home program needs a client (or save it as a template)")
+    with ctx.db.session() as session:
+        if program.client_id is not None and session.get(Client, program.client_id) is None:
+            raise NotFound(f"No client with id {program.client_id}")
+        row = HomeProgram(
+            client_id=None if program.is_template else program.client_id,
+            assessment_id=program.assessment_id,
+            date=None if program.is_template else (program.date or date.today()),
+            title=program.title.strip(),
+            notes=program.notes,
+            summary=program.summary,
+            therapist_name=program.therapist or ctx.actor.display_name,
+            is_template=program.is_template,
+        )
+        row.items = [
+            ProgramItem(
+                position=position,
+                exercise_code=item.exercise_code,
+                sets=item.sets,
+                reps=item.reps,
+                hold_s=item.hold_s,
+                per_side=item.per_side,
+                frequency=item.frequency,
+                notes=item.notes,
+                reason=item.reason,
+            )
+            for position, item in enumerate(program.items)
+        ]
+        session.add(row)
+        session.flush()
+        record_event(
+            session,
+            ctx.actor,
+            "template.save" if program.is_template else "program.save",
+            entity="home_program",
+            entity_id=row.id,
+            client_id=row.client_id,
+            detail={
+                "title": row.title,
+                "items": [i.exercise_code for i in program.items],
+                "date": row.date,
+            },
+        )
+        return to_record(row)
+
+
+def _load(session: Session, program_id: int) -> HomeProgram:
+    row = session.execute(
+        select(HomeProgram)
+        .where(HomeProgram.id == program_id)
+        .options(selectinload(HomeProgram.items))
+    ).scalar_one_or_none()
+    if row is None:
+        raise NotFound(f"No home program with id {program_id}")
+    return row
+
+
+def get_program(ctx: ServiceContext, program_id: int) -> ProgramRecord:
+    """One saved program or template, by id."""
+    ctx.actor.require("clients.read")
+    with ctx.db.session() as session:
+        return to_record(_load(session, program_id))
+
+
+def list_programs(ctx: ServiceContext, client_id: int) -> list[ProgramRecord]:
+    """A client's saved programs, newest first."""
+    ctx.actor.require("clients.read")
+    with ctx.db.session() as session:
+        rows = session.execute(
+            select(HomeProgram)
+            .where(HomeProgram.client_id == client_id, HomeProgram.is_template.is_(False))
+            .options(selectinload(HomeProgram.items))
+            .order_by(HomeProgram.date.desc(), HomeProgram.id.desc())
+        ).scalars()
+        return [to_record(r) for r in rows]
+
+
+def latest_program(ctx: ServiceContext, client_id: int) -> ProgramRecord | None:
+    """The client's most recent saved program, or None."""
+    programs = list_programs(ctx, client_id)
+    return programs[0] if programs else None
+
+
+def list_templates(ctx: ServiceContext) -> list[ProgramRecord]:
+    """Every reusable template (e.g. "Runner hip program"), by name."""
+    ctx.actor.require("clients.read")
+    with ctx.db.session() as session:
+        rows = session.execute(
+            select(HomeProgram)
+            .where(HomeProgram.is_template.is_(True))
+            .options(selectinload(HomeProgram.items))
+            .order_by(HomeProgram.title, HomeProgram.id)
+        ).scalars()
+        return [to_record(r) for r in rows]
+
+
+def program_from_template(
+    ctx: ServiceContext, template_id: int, client_id: int, on: date | None = None
+) -> ProgramRecord:
+    """An unsaved program for a client copied from a template, to adjust and then save."""
+    template = get_program(ctx, template_id)
+    if not template.is_template:
+        raise InputError(f"Program {template_id} is not a template")
+    return replace(
+        template, id=None, client_id=client_id, date=on or date.today(), is_template=False
+    )
+
+
+def delete_program(ctx: ServiceContext, program_id: int) -> None:
+    """Removes a template (a client's dated program is part of the record and is kept)."""
+    ctx.actor.require("programs.write")
+    with ctx.db.session() as session:
+        row = _load(session, program_id)
+        if not row.is_template:
+            raise InputError("A client's saved program is part of the record and is kept")
+        session.delete(row)
+        record_event(
+            session,
+            ctx.actor,
+            "template.delete",
+            entity="home_program",
+            entity_id=program_id,
+            detail={"title": row.title},
+        )
+
+
+def exercise_library() -> Any | None:
+    """The drill library shipped with the program, or None when it is not installed."""
+    try:
+        from mobileathlete_desktop.domain.exercises import default_exercise_library
+    except ImportError:
+        return None
+    return default_exercise_library()
+
+
+def localized(exercise: Any, name: str, lang: str) -> Any:
+    """A drill's text field in a language (`name_es`, `steps_es`...), English as the fallback."""
+    if lang != "en":
+        value = getattr(exercise, f"{name}_{lang}", None)
+        if value:
+            return value
+    return getattr(exercise, name, None) or getattr(exercise, f"{name}_en", None)
+
+
+def dosage_from_library(code: str, raw: Any) -> ProgramItemRecord:
+    if raw is None:
+        return ProgramItemRecord(code)
+    return ProgramItemRecord(
+        exercise_code=code,
+        sets=getattr(raw, "sets", None),
+        reps=getattr(raw, "reps", None),
+        hold_s=getattr(raw, "hold_s", None),
+        per_side=bool(getattr(raw, "per_side", False)),
+        frequency=str(getattr(raw, "frequency", "") or ""),
+    )
+
+
+def library_drills(library: Any) -> list[Drill]:
+    """The library's drills as the recommender sees them (targets, category, active)."""
+    drills = []
+    for exercise in library:
+        targets = set(getattr(exercise, "targets", ()) or ())
+        targets |= set(getattr(exercise, "regions", ()) or ())
+        drills.append(
+            Drill(
+                code=exercise.code,
+                category=str(getattr(exercise, "category", "")),
+                targets=frozenset(str(t) for t in targets),
+                active=bool(getattr(exercise, "active", True)),
+                dosage=dosage_from_library(exercise.code, getattr(exercise, "dosage", None)),
+            )
+        )
+    return drills
+
+
+def observations(ctx: ServiceContext, history: ClientHistory) -> list[Observation]:
+    """The latest assessment's flagged findings, as interpreted by domain.interpretation."""
+    if history.latest is None:
+        return []
+    try:
+        from mobileathlete_desktop.domain.interpretation import interpret_assessment
+    except ImportError:
+        return []
+    # The interpretation branch is merged later; its signature is taken as documented.
+    try:
+        rows = interpret_assessment(history, ctx.catalogue)
+    except TypeError:
+        rows = interpret_assessment(history)
+    return [observation_from(row) for row in rows]
+
+
+def recommended_program(
+    ctx: ServiceContext, client_id: int, *, lang: str = "en"
+) -> tuple[ProgramRecord, list[str]]:
+    """An unsaved program recommended from the client's latest assessment, and any warnings."""
+    from mobileathlete_desktop.services.assessments import load_history
+
+    history = load_history(ctx, client_id)
+    warnings: list[str] = []
+    if history.latest is None:
+        warnings.append(
+            f"{history.client.full_name} has no assessment yet: a general runner program is used"
+        )
+    library = exercise_library()
+    if library is None:
+        warnings.append("The exercise library is not installed: no drills can be recommended")
+        drills: list[Drill] = []
+    else:
+        drills = library_drills(library)
+    found = observations(ctx, history)
+    recs = recommend(found, drills, lang=lang)
+    items = tuple(replace(r.dosage, exercise_code=r.exercise_code, reason=r.reason) for r in recs)
+    summary = []
+    for rec in recs:
+        if rec.reason not in summary:
+            summary.append(rec.reason)
+    latest = history.latest
+    program = ProgramRecord(
+        id=None,
+        client_id=client_id,
+        date=date.today(),
+        title="Recommended program",
+        items=items,
+        summary="\n".join(summary),
+        therapist=(latest.signed_by or latest.therapist) if latest else ctx.actor.display_name,
+        assessment_id=latest.id if latest else None,
+        recommended=True,
+    )
+    return program, warnings

@@ -1,0 +1,128 @@
+"""`mobileathlete report`: one client, a day's batch into one PDF or a folder, and bad input."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from mobileathlete_desktop.cli import main
+from mobileathlete_desktop.services.context import ServiceContext
+from mobileathlete_desktop.storage.database import open_database
+from tests.reports.helpers import add_clinic, add_runner, pdf_pages
+
+SEEN = date(2025, 6, 10)
+
+
+@pytest.fixture
+def clinic_db(tmp_path: Path) -> str:
+    path = tmp_path / "clinic.sqlite3"
+    db = open_database(path)
+    ctx = ServiceContext(db=db)
+    add_clinic(ctx)
+    add_runner(ctx, "A-1", "Ada", "Quickstep", {SEEN: {("wblt.distance", "left", "none"): 8.0}})
+    add_runner(ctx, "B-2", "Bea", "Longrun", {SEEN: {("wblt.distance", "left", "none"): 9.0}})
+    add_runner(ctx, "C-3", "Cy", "Elsewhere", {date(2025, 6, 12): {}})
+    db.dispose()
+    return str(path)
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    try:
+        code = main(list(argv))
+    except SystemExit as exc:  # argparse's own usage errors
+        code = int(exc.code or 0)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_one_client(clinic_db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "ada.pdf"
+    code, stdout, _ = run(capsys, "--db", clinic_db, "report", "A-1", "--out", str(out))
+    assert code == 0 and str(out) in stdout
+    assert "Ada Quickstep" in pdf_pages(out)[0]
+
+
+def test_day_into_one_pdf_with_progress(
+    clinic_db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "day.pdf"
+    code, _, err = run(
+        capsys, "--db", clinic_db, "report", "--date", "2025-06-10", "--out", str(out)
+    )
+    assert code == 0
+    assert "report 1/2" in err and "report 2/2" in err
+    text = "\n".join(pdf_pages(out))
+    assert "Ada Quickstep" in text and "Bea Longrun" in text and "Elsewhere" not in text
+
+
+def test_range_into_folder(
+    clinic_db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "out"
+    folder.mkdir()
+    code, _, _ = run(
+        capsys,
+        "--db",
+        clinic_db,
+        "report",
+        "--date",
+        "2025-06-10",
+        "--to",
+        "2025-06-12",
+        "--out",
+        str(folder),
+    )
+    assert code == 0
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "A-1_2025-06-10_2025-06-12.pdf",
+        "B-2_2025-06-10_2025-06-12.pdf",
+        "C-3_2025-06-10_2025-06-12.pdf",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--date", "2026-01-01"], "no assessments on 2026-01-01"),
+        (["--date", "2025-13-01"], "is not a date"),
+        (["NOPE"], "No client with chart number 'NOPE'"),
+        ([], "give a CHART_NUMBER or --date"),
+        (["--date", "2025-06-10", "--to", "2025-06-01"], "--to is before --date"),
+    ],
+)
+def test_bad_input_exits_2_with_one_line(
+    clinic_db: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    args: list[str],
+    message: str,
+) -> None:
+    out = tmp_path / "x.pdf"
+    code, _, err = run(capsys, "--db", clinic_db, "report", *args, "--out", str(out))
+    assert code == 2 and message in err
+    assert not out.exists()
+
+
+def test_unwritable_folder_exits_2(
+    clinic_db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "no-such-folder" / "x.pdf"
+    code, _, err = run(capsys, "--db", clinic_db, "report", "A-1", "--out", str(out))
+    assert code == 2 and "does not exist" in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_handout_without_library_or_program_still_comes_out(
+    clinic_db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "h.pdf"
+    code, stdout, err = run(
+        capsys, "--db", clinic_db, "handout", "C-3", "--lang", "es", "--out", str(out)
+    )
+    assert code == 0 and str(out) in stdout
+    assert "warning:" in err
+    text = "\n".join(pdf_pages(out))
+    assert "Su programa de ejercicios en casa" in text and "Cy Elsewhere" in text
+    assert "Página 1 de 1" in text

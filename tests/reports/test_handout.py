@@ -1,0 +1,137 @@
+"""The handout PDF: names, drills and dosage in English and Spanish, pictures, page numbers."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+
+import pytest
+from pypdf import PdfReader
+
+from mobileathlete_desktop.reports.handout import Handout, HandoutDrill, write_handout
+from mobileathlete_desktop.reports.pdf import ClinicHeader
+
+
+def figure() -> object:
+    from reportlab.graphics.shapes import Circle, Drawing, Line
+
+    d = Drawing(120, 100)
+    d.add(Circle(60, 80, 10))
+    d.add(Line(60, 70, 60, 30))
+    return d
+
+
+def drills(lang: str, n: int = 5, picture: bool = True) -> tuple[HandoutDrill, ...]:
+    name = "Balanceo de tobillo a la pared" if lang == "es" else "Knee-to-wall ankle rock"
+    dose = "3 series × 10 repeticiones" if lang == "es" else "3 sets × 10 reps"
+    return tuple(
+        HandoutDrill(
+            code=f"d{i}",
+            name=f"{name} {i}",
+            dosage=dose,
+            steps=("Step one.", "Step two."),
+            cues=("Keep the heel down.",),
+            drawing=figure() if picture else None,
+        )
+        for i in range(1, n + 1)
+    )
+
+
+def render(handout: Handout) -> PdfReader:
+    buffer = io.BytesIO()
+    write_handout(buffer, handout)
+    return PdfReader(io.BytesIO(buffer.getvalue()))
+
+
+def handout(lang: str, items: tuple[HandoutDrill, ...], **kw: object) -> Handout:
+    return Handout(
+        clinic=ClinicHeader("Clínica Testville", phone="+00 111 222"),
+        client_name=str(kw.get("name", "Testa Runnerton")),
+        chart_number="TR-1",
+        on=date(2026, 3, 2),
+        therapist="Pat Physio, PT",
+        drills=items,
+        lang=lang,
+        summary=("Tobillo derecho 28°, 10° menos que el izquierdo",),
+    )
+
+
+def pictures_per_page(reader: PdfReader) -> list[int]:
+    counts = []
+    for page in reader.pages:
+        xobjects = page.get("/Resources", {}).get("/XObject", {})
+        counts.append(sum(1 for name in xobjects if "drill" in str(name)))
+    return counts
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "en",
+            [
+                "Your home exercise program",
+                "Knee-to-wall ankle rock 1",
+                "3 sets × 10 reps",
+                "Two-week tracker",
+                "Week 2",
+            ],
+        ),
+        (
+            "es",
+            [
+                "Su programa de ejercicios en casa",
+                "Balanceo de tobillo a la pared 1",
+                "3 series × 10 repeticiones",
+                "Registro de dos semanas",
+                "Qué encontramos",
+                "Clínica Testville",
+                "Página 1 de",
+            ],
+        ),
+    ],
+)
+def test_text_in_each_language(lang: str, expected: list[str]) -> None:
+    reader = render(handout(lang, drills(lang)))
+    text = "\n".join(p.extract_text() for p in reader.pages)
+    for phrase in expected:
+        assert phrase in text
+    assert "Testa Runnerton" in text and "Pat Physio, PT" in text and "2026-03-02" in text
+
+
+def test_every_page_numbered_and_every_drill_has_its_picture() -> None:
+    reader = render(handout("en", drills("en", n=7)))
+    pages = [p.extract_text() for p in reader.pages]
+    assert len(pages) >= 2
+    for number, page in enumerate(pages, start=1):
+        assert f"Page {number} of {len(pages)}" in page
+    assert sum(pictures_per_page(reader)) == 7
+
+
+def test_missing_picture_prints_a_placeholder() -> None:
+    reader = render(handout("en", drills("en", n=2, picture=False)))
+    text = "\n".join(p.extract_text() for p in reader.pages)
+    assert text.count("No picture") == 2 and sum(pictures_per_page(reader)) == 0
+
+
+def test_empty_program_and_very_long_name_still_lay_out() -> None:
+    long_name = "Testa " + "Runnerton-" * 30
+    reader = render(handout("en", (), name=long_name))
+    text = reader.pages[0].extract_text()
+    assert "No drills have been chosen yet" in text and len(reader.pages) == 1
+
+
+def test_clinic_logo_is_drawn(tmp_path: object) -> None:
+    import matplotlib
+    from matplotlib.figure import Figure
+
+    assert matplotlib
+    fig = Figure(figsize=(1, 1))
+    fig.patch.set_facecolor("#1d6f8a")
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png")
+    with_logo = Handout(
+        **{**handout("en", ()).__dict__, "clinic": ClinicHeader("X", logo=buffer.getvalue())}
+    )
+    reader = render(with_logo)
+    assert len(reader.pages[0].images) == 1

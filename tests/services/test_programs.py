@@ -1,0 +1,97 @@
+"""Home programs: saving in order, the latest one, templates, and the audit trail."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from sqlalchemy import select
+
+from mobileathlete_desktop.domain.permissions import PermissionDenied
+from mobileathlete_desktop.domain.programs import ProgramItemRecord, ProgramRecord, dosage_text
+from mobileathlete_desktop.services.context import InputError, ServiceContext
+from mobileathlete_desktop.services.programs import (
+    latest_program,
+    list_templates,
+    program_from_template,
+    save_program,
+)
+from mobileathlete_desktop.storage.models import AuditEvent
+from tests.reports.helpers import add_runner
+
+ITEMS = (
+    ProgramItemRecord("bridge", 3, 10, frequency="daily", reason="Hip control"),
+    ProgramItemRecord("calf_raise", 3, 15, per_side=True),
+)
+
+
+def test_saved_program_keeps_order_and_is_the_latest(therapist_ctx: ServiceContext) -> None:
+    client = add_runner(therapist_ctx.as_actor(therapist_ctx.actor), "P-1")
+    first = save_program(
+        therapist_ctx, ProgramRecord(None, client.id, date(2026, 1, 5), "Week 1", ITEMS)
+    )
+    reordered = (ITEMS[1], ITEMS[0])
+    save_program(
+        therapist_ctx, ProgramRecord(None, client.id, date(2026, 2, 5), "Week 5", reordered)
+    )
+    latest = latest_program(therapist_ctx, client.id)
+    assert latest is not None and latest.title == "Week 5"
+    assert [i.exercise_code for i in latest.items] == ["calf_raise", "bridge"]
+    assert first.items[0].reason == "Hip control"
+    with therapist_ctx.db.session() as session:
+        actions = session.execute(select(AuditEvent.action)).scalars().all()
+    assert actions.count("program.save") == 2
+
+
+def test_template_reused_for_a_client(therapist_ctx: ServiceContext) -> None:
+    client = add_runner(therapist_ctx, "P-2")
+    template = save_program(
+        therapist_ctx,
+        ProgramRecord(None, None, None, "Runner hip program", ITEMS, is_template=True),
+    )
+    assert [t.title for t in list_templates(therapist_ctx)] == ["Runner hip program"]
+    assert template.id is not None
+    draft = program_from_template(therapist_ctx, template.id, client.id, date(2026, 3, 1))
+    saved = save_program(therapist_ctx, draft)
+    assert saved.client_id == client.id and not saved.is_template
+    assert latest_program(therapist_ctx, client.id) == saved
+
+
+@pytest.mark.parametrize(
+    ("program", "message"),
+    [
+        (ProgramRecord(None, None, None, "", ITEMS), "needs a client"),
+        (ProgramRecord(None, None, None, " ", ITEMS, is_template=True), "needs a name"),
+        (
+            ProgramRecord(None, None, None, "T", (ProgramItemRecord("x", 0),), is_template=True),
+            "sets must be 1–600",
+        ),
+    ],
+)
+def test_bad_programs_are_refused(
+    therapist_ctx: ServiceContext, program: ProgramRecord, message: str
+) -> None:
+    with pytest.raises(InputError, match=message):
+        save_program(therapist_ctx, program)
+
+
+def test_admin_may_not_write_programs(admin_ctx: ServiceContext) -> None:
+    with pytest.raises(PermissionDenied):
+        save_program(admin_ctx, ProgramRecord(None, None, None, "T", ITEMS, is_template=True))
+
+
+@pytest.mark.parametrize(
+    ("item", "lang", "text"),
+    [
+        (ProgramItemRecord("a", 3, 10), "en", "3 sets × 10 reps"),
+        (ProgramItemRecord("a", 1, None, 30, True), "en", "1 set, hold 30 s, each side"),
+        (
+            ProgramItemRecord("a", 2, 12, frequency="a diario"),
+            "es",
+            "2 series × 12 repeticiones — a diario",
+        ),
+        (ProgramItemRecord("a", hold_s=45), "es", "mantener 45 s"),
+    ],
+)
+def test_dosage_in_words(item: ProgramItemRecord, lang: str, text: str) -> None:
+    assert dosage_text(item, lang) == text

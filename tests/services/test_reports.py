@@ -1,0 +1,153 @@
+"""Progress reports: what a client's PDF says; day batches hold exactly that day's clients."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from mobileathlete_desktop.services.context import InputError, ServiceContext
+from mobileathlete_desktop.services.reports import (
+    clients_assessed_between,
+    write_batch,
+    write_report,
+)
+from tests.reports.helpers import CLINIC, add_clinic, add_runner, pdf_pages
+
+WBLT = ("wblt.distance", "right", "none")
+WBLT_L = ("wblt.distance", "left", "none")
+HIP = ("hip.flexion", "left", "active")
+
+
+@pytest.fixture
+def clinic(ctx: ServiceContext) -> ServiceContext:
+    add_clinic(ctx)
+    return ctx
+
+
+def test_report_names_client_values_change_and_numbers_every_page(
+    clinic: ServiceContext, tmp_path: Path
+) -> None:
+    client = add_runner(
+        clinic,
+        "TR-1",
+        visits={
+            date(2025, 3, 1): {WBLT: 6.0, WBLT_L: 11.0, HIP: 110},
+            date(2025, 4, 1): {WBLT: 9.5, WBLT_L: 11.5, HIP: 112},
+        },
+    )
+    out = tmp_path / "r.pdf"
+    write_report(clinic, client.id, out)
+    pages = pdf_pages(out)
+    text = "\n".join(pages)
+    assert "Testa Runnerton" in text and "TR-1" in text and CLINIC in text
+    assert "Right calf tightness on hills" in text
+    assert "2025-03-01" in text and "2025-04-01" in text
+    assert "6 cm" in text and "9.5 cm" in text
+    # 3.5 cm beyond the 1.9 cm MDC of the lunge test is stated as a real change.
+    assert re.search(r"Right weight-bearing lunge.*improved", text.replace("\n", " "))
+    assert "Pat Physio, PT" in text and "Signature" in text
+    for number, page in enumerate(pages, start=1):
+        assert f"Page {number} of {len(pages)}" in page
+        assert "Testa Runnerton (TR-1)" in page
+
+
+def test_client_without_assessments_still_gets_a_report_saying_so(
+    clinic: ServiceContext, tmp_path: Path
+) -> None:
+    client = add_runner(clinic, "TR-2", given="Nova")
+    out = tmp_path / "r.pdf"
+    write_report(clinic, client.id, out)
+    text = "\n".join(pdf_pages(out))
+    assert "Nova Runnerton has no assessments recorded yet" in text
+
+
+def test_long_history_splits_visits_over_tables(clinic: ServiceContext, tmp_path: Path) -> None:
+    visits = {date(2025, month, 3): {WBLT: 5.0 + month} for month in range(1, 10)}
+    client = add_runner(clinic, "TR-3", visits=visits)
+    out = tmp_path / "r.pdf"
+    write_report(clinic, client.id, out)
+    text = "\n".join(pdf_pages(out))
+    assert "visits 1–3 of 9" in text and "visits 7–9 of 9" in text
+    assert all(f"2025-0{m}-03" in text for m in range(1, 10))
+
+
+@pytest.fixture
+def out_dir(tmp_path: Path) -> Path:
+    folder = tmp_path / "out"
+    folder.mkdir()
+    return folder
+
+
+@pytest.fixture
+def day(clinic: ServiceContext) -> ServiceContext:
+    seen = date(2025, 6, 10)
+    add_runner(clinic, "A-1", "Ada", "Quickstep", {seen: {WBLT: 8.0}})
+    add_runner(clinic, "B-2", "Bea", "Longrun", {seen: {WBLT: 9.0}, date(2025, 5, 1): {WBLT: 7.0}})
+    add_runner(clinic, "C-3", "Cy", "Elsewhere", {date(2025, 6, 11): {WBLT: 10.0}})
+    return clinic
+
+
+def test_day_batch_holds_exactly_the_clients_seen_that_day(
+    day: ServiceContext, out_dir: Path
+) -> None:
+    ids = clients_assessed_between(day, date(2025, 6, 10), date(2025, 6, 10))
+    calls: list[tuple[int, int]] = []
+    out = out_dir / "day.pdf"
+    result = write_batch(
+        day, ids, out, label="2025-06-10", progress=lambda d, t: calls.append((d, t))
+    )
+    assert result.chart_numbers == ("B-2", "A-1")  # by family name
+    assert calls == [(1, 2), (2, 2)]
+    text = "\n".join(pdf_pages(out))
+    assert "Ada Quickstep" in text and "Bea Longrun" in text and "Cy Elsewhere" not in text
+    # Each client's pages are numbered on their own, with their name.
+    pages = pdf_pages(out)
+    assert "Bea Longrun (B-2)" in pages[0] and "Page 1 of" in pages[0]
+    assert any("Ada Quickstep (A-1)" in p and "Page 1 of" in p for p in pages[1:])
+
+
+def test_batch_into_folder_writes_one_file_per_client(day: ServiceContext, out_dir: Path) -> None:
+    ids = clients_assessed_between(day, date(2025, 6, 10), date(2025, 6, 11))
+    result = write_batch(day, ids, out_dir, label="2025-06-10")
+    names = sorted(p.name for p in result.files)
+    assert names == ["A-1_2025-06-10.pdf", "B-2_2025-06-10.pdf", "C-3_2025-06-10.pdf"]
+    assert "Cy Elsewhere" in "\n".join(pdf_pages(out_dir / "C-3_2025-06-10.pdf"))
+
+
+def test_cancelled_batch_leaves_no_file(day: ServiceContext, out_dir: Path) -> None:
+    ids = clients_assessed_between(day, date(2025, 6, 10), date(2025, 6, 10))
+    done: list[int] = []
+    out = out_dir / "day.pdf"
+    result = write_batch(
+        day, ids, out, progress=lambda d, t: done.append(d), cancelled=lambda: len(done) >= 1
+    )
+    assert result.cancelled and not out.exists()
+    assert list(out_dir.iterdir()) == []
+
+
+def test_unwritable_folder_is_input_error_and_nothing_left(
+    day: ServiceContext, out_dir: Path
+) -> None:
+    ids = clients_assessed_between(day, date(2025, 6, 10), date(2025, 6, 10))
+    with pytest.raises(InputError, match="does not exist"):
+        write_batch(day, ids, out_dir / "missing" / "day.pdf")
+
+
+def test_failed_render_keeps_the_previous_file(
+    day: ServiceContext, out_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = out_dir / "day.pdf"
+    out.write_bytes(b"previous report")
+    ids = clients_assessed_between(day, date(2025, 6, 10), date(2025, 6, 10))
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("renderer broke")
+
+    monkeypatch.setattr("mobileathlete_desktop.services.reports.write_progress_reports", broken)
+    with pytest.raises(RuntimeError):
+        write_batch(day, ids, out)
+    assert out.read_bytes() == b"previous report"
+    assert [p.name for p in out_dir.iterdir()] == ["day.pdf"]
