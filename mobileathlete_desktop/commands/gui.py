@@ -111,10 +111,12 @@ def _bench_actor(ctx: ServiceContext) -> Actor | None:
 
 
 def start_session(ctx: ServiceContext) -> MainWindow | None:
-    """First-run or sign-in, the daily backup, then the main window with its idle lock."""
+    """First-run or sign-in, then the main window with its idle lock.
+
+    The slow upkeep (the daily backup, the full check of a large file) starts in the
+    background once the window is up: see `start_upkeep`.
+    """
     from mobileathlete_desktop.services.accounts import has_users
-    from mobileathlete_desktop.services.backups import maybe_daily_backup
-    from mobileathlete_desktop.storage.backup import BackupError
     from mobileathlete_desktop.ui.first_run_dialog import FirstRunDialog
     from mobileathlete_desktop.ui.idle_lock import IdleLock
     from mobileathlete_desktop.ui.main_window import MainWindow
@@ -125,16 +127,55 @@ def start_session(ctx: ServiceContext) -> MainWindow | None:
         actor = SignInDialog.ask(ctx) if has_users(ctx.db) else FirstRunDialog.ask(ctx)
     if actor is None:
         return None
-    warning = ""
+    window = MainWindow(ctx.as_actor(actor))
+    window.idle_lock = IdleLock.for_clinic(window, window.ctx)  # type: ignore[attr-defined]
+    if not os.environ.get(BENCH_READY_ENV):
+        start_upkeep(window, ctx)
+    return window
+
+
+def _upkeep(ctx: ServiceContext) -> list[str]:
+    """Runs off the UI thread: full check of a large file, then the daily backup."""
+    from mobileathlete_desktop.services.backups import maybe_daily_backup
+    from mobileathlete_desktop.storage.backup import BackupError
+    from mobileathlete_desktop.storage.database import FULL_CHECK_MAX_BYTES, quick_check
+
+    problems: list[str] = []
+    path = ctx.db.path
+    if path is not None and path.exists() and path.stat().st_size > FULL_CHECK_MAX_BYTES:
+        problem = quick_check(ctx.db)
+        if problem:
+            # No backup of a damaged file over the good ones: stop here and say so.
+            return [
+                f"{problem}. Stop working in this file and restore the newest good backup "
+                "(mobileathlete restore FILE, or ask your administrator)."
+            ]
     try:
         maybe_daily_backup(ctx)
     except BackupError as exc:
-        warning = f"Daily backup not written: {exc}"
-    window = MainWindow(ctx.as_actor(actor))
-    window.idle_lock = IdleLock.for_clinic(window, window.ctx)  # type: ignore[attr-defined]
-    if warning:
-        window.statusBar().showMessage(warning)
-    return window
+        problems.append(f"Daily backup not written: {exc}")
+    return problems
+
+
+def start_upkeep(window: MainWindow, ctx: ServiceContext) -> None:
+    """Starts the background upkeep; a problem is shown in the status bar or a warning box."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from mobileathlete_desktop.ui.background import BackgroundCall
+
+    job = BackgroundCall(lambda: _upkeep(ctx), window)
+
+    def done(problems: object) -> None:
+        for problem in problems if isinstance(problems, list) else []:
+            if "integrity" in problem:
+                QMessageBox.warning(window, "Mobile Athlete", problem)
+            else:
+                window.statusBar().showMessage(problem)
+
+    job.finished.connect(done)
+    job.failed.connect(lambda exc: window.statusBar().showMessage(f"Upkeep failed: {exc}"))
+    window.upkeep = job  # type: ignore[attr-defined]
+    job.start()
 
 
 def run_gui(args: argparse.Namespace) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, fields, replace
 from datetime import date
-from typing import Any
+from typing import Any, Literal
 
 from sqlalchemy import Select, String, cast, func, or_, select
 from sqlalchemy.exc import IntegrityError
@@ -122,10 +122,7 @@ def input_from_record(record: ClientRecord) -> ClientInput:
     return ClientInput(**{name: values[name] for name in _INPUT_FIELDS})
 
 
-def _search_statement(text: str, include_archived: bool) -> Select[Any]:
-    # Plain columns, not ORM entities: building thousands of identity-mapped objects per
-    # keystroke was most of the search time at clinic scale (bench/).
-    stmt = select(*(c for c in Client.__table__.columns if c.name in _RECORD_COLUMNS))
+def _search_filter(stmt: Select[Any], text: str, include_archived: bool) -> Select[Any]:
     if not include_archived:
         stmt = stmt.where(Client.archived.is_(False))
     for word in text.split():
@@ -138,19 +135,61 @@ def _search_statement(text: str, include_archived: bool) -> Select[Any]:
         if re.fullmatch(r"[\d-]{2,10}", word):
             conditions.append(cast(Client.date_of_birth, String).like(f"%{word}%"))
         stmt = stmt.where(or_(*conditions))
-    return stmt.order_by(func.lower(Client.family_name), func.lower(Client.given_name), Client.id)
+    return stmt
+
+
+SearchOrder = Literal["name", "chart", "born"]
+
+
+def _search_statement(
+    text: str, include_archived: bool, order: SearchOrder = "name", descending: bool = False
+) -> Select[Any]:
+    # Plain columns, not ORM entities: building thousands of identity-mapped objects per
+    # keystroke was most of the search time at clinic scale (bench/).
+    stmt = select(*(c for c in Client.__table__.columns if c.name in _RECORD_COLUMNS))
+    stmt = _search_filter(stmt, text, include_archived)
+    keys: list[Any]
+    if order == "chart":
+        keys = [func.lower(Client.chart_number)]
+    elif order == "born":
+        keys = [Client.date_of_birth]
+    else:
+        keys = [func.lower(Client.family_name), func.lower(Client.given_name)]
+    keys.append(Client.id)
+    return stmt.order_by(*(k.desc() if descending else k for k in keys))
 
 
 def search_clients(
-    ctx: ServiceContext, text: str = "", *, include_archived: bool = False, limit: int | None = None
+    ctx: ServiceContext,
+    text: str = "",
+    *,
+    include_archived: bool = False,
+    limit: int | None = None,
+    offset: int = 0,
+    order: SearchOrder = "name",
+    descending: bool = False,
 ) -> list[ClientRecord]:
-    """Clients whose name, chart number or date of birth contains every word of the text."""
+    """Clients whose name, chart number or date of birth contains every word of the text.
+
+    Sorted by name (or chart number, or date of birth); `limit` and `offset` page through a
+    long result, so a list can fetch more rows only as they are scrolled into view.
+    """
     ctx.actor.require("clients.read")
-    stmt = _search_statement(text, include_archived)
+    stmt = _search_statement(text, include_archived, order, descending)
     if limit is not None:
         stmt = stmt.limit(limit)
+    if offset:
+        stmt = stmt.offset(offset)
     with ctx.db.session() as session:
         return [ClientRecord(**row._asdict()) for row in session.execute(stmt)]
+
+
+def count_clients(ctx: ServiceContext, text: str = "", *, include_archived: bool = True) -> int:
+    """How many clients a search finds (all of the clinic's, archived included, by default)."""
+    ctx.actor.require("clients.read")
+    stmt = _search_filter(select(func.count(Client.id)), text, include_archived)
+    with ctx.db.session() as session:
+        return int(session.execute(stmt).scalar_one())
 
 
 def _load(session: Session, client_id: int) -> Client:
@@ -276,12 +315,6 @@ def archive_client(ctx: ServiceContext, client_id: int, archived: bool = True) -
                 client_id=row.id,
             )
         return to_record(row)
-
-
-def count_clients(ctx: ServiceContext) -> int:
-    """How many clients the clinic has (archived included)."""
-    with ctx.db.session() as session:
-        return int(session.execute(select(func.count(Client.id))).scalar_one())
 
 
 def client_values(record: ClientRecord) -> dict[str, Any]:

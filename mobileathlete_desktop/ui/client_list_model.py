@@ -14,44 +14,86 @@ Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ("Name", "Chart", "Born")
 
 
-def _sort_key(column: int) -> Any:
-    if column == 1:
-        return lambda c: c.chart_number.lower()
-    if column == 2:
-        return lambda c: c.date_of_birth.isoformat() if c.date_of_birth else ""
-    return lambda c: (c.family_name.lower(), c.given_name.lower())
+ORDERS: tuple[client_service.SearchOrder, ...] = ("name", "chart", "born")
+# Rows fetched at a time: the first page answers a keystroke; scrolling fetches the next.
+PAGE = 100
 
 
 class ClientListModel(QAbstractTableModel):
-    """Clients as rows: name, chart number, date of birth; `refresh` asks the service."""
+    """Clients as rows: name, chart number, date of birth; `refresh` asks the service.
+
+    A search that matches thousands of clients loads them a page at a time as the list is
+    scrolled (canFetchMore / fetchMore), sorted by the database, so typing stays instant.
+    """
 
     def __init__(self, ctx: ServiceContext | None = None, parent: Any = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self._clients: list[ClientRecord] = []
         self._sort: tuple[int, Qt.SortOrder] = (0, Qt.SortOrder.AscendingOrder)
+        self._text = ""
+        self._include_archived = False
+        self._more = False
 
     def refresh(self, text: str = "", *, include_archived: bool = False) -> None:
-        """Runs the search through the clients service and shows the result, sorted."""
+        """Runs the search through the clients service and shows its first page."""
         if self.ctx is None:
             return
-        found = client_service.search_clients(self.ctx, text, include_archived=include_archived)
-        self.set_clients(found)
+        self._text, self._include_archived = text, include_archived
+        self.beginResetModel()
+        self._clients = self._page(0)
+        self.endResetModel()
+
+    def _page(self, offset: int) -> list[ClientRecord]:
+        assert self.ctx is not None
+        column, order = self._sort
+        rows = client_service.search_clients(
+            self.ctx,
+            self._text,
+            include_archived=self._include_archived,
+            limit=PAGE + 1,
+            offset=offset,
+            order=ORDERS[column] if 0 <= column < len(ORDERS) else "name",
+            descending=order == Qt.SortOrder.DescendingOrder,
+        )
+        self._more = len(rows) > PAGE
+        return rows[:PAGE]
+
+    def total(self) -> int:
+        """How many clients the current search finds (loaded or not)."""
+        if self.ctx is None:
+            return len(self._clients)
+        if not self._more:
+            return len(self._clients)
+        return client_service.count_clients(
+            self.ctx, self._text, include_archived=self._include_archived
+        )
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self._more
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid() or not self._more:
+            return
+        more = self._page(len(self._clients))
+        if more:
+            first = len(self._clients)
+            self.beginInsertRows(QModelIndex(), first, first + len(more) - 1)
+            self._clients.extend(more)
+            self.endInsertRows()
 
     def set_clients(self, clients: list[ClientRecord]) -> None:
-        """Replaces the rows (kept in the current sort order)."""
+        """Replaces the rows with these (no database; for previews and tests)."""
         self.beginResetModel()
-        column, order = self._sort
-        self._clients = sorted(
-            clients, key=_sort_key(column), reverse=order == Qt.SortOrder.DescendingOrder
-        )
+        self._clients = list(clients)
+        self._more = False
         self.endResetModel()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self._sort = (column, order)
-        self.layoutAboutToBeChanged.emit()
-        self._clients.sort(key=_sort_key(column), reverse=order == Qt.SortOrder.DescendingOrder)
-        self.layoutChanged.emit()
+        if self.ctx is None:
+            return
+        self.refresh(self._text, include_archived=self._include_archived)
 
     def client_at(self, row: int) -> ClientRecord | None:
         """The client shown in that row, or None."""

@@ -180,8 +180,8 @@ class MainWindow(QMainWindow):
     def refresh_clients(self) -> None:
         """Re-runs the search and fills the list."""
         self.model.refresh(self.search.text(), include_archived=self.show_archived.isChecked())
-        found = self.model.rowCount()
-        self.count_label.setText(f"{found} client{'s' if found != 1 else ''}")
+        found = self.model.total()
+        self.count_label.setText(f"{found:,} client{'s' if found != 1 else ''}")
 
     def _open_first_or_current(self) -> None:
         index = self.table.currentIndex()

@@ -78,7 +78,11 @@ def test_signed_in_window_shows_only_what_the_role_allows(
         assert f"Signed in as {user}" in window.statusBar().currentMessage()
         assert window.idle_lock.timer.interval() == 10 * 60_000  # type: ignore[attr-defined]
         assert ctx.db.path is not None
-        assert list((ctx.db.path.parent / "backups").glob("*-daily-*.sqlite3"))
+        # The daily backup is taken in the background once the window is up.
+        qtbot.waitUntil(
+            lambda: bool(list((ctx.db.path.parent / "backups").glob("*-daily-*.sqlite3"))),
+            timeout=10_000,
+        )
     finally:
         window.idle_lock.stop()  # type: ignore[attr-defined]
 
@@ -95,3 +99,20 @@ def test_a_new_database_starts_with_the_first_run_dialog(
     )
     assert gui.start_session(ctx) is None
     assert asked == ["first"] and not has_users(ctx.db)
+
+
+def test_upkeep_of_a_large_damaged_file_warns_and_takes_no_backup(
+    ctx: ServiceContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mobileathlete_desktop.storage import database
+
+    create_demo_clinic(ctx, clients=1)
+    monkeypatch.setattr(database, "FULL_CHECK_MAX_BYTES", 0)
+    monkeypatch.setattr(database, "quick_check", lambda db: "Database fails its integrity check")
+    problems = gui._upkeep(ctx)
+    assert len(problems) == 1 and "restore the newest good backup" in problems[0]
+    assert ctx.db.path is not None
+    assert not list((ctx.db.path.parent / "backups").glob("*-daily-*.sqlite3"))
+    monkeypatch.setattr(database, "quick_check", lambda db: None)
+    assert gui._upkeep(ctx) == []
+    assert list((ctx.db.path.parent / "backups").glob("*-daily-*.sqlite3"))

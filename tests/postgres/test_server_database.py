@@ -117,9 +117,11 @@ def test_audit_chain_stays_intact(backend_ctx: ServiceContext) -> None:
     with backend_ctx.db.session() as session:
         assert verify_chain(session) == []
     # The database itself refuses to rewrite history...
-    with pytest.raises(sqlalchemy.exc.DBAPIError, match="append-only"):
-        with backend_ctx.db.session() as session:
-            session.execute(text("UPDATE audit_event SET username = 'mallory' WHERE id = 1"))
+    with (
+        pytest.raises(sqlalchemy.exc.DBAPIError, match="append-only"),
+        backend_ctx.db.session() as session,
+    ):
+        session.execute(text("UPDATE audit_event SET username = 'mallory' WHERE id = 1"))
     # ...and someone who gets round the trigger (raw file access) is caught by the hash chain.
     with backend_ctx.db.session() as session:
         if session.get_bind().dialect.name == "sqlite":

@@ -143,3 +143,57 @@ def test_tables_created_by_someone_else_are_not_taken_over(tmp_path: Path) -> No
     conn.close()
     with pytest.raises(DatabaseError, match="did not create"):
         open_database(path)
+
+
+def _damaged_inside(tmp_path: Path) -> Path:
+    """A database whose header and schema are fine but one of its later pages is garbage."""
+    path = tmp_path / "inside.sqlite3"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)")
+    conn.execute("CREATE INDEX t_v ON t (v)")
+    conn.executemany("INSERT INTO t (v) VALUES (?)", [(f"value {i:06d}",) for i in range(5000)])
+    conn.commit()
+    conn.close()
+    data = bytearray(path.read_bytes())
+    page = 4096
+    start = len(data) - 3 * page  # a page of the index, well after the schema page
+    data[start + 16 : start + page - 16] = b"\xa5" * (page - 32)
+    path.write_bytes(bytes(data))
+    return path
+
+
+def test_a_large_file_is_checked_in_full_only_when_asked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mobileathlete_desktop.storage import database
+
+    path = _damaged_inside(tmp_path)
+    with pytest.raises(DatabaseDamagedError, match="integrity check"):
+        open_database(path, migrate=False)
+    # Pretend it is a big clinic file: opening stays fast (header, length, schema only)...
+    monkeypatch.setattr(database, "FULL_CHECK_MAX_BYTES", 1024)
+    db = open_database(path, migrate=False)
+    try:
+        # ...and the full check, run later off the start-up path, still finds the damage.
+        assert "integrity check" in (database.quick_check(db) or "")
+    finally:
+        db.dispose()
+    with pytest.raises(DatabaseDamagedError):
+        open_database(path, migrate=False, full_check=True)
+
+
+def test_a_truncated_large_file_is_caught_without_the_full_check(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mobileathlete_desktop.storage import database
+
+    monkeypatch.setattr(database, "FULL_CHECK_MAX_BYTES", 1024)
+    path = tmp_path / "cut.sqlite3"
+    open_database(path).dispose()
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) - 4096])
+    with pytest.raises(DatabaseDamagedError, match="header says"):
+        open_database(path)

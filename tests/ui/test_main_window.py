@@ -54,3 +54,35 @@ def test_search_with_no_match_says_so(window: MainWindow, qtbot: QtBot) -> None:
     qtbot.keyClicks(window.search, "zzz")
     qtbot.waitUntil(lambda: window.count_label.text() == "0 clients")
     assert window.page.client_id is None
+
+
+def test_a_long_list_loads_a_page_at_a_time_as_it_scrolls(
+    ctx: ServiceContext, qtbot: QtBot
+) -> None:
+    from mobileathlete_desktop.storage.models import Client
+    from mobileathlete_desktop.ui.client_list_model import PAGE
+
+    with ctx.db.session() as session:
+        session.add_all(
+            Client(chart_number=f"L-{i:04d}", given_name="Synth", family_name=f"Pager{i:04d}")
+            for i in range(PAGE * 2 + 50)
+        )
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    assert win.model.rowCount() == PAGE
+    assert win.count_label.text() == f"{PAGE * 2 + 50} clients"
+    # Ctrl+End in the list goes to the last row, which fetches the next page each time.
+    win.table.setFocus()
+
+    def end_reached() -> bool:
+        qtbot.keyClick(win.table, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+        return win.model.rowCount() == PAGE * 2 + 50
+
+    qtbot.waitUntil(end_reached)
+    assert win.model.client_at(PAGE * 2 + 49).chart_number == "L-0249"  # type: ignore[union-attr]
+    # Sorting by chart number, descending, is done by the database over every match.
+    win.table.sortByColumn(1, Qt.SortOrder.DescendingOrder)
+    assert win.model.client_at(0).chart_number == "L-0249"  # type: ignore[union-attr]
+    assert win.model.rowCount() == PAGE
