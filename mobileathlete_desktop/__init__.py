@@ -1,8 +1,6 @@
 """Mobile Athlete Desktop: mobility assessment and home programs for sports physical therapists."""
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("mobileathlete-desktop")
-except PackageNotFoundError:  # running from a bundle or an uninstalled checkout
-    __version__ = "0.1.0"
+# The one place the version is written: pyproject.toml reads it from here (setuptools dynamic
+# version), so the installed metadata, the bundle and `--version` always agree, and start-up
+# does not pay for importlib.metadata.
+__version__ = "0.1.0"

@@ -180,6 +180,14 @@ class MainWindow(QMainWindow):
     def refresh_clients(self) -> None:
         """Re-runs the search and fills the list."""
         self.model.refresh(self.search.text(), include_archived=self.show_archived.isChecked())
+        if self.model.canFetchMore():
+            # More than a page matched: the list is already up; count them all just after.
+            self.count_label.setText(f"{self.model.rowCount()}+ clients")
+            QTimer.singleShot(0, self._show_count)
+        else:
+            self._show_count()
+
+    def _show_count(self) -> None:
         found = self.model.total()
         self.count_label.setText(f"{found:,} client{'s' if found != 1 else ''}")
 

@@ -197,3 +197,13 @@ def test_a_truncated_large_file_is_caught_without_the_full_check(
     path.write_bytes(data[: len(data) - 4096])
     with pytest.raises(DatabaseDamagedError, match="header says"):
         open_database(path)
+
+
+def test_the_fast_path_head_is_alembics_head(tmp_path: Path) -> None:
+    from mobileathlete_desktop.storage.migrations_runner import HEAD_REVISION, head_revision
+
+    db = open_database(tmp_path / "head.sqlite3")
+    try:
+        assert head_revision(db) == HEAD_REVISION
+    finally:
+        db.dispose()
