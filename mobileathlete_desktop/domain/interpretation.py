@@ -572,43 +572,54 @@ GLANCE_ORDER: tuple[str, ...] = (
 
 @dataclass(frozen=True)
 class GlanceLine:
-    """One flag of an assessment with the sentence that explains it."""
+    """One flag of an assessment: a short line to read at a glance, and the full reasons."""
 
     flag: str
     code: str
     side: Side
     mode: Mode
     text: str
+    detail: str = ""
 
 
 def glance(interpretation: AssessmentInterpretation) -> list[GlanceLine]:
-    """Every flag of an interpreted assessment, one line each, most pressing first.
+    """Every flag of an interpreted assessment, one short line each, most pressing first.
 
-    The text is the same reason the summary and the report print, so the client page, the
-    command line and the PDF cannot disagree.
+    Active and passive readings of the same measure and side share one line; `detail` holds
+    the reasons the summary and the report print (so the client page, the command line and
+    the PDF cannot disagree). Pain on a computed score (a composite of painful reaches) is not
+    repeated: the painful reach has its own line.
     """
-    lines: list[GlanceLine] = []
+    groups: dict[tuple[str, str, Side], list[Interpretation]] = {}
     for row in interpretation.rows:
-        name = f"{row.label}" + ("" if row.side == "none" else f" {row.side}")
-        if row.mode not in ("none",):
-            name += f" ({row.mode})"
         for flag in row.flags:
-            if flag in (FLAG_BELOW_NORM, FLAG_ABOVE_NORM):
-                text = f"{name} {row.value_text}: {row.norm.reason}"
-            elif flag == FLAG_ASYMMETRY:
-                if row.sides is not None:
-                    text = row.sides.reason
-                else:
-                    text = next((r for r in row.reasons if "asymmetry" in r.lower()), name)
-            elif flag == FLAG_CONTROL_DEFICIT and row.gap is not None:
-                text = row.gap.reason
-            elif flag in (FLAG_IMPROVED, FLAG_WORSE):
-                text = row.change.reason
-            elif flag == FLAG_PAIN:
-                text = f"{name}: pain reported during the test."
-            else:
-                text = f"{name} {row.value_text}"
-            lines.append(GlanceLine(flag, row.code, row.side, row.mode, text))
+            if flag == FLAG_PAIN and row.computed:
+                continue
+            groups.setdefault((flag, row.code, row.side), []).append(row)
+    lines: list[GlanceLine] = []
+    for (flag, code, side), rows in groups.items():
+        first = rows[0]
+        name = first.label + ("" if side == "none" else f", {side}")
+        values = ", ".join(
+            (f"{r.mode} {r.value_text}" if r.mode != "none" else r.value_text) for r in rows
+        )
+        if flag in (FLAG_BELOW_NORM, FLAG_ABOVE_NORM) and first.norm.norm is not None:
+            percents = "/".join(
+                f"{r.norm.percent_of_norm:.0f}%" for r in rows if r.norm.percent_of_norm is not None
+            )
+            text = f"{name}: {values} — {percents} of the norm, {first.norm.text}"
+        elif flag == FLAG_ASYMMETRY and first.sides is not None:
+            text = first.sides.reason
+        elif flag == FLAG_CONTROL_DEFICIT and first.gap is not None:
+            text = first.gap.reason
+        elif flag in (FLAG_IMPROVED, FLAG_WORSE):
+            text = first.change.reason
+        elif flag == FLAG_PAIN:
+            text = f"{name}: pain during the test ({values})"
+        else:
+            text = next((r for r in first.reasons if "asymmetry" in r.lower()), f"{name}: {values}")
+        detail = "\n".join(dict.fromkeys(reason for r in rows for reason in r.reasons))
+        lines.append(GlanceLine(flag, code, side, first.mode, text, detail))
     rank = {flag: i for i, flag in enumerate(GLANCE_ORDER)}
     lines.sort(key=lambda line: rank.get(line.flag, len(rank)))
     return lines

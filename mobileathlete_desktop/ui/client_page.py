@@ -134,7 +134,7 @@ class ClientPage(QWidget):
         if history.latest is None:
             return []
         result = interpret_assessment(history, catalogue=self.ctx.catalogue)
-        return [FindingRow(line.flag, line.text) for line in glance(result)]
+        return [FindingRow(line.flag, line.text, line.detail) for line in glance(result)]
 
     @staticmethod
     def _profile_html(client: ClientRecord) -> str:

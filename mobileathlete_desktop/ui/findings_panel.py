@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QListWidget, QListWidgetItem, QVBoxLayout
 
 FLAG_SYMBOLS = {
@@ -28,6 +29,7 @@ class FindingRow:
 
     kind: str
     text: str
+    detail: str = ""
 
 
 class FindingsPanel(QGroupBox):
@@ -38,6 +40,8 @@ class FindingsPanel(QGroupBox):
         self.setAccessibleName("Latest findings")
         self.list = QListWidget()
         self.list.setAccessibleName("Latest findings")
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout = QVBoxLayout(self)
         layout.addWidget(self.list)
         self.set_rows([])
@@ -51,7 +55,7 @@ class FindingsPanel(QGroupBox):
         for row in rows:
             label = FLAG_SYMBOLS.get(row.kind, row.kind)
             item = QListWidgetItem(f"{label}: {row.text}")
-            item.setToolTip(row.text)
+            item.setToolTip(row.detail or row.text)
             self.list.addItem(item)
 
     def texts(self) -> list[str]:
