@@ -35,19 +35,46 @@ RUN_TIMEOUT_S = 120
 
 # (name, arguments after the program, expected exit code, text expected on stdout).
 # "{tmp}" is the test's own folder. Rows run in order, on the same folder: each may use the
-# databases made by the rows before it.
+# databases made by the rows before it. The commands sign in as the demo admin (SIGN_IN).
 COMMANDS = [
     ("version", ["--version"], 0, "Mobile Athlete "),
-    ("fresh database", ["--db", "{tmp}/fresh.sqlite3", "clients"], 0, "0 clients"),
-    ("check fresh", ["--db", "{tmp}/fresh.sqlite3", "check"], 0, "ok: integrity"),
+    (
+        "first admin",
+        ["--db", "{tmp}/fresh.sqlite3", "users", "add", "boss", "--role", "admin"],
+        0,
+        "boss (admin) created",
+    ),
+    (
+        "fresh database",
+        ["--db", "{tmp}/fresh.sqlite3", "--user", "boss", "clients"],
+        0,
+        "0 clients",
+    ),
+    ("check fresh", ["--db", "{tmp}/fresh.sqlite3", "--user", "boss", "check"], 0, "ok: integrity"),
     ("catalogue", ["catalogue"], 0, "hip.flexion"),
     ("demo", ["--db", "{tmp}/x.sqlite3", "demo", "--clients", "3"], 0, "3 clients"),
     ("clients", ["--db", "{tmp}/x.sqlite3", "clients"], 0, "3 clients"),
     ("check demo", ["--db", "{tmp}/x.sqlite3", "check"], 0, "ok: integrity"),
     ("summary", ["--db", "{tmp}/x.sqlite3", "summary", "DEMO-0001"], 0, "DEMO-0001"),
-    # When `report` and `handout` land on main, add them here, e.g.:
-    # ("report", ["--db", "{tmp}/x.sqlite3", "report", "DEMO-0001", "-o", "{tmp}/r.pdf"], 0, ""),
+    (
+        "report",
+        ["--db", "{tmp}/x.sqlite3", "report", "DEMO-0001", "--out", "{tmp}/r.pdf"],
+        0,
+        "r.pdf",
+    ),
+    (
+        "handout",
+        ["--db", "{tmp}/x.sqlite3", "handout", "DEMO-0001", "--lang", "es", "--out", "{tmp}/h.pdf"],
+        0,
+        "h.pdf",
+    ),
 ]
+# The demo clinic's accounts; "boss" gets the same password when it is created.
+SIGN_IN = {
+    "MOBILEATHLETE_USER": "admin",
+    "MOBILEATHLETE_PASSWORD": "demo",
+    "MOBILEATHLETE_NEW_PASSWORD": "demo",
+}
 
 # Files that prove the bundle carries what it needs at run time.
 BUNDLED_FILES = [
@@ -112,7 +139,7 @@ def run_bundled(
     bundle: Path, home: Path, args: list[str], extra_env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
     """Runs the bundled program with an empty environment (no virtualenv, no PYTHONPATH)."""
-    env = {"PATH": "/usr/bin:/bin", "HOME": str(home), "QT_QPA_PLATFORM": "offscreen"}
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(home), "QT_QPA_PLATFORM": "offscreen", **SIGN_IN}
     env.update(extra_env or {})
     return subprocess.run(
         ["env", "-i", *(f"{k}={v}" for k, v in env.items()), str(bundle / "mobileathlete"), *args],
@@ -147,7 +174,25 @@ def test_bundled_window_opens_offscreen_with_the_demo_clinic(bundle: Path, machi
     assert "clients=0" not in result.stdout
 
 
+def test_bundled_pdfs_are_real_documents_with_fonts_and_pictures(
+    bundle: Path, machine: Path
+) -> None:
+    for name in ("r.pdf", "h.pdf"):
+        if not (machine / name).exists():  # the command rows make them; run alone, make them
+            chart = ["--db", str(machine / "x.sqlite3")]
+            if not (machine / "x.sqlite3").exists():
+                run_bundled(bundle, machine, [*chart, "demo", "--clients", "3"])
+            command = "report" if name == "r.pdf" else "handout"
+            run_bundled(
+                bundle, machine, [*chart, command, "DEMO-0001", "--out", str(machine / name)]
+            )
+        data = (machine / name).read_bytes()
+        assert data.startswith(b"%PDF"), name
+        assert b"/FontFile2" in data, f"{name}: no embedded TrueType font (accents need one)"
+        assert b"/Image" in data or b"/Form" in data, f"{name}: no pictures or charts"
+
+
 def test_bundled_data_goes_to_the_user_data_folder(bundle: Path, machine: Path) -> None:
-    result = run_bundled(bundle, machine, ["clients"])
+    result = run_bundled(bundle, machine, ["users", "add", "boss", "--role", "admin"])
     assert result.returncode == 0, result.stderr
     assert list(machine.glob(".local/share/MobileAthlete/clinic.sqlite3"))
