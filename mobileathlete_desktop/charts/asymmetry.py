@@ -75,14 +75,14 @@ def asymmetry_figure(
         )
     ax.axvline(DEFAULT_LSI_THRESHOLD, color=style.MUTED_COLOUR, linestyle="--", linewidth=1)
     ax.set_yticks(range(len(rows)), labels, fontsize=style.TICK_SIZE)
-    ax.invert_yaxis()
+    ax.set_ylim(len(rows) - 0.5, -0.5)  # first row on top, no empty margin
     ax.set_xlim(0, 150)
     ax.set_xlabel("Limb symmetry index (weaker ÷ stronger side, %)", fontsize=style.LABEL_SIZE)
     ax.set_title(title, fontsize=style.TITLE_SIZE)
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 
-    ax.legend(
+    fig.legend(
         [
             Patch(facecolor=style.OK_COLOUR),
             Patch(facecolor=style.FLAG_COLOUR, hatch=style.BELOW_HATCH, edgecolor="white"),
@@ -91,8 +91,8 @@ def asymmetry_figure(
         ],
         ["Within threshold", "Asymmetric", "Measure's threshold", "LSI 90%"],
         fontsize=style.NOTE_SIZE,
-        loc="upper left",
-        bbox_to_anchor=(1.01, 1.0),
+        loc="outside upper center",
+        ncols=4,
         frameon=False,
     )
     return fig

@@ -74,7 +74,8 @@ def outcomes_figure(
         low, high = measure.bounds
         ax.set_ylim(low - (high - low) * 0.04, high + (high - low) * 0.04)
         better = "higher is better" if measure.higher_is_better else "lower is better"
-        ax.set_ylabel(f"{measure.label} ({better})", fontsize=style.LABEL_SIZE)
+        ax.set_title(measure.label, fontsize=style.LABEL_SIZE, loc="left")
+        ax.set_ylabel(f"{measure.unit_label or 'score'} ({better})", fontsize=style.LABEL_SIZE)
         style.date_axis(ax, [p.date for p in points])
         ax.legend(fontsize=style.NOTE_SIZE, loc="best", frameon=False)
         if len(points) == 1:

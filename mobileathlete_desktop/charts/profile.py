@@ -69,14 +69,14 @@ def profile_figure(
         )
     labels = [_row_label(r.label, r.side, r.mode) for r in rows]
     ax.set_yticks(range(len(rows)), labels, fontsize=style.TICK_SIZE)
-    ax.invert_yaxis()
+    ax.set_ylim(len(rows) - 0.5, -0.5)  # first row on top, no empty margin
     top = max(150.0, max(r.norm.percent_of_norm or 0 for r in rows) + 35)
     ax.set_xlim(0, top)
     ax.set_xlabel("Percent of the norm for age and sex (%)", fontsize=style.LABEL_SIZE)
     ax.set_title(title, fontsize=style.TITLE_SIZE)
     from matplotlib.patches import Patch
 
-    ax.legend(
+    fig.legend(
         [
             Patch(facecolor=style.OK_COLOUR),
             Patch(facecolor=style.FLAG_COLOUR, hatch=style.BELOW_HATCH, edgecolor="white"),
@@ -84,11 +84,11 @@ def profile_figure(
         ],
         ["Within or above norm", "Below norm", f"{BELOW_NORM_PERCENT:g}–{ABOVE_NORM_PERCENT:g}%"],
         fontsize=style.NOTE_SIZE,
-        loc="upper left",
-        bbox_to_anchor=(1.01, 1.0),
+        loc="outside upper center",
+        ncols=3,
         frameon=False,
     )
     if without:
         names = sorted({r.label for r in without})
-        style.note(ax, "No norm for this client: " + ", ".join(names), y=-0.6 / len(rows) - 0.12)
+        style.figure_note(fig, "No norm for this client: " + ", ".join(names) + ".")
     return fig

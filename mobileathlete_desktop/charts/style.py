@@ -84,15 +84,39 @@ def message_figure(title: str, message: str, size: tuple[float, float] = DEFAULT
 
 def figure_messages(fig: Figure) -> list[str]:
     """Every text a chart placed to explain missing data (for tests and accessibility)."""
-    return [t.get_text() for ax in fig.axes for t in ax.texts if t.get_gid() == "message"]
+    texts = [t for ax in fig.axes for t in ax.texts] + list(fig.texts)
+    return [t.get_text() for t in texts if t.get_gid() == "message"]
+
+
+def figure_note(fig: Figure, text: str) -> None:
+    """A small message under the whole figure (kept clear of the axes by the layout engine)."""
+    import textwrap
+
+    columns = int(fig.get_figwidth() * 14)
+    fig.supxlabel(
+        "\n".join(textwrap.fill(line, columns) for line in text.splitlines()),
+        x=0.01,
+        ha="left",
+        fontsize=NOTE_SIZE,
+        color=MUTED_COLOUR,
+        gid="message",
+    )
 
 
 def note(ax: Axes, text: str, y: float = 0.98) -> None:
-    """A small explanatory message in the top-left corner of the axes ("no norm for this age")."""
+    """A small explanatory message in the top-left corner of the axes ("no norm for this age").
+
+    Long lines are wrapped to the figure's width, so a note never pushes the layout apart.
+    """
+    import textwrap
+
+    figure = ax.get_figure(root=True)
+    columns = int((figure.get_figwidth() if figure is not None else DEFAULT_SIZE[0]) * 14)
+    wrapped = "\n".join(textwrap.fill(line, columns) for line in text.splitlines())
     ax.text(
         0.01,
         y,
-        text,
+        wrapped,
         transform=ax.transAxes,
         ha="left",
         va="top",
@@ -103,27 +127,54 @@ def note(ax: Axes, text: str, y: float = 0.98) -> None:
     )
 
 
-def save_figure(fig: Figure, path: str | Path, dpi: int = 150) -> Path:
-    """Writes the figure as .png, .svg or .pdf (chosen by suffix) without pyplot."""
-    path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix == ".png":
-        from matplotlib.backends.backend_agg import FigureCanvasAgg
+CHART_FORMATS: Mapping[str, str] = {".png": "png", ".svg": "svg", ".pdf": "pdf"}
 
-        FigureCanvasAgg(fig)
-    elif suffix == ".svg":
-        from matplotlib.backends.backend_svg import FigureCanvasSVG
 
-        FigureCanvasSVG(fig)
-    elif suffix == ".pdf":
-        from matplotlib.backends.backend_pdf import FigureCanvasPdf
+class ChartWriteError(OSError):
+    """The chart file could not be written (missing or read-only folder, full disk)."""
 
-        FigureCanvasPdf(fig)
-    else:
+
+def chart_format(path: str | Path) -> str:
+    """The format a chart file name asks for; ValueError for anything but .png, .svg, .pdf."""
+    suffix = Path(path).suffix.lower()
+    if suffix not in CHART_FORMATS:
         raise ValueError(
-            f"charts are saved as .png, .svg or .pdf, not {path.suffix or 'no suffix'}"
+            f"charts are saved as .png, .svg or .pdf, not {Path(path).suffix or 'no suffix'}"
         )
-    fig.savefig(path, dpi=dpi)
+    return CHART_FORMATS[suffix]
+
+
+def save_figure(fig: Figure, path: str | Path, dpi: int = 150) -> Path:
+    """Writes the figure as .png, .svg or .pdf (chosen by suffix) without pyplot, atomically.
+
+    The file is written beside the target under a temporary name and renamed into place, so
+    a failure never leaves a half-written chart under the final name. The figure keeps its
+    canvas (one shown in the window stays live). Raises ValueError for another suffix and
+    ChartWriteError (naming the folder) when the folder is missing or cannot be written.
+    """
+    import os
+    import tempfile
+
+    path = Path(path)
+    fmt = chart_format(path)
+    folder = path.parent
+    if not folder.is_dir():
+        raise ChartWriteError(f"folder {folder} does not exist")
+    try:
+        fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
+    except OSError as exc:
+        raise ChartWriteError(f"cannot write to folder {folder}: {exc.strerror or exc}") from exc
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fig.savefig(fh, format=fmt, dpi=dpi)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(temp_name, path)
+    except BaseException as exc:
+        Path(temp_name).unlink(missing_ok=True)
+        if isinstance(exc, OSError) and not isinstance(exc, ChartWriteError):
+            raise ChartWriteError(f"cannot write {path}: {exc.strerror or exc}") from exc
+        raise
     return path
 
 

@@ -53,9 +53,11 @@ def test_profile_marks_below_norm(history: ClientHistory, catalogue: Catalogue) 
 
 def test_outcome_panels_with_mcid_band(history: ClientHistory, catalogue: Catalogue) -> None:
     fig = outcomes_figure(history, catalogue=catalogue)
+    # The measure names the panel; the axis says which way is better (short enough to fit).
+    assert [ax.get_title(loc="left") for ax in fig.axes] == ["LEFS", "NPRS"]
     assert [ax.get_ylabel() for ax in fig.axes] == [
-        "LEFS (higher is better)",
-        "NPRS (lower is better)",
+        "points (higher is better)",
+        "points (lower is better)",
     ]
     lefs = fig.axes[0]
     band = next(p for p in lefs.patches if p.get_gid() == "mcid-band")
