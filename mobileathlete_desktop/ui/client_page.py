@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -24,6 +25,7 @@ from mobileathlete_desktop.services import assessments as assessment_service
 from mobileathlete_desktop.services import clients as client_service
 from mobileathlete_desktop.services.context import ServiceContext
 from mobileathlete_desktop.ui.findings_panel import FindingRow, FindingsPanel
+from mobileathlete_desktop.ui.progress_view import ProgressView
 
 ASSESSMENT_COLUMNS = ("Date", "Kind", "Therapist", "Status", "Values")
 
@@ -83,13 +85,24 @@ class ClientPage(QWidget):
         self.assessments_label = QLabel("&Assessments")
         self.assessments_label.setBuddy(self.assessments)
         self.findings = FindingsPanel()
+        self.overview = QWidget()
+        overview = QVBoxLayout(self.overview)
+        overview.setContentsMargins(0, 0, 0, 0)
+        overview.addWidget(self.profile)
+        overview.addWidget(self.buttons)
+        overview.addWidget(self.assessments_label)
+        overview.addWidget(self.assessments, 2)
+        overview.addWidget(self.findings, 1)
+        # Charts live on their own tab; matplotlib loads only when it is first opened.
+        self.progress = ProgressView(ctx)
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Client views")
+        self.tabs.addTab(self.overview, "&Overview")
+        self.tabs.addTab(self.progress, "&Progress")
+        self.tabs.tabBar().hide()
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
-        layout.addWidget(self.profile)
-        layout.addWidget(self.buttons)
-        layout.addWidget(self.assessments_label)
-        layout.addWidget(self.assessments, 2)
-        layout.addWidget(self.findings, 1)
+        layout.addWidget(self.tabs, 1)
         self._row_ids: list[int] = []
         for widget in (self.buttons, self.assessments_label, self.assessments, self.findings):
             widget.hide()
@@ -127,6 +140,12 @@ class ClientPage(QWidget):
         self.findings.set_rows(self._glance_rows(client_id))
         for widget in (self.buttons, self.assessments_label, self.assessments, self.findings):
             widget.show()
+        self.tabs.tabBar().show()
+        self.progress.set_client(client_id)
+
+    def show_progress(self) -> None:
+        """Brings the Progress tab forward (its charts load on first showing)."""
+        self.tabs.setCurrentWidget(self.progress)
 
     def _glance_rows(self, client_id: int) -> list[FindingRow]:
         """Flags of the latest assessment, as the summary and the report state them."""

@@ -1,0 +1,219 @@
+"""The Progress tab: charts built off the UI thread, picked by keyboard, read by hover or
+table, exported through the (monkeypatched) file dialog, matplotlib loaded only when shown."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog
+from pytestqt.qtbot import QtBot
+
+from mobileathlete_desktop.services.context import ServiceContext
+from mobileathlete_desktop.ui.client_page import ClientPage
+from mobileathlete_desktop.ui.progress_view import ProgressView
+from tests.reports.helpers import add_runner
+from tests.ui.keys import press
+
+DF = "ankle.dorsiflexion.knee_flexed"
+VISITS = {
+    date(2025, 1, 10): {(DF, "left", "active"): 30.0, (DF, "right", "active"): 22.0},
+    date(2025, 2, 7): {(DF, "left", "active"): 31.0, (DF, "right", "active"): 26.0},
+    date(2025, 3, 7): {
+        (DF, "left", "active"): 31.0,
+        (DF, "right", "active"): 29.0,
+        ("hip.flexion", "left", "active"): 118.0,
+    },
+}
+
+
+@pytest.fixture
+def page(ctx: ServiceContext, qtbot: QtBot) -> ClientPage:
+    client = add_runner(ctx, "P-1", "Ada", "Stridewell", VISITS)
+    page = ClientPage(ctx)
+    qtbot.addWidget(page)
+    page.resize(1100, 800)
+    page.show()
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    page.show_client(client.id)
+    return page
+
+
+def shown(view: ProgressView, kind: str, what: str | None = None) -> bool:
+    data = view.data
+    return (
+        data is not None
+        and not view.loading
+        and data.kind == kind
+        and (what is None or data.what == what)
+        and view.canvas is not None
+        and view.canvas.figure is data.figure
+    )
+
+
+def open_progress(page: ClientPage, qtbot: QtBot) -> ProgressView:
+    qtbot.keyClick(page, Qt.Key.Key_P, Qt.KeyboardModifier.AltModifier)  # the tab's mnemonic
+    qtbot.waitUntil(lambda: page.tabs.currentWidget() is page.progress)
+    view = page.progress
+    qtbot.waitUntil(lambda: shown(view, "measure"), timeout=15_000)
+    return view
+
+
+def test_progress_shows_the_measure_with_most_visits(page: ClientPage, qtbot: QtBot) -> None:
+    assert page.progress.data is None  # nothing is built until the tab is opened
+    view = open_progress(page, qtbot)
+    assert view.data is not None and (view.data.what, view.data.mode) == (DF, "active")
+    ax = view.data.figure.axes[0]
+    assert ax.get_title() == "Ankle dorsiflexion, knee flexed (active) — Ada Stridewell"
+    series = {c.get_label(): c for c in ax.containers}  # errorbar containers, one a side
+    assert set(series) == {"Left", "Right"}
+    right_y = list(series["Right"].lines[0].get_ydata())
+    assert right_y == [22.0, 26.0, 29.0]
+    # The table beneath lists the same six points, in date order.
+    assert view.table.rowCount() == 6
+    cells = [[view.table.item(r, c).text() for c in range(4)] for r in range(6)]
+    assert cells[0] == ["2025-01-10", "left", "30°", "draft"]
+    assert cells[5] == ["2025-03-07", "right", "29°", "draft"]
+    assert [view.measure.itemText(i) for i in range(view.measure.count())] == [
+        "Hip flexion (active) — 1 visit",
+        "Ankle dorsiflexion, knee flexed (active) — 3 visits",
+    ]
+    assert view.measure.accessibleName() == "Measure"
+    assert view.kind.accessibleName() == "Chart kind"
+
+
+def test_the_measure_and_kind_are_picked_by_keyboard(page: ClientPage, qtbot: QtBot) -> None:
+    view = open_progress(page, qtbot)
+    view.measure.setFocus()
+    qtbot.waitUntil(view.measure.hasFocus)
+    press(qtbot, Qt.Key.Key_Up)
+    qtbot.waitUntil(lambda: shown(view, "measure", "hip.flexion"), timeout=15_000)
+    assert view.data is not None
+    assert view.data.figure.axes[0].get_title().startswith("Hip flexion (active)")
+    assert view.table.rowCount() == 1  # one visit, left only
+    assert "One visit so far" in view.status.text()
+    assert "Only the left side was recorded" in view.status.text()
+
+    view.kind.setFocus()
+    qtbot.waitUntil(view.kind.hasFocus)
+    press(qtbot, Qt.Key.Key_Down)
+    qtbot.waitUntil(lambda: shown(view, "asymmetry"), timeout=15_000)
+    assert not view.measure.isEnabled()
+    assert view.data is not None
+    labels = [t.get_text() for t in view.data.figure.axes[0].get_yticklabels()]
+    assert labels == ["Ankle dorsiflexion, knee flexed (active)"]
+    assert view.table.item(0, 3).text() == "LSI 94%"  # 29 of 31
+
+    press(qtbot, Qt.Key.Key_Down)
+    qtbot.waitUntil(lambda: shown(view, "profile"), timeout=15_000)
+    press(qtbot, Qt.Key.Key_Down)
+    qtbot.waitUntil(lambda: shown(view, "outcomes"), timeout=15_000)
+    assert "No outcome scores recorded." in view.status.text()
+
+
+def test_hovering_a_point_reads_it_out(page: ClientPage, qtbot: QtBot) -> None:
+    from matplotlib.backend_bases import MouseEvent
+
+    view = open_progress(page, qtbot)
+    assert view.data is not None
+    ax = view.data.figure.axes[0]
+    target = next(v for v in view.data.values if v.cells[:2] == ("2025-02-07", "right"))
+    x, y = ax.transData.transform((target.x, target.y))
+    MouseEvent("motion_notify_event", view.canvas, x + 3, y - 2)._process()
+    assert view.hover.text() == "2025-02-07 · right · 26° · draft"
+    MouseEvent("motion_notify_event", view.canvas, x + 60, y + 60)._process()
+    assert view.hover.text().startswith("Point at a value")
+    # The keyboard's way to the same read-out: moving through the table.
+    view.table.setFocus()
+    qtbot.waitUntil(view.table.hasFocus)
+    view.table.setCurrentCell(0, 0)
+    assert view.hover.text() == "2025-01-10 · left · 30° · draft"
+    for _ in range(3):
+        press(qtbot, Qt.Key.Key_Down)
+    assert view.hover.text() == "2025-02-07 · right · 26° · draft"
+
+
+def test_export_writes_the_chart_and_audits_it(
+    page: ClientPage, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sqlalchemy import select
+
+    from mobileathlete_desktop.storage.models import AuditEvent
+
+    view = open_progress(page, qtbot)
+    target = tmp_path / "ankle"
+    asked: list[str] = []
+
+    def dialog(_parent: object, _title: str, suggested: str, _filters: str) -> tuple[str, str]:
+        asked.append(suggested)
+        return str(target), "SVG drawing (*.svg)"
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(dialog))
+    qtbot.mouseClick(view.export_button, Qt.MouseButton.LeftButton)
+    svg = tmp_path / "ankle.svg"
+    qtbot.waitUntil(svg.exists)
+    assert asked == [f"P-1_{DF}.png"]
+    assert ET.parse(svg).getroot().tag == "{http://www.w3.org/2000/svg}svg"
+    assert view.status.text() == f"Exported to {svg}"
+    with page.ctx.db.session() as session:
+        event = session.execute(
+            select(AuditEvent).where(AuditEvent.action == "chart.export")
+        ).scalar_one()
+        assert event.detail["file"] == "ankle.svg" and event.detail["chart"] == DF
+    # The chart on screen is still live after saving (its canvas was not swapped).
+    assert view.data is not None and view.data.figure.canvas is view.canvas
+
+    monkeypatch.setattr(
+        QFileDialog,
+        "getSaveFileName",
+        staticmethod(lambda *_a: (str(tmp_path / "gone" / "a.png"), "")),
+    )
+    assert view.export() is None
+    assert view.status.text().startswith("Not exported:") and "does not exist" in view.status.text()
+
+
+def test_a_client_without_assessments_gets_a_message_not_a_crash(
+    ctx: ServiceContext, qtbot: QtBot
+) -> None:
+    client = add_runner(ctx, "P-2", "Bea", "Empty")
+    view = ProgressView(ctx)
+    qtbot.addWidget(view)
+    view.show()
+    view.set_client(client.id)
+    qtbot.waitUntil(lambda: shown(view, "measure"), timeout=15_000)
+    assert view.measure.count() == 0 and not view.measure.isEnabled()
+    assert view.table.rowCount() == 0
+    assert view.status.text() == "No assessments recorded yet."
+
+
+def test_the_window_starts_and_shows_a_client_without_matplotlib(db_path: Path) -> None:
+    """matplotlib is imported only when the Progress tab is first shown."""
+    code = f"""
+import sys
+from PySide6.QtWidgets import QApplication
+from mobileathlete_desktop.storage.database import open_database
+from mobileathlete_desktop.services.context import ServiceContext
+from tests.reports.helpers import add_runner
+app = QApplication([])
+ctx = ServiceContext(db=open_database({str(db_path)!r}))
+client = add_runner(ctx, "P-3", visits={{}})
+from mobileathlete_desktop.ui.main_window import MainWindow
+win = MainWindow(ctx)
+win.show()
+win.page.show_client(client.id)
+app.processEvents()
+print("matplotlib" in sys.modules)
+win.page.show_progress()
+app.processEvents()
+print("matplotlib" in sys.modules or win.page.progress.loading)
+"""
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert out.stdout.split() == ["False", "True"], out.stderr
