@@ -8,11 +8,12 @@ the thread pool; the figure is also rendered there once, so the UI thread only s
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -22,7 +23,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
-    QSplitter,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -46,6 +46,9 @@ KINDS: tuple[tuple[str, str], ...] = (
 )
 FILE_FILTERS = "PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"
 HOVER_RADIUS_PX = 12.0
+MATPLOTLIB_LOCK = threading.Lock()
+"""matplotlib is not thread-safe (its font cache is shared): the worker builds and renders
+under this lock, and the canvas only redraws on the UI thread when the lock is free."""
 HOVER_HINT = "Point at a value on the chart, or read them all in the table below."
 
 
@@ -166,12 +169,24 @@ def build_chart_data(
 
     When no measure is chosen yet, the first one with the most visits is shown.
     """
-    from mobileathlete_desktop.charts.kinds import build_chart
     from mobileathlete_desktop.services import assessments as assessment_service
 
     if history is None:
         history = assessment_service.load_history(ctx, client_id)
-    cat = ctx.catalogue
+    with MATPLOTLIB_LOCK:
+        return _build_locked(client_id, kind, what, mode, history, ctx.catalogue)
+
+
+def _build_locked(
+    client_id: int,
+    kind: str,
+    what: str,
+    mode: Mode | None,
+    history: ClientHistory,
+    cat: Catalogue,
+) -> ChartData:
+    from mobileathlete_desktop.charts.kinds import build_chart
+
     choices = tuple(measures_with_data(history, cat))
     if kind == "measure" and not what and choices:
         best = max(choices, key=lambda c: c.points)
@@ -198,6 +213,20 @@ def build_chart_data(
     )
 
 
+def _import_matplotlib() -> None:
+    """Imports matplotlib and the chart modules on the UI thread, once, before any worker
+    uses them (first use of the Progress tab): imports racing on two threads crashed."""
+    import matplotlib.backends.backend_agg
+    import matplotlib.backends.backend_qtagg
+    import matplotlib.dates
+    import matplotlib.figure  # noqa: F401
+
+    import mobileathlete_desktop.charts.asymmetry
+    import mobileathlete_desktop.charts.outcomes
+    import mobileathlete_desktop.charts.profile
+    import mobileathlete_desktop.charts.progress  # noqa: F401
+
+
 def _canvas_class() -> type:
     """FigureCanvasQTAgg that shows the worker's rendering instead of drawing again."""
     from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
@@ -205,18 +234,41 @@ def _canvas_class() -> type:
     class PrerenderedCanvas(FigureCanvasQTAgg):
         def __init__(self, figure: Figure, renderer: Any, key: Any) -> None:
             super().__init__(figure)  # type: ignore[no-untyped-call]
-            self._ready: tuple[Any, Any] | None = (renderer, key)
+            self._ready: tuple[Any, Any] | None = (renderer, key) if renderer else None
+
+        def _same_size(self) -> bool:
+            # Qt's resize hands the size back through inches: 1674 px may come back as
+            # 1673.9999999999998. Within half a pixel it is the worker's rendering.
+            if self._ready is None:
+                return False
+            w, h = self.figure.bbox.size
+            kw, kh, kdpi = self._ready[1]
+            return bool(abs(w - kw) < 0.5 and abs(h - kh) < 0.5 and self.figure.dpi == kdpi)
+
+        def get_renderer(self) -> Any:
+            if self._same_size():
+                assert self._ready is not None
+                w, h = self.figure.bbox.size
+                # What FigureCanvasAgg.get_renderer() reuses while the size is unchanged.
+                self.renderer = self._ready[0]
+                self._lastKey = (w, h, self.figure.dpi)  # type: ignore[assignment]
+                return self.renderer
+            self._ready = None  # resized for real: draw again from now on
+            return super().get_renderer()  # type: ignore[no-untyped-call]
 
         def draw(self) -> None:
-            ready, self._ready = self._ready, None
-            figure = self.figure
-            key = (figure.bbox.width, figure.bbox.height, figure.dpi)
-            if ready is not None and ready[0] is not None and ready[1] == key:
-                # What FigureCanvasAgg.get_renderer() reuses while the size is unchanged.
-                self.renderer, self._lastKey = ready[0], key  # type: ignore[assignment]
-                self.update()
+            if self._same_size() and not getattr(self, "_shown_ready", False):
+                self._shown_ready = True
+                self.get_renderer()
+                self.update()  # the worker already drew these pixels
                 return
-            super().draw()  # type: ignore[no-untyped-call]
+            if not MATPLOTLIB_LOCK.acquire(blocking=False):
+                QTimer.singleShot(50, self.draw_idle)  # a chart is being built: draw after
+                return
+            try:
+                super().draw()  # type: ignore[no-untyped-call]
+            finally:
+                MATPLOTLIB_LOCK.release()
 
     return PrerenderedCanvas
 
@@ -296,16 +348,14 @@ class ProgressView(QWidget):
         below_layout.addWidget(table_label)
         below_layout.addWidget(self.table)
 
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(self.chart_area)
-        splitter.addWidget(below)
-        splitter.setStretchFactor(0, 1)
-        splitter.setSizes([10_000, 2_000])  # the chart gets most of the height
-        splitter.setChildrenCollapsible(False)
+        # The chart takes the room; the table stays a few rows tall and scrolls.
+        self.table.setMaximumHeight(200)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         layout = QVBoxLayout(self)
         layout.addLayout(controls)
         layout.addWidget(self.status)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self.chart_area, 1)
+        layout.addWidget(below)
 
         self.kind.currentIndexChanged.connect(lambda _i: self._choice_changed(kind_changed=True))
         self.measure.currentIndexChanged.connect(lambda _i: self._choice_changed())
@@ -339,6 +389,7 @@ class ProgressView(QWidget):
         if self.client_id is None:
             return
         self._stale = False
+        _import_matplotlib()
         self._generation += 1
         generation = self._generation
         kind = str(self.kind.currentData())
