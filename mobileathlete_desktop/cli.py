@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from mobileathlete_desktop import __version__
 from mobileathlete_desktop.commands import COMMAND_MODULES
-from mobileathlete_desktop.commands.common import EXIT_ERROR, EXIT_USAGE, CommandError
+from mobileathlete_desktop.commands.common import EXIT_ERROR, EXIT_OK, EXIT_USAGE, CommandError
 
 
 class _Parser(argparse.ArgumentParser):
@@ -66,6 +66,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("mobileathlete: interrupted", file=sys.stderr)
         return EXIT_ERROR
+    except BrokenPipeError:
+        # The reader went away (`mobileathlete audit | head`): stop quietly, as Unix tools do.
+        # Point stdout at devnull so the interpreter's final flush does not complain again.
+        import os
+
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
 
 
 def gui_main() -> int:

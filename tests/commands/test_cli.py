@@ -209,3 +209,21 @@ def test_python_dash_m_runs_the_command() -> None:
         check=False,
     )
     assert result.returncode == 0 and "Mobile Athlete" in result.stdout
+
+
+def test_a_closed_pipe_ends_quietly() -> None:
+    """`mobileathlete catalogue --json | head -1`: no traceback when the reader stops early."""
+    import subprocess
+    import sys
+
+    with subprocess.Popen(
+        [sys.executable, "-m", "mobileathlete_desktop", "catalogue", "--json"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    ) as proc:
+        assert proc.stdout is not None and proc.stderr is not None
+        proc.stdout.readline()
+        proc.stdout.close()  # the reader goes away, like `head -1`
+        err = proc.stderr.read().decode()
+        assert proc.wait(timeout=60) == 0
+    assert "Traceback" not in err and "BrokenPipe" not in err
