@@ -313,12 +313,14 @@ def write_atomically(path: Path, produce: Callable[[BinaryIO], None]) -> Path:
     return path
 
 
-def chart_image(figure: Any, width: float, dpi: int = 200) -> Any:
-    """A matplotlib Figure as a reportlab Image of the given width (PNG at `dpi`)."""
+def chart_image(figure: Any, width: float, dpi: int = 150, max_height: float = 640.0) -> Any:
+    """A matplotlib Figure as a reportlab Image at most `width` wide and `max_height` tall
+    (a tall chart, such as a 40-row profile, is scaled down to fit one page). PNG at `dpi`."""
     from reportlab.platypus import Image
 
     buffer = io.BytesIO()
     fig_w, fig_h = figure.get_size_inches()
     figure.savefig(buffer, format="png", dpi=dpi)
     buffer.seek(0)
-    return Image(buffer, width=width, height=width * fig_h / fig_w)
+    shown_w = min(width, max_height * fig_w / fig_h)
+    return Image(buffer, width=shown_w, height=shown_w * fig_h / fig_w)

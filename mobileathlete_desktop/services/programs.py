@@ -14,7 +14,6 @@ from mobileathlete_desktop.domain.programs import ProgramItemRecord, ProgramReco
 from mobileathlete_desktop.domain.recommendations import (
     Drill,
     Observation,
-    observation_from,
     recommend,
 )
 from mobileathlete_desktop.domain.records import ClientHistory
@@ -280,16 +279,25 @@ def observations(ctx: ServiceContext, history: ClientHistory) -> list[Observatio
     """The latest assessment's flagged findings, as interpreted by domain.interpretation."""
     if history.latest is None:
         return []
-    try:
-        from mobileathlete_desktop.domain.interpretation import interpret_assessment
-    except ImportError:
-        return []
-    # The interpretation branch is merged later; its signature is taken as documented.
-    try:
-        rows = interpret_assessment(history, ctx.catalogue)
-    except TypeError:
-        rows = interpret_assessment(history)
-    return [observation_from(row) for row in rows]
+    from mobileathlete_desktop.domain.interpretation import glance, interpret_assessment
+
+    # One observation a measure and side: every flag it carries, the most pressing reason.
+    found: dict[tuple[str, str], Observation] = {}
+    for line in glance(interpret_assessment(history, catalogue=ctx.catalogue)):
+        key = (line.code, line.side)
+        seen = found.get(key)
+        if seen is None:
+            measure = ctx.catalogue.get(line.code)
+            found[key] = Observation(
+                code=line.code,
+                side=line.side,
+                flags=frozenset({line.flag}),
+                reason=line.text,
+                region=measure.region if measure else "",
+            )
+        else:
+            found[key] = replace(seen, flags=seen.flags | {line.flag})
+    return list(found.values())
 
 
 def recommended_program(
@@ -311,6 +319,11 @@ def recommended_program(
     else:
         drills = library_drills(library)
     found = observations(ctx, history)
+    if history.latest is not None and not found:
+        warnings.append(
+            f"The assessment of {history.latest.date.isoformat()} flags nothing that needs "
+            "special work: a general runner program is used"
+        )
     recs = recommend(found, drills, lang=lang)
     items = tuple(replace(r.dosage, exercise_code=r.exercise_code, reason=r.reason) for r in recs)
     summary = []

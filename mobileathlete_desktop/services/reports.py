@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -10,6 +11,13 @@ from typing import Any
 
 from sqlalchemy import select
 
+from mobileathlete_desktop.domain.exercises import Exercise
+from mobileathlete_desktop.domain.interpretation import (
+    Interpretation,
+    interpret_assessment,
+    judge_change,
+    measure_for,
+)
 from mobileathlete_desktop.domain.programs import ProgramRecord, dosage_text
 from mobileathlete_desktop.domain.records import AssessmentRecord, ClientHistory
 from mobileathlete_desktop.reports.handout import Handout, HandoutDrill, has_picture, write_handout
@@ -59,11 +67,32 @@ def _side(side: str) -> str:
     return {"left": "L", "right": "R"}.get(side, "")
 
 
+logger = logging.getLogger(__name__)
+
+FLAG_WORDS = {
+    "below_norm": "below norm",
+    "above_norm": "above norm",
+    "asymmetry": "asymmetry",
+    "control_deficit": "control deficit",
+    "improved": "improved",
+    "worse": "worse",
+    "pain": "pain",
+}
+
+
 def _rows(ctx: ServiceContext, history: ClientHistory) -> tuple[list[MeasureRow], list[str]]:
-    """Rows of the values table and plain-language changes beyond measurement error."""
+    """Rows of the values table and plain-language changes beyond measurement error.
+
+    Norms and flags are those of `domain.interpretation` for the latest visit (the same rules
+    as the window and `mobileathlete summary`); the change column compares the first and the
+    latest visit with the same `judge_change` rule (MDC95 of the measure).
+    """
     cat = ctx.catalogue
-    client = history.client
     visits = history.assessments
+    latest = interpret_assessment(history, catalogue=cat)
+    judged: dict[tuple[str, str, str], Interpretation] = {
+        (r.code, r.side, r.mode): r for r in latest.rows
+    }
     keys: dict[tuple[str, str, str], None] = {}
     for a in visits:
         for m in a.measurements:
@@ -72,46 +101,34 @@ def _rows(ctx: ServiceContext, history: ClientHistory) -> tuple[list[MeasureRow]
     rows: list[MeasureRow] = []
     changes: list[str] = []
     for code, side, mode in sorted(keys, key=lambda k: (order.get(k[0], 10**6), k[1], k[2])):
-        measure = cat.get(code)
+        measure = measure_for(code, cat)
         label = measure.label if measure else code
         unit = measure.unit_label if measure else ""
         if mode != "none":
             label = f"{label} ({mode})"
         values = [a.value(code, side, mode) for a in visits]  # type: ignore[arg-type]
-        latest_visit = visits[-1]
-        latest = latest_visit.measurement(code, side, mode)  # type: ignore[arg-type]
-        flags: list[str] = []
+        row = judged.get((code, side, mode))
         norm_text = ""
+        flags: tuple[str, ...] = ()
+        if row is not None:
+            if row.norm.norm is not None:
+                norm_text = _fmt(row.norm.norm.mean, unit)
+            flags = tuple(FLAG_WORDS.get(f, f) for f in row.flags if f not in ("improved", "worse"))
         change_text = ""
-        if measure is not None:
-            age = client.age_on(latest_visit.date)
-            norm = measure.norm_for(client.norm_sex, age, mode)  # type: ignore[arg-type]
-            if norm is not None:
-                norm_text = _fmt(norm.mean, unit)
-                if latest is not None and norm.mean:
-                    percent = 100 * latest.value / norm.mean
-                    low = percent < 80 if measure.higher_is_better else percent > 120
-                    if low:
-                        flags.append(f"{percent:.0f}% of norm")
-            present = [v for v in values if v is not None]
-            if len(present) >= 2:
-                first, last = present[0], present[-1]
-                delta = last - first
-                error = measure.error_for(latest.instrument if latest else "")
-                mdc = error.smallest_real_change if error else None
-                change_text = f"{delta:+g}"
-                if mdc is not None and abs(delta) > mdc:
-                    better = (delta > 0) == measure.higher_is_better
-                    word = "improved" if better else "worse"
-                    change_text += f" ({word})"
-                    named = f"{side.capitalize()} {label[:1].lower()}{label[1:]}"
-                    changes.append(
-                        f"{named if side != 'none' else label}: {_fmt(first, unit)} → "
-                        f"{_fmt(last, unit)}, {word} by more than the measurement error "
-                        f"({_fmt(mdc, unit)})"
-                    )
-        if latest is not None and latest.pain:
-            flags.append("pain")
+        present = [v for v in values if v is not None]
+        if measure is not None and len(present) >= 2:
+            first, last = present[0], present[-1]
+            delta = last - first
+            change_text = f"{delta:+g}"
+            verdict, mdc, _source = judge_change(measure, first, last)
+            if verdict in ("improved", "worse") and mdc is not None:
+                change_text += f" ({verdict})"
+                named = f"{side.capitalize()} {label[:1].lower()}{label[1:]}"
+                changes.append(
+                    f"{named if side != 'none' else label}: {_fmt(first, unit)} → "
+                    f"{_fmt(last, unit)}, {verdict} by more than the measurement error "
+                    f"({_fmt(mdc, unit)})"
+                )
         rows.append(
             MeasureRow(
                 label=label,
@@ -119,7 +136,7 @@ def _rows(ctx: ServiceContext, history: ClientHistory) -> tuple[list[MeasureRow]
                 values=tuple(_fmt(v, unit) for v in values),
                 norm=norm_text,
                 change=change_text,
-                flags=tuple(flags),
+                flags=flags,
             )
         )
     return rows, changes
@@ -157,9 +174,41 @@ def _program(ctx: ServiceContext, client_id: int) -> tuple[str, list[ProgramLine
     ]
 
 
+# At most this many measures get a progress chart: the most limited ones.
+MAX_PROGRESS_CHARTS = 3
+
+
 def _figures(ctx: ServiceContext, history: ClientHistory) -> list[Any]:
-    """The key charts, drawn by charts/ from the same history (none until a second visit)."""
-    return []
+    """The key charts, drawn by charts/ from the same history and interpretation.
+
+    Progress over time of the most limited measures (below norm, asymmetric, worse or a
+    control deficit at the latest visit), the limb symmetry chart, the percent-of-norm
+    profile, and the outcome scores when any were recorded.
+    """
+    from mobileathlete_desktop.charts.kinds import build_chart
+
+    cat = ctx.catalogue
+    latest = interpret_assessment(history, catalogue=cat)
+    weight = {"worse": 3, "control_deficit": 3, "below_norm": 2, "asymmetry": 2}
+    scored: dict[str, int] = {}
+    for row in latest.rows:
+        if row.computed or row.code in OUTCOME_CODES:
+            continue
+        score = sum(weight.get(f, 0) for f in row.flags)
+        if score:
+            scored[row.code] = max(scored.get(row.code, 0), score)
+    limited = sorted(scored, key=lambda c: -scored[c])[:MAX_PROGRESS_CHARTS]
+    figures: list[Any] = []
+    if len(history.assessments) >= 2:
+        figures += [build_chart(history, code, cat) for code in limited]
+    figures.append(build_chart(history, "asymmetry", cat))
+    figures.append(build_chart(history, "profile", cat))
+    if any(m.code in OUTCOME_CODES for a in history.assessments for m in a.measurements):
+        figures.append(build_chart(history, "outcomes", cat))
+    return figures
+
+
+OUTCOME_CODES = frozenset({"lefs.total", "nprs", "psfs.average"})
 
 
 def build_progress_report(
@@ -170,8 +219,7 @@ def build_progress_report(
     history = load_history(ctx, client_id)
     visits: Sequence[AssessmentRecord] = history.assessments
     rows, changes = _rows(ctx, history) if visits else ([], [])
-    outcome_codes = {"lefs.total", "nprs", "psfs.average"}
-    outcomes = [r for r in rows if r.label.split(" (")[0] in _labels(ctx, outcome_codes)]
+    outcomes = [r for r in rows if r.label.split(" (")[0] in _labels(ctx, set(OUTCOME_CODES))]
     rows = [r for r in rows if r not in outcomes]
     title, program = _program(ctx, client_id)
     latest = history.latest
@@ -336,22 +384,19 @@ def _custom_images(ctx: ServiceContext, codes: Sequence[str]) -> dict[str, bytes
         return {str(code): bytes(image) for code, image in rows if image}
 
 
-def _drawing_for(exercise: Any) -> Any:
-    """The library's vector figure for a drill, or None when it has none."""
-    import importlib
+# Size the drill figures are drawn at (points); the handout scales them into its picture box.
+DRAWING_SIZE = (240.0, 160.0)
+
+
+def _drawing_for(exercise: Exercise) -> Any:
+    """The drill's drawn figure (reports.illustration), or None when its pose cannot be drawn."""
+    from mobileathlete_desktop.reports.illustration import exercise_drawing
 
     try:
-        illustration = importlib.import_module("mobileathlete_desktop.reports.illustration")
-    except ImportError:
+        return exercise_drawing(exercise, *DRAWING_SIZE)
+    except (LookupError, ValueError) as exc:  # a pose the renderer cannot draw: say so, go on
+        logger.warning("No picture for %s: %s", exercise.code, exc)
         return None
-    for name in ("drill_drawing", "exercise_drawing", "illustration_drawing", "drawing_for"):
-        make = getattr(illustration, name, None)
-        if make is not None:
-            try:
-                return make(exercise)
-            except (LookupError, ValueError, OSError):
-                return None
-    return None
 
 
 def build_handout(

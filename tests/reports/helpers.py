@@ -16,8 +16,12 @@ CLINIC = "Testville Runners' Physio"
 
 
 def add_clinic(ctx: ServiceContext, logo: bytes | None = None) -> None:
+    """The clinic, with its first admin "admin" (password "demo", as tests/conftest.py signs in)."""
+    from mobileathlete_desktop.services.accounts import create_first_admin
+
     with ctx.db.session() as session:
         session.add(Clinic(name=CLINIC, phone="+00 111 222", address="2 Track Lane", logo=logo))
+    create_first_admin(ctx.db, CLINIC, "admin", "Ada Admin", "demo")
 
 
 def add_runner(

@@ -20,8 +20,8 @@ from mobileathlete_desktop.storage.models import AuditEvent
 from tests.reports.helpers import add_runner
 
 ITEMS = (
-    ProgramItemRecord("bridge", 3, 10, frequency="daily", reason="Hip control"),
-    ProgramItemRecord("calf_raise", 3, 15, per_side=True),
+    ProgramItemRecord("control.glute_bridge", 3, 10, frequency="daily", reason="Hip control"),
+    ProgramItemRecord("strength.calf_raise_straight_knee", 3, 15, per_side=True),
 )
 
 
@@ -36,7 +36,10 @@ def test_saved_program_keeps_order_and_is_the_latest(therapist_ctx: ServiceConte
     )
     latest = latest_program(therapist_ctx, client.id)
     assert latest is not None and latest.title == "Week 5"
-    assert [i.exercise_code for i in latest.items] == ["calf_raise", "bridge"]
+    assert [i.exercise_code for i in latest.items] == [
+        "strength.calf_raise_straight_knee",
+        "control.glute_bridge",
+    ]
     assert first.items[0].reason == "Hip control"
     with therapist_ctx.db.session() as session:
         actions = session.execute(select(AuditEvent.action)).scalars().all()
@@ -63,7 +66,14 @@ def test_template_reused_for_a_client(therapist_ctx: ServiceContext) -> None:
         (ProgramRecord(None, None, None, "", ITEMS), "needs a client"),
         (ProgramRecord(None, None, None, " ", ITEMS, is_template=True), "needs a name"),
         (
-            ProgramRecord(None, None, None, "T", (ProgramItemRecord("x", 0),), is_template=True),
+            ProgramRecord(
+                None,
+                None,
+                None,
+                "T",
+                (ProgramItemRecord("control.glute_bridge", 0),),
+                is_template=True,
+            ),
             "sets must be 1–600",
         ),
     ],
