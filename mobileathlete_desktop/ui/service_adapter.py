@@ -1,0 +1,184 @@
+"""The one place where the program builder and the reports view call services.
+
+Services for programs, handouts and reports are being reworked; every call the two windows
+make goes through the functions here, so re-pointing them touches this file only. Nothing
+here decides anything clinical: it forwards, and turns a few optional pieces (the exercise
+library, a drill's picture) into "None" when they are missing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from mobileathlete_desktop.domain.exercises import CATEGORIES, REGIONS, Exercise, ExerciseLibrary
+from mobileathlete_desktop.domain.programs import ProgramItemRecord, ProgramRecord, dosage_text
+from mobileathlete_desktop.domain.records import ClientRecord
+from mobileathlete_desktop.services import clients as client_service
+from mobileathlete_desktop.services import programs as program_service
+from mobileathlete_desktop.services import reports as report_service
+from mobileathlete_desktop.services.context import ServiceContext
+
+__all__ = [
+    "CATEGORIES",
+    "REGIONS",
+    "BatchResult",
+    "HandoutResult",
+    "ProgramItemRecord",
+    "ProgramRecord",
+    "clients_assessed_between",
+    "default_item",
+    "dosage_text",
+    "drill_svg",
+    "exercise_library",
+    "get_client",
+    "latest_program",
+    "list_templates",
+    "program_from_template",
+    "recommended_program",
+    "save_program",
+    "search_clients",
+    "search_library",
+    "write_batch",
+    "write_handout",
+]
+
+BatchResult = report_service.BatchResult
+HandoutResult = report_service.HandoutResult
+
+
+# -- the exercise library -------------------------------------------------------------------
+
+
+def exercise_library() -> ExerciseLibrary | None:
+    """The shipped drill library, or None when it is not installed."""
+    library = program_service.exercise_library()
+    return library if isinstance(library, ExerciseLibrary) else None
+
+
+def search_library(
+    library: ExerciseLibrary | None, text: str, category: str | None, region: str | None
+) -> list[Exercise]:
+    """Drills matching the words (English or Spanish, accents ignored), category and region."""
+    if library is None:
+        return []
+    return library.search(text, category=category or None, region=region or None)
+
+
+def default_item(exercise: Exercise) -> ProgramItemRecord:
+    """A new program line for a drill, with the drill's default dosage."""
+    dose = exercise.dosage
+    return ProgramItemRecord(
+        exercise_code=exercise.code,
+        sets=dose.sets,
+        reps=dose.reps,
+        hold_s=dose.hold_s,
+        per_side=dose.per_side,
+        frequency=dose.frequency("en"),
+    )
+
+
+def drill_svg(exercise: Exercise) -> str | None:
+    """The drill's drawn figure as SVG text, or None when it cannot be drawn."""
+    try:
+        from mobileathlete_desktop.illustrations import scene_for
+        from mobileathlete_desktop.illustrations.svg import scene_to_svg
+
+        return scene_to_svg(scene_for(exercise), title=exercise.name("en"))
+    except Exception:  # a malformed pose must not break the list; the name is still shown
+        return None
+
+
+# -- programs --------------------------------------------------------------------------------
+
+
+def latest_program(ctx: ServiceContext, client_id: int) -> ProgramRecord | None:
+    """services.programs.latest_program"""
+    return program_service.latest_program(ctx, client_id)
+
+
+def recommended_program(
+    ctx: ServiceContext, client_id: int, lang: str = "en"
+) -> tuple[ProgramRecord, list[str]]:
+    """services.programs.recommended_program: a suggestion, with warnings.
+
+    Work-around: the service copies the library's `Dosage.frequency` *method* into the item
+    (its text reads "<bound method ...>"); such a frequency is replaced by the drill's default.
+    """
+    program, warnings = program_service.recommended_program(ctx, client_id, lang=lang)
+    library = exercise_library()
+    items = []
+    for item in program.items:
+        exercise = None if library is None else library.get(item.exercise_code)
+        if item.frequency.startswith("<") and exercise is not None:
+            item = replace(item, frequency=exercise.dosage.frequency(lang))
+        items.append(item)
+    return replace(program, items=tuple(items)), warnings
+
+
+def list_templates(ctx: ServiceContext) -> list[ProgramRecord]:
+    """services.programs.list_templates"""
+    return program_service.list_templates(ctx)
+
+
+def program_from_template(ctx: ServiceContext, template_id: int, client_id: int) -> ProgramRecord:
+    """services.programs.program_from_template"""
+    return program_service.program_from_template(ctx, template_id, client_id)
+
+
+def save_program(ctx: ServiceContext, program: ProgramRecord) -> ProgramRecord:
+    """services.programs.save_program (a dated program, or a template)."""
+    return program_service.save_program(ctx, program)
+
+
+def write_handout(
+    ctx: ServiceContext, client_id: int, path: Path, *, program_id: int | None, lang: str
+) -> HandoutResult:
+    """services.reports.write_client_handout. The service prints a saved program (by id) or
+    the latest one; it cannot print an unsaved program, so the builder saves first."""
+    return report_service.write_client_handout(
+        ctx, client_id, path, program_id=program_id, lang=lang
+    )
+
+
+# -- clients and reports ---------------------------------------------------------------------
+
+
+def get_client(ctx: ServiceContext, client_id: int) -> ClientRecord:
+    """services.clients.get_client without an audit entry (a window title, not a chart read)."""
+    return client_service.get_client(ctx, client_id, audit=False)
+
+
+def search_clients(ctx: ServiceContext, text: str, limit: int = 200) -> list[ClientRecord]:
+    """services.clients.search_clients, first `limit` by name."""
+    return client_service.search_clients(ctx, text, limit=limit)
+
+
+def clients_assessed_between(ctx: ServiceContext, first: date, last: date) -> list[int]:
+    """services.reports.clients_assessed_between: ids of clients seen in the range, by name."""
+    return report_service.clients_assessed_between(ctx, first, last)
+
+
+def write_batch(
+    ctx: ServiceContext,
+    client_ids: Sequence[int],
+    out: Path,
+    *,
+    label: str = "",
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> BatchResult:
+    """services.reports.write_batch: one combined PDF at `out`, or one per client when `out`
+    is an existing folder; stops between clients when `cancelled()` turns true."""
+    return report_service.write_batch(
+        ctx, client_ids, out, label=label, progress=progress, cancelled=cancelled
+    )
+
+
+def describe(value: Any) -> str:
+    """An exception as one short line for a status bar or message box."""
+    text = " ".join((str(value) or type(value).__name__).split())
+    return text if len(text) <= 240 else text[:239] + "…"
