@@ -27,22 +27,21 @@ def run(args: argparse.Namespace) -> int:
         dosage_from_library,
         dosage_text,
         exercise_library,
-        localized,
     )
 
     library = exercise_library()
     if library is None:
         raise CommandError("installation problem: the exercise library is missing", 1)
-    rows = []
+    rows: list[dict[str, Any]] = []
     for exercise in library:
-        dosage = dosage_from_library(exercise.code, getattr(exercise, "dosage", None))
+        dosage = dosage_from_library(exercise.code, exercise.dosage, args.lang)
         rows.append(
             {
                 "code": exercise.code,
-                "name": str(localized(exercise, "name", args.lang) or exercise.code),
-                "category": str(getattr(exercise, "category", "")),
-                "targets": sorted(str(t) for t in getattr(exercise, "targets", ()) or ()),
-                "active": bool(getattr(exercise, "active", True)),
+                "name": exercise.name(args.lang),
+                "category": exercise.category,
+                "targets": sorted(exercise.targets),
+                "active": exercise.active,
                 "dosage": dosage_text(dosage, args.lang),
             }
         )

@@ -5,11 +5,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from mobileathlete_desktop.domain.exercises import (
+    Dosage,
+    ExerciseLibrary,
+    default_exercise_library,
+)
 from mobileathlete_desktop.domain.programs import ProgramItemRecord, ProgramRecord, dosage_text
 from mobileathlete_desktop.domain.recommendations import (
     Drill,
@@ -74,9 +78,7 @@ def exercise_name(ctx: ServiceContext, code: str, lang: str = "en") -> str:
     """A drill's name in a language, or its code when the library does not know it."""
     library = exercise_library()
     exercise = None if library is None else library.get(code)
-    if exercise is None:
-        return code
-    return str(localized(exercise, "name", lang) or code)
+    return code if exercise is None else exercise.name(lang)
 
 
 def _check_items(items: Sequence[ProgramItemRecord]) -> None:
@@ -226,53 +228,38 @@ def delete_program(ctx: ServiceContext, program_id: int) -> None:
         )
 
 
-def exercise_library() -> Any | None:
-    """The drill library shipped with the program, or None when it is not installed."""
+def exercise_library() -> ExerciseLibrary | None:
+    """The drill library shipped with the program, or None when its data file is missing."""
     try:
-        from mobileathlete_desktop.domain.exercises import default_exercise_library
-    except ImportError:
+        return default_exercise_library()
+    except FileNotFoundError:
         return None
-    return default_exercise_library()
 
 
-def localized(exercise: Any, name: str, lang: str) -> Any:
-    """A drill's text field in a language (`name_es`, `steps_es`...), English as the fallback."""
-    if lang != "en":
-        value = getattr(exercise, f"{name}_{lang}", None)
-        if value:
-            return value
-    return getattr(exercise, name, None) or getattr(exercise, f"{name}_en", None)
-
-
-def dosage_from_library(code: str, raw: Any) -> ProgramItemRecord:
-    if raw is None:
-        return ProgramItemRecord(code)
+def dosage_from_library(code: str, dosage: Dosage, lang: str = "en") -> ProgramItemRecord:
+    """A program item with the drill's default dose, its frequency in that language."""
     return ProgramItemRecord(
         exercise_code=code,
-        sets=getattr(raw, "sets", None),
-        reps=getattr(raw, "reps", None),
-        hold_s=getattr(raw, "hold_s", None),
-        per_side=bool(getattr(raw, "per_side", False)),
-        frequency=str(getattr(raw, "frequency", "") or ""),
+        sets=dosage.sets,
+        reps=dosage.reps,
+        hold_s=dosage.hold_s,
+        per_side=dosage.per_side,
+        frequency=dosage.frequency(lang),
     )
 
 
-def library_drills(library: Any) -> list[Drill]:
+def library_drills(library: ExerciseLibrary, lang: str = "en") -> list[Drill]:
     """The library's drills as the recommender sees them (targets, category, active)."""
-    drills = []
-    for exercise in library:
-        targets = set(getattr(exercise, "targets", ()) or ())
-        targets |= set(getattr(exercise, "regions", ()) or ())
-        drills.append(
-            Drill(
-                code=exercise.code,
-                category=str(getattr(exercise, "category", "")),
-                targets=frozenset(str(t) for t in targets),
-                active=bool(getattr(exercise, "active", True)),
-                dosage=dosage_from_library(exercise.code, getattr(exercise, "dosage", None)),
-            )
+    return [
+        Drill(
+            code=exercise.code,
+            category=exercise.category,
+            targets=frozenset(exercise.targets) | frozenset(exercise.regions),
+            active=exercise.active,
+            dosage=dosage_from_library(exercise.code, exercise.dosage, lang),
         )
-    return drills
+        for exercise in library
+    ]
 
 
 def observations(ctx: ServiceContext, history: ClientHistory) -> list[Observation]:
@@ -317,7 +304,7 @@ def recommended_program(
         warnings.append("The exercise library is not installed: no drills can be recommended")
         drills: list[Drill] = []
     else:
-        drills = library_drills(library)
+        drills = library_drills(library, lang)
     found = observations(ctx, history)
     if history.latest is not None and not found:
         warnings.append(

@@ -340,6 +340,27 @@ def write_batch(
     return BatchResult(tuple(files), tuple(charts))
 
 
+def record_printed(
+    ctx: ServiceContext, kind: str, client_ids: Sequence[int], *, printer: str, pages: int
+) -> None:
+    """Audits a document sent to a printer: one `<kind>.printed` event per client in it."""
+    permission = {"report": "reports.print", "handout": "handouts.print"}.get(kind)
+    if permission is None:
+        raise InputError(f"Unknown document kind {kind!r}")
+    ctx.actor.require(permission)
+    with ctx.db.session() as session:
+        for client_id in client_ids:
+            record_event(
+                session,
+                ctx.actor,
+                f"{kind}.printed",
+                entity="client",
+                entity_id=client_id,
+                client_id=client_id,
+                detail={"printer": printer, "pages": pages},
+            )
+
+
 def _safe(chart: str) -> str:
     return "".join(c if c.isalnum() or c in "-_." else "_" for c in chart)
 
@@ -413,7 +434,6 @@ def build_handout(
         exercise_library,
         get_program,
         latest_program,
-        localized,
         recommended_program,
     )
 
@@ -442,12 +462,14 @@ def build_handout(
         exercise = None if library is None else library.get(item.exercise_code)
         if exercise is None:
             warnings.append(f"Drill {item.exercise_code!r} is not in the exercise library")
-            name, steps, cues = item.exercise_code, (), ()
+            name = item.exercise_code
+            steps: tuple[str, ...] = ()
+            cues: tuple[str, ...] = ()
             drawing = None
         else:
-            name = str(localized(exercise, "name", lang) or item.exercise_code)
-            steps = tuple(localized(exercise, "steps", lang) or ())
-            cues = tuple(localized(exercise, "cues", lang) or ())
+            name = exercise.name(lang)
+            steps = exercise.steps(lang)
+            cues = exercise.cues(lang)
             drawing = None if item.exercise_code in images else _drawing_for(exercise)
         drill = HandoutDrill(
             code=item.exercise_code,

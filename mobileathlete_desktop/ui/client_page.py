@@ -37,6 +37,8 @@ class ClientPage(QWidget):
     new_assessment = Signal()
     edit_client = Signal()
     archive_client = Signal()
+    home_program = Signal()
+    client_report = Signal()
 
     def __init__(self, ctx: ServiceContext) -> None:
         super().__init__()
@@ -55,23 +57,33 @@ class ClientPage(QWidget):
         self.new_button = QPushButton("&New assessment (Ctrl+N)")
         self.edit_button = QPushButton("&Edit client (Ctrl+E)")
         self.archive_button = QPushButton("&Archive")
+        self.program_button = QPushButton("&Home program… (Ctrl+Shift+P)")
+        self.report_button = QPushButton("&Report…")
         for button, signal in (
             (self.new_button, self.new_assessment),
             (self.edit_button, self.edit_client),
             (self.archive_button, self.archive_client),
+            (self.program_button, self.home_program),
+            (self.report_button, self.client_report),
         ):
             button.clicked.connect(signal.emit)
         # The role decides what is offered; the services refuse the rest anyway.
         self.new_button.setVisible(ctx.actor.can("assessments.write"))
         self.edit_button.setVisible(ctx.actor.can("clients.write"))
         self.archive_button.setVisible(ctx.actor.can("clients.archive"))
+        self.program_button.setVisible(
+            ctx.actor.can("programs.write") or ctx.actor.can("handouts.print")
+        )
+        self.report_button.setVisible(ctx.actor.can("reports.print"))
         self.buttons = QWidget()
         buttons = QHBoxLayout(self.buttons)
         buttons.setContentsMargins(0, 0, 0, 0)
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.edit_button)
-        buttons.addWidget(self.archive_button)
+        buttons.addWidget(self.program_button)
+        buttons.addWidget(self.report_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.archive_button)
         self.assessments = QTableWidget(0, len(ASSESSMENT_COLUMNS))
         self.assessments.setAccessibleName("Assessments")
         self.assessments.setHorizontalHeaderLabels(list(ASSESSMENT_COLUMNS))

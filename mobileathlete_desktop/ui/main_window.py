@@ -74,6 +74,8 @@ class MainWindow(QMainWindow):
         self.page.new_assessment.connect(self.new_assessment)
         self.page.edit_client.connect(self.edit_client)
         self.page.archive_client.connect(self.toggle_archive)
+        self.page.home_program.connect(self.open_home_program)
+        self.page.client_report.connect(lambda: self.open_reports(client=True))
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(self.page)
@@ -114,10 +116,23 @@ class MainWindow(QMainWindow):
         self.import_action.setVisible(ctx.actor.can("data.import"))
         file_menu.addAction(self.import_action)
         # Role gating: an action is shown only to roles allowed to use it.
+        self.program_action = QAction("&Home program…", self, shortcut=QKeySequence("Ctrl+Shift+P"))
+        self.program_action.triggered.connect(self.open_home_program)
+        self.program_action.setVisible(
+            ctx.actor.can("programs.write") or ctx.actor.can("handouts.print")
+        )
+        self.addAction(self.program_action)
+        self.reports_action = QAction("&Reports…", self, shortcut=QKeySequence("Ctrl+R"))
+        self.reports_action.triggered.connect(lambda: self.open_reports())
+        self.reports_action.setVisible(ctx.actor.can("reports.print"))
         self.audit_action = QAction("Audit trail…", self)
         self.audit_action.triggered.connect(self.show_audit_trail)
         self.audit_action.setVisible(ctx.actor.can("audit.read"))
-        self.menuBar().addMenu("&Clinic").addAction(self.audit_action)
+        clinic_menu = self.menuBar().addMenu("&Clinic")
+        clinic_menu.addAction(self.program_action)
+        clinic_menu.addAction(self.reports_action)
+        clinic_menu.addSeparator()
+        clinic_menu.addAction(self.audit_action)
         who = ctx.actor.display_name or ctx.actor.username
         self.statusBar().showMessage(f"Signed in as {who} ({ctx.actor.role}) — {ctx.db.location}")
         self._add_help_menu()
@@ -161,6 +176,31 @@ class MainWindow(QMainWindow):
         view = AuditView(self.ctx, self)
         view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         view.show()
+
+    def open_home_program(self) -> None:
+        """The program builder for the shown client (Ctrl+Shift+P)."""
+        client_id = self.page.client_id
+        if client_id is None:
+            self.statusBar().showMessage("Choose a client first (Ctrl+F to search)", 5000)
+            return
+        from mobileathlete_desktop.ui.program_builder import ProgramBuilder
+
+        builder = ProgramBuilder(self.ctx, client_id, self)
+        builder.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.program_builder = builder
+        builder.show()
+        builder.activateWindow()
+
+    def open_reports(self, *, client: bool = False) -> None:
+        """The Reports view (Ctrl+R); from a client's page with that client ticked."""
+        from mobileathlete_desktop.ui.reports_view import ReportsView
+
+        ids = [self.page.client_id] if client and self.page.client_id is not None else []
+        view = ReportsView(self.ctx, self, client_ids=ids)
+        view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.reports_view = view
+        view.show()
+        view.activateWindow()
 
     def open_import(self) -> None:
         """Opens the Import dialog; the client list refreshes after an import."""

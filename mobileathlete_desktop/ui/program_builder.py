@@ -939,6 +939,9 @@ class ProgramBuilder(QDialog):
             except print_support.PrintError as exc:
                 self._say(f"⚠ Not printed: {exc}")
                 return False
+            svc.record_printed(
+                self.ctx, "handout", [self.client_id], printer=printer.printerName(), pages=printed
+            )
             self._say(f"Printed {printed} page{'s' if printed != 1 else ''} of the handout")
             return True
         finally:

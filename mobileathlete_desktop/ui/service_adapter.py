@@ -1,15 +1,13 @@
 """The one place where the program builder and the reports view call services.
 
-Services for programs, handouts and reports are being reworked; every call the two windows
-make goes through the functions here, so re-pointing them touches this file only. Nothing
-here decides anything clinical: it forwards, and turns a few optional pieces (the exercise
-library, a drill's picture) into "None" when they are missing.
+Every call the two windows make goes through the functions here, so the services they use
+are listed in one file. Nothing here decides anything clinical: it forwards, and turns a few
+optional pieces (the exercise library, a drill's picture) into "None" when they are missing.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -39,6 +37,7 @@ __all__ = [
     "list_templates",
     "program_from_template",
     "recommended_program",
+    "record_printed",
     "save_program",
     "search_clients",
     "search_library",
@@ -55,8 +54,7 @@ HandoutResult = report_service.HandoutResult
 
 def exercise_library() -> ExerciseLibrary | None:
     """The shipped drill library, or None when it is not installed."""
-    library = program_service.exercise_library()
-    return library if isinstance(library, ExerciseLibrary) else None
+    return program_service.exercise_library()
 
 
 def search_library(
@@ -103,20 +101,8 @@ def latest_program(ctx: ServiceContext, client_id: int) -> ProgramRecord | None:
 def recommended_program(
     ctx: ServiceContext, client_id: int, lang: str = "en"
 ) -> tuple[ProgramRecord, list[str]]:
-    """services.programs.recommended_program: a suggestion, with warnings.
-
-    Work-around: the service copies the library's `Dosage.frequency` *method* into the item
-    (its text reads "<bound method ...>"); such a frequency is replaced by the drill's default.
-    """
-    program, warnings = program_service.recommended_program(ctx, client_id, lang=lang)
-    library = exercise_library()
-    items = []
-    for item in program.items:
-        exercise = None if library is None else library.get(item.exercise_code)
-        if item.frequency.startswith("<") and exercise is not None:
-            item = replace(item, frequency=exercise.dosage.frequency(lang))
-        items.append(item)
-    return replace(program, items=tuple(items)), warnings
+    """services.programs.recommended_program: a suggestion, with warnings."""
+    return program_service.recommended_program(ctx, client_id, lang=lang)
 
 
 def list_templates(ctx: ServiceContext) -> list[ProgramRecord]:
@@ -176,6 +162,13 @@ def write_batch(
     return report_service.write_batch(
         ctx, client_ids, out, label=label, progress=progress, cancelled=cancelled
     )
+
+
+def record_printed(
+    ctx: ServiceContext, kind: str, client_ids: Sequence[int], *, printer: str, pages: int
+) -> None:
+    """services.reports.record_printed: a document sent to a printer, in the audit trail."""
+    report_service.record_printed(ctx, kind, client_ids, printer=printer, pages=pages)
 
 
 def describe(value: Any) -> str:

@@ -1,0 +1,429 @@
+"""The Reports view for clinic admins: choose clients (by visit date or by name), then preview,
+print or save their progress reports, one PDF for all or one file each.
+
+Reports are written by services.reports (the same interpretation and charts as the window) on
+the thread pool, with progress shown and a Cancel button; a cancelled or failed batch leaves no
+half-written file under the final name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDate, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mobileathlete_desktop.domain.records import ClientRecord
+from mobileathlete_desktop.services.context import ServiceContext
+from mobileathlete_desktop.ui import print_support
+from mobileathlete_desktop.ui import service_adapter as svc
+
+FOLDER_KEY = "reports/folder"
+SEARCH_LIMIT = 50
+SEARCH_DELAY_MS = 150
+
+
+def client_label(client: ClientRecord) -> str:
+    """ "Family, Given — chart (date of birth)" as listed."""
+    born = f" ({client.date_of_birth.isoformat()})" if client.date_of_birth else ""
+    return f"{client.family_name}, {client.given_name} — {client.chart_number}{born}"
+
+
+class ReportsView(QDialog):
+    """Pick clients, then preview, print or save their progress reports."""
+
+    def __init__(
+        self,
+        ctx: ServiceContext,
+        parent: QWidget | None = None,
+        *,
+        store: QSettings | None = None,
+        client_ids: Sequence[int] = (),
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.store = store if store is not None else print_support.settings()
+        self.setWindowTitle("Client reports")
+        self.resize(720, 620)
+        self.chosen: dict[int, str] = {}
+        self.job: print_support.ProgressCall | None = None
+        self.preview_dialog: Any = None
+        self._build()
+        for client_id in client_ids:
+            self._choose(svc.get_client(ctx, client_id), True)
+        self._show_list(list(self.chosen))
+        self._update()
+
+    # -- layout ----------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        today = QDate.currentDate()
+        self.first = QDateEdit(today)
+        self.first.setAccessibleName("Seen from")
+        self.last = QDateEdit(today)
+        self.last.setAccessibleName("Seen to")
+        for edit in (self.first, self.last):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+        self.list_seen = QPushButton("&List clients seen")
+        self.list_seen.clicked.connect(self.list_clients_seen)
+        dates = QHBoxLayout()
+        seen_label = QLabel("Seen &from")
+        seen_label.setBuddy(self.first)
+        dates.addWidget(seen_label)
+        dates.addWidget(self.first)
+        dates.addWidget(QLabel("to"))
+        dates.addWidget(self.last)
+        dates.addWidget(self.list_seen)
+        dates.addStretch(1)
+
+        self.search = QLineEdit(placeholderText="…or find a client: name, chart number, birth date")
+        self.search.setAccessibleName("Find clients for the report")
+        self.search.setClearButtonEnabled(True)
+        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.find_clients)
+        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        self.search.returnPressed.connect(self.find_clients)
+
+        self.clients = QListWidget()
+        self.clients.setAccessibleName("Clients in the report (space ticks or unticks)")
+        self.clients.itemChanged.connect(self._ticked)
+        self.all_button = QPushButton("Tick &all")
+        self.all_button.clicked.connect(lambda: self._tick_all(True))
+        self.none_button = QPushButton("&Untick all")
+        self.none_button.clicked.connect(lambda: self._tick_all(False))
+        self.count = QLabel()
+        ticks = QHBoxLayout()
+        ticks.addWidget(self.all_button)
+        ticks.addWidget(self.none_button)
+        ticks.addStretch(1)
+        ticks.addWidget(self.count)
+
+        who = QGroupBox("Clients")
+        who_layout = QVBoxLayout(who)
+        who_layout.addLayout(dates)
+        who_layout.addWidget(self.search)
+        who_layout.addWidget(self.clients, 1)
+        who_layout.addLayout(ticks)
+
+        self.one_file = QRadioButton("One PDF with every report")
+        self.one_file.setChecked(True)
+        self.per_client = QRadioButton("One PDF per client, into a folder")
+        how = QGroupBox("Saving")
+        how_layout = QFormLayout(how)
+        how_layout.addRow(self.one_file)
+        how_layout.addRow(self.per_client)
+
+        self.progress = QProgressBar()
+        self.progress.setAccessibleName("Report progress")
+        self.progress.setTextVisible(True)
+        self.progress.hide()
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setAccessibleName("Report status")
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        buttons = QDialogButtonBox()
+        self.preview_button = buttons.addButton("Pre&view", QDialogButtonBox.ButtonRole.ActionRole)
+        self.preview_button.clicked.connect(self.preview)
+        self.print_button = buttons.addButton("&Print…", QDialogButtonBox.ButtonRole.ActionRole)
+        self.print_button.clicked.connect(self.print_reports)
+        self.save_button = buttons.addButton("&Save PDF…", QDialogButtonBox.ButtonRole.ActionRole)
+        self.save_button.clicked.connect(self.save_reports)
+        self.cancel_button = buttons.addButton("Cancel", QDialogButtonBox.ButtonRole.RejectRole)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.cancel_button.hide()
+        self.close_button = buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.close_button.clicked.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(who, 1)
+        layout.addWidget(how)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        layout.addWidget(buttons)
+        # Enter in the search box searches; it must not also press a button of the dialog.
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(False)
+
+        printing = QAction("Print", self, shortcut=QKeySequence(QKeySequence.StandardKey.Print))
+        printing.triggered.connect(self.print_reports)
+        self.addAction(printing)
+        saving = QAction("Save", self, shortcut=QKeySequence(QKeySequence.StandardKey.Save))
+        saving.triggered.connect(self.save_reports)
+        self.addAction(saving)
+        find = QAction("Find", self, shortcut=QKeySequence(QKeySequence.StandardKey.Find))
+        find.triggered.connect(self.search.setFocus)
+        self.addAction(find)
+
+    # -- choosing clients ------------------------------------------------------------------
+
+    def _choose(self, client: ClientRecord, on: bool) -> None:
+        if on:
+            self.chosen[client.id] = client_label(client)
+        else:
+            self.chosen.pop(client.id, None)
+
+    def _show_list(self, ids: Sequence[int], labels: dict[int, str] | None = None) -> None:
+        """Lists the chosen clients first, then the other ids given (unticked)."""
+        labels = labels or {}
+        self.clients.blockSignals(True)
+        self.clients.clear()
+        shown = list(self.chosen) + [i for i in ids if i not in self.chosen]
+        for client_id in shown:
+            text = self.chosen.get(client_id) or labels.get(client_id, str(client_id))
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, client_id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            ticked = client_id in self.chosen
+            item.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
+            self.clients.addItem(item)
+        self.clients.blockSignals(False)
+        if self.clients.count():
+            self.clients.setCurrentRow(0)
+        self._update()
+
+    def _ticked(self, item: QListWidgetItem) -> None:
+        client_id = int(item.data(Qt.ItemDataRole.UserRole))
+        if item.checkState() == Qt.CheckState.Checked:
+            self.chosen[client_id] = item.text()
+        else:
+            self.chosen.pop(client_id, None)
+        self._update()
+
+    def _tick_all(self, on: bool) -> None:
+        state = Qt.CheckState.Checked if on else Qt.CheckState.Unchecked
+        for row in range(self.clients.count()):
+            self.clients.item(row).setCheckState(state)
+
+    def list_clients_seen(self) -> None:
+        """Ticks every client with an assessment in the date range (the day's batch)."""
+        first = self.first.date().toPython()
+        last = self.last.date().toPython()
+        assert isinstance(first, date) and isinstance(last, date)
+        if last < first:
+            self._say("⚠ The second date is before the first.")
+            return
+        try:
+            ids = svc.clients_assessed_between(self.ctx, first, last)
+        except (PermissionError, ValueError, LookupError, OSError) as exc:
+            self._say(f"⚠ {svc.describe(exc)}")
+            return
+        span = first.isoformat() if first == last else f"{first.isoformat()} to {last.isoformat()}"
+        self.chosen.clear()
+        for client_id in ids:
+            self._choose(svc.get_client(self.ctx, client_id), True)
+        self._show_list(ids)
+        if ids:
+            self._say(f"{len(ids)} client{'s' if len(ids) != 1 else ''} seen {span}.")
+        else:
+            self._say(f"No client was assessed {span}.")
+
+    def find_clients(self) -> None:
+        """Lists clients matching the search (ticked ones stay at the top)."""
+        text = self.search.text().strip()
+        if not text:
+            self._show_list([])
+            return
+        try:
+            found = svc.search_clients(self.ctx, text, limit=SEARCH_LIMIT)
+        except (PermissionError, ValueError, LookupError, OSError) as exc:
+            self._say(f"⚠ {svc.describe(exc)}")
+            return
+        self._show_list([c.id for c in found], {c.id: client_label(c) for c in found})
+        if not found:
+            self._say(f"No client matches “{text}”.")
+
+    def chosen_ids(self) -> list[int]:
+        """The ticked clients, in list order."""
+        return list(self.chosen)
+
+    # -- state -----------------------------------------------------------------------------
+
+    def _say(self, text: str) -> None:
+        self.status.setText(text)
+
+    def _update(self) -> None:
+        n = len(self.chosen)
+        busy = self.job is not None
+        self.count.setText(f"{n} client{'s' if n != 1 else ''} ticked")
+        for button in (self.preview_button, self.print_button, self.save_button):
+            button.setEnabled(n > 0 and not busy)
+        for widget in (self.list_seen, self.search, self.clients, self.one_file, self.per_client):
+            widget.setEnabled(not busy)
+        self.cancel_button.setVisible(busy)
+        self.close_button.setEnabled(not busy)
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def _run(
+        self, out: Path, done: Callable[[svc.BatchResult], None], cleanup: Path | None
+    ) -> None:
+        """Writes the ticked clients' reports to `out` on the thread pool, with progress."""
+        ids = self.chosen_ids()
+        label = date.today().isoformat()
+        ctx = self.ctx
+
+        def work(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> Any:
+            return svc.write_batch(
+                ctx, ids, out, label=label, progress=progress, cancelled=cancelled
+            )
+
+        job = print_support.ProgressCall(work, self)
+        self.job = job
+        self.progress.setRange(0, len(ids))
+        self.progress.setValue(0)
+        self.progress.setFormat(f"%v of {len(ids)} reports")
+        self.progress.show()
+        self._say(f"Writing {len(ids)} report{'s' if len(ids) != 1 else ''}…")
+        self._update()
+
+        def finished(result: object) -> None:
+            self._job_over()
+            assert isinstance(result, svc.BatchResult)
+            if result.cancelled:
+                written = len(result.files)
+                kept = f"; {written} file{'s' if written != 1 else ''} kept" if written else ""
+                self._say(f"Cancelled{kept}.")
+                if cleanup is not None:
+                    cleanup.unlink(missing_ok=True)
+                return
+            done(result)
+
+        def failed(error: object) -> None:
+            self._job_over()
+            self._say(f"⚠ Reports not written: {svc.describe(error)}")
+            if cleanup is not None:
+                cleanup.unlink(missing_ok=True)
+
+        job.progressed.connect(lambda n, _total: self.progress.setValue(n))
+        job.finished.connect(finished)
+        job.failed.connect(failed)
+        job.start()
+
+    def _job_over(self) -> None:
+        self.job = None
+        self.progress.hide()
+        self._update()
+
+    def cancel(self) -> None:
+        """Stops the batch after the report being written (finished files are kept)."""
+        if self.job is not None:
+            self.job.cancel()
+            self._say("Cancelling after the current report…")
+
+    def save_reports(self) -> None:
+        """Saves the reports: one PDF (file dialog) or one per client (folder dialog)."""
+        if not self.chosen or self.job is not None:
+            return
+        if self.per_client.isChecked():
+            folder = print_support.choose_folder(
+                self, self.store, FOLDER_KEY, "Folder for the reports"
+            )
+            if folder is None:
+                return
+            problem = print_support.folder_problem(folder)
+            if problem:
+                self._say(f"⚠ {problem}")
+                return
+            out = folder
+        else:
+            suggested = self._suggested_name()
+            path = print_support.save_file_name(
+                self, self.store, FOLDER_KEY, "Save reports as PDF", suggested
+            )
+            if path is None:
+                return
+            problem = print_support.folder_problem(path.parent)
+            if problem:
+                self._say(f"⚠ {problem}")
+                return
+            out = path
+
+        def done(result: svc.BatchResult) -> None:
+            n = len(result.chart_numbers)
+            where = str(out) if len(result.files) == 1 else f"{len(result.files)} files in {out}"
+            self._say(f"Saved {n} report{'s' if n != 1 else ''}: {where}")
+
+        self._run(out, done, None)
+
+    def _suggested_name(self) -> str:
+        if len(self.chosen) == 1:
+            client = svc.get_client(self.ctx, next(iter(self.chosen)))
+            return f"{client.chart_number}_report_{date.today().isoformat()}.pdf"
+        return f"reports_{date.today().isoformat()}.pdf"
+
+    def preview(self) -> None:
+        """Writes the reports to a temporary PDF and shows a print preview."""
+        if not self.chosen or self.job is not None:
+            return
+        temp = print_support.TempPdf("reports")
+
+        def done(_result: svc.BatchResult) -> None:
+            dialog = print_support.preview_pdf(temp.path, self, "Report preview")
+            if dialog is None:
+                self._say("The reports opened in your PDF viewer (no renderer here for a preview).")
+                return
+            self.preview_dialog = dialog
+            dialog.finished.connect(lambda _r: temp.remove())
+            dialog.open()
+            self._say("Preview shown.")
+
+        self._run(temp.path, done, temp.path)
+
+    def print_reports(self) -> None:
+        """Writes the reports, then the print dialog (printer, page range), then prints."""
+        if not self.chosen or self.job is not None:
+            return
+        temp = print_support.TempPdf("reports")
+        ids = self.chosen_ids()
+
+        def done(_result: svc.BatchResult) -> None:
+            try:
+                pages = print_support.page_count(temp.path)
+                printer = print_support.choose_printer(self, self.store, pages, "Print reports")
+                if printer is None:
+                    self._say("Not printed.")
+                    return
+                try:
+                    printed = print_support.print_pdf(temp.path, printer)
+                except print_support.PrintError as exc:
+                    self._say(f"⚠ Not printed: {exc}")
+                    return
+                svc.record_printed(
+                    self.ctx, "report", ids, printer=printer.printerName(), pages=printed
+                )
+                self._say(f"Printed {printed} page{'s' if printed != 1 else ''}.")
+            finally:
+                temp.remove()
+
+        self._run(temp.path, done, temp.path)
+
+    def reject(self) -> None:
+        if self.job is not None:  # Escape during a batch cancels it rather than closing
+            self.cancel()
+            return
+        super().reject()
+
+
+__all__ = ["ReportsView", "client_label"]
