@@ -209,23 +209,67 @@ def grid_entry(bench: Bench) -> dict[str, Any]:
 
 @measure("handout (8 drills)")
 def handout(bench: Bench) -> dict[str, Any]:
-    """A home-program handout PDF with 8 drills (wire in when `handout` lands)."""
-    needs("mobileathlete_desktop.commands.handout_cmd")
-    raise NotBuilt("handout measurement to be wired to the handout service")
+    """A home-program handout PDF with 8 drills, pictures included, for a large-clinic client."""
+    from datetime import date
+
+    from mobileathlete_desktop.domain.exercises import default_exercise_library
+    from mobileathlete_desktop.domain.permissions import Actor
+    from mobileathlete_desktop.domain.programs import ProgramItemRecord, ProgramRecord
+    from mobileathlete_desktop.services.clients import find_by_chart
+    from mobileathlete_desktop.services.programs import save_program
+    from mobileathlete_desktop.services.reports import write_client_handout
+
+    ctx = bench.ctx.as_actor(Actor(username="bench", display_name="Bench PT", role="therapist"))
+    client = find_by_chart(ctx, "BENCH-00002")
+    codes = default_exercise_library().codes()[::8][:8]
+    program = save_program(
+        ctx,
+        ProgramRecord(
+            None,
+            client.id,
+            date.today(),
+            "Bench program",
+            tuple(ProgramItemRecord(code, 2, 10, frequency="daily") for code in codes),
+        ),
+    )
+    folder = scratch_dir()
+    samples: list[float] = []
+    for i in range(3):
+        started = time.perf_counter()
+        write_client_handout(ctx, client.id, folder / f"h{i}.pdf", program_id=program.id)
+        samples.append(time.perf_counter() - started)
+    return {"handout_s": statistics.median(samples)}
 
 
 @measure("progress report")
 def report(bench: Bench) -> dict[str, Any]:
-    """One progress report PDF for a client with 30 assessments (wire in when `report` lands)."""
-    needs("mobileathlete_desktop.commands.report_cmd")
-    raise NotBuilt("report measurement to be wired to the report service")
+    """One progress report PDF (charts included) for a client with 30 assessments."""
+    from mobileathlete_desktop.services.clients import find_by_chart
+    from mobileathlete_desktop.services.reports import write_report
+
+    client = find_by_chart(bench.ctx, "BENCH-00003")
+    folder = scratch_dir()
+    samples: list[float] = []
+    for i in range(3):
+        started = time.perf_counter()
+        write_report(bench.ctx, client.id, folder / f"r{i}.pdf")
+        samples.append(time.perf_counter() - started)
+    return {"report_s": statistics.median(samples)}
 
 
 @measure("20 reports")
 def batch20(bench: Bench) -> dict[str, Any]:
-    """A batch of 20 progress reports (wire in when `report` lands)."""
-    needs("mobileathlete_desktop.commands.report_cmd")
-    raise NotBuilt("batch measurement to be wired to the report service")
+    """A batch of 20 progress reports into one folder (one PDF each)."""
+    from mobileathlete_desktop.services.clients import find_by_chart
+    from mobileathlete_desktop.services.reports import write_batch
+
+    ids = [find_by_chart(bench.ctx, f"BENCH-{n:05d}").id for n in range(10, 30)]
+    folder = scratch_dir()
+    started = time.perf_counter()
+    result = write_batch(bench.ctx, ids, folder, label="bench")
+    took = time.perf_counter() - started
+    assert len(list(folder.glob("*.pdf"))) == 20, result
+    return {"batch20_s": took}
 
 
 def scratch_dir() -> Path:
