@@ -1225,3 +1225,62 @@ __all__ = [
     "summary_rows",
     "ybalance_composite",
 ]
+
+
+# -- words for the client ------------------------------------------------------------------
+
+_CLIENT_WORDS: dict[str, dict[str, str]] = {
+    "en": {
+        FLAG_BELOW_NORM: "less movement than usual for your age",
+        FLAG_ABOVE_NORM: "more movement than usual for your age",
+        FLAG_ASYMMETRY: "clearly different from the other side",
+        FLAG_CONTROL_DEFICIT: "moves further with help than on its own: control work",
+        FLAG_IMPROVED: "better than last time",
+        FLAG_WORSE: "not as good as last time",
+        FLAG_PAIN: "painful during the test",
+        "left": "left",
+        "right": "right",
+    },
+    "es": {
+        FLAG_BELOW_NORM: "menos movimiento de lo habitual para su edad",
+        FLAG_ABOVE_NORM: "más movimiento de lo habitual para su edad",
+        FLAG_ASYMMETRY: "claramente distinto del otro lado",
+        FLAG_CONTROL_DEFICIT: "llega más lejos con ayuda que por sí solo: trabajo de control",
+        FLAG_IMPROVED: "mejor que la última vez",
+        FLAG_WORSE: "peor que la última vez",
+        FLAG_PAIN: "con dolor durante la prueba",
+        "left": "izquierda",
+        "right": "derecha",
+    },
+}
+
+
+def client_lines(
+    lines: Sequence[GlanceLine],
+    lang: str = "en",
+    catalogue: Catalogue | None = None,
+    limit: int = 6,
+) -> list[str]:
+    """The findings in words a client reads on a handout, in English or Spanish.
+
+    One line a measure and side ("Hip extension, left: less movement than usual for your
+    age; painful during the test"), no numbers, norms or sources; most pressing first.
+    """
+    words = _CLIENT_WORDS["es" if lang == "es" else "en"]
+    cat = catalogue if catalogue is not None else default_catalogue()
+    found: dict[tuple[str, str], list[str]] = {}
+    for line in lines:
+        phrase = words.get(line.flag)
+        if phrase is None:
+            continue
+        phrases = found.setdefault((line.code, line.side), [])
+        if phrase not in phrases:
+            phrases.append(phrase)
+    out: list[str] = []
+    for (code, side), phrases in list(found.items())[:limit]:
+        measure = cat.get(code)
+        label = code if measure is None else (measure.label_es if lang == "es" else measure.label)
+        if side in ("left", "right"):
+            label = f"{label}, {words[side]}"
+        out.append(f"{label}: {'; '.join(phrases)}")
+    return out

@@ -261,10 +261,14 @@ def build_document(
     lang: str = "en",
 ) -> None:
     """Lays the story out on A4 with shared margins and numbered footers, writing to `out`."""
+    from reportlab import rl_config
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm
     from reportlab.platypus import SimpleDocTemplate
 
+    # Image streams stay binary (Flate only). ASCII85 on top made them 25% bigger and, with
+    # reportlab's pure-Python encoder, took a third of a report's time.
+    rl_config.useA85 = 0
     register_fonts()
     doc = SimpleDocTemplate(
         out,
@@ -315,12 +319,37 @@ def write_atomically(path: Path, produce: Callable[[BinaryIO], None]) -> Path:
 
 def chart_image(figure: Any, width: float, dpi: int = 150, max_height: float = 640.0) -> Any:
     """A matplotlib Figure as a reportlab Image at most `width` wide and `max_height` tall
-    (a tall chart, such as a 40-row profile, is scaled down to fit one page). PNG at `dpi`."""
-    from reportlab.platypus import Image
+    (a tall chart, such as a 40-row profile, is scaled down to fit one page).
 
-    buffer = io.BytesIO()
+    The figure is drawn once by Agg at `dpi` and handed over as RGB pixels: no PNG encoded by
+    matplotlib only to be decoded again by reportlab (this halves a report's time).
+    """
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from PIL import Image as PILImage
+    from reportlab.lib.utils import ImageReader
+    from reportlab.platypus import Flowable
+
+    class Pixels(Flowable):  # type: ignore[misc]
+        """Drawn pixels placed at a size (platypus' Image only takes files)."""
+
+        def __init__(self, image: Any, width: float, height: float) -> None:
+            super().__init__()
+            self.hAlign = "CENTER"
+            self.reader = ImageReader(image)
+            self.drawWidth, self.drawHeight = width, height
+
+        def wrap(self, _avail_w: float, _avail_h: float) -> tuple[float, float]:
+            return self.drawWidth, self.drawHeight
+
+        def draw(self) -> None:
+            self.canv.drawImage(self.reader, 0, 0, self.drawWidth, self.drawHeight)
+
     fig_w, fig_h = figure.get_size_inches()
-    figure.savefig(buffer, format="png", dpi=dpi)
-    buffer.seek(0)
+    figure.set_dpi(dpi)
+    canvas: Any = FigureCanvasAgg(figure)
+    canvas.draw()
+    pixels = PILImage.frombuffer(
+        "RGBA", canvas.get_width_height(), canvas.buffer_rgba(), "raw", "RGBA", 0, 1
+    ).convert("RGB")
     shown_w = min(width, max_height * fig_w / fig_h)
-    return Image(buffer, width=shown_w, height=shown_w * fig_h / fig_w)
+    return Pixels(pixels, shown_w, shown_w * fig_h / fig_w)

@@ -169,10 +169,10 @@ def _values_tables(
                 if row.flags:
                     flagged_rows.append(len(data))
             data.append(line)
-        fixed = [38 * mm, 9 * mm]
+        fixed = [36 * mm, 9 * mm]
         if last_chunk:
             fixed += [14 * mm, 20 * mm]
-        flags_w = 32 * mm if last_chunk else 0
+        flags_w = 28 * mm if last_chunk else 0
         value_w = (content_width() - sum(fixed) - flags_w) / max(len(chunk), 1)
         widths = fixed[:2] + [value_w] * len(chunk) + ([*fixed[2:], flags_w] if last_chunk else [])
         table = Table(data, colWidths=widths, repeatRows=1)

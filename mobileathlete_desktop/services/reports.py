@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -484,9 +484,7 @@ def build_handout(
         if not has_picture(drill):
             warnings.append(f"Drill {name!r} has no illustration")
         drills.append(drill)
-    summary = tuple(line for line in program.summary.splitlines() if line.strip())
-    if not summary:
-        summary = tuple(dict.fromkeys(i.reason for i in program.items if i.reason))
+    summary = _client_findings(ctx, client_id, program, lang)
     handout = Handout(
         clinic=clinic_header(ctx),
         client_name=client.full_name,
@@ -499,6 +497,25 @@ def build_handout(
         notes=program.notes,
     )
     return handout, program, warnings
+
+
+def _client_findings(
+    ctx: ServiceContext, client_id: int, program: ProgramRecord, lang: str
+) -> tuple[str, ...]:
+    """What the assessment found, in the client's words and language (no numbers or sources):
+    the assessment the program was built on, else the latest."""
+    from mobileathlete_desktop.domain.interpretation import client_lines, glance
+
+    history = load_history(ctx, client_id)
+    chosen = next((a for a in history.assessments if a.id == program.assessment_id), None)
+    if chosen is None:
+        chosen = history.latest
+    if chosen is None:
+        return ()
+    upto = history.assessments.index(chosen) + 1
+    scoped = replace(history, assessments=history.assessments[:upto])
+    lines = glance(interpret_assessment(scoped, catalogue=ctx.catalogue))
+    return tuple(client_lines(lines, lang, ctx.catalogue))
 
 
 def write_client_handout(

@@ -73,3 +73,25 @@ def test_pain_is_a_line_of_its_own_and_no_assessment_means_no_lines() -> None:
     lines = glance(interpret_assessment(ClientHistory(CLIENT, (record,))))
     assert [line.flag for line in lines if line.flag == "pain"] == ["pain"]
     assert glance(interpret_assessment(ClientHistory(replace(CLIENT), ()))) == []
+
+
+def test_client_lines_say_each_finding_once_in_plain_english_or_spanish() -> None:
+    from mobileathlete_desktop.domain.interpretation import client_lines
+
+    record = _assessment(
+        1,
+        date(2026, 3, 1),
+        ("knee.flexion", "left", "active", 100),
+        ("knee.flexion", "left", "passive", 135),
+    )
+    lines = glance(interpret_assessment(ClientHistory(CLIENT, (record,))))
+    english = client_lines(lines, "en")
+    assert english == [
+        "Knee flexion, left: less movement than usual for your age; "
+        "moves further with help than on its own: control work"
+    ]
+    spanish = client_lines(lines, "es")
+    assert spanish[0].startswith("Flexión de rodilla, izquierda: menos movimiento")
+    # No numbers, norms or source codes for the client.
+    assert not any(ch.isdigit() for ch in english[0] + spanish[0])
+    assert client_lines([], "es") == []
