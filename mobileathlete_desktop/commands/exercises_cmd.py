@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import Any
 
 from mobileathlete_desktop.commands.common import (
@@ -18,11 +19,45 @@ def register(subparsers: Any) -> None:
     p = subparsers.add_parser("exercises", help="list the drill library")
     p.add_argument("--lang", choices=("en", "es"), default="en", help="names in this language")
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    pictures = p.add_mutually_exclusive_group()
+    pictures.add_argument(
+        "--set-image",
+        nargs=2,
+        metavar=("CODE", "FILE"),
+        help="use the clinic's own PNG or JPEG picture for a drill (signs in)",
+    )
+    pictures.add_argument(
+        "--clear-image", metavar="CODE", help="go back to the drawn figure for a drill (signs in)"
+    )
     p.set_defaults(handler=run)
+
+
+def set_image(args: argparse.Namespace) -> int:
+    """--set-image / --clear-image: the clinic's own picture for a drill."""
+    from mobileathlete_desktop.commands.common import service_context
+    from mobileathlete_desktop.services.programs import set_drill_image
+
+    if args.set_image:
+        code, file = args.set_image
+        path = Path(file)
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise CommandError(f"{path}: {exc.strerror or exc}") from exc
+        with service_context(args) as ctx:
+            set_drill_image(ctx, code, data, path.name)
+        print(f"{code}: the clinic's picture {path.name} replaces the drawn figure")
+    else:
+        with service_context(args) as ctx:
+            set_drill_image(ctx, args.clear_image, None)
+        print(f"{args.clear_image}: the drawn figure is used again")
+    return EXIT_OK
 
 
 def run(args: argparse.Namespace) -> int:
     """Prints one line a drill: code, name, category, targets and default dosage."""
+    if args.set_image or args.clear_image:
+        return set_image(args)
     from mobileathlete_desktop.services.programs import (
         dosage_from_library,
         dosage_text,

@@ -330,3 +330,61 @@ def recommended_program(
         recommended=True,
     )
     return program, warnings
+
+
+MAX_DRILL_IMAGE_BYTES = 5 * 1024 * 1024
+DRILL_IMAGE_FORMATS = ("PNG", "JPEG")
+
+
+def set_drill_image(ctx: ServiceContext, code: str, image: bytes | None, name: str = "") -> None:
+    """Puts the clinic's own picture on a drill (PNG or JPEG), or with None goes back to the
+    drawn figure. The picture replaces the figure in the builder and on handouts; audited."""
+    import io
+
+    from PIL import Image, UnidentifiedImageError
+
+    from mobileathlete_desktop.storage.models import Exercise as ExerciseRow
+
+    ctx.actor.require("programs.write")
+    library = exercise_library()
+    if library is not None and library.get(code) is None:
+        raise NotFound(f"No drill with code {code!r} (see `mobileathlete exercises`)")
+    if image is not None:
+        if len(image) > MAX_DRILL_IMAGE_BYTES:
+            raise InputError(f"The picture is {len(image) / 1e6:.1f} MB: at most 5 MB, please")
+        try:
+            with Image.open(io.BytesIO(image)) as probe:
+                kind = probe.format or ""
+                probe.verify()
+        except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
+            raise InputError(f"{name or 'The file'} is not a readable PNG or JPEG picture") from exc
+        if kind not in DRILL_IMAGE_FORMATS:
+            raise InputError(f"{name or 'The file'} is a {kind} picture: use PNG or JPEG")
+    with ctx.db.session() as session:
+        row = session.execute(
+            select(ExerciseRow).where(ExerciseRow.code == code)
+        ).scalar_one_or_none()
+        if row is None:
+            row = ExerciseRow(code=code, builtin=True, definition={})
+            session.add(row)
+        row.image = image
+        row.image_name = name if image is not None else ""
+        record_event(
+            session,
+            ctx.actor,
+            "exercise.image_set" if image is not None else "exercise.image_cleared",
+            entity="exercise",
+            entity_id=code,
+            detail={"file": name} if image is not None else {},
+        )
+
+
+def drill_images(ctx: ServiceContext) -> dict[str, bytes]:
+    """The clinic's own drill pictures by drill code (drills without one use the drawn figure)."""
+    from mobileathlete_desktop.storage.models import Exercise as ExerciseRow
+
+    with ctx.db.session() as session:
+        rows = session.execute(
+            select(ExerciseRow.code, ExerciseRow.image).where(ExerciseRow.image.is_not(None))
+        ).all()
+        return {str(code): bytes(image) for code, image in rows if image}

@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
+    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -66,6 +67,7 @@ from mobileathlete_desktop.ui.service_adapter import ProgramItemRecord, ProgramR
 DRILL_MIME = "application/x-mobileathlete-drills"
 ROW_MIME = "application/x-mobileathlete-program-rows"
 HANDOUT_FOLDER_KEY = "handouts/folder"
+PICTURE_FOLDER_KEY = "drills/picture_folder"
 ICON = QSize(56, 56)
 LANGUAGES = (("English", "en"), ("Español", "es"))
 
@@ -278,6 +280,7 @@ class ProgramBuilder(QDialog):
         self.can_write = ctx.actor.can("programs.write")
         self.can_print = ctx.actor.can("handouts.print")
         self._icons: dict[str, QIcon] = {}
+        self._own_pictures = svc.drill_images(ctx)
         self.setWindowTitle(f"Home program — {self.client.full_name} ({self.client.chart_number})")
         self.resize(1280, 780)
         self.setSizeGripEnabled(True)
@@ -335,8 +338,24 @@ class ProgramBuilder(QDialog):
         left_layout.addLayout(filters)
         left_layout.addWidget(self.library_list, 1)
         left_layout.addWidget(self.library_count)
+        self.own_picture_button = QPushButton("Own &picture…")
+        self.own_picture_button.setToolTip(
+            "Use the clinic's own PNG or JPEG picture for this drill (builder and handouts)"
+        )
+        self.own_picture_button.clicked.connect(self.choose_own_picture)
+        self.drawn_picture_button = QPushButton("Drawn figure")
+        self.drawn_picture_button.setToolTip("Go back to the drawn figure for this drill")
+        self.drawn_picture_button.clicked.connect(self.clear_own_picture)
+        for button in (self.own_picture_button, self.drawn_picture_button):
+            button.setVisible(self.can_write)
+            button.setAutoDefault(False)
+        picture_column = QVBoxLayout()
+        picture_column.addWidget(self.detail_picture)
+        picture_column.addWidget(self.own_picture_button)
+        picture_column.addWidget(self.drawn_picture_button)
+        picture_column.addStretch(1)
         details = QHBoxLayout()
-        details.addWidget(self.detail_picture, 0, Qt.AlignmentFlag.AlignTop)
+        details.addLayout(picture_column)
         details.addWidget(self.detail, 1)
         left_layout.addLayout(details)
         left_layout.addWidget(self.add_button)
@@ -593,12 +612,69 @@ class ProgramBuilder(QDialog):
 
     # -- library ---------------------------------------------------------------------------
 
+    def _picture(self, exercise: Exercise, size: QSize) -> QPixmap:
+        """The clinic's own picture when it has one, else the drawn figure."""
+        own = self._own_pictures.get(exercise.code)
+        if own is not None:
+            pixmap = QPixmap()
+            if pixmap.loadFromData(own):
+                return pixmap.scaled(
+                    size,
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
+        return drill_pixmap(svc.drill_svg(exercise), size)
+
     def _icon(self, exercise: Exercise) -> QIcon:
         icon = self._icons.get(exercise.code)
         if icon is None:
-            icon = QIcon(drill_pixmap(svc.drill_svg(exercise)))
+            icon = QIcon(self._picture(exercise, ICON))
             self._icons[exercise.code] = icon
         return icon
+
+    def choose_own_picture(self) -> None:
+        """Asks for a PNG or JPEG and uses it for the current drill from now on."""
+        exercise = self.current_exercise()
+        if exercise is None:
+            return
+        folder = str(self.store.value(PICTURE_FOLDER_KEY, "") or Path.home())
+        name, _ = QFileDialog.getOpenFileName(
+            self, f"Picture for {exercise.name('en')}", folder, "Pictures (*.png *.jpg *.jpeg)"
+        )
+        if not name:
+            return
+        path = Path(name)
+        self.store.setValue(PICTURE_FOLDER_KEY, str(path.parent))
+        try:
+            data = path.read_bytes()
+            svc.set_drill_image(self.ctx, exercise.code, data, path.name)
+        except (OSError, PermissionError, ValueError, LookupError) as exc:
+            self._say(f"⚠ Picture not used: {svc.describe(exc)}")
+            return
+        self._own_pictures[exercise.code] = data
+        self._picture_changed(exercise, f"{path.name} is now the picture for {exercise.name('en')}")
+
+    def clear_own_picture(self) -> None:
+        """Goes back to the drawn figure for the current drill."""
+        exercise = self.current_exercise()
+        if exercise is None or exercise.code not in self._own_pictures:
+            return
+        try:
+            svc.set_drill_image(self.ctx, exercise.code, None)
+        except (PermissionError, ValueError, LookupError) as exc:
+            self._say(f"⚠ {svc.describe(exc)}")
+            return
+        del self._own_pictures[exercise.code]
+        self._picture_changed(exercise, f"{exercise.name('en')} shows the drawn figure again")
+
+    def _picture_changed(self, exercise: Exercise, message: str) -> None:
+        self._icons.pop(exercise.code, None)
+        row = self.library_list.currentIndex().row()
+        item = self.library_model.item(row)
+        if item is not None:
+            item.setIcon(self._icon(exercise))
+        self._show_detail(self.library_list.currentIndex())
+        self._say(message)
 
     def refresh_library(self) -> None:
         """Re-runs the library search with the words and filters."""
@@ -649,7 +725,8 @@ class ProgramBuilder(QDialog):
             f"{escape(exercise.category.capitalize())} · {escape(', '.join(exercise.regions))}"
             f"<br>{escape(exercise.dosage.describe())}<ul style='margin-left:-20px'>{cues}</ul>"
         )
-        self.detail_picture.setPixmap(drill_pixmap(svc.drill_svg(exercise), QSize(120, 120)))
+        self.detail_picture.setPixmap(self._picture(exercise, QSize(120, 120)))
+        self.drawn_picture_button.setEnabled(exercise.code in self._own_pictures)
 
     # -- editing ---------------------------------------------------------------------------
 

@@ -30,6 +30,7 @@ __all__ = [
     "clients_assessed_between",
     "default_item",
     "dosage_text",
+    "drill_images",
     "drill_svg",
     "exercise_library",
     "get_client",
@@ -41,6 +42,7 @@ __all__ = [
     "save_program",
     "search_clients",
     "search_library",
+    "set_drill_image",
     "write_batch",
     "write_handout",
 ]
@@ -103,6 +105,16 @@ def recommended_program(
 ) -> tuple[ProgramRecord, list[str]]:
     """services.programs.recommended_program: a suggestion, with warnings."""
     return program_service.recommended_program(ctx, client_id, lang=lang)
+
+
+def drill_images(ctx: ServiceContext) -> dict[str, bytes]:
+    """services.programs.drill_images: the clinic's own pictures by drill code."""
+    return program_service.drill_images(ctx)
+
+
+def set_drill_image(ctx: ServiceContext, code: str, image: bytes | None, name: str = "") -> None:
+    """services.programs.set_drill_image (None goes back to the drawn figure)."""
+    program_service.set_drill_image(ctx, code, image, name)
 
 
 def list_templates(ctx: ServiceContext) -> list[ProgramRecord]:

@@ -144,3 +144,36 @@ def test_handout_states_the_findings_in_the_clients_language_without_numbers(
     assert "Flexión de rodilla, izquierda: menos movimiento de lo habitual para su edad" in first
     assert "trabajo de control" in first
     assert "aaos" not in first.lower() and "of the norm" not in first
+
+
+def test_exercises_set_and_clear_a_drill_picture_signed_in_as_a_therapist(
+    clinic_db: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from PIL import Image
+
+    from mobileathlete_desktop.services.accounts import create_user
+    from mobileathlete_desktop.services.programs import drill_images
+
+    db = open_database(Path(clinic_db))
+    create_user(ServiceContext(db=db), "pt", "Pat Physio", "therapist", "a long password 1")
+    db.dispose()
+    photo = tmp_path / "bridge.jpg"
+    Image.new("RGB", (30, 20), "blue").save(photo, format="JPEG")
+    drill = "control.glute_bridge"
+    # An admin does not build programs: refused in one line, nothing stored.
+    code, _, err = run(capsys, "--db", clinic_db, "exercises", "--set-image", drill, str(photo))
+    assert code != 0 and len(err.strip().splitlines()) == 1
+    monkeypatch.setenv("MOBILEATHLETE_USER", "pt")
+    monkeypatch.setenv("MOBILEATHLETE_PASSWORD", "a long password 1")
+    code, out, _ = run(capsys, "--db", clinic_db, "exercises", "--set-image", drill, str(photo))
+    assert code == 0 and "bridge.jpg replaces the drawn figure" in out
+    db = open_database(Path(clinic_db))
+    assert drill_images(ServiceContext(db=db)) == {drill: photo.read_bytes()}
+    code, _, err = run(capsys, "--db", clinic_db, "exercises", "--set-image", drill, "nope.png")
+    assert code == 2 and "nope.png" in err
+    code, out, _ = run(capsys, "--db", clinic_db, "exercises", "--clear-image", drill)
+    assert code == 0 and drill_images(ServiceContext(db=db)) == {}
+    db.dispose()

@@ -19,6 +19,8 @@ from mobileathlete_desktop.services.programs import (
 from mobileathlete_desktop.storage.models import AuditEvent
 from tests.reports.helpers import add_runner
 
+DRILL_A = "control.glute_bridge"
+
 ITEMS = (
     ProgramItemRecord("control.glute_bridge", 3, 10, frequency="daily", reason="Hip control"),
     ProgramItemRecord("strength.calf_raise_straight_knee", 3, 15, per_side=True),
@@ -105,3 +107,58 @@ def test_admin_may_not_write_programs(admin_ctx: ServiceContext) -> None:
 )
 def test_dosage_in_words(item: ProgramItemRecord, lang: str, text: str) -> None:
     assert dosage_text(item, lang) == text
+
+
+def _png(color: str = "red") -> bytes:
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 30), color).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def test_a_clinic_picture_replaces_the_drawn_figure_on_the_handout(
+    therapist_ctx: ServiceContext, tmp_path: object
+) -> None:
+    from pathlib import Path
+
+    from pypdf import PdfReader
+
+    from mobileathlete_desktop.services.programs import drill_images, set_drill_image
+    from mobileathlete_desktop.services.reports import write_client_handout
+
+    client = add_runner(therapist_ctx, "IMG-1")
+    save_program(
+        therapist_ctx,
+        ProgramRecord(None, client.id, date(2026, 5, 1), "P", (ProgramItemRecord(DRILL_A),)),
+    )
+    set_drill_image(therapist_ctx, DRILL_A, _png(), "our-photo.png")
+    assert drill_images(therapist_ctx) == {DRILL_A: _png()}
+    out = Path(str(tmp_path)) / "h.pdf"
+    result = write_client_handout(therapist_ctx, client.id, out)
+    assert not any("illustration" in w for w in result.warnings)
+    assert len(PdfReader(out).pages[0].images) >= 1  # the photo, not a vector drawing
+    set_drill_image(therapist_ctx, DRILL_A, None)
+    assert drill_images(therapist_ctx) == {}
+    with therapist_ctx.db.session() as session:
+        actions = session.scalars(select(AuditEvent.action)).all()
+    assert "exercise.image_set" in actions and "exercise.image_cleared" in actions
+
+
+@pytest.mark.parametrize(
+    ("code", "data", "words"),
+    [
+        (DRILL_A, b"not a picture at all", "not a readable PNG or JPEG"),
+        ("mobility.no_such_drill", _png(), "No drill with code"),
+    ],
+)
+def test_bad_drill_pictures_are_refused(
+    therapist_ctx: ServiceContext, code: str, data: bytes, words: str
+) -> None:
+    from mobileathlete_desktop.services.programs import drill_images, set_drill_image
+
+    with pytest.raises(LookupError if "No drill" in words else InputError, match=words):
+        set_drill_image(therapist_ctx, code, data, "x.png")
+    assert drill_images(therapist_ctx) == {}

@@ -382,3 +382,39 @@ def test_closing_with_unsaved_drills_asks_and_cancel_keeps_the_builder_open(
     assert saved is not None and [i.exercise_code for i in saved.items] == [
         i.exercise_code for i in builder.model.items
     ]
+
+
+def test_the_clinic_can_put_its_own_picture_on_a_drill_and_go_back(
+    builder: ProgramBuilder, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PIL import Image
+
+    photo = tmp_path / "our bird dog.png"
+    Image.new("RGB", (60, 40), "red").save(photo)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(photo), ""))
+    builder.search.setFocus()
+    type_text(qtbot, "bird dog")
+    drawn = builder.detail_picture.pixmap().toImage()
+    assert not builder.drawn_picture_button.isEnabled()
+    builder.own_picture_button.click()
+    assert "our bird dog.png is now the picture for Bird dog" in builder.status.text()
+    shown = builder.detail_picture.pixmap().toImage()
+    assert shown != drawn
+    assert shown.pixelColor(shown.width() // 2, shown.height() // 2).red() > 200
+    assert program_service.drill_images(builder.ctx) == {"control.bird_dog": photo.read_bytes()}
+    assert builder.drawn_picture_button.isEnabled()
+    builder.drawn_picture_button.click()
+    assert program_service.drill_images(builder.ctx) == {}
+    assert builder.detail_picture.pixmap().toImage() == drawn
+
+
+def test_a_file_that_is_not_a_picture_is_refused_in_words(
+    builder: ProgramBuilder, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fake = tmp_path / "notes.png"
+    fake.write_text("not a picture")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(fake), ""))
+    builder.own_picture_button.click()
+    assert "Picture not used" in builder.status.text()
+    assert "not a readable PNG or JPEG" in builder.status.text()
+    assert program_service.drill_images(builder.ctx) == {}
