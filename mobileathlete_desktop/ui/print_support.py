@@ -276,6 +276,17 @@ def preview_pdf(pdf: Path, parent: QWidget | None, title: str) -> QPrintPreviewD
     return dialog
 
 
+def open_preview(temp: TempPdf, parent: QWidget | None, title: str) -> QPrintPreviewDialog | None:
+    """Opens a print preview of a temporary PDF, removed when the preview closes; None when it
+    went to the system viewer instead (no renderer here)."""
+    dialog = preview_pdf(temp.path, parent, title)
+    if dialog is None:
+        return None
+    dialog.finished.connect(lambda _r: temp.remove())
+    dialog.open()
+    return dialog
+
+
 def save_file_name(
     parent: QWidget | None, store: QSettings, key: str, title: str, suggested: str
 ) -> Path | None:

@@ -993,13 +993,9 @@ class ProgramBuilder(QDialog):
         temp = print_support.TempPdf("handout")
         if not self._write_handout(temp.path):
             return
-        dialog = print_support.preview_pdf(temp.path, self, "Handout preview")
-        if dialog is None:
+        self.preview_dialog = print_support.open_preview(temp, self, "Handout preview")
+        if self.preview_dialog is None:
             self._say("The handout opened in your PDF viewer (no renderer here for a preview).")
-            return
-        self.preview_dialog = dialog
-        dialog.finished.connect(lambda _r: temp.remove())
-        dialog.open()
 
     def print_handout(self) -> bool:
         """The print dialog (printer, page range), then the handout printed (Ctrl+P)."""

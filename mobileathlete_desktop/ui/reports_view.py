@@ -380,14 +380,11 @@ class ReportsView(QDialog):
         temp = print_support.TempPdf("reports")
 
         def done(_result: svc.BatchResult) -> None:
-            dialog = print_support.preview_pdf(temp.path, self, "Report preview")
-            if dialog is None:
+            self.preview_dialog = print_support.open_preview(temp, self, "Report preview")
+            if self.preview_dialog is None:
                 self._say("The reports opened in your PDF viewer (no renderer here for a preview).")
-                return
-            self.preview_dialog = dialog
-            dialog.finished.connect(lambda _r: temp.remove())
-            dialog.open()
-            self._say("Preview shown.")
+            else:
+                self._say("Preview shown.")
 
         self._run(temp.path, done, temp.path)
 

@@ -17,17 +17,6 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 
 
-@pytest.fixture
-def window(ctx: ServiceContext, qtbot: QtBot) -> MainWindow:
-    clients.create_client(ctx, clients.ClientInput("C-1", "Ada", "Stridewell", date(1990, 1, 1)))
-    win = MainWindow(ctx)
-    qtbot.addWidget(win)
-    win.show()
-    win.activateWindow()
-    qtbot.waitUntil(win.isActiveWindow)
-    return win
-
-
 def fill_new_client(window: MainWindow, qtbot: QtBot, chart: str, born: str) -> None:
     qtbot.keyClick(window, Qt.Key.Key_N, CTRL | SHIFT)
     qtbot.waitUntil(

@@ -2,31 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import date
-
-import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from mobileathlete_desktop.services import clients
-from mobileathlete_desktop.services.context import ServiceContext
 from mobileathlete_desktop.ui.main_window import MainWindow
 from mobileathlete_desktop.ui.program_builder import ProgramBuilder
 from mobileathlete_desktop.ui.reports_view import ReportsView
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
-
-
-@pytest.fixture
-def window(ctx: ServiceContext, qtbot: QtBot) -> MainWindow:
-    clients.create_client(ctx, clients.ClientInput("W-1", "Ada", "Stridewell", date(1990, 1, 1)))
-    win = MainWindow(ctx)
-    qtbot.addWidget(win)
-    win.show()
-    win.activateWindow()
-    qtbot.waitUntil(win.isActiveWindow)
-    return win
 
 
 def test_home_program_needs_a_client_then_opens_the_builder_for_them(
@@ -37,14 +22,14 @@ def test_home_program_needs_a_client_then_opens_the_builder_for_them(
     window.page.client_id = None
     qtbot.keyClick(window, Qt.Key.Key_P, CTRL | SHIFT)
     assert "Choose a client first" in window.statusBar().currentMessage()
-    window.select_client(clients.find_by_chart(window.ctx, "W-1").id)
+    window.select_client(clients.find_by_chart(window.ctx, "C-1").id)
     qtbot.waitUntil(lambda: "Ada Stridewell" in window.page.title.text())
     window.activateWindow()
     qtbot.keyClick(window, Qt.Key.Key_P, CTRL | SHIFT)
     builder = window.findChild(ProgramBuilder)
     assert builder is not None
     qtbot.waitUntil(builder.isVisible)
-    assert "Ada Stridewell (W-1)" in builder.windowTitle()
+    assert "Ada Stridewell (C-1)" in builder.windowTitle()
     builder.close()
 
 
@@ -57,7 +42,7 @@ def test_reports_open_empty_from_the_menu_and_with_the_client_from_their_page(
     qtbot.waitUntil(view.isVisible)
     assert view.chosen_ids() == []
     view.close()
-    client_id = clients.find_by_chart(window.ctx, "W-1").id
+    client_id = clients.find_by_chart(window.ctx, "C-1").id
     window.select_client(client_id)
     qtbot.waitUntil(window.page.report_button.isVisible)
     window.page.report_button.click()
