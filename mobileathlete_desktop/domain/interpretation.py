@@ -580,6 +580,7 @@ class GlanceLine:
     mode: Mode
     text: str
     detail: str = ""
+    short: str = ""  # the finding without norms' sources, for a program's "why" column
 
 
 def glance(interpretation: AssessmentInterpretation) -> list[GlanceLine]:
@@ -599,6 +600,7 @@ def glance(interpretation: AssessmentInterpretation) -> list[GlanceLine]:
     lines: list[GlanceLine] = []
     for (flag, code, side), rows in groups.items():
         first = rows[0]
+        short = ""
         name = first.label + ("" if side == "none" else f", {side}")
         values = ", ".join(
             (f"{r.mode} {r.value_text}" if r.mode != "none" else r.value_text) for r in rows
@@ -608,6 +610,7 @@ def glance(interpretation: AssessmentInterpretation) -> list[GlanceLine]:
                 f"{r.norm.percent_of_norm:.0f}%" for r in rows if r.norm.percent_of_norm is not None
             )
             text = f"{name}: {values} — {percents} of the norm, {first.norm.text}"
+            short = f"{name}: {values} ({percents} of the usual range)"
         elif flag == FLAG_ASYMMETRY and first.sides is not None:
             text = first.sides.reason
         elif flag == FLAG_CONTROL_DEFICIT and first.gap is not None:
@@ -619,7 +622,7 @@ def glance(interpretation: AssessmentInterpretation) -> list[GlanceLine]:
         else:
             text = next((r for r in first.reasons if "asymmetry" in r.lower()), f"{name}: {values}")
         detail = "\n".join(dict.fromkeys(reason for r in rows for reason in r.reasons))
-        lines.append(GlanceLine(flag, code, side, first.mode, text, detail))
+        lines.append(GlanceLine(flag, code, side, first.mode, text, detail, short or text))
     rank = {flag: i for i, flag in enumerate(GLANCE_ORDER)}
     lines.sort(key=lambda line: rank.get(line.flag, len(rank)))
     return lines

@@ -31,6 +31,31 @@ TARGETS_BY_MEASURE: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("stepdown", ("control", "single_leg", "glute_med", "knee_control")),
 )
 
+# What the chosen drills work on, by measure-code prefix (said after the finding).
+PURPOSES: tuple[tuple[str, str, str], ...] = (
+    ("ankle.dorsiflexion", "ankle mobility and calf control", "movilidad de tobillo y control"),
+    ("wblt", "ankle mobility and calf control", "movilidad de tobillo y control"),
+    ("ankle.plantarflexion", "calf strength and ankle range", "fuerza de gemelo y tobillo"),
+    ("hallux", "big-toe mobility", "movilidad del dedo gordo"),
+    ("hip.extension", "hip extension and hip-flexor mobility", "extensión de cadera"),
+    ("thomas", "hip extension and hip-flexor mobility", "extensión de cadera"),
+    ("hip.internal_rotation", "hip rotation mobility and control", "rotación de cadera"),
+    ("hip.external_rotation", "hip rotation mobility and control", "rotación de cadera"),
+    ("hip.abduction", "hip abductor strength and control", "abductores de cadera"),
+    ("hip.flexion", "hip flexion mobility", "flexión de cadera"),
+    ("slr", "hamstring mobility", "movilidad de isquiotibiales"),
+    ("knee.flexion", "knee bend and quadriceps mobility", "flexión de rodilla"),
+    ("knee.extension", "full knee extension", "extensión completa de rodilla"),
+    ("balance", "single-leg balance", "equilibrio sobre una pierna"),
+    ("ybalance", "single-leg balance and reach", "equilibrio y alcance"),
+    ("sls", "single-leg control of hip and knee", "control de cadera y rodilla"),
+    ("stepdown", "single-leg control of hip and knee", "control de cadera y rodilla"),
+)
+CONTROL_NOTE = {
+    "en": "active control work (a control deficit, not a flexibility limit)",
+    "es": "trabajo activo de control (déficit de control, no de flexibilidad)",
+}
+
 # How much each flag weighs when ranking findings (higher first).
 FLAG_WEIGHTS: dict[str, float] = {
     "control_deficit": 4.5,
@@ -117,6 +142,25 @@ def targets_for(code: str) -> tuple[str, ...]:
     return ()
 
 
+def purpose(observation: Observation, lang: str = "en") -> str:
+    """What the drills for a finding work on, in words ("ankle mobility and calf control")."""
+    if "control_deficit" in observation.flags:
+        return CONTROL_NOTE.get(lang, CONTROL_NOTE["en"])
+    column = 2 if lang == "es" else 1
+    for entry in PURPOSES:
+        prefix = entry[0]
+        if observation.code == prefix or observation.code.startswith(prefix + "."):
+            return entry[column]
+    return ""
+
+
+def reason_for(observation: Observation, lang: str = "en") -> str:
+    """The finding and what the drill works on: "Hip abduction, left: ...: hip abductor
+    strength and control"."""
+    what = purpose(observation, lang)
+    return f"{observation.reason}: {what}" if what else observation.reason
+
+
 def _matches(drill: Drill, observation: Observation) -> int:
     """How well a drill answers a finding: 0 = not at all, higher = closer."""
     tags = targets_for(observation.code)
@@ -172,7 +216,7 @@ def recommend(
             if drill.code in chosen:
                 continue
             chosen[drill.code] = Recommendation(
-                drill.code, observation.reason, len(chosen) + 1, drill.dosage
+                drill.code, reason_for(observation, lang), len(chosen) + 1, drill.dosage
             )
     if not findings:
         return maintenance_program(drills, lang=lang, limit=limit)

@@ -268,8 +268,15 @@ def observations(ctx: ServiceContext, history: ClientHistory) -> list[Observatio
         return []
     from mobileathlete_desktop.domain.interpretation import glance, interpret_assessment
 
-    # One observation a measure and side: every flag it carries, the most pressing reason.
+    # One observation a measure and side: every flag it carries, and as its reason the line
+    # of its weightiest actionable flag (pain alone does not choose drills).
+    from mobileathlete_desktop.domain.recommendations import FLAG_WEIGHTS
+
+    def weight(flag: str) -> float:
+        return FLAG_WEIGHTS.get(flag, 0.0) if flag != "pain" else 0.1
+
     found: dict[tuple[str, str], Observation] = {}
+    best: dict[tuple[str, str], float] = {}
     for line in glance(interpret_assessment(history, catalogue=ctx.catalogue)):
         key = (line.code, line.side)
         seen = found.get(key)
@@ -279,11 +286,18 @@ def observations(ctx: ServiceContext, history: ClientHistory) -> list[Observatio
                 code=line.code,
                 side=line.side,
                 flags=frozenset({line.flag}),
-                reason=line.text,
+                reason=line.short,
                 region=measure.region if measure else "",
             )
+            best[key] = weight(line.flag)
         else:
-            found[key] = replace(seen, flags=seen.flags | {line.flag})
+            better = weight(line.flag) > best[key]
+            found[key] = replace(
+                seen,
+                flags=seen.flags | {line.flag},
+                reason=line.short if better else seen.reason,
+            )
+            best[key] = max(best[key], weight(line.flag))
     return list(found.values())
 
 

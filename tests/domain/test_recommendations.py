@@ -27,13 +27,13 @@ ANKLE = Observation(
     "ankle.dorsiflexion.knee_flexed",
     "right",
     frozenset({"below_norm", "asymmetry"}),
-    "Right ankle dorsiflexion 28°, 10° less than left: ankle mobility and calf control",
+    "Right ankle dorsiflexion 28°, 10° less than left",
 )
 HIP_CONTROL = Observation(
     "hip.extension",
     "left",
     frozenset({"control_deficit"}),
-    "Left hip extension active 5° against passive 15°: control, not flexibility",
+    "Left hip extension active 5° against passive 15°",
 )
 
 
@@ -87,3 +87,21 @@ def test_spanish_maintenance_reason() -> None:
 
 def test_limit_caps_the_list() -> None:
     assert len(recommend([ANKLE, HIP_CONTROL], LIBRARY, limit=3)) == 3
+
+
+def test_each_reason_says_the_finding_and_what_the_drill_works_on() -> None:
+    ankle = recommend([ANKLE], LIBRARY)[0]
+    assert ankle.reason == (
+        "Right ankle dorsiflexion 28°, 10° less than left: ankle mobility and calf control"
+    )
+    control = recommend([HIP_CONTROL], LIBRARY)[0]
+    assert control.reason == (
+        "Left hip extension active 5° against passive 15°: "
+        "active control work (a control deficit, not a flexibility limit)"
+    )
+    spanish = recommend([ANKLE], LIBRARY, lang="es")[0]
+    assert spanish.reason.endswith(": movilidad de tobillo y control")
+    unknown = Observation("psfs.average", "none", frozenset({"worse"}), "PSFS 4 → 2")
+    assert recommend([unknown], [drill("x", "control", {"psfs.average"})])[0].reason == (
+        "PSFS 4 → 2"
+    )

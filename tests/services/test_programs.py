@@ -162,3 +162,21 @@ def test_bad_drill_pictures_are_refused(
     with pytest.raises(LookupError if "No drill" in words else InputError, match=words):
         set_drill_image(therapist_ctx, code, data, "x.png")
     assert drill_images(therapist_ctx) == {}
+
+
+def test_a_painful_limited_measure_is_recommended_for_its_limit_not_its_pain(
+    therapist_ctx: ServiceContext,
+) -> None:
+    from mobileathlete_desktop.services.assessments import create_assessment, set_value
+    from mobileathlete_desktop.services.programs import recommended_program
+
+    client = add_runner(therapist_ctx, "WHY-1")
+    visit = create_assessment(therapist_ctx, client.id, date(2026, 5, 1))
+    set_value(therapist_ctx, visit.id, "hip.abduction", "left", "active", 20, pain=True)
+    program, _ = recommended_program(therapist_ctx, client.id)
+    reasons = {item.reason for item in program.items}
+    assert reasons, "a limited hip abduction gets drills"
+    for reason in reasons:
+        assert reason.startswith("Hip abduction, left: active 20°")
+        assert "of the usual range" in reason and "pain" not in reason
+        assert reason.endswith(": hip abductor strength and control")
