@@ -9,6 +9,7 @@ the reason for each; the therapist keeps, removes, reorders or re-doses them as 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -62,6 +63,7 @@ from PySide6.QtWidgets import (
 from mobileathlete_desktop.domain.exercises import Exercise, ExerciseLibrary
 from mobileathlete_desktop.ui import print_support
 from mobileathlete_desktop.ui import service_adapter as svc
+from mobileathlete_desktop.ui.background import BackgroundCall
 from mobileathlete_desktop.ui.service_adapter import ProgramItemRecord, ProgramRecord
 
 DRILL_MIME = "application/x-mobileathlete-drills"
@@ -281,6 +283,8 @@ class ProgramBuilder(QDialog):
         self.can_print = ctx.actor.can("handouts.print")
         self._icons: dict[str, QIcon] = {}
         self._own_pictures = svc.drill_images(ctx)
+        self.writing: BackgroundCall | None = None
+        self.preview_dialog: Any = None
         self.setWindowTitle(f"Home program — {self.client.full_name} ({self.client.chart_number})")
         self.resize(1280, 780)
         self.setSizeGripEnabled(True)
@@ -953,70 +957,105 @@ class ProgramBuilder(QDialog):
             return saved.id
         return self.program.id if self.program is not None else None
 
-    def _write_handout(self, path: Path) -> bool:
+    def _write_handout(
+        self, path: Path, then: Callable[[], None], temp: print_support.TempPdf | None = None
+    ) -> bool:
+        """Saves unsaved changes (asking), then writes the handout on the thread pool and calls
+        `then` on the UI thread when it is written. False when nothing was started."""
+        if self.writing is not None:
+            return False
         program_id = self._program_to_print()
         if program_id is False:
+            if temp is not None:
+                temp.remove()
             return False
         lang = str(self.language.currentData())
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            result = svc.write_handout(
-                self.ctx,
-                self.client_id,
-                path,
-                program_id=program_id if isinstance(program_id, int) else None,
-                lang=lang,
-            )
-        except (PermissionError, ValueError, LookupError, OSError) as exc:
-            self._say(f"⚠ Handout not written: {svc.describe(exc)}")
-            return False
-        finally:
-            QApplication.restoreOverrideCursor()
-        notes = "; ".join(result.warnings)
-        self._say(f"Handout written ({lang})" + (f" — note: {notes}" if notes else ""))
+        ctx, client_id = self.ctx, self.client_id
+        chosen = program_id if isinstance(program_id, int) else None
+
+        def work() -> svc.HandoutResult:
+            return svc.write_handout(ctx, client_id, path, program_id=chosen, lang=lang)
+
+        def finished(result: object) -> None:
+            self._writing_done()
+            assert isinstance(result, svc.HandoutResult)
+            notes = "; ".join(result.warnings)
+            self._say(f"Handout written ({lang})" + (f" — note: {notes}" if notes else ""))
+            then()
+
+        def failed(error: object) -> None:
+            self._writing_done()
+            if temp is not None:
+                temp.remove()
+            self._say(f"⚠ Handout not written: {svc.describe(error)}")
+
+        call = BackgroundCall(work, self)
+        call.finished.connect(finished)
+        call.failed.connect(failed)
+        self.writing = call
+        self._say("Writing the handout…")
+        for button in self._handout_buttons():
+            button.setEnabled(False)
+        call.start()
         return True
 
-    def save_handout_pdf(self) -> Path | None:
-        """Writes the handout to a PDF file chosen by the user."""
+    def _handout_buttons(self) -> tuple[QPushButton, ...]:
+        return (self.preview_button, self.print_button, self.pdf_button)
+
+    def _writing_done(self) -> None:
+        self.writing = None
+        for button in self._handout_buttons():
+            button.setEnabled(self.can_print)
+
+    def save_handout_pdf(self) -> bool:
+        """Writes the handout to a PDF file chosen by the user (in the background)."""
         lang = str(self.language.currentData())
         suggested = f"{self.client.chart_number}_home_program_{lang}.pdf"
         path = print_support.save_file_name(
             self, self.store, HANDOUT_FOLDER_KEY, "Save handout PDF", suggested
         )
-        if path is None or not self._write_handout(path):
-            return None
-        self._say(f"Saved {path}")
-        return path
+        if path is None:
+            return False
+        problem = print_support.folder_problem(path.parent)
+        if problem:
+            self._say(f"⚠ {problem}")
+            return False
+        return self._write_handout(path, lambda: self._say(f"Saved {path}"))
 
-    def preview_handout(self) -> None:
+    def preview_handout(self) -> bool:
         """Shows the handout in a print preview (printing from there)."""
         temp = print_support.TempPdf("handout")
-        if not self._write_handout(temp.path):
-            return
-        self.preview_dialog = print_support.open_preview(temp, self, "Handout preview")
-        if self.preview_dialog is None:
-            self._say("The handout opened in your PDF viewer (no renderer here for a preview).")
+
+        def show() -> None:
+            self.preview_dialog = print_support.open_preview(temp, self, "Handout preview")
+            if self.preview_dialog is None:
+                self._say("The handout opened in your PDF viewer (no renderer for a preview).")
+
+        return self._write_handout(temp.path, show, temp)
 
     def print_handout(self) -> bool:
-        """The print dialog (printer, page range), then the handout printed (Ctrl+P)."""
+        """Writes the handout, then the print dialog (printer, page range) and prints it (Ctrl+P).
+        False when nothing was started (the user declined to save, or a handout is being
+        written)."""
         temp = print_support.TempPdf("handout")
+        return self._write_handout(temp.path, lambda: self._print_written(temp), temp)
+
+    def _print_written(self, temp: print_support.TempPdf) -> None:
         try:
-            if not self._write_handout(temp.path):
-                return False
             pages = print_support.page_count(temp.path)
             printer = print_support.choose_printer(self, self.store, pages, "Print handout")
             if printer is None:
-                return False
+                self._say("Not printed.")
+                return
             try:
                 printed = print_support.print_pdf(temp.path, printer)
             except print_support.PrintError as exc:
                 self._say(f"⚠ Not printed: {exc}")
-                return False
+                return
             svc.record_printed(
                 self.ctx, "handout", [self.client_id], printer=printer.printerName(), pages=printed
             )
             self._say(f"Printed {printed} page{'s' if printed != 1 else ''} of the handout")
-            return True
         finally:
             temp.remove()
 

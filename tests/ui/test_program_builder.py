@@ -297,6 +297,10 @@ def test_print_handout_saves_first_then_prints_in_spanish(
     qtbot.keyClick(builder, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
     assert asked == ["Save before printing?"]
     assert program_service.latest_program(ctx, client_id) is not None
+    # The handout is written off the UI thread; the buttons wait meanwhile.
+    assert builder.writing is not None and not builder.print_button.isEnabled()
+    qtbot.waitUntil(lambda: "Printed" in builder.status.text(), timeout=20_000)
+    assert builder.print_button.isEnabled()
     text = "\n".join(pdf_pages(out))
     assert "Lena Swiftmoor" in text
     assert "Balanceo de pierna adelante y atrás" in text
@@ -304,17 +308,19 @@ def test_print_handout_saves_first_then_prints_in_spanish(
 
 
 def test_print_a_page_range_to_a_pdf_printer(
-    builder: ProgramBuilder, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    builder: ProgramBuilder, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     out = pdf_printer(tmp_path, monkeypatch, first_page_only=True)
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     builder.add_drills(builder.library.codes()[:8])  # type: ignore[union-attr]
     assert builder.print_handout()
+    qtbot.waitUntil(lambda: "Printed" in builder.status.text(), timeout=20_000)
     assert len(pdf_pages(out)) == 1
 
 
 def test_save_handout_pdf_remembers_the_folder(
     builder: ProgramBuilder,
+    qtbot: QtBot,
     store: QSettings,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
@@ -330,11 +336,13 @@ def test_save_handout_pdf_remembers_the_folder(
     monkeypatch.setattr(QFileDialog, "getSaveFileName", ask)
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     builder.add_drills(["control.bird_dog"])
-    path = builder.save_handout_pdf()
-    assert path == folder / "lena.pdf" and path.exists()
+    assert builder.save_handout_pdf()
+    path = folder / "lena.pdf"
+    qtbot.waitUntil(lambda: builder.status.text() == f"Saved {path}", timeout=20_000)
     assert "Bird dog" in "\n".join(pdf_pages(path))
     builder.save_handout_pdf()
     assert Path(seen[1]).parent == folder
+    qtbot.waitUntil(lambda: builder.writing is None, timeout=20_000)
 
 
 def test_declining_to_save_prints_nothing(
@@ -418,3 +426,13 @@ def test_a_file_that_is_not_a_picture_is_refused_in_words(
     assert "Picture not used" in builder.status.text()
     assert "not a readable PNG or JPEG" in builder.status.text()
     assert program_service.drill_images(builder.ctx) == {}
+
+
+def test_a_handout_into_a_missing_folder_is_refused_in_words(
+    builder: ProgramBuilder, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "gone" / "lena.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    assert not builder.save_handout_pdf()
+    assert "does not exist" in builder.status.text()
+    assert builder.writing is None and not target.parent.exists()
