@@ -51,6 +51,8 @@ PURPOSES: tuple[tuple[str, str, str], ...] = (
     ("sls", "single-leg control of hip and knee", "control de cadera y rodilla"),
     ("stepdown", "single-leg control of hip and knee", "control de cadera y rodilla"),
 )
+PAIN_NOTE = {"en": "keep it pain-free", "es": "sin provocar dolor"}
+LOADED_CATEGORIES = frozenset({"strength", "running"})
 CONTROL_NOTE = {
     "en": "active control work (a control deficit, not a flexibility limit)",
     "es": "trabajo activo de control (déficit de control, no de flexibilidad)",
@@ -158,7 +160,10 @@ def reason_for(observation: Observation, lang: str = "en") -> str:
     """The finding and what the drill works on: "Hip abduction, left: ...: hip abductor
     strength and control"."""
     what = purpose(observation, lang)
-    return f"{observation.reason}: {what}" if what else observation.reason
+    text = f"{observation.reason}: {what}" if what else observation.reason
+    if "pain" in observation.flags:
+        text += f" ({PAIN_NOTE.get(lang, PAIN_NOTE['en'])})"
+    return text
 
 
 def _matches(drill: Drill, observation: Observation) -> int:
@@ -194,13 +199,19 @@ def recommend(
     limit: int = MAX_DRILLS,
 ) -> list[Recommendation]:
     """Ranked drills for the findings; a general maintenance program when nothing is flagged."""
-    findings = [o for o in observations if o.flags & ACTIONABLE]
+    seen = list(observations)
+    findings = [o for o in seen if o.flags & ACTIONABLE]
     findings.sort(key=lambda o: -o.weight)
+    # No loaded work (strength, running drills) through a region that hurt on testing: the
+    # therapist may still add it; the suggestion does not.
+    painful = {o.region for o in seen if "pain" in o.flags and o.region}
     chosen: dict[str, Recommendation] = {}
     per_finding: list[list[Drill]] = []
     for observation in findings:
         scored = []
         for drill in drills:
+            if drill.category in LOADED_CATEGORIES and drill.targets & painful:
+                continue
             match = _matches(drill, observation)
             fit = _suits(drill, observation)
             if match and fit >= 0:

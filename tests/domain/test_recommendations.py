@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from mobileathlete_desktop.domain.programs import ProgramItemRecord
@@ -105,3 +107,21 @@ def test_each_reason_says_the_finding_and_what_the_drill_works_on() -> None:
     assert recommend([unknown], [drill("x", "control", {"psfs.average"})])[0].reason == (
         "PSFS 4 → 2"
     )
+
+
+def test_no_loaded_work_through_a_region_that_hurt_and_the_reason_says_pain_free() -> None:
+    squat = drill("squat", "strength", {"ankle.dorsiflexion", "knee", "hip"})
+    rocks = drill("knee_to_wall_rocks", "mobility", {"ankle.dorsiflexion", "ankle"})
+    painful_ankle = Observation(
+        "ankle.dorsiflexion.knee_flexed",
+        "right",
+        frozenset({"below_norm", "pain"}),
+        "Ankle dorsiflexion, knee flexed, right: active 14°",
+        region="ankle",
+    )
+    sore_knee = Observation("knee.flexion", "right", frozenset({"pain"}), "Knee", region="knee")
+    without_pain = replace(painful_ankle, flags=frozenset({"below_norm"}))
+    assert "squat" in [r.exercise_code for r in recommend([without_pain], [squat, rocks])]
+    recs = recommend([painful_ankle, sore_knee], [squat, rocks])
+    assert [r.exercise_code for r in recs] == ["knee_to_wall_rocks"]
+    assert recs[0].reason.endswith("(keep it pain-free)")
