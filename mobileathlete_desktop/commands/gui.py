@@ -6,12 +6,14 @@ import argparse
 import os
 import sys
 import time
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mobileathlete_desktop.commands.common import (
     EXIT_ERROR,
     EXIT_OK,
+    EXIT_USAGE,
     _backup_before_migration,
     damaged_but_maybe_locked,
     database_target,
@@ -178,9 +180,27 @@ def start_upkeep(window: MainWindow, ctx: ServiceContext) -> None:
     job.start()
 
 
+def no_display_problem(env: Mapping[str, str], platform: str) -> str | None:
+    """Why the window cannot open on this Linux machine (no display), or None. Qt would abort
+    with a long message; this says it in one line, before anything is opened."""
+    if not platform.startswith("linux") or env.get("QT_QPA_PLATFORM"):
+        return None
+    if env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"):
+        return None
+    return (
+        "no display to open the window on (DISPLAY and WAYLAND_DISPLAY are unset); run it in "
+        "a desktop session, or use the subcommands (mobileathlete --help) on a server"
+    )
+
+
 def run_gui(args: argparse.Namespace) -> int:
     """Opens the database (the demo clinic once with --demo), signs in, shows the window."""
     from PySide6.QtWidgets import QApplication
+
+    problem = no_display_problem(os.environ, sys.platform)
+    if problem is not None and QApplication.instance() is None:
+        print(f"mobileathlete: {problem}", file=sys.stderr)
+        return EXIT_USAGE
 
     from mobileathlete_desktop.ui.app import create_application
 

@@ -227,3 +227,36 @@ def test_a_closed_pipe_ends_quietly() -> None:
         err = proc.stderr.read().decode()
         assert proc.wait(timeout=60) == 0
     assert "Traceback" not in err and "BrokenPipe" not in err
+
+
+def test_without_a_display_the_window_command_says_so_in_one_line(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env.pop("QT_QPA_PLATFORM", None)
+    done = subprocess.run(
+        [sys.executable, "-m", "mobileathlete_desktop", "--db", str(tmp_path / "c.sqlite3")],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 2
+    assert done.stderr.strip().splitlines() == [
+        "mobileathlete: no display to open the window on (DISPLAY and WAYLAND_DISPLAY are "
+        "unset); run it in a desktop session, or use the subcommands (mobileathlete --help) "
+        "on a server"
+    ]
+    assert not (tmp_path / "c.sqlite3").exists()  # nothing was created
+
+
+def test_a_display_or_a_chosen_qt_platform_is_enough() -> None:
+    from mobileathlete_desktop.commands.gui import no_display_problem
+
+    assert no_display_problem({"DISPLAY": ":0"}, "linux") is None
+    assert no_display_problem({"WAYLAND_DISPLAY": "wayland-0"}, "linux") is None
+    assert no_display_problem({"QT_QPA_PLATFORM": "offscreen"}, "linux") is None
+    assert no_display_problem({}, "win32") is None and no_display_problem({}, "darwin") is None
+    assert no_display_problem({}, "linux") is not None
