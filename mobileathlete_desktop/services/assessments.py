@@ -469,21 +469,28 @@ def set_lefs_answers(
 
 def set_notes(ctx: ServiceContext, assessment_id: int, notes: str) -> None:
     """Saves the assessment's free-text notes."""
+    _set_field(ctx, assessment_id, "notes", notes, "assessment.notes")
+
+
+def _set_field(
+    ctx: ServiceContext, assessment_id: int, field: str, value: str, action: str
+) -> None:
+    """Changes one text field of a draft assessment, audited with before and after."""
     ctx.actor.require("assessments.write")
     with ctx.db.session() as session:
         row = _editable(session, assessment_id)
-        if row.notes != notes:
-            before = row.notes
-            row.notes = notes
+        before = getattr(row, field)
+        if before != value:
+            setattr(row, field, value)
             session.flush()
             record_event(
                 session,
                 ctx.actor,
-                "assessment.notes",
+                action,
                 entity="assessment",
                 entity_id=assessment_id,
                 client_id=row.client_id,
-                detail={"before": before, "after": notes},
+                detail={"before": before, "after": value},
             )
 
 
@@ -628,22 +635,7 @@ def assessments_between(ctx: ServiceContext, first: date, last: date) -> list[As
 
 def set_template(ctx: ServiceContext, assessment_id: int, template: str) -> None:
     """Changes which template lays out a draft (values already recorded are kept)."""
-    ctx.actor.require("assessments.write")
-    with ctx.db.session() as session:
-        row = _editable(session, assessment_id)
-        if row.template != template:
-            before = row.template
-            row.template = template
-            session.flush()
-            record_event(
-                session,
-                ctx.actor,
-                "assessment.template",
-                entity="assessment",
-                entity_id=assessment_id,
-                client_id=row.client_id,
-                detail={"before": before, "after": template},
-            )
+    _set_field(ctx, assessment_id, "template", template, "assessment.template")
 
 
 def previous_assessment(ctx: ServiceContext, assessment_id: int) -> AssessmentRecord | None:

@@ -257,6 +257,20 @@ def choose_printer(
     return printer
 
 
+def print_with_dialog(
+    parent: QWidget | None, store: QSettings, pdf: Path, title: str
+) -> tuple[str, int] | str:
+    """The print dialog for a written PDF, then the pages printed: (printer name, pages), or
+    the reason nothing was printed in words ("Not printed." when the dialog was cancelled)."""
+    printer = choose_printer(parent, store, page_count(pdf), title)
+    if printer is None:
+        return "Not printed."
+    try:
+        return printer.printerName(), print_pdf(pdf, printer)
+    except PrintError as exc:
+        return f"⚠ Not printed: {exc}"
+
+
 def open_in_viewer(pdf: Path) -> bool:
     """Opens a PDF in the system's viewer (where there is no renderer to preview here)."""
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(pdf)))

@@ -1042,22 +1042,15 @@ class ProgramBuilder(QDialog):
 
     def _print_written(self, temp: print_support.TempPdf) -> None:
         try:
-            pages = print_support.page_count(temp.path)
-            printer = print_support.choose_printer(self, self.store, pages, "Print handout")
-            if printer is None:
-                self._say("Not printed.")
-                return
-            try:
-                printed = print_support.print_pdf(temp.path, printer)
-            except print_support.PrintError as exc:
-                self._say(f"⚠ Not printed: {exc}")
-                return
-            svc.record_printed(
-                self.ctx, "handout", [self.client_id], printer=printer.printerName(), pages=printed
-            )
-            self._say(f"Printed {printed} page{'s' if printed != 1 else ''} of the handout")
+            outcome = print_support.print_with_dialog(self, self.store, temp.path, "Print handout")
         finally:
             temp.remove()
+        if isinstance(outcome, str):
+            self._say(outcome)
+            return
+        printer, printed = outcome
+        svc.record_printed(self.ctx, "handout", [self.client_id], printer=printer, pages=printed)
+        self._say(f"Printed {printed} page{'s' if printed != 1 else ''} of the handout")
 
     # -- closing ---------------------------------------------------------------------------
 

@@ -397,22 +397,17 @@ class ReportsView(QDialog):
 
         def done(_result: svc.BatchResult) -> None:
             try:
-                pages = print_support.page_count(temp.path)
-                printer = print_support.choose_printer(self, self.store, pages, "Print reports")
-                if printer is None:
-                    self._say("Not printed.")
-                    return
-                try:
-                    printed = print_support.print_pdf(temp.path, printer)
-                except print_support.PrintError as exc:
-                    self._say(f"⚠ Not printed: {exc}")
-                    return
-                svc.record_printed(
-                    self.ctx, "report", ids, printer=printer.printerName(), pages=printed
+                outcome = print_support.print_with_dialog(
+                    self, self.store, temp.path, "Print reports"
                 )
-                self._say(f"Printed {printed} page{'s' if printed != 1 else ''}.")
             finally:
                 temp.remove()
+            if isinstance(outcome, str):
+                self._say(outcome)
+                return
+            printer, printed = outcome
+            svc.record_printed(self.ctx, "report", ids, printer=printer, pages=printed)
+            self._say(f"Printed {printed} page{'s' if printed != 1 else ''}.")
 
         self._run(temp.path, done, temp.path)
 
