@@ -258,17 +258,24 @@ def choose_printer(
 
 
 def print_with_dialog(
-    parent: QWidget | None, store: QSettings, pdf: Path, title: str
-) -> tuple[str, int] | str:
-    """The print dialog for a written PDF, then the pages printed: (printer name, pages), or
-    the reason nothing was printed in words ("Not printed." when the dialog was cancelled)."""
+    parent: QWidget | None,
+    store: QSettings,
+    pdf: Path,
+    title: str,
+    record: Callable[[str, int], None],
+    what: str = "",
+) -> str:
+    """The print dialog for a written PDF, then its pages printed and `record(printer name,
+    pages)` called (the audit). Returns what happened in words for the status line."""
     printer = choose_printer(parent, store, page_count(pdf), title)
     if printer is None:
         return "Not printed."
     try:
-        return printer.printerName(), print_pdf(pdf, printer)
+        printed = print_pdf(pdf, printer)
     except PrintError as exc:
         return f"⚠ Not printed: {exc}"
+    record(printer.printerName(), printed)
+    return f"Printed {printed} page{'s' if printed != 1 else ''}{what}."
 
 
 def open_in_viewer(pdf: Path) -> bool:

@@ -1041,16 +1041,17 @@ class ProgramBuilder(QDialog):
         return self._write_handout(temp.path, lambda: self._print_written(temp), temp)
 
     def _print_written(self, temp: print_support.TempPdf) -> None:
+        def record(printer: str, pages: int) -> None:
+            svc.record_printed(self.ctx, "handout", [self.client_id], printer=printer, pages=pages)
+
         try:
-            outcome = print_support.print_with_dialog(self, self.store, temp.path, "Print handout")
+            self._say(
+                print_support.print_with_dialog(
+                    self, self.store, temp.path, "Print handout", record, " of the handout"
+                )
+            )
         finally:
             temp.remove()
-        if isinstance(outcome, str):
-            self._say(outcome)
-            return
-        printer, printed = outcome
-        svc.record_printed(self.ctx, "handout", [self.client_id], printer=printer, pages=printed)
-        self._say(f"Printed {printed} page{'s' if printed != 1 else ''} of the handout")
 
     # -- closing ---------------------------------------------------------------------------
 

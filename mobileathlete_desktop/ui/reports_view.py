@@ -395,19 +395,18 @@ class ReportsView(QDialog):
         temp = print_support.TempPdf("reports")
         ids = self.chosen_ids()
 
+        def record(printer: str, pages: int) -> None:
+            svc.record_printed(self.ctx, "report", ids, printer=printer, pages=pages)
+
         def done(_result: svc.BatchResult) -> None:
             try:
-                outcome = print_support.print_with_dialog(
-                    self, self.store, temp.path, "Print reports"
+                self._say(
+                    print_support.print_with_dialog(
+                        self, self.store, temp.path, "Print reports", record
+                    )
                 )
             finally:
                 temp.remove()
-            if isinstance(outcome, str):
-                self._say(outcome)
-                return
-            printer, printed = outcome
-            svc.record_printed(self.ctx, "report", ids, printer=printer, pages=printed)
-            self._say(f"Printed {printed} page{'s' if printed != 1 else ''}.")
 
         self._run(temp.path, done, temp.path)
 
