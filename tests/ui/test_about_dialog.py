@@ -61,3 +61,25 @@ def test_help_menu_opens_the_dialogs(
     assert len(shown) == 1
     assert expected in shown[0]
     assert ctx.db.location in shown[0]
+
+
+def test_help_lists_every_main_window_shortcut_and_explains_every_finding(
+    window: MainWindow,
+) -> None:
+    from PySide6.QtGui import QAction, QKeySequence
+
+    from mobileathlete_desktop.ui.findings_panel import FLAG_SYMBOLS
+    from mobileathlete_desktop.ui.help_dialog import help_html
+
+    html = help_html("/somewhere/clinic.sqlite3")
+    shortcuts = {
+        action.shortcut().toString(QKeySequence.SequenceFormat.PortableText)
+        for action in window.findChildren(QAction)
+        if not action.shortcut().isEmpty()
+    }
+    assert {"Ctrl+N", "Ctrl+Shift+P", "Ctrl+R", "Ctrl+F"} <= shortcuts
+    for keys in shortcuts:
+        assert keys in html, f"{keys} is not in the help"
+    for symbol in FLAG_SYMBOLS.values():
+        assert symbol in html
+    assert "/somewhere/clinic.sqlite3" in html and "14 daily" in html
