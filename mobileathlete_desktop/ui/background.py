@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from typing import Any
 
@@ -32,6 +33,13 @@ class _Job(QRunnable):
         try:
             result = self.owner._call()
         except Exception as exc:  # handed to the UI thread, which shows it
-            self.owner.failed.emit(exc)
+            self._tell(self.owner.failed, exc)
         else:
-            self.owner.finished.emit(result)
+            self._tell(self.owner.finished, result)
+
+    @staticmethod
+    def _tell(signal: Any, value: object) -> None:
+        # The window that asked may have closed meanwhile (its BackgroundCall deleted with
+        # it): then nobody waits for the answer, and there is nothing to report.
+        with contextlib.suppress(RuntimeError):
+            signal.emit(value)

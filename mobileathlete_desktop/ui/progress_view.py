@@ -164,17 +164,42 @@ def build_chart_data(
     what: str,
     mode: Mode | None,
     history: ClientHistory | None = None,
+    room: tuple[float, float, float] | None = None,
 ) -> ChartData:
     """Runs on the thread pool: loads the history (unless given), builds and renders the chart.
 
-    When no measure is chosen yet, the first one with the most visits is shown.
+    When no measure is chosen yet, the first one with the most visits is shown. `room` is the
+    space on screen (device pixels): the chart is laid out to fill it (see `fitted_size`).
     """
     from mobileathlete_desktop.services import assessments as assessment_service
 
     if history is None:
         history = assessment_service.load_history(ctx, client_id)
     with MATPLOTLIB_LOCK:
-        return _build_locked(client_id, kind, what, mode, history, ctx.catalogue)
+        return _build_locked(client_id, kind, what, mode, history, ctx.catalogue, room)
+
+
+def fitted_size(
+    natural: tuple[float, float], room: tuple[float, float], scrollbar: float = 0.0
+) -> tuple[float, float]:
+    """The size (pixels) to lay a chart out at so that it fills the room on screen.
+
+    The width follows the room within 0.75–1.6× the chart's own width; so does the height,
+    within 0.75–1.3×, unless the chart is much taller than the room (a long profile), which
+    keeps its height and scrolls rather than squeezing its rows.
+    """
+    width, height = natural
+    room_w, room_h = room
+
+    def clamp(value: float, low: float, high: float) -> float:
+        return max(low, min(high, value))
+
+    tall = height > 1.35 * room_h
+    if tall:  # it will scroll: leave the vertical scroll bar its room
+        room_w -= scrollbar
+    new_w = clamp(room_w, 0.75 * width, 1.6 * width)
+    new_h = height if tall else clamp(room_h, 0.75 * height, 1.3 * height)
+    return new_w, new_h
 
 
 def _build_locked(
@@ -184,6 +209,7 @@ def _build_locked(
     mode: Mode | None,
     history: ClientHistory,
     cat: Catalogue,
+    room: tuple[float, float, float] | None = None,
 ) -> ChartData:
     from mobileathlete_desktop.charts.kinds import build_chart
 
@@ -202,6 +228,10 @@ def _build_locked(
     else:
         figure = build_chart(history, kind if kind != "measure" else what, cat, mode)
         headers, values = plotted_values(history, kind, what, mode, cat)
+    if room is not None and min(room[:2]) > 50:
+        dpi = figure.dpi
+        width, height = fitted_size((figure.bbox.width, figure.bbox.height), room[:2], room[2])
+        figure.set_size_inches(width / dpi, height / dpi)
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
     agg = FigureCanvasAgg(figure)
@@ -271,6 +301,16 @@ def _canvas_class() -> type:
                 MATPLOTLIB_LOCK.release()
 
     return PrerenderedCanvas
+
+
+STATUS_LIMIT = 160
+
+
+def brief(text: str, limit: int = STATUS_LIMIT) -> str:
+    """A long chart note cut at a word to one or two lines (the whole note is the tooltip)."""
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + " … (hover for all)"
 
 
 class ProgressView(QWidget):
@@ -349,7 +389,7 @@ class ProgressView(QWidget):
         below_layout.addWidget(self.table)
 
         # The chart takes the room; the table stays a few rows tall and scrolls.
-        self.table.setMaximumHeight(200)
+        self.table.setMaximumHeight(160)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         layout = QVBoxLayout(self)
         layout.addLayout(controls)
@@ -398,8 +438,12 @@ class ProgressView(QWidget):
             what, mode = self.measure.currentData()
         history = self.data.history if (reuse_history and self.data is not None) else None
         ctx, client_id = self.ctx, self.client_id
+        viewport = self.chart_area.viewport().size()
+        ratio = self.devicePixelRatioF() or 1.0
+        bar = self.chart_area.verticalScrollBar().sizeHint().width()
+        room = ((viewport.width() - 4) * ratio, (viewport.height() - 4) * ratio, bar * ratio)
         call = BackgroundCall(
-            lambda: build_chart_data(ctx, client_id, kind, what, mode, history), self
+            lambda: build_chart_data(ctx, client_id, kind, what, mode, history, room), self
         )
         call.finished.connect(lambda data, c=call: self._built(generation, c, data))
         call.failed.connect(lambda exc, c=call: self._failed(generation, c, exc))
@@ -426,7 +470,9 @@ class ProgressView(QWidget):
         self._fill_measures(data.choices, (data.what, data.mode))
         self._show_figure(data)
         self._fill_table(data)
-        self.status.setText(self._status_text(data))
+        full = self._status_text(data)
+        self.status.setText(brief(full))
+        self.status.setToolTip(full if brief(full) != full else "")
         self.export_button.setEnabled(True)
         self.chart_shown.emit()
 

@@ -217,3 +217,25 @@ print("matplotlib" in sys.modules or win.page.progress.loading)
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False
     )
     assert out.stdout.split() == ["False", "True"], out.stderr
+
+
+def test_a_chart_is_laid_out_to_fill_the_room_and_a_long_profile_scrolls() -> None:
+    from mobileathlete_desktop.ui.progress_view import fitted_size
+
+    # A time chart a little taller than the room is fitted to it (no scroll bars).
+    assert fitted_size((700, 420), (850, 400)) == (850, 400)
+    # Never stretched beyond 1.6× wide / 1.3× tall, nor squeezed below 0.75×.
+    assert fitted_size((700, 420), (2000, 2000)) == (1120, 546)
+    assert fitted_size((700, 420), (300, 350)) == (525, 350)
+    # A 40-row profile keeps its height and leaves the vertical scroll bar its width.
+    assert fitted_size((770, 1436), (760, 356), scrollbar=16) == (744, 1436)
+
+
+def test_a_long_chart_note_is_cut_at_a_word_with_the_whole_note_on_hover() -> None:
+    from mobileathlete_desktop.ui.progress_view import brief
+
+    note = "No norm for this client: " + ", ".join(f"Measure {n}" for n in range(40))
+    short = brief(note)
+    assert len(short) < len(note) and short.endswith("… (hover for all)")
+    assert note.startswith(short.removesuffix(" … (hover for all)"))
+    assert brief("No error bars.") == "No error bars."

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import sys
 
+import pytest
 from PySide6.QtCore import QObject, Signal
+from pytestqt.qtbot import QtBot
 
 
 class _Sender(QObject):
@@ -28,3 +30,30 @@ def test_delivering_signals_leaves_reference_counts_alone() -> None:
         sender.anything.emit(None)
     got.clear()
     assert [sys.getrefcount(v) for v in (True, False, None)] == counts
+
+
+def test_a_background_call_whose_window_closed_finishes_quietly(
+    qtbot: QtBot, capfd: pytest.CaptureFixture[str]
+) -> None:
+    import threading
+
+    from PySide6.QtCore import QThreadPool
+    from PySide6.QtWidgets import QWidget
+
+    from mobileathlete_desktop.ui.background import BackgroundCall
+
+    release = threading.Event()
+    window = QWidget()
+    call = BackgroundCall(lambda: release.wait(5) and "done", window)
+    call.start()
+    window.deleteLater()  # the window closes while the work runs
+    qtbot.waitUntil(lambda: not shiboken_valid(call))
+    release.set()
+    assert QThreadPool.globalInstance().waitForDone(5000)
+    assert "Signal source has been deleted" not in capfd.readouterr().err
+
+
+def shiboken_valid(obj: object) -> bool:
+    import shiboken6
+
+    return bool(shiboken6.isValid(obj))
