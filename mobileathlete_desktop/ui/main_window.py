@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -20,11 +22,13 @@ from PySide6.QtWidgets import (
 
 from mobileathlete_desktop.services import clients as client_service
 from mobileathlete_desktop.services.context import InputError, ServiceContext
-from mobileathlete_desktop.ui.assessment_editor import AssessmentEditor
-from mobileathlete_desktop.ui.client_dialog import ClientDialog
 from mobileathlete_desktop.ui.client_list_model import ClientListModel
 from mobileathlete_desktop.ui.client_page import ClientPage
-from mobileathlete_desktop.ui.new_assessment_dialog import NewAssessmentDialog
+
+if TYPE_CHECKING:  # loaded when first opened: they are not needed to show the window
+    from mobileathlete_desktop.ui.assessment_editor import AssessmentEditor
+    from mobileathlete_desktop.ui.client_dialog import ClientDialog
+    from mobileathlete_desktop.ui.new_assessment_dialog import NewAssessmentDialog
 
 SEARCH_DELAY_MS = 120
 PAGE_REFRESH_DELAY_MS = 300
@@ -255,6 +259,8 @@ class MainWindow(QMainWindow):
             self._open_client_dialog(self.page.client)
 
     def _open_client_dialog(self, client: object) -> None:
+        from mobileathlete_desktop.ui.client_dialog import ClientDialog
+
         dialog = ClientDialog(self.ctx, client, self)  # type: ignore[arg-type]
         self.client_dialog = dialog
         dialog.accepted.connect(lambda: self._client_saved(dialog))
@@ -300,6 +306,8 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("Choose a client first (Ctrl+F to search)", 5000)
             return
         first = self.page.assessments.rowCount() == 0
+        from mobileathlete_desktop.ui.new_assessment_dialog import NewAssessmentDialog
+
         dialog = NewAssessmentDialog(self.ctx, client_id, first, self)
         self.assessment_dialog = dialog
         dialog.accepted.connect(lambda: self._assessment_created(dialog))
@@ -315,6 +323,8 @@ class MainWindow(QMainWindow):
         """Shows the assessment's editor window (raising it if already open)."""
         editor = self.editors.get(assessment_id)
         if editor is None:
+            from mobileathlete_desktop.ui.assessment_editor import AssessmentEditor
+
             editor = AssessmentEditor(self.ctx, assessment_id)
             self.editors[assessment_id] = editor
             editor.changed.connect(self._assessment_changed)
