@@ -241,7 +241,7 @@ def _drill_block(drill: HandoutDrill, index: int, lang: str) -> Any:
     return KeepTogether([table])
 
 
-def _short(name: str, limit: int = 30) -> str:
+def _short(name: str, limit: int = 60) -> str:
     return name if len(name) <= limit else name[: limit - 1].rstrip() + "…"
 
 
@@ -251,7 +251,7 @@ def _tracker(drills: Sequence[HandoutDrill], lang: str) -> list[Any]:
     from reportlab.platypus import KeepTogether, Table, TableStyle
 
     w = words(lang)
-    name_w = 52 * mm
+    name_w = 58 * mm
     day_w = (content_width() - name_w) / TRACKER_DAYS
     half = TRACKER_DAYS // 2
     head1 = [para(w["drill"], "cell_bold"), para(f"{w['week']} 1", "cell_bold")]
@@ -274,8 +274,8 @@ def _tracker(drills: Sequence[HandoutDrill], lang: str) -> list[Any]:
                 ("LINEBELOW", (0, 1), (-1, 1), 0.8, HexColor(ACCENT)),
                 ("LINEBEFORE", (half + 1, 0), (half + 1, -1), 1.4, HexColor(ACCENT)),
                 ("ROWBACKGROUNDS", (0, 2), (-1, -1), ["#ffffff", "#f3f6f9"]),
-                ("TOPPADDING", (0, 2), (-1, -1), 7),
-                ("BOTTOMPADDING", (0, 2), (-1, -1), 7),
+                ("TOPPADDING", (0, 2), (-1, -1), 4),
+                ("BOTTOMPADDING", (0, 2), (-1, -1), 4),
             ]
         )
     )
