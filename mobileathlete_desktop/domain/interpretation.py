@@ -615,6 +615,11 @@ def glance(interpretation: AssessmentInterpretation) -> list[GlanceLine]:
             text = first.sides.reason
         elif flag == FLAG_CONTROL_DEFICIT and first.gap is not None:
             text = first.gap.reason
+            gap = first.gap
+            short = (
+                f"{name}: active {gap.active:g}{first.unit}, passive {gap.passive:g}{first.unit}"
+                f" (gap {gap.gap:g}{first.unit}, beyond the measurement error)"
+            )
         elif flag in (FLAG_IMPROVED, FLAG_WORSE):
             text = first.change.reason
         elif flag == FLAG_PAIN:
