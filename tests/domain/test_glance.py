@@ -95,3 +95,22 @@ def test_client_lines_say_each_finding_once_in_plain_english_or_spanish() -> Non
     # No numbers, norms or source codes for the client.
     assert not any(ch.isdigit() for ch in english[0] + spanish[0])
     assert client_lines([], "es") == []
+
+
+def test_the_short_line_for_a_program_drops_sources_and_rules() -> None:
+    record = _assessment(
+        1,
+        date(2026, 3, 1),
+        ("knee.flexion", "left", "active", 100),
+        ("knee.flexion", "left", "passive", 135),
+    )
+    lines = {
+        line.flag: line for line in glance(interpret_assessment(ClientHistory(CLIENT, (record,))))
+    }
+    deficit = lines["control_deficit"].short
+    assert deficit == (
+        "Knee flexion, left: active 100°, passive 135° (gap 35°, beyond the measurement error)"
+    )
+    below = lines["below_norm"].short
+    assert below.startswith("Knee flexion, left: active 100° (")  # passive is within norm
+    assert below.endswith("of the usual range)") and "aaos" not in below.lower()
