@@ -269,7 +269,8 @@ class ReportsView(QDialog):
         self.count.setText(f"{n} client{'s' if n != 1 else ''} ticked")
         for button in (self.preview_button, self.print_button, self.save_button):
             button.setEnabled(n > 0 and not busy)
-        for widget in (self.list_seen, self.search, self.clients, self.one_file, self.per_client):
+        controls = (self.list_seen, self.search, self.clients, self.one_file, self.per_client)
+        for widget in (*controls, self.first, self.last, self.all_button, self.none_button):
             widget.setEnabled(not busy)
         self.cancel_button.setVisible(busy)
         self.close_button.setEnabled(not busy)

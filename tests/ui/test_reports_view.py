@@ -92,6 +92,7 @@ def test_a_days_batch_lists_exactly_the_clients_seen_and_saves_one_pdf(
     save_as(monkeypatch, out)
     qtbot.keyClick(view, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert view.job is not None and not view.save_button.isEnabled()  # busy: no second batch
+    assert not view.all_button.isEnabled() and not view.first.isEnabled()
     wait_idle(qtbot, view)
     assert "Saved 2 reports" in view.status.text()
     text = "\n".join(pdf_pages(out))
