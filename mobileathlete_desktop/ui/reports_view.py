@@ -298,6 +298,7 @@ class ReportsView(QDialog):
         self.progress.show()
         self._say(f"Writing {len(ids)} report{'s' if len(ids) != 1 else ''}…")
         self._update()
+        self.cancel_button.setFocus()  # the controls wait; the keyboard stays on Cancel
 
         def finished(result: object) -> None:
             self._job_over()
@@ -326,6 +327,7 @@ class ReportsView(QDialog):
         self.job = None
         self.progress.hide()
         self._update()
+        self.clients.setFocus()  # Cancel is hidden again: the keyboard returns to the list
 
     def cancel(self) -> None:
         """Stops the batch after the report being written (finished files are kept)."""
