@@ -266,39 +266,34 @@ def observations(ctx: ServiceContext, history: ClientHistory) -> list[Observatio
     """The latest assessment's flagged findings, as interpreted by domain.interpretation."""
     if history.latest is None:
         return []
-    from mobileathlete_desktop.domain.interpretation import glance, interpret_assessment
+    from mobileathlete_desktop.domain.interpretation import (
+        GlanceLine,
+        glance,
+        interpret_assessment,
+    )
 
     # One observation a measure and side: every flag it carries, and as its reason the line
-    # of its weightiest actionable flag (pain alone does not choose drills).
+    # of its weightiest flag (the first such line on a tie; pain weighs least of the flags
+    # that choose drills, so a painful limited measure is explained by its limit).
     from mobileathlete_desktop.domain.recommendations import FLAG_WEIGHTS
 
-    def weight(flag: str) -> float:
-        return FLAG_WEIGHTS.get(flag, 0.0) if flag != "pain" else 0.1
-
-    found: dict[tuple[str, str], Observation] = {}
-    best: dict[tuple[str, str], float] = {}
+    by_key: dict[tuple[str, str], list[GlanceLine]] = {}
     for line in glance(interpret_assessment(history, catalogue=ctx.catalogue)):
-        key = (line.code, line.side)
-        seen = found.get(key)
-        if seen is None:
-            measure = ctx.catalogue.get(line.code)
-            found[key] = Observation(
-                code=line.code,
-                side=line.side,
-                flags=frozenset({line.flag}),
-                reason=line.short,
+        by_key.setdefault((line.code, line.side), []).append(line)
+    found: list[Observation] = []
+    for (code, side), lines in by_key.items():
+        measure = ctx.catalogue.get(code)
+        weightiest = max(lines, key=lambda line: FLAG_WEIGHTS.get(line.flag, 0.0))
+        found.append(
+            Observation(
+                code=code,
+                side=side,
+                flags=frozenset(line.flag for line in lines),
+                reason=weightiest.short,
                 region=measure.region if measure else "",
             )
-            best[key] = weight(line.flag)
-        else:
-            better = weight(line.flag) > best[key]
-            found[key] = replace(
-                seen,
-                flags=seen.flags | {line.flag},
-                reason=line.short if better else seen.reason,
-            )
-            best[key] = max(best[key], weight(line.flag))
-    return list(found.values())
+        )
+    return found
 
 
 def recommended_program(
@@ -393,12 +388,15 @@ def set_drill_image(ctx: ServiceContext, code: str, image: bytes | None, name: s
         )
 
 
-def drill_images(ctx: ServiceContext) -> dict[str, bytes]:
-    """The clinic's own drill pictures by drill code (drills without one use the drawn figure)."""
+def drill_images(ctx: ServiceContext, codes: Sequence[str] | None = None) -> dict[str, bytes]:
+    """The clinic's own drill pictures by drill code, of every drill or of `codes` only
+    (drills without one use the drawn figure)."""
     from mobileathlete_desktop.storage.models import Exercise as ExerciseRow
 
+    if codes is not None and not codes:
+        return {}
+    query = select(ExerciseRow.code, ExerciseRow.image).where(ExerciseRow.image.is_not(None))
+    if codes is not None:
+        query = query.where(ExerciseRow.code.in_(list(codes)))
     with ctx.db.session() as session:
-        rows = session.execute(
-            select(ExerciseRow.code, ExerciseRow.image).where(ExerciseRow.image.is_not(None))
-        ).all()
-        return {str(code): bytes(image) for code, image in rows if image}
+        return {str(code): bytes(image) for code, image in session.execute(query).all() if image}

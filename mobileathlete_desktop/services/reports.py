@@ -390,21 +390,6 @@ class HandoutResult:
     warnings: tuple[str, ...]
 
 
-def _custom_images(ctx: ServiceContext, codes: Sequence[str]) -> dict[str, bytes]:
-    """Clinic-supplied pictures for drills (they replace the drawn figure)."""
-    from mobileathlete_desktop.storage.models import Exercise
-
-    if not codes:
-        return {}
-    with ctx.db.session() as session:
-        rows = session.execute(
-            select(Exercise.code, Exercise.image).where(
-                Exercise.code.in_(list(codes)), Exercise.image.is_not(None)
-            )
-        ).all()
-        return {str(code): bytes(image) for code, image in rows if image}
-
-
 # Size the drill figures are drawn at (points); the handout scales them into its picture box.
 DRAWING_SIZE = (240.0, 160.0)
 
@@ -431,6 +416,7 @@ def build_handout(
     """The handout for a client: the given program, else the latest saved, else recommended."""
     from mobileathlete_desktop.services.clients import get_client
     from mobileathlete_desktop.services.programs import (
+        drill_images,
         exercise_library,
         get_program,
         latest_program,
@@ -456,7 +442,7 @@ def build_handout(
     if not program.items:
         warnings.append("The program has no drills")
     library = exercise_library()
-    images = _custom_images(ctx, [i.exercise_code for i in program.items])
+    images = drill_images(ctx, [i.exercise_code for i in program.items])
     drills: list[HandoutDrill] = []
     for item in program.items:
         exercise = None if library is None else library.get(item.exercise_code)
