@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from mobileathlete_desktop.domain.programs import ProgramItemRecord
+
+T = TypeVar("T")
 
 # Which kinds of drill answer a finding at a measure: measure-code prefix → target tags.
 # A drill matches when one of these tags (or the measure code, or its region) is among
@@ -32,24 +34,24 @@ TARGETS_BY_MEASURE: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 # What the chosen drills work on, by measure-code prefix (said after the finding).
-PURPOSES: tuple[tuple[str, str, str], ...] = (
-    ("ankle.dorsiflexion", "ankle mobility and calf control", "movilidad de tobillo y control"),
-    ("wblt", "ankle mobility and calf control", "movilidad de tobillo y control"),
-    ("ankle.plantarflexion", "calf strength and ankle range", "fuerza de gemelo y tobillo"),
-    ("hallux", "big-toe mobility", "movilidad del dedo gordo"),
-    ("hip.extension", "hip extension and hip-flexor mobility", "extensión de cadera"),
-    ("thomas", "hip extension and hip-flexor mobility", "extensión de cadera"),
-    ("hip.internal_rotation", "hip rotation mobility and control", "rotación de cadera"),
-    ("hip.external_rotation", "hip rotation mobility and control", "rotación de cadera"),
-    ("hip.abduction", "hip abductor strength and control", "abductores de cadera"),
-    ("hip.flexion", "hip flexion mobility", "flexión de cadera"),
-    ("slr", "hamstring mobility", "movilidad de isquiotibiales"),
-    ("knee.flexion", "knee bend and quadriceps mobility", "flexión de rodilla"),
-    ("knee.extension", "full knee extension", "extensión completa de rodilla"),
-    ("balance", "single-leg balance", "equilibrio sobre una pierna"),
-    ("ybalance", "single-leg balance and reach", "equilibrio y alcance"),
-    ("sls", "single-leg control of hip and knee", "control de cadera y rodilla"),
-    ("stepdown", "single-leg control of hip and knee", "control de cadera y rodilla"),
+PURPOSES: tuple[tuple[str, tuple[str, str]], ...] = (
+    ("ankle.dorsiflexion", ("ankle mobility and calf control", "movilidad de tobillo y control")),
+    ("wblt", ("ankle mobility and calf control", "movilidad de tobillo y control")),
+    ("ankle.plantarflexion", ("calf strength and ankle range", "fuerza de gemelo y tobillo")),
+    ("hallux", ("big-toe mobility", "movilidad del dedo gordo")),
+    ("hip.extension", ("hip extension and hip-flexor mobility", "extensión de cadera")),
+    ("thomas", ("hip extension and hip-flexor mobility", "extensión de cadera")),
+    ("hip.internal_rotation", ("hip rotation mobility and control", "rotación de cadera")),
+    ("hip.external_rotation", ("hip rotation mobility and control", "rotación de cadera")),
+    ("hip.abduction", ("hip abductor strength and control", "abductores de cadera")),
+    ("hip.flexion", ("hip flexion mobility", "flexión de cadera")),
+    ("slr", ("hamstring mobility", "movilidad de isquiotibiales")),
+    ("knee.flexion", ("knee bend and quadriceps mobility", "flexión de rodilla")),
+    ("knee.extension", ("full knee extension", "extensión completa de rodilla")),
+    ("balance", ("single-leg balance", "equilibrio sobre una pierna")),
+    ("ybalance", ("single-leg balance and reach", "equilibrio y alcance")),
+    ("sls", ("single-leg control of hip and knee", "control de cadera y rodilla")),
+    ("stepdown", ("single-leg control of hip and knee", "control de cadera y rodilla")),
 )
 PAIN_NOTE = {"en": "keep it pain-free", "es": "sin provocar dolor"}
 LOADED_CATEGORIES = frozenset({"strength", "running"})
@@ -136,24 +138,26 @@ class Recommendation:
     dosage: ProgramItemRecord
 
 
+def _for_measure(table: Sequence[tuple[str, T]], code: str) -> T | None:
+    """The entry of a table keyed by measure-code prefix ("ankle.dorsiflexion" covers
+    "ankle.dorsiflexion.knee_flexed") that covers this code, or None."""
+    for prefix, entry in table:
+        if code == prefix or code.startswith(prefix + "."):
+            return entry
+    return None
+
+
 def targets_for(code: str) -> tuple[str, ...]:
     """The drill targets that answer a finding at this measure (empty when none are known)."""
-    for prefix, tags in TARGETS_BY_MEASURE:
-        if code == prefix or code.startswith(prefix + "."):
-            return tags
-    return ()
+    return _for_measure(TARGETS_BY_MEASURE, code) or ()
 
 
 def purpose(observation: Observation, lang: str = "en") -> str:
     """What the drills for a finding work on, in words ("ankle mobility and calf control")."""
     if "control_deficit" in observation.flags:
         return CONTROL_NOTE.get(lang, CONTROL_NOTE["en"])
-    column = 2 if lang == "es" else 1
-    for entry in PURPOSES:
-        prefix = entry[0]
-        if observation.code == prefix or observation.code.startswith(prefix + "."):
-            return entry[column]
-    return ""
+    words = _for_measure(PURPOSES, observation.code)
+    return "" if words is None else words[1 if lang == "es" else 0]
 
 
 def reason_for(observation: Observation, lang: str = "en") -> str:
