@@ -471,8 +471,9 @@ class ProgressView(QWidget):
         self._show_figure(data)
         self._fill_table(data)
         full = self._status_text(data)
-        self.status.setText(brief(full))
-        self.status.setToolTip(full if brief(full) != full else "")
+        shown = brief(full)
+        self.status.setText(shown)
+        self.status.setToolTip(full if shown != full else "")
         self.export_button.setEnabled(True)
         self.chart_shown.emit()
 

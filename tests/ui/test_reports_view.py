@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import time
+import threading
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -183,12 +183,12 @@ def test_cancel_stops_the_batch_and_leaves_no_file_under_the_final_name(
     view = open_view(ctx, qtbot, store, client_ids=list(clinic.values()))
     real = service_adapter.write_batch
 
+    escaped = threading.Event()
+
     def slow_batch(*args: Any, **kwargs: Any) -> Any:
-        cancelled = kwargs["cancelled"]
-        # Stand in for a long batch: wait until the user cancels, then let the service stop.
-        deadline = time.monotonic() + 10
-        while not cancelled() and time.monotonic() < deadline:
-            time.sleep(0.01)
+        # Stand in for a long batch: held until the user has pressed Escape, then the real
+        # service runs and stops at its first check of `cancelled`.
+        escaped.wait(10)
         return real(*args, **kwargs)
 
     monkeypatch.setattr(service_adapter, "write_batch", slow_batch)
@@ -197,6 +197,8 @@ def test_cancel_stops_the_batch_and_leaves_no_file_under_the_final_name(
     view.save_button.click()
     assert view.cancel_button.isVisible()
     press(qtbot, Qt.Key.Key_Escape)  # Escape cancels the batch, it does not close the view
+    assert view.job is not None and view.job.cancelled()
+    escaped.set()
     wait_idle(qtbot, view)
     assert view.isVisible()
     assert view.status.text().startswith("Cancelled")
