@@ -52,6 +52,12 @@ FLAG_CONTROL_DEFICIT = "control_deficit"
 FLAG_IMPROVED = "improved"
 FLAG_WORSE = "worse"
 FLAG_PAIN = "pain"
+# Movement faults seen in a motor-control test (single-leg squat, step-down), or a fair or
+# poor rating of it: the fault codes travel with the finding (Interpretation.faults).
+FLAG_FAULTS = "faults"
+# A change that reaches the measure's minimal clinically important difference (MCID): set
+# beside FLAG_IMPROVED or FLAG_WORSE, which mean "beyond measurement error" (MDC).
+FLAG_CLINICALLY_IMPORTANT = "clinically_important"
 FLAGS: tuple[str, ...] = (
     FLAG_BELOW_NORM,
     FLAG_ABOVE_NORM,
@@ -60,6 +66,8 @@ FLAGS: tuple[str, ...] = (
     FLAG_IMPROVED,
     FLAG_WORSE,
     FLAG_PAIN,
+    FLAG_FAULTS,
+    FLAG_CLINICALLY_IMPORTANT,
 )
 
 NormFlag = Literal["below", "within", "above", "no_norm"]
@@ -581,6 +589,7 @@ class GlanceLine:
     text: str
     detail: str = ""
     short: str = ""  # the finding without norms' sources, for a program's "why" column
+    faults: tuple[str, ...] = ()  # fault codes seen (FLAG_FAULTS lines), e.g. "knee_valgus"
 
 
 def glance(interpretation: AssessmentInterpretation) -> list[GlanceLine]:
@@ -1203,6 +1212,8 @@ __all__ = [
     "FLAG_ABOVE_NORM",
     "FLAG_ASYMMETRY",
     "FLAG_BELOW_NORM",
+    "FLAG_CLINICALLY_IMPORTANT",
+    "FLAG_FAULTS",
     "FLAG_CONTROL_DEFICIT",
     "FLAG_IMPROVED",
     "FLAG_PAIN",
