@@ -1,0 +1,126 @@
+"""Clinical interpretation of an assessment: norms, side-to-side, active–passive gap and change.
+
+Every judgement here is a rule applied to catalogue data (norms, measurement error, asymmetry
+thresholds) and every reason a therapist reads names the catalogue source it rests on. Bad or
+missing input (one visit, no date of birth, one side only, no norm) never raises: the reason
+says what is missing instead.
+
+A package: results (flags and result records), rules (one function a rule), computed
+(the only scorers), assessment (interpreting a visit), wording (sentences).
+"""
+
+from mobileathlete_desktop.domain.interpretation.assessment import (
+    GLANCE_ORDER,
+    glance,
+    interpret_assessment,
+    measure_for,
+    measure_series,
+    summary_rows,
+)
+from mobileathlete_desktop.domain.interpretation.computed import (
+    fms_total,
+    lefs_total,
+    ybalance_composite,
+)
+from mobileathlete_desktop.domain.interpretation.results import (
+    ABOVE_NORM_PERCENT,
+    BELOW_NORM_PERCENT,
+    DEFAULT_LSI_THRESHOLD,
+    FLAG_ABOVE_NORM,
+    FLAG_ASYMMETRY,
+    FLAG_BELOW_NORM,
+    FLAG_CLINICALLY_IMPORTANT,
+    FLAG_CONTROL_DEFICIT,
+    FLAG_FAULTS,
+    FLAG_IMPROVED,
+    FLAG_PAIN,
+    FLAG_WORSE,
+    FLAGS,
+    FMS_CLEARING,
+    FMS_MAX_SCORE,
+    FMS_TESTS,
+    FMS_TOTAL,
+    LEFS_ITEMS,
+    LEFS_MAX_ITEM,
+    LEFS_TOTAL,
+    LIMB_LENGTH,
+    YBALANCE_COMPOSITE,
+    YBALANCE_REACHES,
+    ActivePassiveGap,
+    AssessmentInterpretation,
+    Change,
+    FmsResult,
+    GlanceLine,
+    Interpretation,
+    Key,
+    NormComparison,
+    NormFlag,
+    RaterKind,
+    SeriesPoint,
+    SideComparison,
+    SummaryRow,
+    Verdict,
+)
+from mobileathlete_desktop.domain.interpretation.rules import (
+    active_passive_gap,
+    compare_sides,
+    compare_with_norm,
+    judge_change,
+)
+from mobileathlete_desktop.domain.interpretation.wording import (
+    client_lines,
+)
+
+__all__ = [
+    "ABOVE_NORM_PERCENT",
+    "BELOW_NORM_PERCENT",
+    "DEFAULT_LSI_THRESHOLD",
+    "FLAGS",
+    "FLAG_ABOVE_NORM",
+    "FLAG_ASYMMETRY",
+    "FLAG_BELOW_NORM",
+    "FLAG_CLINICALLY_IMPORTANT",
+    "FLAG_CONTROL_DEFICIT",
+    "FLAG_FAULTS",
+    "FLAG_IMPROVED",
+    "FLAG_PAIN",
+    "FLAG_WORSE",
+    "FMS_CLEARING",
+    "FMS_MAX_SCORE",
+    "FMS_TESTS",
+    "FMS_TOTAL",
+    "GLANCE_ORDER",
+    "LEFS_ITEMS",
+    "LEFS_MAX_ITEM",
+    "LEFS_TOTAL",
+    "LIMB_LENGTH",
+    "YBALANCE_COMPOSITE",
+    "YBALANCE_REACHES",
+    "ActivePassiveGap",
+    "AssessmentInterpretation",
+    "Change",
+    "FmsResult",
+    "GlanceLine",
+    "Interpretation",
+    "Key",
+    "NormComparison",
+    "NormFlag",
+    "RaterKind",
+    "SeriesPoint",
+    "SideComparison",
+    "SummaryRow",
+    "Verdict",
+    "active_passive_gap",
+    "client_lines",
+    "compare_sides",
+    "compare_with_norm",
+    "fms_total",
+    "glance",
+    "interpret_assessment",
+    "judge_change",
+    "lefs_total",
+    "measure_for",
+    "measure_series",
+    "summary_rows",
+    "ybalance_composite",
+]

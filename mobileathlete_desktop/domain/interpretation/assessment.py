@@ -1,0 +1,353 @@
+"""Interpret one assessment: every reading against norm, other side, active range, last visit."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from mobileathlete_desktop.domain.catalogue import (
+    Catalogue,
+    Measure,
+    Mode,
+    Side,
+    default_catalogue,
+)
+from mobileathlete_desktop.domain.interpretation.computed import (
+    _measure,
+    _readings,
+    _sorted,
+    lefs_total,
+)
+from mobileathlete_desktop.domain.interpretation.results import (
+    _FALLBACK_MEASURES,
+    FLAG_ABOVE_NORM,
+    FLAG_ASYMMETRY,
+    FLAG_BELOW_NORM,
+    FLAG_CONTROL_DEFICIT,
+    FLAG_IMPROVED,
+    FLAG_PAIN,
+    FLAG_WORSE,
+    FMS_TOTAL,
+    LEFS_ITEMS,
+    ActivePassiveGap,
+    AssessmentInterpretation,
+    FmsResult,
+    GlanceLine,
+    Interpretation,
+    Key,
+    SeriesPoint,
+    SideComparison,
+    SummaryRow,
+    _Reading,
+)
+from mobileathlete_desktop.domain.interpretation.rules import (
+    _change,
+    active_passive_gap,
+    compare_sides,
+    compare_with_norm,
+)
+from mobileathlete_desktop.domain.interpretation.wording import (
+    _cite,
+    _fmt,
+    _row_name,
+    _sources_in,
+)
+from mobileathlete_desktop.domain.records import (
+    AssessmentRecord,
+    ClientHistory,
+)
+
+
+def interpret_assessment(
+    history: ClientHistory,
+    assessment_id: int | None = None,
+    catalogue: Catalogue | None = None,
+) -> AssessmentInterpretation:
+    """Interprets one assessment of a client (the latest when `assessment_id` is None).
+
+    Raises KeyError only for an assessment id the history does not hold; every gap in the
+    data (no date of birth, no norm, one side, one visit) becomes a reason instead.
+    """
+    cat = catalogue if catalogue is not None else default_catalogue()
+    client = history.client
+    sex = client.norm_sex
+    if assessment_id is None:
+        index = len(history.assessments) - 1
+    else:
+        matches = [i for i, a in enumerate(history.assessments) if a.id == assessment_id]
+        if not matches:
+            raise KeyError(f"assessment {assessment_id} is not in this client's history")
+        index = matches[0]
+    notes: list[str] = []
+    if index < 0:
+        notes.append("No assessments recorded yet.")
+        return AssessmentInterpretation(
+            client=client,
+            assessment=None,
+            age=None,
+            sex=sex,
+            rows=(),
+            notes=tuple(notes),
+            catalogue_version=cat.version,
+        )
+    assessment = history.assessments[index]
+    age = client.age_on(assessment.date)
+    if client.date_of_birth is None:
+        notes.append("No date of birth recorded: age-banded norms are not applied.")
+    elif age is not None and age < 0:
+        notes.append("The date of birth is after the assessment date: norms are not applied.")
+        age = None
+    if sex is None:
+        notes.append("No sex recorded: only norms that apply to both sexes are used.")
+    earlier = [(a, _readings(a, cat)[0]) for a in history.assessments[:index]]
+    readings, fms = _readings(assessment, cat)
+    if not earlier:
+        notes.append("No earlier assessment: change since the last visit is not judged.")
+    if fms is not None and fms.missing:
+        names = ", ".join(_measure(cat, c).label for c in fms.missing)
+        notes.append(f"FMS incomplete, no total: {names} not scored.")
+    for outcome in assessment.outcomes:
+        if outcome.total is None and outcome.instrument.lower() == "lefs":
+            try:
+                if lefs_total(outcome.answers) is None:
+                    answered = sum(a is not None for a in outcome.answers)
+                    notes.append(
+                        f"LEFS incomplete ({answered} of {LEFS_ITEMS} items answered): no total."
+                    )
+            except ValueError as exc:
+                notes.append(f"LEFS not scored: {exc}.")
+
+    rows = [
+        _interpret_row(cat, key, reading, readings, earlier, sex, age, fms)
+        for key, reading in _sorted(readings.items(), cat)
+    ]
+    used = {s for r in rows for s in _sources_in(r)}
+    sources = {s: cat.sources[s].citation for s in sorted(used) if s in cat.sources}
+    return AssessmentInterpretation(
+        client=client,
+        assessment=assessment,
+        age=age,
+        sex=sex,
+        rows=tuple(rows),
+        notes=tuple(notes),
+        fms=fms,
+        catalogue_version=cat.version,
+        sources=sources,
+    )
+
+
+def summary_rows(interpretation: AssessmentInterpretation) -> list[SummaryRow]:
+    """Flat printable rows, one a measure, side and mode, in catalogue order."""
+    return [
+        SummaryRow(
+            code=r.code,
+            label=r.label,
+            side=r.side,
+            mode=r.mode,
+            value=r.value,
+            unit=r.unit,
+            value_text=r.value_text,
+            norm_text=r.norm.text,
+            flags=r.flags,
+            reasons=r.reasons,
+        )
+        for r in interpretation.rows
+    ]
+
+
+# Order in which the "at a glance" list shows flags: what got worse first, progress last.
+GLANCE_ORDER: tuple[str, ...] = (
+    FLAG_WORSE,
+    FLAG_PAIN,
+    FLAG_BELOW_NORM,
+    FLAG_ASYMMETRY,
+    FLAG_CONTROL_DEFICIT,
+    FLAG_ABOVE_NORM,
+    FLAG_IMPROVED,
+)
+
+
+def glance(interpretation: AssessmentInterpretation) -> list[GlanceLine]:
+    """Every flag of an interpreted assessment, one short line each, most pressing first.
+
+    Active and passive readings of the same measure and side share one line; `detail` holds
+    the reasons the summary and the report print (so the client page, the command line and
+    the PDF cannot disagree). Pain on a computed score (a composite of painful reaches) is not
+    repeated: the painful reach has its own line.
+    """
+    groups: dict[tuple[str, str, Side], list[Interpretation]] = {}
+    for row in interpretation.rows:
+        for flag in row.flags:
+            if flag == FLAG_PAIN and row.computed:
+                continue
+            groups.setdefault((flag, row.code, row.side), []).append(row)
+    lines: list[GlanceLine] = []
+    for (flag, code, side), rows in groups.items():
+        first = rows[0]
+        short = ""
+        name = first.label + ("" if side == "none" else f", {side}")
+        values = ", ".join(
+            (f"{r.mode} {r.value_text}" if r.mode != "none" else r.value_text) for r in rows
+        )
+        if flag in (FLAG_BELOW_NORM, FLAG_ABOVE_NORM) and first.norm.norm is not None:
+            percents = "/".join(
+                f"{r.norm.percent_of_norm:.0f}%" for r in rows if r.norm.percent_of_norm is not None
+            )
+            text = f"{name}: {values} — {percents} of the norm, {first.norm.text}"
+            short = f"{name}: {values} ({percents} of the usual range)"
+        elif flag == FLAG_ASYMMETRY and first.sides is not None:
+            text = first.sides.reason
+        elif flag == FLAG_CONTROL_DEFICIT and first.gap is not None:
+            text = first.gap.reason
+            gap = first.gap
+            short = (
+                f"{name}: active {gap.active:g}{first.unit}, passive {gap.passive:g}{first.unit}"
+                f" (gap {gap.gap:g}{first.unit}, beyond the measurement error)"
+            )
+        elif flag in (FLAG_IMPROVED, FLAG_WORSE):
+            text = first.change.reason
+        elif flag == FLAG_PAIN:
+            text = f"{name}: pain during the test ({values})"
+        else:
+            text = next((r for r in first.reasons if "asymmetry" in r.lower()), f"{name}: {values}")
+        detail = "\n".join(dict.fromkeys(reason for r in rows for reason in r.reasons))
+        lines.append(GlanceLine(flag, code, side, first.mode, text, detail, short or text))
+    rank = {flag: i for i, flag in enumerate(GLANCE_ORDER)}
+    lines.sort(key=lambda line: rank.get(line.flag, len(rank)))
+    return lines
+
+
+def measure_series(
+    history: ClientHistory,
+    code: str,
+    side: Side = "none",
+    mode: Mode = "none",
+    catalogue: Catalogue | None = None,
+) -> list[SeriesPoint]:
+    """The value of one measure, side and mode at every visit that holds it, oldest first.
+
+    Computed measures (Y-Balance composite, FMS total, LEFS from its items) are included.
+    """
+    cat = catalogue if catalogue is not None else default_catalogue()
+    points: list[SeriesPoint] = []
+    for a in history.assessments:
+        reading = _readings(a, cat)[0].get((code, side, mode))
+        if reading is not None:
+            points.append(
+                SeriesPoint(
+                    a.id,
+                    a.date,
+                    reading.value,
+                    a.status == "signed",
+                    reading.pain,
+                    reading.computed,
+                )
+            )
+    return points
+
+
+def measure_for(code: str, catalogue: Catalogue | None = None) -> Measure | None:
+    """The catalogue measure, or the built-in label for a computed total the catalogue lacks."""
+    cat = catalogue if catalogue is not None else default_catalogue()
+    return cat.get(code) or _FALLBACK_MEASURES.get(code)
+
+
+def _interpret_row(
+    cat: Catalogue,
+    key: Key,
+    reading: _Reading,
+    readings: Mapping[Key, _Reading],
+    earlier: Sequence[tuple[AssessmentRecord, Mapping[Key, _Reading]]],
+    sex: str | None,
+    age: int | None,
+    fms: FmsResult | None,
+) -> Interpretation:
+    code, side, mode = key
+    known = code in cat or code in _FALLBACK_MEASURES
+    measure = _measure(cat, code)
+    name = _row_name(measure, side, mode)
+    value_text = _fmt(measure, reading.value)
+    flags: list[str] = []
+    reasons: list[str] = []
+    if not known:
+        reasons.append(f"{name} {value_text}: not in the catalogue (version {cat.version}).")
+
+    norm = compare_with_norm(measure, reading.value, sex, age, mode, reading.instrument)
+    if norm.flag == "below":
+        flags.append(FLAG_BELOW_NORM)
+    elif norm.flag == "above":
+        flags.append(FLAG_ABOVE_NORM)
+    if known and (norm.norm is not None or measure.norms):
+        reasons.append(f"{name} {value_text}: {norm.reason}")
+
+    sides: SideComparison | None = None
+    if side in ("left", "right"):
+        other: Side = "right" if side == "left" else "left"
+        other_reading = readings.get((code, other, mode))
+        if other_reading is None:
+            reasons.append(
+                f"{name}: only the {side} side was recorded; no side-to-side comparison."
+            )
+        else:
+            left = reading.value if side == "left" else other_reading.value
+            right = other_reading.value if side == "left" else reading.value
+            sides = compare_sides(measure, left, right, mode, reading.instrument)
+            if sides.weaker_side == side and sides.difference > 0:
+                if sides.asymmetric:
+                    flags.append(FLAG_ASYMMETRY)
+                    reasons.append(sides.reason)
+                elif sides.threshold_kind == "none":
+                    reasons.append(sides.reason)
+
+    gap: ActivePassiveGap | None = None
+    if mode in ("active", "passive"):
+        active = readings.get((code, side, "active"))
+        passive = readings.get((code, side, "passive"))
+        if active is not None and passive is not None:
+            gap = active_passive_gap(
+                measure, active.value, passive.value, side, active.instrument or ""
+            )
+            if mode == "active" and gap.control_deficit:
+                flags.append(FLAG_CONTROL_DEFICIT)
+                reasons.append(gap.reason)
+
+    change = _change(measure, key, reading, earlier, name, value_text)
+    if change.verdict == "improved":
+        flags.append(FLAG_IMPROVED)
+    elif change.verdict == "worse":
+        flags.append(FLAG_WORSE)
+    if change.verdict in ("improved", "worse", "unchanged", "undetermined"):
+        reasons.append(change.reason)
+
+    if code == FMS_TOTAL and fms is not None:
+        for test in fms.zeroed_by_clearing:
+            reasons.append(
+                f"{_measure(cat, test).label} scored 0: its clearing test was painful "
+                f"(FMS scoring{_cite(measure)})."
+            )
+        if fms.asymmetric_tests:
+            flags.append(FLAG_ASYMMETRY)
+            names = ", ".join(_measure(cat, t).label for t in fms.asymmetric_tests)
+            reasons.append(f"FMS asymmetry (left and right scored differently): {names}.")
+
+    if reading.pain:
+        flags.append(FLAG_PAIN)
+        reasons.append(f"{name}: pain reported during the test.")
+
+    return Interpretation(
+        code=code,
+        label=measure.label,
+        side=side,
+        mode=mode,
+        value=reading.value,
+        unit=measure.unit_label,
+        value_text=value_text,
+        pain=reading.pain,
+        computed=reading.computed,
+        known=known,
+        norm=norm,
+        sides=sides,
+        gap=gap,
+        change=change,
+        flags=tuple(dict.fromkeys(flags)),
+        reasons=tuple(reasons),
+    )

@@ -1,0 +1,209 @@
+"""Computed scores: Y-Balance composite, FMS total, LEFS total, and an assessment's readings
+with its computed rows added. The only scorers: live entry, summaries and reports use them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+
+from mobileathlete_desktop.domain.catalogue import (
+    Catalogue,
+    Measure,
+    Side,
+)
+from mobileathlete_desktop.domain.interpretation.results import (
+    _FALLBACK_MEASURES,
+    _MODE_ORDER,
+    _SIDE_ORDER,
+    FMS_CLEARING,
+    FMS_MAX_SCORE,
+    FMS_TESTS,
+    FMS_TOTAL,
+    LEFS_ITEMS,
+    LEFS_MAX_ITEM,
+    LIMB_LENGTH,
+    YBALANCE_COMPOSITE,
+    YBALANCE_REACHES,
+    FmsResult,
+    Key,
+    _Reading,
+)
+from mobileathlete_desktop.domain.records import (
+    AssessmentRecord,
+)
+
+# --- Computed measures ---------------------------------------------------------------------
+
+
+def ybalance_composite(
+    anterior: float, posteromedial: float, posterolateral: float, limb_length: float
+) -> float:
+    """Y-Balance composite, percent of limb length: (A + PM + PL) / (3 × LL) × 100 (Plisky 2006)."""
+    if limb_length <= 0:
+        raise ValueError("limb length must be positive")
+    return (anterior + posteromedial + posterolateral) / (3 * limb_length) * 100
+
+
+def fms_total(
+    scores: Mapping[str, Mapping[Side, int]],
+    clearing: Mapping[str, bool] | None = None,
+) -> FmsResult:
+    """Scores a Functional Movement Screen (Cook, Burton & Hoogenboom 2006).
+
+    `scores` maps each test code to its score per side ("none" for the unilateral tests),
+    0–3. A bilateral test scores its lower side (and differing sides are an asymmetry); a
+    positive (painful) clearing test in `clearing` scores its linked test 0. The total is None
+    until all seven tests are scored.
+    """
+    clearing = clearing or {}
+    unknown = set(clearing) - set(FMS_CLEARING)
+    if unknown:
+        raise ValueError(f"unknown FMS clearing test(s): {', '.join(sorted(unknown))}")
+    zeroed = tuple(FMS_CLEARING[code] for code in FMS_CLEARING if clearing.get(code, False))
+    result: dict[str, int] = {}
+    asymmetric: list[str] = []
+    missing: list[str] = []
+    for test in FMS_TESTS:
+        by_side = {s: v for s, v in scores.get(test, {}).items()}
+        for side, value in by_side.items():
+            if not 0 <= value <= FMS_MAX_SCORE or int(value) != value:
+                raise ValueError(f"{test} {side}: FMS scores are whole numbers 0–3, not {value}")
+        if test in zeroed:
+            result[test] = 0
+            continue
+        if not by_side:
+            missing.append(test)
+            continue
+        if len({by_side.get("left"), by_side.get("right")} - {None}) == 2:
+            asymmetric.append(test)
+        result[test] = int(min(by_side.values()))
+    total = None if missing else sum(result.values())
+    return FmsResult(
+        total=total,
+        scores=result,
+        asymmetric_tests=tuple(asymmetric),
+        zeroed_by_clearing=zeroed,
+        missing=tuple(missing),
+    )
+
+
+def lefs_total(answers: Sequence[int | None]) -> int | None:
+    """The LEFS total, 0–80 (Binkley 1999), or None unless all 20 items are answered.
+
+    Missing items are not prorated: a total from fewer items is not comparable with the
+    published MCID, so an incomplete form gives no total (the summary says so). An answer
+    outside 0–4, or more than 20 answers, is an input error (ValueError).
+    """
+    if len(answers) > LEFS_ITEMS:
+        raise ValueError(f"the LEFS has {LEFS_ITEMS} items, not {len(answers)}")
+    for i, a in enumerate(answers, start=1):
+        if a is not None and not 0 <= a <= LEFS_MAX_ITEM:
+            raise ValueError(f"LEFS item {i}: answers are 0–4, not {a}")
+    given = [a for a in answers if a is not None]
+    if len(given) < LEFS_ITEMS:
+        return None
+    return sum(given)
+
+
+# --- The interpretation --------------------------------------------------------------------
+
+
+def _readings(
+    assessment: AssessmentRecord, cat: Catalogue
+) -> tuple[dict[Key, _Reading], FmsResult | None]:
+    """The assessment's values by key, with the computed measures added."""
+    out: dict[Key, _Reading] = {}
+    for m in assessment.measurements:
+        out.setdefault(
+            (m.code, m.side, m.mode),
+            _Reading(m.value, m.pain, m.instrument, m.rater),
+        )
+    _add_ybalance(out)
+    fms = _add_fms(out, assessment)
+    _add_outcomes(out, assessment)
+    return out, fms
+
+
+def _add_ybalance(out: dict[Key, _Reading]) -> None:
+    for side in ("left", "right"):
+        key: Key = (YBALANCE_COMPOSITE, side, "none")
+        if key in out:
+            continue
+        reaches = [out.get((code, side, "none")) for code in YBALANCE_REACHES]
+        limb = out.get((LIMB_LENGTH, side, "none")) or out.get((LIMB_LENGTH, "none", "none"))
+        if limb is None or limb.value <= 0 or any(r is None for r in reaches):
+            continue
+        a, pm, pl = (r.value for r in reaches if r is not None)
+        out[key] = _Reading(
+            round(ybalance_composite(a, pm, pl, limb.value), 1),
+            pain=any(r.pain for r in reaches if r is not None),
+            computed=True,
+        )
+
+
+def _add_fms(out: dict[Key, _Reading], assessment: AssessmentRecord) -> FmsResult | None:
+    scores: dict[str, dict[Side, int]] = {}
+    for (code, side, _mode), reading in out.items():
+        if code in FMS_TESTS:
+            scores.setdefault(code, {})[side] = round(reading.value)
+    clearing: dict[str, bool] = {}
+    for (code, _side, _mode), reading in out.items():
+        if code in FMS_CLEARING:
+            clearing[code] = clearing.get(code, False) or reading.pain or reading.value > 0
+    for f in assessment.findings:
+        if f.test_code in FMS_CLEARING:
+            positive = f.rating.lower() in ("positive", "pain") or (f.score or 0) > 0
+            clearing[f.test_code] = clearing.get(f.test_code, False) or positive
+    if not scores and not any(clearing.values()):
+        return None
+    try:
+        result = fms_total(scores, clearing)
+    except ValueError:
+        return None
+    key: Key = (FMS_TOTAL, "none", "none")
+    if result.total is not None and key not in out:
+        out[key] = _Reading(float(result.total), computed=True)
+    return result
+
+
+def _add_outcomes(out: dict[Key, _Reading], assessment: AssessmentRecord) -> None:
+    for outcome in assessment.outcomes:
+        code = f"{outcome.instrument.lower()}.total"
+        key: Key = (code, "none", "none")
+        if key in out or (outcome.instrument.lower(), "none", "none") in out:
+            continue
+        total = outcome.total
+        if total is None and outcome.instrument.lower() == "lefs":
+            try:
+                lefs = lefs_total(outcome.answers)
+            except ValueError:
+                lefs = None
+            total = None if lefs is None else float(lefs)
+        if total is not None:
+            out[key] = _Reading(float(total), instrument="questionnaire", computed=True)
+
+
+def _sorted(items: Iterable[tuple[Key, _Reading]], cat: Catalogue) -> list[tuple[Key, _Reading]]:
+    order = {code: i for i, code in enumerate(cat.measures)}
+
+    def rank(item: tuple[Key, _Reading]) -> tuple[int, str, int, int]:
+        (code, side, mode), _ = item
+        return (order.get(code, len(order)), code, _SIDE_ORDER[side], _MODE_ORDER[mode])
+
+    return sorted(items, key=rank)
+
+
+def _measure(cat: Catalogue, code: str) -> Measure:
+    found = cat.get(code) or _FALLBACK_MEASURES.get(code)
+    if found is not None:
+        return found
+    return Measure(
+        code=code,
+        label=code,
+        label_es=code,
+        kind="score",
+        region="",
+        unit="",
+        bounds=(float("-inf"), float("inf")),
+        bilateral=False,
+        modes=("none",),
+    )

@@ -1,0 +1,409 @@
+"""The words of a judgement: flag codes, conventions, and the frozen result records."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Literal
+
+from mobileathlete_desktop.domain.catalogue import (
+    Measure,
+    Mode,
+    Norm,
+    Side,
+)
+from mobileathlete_desktop.domain.records import (
+    AssessmentRecord,
+    ClientRecord,
+)
+
+# --- Clinic conventions (not published cut-offs; each reason that uses one says so) ---------
+
+# A value is "below norm" when it is under this percentage of the normative mean AND the
+# shortfall exceeds the measure's MDC95. The CDC norms give a mean and the 95% CI of the mean,
+# not an SD, so a "mean - 2 SD" rule cannot be applied consistently across the catalogue; the
+# percentage is the clinic's convention, the MDC95 guard keeps a 3° shortfall from ever being
+# called "below" when the goniometer cannot tell 3° apart.
+BELOW_NORM_PERCENT = 90.0
+# Mirror rule for "above norm" (hypermobility, or slow for a timed test).
+ABOVE_NORM_PERCENT = 110.0
+# The common return-to-sport criterion (LSI >= 90%), used by charts when a measure has no rule.
+DEFAULT_LSI_THRESHOLD = 90.0
+# Floating-point slack so that a change *exactly* equal to a threshold is treated as equal.
+_EPSILON = 1e-9
+
+# --- Flag codes (stable: recommendations, reports and exports key on them) -----------------
+
+FLAG_BELOW_NORM = "below_norm"
+FLAG_ABOVE_NORM = "above_norm"
+FLAG_ASYMMETRY = "asymmetry"
+FLAG_CONTROL_DEFICIT = "control_deficit"
+FLAG_IMPROVED = "improved"
+FLAG_WORSE = "worse"
+FLAG_PAIN = "pain"
+# Movement faults seen in a motor-control test (single-leg squat, step-down), or a fair or
+# poor rating of it: the fault codes travel with the finding (Interpretation.faults).
+FLAG_FAULTS = "faults"
+# A change that reaches the measure's minimal clinically important difference (MCID): set
+# beside FLAG_IMPROVED or FLAG_WORSE, which mean "beyond measurement error" (MDC).
+FLAG_CLINICALLY_IMPORTANT = "clinically_important"
+FLAGS: tuple[str, ...] = (
+    FLAG_BELOW_NORM,
+    FLAG_ABOVE_NORM,
+    FLAG_ASYMMETRY,
+    FLAG_CONTROL_DEFICIT,
+    FLAG_IMPROVED,
+    FLAG_WORSE,
+    FLAG_PAIN,
+    FLAG_FAULTS,
+    FLAG_CLINICALLY_IMPORTANT,
+)
+
+NormFlag = Literal["below", "within", "above", "no_norm"]
+Verdict = Literal["improved", "unchanged", "worse", "no_previous", "undetermined"]
+RaterKind = Literal["intra", "inter"]
+
+# --- Computed measures: codes the catalogue uses for the inputs and the results -------------
+
+YBALANCE_REACHES: tuple[str, str, str] = (
+    "ybalance.anterior",
+    "ybalance.posteromedial",
+    "ybalance.posterolateral",
+)
+LIMB_LENGTH = "limb.length"
+YBALANCE_COMPOSITE = "ybalance.composite"
+
+FMS_TESTS: tuple[str, ...] = (
+    "fms.deep_squat",
+    "fms.hurdle_step",
+    "fms.inline_lunge",
+    "fms.shoulder_mobility",
+    "fms.aslr",
+    "fms.trunk_stability_pushup",
+    "fms.rotary_stability",
+)
+# A painful clearing test scores its linked test 0 (Cook, Burton & Hoogenboom 2006).
+FMS_CLEARING: Mapping[str, str] = {
+    "fms.clear.shoulder": "fms.shoulder_mobility",
+    "fms.clear.spinal_extension": "fms.trunk_stability_pushup",
+    "fms.clear.spinal_flexion": "fms.rotary_stability",
+}
+FMS_TOTAL = "fms.total"
+FMS_MAX_SCORE = 3
+
+LEFS_ITEMS = 20
+LEFS_MAX_ITEM = 4
+LEFS_TOTAL = "lefs.total"
+
+# Labels for computed rows when the catalogue in use does not (yet) list them. They carry no
+# norms or error, so nothing is judged against invented numbers.
+_FALLBACK_MEASURES: Mapping[str, Measure] = {
+    YBALANCE_COMPOSITE: Measure(
+        code=YBALANCE_COMPOSITE,
+        label="Y-Balance composite",
+        label_es="Y-Balance compuesto",
+        kind="ratio",
+        region="lower limb",
+        unit="percent",
+        bounds=(0.0, 200.0),
+        bilateral=True,
+        modes=("none",),
+        computed=True,
+    ),
+    FMS_TOTAL: Measure(
+        code=FMS_TOTAL,
+        label="FMS total",
+        label_es="FMS total",
+        kind="score",
+        region="whole body",
+        unit="score",
+        bounds=(0.0, 21.0),
+        bilateral=False,
+        modes=("none",),
+        computed=True,
+    ),
+    LEFS_TOTAL: Measure(
+        code=LEFS_TOTAL,
+        label="LEFS",
+        label_es="LEFS",
+        kind="score",
+        region="lower limb",
+        unit="score",
+        bounds=(0.0, 80.0),
+        bilateral=False,
+        modes=("none",),
+        computed=True,
+    ),
+}
+
+_SIDE_ORDER: Mapping[str, int] = {"left": 0, "right": 1, "none": 2}
+_MODE_ORDER: Mapping[str, int] = {"active": 0, "passive": 1, "none": 2}
+
+Key = tuple[str, Side, Mode]
+
+
+# --- Result records ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NormComparison:
+    """A value against the norm for the client's age band and sex."""
+
+    norm: Norm | None
+    percent_of_norm: float | None
+    flag: NormFlag
+    reason: str
+    error: float | None = None
+
+    text: str = "—"
+    """The norm as printed in a table column ("137° (female 20–44, cdc-rom-2011)" or "—")."""
+
+
+@dataclass(frozen=True)
+class SideComparison:
+    """Left against right for one measure and mode."""
+
+    left: float
+    right: float
+    difference: float
+    lsi: float | None
+    threshold: float | None
+    threshold_kind: Literal["absolute", "lsi", "error", "none"]
+    source: str
+    asymmetric: bool
+    weaker_side: Side | None
+    reason: str
+
+
+@dataclass(frozen=True)
+class ActivePassiveGap:
+    """Passive minus active range on one side; beyond the error it marks a control deficit."""
+
+    active: float
+    passive: float
+    gap: float
+    error: float | None
+    source: str
+    control_deficit: bool
+    reason: str
+
+
+@dataclass(frozen=True)
+class Change:
+    """The change since the latest earlier assessment holding the same measure, side and mode."""
+
+    verdict: Verdict
+    reason: str
+    previous_value: float | None = None
+    previous_assessment_id: int | None = None
+    previous_date: str = ""
+    delta: float | None = None
+    mdc: float | None = None
+    source: str = ""
+    rater: RaterKind = "intra"
+
+
+@dataclass(frozen=True)
+class Interpretation:
+    """Everything said about one value: one (measure, side, mode) row of an assessment."""
+
+    code: str
+    label: str
+    side: Side
+    mode: Mode
+    value: float
+    unit: str
+    value_text: str
+    pain: bool
+    computed: bool
+    known: bool
+    norm: NormComparison
+    sides: SideComparison | None
+    gap: ActivePassiveGap | None
+    change: Change
+    flags: tuple[str, ...]
+    reasons: tuple[str, ...]
+
+    @property
+    def key(self) -> Key:
+        """The (code, side, mode) this row is about."""
+        return (self.code, self.side, self.mode)
+
+    def to_json_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready values (no catalogue objects)."""
+        norm = self.norm.norm
+        return {
+            "code": self.code,
+            "label": self.label,
+            "side": self.side,
+            "mode": self.mode,
+            "value": self.value,
+            "unit": self.unit,
+            "pain": self.pain,
+            "computed": self.computed,
+            "norm": None
+            if norm is None
+            else {
+                "mean": norm.mean,
+                "sd": norm.sd,
+                "sex": norm.sex,
+                "age_min": norm.age_min,
+                "age_max": norm.age_max,
+                "source": norm.source,
+            },
+            "percent_of_norm": self.norm.percent_of_norm,
+            "norm_flag": self.norm.flag,
+            "side_difference": None if self.sides is None else self.sides.difference,
+            "lsi": None if self.sides is None else self.sides.lsi,
+            "asymmetric": None if self.sides is None else self.sides.asymmetric,
+            "active_passive_gap": None if self.gap is None else self.gap.gap,
+            "control_deficit": None if self.gap is None else self.gap.control_deficit,
+            "change": {
+                "verdict": self.change.verdict,
+                "previous_value": self.change.previous_value,
+                "previous_date": self.change.previous_date,
+                "delta": self.change.delta,
+                "mdc": self.change.mdc,
+                "source": self.change.source,
+            },
+            "flags": list(self.flags),
+            "reasons": list(self.reasons),
+        }
+
+
+@dataclass(frozen=True)
+class FmsResult:
+    """A Functional Movement Screen scored: total, each test's score, asymmetries, gaps."""
+
+    total: int | None
+    scores: Mapping[str, int]
+    asymmetric_tests: tuple[str, ...]
+    zeroed_by_clearing: tuple[str, ...]
+    missing: tuple[str, ...]
+
+    @property
+    def complete(self) -> bool:
+        """Whether all seven tests were scored."""
+        return not self.missing
+
+
+@dataclass(frozen=True)
+class SummaryRow:
+    """One printed line of a summary: what the CLI table and the PDF report show."""
+
+    code: str
+    label: str
+    side: Side
+    mode: Mode
+    value: float
+    unit: str
+    value_text: str
+    norm_text: str
+    flags: tuple[str, ...]
+    reasons: tuple[str, ...]
+
+    def to_json_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready values."""
+        return {
+            "code": self.code,
+            "label": self.label,
+            "side": self.side,
+            "mode": self.mode,
+            "value": self.value,
+            "unit": self.unit,
+            "value_text": self.value_text,
+            "norm_text": self.norm_text,
+            "flags": list(self.flags),
+            "reasons": list(self.reasons),
+        }
+
+
+@dataclass(frozen=True)
+class AssessmentInterpretation:
+    """One assessment read against norms, the other side, active range and the last visit."""
+
+    client: ClientRecord
+    assessment: AssessmentRecord | None
+    age: int | None
+    sex: str | None
+    rows: tuple[Interpretation, ...]
+    notes: tuple[str, ...]
+    fms: FmsResult | None = None
+    catalogue_version: str = ""
+    sources: Mapping[str, str] = field(default_factory=dict)
+
+    def row(self, code: str, side: Side = "none", mode: Mode = "none") -> Interpretation | None:
+        """The row for that measure, side and mode, or None."""
+        for r in self.rows:
+            if r.key == (code, side, mode):
+                return r
+        return None
+
+    def flagged(self, flag: str) -> list[Interpretation]:
+        """Rows carrying that flag code."""
+        return [r for r in self.rows if flag in r.flags]
+
+    def to_json_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready values for export and the CLI's --json."""
+        a = self.assessment
+        return {
+            "client": {
+                "id": self.client.id,
+                "chart_number": self.client.chart_number,
+                "name": self.client.full_name,
+            },
+            "assessment": None
+            if a is None
+            else {"id": a.id, "date": a.date.isoformat(), "status": a.status, "kind": a.kind},
+            "age": self.age,
+            "sex": self.sex,
+            "catalogue_version": self.catalogue_version,
+            "notes": list(self.notes),
+            "fms": None
+            if self.fms is None
+            else {
+                "total": self.fms.total,
+                "scores": dict(self.fms.scores),
+                "asymmetric_tests": list(self.fms.asymmetric_tests),
+                "zeroed_by_clearing": list(self.fms.zeroed_by_clearing),
+                "missing": list(self.fms.missing),
+            },
+            "rows": [r.to_json_dict() for r in self.rows],
+            "sources": dict(self.sources),
+        }
+
+
+@dataclass(frozen=True)
+class GlanceLine:
+    """One flag of an assessment: a short line to read at a glance, and the full reasons."""
+
+    flag: str
+    code: str
+    side: Side
+    mode: Mode
+    text: str
+    detail: str = ""
+    short: str = ""  # the finding without norms' sources, for a program's "why" column
+    faults: tuple[str, ...] = ()  # fault codes seen (FLAG_FAULTS lines), e.g. "knee_valgus"
+
+
+@dataclass(frozen=True)
+class SeriesPoint:
+    """One visit's value of a measure, for a chart over time."""
+
+    assessment_id: int
+    date: date
+    value: float
+    signed: bool
+    pain: bool
+    computed: bool
+
+
+@dataclass(frozen=True)
+class _Reading:
+    value: float
+    pain: bool = False
+    instrument: str = ""
+    rater: str = ""
+    computed: bool = False
