@@ -50,28 +50,29 @@ TEXTS: dict[str, dict[str, str]] = {
         "of": "of",
     },
     "es": {
-        "title": "Su programa de ejercicios en casa",
+        "title": "Tu programa de ejercicios en casa",
         "client": "Paciente",
         "date": "Fecha",
         "therapist": "Fisioterapeuta",
         "found": "Qué encontramos y por qué estos ejercicios",
-        "no_findings": "Su valoración no encontró nada que necesite un trabajo especial: estos "
-        "ejercicios mantienen en forma los tobillos, las caderas y el equilibrio de un corredor.",
-        "drills": "Sus ejercicios",
+        "no_findings": "En tu evaluación no encontramos nada que necesite un trabajo especial: "
+        "estos ejercicios mantienen en buena forma tus tobillos, tus caderas y tu equilibrio "
+        "para correr.",
+        "drills": "Tus ejercicios",
         "how": "Cómo hacerlo",
         "tips": "Consejos",
         "dose": "Cuánto",
         "notes": "Nota",
         "no_picture": "Sin imagen",
-        "no_drills": "Todavía no se han elegido ejercicios: pida su programa a su fisioterapeuta.",
+        "no_drills": "Todavía no hay ejercicios elegidos: pídele tu programa a tu fisioterapeuta.",
         "tracker": "Registro de dos semanas",
-        "tracker_hint": "Marque una casilla cada día que haga el ejercicio. Traiga esta hoja a "
-        "su próxima visita.",
+        "tracker_hint": "Marca una casilla cada día que hagas el ejercicio. Trae esta hoja a "
+        "tu próxima cita.",
         "week": "Semana",
         "drill": "Ejercicio",
-        "stop": "Pare y llámenos si un ejercicio le causa dolor agudo o un dolor que dure hasta "
-        "el día siguiente.",
-        "call": "¿Preguntas? Llame al",
+        "stop": "Detente y llámanos si un ejercicio te causa un dolor agudo o un dolor que dure "
+        "hasta el día siguiente.",
+        "call": "¿Preguntas? Llama al",
         "page": "Página",
         "of": "de",
     },

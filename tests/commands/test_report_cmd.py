@@ -124,7 +124,7 @@ def test_handout_without_library_or_program_still_comes_out(
     assert code == 0 and str(out) in stdout
     assert "warning:" in err
     text = "\n".join(pdf_pages(out))
-    assert "Su programa de ejercicios en casa" in text and "Cy Elsewhere" in text
+    assert "Tu programa de ejercicios en casa" in text and "Cy Elsewhere" in text
     pages = pdf_pages(out)
     assert all(f"Página {n} de {len(pages)}" in page for n, page in enumerate(pages, 1))
     assert "general runner program" in err  # nothing flagged: maintenance drills, said so

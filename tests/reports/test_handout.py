@@ -80,7 +80,7 @@ def pictures_per_page(reader: PdfReader) -> list[int]:
         (
             "es",
             [
-                "Su programa de ejercicios en casa",
+                "Tu programa de ejercicios en casa",
                 "Balanceo de tobillo a la pared 1",
                 "3 series × 10 repeticiones",
                 "Registro de dos semanas",
