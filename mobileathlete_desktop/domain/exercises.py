@@ -56,7 +56,8 @@ class Dosage:
         return self.frequency_en if _check_lang(lang) == "en" else self.frequency_es
 
     def describe(self, lang: str = "en") -> str:
-        """The dose in a line a client reads: "2 × 10 each side, daily"."""
+        """The dose in a line a client reads: "2 × 10 each side, daily" ("2 × 10 por lado,
+        a diario")."""
         language = _check_lang(lang)
         if self.reps is not None:
             amount = str(self.reps)
@@ -74,7 +75,7 @@ class Dosage:
             if self.per_side:
                 text += " por lado"
             if self.hold_s is not None:
-                text += " (mantener)"
+                text += " (mantén la posición)"
         frequency = self.frequency(language)
         return f"{text}, {frequency}" if frequency else text
 

@@ -107,7 +107,11 @@ def test_targeting(target: str, expected: str) -> None:
         (Dosage(2, "daily", "a diario", reps=10, per_side=True), "en", "2 × 10 each side, daily"),
         (Dosage(2, "daily", "a diario", reps=10, per_side=True), "es", "2 × 10 por lado, a diario"),
         (Dosage(3, "daily", "a diario", hold_s=30), "en", "3 × 30 s hold, daily"),
-        (Dosage(3, "daily", "a diario", hold_s=30), "es", "3 × 30 s (mantener), a diario"),
+        (
+            Dosage(3, "daily", "a diario", hold_s=30),
+            "es",
+            "3 × 30 s (mantén la posición), a diario",
+        ),
         (
             Dosage(3, "twice a week", "2 veces por semana", distance_m=20),
             "en",

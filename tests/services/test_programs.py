@@ -102,7 +102,27 @@ def test_admin_may_not_write_programs(admin_ctx: ServiceContext) -> None:
             "es",
             "2 series × 12 repeticiones — a diario",
         ),
-        (ProgramItemRecord("a", hold_s=45), "es", "mantener 45 s"),
+        (ProgramItemRecord("a", hold_s=45), "es", "mantén 45 s"),
+        (
+            ProgramItemRecord("a", 1, None, 30, True, frequency="3 times a week"),
+            "es",
+            "1 serie, mantén 30 s por lado — 3 veces por semana",
+        ),
+        (
+            ProgramItemRecord("a", 2, 8, frequency="before runs, 2–3 times a week"),
+            "es",
+            "2 series × 8 repeticiones — antes de correr, 2 o 3 veces por semana",
+        ),
+        (
+            ProgramItemRecord("a", 2, 8, frequency="2 o 3 veces por semana"),
+            "en",
+            "2 sets × 8 reps — 2–3 times a week",
+        ),
+        (
+            ProgramItemRecord("a", 2, 8, frequency="after the school run"),
+            "es",
+            "2 series × 8 repeticiones — after the school run",
+        ),
     ],
 )
 def test_dosage_in_words(item: ProgramItemRecord, lang: str, text: str) -> None:
