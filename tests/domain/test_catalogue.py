@@ -350,8 +350,8 @@ def test_labels_and_description(m: Measure) -> None:
     [
         ("hip.flexion", "Flexión"),
         ("knee.extension", "Extensión"),
-        ("ankle.dorsiflexion.knee_flexed", "rodilla flexionada"),
-        ("ankle.dorsiflexion.knee_extended", "rodilla extendida"),
+        ("ankle.dorsiflexion.knee_flexed", "rodilla doblada"),
+        ("ankle.dorsiflexion.knee_extended", "rodilla estirada"),
         ("hip.abduction", "Abducción"),
         ("hip.internal_rotation", "Rotación interna"),
     ],
