@@ -18,7 +18,7 @@ from mobileathlete_desktop.domain.interpretation import (
     judge_change,
     measure_for,
 )
-from mobileathlete_desktop.domain.programs import ProgramRecord, dosage_text
+from mobileathlete_desktop.domain.programs import ProgramItemRecord, ProgramRecord, dosage_text
 from mobileathlete_desktop.domain.records import AssessmentRecord, ClientHistory
 from mobileathlete_desktop.reports.handout import Handout, HandoutDrill, has_picture, write_handout
 from mobileathlete_desktop.reports.pdf import ClinicHeader, OutputError, write_atomically
@@ -405,19 +405,21 @@ def _drawing_for(exercise: Exercise) -> Any:
         return None
 
 
-def build_handout(
+def handout_program(
     ctx: ServiceContext,
     client_id: int,
     *,
     program_id: int | None = None,
     lang: str = "en",
-    on: date | None = None,
-) -> tuple[Handout, ProgramRecord, list[str]]:
-    """The handout for a client: the given program, else the latest saved, else recommended."""
-    from mobileathlete_desktop.services.clients import get_client
+) -> tuple[ProgramRecord, list[str]]:
+    """The program a client's handout is made of, and what is worth a warning.
+
+    The program `program_id` (a saved program of this client, or a template), else the
+    client's latest saved program, else the program recommended from the latest assessment
+    (unsaved: `recommended` is true). The handout and `mobileathlete program` both call this,
+    so what one prints is what the other shows.
+    """
     from mobileathlete_desktop.services.programs import (
-        drill_images,
-        exercise_library,
         get_program,
         latest_program,
         recommended_program,
@@ -426,7 +428,6 @@ def build_handout(
     ctx.actor.require("handouts.print")
     if lang not in ("en", "es"):
         raise InputError(f"Language {lang!r}: choose en or es")
-    client = get_client(ctx, client_id, audit=False)
     warnings: list[str] = []
     if program_id is not None:
         program = get_program(ctx, program_id)
@@ -441,6 +442,24 @@ def build_handout(
             program = saved
     if not program.items:
         warnings.append("The program has no drills")
+    return program, warnings
+
+
+def build_handout(
+    ctx: ServiceContext,
+    client_id: int,
+    *,
+    program_id: int | None = None,
+    lang: str = "en",
+    on: date | None = None,
+) -> tuple[Handout, ProgramRecord, list[str]]:
+    """The handout for a client: the given program, else the latest saved, else recommended."""
+    from mobileathlete_desktop.services.clients import get_client
+    from mobileathlete_desktop.services.programs import drill_images, exercise_library
+
+    ctx.actor.require("handouts.print")
+    client = get_client(ctx, client_id, audit=False)
+    program, warnings = handout_program(ctx, client_id, program_id=program_id, lang=lang)
     library = exercise_library()
     images = drill_images(ctx, [i.exercise_code for i in program.items])
     drills: list[HandoutDrill] = []
@@ -531,3 +550,87 @@ def write_client_handout(
             detail={"file": path.name, "lang": lang, "drills": len(program.items)},
         )
     return HandoutResult(path, program, tuple(warnings))
+
+
+@dataclass(frozen=True)
+class ProgramDrill:
+    """One drill of a program as `mobileathlete program` shows it."""
+
+    position: int
+    code: str
+    name: str
+    category: str
+    regions: tuple[str, ...]
+    targets: tuple[str, ...]
+    dosage: str
+    item: ProgramItemRecord
+    in_library: bool
+
+
+@dataclass(frozen=True)
+class ProgramListing:
+    """The program a client's handout would use, drill by drill, with its warnings."""
+
+    chart_number: str
+    client_name: str
+    program: ProgramRecord
+    drills: tuple[ProgramDrill, ...]
+    warnings: tuple[str, ...]
+    lang: str
+
+
+def program_listing(
+    ctx: ServiceContext,
+    client_id: int,
+    *,
+    program_id: int | None = None,
+    lang: str = "en",
+) -> ProgramListing:
+    """The program the handout would use (`handout_program`), each drill with its library data.
+
+    Reading a client's program is an access: it is audited (`program.view`), and needs the
+    same permission as printing the handout.
+    """
+    from mobileathlete_desktop.services.clients import get_client
+    from mobileathlete_desktop.services.programs import exercise_library
+
+    ctx.actor.require("handouts.print")
+    client = get_client(ctx, client_id, audit=False)
+    program, warnings = handout_program(ctx, client_id, program_id=program_id, lang=lang)
+    library = exercise_library()
+    drills: list[ProgramDrill] = []
+    for position, item in enumerate(program.items, start=1):
+        exercise = None if library is None else library.get(item.exercise_code)
+        if exercise is None:
+            warnings.append(f"Drill {item.exercise_code!r} is not in the exercise library")
+        drills.append(
+            ProgramDrill(
+                position=position,
+                code=item.exercise_code,
+                name=item.exercise_code if exercise is None else exercise.name(lang),
+                category="" if exercise is None else exercise.category,
+                regions=() if exercise is None else tuple(exercise.regions),
+                targets=() if exercise is None else tuple(exercise.targets),
+                dosage=dosage_text(item, lang),
+                item=item,
+                in_library=exercise is not None,
+            )
+        )
+    with ctx.db.session() as session:
+        record_event(
+            session,
+            ctx.actor,
+            "program.view",
+            entity="home_program",
+            entity_id=program.id or "recommended",
+            client_id=client_id,
+            detail={"lang": lang, "drills": len(program.items)},
+        )
+    return ProgramListing(
+        chart_number=client.chart_number,
+        client_name=client.full_name,
+        program=program,
+        drills=tuple(drills),
+        warnings=tuple(warnings),
+        lang=lang,
+    )

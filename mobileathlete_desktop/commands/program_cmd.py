@@ -1,0 +1,188 @@
+"""`mobileathlete program CHART_NUMBER`: the home program the client's handout would use.
+
+The program is chosen exactly as the handout chooses it (`services.reports.handout_program`):
+the program given with ``--program``, else the client's latest saved program, else the one
+recommended from the latest assessment (not saved). One row a drill: code, name, category
+and dosage as the handout prints it, with the drill's targets and the reason beneath.
+Warnings (no assessment, nothing flagged, a drill missing from the library) go to stderr.
+
+`--json` prints one object with these keys (stable: scripts may rely on them; new keys may
+be added, none renamed or removed):
+
+- ``chart_number``, ``name``: the client.
+- ``kind``: ``"saved"`` (a program stored for this client, or a template given with
+  ``--program``) or ``"recommended"`` (worked out now from the latest assessment, not saved).
+- ``program``: ``{"id" (null when recommended), "title", "date" (YYYY-MM-DD or null),
+  "therapist", "assessment_id" (the assessment it was built on, or null), "is_template",
+  "notes", "summary"}``.
+- ``lang``: ``"en"`` or ``"es"``, the language of names, dosage words and recommended reasons.
+- ``drills``: in program order, each ``{"position" (1, 2, …), "code", "name", "category"
+  ("mobility"|"control"|"strength"|"running"|"stretch", or "" when the drill is not in the
+  library), "regions" (list), "targets" (list: catalogue measure codes and "deficit:…" /
+  "fault:…" tags), "dosage" (the handout's words, e.g. "3 sets × 10 reps, each side — daily"),
+  "sets", "reps", "hold_s" (numbers or null), "per_side" (bool), "frequency" (text),
+  "reason" (why it was chosen; may be ""), "notes" (the therapist's note; may be ""),
+  "in_library" (bool)}``.
+- ``warnings``: sentences, as printed on stderr; empty when there are none.
+
+Exit codes: 0 the program was shown; 2 unknown chart number or program, a program of another
+client, or bad usage (a message on stderr); 1 anything else. Showing the program is recorded
+in the audit trail (``program.view``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import textwrap
+from typing import TYPE_CHECKING, Any
+
+from mobileathlete_desktop.commands.common import EXIT_OK, print_json, service_context
+
+if TYPE_CHECKING:
+    from mobileathlete_desktop.services.reports import ProgramListing
+
+DETAIL_INDENT = "      "
+
+
+def register(subparsers: Any) -> None:
+    """Adds the `program` subcommand."""
+    p = subparsers.add_parser(
+        "program",
+        help="the home program a client's handout would use (saved, else recommended)",
+        description="Shows the drills of the program `mobileathlete handout` would print: "
+        "the given program, else the client's latest saved one, else the one recommended from "
+        "the latest assessment. Each drill with its code, name, category, dosage, targets and "
+        "the reason it was chosen.",
+    )
+    p.add_argument("chart_number", metavar="CHART_NUMBER")
+    p.add_argument("--program", type=int, metavar="ID", help="a saved program's id")
+    p.add_argument(
+        "--lang",
+        choices=("en", "es"),
+        default="en",
+        help="language of drill names, dosage words and reasons (default: en)",
+    )
+    p.add_argument(
+        "--json",
+        action="store_true",
+        help="print JSON instead of a table (keys documented in `program_cmd`'s docstring)",
+    )
+    p.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Prints the program (a table, or JSON with --json); warnings go to stderr."""
+    from mobileathlete_desktop.services.clients import find_by_chart
+    from mobileathlete_desktop.services.reports import program_listing
+
+    with service_context(args) as ctx:
+        client = find_by_chart(ctx, args.chart_number)
+        listing = program_listing(ctx, client.id, program_id=args.program, lang=args.lang)
+    for warning in listing.warnings:
+        print(f"mobileathlete: warning: {warning}", file=sys.stderr)
+    if args.json:
+        print_json(program_json(listing))
+    else:
+        print_program(listing)
+    return EXIT_OK
+
+
+def program_json(listing: ProgramListing) -> dict[str, Any]:
+    """The `--json` structure (see the module docstring for its keys)."""
+    program = listing.program
+    return {
+        "chart_number": listing.chart_number,
+        "name": listing.client_name,
+        "kind": "recommended" if program.recommended else "saved",
+        "program": {
+            "id": program.id,
+            "title": program.title,
+            "date": program.date.isoformat() if program.date else None,
+            "therapist": program.therapist,
+            "assessment_id": program.assessment_id,
+            "is_template": program.is_template,
+            "notes": program.notes,
+            "summary": program.summary,
+        },
+        "lang": listing.lang,
+        "drills": [
+            {
+                "position": d.position,
+                "code": d.code,
+                "name": d.name,
+                "category": d.category,
+                "regions": list(d.regions),
+                "targets": list(d.targets),
+                "dosage": d.dosage,
+                "sets": d.item.sets,
+                "reps": d.item.reps,
+                "hold_s": d.item.hold_s,
+                "per_side": d.item.per_side,
+                "frequency": d.item.frequency,
+                "reason": d.item.reason,
+                "notes": d.item.notes,
+                "in_library": d.in_library,
+            }
+            for d in listing.drills
+        ],
+        "warnings": list(listing.warnings),
+    }
+
+
+def _heading(listing: ProgramListing) -> str:
+    program = listing.program
+    if program.recommended:
+        return (
+            "Recommended program (not saved): worked out from the latest assessment, "
+            "as the handout would print it until a program is saved"
+        )
+    what = "Template" if program.is_template else "Saved program"
+    parts = [f"{what} {program.title or 'Home program'!r}"]
+    if program.id is not None:
+        parts.append(f"id {program.id}")
+    if program.date:
+        parts.append(program.date.isoformat())
+    if program.therapist:
+        parts.append(f"by {program.therapist}")
+    return ", ".join(parts)
+
+
+def print_program(listing: ProgramListing, width: int | None = None) -> None:
+    """The table: the client, which program, then each drill with its details beneath."""
+    width = width or max(60, min(shutil.get_terminal_size((100, 24)).columns, 120))
+    print(f"{listing.client_name} ({listing.chart_number})")
+    print(textwrap.fill(_heading(listing), width, subsequent_indent="  "))
+    if not listing.drills:
+        print("The program has no drills.")
+        return
+    print()
+    headers = ["#", "code", "name", "category", "dosage"]
+    cells = [
+        [str(d.position), d.code, d.name, d.category or "—", d.dosage or "—"]
+        for d in listing.drills
+    ]
+    widths = [max(len(h), *(len(c[i]) for c in cells)) for i, h in enumerate(headers)]
+    print("  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip())
+    print("  ".join("-" * w for w in widths))
+    for drill, line in zip(listing.drills, cells, strict=True):
+        print("  ".join(c.ljust(w) for c, w in zip(line, widths, strict=True)).rstrip())
+        details = []
+        if drill.targets:
+            details.append(f"targets: {', '.join(drill.targets)}")
+        elif not drill.in_library:
+            details.append("not in the exercise library")
+        if drill.item.reason:
+            details.append(f"why: {drill.item.reason}")
+        if drill.item.notes:
+            details.append(f"note: {drill.item.notes}")
+        for detail in details:
+            print(
+                textwrap.fill(
+                    detail,
+                    width,
+                    initial_indent=DETAIL_INDENT + "· ",
+                    subsequent_indent=DETAIL_INDENT + "  ",
+                )
+            )
