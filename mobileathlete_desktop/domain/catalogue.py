@@ -45,6 +45,15 @@ class Norm:
     ci_high: float | None = None
     mode: Mode = "none"
     note: str = ""
+    position: str = ""
+    population: str = ""
+    instrument: str = ""
+
+    def reference_interval(self, z: float) -> tuple[float, float] | None:
+        """mean ± z·SD (the range most healthy people fall in), or None without an SD."""
+        if self.sd is None:
+            return None
+        return (self.mean - z * self.sd, self.mean + z * self.sd)
 
     def applies_to(self, sex: str | None, age: int | None) -> bool:
         """Whether this norm covers a person of that sex and age (unknown age matches no band)."""
@@ -63,6 +72,12 @@ class MeasurementError:
     sem: float | None = None
     mdc95: float | None = None
     note: str = ""
+    scope: Literal["measure", "instrument"] = "measure"
+    """"measure": published for this measure; "instrument": the instrument's general error."""
+    comparable: bool = True
+    """False when the study population is unlike a runner clinic's (kept, used only as a last
+    resort): e.g. hip osteoarthritis in people aged 50-84."""
+    population: str = ""
 
     @property
     def smallest_real_change(self) -> float | None:
@@ -72,6 +87,61 @@ class MeasurementError:
         if self.sem is not None:
             return round(self.sem * 1.96 * 2**0.5, 2)
         return None
+
+
+@dataclass(frozen=True)
+class ImportantChange:
+    """The minimal clinically important difference (MCID): a change a client feels.
+
+    Reached when the change is at least `points`, or at least `percent` of the earlier value
+    where a percentage is published (NPRS: 2 points or 30%, Farrar 2001). Distinct from the
+    measurement error: a change can be beyond error yet too small to matter, or the reverse.
+    """
+
+    source: str
+    points: float | None = None
+    percent: float | None = None
+    note: str = ""
+
+    def reached(self, previous: float, delta: float) -> bool:
+        """Whether a change of `delta` from `previous` reaches this difference (≥, not >)."""
+        size = abs(delta)
+        if self.points is not None and size - self.points >= -1e-9:
+            return True
+        return bool(
+            self.percent is not None
+            and previous
+            and size / abs(previous) * 100 - self.percent >= -1e-9
+        )
+
+    @property
+    def text(self) -> str:
+        """"2 points or 30%", "9 points"."""
+        parts = []
+        if self.points is not None:
+            parts.append(f"{self.points:g}")
+        if self.percent is not None:
+            parts.append(f"{self.percent:g}%")
+        return " or ".join(parts)
+
+
+@dataclass(frozen=True)
+class Cutoff:
+    """A published reference point (not a norm and never a risk prediction for this client)."""
+
+    value: float
+    direction: Literal["below", "above"]
+    source: str
+    population: str
+    note: str = ""
+    inclusive: bool = False
+    """True when the cut-off itself counts (FMS total 14 or less)."""
+
+    def crossed(self, value: float) -> bool:
+        """Whether the value lies on the flagged side of the cut-off."""
+        if self.direction == "below":
+            return value < self.value or (self.inclusive and value == self.value)
+        return value > self.value or (self.inclusive and value == self.value)
 
 
 @dataclass(frozen=True)
@@ -119,6 +189,8 @@ class Measure:
     ratings: tuple[str, ...] = ()
     group: str = ""
     sources: tuple[str, ...] = ()
+    important_change: ImportantChange | None = None
+    cutoffs: tuple[Cutoff, ...] = ()
 
     @property
     def sides(self) -> tuple[Side, ...]:
@@ -158,19 +230,31 @@ class Measure:
         return norms[0] if norms else None
 
     def error_for(self, instrument: str = "", rater: str = "intra") -> MeasurementError | None:
-        """The measurement error for this instrument and rater, falling back to the default one."""
+        """The measurement error to judge this measure with, most fitting first.
+
+        A figure published for this measure in a comparable population, for the instrument
+        used (or for any instrument), beats the instrument's general error; the rater kind
+        that matches beats "any". A figure from an unlike population (hip osteoarthritis) is
+        used only when nothing else exists.
+        """
         if not self.errors:
             return None
-        candidates = [e for e in self.errors if not instrument or e.instrument == instrument]
-        if not candidates:
-            candidates = list(self.errors)
-        for e in candidates:
-            if e.rater == rater:
-                return e
-        for e in candidates:
-            if e.rater == "any":
-                return e
-        return candidates[0]
+        instrument = instrument or self.instrument
+
+        def rank(e: MeasurementError) -> tuple[int, int, int, int]:
+            fits_instrument = not e.instrument or not instrument or e.instrument == instrument
+            return (
+                0 if e.comparable else 1,
+                0 if fits_instrument else 1,
+                0 if e.scope == "measure" else 1,
+                0 if e.rater == rater else (1 if e.rater == "any" else 2),
+            )
+
+        usable = [e for e in self.errors if e.smallest_real_change is not None]
+        if not usable:
+            return None
+        return min(usable, key=rank)
+
 
 
 UNIT_LABELS: Mapping[str, str] = {
@@ -223,6 +307,20 @@ def _tuple_bounds(raw: Any, code: str) -> tuple[float, float]:
     return (low, high)
 
 
+def _error(raw: Mapping[str, Any], source: str, scope: str = "measure") -> MeasurementError:
+    return MeasurementError(
+        instrument=raw.get("instrument", ""),
+        rater=raw.get("rater", "any"),
+        sem=raw.get("sem"),
+        mdc95=raw.get("mdc95"),
+        source=source,
+        note=raw.get("note", ""),
+        scope="instrument" if scope == "instrument" else "measure",
+        comparable=bool(raw.get("comparable", True)),
+        population=raw.get("population", ""),
+    )
+
+
 def parse_catalogue(data: Mapping[str, Any]) -> Catalogue:
     """Builds a Catalogue from the parsed TOML, checking every cross-reference."""
     sources = {
@@ -235,6 +333,7 @@ def parse_catalogue(data: Mapping[str, Any]) -> Catalogue:
             raise CatalogueError(f"{code}: unknown source {source_id!r}")
         return source_id
 
+    instrument_errors: list[Mapping[str, Any]] = list(data.get("instrument_errors", []))
     measures: dict[str, Measure] = {}
     for raw in data.get("measures", []):
         code = raw["code"]
@@ -252,19 +351,41 @@ def parse_catalogue(data: Mapping[str, Any]) -> Catalogue:
                 mode=n.get("mode", "none"),
                 source=need_source(code, n["source"]),
                 note=n.get("note", ""),
+                position=n.get("position", ""),
+                population=n.get("population", ""),
+                instrument=n.get("instrument", ""),
             )
             for n in raw.get("norms", [])
         )
-        errors = tuple(
-            MeasurementError(
-                instrument=e.get("instrument", ""),
-                rater=e.get("rater", "any"),
-                sem=e.get("sem"),
-                mdc95=e.get("mdc95"),
-                source=need_source(code, e["source"]),
-                note=e.get("note", ""),
+        errors = tuple(_error(e, need_source(code, e["source"])) for e in raw.get("errors", []))
+        if raw["kind"] == "rom":
+            # The instrument's general error stands behind every range-of-motion measure.
+            errors += tuple(
+                _error(e, need_source(code, e["source"]), scope="instrument")
+                for e in instrument_errors
+                if not e.get("regions") or raw.get("region", "") in e["regions"]
             )
-            for e in raw.get("errors", [])
+        mcid = raw.get("important_change")
+        important = (
+            ImportantChange(
+                source=need_source(code, mcid["source"]),
+                points=mcid.get("points"),
+                percent=mcid.get("percent"),
+                note=mcid.get("note", ""),
+            )
+            if mcid
+            else None
+        )
+        cutoffs = tuple(
+            Cutoff(
+                value=float(c["value"]),
+                direction=c["direction"],
+                source=need_source(code, c["source"]),
+                population=c["population"],
+                note=c.get("note", ""),
+                inclusive=bool(c.get("inclusive", False)),
+            )
+            for c in raw.get("cutoffs", [])
         )
         asym = raw.get("asymmetry")
         asymmetry = (
@@ -307,6 +428,8 @@ def parse_catalogue(data: Mapping[str, Any]) -> Catalogue:
             ratings=tuple(raw.get("ratings", [])),
             group=raw.get("group", ""),
             sources=tuple(need_source(code, s) for s in raw.get("sources", [])),
+            important_change=important,
+            cutoffs=cutoffs,
         )
     return Catalogue(
         version=str(data.get("version", "0")),
@@ -336,7 +459,9 @@ __all__ = [
     "AsymmetryRule",
     "Catalogue",
     "CatalogueError",
+    "Cutoff",
     "Fault",
+    "ImportantChange",
     "Measure",
     "MeasurementError",
     "Mode",
