@@ -9,7 +9,17 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from mobileathlete_desktop.domain.catalogue import Mode, Side
+from mobileathlete_desktop.domain.catalogue import Catalogue, Mode, Side
+from mobileathlete_desktop.domain.interpretation import (
+    FMS_CLEARING,
+    FMS_TESTS,
+    FMS_TOTAL,
+    LEFS_TOTAL,
+    LIMB_LENGTH,
+    YBALANCE_COMPOSITE,
+    YBALANCE_REACHES,
+)
+from mobileathlete_desktop.domain.interpretation import lefs_total as score_lefs
 from mobileathlete_desktop.domain.records import (
     ASSESSMENT_KINDS,
     AssessmentRecord,
@@ -228,6 +238,8 @@ def set_value(
     try:
         measure = lookup_measure(ctx.catalogue, code)
         check_cell(measure, side, mode)
+        if measure.computed:
+            raise InvalidValue(f"{measure.label} is computed from its inputs, not entered")
         if value is not None:
             problem = measure.check_value(value)
             if problem:
@@ -263,6 +275,8 @@ def set_value(
                     client_id=row.client_id,
                     detail={"code": code, "side": side, "mode": mode, "before": before},
                 )
+                if code in computed_inputs(ctx.catalogue):
+                    recompute_stored(session, row, ctx.catalogue, add_missing=False)
             return None
         if cell is None:
             cell = Measurement(
@@ -308,7 +322,11 @@ def set_value(
                 "pain": cell.pain,
             },
         )
-        return _measurement_record(cell)
+        saved = _measurement_record(cell)
+        if code in computed_inputs(ctx.catalogue):
+            # Same transaction: a stored composite or total never lags behind its inputs.
+            recompute_stored(session, row, ctx.catalogue, add_missing=False)
+        return saved
 
 
 def set_pain(
@@ -384,6 +402,17 @@ def set_finding(
         cell.rating = rating
         cell.score = score
         cell.note = note
+        value_cell = session.execute(
+            select(Measurement).where(
+                Measurement.assessment_id == assessment_id,
+                Measurement.code == test_code,
+                Measurement.side == side,
+                Measurement.mode == "none",
+            )
+        ).scalar_one_or_none()
+        if value_cell is not None and rating in measure.ratings:
+            # A value of the test (the rating's index, as older imports stored it) follows.
+            value_cell.value = float(measure.ratings.index(rating))
         session.flush()
         record_event(
             session,
@@ -403,10 +432,13 @@ def set_finding(
 
 
 def lefs_total(answers: list[int | None] | tuple[int | None, ...]) -> int | None:
-    """The LEFS total (0–80) when all 20 items are answered, otherwise None."""
-    if len(answers) != LEFS_ITEMS or any(a is None for a in answers):
+    """The LEFS total (0–80) when all 20 items are answered, otherwise None (domain scorer)."""
+    if len(answers) != LEFS_ITEMS:
         return None
-    return sum(a for a in answers if a is not None)
+    try:
+        return score_lefs(answers)
+    except ValueError:
+        return None
 
 
 def set_lefs_answers(
@@ -668,42 +700,95 @@ def previous_assessment(ctx: ServiceContext, assessment_id: int) -> AssessmentRe
         return None
 
 
+@dataclass(frozen=True)
+class Recomputed:
+    """A stored computed value brought in line with its inputs (None: cleared or absent)."""
+
+    code: str
+    side: Side
+    before: float | None
+    after: float | None
+
+
+def computed_inputs(catalogue: Catalogue) -> frozenset[str]:
+    """Codes whose change can change a stored computed value (reaches, limb length, FMS tests)."""
+    codes: set[str] = set()
+    if YBALANCE_COMPOSITE in catalogue:
+        codes.update(YBALANCE_REACHES)
+        codes.add(LIMB_LENGTH)
+    if FMS_TOTAL in catalogue:
+        codes.update(FMS_TESTS)
+        codes.update(FMS_CLEARING)
+    return frozenset(codes)
+
+
+def recompute_stored(
+    session: Session, row: Assessment, catalogue: Catalogue, *, add_missing: bool = True
+) -> list[Recomputed]:
+    """Recomputes the stored computed values of one assessment in the caller's transaction.
+
+    Y-balance composite (per side) and FMS total come from the domain scorers in
+    `domain.scoring`; the LEFS total from its 20 answers when they are all there (a total
+    entered without answers is itself the input and is left alone). A computed value whose
+    inputs are incomplete is cleared: a stored score never disagrees with what it is made of.
+    With `add_missing=False` only values already stored are kept in line (one not stored is
+    computed on read, as the summary and reports do). Returns what changed.
+    """
+    session.flush()
+    session.expire(row, ["measurements", "outcomes", "findings"])
+    record = to_record(row)
+    wanted: dict[tuple[str, Side], float | None] = {}
+    if YBALANCE_COMPOSITE in catalogue:
+        for side in ("left", "right"):
+            wanted[(YBALANCE_COMPOSITE, side)] = ybalance_composite_for(record, side)
+    if FMS_TOTAL in catalogue:
+        bilateral = {m.code: m.bilateral for m in catalogue}
+        total = fms_total(fms_scores(record, bilateral))
+        wanted[(FMS_TOTAL, "none")] = None if total is None else float(total)
+    lefs = next((o for o in row.outcomes if o.instrument == "lefs"), None)
+    if lefs is not None and LEFS_TOTAL in catalogue:
+        lefs_sum = lefs_total(lefs.answers or [])
+        if lefs_sum is not None:
+            wanted[(LEFS_TOTAL, "none")] = float(lefs_sum)
+            lefs.total = float(lefs_sum)
+    changed: list[Recomputed] = []
+    for (code, side), value in wanted.items():
+        cell = next((m for m in row.measurements if m.code == code and m.side == side), None)
+        before = None if cell is None else cell.value
+        if value is None:
+            if cell is not None:
+                row.measurements.remove(cell)
+        elif cell is None:
+            if not add_missing:
+                continue
+            row.measurements.append(
+                Measurement(
+                    code=code,
+                    side=side,
+                    mode="none",
+                    value=value,
+                    unit=catalogue[code].unit,
+                    instrument="questionnaire" if code == LEFS_TOTAL else "computed",
+                )
+            )
+        elif cell.value != value:
+            cell.value = value
+        if before != value:
+            changed.append(Recomputed(code, side, before, value))
+    session.flush()
+    return changed
+
+
 def update_computed(ctx: ServiceContext, assessment_id: int) -> AssessmentRecord:
     """Recomputes the stored composite values (Y-balance composite, movement-screen total).
 
     Each is saved (or cleared while incomplete) in one transaction, so a reader of the
-    database sees the same totals the editor shows.
+    database sees the same totals the editor shows. Saving a value (`set_value`) and
+    importing already do this in their own transaction; this stays for callers that
+    changed inputs some other way.
     """
     ctx.actor.require("assessments.write")
-    catalogue = ctx.catalogue
     with ctx.db.session() as session:
         row = _editable(session, assessment_id)
-        record = to_record(row)
-        wanted: dict[tuple[str, str], float | None] = {}
-        if "ybalance.composite" in catalogue:
-            for side in ("left", "right"):
-                wanted[("ybalance.composite", side)] = ybalance_composite_for(record, side)
-        if "fms.total" in catalogue:
-            bilateral = {m.code: m.bilateral for m in catalogue}
-            total = fms_total(fms_scores(record, bilateral))
-            wanted[("fms.total", "none")] = None if total is None else float(total)
-        for (code, side), value in wanted.items():
-            cell = next((m for m in row.measurements if m.code == code and m.side == side), None)
-            if value is None:
-                if cell is not None:
-                    row.measurements.remove(cell)
-            elif cell is None:
-                row.measurements.append(
-                    Measurement(
-                        code=code,
-                        side=side,
-                        mode="none",
-                        value=value,
-                        unit=catalogue[code].unit,
-                        instrument="computed",
-                    )
-                )
-            elif cell.value != value:
-                cell.value = value
-        session.flush()
+        recompute_stored(session, row, ctx.catalogue)
         return to_record(row)

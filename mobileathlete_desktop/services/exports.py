@@ -12,15 +12,18 @@ from typing import Any
 
 from sqlalchemy import select
 
+from mobileathlete_desktop.domain.catalogue import Measure
 from mobileathlete_desktop.domain.fhir import client_bundle
-from mobileathlete_desktop.domain.records import ClientHistory
+from mobileathlete_desktop.domain.records import AssessmentRecord, ClientHistory, FindingRecord
 from mobileathlete_desktop.services.assessments import load_history
 from mobileathlete_desktop.services.audit import record_event
 from mobileathlete_desktop.services.clients import find_by_chart
 from mobileathlete_desktop.services.context import InputError, ServiceContext
+from mobileathlete_desktop.services.imports import FAULT_SEPARATOR, is_finding_measure
 from mobileathlete_desktop.storage.models import Client
 
 # The CSV header is a public contract (README "CSV formats"): add columns only at the end.
+# `faults` (added last): a motor-control test's fault codes, separated by ";".
 EXPORT_COLUMNS = (
     "chart_number",
     "date",
@@ -35,6 +38,7 @@ EXPORT_COLUMNS = (
     "instrument",
     "assessment_id",
     "status",
+    "faults",
 )
 
 
@@ -70,26 +74,102 @@ def _format_value(value: float) -> str:
     return f"{value:g}" if abs(value) < 1e15 else repr(value)
 
 
+def _rating_value(measure: Measure | None, finding: FindingRecord) -> float | None:
+    """A finding's rating as the value column carries it: its index (0 = good …), or its score."""
+    if measure is not None and finding.rating in measure.ratings:
+        return float(measure.ratings.index(finding.rating))
+    return finding.score
+
+
 def csv_rows(ctx: ServiceContext, history: ClientHistory) -> Iterator[list[str]]:
-    """The long-format rows of one client: one row a measurement."""
+    """The long-format rows of one client: one row a measurement or motor-control finding.
+
+    A motor-control test (single-leg squat, step-down) is recorded as a finding: its row
+    carries the rating's index in `value` (empty when only faults were noted) and the
+    faults seen in `faults`, separated by ";". A value recorded for the same test and side
+    shares that row (its pain and note), so the test is one row either way.
+    """
     for visit in history.assessments:
+        findings = {(f.test_code, f.side): f for f in visit.findings}
+        shared: set[tuple[str, str]] = set()
         for m in visit.measurements:
             measure = ctx.catalogue.get(m.code)
-            yield [
-                history.client.chart_number,
-                visit.date.isoformat(),
+            finding = findings.get((m.code, m.side)) if m.mode == "none" else None
+            value: float | None = m.value
+            faults = ""
+            if finding is not None:
+                shared.add((m.code, m.side))
+                rated = _rating_value(measure, finding)
+                value = rated if rated is not None else m.value
+                faults = FAULT_SEPARATOR.join(finding.faults)
+            yield _row(
+                history,
+                visit,
                 m.code,
-                measure.label if measure else m.code,
+                measure,
                 m.side,
                 m.mode,
-                _format_value(m.value),
-                m.unit or (measure.unit if measure else ""),
-                "yes" if m.pain else "no",
-                m.note,
+                value,
+                m.unit,
+                m.pain,
+                m.note or (finding.note if finding else ""),
                 m.instrument,
-                str(visit.id),
-                visit.status,
-            ]
+                faults,
+            )
+        for finding in visit.findings:
+            if (finding.test_code, finding.side) in shared:
+                continue
+            measure = ctx.catalogue.get(finding.test_code)
+            value = _rating_value(measure, finding)
+            if value is None and not (measure is not None and is_finding_measure(measure)):
+                continue  # nothing a row could carry (no rating scale, no score)
+            yield _row(
+                history,
+                visit,
+                finding.test_code,
+                measure,
+                finding.side,
+                "none",
+                value,
+                "",
+                False,
+                finding.note,
+                measure.instrument if measure else "",
+                FAULT_SEPARATOR.join(finding.faults),
+            )
+
+
+def _row(
+    history: ClientHistory,
+    visit: AssessmentRecord,
+    code: str,
+    measure: Measure | None,
+    side: str,
+    mode: str,
+    value: float | None,
+    unit: str,
+    pain: bool,
+    note: str,
+    instrument: str,
+    faults: str,
+) -> list[str]:
+    """One CSV row in EXPORT_COLUMNS order."""
+    return [
+        history.client.chart_number,
+        visit.date.isoformat(),
+        code,
+        measure.label if measure else code,
+        side,
+        mode,
+        "" if value is None else _format_value(value),
+        unit or (measure.unit if measure else ""),
+        "yes" if pain else "no",
+        note,
+        instrument,
+        str(visit.id),
+        visit.status,
+        faults,
+    ]
 
 
 def _write_atomically(path: Path, write: Any) -> None:

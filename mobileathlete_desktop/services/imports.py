@@ -11,8 +11,10 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
-from mobileathlete_desktop.domain.catalogue import Mode, Side
+from mobileathlete_desktop.domain.catalogue import Catalogue, Measure, Mode, Side
+from mobileathlete_desktop.domain.interpretation import FMS_TOTAL, LEFS_TOTAL, YBALANCE_COMPOSITE
 from mobileathlete_desktop.domain.validation import (
     InvalidValue,
     check_cell,
@@ -22,15 +24,27 @@ from mobileathlete_desktop.domain.validation import (
     parse_number,
     parse_side,
 )
+from mobileathlete_desktop.services.assessments import recompute_stored
 from mobileathlete_desktop.services.audit import record_event
 from mobileathlete_desktop.services.clients import ClientInput
 from mobileathlete_desktop.services.context import InputError, ServiceContext
-from mobileathlete_desktop.storage.models import Assessment, Client, Measurement
+from mobileathlete_desktop.storage.models import Assessment, Client, Finding, Measurement
 
 ASSESSMENT_COLUMNS = ("chart_number", "date", "measure", "side", "mode", "value")
 # The export's extra columns are accepted (so an exported file imports again); label,
 # assessment_id and status are informational, a unit must match the measure's unit.
-OPTIONAL_COLUMNS = ("pain", "note", "label", "unit", "instrument", "assessment_id", "status")
+# `faults` (README "CSV formats"): a motor-control test's fault codes separated by ";".
+OPTIONAL_COLUMNS = (
+    "pain",
+    "note",
+    "label",
+    "unit",
+    "instrument",
+    "assessment_id",
+    "status",
+    "faults",
+)
+FAULT_SEPARATOR = ";"
 TRUE_WORDS = {"1", "yes", "y", "true", "t", "painful", "si", "sí"}
 FALSE_WORDS = {"", "0", "no", "n", "false", "f"}
 
@@ -59,7 +73,13 @@ class ImportFailed(InputError):
 
 @dataclass(frozen=True)
 class ParsedRow:
-    """A checked CSV row."""
+    """A checked CSV row.
+
+    A row of a motor-control test (a measure with ratings or faults, e.g. `sls`) is that
+    test's finding: `rating` is the rating named by the value (None when the value cell is
+    empty) and `faults` the fault codes, in catalogue order (None when the file has no
+    `faults` column, so an old file leaves stored faults alone).
+    """
 
     line: int
     chart_number: str
@@ -67,10 +87,87 @@ class ParsedRow:
     code: str
     side: Side
     mode: Mode
-    value: float
+    value: float | None
     pain: bool
     note: str
     instrument: str = ""
+    faults: tuple[str, ...] | None = None
+    finding: bool = False
+    rating: str = ""
+
+    def shown(self) -> str:
+        """The row's value as a dry run shows it."""
+        return _shown_value(self.value, self.pain, self.rating, self.faults)
+
+
+def _shown_value(
+    value: float | None, pain: bool, rating: str = "", faults: tuple[str, ...] | None = None
+) -> str:
+    text = "(no rating)" if value is None else f"{value:g}"
+    if rating:
+        text += f" ({rating})"
+    if pain:
+        text += " (pain)"
+    if faults:
+        text += " faults " + FAULT_SEPARATOR.join(faults)
+    return text
+
+
+def is_finding_measure(measure: Measure) -> bool:
+    """A motor-control test whose rows are findings (a rating and faults), e.g. `sls`."""
+    return measure.kind == "test" and bool(measure.ratings or measure.faults)
+
+
+def parse_faults(
+    measure: Measure, text: str, catalogue: Catalogue | None = None
+) -> tuple[str, ...]:
+    """The fault codes of a `faults` cell, in catalogue order (InvalidValue names a bad one).
+
+    Codes are separated by ";"; spaces around them, letter case, a trailing ";" and a
+    code given twice are forgiven. A code the test does not list is refused with the
+    test's own list, and any fault on a measure that has none is refused.
+    """
+    codes = [part.strip().lower() for part in text.split(FAULT_SEPARATOR)]
+    codes = [c for c in codes if c]
+    if not codes:
+        return ()
+    if not measure.faults:
+        with_faults = sorted(m.code for m in catalogue if m.faults) if catalogue is not None else []
+        hint = f" (only {', '.join(with_faults)} have faults)" if with_faults else ""
+        raise InvalidValue(
+            f"faults: {measure.code} has no faults to record{hint}; leave the cell empty"
+        )
+    known = [f.code for f in measure.faults]
+    unknown = [c for c in codes if c not in known]
+    if unknown:
+        hint = ""
+        if any(sep in c for c in unknown for sep in (",", "|", " ", "/")):
+            hint = f" (separate fault codes with {FAULT_SEPARATOR!r})"
+        raise InvalidValue(
+            f"faults: {', '.join(repr(c) for c in unknown)} "
+            f"{'is not a fault' if len(unknown) == 1 else 'are not faults'} of {measure.code}"
+            f"{hint}; its faults are {', '.join(known)}"
+        )
+    return tuple(c for c in known if c in codes)
+
+
+def _parse_rating(measure: Measure, text: str) -> tuple[float | None, str]:
+    """A motor-control test's value cell: the rating's index (0 good …) or the rating's word."""
+    raw = text.strip()
+    if not raw:
+        return None, ""
+    if measure.ratings and raw.lower() in measure.ratings:
+        return float(measure.ratings.index(raw.lower())), raw.lower()
+    value = parse_number(raw, measure.label)
+    problem = measure.check_value(value)
+    if problem:
+        raise InvalidValue(problem)
+    if not measure.ratings:
+        return value, ""
+    if value != int(value) or not 0 <= value < len(measure.ratings):
+        scale = ", ".join(f"{i} = {r}" for i, r in enumerate(measure.ratings))
+        raise InvalidValue(f"{measure.label}: {raw!r} is not a rating ({scale})")
+    return value, measure.ratings[int(value)]
 
 
 @dataclass(frozen=True)
@@ -103,6 +200,7 @@ class ImportReport:
     assessments_created: int = 0
     values_added: int = 0
     values_changed: int = 0
+    recomputed: int = 0
     dry_run: bool = False
     changes: list[Change] = field(default_factory=list)
     kind: str = "assessments"
@@ -111,10 +209,15 @@ class ImportReport:
         """One line for the command line or a dialog."""
         verb = "Would import" if self.dry_run else "Imported"
         if self.kind == "assessments":
+            recomputed = (
+                f", {self.recomputed} computed score{'s' if self.recomputed != 1 else ''} updated"
+                if self.recomputed
+                else ""
+            )
             return (
                 f"{verb} {self.rows} rows: {self.values_added} new values, "
                 f"{self.values_changed} changed, {self.assessments_created} new assessments, "
-                f"{len(self.clients_created)} new clients"
+                f"{len(self.clients_created)} new clients{recomputed}"
             )
         return (
             f"{verb} {self.rows} rows: {len(self.clients_created)} new clients, "
@@ -281,6 +384,7 @@ def parse_assessment_rows(ctx: ServiceContext, text: str, source: str) -> list[P
     rows: list[ParsedRow] = []
     errors: list[RowError] = []
     seen: dict[tuple[str, date, str, str, str], int] = {}
+    has_faults = "faults" in table.header
     for line, cells in table.rows:
 
         def get(name: str, cells: dict[str, str] = cells) -> str:
@@ -295,14 +399,20 @@ def parse_assessment_rows(ctx: ServiceContext, text: str, source: str) -> list[P
             side = parse_side(get("side"))
             mode = parse_mode(get("mode"))
             check_cell(measure, side, mode)
-            value = parse_number(get("value"), measure.label)
+            finding = is_finding_measure(measure)
+            value: float | None
+            rating = ""
+            if finding:
+                value, rating = _parse_rating(measure, get("value"))
+            else:
+                value = parse_number(get("value"), measure.label)
             unit = get("unit")
             if unit and unit not in (measure.unit, measure.unit_label):
                 raise InvalidValue(
                     f"{measure.code} is recorded in {measure.unit}, not {unit!r} "
                     "(convert the value first)"
                 )
-            problem = measure.check_value(value)
+            problem = None if value is None else measure.check_value(value)
             if problem:
                 raise InvalidValue(problem)
             pain_text = get("pain").lower()
@@ -312,6 +422,11 @@ def parse_assessment_rows(ctx: ServiceContext, text: str, source: str) -> list[P
                 pain = False
             else:
                 raise InvalidValue(f"pain: {get('pain')!r} is not yes or no")
+            faults = parse_faults(measure, get("faults"), ctx.catalogue) if has_faults else None
+            if finding and value is None and not faults:
+                raise InvalidValue(f"{measure.label}: empty (give a rating or faults)")
+            if finding and value is None and pain:
+                raise InvalidValue(f"{measure.label}: a painful test needs its rating in value")
             key = (chart, on, measure.code, side, mode)
             if key in seen:
                 raise InvalidValue(f"same measure, side and mode as line {seen[key]}")
@@ -328,6 +443,9 @@ def parse_assessment_rows(ctx: ServiceContext, text: str, source: str) -> list[P
                     pain,
                     get("note"),
                     get("instrument") or measure.instrument,
+                    faults=faults if finding else None,
+                    finding=finding,
+                    rating=rating,
                 )
             )
         except InvalidValue as exc:
@@ -335,6 +453,244 @@ def parse_assessment_rows(ctx: ServiceContext, text: str, source: str) -> list[P
     if errors:
         raise ImportFailed(source, errors)
     return rows
+
+
+def _cell(session: Session, assessment: Assessment, row: ParsedRow) -> Measurement | None:
+    return session.execute(
+        select(Measurement).where(
+            Measurement.assessment_id == assessment.id,
+            Measurement.code == row.code,
+            Measurement.side == row.side,
+            Measurement.mode == row.mode,
+        )
+    ).scalar_one_or_none()
+
+
+def _finding(session: Session, assessment: Assessment, row: ParsedRow) -> Finding | None:
+    return session.execute(
+        select(Finding).where(
+            Finding.assessment_id == assessment.id,
+            Finding.test_code == row.code,
+            Finding.side == row.side,
+        )
+    ).scalar_one_or_none()
+
+
+def _would_change(
+    session: Session, assessment: Assessment, row: ParsedRow, catalogue: Catalogue
+) -> bool:
+    """Whether the row differs from what the (signed) assessment holds."""
+    cell = _cell(session, assessment, row)
+    if not row.finding:
+        return cell is None or cell.value != row.value or cell.pain != row.pain
+    found = _finding(session, assessment, row)
+    rating = found.rating if found is not None else ""
+    if found is None and cell is not None and catalogue[row.code].ratings:
+        rating = _rating_of(catalogue[row.code], cell.value)
+    if rating != row.rating:
+        return True
+    if row.faults is not None and tuple(found.faults if found else ()) != row.faults:
+        return True
+    if cell is None:
+        return row.pain
+    return cell.pain != row.pain or (row.value is not None and cell.value != row.value)
+
+
+def _rating_of(measure: Measure, value: float | None) -> str:
+    if value is None or value != int(value) or not 0 <= value < len(measure.ratings):
+        return ""
+    return measure.ratings[int(value)]
+
+
+def _apply_measurement(
+    session: Session,
+    assessment: Assessment,
+    row: ParsedRow,
+    catalogue: Catalogue,
+    report: ImportReport,
+) -> None:
+    """Adds or changes the row's value in a draft assessment."""
+    assert row.value is not None
+    cell = _cell(session, assessment, row)
+    what = f"{row.on} {row.code} {row.side} {row.mode}"
+    if cell is None:
+        session.add(
+            Measurement(
+                assessment_id=assessment.id,
+                code=row.code,
+                side=row.side,
+                mode=row.mode,
+                value=row.value,
+                unit=catalogue[row.code].unit,
+                pain=row.pain,
+                note=row.note,
+                instrument=row.instrument,
+                rater=assessment.therapist_name,
+            )
+        )
+        report.values_added += 1
+        report.changes.append(Change(row.line, row.chart_number, what, after=row.shown()))
+    elif cell.value != row.value or cell.pain != row.pain:
+        report.changes.append(
+            Change(
+                row.line,
+                row.chart_number,
+                what,
+                before=_shown_value(cell.value, cell.pain),
+                after=row.shown(),
+            )
+        )
+        cell.value, cell.pain = row.value, row.pain
+        if row.note:
+            cell.note = row.note
+        report.values_changed += 1
+
+
+def _apply_finding(
+    session: Session,
+    assessment: Assessment,
+    row: ParsedRow,
+    catalogue: Catalogue,
+    report: ImportReport,
+) -> None:
+    """A motor-control test's row: its finding (rating, faults) in a draft assessment.
+
+    The finding is the test's record (what the editor's motor-control panel shows). A value
+    cell of the same test (older imports stored the rating index there, and pain lives only
+    on values) is kept in agreement: changed when there is one, added when the row is painful.
+    """
+    measure = catalogue[row.code]
+    found = _finding(session, assessment, row)
+    cell = _cell(session, assessment, row)
+    what = f"{row.on} {row.code} {row.side}"
+    faults = row.faults if row.faults is not None else tuple(found.faults if found else ())
+    if found is None:
+        before = None
+        if cell is not None:
+            before = _shown_value(cell.value, cell.pain, _rating_of(measure, cell.value))
+        found = Finding(assessment_id=assessment.id, test_code=row.code, side=row.side)
+        session.add(found)
+    else:
+        pain = cell.pain if cell is not None else False
+        value = (
+            float(measure.ratings.index(found.rating)) if found.rating in measure.ratings else None
+        )
+        if cell is not None and value is None:
+            value = cell.value
+        before = _shown_value(value, pain, found.rating, tuple(found.faults or ()))
+    changed = (
+        found.rating != row.rating
+        or tuple(found.faults or ()) != faults
+        or (cell is not None and (cell.value != row.value or cell.pain != row.pain))
+        or (cell is None and row.pain)
+    )
+    found.rating = row.rating
+    found.faults = list(faults)
+    if measure.ratings:
+        found.score = None
+    else:
+        found.score = row.value
+    if row.note:
+        found.note = row.note
+    if cell is not None and row.value is not None:
+        cell.value, cell.pain = row.value, row.pain
+        if row.note:
+            cell.note = row.note
+    elif cell is None and row.pain and row.value is not None:
+        session.add(
+            Measurement(
+                assessment_id=assessment.id,
+                code=row.code,
+                side=row.side,
+                mode=row.mode,
+                value=row.value,
+                unit=measure.unit,
+                pain=True,
+                note=row.note,
+                instrument=row.instrument,
+                rater=assessment.therapist_name,
+            )
+        )
+    after = _shown_value(row.value, row.pain, row.rating, faults)
+    if before is None:
+        report.values_added += 1
+        report.changes.append(Change(row.line, row.chart_number, what, after=after))
+    elif changed:
+        report.values_changed += 1
+        report.changes.append(Change(row.line, row.chart_number, what, before=before, after=after))
+
+
+# A computed value given in a file and recomputed from its inputs is "the same" within this
+# (the stored composite is rounded to 0.1).
+_COMPUTED_TOLERANCE = 0.05 + 1e-9
+_COMPUTED_FROM = {
+    YBALANCE_COMPOSITE: "the three Y-balance reaches and the limb length of that side",
+    FMS_TOTAL: "the seven FMS tests (and clearing tests)",
+    LEFS_TOTAL: "the 20 LEFS answers",
+}
+
+
+def _recompute(
+    session: Session,
+    assessment: Assessment,
+    given: list[ParsedRow],
+    catalogue: Catalogue,
+    report: ImportReport,
+) -> list[RowError]:
+    """Brings the draft's computed scores in line with its (imported) inputs, reporting it.
+
+    A computed value in the file that disagrees with its inputs is replaced by the computed
+    one (and the report says so); one whose inputs are missing is refused, since it would
+    be cleared as soon as anything else in the assessment is saved.
+    """
+    errors: list[RowError] = []
+    changed = {
+        (r.code, r.side): r
+        for r in recompute_stored(session, assessment, catalogue, add_missing=False)
+    }
+    stored = {(m.code, m.side): m.value for m in assessment.measurements}
+    for row in given:
+        if row.code not in _COMPUTED_FROM:
+            continue
+        key = (row.code, row.side)
+        changed.pop(key, None)
+        now = stored.get(key)
+        if now is None:
+            errors.append(
+                RowError(
+                    row.line,
+                    f"{row.code} ({row.side}) is computed from {_COMPUTED_FROM[row.code]}, "
+                    "which this assessment lacks; give those instead of the score",
+                )
+            )
+            continue
+        if row.value is not None and abs(now - row.value) <= _COMPUTED_TOLERANCE:
+            continue
+        report.recomputed += 1
+        report.changes.append(
+            Change(
+                row.line,
+                row.chart_number,
+                f"{row.on} {row.code} {row.side} disagrees with its inputs, recomputed",
+                before=f"{row.value:g} in the file",
+                after=f"{now:g}",
+            )
+        )
+    first = given[0]
+    for (code, side), done in changed.items():
+        report.recomputed += 1
+        report.changes.append(
+            Change(
+                first.line,
+                first.chart_number,
+                f"{first.on} {code} {side} "
+                + ("computed" if done.before is None else "recomputed")
+                + " from its inputs",
+                before="(none)" if done.before is None else f"{done.before:g}",
+                after="(cleared: inputs incomplete)" if done.after is None else f"{done.after:g}",
+            )
+        )
+    return errors
 
 
 def import_assessments(
@@ -383,6 +739,7 @@ def import_assessments(
         if errors:
             raise ImportFailed(source, errors)
         assessments: dict[tuple[str, date], Assessment] = {}
+        touched: dict[int, tuple[Assessment, list[ParsedRow]]] = {}
         for row in rows:
             client = clients[row.chart_number]
             key = (row.chart_number, row.on)
@@ -417,19 +774,10 @@ def import_assessments(
                     report.assessments_created += 1
                 assessments[key] = existing
                 assessment = existing
-            cell = session.execute(
-                select(Measurement).where(
-                    Measurement.assessment_id == assessment.id,
-                    Measurement.code == row.code,
-                    Measurement.side == row.side,
-                    Measurement.mode == row.mode,
-                )
-            ).scalar_one_or_none()
-            measure = ctx.catalogue[row.code]
             if assessment.status == "signed":
                 # Re-importing what a signed assessment already holds changes nothing and
                 # is fine (an export imported again); anything else would alter a record.
-                if cell is None or cell.value != row.value or cell.pain != row.pain:
+                if _would_change(session, assessment, row, ctx.catalogue):
                     errors.append(
                         RowError(
                             row.line,
@@ -438,44 +786,15 @@ def import_assessments(
                         )
                     )
                 continue
-            if cell is None:
-                session.add(
-                    Measurement(
-                        assessment_id=assessment.id,
-                        code=row.code,
-                        side=row.side,
-                        mode=row.mode,
-                        value=row.value,
-                        unit=measure.unit,
-                        pain=row.pain,
-                        note=row.note,
-                        instrument=row.instrument,
-                        rater=assessment.therapist_name,
-                    )
-                )
-                report.values_added += 1
-                report.changes.append(
-                    Change(
-                        row.line,
-                        row.chart_number,
-                        f"{row.on} {row.code} {row.side} {row.mode}",
-                        after=f"{row.value:g}" + (" (pain)" if row.pain else ""),
-                    )
-                )
-            elif cell.value != row.value or cell.pain != row.pain:
-                report.changes.append(
-                    Change(
-                        row.line,
-                        row.chart_number,
-                        f"{row.on} {row.code} {row.side} {row.mode}",
-                        before=f"{cell.value:g}" + (" (pain)" if cell.pain else ""),
-                        after=f"{row.value:g}" + (" (pain)" if row.pain else ""),
-                    )
-                )
-                cell.value, cell.pain = row.value, row.pain
-                if row.note:
-                    cell.note = row.note
-                report.values_changed += 1
+            touched.setdefault(assessment.id, (assessment, []))[1].append(row)
+            if row.finding:
+                _apply_finding(session, assessment, row, ctx.catalogue, report)
+            else:
+                _apply_measurement(session, assessment, row, ctx.catalogue, report)
+        if errors:
+            raise ImportFailed(source, errors)
+        for assessment, given in touched.values():
+            errors += _recompute(session, assessment, given, ctx.catalogue, report)
         if errors:
             raise ImportFailed(source, errors)
         session.flush()
@@ -492,6 +811,7 @@ def import_assessments(
                     "rows": report.rows,
                     "added": report.values_added,
                     "changed": report.values_changed,
+                    "recomputed": report.recomputed,
                     "clients_created": report.clients_created,
                 },
             )

@@ -74,7 +74,7 @@ def test_export_csv_and_fhir(
     header = (tmp_path / "a.csv").read_text(encoding="utf-8").splitlines()[0]
     assert header == (
         "chart_number,date,measure,label,side,mode,value,unit,pain,note,instrument,"
-        "assessment_id,status"
+        "assessment_id,status,faults"
     )
     chart = (tmp_path / "a.csv").read_text(encoding="utf-8").splitlines()[1].split(",")[0]
     out_json = tmp_path / "one.json"

@@ -67,6 +67,7 @@ def test_csv_has_the_public_columns_codes_and_labels(
         "instrument": "goniometer.long_arm",
         "assessment_id": hip["assessment_id"],
         "status": "signed",
+        "faults": "",
     }
 
 
