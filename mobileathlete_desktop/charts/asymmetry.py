@@ -17,6 +17,15 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
 
+NOT_JUDGED_COLOUR = "#c8c8c8"
+
+
+def judged(row: Interpretation) -> bool:
+    """Whether a rule judged this row's sides (a measure without one is "not judged")."""
+    s = row.sides
+    return s is not None and s.threshold is not None and s.threshold_kind != "none"
+
+
 def lsi_threshold(row: Interpretation) -> float:
     """The LSI below which this row's rule calls it asymmetric (absolute rules converted)."""
     s = row.sides
@@ -33,7 +42,11 @@ def asymmetry_figure(
     catalogue: Catalogue | None = None,
     assessment_id: int | None = None,
 ) -> Figure:
-    """Horizontal LSI bars (weaker ÷ stronger side), hatched where the rule calls asymmetry."""
+    """Horizontal LSI bars (weaker ÷ stronger side), hatched where the rule calls asymmetry.
+
+    A measure without an asymmetry rule (and no error to judge the difference by) is drawn
+    grey and labelled "not judged": its bar is never shown as within threshold.
+    """
     result = interpret_assessment(history, assessment_id, catalogue)
     title = f"Limb symmetry — {history.client.full_name}"
     if result.assessment is None:
@@ -53,6 +66,24 @@ def asymmetry_figure(
         lsi, asym = row.sides.lsi, row.sides.asymmetric
         labels.append(row.label + ("" if row.mode == "none" else f" ({row.mode})"))
         values.append(lsi)
+        if not judged(row):
+            ax.barh(
+                i,
+                lsi,
+                color=NOT_JUDGED_COLOUR,
+                edgecolor=NOT_JUDGED_COLOUR,
+                height=0.6,
+                gid="bar-not-judged",
+            )
+            ax.text(
+                max(lsi, DEFAULT_LSI_THRESHOLD) + 2,
+                i,
+                f"{lsi:.0f}%, not judged",
+                va="center",
+                fontsize=style.NOTE_SIZE,
+                color=style.MUTED_COLOUR,
+            )
+            continue
         ax.barh(
             i,
             lsi,
@@ -76,23 +107,29 @@ def asymmetry_figure(
     ax.axvline(DEFAULT_LSI_THRESHOLD, color=style.MUTED_COLOUR, linestyle="--", linewidth=1)
     ax.set_yticks(range(len(rows)), labels, fontsize=style.TICK_SIZE)
     ax.set_ylim(len(rows) - 0.5, -0.5)  # first row on top, no empty margin
-    ax.set_xlim(0, 150)
+    ax.set_xlim(0, 160)
     ax.set_xlabel("Limb symmetry index (weaker ÷ stronger side, %)", fontsize=style.LABEL_SIZE)
     ax.set_title(title, fontsize=style.TITLE_SIZE)
+    from matplotlib.artist import Artist
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 
+    handles: list[Artist] = [
+        Patch(facecolor=style.OK_COLOUR),
+        Patch(facecolor=style.FLAG_COLOUR, hatch=style.BELOW_HATCH, edgecolor="white"),
+        Line2D([], [], color="black", linewidth=2),
+        Line2D([], [], color=style.MUTED_COLOUR, linestyle="--"),
+    ]
+    names = ["Within threshold", "Asymmetric", "Measure's threshold", "LSI 90% (reference)"]
+    if any(not judged(r) for r in rows):
+        handles.insert(2, Patch(facecolor=NOT_JUDGED_COLOUR))
+        names.insert(2, "Not judged (no rule)")
     fig.legend(
-        [
-            Patch(facecolor=style.OK_COLOUR),
-            Patch(facecolor=style.FLAG_COLOUR, hatch=style.BELOW_HATCH, edgecolor="white"),
-            Line2D([], [], color="black", linewidth=2),
-            Line2D([], [], color=style.MUTED_COLOUR, linestyle="--"),
-        ],
-        ["Within threshold", "Asymmetric", "Measure's threshold", "LSI 90%"],
+        handles,
+        names,
         fontsize=style.NOTE_SIZE,
         loc="outside upper center",
-        ncols=4,
+        ncols=3,
         frameon=False,
     )
     return fig

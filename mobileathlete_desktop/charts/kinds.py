@@ -22,6 +22,7 @@ SUMMARY_CHARTS: dict[str, str] = {
     "profile": "Profile: percent of norm at the latest visit",
     "asymmetry": "Asymmetry: limb symmetry index at the latest visit",
     "outcomes": "Outcomes: LEFS and pain over time",
+    "active-passive": "Active vs passive: the passive − active gap over time (control deficit)",
 }
 """Chart names accepted in place of a measure code, with what each shows."""
 
@@ -80,7 +81,7 @@ def build_chart(
     catalogue: Catalogue,
     mode: Mode | None = None,
 ) -> Figure:
-    """The figure for `what`: "profile", "asymmetry", "outcomes", or a measure code.
+    """The figure for `what`: a name of SUMMARY_CHARTS, or a measure code.
 
     Raises KeyError for a measure code neither the catalogue nor the computed scores know.
     """
@@ -96,6 +97,10 @@ def build_chart(
         from mobileathlete_desktop.charts.outcomes import outcomes_figure
 
         return outcomes_figure(history, catalogue=catalogue)
+    if what == "active-passive":
+        from mobileathlete_desktop.charts.active_passive import active_passive_figure
+
+        return active_passive_figure(history, catalogue)
     if measure_for(what, catalogue) is None:
         raise KeyError(what)
     from mobileathlete_desktop.charts.progress import measure_progress_figure

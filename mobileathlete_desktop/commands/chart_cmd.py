@@ -15,6 +15,8 @@ the norm band for the client's age and sex and MDC95 error bars. Or one of:
   profile    percent of norm per measure at the latest visit
   asymmetry  limb symmetry index per measure at the latest visit
   outcomes   LEFS and pain (NPRS) over time
+  active-passive  passive − active gap over time per measure and side, with the
+             measurement error shaded (beyond it: a control deficit)
 The file type follows --out's suffix: .png, .svg or .pdf. The file appears whole or not at
 all, and the export is recorded in the audit trail. Missing data (one visit, no norm for the
 client's age, no date of birth, one side only) is said on the chart itself."""
@@ -32,7 +34,9 @@ def register(subparsers: Any) -> None:
     )
     p.add_argument("chart_number", metavar="CHART_NUMBER")
     p.add_argument(
-        "measure", metavar="MEASURE", help="a measure code, or profile|asymmetry|outcomes"
+        "measure",
+        metavar="MEASURE",
+        help="a measure code, or profile|asymmetry|outcomes|active-passive",
     )
     p.add_argument("--out", required=True, type=Path, metavar="FILE.png|svg|pdf")
     p.add_argument(

@@ -37,6 +37,35 @@ def test_asymmetry_within_threshold_latest(history: ClientHistory, catalogue: Ca
     assert fig.axes[0].get_title().endswith("2024-03-08")
 
 
+def test_asymmetry_without_a_rule_is_grey_and_not_judged(
+    history: ClientHistory, catalogue: Catalogue
+) -> None:
+    from mobileathlete_desktop.domain.records import MeasurementRecord
+
+    both = tuple(
+        a.__class__(
+            **{
+                **a.__dict__,
+                "measurements": (
+                    *a.measurements,
+                    MeasurementRecord("hallux.extension", "right", "none", 30),  # type: ignore[arg-type]
+                ),
+            }
+        )
+        for a in history.assessments
+    )
+    fig = asymmetry_figure(ClientHistory(runner(), both), catalogue)
+    ax = fig.axes[0]
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert labels == ["Ankle dorsiflexion", "Hallux extension"]
+    # Hallux has no asymmetry rule and no error: 50% is "not judged", never "within threshold".
+    assert bar_gids(fig) == ["bar", "bar-not-judged"]
+    assert [line.get_gid() for line in ax.lines].count("threshold") == 1
+    assert any(t.get_text() == "50%, not judged" for t in ax.texts)
+    legend = [t.get_text() for t in fig.legends[0].get_texts()]
+    assert "Not judged (no rule)" in legend
+
+
 def test_profile_marks_below_norm(history: ClientHistory, catalogue: Catalogue) -> None:
     fig = profile_figure(history, catalogue, assessment_id=1)
     ax = fig.axes[0]
