@@ -1,4 +1,30 @@
-"""Recommended drills: the interpreted findings mapped to exercises, ranked, each with a reason."""
+"""Recommended drills: the interpreted findings mapped to exercises, ranked, each with a reason.
+
+The recommender speaks the drill library's own vocabulary: measure codes
+("ankle.dorsiflexion.knee_flexed", "wblt.distance"), deficit tags ("deficit:control",
+"deficit:flexibility", "deficit:strength", "deficit:balance") and fault tags
+("fault:knee_valgus"). tests/domain/test_recommendations.py fails when a name used here is
+targeted by no drill in the shipped library.
+
+How a finding chooses its drills, in order:
+1. Relevance: a drill that targets the measure itself beats one that targets a related measure
+   (hip extension and the Thomas test); for a movement fault, each fault the drill answers counts.
+2. What the finding needs (the drill's kind):
+   - a control deficit (active range short of passive) gets active control work for that
+     measure (deficit:control), never a stretch;
+   - movement faults get active control and strength drills aimed at each fault;
+   - a range above the usual (hypermobile) gets strength and control through range, never a
+     stretch or a flexibility drill;
+   - a short range (below the norm, asymmetric or worse, no control deficit) gets mobility work
+     first (deficit:flexibility), then a stretch.
+3. Safety, for the whole program: a painful motion gets no stretch into it and no loaded drill
+   (strength, running, or tagged deficit:strength) through its region, and every drill that
+   moves a painful region carries "keep it pain-free"; no static stretch goes to a region with
+   a control deficit or a range above the usual.
+Findings no drill answers are returned as such (the service warns the therapist); with nothing
+answered, the runner's maintenance program (ankle and hip mobility, hip abductors, balance,
+calves) is used.
+"""
 
 from __future__ import annotations
 
@@ -6,59 +32,256 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+from mobileathlete_desktop.domain.exercises import REGIONS
 from mobileathlete_desktop.domain.programs import ProgramItemRecord
 
 T = TypeVar("T")
 
-# Which kinds of drill answer a finding at a measure: measure-code prefix → target tags.
-# A drill matches when one of these tags (or the measure code, or its region) is among
-# the drill's targets. Most specific prefix first.
-TARGETS_BY_MEASURE: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("ankle.dorsiflexion", ("ankle.dorsiflexion", "ankle", "calf", "ankle.mobility")),
-    ("wblt", ("ankle.dorsiflexion", "ankle", "calf", "ankle.mobility")),
-    ("ankle.plantarflexion", ("ankle", "calf", "calf.strength")),
-    ("hallux", ("hallux", "foot", "big_toe")),
-    ("hip.extension", ("hip.extension", "hip_flexors", "hip.flexor", "hip")),
-    ("thomas", ("hip.extension", "hip_flexors", "hip.flexor", "hip")),
-    ("hip.internal_rotation", ("hip.rotation", "hip.internal_rotation", "hip")),
-    ("hip.external_rotation", ("hip.rotation", "hip.external_rotation", "hip")),
-    ("hip.abduction", ("hip.abduction", "glute_med", "hip.abductors", "hip")),
-    ("hip.flexion", ("hip.flexion", "hip")),
-    ("slr", ("hamstring", "hamstrings", "slr", "posterior_chain")),
-    ("knee.flexion", ("quadriceps", "knee.flexion", "knee")),
-    ("knee.extension", ("knee.extension", "knee", "hamstring")),
-    ("balance", ("balance", "control", "single_leg")),
-    ("ybalance", ("balance", "control", "single_leg")),
-    ("sls", ("control", "single_leg", "glute_med", "knee_control")),
-    ("stepdown", ("control", "single_leg", "glute_med", "knee_control")),
+DEFICIT_CONTROL = "deficit:control"
+DEFICIT_FLEXIBILITY = "deficit:flexibility"
+DEFICIT_STRENGTH = "deficit:strength"
+DEFICIT_BALANCE = "deficit:balance"
+FAULT_PREFIX = "fault:"
+
+
+@dataclass(frozen=True)
+class MeasureDrills:
+    """How the library answers findings at the measures a code prefix covers."""
+
+    prefix: str
+    targets: tuple[str, ...]  # library measure codes, the measure's own first
+    shortfall: str  # the deficit tag a short reading calls for
+    regions: tuple[str, ...]  # library regions the measure moves (pain: no loaded work there)
+    purpose_en: str
+    purpose_es: str
+
+
+# Most specific prefix first ("ankle.dorsiflexion.knee_flexed" before "ankle.dorsiflexion").
+MEASURES: tuple[MeasureDrills, ...] = (
+    MeasureDrills(
+        "ankle.dorsiflexion.knee_flexed",
+        ("ankle.dorsiflexion.knee_flexed", "wblt.distance"),
+        DEFICIT_FLEXIBILITY,
+        ("ankle",),
+        "ankle mobility (soleus and ankle joint)",
+        "movilidad del tobillo (sóleo y articulación)",
+    ),
+    MeasureDrills(
+        "ankle.dorsiflexion.knee_extended",
+        ("ankle.dorsiflexion.knee_extended",),
+        DEFICIT_FLEXIBILITY,
+        ("ankle",),
+        "ankle mobility and calf flexibility",
+        "movilidad del tobillo y flexibilidad de la pantorrilla",
+    ),
+    # Any other dorsiflexion code (a weight-bearing lunge angle): a knee-bent lunge.
+    MeasureDrills(
+        "ankle.dorsiflexion",
+        ("ankle.dorsiflexion.knee_flexed", "wblt.distance"),
+        DEFICIT_FLEXIBILITY,
+        ("ankle",),
+        "ankle mobility",
+        "movilidad del tobillo",
+    ),
+    MeasureDrills(
+        "wblt",
+        ("wblt.distance", "ankle.dorsiflexion.knee_flexed"),
+        DEFICIT_FLEXIBILITY,
+        ("ankle",),
+        "ankle mobility (knee over toes)",
+        "movilidad del tobillo (rodilla sobre los dedos)",
+    ),
+    MeasureDrills(
+        "ankle.plantarflexion",
+        ("ankle.plantarflexion",),
+        DEFICIT_STRENGTH,
+        ("ankle",),
+        "calf strength and ankle range",
+        "fuerza de la pantorrilla y movilidad del tobillo",
+    ),
+    MeasureDrills(
+        "hallux",
+        ("hallux.extension",),
+        DEFICIT_FLEXIBILITY,
+        ("hallux", "foot"),
+        "big-toe mobility",
+        "movilidad del dedo gordo",
+    ),
+    MeasureDrills(
+        "hip.extension",
+        ("hip.extension", "thomas.hip_extension"),
+        DEFICIT_FLEXIBILITY,
+        ("hip",),
+        "hip extension and hip-flexor mobility",
+        "extensión de cadera y movilidad de los flexores de cadera",
+    ),
+    MeasureDrills(
+        "thomas",
+        ("thomas.hip_extension", "hip.extension"),
+        DEFICIT_FLEXIBILITY,
+        ("hip",),
+        "hip extension and hip-flexor mobility",
+        "extensión de cadera y movilidad de los flexores de cadera",
+    ),
+    MeasureDrills(
+        "hip.internal_rotation",
+        ("hip.internal_rotation",),
+        DEFICIT_FLEXIBILITY,
+        ("hip",),
+        "hip rotation mobility and control",
+        "movilidad y control de la rotación de cadera",
+    ),
+    MeasureDrills(
+        "hip.external_rotation",
+        ("hip.external_rotation",),
+        DEFICIT_FLEXIBILITY,
+        ("hip",),
+        "hip rotation mobility and control",
+        "movilidad y control de la rotación de cadera",
+    ),
+    MeasureDrills(
+        "hip.abduction",
+        ("hip.abduction",),
+        DEFICIT_FLEXIBILITY,
+        ("hip",),
+        "hip abduction range and hip abductor control",
+        "movilidad en abducción y control de los abductores de cadera",
+    ),
+    MeasureDrills(
+        "hip.flexion",
+        ("hip.flexion",),
+        DEFICIT_FLEXIBILITY,
+        ("hip",),
+        "hip flexion mobility",
+        "movilidad de la flexión de cadera",
+    ),
+    MeasureDrills(
+        "slr",
+        ("slr",),
+        DEFICIT_FLEXIBILITY,
+        ("hip",),
+        "hamstring mobility",
+        "movilidad de los isquiotibiales",
+    ),
+    MeasureDrills(
+        "knee.flexion",
+        ("knee.flexion",),
+        DEFICIT_FLEXIBILITY,
+        ("knee",),
+        "knee bend and quadriceps mobility",
+        "flexión de rodilla y movilidad del cuádriceps",
+    ),
+    # No drill in the library targets knee extension: such findings are reported unanswered.
+    MeasureDrills(
+        "knee.extension",
+        (),
+        DEFICIT_FLEXIBILITY,
+        ("knee",),
+        "full knee extension",
+        "extensión completa de la rodilla",
+    ),
+    MeasureDrills(
+        "balance",
+        ("balance.single_leg",),
+        DEFICIT_BALANCE,
+        (),
+        "single-leg balance",
+        "equilibrio sobre una pierna",
+    ),
+    MeasureDrills(
+        "ybalance",
+        ("ybalance.composite",),
+        DEFICIT_BALANCE,
+        (),
+        "single-leg balance and reach",
+        "equilibrio y alcance sobre una pierna",
+    ),
+    MeasureDrills(
+        "sls",
+        ("sls",),
+        DEFICIT_CONTROL,
+        ("knee",),
+        "single-leg control of hip and knee",
+        "control de cadera y rodilla sobre una pierna",
+    ),
+    MeasureDrills(
+        "stepdown",
+        ("stepdown",),
+        DEFICIT_CONTROL,
+        ("knee",),
+        "single-leg control of hip and knee",
+        "control de cadera y rodilla sobre una pierna",
+    ),
 )
 
-# What the chosen drills work on, by measure-code prefix (said after the finding).
-PURPOSES: tuple[tuple[str, tuple[str, str]], ...] = (
-    ("ankle.dorsiflexion", ("ankle mobility and calf control", "movilidad de tobillo y control")),
-    ("wblt", ("ankle mobility and calf control", "movilidad de tobillo y control")),
-    ("ankle.plantarflexion", ("calf strength and ankle range", "fuerza de gemelo y tobillo")),
-    ("hallux", ("big-toe mobility", "movilidad del dedo gordo")),
-    ("hip.extension", ("hip extension and hip-flexor mobility", "extensión de cadera")),
-    ("thomas", ("hip extension and hip-flexor mobility", "extensión de cadera")),
-    ("hip.internal_rotation", ("hip rotation mobility and control", "rotación de cadera")),
-    ("hip.external_rotation", ("hip rotation mobility and control", "rotación de cadera")),
-    ("hip.abduction", ("hip abductor strength and control", "abductores de cadera")),
-    ("hip.flexion", ("hip flexion mobility", "flexión de cadera")),
-    ("slr", ("hamstring mobility", "movilidad de isquiotibiales")),
-    ("knee.flexion", ("knee bend and quadriceps mobility", "flexión de rodilla")),
-    ("knee.extension", ("full knee extension", "extensión completa de rodilla")),
-    ("balance", ("single-leg balance", "equilibrio sobre una pierna")),
-    ("ybalance", ("single-leg balance and reach", "equilibrio y alcance")),
-    ("sls", ("single-leg control of hip and knee", "control de cadera y rodilla")),
-    ("stepdown", ("single-leg control of hip and knee", "control de cadera y rodilla")),
+# Kept for readers of the old tables: measure prefix → the library targets that answer it.
+TARGETS_BY_MEASURE: tuple[tuple[str, tuple[str, ...]], ...] = tuple(
+    (m.prefix, (*m.targets, m.shortfall)) for m in MEASURES
 )
+PURPOSES: tuple[tuple[str, tuple[str, str]], ...] = tuple(
+    (m.prefix, (m.purpose_en, m.purpose_es)) for m in MEASURES
+)
+
+
+@dataclass(frozen=True)
+class FaultDrills:
+    """How the library answers one movement fault, and how it is said."""
+
+    code: str  # as in the catalogue and GlanceLine.faults ("knee_valgus")
+    targets: tuple[str, ...]  # the library's fault tag first, then measures that answer it
+    words_en: str
+    words_es: str
+
+
+FAULTS: tuple[FaultDrills, ...] = (
+    FaultDrills(
+        "knee_valgus",
+        ("fault:knee_valgus", "hip.abduction", "hip.external_rotation"),
+        "knee drifting inward",
+        "la rodilla se va hacia adentro",
+    ),
+    FaultDrills(
+        "pelvic_drop",
+        ("fault:pelvic_drop", "hip.abduction"),
+        "pelvis dropping",
+        "la cadera cae",
+    ),
+    FaultDrills(
+        "trunk_lean",
+        ("fault:trunk_lean",),
+        "trunk leaning",
+        "el tronco se inclina",
+    ),
+    FaultDrills(
+        "loss_of_balance",
+        ("fault:loss_of_balance", "balance.single_leg"),
+        "loss of balance",
+        "pérdida del equilibrio",
+    ),
+)
+FAULTS_BY_CODE = {f.code: f for f in FAULTS}
+
 PAIN_NOTE = {"en": "keep it pain-free", "es": "sin provocar dolor"}
-LOADED_CATEGORIES = frozenset({"strength", "running"})
+# Printed by the drill on the client's handout (the item's notes, which the therapist can edit).
+PAIN_HANDOUT = {
+    "en": "Keep it pain-free: stop before it hurts.",
+    "es": "Hazlo sin provocar dolor: detente antes de que duela.",
+}
 CONTROL_NOTE = {
     "en": "active control work (a control deficit, not a flexibility limit)",
     "es": "trabajo activo de control (déficit de control, no de flexibilidad)",
 }
+HYPERMOBILE_NOTE = {
+    "en": "more range than usual: strength and control through range, no stretching",
+    "es": "más movimiento de lo habitual: fuerza y control en todo el rango, sin estiramientos",
+}
+HYPERMOBILE_HANDOUT = {
+    "en": "You have more range than usual here: build strength and control through it, "
+    "no stretching.",
+    "es": "Aquí tienes más movimiento de lo habitual: gana fuerza y control en todo el rango, "
+    "sin estirar.",
+}
+FAULT_NOTE = {"en": "single-leg control", "es": "control sobre una pierna"}
 
 # How much each flag weighs when ranking findings (higher first).
 FLAG_WEIGHTS: dict[str, float] = {
@@ -67,26 +290,66 @@ FLAG_WEIGHTS: dict[str, float] = {
     "below_norm": 2.0,
     "worse": 1.5,
     "faults": 1.5,
+    "above_norm": 1.0,
     "pain": 0.5,
 }
 ACTIONABLE = frozenset(FLAG_WEIGHTS) - {"pain"}
 
-# With nothing to fix, a runner keeps ankles, hips, hamstrings and balance in shape.
-MAINTENANCE_TARGETS: tuple[tuple[str, ...], ...] = (
-    ("ankle.dorsiflexion", "ankle", "calf"),
-    ("hip.extension", "hip_flexors", "hip"),
-    ("glute_med", "hip.abduction", "hip.abductors"),
-    ("balance", "single_leg", "control"),
-    ("hamstring", "hamstrings", "posterior_chain"),
+
+@dataclass(frozen=True)
+class MaintenanceSlot:
+    """One part of a runner's upkeep: the first active drill of these categories that targets
+    most of these library targets (library order breaks ties)."""
+
+    name: str
+    categories: frozenset[str]
+    targets: tuple[str, ...]
+
+
+# With nothing to fix, a runner keeps ankles and hips moving, hip abductors, balance and calves
+# strong.
+MAINTENANCE: tuple[MaintenanceSlot, ...] = (
+    MaintenanceSlot(
+        "ankle mobility",
+        frozenset({"mobility"}),
+        ("ankle.dorsiflexion.knee_flexed", "wblt.distance"),
+    ),
+    MaintenanceSlot(
+        "hip mobility",
+        frozenset({"mobility"}),
+        ("hip.extension", "hip.internal_rotation", "hip.external_rotation", "hip.flexion"),
+    ),
+    MaintenanceSlot(
+        "hip abductors",
+        frozenset({"control", "strength"}),
+        ("hip.abduction", "fault:pelvic_drop"),
+    ),
+    MaintenanceSlot(
+        "balance",
+        frozenset({"control"}),
+        ("balance.single_leg", "deficit:balance"),
+    ),
+    MaintenanceSlot(
+        "calf strength",
+        frozenset({"strength"}),
+        ("ankle.plantarflexion",),
+    ),
 )
+MAINTENANCE_TARGETS: tuple[tuple[str, ...], ...] = tuple(s.targets for s in MAINTENANCE)
 MAINTENANCE_REASON = {
     "en": "General runner maintenance: no findings need special work",
     "es": "Mantenimiento general del corredor: ningún hallazgo necesita un trabajo especial",
 }
 
+MAINTENANCE_FALLBACK_REASON = {
+    "en": "General runner maintenance: no drill in the library answers the findings, "
+    "the therapist chooses for them",
+    "es": "Mantenimiento general del corredor: ningún ejercicio de la biblioteca responde a los "
+    "hallazgos, el terapeuta elige para ellos",
+}
+
 STATIC_CATEGORIES = frozenset({"stretch", "static_stretch", "flexibility"})
-MOBILITY_CATEGORIES = frozenset({"mobility", *STATIC_CATEGORIES})
-CONTROL_CATEGORIES = frozenset({"control", "strength", "motor_control", "balance"})
+LOADED_CATEGORIES = frozenset({"strength", "running"})
 MAX_DRILLS = 6
 PER_FINDING = 2
 
@@ -100,11 +363,23 @@ class Observation:
     flags: frozenset[str]
     reason: str
     region: str = ""
+    faults: tuple[str, ...] = ()  # movement-fault codes seen ("knee_valgus"), with flag faults
 
     @property
     def weight(self) -> float:
         """How urgent this finding is for the program (sum of its flags' weights)."""
         return sum(FLAG_WEIGHTS.get(flag, 0.0) for flag in self.flags)
+
+    @property
+    def need(self) -> str:
+        """What kind of work the finding calls for: control, faults, hypermobile or range."""
+        if "control_deficit" in self.flags:
+            return "control"
+        if "faults" in self.flags:
+            return "faults"
+        if "above_norm" in self.flags and "below_norm" not in self.flags:
+            return "hypermobile"
+        return "range"
 
 
 @dataclass(frozen=True)
@@ -116,26 +391,76 @@ class Drill:
     targets: frozenset[str]
     active: bool
     dosage: ProgramItemRecord = field(default_factory=lambda: ProgramItemRecord(""))
+    regions: frozenset[str] = frozenset()
 
     @property
     def is_static_stretch(self) -> bool:
-        """A passive hold: fine for a flexibility limit, not for a control deficit."""
+        """A passive hold: fine for a flexibility limit, never for a control deficit."""
         return self.category in STATIC_CATEGORIES or not self.active
 
     @property
+    def is_flexibility_only(self) -> bool:
+        """Range work with no control or strength in it (a stretch, a leg swing)."""
+        return self.is_static_stretch or (
+            DEFICIT_FLEXIBILITY in self.targets
+            and not self.targets & {DEFICIT_CONTROL, DEFICIT_STRENGTH}
+        )
+
+    @property
+    def is_loaded(self) -> bool:
+        """Work under load: strength and running drills, and anything built for strength."""
+        return self.category in LOADED_CATEGORIES or DEFICIT_STRENGTH in self.targets
+
+    @property
     def trains_control(self) -> bool:
-        """Active, controlled work through range."""
-        return self.active and (self.category in CONTROL_CATEGORIES or self.category != "stretch")
+        """Active, controlled work: a control drill or one made for control deficits."""
+        return self.active and (self.category == "control" or DEFICIT_CONTROL in self.targets)
+
+    def aims_at(self, target: str) -> bool:
+        """Whether the drill targets this measure code or tag ("fms.*" covers every fms code)."""
+        if target in self.targets:
+            return True
+        return any(t.endswith(".*") and target.startswith(t[:-1]) for t in self.targets)
 
 
 @dataclass(frozen=True)
 class Recommendation:
-    """A drill suggested for a client, with why, how urgent (1 = first) and how much."""
+    """A drill suggested for a client, with why, how urgent (1 = first), how much, and a note
+    for the client's handout ("Keep it pain-free…"), empty when none is needed."""
 
     exercise_code: str
     reason: str
     priority: int
     dosage: ProgramItemRecord
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Plan:
+    """The recommended drills, and the findings no drill in the library answers (the therapist
+    chooses for those); `maintenance` is true when the general program stands in."""
+
+    recommendations: list[Recommendation]
+    unanswered: list[Observation]
+    maintenance: bool = False
+    blocked: frozenset[str] = frozenset()  # unanswered codes whose drills safety left out
+
+    def warnings(self) -> list[str]:
+        """One line for the therapist per unanswered finding."""
+        lines = []
+        for observation in self.unanswered:
+            what = observation.reason or observation.code
+            left_out = (
+                " (drills that would stretch or load a painful or over-mobile range are left out)"
+                if observation.code in self.blocked
+                else ""
+            )
+            lines.append(
+                f"No drill in the library answers: {what}{left_out}; the therapist should choose"
+            )
+        if self.maintenance and self.unanswered:
+            lines.append("The general runner maintenance program is used meanwhile")
+        return lines
 
 
 def _for_measure(table: Sequence[tuple[str, T]], code: str) -> T | None:
@@ -147,52 +472,276 @@ def _for_measure(table: Sequence[tuple[str, T]], code: str) -> T | None:
     return None
 
 
+def measure_drills(code: str) -> MeasureDrills | None:
+    """The library's answer for findings at this measure, or None when none is known."""
+    return _for_measure([(m.prefix, m) for m in MEASURES], code)
+
+
 def targets_for(code: str) -> tuple[str, ...]:
-    """The drill targets that answer a finding at this measure (empty when none are known)."""
-    return _for_measure(TARGETS_BY_MEASURE, code) or ()
+    """The library measure codes that answer a finding at this measure, the measure's own first
+    (empty when none are known)."""
+    entry = measure_drills(code)
+    return () if entry is None else entry.targets
+
+
+def regions_for(observation: Observation) -> frozenset[str]:
+    """The library regions a finding's measure moves (for pain: where no loaded work goes)."""
+    entry = measure_drills(observation.code)
+    if entry is not None:
+        return frozenset(entry.regions)
+    return frozenset({observation.region}) & frozenset(REGIONS)
+
+
+def vocabulary() -> frozenset[str]:
+    """Every drill target the recommender names (each must be targeted by some drill)."""
+    names: set[str] = {DEFICIT_CONTROL, DEFICIT_FLEXIBILITY, DEFICIT_STRENGTH, DEFICIT_BALANCE}
+    for m in MEASURES:
+        names.update(m.targets)
+        names.add(m.shortfall)
+    for f in FAULTS:
+        names.update(f.targets)
+    for slot in MAINTENANCE:
+        names.update(slot.targets)
+    return frozenset(names)
+
+
+def _lang(table: dict[str, str], lang: str) -> str:
+    return table.get(lang, table["en"])
 
 
 def purpose(observation: Observation, lang: str = "en") -> str:
     """What the drills for a finding work on, in words ("ankle mobility and calf control")."""
-    if "control_deficit" in observation.flags:
-        return CONTROL_NOTE.get(lang, CONTROL_NOTE["en"])
-    words = _for_measure(PURPOSES, observation.code)
-    return "" if words is None else words[1 if lang == "es" else 0]
+    need = observation.need
+    if need == "control":
+        return _lang(CONTROL_NOTE, lang)
+    if need == "hypermobile":
+        return _lang(HYPERMOBILE_NOTE, lang)
+    entry = measure_drills(observation.code)
+    if need == "faults":
+        words = [
+            FAULTS_BY_CODE[f].words_es if lang == "es" else FAULTS_BY_CODE[f].words_en
+            for f in observation.faults
+            if f in FAULTS_BY_CODE
+        ]
+        base = _lang(FAULT_NOTE, lang)
+        if entry is not None:
+            base = entry.purpose_es if lang == "es" else entry.purpose_en
+        return f"{base} ({', '.join(words)})" if words else base
+    if entry is None:
+        return ""
+    return entry.purpose_es if lang == "es" else entry.purpose_en
 
 
-def reason_for(observation: Observation, lang: str = "en") -> str:
+def reason_for(observation: Observation, lang: str = "en", *, pain: bool = False) -> str:
     """The finding and what the drill works on: "Hip abduction, left: ...: hip abductor
-    strength and control"."""
+    strength and control"; "(keep it pain-free)" when the finding or the drill is painful."""
     what = purpose(observation, lang)
     text = f"{observation.reason}: {what}" if what else observation.reason
-    if "pain" in observation.flags:
-        text += f" ({PAIN_NOTE.get(lang, PAIN_NOTE['en'])})"
+    if pain or "pain" in observation.flags:
+        text += f" ({_lang(PAIN_NOTE, lang)})"
     return text
 
 
-def _matches(drill: Drill, observation: Observation) -> int:
-    """How well a drill answers a finding: 0 = not at all, higher = closer."""
-    tags = targets_for(observation.code)
-    wanted = [observation.code, *tags]
-    if observation.region:
-        wanted.append(observation.region)
-    best = 0
-    for rank, tag in enumerate(wanted):
-        if tag in drill.targets:
-            best = max(best, len(wanted) - rank)
-    return best
+def relevance(drill: Drill, observation: Observation) -> int:
+    """How closely a drill answers a finding: 0 = not at all. The measure itself counts 6, a
+    related measure 3; for movement faults each fault the drill is made for counts 2 and each
+    measure that answers a fault (hip abduction for a knee drifting inward) 1."""
+    score = 0
+    own, *related = targets_for(observation.code) or (observation.code,)
+    if drill.aims_at(observation.code) or drill.aims_at(own):
+        score += 6
+    elif any(drill.aims_at(code) for code in related):
+        score += 3
+    if observation.need == "faults":
+        helpers: set[str] = set()
+        for fault in observation.faults:
+            entry = FAULTS_BY_CODE.get(fault)
+            if entry is None:
+                continue
+            tag, *measures = entry.targets
+            if drill.aims_at(tag):
+                score += 2
+            helpers.update(m for m in measures if drill.aims_at(m))
+        score += len(helpers)
+    return score
 
 
-def _suits(drill: Drill, observation: Observation) -> int:
-    """Whether a drill's kind fits the finding: control deficits get active control work only."""
-    if "control_deficit" in observation.flags or "faults" in observation.flags:
+def fit(drill: Drill, observation: Observation) -> int | None:
+    """Whether a drill's kind suits what the finding needs (higher first), or None when it
+    must not be given for it."""
+    need = observation.need
+    if need == "control":
+        if not drill.trains_control:
+            return None
+        if drill.category == "control":
+            return 3
+        return 1 if DEFICIT_FLEXIBILITY in drill.targets else 2
+    if need == "faults":
         if drill.is_static_stretch:
-            return -1
-        return 2 if drill.category in CONTROL_CATEGORIES else 1
-    # A pure flexibility limit: mobility work first (active before static), stretches allowed.
-    if drill.category in MOBILITY_CATEGORIES:
-        return 3 if drill.active else 2
-    return 1
+            return None
+        return {"control": 3, "strength": 2}.get(drill.category, 1)
+    if need == "hypermobile":
+        if drill.is_flexibility_only or not drill.targets & {DEFICIT_CONTROL, DEFICIT_STRENGTH}:
+            return None
+        return {"control": 3, "strength": 2}.get(drill.category, 1)
+    entry = measure_drills(observation.code)
+    shortfall = entry.shortfall if entry is not None else DEFICIT_FLEXIBILITY
+    if shortfall == DEFICIT_FLEXIBILITY:
+        # A flexibility limit: range work (active mobility first, a stretch allowed), then
+        # other active work through the range.
+        if drill.is_static_stretch or DEFICIT_FLEXIBILITY in drill.targets:
+            return 3
+        return 2 if drill.category == "mobility" else 1
+    if drill.is_static_stretch:
+        return None
+    # Balance, control or strength short: drills made for that deficit, control work first.
+    if shortfall in drill.targets:
+        return 3 if drill.category == "control" else 2
+    return 1 if drill.category == "control" else 0
+
+
+@dataclass(frozen=True)
+class _Safety:
+    """What the whole program must leave out, from the painful, controlled and hypermobile
+    findings."""
+
+    painful_codes: frozenset[str]
+    painful_regions: frozenset[str]
+    no_stretch_regions: frozenset[str]
+    no_flexibility_codes: frozenset[str]
+
+    @classmethod
+    def of(cls, observations: Sequence[Observation]) -> _Safety:
+        painful_codes: set[str] = set()
+        painful_regions: set[str] = set()
+        no_stretch: set[str] = set()
+        no_flex: set[str] = set()
+        for o in observations:
+            codes = {o.code, *targets_for(o.code)[:1]}
+            if "pain" in o.flags:
+                painful_codes |= codes
+                painful_regions |= regions_for(o)
+            if o.need in ("control", "hypermobile"):
+                no_stretch |= regions_for(o)
+            if o.need == "hypermobile":
+                no_flex |= codes
+        return cls(
+            frozenset(painful_codes),
+            frozenset(painful_regions),
+            frozenset(no_stretch),
+            frozenset(no_flex),
+        )
+
+    def allows(self, drill: Drill) -> bool:
+        """No stretch into a painful motion or in a region with a control deficit or a range
+        above the usual; no loaded work through a painful region; no flexibility drill into
+        a range above the usual."""
+        into_pain = any(drill.aims_at(code) for code in self.painful_codes)
+        if drill.is_static_stretch and (into_pain or drill.regions & self.no_stretch_regions):
+            return False
+        if drill.is_loaded and (into_pain or drill.regions & self.painful_regions):
+            return False
+        return not (
+            drill.is_flexibility_only
+            and any(drill.aims_at(code) for code in self.no_flexibility_codes)
+        )
+
+    def painful(self, drill: Drill) -> bool:
+        """Whether the drill moves a painful region or motion (so it says "keep it pain-free")."""
+        return bool(drill.regions & self.painful_regions) or any(
+            drill.aims_at(code) for code in self.painful_codes
+        )
+
+
+def _note(observation: Observation | None, painful: bool, lang: str) -> str:
+    notes = []
+    if painful:
+        notes.append(_lang(PAIN_HANDOUT, lang))
+    if observation is not None and observation.need == "hypermobile":
+        notes.append(_lang(HYPERMOBILE_HANDOUT, lang))
+    return " ".join(notes)
+
+
+def _aims(drill: Drill) -> frozenset[str]:
+    """The measures and faults a drill is made for (its targets without the deficit kinds)."""
+    return frozenset(t for t in drill.targets if not t.startswith("deficit:"))
+
+
+def _pick(candidates: list[tuple[int, int, int, Drill]], count: int) -> list[Drill]:
+    """The best `count` drills for one finding: by relevance, then fit, then a kind not yet
+    picked for it, then active before passive, then library order; a drill of the same kind
+    and targets as one picked (a progression of it) is skipped."""
+    picked: list[Drill] = []
+    pool = list(candidates)
+    while pool and len(picked) < count:
+        kinds = {d.category for d in picked}
+        pool.sort(
+            key=lambda t: (-t[0], -t[1], t[3].category in kinds, t[3].is_static_stretch, t[2])
+        )
+        _, _, _, drill = pool.pop(0)
+        if any(_aims(drill) == _aims(p) and drill.category == p.category for p in picked):
+            continue
+        picked.append(drill)
+    return picked
+
+
+def plan(
+    observations: Iterable[Observation],
+    drills: Sequence[Drill],
+    *,
+    lang: str = "en",
+    limit: int = MAX_DRILLS,
+) -> Plan:
+    """Ranked drills for the findings, and the findings no drill answers; the general
+    maintenance program when nothing is flagged or nothing flagged can be answered."""
+    seen = list(observations)
+    findings = sorted((o for o in seen if o.flags & ACTIONABLE), key=lambda o: -o.weight)
+    safety = _Safety.of(seen)
+    order = {d.code: i for i, d in enumerate(drills)}
+    per_finding: list[list[Drill]] = []
+    unanswered: list[Observation] = []
+    blocked: set[str] = set()
+    for observation in findings:
+        scored = []
+        unsafe = False
+        for drill in drills:
+            match = relevance(drill, observation)
+            kind = fit(drill, observation) if match else None
+            if kind is None:
+                continue
+            if not safety.allows(drill):
+                unsafe = True
+                continue
+            scored.append((match, kind, order[drill.code], drill))
+        count = PER_FINDING + (1 if len(observation.faults) > 1 else 0)
+        options = _pick(scored, count)
+        per_finding.append(options)
+        if not options:
+            unanswered.append(observation)
+            if unsafe:
+                blocked.add(observation.code)
+    chosen: dict[str, Recommendation] = {}
+    # Round-robin: each finding's best drill first, then each finding's second...
+    for turn in range(max((len(o) for o in per_finding), default=0)):
+        for observation, options in zip(findings, per_finding, strict=True):
+            if len(chosen) >= limit or turn >= len(options):
+                continue
+            drill = options[turn]
+            if drill.code in chosen:
+                continue
+            painful = safety.painful(drill)
+            chosen[drill.code] = Recommendation(
+                drill.code,
+                reason_for(observation, lang, pain=painful),
+                len(chosen) + 1,
+                drill.dosage,
+                _note(observation, painful, lang),
+            )
+    if not chosen:
+        reason = MAINTENANCE_FALLBACK_REASON if unanswered else MAINTENANCE_REASON
+        recs = _maintenance(drills, safety, lang=lang, limit=limit, reason=_lang(reason, lang))
+        return Plan(recs, unanswered, maintenance=True, blocked=frozenset(blocked))
+    return Plan(list(chosen.values()), unanswered, blocked=frozenset(blocked))
 
 
 def recommend(
@@ -202,59 +751,49 @@ def recommend(
     lang: str = "en",
     limit: int = MAX_DRILLS,
 ) -> list[Recommendation]:
-    """Ranked drills for the findings; a general maintenance program when nothing is flagged."""
-    seen = list(observations)
-    findings = [o for o in seen if o.flags & ACTIONABLE]
-    findings.sort(key=lambda o: -o.weight)
-    # No loaded work (strength, running drills) through a region that hurt on testing: the
-    # therapist may still add it; the suggestion does not.
-    painful = {o.region for o in seen if "pain" in o.flags and o.region}
-    chosen: dict[str, Recommendation] = {}
-    per_finding: list[list[Drill]] = []
-    for observation in findings:
-        scored = []
-        for drill in drills:
-            if drill.category in LOADED_CATEGORIES and drill.targets & painful:
-                continue
-            match = _matches(drill, observation)
-            fit = _suits(drill, observation)
-            if match and fit >= 0:
-                scored.append((fit, match, drill))
-        scored.sort(key=lambda t: (-t[0], -t[1], t[2].code))
-        per_finding.append([d for _, _, d in scored[:PER_FINDING]])
-    # Round-robin: each finding's best drill first, then each finding's second.
-    for turn in range(PER_FINDING):
-        for observation, options in zip(findings, per_finding, strict=True):
-            if len(chosen) >= limit or turn >= len(options):
-                continue
-            drill = options[turn]
-            if drill.code in chosen:
-                continue
-            chosen[drill.code] = Recommendation(
-                drill.code, reason_for(observation, lang), len(chosen) + 1, drill.dosage
-            )
-    if not findings:
-        return maintenance_program(drills, lang=lang, limit=limit)
-    return list(chosen.values())
+    """Ranked drills for the findings; a general maintenance program when nothing is flagged
+    (see `plan` for the findings no drill answers)."""
+    return plan(observations, drills, lang=lang, limit=limit).recommendations
 
 
 def maintenance_program(
-    drills: Sequence[Drill], *, lang: str = "en", limit: int = MAX_DRILLS
+    drills: Sequence[Drill],
+    *,
+    lang: str = "en",
+    limit: int = MAX_DRILLS,
+    observations: Iterable[Observation] = (),
 ) -> list[Recommendation]:
-    """One drill for each part of a runner's general upkeep (ankles, hips, balance...)."""
-    reason = MAINTENANCE_REASON.get(lang, MAINTENANCE_REASON["en"])
+    """One drill for each part of a runner's general upkeep (ankle and hip mobility, hip
+    abductors, balance, calves), sparing whatever the observations make unsafe."""
+    return _maintenance(drills, _Safety.of(list(observations)), lang=lang, limit=limit)
+
+
+def _maintenance(
+    drills: Sequence[Drill], safety: _Safety, *, lang: str, limit: int, reason: str = ""
+) -> list[Recommendation]:
+    reason = reason or _lang(MAINTENANCE_REASON, lang)
     chosen: list[Recommendation] = []
-    for tags in MAINTENANCE_TARGETS:
-        candidates = sorted(
-            (d for d in drills if d.targets & set(tags) and d.active),
-            key=lambda d: (min(tags.index(t) for t in d.targets & set(tags)), d.code),
-        )
-        for drill in candidates:
-            if all(r.exercise_code != drill.code for r in chosen):
-                chosen.append(Recommendation(drill.code, reason, len(chosen) + 1, drill.dosage))
-                break
+    for slot in MAINTENANCE:
         if len(chosen) >= limit:
             break
+        best: tuple[int, int, Drill] | None = None
+        for index, drill in enumerate(drills):
+            if not drill.active or drill.category not in slot.categories:
+                continue
+            if not safety.allows(drill) or any(r.exercise_code == drill.code for r in chosen):
+                continue
+            hits = sum(1 for t in slot.targets if drill.aims_at(t))
+            if hits and (best is None or (-hits, index) < (-best[0], best[1])):
+                best = (hits, index, drill)
+        if best is not None:
+            drill = best[2]
+            painful = safety.painful(drill)
+            text = f"{reason} ({_lang(PAIN_NOTE, lang)})" if painful else reason
+            chosen.append(
+                Recommendation(
+                    drill.code, text, len(chosen) + 1, drill.dosage, _note(None, painful, lang)
+                )
+            )
     return chosen
 
 
@@ -268,4 +807,5 @@ def observation_from(row: Any) -> Observation:
         flags=frozenset(str(f) for f in flags),
         reason=str(reason),
         region=str(getattr(row, "region", "") or ""),
+        faults=tuple(str(f) for f in (getattr(row, "faults", ()) or ())),
     )

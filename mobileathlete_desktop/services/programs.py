@@ -16,9 +16,10 @@ from mobileathlete_desktop.domain.exercises import (
 )
 from mobileathlete_desktop.domain.programs import ProgramItemRecord, ProgramRecord, dosage_text
 from mobileathlete_desktop.domain.recommendations import (
+    FLAG_WEIGHTS,
     Drill,
     Observation,
-    recommend,
+    plan,
 )
 from mobileathlete_desktop.domain.records import ClientHistory
 from mobileathlete_desktop.services.audit import record_event
@@ -254,9 +255,10 @@ def library_drills(library: ExerciseLibrary, lang: str = "en") -> list[Drill]:
         Drill(
             code=exercise.code,
             category=exercise.category,
-            targets=frozenset(exercise.targets) | frozenset(exercise.regions),
+            targets=frozenset(exercise.targets),
             active=exercise.active,
             dosage=dosage_from_library(exercise.code, exercise.dosage, lang),
+            regions=frozenset(exercise.regions),
         )
         for exercise in library
     ]
@@ -272,11 +274,10 @@ def observations(ctx: ServiceContext, history: ClientHistory) -> list[Observatio
         interpret_assessment,
     )
 
-    # One observation a measure and side: every flag it carries, and as its reason the line
-    # of its weightiest flag (the first such line on a tie; pain weighs least of the flags
-    # that choose drills, so a painful limited measure is explained by its limit).
-    from mobileathlete_desktop.domain.recommendations import FLAG_WEIGHTS
-
+    # One observation a measure and side: every flag it carries, the movement faults seen,
+    # and as its reason the line of its weightiest flag (the first such line on a tie; pain
+    # weighs least of the flags that choose drills, so a painful limited measure is explained
+    # by its limit).
     by_key: dict[tuple[str, str], list[GlanceLine]] = {}
     for line in glance(interpret_assessment(history, catalogue=ctx.catalogue)):
         by_key.setdefault((line.code, line.side), []).append(line)
@@ -291,6 +292,7 @@ def observations(ctx: ServiceContext, history: ClientHistory) -> list[Observatio
                 flags=frozenset(line.flag for line in lines),
                 reason=weightiest.short,
                 region=measure.region if measure else "",
+                faults=tuple(dict.fromkeys(f for line in lines for f in line.faults)),
             )
         )
     return found
@@ -320,8 +322,14 @@ def recommended_program(
             f"The assessment of {history.latest.date.isoformat()} flags nothing that needs "
             "special work: a general runner program is used"
         )
-    recs = recommend(found, drills, lang=lang)
-    items = tuple(replace(r.dosage, exercise_code=r.exercise_code, reason=r.reason) for r in recs)
+    chosen = plan(found, drills, lang=lang)
+    if drills:
+        warnings += chosen.warnings()
+    recs = chosen.recommendations
+    items = tuple(
+        replace(r.dosage, exercise_code=r.exercise_code, reason=r.reason, notes=r.note)
+        for r in recs
+    )
     summary = []
     for rec in recs:
         if rec.reason not in summary:
