@@ -77,7 +77,7 @@ class ParsedRow:
 
     A row of a motor-control test (a measure with ratings or faults, e.g. `sls`) is that
     test's finding: `rating` is the rating named by the value (None when the value cell is
-    empty) and `faults` the fault codes, in catalogue order (None when the file has no
+    empty) and `faults` the fault codes as listed (None when the file has no
     `faults` column, so an old file leaves stored faults alone).
     """
 
@@ -121,7 +121,7 @@ def is_finding_measure(measure: Measure) -> bool:
 def parse_faults(
     measure: Measure, text: str, catalogue: Catalogue | None = None
 ) -> tuple[str, ...]:
-    """The fault codes of a `faults` cell, in catalogue order (InvalidValue names a bad one).
+    """The fault codes of a `faults` cell, in their order (InvalidValue names a bad one).
 
     Codes are separated by ";"; spaces around them, letter case, a trailing ";" and a
     code given twice are forgiven. A code the test does not list is refused with the
@@ -148,7 +148,7 @@ def parse_faults(
             f"{'is not a fault' if len(unknown) == 1 else 'are not faults'} of {measure.code}"
             f"{hint}; its faults are {', '.join(known)}"
         )
-    return tuple(c for c in known if c in codes)
+    return tuple(dict.fromkeys(codes))
 
 
 def _parse_rating(measure: Measure, text: str) -> tuple[float | None, str]:
@@ -489,7 +489,7 @@ def _would_change(
         rating = _rating_of(catalogue[row.code], cell.value)
     if rating != row.rating:
         return True
-    if row.faults is not None and tuple(found.faults if found else ()) != row.faults:
+    if row.faults is not None and set(found.faults if found else ()) != set(row.faults):
         return True
     if cell is None:
         return row.pain
@@ -557,7 +557,8 @@ def _apply_finding(
 
     The finding is the test's record (what the editor's motor-control panel shows). A value
     cell of the same test (older imports stored the rating index there, and pain lives only
-    on values) is kept in agreement: changed when there is one, added when the row is painful.
+    on values) is kept in agreement: changed when there is one (removed when the row has no
+    rating), added when the row is painful.
     """
     measure = catalogue[row.code]
     found = _finding(session, assessment, row)
@@ -578,6 +579,8 @@ def _apply_finding(
         if cell is not None and value is None:
             value = cell.value
         before = _shown_value(value, pain, found.rating, tuple(found.faults or ()))
+    if set(found.faults or ()) == set(faults):
+        faults = tuple(found.faults or ())  # the same faults listed in another order
     changed = (
         found.rating != row.rating
         or tuple(found.faults or ()) != faults
@@ -592,7 +595,9 @@ def _apply_finding(
         found.score = row.value
     if row.note:
         found.note = row.note
-    if cell is not None and row.value is not None:
+    if cell is not None and row.value is None:
+        session.delete(cell)  # the file says: not rated (only faults noted)
+    elif cell is not None and row.value is not None:
         cell.value, cell.pain = row.value, row.pain
         if row.note:
             cell.note = row.note

@@ -43,6 +43,17 @@ def values_of(ctx: ServiceContext) -> set[tuple[str, date, str, str, str, float,
     return found
 
 
+def findings_of(ctx: ServiceContext) -> set[tuple[str, date, str, str, str, tuple[str, ...]]]:
+    found = set()
+    for client in clients.search_clients(ctx, include_archived=True):
+        for visit in assessments.load_history(ctx, client.id).assessments:
+            for f in visit.findings:
+                found.add(
+                    (client.chart_number, visit.date, f.test_code, f.side, f.rating, f.faults)
+                )
+    return found
+
+
 def test_csv_has_the_public_columns_codes_and_labels(
     ctx: ServiceContext, one_client: str, tmp_path: Path
 ) -> None:
@@ -119,5 +130,40 @@ def test_demo_clinic_round_trips_through_csv(ctx: ServiceContext, tmp_path: Path
         report = import_assessments(fresh_ctx, out, create_clients=True)
         assert report.values_added == summary.measurements
         assert values_of(fresh_ctx) == values_of(ctx)
+        assert findings_of(fresh_ctx) == findings_of(ctx)
+        assert any(faults for *_rest, faults in findings_of(ctx))
+    finally:
+        fresh.dispose()
+
+
+def test_motor_control_findings_round_trip_with_rating_and_faults(
+    ctx: ServiceContext, one_client: str, tmp_path: Path
+) -> None:
+    made = clients.find_by_chart(ctx, one_client)
+    visit = assessments.create_assessment(ctx, made.id, date(2025, 4, 1))
+    assessments.set_finding(
+        ctx, visit.id, "sls", "left", faults=("pelvic_drop", "knee_valgus"), rating="poor"
+    )
+    assessments.set_finding(ctx, visit.id, "sls", "right", rating="good")
+    assessments.set_finding(ctx, visit.id, "stepdown", "left", faults=("trunk_lean",))
+    out = tmp_path / "values.csv"
+    export_csv(ctx, out)
+    with out.open(encoding="utf-8", newline="") as fh:
+        rows = [r for r in csv.DictReader(fh) if r["date"] == "2025-04-01"]
+    assert [(r["measure"], r["side"], r["value"], r["faults"]) for r in rows] == [
+        ("sls", "left", "2", "pelvic_drop;knee_valgus"),
+        ("sls", "right", "0", ""),
+        ("stepdown", "left", "", "trunk_lean"),
+    ]
+    assert tuple(rows[0])[-1] == "faults"
+    fresh = open_database(tmp_path / "fresh.sqlite3")
+    try:
+        fresh_ctx = ServiceContext(db=fresh)
+        import_assessments(fresh_ctx, out, create_clients=True)
+        assert findings_of(fresh_ctx) == findings_of(ctx)
+        assert values_of(fresh_ctx) == values_of(ctx)
+        # Importing the export into the clinic it came from changes nothing.
+        again = import_assessments(ctx, out)
+        assert (again.values_added, again.values_changed, again.recomputed) == (0, 0, 0)
     finally:
         fresh.dispose()
