@@ -42,7 +42,7 @@ def register(subparsers: Any) -> None:
     c.set_defaults(handler=run_clients)
     a = kinds.add_parser(
         "assessments",
-        help="measurements: chart_number,date,measure,side,mode,value[,pain][,note]",
+        help="measurements: chart_number,date,measure,side,mode,value[,pain][,note][,faults]",
     )
     _common(a)
     a.add_argument(
