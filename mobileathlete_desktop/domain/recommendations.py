@@ -264,8 +264,8 @@ FAULTS_BY_CODE = {f.code: f for f in FAULTS}
 PAIN_NOTE = {"en": "keep it pain-free", "es": "sin provocar dolor"}
 # Printed by the drill on the client's handout (the item's notes, which the therapist can edit).
 PAIN_HANDOUT = {
-    "en": "Keep it pain-free: stop before it hurts.",
-    "es": "Hazlo sin provocar dolor: detente antes de que duela.",
+    "en": "Keep it pain-free — stop before it hurts.",
+    "es": "Hazlo sin provocar dolor — detente antes de que duela.",
 }
 CONTROL_NOTE = {
     "en": "active control work (a control deficit, not a flexibility limit)",

@@ -20,6 +20,8 @@ from mobileathlete_desktop.reports.pdf import (
 )
 
 TRACKER_DAYS = 14
+# A drill's note ("Keep it pain-free…") stands out from the steps: dark orange, bold label.
+NOTE_COLOUR = "#9a3412"
 PICTURE_BOX = (48.0, 42.0)  # millimetres
 
 TEXTS: dict[str, dict[str, str]] = {
@@ -198,6 +200,17 @@ def _drill_block(drill: HandoutDrill, index: int, lang: str) -> Any:
             markup=True,
         ),
     ]
+    if drill.notes:
+        # By the dose, before the steps: the therapist's word on this drill, such as "Keep it
+        # pain-free" for a drill that moves a painful joint, is read first.
+        right.append(
+            para(
+                f'<font color="{NOTE_COLOUR}"><b>{text(w["notes"])}:</b> '
+                f"{text(drill.notes)}</font>",
+                "small",
+                markup=True,
+            )
+        )
     if drill.steps:
         right.append(para(w["how"], "small"))
         right.append(
@@ -221,8 +234,6 @@ def _drill_block(drill: HandoutDrill, index: int, lang: str) -> Any:
                 leftIndent=12,
             )
         )
-    if drill.notes:
-        right.append(para(f"<b>{text(w['notes'])}:</b> {text(drill.notes)}", "small", markup=True))
     picture_w = (PICTURE_BOX[0] + 4) * mm
     table = Table(
         [[_picture(drill, index, lang), right]],

@@ -384,7 +384,7 @@ def test_no_loaded_work_through_a_region_that_hurt_and_the_reason_says_pain_free
     recs = recommend([painful_ankle], [squat, rocks, soleus])
     assert [r.exercise_code for r in recs] == ["rocks"]  # no stretch into it, no load through it
     assert recs[0].reason.endswith("(keep it pain-free)")
-    assert recs[0].note == "Keep it pain-free: stop before it hurts."
+    assert recs[0].note == "Keep it pain-free — stop before it hurts."
 
 
 def codes_of(observations: list[Observation], drills: list[Drill]) -> list[str]:

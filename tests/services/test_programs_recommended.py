@@ -1,0 +1,133 @@
+"""The recommended program through the services: movement faults carried from the
+interpretation, warnings for findings no drill answers, and the pain note on the handout."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from mobileathlete_desktop.domain.interpretation import GlanceLine
+from mobileathlete_desktop.services.context import ServiceContext
+from tests.reports.helpers import add_runner, pdf_pages
+
+
+def _fake_glance(monkeypatch: pytest.MonkeyPatch, lines: list[GlanceLine]) -> None:
+    """The interpretation answers with these glance lines (whatever the assessment holds)."""
+    import mobileathlete_desktop.domain.interpretation as interpretation
+
+    monkeypatch.setattr(interpretation, "glance", lambda *_a, **_k: list(lines))
+
+
+def _visit(ctx: ServiceContext, chart: str, **values: Any) -> int:
+    from mobileathlete_desktop.services.assessments import create_assessment, set_value
+
+    client = add_runner(ctx, chart)
+    visit = create_assessment(ctx, client.id, date(2026, 5, 1))
+    for key, (value, pain) in values.items():
+        code, side, mode = key.split("__")
+        set_value(ctx, visit.id, code.replace("_", "."), side, mode, value, pain=pain)  # type: ignore[arg-type]
+    return client.id
+
+
+def test_observations_carry_the_movement_faults_of_the_glance_lines(
+    therapist_ctx: ServiceContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mobileathlete_desktop.services.assessments import load_history
+    from mobileathlete_desktop.services.programs import observations, recommended_program
+
+    client_id = _visit(therapist_ctx, "FLT-1")
+    _fake_glance(
+        monkeypatch,
+        [
+            GlanceLine(
+                "faults",
+                "sls",
+                "left",
+                "none",
+                "Single-leg squat, left: poor",
+                short="Single-leg squat, left: poor (knee valgus, pelvic drop)",
+                faults=("knee_valgus", "pelvic_drop"),
+            ),
+            GlanceLine("asymmetry", "sls", "left", "none", "Single-leg squat: left worse"),
+        ],
+    )
+    (found,) = observations(therapist_ctx, load_history(therapist_ctx, client_id))
+    assert found.faults == ("knee_valgus", "pelvic_drop")
+    assert found.flags == {"faults", "asymmetry"}
+    program, warnings = recommended_program(therapist_ctx, client_id)
+    assert not warnings
+    codes = [i.exercise_code for i in program.items]
+    assert codes[0] == "control.single_leg_squat_to_box"
+    assert "control.clamshell" in codes
+    assert program.items[0].reason.endswith("(knee drifting inward, pelvis dropping)")
+
+
+def test_a_finding_no_drill_answers_is_a_warning_and_maintenance_stands_in(
+    therapist_ctx: ServiceContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mobileathlete_desktop.services.programs import recommended_program
+
+    client_id = _visit(therapist_ctx, "GAP-1")
+    _fake_glance(
+        monkeypatch,
+        [
+            GlanceLine(
+                "below_norm",
+                "knee.extension",
+                "right",
+                "active",
+                "Knee extension, right: active −8°",
+                short="Knee extension, right: active −8° (short of straight)",
+            )
+        ],
+    )
+    program, warnings = recommended_program(therapist_ctx, client_id)
+    assert program.items, "the runner still gets a program"
+    assert warnings == [
+        "No drill in the library answers: Knee extension, right: active −8° (short of straight);"
+        " the therapist should choose",
+        "The general runner maintenance program is used meanwhile",
+    ]
+    assert all("General runner maintenance" in i.reason for i in program.items)
+
+
+@pytest.mark.parametrize(
+    ("lang", "note"),
+    [
+        ("en", "Keep it pain-free — stop before it hurts."),
+        ("es", "Hazlo sin provocar dolor — detente antes de que duela."),
+    ],
+)
+def test_the_handout_prints_keep_it_pain_free_by_each_drill_for_a_painful_motion(
+    therapist_ctx: ServiceContext, tmp_path: Path, lang: str, note: str
+) -> None:
+    """Hip abduction 20° and painful: every drill through the hip says so on the handout."""
+    from mobileathlete_desktop.domain.exercises import default_exercise_library
+    from mobileathlete_desktop.services.programs import recommended_program
+    from mobileathlete_desktop.services.reports import write_client_handout
+
+    client_id = _visit(therapist_ctx, "PAIN-1", hip_abduction__left__active=(20, True))
+    program, _ = recommended_program(therapist_ctx, client_id, lang=lang)
+    assert program.items
+    library = default_exercise_library()
+    for item in program.items:
+        assert "hip" in library[item.exercise_code].regions
+        assert item.notes == note
+        assert item.reason.endswith(
+            "(keep it pain-free)" if lang == "en" else "(sin provocar dolor)"
+        )
+        assert library[item.exercise_code].category not in ("strength", "running", "stretch")
+    out = tmp_path / f"handout-{lang}.pdf"
+    write_client_handout(therapist_ctx, client_id, out, lang=lang)
+    text = " ".join(" ".join(pdf_pages(out)).split())
+    # Each drill's block (from its numbered name to the next one) carries the note.
+    starts = [
+        text.index(f"{n}. {library[item.exercise_code].name(lang)}")
+        for n, item in enumerate(program.items, start=1)
+    ]
+    ends = [*starts[1:], text.index("Stop and call us" if lang == "en" else "Detente y llámanos")]
+    for start, end in zip(starts, ends, strict=True):
+        assert note in text[start:end]
