@@ -196,6 +196,31 @@ MEASURES: tuple[MeasureDrills, ...] = (
         "single-leg balance and reach",
         "equilibrio y alcance sobre una pierna",
     ),
+    # FMS rows: the library's trunk and hip control drills target "fms.*" (the row's own code).
+    MeasureDrills(
+        "fms.clear.spinal_extension",
+        (),
+        DEFICIT_CONTROL,
+        ("trunk",),
+        "pain-free trunk control",
+        "control del tronco sin dolor",
+    ),
+    MeasureDrills(
+        "fms.clear.spinal_flexion",
+        (),
+        DEFICIT_CONTROL,
+        ("trunk",),
+        "pain-free trunk control",
+        "control del tronco sin dolor",
+    ),
+    MeasureDrills(
+        "fms",
+        (),
+        DEFICIT_CONTROL,
+        (),
+        "movement control of trunk and hips",
+        "control del movimiento del tronco y la cadera",
+    ),
     MeasureDrills(
         "sls",
         ("sls",),

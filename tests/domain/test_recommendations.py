@@ -402,3 +402,15 @@ def test_observation_from_any_row_carries_its_faults() -> None:
     observation = observation_from(Row())
     assert observation.faults == ("knee_valgus",) and observation.need == "faults"
     assert observation.reason == "Single-leg squat, left: poor"
+
+
+def test_an_fms_row_gets_the_librarys_fms_drills_and_a_painful_clearing_test_spares_the_trunk() -> (
+    None
+):
+    hurdle = finding("fms.hurdle_step", {"asymmetry"}, "Hurdle step: left 1, right 3", "left")
+    chosen = codes([hurdle])
+    assert chosen and all(BY_CODE[c].aims_at("fms.hurdle_step") for c in chosen)
+    painful = finding("fms.clear.spinal_extension", {"pain"}, "Spinal extension clearing: pain")
+    recs = recommend([hurdle, painful], DRILLS)
+    assert "strength.plank" not in [r.exercise_code for r in recs]
+    assert all(r.reason.endswith("(keep it pain-free)") for r in recs)

@@ -96,7 +96,8 @@ def test_text_in_each_language(lang: str, expected: list[str]) -> None:
     text = "\n".join(p.extract_text() for p in reader.pages)
     for phrase in expected:
         assert phrase in text
-    assert "Testa Runnerton" in text and "Pat Physio, PT" in text and "2026-03-02" in text
+    assert "Testa Runnerton" in text and "Pat Physio, PT" in text
+    assert ("2 de marzo de 2026" if lang == "es" else "2026-03-02") in text
 
 
 def test_every_page_numbered_and_every_drill_has_its_picture() -> None:
@@ -135,3 +136,51 @@ def test_clinic_logo_is_drawn(tmp_path: object) -> None:
     )
     reader = render(with_logo)
     assert len(reader.pages[0].images) == 1
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_painful_knee_handout_prints_keep_it_pain_free_by_each_knee_drill(lang: str) -> None:
+    """The runner's knee: end-range knee bend hurts (118°) and the step-down lets the knee drift
+    in. The recommended drills print with their pain note beside them; the quadriceps stretch and
+    the side lunge are not there."""
+    from mobileathlete_desktop.domain.exercises import default_exercise_library
+    from mobileathlete_desktop.domain.recommendations import (
+        PAIN_HANDOUT,
+        Drill,
+        Observation,
+        recommend,
+    )
+
+    library = default_exercise_library()
+    pool = [
+        Drill(e.code, e.category, frozenset(e.targets), e.active, regions=frozenset(e.regions))
+        for e in library
+    ]
+    findings = [
+        Observation("knee.flexion", "right", frozenset({"below_norm", "pain"}), "Knee bend"),
+        Observation(
+            "stepdown", "right", frozenset({"faults"}), "Step-down", faults=("knee_valgus",)
+        ),
+    ]
+    recs = recommend(findings, pool, lang=lang)
+    items = tuple(
+        HandoutDrill(
+            code=r.exercise_code,
+            name=library[r.exercise_code].name(lang),
+            dosage=library[r.exercise_code].dosage.describe(lang),
+            steps=library[r.exercise_code].steps(lang),
+            notes=r.note,
+        )
+        for r in recs
+    )
+    reader = render(handout(lang, items))
+    text = " ".join(" ".join(p.extract_text() for p in reader.pages).split())
+    for absent in ("stretch.standing_quad", "mobility.lateral_lunge"):
+        assert library[absent].name(lang) not in text
+    note = PAIN_HANDOUT[lang]
+    knee = [i for i, r in enumerate(recs) if "knee" in library[r.exercise_code].regions]
+    assert knee, "the step-down drills move the painful knee"
+    starts = [text.index(f"{n}. {d.name}") for n, d in enumerate(items, start=1)]
+    ends = [*starts[1:], len(text)]
+    for index in knee:
+        assert note in text[starts[index] : ends[index]]
