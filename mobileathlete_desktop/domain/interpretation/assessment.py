@@ -22,10 +22,15 @@ from mobileathlete_desktop.domain.interpretation.results import (
     FLAG_ABOVE_NORM,
     FLAG_ASYMMETRY,
     FLAG_BELOW_NORM,
+    FLAG_CLINICALLY_IMPORTANT,
     FLAG_CONTROL_DEFICIT,
+    FLAG_CUTOFF,
+    FLAG_FAULTS,
     FLAG_IMPROVED,
     FLAG_PAIN,
     FLAG_WORSE,
+    FMS_CLEARING,
+    FMS_TESTS,
     FMS_TOTAL,
     LEFS_ITEMS,
     ActivePassiveGap,
@@ -158,11 +163,14 @@ def summary_rows(interpretation: AssessmentInterpretation) -> list[SummaryRow]:
 GLANCE_ORDER: tuple[str, ...] = (
     FLAG_WORSE,
     FLAG_PAIN,
+    FLAG_CONTROL_DEFICIT,
+    FLAG_FAULTS,
     FLAG_BELOW_NORM,
     FLAG_ASYMMETRY,
-    FLAG_CONTROL_DEFICIT,
+    FLAG_CUTOFF,
     FLAG_ABOVE_NORM,
     FLAG_IMPROVED,
+    FLAG_CLINICALLY_IMPORTANT,
 )
 
 
@@ -203,14 +211,21 @@ def glance(interpretation: AssessmentInterpretation) -> list[GlanceLine]:
                 f"{name}: active {gap.active:g}{first.unit}, passive {gap.passive:g}{first.unit}"
                 f" (gap {gap.gap:g}{first.unit}, beyond the measurement error)"
             )
-        elif flag in (FLAG_IMPROVED, FLAG_WORSE):
+        elif flag in (FLAG_IMPROVED, FLAG_WORSE, FLAG_CLINICALLY_IMPORTANT):
             text = first.change.reason
+        elif flag == FLAG_FAULTS:
+            text = next((r for r in first.reasons if "rated" in r), f"{name}: {values}")
+            short = f"{name}: {first.value_text}"
+        elif flag == FLAG_CUTOFF:
+            text = f"{name} {first.value_text}: {first.norm.cutoff}"
+            short = f"{name}: {first.value_text} ({first.norm.cutoff.split(' (')[0]})"
         elif flag == FLAG_PAIN:
             text = f"{name}: pain during the test ({values})"
         else:
             text = next((r for r in first.reasons if "asymmetry" in r.lower()), f"{name}: {values}")
         detail = "\n".join(dict.fromkeys(reason for r in rows for reason in r.reasons))
-        lines.append(GlanceLine(flag, code, side, first.mode, text, detail, short or text))
+        faults = tuple(dict.fromkeys(f for r in rows for f in r.faults))
+        lines.append(GlanceLine(flag, code, side, first.mode, text, detail, short or text, faults))
     rank = {flag: i for i, flag in enumerate(GLANCE_ORDER)}
     lines.sort(key=lambda line: rank.get(line.flag, len(rank)))
     return lines
@@ -271,16 +286,32 @@ def _interpret_row(
     if not known:
         reasons.append(f"{name} {value_text}: not in the catalogue (version {cat.version}).")
 
-    norm = compare_with_norm(measure, reading.value, sex, age, mode, reading.instrument)
+    norm = compare_with_norm(
+        measure,
+        reading.value,
+        sex,
+        age,
+        mode,
+        reading.instrument,
+        passive_recorded=mode == "active" and (code, side, "passive") in readings,
+    )
     if norm.flag == "below":
         flags.append(FLAG_BELOW_NORM)
     elif norm.flag == "above":
         flags.append(FLAG_ABOVE_NORM)
-    if known and (norm.norm is not None or measure.norms):
+    if norm.cutoff:
+        flags.append(FLAG_CUTOFF)
+    if known and (norm.norm is not None or measure.norms or norm.cutoff):
         reasons.append(f"{name} {value_text}: {norm.reason}")
 
+    faults: tuple[str, ...] = ()
+    if measure.ratings:
+        value_text, faults = _motor_control(measure, reading, name, flags, reasons)
+
     sides: SideComparison | None = None
-    if side in ("left", "right"):
+    if code in FMS_TESTS and side in ("left", "right"):
+        _fms_sides(measure, key, reading, readings, flags, reasons)
+    elif side in ("left", "right") and not measure.ratings:
         other: Side = "right" if side == "left" else "left"
         other_reading = readings.get((code, other, mode))
         if other_reading is None:
@@ -315,6 +346,8 @@ def _interpret_row(
         flags.append(FLAG_IMPROVED)
     elif change.verdict == "worse":
         flags.append(FLAG_WORSE)
+    if change.verdict in ("improved", "worse") and change.important:
+        flags.append(FLAG_CLINICALLY_IMPORTANT)
     if change.verdict in ("improved", "worse", "unchanged", "undetermined"):
         reasons.append(change.reason)
 
@@ -325,13 +358,19 @@ def _interpret_row(
                 f"(FMS scoring{_cite(measure)})."
             )
         if fms.asymmetric_tests:
-            flags.append(FLAG_ASYMMETRY)
             names = ", ".join(_measure(cat, t).label for t in fms.asymmetric_tests)
-            reasons.append(f"FMS asymmetry (left and right scored differently): {names}.")
+            reasons.append(
+                f"FMS asymmetry (left and right scored differently, flagged on each test): {names}."
+            )
 
-    if reading.pain:
+    pain = reading.pain or (code in FMS_CLEARING and reading.value > 0)
+    if pain:
         flags.append(FLAG_PAIN)
-        reasons.append(f"{name}: pain reported during the test.")
+        if code in FMS_CLEARING:
+            linked = _measure(cat, FMS_CLEARING[code]).label
+            reasons.append(f"{name}: painful (positive) clearing test; {linked} scores 0.")
+        else:
+            reasons.append(f"{name}: pain reported during the test.")
 
     return Interpretation(
         code=code,
@@ -341,7 +380,7 @@ def _interpret_row(
         value=reading.value,
         unit=measure.unit_label,
         value_text=value_text,
-        pain=reading.pain,
+        pain=pain,
         computed=reading.computed,
         known=known,
         norm=norm,
@@ -350,4 +389,53 @@ def _interpret_row(
         change=change,
         flags=tuple(dict.fromkeys(flags)),
         reasons=tuple(reasons),
+        faults=faults,
+        rating=reading.rating,
     )
+
+
+def _motor_control(
+    measure: Measure, reading: _Reading, name: str, flags: list[str], reasons: list[str]
+) -> tuple[str, tuple[str, ...]]:
+    """A rated movement test: its rating in words and the faults seen become the finding.
+
+    Any fault, or a "poor" rating, flags FLAG_FAULTS (Crossley 2011's good/fair/poor); the
+    fault codes travel with the row so drills can answer each one.
+    """
+    index = round(reading.value) if reading.value == reading.value else -1
+    rating = reading.rating or (measure.ratings[index] if 0 <= index < len(measure.ratings) else "")
+    labels = {f.code: f.label for f in measure.faults}
+    known = tuple(f for f in reading.faults if f in labels)
+    seen = ", ".join(labels[f].lower() for f in known)
+    text = rating or "not rated"
+    cite = f" ({', '.join(measure.sources)})" if measure.sources else ""
+    if known or rating == "poor":
+        flags.append(FLAG_FAULTS)
+        detail = f"; faults seen: {seen}" if seen else ""
+        reasons.append(f"{name}: rated {text}{detail}{cite}.")
+    elif rating:
+        reasons.append(f"{name}: rated {text}, no fault recorded{cite}.")
+    return text + (f" ({seen})" if seen else ""), known
+
+
+def _fms_sides(
+    measure: Measure,
+    key: Key,
+    reading: _Reading,
+    readings: Mapping[Key, _Reading],
+    flags: list[str],
+    reasons: list[str],
+) -> None:
+    """An FMS test scored differently left and right: the asymmetry on the lower side's row."""
+    code, side, mode = key
+    other: Side = "right" if side == "left" else "left"
+    other_reading = readings.get((code, other, mode))
+    if other_reading is None or round(other_reading.value) == round(reading.value):
+        return
+    if reading.value < other_reading.value:
+        flags.append(FLAG_ASYMMETRY)
+        reasons.append(
+            f"{measure.label}: {side} {reading.value:g}, {other} {other_reading.value:g}; "
+            "the sides scored differently, an FMS asymmetry{_cite(measure)}; the lower side "
+            "counts towards the total."
+        )

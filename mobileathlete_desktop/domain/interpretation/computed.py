@@ -14,6 +14,8 @@ from mobileathlete_desktop.domain.interpretation.results import (
     _FALLBACK_MEASURES,
     _MODE_ORDER,
     _SIDE_ORDER,
+    DF_KNEE_FLEXED,
+    DF_WEIGHT_BEARING,
     FMS_CLEARING,
     FMS_MAX_SCORE,
     FMS_TESTS,
@@ -21,6 +23,7 @@ from mobileathlete_desktop.domain.interpretation.results import (
     LEFS_ITEMS,
     LEFS_MAX_ITEM,
     LIMB_LENGTH,
+    WEIGHT_BEARING_WORDS,
     YBALANCE_COMPOSITE,
     YBALANCE_REACHES,
     FmsResult,
@@ -112,15 +115,55 @@ def _readings(
 ) -> tuple[dict[Key, _Reading], FmsResult | None]:
     """The assessment's values by key, with the computed measures added."""
     out: dict[Key, _Reading] = {}
+    findings = {(f.test_code, f.side): f for f in assessment.findings}
     for m in assessment.measurements:
+        code, mode = m.code, m.mode
+        if code == DF_KNEE_FLEXED and is_weight_bearing(m.position):
+            code, mode = DF_WEIGHT_BEARING, "active"
+        finding = findings.get((code, m.side))
         out.setdefault(
-            (m.code, m.side, m.mode),
-            _Reading(m.value, m.pain, m.instrument, m.rater),
+            (code, m.side, mode),
+            _Reading(
+                m.value,
+                m.pain,
+                m.instrument,
+                m.rater,
+                faults=finding.faults if finding else (),
+                rating=finding.rating if finding else "",
+            ),
         )
+    _add_findings(out, assessment, cat)
     _add_ybalance(out)
     fms = _add_fms(out, assessment)
     _add_outcomes(out, assessment)
     return out, fms
+
+
+def is_weight_bearing(position: str) -> bool:
+    """Whether a recorded position names the weight-bearing lunge."""
+    words = position.lower()
+    return "wb" in words.split() or any(w in words for w in WEIGHT_BEARING_WORDS if w != "wb")
+
+
+def _add_findings(out: dict[Key, _Reading], assessment: AssessmentRecord, cat: Catalogue) -> None:
+    """Motor-control findings (a rating and the faults seen) recorded without a value."""
+    for f in assessment.findings:
+        measure = cat.get(f.test_code)
+        if measure is None or not measure.ratings:
+            continue
+        key: Key = (f.test_code, f.side, "none")
+        if key in out:
+            continue
+        rating = f.rating.lower()
+        if rating in measure.ratings:
+            value = float(measure.ratings.index(rating))
+        elif f.score is not None:
+            value = float(f.score)
+        elif f.faults:
+            value = 1.0  # faults seen, no overall rating given: at least "fair"
+        else:
+            continue
+        out[key] = _Reading(value, instrument="observation", faults=f.faults, rating=rating)
 
 
 def _add_ybalance(out: dict[Key, _Reading]) -> None:

@@ -26,6 +26,11 @@ from mobileathlete_desktop.domain.records import (
 # percentage is the clinic's convention, the MDC95 guard keeps a 3° shortfall from ever being
 # called "below" when the goniometer cannot tell 3° apart.
 BELOW_NORM_PERCENT = 90.0
+# Where the norm has an SD, "below" and "above" mean outside the usual range of healthy people,
+# mean ± REFERENCE_Z·SD (z 1.645: the 5th to the 95th percentile), *and* farther from the mean
+# than the measurement error. The percentage rule above is kept only for a reference value
+# published without any spread (the AAOS single values), and each reason says which applied.
+REFERENCE_Z = 1.645
 # Mirror rule for "above norm" (hypermobility, or slow for a timed test).
 ABOVE_NORM_PERCENT = 110.0
 # The common return-to-sport criterion (LSI >= 90%), used by charts when a measure has no rule.
@@ -48,6 +53,9 @@ FLAG_FAULTS = "faults"
 # A change that reaches the measure's minimal clinically important difference (MCID): set
 # beside FLAG_IMPROVED or FLAG_WORSE, which mean "beyond measurement error" (MDC).
 FLAG_CLINICALLY_IMPORTANT = "clinically_important"
+# At or past a published reference point (Y-Balance composite under 94%, FMS total 14 or
+# less): a reference value from one group, never an injury prediction for this client.
+FLAG_CUTOFF = "cutoff"
 FLAGS: tuple[str, ...] = (
     FLAG_BELOW_NORM,
     FLAG_ABOVE_NORM,
@@ -58,9 +66,10 @@ FLAGS: tuple[str, ...] = (
     FLAG_PAIN,
     FLAG_FAULTS,
     FLAG_CLINICALLY_IMPORTANT,
+    FLAG_CUTOFF,
 )
 
-NormFlag = Literal["below", "within", "above", "no_norm"]
+NormFlag = Literal["below", "within", "above", "no_norm", "not_judged"]
 Verdict = Literal["improved", "unchanged", "worse", "no_previous", "undetermined"]
 RaterKind = Literal["intra", "inter"]
 
@@ -90,6 +99,13 @@ FMS_CLEARING: Mapping[str, str] = {
     "fms.clear.spinal_flexion": "fms.rotary_stability",
 }
 FMS_TOTAL = "fms.total"
+
+# Lunge angles recorded before catalogue 2026.2 under the non-weight-bearing code: a value of
+# ankle.dorsiflexion.knee_flexed whose position names the lunge or weight bearing is read as
+# the weight-bearing measure (the stored record is left as it was).
+DF_KNEE_FLEXED = "ankle.dorsiflexion.knee_flexed"
+DF_WEIGHT_BEARING = "ankle.dorsiflexion.weight_bearing"
+WEIGHT_BEARING_WORDS: tuple[str, ...] = ("lunge", "weight", "wb", "knee to wall", "carga")
 FMS_MAX_SCORE = 3
 
 LEFS_ITEMS = 20
@@ -158,6 +174,12 @@ class NormComparison:
 
     text: str = "—"
     """The norm as printed in a table column ("137° (female 20–44, cdc-rom-2011)" or "—")."""
+    low: float | None = None
+    """The lower end of the usual range (mean − REFERENCE_Z·SD), None without an SD."""
+    high: float | None = None
+    cutoff: str = ""
+    """A published reference point the value crossed, in words (never a risk)."""
+    cutoff_source: str = ""
 
 
 @dataclass(frozen=True)
@@ -202,6 +224,13 @@ class Change:
     mdc: float | None = None
     source: str = ""
     rater: RaterKind = "intra"
+    beyond_error: bool | None = None
+    """Whether the change is more than the measurement error (MDC); None when none is known."""
+    important: bool | None = None
+    """Whether it reaches the minimal clinically important difference; None when none is known."""
+    mcid: str = ""
+    """The MCID in words ("2 points or 30%") and its source, when the measure has one."""
+    mcid_source: str = ""
 
 
 @dataclass(frozen=True)
@@ -224,6 +253,10 @@ class Interpretation:
     change: Change
     flags: tuple[str, ...]
     reasons: tuple[str, ...]
+    faults: tuple[str, ...] = ()
+    """Movement faults seen (motor-control tests), as catalogue fault codes."""
+    rating: str = ""
+    """A motor-control test's overall rating ("good", "fair", "poor"), when one was given."""
 
     @property
     def key(self) -> Key:
@@ -250,15 +283,29 @@ class Interpretation:
                 "sex": norm.sex,
                 "age_min": norm.age_min,
                 "age_max": norm.age_max,
+                "mode": norm.mode,
+                "position": norm.position,
+                "population": norm.population,
                 "source": norm.source,
+                "usual_low": self.norm.low,
+                "usual_high": self.norm.high,
+                "error": self.norm.error,
             },
             "percent_of_norm": self.norm.percent_of_norm,
             "norm_flag": self.norm.flag,
+            "cutoff": None
+            if not self.norm.cutoff
+            else {"text": self.norm.cutoff, "source": self.norm.cutoff_source},
             "side_difference": None if self.sides is None else self.sides.difference,
             "lsi": None if self.sides is None else self.sides.lsi,
             "asymmetric": None if self.sides is None else self.sides.asymmetric,
+            "side_threshold": None if self.sides is None else self.sides.threshold,
+            "side_threshold_kind": None if self.sides is None else self.sides.threshold_kind,
+            "side_source": None if self.sides is None else self.sides.source,
             "active_passive_gap": None if self.gap is None else self.gap.gap,
             "control_deficit": None if self.gap is None else self.gap.control_deficit,
+            "gap_error": None if self.gap is None else self.gap.error,
+            "gap_source": None if self.gap is None else self.gap.source,
             "change": {
                 "verdict": self.change.verdict,
                 "previous_value": self.change.previous_value,
@@ -266,7 +313,13 @@ class Interpretation:
                 "delta": self.change.delta,
                 "mdc": self.change.mdc,
                 "source": self.change.source,
+                "beyond_error": self.change.beyond_error,
+                "clinically_important": self.change.important,
+                "mcid": self.change.mcid or None,
+                "mcid_source": self.change.mcid_source or None,
             },
+            "faults": list(self.faults),
+            "rating": self.rating or None,
             "flags": list(self.flags),
             "reasons": list(self.reasons),
         }
@@ -407,3 +460,5 @@ class _Reading:
     instrument: str = ""
     rater: str = ""
     computed: bool = False
+    faults: tuple[str, ...] = ()
+    rating: str = ""

@@ -15,6 +15,7 @@ from mobileathlete_desktop.domain.interpretation.results import (
     _EPSILON,
     ABOVE_NORM_PERCENT,
     BELOW_NORM_PERCENT,
+    REFERENCE_Z,
     ActivePassiveGap,
     Change,
     Key,
@@ -40,68 +41,139 @@ def compare_with_norm(
     age: int | None,
     mode: Mode = "none",
     instrument: str = "",
+    *,
+    passive_recorded: bool = False,
 ) -> NormComparison:
-    """The value as a percentage of the norm for that age and sex, flagged below/within/above.
+    """The value against the norm for that age and sex: below, within or above, and why.
 
-    Below: under BELOW_NORM_PERCENT of the mean *and* short of it by more than the MDC95
-    (a clinic convention; see the constant). Above mirrors it with ABOVE_NORM_PERCENT.
+    With an SD: outside the usual range (mean ± REFERENCE_Z·SD) *and* farther from the mean
+    than the measurement error. A reference value published without spread: the clinic's
+    percentage convention (BELOW_NORM_PERCENT / ABOVE_NORM_PERCENT), again beyond the error.
+    With no error figure nothing is flagged. An active reading whose passive range was also
+    recorded on that side is not judged against the norm (its passive range is, and the
+    active–passive gap judges the active range); an active reading alone, against a norm of
+    passive range, is judged and the reason says so.
     """
     norm = measure.norm_for(sex, age, mode)
+    cutoff, cutoff_source = _cutoff(measure, value)
     if norm is None:
-        return NormComparison(None, None, "no_norm", _why_no_norm(measure, sex, age))
+        reason = _why_no_norm(measure, sex, age)
+        if cutoff:
+            reason = f"{reason[:-1]}; {cutoff}"
+        return NormComparison(
+            None, None, "no_norm", reason, cutoff=cutoff, cutoff_source=cutoff_source
+        )
     err = _error(measure, instrument, "intra")
     mdc = err.smallest_real_change if err else None
     percent = value / norm.mean * 100 if norm.mean > 0 else None
     shortfall = norm.mean - value
-    beyond_error = mdc is None or abs(shortfall) - mdc > _EPSILON
+    beyond_error = mdc is not None and abs(shortfall) - mdc > _EPSILON
+    interval = norm.reference_interval(REFERENCE_Z)
+    low, high = interval if interval else (None, None)
     who = "" if norm.sex == "any" else f"{norm.sex}, "
     spread = f" ± {_fmt(measure, norm.sd)}" if norm.sd is not None else ""
     text = f"{_fmt(measure, norm.mean)}{spread} ({who}{norm.age_min}–{norm.age_max}, {norm.source})"
+    other_mode = norm.mode not in ("none", mode)
     norm_desc = (
         f"norm {_fmt(measure, norm.mean)}"
         + spread
         + f" ({who}age {norm.age_min}–{norm.age_max}, {norm.source}"
-        + (f", {norm.mode} range" if norm.mode not in ("none", mode) else "")
+        + (f", {norm.mode} range" if other_mode else "")
         + ")"
     )
     error_desc = (
-        f"the {_fmt(measure, mdc)} measurement error ({err.source})"
+        f"the {_fmt(measure, mdc)} measurement error ({_error_source(err)})"
         if err is not None and mdc is not None
-        else "measurement error unknown (none in the catalogue)"
+        else "no measurement error in the catalogue"
     )
+    pct = f"{round(percent, 1):g}% of the {norm_desc}" if percent is not None else ""
+    where = pct or f"{_signed(measure, -shortfall)} from the {norm_desc}"
+
+    def result(flag: NormFlag, reason: str) -> NormComparison:
+        if cutoff:
+            reason = f"{reason[:-1]}; {cutoff}"
+        return NormComparison(
+            norm, percent, flag, reason, mdc, text, low, high, cutoff, cutoff_source
+        )
+
+    if mode == "active" and passive_recorded and norm.mode != "active":
+        return result(
+            "not_judged",
+            f"{where}: not judged against the norm (the passive range is; the gap to it "
+            "judges the active range).",
+        )
+    against = (
+        f" (an active reading against a norm of {norm.mode} range)"
+        if mode == "active" and norm.mode == "passive"
+        else ""
+    )
+    if mdc is None:
+        return result("within", f"{where}: {error_desc}, so not judged below or above.")
+    if interval is not None and low is not None and high is not None:
+        usual = (
+            f"the usual range {_fmt(measure, low)} to {_fmt(measure, high)} "
+            f"(mean ± {REFERENCE_Z:g} SD)"
+        )
+        if value < low and shortfall > 0 and beyond_error:
+            return result(
+                "below",
+                f"{where}: below norm{against}, under {usual} and short by more than {error_desc}.",
+            )
+        if value > high and shortfall < 0 and beyond_error:
+            return result(
+                "above",
+                f"{where}: above norm{against}, over {usual} and beyond {error_desc}.",
+            )
+        return result("within", f"{where}: within norm ({usual}).")
     if percent is None:
         # A mean at or near zero (e.g. knee extension) makes a percentage meaningless.
         flag: NormFlag = "within"
-        if mdc is not None and beyond_error:
+        if beyond_error:
             flag = "below" if shortfall > 0 else "above"
-        reason = f"{_signed(measure, -shortfall)} from the {norm_desc}; " + (
-            f"beyond {error_desc}: {flag} norm"
+        reason = (
+            f"{where}; beyond {error_desc}: {flag} norm{against}."
             if flag != "within"
-            else f"within {error_desc}: within norm"
+            else f"{where}; within {error_desc}: within norm."
         )
-        return NormComparison(norm, None, flag, reason + ".", mdc, text)
-    pct = f"{round(percent, 1):g}% of {norm_desc}"
+        return result(flag, reason)
+    convention = "a reference value without published spread, clinic convention"
     if BELOW_NORM_PERCENT - percent > _EPSILON and shortfall > 0 and beyond_error:
-        return NormComparison(
-            norm,
-            percent,
+        return result(
             "below",
-            f"{pct}: below norm (clinic convention: under {BELOW_NORM_PERCENT:g}% of the norm "
+            f"{pct}: below norm{against} ({convention}: under {BELOW_NORM_PERCENT:g}% of it "
             f"and short by more than {error_desc}).",
-            mdc,
-            text,
         )
     if percent - ABOVE_NORM_PERCENT > _EPSILON and shortfall < 0 and beyond_error:
-        return NormComparison(
-            norm,
-            percent,
+        return result(
             "above",
-            f"{pct}: above norm (clinic convention: over {ABOVE_NORM_PERCENT:g}% of the norm "
+            f"{pct}: above norm{against} ({convention}: over {ABOVE_NORM_PERCENT:g}% of it "
             f"and beyond {error_desc}).",
-            mdc,
-            text,
         )
-    return NormComparison(norm, percent, "within", f"{pct}: within norm.", mdc, text)
+    return result("within", f"{pct}: within norm.")
+
+
+def _cutoff(measure: Measure, value: float) -> tuple[str, str]:
+    """The published reference point the value crossed, in words, and its source."""
+    for c in measure.cutoffs:
+        if c.crossed(value):
+            side: str = "at or below" if c.inclusive and c.direction == "below" else c.direction
+            if c.inclusive and c.direction == "above":
+                side = "at or above"
+            return (
+                f"{side} the {_fmt(measure, c.value)} reference point of {c.source} "
+                f"({c.population}; a reference value from one group, not a risk prediction).",
+                c.source,
+            )
+    return "", ""
+
+
+def _error_source(err: MeasurementError | None) -> str:
+    """The error's source, saying when it is the instrument's general error."""
+    if err is None:
+        return ""
+    if err.scope == "instrument":
+        return f"instrument estimate, {err.source}"
+    return err.source
 
 
 def compare_sides(
@@ -151,7 +223,7 @@ def compare_sides(
         asym = difference - mdc > _EPSILON
         reason = (
             f"{head} (no asymmetry threshold in the catalogue; measurement error "
-            f"{_fmt(measure, mdc)}, {err.source})"
+            f"{_fmt(measure, mdc)}, {_error_source(err)})"
         )
         reason += "." if asym else ": within measurement error, not an asymmetry."
     else:
@@ -198,12 +270,12 @@ def active_passive_gap(
     deficit = gap - mdc > _EPSILON
     if deficit:
         reason = (
-            f"{head}, more than the {_fmt(measure, mdc)} measurement error ({err.source}): "
+            f"{head}, more than the {_fmt(measure, mdc)} measurement error ({_error_source(err)}): "
             "a control deficit, not a flexibility limit."
         )
     else:
         reason = (
-            f"{head}, within the {_fmt(measure, mdc)} measurement error ({err.source}): "
+            f"{head}, within the {_fmt(measure, mdc)} measurement error ({_error_source(err)}): "
             "active range matches passive."
         )
     return ActivePassiveGap(active, passive, gap, mdc, err.source, deficit, reason)
@@ -216,20 +288,25 @@ def judge_change(
     rater: RaterKind = "intra",
     instrument: str = "",
 ) -> tuple[Verdict, float | None, str]:
-    """Improved / unchanged / worse against MDC95 (strictly more than it), and the error used.
+    """Improved / unchanged / worse, the MDC95 used and its source.
 
-    Returns the verdict, the MDC95 used and its source; "undetermined" when the catalogue
-    holds no error for the measure. Respects `higher_is_better` (NPRS going down improves).
+    A change counts when it is more than the measurement error (MDC95, strictly) *or* reaches
+    the measure's minimal clinically important difference (MCID, at least). "undetermined"
+    when the catalogue holds neither. Respects `higher_is_better` (NPRS going down improves).
     """
     err = _error(measure, instrument, rater)
     mdc = err.smallest_real_change if err else None
-    if err is None or mdc is None:
-        return "undetermined", None, ""
     delta = current - previous
-    if abs(delta) - mdc <= _EPSILON:
-        return "unchanged", mdc, err.source
+    beyond = None if mdc is None else abs(delta) - mdc > _EPSILON
+    mcid = measure.important_change
+    important = None if mcid is None else mcid.reached(previous, delta) and delta != 0
+    if beyond is None and important is None:
+        return "undetermined", None, ""
+    source = err.source if err is not None else ""
+    if not beyond and not important:
+        return "unchanged", mdc, source
     better = delta > 0 if measure.higher_is_better else delta < 0
-    return ("improved" if better else "worse"), mdc, err.source
+    return ("improved" if better else "worse"), mdc, source
 
 
 def _change(
@@ -250,24 +327,46 @@ def _change(
     verdict, mdc, source = judge_change(
         measure, prev.value, reading.value, rater, reading.instrument
     )
+    err = _error(measure, reading.instrument, rater)
     delta = reading.value - prev.value
+    beyond = None if mdc is None else abs(delta) - mdc > _EPSILON
+    mcid = measure.important_change
+    important = None if mcid is None else mcid.reached(prev.value, delta) and delta != 0
     when = previous_assessment.date.isoformat()
     direction = "no change" if delta == 0 else f"{'up' if delta > 0 else 'down'} "
     moved = direction if delta == 0 else direction + _fmt(measure, abs(delta))
+    if delta != 0 and prev.value and measure.kind == "score":
+        moved += f" ({abs(delta) / abs(prev.value) * 100:.0f}%)"
     head = f"{name} {value_text}, {moved} since {when}"
     raters = " between different raters" if rater == "inter" else ""
+    parts: list[str] = []
+    if beyond is not None:
+        within = "more than" if beyond else "within"
+        parts.append(
+            f"{within} the {_fmt(measure, mdc or 0)} measurement error{raters} "
+            f"({_error_source(err)})"
+        )
+    if mcid is not None and important is not None:
+        parts.append(
+            ("reaches" if important else "short of")
+            + f" the {mcid.text}{'' if mcid.percent else ' ' + measure.unit_label}"
+            + f" clinically important difference ({mcid.source})"
+        )
     if verdict == "undetermined":
-        reason = f"{head}: no measurement error in the catalogue to judge the change."
-    elif verdict == "unchanged":
-        reason = (
-            f"{head}: within the {_fmt(measure, mdc or 0)} smallest real change{raters} "
-            f"({source}), unchanged."
-        )
+        reason = f"{head}: no measurement error or important difference in the catalogue."
     else:
-        reason = (
-            f"{head}: more than the {_fmt(measure, mdc or 0)} smallest real change{raters} "
-            f"({source}), {verdict}."
-        )
+        said = {
+            "improved": "improved",
+            "worse": "worse",
+            "unchanged": "unchanged",
+        }[verdict]
+        if verdict in ("improved", "worse"):
+            said += (
+                ", clinically important"
+                if important
+                else (", beyond measurement error" if beyond else "")
+            )
+        reason = f"{head}: {'; '.join(parts)}: {said}."
     return Change(
         verdict=verdict,
         reason=reason,
@@ -278,6 +377,10 @@ def _change(
         mdc=mdc,
         source=source,
         rater=rater,
+        beyond_error=beyond,
+        important=important,
+        mcid="" if mcid is None else mcid.text,
+        mcid_source="" if mcid is None else mcid.source,
     )
 
 

@@ -1,0 +1,462 @@
+"""Worked runner cases: a runner's values, the published figure each rule rests on, and the
+flags and wording an experienced sports physical therapist expects.
+
+Each case names its figure and source (the catalogue holds the same number with its source):
+the point is that the clinical reasoning, not only the arithmetic, is right.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from mobileathlete_desktop.domain.catalogue import default_catalogue
+from mobileathlete_desktop.domain.interpretation import (
+    AssessmentInterpretation,
+    Interpretation,
+    glance,
+    interpret_assessment,
+)
+from mobileathlete_desktop.domain.records import (
+    AssessmentRecord,
+    ClientHistory,
+    ClientRecord,
+    FindingRecord,
+    MeasurementRecord,
+)
+
+V1 = date(2026, 3, 2)
+V2 = date(2026, 4, 13)
+
+Value = tuple[str, str, str, float]
+
+
+def runner(sex: str = "female", born: date | None = date(1996, 5, 1)) -> ClientRecord:
+    return ClientRecord(1, "SYN-W1", "Testa", "Runnerton", born, sex)  # type: ignore[arg-type]
+
+
+def visit(
+    ident: int,
+    when: date,
+    *values: Value,
+    pain: tuple[str, ...] = (),
+    rater: str = "",
+    position: str = "",
+    findings: tuple[FindingRecord, ...] = (),
+) -> AssessmentRecord:
+    return AssessmentRecord(
+        id=ident,
+        client_id=1,
+        date=when,
+        kind="initial" if ident == 1 else "reassessment",
+        status="signed",
+        measurements=tuple(
+            MeasurementRecord(
+                c,  # type: ignore[arg-type]
+                s,  # type: ignore[arg-type]
+                m,  # type: ignore[arg-type]
+                v,
+                pain=c in pain,
+                rater=rater,
+                position=position,
+            )
+            for c, s, m, v in values
+        ),
+        findings=findings,
+    )
+
+
+def read(client: ClientRecord, *visits: AssessmentRecord) -> AssessmentInterpretation:
+    return interpret_assessment(ClientHistory(client, visits), catalogue=default_catalogue())
+
+
+def row(result: AssessmentInterpretation, code: str, side: str, mode: str) -> Interpretation:
+    found = result.row(code, side, mode)  # type: ignore[arg-type]
+    assert found is not None, (code, side, mode)
+    return found
+
+
+# --- Control vs length ----------------------------------------------------------------------
+
+
+def test_hip_extension_control_deficit() -> None:
+    """Active 10°, passive 26° prone hip extension: passive range is there (87% of the AAOS
+    30°, a shortfall within the goniometer's 4° error), active is not. Gap 16° > 4° (Boone
+    1978, one tester): a control deficit, not a flexibility limit; no "less movement" for the
+    active reading."""
+    result = read(
+        runner("male"),
+        visit(
+            1, V1, ("hip.extension", "left", "active", 10), ("hip.extension", "left", "passive", 26)
+        ),
+    )
+    active = row(result, "hip.extension", "left", "active")
+    assert "control_deficit" in active.flags
+    assert "below_norm" not in active.flags
+    assert active.norm.flag == "not_judged"
+    assert active.gap is not None and active.gap.gap == 16 and active.gap.error == 4.0
+    assert any("instrument estimate, boone-1978" in r for r in active.reasons)
+    assert "below_norm" not in row(result, "hip.extension", "left", "passive").flags
+
+
+def test_the_issue_case_hip_extension_8_of_20_is_a_control_deficit() -> None:
+    """The case that went wrong: active 8°, passive 20°. The gap of 12° is beyond the 4°
+    error, so a control deficit; the passive 20° is judged (against the AAOS reference 30°,
+    no spread published) on its own row, the active reading never against the norm."""
+    result = read(
+        runner("male"),
+        visit(
+            1, V1, ("hip.extension", "left", "active", 8), ("hip.extension", "left", "passive", 20)
+        ),
+    )
+    active = row(result, "hip.extension", "left", "active")
+    assert "control_deficit" in active.flags and "below_norm" not in active.flags
+    passive = row(result, "hip.extension", "left", "passive")
+    assert "below_norm" in passive.flags
+    assert "without published spread" in " ".join(passive.reasons)
+
+
+def test_pure_flexibility_limit_at_the_hip() -> None:
+    """Woman, 30: hip IR active 22°, passive 24°. Passive is under the usual range for women
+    (45.99 ± 9.12°, prone; lower end 31.0° at z 1.645) and 22° beyond the 8.6° error (Gradoz
+    2018); active matches passive (gap 2°): a length or joint limit."""
+    result = read(
+        runner("female"),
+        visit(
+            1,
+            V1,
+            ("hip.internal_rotation", "right", "active", 22),
+            ("hip.internal_rotation", "right", "passive", 24),
+        ),
+    )
+    passive = row(result, "hip.internal_rotation", "right", "passive")
+    assert "below_norm" in passive.flags
+    assert passive.norm.low == pytest.approx(45.99 - 1.645 * 9.12)
+    active = row(result, "hip.internal_rotation", "right", "active")
+    assert "control_deficit" not in active.flags
+    assert active.gap is not None and not active.gap.control_deficit
+    assert "active range matches passive" in active.gap.reason
+
+
+def test_gap_within_the_error_is_not_a_control_deficit() -> None:
+    """Hip IR active 30°, passive 36°: 6° is within the 8.6° error (Gradoz 2018)."""
+    result = read(
+        runner("female"),
+        visit(
+            1,
+            V1,
+            ("hip.internal_rotation", "left", "active", 30),
+            ("hip.internal_rotation", "left", "passive", 36),
+        ),
+    )
+    assert "control_deficit" not in row(result, "hip.internal_rotation", "left", "active").flags
+
+
+def test_hypermobile_runner() -> None:
+    """Woman, 25, passive hip IR 65°: over the usual range (upper end 61.0°) and 19° beyond
+    the mean: above norm, so stretching is not what she needs."""
+    result = read(
+        runner("female", date(2001, 1, 1)),
+        visit(1, V1, ("hip.internal_rotation", "left", "passive", 65)),
+    )
+    passive = row(result, "hip.internal_rotation", "left", "passive")
+    assert "above_norm" in passive.flags
+    assert "above norm" in passive.norm.reason
+
+
+def test_an_active_reading_alone_says_it_is_judged_against_a_passive_norm() -> None:
+    result = read(runner("female"), visit(1, V1, ("hip.internal_rotation", "left", "active", 25)))
+    active = row(result, "hip.internal_rotation", "left", "active")
+    assert "below_norm" in active.flags
+    assert "an active reading against a norm of passive range" in active.norm.reason
+
+
+def test_painful_test_is_flagged_with_its_reason() -> None:
+    result = read(
+        runner(),
+        visit(1, V1, ("knee.flexion", "left", "passive", 120), pain=("knee.flexion",)),
+    )
+    knee = row(result, "knee.flexion", "left", "passive")
+    assert "pain" in knee.flags
+    assert any("pain reported during the test" in r for r in knee.reasons)
+    assert any(line.flag == "pain" for line in glance(result))
+
+
+# --- Side to side ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("left", "asymmetric"), [(30, True), (37, False)])
+def test_hip_abduction_asymmetry_against_the_goniometer_error(
+    left: float, asymmetric: bool
+) -> None:
+    """No published hip-abduction threshold: the difference must exceed the goniometer's
+    4° (Boone 1978) to be an asymmetry; 3° is noise."""
+    result = read(
+        runner(),
+        visit(
+            1,
+            V1,
+            ("hip.abduction", "left", "active", left),
+            ("hip.abduction", "right", "active", 40),
+        ),
+    )
+    assert ("asymmetry" in row(result, "hip.abduction", "left", "active").flags) is asymmetric
+
+
+# --- Change: beyond error vs clinically important -------------------------------------------
+
+
+def test_change_inside_the_mdc_is_not_improvement() -> None:
+    """Knee-to-wall 10 → 11.5 cm: 1.5 cm is within the 1.9 cm within-clinician MDC (Powden
+    2015)."""
+    before = visit(1, V1, ("wblt.distance", "left", "none", 10))
+    after = visit(2, V2, ("wblt.distance", "left", "none", 11.5))
+    now = row(read(runner(), before, after), "wblt.distance", "left", "none")
+    assert now.change.verdict == "unchanged"
+    assert now.change.beyond_error is False
+    assert "improved" not in now.flags
+
+
+def test_change_beyond_the_mdc_is_improvement() -> None:
+    before = visit(1, V1, ("wblt.distance", "left", "none", 8))
+    after = visit(2, V2, ("wblt.distance", "left", "none", 11))
+    now = row(read(runner(), before, after), "wblt.distance", "left", "none")
+    assert now.change.verdict == "improved"
+    assert now.change.beyond_error is True
+    assert now.change.important is None  # no MCID published for the lunge
+    assert "improved" in now.flags and "clinically_important" not in now.flags
+
+
+def test_nprs_4_to_2_reaches_the_mcid_exactly() -> None:
+    """NPRS 4 → 2: 2 points (50%) reaches Farrar 2001's 2 points or 30%; it is not more than
+    the 2-point MDC (Childs 2005). Clinically important: improved, both said."""
+    before = visit(1, V1, ("nprs", "none", "none", 4))
+    after = visit(2, V2, ("nprs", "none", "none", 2))
+    now = row(read(runner(), before, after), "nprs", "none", "none")
+    assert now.change.verdict == "improved"
+    assert now.change.important is True and now.change.beyond_error is False
+    assert {"improved", "clinically_important"} <= set(now.flags)
+    reason = now.change.reason
+    assert "reaches the 2 or 30% clinically important difference (farrar-2001)" in reason
+    assert "within the 2 points measurement error" in reason
+
+
+def test_nprs_30_percent_counts_with_a_low_baseline() -> None:
+    """NPRS 3 → 2: one point is 33%, over Farrar's 30%."""
+    before = visit(1, V1, ("nprs", "none", "none", 3))
+    after = visit(2, V2, ("nprs", "none", "none", 2))
+    now = row(read(runner(), before, after), "nprs", "none", "none")
+    assert now.change.important is True and now.change.verdict == "improved"
+
+
+def test_nprs_one_point_from_eight_is_unchanged() -> None:
+    before = visit(1, V1, ("nprs", "none", "none", 8))
+    after = visit(2, V2, ("nprs", "none", "none", 7))
+    now = row(read(runner(), before, after), "nprs", "none", "none")
+    assert now.change.verdict == "unchanged" and now.change.important is False
+
+
+def test_lefs_plus_9_is_clinically_important() -> None:
+    """LEFS 60 → 69: +9 reaches Binkley 1999's MCID of 9 (and equals, not exceeds, the MDC)."""
+    before = visit(1, V1, ("lefs.total", "none", "none", 60))
+    after = visit(2, V2, ("lefs.total", "none", "none", 69))
+    now = row(read(runner(), before, after), "lefs.total", "none", "none")
+    assert now.change.verdict == "improved" and now.change.important is True
+    assert "clinically_important" in now.flags
+
+
+def test_psfs_change_judged_by_its_mcid() -> None:
+    """PSFS 4.0 → 5.3: +1.3 is the minimum important difference (Abbott & Schmitt 2014);
+    no verified PSFS MDC, so only importance is judged."""
+    before = visit(1, V1, ("psfs.average", "none", "none", 4.0))
+    after = visit(2, V2, ("psfs.average", "none", "none", 5.3))
+    now = row(read(runner(), before, after), "psfs.average", "none", "none")
+    assert now.change.verdict == "improved"
+    assert now.change.important is True and now.change.beyond_error is None
+
+
+@pytest.mark.parametrize(("rater", "verdict"), [("", "improved"), ("other", "unchanged")])
+def test_a_change_between_raters_needs_the_larger_error(rater: str, verdict: str) -> None:
+    """Hip abduction 30 → 35°: 5° is beyond one tester's 4° but not two testers' 6° (Boone)."""
+    before = AssessmentRecord(
+        1, 1, V1, "initial", "signed",
+        measurements=(MeasurementRecord("hip.abduction", "left", "active", 30, rater="ana"),),
+    )  # fmt: skip
+    after = AssessmentRecord(
+        2, 1, V2, "reassessment", "signed",
+        measurements=(
+            MeasurementRecord("hip.abduction", "left", "active", 35, rater=rater or "ana"),
+        ),
+    )  # fmt: skip
+    now = row(read(runner(), before, after), "hip.abduction", "left", "active")
+    assert now.change.verdict == verdict
+
+
+# --- Age, sex and population ----------------------------------------------------------------
+
+
+def test_older_woman_is_not_judged_against_young_runners() -> None:
+    """Woman aged 62, hip IR 30°: the college runners' norm (ages to 40) does not apply; the
+    AAOS reference value does, and the reason names it."""
+    result = read(
+        runner("female", date(1964, 1, 10)),
+        visit(1, V1, ("hip.internal_rotation", "left", "passive", 30)),
+    )
+    passive = row(result, "hip.internal_rotation", "left", "passive")
+    assert passive.norm.norm is not None
+    assert passive.norm.norm.source == "aaos-1965"
+    assert "aaos-1965" in passive.norm.reason
+
+
+def test_adolescent_has_own_lunge_norm_and_no_adult_rom_norm() -> None:
+    """15-year-old: knee-to-wall 6 cm against adolescents' 10.68 ± 2.44 cm (Adillon 2022):
+    below; hip IR has no norm for 15 and says so rather than borrowing an adult one."""
+    result = read(
+        runner("male", date(2011, 1, 1)),
+        visit(
+            1,
+            V1,
+            ("wblt.distance", "left", "none", 6),
+            ("hip.internal_rotation", "left", "passive", 30),
+        ),
+    )
+    lunge = row(result, "wblt.distance", "left", "none")
+    assert "below_norm" in lunge.flags
+    assert lunge.norm.norm is not None and lunge.norm.norm.source == "adillon-2022"
+    hip = row(result, "hip.internal_rotation", "left", "passive")
+    assert hip.norm.flag == "no_norm" and "no norm for age 15" in hip.norm.reason
+
+
+@pytest.mark.parametrize(("angle", "flag"), [(40, "within"), (30, "below")])
+def test_weight_bearing_lunge_angle(angle: float, flag: str) -> None:
+    """Lunge angle against Calatayud 2015 (40.6 ± 5.2°, goniometer): 40° is normal (it was
+    called "above norm" against a non-weight-bearing 20°); 30° is restricted."""
+    result = read(
+        runner(), visit(1, V1, ("ankle.dorsiflexion.weight_bearing", "left", "active", angle))
+    )
+    assert row(result, "ankle.dorsiflexion.weight_bearing", "left", "active").norm.flag == flag
+
+
+def test_a_lunge_angle_recorded_under_the_old_code_is_read_as_weight_bearing() -> None:
+    result = read(
+        runner(),
+        visit(
+            1,
+            V1,
+            ("ankle.dorsiflexion.knee_flexed", "left", "active", 40),
+            position="Weight-bearing lunge",
+        ),
+    )
+    assert result.row("ankle.dorsiflexion.knee_flexed", "left", "active") is None
+    lunge = row(result, "ankle.dorsiflexion.weight_bearing", "left", "active")
+    assert lunge.norm.flag == "within" and "above_norm" not in lunge.flags
+
+
+# --- Motor control --------------------------------------------------------------------------
+
+
+def test_single_leg_squat_with_valgus_and_pelvic_drop_is_a_finding() -> None:
+    """A poor single-leg squat with knee valgus and pelvic drop (Crossley 2011) is a finding
+    whose fault codes travel to the drills."""
+    result = read(
+        runner(),
+        visit(
+            1,
+            V1,
+            findings=(
+                FindingRecord("sls", "left", ("knee_valgus", "pelvic_drop"), rating="poor"),
+                FindingRecord("sls", "right", (), rating="good"),
+            ),
+        ),
+    )
+    squat = row(result, "sls", "left", "none")
+    assert "faults" in squat.flags
+    assert squat.faults == ("knee_valgus", "pelvic_drop")
+    assert any("knee valgus" in r and "crossley-2011" in r for r in squat.reasons)
+    line = next(g for g in glance(result) if g.flag == "faults")
+    assert line.faults == ("knee_valgus", "pelvic_drop")
+    assert "faults" not in row(result, "sls", "right", "none").flags
+
+
+def test_fms_asymmetry_is_flagged_on_the_test_row() -> None:
+    """Hurdle step left 1, right 2: an FMS asymmetry on the left hurdle-step row (Cook 2006)."""
+    result = read(
+        runner(),
+        visit(
+            1, V1, ("fms.hurdle_step", "left", "none", 1), ("fms.hurdle_step", "right", "none", 2)
+        ),
+    )
+    assert "asymmetry" in row(result, "fms.hurdle_step", "left", "none").flags
+    assert "asymmetry" not in row(result, "fms.hurdle_step", "right", "none").flags
+
+
+def test_painful_clearing_test_is_a_pain_finding() -> None:
+    result = read(runner(), visit(1, V1, ("fms.clear.spinal_extension", "none", "none", 1)))
+    clearing = row(result, "fms.clear.spinal_extension", "none", "none")
+    assert "pain" in clearing.flags
+    assert any("scores 0" in r for r in clearing.reasons)
+
+
+# --- Reference points, never risks ----------------------------------------------------------
+
+
+def test_ybalance_composite_below_the_reference_point() -> None:
+    """Reaches 60/80/75 cm, limb 90 cm: composite 79.6%, under the 94% of Plisky 2006 (girls'
+    basketball, Star Excursion test): flagged as a reference point, worded as no risk."""
+    result = read(
+        runner(),
+        visit(
+            1,
+            V1,
+            ("ybalance.anterior", "left", "none", 60),
+            ("ybalance.posteromedial", "left", "none", 80),
+            ("ybalance.posterolateral", "left", "none", 75),
+            ("limb.length", "left", "none", 90),
+        ),
+    )
+    composite = row(result, "ybalance.composite", "left", "none")
+    assert composite.value == pytest.approx(79.6)
+    assert "cutoff" in composite.flags
+    text = " ".join(composite.reasons)
+    assert "plisky-2006" in text and "not a risk prediction" in text
+    assert "injury" not in text.lower()
+
+
+def test_fms_total_of_14_meets_the_reference_point_without_predicting_injury() -> None:
+    scores = {
+        "fms.deep_squat": 2,
+        "fms.hurdle_step": 2,
+        "fms.inline_lunge": 2,
+        "fms.shoulder_mobility": 2,
+        "fms.aslr": 2,
+        "fms.trunk_stability_pushup": 2,
+        "fms.rotary_stability": 2,
+    }
+    result = read(runner(), visit(1, V1, *((c, "none", "none", v) for c, v in scores.items())))
+    total = row(result, "fms.total", "none", "none")
+    assert total.value == 14
+    assert "cutoff" in total.flags
+    assert "not a risk prediction" in " ".join(total.reasons)
+
+
+# --- Norms do not lie at band edges ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("sex", ["female", "male"])
+@pytest.mark.parametrize("m", default_catalogue().by_kind("rom"), ids=lambda m: m.code)
+def test_no_flip_between_below_and_above_at_an_age_band_edge(sex: str, m: object) -> None:
+    """A fixed value is never "below" at one age and "above" a year later (or the reverse)."""
+    from mobileathlete_desktop.domain.catalogue import Measure
+    from mobileathlete_desktop.domain.interpretation import compare_with_norm
+
+    assert isinstance(m, Measure)
+    means = sorted({n.mean for n in m.norms})
+    for value in {v for mean in means for v in (mean * 0.6, mean, mean * 1.4, mean + 20)}:
+        previous = None
+        for age in range(11, 90):
+            flag = compare_with_norm(m, value, sex, age, "passive").flag
+            if previous is not None:
+                assert {previous, flag} != {"below", "above"}, (m.code, value, age)
+            if flag in ("below", "above", "within"):
+                previous = flag
