@@ -317,12 +317,12 @@ def recommended_program(
     else:
         drills = library_drills(library, lang)
     found = observations(ctx, history)
-    if history.latest is not None and not found:
+    chosen = plan(found, drills, lang=lang)
+    if history.latest is not None and chosen.maintenance and not chosen.unanswered:
         warnings.append(
             f"The assessment of {history.latest.date.isoformat()} flags nothing that needs "
             "special work: a general runner program is used"
         )
-    chosen = plan(found, drills, lang=lang)
     if drills:
         warnings += chosen.warnings()
     recs = chosen.recommendations

@@ -131,3 +131,24 @@ def test_the_handout_prints_keep_it_pain_free_by_each_drill_for_a_painful_motion
     ends = [*starts[1:], text.index("Stop and call us" if lang == "en" else "Detente y llámanos")]
     for start, end in zip(starts, ends, strict=True):
         assert note in text[start:end]
+
+
+def test_pain_alone_gives_a_safe_maintenance_program_and_says_nothing_needs_special_work(
+    therapist_ctx: ServiceContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mobileathlete_desktop.domain.exercises import default_exercise_library
+    from mobileathlete_desktop.services.programs import recommended_program
+
+    client_id = _visit(therapist_ctx, "QUIET-1")
+    _fake_glance(
+        monkeypatch,
+        [GlanceLine("pain", "knee.flexion", "right", "active", "Knee flexion, right: pain")],
+    )
+    program, warnings = recommended_program(therapist_ctx, client_id)
+    assert len(warnings) == 1 and "flags nothing that needs special work" in warnings[0]
+    library = default_exercise_library()
+    for item in program.items:
+        drill = library[item.exercise_code]
+        assert item.reason.startswith("General runner maintenance")
+        assert not ("knee" in drill.regions and drill.category in ("strength", "running"))
+        assert item.exercise_code != "stretch.standing_quad"
