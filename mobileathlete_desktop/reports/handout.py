@@ -20,6 +20,22 @@ from mobileathlete_desktop.reports.pdf import (
 )
 
 TRACKER_DAYS = 14
+# A Spanish reader would take 02/03 for 2 March and a US reader for 3 February: the month is
+# written out.
+MONTHS_ES = (
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+)
 # A drill's note ("Keep it pain-free…") stands out from the steps: dark orange, bold label.
 NOTE_COLOUR = "#9a3412"
 PICTURE_BOX = (48.0, 42.0)  # millimetres
@@ -108,6 +124,13 @@ class Handout:
     lang: str = "en"
     summary: tuple[str, ...] = ()
     notes: str = ""
+
+
+def date_text(on: date, lang: str) -> str:
+    """The handout's date: "2 de marzo de 2026" in Spanish, ISO (2026-03-02) otherwise."""
+    if lang == "es":
+        return f"{on.day} de {MONTHS_ES[on.month - 1]} de {on.year}"
+    return on.isoformat()
 
 
 def words(lang: str) -> dict[str, str]:
@@ -302,7 +325,9 @@ def handout_story(handout: Handout) -> list[Any]:
     w = words(handout.lang)
     who = [
         para(f"<b>{text(w['client'])}:</b> {text(handout.client_name)}", "small", markup=True),
-        para(f"<b>{text(w['date'])}:</b> {handout.on.isoformat()}", "small", markup=True),
+        para(
+            f"<b>{text(w['date'])}:</b> {date_text(handout.on, handout.lang)}", "small", markup=True
+        ),
         para(
             f"<b>{text(w['therapist'])}:</b> {text(handout.therapist or '—')}", "small", markup=True
         ),
