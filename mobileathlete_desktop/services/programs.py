@@ -290,7 +290,7 @@ def observations(ctx: ServiceContext, history: ClientHistory) -> list[Observatio
                 code=code,
                 side=side,
                 flags=frozenset(line.flag for line in lines),
-                reason=weightiest.short,
+                reason=weightiest.short or weightiest.text,
                 region=measure.region if measure else "",
                 faults=tuple(dict.fromkeys(f for line in lines for f in line.faults)),
             )
@@ -319,9 +319,11 @@ def recommended_program(
     found = observations(ctx, history)
     chosen = plan(found, drills, lang=lang)
     if history.latest is not None and chosen.maintenance and not chosen.unanswered:
+        sore = [o.reason for o in found if "pain" in o.flags]
+        spared = f" (sparing what hurt: {'; '.join(sore)})" if sore else ""
         warnings.append(
             f"The assessment of {history.latest.date.isoformat()} flags nothing that needs "
-            "special work: a general runner program is used"
+            f"special work: a general runner program is used{spared}"
         )
     if drills:
         warnings += chosen.warnings()

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -21,14 +20,18 @@ def _fake_glance(monkeypatch: pytest.MonkeyPatch, lines: list[GlanceLine]) -> No
     monkeypatch.setattr(interpretation, "glance", lambda *_a, **_k: list(lines))
 
 
-def _visit(ctx: ServiceContext, chart: str, **values: Any) -> int:
+def _visit(
+    ctx: ServiceContext,
+    chart: str,
+    values: dict[tuple[str, str, str], tuple[float, bool]] | None = None,
+) -> int:
+    """A runner with one visit holding these (code, side, mode) → (value, painful) readings."""
     from mobileathlete_desktop.services.assessments import create_assessment, set_value
 
     client = add_runner(ctx, chart)
     visit = create_assessment(ctx, client.id, date(2026, 5, 1))
-    for key, (value, pain) in values.items():
-        code, side, mode = key.split("__")
-        set_value(ctx, visit.id, code.replace("_", "."), side, mode, value, pain=pain)  # type: ignore[arg-type]
+    for (code, side, mode), (value, pain) in (values or {}).items():
+        set_value(ctx, visit.id, code, side, mode, value, pain=pain)  # type: ignore[arg-type]
     return client.id
 
 
@@ -109,7 +112,7 @@ def test_the_handout_prints_keep_it_pain_free_by_each_drill_for_a_painful_motion
     from mobileathlete_desktop.services.programs import recommended_program
     from mobileathlete_desktop.services.reports import write_client_handout
 
-    client_id = _visit(therapist_ctx, "PAIN-1", hip_abduction__left__active=(20, True))
+    client_id = _visit(therapist_ctx, "PAIN-1", {("hip.abduction", "left", "active"): (20, True)})
     program, _ = recommended_program(therapist_ctx, client_id, lang=lang)
     assert program.items
     library = default_exercise_library()
@@ -145,7 +148,10 @@ def test_pain_alone_gives_a_safe_maintenance_program_and_says_nothing_needs_spec
         [GlanceLine("pain", "knee.flexion", "right", "active", "Knee flexion, right: pain")],
     )
     program, warnings = recommended_program(therapist_ctx, client_id)
-    assert len(warnings) == 1 and "flags nothing that needs special work" in warnings[0]
+    assert warnings == [
+        "The assessment of 2026-05-01 flags nothing that needs special work: a general runner"
+        " program is used (sparing what hurt: Knee flexion, right: pain)"
+    ]
     library = default_exercise_library()
     for item in program.items:
         drill = library[item.exercise_code]
