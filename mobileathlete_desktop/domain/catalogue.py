@@ -116,7 +116,7 @@ class ImportantChange:
 
     @property
     def text(self) -> str:
-        """"2 points or 30%", "9 points"."""
+        """ "2 points or 30%", "9 points"."""
         parts = []
         if self.points is not None:
             parts.append(f"{self.points:g}")
@@ -254,7 +254,6 @@ class Measure:
         if not usable:
             return None
         return min(usable, key=rank)
-
 
 
 UNIT_LABELS: Mapping[str, str] = {

@@ -44,29 +44,24 @@ def ybalance_composite_for(assessment: AssessmentRecord, side: Side) -> float | 
 def fms_test_score(
     test: str, scores: Mapping[Side, float | None], clearing: Mapping[str, float | None]
 ) -> int | None:
-    """One test's final score: the lower side, or 0 when its clearing test was positive."""
-    for clear_code, linked in FMS_CLEARING.items():
-        if linked == test and (clearing.get(clear_code) or 0) >= 1:
-            return 0
-    known = [v for v in scores.values() if v is not None]
-    if not known:
-        return None
-    if len(scores) > 1 and len(known) < len(scores):
-        return None
-    return int(min(known))
+    """One test's final score: the lower side, or 0 when its clearing test was positive.
+
+    The rule is `interpretation.fms_test_score`, the one the reports use.
+    """
+    zeroed = any(
+        linked == test and (clearing.get(code) or 0) >= 1 for code, linked in FMS_CLEARING.items()
+    )
+    return interpretation.fms_test_score(test, scores, zeroed, len(scores) > 1)
 
 
 def fms_clearing_results(assessment: AssessmentRecord) -> dict[str, float | None]:
-    """Each clearing test's result (1 positive, 0 negative), the worse side for a bilateral one."""
-    results: dict[str, float | None] = {}
-    for code in FMS_CLEARING:
-        values = [
-            assessment.value(code, side)
-            for side in ("none", "left", "right")
-            if assessment.value(code, side) is not None
-        ]
-        results[code] = max(v for v in values if v is not None) if values else None
-    return results
+    """Each clearing test's result (1 positive, 0 negative, None not recorded), read as the
+    reports read it: its value, its pain mark, or a finding rated positive."""
+    positive = interpretation.fms_clearing(assessment)
+    return {
+        code: (None if code not in positive else (1.0 if positive[code] else 0.0))
+        for code in FMS_CLEARING
+    }
 
 
 def fms_scores(

@@ -423,21 +423,45 @@ def test_ybalance_composite_below_the_reference_point() -> None:
     assert "injury" not in text.lower()
 
 
+FMS_14: tuple[Value, ...] = (
+    ("fms.deep_squat", "none", "none", 2),
+    ("fms.trunk_stability_pushup", "none", "none", 2),
+    *(
+        (code, side, "none", 2)
+        for code in (
+            "fms.hurdle_step",
+            "fms.inline_lunge",
+            "fms.shoulder_mobility",
+            "fms.aslr",
+            "fms.rotary_stability",
+        )
+        for side in ("left", "right")
+    ),
+)
+
+
 def test_fms_total_of_14_meets_the_reference_point_without_predicting_injury() -> None:
-    scores = {
-        "fms.deep_squat": 2,
-        "fms.hurdle_step": 2,
-        "fms.inline_lunge": 2,
-        "fms.shoulder_mobility": 2,
-        "fms.aslr": 2,
-        "fms.trunk_stability_pushup": 2,
-        "fms.rotary_stability": 2,
-    }
-    result = read(runner(), visit(1, V1, *((c, "none", "none", v) for c, v in scores.items())))
+    result = read(runner(), visit(1, V1, *FMS_14))
     total = row(result, "fms.total", "none", "none")
     assert total.value == 14
     assert "cutoff" in total.flags
     assert "not a risk prediction" in " ".join(total.reasons)
+
+
+def test_editor_and_report_score_the_fms_alike() -> None:
+    """One scorer: with a bilateral test scored on one side only, neither the editor's live
+    score nor the report gives a total (it used to be none in the editor, 14 in the report)."""
+    from mobileathlete_desktop.domain.scoring import fms_scores, fms_total
+
+    cat = default_catalogue()
+    bilateral = {m.code: m.bilateral for m in cat if m.code.startswith("fms.")}
+    one_side = tuple(v for v in FMS_14 if not (v[0] == "fms.aslr" and v[1] == "right"))
+    for values, expected in ((FMS_14, 14), (one_side, None)):
+        record = visit(1, V1, *values)
+        live = fms_total(fms_scores(record, bilateral))
+        report = read(runner(), record).row("fms.total")
+        assert live == expected
+        assert (report.value if report else None) == expected
 
 
 # --- Norms do not lie at band edges ---------------------------------------------------------

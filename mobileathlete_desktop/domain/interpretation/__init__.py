@@ -18,7 +18,10 @@ from mobileathlete_desktop.domain.interpretation.assessment import (
     summary_rows,
 )
 from mobileathlete_desktop.domain.interpretation.computed import (
+    fms_clearing,
+    fms_test_score,
     fms_total,
+    is_weight_bearing,
     lefs_total,
     ybalance_composite,
 )
@@ -114,9 +117,12 @@ __all__ = [
     "client_lines",
     "compare_sides",
     "compare_with_norm",
+    "fms_clearing",
+    "fms_test_score",
     "fms_total",
     "glance",
     "interpret_assessment",
+    "is_weight_bearing",
     "judge_change",
     "lefs_total",
     "measure_for",

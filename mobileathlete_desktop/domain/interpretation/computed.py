@@ -46,16 +46,43 @@ def ybalance_composite(
     return (anterior + posteromedial + posterolateral) / (3 * limb_length) * 100
 
 
+def fms_test_score(
+    test: str,
+    scores: Mapping[Side, float | None],
+    zeroed: bool = False,
+    bilateral: bool | None = None,
+) -> int | None:
+    """One FMS test's final score (Cook, Burton & Hoogenboom 2006): 0 when its clearing test
+    was painful, else the lower side; None while a side a bilateral test needs is missing.
+
+    The one rule behind the live score in the editor, the stored total and the reports.
+    """
+    if zeroed:
+        return 0
+    if bilateral is None:
+        bilateral = len(scores) > 1
+    known = [v for v in scores.values() if v is not None]
+    if not known:
+        return None
+    if bilateral and (scores.get("left") is None or scores.get("right") is None):
+        return None
+    for value in known:
+        if not 0 <= value <= FMS_MAX_SCORE or int(value) != value:
+            raise ValueError(f"{test}: FMS scores are whole numbers 0–3, not {value:g}")
+    return int(min(known))
+
+
 def fms_total(
     scores: Mapping[str, Mapping[Side, int]],
     clearing: Mapping[str, bool] | None = None,
+    bilateral: Mapping[str, bool] | None = None,
 ) -> FmsResult:
     """Scores a Functional Movement Screen (Cook, Burton & Hoogenboom 2006).
 
     `scores` maps each test code to its score per side ("none" for the unilateral tests),
-    0–3. A bilateral test scores its lower side (and differing sides are an asymmetry); a
-    positive (painful) clearing test in `clearing` scores its linked test 0. The total is None
-    until all seven tests are scored.
+    0–3. A bilateral test (per `bilateral`, else: both sides given) scores its lower side and
+    needs both; differing sides are an asymmetry. A positive (painful) clearing test in
+    `clearing` scores its linked test 0. The total is None until all seven tests are scored.
     """
     clearing = clearing or {}
     unknown = set(clearing) - set(FMS_CLEARING)
@@ -66,19 +93,17 @@ def fms_total(
     asymmetric: list[str] = []
     missing: list[str] = []
     for test in FMS_TESTS:
-        by_side = {s: v for s, v in scores.get(test, {}).items()}
-        for side, value in by_side.items():
-            if not 0 <= value <= FMS_MAX_SCORE or int(value) != value:
-                raise ValueError(f"{test} {side}: FMS scores are whole numbers 0–3, not {value}")
-        if test in zeroed:
-            result[test] = 0
-            continue
-        if not by_side:
+        by_side: dict[Side, float | None] = dict(scores.get(test, {}))
+        two = bilateral.get(test) if bilateral is not None else None
+        if two and not by_side:
+            by_side = {"left": None, "right": None}
+        score = fms_test_score(test, by_side, test in zeroed, two)
+        if score is None:
             missing.append(test)
             continue
         if len({by_side.get("left"), by_side.get("right")} - {None}) == 2:
             asymmetric.append(test)
-        result[test] = int(min(by_side.values()))
+        result[test] = score
     total = None if missing else sum(result.values())
     return FmsResult(
         total=total,
@@ -87,6 +112,20 @@ def fms_total(
         zeroed_by_clearing=zeroed,
         missing=tuple(missing),
     )
+
+
+def fms_clearing(assessment: AssessmentRecord) -> dict[str, bool]:
+    """Each clearing test recorded: positive (painful) or not, from its value, its pain mark or
+    a finding rated positive."""
+    clearing: dict[str, bool] = {}
+    for m in assessment.measurements:
+        if m.code in FMS_CLEARING:
+            clearing[m.code] = clearing.get(m.code, False) or m.pain or m.value > 0
+    for f in assessment.findings:
+        if f.test_code in FMS_CLEARING:
+            positive = f.rating.lower() in ("positive", "pain") or (f.score or 0) > 0
+            clearing[f.test_code] = clearing.get(f.test_code, False) or positive
+    return clearing
 
 
 def lefs_total(answers: Sequence[int | None]) -> int | None:
@@ -134,7 +173,7 @@ def _readings(
         )
     _add_findings(out, assessment, cat)
     _add_ybalance(out)
-    fms = _add_fms(out, assessment)
+    fms = _add_fms(out, assessment, cat)
     _add_outcomes(out, assessment)
     return out, fms
 
@@ -169,8 +208,6 @@ def _add_findings(out: dict[Key, _Reading], assessment: AssessmentRecord, cat: C
 def _add_ybalance(out: dict[Key, _Reading]) -> None:
     for side in ("left", "right"):
         key: Key = (YBALANCE_COMPOSITE, side, "none")
-        if key in out:
-            continue
         reaches = [out.get((code, side, "none")) for code in YBALANCE_REACHES]
         limb = out.get((LIMB_LENGTH, side, "none")) or out.get((LIMB_LENGTH, "none", "none"))
         if limb is None or limb.value <= 0 or any(r is None for r in reaches):
@@ -183,27 +220,24 @@ def _add_ybalance(out: dict[Key, _Reading]) -> None:
         )
 
 
-def _add_fms(out: dict[Key, _Reading], assessment: AssessmentRecord) -> FmsResult | None:
+def _add_fms(
+    out: dict[Key, _Reading], assessment: AssessmentRecord, cat: Catalogue
+) -> FmsResult | None:
     scores: dict[str, dict[Side, int]] = {}
     for (code, side, _mode), reading in out.items():
         if code in FMS_TESTS:
             scores.setdefault(code, {})[side] = round(reading.value)
-    clearing: dict[str, bool] = {}
-    for (code, _side, _mode), reading in out.items():
-        if code in FMS_CLEARING:
-            clearing[code] = clearing.get(code, False) or reading.pain or reading.value > 0
-    for f in assessment.findings:
-        if f.test_code in FMS_CLEARING:
-            positive = f.rating.lower() in ("positive", "pain") or (f.score or 0) > 0
-            clearing[f.test_code] = clearing.get(f.test_code, False) or positive
+    clearing = fms_clearing(assessment)
     if not scores and not any(clearing.values()):
         return None
+    bilateral = {t: m.bilateral for t in FMS_TESTS if (m := cat.get(t)) is not None}
     try:
-        result = fms_total(scores, clearing)
+        result = fms_total(scores, clearing, bilateral or None)
     except ValueError:
         return None
     key: Key = (FMS_TOTAL, "none", "none")
-    if result.total is not None and key not in out:
+    if result.total is not None:
+        # Computed on read: a stored total that went stale never wins over its inputs.
         out[key] = _Reading(float(result.total), computed=True)
     return result
 
