@@ -105,12 +105,21 @@ def gap_series(history: ClientHistory, catalogue: Catalogue | None = None) -> li
     return series
 
 
-def active_passive_figure(history: ClientHistory, catalogue: Catalogue | None = None) -> Figure:
-    """Small multiples of passive − active gap over time, left and right, MDC95 shaded."""
+def active_passive_figure(
+    history: ClientHistory,
+    catalogue: Catalogue | None = None,
+    *,
+    series: list[GapSeries] | None = None,
+) -> Figure:
+    """Small multiples of passive − active gap over time, left and right, MDC95 shaded.
+
+    `series` is `gap_series(history, catalogue)` when the caller has it already.
+    """
     title = f"Active vs passive range — {history.client.full_name}"
     if not history.assessments:
         return style.message_figure(title, "No assessments recorded yet.")
-    series = gap_series(history, catalogue)
+    if series is None:
+        series = gap_series(history, catalogue)
     if not series:
         return style.message_figure(
             title,

@@ -24,6 +24,9 @@ from mobileathlete_desktop.reports.pdf import (
 
 VISITS_PER_TABLE = 4
 
+# Visit kinds as a column heading prints them: short enough not to break inside a word.
+KIND_HEADINGS = {"reassessment": "re-assess", "initial": "initial"}
+
 
 @dataclass(frozen=True)
 class MeasureRow:
@@ -35,6 +38,7 @@ class MeasureRow:
     norm: str = ""
     change: str = ""
     flags: tuple[str, ...] = ()
+    code: str = ""
 
 
 @dataclass(frozen=True)
@@ -58,7 +62,13 @@ class ProgramLine:
 
 @dataclass(frozen=True)
 class ProgressReport:
-    """Everything printed in one client's progress report (built by services.reports)."""
+    """Everything printed in one client's progress report (built by services.reports).
+
+    `rows` are the range-of-motion values, `tests` the other measured tests and the computed
+    scores (Y-balance composite, FMS total), `outcomes` the outcome scores (NPRS, LEFS,
+    PSFS). `changes` lists only what changed over the episode; `findings` the movement
+    faults seen at the latest visit.
+    """
 
     client: ClientRecord
     clinic: ClinicHeader
@@ -69,6 +79,7 @@ class ProgressReport:
     changes: tuple[str, ...] = ()
     findings: tuple[str, ...] = ()
     outcomes: tuple[MeasureRow, ...] = ()
+    tests: tuple[MeasureRow, ...] = ()
     program_title: str = ""
     program: tuple[ProgramLine, ...] = ()
     figures: tuple[Any, ...] = field(default=(), compare=False)
@@ -150,7 +161,11 @@ def _values_tables(
         last_chunk = start == starts[-1]
         header = [para("Measure", "cell_bold"), para("Side", "cell_bold")]
         header += [
-            para(f"{v.date.isoformat()}<br/>{text(v.kind)}", "cell_head", markup=True)
+            para(
+                f"{v.date.isoformat()}<br/>{text(KIND_HEADINGS.get(v.kind, v.kind))}",
+                "cell_head",
+                markup=True,
+            )
             for v in chunk
         ]
         extra = ["Norm", "Change", "Flags"] if last_chunk else []
@@ -169,10 +184,11 @@ def _values_tables(
                 if row.flags:
                     flagged_rows.append(len(data))
             data.append(line)
-        fixed = [36 * mm, 9 * mm]
+        # Measure, side; then norm and change: a visit's column keeps room for a full date.
+        fixed = [32 * mm, 9 * mm]
         if last_chunk:
-            fixed += [14 * mm, 20 * mm]
-        flags_w = 28 * mm if last_chunk else 0
+            fixed += [15 * mm, 19 * mm]
+        flags_w = 23 * mm if last_chunk else 0
         value_w = (content_width() - sum(fixed) - flags_w) / max(len(chunk), 1)
         widths = fixed[:2] + [value_w] * len(chunk) + ([*fixed[2:], flags_w] if last_chunk else [])
         table = Table(data, colWidths=widths, repeatRows=1)
@@ -237,21 +253,43 @@ def report_story(report: ProgressReport) -> list[Any]:
         story.append(para("Assessments", "h1"))
         story.append(para(f"{client.full_name} has no assessments recorded yet.", "body"))
     else:
-        if report.changes or report.findings:
-            story.append(para("What changed", "h1"))
+        story.append(para("What changed", "h1"))
+        if report.changes:
+            for line in report.changes:
+                story.append(para(line, "bullet", markup=False))
+        elif len(report.visits) < 2:
+            story.append(para("One visit so far: nothing to compare yet.", "body"))
+        else:
+            story.append(
+                para(
+                    "Nothing changed by more than the measurement error, and no change reached "
+                    "a clinically important difference.",
+                    "body",
+                )
+            )
+        if report.findings:
+            story.append(para("Movement findings", "h1"))
             for line in report.findings:
                 story.append(para(line, "bullet", markup=False))
-            for line in report.changes:
-                story.append(para(line, "bullet"))
         story.append(para("Assessments", "h1"))
         story.append(
             para(
                 "Values at each visit; the norm is for the client's age and sex where a source "
-                "gives one. Shaded rows carry a flag at the latest visit.",
+                "gives one. Shaded rows carry a flag at the latest visit. Change: the latest "
+                "value against the first; improved or worse means beyond the measurement "
+                "error (MDC95), MCID that it reaches the minimal clinically important "
+                "difference.",
                 "muted",
             )
         )
-        story += _values_tables(report.visits, report.rows, "Assessments")
+        tables = (
+            ("Range of motion", report.rows),
+            ("Tests and computed scores", report.tests),
+        )
+        for title, rows in tables:
+            if rows:
+                story.append(para(title, "h2"))
+                story += _values_tables(report.visits, rows, title)
         if report.outcomes:
             story.append(para("Outcome scores", "h1"))
             story += _values_tables(report.visits, report.outcomes, "Outcome scores")

@@ -13,9 +13,9 @@ from sqlalchemy import select
 
 from mobileathlete_desktop.domain.exercises import Exercise
 from mobileathlete_desktop.domain.interpretation import (
+    FLAG_CLINICALLY_IMPORTANT,
     Interpretation,
     interpret_assessment,
-    judge_change,
     measure_for,
 )
 from mobileathlete_desktop.domain.programs import ProgramItemRecord, ProgramRecord, dosage_text
@@ -69,94 +69,203 @@ def _side(side: str) -> str:
 
 logger = logging.getLogger(__name__)
 
+# Flags of the latest visit as the Flags column words them (a change is in the Change column).
 FLAG_WORDS = {
     "below_norm": "below norm",
     "above_norm": "above norm",
     "asymmetry": "asymmetry",
     "control_deficit": "control deficit",
-    "improved": "improved",
-    "worse": "worse",
     "pain": "pain",
+    "faults": "movement faults",
 }
 
 
-def _rows(ctx: ServiceContext, history: ClientHistory) -> tuple[list[MeasureRow], list[str]]:
-    """Rows of the values table and plain-language changes beyond measurement error.
+Key = tuple[str, str, str]
 
-    Norms and flags are those of `domain.interpretation` for the latest visit (the same rules
-    as the window and `mobileathlete summary`); the change column compares the first and the
-    latest visit with the same `judge_change` rule (MDC95 of the measure).
+
+@dataclass(frozen=True)
+class _Tables:
+    """The report's value tables and its list of changes, built from one interpretation."""
+
+    rom: list[MeasureRow]
+    tests: list[MeasureRow]
+    outcomes: list[MeasureRow]
+    changes: list[str]
+    findings: list[str]
+
+
+def _is_outcome(code: str, measure: Any) -> bool:
+    return code in OUTCOME_CODES or (measure is not None and measure.region == "outcome")
+
+
+def _row_name(label: str, side: str, mode: str) -> str:
+    """ "Right hip extension (active)", "Pain (NPRS 0-10)": how a change line names its row."""
+    name = label if mode == "none" else f"{label} ({mode})"
+    if side in ("left", "right"):
+        return f"{side.capitalize()} {name[:1].lower()}{name[1:]}"
+    return name
+
+
+def _episode_changes(
+    history: ClientHistory, cat: Any, present: dict[Key, list[int]]
+) -> dict[Key, Interpretation]:
+    """Each row's latest recording judged against its first one (the change over the episode).
+
+    The same `interpret_assessment` as everywhere else, on the history cut down to the two
+    visits, so "improved", "worse" (beyond MDC95) and "clinically important" (MCID) follow
+    the catalogue's rules, raters and instruments exactly.
+    """
+    visits = history.assessments
+    pairs: dict[tuple[int, int], list[Key]] = {}
+    for key, indexes in present.items():
+        if len(indexes) >= 2:
+            pairs.setdefault((indexes[0], indexes[-1]), []).append(key)
+    judged: dict[Key, Interpretation] = {}
+    for (first, last), keys in pairs.items():
+        scoped = replace(history, assessments=(visits[first], visits[last]))
+        result = interpret_assessment(scoped, visits[last].id, cat)
+        for key in keys:
+            row = result.row(*key)  # type: ignore[arg-type]
+            if row is not None:
+                judged[key] = row
+    return judged
+
+
+def _change_text(row: Interpretation | None) -> str:
+    if row is None or row.change.delta is None:
+        return ""
+    text = f"{row.change.delta:+g}"
+    words: list[str] = []
+    if row.change.verdict in ("improved", "worse"):
+        words.append(row.change.verdict)
+    if FLAG_CLINICALLY_IMPORTANT in row.flags:
+        words.append("MCID")
+    return f"{text} ({'; '.join(words)})" if words else text
+
+
+def _change_line(row: Interpretation, first_date: date, unit: str) -> str | None:
+    """A "What changed" line, or None when the row did not change (or cannot be judged)."""
+    change = row.change
+    beyond = change.verdict in ("improved", "worse")
+    important = FLAG_CLINICALLY_IMPORTANT in row.flags
+    if not (beyond or important) or change.previous_value is None:
+        return None
+    name = _row_name(row.label, row.side, row.mode)
+    head = (
+        f"{name}: {_fmt(change.previous_value, unit)} ({first_date.isoformat()}) → {row.value_text}"
+    )
+    parts = []
+    if beyond:
+        source = f", {change.source}" if change.source else ""
+        parts.append(
+            f"{change.verdict} by more than the measurement error "
+            f"({_fmt(change.mdc, unit)}{source})"
+        )
+    if important:
+        parts.append("a clinically important change (reaches the MCID)")
+    return f"{head}, {'; '.join(parts)}"
+
+
+def _rating_cell(row: Interpretation) -> str:
+    """A motor-control rating as a table cell: "poor, 3 faults" (the faults are named in the
+    movement findings, where a line has room for them)."""
+    rating = row.value_text.split(" (", 1)[0]
+    count = len(row.faults)
+    return rating if not count else f"{rating}, {count} fault{'s' if count > 1 else ''}"
+
+
+def _finding_line(
+    latest: Interpretation,
+    by_visit: dict[int, Interpretation],
+    visits: Sequence[AssessmentRecord],
+) -> str:
+    """A motor-control test at the latest visit, with what its first recording showed."""
+    name = latest.label + (f" ({latest.side})" if latest.side != "none" else "")
+    line = f"{name}: {latest.value_text} at the latest visit"
+    first = min(by_visit)
+    if first != len(visits) - 1:
+        line += f"; {by_visit[first].value_text} on {visits[first].date.isoformat()}"
+    return line
+
+
+def _rows(ctx: ServiceContext, history: ClientHistory) -> _Tables:
+    """The value tables (range of motion; tests and computed scores; outcome scores) and the
+    changes over the episode.
+
+    Values come from each visit's interpretation, so computed scores (Y-balance composite,
+    FMS total, LEFS) appear beside what was measured. Norms and flags are those of the latest
+    visit; the change column and "What changed" compare each row's latest recording with its
+    first (`_episode_changes`): only rows that improved or worsened beyond the measurement
+    error, or changed by a clinically important amount, are listed as changes.
     """
     cat = ctx.catalogue
     visits = history.assessments
-    latest = interpret_assessment(history, catalogue=cat)
-    judged: dict[tuple[str, str, str], Interpretation] = {
-        (r.code, r.side, r.mode): r for r in latest.rows
-    }
-    keys: dict[tuple[str, str, str], None] = {}
-    for a in visits:
-        for m in a.measurements:
-            keys.setdefault((m.code, m.side, m.mode), None)
+    per_visit = [interpret_assessment(history, a.id, cat) for a in visits]
+    values: dict[Key, dict[int, Interpretation]] = {}
+    for index, result in enumerate(per_visit):
+        for r in result.rows:
+            values.setdefault((r.code, r.side, r.mode), {})[index] = r
+    present = {key: sorted(by_visit) for key, by_visit in values.items()}
+    latest = per_visit[-1]
+    judged: dict[Key, Interpretation] = {(r.code, r.side, r.mode): r for r in latest.rows}
+    episode = _episode_changes(history, cat, present)
     order = {code: i for i, code in enumerate(cat.measures)}
-    rows: list[MeasureRow] = []
-    changes: list[str] = []
-    for code, side, mode in sorted(keys, key=lambda k: (order.get(k[0], 10**6), k[1], k[2])):
+    side_order = {"left": 0, "right": 1, "none": 2}
+    mode_order = {"active": 0, "passive": 1, "none": 2}
+    tables = _Tables([], [], [], [], [])
+    worse: list[str] = []
+    for key in sorted(
+        values,
+        key=lambda k: (
+            order.get(k[0], 10**6),
+            k[0],
+            side_order.get(k[1], 3),
+            mode_order.get(k[2], 3),
+        ),
+    ):
+        code, side, mode = key
         measure = measure_for(code, cat)
-        label = measure.label if measure else code
-        unit = measure.unit_label if measure else ""
-        if mode != "none":
-            label = f"{label} ({mode})"
-        values = [a.value(code, side, mode) for a in visits]  # type: ignore[arg-type]
-        row = judged.get((code, side, mode))
+        by_visit = values[key]
+        sample = by_visit[present[key][-1]]
+        unit = sample.unit
+        label = sample.label if mode == "none" else f"{sample.label} ({mode})"
+        row = judged.get(key)
         norm_text = ""
         flags: tuple[str, ...] = ()
         if row is not None:
             if row.norm.norm is not None:
-                norm_text = _fmt(row.norm.norm.mean, unit)
-            flags = tuple(FLAG_WORDS.get(f, f) for f in row.flags if f not in ("improved", "worse"))
-        change_text = ""
-        present = [v for v in values if v is not None]
-        if measure is not None and len(present) >= 2:
-            first, last = present[0], present[-1]
-            delta = last - first
-            change_text = f"{delta:+g}"
-            verdict, mdc, _source = judge_change(measure, first, last)
-            if verdict in ("improved", "worse") and mdc is not None:
-                change_text += f" ({verdict})"
-                named = f"{side.capitalize()} {label[:1].lower()}{label[1:]}"
-                changes.append(
-                    f"{named if side != 'none' else label}: {_fmt(first, unit)} → "
-                    f"{_fmt(last, unit)}, {verdict} by more than the measurement error "
-                    f"({_fmt(mdc, unit)})"
-                )
-        rows.append(
-            MeasureRow(
-                label=label,
-                side=_side(side),
-                values=tuple(_fmt(v, unit) for v in values),
-                norm=norm_text,
-                change=change_text,
-                flags=flags,
-            )
+                norm_text = _fmt(round(row.norm.norm.mean, 1), unit)
+            flags = tuple(FLAG_WORDS[f] for f in row.flags if f in FLAG_WORDS)
+        change = episode.get(key)
+        motor = measure is not None and bool(measure.faults)
+        if motor and key in judged:
+            tables.findings.append(_finding_line(judged[key], by_visit, visits))
+        measure_row = MeasureRow(
+            label=label,
+            side=_side(side),
+            values=tuple(
+                (_rating_cell(by_visit[i]) if motor else by_visit[i].value_text)
+                if i in by_visit
+                else ""
+                for i in range(len(visits))
+            ),
+            norm=norm_text,
+            change=_change_text(change),
+            flags=flags,
+            code=code,
         )
-    return rows, changes
-
-
-def _findings(history: ClientHistory, ctx: ServiceContext) -> list[str]:
-    latest = history.latest
-    if latest is None:
-        return []
-    lines = []
-    for f in latest.findings:
-        if not f.faults:
-            continue
-        measure = ctx.catalogue.get(f.test_code)
-        label = measure.label if measure else f.test_code
-        names = {x.code: x.label for x in measure.faults} if measure else {}
-        faults = ", ".join(names.get(x, x) for x in f.faults)
-        side = f" ({f.side})" if f.side != "none" else ""
-        lines.append(f"{label}{side} at the latest visit: {faults}")
-    return lines
+        if _is_outcome(code, measure):
+            tables.outcomes.append(measure_row)
+        elif measure is not None and measure.kind == "rom":
+            tables.rom.append(measure_row)
+        else:
+            tables.tests.append(measure_row)
+        if change is not None:
+            line = _change_line(change, visits[present[key][0]].date, unit)
+            if line is not None:
+                (worse if change.change.verdict == "worse" else tables.changes).append(line)
+    tables.changes[:0] = worse  # what got worse first
+    return tables
 
 
 def _program(ctx: ServiceContext, client_id: int) -> tuple[str, list[ProgramLine]]:
@@ -182,9 +291,11 @@ def _figures(ctx: ServiceContext, history: ClientHistory) -> list[Any]:
     """The key charts, drawn by charts/ from the same history and interpretation.
 
     Progress over time of the most limited measures (below norm, asymmetric, worse or a
-    control deficit at the latest visit), the limb symmetry chart, the percent-of-norm
-    profile, and the outcome scores when any were recorded.
+    control deficit at the latest visit), the active-vs-passive gap over time when any
+    measure was taken both ways, the limb symmetry chart, the percent-of-norm profile, and
+    the outcome scores when any were recorded.
     """
+    from mobileathlete_desktop.charts.active_passive import active_passive_figure, gap_series
     from mobileathlete_desktop.charts.kinds import build_chart
 
     cat = ctx.catalogue
@@ -201,6 +312,9 @@ def _figures(ctx: ServiceContext, history: ClientHistory) -> list[Any]:
     figures: list[Any] = []
     if len(history.assessments) >= 2:
         figures += [build_chart(history, code, cat) for code in limited]
+    gaps = gap_series(history, cat)
+    if gaps:
+        figures.append(active_passive_figure(history, cat, series=gaps))
     figures.append(build_chart(history, "asymmetry", cat))
     figures.append(build_chart(history, "profile", cat))
     if any(m.code in OUTCOME_CODES for a in history.assessments for m in a.measurements):
@@ -218,29 +332,24 @@ def build_progress_report(
     ctx.actor.require("reports.print")
     history = load_history(ctx, client_id)
     visits: Sequence[AssessmentRecord] = history.assessments
-    rows, changes = _rows(ctx, history) if visits else ([], [])
-    outcomes = [r for r in rows if r.label.split(" (")[0] in _labels(ctx, set(OUTCOME_CODES))]
-    rows = [r for r in rows if r not in outcomes]
+    tables = _rows(ctx, history) if visits else _Tables([], [], [], [], [])
     title, program = _program(ctx, client_id)
     latest = history.latest
     return ProgressReport(
         client=history.client,
         clinic=clinic_header(ctx),
         visits=tuple(VisitColumn(a.date, a.kind, a.therapist, a.status) for a in visits),
-        rows=tuple(rows),
-        outcomes=tuple(outcomes),
+        rows=tuple(tables.rom),
+        tests=tuple(tables.tests),
+        outcomes=tuple(tables.outcomes),
         generated_on=today or date.today(),
         therapist=(latest.signed_by or latest.therapist) if latest else "",
-        changes=tuple(changes),
-        findings=tuple(_findings(history, ctx)),
+        changes=tuple(tables.changes),
+        findings=tuple(tables.findings),
         program_title=title,
         program=tuple(program),
         figures=tuple(_figures(ctx, history)) if charts and len(visits) else (),
     )
-
-
-def _labels(ctx: ServiceContext, codes: set[str]) -> set[str]:
-    return {m.label for m in ctx.catalogue if m.code in codes}
 
 
 def clients_assessed_between(ctx: ServiceContext, first: date, last: date) -> list[int]:

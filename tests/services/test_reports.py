@@ -151,3 +151,132 @@ def test_failed_render_keeps_the_previous_file(
         write_batch(day, ids, out)
     assert out.read_bytes() == b"previous report"
     assert [p.name for p in out_dir.iterdir()] == ["day.pdf"]
+
+
+# --- what the tables and "What changed" hold (issue 16, item 7) ----------------------------
+
+FIRST, LATEST = date(2025, 3, 1), date(2025, 4, 1)
+NPRS = ("nprs", "none", "none")
+YBAL = {
+    (code, side, "none"): value
+    for side in ("left", "right")
+    for code, value in (
+        ("limb.length", 90.0),
+        ("ybalance.anterior", 60.0),
+        ("ybalance.posteromedial", 95.0),
+        ("ybalance.posterolateral", 90.0),
+    )
+}
+
+
+@pytest.fixture
+def episode(clinic: ServiceContext) -> int:
+    """Two visits: the right lunge improves by 3.5 cm (beyond its error), the left by 0.5 cm
+    (within it); pain falls 6 → 3 (a clinically important change); left hip extension taken
+    actively and passively (8° of 20°: a control deficit) and about the same at both visits;
+    knee-flexed dorsiflexion first recorded at the latest visit; the single-leg squat goes
+    from poor to fair."""
+    from mobileathlete_desktop.services.assessments import list_assessments, set_finding
+
+    hip_a, hip_p = ("hip.extension", "left", "active"), ("hip.extension", "left", "passive")
+    client = add_runner(
+        clinic,
+        "EP-1",
+        visits={
+            FIRST: {WBLT: 6.0, WBLT_L: 11.0, hip_a: 8.0, hip_p: 20.0, NPRS: 6.0, **YBAL},
+            LATEST: {
+                WBLT: 9.5,
+                WBLT_L: 11.5,
+                hip_a: 9.0,
+                hip_p: 20.0,
+                NPRS: 3.0,
+                ("ankle.dorsiflexion.knee_flexed", "left", "active"): 30.0,
+                **YBAL,
+            },
+        },
+    )
+    first, latest = sorted(list_assessments(clinic, client.id), key=lambda a: a.date)
+    set_finding(
+        clinic, first.id, "sls", "left", rating="poor", faults=("knee_valgus", "trunk_lean")
+    )
+    set_finding(clinic, latest.id, "sls", "left", rating="fair", faults=("trunk_lean",))
+    return client.id
+
+
+def test_outcomes_and_computed_scores_sit_in_their_own_tables(
+    clinic: ServiceContext, episode: int
+) -> None:
+    from mobileathlete_desktop.services.reports import build_progress_report
+
+    report = build_progress_report(clinic, episode, charts=False)
+    rom = {r.code for r in report.rows}
+    tests = {r.code for r in report.tests}
+    assert [r.code for r in report.outcomes] == ["nprs"]
+    assert {"hip.extension", "ankle.dorsiflexion.knee_flexed"} <= rom
+    assert "nprs" not in rom | tests and "wblt.distance" not in rom
+    assert {"wblt.distance", "ybalance.composite", "sls"} <= tests
+    composite = [r for r in report.tests if r.code == "ybalance.composite"]
+    assert [r.side for r in composite] == ["L", "R"]
+    assert all(v.endswith("%") and v != "" for r in composite for v in r.values)
+    # A motor-control rating: the count of faults in the cell, the faults named in findings.
+    squat = next(r for r in report.tests if r.code == "sls")
+    assert squat.values == ("poor, 2 faults", "fair, 1 fault")
+    assert any(
+        line.startswith("Single-leg squat (left): fair (") and "2025-03-01" in line
+        for line in report.findings
+    )
+
+
+def test_what_changed_lists_only_changes(clinic: ServiceContext, episode: int) -> None:
+    from mobileathlete_desktop.services.reports import build_progress_report
+
+    report = build_progress_report(clinic, episode, charts=False)
+    changes = report.changes
+    assert len(changes) == 2, changes
+    lunge = next(c for c in changes if c.startswith("Right weight-bearing lunge"))
+    assert "6 cm (2025-03-01) → 9.5 cm" in lunge and "improved" in lunge
+    pain = next(c for c in changes if c.startswith("Pain"))
+    assert "clinically important" in pain
+    text = " ".join(changes)
+    # Unchanged (left lunge, hip extension, composite), first recordings (dorsiflexion) and
+    # findings that are not changes (the squat's faults) are not listed.
+    for absent in ("Left weight-bearing", "hip extension", "dorsiflexion", "composite", "squat"):
+        assert absent not in text
+    pain_row = report.outcomes[0]
+    assert pain_row.values == ("6 points", "3 points") and "MCID" in pain_row.change
+
+
+def test_one_visit_says_there_is_nothing_to_compare(clinic: ServiceContext, tmp_path: Path) -> None:
+    client = add_runner(clinic, "EP-2", visits={FIRST: {WBLT: 6.0, NPRS: 4.0}})
+    out = tmp_path / "r.pdf"
+    report = write_report(clinic, client.id, out)
+    assert report.changes == ()
+    text = " ".join("\n".join(pdf_pages(out)).split())
+    assert "What changed One visit so far: nothing to compare yet." in text
+    assert text.index("Tests and computed scores") < text.index("Outcome scores")
+    assert text.index("Outcome scores") < text.index("Pain (NPRS 0-10)")
+
+
+def test_report_pages_carry_the_active_passive_chart_and_the_tables(
+    clinic: ServiceContext, episode: int, tmp_path: Path
+) -> None:
+    from mobileathlete_desktop.services.reports import build_progress_report
+
+    report = build_progress_report(clinic, episode)
+    titles = [f.legends[0].get_title().get_text() for f in report.figures if f.legends]
+    assert any(t.startswith("Active vs passive range") for t in titles)
+    out = tmp_path / "r.pdf"
+    write_report(clinic, episode, out)
+    text = " ".join("\n".join(pdf_pages(out)).split())
+    for heading in ("What changed", "Movement findings", "Range of motion", "Outcome scores"):
+        assert heading in text
+    assert text.index("Range of motion") < text.index("Tests and computed scores")
+
+
+def test_no_active_passive_chart_without_both_modes(clinic: ServiceContext) -> None:
+    from mobileathlete_desktop.services.reports import build_progress_report
+
+    client = add_runner(clinic, "EP-3", visits={FIRST: {WBLT: 6.0}, LATEST: {WBLT: 7.0}})
+    report = build_progress_report(clinic, client.id)
+    titles = [f.legends[0].get_title().get_text() for f in report.figures if f.legends]
+    assert not any(t.startswith("Active vs passive range") for t in titles)
