@@ -309,7 +309,13 @@ class AssessmentEditor(QWidget):
     ) -> None:
         if not measures:
             return
-        model = MeasureGridModel(measures, columns, self._norm, self)
+        model = MeasureGridModel(
+            measures,
+            columns,
+            self._norm,
+            self,
+            person=(self.client.norm_sex, self.client.age_on(self.record.date)),
+        )
         model.edit_requested.connect(lambda key, text, m=model: self._value_typed(m, key, text))
         model.pain_requested.connect(lambda key, m=model: self._pain_toggled(m, key))
         view = MeasureGridView(model, name)

@@ -33,17 +33,26 @@ from PySide6.QtWidgets import (
 )
 
 from mobileathlete_desktop.domain.catalogue import Measure, Mode, Norm, Side
+from mobileathlete_desktop.domain.interpretation import (
+    ActivePassiveGap,
+    NormComparison,
+    active_passive_gap,
+    compare_with_norm,
+)
 
 Index = QModelIndex | QPersistentModelIndex
 
 PAIN_KEY = Qt.Key.Key_P
 BELOW_NORM_MARK = "▼"
+ABOVE_NORM_MARK = "▲"
+CONTROL_MARK = "◆"
 PAIN_MARK = "✱"
 ERROR_MARK = "⚠"
 HINT = (
     "Type a value · Tab or Enter: next cell · arrows: move · P: painful on/off · "
     "Delete: clear · Ctrl+Z / Ctrl+Shift+Z: undo / redo.   "
-    f"{BELOW_NORM_MARK} below norm · {PAIN_MARK} painful · {ERROR_MARK} not stored"
+    f"{BELOW_NORM_MARK} below norm · {ABOVE_NORM_MARK} above norm · "
+    f"{CONTROL_MARK} control deficit · {PAIN_MARK} painful · {ERROR_MARK} not stored"
 )
 
 
@@ -78,11 +87,14 @@ class MeasureGridModel(QAbstractTableModel):
         columns: Sequence[GridColumn],
         norm: Callable[[Measure, Mode], Norm | None] = lambda _m, _mode: None,
         parent: QObject | None = None,
+        person: tuple[str | None, int | None] = (None, None),
     ) -> None:
         super().__init__(parent)
         self.measures = list(measures)
         self.columns = list(columns)
         self._norm = norm
+        self.person = person
+        """The client's sex and age at this visit, for the domain's norm rule."""
         self.values: dict[CellKey, float] = {}
         self.pain: dict[CellKey, bool] = {}
         self.errors: dict[CellKey, str] = {}
@@ -188,18 +200,51 @@ class MeasureGridModel(QAbstractTableModel):
 
     # -- flags and text --------------------------------------------------------------------
 
-    def below_norm(self, key: CellKey) -> Norm | None:
-        """The norm a value falls short of, or None when it is within it (or has none)."""
+    def judge_norm(self, key: CellKey) -> NormComparison | None:
+        """The value against its norm, by the same domain rule as the reports."""
         value = self.values.get(key)
         measure = self.measure(key.code)
         if value is None or measure is None:
             return None
-        norm = self._norm(measure, key.mode)
-        if norm is None:
+        sex, age = self.person
+        passive = CellKey(key.code, key.side, "passive")
+        return compare_with_norm(
+            measure,
+            value,
+            sex,
+            age,
+            key.mode,
+            passive_recorded=key.mode == "active" and passive in self.values,
+        )
+
+    def below_norm(self, key: CellKey) -> Norm | None:
+        """The norm a value falls short of, or None when it is within it (or has none)."""
+        judged = self.judge_norm(key)
+        return judged.norm if judged is not None and judged.flag == "below" else None
+
+    def control_deficit(self, key: CellKey) -> ActivePassiveGap | None:
+        """An active value whose gap to the passive one is beyond the error (domain rule)."""
+        if key.mode != "active":
             return None
-        limit = norm.mean - norm.sd if norm.sd else norm.mean * 0.9
-        below = value < limit if measure.higher_is_better else value > norm.mean * 1.1
-        return norm if below else None
+        measure = self.measure(key.code)
+        active = self.values.get(key)
+        passive = self.values.get(CellKey(key.code, key.side, "passive"))
+        if measure is None or active is None or passive is None:
+            return None
+        gap = active_passive_gap(measure, active, passive, key.side)
+        return gap if gap.control_deficit else None
+
+    def markers(self, key: CellKey) -> list[tuple[str, str]]:
+        """The cell's findings as (symbol, words), from the domain's rules."""
+        out: list[tuple[str, str]] = []
+        judged = self.judge_norm(key)
+        if judged is not None and judged.flag in ("below", "above") and judged.norm:
+            mark = BELOW_NORM_MARK if judged.flag == "below" else ABOVE_NORM_MARK
+            out.append((mark, f"{judged.flag} norm ({judged.norm.mean:g})"))
+        gap = self.control_deficit(key)
+        if gap is not None:
+            out.append((CONTROL_MARK, f"control deficit (gap {gap.gap:g} to passive)"))
+        return out
 
     def cell_text(self, key: CellKey) -> str:
         """What the cell shows: the value with its markers, or the error."""
@@ -210,8 +255,7 @@ class MeasureGridModel(QAbstractTableModel):
             parts.append(f"{ERROR_MARK} not stored")
         elif key in self.values:
             parts.append(f"{self.values[key]:g}{unit}")
-            if self.below_norm(key) is not None:
-                parts.append(BELOW_NORM_MARK)
+            parts.extend(mark for mark, _words in self.markers(key))
             if self.pain.get(key):
                 parts.append(PAIN_MARK)
         if self.show_previous and key in self.previous:
@@ -231,9 +275,8 @@ class MeasureGridModel(QAbstractTableModel):
         else:
             unit = measure.unit_label if measure else ""
             text = f"{head}: {self.values[key]:g} {unit}".rstrip()
-            norm = self.below_norm(key)
-            if norm is not None:
-                text += f"; below norm ({norm.mean:g} {unit})".rstrip()
+            for _mark, words in self.markers(key):
+                text += f"; {words}"
             if self.pain.get(key):
                 text += "; painful"
         if key in self.previous:
@@ -286,7 +329,7 @@ class MeasureGridModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             return self.cell_description(key)
         if role == Qt.ItemDataRole.ForegroundRole:
-            if key in self.errors or self.below_norm(key) is not None:
+            if key in self.errors or self.markers(key):
                 return QBrush(QColor("#b00020"))
             return None
         if role == Qt.ItemDataRole.TextAlignmentRole:

@@ -214,15 +214,21 @@ def test_p_marks_a_value_painful_and_delete_clears_it(
     )
 
 
-def test_below_norm_is_flagged_with_a_symbol_and_words(
+def test_below_norm_and_control_deficit_are_flagged_with_a_symbol_and_words(
     editor: AssessmentEditor, qtbot: QtBot
 ) -> None:
-    enter_cells(qtbot, ["100", "140"])
+    # Active 100°, passive 140°: passive is normal, so the short active range is a control
+    # deficit (gap 40° beyond the goniometer's error), not "below norm" (the domain's rule).
+    enter_cells(qtbot, ["100", "140", "90", "92"])
     grid = editor.grids[0]
     low, fine = CellKey("hip.flexion", "left", "active"), CellKey("hip.flexion", "left", "passive")
-    qtbot.waitUntil(lambda: fine in grid.values)
-    assert "▼" in grid.cell_text(low) and "below norm" in grid.cell_description(low)
-    assert "▼" not in grid.cell_text(fine)
+    qtbot.waitUntil(lambda: CellKey("hip.flexion", "right", "passive") in grid.values)
+    assert "◆" in grid.cell_text(low) and "control deficit" in grid.cell_description(low)
+    assert "▼" not in grid.cell_text(low) and "▼" not in grid.cell_text(fine)
+    # Right side: active 90°, passive 92°: both short, a length limit on the passive reading.
+    limited = CellKey("hip.flexion", "right", "passive")
+    assert "▼" in grid.cell_text(limited) and "below norm" in grid.cell_description(limited)
+    assert "◆" not in grid.cell_text(CellKey("hip.flexion", "right", "active"))
 
 
 def test_a_change_made_in_another_window_is_shown_not_overwritten(
