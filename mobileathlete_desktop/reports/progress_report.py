@@ -144,9 +144,17 @@ def _facts_table(facts: Sequence[tuple[str, str]]) -> Any:
 
 
 def _values_tables(
-    visits: Sequence[VisitColumn], rows: Sequence[MeasureRow], title: str
+    visits: Sequence[VisitColumn],
+    rows: Sequence[MeasureRow],
+    title: str,
+    *,
+    heading: bool = False,
 ) -> list[Any]:
-    """The values table, split into chunks of visits so columns never get too narrow."""
+    """The values table, split into chunks of visits so columns never get too narrow.
+
+    Split tables are headed "title: visits 1–4 of 8"; with `heading`, a single table is
+    headed by the title alone.
+    """
     from reportlab.lib.colors import HexColor
     from reportlab.lib.units import mm
     from reportlab.platypus import Spacer, Table, TableStyle
@@ -206,6 +214,8 @@ def _values_tables(
         if len(starts) > 1:
             end = min(start + size, len(visits))
             flowables.append(para(f"{title}: visits {start + 1}–{end} of {len(visits)}", "h2"))
+        elif heading:
+            flowables.append(para(title, "h2"))
         flowables += [table, Spacer(1, 4 * mm)]
     return flowables
 
@@ -288,8 +298,7 @@ def report_story(report: ProgressReport) -> list[Any]:
         )
         for title, rows in tables:
             if rows:
-                story.append(para(title, "h2"))
-                story += _values_tables(report.visits, rows, title)
+                story += _values_tables(report.visits, rows, title, heading=True)
         if report.outcomes:
             story.append(para("Outcome scores", "h1"))
             story += _values_tables(report.visits, report.outcomes, "Outcome scores")
