@@ -15,7 +15,16 @@ listed beneath it, wrapped to the terminal. `--json` prints one object with thes
   ``label``, ``side`` ("left"|"right"|"none"), ``mode`` ("active"|"passive"|"none"),
   ``value`` (number), ``unit``, ``value_text``, ``norm_text`` ("—" without a norm),
   ``flags`` (codes: below_norm, above_norm, asymmetry, control_deficit, improved, worse,
-  pain) and ``reasons`` (sentences citing the catalogue's sources).
+  pain, faults, clinically_important, cutoff) and ``reasons`` (sentences citing the
+  catalogue's sources); and the numbers behind the flags:
+  ``norm`` (``null`` or ``{"mean", "sd", "sex", "age_min", "age_max", "mode", "position",
+  "population", "source", "usual_low", "usual_high", "error", "percent", "flag"}``; flag is
+  below|within|above|no_norm|not_judged), ``sides`` (``null`` or ``{"difference", "lsi",
+  "threshold", "threshold_kind", "source", "asymmetric"}``), ``gap`` (``null`` or
+  ``{"active", "passive", "gap", "error", "source", "control_deficit"}``), ``change``
+  (``{"verdict", "previous_value", "previous_date", "delta", "mdc", "source",
+  "beyond_error", "clinically_important", "mcid", "mcid_source"}``), ``cutoff`` (``null`` or
+  ``{"text", "source"}``), ``faults`` (fault codes) and ``rating``.
 - ``fms``: ``{"total", "scores", "asymmetric_tests", "zeroed_by_clearing", "missing"}`` or
   ``null`` when no movement screen was scored.
 - ``sources``: source id → full citation, for every source a reason cites.
@@ -37,6 +46,7 @@ from mobileathlete_desktop.commands.common import (
 if TYPE_CHECKING:
     from mobileathlete_desktop.domain.interpretation import (
         AssessmentInterpretation,
+        Interpretation,
         SummaryRow,
     )
 
@@ -83,9 +93,49 @@ def summary_json(result: AssessmentInterpretation) -> dict[str, Any]:
         "sex": result.sex,
         "catalogue_version": result.catalogue_version,
         "notes": list(result.notes),
-        "rows": [row.to_json_dict() for row in summary_rows(result)],
+        "rows": [
+            {**row.to_json_dict(), **_numbers(r)}
+            for row, r in zip(summary_rows(result), result.rows, strict=True)
+        ],
         "fms": full["fms"],
         "sources": dict(result.sources),
+    }
+
+
+def _numbers(row: Interpretation) -> dict[str, Any]:
+    """The figures each flag rests on, for one interpreted row."""
+    full = row.to_json_dict()
+    norm = full["norm"]
+    if norm is not None:
+        norm = {**norm, "percent": row.norm.percent_of_norm, "flag": row.norm.flag}
+    sides = row.sides
+    gap = row.gap
+    return {
+        "norm": norm,
+        "sides": None
+        if sides is None
+        else {
+            "difference": sides.difference,
+            "lsi": sides.lsi,
+            "threshold": sides.threshold,
+            "threshold_kind": sides.threshold_kind,
+            "source": sides.source,
+            "asymmetric": sides.asymmetric,
+        },
+        "gap": None
+        if gap is None
+        else {
+            "active": gap.active,
+            "passive": gap.passive,
+            "gap": gap.gap,
+            "error": gap.error,
+            "source": gap.source,
+            "control_deficit": gap.control_deficit,
+        },
+        "change": full["change"],
+        "cutoff": full["cutoff"],
+        "faults": full["faults"],
+        "rating": full["rating"],
     }
 
 

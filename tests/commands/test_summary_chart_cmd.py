@@ -39,6 +39,14 @@ ROW_KEYS = {
     "norm_text",
     "flags",
     "reasons",
+    # the numbers behind the flags (issue 16)
+    "norm",
+    "sides",
+    "gap",
+    "change",
+    "cutoff",
+    "faults",
+    "rating",
 }
 MEASURE = "ankle.dorsiflexion.knee_flexed"
 
@@ -94,7 +102,19 @@ def test_summary_json_is_the_interpretation_of_the_latest_visit(
     assert data["assessment"]["date"] == latest.date.isoformat()
     expected = summary_rows(interpret_assessment(history))
     assert [set(r) for r in data["rows"]] == [ROW_KEYS] * len(expected)
-    assert data["rows"] == [json.loads(json.dumps(r.to_json_dict())) for r in expected]
+    plain = [{k: r[k] for k in r if k in expected[0].to_json_dict()} for r in data["rows"]]
+    assert plain == [json.loads(json.dumps(r.to_json_dict())) for r in expected]
+    # Each flag's figures travel with it: the gap and its error for a control deficit, the
+    # norm's mean, SD and source for a norm flag, MDC and MCID for a change.
+    for r in data["rows"]:
+        if "control_deficit" in r["flags"]:
+            assert r["gap"]["gap"] > r["gap"]["error"] > 0 and r["gap"]["source"]
+        if "below_norm" in r["flags"]:
+            assert r["norm"]["mean"] > 0 and r["norm"]["source"] and r["norm"]["flag"] == "below"
+        if "asymmetry" in r["flags"] and r["sides"] is not None:
+            assert r["sides"]["asymmetric"] and r["sides"]["source"]
+        assert set(r["change"]) >= {"verdict", "delta", "mdc", "mcid", "beyond_error"}
+    assert any(r["gap"] for r in data["rows"])
     flagged = [r for r in data["rows"] if "below_norm" in r["flags"]]
     assert flagged and all("below norm" in " ".join(r["reasons"]) for r in flagged)
     assert "aaos-1965" in data["sources"]  # full citations for the ids the reasons name
