@@ -236,7 +236,7 @@ def test_chart_export_is_audited(
 def test_chart_for_a_client_with_one_visit_and_one_side_still_renders(
     demo_db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    for what in (MEASURE, "profile", "asymmetry", "outcomes"):
+    for what in (MEASURE, "profile", "asymmetry", "outcomes", "active-passive"):
         out = tmp_path / f"{what}.png"
         code, _, err = run(capsys, "--db", demo_db, "chart", "ONE-1", what, "--out", str(out))
         assert (code, err) == (0, "") and is_png(out.read_bytes())
