@@ -90,7 +90,7 @@ def test_client_lines_say_each_finding_once_in_plain_english_or_spanish() -> Non
     english = client_lines(lines, "en")
     assert english == ["Knee flexion, left: moves further with help than on its own: control work"]
     spanish = client_lines(lines, "es")
-    assert spanish[0].startswith("Flexión de rodilla, izquierda: ")
+    assert spanish[0].startswith("Flexión de rodilla, lado izquierdo: con ayuda llega más lejos")
     # No numbers, norms or source codes for the client.
     assert not any(ch.isdigit() for ch in english[0] + spanish[0])
     assert client_lines([], "es") == []

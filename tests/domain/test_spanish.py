@@ -191,11 +191,6 @@ def test_recommender_spanish_is_tu_register_for_los_angeles(where: str, text: st
     assert not _offences(text), f"{where}: {text!r}"
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="client findings still say 'su edad' (usted); the tú wording is proposed in "
-    "/work/research/spanish_domain.md: drop this marker once it is pasted",
-)
 def test_client_findings_words_are_tu_register() -> None:
     from mobileathlete_desktop.domain.interpretation import wording
 

@@ -77,17 +77,19 @@ _CLIENT_WORDS: dict[str, dict[str, str]] = {
         "right": "right",
     },
     "es": {
-        FLAG_BELOW_NORM: "menos movimiento de lo habitual para su edad",
-        FLAG_ABOVE_NORM: "más movimiento de lo habitual para su edad",
-        FLAG_ASYMMETRY: "claramente distinto del otro lado",
-        FLAG_CONTROL_DEFICIT: "llega más lejos con ayuda que por sí solo: trabajo de control",
+        FLAG_BELOW_NORM: "menos movimiento de lo normal para tu edad",
+        FLAG_ABOVE_NORM: "más movimiento de lo normal para tu edad",
+        FLAG_ASYMMETRY: "una diferencia clara con el otro lado",
+        FLAG_CONTROL_DEFICIT: (
+            "con ayuda llega más lejos que sin ayuda: hay que trabajar el control"
+        ),
         FLAG_IMPROVED: "mejor que la última vez",
         FLAG_WORSE: "peor que la última vez",
-        FLAG_PAIN: "con dolor durante la prueba",
+        FLAG_PAIN: "te dolió durante la prueba",
         FLAG_FAULTS: "el movimiento necesita más control",
         FLAG_CUTOFF: "por debajo del valor de referencia",
-        "left": "izquierda",
-        "right": "derecha",
+        "left": "lado izquierdo",
+        "right": "lado derecho",
     },
 }
 
