@@ -211,6 +211,8 @@ class Measure:
         label = self.unit_label
         if not label:
             return f"{value:g}"
+        if label == "points" and value in (1, -1):
+            label = "point"
         return f"{value:g}{label}" if label == "°" else f"{value:g} {label}"
 
     @property

@@ -248,6 +248,7 @@ def test_nprs_30_percent_counts_with_a_low_baseline() -> None:
     after = visit(2, V2, ("nprs", "none", "none", 2))
     now = row(read(runner(), before, after), "nprs", "none", "none")
     assert now.change.important is True and now.change.verdict == "improved"
+    assert "down 1 point (33%)" in now.change.reason
 
 
 def test_nprs_one_point_from_eight_is_unchanged() -> None:
@@ -387,7 +388,9 @@ def test_fms_asymmetry_is_flagged_on_the_test_row() -> None:
             1, V1, ("fms.hurdle_step", "left", "none", 1), ("fms.hurdle_step", "right", "none", 2)
         ),
     )
-    assert "asymmetry" in row(result, "fms.hurdle_step", "left", "none").flags
+    left = row(result, "fms.hurdle_step", "left", "none")
+    assert "asymmetry" in left.flags
+    assert any("an FMS asymmetry" in r and "{" not in r for r in left.reasons)
     assert "asymmetry" not in row(result, "fms.hurdle_step", "right", "none").flags
 
 

@@ -436,6 +436,6 @@ def _fms_sides(
         flags.append(FLAG_ASYMMETRY)
         reasons.append(
             f"{measure.label}: {side} {reading.value:g}, {other} {other_reading.value:g}; "
-            "the sides scored differently, an FMS asymmetry{_cite(measure)}; the lower side "
+            f"the sides scored differently, an FMS asymmetry{_cite(measure)}; the lower side "
             "counts towards the total."
         )
