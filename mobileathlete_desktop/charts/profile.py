@@ -8,8 +8,8 @@ from mobileathlete_desktop.charts import style
 from mobileathlete_desktop.domain.catalogue import Catalogue
 from mobileathlete_desktop.domain.interpretation import (
     ABOVE_NORM_PERCENT,
-    BELOW_NORM_PERCENT,
     interpret_assessment,
+    within_norm_range,
 )
 from mobileathlete_desktop.domain.records import ClientHistory
 
@@ -29,7 +29,8 @@ def profile_figure(
     catalogue: Catalogue | None = None,
     assessment_id: int | None = None,
 ) -> Figure:
-    """Bars of percent of norm; below-norm bars hatched, the 100% line and the clinic's band."""
+    """Bars of percent of norm; below-norm bars hatched, the 100% line and each measure's own
+    within-norm zone."""
     result = interpret_assessment(history, assessment_id, catalogue)
     title = f"Percent of norm — {history.client.full_name}"
     if result.assessment is None:
@@ -45,7 +46,23 @@ def profile_figure(
     fig = style.new_figure((7.0, 1.4 + 0.36 * len(rows)))
     ax = fig.add_subplot()
     style.style_axes(ax)
-    ax.axvspan(BELOW_NORM_PERCENT, ABOVE_NORM_PERCENT, color=style.NORM_COLOUR, alpha=0.12)
+    for i, row in enumerate(rows):
+        # Each measure's own within-norm zone, as the interpretation judges it (usual range
+        # from the SD, or the percentage band of a reference value, widened to the error).
+        if row.norm.norm is None or not row.norm.norm.mean:
+            continue
+        low, high = within_norm_range(row.norm.norm, row.norm.error)
+        mean = row.norm.norm.mean
+        ax.barh(
+            i,
+            (high - low) / mean * 100,
+            left=low / mean * 100,
+            height=0.9,
+            color=style.NORM_COLOUR,
+            alpha=0.12,
+            linewidth=0,
+            gid="norm-zone",
+        )
     ax.axvline(100, color=style.NORM_COLOUR, linewidth=1.5, gid="norm-100")
     for i, row in enumerate(rows):
         pct = row.norm.percent_of_norm
@@ -82,7 +99,7 @@ def profile_figure(
             Patch(facecolor=style.FLAG_COLOUR, hatch=style.BELOW_HATCH, edgecolor="white"),
             Patch(facecolor=style.NORM_COLOUR, alpha=0.3),
         ],
-        ["Within or above norm", "Below norm", f"{BELOW_NORM_PERCENT:g}–{ABOVE_NORM_PERCENT:g}%"],
+        ["Within or above norm", "Below norm", "Within norm for that measure"],
         fontsize=style.NOTE_SIZE,
         loc="outside upper center",
         ncols=3,

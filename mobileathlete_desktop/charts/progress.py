@@ -7,11 +7,10 @@ from typing import TYPE_CHECKING
 from mobileathlete_desktop.charts import style
 from mobileathlete_desktop.domain.catalogue import Catalogue, Measure, Mode, Norm, Side
 from mobileathlete_desktop.domain.interpretation import (
-    ABOVE_NORM_PERCENT,
-    BELOW_NORM_PERCENT,
     SeriesPoint,
     measure_for,
     measure_series,
+    within_norm_range,
 )
 from mobileathlete_desktop.domain.records import ClientHistory
 
@@ -109,10 +108,7 @@ def _first_mode_with_data(history: ClientHistory, measure: Measure, cat: Catalog
 
 def _shade_norm(ax: Axes, measure: Measure, norm: Norm, mdc: float | None) -> None:
     """The within-norm zone as interpretation defines it, and the mean as a dashed line."""
-    low = norm.mean * BELOW_NORM_PERCENT / 100
-    high = norm.mean * ABOVE_NORM_PERCENT / 100
-    if mdc is not None:
-        low, high = min(low, norm.mean - mdc), max(high, norm.mean + mdc)
+    low, high = within_norm_range(norm, mdc)
     who = "" if norm.sex == "any" else f"{norm.sex} "
     ax.axhspan(
         low,

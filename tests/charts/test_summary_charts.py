@@ -16,7 +16,7 @@ from tests.charts.conftest import runner
 
 
 def bar_gids(fig) -> list[str]:  # type: ignore[no-untyped-def]
-    return [p.get_gid() for p in fig.axes[0].patches if p.get_gid()]
+    return [p.get_gid() for p in fig.axes[0].patches if p.get_gid() not in (None, "norm-zone")]
 
 
 def test_asymmetry_bars_first_visit(history: ClientHistory, catalogue: Catalogue) -> None:
@@ -77,6 +77,9 @@ def test_profile_marks_below_norm(history: ClientHistory, catalogue: Catalogue) 
     below = next(p for p in ax.patches if p.get_gid() == "bar-below")
     assert below.get_hatch() == "///"
     assert any(line.get_gid() == "norm-100" for line in ax.lines)
+    # Each measure's within-norm zone is drawn from the interpretation's own rule.
+    zones = [p for p in ax.patches if p.get_gid() == "norm-zone"]
+    assert len(zones) == 2 and all(z.get_x() < 100 < z.get_x() + z.get_width() for z in zones)
     assert any("Hallux extension" in t for t in figure_messages(fig))
 
 

@@ -69,6 +69,7 @@ from mobileathlete_desktop.domain.interpretation.rules import (
     compare_sides,
     compare_with_norm,
     judge_change,
+    within_norm_range,
 )
 from mobileathlete_desktop.domain.interpretation.wording import (
     client_lines,
@@ -128,5 +129,6 @@ __all__ = [
     "measure_for",
     "measure_series",
     "summary_rows",
+    "within_norm_range",
     "ybalance_composite",
 ]

@@ -9,6 +9,7 @@ from mobileathlete_desktop.domain.catalogue import (
     Measure,
     MeasurementError,
     Mode,
+    Norm,
     Side,
 )
 from mobileathlete_desktop.domain.interpretation.results import (
@@ -150,6 +151,19 @@ def compare_with_norm(
             f"and beyond {error_desc}).",
         )
     return result("within", f"{pct}: within norm.")
+
+
+def within_norm_range(norm: Norm, mdc: float | None) -> tuple[float, float]:
+    """The values `compare_with_norm` calls within norm (for charts): the usual range, or the
+    percentage band of a reference value without spread, widened to the measurement error."""
+    interval = norm.reference_interval(REFERENCE_Z)
+    if interval is not None:
+        low, high = interval
+    else:
+        low, high = norm.mean * BELOW_NORM_PERCENT / 100, norm.mean * ABOVE_NORM_PERCENT / 100
+    if mdc is not None:
+        low, high = min(low, norm.mean - mdc), max(high, norm.mean + mdc)
+    return low, high
 
 
 def _cutoff(measure: Measure, value: float) -> tuple[str, str]:
