@@ -16,7 +16,12 @@ How a finding chooses its drills, in order:
    - a range above the usual (hypermobile) gets strength and control through range, never a
      stretch or a flexibility drill;
    - a short range (below the norm, asymmetric or worse, no control deficit) gets mobility work
-     first (deficit:flexibility), then a stretch.
+     first (deficit:flexibility), then a stretch;
+   - a value past a published reference point ("cutoff": Y-balance composite under 94%, FMS
+     total 14 or less) is answered like a short reading of that measure (balance and reach
+     drills, the library's fms.* trunk and hip control drills), weighed a little less;
+   - a change reaching the MCID ("clinically_important") asks for nothing by itself: it ranks
+     a worse finding higher.
 3. Safety, for the whole program: a painful motion gets no stretch into it and no loaded drill
    (strength, running, or tagged deficit:strength) through its region, and every drill that
    moves a painful region carries "keep it pain-free"; no static stretch goes to a region with
@@ -28,7 +33,7 @@ calves) is used.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -74,7 +79,16 @@ MEASURES: tuple[MeasureDrills, ...] = (
         "ankle mobility and calf flexibility",
         "movilidad del tobillo y flexibilidad de la pantorrilla",
     ),
-    # Any other dorsiflexion code (a weight-bearing lunge angle): a knee-bent lunge.
+    # The weight-bearing lunge angle (knee to wall, heel down): the knee-bent ankle drills.
+    MeasureDrills(
+        "ankle.dorsiflexion.weight_bearing",
+        ("ankle.dorsiflexion.weight_bearing", "wblt.distance", "ankle.dorsiflexion.knee_flexed"),
+        DEFICIT_FLEXIBILITY,
+        ("ankle",),
+        "ankle mobility in a lunge (knee over toes)",
+        "movilidad del tobillo en zancada (rodilla sobre los dedos)",
+    ),
+    # Any other dorsiflexion code: a knee-bent lunge.
     MeasureDrills(
         "ankle.dorsiflexion",
         ("ankle.dorsiflexion.knee_flexed", "wblt.distance"),
@@ -122,6 +136,15 @@ MEASURES: tuple[MeasureDrills, ...] = (
         ("hip",),
         "hip extension and hip-flexor mobility",
         "extensión de cadera y movilidad de los flexores de cadera",
+    ),
+    # Modified Ober: a short iliotibial band / tensor fasciae latae (Ferber 2010).
+    MeasureDrills(
+        "ober",
+        ("ober.hip_adduction",),
+        DEFICIT_FLEXIBILITY,
+        ("hip",),
+        "outer-hip mobility (iliotibial band and TFL)",
+        "movilidad de la cadera externa (banda iliotibial y tensor de la fascia lata)",
     ),
     MeasureDrills(
         "hip.internal_rotation",
@@ -171,10 +194,9 @@ MEASURES: tuple[MeasureDrills, ...] = (
         "knee bend and quadriceps mobility",
         "flexión de rodilla y movilidad del cuádriceps",
     ),
-    # No drill in the library targets knee extension: such findings are reported unanswered.
     MeasureDrills(
         "knee.extension",
-        (),
+        ("knee.extension",),
         DEFICIT_FLEXIBILITY,
         ("knee",),
         "full knee extension",
@@ -188,9 +210,16 @@ MEASURES: tuple[MeasureDrills, ...] = (
         "single-leg balance",
         "equilibrio sobre una pierna",
     ),
+    # A reach or the composite (its cut-off included): the reach drill first, then balance.
     MeasureDrills(
         "ybalance",
-        ("ybalance.composite",),
+        (
+            "ybalance.composite",
+            "ybalance.anterior",
+            "ybalance.posteromedial",
+            "ybalance.posterolateral",
+            "balance.single_leg",
+        ),
         DEFICIT_BALANCE,
         (),
         "single-leg balance and reach",
@@ -313,12 +342,20 @@ FLAG_WEIGHTS: dict[str, float] = {
     "control_deficit": 4.5,
     "asymmetry": 2.0,
     "below_norm": 2.0,
+    # Past a published reference point (Y-balance composite under 94%, FMS total 14 or less):
+    # answered like a short reading, weighed a little under one (a reference from another
+    # group, not this runner's norm).
+    "cutoff": 1.75,
     "worse": 1.5,
     "faults": 1.5,
     "above_norm": 1.0,
     "pain": 0.5,
+    # A change reaching the MCID: sets a worse finding ahead of one inside it, asks for
+    # nothing by itself (an improvement needs no drill).
+    "clinically_important": 0.5,
 }
-ACTIONABLE = frozenset(FLAG_WEIGHTS) - {"pain"}
+# Flags that call for drills; pain shapes the program (safety), clinically_important ranks.
+ACTIONABLE = frozenset(FLAG_WEIGHTS) - {"pain", "clinically_important"}
 
 
 @dataclass(frozen=True)
@@ -834,3 +871,33 @@ def observation_from(row: Any) -> Observation:
         region=str(getattr(row, "region", "") or ""),
         faults=tuple(str(f) for f in (getattr(row, "faults", ()) or ())),
     )
+
+
+def observations_from_glance(
+    lines: Iterable[Any], region_of: Callable[[str], str] | None = None
+) -> list[Observation]:
+    """The recommender's findings from an interpretation's glance lines (GlanceLine: flag,
+    code, side, text, short, faults), one a measure and side, in the order first seen.
+
+    Each carries every flag its lines have and the movement faults seen; its reason is the line
+    of its weightiest flag (the first such line on a tie; pain weighs least of the flags that
+    choose drills, so a painful limited measure is explained by its limit), in its short form
+    when it has one. `region_of` gives a measure code's catalogue region.
+    """
+    by_key: dict[tuple[str, str], list[Any]] = {}
+    for line in lines:
+        by_key.setdefault((str(line.code), str(line.side)), []).append(line)
+    found: list[Observation] = []
+    for (code, side), group in by_key.items():
+        weightiest = max(group, key=lambda line: FLAG_WEIGHTS.get(line.flag, 0.0))
+        found.append(
+            Observation(
+                code=code,
+                side=side,
+                flags=frozenset(str(line.flag) for line in group),
+                reason=str(weightiest.short or weightiest.text),
+                region=region_of(code) if region_of is not None else "",
+                faults=tuple(dict.fromkeys(str(f) for line in group for f in (line.faults or ()))),
+            )
+        )
+    return found

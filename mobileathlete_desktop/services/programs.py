@@ -16,9 +16,9 @@ from mobileathlete_desktop.domain.exercises import (
 )
 from mobileathlete_desktop.domain.programs import ProgramItemRecord, ProgramRecord, dosage_text
 from mobileathlete_desktop.domain.recommendations import (
-    FLAG_WEIGHTS,
     Drill,
     Observation,
+    observations_from_glance,
     plan,
 )
 from mobileathlete_desktop.domain.records import ClientHistory
@@ -268,34 +268,15 @@ def observations(ctx: ServiceContext, history: ClientHistory) -> list[Observatio
     """The latest assessment's flagged findings, as interpreted by domain.interpretation."""
     if history.latest is None:
         return []
-    from mobileathlete_desktop.domain.interpretation import (
-        GlanceLine,
-        glance,
-        interpret_assessment,
-    )
+    from mobileathlete_desktop.domain.interpretation import glance, interpret_assessment
 
-    # One observation a measure and side: every flag it carries, the movement faults seen,
-    # and as its reason the line of its weightiest flag (the first such line on a tie; pain
-    # weighs least of the flags that choose drills, so a painful limited measure is explained
-    # by its limit).
-    by_key: dict[tuple[str, str], list[GlanceLine]] = {}
-    for line in glance(interpret_assessment(history, catalogue=ctx.catalogue)):
-        by_key.setdefault((line.code, line.side), []).append(line)
-    found: list[Observation] = []
-    for (code, side), lines in by_key.items():
+    def region_of(code: str) -> str:
         measure = ctx.catalogue.get(code)
-        weightiest = max(lines, key=lambda line: FLAG_WEIGHTS.get(line.flag, 0.0))
-        found.append(
-            Observation(
-                code=code,
-                side=side,
-                flags=frozenset(line.flag for line in lines),
-                reason=weightiest.short or weightiest.text,
-                region=measure.region if measure else "",
-                faults=tuple(dict.fromkeys(f for line in lines for f in line.faults)),
-            )
-        )
-    return found
+        return measure.region if measure else ""
+
+    # One observation a measure and side (see observations_from_glance).
+    lines = glance(interpret_assessment(history, catalogue=ctx.catalogue))
+    return observations_from_glance(lines, region_of)
 
 
 def recommended_program(

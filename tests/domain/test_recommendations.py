@@ -17,6 +17,7 @@ from mobileathlete_desktop.domain.recommendations import (
     MEASURES,
     Drill,
     Observation,
+    maintenance_program,
     observation_from,
     plan,
     recommend,
@@ -192,25 +193,31 @@ def test_painful_knee_flexion_gets_no_quadriceps_stretch_no_side_lunge_and_a_pai
             assert rec.reason.endswith("(keep it pain-free)")
             assert rec.note.startswith("Keep it pain-free")
     assert "control.step_down_forward" in chosen
-    # Nothing in the library bends a painful knee gently (no heel slides): the PT is told.
-    assert [o.code for o in result.unanswered] == ["knee.flexion"]
-    assert any(
-        w.startswith("No drill in the library answers: Knee flexion, right")
-        and "the therapist should choose" in w
-        for w in result.warnings()
-    )
+    # The painful knee bend is answered gently: heel slides, unloaded, pain-free.
+    assert chosen[0] == "mobility.heel_slide"
+    assert not result.unanswered and not result.warnings()
     spanish = plan([PAINFUL_KNEE, VALGUS_STEPDOWN], DRILLS, lang="es").recommendations[0]
     assert spanish.reason.endswith("(sin provocar dolor)")
     assert "sin provocar dolor" in spanish.note
 
 
-def test_painful_knee_alone_gets_a_safe_maintenance_program_and_a_warning() -> None:
+def test_painful_knee_alone_gets_pain_free_heel_slides_and_nothing_loaded() -> None:
+    """End-range knee flexion hurts and is short: the unloaded heel slide, pain-free, and no
+    quadriceps stretch or loaded knee work (the heel flick is a running drill)."""
     result = plan([PAINFUL_KNEE], DRILLS)
-    chosen = {r.exercise_code for r in result.recommendations}
-    assert result.maintenance and chosen
+    assert not result.maintenance and not result.warnings()
+    assert [r.exercise_code for r in result.recommendations] == ["mobility.heel_slide"]
+    rec = result.recommendations[0]
+    assert rec.reason.endswith(": knee bend and quadriceps mobility (keep it pain-free)")
+    assert rec.note == "Keep it pain-free — stop before it hurts."
+
+
+def test_maintenance_beside_a_painful_knee_spares_it() -> None:
+    recs = maintenance_program(DRILLS, observations=[PAINFUL_KNEE])
+    chosen = {r.exercise_code for r in recs}
+    assert chosen
     assert not {"stretch.standing_quad", "mobility.lateral_lunge"} & chosen
     assert not [c for c in chosen if BY_CODE[c].is_loaded and "knee" in BY_CODE[c].regions]
-    assert len(result.warnings()) == 2
 
 
 def test_single_leg_squat_with_knee_valgus_and_pelvic_drop_gets_the_task_and_hip_abductors() -> (
@@ -292,26 +299,42 @@ def test_spanish_maintenance_reason() -> None:
     assert recs and recs[0].reason.startswith("Mantenimiento general del corredor")
 
 
+PSFS_WORSE = finding("psfs.average", {"worse"}, "PSFS: 6.0 → 3.3", side="none")
+
+
 def test_a_finding_no_drill_answers_gives_maintenance_and_a_warning() -> None:
-    """Knee extension short of 0° (no knee-extension drill in the library)."""
-    stiff = finding("knee.extension", {"below_norm"}, "Knee extension, right: −8°")
-    result = plan([stiff], DRILLS)
+    """The runner's own activities got harder (PSFS): no drill answers an activity the
+    therapist has not chosen for."""
+    result = plan([PSFS_WORSE], DRILLS)
     assert result.maintenance and result.recommendations
-    assert result.unanswered == [stiff]
+    assert result.unanswered == [PSFS_WORSE]
     assert result.warnings() == [
-        "No drill in the library answers: Knee extension, right: −8°; the therapist should choose",
+        "No drill in the library answers: PSFS: 6.0 → 3.3; the therapist should choose",
         "The general runner maintenance program is used meanwhile",
     ]
     assert "the therapist chooses" in result.recommendations[0].reason
 
 
 def test_an_answered_finding_beside_an_unanswered_one_keeps_its_drills() -> None:
-    stiff = finding("knee.extension", {"below_norm"}, "Knee extension, right: −8°")
-    result = plan([stiff, HIP_CONTROL], DRILLS)
+    result = plan([PSFS_WORSE, HIP_CONTROL], DRILLS)
     assert not result.maintenance and result.recommendations
     assert result.warnings() == [
-        "No drill in the library answers: Knee extension, right: −8°; the therapist should choose"
+        "No drill in the library answers: PSFS: 6.0 → 3.3; the therapist should choose"
     ]
+
+
+def test_knee_extension_short_of_straight_gets_quad_sets() -> None:
+    """Knee extension −8° (short of straight; normal is 0° or a little past, Gogia 1987): the
+    quad set with the heel on a towel, which the library used to lack."""
+    stiff = finding("knee.extension", {"below_norm"}, "Knee extension, right: −8°")
+    result = plan([stiff], DRILLS)
+    assert not result.maintenance and not result.unanswered
+    assert [r.exercise_code for r in result.recommendations] == ["control.quad_set"]
+    assert result.recommendations[0].reason.endswith(": full knee extension")
+    lag = finding(
+        "knee.extension", {"control_deficit"}, "Knee extension, right: active −12°, passive 0°"
+    )
+    assert codes([lag]) == ["control.quad_set"]  # an extensor lag: active control, no stretch
 
 
 # --- ranking rules, on a small made-up library ----------------------------------------------
@@ -414,3 +437,62 @@ def test_an_fms_row_gets_the_librarys_fms_drills_and_a_painful_clearing_test_spa
     recs = recommend([hurdle, painful], DRILLS)
     assert "strength.plank" not in [r.exercise_code for r in recs]
     assert all(r.reason.endswith("(keep it pain-free)") for r in recs)
+
+
+# --- reference points and clinically important change ---------------------------------------
+
+
+def test_a_ybalance_composite_past_its_cutoff_gets_reach_and_balance_drills() -> None:
+    """Composite 79.6% under the 94% of Plisky 2006: answered like a short reading of it."""
+    low = finding("ybalance.composite", {"cutoff"}, "Y-Balance composite, left: 79.6%", "left")
+    recs = recommend([low], DRILLS)
+    chosen = [r.exercise_code for r in recs]
+    assert chosen[0] == "control.single_leg_reach"
+    for code in chosen:
+        assert "deficit:balance" in BY_CODE[code].targets, code
+        assert not BY_CODE[code].is_static_stretch
+    assert recs[0].reason.endswith(": single-leg balance and reach")
+    assert recommend([low], DRILLS, lang="es")[0].reason.endswith(
+        ": equilibrio y alcance sobre una pierna"
+    )
+
+
+def test_an_fms_total_at_its_cutoff_gets_the_fms_control_drills() -> None:
+    total = finding("fms.total", {"cutoff"}, "FMS total: 14", "none")
+    chosen = codes([total])
+    assert chosen and all(BY_CODE[c].aims_at("fms.total") for c in chosen)
+    assert "control.dead_bug" in chosen
+
+
+def test_a_cutoff_weighs_a_little_less_than_a_reading_below_the_norm() -> None:
+    cutoff = finding("ybalance.composite", {"cutoff"}, "composite 80%", "left")
+    below = finding("hip.flexion", {"below_norm"}, "hip flexion 95°")
+    assert below.weight > cutoff.weight > finding("x.y", {"worse"}, "").weight
+    assert codes([cutoff, below])[0] in {d.code for d in DRILLS if d.aims_at("hip.flexion")}
+
+
+def test_clinically_important_alone_asks_for_nothing_and_ranks_a_worse_finding_higher() -> None:
+    assert plan([finding("nprs", {"clinically_important"}, "NPRS 2 → 5")], DRILLS).maintenance
+    plain = finding("slr", {"worse"}, "Straight-leg raise: 80° → 70°")
+    important = finding("hip.flexion", {"worse", "clinically_important"}, "Hip flexion worse")
+    assert important.weight > plain.weight
+    assert BY_CODE[codes([plain, important])[0]].aims_at("hip.flexion")
+
+
+@pytest.mark.parametrize(
+    ("code", "drills"),
+    [
+        (
+            "ankle.dorsiflexion.weight_bearing",
+            {"mobility.knee_to_wall_rock", "stretch.soleus_wall"},
+        ),
+        ("ober.hip_adduction", {"mobility.standing_itb_side_reach"}),
+    ],
+)
+def test_the_new_catalogue_measures_are_answered(code: str, drills: set[str]) -> None:
+    short = finding(code, {"below_norm"}, f"{code}: short")
+    result = plan([short], DRILLS)
+    assert not result.unanswered and not result.maintenance
+    assert drills <= {r.exercise_code for r in result.recommendations}
+    entry = next(m for m in MEASURES if code.startswith(m.prefix))
+    assert entry.targets[0] == code and entry.purpose_en and entry.purpose_es

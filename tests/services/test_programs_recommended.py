@@ -78,19 +78,19 @@ def test_a_finding_no_drill_answers_is_a_warning_and_maintenance_stands_in(
         monkeypatch,
         [
             GlanceLine(
-                "below_norm",
-                "knee.extension",
-                "right",
-                "active",
-                "Knee extension, right: active −8°",
-                short="Knee extension, right: active −8° (short of straight)",
+                "worse",
+                "psfs.average",
+                "none",
+                "none",
+                "PSFS average: 6.0 → 3.3, worse beyond the measurement error",
+                short="PSFS average: 6.0 → 3.3 (worse)",
             )
         ],
     )
     program, warnings = recommended_program(therapist_ctx, client_id)
     assert program.items, "the runner still gets a program"
     assert warnings == [
-        "No drill in the library answers: Knee extension, right: active −8° (short of straight);"
+        "No drill in the library answers: PSFS average: 6.0 → 3.3 (worse);"
         " the therapist should choose",
         "The general runner maintenance program is used meanwhile",
     ]
