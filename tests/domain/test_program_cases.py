@@ -1,0 +1,231 @@
+"""Worked runner cases end to end: recorded values → the real interpretation
+(interpret_assessment, glance) → the recommender's findings (observations_from_glance, as the
+program service builds them) → the drills of the shipped library.
+
+Each case names the published figure the interpretation rests on; the point is that the drill
+a physical therapist would give follows from what was recorded, with nothing faked in between.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from mobileathlete_desktop.domain.catalogue import default_catalogue
+from mobileathlete_desktop.domain.interpretation import glance
+from mobileathlete_desktop.domain.recommendations import (
+    Observation,
+    Plan,
+    observations_from_glance,
+    plan,
+)
+from mobileathlete_desktop.domain.records import AssessmentRecord, FindingRecord
+from tests.domain.test_recommendations import BY_CODE, DRILLS
+from tests.domain.test_worked_cases import FMS_14, V1, read, runner, visit
+
+CATALOGUE = default_catalogue()
+
+
+def region_of(code: str) -> str:
+    measure = CATALOGUE.get(code)
+    return measure.region if measure else ""
+
+
+def findings_of(record: AssessmentRecord) -> list[Observation]:
+    return observations_from_glance(glance(read(runner(), record)), region_of)
+
+
+def program_for(record: AssessmentRecord, lang: str = "en") -> tuple[list[Observation], Plan]:
+    found = findings_of(record)
+    return found, plan(found, DRILLS, lang=lang)
+
+
+def chosen(result: Plan) -> list[str]:
+    return [r.exercise_code for r in result.recommendations]
+
+
+def test_poor_single_leg_squat_with_valgus_and_pelvic_drop_gets_hip_and_knee_control() -> None:
+    """A poor single-leg squat (Crossley 2011 rating) with the knee drifting in and the pelvis
+    dropping: the interpretation's fault flag carries both faults to the drills, which retrain
+    the squat and the hip abductors; the good right side asks for nothing."""
+    found, result = program_for(
+        visit(
+            1,
+            V1,
+            findings=(
+                FindingRecord("sls", "left", ("knee_valgus", "pelvic_drop"), rating="poor"),
+                FindingRecord("sls", "right", (), rating="good"),
+            ),
+        )
+    )
+    (squat,) = found
+    assert (squat.code, squat.side, squat.flags) == ("sls", "left", {"faults"})
+    assert squat.faults == ("knee_valgus", "pelvic_drop")
+    assert squat.region == "lower_limb"
+    codes = chosen(result)
+    assert not result.maintenance and not result.unanswered
+    assert len(codes) == 3
+    assert BY_CODE[codes[0]].aims_at("sls")
+    assert any(BY_CODE[c].aims_at("hip.abduction") for c in codes)
+    for code in codes:
+        drill = BY_CODE[code]
+        assert drill.targets & {"fault:knee_valgus", "fault:pelvic_drop"}, code
+        assert "hip" in drill.regions and not drill.is_static_stretch, code
+    assert result.recommendations[0].reason.endswith("(knee drifting inward, pelvis dropping)")
+    spanish = plan(found, DRILLS, lang="es").recommendations[0].reason
+    assert spanish.endswith("(la rodilla se va hacia adentro, la cadera cae)")
+
+
+def test_ybalance_composite_under_94_percent_gets_reach_and_balance_drills() -> None:
+    """Reaches 60/80/75 cm with a 90 cm limb: composite 79.6%, under the 94% reference point
+    of Plisky 2006 (a cut-off flag, not a norm): the three-way reach drill first, then
+    balance."""
+    found, result = program_for(
+        visit(
+            1,
+            V1,
+            ("ybalance.anterior", "left", "none", 60),
+            ("ybalance.posteromedial", "left", "none", 80),
+            ("ybalance.posterolateral", "left", "none", 75),
+            ("limb.length", "left", "none", 90),
+        )
+    )
+    (composite,) = found
+    assert composite.code == "ybalance.composite" and composite.flags == {"cutoff"}
+    codes = chosen(result)
+    assert codes[0] == "control.single_leg_reach"
+    for code in codes:
+        assert "deficit:balance" in BY_CODE[code].targets, code
+    reach = BY_CODE["control.single_leg_reach"]
+    assert all(
+        reach.aims_at(f"ybalance.{d}") for d in ("anterior", "posteromedial", "posterolateral")
+    )
+    assert result.recommendations[0].reason.endswith(": single-leg balance and reach")
+    assert "94" in result.recommendations[0].reason
+    assert "injury" not in " ".join(r.reason for r in result.recommendations).lower()
+
+
+@pytest.mark.parametrize(
+    ("code", "position"),
+    [
+        ("ankle.dorsiflexion.weight_bearing", ""),
+        # Recorded under the old code before catalogue 2026.2: read as weight-bearing.
+        ("ankle.dorsiflexion.knee_flexed", "Weight-bearing lunge"),
+    ],
+)
+def test_weight_bearing_lunge_angle_of_30_degrees_gets_ankle_mobility(
+    code: str, position: str
+) -> None:
+    """A lunge angle of 30° is under the usual range of Calatayud 2015 (40.6 ± 5.2°): knee-bent
+    ankle mobility (knee over toes) first, then a soleus stretch."""
+    found, result = program_for(visit(1, V1, (code, "left", "active", 30), position=position))
+    (lunge,) = found
+    assert lunge.code == "ankle.dorsiflexion.weight_bearing" and "below_norm" in lunge.flags
+    codes = chosen(result)
+    assert codes == ["mobility.knee_to_wall_rock", "stretch.soleus_wall"]
+    for code_ in codes:
+        assert BY_CODE[code_].aims_at("ankle.dorsiflexion.weight_bearing")
+    assert result.recommendations[0].reason.endswith(": ankle mobility in a lunge (knee over toes)")
+    spanish = plan(found, DRILLS, lang="es").recommendations[0].reason
+    assert spanish.endswith(": movilidad del tobillo en zancada (rodilla sobre los dedos)")
+
+
+def test_tight_modified_ober_gets_outer_hip_mobility() -> None:
+    """Modified Ober 5° on the right, 24° on the left: under the usual range of Ferber 2010
+    (24.59 ± 7.27°, lower end 12.6°) and 19° less than the other side: outer-hip (iliotibial
+    band and TFL) mobility; the normal left side asks for nothing."""
+    found, result = program_for(
+        visit(
+            1,
+            V1,
+            ("ober.hip_adduction", "right", "passive", 5),
+            ("ober.hip_adduction", "left", "passive", 24),
+        )
+    )
+    (ober,) = found
+    assert (ober.code, ober.side) == ("ober.hip_adduction", "right")
+    assert {"below_norm", "asymmetry"} <= ober.flags
+    codes = chosen(result)
+    assert "mobility.standing_itb_side_reach" in codes
+    for code in codes:
+        assert BY_CODE[code].aims_at("ober.hip_adduction") and "hip" in BY_CODE[code].regions
+    assert all(
+        r.reason.endswith(": outer-hip mobility (iliotibial band and TFL)")
+        for r in result.recommendations
+    )
+    spanish = plan(found, DRILLS, lang="es").recommendations[0].reason
+    assert "banda iliotibial" in spanish
+
+
+def test_knee_extension_lacking_on_one_side_gets_quad_sets() -> None:
+    """Right knee 12° short of straight, left straight: beyond the long-arm goniometer's 10°
+    smallest real difference (Hancock 2018), an asymmetry: the quad set with the heel on a
+    towel (the library had no knee-extension drill)."""
+    found, result = program_for(
+        visit(
+            1,
+            V1,
+            ("knee.extension", "right", "active", -12),
+            ("knee.extension", "right", "passive", -12),
+            ("knee.extension", "left", "active", 0),
+            ("knee.extension", "left", "passive", 0),
+        )
+    )
+    (knee,) = found
+    assert (knee.code, knee.side, knee.flags) == ("knee.extension", "right", {"asymmetry"})
+    assert chosen(result) == ["control.quad_set"]
+    assert result.recommendations[0].reason.endswith(": full knee extension")
+
+
+def test_an_extensor_lag_is_a_control_deficit_answered_by_quad_sets() -> None:
+    """Active −15°, passive 0°: the knee straightens when moved, not by the quadriceps (a gap
+    beyond the 10° goniometer error, Hancock 2018): active control, never a stretch."""
+    found, result = program_for(
+        visit(
+            1,
+            V1,
+            ("knee.extension", "right", "active", -15),
+            ("knee.extension", "right", "passive", 0),
+        )
+    )
+    (lag,) = found
+    assert lag.flags == {"control_deficit"}
+    assert chosen(result) == ["control.quad_set"]
+    assert result.recommendations[0].reason.endswith(
+        ": active control work (a control deficit, not a flexibility limit)"
+    )
+
+
+def test_painful_short_knee_bend_gets_pain_free_heel_slides() -> None:
+    """Knee flexion active 118°, passive 120°, painful: passive under 90% of the AAOS 135° and
+    short by more than the 10° goniometer error (Hancock 2018), the end of the bend hurting:
+    the unloaded heel slide, pain-free, and no quadriceps stretch or loaded knee work."""
+    found, result = program_for(
+        visit(
+            1,
+            V1,
+            ("knee.flexion", "right", "active", 118),
+            ("knee.flexion", "right", "passive", 120),
+            pain=("knee.flexion",),
+        )
+    )
+    knee = next(o for o in found if o.code == "knee.flexion")
+    assert {"pain", "below_norm"} <= knee.flags
+    codes = chosen(result)
+    assert codes == ["mobility.heel_slide"]
+    for rec in result.recommendations:
+        drill = BY_CODE[rec.exercise_code]
+        assert not (drill.is_loaded and "knee" in drill.regions)
+        if "knee" in drill.regions:
+            assert rec.note.startswith("Keep it pain-free")
+
+
+def test_fms_total_of_14_gets_trunk_and_hip_control_drills() -> None:
+    """FMS total 14, at the reference point of Kiesel 2007 (professional football players, a
+    reference point, not a risk): the library's fms.* trunk and hip control drills."""
+    found, result = program_for(visit(1, V1, *FMS_14))
+    total = next(o for o in found if o.code == "fms.total")
+    assert "cutoff" in total.flags
+    codes = chosen(result)
+    assert codes and all(BY_CODE[c].aims_at("fms.total") for c in codes)
+    assert {"control.dead_bug", "control.bird_dog"} <= set(codes)
+    assert result.recommendations[0].reason.endswith(": movement control of trunk and hips")
