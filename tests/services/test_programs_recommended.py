@@ -158,3 +158,31 @@ def test_pain_alone_gives_a_safe_maintenance_program_and_says_nothing_needs_spec
         assert item.reason.startswith("General runner maintenance")
         assert not ("knee" in drill.regions and drill.category in ("strength", "running"))
         assert item.exercise_code != "stretch.standing_quad"
+
+
+def test_a_recorded_poor_single_leg_squat_drives_the_program_through_the_real_interpretation(
+    therapist_ctx: ServiceContext,
+) -> None:
+    """No faked glance: the finding saved in the editor, interpreted, becomes the program."""
+    from mobileathlete_desktop.domain.exercises import default_exercise_library
+    from mobileathlete_desktop.services.assessments import (
+        create_assessment,
+        load_history,
+        set_finding,
+    )
+    from mobileathlete_desktop.services.programs import observations, recommended_program
+
+    client = add_runner(therapist_ctx, "SLS-REAL")
+    visit = create_assessment(therapist_ctx, client.id, date(2026, 5, 1))
+    set_finding(
+        therapist_ctx, visit.id, "sls", "left", faults=("knee_valgus", "pelvic_drop"), rating="poor"
+    )
+    (found,) = observations(therapist_ctx, load_history(therapist_ctx, client.id))
+    assert found.flags == {"faults"} and found.faults == ("knee_valgus", "pelvic_drop")
+    program, warnings = recommended_program(therapist_ctx, client.id)
+    assert not warnings
+    library = default_exercise_library()
+    codes = [i.exercise_code for i in program.items]
+    assert codes[0] == "control.single_leg_squat_to_box"
+    assert any(library[c].targets_any("hip.abduction") for c in codes)
+    assert all(i.reason.endswith("(knee drifting inward, pelvis dropping)") for i in program.items)
