@@ -122,4 +122,15 @@ def test_the_short_line_for_a_program_drops_sources_and_rules() -> None:
     }
     below = lines["below_norm"].short
     assert below.startswith("Knee flexion, left: passive 112° (")
-    assert below.endswith("of the usual range)") and "aaos" not in below.lower()
+    assert below.endswith("% of the usual value)") and "aaos" not in below.lower()
+
+
+def test_a_norm_with_an_sd_is_said_as_its_usual_range_not_a_percentage() -> None:
+    # An angle's zero is arbitrary: hip IR 24° is not "52% of" anything; the range says it.
+    record = _assessment(1, date(2026, 3, 1), ("hip.internal_rotation", "left", "passive", 24))
+    lines = {
+        line.flag: line for line in glance(interpret_assessment(ClientHistory(CLIENT, (record,))))
+    }
+    assert lines["below_norm"].short == (
+        "Hip internal rotation, left: passive 24° (usual range 31° to 61°)"
+    )

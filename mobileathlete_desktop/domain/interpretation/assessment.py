@@ -201,7 +201,16 @@ def glance(interpretation: AssessmentInterpretation) -> list[GlanceLine]:
                 f"{r.norm.percent_of_norm:.0f}%" for r in rows if r.norm.percent_of_norm is not None
             )
             text = f"{name}: {values} — {percents} of the norm, {first.norm.text}"
-            short = f"{name}: {values} ({percents} of the usual range)"
+            if first.norm.low is not None and first.norm.high is not None:
+                # An angle's zero is arbitrary (Ober 5° is not "20%" of anything): the
+                # usual range says it plainly.
+                unit = first.unit if first.unit == "°" else f" {first.unit}"
+                short = (
+                    f"{name}: {values} (usual range {round(first.norm.low, 1):g}{unit} to "
+                    f"{round(first.norm.high, 1):g}{unit})"
+                )
+            else:
+                short = f"{name}: {values} ({percents} of the usual value)"
         elif flag == FLAG_ASYMMETRY and first.sides is not None:
             text = first.sides.reason
         elif flag == FLAG_CONTROL_DEFICIT and first.gap is not None:
