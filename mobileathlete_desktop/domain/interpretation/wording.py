@@ -64,8 +64,8 @@ def _sources_in(row: Interpretation) -> set[str]:
 
 _CLIENT_WORDS: dict[str, dict[str, str]] = {
     "en": {
-        FLAG_BELOW_NORM: "less movement than usual for your age",
-        FLAG_ABOVE_NORM: "more movement than usual for your age",
+        FLAG_BELOW_NORM: "less movement than usual",
+        FLAG_ABOVE_NORM: "more movement than usual",
         FLAG_ASYMMETRY: "clearly different from the other side",
         FLAG_CONTROL_DEFICIT: "moves further with help than on its own: control work",
         FLAG_IMPROVED: "better than last time",
@@ -77,8 +77,8 @@ _CLIENT_WORDS: dict[str, dict[str, str]] = {
         "right": "right",
     },
     "es": {
-        FLAG_BELOW_NORM: "menos movimiento de lo normal para tu edad",
-        FLAG_ABOVE_NORM: "más movimiento de lo normal para tu edad",
+        FLAG_BELOW_NORM: "menos movimiento de lo normal",
+        FLAG_ABOVE_NORM: "más movimiento de lo normal",
         FLAG_ASYMMETRY: "una diferencia clara con el otro lado",
         FLAG_CONTROL_DEFICIT: (
             "con ayuda llega más lejos que sin ayuda: hay que trabajar el control"
