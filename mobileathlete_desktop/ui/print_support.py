@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRect, QSettings, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QImage, QPainter
 from PySide6.QtPrintSupport import (
@@ -250,7 +251,11 @@ def choose_printer(
     dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintPageRange, True)
     dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintToFile, True)
     dialog.setMinMax(1, max(1, pages))
-    if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+    accepted = dialog.exec() == QPrintDialog.DialogCode.Accepted
+    # The dialog keeps a bare pointer to the printer; delete it now, while the printer is
+    # certainly alive, rather than leave it to the parent after Python has freed the printer.
+    shiboken6.delete(dialog)
+    if not accepted:
         return None
     if printer.printerName():
         store.setValue(PRINTER_KEY, printer.printerName())
@@ -283,21 +288,40 @@ def open_in_viewer(pdf: Path) -> bool:
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(pdf)))
 
 
-def preview_pdf(pdf: Path, parent: QWidget | None, title: str) -> QPrintPreviewDialog | None:
+def preview_pdf(pdf: Path, parent: QWidget | None, title: str) -> PdfPreviewDialog | None:
     """A print preview of the PDF (its print button prints it); None when pages cannot be
     drawn here, in which case the PDF has been opened in the system viewer instead."""
     if not can_render():
         open_in_viewer(pdf)
         return None
-    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
-    dialog = QPrintPreviewDialog(printer, parent)
-    dialog.setWindowTitle(title)
-    dialog.resize(900, 800)
-    dialog.paintRequested.connect(lambda p: paint_pdf(pdf, p))
-    return dialog
+    return PdfPreviewDialog(pdf, parent, title)
 
 
-def open_preview(temp: TempPdf, parent: QWidget | None, title: str) -> QPrintPreviewDialog | None:
+class PdfPreviewDialog(QPrintPreviewDialog):
+    """A print preview of a PDF that owns its printer.
+
+    QPrintPreviewDialog keeps only a pointer to the printer it is given; a printer held by
+    a Python local was freed when the function returned and the preview crashed in
+    QtPrintSupport when it painted. Here the dialog holds the printer for its whole life.
+    """
+
+    def __init__(self, pdf: Path, parent: QWidget | None, title: str) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+        super().__init__(printer, parent)
+        self.owned_printer = printer
+        self.pdf = pdf
+        self.setWindowTitle(title)
+        self.resize(900, 800)
+        self.paintRequested.connect(self._paint)
+
+    def _paint(self, printer: QPrinter) -> None:
+        try:
+            paint_pdf(self.pdf, printer)
+        except PrintError as exc:  # an empty preview, and why, rather than a traceback
+            self.setWindowTitle(f"{self.windowTitle()} — {exc}")
+
+
+def open_preview(temp: TempPdf, parent: QWidget | None, title: str) -> PdfPreviewDialog | None:
     """Opens a print preview of a temporary PDF, removed when the preview closes; None when it
     went to the system viewer instead (no renderer here)."""
     dialog = preview_pdf(temp.path, parent, title)
