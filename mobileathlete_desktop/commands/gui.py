@@ -203,8 +203,15 @@ def run_gui(args: argparse.Namespace) -> int:
         return EXIT_USAGE
 
     from mobileathlete_desktop.ui.app import create_application
+    from mobileathlete_desktop.ui.crash_log import install_crash_log
 
-    app = QApplication.instance() or create_application(sys.argv[:1])
+    # Before Qt starts, and left on until the process ends (Qt's own teardown can crash too),
+    # so that a crash anywhere leaves its Python stack in the log.
+    install_crash_log()
+    return _run_window(args, QApplication.instance() or create_application(sys.argv[:1]))
+
+
+def _run_window(args: argparse.Namespace, app: Any) -> int:
     db = open_clinic(args)
     if db is None:
         return EXIT_ERROR
