@@ -15,7 +15,9 @@ be added, none renamed or removed):
 - ``program``: ``{"id" (null when recommended), "title", "date" (YYYY-MM-DD or null),
   "therapist", "assessment_id" (the assessment it was built on, or null), "is_template",
   "notes", "summary"}``.
-- ``lang``: ``"en"`` or ``"es"``, the language of names, dosage words and recommended reasons.
+- ``lang``: ``"en"`` or ``"es"``, the handout's language: drill names, dosage words and the
+  notes of a recommended program. A recommended drill's reason is for the therapist and is
+  always English (the finding it quotes comes from the interpretation, in English).
 - ``drills``: in program order, each ``{"position" (1, 2, …), "code", "name", "category"
   ("mobility"|"control"|"strength"|"running"|"stretch", or "" when the drill is not in the
   library), "regions" (list), "targets" (list: catalogue measure codes and "deficit:…" /
@@ -62,7 +64,8 @@ def register(subparsers: Any) -> None:
         "--lang",
         choices=("en", "es"),
         default="en",
-        help="language of drill names, dosage words and reasons (default: en)",
+        help="the handout's language for drill names, dosage words and client notes "
+        "(default: en); the reasons, for the therapist, stay in English",
     )
     p.add_argument(
         "--json",

@@ -22,13 +22,22 @@ How a finding chooses its drills, in order:
      drills, the library's fms.* trunk and hip control drills), weighed a little less;
    - a change reaching the MCID ("clinically_important") asks for nothing by itself: it ranks
      a worse finding higher.
-3. Safety, for the whole program: a painful motion gets no stretch into it and no loaded drill
-   (strength, running, or tagged deficit:strength) through its region, and every drill that
-   moves a painful region carries "keep it pain-free"; no static stretch goes to a region with
-   a control deficit or a range above the usual.
-Findings no drill answers are returned as such (the service warns the therapist); with nothing
-answered, the runner's maintenance program (ankle and hip mobility, hip abductors, balance,
-calves) is used.
+3. Safety, for the whole program: a painful motion gets no end-range stretch, no loaded drill
+   and no mobility drill into it (big-toe rocks for a painful big toe, leg swings for a painful
+   hip flexion): only active control work within the pain-free range, i.e. an unloaded active
+   drill tagged deficit:control for that measure (heel slides, quad sets, toe yoga), control
+   drills first; no loaded drill (strength, running, or tagged deficit:strength) goes through a
+   painful region; every drill that moves a painful region carries "keep it pain-free"; no
+   static stretch goes to a region with a control deficit or a range above the usual.
+Findings no drill answers are returned as such (the service warns the therapist; for a painful
+motion with no pain-free control drill, the warning says the therapist should choose); with
+nothing answered, the runner's maintenance program (ankle and hip mobility, hip abductors,
+balance, calves) is used.
+
+Reasons are for the therapist and are written in English whatever the handout's language:
+the finding they quote is the interpretation's English text, so the purpose after it is
+English too. The handout's language sets the drill names, the dosage words and the client's
+note ("Keep it pain-free…").
 """
 
 from __future__ import annotations
@@ -321,6 +330,12 @@ PAIN_HANDOUT = {
     "en": "Keep it pain-free — stop before it hurts.",
     "es": "Hazlo sin provocar dolor — detente antes de que duela.",
 }
+# Said after the purpose of drills for a painful short range: what is left once end-range
+# stretches, loaded and mobility drills into the painful motion are out.
+PAIN_CONTROL_NOTE = {
+    "en": "active control only while it hurts",
+    "es": "solo control activo mientras duela",
+}
 CONTROL_NOTE = {
     "en": "active control work (a control deficit, not a flexibility limit)",
     "es": "trabajo activo de control (déficit de control, no de flexibilidad)",
@@ -410,6 +425,9 @@ MAINTENANCE_FALLBACK_REASON = {
     "hallazgos, el terapeuta elige para ellos",
 }
 
+# The language of every recommendation's reason (for the therapist; see the module docstring).
+REASON_LANG = "en"
+
 STATIC_CATEGORIES = frozenset({"stretch", "static_stretch", "flexibility"})
 LOADED_CATEGORIES = frozenset({"strength", "running"})
 MAX_DRILLS = 6
@@ -474,6 +492,12 @@ class Drill:
         return self.category in LOADED_CATEGORIES or DEFICIT_STRENGTH in self.targets
 
     @property
+    def pain_free_control(self) -> bool:
+        """Active control work that may go into a painful motion, within its pain-free range:
+        tagged deficit:control, active, unloaded (heel slides, quad sets, toe yoga)."""
+        return DEFICIT_CONTROL in self.targets and not (self.is_static_stretch or self.is_loaded)
+
+    @property
     def trains_control(self) -> bool:
         """Active, controlled work: a control drill or one made for control deficits."""
         return self.active and (self.category == "control" or DEFICIT_CONTROL in self.targets)
@@ -511,12 +535,18 @@ class Plan:
         """One line for the therapist per unanswered finding."""
         lines = []
         for observation in self.unanswered:
-            what = observation.reason or observation.code
-            left_out = (
-                " (drills that would stretch or load a painful or over-mobile range are left out)"
-                if observation.code in self.blocked
-                else ""
-            )
+            what = (observation.reason or observation.code).rstrip(".")
+            left_out = ""
+            if observation.code in self.blocked and "pain" in observation.flags:
+                left_out = (
+                    " (it hurts: only pain-free active control work may go into it, no "
+                    "stretch, loaded or mobility drill, and the library has none for it)"
+                )
+            elif observation.code in self.blocked:
+                left_out = (
+                    " (drills that would stretch or load a painful or over-mobile range"
+                    " are left out)"
+                )
             lines.append(
                 f"No drill in the library answers: {what}{left_out}; the therapist should choose"
             )
@@ -579,6 +609,10 @@ def purpose(observation: Observation, lang: str = "en") -> str:
     if need == "hypermobile":
         return _lang(HYPERMOBILE_NOTE, lang)
     entry = measure_drills(observation.code)
+    if need == "range" and "pain" in observation.flags:
+        base = "" if entry is None else (entry.purpose_es if lang == "es" else entry.purpose_en)
+        only = _lang(PAIN_CONTROL_NOTE, lang)
+        return f"{base} — {only}" if base else only
     if need == "faults":
         words = [
             FAULTS_BY_CODE[f].words_es if lang == "es" else FAULTS_BY_CODE[f].words_en
@@ -598,7 +632,7 @@ def reason_for(observation: Observation, lang: str = "en", *, pain: bool = False
     """The finding and what the drill works on: "Hip abduction, left: ...: hip abductor
     strength and control"; "(keep it pain-free)" when the finding or the drill is painful."""
     what = purpose(observation, lang)
-    text = f"{observation.reason}: {what}" if what else observation.reason
+    text = f"{observation.reason.rstrip('.')}: {what}" if what else observation.reason
     if pain or "pain" in observation.flags:
         text += f" ({_lang(PAIN_NOTE, lang)})"
     return text
@@ -681,7 +715,11 @@ class _Safety:
         for o in observations:
             codes = {o.code, *targets_for(o.code)[:1]}
             if "pain" in o.flags:
-                painful_codes |= codes
+                # A range of motion hurts: every library code for that motion (hip extension
+                # and the Thomas test, the knee-bent ankle and the knee-to-wall distance).
+                entry = measure_drills(o.code)
+                motion = entry is not None and entry.shortfall == DEFICIT_FLEXIBILITY
+                painful_codes |= {o.code, *targets_for(o.code)} if motion else codes
                 painful_regions |= regions_for(o)
             if o.need in ("control", "hypermobile"):
                 no_stretch |= regions_for(o)
@@ -694,14 +732,20 @@ class _Safety:
             frozenset(no_flex),
         )
 
+    def into_pain(self, drill: Drill) -> bool:
+        """Whether the drill aims at a painful motion."""
+        return any(drill.aims_at(code) for code in self.painful_codes)
+
     def allows(self, drill: Drill) -> bool:
-        """No stretch into a painful motion or in a region with a control deficit or a range
-        above the usual; no loaded work through a painful region; no flexibility drill into
-        a range above the usual."""
-        into_pain = any(drill.aims_at(code) for code in self.painful_codes)
-        if drill.is_static_stretch and (into_pain or drill.regions & self.no_stretch_regions):
+        """Into a painful motion only pain-free active control work (no end-range stretch, no
+        loaded drill, no mobility drill into it); no stretch in a region with a control deficit
+        or a range above the usual; no loaded work through a painful region; no flexibility
+        drill into a range above the usual."""
+        if self.into_pain(drill) and not drill.pain_free_control:
             return False
-        if drill.is_loaded and (into_pain or drill.regions & self.painful_regions):
+        if drill.is_static_stretch and drill.regions & self.no_stretch_regions:
+            return False
+        if drill.is_loaded and drill.regions & self.painful_regions:
             return False
         return not (
             drill.is_flexibility_only
@@ -710,9 +754,7 @@ class _Safety:
 
     def painful(self, drill: Drill) -> bool:
         """Whether the drill moves a painful region or motion (so it says "keep it pain-free")."""
-        return bool(drill.regions & self.painful_regions) or any(
-            drill.aims_at(code) for code in self.painful_codes
-        )
+        return bool(drill.regions & self.painful_regions) or self.into_pain(drill)
 
 
 def _note(observation: Observation | None, painful: bool, lang: str) -> str:
@@ -755,7 +797,8 @@ def plan(
     limit: int = MAX_DRILLS,
 ) -> Plan:
     """Ranked drills for the findings, and the findings no drill answers; the general
-    maintenance program when nothing is flagged or nothing flagged can be answered."""
+    maintenance program when nothing is flagged or nothing flagged can be answered. `lang` is
+    the handout's language (the client's notes); reasons are always English (REASON_LANG)."""
     seen = list(observations)
     findings = sorted((o for o in seen if o.flags & ACTIONABLE), key=lambda o: -o.weight)
     safety = _Safety.of(seen)
@@ -794,14 +837,16 @@ def plan(
             painful = safety.painful(drill)
             chosen[drill.code] = Recommendation(
                 drill.code,
-                reason_for(observation, lang, pain=painful),
+                reason_for(observation, REASON_LANG, pain=painful),
                 len(chosen) + 1,
                 drill.dosage,
                 _note(observation, painful, lang),
             )
     if not chosen:
         reason = MAINTENANCE_FALLBACK_REASON if unanswered else MAINTENANCE_REASON
-        recs = _maintenance(drills, safety, lang=lang, limit=limit, reason=_lang(reason, lang))
+        recs = _maintenance(
+            drills, safety, lang=lang, limit=limit, reason=_lang(reason, REASON_LANG)
+        )
         return Plan(recs, unanswered, maintenance=True, blocked=frozenset(blocked))
     return Plan(list(chosen.values()), unanswered, blocked=frozenset(blocked))
 
@@ -833,7 +878,7 @@ def maintenance_program(
 def _maintenance(
     drills: Sequence[Drill], safety: _Safety, *, lang: str, limit: int, reason: str = ""
 ) -> list[Recommendation]:
-    reason = reason or _lang(MAINTENANCE_REASON, lang)
+    reason = reason or _lang(MAINTENANCE_REASON, REASON_LANG)
     chosen: list[Recommendation] = []
     for slot in MAINTENANCE:
         if len(chosen) >= limit:
@@ -850,7 +895,7 @@ def _maintenance(
         if best is not None:
             drill = best[2]
             painful = safety.painful(drill)
-            text = f"{reason} ({_lang(PAIN_NOTE, lang)})" if painful else reason
+            text = f"{reason} ({_lang(PAIN_NOTE, REASON_LANG)})" if painful else reason
             chosen.append(
                 Recommendation(
                     drill.code, text, len(chosen) + 1, drill.dosage, _note(None, painful, lang)

@@ -179,6 +179,27 @@ def test_spanish_names_and_dosage_words(clinic_db: str, capsys: pytest.CaptureFi
     assert rock["name"] != json.loads(out_en)["drills"][0]["name"]
 
 
+def test_spanish_recommended_program_keeps_the_therapists_reasons_in_english(
+    clinic_db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`--lang es` is the handout's language: names and dosage words in Spanish; the reason
+    (the interpretation's English finding and what the drill works on) is for the therapist
+    and stays wholly English, never half English, half Spanish."""
+    code, out_es, _ = run(capsys, "--db", clinic_db, "program", "A-1", "--lang", "es", "--json")
+    assert code == 0
+    code, out_en, _ = run(capsys, "--db", clinic_db, "program", "A-1", "--json")
+    spanish, english = json.loads(out_es)["drills"], json.loads(out_en)["drills"]
+    assert spanish and [d["code"] for d in spanish] == [d["code"] for d in english]
+    assert [d["reason"] for d in spanish] == [d["reason"] for d in english]
+    for drill in spanish:
+        assert drill["reason"]
+        for word in ("movilidad", "trabajo activo", "tobillo", "cadera", "sin provocar"):
+            assert word not in drill["reason"], drill["reason"]
+    assert any(d["name"] != e["name"] for d, e in zip(spanish, english, strict=True))
+    code, table, _ = run(capsys, "--db", clinic_db, "program", "A-1", "--lang", "es")
+    assert "· why: Hip extension, left:" in table and "control deficit" in table
+
+
 def test_no_assessment_warns_on_stderr_and_still_lists_a_program(
     clinic_db: str, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -20,6 +20,7 @@ from mobileathlete_desktop.domain.recommendations import (
     maintenance_program,
     observation_from,
     plan,
+    purpose,
     recommend,
     vocabulary,
 )
@@ -108,8 +109,9 @@ def test_hip_control_deficit_gets_hip_extension_control_drills_not_hip_flexor_st
         )
     assert "stretch.kneeling_hip_flexor" not in [r.exercise_code for r in recs]
     assert recs[0].exercise_code == "control.glute_bridge"
-    spanish = recommend([HIP_CONTROL], DRILLS, lang="es")[0].reason
-    assert spanish.endswith("trabajo activo de control (déficit de control, no de flexibilidad)")
+    assert purpose(HIP_CONTROL, "es") == (
+        "trabajo activo de control (déficit de control, no de flexibilidad)"
+    )
 
 
 def test_a_control_deficit_keeps_stretches_out_of_its_region_but_not_elsewhere() -> None:
@@ -134,9 +136,7 @@ def test_calf_flexibility_limit_gets_ankle_mobility_first_then_a_stretch() -> No
     assert [r.exercise_code for r in recs] == ["mobility.knee_to_wall_rock", "stretch.soleus_wall"]
     assert recs[0].reason.endswith(": ankle mobility (soleus and ankle joint)")
     assert all(r.note == "" for r in recs)
-    assert recommend([calf], DRILLS, lang="es")[0].reason.endswith(
-        ": movilidad del tobillo (sóleo y articulación)"
-    )
+    assert purpose(calf, "es") == "movilidad del tobillo (sóleo y articulación)"
 
 
 def test_hypermobile_hip_rotation_gets_strength_and_control_and_no_stretching() -> None:
@@ -157,7 +157,7 @@ def test_hypermobile_hip_rotation_gets_strength_and_control_and_no_stretching() 
     assert not chosen & {"stretch.figure_four", "mobility.ninety_ninety_switch"}
     assert {"control.hip_airplane", "control.clamshell"} <= chosen
     spanish = recommend([internal], DRILLS, lang="es")[0]
-    assert "más movimiento de lo habitual" in spanish.reason and "sin estirar" in spanish.note
+    assert "more range than usual" in spanish.reason and "sin estirar" in spanish.note
 
 
 def test_a_hypermobile_range_keeps_stretches_out_of_the_whole_program() -> None:
@@ -197,7 +197,7 @@ def test_painful_knee_flexion_gets_no_quadriceps_stretch_no_side_lunge_and_a_pai
     assert chosen[0] == "mobility.heel_slide"
     assert not result.unanswered and not result.warnings()
     spanish = plan([PAINFUL_KNEE, VALGUS_STEPDOWN], DRILLS, lang="es").recommendations[0]
-    assert spanish.reason.endswith("(sin provocar dolor)")
+    assert spanish.reason.endswith("(keep it pain-free)")  # for the therapist, in English
     assert "sin provocar dolor" in spanish.note
 
 
@@ -208,8 +208,88 @@ def test_painful_knee_alone_gets_pain_free_heel_slides_and_nothing_loaded() -> N
     assert not result.maintenance and not result.warnings()
     assert [r.exercise_code for r in result.recommendations] == ["mobility.heel_slide"]
     rec = result.recommendations[0]
-    assert rec.reason.endswith(": knee bend and quadriceps mobility (keep it pain-free)")
+    assert rec.reason.endswith(
+        ": knee bend and quadriceps mobility — active control only while it hurts"
+        " (keep it pain-free)"
+    )
     assert rec.note == "Keep it pain-free — stop before it hurts."
+
+
+PAINFUL_HALLUX = finding(
+    "hallux.extension",
+    {"below_norm", "pain"},
+    "First MTP (hallux) extension, left: passive 53° (76% of the usual value)",
+    "left",
+)
+PAINFUL_HIP_FLEXION = finding(
+    "hip.flexion",
+    {"below_norm", "pain"},
+    "Hip flexion, right: passive 100° (83% of the usual value)",
+)
+
+
+def test_a_painful_big_toe_gets_toe_yoga_not_big_toe_rocks() -> None:
+    """Hallux extension short and painful: big-toe rocks put body weight over the bent toe
+    (loaded end range into the painful motion); toe yoga is active control within the
+    pain-free range, with the pain note."""
+    result = plan([PAINFUL_HALLUX], DRILLS)
+    assert [r.exercise_code for r in result.recommendations] == ["control.toe_yoga"]
+    (rec,) = result.recommendations
+    assert rec.reason.endswith(
+        "big-toe mobility — active control only while it hurts (keep it pain-free)"
+    )
+    assert rec.note == "Keep it pain-free — stop before it hurts."
+    assert not result.warnings()
+    # Without the pain the rocks come first.
+    assert codes([replace(PAINFUL_HALLUX, flags=frozenset({"below_norm"}))])[0] == (
+        "mobility.big_toe_rock"
+    )
+
+
+def test_a_painful_hip_flexion_gets_no_leg_swings_no_pry_only_controlled_hip_circles() -> None:
+    """Hip flexion short and painful: leg swings (ballistic end range), the deep-squat pry,
+    the world's greatest stretch and marching all go into it; hip CARs are active control
+    (deficit:control for hip flexion) kept within the pain-free range."""
+    result = plan([PAINFUL_HIP_FLEXION], DRILLS)
+    chosen = [r.exercise_code for r in result.recommendations]
+    assert chosen == ["mobility.hip_car"]
+    assert result.recommendations[0].note.startswith("Keep it pain-free")
+    assert not result.warnings()
+    flexion_drills = [d for d in DRILLS if d.aims_at("hip.flexion")]
+    for d in flexion_drills:
+        if d.code != "mobility.hip_car":
+            assert d.code not in chosen
+
+
+def test_a_drill_into_a_painful_motion_must_be_unloaded_active_control() -> None:
+    """The rule on every drill of the library: into a painful motion only drills tagged
+    deficit:control, active and unloaded; every other drill aiming at it is left out."""
+    for observation in (PAINFUL_HALLUX, PAINFUL_HIP_FLEXION, PAINFUL_KNEE):
+        beside = finding("hip.abduction", {"below_norm"}, "Hip abduction, right: 30°")
+        for rec in recommend([observation, beside], DRILLS):
+            drill = BY_CODE[rec.exercise_code]
+            if drill.aims_at(observation.code):
+                assert "deficit:control" in drill.targets, (observation.code, drill.code)
+                assert drill.active and not drill.is_loaded and not drill.is_static_stretch
+                assert rec.note.startswith("Keep it pain-free")
+
+
+def test_a_painful_motion_no_control_drill_answers_is_left_to_the_therapist() -> None:
+    """Painful short Ober: only side leans and side-to-side swings aim at it, both mobility
+    drills into the painful motion: nothing is given for it, and the therapist is told."""
+    painful_ober = finding(
+        "ober.hip_adduction", {"below_norm", "pain"}, "Modified Ober test, right: passive 5°."
+    )
+    result = plan([painful_ober], DRILLS)
+    assert result.unanswered == [painful_ober]
+    assert result.warnings()[0] == (
+        "No drill in the library answers: Modified Ober test, right: passive 5° (it hurts: only"
+        " pain-free active control work may go into it, no stretch, loaded or mobility drill,"
+        " and the library has none for it); the therapist should choose"
+    )
+    assert result.maintenance
+    for rec in result.recommendations:
+        assert not BY_CODE[rec.exercise_code].aims_at("ober.hip_adduction")
 
 
 def test_maintenance_beside_a_painful_knee_spares_it() -> None:
@@ -246,8 +326,7 @@ def test_single_leg_squat_with_knee_valgus_and_pelvic_drop_gets_the_task_and_hip
         "Single-leg squat, left: poor (knee valgus, pelvic drop): single-leg control of hip and"
         " knee (knee drifting inward, pelvis dropping)"
     )
-    spanish = recommend([sls], DRILLS, lang="es")[0].reason
-    assert spanish.endswith("(la rodilla se va hacia adentro, la cadera cae)")
+    assert purpose(sls, "es").endswith("(la rodilla se va hacia adentro, la cadera cae)")
 
 
 def test_loss_of_balance_gets_balance_drills() -> None:
@@ -294,9 +373,15 @@ def test_nothing_flagged_gives_maintenance_with_ankle_and_hip_mobility(
     )
 
 
-def test_spanish_maintenance_reason() -> None:
+def test_a_spanish_maintenance_program_keeps_the_therapists_reason_in_english() -> None:
+    """The reason is for the therapist, in English; the client's note follows the handout."""
     recs = recommend([], DRILLS, lang="es")
-    assert recs and recs[0].reason.startswith("Mantenimiento general del corredor")
+    assert recs and all(r.reason.startswith("General runner maintenance") for r in recs)
+    beside_pain = maintenance_program(DRILLS, lang="es", observations=[PAINFUL_KNEE])
+    for rec in beside_pain:
+        if rec.note:
+            assert rec.reason.endswith("(keep it pain-free)")
+            assert rec.note.startswith("Hazlo sin provocar dolor")
 
 
 PSFS_WORSE = finding("psfs.average", {"worse"}, "PSFS: 6.0 → 3.3", side="none")
@@ -402,11 +487,24 @@ def test_no_loaded_work_through_a_region_that_hurt_and_the_reason_says_pain_free
         {"below_norm", "pain"},
         "Ankle dorsiflexion, knee bent, right: active 14°",
     )
+    control = drill(
+        "control",
+        "control",
+        {"ankle.dorsiflexion.knee_flexed", "deficit:control"},
+        regions={"ankle"},
+    )
     without_pain = replace(painful_ankle, flags=frozenset({"below_norm"}))
     assert set(codes_of([without_pain], [squat, rocks, soleus])) == {"rocks", "soleus"}
-    recs = recommend([painful_ankle], [squat, rocks, soleus])
-    assert [r.exercise_code for r in recs] == ["rocks"]  # no stretch into it, no load through it
-    assert recs[0].reason.endswith("(keep it pain-free)")
+    # Into the painful motion: no stretch, no loaded drill, no mobility drill; nothing left.
+    result = plan([painful_ankle], [squat, rocks, soleus])
+    assert result.unanswered == [painful_ankle]
+    (warning, _) = result.warnings()
+    assert "it hurts: only pain-free active control work may go into it" in warning
+    assert warning.endswith("the therapist should choose")
+    # Only the active control drill made for it, with the pain note.
+    recs = recommend([painful_ankle], [squat, rocks, soleus, control])
+    assert [r.exercise_code for r in recs] == ["control"]
+    assert recs[0].reason.endswith("active control only while it hurts (keep it pain-free)")
     assert recs[0].note == "Keep it pain-free — stop before it hurts."
 
 
@@ -452,9 +550,7 @@ def test_a_ybalance_composite_past_its_cutoff_gets_reach_and_balance_drills() ->
         assert "deficit:balance" in BY_CODE[code].targets, code
         assert not BY_CODE[code].is_static_stretch
     assert recs[0].reason.endswith(": single-leg balance and reach")
-    assert recommend([low], DRILLS, lang="es")[0].reason.endswith(
-        ": equilibrio y alcance sobre una pierna"
-    )
+    assert purpose(low, "es") == "equilibrio y alcance sobre una pierna"
 
 
 def test_an_fms_total_at_its_cutoff_gets_the_fms_control_drills() -> None:

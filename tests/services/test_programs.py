@@ -199,4 +199,7 @@ def test_a_painful_limited_measure_is_recommended_for_its_limit_not_its_pain(
     for reason in reasons:
         assert reason.startswith("Hip abduction, left: active 20°")
         assert "of the usual value" in reason and "pain during" not in reason
-        assert reason.endswith(": hip abduction range and hip abductor control (keep it pain-free)")
+        assert reason.endswith(
+            ": hip abduction range and hip abductor control — active control only while it hurts"
+            " (keep it pain-free)"
+        )
