@@ -56,8 +56,8 @@ class ClientPage(QWidget):
         self.profile.setAccessibleName("Client profile")
         self.new_button = QPushButton("&New assessment (Ctrl+N)")
         self.edit_button = QPushButton("&Edit client (Ctrl+E)")
-        self.archive_button = QPushButton("&Archive")
-        self.program_button = QPushButton("&Home program… (Ctrl+Shift+P)")
+        self.archive_button = QPushButton("Arch&ive")
+        self.program_button = QPushButton("Home pro&gram… (Ctrl+Shift+P)")
         self.report_button = QPushButton("&Report…")
         for button, signal in (
             (self.new_button, self.new_assessment),
@@ -132,7 +132,7 @@ class ClientPage(QWidget):
         archived = "  (archived)" if client.archived else ""
         self.title.setText(f"{client.full_name}  ·  {client.chart_number}{archived}")
         self.profile.setText(self._profile_html(client))
-        self.archive_button.setText("Un&archive" if client.archived else "&Archive")
+        self.archive_button.setText("Unarch&ive" if client.archived else "Arch&ive")
         rows = assessment_service.list_assessments(self.ctx, client_id)
         self._row_ids = [a.id for a in rows]
         self.assessments.setRowCount(len(rows))
