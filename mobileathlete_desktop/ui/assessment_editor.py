@@ -6,8 +6,9 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QCheckBox,
     QComboBox,
     QInputDialog,
@@ -46,7 +47,7 @@ from mobileathlete_desktop.ui.measure_grid import (
     MeasureGridModel,
     MeasureGridView,
 )
-from mobileathlete_desktop.ui.motor_control_panel import MotorControlPanel
+from mobileathlete_desktop.ui.motor_control_panel import MotorControlPanel, mnemonic_letters
 
 NOTES_SAVE_DELAY_MS = 600
 DEFAULT_TEMPLATE = "runner_screen"
@@ -117,6 +118,7 @@ class AssessmentEditor(QWidget):
         self.fms_total_label.setAccessibleName("Movement screen total")
         self._fms_final: dict[str, int | None] = {}
         self._layout_codes: tuple[str, ...] | None = None
+        self._focus_placed = False
         self.record: AssessmentRecord
         self.client: ClientRecord
 
@@ -253,7 +255,7 @@ class AssessmentEditor(QWidget):
             else None,
         )
         tests = [m for m in measures if m.kind == "test" and m.faults]
-        self.motor = MotorControlPanel(tests) if tests else None
+        self.motor = MotorControlPanel(tests, self._letters_in_use()) if tests else None
         if self.motor is not None:
             self.motor.finding_edited.connect(self._finding_edited)
             self._tab_layout("motor_tab").addWidget(self.motor)
@@ -293,6 +295,13 @@ class AssessmentEditor(QWidget):
         outcomes.addWidget(self.notes, 1)
         for i, name in enumerate(("rom_tab", "balance_tab", "motor_tab", "fms_tab")):
             self.tabs.setTabVisible(i, self._tab_layout(name).count() > 0)
+
+    def _letters_in_use(self) -> set[str]:
+        """The Alt-letters of the window's own controls (the motor tests take others)."""
+        texts = [self.tabs.tabText(i) for i in range(self.tabs.count())]
+        texts += [button.text() for button in self.findChildren(QAbstractButton)]
+        texts += [label.text() for label in self.findChildren(QLabel) if label.buddy()]
+        return mnemonic_letters([*texts, "&Notes"])
 
     def _tab_layout(self, name: str) -> QVBoxLayout:
         layout = child(self.tabs, QWidget, name).layout()
@@ -619,6 +628,8 @@ class AssessmentEditor(QWidget):
     def sign(self) -> None:
         """Signs and locks the assessment after a confirmation."""
         self.save_notes()
+        if self.motor is not None:
+            self.motor.flush()
         if not self.confirm(
             self, "Sign this assessment? It becomes read-only; later corrections are addenda."
         ):
@@ -650,8 +661,35 @@ class AssessmentEditor(QWidget):
         self.addendum_created.emit(addendum.id)
         self.changed.emit(addendum.id)
 
+    def focus_first_empty_cell(self) -> None:
+        """Puts the cursor in the first cell with no value yet (its tab shown), so typing
+        starts at once; the first grid's first cell when every cell is filled."""
+        if not self.views:
+            return
+        found = next(
+            ((view, cell) for view in self.views if (cell := view.first_empty_cell())), None
+        )
+        view, cell = found or (self.views[0], None)
+        page = view.parentWidget()
+        while page is not None and self.tabs.indexOf(page) < 0:
+            page = page.parentWidget()
+        if page is not None:
+            self.tabs.setCurrentWidget(page)
+        if cell is not None:
+            view.setCurrentIndex(cell)
+            view.scrollTo(cell)
+        view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._focus_placed:
+            self._focus_placed = True
+            self.focus_first_empty_cell()
+
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_notes()
+        if self.motor is not None:
+            self.motor.flush()
         self.closed.emit(self.assessment_id)
         super().closeEvent(event)
 

@@ -112,6 +112,7 @@ class AuditView(QDialog):
         self.export_button = QPushButton("Export CSV…")
         self.model = AuditTableModel(self)
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)  # arrows walk the events; Tab moves on
         self.table.setAccessibleName("Audit events")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

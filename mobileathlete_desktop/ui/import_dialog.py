@@ -157,6 +157,7 @@ class ImportDialog(QDialog):
 
         self.model = PreviewModel(self)
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)  # arrows walk the rows; Tab moves on
         self.table.setAccessibleName("Preview")
         self.table.setModel(self.model)
         self.table.verticalHeader().hide()

@@ -369,6 +369,24 @@ class _EnterMovesOn(QStyledItemDelegate):
     """
 
     def eventFilter(self, editor: QObject, event: QEvent) -> bool:
+        view = self.parent()
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+            and isinstance(editor, QWidget)
+            and isinstance(view, MeasureGridView)
+        ):
+            forward = event.key() == Qt.Key.Key_Tab and not (
+                event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+            )
+            if not view.has_cell_after(forward):
+                # Tab past the last cell stores the value and leaves the grid (it used to
+                # stay, so the next answers typed overwrote this cell).
+                self.commitData.emit(editor)
+                self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+                view.leave(forward)
+                return True
         if isinstance(editor, QLineEdit) and isinstance(event, QKeyEvent):
             untouched = not editor.isModified()
             if (
@@ -457,6 +475,25 @@ class MeasureGridView(QTableView):
             before = [i for i, pos in zip(cells, order, strict=True) if pos < here]
             return before[-1] if before else QModelIndex()
         return super().moveCursor(cursorAction, modifiers)
+
+    def has_cell_after(self, forward: bool) -> bool:
+        """Whether Tab (forward) or Shift+Tab has an editable cell to go to in this grid."""
+        action = QAbstractItemView.CursorAction
+        step = action.MoveNext if forward else action.MovePrevious
+        return self.moveCursor(step, Qt.KeyboardModifier.NoModifier).isValid()
+
+    def leave(self, forward: bool) -> None:
+        """Gives the focus to the next (or previous) widget of the window."""
+        # QWidget's own focus chain: the view's override would try the cells again.
+        QWidget.focusNextPrevChild(self, forward)
+
+    def first_empty_cell(self) -> QModelIndex | None:
+        """The first editable cell with no value yet (None when every cell is filled)."""
+        for index in self._editable_cells():
+            key = self.grid.key(index)
+            if key is not None and self.grid.values.get(key) is None:
+                return index
+        return None
 
     def focusInEvent(self, event: Any) -> None:
         super().focusInEvent(event)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -19,23 +19,59 @@ from mobileathlete_desktop.domain.catalogue import Measure, Side
 from mobileathlete_desktop.domain.records import FindingRecord
 
 NO_RATING = "not rated"
+# A rating walked through with the arrow keys is saved once the therapist stops on it: when
+# the box loses focus, or after this pause (so a rating left in a focused box is kept too).
+RATING_SAVE_DELAY_MS = 1500
+
+
+def with_mnemonic(text: str, taken: set[str]) -> str:
+    """The text with '&' before its first letter not in `taken` (which then takes it);
+    unchanged when every letter is taken."""
+    for position, char in enumerate(text):
+        letter = char.lower()
+        if letter.isalpha() and letter.isascii() and letter not in taken:
+            taken.add(letter)
+            return text[:position] + "&" + text[position:]
+    return text
+
+
+def mnemonic_letters(texts: Iterable[str]) -> set[str]:
+    """The Alt-letters ('&' followed by a letter; '&&' is a plain ampersand) in the texts."""
+    letters = set()
+    for text in texts:
+        plain = text.replace("&&", "")
+        at = plain.find("&")
+        if 0 <= at < len(plain) - 1:
+            letters.add(plain[at + 1].lower())
+    return letters
 
 
 class MotorControlPanel(QWidget):
-    """Check-boxes for each fault and a rating combo, per test and side."""
+    """Check-boxes for each fault and a rating combo, per test and side.
+
+    Each test's box has its own Alt-letter (avoiding the letters in `taken`, those of the
+    window around it). A fault is saved when ticked; a rating when the therapist settles on
+    it, not at every value the arrow keys pass through.
+    """
 
     finding_edited = Signal(object)  # FindingRecord as now shown
 
-    def __init__(self, tests: Sequence[Measure]) -> None:
+    def __init__(self, tests: Sequence[Measure], taken: Iterable[str] = ()) -> None:
         super().__init__()
         self.tests = list(tests)
         self.faults: dict[tuple[str, Side, str], QCheckBox] = {}
         self.ratings: dict[tuple[str, Side], QComboBox] = {}
+        self.boxes: dict[str, QGroupBox] = {}
         self._loading = False
+        self._pending: dict[QComboBox, tuple[Measure, Side]] = {}
+        self._timer = QTimer(self, singleShot=True, interval=RATING_SAVE_DELAY_MS)
+        self._timer.timeout.connect(self.flush)
+        letters = {letter.lower() for letter in taken}
         layout = QVBoxLayout(self)
         for test in self.tests:
-            box = QGroupBox(test.label)
+            box = QGroupBox(with_mnemonic(test.label, letters))
             box.setAccessibleName(test.label)
+            self.boxes[test.code] = box
             grid = QGridLayout(box)
             for c, side in enumerate(test.sides):
                 heading = QLabel(f"<b>{side.capitalize() if side != 'none' else ''}</b>")
@@ -49,7 +85,10 @@ class MotorControlPanel(QWidget):
                 rating = QComboBox()
                 rating.addItems([NO_RATING, *test.ratings])
                 rating.setAccessibleName(f"{test.label} {side} rating")
-                rating.currentIndexChanged.connect(lambda _i, t=test, s=side: self._edited(t, s))
+                rating.currentIndexChanged.connect(
+                    lambda _i, t=test, s=side, box=rating: self._rating_changed(box, t, s)
+                )
+                rating.installEventFilter(self)
                 self.ratings[(test.code, side)] = rating
                 grid.addWidget(rating, len(test.faults) + 1, c)
             layout.addWidget(box)
@@ -72,6 +111,7 @@ class MotorControlPanel(QWidget):
                     check.setChecked(fault in finding.faults)
             combo = self.ratings.get((finding.test_code, finding.side))
             if combo is not None:
+                self._pending.pop(combo, None)
                 index = combo.findText(finding.rating) if finding.rating else 0
                 combo.setCurrentIndex(max(index, 0))
         finally:
@@ -82,6 +122,31 @@ class MotorControlPanel(QWidget):
         for widget in [*self.faults.values(), *self.ratings.values()]:
             widget.setEnabled(not read_only)
 
+    def flush(self) -> None:
+        """Reports every rating changed and not yet reported (on focus-out, after a pause,
+        and before the window closes or signs)."""
+        self._timer.stop()
+        pending, self._pending = self._pending, {}
+        for test, side in pending.values():
+            self.finding_edited.emit(self.finding(test, side))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusOut and watched in self._pending:
+            popup = isinstance(watched, QComboBox) and watched.view().isVisible()
+            if not popup:  # the list opening takes the focus; the choice is still to come
+                self.flush()
+        return super().eventFilter(watched, event)
+
+    def _rating_changed(self, box: QComboBox, test: Measure, side: Side) -> None:
+        if self._loading:
+            return
+        self._pending[box] = (test, side)
+        if box.hasFocus() or box.view().isVisible():
+            self._timer.start()
+        else:  # set from outside the box (a click elsewhere, a test): report now
+            self.flush()
+
     def _edited(self, test: Measure, side: Side) -> None:
         if not self._loading:
+            self._pending.pop(self.ratings[(test.code, side)], None)  # reported with it
             self.finding_edited.emit(self.finding(test, side))

@@ -389,6 +389,9 @@ class ProgramBuilder(QDialog):
         self.table.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.table.setDragDropOverwriteMode(False)
         self.table.setWordWrap(True)
+        # Arrows choose a cell and Tab moves on to the buttons (a dosage being typed still
+        # goes to the next cell with Tab, and the next Tab leaves).
+        self.table.setTabKeyNavigation(False)
         self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Interactive)

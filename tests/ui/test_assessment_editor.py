@@ -79,17 +79,29 @@ def test_a_full_runner_screen_is_entered_by_keyboard_alone(
     editor: AssessmentEditor, qtbot: QtBot, therapist_ctx: ServiceContext, draft_id: int
 ) -> None:
     # Range of motion: four cells a row, Tab walks left active → left passive → right…
-    rom = [str(5 + i % 20) for i in range(len(ROM_CODES) * 4)]  # within every bound
-    rom[-1] = "-6"
-    enter_cells(qtbot, rom)
+    grid = editor.grids[0]
+    keys = [
+        key
+        for r in range(grid.rowCount())
+        for c in range(grid.columnCount())
+        if (key := grid.key(grid.index(r, c))) is not None
+    ]
+    assert [k.code for k in keys[::4][: len(ROM_CODES)]][:4] == ROM_CODES[:4]
+    typed = {key: str(5 + i % 20) for i, key in enumerate(keys)}  # within every bound
+    typed[CellKey("thomas.hip_extension", "right", "passive")] = "-6"  # below horizontal
+    enter_cells(qtbot, list(typed.values()))
+    last = keys[-1]
     qtbot.waitUntil(
-        lambda: stored(therapist_ctx, draft_id, "thomas.hip_extension", "right", "passive") == -6
+        lambda: stored(therapist_ctx, draft_id, last.code, last.side, last.mode) is not None
     )
     record = assessments.get_assessment(therapist_ctx, draft_id)
+    assert record.value("thomas.hip_extension", "right", "passive") == -6
     assert record.value("hip.flexion", "left", "active") == 5
     assert record.value("hip.flexion", "right", "passive") == 8
-    assert record.value("knee.flexion", "left", "active") == 21
-    assert len(record.measurements) == 44
+    for key, text in typed.items():
+        assert record.value(key.code, key.side, key.mode) == float(text)
+    assert len(record.measurements) == len(keys)
+    assert editor.views[0].hasFocus() is False  # Tab past the last cell moved on
 
     # Lunge & balance: Alt+B opens the tab; Enter moves on like Tab.
     press(qtbot, Qt.Key.Key_B, ALT)
@@ -114,6 +126,7 @@ def test_a_full_runner_screen_is_entered_by_keyboard_alone(
     press(qtbot, Qt.Key.Key_Down)
     press(qtbot, Qt.Key.Key_Down)
     qtbot.waitUntil(lambda: rating.currentText() == "fair")
+    press(qtbot, Qt.Key.Key_Tab)  # the rating settled on is saved as the box is left
     finding = next(
         f for f in assessments.get_assessment(therapist_ctx, draft_id).findings if f.side == "left"
     )
