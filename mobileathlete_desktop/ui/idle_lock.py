@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -71,11 +72,15 @@ class LockOverlay(QFrame):
 
 
 class IdleLock(QObject):
-    """Watches the application's input; after `timeout_ms` without any, locks the window.
+    """Watches the application's input; after `timeout_ms` without any, locks the program.
 
-    Nothing in the window is closed or cleared, so a half-typed note survives; while
-    locked, input outside the overlay is swallowed. Unlocking checks the password like a
-    sign-in (audited as "unlock", with the same lock-out after wrong passwords).
+    Locking covers the main window and hides every other window of the program (an open
+    assessment, the program builder, reports...), so no client data stays on screen; a
+    dialog waiting for an answer (which cannot be hidden without answering it) is covered
+    by its own password box instead. While locked, input anywhere outside a password box
+    is swallowed. Nothing is closed or cleared, so a half-typed note survives; unlocking
+    (audited as "unlock", with the same lock-out after wrong passwords as a sign-in) shows
+    the hidden windows again as they were.
     """
 
     locked = Signal()
@@ -85,15 +90,18 @@ class IdleLock(QObject):
         super().__init__(window)
         self.window = window
         self.ctx = ctx
-        self.overlay = LockOverlay(window, ctx.actor.display_name or ctx.actor.username)
-        self.overlay.unlock_button.clicked.connect(self.try_unlock)
-        self.overlay.password.returnPressed.connect(self.try_unlock)
+        self.overlay = self._new_overlay(window)
+        self.covers: list[LockOverlay] = []  # on modal dialogs, while locked
+        self.hidden: list[QWidget] = []  # other windows hidden while locked
+        self._active: QWidget | None = None
         self.timer = QTimer(self, singleShot=True, interval=max(1, timeout_ms))
         self.timer.timeout.connect(self.lock)
         self.is_locked = False
         self._call: BackgroundCall | None = None
         self.lock_now = QAction("Lock now", window)
         self.lock_now.setShortcut(QKeySequence("Ctrl+L"))
+        # Ctrl+L works from any window of the program (an assessment, the builder...).
+        self.lock_now.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.lock_now.triggered.connect(self.lock)
         window.addAction(self.lock_now)
         app = QApplication.instance()
@@ -106,53 +114,107 @@ class IdleLock(QObject):
         """A lock with the clinic's setting (Clinic.idle_lock_minutes, 10 by default)."""
         return cls(window, ctx, accounts.idle_lock_minutes(ctx.db) * 60_000)
 
+    def _new_overlay(self, parent: QWidget) -> LockOverlay:
+        overlay = LockOverlay(parent, self.ctx.actor.display_name or self.ctx.actor.username)
+        overlay.unlock_button.clicked.connect(lambda: self.try_unlock(overlay))
+        overlay.password.returnPressed.connect(lambda: self.try_unlock(overlay))
+        return overlay
+
+    def _overlays(self) -> list[LockOverlay]:
+        return [self.overlay, *self.covers]
+
+    def _in_overlay(self, watched: QObject) -> bool:
+        return isinstance(watched, QWidget) and any(
+            watched is o or o.isAncestorOf(watched) for o in self._overlays()
+        )
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Restarts the idle clock on input; while locked, blocks input outside the overlay."""
-        if watched is self.window and event.type() == QEvent.Type.Resize and self.is_locked:
-            self.overlay.setGeometry(self.window.rect())
+        """Restarts the idle clock on input; while locked, blocks input outside the overlays."""
+        if event.type() == QEvent.Type.Resize and self.is_locked:
+            for overlay in self._overlays():
+                if watched is overlay.parentWidget():
+                    overlay.setGeometry(overlay.parentWidget().rect())  # type: ignore[union-attr]
         if event.type() not in INPUT_EVENTS:
             return False
         if not self.is_locked:
             self.timer.start()
             return False
-        inside = isinstance(watched, QWidget) and (
-            watched is self.overlay or self.overlay.isAncestorOf(watched)
-        )
-        return not inside and isinstance(watched, QWidget) and self.window.isAncestorOf(watched)
+        return isinstance(watched, QWidget) and not self._in_overlay(watched)
+
+    def _other_windows(self) -> list[QWidget]:
+        return [
+            w
+            for w in QApplication.topLevelWidgets()
+            if w is not self.window and w.isVisible() and w.isWindow()
+        ]
 
     def lock(self) -> None:
-        """Covers the window now (also what the timer does)."""
+        """Covers the main window and hides or covers every other one now (also what the
+        timer does)."""
         if self.is_locked:
             return
         self.is_locked = True
         self.timer.stop()
+        self._active = QApplication.activeWindow()
+        answering: QWidget | None = None
+        for other in self._other_windows():
+            if other.windowModality() != Qt.WindowModality.NonModal:
+                # Hiding a dialog that waits for an answer would answer it: cover it.
+                cover = self._new_overlay(other)
+                self.covers.append(cover)
+                cover.cover()
+                answering = other
+            else:
+                self.hidden.append(other)
+                other.hide()
         self.overlay.cover()
+        if answering is not None:  # the main window is blocked by it: type the password here
+            answering.activateWindow()
+            self.covers[-1].password.setFocus()
+        else:
+            self.window.activateWindow()
         accounts.record_session_event(self.ctx, "session.lock")
         self.locked.emit()
 
-    def try_unlock(self) -> None:
+    def try_unlock(self, overlay: LockOverlay | None = None) -> None:
         """Checks the password in the background; unlocks or says why not."""
-        password = self.overlay.password.text()
-        self.overlay.unlock_button.setEnabled(False)
+        overlay = overlay or self.overlay
+        password = overlay.password.text()
+        for each in self._overlays():
+            each.unlock_button.setEnabled(False)
         username = self.ctx.actor.username
         self._call = BackgroundCall(
             lambda: accounts.sign_in(self.ctx, username, password, action="unlock"), self
         )
         self._call.finished.connect(self._unlocked)
-        self._call.failed.connect(self._refused)
+        self._call.failed.connect(lambda error: self._refused(overlay, error))
         self._call.start()
 
     def _unlocked(self, _actor: object) -> None:
         self.overlay.unlock_button.setEnabled(True)
         self.overlay.hide()
+        for cover in self.covers:
+            cover.hide()
+            cover.deleteLater()
+        self.covers.clear()
         self.is_locked = False
+        hidden, self.hidden = self.hidden, []
+        for other in hidden:
+            if shiboken6.isValid(other):
+                other.show()
+        active = self._active
+        if active is not None and shiboken6.isValid(active) and active.isVisible():
+            active.activateWindow()
+            active.raise_()
+        self._active = None
         self.timer.start()
         self.unlocked.emit()
 
-    def _refused(self, error: Exception) -> None:
-        self.overlay.unlock_button.setEnabled(True)
-        self.overlay.password.clear()
-        self.overlay.message.setText(str(error))
+    def _refused(self, overlay: LockOverlay, error: Exception) -> None:
+        for each in self._overlays():
+            each.unlock_button.setEnabled(True)
+        overlay.password.clear()
+        overlay.message.setText(str(error))
 
     def stop(self) -> None:
         """Stops watching (the window is closing)."""

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
+from pathlib import Path
+
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -87,3 +90,79 @@ def test_ctrl_l_locks_at_once(
         assert lock.overlay.isVisible()
     finally:
         lock.stop()
+
+
+def test_the_lock_hides_every_window_of_the_program_and_unlock_brings_them_back(
+    ctx: ServiceContext, qtbot: QtBot, tmp_path: Path
+) -> None:
+    from mobileathlete_desktop.services import assessments, clients
+    from mobileathlete_desktop.services.accounts import create_user, sign_in
+    from mobileathlete_desktop.ui.main_window import MainWindow
+    from mobileathlete_desktop.ui.measure_grid import CellKey
+    from mobileathlete_desktop.ui.program_builder import ProgramBuilder
+
+    admin = create_first_admin(ctx.db, "North PT", "boss", "Boss Admin", "secret-secret")
+    create_user(ctx.as_actor(admin.actor()), "ana", "Ana Therapist", "therapist", "ana-password")
+    signed = ctx.as_actor(sign_in(ctx, "ana", "ana-password"))
+    client = clients.create_client(
+        signed, clients.ClientInput("L-1", "Lena", "Lockwood", date(1990, 1, 1))
+    )
+    draft = assessments.create_assessment(signed, client.id, date(2026, 3, 2))
+    main = MainWindow(signed)
+    qtbot.addWidget(main)
+    main.show()
+    lock = IdleLock(main, signed, timeout_ms=600_000)
+    try:
+        editor = main.open_assessment(draft.id)
+        qtbot.addWidget(editor)
+        store = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+        builder = ProgramBuilder(signed, client.id, store=store)
+        qtbot.addWidget(builder, before_close_func=lambda w: setattr(w, "dirty", False))
+        builder.show()
+        editor.activateWindow()
+        qtbot.waitUntil(editor.isActiveWindow)
+        with qtbot.waitSignal(lock.locked):  # Ctrl+L from the editor, not the main window
+            qtbot.keyClick(editor.views[0], Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+        assert not editor.isVisible() and not builder.isVisible()
+        assert lock.overlay.isVisible() and lock.overlay.geometry() == main.rect()
+        qtbot.keyClicks(editor.views[0], "123")  # swallowed: nothing reaches the grid
+        qtbot.keyClick(editor.views[0], Qt.Key.Key_Tab)
+        cell = CellKey("hip.flexion", "left", "active")
+        assert cell not in editor.grids[0].values
+        assert assessments.get_assessment(signed, draft.id).measurements == ()
+        assert not editor.isVisible()
+        qtbot.keyClicks(lock.overlay.password, "ana-password")
+        with qtbot.waitSignal(lock.unlocked, timeout=10_000):
+            qtbot.keyClick(lock.overlay.password, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: editor.isVisible() and builder.isVisible())
+        assert not lock.overlay.isVisible()
+        qtbot.waitUntil(editor.isActiveWindow)  # the window in use before the lock
+    finally:
+        lock.stop()
+
+
+def test_a_question_waiting_for_an_answer_is_covered_and_takes_the_password(
+    signed_in: ServiceContext, window: tuple[QWidget, QLineEdit], qtbot: QtBot
+) -> None:
+    from PySide6.QtWidgets import QDialog
+
+    win, _draft = window
+    question = QDialog(win)
+    question.setWindowModality(Qt.WindowModality.ApplicationModal)
+    question.setWindowTitle("Save before printing?")
+    question.resize(300, 120)
+    question.show()
+    qtbot.waitExposed(question)
+    lock = IdleLock(win, signed_in, timeout_ms=600_000)
+    try:
+        lock.lock()
+        assert question.isVisible()  # not answered by being hidden
+        [cover] = lock.covers
+        assert cover.isVisible() and cover.geometry() == question.rect()
+        qtbot.keyClicks(cover.password, "secret")
+        with qtbot.waitSignal(lock.unlocked, timeout=10_000):
+            qtbot.keyClick(cover.password, Qt.Key.Key_Return)
+        assert question.isVisible() and lock.covers == []
+    finally:
+        lock.stop()
+        question.close()
