@@ -60,6 +60,7 @@ def run(args: argparse.Namespace) -> int:
         else:
             with db.session() as session:
                 problems += verify_chain(session)
+                problems += _chart_clashes(session)
                 state += _state(session, db)
     finally:
         db.dispose()
@@ -72,6 +73,19 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_ERROR
     print("ok: integrity, schema and audit trail")
     return EXIT_OK
+
+
+def _chart_clashes(session: Any) -> list[str]:
+    """Chart numbers that differ only by case (stored before they were refused): reported,
+    not changed; the therapist renames one in the client dialog."""
+    from mobileathlete_desktop.services.clients import chart_number_clashes
+
+    return [
+        "chart numbers differ only by case: "
+        + ", ".join(group)
+        + " (one number in searches and imports; rename all but one in Edit client)"
+        for group in chart_number_clashes(session)
+    ]
 
 
 def _state(session: Any, db: Any) -> list[str]:

@@ -228,15 +228,45 @@ def find_by_chart(ctx: ServiceContext, chart_number: str) -> ClientRecord:
         return to_record(row)
 
 
+def _chart_taken(session: Session, chart_number: str, other_than: int | None = None) -> None:
+    """InputError when another client has this chart number, compared without regard to
+    case (DEMO-0002 and demo-0002 are one number: search would show two clients)."""
+    query = select(Client.chart_number).where(
+        func.lower(Client.chart_number) == chart_number.lower()
+    )
+    if other_than is not None:
+        query = query.where(Client.id != other_than)
+    existing = session.execute(query.limit(1)).scalar_one_or_none()
+    if existing is None:
+        return
+    if existing == chart_number:
+        raise InputError(f"Chart number {chart_number} is already used by another client")
+    raise InputError(
+        f"Chart number {chart_number} is already used by another client as {existing} "
+        "(chart numbers are compared without regard to case)"
+    )
+
+
+def chart_number_clashes(session: Session) -> list[tuple[str, ...]]:
+    """Groups of chart numbers that differ only by case (from before they were refused),
+    for `check` to report; nothing is changed."""
+    lowered = func.lower(Client.chart_number)
+    clashing = select(lowered).group_by(lowered).having(func.count(Client.id) > 1).scalar_subquery()
+    rows = session.execute(
+        select(Client.chart_number).where(lowered.in_(clashing)).order_by(lowered, Client.id)
+    ).scalars()
+    groups: dict[str, list[str]] = {}
+    for chart in rows:
+        groups.setdefault(chart.lower(), []).append(chart)
+    return [tuple(group) for group in groups.values()]
+
+
 def create_client(ctx: ServiceContext, data: ClientInput) -> ClientRecord:
-    """Creates a client; a duplicate chart number is refused."""
+    """Creates a client; a chart number already used (in any case) is refused."""
     ctx.actor.require("clients.write")
     data = data.validated()
     with ctx.db.session() as session:
-        if session.execute(
-            select(Client.id).where(Client.chart_number == data.chart_number)
-        ).first():
-            raise InputError(f"Chart number {data.chart_number} is already used by another client")
+        _chart_taken(session, data.chart_number)
         row = Client(**asdict(data))
         session.add(row)
         try:
@@ -268,15 +298,7 @@ def update_client(
                 raise ConflictError(
                     f"Client {row.chart_number} was changed by someone else; reopen to see it"
                 )
-            clash = session.execute(
-                select(Client.id).where(
-                    Client.chart_number == data.chart_number, Client.id != client_id
-                )
-            ).first()
-            if clash:
-                raise InputError(
-                    f"Chart number {data.chart_number} is already used by another client"
-                )
+            _chart_taken(session, data.chart_number, other_than=client_id)
             before = {name: getattr(row, name) for name in _INPUT_FIELDS}
             after = asdict(data)
             changed = {k: v for k, v in after.items() if before[k] != v}
