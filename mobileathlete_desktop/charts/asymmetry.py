@@ -64,7 +64,9 @@ def asymmetry_figure(
     for i, row in enumerate(rows):
         assert row.sides is not None and row.sides.lsi is not None
         lsi, asym = row.sides.lsi, row.sides.asymmetric
-        labels.append(row.label + ("" if row.mode == "none" else f" ({row.mode})"))
+        labels.append(
+            style.wrap_label(row.label + ("" if row.mode == "none" else f" ({row.mode})"))
+        )
         values.append(lsi)
         if not judged(row):
             ax.barh(
@@ -109,7 +111,6 @@ def asymmetry_figure(
     ax.set_ylim(len(rows) - 0.5, -0.5)  # first row on top, no empty margin
     ax.set_xlim(0, 160)
     ax.set_xlabel("Limb symmetry index (weaker ÷ stronger side, %)", fontsize=style.LABEL_SIZE)
-    ax.set_title(title, fontsize=style.TITLE_SIZE)
     from matplotlib.artist import Artist
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
@@ -124,12 +125,5 @@ def asymmetry_figure(
     if any(not judged(r) for r in rows):
         handles.insert(2, Patch(facecolor=NOT_JUDGED_COLOUR))
         names.insert(2, "Not judged (no rule)")
-    fig.legend(
-        handles,
-        names,
-        fontsize=style.NOTE_SIZE,
-        loc="outside upper center",
-        ncols=3,
-        frameon=False,
-    )
+    style.titled_legend(fig, ax, title, handles, names, ncols=3)
     return fig

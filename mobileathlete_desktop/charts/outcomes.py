@@ -1,4 +1,7 @@
-"""Outcome scores (LEFS, NPRS) over time, with the band of change that is not yet important."""
+"""Outcome scores (LEFS, NPRS) over time: the band of change within the measurement error
+(baseline ± MDC95) and, where the measure has one, the lines from which a change is clinically
+important (baseline ± MCID). The two are different figures from different sources, labelled
+each for what it is."""
 
 from __future__ import annotations
 
@@ -6,7 +9,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from mobileathlete_desktop.charts import style
-from mobileathlete_desktop.domain.catalogue import Catalogue
+from mobileathlete_desktop.domain.catalogue import Catalogue, ImportantChange, Measure
 from mobileathlete_desktop.domain.interpretation import LEFS_TOTAL, measure_for, measure_series
 from mobileathlete_desktop.domain.records import ClientHistory
 
@@ -16,12 +19,35 @@ if TYPE_CHECKING:
 DEFAULT_OUTCOMES: tuple[str, ...] = (LEFS_TOTAL, "nprs")
 
 
+def mcid_size(important: ImportantChange, baseline: float) -> float | None:
+    """The smallest change from `baseline` that reaches the MCID: its points, or its percent
+    of the baseline when that is smaller ("2 points or 30%" from 4 points: 1.2)."""
+    sizes = []
+    if important.points is not None:
+        sizes.append(important.points)
+    if important.percent is not None and baseline:
+        sizes.append(abs(baseline) * important.percent / 100)
+    return min(sizes) if sizes else None
+
+
+def mcid_words(important: ImportantChange, measure: Measure) -> str:
+    """ "2 points or 30%", "9 points": the MCID with its unit."""
+    parts = []
+    if important.points is not None:
+        parts.append(measure.format_value(important.points))
+    if important.percent is not None:
+        parts.append(f"{important.percent:g}%")
+    return " or ".join(parts)
+
+
 def outcomes_figure(
     history: ClientHistory,
     codes: Sequence[str] = DEFAULT_OUTCOMES,
     catalogue: Catalogue | None = None,
 ) -> Figure:
-    """One panel per outcome score; the band is baseline ± MCID (smaller changes are noise)."""
+    """One panel per outcome score; the band is baseline ± MDC95 (smaller changes are within
+    the measurement error), the dashed lines baseline ± MCID (the catalogue's
+    Measure.important_change: from there a change is clinically important)."""
     from mobileathlete_desktop.domain.catalogue import default_catalogue
 
     cat = catalogue if catalogue is not None else default_catalogue()
@@ -46,20 +72,45 @@ def outcomes_figure(
     for ax, (measure, points) in zip(axes, panels, strict=True):
         style.style_axes(ax)
         err = measure.error_for("questionnaire")
-        mcid = err.smallest_real_change if err else None
+        mdc = err.smallest_real_change if err else None
         baseline = points[0].value
-        if mcid is not None and err is not None:
+        if mdc is not None and err is not None:
             ax.axhspan(
-                baseline - mcid,
-                baseline + mcid,
+                baseline - mdc,
+                baseline + mdc,
                 color=style.NORM_COLOUR,
                 alpha=0.15,
                 linewidth=0,
-                label=f"Baseline ± MCID {measure.format_value(mcid)} ({err.source})",
-                gid="mcid-band",
+                label=f"Baseline ± MDC95 {measure.format_value(mdc)}: measurement error "
+                f"({err.source})",
+                gid="mdc-band",
             )
-        else:
-            style.note(ax, "No MCID in the catalogue: no band.")
+        important = measure.important_change
+        if important is not None:
+            size = mcid_size(important, baseline)
+            if size is not None:
+                for sign, gid in ((-1, "mcid-low"), (1, "mcid-high")):
+                    ax.axhline(
+                        baseline + sign * size,
+                        color=style.NORM_COLOUR,
+                        linestyle="--",
+                        linewidth=1.0,
+                        label=f"Baseline ± MCID {mcid_words(important, measure)}: clinically "
+                        f"important ({important.source})"
+                        if sign > 0
+                        else None,
+                        gid=gid,
+                    )
+        missing = [
+            what
+            for what, there in (
+                ("measurement error", mdc is not None),
+                ("MCID", important is not None),
+            )
+            if not there
+        ]
+        if missing:
+            style.note(ax, f"No {' or '.join(missing)} in the catalogue: not drawn.")
         look = style.SIDE_STYLE["none"]
         ax.plot(
             style.date_numbers([p.date for p in points]),

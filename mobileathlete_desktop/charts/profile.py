@@ -24,26 +24,58 @@ def _row_label(label: str, side: str, mode: str) -> str:
     return f"{label}, {extra}" if extra else label
 
 
+def _has_norms(measure: object) -> bool:
+    return bool(getattr(measure, "norms", ()))
+
+
 def profile_figure(
     history: ClientHistory,
     catalogue: Catalogue | None = None,
     assessment_id: int | None = None,
 ) -> Figure:
-    """Bars of percent of norm; below-norm bars hatched, the 100% line and each measure's own
-    within-norm zone."""
-    result = interpret_assessment(history, assessment_id, catalogue)
+    """Bars of percent of norm; below- and above-norm bars hatched, the 100% line and each
+    measure's own within-norm zone.
+
+    Readings the interpretation does not judge against the norm (an active reading against a
+    passive-only norm: its gap to the passive range judges it) are left out, and a note says
+    so; a bar coloured "within" would claim a judgement that was never made.
+    """
+    from mobileathlete_desktop.domain.catalogue import default_catalogue
+    from mobileathlete_desktop.domain.interpretation import measure_for
+
+    cat = catalogue if catalogue is not None else default_catalogue()
+    result = interpret_assessment(history, assessment_id, cat)
     title = f"Percent of norm — {history.client.full_name}"
     if result.assessment is None:
         return style.message_figure(title, "No assessments recorded yet.")
     title += f", {result.assessment.date.isoformat()}"
-    rows = [r for r in result.rows if r.norm.percent_of_norm is not None]
-    without = [r for r in result.rows if r.norm.norm is None and r.known]
+    rows = [
+        r for r in result.rows if r.norm.percent_of_norm is not None and r.norm.flag != "not_judged"
+    ]
+    by_gap = [r for r in result.rows if r.norm.flag == "not_judged"]
+    # Measures with norms in the catalogue but none for this client (outcome scores never
+    # have one: naming them would be noise).
+    without = [
+        r
+        for r in result.rows
+        if r.norm.norm is None
+        and r.known
+        and r.norm.flag != "not_judged"
+        and _has_norms(measure_for(r.code, cat))
+    ]
     if not rows:
         why = "No value at this visit has a norm for this client"
         if history.client.date_of_birth is None:
             why += " (no date of birth recorded)"
+        elif by_gap:
+            why = (
+                "No value at this visit is judged against a norm (active readings are judged "
+                "by their gap to the passive range)"
+            )
         return style.message_figure(title, why + ".")
-    fig = style.new_figure((7.0, 1.4 + 0.36 * len(rows)))
+    labels = [style.wrap_label(_row_label(r.label, r.side, r.mode)) for r in rows]
+    per_row = 0.36 + 0.14 * (max(label.count("\n") for label in labels))
+    fig = style.new_figure((7.0, 1.6 + per_row * len(rows)))
     ax = fig.add_subplot()
     style.style_axes(ax)
     for i, row in enumerate(rows):
@@ -84,28 +116,36 @@ def profile_figure(
             va="center",
             fontsize=style.NOTE_SIZE,
         )
-    labels = [_row_label(r.label, r.side, r.mode) for r in rows]
     ax.set_yticks(range(len(rows)), labels, fontsize=style.TICK_SIZE)
     ax.set_ylim(len(rows) - 0.5, -0.5)  # first row on top, no empty margin
     top = max(150.0, max(r.norm.percent_of_norm or 0 for r in rows) + 35)
     ax.set_xlim(0, top)
     ax.set_xlabel("Percent of the norm for age and sex (%)", fontsize=style.LABEL_SIZE)
-    ax.set_title(title, fontsize=style.TITLE_SIZE)
     from matplotlib.patches import Patch
 
-    fig.legend(
+    style.titled_legend(
+        fig,
+        ax,
+        title,
         [
             Patch(facecolor=style.OK_COLOUR),
+            Patch(facecolor=style.OK_COLOUR, hatch=style.ABOVE_HATCH, edgecolor="white"),
             Patch(facecolor=style.FLAG_COLOUR, hatch=style.BELOW_HATCH, edgecolor="white"),
             Patch(facecolor=style.NORM_COLOUR, alpha=0.3),
         ],
-        ["Within or above norm", "Below norm", "Within norm for that measure"],
-        fontsize=style.NOTE_SIZE,
-        loc="outside upper center",
-        ncols=3,
-        frameon=False,
+        ["Within norm", "Above norm", "Below norm", "Within norm for that measure"],
+        ncols=4,
     )
+    notes = []
+    if by_gap:
+        active = ", ".join(dict.fromkeys(r.label for r in by_gap))
+        notes.append(
+            f"Not shown: active readings ({active}), judged by their gap to the passive range, "
+            "not against the norm."
+        )
     if without:
         names = sorted({r.label for r in without})
-        style.figure_note(fig, "No norm for this client: " + ", ".join(names) + ".")
+        notes.append("No norm for this client: " + ", ".join(names) + ".")
+    if notes:
+        style.figure_note(fig, "\n".join(notes))
     return fig

@@ -61,9 +61,14 @@ def style_axes(ax: Axes) -> None:
     ax.tick_params(labelsize=TICK_SIZE)
 
 
+MESSAGE_FIGURE = "message-figure"
+
+
 def message_figure(title: str, message: str, size: tuple[float, float] = DEFAULT_SIZE) -> Figure:
-    """A figure that says why there is nothing to draw, instead of an empty or broken chart."""
+    """A figure that says why there is nothing to draw, instead of an empty or broken chart
+    (its gid is MESSAGE_FIGURE, so a report can print the message as a line instead)."""
     fig = new_figure(size)
+    fig.set_gid(MESSAGE_FIGURE)
     ax = fig.add_subplot()
     ax.set_axis_off()
     ax.set_title(title, fontsize=TITLE_SIZE)
@@ -80,6 +85,38 @@ def message_figure(title: str, message: str, size: tuple[float, float] = DEFAULT
         gid="message",
     )
     return fig
+
+
+def is_message_figure(fig: Figure) -> bool:
+    """Whether the figure only says why there is nothing to draw (see message_figure)."""
+    return fig.get_gid() == MESSAGE_FIGURE
+
+
+def titled_legend(fig: Figure, ax: Axes, title: str, handles: Any, names: Any, ncols: int) -> None:
+    """A one-panel chart's key above the plot, headed by the chart's title: centred on the
+    whole figure (long row labels never push the title off the edge) and one block with the
+    key (they never overlap). The axes keep the title, hidden, as their accessible name."""
+    ax.set_title(title, fontsize=TITLE_SIZE).set_visible(False)
+    fig.legend(
+        handles,
+        names,
+        fontsize=NOTE_SIZE,
+        loc="outside upper center",
+        ncols=ncols,
+        frameon=False,
+        title=title,
+        title_fontsize=TITLE_SIZE,
+    )
+
+
+def wrap_label(label: str, width: int = 34, longest: int = 42) -> str:
+    """A row label longer than `longest` characters on lines of `width`, so it does not
+    squeeze the plot; a shorter one as it is."""
+    import textwrap
+
+    if len(label) <= longest:
+        return label
+    return "\n".join(textwrap.wrap(label, width)) or label
 
 
 def figure_messages(fig: Figure) -> list[str]:

@@ -58,6 +58,9 @@ FLAG_WORDS = {
     "improved": "improved",
     "worse": "WORSE",
     "pain": "pain",
+    "faults": "movement faults",
+    "clinically_important": "clinically important",
+    "cutoff": "past reference point",
 }
 REASON_INDENT = "      "
 

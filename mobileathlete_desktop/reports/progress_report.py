@@ -23,6 +23,9 @@ from mobileathlete_desktop.reports.pdf import (
 )
 
 VISITS_PER_TABLE = 4
+# A chart at most this tall (points) may move to the next page with a short program and the
+# signature, rather than leave them a page of their own.
+SMALL_CHART = 460.0
 
 # Visit kinds as a column heading prints them: short enough not to break inside a word.
 KIND_HEADINGS = {"reassessment": "re-assess", "initial": "initial"}
@@ -84,6 +87,8 @@ class ProgressReport:
     program: tuple[ProgramLine, ...] = ()
     figures: tuple[Any, ...] = field(default=(), compare=False)
     warnings: tuple[str, ...] = ()
+    chart_notes: tuple[str, ...] = ()
+    """One line for each chart left out because it had nothing to show."""
 
 
 def _client_block(report: ProgressReport) -> Any:
@@ -231,7 +236,7 @@ def _signature(report: ProgressReport) -> Any:
             para("Signature", "small"),
         ],
     ]
-    table = Table(data, colWidths=[content_width() / 2] * 2, rowHeights=[14 * mm, None])
+    table = Table(data, colWidths=[content_width() / 2] * 2, rowHeights=[11 * mm, None])
     table.setStyle(
         TableStyle(
             [
@@ -250,6 +255,7 @@ def report_story(report: ProgressReport) -> list[Any]:
     from reportlab.platypus import CondPageBreak, KeepTogether, Spacer
 
     client = report.client
+    last_chart: list[Any] = []  # held back: it may go with the signature
     story: list[Any] = [section_mark(f"{client.full_name} ({client.chart_number})")]
     story.append(letterhead(report.clinic, content_width(), right=_client_block(report)))
     story.append(Spacer(1, 4 * mm))
@@ -286,9 +292,10 @@ def report_story(report: ProgressReport) -> list[Any]:
             para(
                 "Values at each visit; the norm is for the client's age and sex where a source "
                 "gives one. Shaded rows carry a flag at the latest visit. Change: the latest "
-                "value against the first; improved or worse means beyond the measurement "
-                "error (MDC95), MCID that it reaches the minimal clinically important "
-                "difference.",
+                "value against the first, improved or worse followed by what holds: MDC, "
+                "beyond the measurement error (MDC95); MCID, it reaches the minimal clinically "
+                "important difference. Either can hold without the other. A reference point "
+                "is a published cut-off from one group, not a risk prediction.",
                 "muted",
             )
         )
@@ -304,22 +311,45 @@ def report_story(report: ProgressReport) -> list[Any]:
             story += _values_tables(report.visits, report.outcomes, "Outcome scores")
         for figure in report.figures:
             image = chart_image(figure, content_width() * 0.92)
-            story.append(CondPageBreak(image.drawHeight + 6 * mm))
-            story.append(image)
-            story.append(Spacer(1, 3 * mm))
-    story.append(para("Current home program", "h1"))
+            story += last_chart
+            last_chart = [CondPageBreak(image.drawHeight + 6 * mm), image, Spacer(1, 3 * mm)]
+        for note in report.chart_notes:
+            last_chart.append(para(f"Not drawn: {note}", "muted", markup=False))
+    heading = para("Current home program", "h1")
+    program: list[Any] = []
     if report.program:
         if report.program_title:
-            story.append(para(report.program_title, "muted"))
+            program.append(para(report.program_title, "muted"))
         for i, item in enumerate(report.program, start=1):
             line = f"<b>{i}. {text(item.name)}</b> — {text(item.dosage)}"
             if item.reason:
                 line += f"<br/><i>{text(item.reason)}</i>"
-            story.append(para(line, "body", markup=True))
+            program.append(para(line, "body", markup=True))
     else:
-        story.append(para("No home program has been saved.", "body"))
-    story.append(Spacer(1, 6 * mm))
-    story.append(KeepTogether([_signature(report)]))
+        program.append(para("No home program has been saved.", "body"))
+    # The signature never sits alone on a page: it goes with the last lines of the program
+    # (the heading too when the program is short, and then the last chart when it is small,
+    # so a short program and the signature do not fill a page of their own).
+    tail = 2
+    if len(program) <= tail + 1:
+        small = sum(getattr(f, "drawHeight", 0) for f in last_chart) < SMALL_CHART
+        if not small:
+            story += last_chart
+        story.append(
+            KeepTogether(
+                [
+                    *(last_chart if small else []),
+                    heading,
+                    *program,
+                    Spacer(1, 3 * mm),
+                    _signature(report),
+                ]
+            )
+        )
+    else:
+        story += last_chart
+        story += [heading, *program[:-tail]]
+        story.append(KeepTogether([*program[-tail:], Spacer(1, 3 * mm), _signature(report)]))
     return story
 
 

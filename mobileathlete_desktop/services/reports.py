@@ -69,7 +69,8 @@ def _side(side: str) -> str:
 
 logger = logging.getLogger(__name__)
 
-# Flags of the latest visit as the Flags column words them (a change is in the Change column).
+# Flags of the latest visit as the Flags column words them (improved and worse are in the
+# Change column; a crossed reference point is worded from the row, see _flag_words).
 FLAG_WORDS = {
     "below_norm": "below norm",
     "above_norm": "above norm",
@@ -77,7 +78,21 @@ FLAG_WORDS = {
     "control_deficit": "control deficit",
     "pain": "pain",
     "faults": "movement faults",
+    "cutoff": "past a reference point (not a risk prediction)",
+    "clinically_important": "clinically important change since the last visit",
 }
+
+
+def _flag_words(row: Interpretation) -> tuple[str, ...]:
+    """The Flags cell of a row: each flag in words; a crossed reference point names itself
+    ("below the 94 % reference point of plisky-2006 (not a risk prediction)")."""
+    words = []
+    for flag in row.flags:
+        if flag == "cutoff" and row.norm.cutoff:
+            words.append(f"{row.norm.cutoff.split(' (', 1)[0]} (not a risk prediction)")
+        elif flag in FLAG_WORDS:
+            words.append(FLAG_WORDS[flag])
+    return tuple(words)
 
 
 Key = tuple[str, str, str]
@@ -132,38 +147,86 @@ def _episode_changes(
 
 
 def _change_text(row: Interpretation | None) -> str:
+    """The Change cell: the delta, and what holds of it ("-2 (improved: MCID)", "+6 (worse:
+    MDC)", "+9 (improved: MDC, MCID)"): MDC that it is beyond the measurement error, MCID
+    that it reaches the minimal clinically important difference."""
     if row is None or row.change.delta is None:
         return ""
-    text = f"{row.change.delta:+g}"
-    words: list[str] = []
-    if row.change.verdict in ("improved", "worse"):
-        words.append(row.change.verdict)
-    if FLAG_CLINICALLY_IMPORTANT in row.flags:
-        words.append("MCID")
-    return f"{text} ({'; '.join(words)})" if words else text
-
-
-def _change_line(row: Interpretation, first_date: date, unit: str) -> str | None:
-    """A "What changed" line, or None when the row did not change (or cannot be judged)."""
     change = row.change
-    beyond = change.verdict in ("improved", "worse")
-    important = FLAG_CLINICALLY_IMPORTANT in row.flags
+    text = f"{change.delta:+g}"
+    holds = [
+        name for name, true in (("MDC", change.beyond_error), ("MCID", _important(row))) if true
+    ]
+    if not holds or change.verdict not in ("improved", "worse"):
+        return text
+    return f"{text} ({change.verdict}: {', '.join(holds)})"
+
+
+def _important(row: Interpretation) -> bool:
+    """Whether the change reaches the MCID (the interpretation's judgement)."""
+    return bool(row.change.important) or FLAG_CLINICALLY_IMPORTANT in row.flags
+
+
+def _amount(value: float | None, unit: str) -> str:
+    """A size as an adjective: "2-point", "9-point", "1.9 cm", "4°"."""
+    if value is None:
+        return ""
+    if unit in ("points", "point"):
+        return f"{value:g}-point"
+    return _fmt(value, unit)
+
+
+def _mcid_words(row: Interpretation, measure: Any, unit: str) -> str:
+    """The MCID as printed ("2-point or 30%", "9-point"), from the catalogue's
+    Measure.important_change; the interpretation's text when the measure is not known."""
+    mcid = getattr(measure, "important_change", None)
+    if mcid is None:
+        return row.change.mcid
+    parts = []
+    if mcid.points is not None:
+        parts.append(_amount(mcid.points, unit))
+    if mcid.percent is not None:
+        parts.append(f"{mcid.percent:g}%")
+    return " or ".join(parts)
+
+
+def _change_line(
+    row: Interpretation, first_date: date, unit: str, measure: Any = None
+) -> str | None:
+    """A "What changed" line, or None when the row did not change (or cannot be judged).
+
+    Says exactly what holds: beyond the measurement error (Change.beyond_error), clinically
+    important (Change.important), or both; and, where one of the two is known not to hold,
+    that too ("clinically important (reaches the 2-point MCID, farrar-2001); within the
+    2-point measurement error (childs-2005)").
+    """
+    change = row.change
+    beyond = bool(change.beyond_error)
+    important = _important(row)
     if not (beyond or important) or change.previous_value is None:
+        return None
+    if change.verdict not in ("improved", "worse"):
         return None
     name = _row_name(row.label, row.side, row.mode)
     head = (
         f"{name}: {_fmt(change.previous_value, unit)} ({first_date.isoformat()}) → {row.value_text}"
     )
-    parts = []
-    if beyond:
-        source = f", {change.source}" if change.source else ""
-        parts.append(
-            f"{change.verdict} by more than the measurement error "
-            f"({_fmt(change.mdc, unit)}{source})"
-        )
-    if important:
-        parts.append("a clinically important change (reaches the MCID)")
-    return f"{head}, {'; '.join(parts)}"
+    cited = f" ({change.source})" if change.source else ""
+    error = f"the {_amount(change.mdc, unit)} measurement error{cited}"
+    mcid = _mcid_words(row, measure, unit)
+    mcid_source = f", {change.mcid_source}" if change.mcid_source else ""
+    reaches = f"reaches the {mcid} MCID{mcid_source}" if mcid else "reaches the MCID"
+    if beyond and important:
+        said = f"beyond {error} and clinically important ({reaches})"
+    elif important:
+        said = f"clinically important ({reaches})"
+        if change.beyond_error is False and change.mdc is not None:
+            said += f"; within {error}"
+    else:
+        said = f"beyond {error}"
+        if change.important is False and mcid:
+            said += f"; short of the {mcid} MCID{mcid_source}"
+    return f"{head}: {change.verdict}, {said}"
 
 
 def _rating_cell(row: Interpretation) -> str:
@@ -235,7 +298,7 @@ def _rows(ctx: ServiceContext, history: ClientHistory) -> _Tables:
         if row is not None:
             if row.norm.norm is not None:
                 norm_text = _fmt(round(row.norm.norm.mean, 1), unit)
-            flags = tuple(FLAG_WORDS[f] for f in row.flags if f in FLAG_WORDS)
+            flags = _flag_words(row)
         change = episode.get(key)
         motor = measure is not None and bool(measure.faults)
         if motor and key in judged:
@@ -261,7 +324,7 @@ def _rows(ctx: ServiceContext, history: ClientHistory) -> _Tables:
         else:
             tables.tests.append(measure_row)
         if change is not None:
-            line = _change_line(change, visits[present[key][0]].date, unit)
+            line = _change_line(change, visits[present[key][0]].date, unit, measure)
             if line is not None:
                 (worse if change.change.verdict == "worse" else tables.changes).append(line)
     tables.changes[:0] = worse  # what got worse first
@@ -287,8 +350,9 @@ def _program(ctx: ServiceContext, client_id: int) -> tuple[str, list[ProgramLine
 MAX_PROGRESS_CHARTS = 3
 
 
-def _figures(ctx: ServiceContext, history: ClientHistory) -> list[Any]:
-    """The key charts, drawn by charts/ from the same history and interpretation.
+def _figures(ctx: ServiceContext, history: ClientHistory) -> tuple[list[Any], list[str]]:
+    """The key charts, drawn by charts/ from the same history and interpretation, and a
+    one-line note for each chart that has nothing to show (instead of half a page saying so).
 
     Progress over time of the most limited measures (below norm, asymmetric, worse or a
     control deficit at the latest visit), the active-vs-passive gap over time when any
@@ -297,6 +361,7 @@ def _figures(ctx: ServiceContext, history: ClientHistory) -> list[Any]:
     """
     from mobileathlete_desktop.charts.active_passive import active_passive_figure, gap_series
     from mobileathlete_desktop.charts.kinds import build_chart
+    from mobileathlete_desktop.charts.style import figure_messages, is_message_figure
 
     cat = ctx.catalogue
     latest = interpret_assessment(history, catalogue=cat)
@@ -319,7 +384,16 @@ def _figures(ctx: ServiceContext, history: ClientHistory) -> list[Any]:
     figures.append(build_chart(history, "profile", cat))
     if any(m.code in OUTCOME_CODES for a in history.assessments for m in a.measurements):
         figures.append(build_chart(history, "outcomes", cat))
-    return figures
+    drawn: list[Any] = []
+    notes: list[str] = []
+    for figure in figures:
+        if not is_message_figure(figure):
+            drawn.append(figure)
+            continue
+        title = next((ax.get_title() for ax in figure.axes if ax.get_title()), "Chart")
+        message = " ".join(figure_messages(figure)) or "nothing to show."
+        notes.append(f"{title.split(' — ')[0]} — {message[:1].lower()}{message[1:]}")
+    return drawn, notes
 
 
 OUTCOME_CODES = frozenset({"lefs.total", "nprs", "psfs.average"})
@@ -334,6 +408,7 @@ def build_progress_report(
     visits: Sequence[AssessmentRecord] = history.assessments
     tables = _rows(ctx, history) if visits else _Tables([], [], [], [], [])
     title, program = _program(ctx, client_id)
+    figures, chart_notes = _figures(ctx, history) if charts and len(visits) else ([], [])
     latest = history.latest
     return ProgressReport(
         client=history.client,
@@ -348,7 +423,8 @@ def build_progress_report(
         findings=tuple(tables.findings),
         program_title=title,
         program=tuple(program),
-        figures=tuple(_figures(ctx, history)) if charts and len(visits) else (),
+        figures=tuple(figures),
+        chart_notes=tuple(chart_notes),
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import pytest
 
@@ -23,50 +24,53 @@ SOURCES = [
 
 @pytest.fixture
 def catalogue() -> Catalogue:
-    return parse_catalogue(
-        {
-            "version": "test",
-            "sources": SOURCES,
-            "measures": [
-                {
-                    "code": "ankle.df",
-                    "label": "Ankle dorsiflexion",
-                    "kind": "rom",
-                    "unit": "deg",
-                    "bounds": [0, 60],
-                    "bilateral": True,
-                    "norms": [{"age_min": 20, "age_max": 44, "mean": 40, "source": "cdc-rom-2011"}],
-                    "errors": [{"mdc95": 4, "source": "gonio"}],
-                    "asymmetry": {"kind": "absolute", "threshold": 5, "source": "chisholm-2012"},
-                },
-                {
-                    "code": "hallux.extension",
-                    "label": "Hallux extension",
-                    "kind": "rom",
-                    "unit": "deg",
-                    "bounds": [0, 120],
-                    "bilateral": True,
-                },
-                {
-                    "code": "nprs",
-                    "label": "NPRS",
-                    "kind": "score",
-                    "unit": "score",
-                    "bounds": [0, 10],
-                    "higher_is_better": False,
-                    "errors": [{"mdc95": 2, "source": "farrar-2001"}],
-                },
-                {
-                    "code": "lefs.total",
-                    "label": "LEFS",
-                    "kind": "score",
-                    "unit": "score",
-                    "bounds": [0, 80],
-                    "errors": [{"mdc95": 9, "source": "binkley-1999"}],
-                },
-            ],
-        }
-    )
+    return parse_catalogue(catalogue_data())
+
+
+def catalogue_data() -> dict[str, Any]:
+    """The chart tests' catalogue as raw data (a test may add to it before parsing)."""
+    return {
+        "version": "test",
+        "sources": SOURCES,
+        "measures": [
+            {
+                "code": "ankle.df",
+                "label": "Ankle dorsiflexion",
+                "kind": "rom",
+                "unit": "deg",
+                "bounds": [0, 60],
+                "bilateral": True,
+                "norms": [{"age_min": 20, "age_max": 44, "mean": 40, "source": "cdc-rom-2011"}],
+                "errors": [{"mdc95": 4, "source": "gonio"}],
+                "asymmetry": {"kind": "absolute", "threshold": 5, "source": "chisholm-2012"},
+            },
+            {
+                "code": "hallux.extension",
+                "label": "Hallux extension",
+                "kind": "rom",
+                "unit": "deg",
+                "bounds": [0, 120],
+                "bilateral": True,
+            },
+            {
+                "code": "nprs",
+                "label": "NPRS",
+                "kind": "score",
+                "unit": "score",
+                "bounds": [0, 10],
+                "higher_is_better": False,
+                "errors": [{"mdc95": 2, "source": "farrar-2001"}],
+            },
+            {
+                "code": "lefs.total",
+                "label": "LEFS",
+                "kind": "score",
+                "unit": "score",
+                "bounds": [0, 80],
+                "errors": [{"mdc95": 9, "source": "binkley-1999"}],
+            },
+        ],
+    }
 
 
 def runner(dob: date | None = date(1992, 5, 4)) -> ClientRecord:

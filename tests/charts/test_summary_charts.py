@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -10,9 +11,9 @@ from mobileathlete_desktop.charts.asymmetry import asymmetry_figure
 from mobileathlete_desktop.charts.outcomes import outcomes_figure
 from mobileathlete_desktop.charts.profile import profile_figure
 from mobileathlete_desktop.charts.style import figure_messages, save_figure
-from mobileathlete_desktop.domain.catalogue import Catalogue
-from mobileathlete_desktop.domain.records import ClientHistory
-from tests.charts.conftest import runner
+from mobileathlete_desktop.domain.catalogue import Catalogue, parse_catalogue
+from mobileathlete_desktop.domain.records import ClientHistory, MeasurementRecord
+from tests.charts.conftest import catalogue_data, runner, visit
 
 
 def bar_gids(fig) -> list[str]:  # type: ignore[no-untyped-def]
@@ -35,6 +36,7 @@ def test_asymmetry_within_threshold_latest(history: ClientHistory, catalogue: Ca
     fig = asymmetry_figure(history, catalogue)
     assert bar_gids(fig) == ["bar"]  # 36 vs 39: 3° is within 5°
     assert fig.axes[0].get_title().endswith("2024-03-08")
+    assert fig.legends[0].get_title().get_text() == fig.axes[0].get_title()
 
 
 def test_asymmetry_without_a_rule_is_grey_and_not_judged(
@@ -80,10 +82,58 @@ def test_profile_marks_below_norm(history: ClientHistory, catalogue: Catalogue) 
     # Each measure's within-norm zone is drawn from the interpretation's own rule.
     zones = [p for p in ax.patches if p.get_gid() == "norm-zone"]
     assert len(zones) == 2 and all(z.get_x() < 100 < z.get_x() + z.get_width() for z in zones)
-    assert any("Hallux extension" in t for t in figure_messages(fig))
+    # Hallux extension has no norm in the catalogue at all (like an outcome score): no note.
+    assert not any("Hallux extension" in t for t in figure_messages(fig))
+    # The title heads the key, centred on the figure, so long labels never push it off.
+    assert fig.legends[0].get_title().get_text().startswith("Percent of norm — Testa Runnerton")
 
 
-def test_outcome_panels_with_mcid_band(history: ClientHistory, catalogue: Catalogue) -> None:
+def test_profile_leaves_out_active_readings_judged_by_their_gap(catalogue: Catalogue) -> None:
+    """Hip extension active 8°, passive 20° against a passive norm of 30°: the active reading
+    is judged by its gap, not against the norm, so it gets no bar (a blue 27% bar would read
+    "within norm"); the note says why it is missing."""
+    data = catalogue_data()
+    data["measures"].append(
+        {
+            "code": "hip.extension",
+            "label": "Hip extension, a very long label that wraps over two lines",
+            "kind": "rom",
+            "unit": "deg",
+            "bounds": [-30, 60],
+            "bilateral": True,
+            "norms": [
+                {
+                    "age_min": 18,
+                    "age_max": 99,
+                    "mean": 30,
+                    "source": "cdc-rom-2011",
+                    "mode": "passive",
+                }
+            ],
+            "errors": [{"mdc95": 4, "source": "gonio"}],
+        }
+    )
+    cat = parse_catalogue(data)
+    record = visit(
+        1,
+        date(2024, 1, 8),
+        "signed",
+        MeasurementRecord("hip.extension", "left", "active", 8),  # type: ignore[arg-type]
+        MeasurementRecord("hip.extension", "left", "passive", 20),  # type: ignore[arg-type]
+    )
+    fig = profile_figure(ClientHistory(runner(), (record,)), cat)
+    labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert len(labels) == 1 and "\n" in labels[0]
+    assert labels[0].replace("\n", " ").endswith("left, passive")
+    assert bar_gids(fig) == ["bar-below"]
+    note = " ".join(figure_messages(fig)[0].split())
+    assert note.startswith("Not shown: active readings (Hip extension, a very long label")
+    assert "judged by their gap to the passive range" in note
+    legend = [t.get_text() for t in fig.legends[0].get_texts()]
+    assert legend[:3] == ["Within norm", "Above norm", "Below norm"]
+
+
+def test_outcome_panels_with_mdc_band(history: ClientHistory, catalogue: Catalogue) -> None:
     fig = outcomes_figure(history, catalogue=catalogue)
     # The measure names the panel; the axis says which way is better (short enough to fit).
     assert [ax.get_title(loc="left") for ax in fig.axes] == ["LEFS", "NPRS"]
@@ -92,10 +142,44 @@ def test_outcome_panels_with_mcid_band(history: ClientHistory, catalogue: Catalo
         "points (lower is better)",
     ]
     lefs = fig.axes[0]
-    band = next(p for p in lefs.patches if p.get_gid() == "mcid-band")
-    assert band.get_label() == "Baseline ± MCID 9 points (binkley-1999)"
+    band = next(p for p in lefs.patches if p.get_gid() == "mdc-band")
+    # The band is the measurement error (MDC95), labelled as such, never as the MCID.
+    assert band.get_label() == "Baseline ± MDC95 9 points: measurement error (binkley-1999)"
     line = next(line for line in lefs.lines if line.get_gid() == "series-lefs.total")
     assert list(line.get_ydata()) == [40, 60, 80]
+    # This catalogue has no MCID: none is drawn, and the panel says so.
+    assert not [x for x in lefs.lines if str(x.get_gid()).startswith("mcid")]
+    assert "No MCID in the catalogue: not drawn." in figure_messages(fig)
+
+
+def test_outcome_panel_draws_the_mcid_apart_from_the_measurement_error(
+    history: ClientHistory,
+) -> None:
+    """NPRS: MDC95 2 points (the band) and MCID 2 points or 30% (Farrar 2001; the dashed
+    lines): from a baseline of 7, 30% is 2.1, so the MCID lines sit 2 points away."""
+    data = catalogue_data()
+    nprs = next(x for x in data["measures"] if x["code"] == "nprs")
+    nprs["important_change"] = {"points": 2, "percent": 30, "source": "farrar-2001"}
+    fig = outcomes_figure(history, catalogue=parse_catalogue(data))
+    ax = fig.axes[1]
+    band = next(p for p in ax.patches if p.get_gid() == "mdc-band")
+    assert band.get_label().startswith("Baseline ± MDC95 2")
+    lines = {x.get_gid(): x for x in ax.lines if str(x.get_gid()).startswith("mcid")}
+    assert lines["mcid-low"].get_ydata()[0] == pytest.approx(5)
+    assert lines["mcid-high"].get_ydata()[0] == pytest.approx(9)
+    assert lines["mcid-high"].get_label() == (
+        "Baseline ± MCID 2 points or 30%: clinically important (farrar-2001)"
+    )
+
+
+def test_mcid_size_is_the_smaller_of_points_and_percent() -> None:
+    from mobileathlete_desktop.charts.outcomes import mcid_size
+    from mobileathlete_desktop.domain.catalogue import ImportantChange
+
+    mcid = ImportantChange("farrar-2001", points=2, percent=30)
+    assert mcid_size(mcid, 4) == pytest.approx(1.2)
+    assert mcid_size(mcid, 8) == pytest.approx(2)
+    assert mcid_size(ImportantChange("binkley-1999", points=9), 60) == 9
 
 
 @pytest.mark.parametrize(

@@ -315,3 +315,15 @@ def test_chart_help_names_the_summary_charts(capsys: pytest.CaptureFixture[str])
     assert code == 0
     for word in ("profile", "asymmetry", "outcomes", ".png, .svg or .pdf", "MEASURE"):
         assert word in out
+
+
+def test_the_summary_table_words_every_flag_never_a_raw_code() -> None:
+    """`clinically_important`, `cutoff`, `faults` and the rest print as words."""
+    from mobileathlete_desktop.commands.summary_cmd import _flags_text
+    from mobileathlete_desktop.domain.interpretation import FLAGS
+
+    for flag in FLAGS:
+        assert "_" not in _flags_text((flag,)), flag
+    assert _flags_text(("improved", "clinically_important")) == "improved, clinically important"
+    assert _flags_text(("cutoff",)) == "past reference point"
+    assert _flags_text(()) == "—"

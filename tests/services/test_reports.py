@@ -280,3 +280,137 @@ def test_no_active_passive_chart_without_both_modes(clinic: ServiceContext) -> N
     report = build_progress_report(clinic, client.id)
     titles = [f.legends[0].get_title().get_text() for f in report.figures if f.legends]
     assert not any(t.startswith("Active vs passive range") for t in titles)
+
+
+# --- "What changed" says exactly what holds (review P1) --------------------------------------
+
+
+def _nprs_change(**change: object) -> tuple[object, object]:
+    """NPRS 4 → 2 as interpreted, its Change set to the given values (so the wording is
+    tested whatever the catalogue's figures are), and a measure with the Farrar MCID."""
+    from dataclasses import replace
+
+    from mobileathlete_desktop.domain.catalogue import ImportantChange
+    from tests.domain.test_worked_cases import V1, V2, read, row, runner, visit
+
+    result = read(
+        runner(),
+        visit(1, V1, ("nprs", "none", "none", 4)),
+        visit(2, V2, ("nprs", "none", "none", 2)),
+    )
+    interpreted = row(result, "nprs", "none", "none")
+    base = {
+        "verdict": "improved",
+        "mdc": 2.0,
+        "source": "childs-2005",
+        "mcid": "2 or 30%",
+        "mcid_source": "farrar-2001",
+    }
+    interpreted = replace(
+        interpreted,
+        flags=tuple(f for f in interpreted.flags if f != "clinically_important"),
+        change=replace(interpreted.change, **{**base, **change}),  # type: ignore[arg-type]
+    )
+
+    class Measure:
+        important_change = ImportantChange("farrar-2001", points=2, percent=30)
+
+    return interpreted, Measure()
+
+
+@pytest.mark.parametrize(
+    ("beyond", "important", "said", "cell"),
+    [
+        (
+            False,
+            True,
+            "improved, clinically important (reaches the 2-point or 30% MCID, farrar-2001); "
+            "within the 2-point measurement error (childs-2005)",
+            "-2 (improved: MCID)",
+        ),
+        (
+            True,
+            False,
+            "improved, beyond the 2-point measurement error (childs-2005); short of the "
+            "2-point or 30% MCID, farrar-2001",
+            "-2 (improved: MDC)",
+        ),
+        (
+            True,
+            True,
+            "improved, beyond the 2-point measurement error (childs-2005) and clinically "
+            "important (reaches the 2-point or 30% MCID, farrar-2001)",
+            "-2 (improved: MDC, MCID)",
+        ),
+    ],
+)
+def test_what_changed_names_the_measurement_error_and_the_mcid_each_for_what_holds(
+    beyond: bool, important: bool, said: str, cell: str
+) -> None:
+    """A change reaching the MCID but not beyond the MDC is never "more than the measurement
+    error" (the summary says "within" for the same change); each judgement is named."""
+    from mobileathlete_desktop.services.reports import _change_line, _change_text
+
+    interpreted, measure = _nprs_change(beyond_error=beyond, important=important)
+    line = _change_line(interpreted, date(2026, 1, 15), "points", measure)  # type: ignore[arg-type]
+    assert line == f"Pain (NPRS 0-10): 4 points (2026-01-15) → 2 points: {said}"
+    assert "more than" not in line
+    assert _change_text(interpreted) == cell  # type: ignore[arg-type]
+
+
+def test_a_change_neither_beyond_the_error_nor_important_is_not_listed() -> None:
+    from mobileathlete_desktop.services.reports import _change_line, _change_text
+
+    interpreted, measure = _nprs_change(verdict="unchanged", beyond_error=False, important=False)
+    assert _change_line(interpreted, date(2026, 1, 15), "points", measure) is None  # type: ignore[arg-type]
+    assert _change_text(interpreted) == "-2"  # type: ignore[arg-type]
+
+
+def test_the_table_words_a_reference_point_and_a_clinically_important_change(
+    clinic: ServiceContext, episode: int
+) -> None:
+    """The Y-balance composite 90.7% (under Plisky's 94%) keeps its flag in the table, named
+    with its source and "not a risk prediction"; no raw flag code is printed."""
+    from mobileathlete_desktop.services.reports import FLAG_WORDS, build_progress_report
+
+    report = build_progress_report(clinic, episode, charts=False)
+    composite = next(r for r in report.tests if r.code == "ybalance.composite")
+    (flag,) = composite.flags
+    assert flag.startswith("below the 94") and "plisky-2006" in flag
+    assert flag.endswith("(not a risk prediction)")
+    assert {"cutoff", "faults", "clinically_important"} <= set(FLAG_WORDS)
+    for row in (*report.rows, *report.tests, *report.outcomes):
+        assert not [f for f in row.flags if "_" in f], row
+
+
+def test_a_chart_with_nothing_to_show_is_one_line_and_the_signature_never_stands_alone(
+    clinic: ServiceContext, tmp_path: Path
+) -> None:
+    """One visit, one side of a measure with no norm: no symmetry and no norm to chart. Each
+    is a line ("Not drawn: Limb symmetry — …"), not half a page; the report is one page, the
+    signature on it."""
+    from mobileathlete_desktop.services.reports import build_progress_report
+
+    client = add_runner(clinic, "EMPTY-1", visits={FIRST: {("limb.length", "left", "none"): 90}})
+    report = build_progress_report(clinic, client.id)
+    assert report.figures == ()
+    assert [n.split(" — ")[0] for n in report.chart_notes] == ["Limb symmetry", "Percent of norm"]
+    out = tmp_path / "r.pdf"
+    write_report(clinic, client.id, out)
+    pages = pdf_pages(out)
+    assert len(pages) == 1
+    assert "Not drawn: Limb symmetry — no measure was recorded on both sides" in " ".join(
+        pages[0].split()
+    )
+    assert "Signature" in pages[0]
+
+
+def test_the_signature_goes_with_the_last_lines_of_the_report(
+    clinic: ServiceContext, episode: int, tmp_path: Path
+) -> None:
+    """Whatever the page breaks, the page with the signature holds the home-program section
+    (never the signature alone)."""
+    out = tmp_path / "r.pdf"
+    write_report(clinic, episode, out)
+    last = pdf_pages(out)[-1]
+    assert "Signature" in last and "Current home program" in last
