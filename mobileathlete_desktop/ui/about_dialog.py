@@ -7,10 +7,11 @@ from dataclasses import dataclass
 from html import escape
 from importlib.metadata import PackageNotFoundError, version
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from mobileathlete_desktop import __version__
+from mobileathlete_desktop.ui.screen_fit import fit_to_screen
 
 
 @dataclass(frozen=True)
@@ -85,7 +86,7 @@ class AboutDialog(QDialog):
     def __init__(self, database_location: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("About Mobile Athlete")
-        self.resize(720, 520)
+        fit_to_screen(self, QSize(720, 520))
         self.text = QTextBrowser()
         self.text.setAccessibleName("About Mobile Athlete")
         self.text.setOpenExternalLinks(False)

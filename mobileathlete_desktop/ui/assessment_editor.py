@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -48,6 +48,7 @@ from mobileathlete_desktop.ui.measure_grid import (
     MeasureGridView,
 )
 from mobileathlete_desktop.ui.motor_control_panel import MotorControlPanel, mnemonic_letters
+from mobileathlete_desktop.ui.screen_fit import fit_to_screen, scroll_tab_pages
 
 NOTES_SAVE_DELAY_MS = 600
 DEFAULT_TEMPLATE = "runner_screen"
@@ -71,7 +72,6 @@ class AssessmentEditor(QWidget):
         self.ctx = ctx
         self.assessment_id = assessment_id
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
-        self.resize(1100, 780)
         form = load_form("assessment_editor", self)
         self.title = child(form, QLabel, "title")
         self.template_combo = child(form, QComboBox, "template")
@@ -87,8 +87,12 @@ class AssessmentEditor(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.25)
         font.setBold(True)
         self.title.setFont(font)
-        self.title.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        # The title may be cut on a narrow screen (the window title says it all): it must
+        # not make the window wider than the screen.
+        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.title.setWordWrap(False)
+        scroll_tab_pages(self.tabs)
+        fit_to_screen(self, QSize(1100, 780))
 
         self.undo_stack = QUndoStack(self)
         undo = QAction("Undo", self, shortcut=QKeySequence("Ctrl+Z"))

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -28,6 +28,7 @@ from mobileathlete_desktop.services import audit
 from mobileathlete_desktop.services.audit import AuditFilter, AuditRecord
 from mobileathlete_desktop.services.context import ServiceContext
 from mobileathlete_desktop.ui.background import BackgroundCall
+from mobileathlete_desktop.ui.screen_fit import fit_to_screen
 
 COLUMNS = ("When (UTC)", "User", "Action", "Chart", "What")
 ROW_LIMIT = 20_000
@@ -95,7 +96,7 @@ class AuditView(QDialog):
         self.ctx = ctx
         self._call: BackgroundCall | None = None
         self.setWindowTitle("Audit trail — Mobile Athlete")
-        self.resize(1000, 600)
+        fit_to_screen(self, QSize(1000, 600))
         self.chart = QLineEdit(placeholderText="Chart number")
         self.chart.setAccessibleName("Filter by chart number")
         self.user = QLineEdit(placeholderText="User")

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from html import escape
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from mobileathlete_desktop.services.backups import KEEP_DAILY, KEEP_WEEKLY
+from mobileathlete_desktop.ui.screen_fit import fit_to_screen
 
 SHORTCUTS = (
     ("Ctrl+F", "Find a client: puts the cursor in the search box"),
@@ -86,7 +88,7 @@ class HelpDialog(QDialog):
     def __init__(self, database_location: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Mobile Athlete Help")
-        self.resize(620, 520)
+        fit_to_screen(self, QSize(620, 520))
         self.text = QTextBrowser()
         self.text.setAccessibleName("Help")
         self.text.setHtml(help_html(database_location))

@@ -12,6 +12,7 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     QRunnable,
+    QSize,
     Qt,
     QThreadPool,
     Signal,
@@ -40,6 +41,7 @@ from mobileathlete_desktop.services.imports import (
     import_assessments,
     import_clients,
 )
+from mobileathlete_desktop.ui.screen_fit import fit_to_screen
 
 KINDS = (("clients", "Clients"), ("assessments", "Measurements (long format)"))
 ENCODINGS = (("", "UTF-8 (recommended)"), ("latin-1", "Latin-1 / Windows"))
@@ -127,7 +129,7 @@ class ImportDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowTitle("Import from CSV")
-        self.resize(760, 480)
+        fit_to_screen(self, QSize(760, 480))
         self._job: _Job | None = None
         self._previewed: tuple[object, ...] | None = None
         self._running: tuple[bool, tuple[object, ...]] = (True, ())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtCore import QModelIndex, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,6 +24,7 @@ from mobileathlete_desktop.services import clients as client_service
 from mobileathlete_desktop.services.context import InputError, ServiceContext
 from mobileathlete_desktop.ui.client_list_model import ClientListModel
 from mobileathlete_desktop.ui.client_page import ClientPage
+from mobileathlete_desktop.ui.screen_fit import fit_to_screen, scrolling
 
 if TYPE_CHECKING:  # loaded when first opened: they are not needed to show the window
     from mobileathlete_desktop.ui.assessment_editor import AssessmentEditor
@@ -41,7 +42,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.ctx = ctx
         self.setWindowTitle(f"Mobile Athlete — {self._clinic_name()}")
-        self.resize(1200, 760)
+        fit_to_screen(self, QSize(1200, 760))
 
         self.search = QLineEdit(placeholderText="Search name, chart number or date of birth")
         self.search.setAccessibleName("Search clients")
@@ -83,7 +84,7 @@ class MainWindow(QMainWindow):
         self.page.client_report.connect(lambda: self.open_reports(client=True))
         splitter = QSplitter()
         splitter.addWidget(left)
-        splitter.addWidget(self.page)
+        splitter.addWidget(scrolling(self.page))  # a narrow screen scrolls the page
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([380, 820])
         self.setCentralWidget(splitter)

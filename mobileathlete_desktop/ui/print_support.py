@@ -31,6 +31,7 @@ from PySide6.QtPrintSupport import (
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from mobileathlete_desktop.ui.background import BackgroundCall
+from mobileathlete_desktop.ui.screen_fit import fit_to_screen
 
 PRINTER_KEY = "print/printer"
 PREVIEW_DPI = 110
@@ -311,7 +312,7 @@ class PdfPreviewDialog(QPrintPreviewDialog):
         self.owned_printer = printer
         self.pdf = pdf
         self.setWindowTitle(title)
-        self.resize(900, 800)
+        fit_to_screen(self, QSize(900, 800))
         self.paintRequested.connect(self._paint)
 
     def _paint(self, printer: QPrinter) -> None:

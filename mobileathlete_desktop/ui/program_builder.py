@@ -64,6 +64,7 @@ from mobileathlete_desktop.domain.exercises import Exercise, ExerciseLibrary
 from mobileathlete_desktop.ui import print_support
 from mobileathlete_desktop.ui import service_adapter as svc
 from mobileathlete_desktop.ui.background import BackgroundCall
+from mobileathlete_desktop.ui.screen_fit import fit_to_screen
 from mobileathlete_desktop.ui.service_adapter import ProgramItemRecord, ProgramRecord
 
 DRILL_MIME = "application/x-mobileathlete-drills"
@@ -286,7 +287,7 @@ class ProgramBuilder(QDialog):
         self.writing: BackgroundCall | None = None
         self.preview_dialog: Any = None
         self.setWindowTitle(f"Home program — {self.client.full_name} ({self.client.chart_number})")
-        self.resize(1280, 780)
+        fit_to_screen(self, QSize(1280, 780))
         self.setSizeGripEnabled(True)
         self._build()
         self._load_latest()
@@ -508,24 +509,27 @@ class ProgramBuilder(QDialog):
         self.pdf_button.clicked.connect(self.save_handout_pdf)
         self.save_button.clicked.connect(self.save)
         self.close_button.clicked.connect(self.close)
+        # Two rows, so that Save and Close stay on screen in a narrow window.
+        handout_row = QHBoxLayout()
+        handout_label = QLabel("Handout &language")
+        handout_label.setBuddy(self.language)
+        handout_row.addWidget(handout_label)
+        handout_row.addWidget(self.language)
+        handout_row.addWidget(self.preview_button)
+        handout_row.addWidget(self.print_button)
+        handout_row.addWidget(self.pdf_button)
+        handout_row.addStretch(1)
         bottom = QHBoxLayout()
         bottom.addWidget(self.load_template_button)
         bottom.addWidget(self.save_template_button)
         bottom.addStretch(1)
-        handout_label = QLabel("Handout &language")
-        handout_label.setBuddy(self.language)
-        bottom.addWidget(handout_label)
-        bottom.addWidget(self.language)
-        bottom.addWidget(self.preview_button)
-        bottom.addWidget(self.print_button)
-        bottom.addWidget(self.pdf_button)
-        bottom.addSpacing(12)
         bottom.addWidget(self.save_button)
         bottom.addWidget(self.close_button)
 
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.status)
+        layout.addLayout(handout_row)
         layout.addLayout(bottom)
 
         # Role: only those who may write programs edit, recommend and save.

@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QSettings, Qt, QTimer
+from PySide6.QtCore import QDate, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -37,6 +37,7 @@ from mobileathlete_desktop.domain.records import ClientRecord
 from mobileathlete_desktop.services.context import ServiceContext
 from mobileathlete_desktop.ui import print_support
 from mobileathlete_desktop.ui import service_adapter as svc
+from mobileathlete_desktop.ui.screen_fit import fit_to_screen
 
 FOLDER_KEY = "reports/folder"
 SEARCH_LIMIT = 50
@@ -64,7 +65,7 @@ class ReportsView(QDialog):
         self.ctx = ctx
         self.store = store if store is not None else print_support.settings()
         self.setWindowTitle("Client reports")
-        self.resize(720, 620)
+        fit_to_screen(self, QSize(720, 620))
         self.chosen: dict[int, str] = {}
         self.job: print_support.ProgressCall | None = None
         self.preview_dialog: Any = None
