@@ -89,7 +89,8 @@ class AssessmentEditor(QWidget):
         self.title.setFont(font)
         # The title may be cut on a narrow screen (the window title says it all): it must
         # not make the window wider than the screen.
-        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.title.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.title.setMinimumWidth(1)
         self.title.setWordWrap(False)
         scroll_tab_pages(self.tabs)
         fit_to_screen(self, QSize(1100, 780))
