@@ -430,6 +430,8 @@ REASON_LANG = "en"
 
 STATIC_CATEGORIES = frozenset({"stretch", "static_stretch", "flexibility"})
 LOADED_CATEGORIES = frozenset({"strength", "running"})
+# Drills that retrain the single-leg squat and step-down load one bent knee with body weight.
+SINGLE_LEG_LOADED = frozenset({"sls", "stepdown"})
 MAX_DRILLS = 6
 PER_FINDING = 2
 
@@ -488,8 +490,13 @@ class Drill:
 
     @property
     def is_loaded(self) -> bool:
-        """Work under load: strength and running drills, and anything built for strength."""
-        return self.category in LOADED_CATEGORIES or DEFICIT_STRENGTH in self.targets
+        """Work under load: strength and running drills, anything built for strength, and the
+        single-leg squat and step-down retraining (body weight on one bent knee)."""
+        return (
+            self.category in LOADED_CATEGORIES
+            or DEFICIT_STRENGTH in self.targets
+            or bool(self.targets & SINGLE_LEG_LOADED)
+        )
 
     @property
     def pain_free_control(self) -> bool:
