@@ -73,6 +73,14 @@ def demo_db(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> str:
     one = create_client(ctx, ClientInput("ONE-1", "Una", "Vez"))
     visit = create_assessment(ctx, one.id, date(2025, 3, 1), therapist="Pat")
     set_value(ctx, visit.id, MEASURE, "right", "active", 31)
+    # LOW-1: knee bend short both ways (passive 110° of the AAOS 135°): a length limit.
+    low = create_client(
+        ctx, ClientInput("LOW-1", "Lou", "Bend", date_of_birth=date(1990, 1, 1), sex="male")
+    )
+    low_visit = create_assessment(ctx, low.id, date(2025, 3, 1), therapist="Pat")
+    for side in ("left", "right"):
+        set_value(ctx, low_visit.id, "knee.flexion", side, "active", 108)
+        set_value(ctx, low_visit.id, "knee.flexion", side, "passive", 110)
     db.dispose()
     return path
 
@@ -115,10 +123,14 @@ def test_summary_json_is_the_interpretation_of_the_latest_visit(
             assert r["sides"]["asymmetric"] and r["sides"]["source"]
         assert set(r["change"]) >= {"verdict", "delta", "mdc", "mcid", "beyond_error"}
     assert any(r["gap"] for r in data["rows"])
-    flagged = [r for r in data["rows"] if "below_norm" in r["flags"]]
-    assert flagged and all("below norm" in " ".join(r["reasons"]) for r in flagged)
-    assert "aaos-1965" in data["sources"]  # full citations for the ids the reasons name
     assert data["sources"] == dict(interpret_assessment(history).sources)
+    code, out, _ = run(capsys, "--db", demo_db, "summary", "LOW-1", "--json")
+    low = json.loads(out)
+    flagged = [r for r in low["rows"] if "below_norm" in r["flags"]]
+    assert [(r["side"], r["mode"]) for r in flagged] == [("left", "passive"), ("right", "passive")]
+    assert all("below norm" in " ".join(r["reasons"]) for r in flagged)
+    assert all(r["norm"]["mean"] == 135 and r["norm"]["flag"] == "below" for r in flagged)
+    assert "aaos-1965" in low["sources"]  # full citations for the ids the reasons name
 
 
 def test_summary_table_lists_reasons_beneath_each_row(
@@ -138,8 +150,11 @@ def test_summary_table_lists_reasons_beneath_each_row(
     assert lines[at + 1].strip() == "· " + first.reasons[0][: len(lines[at + 1].strip()) - 2]
     # Reasons wrap to the terminal; the table rows themselves stay on one line.
     assert all(len(line) <= 100 for line in lines if line.startswith("      "))
-    flagged = next(r for r in rows if "below_norm" in r.flags)
-    assert any(line.startswith(flagged.label) and "below norm" in line for line in lines)
+    code, out, _ = run(capsys, "--db", demo_db, "summary", "LOW-1")
+    assert any(
+        line.startswith("Knee flexion") and "passive" in line and "below norm" in line
+        for line in out.splitlines()
+    )
 
 
 def test_summary_of_a_client_with_nothing_recorded_says_so(

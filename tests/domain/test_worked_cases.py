@@ -82,8 +82,8 @@ def row(result: AssessmentInterpretation, code: str, side: str, mode: str) -> In
 
 def test_hip_extension_control_deficit() -> None:
     """Active 10°, passive 26° prone hip extension: passive range is there, active is not.
-    Gap 16° > 4° (Boone 1978, one tester): a control deficit, not a flexibility limit; no "less movement" for the
-    active reading."""
+    Gap 16° > 4° (Boone 1978, one tester): a control deficit, not a flexibility limit; no
+    "less movement" for the active reading."""
     result = read(
         runner("male"),
         visit(
