@@ -189,6 +189,16 @@ def test_catalogue_lists_measures_with_sources(capsys: pytest.CaptureFixture[str
     for measure in data["measures"]:
         for norm in measure["norms"]:
             assert norm["source"] in source_ids
+        # every error figure (measure-specific or the instrument's estimate), MCID and
+        # cut-off names its source too; every range of motion has an error figure
+        for err in measure["errors"]:
+            assert err["source"] in source_ids
+        if measure["kind"] == "rom":
+            assert measure["errors"], measure["code"]
+        if measure["important_change"]:
+            assert measure["important_change"]["source"] in source_ids
+        for cutoff in measure["cutoffs"]:
+            assert cutoff["source"] in source_ids and cutoff["population"]
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:
