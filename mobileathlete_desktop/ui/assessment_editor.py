@@ -51,6 +51,7 @@ from mobileathlete_desktop.ui.motor_control_panel import MotorControlPanel, mnem
 from mobileathlete_desktop.ui.screen_fit import fit_to_screen, scroll_tab_pages
 
 NOTES_SAVE_DELAY_MS = 600
+SIGNED_MESSAGE = "This assessment is signed: add an addendum to correct it"
 DEFAULT_TEMPLATE = "runner_screen"
 BALANCE_CODES = ("wblt.distance", "balance.single_leg", *YBALANCE_REACHES, "limb.length")
 
@@ -397,6 +398,9 @@ class AssessmentEditor(QWidget):
         return next((g for g in self.grids if g.index_of(key).isValid()), None)
 
     def _value_typed(self, grid: MeasureGridModel, key: CellKey, text: str) -> None:
+        if self.read_only:  # the grid passes typing on so that it is answered, not ignored
+            self.say(SIGNED_MESSAGE, error=True)
+            return
         measure = self.ctx.catalogue[key.code]
         before = grid.values.get(key)
         if text:
@@ -458,7 +462,7 @@ class AssessmentEditor(QWidget):
 
     def _pain_toggled(self, grid: MeasureGridModel, key: CellKey) -> None:
         if self.read_only:
-            self.say("This assessment is signed and read-only", error=True)
+            self.say(SIGNED_MESSAGE, error=True)
             return
         if key not in grid.values:
             self.say("Enter a value before marking it painful", error=True)

@@ -514,8 +514,11 @@ class MeasureGridView(QTableView):
                 self.grid.pain_requested.emit(key)
                 return
             if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
-                if not self.grid.read_only:
-                    self.grid.edit_requested.emit(key, "")
+                # Also when signed: the editor answers with why nothing changes.
+                self.grid.edit_requested.emit(key, "")
+                return
+            if self.grid.read_only and event.text().isprintable() and event.text().strip():
+                self.grid.edit_requested.emit(key, event.text())
                 return
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 nxt = self.moveCursor(QAbstractItemView.CursorAction.MoveNext, event.modifiers())

@@ -97,6 +97,9 @@ def drill_pixmap(svg: str | None, size: QSize = ICON) -> QPixmap:
 class ProgramModel(QAbstractTableModel):
     """The program's drills in order, with editable dosage; rows move by drag and drop."""
 
+    # A typed value that was not stored, in words for the status line.
+    refused = Signal(str)
+
     def __init__(self, library: ExerciseLibrary | None, parent: Any = None) -> None:
         super().__init__(parent)
         self.library = library
@@ -174,7 +177,15 @@ class ProgramModel(QAbstractTableModel):
             elif text.isdigit() and 1 <= int(text) <= 600:
                 number = int(text)
             else:
-                return False  # the cell keeps its value; the tooltip of the header says 1–600
+                # The cell keeps its value; say why rather than silently dropping the typing.
+                field = COLUMNS[column].lower()
+                kept = getattr(item, NUMBER_FIELDS[column])
+                self.refused.emit(
+                    f"⚠ {field.capitalize()} {text!r} not stored for "
+                    f"{self.name_of(item.exercise_code)}: give a whole number from 1 to 600"
+                    + (f" (kept {kept})" if kept is not None else "")
+                )
+                return False
             self.items[row] = replace(item, **{NUMBER_FIELDS[column]: number})
         elif role == Qt.ItemDataRole.EditRole and column in TEXT_FIELDS:
             self.items[row] = replace(item, **{TEXT_FIELDS[column]: str(value).strip()})
@@ -582,6 +593,7 @@ class ProgramBuilder(QDialog):
         self.model.rowsRemoved.connect(lambda *_a: self._changed())
         self.model.rowsMoved.connect(lambda *_a: self._changed())
         self.model.dataChanged.connect(lambda *_a: self._changed())
+        self.model.refused.connect(self._say)
         self.model.modelReset.connect(self._update_buttons)
         self.notes.textChanged.connect(self._changed)
         self.title_edit.textEdited.connect(lambda _t: self._changed())

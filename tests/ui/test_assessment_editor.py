@@ -346,3 +346,21 @@ def test_a_template_lays_out_only_its_measures(
     ]
     assert "knee.flexion" not in codes
     assert not editor.tabs.isTabVisible(1)  # no lunge or balance in the hip template
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_1, Qt.Key.Key_Delete])
+def test_typing_into_a_signed_assessment_says_how_to_correct_it(
+    open_editor: Callable[..., AssessmentEditor],
+    qtbot: QtBot,
+    therapist_ctx: ServiceContext,
+    draft_id: int,
+    key: Qt.Key,
+) -> None:
+    assessments.set_value(therapist_ctx, draft_id, "hip.flexion", "left", "active", 110)
+    assessments.sign_assessment(therapist_ctx, draft_id)
+    editor = open_editor(draft_id)
+    editor.views[0].setCurrentIndex(editor.grids[0].index(0, 2))
+    press(qtbot, key)
+    qtbot.waitUntil(lambda: "signed: add an addendum" in editor.status.text())
+    assert "This assessment is signed: add an addendum to correct it" in editor.status.text()
+    assert stored(therapist_ctx, draft_id, "hip.flexion", "left", "active") == 110

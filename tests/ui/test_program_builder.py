@@ -176,6 +176,20 @@ def test_dosage_typed_in_the_grid_is_saved_and_the_program_reloads(
     assert not again.dirty
 
 
+def test_a_dose_out_of_range_is_refused_in_words(builder: ProgramBuilder, qtbot: QtBot) -> None:
+    add_by_keyboard(builder, qtbot, "bird dog")
+    builder.table.setFocus()
+    builder.table.setCurrentIndex(builder.model.index(0, SETS))
+    kept = builder.model.items[0].sets
+    type_text(qtbot, "999")
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "not stored" in builder.status.text())
+    assert builder.model.items[0].sets == kept
+    text = builder.status.text()
+    assert "Sets '999' not stored for Bird dog" in text
+    assert "1 to 600" in text
+
+
 def fake_recommendation(ctx: ServiceContext, client_id: int, *, lang: str = "en") -> Any:
     program, _ = real_recommendation(ctx, client_id, lang=lang)
     items = (
