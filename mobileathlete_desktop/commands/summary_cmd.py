@@ -46,7 +46,6 @@ from mobileathlete_desktop.commands.common import (
 if TYPE_CHECKING:
     from mobileathlete_desktop.domain.interpretation import (
         AssessmentInterpretation,
-        Interpretation,
         SummaryRow,
     )
 
@@ -97,48 +96,11 @@ def summary_json(result: AssessmentInterpretation) -> dict[str, Any]:
         "catalogue_version": result.catalogue_version,
         "notes": list(result.notes),
         "rows": [
-            {**row.to_json_dict(), **_numbers(r)}
+            {**row.to_json_dict(), **r.figures()}
             for row, r in zip(summary_rows(result), result.rows, strict=True)
         ],
         "fms": full["fms"],
         "sources": dict(result.sources),
-    }
-
-
-def _numbers(row: Interpretation) -> dict[str, Any]:
-    """The figures each flag rests on, for one interpreted row."""
-    full = row.to_json_dict()
-    norm = full["norm"]
-    if norm is not None:
-        norm = {**norm, "percent": row.norm.percent_of_norm, "flag": row.norm.flag}
-    sides = row.sides
-    gap = row.gap
-    return {
-        "norm": norm,
-        "sides": None
-        if sides is None
-        else {
-            "difference": sides.difference,
-            "lsi": sides.lsi,
-            "threshold": sides.threshold,
-            "threshold_kind": sides.threshold_kind,
-            "source": sides.source,
-            "asymmetric": sides.asymmetric,
-        },
-        "gap": None
-        if gap is None
-        else {
-            "active": gap.active,
-            "passive": gap.passive,
-            "gap": gap.gap,
-            "error": gap.error,
-            "source": gap.source,
-            "control_deficit": gap.control_deficit,
-        },
-        "change": full["change"],
-        "cutoff": full["cutoff"],
-        "faults": full["faults"],
-        "rating": full["rating"],
     }
 
 

@@ -263,18 +263,10 @@ class Interpretation:
         """The (code, side, mode) this row is about."""
         return (self.code, self.side, self.mode)
 
-    def to_json_dict(self) -> dict[str, Any]:
-        """Plain JSON-ready values (no catalogue objects)."""
-        norm = self.norm.norm
+    def figures(self) -> dict[str, Any]:
+        """The numbers behind each flag, grouped: norm, sides, gap, change, cut-off, faults."""
+        norm, sides, gap, change = self.norm.norm, self.sides, self.gap, self.change
         return {
-            "code": self.code,
-            "label": self.label,
-            "side": self.side,
-            "mode": self.mode,
-            "value": self.value,
-            "unit": self.unit,
-            "pain": self.pain,
-            "computed": self.computed,
             "norm": None
             if norm is None
             else {
@@ -290,36 +282,80 @@ class Interpretation:
                 "usual_low": self.norm.low,
                 "usual_high": self.norm.high,
                 "error": self.norm.error,
+                "percent": self.norm.percent_of_norm,
+                "flag": self.norm.flag,
             },
-            "percent_of_norm": self.norm.percent_of_norm,
-            "norm_flag": self.norm.flag,
+            "sides": None
+            if sides is None
+            else {
+                "difference": sides.difference,
+                "lsi": sides.lsi,
+                "threshold": sides.threshold,
+                "threshold_kind": sides.threshold_kind,
+                "source": sides.source,
+                "asymmetric": sides.asymmetric,
+            },
+            "gap": None
+            if gap is None
+            else {
+                "active": gap.active,
+                "passive": gap.passive,
+                "gap": gap.gap,
+                "error": gap.error,
+                "source": gap.source,
+                "control_deficit": gap.control_deficit,
+            },
+            "change": {
+                "verdict": change.verdict,
+                "previous_value": change.previous_value,
+                "previous_date": change.previous_date,
+                "delta": change.delta,
+                "mdc": change.mdc,
+                "source": change.source,
+                "beyond_error": change.beyond_error,
+                "clinically_important": change.important,
+                "mcid": change.mcid or None,
+                "mcid_source": change.mcid_source or None,
+            },
             "cutoff": None
             if not self.norm.cutoff
             else {"text": self.norm.cutoff, "source": self.norm.cutoff_source},
-            "side_difference": None if self.sides is None else self.sides.difference,
-            "lsi": None if self.sides is None else self.sides.lsi,
-            "asymmetric": None if self.sides is None else self.sides.asymmetric,
-            "side_threshold": None if self.sides is None else self.sides.threshold,
-            "side_threshold_kind": None if self.sides is None else self.sides.threshold_kind,
-            "side_source": None if self.sides is None else self.sides.source,
-            "active_passive_gap": None if self.gap is None else self.gap.gap,
-            "control_deficit": None if self.gap is None else self.gap.control_deficit,
-            "gap_error": None if self.gap is None else self.gap.error,
-            "gap_source": None if self.gap is None else self.gap.source,
-            "change": {
-                "verdict": self.change.verdict,
-                "previous_value": self.change.previous_value,
-                "previous_date": self.change.previous_date,
-                "delta": self.change.delta,
-                "mdc": self.change.mdc,
-                "source": self.change.source,
-                "beyond_error": self.change.beyond_error,
-                "clinically_important": self.change.important,
-                "mcid": self.change.mcid or None,
-                "mcid_source": self.change.mcid_source or None,
-            },
             "faults": list(self.faults),
             "rating": self.rating or None,
+        }
+
+    def to_json_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready values (no catalogue objects)."""
+        figures = self.figures()
+        norm, sides, gap = figures["norm"], figures["sides"], figures["gap"]
+        return {
+            "code": self.code,
+            "label": self.label,
+            "side": self.side,
+            "mode": self.mode,
+            "value": self.value,
+            "unit": self.unit,
+            "pain": self.pain,
+            "computed": self.computed,
+            "norm": None
+            if norm is None
+            else {k: v for k, v in norm.items() if k not in ("percent", "flag")},
+            "percent_of_norm": self.norm.percent_of_norm,
+            "norm_flag": self.norm.flag,
+            "cutoff": figures["cutoff"],
+            "side_difference": None if sides is None else sides["difference"],
+            "lsi": None if sides is None else sides["lsi"],
+            "asymmetric": None if sides is None else sides["asymmetric"],
+            "side_threshold": None if sides is None else sides["threshold"],
+            "side_threshold_kind": None if sides is None else sides["threshold_kind"],
+            "side_source": None if sides is None else sides["source"],
+            "active_passive_gap": None if gap is None else gap["gap"],
+            "control_deficit": None if gap is None else gap["control_deficit"],
+            "gap_error": None if gap is None else gap["error"],
+            "gap_source": None if gap is None else gap["source"],
+            "change": figures["change"],
+            "faults": figures["faults"],
+            "rating": figures["rating"],
             "flags": list(self.flags),
             "reasons": list(self.reasons),
         }
