@@ -5,11 +5,12 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: run test lint typecheck layers pytest bench package demo clean help
+.PHONY: run test check lint typecheck layers pytest bench package demo clean help
 
 help:
 	@echo "make run    - set up .venv and open the program on a demo clinic"
 	@echo "make test   - set up .venv with test extras and run every check offscreen"
+	@echo "make check  - the quick loop: lint, types, layers and the tests not marked slow"
 	@echo "make bench  - build a large synthetic clinic and measure speed and memory"
 	@echo "make package - build a self-contained bundle for this machine"
 
@@ -27,6 +28,10 @@ run: $(STAMP)
 test: $(STAMP)
 	bash scripts/system-deps.sh || true
 	$(MAKE) lint typecheck layers pytest
+
+check: $(STAMP)
+	$(MAKE) lint typecheck layers
+	$(BIN)/python -m pytest -p no:cacheprovider -q -x -m "not slow and not postgres" $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check mobileathlete_desktop tests bench
