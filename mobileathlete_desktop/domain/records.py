@@ -106,11 +106,15 @@ class FindingRecord:
 
 @dataclass(frozen=True)
 class OutcomeRecord:
-    """A questionnaire (e.g. LEFS) with its item answers and total."""
+    """A questionnaire (e.g. LEFS) with its item answers and total.
+
+    `labels` name the items when the client chose them (the PSFS activities), one per answer.
+    """
 
     instrument: str
     answers: tuple[int | None, ...] = ()
     total: float | None = None
+    labels: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""Live scores while an assessment is being typed in: Y-balance composite and FMS total.
+"""Live scores while an assessment is being typed in: Y-balance composite, FMS total, PSFS.
 
 During entry half the values are missing, so these take optional values and answer None until
 everything a score needs is there. The rules themselves (the composite formula, which test each
@@ -8,7 +8,8 @@ assessments for the summary, the charts and the reports.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import math
+from collections.abc import Mapping, Sequence
 
 from mobileathlete_desktop.domain import interpretation
 from mobileathlete_desktop.domain.catalogue import Side
@@ -84,14 +85,50 @@ def fms_total(scores: Mapping[str, int | None]) -> int | None:
     return sum(v for v in values if v is not None)
 
 
+# The Patient-Specific Functional Scale (Stratford 1995): the client names 3–5 activities
+# they find hard and rates each 0 (unable) to 10 (able as before the problem).
+PSFS_AVERAGE = "psfs.average"
+PSFS_INSTRUMENT = "psfs"
+PSFS_MIN_ACTIVITIES = 3
+PSFS_MAX_ACTIVITIES = 5
+PSFS_MAX_RATING = 10
+
+
+def psfs_average(scores: Sequence[float | None]) -> float | None:
+    """The PSFS score: the mean of the activities' ratings, rounded to 0.1.
+
+    None until 3–5 activities are all rated (a mean of one or two activities is not the
+    published scale, so the MCID would not apply). A rating outside 0–10, or more than five
+    activities, is an input error (ValueError).
+    """
+    if len(scores) > PSFS_MAX_ACTIVITIES:
+        raise ValueError(
+            f"the PSFS takes at most {PSFS_MAX_ACTIVITIES} activities, not {len(scores)}"
+        )
+    for number, score in enumerate(scores, start=1):
+        if score is not None and not 0 <= score <= PSFS_MAX_RATING:
+            raise ValueError(f"PSFS activity {number}: ratings are 0–10, not {score:g}")
+    if len(scores) < PSFS_MIN_ACTIVITIES or any(s is None for s in scores):
+        return None
+    rated = [float(s) for s in scores if s is not None]
+    # Halves round up (6.25 → 6.3), as on paper; round() would give 6.2.
+    return math.floor(sum(rated) / len(rated) * 10 + 0.5) / 10
+
+
 __all__ = [
     "FMS_CLEARING",
     "FMS_TESTS",
+    "PSFS_AVERAGE",
+    "PSFS_INSTRUMENT",
+    "PSFS_MAX_ACTIVITIES",
+    "PSFS_MAX_RATING",
+    "PSFS_MIN_ACTIVITIES",
     "YBALANCE_REACHES",
     "fms_clearing_results",
     "fms_scores",
     "fms_test_score",
     "fms_total",
+    "psfs_average",
     "ybalance_composite",
     "ybalance_composite_for",
 ]

@@ -28,7 +28,17 @@ from mobileathlete_desktop.domain.records import (
     MeasurementRecord,
     OutcomeRecord,
 )
-from mobileathlete_desktop.domain.scoring import fms_scores, fms_total, ybalance_composite_for
+from mobileathlete_desktop.domain.scoring import (
+    PSFS_AVERAGE,
+    PSFS_INSTRUMENT,
+    PSFS_MAX_ACTIVITIES,
+    PSFS_MAX_RATING,
+    PSFS_MIN_ACTIVITIES,
+    fms_scores,
+    fms_total,
+    psfs_average,
+    ybalance_composite_for,
+)
 from mobileathlete_desktop.domain.validation import InvalidValue, check_cell, lookup_measure
 from mobileathlete_desktop.services.audit import record_event
 from mobileathlete_desktop.services.clients import to_record as client_record
@@ -108,7 +118,12 @@ def to_record(row: Assessment) -> AssessmentRecord:
             for f in row.findings
         ),
         outcomes=tuple(
-            OutcomeRecord(instrument=o.instrument, answers=tuple(o.answers or ()), total=o.total)
+            OutcomeRecord(
+                instrument=o.instrument,
+                answers=tuple(o.answers or ()),
+                total=o.total,
+                labels=tuple(o.labels or ()),
+            )
             for o in row.outcomes
         ),
     )
@@ -499,6 +514,151 @@ def set_lefs_answers(
         return OutcomeRecord("lefs", tuple(answers), None if total is None else float(total))
 
 
+PSFS_ACTIVITY_LENGTH = 120
+
+
+@dataclass(frozen=True)
+class PsfsOffer:
+    """The activities a client named at an earlier visit, to be rated again."""
+
+    activities: tuple[str, ...]
+    visit: date
+
+
+def _checked_psfs(
+    activities: list[str] | tuple[str, ...], ratings: list[int | None] | tuple[int | None, ...]
+) -> tuple[list[str], list[int | None]]:
+    """The named activities and their ratings with empty rows dropped, or InputError."""
+    if len(activities) != len(ratings):
+        raise InputError("PSFS: each activity needs one rating")
+    names: list[str] = []
+    kept: list[int | None] = []
+    for number, (raw, rating) in enumerate(zip(activities, ratings, strict=True), start=1):
+        name = " ".join(raw.split())
+        if not name and rating is None:
+            continue
+        if not name:
+            raise InputError(f"PSFS row {number}: name the activity before rating it")
+        if len(name) > PSFS_ACTIVITY_LENGTH:
+            raise InputError(
+                f"PSFS row {number}: an activity name is at most {PSFS_ACTIVITY_LENGTH} characters"
+            )
+        if rating is not None and not 0 <= rating <= PSFS_MAX_RATING:
+            raise InputError(
+                f"PSFS {name!r}: {rating} is outside 0–{PSFS_MAX_RATING} "
+                "(0 = unable, 10 = able as before the problem)"
+            )
+        if name.casefold() in (n.casefold() for n in names):
+            raise InputError(f"PSFS: {name!r} is named twice")
+        names.append(name)
+        kept.append(rating)
+    if len(names) > PSFS_MAX_ACTIVITIES:
+        raise InputError(f"PSFS takes at most {PSFS_MAX_ACTIVITIES} activities, got {len(names)}")
+    return names, kept
+
+
+def set_psfs(
+    ctx: ServiceContext,
+    assessment_id: int,
+    activities: list[str] | tuple[str, ...],
+    ratings: list[int | None] | tuple[int | None, ...],
+) -> OutcomeRecord:
+    """Saves the PSFS: the client's activities (names kept for the next visit) and ratings 0–10.
+
+    The average (`domain.scoring.psfs_average`) is stored as the measurement `psfs.average`
+    once 3–5 activities are all rated, and cleared otherwise, so the interpretation, summary,
+    reports and charts read it like any value. The outcome row keeps the names and ratings;
+    its total stays empty, because the interpretation reads an outcome's total as
+    `<instrument>.total` and the PSFS score is an average under its own code.
+    """
+    ctx.actor.require("assessments.write")
+    names, kept = _checked_psfs(activities, ratings)
+    average = psfs_average(kept) if len(names) >= PSFS_MIN_ACTIVITIES else None
+    with ctx.db.session() as session:
+        row = _editable(session, assessment_id)
+        cell = session.execute(
+            select(OutcomeScore).where(
+                OutcomeScore.assessment_id == assessment_id,
+                OutcomeScore.instrument == PSFS_INSTRUMENT,
+            )
+        ).scalar_one_or_none()
+        before = (
+            None
+            if cell is None
+            else {"activities": list(cell.labels or ()), "ratings": list(cell.answers or ())}
+        )
+        if cell is None and not names:
+            return OutcomeRecord(PSFS_INSTRUMENT)
+        if cell is None:
+            cell = OutcomeScore(assessment_id=assessment_id, instrument=PSFS_INSTRUMENT)
+            session.add(cell)
+        cell.labels = list(names)
+        cell.answers = list(kept)
+        cell.total = None
+        stored = session.execute(
+            select(Measurement).where(
+                Measurement.assessment_id == assessment_id, Measurement.code == PSFS_AVERAGE
+            )
+        ).scalar_one_or_none()
+        if average is None and stored is not None:
+            session.delete(stored)
+        elif average is not None and stored is None:
+            session.add(
+                Measurement(
+                    assessment_id=assessment_id,
+                    code=PSFS_AVERAGE,
+                    side="none",
+                    mode="none",
+                    value=average,
+                    unit="score",
+                    instrument="questionnaire",
+                )
+            )
+        elif average is not None and stored is not None:
+            stored.value = average
+        session.flush()
+        record_event(
+            session,
+            ctx.actor,
+            "outcome.set",
+            entity="assessment",
+            entity_id=assessment_id,
+            client_id=row.client_id,
+            detail={
+                "instrument": PSFS_INSTRUMENT,
+                "before": before,
+                "activities": names,
+                "ratings": kept,
+                "average": average,
+            },
+        )
+        return OutcomeRecord(PSFS_INSTRUMENT, tuple(kept), None, tuple(names))
+
+
+def psfs_offer(ctx: ServiceContext, assessment_id: int) -> PsfsOffer | None:
+    """The activities of the client's latest earlier PSFS, to ask about again; None if none."""
+    ctx.actor.require("assessments.read")
+    with ctx.db.session() as session:
+        row = _load(session, assessment_id)
+        anchor = _load(session, row.addendum_of_id) if row.addendum_of_id else row
+        found = session.execute(
+            select(OutcomeScore, Assessment.date)
+            .join(Assessment, OutcomeScore.assessment_id == Assessment.id)
+            .where(
+                Assessment.client_id == row.client_id,
+                Assessment.id.not_in((row.id, anchor.id)),
+                OutcomeScore.instrument == PSFS_INSTRUMENT,
+                (Assessment.date < anchor.date)
+                | ((Assessment.date == anchor.date) & (Assessment.id < anchor.id)),
+            )
+            .order_by(Assessment.date.desc(), Assessment.id.desc())
+        ).all()
+        for outcome, when in found:
+            if outcome.labels:
+                return PsfsOffer(tuple(outcome.labels), when)
+        return None
+
+
 def set_notes(ctx: ServiceContext, assessment_id: int, notes: str) -> None:
     """Saves the assessment's free-text notes."""
     _set_field(ctx, assessment_id, "notes", notes, "assessment.notes")
@@ -592,7 +752,12 @@ def create_addendum(ctx: ServiceContext, assessment_id: int, reason: str = "") -
             for f in original.findings
         ]
         row.outcomes = [
-            OutcomeScore(instrument=o.instrument, answers=list(o.answers), total=o.total)
+            OutcomeScore(
+                instrument=o.instrument,
+                answers=list(o.answers),
+                labels=list(o.labels or ()),
+                total=o.total,
+            )
             for o in original.outcomes
         ]
         session.add(row)
@@ -751,6 +916,13 @@ def recompute_stored(
         if lefs_sum is not None:
             wanted[(LEFS_TOTAL, "none")] = float(lefs_sum)
             lefs.total = float(lefs_sum)
+    psfs = next((o for o in row.outcomes if o.instrument == PSFS_INSTRUMENT), None)
+    if psfs is not None and PSFS_AVERAGE in catalogue and psfs.labels:
+        # Named activities make the ratings the input; an average typed alone is left alone.
+        try:
+            wanted[(PSFS_AVERAGE, "none")] = psfs_average(list(psfs.answers or ()))
+        except ValueError:
+            wanted[(PSFS_AVERAGE, "none")] = None
     changed: list[Recomputed] = []
     for (code, side), value in wanted.items():
         cell = next((m for m in row.measurements if m.code == code and m.side == side), None)
@@ -768,7 +940,9 @@ def recompute_stored(
                     mode="none",
                     value=value,
                     unit=catalogue[code].unit,
-                    instrument="questionnaire" if code == LEFS_TOTAL else "computed",
+                    instrument="questionnaire"
+                    if code in (LEFS_TOTAL, PSFS_AVERAGE)
+                    else "computed",
                 )
             )
         elif cell.value != value:

@@ -214,7 +214,8 @@ class Finding(Base):
 
 
 class OutcomeScore(Base):
-    """A questionnaire's item answers (e.g. the 20 LEFS items); its total is a measurement too."""
+    """A questionnaire's item answers (the 20 LEFS items, the PSFS activities and ratings);
+    its total or average is a measurement too."""
 
     __tablename__ = "outcome_score"
     __table_args__ = (
@@ -227,6 +228,9 @@ class OutcomeScore(Base):
     answers: Mapped[list[int | None]] = mapped_column(JSON, default=list)
     total: Mapped[float | None] = mapped_column(Float, nullable=True)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    # What each answer is about when the client names the items (the PSFS activities); last,
+    # as migration 0003 adds it, so a new file and a migrated one have the same columns.
+    labels: Mapped[list[str]] = mapped_column(JSON, default=list, server_default="[]")
 
     assessment: Mapped[Assessment] = relationship(back_populates="outcomes")
 

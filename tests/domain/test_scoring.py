@@ -12,6 +12,7 @@ from mobileathlete_desktop.domain.scoring import (
     fms_scores,
     fms_test_score,
     fms_total,
+    psfs_average,
     ybalance_composite,
 )
 
@@ -88,3 +89,27 @@ def test_live_composite_agrees_with_the_interpretation() -> None:
     from mobileathlete_desktop.domain.interpretation import ybalance_composite as rule
 
     assert ybalance_composite(55, 90, 85, 90) == round(rule(55, 90, 85, 90), 1)
+
+
+@pytest.mark.parametrize(
+    ("ratings", "average"),
+    [
+        ([3, 4, 4], 3.7),
+        ([10, 10, 10, 10, 10], 10.0),
+        ([0, 0, 0], 0.0),
+        ([6, 6, 7, 6], 6.3),  # 6.25: a half rounds up
+        ([3, 4], None),  # fewer than three activities
+        ([3, None, 4], None),  # one not rated yet
+    ],
+)
+def test_psfs_average(ratings: list[int | None], average: float | None) -> None:
+    assert psfs_average(ratings) == average
+
+
+@pytest.mark.parametrize(
+    ("ratings", "message"),
+    [([3, 11, 4], "ratings are 0–10, not 11"), ([5] * 6, "at most 5")],
+)
+def test_psfs_average_refuses_impossible_ratings(ratings: list[int], message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        psfs_average(ratings)
