@@ -18,6 +18,7 @@ from mobileathlete_desktop.domain.records import ClientRecord
 from mobileathlete_desktop.domain.validation import InvalidValue, parse_iso_date, parse_number
 from mobileathlete_desktop.services import clients as client_service
 from mobileathlete_desktop.services.context import ConflictError, InputError, ServiceContext
+from mobileathlete_desktop.ui.date_field import CalendarPopup
 from mobileathlete_desktop.ui.forms import child, load_form
 
 TEXT_FIELDS = (
@@ -54,6 +55,7 @@ class ClientDialog(QDialog):
             self.fields[name] = child(form, QPlainTextEdit, name)
         for name in COMBO_FIELDS:
             self.fields[name] = child(form, QComboBox, name)
+        self.birth_calendar = CalendarPopup(self.line("date_of_birth"), "Date of birth")
         self.labels = {name: child(form, QLabel, f"{name}_label") for name in self.fields}
         self._label_text = {name: label.text() for name, label in self.labels.items()}
         self.problems = child(form, QLabel, "problems")

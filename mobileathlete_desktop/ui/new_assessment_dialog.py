@@ -11,6 +11,7 @@ from mobileathlete_desktop.domain.validation import InvalidValue, parse_iso_date
 from mobileathlete_desktop.services import assessments as assessment_service
 from mobileathlete_desktop.services import templates as template_service
 from mobileathlete_desktop.services.context import InputError, ServiceContext
+from mobileathlete_desktop.ui.date_field import CalendarPopup
 from mobileathlete_desktop.ui.forms import child, load_form
 
 
@@ -28,6 +29,7 @@ class NewAssessmentDialog(QDialog):
         form = load_form("new_assessment", self)
         self.date = child(form, QLineEdit, "date")
         self.date.setText(date.today().isoformat())
+        self.calendar = CalendarPopup(self.date, "Assessment date")
         self.kind = child(form, QComboBox, "kind")
         self.kind.setCurrentText("initial" if first_visit else "reassessment")
         self.template = child(form, QComboBox, "template")

@@ -13,10 +13,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QSettings, QSize, Qt, QTimer
+from PySide6.QtCore import QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -34,9 +33,11 @@ from PySide6.QtWidgets import (
 )
 
 from mobileathlete_desktop.domain.records import ClientRecord
+from mobileathlete_desktop.domain.validation import InvalidValue
 from mobileathlete_desktop.services.context import ServiceContext
 from mobileathlete_desktop.ui import print_support
 from mobileathlete_desktop.ui import service_adapter as svc
+from mobileathlete_desktop.ui.date_field import CalendarPopup, read_date
 from mobileathlete_desktop.ui.screen_fit import fit_to_screen
 
 FOLDER_KEY = "reports/folder"
@@ -78,14 +79,18 @@ class ReportsView(QDialog):
     # -- layout ----------------------------------------------------------------------------
 
     def _build(self) -> None:
-        today = QDate.currentDate()
-        self.first = QDateEdit(today)
+        today = date.today().isoformat()
+        self.first = QLineEdit(today)
         self.first.setAccessibleName("Seen from")
-        self.last = QDateEdit(today)
+        self.last = QLineEdit(today)
         self.last.setAccessibleName("Seen to")
+        self.calendars = [
+            CalendarPopup(self.first, "First date"),
+            CalendarPopup(self.last, "Second date"),
+        ]
         for edit in (self.first, self.last):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setMaximumWidth(edit.fontMetrics().horizontalAdvance("0000-00-00") + 48)
+            edit.returnPressed.connect(self.list_clients_seen)
         self.list_seen = QPushButton("&List clients seen")
         self.list_seen.clicked.connect(self.list_clients_seen)
         dates = QHBoxLayout()
@@ -219,9 +224,15 @@ class ReportsView(QDialog):
 
     def list_clients_seen(self) -> None:
         """Ticks every client with an assessment in the date range (the day's batch)."""
-        first = self.first.date().toPython()
-        last = self.last.date().toPython()
-        assert isinstance(first, date) and isinstance(last, date)
+        try:
+            first = read_date(self.first, "First date")
+            last = read_date(self.last, "Second date")
+        except InvalidValue as exc:
+            self._say(f"⚠ {exc}")
+            return
+        if first is None or last is None:
+            self._say("⚠ Give both dates (YYYY-MM-DD, or Alt+↓ for a calendar).")
+            return
         if last < first:
             self._say("⚠ The second date is before the first.")
             return

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QDate, QSettings, Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
@@ -59,9 +59,9 @@ def listed(view: ReportsView) -> dict[str, bool]:
 
 
 def pick_day(view: ReportsView, first: date, last: date | None = None) -> None:
-    view.first.setDate(QDate(first.year, first.month, first.day))
+    view.first.setText(first.isoformat())
     last = last or first
-    view.last.setDate(QDate(last.year, last.month, last.day))
+    view.last.setText(last.isoformat())
     view.list_seen.click()
 
 
@@ -253,3 +253,33 @@ def test_a_failing_printer_gives_a_message_not_a_crash(
     qtbot.waitUntil(lambda: "Not printed" in view.status.text(), timeout=30_000)
     assert "out of paper" in view.status.text()
     assert find_events(ctx, AuditFilter(action="report.printed")) == []
+
+
+@pytest.mark.parametrize(
+    ("first", "status"),
+    [
+        ("2026-03-10", "2 clients seen 2026-03-10"),
+        ("2026-03-32", "not a real date"),
+    ],
+)
+def test_the_seen_dates_are_typed_or_picked_and_enter_lists(
+    ctx: ServiceContext,
+    clinic: dict[str, int],
+    qtbot: QtBot,
+    store: QSettings,
+    first: str,
+    status: str,
+) -> None:
+    view = open_view(ctx, qtbot, store)
+    view.last.setText("2026-03-10")
+    view.first.setFocus()
+    qtbot.waitUntil(view.first.hasFocus)
+    view.first.selectAll()
+    type_text(qtbot, first)
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: status in view.status.text())
+    # The calendar drops down on the typed date (or today when it is not a date).
+    press(qtbot, Qt.Key.Key_F4)
+    qtbot.waitUntil(lambda: view.calendars[0].calendar is not None)
+    press(qtbot, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: view.calendars[0].calendar is None)
