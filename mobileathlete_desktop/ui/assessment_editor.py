@@ -48,6 +48,7 @@ from mobileathlete_desktop.ui.measure_grid import (
     MeasureGridView,
 )
 from mobileathlete_desktop.ui.motor_control_panel import MotorControlPanel, mnemonic_letters
+from mobileathlete_desktop.ui.psfs_panel import PsfsPanel
 from mobileathlete_desktop.ui.screen_fit import fit_to_screen, scroll_tab_pages
 
 NOTES_SAVE_DELAY_MS = 600
@@ -110,6 +111,7 @@ class AssessmentEditor(QWidget):
         self.views: list[MeasureGridView] = []
         self.motor: MotorControlPanel | None = None
         self.lefs: LefsPanel | None = None
+        self.psfs: PsfsPanel | None = None
         self.notes = QPlainTextEdit()
         self.notes.setAccessibleName("Notes")
         self.notes.setTabChangesFocus(True)
@@ -189,6 +191,8 @@ class AssessmentEditor(QWidget):
         if self.lefs is not None:
             lefs = next((o for o in self.record.outcomes if o.instrument == "lefs"), None)
             self.lefs.show_answers(lefs.answers if lefs else ())
+        if self.psfs is not None:
+            self._show_psfs()
         self.notes.blockSignals(True)
         self.notes.setPlainText(self.record.notes)
         self.notes.blockSignals(False)
@@ -292,9 +296,15 @@ class AssessmentEditor(QWidget):
         if "lefs.total" in codes:
             self.lefs = LefsPanel()
             self.lefs.answers_edited.connect(self._lefs_edited)
+            self.lefs.refused.connect(lambda text: self.say(text, error=True))
             outcomes.addWidget(self.lefs)
         else:
             self.lefs = None
+        self.psfs = PsfsPanel() if "psfs.average" in codes else None
+        if self.psfs is not None:
+            self.psfs.edited.connect(self._psfs_edited)
+            self.psfs.refused.connect(lambda text: self.say(text, error=True))
+            outcomes.addWidget(self.psfs)
         notes_label = QLabel("&Notes")
         notes_label.setBuddy(self.notes)
         outcomes.addWidget(notes_label)
@@ -382,6 +392,8 @@ class AssessmentEditor(QWidget):
             self.motor.set_read_only(locked)
         if self.lefs is not None:
             self.lefs.set_read_only(locked)
+        if self.psfs is not None:
+            self.psfs.set_read_only(locked)
         self.notes.setReadOnly(locked)
         self.template_combo.setEnabled(not locked)
         self.sign_button.setEnabled(not locked)
@@ -602,6 +614,56 @@ class AssessmentEditor(QWidget):
         others = [o for o in self.record.outcomes if o.instrument != "lefs"]
         self.record = _with_outcomes(self.record, (*others, outcome))
         self.say("Saved LEFS answers")
+        self.changed.emit(self.assessment_id)
+        return True
+
+    def _show_psfs(self) -> None:
+        assert self.psfs is not None
+        saved = next((o for o in self.record.outcomes if o.instrument == "psfs"), None)
+        offer = None
+        if saved is None and not self.read_only:
+            offer = assessment_service.psfs_offer(self.ctx, self.assessment_id)
+        if offer is not None:
+            self.psfs.show_psfs(offer.activities, (), offered_from=offer.visit.isoformat())
+        else:
+            self.psfs.show_psfs(saved.labels if saved else (), saved.answers if saved else ())
+
+    def _psfs_edited(self, activities: tuple[str, ...], ratings: tuple[int | None, ...]) -> None:
+        stored = next((o for o in self.record.outcomes if o.instrument == "psfs"), None)
+        before = (stored.labels, stored.answers) if stored else ((), ())
+        if self._save_psfs((activities, ratings)):
+            self.undo_stack.push(
+                SavedChange("PSFS", before, (activities, ratings), self._apply_psfs)
+            )
+
+    def _apply_psfs(self, entry: object) -> bool:
+        assert isinstance(entry, tuple)
+        if self.psfs is not None:
+            self.psfs.show_psfs(*entry)
+        return self._save_psfs(entry)
+
+    def _save_psfs(self, entry: tuple[Any, ...]) -> bool:
+        activities, ratings = entry
+        try:
+            outcome = assessment_service.set_psfs(
+                self.ctx, self.assessment_id, list(activities), list(ratings)
+            )
+        except (InputError, PermissionError) as exc:
+            self.say(f"{exc} — not stored", error=True)
+            return False
+        others = [o for o in self.record.outcomes if o.instrument != "psfs"]
+        self.record = _with_outcomes(self.record, (*others, outcome))
+        if self.psfs is not None:
+            self.psfs.mark_saved(outcome.labels, outcome.answers)
+        average = self.psfs.average_value() if self.psfs is not None else None
+        if average is not None:
+            self.say(f"Saved PSFS: average {average:g} of {len(outcome.labels)} activities")
+        else:
+            rated = sum(r is not None for r in outcome.answers)
+            self.say(
+                f"Saved PSFS ({len(outcome.labels)} activities named, {rated} rated): "
+                "no average until 3–5 activities are named and rated"
+            )
         self.changed.emit(self.assessment_id)
         return True
 

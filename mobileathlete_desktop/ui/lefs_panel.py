@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QSpinBox
 
 LEFS_ITEMS: tuple[str, ...] = (
@@ -30,12 +31,27 @@ LEFS_ITEMS: tuple[str, ...] = (
     "Rolling over in bed",
 )
 UNANSWERED = -1
+MAX_ANSWER = 4
+
+
+class AnswerBox(QSpinBox):
+    """One item's answer, 0–4 (— unanswered), that says why it refuses a key instead of
+    ignoring it (a spin box otherwise drops a 7 without a word)."""
+
+    refused = Signal(str)  # what was typed
+
+    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
+        result = super().validate(text, pos)  # PySide6: (state, text, pos)
+        if result[0] == QValidator.State.Invalid:
+            self.refused.emit(text.replace(self.specialValueText(), "").strip())
+        return result
 
 
 class LefsPanel(QGroupBox):
     """Twenty spin boxes (— until answered) and the total, shown as soon as all are answered."""
 
     answers_edited = Signal(object)  # tuple of 20 answers (None = unanswered)
+    refused = Signal(str)  # why a typed answer was not taken
 
     def __init__(self) -> None:
         super().__init__("LEFS (0 = extreme difficulty or unable … 4 = no difficulty)")
@@ -45,12 +61,13 @@ class LefsPanel(QGroupBox):
         grid = QGridLayout(self)
         half = (len(LEFS_ITEMS) + 1) // 2
         for number, text in enumerate(LEFS_ITEMS, start=1):
-            spin = QSpinBox()
-            spin.setRange(UNANSWERED, 4)
+            spin = AnswerBox()
+            spin.setRange(UNANSWERED, MAX_ANSWER)
             spin.setSpecialValueText("—")
             spin.setValue(UNANSWERED)
             spin.setAccessibleName(f"LEFS item {number}: {text}")
             spin.valueChanged.connect(self._edited)
+            spin.refused.connect(lambda typed, n=number: self._refused(n, typed))
             label = QLabel(f"{number}. {text}")
             label.setBuddy(spin)
             row, col = (number - 1) % half, ((number - 1) // half) * 2
@@ -81,6 +98,17 @@ class LefsPanel(QGroupBox):
         """Locks the items (a signed assessment); they stay reachable by keyboard."""
         for spin in self.items:
             spin.setReadOnly(read_only)
+
+    def _refused(self, number: int, typed: str) -> None:
+        if self.items[number - 1].isReadOnly():
+            return
+        if typed.lstrip("-").isdigit():
+            why = f"{typed} is outside 0–{MAX_ANSWER}"
+        else:
+            why = f"{typed!r} is not an answer; type 0–{MAX_ANSWER}"
+        self.refused.emit(
+            f"LEFS item {number}: {why} (0 = extreme difficulty … 4 = no difficulty) — not stored"
+        )
 
     def _show_total(self) -> None:
         answers = self.answers()
