@@ -7,12 +7,12 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from mobileathlete_desktop.domain.resources import resource_path
 from mobileathlete_desktop.services.audit import record_event
-from mobileathlete_desktop.services.context import InputError, ServiceContext
-from mobileathlete_desktop.storage.models import AssessmentTemplate
+from mobileathlete_desktop.services.context import InputError, NotFound, ServiceContext
+from mobileathlete_desktop.storage.models import Assessment, AssessmentTemplate
 
 
 @dataclass(frozen=True)
@@ -54,26 +54,63 @@ def get_template(ctx: ServiceContext, code: str) -> TemplateRecord | None:
     return None
 
 
-def save_template(ctx: ServiceContext, name: str, measures: list[str]) -> TemplateRecord:
-    """Saves (or replaces) a clinic-made template; every code must be in the catalogue."""
+TEMPLATE_NAME_LENGTH = 200
+
+
+def _code_for(name: str) -> str:
+    return "clinic." + re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_")
+
+
+def save_template(
+    ctx: ServiceContext, name: str, measures: list[str], *, code: str | None = None
+) -> TemplateRecord:
+    """Saves a clinic-made template; every code must be in the catalogue, each once.
+
+    Without `code` a new template is made (its code from its name, refused if that name is
+    taken); with the code of an existing clinic template that template is renamed and its
+    measures replaced, its code kept so the assessments laid out by it keep their layout.
+    Built-in templates are never changed: copy one under a new name instead.
+    """
     ctx.actor.require("assessments.write")
-    name = name.strip()
+    name = " ".join(name.split())
     if not name:
         raise InputError("Template name is required")
+    if len(name) > TEMPLATE_NAME_LENGTH:
+        raise InputError(f"Template name is at most {TEMPLATE_NAME_LENGTH} characters")
     unknown = [c for c in measures if c not in ctx.catalogue]
     if unknown:
         raise InputError(f"Template: unknown measure code {unknown[0]!r}")
     if not measures:
         raise InputError("Template: choose at least one measure")
-    code = "clinic." + re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_")
-    if any(t.code == code for t in builtin_templates()):
-        raise InputError(f"Template name {name!r} is taken by a built-in template")
+    repeated = next((c for i, c in enumerate(measures) if c in measures[:i]), None)
+    if repeated is not None:
+        raise InputError(f"Template: {ctx.catalogue[repeated].label} is listed twice")
+    if code is not None and any(t.code == code for t in builtin_templates()):
+        raise InputError("Built-in templates cannot be changed; copy it under a new name")
+    new_code = code or _code_for(name)
+    if new_code == "clinic.":
+        raise InputError("Template name needs a letter or digit")
+    clash = next(
+        (
+            t
+            for t in list_templates(ctx)
+            if t.code != code
+            and (t.name.casefold() == name.casefold() or (code is None and t.code == new_code))
+        ),
+        None,
+    )
+    if clash is not None:
+        kind = "a built-in" if clash.builtin else "another clinic"
+        raise InputError(f"Template name {name!r} is taken by {kind} template ({clash.name})")
     with ctx.db.session() as session:
         row = session.execute(
-            select(AssessmentTemplate).where(AssessmentTemplate.code == code)
+            select(AssessmentTemplate).where(AssessmentTemplate.code == new_code)
         ).scalar_one_or_none()
+        if row is None and code is not None:
+            raise NotFound(f"No clinic template {code!r}")
+        before = None if row is None else {"name": row.name, "measures": list(row.measures)}
         if row is None:
-            row = AssessmentTemplate(code=code, name=name)
+            row = AssessmentTemplate(code=new_code, name=name)
             session.add(row)
         row.name = name
         row.measures = list(measures)
@@ -84,6 +121,33 @@ def save_template(ctx: ServiceContext, name: str, measures: list[str]) -> Templa
             "template.save",
             entity="assessment_template",
             entity_id=row.id,
-            detail={"code": code, "measures": list(measures)},
+            detail={"code": new_code, "name": name, "measures": list(measures), "before": before},
         )
-        return TemplateRecord(code, name, tuple(measures), builtin=False)
+        return TemplateRecord(new_code, name, tuple(measures), builtin=False)
+
+
+def delete_template(ctx: ServiceContext, code: str) -> int:
+    """Deletes a clinic template; returns how many assessments named it (they keep their
+    values and show every measure). Built-in templates cannot be deleted."""
+    ctx.actor.require("assessments.write")
+    if any(t.code == code for t in builtin_templates()):
+        raise InputError("Built-in templates cannot be deleted")
+    with ctx.db.session() as session:
+        row = session.execute(
+            select(AssessmentTemplate).where(AssessmentTemplate.code == code)
+        ).scalar_one_or_none()
+        if row is None:
+            raise NotFound(f"No clinic template {code!r}")
+        used = session.execute(
+            select(func.count(Assessment.id)).where(Assessment.template == code)
+        ).scalar_one()
+        record_event(
+            session,
+            ctx.actor,
+            "template.delete",
+            entity="assessment_template",
+            entity_id=row.id,
+            detail={"code": code, "name": row.name, "measures": list(row.measures), "used": used},
+        )
+        session.delete(row)
+        return int(used)

@@ -137,6 +137,8 @@ class MainWindow(QMainWindow):
         clinic_menu = self.menuBar().addMenu("&Clinic")
         clinic_menu.addAction(self.program_action)
         clinic_menu.addAction(self.reports_action)
+        self.templates_action = clinic_menu.addAction("Assessment &templates…")
+        self.templates_action.triggered.connect(self.open_template_editor)
         clinic_menu.addSeparator()
         clinic_menu.addAction(self.audit_action)
         who = ctx.actor.display_name or ctx.actor.username
@@ -196,6 +198,15 @@ class MainWindow(QMainWindow):
         self.program_builder = builder
         builder.show()
         builder.activateWindow()
+
+    def open_template_editor(self) -> None:
+        """Opens Clinic ▸ Assessment templates (clinic templates made and changed there)."""
+        from mobileathlete_desktop.ui.template_editor import TemplateEditor
+
+        dialog = TemplateEditor(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.template_editor = dialog
+        dialog.open()
 
     def open_reports(self, *, client: bool = False) -> None:
         """The Reports view (Ctrl+R); from a client's page with that client ticked."""

@@ -1,0 +1,384 @@
+"""The template editor: the clinic's own assessment templates made, reordered, renamed, deleted."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mobileathlete_desktop.domain.catalogue import Measure
+from mobileathlete_desktop.services import templates as template_service
+from mobileathlete_desktop.services.context import InputError, NotFound, ServiceContext
+from mobileathlete_desktop.services.templates import TemplateRecord
+from mobileathlete_desktop.ui.screen_fit import fit_to_screen
+
+CODE = Qt.ItemDataRole.UserRole
+
+
+def _measure_text(measure: Measure) -> str:
+    return f"{measure.label}  ({measure.code})"
+
+
+def _matches(measure: Measure, words: list[str]) -> bool:
+    text = f"{measure.label} {measure.code} {measure.region}".casefold()
+    return all(w in text for w in words)
+
+
+class TemplateEditor(QDialog):
+    """Built-in templates are shown and copied; the clinic's own are edited and saved here."""
+
+    def __init__(
+        self, ctx: ServiceContext, parent: QWidget | None = None, *, select: str = ""
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle("Assessment templates")
+        self.may_edit = ctx.actor.can("assessments.write")
+        self.editing_code: str | None = None  # the clinic template shown, None for a new copy
+        self.shown: TemplateRecord | None = None
+        self.dirty = False
+
+        self.templates = QListWidget()
+        self.templates.setAccessibleName("Templates")
+        templates_label = QLabel("&Templates")
+        templates_label.setBuddy(self.templates)
+        self.name = QLineEdit()
+        self.name.setAccessibleName("Template name")
+        self.name.setMaxLength(template_service.TEMPLATE_NAME_LENGTH)
+        name_label = QLabel("&Name")
+        name_label.setBuddy(self.name)
+        self.measures = QListWidget()
+        self.measures.setAccessibleName("Measures in the template")
+        measures_label = QLabel("&Measures, in order (Alt+↑/↓ move, Delete removes)")
+        measures_label.setBuddy(self.measures)
+        self.up_button = QPushButton("Move &up")
+        self.down_button = QPushButton("Move do&wn")
+        self.remove_button = QPushButton("&Remove")
+        self.search = QLineEdit()
+        self.search.setAccessibleName("Find a measure to add")
+        self.search.setPlaceholderText("type part of a name, e.g. ankle")
+        self.search.setClearButtonEnabled(True)
+        search_label = QLabel("&Find a measure to add")
+        search_label.setBuddy(self.search)
+        self.catalogue_list = QListWidget()
+        self.catalogue_list.setAccessibleName("Catalogue measures")
+        self.add_button = QPushButton("A&dd (Enter)")
+        self.copy_button = QPushButton("&Copy as a clinic template")
+        self.save_button = QPushButton("&Save")
+        self.delete_button = QPushButton("D&elete")
+        self.close_button = QPushButton("C&lose")
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setAccessibleName("Status")
+
+        left = QVBoxLayout()
+        left.addWidget(templates_label)
+        left.addWidget(self.templates, 1)
+        left.addWidget(self.copy_button)
+        right = QGridLayout()
+        right.addWidget(name_label, 0, 0)
+        right.addWidget(self.name, 0, 1, 1, 2)
+        right.addWidget(measures_label, 1, 0, 1, 2)
+        right.addWidget(search_label, 1, 2)
+        right.addWidget(self.measures, 2, 0, 1, 2)
+        picker = QVBoxLayout()
+        picker.addWidget(self.search)
+        picker.addWidget(self.catalogue_list, 1)
+        picker.addWidget(self.add_button)
+        right.addLayout(picker, 2, 2)
+        moves = QHBoxLayout()
+        for button in (self.up_button, self.down_button, self.remove_button):
+            moves.addWidget(button)
+        moves.addStretch(1)
+        right.addLayout(moves, 3, 0, 1, 2)
+        right.setColumnStretch(1, 1)
+        right.setColumnStretch(2, 1)
+        right.setRowStretch(2, 1)
+        body = QHBoxLayout()
+        body.addLayout(left, 1)
+        body.addLayout(right, 3)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.status, 1)
+        for button in (self.save_button, self.delete_button, self.close_button):
+            bottom.addWidget(button)
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.hint)
+        outer.addLayout(body, 1)
+        outer.addLayout(bottom)
+
+        for text, keys, slot in (
+            ("Move up", "Alt+Up", self.move_up),
+            ("Move down", "Alt+Down", self.move_down),
+            ("Remove", "Delete", self.remove_measure),
+        ):
+            action = QAction(text, self.measures, shortcut=QKeySequence(keys))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            action.triggered.connect(slot)
+            self.measures.addAction(action)
+        self.up_button.clicked.connect(self.move_up)
+        self.down_button.clicked.connect(self.move_down)
+        self.remove_button.clicked.connect(self.remove_measure)
+        self.add_button.clicked.connect(self.add_measure)
+        self.search.textChanged.connect(self._filter)
+        self.search.returnPressed.connect(self.add_measure)
+        self.catalogue_list.itemActivated.connect(lambda _item: self.add_measure())
+        self.name.textEdited.connect(self._edited)
+        self.templates.currentRowChanged.connect(self._template_chosen)
+        self.copy_button.clicked.connect(self.copy_template)
+        self.save_button.clicked.connect(self.save)
+        self.delete_button.clicked.connect(self.delete)
+        self.close_button.clicked.connect(self.reject)
+        self.save_button.setDefault(False)
+        self.save_button.setAutoDefault(False)
+        self.add_button.setAutoDefault(False)
+
+        fit_to_screen(self, QSize(1000, 640))
+        self._fill_templates(select)
+
+    # -- hooks a test may replace (pytest-qt's advice for modal questions) ------------------
+
+    @classmethod
+    def confirm(cls, parent: QWidget, text: str) -> bool:
+        """Asks a yes/no question."""
+        answer = QMessageBox.question(parent, "Assessment templates", text)
+        return answer == QMessageBox.StandardButton.Yes
+
+    # -- the list of templates -------------------------------------------------------------
+
+    def _fill_templates(self, select: str = "") -> None:
+        self.templates.blockSignals(True)
+        self.templates.clear()
+        self._all = template_service.list_templates(self.ctx)
+        for t in self._all:
+            item = QListWidgetItem(f"{t.name} (built-in)" if t.builtin else t.name)
+            item.setData(CODE, t.code)
+            self.templates.addItem(item)
+        self.templates.blockSignals(False)
+        codes = [t.code for t in self._all]
+        row = codes.index(select) if select in codes else 0
+        self.templates.setCurrentRow(row)
+        self._template_chosen(row)
+
+    def _template_chosen(self, row: int) -> None:
+        if row < 0 or row >= len(self._all):
+            return
+        template = self._all[row]
+        if self.shown is not None and template.code == self.shown.code and not self.dirty:
+            return
+        if self.dirty and not self.confirm(self, "Discard the changes not saved?"):
+            self.templates.blockSignals(True)
+            self.templates.setCurrentRow(self._row_of(self.editing_code))
+            self.templates.blockSignals(False)
+            return
+        self._show(template, None if template.builtin else template.code)
+
+    def _row_of(self, code: str | None) -> int:
+        return next((i for i, t in enumerate(self._all) if t.code == code), -1)
+
+    def _show(self, template: TemplateRecord, editing: str | None) -> None:
+        self.shown = template
+        self.editing_code = editing
+        self.dirty = False
+        self.name.setText(template.name)
+        self.measures.clear()
+        for code in template.measures:
+            self._append(code)
+        self._set_editable(editing is not None or (not template.builtin and self.may_edit))
+        self._filter()
+
+    def _append(self, code: str, row: int | None = None) -> None:
+        measure = self.ctx.catalogue.get(code)
+        item = QListWidgetItem(_measure_text(measure) if measure else f"{code} (not in catalogue)")
+        item.setData(CODE, code)
+        if row is None:
+            self.measures.addItem(item)
+        else:
+            self.measures.insertItem(row, item)
+
+    def _set_editable(self, editable: bool) -> None:
+        editable = editable and self.may_edit
+        self.name.setReadOnly(not editable)
+        for widget in (
+            self.up_button,
+            self.down_button,
+            self.remove_button,
+            self.add_button,
+            self.search,
+            self.catalogue_list,
+            self.save_button,
+        ):
+            widget.setEnabled(editable)
+        for action in self.measures.actions():
+            action.setEnabled(editable)
+        self.delete_button.setEnabled(editable and self.editing_code is not None)
+        self.copy_button.setEnabled(self.may_edit)
+        if not self.may_edit:
+            self.hint.setText(
+                f"Templates are shown here; only therapists change them "
+                f"(you are signed in as {self.ctx.actor.role})."
+            )
+        elif self.shown is not None and self.shown.builtin and self.editing_code is None:
+            self.hint.setText(
+                "A built-in template cannot be changed: Copy makes a clinic template from it "
+                "to change and save."
+            )
+        else:
+            self.hint.setText(
+                "A clinic template: rename it, add, remove or reorder its measures, then Save. "
+                "Assessments already laid out by it keep their values."
+            )
+
+    # -- editing the measures --------------------------------------------------------------
+
+    def measure_codes(self) -> list[str]:
+        """The template's measure codes as shown, in order."""
+        return [
+            str(item.data(CODE))
+            for i in range(self.measures.count())
+            if (item := self.measures.item(i)) is not None
+        ]
+
+    def _editable_now(self) -> bool:
+        return self.save_button.isEnabled()
+
+    def _move(self, step: int) -> None:
+        row = self.measures.currentRow()
+        target = row + step
+        if not self._editable_now() or row < 0 or not 0 <= target < self.measures.count():
+            return
+        item = self.measures.takeItem(row)
+        self.measures.insertItem(target, item)
+        self.measures.setCurrentRow(target)
+        self._edited()
+        self.say(f"{item.text().split('  (')[0]} moved to place {target + 1}")
+
+    def move_up(self) -> None:
+        """Moves the current measure one place up."""
+        self._move(-1)
+
+    def move_down(self) -> None:
+        """Moves the current measure one place down."""
+        self._move(1)
+
+    def remove_measure(self) -> None:
+        """Removes the current measure (it returns to the list to add from)."""
+        row = self.measures.currentRow()
+        if not self._editable_now() or row < 0:
+            return
+        item = self.measures.takeItem(row)
+        self.measures.setCurrentRow(min(row, self.measures.count() - 1))
+        self._edited()
+        self._filter()
+        self.say(f"Removed {item.text().split('  (')[0]}")
+
+    def add_measure(self) -> None:
+        """Adds the measure chosen in the catalogue list after the current one."""
+        item = self.catalogue_list.currentItem()
+        if not self._editable_now() or item is None:
+            if self._editable_now():
+                self.say("No measure matches what is typed", error=True)
+            return
+        code = str(item.data(CODE))
+        row = self.measures.currentRow() + 1 if self.measures.currentRow() >= 0 else None
+        self._append(code, row)
+        self.measures.setCurrentRow(self.measures.count() - 1 if row is None else row)
+        self._edited()
+        self._filter()
+        self.say(f"Added {self.ctx.catalogue[code].label}")
+
+    def _filter(self) -> None:
+        words = self.search.text().casefold().split()
+        present = set(self.measure_codes())
+        self.catalogue_list.clear()
+        for measure in self.ctx.catalogue:
+            if measure.code not in present and _matches(measure, words):
+                item = QListWidgetItem(_measure_text(measure))
+                item.setData(CODE, measure.code)
+                self.catalogue_list.addItem(item)
+        if self.catalogue_list.count():
+            self.catalogue_list.setCurrentRow(0)
+
+    def _edited(self) -> None:
+        self.dirty = True
+
+    # -- copy, save, delete ----------------------------------------------------------------
+
+    def copy_template(self) -> None:
+        """Starts a new clinic template from the one shown (saved only with Save)."""
+        if self.shown is None or not self.may_edit:
+            return
+        names = {t.name.casefold() for t in self._all}
+        name = f"{self.shown.name} (clinic)"
+        number = 2
+        while name.casefold() in names:
+            name = f"{self.shown.name} (clinic {number})"
+            number += 1
+        source = self.shown.name
+        self._show(
+            TemplateRecord("", name, self.shown.measures, builtin=False),
+            None,
+        )
+        self._set_editable(True)
+        self.dirty = True
+        self.name.setFocus()
+        self.name.selectAll()
+        self.say(f"A copy of {source}: name it, change its measures, then Save")
+
+    def save(self) -> TemplateRecord | None:
+        """Saves the template shown (a new copy or the clinic template being edited)."""
+        if not self._editable_now():
+            return None
+        try:
+            saved = template_service.save_template(
+                self.ctx, self.name.text(), self.measure_codes(), code=self.editing_code
+            )
+        except (InputError, NotFound, PermissionError) as exc:
+            self.say(f"{exc} — not saved", error=True)
+            return None
+        self.dirty = False
+        self.shown = None
+        self._fill_templates(saved.code)
+        self.say(f"Saved {saved.name} ({len(saved.measures)} measures)")
+        return saved
+
+    def delete(self) -> None:
+        """Deletes the clinic template shown, after a confirmation."""
+        if self.editing_code is None or not self.may_edit:
+            return
+        name = self.name.text()
+        if not self.confirm(self, f"Delete the template {name!r}? This cannot be undone."):
+            return
+        try:
+            used = template_service.delete_template(self.ctx, self.editing_code)
+        except (InputError, NotFound, PermissionError) as exc:
+            self.say(str(exc), error=True)
+            return
+        self.dirty = False
+        self.shown = None
+        self._fill_templates()
+        note = f"; {used} assessments laid out by it now show every measure" if used else ""
+        self.say(f"Deleted {name}{note}")
+
+    def say(self, text: str, *, error: bool = False) -> None:
+        """Shows a one-line status beside the buttons."""
+        self.status.setText(("⚠ " if error else "✓ ") + text)
+        self.status.setStyleSheet("color: #b00020;" if error else "")
+
+    def reject(self) -> None:
+        if self.dirty and not self.confirm(self, "Close without saving the changes?"):
+            return
+        super().reject()
