@@ -40,6 +40,7 @@ from mobileathlete_desktop.services.context import ConflictError, InputError, Se
 from mobileathlete_desktop.ui.assessment_commands import SavedChange
 from mobileathlete_desktop.ui.forms import child, load_form
 from mobileathlete_desktop.ui.lefs_panel import LefsPanel
+from mobileathlete_desktop.ui.live_findings import LiveFindingsPanel, put_beside
 from mobileathlete_desktop.ui.measure_grid import (
     HINT,
     CellKey,
@@ -95,7 +96,12 @@ class AssessmentEditor(QWidget):
         self.title.setMinimumWidth(1)
         self.title.setWordWrap(False)
         scroll_tab_pages(self.tabs)
-        fit_to_screen(self, QSize(1100, 780))
+        # What has been typed, interpreted after each save, beside the grid (issue 17).
+        self.live_findings = LiveFindingsPanel(ctx)
+        self.live_findings.interpreted.connect(self._show_interpretation)
+        self.changed.connect(self.live_findings.refresh)
+        self.findings_split = put_beside(self.tabs, self.live_findings)
+        fit_to_screen(self, QSize(1500, 780))
 
         self.undo_stack = QUndoStack(self)
         undo = QAction("Undo", self, shortcut=QKeySequence("Ctrl+Z"))
@@ -199,6 +205,11 @@ class AssessmentEditor(QWidget):
         self._notes_saved = self.record.notes
         self._show_computed(self.record)
         self._show_state()
+        self.live_findings.refresh(self.assessment_id)
+
+    def _show_interpretation(self, result: Any) -> None:
+        for grid in self.grids:
+            grid.set_interpretation(result)
 
     def _norm(self, measure: Measure, mode: Mode) -> Any:
         age = self.client.age_on(self.record.date)
@@ -334,13 +345,8 @@ class AssessmentEditor(QWidget):
     ) -> None:
         if not measures:
             return
-        model = MeasureGridModel(
-            measures,
-            columns,
-            self._norm,
-            self,
-            person=(self.client.norm_sex, self.client.age_on(self.record.date)),
-        )
+        model = MeasureGridModel(measures, columns, self)
+        model.set_interpretation(self.live_findings.result)
         model.edit_requested.connect(lambda key, text, m=model: self._value_typed(m, key, text))
         model.pain_requested.connect(lambda key, m=model: self._pain_toggled(m, key))
         view = MeasureGridView(model, name)

@@ -19,12 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mobileathlete_desktop.domain.interpretation import glance, interpret_assessment
+from mobileathlete_desktop.domain.interpretation import interpret_assessment
 from mobileathlete_desktop.domain.records import ClientRecord
 from mobileathlete_desktop.services import assessments as assessment_service
 from mobileathlete_desktop.services import clients as client_service
 from mobileathlete_desktop.services.context import ServiceContext
-from mobileathlete_desktop.ui.findings_panel import FindingRow, FindingsPanel
+from mobileathlete_desktop.ui.findings_panel import FindingsPanel
 from mobileathlete_desktop.ui.progress_view import ProgressView
 
 ASSESSMENT_COLUMNS = ("Date", "Kind", "Therapist", "Status", "Values")
@@ -149,7 +149,7 @@ class ClientPage(QWidget):
         self.assessments.resizeColumnsToContents()
         self.assessments.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.assessments_label.setText(f"&Assessments ({len(rows)}) — Enter opens")
-        self.findings.set_rows(self._glance_rows(client_id))
+        self._show_findings(client_id)
         for widget in (self.buttons, self.assessments_label, self.assessments, self.findings):
             widget.show()
         self.tabs.tabBar().show()
@@ -159,13 +159,14 @@ class ClientPage(QWidget):
         """Brings the Progress tab forward (its charts load on first showing)."""
         self.tabs.setCurrentWidget(self.progress)
 
-    def _glance_rows(self, client_id: int) -> list[FindingRow]:
+    def _show_findings(self, client_id: int) -> None:
         """Flags of the latest assessment, as the summary and the report state them."""
         history = assessment_service.load_history(self.ctx, client_id)
         if history.latest is None:
-            return []
+            self.findings.set_rows([])
+            return
         result = interpret_assessment(history, catalogue=self.ctx.catalogue)
-        return [FindingRow(line.flag, line.text, line.detail) for line in glance(result)]
+        self.findings.show_interpretation(result)
 
     @staticmethod
     def _profile_html(client: ClientRecord) -> str:

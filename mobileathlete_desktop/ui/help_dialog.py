@@ -38,13 +38,16 @@ def _table(rows: tuple[tuple[str, str], ...]) -> str:
 
 
 FLAG_MEANINGS = {
-    "worse": "Worse than last visit by more than the test's measurement error",
+    "worse": "Worse than last visit by more than the measurement error or the MCID",
     "pain": "Painful during the test",
-    "below_norm": "Below the usual range for the client's age and sex (source on hover)",
-    "above_norm": "Above the usual range",
-    "asymmetry": "Left and right differ by more than the test's threshold",
     "control_deficit": "Moves further with help than alone: control work, not stretching",
-    "improved": "Better than last visit by more than the measurement error",
+    "faults": "Movement faults seen, or a poor rating, in a motor-control test",
+    "below_norm": "Below the usual range for the client's age and sex (source on hover)",
+    "asymmetry": "Left and right differ by more than the test's threshold",
+    "cutoff": "Past a published reference point (from one group; not a risk prediction)",
+    "above_norm": "Above the usual range",
+    "improved": "Better than last visit by more than the measurement error or the MCID",
+    "clinically_important": "The change reaches the minimal clinically important difference",
 }
 
 
@@ -66,7 +69,9 @@ def help_html(database_location: str) -> str:
         "<p>Every value is saved the moment you enter it; there is no Save button, and an "
         "assessment left open (or a computer that stops) is found again as a draft. Signing "
         "locks it; later corrections are addenda beside the original.</p>"
-        f"<h3>Findings</h3>{_table(_findings())}"
+        "<h3>Findings</h3><p>The same symbols mark the grid's cells while you type, and the "
+        "findings beside the grid list them, most pressing first (hover for the reasons).</p>"
+        f"{_table(_findings())}"
         "<h3>Where your data lives</h3>"
         f"<p>This window works on: <b>{escape(database_location)}</b>.</p>"
         "<p>A single computer keeps one database file in your user data folder. A clinic with "

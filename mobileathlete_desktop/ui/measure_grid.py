@@ -32,28 +32,63 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mobileathlete_desktop.domain.catalogue import Measure, Mode, Norm, Side
+from mobileathlete_desktop.domain.catalogue import Measure, Mode, Side
 from mobileathlete_desktop.domain.interpretation import (
-    ActivePassiveGap,
-    NormComparison,
-    active_passive_gap,
-    compare_with_norm,
+    FLAG_ABOVE_NORM,
+    FLAG_ASYMMETRY,
+    FLAG_BELOW_NORM,
+    FLAG_CONTROL_DEFICIT,
+    FLAG_IMPROVED,
+    FLAG_WORSE,
+    AssessmentInterpretation,
+    Interpretation,
 )
+from mobileathlete_desktop.ui.findings_panel import FLAG_MARKS, FLAG_NAMES
 
 Index = QModelIndex | QPersistentModelIndex
 
 PAIN_KEY = Qt.Key.Key_P
-BELOW_NORM_MARK = "▼"
-ABOVE_NORM_MARK = "▲"
-CONTROL_MARK = "◆"
+BELOW_NORM_MARK = FLAG_MARKS[FLAG_BELOW_NORM]
+ABOVE_NORM_MARK = FLAG_MARKS[FLAG_ABOVE_NORM]
+CONTROL_MARK = FLAG_MARKS[FLAG_CONTROL_DEFICIT]
+ASYMMETRY_MARK = FLAG_MARKS[FLAG_ASYMMETRY]
+IMPROVED_MARK = FLAG_MARKS[FLAG_IMPROVED]
+WORSE_MARK = FLAG_MARKS[FLAG_WORSE]
 PAIN_MARK = "✱"
 ERROR_MARK = "⚠"
+# The flags a cell shows, in this order, read from the interpretation row of that cell.
+CELL_FLAGS = (
+    FLAG_BELOW_NORM,
+    FLAG_ABOVE_NORM,
+    FLAG_CONTROL_DEFICIT,
+    FLAG_ASYMMETRY,
+    FLAG_WORSE,
+    FLAG_IMPROVED,
+)
+GOOD_NEWS = (FLAG_IMPROVED,)
 HINT = (
     "Type a value · Tab or Enter: next cell · arrows: move · P: painful on/off · "
     "Delete: clear · Ctrl+Z / Ctrl+Shift+Z: undo / redo.   "
     f"{BELOW_NORM_MARK} below norm · {ABOVE_NORM_MARK} above norm · "
-    f"{CONTROL_MARK} control deficit · {PAIN_MARK} painful · {ERROR_MARK} not stored"
+    f"{CONTROL_MARK} control deficit · {ASYMMETRY_MARK} asymmetry · "
+    f"{IMPROVED_MARK} / {WORSE_MARK} better / worse than last visit · "
+    f"{PAIN_MARK} painful · {ERROR_MARK} not stored"
 )
+
+
+def flag_reason(row: Interpretation, flag: str) -> str:
+    """The domain's own sentence for one flag of a row (what the reports print)."""
+    if flag in (FLAG_BELOW_NORM, FLAG_ABOVE_NORM):
+        return row.norm.reason
+    if flag == FLAG_CONTROL_DEFICIT and row.gap is not None:
+        return row.gap.reason
+    if flag == FLAG_ASYMMETRY:
+        if row.sides is not None:
+            return row.sides.reason
+        return next((r for r in row.reasons if "asymmetry" in r.lower()), FLAG_NAMES[flag])
+    if flag in (FLAG_IMPROVED, FLAG_WORSE):
+        return row.change.reason
+    return FLAG_NAMES.get(flag, flag)
 
 
 @dataclass(frozen=True)
@@ -76,7 +111,12 @@ class GridColumn:
 
 
 class MeasureGridModel(QAbstractTableModel):
-    """Values of a set of measures for one assessment, with norm flags, pain and errors."""
+    """Values of a set of measures for one assessment, with their findings, pain and errors.
+
+    The findings (norm, control deficit, asymmetry, change) are the flags of the assessment's
+    interpretation (`set_interpretation`), the rows the reports print; a cell whose value
+    changed since that interpretation shows none until the next one arrives.
+    """
 
     edit_requested = Signal(object, str)  # CellKey, typed text ("" clears)
     pain_requested = Signal(object)  # CellKey
@@ -85,20 +125,16 @@ class MeasureGridModel(QAbstractTableModel):
         self,
         measures: Sequence[Measure],
         columns: Sequence[GridColumn],
-        norm: Callable[[Measure, Mode], Norm | None] = lambda _m, _mode: None,
         parent: QObject | None = None,
-        person: tuple[str | None, int | None] = (None, None),
     ) -> None:
         super().__init__(parent)
         self.measures = list(measures)
         self.columns = list(columns)
-        self._norm = norm
-        self.person = person
-        """The client's sex and age at this visit, for the domain's norm rule."""
         self.values: dict[CellKey, float] = {}
         self.pain: dict[CellKey, bool] = {}
         self.errors: dict[CellKey, str] = {}
         self.previous: dict[CellKey, float] = {}
+        self.interpreted: dict[CellKey, Interpretation] = {}
         self.show_previous = False
         self.read_only = False
 
@@ -166,6 +202,12 @@ class MeasureGridModel(QAbstractTableModel):
         self.errors[key] = message
         self._changed(key)
 
+    def set_interpretation(self, result: AssessmentInterpretation | None) -> None:
+        """Takes the cells' findings from an interpretation of this assessment (None: none)."""
+        rows = result.rows if result is not None else ()
+        self.interpreted = {CellKey(r.code, r.side, r.mode): r for r in rows}
+        self._all_changed()
+
     def set_show_previous(self, show: bool) -> None:
         """Shows or hides last visit's value in each cell."""
         self.show_previous = show
@@ -200,51 +242,26 @@ class MeasureGridModel(QAbstractTableModel):
 
     # -- flags and text --------------------------------------------------------------------
 
-    def judge_norm(self, key: CellKey) -> NormComparison | None:
-        """The value against its norm, by the same domain rule as the reports."""
-        value = self.values.get(key)
-        measure = self.measure(key.code)
-        if value is None or measure is None:
+    def finding_row(self, key: CellKey) -> Interpretation | None:
+        """The interpretation row of a cell, if it judged the value the cell now holds."""
+        row = self.interpreted.get(key)
+        if row is None or key not in self.values or row.value != self.values[key]:
             return None
-        sex, age = self.person
-        passive = CellKey(key.code, key.side, "passive")
-        return compare_with_norm(
-            measure,
-            value,
-            sex,
-            age,
-            key.mode,
-            passive_recorded=key.mode == "active" and passive in self.values,
-        )
+        return row
 
-    def below_norm(self, key: CellKey) -> Norm | None:
-        """The norm a value falls short of, or None when it is within it (or has none)."""
-        judged = self.judge_norm(key)
-        return judged.norm if judged is not None and judged.flag == "below" else None
-
-    def control_deficit(self, key: CellKey) -> ActivePassiveGap | None:
-        """An active value whose gap to the passive one is beyond the error (domain rule)."""
-        if key.mode != "active":
-            return None
-        measure = self.measure(key.code)
-        active = self.values.get(key)
-        passive = self.values.get(CellKey(key.code, key.side, "passive"))
-        if measure is None or active is None or passive is None:
-            return None
-        gap = active_passive_gap(measure, active, passive, key.side)
-        return gap if gap.control_deficit else None
+    def cell_flags(self, key: CellKey) -> list[str]:
+        """The cell's flags shown as markers, in CELL_FLAGS order."""
+        row = self.finding_row(key)
+        if row is None:
+            return []
+        return [flag for flag in CELL_FLAGS if flag in row.flags]
 
     def markers(self, key: CellKey) -> list[tuple[str, str]]:
-        """The cell's findings as (symbol, words), from the domain's rules."""
-        out: list[tuple[str, str]] = []
-        judged = self.judge_norm(key)
-        if judged is not None and judged.flag in ("below", "above") and judged.norm:
-            mark = BELOW_NORM_MARK if judged.flag == "below" else ABOVE_NORM_MARK
-            out.append((mark, f"{judged.flag} norm ({judged.norm.mean:g})"))
-        gap = self.control_deficit(key)
-        if gap is not None:
-            out.append((CONTROL_MARK, f"control deficit (gap {gap.gap:g} to passive)"))
-        return out
+        """The cell's findings as (symbol, the domain's reason), from its interpretation row."""
+        row = self.finding_row(key)
+        if row is None:
+            return []
+        return [(FLAG_MARKS[flag], flag_reason(row, flag)) for flag in self.cell_flags(key)]
 
     def cell_text(self, key: CellKey) -> str:
         """What the cell shows: the value with its markers, or the error."""
@@ -329,7 +346,7 @@ class MeasureGridModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             return self.cell_description(key)
         if role == Qt.ItemDataRole.ForegroundRole:
-            if key in self.errors or self.markers(key):
+            if key in self.errors or any(f not in GOOD_NEWS for f in self.cell_flags(key)):
                 return QBrush(QColor("#b00020"))
             return None
         if role == Qt.ItemDataRole.TextAlignmentRole:

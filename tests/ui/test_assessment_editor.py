@@ -236,6 +236,7 @@ def test_below_norm_and_control_deficit_are_flagged_with_a_symbol_and_words(
     grid = editor.grids[0]
     low, fine = CellKey("hip.flexion", "left", "active"), CellKey("hip.flexion", "left", "passive")
     qtbot.waitUntil(lambda: CellKey("hip.flexion", "right", "passive") in grid.values)
+    qtbot.waitUntil(lambda: not editor.live_findings.busy)  # the markers come with it
     assert "◆" in grid.cell_text(low) and "control deficit" in grid.cell_description(low)
     assert "▼" not in grid.cell_text(low) and "▼" not in grid.cell_text(fine)
     # Right side: active 90°, passive 92°: both short, a length limit on the passive reading.

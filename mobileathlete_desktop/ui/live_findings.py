@@ -1,0 +1,166 @@
+"""The editor's live findings: the open visit re-interpreted after each stored entry, shown
+beside the grid (below it on a narrow window) while the client is still on the plinth."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QBoxLayout, QSplitter, QWidget
+
+from mobileathlete_desktop.domain.interpretation import (
+    AssessmentInterpretation,
+    interpret_assessment,
+)
+from mobileathlete_desktop.domain.records import AssessmentRecord, ClientHistory
+from mobileathlete_desktop.services import assessments as assessment_service
+from mobileathlete_desktop.services.context import ServiceContext
+from mobileathlete_desktop.ui.background import BackgroundCall
+from mobileathlete_desktop.ui.findings_panel import FindingRow, FindingsPanel
+
+# Below this width (logical pixels) the findings go under the grid: the range-of-motion grid
+# needs about 800 px for its six columns with markers, the findings about 320.
+BESIDE_MIN_WIDTH = 1120
+BESIDE_SHARE = 0.3
+BESIDE_WIDTH = (320, 460)
+BELOW_SHARE = 0.28
+BELOW_MIN_HEIGHT = 110
+
+
+def with_visit(history: ClientHistory, record: AssessmentRecord) -> ClientHistory:
+    """The history with this visit in its place, as the editor shows it.
+
+    `load_history` puts a signed addendum in its original's place and leaves a draft addendum
+    out; the editor interprets whichever of them is open, so it takes that place instead.
+    """
+    visits = list(history.assessments)
+    for i, visit in enumerate(visits):
+        if visit.id == record.id:
+            visits[i] = record
+            return history
+        if visit.id == record.addendum_of or visit.addendum_of == record.id:
+            visits[i] = record
+            return replace(history, assessments=tuple(visits))
+    visits.append(record)
+    visits.sort(key=lambda v: (v.date, v.id))
+    return replace(history, assessments=tuple(visits))
+
+
+def interpret_visit(ctx: ServiceContext, assessment_id: int) -> AssessmentInterpretation:
+    """One visit read with the client's history, by the rules the reports use."""
+    record = assessment_service.get_assessment(ctx, assessment_id)
+    history = with_visit(assessment_service.load_history(ctx, record.client_id), record)
+    return interpret_assessment(history, record.id, catalogue=ctx.catalogue)
+
+
+class LiveFindingsPanel(FindingsPanel):
+    """Findings of the visit being typed, grouped by priority; `refresh` after each save.
+
+    The interpretation (a history load and the rules) runs off the UI thread; a refresh asked
+    while one runs is done once it ends, with whatever was stored by then.
+    """
+
+    interpreted = Signal(object)  # AssessmentInterpretation: the grids take their markers
+
+    def __init__(self, ctx: ServiceContext) -> None:
+        super().__init__(
+            heading="Findings as typed",
+            empty="Nothing flagged so far",
+            accessible_name="Findings as typed",
+        )
+        self.ctx = ctx
+        self.result: AssessmentInterpretation | None = None
+        self._call: BackgroundCall | None = None
+        self._wanted: int | None = None
+        self._again = False
+        self.setToolTip("")
+        self.list.setToolTip("")
+
+    @property
+    def busy(self) -> bool:
+        """Whether an interpretation is on its way."""
+        return self._call is not None
+
+    def refresh(self, assessment_id: int) -> None:
+        """Interprets the visit again (in the background) and shows it when done."""
+        self._wanted = assessment_id
+        if self._call is not None:
+            self._again = True
+            return
+        self._start()
+
+    def _start(self) -> None:
+        assessment_id = self._wanted
+        assert assessment_id is not None
+        ctx = self.ctx
+        self._again = False
+        self._call = BackgroundCall(lambda: interpret_visit(ctx, assessment_id), self)
+        self._call.finished.connect(self._done)
+        self._call.failed.connect(self._failed)
+        self._call.start()
+
+    def _finish_call(self) -> None:
+        if self._call is not None:
+            self._call.deleteLater()
+            self._call = None
+        if self._again:
+            self._start()
+
+    def _done(self, result: AssessmentInterpretation) -> None:
+        self._finish_call()
+        if result.assessment is None or result.assessment.id != self._wanted:
+            return  # the window moved on to an addendum meanwhile
+        self.result = result
+        self.show_interpretation(result, "Findings as typed —", short=True)
+        self.interpreted.emit(result)
+
+    def _failed(self, error: Exception) -> None:
+        self._finish_call()
+        self.set_rows([FindingRow("⚠ Not interpreted", str(error))], "Findings as typed")
+
+
+class BesideOrBelow(QSplitter):
+    """The grid's tabs and the findings side by side, or one above the other when the window
+    is too narrow for both (a 1366-pixel screen at 150 %); the therapist may drag the divider."""
+
+    def __init__(self, main: QWidget, side: QWidget) -> None:
+        super().__init__(Qt.Orientation.Horizontal)
+        self.setChildrenCollapsible(False)
+        self.addWidget(main)
+        self.addWidget(side)
+        self.setStretchFactor(0, 1)
+        self.setStretchFactor(1, 0)
+        self._placed: Qt.Orientation | None = None
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.place(event.size().width(), event.size().height())
+
+    def place(self, width: int, height: int) -> None:
+        """Puts the findings beside the grid or below it for this size of the area."""
+        wanted = Qt.Orientation.Horizontal if width >= BESIDE_MIN_WIDTH else Qt.Orientation.Vertical
+        if wanted == self._placed:
+            return
+        self._placed = wanted
+        self.setOrientation(wanted)
+        if wanted == Qt.Orientation.Horizontal:
+            low, high = BESIDE_WIDTH
+            side = max(low, min(high, int(width * BESIDE_SHARE)))
+            self.setSizes([width - side, side])
+        else:
+            side = max(BELOW_MIN_HEIGHT, int(height * BELOW_SHARE))
+            self.setSizes([height - side, side])
+
+
+def put_beside(main: QWidget, side: QWidget) -> BesideOrBelow:
+    """Puts `side` beside (or below) `main` where `main` was in its parent's box layout."""
+    parent = main.parentWidget()
+    layout = parent.layout() if parent is not None else None
+    assert isinstance(layout, QBoxLayout), "the main widget must sit in a box layout"
+    index = layout.indexOf(main)
+    stretch = layout.stretch(index)
+    layout.removeWidget(main)
+    split = BesideOrBelow(main, side)
+    layout.insertWidget(index, split, max(stretch, 1))
+    return split
