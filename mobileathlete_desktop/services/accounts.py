@@ -26,6 +26,9 @@ MAX_FAILED_SIGN_INS = 5
 LOCK_OUT = timedelta(minutes=5)
 """How long a locked account stays locked."""
 MIN_PASSWORD = 4
+"""Shortest password a therapist may have."""
+MIN_ADMIN_PASSWORD = 10
+"""Shortest password an admin may have: an admin's account reaches every record and the users."""
 
 
 class SignInFailed(InputError):
@@ -45,6 +48,11 @@ def password_matches(password_hash: str, password: str) -> bool:
         return False
 
 
+def _utc(value: datetime) -> datetime:
+    """SQLite hands timestamps back without a zone; they were stored in UTC."""
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
 @dataclass(frozen=True)
 class UserRecord:
     """A user as shown in lists (never the hash)."""
@@ -54,6 +62,8 @@ class UserRecord:
     display_name: str
     role: str
     active: bool
+    locked: bool = False
+    """Locked out after too many wrong passwords (until the lock runs out or an admin unlocks)."""
 
     def actor(self) -> Actor:
         """This user as the actor of service calls."""
@@ -63,8 +73,9 @@ class UserRecord:
         )
 
 
-def _record(user: User) -> UserRecord:
-    return UserRecord(user.id, user.username, user.display_name, user.role, user.active)
+def _record(user: User, now: datetime | None = None) -> UserRecord:
+    locked = user.locked_until is not None and _utc(user.locked_until) > (now or datetime.now(UTC))
+    return UserRecord(user.id, user.username, user.display_name, user.role, user.active, locked)
 
 
 def _clean_username(username: str) -> str:
@@ -74,11 +85,21 @@ def _clean_username(username: str) -> str:
     return username
 
 
+def password_problem(role: str, password: str) -> str | None:
+    """Why the password is too weak for someone of that role, or None when it will do."""
+    least = MIN_ADMIN_PASSWORD if role == "admin" else MIN_PASSWORD
+    if len(password) >= least:
+        return None
+    whose = "An admin's password" if role == "admin" else "A password"
+    return f"{whose} must be at least {least} characters (this one has {len(password)})"
+
+
 def _check_new(role: str, password: str) -> None:
     if role not in ROLES:
         raise InputError(f"Role must be {' or '.join(ROLES)}")
-    if len(password) < MIN_PASSWORD:
-        raise InputError(f"Password must be at least {MIN_PASSWORD} characters")
+    problem = password_problem(role, password)
+    if problem:
+        raise InputError(problem)
 
 
 def _add_user(session: Session, username: str, display_name: str, role: str, password: str) -> User:
@@ -164,11 +185,6 @@ def _dummy_hash() -> str:
     return hash_password("no such user")
 
 
-def _utc(value: datetime) -> datetime:
-    """SQLite hands timestamps back without a zone; they were stored in UTC."""
-    return value if value.tzinfo else value.replace(tzinfo=UTC)
-
-
 def sign_in(
     ctx: ServiceContext,
     username: str,
@@ -243,18 +259,115 @@ def sign_in(
     raise SignInFailed(failure)
 
 
+def _find(session: Session, username: str) -> User:
+    user = session.execute(
+        select(User).where(User.username == username.strip().lower())
+    ).scalar_one_or_none()
+    if user is None:
+        raise InputError(f"No user {username!r}")
+    return user
+
+
+def _is_self(ctx: ServiceContext, user: User) -> bool:
+    if ctx.actor.user_id is not None:
+        return ctx.actor.user_id == user.id
+    return ctx.actor.username == user.username and not ctx.actor.system
+
+
 def unlock_account(ctx: ServiceContext, username: str) -> None:
     """Lifts a lock-out before it runs out (admins only)."""
     ctx.actor.require("users.manage")
     with ctx.db.session() as session:
-        user = session.execute(
-            select(User).where(User.username == username.strip().lower())
-        ).scalar_one_or_none()
-        if user is None:
-            raise InputError(f"No user {username!r}")
+        user = _find(session, username)
         user.locked_until = None
         user.failed_attempts = 0
         record_event(session, ctx.actor, "user.unlock", entity="user", entity_id=user.id)
+
+
+def set_active(ctx: ServiceContext, username: str, active: bool) -> UserRecord:
+    """Deactivates an account (it can no longer sign in; its work stays) or brings it back.
+
+    Admins only. Refused for one's own account and for the last active admin, so the clinic
+    always keeps someone who can manage users and backups.
+    """
+    ctx.actor.require("users.manage")
+    with ctx.db.session() as session:
+        user = _find(session, username)
+        if user.active == active:
+            return _record(user)
+        if not active:
+            if _is_self(ctx, user):
+                raise InputError("You cannot deactivate your own account")
+            if user.role == "admin":
+                admins = session.execute(
+                    select(func.count(User.id)).where(User.role == "admin", User.active)
+                ).scalar_one()
+                if admins <= 1:
+                    raise InputError(
+                        f"{user.username} is the last active admin; add another admin first"
+                    )
+        user.active = active
+        record_event(
+            session,
+            ctx.actor,
+            "user.reactivate" if active else "user.deactivate",
+            entity="user",
+            entity_id=user.id,
+            detail={"before": {"active": not active}, "after": {"active": active}},
+        )
+        return _record(user)
+
+
+def reset_password(ctx: ServiceContext, username: str, password: str) -> UserRecord:
+    """Gives another user a new (temporary) password and lifts any lock-out (admins only).
+
+    One's own password is changed with change_own_password, which asks for the current one:
+    a moment away from an unlocked screen must not be enough to take over an admin account.
+    """
+    ctx.actor.require("users.manage")
+    with ctx.db.session() as session:
+        user = _find(session, username)
+        if _is_self(ctx, user):
+            raise InputError(
+                "To change your own password use Change my password (it asks for the current one)"
+            )
+        problem = password_problem(user.role, password)
+        if problem:
+            raise InputError(problem)
+        user.password_hash = hash_password(password)
+        user.failed_attempts = 0
+        user.locked_until = None
+        record_event(session, ctx.actor, "user.password_reset", entity="user", entity_id=user.id)
+        return _record(user)
+
+
+def change_own_password(ctx: ServiceContext, current: str, password: str) -> None:
+    """The signed-in user changes their own password; the current one must fit first."""
+    wrong = False
+    with ctx.db.session() as session:
+        user = session.get(User, ctx.actor.user_id) if ctx.actor.user_id is not None else None
+        if user is None:
+            user = _find(session, ctx.actor.username)
+        if not password_matches(user.password_hash, current):
+            wrong = True  # audited here, refused once the event is committed
+            record_event(
+                session,
+                ctx.actor,
+                "user.password_change.failed",
+                entity="user",
+                entity_id=user.id,
+                detail={"reason": "wrong current password"},
+            )
+        else:
+            problem = password_problem(user.role, password)
+            if problem:
+                raise InputError(problem)
+            user.password_hash = hash_password(password)
+            record_event(
+                session, ctx.actor, "user.password_change", entity="user", entity_id=user.id
+            )
+    if wrong:
+        raise InputError("The current password is wrong; nothing was changed")
 
 
 def clinic_is_demo(db: Database) -> bool:

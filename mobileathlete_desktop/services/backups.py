@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -11,15 +13,19 @@ from sqlalchemy import select
 from mobileathlete_desktop.services.audit import record_event
 from mobileathlete_desktop.services.context import InputError, ServiceContext
 from mobileathlete_desktop.storage.backup import (
+    BackupCancelled,
     BackupError,
     BackupFile,
+    Progress,
     check_backup_file,
     list_backups,
     move_aside,
     newest_good_backup,
     online_backup,
+    restore_file,
     rotate,
 )
+from mobileathlete_desktop.storage.database import open_database
 from mobileathlete_desktop.storage.models import Clinic
 
 KEEP_DAILY = 14
@@ -63,14 +69,33 @@ def backup_folder(ctx: ServiceContext) -> Path:
     return Path(chosen).expanduser() if chosen else default_folder(ctx.db.path)
 
 
+def _check_writable(folder: Path) -> None:
+    """Creates the folder if need be and writes (then removes) a small file in it."""
+    probe = folder / f".mobileathlete-write-test-{os.getpid()}"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with probe.open("wb") as fh:
+            fh.write(b"Mobile Athlete checks it can write its backups here\n")
+            fh.flush()
+            os.fsync(fh.fileno())
+    except OSError as exc:
+        raise InputError(f"Cannot use {folder} for backups: {exc.strerror or exc}") from exc
+    finally:
+        with contextlib.suppress(OSError):
+            probe.unlink(missing_ok=True)
+
+
 def set_backup_folder(ctx: ServiceContext, folder: Path | None) -> None:
-    """Changes where backups go (None: back to the default beside the database)."""
+    """Changes where backups go (None: back to the default beside the database).
+
+    The folder is created if missing and must take a file: a read-only or full disk is
+    refused now, not found out at the next backup.
+    """
     ctx.actor.require("backups.manage")
     if folder is not None:
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise InputError(f"Cannot use {folder} for backups: {exc.strerror or exc}") from exc
+        if not folder.is_absolute():
+            raise InputError(f"Give the backup folder's full path (not {folder})")
+        _check_writable(folder)
     with ctx.db.session() as session:
         clinic = session.execute(select(Clinic).limit(1)).scalar_one_or_none()
         if clinic is None:
@@ -97,8 +122,14 @@ def _name(db_path: Path, kind: str, now: datetime) -> str:
     return f"{db_path.stem}-{kind}-{now:%Y%m%d-%H%M%S}.sqlite3"
 
 
-def make_backup(ctx: ServiceContext, out: Path | None = None) -> Path:
-    """Writes a verified backup now (to `out`, or the backup folder); admins only."""
+def make_backup(
+    ctx: ServiceContext, out: Path | None = None, progress: Progress | None = None
+) -> Path:
+    """Writes a verified backup now (to `out`, or the backup folder); admins only.
+
+    `progress` hears (pages copied, pages in all) and may stop the copy by raising
+    BackupCancelled; nothing is kept then.
+    """
     ctx.actor.require("backups.manage")
     if ctx.db.path is None:
         raise InputError("Backups here are for a SQLite file; a clinic server is backed up there")
@@ -108,10 +139,73 @@ def make_backup(ctx: ServiceContext, out: Path | None = None) -> Path:
         raise InputError(f"{dest} already exists; choose another name")
     if dest.resolve() == ctx.db.path.resolve():
         raise InputError("A backup cannot be written over the database itself")
-    online_backup(ctx.db.path, dest, key=_key(ctx))
+    online_backup(ctx.db.path, dest, key=_key(ctx), progress=progress)
     with ctx.db.session() as session:
         record_event(session, ctx.actor, "backup.create", detail={"file": str(dest)})
     return dest
+
+
+@dataclass(frozen=True)
+class BackupListing:
+    """A backup file as an admin chooses among them: when, which kind, how big, where."""
+
+    path: Path
+    taken_at: datetime
+    """Local time the backup was taken (from its name, else the file's time)."""
+    kind: str
+    size: int
+
+
+def backups_on_hand(ctx: ServiceContext) -> list[BackupListing]:
+    """Backups in the chosen folder and beside the database (before a migration), newest first."""
+    ctx.actor.require("backups.manage")
+    if ctx.db.path is None:
+        return []
+    folders = [backup_folder(ctx), default_folder(ctx.db.path)]
+    seen: set[Path] = set()
+    found: list[BackupListing] = []
+    for folder in folders:
+        for backup in list_backups(folder):
+            where = backup.path.resolve()
+            if where in seen:
+                continue
+            seen.add(where)
+            try:
+                size = backup.path.stat().st_size
+            except OSError:
+                continue  # gone since it was listed
+            found.append(BackupListing(backup.path, backup.taken_at, backup.kind, size))
+    return sorted(found, key=lambda b: (b.taken_at, b.path.name), reverse=True)
+
+
+def restore_backup(
+    ctx: ServiceContext, backup: Path, progress: Progress | None = None
+) -> Path | None:
+    """Puts a backup in place of the clinic file (admins); returns where the old file was kept.
+
+    The backup is checked first (a damaged or foreign file changes nothing). The program's
+    connections are closed, the current file is renamed aside (never overwritten), the backup
+    copied in and opened (an older backup is migrated), and the restore is written into the
+    restored database's audit trail. The program must start again afterwards: what it had on
+    screen came from the replaced file.
+    """
+    ctx.actor.require("backups.manage")
+    db_path = ctx.db.path
+    if db_path is None:
+        raise InputError("Restore works on a SQLite clinic file; restore a server there")
+    check_backup_file(backup)
+    if backup.resolve() == db_path.resolve():
+        raise InputError("That file is the database itself, not a backup of it")
+    ctx.db.dispose()  # a clean file to move aside: the write-ahead log folded in
+    aside = restore_file(backup, db_path, progress=progress)
+    restored = open_database(db_path)
+    try:
+        record_restore(
+            ServiceContext(db=restored, actor=ctx.actor, catalogue=ctx.catalogue), backup, aside
+        )
+    finally:
+        restored.dispose()
+    return aside
 
 
 def maybe_daily_backup(ctx: ServiceContext, now: datetime | None = None) -> Path | None:
@@ -176,4 +270,4 @@ def record_restore(ctx: ServiceContext, source: Path, aside: Path | None) -> Non
         )
 
 
-__all__ = ["BackupError", "check_backup_file"]
+__all__ = ["BackupCancelled", "BackupError", "check_backup_file"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -14,6 +15,17 @@ from mobileathlete_desktop.storage.database import Database, DatabaseError
 
 class BackupError(DatabaseError):
     """A backup could not be written or verified; the message says why."""
+
+
+class BackupCancelled(BackupError):
+    """The person who started a backup stopped it; nothing was kept."""
+
+
+Progress = Callable[[int, int], None]
+"""Told (pages copied, pages in all) as a copy goes on; raising BackupCancelled stops it."""
+
+PAGES_PER_STEP = 1024
+"""Pages copied between progress reports (4 MB of the default 4 kB pages)."""
 
 
 def _connect(path: str, key: str | None, uri: bool = False) -> sqlite3.Connection:
@@ -27,12 +39,15 @@ def _connect(path: str, key: str | None, uri: bool = False) -> sqlite3.Connectio
     return conn
 
 
-def online_backup(source: Path, destination: Path, key: str | None = None) -> Path:
+def online_backup(
+    source: Path, destination: Path, key: str | None = None, progress: Progress | None = None
+) -> Path:
     """Copies a live SQLite database page by page into a new file, then verifies the copy.
 
     The copy is written under a temporary name and renamed only once it passes
     `PRAGMA integrity_check`, so a failed backup never leaves a half-written file behind.
-    With `key`, source and copy are SQLCipher files encrypted with that key.
+    With `key`, source and copy are SQLCipher files encrypted with that key. With
+    `progress`, the copy goes in steps and reports after each (it may cancel).
     """
     destination.parent.mkdir(parents=True, exist_ok=True)
     partial = destination.with_name(destination.name + ".partial")
@@ -41,7 +56,14 @@ def online_backup(source: Path, destination: Path, key: str | None = None) -> Pa
         try:
             dst = _connect(str(partial), key)
             try:
-                src.backup(dst)
+                if progress is None:
+                    src.backup(dst)
+                else:
+
+                    def step(_status: int, remaining: int, total: int) -> None:
+                        progress(total - remaining, total)
+
+                    src.backup(dst, pages=PAGES_PER_STEP, progress=step)
                 result = dst.execute("PRAGMA integrity_check").fetchone()
                 if not result or result[0] != "ok":
                     raise BackupError(f"Backup failed its integrity check: {destination}")
@@ -212,7 +234,9 @@ def rotate(folder: Path, kind: str, keep: int) -> list[Path]:
     return removed
 
 
-def restore_file(backup: Path, db_path: Path, now: datetime | None = None) -> Path | None:
+def restore_file(
+    backup: Path, db_path: Path, now: datetime | None = None, progress: Progress | None = None
+) -> Path | None:
     """Puts a backup in place of the database file; the current file is moved aside first.
 
     Returns where the replaced file now lives (None if there was none). The backup is
@@ -223,7 +247,7 @@ def restore_file(backup: Path, db_path: Path, now: datetime | None = None) -> Pa
         raise BackupError("That file is the database itself, not a backup of it")
     aside = move_aside(db_path, "before-restore", now) if db_path.exists() else None
     try:
-        online_backup(backup, db_path)
+        online_backup(backup, db_path, progress=progress)
     except BaseException:
         if aside is not None:
             for source, suffix in _companions(aside):

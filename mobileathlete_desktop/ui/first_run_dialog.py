@@ -35,6 +35,12 @@ class FirstRunDialog(QDialog):
         self.display_name.setAccessibleName("Admin full name")
         self.password = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
         self.password.setAccessibleName("Password")
+        self.password.setPlaceholderText(f"at least {accounts.MIN_ADMIN_PASSWORD} characters")
+        self.password.setToolTip(
+            f"An admin's password has at least {accounts.MIN_ADMIN_PASSWORD} characters: "
+            "the account reaches every record, the users and the backups. A short sentence "
+            "is easy to remember."
+        )
         self.repeat = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
         self.repeat.setAccessibleName("Password again")
         self.message = QLabel()
@@ -70,9 +76,16 @@ class FirstRunDialog(QDialog):
         if not self.clinic.text().strip():
             self._show("Type the clinic's name")
             return
+        problem = accounts.password_problem("admin", self.password.text())
+        if problem:
+            self._show(f"{problem}. A short sentence is easy to remember.")
+            self.password.setFocus()
+            self.password.selectAll()
+            return
         if self.password.text() != self.repeat.text():
             self._show("The two passwords differ")
             self.repeat.clear()
+            self.repeat.setFocus()
             return
         clinic, user = self.clinic.text(), self.username.text()
         name, password = self.display_name.text(), self.password.text()

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QPushButton,
     QSplitter,
     QTableView,
@@ -84,7 +85,7 @@ class MainWindow(QMainWindow):
         self.page.client_report.connect(lambda: self.open_reports(client=True))
         splitter = QSplitter()
         splitter.addWidget(left)
-        splitter.addWidget(scrolling(self.page))  # a narrow screen scrolls the page
+        splitter.addWidget(self._right_column())
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([380, 820])
         self.setCentralWidget(splitter)
@@ -141,10 +142,58 @@ class MainWindow(QMainWindow):
         self.templates_action.triggered.connect(self.open_template_editor)
         clinic_menu.addSeparator()
         clinic_menu.addAction(self.audit_action)
+        self._add_admin_actions(clinic_menu)
         who = ctx.actor.display_name or ctx.actor.username
         self.statusBar().showMessage(f"Signed in as {who} ({ctx.actor.role}) — {ctx.db.location}")
         self._add_help_menu()
         self.refresh_clients()
+
+    def _right_column(self) -> QWidget:
+        """The client page (scrolling on a narrow screen) under an admin's next steps."""
+        from mobileathlete_desktop.ui.next_steps_panel import NextStepsPanel
+
+        self.next_steps = NextStepsPanel(self.ctx)
+        self.next_steps.add_therapists.connect(self.show_users)
+        self.next_steps.import_clients.connect(self.open_import)
+        self.next_steps.set_backup_folder.connect(self.show_backups)
+        column = QWidget()
+        layout = QVBoxLayout(column)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.next_steps)
+        layout.addWidget(scrolling(self.page), 1)
+        return column
+
+    def _add_admin_actions(self, menu: QMenu) -> None:
+        """Clinic ▸ Users… and Clinic ▸ Backups…, shown to admins only."""
+        self.users_action = QAction("&Users…", self)
+        self.users_action.triggered.connect(self.show_users)
+        self.users_action.setVisible(self.ctx.actor.can("users.manage"))
+        self.backups_action = QAction("&Backups…", self)
+        self.backups_action.triggered.connect(self.show_backups)
+        self.backups_action.setVisible(self.ctx.actor.can("backups.manage"))
+        menu.addAction(self.users_action)
+        menu.addAction(self.backups_action)
+
+    def show_users(self) -> None:
+        """Opens Clinic ▸ Users (admins); the next steps follow what was done there."""
+        from mobileathlete_desktop.ui.users_dialog import UsersDialog
+
+        dialog = UsersDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _r: self.next_steps.refresh())
+        self.users_dialog = dialog
+        dialog.open()
+
+    def show_backups(self) -> None:
+        """Opens Clinic ▸ Backups (admins); after a restore the program closes to start again."""
+        from mobileathlete_desktop.ui.backups_dialog import BackupsDialog
+
+        dialog = BackupsDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _r: self.next_steps.refresh())
+        dialog.restored.connect(lambda _path: self.close())
+        self.backups_dialog = dialog
+        dialog.open()
 
     def _add_help_menu(self) -> None:
         """Help ▸ Help (F1) and Help ▸ About."""
@@ -225,6 +274,7 @@ class MainWindow(QMainWindow):
 
         dialog = ImportDialog(self.ctx, self)
         dialog.imported.connect(lambda _report: self.refresh_clients())
+        dialog.imported.connect(lambda _report: self.next_steps.refresh())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         self.import_dialog = dialog

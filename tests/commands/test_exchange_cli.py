@@ -20,8 +20,9 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 def new_clinic(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, path: Path
 ) -> str:
-    """A fresh clinic database with its first admin ("admin", password "demo")."""
-    monkeypatch.setenv("MOBILEATHLETE_NEW_PASSWORD", "demo")
+    """A fresh clinic database with its first admin ("admin", who signs in from then on)."""
+    monkeypatch.setenv("MOBILEATHLETE_NEW_PASSWORD", "admin-password")
+    monkeypatch.setenv("MOBILEATHLETE_PASSWORD", "admin-password")
     code, _, err = run(capsys, "--db", str(path), "users", "add", "admin", "--role", "admin")
     assert code == 0, err
     return str(path)

@@ -69,12 +69,13 @@ COMMANDS = [
         "h.pdf",
     ),
 ]
-# The demo clinic's accounts; "boss" gets the same password when it is created.
+# The demo clinic's accounts; "boss" gets an admin's password (10+ characters) when created.
 SIGN_IN = {
     "MOBILEATHLETE_USER": "admin",
     "MOBILEATHLETE_PASSWORD": "demo",
-    "MOBILEATHLETE_NEW_PASSWORD": "demo",
+    "MOBILEATHLETE_NEW_PASSWORD": "boss-password",
 }
+BOSS = {"MOBILEATHLETE_PASSWORD": "boss-password"}
 
 # Files that prove the bundle carries what it needs at run time.
 BUNDLED_FILES = [
@@ -161,7 +162,8 @@ def test_bundle_carries_its_files(bundle: Path, relative: str) -> None:
 def test_bundled_command_runs_without_the_virtualenv(
     bundle: Path, machine: Path, name: str, args: list[str], code: int, expected: str
 ) -> None:
-    result = run_bundled(bundle, machine, [a.replace("{tmp}", str(machine)) for a in args])
+    env = BOSS if "boss" in args else None
+    result = run_bundled(bundle, machine, [a.replace("{tmp}", str(machine)) for a in args], env)
     assert result.returncode == code, f"{name}: {result.stderr[-2000:]}"
     assert expected in result.stdout, result.stdout[-2000:]
     assert "Traceback" not in result.stderr

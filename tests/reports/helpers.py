@@ -16,12 +16,24 @@ CLINIC = "Testville Runners' Physio"
 
 
 def add_clinic(ctx: ServiceContext, logo: bytes | None = None) -> None:
-    """The clinic, with its first admin "admin" (password "demo", as tests/conftest.py signs in)."""
-    from mobileathlete_desktop.services.accounts import create_first_admin
+    """The clinic, with an admin "admin" (password "demo", as tests/conftest.py signs in).
+
+    Stored as the demo clinic stores its accounts: "demo" is shorter than the program lets
+    an admin choose.
+    """
+    from mobileathlete_desktop.services.accounts import hash_password
+    from mobileathlete_desktop.storage.models import User
 
     with ctx.db.session() as session:
         session.add(Clinic(name=CLINIC, phone="+00 111 222", address="2 Track Lane", logo=logo))
-    create_first_admin(ctx.db, CLINIC, "admin", "Ada Admin", "demo")
+        session.add(
+            User(
+                username="admin",
+                display_name="Ada Admin",
+                role="admin",
+                password_hash=hash_password("demo"),
+            )
+        )
 
 
 def add_runner(

@@ -23,24 +23,30 @@ from mobileathlete_desktop.services.context import InputError, ServiceContext
 
 @pytest.fixture
 def clinic(ctx: ServiceContext) -> ServiceContext:
-    """A clinic with a first admin 'boss' and a therapist 'tess' (password 'secret')."""
-    admin = create_first_admin(ctx.db, "Test Clinic", "boss", "Boss Admin", "secret")
+    """A clinic with a first admin 'boss' (password 'boss-secret') and a therapist 'tess'
+    (password 'secret')."""
+    admin = create_first_admin(ctx.db, "Test Clinic", "boss", "Boss Admin", "boss-secret")
     create_user(ctx.as_actor(admin.actor()), "tess", "Tess Therapist, PT", "therapist", "secret")
     return ctx
 
 
 def test_first_admin_only_on_a_database_with_no_users(ctx: ServiceContext) -> None:
     assert not has_users(ctx.db)
-    made = create_first_admin(ctx.db, "Test Clinic", "Boss", "", "secret")
+    made = create_first_admin(ctx.db, "Test Clinic", "Boss", "", "boss-secret")
     assert (made.username, made.role, made.display_name) == ("boss", "admin", "boss")
     assert has_users(ctx.db)
     with pytest.raises(InputError, match="already has users"):
-        create_first_admin(ctx.db, "Other", "mallory", "", "secret")
+        create_first_admin(ctx.db, "Other", "mallory", "", "mallory-secret")
 
 
 @pytest.mark.parametrize(
     ("username", "password", "message"),
-    [("", "secret", "User name"), ("a b", "secret", "User name"), ("ok", "abc", "at least 4")],
+    [
+        ("", "long-enough", "User name"),
+        ("a b", "long-enough", "User name"),
+        ("ok", "abc", "at least 10 characters \\(this one has 3\\)"),
+        ("ok", "nine-char", "An admin's password must be at least 10"),
+    ],
 )
 def test_first_admin_input_is_checked(
     ctx: ServiceContext, username: str, password: str, message: str
@@ -57,7 +63,7 @@ def test_sign_in_returns_the_user_with_their_role_and_is_audited(clinic: Service
         "therapist",
         "Tess Therapist, PT",
     )
-    admin = sign_in(clinic, "boss", "secret")
+    admin = sign_in(clinic, "boss", "boss-secret")
     events = find_events(clinic.as_actor(admin), AuditFilter(action="signin"))
     assert [(e.username, e.action) for e in events] == [("tess", "signin"), ("boss", "signin")]
 
@@ -100,7 +106,7 @@ def test_an_admin_can_unlock_a_locked_account(clinic: ServiceContext) -> None:
     for _ in range(MAX_FAILED_SIGN_INS):
         with pytest.raises(SignInFailed):
             sign_in(clinic, "tess", "guess")
-    tess = clinic.as_actor(sign_in(clinic, "boss", "secret"))
+    tess = clinic.as_actor(sign_in(clinic, "boss", "boss-secret"))
     accounts.unlock_account(tess, "tess")
     assert sign_in(clinic, "tess", "secret").role == "therapist"
 
@@ -111,7 +117,7 @@ def test_only_admins_manage_users(clinic: ServiceContext) -> None:
         create_user(therapist, "eve", "", "admin", "secret")
     with pytest.raises(PermissionDenied):
         accounts.list_users(therapist)
-    admin = clinic.as_actor(sign_in(clinic, "boss", "secret"))
+    admin = clinic.as_actor(sign_in(clinic, "boss", "boss-secret"))
     assert [u.username for u in accounts.list_users(admin)] == ["boss", "tess"]
 
 

@@ -18,7 +18,7 @@ from mobileathlete_desktop.ui.idle_lock import IdleLock
 
 @pytest.fixture
 def signed_in(ctx: ServiceContext) -> ServiceContext:
-    admin = create_first_admin(ctx.db, "North PT", "boss", "Boss Admin", "secret")
+    admin = create_first_admin(ctx.db, "North PT", "boss", "Boss Admin", "boss-secret")
     return ctx.as_actor(admin.actor())
 
 
@@ -52,7 +52,7 @@ def test_locks_when_idle_keeps_the_draft_and_unlocks_with_the_password(
         assert lock.is_locked
         qtbot.keyClicks(draft, " typed while locked")  # swallowed: the window is locked
         assert draft.text() == "half-typed note"
-        qtbot.keyClicks(lock.overlay.password, "secret")
+        qtbot.keyClicks(lock.overlay.password, "boss-secret")
         with qtbot.waitSignal(lock.unlocked, timeout=10_000):
             qtbot.mouseClick(lock.overlay.unlock_button, Qt.MouseButton.LeftButton)
         assert not lock.overlay.isVisible() and draft.text() == "half-typed note"
@@ -159,7 +159,7 @@ def test_a_question_waiting_for_an_answer_is_covered_and_takes_the_password(
         assert question.isVisible()  # not answered by being hidden
         [cover] = lock.covers
         assert cover.isVisible() and cover.geometry() == question.rect()
-        qtbot.keyClicks(cover.password, "secret")
+        qtbot.keyClicks(cover.password, "boss-secret")
         with qtbot.waitSignal(lock.unlocked, timeout=10_000):
             qtbot.keyClick(cover.password, Qt.Key.Key_Return)
         assert question.isVisible() and lock.covers == []

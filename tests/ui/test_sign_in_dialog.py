@@ -14,7 +14,7 @@ from mobileathlete_desktop.ui.sign_in_dialog import SignInDialog
 
 @pytest.fixture
 def clinic(ctx: ServiceContext) -> ServiceContext:
-    create_first_admin(ctx.db, "North PT", "boss", "Boss Admin", "secret")
+    create_first_admin(ctx.db, "North PT", "boss", "Boss Admin", "boss-secret")
     return ctx
 
 
@@ -29,7 +29,7 @@ def open_dialog(ctx: ServiceContext, qtbot: QtBot) -> SignInDialog:
 def test_right_password_signs_in(clinic: ServiceContext, qtbot: QtBot) -> None:
     dialog = open_dialog(clinic, qtbot)
     qtbot.keyClicks(dialog.username, "boss")
-    qtbot.keyClicks(dialog.password, "secret")
+    qtbot.keyClicks(dialog.password, "boss-secret")
     with qtbot.waitSignal(dialog.accepted, timeout=10_000):
         qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
     assert dialog.actor is not None and (dialog.actor.username, dialog.actor.role) == (
