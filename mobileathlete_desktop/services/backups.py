@@ -134,7 +134,15 @@ def make_backup(
     if ctx.db.path is None:
         raise InputError("Backups here are for a SQLite file; a clinic server is backed up there")
     now = datetime.now()
-    dest = out if out is not None else backup_folder(ctx) / _name(ctx.db.path, "manual", now)
+    if out is None:
+        name = _name(ctx.db.path, "manual", now)
+        dest = backup_folder(ctx) / name
+        n = 1
+        while dest.exists():  # two within the same second: both kept
+            n += 1
+            dest = dest.with_name(name.replace(".sqlite3", f"-{n}.sqlite3"))
+    else:
+        dest = out
     if dest.exists():
         raise InputError(f"{dest} already exists; choose another name")
     if dest.resolve() == ctx.db.path.resolve():

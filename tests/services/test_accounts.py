@@ -126,3 +126,102 @@ def test_the_permission_table_matches_the_two_roles() -> None:
     admin_only = {a for a, roles in PERMISSIONS.items() if roles == {"admin"}}
     assert therapist_only == {"assessments.write", "assessments.sign", "programs.write"}
     assert {"users.manage", "backups.manage", "audit.read", "clients.archive"} <= admin_only
+
+
+def _boss(clinic: ServiceContext) -> ServiceContext:
+    return clinic.as_actor(sign_in(clinic, "boss", "boss-secret"))
+
+
+@pytest.mark.parametrize(
+    ("role", "password", "problem"),
+    [
+        ("admin", "short", "An admin's password must be at least 10 characters (this one has 5)"),
+        ("admin", "ten chars!", None),
+        ("therapist", "abc", "A password must be at least 4 characters (this one has 3)"),
+        ("therapist", "abcd", None),
+    ],
+)
+def test_the_password_rule_depends_on_the_role(role: str, password: str, problem: str) -> None:
+    assert accounts.password_problem(role, password) == problem
+
+
+def test_an_admin_added_or_reset_needs_ten_characters(clinic: ServiceContext) -> None:
+    boss = _boss(clinic)
+    with pytest.raises(InputError, match="at least 10 characters"):
+        create_user(boss, "ada", "", "admin", "secret")
+    create_user(boss, "ada", "Ada Admin", "admin", "ada-secret-1")
+    with pytest.raises(InputError, match="at least 10 characters"):
+        accounts.reset_password(boss, "ada", "short")
+    accounts.reset_password(boss, "ada", "ada-secret-2")
+    assert sign_in(clinic, "ada", "ada-secret-2").role == "admin"
+
+
+def test_deactivating_stops_sign_in_keeps_the_account_and_is_audited(
+    clinic: ServiceContext,
+) -> None:
+    boss = _boss(clinic)
+    done = accounts.set_active(boss, "tess", False)
+    assert not done.active
+    with pytest.raises(SignInFailed, match="Wrong user name or password"):
+        sign_in(clinic, "tess", "secret")
+    assert accounts.set_active(boss, "tess", True).active
+    assert sign_in(clinic, "tess", "secret").username == "tess"
+    events = find_events(boss, AuditFilter(action="user."))
+    assert [e.action for e in events][-2:] == ["user.deactivate", "user.reactivate"]
+
+
+def test_nobody_deactivates_themselves_or_the_last_active_admin(clinic: ServiceContext) -> None:
+    boss = _boss(clinic)
+    with pytest.raises(InputError, match="your own account"):
+        accounts.set_active(boss, "boss", False)
+    # An admin acting from elsewhere (not the account itself) still may not leave no admin.
+    with pytest.raises(InputError, match="boss is the last active admin; add another admin"):
+        accounts.set_active(clinic, "boss", False)
+    create_user(boss, "ada", "", "admin", "ada-secret-1")
+    accounts.set_active(clinic, "boss", False)
+    with pytest.raises(InputError, match="ada is the last active admin"):
+        accounts.set_active(clinic, "ada", False)
+    assert [(u.username, u.active) for u in accounts.list_users(clinic)][:2] == [
+        ("ada", True),
+        ("boss", False),
+    ]
+
+
+def test_a_reset_lifts_the_lock_and_ones_own_password_needs_the_current_one(
+    clinic: ServiceContext,
+) -> None:
+    for _ in range(MAX_FAILED_SIGN_INS):
+        with pytest.raises(SignInFailed):
+            sign_in(clinic, "tess", "guess")
+    boss = _boss(clinic)
+    assert [u.locked for u in accounts.list_users(boss)] == [False, True]
+    accounts.reset_password(boss, "tess", "temporary")
+    assert [u.locked for u in accounts.list_users(boss)] == [False, False]
+    assert sign_in(clinic, "tess", "temporary").username == "tess"
+    with pytest.raises(InputError, match="Change my password"):
+        accounts.reset_password(boss, "boss", "a brand new one")
+    with pytest.raises(InputError, match="current password is wrong; nothing was changed"):
+        accounts.change_own_password(boss, "not it", "a brand new one")
+    with pytest.raises(InputError, match="at least 10"):
+        accounts.change_own_password(boss, "boss-secret", "short")
+    accounts.change_own_password(boss, "boss-secret", "a brand new one")
+    assert sign_in(clinic, "boss", "a brand new one").role == "admin"
+    actions = [e.action for e in find_events(boss, AuditFilter(username="boss"))]
+    assert "user.password_change.failed" in actions and "user.password_change" in actions
+    assert [e.action for e in find_events(boss, AuditFilter(action="user.password_reset"))] == [
+        "user.password_reset"
+    ]
+
+
+@pytest.mark.parametrize(
+    "action",
+    [
+        lambda c: accounts.set_active(c, "boss", False),
+        lambda c: accounts.reset_password(c, "boss", "0123456789ab"),
+        lambda c: accounts.unlock_account(c, "boss"),
+    ],
+)
+def test_therapists_cannot_change_accounts(clinic: ServiceContext, action: object) -> None:
+    therapist = clinic.as_actor(sign_in(clinic, "tess", "secret"))
+    with pytest.raises(PermissionDenied):
+        action(therapist)  # type: ignore[operator]
