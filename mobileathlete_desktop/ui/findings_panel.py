@@ -165,6 +165,7 @@ class FindingsPanel(QFrame):
         self.list.setUniformItemSizes(False)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
+        self.list.setSpacing(1)
         self.notes = QLabel()
         self.notes.setAccessibleName(f"{accessible_name}: notes")
         self.notes.setWordWrap(True)

@@ -166,3 +166,30 @@ def test_the_findings_sit_beside_the_grid_or_below_it_on_a_narrow_window(
     qtbot.waitUntil(lambda: split.orientation() == Qt.Orientation.Vertical)
     assert editor.live_findings.height() >= 100
     assert editor.tabs.height() > editor.live_findings.height()
+
+
+def test_an_addendum_being_typed_is_interpreted_in_its_originals_place(
+    open_editor: Callable[[int], AssessmentEditor],
+    therapist_ctx: ServiceContext,
+    client_id: int,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    earlier = assessments.create_assessment(therapist_ctx, client_id, date(2026, 3, 2))
+    assessments.set_value(therapist_ctx, earlier.id, "hip.flexion", "left", "passive", 100)
+    assessments.sign_assessment(therapist_ctx, earlier.id)
+    visit = assessments.create_assessment(
+        therapist_ctx, client_id, date(2026, 4, 13), kind="reassessment", template="runner_screen"
+    )
+    assessments.set_value(therapist_ctx, visit.id, "hip.flexion", "left", "passive", 125)
+    assessments.sign_assessment(therapist_ctx, visit.id)
+    editor = open_editor(visit.id)
+    qtbot.waitUntil(lambda: "↑" in editor.grids[0].cell_text(FLEX_PASSIVE))  # signed, still read
+    monkeypatch.setattr(AssessmentEditor, "ask_reason", classmethod(lambda cls, parent: "typo"))
+    qtbot.mouseClick(editor.addendum_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "addendum of 2026-04-13" in editor.live_findings.heading.text())
+    editor.views[0].setFocus()
+    go_to(editor, qtbot, FLEX_PASSIVE)
+    enter_cells(qtbot, ["90"])  # the correction: worse than the visit before the original
+    qtbot.waitUntil(lambda: lines(editor)[:1] == ["Worse or painful"])
+    assert "since 2026-03-02" in editor.live_findings.tooltips()[1]
