@@ -183,6 +183,7 @@ class MainWindow(QMainWindow):
         dialog.finished.connect(lambda _r: self.next_steps.refresh())
         self.users_dialog = dialog
         dialog.open()
+        dialog.activateWindow()
 
     def show_backups(self) -> None:
         """Opens Clinic ▸ Backups (admins); after a restore the program closes to start again."""
@@ -194,6 +195,7 @@ class MainWindow(QMainWindow):
         dialog.restored.connect(lambda _path: self.close())
         self.backups_dialog = dialog
         dialog.open()
+        dialog.activateWindow()
 
     def _add_help_menu(self) -> None:
         """Help ▸ Help (F1) and Help ▸ About."""
