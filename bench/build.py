@@ -26,6 +26,7 @@ from sqlalchemy import Table, insert
 
 from mobileathlete_desktop.domain.catalogue import default_catalogue
 from mobileathlete_desktop.domain.resources import resource_path
+from mobileathlete_desktop.domain.search_text import client_search_key
 from mobileathlete_desktop.services.accounts import hash_password
 from mobileathlete_desktop.services.demo import GIVEN_NAMES, TYPICAL
 from mobileathlete_desktop.storage.database import open_database
@@ -214,16 +215,18 @@ def build_clinic(path: Path, scale: Scale, seed: int = 11) -> BuiltClinic:
                 "created_at",
                 "updated_at",
                 "version",
+                "search_text",  # the ORM fills it; raw inserts must too
             ]
             clients = []
             for number in range(1, scale.clients + 1):
                 born = today - timedelta(days=rng.randint(16 * 365, 70 * 365))
                 family = rng.choice(FIRST) + rng.choice(LAST)
+                given = rng.choice(GIVEN_NAMES)
                 clients.append(
                     (
                         number,
                         f"BENCH-{number:05d}",
-                        rng.choice(GIVEN_NAMES),
+                        given,
                         family,
                         born.isoformat(),
                         rng.choice(("female", "male")),
@@ -242,6 +245,7 @@ def build_clinic(path: Path, scale: Scale, seed: int = 11) -> BuiltClinic:
                         now,
                         now,
                         1,
+                        client_search_key(family, given, f"BENCH-{number:05d}"),
                     )
                 )
             with conn.begin():

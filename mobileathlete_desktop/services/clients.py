@@ -7,12 +7,13 @@ from dataclasses import asdict, dataclass, fields, replace
 from datetime import date
 from typing import Any, Literal
 
-from sqlalchemy import Select, String, cast, func, or_, select
+from sqlalchemy import ColumnElement, Select, String, cast, func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from mobileathlete_desktop.domain.records import CLIENT_SEXES, ClientRecord
+from mobileathlete_desktop.domain.search_text import SEPARATOR, fold
 from mobileathlete_desktop.services.audit import record_event
 from mobileathlete_desktop.services.context import (
     ConflictError,
@@ -122,19 +123,38 @@ def input_from_record(record: ClientRecord) -> ClientInput:
     return ClientInput(**{name: values[name] for name in _INPUT_FIELDS})
 
 
+def _like(word: str) -> str:
+    """`word` folded, with LIKE's own wildcards taken literally (escaped by a backslash)."""
+    folded = fold(word)
+    return folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _search_words(text: str) -> list[tuple[str, bool]]:
+    """The words of a search, each with whether it must be in the family name.
+
+    "Family, Given" (as the list shows names) puts the words before the comma in the
+    family name; every other word may be in either name, the chart number or the date of
+    birth.
+    """
+    family, comma, rest = text.partition(",")
+    if not comma:
+        return [(word, False) for word in text.split()]
+    return [(w, True) for w in family.split()] + [
+        (w, False) for w in rest.replace(",", " ").split()
+    ]
+
+
 def _search_filter(stmt: Select[Any], text: str, include_archived: bool) -> Select[Any]:
     if not include_archived:
         stmt = stmt.where(Client.archived.is_(False))
-    for word in text.split():
-        like = f"%{word.lower()}%"
-        conditions = [
-            func.lower(Client.given_name).like(like),
-            func.lower(Client.family_name).like(like),
-            func.lower(Client.chart_number).like(like),
-        ]
-        if re.fullmatch(r"[\d-]{2,10}", word):
-            conditions.append(cast(Client.date_of_birth, String).like(f"%{word}%"))
-        stmt = stmt.where(or_(*conditions))
+    for word, family_only in _search_words(text):
+        # The stored key is "family␟given␟chart", folded: a word followed by two separators
+        # is in the family name; otherwise anywhere (one LIKE a word, on any database).
+        pattern = f"%{_like(word)}%{SEPARATOR}%{SEPARATOR}%" if family_only else f"%{_like(word)}%"
+        condition: ColumnElement[bool] = Client.search_text.like(pattern, escape="\\")
+        if not family_only and re.fullmatch(r"[\d-]{2,10}", word):
+            condition = or_(condition, cast(Client.date_of_birth, String).like(f"%{word}%"))
+        stmt = stmt.where(condition)
     return stmt
 
 
@@ -170,6 +190,9 @@ def search_clients(
     descending: bool = False,
 ) -> list[ClientRecord]:
     """Clients whose name, chart number or date of birth contains every word of the text.
+
+    Accents and case do not matter ("nicolas" finds Nicolás); "Family, Given" looks for
+    the words before the comma in the family name.
 
     Sorted by name (or chart number, or date of birth); `limit` and `offset` page through a
     long result, so a list can fetch more rows only as they are scrolled into view.

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 # The newest revision in migrations/versions. Opening a database that is already at this
 # revision (every start but the first after an upgrade) then needs no Alembic at all, which
 # keeps ~0.2 s of imports off the start-up path. tests/storage pins it to Alembic's own head.
-HEAD_REVISION = "0003_outcome_labels"
+HEAD_REVISION = "0004_client_search_text"
 
 
 def _migrations_dir() -> Path:

@@ -25,6 +25,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from mobileathlete_desktop.domain.search_text import client_search_key
+
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -113,12 +115,23 @@ class Client(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
     version: Mapped[int] = mapped_column(Integer, default=1)
+    search_text: Mapped[str] = mapped_column(String(400), default="", server_default="")
+    """Family name, given name and chart number folded (no accents, lower case), kept up to
+    date on every insert and update, so that a search is one LIKE on any database."""
 
     assessments: Mapped[list[Assessment]] = relationship(
         back_populates="client", order_by="Assessment.date", passive_deletes=True
     )
 
     __mapper_args__ = {"version_id_col": version}
+
+
+@event.listens_for(Client, "before_insert")
+@event.listens_for(Client, "before_update")
+def _fold_search_text(_mapper: Any, _connection: Any, client: Client) -> None:
+    client.search_text = client_search_key(
+        client.family_name or "", client.given_name or "", client.chart_number or ""
+    )
 
 
 class Assessment(Base):
