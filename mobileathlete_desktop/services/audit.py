@@ -34,8 +34,9 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from mobileathlete_desktop.domain.permissions import Actor
+from mobileathlete_desktop.services.audit_words import EventFacts, describe
 from mobileathlete_desktop.services.context import InputError, ServiceContext
-from mobileathlete_desktop.storage.models import AuditEvent, Client
+from mobileathlete_desktop.storage.models import Assessment, AuditEvent, Client, User
 
 GENESIS = "0" * 64
 
@@ -158,6 +159,10 @@ class AuditRecord:
     entity_id: str
     chart_number: str
     detail: dict[str, Any]
+    who: str = ""
+    """The user's display name (the username when the account is unknown)."""
+    description: str = ""
+    """The event in one sentence ("Pat Therapist changed hip flexion left active from …")."""
 
     def values(self) -> dict[str, Any]:
         """JSON-ready form (time as ISO text in UTC)."""
@@ -188,12 +193,18 @@ def _utc(value: datetime) -> datetime:
 
 
 def find_events(
-    ctx: ServiceContext, flt: AuditFilter = AuditFilter(), *, limit: int | None = None
+    ctx: ServiceContext,
+    flt: AuditFilter = AuditFilter(),
+    *,
+    limit: int | None = None,
+    newest_first: bool = False,
 ) -> list[AuditRecord]:
-    """Events matching the filter, oldest first (admins only)."""
+    """Events matching the filter, oldest first or newest first (admins only), each in words."""
     ctx.actor.require("audit.read")
-    stmt = select(AuditEvent, Client.chart_number).outerjoin(
-        Client, Client.id == AuditEvent.client_id
+    stmt = (
+        select(AuditEvent, Client.chart_number, User.display_name)
+        .outerjoin(Client, Client.id == AuditEvent.client_id)
+        .outerjoin(User, User.id == AuditEvent.user_id)
     )
     if flt.chart_number.strip():
         stmt = stmt.where(Client.chart_number == flt.chart_number.strip())
@@ -203,23 +214,50 @@ def find_events(
         stmt = stmt.where(AuditEvent.at >= datetime(flt.since.year, flt.since.month, flt.since.day))
     if flt.action.strip():
         stmt = stmt.where(AuditEvent.action.startswith(flt.action.strip()))
-    stmt = stmt.order_by(AuditEvent.id)
+    stmt = stmt.order_by(AuditEvent.id.desc() if newest_first else AuditEvent.id)
     if limit is not None:
         stmt = stmt.limit(limit)
     with ctx.db.session() as session:
-        return [
-            AuditRecord(
-                id=e.id,
-                at=_utc(e.at),
-                username=e.username,
-                action=e.action,
-                entity=e.entity,
-                entity_id=e.entity_id,
-                chart_number=chart or "",
-                detail=dict(e.detail or {}),
+        rows = session.execute(stmt).all()
+        facts = EventFacts(ctx.catalogue, _assessment_dates(session, [e for e, _c, _n in rows]))
+        found = []
+        for e, chart, name in rows:
+            who = name or e.username
+            detail = dict(e.detail or {})
+            found.append(
+                AuditRecord(
+                    id=e.id,
+                    at=_utc(e.at),
+                    username=e.username,
+                    action=e.action,
+                    entity=e.entity,
+                    entity_id=e.entity_id,
+                    chart_number=chart or "",
+                    detail=detail,
+                    who=who,
+                    description=describe(e.action, who, e.entity_id, chart or "", detail, facts),
+                )
             )
-            for e, chart in session.execute(stmt)
-        ]
+        return found
+
+
+def _assessment_dates(session: Session, events: list[AuditEvent]) -> dict[int, date]:
+    """The date of every assessment the events name (or an addendum refers to), in one query."""
+    ids = {int(e.entity_id) for e in events if e.entity == "assessment" and e.entity_id.isdigit()}
+    ids |= {
+        int(e.detail["addendum_of"])
+        for e in events
+        if isinstance((e.detail or {}).get("addendum_of"), int)
+    }
+    if not ids:
+        return {}
+    found: dict[int, date] = {}
+    chunk = sorted(ids)
+    for start in range(0, len(chunk), 500):  # within any database's limit of bound values
+        part = chunk[start : start + 500]
+        stmt = select(Assessment.id, Assessment.date).where(Assessment.id.in_(part))
+        found.update({row.id: row.date for row in session.execute(stmt)})
+    return found
 
 
 def record_export(

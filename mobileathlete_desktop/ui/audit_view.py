@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +30,8 @@ from mobileathlete_desktop.services.context import ServiceContext
 from mobileathlete_desktop.ui.background import BackgroundCall
 from mobileathlete_desktop.ui.screen_fit import fit_to_screen
 
-COLUMNS = ("When (UTC)", "User", "Action", "Chart", "What")
+COLUMNS = ("When (local time)", "Who", "What happened", "Chart", "Action")
+WHEN, WHO, WHAT, CHART, ACTION = range(len(COLUMNS))
 ROW_LIMIT = 20_000
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -74,17 +75,27 @@ class AuditTableModel(QAbstractTableModel):
         event = self.event_at(index.row()) if index.isValid() else None
         if event is None or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
-        what = " ".join(p for p in (event.entity, event.entity_id) if p)
-        if event.detail:
-            what = f"{what} {json.dumps(event.detail, default=str, ensure_ascii=False)}".strip()
+        column = index.column()
+        if column == WHAT and role == Qt.ItemDataRole.ToolTipRole:
+            # The sentence in full, then the stored record it was made from.
+            raw = " ".join(p for p in (event.action, event.entity, event.entity_id) if p)
+            if event.detail:
+                raw += " " + json.dumps(event.detail, default=str, ensure_ascii=False)
+            return f"{event.description}\n\n{raw}"
         values = (
-            event.at.strftime("%Y-%m-%d %H:%M:%S"),
-            event.username,
-            event.action,
+            local_time(event.at),
+            event.who or event.username,
+            event.description[:200],
             event.chart_number,
-            what if role == Qt.ItemDataRole.ToolTipRole else what[:160],
+            event.action,
         )
-        return values[index.column()] if 0 <= index.column() < len(values) else None
+        return values[column] if 0 <= column < len(values) else None
+
+
+def local_time(at: datetime) -> str:
+    """A stored UTC time as this computer's local time, to the second."""
+    aware = at if at.tzinfo else at.replace(tzinfo=UTC)
+    return aware.astimezone().strftime("%Y-%m-%d %H:%M:%S")
 
 
 class AuditView(QDialog):
@@ -122,9 +133,9 @@ class AuditView(QDialog):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
-        for column in range(4):
+        for column in (WHEN, WHO, CHART, ACTION):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(WHAT, QHeaderView.ResizeMode.Stretch)
         self.status = QLabel()
         self.status.setAccessibleName("Audit status")
         filters = QHBoxLayout()
@@ -162,7 +173,9 @@ class AuditView(QDialog):
         flt = self.current_filter()
         self.status.setText("Loading…")
         self.apply_button.setEnabled(False)
-        self._call = BackgroundCall(lambda: audit.find_events(self.ctx, flt, limit=ROW_LIMIT), self)
+        self._call = BackgroundCall(
+            lambda: audit.find_events(self.ctx, flt, limit=ROW_LIMIT, newest_first=True), self
+        )
         self._call.finished.connect(self._loaded)
         self._call.failed.connect(self._failed)
         self._call.start()
@@ -170,8 +183,9 @@ class AuditView(QDialog):
     def _loaded(self, events: list[AuditRecord]) -> None:
         self.apply_button.setEnabled(True)
         self.model.set_events(events)
-        more = " (first 20,000; narrow the filter)" if len(events) >= ROW_LIMIT else ""
-        self.status.setText(f"{len(events)} event{'s' if len(events) != 1 else ''}{more}")
+        more = " (the newest 20,000; narrow the filter)" if len(events) >= ROW_LIMIT else ""
+        count = f"{len(events)} event{'s' if len(events) != 1 else ''}"
+        self.status.setText(f"{count}, newest first, in local time{more}")
 
     def _failed(self, error: Exception) -> None:
         self.apply_button.setEnabled(True)
