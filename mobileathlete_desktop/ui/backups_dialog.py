@@ -216,6 +216,10 @@ class BackupsDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.close_box)
         fit_to_screen(self, QSize(820, 480))
+        # Enter means the field it is typed in (a folder, a backup in the list), never
+        # whichever button Qt would make the default: no Enter starts a backup by surprise.
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(False)
         self.server = ctx.db.path is None
         if self.server:
             for widget in (self.folder, self.browse_button, self.use_button, self.backup_button):

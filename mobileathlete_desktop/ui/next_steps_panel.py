@@ -26,8 +26,11 @@ class NextStepsPanel(QFrame):
         self.setAccessibleName("Next steps")
         title = QLabel("<b>Next steps for a new clinic</b>")
         self.therapists_button = QPushButton("Add &therapists…")
-        self.import_button = QPushButton("I&mport clients…")
-        self.backup_button = QPushButton("Set the bac&kup folder…")
+        # Every letter of "Import clients" is taken on the client page (Archive, Clinic, Edit,
+        # Measure, Overview, Progress, Report…): this one is reached by Tab or File ▸ Import.
+        self.import_button = QPushButton("Import clients…")
+        self.import_button.setToolTip("The same as File ▸ Import from CSV… (Alt+F, I)")
+        self.backup_button = QPushButton("Set the back&up folder…")
         self.hide_button = QPushButton("Hi&de these steps")
         self.hide_button.setFlat(True)
         self.therapists_state = QLabel()

@@ -317,6 +317,8 @@ class UsersDialog(QDialog):
         layout.addWidget(close)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
         fit_to_screen(self, QSize(760, 420))
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(False)  # Enter in the list must not deactivate or add anyone
         self.refresh()
         self.table.setFocus()
 

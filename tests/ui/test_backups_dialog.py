@@ -125,6 +125,7 @@ def test_a_typed_folder_is_checked_and_saved(
     qtbot.keyClick(dialog.folder, Qt.Key.Key_Return)
     assert backups.backup_folder(admin) == tmp_path / "other disk" / "clinic"
     assert dialog.message.text() == f"Backups now go to {tmp_path / 'other disk' / 'clinic'}."
+    assert not dialog.busy and listed(dialog) == []  # Enter set the folder and nothing else
 
 
 def test_browse_uses_the_chosen_folder(

@@ -106,6 +106,35 @@ def _first_run(ctx: ServiceContext, _tmp: Path) -> QWidget:
     return FirstRunDialog(ctx)
 
 
+def _users(ctx: ServiceContext, _tmp: Path) -> QWidget:
+    from mobileathlete_desktop.ui.users_dialog import UsersDialog
+
+    return UsersDialog(ctx.as_actor(ADMIN))
+
+
+def _new_user(ctx: ServiceContext, _tmp: Path) -> QWidget:
+    from mobileathlete_desktop.ui.users_dialog import NewUserDialog
+
+    return NewUserDialog(ctx.as_actor(ADMIN))
+
+
+def _password(own: bool) -> Callable[[ServiceContext, Path], QWidget]:
+    def make(ctx: ServiceContext, _tmp: Path) -> QWidget:
+        from mobileathlete_desktop.services.accounts import UserRecord
+        from mobileathlete_desktop.ui.users_dialog import PasswordDialog
+
+        user = UserRecord(7, "admin" if own else "tess", "", "admin" if own else "therapist", True)
+        return PasswordDialog(ctx.as_actor(ADMIN), user)
+
+    return make
+
+
+def _backups(ctx: ServiceContext, _tmp: Path) -> QWidget:
+    from mobileathlete_desktop.ui.backups_dialog import BackupsDialog
+
+    return BackupsDialog(ctx.as_actor(ADMIN))
+
+
 WINDOWS: dict[str, Callable[[ServiceContext, Path], QWidget]] = {
     "assessment editor": _editor,
     "client dialog": _client_dialog,
@@ -118,6 +147,11 @@ WINDOWS: dict[str, Callable[[ServiceContext, Path], QWidget]] = {
     "about": _about,
     "sign-in": _sign_in,
     "first-run": _first_run,
+    "users": _users,
+    "new user": _new_user,
+    "reset password": _password(own=False),
+    "change my password": _password(own=True),
+    "backups": _backups,
 }
 
 
@@ -166,3 +200,17 @@ def test_alt_w_in_the_client_dialog_reaches_the_weekly_distance_alone(
     qtbot.waitUntil(dialog.line("footwear").hasFocus)
     assert dialog.line("weekly_distance_km").text() == "40"
     assert dialog.line("footwear").text() == ""
+
+
+def test_the_next_steps_of_a_new_clinic_add_no_alt_letter_twice(
+    ctx: ServiceContext, qtbot: QtBot
+) -> None:
+    from mobileathlete_desktop.services.accounts import create_first_admin
+
+    admin = create_first_admin(ctx.db, "North PT", "boss", "Boss Admin", "boss-secret")
+    main = MainWindow(ctx.as_actor(admin.actor()))
+    qtbot.addWidget(main)
+    main.show()
+    assert main.next_steps.isVisibleTo(main)
+    assert duplicates_on_every_tab(main) == {}
+    assert menu_duplicates(main) == {}
