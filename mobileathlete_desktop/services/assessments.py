@@ -48,8 +48,10 @@ from mobileathlete_desktop.services.context import (
     NotFound,
     ServiceContext,
 )
+from mobileathlete_desktop.services.templates import get_template
 from mobileathlete_desktop.storage.models import (
     Assessment,
+    AuditEvent,
     Client,
     Finding,
     Measurement,
@@ -707,9 +709,100 @@ def sign_assessment(ctx: ServiceContext, assessment_id: int) -> AssessmentRecord
         return to_record(row)
 
 
+# Questionnaires whose score is a row of the template (the answers are stored apart).
+OUTCOME_ROWS = {"lefs.total": ("lefs", "LEFS"), "psfs.average": ("psfs", "PSFS")}
+LISTED_NAMES = 8
+
+
+def _names(names: list[str]) -> str:
+    shown = ", ".join(names[:LISTED_NAMES])
+    more = len(names) - LISTED_NAMES
+    return shown + (f" and {more} more" if more > 0 else "")
+
+
+def empty_parts(ctx: ServiceContext, assessment_id: int) -> list[str]:
+    """What the assessment's template asks for that holds nothing yet, one line a kind.
+
+    For the sign dialog: measures with no value at all, measures with some sides or modes
+    missing (which ones), motor-control tests not rated and questionnaires not answered.
+    """
+    record = get_assessment(ctx, assessment_id)
+    template = get_template(ctx, record.template or "")
+    codes = template.measures if template else ()
+    stored = {(m.code, m.side, m.mode) for m in record.measurements if m.value is not None}
+    rated = {f.test_code for f in record.findings if f.rating or f.faults or f.score is not None}
+    answered = {o.instrument for o in record.outcomes if any(a is not None for a in o.answers)}
+    empty: list[str] = []
+    partly: list[str] = []
+    unrated: list[str] = []
+    unanswered: list[str] = []
+    for code in codes:
+        if code in OUTCOME_ROWS:
+            instrument, name = OUTCOME_ROWS[code]
+            if instrument not in answered:
+                unanswered.append(name)
+            continue
+        if code not in ctx.catalogue:
+            continue
+        measure = ctx.catalogue[code]
+        if measure.computed:
+            continue
+        if measure.kind == "test":
+            if code not in rated:
+                unrated.append(measure.label)
+            continue
+        cells = [(side, mode) for side in measure.sides for mode in measure.modes]
+        missing = [(s, m) for s, m in cells if (code, s, m) not in stored]
+        if len(missing) == len(cells):
+            empty.append(measure.label)
+        elif missing:
+            where = ", ".join(" ".join(p for p in cell if p != "none") for cell in missing)
+            partly.append(f"{measure.label} ({where})")
+    lines = []
+    if empty:
+        lines.append(f"No value: {_names(empty)}")
+    if partly:
+        lines.append(f"Partly filled: {_names(partly)}")
+    if unrated:
+        lines.append(f"Not rated: {_names(unrated)}")
+    if unanswered:
+        lines.append(f"Not answered: {_names(unanswered)}")
+    return lines
+
+
+ADDENDUM_REASON_LENGTH = 500
+
+
+def addendum_reason(ctx: ServiceContext, assessment_id: int) -> str:
+    """Why an addendum was made, as given when it was started ("" for any other assessment)."""
+    ctx.actor.require("assessments.read")
+    with ctx.db.session() as session:
+        # The trail holds the reason as it was given, unchangeable; notes may be edited.
+        detail = session.execute(
+            select(AuditEvent.detail)
+            .where(
+                AuditEvent.action == "assessment.addendum",
+                AuditEvent.entity == "assessment",
+                AuditEvent.entity_id == str(assessment_id),
+            )
+            .order_by(AuditEvent.id.desc())
+            .limit(1)
+        ).scalar_one_or_none()
+    return str((detail or {}).get("reason") or "")
+
+
 def create_addendum(ctx: ServiceContext, assessment_id: int, reason: str = "") -> AssessmentRecord:
-    """A draft correction of a signed assessment: a copy to edit, the original kept as it was."""
+    """A draft correction of a signed assessment: a copy to edit, the original kept as it was.
+
+    The reason is required (what the addendum corrects); it heads the notes and is kept in
+    the audit trail.
+    """
     ctx.actor.require("assessments.write")
+    reason = " ".join(reason.split())
+    if not reason:
+        raise InputError("An addendum needs a reason: say what it corrects")
+    if len(reason) > ADDENDUM_REASON_LENGTH:
+        raise InputError(f"The reason is too long (at most {ADDENDUM_REASON_LENGTH} characters)")
     with ctx.db.session() as session:
         original = _load(session, assessment_id)
         if original.status != "signed":
@@ -722,7 +815,7 @@ def create_addendum(ctx: ServiceContext, assessment_id: int, reason: str = "") -
             template=original.template,
             therapist_id=ctx.actor.user_id,
             therapist_name=ctx.actor.display_name,
-            notes=(f"Addendum: {reason}\n\n" if reason else "") + original.notes,
+            notes=f"Addendum: {reason}\n\n" + original.notes,
             addendum_of_id=original.id,
         )
         row.measurements = [

@@ -1,4 +1,4 @@
-"""Undoable edits of an assessment: each command's redo/undo saves through the service."""
+"""Commands on an assessment: undoable edits saved through the service, and signing's question."""
 
 from __future__ import annotations
 
@@ -29,3 +29,17 @@ class SavedChange(QUndoCommand):
 
     def undo(self) -> None:
         self._apply(self.before)
+
+
+def sign_question(empty: list[str], not_stored: list[str]) -> str:
+    """The sign dialog's text: what is still empty or was typed but not stored, then the ask."""
+    lines = []
+    if not_stored:
+        lines.append("Typed but NOT stored (refused): " + ", ".join(not_stored))
+    lines += empty
+    summary = (
+        "Before you sign, note:\n" + "\n".join(f"• {line}" for line in lines) + "\n\n"
+        if lines
+        else "Every part of the template holds a value.\n\n"
+    )
+    return summary + "Sign this assessment? It becomes read-only; later corrections are addenda."

@@ -37,7 +37,7 @@ from mobileathlete_desktop.services import assessments as assessment_service
 from mobileathlete_desktop.services import clients as client_service
 from mobileathlete_desktop.services import templates as template_service
 from mobileathlete_desktop.services.context import ConflictError, InputError, ServiceContext
-from mobileathlete_desktop.ui.assessment_commands import SavedChange
+from mobileathlete_desktop.ui.assessment_commands import SavedChange, sign_question
 from mobileathlete_desktop.ui.forms import child, load_form
 from mobileathlete_desktop.ui.lefs_panel import LefsPanel
 from mobileathlete_desktop.ui.live_findings import LiveFindingsPanel, put_beside
@@ -390,6 +390,9 @@ class AssessmentEditor(QWidget):
                 f"  Addendum to the assessment of {original.date.isoformat()} signed by "
                 f"{original.signed_by} on {when} UTC, which is kept unchanged."
             )
+            reason = assessment_service.addendum_reason(self.ctx, r.id)
+            if reason:
+                text += f" Reason: “{reason}”."
         self.banner.setText(text)
         locked = self.read_only
         for grid in self.grids:
@@ -707,9 +710,13 @@ class AssessmentEditor(QWidget):
         self.save_notes()
         if self.motor is not None:
             self.motor.flush()
-        if not self.confirm(
-            self, "Sign this assessment? It becomes read-only; later corrections are addenda."
-        ):
+        not_stored = [
+            f"{self.ctx.catalogue[key.code].label} {key.side} {key.mode}".replace(" none", "")
+            for grid in self.grids
+            for key in grid.errors
+        ]
+        empty = assessment_service.empty_parts(self.ctx, self.assessment_id)
+        if not self.confirm(self, sign_question(empty, not_stored)):
             return
         try:
             assessment_service.sign_assessment(self.ctx, self.assessment_id)

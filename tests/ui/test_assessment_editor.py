@@ -365,3 +365,42 @@ def test_typing_into_a_signed_assessment_says_how_to_correct_it(
     qtbot.waitUntil(lambda: "signed: add an addendum" in editor.status.text())
     assert "This assessment is signed: add an addendum to correct it" in editor.status.text()
     assert stored(therapist_ctx, draft_id, "hip.flexion", "left", "active") == 110
+
+
+def test_the_sign_dialog_says_what_is_empty_or_not_stored_and_an_addendum_shows_its_reason(
+    editor: AssessmentEditor,
+    qtbot: QtBot,
+    therapist_ctx: ServiceContext,
+    draft_id: int,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    enter_cells(qtbot, ["120", "400"])  # the second is refused: typed but not stored
+    qtbot.waitUntil(lambda: bool(editor.grids[0].errors))
+    asked: list[str] = []
+
+    def confirm(_cls: object, _parent: object, text: str) -> bool:
+        asked.append(text)
+        return len(asked) > 1  # the first time the therapist goes back to the grid
+
+    monkeypatch.setattr(AssessmentEditor, "confirm", classmethod(confirm))
+    press(qtbot, Qt.Key.Key_G, ALT)
+    qtbot.waitUntil(lambda: len(asked) == 1)
+    assert "Typed but NOT stored (refused): Hip flexion left passive" in asked[0]
+    assert "• Partly filled: Hip flexion (left passive, right active, right passive)" in asked[0]
+    assert "• No value: Hip extension" in asked[0]
+    assert "• Not rated: Single-leg squat" in asked[0]
+    assert asked[0].endswith("later corrections are addenda.")
+    assert assessments.get_assessment(therapist_ctx, draft_id).status == "draft"
+    press(qtbot, Qt.Key.Key_G, ALT)
+    qtbot.waitUntil(lambda: "Signed by" in editor.banner.text())
+
+    monkeypatch.setattr(AssessmentEditor, "ask_reason", classmethod(lambda cls, parent: " "))
+    qtbot.mouseClick(editor.addendum_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "needs a reason" in editor.status.text())
+    assert editor.assessment_id == draft_id
+    monkeypatch.setattr(
+        AssessmentEditor, "ask_reason", classmethod(lambda cls, parent: "wrong side measured")
+    )
+    qtbot.mouseClick(editor.addendum_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: editor.assessment_id != draft_id)
+    assert "Reason: “wrong side measured”." in editor.banner.text()
