@@ -178,10 +178,10 @@ class NewUserDialog(_PasswordForm):
         form.addRow("R&ole", self.role)
         form.addRow("&Temporary password", self.password)
         form.addRow("Password a&gain", self.repeat)
-        form.addRow("", self.hint)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Add user")
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.hint)  # below the form: a wrapped label in a form row gets cut
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
 
