@@ -29,7 +29,7 @@ from mobileathlete_desktop.reports.progress_report import (
     VisitColumn,
     write_progress_reports,
 )
-from mobileathlete_desktop.services.assessments import load_history
+from mobileathlete_desktop.services.assessments import list_assessments, load_history
 from mobileathlete_desktop.services.audit import record_event
 from mobileathlete_desktop.services.clients import to_record as client_record
 from mobileathlete_desktop.services.context import InputError, NotFound, ServiceContext
@@ -484,9 +484,10 @@ def write_batch(
 ) -> BatchResult:
     """Progress reports for many clients: one combined PDF, or one file each into a folder.
 
-    `out` an existing folder → one `<chart>_<label>.pdf` per client; otherwise one combined
-    PDF at `out`. `progress(done, total)` is called after each client; when `cancelled()`
-    turns true the batch stops, keeps the files already finished and writes no half file.
+    `out` an existing folder → one `<chart>_<date of the latest visit>.pdf` per client (the
+    label for a client without visits); otherwise one combined PDF at `out`.
+    `progress(done, total)` is called after each client; when `cancelled()` turns true the
+    batch stops, keeps the files already finished and writes no half file.
     """
     ctx.actor.require("reports.print")
     if not client_ids:
@@ -508,7 +509,7 @@ def write_batch(
             raise
         charts.append(report.client.chart_number)
         if per_client:
-            path = out / f"{_safe(report.client.chart_number)}_{label}.pdf"
+            path = out / report_file_name(report.client.chart_number, _last_visit(report), label)
             _write(path, [report])
             _audit(ctx, [report], path)
             files.append(path)
@@ -544,6 +545,25 @@ def record_printed(
                 client_id=client_id,
                 detail={"printer": printer, "pages": pages},
             )
+
+
+def _last_visit(report: ProgressReport) -> date | None:
+    return max((v.date for v in report.visits), default=None)
+
+
+def report_file_name(chart: str, visit: date | None, fallback: str = "", kind: str = "") -> str:
+    """A client's report file: chart number and the date of the visit it reports on.
+
+    `<chart>_<visit>.pdf`, or `<chart>_<kind>_<visit>.pdf`; the fallback (today's date when
+    empty) stands in for a client without visits.
+    """
+    when = visit.isoformat() if visit else (fallback or date.today().isoformat())
+    return "_".join(p for p in (_safe(chart), kind, when) if p) + ".pdf"
+
+
+def latest_visit(ctx: ServiceContext, client_id: int) -> date | None:
+    """The date of the client's latest assessment (what a report of today describes)."""
+    return max((a.date for a in list_assessments(ctx, client_id)), default=None)
 
 
 def _safe(chart: str) -> str:

@@ -384,8 +384,10 @@ class ReportsView(QDialog):
 
     def _suggested_name(self) -> str:
         if len(self.chosen) == 1:
-            client = svc.get_client(self.ctx, next(iter(self.chosen)))
-            return f"{client.chart_number}_report_{date.today().isoformat()}.pdf"
+            client_id = next(iter(self.chosen))
+            client = svc.get_client(self.ctx, client_id)
+            visit = svc.latest_visit(self.ctx, client_id)
+            return svc.report_file_name(client.chart_number, visit, kind="report")
         return f"reports_{date.today().isoformat()}.pdf"
 
     def preview(self) -> None:

@@ -35,10 +35,12 @@ __all__ = [
     "exercise_library",
     "get_client",
     "latest_program",
+    "latest_visit",
     "list_templates",
     "program_from_template",
     "recommended_program",
     "record_printed",
+    "report_file_name",
     "save_program",
     "search_clients",
     "search_library",
@@ -48,6 +50,7 @@ __all__ = [
 ]
 
 BatchResult = report_service.BatchResult
+report_file_name = report_service.report_file_name
 HandoutResult = report_service.HandoutResult
 
 
@@ -158,6 +161,11 @@ def search_clients(ctx: ServiceContext, text: str, limit: int = 200) -> list[Cli
 def clients_assessed_between(ctx: ServiceContext, first: date, last: date) -> list[int]:
     """services.reports.clients_assessed_between: ids of clients seen in the range, by name."""
     return report_service.clients_assessed_between(ctx, first, last)
+
+
+def latest_visit(ctx: ServiceContext, client_id: int) -> date | None:
+    """services.reports.latest_visit: the date of the client's latest assessment."""
+    return report_service.latest_visit(ctx, client_id)
 
 
 def write_batch(

@@ -75,10 +75,11 @@ def test_range_into_folder(
         str(folder),
     )
     assert code == 0
+    # One file per client, named with the date of the visit its report describes.
     assert sorted(p.name for p in folder.iterdir()) == [
-        "A-1_2025-06-10_2025-06-12.pdf",
-        "B-2_2025-06-10_2025-06-12.pdf",
-        "C-3_2025-06-10_2025-06-12.pdf",
+        "A-1_2025-06-10.pdf",
+        "B-2_2025-06-10.pdf",
+        "C-3_2025-06-12.pdf",
     ]
 
 

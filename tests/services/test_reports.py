@@ -113,8 +113,9 @@ def test_batch_into_folder_writes_one_file_per_client(day: ServiceContext, out_d
     ids = clients_assessed_between(day, date(2025, 6, 10), date(2025, 6, 11))
     result = write_batch(day, ids, out_dir, label="2025-06-10")
     names = sorted(p.name for p in result.files)
-    assert names == ["A-1_2025-06-10.pdf", "B-2_2025-06-10.pdf", "C-3_2025-06-10.pdf"]
-    assert "Cy Elsewhere" in "\n".join(pdf_pages(out_dir / "C-3_2025-06-10.pdf"))
+    # Each file is named with the date of the visit its report describes.
+    assert names == ["A-1_2025-06-10.pdf", "B-2_2025-06-10.pdf", "C-3_2025-06-11.pdf"]
+    assert "Cy Elsewhere" in "\n".join(pdf_pages(out_dir / "C-3_2025-06-11.pdf"))
 
 
 def test_cancelled_batch_leaves_no_file(day: ServiceContext, out_dir: Path) -> None:

@@ -124,7 +124,7 @@ def test_a_date_range_and_unticking_change_who_is_in_the_batch(
     view.save_button.click()
     wait_idle(qtbot, view)
     names = sorted(p.name for p in folder.glob("*.pdf"))
-    assert names == [f"RV-1_{date.today().isoformat()}.pdf", f"RV-2_{date.today().isoformat()}.pdf"]
+    assert names == ["RV-1_2026-03-10.pdf", "RV-2_2026-03-10.pdf"]  # the visit's date
     assert "2 files in" in view.status.text()
 
 
@@ -283,3 +283,25 @@ def test_the_seen_dates_are_typed_or_picked_and_enter_lists(
     qtbot.waitUntil(lambda: view.calendars[0].calendar is not None)
     press(qtbot, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: view.calendars[0].calendar is None)
+
+
+def test_one_clients_report_is_suggested_under_the_visit_date(
+    ctx: ServiceContext,
+    clinic: dict[str, int],
+    qtbot: QtBot,
+    store: QSettings,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    view = open_view(ctx, qtbot, store, client_ids=[clinic["RV-3"]])
+    suggested: list[str] = []
+
+    def ask(_parent: Any, _title: str, start: str, _filter: str) -> tuple[str, str]:
+        suggested.append(Path(start).name)
+        return str(tmp_path / Path(start).name), "PDF"
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", ask)
+    view.save_button.click()
+    wait_idle(qtbot, view)
+    assert suggested == ["RV-3_report_2026-03-11.pdf"]
+    assert (tmp_path / "RV-3_report_2026-03-11.pdf").exists()
