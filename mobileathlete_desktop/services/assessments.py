@@ -920,6 +920,77 @@ def assessments_between(ctx: ServiceContext, first: date, last: date) -> list[As
         ]
 
 
+@dataclass(frozen=True)
+class WorkItem:
+    """An assessment on the day's worklist, with whose it is."""
+
+    assessment_id: int
+    client_id: int
+    chart_number: str
+    client_name: str
+    """As the client list shows it: "Family, Given"."""
+    date: date
+    kind: str
+    status: str
+    therapist: str
+
+
+@dataclass(frozen=True)
+class Worklist:
+    """What the empty main page offers: the day's assessments and older unsigned drafts."""
+
+    today: tuple[WorkItem, ...]
+    drafts: tuple[WorkItem, ...]
+
+
+WORKLIST_DRAFTS = 50
+
+
+def worklist(ctx: ServiceContext, day: date) -> Worklist:
+    """The assessments dated `day` (any status) and the drafts left unsigned before it,
+    newest first (at most 50), for clients not archived."""
+    ctx.actor.require("assessments.read")
+    columns = (
+        Assessment.id,
+        Assessment.client_id,
+        Client.chart_number,
+        Client.family_name,
+        Client.given_name,
+        Assessment.date,
+        Assessment.kind,
+        Assessment.status,
+        Assessment.therapist_name,
+    )
+    base = select(*columns).join(Client, Client.id == Assessment.client_id)
+    base = base.where(Client.archived.is_(False))
+    seen = base.where(Assessment.date == day).order_by(
+        func.lower(Client.family_name), func.lower(Client.given_name), Assessment.id
+    )
+    drafts = (
+        base.where(Assessment.date < day, Assessment.status == "draft")
+        .order_by(Assessment.date.desc(), Assessment.id.desc())
+        .limit(WORKLIST_DRAFTS)
+    )
+
+    def items(stmt: Any) -> tuple[WorkItem, ...]:
+        return tuple(
+            WorkItem(
+                r.id,
+                r.client_id,
+                r.chart_number,
+                f"{r.family_name}, {r.given_name}",
+                r.date,
+                r.kind,
+                r.status,
+                r.therapist_name or "",
+            )
+            for r in session.execute(stmt)
+        )
+
+    with ctx.db.session() as session:
+        return Worklist(items(seen), items(drafts))
+
+
 # --- Assessment workstation additions (issue #3) -------------------------------------------
 
 

@@ -160,8 +160,21 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(column)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.next_steps)
+        layout.addWidget(self._today_panel())
         layout.addWidget(scrolling(self.page), 1)
         return column
+
+    def _today_panel(self) -> QWidget:
+        """Today's clients and unsigned drafts, shown while no client is on the page."""
+        from mobileathlete_desktop.ui.today_panel import TodayPanel
+
+        self.today = TodayPanel(self.ctx)
+        self.today.open_client.connect(self.select_client)
+        self.today.open_assessment.connect(self.open_assessment)
+        self.table.selectionModel().currentRowChanged.connect(
+            lambda current, _previous: self.today.setVisible(not current.isValid())
+        )
+        return self.today
 
     def _add_admin_actions(self, menu: QMenu) -> None:
         """Clinic ▸ Users… and Clinic ▸ Backups…, shown to admins only."""
