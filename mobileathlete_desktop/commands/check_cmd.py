@@ -23,7 +23,11 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Runs the full integrity check and the audit-chain check; exit 0 healthy, 1 damaged."""
+    """Runs the full integrity check and the audit-chain check; exit 0 healthy, 1 damaged.
+
+    On Linux it also names every system library Qt's window needs that is missing (a
+    warning line: the database is no less healthy for it).
+    """
     from mobileathlete_desktop.services.audit import verify_chain
     from mobileathlete_desktop.storage.database import DatabaseError, open_database
     from mobileathlete_desktop.storage.migrations_runner import current_revision, head_revision
@@ -67,6 +71,13 @@ def run(args: argparse.Namespace) -> int:
     print(f"database: {db.location}")
     for line in state:
         print(line)
+    # The window's own needs: said, but not a fault of the database (exit code unchanged;
+    # a server that only runs commands needs none of these).
+    from mobileathlete_desktop.commands.qt_libraries import advice, missing_libraries
+
+    lacking = missing_libraries()
+    if lacking:
+        print(f"warning: {advice(lacking)}")
     if problems:
         for p in problems:
             print(f"PROBLEM: {p}")
