@@ -142,9 +142,10 @@ class TemplateEditor(QDialog):
         self.save_button.clicked.connect(self.save)
         self.delete_button.clicked.connect(self.delete)
         self.close_button.clicked.connect(self.reject)
-        self.save_button.setDefault(False)
-        self.save_button.setAutoDefault(False)
-        self.add_button.setAutoDefault(False)
+        # Enter belongs to the search (it adds the measure found): no button is the default.
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(False)
+            button.setDefault(False)
 
         fit_to_screen(self, QSize(1000, 640))
         self._fill_templates(select)
