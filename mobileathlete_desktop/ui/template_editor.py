@@ -27,8 +27,12 @@ from mobileathlete_desktop.ui.screen_fit import fit_to_screen
 CODE = Qt.ItemDataRole.UserRole
 
 
-def _measure_text(measure: Measure) -> str:
-    return f"{measure.label}  ({measure.code})"
+def _measure_item(measure: Measure) -> QListWidgetItem:
+    # The label alone fits a narrow list at 150 %; the code (what exports use) is the tip.
+    item = QListWidgetItem(measure.label)
+    item.setToolTip(measure.code)
+    item.setData(CODE, measure.code)
+    return item
 
 
 def _matches(measure: Measure, words: list[str]) -> bool:
@@ -203,8 +207,11 @@ class TemplateEditor(QDialog):
 
     def _append(self, code: str, row: int | None = None) -> None:
         measure = self.ctx.catalogue.get(code)
-        item = QListWidgetItem(_measure_text(measure) if measure else f"{code} (not in catalogue)")
-        item.setData(CODE, code)
+        if measure is not None:
+            item = _measure_item(measure)
+        else:
+            item = QListWidgetItem(f"{code} (not in catalogue)")
+            item.setData(CODE, code)
         if row is None:
             self.measures.addItem(item)
         else:
@@ -265,7 +272,7 @@ class TemplateEditor(QDialog):
         self.measures.insertItem(target, item)
         self.measures.setCurrentRow(target)
         self._edited()
-        self.say(f"{item.text().split('  (')[0]} moved to place {target + 1}")
+        self.say(f"{item.text()} moved to place {target + 1}")
 
     def move_up(self) -> None:
         """Moves the current measure one place up."""
@@ -284,7 +291,7 @@ class TemplateEditor(QDialog):
         self.measures.setCurrentRow(min(row, self.measures.count() - 1))
         self._edited()
         self._filter()
-        self.say(f"Removed {item.text().split('  (')[0]}")
+        self.say(f"Removed {item.text()}")
 
     def add_measure(self) -> None:
         """Adds the measure chosen in the catalogue list after the current one."""
@@ -307,9 +314,7 @@ class TemplateEditor(QDialog):
         self.catalogue_list.clear()
         for measure in self.ctx.catalogue:
             if measure.code not in present and _matches(measure, words):
-                item = QListWidgetItem(_measure_text(measure))
-                item.setData(CODE, measure.code)
-                self.catalogue_list.addItem(item)
+                self.catalogue_list.addItem(_measure_item(measure))
         if self.catalogue_list.count():
             self.catalogue_list.setCurrentRow(0)
 
