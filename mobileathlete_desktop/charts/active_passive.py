@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from mobileathlete_desktop.charts import style
 from mobileathlete_desktop.domain.catalogue import Catalogue, Side
-from mobileathlete_desktop.domain.interpretation import interpret_assessment, measure_for
+from mobileathlete_desktop.domain.interpretation import interpret_history, measure_for
 from mobileathlete_desktop.domain.records import ClientHistory
 
 if TYPE_CHECKING:
@@ -66,6 +66,13 @@ class GapSeries:
         return points[-1].source if points else ""
 
     @property
+    def priority(self) -> tuple[bool, float]:
+        """For choosing the few panels a report shows: any control deficit first, then the
+        largest gap."""
+        points = [p for ps in self.sides.values() for p in ps]
+        return (any(p.control_deficit for p in points), max((p.gap for p in points), default=0))
+
+    @property
     def errors_differ(self) -> bool:
         """Whether visits were judged against different errors (e.g. another instrument)."""
         return len({p.error for ps in self.sides.values() for p in ps if p.error}) > 1
@@ -81,11 +88,10 @@ def gap_series(history: ClientHistory, catalogue: Catalogue | None = None) -> li
 
     cat = catalogue if catalogue is not None else default_catalogue()
     found: dict[str, dict[Side, list[GapPoint]]] = {}
-    for visit in history.assessments:
+    for visit, result in zip(history.assessments, interpret_history(history, cat), strict=True):
         modes = {(m.code, m.side, m.mode) for m in visit.measurements}
         if not any((c, s, "passive") in modes for c, s, mode in modes if mode == "active"):
             continue
-        result = interpret_assessment(history, visit.id, cat)
         for row in result.rows:
             if row.mode != "active" or row.side not in SIDES or row.gap is None:
                 continue

@@ -16,6 +16,7 @@ from mobileathlete_desktop.domain.interpretation import (
     FLAG_CLINICALLY_IMPORTANT,
     Interpretation,
     interpret_assessment,
+    interpret_history,
     measure_for,
 )
 from mobileathlete_desktop.domain.programs import ProgramItemRecord, ProgramRecord, dosage_text
@@ -263,7 +264,7 @@ def _rows(ctx: ServiceContext, history: ClientHistory) -> _Tables:
     """
     cat = ctx.catalogue
     visits = history.assessments
-    per_visit = [interpret_assessment(history, a.id, cat) for a in visits]
+    per_visit = interpret_history(history, cat)
     values: dict[Key, dict[int, Interpretation]] = {}
     for index, result in enumerate(per_visit):
         for r in result.rows:
@@ -379,6 +380,10 @@ def _figures(ctx: ServiceContext, history: ClientHistory) -> tuple[list[Any], li
         figures += [build_chart(history, code, cat) for code in limited]
     gaps = gap_series(history, cat)
     if gaps:
+        # The few measures a reader needs (control deficits first, then the largest gaps),
+        # in catalogue order; `chart CHART active-passive` draws them all.
+        shown = sorted(gaps, key=lambda g: g.priority, reverse=True)[:MAX_GAP_PANELS]
+        gaps = [g for g in gaps if g in shown]
         figures.append(active_passive_figure(history, cat, series=gaps))
     figures.append(build_chart(history, "asymmetry", cat))
     figures.append(build_chart(history, "profile", cat))
@@ -397,6 +402,7 @@ def _figures(ctx: ServiceContext, history: ClientHistory) -> tuple[list[Any], li
 
 
 OUTCOME_CODES = frozenset({"lefs.total", "nprs", "psfs.average"})
+MAX_GAP_PANELS = 4
 
 
 def build_progress_report(
@@ -500,6 +506,8 @@ def write_batch(
     files: list[Path] = []
     charts: list[str] = []
     reports: list[ProgressReport] = []
+    if per_client and _pool_size(ctx, total) > 1:
+        return _write_batch_in_processes(ctx, client_ids, out, label, progress, cancelled)
     for done, client_id in enumerate(client_ids, start=1):
         if cancelled is not None and cancelled():
             return BatchResult(tuple(files), tuple(charts), cancelled=True)
@@ -524,6 +532,115 @@ def write_batch(
         _audit(ctx, reports, out)
         files.append(out)
     return BatchResult(tuple(files), tuple(charts))
+
+
+# A batch of at least this many per-client files uses every core: matplotlib draws on one
+# thread at a time, so the charts of a day's reports are drawn in worker processes.
+POOL_MIN_CLIENTS = 4
+
+
+def _pool_size(ctx: ServiceContext, total: int) -> int:
+    """How many worker processes a folder batch of `total` reports should use (1: none)."""
+    import os
+    import sys
+
+    cores = os.cpu_count() or 1
+    in_memory = ctx.db.url.get_backend_name() == "sqlite" and ctx.db.url.database in (
+        None,
+        "",
+        ":memory:",
+    )
+    if total < POOL_MIN_CLIENTS or cores < 2 or in_memory or getattr(sys, "frozen", False):
+        return 1
+    return min(cores, total)
+
+
+@dataclass(frozen=True)
+class _Written:
+    """What a worker process reports back: enough to audit and list the file."""
+
+    client_id: int
+    chart_number: str
+    path: str
+    visits: int
+
+
+def _report_job(url: str, actor: Any, client_id: int, folder: str, label: str) -> _Written:
+    """In a worker process: one client's progress report built and written to the folder."""
+    from mobileathlete_desktop.storage.database import open_database
+
+    db = open_database(url, migrate=False, full_check=False)
+    try:
+        ctx = ServiceContext(db=db, actor=actor)
+        report = build_progress_report(ctx, client_id)
+        chart = report.client.chart_number
+        path = Path(folder) / report_file_name(chart, _last_visit(report), label)
+        _write(path, [report])
+        return _Written(client_id, chart, str(path), len(report.visits))
+    finally:
+        db.dispose()
+
+
+def _write_batch_in_processes(
+    ctx: ServiceContext,
+    client_ids: Sequence[int],
+    out: Path,
+    label: str,
+    progress: Progress | None,
+    cancelled: Cancelled | None,
+) -> BatchResult:
+    """The folder batch on every core (spawned workers: no forked Qt or database state).
+
+    Each file is written atomically by its worker; this process audits each as it arrives,
+    reports progress, and on cancel drops the reports not started and keeps those written.
+    """
+    import multiprocessing
+    from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+
+    total = len(client_ids)
+    url = ctx.db.url.render_as_string(hide_password=False)
+    written: dict[int, _Written] = {}
+    stopped = False
+    with ProcessPoolExecutor(
+        max_workers=_pool_size(ctx, total), mp_context=multiprocessing.get_context("spawn")
+    ) as pool:
+        pending: set[Future[_Written]] = {
+            pool.submit(_report_job, url, ctx.actor, cid, str(out), label) for cid in client_ids
+        }
+        while pending:
+            finished, pending = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
+            for future in finished:
+                if future.cancelled():
+                    continue
+                done = future.result()  # a worker's error ends the batch, as it would serially
+                written[done.client_id] = done
+                _audit_files(ctx, [done])
+                if progress is not None:
+                    progress(len(written), total)
+            if not stopped and cancelled is not None and cancelled():
+                stopped = True
+                for future in pending:
+                    future.cancel()
+    order = [written[cid] for cid in client_ids if cid in written]
+    return BatchResult(
+        tuple(Path(w.path) for w in order),
+        tuple(w.chart_number for w in order),
+        cancelled=stopped and len(written) < total,
+    )
+
+
+def _audit_files(ctx: ServiceContext, written: Sequence[_Written]) -> None:
+    with ctx.db.session() as session:
+        for w in written:
+            record_event(
+                session,
+                ctx.actor,
+                "report.print",
+                entity="client",
+                entity_id=w.client_id,
+                client_id=w.client_id,
+                detail={"file": Path(w.path).name, "visits": w.visits},
+            )
 
 
 def record_printed(

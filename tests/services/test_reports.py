@@ -415,3 +415,55 @@ def test_the_signature_goes_with_the_last_lines_of_the_report(
     write_report(clinic, episode, out)
     last = pdf_pages(out)[-1]
     assert "Signature" in last and "Current home program" in last
+
+
+# --- a day's reports on every core -----------------------------------------------------------
+
+
+@pytest.fixture
+def busy_day(clinic: ServiceContext) -> ServiceContext:
+    seen = date(2025, 6, 10)
+    for n in range(6):
+        add_runner(clinic, f"P-{n}", f"Pat{n}", "Parallel", {seen: {WBLT: 8.0 + n}})
+    return clinic
+
+
+def test_a_folder_batch_of_several_clients_is_written_by_worker_processes(
+    busy_day: ServiceContext, out_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mobileathlete_desktop.services import reports
+    from mobileathlete_desktop.services.audit import AuditFilter, find_events
+
+    assert reports._pool_size(busy_day, 6) > 1 or (__import__("os").cpu_count() or 1) < 2
+    # The serial path is not taken (it would call _write in this process).
+    monkeypatch.setattr(reports, "_write", lambda *a: pytest.fail("written in this process"))
+    ids = clients_assessed_between(busy_day, date(2025, 6, 10), date(2025, 6, 10))
+    calls: list[tuple[int, int]] = []
+    result = write_batch(busy_day, ids, out_dir, progress=lambda d, t: calls.append((d, t)))
+    assert sorted(p.name for p in result.files) == [f"P-{n}_2025-06-10.pdf" for n in range(6)]
+    assert [d for d, _ in calls] == [1, 2, 3, 4, 5, 6] and {t for _, t in calls} == {6}
+    assert "Pat3 Parallel" in "\n".join(pdf_pages(out_dir / "P-3_2025-06-10.pdf"))
+    printed = find_events(busy_day, AuditFilter(action="report.print"))
+    assert len(printed) == 6
+    assert sorted(p.name for p in out_dir.iterdir()) == sorted(p.name for p in result.files)
+
+
+def test_a_cancelled_parallel_batch_keeps_only_whole_audited_files(
+    busy_day: ServiceContext, out_dir: Path
+) -> None:
+    from mobileathlete_desktop.services.audit import AuditFilter, find_events
+
+    ids = clients_assessed_between(busy_day, date(2025, 6, 10), date(2025, 6, 10))
+    done: list[int] = []
+    result = write_batch(
+        busy_day,
+        ids,
+        out_dir,
+        progress=lambda d, t: done.append(d),
+        cancelled=lambda: len(done) >= 1,
+    )
+    on_disk = sorted(p.name for p in out_dir.iterdir())
+    assert on_disk == sorted(p.name for p in result.files)  # no half or unlisted file
+    assert all(p.read_bytes().startswith(b"%PDF") for p in result.files)
+    assert len(find_events(busy_day, AuditFilter(action="report.print"))) == len(result.files)
+    assert result.cancelled == (len(result.files) < len(ids))

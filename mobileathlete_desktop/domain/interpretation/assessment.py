@@ -73,8 +73,6 @@ def interpret_assessment(
     data (no date of birth, no norm, one side, one visit) becomes a reason instead.
     """
     cat = catalogue if catalogue is not None else default_catalogue()
-    client = history.client
-    sex = client.norm_sex
     if assessment_id is None:
         index = len(history.assessments) - 1
     else:
@@ -82,6 +80,33 @@ def interpret_assessment(
         if not matches:
             raise KeyError(f"assessment {assessment_id} is not in this client's history")
         index = matches[0]
+    return _interpret_index(history, index, cat, {})
+
+
+def interpret_history(
+    history: ClientHistory, catalogue: Catalogue | None = None
+) -> list[AssessmentInterpretation]:
+    """Every visit interpreted, oldest first: the same as `interpret_assessment` for each,
+    with each visit's readings worked out once (a 30-visit report no longer redoes them for
+    every later visit)."""
+    cat = catalogue if catalogue is not None else default_catalogue()
+    cache: dict[int, tuple[dict[Key, _Reading], FmsResult | None]] = {}
+    return [_interpret_index(history, i, cat, cache) for i in range(len(history.assessments))]
+
+
+def _interpret_index(
+    history: ClientHistory,
+    index: int,
+    cat: Catalogue,
+    cache: dict[int, tuple[dict[Key, _Reading], FmsResult | None]],
+) -> AssessmentInterpretation:
+    def readings_of(i: int) -> tuple[dict[Key, _Reading], FmsResult | None]:
+        if i not in cache:
+            cache[i] = _readings(history.assessments[i], cat)
+        return cache[i]
+
+    client = history.client
+    sex = client.norm_sex
     notes: list[str] = []
     if index < 0:
         notes.append("No assessments recorded yet.")
@@ -103,8 +128,8 @@ def interpret_assessment(
         age = None
     if sex is None:
         notes.append("No sex recorded: only norms that apply to both sexes are used.")
-    earlier = [(a, _readings(a, cat)[0]) for a in history.assessments[:index]]
-    readings, fms = _readings(assessment, cat)
+    earlier = [(a, readings_of(i)[0]) for i, a in enumerate(history.assessments[:index])]
+    readings, fms = readings_of(index)
     if not earlier:
         notes.append("No earlier assessment: change since the last visit is not judged.")
     if fms is not None and fms.missing:
