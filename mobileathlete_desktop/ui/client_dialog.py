@@ -20,6 +20,7 @@ from mobileathlete_desktop.services import clients as client_service
 from mobileathlete_desktop.services.context import ConflictError, InputError, ServiceContext
 from mobileathlete_desktop.ui.date_field import CalendarPopup
 from mobileathlete_desktop.ui.forms import child, load_form
+from mobileathlete_desktop.ui.screen_fit import fit_to_screen
 
 TEXT_FIELDS = (
     "chart_number",
@@ -66,7 +67,8 @@ class ClientDialog(QDialog):
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
         if client is not None:
             self._fill(client)
-        self.resize(self.sizeHint().expandedTo(self.minimumSizeHint()))
+        # No taller than the screen (at 150 % scaling the form was 650 of 512 pixels high).
+        fit_to_screen(self, self.sizeHint().expandedTo(self.minimumSizeHint()))
         self.line("chart_number").setFocus()
 
     def line(self, name: str) -> QLineEdit:

@@ -8,7 +8,6 @@ from html import escape
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -25,6 +24,7 @@ from mobileathlete_desktop.services import assessments as assessment_service
 from mobileathlete_desktop.services import clients as client_service
 from mobileathlete_desktop.services.context import ServiceContext
 from mobileathlete_desktop.ui.findings_panel import FindingsPanel
+from mobileathlete_desktop.ui.flow_layout import FlowLayout
 from mobileathlete_desktop.ui.progress_view import ProgressView
 
 ASSESSMENT_COLUMNS = ("Date", "Kind", "Therapist", "Status", "Values")
@@ -51,6 +51,7 @@ class ClientPage(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.5)
         font.setBold(True)
         self.title.setFont(font)
+        self.title.setWordWrap(True)  # a long name wraps on a narrow page
         self.profile = QLabel("Choose a client on the left, or search with Ctrl+F.")
         self.profile.setWordWrap(True)
         self.profile.setAccessibleName("Client profile")
@@ -76,14 +77,17 @@ class ClientPage(QWidget):
         )
         self.report_button.setVisible(ctx.actor.can("reports.print"))
         self.buttons = QWidget()
-        buttons = QHBoxLayout(self.buttons)
+        # Wraps onto a second line on a narrow page (150 % scaling) rather than scrolling.
+        buttons = FlowLayout(self.buttons)
         buttons.setContentsMargins(0, 0, 0, 0)
-        buttons.addWidget(self.new_button)
-        buttons.addWidget(self.edit_button)
-        buttons.addWidget(self.program_button)
-        buttons.addWidget(self.report_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.archive_button)
+        for button in (
+            self.new_button,
+            self.edit_button,
+            self.program_button,
+            self.report_button,
+            self.archive_button,
+        ):
+            buttons.addWidget(button)
         self.assessments = QTableWidget(0, len(ASSESSMENT_COLUMNS))
         self.assessments.setAccessibleName("Assessments")
         self.assessments.setHorizontalHeaderLabels(list(ASSESSMENT_COLUMNS))

@@ -87,7 +87,10 @@ class MainWindow(QMainWindow):
         splitter.addWidget(left)
         splitter.addWidget(self._right_column())
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([380, 820])
+        # A third for the list on a small screen (150 % scaling), so the page needs no
+        # sideways scrolling.
+        left_width = min(380, self.width() // 3)
+        splitter.setSizes([left_width, self.width() - left_width])
         self.setCentralWidget(splitter)
 
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)

@@ -64,7 +64,7 @@ from mobileathlete_desktop.domain.exercises import Exercise, ExerciseLibrary
 from mobileathlete_desktop.ui import print_support
 from mobileathlete_desktop.ui import service_adapter as svc
 from mobileathlete_desktop.ui.background import BackgroundCall
-from mobileathlete_desktop.ui.screen_fit import fit_to_screen
+from mobileathlete_desktop.ui.screen_fit import fit_to_screen, scrolling
 from mobileathlete_desktop.ui.service_adapter import ProgramItemRecord, ProgramRecord
 
 DRILL_MIME = "application/x-mobileathlete-drills"
@@ -478,9 +478,11 @@ class ProgramBuilder(QDialog):
         right_layout.addWidget(notes_label)
         right_layout.addWidget(self.notes)
 
+        # Each side scrolls on its own when the window is short (150 % scaling on a small
+        # screen), so Save and Close below stay in view.
         splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(right)
+        splitter.addWidget(scrolling(left))
+        splitter.addWidget(scrolling(right))
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([380, 900])
         splitter.setChildrenCollapsible(False)

@@ -333,11 +333,16 @@ class ProgressView(QWidget):
         self.kind.setAccessibleName("Chart kind")
         for key, text in KINDS:
             self.kind.addItem(text, key)
+        self.kind.setMinimumContentsLength(10)
+        self.kind.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
         kind_label = QLabel("Chart &kind")
         kind_label.setBuddy(self.kind)
         self.measure = QComboBox()
         self.measure.setAccessibleName("Measure")
-        self.measure.setMinimumContentsLength(28)
+        # Short enough for the page at 150 % scaling; the box stretches where there is room.
+        self.measure.setMinimumContentsLength(10)
         self.measure.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
@@ -351,13 +356,13 @@ class ProgressView(QWidget):
         self.status.setAccessibleName("Chart status")
         self.status.setWordWrap(True)
         self.hover = QLabel(HOVER_HINT)
+        self.hover.setWordWrap(True)
         self.hover.setAccessibleName("Value under the pointer")
         self.hover.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         controls = QHBoxLayout()
         controls.addWidget(kind_label)
         controls.addWidget(self.kind)
-        controls.addSpacing(12)
         controls.addWidget(self.measure_label)
         controls.addWidget(self.measure, 1)
         controls.addWidget(self.export_button)

@@ -3,15 +3,21 @@ be made small enough for 1366×768 at 150 % scaling without hiding its buttons."
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QPoint, QRect, QSize
+from PySide6.QtWidgets import QPushButton, QScrollArea
 from pytestqt.qtbot import QtBot
 
+from mobileathlete_desktop.domain.permissions import Actor
+from mobileathlete_desktop.services import accounts, clients
 from mobileathlete_desktop.services.context import ServiceContext
+from mobileathlete_desktop.ui import screen_fit
 from mobileathlete_desktop.ui.main_window import MainWindow
 from mobileathlete_desktop.ui.screen_fit import available_area, fitted_size
+from tests.conftest import ADMIN, THERAPIST
 from tests.ui.test_mnemonics import WINDOWS
 
 # 1366×768 at 150 %: 910×512 logical pixels, less a panel of ~30.
@@ -44,6 +50,78 @@ def test_every_window_fits_the_available_screen_area(
     area = available_area(shown)
     assert shown.width() <= area.width() and shown.height() <= area.height()
     assert area.contains(shown.geometry())
-    # and it can shrink to a 150 %-scaled 1366×768 screen (content scrolls inside)
-    least = shown.minimumSizeHint()
+    # and it can shrink to a 150 %-scaled 1366×768 screen (content scrolls inside): at 150 %
+    # the program builder could not be made shorter than 495 of 482 pixels
+    least = shown.minimumSizeHint().expandedTo(shown.minimumSize())
     assert least.width() <= SCALED.width(), least
+    assert least.height() <= SCALED.height(), least
+
+
+@pytest.fixture
+def scaled_screen(monkeypatch: pytest.MonkeyPatch) -> QRect:
+    """Windows size themselves for a 1366×768 screen at 150 % (910×512, a 30-pixel panel)."""
+    area = QRect(QPoint(0, 0), SCALED)
+    monkeypatch.setattr(screen_fit, "available_area", lambda _widget: area)
+    return area
+
+
+@pytest.mark.parametrize("name", ["main window", *WINDOWS])
+def test_every_window_opens_within_a_150_percent_screen(
+    name: str, ctx: ServiceContext, tmp_path: Path, qtbot: QtBot, scaled_screen: QRect
+) -> None:
+    clients.create_client(ctx, clients.ClientInput("C-1", "Ada", "Stridewell", date(1990, 1, 1)))
+    shown = MainWindow(ctx) if name == "main window" else WINDOWS[name](ctx, tmp_path)
+    qtbot.addWidget(shown, before_close_func=lambda w: setattr(w, "dirty", False))
+    # the client form was 713×653 whatever the screen: its Save button was off-screen
+    assert shown.width() <= scaled_screen.width(), (name, shown.size())
+    assert shown.height() <= scaled_screen.height(), (name, shown.size())
+
+
+def _page_scrolls_sideways(window: MainWindow) -> bool:
+    area = next(a for a in window.findChildren(QScrollArea) if a.widget() is window.page)
+    return area.horizontalScrollBar().isVisible()
+
+
+@pytest.mark.parametrize("role", [ADMIN, THERAPIST])
+def test_a_client_page_needs_no_sideways_scrolling_at_150_percent(
+    role: Actor, ctx: ServiceContext, qtbot: QtBot, scaled_screen: QRect
+) -> None:
+    """At 150 % the page's buttons (Home program…, Report…) and the Progress tab's controls
+    were wider than the page: it scrolled sideways and the buttons were cut."""
+    client = clients.create_client(
+        ctx, clients.ClientInput("C-1", "Ada", "Stridewell", date(1990, 1, 1))
+    )
+    window = MainWindow(ctx.as_actor(role))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.select_client(client.id)
+    qtbot.waitUntil(lambda: window.page.client_id == client.id)
+    assert window.page.buttons.isVisible()
+    qtbot.waitUntil(lambda: not _page_scrolls_sideways(window))
+    window.page.show_progress()
+    qtbot.waitUntil(lambda: not _page_scrolls_sideways(window))
+    buttons = [b for b in window.page.buttons.findChildren(QPushButton) if b.isVisible()]
+    page_width = window.page.width()
+    assert all(b.geometry().right() < page_width for b in buttons)
+
+
+def test_a_new_clinic_s_next_steps_leave_the_page_unscrolled_at_1366x768(
+    ctx: ServiceContext, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At 1366×768 the page scrolled sideways under an admin's next-steps panel."""
+    area = QRect(0, 0, 1366, 738)
+    monkeypatch.setattr(screen_fit, "available_area", lambda _widget: area)
+    accounts.create_first_admin(ctx.db, "North PT", "boss", "Boss Admin", "boss-secret")
+    boss = ctx.as_actor(accounts.sign_in(ctx, "boss", "boss-secret"))
+    client = clients.create_client(
+        boss, clients.ClientInput("C-1", "Ada", "Stridewell", date(1990, 1, 1))
+    )
+    window = MainWindow(boss)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.next_steps.isVisible()
+    window.select_client(client.id)
+    qtbot.waitUntil(lambda: window.page.client_id == client.id)
+    qtbot.waitUntil(lambda: not _page_scrolls_sideways(window))
