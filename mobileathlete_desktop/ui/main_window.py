@@ -57,6 +57,14 @@ class MainWindow(QMainWindow):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # Chart number and birth date as wide as they need, the name gets the rest; a long
+        # name is cut on its one line (on a small screen) rather than wrapped and cut twice.
+        for column in (1, 2):
+            self.table.horizontalHeader().setSectionResizeMode(
+                column, QHeaderView.ResizeMode.ResizeToContents
+            )
+        self.table.horizontalHeader().setResizeContentsPrecision(0)  # the rows in view only
+        self.table.setWordWrap(False)
         self.table.setAlternatingRowColors(True)
         self.table.setTabKeyNavigation(False)  # arrows choose a client; Tab moves on
         self.table.setSortingEnabled(True)
@@ -87,9 +95,9 @@ class MainWindow(QMainWindow):
         splitter.addWidget(left)
         splitter.addWidget(self._right_column())
         splitter.setStretchFactor(1, 1)
-        # A third for the list on a small screen (150 % scaling), so the page needs no
-        # sideways scrolling.
-        left_width = min(380, self.width() // 3)
+        # Little more than a third for the list on a small screen (150 % scaling), so the
+        # page needs no sideways scrolling.
+        left_width = min(380, self.width() * 36 // 100)
         splitter.setSizes([left_width, self.width() - left_width])
         self.setCentralWidget(splitter)
 

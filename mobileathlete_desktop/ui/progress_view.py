@@ -362,9 +362,9 @@ class ProgressView(QWidget):
 
         controls = QHBoxLayout()
         controls.addWidget(kind_label)
-        controls.addWidget(self.kind)
+        controls.addWidget(self.kind, 1)  # both boxes share the room there is
         controls.addWidget(self.measure_label)
-        controls.addWidget(self.measure, 1)
+        controls.addWidget(self.measure, 2)
         controls.addWidget(self.export_button)
 
         self.chart_area = QScrollArea()
