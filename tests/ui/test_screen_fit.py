@@ -125,3 +125,21 @@ def test_a_new_clinic_s_next_steps_leave_the_page_unscrolled_at_1366x768(
     window.select_client(client.id)
     qtbot.waitUntil(lambda: window.page.client_id == client.id)
     qtbot.waitUntil(lambda: not _page_scrolls_sideways(window))
+
+
+def test_the_editor_title_wraps_instead_of_being_cut_at_150_percent(
+    ctx: ServiceContext, tmp_path: Path, qtbot: QtBot, scaled_screen: QRect
+) -> None:
+    clients.create_client(
+        ctx, clients.ClientInput("C-1", "Maximiliana", "Stridewell-Longname", date(1990, 1, 1))
+    )
+    editor = WINDOWS["assessment editor"](ctx, tmp_path)
+    qtbot.addWidget(editor, before_close_func=lambda w: setattr(w, "dirty", False))
+    editor.show()
+    qtbot.waitExposed(editor)
+    title = editor.title  # type: ignore[attr-defined]
+    # The whole title is shown (wrapped onto more lines when the window is narrow).
+    assert title.wordWrap()
+    needed = title.heightForWidth(title.width())
+    assert title.height() >= needed > 0, (title.height(), needed, title.text())
+    assert editor.width() <= scaled_screen.width()
