@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QSplitter, QWidget
 
@@ -23,6 +23,9 @@ from mobileathlete_desktop.ui.findings_panel import FindingRow, FindingsPanel
 # needs about 800 px for its six columns with markers, the findings about 320.
 BESIDE_MIN_WIDTH = 1120
 BESIDE_SHARE = 0.3
+# A burst of saves (a therapist typing down the grid) is interpreted once, a moment after the
+# last one, so the interpretation never competes with the keystroke being stored.
+REFRESH_DELAY_MS = 150
 BESIDE_WIDTH = (320, 460)
 BELOW_SHARE = 0.28
 BELOW_MIN_HEIGHT = 110
@@ -74,17 +77,25 @@ class LiveFindingsPanel(FindingsPanel):
         self._call: BackgroundCall | None = None
         self._wanted: int | None = None
         self._again = False
+        self._delay = QTimer(self)
+        self._delay.setSingleShot(True)
+        self._delay.setInterval(REFRESH_DELAY_MS)
+        self._delay.timeout.connect(self._kick)
         self.setToolTip("")
         self.list.setToolTip("")
 
     @property
     def busy(self) -> bool:
-        """Whether an interpretation is on its way."""
-        return self._call is not None
+        """Whether an interpretation is on its way (or about to start)."""
+        return self._call is not None or self._delay.isActive()
 
     def refresh(self, assessment_id: int) -> None:
-        """Interprets the visit again (in the background) and shows it when done."""
+        """Interprets the visit again (in the background, a moment after the last save) and
+        shows it when done."""
         self._wanted = assessment_id
+        self._delay.start()
+
+    def _kick(self) -> None:
         if self._call is not None:
             self._again = True
             return
