@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Literal
 
 from mobileathlete_desktop.domain.catalogue import (
@@ -295,6 +296,38 @@ def active_passive_gap(
     return ActivePassiveGap(active, passive, gap, mdc, err.source, deficit, reason)
 
 
+@dataclass(frozen=True)
+class _Judged:
+    """A change measured against the error and the MCID: what both the verdict and its
+    reason rest on."""
+
+    verdict: Verdict
+    err: MeasurementError | None
+    mdc: float | None
+    beyond: bool | None
+    important: bool | None
+
+
+def _judge(
+    measure: Measure, previous: float, current: float, rater: RaterKind, instrument: str
+) -> _Judged:
+    err = _error(measure, instrument, rater)
+    mdc = err.smallest_real_change if err else None
+    delta = current - previous
+    beyond = None if mdc is None else abs(delta) - mdc > _EPSILON
+    mcid = measure.important_change
+    important = None if mcid is None else mcid.reached(previous, delta) and delta != 0
+    verdict: Verdict
+    if beyond is None and important is None:
+        verdict = "undetermined"
+    elif not beyond and not important:
+        verdict = "unchanged"
+    else:
+        better = delta > 0 if measure.higher_is_better else delta < 0
+        verdict = "improved" if better else "worse"
+    return _Judged(verdict, err, mdc, beyond, important)
+
+
 def judge_change(
     measure: Measure,
     previous: float,
@@ -308,19 +341,10 @@ def judge_change(
     the measure's minimal clinically important difference (MCID, at least). "undetermined"
     when the catalogue holds neither. Respects `higher_is_better` (NPRS going down improves).
     """
-    err = _error(measure, instrument, rater)
-    mdc = err.smallest_real_change if err else None
-    delta = current - previous
-    beyond = None if mdc is None else abs(delta) - mdc > _EPSILON
-    mcid = measure.important_change
-    important = None if mcid is None else mcid.reached(previous, delta) and delta != 0
-    if beyond is None and important is None:
+    judged = _judge(measure, previous, current, rater, instrument)
+    if judged.verdict == "undetermined":
         return "undetermined", None, ""
-    source = err.source if err is not None else ""
-    if not beyond and not important:
-        return "unchanged", mdc, source
-    better = delta > 0 if measure.higher_is_better else delta < 0
-    return ("improved" if better else "worse"), mdc, source
+    return judged.verdict, judged.mdc, judged.err.source if judged.err is not None else ""
 
 
 def _change(
@@ -338,14 +362,12 @@ def _change(
     rater: RaterKind = (
         "inter" if reading.rater and prev.rater and reading.rater != prev.rater else "intra"
     )
-    verdict, mdc, source = judge_change(
-        measure, prev.value, reading.value, rater, reading.instrument
-    )
-    err = _error(measure, reading.instrument, rater)
-    delta = reading.value - prev.value
-    beyond = None if mdc is None else abs(delta) - mdc > _EPSILON
+    judged = _judge(measure, prev.value, reading.value, rater, reading.instrument)
+    verdict, err, mdc = judged.verdict, judged.err, judged.mdc
+    beyond, important = judged.beyond, judged.important
+    source = err.source if err is not None and verdict != "undetermined" else ""
     mcid = measure.important_change
-    important = None if mcid is None else mcid.reached(prev.value, delta) and delta != 0
+    delta = reading.value - prev.value
     when = previous_assessment.date.isoformat()
     direction = "no change" if delta == 0 else f"{'up' if delta > 0 else 'down'} "
     moved = direction if delta == 0 else direction + _fmt(measure, abs(delta))
