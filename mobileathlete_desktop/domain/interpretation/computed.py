@@ -23,6 +23,7 @@ from mobileathlete_desktop.domain.interpretation.results import (
     LEFS_ITEMS,
     LEFS_MAX_ITEM,
     LIMB_LENGTH,
+    WEIGHT_BEARING_ABBREVIATION,
     WEIGHT_BEARING_WORDS,
     YBALANCE_COMPOSITE,
     YBALANCE_REACHES,
@@ -181,7 +182,9 @@ def _readings(
 def is_weight_bearing(position: str) -> bool:
     """Whether a recorded position names the weight-bearing lunge."""
     words = position.lower()
-    return "wb" in words.split() or any(w in words for w in WEIGHT_BEARING_WORDS if w != "wb")
+    return WEIGHT_BEARING_ABBREVIATION in words.split() or any(
+        w in words for w in WEIGHT_BEARING_WORDS
+    )
 
 
 def _add_findings(out: dict[Key, _Reading], assessment: AssessmentRecord, cat: Catalogue) -> None:

@@ -105,7 +105,8 @@ FMS_TOTAL = "fms.total"
 # the weight-bearing measure (the stored record is left as it was).
 DF_KNEE_FLEXED = "ankle.dorsiflexion.knee_flexed"
 DF_WEIGHT_BEARING = "ankle.dorsiflexion.weight_bearing"
-WEIGHT_BEARING_WORDS: tuple[str, ...] = ("lunge", "weight", "wb", "knee to wall", "carga")
+WEIGHT_BEARING_WORDS: tuple[str, ...] = ("lunge", "weight", "knee to wall", "carga")
+WEIGHT_BEARING_ABBREVIATION = "wb"  # a word of its own ("WB lunge"), never inside another
 FMS_MAX_SCORE = 3
 
 LEFS_ITEMS = 20
