@@ -449,17 +449,10 @@ def clients_assessed_between(ctx: ServiceContext, first: date, last: date) -> li
 
 
 def _audit(ctx: ServiceContext, reports: Sequence[ProgressReport], path: Path) -> None:
-    with ctx.db.session() as session:
-        for report in reports:
-            record_event(
-                session,
-                ctx.actor,
-                "report.print",
-                entity="client",
-                entity_id=report.client.id,
-                client_id=report.client.id,
-                detail={"file": path.name, "visits": len(report.visits)},
-            )
+    _audit_files(
+        ctx,
+        [_Written(r.client.id, r.client.chart_number, str(path), len(r.visits)) for r in reports],
+    )
 
 
 def write_report(ctx: ServiceContext, client_id: int, path: Path) -> ProgressReport:
@@ -630,6 +623,7 @@ def _write_batch_in_processes(
 
 
 def _audit_files(ctx: ServiceContext, written: Sequence[_Written]) -> None:
+    """One `report.print` event a client's report written, in one unit of work."""
     with ctx.db.session() as session:
         for w in written:
             record_event(
