@@ -458,6 +458,33 @@ def lefs_total(answers: list[int | None] | tuple[int | None, ...]) -> int | None
         return None
 
 
+def _store_score(session: Session, assessment_id: int, code: str, value: float | None) -> None:
+    """A questionnaire's score kept as a value of its own (lefs.total, psfs.average): stored,
+    updated, or cleared when the answers no longer give one."""
+    stored = session.execute(
+        select(Measurement).where(
+            Measurement.assessment_id == assessment_id, Measurement.code == code
+        )
+    ).scalar_one_or_none()
+    if value is None:
+        if stored is not None:
+            session.delete(stored)
+    elif stored is None:
+        session.add(
+            Measurement(
+                assessment_id=assessment_id,
+                code=code,
+                side="none",
+                mode="none",
+                value=value,
+                unit="score",
+                instrument="questionnaire",
+            )
+        )
+    else:
+        stored.value = value
+
+
 def set_lefs_answers(
     ctx: ServiceContext, assessment_id: int, answers: list[int | None]
 ) -> OutcomeRecord:
@@ -481,28 +508,7 @@ def set_lefs_answers(
             session.add(cell)
         cell.answers = list(answers)
         cell.total = None if total is None else float(total)
-        total_cell = session.execute(
-            select(Measurement).where(
-                Measurement.assessment_id == assessment_id, Measurement.code == "lefs.total"
-            )
-        ).scalar_one_or_none()
-        if total is None and total_cell is not None:
-            session.delete(total_cell)
-        elif total is not None:
-            if total_cell is None:
-                session.add(
-                    Measurement(
-                        assessment_id=assessment_id,
-                        code="lefs.total",
-                        side="none",
-                        mode="none",
-                        value=float(total),
-                        unit="score",
-                        instrument="questionnaire",
-                    )
-                )
-            else:
-                total_cell.value = float(total)
+        _store_score(session, assessment_id, "lefs.total", None if total is None else float(total))
         session.flush()
         record_event(
             session,
@@ -597,27 +603,7 @@ def set_psfs(
         cell.labels = list(names)
         cell.answers = list(kept)
         cell.total = None
-        stored = session.execute(
-            select(Measurement).where(
-                Measurement.assessment_id == assessment_id, Measurement.code == PSFS_AVERAGE
-            )
-        ).scalar_one_or_none()
-        if average is None and stored is not None:
-            session.delete(stored)
-        elif average is not None and stored is None:
-            session.add(
-                Measurement(
-                    assessment_id=assessment_id,
-                    code=PSFS_AVERAGE,
-                    side="none",
-                    mode="none",
-                    value=average,
-                    unit="score",
-                    instrument="questionnaire",
-                )
-            )
-        elif average is not None and stored is not None:
-            stored.value = average
+        _store_score(session, assessment_id, PSFS_AVERAGE, average)
         session.flush()
         record_event(
             session,
