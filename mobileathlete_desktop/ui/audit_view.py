@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, QSize, Qt
+from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -28,6 +28,7 @@ from mobileathlete_desktop.services import audit
 from mobileathlete_desktop.services.audit import AuditFilter, AuditRecord
 from mobileathlete_desktop.services.context import ServiceContext
 from mobileathlete_desktop.ui.background import BackgroundCall
+from mobileathlete_desktop.ui.record_table import RecordTableModel
 from mobileathlete_desktop.ui.screen_fit import fit_to_screen
 
 COLUMNS = ("When (local time)", "Who", "What happened", "Chart", "Action")
@@ -37,42 +38,13 @@ ROW_LIMIT = 20_000
 _Index = QModelIndex | QPersistentModelIndex
 
 
-class AuditTableModel(QAbstractTableModel):
+class AuditTableModel(RecordTableModel[AuditRecord]):
     """Audit events as rows (records from the service, never database rows)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._events: list[AuditRecord] = []
-
-    def set_events(self, events: list[AuditRecord]) -> None:
-        """Replaces the rows."""
-        self.beginResetModel()
-        self._events = list(events)
-        self.endResetModel()
-
-    def event_at(self, row: int) -> AuditRecord | None:
-        """The event on a row."""
-        return self._events[row] if 0 <= row < len(self._events) else None
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._events)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(COLUMNS)
-        ):
-            return COLUMNS[section]
-        return None
+    columns = COLUMNS
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        event = self.event_at(index.row()) if index.isValid() else None
+        event = self.record(index)
         if event is None or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         column = index.column()
@@ -182,7 +154,7 @@ class AuditView(QDialog):
 
     def _loaded(self, events: list[AuditRecord]) -> None:
         self.apply_button.setEnabled(True)
-        self.model.set_events(events)
+        self.model.set_rows(events)
         more = " (the newest 20,000; narrow the filter)" if len(events) >= ROW_LIMIT else ""
         count = f"{len(events)} event{'s' if len(events) != 1 else ''}"
         self.status.setText(f"{count}, newest first, in local time{more}")

@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -37,6 +36,7 @@ from mobileathlete_desktop.services import backups
 from mobileathlete_desktop.services.backups import BackupCancelled, BackupListing
 from mobileathlete_desktop.services.context import ServiceContext
 from mobileathlete_desktop.ui.background import BackgroundCall
+from mobileathlete_desktop.ui.record_table import RecordTableModel
 from mobileathlete_desktop.ui.screen_fit import fit_to_screen
 
 COLUMNS = ("Taken", "Kind", "Size", "File")
@@ -65,35 +65,17 @@ def size_text(size: int) -> str:
     return f"{max(1, round(size / 1024))} kB"
 
 
-class BackupListModel(QAbstractTableModel):
+class BackupListModel(RecordTableModel[BackupListing]):
     """Backups on hand, newest first (records from the service)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[BackupListing] = []
-
-    def set_backups(self, rows: list[BackupListing]) -> None:
-        """Replaces the rows."""
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def backup_at(self, row: int) -> BackupListing | None:
-        """The backup on a row."""
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+    columns = COLUMNS
 
     def find(self, path: Path) -> BackupListing | None:
         """The listed backup at that path, if it is listed."""
-        return next((b for b in self._rows if b.path == path), None)
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
+        return next((b for b in self.rows if b.path == path), None)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        backup = self.backup_at(index.row()) if index.isValid() else None
+        backup = self.record(index)
         if backup is None:
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
@@ -107,13 +89,6 @@ class BackupListModel(QAbstractTableModel):
             return str(backup.path)
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 2:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
         return None
 
 
@@ -282,7 +257,7 @@ class BackupsDialog(QDialog):
         except (PermissionError, ValueError, OSError) as exc:
             self._say(str(exc), error=True)
             rows = []
-        self.model.set_backups(rows)
+        self.model.set_rows(rows)
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.list_label.setText(f"&Backups, newest first ({len(rows)})")
@@ -373,7 +348,7 @@ class BackupsDialog(QDialog):
 
     def restore_chosen(self) -> None:
         """Asks to restore the backup chosen in the list."""
-        backup = self.model.backup_at(self.table.currentIndex().row())
+        backup = self.model.row_at(self.table.currentIndex().row())
         if backup is None:
             self._say("Choose a backup in the list first", error=True)
             return

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSize, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -25,6 +25,7 @@ from mobileathlete_desktop.services import accounts
 from mobileathlete_desktop.services.accounts import UserRecord
 from mobileathlete_desktop.services.context import ServiceContext
 from mobileathlete_desktop.ui.background import BackgroundCall
+from mobileathlete_desktop.ui.record_table import RecordTableModel
 from mobileathlete_desktop.ui.screen_fit import fit_to_screen
 
 COLUMNS = ("User name", "Name", "Role", "Active", "Locked")
@@ -38,38 +39,20 @@ def _minimum_hint(role: str) -> str:
     return f"At least {least} characters for {'an admin' if role == 'admin' else 'a therapist'}."
 
 
-class UserListModel(QAbstractTableModel):
+class UserListModel(RecordTableModel[UserRecord]):
     """The clinic's accounts as rows (records from the service, never database rows)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._users: list[UserRecord] = []
-
-    def set_users(self, users: list[UserRecord]) -> None:
-        """Replaces the rows."""
-        self.beginResetModel()
-        self._users = list(users)
-        self.endResetModel()
-
-    def user_at(self, row: int) -> UserRecord | None:
-        """The account on a row."""
-        return self._users[row] if 0 <= row < len(self._users) else None
+    columns = COLUMNS
 
     def row_of(self, username: str) -> int:
         """The row of an account, or -1."""
-        for row, user in enumerate(self._users):
+        for row, user in enumerate(self.rows):
             if user.username == username:
                 return row
         return -1
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._users)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        user = self.user_at(index.row()) if index.isValid() else None
+        user = self.record(index)
         if user is None or role not in (
             Qt.ItemDataRole.DisplayRole,
             Qt.ItemDataRole.AccessibleTextRole,
@@ -82,13 +65,6 @@ class UserListModel(QAbstractTableModel):
             "Yes" if user.active else "No (cannot sign in)",
             "Locked" if user.locked else "",
         )[index.column()]
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
-        return None
 
 
 class _PasswordForm(QDialog):
@@ -333,7 +309,7 @@ class UsersDialog(QDialog):
         except PermissionError as exc:
             self._say(str(exc), error=True)
             users = []
-        self.model.set_users(users)
+        self.model.set_rows(users)
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         row = self.model.row_of(keep) if keep else -1
@@ -344,7 +320,7 @@ class UsersDialog(QDialog):
     def current_user(self) -> UserRecord | None:
         """The chosen account."""
         index = self.table.currentIndex()
-        return self.model.user_at(index.row()) if index.isValid() else None
+        return self.model.record(index)
 
     def select(self, username: str) -> None:
         """Chooses an account by user name."""
