@@ -3,19 +3,13 @@ beside the grid (below it on a narrow window) while the client is still on the p
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QSplitter, QWidget
 
-from mobileathlete_desktop.domain.interpretation import (
-    AssessmentInterpretation,
-    interpret_assessment,
-)
-from mobileathlete_desktop.domain.records import AssessmentRecord, ClientHistory
-from mobileathlete_desktop.services import assessments as assessment_service
+from mobileathlete_desktop.domain.interpretation import AssessmentInterpretation
 from mobileathlete_desktop.services.context import ServiceContext
+from mobileathlete_desktop.services.findings import interpret_visit
 from mobileathlete_desktop.ui.background import BackgroundCall
 from mobileathlete_desktop.ui.findings_panel import FindingRow, FindingsPanel
 
@@ -23,38 +17,12 @@ from mobileathlete_desktop.ui.findings_panel import FindingRow, FindingsPanel
 # needs about 800 px for its six columns with markers, the findings about 320.
 BESIDE_MIN_WIDTH = 1120
 BESIDE_SHARE = 0.3
-# A burst of saves (a therapist typing down the grid) is interpreted once, a moment after the
-# last one, so the interpretation never competes with the keystroke being stored.
-REFRESH_DELAY_MS = 150
 BESIDE_WIDTH = (320, 460)
 BELOW_SHARE = 0.28
 BELOW_MIN_HEIGHT = 110
-
-
-def with_visit(history: ClientHistory, record: AssessmentRecord) -> ClientHistory:
-    """The history with this visit in its place, as the editor shows it.
-
-    `load_history` puts a signed addendum in its original's place and leaves a draft addendum
-    out; the editor interprets whichever of them is open, so it takes that place instead.
-    """
-    visits = list(history.assessments)
-    for i, visit in enumerate(visits):
-        if visit.id == record.id:
-            visits[i] = record
-            return history
-        if visit.id == record.addendum_of or visit.addendum_of == record.id:
-            visits[i] = record
-            return replace(history, assessments=tuple(visits))
-    visits.append(record)
-    visits.sort(key=lambda v: (v.date, v.id))
-    return replace(history, assessments=tuple(visits))
-
-
-def interpret_visit(ctx: ServiceContext, assessment_id: int) -> AssessmentInterpretation:
-    """One visit read with the client's history, by the rules the reports use."""
-    record = assessment_service.get_assessment(ctx, assessment_id)
-    history = with_visit(assessment_service.load_history(ctx, record.client_id), record)
-    return interpret_assessment(history, record.id, catalogue=ctx.catalogue)
+# A burst of saves (a therapist typing down the grid) is interpreted once, a moment after the
+# last one, so the interpretation never competes with the keystroke being stored.
+REFRESH_DELAY_MS = 150
 
 
 class LiveFindingsPanel(FindingsPanel):
