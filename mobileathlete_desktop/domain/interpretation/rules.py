@@ -171,9 +171,7 @@ def _cutoff(measure: Measure, value: float) -> tuple[str, str]:
     """The published reference point the value crossed, in words, and its source."""
     for c in measure.cutoffs:
         if c.crossed(value):
-            side: str = "at or below" if c.inclusive and c.direction == "below" else c.direction
-            if c.inclusive and c.direction == "above":
-                side = "at or above"
+            side = f"at or {c.direction}" if c.inclusive else c.direction
             return (
                 f"{side} the {_fmt(measure, c.value)} reference point of {c.source} "
                 f"({c.population}; a reference value from one group, not a risk prediction).",
