@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QCheckBox,
     QComboBox,
+    QHBoxLayout,
     QInputDialog,
     QLabel,
     QMessageBox,
@@ -95,6 +96,11 @@ class AssessmentEditor(QWidget):
         self.title.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.title.setMinimumWidth(1)
         self.title.setWordWrap(True)
+        # The title takes the header's free room (not shared with its spacer), so it wraps
+        # only when the screen is really too narrow for it.
+        header = form.findChild(QHBoxLayout, "header")
+        if header is not None:
+            header.setStretchFactor(self.title, 1)
         scroll_tab_pages(self.tabs)
         # What has been typed, interpreted after each save, beside the grid (issue 17).
         self.live_findings = LiveFindingsPanel(ctx)
