@@ -147,7 +147,9 @@ def test_failed_render_keeps_the_previous_file(
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("renderer broke")
 
-    monkeypatch.setattr("mobileathlete_desktop.services.reports.write_progress_reports", broken)
+    monkeypatch.setattr(
+        "mobileathlete_desktop.services.reports.batch.write_progress_reports", broken
+    )
     with pytest.raises(RuntimeError):
         write_batch(day, ids, out)
     assert out.read_bytes() == b"previous report"
@@ -350,7 +352,7 @@ def test_what_changed_names_the_measurement_error_and_the_mcid_each_for_what_hol
 ) -> None:
     """A change reaching the MCID but not beyond the MDC is never "more than the measurement
     error" (the summary says "within" for the same change); each judgement is named."""
-    from mobileathlete_desktop.services.reports import _change_line, _change_text
+    from mobileathlete_desktop.services.reports.tables import _change_line, _change_text
 
     interpreted, measure = _nprs_change(beyond_error=beyond, important=important)
     line = _change_line(interpreted, date(2026, 1, 15), "points", measure)  # type: ignore[arg-type]
@@ -360,7 +362,7 @@ def test_what_changed_names_the_measurement_error_and_the_mcid_each_for_what_hol
 
 
 def test_a_change_neither_beyond_the_error_nor_important_is_not_listed() -> None:
-    from mobileathlete_desktop.services.reports import _change_line, _change_text
+    from mobileathlete_desktop.services.reports.tables import _change_line, _change_text
 
     interpreted, measure = _nprs_change(verdict="unchanged", beyond_error=False, important=False)
     assert _change_line(interpreted, date(2026, 1, 15), "points", measure) is None  # type: ignore[arg-type]
@@ -431,12 +433,12 @@ def busy_day(clinic: ServiceContext) -> ServiceContext:
 def test_a_folder_batch_of_several_clients_is_written_by_worker_processes(
     busy_day: ServiceContext, out_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from mobileathlete_desktop.services import reports
     from mobileathlete_desktop.services.audit import AuditFilter, find_events
+    from mobileathlete_desktop.services.reports import batch
 
-    assert reports._pool_size(busy_day, 6) > 1 or (__import__("os").cpu_count() or 1) < 2
+    assert batch._pool_size(busy_day, 6) > 1 or (__import__("os").cpu_count() or 1) < 2
     # The serial path is not taken (it would call _write in this process).
-    monkeypatch.setattr(reports, "_write", lambda *a: pytest.fail("written in this process"))
+    monkeypatch.setattr(batch, "_write", lambda *a: pytest.fail("written in this process"))
     ids = clients_assessed_between(busy_day, date(2025, 6, 10), date(2025, 6, 10))
     calls: list[tuple[int, int]] = []
     result = write_batch(busy_day, ids, out_dir, progress=lambda d, t: calls.append((d, t)))

@@ -1,0 +1,276 @@
+"""Home-program handouts and the program listing `mobileathlete program` shows."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from mobileathlete_desktop.domain.exercises import Exercise
+from mobileathlete_desktop.domain.interpretation import interpret_assessment
+from mobileathlete_desktop.domain.programs import ProgramItemRecord, ProgramRecord, dosage_text
+from mobileathlete_desktop.reports.handout import Handout, HandoutDrill, has_picture, write_handout
+from mobileathlete_desktop.reports.pdf import OutputError, write_atomically
+from mobileathlete_desktop.services.assessments import load_history
+from mobileathlete_desktop.services.audit import record_event
+from mobileathlete_desktop.services.context import InputError, ServiceContext
+from mobileathlete_desktop.services.reports.progress import clinic_header
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class HandoutResult:
+    """A written handout: where, which program, and what was missing (named in warnings)."""
+
+    path: Path
+    program: ProgramRecord
+    warnings: tuple[str, ...]
+
+
+# Size the drill figures are drawn at (points); the handout scales them into its picture box.
+DRAWING_SIZE = (240.0, 160.0)
+
+
+def _drawing_for(exercise: Exercise) -> Any:
+    """The drill's drawn figure (reports.illustration), or None when its pose cannot be drawn."""
+    from mobileathlete_desktop.reports.illustration import exercise_drawing
+
+    try:
+        return exercise_drawing(exercise, *DRAWING_SIZE)
+    except (LookupError, ValueError) as exc:  # a pose the renderer cannot draw: say so, go on
+        logger.warning("No picture for %s: %s", exercise.code, exc)
+        return None
+
+
+def handout_program(
+    ctx: ServiceContext,
+    client_id: int,
+    *,
+    program_id: int | None = None,
+    lang: str = "en",
+) -> tuple[ProgramRecord, list[str]]:
+    """The program a client's handout is made of, and what is worth a warning.
+
+    The program `program_id` (a saved program of this client, or a template), else the
+    client's latest saved program, else the program recommended from the latest assessment
+    (unsaved: `recommended` is true). The handout and `mobileathlete program` both call this,
+    so what one prints is what the other shows.
+    """
+    from mobileathlete_desktop.services.programs import (
+        get_program,
+        latest_program,
+        recommended_program,
+    )
+
+    ctx.actor.require("handouts.print")
+    if lang not in ("en", "es"):
+        raise InputError(f"Language {lang!r}: choose en or es")
+    warnings: list[str] = []
+    if program_id is not None:
+        program = get_program(ctx, program_id)
+        if program.client_id not in (None, client_id):
+            raise InputError(f"Program {program_id} belongs to another client")
+    else:
+        saved = latest_program(ctx, client_id)
+        if saved is None:
+            program, more = recommended_program(ctx, client_id, lang=lang)
+            warnings += more
+        else:
+            program = saved
+    if not program.items:
+        warnings.append("The program has no drills")
+    return program, warnings
+
+
+def build_handout(
+    ctx: ServiceContext,
+    client_id: int,
+    *,
+    program_id: int | None = None,
+    lang: str = "en",
+    on: date | None = None,
+) -> tuple[Handout, ProgramRecord, list[str]]:
+    """The handout for a client: the given program, else the latest saved, else recommended."""
+    from mobileathlete_desktop.services.clients import get_client
+    from mobileathlete_desktop.services.programs import drill_images, exercise_library
+
+    ctx.actor.require("handouts.print")
+    client = get_client(ctx, client_id, audit=False)
+    program, warnings = handout_program(ctx, client_id, program_id=program_id, lang=lang)
+    library = exercise_library()
+    images = drill_images(ctx, [i.exercise_code for i in program.items])
+    drills: list[HandoutDrill] = []
+    for item in program.items:
+        exercise = None if library is None else library.get(item.exercise_code)
+        if exercise is None:
+            warnings.append(f"Drill {item.exercise_code!r} is not in the exercise library")
+            name = item.exercise_code
+            steps: tuple[str, ...] = ()
+            cues: tuple[str, ...] = ()
+            drawing = None
+        else:
+            name = exercise.name(lang)
+            steps = exercise.steps(lang)
+            cues = exercise.cues(lang)
+            drawing = None if item.exercise_code in images else _drawing_for(exercise)
+        drill = HandoutDrill(
+            code=item.exercise_code,
+            name=name,
+            dosage=dosage_text(item, lang),
+            steps=steps,
+            cues=cues,
+            notes=item.notes,
+            drawing=drawing,
+            image=images.get(item.exercise_code),
+        )
+        if not has_picture(drill):
+            warnings.append(f"Drill {name!r} has no illustration")
+        drills.append(drill)
+    summary = _client_findings(ctx, client_id, program, lang)
+    handout = Handout(
+        clinic=clinic_header(ctx),
+        client_name=client.full_name,
+        chart_number=client.chart_number,
+        on=on or program.date or date.today(),
+        therapist=program.therapist,
+        drills=tuple(drills),
+        lang=lang,
+        summary=summary,
+        notes=program.notes,
+    )
+    return handout, program, warnings
+
+
+def _client_findings(
+    ctx: ServiceContext, client_id: int, program: ProgramRecord, lang: str
+) -> tuple[str, ...]:
+    """What the assessment found, in the client's words and language (no numbers or sources):
+    the assessment the program was built on, else the latest."""
+    from mobileathlete_desktop.domain.interpretation import client_lines, glance
+
+    history = load_history(ctx, client_id)
+    chosen = next((a for a in history.assessments if a.id == program.assessment_id), None)
+    if chosen is None:
+        chosen = history.latest
+    if chosen is None:
+        return ()
+    upto = history.assessments.index(chosen) + 1
+    scoped = replace(history, assessments=history.assessments[:upto])
+    lines = glance(interpret_assessment(scoped, catalogue=ctx.catalogue))
+    return tuple(client_lines(lines, lang, ctx.catalogue))
+
+
+def write_client_handout(
+    ctx: ServiceContext,
+    client_id: int,
+    path: Path,
+    *,
+    program_id: int | None = None,
+    lang: str = "en",
+) -> HandoutResult:
+    """Writes a client's handout PDF (atomically), audits the print, and returns any warnings."""
+    handout, program, warnings = build_handout(ctx, client_id, program_id=program_id, lang=lang)
+    try:
+        write_atomically(path, lambda fh: write_handout(fh, handout))
+    except OutputError as exc:
+        raise InputError(str(exc)) from exc
+    except PermissionError as exc:
+        raise InputError(f"Cannot write {path}: permission denied") from exc
+    with ctx.db.session() as session:
+        record_event(
+            session,
+            ctx.actor,
+            "handout.print",
+            entity="home_program",
+            entity_id=program.id or "recommended",
+            client_id=client_id,
+            detail={"file": path.name, "lang": lang, "drills": len(program.items)},
+        )
+    return HandoutResult(path, program, tuple(warnings))
+
+
+@dataclass(frozen=True)
+class ProgramDrill:
+    """One drill of a program as `mobileathlete program` shows it."""
+
+    position: int
+    code: str
+    name: str
+    category: str
+    regions: tuple[str, ...]
+    targets: tuple[str, ...]
+    dosage: str
+    item: ProgramItemRecord
+    in_library: bool
+
+
+@dataclass(frozen=True)
+class ProgramListing:
+    """The program a client's handout would use, drill by drill, with its warnings."""
+
+    chart_number: str
+    client_name: str
+    program: ProgramRecord
+    drills: tuple[ProgramDrill, ...]
+    warnings: tuple[str, ...]
+    lang: str
+
+
+def program_listing(
+    ctx: ServiceContext,
+    client_id: int,
+    *,
+    program_id: int | None = None,
+    lang: str = "en",
+) -> ProgramListing:
+    """The program the handout would use (`handout_program`), each drill with its library data.
+
+    Reading a client's program is an access: it is audited (`program.view`), and needs the
+    same permission as printing the handout.
+    """
+    from mobileathlete_desktop.services.clients import get_client
+    from mobileathlete_desktop.services.programs import exercise_library
+
+    ctx.actor.require("handouts.print")
+    client = get_client(ctx, client_id, audit=False)
+    program, warnings = handout_program(ctx, client_id, program_id=program_id, lang=lang)
+    library = exercise_library()
+    drills: list[ProgramDrill] = []
+    for position, item in enumerate(program.items, start=1):
+        exercise = None if library is None else library.get(item.exercise_code)
+        if exercise is None:
+            warnings.append(f"Drill {item.exercise_code!r} is not in the exercise library")
+        drills.append(
+            ProgramDrill(
+                position=position,
+                code=item.exercise_code,
+                name=item.exercise_code if exercise is None else exercise.name(lang),
+                category="" if exercise is None else exercise.category,
+                regions=() if exercise is None else tuple(exercise.regions),
+                targets=() if exercise is None else tuple(exercise.targets),
+                dosage=dosage_text(item, lang),
+                item=item,
+                in_library=exercise is not None,
+            )
+        )
+    with ctx.db.session() as session:
+        record_event(
+            session,
+            ctx.actor,
+            "program.view",
+            entity="home_program",
+            entity_id=program.id or "recommended",
+            client_id=client_id,
+            detail={"lang": lang, "drills": len(program.items)},
+        )
+    return ProgramListing(
+        chart_number=client.chart_number,
+        client_name=client.full_name,
+        program=program,
+        drills=tuple(drills),
+        warnings=tuple(warnings),
+        lang=lang,
+    )

@@ -1,0 +1,170 @@
+"""One client's progress report (clinic header, tables, program, charts) and which clients
+to report on."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+
+from mobileathlete_desktop.domain.interpretation import interpret_assessment
+from mobileathlete_desktop.domain.programs import dosage_text
+from mobileathlete_desktop.domain.records import AssessmentRecord, ClientHistory
+from mobileathlete_desktop.reports.pdf import ClinicHeader
+from mobileathlete_desktop.reports.progress_report import (
+    ProgramLine,
+    ProgressReport,
+    VisitColumn,
+)
+from mobileathlete_desktop.services.assessments import list_assessments, load_history
+from mobileathlete_desktop.services.clients import to_record as client_record
+from mobileathlete_desktop.services.context import NotFound, ServiceContext
+from mobileathlete_desktop.services.reports.tables import OUTCOME_CODES, _rows, _Tables
+from mobileathlete_desktop.storage.models import Assessment, Client, Clinic
+
+
+def clinic_header(ctx: ServiceContext) -> ClinicHeader:
+    """The clinic's name, address, phone, email and logo as printed on every document."""
+    with ctx.db.session() as session:
+        row = session.execute(select(Clinic).order_by(Clinic.id).limit(1)).scalar_one_or_none()
+        if row is None:
+            return ClinicHeader()
+        return ClinicHeader(row.name, row.address, row.phone, row.email, row.logo)
+
+
+def _program(ctx: ServiceContext, client_id: int) -> tuple[str, list[ProgramLine]]:
+    from mobileathlete_desktop.services.programs import exercise_name, latest_program
+
+    program = latest_program(ctx, client_id)
+    if program is None:
+        return "", []
+    title = program.title or "Home program"
+    if program.date:
+        title += f" ({program.date.isoformat()})"
+    return title, [
+        ProgramLine(exercise_name(ctx, item.exercise_code, "en"), dosage_text(item), item.reason)
+        for item in program.items
+    ]
+
+
+# At most this many measures get a progress chart: the most limited ones.
+MAX_PROGRESS_CHARTS = 3
+
+
+def _figures(ctx: ServiceContext, history: ClientHistory) -> tuple[list[Any], list[str]]:
+    """The key charts, drawn by charts/ from the same history and interpretation, and a
+    one-line note for each chart that has nothing to show (instead of half a page saying so).
+
+    Progress over time of the most limited measures (below norm, asymmetric, worse or a
+    control deficit at the latest visit), the active-vs-passive gap over time when any
+    measure was taken both ways, the limb symmetry chart, the percent-of-norm profile, and
+    the outcome scores when any were recorded.
+    """
+    from mobileathlete_desktop.charts.active_passive import active_passive_figure, gap_series
+    from mobileathlete_desktop.charts.kinds import build_chart
+    from mobileathlete_desktop.charts.style import figure_messages, is_message_figure
+
+    cat = ctx.catalogue
+    latest = interpret_assessment(history, catalogue=cat)
+    weight = {"worse": 3, "control_deficit": 3, "below_norm": 2, "asymmetry": 2}
+    scored: dict[str, int] = {}
+    for row in latest.rows:
+        if row.computed or row.code in OUTCOME_CODES:
+            continue
+        score = sum(weight.get(f, 0) for f in row.flags)
+        if score:
+            scored[row.code] = max(scored.get(row.code, 0), score)
+    limited = sorted(scored, key=lambda c: -scored[c])[:MAX_PROGRESS_CHARTS]
+    figures: list[Any] = []
+    if len(history.assessments) >= 2:
+        figures += [build_chart(history, code, cat) for code in limited]
+    gaps = gap_series(history, cat)
+    if gaps:
+        # The few measures a reader needs (control deficits first, then the largest gaps),
+        # in catalogue order; `chart CHART active-passive` draws them all.
+        shown = sorted(gaps, key=lambda g: g.priority, reverse=True)[:MAX_GAP_PANELS]
+        gaps = [g for g in gaps if g in shown]
+        figures.append(active_passive_figure(history, cat, series=gaps))
+    figures.append(build_chart(history, "asymmetry", cat))
+    figures.append(build_chart(history, "profile", cat))
+    if any(m.code in OUTCOME_CODES for a in history.assessments for m in a.measurements):
+        figures.append(build_chart(history, "outcomes", cat))
+    drawn: list[Any] = []
+    notes: list[str] = []
+    for figure in figures:
+        if not is_message_figure(figure):
+            drawn.append(figure)
+            continue
+        title = next((ax.get_title() for ax in figure.axes if ax.get_title()), "Chart")
+        message = " ".join(figure_messages(figure)) or "nothing to show."
+        notes.append(f"{title.split(' — ')[0]} — {message[:1].lower()}{message[1:]}")
+    return drawn, notes
+
+
+MAX_GAP_PANELS = 4
+
+
+def build_progress_report(
+    ctx: ServiceContext, client_id: int, *, today: date | None = None, charts: bool = True
+) -> ProgressReport:
+    """Everything one client's progress report shows, read in one go."""
+    ctx.actor.require("reports.print")
+    history = load_history(ctx, client_id)
+    visits: Sequence[AssessmentRecord] = history.assessments
+    tables = _rows(ctx, history) if visits else _Tables([], [], [], [], [])
+    title, program = _program(ctx, client_id)
+    figures, chart_notes = _figures(ctx, history) if charts and len(visits) else ([], [])
+    latest = history.latest
+    return ProgressReport(
+        client=history.client,
+        clinic=clinic_header(ctx),
+        visits=tuple(VisitColumn(a.date, a.kind, a.therapist, a.status) for a in visits),
+        rows=tuple(tables.rom),
+        tests=tuple(tables.tests),
+        outcomes=tuple(tables.outcomes),
+        generated_on=today or date.today(),
+        therapist=(latest.signed_by or latest.therapist) if latest else "",
+        changes=tuple(tables.changes),
+        findings=tuple(tables.findings),
+        program_title=title,
+        program=tuple(program),
+        figures=tuple(figures),
+        chart_notes=tuple(chart_notes),
+    )
+
+
+def clients_assessed_between(ctx: ServiceContext, first: date, last: date) -> list[int]:
+    """Ids of every client with an assessment dated from `first` to `last`, by name."""
+    ctx.actor.require("assessments.read")
+    with ctx.db.session() as session:
+        rows = session.execute(
+            select(Client.id)
+            .join(Assessment, Assessment.client_id == Client.id)
+            .where(Assessment.date >= first, Assessment.date <= last)
+            .group_by(Client.id, Client.family_name, Client.given_name)
+            .order_by(Client.family_name, Client.given_name, Client.id)
+        ).all()
+        return [int(r[0]) for r in rows]
+
+
+def latest_visit(ctx: ServiceContext, client_id: int) -> date | None:
+    """The date of the client's latest assessment (what a report of today describes)."""
+    return max((a.date for a in list_assessments(ctx, client_id)), default=None)
+
+
+def client_ids_for_charts(ctx: ServiceContext, charts: Sequence[str]) -> list[int]:
+    """Client ids for chart numbers, in the order given (NotFound names a missing one)."""
+    from mobileathlete_desktop.services.clients import find_by_chart
+
+    return [find_by_chart(ctx, chart).id for chart in charts]
+
+
+def client_for_id(ctx: ServiceContext, client_id: int) -> str:
+    """The chart number of a client id."""
+    with ctx.db.session() as session:
+        row = session.get(Client, client_id)
+        if row is None:
+            raise NotFound(f"No client with id {client_id}")
+        return client_record(row).chart_number

@@ -1,0 +1,293 @@
+"""A progress report's value tables and its "What changed" lines, from the interpretation."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import Any
+
+from mobileathlete_desktop.domain.interpretation import (
+    FLAG_CLINICALLY_IMPORTANT,
+    Interpretation,
+    interpret_assessment,
+    interpret_history,
+    measure_for,
+)
+from mobileathlete_desktop.domain.records import AssessmentRecord, ClientHistory
+from mobileathlete_desktop.reports.progress_report import MeasureRow
+from mobileathlete_desktop.services.context import ServiceContext
+
+OUTCOME_CODES = frozenset({"lefs.total", "nprs", "psfs.average"})
+
+
+def _fmt(value: float | None, unit: str) -> str:
+    if value is None:
+        return ""
+    return f"{value:g}{unit}" if unit in ("°", "%") else f"{value:g} {unit}".strip()
+
+
+def _side(side: str) -> str:
+    return {"left": "L", "right": "R"}.get(side, "")
+
+
+# Flags of the latest visit as the Flags column words them (improved and worse are in the
+# Change column; a crossed reference point is worded from the row, see _flag_words).
+FLAG_WORDS = {
+    "below_norm": "below norm",
+    "above_norm": "above norm",
+    "asymmetry": "asymmetry",
+    "control_deficit": "control deficit",
+    "pain": "pain",
+    "faults": "movement faults",
+    "cutoff": "past a reference point (not a risk prediction)",
+    "clinically_important": "clinically important change since the last visit",
+}
+
+
+def _flag_words(row: Interpretation) -> tuple[str, ...]:
+    """The Flags cell of a row: each flag in words; a crossed reference point names itself
+    ("below the 94 % reference point of plisky-2006 (not a risk prediction)")."""
+    words = []
+    for flag in row.flags:
+        if flag == "cutoff" and row.norm.cutoff:
+            words.append(f"{row.norm.cutoff.split(' (', 1)[0]} (not a risk prediction)")
+        elif flag in FLAG_WORDS:
+            words.append(FLAG_WORDS[flag])
+    return tuple(words)
+
+
+Key = tuple[str, str, str]
+
+
+@dataclass(frozen=True)
+class _Tables:
+    """The report's value tables and its list of changes, built from one interpretation."""
+
+    rom: list[MeasureRow]
+    tests: list[MeasureRow]
+    outcomes: list[MeasureRow]
+    changes: list[str]
+    findings: list[str]
+
+
+def _is_outcome(code: str, measure: Any) -> bool:
+    return code in OUTCOME_CODES or (measure is not None and measure.region == "outcome")
+
+
+def _row_name(label: str, side: str, mode: str) -> str:
+    """ "Right hip extension (active)", "Pain (NPRS 0-10)": how a change line names its row."""
+    name = label if mode == "none" else f"{label} ({mode})"
+    if side in ("left", "right"):
+        return f"{side.capitalize()} {name[:1].lower()}{name[1:]}"
+    return name
+
+
+def _episode_changes(
+    history: ClientHistory, cat: Any, present: dict[Key, list[int]]
+) -> dict[Key, Interpretation]:
+    """Each row's latest recording judged against its first one (the change over the episode).
+
+    The same `interpret_assessment` as everywhere else, on the history cut down to the two
+    visits, so "improved", "worse" (beyond MDC95) and "clinically important" (MCID) follow
+    the catalogue's rules, raters and instruments exactly.
+    """
+    visits = history.assessments
+    pairs: dict[tuple[int, int], list[Key]] = {}
+    for key, indexes in present.items():
+        if len(indexes) >= 2:
+            pairs.setdefault((indexes[0], indexes[-1]), []).append(key)
+    judged: dict[Key, Interpretation] = {}
+    for (first, last), keys in pairs.items():
+        scoped = replace(history, assessments=(visits[first], visits[last]))
+        result = interpret_assessment(scoped, visits[last].id, cat)
+        for key in keys:
+            row = result.row(*key)  # type: ignore[arg-type]
+            if row is not None:
+                judged[key] = row
+    return judged
+
+
+def _change_text(row: Interpretation | None) -> str:
+    """The Change cell: the delta, and what holds of it ("-2 (improved: MCID)", "+6 (worse:
+    MDC)", "+9 (improved: MDC, MCID)"): MDC that it is beyond the measurement error, MCID
+    that it reaches the minimal clinically important difference."""
+    if row is None or row.change.delta is None:
+        return ""
+    change = row.change
+    text = f"{change.delta:+g}"
+    holds = [
+        name for name, true in (("MDC", change.beyond_error), ("MCID", _important(row))) if true
+    ]
+    if not holds or change.verdict not in ("improved", "worse"):
+        return text
+    return f"{text} ({change.verdict}: {', '.join(holds)})"
+
+
+def _important(row: Interpretation) -> bool:
+    """Whether the change reaches the MCID (the interpretation's judgement)."""
+    return bool(row.change.important) or FLAG_CLINICALLY_IMPORTANT in row.flags
+
+
+def _amount(value: float | None, unit: str) -> str:
+    """A size as an adjective: "2-point", "9-point", "1.9 cm", "4°"."""
+    if value is None:
+        return ""
+    if unit in ("points", "point"):
+        return f"{value:g}-point"
+    return _fmt(value, unit)
+
+
+def _mcid_words(row: Interpretation, measure: Any, unit: str) -> str:
+    """The MCID as printed ("2-point or 30%", "9-point"), from the catalogue's
+    Measure.important_change; the interpretation's text when the measure is not known."""
+    mcid = getattr(measure, "important_change", None)
+    if mcid is None:
+        return row.change.mcid
+    parts = []
+    if mcid.points is not None:
+        parts.append(_amount(mcid.points, unit))
+    if mcid.percent is not None:
+        parts.append(f"{mcid.percent:g}%")
+    return " or ".join(parts)
+
+
+def _change_line(
+    row: Interpretation, first_date: date, unit: str, measure: Any = None
+) -> str | None:
+    """A "What changed" line, or None when the row did not change (or cannot be judged).
+
+    Says exactly what holds: beyond the measurement error (Change.beyond_error), clinically
+    important (Change.important), or both; and, where one of the two is known not to hold,
+    that too ("clinically important (reaches the 2-point MCID, farrar-2001); within the
+    2-point measurement error (childs-2005)").
+    """
+    change = row.change
+    beyond = bool(change.beyond_error)
+    important = _important(row)
+    if not (beyond or important) or change.previous_value is None:
+        return None
+    if change.verdict not in ("improved", "worse"):
+        return None
+    name = _row_name(row.label, row.side, row.mode)
+    head = (
+        f"{name}: {_fmt(change.previous_value, unit)} ({first_date.isoformat()}) → {row.value_text}"
+    )
+    cited = f" ({change.source})" if change.source else ""
+    error = f"the {_amount(change.mdc, unit)} measurement error{cited}"
+    mcid = _mcid_words(row, measure, unit)
+    mcid_source = f", {change.mcid_source}" if change.mcid_source else ""
+    reaches = f"reaches the {mcid} MCID{mcid_source}" if mcid else "reaches the MCID"
+    if beyond and important:
+        said = f"beyond {error} and clinically important ({reaches})"
+    elif important:
+        said = f"clinically important ({reaches})"
+        if change.beyond_error is False and change.mdc is not None:
+            said += f"; within {error}"
+    else:
+        said = f"beyond {error}"
+        if change.important is False and mcid:
+            said += f"; short of the {mcid} MCID{mcid_source}"
+    return f"{head}: {change.verdict}, {said}"
+
+
+def _rating_cell(row: Interpretation) -> str:
+    """A motor-control rating as a table cell: "poor, 3 faults" (the faults are named in the
+    movement findings, where a line has room for them)."""
+    rating = row.value_text.split(" (", 1)[0]
+    count = len(row.faults)
+    return rating if not count else f"{rating}, {count} fault{'s' if count > 1 else ''}"
+
+
+def _finding_line(
+    latest: Interpretation,
+    by_visit: dict[int, Interpretation],
+    visits: Sequence[AssessmentRecord],
+) -> str:
+    """A motor-control test at the latest visit, with what its first recording showed."""
+    name = latest.label + (f" ({latest.side})" if latest.side != "none" else "")
+    line = f"{name}: {latest.value_text} at the latest visit"
+    first = min(by_visit)
+    if first != len(visits) - 1:
+        line += f"; {by_visit[first].value_text} on {visits[first].date.isoformat()}"
+    return line
+
+
+def _rows(ctx: ServiceContext, history: ClientHistory) -> _Tables:
+    """The value tables (range of motion; tests and computed scores; outcome scores) and the
+    changes over the episode.
+
+    Values come from each visit's interpretation, so computed scores (Y-balance composite,
+    FMS total, LEFS) appear beside what was measured. Norms and flags are those of the latest
+    visit; the change column and "What changed" compare each row's latest recording with its
+    first (`_episode_changes`): only rows that improved or worsened beyond the measurement
+    error, or changed by a clinically important amount, are listed as changes.
+    """
+    cat = ctx.catalogue
+    visits = history.assessments
+    per_visit = interpret_history(history, cat)
+    values: dict[Key, dict[int, Interpretation]] = {}
+    for index, result in enumerate(per_visit):
+        for r in result.rows:
+            values.setdefault((r.code, r.side, r.mode), {})[index] = r
+    present = {key: sorted(by_visit) for key, by_visit in values.items()}
+    latest = per_visit[-1]
+    judged: dict[Key, Interpretation] = {(r.code, r.side, r.mode): r for r in latest.rows}
+    episode = _episode_changes(history, cat, present)
+    order = {code: i for i, code in enumerate(cat.measures)}
+    side_order = {"left": 0, "right": 1, "none": 2}
+    mode_order = {"active": 0, "passive": 1, "none": 2}
+    tables = _Tables([], [], [], [], [])
+    worse: list[str] = []
+    for key in sorted(
+        values,
+        key=lambda k: (
+            order.get(k[0], 10**6),
+            k[0],
+            side_order.get(k[1], 3),
+            mode_order.get(k[2], 3),
+        ),
+    ):
+        code, side, mode = key
+        measure = measure_for(code, cat)
+        by_visit = values[key]
+        sample = by_visit[present[key][-1]]
+        unit = sample.unit
+        label = sample.label if mode == "none" else f"{sample.label} ({mode})"
+        row = judged.get(key)
+        norm_text = ""
+        flags: tuple[str, ...] = ()
+        if row is not None:
+            if row.norm.norm is not None:
+                norm_text = _fmt(round(row.norm.norm.mean, 1), unit)
+            flags = _flag_words(row)
+        change = episode.get(key)
+        motor = measure is not None and bool(measure.faults)
+        if motor and key in judged:
+            tables.findings.append(_finding_line(judged[key], by_visit, visits))
+        measure_row = MeasureRow(
+            label=label,
+            side=_side(side),
+            values=tuple(
+                (_rating_cell(by_visit[i]) if motor else by_visit[i].value_text)
+                if i in by_visit
+                else ""
+                for i in range(len(visits))
+            ),
+            norm=norm_text,
+            change=_change_text(change),
+            flags=flags,
+            code=code,
+        )
+        if _is_outcome(code, measure):
+            tables.outcomes.append(measure_row)
+        elif measure is not None and measure.kind == "rom":
+            tables.rom.append(measure_row)
+        else:
+            tables.tests.append(measure_row)
+        if change is not None:
+            line = _change_line(change, visits[present[key][0]].date, unit, measure)
+            if line is not None:
+                (worse if change.change.verdict == "worse" else tables.changes).append(line)
+    tables.changes[:0] = worse  # what got worse first
+    return tables
