@@ -15,6 +15,11 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
 
+# The error types live in storage.errors (the migrations runner raises them too); they are
+# re-exported here, where every caller has always found them.
+from mobileathlete_desktop.storage.errors import DatabaseDamagedError as DatabaseDamagedError
+from mobileathlete_desktop.storage.errors import DatabaseError as DatabaseError
+from mobileathlete_desktop.storage.errors import DatabaseNewerError as DatabaseNewerError
 from mobileathlete_desktop.storage.models import Base
 
 ENV_DB = "MOBILEATHLETE_DB"
@@ -23,18 +28,6 @@ DEMO_FILENAME = "demo-clinic.sqlite3"
 BUSY_TIMEOUT_MS = 10_000
 # A clinic server that is down or unreachable should fail in seconds, not hang the window.
 CONNECT_TIMEOUT_S = 5
-
-
-class DatabaseError(Exception):
-    """The database cannot be used; the message says what and where, in one line."""
-
-
-class DatabaseNewerError(DatabaseError):
-    """The database was written by a newer version of the program."""
-
-
-class DatabaseDamagedError(DatabaseError):
-    """The database file is not a database, or fails its integrity check."""
 
 
 def user_data_dir() -> Path:
