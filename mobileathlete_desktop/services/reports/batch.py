@@ -10,10 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from mobileathlete_desktop.reports.pdf import OutputError, write_atomically
-from mobileathlete_desktop.reports.progress_report import (
-    ProgressReport,
-    write_progress_reports,
-)
+from mobileathlete_desktop.reports.progress_report import ProgressReport, write_progress_reports
 from mobileathlete_desktop.services.context import InputError, NotFound, ServiceContext
 from mobileathlete_desktop.services.reports.files import (
     _audit_files,

@@ -13,11 +13,7 @@ from mobileathlete_desktop.domain.interpretation import interpret_assessment
 from mobileathlete_desktop.domain.programs import dosage_text
 from mobileathlete_desktop.domain.records import AssessmentRecord, ClientHistory
 from mobileathlete_desktop.reports.pdf import ClinicHeader
-from mobileathlete_desktop.reports.progress_report import (
-    ProgramLine,
-    ProgressReport,
-    VisitColumn,
-)
+from mobileathlete_desktop.reports.progress_report import ProgramLine, ProgressReport, VisitColumn
 from mobileathlete_desktop.services.assessments import list_assessments, load_history
 from mobileathlete_desktop.services.clients import to_record as client_record
 from mobileathlete_desktop.services.context import NotFound, ServiceContext

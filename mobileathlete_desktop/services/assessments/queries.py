@@ -1,0 +1,202 @@
+"""Reading assessments: a client's list and history, the visit before, the day's worklist."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import selectinload
+
+from mobileathlete_desktop.domain.records import AssessmentRecord, ClientHistory
+from mobileathlete_desktop.services.assessments.records import AssessmentSummary, _load, to_record
+from mobileathlete_desktop.services.clients import to_record as client_record
+from mobileathlete_desktop.services.context import NotFound, ServiceContext
+from mobileathlete_desktop.storage.models import Assessment, Client, Measurement
+
+
+def list_assessments(ctx: ServiceContext, client_id: int) -> list[AssessmentSummary]:
+    """A client's assessments, newest first."""
+    ctx.actor.require("assessments.read")
+    with ctx.db.session() as session:
+        # Counted per assessment of this client (a correlated subquery on the
+        # (assessment_id, ...) index), not grouped over every measurement in the clinic.
+        count = (
+            select(func.count(Measurement.id))
+            .where(Measurement.assessment_id == Assessment.id)
+            .correlate(Assessment)
+            .scalar_subquery()
+        )
+        rows = session.execute(
+            select(Assessment, count)
+            .where(Assessment.client_id == client_id)
+            .order_by(Assessment.date.desc(), Assessment.id.desc())
+        ).all()
+        return [
+            AssessmentSummary(
+                id=a.id,
+                client_id=a.client_id,
+                date=a.date,
+                kind=a.kind,
+                status=a.status,
+                therapist=a.therapist_name,
+                values=int(n),
+                addendum_of=a.addendum_of_id,
+            )
+            for a, n in rows
+        ]
+
+
+def load_history(ctx: ServiceContext, client_id: int) -> ClientHistory:
+    """A client and their assessments, oldest first, each corrected by its latest signed addendum.
+
+    A signed addendum takes its original's place in the history (same date); a draft
+    addendum is shown on its own until signed.
+    """
+    ctx.actor.require("assessments.read")
+    with ctx.db.session() as session:
+        client = session.get(Client, client_id)
+        if client is None:
+            raise NotFound(f"No client with id {client_id}")
+        rows = list(
+            session.execute(
+                select(Assessment)
+                .where(Assessment.client_id == client_id)
+                .options(
+                    selectinload(Assessment.measurements),
+                    selectinload(Assessment.findings),
+                    selectinload(Assessment.outcomes),
+                )
+                .order_by(Assessment.date, Assessment.id)
+            ).scalars()
+        )
+        superseded = {
+            r.addendum_of_id for r in rows if r.addendum_of_id is not None and r.status == "signed"
+        }
+        kept = [
+            r
+            for r in rows
+            if r.id not in superseded and not (r.addendum_of_id is not None and r.status == "draft")
+        ]
+        return ClientHistory(
+            client=client_record(client), assessments=tuple(to_record(r) for r in kept)
+        )
+
+
+def previous_assessment(ctx: ServiceContext, assessment_id: int) -> AssessmentRecord | None:
+    """The client's visit before this one (by date, then id), to compare with; None if first.
+
+    An addendum compares with the visit before its original, never with the original itself.
+    """
+    ctx.actor.require("assessments.read")
+    with ctx.db.session() as session:
+        row = _load(session, assessment_id)
+        anchor = row
+        if row.addendum_of_id is not None:
+            anchor = _load(session, row.addendum_of_id)
+        candidates = session.execute(
+            select(Assessment)
+            .where(
+                Assessment.client_id == row.client_id,
+                Assessment.id != row.id,
+                Assessment.id != anchor.id,
+                (Assessment.date < anchor.date)
+                | ((Assessment.date == anchor.date) & (Assessment.id < anchor.id)),
+                Assessment.addendum_of_id.is_(None) | (Assessment.status == "signed"),
+            )
+            .order_by(Assessment.date.desc(), Assessment.id.desc())
+        ).scalars()
+        for candidate in candidates:
+            if candidate.addendum_of_id == anchor.id:
+                continue
+            return to_record(candidate)
+        return None
+
+
+def assessments_between(ctx: ServiceContext, first: date, last: date) -> list[AssessmentSummary]:
+    """Every assessment dated from `first` to `last` inclusive, by date then client."""
+    ctx.actor.require("assessments.read")
+    with ctx.db.session() as session:
+        rows = session.execute(
+            select(Assessment)
+            .where(Assessment.date >= first, Assessment.date <= last)
+            .order_by(Assessment.date, Assessment.client_id, Assessment.id)
+        ).scalars()
+        return [
+            AssessmentSummary(
+                a.id, a.client_id, a.date, a.kind, a.status, a.therapist_name, 0, a.addendum_of_id
+            )
+            for a in rows
+        ]
+
+
+@dataclass(frozen=True)
+class WorkItem:
+    """An assessment on the day's worklist, with whose it is."""
+
+    assessment_id: int
+    client_id: int
+    chart_number: str
+    client_name: str
+    """As the client list shows it: "Family, Given"."""
+    date: date
+    kind: str
+    status: str
+    therapist: str
+
+
+@dataclass(frozen=True)
+class Worklist:
+    """What the empty main page offers: the day's assessments and older unsigned drafts."""
+
+    today: tuple[WorkItem, ...]
+    drafts: tuple[WorkItem, ...]
+
+
+WORKLIST_DRAFTS = 50
+
+
+def worklist(ctx: ServiceContext, day: date) -> Worklist:
+    """The assessments dated `day` (any status) and the drafts left unsigned before it,
+    newest first (at most 50), for clients not archived."""
+    ctx.actor.require("assessments.read")
+    columns = (
+        Assessment.id,
+        Assessment.client_id,
+        Client.chart_number,
+        Client.family_name,
+        Client.given_name,
+        Assessment.date,
+        Assessment.kind,
+        Assessment.status,
+        Assessment.therapist_name,
+    )
+    base = select(*columns).join(Client, Client.id == Assessment.client_id)
+    base = base.where(Client.archived.is_(False))
+    seen = base.where(Assessment.date == day).order_by(
+        func.lower(Client.family_name), func.lower(Client.given_name), Assessment.id
+    )
+    drafts = (
+        base.where(Assessment.date < day, Assessment.status == "draft")
+        .order_by(Assessment.date.desc(), Assessment.id.desc())
+        .limit(WORKLIST_DRAFTS)
+    )
+
+    def items(stmt: Any) -> tuple[WorkItem, ...]:
+        return tuple(
+            WorkItem(
+                r.id,
+                r.client_id,
+                r.chart_number,
+                f"{r.family_name}, {r.given_name}",
+                r.date,
+                r.kind,
+                r.status,
+                r.therapist_name or "",
+            )
+            for r in session.execute(stmt)
+        )
+
+    with ctx.db.session() as session:
+        return Worklist(items(seen), items(drafts))

@@ -1,0 +1,225 @@
+"""Questionnaires: LEFS answers and total, PSFS activities, ratings and average."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from mobileathlete_desktop.domain.interpretation import lefs_total as score_lefs
+from mobileathlete_desktop.domain.records import OutcomeRecord
+from mobileathlete_desktop.domain.scoring import (
+    PSFS_AVERAGE,
+    PSFS_INSTRUMENT,
+    PSFS_MAX_ACTIVITIES,
+    PSFS_MAX_RATING,
+    PSFS_MIN_ACTIVITIES,
+    psfs_average,
+)
+from mobileathlete_desktop.services.assessments.records import _editable, _load
+from mobileathlete_desktop.services.audit import record_event
+from mobileathlete_desktop.services.context import InputError, ServiceContext
+from mobileathlete_desktop.storage.models import Assessment, Measurement, OutcomeScore
+
+LEFS_ITEMS = 20
+
+
+def lefs_total(answers: list[int | None] | tuple[int | None, ...]) -> int | None:
+    """The LEFS total (0–80) when all 20 items are answered, otherwise None (domain scorer)."""
+    if len(answers) != LEFS_ITEMS:
+        return None
+    try:
+        return score_lefs(answers)
+    except ValueError:
+        return None
+
+
+def _store_score(session: Session, assessment_id: int, code: str, value: float | None) -> None:
+    """A questionnaire's score kept as a value of its own (lefs.total, psfs.average): stored,
+    updated, or cleared when the answers no longer give one."""
+    stored = session.execute(
+        select(Measurement).where(
+            Measurement.assessment_id == assessment_id, Measurement.code == code
+        )
+    ).scalar_one_or_none()
+    if value is None:
+        if stored is not None:
+            session.delete(stored)
+    elif stored is None:
+        session.add(
+            Measurement(
+                assessment_id=assessment_id,
+                code=code,
+                side="none",
+                mode="none",
+                value=value,
+                unit="score",
+                instrument="questionnaire",
+            )
+        )
+    else:
+        stored.value = value
+
+
+def set_lefs_answers(
+    ctx: ServiceContext, assessment_id: int, answers: list[int | None]
+) -> OutcomeRecord:
+    """Saves the 20 LEFS item answers (0–4 each) and, when complete, the total as a value."""
+    ctx.actor.require("assessments.write")
+    if len(answers) != LEFS_ITEMS:
+        raise InputError(f"LEFS has {LEFS_ITEMS} items, got {len(answers)}")
+    for number, answer in enumerate(answers, start=1):
+        if answer is not None and not 0 <= answer <= 4:
+            raise InputError(f"LEFS item {number}: {answer} is outside 0–4")
+    total = lefs_total(answers)
+    with ctx.db.session() as session:
+        row = _editable(session, assessment_id)
+        cell = session.execute(
+            select(OutcomeScore).where(
+                OutcomeScore.assessment_id == assessment_id, OutcomeScore.instrument == "lefs"
+            )
+        ).scalar_one_or_none()
+        if cell is None:
+            cell = OutcomeScore(assessment_id=assessment_id, instrument="lefs")
+            session.add(cell)
+        cell.answers = list(answers)
+        cell.total = None if total is None else float(total)
+        _store_score(session, assessment_id, "lefs.total", None if total is None else float(total))
+        session.flush()
+        record_event(
+            session,
+            ctx.actor,
+            "outcome.set",
+            entity="assessment",
+            entity_id=assessment_id,
+            client_id=row.client_id,
+            detail={"instrument": "lefs", "answers": list(answers), "total": total},
+        )
+        return OutcomeRecord("lefs", tuple(answers), None if total is None else float(total))
+
+
+PSFS_ACTIVITY_LENGTH = 120
+
+
+@dataclass(frozen=True)
+class PsfsOffer:
+    """The activities a client named at an earlier visit, to be rated again."""
+
+    activities: tuple[str, ...]
+    visit: date
+
+
+def _checked_psfs(
+    activities: list[str] | tuple[str, ...], ratings: list[int | None] | tuple[int | None, ...]
+) -> tuple[list[str], list[int | None]]:
+    """The named activities and their ratings with empty rows dropped, or InputError."""
+    if len(activities) != len(ratings):
+        raise InputError("PSFS: each activity needs one rating")
+    names: list[str] = []
+    kept: list[int | None] = []
+    for number, (raw, rating) in enumerate(zip(activities, ratings, strict=True), start=1):
+        name = " ".join(raw.split())
+        if not name and rating is None:
+            continue
+        if not name:
+            raise InputError(f"PSFS row {number}: name the activity before rating it")
+        if len(name) > PSFS_ACTIVITY_LENGTH:
+            raise InputError(
+                f"PSFS row {number}: an activity name is at most {PSFS_ACTIVITY_LENGTH} characters"
+            )
+        if rating is not None and not 0 <= rating <= PSFS_MAX_RATING:
+            raise InputError(
+                f"PSFS {name!r}: {rating} is outside 0–{PSFS_MAX_RATING} "
+                "(0 = unable, 10 = able as before the problem)"
+            )
+        if name.casefold() in (n.casefold() for n in names):
+            raise InputError(f"PSFS: {name!r} is named twice")
+        names.append(name)
+        kept.append(rating)
+    if len(names) > PSFS_MAX_ACTIVITIES:
+        raise InputError(f"PSFS takes at most {PSFS_MAX_ACTIVITIES} activities, got {len(names)}")
+    return names, kept
+
+
+def set_psfs(
+    ctx: ServiceContext,
+    assessment_id: int,
+    activities: list[str] | tuple[str, ...],
+    ratings: list[int | None] | tuple[int | None, ...],
+) -> OutcomeRecord:
+    """Saves the PSFS: the client's activities (names kept for the next visit) and ratings 0–10.
+
+    The average (`domain.scoring.psfs_average`) is stored as the measurement `psfs.average`
+    once 3–5 activities are all rated, and cleared otherwise, so the interpretation, summary,
+    reports and charts read it like any value. The outcome row keeps the names and ratings;
+    its total stays empty, because the interpretation reads an outcome's total as
+    `<instrument>.total` and the PSFS score is an average under its own code.
+    """
+    ctx.actor.require("assessments.write")
+    names, kept = _checked_psfs(activities, ratings)
+    average = psfs_average(kept) if len(names) >= PSFS_MIN_ACTIVITIES else None
+    with ctx.db.session() as session:
+        row = _editable(session, assessment_id)
+        cell = session.execute(
+            select(OutcomeScore).where(
+                OutcomeScore.assessment_id == assessment_id,
+                OutcomeScore.instrument == PSFS_INSTRUMENT,
+            )
+        ).scalar_one_or_none()
+        before = (
+            None
+            if cell is None
+            else {"activities": list(cell.labels or ()), "ratings": list(cell.answers or ())}
+        )
+        if cell is None and not names:
+            return OutcomeRecord(PSFS_INSTRUMENT)
+        if cell is None:
+            cell = OutcomeScore(assessment_id=assessment_id, instrument=PSFS_INSTRUMENT)
+            session.add(cell)
+        cell.labels = list(names)
+        cell.answers = list(kept)
+        cell.total = None
+        _store_score(session, assessment_id, PSFS_AVERAGE, average)
+        session.flush()
+        record_event(
+            session,
+            ctx.actor,
+            "outcome.set",
+            entity="assessment",
+            entity_id=assessment_id,
+            client_id=row.client_id,
+            detail={
+                "instrument": PSFS_INSTRUMENT,
+                "before": before,
+                "activities": names,
+                "ratings": kept,
+                "average": average,
+            },
+        )
+        return OutcomeRecord(PSFS_INSTRUMENT, tuple(kept), None, tuple(names))
+
+
+def psfs_offer(ctx: ServiceContext, assessment_id: int) -> PsfsOffer | None:
+    """The activities of the client's latest earlier PSFS, to ask about again; None if none."""
+    ctx.actor.require("assessments.read")
+    with ctx.db.session() as session:
+        row = _load(session, assessment_id)
+        anchor = _load(session, row.addendum_of_id) if row.addendum_of_id else row
+        found = session.execute(
+            select(OutcomeScore, Assessment.date)
+            .join(Assessment, OutcomeScore.assessment_id == Assessment.id)
+            .where(
+                Assessment.client_id == row.client_id,
+                Assessment.id.not_in((row.id, anchor.id)),
+                OutcomeScore.instrument == PSFS_INSTRUMENT,
+                (Assessment.date < anchor.date)
+                | ((Assessment.date == anchor.date) & (Assessment.id < anchor.id)),
+            )
+            .order_by(Assessment.date.desc(), Assessment.id.desc())
+        ).all()
+        for outcome, when in found:
+            if outcome.labels:
+                return PsfsOffer(tuple(outcome.labels), when)
+        return None

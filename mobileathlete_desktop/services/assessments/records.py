@@ -1,0 +1,101 @@
+"""Assessment rows as records, and the loading every use case starts with."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from mobileathlete_desktop.domain.records import (
+    AssessmentRecord,
+    FindingRecord,
+    MeasurementRecord,
+    OutcomeRecord,
+)
+from mobileathlete_desktop.services.context import InputError, NotFound
+from mobileathlete_desktop.storage.models import Assessment, Measurement
+
+
+@dataclass(frozen=True)
+class AssessmentSummary:
+    """A line in a client's list of assessments."""
+
+    id: int
+    client_id: int
+    date: date
+    kind: str
+    status: str
+    therapist: str
+    values: int
+    addendum_of: int | None
+
+
+def _measurement_record(m: Measurement) -> MeasurementRecord:
+    return MeasurementRecord(
+        code=m.code,
+        side=m.side,  # type: ignore[arg-type]
+        mode=m.mode,  # type: ignore[arg-type]
+        value=m.value,
+        pain=m.pain,
+        note=m.note,
+        instrument=m.instrument,
+        position=m.position,
+        rater=m.rater,
+        unit=m.unit,
+    )
+
+
+def to_record(row: Assessment) -> AssessmentRecord:
+    """The plain record of an assessment row with everything recorded in it."""
+    return AssessmentRecord(
+        id=row.id,
+        client_id=row.client_id,
+        date=row.date,
+        kind=row.kind,  # type: ignore[arg-type]
+        status=row.status,  # type: ignore[arg-type]
+        therapist=row.therapist_name,
+        notes=row.notes,
+        template=row.template,
+        signed_at=row.signed_at,
+        signed_by=row.signed_by,
+        addendum_of=row.addendum_of_id,
+        version=row.version,
+        measurements=tuple(_measurement_record(m) for m in row.measurements),
+        findings=tuple(
+            FindingRecord(
+                test_code=f.test_code,
+                side=f.side,  # type: ignore[arg-type]
+                faults=tuple(f.faults or ()),
+                rating=f.rating,
+                score=f.score,
+                note=f.note,
+            )
+            for f in row.findings
+        ),
+        outcomes=tuple(
+            OutcomeRecord(
+                instrument=o.instrument,
+                answers=tuple(o.answers or ()),
+                total=o.total,
+                labels=tuple(o.labels or ()),
+            )
+            for o in row.outcomes
+        ),
+    )
+
+
+def _load(session: Session, assessment_id: int) -> Assessment:
+    row = session.get(Assessment, assessment_id)
+    if row is None:
+        raise NotFound(f"No assessment with id {assessment_id}")
+    return row
+
+
+def _editable(session: Session, assessment_id: int) -> Assessment:
+    row = _load(session, assessment_id)
+    if row.status == "signed":
+        raise InputError(
+            f"Assessment of {row.date.isoformat()} is signed and read-only; add an addendum instead"
+        )
+    return row
