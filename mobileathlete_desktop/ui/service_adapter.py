@@ -110,9 +110,9 @@ def recommended_program(
     return program_service.recommended_program(ctx, client_id, lang=lang)
 
 
-def drill_images(ctx: ServiceContext) -> dict[str, bytes]:
-    """services.programs.drill_images: the clinic's own pictures by drill code."""
-    return program_service.drill_images(ctx)
+def drill_images(ctx: ServiceContext, codes: Sequence[str] | None = None) -> dict[str, bytes]:
+    """services.programs.drill_images: the clinic's own pictures by drill code (of `codes`)."""
+    return program_service.drill_images(ctx, codes)
 
 
 def set_drill_image(ctx: ServiceContext, code: str, image: bytes | None, name: str = "") -> None:

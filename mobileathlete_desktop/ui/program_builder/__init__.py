@@ -1,0 +1,28 @@
+"""The program builder: a client's home program from the drill library, printed as a handout.
+
+Left, the library (search, category, region); right, the program in order with its dosage.
+Enter or a double-click adds a drill, Delete removes one, Ctrl+Up / Ctrl+Down move it, and
+drag and drop does both. "Recommend" adds the drills suggested by the latest assessment with
+the reason for each; the therapist keeps, removes, reorders or re-doses them as they see fit.
+"""
+
+from mobileathlete_desktop.ui.program_builder.drill_pictures import DrillPictures, drill_pixmap
+from mobileathlete_desktop.ui.program_builder.program_model import (
+    COLUMNS,
+    NAME,
+    REASON,
+    SETS,
+    ProgramModel,
+)
+from mobileathlete_desktop.ui.program_builder.window import ProgramBuilder
+
+__all__ = [
+    "COLUMNS",
+    "NAME",
+    "REASON",
+    "SETS",
+    "DrillPictures",
+    "ProgramBuilder",
+    "ProgramModel",
+    "drill_pixmap",
+]

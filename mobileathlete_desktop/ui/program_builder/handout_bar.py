@@ -1,0 +1,166 @@
+"""The builder's handout row: the language, and preview, print or save the client's handout as
+PDF, written on the thread pool from the saved program."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSettings, Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from mobileathlete_desktop.domain.records import ClientRecord
+from mobileathlete_desktop.ui import print_support
+from mobileathlete_desktop.ui import service_adapter as svc
+from mobileathlete_desktop.ui.background import BackgroundCall
+
+HANDOUT_FOLDER_KEY = "handouts/folder"
+LANGUAGES = (("English", "en"), ("Español", "es"))
+
+# The saved program's id to print, False when the user declined to save it, None for the
+# client's latest saved program.
+ProgramToPrint = Callable[[], int | bool | None]
+
+
+class HandoutBar(QWidget):
+    """Preview, print (Ctrl+P in the builder) or save the handout in the chosen language."""
+
+    # A line for the builder's status.
+    said = Signal(str)
+
+    def __init__(
+        self,
+        ctx: Any,
+        client: ClientRecord,
+        store: QSettings,
+        can_print: bool,
+        program_to_print: ProgramToPrint,
+    ) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.client = client
+        self.store = store
+        self.can_print = can_print
+        self.program_to_print = program_to_print
+        self.writing: BackgroundCall | None = None
+        self.preview_dialog: Any = None
+        self.language = QComboBox()
+        self.language.setAccessibleName("Handout language")
+        for label, code in LANGUAGES:
+            self.language.addItem(label, code)
+        self.preview_button = QPushButton("Pre&view handout…")
+        self.print_button = QPushButton("&Print handout…")
+        self.pdf_button = QPushButton("Save hando&ut PDF…")
+        for button in self._handout_buttons():
+            button.setAutoDefault(False)
+            button.setEnabled(can_print)
+        self.preview_button.clicked.connect(self.preview_handout)
+        self.print_button.clicked.connect(self.print_handout)
+        self.pdf_button.clicked.connect(self.save_handout_pdf)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        handout_label = QLabel("Handout &language")
+        handout_label.setBuddy(self.language)
+        row.addWidget(handout_label)
+        row.addWidget(self.language)
+        row.addWidget(self.preview_button)
+        row.addWidget(self.print_button)
+        row.addWidget(self.pdf_button)
+        row.addStretch(1)
+
+    def _write_handout(
+        self, path: Path, then: Callable[[], None], temp: print_support.TempPdf | None = None
+    ) -> bool:
+        """Saves unsaved changes (asking), then writes the handout on the thread pool and calls
+        `then` on the UI thread when it is written. False when nothing was started."""
+        if self.writing is not None:
+            return False
+        program_id = self.program_to_print()
+        if program_id is False:
+            if temp is not None:
+                temp.remove()
+            return False
+        lang = str(self.language.currentData())
+        ctx, client_id = self.ctx, self.client.id
+        chosen = program_id if isinstance(program_id, int) else None
+
+        def work() -> svc.HandoutResult:
+            return svc.write_handout(ctx, client_id, path, program_id=chosen, lang=lang)
+
+        def finished(result: object) -> None:
+            self._writing_done()
+            assert isinstance(result, svc.HandoutResult)
+            notes = "; ".join(result.warnings)
+            self.said.emit(f"Handout written ({lang})" + (f" — note: {notes}" if notes else ""))
+            then()
+
+        def failed(error: object) -> None:
+            self._writing_done()
+            if temp is not None:
+                temp.remove()
+            self.said.emit(f"⚠ Handout not written: {svc.describe(error)}")
+
+        call = BackgroundCall(work, self)
+        call.finished.connect(finished)
+        call.failed.connect(failed)
+        self.writing = call
+        self.said.emit("Writing the handout…")
+        for button in self._handout_buttons():
+            button.setEnabled(False)
+        call.start()
+        return True
+
+    def _handout_buttons(self) -> tuple[QPushButton, ...]:
+        return (self.preview_button, self.print_button, self.pdf_button)
+
+    def _writing_done(self) -> None:
+        self.writing = None
+        for button in self._handout_buttons():
+            button.setEnabled(self.can_print)
+
+    def save_handout_pdf(self) -> bool:
+        """Writes the handout to a PDF file chosen by the user (in the background)."""
+        lang = str(self.language.currentData())
+        suggested = f"{self.client.chart_number}_home_program_{lang}.pdf"
+        path = print_support.save_file_name(
+            self.window(), self.store, HANDOUT_FOLDER_KEY, "Save handout PDF", suggested
+        )
+        if path is None:
+            return False
+        problem = print_support.folder_problem(path.parent)
+        if problem:
+            self.said.emit(f"⚠ {problem}")
+            return False
+        return self._write_handout(path, lambda: self.said.emit(f"Saved {path}"))
+
+    def preview_handout(self) -> bool:
+        """Shows the handout in a print preview (printing from there)."""
+        temp = print_support.TempPdf("handout")
+
+        def show() -> None:
+            self.preview_dialog = print_support.open_preview(temp, self.window(), "Handout preview")
+            if self.preview_dialog is None:
+                self.said.emit("The handout opened in your PDF viewer (no renderer for a preview).")
+
+        return self._write_handout(temp.path, show, temp)
+
+    def print_handout(self) -> bool:
+        """Writes the handout, then the print dialog (printer, page range) and prints it (Ctrl+P).
+        False when nothing was started (the user declined to save, or a handout is being
+        written)."""
+        temp = print_support.TempPdf("handout")
+        return self._write_handout(temp.path, lambda: self._print_written(temp), temp)
+
+    def _print_written(self, temp: print_support.TempPdf) -> None:
+        def record(printer: str, pages: int) -> None:
+            svc.record_printed(self.ctx, "handout", [self.client.id], printer=printer, pages=pages)
+
+        try:
+            self.said.emit(
+                print_support.print_with_dialog(
+                    self.window(), self.store, temp.path, "Print handout", record, " of the handout"
+                )
+            )
+        finally:
+            temp.remove()

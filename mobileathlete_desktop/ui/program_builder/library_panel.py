@@ -1,0 +1,290 @@
+"""The builder's drill library: search, category and region filters, the list, the chosen
+drill's details and picture (the clinic's own or the drawn figure)."""
+
+from __future__ import annotations
+
+import json
+from html import escape
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QEvent, QMimeData, QModelIndex, QSettings, QSize, Qt, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from mobileathlete_desktop.domain.exercises import Exercise, ExerciseLibrary
+from mobileathlete_desktop.ui import service_adapter as svc
+from mobileathlete_desktop.ui.program_builder.drill_pictures import ICON, DrillPictures
+from mobileathlete_desktop.ui.program_builder.program_model import DRILL_MIME
+
+PICTURE_FOLDER_KEY = "drills/picture_folder"
+# Own pictures are read a page of this many list rows at a time, when a row of it is shown.
+PICTURE_PAGE = 16
+
+
+class LibraryModel(QStandardItemModel):
+    """The library's drills as list rows (icon, name, category) that drag as drill codes.
+
+    A row's icon is drawn when a view first asks for it (the row is on screen)."""
+
+    def __init__(self, pictures: DrillPictures, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.pictures = pictures
+        self.exercises: list[Exercise] = []
+
+    def show(self, exercises: list[Exercise]) -> None:
+        """Replaces the rows with these drills."""
+        self.clear()
+        self.exercises = list(exercises)
+        for exercise in exercises:
+            item = QStandardItem(exercise.name("en"))
+            item.setData(exercise.code, Qt.ItemDataRole.UserRole)
+            item.setToolTip(
+                f"{exercise.name('es')} · {exercise.category} · {exercise.dosage.describe()}"
+            )
+            item.setData(
+                f"{exercise.name('en')}, {exercise.category}", Qt.ItemDataRole.AccessibleTextRole
+            )
+            item.setDragEnabled(True)
+            item.setDropEnabled(False)
+            self.appendRow(item)
+
+    def data(self, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DecorationRole and index.isValid():
+            row = index.row()
+            if 0 <= row < len(self.exercises):
+                start = row - row % PICTURE_PAGE
+                page = self.exercises[start : start + PICTURE_PAGE]
+                self.pictures.read([e.code for e in page])
+                return self.pictures.icon(self.exercises[row])
+        return super().data(index, role)
+
+    def picture_changed(self, code: str) -> None:
+        """Redraws the drill's icon after its picture changed."""
+        for row, exercise in enumerate(self.exercises):
+            if exercise.code == code:
+                index = self.index(row, 0)
+                self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
+
+    def mimeTypes(self) -> list[str]:
+        return [DRILL_MIME]
+
+    def mimeData(self, indexes: Any) -> QMimeData:
+        codes = [self.itemFromIndex(i).data(Qt.ItemDataRole.UserRole) for i in indexes]
+        data = QMimeData()
+        data.setData(DRILL_MIME, QByteArray(json.dumps(codes).encode()))
+        return data
+
+
+class LibraryPanel(QGroupBox):
+    """Finds drills in the library and shows the chosen one; Enter asks to add it."""
+
+    # Enter in the search or the list, a double-click, or the Add button.
+    add_requested = Signal()
+    # A line for the builder's status.
+    said = Signal(str)
+
+    def __init__(
+        self,
+        ctx: Any,
+        library: ExerciseLibrary | None,
+        pictures: DrillPictures,
+        store: QSettings,
+        can_write: bool,
+    ) -> None:
+        super().__init__("Exercise li&brary")
+        self.ctx = ctx
+        self.library = library
+        self.pictures = pictures
+        self.store = store
+        self.search = QLineEdit(placeholderText="Search drills (English or Spanish)")
+        self.search.setAccessibleName("Search drills")
+        self.search.setClearButtonEnabled(True)
+        self.category = QComboBox()
+        self.category.setAccessibleName("Category")
+        self.category.addItem("All categories", "")
+        for name in svc.CATEGORIES:
+            self.category.addItem(name.capitalize(), name)
+        self.region = QComboBox()
+        self.region.setAccessibleName("Region")
+        self.region.addItem("All regions", "")
+        for region in svc.REGIONS:
+            self.region.addItem(region.capitalize(), region)
+        self.library_model = LibraryModel(pictures, self)
+        self.library_list = QListView()
+        self.library_list.setAccessibleName("Exercise library")
+        self.library_list.setModel(self.library_model)
+        self.library_list.setIconSize(ICON)
+        self.library_list.setUniformItemSizes(True)
+        self.library_list.setSpacing(2)
+        self.library_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.library_list.setDragEnabled(can_write)
+        self.library_list.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.library_count = QLabel()
+        self.library_count.setAccessibleName("Drills found")
+        self.detail = QLabel("Choose a drill to see how it is done.")
+        self.detail.setWordWrap(True)
+        self.detail.setAccessibleName("Drill details")
+        self.detail.setTextFormat(Qt.TextFormat.RichText)
+        self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.detail_picture = QLabel()
+        self.detail_picture.setFixedSize(120, 120)
+        self.detail_picture.setAccessibleName("Drill picture")
+        self.add_button = QPushButton("&Add to program  (Enter)")
+        self.add_button.setAccessibleName("Add drill to program")
+        self.add_button.clicked.connect(self.add_requested)
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.category)
+        filters.addWidget(self.region)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.search)
+        layout.addLayout(filters)
+        layout.addWidget(self.library_list, 1)
+        layout.addWidget(self.library_count)
+        self.own_picture_button = QPushButton("Own pi&cture…")
+        self.own_picture_button.setToolTip(
+            "Use the clinic's own PNG or JPEG picture for this drill (builder and handouts)"
+        )
+        self.own_picture_button.clicked.connect(self.choose_own_picture)
+        self.drawn_picture_button = QPushButton("Drawn &figure")
+        self.drawn_picture_button.setToolTip("Go back to the drawn figure for this drill")
+        self.drawn_picture_button.clicked.connect(self.clear_own_picture)
+        for button in (self.own_picture_button, self.drawn_picture_button):
+            button.setVisible(can_write)
+            button.setAutoDefault(False)
+        picture_column = QVBoxLayout()
+        picture_column.addWidget(self.detail_picture)
+        picture_column.addWidget(self.own_picture_button)
+        picture_column.addWidget(self.drawn_picture_button)
+        picture_column.addStretch(1)
+        details = QHBoxLayout()
+        details.addLayout(picture_column)
+        details.addWidget(self.detail, 1)
+        layout.addLayout(details)
+        layout.addWidget(self.add_button)
+        self.add_button.setAutoDefault(False)
+        self.add_button.setEnabled(can_write)
+
+        # Keyboard
+        self.search.textChanged.connect(lambda _t: self.refresh_library())
+        self.search.returnPressed.connect(self.add_requested)
+        self.category.currentIndexChanged.connect(lambda _i: self.refresh_library())
+        self.region.currentIndexChanged.connect(lambda _i: self.refresh_library())
+        self.library_list.activated.connect(lambda _index: self.add_requested.emit())
+        self.library_list.doubleClicked.connect(lambda _index: None)  # activated covers it
+        self.library_list.selectionModel().currentChanged.connect(
+            lambda current, _previous: self._show_detail(current)
+        )
+        self.search.installEventFilter(self)
+
+    def focus_search(self) -> None:
+        """Puts the cursor in the drill search with its text selected (Ctrl+F)."""
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def eventFilter(self, watched: Any, event: Any) -> bool:
+        # Up / Down in the search box move through the results without leaving it.
+        if (
+            watched is self.search
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up)
+        ):
+            step = 1 if event.key() == Qt.Key.Key_Down else -1
+            row = self.library_list.currentIndex().row() + step
+            if 0 <= row < self.library_model.rowCount():
+                self.library_list.setCurrentIndex(self.library_model.index(row, 0))
+            return True
+        return super().eventFilter(watched, event)
+
+    def refresh_library(self) -> None:
+        """Re-runs the library search with the words and filters."""
+        found = svc.search_library(
+            self.library, self.search.text(), self.category.currentData(), self.region.currentData()
+        )
+        self.library_model.show(found)
+        if self.library is None:
+            self.library_count.setText("The exercise library is not installed.")
+        else:
+            self.library_count.setText(f"{len(found)} of {len(self.library)} drills")
+        if found:
+            self.library_list.setCurrentIndex(self.library_model.index(0, 0))
+        else:
+            self._show_detail(QModelIndex())
+
+    def current_exercise(self) -> Exercise | None:
+        """The drill highlighted in the list."""
+        index = self.library_list.currentIndex()
+        if not index.isValid() or self.library is None:
+            return None
+        return self.library.get(str(index.data(Qt.ItemDataRole.UserRole)))
+
+    def _show_detail(self, index: QModelIndex) -> None:
+        exercise = None
+        if index.isValid() and self.library is not None:
+            exercise = self.library.get(str(index.data(Qt.ItemDataRole.UserRole)))
+        if exercise is None:
+            self.detail.setText("No drill matches." if self.library else "")
+            self.detail_picture.clear()
+            return
+        cues = "".join(f"<li>{escape(c)}</li>" for c in exercise.cues("en")[:3])
+        self.detail.setText(
+            f"<b>{escape(exercise.name('en'))}</b> <i>({escape(exercise.name('es'))})</i><br>"
+            f"{escape(exercise.category.capitalize())} · {escape(', '.join(exercise.regions))}"
+            f"<br>{escape(exercise.dosage.describe())}<ul style='margin-left:-20px'>{cues}</ul>"
+        )
+        self.detail_picture.setPixmap(self.pictures.pixmap(exercise, QSize(120, 120)))
+        self.drawn_picture_button.setEnabled(self.pictures.own(exercise.code) is not None)
+
+    # -- the clinic's own pictures ---------------------------------------------------------
+
+    def choose_own_picture(self) -> None:
+        """Asks for a PNG or JPEG and uses it for the current drill from now on."""
+        exercise = self.current_exercise()
+        if exercise is None:
+            return
+        folder = str(self.store.value(PICTURE_FOLDER_KEY, "") or Path.home())
+        name, _ = QFileDialog.getOpenFileName(
+            self, f"Picture for {exercise.name('en')}", folder, "Pictures (*.png *.jpg *.jpeg)"
+        )
+        if not name:
+            return
+        path = Path(name)
+        self.store.setValue(PICTURE_FOLDER_KEY, str(path.parent))
+        try:
+            data = path.read_bytes()
+            svc.set_drill_image(self.ctx, exercise.code, data, path.name)
+        except (OSError, PermissionError, ValueError, LookupError) as exc:
+            self.said.emit(f"⚠ Picture not used: {svc.describe(exc)}")
+            return
+        self.pictures.set_own(exercise.code, data)
+        self._picture_changed(exercise, f"{path.name} is now the picture for {exercise.name('en')}")
+
+    def clear_own_picture(self) -> None:
+        """Goes back to the drawn figure for the current drill."""
+        exercise = self.current_exercise()
+        if exercise is None or self.pictures.own(exercise.code) is None:
+            return
+        try:
+            svc.set_drill_image(self.ctx, exercise.code, None)
+        except (PermissionError, ValueError, LookupError) as exc:
+            self.said.emit(f"⚠ {svc.describe(exc)}")
+            return
+        self.pictures.set_own(exercise.code, None)
+        self._picture_changed(exercise, f"{exercise.name('en')} shows the drawn figure again")
+
+    def _picture_changed(self, exercise: Exercise, message: str) -> None:
+        self.library_model.picture_changed(exercise.code)
+        self._show_detail(self.library_list.currentIndex())
+        self.said.emit(message)

@@ -1,0 +1,185 @@
+"""The program's drills in order as a table model: dosage edited in the cells, rows moved by
+drag and drop, drills dropped in from the library."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QByteArray, QMimeData, QModelIndex, Qt, Signal
+
+from mobileathlete_desktop.domain.exercises import ExerciseLibrary
+from mobileathlete_desktop.ui import service_adapter as svc
+from mobileathlete_desktop.ui.service_adapter import ProgramItemRecord
+
+DRILL_MIME = "application/x-mobileathlete-drills"
+ROW_MIME = "application/x-mobileathlete-program-rows"
+
+COLUMNS = ("Drill", "Sets", "Reps", "Hold (s)", "Each side", "Frequency", "Notes", "Why")
+NAME, SETS, REPS, HOLD, SIDE, FREQUENCY, NOTES, REASON = range(len(COLUMNS))
+NUMBER_FIELDS = {SETS: "sets", REPS: "reps", HOLD: "hold_s"}
+TEXT_FIELDS = {FREQUENCY: "frequency", NOTES: "notes"}
+
+
+class ProgramModel(QAbstractTableModel):
+    """The program's drills in order, with editable dosage; rows move by drag and drop."""
+
+    # A typed value that was not stored, in words for the status line.
+    refused = Signal(str)
+
+    def __init__(self, library: ExerciseLibrary | None, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.items: list[ProgramItemRecord] = []
+
+    # reading
+    def rowCount(self, parent: Any = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.items)
+
+    def columnCount(self, parent: Any = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            if orientation == Qt.Orientation.Horizontal:
+                return COLUMNS[section]
+            return str(section + 1)
+        return None
+
+    def name_of(self, code: str) -> str:
+        exercise = None if self.library is None else self.library.get(code)
+        return exercise.name("en") if exercise is not None else code
+
+    def data(self, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        item = self.items[index.row()]
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            if column == NAME:
+                return self.name_of(item.exercise_code)
+            if column in NUMBER_FIELDS:
+                value = getattr(item, NUMBER_FIELDS[column])
+                if role == Qt.ItemDataRole.EditRole:
+                    return "" if value is None else str(value)
+                return "" if value is None else str(value)
+            if column in TEXT_FIELDS:
+                return getattr(item, TEXT_FIELDS[column])
+            if column == REASON:
+                return item.reason
+        if role == Qt.ItemDataRole.CheckStateRole and column == SIDE:
+            return Qt.CheckState.Checked if item.per_side else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == REASON and item.reason:
+                return item.reason
+            if column == NAME:
+                return f"{self.name_of(item.exercise_code)}: {svc.dosage_text(item)}"
+        if role == Qt.ItemDataRole.AccessibleTextRole and column == SIDE:
+            return "each side" if item.per_side else "both together"
+        return None
+
+    def flags(self, index: Any) -> Qt.ItemFlag:
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if not index.isValid():
+            return Qt.ItemFlag.ItemIsDropEnabled
+        base |= Qt.ItemFlag.ItemIsDragEnabled
+        if index.column() in NUMBER_FIELDS or index.column() in TEXT_FIELDS:
+            base |= Qt.ItemFlag.ItemIsEditable
+        if index.column() == SIDE:
+            base |= Qt.ItemFlag.ItemIsUserCheckable
+        return base
+
+    def setData(self, index: Any, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid():
+            return False
+        row, column = index.row(), index.column()
+        item = self.items[row]
+        if role == Qt.ItemDataRole.CheckStateRole and column == SIDE:
+            checked = value in (Qt.CheckState.Checked, Qt.CheckState.Checked.value, 2, True)
+            self.items[row] = replace(item, per_side=checked)
+        elif role == Qt.ItemDataRole.EditRole and column in NUMBER_FIELDS:
+            text = str(value).strip()
+            if not text:
+                number = None
+            elif text.isdigit() and 1 <= int(text) <= 600:
+                number = int(text)
+            else:
+                # The cell keeps its value; say why rather than silently dropping the typing.
+                field = COLUMNS[column].lower()
+                kept = getattr(item, NUMBER_FIELDS[column])
+                self.refused.emit(
+                    f"⚠ {field.capitalize()} {text!r} not stored for "
+                    f"{self.name_of(item.exercise_code)}: give a whole number from 1 to 600"
+                    + (f" (kept {kept})" if kept is not None else "")
+                )
+                return False
+            self.items[row] = replace(item, **{NUMBER_FIELDS[column]: number})
+        elif role == Qt.ItemDataRole.EditRole and column in TEXT_FIELDS:
+            self.items[row] = replace(item, **{TEXT_FIELDS[column]: str(value).strip()})
+        else:
+            return False
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+        return True
+
+    # changing
+    def set_items(self, items: list[ProgramItemRecord]) -> None:
+        self.beginResetModel()
+        self.items = list(items)
+        self.endResetModel()
+
+    def insert(self, row: int, items: list[ProgramItemRecord]) -> None:
+        row = max(0, min(row, len(self.items)))
+        if not items:
+            return
+        self.beginInsertRows(QModelIndex(), row, row + len(items) - 1)
+        self.items[row:row] = items
+        self.endInsertRows()
+
+    def remove(self, row: int) -> None:
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self.items[row]
+        self.endRemoveRows()
+
+    def move(self, row: int, to: int) -> bool:
+        """Moves one row so that it ends up at index `to`."""
+        if not (0 <= row < len(self.items) and 0 <= to < len(self.items)) or row == to:
+            return False
+        destination = to + 1 if to > row else to
+        self.beginMoveRows(QModelIndex(), row, row, QModelIndex(), destination)
+        self.items.insert(to, self.items.pop(row))
+        self.endMoveRows()
+        return True
+
+    # drag and drop
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction | Qt.DropAction.CopyAction
+
+    def mimeTypes(self) -> list[str]:
+        return [ROW_MIME, DRILL_MIME]
+
+    def mimeData(self, indexes: Any) -> QMimeData:
+        rows = sorted({i.row() for i in indexes if i.isValid()})
+        data = QMimeData()
+        data.setData(ROW_MIME, QByteArray(json.dumps(rows).encode()))
+        return data
+
+    def canDropMimeData(self, data: Any, action: Any, row: int, column: int, parent: Any) -> bool:
+        return bool(data.hasFormat(ROW_MIME) or data.hasFormat(DRILL_MIME))
+
+    def dropMimeData(self, data: Any, action: Any, row: int, column: int, parent: Any) -> bool:
+        if row < 0:
+            row = parent.row() if parent.isValid() else len(self.items)
+        if data.hasFormat(DRILL_MIME):
+            codes = json.loads(bytes(data.data(DRILL_MIME).data()).decode())
+            drills = [self.library.get(c) for c in codes] if self.library else []
+            self.insert(row, [svc.default_item(d) for d in drills if d is not None])
+            return True
+        if data.hasFormat(ROW_MIME):
+            rows = json.loads(bytes(data.data(ROW_MIME).data()).decode())
+            if len(rows) == 1:
+                source = rows[0]
+                self.move(source, row - 1 if row > source else row)
+            # Returning False tells the view not to delete the source rows itself.
+            return False
+        return False

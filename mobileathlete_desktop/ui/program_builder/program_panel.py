@@ -1,0 +1,253 @@
+"""The builder's program: title, date, the drills in order with their dosage, the reasons
+for recommended drills and notes for the client; adding, removing and moving drills."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QApplication,
+    QDateEdit,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+)
+
+from mobileathlete_desktop.domain.exercises import ExerciseLibrary
+from mobileathlete_desktop.ui import service_adapter as svc
+from mobileathlete_desktop.ui.program_builder.program_model import (
+    FREQUENCY,
+    HOLD,
+    NAME,
+    NOTES,
+    REASON,
+    REPS,
+    SETS,
+    SIDE,
+    ProgramModel,
+)
+
+COLUMN_WIDTHS = (
+    (NAME, 210),
+    (SETS, 44),
+    (REPS, 44),
+    (HOLD, 62),
+    (SIDE, 72),
+    (FREQUENCY, 100),
+    (NOTES, 130),
+)
+
+
+class ProgramPanel(QGroupBox):
+    """The program being built; Delete removes a drill, Ctrl+Up / Ctrl+Down move it."""
+
+    # The drills, their dosage, the title or the notes changed.
+    changed = Signal()
+    # A line for the builder's status.
+    said = Signal(str)
+
+    def __init__(self, library: ExerciseLibrary | None, client_name: str, can_write: bool) -> None:
+        super().__init__(f"Program for {client_name}")
+        self.library = library
+        self.can_write = can_write
+        self.title_edit = QLineEdit("Home program")
+        self.title_edit.setAccessibleName("Program title")
+        self.date_edit = QDateEdit(QDate.currentDate())
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.date_edit.setAccessibleName("Program date")
+        self.model = ProgramModel(library, self)
+        self.table = QTableView()
+        self.table.setAccessibleName("Program drills")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.table.setDragEnabled(can_write)
+        self.table.setAcceptDrops(can_write)
+        self.table.setDropIndicatorShown(True)
+        self.table.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.table.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.table.setDragDropOverwriteMode(False)
+        self.table.setWordWrap(True)
+        # Arrows choose a cell and Tab moves on to the buttons (a dosage being typed still
+        # goes to the next cell with Tab, and the next Tab leaves).
+        self.table.setTabKeyNavigation(False)
+        self.table.setAlternatingRowColors(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(REASON, QHeaderView.ResizeMode.Stretch)
+        for column, width in COLUMN_WIDTHS:
+            self.table.setColumnWidth(column, width)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        if not can_write:
+            self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+
+        self.recommend_button = QPushButton("&Recommend")
+        self.recommend_button.setAccessibleName("Recommend drills from the latest assessment")
+        self.recommend_button.setToolTip(
+            "Adds the drills suggested by the latest assessment, with the reason for each. "
+            "Keep, remove, reorder or re-dose them as you see fit."
+        )
+        self.remove_button = QPushButton("Remove (Del)")
+        self.up_button = QPushButton("Up (Ctrl+↑)")
+        self.down_button = QPushButton("Down (Ctrl+↓)")
+        self.remove_button.setAccessibleName("Remove drill")
+        self.up_button.setAccessibleName("Move drill up")
+        self.down_button.setAccessibleName("Move drill down")
+        self.remove_button.clicked.connect(self.remove_current)
+        self.up_button.clicked.connect(lambda: self.move_current(-1))
+        self.down_button.clicked.connect(lambda: self.move_current(1))
+        row_buttons = QHBoxLayout()
+        for button in (self.recommend_button, self.remove_button, self.up_button):
+            row_buttons.addWidget(button)
+        row_buttons.addWidget(self.down_button)
+        row_buttons.addStretch(1)
+
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setAccessibleName("Why these drills")
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary.hide()
+        self.notes = QPlainTextEdit()
+        self.notes.setAccessibleName("Program notes")
+        self.notes.setPlaceholderText("Notes for the client (printed on the handout)")
+        self.notes.setMaximumHeight(70)
+        self.notes.setTabChangesFocus(True)
+
+        heading = QHBoxLayout()
+        title_label = QLabel("&Title")
+        title_label.setBuddy(self.title_edit)
+        date_label = QLabel("&Date")
+        date_label.setBuddy(self.date_edit)
+        heading.addWidget(title_label)
+        heading.addWidget(self.title_edit, 1)
+        heading.addWidget(date_label)
+        heading.addWidget(self.date_edit)
+        layout = QVBoxLayout(self)
+        layout.addLayout(heading)
+        layout.addLayout(row_buttons)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.summary)
+        notes_label = QLabel("N&otes for the client")
+        notes_label.setBuddy(self.notes)
+        layout.addWidget(notes_label)
+        layout.addWidget(self.notes)
+
+        # Role: only those who may write programs edit and recommend.
+        for button in (self.recommend_button, self.remove_button, self.up_button):
+            button.setAutoDefault(False)
+        self.down_button.setAutoDefault(False)
+        for widget in (
+            self.recommend_button,
+            self.remove_button,
+            self.up_button,
+            self.down_button,
+            self.title_edit,
+            self.date_edit,
+        ):
+            widget.setEnabled(can_write)
+        self.notes.setReadOnly(not can_write)
+
+        # Keyboard
+        self._table_action("Remove drill", QKeySequence.StandardKey.Delete, self.remove_current)
+        self._table_action("Remove drill ", "Backspace", self.remove_current)
+        self._table_action("Move drill up", "Ctrl+Up", lambda: self.move_current(-1))
+        self._table_action("Move drill down", "Ctrl+Down", lambda: self.move_current(1))
+        self.model.rowsInserted.connect(lambda *_a: self.changed.emit())
+        self.model.rowsRemoved.connect(lambda *_a: self.changed.emit())
+        self.model.rowsMoved.connect(lambda *_a: self.changed.emit())
+        self.model.dataChanged.connect(lambda *_a: self.changed.emit())
+        self.model.refused.connect(self.said)
+        self.model.modelReset.connect(self.update_buttons)
+        self.notes.textChanged.connect(self.changed)
+        self.title_edit.textEdited.connect(lambda _t: self.changed.emit())
+        self.table.selectionModel().currentChanged.connect(lambda *_a: self.update_buttons())
+
+    def _table_action(self, text: str, keys: Any, slot: Any) -> None:
+        action = QAction(text.strip(), self.table, shortcut=QKeySequence(keys))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(slot)
+        action.setEnabled(self.can_write)
+        self.table.addAction(action)
+
+    # -- editing ---------------------------------------------------------------------------
+
+    def _insert_row(self) -> int:
+        current = self.table.currentIndex()
+        return current.row() + 1 if current.isValid() else self.model.rowCount()
+
+    def add_drills(self, codes: list[str]) -> None:
+        """Adds drills by code with their default dosage, after the selected line."""
+        drills = [self.library.get(c) for c in codes] if self.library else []
+        items = [svc.default_item(d) for d in drills if d is not None]
+        row = self._insert_row()
+        self.model.insert(row, items)
+        if items:
+            self.select(row + len(items) - 1)
+            names = ", ".join(self.model.name_of(i.exercise_code) for i in items)
+            self.said.emit(f"Added {names}")
+
+    def select(self, row: int) -> None:
+        """Makes the drill on that line the current one, scrolled into view."""
+        if 0 <= row < self.model.rowCount():
+            self.table.setCurrentIndex(self.model.index(row, NAME))
+            self.table.scrollTo(self.model.index(row, NAME))
+
+    def remove_current(self) -> None:
+        """Removes the selected drill (Delete)."""
+        row = self.table.currentIndex().row()
+        if row < 0 or not self.can_write:
+            return
+        name = self.model.name_of(self.model.items[row].exercise_code)
+        self.model.remove(row)
+        self.select(min(row, self.model.rowCount() - 1))
+        self.said.emit(f"Removed {name}")
+
+    def move_current(self, step: int) -> None:
+        """Moves the selected drill up or down (Ctrl+Up / Ctrl+Down), keeping it selected."""
+        index = self.table.currentIndex()
+        row = index.row()
+        if row < 0 or not self.can_write:
+            return
+        if self.model.move(row, row + step):
+            self.table.setCurrentIndex(self.model.index(row + step, max(index.column(), 0)))
+
+    def show_summary(self, summary: str) -> None:
+        """Shows why the recommended drills were chosen (hidden when there is no reason)."""
+        lines = [line for line in summary.splitlines() if line.strip()]
+        self.summary.setText("Why these drills:\n" + "\n".join(f"• {x}" for x in lines))
+        self.summary.setVisible(bool(lines))
+
+    def summary_text(self) -> str:
+        """The reasons of the drills shown, each once, as saved with the program."""
+        reasons = dict.fromkeys(i.reason for i in self.model.items if i.reason)
+        return "\n".join(reasons)
+
+    def update_buttons(self) -> None:
+        """Remove, Up and Down work on a selected line."""
+        has_row = self.table.currentIndex().isValid()
+        for button in (self.remove_button, self.up_button, self.down_button):
+            button.setEnabled(self.can_write and has_row)
+
+    def commit_editor(self) -> None:
+        """Stores a dosage still being typed in a cell."""
+        # A cell still being typed in is part of what the therapist means to save.
+        editor = QApplication.focusWidget()
+        if editor is not None and self.table.isAncestorOf(editor) and editor is not self.table:
+            self.table.commitData(editor)
+            self.table.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)

@@ -1,0 +1,389 @@
+"""The program builder window: the library beside the program, loading, saving, templates."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QDate, QSettings, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mobileathlete_desktop.ui import print_support
+from mobileathlete_desktop.ui import service_adapter as svc
+from mobileathlete_desktop.ui.background import BackgroundCall
+from mobileathlete_desktop.ui.program_builder.drill_pictures import DrillPictures
+from mobileathlete_desktop.ui.program_builder.handout_bar import HandoutBar
+from mobileathlete_desktop.ui.program_builder.library_panel import LibraryPanel
+from mobileathlete_desktop.ui.program_builder.program_panel import ProgramPanel
+from mobileathlete_desktop.ui.screen_fit import fit_to_screen, scrolling
+from mobileathlete_desktop.ui.service_adapter import ProgramRecord
+
+
+class ProgramBuilder(QDialog):
+    """Builds, saves and prints one client's home program."""
+
+    saved = Signal(object)
+
+    def __init__(
+        self,
+        ctx: Any,
+        client_id: int,
+        parent: QWidget | None = None,
+        store: QSettings | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.client_id = client_id
+        self.store = store if store is not None else print_support.settings()
+        self.client = svc.get_client(ctx, client_id)
+        self.library = svc.exercise_library()
+        self.program: ProgramRecord | None = None  # the saved program shown, if any
+        self.assessment_id: int | None = None
+        self.dirty = False
+        self.can_write = ctx.actor.can("programs.write")
+        self.can_print = ctx.actor.can("handouts.print")
+        self.pictures = DrillPictures(ctx)
+        self.setWindowTitle(f"Home program — {self.client.full_name} ({self.client.chart_number})")
+        fit_to_screen(self, QSize(1280, 780))
+        self.setSizeGripEnabled(True)
+        self._build()
+        self._load_latest()
+        self.refresh_library()
+
+    # -- layout ----------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        library = LibraryPanel(self.ctx, self.library, self.pictures, self.store, self.can_write)
+        program = ProgramPanel(self.library, self.client.full_name, self.can_write)
+        self.library_panel, self.program_panel = library, program
+        # The panels' widgets by the names the builder has always had.
+        self.search, self.category, self.region = library.search, library.category, library.region
+        self.library_model, self.library_list = library.library_model, library.library_list
+        self.library_count, self.detail = library.library_count, library.detail
+        self.detail_picture, self.add_button = library.detail_picture, library.add_button
+        self.own_picture_button = library.own_picture_button
+        self.drawn_picture_button = library.drawn_picture_button
+        self.title_edit, self.date_edit = program.title_edit, program.date_edit
+        self.model, self.table = program.model, program.table
+        self.recommend_button, self.remove_button = program.recommend_button, program.remove_button
+        self.up_button, self.down_button = program.up_button, program.down_button
+        self.summary, self.notes = program.summary, program.notes
+        self.status = QLabel()
+        self.status.setAccessibleName("Status")
+        self.status.setWordWrap(True)
+
+        # Each side scrolls on its own when the window is short (150 % scaling on a small
+        # screen), so Save and Close below stay in view.
+        splitter = QSplitter()
+        splitter.addWidget(scrolling(library))
+        splitter.addWidget(scrolling(program))
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([380, 900])
+        splitter.setChildrenCollapsible(False)
+
+        # Bottom buttons
+        self.handouts = HandoutBar(
+            self.ctx, self.client, self.store, self.can_print, self._program_to_print
+        )
+        self.language = self.handouts.language
+        self.preview_button = self.handouts.preview_button
+        self.print_button = self.handouts.print_button
+        self.pdf_button = self.handouts.pdf_button
+        self.load_template_button = QPushButton("Load t&emplate…")
+        self.save_template_button = QPushButton("Save as te&mplate…")
+        self.save_button = QPushButton("&Save program (Ctrl+S)")
+        self.close_button = QPushButton("Close")
+        self.save_button.setDefault(False)
+        for button in (
+            self.load_template_button,
+            self.save_template_button,
+            self.save_button,
+            self.close_button,
+        ):
+            button.setAutoDefault(False)
+        self.load_template_button.clicked.connect(self.load_template)
+        self.save_template_button.clicked.connect(self.save_template)
+        self.save_button.clicked.connect(self.save)
+        self.close_button.clicked.connect(self.close)
+        # Two rows, so that Save and Close stay on screen in a narrow window.
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.load_template_button)
+        bottom.addWidget(self.save_template_button)
+        bottom.addStretch(1)
+        bottom.addWidget(self.save_button)
+        bottom.addWidget(self.close_button)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.status)
+        layout.addWidget(self.handouts)
+        layout.addLayout(bottom)
+
+        # Role: only those who may write programs edit, recommend and save.
+        for widget in (self.load_template_button, self.save_template_button, self.save_button):
+            widget.setEnabled(self.can_write)
+
+        # Keyboard
+        library.add_requested.connect(self.add_current)
+        library.said.connect(self._say)
+        program.said.connect(self._say)
+        program.changed.connect(self._changed)
+        program.recommend_button.clicked.connect(self.recommend)
+        self.handouts.said.connect(self._say)
+        save = QAction("Save program", self, shortcut=QKeySequence(QKeySequence.StandardKey.Save))
+        save.triggered.connect(self.save)
+        save.setEnabled(self.can_write)
+        self.addAction(save)
+        print_action = QAction(
+            "Print handout", self, shortcut=QKeySequence(QKeySequence.StandardKey.Print)
+        )
+        print_action.triggered.connect(self.print_handout)
+        print_action.setEnabled(self.can_print)
+        self.addAction(print_action)
+        find = QAction("Search drills", self, shortcut=QKeySequence(QKeySequence.StandardKey.Find))
+        find.triggered.connect(self.focus_search)
+        self.addAction(find)
+        self.setTabOrder(self.search, self.category)
+        self.setTabOrder(self.category, self.region)
+        self.setTabOrder(self.region, self.library_list)
+        self.setTabOrder(self.library_list, self.add_button)
+        self.setTabOrder(self.add_button, self.title_edit)
+        self.search.setFocus()
+
+    def focus_search(self) -> None:
+        """Puts the cursor in the drill search with its text selected (Ctrl+F)."""
+        self.library_panel.focus_search()
+
+    def refresh_library(self) -> None:
+        """Re-runs the library search with the words and filters."""
+        self.library_panel.refresh_library()
+
+    # -- editing ---------------------------------------------------------------------------
+
+    def add_current(self) -> None:
+        """Adds the highlighted library drill after the selected program line (Enter)."""
+        exercise = self.library_panel.current_exercise()
+        if exercise is None or not self.can_write:
+            return
+        self.add_drills([exercise.code])
+
+    def add_drills(self, codes: list[str]) -> None:
+        """Adds drills by code with their default dosage, after the selected line."""
+        self.program_panel.add_drills(codes)
+
+    def remove_current(self) -> None:
+        """Removes the selected drill (Delete)."""
+        self.program_panel.remove_current()
+
+    def move_current(self, step: int) -> None:
+        """Moves the selected drill up or down (Ctrl+Up / Ctrl+Down), keeping it selected."""
+        self.program_panel.move_current(step)
+
+    def recommend(self) -> None:
+        """Adds the drills recommended from the latest assessment (not already in the program),
+        with the reason for each; nothing already chosen is removed or reordered."""
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            program, warnings = svc.recommended_program(
+                self.ctx, self.client_id, lang=str(self.language.currentData())
+            )
+        except (PermissionError, ValueError, LookupError) as exc:
+            self._say(f"⚠ {svc.describe(exc)}")
+            return
+        finally:
+            QApplication.restoreOverrideCursor()
+        have = {i.exercise_code for i in self.model.items}
+        new = [i for i in program.items if i.exercise_code not in have]
+        self.model.insert(self.model.rowCount(), new)
+        self.assessment_id = program.assessment_id or self.assessment_id
+        self.program_panel.show_summary(program.summary)
+        added = f"Recommended {len(new)} drill{'s' if len(new) != 1 else ''}"
+        if len(new) < len(program.items):
+            added += f" ({len(program.items) - len(new)} already in the program)"
+        self._say(" · ".join([added + ": a suggestion, edit as you see fit", *warnings]))
+        if new:
+            self.program_panel.select(self.model.rowCount() - len(new))
+
+    def _changed(self) -> None:
+        self.dirty = True
+        self.program_panel.update_buttons()
+
+    def _say(self, text: str) -> None:
+        self.status.setText(text)
+
+    # -- loading and saving ----------------------------------------------------------------
+
+    def _load_latest(self) -> None:
+        try:
+            latest = svc.latest_program(self.ctx, self.client_id)
+        except PermissionError as exc:
+            self._say(f"⚠ {exc}")
+            return
+        if latest is not None:
+            self.show_program(latest)
+            self._say(f"Latest saved program of {latest.date}: {len(latest.items)} drills")
+        else:
+            self._say("No saved program yet: add drills, or press Recommend.")
+        self.dirty = False
+
+    def show_program(self, program: ProgramRecord, saved: bool = True) -> None:
+        """Shows a program's drills, title, notes and reasons."""
+        self.model.set_items(list(program.items))
+        self.title_edit.setText(program.title or "Home program")
+        if program.date and not program.is_template:
+            self.date_edit.setDate(QDate(program.date.year, program.date.month, program.date.day))
+        self.notes.setPlainText(program.notes)
+        self.assessment_id = program.assessment_id
+        self.program_panel.show_summary(program.summary)
+        self.program = program if saved and program.id is not None else None
+        self.dirty = not saved
+
+    def current_record(self, *, template: bool = False, title: str = "") -> ProgramRecord:
+        """What the builder shows, as a program record to save."""
+        on = self.date_edit.date()
+        return ProgramRecord(
+            id=None,
+            client_id=self.client_id,
+            date=None if template else date(on.year(), on.month(), on.day()),
+            title=title or self.title_edit.text().strip() or "Home program",
+            items=tuple(self.model.items),
+            notes=self.notes.toPlainText().strip(),
+            summary=self.program_panel.summary_text(),
+            therapist="",
+            is_template=template,
+            assessment_id=None if template else self.assessment_id,
+        )
+
+    def save(self) -> ProgramRecord | None:
+        """Saves the program as the client's dated home program (Ctrl+S)."""
+        if not self.can_write:
+            return None
+        self.program_panel.commit_editor()
+        try:
+            saved = svc.save_program(self.ctx, self.current_record())
+        except (PermissionError, ValueError, LookupError) as exc:
+            self._say(f"⚠ Not saved: {svc.describe(exc)}")
+            return None
+        self.program = saved
+        self.dirty = False
+        self._say(f"Saved home program of {saved.date} with {len(saved.items)} drills")
+        self.saved.emit(saved)
+        return saved
+
+    def save_template(self) -> ProgramRecord | None:
+        """Saves the drills as a reusable template under a name (e.g. "Runner hip program")."""
+        self.program_panel.commit_editor()
+        if not self.model.items:
+            self._say("⚠ Add drills before saving a template.")
+            return None
+        name, ok = QInputDialog.getText(
+            self, "Save as template", "Template name:", text="Runner hip program"
+        )
+        if not ok or not name.strip():
+            return None
+        try:
+            saved = svc.save_program(self.ctx, self.current_record(template=True, title=name))
+        except (PermissionError, ValueError, LookupError) as exc:
+            self._say(f"⚠ Template not saved: {svc.describe(exc)}")
+            return None
+        self._say(f"Saved template “{saved.title}” with {len(saved.items)} drills")
+        return saved
+
+    def load_template(self) -> None:
+        """Replaces the drills with a template's (asks first when there are unsaved changes)."""
+        try:
+            templates = svc.list_templates(self.ctx)
+        except PermissionError as exc:
+            self._say(f"⚠ {exc}")
+            return
+        if not templates:
+            self._say("No templates yet: build a program and use Save as template.")
+            return
+        names = [f"{t.title} ({len(t.items)} drills)" for t in templates]
+        choice, ok = QInputDialog.getItem(self, "Load template", "Template:", names, 0, False)
+        if not ok or choice not in names:
+            return
+        template = templates[names.index(choice)]
+        if self.model.items and not self._confirm(
+            "Replace the program?",
+            f"Replace the {self.model.rowCount()} drills shown with “{template.title}”?",
+        ):
+            return
+        program = svc.program_from_template(self.ctx, template.id or 0, self.client_id)
+        self.show_program(program, saved=False)
+        self.title_edit.setText(template.title)
+        self._say(f"Loaded template “{template.title}”: save to keep it for this client")
+
+    def _confirm(self, title: str, text: str) -> bool:
+        answer = QMessageBox.question(self, title, text)
+        return answer == QMessageBox.StandardButton.Yes
+
+    # -- handouts --------------------------------------------------------------------------
+
+    def _program_to_print(self) -> int | bool | None:
+        """The saved program's id to print; saves unsaved changes first (asking). False when
+        the user declined, None when printing the latest saved/recommended program."""
+        if self.can_write and (self.dirty or self.program is None) and self.model.items:
+            if not self._confirm(
+                "Save before printing?",
+                "The handout prints a saved program. Save this program for the client now?",
+            ):
+                return False
+            saved = self.save()
+            if saved is None:
+                return False
+            return saved.id
+        return self.program.id if self.program is not None else None
+
+    @property
+    def writing(self) -> BackgroundCall | None:
+        """The handout being written, if any."""
+        return self.handouts.writing
+
+    @property
+    def preview_dialog(self) -> Any:
+        """The last handout preview shown."""
+        return self.handouts.preview_dialog
+
+    def save_handout_pdf(self) -> bool:
+        """Writes the handout to a PDF file chosen by the user (in the background)."""
+        return self.handouts.save_handout_pdf()
+
+    def preview_handout(self) -> bool:
+        """Shows the handout in a print preview (printing from there)."""
+        return self.handouts.preview_handout()
+
+    def print_handout(self) -> bool:
+        """Writes the handout, then prints it with the print dialog (Ctrl+P)."""
+        return self.handouts.print_handout()
+
+    # -- closing ---------------------------------------------------------------------------
+
+    def reject(self) -> None:
+        # Escape, Close and the window's close button all come here (QDialog.closeEvent).
+        if self.dirty and self.can_write and self.model.items:
+            answer = QMessageBox.question(
+                self,
+                "Unsaved program",
+                "Save the program before closing?",
+                QMessageBox.StandardButton.Save
+                | QMessageBox.StandardButton.Discard
+                | QMessageBox.StandardButton.Cancel,
+            )
+            if answer == QMessageBox.StandardButton.Cancel:
+                return
+            if answer == QMessageBox.StandardButton.Save and self.save() is None:
+                return
+        super().reject()

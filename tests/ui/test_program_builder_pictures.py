@@ -1,0 +1,85 @@
+"""The builder reads the clinic's own drill pictures only for the drills it shows."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+from PIL import Image
+from PySide6.QtCore import QSettings, QSize, Qt
+from pytestqt.qtbot import QtBot
+
+from mobileathlete_desktop.services import programs as program_service
+from mobileathlete_desktop.services.context import ServiceContext
+from mobileathlete_desktop.ui import service_adapter as svc
+from tests.ui.test_program_builder import client_id, open_builder, store  # noqa: F401
+
+
+@pytest.fixture
+def reads(monkeypatch: pytest.MonkeyPatch) -> list[Sequence[str] | None]:
+    """The drill codes of every read of the clinic's pictures (None: all of them)."""
+    calls: list[Sequence[str] | None] = []
+    real = program_service.drill_images
+
+    def counting(ctx: ServiceContext, codes: Sequence[str] | None = None) -> dict[str, bytes]:
+        calls.append(None if codes is None else list(codes))
+        return real(ctx, codes)
+
+    monkeypatch.setattr(program_service, "drill_images", counting)
+    return calls
+
+
+def red_picture(tmp_path: Path) -> bytes:
+    path = tmp_path / "ours.png"
+    Image.new("RGB", (60, 40), "red").save(path)
+    return path.read_bytes()
+
+
+def test_opening_the_builder_reads_only_the_pictures_of_drills_on_screen(
+    ctx: ServiceContext,
+    client_id: int,  # noqa: F811
+    store: QSettings,  # noqa: F811
+    qtbot: QtBot,
+    tmp_path: Path,
+    reads: list[Sequence[str] | None],
+) -> None:
+    listed = [e.code for e in svc.search_library(svc.exercise_library(), "", "", "")]
+    first, later = listed[0], listed[len(listed) * 2 // 3]
+    for code in (first, later):
+        program_service.set_drill_image(ctx, code, red_picture(tmp_path), "ours.png")
+    reads.clear()
+
+    builder = open_builder(ctx, client_id, store, qtbot)
+    builder.library_list.viewport().repaint()
+
+    assert None not in reads, "opening the builder read every clinic picture"
+    read = {code for codes in reads if codes is not None for code in codes}
+    assert first in read and later not in read
+    assert len(read) < len(listed) // 2
+    icon = builder.library_model.index(0, 0).data(Qt.ItemDataRole.DecorationRole)
+    top = icon.pixmap(QSize(56, 56)).toImage()
+    assert top.pixelColor(top.width() // 2, top.height() // 2).red() > 200
+
+    # A drill further down has its picture read when the therapist gets to it.
+    builder.library_list.setCurrentIndex(builder.library_model.index(listed.index(later), 0))
+    qtbot.waitUntil(lambda: any(codes and later in codes for codes in reads))
+    assert builder.drawn_picture_button.isEnabled()
+    shown = builder.detail_picture.pixmap().toImage()
+    assert shown.pixelColor(shown.width() // 2, shown.height() // 2).red() > 200
+
+
+def test_filtering_again_reads_no_picture_twice(
+    ctx: ServiceContext,
+    client_id: int,  # noqa: F811
+    store: QSettings,  # noqa: F811
+    qtbot: QtBot,
+    reads: list[Sequence[str] | None],
+) -> None:
+    builder = open_builder(ctx, client_id, store, qtbot)
+    builder.library_list.viewport().repaint()
+    builder.search.setText("bird dog")
+    builder.search.clear()
+    builder.library_list.viewport().repaint()
+    read = [code for codes in reads if codes is not None for code in codes]
+    assert read and len(read) == len(set(read))
