@@ -1,8 +1,8 @@
-"""The measure grid: one row a measure, one column a side/mode cell, keyboard-first entry.
+"""The measure grid's table model: one row a measure, one column a side/mode cell.
 
-Built in code from the catalogue. The model never saves anything itself: typed text is
-handed to the editor (signal `edit_requested`), which validates, saves through the service
-and reports back with `set_value` / `set_error`.
+The model never saves anything itself: typed text is handed to the editor (signal
+`edit_requested`), which validates, saves through the service and reports back with
+`set_value` / `set_error`.
 """
 
 from __future__ import annotations
@@ -13,82 +13,26 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import (
-    QAbstractItemDelegate,
-    QAbstractItemView,
-    QApplication,
-    QHeaderView,
-    QLineEdit,
-    QStyledItemDelegate,
-    QTableView,
-    QWidget,
-)
+from PySide6.QtGui import QBrush, QColor
 
 from mobileathlete_desktop.domain.catalogue import Measure, Mode, Side
-from mobileathlete_desktop.domain.interpretation import (
-    FLAG_ABOVE_NORM,
-    FLAG_ASYMMETRY,
-    FLAG_BELOW_NORM,
-    FLAG_CONTROL_DEFICIT,
-    FLAG_IMPROVED,
-    FLAG_WORSE,
-    AssessmentInterpretation,
-    Interpretation,
+from mobileathlete_desktop.domain.interpretation import AssessmentInterpretation, Interpretation
+from mobileathlete_desktop.ui.findings_panel import FLAG_MARKS
+from mobileathlete_desktop.ui.measure_grid.markers import (
+    CELL_FLAGS,
+    ERROR_MARK,
+    GOOD_NEWS,
+    PAIN_MARK,
+    flag_reason,
 )
-from mobileathlete_desktop.ui.findings_panel import FLAG_MARKS, FLAG_NAMES
 
 Index = QModelIndex | QPersistentModelIndex
-
-PAIN_KEY = Qt.Key.Key_P
-BELOW_NORM_MARK = FLAG_MARKS[FLAG_BELOW_NORM]
-ABOVE_NORM_MARK = FLAG_MARKS[FLAG_ABOVE_NORM]
-CONTROL_MARK = FLAG_MARKS[FLAG_CONTROL_DEFICIT]
-ASYMMETRY_MARK = FLAG_MARKS[FLAG_ASYMMETRY]
-IMPROVED_MARK = FLAG_MARKS[FLAG_IMPROVED]
-WORSE_MARK = FLAG_MARKS[FLAG_WORSE]
-PAIN_MARK = "✱"
-ERROR_MARK = "⚠"
-# The flags a cell shows, in this order, read from the interpretation row of that cell.
-CELL_FLAGS = (
-    FLAG_BELOW_NORM,
-    FLAG_ABOVE_NORM,
-    FLAG_CONTROL_DEFICIT,
-    FLAG_ASYMMETRY,
-    FLAG_WORSE,
-    FLAG_IMPROVED,
-)
-GOOD_NEWS = (FLAG_IMPROVED,)
-HINT = (
-    "Type a value · Tab or Enter: next cell · arrows: move · P: painful on/off · "
-    "Delete: clear · Ctrl+Z / Ctrl+Shift+Z: undo / redo.   "
-    f"{BELOW_NORM_MARK} below norm · {ABOVE_NORM_MARK} above norm · "
-    f"{CONTROL_MARK} control deficit · {ASYMMETRY_MARK} asymmetry · "
-    f"{IMPROVED_MARK} / {WORSE_MARK} better / worse than last visit · "
-    f"{PAIN_MARK} painful · {ERROR_MARK} not stored"
-)
-
-
-def flag_reason(row: Interpretation, flag: str) -> str:
-    """The domain's own sentence for one flag of a row (what the reports print)."""
-    if flag in (FLAG_BELOW_NORM, FLAG_ABOVE_NORM):
-        return row.norm.reason
-    if flag == FLAG_CONTROL_DEFICIT and row.gap is not None:
-        return row.gap.reason
-    if flag == FLAG_ASYMMETRY:
-        if row.sides is not None:
-            return row.sides.reason
-        return next((r for r in row.reasons if "asymmetry" in r.lower()), FLAG_NAMES[flag])
-    if flag in (FLAG_IMPROVED, FLAG_WORSE):
-        return row.change.reason
-    return FLAG_NAMES.get(flag, flag)
 
 
 @dataclass(frozen=True)
@@ -372,174 +316,3 @@ class MeasureGridModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal:
             return self.columns[section].title
         return None
-
-
-ARROWS = (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Left, Qt.Key.Key_Right)
-
-
-class _EnterMovesOn(QStyledItemDelegate):
-    """Enter, like Tab, stores the value and moves on; arrows and undo leave a cell editor.
-
-    After Tab the next cell's editor is already open; if nothing was typed in it yet, an
-    arrow key moves to another cell and Ctrl+Z undoes the last saved value, as a
-    therapist expects, instead of acting inside the empty editor.
-    """
-
-    def eventFilter(self, editor: QObject, event: QEvent) -> bool:
-        view = self.parent()
-        if (
-            event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
-            and isinstance(editor, QWidget)
-            and isinstance(view, MeasureGridView)
-        ):
-            forward = event.key() == Qt.Key.Key_Tab and not (
-                event.modifiers() & Qt.KeyboardModifier.ShiftModifier
-            )
-            if not view.has_cell_after(forward):
-                # Tab past the last cell stores the value and leaves the grid (it used to
-                # stay, so the next answers typed overwrote this cell).
-                self.commitData.emit(editor)
-                self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
-                view.leave(forward)
-                return True
-        if isinstance(editor, QLineEdit) and isinstance(event, QKeyEvent):
-            untouched = not editor.isModified()
-            if (
-                event.type() == QEvent.Type.ShortcutOverride
-                and untouched
-                and (
-                    event.matches(QKeySequence.StandardKey.Undo)
-                    or event.matches(QKeySequence.StandardKey.Redo)
-                    or QKeySequence(event.keyCombination()) == QKeySequence("Ctrl+Shift+Z")
-                )
-            ):
-                self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.RevertModelCache)
-                event.ignore()
-                return True
-            if event.type() == QEvent.Type.KeyPress and event.key() in ARROWS:
-                vertical = event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down)
-                if untouched or vertical:
-                    if not untouched:
-                        self.commitData.emit(editor)
-                    self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
-                    view = self.parent()
-                    if isinstance(view, QWidget):
-                        QApplication.sendEvent(
-                            view, QKeyEvent(event.type(), event.key(), event.modifiers())
-                        )
-                    return True
-        if (
-            event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-            and isinstance(editor, QWidget)
-        ):
-            self.commitData.emit(editor)
-            self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.EditNextItem)
-            return True
-        return super().eventFilter(editor, event)
-
-
-class MeasureGridView(QTableView):
-    """The grid's view: Tab/Enter walk the cells row by row, P toggles painful, Delete clears."""
-
-    def __init__(self, model: MeasureGridModel, accessible_name: str) -> None:
-        super().__init__()
-        self.grid = model
-        self.setModel(model)
-        self.setAccessibleName(accessible_name)
-        self.setItemDelegate(_EnterMovesOn(self))
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setEditTriggers(
-            QAbstractItemView.EditTrigger.AnyKeyPressed
-            | QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-        )
-        self.setTabKeyNavigation(True)
-        self.verticalHeader().hide()
-        header = self.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        if model.columns:
-            header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setMinimumSectionSize(90)
-        self.setWordWrap(False)
-
-    def _editable_cells(self) -> list[QModelIndex]:
-        model = self.grid
-        return [
-            model.index(r, c)
-            for r in range(model.rowCount())
-            for c in range(model.columnCount())
-            if model.key(model.index(r, c)) is not None
-        ]
-
-    def moveCursor(
-        self, cursorAction: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier
-    ) -> QModelIndex:
-        action = QAbstractItemView.CursorAction
-        if cursorAction in (action.MoveNext, action.MovePrevious):
-            cells = self._editable_cells()
-            if not cells:
-                return QModelIndex()
-            current = self.currentIndex()
-            order = [(i.row(), i.column()) for i in cells]
-            here = (current.row(), current.column()) if current.isValid() else (-1, -1)
-            if cursorAction == action.MoveNext:
-                after = [i for i, pos in zip(cells, order, strict=True) if pos > here]
-                return after[0] if after else QModelIndex()
-            before = [i for i, pos in zip(cells, order, strict=True) if pos < here]
-            return before[-1] if before else QModelIndex()
-        return super().moveCursor(cursorAction, modifiers)
-
-    def has_cell_after(self, forward: bool) -> bool:
-        """Whether Tab (forward) or Shift+Tab has an editable cell to go to in this grid."""
-        action = QAbstractItemView.CursorAction
-        step = action.MoveNext if forward else action.MovePrevious
-        return self.moveCursor(step, Qt.KeyboardModifier.NoModifier).isValid()
-
-    def leave(self, forward: bool) -> None:
-        """Gives the focus to the next (or previous) widget of the window."""
-        # QWidget's own focus chain: the view's override would try the cells again.
-        QWidget.focusNextPrevChild(self, forward)
-
-    def first_empty_cell(self) -> QModelIndex | None:
-        """The first editable cell with no value yet (None when every cell is filled)."""
-        for index in self._editable_cells():
-            key = self.grid.key(index)
-            if key is not None and self.grid.values.get(key) is None:
-                return index
-        return None
-
-    def focusInEvent(self, event: Any) -> None:
-        super().focusInEvent(event)
-        if not self.currentIndex().isValid():
-            cells = self._editable_cells()
-            if cells:
-                self.setCurrentIndex(cells[0])
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        editing = self.state() == QAbstractItemView.State.EditingState
-        key = self.grid.key(self.currentIndex())
-        plain = event.modifiers() in (
-            Qt.KeyboardModifier.NoModifier,
-            Qt.KeyboardModifier.KeypadModifier,
-        )
-        if not editing and key is not None and plain:
-            if event.key() == PAIN_KEY:
-                self.grid.pain_requested.emit(key)
-                return
-            if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
-                # Also when signed: the editor answers with why nothing changes.
-                self.grid.edit_requested.emit(key, "")
-                return
-            if self.grid.read_only and event.text().isprintable() and event.text().strip():
-                self.grid.edit_requested.emit(key, event.text())
-                return
-            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                nxt = self.moveCursor(QAbstractItemView.CursorAction.MoveNext, event.modifiers())
-                if nxt.isValid():
-                    self.setCurrentIndex(nxt)
-                return
-        super().keyPressEvent(event)
