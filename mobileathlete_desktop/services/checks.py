@@ -1,0 +1,151 @@
+"""The database's health: the full check (`mobileathlete check`) and the start-up upkeep.
+
+Both change nothing but the daily backup; problems are returned as sentences for a person.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import func, select, text
+from sqlalchemy.orm import Session
+
+from mobileathlete_desktop.services.audit import verify_chain
+from mobileathlete_desktop.services.context import ServiceContext
+from mobileathlete_desktop.services.session import Database
+from mobileathlete_desktop.storage.backup import BackupError, list_backups
+from mobileathlete_desktop.storage.database import open_database
+from mobileathlete_desktop.storage.migrations_runner import current_revision, head_revision
+from mobileathlete_desktop.storage.models import AuditEvent, Clinic, User
+
+AUDIT_TRIGGERS = frozenset({"audit_event_no_update", "audit_event_no_delete"})
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    """What the full check found: where, the state in a few lines, and every problem."""
+
+    location: str
+    state: tuple[str, ...]
+    """Users, audit events and backups, one line each (empty when the schema is not current)."""
+    problems: tuple[str, ...]
+
+    @property
+    def healthy(self) -> bool:
+        """No problem found: integrity, schema and audit trail all sound."""
+        return not self.problems
+
+
+def check_database(target: str | Path | None) -> CheckReport:
+    """Runs the full integrity check, the schema check and the audit-chain check (read-only).
+
+    The database is opened without migrating; DatabaseError when it cannot be opened at all.
+    """
+    db = open_database(target, migrate=False)
+    problems: list[str] = []
+    state: list[str] = []
+    try:
+        if db.is_sqlite:
+            problems += _sqlite_problems(db)
+        current, head = current_revision(db), head_revision(db)
+        if current != head:
+            problems.append(f"schema at {current}, program expects {head}")
+        else:
+            with db.session() as session:
+                problems += verify_chain(session)
+                problems += _chart_clashes(session)
+                state += _state(session, db)
+    finally:
+        db.dispose()
+    return CheckReport(location=db.location, state=tuple(state), problems=tuple(problems))
+
+
+def _sqlite_problems(db: Database) -> list[str]:
+    """PRAGMA integrity_check and foreign_key_check, and the audit trail's guard triggers."""
+    problems: list[str] = []
+    with db.engine.connect() as conn:
+        result = [r[0] for r in conn.execute(text("PRAGMA integrity_check"))]
+        if result != ["ok"]:
+            problems += [f"integrity: {r}" for r in result[:10]]
+        fk = list(conn.execute(text("PRAGMA foreign_key_check")))
+        if fk:
+            problems.append(f"{len(fk)} rows point at missing records")
+        triggers = {
+            r[0]
+            for r in conn.execute(text("SELECT name FROM sqlite_master WHERE type = 'trigger'"))
+        }
+    missing = AUDIT_TRIGGERS - triggers
+    if missing and head_revision(db) == current_revision(db):
+        problems.append("audit trail unprotected: missing triggers " + ", ".join(sorted(missing)))
+    return problems
+
+
+def _chart_clashes(session: Session) -> list[str]:
+    """Chart numbers that differ only by case (stored before they were refused): reported,
+    not changed; the therapist renames one in the client dialog."""
+    from mobileathlete_desktop.services.clients import chart_number_clashes
+
+    return [
+        "chart numbers differ only by case: "
+        + ", ".join(group)
+        + " (one number in searches and imports; rename all but one in Edit client)"
+        for group in chart_number_clashes(session)
+    ]
+
+
+def _state(session: Session, db: Database) -> list[str]:
+    """Users, audit events and backups, for the report (read-only)."""
+    users = session.execute(select(func.count(User.id))).scalar_one()
+    events = session.execute(select(func.count(AuditEvent.id))).scalar_one()
+    clinic = session.execute(select(Clinic).limit(1)).scalar_one_or_none()
+    lines = [f"users: {users}", f"audit events: {events}"]
+    if db.path is not None:
+        folder = Path(clinic.backup_folder) if clinic and clinic.backup_folder else None
+        folder = folder or db.path.parent / "backups"
+        found = list_backups(folder)
+        last = clinic.last_backup_at if clinic else None
+        lines.append(
+            f"last daily backup: {last:%Y-%m-%d %H:%M} UTC" if last else "last daily backup: never"
+        )
+        lines.append(
+            f"backups in {folder}: {len(found)}"
+            + (
+                f", newest {found[0].path.name} ({found[0].taken_at:%Y-%m-%d %H:%M})"
+                if found
+                else ""
+            )
+        )
+    return lines
+
+
+def daily_backup_problem(ctx: ServiceContext) -> str | None:
+    """Takes the once-a-day backup when one is due; returns why it was not written, or None.
+
+    A failed backup is never a reason not to work: the caller shows it as a warning.
+    """
+    from mobileathlete_desktop.services.backups import maybe_daily_backup
+
+    try:
+        maybe_daily_backup(ctx)
+    except BackupError as exc:
+        return str(exc)
+    return None
+
+
+def upkeep(ctx: ServiceContext) -> list[str]:
+    """The slow start-up work, run off the UI thread: the full check of a file too large to
+    check at opening, then the daily backup. Returns the problems, in words."""
+    from mobileathlete_desktop.storage import database
+
+    path = ctx.db.path
+    if path is not None and path.exists() and path.stat().st_size > database.FULL_CHECK_MAX_BYTES:
+        problem = database.quick_check(ctx.db)
+        if problem:
+            # No backup of a damaged file over the good ones: stop here and say so.
+            return [
+                f"{problem}. Stop working in this file and restore the newest good backup "
+                "(mobileathlete restore FILE, or ask your administrator)."
+            ]
+    failed = daily_backup_problem(ctx)
+    return [f"Daily backup not written: {failed}"] if failed else []
