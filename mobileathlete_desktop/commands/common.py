@@ -11,8 +11,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy.exc import OperationalError
-
 from mobileathlete_desktop.domain.catalogue import CatalogueError
 from mobileathlete_desktop.domain.permissions import SYSTEM_ACTOR, Actor, PermissionDenied
 from mobileathlete_desktop.domain.resources import MissingResourceError
@@ -23,13 +21,12 @@ from mobileathlete_desktop.services.context import (
     NotFound,
     ServiceContext,
 )
-from mobileathlete_desktop.storage.database import (
+from mobileathlete_desktop.services.session import (
+    ENV_DB_KEY,
     Database,
-    DatabaseDamagedError,
     DatabaseError,
-    default_database_path,
-    open_database,
-    resolve_url,
+    clinic_target,
+    failed_write,
 )
 
 EXIT_OK = 0
@@ -60,40 +57,11 @@ def database_target(args: argparse.Namespace) -> str | None:
     With $MOBILEATHLETE_DB_KEY set, a file path is opened as an encrypted (SQLCipher)
     database with that key (a `sqlite+pysqlcipher://:KEY@/PATH` URL works too).
     """
-    if getattr(args, "demo", False):
-        return str(default_database_path(demo=True))
-    db: str | None = getattr(args, "db", None)
-    key = os.environ.get("MOBILEATHLETE_DB_KEY")
-    if key:
-        from pathlib import Path
-
-        from mobileathlete_desktop.storage.encryption import encrypted_url
-
-        url = resolve_url(db)
-        if url.get_backend_name() == "sqlite" and url.get_driver_name() == "pysqlite":
-            return encrypted_url(Path(str(url.database)), key)
-    return db
-
-
-def damaged_but_maybe_locked(target: str | None, error: Exception) -> str | None:
-    """Why a file that failed to open must NOT be moved aside, or None if it may be.
-
-    A wrong key for an encrypted database, or a file that may be an encrypted database
-    opened without its key, looks damaged to SQLite; such a file is left where it is.
-    """
-    from pathlib import Path
-
-    from mobileathlete_desktop.storage.backup import may_be_encrypted
-
-    url = resolve_url(target)
-    if url.get_driver_name() == "pysqlcipher":
-        return f"cannot open the encrypted database {url.database}: wrong key, or it is damaged"
-    if url.database and may_be_encrypted(Path(str(url.database))):
-        return (
-            f"{error}; if it is an encrypted clinic database, set its key in "
-            "MOBILEATHLETE_DB_KEY (the file was left as it is)"
-        )
-    return None
+    return clinic_target(
+        getattr(args, "db", None),
+        demo=getattr(args, "demo", False),
+        key=os.environ.get(ENV_DB_KEY),
+    )
 
 
 def open_for(args: argparse.Namespace) -> Database:
@@ -102,46 +70,12 @@ def open_for(args: argparse.Namespace) -> Database:
     A damaged SQLite file is moved aside untouched and the newest good backup is named,
     with the command that restores it.
     """
-    target = database_target(args)
+    from mobileathlete_desktop.services.recovery import CannotOpen, open_with_recovery
+
     try:
-        return open_database(target, before_migration=_backup_before_migration)
-    except DatabaseDamagedError as exc:
-        url = resolve_url(target)
-        if url.get_backend_name() != "sqlite" or not url.database:
-            raise CommandError(str(exc), EXIT_USAGE) from exc
-        locked = damaged_but_maybe_locked(target, exc)
-        if locked:
-            raise CommandError(locked, EXIT_USAGE) from exc
-        from pathlib import Path
-
-        from mobileathlete_desktop.services.backups import recover_damaged
-
-        try:
-            recovery = recover_damaged(Path(str(url.database)))
-        except OSError as move_error:
-            raise CommandError(f"{exc} (and it cannot be moved aside: {move_error})") from exc
-        raise CommandError(f"{exc}. {recovery.describe()}", EXIT_USAGE) from exc
-    except DatabaseError as exc:
-        raise CommandError(f"{exc}{_folder_hint(target)}", EXIT_USAGE) from exc
-
-
-def _folder_hint(target: str | None) -> str:
-    """Why SQLite may have said "unable to open": the folder cannot be written to."""
-    from pathlib import Path
-
-    url = resolve_url(target)
-    if url.get_backend_name() != "sqlite" or not url.database:
-        return ""
-    folder = Path(str(url.database)).parent
-    if folder.is_dir() and not os.access(folder, os.W_OK):
-        return f" (the folder {folder} is read-only: SQLite needs to write beside the file)"
-    return ""
-
-
-def _backup_before_migration(db: Database) -> None:
-    from mobileathlete_desktop.storage.backup import backup_before_migration
-
-    backup_before_migration(db)
+        return open_with_recovery(database_target(args))
+    except CannotOpen as exc:
+        raise CommandError(str(exc), EXIT_USAGE) from exc
 
 
 def read_password(prompt: str) -> str:
@@ -183,20 +117,19 @@ def actor_for(args: argparse.Namespace, db: Database) -> Actor:
     if password is None:
         password = read_password(f"Password for {username}: ")
     try:
-        return sign_in(ServiceContext(db=db), username, password)
+        return sign_in(ServiceContext.system(db), username, password)
     except SignInFailed as exc:
         raise CommandError(f"sign-in failed: {exc}", EXIT_USAGE) from exc
 
 
 def _daily_backup(ctx: ServiceContext) -> None:
-    """The once-a-day backup at start-up; a failure is a warning, never a reason not to work."""
-    from mobileathlete_desktop.services.backups import maybe_daily_backup
-    from mobileathlete_desktop.storage.backup import BackupError
+    """The once-a-day backup at start-up, taken as the program itself; a failure is a
+    warning, never a reason not to work."""
+    from mobileathlete_desktop.services.checks import daily_backup_problem
 
-    try:
-        maybe_daily_backup(ctx.as_actor(SYSTEM_ACTOR))
-    except BackupError as exc:
-        print(f"mobileathlete: warning: daily backup not written: {exc}", file=sys.stderr)
+    problem = daily_backup_problem(ctx.as_actor(SYSTEM_ACTOR))
+    if problem is not None:
+        print(f"mobileathlete: warning: daily backup not written: {problem}", file=sys.stderr)
 
 
 @contextmanager
@@ -218,10 +151,12 @@ def service_context(args: argparse.Namespace) -> Iterator[ServiceContext]:
         raise CommandError(f"installation problem: {exc}", EXIT_ERROR) from exc
     except DatabaseError as exc:
         raise CommandError(str(exc), EXIT_ERROR) from exc
-    except OperationalError as exc:
+    except Exception as exc:
         # A failed write (disk full, read-only folder, locked too long) rolls back whole:
         # what was stored before stays, this change is not half-stored.
-        reason = str(exc.orig).splitlines()[0] if exc.orig else "database error"
+        reason = failed_write(exc)
+        if reason is None:
+            raise
         raise CommandError(
             f"the database could not be written ({reason}); this change was not stored, "
             "everything saved before is intact",

@@ -7,98 +7,27 @@ import os
 import sys
 import time
 from collections.abc import Mapping
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mobileathlete_desktop.commands.common import (
     EXIT_ERROR,
     EXIT_OK,
     EXIT_USAGE,
-    _backup_before_migration,
-    damaged_but_maybe_locked,
     database_target,
 )
 from mobileathlete_desktop.services.context import ServiceContext
-from mobileathlete_desktop.storage.database import (
-    Database,
-    DatabaseDamagedError,
-    open_database,
-    resolve_url,
-)
 
 if TYPE_CHECKING:
     from mobileathlete_desktop.domain.permissions import Actor
-    from mobileathlete_desktop.services.backups import Recovery
+    from mobileathlete_desktop.services.session import Database
     from mobileathlete_desktop.ui.main_window import MainWindow
-
-
-def _say(text: str) -> None:
-    from PySide6.QtWidgets import QMessageBox
-
-    QMessageBox.critical(None, "Mobile Athlete", text)
-
-
-def ask_restore(recovery: Recovery, error: str) -> bool:
-    """Asks whether to restore the newest good backup (its date shown); True to restore."""
-    from PySide6.QtWidgets import QMessageBox
-
-    assert recovery.backup is not None
-    box = QMessageBox(QMessageBox.Icon.Warning, "Mobile Athlete", error)
-    box.setInformativeText(
-        f"The damaged file was kept, untouched, as {recovery.moved_to.name}.\n\n"
-        f"Restore the newest good backup, taken {recovery.backup.taken_at:%A %d %B %Y at %H:%M}?"
-        "\nWork saved after that time is not in it (it stays in the damaged file)."
-    )
-    restore = box.addButton("Restore that backup", QMessageBox.ButtonRole.AcceptRole)
-    box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
-    box.exec()
-    return box.clickedButton() is restore
-
-
-def _recover(db_path: Path, error: Exception) -> bool:
-    """A damaged file is moved aside untouched; offers the newest good backup with its date.
-
-    Returns True when a backup was restored (open again), False to give up.
-    """
-    from mobileathlete_desktop.services.backups import recover_damaged
-    from mobileathlete_desktop.storage.backup import BackupError, restore_file
-
-    try:
-        recovery = recover_damaged(db_path)
-    except OSError as exc:
-        _say(f"The clinic database is damaged and cannot be moved aside.\n\n{error}\n\n{exc}")
-        return False
-    if recovery.backup is None:
-        _say(f"{error}\n\n{recovery.describe()}")
-        return False
-    if not ask_restore(recovery, str(error)):
-        return False
-    try:
-        restore_file(recovery.backup.path, db_path)
-    except BackupError as exc:
-        _say(f"The backup could not be restored: {exc}")
-        return False
-    return True
 
 
 def open_clinic(args: argparse.Namespace) -> Database | None:
     """Opens the database for the window, recovering a damaged file; None if it cannot."""
-    target = database_target(args)
-    for _attempt in range(2):
-        try:
-            return open_database(target, before_migration=_backup_before_migration)
-        except DatabaseDamagedError as exc:
-            url = resolve_url(target)
-            locked = damaged_but_maybe_locked(target, exc)
-            if url.get_backend_name() != "sqlite" or not url.database or locked:
-                _say(f"The clinic database cannot be opened.\n\n{locked or exc}")
-                return None
-            if not _recover(Path(str(url.database)), exc):
-                return None
-        except Exception as exc:  # the window is the only place left to say it
-            _say(f"The clinic database cannot be opened.\n\n{exc}")
-            return None
-    return None
+    from mobileathlete_desktop.ui.recovery_dialog import open_clinic_or_recover
+
+    return open_clinic_or_recover(database_target(args))
 
 
 def _bench_actor(ctx: ServiceContext) -> Actor | None:
@@ -136,36 +65,14 @@ def start_session(ctx: ServiceContext) -> MainWindow | None:
     return window
 
 
-def _upkeep(ctx: ServiceContext) -> list[str]:
-    """Runs off the UI thread: full check of a large file, then the daily backup."""
-    from mobileathlete_desktop.services.backups import maybe_daily_backup
-    from mobileathlete_desktop.storage.backup import BackupError
-    from mobileathlete_desktop.storage.database import FULL_CHECK_MAX_BYTES, quick_check
-
-    problems: list[str] = []
-    path = ctx.db.path
-    if path is not None and path.exists() and path.stat().st_size > FULL_CHECK_MAX_BYTES:
-        problem = quick_check(ctx.db)
-        if problem:
-            # No backup of a damaged file over the good ones: stop here and say so.
-            return [
-                f"{problem}. Stop working in this file and restore the newest good backup "
-                "(mobileathlete restore FILE, or ask your administrator)."
-            ]
-    try:
-        maybe_daily_backup(ctx)
-    except BackupError as exc:
-        problems.append(f"Daily backup not written: {exc}")
-    return problems
-
-
 def start_upkeep(window: MainWindow, ctx: ServiceContext) -> None:
     """Starts the background upkeep; a problem is shown in the status bar or a warning box."""
     from PySide6.QtWidgets import QMessageBox
 
+    from mobileathlete_desktop.services.checks import upkeep
     from mobileathlete_desktop.ui.background import BackgroundCall
 
-    job = BackgroundCall(lambda: _upkeep(ctx), window)
+    job = BackgroundCall(lambda: upkeep(ctx), window)
 
     def done(problems: object) -> None:
         for problem in problems if isinstance(problems, list) else []:
@@ -203,19 +110,24 @@ def run_gui(args: argparse.Namespace) -> int:
         return EXIT_USAGE
 
     from mobileathlete_desktop.ui.app import create_application
-    from mobileathlete_desktop.ui.crash_log import install_crash_log
+    from mobileathlete_desktop.ui.crash_dialog import install_crash_handler
 
-    # Before Qt starts, and left on until the process ends (Qt's own teardown can crash too),
-    # so that a crash anywhere leaves its Python stack in the log.
-    install_crash_log()
-    return _run_window(args, QApplication.instance() or create_application(sys.argv[:1]))
+    # The log and faulthandler are on already (cli.main); from here an error in a slot is
+    # logged and shown with a copyable report.
+    app = QApplication.instance() or create_application(sys.argv[:1])
+    handler = install_crash_handler(app)
+    try:
+        return _run_window(args, app)
+    finally:
+        handler.uninstall()
+        handler.deleteLater()
 
 
 def _run_window(args: argparse.Namespace, app: Any) -> int:
     db = open_clinic(args)
     if db is None:
         return EXIT_ERROR
-    ctx = ServiceContext(db=db)
+    ctx = ServiceContext.system(db)  # signing in, or the first run, says who works
     try:
         if getattr(args, "demo", False):
             from mobileathlete_desktop.services.demo import create_demo_clinic, database_is_empty

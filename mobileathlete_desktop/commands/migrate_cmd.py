@@ -25,7 +25,7 @@ def register(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     """Copies every table, verifies the counts, and prints what was moved."""
     from mobileathlete_desktop.services.server_move import move_to_server
-    from mobileathlete_desktop.storage.database import DatabaseError
+    from mobileathlete_desktop.services.session import DatabaseError
 
     with service_context(args) as ctx:
         try:

@@ -29,6 +29,13 @@ class ServiceContext:
     actor: Actor = SYSTEM_ACTOR
     catalogue: Catalogue = field(default_factory=default_catalogue)
 
+    @classmethod
+    def system(cls, db: Database) -> ServiceContext:
+        """A context acting as the program itself, which may do anything: for start-up and
+        maintenance jobs (signing in, the daily backup, filling the demo clinic), never for
+        work done on behalf of a person."""
+        return cls(db=db, actor=SYSTEM_ACTOR)
+
     def as_actor(self, actor: Actor) -> ServiceContext:
         """The same context acting for someone else."""
         return ServiceContext(db=self.db, actor=actor, catalogue=self.catalogue)
