@@ -64,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
     from mobileathlete_desktop.charts.style import ChartWriteError, chart_format, save_figure
     from mobileathlete_desktop.domain.interpretation import measure_for
     from mobileathlete_desktop.services.assessments import load_history
-    from mobileathlete_desktop.services.audit import record_event
+    from mobileathlete_desktop.services.audit import record_chart_export
     from mobileathlete_desktop.services.clients import find_by_chart
 
     out: Path = args.out
@@ -85,15 +85,6 @@ def run(args: argparse.Namespace) -> int:
             save_figure(figure, out)
         except ChartWriteError as exc:
             raise CommandError(f"--out {out}: {exc}") from exc
-        with ctx.db.session() as session:
-            record_event(
-                session,
-                ctx.actor,
-                "chart.export",
-                entity="client",
-                entity_id=client.id,
-                client_id=client.id,
-                detail={"file": out.name, "chart": what, "mode": args.mode or ""},
-            )
+        record_chart_export(ctx, client.id, out.name, what, args.mode)
     print(out)
     return EXIT_OK

@@ -40,20 +40,10 @@ def _new_key() -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Copies the database into a new encrypted file, verifies it and audits the copy."""
-    from mobileathlete_desktop.services.audit import record_event
-    from mobileathlete_desktop.storage.backup import BackupError
-    from mobileathlete_desktop.storage.encryption import encrypted_copy
+    from mobileathlete_desktop.services.encryption import encrypt_database
 
     with service_context(args) as ctx:
-        ctx.actor.require("backups.manage")
-        if ctx.db.path is None or ctx.db.url.get_driver_name() != "pysqlite":
-            raise CommandError("encrypt copies a plain SQLite clinic file", EXIT_USAGE)
-        try:
-            made = encrypted_copy(ctx.db.path, args.out, _new_key())
-        except BackupError as exc:
-            raise CommandError(str(exc), EXIT_USAGE) from exc
-        with ctx.db.session() as session:
-            record_event(session, ctx.actor, "database.encrypt", detail={"file": str(made)})
+        made = encrypt_database(ctx, args.out, _new_key)
     print(
         f"Encrypted copy written and verified: {made}\n"
         f"Open it with MOBILEATHLETE_DB_KEY set to its key and --db {made}"

@@ -282,6 +282,22 @@ def record_export(
         )
 
 
+def record_chart_export(
+    ctx: ServiceContext, client_id: int, file_name: str, chart: str, mode: str | None = None
+) -> None:
+    """Notes in the trail that one of a client's charts left the program as an image file."""
+    with ctx.db.session() as session:
+        record_event(
+            session,
+            ctx.actor,
+            "chart.export",
+            entity="client",
+            entity_id=client_id,
+            client_id=client_id,
+            detail={"file": file_name, "chart": chart, "mode": mode or ""},
+        )
+
+
 CSV_COLUMNS = ("id", "at", "user", "action", "entity", "entity_id", "chart_number", "detail")
 
 
