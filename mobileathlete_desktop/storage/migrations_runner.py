@@ -5,19 +5,36 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
-from sqlalchemy import inspect, text
+from sqlalchemy import Engine, inspect, text
+from sqlalchemy.engine import URL
 
-from mobileathlete_desktop.storage.database import (
-    Database,
-    DatabaseError,
-    DatabaseNewerError,
-    create_all,
-)
+from mobileathlete_desktop.storage.errors import DatabaseError, DatabaseNewerError
+from mobileathlete_desktop.storage.models import Base
 
 if TYPE_CHECKING:
     from alembic.config import Config
+
+
+class Opened(Protocol):
+    """What the runner needs of an open database (storage.database.Database is one).
+
+    The runner works on this shape instead of importing `database`, which calls the runner
+    when it opens a file: the import goes one way only (an import-linter contract says so).
+    """
+
+    @property
+    def url(self) -> URL: ...
+
+    @property
+    def engine(self) -> Engine: ...
+
+    @property
+    def location(self) -> str: ...
+
+
+Db = TypeVar("Db", bound=Opened)
 
 # The newest revision in migrations/versions. Opening a database that is already at this
 # revision (every start but the first after an upgrade) then needs no Alembic at all, which
@@ -37,7 +54,7 @@ def _migrations_dir() -> Path:
 MIGRATIONS_DIR = _migrations_dir()
 
 
-def alembic_config(db: Database) -> Config:
+def alembic_config(db: Opened) -> Config:
     """An Alembic configuration pointing at our migrations and this database (no alembic.ini)."""
     from alembic.config import Config
 
@@ -50,7 +67,7 @@ def alembic_config(db: Database) -> Config:
     return config
 
 
-def head_revision(db: Database) -> str:
+def head_revision(db: Opened) -> str:
     """The newest schema revision this program knows (asking Alembic's scripts)."""
     from alembic.script import ScriptDirectory
 
@@ -59,7 +76,7 @@ def head_revision(db: Database) -> str:
     return head
 
 
-def current_revision(db: Database) -> str | None:
+def current_revision(db: Opened) -> str | None:
     """The schema revision the database is at (None for an empty or unmanaged database)."""
     if "alembic_version" not in inspect(db.engine).get_table_names():
         return None
@@ -68,7 +85,7 @@ def current_revision(db: Database) -> str | None:
     return rows[0] if len(rows) == 1 else None
 
 
-def ensure_schema(db: Database, before_migration: Callable[[Database], None] | None = None) -> None:
+def ensure_schema(db: Db, before_migration: Callable[[Db], None] | None = None) -> None:
     """Creates a new database at head, migrates an old one (backup first), refuses a newer one."""
     current = current_revision(db)
     if current == HEAD_REVISION:
@@ -86,7 +103,7 @@ def ensure_schema(db: Database, before_migration: Callable[[Database], None] | N
                 f"Database {db.location} holds tables the program did not create: "
                 + ", ".join(sorted(existing)[:5])
             )
-        create_all(db)
+        Base.metadata.create_all(db.engine)
         command.stamp(config, "head")
         return
     if current == head:
