@@ -20,7 +20,7 @@ case "$(uname -s)" in
   Linux*)
     # Desktop integration files travel with the bundle (see packaging/README.md to install).
     cp packaging/linux/mobileathlete.desktop packaging/linux/install.sh "$DIST/mobileathlete/"
-    cp resources/icons/mobileathlete.svg "$DIST/mobileathlete/mobileathlete.svg"
+    cp mobileathlete_desktop/resources/icons/mobileathlete.svg "$DIST/mobileathlete/mobileathlete.svg"
     ;;
 esac
 echo "Built: $DIST/mobileathlete ($(du -sh "$DIST/mobileathlete" | cut -f1))"

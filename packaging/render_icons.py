@@ -1,4 +1,5 @@
-"""Renders resources/icons/mobileathlete.svg to PNG sizes (and a Windows .ico) with QSvgRenderer.
+"""Renders the SVG icon (mobileathlete_desktop/resources/icons/mobileathlete.svg) to PNG sizes
+(and a Windows .ico) with QSvgRenderer.
 
 Run: `.venv/bin/python packaging/render_icons.py` (offscreen is fine). The PNGs are committed,
 so a build does not need this step; run it again after changing the SVG.
@@ -16,7 +17,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
-ICONS = Path(__file__).resolve().parent.parent / "resources" / "icons"
+ICONS = Path(__file__).resolve().parents[1] / "mobileathlete_desktop" / "resources" / "icons"
 SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 
 

@@ -1,37 +1,44 @@
-"""Where the program's data files (catalogue, exercises, illustrations, fonts, icons) live."""
+"""Where the program's data files (catalogue, exercises, illustrations, fonts, icons) live.
+
+They are package data in `mobileathlete_desktop/resources/`, found with importlib.resources
+the same way in a checkout, an installed wheel and a PyInstaller bundle. The environment
+variable MOBILEATHLETE_RESOURCES points at another folder (to try out an edited catalogue).
+"""
 
 from __future__ import annotations
 
 import os
-import sys
 from functools import cache
+from importlib.resources import files
 from pathlib import Path
+
+PACKAGE = "mobileathlete_desktop"
+MARKER = "catalogue.toml"
 
 
 class MissingResourceError(FileNotFoundError):
     """A data file the program ships with is not where it should be."""
 
 
+def packaged_resources() -> Path:
+    """The `resources/` folder inside the installed package (a real folder on disk)."""
+    root = files(PACKAGE) / "resources"
+    if not isinstance(root, os.PathLike):  # a zipped install: nothing to hand out as a path
+        raise MissingResourceError(f"The program's resources are not files on disk ({root})")
+    return Path(os.fspath(root))
+
+
 @cache
 def resources_dir() -> Path:
-    """The `resources/` folder: beside the package in a checkout, inside a bundle when frozen."""
+    """The folder of shipped data: MOBILEATHLETE_RESOURCES when set, else the package's own."""
     override = os.environ.get("MOBILEATHLETE_RESOURCES")
-    candidates = []
-    if override:
-        candidates.append(Path(override))
-    bundle = getattr(sys, "_MEIPASS", None)
-    if bundle:
-        candidates.append(Path(bundle) / "resources")
-    package = Path(__file__).resolve().parent.parent
-    candidates += [package.parent / "resources", package / "resources"]
-    for candidate in candidates:
-        if (candidate / "catalogue.toml").is_file():
-            return candidate
-    raise MissingResourceError(
-        "The program's resources folder was not found (looked in "
-        + ", ".join(str(c) for c in candidates)
-        + ")"
-    )
+    folder = Path(override) if override else packaged_resources()
+    if not (folder / MARKER).is_file():
+        source = "MOBILEATHLETE_RESOURCES" if override else "the installed package"
+        raise MissingResourceError(
+            f"The program's resources folder {folder} (from {source}) has no {MARKER}"
+        )
+    return folder
 
 
 def resource_path(*parts: str) -> Path:

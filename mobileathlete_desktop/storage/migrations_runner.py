@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
+from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
@@ -43,12 +43,8 @@ HEAD_REVISION = "0004_client_search_text"
 
 
 def _migrations_dir() -> Path:
-    """The Alembic scripts: beside this module, or inside the bundle when frozen (PyInstaller)."""
-    here = Path(__file__).resolve().parent / "migrations"
-    bundle = getattr(sys, "_MEIPASS", None)
-    if (here / "env.py").is_file() or not bundle:
-        return here
-    return Path(bundle) / "mobileathlete_desktop" / "storage" / "migrations"
+    """The Alembic scripts, package data beside this module (a checkout, a wheel, a bundle)."""
+    return Path(str(files("mobileathlete_desktop.storage") / "migrations"))
 
 
 MIGRATIONS_DIR = _migrations_dir()

@@ -26,7 +26,6 @@ ROOT = Path(__file__).resolve().parents[2]
 DIST = ROOT / "build" / "test-bundle"
 HASHED = (
     "mobileathlete_desktop",
-    "resources",
     "packaging",
     "pyproject.toml",
 )
@@ -79,8 +78,9 @@ BOSS = {"MOBILEATHLETE_PASSWORD": "boss-password"}
 
 # Files that prove the bundle carries what it needs at run time.
 BUNDLED_FILES = [
-    "_internal/resources/catalogue.toml",
-    "_internal/resources/icons/mobileathlete.svg",
+    "_internal/mobileathlete_desktop/resources/catalogue.toml",
+    "_internal/mobileathlete_desktop/resources/exercises.toml",
+    "_internal/mobileathlete_desktop/resources/icons/mobileathlete.svg",
     "_internal/mobileathlete_desktop/storage/migrations/env.py",
     "_internal/mobileathlete_desktop/storage/migrations/versions/0001_initial_schema.py",
     "_internal/PySide6/Qt/plugins/platforms/libqoffscreen.so",
