@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: run test check lint typecheck layers pytest bench package demo clean help
+.PHONY: run test check lint typecheck layers pytest bench package forms demo clean help
 
 help:
 	@echo "make run    - set up .venv and open the program on a demo clinic"
@@ -13,6 +13,7 @@ help:
 	@echo "make check  - the quick loop: lint, types, layers and the tests not marked slow"
 	@echo "make bench  - build a large synthetic clinic and measure speed and memory"
 	@echo "make package - build a self-contained bundle for this machine"
+	@echo "make forms  - compile the Designer forms (ui/forms/*.ui) with pyside6-uic"
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
@@ -48,6 +49,9 @@ pytest: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.run
+
+forms: $(STAMP)
+	$(BIN)/python scripts/build_forms.py
 
 package: $(STAMP)
 	bash packaging/build.sh
