@@ -1,27 +1,24 @@
 """Printing PDFs made by the services: preview, print dialog, page ranges, remembered printer.
 
-The services write PDFs with reportlab; Qt prints by painting. Pages are rasterised by the
-first renderer found: Qt PDF (PySide6-Addons), pypdfium2, or poppler's `pdftoppm`. A printer
-set to "print to PDF file" gets the original vector pages copied instead. Where no renderer is
-installed the PDF opens in the system viewer, to print from there.
+The services write PDFs with reportlab; Qt prints by painting. PDFium (pypdfium2, a declared
+dependency with wheels for every OS) is the one renderer: it counts the pages, draws them for
+the preview and the printer, and copies a page range as vectors for a printer set to "print
+to PDF file".
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
-import re
-import shutil
-import subprocess
 import tempfile
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 import shiboken6
-from PySide6.QtCore import QObject, QRect, QSettings, QSize, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QImage, QPainter
+from PySide6.QtCore import QObject, QRect, QSettings, QSize, Qt, Signal
+from PySide6.QtGui import QImage, QPainter
 from PySide6.QtPrintSupport import (
     QAbstractPrintDialog,
     QPrintDialog,
@@ -32,6 +29,9 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from mobileathlete_desktop.ui.background import BackgroundCall
 from mobileathlete_desktop.ui.screen_fit import fit_to_screen
+
+if TYPE_CHECKING:
+    import pypdfium2 as pdfium
 
 PRINTER_KEY = "print/printer"
 PREVIEW_DPI = 110
@@ -51,109 +51,76 @@ def settings() -> QSettings:
 
 
 def page_count(pdf: Path) -> int:
-    """How many pages a PDF has."""
-    try:
-        from pypdf import PdfReader
-
-        return len(PdfReader(str(pdf)).pages)
-    except ImportError:
-        pass
-    # reportlab writes one uncompressed "/Type /Page" dictionary per page.
-    data = Path(pdf).read_bytes()
-    return len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", data))
-
-
-def _render_qtpdf(pdf: Path, dpi: int, pages: list[int]) -> Iterator[QImage] | None:
-    try:
-        from PySide6.QtPdf import QPdfDocument  # type: ignore[import-not-found,unused-ignore]
-    except ImportError:
-        return None
-
-    def run() -> Iterator[QImage]:
-        document = QPdfDocument()
-        document.load(str(pdf))
-        for index in pages:
-            size = document.pagePointSize(index)
-            pixels = QSize(int(size.width() * dpi / 72), int(size.height() * dpi / 72))
-            yield document.render(index, pixels)
-
-    return run()
-
-
-def _render_pdfium(pdf: Path, dpi: int, pages: list[int]) -> Iterator[QImage] | None:
-    try:
-        import pypdfium2  # type: ignore[import-not-found,unused-ignore]
-    except ImportError:
-        return None
-
-    def run() -> Iterator[QImage]:
-        import io
-
-        document = pypdfium2.PdfDocument(str(pdf))
-        for index in pages:
-            image = document[index].render(scale=dpi / 72).to_pil()
-            buffer = io.BytesIO()
-            image.save(buffer, format="PNG")
-            yield QImage.fromData(buffer.getvalue())
-
-    return run()
-
-
-def _render_poppler(pdf: Path, dpi: int, pages: list[int]) -> Iterator[QImage] | None:
-    tool = shutil.which("pdftoppm")
-    if tool is None:
-        return None
-
-    def run() -> Iterator[QImage]:
-        with tempfile.TemporaryDirectory(prefix="ma-print-") as folder:
-            for index in pages:
-                prefix = Path(folder) / f"p{index}"
-                subprocess.run(
-                    [
-                        tool,
-                        "-r",
-                        str(dpi),
-                        "-f",
-                        str(index + 1),
-                        "-l",
-                        str(index + 1),
-                        "-png",
-                        "-singlefile",
-                        str(pdf),
-                        str(prefix),
-                    ],
-                    check=True,
-                    capture_output=True,
-                    timeout=120,
-                )
-                yield QImage(str(prefix) + ".png")
-
-    return run()
-
-
-RENDERERS: tuple[Callable[[Path, int, list[int]], Iterator[QImage] | None], ...] = (
-    _render_qtpdf,
-    _render_pdfium,
-    _render_poppler,
-)
-
-
-def can_render() -> bool:
-    """Whether pages can be drawn here (for preview and printing to a real printer)."""
-    probe = Path(os.devnull)
-    return any(render(probe, 72, []) is not None for render in RENDERERS)
+    """How many pages a PDF has (PrintError when it is not a readable PDF)."""
+    with _opened(pdf) as document, _PDFIUM:
+        return len(document)
 
 
 def render_pages(pdf: Path, dpi: int, pages: list[int]) -> Iterator[QImage]:
-    """The given pages (0-based) as images, one at a time; PrintError without a renderer."""
-    for render in RENDERERS:
-        images = render(pdf, dpi, pages)
-        if images is not None:
-            return images
-    raise PrintError(
-        "No PDF renderer is installed, so pages cannot be drawn here. "
-        "Open the PDF and print it from your PDF viewer."
-    )
+    """The given pages (0-based) as images at `dpi`, drawn by PDFium one at a time."""
+    with _opened(pdf) as document:
+        for index in pages:
+            with _PDFIUM:
+                image = _render(document, index, dpi / 72)
+            yield image
+
+
+def extract_pages(pdf: Path, pages: list[int], out: BinaryIO) -> None:
+    """Writes a PDF of the given pages (0-based), copied as vectors, to `out`."""
+    import pypdfium2 as pdfium
+
+    with _opened(pdf) as source, _PDFIUM:
+        copy = pdfium.PdfDocument.new()
+        try:
+            copy.import_pages(source, pages)
+            copy.save(out)
+        finally:
+            copy.close()
+
+
+# PDFium is not thread-safe: every call into it holds this lock (a preview paints on the UI
+# thread while a report batch may count pages on a worker).
+_PDFIUM = threading.RLock()
+_FORMATS = {
+    "RGBX": QImage.Format.Format_RGBX8888,
+    "RGBA": QImage.Format.Format_RGBA8888,
+    "RGB": QImage.Format.Format_RGB888,
+    "L": QImage.Format.Format_Grayscale8,
+}
+
+
+@contextlib.contextmanager
+def _opened(pdf: Path) -> Iterator[pdfium.PdfDocument]:
+    """The PDF opened with PDFium (imported here: 60 ms that start-up need not pay)."""
+    import pypdfium2 as pdfium
+
+    try:
+        with _PDFIUM:
+            document = pdfium.PdfDocument(str(pdf))
+    except (pdfium.PdfiumError, OSError) as exc:
+        raise PrintError(f"{Path(pdf).name} cannot be read as a PDF: {exc}") from exc
+    try:
+        yield document
+    finally:
+        with _PDFIUM:
+            document.close()
+
+
+def _render(document: pdfium.PdfDocument, index: int, scale: float) -> QImage:
+    """One page as a QImage that owns a copy of PDFium's pixels."""
+    page = document[index]
+    try:
+        bitmap = page.render(scale=scale, rev_byteorder=True, prefer_bgrx=True)
+        try:
+            kind = _FORMATS.get(bitmap.mode)
+            if kind is None:
+                raise PrintError(f"PDFium drew page {index + 1} as {bitmap.mode} pixels")
+            pixels = bytes(bitmap.buffer)
+            return QImage(pixels, bitmap.width, bitmap.height, bitmap.stride, kind).copy()
+        finally:
+            bitmap.close()
+    finally:
+        page.close()
 
 
 # -- printing --------------------------------------------------------------------------------
@@ -180,12 +147,7 @@ def _copy_pages(pdf: Path, pages: list[int], total: int, out: Path) -> None:
             if pages == list(range(total)):
                 fh.write(pdf.read_bytes())
             else:
-                from pypdf import PdfReader, PdfWriter
-
-                reader, writer = PdfReader(str(pdf)), PdfWriter()
-                for index in pages:
-                    writer.add_page(reader.pages[index])
-                writer.write(fh)
+                extract_pages(pdf, pages, fh)
         os.replace(temp, out)
     except BaseException:
         Path(temp).unlink(missing_ok=True)
@@ -231,8 +193,6 @@ def print_pdf(pdf: Path, printer: QPrinter) -> int:
     if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and target:
         try:
             _copy_pages(pdf, pages, total, Path(target))
-        except ImportError:  # no pypdf to cut a page range: draw the pages instead
-            return paint_pdf(pdf, printer, pages)
         except OSError as exc:
             raise PrintError(f"Cannot write {target}: {exc.strerror or exc}") from exc
         return len(pages)
@@ -284,17 +244,8 @@ def print_with_dialog(
     return f"Printed {printed} page{'s' if printed != 1 else ''}{what}."
 
 
-def open_in_viewer(pdf: Path) -> bool:
-    """Opens a PDF in the system's viewer (where there is no renderer to preview here)."""
-    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(pdf)))
-
-
-def preview_pdf(pdf: Path, parent: QWidget | None, title: str) -> PdfPreviewDialog | None:
-    """A print preview of the PDF (its print button prints it); None when pages cannot be
-    drawn here, in which case the PDF has been opened in the system viewer instead."""
-    if not can_render():
-        open_in_viewer(pdf)
-        return None
+def preview_pdf(pdf: Path, parent: QWidget | None, title: str) -> PdfPreviewDialog:
+    """A print preview of the PDF (its print button prints it)."""
     return PdfPreviewDialog(pdf, parent, title)
 
 
@@ -322,12 +273,9 @@ class PdfPreviewDialog(QPrintPreviewDialog):
             self.setWindowTitle(f"{self.windowTitle()} — {exc}")
 
 
-def open_preview(temp: TempPdf, parent: QWidget | None, title: str) -> PdfPreviewDialog | None:
-    """Opens a print preview of a temporary PDF, removed when the preview closes; None when it
-    went to the system viewer instead (no renderer here)."""
+def open_preview(temp: TempPdf, parent: QWidget | None, title: str) -> PdfPreviewDialog:
+    """Opens a print preview of a temporary PDF, removed when the preview closes."""
     dialog = preview_pdf(temp.path, parent, title)
-    if dialog is None:
-        return None
     dialog.finished.connect(lambda _r: temp.remove())
     dialog.open()
     return dialog

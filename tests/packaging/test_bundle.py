@@ -89,6 +89,7 @@ BUNDLED_FILES = [
     "_internal/PySide6/Qt/plugins/iconengines/libqsvgicon.so",
     "_internal/matplotlib/mpl-data/fonts/ttf/DejaVuSans.ttf",
     "_internal/reportlab/fonts/Vera.ttf",
+    "_internal/pypdfium2_raw/libpdfium.so",  # the PDF renderer (preview, print)
     "mobileathlete.desktop",
 ]
 
@@ -192,6 +193,25 @@ def test_bundled_pdfs_are_real_documents_with_fonts_and_pictures(
         assert data.startswith(b"%PDF"), name
         assert b"/FontFile2" in data, f"{name}: no embedded TrueType font (accents need one)"
         assert b"/Image" in data or b"/Form" in data, f"{name}: no pictures or charts"
+
+
+def test_bundled_renderer_draws_every_page_of_a_report(bundle: Path, machine: Path) -> None:
+    """The preview's and the printer's renderer (PDFium) runs inside the bundle: the entry
+    script's render check draws each page of a report the bundle wrote."""
+    pdf = machine / "rendered-report.pdf"
+    chart = ["--db", str(machine / "x.sqlite3")]
+    if not (machine / "x.sqlite3").exists():
+        run_bundled(bundle, machine, [*chart, "demo", "--clients", "3"])
+    made = run_bundled(bundle, machine, [*chart, "report", "DEMO-0001", "--out", str(pdf)])
+    assert made.returncode == 0, made.stderr[-2000:]
+    result = run_bundled(bundle, machine, [], {"MOBILEATHLETE_RENDER_CHECK": str(pdf)})
+    assert result.returncode == 0, result.stderr[-2000:]
+    pages = [line for line in result.stdout.splitlines() if line.startswith("page ")]
+    assert pages, result.stdout + result.stderr[-2000:]
+    assert f"rendered {len(pages)} pages" in result.stdout
+    for line in pages:  # an A4 page at 72 dpi with something drawn on it
+        assert ": 595x842," in line or ": 596x842," in line, line
+        assert int(line.split(", ")[1].split()[0]) > 1000, f"blank page: {line}"
 
 
 def test_bundled_data_goes_to_the_user_data_folder(bundle: Path, machine: Path) -> None:

@@ -21,11 +21,6 @@ from mobileathlete_desktop.ui.reports_view import ReportsView
 from tests.conftest import ADMIN, THERAPIST
 from tests.reports.helpers import add_clinic, add_runner, pdf_pages
 
-needs_renderer = pytest.mark.skipif(
-    not print_support.can_render(),
-    reason="no PDF renderer (QtPdf, pypdfium2 or poppler's pdftoppm): scripts/system-deps.sh",
-)
-
 
 @pytest.fixture
 def store(tmp_path: Path) -> QSettings:
@@ -52,7 +47,6 @@ def see_preview_through(qtbot: QtBot, dialog: QPrintPreviewDialog | None) -> Pat
     return pdf
 
 
-@needs_renderer
 def test_handout_preview_opens_paints_and_closes(
     ctx: ServiceContext, store: QSettings, qtbot: QtBot
 ) -> None:
@@ -70,7 +64,6 @@ def test_handout_preview_opens_paints_and_closes(
     qtbot.waitUntil(lambda: not pdf.exists())  # the temporary handout goes with the preview
 
 
-@needs_renderer
 def test_report_preview_opens_paints_and_closes(
     ctx: ServiceContext, store: QSettings, qtbot: QtBot
 ) -> None:
@@ -91,7 +84,6 @@ def test_report_preview_opens_paints_and_closes(
     assert view.status.text() == "Preview shown."
 
 
-@needs_renderer
 def test_pages_painted_on_a_pdf_printer_reach_the_file(ctx: ServiceContext, tmp_path: Path) -> None:
     add_clinic(ctx)
     runner = add_runner(ctx, "PV-3", "Gamma", "Elsewhen")
