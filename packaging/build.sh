@@ -1,6 +1,11 @@
 #!/usr/bin/env bash
 # Builds the self-contained bundle for the machine this runs on: dist/mobileathlete/
-# (and dist/Mobile Athlete.app on macOS). Installs PyInstaller into .venv when missing.
+# (and dist/Mobile Athlete.app on macOS).
+#
+# The bundle is built in its own virtualenv (build/bundle-venv) installed from
+# packaging/requirements-lock.txt with --require-hashes, so every build takes the same,
+# verified versions of Qt, matplotlib, PDFium, PyInstaller... whatever .venv holds. The venv is
+# made again only when the lock file changes. packaging/lock.sh refreshes the lock.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY="${PYTHON:-.venv/bin/python}"
@@ -8,13 +13,24 @@ if [ ! -x "$PY" ]; then
   echo "No $PY: run 'make test' or 'make run' once to create .venv" >&2
   exit 2
 fi
-if ! "$PY" -c 'import PyInstaller' >/dev/null 2>&1; then
-  echo "Installing PyInstaller into .venv (the 'package' extra)"
-  "$PY" -m pip install --quiet -e '.[package]'
+LOCK=packaging/requirements-lock.txt
+VENV="${BUNDLE_VENV:-build/bundle-venv}"
+STAMP="$VENV/.lock-$(cksum <"$LOCK" | cut -d' ' -f1)"
+if [ ! -f "$STAMP" ]; then
+  echo "Installing the locked build dependencies into $VENV"
+  rm -rf "$VENV"
+  "$PY" -m venv "$VENV"
+  # --only-binary: wheels only, whose hashes are in the lock (no sdist build steps).
+  "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check \
+    --require-hashes --only-binary :all: -r "$LOCK"
+  touch "$STAMP"
 fi
+# The program itself (its metadata for --version and About; its code is read from here).
+"$VENV/bin/python" -m pip install --quiet --disable-pip-version-check \
+  --no-deps --no-build-isolation -e .
 DIST="${DIST:-dist}"
 export QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-offscreen}"
-"$PY" -m PyInstaller --noconfirm --log-level WARN \
+"$VENV/bin/python" -m PyInstaller --noconfirm --log-level WARN \
   --distpath "$DIST" --workpath build/pyinstaller packaging/mobileathlete.spec
 case "$(uname -s)" in
   Linux*)
