@@ -1,0 +1,309 @@
+"""What the therapist types in the editor, saved at once through the assessment service:
+values, painful marks, motor control findings, LEFS, PSFS and notes, each undoable."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QTimer
+
+from mobileathlete_desktop.domain.records import AssessmentRecord, FindingRecord
+from mobileathlete_desktop.domain.scoring import YBALANCE_REACHES
+from mobileathlete_desktop.domain.validation import InvalidValue, parse_measure_value
+from mobileathlete_desktop.services import assessments as assessment_service
+from mobileathlete_desktop.services.context import ConflictError, InputError
+from mobileathlete_desktop.ui.assessment_commands import SavedChange
+from mobileathlete_desktop.ui.measure_grid import CellKey, MeasureGridModel
+
+if TYPE_CHECKING:
+    from mobileathlete_desktop.ui.assessment_editor.window import AssessmentEditor
+
+NOTES_SAVE_DELAY_MS = 600
+SIGNED_MESSAGE = "This assessment is signed: add an addendum to correct it"
+
+
+class EditorEntries:
+    """Saves each entry of the editor's parts as it is made, and puts it on the undo stack."""
+
+    def __init__(self, editor: AssessmentEditor) -> None:
+        self.editor = editor
+        self.ctx = editor.ctx
+        self.notes_saved = ""
+        self.notes_timer = QTimer(editor, singleShot=True, interval=NOTES_SAVE_DELAY_MS)
+        self.notes_timer.timeout.connect(self.save_notes)
+
+    def _saved(self) -> None:
+        self.editor.changed.emit(self.editor.assessment_id)
+
+    # -- values ----------------------------------------------------------------------------
+
+    def _grid_for(self, key: CellKey) -> MeasureGridModel | None:
+        return next((g for g in self.editor.parts.grids if g.index_of(key).isValid()), None)
+
+    def value_typed(self, grid: MeasureGridModel, key: CellKey, text: str) -> None:
+        """Checks and saves a value typed in a grid cell ("" clears it)."""
+        editor = self.editor
+        if editor.read_only:  # the grid passes typing on so that it is answered, not ignored
+            editor.say(SIGNED_MESSAGE, error=True)
+            return
+        measure = self.ctx.catalogue[key.code]
+        before = grid.values.get(key)
+        if text:
+            try:
+                after: float | None = parse_measure_value(measure, text)
+            except InvalidValue as exc:
+                grid.set_error(key, str(exc))
+                editor.say(f"{exc} — not stored", error=True)
+                return
+        else:
+            after = None
+        if after == before:
+            grid.set_value(key, before)
+            return
+        if self._save_value(key, after):
+            editor.undo_stack.push(
+                SavedChange(
+                    f"{measure.label} {key.side} {key.mode}",
+                    before,
+                    after,
+                    lambda v, k=key: self._save_value(k, v),  # type: ignore[misc]
+                )
+            )
+
+    def _save_value(self, key: CellKey, value: Any) -> bool:
+        editor = self.editor
+        grid = self._grid_for(key)
+        if grid is None:
+            return False
+        measure = self.ctx.catalogue[key.code]
+        try:
+            saved = assessment_service.set_value(
+                self.ctx,
+                editor.assessment_id,
+                key.code,
+                key.side,
+                key.mode,
+                value,
+                expected=grid.values.get(key),
+            )
+        except ConflictError as exc:
+            fresh = assessment_service.get_assessment(self.ctx, editor.assessment_id)
+            grid.set_value(key, fresh.value(key.code, key.side, key.mode))
+            grid.set_error(key, str(exc))
+            editor.say(str(exc), error=True)
+            return False
+        except (InputError, PermissionError) as exc:
+            grid.set_error(key, str(exc))
+            editor.say(str(exc), error=True)
+            return False
+        grid.set_value(
+            key, None if saved is None else saved.value, None if saved is None else saved.pain
+        )
+        shown = "cleared" if value is None else f"{value:g} {measure.unit_label}".rstrip()
+        editor.say(f"Saved {measure.label} {key.side} {key.mode}: {shown}".replace(" none", ""))
+        if key.code in (*YBALANCE_REACHES, "limb.length") or key.code.startswith("fms."):
+            editor.parts.show_computed(
+                assessment_service.update_computed(self.ctx, editor.assessment_id)
+            )
+        self._saved()
+        return True
+
+    def pain_toggled(self, grid: MeasureGridModel, key: CellKey) -> None:
+        """Marks a value painful or not painful (P in the grid)."""
+        editor = self.editor
+        if editor.read_only:
+            editor.say(SIGNED_MESSAGE, error=True)
+            return
+        if key not in grid.values:
+            editor.say("Enter a value before marking it painful", error=True)
+            return
+        before = grid.pain.get(key, False)
+        if self._save_pain(key, not before):
+            editor.undo_stack.push(
+                SavedChange(
+                    "painful",
+                    before,
+                    not before,
+                    lambda p, k=key: self._save_pain(k, bool(p)),  # type: ignore[misc]
+                )
+            )
+
+    def _save_pain(self, key: CellKey, pain: bool) -> bool:
+        editor = self.editor
+        grid = self._grid_for(key)
+        if grid is None:
+            return False
+        try:
+            assessment_service.set_pain(
+                self.ctx, editor.assessment_id, key.code, key.side, key.mode, pain
+            )
+        except (InputError, PermissionError) as exc:
+            editor.say(str(exc), error=True)
+            return False
+        grid.set_pain(key, pain)
+        label = self.ctx.catalogue[key.code].label
+        editor.say(f"{label} {key.side} {key.mode}: {'painful' if pain else 'not painful'}")
+        self._saved()
+        return True
+
+    # -- findings, LEFS, PSFS, notes -------------------------------------------------------
+
+    def finding_edited(self, finding: FindingRecord) -> None:
+        """Saves a motor control test's faults and rating."""
+        before = next(
+            (
+                f
+                for f in self.editor.record.findings
+                if f.test_code == finding.test_code and f.side == finding.side
+            ),
+            FindingRecord(finding.test_code, finding.side),
+        )
+        if self._save_finding(finding):
+            self.editor.undo_stack.push(
+                SavedChange("finding", before, finding, self._apply_finding)
+            )
+
+    def _apply_finding(self, finding: object) -> bool:
+        assert isinstance(finding, FindingRecord)
+        motor = self.editor.parts.motor
+        if motor is not None:
+            motor.show_finding(finding)
+        return self._save_finding(finding)
+
+    def _save_finding(self, finding: FindingRecord) -> bool:
+        editor = self.editor
+        try:
+            assessment_service.set_finding(
+                self.ctx,
+                editor.assessment_id,
+                finding.test_code,
+                finding.side,
+                faults=finding.faults,
+                rating=finding.rating,
+            )
+        except (InputError, PermissionError) as exc:
+            editor.say(str(exc), error=True)
+            return False
+        others = [
+            f
+            for f in editor.record.findings
+            if (f.test_code, f.side) != (finding.test_code, finding.side)
+        ]
+        editor.record = _with_findings(editor.record, (*others, finding))
+        label = self.ctx.catalogue[finding.test_code].label
+        editor.say(f"Saved {label} {finding.side}: {', '.join(finding.faults) or 'no faults'}")
+        self._saved()
+        return True
+
+    def lefs_edited(self, answers: tuple[int | None, ...]) -> None:
+        """Saves the LEFS answers."""
+        stored = next((o for o in self.editor.record.outcomes if o.instrument == "lefs"), None)
+        before = stored.answers if stored else (None,) * len(answers)
+        if self._save_lefs(answers):
+            self.editor.undo_stack.push(SavedChange("LEFS", before, answers, self._apply_lefs))
+
+    def _apply_lefs(self, answers: object) -> bool:
+        assert isinstance(answers, tuple)
+        lefs = self.editor.parts.lefs
+        if lefs is not None:
+            lefs.show_answers(answers)
+        return self._save_lefs(answers)
+
+    def _save_lefs(self, answers: tuple[int | None, ...]) -> bool:
+        editor = self.editor
+        try:
+            outcome = assessment_service.set_lefs_answers(
+                self.ctx, editor.assessment_id, list(answers)
+            )
+        except (InputError, PermissionError) as exc:
+            editor.say(str(exc), error=True)
+            return False
+        others = [o for o in editor.record.outcomes if o.instrument != "lefs"]
+        editor.record = _with_outcomes(editor.record, (*others, outcome))
+        editor.say("Saved LEFS answers")
+        self._saved()
+        return True
+
+    def show_psfs(self) -> None:
+        """Shows the saved PSFS, or offers last visit's activities on a new draft."""
+        editor = self.editor
+        psfs = editor.parts.psfs
+        assert psfs is not None
+        saved = next((o for o in editor.record.outcomes if o.instrument == "psfs"), None)
+        offer = None
+        if saved is None and not editor.read_only:
+            offer = assessment_service.psfs_offer(self.ctx, editor.assessment_id)
+        if offer is not None:
+            psfs.show_psfs(offer.activities, (), offered_from=offer.visit.isoformat())
+        else:
+            psfs.show_psfs(saved.labels if saved else (), saved.answers if saved else ())
+
+    def psfs_edited(self, activities: tuple[str, ...], ratings: tuple[int | None, ...]) -> None:
+        """Saves the PSFS activities and ratings."""
+        stored = next((o for o in self.editor.record.outcomes if o.instrument == "psfs"), None)
+        before = (stored.labels, stored.answers) if stored else ((), ())
+        if self._save_psfs((activities, ratings)):
+            self.editor.undo_stack.push(
+                SavedChange("PSFS", before, (activities, ratings), self._apply_psfs)
+            )
+
+    def _apply_psfs(self, entry: object) -> bool:
+        assert isinstance(entry, tuple)
+        psfs = self.editor.parts.psfs
+        if psfs is not None:
+            psfs.show_psfs(*entry)
+        return self._save_psfs(entry)
+
+    def _save_psfs(self, entry: tuple[Any, ...]) -> bool:
+        editor = self.editor
+        psfs = editor.parts.psfs
+        activities, ratings = entry
+        try:
+            outcome = assessment_service.set_psfs(
+                self.ctx, editor.assessment_id, list(activities), list(ratings)
+            )
+        except (InputError, PermissionError) as exc:
+            editor.say(f"{exc} — not stored", error=True)
+            return False
+        others = [o for o in editor.record.outcomes if o.instrument != "psfs"]
+        editor.record = _with_outcomes(editor.record, (*others, outcome))
+        if psfs is not None:
+            psfs.mark_saved(outcome.labels, outcome.answers)
+        average = psfs.average_value() if psfs is not None else None
+        if average is not None:
+            editor.say(f"Saved PSFS: average {average:g} of {len(outcome.labels)} activities")
+        else:
+            rated = sum(r is not None for r in outcome.answers)
+            editor.say(
+                f"Saved PSFS ({len(outcome.labels)} activities named, {rated} rated): "
+                "no average until 3–5 activities are named and rated"
+            )
+        self._saved()
+        return True
+
+    def save_notes(self) -> None:
+        """Saves the notes if they changed since the last save."""
+        editor = self.editor
+        self.notes_timer.stop()
+        text = editor.parts.notes.toPlainText()
+        if text == self.notes_saved or editor.read_only:
+            return
+        try:
+            assessment_service.set_notes(self.ctx, editor.assessment_id, text)
+        except (InputError, PermissionError) as exc:
+            editor.say(str(exc), error=True)
+            return
+        self.notes_saved = text
+        editor.say("Saved notes")
+        self._saved()
+
+
+def _with_findings(
+    record: AssessmentRecord, findings: tuple[FindingRecord, ...]
+) -> AssessmentRecord:
+    return replace(record, findings=findings)
+
+
+def _with_outcomes(record: AssessmentRecord, outcomes: tuple[Any, ...]) -> AssessmentRecord:
+    return replace(record, outcomes=outcomes)

@@ -1,0 +1,301 @@
+"""The assessment's parts on the editor's tabs, laid out by template: measure grids, motor
+control tests, LEFS, PSFS and notes, and the scores computed from their values."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtWidgets import QAbstractButton, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+
+from mobileathlete_desktop.domain.catalogue import Measure, Mode
+from mobileathlete_desktop.domain.records import AssessmentRecord, FindingRecord
+from mobileathlete_desktop.domain.scoring import (
+    FMS_CLEARING,
+    FMS_TESTS,
+    YBALANCE_REACHES,
+    fms_scores,
+    fms_total,
+    ybalance_composite_for,
+)
+from mobileathlete_desktop.ui.forms import child
+from mobileathlete_desktop.ui.lefs_panel import LefsPanel
+from mobileathlete_desktop.ui.measure_grid import (
+    CellKey,
+    GridColumn,
+    MeasureGridModel,
+    MeasureGridView,
+)
+from mobileathlete_desktop.ui.motor_control_panel import MotorControlPanel, mnemonic_letters
+from mobileathlete_desktop.ui.psfs_panel import PsfsPanel
+
+if TYPE_CHECKING:
+    from mobileathlete_desktop.ui.assessment_editor.window import AssessmentEditor
+
+BALANCE_CODES = ("wblt.distance", "balance.single_leg", *YBALANCE_REACHES, "limb.length")
+
+
+def _label(measure: Measure) -> str:
+    unit = f" ({measure.unit_label})" if measure.unit_label and measure.unit != "deg" else ""
+    return measure.label + unit
+
+
+class EditorParts:
+    """The editor's grids and panels: built for a template, filled from a record, locked
+    when signed. What is typed in them goes to the editor's entries (`editor.entries`)."""
+
+    def __init__(self, editor: AssessmentEditor) -> None:
+        self.editor = editor
+        self.ctx = editor.ctx
+        self.tabs = editor.tabs
+        self.grids: list[MeasureGridModel] = []
+        self.views: list[MeasureGridView] = []
+        self.motor: MotorControlPanel | None = None
+        self.lefs: LefsPanel | None = None
+        self.psfs: PsfsPanel | None = None
+        self.notes = QPlainTextEdit()
+        self.notes.setAccessibleName("Notes")
+        self.notes.setTabChangesFocus(True)
+        self.notes.setPlaceholderText("Free-text notes (saved as you type)")
+        self.composite_label = QLabel()
+        self.composite_label.setAccessibleName("Y-balance composite")
+        self.fms_total_label = QLabel()
+        self.fms_total_label.setAccessibleName("Movement screen total")
+        self._fms_final: dict[str, int | None] = {}
+        self._fms_clearing: dict[str, float | None] = {}
+        self.layout_codes: tuple[str, ...] | None = None
+
+    # -- showing a record ------------------------------------------------------------------
+
+    def load(self, record: AssessmentRecord, previous: AssessmentRecord | None) -> None:
+        """Shows the record's values, findings and outcomes (last visit's values beside)."""
+        values = {CellKey(m.code, m.side, m.mode): m.value for m in record.measurements}
+        pain = {CellKey(m.code, m.side, m.mode): m.pain for m in record.measurements}
+        before = (
+            {CellKey(m.code, m.side, m.mode): m.value for m in previous.measurements}
+            if previous
+            else {}
+        )
+        for grid in self.grids:
+            grid.load(values, pain, before)
+        if self.motor is not None:
+            for test in self.motor.tests:
+                for side in test.sides:
+                    found = next(
+                        (f for f in record.findings if f.test_code == test.code and f.side == side),
+                        FindingRecord(test.code, side),
+                    )
+                    self.motor.show_finding(found)
+        if self.lefs is not None:
+            lefs = next((o for o in record.outcomes if o.instrument == "lefs"), None)
+            self.lefs.show_answers(lefs.answers if lefs else ())
+        if self.psfs is not None:
+            self.editor.entries.show_psfs()
+        self.notes.blockSignals(True)
+        self.notes.setPlainText(record.notes)
+        self.notes.blockSignals(False)
+
+    def set_read_only(self, locked: bool) -> None:
+        """Locks every part (a signed assessment) or unlocks them."""
+        for grid in self.grids:
+            grid.set_read_only(locked)
+        if self.motor is not None:
+            self.motor.set_read_only(locked)
+        if self.lefs is not None:
+            self.lefs.set_read_only(locked)
+        if self.psfs is not None:
+            self.psfs.set_read_only(locked)
+        self.notes.setReadOnly(locked)
+
+    def _norm(self, measure: Measure, mode: Mode) -> Any:
+        client, record = self.editor.client, self.editor.record
+        age = client.age_on(record.date)
+        return measure.norm_for(client.norm_sex, age, mode)
+
+    def _norm_text(self, measure: Measure) -> str:
+        active = self._norm(measure, "active") if "active" in measure.modes else None
+        passive = self._norm(measure, "passive") if "passive" in measure.modes else None
+        unit = measure.unit_label
+        if active is None and passive is None:
+            return "no norm for age/sex"
+        if active is None or passive is None or active is passive:
+            norm = active if active is not None else passive
+            assert norm is not None
+            return f"{norm.mean:g}{unit}"
+        return f"A {active.mean:g}{unit} · P {passive.mean:g}{unit}"
+
+    def show_computed(self, record: AssessmentRecord) -> None:
+        """Shows the Y-balance composite and movement screen total of the record."""
+        parts = []
+        for side in ("left", "right"):
+            value = ybalance_composite_for(record, side)
+            parts.append(f"{side} {value:g} %" if value is not None else f"{side} —")
+        self.composite_label.setText(
+            "Y-balance composite ((A + PM + PL) / (3 × limb length) × 100): " + " · ".join(parts)
+        )
+        bilateral = {m.code: m.bilateral for m in self.ctx.catalogue}
+        self._fms_final = dict(fms_scores(record, bilateral))
+        self._fms_clearing = {
+            code: max(
+                (v for s in ("none", "left", "right") if (v := record.value(code, s)) is not None),
+                default=None,
+            )
+            for code in FMS_CLEARING
+        }
+        total = fms_total(self._fms_final)
+        scored = sum(1 for t in FMS_TESTS if self._fms_final.get(t) is not None)
+        self.fms_total_label.setText(
+            f"<b>Movement screen total: {total} / 21</b>"
+            if total is not None
+            else f"Movement screen total: — ({scored} of {len(FMS_TESTS)} tests scored)"
+        )
+        for grid in self.grids:
+            grid.refresh_info_columns()
+
+    def _fms_final_text(self, measure: Measure) -> str:
+        if measure.code in FMS_CLEARING:
+            linked = self.ctx.catalogue.get(FMS_CLEARING[measure.code])
+            name = linked.label if linked else FMS_CLEARING[measure.code]
+            result = self._fms_clearing.get(measure.code)
+            if result is None:
+                return "—"
+            return f"positive: {name} scores 0" if result >= 1 else "negative"
+        score = self._fms_final.get(measure.code)
+        if score is None:
+            return "—"
+        return f"{score} (lower side)" if measure.bilateral else str(score)
+
+    # -- layout ----------------------------------------------------------------------------
+
+    def build(self, codes: tuple[str, ...]) -> None:
+        """Lays out the template's measures (codes missing from the catalogue are skipped)."""
+        entries = self.editor.entries
+        self.layout_codes = codes
+        self.grids.clear()
+        self.views.clear()
+        catalogue = self.ctx.catalogue
+        measures = [catalogue[c] for c in codes if c in catalogue]
+        for name in ("rom_tab", "balance_tab", "motor_tab", "fms_tab", "outcomes_tab"):
+            tab = child(self.tabs, QWidget, name)
+            layout = tab.layout()
+            assert layout is not None
+            while layout.count():
+                item = layout.takeAt(0)
+                widget = item.widget() if item is not None else None
+                if widget is not None and widget not in (
+                    self.notes,
+                    self.composite_label,
+                    self.fms_total_label,
+                ):
+                    widget.deleteLater()
+        rom = [m for m in measures if m.kind == "rom" and "active" in m.modes]
+        self._add_grid(
+            "rom_tab",
+            rom,
+            [
+                GridColumn("Measure", info=_label),
+                GridColumn("Norm", info=self._norm_text),
+                GridColumn("Left active", "left", "active"),
+                GridColumn("Left passive", "left", "passive"),
+                GridColumn("Right active", "right", "active"),
+                GridColumn("Right passive", "right", "passive"),
+            ],
+            "Range of motion grid",
+        )
+        balance = [m for m in measures if m.code in BALANCE_CODES]
+        self._add_grid(
+            "balance_tab",
+            balance,
+            [
+                GridColumn("Measure", info=_label),
+                GridColumn("Left", "left", "none"),
+                GridColumn("Right", "right", "none"),
+            ],
+            "Lunge and balance grid",
+            below=self.composite_label
+            if any(m.code in YBALANCE_REACHES for m in balance)
+            else None,
+        )
+        tests = [m for m in measures if m.kind == "test" and m.faults]
+        self.motor = MotorControlPanel(tests, self._letters_in_use()) if tests else None
+        if self.motor is not None:
+            self.motor.finding_edited.connect(entries.finding_edited)
+            self._tab_layout("motor_tab").addWidget(self.motor)
+        fms = [m for m in measures if m.code.startswith("fms.") and not m.computed]
+        self._add_grid(
+            "fms_tab",
+            fms,
+            [
+                GridColumn("Test", info=lambda m: m.label),
+                GridColumn("Left", "left", "none"),
+                GridColumn("Right", "right", "none"),
+                GridColumn("Score", "none", "none"),
+                GridColumn("Counts as", info=self._fms_final_text),
+            ],
+            "Movement screen grid",
+            below=self.fms_total_label if fms else None,
+        )
+        outcomes = self._tab_layout("outcomes_tab")
+        nprs = [m for m in measures if m.code == "nprs"]
+        self._add_grid(
+            "outcomes_tab",
+            nprs,
+            [GridColumn("Measure", info=_label), GridColumn("Value", "none", "none")],
+            "Pain grid",
+        )
+        if self.views and nprs:
+            self.views[-1].setMaximumHeight(self.views[-1].sizeHintForRow(0) * 3 + 10)
+        say = self.editor.say
+        if "lefs.total" in codes:
+            self.lefs = LefsPanel()
+            self.lefs.answers_edited.connect(entries.lefs_edited)
+            self.lefs.refused.connect(lambda text: say(text, error=True))
+            outcomes.addWidget(self.lefs)
+        else:
+            self.lefs = None
+        self.psfs = PsfsPanel() if "psfs.average" in codes else None
+        if self.psfs is not None:
+            self.psfs.edited.connect(entries.psfs_edited)
+            self.psfs.refused.connect(lambda text: say(text, error=True))
+            outcomes.addWidget(self.psfs)
+        notes_label = QLabel("&Notes")
+        notes_label.setBuddy(self.notes)
+        outcomes.addWidget(notes_label)
+        outcomes.addWidget(self.notes, 1)
+        for i, name in enumerate(("rom_tab", "balance_tab", "motor_tab", "fms_tab")):
+            self.tabs.setTabVisible(i, self._tab_layout(name).count() > 0)
+
+    def _letters_in_use(self) -> set[str]:
+        """The Alt-letters of the window's own controls (the motor tests take others)."""
+        window = self.editor
+        texts = [self.tabs.tabText(i) for i in range(self.tabs.count())]
+        texts += [button.text() for button in window.findChildren(QAbstractButton)]
+        texts += [label.text() for label in window.findChildren(QLabel) if label.buddy()]
+        return mnemonic_letters([*texts, "&Notes"])
+
+    def _tab_layout(self, name: str) -> QVBoxLayout:
+        layout = child(self.tabs, QWidget, name).layout()
+        assert isinstance(layout, QVBoxLayout)
+        return layout
+
+    def _add_grid(
+        self,
+        tab: str,
+        measures: list[Measure],
+        columns: list[GridColumn],
+        name: str,
+        below: QWidget | None = None,
+    ) -> None:
+        if not measures:
+            return
+        entries = self.editor.entries
+        model = MeasureGridModel(measures, columns, self.editor)
+        model.set_interpretation(self.editor.live_findings.result)
+        model.edit_requested.connect(lambda key, text, m=model: entries.value_typed(m, key, text))
+        model.pain_requested.connect(lambda key, m=model: entries.pain_toggled(m, key))
+        view = MeasureGridView(model, name)
+        self.grids.append(model)
+        self.views.append(view)
+        layout = self._tab_layout(tab)
+        layout.addWidget(view, 1)
+        if below is not None:
+            layout.addWidget(below)

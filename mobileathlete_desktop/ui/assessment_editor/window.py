@@ -1,0 +1,330 @@
+"""The assessment editor window: the header form (title, template, sign, addendum, banner),
+the parts on its tabs and the live findings beside them, signing and addenda."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent, QUndoStack
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSizePolicy,
+    QTabWidget,
+    QWidget,
+)
+
+from mobileathlete_desktop.domain.records import AssessmentRecord, ClientRecord
+from mobileathlete_desktop.services import assessments as assessment_service
+from mobileathlete_desktop.services import clients as client_service
+from mobileathlete_desktop.services import templates as template_service
+from mobileathlete_desktop.services.context import InputError, ServiceContext
+from mobileathlete_desktop.ui.assessment_commands import sign_question
+from mobileathlete_desktop.ui.assessment_editor.entries import EditorEntries
+from mobileathlete_desktop.ui.assessment_editor.parts import EditorParts
+from mobileathlete_desktop.ui.forms import child, load_form
+from mobileathlete_desktop.ui.lefs_panel import LefsPanel
+from mobileathlete_desktop.ui.live_findings import LiveFindingsPanel, put_beside
+from mobileathlete_desktop.ui.measure_grid import HINT, MeasureGridModel, MeasureGridView
+from mobileathlete_desktop.ui.motor_control_panel import MotorControlPanel
+from mobileathlete_desktop.ui.psfs_panel import PsfsPanel
+from mobileathlete_desktop.ui.screen_fit import fit_to_screen, scroll_tab_pages
+
+DEFAULT_TEMPLATE = "runner_screen"
+
+
+class AssessmentEditor(QWidget):
+    """One assessment in its own window; no Save button — every entry is saved at once."""
+
+    changed = Signal(int)  # assessment id: something was saved (the client page refreshes)
+    addendum_created = Signal(int)  # id of the new addendum now shown
+    closed = Signal(int)
+
+    def __init__(self, ctx: ServiceContext, assessment_id: int) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.assessment_id = assessment_id
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+        form = load_form("assessment_editor", self)
+        self.title = child(form, QLabel, "title")
+        self.template_combo = child(form, QComboBox, "template")
+        self.show_last = child(form, QCheckBox, "show_last")
+        self.sign_button = child(form, QPushButton, "sign")
+        self.addendum_button = child(form, QPushButton, "addendum")
+        self.banner = child(form, QLabel, "banner")
+        self.tabs = child(form, QTabWidget, "tabs")
+        self.hint = child(form, QLabel, "hint")
+        self.status = child(form, QLabel, "status")
+        self.hint.setText(HINT)
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.title.setFont(font)
+        # On a narrow screen (150% on 1366x768) the title wraps onto a second line rather than
+        # being cut mid-word; it never makes the window wider than the screen.
+        self.title.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.title.setMinimumWidth(1)
+        self.title.setWordWrap(True)
+        # The title takes the header's free room (not shared with its spacer), so it wraps
+        # only when the screen is really too narrow for it.
+        header = form.findChild(QHBoxLayout, "header")
+        if header is not None:
+            header.setStretchFactor(self.title, 1)
+        scroll_tab_pages(self.tabs)
+        # What has been typed, interpreted after each save, beside the grid (issue 17).
+        self.live_findings = LiveFindingsPanel(ctx)
+        self.live_findings.interpreted.connect(self._show_interpretation)
+        self.changed.connect(self.live_findings.refresh)
+        self.findings_split = put_beside(self.tabs, self.live_findings)
+        fit_to_screen(self, QSize(1500, 780))
+
+        self.undo_stack = QUndoStack(self)
+        undo = QAction("Undo", self, shortcut=QKeySequence("Ctrl+Z"))
+        undo.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        undo.triggered.connect(self.undo_stack.undo)
+        redo = QAction("Redo", self)
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        redo.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        redo.triggered.connect(self.undo_stack.redo)
+        self.addActions([undo, redo])
+
+        self.record: AssessmentRecord
+        self.client: ClientRecord
+        self.entries = EditorEntries(self)
+        self.parts = EditorParts(self)
+        self.notes.textChanged.connect(self.entries.notes_timer.start)
+        self._focus_placed = False
+
+        self.templates = template_service.list_templates(ctx)
+        for t in self.templates:
+            self.template_combo.addItem(t.name, t.code)
+        self.template_combo.activated.connect(self._template_chosen)
+        self.show_last.toggled.connect(self._show_last_toggled)
+        self.sign_button.clicked.connect(self.sign)
+        self.addendum_button.clicked.connect(self.add_addendum)
+        self.reload()
+
+    # -- hooks a test may replace (pytest-qt's advice for modal questions) ------------------
+
+    @classmethod
+    def confirm(cls, parent: QWidget, text: str) -> bool:
+        """Asks a yes/no question."""
+        answer = QMessageBox.question(parent, "Mobile Athlete", text)
+        return answer == QMessageBox.StandardButton.Yes
+
+    @classmethod
+    def ask_reason(cls, parent: QWidget) -> str | None:
+        """Asks why an addendum is needed; None when cancelled."""
+        text, ok = QInputDialog.getText(parent, "Addendum", "Reason for the correction:")
+        return text if ok else None
+
+    # -- loading ---------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Reads the assessment again and shows it (the draft resumes where it was left)."""
+        self.record = assessment_service.get_assessment(self.ctx, self.assessment_id)
+        self.client = client_service.get_client(self.ctx, self.record.client_id, audit=False)
+        previous = assessment_service.previous_assessment(self.ctx, self.assessment_id)
+        code = self.record.template or DEFAULT_TEMPLATE
+        template = next((t for t in self.templates if t.code == code), None)
+        codes = template.measures if template else tuple(m.code for m in self.ctx.catalogue)
+        index = self.template_combo.findData(code)
+        self.template_combo.setCurrentIndex(max(index, 0))
+        if codes != self.parts.layout_codes:
+            self.parts.build(codes)
+        self.parts.load(self.record, previous)
+        self.entries.notes_saved = self.record.notes
+        self.parts.show_computed(self.record)
+        self._show_state()
+        self.live_findings.refresh(self.assessment_id)
+
+    def _show_interpretation(self, result: Any) -> None:
+        for grid in self.grids:
+            grid.set_interpretation(result)
+
+    # -- the parts, by the names the editor has always had ----------------------------------
+
+    @property
+    def grids(self) -> list[MeasureGridModel]:
+        """The measure grids shown, in tab order."""
+        return self.parts.grids
+
+    @property
+    def views(self) -> list[MeasureGridView]:
+        """The views of the measure grids, in the order of `grids`."""
+        return self.parts.views
+
+    @property
+    def motor(self) -> MotorControlPanel | None:
+        """The motor control tests, when the template has any."""
+        return self.parts.motor
+
+    @property
+    def lefs(self) -> LefsPanel | None:
+        """The LEFS questionnaire, when the template has it."""
+        return self.parts.lefs
+
+    @property
+    def psfs(self) -> PsfsPanel | None:
+        """The PSFS, when the template has it."""
+        return self.parts.psfs
+
+    @property
+    def notes(self) -> QPlainTextEdit:
+        """The free-text notes."""
+        return self.parts.notes
+
+    @property
+    def composite_label(self) -> QLabel:
+        """The Y-balance composite line."""
+        return self.parts.composite_label
+
+    @property
+    def fms_total_label(self) -> QLabel:
+        """The movement screen total line."""
+        return self.parts.fms_total_label
+
+    # -- state -----------------------------------------------------------------------------
+
+    @property
+    def read_only(self) -> bool:
+        """Whether the assessment is signed (and so locked)."""
+        return self.record.status == "signed"
+
+    def _show_state(self) -> None:
+        r = self.record
+        kind = "Addendum" if r.kind == "addendum" else f"{r.kind.capitalize()} assessment"
+        self.title.setText(
+            f"{self.client.full_name} · {self.client.chart_number} — {kind}, "
+            f"{r.date.isoformat()} · {r.therapist}"
+        )
+        self.setWindowTitle(f"{kind} {r.date.isoformat()} — {self.client.full_name}")
+        if r.status == "signed":
+            when = r.signed_at.strftime("%Y-%m-%d %H:%M") if r.signed_at else ""
+            text = (
+                f"Signed by {r.signed_by} on {when} UTC — read-only. "
+                "To correct it, add an addendum (Alt+D); this signed version stays as it is."
+            )
+        else:
+            text = (
+                "✎ Draft — every entry is saved as you type; "
+                "close at any time and reopen to continue."
+            )
+        if r.addendum_of is not None:
+            original = assessment_service.get_assessment(self.ctx, r.addendum_of)
+            when = original.signed_at.strftime("%Y-%m-%d %H:%M") if original.signed_at else ""
+            text += (
+                f"  Addendum to the assessment of {original.date.isoformat()} signed by "
+                f"{original.signed_by} on {when} UTC, which is kept unchanged."
+            )
+            reason = assessment_service.addendum_reason(self.ctx, r.id)
+            if reason:
+                text += f" Reason: “{reason}”."
+        self.banner.setText(text)
+        locked = self.read_only
+        self.parts.set_read_only(locked)
+        self.template_combo.setEnabled(not locked)
+        self.sign_button.setEnabled(not locked)
+        self.addendum_button.setEnabled(locked)
+
+    def say(self, text: str, *, error: bool = False) -> None:
+        """Shows a one-line status under the sections."""
+        self.status.setText(("⚠ " if error else "✓ ") + text)
+        self.status.setStyleSheet("color: #b00020;" if error else "")
+
+    def save_notes(self) -> None:
+        """Saves the notes if they changed since the last save."""
+        self.entries.save_notes()
+
+    # -- header actions --------------------------------------------------------------------
+
+    def _template_chosen(self, index: int) -> None:
+        code = self.template_combo.itemData(index)
+        if self.read_only or code == (self.record.template or DEFAULT_TEMPLATE):
+            return
+        assessment_service.set_template(self.ctx, self.assessment_id, code)
+        self.reload()
+        self.say(f"Template: {self.template_combo.currentText()} (values already entered are kept)")
+
+    def _show_last_toggled(self, show: bool) -> None:
+        for grid in self.grids:
+            grid.set_show_previous(show)
+
+    def sign(self) -> None:
+        """Signs and locks the assessment after a confirmation."""
+        self.save_notes()
+        if self.motor is not None:
+            self.motor.flush()
+        not_stored = [
+            f"{self.ctx.catalogue[key.code].label} {key.side} {key.mode}".replace(" none", "")
+            for grid in self.grids
+            for key in grid.errors
+        ]
+        empty = assessment_service.empty_parts(self.ctx, self.assessment_id)
+        if not self.confirm(self, sign_question(empty, not_stored)):
+            return
+        try:
+            assessment_service.sign_assessment(self.ctx, self.assessment_id)
+        except (InputError, PermissionError) as exc:
+            self.say(str(exc), error=True)
+            return
+        self.undo_stack.clear()
+        self.reload()
+        self.say(f"Signed by {self.record.signed_by}")
+        self.changed.emit(self.assessment_id)
+
+    def add_addendum(self) -> None:
+        """Starts an addendum to this signed assessment and shows it in this window."""
+        reason = self.ask_reason(self)
+        if reason is None:
+            return
+        try:
+            addendum = assessment_service.create_addendum(self.ctx, self.assessment_id, reason)
+        except (InputError, PermissionError) as exc:
+            self.say(str(exc), error=True)
+            return
+        self.assessment_id = addendum.id
+        self.undo_stack.clear()
+        self.reload()
+        self.say("Addendum started: correct the values, then sign it")
+        self.addendum_created.emit(addendum.id)
+        self.changed.emit(addendum.id)
+
+    def focus_first_empty_cell(self) -> None:
+        """Puts the cursor in the first cell with no value yet (its tab shown), so typing
+        starts at once; the first grid's first cell when every cell is filled."""
+        if not self.views:
+            return
+        found = next(
+            ((view, cell) for view in self.views if (cell := view.first_empty_cell())), None
+        )
+        view, cell = found or (self.views[0], None)
+        page = view.parentWidget()
+        while page is not None and self.tabs.indexOf(page) < 0:
+            page = page.parentWidget()
+        if page is not None:
+            self.tabs.setCurrentWidget(page)
+        if cell is not None:
+            view.setCurrentIndex(cell)
+            view.scrollTo(cell)
+        view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._focus_placed:
+            self._focus_placed = True
+            self.focus_first_empty_cell()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_notes()
+        if self.motor is not None:
+            self.motor.flush()
+        self.closed.emit(self.assessment_id)
+        super().closeEvent(event)
