@@ -7,6 +7,8 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from mobileathlete_desktop.support.files import atomic_write
+
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
@@ -184,34 +186,22 @@ def chart_format(path: str | Path) -> str:
 def save_figure(fig: Figure, path: str | Path, dpi: int = 150) -> Path:
     """Writes the figure as .png, .svg or .pdf (chosen by suffix) without pyplot, atomically.
 
-    The file is written beside the target under a temporary name and renamed into place, so
-    a failure never leaves a half-written chart under the final name. The figure keeps its
+    The file is written all or nothing (`support.files.atomic_write`), so a failure never
+    leaves a half-written chart under the final name. The figure keeps its
     canvas (one shown in the window stays live). Raises ValueError for another suffix and
     ChartWriteError (naming the folder) when the folder is missing or cannot be written.
     """
-    import os
-    import tempfile
-
     path = Path(path)
     fmt = chart_format(path)
     folder = path.parent
     if not folder.is_dir():
         raise ChartWriteError(f"folder {folder} does not exist")
     try:
-        fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
+        atomic_write(path, lambda fh: fig.savefig(fh, format=fmt, dpi=dpi))
     except OSError as exc:
-        raise ChartWriteError(f"cannot write to folder {folder}: {exc.strerror or exc}") from exc
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fig.savefig(fh, format=fmt, dpi=dpi)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(temp_name, path)
-    except BaseException as exc:
-        Path(temp_name).unlink(missing_ok=True)
-        if isinstance(exc, OSError) and not isinstance(exc, ChartWriteError):
-            raise ChartWriteError(f"cannot write {path}: {exc.strerror or exc}") from exc
-        raise
+        if isinstance(exc, ChartWriteError):
+            raise
+        raise ChartWriteError(f"cannot write {path}: {exc.strerror or exc}") from exc
     return path
 
 

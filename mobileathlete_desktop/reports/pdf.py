@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import io
-import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any, BinaryIO
+
+from mobileathlete_desktop.support.files import AtomicWriteError, atomic_write
 
 FONT = "DejaVuSans"
 FONT_BOLD = "DejaVuSans-Bold"
@@ -293,28 +293,16 @@ def content_width() -> float:
 
 
 def write_atomically(path: Path, produce: Callable[[BinaryIO], None]) -> Path:
-    """Writes a file through a temporary sibling and os.replace, so no half file is ever left.
-
-    Raises OutputError naming the folder when it is missing or cannot be written.
-    """
+    """`support.files.atomic_write` for reports: no half file is ever left, and a folder that
+    is missing or cannot be written (full disk included) is an OutputError naming it."""
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise OutputError(f"Folder {folder} does not exist")
     try:
-        fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
-    except OSError as exc:
-        raise OutputError(f"Cannot write to folder {folder}: {exc.strerror or exc}") from exc
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            produce(fh)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(temp_name, path)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
-    return path
+        return atomic_write(path, produce)
+    except AtomicWriteError as exc:
+        raise OutputError(str(exc)) from exc
 
 
 def chart_image(figure: Any, width: float, dpi: int = 150, max_height: float = 640.0) -> Any:

@@ -24,11 +24,10 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
-import os
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
@@ -37,6 +36,7 @@ from mobileathlete_desktop.domain.permissions import Actor
 from mobileathlete_desktop.services.audit_words import EventFacts, describe
 from mobileathlete_desktop.services.context import InputError, ServiceContext
 from mobileathlete_desktop.storage.models import Assessment, AuditEvent, Client, User
+from mobileathlete_desktop.support.files import AtomicWriteError, atomic_write_text
 
 GENESIS = "0" * 64
 
@@ -304,19 +304,17 @@ CSV_COLUMNS = ("id", "at", "user", "action", "entity", "entity_id", "chart_numbe
 def export_csv(ctx: ServiceContext, path: Path, flt: AuditFilter = AuditFilter()) -> int:
     """Writes the matching events to a UTF-8 CSV file (admins only; the export is audited)."""
     events = find_events(ctx, flt)
-    partial = path.with_name(path.name + ".partial")
+
+    def write(fh: TextIO) -> None:
+        writer = csv.writer(fh)
+        writer.writerow(CSV_COLUMNS)
+        for e in events:
+            v = e.values()
+            writer.writerow([*(v[c] for c in CSV_COLUMNS[:-1]), json.dumps(e.detail, default=str)])
+
     try:
-        with partial.open("w", encoding="utf-8", newline="") as fh:
-            writer = csv.writer(fh)
-            writer.writerow(CSV_COLUMNS)
-            for e in events:
-                v = e.values()
-                writer.writerow(
-                    [*(v[c] for c in CSV_COLUMNS[:-1]), json.dumps(e.detail, default=str)]
-                )
-        os.replace(partial, path)
-    except OSError as exc:
-        partial.unlink(missing_ok=True)
-        raise InputError(f"Cannot write {path}: {exc.strerror or exc}") from exc
+        atomic_write_text(path, write)
+    except AtomicWriteError as exc:
+        raise InputError(str(exc)) from exc
     record_export(ctx, "audit.export", str(path), flt, len(events))
     return len(events)

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import csv
 import json
-import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from sqlalchemy import select
 
@@ -21,6 +20,7 @@ from mobileathlete_desktop.services.clients import find_by_chart
 from mobileathlete_desktop.services.context import InputError, ServiceContext
 from mobileathlete_desktop.services.imports import FAULT_SEPARATOR, is_finding_measure
 from mobileathlete_desktop.storage.models import Client
+from mobileathlete_desktop.support.files import AtomicWriteError, atomic_write_text
 
 # The CSV header is a public contract (README "CSV formats"): add columns only at the end.
 # `faults` (added last): a motor-control test's fault codes, separated by ";".
@@ -172,21 +172,14 @@ def _row(
     ]
 
 
-def _write_atomically(path: Path, write: Any) -> None:
-    """Writes to a temporary file beside the target, then renames: no half-written export."""
+def _write_atomically(path: Path, write: Callable[[TextIO], None]) -> None:
+    """Writes the export all or nothing (`support.files`): no half-written export."""
     if not path.parent.is_dir():
         raise InputError(f"Folder does not exist: {path.parent}")
-    partial = path.with_name(path.name + ".partial")
     try:
-        with partial.open("w", encoding="utf-8", newline="") as fh:
-            write(fh)
-        os.replace(partial, path)
-    except OSError as exc:
-        partial.unlink(missing_ok=True)
-        raise InputError(f"Cannot write {path}: {exc.strerror or exc}") from exc
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
+        atomic_write_text(path, write)
+    except AtomicWriteError as exc:
+        raise InputError(str(exc)) from exc
 
 
 def _audit(ctx: ServiceContext, fmt: str, summary: ExportSummary, chart: str | None) -> None:

@@ -11,6 +11,7 @@ from datetime import datetime
 from pathlib import Path
 
 from mobileathlete_desktop.storage.database import Database, DatabaseError
+from mobileathlete_desktop.support.files import atomic_path
 
 
 class BackupError(DatabaseError):
@@ -50,38 +51,32 @@ def online_backup(
     `progress`, the copy goes in steps and reports after each (it may cancel).
     """
     destination.parent.mkdir(parents=True, exist_ok=True)
-    partial = destination.with_name(destination.name + ".partial")
     try:
-        src = _connect(f"file:{source}?mode=ro", key, uri=True)
-        try:
-            dst = _connect(str(partial), key)
+        with atomic_path(destination) as partial:
+            src = _connect(f"file:{source}?mode=ro", key, uri=True)
             try:
-                if progress is None:
-                    src.backup(dst)
-                else:
+                dst = _connect(str(partial), key)
+                try:
+                    if progress is None:
+                        src.backup(dst)
+                    else:
 
-                    def step(_status: int, remaining: int, total: int) -> None:
-                        progress(total - remaining, total)
+                        def step(_status: int, remaining: int, total: int) -> None:
+                            progress(total - remaining, total)
 
-                    src.backup(dst, pages=PAGES_PER_STEP, progress=step)
-                result = dst.execute("PRAGMA integrity_check").fetchone()
-                if not result or result[0] != "ok":
-                    raise BackupError(f"Backup failed its integrity check: {destination}")
-                dst.execute("PRAGMA journal_mode = DELETE")
+                        src.backup(dst, pages=PAGES_PER_STEP, progress=step)
+                    result = dst.execute("PRAGMA integrity_check").fetchone()
+                    if not result or result[0] != "ok":
+                        raise BackupError(f"Backup failed its integrity check: {destination}")
+                    dst.execute("PRAGMA journal_mode = DELETE")
+                finally:
+                    dst.close()
             finally:
-                dst.close()
-        finally:
-            src.close()
-        os.replace(partial, destination)
+                src.close()
     except (sqlite3.Error, _cipher_error()) as exc:
-        partial.unlink(missing_ok=True)
         raise BackupError(f"Backup to {destination} failed: {exc}") from exc
     except OSError as exc:
-        partial.unlink(missing_ok=True)
         raise BackupError(f"Backup to {destination} failed: {exc.strerror or exc}") from exc
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
     return destination
 
 

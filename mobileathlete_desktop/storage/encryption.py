@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from urllib.parse import quote
 
 from mobileathlete_desktop.storage.backup import BackupError, _cipher_error, _connect
+from mobileathlete_desktop.support.files import atomic_path
 
 ENV_DB_KEY = "MOBILEATHLETE_DB_KEY"
 MIN_KEY = 12
@@ -42,35 +42,30 @@ def encrypted_copy(source: Path, destination: Path, key: str) -> Path:
     if destination.exists():
         raise BackupError(f"{destination} already exists; choose another name")
     destination.parent.mkdir(parents=True, exist_ok=True)
-    partial = destination.with_name(destination.name + ".partial")
     try:
         import sqlcipher3
 
-        # SQLCipher with no key reads the plain file; sqlcipher_export writes every table,
-        # index and trigger into the attached, keyed file.
-        plain = sqlcipher3.connect(f"file:{source}?mode=ro", uri=True)
-        try:
-            plain.execute(
-                f"ATTACH DATABASE {_literal(str(partial))} AS encrypted KEY {_literal(key)}"
-            )
-            plain.execute("SELECT sqlcipher_export('encrypted')")
-            plain.execute("DETACH DATABASE encrypted")
-        finally:
-            plain.close()
-        check = _connect(str(partial), key)
-        try:
-            result = check.execute("PRAGMA integrity_check").fetchone()
-        finally:
-            check.close()
-        if not result or result[0] != "ok":
-            raise BackupError("The encrypted copy failed its integrity check")
-        os.replace(partial, destination)
+        with atomic_path(destination) as partial:
+            # SQLCipher with no key reads the plain file; sqlcipher_export writes every table,
+            # index and trigger into the attached, keyed file.
+            plain = sqlcipher3.connect(f"file:{source}?mode=ro", uri=True)
+            try:
+                plain.execute(
+                    f"ATTACH DATABASE {_literal(str(partial))} AS encrypted KEY {_literal(key)}"
+                )
+                plain.execute("SELECT sqlcipher_export('encrypted')")
+                plain.execute("DETACH DATABASE encrypted")
+            finally:
+                plain.close()
+            check = _connect(str(partial), key)
+            try:
+                result = check.execute("PRAGMA integrity_check").fetchone()
+            finally:
+                check.close()
+            if not result or result[0] != "ok":
+                raise BackupError("The encrypted copy failed its integrity check")
     except _cipher_error() as exc:
-        partial.unlink(missing_ok=True)
         raise BackupError(f"Encrypted copy to {destination} failed: {exc}") from exc
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
     return destination
 
 

@@ -27,6 +27,7 @@ from PySide6.QtPrintSupport import (
 )
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from mobileathlete_desktop.support.files import AtomicWriteError, atomic_write
 from mobileathlete_desktop.ui.background import BackgroundCall
 from mobileathlete_desktop.ui.screen_fit import fit_to_screen
 
@@ -136,22 +137,18 @@ def selected_pages(printer: QPrinter, total: int) -> list[int]:
 
 
 def _copy_pages(pdf: Path, pages: list[int], total: int, out: Path) -> None:
-    """Vector copy of the pages into a PDF file, written through a temporary sibling."""
-    folder = out.parent
+    """Vector copy of the pages into a PDF file, written all or nothing (`support.files`)."""
+
+    def write(fh: BinaryIO) -> None:
+        if pages == list(range(total)):
+            fh.write(pdf.read_bytes())
+        else:
+            extract_pages(pdf, pages, fh)
+
     try:
-        fd, temp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=folder)
-    except OSError as exc:
-        raise PrintError(f"Cannot write to folder {folder}: {exc.strerror or exc}") from exc
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            if pages == list(range(total)):
-                fh.write(pdf.read_bytes())
-            else:
-                extract_pages(pdf, pages, fh)
-        os.replace(temp, out)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+        atomic_write(out, write)
+    except AtomicWriteError as exc:
+        raise PrintError(str(exc)) from exc
 
 
 def paint_pdf(pdf: Path, printer: QPrinter, pages: list[int] | None = None) -> int:

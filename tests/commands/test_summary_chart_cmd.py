@@ -6,6 +6,7 @@ import json
 import xml.etree.ElementTree as ET
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -297,8 +298,12 @@ def test_chart_into_an_unwritable_folder_exits_2_and_keeps_the_old_file(
     out = tmp_path / "chart.png"
     out.write_bytes(b"old chart")
 
-    def refused(*_args: object, **_kwargs: object) -> None:  # root ignores chmod: simulate it
-        raise PermissionError(13, "Permission denied")
+    real_mkstemp = tempfile.mkstemp
+
+    def refused(*args: Any, **kwargs: Any) -> tuple[int, str]:  # root ignores chmod: simulate it
+        if Path(kwargs.get("dir") or ".") == out.parent:  # only the chart's folder (not backups)
+            raise PermissionError(13, "Permission denied")
+        return real_mkstemp(*args, **kwargs)
 
     monkeypatch.setattr(tempfile, "mkstemp", refused)
     code, _, err = run(capsys, "--db", demo_db, "chart", "DEMO-0001", "profile", "--out", str(out))
