@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from collections.abc import Sequence
 
 from mobileathlete_desktop import __version__
 from mobileathlete_desktop.commands import COMMAND_MODULES
 from mobileathlete_desktop.commands.common import EXIT_ERROR, EXIT_OK, EXIT_USAGE, CommandError
+from mobileathlete_desktop.support.logs import configure_logging, shutdown_logging
+
+log = logging.getLogger(__name__)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -43,6 +47,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="sign in as this user (default: $MOBILEATHLETE_USER); the password is asked for "
         "or read from $MOBILEATHLETE_PASSWORD",
     )
+    parser.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        help="log at DEBUG level, and to stderr as well as the log file "
+        "(the log folder is in Help > Open log folder)",
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="SUBCOMMAND", parser_class=_Parser)
     for module in COMMAND_MODULES:
         module.register(subparsers)
@@ -54,6 +65,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     handler = getattr(args, "handler", None)
+    configure_logging(verbose=args.verbose)
+    log.info("Mobile Athlete %s: %s", __version__, args.command or "window")
+    log.debug("Python %s on %s", sys.version.split()[0], sys.platform)
     if handler is None:
         from mobileathlete_desktop.commands.gui import run_gui
 
@@ -61,6 +75,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(handler(args))
     except CommandError as exc:
+        log.debug("%s refused (exit %d)", args.command, exc.exit_code)
         print(f"mobileathlete: {exc}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
@@ -74,11 +89,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_OK
+    except Exception:
+        log.exception("%s failed", args.command or "window")
+        raise
+    finally:
+        if args.command is not None:
+            # A subcommand is done; the window keeps its log (and the crash trace) open to
+            # the end of the process, since Qt's own teardown can crash too.
+            shutdown_logging()
 
 
-def gui_main() -> int:
-    """Entry point for the windowed launcher (no console)."""
-    return main([])
+def gui_main(argv: Sequence[str] | None = None) -> int:
+    """Entry point for the windowed launcher (no console): the window, with `--verbose`
+    honoured (other arguments are for `mobileathlete`)."""
+    given = sys.argv[1:] if argv is None else argv
+    return main([arg for arg in given if arg in ("-v", "--verbose")])
 
 
 if __name__ == "__main__":

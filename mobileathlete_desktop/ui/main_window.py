@@ -25,6 +25,7 @@ from mobileathlete_desktop.services import clients as client_service
 from mobileathlete_desktop.services.context import InputError, ServiceContext
 from mobileathlete_desktop.ui.client_list_model import ClientListModel
 from mobileathlete_desktop.ui.client_page import ClientPage
+from mobileathlete_desktop.ui.crash_dialog import open_log_folder
 from mobileathlete_desktop.ui.screen_fit import fit_to_screen, scrolling
 
 if TYPE_CHECKING:  # loaded when first opened: they are not needed to show the window
@@ -222,11 +223,13 @@ class MainWindow(QMainWindow):
         dialog.activateWindow()
 
     def _add_help_menu(self) -> None:
-        """Help ▸ Help (F1) and Help ▸ About."""
+        """Help ▸ Help (F1), Help ▸ Open log folder and Help ▸ About."""
         menu = self.menuBar().addMenu("&Help")
         self.help_action = menu.addAction("Mobile Athlete &Help")
         self.help_action.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
         self.help_action.triggered.connect(self.show_help)
+        self.log_folder_action = menu.addAction("Open &log folder")
+        self.log_folder_action.triggered.connect(open_log_folder)
         self.about_action = menu.addAction("&About Mobile Athlete")
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self.show_about)
