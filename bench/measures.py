@@ -46,7 +46,7 @@ class Bench:
             from mobileathlete_desktop.services.context import ServiceContext
             from mobileathlete_desktop.storage.database import open_database
 
-            self._ctx = ServiceContext(db=open_database(self.db_path))
+            self._ctx = ServiceContext.system(open_database(self.db_path))
         return self._ctx
 
     @property

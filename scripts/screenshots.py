@@ -24,7 +24,7 @@ def main() -> int:
     from mobileathlete_desktop.ui.program_builder import ProgramBuilder
     from mobileathlete_desktop.ui.reports_view import ReportsView
 
-    ctx = ServiceContext(db=open_database(db_path)).as_actor(
+    ctx = ServiceContext.system(open_database(db_path)).as_actor(
         Actor(username="admin", display_name="Demo Admin", role="admin")
     )
     window = MainWindow(ctx)

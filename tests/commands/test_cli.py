@@ -9,10 +9,13 @@ from pathlib import Path
 import pytest
 
 from mobileathlete_desktop.cli import main
+from mobileathlete_desktop.domain.permissions import Actor
 from mobileathlete_desktop.services.assessments import load_history
 from mobileathlete_desktop.services.clients import find_by_chart
 from mobileathlete_desktop.services.context import ServiceContext
 from mobileathlete_desktop.storage.database import open_database
+
+THERAPIST = Actor(username="pt", display_name="Pat Physio", role="therapist")
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -70,7 +73,7 @@ def test_import_good_file(demo_db: str, tmp_path: Path, capsys: pytest.CaptureFi
     code, out, _ = run(capsys, "--db", demo_db, "import", "assessments", str(csv))
     assert code == 0 and "3 new values" in out
     db = open_database(demo_db)
-    ctx = ServiceContext(db=db)
+    ctx = ServiceContext(db=db, actor=THERAPIST)
     history = load_history(ctx, find_by_chart(ctx, "DEMO-0001").id)
     db.dispose()
     imported = [a for a in history.assessments if a.date == date(2026, 1, 10)]

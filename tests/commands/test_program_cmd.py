@@ -63,7 +63,7 @@ def clinic_db(tmp_path: Path) -> str:
     no assessment at all."""
     path = tmp_path / "clinic.sqlite3"
     db = open_database(path)
-    ctx = ServiceContext(db=db)
+    ctx = ServiceContext.system(db)  # the seeded clinic: settings and visits
     add_clinic(ctx)
     add_runner(ctx, "A-1", "Ada", "Quickstep", {SEEN: LIMITED})
     saved = add_runner(ctx, "S-2", "Sal", "Saved", {SEEN: LIMITED})
@@ -105,7 +105,7 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 def handout_program_of(db_path: str, chart: str, lang: str = "en") -> ProgramRecord:
     db = open_database(db_path)
     try:
-        ctx = ServiceContext(db=db)
+        ctx = ServiceContext(db=db, actor=THERAPIST)
         _, program, _ = build_handout(ctx, find_by_chart(ctx, chart).id, lang=lang)
         return program
     finally:
@@ -242,7 +242,7 @@ def test_showing_a_program_is_audited(clinic_db: str, capsys: pytest.CaptureFixt
     assert run(capsys, "--db", clinic_db, "program", "S-2", "--json")[0] == 0
     db = open_database(clinic_db)
     try:
-        ctx = ServiceContext(db=db)
+        ctx = ServiceContext(db=db, actor=THERAPIST)
         with db.session() as session:
             events = (
                 session.execute(select(AuditEvent).where(AuditEvent.action == "program.view"))

@@ -8,9 +8,12 @@ from pathlib import Path
 import pytest
 
 from mobileathlete_desktop.cli import main
+from mobileathlete_desktop.domain.permissions import Actor
 from mobileathlete_desktop.services.context import ServiceContext
 from mobileathlete_desktop.storage.database import open_database
 from tests.reports.helpers import add_clinic, add_runner, pdf_pages
+
+THERAPIST = Actor(username="pt", display_name="Pat Physio", role="therapist")
 
 SEEN = date(2025, 6, 10)
 
@@ -19,7 +22,7 @@ SEEN = date(2025, 6, 10)
 def clinic_db(tmp_path: Path) -> str:
     path = tmp_path / "clinic.sqlite3"
     db = open_database(path)
-    ctx = ServiceContext(db=db)
+    ctx = ServiceContext.system(db)  # the seeded clinic: settings and visits
     add_clinic(ctx)
     add_runner(ctx, "A-1", "Ada", "Quickstep", {SEEN: {("wblt.distance", "left", "none"): 8.0}})
     add_runner(ctx, "B-2", "Bea", "Longrun", {SEEN: {("wblt.distance", "left", "none"): 9.0}})
@@ -137,7 +140,7 @@ def test_handout_states_the_findings_in_the_clients_language_without_numbers(
     db = open_database(Path(clinic_db))
     # Both short (a length limit): passive 112° of the AAOS 135°, active close to it.
     knee = {("knee.flexion", "left", "active"): 110.0, ("knee.flexion", "left", "passive"): 112.0}
-    add_runner(ServiceContext(db=db), "D-4", "Di", "Kneebend", {SEEN: knee})
+    add_runner(ServiceContext.system(db), "D-4", "Di", "Kneebend", {SEEN: knee})
     db.dispose()
     out = tmp_path / "h.pdf"
     code, _, _ = run(capsys, "--db", clinic_db, "handout", "D-4", "--lang", "es", "--out", str(out))
@@ -159,7 +162,7 @@ def test_exercises_set_and_clear_a_drill_picture_signed_in_as_a_therapist(
     from mobileathlete_desktop.services.programs import drill_images
 
     db = open_database(Path(clinic_db))
-    create_user(ServiceContext(db=db), "pt", "Pat Physio", "therapist", "a long password 1")
+    create_user(ServiceContext.system(db), "pt", "Pat Physio", "therapist", "a long password 1")
     db.dispose()
     photo = tmp_path / "bridge.jpg"
     Image.new("RGB", (30, 20), "blue").save(photo, format="JPEG")
@@ -172,9 +175,9 @@ def test_exercises_set_and_clear_a_drill_picture_signed_in_as_a_therapist(
     code, out, _ = run(capsys, "--db", clinic_db, "exercises", "--set-image", drill, str(photo))
     assert code == 0 and "bridge.jpg replaces the drawn figure" in out
     db = open_database(Path(clinic_db))
-    assert drill_images(ServiceContext(db=db)) == {drill: photo.read_bytes()}
+    assert drill_images(ServiceContext(db=db, actor=THERAPIST)) == {drill: photo.read_bytes()}
     code, _, err = run(capsys, "--db", clinic_db, "exercises", "--set-image", drill, "nope.png")
     assert code == 2 and "nope.png" in err
     code, out, _ = run(capsys, "--db", clinic_db, "exercises", "--clear-image", drill)
-    assert code == 0 and drill_images(ServiceContext(db=db)) == {}
+    assert code == 0 and drill_images(ServiceContext(db=db, actor=THERAPIST)) == {}
     db.dispose()

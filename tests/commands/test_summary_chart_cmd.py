@@ -12,10 +12,13 @@ import pytest
 
 from mobileathlete_desktop.cli import main
 from mobileathlete_desktop.domain.interpretation import interpret_assessment, summary_rows
+from mobileathlete_desktop.domain.permissions import Actor
 from mobileathlete_desktop.services.assessments import create_assessment, load_history, set_value
 from mobileathlete_desktop.services.clients import ClientInput, create_client, find_by_chart
 from mobileathlete_desktop.services.context import ServiceContext
 from mobileathlete_desktop.storage.database import open_database
+
+THERAPIST = Actor(username="pt", display_name="Pat Physio", role="therapist")
 
 SUMMARY_KEYS = {
     "chart_number",
@@ -69,7 +72,7 @@ def demo_db(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> str:
     code, _, _ = run(capsys, "--db", path, "demo", "--clients", "3", "--seed", "5")
     assert code == 0
     db = open_database(path)
-    ctx = ServiceContext(db=db)
+    ctx = ServiceContext(db=db, actor=THERAPIST)
     create_client(ctx, ClientInput("BARE-1", "Bare", "Minimum"))
     one = create_client(ctx, ClientInput("ONE-1", "Una", "Vez"))
     visit = create_assessment(ctx, one.id, date(2025, 3, 1), therapist="Pat")
@@ -89,7 +92,7 @@ def demo_db(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> str:
 def history_of(db_path: str, chart: str):  # type: ignore[no-untyped-def]
     db = open_database(db_path)
     try:
-        ctx = ServiceContext(db=db)
+        ctx = ServiceContext(db=db, actor=THERAPIST)
         return load_history(ctx, find_by_chart(ctx, chart).id)
     finally:
         db.dispose()
@@ -243,7 +246,7 @@ def test_chart_export_is_audited(
             ).scalar_one()
             assert event.username == "admin"
             assert event.detail["file"] == "ankle.png" and event.detail["chart"] == MEASURE
-        client_id = find_by_chart(ServiceContext(db=db), "DEMO-0001").id
+        client_id = find_by_chart(ServiceContext(db=db, actor=THERAPIST), "DEMO-0001").id
         assert event.client_id == client_id
     finally:
         db.dispose()

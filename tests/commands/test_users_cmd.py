@@ -167,7 +167,7 @@ def test_audit_filters(
     expected: list[tuple[str, str]],
 ) -> None:
     db = open_database(demo_db)
-    ctx = ServiceContext(db)
+    ctx = ServiceContext.system(db)  # signing in, as the program does
     therapist = ctx.as_actor(sign_in(ctx, "therapist", "demo"))
     get_client(therapist, find_by_chart(therapist, "DEMO-0001").id)
     get_client(therapist, find_by_chart(therapist, "DEMO-0002").id)

@@ -12,6 +12,7 @@ import pytest
 import sqlalchemy
 from sqlalchemy import text
 
+from mobileathlete_desktop.domain.permissions import Actor
 from mobileathlete_desktop.services import assessments, clients
 from mobileathlete_desktop.services.audit import verify_chain
 from mobileathlete_desktop.services.context import ConflictError, ServiceContext
@@ -25,6 +26,8 @@ from mobileathlete_desktop.storage.database import (
     table_names,
 )
 from mobileathlete_desktop.storage.migrations_runner import current_revision, head_revision
+
+THERAPIST = Actor(username="pt", display_name="Pat Physio", role="therapist")
 
 SAMPLE = clients.ClientInput(
     chart_number="T-001",
@@ -62,7 +65,10 @@ def test_postgres_backend_is_really_postgres(pg_url: str) -> None:
 
 def _two_workstations(url: str) -> tuple[ServiceContext, ServiceContext]:
     """Two separately opened databases (engines) on the same clinic data, as two computers."""
-    return ServiceContext(db=open_database(url)), ServiceContext(db=open_database(url))
+    return (
+        ServiceContext(db=open_database(url), actor=THERAPIST),
+        ServiceContext(db=open_database(url), actor=THERAPIST),
+    )
 
 
 def test_a_client_edit_from_another_workstation_is_caught(backend_url: str) -> None:

@@ -36,7 +36,7 @@ def test_a_demo_clinic_moves_with_ids_and_a_valid_audit_chain(
     before = counts(ctx)
     report = move_to_server(ctx, pg_url)
     assert report.rows == before
-    server = ServiceContext(db=open_database(pg_url))
+    server = ServiceContext(db=open_database(pg_url), actor=ctx.actor)
     try:
         moved = counts(server)
         # Both sides then log the move itself.
@@ -56,12 +56,12 @@ def test_a_demo_clinic_moves_with_ids_and_a_valid_audit_chain(
 
 def test_a_target_holding_data_is_refused_and_left_alone(ctx: ServiceContext, pg_url: str) -> None:
     clients.create_client(ctx, clients.ClientInput("T-001", "Testa", "Runnerton"))
-    other = ServiceContext(db=open_database(pg_url))
+    other = ServiceContext(db=open_database(pg_url), actor=ctx.actor)
     clients.create_client(other, clients.ClientInput("S-001", "Probe", "Striderson"))
     other.db.dispose()
     with pytest.raises(InputError, match="already holds data"):
         move_to_server(ctx, pg_url)
-    server = ServiceContext(db=open_database(pg_url))
+    server = ServiceContext(db=open_database(pg_url), actor=ctx.actor)
     try:
         assert [c.chart_number for c in clients.search_clients(server)] == ["S-001"]
     finally:

@@ -10,12 +10,15 @@ import pytest
 from sqlalchemy import select
 
 from mobileathlete_desktop.cli import main
+from mobileathlete_desktop.domain.permissions import Actor
 from mobileathlete_desktop.services import clients
 from mobileathlete_desktop.services.context import InputError, ServiceContext
 from mobileathlete_desktop.storage.database import open_database
 from mobileathlete_desktop.storage.models import Client
 
 SAMPLE = clients.ClientInput("DEMO-0002", "Testa", "Runnerton")
+
+THERAPIST = Actor(username="pt", display_name="Pat Physio", role="therapist")
 
 
 def test_a_chart_number_in_another_case_is_refused_on_create(ctx: ServiceContext) -> None:
@@ -38,7 +41,7 @@ def test_a_chart_number_in_another_case_is_refused_on_edit(ctx: ServiceContext) 
 def _store_clash(path: Path) -> None:
     """Two clients whose numbers differ by case, as an older version let through."""
     db = open_database(path)
-    ctx = ServiceContext(db)
+    ctx = ServiceContext(db, actor=THERAPIST)
     clients.create_client(ctx, SAMPLE)
     clients.create_client(ctx, replace(SAMPLE, chart_number="DEMO-0009"))
     with db.session() as session:
@@ -71,7 +74,7 @@ def test_check_of_a_clinic_without_clashes_says_ok(
 ) -> None:
     path = tmp_path / "clinic.sqlite3"
     db = open_database(path)
-    clients.create_client(ServiceContext(db), SAMPLE)
+    clients.create_client(ServiceContext(db, actor=THERAPIST), SAMPLE)
     db.dispose()
     assert main(["--db", str(path), "check"]) == 0
     assert "differ only by case" not in capsys.readouterr().out

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from mobileathlete_desktop.domain.permissions import PermissionDenied
+from mobileathlete_desktop.domain.permissions import Actor, PermissionDenied
 from mobileathlete_desktop.services import assessments, clients
 from mobileathlete_desktop.services.context import InputError, NotFound, ServiceContext
 from mobileathlete_desktop.services.demo import create_demo_clinic
@@ -18,6 +18,9 @@ from mobileathlete_desktop.services.exports import EXPORT_COLUMNS, export_csv, e
 from mobileathlete_desktop.services.imports import import_assessments
 from mobileathlete_desktop.storage.database import open_database
 from mobileathlete_desktop.storage.models import AuditEvent
+
+IMPORTER = Actor(username="office", display_name="Office Admin", role="admin")
+"""Imports into a fresh clinic are an admin's job (data.import)."""
 
 
 @pytest.fixture
@@ -126,7 +129,7 @@ def test_demo_clinic_round_trips_through_csv(ctx: ServiceContext, tmp_path: Path
     assert summary.measurements > 20
     fresh = open_database(tmp_path / "fresh.sqlite3")
     try:
-        fresh_ctx = ServiceContext(db=fresh)
+        fresh_ctx = ServiceContext(db=fresh, actor=IMPORTER)
         report = import_assessments(fresh_ctx, out, create_clients=True)
         assert report.values_added == summary.measurements
         assert values_of(fresh_ctx) == values_of(ctx)
@@ -158,7 +161,7 @@ def test_motor_control_findings_round_trip_with_rating_and_faults(
     assert tuple(rows[0])[-1] == "faults"
     fresh = open_database(tmp_path / "fresh.sqlite3")
     try:
-        fresh_ctx = ServiceContext(db=fresh)
+        fresh_ctx = ServiceContext(db=fresh, actor=IMPORTER)
         import_assessments(fresh_ctx, out, create_clients=True)
         assert findings_of(fresh_ctx) == findings_of(ctx)
         assert values_of(fresh_ctx) == values_of(ctx)

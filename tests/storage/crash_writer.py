@@ -13,9 +13,12 @@ import os
 import sys
 
 from mobileathlete_desktop.domain.catalogue import default_catalogue
+from mobileathlete_desktop.domain.permissions import Actor
 from mobileathlete_desktop.services.assessments import set_value
 from mobileathlete_desktop.services.context import ServiceContext
 from mobileathlete_desktop.storage.database import open_database
+
+THERAPIST = Actor(username="pt", display_name="Pat Physio", role="therapist")
 
 CELLS = (
     ("hip.flexion", "left", "active"),
@@ -44,7 +47,7 @@ def _say(line: str) -> None:
 def write_forever(db_path: str, assessment_id: int, round_no: int) -> None:
     """Saves edits round_no*ROUND_SEQS, +1, ... each in its own transaction, acknowledging
     each after its commit returned (the moment the program tells a person it is saved)."""
-    ctx = ServiceContext(db=open_database(db_path, migrate=False))
+    ctx = ServiceContext(db=open_database(db_path, migrate=False), actor=THERAPIST)
     _say(f"ready {round_no} {os.getpid()}")
     seq = round_no * ROUND_SEQS
     while True:

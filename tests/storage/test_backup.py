@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy.exc import OperationalError
 
+from mobileathlete_desktop.domain.permissions import Actor
 from mobileathlete_desktop.services.clients import ClientInput, create_client, search_clients
 from mobileathlete_desktop.services.context import ServiceContext
 from mobileathlete_desktop.storage import backup as backup_module
@@ -23,6 +24,8 @@ from mobileathlete_desktop.storage.backup import (
     restore_file,
 )
 from mobileathlete_desktop.storage.database import open_database
+
+THERAPIST = Actor(username="pt", display_name="Pat Physio", role="therapist")
 
 
 @pytest.mark.parametrize(
@@ -60,10 +63,12 @@ def test_restore_keeps_the_current_file_aside(ctx: ServiceContext, tmp_path: Pat
     aside = restore_file(saved, ctx.db.path)
     assert aside is not None and ".before-restore-" in aside.name
     again = open_database(ctx.db.path)
-    assert [c.chart_number for c in search_clients(ServiceContext(again))] == ["T-1"]
+    found = search_clients(ServiceContext(again, actor=THERAPIST))
+    assert [c.chart_number for c in found] == ["T-1"]
     again.dispose()
     kept = open_database(aside)
-    assert {c.chart_number for c in search_clients(ServiceContext(kept))} == {"T-1", "T-2"}
+    found = search_clients(ServiceContext(kept, actor=THERAPIST))
+    assert {c.chart_number for c in found} == {"T-1", "T-2"}
     kept.dispose()
 
 
@@ -127,7 +132,7 @@ def test_backup_to_a_full_disk_says_so_and_leaves_nothing_half_written(
 
 def test_saving_on_a_full_disk_keeps_what_was_stored(tiny_disk: Path) -> None:
     db = open_database(tiny_disk / "clinic.sqlite3")
-    ctx = ServiceContext(db)
+    ctx = ServiceContext(db, actor=THERAPIST)
     create_client(ctx, ClientInput("T-1", "Testa", "Runnerton"))
     fill(tiny_disk)
     stored = ["T-1"]

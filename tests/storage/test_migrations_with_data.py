@@ -56,7 +56,7 @@ def _earlier_revisions() -> list[str]:
 def demo_at_head(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, list]]:
     path = tmp_path_factory.mktemp("head") / "clinic.sqlite3"
     db = open_database(path)
-    create_demo_clinic(ServiceContext(db=db), clients=6, seed=5)
+    create_demo_clinic(ServiceContext.system(db), clients=6, seed=5)
     contents = _contents(db)
     db.dispose()
     return path, contents

@@ -41,7 +41,8 @@ def page(ctx: ServiceContext, qtbot: QtBot) -> ClientPage:
     page.show()
     page.activateWindow()
     qtbot.waitUntil(page.isActiveWindow)
-    page.show_client(client.id)
+    with qtbot.waitSignal(page.client_shown):
+        page.show_client(client.id)
     return page
 
 
@@ -201,17 +202,20 @@ from mobileathlete_desktop.storage.database import open_database
 from mobileathlete_desktop.services.context import ServiceContext
 from tests.reports.helpers import add_runner
 app = QApplication([])
-ctx = ServiceContext(db=open_database({str(db_path)!r}))
+ctx = ServiceContext.system(open_database({str(db_path)!r}))
 client = add_runner(ctx, "P-3", visits={{}})
 from mobileathlete_desktop.ui.main_window import MainWindow
 win = MainWindow(ctx)
 win.show()
 win.page.show_client(client.id)
-app.processEvents()
+while win.page.client is None:
+    app.processEvents()
 print("matplotlib" in sys.modules)
 win.page.show_progress()
 app.processEvents()
 print("matplotlib" in sys.modules or win.page.progress.loading)
+from PySide6.QtCore import QThreadPool
+QThreadPool.globalInstance().waitForDone(30000)
 """
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False
@@ -220,7 +224,7 @@ print("matplotlib" in sys.modules or win.page.progress.loading)
 
 
 def test_a_chart_is_laid_out_to_fill_the_room_and_a_long_profile_scrolls() -> None:
-    from mobileathlete_desktop.ui.progress_view import fitted_size
+    from mobileathlete_desktop.ui.chart_data import fitted_size
 
     # A time chart a little taller than the room is fitted to it (no scroll bars).
     assert fitted_size((700, 420), (850, 400)) == (850, 400)
