@@ -1,0 +1,170 @@
+"""Importing clients: new ones added, known ones updated with `update`, all rows or none."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+
+from mobileathlete_desktop.domain.validation import InvalidValue
+from mobileathlete_desktop.services.audit import record_event
+from mobileathlete_desktop.services.clients import ClientInput
+from mobileathlete_desktop.services.context import ServiceContext
+from mobileathlete_desktop.services.imports.parsing import (
+    CLIENT_OPTIONAL,
+    CLIENT_REQUIRED,
+    _client_from_cells,
+)
+from mobileathlete_desktop.services.imports.reading import (
+    ImportFailed,
+    RowError,
+    read_csv_table,
+    read_text,
+)
+from mobileathlete_desktop.services.imports.report import Change, ImportReport, _shown
+from mobileathlete_desktop.storage.models import Client
+
+
+def import_clients(
+    ctx: ServiceContext,
+    path: Path,
+    *,
+    update: bool = False,
+    dry_run: bool = False,
+    encoding: str | None = None,
+) -> ImportReport:
+    """Imports clients; all rows or none. A known chart number is refused unless `update`."""
+    ctx.actor.require("data.import")
+    source = path.name
+    table = read_csv_table(read_text(path, encoding), source, CLIENT_REQUIRED, CLIENT_OPTIONAL)
+    errors: list[RowError] = []
+    parsed: list[tuple[int, dict[str, object], ClientInput]] = []
+    seen: dict[str, int] = {}
+    for line, cells in table.rows:
+        chart = cells["chart_number"]
+        key = chart.casefold()
+        if key and key in seen:
+            # Chart numbers are compared without case: T-001 and t-001 are one client.
+            errors.append(RowError(line, f"chart number {chart} is also on line {seen[key]}"))
+            continue
+        seen.setdefault(key, line)
+        try:
+            values = _client_from_cells(cells)
+        except InvalidValue as exc:
+            errors.append(RowError(line, str(exc)))
+            continue
+        data = ClientInput(**values)  # type: ignore[arg-type]
+        problems = data.problems()
+        if problems:
+            errors.append(RowError(line, "; ".join(problems.values())))
+            continue
+        data = data.validated()
+        values["chart_number"] = data.chart_number
+        parsed.append((line, values, data))
+    if errors:
+        raise ImportFailed(source, errors)
+    report = ImportReport(rows=len(parsed), dry_run=dry_run, kind="clients")
+    session = ctx.db.sessions()
+    try:
+        charts = [data.chart_number for _line, _values, data in parsed]
+        existing = {
+            row.chart_number.casefold(): row
+            for row in session.execute(
+                select(Client).where(
+                    func.lower(Client.chart_number).in_([c.lower() for c in charts])
+                )
+            ).scalars()
+        }
+        if existing and not update:
+            for line, _values, data in parsed:
+                if data.chart_number.casefold() in existing:
+                    errors.append(
+                        RowError(
+                            line,
+                            f"chart number {data.chart_number} is already in the clinic "
+                            "(use --update to change its details)",
+                        )
+                    )
+            raise ImportFailed(source, errors)
+        for line, values, data in parsed:
+            row = existing.get(data.chart_number.casefold())
+            if row is None:
+                row = Client(**asdict(data))
+                session.add(row)
+                session.flush()
+                report.clients_created.append(data.chart_number)
+                report.changes.append(
+                    Change(
+                        line,
+                        data.chart_number,
+                        "new client",
+                        after=f"{data.family_name}, {data.given_name}",
+                    )
+                )
+                record_event(
+                    session,
+                    ctx.actor,
+                    "client.create",
+                    entity="client",
+                    entity_id=row.id,
+                    client_id=row.id,
+                    detail={"after": asdict(data), "source": source},
+                )
+                continue
+            given = {name: getattr(data, name) for name in values}
+            changed = {k: v for k, v in given.items() if getattr(row, k) != v}
+            if not changed:
+                continue
+            before = {k: getattr(row, k) for k in changed}
+            for name, value in changed.items():
+                report.changes.append(
+                    Change(
+                        line,
+                        row.chart_number,
+                        name,
+                        before=_shown(before[name]),
+                        after=_shown(value),
+                    )
+                )
+                setattr(row, name, value)
+            session.flush()
+            report.clients_updated.append(row.chart_number)
+            record_event(
+                session,
+                ctx.actor,
+                "client.update",
+                entity="client",
+                entity_id=row.id,
+                client_id=row.id,
+                detail={"before": before, "after": changed, "source": source},
+            )
+        if dry_run:
+            session.rollback()
+        else:
+            record_event(
+                session,
+                ctx.actor,
+                "data.import",
+                entity="file",
+                entity_id=source,
+                detail={
+                    "kind": "clients",
+                    "rows": report.rows,
+                    "created": report.clients_created,
+                    "updated": report.clients_updated,
+                },
+            )
+            session.commit()
+        return report
+    except IntegrityError as exc:
+        session.rollback()
+        raise ImportFailed(
+            source, [RowError(0, f"the clinic refused the data ({str(exc.orig).splitlines()[0]})")]
+        ) from exc
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        session.close()

@@ -1,0 +1,323 @@
+"""CSV rows to checked records (the public CSV columns, README "CSV formats"): dates, values,
+ratings, faults and client details. No database: every row is checked before anything is
+stored."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from mobileathlete_desktop.domain.catalogue import Catalogue, Measure, Mode, Side
+from mobileathlete_desktop.domain.validation import (
+    InvalidValue,
+    check_cell,
+    lookup_measure,
+    parse_iso_date,
+    parse_mode,
+    parse_number,
+    parse_side,
+)
+from mobileathlete_desktop.services.context import ServiceContext
+from mobileathlete_desktop.services.imports.reading import ImportFailed, RowError, read_csv_table
+
+ASSESSMENT_COLUMNS = ("chart_number", "date", "measure", "side", "mode", "value")
+
+
+# The export's extra columns are accepted (so an exported file imports again); label,
+# assessment_id and status are informational, a unit must match the measure's unit.
+# `faults` (README "CSV formats"): a motor-control test's fault codes separated by ";".
+OPTIONAL_COLUMNS = (
+    "pain",
+    "note",
+    "label",
+    "unit",
+    "instrument",
+    "assessment_id",
+    "status",
+    "faults",
+)
+
+
+FAULT_SEPARATOR = ";"
+
+
+TRUE_WORDS = {"1", "yes", "y", "true", "t", "painful", "si", "sí"}
+
+
+FALSE_WORDS = {"", "0", "no", "n", "false", "f"}
+
+
+@dataclass(frozen=True)
+class ParsedRow:
+    """A checked CSV row.
+
+    A row of a motor-control test (a measure with ratings or faults, e.g. `sls`) is that
+    test's finding: `rating` is the rating named by the value (None when the value cell is
+    empty) and `faults` the fault codes as listed (None when the file has no
+    `faults` column, so an old file leaves stored faults alone).
+    """
+
+    line: int
+    chart_number: str
+    on: date
+    code: str
+    side: Side
+    mode: Mode
+    value: float | None
+    pain: bool
+    note: str
+    instrument: str = ""
+    faults: tuple[str, ...] | None = None
+    finding: bool = False
+    rating: str = ""
+
+    def shown(self) -> str:
+        """The row's value as a dry run shows it."""
+        return _shown_value(self.value, self.pain, self.rating, self.faults)
+
+
+def _shown_value(
+    value: float | None, pain: bool, rating: str = "", faults: tuple[str, ...] | None = None
+) -> str:
+    text = "(no rating)" if value is None else f"{value:g}"
+    if rating:
+        text += f" ({rating})"
+    if pain:
+        text += " (pain)"
+    if faults:
+        text += " faults " + FAULT_SEPARATOR.join(faults)
+    return text
+
+
+def is_finding_measure(measure: Measure) -> bool:
+    """A motor-control test whose rows are findings (a rating and faults), e.g. `sls`."""
+    return measure.kind == "test" and bool(measure.ratings or measure.faults)
+
+
+def parse_faults(
+    measure: Measure, text: str, catalogue: Catalogue | None = None
+) -> tuple[str, ...]:
+    """The fault codes of a `faults` cell, in their order (InvalidValue names a bad one).
+
+    Codes are separated by ";"; spaces around them, letter case, a trailing ";" and a
+    code given twice are forgiven. A code the test does not list is refused with the
+    test's own list, and any fault on a measure that has none is refused.
+    """
+    codes = [part.strip().lower() for part in text.split(FAULT_SEPARATOR)]
+    codes = [c for c in codes if c]
+    if not codes:
+        return ()
+    if not measure.faults:
+        with_faults = sorted(m.code for m in catalogue if m.faults) if catalogue is not None else []
+        hint = f" (only {', '.join(with_faults)} have faults)" if with_faults else ""
+        raise InvalidValue(
+            f"faults: {measure.code} has no faults to record{hint}; leave the cell empty"
+        )
+    known = [f.code for f in measure.faults]
+    unknown = [c for c in codes if c not in known]
+    if unknown:
+        hint = ""
+        if any(sep in c for c in unknown for sep in (",", "|", " ", "/")):
+            hint = f" (separate fault codes with {FAULT_SEPARATOR!r})"
+        raise InvalidValue(
+            f"faults: {', '.join(repr(c) for c in unknown)} "
+            f"{'is not a fault' if len(unknown) == 1 else 'are not faults'} of {measure.code}"
+            f"{hint}; its faults are {', '.join(known)}"
+        )
+    return tuple(dict.fromkeys(codes))
+
+
+def _parse_rating(measure: Measure, text: str) -> tuple[float | None, str]:
+    """A motor-control test's value cell: the rating's index (0 good …) or the rating's word."""
+    raw = text.strip()
+    if not raw:
+        return None, ""
+    if measure.ratings and raw.lower() in measure.ratings:
+        return float(measure.ratings.index(raw.lower())), raw.lower()
+    value = parse_number(raw, measure.label)
+    problem = measure.check_value(value)
+    if problem:
+        raise InvalidValue(problem)
+    if not measure.ratings:
+        return value, ""
+    if value != int(value) or not 0 <= value < len(measure.ratings):
+        scale = ", ".join(f"{i} = {r}" for i, r in enumerate(measure.ratings))
+        raise InvalidValue(f"{measure.label}: {raw!r} is not a rating ({scale})")
+    return value, measure.ratings[int(value)]
+
+
+def _rating_of(measure: Measure, value: float | None) -> str:
+    if value is None or value != int(value) or not 0 <= value < len(measure.ratings):
+        return ""
+    return measure.ratings[int(value)]
+
+
+_ISO_DATE_TIME = re.compile(
+    r"^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$"
+)
+
+
+_SLASHED = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
+
+
+def parse_file_date(text: str, what: str = "date", *, allow_future: bool = False) -> date:
+    """A date from a CSV cell: ISO, also with a spreadsheet's midnight time or slashes.
+
+    `1990-04-03`, `1990-04-03 00:00:00` and `1990/04/03` are unambiguous and accepted;
+    `03/04/1990` may be 3 April or March 4, so day-month-year forms are refused with the
+    ISO spelling suggested (also when the day happens to be above 12, to keep one rule).
+    """
+    raw = text.strip()
+    m = _ISO_DATE_TIME.match(raw)
+    if m:
+        year, month, day = (int(g) for g in m.groups())
+        try:
+            on = date(year, month, day)
+        except ValueError as exc:
+            raise InvalidValue(f"{what}: {raw!r} is not a real date") from exc
+        return parse_iso_date(on.isoformat(), what, allow_future=allow_future)
+    m = _SLASHED.match(raw)
+    if m:
+        first, second, year = (int(g) for g in m.groups())
+        if first <= 12 and second <= 12 and first != second:
+            hint = f"{year}-{second:02d}-{first:02d} or {year}-{first:02d}-{second:02d}"
+            raise InvalidValue(
+                f"{what}: {raw!r} is ambiguous (day/month or month/day?); "
+                f"write it as YYYY-MM-DD ({hint})"
+            )
+        day, month = (first, second) if first > 12 else (second, first)
+        raise InvalidValue(
+            f"{what}: {raw!r} is not in the form YYYY-MM-DD; write {year}-{month:02d}-{day:02d}"
+        )
+    if re.fullmatch(r"\d{5}(\.\d+)?", raw):
+        raise InvalidValue(
+            f"{what}: {raw!r} looks like a spreadsheet day number; "
+            "format the column as a date YYYY-MM-DD"
+        )
+    return parse_iso_date(raw, what, allow_future=allow_future)
+
+
+def parse_assessment_rows(ctx: ServiceContext, text: str, source: str) -> list[ParsedRow]:
+    """Checks every row; raises ImportFailed listing every bad line, or returns them all."""
+    table = read_csv_table(text, source, ASSESSMENT_COLUMNS, OPTIONAL_COLUMNS)
+    rows: list[ParsedRow] = []
+    errors: list[RowError] = []
+    seen: dict[tuple[str, date, str, str, str], int] = {}
+    has_faults = "faults" in table.header
+    for line, cells in table.rows:
+
+        def get(name: str, cells: dict[str, str] = cells) -> str:
+            return cells.get(name, "")
+
+        try:
+            chart = get("chart_number")
+            if not chart:
+                raise InvalidValue("chart_number is empty")
+            on = parse_file_date(get("date"), "date")
+            measure = lookup_measure(ctx.catalogue, get("measure"))
+            side = parse_side(get("side"))
+            mode = parse_mode(get("mode"))
+            check_cell(measure, side, mode)
+            finding = is_finding_measure(measure)
+            value: float | None
+            rating = ""
+            if finding:
+                value, rating = _parse_rating(measure, get("value"))
+            else:
+                value = parse_number(get("value"), measure.label)
+            unit = get("unit")
+            if unit and unit not in (measure.unit, measure.unit_label):
+                raise InvalidValue(
+                    f"{measure.code} is recorded in {measure.unit}, not {unit!r} "
+                    "(convert the value first)"
+                )
+            problem = None if value is None else measure.check_value(value)
+            if problem:
+                raise InvalidValue(problem)
+            pain_text = get("pain").lower()
+            if pain_text in TRUE_WORDS:
+                pain = True
+            elif pain_text in FALSE_WORDS:
+                pain = False
+            else:
+                raise InvalidValue(f"pain: {get('pain')!r} is not yes or no")
+            faults = parse_faults(measure, get("faults"), ctx.catalogue) if has_faults else None
+            if finding and value is None and not faults:
+                raise InvalidValue(f"{measure.label}: empty (give a rating or faults)")
+            if finding and value is None and pain:
+                raise InvalidValue(f"{measure.label}: a painful test needs its rating in value")
+            key = (chart, on, measure.code, side, mode)
+            if key in seen:
+                raise InvalidValue(f"same measure, side and mode as line {seen[key]}")
+            seen[key] = line
+            rows.append(
+                ParsedRow(
+                    line,
+                    chart,
+                    on,
+                    measure.code,
+                    side,
+                    mode,
+                    value,
+                    pain,
+                    get("note"),
+                    get("instrument") or measure.instrument,
+                    faults=faults if finding else None,
+                    finding=finding,
+                    rating=rating,
+                )
+            )
+        except InvalidValue as exc:
+            errors.append(RowError(line, str(exc)))
+    if errors:
+        raise ImportFailed(source, errors)
+    return rows
+
+
+# Client CSV header (README "CSV formats"). Only the first three are required; a column that
+# is absent leaves that detail empty for a new client and untouched for an updated one.
+CLIENT_REQUIRED = ("chart_number", "given_name", "family_name")
+
+
+CLIENT_OPTIONAL = (
+    "date_of_birth",
+    "sex",
+    "email",
+    "phone",
+    "address",
+    "dominant_leg",
+    "weekly_distance_km",
+    "years_running",
+    "goal_event",
+    "footwear",
+    "injury_history",
+    "complaint",
+    "referral",
+)
+
+
+CLIENT_COLUMNS = CLIENT_REQUIRED + CLIENT_OPTIONAL
+
+
+_SEXES = {"f": "female", "m": "male", "o": "other", "u": "unknown", "": "unknown"}
+
+
+_LEGS = {"l": "left", "r": "right", "u": "unknown", "": "unknown"}
+
+
+def _client_from_cells(cells: dict[str, str]) -> dict[str, object]:
+    """The typed client fields present in a row (InvalidValue names a bad cell)."""
+    values: dict[str, object] = {}
+    for name, text in cells.items():
+        if name in ("date_of_birth",):
+            values[name] = parse_file_date(text, name) if text else None
+        elif name in ("weekly_distance_km", "years_running"):
+            values[name] = parse_number(text, name) if text else None
+        elif name == "sex":
+            values[name] = _SEXES.get(text.lower(), text.lower())
+        elif name == "dominant_leg":
+            values[name] = _LEGS.get(text.lower(), text.lower())
+        else:
+            values[name] = text
+    return values

@@ -1,0 +1,143 @@
+"""Reading an import file: its text (UTF-8 or Latin-1), its CSV table with the header checked,
+and the error that refuses the whole file. No database."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from mobileathlete_desktop.services.context import InputError
+
+
+@dataclass(frozen=True)
+class RowError:
+    """A refused row: its line number in the file and why."""
+
+    line: int
+    reason: str
+
+    def __str__(self) -> str:
+        return f"line {self.line}: {self.reason}"
+
+
+class ImportFailed(InputError):
+    """The file was refused; nothing from it was stored. `errors` lists every bad row."""
+
+    def __init__(self, source: str, errors: list[RowError]) -> None:
+        self.source = source
+        self.errors = errors
+        first = errors[0] if errors else RowError(0, "unknown problem")
+        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+        super().__init__(f"{source}: {first}{more}; nothing was imported")
+
+
+ENCODINGS = ("utf-8", "latin-1")
+
+
+def read_text(path: Path, encoding: str | None = None) -> str:
+    """The file's text: UTF-8 (with or without BOM) unless `encoding` says Latin-1.
+
+    A file that is not valid UTF-8 is refused with advice rather than guessed at: a
+    wrong guess would store garbled names. `encoding="latin-1"` reads Windows-1252
+    (Excel's "CSV" on Western Windows), falling back to ISO-8859-1 for bytes it lacks.
+    """
+    if encoding is not None and encoding.lower().replace("_", "-") not in (
+        "utf-8",
+        "utf8",
+        "latin-1",
+        "latin1",
+        "cp1252",
+        "windows-1252",
+        "iso-8859-1",
+    ):
+        raise InputError(f"Unknown encoding {encoding!r}; use utf-8 or latin-1")
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror})") from exc
+    latin = encoding is not None and encoding.lower().replace("_", "-") not in ("utf-8", "utf8")
+    if latin:
+        try:
+            return raw.decode("cp1252").removeprefix("\ufeff")
+        except UnicodeDecodeError:
+            return raw.decode("latin-1")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"{path.name}: not UTF-8 text (byte {exc.start + 1}); save the file as "
+            "'CSV UTF-8', or if it is Latin-1/Windows text give --encoding latin-1"
+        ) from exc
+
+
+def _dialect(header_line: str) -> str:
+    if header_line.count(";") > header_line.count(",") and header_line.count(";") >= 2:
+        return ";"
+    if header_line.count("\t") > header_line.count(",") and header_line.count("\t") >= 2:
+        return "\t"
+    return ","
+
+
+@dataclass(frozen=True)
+class CsvTable:
+    """A parsed CSV: its (lower-cased) header and rows with their line numbers."""
+
+    header: list[str]
+    rows: list[tuple[int, dict[str, str]]]
+
+
+def read_csv_table(
+    text: str, source: str, required: tuple[str, ...], optional: tuple[str, ...]
+) -> CsvTable:
+    """Header checked (missing or unknown columns named), every row with its line number."""
+    lines = text.splitlines()
+    if not lines or not lines[0].strip():
+        raise ImportFailed(source, [RowError(1, "the file is empty (a header row is needed)")])
+    delimiter = _dialect(lines[0])
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    header = [h.strip().lower() for h in next(reader)]
+    missing = [c for c in required if c not in header]
+    if missing:
+        hint = ""
+        if len(header) == 1:
+            hint = " (the header has one column: separate columns with commas or semicolons)"
+        raise ImportFailed(
+            source,
+            [
+                RowError(
+                    1,
+                    "missing column(s) "
+                    + ", ".join(missing)
+                    + f"; expected {','.join(required)}"
+                    + "".join(f"[,{c}]" for c in optional[:3])
+                    + ("[,...]" if len(optional) > 3 else "")
+                    + hint,
+                )
+            ],
+        )
+    unknown = [h for h in header if h not in required + optional]
+    if unknown:
+        raise ImportFailed(source, [RowError(1, f"unknown column(s) {', '.join(unknown)}")])
+    doubled = sorted({h for h in header if header.count(h) > 1})
+    if doubled:
+        raise ImportFailed(source, [RowError(1, f"column(s) named twice: {', '.join(doubled)}")])
+    rows: list[tuple[int, dict[str, str]]] = []
+    errors: list[RowError] = []
+    try:
+        for values in reader:
+            line = reader.line_num
+            if not any(v.strip() for v in values):
+                continue
+            if len(values) != len(header):
+                errors.append(RowError(line, f"{len(values)} fields, expected {len(header)}"))
+                continue
+            rows.append((line, {h: v.strip() for h, v in zip(header, values, strict=True)}))
+    except csv.Error as exc:
+        errors.append(RowError(reader.line_num, f"not valid CSV ({exc})"))
+    if errors:
+        raise ImportFailed(source, errors)
+    if not rows:
+        raise ImportFailed(source, [RowError(2, "no data rows")])
+    return CsvTable(header, rows)
