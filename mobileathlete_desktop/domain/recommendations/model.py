@@ -1,0 +1,223 @@
+"""What the recommender reads and returns: findings (Observation), drills, recommendations and
+the plan, and how much each flag weighs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from mobileathlete_desktop.domain.programs import ProgramItemRecord
+from mobileathlete_desktop.domain.recommendations.measures import (
+    DEFICIT_CONTROL,
+    DEFICIT_FLEXIBILITY,
+    DEFICIT_STRENGTH,
+)
+
+# How much each flag weighs when ranking findings (higher first).
+FLAG_WEIGHTS: dict[str, float] = {
+    "control_deficit": 4.5,
+    "asymmetry": 2.0,
+    "below_norm": 2.0,
+    # Past a published reference point (Y-balance composite under 94%, FMS total 14 or less):
+    # answered like a short reading, weighed a little under one (a reference from another
+    # group, not this runner's norm).
+    "cutoff": 1.75,
+    "worse": 1.5,
+    "faults": 1.5,
+    "above_norm": 1.0,
+    "pain": 0.5,
+    # A change reaching the MCID: sets a worse finding ahead of one inside it, asks for
+    # nothing by itself (an improvement needs no drill).
+    "clinically_important": 0.5,
+}
+
+
+# Flags that call for drills; pain shapes the program (safety), clinically_important ranks.
+ACTIONABLE = frozenset(FLAG_WEIGHTS) - {"pain", "clinically_important"}
+
+
+STATIC_CATEGORIES = frozenset({"stretch", "static_stretch", "flexibility"})
+
+
+LOADED_CATEGORIES = frozenset({"strength", "running"})
+
+
+# Drills that retrain the single-leg squat and step-down load one bent knee with body weight.
+SINGLE_LEG_LOADED = frozenset({"sls", "stepdown"})
+
+
+MAX_DRILLS = 6
+
+
+PER_FINDING = 2
+
+
+@dataclass(frozen=True)
+class Observation:
+    """One interpreted finding: a measure and side, its flags and the reason in plain words."""
+
+    code: str
+    side: str
+    flags: frozenset[str]
+    reason: str
+    region: str = ""
+    faults: tuple[str, ...] = ()  # movement-fault codes seen ("knee_valgus"), with flag faults
+
+    @property
+    def weight(self) -> float:
+        """How urgent this finding is for the program (sum of its flags' weights)."""
+        return sum(FLAG_WEIGHTS.get(flag, 0.0) for flag in self.flags)
+
+    @property
+    def need(self) -> str:
+        """What kind of work the finding calls for: control, faults, hypermobile or range."""
+        if "control_deficit" in self.flags:
+            return "control"
+        if "faults" in self.flags:
+            return "faults"
+        if "above_norm" in self.flags and "below_norm" not in self.flags:
+            return "hypermobile"
+        return "range"
+
+
+@dataclass(frozen=True)
+class Drill:
+    """What the recommender needs to know about a drill in the library."""
+
+    code: str
+    category: str
+    targets: frozenset[str]
+    active: bool
+    dosage: ProgramItemRecord = field(default_factory=lambda: ProgramItemRecord(""))
+    regions: frozenset[str] = frozenset()
+
+    @property
+    def is_static_stretch(self) -> bool:
+        """A passive hold: fine for a flexibility limit, never for a control deficit."""
+        return self.category in STATIC_CATEGORIES or not self.active
+
+    @property
+    def is_flexibility_only(self) -> bool:
+        """Range work with no control or strength in it (a stretch, a leg swing)."""
+        return self.is_static_stretch or (
+            DEFICIT_FLEXIBILITY in self.targets
+            and not self.targets & {DEFICIT_CONTROL, DEFICIT_STRENGTH}
+        )
+
+    @property
+    def is_loaded(self) -> bool:
+        """Work under load: strength and running drills, anything built for strength, and the
+        single-leg squat and step-down retraining (body weight on one bent knee)."""
+        return (
+            self.category in LOADED_CATEGORIES
+            or DEFICIT_STRENGTH in self.targets
+            or bool(self.targets & SINGLE_LEG_LOADED)
+        )
+
+    @property
+    def pain_free_control(self) -> bool:
+        """Active control work that may go into a painful motion, within its pain-free range:
+        tagged deficit:control, active, unloaded (heel slides, quad sets, toe yoga)."""
+        return DEFICIT_CONTROL in self.targets and not (self.is_static_stretch or self.is_loaded)
+
+    @property
+    def trains_control(self) -> bool:
+        """Active, controlled work: a control drill or one made for control deficits."""
+        return self.active and (self.category == "control" or DEFICIT_CONTROL in self.targets)
+
+    def aims_at(self, target: str) -> bool:
+        """Whether the drill targets this measure code or tag ("fms.*" covers every fms code)."""
+        if target in self.targets:
+            return True
+        return any(t.endswith(".*") and target.startswith(t[:-1]) for t in self.targets)
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    """A drill suggested for a client, with why, how urgent (1 = first), how much, and a note
+    for the client's handout ("Keep it pain-free…"), empty when none is needed."""
+
+    exercise_code: str
+    reason: str
+    priority: int
+    dosage: ProgramItemRecord
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Plan:
+    """The recommended drills, and the findings no drill in the library answers (the therapist
+    chooses for those); `maintenance` is true when the general program stands in."""
+
+    recommendations: list[Recommendation]
+    unanswered: list[Observation]
+    maintenance: bool = False
+    blocked: frozenset[str] = frozenset()  # unanswered codes whose drills safety left out
+
+    def warnings(self) -> list[str]:
+        """One line for the therapist per unanswered finding."""
+        lines = []
+        for observation in self.unanswered:
+            what = (observation.reason or observation.code).rstrip(".")
+            left_out = ""
+            if observation.code in self.blocked and "pain" in observation.flags:
+                left_out = (
+                    " (it hurts: only pain-free active control work may go into it, no "
+                    "stretch, loaded or mobility drill, and the library has none for it)"
+                )
+            elif observation.code in self.blocked:
+                left_out = (
+                    " (drills that would stretch or load a painful or over-mobile range"
+                    " are left out)"
+                )
+            lines.append(
+                f"No drill in the library answers: {what}{left_out}; the therapist should choose"
+            )
+        if self.maintenance and self.unanswered:
+            lines.append("The general runner maintenance program is used meanwhile")
+        return lines
+
+
+def observation_from(row: Any) -> Observation:
+    """An Observation from any interpreted row that has code, side, flags and reason(s)."""
+    flags = getattr(row, "flags", ())
+    reason = getattr(row, "reason", "") or "; ".join(getattr(row, "reasons", ()) or ())
+    return Observation(
+        code=str(getattr(row, "code", "")),
+        side=str(getattr(row, "side", "none")),
+        flags=frozenset(str(f) for f in flags),
+        reason=str(reason),
+        region=str(getattr(row, "region", "") or ""),
+        faults=tuple(str(f) for f in (getattr(row, "faults", ()) or ())),
+    )
+
+
+def observations_from_glance(
+    lines: Iterable[Any], region_of: Callable[[str], str] | None = None
+) -> list[Observation]:
+    """The recommender's findings from an interpretation's glance lines (GlanceLine: flag,
+    code, side, text, short, faults), one a measure and side, in the order first seen.
+
+    Each carries every flag its lines have and the movement faults seen; its reason is the line
+    of its weightiest flag (the first such line on a tie; pain weighs least of the flags that
+    choose drills, so a painful limited measure is explained by its limit), in its short form
+    when it has one. `region_of` gives a measure code's catalogue region.
+    """
+    by_key: dict[tuple[str, str], list[Any]] = {}
+    for line in lines:
+        by_key.setdefault((str(line.code), str(line.side)), []).append(line)
+    found: list[Observation] = []
+    for (code, side), group in by_key.items():
+        weightiest = max(group, key=lambda line: FLAG_WEIGHTS.get(line.flag, 0.0))
+        found.append(
+            Observation(
+                code=code,
+                side=side,
+                flags=frozenset(str(line.flag) for line in group),
+                reason=str(weightiest.short or weightiest.text),
+                region=region_of(code) if region_of is not None else "",
+                faults=tuple(dict.fromkeys(str(f) for line in group for f in (line.faults or ()))),
+            )
+        )
+    return found
