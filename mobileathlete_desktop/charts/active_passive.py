@@ -14,6 +14,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from mobileathlete_desktop.charts import style
+from mobileathlete_desktop.charts.figure_lock import with_figure_lock
 from mobileathlete_desktop.domain.catalogue import Catalogue, Side
 from mobileathlete_desktop.domain.interpretation import interpret_history, measure_for
 from mobileathlete_desktop.domain.records import ClientHistory
@@ -111,6 +112,7 @@ def gap_series(history: ClientHistory, catalogue: Catalogue | None = None) -> li
     return series
 
 
+@with_figure_lock
 def active_passive_figure(
     history: ClientHistory,
     catalogue: Catalogue | None = None,

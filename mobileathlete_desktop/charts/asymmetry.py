@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from mobileathlete_desktop.charts import style
+from mobileathlete_desktop.charts.figure_lock import with_figure_lock
 from mobileathlete_desktop.domain.catalogue import Catalogue
 from mobileathlete_desktop.domain.interpretation import (
     DEFAULT_LSI_THRESHOLD,
@@ -37,6 +38,7 @@ def lsi_threshold(row: Interpretation) -> float:
     return max(0.0, (stronger - s.threshold) / stronger * 100) if stronger > 0 else 0.0
 
 
+@with_figure_lock
 def asymmetry_figure(
     history: ClientHistory,
     catalogue: Catalogue | None = None,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from mobileathlete_desktop.charts.figure_lock import with_figure_lock
 from mobileathlete_desktop.domain.catalogue import Catalogue, Mode
 from mobileathlete_desktop.domain.interpretation import (
     FMS_TOTAL,
@@ -75,6 +76,7 @@ def measures_with_data(history: ClientHistory, catalogue: Catalogue) -> list[Mea
     return choices
 
 
+@with_figure_lock
 def build_chart(
     history: ClientHistory,
     what: str,

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from mobileathlete_desktop.charts import style
+from mobileathlete_desktop.charts.figure_lock import with_figure_lock
 from mobileathlete_desktop.domain.catalogue import Catalogue, ImportantChange, Measure
 from mobileathlete_desktop.domain.interpretation import LEFS_TOTAL, measure_for, measure_series
 from mobileathlete_desktop.domain.records import ClientHistory
@@ -40,6 +41,7 @@ def mcid_words(important: ImportantChange, measure: Measure) -> str:
     return " or ".join(parts)
 
 
+@with_figure_lock
 def outcomes_figure(
     history: ClientHistory,
     codes: Sequence[str] = DEFAULT_OUTCOMES,

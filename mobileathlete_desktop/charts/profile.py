@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from mobileathlete_desktop.charts import style
+from mobileathlete_desktop.charts.figure_lock import with_figure_lock
 from mobileathlete_desktop.domain.catalogue import Catalogue
 from mobileathlete_desktop.domain.interpretation import (
     ABOVE_NORM_PERCENT,
@@ -28,6 +29,7 @@ def _has_norms(measure: object) -> bool:
     return bool(getattr(measure, "norms", ()))
 
 
+@with_figure_lock
 def profile_figure(
     history: ClientHistory,
     catalogue: Catalogue | None = None,

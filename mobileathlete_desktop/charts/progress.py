@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from mobileathlete_desktop.charts import style
+from mobileathlete_desktop.charts.figure_lock import with_figure_lock
 from mobileathlete_desktop.domain.catalogue import Catalogue, Measure, Mode, Norm, Side
 from mobileathlete_desktop.domain.interpretation import (
     SeriesPoint,
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
 SIDE_NAMES = {"left": "Left", "right": "Right", "none": "Value"}
 
 
+@with_figure_lock
 def measure_progress_figure(
     history: ClientHistory,
     measure_code: str,

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from mobileathlete_desktop.charts.figure_lock import FIGURE_LOCK, figure_class, with_figure_lock
 from mobileathlete_desktop.support.files import atomic_write
 
 if TYPE_CHECKING:
@@ -48,10 +49,9 @@ DEFAULT_SIZE = (7.0, 4.2)  # inches: fits an A4 report column and a dialog
 
 
 def new_figure(size: tuple[float, float] = DEFAULT_SIZE) -> Figure:
-    """An empty figure with the house layout engine (no pyplot, no global state)."""
-    from matplotlib.figure import Figure
-
-    return Figure(figsize=size, layout="constrained", dpi=100)
+    """An empty figure with the house layout engine (no pyplot, no global state), drawn
+    only under FIGURE_LOCK by whichever canvas draws it."""
+    return figure_class()(figsize=size, layout="constrained", dpi=100)
 
 
 def style_axes(ax: Axes) -> None:
@@ -66,6 +66,7 @@ def style_axes(ax: Axes) -> None:
 MESSAGE_FIGURE = "message-figure"
 
 
+@with_figure_lock
 def message_figure(title: str, message: str, size: tuple[float, float] = DEFAULT_SIZE) -> Figure:
     """A figure that says why there is nothing to draw, instead of an empty or broken chart
     (its gid is MESSAGE_FIGURE, so a report can print the message as a line instead)."""
@@ -197,7 +198,8 @@ def save_figure(fig: Figure, path: str | Path, dpi: int = 150) -> Path:
     if not folder.is_dir():
         raise ChartWriteError(f"folder {folder} does not exist")
     try:
-        atomic_write(path, lambda fh: fig.savefig(fh, format=fmt, dpi=dpi))
+        with FIGURE_LOCK:
+            atomic_write(path, lambda fh: fig.savefig(fh, format=fmt, dpi=dpi))
     except OSError as exc:
         if isinstance(exc, ChartWriteError):
             raise
