@@ -70,21 +70,18 @@ def start_upkeep(window: MainWindow, ctx: ServiceContext) -> None:
     from PySide6.QtWidgets import QMessageBox
 
     from mobileathlete_desktop.services.checks import upkeep
-    from mobileathlete_desktop.ui.background import BackgroundCall
+    from mobileathlete_desktop.ui.jobs import Job
 
-    job = BackgroundCall(lambda: upkeep(ctx), window)
-
-    def done(problems: object) -> None:
-        for problem in problems if isinstance(problems, list) else []:
+    def done(problems: list[str]) -> None:
+        for problem in problems:
             if "integrity" in problem:
                 QMessageBox.warning(window, "Mobile Athlete", problem)
             else:
                 window.statusBar().showMessage(problem)
 
-    job.finished.connect(done)
-    job.failed.connect(lambda exc: window.statusBar().showMessage(f"Upkeep failed: {exc}"))
-    window.upkeep = job  # type: ignore[attr-defined]
-    job.start()
+    job = Job(window, lambda _control: upkeep(ctx), done)
+    job.failure(lambda exc: window.statusBar().showMessage(f"Upkeep failed: {exc}"))
+    window.upkeep = job.run()  # type: ignore[attr-defined]
 
 
 def no_display_problem(env: Mapping[str, str], platform: str) -> str | None:

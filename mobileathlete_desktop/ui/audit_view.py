@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from mobileathlete_desktop.services import audit
 from mobileathlete_desktop.services.audit import AuditFilter, AuditRecord
 from mobileathlete_desktop.services.context import ServiceContext
-from mobileathlete_desktop.ui.background import BackgroundCall
+from mobileathlete_desktop.ui.jobs import Job
 from mobileathlete_desktop.ui.record_table import RecordTableModel
 from mobileathlete_desktop.ui.screen_fit import fit_to_screen
 
@@ -77,7 +77,7 @@ class AuditView(QDialog):
         super().__init__(parent)
         ctx.actor.require("audit.read")
         self.ctx = ctx
-        self._call: BackgroundCall | None = None
+        self._job: Job[list[AuditRecord]] | None = None
         self.setWindowTitle("Audit trail — Mobile Athlete")
         fit_to_screen(self, QSize(1000, 600))
         self.chart = QLineEdit(placeholderText="Chart number")
@@ -145,12 +145,16 @@ class AuditView(QDialog):
         flt = self.current_filter()
         self.status.setText("Loading…")
         self.apply_button.setEnabled(False)
-        self._call = BackgroundCall(
-            lambda: audit.find_events(self.ctx, flt, limit=ROW_LIMIT, newest_first=True), self
+        ctx = self.ctx
+        self._job = (
+            Job(
+                self,
+                lambda _c: audit.find_events(ctx, flt, limit=ROW_LIMIT, newest_first=True),
+                self._loaded,
+            )
+            .failure(self._failed)
+            .run()
         )
-        self._call.finished.connect(self._loaded)
-        self._call.failed.connect(self._failed)
-        self._call.start()
 
     def _loaded(self, events: list[AuditRecord]) -> None:
         self.apply_button.setEnabled(True)

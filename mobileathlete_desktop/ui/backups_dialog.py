@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import threading
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
     QModelIndex,
-    QObject,
     QPersistentModelIndex,
     QSize,
     Qt,
@@ -35,7 +33,7 @@ from PySide6.QtWidgets import (
 from mobileathlete_desktop.services import backups
 from mobileathlete_desktop.services.backups import BackupCancelled, BackupListing
 from mobileathlete_desktop.services.context import ServiceContext
-from mobileathlete_desktop.ui.background import BackgroundCall
+from mobileathlete_desktop.ui.jobs import Job, JobControl
 from mobileathlete_desktop.ui.record_table import RecordTableModel
 from mobileathlete_desktop.ui.screen_fit import fit_to_screen
 
@@ -92,21 +90,6 @@ class BackupListModel(RecordTableModel[BackupListing]):
         return None
 
 
-class _Progress(QObject):
-    """Carries a copy's progress from the worker thread to the window; cancels on request."""
-
-    moved = Signal(int, int)
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.stop = threading.Event()
-
-    def __call__(self, done: int, total: int) -> None:
-        if self.stop.is_set():
-            raise BackupCancelled("Backup stopped; nothing was kept")
-        self.moved.emit(done, total)
-
-
 class BackupsDialog(QDialog):
     """The backup folder, Back up now (with progress and Stop), the backups and Restore."""
 
@@ -116,8 +99,7 @@ class BackupsDialog(QDialog):
     def __init__(self, ctx: ServiceContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self._call: BackgroundCall | None = None
-        self._progress: _Progress | None = None
+        self._job: Job[Any] | None = None
         self.confirm: QMessageBox | None = None
         self.done_box: QMessageBox | None = None
         self.setWindowTitle("Backups — Mobile Athlete")
@@ -237,17 +219,21 @@ class BackupsDialog(QDialog):
         return self.progress.isVisible()
 
     def _start(self, call: Any, done: Any, failed: Any, *, can_stop: bool) -> None:
-        progress = _Progress(self)
-        progress.moved.connect(self._moved)
-        self._progress = progress
         self._busy(True, can_stop=can_stop)
-        self._call = BackgroundCall(lambda: call(progress), self)
-        self._call.finished.connect(done)
-        self._call.failed.connect(failed)
-        self._call.start()
 
-    def _moved(self, done: int, total: int) -> None:
-        self.progress.setRange(0, max(total, 1))
+        def work(control: JobControl) -> Any:
+            def progress(copied: int, total: int) -> None:
+                # The copy hears (pages copied, pages in all) and stops when this raises.
+                if control.cancelled:
+                    raise BackupCancelled("Backup stopped; nothing was kept")
+                control.progress(copied, total)
+
+            return call(progress)
+
+        self._job = Job(self, work, done).failure(failed).on_progress(self._moved).run()
+
+    def _moved(self, done: int, total: int | None, _text: str) -> None:
+        self.progress.setRange(0, max(total or 0, 1))
         self.progress.setValue(done)
 
     def refresh(self) -> None:
@@ -312,8 +298,8 @@ class BackupsDialog(QDialog):
 
     def stop(self) -> None:
         """Stops a running backup (nothing is kept)."""
-        if self._progress is not None:
-            self._progress.stop.set()
+        if self._job is not None:
+            self._job.cancel()
             self.stop_button.setEnabled(False)
 
     def _backed_up(self, path: object) -> None:

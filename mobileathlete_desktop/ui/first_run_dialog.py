@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 from mobileathlete_desktop.domain.permissions import Actor
 from mobileathlete_desktop.services import accounts
 from mobileathlete_desktop.services.context import ServiceContext
-from mobileathlete_desktop.ui.background import BackgroundCall
+from mobileathlete_desktop.ui.jobs import Job
 
 
 class FirstRunDialog(QDialog):
@@ -25,7 +25,7 @@ class FirstRunDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.actor: Actor | None = None
-        self._call: BackgroundCall | None = None
+        self._job: Job[accounts.UserRecord] | None = None
         self.setWindowTitle("Welcome — Mobile Athlete")
         self.clinic = QLineEdit()
         self.clinic.setAccessibleName("Clinic name")
@@ -90,12 +90,16 @@ class FirstRunDialog(QDialog):
         clinic, user = self.clinic.text(), self.username.text()
         name, password = self.display_name.text(), self.password.text()
         self.buttons.setEnabled(False)
-        self._call = BackgroundCall(
-            lambda: accounts.create_first_admin(self.ctx.db, clinic, user, name, password), self
+        db = self.ctx.db
+        self._job = (
+            Job(
+                self,
+                lambda _c: accounts.create_first_admin(db, clinic, user, name, password),
+                self._created,
+            )
+            .failure(self._refused)
+            .run()
         )
-        self._call.finished.connect(self._created)
-        self._call.failed.connect(self._refused)
-        self._call.start()
 
     def _created(self, record: accounts.UserRecord) -> None:
         self.actor = record.actor()

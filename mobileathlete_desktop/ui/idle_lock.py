@@ -15,9 +15,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mobileathlete_desktop.domain.permissions import Actor
 from mobileathlete_desktop.services import accounts
 from mobileathlete_desktop.services.context import ServiceContext
-from mobileathlete_desktop.ui.background import BackgroundCall
+from mobileathlete_desktop.ui.jobs import Job
 
 INPUT_EVENTS = frozenset(
     {
@@ -97,7 +98,7 @@ class IdleLock(QObject):
         self.timer = QTimer(self, singleShot=True, interval=max(1, timeout_ms))
         self.timer.timeout.connect(self.lock)
         self.is_locked = False
-        self._call: BackgroundCall | None = None
+        self._job: Job[Actor] | None = None
         self.lock_now = QAction("Lock now", window)
         self.lock_now.setShortcut(QKeySequence("Ctrl+L"))
         # Ctrl+L works from any window of the program (an assessment, the builder...).
@@ -183,12 +184,16 @@ class IdleLock(QObject):
         for each in self._overlays():
             each.unlock_button.setEnabled(False)
         username = self.ctx.actor.username
-        self._call = BackgroundCall(
-            lambda: accounts.sign_in(self.ctx, username, password, action="unlock"), self
+        ctx = self.ctx
+        self._job = (
+            Job(
+                self.window,
+                lambda _c: accounts.sign_in(ctx, username, password, action="unlock"),
+                self._unlocked,
+            )
+            .failure(lambda error: self._refused(overlay, error))
+            .run()
         )
-        self._call.finished.connect(self._unlocked)
-        self._call.failed.connect(lambda error: self._refused(overlay, error))
-        self._call.start()
 
     def _unlocked(self, _actor: object) -> None:
         self.overlay.unlock_button.setEnabled(True)

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QBoxLayout, QSplitter, QWidget
 from mobileathlete_desktop.domain.interpretation import AssessmentInterpretation
 from mobileathlete_desktop.services.context import ServiceContext
 from mobileathlete_desktop.services.findings import interpret_visit
-from mobileathlete_desktop.ui.background import BackgroundCall
 from mobileathlete_desktop.ui.findings_panel import FindingRow, FindingsPanel
+from mobileathlete_desktop.ui.jobs import Job
 
 # Below this width (logical pixels) the findings go under the grid: the range-of-motion grid
 # needs about 800 px for its six columns with markers, the findings about 320.
@@ -42,7 +42,7 @@ class LiveFindingsPanel(FindingsPanel):
         )
         self.ctx = ctx
         self.result: AssessmentInterpretation | None = None
-        self._call: BackgroundCall | None = None
+        self._job: Job[AssessmentInterpretation] | None = None
         self._wanted: int | None = None
         self._again = False
         self._delay = QTimer(self)
@@ -55,7 +55,7 @@ class LiveFindingsPanel(FindingsPanel):
     @property
     def busy(self) -> bool:
         """Whether an interpretation is on its way (or about to start)."""
-        return self._call is not None or self._delay.isActive()
+        return self._job is not None or self._delay.isActive()
 
     def refresh(self, assessment_id: int) -> None:
         """Interprets the visit again (in the background, a moment after the last save) and
@@ -64,7 +64,7 @@ class LiveFindingsPanel(FindingsPanel):
         self._delay.start()
 
     def _kick(self) -> None:
-        if self._call is not None:
+        if self._job is not None:
             self._again = True
             return
         self._start()
@@ -74,15 +74,14 @@ class LiveFindingsPanel(FindingsPanel):
         assert assessment_id is not None
         ctx = self.ctx
         self._again = False
-        self._call = BackgroundCall(lambda: interpret_visit(ctx, assessment_id), self)
-        self._call.finished.connect(self._done)
-        self._call.failed.connect(self._failed)
-        self._call.start()
+        self._job = (
+            Job(self, lambda _c: interpret_visit(ctx, assessment_id), self._done)
+            .failure(self._failed)
+            .run()
+        )
 
     def _finish_call(self) -> None:
-        if self._call is not None:
-            self._call.deleteLater()
-            self._call = None
+        self._job = None
         if self._again:
             self._start()
 

@@ -14,10 +14,10 @@ import tempfile
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 import shiboken6
-from PySide6.QtCore import QObject, QRect, QSettings, QSize, Qt, Signal
+from PySide6.QtCore import QRect, QSettings, QSize, Qt
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtPrintSupport import (
     QAbstractPrintDialog,
@@ -28,7 +28,6 @@ from PySide6.QtPrintSupport import (
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from mobileathlete_desktop.support.files import AtomicWriteError, atomic_write
-from mobileathlete_desktop.ui.background import BackgroundCall
 from mobileathlete_desktop.ui.screen_fit import fit_to_screen
 
 if TYPE_CHECKING:
@@ -330,42 +329,3 @@ class TempPdf:
 
     def remove(self) -> None:
         self.path.unlink(missing_ok=True)
-
-
-class ProgressCall(QObject):
-    """A long service call off the UI thread that reports progress and can be cancelled.
-
-    `work(progress, cancelled)` runs on the thread pool; `progressed(done, total)`,
-    `finished(result)` and `failed(exception)` arrive on the UI thread.
-    """
-
-    progressed = Signal(int, int)
-    finished = Signal(object)
-    failed = Signal(object)
-
-    def __init__(
-        self,
-        work: Callable[[Callable[[int, int], None], Callable[[], bool]], Any],
-        parent: QObject | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self._stop = threading.Event()
-        self._work = work
-        self._call = BackgroundCall(self._run, self)
-        self._call.finished.connect(self.finished)
-        self._call.failed.connect(self.failed)
-
-    def _run(self) -> Any:
-        return self._work(lambda done, total: self.progressed.emit(done, total), self.cancelled)
-
-    def start(self) -> None:
-        """Queues the work."""
-        self._call.start()
-
-    def cancel(self) -> None:
-        """Asks the work to stop at its next check."""
-        self._stop.set()
-
-    def cancelled(self) -> bool:
-        """Whether cancel() was asked for."""
-        return self._stop.is_set()

@@ -1,19 +1,16 @@
 """The Progress tab: a client's charts, a measure picker, a hover read-out, the plotted values
 as a table (the keyboard's and screen reader's way to the same numbers), and Export….
 
-matplotlib is imported only when the first chart is drawn, so the window starts without it.
-Loading the history and building the figure (≈0.1–0.7 s for 30 visits, measured) happen on
-the thread pool; the figure is also rendered there once, so the UI thread only shows pixels.
+The chart is built off the UI thread (ui/chart_data.py) from the history the client's page
+already read, and shown on a canvas that does not draw it again (ui/chart_canvas.py).
 """
 
 from __future__ import annotations
 
-import threading
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -29,14 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mobileathlete_desktop.charts.kinds import MeasureChoice, measures_with_data
-from mobileathlete_desktop.domain.catalogue import Catalogue, Mode
+from mobileathlete_desktop.charts.kinds import MeasureChoice
+from mobileathlete_desktop.domain.catalogue import Mode
 from mobileathlete_desktop.domain.records import ClientHistory
 from mobileathlete_desktop.services.context import ServiceContext
-from mobileathlete_desktop.ui.background import BackgroundCall
-
-if TYPE_CHECKING:
-    from matplotlib.figure import Figure
+from mobileathlete_desktop.ui.chart_canvas import canvas_class, import_matplotlib
+from mobileathlete_desktop.ui.chart_data import ChartData, PlottedValue, build_chart_data
+from mobileathlete_desktop.ui.jobs import Job, JobControl
 
 KINDS: tuple[tuple[str, str], ...] = (
     ("measure", "Measure over time"),
@@ -46,261 +42,7 @@ KINDS: tuple[tuple[str, str], ...] = (
 )
 FILE_FILTERS = "PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"
 HOVER_RADIUS_PX = 12.0
-MATPLOTLIB_LOCK = threading.Lock()
-"""matplotlib is not thread-safe (its font cache is shared): the worker builds and renders
-under this lock, and the canvas only redraws on the UI thread when the lock is free."""
 HOVER_HINT = "Point at a value on the chart, or read them all in the table below."
-
-
-@dataclass(frozen=True)
-class PlottedValue:
-    """One value drawn on the chart: where it is (data coordinates) and how to say it."""
-
-    x: float
-    y: float
-    cells: tuple[str, ...]
-    bar: bool = False  # a horizontal bar: hovering anywhere on its row reads it
-
-    @property
-    def text(self) -> str:
-        """The read-out line ("2025-03-01 · left · 31° · signed")."""
-        return " · ".join(c for c in self.cells if c)
-
-
-@dataclass(frozen=True)
-class ChartData:
-    """Everything the worker hands back: the figure and what it plots."""
-
-    client_id: int
-    kind: str
-    what: str
-    mode: Mode | None
-    figure: Any
-    headers: tuple[str, ...]
-    values: tuple[PlottedValue, ...]
-    choices: tuple[MeasureChoice, ...]
-    history: ClientHistory
-    renderer: Any = None
-    renderer_key: Any = None
-
-
-def plotted_values(
-    history: ClientHistory, kind: str, what: str, mode: Mode | None, cat: Catalogue
-) -> tuple[tuple[str, ...], tuple[PlottedValue, ...]]:
-    """The table of what a chart shows, computed from the same domain functions."""
-    from mobileathlete_desktop.charts.style import date_numbers
-    from mobileathlete_desktop.domain.interpretation import (
-        interpret_assessment,
-        measure_for,
-        measure_series,
-    )
-
-    values: list[PlottedValue] = []
-    if kind in ("measure", "outcomes"):
-        codes = [what] if kind == "measure" else ["lefs.total", "nprs"]
-        for code in codes:
-            measure = measure_for(code, cat)
-            if measure is None:
-                continue
-            use_mode: Mode = mode or (measure.modes[0] if measure.modes else "none")
-            for side in measure.sides:
-                for p in measure_series(history, code, side, use_mode, cat):
-                    values.append(
-                        PlottedValue(
-                            date_numbers([p.date])[0],
-                            p.value,
-                            (
-                                p.date.isoformat(),
-                                measure.label if kind == "outcomes" else "",
-                                "" if side == "none" else side,
-                                measure.format_value(p.value),
-                                ("signed" if p.signed else "draft") + (", pain" if p.pain else ""),
-                            ),
-                        )
-                    )
-        values.sort(key=lambda v: (v.x, v.cells[2]))
-        headers: tuple[str, ...] = ("Date", "Measure", "Side", "Value", "Visit")
-        if kind == "measure":
-            values = [PlottedValue(v.x, v.y, v.cells[:1] + v.cells[2:]) for v in values]
-            headers = ("Date", "Side", "Value", "Visit")
-        return headers, tuple(values)
-    result = interpret_assessment(history, catalogue=cat)
-    if kind == "profile":
-        rows = [r for r in result.rows if r.norm.percent_of_norm is not None]
-        for i, r in enumerate(rows):
-            pct = r.norm.percent_of_norm or 0.0
-            side_text: str = "" if r.side == "none" else r.side
-            mode_text: str = "" if r.mode == "none" else r.mode
-            cells: tuple[str, ...] = (
-                r.label,
-                side_text,
-                mode_text,
-                r.value_text,
-                f"{pct:.0f}% of {r.norm.text}",
-            )
-            values.append(PlottedValue(pct, float(i), cells, bar=True))
-        return ("Measure", "Side", "Mode", "Value", "Percent of norm"), tuple(values)
-    rows = [r for r in result.rows if r.side == "left" and r.sides and r.sides.lsi is not None]
-    for i, r in enumerate(rows):
-        assert r.sides is not None and r.sides.lsi is not None
-        verdict = "asymmetric" if r.sides.asymmetric else "within threshold"
-        if r.sides.asymmetric and r.sides.weaker_side:
-            verdict += f", {r.sides.weaker_side} weaker"
-        cells = (
-            r.label,
-            "" if r.mode == "none" else r.mode,
-            f"L {r.sides.left:g} / R {r.sides.right:g}",
-            f"LSI {r.sides.lsi:.0f}%",
-            verdict,
-        )
-        values.append(PlottedValue(r.sides.lsi, float(i), cells, bar=True))
-    return ("Measure", "Mode", "Left / right", "LSI", "Verdict"), tuple(values)
-
-
-def build_chart_data(
-    ctx: ServiceContext,
-    client_id: int,
-    kind: str,
-    what: str,
-    mode: Mode | None,
-    history: ClientHistory | None = None,
-    room: tuple[float, float, float] | None = None,
-) -> ChartData:
-    """Runs on the thread pool: loads the history (unless given), builds and renders the chart.
-
-    When no measure is chosen yet, the first one with the most visits is shown. `room` is the
-    space on screen (device pixels): the chart is laid out to fill it (see `fitted_size`).
-    """
-    from mobileathlete_desktop.services import assessments as assessment_service
-
-    if history is None:
-        history = assessment_service.load_history(ctx, client_id)
-    with MATPLOTLIB_LOCK:
-        return _build_locked(client_id, kind, what, mode, history, ctx.catalogue, room)
-
-
-def fitted_size(
-    natural: tuple[float, float], room: tuple[float, float], scrollbar: float = 0.0
-) -> tuple[float, float]:
-    """The size (pixels) to lay a chart out at so that it fills the room on screen.
-
-    The width follows the room within 0.75–1.6× the chart's own width; so does the height,
-    within 0.75–1.3×, unless the chart is much taller than the room (a long profile), which
-    keeps its height and scrolls rather than squeezing its rows.
-    """
-    width, height = natural
-    room_w, room_h = room
-
-    def clamp(value: float, low: float, high: float) -> float:
-        return max(low, min(high, value))
-
-    tall = height > 1.35 * room_h
-    if tall:  # it will scroll: leave the vertical scroll bar its room
-        room_w -= scrollbar
-    new_w = clamp(room_w, 0.75 * width, 1.6 * width)
-    new_h = height if tall else clamp(room_h, 0.75 * height, 1.3 * height)
-    return new_w, new_h
-
-
-def _build_locked(
-    client_id: int,
-    kind: str,
-    what: str,
-    mode: Mode | None,
-    history: ClientHistory,
-    cat: Catalogue,
-    room: tuple[float, float, float] | None = None,
-) -> ChartData:
-    from mobileathlete_desktop.charts.kinds import build_chart
-
-    choices = tuple(measures_with_data(history, cat))
-    if kind == "measure" and not what and choices:
-        best = max(choices, key=lambda c: c.points)
-        what, mode = best.code, best.mode
-    if kind == "measure" and not what:
-        from mobileathlete_desktop.charts.style import message_figure
-
-        figure = message_figure(
-            f"Progress — {history.client.full_name}", "No assessments recorded yet."
-        )
-        headers: tuple[str, ...] = ("Date", "Side", "Value", "Visit")
-        values: tuple[PlottedValue, ...] = ()
-    else:
-        figure = build_chart(history, kind if kind != "measure" else what, cat, mode)
-        headers, values = plotted_values(history, kind, what, mode, cat)
-    if room is not None and min(room[:2]) > 50:
-        dpi = figure.dpi
-        width, height = fitted_size((figure.bbox.width, figure.bbox.height), room[:2], room[2])
-        figure.set_size_inches(width / dpi, height / dpi)
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-
-    agg = FigureCanvasAgg(figure)
-    agg.draw()  # type: ignore[no-untyped-call]  # layout and pixels here, not on the UI thread
-    renderer = agg.get_renderer()  # type: ignore[no-untyped-call]
-    key = (figure.bbox.width, figure.bbox.height, figure.dpi)
-    return ChartData(
-        client_id, kind, what, mode, figure, headers, values, choices, history, renderer, key
-    )
-
-
-def _import_matplotlib() -> None:
-    """Imports matplotlib and the chart modules on the UI thread, once, before any worker
-    uses them (first use of the Progress tab): imports racing on two threads crashed."""
-    import matplotlib.backends.backend_agg
-    import matplotlib.backends.backend_qtagg
-    import matplotlib.dates
-    import matplotlib.figure  # noqa: F401
-
-    import mobileathlete_desktop.charts.asymmetry
-    import mobileathlete_desktop.charts.outcomes
-    import mobileathlete_desktop.charts.profile
-    import mobileathlete_desktop.charts.progress  # noqa: F401
-
-
-def _canvas_class() -> type:
-    """FigureCanvasQTAgg that shows the worker's rendering instead of drawing again."""
-    from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-
-    class PrerenderedCanvas(FigureCanvasQTAgg):
-        def __init__(self, figure: Figure, renderer: Any, key: Any) -> None:
-            super().__init__(figure)  # type: ignore[no-untyped-call]
-            self._ready: tuple[Any, Any] | None = (renderer, key) if renderer else None
-
-        def _same_size(self) -> bool:
-            # Qt's resize hands the size back through inches: 1674 px may come back as
-            # 1673.9999999999998. Within half a pixel it is the worker's rendering.
-            if self._ready is None:
-                return False
-            w, h = self.figure.bbox.size
-            kw, kh, kdpi = self._ready[1]
-            return bool(abs(w - kw) < 0.5 and abs(h - kh) < 0.5 and self.figure.dpi == kdpi)
-
-        def get_renderer(self) -> Any:
-            if self._same_size():
-                assert self._ready is not None
-                w, h = self.figure.bbox.size
-                # What FigureCanvasAgg.get_renderer() reuses while the size is unchanged.
-                self.renderer = self._ready[0]
-                self._lastKey = (w, h, self.figure.dpi)  # type: ignore[assignment]
-                return self.renderer
-            self._ready = None  # resized for real: draw again from now on
-            return super().get_renderer()  # type: ignore[no-untyped-call]
-
-        def draw(self) -> None:
-            if self._same_size() and not getattr(self, "_shown_ready", False):
-                self._shown_ready = True
-                self.get_renderer()
-                self.update()  # the worker already drew these pixels
-                return
-            if not MATPLOTLIB_LOCK.acquire(blocking=False):
-                QTimer.singleShot(50, self.draw_idle)  # a chart is being built: draw after
-                return
-            try:
-                super().draw()  # type: ignore[no-untyped-call]
-            finally:
-                MATPLOTLIB_LOCK.release()
-
-    return PrerenderedCanvas
 
 
 STATUS_LIMIT = 160
@@ -326,7 +68,8 @@ class ProgressView(QWidget):
         self.canvas: Any = None
         self._stale = False
         self._generation = 0
-        self._calls: list[BackgroundCall] = []
+        self.history: ClientHistory | None = None
+        self._jobs: list[Job[ChartData]] = []
         self._filling = False
 
         self.kind = QComboBox()
@@ -409,12 +152,14 @@ class ProgressView(QWidget):
 
     # --- loading ---------------------------------------------------------------------------
 
-    def set_client(self, client_id: int) -> None:
-        """Shows this client's charts (loaded now if visible, else when first shown)."""
+    def set_client(self, client_id: int, history: ClientHistory | None = None) -> None:
+        """Shows this client's charts (built now if visible, else when first shown) from
+        `history` as the client's page read it; without one the tab reads it itself."""
         if client_id != self.client_id:
             self.data = None
             self._fill_measures(())
         self.client_id = client_id
+        self.history = history
         self._stale = True
         if self.isVisible():
             self.reload()
@@ -427,51 +172,52 @@ class ProgressView(QWidget):
     @property
     def loading(self) -> bool:
         """Whether a chart is being built on the thread pool."""
-        return bool(self._calls)
+        return bool(self._jobs)
 
-    def reload(self, *, reuse_history: bool = False) -> None:
+    def reload(self) -> None:
         """Builds the chart for the current choices off the UI thread."""
         if self.client_id is None:
             return
         self._stale = False
-        _import_matplotlib()
+        import_matplotlib()
         self._generation += 1
         generation = self._generation
         kind = str(self.kind.currentData())
         what, mode = "", None
         if kind == "measure" and self.measure.currentIndex() >= 0:
             what, mode = self.measure.currentData()
-        history = self.data.history if (reuse_history and self.data is not None) else None
-        ctx, client_id = self.ctx, self.client_id
+        ctx, client_id, history = self.ctx, self.client_id, self.history
         viewport = self.chart_area.viewport().size()
         ratio = self.devicePixelRatioF() or 1.0
         bar = self.chart_area.verticalScrollBar().sizeHint().width()
         room = ((viewport.width() - 4) * ratio, (viewport.height() - 4) * ratio, bar * ratio)
-        call = BackgroundCall(
-            lambda: build_chart_data(ctx, client_id, kind, what, mode, history, room), self
-        )
-        call.finished.connect(lambda data, c=call: self._built(generation, c, data))
-        call.failed.connect(lambda exc, c=call: self._failed(generation, c, exc))
-        self._calls.append(call)
+
+        def work(_control: JobControl) -> ChartData:
+            return build_chart_data(ctx, client_id, kind, what, mode, history, room)
+
+        job: Job[ChartData] = Job(self, work, lambda data: self._built(generation, job, data))
+        job.failure(lambda exc: self._failed(generation, job, exc))
+        self._jobs.append(job)
         self.status.setText("Loading the chart…")
         self.export_button.setEnabled(False)
-        call.start()
+        job.run()
 
-    def _forget(self, call: BackgroundCall) -> None:
-        if call in self._calls:
-            self._calls.remove(call)
-        call.deleteLater()
+    def _forget(self, job: Job[ChartData]) -> None:
+        if job in self._jobs:
+            self._jobs.remove(job)
 
-    def _failed(self, generation: int, call: BackgroundCall, exc: object) -> None:
-        self._forget(call)
+    def _failed(self, generation: int, job: Job[ChartData], exc: Exception) -> None:
+        self._forget(job)
         if generation == self._generation:
             self.status.setText(f"The chart could not be drawn: {exc}")
 
-    def _built(self, generation: int, call: BackgroundCall, data: ChartData) -> None:
-        self._forget(call)
+    def _built(self, generation: int, job: Job[ChartData], data: ChartData) -> None:
+        self._forget(job)
         if generation != self._generation or data.client_id != self.client_id:
             return  # a newer choice superseded this one
         self.data = data
+        if self.history is None:
+            self.history = data.history  # another chart of the same client reads no more
         self._fill_measures(data.choices, (data.what, data.mode))
         self._show_figure(data)
         self._fill_table(data)
@@ -489,8 +235,7 @@ class ProgressView(QWidget):
         return " ".join(notes).replace("\n", " ") if notes else ""
 
     def _show_figure(self, data: ChartData) -> None:
-        canvas_class = _canvas_class()
-        canvas = canvas_class(data.figure, data.renderer, data.renderer_key)
+        canvas = canvas_class()(data.figure, data.renderer, data.renderer_key)
         canvas.setAccessibleName("Chart")
         canvas.setAccessibleDescription(self._describe(data))
         ratio = canvas.devicePixelRatioF() or 1.0
@@ -550,7 +295,7 @@ class ProgressView(QWidget):
             return
         self._sync_measure_enabled()
         if self.client_id is not None and self.data is not None:
-            self.reload(reuse_history=True)
+            self.reload()
         elif kind_changed:
             self._stale = True
 

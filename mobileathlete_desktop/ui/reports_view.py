@@ -38,6 +38,7 @@ from mobileathlete_desktop.services.context import ServiceContext
 from mobileathlete_desktop.ui import print_support
 from mobileathlete_desktop.ui import service_adapter as svc
 from mobileathlete_desktop.ui.date_field import CalendarPopup, read_date
+from mobileathlete_desktop.ui.jobs import Job, JobControl
 from mobileathlete_desktop.ui.screen_fit import fit_to_screen
 
 FOLDER_KEY = "reports/folder"
@@ -68,7 +69,7 @@ class ReportsView(QDialog):
         self.setWindowTitle("Client reports")
         fit_to_screen(self, QSize(720, 620))
         self.chosen: dict[int, str] = {}
-        self.job: print_support.ProgressCall | None = None
+        self.job: Job[svc.BatchResult] | None = None
         self.preview_dialog: Any = None
         self._build()
         for client_id in client_ids:
@@ -297,24 +298,18 @@ class ReportsView(QDialog):
         label = date.today().isoformat()
         ctx = self.ctx
 
-        def work(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> Any:
+        def work(control: JobControl) -> svc.BatchResult:
             return svc.write_batch(
-                ctx, ids, out, label=label, progress=progress, cancelled=cancelled
+                ctx,
+                ids,
+                out,
+                label=label,
+                progress=lambda done, total: control.progress(done, total),
+                cancelled=lambda: control.cancelled,
             )
 
-        job = print_support.ProgressCall(work, self)
-        self.job = job
-        self.progress.setRange(0, len(ids))
-        self.progress.setValue(0)
-        self.progress.setFormat(f"%v of {len(ids)} reports")
-        self.progress.show()
-        self._say(f"Writing {len(ids)} report{'s' if len(ids) != 1 else ''}…")
-        self._update()
-        self.cancel_button.setFocus()  # the controls wait; the keyboard stays on Cancel
-
-        def finished(result: object) -> None:
+        def finished(result: svc.BatchResult) -> None:
             self._job_over()
-            assert isinstance(result, svc.BatchResult)
             if result.cancelled:
                 written = len(result.files)
                 kept = f"; {written} file{'s' if written != 1 else ''} kept" if written else ""
@@ -324,16 +319,23 @@ class ReportsView(QDialog):
                 return
             done(result)
 
-        def failed(error: object) -> None:
+        def failed(error: Exception) -> None:
             self._job_over()
             self._say(f"⚠ Reports not written: {svc.describe(error)}")
             if cleanup is not None:
                 cleanup.unlink(missing_ok=True)
 
-        job.progressed.connect(lambda n, _total: self.progress.setValue(n))
-        job.finished.connect(finished)
-        job.failed.connect(failed)
-        job.start()
+        job = Job(self, work, finished).failure(failed)
+        job.on_progress(lambda n, _total, _text: self.progress.setValue(n))
+        self.job = job
+        self.progress.setRange(0, len(ids))
+        self.progress.setValue(0)
+        self.progress.setFormat(f"%v of {len(ids)} reports")
+        self.progress.show()
+        self._say(f"Writing {len(ids)} report{'s' if len(ids) != 1 else ''}…")
+        self._update()
+        self.cancel_button.setFocus()  # the controls wait; the keyboard stays on Cancel
+        job.run()
 
     def _job_over(self) -> None:
         self.job = None

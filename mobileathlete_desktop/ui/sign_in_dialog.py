@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 from mobileathlete_desktop.domain.permissions import Actor
 from mobileathlete_desktop.services import accounts
 from mobileathlete_desktop.services.context import ServiceContext
-from mobileathlete_desktop.ui.background import BackgroundCall
+from mobileathlete_desktop.ui.jobs import Job
 
 DEMO_HINT = (
     "This is the demo clinic (synthetic clients). Sign in as <b>admin</b> or "
@@ -30,7 +30,7 @@ class SignInDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.actor: Actor | None = None
-        self._call: BackgroundCall | None = None
+        self._job: Job[Actor] | None = None
         self.setWindowTitle("Sign in — Mobile Athlete")
         self.username = QLineEdit()
         self.username.setAccessibleName("User name")
@@ -71,10 +71,12 @@ class SignInDialog(QDialog):
             self.username.setFocus()
             return
         self.buttons.setEnabled(False)
-        self._call = BackgroundCall(lambda: accounts.sign_in(self.ctx, username, password), self)
-        self._call.finished.connect(self._signed_in)
-        self._call.failed.connect(self._refused)
-        self._call.start()
+        ctx = self.ctx
+        self._job = (
+            Job(self, lambda _c: accounts.sign_in(ctx, username, password), self._signed_in)
+            .failure(self._refused)
+            .run()
+        )
 
     def _signed_in(self, actor: Actor) -> None:
         self.actor = actor

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import (
 from mobileathlete_desktop.services import accounts
 from mobileathlete_desktop.services.accounts import UserRecord
 from mobileathlete_desktop.services.context import ServiceContext
-from mobileathlete_desktop.ui.background import BackgroundCall
+from mobileathlete_desktop.ui.jobs import Job
 from mobileathlete_desktop.ui.record_table import RecordTableModel
 from mobileathlete_desktop.ui.screen_fit import fit_to_screen
 
@@ -72,7 +73,7 @@ class _PasswordForm(QDialog):
 
     def __init__(self, parent: QWidget | None) -> None:
         super().__init__(parent)
-        self._call: BackgroundCall | None = None
+        self._job: Job[object] | None = None
         self.message = QLabel()
         self.message.setAccessibleName("Message")
         self.message.setWordWrap(True)
@@ -88,12 +89,9 @@ class _PasswordForm(QDialog):
         """Checks the form and runs the service call."""
         raise NotImplementedError
 
-    def _run(self, call: Any) -> None:
+    def _run(self, call: Callable[[], object]) -> None:
         self.buttons.setEnabled(False)
-        self._call = BackgroundCall(call, self)
-        self._call.finished.connect(self._done)
-        self._call.failed.connect(self._refused)
-        self._call.start()
+        self._job = Job(self, lambda _c: call(), self._done).failure(self._refused).run()
 
     def _done(self, _result: object) -> None:
         self.buttons.setEnabled(True)

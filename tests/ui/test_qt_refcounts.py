@@ -32,28 +32,24 @@ def test_delivering_signals_leaves_reference_counts_alone() -> None:
     assert [sys.getrefcount(v) for v in (True, False, None)] == counts
 
 
-def test_a_background_call_whose_window_closed_finishes_quietly(
+def test_a_job_whose_window_closed_finishes_quietly(
     qtbot: QtBot, capfd: pytest.CaptureFixture[str]
 ) -> None:
     import threading
 
     from PySide6.QtCore import QThreadPool
-    from PySide6.QtWidgets import QWidget
+    from PySide6.QtWidgets import QApplication, QWidget
 
-    from mobileathlete_desktop.ui.background import BackgroundCall
+    from mobileathlete_desktop.ui.jobs import Job
 
     release = threading.Event()
     window = QWidget()
-    call = BackgroundCall(lambda: release.wait(5) and "done", window)
-    call.start()
-    window.deleteLater()  # the window closes while the work runs
-    qtbot.waitUntil(lambda: not shiboken_valid(call))
+    got: list[object] = []
+    Job(window, lambda _control: release.wait(5) and "done", got.append).run()
+    with qtbot.waitSignal(window.destroyed):
+        window.deleteLater()  # the window closes while the work runs
     release.set()
     assert QThreadPool.globalInstance().waitForDone(5000)
+    QApplication.processEvents()
+    assert got == []
     assert "Signal source has been deleted" not in capfd.readouterr().err
-
-
-def shiboken_valid(obj: object) -> bool:
-    import shiboken6
-
-    return bool(shiboken6.isValid(obj))

@@ -197,7 +197,7 @@ def test_cancel_stops_the_batch_and_leaves_no_file_under_the_final_name(
     view.save_button.click()
     assert view.cancel_button.isVisible()
     press(qtbot, Qt.Key.Key_Escape)  # Escape cancels the batch, it does not close the view
-    assert view.job is not None and view.job.cancelled()
+    assert view.job is not None and view.job.control.cancelled
     escaped.set()
     wait_idle(qtbot, view)
     assert view.isVisible()

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidg
 from mobileathlete_desktop.domain.records import ClientRecord
 from mobileathlete_desktop.ui import print_support
 from mobileathlete_desktop.ui import service_adapter as svc
-from mobileathlete_desktop.ui.background import BackgroundCall
+from mobileathlete_desktop.ui.jobs import Job, JobControl
 
 HANDOUT_FOLDER_KEY = "handouts/folder"
 LANGUAGES = (("English", "en"), ("Español", "es"))
@@ -43,7 +43,7 @@ class HandoutBar(QWidget):
         self.store = store
         self.can_print = can_print
         self.program_to_print = program_to_print
-        self.writing: BackgroundCall | None = None
+        self.writing: Job[svc.HandoutResult] | None = None
         self.preview_dialog: Any = None
         self.language = QComboBox()
         self.language.setAccessibleName("Handout language")
@@ -85,30 +85,26 @@ class HandoutBar(QWidget):
         ctx, client_id = self.ctx, self.client.id
         chosen = program_id if isinstance(program_id, int) else None
 
-        def work() -> svc.HandoutResult:
+        def work(_control: JobControl) -> svc.HandoutResult:
             return svc.write_handout(ctx, client_id, path, program_id=chosen, lang=lang)
 
-        def finished(result: object) -> None:
+        def finished(result: svc.HandoutResult) -> None:
             self._writing_done()
-            assert isinstance(result, svc.HandoutResult)
             notes = "; ".join(result.warnings)
             self.said.emit(f"Handout written ({lang})" + (f" — note: {notes}" if notes else ""))
             then()
 
-        def failed(error: object) -> None:
+        def failed(error: Exception) -> None:
             self._writing_done()
             if temp is not None:
                 temp.remove()
             self.said.emit(f"⚠ Handout not written: {svc.describe(error)}")
 
-        call = BackgroundCall(work, self)
-        call.finished.connect(finished)
-        call.failed.connect(failed)
-        self.writing = call
+        self.writing = Job(self, work, finished).failure(failed)
         self.said.emit("Writing the handout…")
         for button in self._handout_buttons():
             button.setEnabled(False)
-        call.start()
+        self.writing.run()
         return True
 
     def _handout_buttons(self) -> tuple[QPushButton, ...]:

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from mobileathlete_desktop.ui import print_support
 from mobileathlete_desktop.ui import service_adapter as svc
-from mobileathlete_desktop.ui.background import BackgroundCall
+from mobileathlete_desktop.ui.jobs import Job
 from mobileathlete_desktop.ui.program_builder.drill_pictures import DrillPictures
 from mobileathlete_desktop.ui.program_builder.handout_bar import HandoutBar
 from mobileathlete_desktop.ui.program_builder.library_panel import LibraryPanel
@@ -348,7 +348,7 @@ class ProgramBuilder(QDialog):
         return self.program.id if self.program is not None else None
 
     @property
-    def writing(self) -> BackgroundCall | None:
+    def writing(self) -> Job[svc.HandoutResult] | None:
         """The handout being written, if any."""
         return self.handouts.writing
 

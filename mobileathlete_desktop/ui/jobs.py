@@ -1,0 +1,304 @@
+"""Slow work off the UI thread: a Job runs on the thread pool and answers on the UI thread.
+
+In the shape of Anki's `QueryOp`::
+
+    Job(self, lambda control: service.call(ctx, ...), self._loaded).run()
+    Job(self, write_all, self._written).failure(self._not_written).with_progress("Writing…").run()
+
+`work(control)` runs on `QThreadPool.globalInstance()` and must not touch widgets; it may
+report `control.progress(done, total, text)` and should stop when `control.cancelled` (or call
+`control.raise_if_cancelled()`). `on_done(result)` and the failure handler run on the UI
+thread, and only while the parent widget is alive: a window closed meanwhile hears nothing.
+Without a failure handler the exception is logged and shown in a message box on the parent.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import threading
+from collections.abc import Callable
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+
+from mobileathlete_desktop.services.context import ConflictError, NotFound
+
+T = TypeVar("T")
+log = logging.getLogger(__name__)
+
+PROGRESS_DELAY_MS = 300
+"""A job that ends sooner shows no progress dialog (no flash for fast work)."""
+USER_FACING: tuple[type[Exception], ...] = (
+    PermissionError,
+    ValueError,
+    NotFound,
+    OSError,
+    ConflictError,
+)
+"""Exceptions whose message is written for the user (services raise InputError, NotFound,
+ConflictError, PermissionDenied; files raise OSError); any other is a bug, said generically."""
+UNEXPECTED = (
+    "Something unexpected went wrong, and the work was not finished. Nothing else was "
+    "changed; the details are in the program's log."
+)
+
+ProgressHandler = Callable[[int, "int | None", str], None]
+
+
+class JobCancelled(Exception):
+    """The work stopped because Cancel was pressed (raised by `raise_if_cancelled`)."""
+
+
+class JobControl:
+    """What the work sees: whether Cancel was pressed, and where to report progress.
+
+    Thread-safe: the work calls it on the pool, the window cancels from the UI thread.
+    Progress reports are coalesced: the UI thread hears the latest, never a backlog.
+    """
+
+    def __init__(self) -> None:
+        self._stop = threading.Event()
+        self._lock = threading.Lock()
+        self._latest: tuple[int, int | None, str] | None = None
+        self._pending = False
+        self._notify: Callable[[], None] = lambda: None
+
+    @property
+    def cancelled(self) -> bool:
+        """Whether Cancel was pressed (or `cancel()` called)."""
+        return self._stop.is_set()
+
+    def cancel(self) -> None:
+        """Asks the work to stop at its next check."""
+        self._stop.set()
+
+    def raise_if_cancelled(self) -> None:
+        """Raises JobCancelled once Cancel was pressed: the job then ends quietly."""
+        if self._stop.is_set():
+            raise JobCancelled("cancelled")
+
+    def progress(self, done: int, total: int | None = None, text: str = "") -> None:
+        """Reports how far the work is (`total` None: unknown); safe from any thread."""
+        with self._lock:
+            self._latest = (done, total, text)
+            if self._pending:
+                return
+            self._pending = True
+        self._notify()
+
+    def take_progress(self) -> tuple[int, int | None, str] | None:
+        """The latest report, once (called on the UI thread when told there is one)."""
+        with self._lock:
+            self._pending = False
+            return self._latest
+
+
+class _Signals(QObject):
+    """Emitted on the pool; owned by the job's runnable, so it outlives every emit."""
+
+    done = Signal(object)
+    failed = Signal(object)
+    cancelled = Signal()
+    progressed = Signal()
+
+
+class _Runnable(QRunnable):
+    def __init__(self, work: Callable[[JobControl], object], control: JobControl) -> None:
+        super().__init__()
+        self.work = work
+        self.control = control
+        self.signals = _Signals()
+
+    def run(self) -> None:
+        try:
+            result = self.work(self.control)
+        except JobCancelled:
+            self._tell(self.signals.cancelled)
+        except Exception as exc:  # handed to the UI thread, which shows it
+            self._tell(self.signals.failed, exc)
+        else:
+            self._tell(self.signals.done, result)
+
+    @staticmethod
+    def _tell(signal: Any, *value: object) -> None:
+        # At exit Qt may have deleted every object while the work ran: nobody waits then.
+        with contextlib.suppress(RuntimeError):
+            signal.emit(*value)
+
+
+class _Receiver(QObject):
+    """A child of the parent widget: deleted with it, so a closed window hears nothing."""
+
+    def __init__(self, job: Job[Any], parent: QWidget) -> None:
+        super().__init__(parent)
+        self.job: Job[Any] | None = job
+
+    def done(self, result: object) -> None:
+        job = self._end()
+        if job is not None:
+            job._on_done(result)
+
+    def failed(self, exc: object) -> None:
+        job = self._end()
+        if job is None:
+            return
+        assert isinstance(exc, Exception)
+        if job._on_failure is not None:
+            job._on_failure(exc)
+        else:
+            show_failure(job.parent, exc)
+
+    def cancelled(self) -> None:
+        job = self._end()
+        if job is not None and job._on_cancelled is not None:
+            job._on_cancelled()
+
+    def progressed(self) -> None:
+        if self.job is not None:
+            self.job._progressed()
+
+    def _end(self) -> Job[Any] | None:
+        job, self.job = self.job, None
+        if job is not None:
+            job._finish()
+        self.deleteLater()
+        return job
+
+
+class Job(Generic[T]):
+    """`work(control)` on the thread pool, `on_done(result)` on the UI thread.
+
+    Configure with `failure`, `cancelled`, `on_progress` and `with_progress` (each returns
+    the job), then `run()`. Keep the job (e.g. `self.job = ...run()`) to `cancel()` it or to
+    ask `running`; it keeps itself alive until it ends either way.
+    """
+
+    def __init__(
+        self, parent: QWidget, work: Callable[[JobControl], T], on_done: Callable[[T], None]
+    ) -> None:
+        self.parent = parent
+        self.control = JobControl()
+        self._work = work
+        self._on_done = on_done
+        self._on_failure: Callable[[Exception], None] | None = None
+        self._on_cancelled: Callable[[], None] | None = None
+        self._on_progress: ProgressHandler | None = None
+        self._dialog_label: str | None = None
+        self._dialog_maximum: int | None = None
+        self._receiver: _Receiver | None = None
+        self._timer: QTimer | None = None
+        self.progress_dialog: QProgressDialog | None = None
+        self.running = False
+
+    def failure(self, handler: Callable[[Exception], None]) -> Job[T]:
+        """Handles an exception from the work instead of the default message box."""
+        self._on_failure = handler
+        return self
+
+    def cancelled(self, handler: Callable[[], None]) -> Job[T]:
+        """Called when the work raised JobCancelled (by default a cancelled job says nothing)."""
+        self._on_cancelled = handler
+        return self
+
+    def on_progress(self, handler: ProgressHandler) -> Job[T]:
+        """Hears each progress report (done, total or None, text) on the UI thread, e.g. for a
+        progress bar of the caller's own."""
+        self._on_progress = handler
+        return self
+
+    def with_progress(self, label: str, maximum: int | None = None) -> Job[T]:
+        """Shows a progress dialog with Cancel if the job is still running after
+        PROGRESS_DELAY_MS (`maximum` None: busy until a report gives a total)."""
+        self._dialog_label = label
+        self._dialog_maximum = maximum
+        return self
+
+    def cancel(self) -> None:
+        """Asks the work to stop (it sees `control.cancelled`)."""
+        self.control.cancel()
+
+    def run(self) -> Job[T]:
+        """Queues the work on the global thread pool; returns the job."""
+        assert not self.running, "a job runs once"
+        runnable = _Runnable(self._work, self.control)
+        receiver = _Receiver(self, self.parent)
+        self._receiver = receiver
+        signals = runnable.signals
+        signals.done.connect(receiver.done)
+        signals.failed.connect(receiver.failed)
+        signals.cancelled.connect(receiver.cancelled)
+        signals.progressed.connect(receiver.progressed)
+        self.control._notify = signals.progressed.emit
+        self.running = True
+        if self._dialog_label is not None:
+            self._timer = QTimer(receiver, singleShot=True, interval=PROGRESS_DELAY_MS)
+            self._timer.timeout.connect(self._show_dialog)
+            self._timer.start()
+        QThreadPool.globalInstance().start(runnable)
+        return self
+
+    # -- on the UI thread ----------------------------------------------------------------------
+
+    def _show_dialog(self) -> None:
+        if not self.running:
+            return
+        maximum = self._dialog_maximum or 0
+        dialog = QProgressDialog(self._dialog_label or "", "Cancel", 0, maximum, self.parent)
+        dialog.setWindowTitle("Mobile Athlete")
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.setMinimumDuration(0)
+        dialog.canceled.connect(self._cancel_pressed)
+        self.progress_dialog = dialog
+        latest = self.control._latest
+        if latest is not None:
+            self._show_on_dialog(*latest)
+        dialog.show()
+
+    def _cancel_pressed(self) -> None:
+        self.cancel()
+        if self.progress_dialog is not None:
+            self.progress_dialog.setLabelText("Cancelling…")
+
+    def _progressed(self) -> None:
+        latest = self.control.take_progress()
+        if latest is None:
+            return
+        if self._on_progress is not None:
+            self._on_progress(*latest)
+        if self.progress_dialog is not None and not self.control.cancelled:
+            self._show_on_dialog(*latest)
+
+    def _show_on_dialog(self, done: int, total: int | None, text: str) -> None:
+        dialog = self.progress_dialog
+        assert dialog is not None
+        if total is not None:
+            dialog.setMaximum(max(total, 1))
+        dialog.setValue(min(done, dialog.maximum()) if dialog.maximum() else 0)
+        if text:
+            dialog.setLabelText(text)
+
+    def _finish(self) -> None:
+        self.running = False
+        if self._timer is not None:
+            self._timer.stop()
+        if self.progress_dialog is not None:
+            self.progress_dialog.canceled.disconnect(self._cancel_pressed)
+            self.progress_dialog.close()
+            self.progress_dialog.deleteLater()
+            self.progress_dialog = None
+
+
+def show_failure(parent: QWidget, exc: Exception, title: str = "Mobile Athlete") -> QMessageBox:
+    """The default failure path: logs the exception and says it in a message box on `parent`
+    (a user-facing error's own words; for anything else a plain sentence, details in the log)."""
+    log.error("Background job failed", exc_info=exc)
+    known = isinstance(exc, USER_FACING)
+    text = " ".join((str(exc) or type(exc).__name__).split()) if known else UNEXPECTED
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box
