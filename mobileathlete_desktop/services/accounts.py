@@ -370,6 +370,13 @@ def change_own_password(ctx: ServiceContext, current: str, password: str) -> Non
         raise InputError("The current password is wrong; nothing was changed")
 
 
+def clinic_name(db: Database) -> str:
+    """The clinic's name as set at first run ("clinic" before there is one)."""
+    with db.session() as session:
+        name = session.execute(select(Clinic.name).limit(1)).scalar_one_or_none()
+    return name or "clinic"
+
+
 def clinic_is_demo(db: Database) -> bool:
     """Whether this is the synthetic demo clinic (its accounts may be named on screen)."""
     with db.session() as session:

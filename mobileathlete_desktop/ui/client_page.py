@@ -1,4 +1,9 @@
-"""A client's page: profile, the list of assessments and the latest findings at a glance."""
+"""A client's page: profile, the list of assessments and the latest findings at a glance.
+
+The page is read in one service call off the UI thread (services.overview); its history also
+feeds the Progress tab, which reads nothing again. A newer choice of client wins: an answer
+for a client no longer wanted is dropped.
+"""
 
 from __future__ import annotations
 
@@ -18,13 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mobileathlete_desktop.domain.interpretation import interpret_assessment
 from mobileathlete_desktop.domain.records import ClientRecord
-from mobileathlete_desktop.services import assessments as assessment_service
-from mobileathlete_desktop.services import clients as client_service
+from mobileathlete_desktop.services import overview as overview_service
 from mobileathlete_desktop.services.context import ServiceContext
+from mobileathlete_desktop.services.overview import ClientOverview
 from mobileathlete_desktop.ui.findings_panel import FindingsPanel
 from mobileathlete_desktop.ui.flow_layout import FlowLayout
+from mobileathlete_desktop.ui.jobs import Job, show_failure
 from mobileathlete_desktop.ui.progress_view import ProgressView
 
 ASSESSMENT_COLUMNS = ("Date", "Kind", "Therapist", "Status", "Values")
@@ -39,12 +44,19 @@ class ClientPage(QWidget):
     archive_client = Signal()
     home_program = Signal()
     client_report = Signal()
+    client_shown = Signal(int)
+    """The page now shows this client (their record, visits and findings are loaded)."""
 
     def __init__(self, ctx: ServiceContext) -> None:
         super().__init__()
         self.ctx = ctx
         self.client_id: int | None = None
+        """The client the page is for (as soon as chosen, before their record arrives)."""
         self.client: ClientRecord | None = None
+        """Their record once loaded; None while another client's page is still shown."""
+        self.loaded: ClientOverview | None = None
+        self._job: Job[ClientOverview] | None = None
+        self._generation = 0
         self.title = QLabel("No client selected")
         self.title.setAccessibleName("Client name")
         font = self.title.font()
@@ -128,16 +140,42 @@ class ClientPage(QWidget):
         if 0 <= row < len(self._row_ids):
             self.open_assessment.emit(self._row_ids[row])
 
+    @property
+    def loading(self) -> bool:
+        """Whether the page is reading a client."""
+        return self._job is not None and self._job.running
+
     def show_client(self, client_id: int, *, audit: bool = True) -> None:
-        """Loads and shows a client (opening a record is audited by the service)."""
-        client = client_service.get_client(self.ctx, client_id, audit=audit)
+        """Reads a client off the UI thread, then shows them (opening a record is audited by
+        the service); asked again before the answer came, the newer client wins."""
+        if client_id != self.client_id:
+            self.client = None  # no edit of the previous client while this one loads
         self.client_id = client_id
+        self._generation += 1
+        generation = self._generation
+        ctx = self.ctx
+        job: Job[ClientOverview] = Job(
+            self,
+            lambda _control: overview_service.client_overview(ctx, client_id, audit=audit),
+            lambda overview: self._loaded(generation, overview),
+        )
+        self._job = job.failure(lambda exc: self._not_loaded(generation, exc)).run()
+
+    def _not_loaded(self, generation: int, exc: Exception) -> None:
+        if generation == self._generation:
+            show_failure(self, exc)
+
+    def _loaded(self, generation: int, overview: ClientOverview) -> None:
+        if generation != self._generation:
+            return  # a client chosen since: their answer is the one to show
+        client = overview.client
+        self.loaded = overview
         self.client = client
         archived = "  (archived)" if client.archived else ""
         self.title.setText(f"{client.full_name}  ·  {client.chart_number}{archived}")
         self.profile.setText(self._profile_html(client))
         self.archive_button.setText("Unarch&ive" if client.archived else "Arch&ive")
-        rows = assessment_service.list_assessments(self.ctx, client_id)
+        rows = overview.assessments
         self._row_ids = [a.id for a in rows]
         self.assessments.setRowCount(len(rows))
         for r, a in enumerate(rows):
@@ -153,24 +191,20 @@ class ClientPage(QWidget):
         self.assessments.resizeColumnsToContents()
         self.assessments.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.assessments_label.setText(f"&Assessments ({len(rows)}) — Enter opens")
-        self._show_findings(client_id)
+        # Flags of the latest assessment, as the summary and the report state them.
+        if overview.findings is None:
+            self.findings.set_rows([])
+        else:
+            self.findings.show_interpretation(overview.findings)
         for widget in (self.buttons, self.assessments_label, self.assessments, self.findings):
             widget.show()
         self.tabs.tabBar().show()
-        self.progress.set_client(client_id)
+        self.progress.set_client(client.id, overview.history)
+        self.client_shown.emit(client.id)
 
     def show_progress(self) -> None:
         """Brings the Progress tab forward (its charts load on first showing)."""
         self.tabs.setCurrentWidget(self.progress)
-
-    def _show_findings(self, client_id: int) -> None:
-        """Flags of the latest assessment, as the summary and the report state them."""
-        history = assessment_service.load_history(self.ctx, client_id)
-        if history.latest is None:
-            self.findings.set_rows([])
-            return
-        result = interpret_assessment(history, catalogue=self.ctx.catalogue)
-        self.findings.show_interpretation(result)
 
     @staticmethod
     def _profile_html(client: ClientRecord) -> str:

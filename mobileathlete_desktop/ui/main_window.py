@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mobileathlete_desktop.services import accounts
 from mobileathlete_desktop.services import clients as client_service
 from mobileathlete_desktop.services.context import InputError, ServiceContext
 from mobileathlete_desktop.ui.client_list_model import ClientListModel
@@ -43,7 +44,7 @@ class MainWindow(QMainWindow):
     def __init__(self, ctx: ServiceContext) -> None:
         super().__init__()
         self.ctx = ctx
-        self.setWindowTitle(f"Mobile Athlete — {self._clinic_name()}")
+        self.setWindowTitle(f"Mobile Athlete — {accounts.clinic_name(ctx.db)}")
         fit_to_screen(self, QSize(1200, 760))
 
         self.search = QLineEdit(placeholderText="Search name, chart number or date of birth")
@@ -245,15 +246,6 @@ class MainWindow(QMainWindow):
         from mobileathlete_desktop.ui.about_dialog import AboutDialog
 
         AboutDialog(self.ctx.db.location, self).exec()
-
-    def _clinic_name(self) -> str:
-        from sqlalchemy import select
-
-        from mobileathlete_desktop.storage.models import Clinic
-
-        with self.ctx.db.session() as session:
-            name = session.execute(select(Clinic.name).limit(1)).scalar_one_or_none()
-        return name or "clinic"
 
     def show_audit_trail(self) -> None:
         """Opens the audit trail window (admins)."""

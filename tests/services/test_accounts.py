@@ -225,3 +225,9 @@ def test_therapists_cannot_change_accounts(clinic: ServiceContext, action: objec
     therapist = clinic.as_actor(sign_in(clinic, "tess", "secret"))
     with pytest.raises(PermissionDenied):
         action(therapist)  # type: ignore[operator]
+
+
+def test_the_clinic_name_for_the_window_title(ctx: ServiceContext) -> None:
+    assert accounts.clinic_name(ctx.db) == "clinic"  # before the first run names it
+    accounts.create_first_admin(ctx.db, "Trackside Physio", "admin", "Ada", "a long sentence")
+    assert accounts.clinic_name(ctx.db) == "Trackside Physio"

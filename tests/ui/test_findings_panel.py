@@ -97,7 +97,8 @@ def test_the_client_page_says_which_visit_its_findings_describe(
     assessments.set_value(therapist_ctx, again.id, "hip.flexion", "left", "passive", 125)
     page = ClientPage(therapist_ctx)
     qtbot.addWidget(page)
-    page.show_client(client.id)
+    with qtbot.waitSignal(page.client_shown):
+        page.show_client(client.id)
     page.show()
     panel = page.findings
     assert panel.heading.text() == "Findings from the re-assessment of 2026-04-13, draft"

@@ -95,8 +95,8 @@ def test_a_client_page_needs_no_sideways_scrolling_at_150_percent(
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
-    window.select_client(client.id)
-    qtbot.waitUntil(lambda: window.page.client_id == client.id)
+    with qtbot.waitSignal(window.page.client_shown):
+        window.select_client(client.id)
     assert window.page.buttons.isVisible()
     qtbot.waitUntil(lambda: not _page_scrolls_sideways(window))
     window.page.show_progress()
@@ -122,8 +122,8 @@ def test_a_new_clinic_s_next_steps_leave_the_page_unscrolled_at_1366x768(
     window.show()
     qtbot.waitExposed(window)
     assert window.next_steps.isVisible()
-    window.select_client(client.id)
-    qtbot.waitUntil(lambda: window.page.client_id == client.id)
+    with qtbot.waitSignal(window.page.client_shown):
+        window.select_client(client.id)
     qtbot.waitUntil(lambda: not _page_scrolls_sideways(window))
 
 

@@ -51,6 +51,6 @@ def test_todays_clients_and_older_drafts_are_listed_and_open_with_enter(
     panel.drafts.setCurrentRow(0)
     press(qtbot, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: old.id in window.editors)
-    assert "Bo Longrun" in window.page.title.text()
+    qtbot.waitUntil(lambda: "Bo Longrun" in window.page.title.text())
     assert not panel.isVisible()  # a client is on the page now
     window.editors[old.id].close()
