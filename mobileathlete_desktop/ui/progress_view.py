@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from mobileathlete_desktop.charts.kinds import MeasureChoice
 from mobileathlete_desktop.domain.catalogue import Mode
 from mobileathlete_desktop.domain.records import ClientHistory
+from mobileathlete_desktop.services.audit import record_chart_export
 from mobileathlete_desktop.services.context import ServiceContext
 from mobileathlete_desktop.ui.chart_canvas import canvas_class, import_matplotlib
 from mobileathlete_desktop.ui.chart_data import ChartData, PlottedValue, build_chart_data
@@ -370,22 +371,6 @@ class ProgressView(QWidget):
         except (ValueError, ChartWriteError) as exc:
             self.status.setText(f"Not exported: {exc}")
             return None
-        self._audit(path, what)
+        record_chart_export(self.ctx, data.client_id, path.name, what, data.mode)
         self.status.setText(f"Exported to {path}")
         return path
-
-    def _audit(self, path: Path, what: str) -> None:
-        from mobileathlete_desktop.services.audit import record_event
-
-        assert self.data is not None
-        client_id = self.data.client_id
-        with self.ctx.db.session() as session:
-            record_event(
-                session,
-                self.ctx.actor,
-                "chart.export",
-                entity="client",
-                entity_id=client_id,
-                client_id=client_id,
-                detail={"file": path.name, "chart": what, "mode": self.data.mode or ""},
-            )
