@@ -9,6 +9,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
+from mobileathlete_desktop.domain.language_tables import LanguageTableError, Texts, text_table
+from mobileathlete_desktop.support.languages import DEFAULT_LANGUAGE, pick
+
 Side = Literal["left", "right", "none"]
 Mode = Literal["active", "passive", "none"]
 Sex = Literal["female", "male", "any"]
@@ -159,9 +162,18 @@ class Fault:
     """An observed movement fault in a motor-control test (e.g. knee valgus)."""
 
     code: str
-    label: str
-    label_es: str
+    labels: Texts = field(hash=False)
+    """The label by language code (English always there)."""
     description: str = ""
+
+    @property
+    def label(self) -> str:
+        """The English label; `label_in(lang)` gives it in another language."""
+        return pick(self.labels, DEFAULT_LANGUAGE)
+
+    def label_in(self, lang: str | None) -> str:
+        """The label in that language; English for a language the program does not ship."""
+        return pick(self.labels, lang)
 
 
 @dataclass(frozen=True)
@@ -169,8 +181,8 @@ class Measure:
     """One thing the program records: a range of motion, a distance, a time, a score or a test."""
 
     code: str
-    label: str
-    label_es: str
+    labels: Texts = field(hash=False)
+    """The label by language code (English always there)."""
     kind: Literal["rom", "distance", "time", "score", "ratio", "test"]
     region: str
     unit: str
@@ -191,6 +203,15 @@ class Measure:
     sources: tuple[str, ...] = ()
     important_change: ImportantChange | None = None
     cutoffs: tuple[Cutoff, ...] = ()
+
+    @property
+    def label(self) -> str:
+        """The English label; `label_in(lang)` gives it in another language."""
+        return pick(self.labels, DEFAULT_LANGUAGE)
+
+    def label_in(self, lang: str | None) -> str:
+        """The label in that language; English for a language the program does not ship."""
+        return pick(self.labels, lang)
 
     @property
     def sides(self) -> tuple[Side, ...]:
@@ -322,6 +343,13 @@ def _error(raw: Mapping[str, Any], source: str, scope: str = "measure") -> Measu
     )
 
 
+def _labels(raw: Any, where: str) -> Texts:
+    try:
+        return text_table(raw, where)
+    except LanguageTableError as error:
+        raise CatalogueError(str(error)) from error
+
+
 def parse_catalogue(data: Mapping[str, Any]) -> Catalogue:
     """Builds a Catalogue from the parsed TOML, checking every cross-reference."""
     sources = {
@@ -400,7 +428,11 @@ def parse_catalogue(data: Mapping[str, Any]) -> Catalogue:
             else None
         )
         faults = tuple(
-            Fault(f["code"], f["label"], f.get("label_es", f["label"]), f.get("description", ""))
+            Fault(
+                f["code"],
+                _labels(f.get("label"), f"{code}: fault {f['code']}: label"),
+                f.get("description", ""),
+            )
             for f in raw.get("faults", [])
         )
         modes = tuple(raw.get("modes", ["none"]))
@@ -409,8 +441,7 @@ def parse_catalogue(data: Mapping[str, Any]) -> Catalogue:
                 raise CatalogueError(f"{code}: unknown mode {mode!r}")
         measures[code] = Measure(
             code=code,
-            label=raw["label"],
-            label_es=raw.get("label_es", raw["label"]),
+            labels=_labels(raw.get("label"), f"{code}: label"),
             kind=raw["kind"],
             region=raw.get("region", ""),
             unit=raw["unit"],

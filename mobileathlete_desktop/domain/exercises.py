@@ -1,4 +1,8 @@
-"""The exercise library: drills for runners with bilingual instructions, dosage and targets."""
+"""The exercise library: drills for runners with instructions by language, dosage and targets.
+
+Names, steps, cues and frequencies are language tables ({"en": ..., "es": ...}); the accessors
+take any language code and follow the program's one rule (English for a language not shipped).
+"""
 
 from __future__ import annotations
 
@@ -11,7 +15,16 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
-Lang = Literal["en", "es"]
+from mobileathlete_desktop.domain.language_tables import (
+    LanguageTableError,
+    TextLists,
+    Texts,
+    pick_lines,
+    text_lists_table,
+    text_table,
+)
+from mobileathlete_desktop.support.languages import language_code, pick
+
 Category = Literal["mobility", "control", "strength", "running", "stretch"]
 
 CATEGORIES: tuple[Category, ...] = ("mobility", "control", "strength", "running", "stretch")
@@ -31,34 +44,26 @@ class ExerciseLibraryError(ValueError):
     """The exercise data file is malformed (a packaging or editing error, not user input)."""
 
 
-def _check_lang(lang: str) -> Lang:
-    if lang == "en":
-        return "en"
-    if lang == "es":
-        return "es"
-    raise ValueError(f"unknown language {lang!r} (expected 'en' or 'es')")
-
-
 @dataclass(frozen=True)
 class Dosage:
     """The default dose of a drill: sets of repetitions, a hold time or a distance."""
 
     sets: int
-    frequency_en: str
-    frequency_es: str
+    frequencies: Texts = field(hash=False)
+    """How often, by language code ("daily" / "a diario")."""
     reps: int | None = None
     hold_s: int | None = None
     distance_m: int | None = None
     per_side: bool = False
 
-    def frequency(self, lang: str = "en") -> str:
+    def frequency(self, lang: str | None = "en") -> str:
         """How often to do it, in that language ("daily" / "a diario")."""
-        return self.frequency_en if _check_lang(lang) == "en" else self.frequency_es
+        return pick(self.frequencies, lang)
 
-    def describe(self, lang: str = "en") -> str:
+    def describe(self, lang: str | None = "en") -> str:
         """The dose in a line a client reads: "2 × 10 each side, daily" ("2 × 10 por lado,
         a diario")."""
-        language = _check_lang(lang)
+        language = language_code(lang)
         if self.reps is not None:
             amount = str(self.reps)
         elif self.hold_s is not None:
@@ -66,7 +71,7 @@ class Dosage:
         else:
             amount = f"{self.distance_m} m"
         text = f"{self.sets} × {amount}"
-        if language == "en":
+        if language != "es":
             if self.hold_s is not None:
                 text += " hold"
             if self.per_side:
@@ -82,19 +87,16 @@ class Dosage:
 
 @dataclass(frozen=True)
 class Exercise:
-    """One drill: what it is for, how to do it (English and Spanish), its dose and its figure."""
+    """One drill: what it is for, how to do it (by language), its dose and its figure."""
 
     code: str
-    name_en: str
-    name_es: str
+    names: Texts = field(hash=False)
     category: Category
     regions: tuple[str, ...]
     targets: tuple[str, ...]
     active: bool
-    steps_en: tuple[str, ...]
-    steps_es: tuple[str, ...]
-    cues_en: tuple[str, ...]
-    cues_es: tuple[str, ...]
+    steps_by_language: TextLists = field(hash=False)
+    cues_by_language: TextLists = field(hash=False)
     dosage: Dosage
     level: int
     progressions: tuple[str, ...] = ()
@@ -102,19 +104,19 @@ class Exercise:
     # The raw pose block, read by the illustration renderer (kept out of equality and hashing).
     pose: Mapping[str, Any] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
-    def name(self, lang: str = "en") -> str:
-        """The drill's name in that language."""
-        return self.name_en if _check_lang(lang) == "en" else self.name_es
+    def name(self, lang: str | None = "en") -> str:
+        """The drill's name in that language (English for a language the program does not ship)."""
+        return pick(self.names, lang)
 
-    def steps(self, lang: str = "en") -> tuple[str, ...]:
+    def steps(self, lang: str | None = "en") -> tuple[str, ...]:
         """The numbered steps (without numbers) in that language."""
-        return self.steps_en if _check_lang(lang) == "en" else self.steps_es
+        return pick_lines(self.steps_by_language, lang)
 
-    def cues(self, lang: str = "en") -> tuple[str, ...]:
+    def cues(self, lang: str | None = "en") -> tuple[str, ...]:
         """The coaching cues in that language."""
-        return self.cues_en if _check_lang(lang) == "en" else self.cues_es
+        return pick_lines(self.cues_by_language, lang)
 
-    def frequency(self, lang: str = "en") -> str:
+    def frequency(self, lang: str | None = "en") -> str:
         """How often to do it by default, in that language."""
         return self.dosage.frequency(lang)
 
@@ -169,7 +171,7 @@ class ExerciseLibrary:
     def search(
         self, text: str, category: str | None = None, region: str | None = None
     ) -> list[Exercise]:
-        """Drills whose English or Spanish name (or code) contains every word of the text,
+        """Drills whose name in any language (or code) contains every word of the text,
         ignoring case and accents, optionally limited to a category and a region."""
         words = _fold(text).split()
         found = []
@@ -178,7 +180,7 @@ class ExerciseLibrary:
                 continue
             if region is not None and region not in exercise.regions:
                 continue
-            haystack = _fold(f"{exercise.name_en} {exercise.name_es} {exercise.code}")
+            haystack = _fold(" ".join([*exercise.names.values(), exercise.code]))
             if all(word in haystack for word in words):
                 found.append(exercise)
         return found
@@ -189,21 +191,18 @@ class ExerciseLibrary:
         return [e for e in self.exercises.values() if e.targets_any(code_or_tag)]
 
 
-def _text(raw: Mapping[str, Any], key: str, code: str) -> str:
-    value = raw.get(key)
-    if not isinstance(value, str) or not value.strip():
-        raise ExerciseLibraryError(f"{code}: {key} is missing or empty")
-    return value.strip()
+def _text(raw: Mapping[str, Any], key: str, code: str) -> Texts:
+    try:
+        return text_table(raw.get(key), f"{code}: {key}")
+    except LanguageTableError as error:
+        raise ExerciseLibraryError(str(error)) from error
 
 
-def _texts(raw: Mapping[str, Any], key: str, code: str, bounds: tuple[int, int]) -> tuple[str, ...]:
-    value = raw.get(key)
-    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        raise ExerciseLibraryError(f"{code}: {key} must be a list of non-empty texts")
-    low, high = bounds
-    if not low <= len(value) <= high:
-        raise ExerciseLibraryError(f"{code}: {key} has {len(value)} entries, expected {low}–{high}")
-    return tuple(v.strip() for v in value)
+def _texts(raw: Mapping[str, Any], key: str, code: str, bounds: tuple[int, int]) -> TextLists:
+    try:
+        return text_lists_table(raw.get(key), f"{code}: {key}", bounds)
+    except LanguageTableError as error:
+        raise ExerciseLibraryError(str(error)) from error
 
 
 def _codes(raw: Mapping[str, Any], key: str, code: str) -> tuple[str, ...]:
@@ -241,8 +240,7 @@ def _dosage(raw: Mapping[str, Any], code: str) -> Dosage:
         hold_s=hold_s,
         distance_m=distance_m,
         per_side=per_side,
-        frequency_en=_text(raw, "frequency_en", code),
-        frequency_es=_text(raw, "frequency_es", code),
+        frequencies=_text(raw, "frequency", code),
     )
 
 
@@ -294,16 +292,13 @@ def _exercise(raw: Mapping[str, Any], known_measures: Collection[str] | None) ->
         raise ExerciseLibraryError(f"{code}: pose must be a table")
     return Exercise(
         code=code,
-        name_en=_text(raw, "name_en", code),
-        name_es=_text(raw, "name_es", code),
+        names=_text(raw, "name", code),
         category=category,
         regions=tuple(regions),
         targets=tuple(_target(t, code, known_measures) for t in targets),
         active=active,
-        steps_en=_texts(raw, "steps_en", code, STEPS_RANGE),
-        steps_es=_texts(raw, "steps_es", code, STEPS_RANGE),
-        cues_en=_texts(raw, "cues_en", code, CUES_RANGE),
-        cues_es=_texts(raw, "cues_es", code, CUES_RANGE),
+        steps_by_language=_texts(raw, "steps", code, STEPS_RANGE),
+        cues_by_language=_texts(raw, "cues", code, CUES_RANGE),
         dosage=_dosage(_table(raw, "dosage", code), code),
         level=level,
         progressions=_codes(raw, "progressions", code),
@@ -372,7 +367,6 @@ __all__ = [
     "Exercise",
     "ExerciseLibrary",
     "ExerciseLibraryError",
-    "Lang",
     "default_exercise_library",
     "load_exercise_library",
     "parse_exercise_library",

@@ -42,7 +42,7 @@ def scene_for(exercise: Exercise) -> Scene:
 
 def render_svg(exercise: Exercise, width: str | None = None) -> str:
     """The drawn picture of a drill as SVG text."""
-    return scene_to_svg(scene_for(exercise), title=exercise.name_en, width=width)
+    return scene_to_svg(scene_for(exercise), title=exercise.name("en"), width=width)
 
 
 def illustration_for(exercise: Exercise, custom_image_path: Path | None = None) -> Illustration:

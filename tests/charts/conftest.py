@@ -35,7 +35,7 @@ def catalogue_data() -> dict[str, Any]:
         "measures": [
             {
                 "code": "ankle.df",
-                "label": "Ankle dorsiflexion",
+                "label": {"en": "Ankle dorsiflexion"},
                 "kind": "rom",
                 "unit": "deg",
                 "bounds": [0, 60],
@@ -46,7 +46,7 @@ def catalogue_data() -> dict[str, Any]:
             },
             {
                 "code": "hallux.extension",
-                "label": "Hallux extension",
+                "label": {"en": "Hallux extension"},
                 "kind": "rom",
                 "unit": "deg",
                 "bounds": [0, 120],
@@ -54,7 +54,7 @@ def catalogue_data() -> dict[str, Any]:
             },
             {
                 "code": "nprs",
-                "label": "NPRS",
+                "label": {"en": "NPRS"},
                 "kind": "score",
                 "unit": "score",
                 "bounds": [0, 10],
@@ -63,7 +63,7 @@ def catalogue_data() -> dict[str, Any]:
             },
             {
                 "code": "lefs.total",
-                "label": "LEFS",
+                "label": {"en": "LEFS"},
                 "kind": "score",
                 "unit": "score",
                 "bounds": [0, 80],

@@ -30,20 +30,20 @@ def catalogue() -> Catalogue:
                 {
                     **rom,
                     "code": "hip.extension",
-                    "label": "Hip extension",
+                    "label": {"en": "Hip extension"},
                     "modes": ["active", "passive"],
                     "errors": [{"mdc95": 5, "source": "gonio"}],
                 },
                 {
                     **rom,
                     "code": "hallux.extension",
-                    "label": "Hallux extension",
+                    "label": {"en": "Hallux extension"},
                     "modes": ["active", "passive"],
                 },
                 {
                     **rom,
                     "code": "knee.flexion",
-                    "label": "Knee flexion",
+                    "label": {"en": "Knee flexion"},
                     "modes": ["active", "passive"],
                     "errors": [{"mdc95": 4, "source": "gonio"}],
                 },

@@ -96,7 +96,7 @@ def test_profile_leaves_out_active_readings_judged_by_their_gap(catalogue: Catal
     data["measures"].append(
         {
             "code": "hip.extension",
-            "label": "Hip extension, a very long label that wraps over two lines",
+            "label": {"en": "Hip extension, a very long label that wraps over two lines"},
             "kind": "rom",
             "unit": "deg",
             "bounds": [-30, 60],

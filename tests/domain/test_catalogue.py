@@ -15,6 +15,8 @@ from mobileathlete_desktop.domain.catalogue import (
     default_catalogue,
     parse_catalogue,
 )
+from mobileathlete_desktop.domain.language_tables import missing_languages
+from mobileathlete_desktop.support import languages
 
 ROM_CODES = [
     "hip.flexion",
@@ -135,11 +137,11 @@ def test_codes_are_unique_and_lowercase(cat: Catalogue) -> None:
 def test_duplicate_code_is_rejected() -> None:
     raw: dict[str, Any] = {
         "measures": [
-            {"code": "x", "label": "X", "kind": "score", "unit": "score", "bounds": [0, 1]},
-            {"code": "x", "label": "X", "kind": "score", "unit": "score", "bounds": [0, 1]},
+            {"code": "x", "label": {"en": "X"}, "kind": "score", "unit": "score", "bounds": [0, 1]},
+            {"code": "x", "label": {"en": "X"}, "kind": "score", "unit": "score", "bounds": [0, 1]},
         ]
     }
-    with pytest.raises(CatalogueError):
+    with pytest.raises(CatalogueError, match="duplicate"):
         parse_catalogue(raw)
 
 
@@ -186,7 +188,7 @@ def test_unknown_source_is_rejected() -> None:
         "measures": [
             {
                 "code": "x",
-                "label": "X",
+                "label": {"en": "X"},
                 "kind": "rom",
                 "unit": "deg",
                 "bounds": [0, 90],
@@ -331,8 +333,8 @@ def test_motor_control_faults_and_ratings(cat: Catalogue, code: str) -> None:
     assert "crossley-2011" in m.sources
     for fault in m.faults:
         assert fault.label.strip()
-        assert fault.label_es.strip()
-        assert fault.label_es != fault.label
+        assert missing_languages(fault.labels) == ()
+        assert fault.label_in("es") != fault.label
         assert fault.description.strip()
 
 
@@ -342,8 +344,8 @@ def test_motor_control_faults_and_ratings(cat: Catalogue, code: str) -> None:
 @pytest.mark.parametrize("m", _all_measures(), ids=_ids(_all_measures()))
 def test_labels_and_description(m: Measure) -> None:
     assert m.label.strip()
-    assert m.label_es.strip()
-    assert m.label_es != m.label
+    assert missing_languages(m.labels) == ()  # complete in every shipped language
+    assert m.label_in("es") != m.label
     assert len(m.description) > 40
 
 
@@ -359,7 +361,62 @@ def test_labels_and_description(m: Measure) -> None:
     ],
 )
 def test_spanish_labels_have_accents(cat: Catalogue, code: str, fragment: str) -> None:
-    assert fragment in cat[code].label_es
+    assert fragment in cat[code].label_in("es")
+
+
+@pytest.mark.parametrize(
+    ("code", "english", "spanish"),
+    [
+        ("hip.flexion", "Hip flexion", "Flexión de cadera"),
+        ("hip.internal_rotation", "Hip internal rotation", "Rotación interna de cadera"),
+        ("stepdown", "Step-down test", "Prueba de bajada de escalón"),
+    ],
+)
+def test_shipped_labels_read_as_before_the_language_tables(
+    cat: Catalogue, code: str, english: str, spanish: str
+) -> None:
+    assert cat[code].label == cat[code].label_in("en") == english
+    assert cat[code].label_in("es") == cat[code].label_in("es_MX.UTF-8") == spanish
+    for lang in ("fr", "de_DE", None):  # a language the program does not ship: English
+        assert cat[code].label_in(lang) == english
+
+
+def test_fault_labels_by_language(cat: Catalogue) -> None:
+    valgus = cat["stepdown"].faults[0]
+    assert valgus.label == valgus.label_in("de") == "Knee valgus"
+    assert valgus.label_in("es") == "Rodilla que se va hacia adentro (valgo dinámico)"
+
+
+def _one_measure(label: Any, faults: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    entry = {"code": "x", "label": label, "kind": "score", "unit": "score", "bounds": [0, 1]}
+    return {"measures": [{**entry, "faults": faults or []}]}
+
+
+@pytest.mark.parametrize(
+    ("label", "message"),
+    [
+        ("X", "x: label must be a language table"),  # the flat label / label_es form is gone
+        ({"es": "Equis"}, "x: label has no English"),
+        ({"en": "X", "es": ""}, "x: label.es must be a non-empty text"),
+        ({"en": "X", "Spanish": "Equis"}, "not a language code"),
+    ],
+)
+def test_malformed_label_tables_are_refused(label: Any, message: str) -> None:
+    with pytest.raises(CatalogueError, match=message):
+        parse_catalogue(_one_measure(label))
+    with pytest.raises(CatalogueError, match="fault f: label"):
+        parse_catalogue(_one_measure({"en": "X"}, [{"code": "f", "label": label}]))
+
+
+def test_a_third_language_in_the_catalogue_is_data_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    fault = {"code": "f", "label": {"en": "Fault", "fr": "Défaut"}}
+    cat = parse_catalogue(_one_measure({"en": "Ex", "es": "Equis", "fr": "Iks"}, [fault]))
+    assert cat["x"].label_in("fr") == "Ex"  # French not shipped yet: English
+    assert missing_languages(cat["x"].labels, ("en", "es", "fr")) == ()
+    monkeypatch.setattr(languages, "SUPPORTED_LANGUAGES", ("en", "es", "fr"))
+    assert cat["x"].label_in("fr_BE") == "Iks"
+    assert cat["x"].faults[0].label_in("fr") == "Défaut"
+    assert cat["x"].label == "Ex"
 
 
 @pytest.mark.parametrize(

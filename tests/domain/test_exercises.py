@@ -15,9 +15,13 @@ from mobileathlete_desktop.domain.exercises import (
     default_exercise_library,
     load_exercise_library,
 )
+from mobileathlete_desktop.domain.language_tables import missing_languages
+from mobileathlete_desktop.support import languages
+from mobileathlete_desktop.support.languages import SUPPORTED_LANGUAGES
 
 LIBRARY = default_exercise_library()
 ACCENTS = re.compile("[áéíóúñ¿¡ü]")
+DAILY = {"en": "daily", "es": "a diario"}
 
 
 def test_library_has_enough_drills_in_every_category() -> None:
@@ -49,21 +53,26 @@ def test_named_drills_exist(code: str) -> None:
 
 
 @pytest.mark.parametrize("exercise", list(LIBRARY), ids=lambda e: e.code)
-def test_every_drill_is_complete_in_both_languages(exercise) -> None:  # type: ignore[no-untyped-def]
+def test_every_drill_is_complete_in_every_shipped_language(exercise) -> None:  # type: ignore[no-untyped-def]
     assert CODE_PATTERN.match(exercise.code)
-    for lang in ("en", "es"):
-        assert exercise.name(lang)
+    for table in (
+        exercise.names,
+        exercise.steps_by_language,
+        exercise.cues_by_language,
+        exercise.dosage.frequencies,
+    ):
+        assert missing_languages(table) == ()
+    for lang in SUPPORTED_LANGUAGES:
         assert 3 <= len(exercise.steps(lang)) <= 5
         assert 2 <= len(exercise.cues(lang)) <= 4
-        assert exercise.frequency(lang)
-    assert len(exercise.steps_en) == len(exercise.steps_es)
-    assert exercise.name_en != exercise.name_es or exercise.code == "running.a_skip"
+        assert len(exercise.steps(lang)) == len(exercise.steps("en"))
+    assert exercise.name("en") != exercise.name("es") or exercise.code == "running.a_skip"
     for linked in (*exercise.progressions, *exercise.regressions):
         assert linked in LIBRARY and linked != exercise.code
 
 
 def test_spanish_text_has_accents_and_stretches_are_passive() -> None:
-    spanish = " ".join(" ".join(e.steps_es) + e.name_es for e in LIBRARY)
+    spanish = " ".join(" ".join(e.steps("es")) + e.name("es") for e in LIBRARY)
     assert len(ACCENTS.findall(spanish)) > 100
     assert all(not e.active for e in LIBRARY.by_category("stretch"))
     assert all(e.active for e in LIBRARY if e.category != "stretch")
@@ -104,45 +113,91 @@ def test_targeting(target: str, expected: str) -> None:
 @pytest.mark.parametrize(
     ("dosage", "lang", "text"),
     [
-        (Dosage(2, "daily", "a diario", reps=10, per_side=True), "en", "2 × 10 each side, daily"),
-        (Dosage(2, "daily", "a diario", reps=10, per_side=True), "es", "2 × 10 por lado, a diario"),
-        (Dosage(3, "daily", "a diario", hold_s=30), "en", "3 × 30 s hold, daily"),
+        (Dosage(2, DAILY, reps=10, per_side=True), "en", "2 × 10 each side, daily"),
+        (Dosage(2, DAILY, reps=10, per_side=True), "es", "2 × 10 por lado, a diario"),
+        (Dosage(3, DAILY, hold_s=30), "en", "3 × 30 s hold, daily"),
+        (Dosage(3, DAILY, hold_s=30), "es", "3 × 30 s (mantén la posición), a diario"),
         (
-            Dosage(3, "daily", "a diario", hold_s=30),
-            "es",
-            "3 × 30 s (mantén la posición), a diario",
-        ),
-        (
-            Dosage(3, "twice a week", "2 veces por semana", distance_m=20),
+            Dosage(3, {"en": "twice a week", "es": "2 veces por semana"}, distance_m=20),
             "en",
             "3 × 20 m, twice a week",
         ),
+        (Dosage(2, DAILY, reps=10, per_side=True), "fr", "2 × 10 each side, daily"),
+        (Dosage(3, DAILY, hold_s=30), "es_AR.UTF-8", "3 × 30 s (mantén la posición), a diario"),
     ],
 )
 def test_dosage_describe(dosage: Dosage, lang: str, text: str) -> None:
     assert dosage.describe(lang) == text
 
 
-def test_unknown_language_is_refused() -> None:
-    with pytest.raises(ValueError, match="language"):
-        LIBRARY["running.a_skip"].name("fr")
+@pytest.mark.parametrize(
+    ("code", "lang", "name", "first_step", "first_cue", "frequency"),
+    [
+        (
+            "mobility.leg_swing_front_back",
+            "en",
+            "Leg swings, front to back",
+            "Stand tall beside a wall and rest one hand on it.",
+            "Keep your trunk tall and still.",
+            "before every run",
+        ),
+        (
+            "mobility.leg_swing_front_back",
+            "es",
+            "Balanceo de pierna hacia adelante y hacia atrás",
+            "Ponte de pie junto a una pared y apoya una mano en ella.",
+            "Mantén el tronco derecho y quieto.",
+            "antes de salir a correr",
+        ),
+        (
+            "mobility.standing_itb_side_reach",
+            "es",
+            "Inclinación lateral, pierna cruzada atrás (cadera externa)",
+            "Párate derecho y cruza por detrás de la otra la pierna que vas a trabajar; los dos"
+            " pies bien apoyados y la pierna de atrás estirada.",
+            "Mantén el pecho hacia el frente, sin girar el tronco.",
+            "a diario",
+        ),
+    ],
+)
+def test_shipped_texts_read_as_before_the_language_tables(
+    code: str, lang: str, name: str, first_step: str, first_cue: str, frequency: str
+) -> None:
+    drill = LIBRARY[code]
+    assert drill.name(lang) == name
+    assert drill.steps(lang)[0] == first_step
+    assert drill.cues(lang)[0] == first_cue
+    assert drill.frequency(lang) == frequency
+
+
+@pytest.mark.parametrize("lang", ["fr", "de_DE", "", None, "xx-YY"])
+def test_a_language_the_program_does_not_ship_reads_english(lang: str | None) -> None:
+    drill = LIBRARY["mobility.leg_swing_front_back"]
+    assert drill.name(lang) == "Leg swings, front to back"
+    assert drill.steps(lang) == drill.steps("en")
+    assert drill.cues(lang) == drill.cues("en")
+    assert drill.frequency(lang) == "before every run"
+
+
+def test_a_locale_name_reads_its_base_language() -> None:
+    drill = LIBRARY["mobility.leg_swing_front_back"]
+    assert drill.name("es_MX.UTF-8") == drill.name("es") != drill.name("en")
+    assert drill.steps("ES") == drill.steps("es")
 
 
 GOOD = """
 [[exercises]]
 code = "mobility.test_drill"
-name_en = "Test"
-name_es = "Prueba"
+name = { en = "Test", es = "Prueba" }
 category = "mobility"
 regions = ["hip"]
 targets = ["hip.flexion"]
 active = true
 level = 1
-steps_en = ["a", "b", "c"]
-steps_es = ["a", "b", "c"]
-cues_en = ["a", "b"]
-cues_es = ["a", "b"]
-dosage = { sets = 2, reps = 10, frequency_en = "daily", frequency_es = "a diario" }
+steps.en = ["a", "b", "c"]
+steps.es = ["a", "b", "c"]
+cues = { en = ["a", "b"], es = ["a", "b"] }
+dosage = { sets = 2, reps = 10, frequency = { en = "daily", es = "a diario" } }
 progressions = []
 """
 
@@ -152,11 +207,17 @@ progressions = []
     [
         ("progressions = []", 'progressions = ["mobility.nope"]', "unknown drill"),
         ('category = "mobility"', 'category = "yoga"', "unknown category"),
-        ('name_es = "Prueba"', 'name_es = ""', "name_es"),
+        ('es = "Prueba"', 'es = ""', "name.es must be a non-empty text"),
+        ('{ en = "Test", es = "Prueba" }', '"Test"', "name must be a language table"),
+        ('name = { en = "Test", es = "Prueba" }', 'name_en = "Test"', "name must be a language"),
+        ('{ en = "Test", es = "Prueba" }', '{ es = "Prueba" }', "name has no English"),
+        ('{ en = "Test", es = "Prueba" }', '{ en = "Test", Spanish = "P" }', "not a language"),
+        ('{ en = "daily", es = "a diario" }', '{ es = "a diario" }', "frequency has no English"),
+        ('cues = { en = ["a", "b"]', 'cues = { en = "a"', "cues.en must be a list"),
         ("reps = 10", "reps = 10, hold_s = 30", "exactly one"),
         ("sets = 2", "sets = 0", "sets"),
         ('code = "mobility.test_drill"', 'code = "Mobility Test"', "bad drill code"),
-        ('steps_es = ["a", "b", "c"]', 'steps_es = ["a"]', "steps_es"),
+        ('steps.es = ["a", "b", "c"]', 'steps.es = ["a"]', "steps.es has 1 entries"),
         ('targets = ["hip.flexion"]', 'targets = ["deficit:Bad Tag"]', "malformed tag"),
     ],
 )
@@ -175,3 +236,32 @@ def test_good_file_loads_and_known_measures_are_checked(tmp_path: Path) -> None:
     ]
     with pytest.raises(ExerciseLibraryError, match="unknown measure"):
         load_exercise_library(path, known_measures={"knee.flexion"})
+
+
+FRENCH = (
+    GOOD.replace('es = "Prueba" }', 'es = "Prueba", fr = "Essai" }')
+    .replace('es = "a diario" }', 'es = "a diario", fr = "chaque jour" }')
+    .replace(
+        'steps.es = ["a", "b", "c"]',
+        'steps.es = ["a", "b", "c"]\nsteps.fr = ["un", "deux", "trois"]',
+    )
+)
+
+
+def test_a_third_language_is_data_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """French in the file loads with no change to the loader or the drill; it is read once
+    French is a language the program ships (one entry in SUPPORTED_LANGUAGES), English until
+    then, and English for any text not translated yet."""
+    path = tmp_path / "exercises.toml"
+    path.write_text(FRENCH, encoding="utf-8")
+    library = load_exercise_library(path)
+    drill = library["mobility.test_drill"]
+    assert drill.name("fr") == "Test"
+    assert [d.code for d in library.search("essai")] == ["mobility.test_drill"]
+    monkeypatch.setattr(languages, "SUPPORTED_LANGUAGES", ("en", "es", "fr"))
+    assert drill.name("fr") == drill.name("fr_CA") == "Essai"
+    assert drill.frequency("fr") == "chaque jour"
+    assert drill.dosage.describe("fr").endswith(", chaque jour")
+    assert drill.steps("fr") == ("un", "deux", "trois")
+    assert drill.cues("fr") == ("a", "b")  # not translated yet: English
+    assert drill.name("es") == "Prueba"

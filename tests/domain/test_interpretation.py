@@ -47,7 +47,7 @@ def measure(code: str, **extra: Any) -> dict[str, Any]:
     """A catalogue entry with sensible defaults: bilateral ROM in degrees."""
     base: dict[str, Any] = {
         "code": code,
-        "label": extra.pop("label", code.replace(".", " ").capitalize()),
+        "label": {"en": extra.pop("label", code.replace(".", " ").capitalize())},
         "kind": "rom",
         "unit": "deg",
         "bounds": [-30, 200],

@@ -57,10 +57,10 @@ FORBIDDEN = [
 def _library_text() -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     for e in LIBRARY:
-        out.append((f"{e.code} name_es", e.name_es))
-        out += [(f"{e.code} steps_es", s) for s in e.steps_es]
-        out += [(f"{e.code} cues_es", c) for c in e.cues_es]
-        out.append((f"{e.code} frequency_es", e.dosage.frequency_es))
+        out.append((f"{e.code} name.es", e.name("es")))
+        out += [(f"{e.code} steps.es", s) for s in e.steps("es")]
+        out += [(f"{e.code} cues.es", c) for c in e.cues("es")]
+        out.append((f"{e.code} frequency.es", e.frequency("es")))
     return out
 
 
@@ -70,8 +70,8 @@ def _shipped_text() -> list[tuple[str, str]]:
     out += [(f"handout {k}", v) for k, v in TEXTS["es"].items()]
     out += [(f"dose {k}", v) for k, v in DOSAGE_WORDS["es"].items()]
     for m in default_catalogue():
-        out.append((f"{m.code} label_es", m.label_es))
-        out += [(f"{m.code} fault {f.code}", f.label_es) for f in m.faults]
+        out.append((f"{m.code} label.es", m.label_in("es")))
+        out += [(f"{m.code} fault {f.code}", f.label_in("es")) for f in m.faults]
     return out
 
 
@@ -108,8 +108,8 @@ def test_the_library_speaks_tu() -> None:
 @pytest.mark.parametrize("exercise", list(LIBRARY), ids=lambda e: e.code)
 def test_library_frequencies_translate_both_ways(exercise) -> None:  # type: ignore[no-untyped-def]
     dose = exercise.dosage
-    assert frequency_text(dose.frequency_en, "es") == dose.frequency_es
-    assert frequency_text(dose.frequency_es, "en") == dose.frequency_en
+    assert frequency_text(dose.frequency("en"), "es") == dose.frequency("es")
+    assert frequency_text(dose.frequency("es"), "en") == dose.frequency("en")
 
 
 # English dose words that must never reach a Spanish handout.
@@ -140,7 +140,7 @@ def test_every_dose_word_on_a_spanish_handout_is_spanish(
         # As the program builder saves a line: the library's English frequency.
         items.append(
             ProgramItemRecord(
-                code, dose.sets, dose.reps, dose.hold_s, dose.per_side, dose.frequency_en
+                code, dose.sets, dose.reps, dose.hold_s, dose.per_side, dose.frequency("en")
             )
         )
     program = ProgramRecord(None, client.id, date(2026, 5, 4), "Casa", tuple(items))

@@ -31,7 +31,7 @@ def test_every_drill_renders_a_parsable_svg_with_a_figure(exercise: Exercise) ->
     assert len(root.findall(f"{SVG}line")) >= 12
     if exercise.pose.get("start") is not None:
         assert "figure.start" in classes
-    assert root.find(f"{SVG}title").text == exercise.name_en  # type: ignore[union-attr]
+    assert root.find(f"{SVG}title").text == exercise.name("en")  # type: ignore[union-attr]
 
 
 @pytest.mark.parametrize("exercise", list(LIBRARY), ids=lambda e: e.code)

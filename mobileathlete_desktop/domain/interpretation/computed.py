@@ -278,8 +278,7 @@ def _measure(cat: Catalogue, code: str) -> Measure:
         return found
     return Measure(
         code=code,
-        label=code,
-        label_es=code,
+        labels={"en": code},
         kind="score",
         region="",
         unit="",

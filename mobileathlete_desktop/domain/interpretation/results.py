@@ -118,8 +118,7 @@ LEFS_TOTAL = "lefs.total"
 _FALLBACK_MEASURES: Mapping[str, Measure] = {
     YBALANCE_COMPOSITE: Measure(
         code=YBALANCE_COMPOSITE,
-        label="Y-Balance composite",
-        label_es="Y-Balance compuesto",
+        labels={"en": "Y-Balance composite", "es": "Y-Balance compuesto"},
         kind="ratio",
         region="lower limb",
         unit="percent",
@@ -130,8 +129,7 @@ _FALLBACK_MEASURES: Mapping[str, Measure] = {
     ),
     FMS_TOTAL: Measure(
         code=FMS_TOTAL,
-        label="FMS total",
-        label_es="FMS total",
+        labels={"en": "FMS total", "es": "FMS total"},
         kind="score",
         region="whole body",
         unit="score",
@@ -142,8 +140,7 @@ _FALLBACK_MEASURES: Mapping[str, Measure] = {
     ),
     LEFS_TOTAL: Measure(
         code=LEFS_TOTAL,
-        label="LEFS",
-        label_es="LEFS",
+        labels={"en": "LEFS", "es": "LEFS"},
         kind="score",
         region="lower limb",
         unit="score",

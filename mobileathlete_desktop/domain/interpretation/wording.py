@@ -118,7 +118,7 @@ def client_lines(
     out: list[str] = []
     for (code, side), phrases in list(found.items())[:limit]:
         measure = cat.get(code)
-        label = code if measure is None else (measure.label_es if lang == "es" else measure.label)
+        label = code if measure is None else measure.label_in(lang)
         if side in ("left", "right"):
             label = f"{label}, {words[side]}"
         out.append(f"{label}: {'; '.join(phrases)}")
