@@ -99,7 +99,7 @@ def test_exports_are_audited(ctx: ServiceContext, one_client: str, tmp_path: Pat
 def test_an_unknown_chart_writes_no_file(ctx: ServiceContext, tmp_path: Path) -> None:
     with pytest.raises(NotFound, match="NOPE"):
         export_csv(ctx, tmp_path / "x.csv", chart="NOPE")
-    assert not [p for p in tmp_path.iterdir() if p.suffix in (".csv", ".partial")]
+    assert not [p for p in tmp_path.iterdir() if p.suffix in (".csv", ".part")]
 
 
 def test_a_therapist_may_not_export(therapist_ctx: ServiceContext, tmp_path: Path) -> None:

@@ -126,7 +126,7 @@ def test_backup_to_a_full_disk_says_so_and_leaves_nothing_half_written(
     target = tiny_disk / "b.sqlite3"
     with pytest.raises(BackupError, match=r"full|space"):
         online_backup(ctx.db.path, target)
-    assert not target.exists() and list(tiny_disk.glob("*.partial")) == []
+    assert not target.exists() and list(tiny_disk.glob("*.part")) == []
     assert len(search_clients(ctx)) == 300
 
 
@@ -171,5 +171,5 @@ def test_disk_full_during_backup_simulated(
     with pytest.raises(BackupError, match="database or disk is full"):
         online_backup(ctx.db.path, target)
     monkeypatch.undo()
-    assert not target.exists() and not (tmp_path / "out.sqlite3.partial").exists()
+    assert not target.exists() and list(tmp_path.glob("*.part")) == []
     assert [c.chart_number for c in search_clients(ctx)] == ["T-1"]
