@@ -29,7 +29,8 @@ class LanguageTableError(ValueError):
 
 
 def pick_lines(table: TextLists, lang: str | None) -> tuple[str, ...]:
-    """The list for `lang` from a table of lists, by the same rule as `pick`."""
+    """The list for `lang` from a table of lists, by the same rule as `pick` (which chooses
+    the language here, from a table of the languages that have a list)."""
     chosen = pick({code: code for code, lines in table.items() if lines}, lang)
     return table.get(chosen, ())
 
@@ -90,7 +91,6 @@ __all__ = [
     "TextLists",
     "Texts",
     "missing_languages",
-    "pick",
     "pick_lines",
     "text_lists_table",
     "text_table",
