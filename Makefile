@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: run test check lint typecheck layers pytest bench package forms demo clean help
+.PHONY: run test check lint typecheck layers pytest bench package forms translations demo clean help
 
 help:
 	@echo "make run    - set up .venv and open the program on a demo clinic"
@@ -14,6 +14,7 @@ help:
 	@echo "make bench  - build a large synthetic clinic and measure speed and memory"
 	@echo "make package - build a self-contained bundle for this machine"
 	@echo "make forms  - compile the Designer forms (ui/forms/*.ui) with pyside6-uic"
+	@echo "make translations - update the window's .ts files (lupdate) and compile the .qm"
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
@@ -52,6 +53,9 @@ bench: $(STAMP)
 
 forms: $(STAMP)
 	$(BIN)/python scripts/build_forms.py
+
+translations: $(STAMP)
+	$(BIN)/python scripts/build_translations.py
 
 package: $(STAMP)
 	bash packaging/build.sh

@@ -9,11 +9,14 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from mobileathlete_desktop.domain.resources import MissingResourceError, resource_path
+from mobileathlete_desktop.ui.i18n import install_translations
 
 
 def create_application(argv: Sequence[str]) -> QApplication:
-    """Creates the application object once, with names used for settings and window titles."""
+    """Creates the application object once, with names used for settings and window titles,
+    speaking the user's language (ui/i18n.py) before any window is built."""
     app = QApplication(list(argv))
+    install_translations(app)
     app.setApplicationName("Mobile Athlete")
     app.setOrganizationName("MobileAthlete")
     app.setApplicationDisplayName("Mobile Athlete")
