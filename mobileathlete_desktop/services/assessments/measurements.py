@@ -3,13 +3,14 @@ and the stored computed values kept in line with their inputs."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from mobileathlete_desktop.domain.catalogue import Catalogue, Mode, Side
+from mobileathlete_desktop.domain.catalogue import Catalogue, Measure, Mode, Side
 from mobileathlete_desktop.domain.interpretation import (
     FMS_CLEARING,
     FMS_TESTS,
@@ -31,15 +32,33 @@ from mobileathlete_desktop.domain.scoring import (
 from mobileathlete_desktop.domain.validation import InvalidValue, check_cell, lookup_measure
 from mobileathlete_desktop.services.assessments.questionnaires import lefs_total
 from mobileathlete_desktop.services.assessments.records import (
-    _editable,
     _measurement_record,
+    assessment_unit,
     to_record,
 )
-from mobileathlete_desktop.services.audit import record_event
 from mobileathlete_desktop.services.context import ConflictError, InputError, ServiceContext
 from mobileathlete_desktop.storage.models import Assessment, Finding, Measurement
 
 UNSET: Any = object()
+
+
+def _checked_value(
+    catalogue: Catalogue, code: str, side: Side, mode: Mode, value: float | None
+) -> Measure:
+    """The measure of an entered value, or InputError: unknown code, a side or mode it does not
+    take, a computed value, or a value outside its hard bounds."""
+    try:
+        measure = lookup_measure(catalogue, code)
+        check_cell(measure, side, mode)
+        if measure.computed:
+            raise InvalidValue(f"{measure.label} is computed from its inputs, not entered")
+        if value is not None:
+            problem = measure.check_value(value)
+            if problem:
+                raise InvalidValue(problem)
+    except InvalidValue as exc:
+        raise InputError(str(exc)) from exc
+    return measure
 
 
 def set_value(
@@ -63,20 +82,9 @@ def set_value(
     it is refused. With `expected`, the save is refused if the stored value is no longer
     what this editor last saw (another window changed it).
     """
-    ctx.actor.require("assessments.write")
-    try:
-        measure = lookup_measure(ctx.catalogue, code)
-        check_cell(measure, side, mode)
-        if measure.computed:
-            raise InvalidValue(f"{measure.label} is computed from its inputs, not entered")
-        if value is not None:
-            problem = measure.check_value(value)
-            if problem:
-                raise InvalidValue(problem)
-    except InvalidValue as exc:
-        raise InputError(str(exc)) from exc
-    with ctx.db.session() as session:
-        row = _editable(session, assessment_id)
+    with assessment_unit(ctx, assessment_id) as unit:
+        session, row = unit.session, unit.row
+        measure = _checked_value(ctx.catalogue, code, side, mode, value)
         cell = session.execute(
             select(Measurement).where(
                 Measurement.assessment_id == assessment_id,
@@ -95,14 +103,9 @@ def set_value(
         if value is None:
             if cell is not None:
                 session.delete(cell)
-                record_event(
-                    session,
-                    ctx.actor,
+                unit.audit(
                     "measurement.clear",
-                    entity="assessment",
-                    entity_id=assessment_id,
-                    client_id=row.client_id,
-                    detail={"code": code, "side": side, "mode": mode, "before": before},
+                    {"code": code, "side": side, "mode": mode, "before": before},
                 )
                 if code in computed_inputs(ctx.catalogue):
                     recompute_stored(session, row, ctx.catalogue, add_missing=False)
@@ -135,14 +138,9 @@ def set_value(
             if rater is not None:
                 cell.rater = rater
         session.flush()
-        record_event(
-            session,
-            ctx.actor,
+        unit.audit(
             "measurement.set",
-            entity="assessment",
-            entity_id=assessment_id,
-            client_id=row.client_id,
-            detail={
+            {
                 "code": code,
                 "side": side,
                 "mode": mode,
@@ -162,9 +160,8 @@ def set_pain(
     ctx: ServiceContext, assessment_id: int, code: str, side: Side, mode: Mode, pain: bool
 ) -> MeasurementRecord:
     """Marks a recorded value as painful on movement (or not)."""
-    ctx.actor.require("assessments.write")
-    with ctx.db.session() as session:
-        row = _editable(session, assessment_id)
+    with assessment_unit(ctx, assessment_id) as unit:
+        session = unit.session
         cell = session.execute(
             select(Measurement).where(
                 Measurement.assessment_id == assessment_id,
@@ -178,16 +175,27 @@ def set_pain(
         if cell.pain != pain:
             cell.pain = pain
             session.flush()
-            record_event(
-                session,
-                ctx.actor,
-                "measurement.pain",
-                entity="assessment",
-                entity_id=assessment_id,
-                client_id=row.client_id,
-                detail={"code": code, "side": side, "mode": mode, "pain": pain},
-            )
+            unit.audit("measurement.pain", {"code": code, "side": side, "mode": mode, "pain": pain})
         return _measurement_record(cell)
+
+
+def _checked_finding(
+    catalogue: Catalogue, test_code: str, side: Side, faults: Sequence[str], rating: str
+) -> Measure:
+    """The motor-control test of a finding, or InputError: unknown test or fault, a rating
+    the test does not have, or a side it does not take."""
+    measure = catalogue.get(test_code)
+    if measure is None:
+        raise InputError(f"unknown test code {test_code!r}")
+    known = {f.code for f in measure.faults}
+    unknown = [f for f in faults if f not in known]
+    if unknown:
+        raise InputError(f"{measure.label}: unknown fault {unknown[0]!r}")
+    if rating and measure.ratings and rating not in measure.ratings:
+        raise InputError(f"{measure.label}: rating must be one of {', '.join(measure.ratings)}")
+    if side not in measure.sides:
+        raise InputError(f"{measure.label}: side must be {' or '.join(measure.sides)}")
+    return measure
 
 
 def set_finding(
@@ -202,20 +210,9 @@ def set_finding(
     note: str = "",
 ) -> FindingRecord:
     """Saves a motor-control test's observed faults and rating for one side."""
-    ctx.actor.require("assessments.write")
-    measure = ctx.catalogue.get(test_code)
-    if measure is None:
-        raise InputError(f"unknown test code {test_code!r}")
-    known = {f.code for f in measure.faults}
-    unknown = [f for f in faults if f not in known]
-    if unknown:
-        raise InputError(f"{measure.label}: unknown fault {unknown[0]!r}")
-    if rating and measure.ratings and rating not in measure.ratings:
-        raise InputError(f"{measure.label}: rating must be one of {', '.join(measure.ratings)}")
-    if side not in measure.sides:
-        raise InputError(f"{measure.label}: side must be {' or '.join(measure.sides)}")
-    with ctx.db.session() as session:
-        row = _editable(session, assessment_id)
+    with assessment_unit(ctx, assessment_id) as unit:
+        session = unit.session
+        measure = _checked_finding(ctx.catalogue, test_code, side, faults, rating)
         cell = session.execute(
             select(Finding).where(
                 Finding.assessment_id == assessment_id,
@@ -243,14 +240,9 @@ def set_finding(
             # A value of the test (the rating's index, as older imports stored it) follows.
             value_cell.value = float(measure.ratings.index(rating))
         session.flush()
-        record_event(
-            session,
-            ctx.actor,
+        unit.audit(
             "finding.set",
-            entity="assessment",
-            entity_id=assessment_id,
-            client_id=row.client_id,
-            detail={
+            {
                 "test": test_code,
                 "side": side,
                 "before": before,
@@ -356,8 +348,7 @@ def update_computed(ctx: ServiceContext, assessment_id: int) -> AssessmentRecord
     importing already do this in their own transaction; this stays for callers that
     changed inputs some other way.
     """
-    ctx.actor.require("assessments.write")
-    with ctx.db.session() as session:
-        row = _editable(session, assessment_id)
+    with assessment_unit(ctx, assessment_id) as unit:
+        session, row = unit.session, unit.row
         recompute_stored(session, row, ctx.catalogue)
         return to_record(row)

@@ -10,7 +10,12 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from mobileathlete_desktop.domain.records import AssessmentRecord, ClientHistory
-from mobileathlete_desktop.services.assessments.records import AssessmentSummary, _load, to_record
+from mobileathlete_desktop.services.assessments.records import (
+    AssessmentSummary,
+    _load,
+    assessment_unit,
+    to_record,
+)
 from mobileathlete_desktop.services.clients import to_record as client_record
 from mobileathlete_desktop.services.context import NotFound, ServiceContext
 from mobileathlete_desktop.storage.models import Assessment, Client, Measurement
@@ -89,9 +94,8 @@ def previous_assessment(ctx: ServiceContext, assessment_id: int) -> AssessmentRe
 
     An addendum compares with the visit before its original, never with the original itself.
     """
-    ctx.actor.require("assessments.read")
-    with ctx.db.session() as session:
-        row = _load(session, assessment_id)
+    with assessment_unit(ctx, assessment_id, "assessments.read", draft=False) as unit:
+        session, row = unit.session, unit.row
         anchor = row
         if row.addendum_of_id is not None:
             anchor = _load(session, row.addendum_of_id)

@@ -18,8 +18,7 @@ from mobileathlete_desktop.domain.scoring import (
     PSFS_MIN_ACTIVITIES,
     psfs_average,
 )
-from mobileathlete_desktop.services.assessments.records import _editable, _load
-from mobileathlete_desktop.services.audit import record_event
+from mobileathlete_desktop.services.assessments.records import _load, assessment_unit
 from mobileathlete_desktop.services.context import InputError, ServiceContext
 from mobileathlete_desktop.storage.models import Assessment, Measurement, OutcomeScore
 
@@ -63,19 +62,23 @@ def _store_score(session: Session, assessment_id: int, code: str, value: float |
         stored.value = value
 
 
-def set_lefs_answers(
-    ctx: ServiceContext, assessment_id: int, answers: list[int | None]
-) -> OutcomeRecord:
-    """Saves the 20 LEFS item answers (0–4 each) and, when complete, the total as a value."""
-    ctx.actor.require("assessments.write")
+def _checked_lefs(answers: list[int | None]) -> int | None:
+    """The LEFS total of 20 answers 0–4 (None while some are missing), or InputError."""
     if len(answers) != LEFS_ITEMS:
         raise InputError(f"LEFS has {LEFS_ITEMS} items, got {len(answers)}")
     for number, answer in enumerate(answers, start=1):
         if answer is not None and not 0 <= answer <= 4:
             raise InputError(f"LEFS item {number}: {answer} is outside 0–4")
-    total = lefs_total(answers)
-    with ctx.db.session() as session:
-        row = _editable(session, assessment_id)
+    return lefs_total(answers)
+
+
+def set_lefs_answers(
+    ctx: ServiceContext, assessment_id: int, answers: list[int | None]
+) -> OutcomeRecord:
+    """Saves the 20 LEFS item answers (0–4 each) and, when complete, the total as a value."""
+    with assessment_unit(ctx, assessment_id) as unit:
+        session = unit.session
+        total = _checked_lefs(answers)
         cell = session.execute(
             select(OutcomeScore).where(
                 OutcomeScore.assessment_id == assessment_id, OutcomeScore.instrument == "lefs"
@@ -88,15 +91,7 @@ def set_lefs_answers(
         cell.total = None if total is None else float(total)
         _store_score(session, assessment_id, "lefs.total", None if total is None else float(total))
         session.flush()
-        record_event(
-            session,
-            ctx.actor,
-            "outcome.set",
-            entity="assessment",
-            entity_id=assessment_id,
-            client_id=row.client_id,
-            detail={"instrument": "lefs", "answers": list(answers), "total": total},
-        )
+        unit.audit("outcome.set", {"instrument": "lefs", "answers": list(answers), "total": total})
         return OutcomeRecord("lefs", tuple(answers), None if total is None else float(total))
 
 
@@ -157,11 +152,10 @@ def set_psfs(
     its total stays empty, because the interpretation reads an outcome's total as
     `<instrument>.total` and the PSFS score is an average under its own code.
     """
-    ctx.actor.require("assessments.write")
-    names, kept = _checked_psfs(activities, ratings)
-    average = psfs_average(kept) if len(names) >= PSFS_MIN_ACTIVITIES else None
-    with ctx.db.session() as session:
-        row = _editable(session, assessment_id)
+    with assessment_unit(ctx, assessment_id) as unit:
+        session = unit.session
+        names, kept = _checked_psfs(activities, ratings)
+        average = psfs_average(kept) if len(names) >= PSFS_MIN_ACTIVITIES else None
         cell = session.execute(
             select(OutcomeScore).where(
                 OutcomeScore.assessment_id == assessment_id,
@@ -183,14 +177,9 @@ def set_psfs(
         cell.total = None
         _store_score(session, assessment_id, PSFS_AVERAGE, average)
         session.flush()
-        record_event(
-            session,
-            ctx.actor,
+        unit.audit(
             "outcome.set",
-            entity="assessment",
-            entity_id=assessment_id,
-            client_id=row.client_id,
-            detail={
+            {
                 "instrument": PSFS_INSTRUMENT,
                 "before": before,
                 "activities": names,
@@ -203,9 +192,8 @@ def set_psfs(
 
 def psfs_offer(ctx: ServiceContext, assessment_id: int) -> PsfsOffer | None:
     """The activities of the client's latest earlier PSFS, to ask about again; None if none."""
-    ctx.actor.require("assessments.read")
-    with ctx.db.session() as session:
-        row = _load(session, assessment_id)
+    with assessment_unit(ctx, assessment_id, "assessments.read", draft=False) as unit:
+        session, row = unit.session, unit.row
         anchor = _load(session, row.addendum_of_id) if row.addendum_of_id else row
         found = session.execute(
             select(OutcomeScore, Assessment.date)

@@ -1,9 +1,13 @@
-"""Assessment rows as records, and the loading every use case starts with."""
+"""Assessment rows as records, and the guarded unit of work every use case on one assessment
+starts with (`assessment_unit`)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -13,7 +17,8 @@ from mobileathlete_desktop.domain.records import (
     MeasurementRecord,
     OutcomeRecord,
 )
-from mobileathlete_desktop.services.context import InputError, NotFound
+from mobileathlete_desktop.services.audit import record_event
+from mobileathlete_desktop.services.context import InputError, NotFound, ServiceContext
 from mobileathlete_desktop.storage.models import Assessment, Measurement
 
 
@@ -99,3 +104,41 @@ def _editable(session: Session, assessment_id: int) -> Assessment:
             f"Assessment of {row.date.isoformat()} is signed and read-only; add an addendum instead"
         )
     return row
+
+
+@dataclass(frozen=True)
+class AssessmentUnit:
+    """One assessment loaded in a unit of work, and the audit of what is done to it."""
+
+    ctx: ServiceContext
+    session: Session
+    row: Assessment
+
+    def audit(self, action: str, detail: dict[str, Any]) -> None:
+        """Records `action` on this assessment (and its client) in the same transaction."""
+        record_event(
+            self.session,
+            self.ctx.actor,
+            action,
+            entity="assessment",
+            entity_id=self.row.id,
+            client_id=self.row.client_id,
+            detail=detail,
+        )
+
+
+@contextmanager
+def assessment_unit(
+    ctx: ServiceContext,
+    assessment_id: int,
+    permission: str = "assessments.write",
+    *,
+    draft: bool = True,
+) -> Iterator[AssessmentUnit]:
+    """The guard every use case on one assessment starts with: the actor's permission checked,
+    then, in one unit of work, the assessment loaded (NotFound) and, with `draft`, refused
+    when signed (InputError: a signed assessment takes an addendum instead)."""
+    ctx.actor.require(permission)
+    with ctx.db.session() as session:
+        row = _editable(session, assessment_id) if draft else _load(session, assessment_id)
+        yield AssessmentUnit(ctx, session, row)

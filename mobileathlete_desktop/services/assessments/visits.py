@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime
 from sqlalchemy import select
 
 from mobileathlete_desktop.domain.records import ASSESSMENT_KINDS, AssessmentRecord
-from mobileathlete_desktop.services.assessments.records import _editable, _load, to_record
+from mobileathlete_desktop.services.assessments.records import assessment_unit, to_record
 from mobileathlete_desktop.services.audit import record_event
 from mobileathlete_desktop.services.context import InputError, NotFound, ServiceContext
 from mobileathlete_desktop.services.templates import get_template
@@ -68,9 +68,8 @@ def create_assessment(
 
 def get_assessment(ctx: ServiceContext, assessment_id: int) -> AssessmentRecord:
     """One assessment with all its values."""
-    ctx.actor.require("assessments.read")
-    with ctx.db.session() as session:
-        return to_record(_load(session, assessment_id))
+    with assessment_unit(ctx, assessment_id, "assessments.read", draft=False) as unit:
+        return to_record(unit.row)
 
 
 def set_notes(ctx: ServiceContext, assessment_id: int, notes: str) -> None:
@@ -87,42 +86,24 @@ def _set_field(
     ctx: ServiceContext, assessment_id: int, field: str, value: str, action: str
 ) -> None:
     """Changes one text field of a draft assessment, audited with before and after."""
-    ctx.actor.require("assessments.write")
-    with ctx.db.session() as session:
-        row = _editable(session, assessment_id)
+    with assessment_unit(ctx, assessment_id) as unit:
+        session, row = unit.session, unit.row
         before = getattr(row, field)
         if before != value:
             setattr(row, field, value)
             session.flush()
-            record_event(
-                session,
-                ctx.actor,
-                action,
-                entity="assessment",
-                entity_id=assessment_id,
-                client_id=row.client_id,
-                detail={"before": before, "after": value},
-            )
+            unit.audit(action, {"before": before, "after": value})
 
 
 def sign_assessment(ctx: ServiceContext, assessment_id: int) -> AssessmentRecord:
     """Locks an assessment with the signing therapist's name and the time."""
-    ctx.actor.require("assessments.sign")
-    with ctx.db.session() as session:
-        row = _editable(session, assessment_id)
+    with assessment_unit(ctx, assessment_id, "assessments.sign") as unit:
+        session, row = unit.session, unit.row
         row.status = "signed"
         row.signed_at = datetime.now(UTC).replace(tzinfo=None)
         row.signed_by = ctx.actor.display_name
         session.flush()
-        record_event(
-            session,
-            ctx.actor,
-            "assessment.sign",
-            entity="assessment",
-            entity_id=assessment_id,
-            client_id=row.client_id,
-            detail={"signed_by": row.signed_by},
-        )
+        unit.audit("assessment.sign", {"signed_by": row.signed_by})
         return to_record(row)
 
 
@@ -216,14 +197,15 @@ def create_addendum(ctx: ServiceContext, assessment_id: int, reason: str = "") -
     The reason is required (what the addendum corrects); it heads the notes and is kept in
     the audit trail.
     """
-    ctx.actor.require("assessments.write")
-    reason = " ".join(reason.split())
-    if not reason:
-        raise InputError("An addendum needs a reason: say what it corrects")
-    if len(reason) > ADDENDUM_REASON_LENGTH:
-        raise InputError(f"The reason is too long (at most {ADDENDUM_REASON_LENGTH} characters)")
-    with ctx.db.session() as session:
-        original = _load(session, assessment_id)
+    with assessment_unit(ctx, assessment_id, draft=False) as unit:
+        session, original = unit.session, unit.row
+        reason = " ".join(reason.split())
+        if not reason:
+            raise InputError("An addendum needs a reason: say what it corrects")
+        if len(reason) > ADDENDUM_REASON_LENGTH:
+            raise InputError(
+                f"The reason is too long (at most {ADDENDUM_REASON_LENGTH} characters)"
+            )
         if original.status != "signed":
             raise InputError("Only a signed assessment takes an addendum; edit the draft instead")
         row = Assessment(
