@@ -8,19 +8,12 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
-from mobileathlete_desktop.domain.validation import InvalidValue
 from mobileathlete_desktop.services.audit import record_event
-from mobileathlete_desktop.services.clients import ClientInput
 from mobileathlete_desktop.services.context import ServiceContext
-from mobileathlete_desktop.services.imports.parsing import (
-    CLIENT_OPTIONAL,
-    CLIENT_REQUIRED,
-    _client_from_cells,
-)
+from mobileathlete_desktop.services.imports.parsing import parse_client_rows
 from mobileathlete_desktop.services.imports.reading import (
     ImportFailed,
     RowError,
-    read_csv_table,
     read_text,
 )
 from mobileathlete_desktop.services.imports.report import Change, ImportReport, _shown
@@ -38,37 +31,12 @@ def import_clients(
     """Imports clients; all rows or none. A known chart number is refused unless `update`."""
     ctx.actor.require("data.import")
     source = path.name
-    table = read_csv_table(read_text(path, encoding), source, CLIENT_REQUIRED, CLIENT_OPTIONAL)
+    parsed = parse_client_rows(read_text(path, encoding), source)
     errors: list[RowError] = []
-    parsed: list[tuple[int, dict[str, object], ClientInput]] = []
-    seen: dict[str, int] = {}
-    for line, cells in table.rows:
-        chart = cells["chart_number"]
-        key = chart.casefold()
-        if key and key in seen:
-            # Chart numbers are compared without case: T-001 and t-001 are one client.
-            errors.append(RowError(line, f"chart number {chart} is also on line {seen[key]}"))
-            continue
-        seen.setdefault(key, line)
-        try:
-            values = _client_from_cells(cells)
-        except InvalidValue as exc:
-            errors.append(RowError(line, str(exc)))
-            continue
-        data = ClientInput(**values)  # type: ignore[arg-type]
-        problems = data.problems()
-        if problems:
-            errors.append(RowError(line, "; ".join(problems.values())))
-            continue
-        data = data.validated()
-        values["chart_number"] = data.chart_number
-        parsed.append((line, values, data))
-    if errors:
-        raise ImportFailed(source, errors)
     report = ImportReport(rows=len(parsed), dry_run=dry_run, kind="clients")
     session = ctx.db.sessions()
     try:
-        charts = [data.chart_number for _line, _values, data in parsed]
+        charts = [p.data.chart_number for p in parsed]
         existing = {
             row.chart_number.casefold(): row
             for row in session.execute(
@@ -78,17 +46,18 @@ def import_clients(
             ).scalars()
         }
         if existing and not update:
-            for line, _values, data in parsed:
-                if data.chart_number.casefold() in existing:
+            for p in parsed:
+                if p.data.chart_number.casefold() in existing:
                     errors.append(
                         RowError(
-                            line,
-                            f"chart number {data.chart_number} is already in the clinic "
+                            p.line,
+                            f"chart number {p.data.chart_number} is already in the clinic "
                             "(use --update to change its details)",
                         )
                     )
             raise ImportFailed(source, errors)
-        for line, values, data in parsed:
+        for p in parsed:
+            line, data = p.line, p.data
             row = existing.get(data.chart_number.casefold())
             if row is None:
                 row = Client(**asdict(data))
@@ -113,7 +82,7 @@ def import_clients(
                     detail={"after": asdict(data), "source": source},
                 )
                 continue
-            given = {name: getattr(data, name) for name in values}
+            given = {name: getattr(data, name) for name in p.given}
             changed = {k: v for k, v in given.items() if getattr(row, k) != v}
             if not changed:
                 continue

@@ -275,7 +275,7 @@ def import_assessments(
     """Imports long-format measurements; all rows or none. Values go into a draft of that day."""
     ctx.actor.require("data.import")
     source = path.name
-    rows = parse_assessment_rows(ctx, read_text(path, encoding), source)
+    rows = parse_assessment_rows(ctx.catalogue, read_text(path, encoding), source)
     report = ImportReport(rows=len(rows), dry_run=dry_run)
     session = ctx.db.sessions()
     try:

@@ -18,7 +18,7 @@ from mobileathlete_desktop.domain.validation import (
     parse_number,
     parse_side,
 )
-from mobileathlete_desktop.services.context import ServiceContext
+from mobileathlete_desktop.services.clients import ClientInput
 from mobileathlete_desktop.services.imports.reading import ImportFailed, RowError, read_csv_table
 
 ASSESSMENT_COLUMNS = ("chart_number", "date", "measure", "side", "mode", "value")
@@ -198,7 +198,7 @@ def parse_file_date(text: str, what: str = "date", *, allow_future: bool = False
     return parse_iso_date(raw, what, allow_future=allow_future)
 
 
-def parse_assessment_rows(ctx: ServiceContext, text: str, source: str) -> list[ParsedRow]:
+def parse_assessment_rows(catalogue: Catalogue, text: str, source: str) -> list[ParsedRow]:
     """Checks every row; raises ImportFailed listing every bad line, or returns them all."""
     table = read_csv_table(text, source, ASSESSMENT_COLUMNS, OPTIONAL_COLUMNS)
     rows: list[ParsedRow] = []
@@ -215,7 +215,7 @@ def parse_assessment_rows(ctx: ServiceContext, text: str, source: str) -> list[P
             if not chart:
                 raise InvalidValue("chart_number is empty")
             on = parse_file_date(get("date"), "date")
-            measure = lookup_measure(ctx.catalogue, get("measure"))
+            measure = lookup_measure(catalogue, get("measure"))
             side = parse_side(get("side"))
             mode = parse_mode(get("mode"))
             check_cell(measure, side, mode)
@@ -242,7 +242,7 @@ def parse_assessment_rows(ctx: ServiceContext, text: str, source: str) -> list[P
                 pain = False
             else:
                 raise InvalidValue(f"pain: {get('pain')!r} is not yes or no")
-            faults = parse_faults(measure, get("faults"), ctx.catalogue) if has_faults else None
+            faults = parse_faults(measure, get("faults"), catalogue) if has_faults else None
             if finding and value is None and not faults:
                 raise InvalidValue(f"{measure.label}: empty (give a rating or faults)")
             if finding and value is None and pain:
@@ -321,3 +321,48 @@ def _client_from_cells(cells: dict[str, str]) -> dict[str, object]:
         else:
             values[name] = text
     return values
+
+
+@dataclass(frozen=True)
+class ParsedClient:
+    """A checked client row: its line, the details the file gives (a column left out is not
+    among them) and the validated client."""
+
+    line: int
+    given: dict[str, object]
+    data: ClientInput
+
+
+def parse_client_rows(text: str, source: str) -> list[ParsedClient]:
+    """Checks every client row; raises ImportFailed listing every bad line, or returns them all.
+
+    A chart number given twice (compared without case) is refused on its second line.
+    """
+    table = read_csv_table(text, source, CLIENT_REQUIRED, CLIENT_OPTIONAL)
+    errors: list[RowError] = []
+    parsed: list[ParsedClient] = []
+    seen: dict[str, int] = {}
+    for line, cells in table.rows:
+        chart = cells["chart_number"]
+        key = chart.casefold()
+        if key and key in seen:
+            # Chart numbers are compared without case: T-001 and t-001 are one client.
+            errors.append(RowError(line, f"chart number {chart} is also on line {seen[key]}"))
+            continue
+        seen.setdefault(key, line)
+        try:
+            values = _client_from_cells(cells)
+        except InvalidValue as exc:
+            errors.append(RowError(line, str(exc)))
+            continue
+        data = ClientInput(**values)  # type: ignore[arg-type]
+        problems = data.problems()
+        if problems:
+            errors.append(RowError(line, "; ".join(problems.values())))
+            continue
+        data = data.validated()
+        values["chart_number"] = data.chart_number
+        parsed.append(ParsedClient(line, values, data))
+    if errors:
+        raise ImportFailed(source, errors)
+    return parsed
