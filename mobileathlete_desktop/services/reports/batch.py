@@ -13,9 +13,10 @@ from mobileathlete_desktop.reports.pdf import OutputError, write_atomically
 from mobileathlete_desktop.reports.progress_report import ProgressReport, write_progress_reports
 from mobileathlete_desktop.services.context import InputError, NotFound, ServiceContext
 from mobileathlete_desktop.services.reports.files import (
-    _audit_files,
-    _last_visit,
-    _Written,
+    WrittenReport,
+    audit_files,
+    audit_reports,
+    last_visit_of,
     report_file_name,
 )
 from mobileathlete_desktop.services.reports.progress import build_progress_report
@@ -35,18 +36,11 @@ class BatchResult:
     cancelled: bool = False
 
 
-def _audit(ctx: ServiceContext, reports: Sequence[ProgressReport], path: Path) -> None:
-    _audit_files(
-        ctx,
-        [_Written(r.client.id, r.client.chart_number, str(path), len(r.visits)) for r in reports],
-    )
-
-
 def write_report(ctx: ServiceContext, client_id: int, path: Path) -> ProgressReport:
     """Writes one client's progress report to a PDF file (atomically) and audits it."""
     report = build_progress_report(ctx, client_id)
     _write(path, [report])
-    _audit(ctx, [report], path)
+    audit_reports(ctx, [report], path)
     return report
 
 
@@ -97,9 +91,9 @@ def write_batch(
             raise
         charts.append(report.client.chart_number)
         if per_client:
-            path = out / report_file_name(report.client.chart_number, _last_visit(report), label)
+            path = out / report_file_name(report.client.chart_number, last_visit_of(report), label)
             _write(path, [report])
-            _audit(ctx, [report], path)
+            audit_reports(ctx, [report], path)
             files.append(path)
         else:
             reports.append(report)
@@ -109,7 +103,7 @@ def write_batch(
         if cancelled is not None and cancelled():
             return BatchResult((), tuple(charts), cancelled=True)
         _write(out, reports)
-        _audit(ctx, reports, out)
+        audit_reports(ctx, reports, out)
         files.append(out)
     return BatchResult(tuple(files), tuple(charts))
 
@@ -135,7 +129,7 @@ def _pool_size(ctx: ServiceContext, total: int) -> int:
     return min(cores, total)
 
 
-def _report_job(url: str, actor: Any, client_id: int, folder: str, label: str) -> _Written:
+def _report_job(url: str, actor: Any, client_id: int, folder: str, label: str) -> WrittenReport:
     """In a worker process: one client's progress report built and written to the folder."""
     from mobileathlete_desktop.storage.database import open_database
 
@@ -144,9 +138,9 @@ def _report_job(url: str, actor: Any, client_id: int, folder: str, label: str) -
         ctx = ServiceContext(db=db, actor=actor)
         report = build_progress_report(ctx, client_id)
         chart = report.client.chart_number
-        path = Path(folder) / report_file_name(chart, _last_visit(report), label)
+        path = Path(folder) / report_file_name(chart, last_visit_of(report), label)
         _write(path, [report])
-        return _Written(client_id, chart, str(path), len(report.visits))
+        return WrittenReport(client_id, chart, str(path), len(report.visits))
     finally:
         db.dispose()
 
@@ -169,12 +163,12 @@ def _write_batch_in_processes(
 
     total = len(client_ids)
     url = ctx.db.url.render_as_string(hide_password=False)
-    written: dict[int, _Written] = {}
+    written: dict[int, WrittenReport] = {}
     stopped = False
     with ProcessPoolExecutor(
         max_workers=_pool_size(ctx, total), mp_context=multiprocessing.get_context("spawn")
     ) as pool:
-        pending: set[Future[_Written]] = {
+        pending: set[Future[WrittenReport]] = {
             pool.submit(_report_job, url, ctx.actor, cid, str(out), label) for cid in client_ids
         }
         while pending:
@@ -184,7 +178,7 @@ def _write_batch_in_processes(
                     continue
                 done = future.result()  # a worker's error ends the batch, as it would serially
                 written[done.client_id] = done
-                _audit_files(ctx, [done])
+                audit_files(ctx, [done])
                 if progress is not None:
                     progress(len(written), total)
             if not stopped and cancelled is not None and cancelled():

@@ -13,7 +13,7 @@ from mobileathlete_desktop.services.context import InputError, ServiceContext
 
 
 @dataclass(frozen=True)
-class _Written:
+class WrittenReport:
     """What a worker process reports back: enough to audit and list the file."""
 
     client_id: int
@@ -22,7 +22,7 @@ class _Written:
     visits: int
 
 
-def _audit_files(ctx: ServiceContext, written: Sequence[_Written]) -> None:
+def audit_files(ctx: ServiceContext, written: Sequence[WrittenReport]) -> None:
     """One `report.print` event a client's report written, in one unit of work."""
     with ctx.db.session() as session:
         for w in written:
@@ -35,6 +35,17 @@ def _audit_files(ctx: ServiceContext, written: Sequence[_Written]) -> None:
                 client_id=w.client_id,
                 detail={"file": Path(w.path).name, "visits": w.visits},
             )
+
+
+def audit_reports(ctx: ServiceContext, reports: Sequence[ProgressReport], path: Path) -> None:
+    """One `report.print` event a client in the reports written to `path`."""
+    audit_files(
+        ctx,
+        [
+            WrittenReport(r.client.id, r.client.chart_number, str(path), len(r.visits))
+            for r in reports
+        ],
+    )
 
 
 def record_printed(
@@ -58,7 +69,7 @@ def record_printed(
             )
 
 
-def _last_visit(report: ProgressReport) -> date | None:
+def last_visit_of(report: ProgressReport) -> date | None:
     return max((v.date for v in report.visits), default=None)
 
 

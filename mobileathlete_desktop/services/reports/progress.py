@@ -17,7 +17,7 @@ from mobileathlete_desktop.reports.progress_report import ProgramLine, ProgressR
 from mobileathlete_desktop.services.assessments import list_assessments, load_history
 from mobileathlete_desktop.services.clients import to_record as client_record
 from mobileathlete_desktop.services.context import NotFound, ServiceContext
-from mobileathlete_desktop.services.reports.tables import OUTCOME_CODES, _rows, _Tables
+from mobileathlete_desktop.services.reports.tables import OUTCOME_CODES, ReportTables, report_tables
 from mobileathlete_desktop.storage.models import Assessment, Client, Clinic
 
 
@@ -109,7 +109,7 @@ def build_progress_report(
     ctx.actor.require("reports.print")
     history = load_history(ctx, client_id)
     visits: Sequence[AssessmentRecord] = history.assessments
-    tables = _rows(ctx, history) if visits else _Tables([], [], [], [], [])
+    tables = report_tables(ctx, history) if visits else ReportTables()
     title, program = _program(ctx, client_id)
     figures, chart_notes = _figures(ctx, history) if charts and len(visits) else ([], [])
     latest = history.latest

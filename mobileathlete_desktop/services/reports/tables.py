@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -61,14 +61,14 @@ Key = tuple[str, str, str]
 
 
 @dataclass(frozen=True)
-class _Tables:
+class ReportTables:
     """The report's value tables and its list of changes, built from one interpretation."""
 
-    rom: list[MeasureRow]
-    tests: list[MeasureRow]
-    outcomes: list[MeasureRow]
-    changes: list[str]
-    findings: list[str]
+    rom: list[MeasureRow] = field(default_factory=list)
+    tests: list[MeasureRow] = field(default_factory=list)
+    outcomes: list[MeasureRow] = field(default_factory=list)
+    changes: list[str] = field(default_factory=list)
+    findings: list[str] = field(default_factory=list)
 
 
 def _is_outcome(code: str, measure: Any) -> bool:
@@ -213,7 +213,7 @@ def _finding_line(
     return line
 
 
-def _rows(ctx: ServiceContext, history: ClientHistory) -> _Tables:
+def report_tables(ctx: ServiceContext, history: ClientHistory) -> ReportTables:
     """The value tables (range of motion; tests and computed scores; outcome scores) and the
     changes over the episode.
 
@@ -237,7 +237,7 @@ def _rows(ctx: ServiceContext, history: ClientHistory) -> _Tables:
     order = {code: i for i, code in enumerate(cat.measures)}
     side_order = {"left": 0, "right": 1, "none": 2}
     mode_order = {"active": 0, "passive": 1, "none": 2}
-    tables = _Tables([], [], [], [], [])
+    tables = ReportTables()
     worse: list[str] = []
     for key in sorted(
         values,
