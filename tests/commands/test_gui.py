@@ -10,18 +10,20 @@ from mobileathlete_desktop.domain.permissions import Actor
 from mobileathlete_desktop.services.accounts import has_users
 from mobileathlete_desktop.services.context import ServiceContext
 from mobileathlete_desktop.services.demo import create_demo_clinic
+from mobileathlete_desktop.services.session import Database
 from mobileathlete_desktop.ui.first_run_dialog import FirstRunDialog
 from mobileathlete_desktop.ui.sign_in_dialog import SignInDialog
 
 
 @pytest.mark.parametrize(("user", "sees_audit"), [("admin", True), ("therapist", False)])
 def test_signed_in_window_shows_only_what_the_role_allows(
-    ctx: ServiceContext,
+    db: Database,
     qtbot: QtBot,
     monkeypatch: pytest.MonkeyPatch,
     user: str,
     sees_audit: bool,
 ) -> None:
+    ctx = ServiceContext.system(db)  # what the window starts with, before anyone signs in
     create_demo_clinic(ctx, clients=2)
     role = "admin" if user == "admin" else "therapist"
     actor = Actor(username=user, display_name=user, role=role)
@@ -45,8 +47,9 @@ def test_signed_in_window_shows_only_what_the_role_allows(
 
 
 def test_a_new_database_starts_with_the_first_run_dialog(
-    ctx: ServiceContext, monkeypatch: pytest.MonkeyPatch
+    db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    ctx = ServiceContext.system(db)
     asked: list[str] = []
     monkeypatch.setattr(
         FirstRunDialog, "ask", classmethod(lambda cls, c, parent=None: asked.append("first"))

@@ -10,12 +10,11 @@ import pytest
 from mobileathlete_desktop.services.checks import check_database, upkeep
 from mobileathlete_desktop.services.context import ServiceContext
 from mobileathlete_desktop.services.demo import create_demo_clinic
-from mobileathlete_desktop.services.session import DatabaseError
+from mobileathlete_desktop.services.session import Database, DatabaseError
 
 
-def test_a_healthy_clinic_reports_its_state_and_no_problem(
-    ctx: ServiceContext, db_path: Path
-) -> None:
+def test_a_healthy_clinic_reports_its_state_and_no_problem(db: Database, db_path: Path) -> None:
+    ctx = ServiceContext.system(db)
     create_demo_clinic(ctx, clients=1)
     ctx.db.dispose()
     report = check_database(str(db_path))
@@ -25,9 +24,8 @@ def test_a_healthy_clinic_reports_its_state_and_no_problem(
     assert report.state[3].startswith(f"backups in {db_path.parent / 'backups'}: 0")
 
 
-def test_an_unguarded_trail_and_a_dangling_row_are_problems(
-    ctx: ServiceContext, db_path: Path
-) -> None:
+def test_an_unguarded_trail_and_a_dangling_row_are_problems(db: Database, db_path: Path) -> None:
+    ctx = ServiceContext.system(db)
     create_demo_clinic(ctx, clients=1)
     ctx.db.dispose()
     conn = sqlite3.connect(db_path)
@@ -48,10 +46,11 @@ def test_a_database_that_cannot_be_opened_is_a_database_error(tmp_path: Path) ->
 
 
 def test_upkeep_of_a_large_damaged_file_warns_and_takes_no_backup(
-    ctx: ServiceContext, monkeypatch: pytest.MonkeyPatch
+    db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from mobileathlete_desktop.storage import database
 
+    ctx = ServiceContext.system(db)  # the window's start-up upkeep acts as the program
     create_demo_clinic(ctx, clients=1)
     monkeypatch.setattr(database, "FULL_CHECK_MAX_BYTES", 0)
     monkeypatch.setattr(database, "quick_check", lambda db: "Database fails its integrity check")
