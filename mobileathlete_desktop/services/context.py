@@ -23,10 +23,14 @@ class ConflictError(RuntimeError):
 
 @dataclass(frozen=True)
 class ServiceContext:
-    """The database, the acting person and the catalogue, passed to every service function."""
+    """The database, the acting person and the catalogue, passed to every service function.
+
+    There is no default actor: a context acts for the signed-in person, or, for start-up and
+    maintenance jobs only, for the program itself (`ServiceContext.system(db)`).
+    """
 
     db: Database
-    actor: Actor = SYSTEM_ACTOR
+    actor: Actor
     catalogue: Catalogue = field(default_factory=default_catalogue)
 
     @classmethod
