@@ -1,0 +1,120 @@
+"""Translated text for handouts, reports and the command line: gettext catalogues, Babel formats.
+
+The English text is written in the code (the gettext source strings); other languages come from
+`mobileathlete_desktop/locale/<lang>/LC_MESSAGES/mobileathlete.mo`, built from the `.po` files by
+`scripts/build_catalogs.py` (`make catalogs`). Which language is used follows the one rule of
+`support.languages`: "es_MX.UTF-8" reads Spanish, an unknown language reads English, and a
+language whose catalogue is missing reads English too (never an error, never a mixture).
+
+Code marks its strings with the `Texts` methods, named as gettext's functions so that
+`pybabel extract` finds them with its default keywords:
+
+    tr = texts(lang)
+    tr.gettext("Your drills")                             # "Tus ejercicios"
+    tr.gettext("Week {number}", number=1)                 # {placeholders} filled after
+    tr.ngettext("{count} set", "{count} sets", 3)         # the language's plural rule; {count}
+    tr.pgettext("side of the body", "left")               # one word, several senses
+    tr.date(on, "long")                                   # "2 de diciembre de 2026"
+
+A string kept in a table before it is translated is marked with `N_` and translated where it is
+used with `tr.gettext(message)`. Dates, numbers and plural rules come from Babel's CLDR data.
+"""
+
+from __future__ import annotations
+
+import functools
+import gettext
+import io
+from collections.abc import Callable
+from datetime import date
+from importlib import resources
+
+from babel import Locale
+from babel.dates import format_date
+from babel.numbers import format_decimal
+
+from mobileathlete_desktop.support.languages import DEFAULT_LANGUAGE, language_code
+
+DOMAIN = "mobileathlete"
+LOCALE_PACKAGE = "mobileathlete_desktop"
+
+
+def N_(message: str) -> str:
+    """Marks a string for extraction without translating it (`Texts.gettext` translates it)."""
+    return message
+
+
+def catalogue_path(lang: str) -> str:
+    """Where a language's compiled catalogue sits inside the package."""
+    return f"locale/{lang}/LC_MESSAGES/{DOMAIN}.mo"
+
+
+@functools.cache
+def _translation(code: str) -> gettext.NullTranslations:
+    if code == DEFAULT_LANGUAGE:
+        return gettext.NullTranslations()
+    resource = resources.files(LOCALE_PACKAGE).joinpath(catalogue_path(code))
+    try:
+        data = resource.read_bytes()
+    except OSError:
+        return gettext.NullTranslations()
+    return gettext.GNUTranslations(io.BytesIO(data))
+
+
+def translation(lang: str | None) -> gettext.NullTranslations:
+    """The gettext catalogue for a language (cached); English, the source text, for a language
+    the program does not ship or whose catalogue is missing."""
+    return _translation(language_code(lang))
+
+
+def _format(message: str, values: dict[str, object]) -> str:
+    return message.format(**values) if values else message
+
+
+class Texts:
+    """One language's translated text, dates and numbers."""
+
+    def __init__(self, lang: str | None) -> None:
+        self.lang = language_code(lang)
+        self.locale = Locale.parse(self.lang)
+        self._catalogue = translation(self.lang)
+
+    def gettext(self, message: str, /, **values: object) -> str:
+        """The message in this language, with `{name}` placeholders filled from `values`."""
+        return _format(self._catalogue.gettext(message), values)
+
+    def ngettext(self, singular: str, plural: str, count: int, /, **values: object) -> str:
+        """The singular or plural form for `count` (the language's plural rule), with
+        `{count}` and the other placeholders filled."""
+        return _format(
+            self._catalogue.ngettext(singular, plural, count), {"count": count, **values}
+        )
+
+    def pgettext(self, context: str, message: str, /, **values: object) -> str:
+        """The message in a context, for a word with several senses ("left" as a side)."""
+        return _format(self._catalogue.pgettext(context, message), values)
+
+    def date(self, on: date, format: str = "long") -> str:
+        """A date in this language: a CLDR pattern or short/medium/long/full ("long" reads
+        "2 de diciembre de 2026" in Spanish, "December 2, 2026" in English)."""
+        return format_date(on, format, locale=self.locale)
+
+    def number(self, value: float, format: str | None = None) -> str:
+        """A number with this language's decimal mark ("1,5" in Spanish)."""
+        return format_decimal(value, format, locale=self.locale)
+
+
+@functools.cache
+def _texts(code: str) -> Texts:
+    return Texts(code)
+
+
+def texts(lang: str | None) -> Texts:
+    """The `Texts` of a language (cached; the one rule for an unknown language)."""
+    return _texts(language_code(lang))
+
+
+def gettext_for(lang: str | None) -> tuple[Callable[[str], str], Callable[[str, str, int], str]]:
+    """The plain `(gettext, ngettext)` pair of a language, for code that wants `_`."""
+    catalogue = translation(lang)
+    return catalogue.gettext, catalogue.ngettext
