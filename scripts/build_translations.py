@@ -31,6 +31,7 @@ LANGUAGES = ("es",)  # every supported language but English, the source language
 GROUPS: dict[str, list[str]] = {
     "core": [
         "app.py",
+        "i18n.py",
         "main_window.py",
         "client_page.py",
         "client_dialog.py",

@@ -34,6 +34,11 @@ TEXT_FIELDS = (
 )
 AREA_FIELDS = ("complaint", "injury_history")
 COMBO_FIELDS = ("sex", "dominant_leg")
+# The codes of the form's combo items, in the form's order (their shown words are translated).
+COMBO_CODES = {
+    "sex": ("unknown", "female", "male", "other"),
+    "dominant_leg": ("unknown", "left", "right"),
+}
 INVALID_STYLE = "border: 2px solid #b00020;"
 
 
@@ -47,7 +52,11 @@ class ClientDialog(QDialog):
         self.ctx = ctx
         self.client = client
         self.saved: ClientRecord | None = None
-        self.setWindowTitle(f"Edit {client.full_name}" if client else "New client")
+        self.setWindowTitle(
+            self.tr("Edit {name}").format(name=client.full_name)
+            if client
+            else self.tr("New client")
+        )
         form = load_form("client_dialog", self)
         self.fields: dict[str, QWidget] = {}
         for name in (*TEXT_FIELDS, "date_of_birth", "weekly_distance_km", "years_running"):
@@ -55,8 +64,11 @@ class ClientDialog(QDialog):
         for name in AREA_FIELDS:
             self.fields[name] = child(form, QPlainTextEdit, name)
         for name in COMBO_FIELDS:
-            self.fields[name] = child(form, QComboBox, name)
-        self.birth_calendar = CalendarPopup(self.line("date_of_birth"), "Date of birth")
+            combo = child(form, QComboBox, name)
+            for index, code in enumerate(COMBO_CODES[name][: combo.count()]):
+                combo.setItemData(index, code)
+            self.fields[name] = combo
+        self.birth_calendar = CalendarPopup(self.line("date_of_birth"), self.tr("Date of birth"))
         self.labels = {name: child(form, QLabel, f"{name}_label") for name in self.fields}
         self._label_text = {name: label.text() for name, label in self.labels.items()}
         self.problems = child(form, QLabel, "problems")
@@ -91,7 +103,9 @@ class ClientDialog(QDialog):
         for name in COMBO_FIELDS:
             combo = self.fields[name]
             assert isinstance(combo, QComboBox)
-            combo.setCurrentText(getattr(c, name))
+            found = combo.findData(getattr(c, name))
+            if found >= 0:
+                combo.setCurrentIndex(found)
 
     def _input(self) -> tuple[client_service.ClientInput | None, dict[str, str]]:
         problems: dict[str, str] = {}
@@ -103,7 +117,7 @@ class ClientDialog(QDialog):
         for name in COMBO_FIELDS:
             combo = self.fields[name]
             assert isinstance(combo, QComboBox)
-            values[name] = combo.currentText()
+            values[name] = combo.currentData() or combo.currentText()
         born = self.line("date_of_birth").text().strip()
         values["date_of_birth"] = None
         if born:

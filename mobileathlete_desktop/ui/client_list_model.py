@@ -4,14 +4,24 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from mobileathlete_desktop.domain.records import ClientRecord
 from mobileathlete_desktop.services import clients as client_service
 from mobileathlete_desktop.services.context import ServiceContext
+from mobileathlete_desktop.ui.i18n import QT_TRANSLATE_NOOP
 
 Index = QModelIndex | QPersistentModelIndex
-COLUMNS = ("Name", "Chart", "Born")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("ClientListModel", "Name"),
+    QT_TRANSLATE_NOOP("ClientListModel", "Chart"),
+    QT_TRANSLATE_NOOP("ClientListModel", "Born"),
+)
 
 
 ORDERS: tuple[client_service.SearchOrder, ...] = ("name", "chart", "born")
@@ -116,7 +126,9 @@ class ClientListModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             col = index.column()
             if col == 0:
-                return client.sorted_name + (" (archived)" if client.archived else "")
+                if client.archived:
+                    return self.tr("{name} (archived)").format(name=client.sorted_name)
+                return client.sorted_name
             if col == 1:
                 return client.chart_number
             if col == 2:
@@ -127,5 +139,5 @@ class ClientListModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return self.tr(COLUMNS[section])
         return None

@@ -29,10 +29,24 @@ from mobileathlete_desktop.services.context import ServiceContext
 from mobileathlete_desktop.services.overview import ClientOverview
 from mobileathlete_desktop.ui.findings_panel import FindingsPanel
 from mobileathlete_desktop.ui.flow_layout import FlowLayout
+from mobileathlete_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from mobileathlete_desktop.ui.jobs import Job, show_failure
 from mobileathlete_desktop.ui.progress_view import ProgressView
 
-ASSESSMENT_COLUMNS = ("Date", "Kind", "Therapist", "Status", "Values")
+ASSESSMENT_COLUMNS = (
+    QT_TRANSLATE_NOOP("ClientPage", "Date"),
+    QT_TRANSLATE_NOOP("ClientPage", "Kind"),
+    QT_TRANSLATE_NOOP("ClientPage", "Therapist"),
+    QT_TRANSLATE_NOOP("ClientPage", "Status"),
+    QT_TRANSLATE_NOOP("ClientPage", "Values"),
+)
+KINDS = {
+    "initial": QT_TRANSLATE_NOOP("ClientPage", "Initial"),
+    "reassessment": QT_TRANSLATE_NOOP("ClientPage", "Reassessment"),
+    "discharge": QT_TRANSLATE_NOOP("ClientPage", "Discharge"),
+    "screen": QT_TRANSLATE_NOOP("ClientPage", "Screen"),
+    "addendum": QT_TRANSLATE_NOOP("ClientPage", "Addendum"),
+}
 
 
 class ClientPage(QWidget):
@@ -57,21 +71,21 @@ class ClientPage(QWidget):
         self.loaded: ClientOverview | None = None
         self._job: Job[ClientOverview] | None = None
         self._generation = 0
-        self.title = QLabel("No client selected")
-        self.title.setAccessibleName("Client name")
+        self.title = QLabel(self.tr("No client selected"))
+        self.title.setAccessibleName(self.tr("Client name"))
         font = self.title.font()
         font.setPointSizeF(font.pointSizeF() * 1.5)
         font.setBold(True)
         self.title.setFont(font)
         self.title.setWordWrap(True)  # a long name wraps on a narrow page
-        self.profile = QLabel("Choose a client on the left, or search with Ctrl+F.")
+        self.profile = QLabel(self.tr("Choose a client on the left, or search with Ctrl+F."))
         self.profile.setWordWrap(True)
-        self.profile.setAccessibleName("Client profile")
-        self.new_button = QPushButton("&New assessment (Ctrl+N)")
-        self.edit_button = QPushButton("&Edit client (Ctrl+E)")
-        self.archive_button = QPushButton("Arch&ive")
-        self.program_button = QPushButton("Home pro&gram… (Ctrl+Shift+P)")
-        self.report_button = QPushButton("&Report…")
+        self.profile.setAccessibleName(self.tr("Client profile"))
+        self.new_button = QPushButton(self.tr("&New assessment (Ctrl+N)"))
+        self.edit_button = QPushButton(self.tr("&Edit client (Ctrl+E)"))
+        self.archive_button = QPushButton(self.tr("Arch&ive"))
+        self.program_button = QPushButton(self.tr("Home pro&gram… (Ctrl+Shift+P)"))
+        self.report_button = QPushButton(self.tr("&Report…"))
         for button, signal in (
             (self.new_button, self.new_assessment),
             (self.edit_button, self.edit_client),
@@ -101,8 +115,8 @@ class ClientPage(QWidget):
         ):
             buttons.addWidget(button)
         self.assessments = QTableWidget(0, len(ASSESSMENT_COLUMNS))
-        self.assessments.setAccessibleName("Assessments")
-        self.assessments.setHorizontalHeaderLabels(list(ASSESSMENT_COLUMNS))
+        self.assessments.setAccessibleName(self.tr("Assessments"))
+        self.assessments.setHorizontalHeaderLabels([self.tr(c) for c in ASSESSMENT_COLUMNS])
         self.assessments.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.assessments.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.assessments.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -110,7 +124,7 @@ class ClientPage(QWidget):
         self.assessments.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.assessments.setTabKeyNavigation(False)
         self.assessments.activated.connect(self._activated)
-        self.assessments_label = QLabel("&Assessments")
+        self.assessments_label = QLabel(self.tr("&Assessments"))
         self.assessments_label.setBuddy(self.assessments)
         self.findings = FindingsPanel()
         self.overview = QWidget()
@@ -124,9 +138,9 @@ class ClientPage(QWidget):
         # Charts live on their own tab; matplotlib loads only when it is first opened.
         self.progress = ProgressView(ctx)
         self.tabs = QTabWidget()
-        self.tabs.setAccessibleName("Client views")
-        self.tabs.addTab(self.overview, "&Overview")
-        self.tabs.addTab(self.progress, "&Progress")
+        self.tabs.setAccessibleName(self.tr("Client views"))
+        self.tabs.addTab(self.overview, self.tr("&Overview"))
+        self.tabs.addTab(self.progress, self.tr("&Progress"))
         self.tabs.tabBar().hide()
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
@@ -171,18 +185,22 @@ class ClientPage(QWidget):
         client = overview.client
         self.loaded = overview
         self.client = client
-        archived = "  (archived)" if client.archived else ""
-        self.title.setText(f"{client.full_name}  ·  {client.chart_number}{archived}")
+        title = f"{client.full_name}  ·  {client.chart_number}"
+        if client.archived:
+            title = self.tr("{title}  (archived)").format(title=title)
+        self.title.setText(title)
         self.profile.setText(self._profile_html(client))
-        self.archive_button.setText("Unarch&ive" if client.archived else "Arch&ive")
+        self.archive_button.setText(
+            self.tr("Unarch&ive") if client.archived else self.tr("Arch&ive")
+        )
         rows = overview.assessments
         self._row_ids = [a.id for a in rows]
         self.assessments.setRowCount(len(rows))
         for r, a in enumerate(rows):
-            status = "Signed (locked)" if a.status == "signed" else "✎ Draft"
-            kind = a.kind.capitalize()
+            status = self.tr("Signed (locked)") if a.status == "signed" else self.tr("✎ Draft")
+            kind = self.tr(KINDS[a.kind]) if a.kind in KINDS else a.kind.capitalize()
             if a.addendum_of is not None:
-                kind = "Addendum (correction)"
+                kind = self.tr("Addendum (correction)")
             cells = (a.date.isoformat(), kind, a.therapist, status, str(a.values))
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -190,7 +208,9 @@ class ClientPage(QWidget):
                 self.assessments.setItem(r, c, item)
         self.assessments.resizeColumnsToContents()
         self.assessments.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.assessments_label.setText(f"&Assessments ({len(rows)}) — Enter opens")
+        self.assessments_label.setText(
+            self.tr("&Assessments ({n}) — Enter opens").format(n=len(rows))
+        )
         # Flags of the latest assessment, as the summary and the report state them.
         if overview.findings is None:
             self.findings.set_rows([])

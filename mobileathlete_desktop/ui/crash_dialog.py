@@ -34,14 +34,16 @@ from PySide6.QtWidgets import (
 
 from mobileathlete_desktop import __version__
 from mobileathlete_desktop.support.logs import log_folder
+from mobileathlete_desktop.ui.i18n import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
-PLAIN_MESSAGE = (
+PLAIN_MESSAGE = QT_TRANSLATE_NOOP(
+    "CrashDialog",
     "Something went wrong. Your saved work is safe: everything you saved before this "
     "message is in the clinic database.\n\n"
     "If it happens again, copy the report below and send it to whoever looks after "
-    "Mobile Athlete for you. It holds no client names."
+    "Mobile Athlete for you. It holds no client names.",
 )
 
 
@@ -70,18 +72,18 @@ class CrashDialog(QDialog):
 
     def __init__(self, report: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Mobile Athlete: something went wrong")
+        self.setWindowTitle(self.tr("Mobile Athlete: something went wrong"))
         self.setWindowModality(Qt.WindowModality.ApplicationModal)
-        self.message = QLabel(PLAIN_MESSAGE)
+        self.message = QLabel(self.tr(PLAIN_MESSAGE))
         self.message.setWordWrap(True)
         self.report = QPlainTextEdit(report)
         self.report.setReadOnly(True)
         self.report.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.report.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        self.report.setAccessibleName("Technical report")
+        self.report.setAccessibleName(self.tr("Technical report"))
         buttons = QDialogButtonBox()
-        self.copy_button = QPushButton("&Copy report")
-        self.folder_button = QPushButton("&Open log folder")
+        self.copy_button = QPushButton(self.tr("&Copy report"))
+        self.folder_button = QPushButton(self.tr("&Open log folder"))
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.folder_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.close_button = buttons.addButton(QDialogButtonBox.StandardButton.Close)
@@ -98,7 +100,7 @@ class CrashDialog(QDialog):
     def copy_report(self) -> None:
         """Puts the whole report on the clipboard."""
         QApplication.clipboard().setText(self.report.toPlainText())
-        self.copy_button.setText("Copied")
+        self.copy_button.setText(self.tr("Copied"))
 
 
 class CrashHandler(QObject):

@@ -45,9 +45,9 @@ class CalendarPopup(QObject):
         super().__init__(field)
         self.field = field
         self.what = what
-        field.setPlaceholderText("YYYY-MM-DD")
+        field.setPlaceholderText(self.tr("YYYY-MM-DD"))
         self.action = field.addAction(calendar_icon(), QLineEdit.ActionPosition.TrailingPosition)
-        self.action.setToolTip("Choose from a calendar (Alt+↓)")
+        self.action.setToolTip(self.tr("Choose from a calendar (Alt+↓)"))
         self.action.triggered.connect(self.drop_down)
         field.installEventFilter(self)
         self.calendar: QCalendarWidget | None = None
@@ -59,7 +59,9 @@ class CalendarPopup(QObject):
         calendar = QCalendarWidget(self.field)
         calendar.setWindowFlags(Qt.WindowType.Popup)
         calendar.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        calendar.setAccessibleName(f"{self.what}: calendar (Enter chooses, Escape closes)")
+        calendar.setAccessibleName(
+            self.tr("{what}: calendar (Enter chooses, Escape closes)").format(what=self.what)
+        )
         calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         calendar.setGridVisible(True)
         try:

@@ -26,42 +26,48 @@ class FirstRunDialog(QDialog):
         self.ctx = ctx
         self.actor: Actor | None = None
         self._job: Job[accounts.UserRecord] | None = None
-        self.setWindowTitle("Welcome — Mobile Athlete")
+        self.setWindowTitle(self.tr("Welcome — Mobile Athlete"))
         self.clinic = QLineEdit()
-        self.clinic.setAccessibleName("Clinic name")
+        self.clinic.setAccessibleName(self.tr("Clinic name"))
         self.username = QLineEdit("admin")
-        self.username.setAccessibleName("Admin user name")
+        self.username.setAccessibleName(self.tr("Admin user name"))
         self.display_name = QLineEdit()
-        self.display_name.setAccessibleName("Admin full name")
+        self.display_name.setAccessibleName(self.tr("Admin full name"))
         self.password = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
-        self.password.setAccessibleName("Password")
-        self.password.setPlaceholderText(f"at least {accounts.MIN_ADMIN_PASSWORD} characters")
+        self.password.setAccessibleName(self.tr("Password"))
+        least = accounts.MIN_ADMIN_PASSWORD
+        self.password.setPlaceholderText(self.tr("at least {n} characters").format(n=least))
         self.password.setToolTip(
-            f"An admin's password has at least {accounts.MIN_ADMIN_PASSWORD} characters: "
-            "the account reaches every record, the users and the backups. A short sentence "
-            "is easy to remember."
+            self.tr(
+                "An admin's password has at least {n} characters: the account reaches every "
+                "record, the users and the backups. A short sentence is easy to remember."
+            ).format(n=least)
         )
         self.repeat = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
-        self.repeat.setAccessibleName("Password again")
+        self.repeat.setAccessibleName(self.tr("Password again"))
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #b00020")
         self.message.hide()
         intro = QLabel(
-            "<h3>A new clinic</h3>This database has no users yet. Create the first "
-            "administrator: they add therapists, set backups and read the audit trail."
+            self.tr(
+                "<h3>A new clinic</h3>This database has no users yet. Create the first "
+                "administrator: they add therapists, set backups and read the audit trail."
+            )
         )
         intro.setWordWrap(True)
         form = QFormLayout()
-        form.addRow("&Clinic name", self.clinic)
-        form.addRow("Admin &user name", self.username)
-        form.addRow("Admin full &name", self.display_name)
-        form.addRow("&Password", self.password)
-        form.addRow("Password &again", self.repeat)
+        form.addRow(self.tr("&Clinic name"), self.clinic)
+        form.addRow(self.tr("Admin &user name"), self.username)
+        form.addRow(self.tr("Admin full &name"), self.display_name)
+        form.addRow(self.tr("&Password"), self.password)
+        form.addRow(self.tr("Password &again"), self.repeat)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Create and sign in")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
+            self.tr("Create and sign in")
+        )
         self.buttons.accepted.connect(self.create_admin)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -74,16 +80,18 @@ class FirstRunDialog(QDialog):
     def create_admin(self) -> None:
         """Creates the clinic and admin (hashing off the UI thread) and signs them in."""
         if not self.clinic.text().strip():
-            self._show("Type the clinic's name")
+            self._show(self.tr("Type the clinic's name"))
             return
         problem = accounts.password_problem("admin", self.password.text())
         if problem:
-            self._show(f"{problem}. A short sentence is easy to remember.")
+            self._show(
+                self.tr("{problem}. A short sentence is easy to remember.").format(problem=problem)
+            )
             self.password.setFocus()
             self.password.selectAll()
             return
         if self.password.text() != self.repeat.text():
-            self._show("The two passwords differ")
+            self._show(self.tr("The two passwords differ"))
             self.repeat.clear()
             self.repeat.setFocus()
             return

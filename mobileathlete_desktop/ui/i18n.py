@@ -63,7 +63,8 @@ def install_translations(app: QCoreApplication, lang: str | None = None) -> str:
     code = window_language(lang)
     system = QLocale.system()
     # The system's own region when it speaks that language (es_MX dates stay Mexican).
-    QLocale.setDefault(system if language_code(system.name()) == code else QLocale(code))
+    same = QLocale.languageToCode(system.language()) == code  # fr_FR is not "en"
+    QLocale.setDefault(system if same else QLocale(code))
     if code == DEFAULT_LANGUAGE:
         return code
     qt = QTranslator(app)
@@ -96,3 +97,18 @@ def remove_translations(app: QCoreApplication) -> None:
         translator.deleteLater()
     if _default_locale is not None:
         QLocale.setDefault(_default_locale)
+
+
+def role_name(role: str) -> str:
+    """A role ("therapist", "admin") as the window names it in its language."""
+    names = {
+        "therapist": QCoreApplication.translate("Roles", "therapist"),
+        "admin": QCoreApplication.translate("Roles", "admin"),
+    }
+    return names.get(role, role)
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Marks `text` for pyside6-lupdate in `context` and returns it as is (PySide6's own is
+    typed as returning object); translate it where shown with QCoreApplication.translate."""
+    return text

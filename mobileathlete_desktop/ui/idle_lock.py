@@ -40,15 +40,19 @@ class LockOverlay(QFrame):
         self.setObjectName("lockOverlay")
         self.setAutoFillBackground(True)
         self.setStyleSheet("#lockOverlay { background: #20303a; } QLabel { color: white; }")
-        self.title = QLabel(f"<h2>Locked</h2>Signed in as <b>{username}</b>. Type your password.")
+        self.title = QLabel(
+            self.tr("<h2>Locked</h2>Signed in as <b>{name}</b>. Type your password.").format(
+                name=username
+            )
+        )
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.password = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
-        self.password.setAccessibleName("Password to unlock")
+        self.password.setAccessibleName(self.tr("Password to unlock"))
         self.password.setMaximumWidth(280)
-        self.unlock_button = QPushButton("Unlock")
+        self.unlock_button = QPushButton(self.tr("Unlock"))
         self.unlock_button.setMaximumWidth(280)
         self.message = QLabel()
-        self.message.setAccessibleName("Unlock message")
+        self.message.setAccessibleName(self.tr("Unlock message"))
         self.message.setStyleSheet("color: #ffb4b4")
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout = QVBoxLayout(self)
@@ -99,7 +103,7 @@ class IdleLock(QObject):
         self.timer.timeout.connect(self.lock)
         self.is_locked = False
         self._job: Job[Actor] | None = None
-        self.lock_now = QAction("Lock now", window)
+        self.lock_now = QAction(self.tr("Lock now"), window)
         self.lock_now.setShortcut(QKeySequence("Ctrl+L"))
         # Ctrl+L works from any window of the program (an assessment, the builder...).
         self.lock_now.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)

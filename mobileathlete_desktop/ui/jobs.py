@@ -20,10 +20,19 @@ import threading
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QObject,
+    QRunnable,
+    Qt,
+    QThreadPool,
+    QTimer,
+    Signal,
+)
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from mobileathlete_desktop.services.context import ConflictError, NotFound
+from mobileathlete_desktop.ui.i18n import QT_TRANSLATE_NOOP
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
@@ -39,9 +48,10 @@ USER_FACING: tuple[type[Exception], ...] = (
 )
 """Exceptions whose message is written for the user (services raise InputError, NotFound,
 ConflictError, PermissionDenied; files raise OSError); any other is a bug, said generically."""
-UNEXPECTED = (
+UNEXPECTED = QT_TRANSLATE_NOOP(
+    "Job",
     "Something unexpected went wrong, and the work was not finished. Nothing else was "
-    "changed; the details are in the program's log."
+    "changed; the details are in the program's log.",
 )
 
 ProgressHandler = Callable[[int, "int | None", str], None]
@@ -245,7 +255,13 @@ class Job(Generic[T]):
         if not self.running:
             return
         maximum = self._dialog_maximum or 0
-        dialog = QProgressDialog(self._dialog_label or "", "Cancel", 0, maximum, self.parent)
+        dialog = QProgressDialog(
+            self._dialog_label or "",
+            QCoreApplication.translate("Job", "Cancel"),
+            0,
+            maximum,
+            self.parent,
+        )
         dialog.setWindowTitle("Mobile Athlete")
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setAutoClose(False)
@@ -261,7 +277,7 @@ class Job(Generic[T]):
     def _cancel_pressed(self) -> None:
         self.cancel()
         if self.progress_dialog is not None:
-            self.progress_dialog.setLabelText("Cancelling…")
+            self.progress_dialog.setLabelText(QCoreApplication.translate("Job", "Cancelling…"))
 
     def _progressed(self) -> None:
         latest = self.control.take_progress()
@@ -297,7 +313,11 @@ def show_failure(parent: QWidget, exc: Exception, title: str = "Mobile Athlete")
     (a user-facing error's own words; for anything else a plain sentence, details in the log)."""
     log.error("Background job failed", exc_info=exc)
     known = isinstance(exc, USER_FACING)
-    text = " ".join((str(exc) or type(exc).__name__).split()) if known else UNEXPECTED
+    text = (
+        " ".join((str(exc) or type(exc).__name__).split())
+        if known
+        else QCoreApplication.translate("Job", UNEXPECTED)
+    )
     box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()

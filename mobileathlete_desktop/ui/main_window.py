@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QSize, Qt, QTimer
+from PySide6.QtCore import QLocale, QModelIndex, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,6 +27,7 @@ from mobileathlete_desktop.services.context import InputError, ServiceContext
 from mobileathlete_desktop.ui.client_list_model import ClientListModel
 from mobileathlete_desktop.ui.client_page import ClientPage
 from mobileathlete_desktop.ui.crash_dialog import open_log_folder
+from mobileathlete_desktop.ui.i18n import role_name
 from mobileathlete_desktop.ui.screen_fit import fit_to_screen, scrolling
 
 if TYPE_CHECKING:  # loaded when first opened: they are not needed to show the window
@@ -47,12 +48,14 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"Mobile Athlete — {accounts.clinic_name(ctx.db)}")
         fit_to_screen(self, QSize(1200, 760))
 
-        self.search = QLineEdit(placeholderText="Search name, chart number or date of birth")
-        self.search.setAccessibleName("Search clients")
+        self.search = QLineEdit(
+            placeholderText=self.tr("Search name, chart number or date of birth")
+        )
+        self.search.setAccessibleName(self.tr("Search clients"))
         self.search.setClearButtonEnabled(True)
         self.model = ClientListModel(ctx, self)
         self.table = QTableView()
-        self.table.setAccessibleName("Clients")
+        self.table.setAccessibleName(self.tr("Clients"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -72,8 +75,8 @@ class MainWindow(QMainWindow):
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.count_label = QLabel()
-        self.show_archived = QCheckBox("&Show archived")
-        self.show_archived.setAccessibleName("Show archived clients")
+        self.show_archived = QCheckBox(self.tr("&Show archived"))
+        self.show_archived.setAccessibleName(self.tr("Show archived clients"))
         self.show_archived.toggled.connect(lambda _on: self.refresh_clients())
         self.editors: dict[int, AssessmentEditor] = {}
         self.client_dialog: ClientDialog | None = None
@@ -114,50 +117,58 @@ class MainWindow(QMainWindow):
             lambda current, _previous: self._open_index(current)
         )
 
-        find = QAction("Find client", self, shortcut=QKeySequence(QKeySequence.StandardKey.Find))
+        find = QAction(
+            self.tr("Find client"), self, shortcut=QKeySequence(QKeySequence.StandardKey.Find)
+        )
         find.triggered.connect(self.focus_search)
         self.addAction(find)
         for text, keys, slot, permission in (
-            ("New client", "Ctrl+Shift+N", self.new_client, "clients.write"),
-            ("Edit client", "Ctrl+E", self.edit_client, "clients.write"),
-            ("New assessment", "Ctrl+N", self.new_assessment, "assessments.write"),
+            (self.tr("New client"), "Ctrl+Shift+N", self.new_client, "clients.write"),
+            (self.tr("Edit client"), "Ctrl+E", self.edit_client, "clients.write"),
+            (self.tr("New assessment"), "Ctrl+N", self.new_assessment, "assessments.write"),
         ):
             action = QAction(text, self, shortcut=QKeySequence(keys))
             action.triggered.connect(slot)
             action.setEnabled(ctx.actor.can(permission))
             self.addAction(action)
-        new_client = QPushButton("New c&lient (Ctrl+Shift+N)")
+        new_client = QPushButton(self.tr("New c&lient (Ctrl+Shift+N)"))
         new_client.clicked.connect(self.new_client)
         new_client.setVisible(ctx.actor.can("clients.write"))
         left_layout.insertWidget(0, new_client)
-        file_menu = self.menuBar().addMenu("&File")
-        self.import_action = QAction("&Import from CSV…", self)
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.import_action = QAction(self.tr("&Import from CSV…"), self)
         self.import_action.triggered.connect(self.open_import)
         self.import_action.setVisible(ctx.actor.can("data.import"))
         file_menu.addAction(self.import_action)
         # Role gating: an action is shown only to roles allowed to use it.
-        self.program_action = QAction("&Home program…", self, shortcut=QKeySequence("Ctrl+Shift+P"))
+        self.program_action = QAction(
+            self.tr("&Home program…"), self, shortcut=QKeySequence("Ctrl+Shift+P")
+        )
         self.program_action.triggered.connect(self.open_home_program)
         self.program_action.setVisible(
             ctx.actor.can("programs.write") or ctx.actor.can("handouts.print")
         )
         self.addAction(self.program_action)
-        self.reports_action = QAction("&Reports…", self, shortcut=QKeySequence("Ctrl+R"))
+        self.reports_action = QAction(self.tr("&Reports…"), self, shortcut=QKeySequence("Ctrl+R"))
         self.reports_action.triggered.connect(lambda: self.open_reports())
         self.reports_action.setVisible(ctx.actor.can("reports.print"))
-        self.audit_action = QAction("&Audit trail…", self)
+        self.audit_action = QAction(self.tr("&Audit trail…"), self)
         self.audit_action.triggered.connect(self.show_audit_trail)
         self.audit_action.setVisible(ctx.actor.can("audit.read"))
-        clinic_menu = self.menuBar().addMenu("&Clinic")
+        clinic_menu = self.menuBar().addMenu(self.tr("&Clinic"))
         clinic_menu.addAction(self.program_action)
         clinic_menu.addAction(self.reports_action)
-        self.templates_action = clinic_menu.addAction("Assessment &templates…")
+        self.templates_action = clinic_menu.addAction(self.tr("Assessment &templates…"))
         self.templates_action.triggered.connect(self.open_template_editor)
         clinic_menu.addSeparator()
         clinic_menu.addAction(self.audit_action)
         self._add_admin_actions(clinic_menu)
         who = ctx.actor.display_name or ctx.actor.username
-        self.statusBar().showMessage(f"Signed in as {who} ({ctx.actor.role}) — {ctx.db.location}")
+        self.statusBar().showMessage(
+            self.tr("Signed in as {who} ({role}) — {place}").format(
+                who=who, role=role_name(ctx.actor.role), place=ctx.db.location
+            )
+        )
         self._add_help_menu()
         self.refresh_clients()
 
@@ -191,10 +202,10 @@ class MainWindow(QMainWindow):
 
     def _add_admin_actions(self, menu: QMenu) -> None:
         """Clinic ▸ Users… and Clinic ▸ Backups…, shown to admins only."""
-        self.users_action = QAction("&Users…", self)
+        self.users_action = QAction(self.tr("&Users…"), self)
         self.users_action.triggered.connect(self.show_users)
         self.users_action.setVisible(self.ctx.actor.can("users.manage"))
-        self.backups_action = QAction("&Backups…", self)
+        self.backups_action = QAction(self.tr("&Backups…"), self)
         self.backups_action.triggered.connect(self.show_backups)
         self.backups_action.setVisible(self.ctx.actor.can("backups.manage"))
         menu.addAction(self.users_action)
@@ -225,13 +236,13 @@ class MainWindow(QMainWindow):
 
     def _add_help_menu(self) -> None:
         """Help ▸ Help (F1), Help ▸ Open log folder and Help ▸ About."""
-        menu = self.menuBar().addMenu("&Help")
-        self.help_action = menu.addAction("Mobile Athlete &Help")
+        menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.help_action = menu.addAction(self.tr("Mobile Athlete &Help"))
         self.help_action.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
         self.help_action.triggered.connect(self.show_help)
-        self.log_folder_action = menu.addAction("Open &log folder")
+        self.log_folder_action = menu.addAction(self.tr("Open &log folder"))
         self.log_folder_action.triggered.connect(open_log_folder)
-        self.about_action = menu.addAction("&About Mobile Athlete")
+        self.about_action = menu.addAction(self.tr("&About Mobile Athlete"))
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self.show_about)
 
@@ -259,7 +270,7 @@ class MainWindow(QMainWindow):
         """The program builder for the shown client (Ctrl+Shift+P)."""
         client_id = self.page.client_id
         if client_id is None:
-            self.statusBar().showMessage("Choose a client first (Ctrl+F to search)", 5000)
+            self.statusBar().showMessage(self.tr("Choose a client first (Ctrl+F to search)"), 5000)
             return
         from mobileathlete_desktop.ui.program_builder import ProgramBuilder
 
@@ -310,14 +321,18 @@ class MainWindow(QMainWindow):
         self.model.refresh(self.search.text(), include_archived=self.show_archived.isChecked())
         if self.model.canFetchMore():
             # More than a page matched: the list is already up; count them all just after.
-            self.count_label.setText(f"{self.model.rowCount()}+ clients")
+            shown = QLocale().toString(self.model.rowCount())
+            self.count_label.setText(self.tr("{n}+ clients").format(n=shown))
             QTimer.singleShot(0, self._show_count)
         else:
             self._show_count()
 
     def _show_count(self) -> None:
         found = self.model.total()
-        self.count_label.setText(f"{found:,} client{'s' if found != 1 else ''}")
+        count = QLocale().toString(found)
+        self.count_label.setText(
+            self.tr("1 client") if found == 1 else self.tr("{n} clients").format(n=count)
+        )
 
     def _open_first_or_current(self) -> None:
         index = self.table.currentIndex()
@@ -358,7 +373,9 @@ class MainWindow(QMainWindow):
         self.refresh_clients()
         self.select_client(dialog.saved.id)
         self.page.show_client(dialog.saved.id, audit=False)
-        self.statusBar().showMessage(f"Saved {dialog.saved.full_name}", 5000)
+        self.statusBar().showMessage(
+            self.tr("Saved {name}").format(name=dialog.saved.full_name), 5000
+        )
 
     def select_client(self, client_id: int) -> None:
         """Selects the client's row in the list (which opens the client)."""
@@ -378,8 +395,8 @@ class MainWindow(QMainWindow):
             return
         self.refresh_clients()
         self.page.show_client(done.id, audit=False)
-        word = "Archived" if done.archived else "Brought back"
-        self.statusBar().showMessage(f"{word} {done.full_name}", 5000)
+        said = self.tr("Archived {name}") if done.archived else self.tr("Brought back {name}")
+        self.statusBar().showMessage(said.format(name=done.full_name), 5000)
 
     # -- assessments -------------------------------------------------------------------------
 
@@ -387,7 +404,7 @@ class MainWindow(QMainWindow):
         """Asks date, kind and template for the shown client (Ctrl+N), then opens the editor."""
         client_id = self.page.client_id
         if client_id is None:
-            self.statusBar().showMessage("Choose a client first (Ctrl+F to search)", 5000)
+            self.statusBar().showMessage(self.tr("Choose a client first (Ctrl+F to search)"), 5000)
             return
         first = self.page.assessments.rowCount() == 0
         from mobileathlete_desktop.ui.new_assessment_dialog import NewAssessmentDialog

@@ -14,6 +14,8 @@ from mobileathlete_desktop.services.context import InputError, ServiceContext
 from mobileathlete_desktop.ui.date_field import CalendarPopup
 from mobileathlete_desktop.ui.forms import child, load_form
 
+FORM_KINDS = ("initial", "reassessment", "discharge", "screen")
+
 
 class NewAssessmentDialog(QDialog):
     """Creates the draft when accepted (its id is in `created`)."""
@@ -25,13 +27,16 @@ class NewAssessmentDialog(QDialog):
         self.ctx = ctx
         self.client_id = client_id
         self.created: AssessmentRecord | None = None
-        self.setWindowTitle("New assessment")
+        self.setWindowTitle(self.tr("New assessment"))
         form = load_form("new_assessment", self)
         self.date = child(form, QLineEdit, "date")
         self.date.setText(date.today().isoformat())
-        self.calendar = CalendarPopup(self.date, "Assessment date")
+        self.calendar = CalendarPopup(self.date, self.tr("Assessment date"))
         self.kind = child(form, QComboBox, "kind")
-        self.kind.setCurrentText("initial" if first_visit else "reassessment")
+        # The form lists the kinds in this order; their shown words may be translated.
+        for index, code in enumerate(FORM_KINDS[: self.kind.count()]):
+            self.kind.setItemData(index, code)
+        self.kind.setCurrentIndex(self.kind.findData("initial" if first_visit else "reassessment"))
         self.template = child(form, QComboBox, "template")
         for t in template_service.list_templates(ctx):
             self.template.addItem(t.name, t.code)
@@ -51,7 +56,7 @@ class NewAssessmentDialog(QDialog):
                 self.ctx,
                 self.client_id,
                 on,
-                kind=self.kind.currentText(),
+                kind=str(self.kind.currentData() or self.kind.currentText()),
                 template=str(self.template.currentData()),
             )
         except (InvalidValue, InputError, PermissionError) as exc:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QLocale, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from mobileathlete_desktop.services.context import ServiceContext
@@ -23,15 +23,15 @@ class NextStepsPanel(QFrame):
         self.dismissed = False
         self.steps: SetupSteps | None = None
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setAccessibleName("Next steps")
-        title = QLabel("<b>Next steps for a new clinic</b>")
-        self.therapists_button = QPushButton("Add &therapists…")
+        self.setAccessibleName(self.tr("Next steps"))
+        title = QLabel("<b>{}</b>".format(self.tr("Next steps for a new clinic")))
+        self.therapists_button = QPushButton(self.tr("Add &therapists…"))
         # Every letter of "Import clients" is taken on the client page (Archive, Clinic, Edit,
         # Measure, Overview, Progress, Report…): this one is reached by Tab or File ▸ Import.
-        self.import_button = QPushButton("Import clients…")
-        self.import_button.setToolTip("The same as File ▸ Import from CSV… (Alt+F, I)")
-        self.backup_button = QPushButton("Set the back&up folder…")
-        self.hide_button = QPushButton("Hi&de these steps")
+        self.import_button = QPushButton(self.tr("Import clients…"))
+        self.import_button.setToolTip(self.tr("The same as File ▸ Import from CSV… (Alt+F, I)"))
+        self.backup_button = QPushButton(self.tr("Set the back&up folder…"))
+        self.hide_button = QPushButton(self.tr("Hi&de these steps"))
         self.hide_button.setFlat(True)
         self.therapists_state = QLabel()
         self.import_state = QLabel()
@@ -67,21 +67,29 @@ class NextStepsPanel(QFrame):
             self.hide()
             return
         n = steps.therapists
-        self.therapists_state.setText(
-            f"✓ {n} therapist{'s' if n != 1 else ''} can sign in"
-            if n
-            else "No therapist accounts yet: each therapist signs in with their own."
-        )
+        if n == 0:
+            therapists = self.tr(
+                "No therapist accounts yet: each therapist signs in with their own."
+            )
+        elif n == 1:
+            therapists = self.tr("✓ 1 therapist can sign in")
+        else:
+            therapists = self.tr("✓ {n} therapists can sign in").format(n=n)
+        self.therapists_state.setText(therapists)
         c = steps.clients
-        self.import_state.setText(
-            f"✓ {c:,} client{'s' if c != 1 else ''}"
-            if c
-            else "No clients yet: import them from a CSV file, or add them one by one."
-        )
+        if c == 0:
+            clients = self.tr(
+                "No clients yet: import them from a CSV file, or add them one by one."
+            )
+        elif c == 1:
+            clients = self.tr("✓ 1 client")
+        else:
+            clients = self.tr("✓ {n} clients").format(n=QLocale().toString(c))
+        self.import_state.setText(clients)
         self.backup_state.setText(
-            f"✓ Backups go to {steps.backup_folder}"
+            self.tr("✓ Backups go to {folder}").format(folder=steps.backup_folder)
             if steps.backup_folder_chosen
-            else "Backups go beside the database for now: choose another disk if you can."
+            else self.tr("Backups go beside the database for now: choose another disk if you can.")
         )
         self.show()
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime
 from PySide6.QtWidgets import QMessageBox
 
 from mobileathlete_desktop.services.recovery import (
@@ -33,13 +34,24 @@ def ask_restore(recovery: Recovery, error: str) -> bool:
     """Asks whether to restore the newest good backup (its date shown); True to restore."""
     assert recovery.backup is not None
     box = QMessageBox(QMessageBox.Icon.Warning, TITLE, error)
+    at = recovery.backup.taken_at
+    when = QDateTime(QDate(at.year, at.month, at.day), QTime(at.hour, at.minute))
+    taken = QLocale().toString(when, "dddd d MMMM yyyy, HH:mm")
     box.setInformativeText(
-        f"The damaged file was kept, untouched, as {recovery.moved_to.name}.\n\n"
-        f"Restore the newest good backup, taken {recovery.backup.taken_at:%A %d %B %Y at %H:%M}?"
-        "\nWork saved after that time is not in it (it stays in the damaged file)."
+        QCoreApplication.translate(
+            "RecoveryDialog",
+            "The damaged file was kept, untouched, as {file}.\n\n"
+            "Restore the newest good backup, taken {taken}?\n"
+            "Work saved after that time is not in it (it stays in the damaged file).",
+        ).format(file=recovery.moved_to.name, taken=taken)
     )
-    restore = box.addButton("Restore that backup", QMessageBox.ButtonRole.AcceptRole)
-    box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+    restore = box.addButton(
+        QCoreApplication.translate("RecoveryDialog", "Restore that backup"),
+        QMessageBox.ButtonRole.AcceptRole,
+    )
+    box.addButton(
+        QCoreApplication.translate("RecoveryDialog", "Quit"), QMessageBox.ButtonRole.RejectRole
+    )
     box.exec()
     return box.clickedButton() is restore
 
@@ -53,12 +65,16 @@ def open_clinic_or_recover(target: str | None) -> Database | None:
         if not exc.offered:  # no good backup to offer: say what happened and where things are
             say(f"{exc.error}\n\n{exc.recovery.describe()}")
     except DamagedUnmovable as exc:
-        say(
-            "The clinic database is damaged and cannot be moved aside.\n\n"
-            f"{exc.error}\n\n{exc.move_error}"
+        damaged = QCoreApplication.translate(
+            "RecoveryDialog", "The clinic database is damaged and cannot be moved aside."
         )
+        say(f"{damaged}\n\n{exc.error}\n\n{exc.move_error}")
     except CannotOpen as exc:
-        say(f"The clinic database cannot be opened.\n\n{exc}")
+        say(f"{_cannot_open()}\n\n{exc}")
     except Exception as exc:  # the window is the only place left to say it
-        say(f"The clinic database cannot be opened.\n\n{exc}")
+        say(f"{_cannot_open()}\n\n{exc}")
     return None
+
+
+def _cannot_open() -> str:
+    return QCoreApplication.translate("RecoveryDialog", "The clinic database cannot be opened.")

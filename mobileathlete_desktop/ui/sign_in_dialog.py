@@ -15,11 +15,13 @@ from PySide6.QtWidgets import (
 from mobileathlete_desktop.domain.permissions import Actor
 from mobileathlete_desktop.services import accounts
 from mobileathlete_desktop.services.context import ServiceContext
+from mobileathlete_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from mobileathlete_desktop.ui.jobs import Job
 
-DEMO_HINT = (
+DEMO_HINT = QT_TRANSLATE_NOOP(
+    "SignInDialog",
     "This is the demo clinic (synthetic clients). Sign in as <b>admin</b> or "
-    "<b>therapist</b>, password <b>demo</b>."
+    "<b>therapist</b>, password <b>demo</b>.",
 )
 
 
@@ -31,26 +33,26 @@ class SignInDialog(QDialog):
         self.ctx = ctx
         self.actor: Actor | None = None
         self._job: Job[Actor] | None = None
-        self.setWindowTitle("Sign in — Mobile Athlete")
+        self.setWindowTitle(self.tr("Sign in — Mobile Athlete"))
         self.username = QLineEdit()
-        self.username.setAccessibleName("User name")
+        self.username.setAccessibleName(self.tr("User name"))
         self.password = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
-        self.password.setAccessibleName("Password")
+        self.password.setAccessibleName(self.tr("Password"))
         self.message = QLabel()
-        self.message.setAccessibleName("Sign-in message")
+        self.message.setAccessibleName(self.tr("Sign-in message"))
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #b00020")
         self.message.hide()
-        self.demo_hint = QLabel(DEMO_HINT)
+        self.demo_hint = QLabel(self.tr(DEMO_HINT))
         self.demo_hint.setWordWrap(True)
         self.demo_hint.setVisible(accounts.clinic_is_demo(ctx.db))
         form = QFormLayout()
-        form.addRow("&User name", self.username)
-        form.addRow("&Password", self.password)
+        form.addRow(self.tr("&User name"), self.username)
+        form.addRow(self.tr("&Password"), self.password)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Sign in")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Sign in"))
         self.buttons.accepted.connect(self.try_sign_in)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -67,7 +69,7 @@ class SignInDialog(QDialog):
         """Checks the password in the background; accepts on success, says why otherwise."""
         username, password = self.username.text(), self.password.text()
         if not username.strip():
-            self._show("Type your user name")
+            self._show(self.tr("Type your user name"))
             self.username.setFocus()
             return
         self.buttons.setEnabled(False)

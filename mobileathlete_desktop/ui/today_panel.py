@@ -4,23 +4,38 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from mobileathlete_desktop.services import assessments as assessment_service
 from mobileathlete_desktop.services.assessments import WorkItem
 from mobileathlete_desktop.services.context import ServiceContext
+from mobileathlete_desktop.ui.i18n import QT_TRANSLATE_NOOP
 
 ASSESSMENT_ROLE = Qt.ItemDataRole.UserRole
 CLIENT_ROLE = Qt.ItemDataRole.UserRole + 1
+KINDS = {  # a visit's kind in the middle of a line
+    "initial": QT_TRANSLATE_NOOP("TodayPanel", "initial"),
+    "reassessment": QT_TRANSLATE_NOOP("TodayPanel", "reassessment"),
+    "discharge": QT_TRANSLATE_NOOP("TodayPanel", "discharge"),
+    "screen": QT_TRANSLATE_NOOP("TodayPanel", "screen"),
+    "addendum": QT_TRANSLATE_NOOP("TodayPanel", "addendum"),
+}
 
 
 def _line(item: WorkItem, *, with_date: bool) -> str:
     when = f"{item.date.isoformat()} · " if with_date else ""
-    status = "draft, not signed" if item.status == "draft" else item.status
+    if item.status == "draft":
+        status = QCoreApplication.translate("TodayPanel", "draft, not signed")
+    elif item.status == "signed":
+        status = QCoreApplication.translate("TodayPanel", "signed")
+    else:
+        status = item.status
+    kind = KINDS.get(item.kind)
+    kind = QCoreApplication.translate("TodayPanel", kind) if kind else item.kind
     who = f" · {item.therapist}" if item.therapist else ""
-    return f"{item.client_name} — {item.chart_number} · {when}{item.kind}, {status}{who}"
+    return f"{item.client_name} — {item.chart_number} · {when}{kind}, {status}{who}"
 
 
 class TodayPanel(QWidget):
@@ -37,10 +52,10 @@ class TodayPanel(QWidget):
         font.setBold(True)
         self.heading.setFont(font)
         self.today = QListWidget()
-        self.today.setAccessibleName("Today's clients")
-        self.drafts_label = QLabel("Unsigned drafts from earlier days")
+        self.today.setAccessibleName(self.tr("Today's clients"))
+        self.drafts_label = QLabel(self.tr("Unsigned drafts from earlier days"))
         self.drafts = QListWidget()
-        self.drafts.setAccessibleName("Unsigned drafts")
+        self.drafts.setAccessibleName(self.tr("Unsigned drafts"))
         for view in (self.today, self.drafts):
             view.itemActivated.connect(self._activated)
             view.setMaximumHeight(view.fontMetrics().height() * 9)
@@ -62,10 +77,13 @@ class TodayPanel(QWidget):
         self._fill(self.today, work.today, with_date=False)
         self._fill(self.drafts, work.drafts, with_date=True)
         seen = len({i.client_id for i in work.today})
-        self.heading.setText(
-            f"Today, {day.isoformat()}: "
-            + (f"{seen} client{'s' if seen != 1 else ''}" if seen else "no assessment yet")
-        )
+        if seen == 0:
+            heading = self.tr("Today, {day}: no assessment yet")
+        elif seen == 1:
+            heading = self.tr("Today, {day}: 1 client")
+        else:
+            heading = self.tr("Today, {day}: {n} clients")
+        self.heading.setText(heading.format(day=day.isoformat(), n=seen))
         self.today.setVisible(bool(work.today))
         self.drafts_label.setVisible(bool(work.drafts))
         self.drafts.setVisible(bool(work.drafts))
