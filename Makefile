@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: run test check lint typecheck layers pytest bench package forms translations demo clean help
+.PHONY: run test check lint typecheck layers pytest bench package forms catalogs translations demo clean help
 
 help:
 	@echo "make run    - set up .venv and open the program on a demo clinic"
@@ -14,6 +14,7 @@ help:
 	@echo "make bench  - build a large synthetic clinic and measure speed and memory"
 	@echo "make package - build a self-contained bundle for this machine"
 	@echo "make forms  - compile the Designer forms (ui/forms/*.ui) with pyside6-uic"
+	@echo "make catalogs - extract, update and compile the gettext catalogues (locale/)"
 	@echo "make translations - update the window's .ts files (lupdate) and compile the .qm"
 
 $(STAMP): pyproject.toml
@@ -53,6 +54,9 @@ bench: $(STAMP)
 
 forms: $(STAMP)
 	$(BIN)/python scripts/build_forms.py
+
+catalogs: $(STAMP)
+	$(BIN)/python scripts/build_catalogs.py
 
 translations: $(STAMP)
 	$(BIN)/python scripts/build_translations.py

@@ -15,6 +15,8 @@ from mobileathlete_desktop.commands.common import (
     print_table,
     service_context,
 )
+from mobileathlete_desktop.support.i18n import texts
+from mobileathlete_desktop.support.languages import DEFAULT_LANGUAGE
 
 
 def _day(text: str) -> date:
@@ -69,5 +71,5 @@ def run(args: argparse.Namespace) -> int:
             for e in events
         ],
     )
-    print(f"{len(events)} event{'s' if len(events) != 1 else ''}")
+    print(texts(DEFAULT_LANGUAGE).ngettext("{count} event", "{count} events", len(events)))
     return EXIT_OK

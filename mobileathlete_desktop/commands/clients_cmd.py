@@ -6,6 +6,8 @@ import argparse
 from typing import Any
 
 from mobileathlete_desktop.commands.common import EXIT_OK, print_json, print_table, service_context
+from mobileathlete_desktop.support.i18n import texts
+from mobileathlete_desktop.support.languages import DEFAULT_LANGUAGE
 
 
 def register(subparsers: Any) -> None:
@@ -37,5 +39,5 @@ def run(args: argparse.Namespace) -> int:
         for c in found
     ]
     print_table(["chart", "name", "born", "sex", ""], rows)
-    print(f"{len(found)} client{'s' if len(found) != 1 else ''}")
+    print(texts(DEFAULT_LANGUAGE).ngettext("{count} client", "{count} clients", len(found)))
     return EXIT_OK

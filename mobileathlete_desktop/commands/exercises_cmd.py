@@ -12,12 +12,16 @@ from mobileathlete_desktop.commands.common import (
     print_json,
     print_table,
 )
+from mobileathlete_desktop.support.i18n import texts
+from mobileathlete_desktop.support.languages import SUPPORTED_LANGUAGES
 
 
 def register(subparsers: Any) -> None:
     """Adds the `exercises` subcommand."""
     p = subparsers.add_parser("exercises", help="list the drill library")
-    p.add_argument("--lang", choices=("en", "es"), default="en", help="names in this language")
+    p.add_argument(
+        "--lang", choices=SUPPORTED_LANGUAGES, default="en", help="names in this language"
+    )
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
     pictures = p.add_mutually_exclusive_group()
     pictures.add_argument(
@@ -87,5 +91,5 @@ def run(args: argparse.Namespace) -> int:
         ["code", "name", "category", "dosage"],
         [[r["code"], r["name"], r["category"], r["dosage"]] for r in rows],
     )
-    print(f"{len(rows)} drills")
+    print(texts(args.lang).ngettext("{count} drill", "{count} drills", len(rows)))
     return EXIT_OK

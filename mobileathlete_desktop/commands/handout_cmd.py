@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from mobileathlete_desktop.commands.common import EXIT_OK, CommandError, service_context
+from mobileathlete_desktop.support.languages import SUPPORTED_LANGUAGES
 
 
 def register(subparsers: Any) -> None:
@@ -18,7 +19,7 @@ def register(subparsers: Any) -> None:
     )
     p.add_argument("chart_number", metavar="CHART_NUMBER")
     p.add_argument("--program", type=int, metavar="ID", help="a saved program's id")
-    p.add_argument("--lang", choices=("en", "es"), default="en", help="handout language")
+    p.add_argument("--lang", choices=SUPPORTED_LANGUAGES, default="en", help="handout language")
     p.add_argument("--out", required=True, type=Path, metavar="FILE.pdf")
     p.set_defaults(handler=run)
 

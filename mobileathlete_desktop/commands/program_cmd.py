@@ -41,6 +41,7 @@ import textwrap
 from typing import TYPE_CHECKING, Any
 
 from mobileathlete_desktop.commands.common import EXIT_OK, print_json, service_context
+from mobileathlete_desktop.support.languages import SUPPORTED_LANGUAGES
 
 if TYPE_CHECKING:
     from mobileathlete_desktop.services.reports import ProgramListing
@@ -62,7 +63,7 @@ def register(subparsers: Any) -> None:
     p.add_argument("--program", type=int, metavar="ID", help="a saved program's id")
     p.add_argument(
         "--lang",
-        choices=("en", "es"),
+        choices=SUPPORTED_LANGUAGES,
         default="en",
         help="the handout's language for drill names, dosage words and client notes "
         "(default: en); the reasons, for the therapist, stay in English",

@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from mobileathlete_desktop.commands.common import EXIT_OK, CommandError, service_context
+from mobileathlete_desktop.support.i18n import texts
+from mobileathlete_desktop.support.languages import DEFAULT_LANGUAGE
 
 
 def _day(text: str) -> date:
@@ -73,9 +75,15 @@ def run(args: argparse.Namespace) -> int:
     for path in result.files:
         print(path)
     count = len(result.chart_numbers)
+    tr = texts(DEFAULT_LANGUAGE)
+    clients = tr.ngettext("{count} client", "{count} clients", count)
     print(
-        f"{count} client{'s' if count != 1 else ''} in {len(result.files)} "
-        f"file{'s' if len(result.files) != 1 else ''}",
+        tr.ngettext(
+            "{clients} in {count} file",
+            "{clients} in {count} files",
+            len(result.files),
+            clients=clients,
+        ),
         file=sys.stderr,
     )
     return EXIT_OK

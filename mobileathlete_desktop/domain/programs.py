@@ -6,6 +6,9 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from mobileathlete_desktop.support import languages
+from mobileathlete_desktop.support.i18n import N_, Texts, texts
+
 
 @dataclass(frozen=True)
 class ProgramItemRecord:
@@ -38,99 +41,95 @@ class ProgramRecord:
     recommended: bool = False
 
 
-DOSAGE_WORDS = {
-    "en": {
-        "sets": "sets",
-        "set": "set",
-        "reps": "reps",
-        "hold": "hold {s} s",
-        "per_side": "each side",
-        "x": "×",
-    },
-    "es": {
-        "sets": "series",
-        "set": "serie",
-        "reps": "repeticiones",
-        "hold": "mantén {s} s",
-        "per_side": "por lado",
-        "x": "×",
-    },
-}
-
-# How often, in both languages: the library's frequencies and the usual ways a therapist types
-# them. A program keeps the frequency in the language it was written in (the program builder
-# writes English), so the handout says it again in the client's language.
-_FREQUENCY_PHRASES: tuple[tuple[str, str], ...] = (
-    ("daily", "a diario"),
-    ("every day", "todos los días"),
-    ("every other day", "un día sí y otro no"),
-    ("once a week", "1 vez por semana"),
-    ("twice a week", "2 veces por semana"),
-    ("once a day", "1 vez al día"),
-    ("twice a day", "2 veces al día"),
-    ("before every run", "antes de salir a correr"),
-    ("before each run", "antes de salir a correr"),
-    ("before runs", "antes de correr"),
-    ("before running", "antes de correr"),
-    ("after every run", "después de correr"),
-    ("after runs", "después de correr"),
-    ("after running", "después de correr"),
-    ("on rest days", "los días de descanso"),
-    ("on non-running days", "los días que no corres"),
+# How often, in the words the library and a therapist use (English, the gettext source text;
+# the catalogues say them in other languages). A program keeps the frequency in the language it
+# was written in (the program builder writes English), so the handout says it again in the
+# client's language: a phrase is recognised in any other language and said in the handout's.
+_FREQUENCY_PHRASES: tuple[str, ...] = (
+    N_("daily"),
+    N_("every day"),
+    N_("every other day"),
+    N_("once a week"),
+    N_("twice a week"),
+    N_("once a day"),
+    N_("twice a day"),
+    N_("before every run"),
+    N_("before each run"),
+    N_("before runs"),
+    N_("before running"),
+    N_("after every run"),
+    N_("after runs"),
+    N_("after running"),
+    N_("on rest days"),
+    N_("on non-running days"),
 )
+# "3 times a week", "2–3 veces por semana" as typed in each language (reading, not writing).
 _TIMES = {
-    "en": re.compile(r"^(\d+)(?:\s*[–-]\s*(\d+))? times (?:a|per) (week|day)$"),
-    "es": re.compile(r"^(\d+)(?:\s*(?:o|[–-])\s*(\d+))? veces (?:por|a la|al) (semana|día)$"),
+    "en": re.compile(r"^(\d+)(?:\s*[–-]\s*(\d+))? times? (?:a|per) (week|day)$"),
+    "es": re.compile(
+        r"^(\d+)(?:\s*(?:o|[–-])\s*(\d+))? (?:vez|veces) (?:por|a la|al) (semana|día)$"
+    ),
 }
-_PERIOD = {"week": "semana", "day": "día", "semana": "week", "día": "day"}
+_PERIOD = {"week": "week", "day": "day", "semana": "week", "día": "day"}
 
 
-def _frequency_piece(piece: str, lang: str) -> str:
+def _times_text(low: str, high: str | None, period: str, tr: Texts) -> str:
+    if high:
+        if period == "day":
+            return tr.gettext("{low}–{high} times a day", low=low, high=high)
+        return tr.gettext("{low}–{high} times a week", low=low, high=high)
+    if period == "day":
+        return tr.ngettext("{count} time a day", "{count} times a day", int(low))
+    return tr.ngettext("{count} time a week", "{count} times a week", int(low))
+
+
+def _frequency_piece(piece: str, tr: Texts) -> str:
     folded = piece.strip().casefold()
-    source = "es" if lang == "en" else "en"
-    for en, es in _FREQUENCY_PHRASES:
-        if folded == (en if source == "en" else es):
-            return en if lang == "en" else es
-    match = _TIMES[source].match(folded)
-    if match is None:
-        return piece.strip()
-    low, high, period = match.groups()
-    if lang == "es":
-        joiner = "al" if period == "day" else "por"
-        count = f"{low} o {high}" if high else low
-        noun = "vez" if count == "1" else "veces"
-        return f"{count} {noun} {joiner} {_PERIOD[period]}"
-    count = f"{low}–{high}" if high else low
-    return f"{count} {'time' if count == '1' else 'times'} a {_PERIOD[period]}"
+    for source in languages.SUPPORTED_LANGUAGES:
+        if source == tr.lang:
+            continue
+        said = texts(source)
+        for phrase in _FREQUENCY_PHRASES:
+            if folded == said.gettext(phrase).casefold():
+                return tr.gettext(phrase)
+        pattern = _TIMES.get(source)
+        match = pattern.match(folded) if pattern is not None else None
+        if match is not None:
+            low, high, period = match.groups()
+            return _times_text(low, high, _PERIOD[period], tr)
+    return piece.strip()
 
 
 def frequency_text(frequency: str, lang: str = "en") -> str:
     """How often, said in that language: "3 times a week" becomes "3 veces por semana" in
     Spanish and back; "before runs, twice a week" is translated piece by piece. Words the
     program does not know are kept as typed."""
-    if not frequency.strip() or lang not in DOSAGE_WORDS:
+    if not frequency.strip():
         return frequency.strip()
-    return ", ".join(_frequency_piece(piece, lang) for piece in frequency.split(","))
+    tr = texts(lang)
+    return ", ".join(_frequency_piece(piece, tr) for piece in frequency.split(","))
 
 
 def dosage_text(item: ProgramItemRecord, lang: str = "en") -> str:
     """The dosage in words, e.g. "3 sets × 10 reps, hold 30 s, each side — daily"
     ("3 series × 10 repeticiones, mantén 30 s por lado — a diario")."""
-    words = DOSAGE_WORDS.get(lang, DOSAGE_WORDS["en"])
+    tr = texts(lang)
     parts: list[str] = []
+    reps = tr.ngettext("{count} rep", "{count} reps", item.reps) if item.reps else ""
     if item.sets:
-        noun = words["set"] if item.sets == 1 else words["sets"]
-        sets = f"{item.sets} {noun}"
-        parts.append(f"{sets} {words['x']} {item.reps} {words['reps']}" if item.reps else sets)
-    elif item.reps:
-        parts.append(f"{item.reps} {words['reps']}")
+        sets = tr.ngettext("{count} set", "{count} sets", item.sets)
+        parts.append(f"{sets} × {reps}" if reps else sets)
+    elif reps:
+        parts.append(reps)
     if item.hold_s:
-        parts.append(words["hold"].format(s=item.hold_s))
+        parts.append(tr.gettext("hold {seconds} s", seconds=item.hold_s))
     if item.per_side:
-        if lang == "es" and parts:  # "12 repeticiones por lado", not "12 repeticiones, por lado"
-            parts[-1] = f"{parts[-1]} {words['per_side']}"
+        if parts:
+            # Translators: "each side" after the rest of the dose; Spanish joins it without a
+            # comma ("12 repeticiones por lado").
+            parts[-1] = tr.gettext("{dose}, each side", dose=parts[-1])
         else:
-            parts.append(words["per_side"])
+            parts.append(tr.gettext("each side"))
     text = ", ".join(parts)
     frequency = frequency_text(item.frequency, lang)
     if frequency:

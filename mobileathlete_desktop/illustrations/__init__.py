@@ -9,6 +9,7 @@ from mobileathlete_desktop.domain.exercises import Exercise
 from mobileathlete_desktop.illustrations.pose import Pose, PoseError
 from mobileathlete_desktop.illustrations.scene import Scene, build_scene
 from mobileathlete_desktop.illustrations.svg import scene_to_svg
+from mobileathlete_desktop.support.i18n import texts
 
 
 @dataclass(frozen=True)
@@ -22,9 +23,9 @@ class MissingIllustration:
 
     def message(self, lang: str = "en") -> str:
         """A one-line warning for the therapist."""
-        if lang == "es":
-            return f"Falta la imagen propia del ejercicio {self.code}: {self.path}"
-        return f"The clinic's image for drill {self.code} is missing: {self.path}"
+        return texts(lang).gettext(
+            "The clinic's image for drill {code} is missing: {path}", code=self.code, path=self.path
+        )
 
 
 Illustration = Path | Scene | MissingIllustration

@@ -18,83 +18,13 @@ from mobileathlete_desktop.reports.pdf import (
     para,
     text,
 )
+from mobileathlete_desktop.support.i18n import N_, texts
 
 TRACKER_DAYS = 14
-# A Spanish reader would take 02/03 for 2 March and a US reader for 3 February: the month is
-# written out.
-MONTHS_ES = (
-    "enero",
-    "febrero",
-    "marzo",
-    "abril",
-    "mayo",
-    "junio",
-    "julio",
-    "agosto",
-    "septiembre",
-    "octubre",
-    "noviembre",
-    "diciembre",
-)
 # A drill's note ("Keep it pain-free…") stands out from the steps: dark orange, bold label.
 NOTE_COLOUR = "#9a3412"
 PICTURE_BOX = (48.0, 42.0)  # millimetres
-
-TEXTS: dict[str, dict[str, str]] = {
-    "en": {
-        "title": "Your home exercise program",
-        "client": "Client",
-        "date": "Date",
-        "therapist": "Therapist",
-        "found": "What we found and why these drills",
-        "no_findings": "Your assessment found nothing that needs special work: these drills "
-        "keep a runner's ankles, hips and balance in good shape.",
-        "drills": "Your drills",
-        "how": "How to do it",
-        "tips": "Tips",
-        "dose": "How much",
-        "notes": "Note",
-        "no_picture": "No picture",
-        "no_drills": "No drills have been chosen yet: ask your therapist for your program.",
-        "tracker": "Two-week tracker",
-        "tracker_hint": "Tick a box each day you do the drill. "
-        "Bring this sheet to your next visit.",
-        "week": "Week",
-        "drill": "Drill",
-        "stop": "Stop and call us if a drill causes sharp pain, or pain that lasts into the "
-        "next day.",
-        "call": "Questions? Call",
-        "page": "Page",
-        "of": "of",
-    },
-    "es": {
-        "title": "Tu programa de ejercicios en casa",
-        "client": "Paciente",
-        "date": "Fecha",
-        "therapist": "Fisioterapeuta",
-        "found": "Qué encontramos y por qué estos ejercicios",
-        "no_findings": "En tu evaluación no encontramos nada que necesite un trabajo especial: "
-        "estos ejercicios mantienen en buena forma tus tobillos, tus caderas y tu equilibrio "
-        "para correr.",
-        "drills": "Tus ejercicios",
-        "how": "Cómo hacerlo",
-        "tips": "Consejos",
-        "dose": "Cuánto",
-        "notes": "Nota",
-        "no_picture": "Sin imagen",
-        "no_drills": "Todavía no hay ejercicios elegidos: pídele tu programa a tu fisioterapeuta.",
-        "tracker": "Registro de dos semanas",
-        "tracker_hint": "Marca una casilla cada día que hagas el ejercicio. Trae esta hoja a "
-        "tu próxima cita.",
-        "week": "Semana",
-        "drill": "Ejercicio",
-        "stop": "Detente y llámanos si un ejercicio te causa un dolor agudo o un dolor que dure "
-        "hasta el día siguiente.",
-        "call": "¿Preguntas? Llama al",
-        "page": "Página",
-        "of": "de",
-    },
-}
+TITLE = N_("Your home exercise program")
 
 
 @dataclass(frozen=True)
@@ -127,15 +57,13 @@ class Handout:
 
 
 def date_text(on: date, lang: str) -> str:
-    """The handout's date: "2 de marzo de 2026" in Spanish, ISO (2026-03-02) otherwise."""
-    if lang == "es":
-        return f"{on.day} de {MONTHS_ES[on.month - 1]} de {on.year}"
-    return on.isoformat()
-
-
-def words(lang: str) -> dict[str, str]:
-    """The fixed text of a handout in a language (English when the language is unknown)."""
-    return TEXTS.get(lang, TEXTS["en"])
+    """The handout's date in the client's language ("2 de marzo de 2026"; 2026-03-02 in English)."""
+    tr = texts(lang)
+    # Translators: how a handout writes its date, as a Babel/CLDR date format: a pattern, or
+    # short, medium, long or full for the language's own. English keeps ISO (2026-03-02); a
+    # Spanish reader would take 02/03 for 2 March and a US reader for 3 February, so Spanish
+    # writes the month out ("long": "2 de marzo de 2026").
+    return tr.date(on, tr.gettext("yyyy-MM-dd"))
 
 
 class _Picture:
@@ -202,7 +130,7 @@ def _picture(drill: HandoutDrill, index: int, lang: str) -> Any:
             return image
     if drill.drawing is not None and drill.drawing.width and drill.drawing.height:
         return _Picture.vector(drill.drawing, width, height, f"drill{index}")
-    return _Picture.placeholder(width, height, words(lang)["no_picture"])
+    return _Picture.placeholder(width, height, texts(lang).gettext("No picture"))
 
 
 def has_picture(drill: HandoutDrill) -> bool:
@@ -215,27 +143,28 @@ def _drill_block(drill: HandoutDrill, index: int, lang: str) -> Any:
     from reportlab.lib.units import mm
     from reportlab.platypus import KeepTogether, ListFlowable, ListItem, Table, TableStyle
 
-    w = words(lang)
+    tr = texts(lang)
+    how_much = text(tr.gettext("How much"))
     right: list[Any] = [
         para(f"{index}. {drill.name}", "h2"),
         para(
-            f'<font color="{ACCENT}"><b>{text(w["dose"])}:</b> {text(drill.dosage or "—")}</font>',
+            f'<font color="{ACCENT}"><b>{how_much}:</b> {text(drill.dosage or "—")}</font>',
             markup=True,
         ),
     ]
+    note = text(tr.gettext("Note"))
     if drill.notes:
         # By the dose, before the steps: the therapist's word on this drill, such as "Keep it
         # pain-free" for a drill that moves a painful joint, is read first.
         right.append(
             para(
-                f'<font color="{NOTE_COLOUR}"><b>{text(w["notes"])}:</b> '
-                f"{text(drill.notes)}</font>",
+                f'<font color="{NOTE_COLOUR}"><b>{note}:</b> {text(drill.notes)}</font>',
                 "small",
                 markup=True,
             )
         )
     if drill.steps:
-        right.append(para(w["how"], "small"))
+        right.append(para(tr.gettext("How to do it"), "small"))
         right.append(
             ListFlowable(
                 [ListItem(para(step, "small"), leftIndent=12) for step in drill.steps],
@@ -247,7 +176,7 @@ def _drill_block(drill: HandoutDrill, index: int, lang: str) -> Any:
             )
         )
     if drill.cues:
-        right.append(para(w["tips"], "small"))
+        right.append(para(tr.gettext("Tips"), "small"))
         right.append(
             ListFlowable(
                 [ListItem(para(cue, "small"), leftIndent=12, value="•") for cue in drill.cues],
@@ -285,12 +214,14 @@ def _tracker(drills: Sequence[HandoutDrill], lang: str) -> list[Any]:
     from reportlab.lib.units import mm
     from reportlab.platypus import KeepTogether, Table, TableStyle
 
-    w = words(lang)
+    tr = texts(lang)
     name_w = 58 * mm
     day_w = (content_width() - name_w) / TRACKER_DAYS
     half = TRACKER_DAYS // 2
-    head1 = [para(w["drill"], "cell_bold"), para(f"{w['week']} 1", "cell_bold")]
-    head1 += [""] * (half - 1) + [para(f"{w['week']} 2", "cell_bold")] + [""] * (half - 1)
+    week1 = para(tr.gettext("Week {number}", number=1), "cell_bold")
+    week2 = para(tr.gettext("Week {number}", number=2), "cell_bold")
+    head1 = [para(tr.gettext("Drill"), "cell_bold"), week1]
+    head1 += [""] * (half - 1) + [week2] + [""] * (half - 1)
     head2 = [""] + [para(str(d), "cell_head") for d in range(1, TRACKER_DAYS + 1)]
     rows: list[list[Any]] = [head1, head2]
     rows += [
@@ -314,7 +245,8 @@ def _tracker(drills: Sequence[HandoutDrill], lang: str) -> list[Any]:
             ]
         )
     )
-    return [KeepTogether([para(w["tracker"], "h1"), para(w["tracker_hint"], "muted"), table])]
+    hint = tr.gettext("Tick a box each day you do the drill. Bring this sheet to your next visit.")
+    return [KeepTogether([para(tr.gettext("Two-week tracker"), "h1"), para(hint, "muted"), table])]
 
 
 def handout_story(handout: Handout) -> list[Any]:
@@ -322,32 +254,40 @@ def handout_story(handout: Handout) -> list[Any]:
     from reportlab.lib.units import mm
     from reportlab.platypus import Spacer
 
-    w = words(handout.lang)
+    tr = texts(handout.lang)
+    facts = (
+        (tr.gettext("Client"), handout.client_name),
+        (tr.gettext("Date"), date_text(handout.on, handout.lang)),
+        (tr.gettext("Therapist"), handout.therapist or "—"),
+    )
     who = [
-        para(f"<b>{text(w['client'])}:</b> {text(handout.client_name)}", "small", markup=True),
-        para(
-            f"<b>{text(w['date'])}:</b> {date_text(handout.on, handout.lang)}", "small", markup=True
-        ),
-        para(
-            f"<b>{text(w['therapist'])}:</b> {text(handout.therapist or '—')}", "small", markup=True
-        ),
+        para(f"<b>{text(label)}:</b> {text(value)}", "small", markup=True) for label, value in facts
     ]
     story: list[Any] = [letterhead(handout.clinic, content_width(), right=who), Spacer(1, 4 * mm)]
-    story.append(para(w["title"], "title"))
-    story.append(para(w["found"], "h1"))
-    for line in handout.summary or (w["no_findings"],):
+    story.append(para(tr.gettext(TITLE), "title"))
+    story.append(para(tr.gettext("What we found and why these drills"), "h1"))
+    nothing_found = tr.gettext(
+        "Your assessment found nothing that needs special work: these drills keep a runner's "
+        "ankles, hips and balance in good shape."
+    )
+    for line in handout.summary or (nothing_found,):
         story.append(para(f"• {line}", "bullet"))
     if handout.notes:
         story.append(para(handout.notes, "body"))
-    story.append(para(w["drills"], "h1"))
+    story.append(para(tr.gettext("Your drills"), "h1"))
     if not handout.drills:
-        story.append(para(w["no_drills"], "body"))
+        no_drills = tr.gettext(
+            "No drills have been chosen yet: ask your therapist for your program."
+        )
+        story.append(para(no_drills, "body"))
     for index, drill in enumerate(handout.drills, start=1):
         story.append(_drill_block(drill, index, handout.lang))
     story.append(Spacer(1, 3 * mm))
-    safety = w["stop"]
+    safety = tr.gettext(
+        "Stop and call us if a drill causes sharp pain, or pain that lasts into the next day."
+    )
     if handout.clinic.phone:
-        safety += f" {w['call']} {handout.clinic.phone}."
+        safety += " " + tr.gettext("Questions? Call {phone}.", phone=handout.clinic.phone)
     story.append(para(safety, "muted"))
     if handout.drills:
         story += _tracker(handout.drills, handout.lang)
@@ -356,14 +296,12 @@ def handout_story(handout: Handout) -> list[Any]:
 
 def write_handout(out: BinaryIO, handout: Handout) -> None:
     """Writes the handout PDF to an open binary file."""
-    w = words(handout.lang)
+    tr = texts(handout.lang)
     build_document(
         out,
         handout_story(handout),
-        title=w["title"],
+        title=tr.gettext(TITLE),
         author=handout.clinic.name,
         footer=f"{handout.client_name} · {handout.clinic.name}".strip(" ·"),
-        page_word=w["page"],
-        of_word=w["of"],
-        lang=handout.lang,
+        lang=tr.lang,
     )

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from mobileathlete_desktop.support.files import AtomicWriteError, atomic_write
+from mobileathlete_desktop.support.i18n import texts
 
 FONT = "DejaVuSans"
 FONT_BOLD = "DejaVuSans-Bold"
@@ -194,8 +195,8 @@ def section_mark(label: str) -> Any:
     return _SectionMark.make(label)
 
 
-def numbered_canvas(footer_left: str, page_word: str = "Page", of_word: str = "of") -> type:
-    """A canvas class that prints "<label> · Page n of N" at the foot of every page.
+def numbered_canvas(footer_left: str, lang: str = "en") -> type:
+    """A canvas class that prints "<label> · Page n of N" (in `lang`) at the foot of every page.
 
     Pages are counted within sections (see section_mark), so a combined batch PDF numbers
     each client's report on its own. Without marks, the whole document is one section.
@@ -203,6 +204,8 @@ def numbered_canvas(footer_left: str, page_word: str = "Page", of_word: str = "o
     from reportlab.lib.colors import HexColor
     from reportlab.lib.units import mm
     from reportlab.pdfgen.canvas import Canvas
+
+    tr = texts(lang)
 
     class NumberedCanvas(Canvas):  # type: ignore[misc]
         def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -242,7 +245,9 @@ def numbered_canvas(footer_left: str, page_word: str = "Page", of_word: str = "o
             self.setFillColor(HexColor(MUTED))
             self.drawString(18 * mm, 9.5 * mm, label[:90])
             self.drawRightString(
-                width - 18 * mm, 9.5 * mm, f"{page_word} {number} {of_word} {total}"
+                width - 18 * mm,
+                9.5 * mm,
+                tr.gettext("Page {number} of {total}", number=number, total=total),
             )
             self.restoreState()
 
@@ -256,11 +261,10 @@ def build_document(
     title: str,
     author: str,
     footer: str,
-    page_word: str = "Page",
-    of_word: str = "of",
     lang: str = "en",
 ) -> None:
-    """Lays the story out on A4 with shared margins and numbered footers, writing to `out`."""
+    """Lays the story out on A4 with shared margins and numbered footers (in `lang`), writing
+    to `out`."""
     from reportlab import rl_config
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm
@@ -279,9 +283,9 @@ def build_document(
         bottomMargin=20 * mm,
         title=title,
         author=author,
-        lang=lang,
+        lang=texts(lang).lang,
     )
-    doc.build(story, canvasmaker=numbered_canvas(footer, page_word, of_word))
+    doc.build(story, canvasmaker=numbered_canvas(footer, lang))
 
 
 def content_width() -> float:

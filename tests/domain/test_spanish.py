@@ -12,15 +12,15 @@ import pytest
 from mobileathlete_desktop.domain.catalogue import default_catalogue
 from mobileathlete_desktop.domain.exercises import default_exercise_library
 from mobileathlete_desktop.domain.programs import (
-    DOSAGE_WORDS,
     ProgramItemRecord,
     ProgramRecord,
     dosage_text,
     frequency_text,
 )
-from mobileathlete_desktop.reports.handout import TEXTS
 from mobileathlete_desktop.services.context import ServiceContext
+from mobileathlete_desktop.support.i18n import texts
 from tests.reports.helpers import add_runner, pdf_pages
+from tests.support.test_catalogs import catalogue_texts
 
 LIBRARY = default_exercise_library()
 
@@ -67,8 +67,8 @@ def _library_text() -> list[tuple[str, str]]:
 def _shipped_text() -> list[tuple[str, str]]:
     """Every Spanish string the program prints for a client that this test guards."""
     out = _library_text()
-    out += [(f"handout {k}", v) for k, v in TEXTS["es"].items()]
-    out += [(f"dose {k}", v) for k, v in DOSAGE_WORDS["es"].items()]
+    # The handout's words, dose words, client findings and drill notes: the gettext catalogue.
+    out += [(f"catalogue {msgid[:30]}", text) for msgid, text in catalogue_texts("es")]
     for m in default_catalogue():
         out.append((f"{m.code} label.es", m.label_in("es")))
         out += [(f"{m.code} fault {f.code}", f.label_in("es")) for f in m.faults]
@@ -194,6 +194,9 @@ def test_recommender_spanish_is_tu_register_for_los_angeles(where: str, text: st
 def test_client_findings_words_are_tu_register() -> None:
     from mobileathlete_desktop.domain.interpretation import wording
 
-    spanish = wording._CLIENT_WORDS["es"]
-    assert not [_offences(text) for text in spanish.values() if _offences(text)]
-    assert spanish["left"] == "lado izquierdo" and spanish["right"] == "lado derecho"
+    tr = texts("es")
+    spanish = [tr.gettext(message) for message in wording.CLIENT_WORDS.values()]
+    assert "menos movimiento de lo normal" in spanish
+    assert not [_offences(text) for text in spanish if _offences(text)]
+    left, right = (tr.pgettext("side of the body", side) for side in ("left", "right"))
+    assert (left, right) == ("lado izquierdo", "lado derecho")

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import io
 from datetime import date
+from typing import Any
 
 import pytest
 from pypdf import PdfReader
 
 from mobileathlete_desktop.reports.handout import Handout, HandoutDrill, write_handout
 from mobileathlete_desktop.reports.pdf import ClinicHeader
+from mobileathlete_desktop.support.i18n import texts
 
 
 def figure() -> object:
@@ -177,10 +179,74 @@ def test_painful_knee_handout_prints_keep_it_pain_free_by_each_knee_drill(lang: 
     text = " ".join(" ".join(p.extract_text() for p in reader.pages).split())
     for absent in ("stretch.standing_quad", "mobility.lateral_lunge"):
         assert library[absent].name(lang) not in text
-    note = PAIN_HANDOUT[lang]
+    note = texts(lang).gettext(PAIN_HANDOUT)
     knee = [i for i, r in enumerate(recs) if "knee" in library[r.exercise_code].regions]
     assert knee, "the step-down drills move the painful knee"
     starts = [text.index(f"{n}. {d.name}") for n, d in enumerate(items, start=1)]
     ends = [*starts[1:], len(text)]
     for index in knee:
         assert note in text[starts[index] : ends[index]]
+
+
+@pytest.mark.parametrize(
+    ("lang", "one", "two"),
+    [
+        ("en", "1 set × 1 rep, each side — 1 time a day", "2 sets × 2 reps — 2-3 times a week"),
+        (
+            "es",
+            "1 serie × 1 repetición por lado — 1 vez al día",
+            "2 series × 2 repeticiones — 2 o 3 veces por semana",
+        ),
+    ],
+)
+def test_a_handout_says_one_and_two_in_the_languages_plural(
+    therapist_ctx: object, tmp_path: object, lang: str, one: str, two: str
+) -> None:
+    """A saved program of 1 × 1 and 2 × 2 prints singular and plural dose words ("1 reps"
+    was printed before the catalogue's plural rules)."""
+    from pathlib import Path
+
+    from mobileathlete_desktop.domain.programs import ProgramItemRecord, ProgramRecord
+    from mobileathlete_desktop.services.programs import save_program
+    from mobileathlete_desktop.services.reports import write_client_handout
+    from tests.reports.helpers import add_runner, pdf_pages
+
+    ctx: Any = therapist_ctx
+    client = add_runner(ctx, "PL-1", given="Lupita", family="Ramírez")
+    items = (
+        ProgramItemRecord(
+            "control.single_leg_balance", 1, 1, per_side=True, frequency="1 time a day"
+        ),
+        ProgramItemRecord("stretch.calf_wall", 2, 2, frequency="2-3 times a week"),
+    )
+    save_program(ctx, ProgramRecord(None, client.id, date(2026, 12, 2), "Home", items))
+    out = Path(str(tmp_path)) / "plural.pdf"
+    write_client_handout(ctx, client.id, out, lang=lang)
+    text = " ".join(" ".join(pdf_pages(out)).split())
+    assert one in text and two in text
+    assert ("2 de diciembre de 2026" if lang == "es" else "2026-12-02") in text
+
+
+@pytest.mark.parametrize("lang", ["fr", "de_DE", "xx"])
+def test_a_language_the_program_does_not_ship_prints_the_english_handout(lang: str) -> None:
+    english = render(handout("en", drills("en", 2)))
+    other = render(handout(lang, drills("en", 2)))
+    assert [p.extract_text() for p in other.pages] == [p.extract_text() for p in english.pages]
+    assert "Your home exercise program" in other.pages[0].extract_text()
+
+
+def test_the_handout_service_prints_english_for_a_language_not_shipped(
+    therapist_ctx: object, tmp_path: object
+) -> None:
+    """Once an InputError ("choose en or es"); now the one rule: fr_CA reads English."""
+    from pathlib import Path
+
+    from mobileathlete_desktop.services.reports import write_client_handout
+    from tests.reports.helpers import add_runner, pdf_pages
+
+    ctx: Any = therapist_ctx
+    client = add_runner(ctx, "FR-1", given="Amélie", family="Coureur")
+    out = Path(str(tmp_path)) / "fr.pdf"
+    result = write_client_handout(ctx, client.id, out, lang="fr_CA")
+    text = " ".join(pdf_pages(result.path))
+    assert "Your home exercise program" in text and "Tu programa" not in text

@@ -24,6 +24,7 @@ from mobileathlete_desktop.domain.interpretation.results import (
     GlanceLine,
     Interpretation,
 )
+from mobileathlete_desktop.support.i18n import N_, Texts, texts
 
 
 def _row_name(measure: Measure, side: Side, mode: Mode) -> str:
@@ -62,36 +63,26 @@ def _sources_in(row: Interpretation) -> set[str]:
 
 # -- words for the client ------------------------------------------------------------------
 
-_CLIENT_WORDS: dict[str, dict[str, str]] = {
-    "en": {
-        FLAG_BELOW_NORM: "less movement than usual",
-        FLAG_ABOVE_NORM: "more movement than usual",
-        FLAG_ASYMMETRY: "clearly different from the other side",
-        FLAG_CONTROL_DEFICIT: "moves further with help than on its own: control work",
-        FLAG_IMPROVED: "better than last time",
-        FLAG_WORSE: "not as good as last time",
-        FLAG_PAIN: "painful during the test",
-        FLAG_FAULTS: "the movement needs better control",
-        FLAG_CUTOFF: "below the usual reference value",
-        "left": "left",
-        "right": "right",
-    },
-    "es": {
-        FLAG_BELOW_NORM: "menos movimiento de lo normal",
-        FLAG_ABOVE_NORM: "más movimiento de lo normal",
-        FLAG_ASYMMETRY: "una diferencia clara con el otro lado",
-        FLAG_CONTROL_DEFICIT: (
-            "con ayuda llega más lejos que sin ayuda: hay que trabajar el control"
-        ),
-        FLAG_IMPROVED: "mejor que la última vez",
-        FLAG_WORSE: "peor que la última vez",
-        FLAG_PAIN: "te dolió durante la prueba",
-        FLAG_FAULTS: "el movimiento necesita más control",
-        FLAG_CUTOFF: "por debajo del valor de referencia",
-        "left": "lado izquierdo",
-        "right": "lado derecho",
-    },
+# What a flag means, said to the client (English source text; the catalogues translate).
+CLIENT_WORDS: dict[str, str] = {
+    FLAG_BELOW_NORM: N_("less movement than usual"),
+    FLAG_ABOVE_NORM: N_("more movement than usual"),
+    FLAG_ASYMMETRY: N_("clearly different from the other side"),
+    FLAG_CONTROL_DEFICIT: N_("moves further with help than on its own: control work"),
+    FLAG_IMPROVED: N_("better than last time"),
+    FLAG_WORSE: N_("not as good as last time"),
+    FLAG_PAIN: N_("painful during the test"),
+    FLAG_FAULTS: N_("the movement needs better control"),
+    FLAG_CUTOFF: N_("below the usual reference value"),
 }
+
+
+def _side_words(tr: Texts, side: str) -> str:
+    if side == "left":
+        # Translators: the side of the body after a measure's name on a client's handout
+        # ("Hip extension, left: ..."); Spanish says "lado izquierdo".
+        return tr.pgettext("side of the body", "left")
+    return tr.pgettext("side of the body", "right")
 
 
 def client_lines(
@@ -105,13 +96,14 @@ def client_lines(
     One line a measure and side ("Hip extension, left: less movement than usual for your
     age; painful during the test"), no numbers, norms or sources; most pressing first.
     """
-    words = _CLIENT_WORDS["es" if lang == "es" else "en"]
+    tr = texts(lang)
     cat = catalogue if catalogue is not None else default_catalogue()
     found: dict[tuple[str, str], list[str]] = {}
     for line in lines:
-        phrase = words.get(line.flag)
-        if phrase is None:
+        message = CLIENT_WORDS.get(line.flag)
+        if message is None:
             continue
+        phrase = tr.gettext(message)
         phrases = found.setdefault((line.code, line.side), [])
         if phrase not in phrases:
             phrases.append(phrase)
@@ -120,6 +112,6 @@ def client_lines(
         measure = cat.get(code)
         label = code if measure is None else measure.label_in(lang)
         if side in ("left", "right"):
-            label = f"{label}, {words[side]}"
+            label = f"{label}, {_side_words(tr, side)}"
         out.append(f"{label}: {'; '.join(phrases)}")
     return out

@@ -1,59 +1,55 @@
-"""The recommender's words (en, es): notes for the client's handout, what drills work on, and
-the therapist's reason for each drill."""
+"""The recommender's words: notes for the client's handout (gettext messages, said in the
+handout's language), what drills work on, and the therapist's reason for each drill (English)."""
 
 from __future__ import annotations
 
-from mobileathlete_desktop.domain.recommendations.faults import FAULTS_BY_CODE
-from mobileathlete_desktop.domain.recommendations.measures import measure_drills
-from mobileathlete_desktop.domain.recommendations.model import Observation
+from collections.abc import Mapping
 
-PAIN_NOTE = {"en": "keep it pain-free", "es": "sin provocar dolor"}
+from mobileathlete_desktop.domain.recommendations.faults import FAULTS_BY_CODE
+from mobileathlete_desktop.domain.recommendations.measures import MeasureDrills, measure_drills
+from mobileathlete_desktop.domain.recommendations.model import Observation
+from mobileathlete_desktop.support.i18n import N_, texts
+from mobileathlete_desktop.support.languages import pick
+
+PAIN_NOTE = N_("keep it pain-free")
 
 
 # Printed by the drill on the client's handout (the item's notes, which the therapist can edit).
-PAIN_HANDOUT = {
-    "en": "Keep it pain-free — stop before it hurts.",
-    "es": "Hazlo sin provocar dolor — detente antes de que duela.",
-}
+PAIN_HANDOUT = N_("Keep it pain-free — stop before it hurts.")
 
 
 # Said after the purpose of drills for a painful short range: what is left once end-range
 # stretches, loaded and mobility drills into the painful motion are out.
-PAIN_CONTROL_NOTE = {
-    "en": "active control only while it hurts",
-    "es": "solo control activo mientras duela",
-}
+PAIN_CONTROL_NOTE = N_("active control only while it hurts")
 
 
-CONTROL_NOTE = {
-    "en": "active control work (a control deficit, not a flexibility limit)",
-    "es": "trabajo activo de control (déficit de control, no de flexibilidad)",
-}
+CONTROL_NOTE = N_("active control work (a control deficit, not a flexibility limit)")
 
 
-HYPERMOBILE_NOTE = {
-    "en": "more range than usual: strength and control through range, no stretching",
-    "es": "más movimiento de lo habitual: fuerza y control en todo el rango, sin estiramientos",
-}
+HYPERMOBILE_NOTE = N_("more range than usual: strength and control through range, no stretching")
 
 
-HYPERMOBILE_HANDOUT = {
-    "en": "You have more range than usual here: build strength and control through it, "
-    "no stretching.",
-    "es": "Aquí tienes más movimiento de lo habitual: gana fuerza y control en todo el rango, "
-    "sin estirar.",
-}
+HYPERMOBILE_HANDOUT = N_(
+    "You have more range than usual here: build strength and control through it, no stretching."
+)
 
 
-FAULT_NOTE = {"en": "single-leg control", "es": "control sobre una pierna"}
+FAULT_NOTE = N_("single-leg control")
 
 
 # The language of every recommendation's reason (for the therapist; see the module docstring).
 REASON_LANG = "en"
 
 
-def _lang(table: dict[str, str], lang: str) -> str:
-    return table.get(lang, table["en"])
+def _lang(message: str | Mapping[str, str], lang: str) -> str:
+    """A note in a language: a gettext message (the constants above) or a language table."""
+    if isinstance(message, str):
+        return texts(lang).gettext(message)
+    return pick(message, lang)
+
+
+def _purpose(entry: MeasureDrills, lang: str) -> str:
+    return pick({"en": entry.purpose_en, "es": entry.purpose_es}, lang)
 
 
 def purpose(observation: Observation, lang: str = "en") -> str:
@@ -65,22 +61,22 @@ def purpose(observation: Observation, lang: str = "en") -> str:
         return _lang(HYPERMOBILE_NOTE, lang)
     entry = measure_drills(observation.code)
     if need == "range" and "pain" in observation.flags:
-        base = "" if entry is None else (entry.purpose_es if lang == "es" else entry.purpose_en)
+        base = "" if entry is None else _purpose(entry, lang)
         only = _lang(PAIN_CONTROL_NOTE, lang)
         return f"{base} — {only}" if base else only
     if need == "faults":
         words = [
-            FAULTS_BY_CODE[f].words_es if lang == "es" else FAULTS_BY_CODE[f].words_en
+            pick({"en": FAULTS_BY_CODE[f].words_en, "es": FAULTS_BY_CODE[f].words_es}, lang)
             for f in observation.faults
             if f in FAULTS_BY_CODE
         ]
         base = _lang(FAULT_NOTE, lang)
         if entry is not None:
-            base = entry.purpose_es if lang == "es" else entry.purpose_en
+            base = _purpose(entry, lang)
         return f"{base} ({', '.join(words)})" if words else base
     if entry is None:
         return ""
-    return entry.purpose_es if lang == "es" else entry.purpose_en
+    return _purpose(entry, lang)
 
 
 def reason_for(observation: Observation, lang: str = "en", *, pain: bool = False) -> str:

@@ -17,6 +17,7 @@ from mobileathlete_desktop.services.assessments import load_history
 from mobileathlete_desktop.services.audit import record_event
 from mobileathlete_desktop.services.context import InputError, ServiceContext
 from mobileathlete_desktop.services.reports.progress import clinic_header
+from mobileathlete_desktop.support.languages import language_code
 
 logger = logging.getLogger(__name__)
 
@@ -59,6 +60,7 @@ def handout_program(
     (unsaved: `recommended` is true). The handout and `mobileathlete program` both call this,
     so what one prints is what the other shows.
     """
+    lang = language_code(lang)
     from mobileathlete_desktop.services.programs import (
         get_program,
         latest_program,
@@ -66,8 +68,6 @@ def handout_program(
     )
 
     ctx.actor.require("handouts.print")
-    if lang not in ("en", "es"):
-        raise InputError(f"Language {lang!r}: choose en or es")
     warnings: list[str] = []
     if program_id is not None:
         program = get_program(ctx, program_id)
@@ -94,6 +94,7 @@ def build_handout(
     on: date | None = None,
 ) -> tuple[Handout, ProgramRecord, list[str]]:
     """The handout for a client: the given program, else the latest saved, else recommended."""
+    lang = language_code(lang)  # the one rule: a language not shipped reads English
     from mobileathlete_desktop.services.clients import get_client
     from mobileathlete_desktop.services.programs import drill_images, exercise_library
 
@@ -172,6 +173,7 @@ def write_client_handout(
     lang: str = "en",
 ) -> HandoutResult:
     """Writes a client's handout PDF (atomically), audits the print, and returns any warnings."""
+    lang = language_code(lang)  # the one rule: a language not shipped reads English
     handout, program, warnings = build_handout(ctx, client_id, program_id=program_id, lang=lang)
     try:
         write_atomically(path, lambda fh: write_handout(fh, handout))
@@ -231,6 +233,7 @@ def program_listing(
     Reading a client's program is an access: it is audited (`program.view`), and needs the
     same permission as printing the handout.
     """
+    lang = language_code(lang)  # the one rule: a language not shipped reads English
     from mobileathlete_desktop.services.clients import get_client
     from mobileathlete_desktop.services.programs import exercise_library
 
