@@ -74,6 +74,7 @@ class JobControl:
         self._latest: tuple[int, int | None, str] | None = None
         self._pending = False
         self._notify: Callable[[], None] = lambda: None
+        self.outcome: tuple[str, object] | None = None  # (DONE/FAILED/CANCELLED, value)
 
     @property
     def cancelled(self) -> bool:
@@ -105,37 +106,45 @@ class JobControl:
             return self._latest
 
 
+DONE, FAILED, CANCELLED = "done", "failed", "cancelled"
+
+# Jobs between run() and their answer. Holding them here keeps a window that is closed and
+# forgotten meanwhile reachable (it is let go on the UI thread once the answer came): Python's
+# garbage collector may run on a worker thread, and a Qt window collected there crashes.
+_RUNNING: set[Job[Any]] = set()
+
+
 class _Signals(QObject):
     """Emitted on the pool; owned by the job's runnable, so it outlives every emit."""
 
-    done = Signal(object)
-    failed = Signal(object)
-    cancelled = Signal()
+    ended = Signal()
     progressed = Signal()
 
 
 class _Runnable(QRunnable):
     def __init__(self, work: Callable[[JobControl], object], control: JobControl) -> None:
         super().__init__()
-        self.work = work
+        self.work: Callable[[JobControl], object] | None = work
         self.control = control
         self.signals = _Signals()
 
     def run(self) -> None:
+        work, self.work = self.work, None
+        assert work is not None
+        outcome: tuple[str, object]
         try:
-            result = self.work(self.control)
+            outcome = (DONE, work(self.control))
         except JobCancelled:
-            self._tell(self.signals.cancelled)
+            outcome = (CANCELLED, None)
         except Exception as exc:  # handed to the UI thread, which shows it
-            self._tell(self.signals.failed, exc)
-        else:
-            self._tell(self.signals.done, result)
-
-    @staticmethod
-    def _tell(signal: Any, *value: object) -> None:
-        # At exit Qt may have deleted every object while the work ran: nobody waits then.
-        with contextlib.suppress(RuntimeError):
-            signal.emit(*value)
+            outcome = (FAILED, exc)
+        # The answer (and the work, whose closure may hold a window) is let go on the UI
+        # thread, which holds the other references: this thread keeps none of them.
+        del work
+        self.control.outcome = outcome
+        del outcome
+        with contextlib.suppress(RuntimeError):  # at exit Qt may have deleted everything
+            self.signals.ended.emit()
 
 
 class _Receiver(QObject):
@@ -145,36 +154,15 @@ class _Receiver(QObject):
         super().__init__(parent)
         self.job: Job[Any] | None = job
 
-    def done(self, result: object) -> None:
-        job = self._end()
+    def ended(self) -> None:
+        job, self.job = self.job, None
+        self.deleteLater()
         if job is not None:
-            job._on_done(result)
-
-    def failed(self, exc: object) -> None:
-        job = self._end()
-        if job is None:
-            return
-        assert isinstance(exc, Exception)
-        if job._on_failure is not None:
-            job._on_failure(exc)
-        else:
-            show_failure(job.parent, exc)
-
-    def cancelled(self) -> None:
-        job = self._end()
-        if job is not None and job._on_cancelled is not None:
-            job._on_cancelled()
+            job._ended()
 
     def progressed(self) -> None:
         if self.job is not None:
             self.job._progressed()
-
-    def _end(self) -> Job[Any] | None:
-        job, self.job = self.job, None
-        if job is not None:
-            job._finish()
-        self.deleteLater()
-        return job
 
 
 class Job(Generic[T]):
@@ -188,10 +176,10 @@ class Job(Generic[T]):
     def __init__(
         self, parent: QWidget, work: Callable[[JobControl], T], on_done: Callable[[T], None]
     ) -> None:
-        self.parent = parent
+        self.parent: QWidget | None = parent
         self.control = JobControl()
-        self._work = work
-        self._on_done = on_done
+        self._work: Callable[[JobControl], T] | None = work
+        self._on_done: Callable[[T], None] | None = on_done
         self._on_failure: Callable[[Exception], None] | None = None
         self._on_cancelled: Callable[[], None] | None = None
         self._on_progress: ProgressHandler | None = None
@@ -231,17 +219,20 @@ class Job(Generic[T]):
 
     def run(self) -> Job[T]:
         """Queues the work on the global thread pool; returns the job."""
-        assert not self.running, "a job runs once"
+        assert not self.running and self._work is not None and self.parent is not None, (
+            "a job runs once"
+        )
         runnable = _Runnable(self._work, self.control)
         receiver = _Receiver(self, self.parent)
         self._receiver = receiver
         signals = runnable.signals
-        signals.done.connect(receiver.done)
-        signals.failed.connect(receiver.failed)
-        signals.cancelled.connect(receiver.cancelled)
+        signals.ended.connect(receiver.ended)
         signals.progressed.connect(receiver.progressed)
         self.control._notify = signals.progressed.emit
         self.running = True
+        _RUNNING.add(self)
+        # The window closed before the answer: nobody waits for it (and the window is gone).
+        receiver.destroyed.connect(lambda: _RUNNING.discard(self))
         if self._dialog_label is not None:
             self._timer = QTimer(receiver, singleShot=True, interval=PROGRESS_DELAY_MS)
             self._timer.timeout.connect(self._show_dialog)
@@ -297,6 +288,25 @@ class Job(Generic[T]):
         if text:
             dialog.setLabelText(text)
 
+    def _ended(self) -> None:
+        outcome, self.control.outcome = self.control.outcome, None
+        assert outcome is not None
+        kind, value = outcome
+        self._finish()
+        try:
+            if kind == DONE and self._on_done is not None:
+                self._on_done(value)  # type: ignore[arg-type]
+            elif kind == FAILED:
+                assert isinstance(value, Exception) and self.parent is not None
+                if self._on_failure is not None:
+                    self._on_failure(value)
+                else:
+                    show_failure(self.parent, value)
+            elif kind == CANCELLED and self._on_cancelled is not None:
+                self._on_cancelled()
+        finally:
+            self._release()
+
     def _finish(self) -> None:
         self.running = False
         if self._timer is not None:
@@ -306,6 +316,15 @@ class Job(Generic[T]):
             self.progress_dialog.close()
             self.progress_dialog.deleteLater()
             self.progress_dialog = None
+
+    def _release(self) -> None:
+        # The window keeps its job (self.job = ...) and the job its window and callbacks: a
+        # cycle only the garbage collector would break, perhaps on a worker thread. Broken here.
+        _RUNNING.discard(self)
+        self.parent = None
+        self._work = None
+        self._on_done = self._on_failure = self._on_cancelled = self._on_progress = None
+        self._receiver = self._timer = None
 
 
 def show_failure(parent: QWidget, exc: Exception, title: str = "Mobile Athlete") -> QMessageBox:

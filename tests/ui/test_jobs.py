@@ -3,7 +3,9 @@ closed window that hears nothing."""
 
 from __future__ import annotations
 
+import gc
 import threading
+import weakref
 
 import pytest
 from PySide6.QtCore import Qt, QThread, QThreadPool
@@ -178,3 +180,23 @@ def test_a_job_whose_window_closed_finishes_quietly(
     QApplication.processEvents()
     assert got == [] and failed == []
     assert "Signal source has been deleted" not in capfd.readouterr().err
+
+
+def test_a_forgotten_window_is_kept_until_its_job_ends_then_let_go(qtbot: QtBot) -> None:
+    # The window holds its job and the job its window: the garbage collector, which may run
+    # on a worker thread, must not find the pair while the job runs (a Qt window collected
+    # there crashes); once the answer came the pair is broken on the UI thread.
+    release = threading.Event()
+    window = QWidget()
+    job = Job(window, lambda _c: release.wait(5), lambda _r: None).run()
+    window.job = job  # type: ignore[attr-defined]
+    gone = weakref.ref(window)
+    del window
+    collector = threading.Thread(target=gc.collect)
+    collector.start()
+    collector.join()
+    assert gone() is not None
+    release.set()
+    qtbot.waitUntil(lambda: not job.running, timeout=WAIT_MS)
+    gc.collect()
+    assert gone() is None
