@@ -249,6 +249,7 @@ def grid_entry(bench: Bench) -> dict[str, Any]:
         )
         samples.append((saved[-1] - started) * 1000)
     editor.close()
+    editor.deleteLater()  # an editor window is not deleted on close; the bench owns this one
     from mobileathlete_desktop.services.assessments import get_assessment
 
     stored = get_assessment(ctx, draft.id).value("hip.flexion", "left", "active")

@@ -443,6 +443,7 @@ class MainWindow(QMainWindow):
     def _editor_closed(self, editor: AssessmentEditor) -> None:
         self.editors = {k: v for k, v in self.editors.items() if v is not editor}
         self._assessment_changed(editor.assessment_id)
+        editor.deleteLater()  # a window of its own: nothing else would ever delete it
 
     def _assessment_changed(self, _assessment_id: int) -> None:
         self._page_timer.start()  # many quick saves, one refresh of the page

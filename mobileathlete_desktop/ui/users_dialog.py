@@ -199,8 +199,9 @@ class PasswordDialog(_PasswordForm):
         self.own = user.id == ctx.actor.user_id or (
             ctx.actor.user_id is None and user.username == ctx.actor.username
         )
-        self.current = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
+        self.current = QLineEdit(self, echoMode=QLineEdit.EchoMode.Password)
         self.current.setAccessibleName("Current password")
+        self.current.setVisible(self.own)  # a hidden child when not asked, not a window
         self.password = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
         self.password.setAccessibleName("New password")
         self.repeat = QLineEdit(echoMode=QLineEdit.EchoMode.Password)

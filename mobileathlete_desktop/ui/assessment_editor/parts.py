@@ -60,6 +60,9 @@ class EditorParts:
         self.composite_label.setAccessibleName("Y-balance composite")
         self.fms_total_label = QLabel()
         self.fms_total_label.setAccessibleName("Movement screen total")
+        for label in (self.composite_label, self.fms_total_label):
+            # Laid out only when the template has those measures: gone with the editor either way.
+            editor.destroyed.connect(label.deleteLater)
         self._fms_final: dict[str, int | None] = {}
         self._fms_clearing: dict[str, float | None] = {}
         self.layout_codes: tuple[str, ...] | None = None
