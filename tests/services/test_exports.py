@@ -58,10 +58,10 @@ def findings_of(ctx: ServiceContext) -> set[tuple[str, date, str, str, str, tupl
 
 
 def test_csv_has_the_public_columns_codes_and_labels(
-    ctx: ServiceContext, one_client: str, tmp_path: Path
+    admin_ctx: ServiceContext, one_client: str, tmp_path: Path
 ) -> None:
     out = tmp_path / "values.csv"
-    summary = export_csv(ctx, out, chart=one_client)
+    summary = export_csv(admin_ctx, out, chart=one_client)
     with out.open(encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
     assert tuple(rows[0]) == EXPORT_COLUMNS
@@ -85,10 +85,10 @@ def test_csv_has_the_public_columns_codes_and_labels(
     }
 
 
-def test_exports_are_audited(ctx: ServiceContext, one_client: str, tmp_path: Path) -> None:
-    export_csv(ctx, tmp_path / "all.csv")
-    export_fhir(ctx, tmp_path / "one.json", chart=one_client)
-    with ctx.db.session() as session:
+def test_exports_are_audited(admin_ctx: ServiceContext, one_client: str, tmp_path: Path) -> None:
+    export_csv(admin_ctx, tmp_path / "all.csv")
+    export_fhir(admin_ctx, tmp_path / "one.json", chart=one_client)
+    with admin_ctx.db.session() as session:
         events = session.execute(
             select(AuditEvent).where(AuditEvent.action == "data.export")
         ).scalars()
@@ -96,9 +96,9 @@ def test_exports_are_audited(ctx: ServiceContext, one_client: str, tmp_path: Pat
     assert details == [("csv", "all"), ("fhir", "T-001")]
 
 
-def test_an_unknown_chart_writes_no_file(ctx: ServiceContext, tmp_path: Path) -> None:
+def test_an_unknown_chart_writes_no_file(admin_ctx: ServiceContext, tmp_path: Path) -> None:
     with pytest.raises(NotFound, match="NOPE"):
-        export_csv(ctx, tmp_path / "x.csv", chart="NOPE")
+        export_csv(admin_ctx, tmp_path / "x.csv", chart="NOPE")
     assert not [p for p in tmp_path.iterdir() if p.suffix in (".csv", ".part")]
 
 
@@ -108,11 +108,11 @@ def test_a_therapist_may_not_export(therapist_ctx: ServiceContext, tmp_path: Pat
 
 
 def test_all_clients_to_fhir_needs_a_folder(
-    ctx: ServiceContext, one_client: str, tmp_path: Path
+    admin_ctx: ServiceContext, one_client: str, tmp_path: Path
 ) -> None:
     with pytest.raises(InputError, match="needs an existing folder"):
-        export_fhir(ctx, tmp_path / "bundle.json")
-    summary = export_fhir(ctx, tmp_path)
+        export_fhir(admin_ctx, tmp_path / "bundle.json")
+    summary = export_fhir(admin_ctx, tmp_path)
     assert [p.name for p in summary.files] == ["T-001.json"]
     bundle = json.loads((tmp_path / "T-001.json").read_text(encoding="utf-8"))
     assert [e["resource"]["resourceType"] for e in bundle["entry"]] == [
@@ -122,10 +122,12 @@ def test_all_clients_to_fhir_needs_a_folder(
     ]
 
 
-def test_demo_clinic_round_trips_through_csv(ctx: ServiceContext, tmp_path: Path) -> None:
-    create_demo_clinic(ctx, clients=5, seed=11)
+def test_demo_clinic_round_trips_through_csv(
+    ctx: ServiceContext, admin_ctx: ServiceContext, system_ctx: ServiceContext, tmp_path: Path
+) -> None:
+    create_demo_clinic(system_ctx, clients=5, seed=11)
     out = tmp_path / "demo.csv"
-    summary = export_csv(ctx, out)
+    summary = export_csv(admin_ctx, out)
     assert summary.measurements > 20
     fresh = open_database(tmp_path / "fresh.sqlite3")
     try:
@@ -140,7 +142,7 @@ def test_demo_clinic_round_trips_through_csv(ctx: ServiceContext, tmp_path: Path
 
 
 def test_motor_control_findings_round_trip_with_rating_and_faults(
-    ctx: ServiceContext, one_client: str, tmp_path: Path
+    ctx: ServiceContext, admin_ctx: ServiceContext, one_client: str, tmp_path: Path
 ) -> None:
     made = clients.find_by_chart(ctx, one_client)
     visit = assessments.create_assessment(ctx, made.id, date(2025, 4, 1))
@@ -150,7 +152,7 @@ def test_motor_control_findings_round_trip_with_rating_and_faults(
     assessments.set_finding(ctx, visit.id, "sls", "right", rating="good")
     assessments.set_finding(ctx, visit.id, "stepdown", "left", faults=("trunk_lean",))
     out = tmp_path / "values.csv"
-    export_csv(ctx, out)
+    export_csv(admin_ctx, out)
     with out.open(encoding="utf-8", newline="") as fh:
         rows = [r for r in csv.DictReader(fh) if r["date"] == "2025-04-01"]
     assert [(r["measure"], r["side"], r["value"], r["faults"]) for r in rows] == [
@@ -166,7 +168,7 @@ def test_motor_control_findings_round_trip_with_rating_and_faults(
         assert findings_of(fresh_ctx) == findings_of(ctx)
         assert values_of(fresh_ctx) == values_of(ctx)
         # Importing the export into the clinic it came from changes nothing.
-        again = import_assessments(ctx, out)
+        again = import_assessments(admin_ctx, out)
         assert (again.values_added, again.values_changed, again.recomputed) == (0, 0, 0)
     finally:
         fresh.dispose()

@@ -39,8 +39,10 @@ def charts(ctx: ServiceContext) -> list[str]:
     return sorted(c.chart_number for c in clients.search_clients(ctx))
 
 
-def test_clients_are_imported_with_every_column(ctx: ServiceContext, tmp_path: Path) -> None:
-    report = import_clients(ctx, write(tmp_path, GOOD))
+def test_clients_are_imported_with_every_column(
+    ctx: ServiceContext, admin_ctx: ServiceContext, tmp_path: Path
+) -> None:
+    report = import_clients(admin_ctx, write(tmp_path, GOOD))
     assert report.clients_created == ["T-001", "T-002"]
     testa = clients.find_by_chart(ctx, "T-001")
     assert (testa.date_of_birth, testa.sex, testa.dominant_leg) == (
@@ -53,9 +55,9 @@ def test_clients_are_imported_with_every_column(ctx: ServiceContext, tmp_path: P
 
 
 def test_a_dry_run_lists_the_changes_and_stores_nothing(
-    ctx: ServiceContext, tmp_path: Path
+    ctx: ServiceContext, admin_ctx: ServiceContext, tmp_path: Path
 ) -> None:
-    report = import_clients(ctx, write(tmp_path, GOOD), dry_run=True)
+    report = import_clients(admin_ctx, write(tmp_path, GOOD), dry_run=True)
     assert [str(c) for c in report.changes] == [
         "line 2: T-001 new client: Runnerton, Testa",
         "line 3: T-002 new client: Striderson, Probe",
@@ -82,24 +84,24 @@ SHORT = "chart_number,given_name,family_name,date_of_birth,sex\n"
     ],
 )
 def test_bad_rows_refuse_the_whole_file(
-    ctx: ServiceContext, tmp_path: Path, body: str, message: str
+    ctx: ServiceContext, admin_ctx: ServiceContext, tmp_path: Path, body: str, message: str
 ) -> None:
     text = SHORT + "T-900,Good,Row,,\n" + body
     with pytest.raises(ImportFailed, match=message):
-        import_clients(ctx, write(tmp_path, text))
+        import_clients(admin_ctx, write(tmp_path, text))
     assert charts(ctx) == []
 
 
 def test_a_chart_number_already_in_the_clinic_is_refused_unless_updating(
-    ctx: ServiceContext, tmp_path: Path
+    ctx: ServiceContext, admin_ctx: ServiceContext, tmp_path: Path
 ) -> None:
     clients.create_client(
         ctx, clients.ClientInput("T-002", "Probe", "Striderson", phone="555-0000")
     )
     with pytest.raises(ImportFailed, match="line 3: chart number T-002 is already in the clinic"):
-        import_clients(ctx, write(tmp_path, GOOD))
+        import_clients(admin_ctx, write(tmp_path, GOOD))
     assert charts(ctx) == ["T-002"]  # T-001 was not half-imported
-    report = import_clients(ctx, write(tmp_path, GOOD), update=True)
+    report = import_clients(admin_ctx, write(tmp_path, GOOD), update=True)
     assert report.clients_created == ["T-001"] and report.clients_updated == ["T-002"]
     assert "line 3: T-002 phone: 555-0000 → (empty)" in [str(c) for c in report.changes]
     assert clients.find_by_chart(ctx, "T-002").dominant_leg == "right"
@@ -119,19 +121,24 @@ def test_a_chart_number_already_in_the_clinic_is_refused_unless_updating(
     ids=["bom", "semicolons", "latin-1"],
 )
 def test_spreadsheet_files_are_read(
-    ctx: ServiceContext, tmp_path: Path, text: str, encoding: str, expected: str
+    ctx: ServiceContext,
+    admin_ctx: ServiceContext,
+    tmp_path: Path,
+    text: str,
+    encoding: str,
+    expected: str,
 ) -> None:
     path = write(tmp_path, text, encoding=encoding)
-    import_clients(ctx, path, encoding="latin-1" if encoding == "cp1252" else None)
+    import_clients(admin_ctx, path, encoding="latin-1" if encoding == "cp1252" else None)
     assert clients.find_by_chart(ctx, "T-001").family_name == expected
 
 
 def test_latin1_text_is_refused_with_advice_unless_asked_for(
-    ctx: ServiceContext, tmp_path: Path
+    ctx: ServiceContext, admin_ctx: ServiceContext, tmp_path: Path
 ) -> None:
     path = write(tmp_path, GOOD.replace("Runnerton", "Núñez"), encoding="cp1252")
     with pytest.raises(InputError, match=r"not UTF-8 text.*--encoding latin-1"):
-        import_clients(ctx, path)
+        import_clients(admin_ctx, path)
     assert charts(ctx) == []
 
 
@@ -144,10 +151,10 @@ def test_latin1_text_is_refused_with_advice_unless_asked_for(
     ],
 )
 def test_bad_headers_are_named(
-    ctx: ServiceContext, tmp_path: Path, header: str, message: str
+    ctx: ServiceContext, admin_ctx: ServiceContext, tmp_path: Path, header: str, message: str
 ) -> None:
     with pytest.raises(ImportFailed, match=message):
-        import_clients(ctx, write(tmp_path, header + "T-1,A,B\n"))
+        import_clients(admin_ctx, write(tmp_path, header + "T-1,A,B\n"))
 
 
 @pytest.mark.parametrize(
@@ -180,7 +187,9 @@ def test_ambiguous_or_odd_dates_are_refused(text: str, message: str) -> None:
 MEASURES = "chart_number,date,measure,side,mode,value,pain\n"
 
 
-def test_measurements_are_all_or_nothing(ctx: ServiceContext, tmp_path: Path) -> None:
+def test_measurements_are_all_or_nothing(
+    ctx: ServiceContext, admin_ctx: ServiceContext, tmp_path: Path
+) -> None:
     clients.create_client(ctx, clients.ClientInput("T-001", "Testa", "Runnerton"))
     text = (
         MEASURES
@@ -188,21 +197,21 @@ def test_measurements_are_all_or_nothing(ctx: ServiceContext, tmp_path: Path) ->
         + "T-001,2025-03-01 00:00:00,hip.flexion,right,active,400,no\n"
     )
     with pytest.raises(ImportFailed, match="line 3: Hip flexion: 400"):
-        import_assessments(ctx, write(tmp_path, text, "values.csv"))
+        import_assessments(admin_ctx, write(tmp_path, text, "values.csv"))
     from mobileathlete_desktop.services.assessments import list_assessments
 
     assert list_assessments(ctx, clients.find_by_chart(ctx, "T-001").id) == []
 
 
 def test_a_unit_that_does_not_match_the_measure_is_refused(
-    ctx: ServiceContext, tmp_path: Path
+    ctx: ServiceContext, admin_ctx: ServiceContext, tmp_path: Path
 ) -> None:
     text = (
         "chart_number,date,measure,side,mode,value,unit\n"
         "T-001,2025-03-01,wblt.distance,left,none,4,in\n"
     )
     with pytest.raises(ImportFailed, match="recorded in cm, not 'in'"):
-        import_assessments(ctx, write(tmp_path, text, "values.csv"), create_clients=True)
+        import_assessments(admin_ctx, write(tmp_path, text, "values.csv"), create_clients=True)
 
 
 def test_a_therapist_may_not_import(therapist_ctx: ServiceContext, tmp_path: Path) -> None:
@@ -211,7 +220,7 @@ def test_a_therapist_may_not_import(therapist_ctx: ServiceContext, tmp_path: Pat
 
 
 def test_a_signed_assessment_takes_its_own_values_again_but_no_others(
-    ctx: ServiceContext, tmp_path: Path
+    ctx: ServiceContext, admin_ctx: ServiceContext, tmp_path: Path
 ) -> None:
     from mobileathlete_desktop.services import assessments
 
@@ -220,11 +229,11 @@ def test_a_signed_assessment_takes_its_own_values_again_but_no_others(
     assessments.set_value(ctx, visit.id, "hip.flexion", "left", "active", 110)
     assessments.sign_assessment(ctx, visit.id)
     same = MEASURES + "T-001,2025-03-01,hip.flexion,left,active,110,no\n"
-    report = import_assessments(ctx, write(tmp_path, same, "same.csv"))
+    report = import_assessments(admin_ctx, write(tmp_path, same, "same.csv"))
     assert (report.values_added, report.values_changed, report.changes) == (0, 0, [])
     other = MEASURES + "T-001,2025-03-01,hip.flexion,left,active,111,no\n"
     with pytest.raises(
         ImportFailed, match="line 2: the assessment of T-001 on 2025-03-01 is signed"
     ):
-        import_assessments(ctx, write(tmp_path, other, "other.csv"))
+        import_assessments(admin_ctx, write(tmp_path, other, "other.csv"))
     assert assessments.get_assessment(ctx, visit.id).value("hip.flexion", "left", "active") == 110

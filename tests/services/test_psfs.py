@@ -47,7 +47,7 @@ def test_the_average_is_stored_and_judged_against_the_mcid_at_the_next_visit(
 
 
 def test_fewer_than_three_activities_are_kept_without_an_average(
-    therapist_ctx: ServiceContext, ctx: ServiceContext, client_id: int
+    therapist_ctx: ServiceContext, admin_ctx: ServiceContext, client_id: int
 ) -> None:
     a = assessments.create_assessment(therapist_ctx, client_id, date(2026, 1, 5))
     assessments.set_psfs(therapist_ctx, a.id, ACTIVITIES, [3, 4, 4])
@@ -56,7 +56,7 @@ def test_fewer_than_three_activities_are_kept_without_an_average(
     assert record.value("psfs.average") is None
     psfs = next(o for o in record.outcomes if o.instrument == "psfs")
     assert psfs.labels == tuple(ACTIVITIES[:2]) and psfs.total is None
-    events = audit.find_events(ctx, audit.AuditFilter(action="outcome.set"))
+    events = audit.find_events(admin_ctx, audit.AuditFilter(action="outcome.set"))
     assert [e.detail["average"] for e in events] == [3.7, None]
     assert events[-1].detail["before"] == {"activities": ACTIVITIES, "ratings": [3, 4, 4]}
 

@@ -431,7 +431,10 @@ def busy_day(clinic: ServiceContext) -> ServiceContext:
 
 
 def test_a_folder_batch_of_several_clients_is_written_by_worker_processes(
-    busy_day: ServiceContext, out_dir: Path, monkeypatch: pytest.MonkeyPatch
+    busy_day: ServiceContext,
+    admin_ctx: ServiceContext,
+    out_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from mobileathlete_desktop.services.audit import AuditFilter, find_events
     from mobileathlete_desktop.services.reports import batch
@@ -445,13 +448,13 @@ def test_a_folder_batch_of_several_clients_is_written_by_worker_processes(
     assert sorted(p.name for p in result.files) == [f"P-{n}_2025-06-10.pdf" for n in range(6)]
     assert [d for d, _ in calls] == [1, 2, 3, 4, 5, 6] and {t for _, t in calls} == {6}
     assert "Pat3 Parallel" in "\n".join(pdf_pages(out_dir / "P-3_2025-06-10.pdf"))
-    printed = find_events(busy_day, AuditFilter(action="report.print"))
+    printed = find_events(admin_ctx, AuditFilter(action="report.print"))
     assert len(printed) == 6
     assert sorted(p.name for p in out_dir.iterdir()) == sorted(p.name for p in result.files)
 
 
 def test_a_cancelled_parallel_batch_keeps_only_whole_audited_files(
-    busy_day: ServiceContext, out_dir: Path
+    busy_day: ServiceContext, admin_ctx: ServiceContext, out_dir: Path
 ) -> None:
     from mobileathlete_desktop.services.audit import AuditFilter, find_events
 
@@ -467,5 +470,5 @@ def test_a_cancelled_parallel_batch_keeps_only_whole_audited_files(
     on_disk = sorted(p.name for p in out_dir.iterdir())
     assert on_disk == sorted(p.name for p in result.files)  # no half or unlisted file
     assert all(p.read_bytes().startswith(b"%PDF") for p in result.files)
-    assert len(find_events(busy_day, AuditFilter(action="report.print"))) == len(result.files)
+    assert len(find_events(admin_ctx, AuditFilter(action="report.print"))) == len(result.files)
     assert result.cancelled == (len(result.files) < len(ids))

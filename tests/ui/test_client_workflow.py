@@ -122,8 +122,9 @@ def test_a_future_assessment_date_is_refused_in_the_dialog(
 
 
 def test_sorting_by_chart_and_archiving_hides_a_client(
-    window: MainWindow, qtbot: QtBot, ctx: ServiceContext
+    admin_window: MainWindow, qtbot: QtBot, ctx: ServiceContext
 ) -> None:
+    window = admin_window  # archiving is an admin's job
     clients.create_client(ctx, clients.ClientInput("A-0", "Cy", "Zephyr", date(1985, 1, 1)))
     window.refresh_clients()
     assert window.model.client_at(0).family_name == "Stridewell"  # type: ignore[union-attr]

@@ -19,8 +19,8 @@ GOOD = (
 
 
 @pytest.fixture
-def dialog(ctx: ServiceContext, qtbot: QtBot) -> ImportDialog:
-    d = ImportDialog(ctx)
+def dialog(admin_ctx: ServiceContext, qtbot: QtBot) -> ImportDialog:
+    d = ImportDialog(admin_ctx)
     qtbot.addWidget(d)
     d.show()
     return d
@@ -90,9 +90,9 @@ def test_changing_the_file_after_a_preview_asks_for_a_new_one(
 
 
 def test_file_menu_opens_the_dialog_and_the_list_refreshes(
-    ctx: ServiceContext, qtbot: QtBot, tmp_path: Path
+    admin_ctx: ServiceContext, qtbot: QtBot, tmp_path: Path
 ) -> None:
-    window = MainWindow(ctx)
+    window = MainWindow(admin_ctx)
     qtbot.addWidget(window)
     window.show()
     assert window.model.rowCount() == 0

@@ -208,6 +208,7 @@ def test_cancel_stops_the_batch_and_leaves_no_file_under_the_final_name(
 
 def test_print_goes_to_the_chosen_printer_and_is_audited(
     ctx: ServiceContext,
+    admin_ctx: ServiceContext,
     clinic: dict[str, int],
     qtbot: QtBot,
     store: QSettings,
@@ -228,13 +229,14 @@ def test_print_goes_to_the_chosen_printer_and_is_audited(
     wait_idle(qtbot, view)
     qtbot.waitUntil(lambda: view.status.text().startswith("Printed"))
     assert "Beta Quickfoot" in "\n".join(pdf_pages(printed))
-    events = find_events(ctx, AuditFilter(action="report.printed"))
+    events = find_events(admin_ctx, AuditFilter(action="report.printed"))
     assert [e.chart_number for e in events] == ["RV-2"]
     assert events[0].detail["pages"] >= 1
 
 
 def test_a_failing_printer_gives_a_message_not_a_crash(
     ctx: ServiceContext,
+    admin_ctx: ServiceContext,
     clinic: dict[str, int],
     qtbot: QtBot,
     store: QSettings,
@@ -252,7 +254,7 @@ def test_a_failing_printer_gives_a_message_not_a_crash(
     view.print_button.click()
     qtbot.waitUntil(lambda: "Not printed" in view.status.text(), timeout=30_000)
     assert "out of paper" in view.status.text()
-    assert find_events(ctx, AuditFilter(action="report.printed")) == []
+    assert find_events(admin_ctx, AuditFilter(action="report.printed")) == []
 
 
 @pytest.mark.parametrize(

@@ -43,6 +43,7 @@ def test_a_clinic_template_is_copied_reordered_by_keys_saved_and_used(
     open_dialog: Callable[..., TemplateEditor],
     therapist_ctx: ServiceContext,
     ctx: ServiceContext,
+    admin_ctx: ServiceContext,
     qtbot: QtBot,
 ) -> None:
     dialog = open_dialog(therapist_ctx, "hip")
@@ -77,7 +78,7 @@ def test_a_clinic_template_is_copied_reordered_by_keys_saved_and_used(
     expected = [hip.measures[2], hip.measures[0], hip.measures[1], *hip.measures[3:-1]]
     assert list(listed[0].measures) == [*expected, "ankle.plantarflexion"]
     assert dialog.measure_codes() == list(listed[0].measures)
-    events = audit.find_events(ctx, audit.AuditFilter(action="template.save"))
+    events = audit.find_events(admin_ctx, audit.AuditFilter(action="template.save"))
     assert events[-1].detail["code"] == "clinic.hip_runner"
 
     # A new assessment offers it; the editor lays the visit out by it.

@@ -15,7 +15,7 @@ from tests.ui.keys import press
 
 
 def test_todays_clients_and_older_drafts_are_listed_and_open_with_enter(
-    ctx: ServiceContext, qtbot: QtBot
+    ctx: ServiceContext, admin_ctx: ServiceContext, qtbot: QtBot
 ) -> None:
     therapist = ctx.as_actor(THERAPIST)
     today = date.today()
@@ -27,7 +27,7 @@ def test_todays_clients_and_older_drafts_are_listed_and_open_with_enter(
     assessments.create_assessment(therapist, bo.id, today, kind="reassessment")
     old = assessments.create_assessment(therapist, bo.id, today - timedelta(days=7))
     assessments.create_assessment(therapist, cy.id, today)
-    clients.archive_client(ctx, cy.id)
+    clients.archive_client(admin_ctx, cy.id)
 
     window = MainWindow(therapist)
     qtbot.addWidget(window)
