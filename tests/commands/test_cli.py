@@ -14,6 +14,7 @@ from mobileathlete_desktop.services.assessments import load_history
 from mobileathlete_desktop.services.clients import find_by_chart
 from mobileathlete_desktop.services.context import ServiceContext
 from mobileathlete_desktop.storage.database import open_database
+from tests.conftest import ClinicTemplates
 
 THERAPIST = Actor(username="pt", display_name="Pat Physio", role="therapist")
 
@@ -25,11 +26,9 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 
 
 @pytest.fixture
-def demo_db(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> str:
-    path = str(tmp_path / "demo.sqlite3")
-    code, out, _ = run(capsys, "--db", path, "demo", "--clients", "6", "--seed", "3")
-    assert code == 0 and "6 clients" in out
-    return path
+def demo_db(tmp_path: Path, clinic_templates: ClinicTemplates) -> str:
+    """What `demo --clients 6 --seed 3` makes (built once, copied per test)."""
+    return str(clinic_templates.copy(tmp_path / "demo.sqlite3", clients=6, seed=3))
 
 
 def test_demo_fills_an_empty_database_and_refuses_a_full_one(

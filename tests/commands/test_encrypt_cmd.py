@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from mobileathlete_desktop.cli import main
+from tests.conftest import ClinicTemplates
 
 pytest.importorskip("sqlcipher3")
 
@@ -22,10 +23,12 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 
 @pytest.fixture
 def encrypted(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    clinic_templates: ClinicTemplates,
 ) -> Path:
-    plain = tmp_path / "clinic.sqlite3"
-    assert run(capsys, "--db", str(plain), "demo", "--clients", "3")[0] == 0
+    plain = clinic_templates.copy(tmp_path / "clinic.sqlite3", clients=3)
     out = tmp_path / "secret" / "clinic-encrypted.sqlite3"
     monkeypatch.setenv("MOBILEATHLETE_NEW_DB_KEY", KEY)
     code, stdout, err = run(capsys, "--db", str(plain), "encrypt", "--out", str(out))

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from mobileathlete_desktop.cli import main
+from tests.conftest import ClinicTemplates
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -29,10 +30,9 @@ def new_clinic(
 
 
 @pytest.fixture
-def demo_db(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> str:
-    path = str(tmp_path / "demo.sqlite3")
-    assert run(capsys, "--db", path, "demo", "--clients", "3", "--seed", "3")[0] == 0
-    return path
+def demo_db(tmp_path: Path, clinic_templates: ClinicTemplates) -> str:
+    """What `demo --clients 3 --seed 3` makes (built once, copied per test)."""
+    return str(clinic_templates.copy(tmp_path / "demo.sqlite3", clients=3, seed=3))
 
 
 def test_import_clients_dry_run_then_for_real(

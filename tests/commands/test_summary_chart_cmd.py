@@ -17,6 +17,7 @@ from mobileathlete_desktop.services.assessments import create_assessment, load_h
 from mobileathlete_desktop.services.clients import ClientInput, create_client, find_by_chart
 from mobileathlete_desktop.services.context import ServiceContext
 from mobileathlete_desktop.storage.database import open_database
+from tests.conftest import ClinicTemplates
 
 THERAPIST = Actor(username="pt", display_name="Pat Physio", role="therapist")
 
@@ -65,12 +66,10 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 
 
 @pytest.fixture
-def demo_db(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> str:
+def demo_db(tmp_path: Path, clinic_templates: ClinicTemplates) -> str:
     """Three demo clients, plus BARE-1 (no date of birth, no sex, no visits) and ONE-1 (the
     same, with one visit holding the right ankle only)."""
-    path = str(tmp_path / "demo.sqlite3")
-    code, _, _ = run(capsys, "--db", path, "demo", "--clients", "3", "--seed", "5")
-    assert code == 0
+    path = str(clinic_templates.copy(tmp_path / "demo.sqlite3", clients=3, seed=5))
     db = open_database(path)
     ctx = ServiceContext(db=db, actor=THERAPIST)
     create_client(ctx, ClientInput("BARE-1", "Bare", "Minimum"))

@@ -13,6 +13,7 @@ from mobileathlete_desktop.services.accounts import sign_in
 from mobileathlete_desktop.services.clients import find_by_chart, get_client
 from mobileathlete_desktop.services.context import ServiceContext
 from mobileathlete_desktop.storage.database import open_database
+from tests.conftest import ClinicTemplates
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -22,10 +23,9 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 
 
 @pytest.fixture
-def demo_db(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> str:
-    path = str(tmp_path / "demo.sqlite3")
-    assert run(capsys, "--db", path, "demo", "--clients", "2")[0] == 0
-    return path
+def demo_db(tmp_path: Path, clinic_templates: ClinicTemplates) -> str:
+    """What `demo --clients 2` makes (built once, copied per test)."""
+    return str(clinic_templates.copy(tmp_path / "demo.sqlite3", clients=2))
 
 
 @pytest.fixture
