@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from html import escape
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -228,40 +228,71 @@ class ClientPage(QWidget):
 
     @staticmethod
     def _profile_html(client: ClientRecord) -> str:
-        age = client.age_on(date.today())
-        born = (
-            f"{client.date_of_birth.isoformat()} ({age} years)"
-            if client.date_of_birth
-            else "date of birth not recorded"
+        return profile_html(client)
+
+
+SEXES = {
+    "female": QT_TRANSLATE_NOOP("ClientPage", "female"),
+    "male": QT_TRANSLATE_NOOP("ClientPage", "male"),
+    "other": QT_TRANSLATE_NOOP("ClientPage", "other"),
+    "unknown": QT_TRANSLATE_NOOP("ClientPage", "not recorded"),
+}
+LEGS = {
+    "left": QT_TRANSLATE_NOOP("ClientPage", "left"),
+    "right": QT_TRANSLATE_NOOP("ClientPage", "right"),
+    "unknown": QT_TRANSLATE_NOOP("ClientPage", "not recorded"),
+}
+
+
+def _years(value: float) -> str:
+    if value == 1:
+        return QCoreApplication.translate("ClientPage", "1 year")
+    return QCoreApplication.translate("ClientPage", "{n} years").format(n=f"{value:g}")
+
+
+def profile_html(client: ClientRecord) -> str:
+    """The client's profile as a two-column table, in the window's language."""
+
+    def _t(text: str) -> str:
+        return QCoreApplication.translate("ClientPage", text)
+
+    age = client.age_on(date.today())
+    if client.date_of_birth is None:
+        born = QCoreApplication.translate("ClientPage", "date of birth not recorded")
+    elif age is None:
+        born = client.date_of_birth.isoformat()
+    else:
+        born = f"{client.date_of_birth.isoformat()} ({_years(age)})"
+    running = (
+        QCoreApplication.translate("ClientPage", "{km} km/week").format(
+            km=f"{client.weekly_distance_km:g}"
         )
-        lines = [
-            ("Born", born),
-            ("Sex", client.sex),
-            ("Dominant leg", client.dominant_leg),
-            (
-                "Running",
-                ", ".join(
-                    part
-                    for part in (
-                        f"{client.weekly_distance_km:g} km/week"
-                        if client.weekly_distance_km is not None
-                        else "",
-                        f"{client.years_running:g} years"
-                        if client.years_running is not None
-                        else "",
-                        client.goal_event,
-                        client.footwear,
-                    )
-                    if part
-                )
-                or "—",
-            ),
-            ("Complaint", client.complaint or "—"),
-            ("Injury history", client.injury_history or "—"),
-            ("Contact", " · ".join(p for p in (client.phone, client.email) if p) or "—"),
-        ]
-        body = "".join(
-            f"<tr><td style='padding-right:12px'><b>{escape(k)}</b></td><td>{escape(v)}</td></tr>"
-            for k, v in lines
-        )
-        return f"<table>{body}</table>"
+        if client.weekly_distance_km is not None
+        else "",
+        _years(client.years_running) if client.years_running is not None else "",
+        client.goal_event,
+        client.footwear,
+    )
+    lines = [
+        (QCoreApplication.translate("ClientPage", "Born"), born),
+        (QCoreApplication.translate("ClientPage", "Sex"), _t(SEXES.get(client.sex, client.sex))),
+        (
+            QCoreApplication.translate("ClientPage", "Dominant leg"),
+            _t(LEGS.get(client.dominant_leg, client.dominant_leg)),
+        ),
+        (
+            QCoreApplication.translate("ClientPage", "Running"),
+            ", ".join(part for part in running if part) or "—",
+        ),
+        (QCoreApplication.translate("ClientPage", "Complaint"), client.complaint or "—"),
+        (QCoreApplication.translate("ClientPage", "Injury history"), client.injury_history or "—"),
+        (
+            QCoreApplication.translate("ClientPage", "Contact"),
+            " · ".join(p for p in (client.phone, client.email) if p) or "—",
+        ),
+    ]
+    body = "".join(
+        f"<tr><td style='padding-right:12px'><b>{escape(k)}</b></td><td>{escape(v)}</td></tr>"
+        for k, v in lines
+    )
+    return f"<table>{body}</table>"

@@ -29,6 +29,7 @@ class NewAssessmentDialog(QDialog):
         self.created: AssessmentRecord | None = None
         self.setWindowTitle(self.tr("New assessment"))
         form = load_form("new_assessment", self)
+        self.setMinimumWidth(400)  # the title in full, also in Spanish
         self.date = child(form, QLineEdit, "date")
         self.date.setText(date.today().isoformat())
         self.calendar = CalendarPopup(self.date, self.tr("Assessment date"))

@@ -497,6 +497,74 @@
         <source>&amp;Assessments ({n}) — Enter opens</source>
         <translation>&amp;Valoraciones ({n}) — Intro abre</translation>
     </message>
+    <message>
+        <source>female</source>
+        <translation>mujer</translation>
+    </message>
+    <message>
+        <source>male</source>
+        <translation>hombre</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>otro</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>no consta</translation>
+    </message>
+    <message>
+        <source>left</source>
+        <translation>izquierda</translation>
+    </message>
+    <message>
+        <source>right</source>
+        <translation>derecha</translation>
+    </message>
+    <message>
+        <source>1 year</source>
+        <translation>1 año</translation>
+    </message>
+    <message>
+        <source>{n} years</source>
+        <translation>{n} años</translation>
+    </message>
+    <message>
+        <source>date of birth not recorded</source>
+        <translation>fecha de nacimiento no registrada</translation>
+    </message>
+    <message>
+        <source>{km} km/week</source>
+        <translation>{km} km/semana</translation>
+    </message>
+    <message>
+        <source>Born</source>
+        <translation>Nacimiento</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Sexo</translation>
+    </message>
+    <message>
+        <source>Dominant leg</source>
+        <translation>Pierna dominante</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Carrera</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>Motivo de consulta</translation>
+    </message>
+    <message>
+        <source>Injury history</source>
+        <translation>Antecedentes de lesiones</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Contacto</translation>
+    </message>
 </context>
 <context>
     <name>CrashDialog</name>
