@@ -55,10 +55,24 @@ GROUPS: dict[str, list[str]] = {
         "forms/client_dialog.ui",
         "forms/new_assessment.ui",
     ],
-    # Filled in by the clinical group: assessment_editor/, measure_grid/, findings and live
-    # findings, LEFS/PSFS/motor panels, the progress view and charts UI, program_builder/,
-    # template_editor, service_adapter, assessment_commands.
-    "clinical": [],
+    # The clinical group: the assessment editor, its grids and panels, the progress view and
+    # the program builder.
+    "clinical": [
+        "assessment_editor",
+        "measure_grid",
+        "findings_panel.py",
+        "live_findings.py",
+        "lefs_panel.py",
+        "psfs_panel.py",
+        "motor_control_panel.py",
+        "assessment_commands.py",
+        "progress_view.py",
+        "chart_canvas.py",
+        "chart_data.py",
+        "program_builder",
+        "template_editor.py",
+        "service_adapter.py",
+    ],
     # Filled in by the admin group: users, backups, import, reports view, audit view,
     # print_support.
     "admin": [],

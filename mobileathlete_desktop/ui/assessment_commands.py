@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 
@@ -35,11 +36,24 @@ def sign_question(empty: list[str], not_stored: list[str]) -> str:
     """The sign dialog's text: what is still empty or was typed but not stored, then the ask."""
     lines = []
     if not_stored:
-        lines.append("Typed but NOT stored (refused): " + ", ".join(not_stored))
+        lines.append(
+            QCoreApplication.translate(
+                "AssessmentEditor", "Typed but NOT stored (refused): {cells}"
+            ).format(cells=", ".join(not_stored))
+        )
     lines += empty
     summary = (
-        "Before you sign, note:\n" + "\n".join(f"• {line}" for line in lines) + "\n\n"
+        QCoreApplication.translate("AssessmentEditor", "Before you sign, note:")
+        + "\n"
+        + "\n".join(f"• {line}" for line in lines)
+        + "\n\n"
         if lines
-        else "Every part of the template holds a value.\n\n"
+        else QCoreApplication.translate(
+            "AssessmentEditor", "Every part of the template holds a value."
+        )
+        + "\n\n"
     )
-    return summary + "Sign this assessment? It becomes read-only; later corrections are addenda."
+    return summary + QCoreApplication.translate(
+        "AssessmentEditor",
+        "Sign this assessment? It becomes read-only; later corrections are addenda.",
+    )

@@ -10,11 +10,30 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication, QLocale
+
 from mobileathlete_desktop.charts.figure_lock import FIGURE_LOCK
 from mobileathlete_desktop.charts.kinds import MeasureChoice, measures_with_data
 from mobileathlete_desktop.domain.catalogue import Catalogue, Mode
 from mobileathlete_desktop.domain.records import ClientHistory
 from mobileathlete_desktop.services.context import ServiceContext
+from mobileathlete_desktop.support.languages import language_code
+
+
+def _side(side: str) -> str:
+    words = {
+        "left": QCoreApplication.translate("ChartData", "left"),
+        "right": QCoreApplication.translate("ChartData", "right"),
+    }
+    return words.get(side, "" if side == "none" else side)
+
+
+def _mode(mode: str) -> str:
+    words = {
+        "active": QCoreApplication.translate("ChartData", "active"),
+        "passive": QCoreApplication.translate("ChartData", "passive"),
+    }
+    return words.get(mode, "" if mode == "none" else mode)
 
 
 @dataclass(frozen=True)
@@ -25,6 +44,7 @@ class PlottedValue:
     y: float
     cells: tuple[str, ...]
     bar: bool = False  # a horizontal bar: hovering anywhere on its row reads it
+    series: str = ""  # the outcome chart's axes title (the measure's English label)
 
     @property
     def text(self) -> str:
@@ -61,6 +81,7 @@ def plotted_values(
     )
 
     values: list[PlottedValue] = []
+    lang = language_code(QLocale().name())
     if kind in ("measure", "outcomes"):
         codes = [what] if kind == "measure" else ["lefs.total", "nprs"]
         for code in codes:
@@ -76,50 +97,89 @@ def plotted_values(
                             p.value,
                             (
                                 p.date.isoformat(),
-                                measure.label if kind == "outcomes" else "",
-                                "" if side == "none" else side,
+                                measure.label_in(lang) if kind == "outcomes" else "",
+                                _side(side),
                                 measure.format_value(p.value),
-                                ("signed" if p.signed else "draft") + (", pain" if p.pain else ""),
+                                _visit_state(p.signed, p.pain),
                             ),
+                            series=measure.label,
                         )
                     )
         values.sort(key=lambda v: (v.x, v.cells[2]))
-        headers: tuple[str, ...] = ("Date", "Measure", "Side", "Value", "Visit")
+        headers: tuple[str, ...] = (
+            QCoreApplication.translate("ChartData", "Date"),
+            QCoreApplication.translate("ChartData", "Measure"),
+            QCoreApplication.translate("ChartData", "Side"),
+            QCoreApplication.translate("ChartData", "Value"),
+            QCoreApplication.translate("ChartData", "Visit"),
+        )
         if kind == "measure":
             values = [PlottedValue(v.x, v.y, v.cells[:1] + v.cells[2:]) for v in values]
-            headers = ("Date", "Side", "Value", "Visit")
+            headers = headers[:1] + headers[2:]
         return headers, tuple(values)
     result = interpret_assessment(history, catalogue=cat)
     if kind == "profile":
         rows = [r for r in result.rows if r.norm.percent_of_norm is not None]
         for i, r in enumerate(rows):
             pct = r.norm.percent_of_norm or 0.0
-            side_text: str = "" if r.side == "none" else r.side
-            mode_text: str = "" if r.mode == "none" else r.mode
+            measure = cat.get(r.code)
             cells: tuple[str, ...] = (
-                r.label,
-                side_text,
-                mode_text,
+                measure.label_in(lang) if measure else r.label,
+                _side(r.side),
+                _mode(r.mode),
                 r.value_text,
-                f"{pct:.0f}% of {r.norm.text}",
+                QCoreApplication.translate("ChartData", "{percent}% of {norm}").format(
+                    percent=f"{pct:.0f}", norm=r.norm.text
+                ),
             )
             values.append(PlottedValue(pct, float(i), cells, bar=True))
-        return ("Measure", "Side", "Mode", "Value", "Percent of norm"), tuple(values)
+        return (
+            QCoreApplication.translate("ChartData", "Measure"),
+            QCoreApplication.translate("ChartData", "Side"),
+            QCoreApplication.translate("ChartData", "Mode"),
+            QCoreApplication.translate("ChartData", "Value"),
+            QCoreApplication.translate("ChartData", "Percent of norm"),
+        ), tuple(values)
     rows = [r for r in result.rows if r.side == "left" and r.sides and r.sides.lsi is not None]
     for i, r in enumerate(rows):
         assert r.sides is not None and r.sides.lsi is not None
-        verdict = "asymmetric" if r.sides.asymmetric else "within threshold"
-        if r.sides.asymmetric and r.sides.weaker_side:
-            verdict += f", {r.sides.weaker_side} weaker"
+        if not r.sides.asymmetric:
+            verdict = QCoreApplication.translate("ChartData", "within threshold")
+        elif r.sides.weaker_side:
+            verdict = QCoreApplication.translate("ChartData", "asymmetric, {side} weaker").format(
+                side=_side(r.sides.weaker_side)
+            )
+        else:
+            verdict = QCoreApplication.translate("ChartData", "asymmetric")
+        measure = cat.get(r.code)
         cells = (
-            r.label,
-            "" if r.mode == "none" else r.mode,
-            f"L {r.sides.left:g} / R {r.sides.right:g}",
+            measure.label_in(lang) if measure else r.label,
+            _mode(r.mode),
+            QCoreApplication.translate("ChartData", "L {left} / R {right}").format(
+                left=f"{r.sides.left:g}", right=f"{r.sides.right:g}"
+            ),
             f"LSI {r.sides.lsi:.0f}%",
             verdict,
         )
         values.append(PlottedValue(r.sides.lsi, float(i), cells, bar=True))
-    return ("Measure", "Mode", "Left / right", "LSI", "Verdict"), tuple(values)
+    return (
+        QCoreApplication.translate("ChartData", "Measure"),
+        QCoreApplication.translate("ChartData", "Mode"),
+        QCoreApplication.translate("ChartData", "Left / right"),
+        "LSI",
+        QCoreApplication.translate("ChartData", "Verdict"),
+    ), tuple(values)
+
+
+def _visit_state(signed: bool, pain: bool) -> str:
+    """'signed' or 'draft', with ', pain' when the value was painful."""
+    if signed:
+        if pain:
+            return QCoreApplication.translate("ChartData", "signed, pain")
+        return QCoreApplication.translate("ChartData", "signed")
+    if pain:
+        return QCoreApplication.translate("ChartData", "draft, pain")
+    return QCoreApplication.translate("ChartData", "draft")
 
 
 def build_chart_data(
@@ -186,9 +246,17 @@ def _build_and_render(
         from mobileathlete_desktop.charts.style import message_figure
 
         figure = message_figure(
-            f"Progress — {history.client.full_name}", "No assessments recorded yet."
+            QCoreApplication.translate("ChartData", "Progress — {name}").format(
+                name=history.client.full_name
+            ),
+            QCoreApplication.translate("ChartData", "No assessments recorded yet."),
         )
-        headers: tuple[str, ...] = ("Date", "Side", "Value", "Visit")
+        headers: tuple[str, ...] = (
+            QCoreApplication.translate("ChartData", "Date"),
+            QCoreApplication.translate("ChartData", "Side"),
+            QCoreApplication.translate("ChartData", "Value"),
+            QCoreApplication.translate("ChartData", "Visit"),
+        )
         values: tuple[PlottedValue, ...] = ()
     else:
         figure = build_chart(history, kind if kind != "measure" else what, cat, mode)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QFrame,
@@ -37,6 +37,7 @@ from mobileathlete_desktop.domain.interpretation import (
 )
 from mobileathlete_desktop.domain.interpretation.results import FLAG_CUTOFF
 from mobileathlete_desktop.domain.records import AssessmentRecord
+from mobileathlete_desktop.ui.i18n import QT_TRANSLATE_NOOP
 
 # One symbol a flag, shared by this list, the grid's cells and the help.
 FLAG_MARKS = {
@@ -51,35 +52,57 @@ FLAG_MARKS = {
     FLAG_IMPROVED: "↑",
     FLAG_CLINICALLY_IMPORTANT: "★",
 }
+# English names (the tables stay English for other modules); `flag_name` says them in the
+# window's language.
 FLAG_NAMES = {
-    FLAG_WORSE: "Worse",
-    FLAG_PAIN: "Pain",
-    FLAG_CONTROL_DEFICIT: "Control deficit",
-    FLAG_FAULTS: "Movement faults",
-    FLAG_BELOW_NORM: "Below norm",
-    FLAG_ASYMMETRY: "Asymmetry",
-    FLAG_CUTOFF: "Past a reference point",
-    FLAG_ABOVE_NORM: "Above norm",
-    FLAG_IMPROVED: "Improved",
-    FLAG_CLINICALLY_IMPORTANT: "Clinically important change",
+    FLAG_WORSE: QT_TRANSLATE_NOOP("Findings", "Worse"),
+    FLAG_PAIN: QT_TRANSLATE_NOOP("Findings", "Pain"),
+    FLAG_CONTROL_DEFICIT: QT_TRANSLATE_NOOP("Findings", "Control deficit"),
+    FLAG_FAULTS: QT_TRANSLATE_NOOP("Findings", "Movement faults"),
+    FLAG_BELOW_NORM: QT_TRANSLATE_NOOP("Findings", "Below norm"),
+    FLAG_ASYMMETRY: QT_TRANSLATE_NOOP("Findings", "Asymmetry"),
+    FLAG_CUTOFF: QT_TRANSLATE_NOOP("Findings", "Past a reference point"),
+    FLAG_ABOVE_NORM: QT_TRANSLATE_NOOP("Findings", "Above norm"),
+    FLAG_IMPROVED: QT_TRANSLATE_NOOP("Findings", "Improved"),
+    FLAG_CLINICALLY_IMPORTANT: QT_TRANSLATE_NOOP("Findings", "Clinically important change"),
 }
 FLAG_SYMBOLS = {flag: f"{FLAG_MARKS[flag]} {FLAG_NAMES[flag]}" for flag in FLAG_MARKS}
 # The glance order (GLANCE_ORDER) cut into what a therapist acts on first.
 PRIORITY_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("Worse or painful", (FLAG_WORSE, FLAG_PAIN)),
-    ("Control and movement faults", (FLAG_CONTROL_DEFICIT, FLAG_FAULTS)),
-    ("Norms and asymmetry", (FLAG_BELOW_NORM, FLAG_ASYMMETRY, FLAG_CUTOFF, FLAG_ABOVE_NORM)),
-    ("Progress", (FLAG_IMPROVED, FLAG_CLINICALLY_IMPORTANT)),
+    (QT_TRANSLATE_NOOP("Findings", "Worse or painful"), (FLAG_WORSE, FLAG_PAIN)),
+    (
+        QT_TRANSLATE_NOOP("Findings", "Control and movement faults"),
+        (FLAG_CONTROL_DEFICIT, FLAG_FAULTS),
+    ),
+    (
+        QT_TRANSLATE_NOOP("Findings", "Norms and asymmetry"),
+        (FLAG_BELOW_NORM, FLAG_ASYMMETRY, FLAG_CUTOFF, FLAG_ABOVE_NORM),
+    ),
+    (QT_TRANSLATE_NOOP("Findings", "Progress"), (FLAG_IMPROVED, FLAG_CLINICALLY_IMPORTANT)),
 )
-OTHER_GROUP = "Other"
+OTHER_GROUP = QT_TRANSLATE_NOOP("Findings", "Other")
 CHANGE_FLAGS = (FLAG_WORSE, FLAG_IMPROVED)
 VISIT_WORDS = {
-    "initial": "initial assessment",
-    "reassessment": "re-assessment",
-    "discharge": "discharge assessment",
-    "screen": "screen",
-    "addendum": "addendum",
+    "initial": QT_TRANSLATE_NOOP("Findings", "the initial assessment of {date}"),
+    "reassessment": QT_TRANSLATE_NOOP("Findings", "the re-assessment of {date}"),
+    "discharge": QT_TRANSLATE_NOOP("Findings", "the discharge assessment of {date}"),
+    "screen": QT_TRANSLATE_NOOP("Findings", "the screen of {date}"),
+    "addendum": QT_TRANSLATE_NOOP("Findings", "the addendum of {date}"),
 }
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Findings", text)
+
+
+def flag_name(flag: str) -> str:
+    """A flag's name in the window's language ("Below norm")."""
+    return _tr(FLAG_NAMES[flag]) if flag in FLAG_NAMES else flag
+
+
+def flag_symbol(flag: str) -> str:
+    """A flag's symbol and name in the window's language ("▼ Below norm")."""
+    return f"{FLAG_MARKS[flag]} {flag_name(flag)}" if flag in FLAG_MARKS else flag
 
 
 @dataclass(frozen=True)
@@ -95,9 +118,12 @@ class FindingRow:
 
 def visit_words(record: AssessmentRecord) -> str:
     """'the re-assessment of 2026-04-13' (with ', draft' while it is not signed)."""
-    kind = VISIT_WORDS.get(record.kind, record.kind)
-    draft = ", draft" if record.status == "draft" else ""
-    return f"the {kind} of {record.date.isoformat()}{draft}"
+    day = record.date.isoformat()
+    known = VISIT_WORDS.get(record.kind)
+    words = _tr(known).format(date=day) if known else f"{record.kind} {day}"
+    if record.status == "draft":
+        words = QCoreApplication.translate("Findings", "{visit}, draft").format(visit=words)
+    return words
 
 
 def rows_from(result: AssessmentInterpretation, *, short: bool = False) -> list[FindingRow]:
@@ -132,7 +158,7 @@ def group_rows(rows: Sequence[FindingRow]) -> list[tuple[str, list[FindingRow]]]
 
 def line_text(row: FindingRow, important: bool = False) -> str:
     """'▼ Below norm: Hip flexion, left: …' (a clinically important change says so)."""
-    label = FLAG_SYMBOLS.get(row.kind, row.kind)
+    label = flag_symbol(row.kind)
     if important:
         label += f" {FLAG_MARKS[FLAG_CLINICALLY_IMPORTANT]}"
     return f"{label}: {row.text}"
@@ -143,17 +169,20 @@ class FindingsPanel(QFrame):
 
     def __init__(
         self,
-        heading: str = "Latest findings",
-        empty: str = "No flags in the latest assessment",
-        accessible_name: str = "Latest findings",
+        heading: str = "",
+        empty: str = "",
+        accessible_name: str = "",
     ) -> None:
         super().__init__()
+        heading = heading or self.tr("Latest findings")
+        empty = empty or self.tr("No flags in the latest assessment")
+        accessible_name = accessible_name or self.tr("Latest findings")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAccessibleName(accessible_name)
         self.default_heading = heading
         self.empty = empty
         self.heading = QLabel(heading)
-        self.heading.setAccessibleName(f"{accessible_name}: visit")
+        self.heading.setAccessibleName(self.tr("{name}: visit").format(name=accessible_name))
         self.heading.setWordWrap(True)
         font = self.heading.font()
         font.setBold(True)
@@ -167,7 +196,7 @@ class FindingsPanel(QFrame):
         self.list.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
         self.list.setSpacing(1)
         self.notes = QLabel()
-        self.notes.setAccessibleName(f"{accessible_name}: notes")
+        self.notes.setAccessibleName(self.tr("{name}: notes").format(name=accessible_name))
         self.notes.setWordWrap(True)
         self.notes.setStyleSheet("color: palette(placeholder-text);")
         self.notes.hide()
@@ -179,10 +208,12 @@ class FindingsPanel(QFrame):
         self.set_rows([])
 
     def show_interpretation(
-        self, result: AssessmentInterpretation, lead: str = "Findings from", *, short: bool = False
+        self, result: AssessmentInterpretation, lead: str = "", *, short: bool = False
     ) -> None:
-        """Shows an interpreted assessment's glance lines under '<lead> the … of <date>'."""
-        visit = f"{lead} {visit_words(result.assessment)}" if result.assessment else ""
+        """Shows an interpreted assessment's glance lines under '<lead> the … of <date>'
+        (`lead` holds {visit}; by default 'Findings from {visit}')."""
+        lead = lead or self.tr("Findings from {visit}")
+        visit = lead.format(visit=visit_words(result.assessment)) if result.assessment else ""
         self.set_rows(rows_from(result, short=short), visit, result.notes)
 
     def set_rows(
@@ -198,15 +229,14 @@ class FindingsPanel(QFrame):
             return
         important = {row.where for row in rows if row.kind == FLAG_CLINICALLY_IMPORTANT}
         for title, members in group_rows(rows):
-            self.list.addItem(self._header(title, len(members)))
+            self.list.addItem(self._header(_tr(title), len(members)))
             for row in members:
                 text = line_text(row, row.kind in CHANGE_FLAGS and row.where in important)
                 item = QListWidgetItem(text)
                 item.setToolTip(row.detail or row.text)
                 self.list.addItem(item)
 
-    @staticmethod
-    def _header(title: str, count: int) -> QListWidgetItem:
+    def _header(self, title: str, count: int) -> QListWidgetItem:
         item = QListWidgetItem(title)
         font = QFont(item.font())
         font.setBold(True)
@@ -215,7 +245,11 @@ class FindingsPanel(QFrame):
         item.setBackground(QBrush(QColor(0, 0, 0, 18)))
         item.setData(
             Qt.ItemDataRole.AccessibleTextRole,
-            f"{title}: {count} finding{'s' if count != 1 else ''}",
+            (
+                self.tr("{title}: 1 finding")
+                if count == 1
+                else self.tr("{title}: {count} findings")
+            ).format(title=title, count=count),
         )
         return item
 

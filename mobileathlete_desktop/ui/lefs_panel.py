@@ -4,31 +4,35 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QSpinBox
 
+from mobileathlete_desktop.ui.i18n import QT_TRANSLATE_NOOP
+
 LEFS_ITEMS: tuple[str, ...] = (
-    "Usual work, housework or school activities",
-    "Usual hobbies, recreational or sporting activities",
-    "Getting into or out of the bath",
-    "Walking between rooms",
-    "Putting on shoes or socks",
-    "Squatting",
-    "Lifting an object, like a bag of groceries, from the floor",
-    "Light activities around the home",
-    "Heavy activities around the home",
-    "Getting into or out of a car",
-    "Walking 2 blocks",
-    "Walking a mile",
-    "Going up or down 10 stairs",
-    "Standing for 1 hour",
-    "Sitting for 1 hour",
-    "Running on even ground",
-    "Running on uneven ground",
-    "Making sharp turns while running fast",
-    "Hopping",
-    "Rolling over in bed",
+    QT_TRANSLATE_NOOP("LefsPanel", "Usual work, housework or school activities"),
+    QT_TRANSLATE_NOOP("LefsPanel", "Usual hobbies, recreational or sporting activities"),
+    QT_TRANSLATE_NOOP("LefsPanel", "Getting into or out of the bath"),
+    QT_TRANSLATE_NOOP("LefsPanel", "Walking between rooms"),
+    QT_TRANSLATE_NOOP("LefsPanel", "Putting on shoes or socks"),
+    QT_TRANSLATE_NOOP("LefsPanel", "Squatting"),
+    str(
+        QT_TRANSLATE_NOOP("LefsPanel", "Lifting an object, like a bag of groceries, from the floor")
+    ),
+    QT_TRANSLATE_NOOP("LefsPanel", "Light activities around the home"),
+    QT_TRANSLATE_NOOP("LefsPanel", "Heavy activities around the home"),
+    QT_TRANSLATE_NOOP("LefsPanel", "Getting into or out of a car"),
+    QT_TRANSLATE_NOOP("LefsPanel", "Walking 2 blocks"),
+    QT_TRANSLATE_NOOP("LefsPanel", "Walking a mile"),
+    QT_TRANSLATE_NOOP("LefsPanel", "Going up or down 10 stairs"),
+    QT_TRANSLATE_NOOP("LefsPanel", "Standing for 1 hour"),
+    QT_TRANSLATE_NOOP("LefsPanel", "Sitting for 1 hour"),
+    QT_TRANSLATE_NOOP("LefsPanel", "Running on even ground"),
+    QT_TRANSLATE_NOOP("LefsPanel", "Running on uneven ground"),
+    QT_TRANSLATE_NOOP("LefsPanel", "Making sharp turns while running fast"),
+    QT_TRANSLATE_NOOP("LefsPanel", "Hopping"),
+    QT_TRANSLATE_NOOP("LefsPanel", "Rolling over in bed"),
 )
 UNANSWERED = -1
 MAX_ANSWER = 4
@@ -54,28 +58,35 @@ class LefsPanel(QGroupBox):
     refused = Signal(str)  # why a typed answer was not taken
 
     def __init__(self) -> None:
-        super().__init__("LEFS (0 = extreme difficulty or unable … 4 = no difficulty)")
+        super().__init__()
+        self.setTitle(self.tr("LEFS (0 = extreme difficulty or unable … 4 = no difficulty)"))
         self.setAccessibleName("LEFS")
         self.items: list[QSpinBox] = []
         self._loading = False
         grid = QGridLayout(self)
         half = (len(LEFS_ITEMS) + 1) // 2
-        for number, text in enumerate(LEFS_ITEMS, start=1):
+        for number, english in enumerate(LEFS_ITEMS, start=1):
+            text = QCoreApplication.translate("LefsPanel", english)
             spin = AnswerBox()
             spin.setRange(UNANSWERED, MAX_ANSWER)
             spin.setSpecialValueText("—")
             spin.setValue(UNANSWERED)
-            spin.setAccessibleName(f"LEFS item {number}: {text}")
+            spin.setAccessibleName(
+                self.tr("LEFS item {number}: {text}").format(number=number, text=text)
+            )
             spin.valueChanged.connect(self._edited)
             spin.refused.connect(lambda typed, n=number: self._refused(n, typed))
             label = QLabel(f"{number}. {text}")
             label.setBuddy(spin)
+            label.setWordWrap(True)  # a longer language wraps rather than widening the page
             row, col = (number - 1) % half, ((number - 1) // half) * 2
             grid.addWidget(label, row, col)
             grid.addWidget(spin, row, col + 1)
             self.items.append(spin)
+        grid.setColumnStretch(0, 1)  # the items take the room; the answers stay narrow
+        grid.setColumnStretch(2, 1)
         self.total = QLabel()
-        self.total.setAccessibleName("LEFS total")
+        self.total.setAccessibleName(self.tr("LEFS total"))
         grid.addWidget(self.total, half, 0, 1, 4)
         self.show_answers((None,) * len(LEFS_ITEMS))
 
@@ -103,22 +114,30 @@ class LefsPanel(QGroupBox):
         if self.items[number - 1].isReadOnly():
             return
         if typed.lstrip("-").isdigit():
-            why = f"{typed} is outside 0–{MAX_ANSWER}"
+            why = self.tr("{typed} is outside 0–{top}").format(typed=typed, top=MAX_ANSWER)
         else:
-            why = f"{typed!r} is not an answer; type 0–{MAX_ANSWER}"
+            why = self.tr("{typed} is not an answer; type 0–{top}").format(
+                typed=repr(typed), top=MAX_ANSWER
+            )
         self.refused.emit(
-            f"LEFS item {number}: {why} (0 = extreme difficulty … 4 = no difficulty) — not stored"
+            self.tr(
+                "LEFS item {number}: {why} (0 = extreme difficulty … 4 = no difficulty) "
+                "— not stored"
+            ).format(number=number, why=why)
         )
 
     def _show_total(self) -> None:
         answers = self.answers()
         answered = [a for a in answers if a is not None]
         if len(answered) == len(answers):
-            self.total.setText(f"<b>LEFS total: {sum(answered)} / 80</b>")
+            self.total.setText(
+                self.tr("<b>LEFS total: {total} / 80</b>").format(total=sum(answered))
+            )
         else:
             self.total.setText(
-                f"LEFS total: — ({len(answered)} of {len(answers)} items answered; "
-                f"running sum {sum(answered)})"
+                self.tr(
+                    "LEFS total: — ({answered} of {items} items answered; running sum {sum})"
+                ).format(answered=len(answered), items=len(answers), sum=sum(answered))
             )
 
     def _edited(self) -> None:

@@ -3,7 +3,7 @@ beside the grid (below it on a narrow window) while the client is still on the p
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QSplitter, QWidget
 
@@ -36,9 +36,9 @@ class LiveFindingsPanel(FindingsPanel):
 
     def __init__(self, ctx: ServiceContext) -> None:
         super().__init__(
-            heading="Findings as typed",
-            empty="Nothing flagged so far",
-            accessible_name="Findings as typed",
+            heading=QCoreApplication.translate("LiveFindingsPanel", "Findings as typed"),
+            empty=QCoreApplication.translate("LiveFindingsPanel", "Nothing flagged so far"),
+            accessible_name=QCoreApplication.translate("LiveFindingsPanel", "Findings as typed"),
         )
         self.ctx = ctx
         self.result: AssessmentInterpretation | None = None
@@ -90,12 +90,14 @@ class LiveFindingsPanel(FindingsPanel):
         if result.assessment is None or result.assessment.id != self._wanted:
             return  # the window moved on to an addendum meanwhile
         self.result = result
-        self.show_interpretation(result, "Findings as typed —", short=True)
+        self.show_interpretation(result, self.tr("Findings as typed — {visit}"), short=True)
         self.interpreted.emit(result)
 
     def _failed(self, error: Exception) -> None:
         self._finish_call()
-        self.set_rows([FindingRow("⚠ Not interpreted", str(error))], "Findings as typed")
+        self.set_rows(
+            [FindingRow(self.tr("⚠ Not interpreted"), str(error))], self.tr("Findings as typed")
+        )
 
 
 class BesideOrBelow(QSplitter):

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QLocale,
+    QObject,
+    QTimer,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -17,8 +24,16 @@ from PySide6.QtWidgets import (
 
 from mobileathlete_desktop.domain.catalogue import Measure, Side
 from mobileathlete_desktop.domain.records import FindingRecord
+from mobileathlete_desktop.support.languages import language_code
+from mobileathlete_desktop.ui.i18n import QT_TRANSLATE_NOOP
 
-NO_RATING = "not rated"
+NO_RATING = ""  # the rating box's first item: no rating stored
+# The catalogue's ratings are stored in English; the box shows them in the window's language.
+RATING_WORDS = {
+    "good": QT_TRANSLATE_NOOP("MotorControlPanel", "good"),
+    "fair": QT_TRANSLATE_NOOP("MotorControlPanel", "fair"),
+    "poor": QT_TRANSLATE_NOOP("MotorControlPanel", "poor"),
+}
 # A rating walked through with the arrow keys is saved once the therapist stops on it: when
 # the box loses focus, or after this pause (so a rating left in a focused box is kept too).
 RATING_SAVE_DELAY_MS = 1500
@@ -67,24 +82,37 @@ class MotorControlPanel(QWidget):
         self._timer = QTimer(self, singleShot=True, interval=RATING_SAVE_DELAY_MS)
         self._timer.timeout.connect(self.flush)
         letters = {letter.lower() for letter in taken}
+        lang = language_code(QLocale().name())
+        sides = {"left": self.tr("Left"), "right": self.tr("Right"), "none": ""}
         layout = QVBoxLayout(self)
         for test in self.tests:
-            box = QGroupBox(with_mnemonic(test.label, letters))
-            box.setAccessibleName(test.label)
+            label = test.label_in(lang)
+            box = QGroupBox(with_mnemonic(label, letters))
+            box.setAccessibleName(label)
             self.boxes[test.code] = box
             grid = QGridLayout(box)
             for c, side in enumerate(test.sides):
-                heading = QLabel(f"<b>{side.capitalize() if side != 'none' else ''}</b>")
+                heading = QLabel(f"<b>{sides.get(side, side)}</b>")
                 grid.addWidget(heading, 0, c)
                 for r, fault in enumerate(test.faults, start=1):
-                    check = QCheckBox(fault.label)
-                    check.setAccessibleName(f"{test.label} {side} {fault.label}")
+                    check = QCheckBox(fault.label_in(lang))
+                    check.setAccessibleName(
+                        f"{label} {sides.get(side, side)} {fault.label_in(lang)}"
+                    )
                     check.toggled.connect(lambda _on, t=test, s=side: self._edited(t, s))
                     self.faults[(test.code, side, fault.code)] = check
                     grid.addWidget(check, r, c)
                 rating = QComboBox()
-                rating.addItems([NO_RATING, *test.ratings])
-                rating.setAccessibleName(f"{test.label} {side} rating")
+                rating.addItem(self.tr("not rated"), NO_RATING)
+                for value in test.ratings:
+                    words = RATING_WORDS.get(value)
+                    shown = (
+                        QCoreApplication.translate("MotorControlPanel", words) if words else value
+                    )
+                    rating.addItem(shown, value)
+                rating.setAccessibleName(
+                    self.tr("{test} {side} rating").format(test=label, side=sides.get(side, side))
+                )
                 rating.currentIndexChanged.connect(
                     lambda _i, t=test, s=side, box=rating: self._rating_changed(box, t, s)
                 )
@@ -99,8 +127,8 @@ class MotorControlPanel(QWidget):
         faults = tuple(
             f.code for f in test.faults if self.faults[(test.code, side, f.code)].isChecked()
         )
-        rating = self.ratings[(test.code, side)].currentText()
-        return FindingRecord(test.code, side, faults, "" if rating == NO_RATING else rating)
+        rating = self.ratings[(test.code, side)].currentData()
+        return FindingRecord(test.code, side, faults, str(rating or NO_RATING))
 
     def show_finding(self, finding: FindingRecord) -> None:
         """Sets the check-boxes and rating without reporting an edit."""
@@ -112,7 +140,7 @@ class MotorControlPanel(QWidget):
             combo = self.ratings.get((finding.test_code, finding.side))
             if combo is not None:
                 self._pending.pop(combo, None)
-                index = combo.findText(finding.rating) if finding.rating else 0
+                index = combo.findData(finding.rating) if finding.rating else 0
                 combo.setCurrentIndex(max(index, 0))
         finally:
             self._loading = False

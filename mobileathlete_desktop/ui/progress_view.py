@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -33,17 +33,23 @@ from mobileathlete_desktop.services.audit import record_chart_export
 from mobileathlete_desktop.services.context import ServiceContext
 from mobileathlete_desktop.ui.chart_canvas import canvas_class, import_matplotlib
 from mobileathlete_desktop.ui.chart_data import ChartData, PlottedValue, build_chart_data
+from mobileathlete_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from mobileathlete_desktop.ui.jobs import Job, JobControl
 
 KINDS: tuple[tuple[str, str], ...] = (
-    ("measure", "Measure over time"),
-    ("asymmetry", "Asymmetry (limb symmetry index)"),
-    ("profile", "Profile (percent of norm)"),
-    ("outcomes", "Outcome scores over time"),
+    ("measure", QT_TRANSLATE_NOOP("ProgressView", "Measure over time")),
+    ("asymmetry", QT_TRANSLATE_NOOP("ProgressView", "Asymmetry (limb symmetry index)")),
+    ("profile", QT_TRANSLATE_NOOP("ProgressView", "Profile (percent of norm)")),
+    ("outcomes", QT_TRANSLATE_NOOP("ProgressView", "Outcome scores over time")),
 )
-FILE_FILTERS = "PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"
 HOVER_RADIUS_PX = 12.0
-HOVER_HINT = "Point at a value on the chart, or read them all in the table below."
+
+
+def hover_hint() -> str:
+    """The read-out's text while the pointer is on no value."""
+    return QCoreApplication.translate(
+        "ProgressView", "Point at a value on the chart, or read them all in the table below."
+    )
 
 
 STATUS_LIMIT = 160
@@ -53,7 +59,9 @@ def brief(text: str, limit: int = STATUS_LIMIT) -> str:
     """A long chart note cut at a word to one or two lines (the whole note is the tooltip)."""
     if len(text) <= limit:
         return text
-    return text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + " … (hover for all)"
+    return text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + QCoreApplication.translate(
+        "ProgressView", " … (hover for all)"
+    )
 
 
 class ProgressView(QWidget):
@@ -74,34 +82,34 @@ class ProgressView(QWidget):
         self._filling = False
 
         self.kind = QComboBox()
-        self.kind.setAccessibleName("Chart kind")
+        self.kind.setAccessibleName(self.tr("Chart kind"))
         for key, text in KINDS:
-            self.kind.addItem(text, key)
+            self.kind.addItem(QCoreApplication.translate("ProgressView", text), key)
         self.kind.setMinimumContentsLength(10)
         self.kind.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        kind_label = QLabel("Chart &kind")
+        kind_label = QLabel(self.tr("Chart &kind"))
         kind_label.setBuddy(self.kind)
         self.measure = QComboBox()
-        self.measure.setAccessibleName("Measure")
+        self.measure.setAccessibleName(self.tr("Measure"))
         # Short enough for the page at 150 % scaling; the box stretches where there is room.
         self.measure.setMinimumContentsLength(10)
         self.measure.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        self.measure_label = QLabel("&Measure")
+        self.measure_label = QLabel(self.tr("&Measure"))
         self.measure_label.setBuddy(self.measure)
-        self.export_button = QPushButton("E&xport…")
-        self.export_button.setAccessibleName("Export chart")
-        self.export_button.setToolTip("Save this chart as PNG, SVG or PDF")
+        self.export_button = QPushButton(self.tr("E&xport…"))
+        self.export_button.setAccessibleName(self.tr("Export chart"))
+        self.export_button.setToolTip(self.tr("Save this chart as PNG, SVG or PDF"))
         self.export_button.setEnabled(False)
         self.status = QLabel("")
-        self.status.setAccessibleName("Chart status")
+        self.status.setAccessibleName(self.tr("Chart status"))
         self.status.setWordWrap(True)
-        self.hover = QLabel(HOVER_HINT)
+        self.hover = QLabel(hover_hint())
         self.hover.setWordWrap(True)
-        self.hover.setAccessibleName("Value under the pointer")
+        self.hover.setAccessibleName(self.tr("Value under the pointer"))
         self.hover.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         controls = QHBoxLayout()
@@ -114,21 +122,21 @@ class ProgressView(QWidget):
         self.chart_area = QScrollArea()
         self.chart_area.setWidgetResizable(False)
         self.chart_area.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        self.chart_area.setAccessibleName("Chart")
+        self.chart_area.setAccessibleName(self.tr("Chart"))
         self.chart_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.placeholder = QLabel("Choose a client to see their progress.")
+        self.placeholder = QLabel(self.tr("Choose a client to see their progress."))
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.chart_area.setWidget(self.placeholder)
         self.chart_area.setWidgetResizable(True)
 
         self.table = QTableWidget(0, 0)
-        self.table.setAccessibleName("Plotted values")
+        self.table.setAccessibleName(self.tr("Plotted values"))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
         self.table.setTabKeyNavigation(False)
         self.table.currentCellChanged.connect(lambda row, *_: self._read_row(row))
-        table_label = QLabel("Plotted &values")
+        table_label = QLabel(self.tr("Plotted &values"))
         table_label.setBuddy(self.table)
         below = QWidget()
         below_layout = QVBoxLayout(below)
@@ -199,7 +207,7 @@ class ProgressView(QWidget):
         job: Job[ChartData] = Job(self, work, lambda data: self._built(generation, job, data))
         job.failure(lambda exc: self._failed(generation, job, exc))
         self._jobs.append(job)
-        self.status.setText("Loading the chart…")
+        self.status.setText(self.tr("Loading the chart…"))
         self.export_button.setEnabled(False)
         job.run()
 
@@ -210,7 +218,7 @@ class ProgressView(QWidget):
     def _failed(self, generation: int, job: Job[ChartData], exc: Exception) -> None:
         self._forget(job)
         if generation == self._generation:
-            self.status.setText(f"The chart could not be drawn: {exc}")
+            self.status.setText(self.tr("The chart could not be drawn: {error}").format(error=exc))
 
     def _built(self, generation: int, job: Job[ChartData], data: ChartData) -> None:
         self._forget(job)
@@ -237,24 +245,32 @@ class ProgressView(QWidget):
 
     def _show_figure(self, data: ChartData) -> None:
         canvas = canvas_class()(data.figure, data.renderer, data.renderer_key)
-        canvas.setAccessibleName("Chart")
+        canvas.setAccessibleName(self.tr("Chart"))
         canvas.setAccessibleDescription(self._describe(data))
         ratio = canvas.devicePixelRatioF() or 1.0
         width, height = data.figure.bbox.width / ratio, data.figure.bbox.height / ratio
         canvas.setFixedSize(round(width), round(height))
         canvas.mpl_connect("motion_notify_event", self._hovered)
-        canvas.mpl_connect("figure_leave_event", lambda _e: self.hover.setText(HOVER_HINT))
+        canvas.mpl_connect("figure_leave_event", lambda _e: self.hover.setText(hover_hint()))
         self.chart_area.setWidgetResizable(False)
         old = self.chart_area.takeWidget()
-        if old is not None and old is not self.placeholder:
+        if old is self.placeholder:
+            old.hide()
+            old.setParent(self)  # kept, but not left as a window of its own
+        elif old is not None:
             old.deleteLater()
         self.chart_area.setWidget(canvas)
         self.canvas = canvas
 
-    @staticmethod
-    def _describe(data: ChartData) -> str:
+    def _describe(self, data: ChartData) -> str:
         titles = [ax.get_title() for ax in data.figure.axes if ax.get_title()]
-        return "; ".join(titles) + f"; {len(data.values)} values, listed in the table below"
+        count = len(data.values)
+        listed = (
+            self.tr("1 value, listed in the table below")
+            if count == 1
+            else self.tr("{count} values, listed in the table below").format(count=count)
+        )
+        return "; ".join([*titles, listed])
 
     def _fill_measures(
         self, choices: tuple[MeasureChoice, ...], current: tuple[str, Mode | None] = ("", None)
@@ -328,13 +344,13 @@ class ProgressView(QWidget):
     def _outcome_axes(self, value: PlottedValue) -> Any:
         assert self.data is not None
         for axes in self.data.figure.axes:
-            if axes.get_title(loc="left") == value.cells[1]:
+            if axes.get_title(loc="left") == value.series:
                 return axes
         return None
 
     def _hovered(self, event: Any) -> None:
         value = self.value_at(event.x, event.y) if event.x is not None else None
-        self.hover.setText(value.text if value else HOVER_HINT)
+        self.hover.setText(value.text if value else hover_hint())
         if value is not None and self.data is not None:
             row = self.data.values.index(value)
             self.table.selectRow(row)
@@ -355,8 +371,9 @@ class ProgressView(QWidget):
         chart = data.history.client.chart_number
         what = data.what or data.kind
         suggested = f"{chart}_{what}.png".replace("/", "-")
+        filters = self.tr("PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)")
         name, chosen_filter = QFileDialog.getSaveFileName(
-            self, "Export chart", suggested, FILE_FILTERS
+            self, self.tr("Export chart"), suggested, filters
         )
         if not name:
             return None
@@ -369,8 +386,8 @@ class ProgressView(QWidget):
             chart_format(path)
             save_figure(data.figure, path)
         except (ValueError, ChartWriteError) as exc:
-            self.status.setText(f"Not exported: {exc}")
+            self.status.setText(self.tr("Not exported: {error}").format(error=exc))
             return None
         record_chart_export(self.ctx, data.client_id, path.name, what, data.mode)
-        self.status.setText(f"Exported to {path}")
+        self.status.setText(self.tr("Exported to {path}").format(path=path))
         return path

@@ -29,23 +29,30 @@ class PsfsPanel(QGroupBox):
     refused = Signal(str)
 
     def __init__(self) -> None:
-        super().__init__("PSFS — activities the client finds hard (0 = unable … 10 = as before)")
+        super().__init__()
+        self.setTitle(
+            self.tr("PSFS — activities the client finds hard (0 = unable … 10 = as before)")
+        )
         self.setAccessibleName("PSFS")
         self.activities: list[QLineEdit] = []
         self.ratings: list[QLineEdit] = []
         self._shown: tuple[tuple[str, ...], tuple[int | None, ...]] = ((), ())
         grid = QGridLayout(self)
-        grid.addWidget(QLabel("Activity"), 0, 1)
-        grid.addWidget(QLabel("Rating 0–10"), 0, 2)
+        grid.addWidget(QLabel(self.tr("Activity")), 0, 1)
+        grid.addWidget(QLabel(self.tr("Rating 0–10")), 0, 2)
         for number in range(1, PSFS_MAX_ACTIVITIES + 1):
             name = QLineEdit()
-            name.setAccessibleName(f"PSFS activity {number}")
+            name.setAccessibleName(self.tr("PSFS activity {number}").format(number=number))
             name.setMaxLength(120)
             name.setPlaceholderText(
-                "e.g. running 10 km" if number == 1 else "optional" if number > 3 else ""
+                self.tr("e.g. running 10 km")
+                if number == 1
+                else self.tr("optional")
+                if number > 3
+                else ""
             )
             rating = QLineEdit()
-            rating.setAccessibleName(f"PSFS rating {number}")
+            rating.setAccessibleName(self.tr("PSFS rating {number}").format(number=number))
             rating.setMaximumWidth(80)
             rating.setPlaceholderText("—")
             for field in (name, rating):
@@ -63,7 +70,7 @@ class PsfsPanel(QGroupBox):
         self.offer.hide()
         grid.addWidget(self.offer, PSFS_MAX_ACTIVITIES + 1, 0, 1, 3)
         self.average = QLabel()
-        self.average.setAccessibleName("PSFS average")
+        self.average.setAccessibleName(self.tr("PSFS average"))
         grid.addWidget(self.average, PSFS_MAX_ACTIVITIES + 2, 0, 1, 3)
         self.show_psfs((), ())
 
@@ -84,7 +91,9 @@ class PsfsPanel(QGroupBox):
             rating.setToolTip("")
         if offered_from:
             self.offer.setText(
-                f"The activities named on {offered_from}: ask the client to rate each again."
+                self.tr(
+                    "The activities named on {date}: ask the client to rate each again."
+                ).format(date=offered_from)
             )
         self.offer.setVisible(bool(offered_from))
         self._shown = (tuple(activities), tuple(ratings)) if not offered_from else ((), ())
@@ -110,16 +119,19 @@ class PsfsPanel(QGroupBox):
                 except ValueError:
                     self._refuse(
                         rating,
-                        f"PSFS rating {number}: {text!r} is not a whole "
-                        f"number 0–{PSFS_MAX_RATING} — not stored",
+                        self.tr(
+                            "PSFS rating {number}: {text} is not a whole number 0–{top} "
+                            "— not stored"
+                        ).format(number=number, text=repr(text), top=PSFS_MAX_RATING),
                     )
                     return None
                 if not 0 <= value <= PSFS_MAX_RATING:
                     self._refuse(
                         rating,
-                        f"PSFS rating {number}: {value} is outside "
-                        f"0–{PSFS_MAX_RATING} (0 = unable, 10 = as before) "
-                        "— not stored",
+                        self.tr(
+                            "PSFS rating {number}: {value} is outside 0–{top} "
+                            "(0 = unable, 10 = as before) — not stored"
+                        ).format(number=number, value=value, top=PSFS_MAX_RATING),
                     )
                     return None
             rating.setStyleSheet("")
@@ -169,9 +181,16 @@ class PsfsPanel(QGroupBox):
         rated = [r for r in ratings if r is not None]
         average = self.average_value()
         if average is not None:
-            self.average.setText(f"<b>PSFS average: {average:g} / 10</b> ({len(names)} activities)")
+            self.average.setText(
+                self.tr(
+                    "<b>PSFS average: {average} / 10</b> (%n activities)", "", len(names)
+                ).format(average=f"{average:g}")
+            )
         else:
             self.average.setText(
-                f"PSFS average: — ({len(rated)} of {max(len(names), PSFS_MIN_ACTIVITIES)} "
-                f"activities rated; {PSFS_MIN_ACTIVITIES}–{PSFS_MAX_ACTIVITIES} needed)"
+                self.tr(
+                    "PSFS average: — ({rated} of %n activities rated; {low}–{high} needed)",
+                    "",
+                    max(len(names), PSFS_MIN_ACTIVITIES),
+                ).format(rated=len(rated), low=PSFS_MIN_ACTIVITIES, high=PSFS_MAX_ACTIVITIES)
             )

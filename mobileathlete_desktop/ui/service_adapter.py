@@ -71,8 +71,9 @@ def search_library(
     return library.search(text, category=category or None, region=region or None)
 
 
-def default_item(exercise: Exercise) -> ProgramItemRecord:
-    """A new program line for a drill, with the drill's default dosage."""
+def default_item(exercise: Exercise, lang: str = "en") -> ProgramItemRecord:
+    """A new program line for a drill, with the drill's default dosage (its frequency in
+    `lang`, the window's language; handouts say it in theirs)."""
     dose = exercise.dosage
     return ProgramItemRecord(
         exercise_code=exercise.code,
@@ -80,7 +81,7 @@ def default_item(exercise: Exercise) -> ProgramItemRecord:
         reps=dose.reps,
         hold_s=dose.hold_s,
         per_side=dose.per_side,
-        frequency=dose.frequency("en"),
+        frequency=dose.frequency(lang),
     )
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -22,21 +22,44 @@ from mobileathlete_desktop.domain.catalogue import Measure
 from mobileathlete_desktop.services import templates as template_service
 from mobileathlete_desktop.services.context import InputError, NotFound, ServiceContext
 from mobileathlete_desktop.services.templates import TemplateRecord
+from mobileathlete_desktop.support.languages import language_code
+from mobileathlete_desktop.ui.i18n import QT_TRANSLATE_NOOP, role_name
 from mobileathlete_desktop.ui.screen_fit import fit_to_screen
 
 CODE = Qt.ItemDataRole.UserRole
+# The built-in templates' names (templates.toml) as the window says them; a clinic's own
+# templates keep the name they were given.
+BUILTIN_NAMES = {
+    "runner_screen": QT_TRANSLATE_NOOP("TemplateEditor", "Runner screen"),
+    "hip": QT_TRANSLATE_NOOP("TemplateEditor", "Hip"),
+    "knee": QT_TRANSLATE_NOOP("TemplateEditor", "Knee"),
+    "ankle_foot": QT_TRANSLATE_NOOP("TemplateEditor", "Ankle–foot"),
+    "full_lower_limb": QT_TRANSLATE_NOOP("TemplateEditor", "Full lower limb"),
+}
+
+
+def template_name(template: TemplateRecord) -> str:
+    """A template's name in the window's language (built-in ones are translated)."""
+    english = BUILTIN_NAMES.get(template.code) if template.builtin else None
+    return QCoreApplication.translate("TemplateEditor", english) if english else template.name
+
+
+def _lang() -> str:
+    return language_code(QLocale().name())
 
 
 def _measure_item(measure: Measure) -> QListWidgetItem:
     # The label alone fits a narrow list at 150 %; the code (what exports use) is the tip.
-    item = QListWidgetItem(measure.label)
+    item = QListWidgetItem(measure.label_in(_lang()))
     item.setToolTip(measure.code)
     item.setData(CODE, measure.code)
     return item
 
 
 def _matches(measure: Measure, words: list[str]) -> bool:
-    text = f"{measure.label} {measure.code} {measure.region}".casefold()
+    # Found by its English label, its label in the window's language, code or region.
+    text = f"{measure.label} {measure.label_in(_lang())} {measure.code} {measure.region}"
+    text = text.casefold()
     return all(w in text for w in words)
 
 
@@ -48,46 +71,46 @@ class TemplateEditor(QDialog):
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.setWindowTitle("Assessment templates")
+        self.setWindowTitle(self.tr("Assessment templates"))
         self.may_edit = ctx.actor.can("assessments.write")
         self.editing_code: str | None = None  # the clinic template shown, None for a new copy
         self.shown: TemplateRecord | None = None
         self.dirty = False
 
         self.templates = QListWidget()
-        self.templates.setAccessibleName("Templates")
-        templates_label = QLabel("&Templates")
+        self.templates.setAccessibleName(self.tr("Templates"))
+        templates_label = QLabel(self.tr("&Templates"))
         templates_label.setBuddy(self.templates)
         self.name = QLineEdit()
-        self.name.setAccessibleName("Template name")
+        self.name.setAccessibleName(self.tr("Template name"))
         self.name.setMaxLength(template_service.TEMPLATE_NAME_LENGTH)
-        name_label = QLabel("&Name")
+        name_label = QLabel(self.tr("&Name"))
         name_label.setBuddy(self.name)
         self.measures = QListWidget()
-        self.measures.setAccessibleName("Measures in the template")
-        measures_label = QLabel("&Measures, in order (Alt+↑/↓ move, Delete removes)")
+        self.measures.setAccessibleName(self.tr("Measures in the template"))
+        measures_label = QLabel(self.tr("&Measures, in order (Alt+↑/↓ move, Delete removes)"))
         measures_label.setBuddy(self.measures)
-        self.up_button = QPushButton("Move &up")
-        self.down_button = QPushButton("Move do&wn")
-        self.remove_button = QPushButton("&Remove")
+        self.up_button = QPushButton(self.tr("Move &up"))
+        self.down_button = QPushButton(self.tr("Move do&wn"))
+        self.remove_button = QPushButton(self.tr("&Remove"))
         self.search = QLineEdit()
-        self.search.setAccessibleName("Find a measure to add")
-        self.search.setPlaceholderText("type part of a name, e.g. ankle")
+        self.search.setAccessibleName(self.tr("Find a measure to add"))
+        self.search.setPlaceholderText(self.tr("type part of a name, e.g. ankle"))
         self.search.setClearButtonEnabled(True)
-        search_label = QLabel("&Find a measure to add")
+        search_label = QLabel(self.tr("&Find a measure to add"))
         search_label.setBuddy(self.search)
         self.catalogue_list = QListWidget()
-        self.catalogue_list.setAccessibleName("Catalogue measures")
-        self.add_button = QPushButton("A&dd (Enter)")
-        self.copy_button = QPushButton("&Copy as a clinic template")
-        self.save_button = QPushButton("&Save")
-        self.delete_button = QPushButton("D&elete")
-        self.close_button = QPushButton("C&lose")
+        self.catalogue_list.setAccessibleName(self.tr("Catalogue measures"))
+        self.add_button = QPushButton(self.tr("A&dd (Enter)"))
+        self.copy_button = QPushButton(self.tr("&Copy as a clinic template"))
+        self.save_button = QPushButton(self.tr("&Save"))
+        self.delete_button = QPushButton(self.tr("D&elete"))
+        self.close_button = QPushButton(self.tr("C&lose"))
         self.hint = QLabel()
         self.hint.setWordWrap(True)
         self.status = QLabel()
         self.status.setWordWrap(True)
-        self.status.setAccessibleName("Status")
+        self.status.setAccessibleName(self.tr("Status"))
 
         left = QVBoxLayout()
         left.addWidget(templates_label)
@@ -125,9 +148,9 @@ class TemplateEditor(QDialog):
         outer.addLayout(bottom)
 
         for text, keys, slot in (
-            ("Move up", "Alt+Up", self.move_up),
-            ("Move down", "Alt+Down", self.move_down),
-            ("Remove", "Delete", self.remove_measure),
+            (self.tr("Move up"), "Alt+Up", self.move_up),
+            (self.tr("Move down"), "Alt+Down", self.move_down),
+            (self.tr("Remove"), "Delete", self.remove_measure),
         ):
             action = QAction(text, self.measures, shortcut=QKeySequence(keys))
             action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
@@ -159,7 +182,9 @@ class TemplateEditor(QDialog):
     @classmethod
     def confirm(cls, parent: QWidget, text: str) -> bool:
         """Asks a yes/no question."""
-        answer = QMessageBox.question(parent, "Assessment templates", text)
+        answer = QMessageBox.question(
+            parent, QCoreApplication.translate("TemplateEditor", "Assessment templates"), text
+        )
         return answer == QMessageBox.StandardButton.Yes
 
     # -- the list of templates -------------------------------------------------------------
@@ -169,7 +194,9 @@ class TemplateEditor(QDialog):
         self.templates.clear()
         self._all = template_service.list_templates(self.ctx)
         for t in self._all:
-            item = QListWidgetItem(f"{t.name} (built-in)" if t.builtin else t.name)
+            item = QListWidgetItem(
+                self.tr("{name} (built-in)").format(name=template_name(t)) if t.builtin else t.name
+            )
             item.setData(CODE, t.code)
             self.templates.addItem(item)
         self.templates.blockSignals(False)
@@ -184,7 +211,7 @@ class TemplateEditor(QDialog):
         template = self._all[row]
         if self.shown is not None and template.code == self.shown.code and not self.dirty:
             return
-        if self.dirty and not self.confirm(self, "Discard the changes not saved?"):
+        if self.dirty and not self.confirm(self, self.tr("Discard the changes not saved?")):
             self.templates.blockSignals(True)
             self.templates.setCurrentRow(self._row_of(self.editing_code))
             self.templates.blockSignals(False)
@@ -198,7 +225,7 @@ class TemplateEditor(QDialog):
         self.shown = template
         self.editing_code = editing
         self.dirty = False
-        self.name.setText(template.name)
+        self.name.setText(template_name(template))
         self.measures.clear()
         for code in template.measures:
             self._append(code)
@@ -210,7 +237,7 @@ class TemplateEditor(QDialog):
         if measure is not None:
             item = _measure_item(measure)
         else:
-            item = QListWidgetItem(f"{code} (not in catalogue)")
+            item = QListWidgetItem(self.tr("{code} (not in catalogue)").format(code=code))
             item.setData(CODE, code)
         if row is None:
             self.measures.addItem(item)
@@ -236,18 +263,24 @@ class TemplateEditor(QDialog):
         self.copy_button.setEnabled(self.may_edit)
         if not self.may_edit:
             self.hint.setText(
-                f"Templates are shown here; only therapists change them "
-                f"(you are signed in as {self.ctx.actor.role})."
+                self.tr(
+                    "Templates are shown here; only therapists change them "
+                    "(you are signed in as {role})."
+                ).format(role=role_name(self.ctx.actor.role))
             )
         elif self.shown is not None and self.shown.builtin and self.editing_code is None:
             self.hint.setText(
-                "A built-in template cannot be changed: Copy makes a clinic template from it "
-                "to change and save."
+                self.tr(
+                    "A built-in template cannot be changed: Copy makes a clinic template from it "
+                    "to change and save."
+                )
             )
         else:
             self.hint.setText(
-                "A clinic template: rename it, add, remove or reorder its measures, then Save. "
-                "Assessments already laid out by it keep their values."
+                self.tr(
+                    "A clinic template: rename it, add, remove or reorder its measures, then Save. "
+                    "Assessments already laid out by it keep their values."
+                )
             )
 
     # -- editing the measures --------------------------------------------------------------
@@ -272,7 +305,11 @@ class TemplateEditor(QDialog):
         self.measures.insertItem(target, item)
         self.measures.setCurrentRow(target)
         self._edited()
-        self.say(f"{item.text()} moved to place {target + 1}")
+        self.say(
+            self.tr("{measure} moved to place {place}").format(
+                measure=item.text(), place=target + 1
+            )
+        )
 
     def move_up(self) -> None:
         """Moves the current measure one place up."""
@@ -291,14 +328,14 @@ class TemplateEditor(QDialog):
         self.measures.setCurrentRow(min(row, self.measures.count() - 1))
         self._edited()
         self._filter()
-        self.say(f"Removed {item.text()}")
+        self.say(self.tr("Removed {measure}").format(measure=item.text()))
 
     def add_measure(self) -> None:
         """Adds the measure chosen in the catalogue list after the current one."""
         item = self.catalogue_list.currentItem()
         if not self._editable_now() or item is None:
             if self._editable_now():
-                self.say("No measure matches what is typed", error=True)
+                self.say(self.tr("No measure matches what is typed"), error=True)
             return
         code = str(item.data(CODE))
         row = self.measures.currentRow() + 1 if self.measures.currentRow() >= 0 else None
@@ -306,7 +343,9 @@ class TemplateEditor(QDialog):
         self.measures.setCurrentRow(self.measures.count() - 1 if row is None else row)
         self._edited()
         self._filter()
-        self.say(f"Added {self.ctx.catalogue[code].label}")
+        self.say(
+            self.tr("Added {measure}").format(measure=self.ctx.catalogue[code].label_in(_lang()))
+        )
 
     def _filter(self) -> None:
         words = self.search.text().casefold().split()
@@ -328,12 +367,13 @@ class TemplateEditor(QDialog):
         if self.shown is None or not self.may_edit:
             return
         names = {t.name.casefold() for t in self._all}
-        name = f"{self.shown.name} (clinic)"
+        shown = template_name(self.shown)
+        name = self.tr("{name} (clinic)").format(name=shown)
         number = 2
         while name.casefold() in names:
-            name = f"{self.shown.name} (clinic {number})"
+            name = self.tr("{name} (clinic {number})").format(name=shown, number=number)
             number += 1
-        source = self.shown.name
+        source = shown
         self._show(
             TemplateRecord("", name, self.shown.measures, builtin=False),
             None,
@@ -342,7 +382,9 @@ class TemplateEditor(QDialog):
         self.dirty = True
         self.name.setFocus()
         self.name.selectAll()
-        self.say(f"A copy of {source}: name it, change its measures, then Save")
+        self.say(
+            self.tr("A copy of {name}: name it, change its measures, then Save").format(name=source)
+        )
 
     def save(self) -> TemplateRecord | None:
         """Saves the template shown (a new copy or the clinic template being edited)."""
@@ -353,12 +395,18 @@ class TemplateEditor(QDialog):
                 self.ctx, self.name.text(), self.measure_codes(), code=self.editing_code
             )
         except (InputError, NotFound, PermissionError) as exc:
-            self.say(f"{exc} — not saved", error=True)
+            self.say(self.tr("{error} — not saved").format(error=exc), error=True)
             return None
         self.dirty = False
         self.shown = None
         self._fill_templates(saved.code)
-        self.say(f"Saved {saved.name} ({len(saved.measures)} measures)")
+        count = len(saved.measures)
+        words = (
+            self.tr("Saved {name} (1 measure)")
+            if count == 1
+            else self.tr("Saved {name} ({count} measures)")
+        )
+        self.say(words.format(name=saved.name, count=count))
         return saved
 
     def delete(self) -> None:
@@ -366,7 +414,8 @@ class TemplateEditor(QDialog):
         if self.editing_code is None or not self.may_edit:
             return
         name = self.name.text()
-        if not self.confirm(self, f"Delete the template {name!r}? This cannot be undone."):
+        question = self.tr("Delete the template {name}? This cannot be undone.")
+        if not self.confirm(self, question.format(name=repr(name))):
             return
         try:
             used = template_service.delete_template(self.ctx, self.editing_code)
@@ -376,8 +425,17 @@ class TemplateEditor(QDialog):
         self.dirty = False
         self.shown = None
         self._fill_templates()
-        note = f"; {used} assessments laid out by it now show every measure" if used else ""
-        self.say(f"Deleted {name}{note}")
+        if used:
+            words = (
+                self.tr("Deleted {name}; 1 assessment laid out by it now shows every measure")
+                if used == 1
+                else self.tr(
+                    "Deleted {name}; {count} assessments laid out by it now show every measure"
+                )
+            )
+            self.say(words.format(name=name, count=used))
+        else:
+            self.say(self.tr("Deleted {name}").format(name=name))
 
     def say(self, text: str, *, error: bool = False) -> None:
         """Shows a one-line status beside the buttons."""
@@ -385,6 +443,6 @@ class TemplateEditor(QDialog):
         self.status.setStyleSheet("color: #b00020;" if error else "")
 
     def reject(self) -> None:
-        if self.dirty and not self.confirm(self, "Close without saving the changes?"):
+        if self.dirty and not self.confirm(self, self.tr("Close without saving the changes?")):
             return
         super().reject()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 
 from mobileathlete_desktop.domain.records import AssessmentRecord, FindingRecord
 from mobileathlete_desktop.domain.scoring import YBALANCE_REACHES
@@ -14,13 +14,32 @@ from mobileathlete_desktop.domain.validation import InvalidValue, parse_measure_
 from mobileathlete_desktop.services import assessments as assessment_service
 from mobileathlete_desktop.services.context import ConflictError, InputError
 from mobileathlete_desktop.ui.assessment_commands import SavedChange
-from mobileathlete_desktop.ui.measure_grid import CellKey, MeasureGridModel
+from mobileathlete_desktop.ui.measure_grid import (
+    CellKey,
+    MeasureGridModel,
+    cell_words,
+    side_words,
+    window_lang,
+)
 
 if TYPE_CHECKING:
     from mobileathlete_desktop.ui.assessment_editor.window import AssessmentEditor
 
 NOTES_SAVE_DELAY_MS = 600
-SIGNED_MESSAGE = "This assessment is signed: add an addendum to correct it"
+
+
+def signed_message() -> str:
+    """What the editor says when a signed assessment is typed into."""
+    return QCoreApplication.translate(
+        "AssessmentEditor", "This assessment is signed: add an addendum to correct it"
+    )
+
+
+def not_stored(error: object) -> str:
+    """'<why> — not stored', in the window's language."""
+    return QCoreApplication.translate("AssessmentEditor", "{error} — not stored").format(
+        error=error
+    )
 
 
 class EditorEntries:
@@ -45,7 +64,7 @@ class EditorEntries:
         """Checks and saves a value typed in a grid cell ("" clears it)."""
         editor = self.editor
         if editor.read_only:  # the grid passes typing on so that it is answered, not ignored
-            editor.say(SIGNED_MESSAGE, error=True)
+            editor.say(signed_message(), error=True)
             return
         measure = self.ctx.catalogue[key.code]
         before = grid.values.get(key)
@@ -54,7 +73,7 @@ class EditorEntries:
                 after: float | None = parse_measure_value(measure, text)
             except InvalidValue as exc:
                 grid.set_error(key, str(exc))
-                editor.say(f"{exc} — not stored", error=True)
+                editor.say(not_stored(exc), error=True)
                 return
         else:
             after = None
@@ -64,7 +83,7 @@ class EditorEntries:
         if self._save_value(key, after):
             editor.undo_stack.push(
                 SavedChange(
-                    f"{measure.label} {key.side} {key.mode}",
+                    cell_words(measure.label_in(window_lang()), key.side, key.mode),
                     before,
                     after,
                     lambda v, k=key: self._save_value(k, v),  # type: ignore[misc]
@@ -100,8 +119,17 @@ class EditorEntries:
         grid.set_value(
             key, None if saved is None else saved.value, None if saved is None else saved.pain
         )
-        shown = "cleared" if value is None else f"{value:g} {measure.unit_label}".rstrip()
-        editor.say(f"Saved {measure.label} {key.side} {key.mode}: {shown}".replace(" none", ""))
+        shown = (
+            QCoreApplication.translate("AssessmentEditor", "cleared")
+            if value is None
+            else f"{value:g} {measure.unit_label}".rstrip()
+        )
+        cell = cell_words(measure.label_in(window_lang()), key.side, key.mode)
+        editor.say(
+            QCoreApplication.translate("AssessmentEditor", "Saved {cell}: {value}").format(
+                cell=cell, value=shown
+            )
+        )
         if key.code in (*YBALANCE_REACHES, "limb.length") or key.code.startswith("fms."):
             editor.parts.show_computed(
                 assessment_service.update_computed(self.ctx, editor.assessment_id)
@@ -113,16 +141,21 @@ class EditorEntries:
         """Marks a value painful or not painful (P in the grid)."""
         editor = self.editor
         if editor.read_only:
-            editor.say(SIGNED_MESSAGE, error=True)
+            editor.say(signed_message(), error=True)
             return
         if key not in grid.values:
-            editor.say("Enter a value before marking it painful", error=True)
+            editor.say(
+                QCoreApplication.translate(
+                    "AssessmentEditor", "Enter a value before marking it painful"
+                ),
+                error=True,
+            )
             return
         before = grid.pain.get(key, False)
         if self._save_pain(key, not before):
             editor.undo_stack.push(
                 SavedChange(
-                    "painful",
+                    QCoreApplication.translate("AssessmentEditor", "painful"),
                     before,
                     not before,
                     lambda p, k=key: self._save_pain(k, bool(p)),  # type: ignore[misc]
@@ -142,8 +175,14 @@ class EditorEntries:
             editor.say(str(exc), error=True)
             return False
         grid.set_pain(key, pain)
-        label = self.ctx.catalogue[key.code].label
-        editor.say(f"{label} {key.side} {key.mode}: {'painful' if pain else 'not painful'}")
+        cell = cell_words(self.ctx.catalogue[key.code].label_in(window_lang()), key.side, key.mode)
+        editor.say(
+            QCoreApplication.translate("AssessmentEditor", "{cell}: painful").format(cell=cell)
+            if pain
+            else QCoreApplication.translate("AssessmentEditor", "{cell}: not painful").format(
+                cell=cell
+            )
+        )
         self._saved()
         return True
 
@@ -161,7 +200,12 @@ class EditorEntries:
         )
         if self._save_finding(finding):
             self.editor.undo_stack.push(
-                SavedChange("finding", before, finding, self._apply_finding)
+                SavedChange(
+                    QCoreApplication.translate("AssessmentEditor", "finding"),
+                    before,
+                    finding,
+                    self._apply_finding,
+                )
             )
 
     def _apply_finding(self, finding: object) -> bool:
@@ -191,8 +235,17 @@ class EditorEntries:
             if (f.test_code, f.side) != (finding.test_code, finding.side)
         ]
         editor.record = _with_findings(editor.record, (*others, finding))
-        label = self.ctx.catalogue[finding.test_code].label
-        editor.say(f"Saved {label} {finding.side}: {', '.join(finding.faults) or 'no faults'}")
+        test = self.ctx.catalogue[finding.test_code]
+        lang = window_lang()
+        names = {f.code: f.label_in(lang) for f in test.faults}
+        faults = ", ".join(names.get(code, code) for code in finding.faults)
+        where = " ".join(p for p in (test.label_in(lang), side_words(finding.side)) if p)
+        editor.say(
+            QCoreApplication.translate("AssessmentEditor", "Saved {test}: {faults}").format(
+                test=where,
+                faults=faults or QCoreApplication.translate("AssessmentEditor", "no faults"),
+            )
+        )
         self._saved()
         return True
 
@@ -221,7 +274,7 @@ class EditorEntries:
             return False
         others = [o for o in editor.record.outcomes if o.instrument != "lefs"]
         editor.record = _with_outcomes(editor.record, (*others, outcome))
-        editor.say("Saved LEFS answers")
+        editor.say(QCoreApplication.translate("AssessmentEditor", "Saved LEFS answers"))
         self._saved()
         return True
 
@@ -264,7 +317,7 @@ class EditorEntries:
                 self.ctx, editor.assessment_id, list(activities), list(ratings)
             )
         except (InputError, PermissionError) as exc:
-            editor.say(f"{exc} — not stored", error=True)
+            editor.say(not_stored(exc), error=True)
             return False
         others = [o for o in editor.record.outcomes if o.instrument != "psfs"]
         editor.record = _with_outcomes(editor.record, (*others, outcome))
@@ -272,12 +325,19 @@ class EditorEntries:
             psfs.mark_saved(outcome.labels, outcome.answers)
         average = psfs.average_value() if psfs is not None else None
         if average is not None:
-            editor.say(f"Saved PSFS: average {average:g} of {len(outcome.labels)} activities")
+            editor.say(
+                QCoreApplication.translate(
+                    "AssessmentEditor", "Saved PSFS: average {average} of {count} activities"
+                ).format(average=f"{average:g}", count=len(outcome.labels))
+            )
         else:
             rated = sum(r is not None for r in outcome.answers)
             editor.say(
-                f"Saved PSFS ({len(outcome.labels)} activities named, {rated} rated): "
-                "no average until 3–5 activities are named and rated"
+                QCoreApplication.translate(
+                    "AssessmentEditor",
+                    "Saved PSFS ({named} activities named, {rated} rated): "
+                    "no average until 3–5 activities are named and rated",
+                ).format(named=len(outcome.labels), rated=rated)
             )
         self._saved()
         return True
@@ -295,7 +355,7 @@ class EditorEntries:
             editor.say(str(exc), error=True)
             return
         self.notes_saved = text
-        editor.say("Saved notes")
+        editor.say(QCoreApplication.translate("AssessmentEditor", "Saved notes"))
         self._saved()
 
 

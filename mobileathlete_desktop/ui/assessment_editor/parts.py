@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QAbstractButton, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from mobileathlete_desktop.domain.catalogue import Measure, Mode
@@ -24,6 +25,8 @@ from mobileathlete_desktop.ui.measure_grid import (
     GridColumn,
     MeasureGridModel,
     MeasureGridView,
+    side_words,
+    window_lang,
 )
 from mobileathlete_desktop.ui.motor_control_panel import MotorControlPanel, mnemonic_letters
 from mobileathlete_desktop.ui.psfs_panel import PsfsPanel
@@ -31,12 +34,22 @@ from mobileathlete_desktop.ui.psfs_panel import PsfsPanel
 if TYPE_CHECKING:
     from mobileathlete_desktop.ui.assessment_editor.window import AssessmentEditor
 
+
+def notes_label_text() -> str:
+    """The notes' label, with its Alt-letter."""
+    return QCoreApplication.translate("AssessmentEditor", "&Notes")
+
+
 BALANCE_CODES = ("wblt.distance", "balance.single_leg", *YBALANCE_REACHES, "limb.length")
 
 
 def _label(measure: Measure) -> str:
     unit = f" ({measure.unit_label})" if measure.unit_label and measure.unit != "deg" else ""
-    return measure.label + unit
+    return measure.label_in(window_lang()) + unit
+
+
+def _name(measure: Measure) -> str:
+    return measure.label_in(window_lang())
 
 
 class EditorParts:
@@ -53,13 +66,19 @@ class EditorParts:
         self.lefs: LefsPanel | None = None
         self.psfs: PsfsPanel | None = None
         self.notes = QPlainTextEdit()
-        self.notes.setAccessibleName("Notes")
+        self.notes.setAccessibleName(QCoreApplication.translate("AssessmentEditor", "Notes"))
         self.notes.setTabChangesFocus(True)
-        self.notes.setPlaceholderText("Free-text notes (saved as you type)")
+        self.notes.setPlaceholderText(
+            QCoreApplication.translate("AssessmentEditor", "Free-text notes (saved as you type)")
+        )
         self.composite_label = QLabel()
-        self.composite_label.setAccessibleName("Y-balance composite")
+        self.composite_label.setAccessibleName(
+            QCoreApplication.translate("AssessmentEditor", "Y-balance composite")
+        )
         self.fms_total_label = QLabel()
-        self.fms_total_label.setAccessibleName("Movement screen total")
+        self.fms_total_label.setAccessibleName(
+            QCoreApplication.translate("AssessmentEditor", "Movement screen total")
+        )
         for label in (self.composite_label, self.fms_total_label):
             # Laid out only when the template has those measures: gone with the editor either way.
             editor.destroyed.connect(label.deleteLater)
@@ -119,21 +138,27 @@ class EditorParts:
         passive = self._norm(measure, "passive") if "passive" in measure.modes else None
         unit = measure.unit_label
         if active is None and passive is None:
-            return "no norm for age/sex"
+            return QCoreApplication.translate("AssessmentEditor", "no norm for age/sex")
         if active is None or passive is None or active is passive:
             norm = active if active is not None else passive
             assert norm is not None
             return f"{norm.mean:g}{unit}"
-        return f"A {active.mean:g}{unit} · P {passive.mean:g}{unit}"
+        return QCoreApplication.translate(
+            "AssessmentEditor", "A {active} · P {passive}", "active and passive norms"
+        ).format(active=f"{active.mean:g}{unit}", passive=f"{passive.mean:g}{unit}")
 
     def show_computed(self, record: AssessmentRecord) -> None:
         """Shows the Y-balance composite and movement screen total of the record."""
         parts = []
         for side in ("left", "right"):
             value = ybalance_composite_for(record, side)
-            parts.append(f"{side} {value:g} %" if value is not None else f"{side} —")
+            words = side_words(side)
+            parts.append(f"{words} {value:g} %" if value is not None else f"{words} —")
         self.composite_label.setText(
-            "Y-balance composite ((A + PM + PL) / (3 × limb length) × 100): " + " · ".join(parts)
+            QCoreApplication.translate(
+                "AssessmentEditor",
+                "Y-balance composite ((A + PM + PL) / (3 × limb length) × 100): {sides}",
+            ).format(sides=" · ".join(parts))
         )
         bilateral = {m.code: m.bilateral for m in self.ctx.catalogue}
         self._fms_final = dict(fms_scores(record, bilateral))
@@ -147,9 +172,13 @@ class EditorParts:
         total = fms_total(self._fms_final)
         scored = sum(1 for t in FMS_TESTS if self._fms_final.get(t) is not None)
         self.fms_total_label.setText(
-            f"<b>Movement screen total: {total} / 21</b>"
+            QCoreApplication.translate(
+                "AssessmentEditor", "<b>Movement screen total: {total} / 21</b>"
+            ).format(total=total)
             if total is not None
-            else f"Movement screen total: — ({scored} of {len(FMS_TESTS)} tests scored)"
+            else QCoreApplication.translate(
+                "AssessmentEditor", "Movement screen total: — ({scored} of {tests} tests scored)"
+            ).format(scored=scored, tests=len(FMS_TESTS))
         )
         for grid in self.grids:
             grid.refresh_info_columns()
@@ -157,15 +186,23 @@ class EditorParts:
     def _fms_final_text(self, measure: Measure) -> str:
         if measure.code in FMS_CLEARING:
             linked = self.ctx.catalogue.get(FMS_CLEARING[measure.code])
-            name = linked.label if linked else FMS_CLEARING[measure.code]
+            name = _name(linked) if linked else FMS_CLEARING[measure.code]
             result = self._fms_clearing.get(measure.code)
             if result is None:
                 return "—"
-            return f"positive: {name} scores 0" if result >= 1 else "negative"
+            if result >= 1:
+                return QCoreApplication.translate(
+                    "AssessmentEditor", "positive: {test} scores 0"
+                ).format(test=name)
+            return QCoreApplication.translate("AssessmentEditor", "negative", "clearing test")
         score = self._fms_final.get(measure.code)
         if score is None:
             return "—"
-        return f"{score} (lower side)" if measure.bilateral else str(score)
+        if measure.bilateral:
+            return QCoreApplication.translate("AssessmentEditor", "{score} (lower side)").format(
+                score=score
+            )
+        return str(score)
 
     # -- layout ----------------------------------------------------------------------------
 
@@ -195,25 +232,43 @@ class EditorParts:
             "rom_tab",
             rom,
             [
-                GridColumn("Measure", info=_label),
-                GridColumn("Norm", info=self._norm_text),
-                GridColumn("Left active", "left", "active"),
-                GridColumn("Left passive", "left", "passive"),
-                GridColumn("Right active", "right", "active"),
-                GridColumn("Right passive", "right", "passive"),
+                GridColumn(QCoreApplication.translate("AssessmentEditor", "Measure"), info=_label),
+                GridColumn(
+                    QCoreApplication.translate("AssessmentEditor", "Norm"), info=self._norm_text
+                ),
+                GridColumn(
+                    QCoreApplication.translate("AssessmentEditor", "Left active"), "left", "active"
+                ),
+                GridColumn(
+                    QCoreApplication.translate("AssessmentEditor", "Left passive"),
+                    "left",
+                    "passive",
+                ),
+                GridColumn(
+                    QCoreApplication.translate("AssessmentEditor", "Right active"),
+                    "right",
+                    "active",
+                ),
+                GridColumn(
+                    QCoreApplication.translate("AssessmentEditor", "Right passive"),
+                    "right",
+                    "passive",
+                ),
             ],
-            "Range of motion grid",
+            QCoreApplication.translate("AssessmentEditor", "Range of motion grid"),
         )
         balance = [m for m in measures if m.code in BALANCE_CODES]
         self._add_grid(
             "balance_tab",
             balance,
             [
-                GridColumn("Measure", info=_label),
-                GridColumn("Left", "left", "none"),
-                GridColumn("Right", "right", "none"),
+                GridColumn(QCoreApplication.translate("AssessmentEditor", "Measure"), info=_label),
+                GridColumn(QCoreApplication.translate("AssessmentEditor", "Left"), "left", "none"),
+                GridColumn(
+                    QCoreApplication.translate("AssessmentEditor", "Right"), "right", "none"
+                ),
             ],
-            "Lunge and balance grid",
+            QCoreApplication.translate("AssessmentEditor", "Lunge and balance grid"),
             below=self.composite_label
             if any(m.code in YBALANCE_REACHES for m in balance)
             else None,
@@ -228,13 +283,18 @@ class EditorParts:
             "fms_tab",
             fms,
             [
-                GridColumn("Test", info=lambda m: m.label),
-                GridColumn("Left", "left", "none"),
-                GridColumn("Right", "right", "none"),
-                GridColumn("Score", "none", "none"),
-                GridColumn("Counts as", info=self._fms_final_text),
+                GridColumn(QCoreApplication.translate("AssessmentEditor", "Test"), info=_name),
+                GridColumn(QCoreApplication.translate("AssessmentEditor", "Left"), "left", "none"),
+                GridColumn(
+                    QCoreApplication.translate("AssessmentEditor", "Right"), "right", "none"
+                ),
+                GridColumn(QCoreApplication.translate("AssessmentEditor", "Score"), "none", "none"),
+                GridColumn(
+                    QCoreApplication.translate("AssessmentEditor", "Counts as"),
+                    info=self._fms_final_text,
+                ),
             ],
-            "Movement screen grid",
+            QCoreApplication.translate("AssessmentEditor", "Movement screen grid"),
             below=self.fms_total_label if fms else None,
         )
         outcomes = self._tab_layout("outcomes_tab")
@@ -242,8 +302,11 @@ class EditorParts:
         self._add_grid(
             "outcomes_tab",
             nprs,
-            [GridColumn("Measure", info=_label), GridColumn("Value", "none", "none")],
-            "Pain grid",
+            [
+                GridColumn(QCoreApplication.translate("AssessmentEditor", "Measure"), info=_label),
+                GridColumn(QCoreApplication.translate("AssessmentEditor", "Value"), "none", "none"),
+            ],
+            QCoreApplication.translate("AssessmentEditor", "Pain grid"),
         )
         if self.views and nprs:
             self.views[-1].setMaximumHeight(self.views[-1].sizeHintForRow(0) * 3 + 10)
@@ -260,7 +323,7 @@ class EditorParts:
             self.psfs.edited.connect(entries.psfs_edited)
             self.psfs.refused.connect(lambda text: say(text, error=True))
             outcomes.addWidget(self.psfs)
-        notes_label = QLabel("&Notes")
+        notes_label = QLabel(notes_label_text())
         notes_label.setBuddy(self.notes)
         outcomes.addWidget(notes_label)
         outcomes.addWidget(self.notes, 1)
@@ -273,7 +336,7 @@ class EditorParts:
         texts = [self.tabs.tabText(i) for i in range(self.tabs.count())]
         texts += [button.text() for button in window.findChildren(QAbstractButton)]
         texts += [label.text() for label in window.findChildren(QLabel) if label.buddy()]
-        return mnemonic_letters([*texts, "&Notes"])
+        return mnemonic_letters([*texts, notes_label_text()])
 
     def _tab_layout(self, name: str) -> QVBoxLayout:
         layout = child(self.tabs, QWidget, name).layout()

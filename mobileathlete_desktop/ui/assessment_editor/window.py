@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -32,10 +32,17 @@ from mobileathlete_desktop.ui.assessment_editor.parts import EditorParts
 from mobileathlete_desktop.ui.forms import child, load_form
 from mobileathlete_desktop.ui.lefs_panel import LefsPanel
 from mobileathlete_desktop.ui.live_findings import LiveFindingsPanel, put_beside
-from mobileathlete_desktop.ui.measure_grid import HINT, MeasureGridModel, MeasureGridView
+from mobileathlete_desktop.ui.measure_grid import (
+    MeasureGridModel,
+    MeasureGridView,
+    cell_words,
+    hint_text,
+    window_lang,
+)
 from mobileathlete_desktop.ui.motor_control_panel import MotorControlPanel
 from mobileathlete_desktop.ui.psfs_panel import PsfsPanel
 from mobileathlete_desktop.ui.screen_fit import fit_to_screen, scroll_tab_pages
+from mobileathlete_desktop.ui.template_editor import template_name
 
 DEFAULT_TEMPLATE = "runner_screen"
 
@@ -62,7 +69,7 @@ class AssessmentEditor(QWidget):
         self.tabs = child(form, QTabWidget, "tabs")
         self.hint = child(form, QLabel, "hint")
         self.status = child(form, QLabel, "status")
-        self.hint.setText(HINT)
+        self.hint.setText(hint_text())
         font = self.title.font()
         font.setPointSizeF(font.pointSizeF() * 1.25)
         font.setBold(True)
@@ -86,10 +93,10 @@ class AssessmentEditor(QWidget):
         fit_to_screen(self, QSize(1500, 780))
 
         self.undo_stack = QUndoStack(self)
-        undo = QAction("Undo", self, shortcut=QKeySequence("Ctrl+Z"))
+        undo = QAction(self.tr("Undo"), self, shortcut=QKeySequence("Ctrl+Z"))
         undo.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         undo.triggered.connect(self.undo_stack.undo)
-        redo = QAction("Redo", self)
+        redo = QAction(self.tr("Redo"), self)
         redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         redo.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         redo.triggered.connect(self.undo_stack.redo)
@@ -104,7 +111,7 @@ class AssessmentEditor(QWidget):
 
         self.templates = template_service.list_templates(ctx)
         for t in self.templates:
-            self.template_combo.addItem(t.name, t.code)
+            self.template_combo.addItem(template_name(t), t.code)
         self.template_combo.activated.connect(self._template_chosen)
         self.show_last.toggled.connect(self._show_last_toggled)
         self.sign_button.clicked.connect(self.sign)
@@ -122,7 +129,11 @@ class AssessmentEditor(QWidget):
     @classmethod
     def ask_reason(cls, parent: QWidget) -> str | None:
         """Asks why an addendum is needed; None when cancelled."""
-        text, ok = QInputDialog.getText(parent, "Addendum", "Reason for the correction:")
+        text, ok = QInputDialog.getText(
+            parent,
+            QCoreApplication.translate("AssessmentEditor", "Addendum"),
+            QCoreApplication.translate("AssessmentEditor", "Reason for the correction:"),
+        )
         return text if ok else None
 
     # -- loading ---------------------------------------------------------------------------
@@ -200,7 +211,7 @@ class AssessmentEditor(QWidget):
 
     def _show_state(self) -> None:
         r = self.record
-        kind = "Addendum" if r.kind == "addendum" else f"{r.kind.capitalize()} assessment"
+        kind = self._kind_words(r.kind)
         self.title.setText(
             f"{self.client.full_name} · {self.client.chart_number} — {kind}, "
             f"{r.date.isoformat()} · {r.therapist}"
@@ -208,31 +219,42 @@ class AssessmentEditor(QWidget):
         self.setWindowTitle(f"{kind} {r.date.isoformat()} — {self.client.full_name}")
         if r.status == "signed":
             when = r.signed_at.strftime("%Y-%m-%d %H:%M") if r.signed_at else ""
-            text = (
-                f"Signed by {r.signed_by} on {when} UTC — read-only. "
+            text = self.tr(
+                "Signed by {name} on {when} UTC — read-only. "
                 "To correct it, add an addendum (Alt+D); this signed version stays as it is."
-            )
+            ).format(name=r.signed_by, when=when)
         else:
-            text = (
+            text = self.tr(
                 "✎ Draft — every entry is saved as you type; "
                 "close at any time and reopen to continue."
             )
         if r.addendum_of is not None:
             original = assessment_service.get_assessment(self.ctx, r.addendum_of)
             when = original.signed_at.strftime("%Y-%m-%d %H:%M") if original.signed_at else ""
-            text += (
-                f"  Addendum to the assessment of {original.date.isoformat()} signed by "
-                f"{original.signed_by} on {when} UTC, which is kept unchanged."
-            )
+            text += "  " + self.tr(
+                "Addendum to the assessment of {date} signed by {name} on {when} UTC, "
+                "which is kept unchanged."
+            ).format(date=original.date.isoformat(), name=original.signed_by, when=when)
             reason = assessment_service.addendum_reason(self.ctx, r.id)
             if reason:
-                text += f" Reason: “{reason}”."
+                text += " " + self.tr("Reason: “{reason}”.").format(reason=reason)
         self.banner.setText(text)
         locked = self.read_only
         self.parts.set_read_only(locked)
         self.template_combo.setEnabled(not locked)
         self.sign_button.setEnabled(not locked)
         self.addendum_button.setEnabled(locked)
+
+    def _kind_words(self, kind: str) -> str:
+        """The kind of visit as the title names it ("Initial assessment")."""
+        words = {
+            "initial": self.tr("Initial assessment"),
+            "reassessment": self.tr("Reassessment"),
+            "discharge": self.tr("Discharge assessment"),
+            "screen": self.tr("Screen assessment"),
+            "addendum": self.tr("Addendum"),
+        }
+        return words.get(kind, f"{kind.capitalize()} assessment")
 
     def say(self, text: str, *, error: bool = False) -> None:
         """Shows a one-line status under the sections."""
@@ -251,7 +273,11 @@ class AssessmentEditor(QWidget):
             return
         assessment_service.set_template(self.ctx, self.assessment_id, code)
         self.reload()
-        self.say(f"Template: {self.template_combo.currentText()} (values already entered are kept)")
+        self.say(
+            self.tr("Template: {name} (values already entered are kept)").format(
+                name=self.template_combo.currentText()
+            )
+        )
 
     def _show_last_toggled(self, show: bool) -> None:
         for grid in self.grids:
@@ -262,8 +288,9 @@ class AssessmentEditor(QWidget):
         self.save_notes()
         if self.motor is not None:
             self.motor.flush()
+        lang = window_lang()
         not_stored = [
-            f"{self.ctx.catalogue[key.code].label} {key.side} {key.mode}".replace(" none", "")
+            cell_words(self.ctx.catalogue[key.code].label_in(lang), key.side, key.mode)
             for grid in self.grids
             for key in grid.errors
         ]
@@ -277,7 +304,7 @@ class AssessmentEditor(QWidget):
             return
         self.undo_stack.clear()
         self.reload()
-        self.say(f"Signed by {self.record.signed_by}")
+        self.say(self.tr("Signed by {name}").format(name=self.record.signed_by))
         self.changed.emit(self.assessment_id)
 
     def add_addendum(self) -> None:
@@ -293,7 +320,7 @@ class AssessmentEditor(QWidget):
         self.assessment_id = addendum.id
         self.undo_stack.clear()
         self.reload()
-        self.say("Addendum started: correct the values, then sign it")
+        self.say(self.tr("Addendum started: correct the values, then sign it"))
         self.addendum_created.emit(addendum.id)
         self.changed.emit(addendum.id)
 

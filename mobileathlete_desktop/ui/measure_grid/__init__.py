@@ -11,11 +11,15 @@ from mobileathlete_desktop.ui.measure_grid.markers import (
     CELL_FLAGS,
     CONTROL_MARK,
     ERROR_MARK,
-    HINT,
     IMPROVED_MARK,
     PAIN_MARK,
     WORSE_MARK,
+    cell_words,
     flag_reason,
+    hint_text,
+    mode_words,
+    side_words,
+    window_lang,
 )
 from mobileathlete_desktop.ui.measure_grid.model import CellKey, GridColumn, MeasureGridModel
 from mobileathlete_desktop.ui.measure_grid.view import PAIN_KEY, MeasureGridView
@@ -27,7 +31,6 @@ __all__ = [
     "CELL_FLAGS",
     "CONTROL_MARK",
     "ERROR_MARK",
-    "HINT",
     "IMPROVED_MARK",
     "PAIN_KEY",
     "PAIN_MARK",
@@ -36,5 +39,10 @@ __all__ = [
     "GridColumn",
     "MeasureGridModel",
     "MeasureGridView",
+    "cell_words",
     "flag_reason",
+    "hint_text",
+    "mode_words",
+    "side_words",
+    "window_lang",
 ]

@@ -3,6 +3,8 @@ domain's reason for each finding."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication, QLocale
+
 from mobileathlete_desktop.domain.interpretation import (
     FLAG_ABOVE_NORM,
     FLAG_ASYMMETRY,
@@ -12,7 +14,8 @@ from mobileathlete_desktop.domain.interpretation import (
     FLAG_WORSE,
     Interpretation,
 )
-from mobileathlete_desktop.ui.findings_panel import FLAG_MARKS, FLAG_NAMES
+from mobileathlete_desktop.support.languages import language_code
+from mobileathlete_desktop.ui.findings_panel import FLAG_MARKS, FLAG_NAMES, flag_name
 
 BELOW_NORM_MARK = FLAG_MARKS[FLAG_BELOW_NORM]
 ABOVE_NORM_MARK = FLAG_MARKS[FLAG_ABOVE_NORM]
@@ -32,14 +35,63 @@ CELL_FLAGS = (
     FLAG_IMPROVED,
 )
 GOOD_NEWS = (FLAG_IMPROVED,)
-HINT = (
-    "Type a value · Tab or Enter: next cell · arrows: move · P: painful on/off · "
-    "Delete: clear · Ctrl+Z / Ctrl+Shift+Z: undo / redo.   "
-    f"{BELOW_NORM_MARK} below norm · {ABOVE_NORM_MARK} above norm · "
-    f"{CONTROL_MARK} control deficit · {ASYMMETRY_MARK} asymmetry · "
-    f"{IMPROVED_MARK} / {WORSE_MARK} better / worse than last visit · "
-    f"{PAIN_MARK} painful · {ERROR_MARK} not stored"
-)
+
+
+def window_lang() -> str:
+    """The language the window speaks ("en", "es"): the default QLocale, which
+    ui.i18n.install_translations sets; data texts (measure labels) are read in it."""
+    return language_code(QLocale().name())
+
+
+def hint_text() -> str:
+    """The keys and marks of the grid, in the window's language. The keys stay the same in
+    every language (P toggles painful whatever the word for pain)."""
+    keys = QCoreApplication.translate(
+        "MeasureGrid",
+        "Type a value · Tab or Enter: next cell · arrows: move · P: painful on/off · "
+        "Delete: clear · Ctrl+Z / Ctrl+Shift+Z: undo / redo.",
+    )
+    marks = QCoreApplication.translate(
+        "MeasureGrid",
+        "{below} below norm · {above} above norm · {control} control deficit · "
+        "{asymmetry} asymmetry · {better} / {worse} better / worse than last visit · "
+        "{pain} painful · {error} not stored",
+    ).format(
+        below=BELOW_NORM_MARK,
+        above=ABOVE_NORM_MARK,
+        control=CONTROL_MARK,
+        asymmetry=ASYMMETRY_MARK,
+        better=IMPROVED_MARK,
+        worse=WORSE_MARK,
+        pain=PAIN_MARK,
+        error=ERROR_MARK,
+    )
+    return f"{keys}   {marks}"
+
+
+def side_words(side: str) -> str:
+    """A side as a sentence says it ("left"), in the window's language; "" for none."""
+    words = {
+        "left": QCoreApplication.translate("MeasureGrid", "left"),
+        "right": QCoreApplication.translate("MeasureGrid", "right"),
+        "none": "",
+    }
+    return words.get(side, side)
+
+
+def mode_words(mode: str) -> str:
+    """A mode as a sentence says it ("active"), in the window's language; "" for none."""
+    words = {
+        "active": QCoreApplication.translate("MeasureGrid", "active"),
+        "passive": QCoreApplication.translate("MeasureGrid", "passive"),
+        "none": "",
+    }
+    return words.get(mode, mode)
+
+
+def cell_words(label: str, side: str, mode: str) -> str:
+    """'Hip flexion left active' ('Flexión de cadera izq. activo'), no empty parts."""
+    return " ".join(p for p in (label, side_words(side), mode_words(mode)) if p)
 
 
 def flag_reason(row: Interpretation, flag: str) -> str:
@@ -51,7 +103,7 @@ def flag_reason(row: Interpretation, flag: str) -> str:
     if flag == FLAG_ASYMMETRY:
         if row.sides is not None:
             return row.sides.reason
-        return next((r for r in row.reasons if "asymmetry" in r.lower()), FLAG_NAMES[flag])
+        return next((r for r in row.reasons if "asymmetry" in r.lower()), flag_name(flag))
     if flag in (FLAG_IMPROVED, FLAG_WORSE):
         return row.change.reason
-    return FLAG_NAMES.get(flag, flag)
+    return flag_name(flag) if flag in FLAG_NAMES else flag

@@ -30,6 +30,9 @@ from mobileathlete_desktop.ui.measure_grid.markers import (
     GOOD_NEWS,
     PAIN_MARK,
     flag_reason,
+    mode_words,
+    side_words,
+    window_lang,
 )
 
 Index = QModelIndex | QPersistentModelIndex
@@ -213,35 +216,37 @@ class MeasureGridModel(QAbstractTableModel):
         unit = measure.unit_label if measure and measure.unit == "deg" else ""
         parts: list[str] = []
         if key in self.errors:
-            parts.append(f"{ERROR_MARK} not stored")
+            parts.append(self.tr("{mark} not stored").format(mark=ERROR_MARK))
         elif key in self.values:
             parts.append(f"{self.values[key]:g}{unit}")
             parts.extend(mark for mark, _words in self.markers(key))
             if self.pain.get(key):
                 parts.append(PAIN_MARK)
         if self.show_previous and key in self.previous:
-            parts.append(f"(last {self.previous[key]:g})")
+            parts.append(self.tr("(last {value})").format(value=f"{self.previous[key]:g}"))
         return " ".join(parts)
 
     def cell_description(self, key: CellKey) -> str:
         """A full sentence for tooltips and screen readers."""
         measure = self.measure(key.code)
-        label = measure.label if measure else key.code
-        where = " ".join(p for p in (key.side, key.mode) if p != "none")
+        label = measure.label_in(window_lang()) if measure else key.code
+        where = " ".join(p for p in (side_words(key.side), mode_words(key.mode)) if p)
         head = f"{label}, {where}" if where else label
         if key in self.errors:
-            return f"{head}: not stored — {self.errors[key]}"
+            return self.tr("{cell}: not stored — {reason}").format(
+                cell=head, reason=self.errors[key]
+            )
         if key not in self.values:
-            text = f"{head}: empty"
+            text = self.tr("{cell}: empty").format(cell=head)
         else:
             unit = measure.unit_label if measure else ""
             text = f"{head}: {self.values[key]:g} {unit}".rstrip()
             for _mark, words in self.markers(key):
                 text += f"; {words}"
             if self.pain.get(key):
-                text += "; painful"
+                text += "; " + self.tr("painful")
         if key in self.previous:
-            text += f"; last visit {self.previous[key]:g}"
+            text += "; " + self.tr("last visit {value}").format(value=f"{self.previous[key]:g}")
         return text
 
     # -- Qt model interface ----------------------------------------------------------------
@@ -276,7 +281,7 @@ class MeasureGridModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.DisplayRole:
                 return "—"
             if role == Qt.ItemDataRole.AccessibleTextRole:
-                return "not measured on this side"
+                return self.tr("not measured on this side")
             if role == Qt.ItemDataRole.BackgroundRole:
                 return QBrush(QColor(0, 0, 0, 18))
             if role == Qt.ItemDataRole.TextAlignmentRole:

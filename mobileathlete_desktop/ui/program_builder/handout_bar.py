@@ -46,12 +46,12 @@ class HandoutBar(QWidget):
         self.writing: Job[svc.HandoutResult] | None = None
         self.preview_dialog: Any = None
         self.language = QComboBox()
-        self.language.setAccessibleName("Handout language")
+        self.language.setAccessibleName(self.tr("Handout language"))
         for label, code in LANGUAGES:
             self.language.addItem(label, code)
-        self.preview_button = QPushButton("Pre&view handout…")
-        self.print_button = QPushButton("&Print handout…")
-        self.pdf_button = QPushButton("Save hando&ut PDF…")
+        self.preview_button = QPushButton(self.tr("Pre&view handout…"))
+        self.print_button = QPushButton(self.tr("&Print handout…"))
+        self.pdf_button = QPushButton(self.tr("Save hando&ut PDF…"))
         for button in self._handout_buttons():
             button.setAutoDefault(False)
             button.setEnabled(can_print)
@@ -60,7 +60,7 @@ class HandoutBar(QWidget):
         self.pdf_button.clicked.connect(self.save_handout_pdf)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
-        handout_label = QLabel("Handout &language")
+        handout_label = QLabel(self.tr("Handout &language"))
         handout_label.setBuddy(self.language)
         row.addWidget(handout_label)
         row.addWidget(self.language)
@@ -91,17 +91,22 @@ class HandoutBar(QWidget):
         def finished(result: svc.HandoutResult) -> None:
             self._writing_done()
             notes = "; ".join(result.warnings)
-            self.said.emit(f"Handout written ({lang})" + (f" — note: {notes}" if notes else ""))
+            written = self.tr("Handout written ({language})").format(language=lang)
+            if notes:
+                written += " — " + self.tr("note: {notes}").format(notes=notes)
+            self.said.emit(written)
             then()
 
         def failed(error: Exception) -> None:
             self._writing_done()
             if temp is not None:
                 temp.remove()
-            self.said.emit(f"⚠ Handout not written: {svc.describe(error)}")
+            self.said.emit(
+                self.tr("⚠ Handout not written: {error}").format(error=svc.describe(error))
+            )
 
         self.writing = Job(self, work, finished).failure(failed)
-        self.said.emit("Writing the handout…")
+        self.said.emit(self.tr("Writing the handout…"))
         for button in self._handout_buttons():
             button.setEnabled(False)
         self.writing.run()
@@ -120,7 +125,7 @@ class HandoutBar(QWidget):
         lang = str(self.language.currentData())
         suggested = f"{self.client.chart_number}_home_program_{lang}.pdf"
         path = print_support.save_file_name(
-            self.window(), self.store, HANDOUT_FOLDER_KEY, "Save handout PDF", suggested
+            self.window(), self.store, HANDOUT_FOLDER_KEY, self.tr("Save handout PDF"), suggested
         )
         if path is None:
             return False
@@ -128,16 +133,21 @@ class HandoutBar(QWidget):
         if problem:
             self.said.emit(f"⚠ {problem}")
             return False
-        return self._write_handout(path, lambda: self.said.emit(f"Saved {path}"))
+        saved = self.tr("Saved {path}").format(path=path)
+        return self._write_handout(path, lambda: self.said.emit(saved))
 
     def preview_handout(self) -> bool:
         """Shows the handout in a print preview (printing from there)."""
         temp = print_support.TempPdf("handout")
 
         def show() -> None:
-            self.preview_dialog = print_support.open_preview(temp, self.window(), "Handout preview")
+            self.preview_dialog = print_support.open_preview(
+                temp, self.window(), self.tr("Handout preview")
+            )
             if self.preview_dialog is None:
-                self.said.emit("The handout opened in your PDF viewer (no renderer for a preview).")
+                self.said.emit(
+                    self.tr("The handout opened in your PDF viewer (no renderer for a preview).")
+                )
 
         return self._write_handout(temp.path, show, temp)
 
@@ -155,7 +165,12 @@ class HandoutBar(QWidget):
         try:
             self.said.emit(
                 print_support.print_with_dialog(
-                    self.window(), self.store, temp.path, "Print handout", record, " of the handout"
+                    self.window(),
+                    self.store,
+                    temp.path,
+                    self.tr("Print handout"),
+                    record,
+                    self.tr(" of the handout"),
                 )
             )
         finally:

@@ -8,7 +8,18 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QEvent, QMimeData, QModelIndex, QSettings, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QByteArray,
+    QCoreApplication,
+    QEvent,
+    QLocale,
+    QMimeData,
+    QModelIndex,
+    QSettings,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,13 +35,54 @@ from PySide6.QtWidgets import (
 )
 
 from mobileathlete_desktop.domain.exercises import Exercise, ExerciseLibrary
+from mobileathlete_desktop.support.languages import language_code
 from mobileathlete_desktop.ui import service_adapter as svc
+from mobileathlete_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from mobileathlete_desktop.ui.program_builder.drill_pictures import ICON, DrillPictures
 from mobileathlete_desktop.ui.program_builder.program_model import DRILL_MIME
 
 PICTURE_FOLDER_KEY = "drills/picture_folder"
 # Own pictures are read a page of this many list rows at a time, when a row of it is shown.
 PICTURE_PAGE = 16
+# The library's categories and regions (codes in the data) as the window names them.
+CATEGORY_WORDS = {
+    "mobility": QT_TRANSLATE_NOOP("LibraryPanel", "Mobility"),
+    "control": QT_TRANSLATE_NOOP("LibraryPanel", "Control"),
+    "strength": QT_TRANSLATE_NOOP("LibraryPanel", "Strength"),
+    "running": QT_TRANSLATE_NOOP("LibraryPanel", "Running"),
+    "stretch": QT_TRANSLATE_NOOP("LibraryPanel", "Stretch"),
+}
+REGION_WORDS = {
+    "hip": QT_TRANSLATE_NOOP("LibraryPanel", "Hip"),
+    "knee": QT_TRANSLATE_NOOP("LibraryPanel", "Knee"),
+    "ankle": QT_TRANSLATE_NOOP("LibraryPanel", "Ankle"),
+    "foot": QT_TRANSLATE_NOOP("LibraryPanel", "Foot"),
+    "hallux": QT_TRANSLATE_NOOP("LibraryPanel", "Hallux"),
+    "trunk": QT_TRANSLATE_NOOP("LibraryPanel", "Trunk"),
+    "thoracic": QT_TRANSLATE_NOOP("LibraryPanel", "Thoracic"),
+}
+
+
+def window_lang() -> str:
+    """The window's language (the default QLocale set by ui.i18n.install_translations)."""
+    return language_code(QLocale().name())
+
+
+def other_lang(lang: str) -> str:
+    """The library's other language, named beside a drill (English ↔ Spanish)."""
+    return "es" if lang != "es" else "en"
+
+
+def category_words(category: str) -> str:
+    """A drill category as the window names it ("Strength" / "Fuerza")."""
+    words = CATEGORY_WORDS.get(category)
+    return QCoreApplication.translate("LibraryPanel", words) if words else category.capitalize()
+
+
+def region_words(region: str) -> str:
+    """A body region as the window names it ("Knee" / "Rodilla")."""
+    words = REGION_WORDS.get(region)
+    return QCoreApplication.translate("LibraryPanel", words) if words else region.capitalize()
 
 
 class LibraryModel(QStandardItemModel):
@@ -47,15 +99,16 @@ class LibraryModel(QStandardItemModel):
         """Replaces the rows with these drills."""
         self.clear()
         self.exercises = list(exercises)
+        lang = window_lang()
+        other = other_lang(lang)
         for exercise in exercises:
-            item = QStandardItem(exercise.name("en"))
+            name, category = exercise.name(lang), category_words(exercise.category)
+            item = QStandardItem(name)
             item.setData(exercise.code, Qt.ItemDataRole.UserRole)
             item.setToolTip(
-                f"{exercise.name('es')} · {exercise.category} · {exercise.dosage.describe()}"
+                f"{exercise.name(other)} · {category} · {exercise.dosage.describe(lang)}"
             )
-            item.setData(
-                f"{exercise.name('en')}, {exercise.category}", Qt.ItemDataRole.AccessibleTextRole
-            )
+            item.setData(f"{name}, {category}", Qt.ItemDataRole.AccessibleTextRole)
             item.setDragEnabled(True)
             item.setDropEnabled(False)
             self.appendRow(item)
@@ -103,46 +156,48 @@ class LibraryPanel(QGroupBox):
         store: QSettings,
         can_write: bool,
     ) -> None:
-        super().__init__("Exercise li&brary")
+        super().__init__()
+        self.setTitle(self.tr("Exercise li&brary"))
         self.ctx = ctx
         self.library = library
         self.pictures = pictures
         self.store = store
-        self.search = QLineEdit(placeholderText="Search drills (English or Spanish)")
-        self.search.setAccessibleName("Search drills")
+        self.search = QLineEdit(placeholderText=self.tr("Search drills (English or Spanish)"))
+        self.search.setAccessibleName(self.tr("Search drills"))
         self.search.setClearButtonEnabled(True)
         self.category = QComboBox()
-        self.category.setAccessibleName("Category")
-        self.category.addItem("All categories", "")
+        self.category.setAccessibleName(self.tr("Category"))
+        self.category.addItem(self.tr("All categories"), "")
         for name in svc.CATEGORIES:
-            self.category.addItem(name.capitalize(), name)
+            self.category.addItem(category_words(name), name)
         self.region = QComboBox()
-        self.region.setAccessibleName("Region")
-        self.region.addItem("All regions", "")
+        self.region.setAccessibleName(self.tr("Region"))
+        self.region.addItem(self.tr("All regions"), "")
         for region in svc.REGIONS:
-            self.region.addItem(region.capitalize(), region)
+            self.region.addItem(region_words(region), region)
         self.library_model = LibraryModel(pictures, self)
         self.library_list = QListView()
-        self.library_list.setAccessibleName("Exercise library")
+        self.library_list.setAccessibleName(self.tr("Exercise library"))
         self.library_list.setModel(self.library_model)
         self.library_list.setIconSize(ICON)
         self.library_list.setUniformItemSizes(True)
+        self.library_list.setWordWrap(True)  # a long name takes two lines beside its icon
         self.library_list.setSpacing(2)
         self.library_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.library_list.setDragEnabled(can_write)
         self.library_list.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         self.library_count = QLabel()
-        self.library_count.setAccessibleName("Drills found")
-        self.detail = QLabel("Choose a drill to see how it is done.")
+        self.library_count.setAccessibleName(self.tr("Drills found"))
+        self.detail = QLabel(self.tr("Choose a drill to see how it is done."))
         self.detail.setWordWrap(True)
-        self.detail.setAccessibleName("Drill details")
+        self.detail.setAccessibleName(self.tr("Drill details"))
         self.detail.setTextFormat(Qt.TextFormat.RichText)
         self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.detail_picture = QLabel()
         self.detail_picture.setFixedSize(120, 120)
-        self.detail_picture.setAccessibleName("Drill picture")
-        self.add_button = QPushButton("&Add to program  (Enter)")
-        self.add_button.setAccessibleName("Add drill to program")
+        self.detail_picture.setAccessibleName(self.tr("Drill picture"))
+        self.add_button = QPushButton(self.tr("&Add to program  (Enter)"))
+        self.add_button.setAccessibleName(self.tr("Add drill to program"))
         self.add_button.clicked.connect(self.add_requested)
 
         filters = QHBoxLayout()
@@ -153,13 +208,15 @@ class LibraryPanel(QGroupBox):
         layout.addLayout(filters)
         layout.addWidget(self.library_list, 1)
         layout.addWidget(self.library_count)
-        self.own_picture_button = QPushButton("Own pi&cture…")
+        self.own_picture_button = QPushButton(self.tr("Own pi&cture…"))
         self.own_picture_button.setToolTip(
-            "Use the clinic's own PNG or JPEG picture for this drill (builder and handouts)"
+            self.tr(
+                "Use the clinic's own PNG or JPEG picture for this drill (builder and handouts)"
+            )
         )
         self.own_picture_button.clicked.connect(self.choose_own_picture)
-        self.drawn_picture_button = QPushButton("Drawn &figure")
-        self.drawn_picture_button.setToolTip("Go back to the drawn figure for this drill")
+        self.drawn_picture_button = QPushButton(self.tr("Drawn &figure"))
+        self.drawn_picture_button.setToolTip(self.tr("Go back to the drawn figure for this drill"))
         self.drawn_picture_button.clicked.connect(self.clear_own_picture)
         for button in (self.own_picture_button, self.drawn_picture_button):
             button.setVisible(can_write)
@@ -215,9 +272,15 @@ class LibraryPanel(QGroupBox):
         )
         self.library_model.show(found)
         if self.library is None:
-            self.library_count.setText("The exercise library is not installed.")
+            self.library_count.setText(self.tr("The exercise library is not installed."))
         else:
-            self.library_count.setText(f"{len(found)} of {len(self.library)} drills")
+            total = len(self.library)
+            words = (
+                self.tr("{found} of 1 drill")
+                if total == 1
+                else self.tr("{found} of {total} drills")
+            )
+            self.library_count.setText(words.format(found=len(found), total=total))
         if found:
             self.library_list.setCurrentIndex(self.library_model.index(0, 0))
         else:
@@ -235,14 +298,18 @@ class LibraryPanel(QGroupBox):
         if index.isValid() and self.library is not None:
             exercise = self.library.get(str(index.data(Qt.ItemDataRole.UserRole)))
         if exercise is None:
-            self.detail.setText("No drill matches." if self.library else "")
+            self.detail.setText(self.tr("No drill matches.") if self.library else "")
             self.detail_picture.clear()
             return
-        cues = "".join(f"<li>{escape(c)}</li>" for c in exercise.cues("en")[:3])
+        lang = window_lang()
+        cues = "".join(f"<li>{escape(c)}</li>" for c in exercise.cues(lang)[:3])
+        regions = ", ".join(region_words(r).lower() for r in exercise.regions)
         self.detail.setText(
-            f"<b>{escape(exercise.name('en'))}</b> <i>({escape(exercise.name('es'))})</i><br>"
-            f"{escape(exercise.category.capitalize())} · {escape(', '.join(exercise.regions))}"
-            f"<br>{escape(exercise.dosage.describe())}<ul style='margin-left:-20px'>{cues}</ul>"
+            f"<b>{escape(exercise.name(lang))}</b> "
+            f"<i>({escape(exercise.name(other_lang(lang)))})</i><br>"
+            f"{escape(category_words(exercise.category))} · {escape(regions)}"
+            f"<br>{escape(exercise.dosage.describe(lang))}"
+            f"<ul style='margin-left:-20px'>{cues}</ul>"
         )
         self.detail_picture.setPixmap(self.pictures.pixmap(exercise, QSize(120, 120)))
         self.drawn_picture_button.setEnabled(self.pictures.own(exercise.code) is not None)
@@ -256,7 +323,10 @@ class LibraryPanel(QGroupBox):
             return
         folder = str(self.store.value(PICTURE_FOLDER_KEY, "") or Path.home())
         name, _ = QFileDialog.getOpenFileName(
-            self, f"Picture for {exercise.name('en')}", folder, "Pictures (*.png *.jpg *.jpeg)"
+            self,
+            self.tr("Picture for {drill}").format(drill=exercise.name(window_lang())),
+            folder,
+            self.tr("Pictures (*.png *.jpg *.jpeg)"),
         )
         if not name:
             return
@@ -266,10 +336,15 @@ class LibraryPanel(QGroupBox):
             data = path.read_bytes()
             svc.set_drill_image(self.ctx, exercise.code, data, path.name)
         except (OSError, PermissionError, ValueError, LookupError) as exc:
-            self.said.emit(f"⚠ Picture not used: {svc.describe(exc)}")
+            self.said.emit(self.tr("⚠ Picture not used: {error}").format(error=svc.describe(exc)))
             return
         self.pictures.set_own(exercise.code, data)
-        self._picture_changed(exercise, f"{path.name} is now the picture for {exercise.name('en')}")
+        self._picture_changed(
+            exercise,
+            self.tr("{file} is now the picture for {drill}").format(
+                file=path.name, drill=exercise.name(window_lang())
+            ),
+        )
 
     def clear_own_picture(self) -> None:
         """Goes back to the drawn figure for the current drill."""
@@ -282,7 +357,12 @@ class LibraryPanel(QGroupBox):
             self.said.emit(f"⚠ {svc.describe(exc)}")
             return
         self.pictures.set_own(exercise.code, None)
-        self._picture_changed(exercise, f"{exercise.name('en')} shows the drawn figure again")
+        self._picture_changed(
+            exercise,
+            self.tr("{drill} shows the drawn figure again").format(
+                drill=exercise.name(window_lang())
+            ),
+        )
 
     def _picture_changed(self, exercise: Exercise, message: str) -> None:
         self.library_model.picture_changed(exercise.code)

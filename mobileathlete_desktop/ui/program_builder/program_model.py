@@ -7,16 +7,37 @@ import json
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QByteArray, QMimeData, QModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QByteArray,
+    QCoreApplication,
+    QLocale,
+    QMimeData,
+    QModelIndex,
+    Qt,
+    Signal,
+)
 
 from mobileathlete_desktop.domain.exercises import ExerciseLibrary
+from mobileathlete_desktop.support.languages import language_code
 from mobileathlete_desktop.ui import service_adapter as svc
+from mobileathlete_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from mobileathlete_desktop.ui.service_adapter import ProgramItemRecord
 
 DRILL_MIME = "application/x-mobileathlete-drills"
 ROW_MIME = "application/x-mobileathlete-program-rows"
 
-COLUMNS = ("Drill", "Sets", "Reps", "Hold (s)", "Each side", "Frequency", "Notes", "Why")
+# The column titles in English; the header shows them in the window's language.
+COLUMNS = (
+    QT_TRANSLATE_NOOP("ProgramModel", "Drill"),
+    QT_TRANSLATE_NOOP("ProgramModel", "Sets"),
+    QT_TRANSLATE_NOOP("ProgramModel", "Reps"),
+    QT_TRANSLATE_NOOP("ProgramModel", "Hold (s)"),
+    QT_TRANSLATE_NOOP("ProgramModel", "Each side"),
+    QT_TRANSLATE_NOOP("ProgramModel", "Frequency"),
+    QT_TRANSLATE_NOOP("ProgramModel", "Notes"),
+    QT_TRANSLATE_NOOP("ProgramModel", "Why"),
+)
 NAME, SETS, REPS, HOLD, SIDE, FREQUENCY, NOTES, REASON = range(len(COLUMNS))
 NUMBER_FIELDS = {SETS: "sets", REPS: "reps", HOLD: "hold_s"}
 TEXT_FIELDS = {FREQUENCY: "frequency", NOTES: "notes"}
@@ -43,13 +64,14 @@ class ProgramModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             if orientation == Qt.Orientation.Horizontal:
-                return COLUMNS[section]
+                return QCoreApplication.translate("ProgramModel", COLUMNS[section])
             return str(section + 1)
         return None
 
     def name_of(self, code: str) -> str:
         exercise = None if self.library is None else self.library.get(code)
-        return exercise.name("en") if exercise is not None else code
+        lang = language_code(QLocale().name())
+        return exercise.name(lang) if exercise is not None else code
 
     def data(self, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -74,9 +96,10 @@ class ProgramModel(QAbstractTableModel):
             if column == REASON and item.reason:
                 return item.reason
             if column == NAME:
-                return f"{self.name_of(item.exercise_code)}: {svc.dosage_text(item)}"
+                lang = language_code(QLocale().name())
+                return f"{self.name_of(item.exercise_code)}: {svc.dosage_text(item, lang)}"
         if role == Qt.ItemDataRole.AccessibleTextRole and column == SIDE:
-            return "each side" if item.per_side else "both together"
+            return self.tr("each side") if item.per_side else self.tr("both together")
         return None
 
     def flags(self, index: Any) -> Qt.ItemFlag:
@@ -106,13 +129,14 @@ class ProgramModel(QAbstractTableModel):
                 number = int(text)
             else:
                 # The cell keeps its value; say why rather than silently dropping the typing.
-                field = COLUMNS[column].lower()
+                field = QCoreApplication.translate("ProgramModel", COLUMNS[column])
                 kept = getattr(item, NUMBER_FIELDS[column])
-                self.refused.emit(
-                    f"⚠ {field.capitalize()} {text!r} not stored for "
-                    f"{self.name_of(item.exercise_code)}: give a whole number from 1 to 600"
-                    + (f" (kept {kept})" if kept is not None else "")
-                )
+                message = self.tr(
+                    "⚠ {field} {typed} not stored for {drill}: give a whole number from 1 to 600"
+                ).format(field=field, typed=repr(text), drill=self.name_of(item.exercise_code))
+                if kept is not None:
+                    message += " " + self.tr("(kept {value})").format(value=kept)
+                self.refused.emit(message)
                 return False
             self.items[row] = replace(item, **{NUMBER_FIELDS[column]: number})
         elif role == Qt.ItemDataRole.EditRole and column in TEXT_FIELDS:
@@ -173,7 +197,8 @@ class ProgramModel(QAbstractTableModel):
         if data.hasFormat(DRILL_MIME):
             codes = json.loads(bytes(data.data(DRILL_MIME).data()).decode())
             drills = [self.library.get(c) for c in codes] if self.library else []
-            self.insert(row, [svc.default_item(d) for d in drills if d is not None])
+            lang = language_code(QLocale().name())
+            self.insert(row, [svc.default_item(d, lang) for d in drills if d is not None])
             return True
         if data.hasFormat(ROW_MIME):
             rows = json.loads(bytes(data.data(ROW_MIME).data()).decode())

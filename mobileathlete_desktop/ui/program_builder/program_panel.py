@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from mobileathlete_desktop.domain.exercises import ExerciseLibrary
+from mobileathlete_desktop.support.languages import language_code
 from mobileathlete_desktop.ui import service_adapter as svc
 from mobileathlete_desktop.ui.program_builder.program_model import (
     FREQUENCY,
@@ -57,18 +58,19 @@ class ProgramPanel(QGroupBox):
     said = Signal(str)
 
     def __init__(self, library: ExerciseLibrary | None, client_name: str, can_write: bool) -> None:
-        super().__init__(f"Program for {client_name}")
+        super().__init__()
+        self.setTitle(self.tr("Program for {name}").format(name=client_name))
         self.library = library
         self.can_write = can_write
-        self.title_edit = QLineEdit("Home program")
-        self.title_edit.setAccessibleName("Program title")
+        self.title_edit = QLineEdit(self.tr("Home program"))
+        self.title_edit.setAccessibleName(self.tr("Program title"))
         self.date_edit = QDateEdit(QDate.currentDate())
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
-        self.date_edit.setAccessibleName("Program date")
+        self.date_edit.setAccessibleName(self.tr("Program date"))
         self.model = ProgramModel(library, self)
         self.table = QTableView()
-        self.table.setAccessibleName("Program drills")
+        self.table.setAccessibleName(self.tr("Program drills"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -92,23 +94,28 @@ class ProgramPanel(QGroupBox):
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(REASON, QHeaderView.ResizeMode.Stretch)
         for column, width in COLUMN_WIDTHS:
-            self.table.setColumnWidth(column, width)
+            # Never narrower than its title (Spanish titles are longer than English ones).
+            self.table.setColumnWidth(column, max(width, header.sectionSizeHint(column)))
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         if not can_write:
             self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
 
-        self.recommend_button = QPushButton("&Recommend")
-        self.recommend_button.setAccessibleName("Recommend drills from the latest assessment")
-        self.recommend_button.setToolTip(
-            "Adds the drills suggested by the latest assessment, with the reason for each. "
-            "Keep, remove, reorder or re-dose them as you see fit."
+        self.recommend_button = QPushButton(self.tr("&Recommend"))
+        self.recommend_button.setAccessibleName(
+            self.tr("Recommend drills from the latest assessment")
         )
-        self.remove_button = QPushButton("Remove (Del)")
-        self.up_button = QPushButton("Up (Ctrl+↑)")
-        self.down_button = QPushButton("Down (Ctrl+↓)")
-        self.remove_button.setAccessibleName("Remove drill")
-        self.up_button.setAccessibleName("Move drill up")
-        self.down_button.setAccessibleName("Move drill down")
+        self.recommend_button.setToolTip(
+            self.tr(
+                "Adds the drills suggested by the latest assessment, with the reason for each. "
+                "Keep, remove, reorder or re-dose them as you see fit."
+            )
+        )
+        self.remove_button = QPushButton(self.tr("Remove (Del)"))
+        self.up_button = QPushButton(self.tr("Up (Ctrl+↑)"))
+        self.down_button = QPushButton(self.tr("Down (Ctrl+↓)"))
+        self.remove_button.setAccessibleName(self.tr("Remove drill"))
+        self.up_button.setAccessibleName(self.tr("Move drill up"))
+        self.down_button.setAccessibleName(self.tr("Move drill down"))
         self.remove_button.clicked.connect(self.remove_current)
         self.up_button.clicked.connect(lambda: self.move_current(-1))
         self.down_button.clicked.connect(lambda: self.move_current(1))
@@ -120,19 +127,19 @@ class ProgramPanel(QGroupBox):
 
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.summary.setAccessibleName("Why these drills")
+        self.summary.setAccessibleName(self.tr("Why these drills"))
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.hide()
         self.notes = QPlainTextEdit()
-        self.notes.setAccessibleName("Program notes")
-        self.notes.setPlaceholderText("Notes for the client (printed on the handout)")
+        self.notes.setAccessibleName(self.tr("Program notes"))
+        self.notes.setPlaceholderText(self.tr("Notes for the client (printed on the handout)"))
         self.notes.setMaximumHeight(70)
         self.notes.setTabChangesFocus(True)
 
         heading = QHBoxLayout()
-        title_label = QLabel("&Title")
+        title_label = QLabel(self.tr("&Title"))
         title_label.setBuddy(self.title_edit)
-        date_label = QLabel("&Date")
+        date_label = QLabel(self.tr("&Date"))
         date_label.setBuddy(self.date_edit)
         heading.addWidget(title_label)
         heading.addWidget(self.title_edit, 1)
@@ -143,7 +150,7 @@ class ProgramPanel(QGroupBox):
         layout.addLayout(row_buttons)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.summary)
-        notes_label = QLabel("N&otes for the client")
+        notes_label = QLabel(self.tr("N&otes for the client"))
         notes_label.setBuddy(self.notes)
         layout.addWidget(notes_label)
         layout.addWidget(self.notes)
@@ -164,10 +171,11 @@ class ProgramPanel(QGroupBox):
         self.notes.setReadOnly(not can_write)
 
         # Keyboard
-        self._table_action("Remove drill", QKeySequence.StandardKey.Delete, self.remove_current)
-        self._table_action("Remove drill ", "Backspace", self.remove_current)
-        self._table_action("Move drill up", "Ctrl+Up", lambda: self.move_current(-1))
-        self._table_action("Move drill down", "Ctrl+Down", lambda: self.move_current(1))
+        remove = self.tr("Remove drill")
+        self._table_action(remove, QKeySequence.StandardKey.Delete, self.remove_current)
+        self._table_action(remove, "Backspace", self.remove_current)
+        self._table_action(self.tr("Move drill up"), "Ctrl+Up", lambda: self.move_current(-1))
+        self._table_action(self.tr("Move drill down"), "Ctrl+Down", lambda: self.move_current(1))
         self.model.rowsInserted.connect(lambda *_a: self.changed.emit())
         self.model.rowsRemoved.connect(lambda *_a: self.changed.emit())
         self.model.rowsMoved.connect(lambda *_a: self.changed.emit())
@@ -194,13 +202,14 @@ class ProgramPanel(QGroupBox):
     def add_drills(self, codes: list[str]) -> None:
         """Adds drills by code with their default dosage, after the selected line."""
         drills = [self.library.get(c) for c in codes] if self.library else []
-        items = [svc.default_item(d) for d in drills if d is not None]
+        lang = language_code(QLocale().name())
+        items = [svc.default_item(d, lang) for d in drills if d is not None]
         row = self._insert_row()
         self.model.insert(row, items)
         if items:
             self.select(row + len(items) - 1)
             names = ", ".join(self.model.name_of(i.exercise_code) for i in items)
-            self.said.emit(f"Added {names}")
+            self.said.emit(self.tr("Added {drills}").format(drills=names))
 
     def select(self, row: int) -> None:
         """Makes the drill on that line the current one, scrolled into view."""
@@ -216,7 +225,7 @@ class ProgramPanel(QGroupBox):
         name = self.model.name_of(self.model.items[row].exercise_code)
         self.model.remove(row)
         self.select(min(row, self.model.rowCount() - 1))
-        self.said.emit(f"Removed {name}")
+        self.said.emit(self.tr("Removed {drill}").format(drill=name))
 
     def move_current(self, step: int) -> None:
         """Moves the selected drill up or down (Ctrl+Up / Ctrl+Down), keeping it selected."""
@@ -230,7 +239,9 @@ class ProgramPanel(QGroupBox):
     def show_summary(self, summary: str) -> None:
         """Shows why the recommended drills were chosen (hidden when there is no reason)."""
         lines = [line for line in summary.splitlines() if line.strip()]
-        self.summary.setText("Why these drills:\n" + "\n".join(f"• {x}" for x in lines))
+        self.summary.setText(
+            self.tr("Why these drills:") + "\n" + "\n".join(f"• {x}" for x in lines)
+        )
         self.summary.setVisible(bool(lines))
 
     def summary_text(self) -> str:

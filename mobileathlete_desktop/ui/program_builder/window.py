@@ -55,7 +55,11 @@ class ProgramBuilder(QDialog):
         self.can_write = ctx.actor.can("programs.write")
         self.can_print = ctx.actor.can("handouts.print")
         self.pictures = DrillPictures(ctx)
-        self.setWindowTitle(f"Home program — {self.client.full_name} ({self.client.chart_number})")
+        self.setWindowTitle(
+            self.tr("Home program — {name} ({chart})").format(
+                name=self.client.full_name, chart=self.client.chart_number
+            )
+        )
         fit_to_screen(self, QSize(1280, 780))
         self.setSizeGripEnabled(True)
         self._build()
@@ -81,7 +85,7 @@ class ProgramBuilder(QDialog):
         self.up_button, self.down_button = program.up_button, program.down_button
         self.summary, self.notes = program.summary, program.notes
         self.status = QLabel()
-        self.status.setAccessibleName("Status")
+        self.status.setAccessibleName(self.tr("Status"))
         self.status.setWordWrap(True)
 
         # Each side scrolls on its own when the window is short (150 % scaling on a small
@@ -101,10 +105,10 @@ class ProgramBuilder(QDialog):
         self.preview_button = self.handouts.preview_button
         self.print_button = self.handouts.print_button
         self.pdf_button = self.handouts.pdf_button
-        self.load_template_button = QPushButton("Load t&emplate…")
-        self.save_template_button = QPushButton("Save as te&mplate…")
-        self.save_button = QPushButton("&Save program (Ctrl+S)")
-        self.close_button = QPushButton("Close")
+        self.load_template_button = QPushButton(self.tr("Load t&emplate…"))
+        self.save_template_button = QPushButton(self.tr("Save as te&mplate…"))
+        self.save_button = QPushButton(self.tr("&Save program (Ctrl+S)"))
+        self.close_button = QPushButton(self.tr("Close"))
         self.save_button.setDefault(False)
         for button in (
             self.load_template_button,
@@ -142,17 +146,21 @@ class ProgramBuilder(QDialog):
         program.changed.connect(self._changed)
         program.recommend_button.clicked.connect(self.recommend)
         self.handouts.said.connect(self._say)
-        save = QAction("Save program", self, shortcut=QKeySequence(QKeySequence.StandardKey.Save))
+        save = QAction(
+            self.tr("Save program"), self, shortcut=QKeySequence(QKeySequence.StandardKey.Save)
+        )
         save.triggered.connect(self.save)
         save.setEnabled(self.can_write)
         self.addAction(save)
         print_action = QAction(
-            "Print handout", self, shortcut=QKeySequence(QKeySequence.StandardKey.Print)
+            self.tr("Print handout"), self, shortcut=QKeySequence(QKeySequence.StandardKey.Print)
         )
         print_action.triggered.connect(self.print_handout)
         print_action.setEnabled(self.can_print)
         self.addAction(print_action)
-        find = QAction("Search drills", self, shortcut=QKeySequence(QKeySequence.StandardKey.Find))
+        find = QAction(
+            self.tr("Search drills"), self, shortcut=QKeySequence(QKeySequence.StandardKey.Find)
+        )
         find.triggered.connect(self.focus_search)
         self.addAction(find)
         self.setTabOrder(self.search, self.category)
@@ -209,12 +217,24 @@ class ProgramBuilder(QDialog):
         self.model.insert(self.model.rowCount(), new)
         self.assessment_id = program.assessment_id or self.assessment_id
         self.program_panel.show_summary(program.summary)
-        added = f"Recommended {len(new)} drill{'s' if len(new) != 1 else ''}"
+        added = self._drills(
+            len(new), self.tr("Recommended 1 drill"), self.tr("Recommended {count} drills")
+        )
         if len(new) < len(program.items):
-            added += f" ({len(program.items) - len(new)} already in the program)"
-        self._say(" · ".join([added + ": a suggestion, edit as you see fit", *warnings]))
+            added += " " + self._drills(
+                len(program.items) - len(new),
+                self.tr("(1 already in the program)"),
+                self.tr("({count} already in the program)"),
+            )
+        added += self.tr(": a suggestion, edit as you see fit")
+        self._say(" · ".join([added, *warnings]))
         if new:
             self.program_panel.select(self.model.rowCount() - len(new))
+
+    @staticmethod
+    def _drills(count: int, one: str, other: str, **names: object) -> str:
+        """`one` (a sentence about 1 drill) or `other` (about {count} drills), filled in."""
+        return (one if count == 1 else other).format(count=count, **names)
 
     def _changed(self) -> None:
         self.dirty = True
@@ -233,15 +253,22 @@ class ProgramBuilder(QDialog):
             return
         if latest is not None:
             self.show_program(latest)
-            self._say(f"Latest saved program of {latest.date}: {len(latest.items)} drills")
+            self._say(
+                self._drills(
+                    len(latest.items),
+                    self.tr("Latest saved program of {date}: 1 drill"),
+                    self.tr("Latest saved program of {date}: {count} drills"),
+                    date=latest.date,
+                )
+            )
         else:
-            self._say("No saved program yet: add drills, or press Recommend.")
+            self._say(self.tr("No saved program yet: add drills, or press Recommend."))
         self.dirty = False
 
     def show_program(self, program: ProgramRecord, saved: bool = True) -> None:
         """Shows a program's drills, title, notes and reasons."""
         self.model.set_items(list(program.items))
-        self.title_edit.setText(program.title or "Home program")
+        self.title_edit.setText(program.title or self.tr("Home program"))
         if program.date and not program.is_template:
             self.date_edit.setDate(QDate(program.date.year, program.date.month, program.date.day))
         self.notes.setPlainText(program.notes)
@@ -257,7 +284,7 @@ class ProgramBuilder(QDialog):
             id=None,
             client_id=self.client_id,
             date=None if template else date(on.year(), on.month(), on.day()),
-            title=title or self.title_edit.text().strip() or "Home program",
+            title=title or self.title_edit.text().strip() or self.tr("Home program"),
             items=tuple(self.model.items),
             notes=self.notes.toPlainText().strip(),
             summary=self.program_panel.summary_text(),
@@ -274,11 +301,18 @@ class ProgramBuilder(QDialog):
         try:
             saved = svc.save_program(self.ctx, self.current_record())
         except (PermissionError, ValueError, LookupError) as exc:
-            self._say(f"⚠ Not saved: {svc.describe(exc)}")
+            self._say(self.tr("⚠ Not saved: {error}").format(error=svc.describe(exc)))
             return None
         self.program = saved
         self.dirty = False
-        self._say(f"Saved home program of {saved.date} with {len(saved.items)} drills")
+        self._say(
+            self._drills(
+                len(saved.items),
+                self.tr("Saved home program of {date} with 1 drill"),
+                self.tr("Saved home program of {date} with {count} drills"),
+                date=saved.date,
+            )
+        )
         self.saved.emit(saved)
         return saved
 
@@ -286,19 +320,29 @@ class ProgramBuilder(QDialog):
         """Saves the drills as a reusable template under a name (e.g. "Runner hip program")."""
         self.program_panel.commit_editor()
         if not self.model.items:
-            self._say("⚠ Add drills before saving a template.")
+            self._say(self.tr("⚠ Add drills before saving a template."))
             return None
         name, ok = QInputDialog.getText(
-            self, "Save as template", "Template name:", text="Runner hip program"
+            self,
+            self.tr("Save as template"),
+            self.tr("Template name:"),
+            text=self.tr("Runner hip program"),
         )
         if not ok or not name.strip():
             return None
         try:
             saved = svc.save_program(self.ctx, self.current_record(template=True, title=name))
         except (PermissionError, ValueError, LookupError) as exc:
-            self._say(f"⚠ Template not saved: {svc.describe(exc)}")
+            self._say(self.tr("⚠ Template not saved: {error}").format(error=svc.describe(exc)))
             return None
-        self._say(f"Saved template “{saved.title}” with {len(saved.items)} drills")
+        self._say(
+            self._drills(
+                len(saved.items),
+                self.tr("Saved template “{name}” with 1 drill"),
+                self.tr("Saved template “{name}” with {count} drills"),
+                name=saved.title,
+            )
+        )
         return saved
 
     def load_template(self) -> None:
@@ -309,22 +353,41 @@ class ProgramBuilder(QDialog):
             self._say(f"⚠ {exc}")
             return
         if not templates:
-            self._say("No templates yet: build a program and use Save as template.")
+            self._say(self.tr("No templates yet: build a program and use Save as template."))
             return
-        names = [f"{t.title} ({len(t.items)} drills)" for t in templates]
-        choice, ok = QInputDialog.getItem(self, "Load template", "Template:", names, 0, False)
+        names = [
+            self._drills(
+                len(t.items),
+                self.tr("{name} (1 drill)"),
+                self.tr("{name} ({count} drills)"),
+                name=t.title,
+            )
+            for t in templates
+        ]
+        choice, ok = QInputDialog.getItem(
+            self, self.tr("Load template"), self.tr("Template:"), names, 0, False
+        )
         if not ok or choice not in names:
             return
         template = templates[names.index(choice)]
         if self.model.items and not self._confirm(
-            "Replace the program?",
-            f"Replace the {self.model.rowCount()} drills shown with “{template.title}”?",
+            self.tr("Replace the program?"),
+            self._drills(
+                self.model.rowCount(),
+                self.tr("Replace the 1 drill shown with “{name}”?"),
+                self.tr("Replace the {count} drills shown with “{name}”?"),
+                name=template.title,
+            ),
         ):
             return
         program = svc.program_from_template(self.ctx, template.id or 0, self.client_id)
         self.show_program(program, saved=False)
         self.title_edit.setText(template.title)
-        self._say(f"Loaded template “{template.title}”: save to keep it for this client")
+        self._say(
+            self.tr("Loaded template “{name}”: save to keep it for this client").format(
+                name=template.title
+            )
+        )
 
     def _confirm(self, title: str, text: str) -> bool:
         answer = QMessageBox.question(self, title, text)
@@ -337,8 +400,10 @@ class ProgramBuilder(QDialog):
         the user declined, None when printing the latest saved/recommended program."""
         if self.can_write and (self.dirty or self.program is None) and self.model.items:
             if not self._confirm(
-                "Save before printing?",
-                "The handout prints a saved program. Save this program for the client now?",
+                self.tr("Save before printing?"),
+                self.tr(
+                    "The handout prints a saved program. Save this program for the client now?"
+                ),
             ):
                 return False
             saved = self.save()
@@ -376,8 +441,8 @@ class ProgramBuilder(QDialog):
         if self.dirty and self.can_write and self.model.items:
             answer = QMessageBox.question(
                 self,
-                "Unsaved program",
-                "Save the program before closing?",
+                self.tr("Unsaved program"),
+                self.tr("Save the program before closing?"),
                 QMessageBox.StandardButton.Save
                 | QMessageBox.StandardButton.Discard
                 | QMessageBox.StandardButton.Cancel,

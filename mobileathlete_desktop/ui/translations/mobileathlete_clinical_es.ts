@@ -1,0 +1,1603 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es_ES">
+<context>
+    <name>AssessmentEditor</name>
+    <message>
+        <source>This assessment is signed: add an addendum to correct it</source>
+        <translation>Esta valoración está firmada: añada una adenda para corregirla</translation>
+    </message>
+    <message>
+        <source>{error} — not stored</source>
+        <translation>{error} — no se ha guardado</translation>
+    </message>
+    <message>
+        <source>cleared</source>
+        <translation>borrado</translation>
+    </message>
+    <message>
+        <source>Saved {cell}: {value}</source>
+        <translation>Guardado {cell}: {value}</translation>
+    </message>
+    <message>
+        <source>Enter a value before marking it painful</source>
+        <translation>Introduzca un valor antes de marcarlo como doloroso</translation>
+    </message>
+    <message>
+        <source>painful</source>
+        <translation>doloroso</translation>
+    </message>
+    <message>
+        <source>{cell}: painful</source>
+        <translation>{cell}: doloroso</translation>
+    </message>
+    <message>
+        <source>{cell}: not painful</source>
+        <translation>{cell}: no doloroso</translation>
+    </message>
+    <message>
+        <source>finding</source>
+        <translation>hallazgo</translation>
+    </message>
+    <message>
+        <source>Saved {test}: {faults}</source>
+        <translation>Guardado {test}: {faults}</translation>
+    </message>
+    <message>
+        <source>no faults</source>
+        <translation>sin fallos</translation>
+    </message>
+    <message>
+        <source>Saved LEFS answers</source>
+        <translation>Respuestas de la LEFS guardadas</translation>
+    </message>
+    <message>
+        <source>Saved PSFS: average {average} of {count} activities</source>
+        <translation>PSFS guardada: media {average} de {count} actividades</translation>
+    </message>
+    <message>
+        <source>Saved PSFS ({named} activities named, {rated} rated): no average until 3–5 activities are named and rated</source>
+        <translation>PSFS guardada (actividades nombradas: {named}; puntuadas: {rated}): sin media hasta que se nombren y puntúen de 3 a 5 actividades</translation>
+    </message>
+    <message>
+        <source>Saved notes</source>
+        <translation>Notas guardadas</translation>
+    </message>
+    <message>
+        <source>&amp;Notes</source>
+        <translation>&amp;Notas</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <source>Free-text notes (saved as you type)</source>
+        <translation>Notas de texto libre (se guardan mientras escribe)</translation>
+    </message>
+    <message>
+        <source>Y-balance composite</source>
+        <translation>Puntuación compuesta del Y-Balance</translation>
+    </message>
+    <message>
+        <source>Movement screen total</source>
+        <translation>Total del cribado de movimiento</translation>
+    </message>
+    <message>
+        <source>no norm for age/sex</source>
+        <translation>sin norma para edad/sexo</translation>
+    </message>
+    <message>
+        <source>A {active} · P {passive}</source>
+        <comment>active and passive norms</comment>
+        <translation>A {active} · P {passive}</translation>
+    </message>
+    <message>
+        <source>Y-balance composite ((A + PM + PL) / (3 × limb length) × 100): {sides}</source>
+        <translation>Compuesta Y-Balance ((A + PM + PL) / (3 × longitud del miembro) × 100): {sides}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Movement screen total: {total} / 21&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Total del cribado de movimiento: {total} / 21&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Movement screen total: — ({scored} of {tests} tests scored)</source>
+        <translation>Total del cribado de movimiento: — ({scored} de {tests} pruebas puntuadas)</translation>
+    </message>
+    <message>
+        <source>positive: {test} scores 0</source>
+        <translation>positiva: {test} puntúa 0</translation>
+    </message>
+    <message>
+        <source>negative</source>
+        <comment>clearing test</comment>
+        <translation>negativa</translation>
+    </message>
+    <message>
+        <source>{score} (lower side)</source>
+        <translation>{score} (lado más bajo)</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>Medida</translation>
+    </message>
+    <message>
+        <source>Norm</source>
+        <translation>Norma</translation>
+    </message>
+    <message>
+        <source>Left active</source>
+        <translation>Izq. activo</translation>
+    </message>
+    <message>
+        <source>Left passive</source>
+        <translation>Izq. pasivo</translation>
+    </message>
+    <message>
+        <source>Right active</source>
+        <translation>Der. activo</translation>
+    </message>
+    <message>
+        <source>Right passive</source>
+        <translation>Der. pasivo</translation>
+    </message>
+    <message>
+        <source>Range of motion grid</source>
+        <translation>Tabla de rango de movimiento</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>Izquierdo</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>Derecho</translation>
+    </message>
+    <message>
+        <source>Lunge and balance grid</source>
+        <translation>Tabla de zancada y equilibrio</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Prueba</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Puntuación</translation>
+    </message>
+    <message>
+        <source>Counts as</source>
+        <translation>Cuenta como</translation>
+    </message>
+    <message>
+        <source>Movement screen grid</source>
+        <translation>Tabla del cribado de movimiento</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valor</translation>
+    </message>
+    <message>
+        <source>Pain grid</source>
+        <translation>Tabla de dolor</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Deshacer</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Rehacer</translation>
+    </message>
+    <message>
+        <source>Addendum</source>
+        <translation>Adenda</translation>
+    </message>
+    <message>
+        <source>Reason for the correction:</source>
+        <translation>Motivo de la corrección:</translation>
+    </message>
+    <message>
+        <source>Signed by {name} on {when} UTC — read-only. To correct it, add an addendum (Alt+D); this signed version stays as it is.</source>
+        <translation>Firmada por {name} el {when} UTC — solo lectura. Para corregirla, añada una adenda (Alt+D); esta versión firmada se conserva tal cual.</translation>
+    </message>
+    <message>
+        <source>✎ Draft — every entry is saved as you type; close at any time and reopen to continue.</source>
+        <translation>✎ Borrador — cada dato se guarda mientras escribe; puede cerrar en cualquier momento y volver a abrir para continuar.</translation>
+    </message>
+    <message>
+        <source>Addendum to the assessment of {date} signed by {name} on {when} UTC, which is kept unchanged.</source>
+        <translation>Adenda a la valoración del {date} firmada por {name} el {when} UTC, que se conserva sin cambios.</translation>
+    </message>
+    <message>
+        <source>Reason: “{reason}”.</source>
+        <translation>Motivo: «{reason}».</translation>
+    </message>
+    <message>
+        <source>Initial assessment</source>
+        <translation>Valoración inicial</translation>
+    </message>
+    <message>
+        <source>Reassessment</source>
+        <translation>Revaloración</translation>
+    </message>
+    <message>
+        <source>Discharge assessment</source>
+        <translation>Valoración de alta</translation>
+    </message>
+    <message>
+        <source>Screen assessment</source>
+        <translation>Valoración de cribado</translation>
+    </message>
+    <message>
+        <source>Template: {name} (values already entered are kept)</source>
+        <translation>Plantilla: {name} (se conservan los valores ya introducidos)</translation>
+    </message>
+    <message>
+        <source>Signed by {name}</source>
+        <translation>Firmada por {name}</translation>
+    </message>
+    <message>
+        <source>Addendum started: correct the values, then sign it</source>
+        <translation>Adenda iniciada: corrija los valores y después fírmela</translation>
+    </message>
+    <message>
+        <source>Typed but NOT stored (refused): {cells}</source>
+        <translation>Escrito pero NO guardado (rechazado): {cells}</translation>
+    </message>
+    <message>
+        <source>Before you sign, note:</source>
+        <translation>Antes de firmar, tenga en cuenta:</translation>
+    </message>
+    <message>
+        <source>Every part of the template holds a value.</source>
+        <translation>Todas las partes de la plantilla tienen un valor.</translation>
+    </message>
+    <message>
+        <source>Sign this assessment? It becomes read-only; later corrections are addenda.</source>
+        <translation>¿Firmar esta valoración? Quedará en solo lectura; las correcciones posteriores serán adendas.</translation>
+    </message>
+</context>
+<context>
+    <name>ChartData</name>
+    <message>
+        <source>left</source>
+        <translation>izquierdo</translation>
+    </message>
+    <message>
+        <source>right</source>
+        <translation>derecho</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>activo</translation>
+    </message>
+    <message>
+        <source>passive</source>
+        <translation>pasivo</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>Medida</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>Lado</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valor</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>Visita</translation>
+    </message>
+    <message>
+        <source>{percent}% of {norm}</source>
+        <translation>{percent} % de {norm}</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Modo</translation>
+    </message>
+    <message>
+        <source>Percent of norm</source>
+        <translation>Porcentaje de la norma</translation>
+    </message>
+    <message>
+        <source>within threshold</source>
+        <translation>dentro del umbral</translation>
+    </message>
+    <message>
+        <source>asymmetric, {side} weaker</source>
+        <translation>asimétrico, {side} más débil</translation>
+    </message>
+    <message>
+        <source>asymmetric</source>
+        <translation>asimétrico</translation>
+    </message>
+    <message>
+        <source>L {left} / R {right}</source>
+        <translation>I {left} / D {right}</translation>
+    </message>
+    <message>
+        <source>Left / right</source>
+        <translation>Izquierdo / derecho</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Valoración</translation>
+    </message>
+    <message>
+        <source>signed, pain</source>
+        <translation>firmada, dolor</translation>
+    </message>
+    <message>
+        <source>signed</source>
+        <translation>firmada</translation>
+    </message>
+    <message>
+        <source>draft, pain</source>
+        <translation>borrador, dolor</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>borrador</translation>
+    </message>
+    <message>
+        <source>Progress — {name}</source>
+        <translation>Evolución — {name}</translation>
+    </message>
+    <message>
+        <source>No assessments recorded yet.</source>
+        <translation>Aún no hay valoraciones registradas.</translation>
+    </message>
+</context>
+<context>
+    <name>Findings</name>
+    <message>
+        <source>Worse</source>
+        <translation>Peor</translation>
+    </message>
+    <message>
+        <source>Pain</source>
+        <translation>Dolor</translation>
+    </message>
+    <message>
+        <source>Control deficit</source>
+        <translation>Déficit de control</translation>
+    </message>
+    <message>
+        <source>Movement faults</source>
+        <translation>Fallos de movimiento</translation>
+    </message>
+    <message>
+        <source>Below norm</source>
+        <translation>Por debajo de la norma</translation>
+    </message>
+    <message>
+        <source>Asymmetry</source>
+        <translation>Asimetría</translation>
+    </message>
+    <message>
+        <source>Past a reference point</source>
+        <translation>Más allá de un punto de referencia</translation>
+    </message>
+    <message>
+        <source>Above norm</source>
+        <translation>Por encima de la norma</translation>
+    </message>
+    <message>
+        <source>Improved</source>
+        <translation>Mejor</translation>
+    </message>
+    <message>
+        <source>Clinically important change</source>
+        <translation>Cambio clínicamente importante</translation>
+    </message>
+    <message>
+        <source>Worse or painful</source>
+        <translation>Peor o doloroso</translation>
+    </message>
+    <message>
+        <source>Control and movement faults</source>
+        <translation>Control y fallos de movimiento</translation>
+    </message>
+    <message>
+        <source>Norms and asymmetry</source>
+        <translation>Normas y asimetría</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Evolución</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Otros</translation>
+    </message>
+    <message>
+        <source>the initial assessment of {date}</source>
+        <translation>la valoración inicial del {date}</translation>
+    </message>
+    <message>
+        <source>the re-assessment of {date}</source>
+        <translation>la revaloración del {date}</translation>
+    </message>
+    <message>
+        <source>the discharge assessment of {date}</source>
+        <translation>la valoración de alta del {date}</translation>
+    </message>
+    <message>
+        <source>the screen of {date}</source>
+        <translation>el cribado del {date}</translation>
+    </message>
+    <message>
+        <source>the addendum of {date}</source>
+        <translation>la adenda del {date}</translation>
+    </message>
+    <message>
+        <source>{visit}, draft</source>
+        <translation>{visit}, borrador</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsPanel</name>
+    <message>
+        <source>Latest findings</source>
+        <translation>Últimos hallazgos</translation>
+    </message>
+    <message>
+        <source>No flags in the latest assessment</source>
+        <translation>Sin alertas en la última valoración</translation>
+    </message>
+    <message>
+        <source>{name}: visit</source>
+        <translation>{name}: visita</translation>
+    </message>
+    <message>
+        <source>{name}: notes</source>
+        <translation>{name}: notas</translation>
+    </message>
+    <message>
+        <source>Findings from {visit}</source>
+        <translation>Hallazgos de {visit}</translation>
+    </message>
+    <message>
+        <source>{title}: 1 finding</source>
+        <translation>{title}: 1 hallazgo</translation>
+    </message>
+    <message>
+        <source>{title}: {count} findings</source>
+        <translation>{title}: {count} hallazgos</translation>
+    </message>
+</context>
+<context>
+    <name>HandoutBar</name>
+    <message>
+        <source>Handout language</source>
+        <translation>Idioma de la hoja de ejercicios</translation>
+    </message>
+    <message>
+        <source>Pre&amp;view handout…</source>
+        <translation>&amp;Vista previa de la hoja…</translation>
+    </message>
+    <message>
+        <source>&amp;Print handout…</source>
+        <translation>&amp;Imprimir hoja…</translation>
+    </message>
+    <message>
+        <source>Save hando&amp;ut PDF…</source>
+        <translation>Guardar hoja en &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>Handout &amp;language</source>
+        <translation>Idio&amp;ma de la hoja</translation>
+    </message>
+    <message>
+        <source>Handout written ({language})</source>
+        <translation>Hoja de ejercicios escrita ({language})</translation>
+    </message>
+    <message>
+        <source>note: {notes}</source>
+        <translation>nota: {notes}</translation>
+    </message>
+    <message>
+        <source>⚠ Handout not written: {error}</source>
+        <translation>⚠ No se ha escrito la hoja de ejercicios: {error}</translation>
+    </message>
+    <message>
+        <source>Writing the handout…</source>
+        <translation>Escribiendo la hoja de ejercicios…</translation>
+    </message>
+    <message>
+        <source>Save handout PDF</source>
+        <translation>Guardar la hoja de ejercicios en PDF</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>Guardado {path}</translation>
+    </message>
+    <message>
+        <source>Handout preview</source>
+        <translation>Vista previa de la hoja de ejercicios</translation>
+    </message>
+    <message>
+        <source>The handout opened in your PDF viewer (no renderer for a preview).</source>
+        <translation>La hoja de ejercicios se ha abierto en su visor de PDF (no hay motor para la vista previa).</translation>
+    </message>
+    <message>
+        <source>Print handout</source>
+        <translation>Imprimir la hoja de ejercicios</translation>
+    </message>
+    <message>
+        <source> of the handout</source>
+        <translation> de la hoja de ejercicios</translation>
+    </message>
+</context>
+<context>
+    <name>LefsPanel</name>
+    <message>
+        <source>Usual work, housework or school activities</source>
+        <translation>Su trabajo habitual, tareas domésticas o actividades escolares</translation>
+    </message>
+    <message>
+        <source>Usual hobbies, recreational or sporting activities</source>
+        <translation>Sus aficiones habituales, actividades recreativas o deportivas</translation>
+    </message>
+    <message>
+        <source>Getting into or out of the bath</source>
+        <translation>Entrar o salir de la bañera</translation>
+    </message>
+    <message>
+        <source>Walking between rooms</source>
+        <translation>Caminar de una habitación a otra</translation>
+    </message>
+    <message>
+        <source>Putting on shoes or socks</source>
+        <translation>Ponerse los zapatos o los calcetines</translation>
+    </message>
+    <message>
+        <source>Squatting</source>
+        <translation>Ponerse en cuclillas</translation>
+    </message>
+    <message>
+        <source>Lifting an object, like a bag of groceries, from the floor</source>
+        <translation>Levantar un objeto del suelo, como una bolsa de la compra</translation>
+    </message>
+    <message>
+        <source>Light activities around the home</source>
+        <translation>Realizar actividades ligeras en casa</translation>
+    </message>
+    <message>
+        <source>Heavy activities around the home</source>
+        <translation>Realizar actividades pesadas en casa</translation>
+    </message>
+    <message>
+        <source>Getting into or out of a car</source>
+        <translation>Entrar o salir de un coche</translation>
+    </message>
+    <message>
+        <source>Walking 2 blocks</source>
+        <translation>Caminar 2 manzanas</translation>
+    </message>
+    <message>
+        <source>Walking a mile</source>
+        <translation>Caminar 1,5 km</translation>
+    </message>
+    <message>
+        <source>Going up or down 10 stairs</source>
+        <translation>Subir o bajar 10 escalones</translation>
+    </message>
+    <message>
+        <source>Standing for 1 hour</source>
+        <translation>Estar de pie durante 1 hora</translation>
+    </message>
+    <message>
+        <source>Sitting for 1 hour</source>
+        <translation>Estar sentado durante 1 hora</translation>
+    </message>
+    <message>
+        <source>Running on even ground</source>
+        <translation>Correr en terreno llano</translation>
+    </message>
+    <message>
+        <source>Running on uneven ground</source>
+        <translation>Correr en terreno irregular</translation>
+    </message>
+    <message>
+        <source>Making sharp turns while running fast</source>
+        <translation>Hacer giros bruscos mientras corre rápido</translation>
+    </message>
+    <message>
+        <source>Hopping</source>
+        <translation>Saltar a la pata coja</translation>
+    </message>
+    <message>
+        <source>Rolling over in bed</source>
+        <translation>Darse la vuelta en la cama</translation>
+    </message>
+    <message>
+        <source>LEFS (0 = extreme difficulty or unable … 4 = no difficulty)</source>
+        <translation>LEFS (0 = dificultad extrema o incapaz … 4 = ninguna dificultad)</translation>
+    </message>
+    <message>
+        <source>LEFS item {number}: {text}</source>
+        <translation>Ítem {number} de la LEFS: {text}</translation>
+    </message>
+    <message>
+        <source>LEFS total</source>
+        <translation>Total LEFS</translation>
+    </message>
+    <message>
+        <source>{typed} is outside 0–{top}</source>
+        <translation>{typed} está fuera de 0–{top}</translation>
+    </message>
+    <message>
+        <source>{typed} is not an answer; type 0–{top}</source>
+        <translation>{typed} no es una respuesta; escriba 0–{top}</translation>
+    </message>
+    <message>
+        <source>LEFS item {number}: {why} (0 = extreme difficulty … 4 = no difficulty) — not stored</source>
+        <translation>Ítem {number} de la LEFS: {why} (0 = dificultad extrema … 4 = ninguna dificultad) — no se ha guardado</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;LEFS total: {total} / 80&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Total LEFS: {total} / 80&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>LEFS total: — ({answered} of {items} items answered; running sum {sum})</source>
+        <translation>Total LEFS: — ({answered} de {items} ítems respondidos; suma parcial {sum})</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryPanel</name>
+    <message>
+        <source>Mobility</source>
+        <translation>Movilidad</translation>
+    </message>
+    <message>
+        <source>Control</source>
+        <translation>Control</translation>
+    </message>
+    <message>
+        <source>Strength</source>
+        <translation>Fuerza</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Carrera</translation>
+    </message>
+    <message>
+        <source>Stretch</source>
+        <translation>Estiramiento</translation>
+    </message>
+    <message>
+        <source>Hip</source>
+        <translation>Cadera</translation>
+    </message>
+    <message>
+        <source>Knee</source>
+        <translation>Rodilla</translation>
+    </message>
+    <message>
+        <source>Ankle</source>
+        <translation>Tobillo</translation>
+    </message>
+    <message>
+        <source>Foot</source>
+        <translation>Pie</translation>
+    </message>
+    <message>
+        <source>Hallux</source>
+        <translation>Hallux</translation>
+    </message>
+    <message>
+        <source>Trunk</source>
+        <translation>Tronco</translation>
+    </message>
+    <message>
+        <source>Thoracic</source>
+        <translation>Torácica</translation>
+    </message>
+    <message>
+        <source>Exercise li&amp;brary</source>
+        <translation>&amp;Biblioteca de ejercicios</translation>
+    </message>
+    <message>
+        <source>Search drills (English or Spanish)</source>
+        <translation>Buscar ejercicios (en inglés o en español)</translation>
+    </message>
+    <message>
+        <source>Search drills</source>
+        <translation>Buscar ejercicios</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Categoría</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>Todas las categorías</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Región</translation>
+    </message>
+    <message>
+        <source>All regions</source>
+        <translation>Todas las regiones</translation>
+    </message>
+    <message>
+        <source>Exercise library</source>
+        <translation>Biblioteca de ejercicios</translation>
+    </message>
+    <message>
+        <source>Drills found</source>
+        <translation>Ejercicios encontrados</translation>
+    </message>
+    <message>
+        <source>Choose a drill to see how it is done.</source>
+        <translation>Elija un ejercicio para ver cómo se hace.</translation>
+    </message>
+    <message>
+        <source>Drill details</source>
+        <translation>Detalles del ejercicio</translation>
+    </message>
+    <message>
+        <source>Drill picture</source>
+        <translation>Imagen del ejercicio</translation>
+    </message>
+    <message>
+        <source>&amp;Add to program  (Enter)</source>
+        <translation>&amp;Añadir al programa  (Intro)</translation>
+    </message>
+    <message>
+        <source>Add drill to program</source>
+        <translation>Añadir el ejercicio al programa</translation>
+    </message>
+    <message>
+        <source>Own pi&amp;cture…</source>
+        <translation>&amp;Foto propia…</translation>
+    </message>
+    <message>
+        <source>Use the clinic&apos;s own PNG or JPEG picture for this drill (builder and handouts)</source>
+        <translation>Usar una imagen PNG o JPEG propia de la clínica para este ejercicio (editor y hojas de ejercicios)</translation>
+    </message>
+    <message>
+        <source>Drawn &amp;figure</source>
+        <translation>Figura &amp;dibujada</translation>
+    </message>
+    <message>
+        <source>Go back to the drawn figure for this drill</source>
+        <translation>Volver a la figura dibujada para este ejercicio</translation>
+    </message>
+    <message>
+        <source>The exercise library is not installed.</source>
+        <translation>La biblioteca de ejercicios no está instalada.</translation>
+    </message>
+    <message>
+        <source>{found} of 1 drill</source>
+        <translation>{found} de 1 ejercicio</translation>
+    </message>
+    <message>
+        <source>{found} of {total} drills</source>
+        <translation>{found} de {total} ejercicios</translation>
+    </message>
+    <message>
+        <source>No drill matches.</source>
+        <translation>Ningún ejercicio coincide.</translation>
+    </message>
+    <message>
+        <source>Picture for {drill}</source>
+        <translation>Imagen para {drill}</translation>
+    </message>
+    <message>
+        <source>Pictures (*.png *.jpg *.jpeg)</source>
+        <translation>Imágenes (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>⚠ Picture not used: {error}</source>
+        <translation>⚠ No se ha usado la imagen: {error}</translation>
+    </message>
+    <message>
+        <source>{file} is now the picture for {drill}</source>
+        <translation>{file} es ahora la imagen de {drill}</translation>
+    </message>
+    <message>
+        <source>{drill} shows the drawn figure again</source>
+        <translation>{drill} vuelve a mostrar la figura dibujada</translation>
+    </message>
+</context>
+<context>
+    <name>LiveFindingsPanel</name>
+    <message>
+        <source>Findings as typed</source>
+        <translation>Hallazgos según se escriben</translation>
+    </message>
+    <message>
+        <source>Nothing flagged so far</source>
+        <translation>Nada señalado por ahora</translation>
+    </message>
+    <message>
+        <source>Findings as typed — {visit}</source>
+        <translation>Hallazgos según se escriben — {visit}</translation>
+    </message>
+    <message>
+        <source>⚠ Not interpreted</source>
+        <translation>⚠ No interpretado</translation>
+    </message>
+</context>
+<context>
+    <name>MeasureGrid</name>
+    <message>
+        <source>Type a value · Tab or Enter: next cell · arrows: move · P: painful on/off · Delete: clear · Ctrl+Z / Ctrl+Shift+Z: undo / redo.</source>
+        <translation>Escriba un valor · Tab o Intro: celda siguiente · flechas: moverse · P: doloroso sí/no · Supr: borrar · Ctrl+Z / Ctrl+Mayús+Z: deshacer / rehacer.</translation>
+    </message>
+    <message>
+        <source>{below} below norm · {above} above norm · {control} control deficit · {asymmetry} asymmetry · {better} / {worse} better / worse than last visit · {pain} painful · {error} not stored</source>
+        <translation>{below} bajo la norma · {above} sobre la norma · {control} déficit de control · {asymmetry} asimetría · {better} / {worse} mejor / peor que la última visita · {pain} doloroso · {error} no guardado</translation>
+    </message>
+    <message>
+        <source>left</source>
+        <translation>izq.</translation>
+    </message>
+    <message>
+        <source>right</source>
+        <translation>der.</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>activo</translation>
+    </message>
+    <message>
+        <source>passive</source>
+        <translation>pasivo</translation>
+    </message>
+</context>
+<context>
+    <name>MeasureGridModel</name>
+    <message>
+        <source>{mark} not stored</source>
+        <translation>{mark} no guardado</translation>
+    </message>
+    <message>
+        <source>(last {value})</source>
+        <translation>(última {value})</translation>
+    </message>
+    <message>
+        <source>{cell}: not stored — {reason}</source>
+        <translation>{cell}: no guardado — {reason}</translation>
+    </message>
+    <message>
+        <source>{cell}: empty</source>
+        <translation>{cell}: vacío</translation>
+    </message>
+    <message>
+        <source>painful</source>
+        <translation>doloroso</translation>
+    </message>
+    <message>
+        <source>last visit {value}</source>
+        <translation>última visita {value}</translation>
+    </message>
+    <message>
+        <source>not measured on this side</source>
+        <translation>no se mide en este lado</translation>
+    </message>
+</context>
+<context>
+    <name>MotorControlPanel</name>
+    <message>
+        <source>good</source>
+        <translation>bueno</translation>
+    </message>
+    <message>
+        <source>fair</source>
+        <translation>regular</translation>
+    </message>
+    <message>
+        <source>poor</source>
+        <translation>malo</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>Izquierdo</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>Derecho</translation>
+    </message>
+    <message>
+        <source>not rated</source>
+        <translation>sin calificar</translation>
+    </message>
+    <message>
+        <source>{test} {side} rating</source>
+        <translation>{test} {side}: calificación</translation>
+    </message>
+</context>
+<context>
+    <name>ProgramBuilder</name>
+    <message>
+        <source>Home program — {name} ({chart})</source>
+        <translation>Programa de ejercicios en casa — {name} ({chart})</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Load t&amp;emplate…</source>
+        <translation>&amp;Cargar plantilla…</translation>
+    </message>
+    <message>
+        <source>Save as te&amp;mplate…</source>
+        <translation>Guardar como p&amp;lantilla…</translation>
+    </message>
+    <message>
+        <source>&amp;Save program (Ctrl+S)</source>
+        <translation>&amp;Guardar programa (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Save program</source>
+        <translation>Guardar programa</translation>
+    </message>
+    <message>
+        <source>Print handout</source>
+        <translation>Imprimir la hoja de ejercicios</translation>
+    </message>
+    <message>
+        <source>Search drills</source>
+        <translation>Buscar ejercicios</translation>
+    </message>
+    <message>
+        <source>Recommended 1 drill</source>
+        <translation>1 ejercicio recomendado</translation>
+    </message>
+    <message>
+        <source>Recommended {count} drills</source>
+        <translation>{count} ejercicios recomendados</translation>
+    </message>
+    <message>
+        <source>(1 already in the program)</source>
+        <translation>(1 ya estaba en el programa)</translation>
+    </message>
+    <message>
+        <source>({count} already in the program)</source>
+        <translation>({count} ya estaban en el programa)</translation>
+    </message>
+    <message>
+        <source>Latest saved program of {date}: 1 drill</source>
+        <translation>Último programa guardado del {date}: 1 ejercicio</translation>
+    </message>
+    <message>
+        <source>Latest saved program of {date}: {count} drills</source>
+        <translation>Último programa guardado del {date}: {count} ejercicios</translation>
+    </message>
+    <message>
+        <source>Saved home program of {date} with 1 drill</source>
+        <translation>Guardado el programa en casa del {date} con 1 ejercicio</translation>
+    </message>
+    <message>
+        <source>Saved home program of {date} with {count} drills</source>
+        <translation>Guardado el programa en casa del {date} con {count} ejercicios</translation>
+    </message>
+    <message>
+        <source>Saved template “{name}” with 1 drill</source>
+        <translation>Plantilla «{name}» guardada con 1 ejercicio</translation>
+    </message>
+    <message>
+        <source>Saved template “{name}” with {count} drills</source>
+        <translation>Plantilla «{name}» guardada con {count} ejercicios</translation>
+    </message>
+    <message>
+        <source>{name} (1 drill)</source>
+        <translation>{name} (1 ejercicio)</translation>
+    </message>
+    <message>
+        <source>{name} ({count} drills)</source>
+        <translation>{name} ({count} ejercicios)</translation>
+    </message>
+    <message>
+        <source>Replace the 1 drill shown with “{name}”?</source>
+        <translation>¿Sustituir el ejercicio mostrado por «{name}»?</translation>
+    </message>
+    <message>
+        <source>Replace the {count} drills shown with “{name}”?</source>
+        <translation>¿Sustituir los {count} ejercicios mostrados por «{name}»?</translation>
+    </message>
+    <message>
+        <source>: a suggestion, edit as you see fit</source>
+        <translation>: es una sugerencia, modifíquela como considere</translation>
+    </message>
+    <message>
+        <source>No saved program yet: add drills, or press Recommend.</source>
+        <translation>Aún no hay ningún programa guardado: añada ejercicios o pulse Recomendar.</translation>
+    </message>
+    <message>
+        <source>Home program</source>
+        <translation>Programa de ejercicios en casa</translation>
+    </message>
+    <message>
+        <source>⚠ Not saved: {error}</source>
+        <translation>⚠ No se ha guardado: {error}</translation>
+    </message>
+    <message>
+        <source>⚠ Add drills before saving a template.</source>
+        <translation>⚠ Añada ejercicios antes de guardar una plantilla.</translation>
+    </message>
+    <message>
+        <source>Save as template</source>
+        <translation>Guardar como plantilla</translation>
+    </message>
+    <message>
+        <source>Template name:</source>
+        <translation>Nombre de la plantilla:</translation>
+    </message>
+    <message>
+        <source>Runner hip program</source>
+        <translation>Programa de cadera para corredores</translation>
+    </message>
+    <message>
+        <source>⚠ Template not saved: {error}</source>
+        <translation>⚠ No se ha guardado la plantilla: {error}</translation>
+    </message>
+    <message>
+        <source>No templates yet: build a program and use Save as template.</source>
+        <translation>Aún no hay plantillas: cree un programa y use Guardar como plantilla.</translation>
+    </message>
+    <message>
+        <source>Load template</source>
+        <translation>Cargar plantilla</translation>
+    </message>
+    <message>
+        <source>Template:</source>
+        <translation>Plantilla:</translation>
+    </message>
+    <message>
+        <source>Replace the program?</source>
+        <translation>¿Sustituir el programa?</translation>
+    </message>
+    <message>
+        <source>Loaded template “{name}”: save to keep it for this client</source>
+        <translation>Plantilla «{name}» cargada: guarde para conservarla para este cliente</translation>
+    </message>
+    <message>
+        <source>Save before printing?</source>
+        <translation>¿Guardar antes de imprimir?</translation>
+    </message>
+    <message>
+        <source>The handout prints a saved program. Save this program for the client now?</source>
+        <translation>La hoja de ejercicios imprime un programa guardado. ¿Guardar ahora este programa para el cliente?</translation>
+    </message>
+    <message>
+        <source>Unsaved program</source>
+        <translation>Programa sin guardar</translation>
+    </message>
+    <message>
+        <source>Save the program before closing?</source>
+        <translation>¿Guardar el programa antes de cerrar?</translation>
+    </message>
+</context>
+<context>
+    <name>ProgramModel</name>
+    <message>
+        <source>Drill</source>
+        <translation>Ejercicio</translation>
+    </message>
+    <message>
+        <source>Sets</source>
+        <translation>Series</translation>
+    </message>
+    <message>
+        <source>Reps</source>
+        <translation>Rep.</translation>
+    </message>
+    <message>
+        <source>Hold (s)</source>
+        <translation>Mant. (s)</translation>
+    </message>
+    <message>
+        <source>Each side</source>
+        <translation>Cada lado</translation>
+    </message>
+    <message>
+        <source>Frequency</source>
+        <translation>Frecuencia</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>each side</source>
+        <translation>cada lado</translation>
+    </message>
+    <message>
+        <source>both together</source>
+        <translation>ambos a la vez</translation>
+    </message>
+    <message>
+        <source>⚠ {field} {typed} not stored for {drill}: give a whole number from 1 to 600</source>
+        <translation>⚠ {field} {typed} no guardado para {drill}: indique un número entero de 1 a 600</translation>
+    </message>
+    <message>
+        <source>(kept {value})</source>
+        <translation>(se mantiene {value})</translation>
+    </message>
+</context>
+<context>
+    <name>ProgramPanel</name>
+    <message>
+        <source>Program for {name}</source>
+        <translation>Programa para {name}</translation>
+    </message>
+    <message>
+        <source>Home program</source>
+        <translation>Programa de ejercicios en casa</translation>
+    </message>
+    <message>
+        <source>Program title</source>
+        <translation>Título del programa</translation>
+    </message>
+    <message>
+        <source>Program date</source>
+        <translation>Fecha del programa</translation>
+    </message>
+    <message>
+        <source>Program drills</source>
+        <translation>Ejercicios del programa</translation>
+    </message>
+    <message>
+        <source>&amp;Recommend</source>
+        <translation>&amp;Recomendar</translation>
+    </message>
+    <message>
+        <source>Recommend drills from the latest assessment</source>
+        <translation>Recomendar ejercicios a partir de la última valoración</translation>
+    </message>
+    <message>
+        <source>Adds the drills suggested by the latest assessment, with the reason for each. Keep, remove, reorder or re-dose them as you see fit.</source>
+        <translation>Añade los ejercicios que sugiere la última valoración, con el motivo de cada uno. Consérvelos, quítelos, reordénelos o cambie su dosificación como considere.</translation>
+    </message>
+    <message>
+        <source>Remove (Del)</source>
+        <translation>Quitar (Supr)</translation>
+    </message>
+    <message>
+        <source>Up (Ctrl+↑)</source>
+        <translation>Subir (Ctrl+↑)</translation>
+    </message>
+    <message>
+        <source>Down (Ctrl+↓)</source>
+        <translation>Bajar (Ctrl+↓)</translation>
+    </message>
+    <message>
+        <source>Remove drill</source>
+        <translation>Quitar ejercicio</translation>
+    </message>
+    <message>
+        <source>Move drill up</source>
+        <translation>Subir ejercicio</translation>
+    </message>
+    <message>
+        <source>Move drill down</source>
+        <translation>Bajar ejercicio</translation>
+    </message>
+    <message>
+        <source>Why these drills</source>
+        <translation>Por qué estos ejercicios</translation>
+    </message>
+    <message>
+        <source>Program notes</source>
+        <translation>Notas del programa</translation>
+    </message>
+    <message>
+        <source>Notes for the client (printed on the handout)</source>
+        <translation>Notas para el cliente (se imprimen en la hoja de ejercicios)</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>&amp;Título</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>F&amp;echa</translation>
+    </message>
+    <message>
+        <source>N&amp;otes for the client</source>
+        <translation>&amp;Notas para el cliente</translation>
+    </message>
+    <message>
+        <source>Added {drills}</source>
+        <translation>Añadido: {drills}</translation>
+    </message>
+    <message>
+        <source>Removed {drill}</source>
+        <translation>Quitado: {drill}</translation>
+    </message>
+    <message>
+        <source>Why these drills:</source>
+        <translation>Por qué estos ejercicios:</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressView</name>
+    <message>
+        <source>Measure over time</source>
+        <translation>Medida a lo largo del tiempo</translation>
+    </message>
+    <message>
+        <source>Asymmetry (limb symmetry index)</source>
+        <translation>Asimetría (índice de simetría entre miembros)</translation>
+    </message>
+    <message>
+        <source>Profile (percent of norm)</source>
+        <translation>Perfil (porcentaje de la norma)</translation>
+    </message>
+    <message>
+        <source>Outcome scores over time</source>
+        <translation>Escalas de resultados a lo largo del tiempo</translation>
+    </message>
+    <message>
+        <source>Point at a value on the chart, or read them all in the table below.</source>
+        <translation>Señale un valor en el gráfico o léalos todos en la tabla de abajo.</translation>
+    </message>
+    <message>
+        <source> … (hover for all)</source>
+        <translation> … (pase el puntero para verlo todo)</translation>
+    </message>
+    <message>
+        <source>Chart kind</source>
+        <translation>Tipo de gráfico</translation>
+    </message>
+    <message>
+        <source>Chart &amp;kind</source>
+        <translation>Tipo de &amp;gráfico</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>Medida</translation>
+    </message>
+    <message>
+        <source>&amp;Measure</source>
+        <translation>&amp;Medida</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xportar…</translation>
+    </message>
+    <message>
+        <source>Export chart</source>
+        <translation>Exportar gráfico</translation>
+    </message>
+    <message>
+        <source>Save this chart as PNG, SVG or PDF</source>
+        <translation>Guardar este gráfico como PNG, SVG o PDF</translation>
+    </message>
+    <message>
+        <source>Chart status</source>
+        <translation>Estado del gráfico</translation>
+    </message>
+    <message>
+        <source>Value under the pointer</source>
+        <translation>Valor bajo el puntero</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>Gráfico</translation>
+    </message>
+    <message>
+        <source>Choose a client to see their progress.</source>
+        <translation>Elija un cliente para ver su evolución.</translation>
+    </message>
+    <message>
+        <source>Plotted values</source>
+        <translation>Valores representados</translation>
+    </message>
+    <message>
+        <source>Plotted &amp;values</source>
+        <translation>Valores representa&amp;dos</translation>
+    </message>
+    <message>
+        <source>Loading the chart…</source>
+        <translation>Cargando el gráfico…</translation>
+    </message>
+    <message>
+        <source>The chart could not be drawn: {error}</source>
+        <translation>No se ha podido dibujar el gráfico: {error}</translation>
+    </message>
+    <message>
+        <source>1 value, listed in the table below</source>
+        <translation>1 valor, en la tabla de abajo</translation>
+    </message>
+    <message>
+        <source>{count} values, listed in the table below</source>
+        <translation>{count} valores, en la tabla de abajo</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)</source>
+        <translation>Imagen PNG (*.png);;Dibujo SVG (*.svg);;Documento PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Not exported: {error}</source>
+        <translation>No se ha exportado: {error}</translation>
+    </message>
+    <message>
+        <source>Exported to {path}</source>
+        <translation>Exportado a {path}</translation>
+    </message>
+</context>
+<context>
+    <name>PsfsPanel</name>
+    <message>
+        <source>PSFS — activities the client finds hard (0 = unable … 10 = as before)</source>
+        <translation>PSFS — actividades que al cliente le cuestan (0 = incapaz … 10 = como antes)</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Actividad</translation>
+    </message>
+    <message>
+        <source>Rating 0–10</source>
+        <translation>Puntuación 0–10</translation>
+    </message>
+    <message>
+        <source>PSFS activity {number}</source>
+        <translation>Actividad {number} de la PSFS</translation>
+    </message>
+    <message>
+        <source>e.g. running 10 km</source>
+        <translation>p. ej., correr 10 km</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>opcional</translation>
+    </message>
+    <message>
+        <source>PSFS rating {number}</source>
+        <translation>Puntuación {number} de la PSFS</translation>
+    </message>
+    <message>
+        <source>PSFS average</source>
+        <translation>Media de la PSFS</translation>
+    </message>
+    <message>
+        <source>The activities named on {date}: ask the client to rate each again.</source>
+        <translation>Las actividades nombradas el {date}: pida al cliente que vuelva a puntuar cada una.</translation>
+    </message>
+    <message>
+        <source>PSFS rating {number}: {text} is not a whole number 0–{top} — not stored</source>
+        <translation>Puntuación {number} de la PSFS: {text} no es un número entero de 0 a {top} — no se ha guardado</translation>
+    </message>
+    <message>
+        <source>PSFS rating {number}: {value} is outside 0–{top} (0 = unable, 10 = as before) — not stored</source>
+        <translation>Puntuación {number} de la PSFS: {value} está fuera de 0–{top} (0 = incapaz, 10 = como antes) — no se ha guardado</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;PSFS average: {average} / 10&lt;/b&gt; (%n activities)</source>
+        <translation>
+            <numerusform>&lt;b&gt;Media de la PSFS: {average} / 10&lt;/b&gt; (%n actividad)</numerusform>
+            <numerusform>&lt;b&gt;Media de la PSFS: {average} / 10&lt;/b&gt; (%n actividades)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>PSFS average: — ({rated} of %n activities rated; {low}–{high} needed)</source>
+        <translation>
+            <numerusform>Media de la PSFS: — ({rated} de %n actividad puntuada; se necesitan {low}–{high})</numerusform>
+            <numerusform>Media de la PSFS: — ({rated} de %n actividades puntuadas; se necesitan {low}–{high})</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TemplateEditor</name>
+    <message>
+        <source>Runner screen</source>
+        <translation>Cribado del corredor</translation>
+    </message>
+    <message>
+        <source>Hip</source>
+        <translation>Cadera</translation>
+    </message>
+    <message>
+        <source>Knee</source>
+        <translation>Rodilla</translation>
+    </message>
+    <message>
+        <source>Ankle–foot</source>
+        <translation>Tobillo–pie</translation>
+    </message>
+    <message>
+        <source>Full lower limb</source>
+        <translation>Miembro inferior completo</translation>
+    </message>
+    <message>
+        <source>Assessment templates</source>
+        <translation>Plantillas de valoración</translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation>Plantillas</translation>
+    </message>
+    <message>
+        <source>&amp;Templates</source>
+        <translation>&amp;Plantillas</translation>
+    </message>
+    <message>
+        <source>Template name</source>
+        <translation>Nombre de la plantilla</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Nombre</translation>
+    </message>
+    <message>
+        <source>Measures in the template</source>
+        <translation>Medidas de la plantilla</translation>
+    </message>
+    <message>
+        <source>&amp;Measures, in order (Alt+↑/↓ move, Delete removes)</source>
+        <translation>&amp;Medidas, en orden (Alt+↑/↓ mueve, Supr quita)</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>&amp;Subir</translation>
+    </message>
+    <message>
+        <source>Move do&amp;wn</source>
+        <translation>&amp;Bajar</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Quitar</translation>
+    </message>
+    <message>
+        <source>Find a measure to add</source>
+        <translation>Buscar una medida para añadir</translation>
+    </message>
+    <message>
+        <source>type part of a name, e.g. ankle</source>
+        <translation>escriba parte de un nombre, p. ej., tobillo</translation>
+    </message>
+    <message>
+        <source>&amp;Find a measure to add</source>
+        <translation>Busca&amp;r una medida para añadir</translation>
+    </message>
+    <message>
+        <source>Catalogue measures</source>
+        <translation>Medidas del catálogo</translation>
+    </message>
+    <message>
+        <source>A&amp;dd (Enter)</source>
+        <translation>Aña&amp;dir (Intro)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy as a clinic template</source>
+        <translation>&amp;Copiar como plantilla de la clínica</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Guardar</translation>
+    </message>
+    <message>
+        <source>D&amp;elete</source>
+        <translation>&amp;Eliminar</translation>
+    </message>
+    <message>
+        <source>C&amp;lose</source>
+        <translation>Cerr&amp;ar</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>Subir</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Bajar</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>{name} (built-in)</source>
+        <translation>{name} (de serie)</translation>
+    </message>
+    <message>
+        <source>Discard the changes not saved?</source>
+        <translation>¿Descartar los cambios sin guardar?</translation>
+    </message>
+    <message>
+        <source>{code} (not in catalogue)</source>
+        <translation>{code} (no está en el catálogo)</translation>
+    </message>
+    <message>
+        <source>Templates are shown here; only therapists change them (you are signed in as {role}).</source>
+        <translation>Aquí se muestran las plantillas; solo los fisioterapeutas las cambian (ha iniciado sesión como {role}).</translation>
+    </message>
+    <message>
+        <source>A built-in template cannot be changed: Copy makes a clinic template from it to change and save.</source>
+        <translation>Una plantilla de serie no se puede cambiar: Copiar crea a partir de ella una plantilla de la clínica para cambiarla y guardarla.</translation>
+    </message>
+    <message>
+        <source>A clinic template: rename it, add, remove or reorder its measures, then Save. Assessments already laid out by it keep their values.</source>
+        <translation>Una plantilla de la clínica: cámbiele el nombre, añada, quite o reordene sus medidas y después pulse Guardar. Las valoraciones ya organizadas con ella conservan sus valores.</translation>
+    </message>
+    <message>
+        <source>{measure} moved to place {place}</source>
+        <translation>{measure} movida al puesto {place}</translation>
+    </message>
+    <message>
+        <source>Removed {measure}</source>
+        <translation>Quitada: {measure}</translation>
+    </message>
+    <message>
+        <source>No measure matches what is typed</source>
+        <translation>Ninguna medida coincide con lo escrito</translation>
+    </message>
+    <message>
+        <source>Added {measure}</source>
+        <translation>Añadida: {measure}</translation>
+    </message>
+    <message>
+        <source>{name} (clinic)</source>
+        <translation>{name} (clínica)</translation>
+    </message>
+    <message>
+        <source>{name} (clinic {number})</source>
+        <translation>{name} (clínica {number})</translation>
+    </message>
+    <message>
+        <source>A copy of {name}: name it, change its measures, then Save</source>
+        <translation>Una copia de {name}: póngale nombre, cambie sus medidas y después pulse Guardar</translation>
+    </message>
+    <message>
+        <source>{error} — not saved</source>
+        <translation>{error} — no se ha guardado</translation>
+    </message>
+    <message>
+        <source>Saved {name} (1 measure)</source>
+        <translation>Guardada {name} (1 medida)</translation>
+    </message>
+    <message>
+        <source>Saved {name} ({count} measures)</source>
+        <translation>Guardada {name} ({count} medidas)</translation>
+    </message>
+    <message>
+        <source>Deleted {name}; 1 assessment laid out by it now shows every measure</source>
+        <translation>Eliminada {name}; 1 valoración organizada con ella muestra ahora todas las medidas</translation>
+    </message>
+    <message>
+        <source>Deleted {name}; {count} assessments laid out by it now show every measure</source>
+        <translation>Eliminada {name}; {count} valoraciones organizadas con ella muestran ahora todas las medidas</translation>
+    </message>
+    <message>
+        <source>Delete the template {name}? This cannot be undone.</source>
+        <translation>¿Eliminar la plantilla {name}? No se puede deshacer.</translation>
+    </message>
+    <message>
+        <source>Deleted {name}</source>
+        <translation>Eliminada {name}</translation>
+    </message>
+    <message>
+        <source>Close without saving the changes?</source>
+        <translation>¿Cerrar sin guardar los cambios?</translation>
+    </message>
+</context>
+</TS>
