@@ -8,12 +8,18 @@
 After step 2, fill the new msgstr entries of every .po (and clear any "fuzzy" flag), then run
 this again: tests/support/test_catalogs.py fails while a translation is missing or a .mo is
 older than its .po.
+
+A run that finds the same messages as the committed .pot keeps it as it is: pybabel stamps a
+fresh POT-Creation-Date on every extract, which `update` copies into each .po and `compile`
+into each .mo, so without this every run would rewrite all three files with no message changed.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import sys
+import tempfile
 from pathlib import Path
 
 from babel.messages.frontend import CommandLineInterface
@@ -24,6 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 LOCALE = ROOT / "mobileathlete_desktop" / "locale"
 DOMAIN = "mobileathlete"
 POT = LOCALE / f"{DOMAIN}.pot"
+CREATION_DATE = re.compile(r'^"POT-Creation-Date: [^"]*"\n', re.MULTILINE)
 
 
 def pybabel(*args: str) -> None:
@@ -31,8 +38,23 @@ def pybabel(*args: str) -> None:
     CommandLineInterface().run(["pybabel", "--quiet", *args])
 
 
+def _without_creation_date(text: str) -> str:
+    return CREATION_DATE.sub("", text, count=1)
+
+
 def extract(pot: Path = POT) -> None:
-    """Every marked message of the package into a .pot file."""
+    """Every marked message of the package into a .pot file, which is left untouched (its
+    creation date too) when only that date would change."""
+    with tempfile.TemporaryDirectory() as folder:
+        fresh = Path(folder) / pot.name
+        _extract_to(fresh)
+        text = fresh.read_text(encoding="utf-8")
+    old = pot.read_text(encoding="utf-8") if pot.exists() else ""
+    if _without_creation_date(old) != _without_creation_date(text):
+        pot.write_text(text, encoding="utf-8")
+
+
+def _extract_to(pot: Path) -> None:
     # Babel's default keywords (_, gettext, ngettext, pgettext, N_, ...) are the names of the
     # Texts methods of support/i18n.py. Run from the repository so locations are relative.
     os.chdir(ROOT)
@@ -53,19 +75,21 @@ def extract(pot: Path = POT) -> None:
     )
 
 
-def update() -> None:
+def update(locale: Path = LOCALE) -> None:
     """New messages into every language's .po (empty, to fill); removed ones dropped. A
-    supported language without a .po yet gets one (English is the source text: none)."""
+    supported language without a .po yet gets one (English is the source text: none). Each
+    .po takes the .pot's creation date, so an unchanged .pot leaves the .po unchanged."""
+    pot = locale / POT.name
     for lang in SUPPORTED_LANGUAGES:
-        po = LOCALE / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+        po = locale / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
         if lang != DEFAULT_LANGUAGE and not po.exists():
-            pybabel("init", "-i", str(POT), "-d", str(LOCALE), "-D", DOMAIN, "-l", lang)
+            pybabel("init", "-i", str(pot), "-d", str(locale), "-D", DOMAIN, "-l", lang)
     pybabel(
         "update",
         "-i",
-        str(POT),
+        str(pot),
         "-d",
-        str(LOCALE),
+        str(locale),
         "-D",
         DOMAIN,
         "--no-fuzzy-matching",
@@ -79,10 +103,10 @@ def compile_catalogues(directory: Path = LOCALE) -> None:
     pybabel("compile", "-d", str(directory), "-D", DOMAIN, "--statistics")
 
 
-def main() -> int:
-    extract()
-    update()
-    compile_catalogues()
+def main(locale: Path = LOCALE) -> int:
+    extract(locale / POT.name)
+    update(locale)
+    compile_catalogues(locale)
     return 0
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import importlib.util
+import shutil
 import sys
 from collections.abc import Iterator
 from datetime import date
@@ -102,6 +103,23 @@ def test_every_marked_string_in_the_code_is_in_the_catalogues(
     assert _keys(read_catalogue(LOCALE / f"{i18n.DOMAIN}.pot")) == extracted
     for lang in TRANSLATED:
         assert _keys(read_catalogue(po_path(lang))) == extracted, lang
+
+
+def test_make_catalogs_rewrites_nothing_when_no_message_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`make catalogs` on the committed catalogues (a copy) leaves every .pot, .po and .mo byte
+    for byte as committed: no fresh POT-Creation-Date in files whose messages did not change."""
+    monkeypatch.chdir(ROOT)
+    build = _load_build_script()
+    copy = tmp_path / "locale"
+    shutil.copytree(LOCALE, copy)
+    build.main(copy)  # type: ignore[attr-defined]
+    committed = {p.relative_to(LOCALE): p.read_bytes() for p in LOCALE.rglob("*") if p.is_file()}
+    rebuilt = {p.relative_to(copy): p.read_bytes() for p in copy.rglob("*") if p.is_file()}
+    assert rebuilt.keys() == committed.keys()
+    changed = [str(path) for path in committed if rebuilt[path] != committed[path]]
+    assert not changed, "run `make catalogs` and commit what it changes"
 
 
 def _gettext_calls() -> Iterator[tuple[Path, int, str]]:
