@@ -36,6 +36,7 @@ from mobileathlete_desktop.domain.permissions import Actor
 from mobileathlete_desktop.services.audit_words import EventFacts, describe
 from mobileathlete_desktop.services.context import InputError, ServiceContext
 from mobileathlete_desktop.storage.models import Assessment, AuditEvent, Client, User
+from mobileathlete_desktop.support.csv_cells import safe_csv_row
 from mobileathlete_desktop.support.files import AtomicWriteError, atomic_write_text
 
 GENESIS = "0" * 64
@@ -310,7 +311,8 @@ def export_csv(ctx: ServiceContext, path: Path, flt: AuditFilter = AuditFilter()
         writer.writerow(CSV_COLUMNS)
         for e in events:
             v = e.values()
-            writer.writerow([*(v[c] for c in CSV_COLUMNS[:-1]), json.dumps(e.detail, default=str)])
+            cells = [*(v[c] for c in CSV_COLUMNS[:-1]), json.dumps(e.detail, default=str)]
+            writer.writerow(safe_csv_row(cells, numeric=(0,)))  # `id` is a number
 
     try:
         atomic_write_text(path, write)

@@ -20,6 +20,7 @@ from mobileathlete_desktop.services.clients import find_by_chart
 from mobileathlete_desktop.services.context import InputError, ServiceContext
 from mobileathlete_desktop.services.imports import FAULT_SEPARATOR, is_finding_measure
 from mobileathlete_desktop.storage.models import Client
+from mobileathlete_desktop.support.csv_cells import safe_csv_row
 from mobileathlete_desktop.support.files import AtomicWriteError, atomic_write_text
 
 # The CSV header is a public contract (README "CSV formats"): add columns only at the end.
@@ -40,6 +41,9 @@ EXPORT_COLUMNS = (
     "status",
     "faults",
 )
+# Columns of numbers the program formats itself: a negative value stays a number there;
+# every other cell is text and cannot start a spreadsheet formula (support.csv_cells).
+_NUMERIC_COLUMNS = frozenset(EXPORT_COLUMNS.index(c) for c in ("value", "assessment_id"))
 
 
 @dataclass(frozen=True)
@@ -213,7 +217,7 @@ def export_csv(ctx: ServiceContext, out: Path, *, chart: str | None = None) -> E
         for history in _histories(ctx, chart):
             clients += 1
             for row in csv_rows(ctx, history):
-                writer.writerow(row)
+                writer.writerow(safe_csv_row(row, _NUMERIC_COLUMNS))
                 count += 1
 
     _write_atomically(out, write)
