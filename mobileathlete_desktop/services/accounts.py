@@ -185,6 +185,33 @@ def _dummy_hash() -> str:
     return hash_password("no such user")
 
 
+UNKNOWN_USER = "unknown user"
+_FINGERPRINT_SALT = b"mobileathlete: a user name that is no account"
+
+
+def unknown_user_label(typed: str) -> str:
+    """How the audit trail names a sign-in under a name that is no account: never the text
+    (it is often a password typed one field too early), only "unknown user #" and a short
+    argon2id fingerprint, so repeated tries of one name show as such.
+
+    The fingerprint costs one argon2id hash with the password hasher's own parameters (which
+    also keeps an unknown name as slow as a real password check); 32 bits are too few to
+    name the text, and confirming a guess costs as much as guessing a stored password.
+    """
+    from argon2.low_level import Type, hash_secret_raw
+
+    digest = hash_secret_raw(
+        typed.strip().lower().encode("utf-8"),
+        _FINGERPRINT_SALT,
+        time_cost=_hasher.time_cost,
+        memory_cost=_hasher.memory_cost,
+        parallelism=_hasher.parallelism,
+        hash_len=16,
+        type=Type.ID,
+    )
+    return f"{UNKNOWN_USER} #{digest[:4].hex()}"
+
+
 def sign_in(
     ctx: ServiceContext,
     username: str,
@@ -204,10 +231,15 @@ def sign_in(
     failure: str | None = None
     with ctx.db.session() as session:
         user = session.execute(select(User).where(User.username == name)).scalar_one_or_none()
-        who = Actor(username=name or "?", display_name=name, role="therapist", user_id=None)
         if user is None or not user.active:
-            # Spend the same time as a real check, so timing does not reveal user names.
-            password_matches(_dummy_hash(), password)
+            # Spend the same time as a real check, so timing does not reveal user names: an
+            # unknown name's fingerprint is that time, an inactive account's a dummy check.
+            if user is None:
+                label = unknown_user_label(name)
+            else:
+                label = name
+                password_matches(_dummy_hash(), password)
+            who = Actor(username=label, display_name=label, role="therapist", user_id=None)
             failure = "Wrong user name or password"
             record_event(
                 session, who, f"{action}.failed", detail={"reason": "unknown or inactive user"}
