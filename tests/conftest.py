@@ -45,6 +45,16 @@ def _cheap_hasher() -> object:
     return PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def audit_key_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """One config folder (so one audit key) for the run: the templates are sealed with the
+    key the tests check them with; never the user's own config folder."""
+    folder = tmp_path_factory.mktemp("config")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("MOBILEATHLETE_CONFIG_DIR", str(folder))
+        yield folder
+
+
 @pytest.fixture(autouse=True)
 def isolated_data_dir(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
@@ -100,6 +110,9 @@ class ClinicTemplates:
             self._built[key] = template
         dest.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(template, dest)
+        head = template.with_name(template.name + ".audit-head")  # the audit trail's head
+        if head.exists():
+            shutil.copyfile(head, dest.with_name(dest.name + ".audit-head"))
         return dest
 
     def _build(self, clients: int | None, seed: int) -> Path:

@@ -17,6 +17,8 @@ How to record an event (for every service that reads or changes clinic data)::
 - Anything that leaves the program (export, handout, report, print, chart image) names
   the file or printer in `detail`; opening a client's record is `client.open`.
 - Never write to audit_event any other way: the database refuses UPDATE and DELETE on it.
+- Each event is sealed with a key kept outside the database, and after the commit the
+  chain's head is written beside the database (services.audit_seal); `check` compares both.
 """
 
 from __future__ import annotations
@@ -33,6 +35,13 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from mobileathlete_desktop.domain.permissions import Actor
+from mobileathlete_desktop.services.audit_seal import (
+    REANCHORING_ACTIONS,
+    AuditKey,
+    audit_key,
+    head_before_reanchor,
+    note_append,
+)
 from mobileathlete_desktop.services.audit_words import EventFacts, describe
 from mobileathlete_desktop.services.context import InputError, ServiceContext
 from mobileathlete_desktop.storage.models import Assessment, AuditEvent, Client, User
@@ -106,6 +115,10 @@ def record_event(
     prev = last or GENESIS
     at = datetime.now(UTC).replace(tzinfo=None)
     clean = _canonical(detail or {})
+    if action in REANCHORING_ACTIONS:
+        # The trail is replaced (a restore): it says which head it replaced.
+        clean["audit_head_before"] = head_before_reanchor(session)
+    digest = event_hash(prev, at, actor.username, action, entity, str(entity_id), client_id, clean)
     event = AuditEvent(
         at=at,
         user_id=actor.user_id,
@@ -116,18 +129,60 @@ def record_event(
         client_id=client_id,
         detail=clean,
         prev_hash=prev,
-        hash=event_hash(prev, at, actor.username, action, entity, str(entity_id), client_id, clean),
+        hash=digest,
+        seal=audit_key().seal(digest),
     )
     session.add(event)
     session.flush()
+    note_append(session, event, action)
     return event
+
+
+@dataclass
+class TrailFindings:
+    """What one pass over the trail found: problems, and how its events are sealed."""
+
+    problems: list[str]
+    events: int = 0
+    own_sealed: int = 0
+    """Events sealed with this workstation's key (all verified)."""
+    unsealed: int = 0
+    """Events written before seals existed (before migration 0005_audit_anchor)."""
+    foreign: int = 0
+    """Events sealed with another key, before any sealed with this one."""
 
 
 def verify_chain(session: Session) -> list[str]:
     """Problems found in the trail (an edited, deleted or reordered event); empty when intact."""
-    problems: list[str] = []
+    return verify_trail(session).problems
+
+
+def verify_trail(
+    session: Session, key: AuditKey | None = None, *, contiguous_ids: bool = False
+) -> TrailFindings:
+    """One streaming pass over the trail: the chain, and with `key` every seal; with
+    `contiguous_ids` (SQLite, where ids are never skipped) a gap in the ids is a deletion.
+
+    Once an event is sealed with `key`, every later one must be too: an unsealed or
+    foreign-sealed event after it was written without the program's key.
+    """
+    found = TrailFindings(problems=[])
+    problems = found.problems
     prev = GENESIS
-    for event in session.execute(select(AuditEvent).order_by(AuditEvent.id)).scalars():
+    last_id = 0
+    stmt = select(AuditEvent).order_by(AuditEvent.id).execution_options(yield_per=2000)
+    for event in session.execute(stmt).scalars():
+        found.events += 1
+        if contiguous_ids and last_id and event.id != last_id + 1:
+            gap = (
+                f"audit event {last_id + 1} missing"
+                if event.id == last_id + 2
+                else f"audit events {last_id + 1}-{event.id - 1} missing"
+            )
+            problems.append(f"{gap} (ids jump from {last_id} to {event.id}: deleted)")
+        last_id = event.id
+        if key is not None:
+            _check_seal(event, key, found)
         if event.prev_hash != prev:
             problems.append(
                 f"audit event {event.id}: chain broken (an event before it was removed)"
@@ -145,7 +200,26 @@ def verify_chain(session: Session) -> list[str]:
         if expected != event.hash:
             problems.append(f"audit event {event.id}: content changed after it was written")
         prev = event.hash
-    return problems
+        session.expunge(event)  # bounded memory over a long trail
+    return found
+
+
+def _check_seal(event: AuditEvent, key: AuditKey, found: TrailFindings) -> None:
+    seal = event.seal or ""
+    if seal.startswith(key.key_id + ":"):
+        if not key.verifies(seal, event.hash):
+            found.problems.append(
+                f"audit event {event.id}: seal does not match "
+                "(changed or written without the program's key)"
+            )
+        found.own_sealed += 1
+    elif found.own_sealed:
+        what = "not sealed" if not seal else "sealed with an unknown key"
+        found.problems.append(f"audit event {event.id}: {what} (written outside the program)")
+    elif seal:
+        found.foreign += 1
+    else:
+        found.unsealed += 1
 
 
 @dataclass(frozen=True)

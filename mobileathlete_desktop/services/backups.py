@@ -11,6 +11,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from mobileathlete_desktop.services.audit import record_event
+from mobileathlete_desktop.services.audit_seal import drop_backup_heads, seal_backups
 from mobileathlete_desktop.services.context import InputError, ServiceContext
 from mobileathlete_desktop.storage.backup import (
     BackupCancelled,
@@ -19,12 +20,14 @@ from mobileathlete_desktop.storage.backup import (
     Progress,
     check_backup_file,
     list_backups,
-    move_aside,
-    newest_good_backup,
     online_backup,
+    remember_backup_folder,
+    remembered_backup_folder,
     restore_file,
     rotate,
+    set_aside_damaged,
 )
+from mobileathlete_desktop.storage.clinic_lock import ClinicInUse
 from mobileathlete_desktop.storage.database import open_database
 from mobileathlete_desktop.storage.models import Clinic
 
@@ -36,18 +39,23 @@ WEEKLY_EVERY = timedelta(days=7)
 
 @dataclass(frozen=True)
 class Recovery:
-    """A damaged database moved aside, and the newest good backup to offer in its place."""
+    """A damaged database moved aside, and the good backups to offer in its place."""
 
     damaged: Path
     moved_to: Path
     backup: BackupFile | None
+    """The newest good backup (None when there is none)."""
+    backups: tuple[BackupFile, ...] = ()
+    """Every backup that passed its check, newest first (the chosen folder's and beside)."""
+    set_aside_at: datetime | None = None
 
     def describe(self) -> str:
         """One paragraph for a person: what happened and what to do."""
-        text = f"The clinic database {self.damaged} is damaged; it was moved aside untouched to "
-        text += f"{self.moved_to}."
+        when = f" on {self.set_aside_at:%Y-%m-%d %H:%M}" if self.set_aside_at else ""
+        text = f"The clinic database {self.damaged} is damaged; it was moved aside untouched"
+        text += f"{when} to {self.moved_to}."
         if self.backup is None:
-            return text + " No good backup was found beside it."
+            return text + " No good backup was found (beside it or in the backup folder)."
         return (
             text + f" The newest good backup is {self.backup.path.name} "
             f"({self.backup.taken_at:%Y-%m-%d %H:%M}); restore it with: "
@@ -103,6 +111,8 @@ def set_backup_folder(ctx: ServiceContext, folder: Path | None) -> None:
             session.add(clinic)
         before = clinic.backup_folder
         clinic.backup_folder = str(folder) if folder else ""
+        if ctx.db.path is not None:
+            remember_backup_folder(ctx.db.path, folder)
         record_event(
             session,
             ctx.actor,
@@ -148,6 +158,7 @@ def make_backup(
     if dest.resolve() == ctx.db.path.resolve():
         raise InputError("A backup cannot be written over the database itself")
     online_backup(ctx.db.path, dest, key=_key(ctx), progress=progress)
+    seal_backups(ctx.db.engine, dest)  # the audit head beside it: a later rollback is found
     with ctx.db.session() as session:
         record_event(session, ctx.actor, "backup.create", detail={"file": str(dest)})
     return dest
@@ -204,8 +215,11 @@ def restore_backup(
     check_backup_file(backup)
     if backup.resolve() == db_path.resolve():
         raise InputError("That file is the database itself, not a backup of it")
-    ctx.db.dispose()  # a clean file to move aside: the write-ahead log folded in
-    aside = restore_file(backup, db_path, progress=progress)
+    ctx.db.dispose()  # a clean file to move aside, and this program's lock let go
+    try:
+        aside = restore_file(backup, db_path, progress=progress)
+    except ClinicInUse as exc:  # another window or command has it open: nothing changed
+        raise InputError(str(exc)) from exc
     restored = open_database(db_path)
     try:
         record_restore(
@@ -236,6 +250,8 @@ def maybe_daily_backup(ctx: ServiceContext, now: datetime | None = None) -> Path
         if now - last < DAILY_EVERY:
             return None
     folder = backup_folder(ctx)
+    if folder != default_folder(ctx.db.path):  # for recovery, when the file cannot be read
+        remember_backup_folder(ctx.db.path, folder)
     local = now.astimezone().replace(tzinfo=None)
     key = _key(ctx)
     daily = online_backup(ctx.db.path, folder / _name(ctx.db.path, "daily", local), key=key)
@@ -244,7 +260,9 @@ def maybe_daily_backup(ctx: ServiceContext, now: datetime | None = None) -> Path
     if not weekly or local - weekly[0].taken_at >= WEEKLY_EVERY:
         weekly_file = folder / _name(ctx.db.path, "weekly", local)
         made.append(str(online_backup(daily, weekly_file, key=key)))
+    seal_backups(ctx.db.engine, *map(Path, made))
     removed = rotate(folder, "daily", KEEP_DAILY) + rotate(folder, "weekly", KEEP_WEEKLY)
+    drop_backup_heads(removed)
     with ctx.db.session() as session:
         clinic = session.execute(select(Clinic).limit(1)).scalar_one()
         clinic.last_backup_at = now
@@ -257,13 +275,61 @@ def maybe_daily_backup(ctx: ServiceContext, now: datetime | None = None) -> Path
     return daily
 
 
-def recover_damaged(db_path: Path, backups: Path | None = None) -> Recovery:
-    """Moves a damaged database aside untouched and finds the newest good backup to offer."""
-    moved = move_aside(db_path, "damaged")
+def recover_damaged(db_path: Path, error: str = "", backups: Path | None = None) -> Recovery:
+    """Moves a damaged database aside untouched, leaving a note so that nothing creates a
+    new clinic in its place, and finds the good backups to offer."""
+    now = datetime.now()
+    moved = set_aside_damaged(db_path, error, now)
+    return _recovery(db_path, moved, now, backups)
+
+
+def stranded_recovery(db_path: Path, note: dict[str, str]) -> Recovery:
+    """The recovery of a clinic whose damaged file was set aside earlier (its note read)."""
+    try:
+        at: datetime | None = datetime.fromisoformat(note.get("at", ""))
+    except ValueError:
+        at = None
+    moved = Path(note["moved_to"]) if note.get("moved_to") else db_path
+    return _recovery(db_path, moved, at, None)
+
+
+def recovery_folders(db_path: Path) -> list[Path]:
+    """Where backups of this clinic may be: the admin's chosen folder, then beside it."""
+    folders = [default_folder(db_path)]
+    chosen = remembered_backup_folder(db_path)
+    if chosen is not None and chosen != folders[0]:
+        folders.insert(0, chosen)
+    return folders
+
+
+def good_backups(folders: list[Path]) -> list[BackupFile]:
+    """The backups in these folders that pass check_backup_file, newest first."""
+    seen: set[Path] = set()
+    good: list[BackupFile] = []
+    for folder in folders:
+        for backup in list_backups(folder):
+            where = backup.path.resolve()
+            if where in seen:
+                continue
+            seen.add(where)
+            try:
+                check_backup_file(backup.path)
+            except BackupError:
+                continue
+            good.append(backup)
+    return sorted(good, key=lambda b: (b.taken_at, b.path.name), reverse=True)
+
+
+def _recovery(
+    db_path: Path, moved: Path, at: datetime | None, backups: Path | None
+) -> Recovery:
+    found = good_backups([backups] if backups else recovery_folders(db_path))
     return Recovery(
         damaged=db_path,
         moved_to=moved,
-        backup=newest_good_backup(backups or default_folder(db_path)),
+        backup=found[0] if found else None,
+        backups=tuple(found),
+        set_aside_at=at,
     )
 
 

@@ -11,7 +11,13 @@ from pathlib import Path
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
-from mobileathlete_desktop.services.audit import verify_chain
+from mobileathlete_desktop.services.audit import verify_trail
+from mobileathlete_desktop.services.audit_seal import (
+    backup_head_problems,
+    existing_key,
+    head_findings,
+    key_problems,
+)
 from mobileathlete_desktop.services.context import ServiceContext
 from mobileathlete_desktop.services.session import Database
 from mobileathlete_desktop.storage.backup import BackupError, list_backups
@@ -53,9 +59,11 @@ def check_database(target: str | Path | None) -> CheckReport:
             problems.append(f"schema at {current}, program expects {head}")
         else:
             with db.session() as session:
-                problems += verify_chain(session)
+                audit_problems, audit_state = _audit_findings(session, db)
+                problems += audit_problems
                 problems += _chart_clashes(session)
                 state += _state(session, db)
+                state += audit_state
     finally:
         db.dispose()
     return CheckReport(location=db.location, state=tuple(state), problems=tuple(problems))
@@ -79,6 +87,39 @@ def _sqlite_problems(db: Database) -> list[str]:
     if missing and head_revision(db) == current_revision(db):
         problems.append("audit trail unprotected: missing triggers " + ", ".join(sorted(missing)))
     return problems
+
+
+def _audit_findings(session: Session, db: Database) -> tuple[list[str], list[str]]:
+    """The chain and its seals, the head file, the backups' heads and signed records:
+    (problems, state lines). Read-only: a workstation without a key gets none made."""
+    from mobileathlete_desktop.services.assessments.signatures import signed_record_problems
+
+    key = existing_key()
+    trail = verify_trail(session, key, contiguous_ids=db.is_sqlite)
+    problems = trail.problems + key_problems(session, key)
+    state: list[str] = []
+    if key is not None:
+        found, lines = head_findings(session, db.url, key, trail.own_sealed)
+        problems += found
+        state += lines
+        if db.path is not None:
+            folders = [_backup_folder(session, db.path), db.path.parent / "backups"]
+            problems += backup_head_problems(session, folders, db.path.stem, key)
+    if trail.unsealed or trail.foreign:
+        state.append(
+            f"audit events from before seals: {trail.unsealed}"
+            + (f", sealed with another key: {trail.foreign}" if trail.foreign else "")
+        )
+    signed, unsealed = signed_record_problems(session)
+    problems += signed
+    if unsealed:
+        state.append(f"signed assessments without a content hash in the trail: {unsealed}")
+    return problems, state
+
+
+def _backup_folder(session: Session, path: Path) -> Path:
+    chosen = session.execute(select(Clinic.backup_folder).limit(1)).scalar_one_or_none()
+    return Path(chosen).expanduser() if chosen else path.parent / "backups"
 
 
 def _chart_clashes(session: Session) -> list[str]:

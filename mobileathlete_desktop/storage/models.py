@@ -325,7 +325,9 @@ class AuditEvent(Base):
     """Who saw or changed what, when: append-only and hash-chained."""
 
     __tablename__ = "audit_event"
-    __table_args__ = (Index("ix_audit_event_at", "at"),)
+    # AUTOINCREMENT: an id is never given twice on SQLite, even after the newest rows are
+    # cut (plain rowids reuse the largest); migration 0005_audit_anchor rebuilt the table.
+    __table_args__ = (Index("ix_audit_event_at", "at"), {"sqlite_autoincrement": True})
 
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[datetime] = mapped_column(default=utcnow)
@@ -338,6 +340,8 @@ class AuditEvent(Base):
     detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     prev_hash: Mapped[str] = mapped_column(String(64), default="")
     hash: Mapped[str] = mapped_column(String(64), default="")
+    seal: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    """`<key id>:<HMAC of hash>` with the key kept outside the database (services.audit_seal)."""
 
 
 # The audit trail is append-only in the database itself, not only by convention: UPDATE and

@@ -32,6 +32,7 @@ from mobileathlete_desktop.domain.scoring import (
 from mobileathlete_desktop.domain.validation import InvalidValue, check_cell, lookup_measure
 from mobileathlete_desktop.services.assessments.questionnaires import lefs_total
 from mobileathlete_desktop.services.assessments.records import (
+    AssessmentUnit,
     _measurement_record,
     assessment_unit,
     to_record,
@@ -108,7 +109,9 @@ def set_value(
                     {"code": code, "side": side, "mode": mode, "before": before},
                 )
                 if code in computed_inputs(ctx.catalogue):
-                    recompute_stored(session, row, ctx.catalogue, add_missing=False)
+                    audit_recomputed(
+                        unit, recompute_stored(session, row, ctx.catalogue, add_missing=False)
+                    )
             return None
         if cell is None:
             cell = Measurement(
@@ -152,7 +155,7 @@ def set_value(
         saved = _measurement_record(cell)
         if code in computed_inputs(ctx.catalogue):
             # Same transaction: a stored composite or total never lags behind its inputs.
-            recompute_stored(session, row, ctx.catalogue, add_missing=False)
+            audit_recomputed(unit, recompute_stored(session, row, ctx.catalogue, add_missing=False))
         return saved
 
 
@@ -262,6 +265,17 @@ class Recomputed:
     after: float | None
 
 
+def audit_recomputed(unit: AssessmentUnit, changed: list[Recomputed]) -> None:
+    """Computed values changed with their inputs are audited like typed ones (before/after,
+    marked computed), so the trail holds every value a record ever had."""
+    for r in changed:
+        detail = {"code": r.code, "side": r.side, "mode": "none", "computed": True}
+        if r.after is None:
+            unit.audit("measurement.clear", {**detail, "before": r.before})
+        else:
+            unit.audit("measurement.set", {**detail, "before": r.before, "after": r.after})
+
+
 def computed_inputs(catalogue: Catalogue) -> frozenset[str]:
     """Codes whose change can change a stored computed value (reaches, limb length, FMS tests)."""
     codes: set[str] = set()
@@ -350,5 +364,5 @@ def update_computed(ctx: ServiceContext, assessment_id: int) -> AssessmentRecord
     """
     with assessment_unit(ctx, assessment_id) as unit:
         session, row = unit.session, unit.row
-        recompute_stored(session, row, ctx.catalogue)
+        audit_recomputed(unit, recompute_stored(session, row, ctx.catalogue))
         return to_record(row)

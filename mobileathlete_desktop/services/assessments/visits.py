@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from mobileathlete_desktop.domain.records import ASSESSMENT_KINDS, AssessmentRecord
 from mobileathlete_desktop.services.assessments.records import assessment_unit, to_record
+from mobileathlete_desktop.services.assessments.signatures import content_hash
 from mobileathlete_desktop.services.audit import record_event
 from mobileathlete_desktop.services.context import InputError, NotFound, ServiceContext
 from mobileathlete_desktop.services.templates import get_template
@@ -103,7 +104,9 @@ def sign_assessment(ctx: ServiceContext, assessment_id: int) -> AssessmentRecord
         row.signed_at = datetime.now(UTC).replace(tzinfo=None)
         row.signed_by = ctx.actor.display_name
         session.flush()
-        unit.audit("assessment.sign", {"signed_by": row.signed_by})
+        # The content hash makes the signature checkable: `check` finds a signed record
+        # changed, un-signed or deleted in the file afterwards.
+        unit.audit("assessment.sign", {"signed_by": row.signed_by, "content": content_hash(row)})
         return to_record(row)
 
 

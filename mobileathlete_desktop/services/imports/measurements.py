@@ -3,15 +3,18 @@ scores brought in line, all rows or none."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mobileathlete_desktop.domain.catalogue import Catalogue
 from mobileathlete_desktop.domain.interpretation import FMS_TOTAL, LEFS_TOTAL, YBALANCE_COMPOSITE
-from mobileathlete_desktop.services.assessments import recompute_stored
+from mobileathlete_desktop.domain.permissions import Actor
+from mobileathlete_desktop.services.assessments import Recomputed, recompute_stored
 from mobileathlete_desktop.services.audit import record_event
 from mobileathlete_desktop.services.context import ServiceContext
 from mobileathlete_desktop.services.imports.parsing import (
@@ -66,16 +69,50 @@ def _would_change(
     return cell.pain != row.pain or (row.value is not None and cell.value != row.value)
 
 
+@dataclass(frozen=True)
+class _Audit:
+    """Every value an import adds or changes is an event of its own, as in the editor (with
+    before and after, and the file it came from), in the import's transaction."""
+
+    session: Session
+    actor: Actor
+    source: str
+
+    def __call__(self, assessment: Assessment, action: str, detail: dict[str, Any]) -> None:
+        record_event(
+            self.session,
+            self.actor,
+            action,
+            entity="assessment",
+            entity_id=assessment.id,
+            client_id=assessment.client_id,
+            detail={**detail, "source": self.source},
+        )
+
+    def recomputed(self, assessment: Assessment, changed: list[Recomputed]) -> None:
+        """Computed values the import changed (composites, totals), as the editor's are."""
+        for r in changed:
+            detail = {"code": r.code, "side": r.side, "mode": "none", "computed": True}
+            if r.after is None:
+                self(assessment, "measurement.clear", {**detail, "before": r.before})
+            else:
+                self(
+                    assessment, "measurement.set", {**detail, "before": r.before, "after": r.after}
+                )
+
+
 def _apply_measurement(
     session: Session,
     assessment: Assessment,
     row: ParsedRow,
     catalogue: Catalogue,
     report: ImportReport,
+    audit: _Audit,
 ) -> None:
     """Adds or changes the row's value in a draft assessment."""
     assert row.value is not None
     cell = _cell(session, assessment, row)
+    cell_id = {"code": row.code, "side": row.side, "mode": row.mode, "pain": row.pain}
     what = f"{row.on} {row.code} {row.side} {row.mode}"
     if cell is None:
         session.add(
@@ -94,7 +131,9 @@ def _apply_measurement(
         )
         report.values_added += 1
         report.changes.append(Change(row.line, row.chart_number, what, after=row.shown()))
+        audit(assessment, "measurement.set", {**cell_id, "before": None, "after": row.value})
     elif cell.value != row.value or cell.pain != row.pain:
+        audit(assessment, "measurement.set", {**cell_id, "before": cell.value, "after": row.value})
         report.changes.append(
             Change(
                 row.line,
@@ -116,6 +155,7 @@ def _apply_finding(
     row: ParsedRow,
     catalogue: Catalogue,
     report: ImportReport,
+    audit: _Audit,
 ) -> None:
     """A motor-control test's row: its finding (rating, faults) in a draft assessment.
 
@@ -181,6 +221,22 @@ def _apply_finding(
             )
         )
     after = _shown_value(row.value, row.pain, row.rating, faults)
+    if before is None or changed:
+        audit(
+            assessment,
+            "finding.set",
+            {
+                "test": row.code,
+                "side": row.side,
+                "before": before,
+                "after": {
+                    "faults": list(faults),
+                    "rating": row.rating,
+                    "value": row.value,
+                    "pain": row.pain,
+                },
+            },
+        )
     if before is None:
         report.values_added += 1
         report.changes.append(Change(row.line, row.chart_number, what, after=after))
@@ -207,6 +263,7 @@ def _recompute(
     given: list[ParsedRow],
     catalogue: Catalogue,
     report: ImportReport,
+    audit: _Audit,
 ) -> list[RowError]:
     """Brings the draft's computed scores in line with its (imported) inputs, reporting it.
 
@@ -215,10 +272,9 @@ def _recompute(
     be cleared as soon as anything else in the assessment is saved.
     """
     errors: list[RowError] = []
-    changed = {
-        (r.code, r.side): r
-        for r in recompute_stored(session, assessment, catalogue, add_missing=False)
-    }
+    recomputed = recompute_stored(session, assessment, catalogue, add_missing=False)
+    audit.recomputed(assessment, recomputed)
+    changed = {(r.code, r.side): r for r in recomputed}
     stored = {(m.code, m.side): m.value for m in assessment.measurements}
     for row in given:
         if row.code not in _COMPUTED_FROM:
@@ -278,6 +334,7 @@ def import_assessments(
     rows = parse_assessment_rows(ctx.catalogue, read_text(path, encoding), source)
     report = ImportReport(rows=len(rows), dry_run=dry_run)
     session = ctx.db.sessions()
+    audit = _Audit(session, ctx.actor, source)
     try:
         clients: dict[str, Client] = {}
         errors: list[RowError] = []
@@ -304,6 +361,19 @@ def import_assessments(
                 )
                 session.add(client)
                 session.flush()
+                record_event(
+                    session,
+                    ctx.actor,
+                    "client.create",
+                    entity="client",
+                    entity_id=client.id,
+                    client_id=client.id,
+                    detail={
+                        "after": {"chart_number": client.chart_number},
+                        "source": source,
+                        "line": row.line,
+                    },
+                )
                 report.clients_created.append(row.chart_number)
                 report.changes.append(Change(row.line, row.chart_number, "new client"))
             clients[row.chart_number] = client
@@ -342,6 +412,20 @@ def import_assessments(
                     )
                     session.add(existing)
                     session.flush()
+                    record_event(
+                        session,
+                        ctx.actor,
+                        "assessment.create",
+                        entity="assessment",
+                        entity_id=existing.id,
+                        client_id=client.id,
+                        detail={
+                            "date": row.on.isoformat(),
+                            "kind": existing.kind,
+                            "template": "import",
+                            "source": source,
+                        },
+                    )
                     report.assessments_created += 1
                 assessments[key] = existing
                 assessment = existing
@@ -359,13 +443,13 @@ def import_assessments(
                 continue
             touched.setdefault(assessment.id, (assessment, []))[1].append(row)
             if row.finding:
-                _apply_finding(session, assessment, row, ctx.catalogue, report)
+                _apply_finding(session, assessment, row, ctx.catalogue, report, audit)
             else:
-                _apply_measurement(session, assessment, row, ctx.catalogue, report)
+                _apply_measurement(session, assessment, row, ctx.catalogue, report, audit)
         if errors:
             raise ImportFailed(source, errors)
         for assessment, given in touched.values():
-            errors += _recompute(session, assessment, given, ctx.catalogue, report)
+            errors += _recompute(session, assessment, given, ctx.catalogue, report, audit)
         if errors:
             raise ImportFailed(source, errors)
         session.flush()
