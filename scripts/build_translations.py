@@ -73,9 +73,21 @@ GROUPS: dict[str, list[str]] = {
         "template_editor.py",
         "service_adapter.py",
     ],
-    # Filled in by the admin group: users, backups, import, reports view, audit view,
-    # print_support.
-    "admin": [],
+    # The admin group: users, backups, import, the reports and audit views, printing.
+    "admin": [
+        "users_dialog.py",
+        "backups_dialog.py",
+        "import_dialog.py",
+        "reports_view.py",
+        "audit_view.py",
+        "print_support.py",
+        "forms/users_dialog.ui",
+        "forms/new_user.ui",
+        "forms/password.ui",
+        "forms/backups_dialog.ui",
+        "forms/import_dialog.ui",
+        "forms/reports_view.ui",
+    ],
 }
 
 

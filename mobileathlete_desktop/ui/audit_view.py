@@ -7,7 +7,15 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, QSize, Qt
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -27,11 +35,18 @@ from PySide6.QtWidgets import (
 from mobileathlete_desktop.services import audit
 from mobileathlete_desktop.services.audit import AuditFilter, AuditRecord
 from mobileathlete_desktop.services.context import ServiceContext
+from mobileathlete_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from mobileathlete_desktop.ui.jobs import Job
 from mobileathlete_desktop.ui.record_table import RecordTableModel
 from mobileathlete_desktop.ui.screen_fit import fit_to_screen
 
-COLUMNS = ("When (local time)", "Who", "What happened", "Chart", "Action")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("AuditTableModel", "When (local time)"),
+    QT_TRANSLATE_NOOP("AuditTableModel", "Who"),
+    QT_TRANSLATE_NOOP("AuditTableModel", "What happened"),
+    QT_TRANSLATE_NOOP("AuditTableModel", "Chart"),
+    QT_TRANSLATE_NOOP("AuditTableModel", "Action"),
+)
 WHEN, WHO, WHAT, CHART, ACTION = range(len(COLUMNS))
 ROW_LIMIT = 20_000
 
@@ -42,6 +57,12 @@ class AuditTableModel(RecordTableModel[AuditRecord]):
     """Audit events as rows (records from the service, never database rows)."""
 
     columns = COLUMNS
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        title = super().headerData(section, orientation, role)
+        return QCoreApplication.translate("AuditTableModel", title) if title else title
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         event = self.record(index)
@@ -78,26 +99,26 @@ class AuditView(QDialog):
         ctx.actor.require("audit.read")
         self.ctx = ctx
         self._job: Job[list[AuditRecord]] | None = None
-        self.setWindowTitle("Audit trail — Mobile Athlete")
+        self.setWindowTitle(self.tr("Audit trail — Mobile Athlete"))
         fit_to_screen(self, QSize(1000, 600))
-        self.chart = QLineEdit(placeholderText="Chart number")
-        self.chart.setAccessibleName("Filter by chart number")
-        self.user = QLineEdit(placeholderText="User")
-        self.user.setAccessibleName("Filter by user")
-        self.action = QLineEdit(placeholderText="Action, e.g. signin")
-        self.action.setAccessibleName("Filter by action")
-        self.use_since = QCheckBox("Since")
+        self.chart = QLineEdit(placeholderText=self.tr("Chart number"))
+        self.chart.setAccessibleName(self.tr("Filter by chart number"))
+        self.user = QLineEdit(placeholderText=self.tr("User"))
+        self.user.setAccessibleName(self.tr("Filter by user"))
+        self.action = QLineEdit(placeholderText=self.tr("Action, e.g. signin"))
+        self.action.setAccessibleName(self.tr("Filter by action"))
+        self.use_since = QCheckBox(self.tr("Since"))
         self.since = QDateEdit(QDate.currentDate().addDays(-30))
         self.since.setCalendarPopup(True)
         self.since.setDisplayFormat("yyyy-MM-dd")
         self.since.setEnabled(False)
         self.use_since.toggled.connect(self.since.setEnabled)
-        self.apply_button = QPushButton("Show")
-        self.export_button = QPushButton("Export CSV…")
+        self.apply_button = QPushButton(self.tr("Show"))
+        self.export_button = QPushButton(self.tr("Export CSV…"))
         self.model = AuditTableModel(self)
         self.table = QTableView()
         self.table.setTabKeyNavigation(False)  # arrows walk the events; Tab moves on
-        self.table.setAccessibleName("Audit events")
+        self.table.setAccessibleName(self.tr("Audit events"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -109,7 +130,7 @@ class AuditView(QDialog):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(WHAT, QHeaderView.ResizeMode.Stretch)
         self.status = QLabel()
-        self.status.setAccessibleName("Audit status")
+        self.status.setAccessibleName(self.tr("Audit status"))
         filters = QHBoxLayout()
         for widget in (self.chart, self.user, self.action, self.use_since, self.since):
             filters.addWidget(widget)
@@ -143,7 +164,7 @@ class AuditView(QDialog):
     def refresh(self) -> None:
         """Loads the matching events in the background."""
         flt = self.current_filter()
-        self.status.setText("Loading…")
+        self.status.setText(self.tr("Loading…"))
         self.apply_button.setEnabled(False)
         ctx = self.ctx
         self._job = (
@@ -159,18 +180,27 @@ class AuditView(QDialog):
     def _loaded(self, events: list[AuditRecord]) -> None:
         self.apply_button.setEnabled(True)
         self.model.set_rows(events)
-        more = " (the newest 20,000; narrow the filter)" if len(events) >= ROW_LIMIT else ""
-        count = f"{len(events)} event{'s' if len(events) != 1 else ''}"
-        self.status.setText(f"{count}, newest first, in local time{more}")
+        n = len(events)
+        if n >= ROW_LIMIT:
+            text = self.tr(
+                "{count} events, newest first, in local time (the newest {limit}; narrow the "
+                "filter)"
+            )
+        elif n == 1:
+            text = self.tr("1 event, newest first, in local time")
+        else:
+            text = self.tr("{count} events, newest first, in local time")
+        locale = QLocale()
+        self.status.setText(text.format(count=locale.toString(n), limit=locale.toString(ROW_LIMIT)))
 
     def _failed(self, error: Exception) -> None:
         self.apply_button.setEnabled(True)
-        self.status.setText(f"Cannot load the audit trail: {error}")
+        self.status.setText(self.tr("Cannot load the audit trail: {problem}").format(problem=error))
 
     def choose_export_file(self) -> None:
         """Asks where to save, then exports."""
         name, _ = QFileDialog.getSaveFileName(
-            self, "Export audit trail", "audit.csv", "CSV (*.csv)"
+            self, self.tr("Export audit trail"), "audit.csv", self.tr("CSV (*.csv)")
         )
         if name:
             self.export_to(Path(name))
@@ -180,6 +210,11 @@ class AuditView(QDialog):
         try:
             count = audit.export_csv(self.ctx, path, self.current_filter())
         except Exception as exc:  # shown to the admin, who can choose another place
-            self.status.setText(f"Not exported: {exc}")
+            self.status.setText(self.tr("Not exported: {problem}").format(problem=exc))
             return
-        self.status.setText(f"Exported {count} events to {path}")
+        text = (
+            self.tr("Exported 1 event to {path}")
+            if count == 1
+            else self.tr("Exported {count} events to {path}")
+        )
+        self.status.setText(text.format(count=QLocale().toString(count), path=path))

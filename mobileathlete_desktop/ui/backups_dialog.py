@@ -7,6 +7,9 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
+    QCoreApplication,
+    QDateTime,
+    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     QSize,
@@ -14,11 +17,9 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -26,24 +27,30 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
 from mobileathlete_desktop.services import backups
 from mobileathlete_desktop.services.backups import BackupCancelled, BackupListing
 from mobileathlete_desktop.services.context import ServiceContext
+from mobileathlete_desktop.ui.forms import child, load_form
+from mobileathlete_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from mobileathlete_desktop.ui.jobs import Job, JobControl
 from mobileathlete_desktop.ui.record_table import RecordTableModel
 from mobileathlete_desktop.ui.screen_fit import fit_to_screen
 
-COLUMNS = ("Taken", "Kind", "Size", "File")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("BackupListModel", "Taken"),
+    QT_TRANSLATE_NOOP("BackupListModel", "Kind"),
+    QT_TRANSLATE_NOOP("BackupListModel", "Size"),
+    QT_TRANSLATE_NOOP("BackupListModel", "File"),
+)
 KINDS = {
-    "manual": "Made by hand",
-    "daily": "Daily",
-    "weekly": "Weekly",
-    "before-migration": "Before an update",
-    "other": "Other",
+    "manual": QT_TRANSLATE_NOOP("BackupListModel", "Made by hand"),
+    "daily": QT_TRANSLATE_NOOP("BackupListModel", "Daily"),
+    "weekly": QT_TRANSLATE_NOOP("BackupListModel", "Weekly"),
+    "before-migration": QT_TRANSLATE_NOOP("BackupListModel", "Before an update"),
+    "other": QT_TRANSLATE_NOOP("BackupListModel", "Other"),
 }
 ERROR_STYLE = "color: #b00020"
 
@@ -51,16 +58,21 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 def when(taken: datetime) -> str:
-    """A backup's local date and time as a person reads it: 'Tue 3 Mar 2026, 14:05'."""
-    return f"{taken:%a} {taken.day} {taken:%b %Y, %H:%M}"
+    """A backup's local date and time as a person reads it: 'Tue 3 Mar 2026, 14:05' (the
+    pattern and the names in the window's language)."""
+    # A Qt date pattern (QLocale::toString): each language orders day, month and year its way.
+    pattern = QCoreApplication.translate("BackupsDialog", "ddd d MMM yyyy, HH:mm")
+    moment = QDateTime(taken.year, taken.month, taken.day, taken.hour, taken.minute, taken.second)
+    return QLocale().toString(moment, pattern)
 
 
 def size_text(size: int) -> str:
-    """A file size in kB, MB or GB."""
+    """A file size in kB, MB or GB (the decimal mark of the window's language)."""
+    locale = QLocale()
     for unit, scale in (("GB", 1 << 30), ("MB", 1 << 20)):
         if size >= scale:
-            return f"{size / scale:.1f} {unit}"
-    return f"{max(1, round(size / 1024))} kB"
+            return f"{locale.toString(size / scale, 'f', 1)} {unit}"
+    return f"{locale.toString(max(1, round(size / 1024)))} kB"
 
 
 class BackupListModel(RecordTableModel[BackupListing]):
@@ -72,6 +84,12 @@ class BackupListModel(RecordTableModel[BackupListing]):
         """The listed backup at that path, if it is listed."""
         return next((b for b in self.rows if b.path == path), None)
 
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        title = super().headerData(section, orientation, role)
+        return QCoreApplication.translate("BackupListModel", title) if title else title
+
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         backup = self.record(index)
         if backup is None:
@@ -79,7 +97,7 @@ class BackupListModel(RecordTableModel[BackupListing]):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return (
                 when(backup.taken_at),
-                KINDS.get(backup.kind, backup.kind),
+                QCoreApplication.translate("BackupListModel", KINDS.get(backup.kind, backup.kind)),
                 size_text(backup.size),
                 backup.path.name,
             )[index.column()]
@@ -102,76 +120,32 @@ class BackupsDialog(QDialog):
         self._job: Job[Any] | None = None
         self.confirm: QMessageBox | None = None
         self.done_box: QMessageBox | None = None
-        self.setWindowTitle("Backups — Mobile Athlete")
-        intro = QLabel(
-            "Mobile Athlete backs the clinic up by itself once a day (14 daily and 8 weekly "
-            "copies kept) and before an update. Another disk is the safest folder."
-        )
-        intro.setWordWrap(True)
-        self.folder = QLineEdit()
-        self.folder.setAccessibleName("Backup folder")
+        self.setWindowTitle(self.tr("Backups — Mobile Athlete"))
+        form = load_form("backups_dialog", self)
+        self.folder = child(form, QLineEdit, "folder")
         self.folder.returnPressed.connect(self.use_folder)
-        folder_label = QLabel("&Folder")
-        folder_label.setBuddy(self.folder)
-        self.browse_button = QPushButton("Bro&wse…")
+        self.browse_button = child(form, QPushButton, "browse_button")
         self.browse_button.clicked.connect(self.browse)
-        self.use_button = QPushButton("&Use this folder")
+        self.use_button = child(form, QPushButton, "use_button")
         self.use_button.clicked.connect(self.use_folder)
-        folder_row = QHBoxLayout()
-        folder_row.addWidget(folder_label)
-        folder_row.addWidget(self.folder, 1)
-        folder_row.addWidget(self.browse_button)
-        folder_row.addWidget(self.use_button)
-        self.backup_button = QPushButton("Back up &now")
+        self.backup_button = child(form, QPushButton, "backup_button")
         self.backup_button.clicked.connect(self.back_up_now)
-        self.stop_button = QPushButton("&Stop")
+        self.stop_button = child(form, QPushButton, "stop_button")
         self.stop_button.clicked.connect(self.stop)
-        self.stop_button.hide()
-        self.progress = QProgressBar()
-        self.progress.setAccessibleName("Progress")
-        self.progress.hide()
-        now_row = QHBoxLayout()
-        now_row.addWidget(self.backup_button)
-        now_row.addWidget(self.progress, 1)
-        now_row.addWidget(self.stop_button)
-        now_row.addStretch(0)
+        self.progress = child(form, QProgressBar, "progress")
         self.model = BackupListModel(self)
-        self.table = QTableView()
-        self.table.setAccessibleName("Backups on hand")
+        self.table = child(form, QTableView, "table")
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setTabKeyNavigation(False)
-        self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.activated.connect(lambda _index: self.restore_chosen())
-        self.list_label = QLabel("&Backups, newest first")
-        self.list_label.setBuddy(self.table)
-        self.restore_button = QPushButton("&Restore…")
-        self.restore_button.setToolTip("Put the chosen backup in place of the clinic's data")
+        self.list_label = child(form, QLabel, "list_label")
+        self.restore_button = child(form, QPushButton, "restore_button")
         self.restore_button.clicked.connect(self.restore_chosen)
-        self.restore_file_button = QPushButton("Restore from a f&ile…")
+        self.restore_file_button = child(form, QPushButton, "restore_file_button")
         self.restore_file_button.clicked.connect(self.restore_from_file)
-        restore_row = QHBoxLayout()
-        restore_row.addWidget(self.restore_button)
-        restore_row.addWidget(self.restore_file_button)
-        restore_row.addStretch(1)
-        self.message = QLabel()
-        self.message.setAccessibleName("Message")
-        self.message.setWordWrap(True)
-        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.close_box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.message = child(form, QLabel, "message")
+        self.close_box = child(form, QDialogButtonBox, "close_box")
         self.close_box.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(folder_row)
-        layout.addLayout(now_row)
-        layout.addWidget(self.list_label)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(restore_row)
-        layout.addWidget(self.message)
-        layout.addWidget(self.close_box)
         fit_to_screen(self, QSize(820, 480))
         # Enter means the field it is typed in (a folder, a backup in the list), never
         # whichever button Qt would make the default: no Enter starts a backup by surprise.
@@ -183,7 +157,7 @@ class BackupsDialog(QDialog):
                 widget.setEnabled(False)
             self.restore_button.setEnabled(False)
             self.restore_file_button.setEnabled(False)
-            self._say("This clinic is on a database server: back it up on the server.")
+            self._say(self.tr("This clinic is on a database server: back it up on the server."))
         else:
             self.folder.setText(str(backups.backup_folder(ctx)))
             self.refresh()
@@ -246,7 +220,7 @@ class BackupsDialog(QDialog):
         self.model.set_rows(rows)
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        self.list_label.setText(f"&Backups, newest first ({len(rows)})")
+        self.list_label.setText(self.tr("&Backups, newest first ({count})").format(count=len(rows)))
         if rows:
             self.table.setCurrentIndex(self.model.index(0, 0))
         self.restore_button.setEnabled(bool(rows))
@@ -256,7 +230,8 @@ class BackupsDialog(QDialog):
     @staticmethod
     def choose_folder(parent: QWidget, start: str) -> str:
         """Asks for a folder ('' if cancelled); tests replace this."""
-        return QFileDialog.getExistingDirectory(parent, "Backup folder", start)
+        title = QCoreApplication.translate("BackupsDialog", "Backup folder")
+        return QFileDialog.getExistingDirectory(parent, title, start)
 
     def browse(self) -> None:
         """Picks a folder with the system's chooser, then uses it."""
@@ -269,7 +244,7 @@ class BackupsDialog(QDialog):
         """Saves the typed folder in the clinic's settings once it proves writable."""
         text = self.folder.text().strip()
         if not text:
-            self._say("Type or choose a folder", error=True)
+            self._say(self.tr("Type or choose a folder"), error=True)
             self.folder.setFocus()
             return
         folder = Path(text).expanduser()
@@ -281,14 +256,14 @@ class BackupsDialog(QDialog):
             self.folder.selectAll()
             return
         self.folder.setText(str(folder))
-        self._say(f"Backups now go to {folder}.")
+        self._say(self.tr("Backups now go to {folder}.").format(folder=folder))
         self.refresh()
 
     # -- back up now --------------------------------------------------------------------------
 
     def back_up_now(self) -> None:
         """Writes a verified backup in the background, with progress and Stop."""
-        self._say("Backing up…")
+        self._say(self.tr("Backing up…"))
         self._start(
             lambda progress: backups.make_backup(self.ctx, progress=progress),
             self._backed_up,
@@ -306,18 +281,20 @@ class BackupsDialog(QDialog):
         self._busy(False)
         self.stop_button.setEnabled(True)
         self.refresh()
-        self._say(f"Backup written and checked: {path}")
+        self._say(self.tr("Backup written and checked: {path}").format(path=path))
         self.backup_button.setFocus()
 
     def _backup_failed(self, error: Exception) -> None:
         self._busy(False)
         self.stop_button.setEnabled(True)
         if isinstance(error, BackupCancelled):
-            self._say("Backup stopped; nothing was kept.")
+            self._say(self.tr("Backup stopped; nothing was kept."))
         else:
             self._say(
-                f"The backup was not made: {error}. Nothing half-written was kept; free some "
-                "space or choose another folder.",
+                self.tr(
+                    "The backup was not made: {error}. Nothing half-written was kept; free some "
+                    "space or choose another folder."
+                ).format(error=error),
                 error=True,
             )
         self.backup_button.setFocus()
@@ -328,7 +305,12 @@ class BackupsDialog(QDialog):
     def choose_file(parent: QWidget, start: str) -> str:
         """Asks for a backup file ('' if cancelled); tests replace this."""
         name, _ = QFileDialog.getOpenFileName(
-            parent, "Restore from a backup", start, "Mobile Athlete backups (*.sqlite3);;All (*)"
+            parent,
+            QCoreApplication.translate("BackupsDialog", "Restore from a backup"),
+            start,
+            QCoreApplication.translate(
+                "BackupsDialog", "Mobile Athlete backups (*.sqlite3);;All (*)"
+            ),
         )
         return name
 
@@ -336,7 +318,7 @@ class BackupsDialog(QDialog):
         """Asks to restore the backup chosen in the list."""
         backup = self.model.row_at(self.table.currentIndex().row())
         if backup is None:
-            self._say("Choose a backup in the list first", error=True)
+            self._say(self.tr("Choose a backup in the list first"), error=True)
             return
         self._check_then_confirm(backup.path, backup.taken_at)
 
@@ -348,14 +330,19 @@ class BackupsDialog(QDialog):
             try:
                 taken = datetime.fromtimestamp(path.stat().st_mtime)
             except OSError as exc:
-                self._say(f"Cannot read {path}: {exc.strerror or exc}", error=True)
+                self._say(
+                    self.tr("Cannot read {path}: {problem}").format(
+                        path=path, problem=exc.strerror or exc
+                    ),
+                    error=True,
+                )
                 return
             listed = self.model.find(path)
             self._check_then_confirm(path, listed.taken_at if listed else taken)
 
     def _check_then_confirm(self, path: Path, taken: datetime) -> None:
         # A large file takes a while to check: off the UI thread, before anything is asked.
-        self._say(f"Checking {path.name}…")
+        self._say(self.tr("Checking {name}…").format(name=path.name))
         self._start(
             lambda _progress: backups.check_backup_file(path),
             lambda _none: self._confirm(path, taken),
@@ -365,23 +352,27 @@ class BackupsDialog(QDialog):
 
     def _check_failed(self, error: Exception) -> None:
         self._busy(False)
-        self._say(f"{error}. Nothing was changed.", error=True)
+        self._say(self.tr("{problem}. Nothing was changed.").format(problem=error), error=True)
 
     def _confirm(self, path: Path, taken: datetime) -> None:
         self._busy(False)
         self._say("")
         box = QMessageBox(
-            QMessageBox.Icon.Warning, "Restore a backup — Mobile Athlete", "", parent=self
+            QMessageBox.Icon.Warning, self.tr("Restore a backup — Mobile Athlete"), "", parent=self
         )
-        box.setText(f"Restore the backup taken {when(taken)}?")
+        box.setText(self.tr("Restore the backup taken {when}?").format(when=when(taken)))
         box.setInformativeText(
-            f"The clinic's data goes back to how it was then: anything saved after "
-            f"{when(taken)} is not in it.\n\nThe current clinic file is kept aside, untouched "
-            f"(named …before-restore-…), beside it.\n\nMobile Athlete closes when the restore "
-            f"is done; start it again and sign in.\n\n{path}"
+            self.tr(
+                "The clinic's data goes back to how it was then: anything saved after "
+                "{when} is not in it.\n\nThe current clinic file is kept aside, untouched "
+                "(named …before-restore-…), beside it.\n\nMobile Athlete closes when the restore "
+                "is done; start it again and sign in.\n\n{path}"
+            ).format(when=when(taken), path=path)
         )
-        self.restore_yes = box.addButton("&Restore this backup", QMessageBox.ButtonRole.AcceptRole)
-        keep = box.addButton("&Keep the current data", QMessageBox.ButtonRole.RejectRole)
+        self.restore_yes = box.addButton(
+            self.tr("&Restore this backup"), QMessageBox.ButtonRole.AcceptRole
+        )
+        keep = box.addButton(self.tr("&Keep the current data"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(keep)
         box.setEscapeButton(keep)
         box.finished.connect(lambda _r: self._answered(box, path, taken))
@@ -390,9 +381,9 @@ class BackupsDialog(QDialog):
 
     def _answered(self, box: QMessageBox, path: Path, taken: datetime) -> None:
         if box.clickedButton() is not self.restore_yes:
-            self._say("Nothing was restored.")
+            self._say(self.tr("Nothing was restored."))
             return
-        self._say(f"Restoring the backup of {when(taken)}…")
+        self._say(self.tr("Restoring the backup of {when}…").format(when=when(taken)))
         self._start(
             lambda progress: backups.restore_backup(self.ctx, path, progress=progress),
             lambda aside: self._restored(path, taken, aside),
@@ -402,7 +393,12 @@ class BackupsDialog(QDialog):
 
     def _restore_failed(self, error: Exception) -> None:
         self._busy(False)
-        self._say(f"The restore failed: {error}. The clinic's data was left as it was.", error=True)
+        self._say(
+            self.tr("The restore failed: {error}. The clinic's data was left as it was.").format(
+                error=error
+            ),
+            error=True,
+        )
 
     def _restored(self, path: Path, taken: datetime, aside: object) -> None:
         self._busy(False)
@@ -410,19 +406,21 @@ class BackupsDialog(QDialog):
             widget.setEnabled(False)
         self.restore_button.setEnabled(False)
         self.restore_file_button.setEnabled(False)
-        kept = f" The replaced file was kept as {aside}." if aside else ""
-        self._say(f"Restored the backup of {when(taken)}.{kept}")
+        kept = self.tr("The replaced file was kept as {path}.").format(path=aside) if aside else ""
+        restored = self.tr("Restored the backup of {when}.").format(when=when(taken))
+        self._say(f"{restored} {kept}".strip())
         box = QMessageBox(
             QMessageBox.Icon.Information,
-            "Backup restored — Mobile Athlete",
-            f"The clinic's data is now the backup of {when(taken)}.",
+            self.tr("Backup restored — Mobile Athlete"),
+            self.tr("The clinic's data is now the backup of {when}.").format(when=when(taken)),
             QMessageBox.StandardButton.Ok,
             self,
         )
-        box.setInformativeText(
-            f"{kept.strip()}\n\nMobile Athlete closes now, so that nothing on screen comes from "
-            "the replaced file. Start it again and sign in."
+        closing = self.tr(
+            "Mobile Athlete closes now, so that nothing on screen comes from the replaced file. "
+            "Start it again and sign in."
         )
+        box.setInformativeText(f"{kept}\n\n{closing}".strip())
         box.finished.connect(lambda _r: self._finish_restore(path))
         self.done_box = box
         box.open()

@@ -8,6 +8,8 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
+    QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -18,19 +20,16 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
+    QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -41,10 +40,12 @@ from mobileathlete_desktop.services.imports import (
     import_assessments,
     import_clients,
 )
+from mobileathlete_desktop.ui.forms import child, load_form
 from mobileathlete_desktop.ui.screen_fit import fit_to_screen
 
-KINDS = (("clients", "Clients"), ("assessments", "Measurements (long format)"))
-ENCODINGS = (("", "UTF-8 (recommended)"), ("latin-1", "Latin-1 / Windows"))
+# The codes of the form's combo items, in the form's order (their shown words are translated).
+KINDS = ("clients", "assessments")
+ENCODINGS = ("", "latin-1")
 
 
 class PreviewModel(QAbstractTableModel):
@@ -52,13 +53,13 @@ class PreviewModel(QAbstractTableModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._headers: list[str] = ["Line", "Chart", "What", "Before", "After"]
+        self._headers: list[str] = self._change_headers()
         self._rows: list[list[str]] = []
 
     def show_changes(self, report: ImportReport) -> None:
         """Fills the table with what the import would add or change."""
         self.beginResetModel()
-        self._headers = ["Line", "Chart", "What", "Before", "After"]
+        self._headers = self._change_headers()
         self._rows = [
             [str(c.line), c.chart_number, c.what, c.before, c.after] for c in report.changes
         ]
@@ -67,9 +68,18 @@ class PreviewModel(QAbstractTableModel):
     def show_errors(self, failure: ImportFailed) -> None:
         """Fills the table with every refused line and why."""
         self.beginResetModel()
-        self._headers = ["Line", "Problem"]
+        self._headers = [self.tr("Line"), self.tr("Problem")]
         self._rows = [[str(e.line) if e.line else "", e.reason] for e in failure.errors]
         self.endResetModel()
+
+    def _change_headers(self) -> list[str]:
+        return [
+            self.tr("Line"),
+            self.tr("Chart"),
+            self.tr("What"),
+            self.tr("Before"),
+            self.tr("After"),
+        ]
 
     def clear(self) -> None:
         """Empties the table."""
@@ -128,68 +138,35 @@ class ImportDialog(QDialog):
     def __init__(self, ctx: ServiceContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.setWindowTitle("Import from CSV")
+        self.setWindowTitle(self.tr("Import from CSV"))
+        form = load_form("import_dialog", self)
         fit_to_screen(self, QSize(760, 480))
         self._job: _Job | None = None
         self._previewed: tuple[object, ...] | None = None
         self._running: tuple[bool, tuple[object, ...]] = (True, ())
 
-        self.kind = QComboBox()
-        for key, label in KINDS:
-            self.kind.addItem(label, key)
-        self.path = QLineEdit(placeholderText="A .csv file")
-        self.path.setAccessibleName("CSV file")
-        choose = QPushButton("Choose…")
-        choose.clicked.connect(self.choose_file)
-        file_row = QHBoxLayout()
-        file_row.addWidget(self.path, 1)
-        file_row.addWidget(choose)
-        self.encoding = QComboBox()
-        for key, label in ENCODINGS:
-            self.encoding.addItem(label, key)
-        self.update_existing = QCheckBox("Update clients already in the clinic")
-        self.create_clients = QCheckBox("Create clients for unknown chart numbers")
-
-        form = QFormLayout()
-        form.addRow("Import", self.kind)
-        form.addRow("File", file_row)
-        form.addRow("Text encoding", self.encoding)
-        form.addRow("", self.update_existing)
-        form.addRow("", self.create_clients)
+        self.kind = child(form, QComboBox, "kind")
+        for index, code in enumerate(KINDS[: self.kind.count()]):
+            self.kind.setItemData(index, code)
+        self.path = child(form, QLineEdit, "path")
+        child(form, QPushButton, "choose_button").clicked.connect(self.choose_file)
+        self.encoding = child(form, QComboBox, "encoding")
+        for index, code in enumerate(ENCODINGS[: self.encoding.count()]):
+            self.encoding.setItemData(index, code)
+        self.update_existing = child(form, QCheckBox, "update_existing")
+        self.create_clients = child(form, QCheckBox, "create_clients")
 
         self.model = PreviewModel(self)
-        self.table = QTableView()
-        self.table.setTabKeyNavigation(False)  # arrows walk the rows; Tab moves on
-        self.table.setAccessibleName("Preview")
+        self.table = child(form, QTableView, "table")
         self.table.setModel(self.model)
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(True)
-        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.model.modelReset.connect(self._fit_columns)
-        self.status = QLabel("Choose a file, then Preview to see what would change.")
-        self.status.setWordWrap(True)
-        self.status.setAccessibleName("Import status")
+        self.status = child(form, QLabel, "status")
 
-        self.preview_button = QPushButton("Preview")
+        self.preview_button = child(form, QPushButton, "preview_button")
         self.preview_button.clicked.connect(self.preview)
-        self.import_button = QPushButton("Import")
-        self.import_button.setEnabled(False)
+        self.import_button = child(form, QPushButton, "import_button")
         self.import_button.clicked.connect(self.run_import)
-        close = QPushButton("Close")
-        close.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.preview_button)
-        buttons.addWidget(self.import_button)
-        buttons.addWidget(close)
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.status)
-        layout.addLayout(buttons)
+        child(form, QDialogButtonBox, "close_box").rejected.connect(self.reject)
 
         for signal in (
             self.kind.currentIndexChanged,
@@ -218,7 +195,10 @@ class ImportDialog(QDialog):
     def ask_file(cls, parent: QWidget | None) -> str:
         """The file chosen in the system's open dialog ('' if cancelled); tests replace this."""
         name, _filter = QFileDialog.getOpenFileName(
-            parent, "Import CSV", "", "CSV files (*.csv *.txt);;All files (*)"
+            parent,
+            QCoreApplication.translate("ImportDialog", "Import CSV"),
+            "",
+            QCoreApplication.translate("ImportDialog", "CSV files (*.csv *.txt);;All files (*)"),
         )
         return name
 
@@ -245,7 +225,7 @@ class ImportDialog(QDialog):
         if self._previewed is not None and self._previewed != self._options():
             self._previewed = None
             self.model.clear()
-            self.status.setText("Options changed: Preview again before importing.")
+            self.status.setText(self.tr("Options changed: Preview again before importing."))
         self.import_button.setEnabled(self._previewed is not None and self._job is None)
         self.preview_button.setEnabled(bool(self.path.text().strip()) and self._job is None)
 
@@ -264,7 +244,9 @@ class ImportDialog(QDialog):
 
     def _start(self, dry_run: bool) -> None:
         if not Path(self.path.text().strip()).is_file():
-            self.status.setText(f"No such file: {self.path.text().strip()}")
+            self.status.setText(
+                self.tr("No such file: {path}").format(path=self.path.text().strip())
+            )
             return
         self._running = (dry_run, self._options())
         job = _Job(self._work(dry_run))
@@ -273,7 +255,7 @@ class ImportDialog(QDialog):
         job.signals.finished.connect(self._finished)
         job.signals.failed.connect(self._failed)
         self._job = job
-        self.status.setText("Checking the file…" if dry_run else "Importing…")
+        self.status.setText(self.tr("Checking the file…") if dry_run else self.tr("Importing…"))
         self._options_changed()
         QThreadPool.globalInstance().start(job)
 
@@ -292,10 +274,10 @@ class ImportDialog(QDialog):
         self.model.show_changes(report)
         if dry_run:
             self._previewed = options
-            nothing = not report.changes
-            self.status.setText(
-                report.describe() + (" (nothing new in this file)" if nothing else "")
-            )
+            summary = report.describe()
+            if not report.changes:
+                summary = self.tr("{summary} (nothing new in this file)").format(summary=summary)
+            self.status.setText(summary)
         else:
             self._previewed = None
             self.status.setText(report.describe() + ".")
@@ -308,10 +290,16 @@ class ImportDialog(QDialog):
         if isinstance(exc, ImportFailed):
             self.model.show_errors(exc)
             count = len(exc.errors)
-            self.status.setText(
-                f"{count} problem{'s' if count != 1 else ''} in {exc.source}: "
-                "nothing was imported. Fix the file and Preview again."
-            )
+            if count == 1:
+                text = self.tr(
+                    "1 problem in {source}: nothing was imported. Fix the file and Preview again."
+                )
+            else:
+                text = self.tr(
+                    "{count} problems in {source}: nothing was imported. Fix the file and "
+                    "Preview again."
+                )
+            self.status.setText(text.format(count=QLocale().toString(count), source=exc.source))
         else:
             self.model.clear()
             self.status.setText(f"{exc}")

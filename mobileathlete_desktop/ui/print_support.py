@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 import shiboken6
-from PySide6.QtCore import QRect, QSettings, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QRect, QSettings, QSize, Qt
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtPrintSupport import (
     QAbstractPrintDialog,
@@ -98,7 +98,10 @@ def _opened(pdf: Path) -> Iterator[pdfium.PdfDocument]:
         with _PDFIUM:
             document = pdfium.PdfDocument(str(pdf))
     except (pdfium.PdfiumError, OSError) as exc:
-        raise PrintError(f"{Path(pdf).name} cannot be read as a PDF: {exc}") from exc
+        message = QCoreApplication.translate(
+            "PrintSupport", "{name} cannot be read as a PDF: {problem}"
+        )
+        raise PrintError(message.format(name=Path(pdf).name, problem=exc)) from exc
     try:
         yield document
     finally:
@@ -114,7 +117,10 @@ def _render(document: pdfium.PdfDocument, index: int, scale: float) -> QImage:
         try:
             kind = _FORMATS.get(bitmap.mode)
             if kind is None:
-                raise PrintError(f"PDFium drew page {index + 1} as {bitmap.mode} pixels")
+                message = QCoreApplication.translate(
+                    "PrintSupport", "PDFium drew page {number} as {mode} pixels"
+                )
+                raise PrintError(message.format(number=index + 1, mode=bitmap.mode))
             pixels = bytes(bitmap.buffer)
             return QImage(pixels, bitmap.width, bitmap.height, bitmap.stride, kind).copy()
         finally:
@@ -159,13 +165,23 @@ def paint_pdf(pdf: Path, printer: QPrinter, pages: list[int] | None = None) -> i
     printer.setFullPage(True)
     painter = QPainter()
     if not painter.begin(printer):
-        raise PrintError(f"The printer {printer.printerName() or ''} could not be started")
+        message = QCoreApplication.translate(
+            "PrintSupport", "The printer {name} could not be started"
+        )
+        raise PrintError(message.format(name=printer.printerName() or ""))
     try:
         for number, image in enumerate(images):
             if number and not printer.newPage():
-                raise PrintError("The printer stopped accepting pages")
+                raise PrintError(
+                    QCoreApplication.translate(
+                        "PrintSupport", "The printer stopped accepting pages"
+                    )
+                )
             if image.isNull():
-                raise PrintError(f"Page {pages[number] + 1} could not be drawn")
+                message = QCoreApplication.translate(
+                    "PrintSupport", "Page {number} could not be drawn"
+                )
+                raise PrintError(message.format(number=pages[number] + 1))
             area = painter.viewport()
             size = image.size().scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
             x = area.x() + (area.width() - size.width()) // 2
@@ -181,22 +197,26 @@ def print_pdf(pdf: Path, printer: QPrinter) -> int:
     """Prints the pages chosen in the dialog; returns how many. PrintError on failure."""
     total = page_count(pdf)
     if total == 0:
-        raise PrintError("The document has no pages")
+        raise PrintError(QCoreApplication.translate("PrintSupport", "The document has no pages"))
     pages = selected_pages(printer, total)
     if not pages:
-        raise PrintError(f"The page range is outside the document's {total} pages")
+        message = QCoreApplication.translate(
+            "PrintSupport", "The page range is outside the document's {count} pages"
+        )
+        raise PrintError(message.format(count=total))
     target = printer.outputFileName()
     if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and target:
         try:
             _copy_pages(pdf, pages, total, Path(target))
         except OSError as exc:
-            raise PrintError(f"Cannot write {target}: {exc.strerror or exc}") from exc
+            message = QCoreApplication.translate("PrintSupport", "Cannot write {path}: {problem}")
+            raise PrintError(message.format(path=target, problem=exc.strerror or exc)) from exc
         return len(pages)
     return paint_pdf(pdf, printer, pages)
 
 
 def choose_printer(
-    parent: QWidget | None, store: QSettings, pages: int, title: str = "Print"
+    parent: QWidget | None, store: QSettings, pages: int, title: str = ""
 ) -> QPrinter | None:
     """The print dialog (printer choice and page range) starting on the last printer used."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -204,7 +224,7 @@ def choose_printer(
     if last:
         printer.setPrinterName(last)
     dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle(title)
+    dialog.setWindowTitle(title or QCoreApplication.translate("PrintSupport", "Print"))
     dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintPageRange, True)
     dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintToFile, True)
     dialog.setMinMax(1, max(1, pages))
@@ -231,13 +251,20 @@ def print_with_dialog(
     pages)` called (the audit). Returns what happened in words for the status line."""
     printer = choose_printer(parent, store, page_count(pdf), title)
     if printer is None:
-        return "Not printed."
+        return QCoreApplication.translate("PrintSupport", "Not printed.")
     try:
         printed = print_pdf(pdf, printer)
     except PrintError as exc:
-        return f"⚠ Not printed: {exc}"
+        return QCoreApplication.translate("PrintSupport", "⚠ Not printed: {problem}").format(
+            problem=exc
+        )
     record(printer.printerName(), printed)
-    return f"Printed {printed} page{'s' if printed != 1 else ''}{what}."
+    # `what` ends the sentence, e.g. " of the handout" (translated by the caller).
+    if printed == 1:
+        return QCoreApplication.translate("PrintSupport", "Printed 1 page{what}.").format(what=what)
+    return QCoreApplication.translate("PrintSupport", "Printed {count} pages{what}.").format(
+        count=printed, what=what
+    )
 
 
 def preview_pdf(pdf: Path, parent: QWidget | None, title: str) -> PdfPreviewDialog:
@@ -266,7 +293,9 @@ class PdfPreviewDialog(QPrintPreviewDialog):
         try:
             paint_pdf(self.pdf, printer)
         except PrintError as exc:  # an empty preview, and why, rather than a traceback
-            self.setWindowTitle(f"{self.windowTitle()} — {exc}")
+            self.setWindowTitle(
+                self.tr("{title} — {problem}").format(title=self.windowTitle(), problem=exc)
+            )
 
 
 def open_preview(temp: TempPdf, parent: QWidget | None, title: str) -> PdfPreviewDialog:
@@ -283,7 +312,10 @@ def save_file_name(
     """Asks where to save a PDF, starting in the last folder used (remembered under `key`)."""
     folder = str(store.value(key, "") or Path.home())
     name, _ = QFileDialog.getSaveFileName(
-        parent, title, str(Path(folder) / suggested), "PDF documents (*.pdf)"
+        parent,
+        title,
+        str(Path(folder) / suggested),
+        QCoreApplication.translate("PrintSupport", "PDF documents (*.pdf)"),
     )
     if not name:
         return None
@@ -307,11 +339,16 @@ def choose_folder(parent: QWidget | None, store: QSettings, key: str, title: str
 def folder_problem(folder: Path) -> str | None:
     """Why files cannot be written into the folder, or None when they can."""
     if not folder.is_dir():
-        return f"The folder {folder} does not exist."
+        return QCoreApplication.translate(
+            "PrintSupport", "The folder {folder} does not exist."
+        ).format(folder=folder)
     try:
         fd, probe = tempfile.mkstemp(prefix=".mobileathlete-", dir=folder)
     except OSError as exc:
-        return f"Files cannot be written in {folder}: {exc.strerror or exc}."
+        message = QCoreApplication.translate(
+            "PrintSupport", "Files cannot be written in {folder}: {problem}."
+        )
+        return message.format(folder=folder, problem=exc.strerror or exc)
     os.close(fd)
     with contextlib.suppress(OSError):
         os.unlink(probe)

@@ -13,14 +13,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings, QSize, Qt, QTimer
+from PySide6.QtCore import QLocale, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
-    QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -28,7 +25,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QRadioButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -38,6 +34,7 @@ from mobileathlete_desktop.services.context import ServiceContext
 from mobileathlete_desktop.ui import print_support
 from mobileathlete_desktop.ui import service_adapter as svc
 from mobileathlete_desktop.ui.date_field import CalendarPopup, read_date
+from mobileathlete_desktop.ui.forms import child, load_form
 from mobileathlete_desktop.ui.jobs import Job, JobControl
 from mobileathlete_desktop.ui.screen_fit import fit_to_screen
 
@@ -66,7 +63,7 @@ class ReportsView(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.store = store if store is not None else print_support.settings()
-        self.setWindowTitle("Client reports")
+        self.setWindowTitle(self.tr("Client reports"))
         fit_to_screen(self, QSize(720, 620))
         self.chosen: dict[int, str] = {}
         self.job: Job[svc.BatchResult] | None = None
@@ -80,108 +77,64 @@ class ReportsView(QDialog):
     # -- layout ----------------------------------------------------------------------------
 
     def _build(self) -> None:
+        form = load_form("reports_view", self)
         today = date.today().isoformat()
-        self.first = QLineEdit(today)
-        self.first.setAccessibleName("Seen from")
-        self.last = QLineEdit(today)
-        self.last.setAccessibleName("Seen to")
+        self.first = child(form, QLineEdit, "first")
+        self.last = child(form, QLineEdit, "last")
         self.calendars = [
-            CalendarPopup(self.first, "First date"),
-            CalendarPopup(self.last, "Second date"),
+            CalendarPopup(self.first, self.tr("First date")),
+            CalendarPopup(self.last, self.tr("Second date")),
         ]
         for edit in (self.first, self.last):
+            edit.setText(today)
             edit.setMaximumWidth(edit.fontMetrics().horizontalAdvance("0000-00-00") + 48)
             edit.returnPressed.connect(self.list_clients_seen)
-        self.list_seen = QPushButton("&List clients seen")
+        self.list_seen = child(form, QPushButton, "list_seen")
         self.list_seen.clicked.connect(self.list_clients_seen)
-        dates = QHBoxLayout()
-        seen_label = QLabel("Seen &from")
-        seen_label.setBuddy(self.first)
-        dates.addWidget(seen_label)
-        dates.addWidget(self.first)
-        dates.addWidget(QLabel("to"))
-        dates.addWidget(self.last)
-        dates.addWidget(self.list_seen)
-        dates.addStretch(1)
 
-        self.search = QLineEdit(placeholderText="…or find a client: name, chart number, birth date")
-        self.search.setAccessibleName("Find clients for the report")
-        self.search.setClearButtonEnabled(True)
+        self.search = child(form, QLineEdit, "search")
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.find_clients)
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
         self.search.returnPressed.connect(self.find_clients)
 
-        self.clients = QListWidget()
-        self.clients.setAccessibleName("Clients in the report (space ticks or unticks)")
+        self.clients = child(form, QListWidget, "clients")
         self.clients.itemChanged.connect(self._ticked)
-        self.all_button = QPushButton("Tick &all")
+        self.all_button = child(form, QPushButton, "all_button")
         self.all_button.clicked.connect(lambda: self._tick_all(True))
-        self.none_button = QPushButton("&Untick all")
+        self.none_button = child(form, QPushButton, "none_button")
         self.none_button.clicked.connect(lambda: self._tick_all(False))
-        self.count = QLabel()
-        ticks = QHBoxLayout()
-        ticks.addWidget(self.all_button)
-        ticks.addWidget(self.none_button)
-        ticks.addStretch(1)
-        ticks.addWidget(self.count)
+        self.count = child(form, QLabel, "count")
 
-        who = QGroupBox("Clients")
-        who_layout = QVBoxLayout(who)
-        who_layout.addLayout(dates)
-        who_layout.addWidget(self.search)
-        who_layout.addWidget(self.clients, 1)
-        who_layout.addLayout(ticks)
+        self.one_file = child(form, QRadioButton, "one_file")
+        self.per_client = child(form, QRadioButton, "per_client")
+        self.progress = child(form, QProgressBar, "progress")
+        self.status = child(form, QLabel, "status")
 
-        self.one_file = QRadioButton("One PDF with every report")
-        self.one_file.setChecked(True)
-        self.per_client = QRadioButton("One PDF per client, into a folder")
-        how = QGroupBox("Saving")
-        how_layout = QFormLayout(how)
-        how_layout.addRow(self.one_file)
-        how_layout.addRow(self.per_client)
-
-        self.progress = QProgressBar()
-        self.progress.setAccessibleName("Report progress")
-        self.progress.setTextVisible(True)
-        self.progress.hide()
-        self.status = QLabel()
-        self.status.setWordWrap(True)
-        self.status.setAccessibleName("Report status")
-        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-
-        buttons = QDialogButtonBox()
-        self.preview_button = buttons.addButton("Pre&view", QDialogButtonBox.ButtonRole.ActionRole)
+        self.preview_button = child(form, QPushButton, "preview_button")
         self.preview_button.clicked.connect(self.preview)
-        self.print_button = buttons.addButton("&Print…", QDialogButtonBox.ButtonRole.ActionRole)
+        self.print_button = child(form, QPushButton, "print_button")
         self.print_button.clicked.connect(self.print_reports)
-        self.save_button = buttons.addButton("&Save PDF…", QDialogButtonBox.ButtonRole.ActionRole)
+        self.save_button = child(form, QPushButton, "save_button")
         self.save_button.clicked.connect(self.save_reports)
-        self.cancel_button = buttons.addButton("Cancel", QDialogButtonBox.ButtonRole.RejectRole)
+        self.cancel_button = child(form, QPushButton, "cancel_button")
         self.cancel_button.clicked.connect(self.cancel)
-        self.cancel_button.hide()
-        self.close_button = buttons.addButton(QDialogButtonBox.StandardButton.Close)
-        self.close_button.clicked.connect(self.reject)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(who, 1)
-        layout.addWidget(how)
-        layout.addWidget(self.progress)
-        layout.addWidget(self.status)
-        layout.addWidget(buttons)
+        close_box = child(form, QDialogButtonBox, "close_box")
+        self.close_button = close_box.button(QDialogButtonBox.StandardButton.Close)
+        close_box.rejected.connect(self.reject)
         # Enter in the search box searches; it must not also press a button of the dialog.
         for button in self.findChildren(QPushButton):
             button.setAutoDefault(False)
 
-        printing = QAction("Print", self, shortcut=QKeySequence(QKeySequence.StandardKey.Print))
-        printing.triggered.connect(self.print_reports)
-        self.addAction(printing)
-        saving = QAction("Save", self, shortcut=QKeySequence(QKeySequence.StandardKey.Save))
-        saving.triggered.connect(self.save_reports)
-        self.addAction(saving)
-        find = QAction("Find", self, shortcut=QKeySequence(QKeySequence.StandardKey.Find))
-        find.triggered.connect(self.search.setFocus)
-        self.addAction(find)
+        shortcuts = (
+            (self.tr("Print"), QKeySequence.StandardKey.Print, self.print_reports),
+            (self.tr("Save"), QKeySequence.StandardKey.Save, self.save_reports),
+            (self.tr("Find"), QKeySequence.StandardKey.Find, self.search.setFocus),
+        )
+        for text, key, slot in shortcuts:
+            action = QAction(text, self, shortcut=QKeySequence(key))
+            action.triggered.connect(slot)
+            self.addAction(action)
 
     # -- choosing clients ------------------------------------------------------------------
 
@@ -232,25 +185,46 @@ class ReportsView(QDialog):
             self._say(f"⚠ {exc}")
             return
         if first is None or last is None:
-            self._say("⚠ Give both dates (YYYY-MM-DD, or Alt+↓ for a calendar).")
+            self._say(self.tr("⚠ Give both dates (YYYY-MM-DD, or Alt+↓ for a calendar)."))
             return
         if last < first:
-            self._say("⚠ The second date is before the first.")
+            self._say(self.tr("⚠ The second date is before the first."))
             return
         try:
             ids = svc.clients_assessed_between(self.ctx, first, last)
         except (PermissionError, ValueError, LookupError, OSError) as exc:
             self._say(f"⚠ {svc.describe(exc)}")
             return
-        span = first.isoformat() if first == last else f"{first.isoformat()} to {last.isoformat()}"
         self.chosen.clear()
         for client_id in ids:
             self._choose(svc.get_client(self.ctx, client_id), True)
         self._show_list(ids)
-        if ids:
-            self._say(f"{len(ids)} client{'s' if len(ids) != 1 else ''} seen {span}.")
+        self._say(self._seen_text(len(ids), first, last))
+
+    def _seen_text(self, count: int, first: date, last: date) -> str:
+        """How many clients were seen on that day or in that span, as a sentence."""
+        one_day = first == last
+        if count == 0:
+            text = (
+                self.tr("No client was assessed {first}.")
+                if one_day
+                else self.tr("No client was assessed {first} to {last}.")
+            )
+        elif count == 1:
+            text = (
+                self.tr("1 client seen {first}.")
+                if one_day
+                else self.tr("1 client seen {first} to {last}.")
+            )
         else:
-            self._say(f"No client was assessed {span}.")
+            text = (
+                self.tr("{count} clients seen {first}.")
+                if one_day
+                else self.tr("{count} clients seen {first} to {last}.")
+            )
+        return text.format(
+            count=QLocale().toString(count), first=first.isoformat(), last=last.isoformat()
+        )
 
     def find_clients(self) -> None:
         """Lists clients matching the search (ticked ones stay at the top)."""
@@ -265,7 +239,7 @@ class ReportsView(QDialog):
             return
         self._show_list([c.id for c in found], {c.id: client_label(c) for c in found})
         if not found:
-            self._say(f"No client matches “{text}”.")
+            self._say(self.tr("No client matches “{text}”.").format(text=text))
 
     def chosen_ids(self) -> list[int]:
         """The ticked clients, in list order."""
@@ -279,7 +253,8 @@ class ReportsView(QDialog):
     def _update(self) -> None:
         n = len(self.chosen)
         busy = self.job is not None
-        self.count.setText(f"{n} client{'s' if n != 1 else ''} ticked")
+        ticked = self.tr("1 client ticked") if n == 1 else self.tr("{count} clients ticked")
+        self.count.setText(ticked.format(count=QLocale().toString(n)))
         for button in (self.preview_button, self.print_button, self.save_button):
             button.setEnabled(n > 0 and not busy)
         controls = (self.list_seen, self.search, self.clients, self.one_file, self.per_client)
@@ -312,8 +287,12 @@ class ReportsView(QDialog):
             self._job_over()
             if result.cancelled:
                 written = len(result.files)
-                kept = f"; {written} file{'s' if written != 1 else ''} kept" if written else ""
-                self._say(f"Cancelled{kept}.")
+                if not written:
+                    self._say(self.tr("Cancelled."))
+                elif written == 1:
+                    self._say(self.tr("Cancelled; 1 file kept."))
+                else:
+                    self._say(self.tr("Cancelled; {count} files kept.").format(count=written))
                 if cleanup is not None:
                     cleanup.unlink(missing_ok=True)
                 return
@@ -321,7 +300,9 @@ class ReportsView(QDialog):
 
         def failed(error: Exception) -> None:
             self._job_over()
-            self._say(f"⚠ Reports not written: {svc.describe(error)}")
+            self._say(
+                self.tr("⚠ Reports not written: {problem}").format(problem=svc.describe(error))
+            )
             if cleanup is not None:
                 cleanup.unlink(missing_ok=True)
 
@@ -330,9 +311,12 @@ class ReportsView(QDialog):
         self.job = job
         self.progress.setRange(0, len(ids))
         self.progress.setValue(0)
-        self.progress.setFormat(f"%v of {len(ids)} reports")
+        self.progress.setFormat(self.tr("%v of {count} reports").format(count=len(ids)))
         self.progress.show()
-        self._say(f"Writing {len(ids)} report{'s' if len(ids) != 1 else ''}…")
+        writing = (
+            self.tr("Writing 1 report…") if len(ids) == 1 else self.tr("Writing {count} reports…")
+        )
+        self._say(writing.format(count=QLocale().toString(len(ids))))
         self._update()
         self.cancel_button.setFocus()  # the controls wait; the keyboard stays on Cancel
         job.run()
@@ -347,7 +331,7 @@ class ReportsView(QDialog):
         """Stops the batch after the report being written (finished files are kept)."""
         if self.job is not None:
             self.job.cancel()
-            self._say("Cancelling after the current report…")
+            self._say(self.tr("Cancelling after the current report…"))
 
     def save_reports(self) -> None:
         """Saves the reports: one PDF (file dialog) or one per client (folder dialog)."""
@@ -355,7 +339,7 @@ class ReportsView(QDialog):
             return
         if self.per_client.isChecked():
             folder = print_support.choose_folder(
-                self, self.store, FOLDER_KEY, "Folder for the reports"
+                self, self.store, FOLDER_KEY, self.tr("Folder for the reports")
             )
             if folder is None:
                 return
@@ -367,7 +351,7 @@ class ReportsView(QDialog):
         else:
             suggested = self._suggested_name()
             path = print_support.save_file_name(
-                self, self.store, FOLDER_KEY, "Save reports as PDF", suggested
+                self, self.store, FOLDER_KEY, self.tr("Save reports as PDF"), suggested
             )
             if path is None:
                 return
@@ -379,8 +363,18 @@ class ReportsView(QDialog):
 
         def done(result: svc.BatchResult) -> None:
             n = len(result.chart_numbers)
-            where = str(out) if len(result.files) == 1 else f"{len(result.files)} files in {out}"
-            self._say(f"Saved {n} report{'s' if n != 1 else ''}: {where}")
+            if len(result.files) == 1:
+                where = str(out)
+            else:
+                where = self.tr("{count} files in {folder}").format(
+                    count=len(result.files), folder=out
+                )
+            saved = (
+                self.tr("Saved 1 report: {where}")
+                if n == 1
+                else self.tr("Saved {count} reports: {where}")
+            )
+            self._say(saved.format(count=n, where=where))
 
         self._run(out, done, None)
 
@@ -399,11 +393,8 @@ class ReportsView(QDialog):
         temp = print_support.TempPdf("reports")
 
         def done(_result: svc.BatchResult) -> None:
-            self.preview_dialog = print_support.open_preview(temp, self, "Report preview")
-            if self.preview_dialog is None:
-                self._say("The reports opened in your PDF viewer (no renderer here for a preview).")
-            else:
-                self._say("Preview shown.")
+            self.preview_dialog = print_support.open_preview(temp, self, self.tr("Report preview"))
+            self._say(self.tr("Preview shown."))
 
         self._run(temp.path, done, temp.path)
 
@@ -421,7 +412,7 @@ class ReportsView(QDialog):
             try:
                 self._say(
                     print_support.print_with_dialog(
-                        self, self.store, temp.path, "Print reports", record
+                        self, self.store, temp.path, self.tr("Print reports"), record
                     )
                 )
             finally:

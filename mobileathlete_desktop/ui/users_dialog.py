@@ -2,42 +2,52 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QSize, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
 from mobileathlete_desktop.services import accounts
 from mobileathlete_desktop.services.accounts import UserRecord
 from mobileathlete_desktop.services.context import ServiceContext
+from mobileathlete_desktop.ui.forms import child, load_form
+from mobileathlete_desktop.ui.i18n import QT_TRANSLATE_NOOP, role_name
 from mobileathlete_desktop.ui.jobs import Job
 from mobileathlete_desktop.ui.record_table import RecordTableModel
 from mobileathlete_desktop.ui.screen_fit import fit_to_screen
 
-COLUMNS = ("User name", "Name", "Role", "Active", "Locked")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("UserListModel", "User name"),
+    QT_TRANSLATE_NOOP("UserListModel", "Name"),
+    QT_TRANSLATE_NOOP("UserListModel", "Role"),
+    QT_TRANSLATE_NOOP("UserListModel", "Active"),
+    QT_TRANSLATE_NOOP("UserListModel", "Locked"),
+)
+ROLES = ("therapist", "admin")  # the codes of the new-user form's role items, in its order
 ERROR_STYLE = "color: #b00020"
 
 _Index = QModelIndex | QPersistentModelIndex
 
 
 def _minimum_hint(role: str) -> str:
-    least = accounts.MIN_ADMIN_PASSWORD if role == "admin" else accounts.MIN_PASSWORD
-    return f"At least {least} characters for {'an admin' if role == 'admin' else 'a therapist'}."
+    if role == "admin":
+        text = QCoreApplication.translate("Users", "At least {count} characters for an admin.")
+        return text.format(count=accounts.MIN_ADMIN_PASSWORD)
+    text = QCoreApplication.translate("Users", "At least {count} characters for a therapist.")
+    return text.format(count=accounts.MIN_PASSWORD)
 
 
 class UserListModel(RecordTableModel[UserRecord]):
@@ -52,6 +62,12 @@ class UserListModel(RecordTableModel[UserRecord]):
                 return row
         return -1
 
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        title = super().headerData(section, orientation, role)
+        return QCoreApplication.translate("UserListModel", title) if title else title
+
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         user = self.record(index)
         if user is None or role not in (
@@ -62,26 +78,25 @@ class UserListModel(RecordTableModel[UserRecord]):
         return (
             user.username,
             user.display_name,
-            user.role.capitalize(),
-            "Yes" if user.active else "No (cannot sign in)",
-            "Locked" if user.locked else "",
+            role_name(user.role).capitalize(),
+            self.tr("Yes") if user.active else self.tr("No (cannot sign in)"),
+            self.tr("Locked") if user.locked else "",
         )[index.column()]
 
 
 class _PasswordForm(QDialog):
     """A small form whose service call (a password hash) runs off the UI thread."""
 
-    def __init__(self, parent: QWidget | None) -> None:
+    def __init__(self, parent: QWidget | None, form_name: str) -> None:
         super().__init__(parent)
         self._job: Job[object] | None = None
-        self.message = QLabel()
-        self.message.setAccessibleName("Message")
-        self.message.setWordWrap(True)
+        self.page = load_form(form_name, self)
+        self.password = child(self.page, QLineEdit, "password")
+        self.repeat = child(self.page, QLineEdit, "repeat")
+        self.message = child(self.page, QLabel, "message")
         self.message.setStyleSheet(ERROR_STYLE)
         self.message.hide()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
+        self.buttons = child(self.page, QDialogButtonBox, "buttons")
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
 
@@ -116,7 +131,7 @@ class _PasswordForm(QDialog):
             return False
         if password.text() != repeat.text():
             repeat.clear()
-            self.show_problem("The two passwords differ", repeat)
+            self.show_problem(self.tr("The two passwords differ"), repeat)
             return False
         return True
 
@@ -125,39 +140,23 @@ class NewUserDialog(_PasswordForm):
     """User name, full name, role and a temporary password (typed twice)."""
 
     def __init__(self, ctx: ServiceContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent, "new_user")
         self.ctx = ctx
         self.created: UserRecord | None = None
-        self.setWindowTitle("Add a user — Mobile Athlete")
-        self.username = QLineEdit()
-        self.username.setAccessibleName("User name")
-        self.display_name = QLineEdit()
-        self.display_name.setAccessibleName("Full name")
-        self.display_name.setPlaceholderText("as shown on screen and in print, e.g. Ana Ruiz, PT")
-        self.role = QComboBox()
-        self.role.setAccessibleName("Role")
-        self.role.addItem("Therapist (records, signs, builds programs)", "therapist")
-        self.role.addItem("Admin (users, backups, reports, audit trail)", "admin")
-        self.password = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
-        self.password.setAccessibleName("Temporary password")
-        self.repeat = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
-        self.repeat.setAccessibleName("Temporary password again")
-        self.hint = QLabel()
-        self.hint.setWordWrap(True)
+        self.setWindowTitle(self.tr("Add a user — Mobile Athlete"))
+        self.username = child(self.page, QLineEdit, "username")
+        self.display_name = child(self.page, QLineEdit, "display_name")
+        # The example in the box reads in full, in every language.
+        example = self.display_name.placeholderText()
+        self.display_name.setMinimumWidth(self.fontMetrics().horizontalAdvance(example) + 24)
+        self.role = child(self.page, QComboBox, "role")
+        for index, code in enumerate(ROLES[: self.role.count()]):
+            self.role.setItemData(index, code)
+        self.hint = child(self.page, QLabel, "hint")
         self.role.currentIndexChanged.connect(lambda _i: self._show_hint())
         self._show_hint()
-        form = QFormLayout()
-        form.addRow("&User name", self.username)
-        form.addRow("Full &name", self.display_name)
-        form.addRow("R&ole", self.role)
-        form.addRow("&Temporary password", self.password)
-        form.addRow("Password a&gain", self.repeat)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Add user")
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.hint)  # below the form: a wrapped label in a form row gets cut
-        layout.addWidget(self.message)
-        layout.addWidget(self.buttons)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Add user"))
+        self.username.setFocus()
 
     def set_role(self, role: str) -> None:
         """Chooses the role (therapist or admin)."""
@@ -165,14 +164,15 @@ class NewUserDialog(_PasswordForm):
 
     def _show_hint(self) -> None:
         self.hint.setText(
-            _minimum_hint(str(self.role.currentData()))
-            + " Tell it to them in person; they sign in with it."
+            self.tr("{minimum} Tell it to them in person; they sign in with it.").format(
+                minimum=_minimum_hint(str(self.role.currentData()))
+            )
         )
 
     def submit(self) -> None:
         """Adds the account through the service (admins only, audited)."""
         if not self.username.text().strip():
-            self.show_problem("Type a user name (letters, digits, . _ -)", self.username)
+            self.show_problem(self.tr("Type a user name (letters, digits, . _ -)"), self.username)
             return
         role = str(self.role.currentData())
         if not self._checked(role, self.password, self.repeat):
@@ -193,42 +193,37 @@ class PasswordDialog(_PasswordForm):
     """A new password for another user (reset), or one's own (the current one asked first)."""
 
     def __init__(self, ctx: ServiceContext, user: UserRecord, parent: QWidget | None = None):
-        super().__init__(parent)
+        super().__init__(parent, "password")
         self.ctx = ctx
         self.user = user
         self.own = user.id == ctx.actor.user_id or (
             ctx.actor.user_id is None and user.username == ctx.actor.username
         )
-        self.current = QLineEdit(self, echoMode=QLineEdit.EchoMode.Password)
-        self.current.setAccessibleName("Current password")
-        self.current.setVisible(self.own)  # a hidden child when not asked, not a window
-        self.password = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
-        self.password.setAccessibleName("New password")
-        self.repeat = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
-        self.repeat.setAccessibleName("New password again")
-        form = QFormLayout()
+        self.current = child(self.page, QLineEdit, "current")
+        fields = self.page.findChild(QFormLayout, "fields")
+        assert fields is not None
+        fields.setRowVisible(self.current, self.own)  # the current password: one's own only
         if self.own:
-            self.setWindowTitle("Change my password — Mobile Athlete")
-            intro = "Your own password: type the current one first."
-            form.addRow("&Current password", self.current)
+            self.setWindowTitle(self.tr("Change my password — Mobile Athlete"))
+            intro = self.tr("Your own password: type the current one first.")
+            ok = self.tr("Change my password")
         else:
-            self.setWindowTitle(f"Reset the password of {user.username} — Mobile Athlete")
-            intro = (
-                f"A new temporary password for <b>{user.display_name or user.username}</b> "
-                f"({user.role}). It also lifts a lock-out. Tell it to them in person."
+            self.setWindowTitle(
+                self.tr("Reset the password of {username} — Mobile Athlete").format(
+                    username=user.username
+                )
             )
-        form.addRow("&New password", self.password)
-        form.addRow("Password a&gain", self.repeat)
-        text = QLabel(f"{intro}<br>{_minimum_hint(user.role)}")
-        text.setWordWrap(True)
-        ok = "Change my password" if self.own else "Set the new password"
+            intro = self.tr(
+                "A new temporary password for <b>{name}</b> ({role}). It also lifts a "
+                "lock-out. Tell it to them in person."
+            ).format(
+                name=html.escape(user.display_name or user.username), role=role_name(user.role)
+            )
+            ok = self.tr("Set the new password")
+        child(self.page, QLabel, "intro").setText(f"{intro}<br>{_minimum_hint(user.role)}")
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok)
-        layout = QVBoxLayout(self)
-        layout.addWidget(text)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addWidget(self.buttons)
         self.setMinimumWidth(420)
+        (self.current if self.own else self.password).setFocus()
 
     def submit(self) -> None:
         """Sets the password through the service (audited)."""
@@ -250,46 +245,22 @@ class UsersDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.form: _PasswordForm | None = None
-        self.setWindowTitle("Users — Mobile Athlete")
+        self.setWindowTitle(self.tr("Users — Mobile Athlete"))
+        form = load_form("users_dialog", self)
         self.model = UserListModel(self)
-        self.table = QTableView()
-        self.table.setAccessibleName("Users")
+        self.table = child(form, QTableView, "table")
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setTabKeyNavigation(False)  # arrows choose a user; Tab moves on
-        self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        label = QLabel("&Users (↑ ↓ to choose)")
-        label.setBuddy(self.table)
-        self.add_button = QPushButton("&Add user…")
-        self.active_button = QPushButton("&Deactivate")
-        self.password_button = QPushButton("&Reset password…")
-        self.unlock_button = QPushButton("U&nlock")
+        self.add_button = child(form, QPushButton, "add_button")
+        self.active_button = child(form, QPushButton, "active_button")
+        self.password_button = child(form, QPushButton, "password_button")
+        self.unlock_button = child(form, QPushButton, "unlock_button")
         self.add_button.clicked.connect(self.add_user)
         self.active_button.clicked.connect(self.toggle_active)
         self.password_button.clicked.connect(self.change_password)
         self.unlock_button.clicked.connect(self.unlock)
-        self.message = QLabel()
-        self.message.setAccessibleName("Message")
-        self.message.setWordWrap(True)
-        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.rejected.connect(self.reject)
-        side = QVBoxLayout()
-        for button in (self.add_button, self.active_button, self.password_button):
-            side.addWidget(button)
-        side.addWidget(self.unlock_button)
-        side.addStretch(1)
-        middle = QHBoxLayout()
-        middle.addWidget(self.table, 1)
-        middle.addLayout(side)
-        layout = QVBoxLayout(self)
-        layout.addWidget(label)
-        layout.addLayout(middle, 1)
-        layout.addWidget(self.message)
-        layout.addWidget(close)
+        self.message = child(form, QLabel, "message")
+        child(form, QDialogButtonBox, "close_box").rejected.connect(self.reject)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
         fit_to_screen(self, QSize(760, 420))
         for button in self.findChildren(QPushButton):
@@ -342,12 +313,18 @@ class UsersDialog(QDialog):
         if user is None:
             return
         own = self._is_self(user)
-        self.active_button.setText("&Deactivate" if user.active else "R&eactivate")
+        self.active_button.setText(
+            self.tr("&Deactivate") if user.active else self.tr("R&eactivate")
+        )
         self.active_button.setEnabled(allowed and not (own and user.active))
         self.active_button.setToolTip(
-            "You cannot deactivate your own account" if own else "An inactive user cannot sign in"
+            self.tr("You cannot deactivate your own account")
+            if own
+            else self.tr("An inactive user cannot sign in")
         )
-        self.password_button.setText("Change &my password…" if own else "&Reset password…")
+        self.password_button.setText(
+            self.tr("Change &my password…") if own else self.tr("&Reset password…")
+        )
         self.unlock_button.setEnabled(allowed and user.locked)
 
     def _say(self, text: str, *, error: bool = False) -> None:
@@ -368,7 +345,11 @@ class UsersDialog(QDialog):
             return
         user = form.created
         self.refresh(keep=user.username)
-        self._say(f"Added {user.username} ({user.role}). They sign in with the password you set.")
+        self._say(
+            self.tr("Added {username} ({role}). They sign in with the password you set.").format(
+                username=user.username, role=role_name(user.role)
+            )
+        )
         self.table.setFocus()
 
     def toggle_active(self) -> None:
@@ -383,9 +364,13 @@ class UsersDialog(QDialog):
             return
         self.refresh(keep=done.username)
         if done.active:
-            self._say(f"{done.username} can sign in again.")
+            self._say(self.tr("{username} can sign in again.").format(username=done.username))
         else:
-            self._say(f"{done.username} can no longer sign in; their records and work stay.")
+            self._say(
+                self.tr("{username} can no longer sign in; their records and work stay.").format(
+                    username=done.username
+                )
+            )
         self.table.setFocus()
 
     def change_password(self) -> None:
@@ -401,9 +386,13 @@ class UsersDialog(QDialog):
     def _password_set(self, form: PasswordDialog) -> None:
         self.refresh(keep=form.user.username)
         if form.own:
-            self._say("Your password is changed; use it from the next sign-in.")
+            self._say(self.tr("Your password is changed; use it from the next sign-in."))
         else:
-            self._say(f"{form.user.username} has a new password (and is not locked).")
+            self._say(
+                self.tr("{username} has a new password (and is not locked).").format(
+                    username=form.user.username
+                )
+            )
         self.table.setFocus()
 
     def unlock(self) -> None:
@@ -417,5 +406,7 @@ class UsersDialog(QDialog):
             self._say(str(exc), error=True)
             return
         self.refresh(keep=user.username)
-        self._say(f"{user.username} is unlocked and can sign in now.")
+        self._say(
+            self.tr("{username} is unlocked and can sign in now.").format(username=user.username)
+        )
         self.table.setFocus()
