@@ -123,7 +123,7 @@ def active_passive_figure(
 
     `series` is `gap_series(history, catalogue)` when the caller has it already.
     """
-    title = f"Active vs passive range — {history.client.full_name}"
+    title = f"Active vs passive range — {style.shown_name(history.client.full_name)}"
     if not history.assessments:
         return style.message_figure(title, "No assessments recorded yet.")
     if series is None:

@@ -50,7 +50,7 @@ def asymmetry_figure(
     grey and labelled "not judged": its bar is never shown as within threshold.
     """
     result = interpret_assessment(history, assessment_id, catalogue)
-    title = f"Limb symmetry — {history.client.full_name}"
+    title = f"Limb symmetry — {style.shown_name(history.client.full_name)}"
     if result.assessment is None:
         return style.message_figure(title, "No assessments recorded yet.")
     title += f", {result.assessment.date.isoformat()}"

@@ -24,12 +24,22 @@ P = ParamSpec("P")
 R = TypeVar("R")
 
 
+PLAIN_TEXT_SETTINGS: dict[Any, Any] = {"text.parse_math": False, "text.usetex": False}
+"""Every text a builder puts in a figure is drawn as it is written: a client's name such as
+`Jo $\\frac{` is never read as mathtext (it made matplotlib raise) nor handed to TeX. No chart
+text needs mathematics; units are plain Unicode (°, ±, ÷)."""
+
+
 def with_figure_lock(build: Callable[P, R]) -> Callable[P, R]:
-    """Runs the decorated figure builder while holding FIGURE_LOCK."""
+    """Runs the decorated figure builder while holding FIGURE_LOCK, with mathtext off
+    (PLAIN_TEXT_SETTINGS: a Text takes the setting when it is made, so the whole figure the
+    builder makes keeps it, whoever draws it later)."""
 
     @functools.wraps(build)
     def locked(*args: P.args, **kwargs: P.kwargs) -> R:
-        with FIGURE_LOCK:
+        import matplotlib
+
+        with FIGURE_LOCK, matplotlib.rc_context(PLAIN_TEXT_SETTINGS):
             return build(*args, **kwargs)
 
     return locked

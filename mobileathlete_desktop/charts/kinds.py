@@ -15,6 +15,8 @@ from mobileathlete_desktop.domain.interpretation import (
     measure_series,
 )
 from mobileathlete_desktop.domain.records import ClientHistory
+from mobileathlete_desktop.support.i18n import texts
+from mobileathlete_desktop.support.languages import DEFAULT_LANGUAGE
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -43,7 +45,7 @@ class MeasureChoice:
     def text(self) -> str:
         """How the picker shows it ("Hip flexion (active) — 6 visits")."""
         mode = "" if self.mode == "none" else f" ({self.mode})"
-        visits = f"{self.points} visit{'s' if self.points != 1 else ''}"
+        visits = texts(DEFAULT_LANGUAGE).ngettext("{count} visit", "{count} visits", self.points)
         return f"{self.label}{mode} — {visits}"
 
 

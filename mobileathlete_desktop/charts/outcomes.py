@@ -53,7 +53,7 @@ def outcomes_figure(
     from mobileathlete_desktop.domain.catalogue import default_catalogue
 
     cat = catalogue if catalogue is not None else default_catalogue()
-    title = f"Outcome scores — {history.client.full_name}"
+    title = f"Outcome scores — {style.shown_name(history.client.full_name)}"
     panels = []
     for code in codes:
         measure = measure_for(code, cat)

@@ -47,7 +47,7 @@ def profile_figure(
 
     cat = catalogue if catalogue is not None else default_catalogue()
     result = interpret_assessment(history, assessment_id, cat)
-    title = f"Percent of norm — {history.client.full_name}"
+    title = f"Percent of norm — {style.shown_name(history.client.full_name)}"
     if result.assessment is None:
         return style.message_figure(title, "No assessments recorded yet.")
     title += f", {result.assessment.date.isoformat()}"

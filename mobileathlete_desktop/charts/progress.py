@@ -37,7 +37,7 @@ def measure_progress_figure(
 
     cat = catalogue if catalogue is not None else default_catalogue()
     measure = measure_for(measure_code, cat)
-    name = history.client.full_name or history.client.chart_number
+    name = style.shown_name(history.client.full_name) or history.client.chart_number
     if measure is None:
         return style.message_figure(
             measure_code, f"{measure_code} is not in the catalogue (version {cat.version})."

@@ -112,6 +112,15 @@ def titled_legend(fig: Figure, ax: Axes, title: str, handles: Any, names: Any, n
     )
 
 
+SHOWN_NAME = 60
+"""Longest client name a chart's title shows whole (a longer one ends in "…")."""
+
+
+def shown_name(name: str) -> str:
+    """A client's name as a chart title shows it: cut to SHOWN_NAME characters."""
+    return name if len(name) <= SHOWN_NAME else name[: SHOWN_NAME - 1].rstrip() + "…"
+
+
 def wrap_label(label: str, width: int = 34, longest: int = 42) -> str:
     """A row label longer than `longest` characters on lines of `width`, so it does not
     squeeze the plot; a shorter one as it is."""

@@ -23,6 +23,7 @@ from mobileathlete_desktop.domain.language_tables import (
     text_lists_table,
     text_table,
 )
+from mobileathlete_desktop.support.i18n import texts
 from mobileathlete_desktop.support.languages import language_code, pick
 
 Category = Literal["mobility", "control", "strength", "running", "stretch"]
@@ -64,23 +65,23 @@ class Dosage:
         """The dose in a line a client reads: "2 × 10 each side, daily" ("2 × 10 por lado,
         a diario")."""
         language = language_code(lang)
+        tr = texts(language)
         if self.reps is not None:
             amount = str(self.reps)
         elif self.hold_s is not None:
             amount = f"{self.hold_s} s"
         else:
             amount = f"{self.distance_m} m"
-        text = f"{self.sets} × {amount}"
-        if language != "es":
-            if self.hold_s is not None:
-                text += " hold"
-            if self.per_side:
-                text += " each side"
+        dose = {"sets": self.sets, "amount": amount}
+        # Translators: a drill's dose: {sets} sets of {amount} (repetitions, "30 s", "400 m").
+        if self.hold_s is not None and self.per_side:
+            text = tr.gettext("{sets} × {amount} hold each side", **dose)
+        elif self.hold_s is not None:
+            text = tr.gettext("{sets} × {amount} hold", **dose)
+        elif self.per_side:
+            text = tr.gettext("{sets} × {amount} each side", **dose)
         else:
-            if self.per_side:
-                text += " por lado"
-            if self.hold_s is not None:
-                text += " (mantén la posición)"
+            text = tr.gettext("{sets} × {amount}", **dose)
         frequency = self.frequency(language)
         return f"{text}, {frequency}" if frequency else text
 

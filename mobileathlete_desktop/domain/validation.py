@@ -6,10 +6,34 @@ import re
 from datetime import date
 
 from mobileathlete_desktop.domain.catalogue import MODES, SIDES, Catalogue, Measure, Mode, Side
+from mobileathlete_desktop.support.plain_text import one_line
 
 
 class InvalidValue(ValueError):
     """Text that cannot become the value asked for; str() is the message to show."""
+
+
+NAME_LENGTH = 120
+"""Longest client given or family name (the database columns hold 120 characters)."""
+TITLE_LENGTH = 200
+"""Longest user display name, clinic name or program title (columns of 200 characters)."""
+
+
+def name_problem(text: str, what: str, limit: int) -> str | None:
+    """Why a name cannot be stored (too long once cleaned), or None."""
+    length = len(one_line(text))
+    if length > limit:
+        return f"{what} is too long: {length} characters, at most {limit}"
+    return None
+
+
+def clean_name(text: str, what: str, limit: int) -> str:
+    """A name as it is stored: one line, no control characters (support.plain_text.one_line);
+    InvalidValue, saying so, when it is longer than `limit` characters."""
+    problem = name_problem(text, what, limit)
+    if problem:
+        raise InvalidValue(problem)
+    return one_line(text)
 
 
 _NUMBER = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)$")

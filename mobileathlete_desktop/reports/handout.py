@@ -16,6 +16,7 @@ from mobileathlete_desktop.reports.pdf import (
     content_width,
     letterhead,
     para,
+    short,
     text,
 )
 from mobileathlete_desktop.support.i18n import N_, texts
@@ -256,9 +257,9 @@ def handout_story(handout: Handout) -> list[Any]:
 
     tr = texts(handout.lang)
     facts = (
-        (tr.gettext("Client"), handout.client_name),
+        (tr.gettext("Client"), short(handout.client_name)),
         (tr.gettext("Date"), date_text(handout.on, handout.lang)),
-        (tr.gettext("Therapist"), handout.therapist or "—"),
+        (tr.gettext("Therapist"), short(handout.therapist) or "—"),
     )
     who = [
         para(f"<b>{text(label)}:</b> {text(value)}", "small", markup=True) for label, value in facts

@@ -11,6 +11,7 @@ from typing import Any, BinaryIO
 
 from mobileathlete_desktop.support.files import AtomicWriteError, atomic_write
 from mobileathlete_desktop.support.i18n import texts
+from mobileathlete_desktop.support.plain_text import is_control
 
 FONT = "DejaVuSans"
 FONT_BOLD = "DejaVuSans-Bold"
@@ -111,7 +112,19 @@ def text(value: str) -> str:
     """Plain text made safe for a reportlab Paragraph (which reads a little XML)."""
     from xml.sax.saxutils import escape
 
-    return escape(value).replace("\n", "<br/>")
+    shown = "".join(c for c in value if c == "\n" or not is_control(c))  # no tofu boxes
+    return escape(shown).replace("\n", "<br/>")
+
+
+SHOWN_NAME = 160
+"""Longest name printed whole (a client's full name, the clinic's, a therapist's): entry keeps
+names within their columns, but an older record or a direct edit may not, and a name longer
+than a page cannot be laid out at all."""
+
+
+def short(value: str, limit: int = SHOWN_NAME) -> str:
+    """The text cut to `limit` characters with "…" when it is longer."""
+    return value if len(value) <= limit else value[: limit - 1].rstrip() + "…"
 
 
 def para(value: str, style: str = "body", *, markup: bool = False) -> Any:
@@ -144,11 +157,11 @@ def letterhead(clinic: ClinicHeader, width: float, right: list[Any] | None = Non
     from reportlab.platypus import Table, TableStyle
 
     contact = " · ".join(p for p in (clinic.phone, clinic.email) if p)
-    left: list[Any] = [para(clinic.name or "—", "clinic")]
+    left: list[Any] = [para(short(clinic.name) or "—", "clinic")]
     if clinic.address:
-        left.append(para(clinic.address, "muted"))
+        left.append(para(short(clinic.address, 400), "muted"))
     if contact:
-        left.append(para(contact, "muted"))
+        left.append(para(short(contact, 400), "muted"))
     logo = logo_image(clinic.logo, 30 * mm, 18 * mm)
     cells: list[Any] = [logo] if logo is not None else []
     widths: list[float] = [32 * mm] if logo is not None else []
@@ -243,12 +256,13 @@ def numbered_canvas(footer_left: str, lang: str = "en") -> type:
             self.line(18 * mm, 14 * mm, width - 18 * mm, 14 * mm)
             self.setFont(FONT, 8)
             self.setFillColor(HexColor(MUTED))
-            self.drawString(18 * mm, 9.5 * mm, label[:90])
-            self.drawRightString(
-                width - 18 * mm,
-                9.5 * mm,
-                tr.gettext("Page {number} of {total}", number=number, total=total),
-            )
+            page = tr.gettext("Page {number} of {total}", number=number, total=total)
+            room = width - 42 * mm - self.stringWidth(page, FONT, 8)
+            label = label[:90]
+            while label and self.stringWidth(label, FONT, 8) > room:
+                label = short(label, len(label) - 1)  # never under the page number
+            self.drawString(18 * mm, 9.5 * mm, label)
+            self.drawRightString(width - 18 * mm, 9.5 * mm, page)
             self.restoreState()
 
     return NumberedCanvas

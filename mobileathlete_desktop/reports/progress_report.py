@@ -19,6 +19,7 @@ from mobileathlete_desktop.reports.pdf import (
     letterhead,
     para,
     section_mark,
+    short,
     text,
 )
 
@@ -93,7 +94,7 @@ class ProgressReport:
 
 def _client_block(report: ProgressReport) -> Any:
     client = report.client
-    lines = [f"<b>{text(client.full_name)}</b>", f"Chart {text(client.chart_number)}"]
+    lines = [f"<b>{text(short(client.full_name))}</b>", f"Chart {text(client.chart_number)}"]
     if client.date_of_birth:
         age = client.age_on(report.generated_on)
         lines.append(f"Born {client.date_of_birth.isoformat()} ({age} years)")
@@ -267,7 +268,7 @@ def report_story(report: ProgressReport) -> list[Any]:
         story.append(para(warning, "body"))
     if not report.visits:
         story.append(para("Assessments", "h1"))
-        story.append(para(f"{client.full_name} has no assessments recorded yet.", "body"))
+        story.append(para(f"{short(client.full_name)} has no assessments recorded yet.", "body"))
     else:
         story.append(para("What changed", "h1"))
         if report.changes:

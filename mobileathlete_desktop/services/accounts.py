@@ -12,10 +12,13 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from mobileathlete_desktop.domain.permissions import ROLES, Actor, Role
+from mobileathlete_desktop.domain.validation import TITLE_LENGTH, InvalidValue, clean_name
 from mobileathlete_desktop.services.audit import record_event
 from mobileathlete_desktop.services.context import InputError, ServiceContext
 from mobileathlete_desktop.storage.database import Database
 from mobileathlete_desktop.storage.models import Clinic, User
+from mobileathlete_desktop.support.i18n import texts
+from mobileathlete_desktop.support.languages import DEFAULT_LANGUAGE
 
 # argon2id with the library's RFC 9106 "low memory" profile: strong, yet quick enough that
 # signing in on a clinic's older workstation takes well under a second.
@@ -46,6 +49,11 @@ def password_matches(password_hash: str, password: str) -> bool:
         return _hasher.verify(password_hash, password)
     except (VerificationError, InvalidHashError):
         return False
+
+
+def _minutes(count: int) -> str:
+    """A number of minutes as a sign-in message says it ("1 minute", "5 minutes")."""
+    return texts(DEFAULT_LANGUAGE).ngettext("{count} minute", "{count} minutes", count)
 
 
 def _utc(value: datetime) -> datetime:
@@ -82,6 +90,8 @@ def _clean_username(username: str) -> str:
     username = username.strip().lower()
     if not username or not username.replace(".", "").replace("_", "").replace("-", "").isalnum():
         raise InputError("User name: letters, digits, . _ - only")
+    if len(username) > 80:
+        raise InputError(f"User name is too long: {len(username)} characters, at most 80")
     return username
 
 
@@ -102,12 +112,21 @@ def _check_new(role: str, password: str) -> None:
         raise InputError(problem)
 
 
+def _clean(text: str, what: str) -> str:
+    """A display or clinic name as stored: one line, no control characters, at most
+    TITLE_LENGTH characters (InputError saying so)."""
+    try:
+        return clean_name(text, what, TITLE_LENGTH)
+    except InvalidValue as exc:
+        raise InputError(str(exc)) from exc
+
+
 def _add_user(session: Session, username: str, display_name: str, role: str, password: str) -> User:
     if session.execute(select(User.id).where(User.username == username)).first():
         raise InputError(f"User name {username} is taken")
     user = User(
         username=username,
-        display_name=display_name.strip() or username,
+        display_name=_clean(display_name, "Display name") or username,
         role=role,
         password_hash=hash_password(password),
     )
@@ -129,6 +148,7 @@ def create_user(
     ctx.actor.require("users.manage")
     username = _clean_username(username)
     _check_new(role, password)
+    _clean(display_name, "Display name")
     with ctx.db.session() as session:
         user = _add_user(session, username, display_name, role, password)
         record_event(
@@ -152,6 +172,8 @@ def create_first_admin(
     """
     username = _clean_username(username)
     _check_new("admin", password)
+    clinic_name = _clean(clinic_name, "Clinic name")
+    _clean(display_name, "Display name")
     with db.session() as session:
         if session.execute(select(func.count(User.id))).scalar_one():
             raise InputError("The clinic already has users; an admin must add new ones")
@@ -249,7 +271,7 @@ def sign_in(
             minutes = max(1, round(left.total_seconds() / 60))
             failure = (
                 f"Account {name} is locked after {MAX_FAILED_SIGN_INS} wrong passwords; "
-                f"try again in {minutes} minute{'s' if minutes != 1 else ''}"
+                f"try again in {_minutes(minutes)}"
             )
             record_event(
                 session,
@@ -272,7 +294,7 @@ def sign_in(
                 detail["locked_until"] = user.locked_until
                 failure = (
                     f"Wrong password; account {name} is now locked for "
-                    f"{int(LOCK_OUT.total_seconds() // 60)} minutes"
+                    f"{_minutes(int(LOCK_OUT.total_seconds() // 60))}"
                 )
             record_event(
                 session,

@@ -14,6 +14,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from mobileathlete_desktop.domain.records import CLIENT_SEXES, ClientRecord
 from mobileathlete_desktop.domain.search_text import SEPARATOR, fold
+from mobileathlete_desktop.domain.validation import NAME_LENGTH, TITLE_LENGTH, name_problem
 from mobileathlete_desktop.services.audit import record_event
 from mobileathlete_desktop.services.context import (
     ConflictError,
@@ -22,6 +23,18 @@ from mobileathlete_desktop.services.context import (
     ServiceContext,
 )
 from mobileathlete_desktop.storage.models import Client
+from mobileathlete_desktop.support.plain_text import one_line
+
+# One-line fields: field → (what a message calls it, its column's length). Each is stored
+# without control characters and refused, saying so, when longer than its column.
+_ONE_LINE_FIELDS = {
+    "given_name": ("Given name", NAME_LENGTH),
+    "family_name": ("Family name", NAME_LENGTH),
+    "email": ("Email address", TITLE_LENGTH),
+    "phone": ("Phone", 60),
+    "goal_event": ("Goal event", TITLE_LENGTH),
+    "footwear": ("Footwear", TITLE_LENGTH),
+}
 
 
 @dataclass(frozen=True)
@@ -57,6 +70,10 @@ class ClientInput:
             found["given_name"] = "Given name is required"
         if not self.family_name.strip():
             found["family_name"] = "Family name is required"
+        for name, (what, limit) in _ONE_LINE_FIELDS.items():
+            problem = name_problem(getattr(self, name), what, limit)
+            if problem and name not in found:
+                found[name] = problem
         if self.date_of_birth is not None:
             if self.date_of_birth > today:
                 found["date_of_birth"] = "Date of birth is in the future"
@@ -79,13 +96,8 @@ class ClientInput:
         problems = self.problems()
         if problems:
             raise InputError("; ".join(problems.values()))
-        return replace(
-            self,
-            chart_number=self.chart_number.strip(),
-            given_name=self.given_name.strip(),
-            family_name=self.family_name.strip(),
-            email=self.email.strip(),
-        )
+        cleaned: dict[str, Any] = {n: one_line(getattr(self, n)) for n in _ONE_LINE_FIELDS}
+        return replace(self, chart_number=self.chart_number.strip(), **cleaned)
 
 
 _INPUT_FIELDS = [f.name for f in fields(ClientInput)]

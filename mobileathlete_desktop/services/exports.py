@@ -22,6 +22,8 @@ from mobileathlete_desktop.services.imports import FAULT_SEPARATOR, is_finding_m
 from mobileathlete_desktop.storage.models import Client
 from mobileathlete_desktop.support.csv_cells import safe_csv_row
 from mobileathlete_desktop.support.files import AtomicWriteError, atomic_write_text
+from mobileathlete_desktop.support.i18n import texts
+from mobileathlete_desktop.support.languages import DEFAULT_LANGUAGE
 
 # The CSV header is a public contract (README "CSV formats"): add columns only at the end.
 # `faults` (added last): a motor-control test's fault codes, separated by ";".
@@ -55,11 +57,21 @@ class ExportSummary:
     measurements: int
 
     def describe(self) -> str:
-        """One line for the command line or a dialog."""
-        where = str(self.files[0]) if len(self.files) == 1 else f"{len(self.files)} files"
-        return (
-            f"Exported {self.measurements} measurements of {self.clients} "
-            f"client{'s' if self.clients != 1 else ''} to {where}"
+        """One line for the command line or a dialog ("Exported 3 measurements of 1 client to
+        visits.csv")."""
+        tr = texts(DEFAULT_LANGUAGE)
+        files = len(self.files)
+        where = (
+            str(self.files[0])
+            if files == 1
+            else tr.ngettext("{count} file", "{count} files", files)
+        )
+        return tr.ngettext(
+            "Exported {count} measurement of {clients} to {where}",
+            "Exported {count} measurements of {clients} to {where}",
+            self.measurements,
+            clients=tr.ngettext("{count} client", "{count} clients", self.clients),
+            where=where,
         )
 
 

@@ -22,6 +22,7 @@ from mobileathlete_desktop.domain.recommendations import (
     plan,
 )
 from mobileathlete_desktop.domain.records import ClientHistory
+from mobileathlete_desktop.domain.validation import TITLE_LENGTH, InvalidValue, clean_name
 from mobileathlete_desktop.services.audit import record_event
 from mobileathlete_desktop.services.context import InputError, NotFound, ServiceContext
 from mobileathlete_desktop.storage.models import Client, HomeProgram, ProgramItem
@@ -100,6 +101,10 @@ def save_program(ctx: ServiceContext, program: ProgramRecord) -> ProgramRecord:
     """
     ctx.actor.require("programs.write")
     _check_items(program.items)
+    try:
+        program = replace(program, title=clean_name(program.title, "Title", TITLE_LENGTH))
+    except InvalidValue as exc:
+        raise InputError(str(exc)) from exc
     if program.is_template and not program.title.strip():
         raise InputError("A template needs a name")
     if not program.is_template and program.client_id is None:

@@ -13,6 +13,7 @@ from mobileathlete_desktop.domain.resources import resource_path
 from mobileathlete_desktop.services.audit import record_event
 from mobileathlete_desktop.services.context import InputError, NotFound, ServiceContext
 from mobileathlete_desktop.storage.models import Assessment, AssessmentTemplate
+from mobileathlete_desktop.support.plain_text import one_line
 
 
 @dataclass(frozen=True)
@@ -72,7 +73,7 @@ def save_template(
     Built-in templates are never changed: copy one under a new name instead.
     """
     ctx.actor.require("assessments.write")
-    name = " ".join(name.split())
+    name = one_line(name)  # no control characters, one line
     if not name:
         raise InputError("Template name is required")
     if len(name) > TEMPLATE_NAME_LENGTH:

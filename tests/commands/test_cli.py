@@ -126,7 +126,7 @@ def test_import_creates_clients_only_when_asked(
     code, out, _ = run(
         capsys, "--db", demo_db, "import", "assessments", str(csv), "--create-clients"
     )
-    assert code == 0 and "1 new clients" in out
+    assert code == 0 and "1 new client" in out and "1 new clients" not in out
     code, out, _ = run(capsys, "--db", demo_db, "clients", "--search", "NEW-7", "--json")
     assert [r["chart_number"] for r in json.loads(out)] == ["NEW-7"]
 

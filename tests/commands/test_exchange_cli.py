@@ -42,11 +42,11 @@ def test_import_clients_dry_run_then_for_real(
     csv_file = tmp_path / "clients.csv"
     csv_file.write_text("chart_number;given_name;family_name\nT-001;Testa;Runnerton\n")
     code, out, _ = run(capsys, "--db", db, "import", "clients", str(csv_file), "--dry-run")
-    assert code == 0 and "line 2: T-001 new client" in out and "Would import 1 rows" in out
+    assert code == 0 and "line 2: T-001 new client" in out and "Would import 1 row:" in out
     code, out, _ = run(capsys, "--db", db, "clients", "--json")
     assert json.loads(out) == []
     code, out, _ = run(capsys, "--db", db, "import", "clients", str(csv_file))
-    assert code == 0 and "Imported 1 rows: 1 new clients" in out
+    assert code == 0 and "Imported 1 row: 1 new client, 0 updated" in out
     code, _, err = run(capsys, "--db", db, "import", "clients", str(csv_file))
     assert code == 2 and "line 2: chart number T-001 is already in the clinic" in err
 

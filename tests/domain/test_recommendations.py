@@ -24,6 +24,7 @@ from mobileathlete_desktop.domain.recommendations import (
     recommend,
     vocabulary,
 )
+from mobileathlete_desktop.support.i18n import texts
 
 # --- the shipped library, as the recommender sees it -------------------------------------
 
@@ -594,4 +595,5 @@ def test_the_new_catalogue_measures_are_answered(code: str, drills: set[str]) ->
     assert not result.unanswered and not result.maintenance
     assert drills <= {r.exercise_code for r in result.recommendations}
     entry = next(m for m in MEASURES if code.startswith(m.prefix))
-    assert entry.targets[0] == code and entry.purpose_en and entry.purpose_es
+    assert entry.targets[0] == code and entry.purpose
+    assert texts("es").gettext(entry.purpose) != entry.purpose  # said in Spanish too

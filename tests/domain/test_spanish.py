@@ -169,6 +169,7 @@ def _domain_spanish() -> list[tuple[str, str]]:
     """The recommender's Spanish that reaches a client (drill notes, reasons)."""
     from mobileathlete_desktop.domain import recommendations as rec
 
+    tr = texts("es")
     out: list[tuple[str, str]] = []
     for name in (
         "PAIN_NOTE",
@@ -178,17 +179,33 @@ def _domain_spanish() -> list[tuple[str, str]]:
         "HYPERMOBILE_HANDOUT",
         "FAULT_NOTE",
         "MAINTENANCE_REASON",
+        "MAINTENANCE_FALLBACK_REASON",
     ):
-        table = getattr(rec, name, None)
-        if isinstance(table, dict) and "es" in table:
-            out.append((name, table["es"]))
-    out += [(f"PURPOSES {prefix}", words[1]) for prefix, words in getattr(rec, "PURPOSES", ())]
+        out.append((name, tr.gettext(getattr(rec, name))))
+    out += [(f"PURPOSES {prefix}", tr.gettext(message)) for prefix, message in rec.PURPOSES]
+    out += [(f"FAULTS {fault.code}", tr.gettext(fault.words)) for fault in rec.FAULTS]
     return out
 
 
 @pytest.mark.parametrize(("where", "text"), _domain_spanish(), ids=lambda v: str(v)[:40])
 def test_recommender_spanish_is_tu_register_for_los_angeles(where: str, text: str) -> None:
     assert not _offences(text), f"{where}: {text!r}"
+
+
+def test_every_recommender_word_is_said_in_spanish() -> None:
+    """The notes, purposes and fault words are catalogue messages: none reads English in es."""
+    from mobileathlete_desktop.domain import recommendations as rec
+
+    english = {
+        rec.PAIN_NOTE,
+        rec.MAINTENANCE_REASON,
+        *(message for _, message in rec.PURPOSES),
+        *(fault.words for fault in rec.FAULTS),
+    }
+    spanish = dict(_domain_spanish())
+    assert len(spanish) == 8 + len(rec.PURPOSES) + len(rec.FAULTS)
+    assert not english & set(spanish.values())
+    assert spanish["FAULTS knee_valgus"] == "la rodilla se va hacia adentro"
 
 
 def test_client_findings_words_are_tu_register() -> None:

@@ -186,3 +186,15 @@ def test_a_missing_catalogue_reads_english(monkeypatch: pytest.MonkeyPatch) -> N
         monkeypatch.undo()
         i18n._translation.cache_clear()
     assert i18n.translation("es").gettext("Your drills") == "Tus ejercicios"
+
+
+def test_the_dose_line_is_said_by_the_catalogue() -> None:
+    """Dosage.describe has no language branch: the Spanish order and words ("por lado (mantén
+    la posición)") are the catalogue's translation of the English message."""
+    from mobileathlete_desktop.domain.exercises import Dosage
+
+    dose = Dosage(sets=2, frequencies={"en": "daily", "es": "a diario"}, hold_s=30, per_side=True)
+    spanish = i18n.texts("es").gettext("{sets} × {amount} hold each side", sets=2, amount="30 s")
+    assert spanish == "2 × 30 s por lado (mantén la posición)"
+    assert dose.describe("es") == f"{spanish}, a diario"
+    assert dose.describe("fr") == dose.describe("en") == "2 × 30 s hold each side, daily"

@@ -34,6 +34,8 @@ from mobileathlete_desktop.domain.interpretation.results import (
 from mobileathlete_desktop.domain.records import (
     AssessmentRecord,
 )
+from mobileathlete_desktop.support.i18n import texts
+from mobileathlete_desktop.support.languages import DEFAULT_LANGUAGE
 
 # --- Computed measures ---------------------------------------------------------------------
 
@@ -88,7 +90,14 @@ def fms_total(
     clearing = clearing or {}
     unknown = set(clearing) - set(FMS_CLEARING)
     if unknown:
-        raise ValueError(f"unknown FMS clearing test(s): {', '.join(sorted(unknown))}")
+        raise ValueError(
+            texts(DEFAULT_LANGUAGE).ngettext(
+                "unknown FMS clearing test: {codes}",
+                "unknown FMS clearing tests: {codes}",
+                len(unknown),
+                codes=", ".join(sorted(unknown)),
+            )
+        )
     zeroed = tuple(FMS_CLEARING[code] for code in FMS_CLEARING if clearing.get(code, False))
     result: dict[str, int] = {}
     asymmetric: list[str] = []

@@ -1,8 +1,11 @@
-"""How the drill library answers each movement fault, and how the fault is said (en, es)."""
+"""How the drill library answers each movement fault, and how the fault is said (a gettext
+message: the English here, other languages in the catalogue)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from mobileathlete_desktop.support.i18n import N_
 
 
 @dataclass(frozen=True)
@@ -11,34 +14,29 @@ class FaultDrills:
 
     code: str  # as in the catalogue and GlanceLine.faults ("knee_valgus")
     targets: tuple[str, ...]  # the library's fault tag first, then measures that answer it
-    words_en: str
-    words_es: str
+    words: str  # how a client's handout says it: a gettext message, translated where it is said
 
 
 FAULTS: tuple[FaultDrills, ...] = (
     FaultDrills(
         "knee_valgus",
         ("fault:knee_valgus", "hip.abduction", "hip.external_rotation"),
-        "knee drifting inward",
-        "la rodilla se va hacia adentro",
+        N_("knee drifting inward"),
     ),
     FaultDrills(
         "pelvic_drop",
         ("fault:pelvic_drop", "hip.abduction"),
-        "pelvis dropping",
-        "la cadera cae",
+        N_("pelvis dropping"),
     ),
     FaultDrills(
         "trunk_lean",
         ("fault:trunk_lean",),
-        "trunk leaning",
-        "el tronco se inclina",
+        N_("trunk leaning"),
     ),
     FaultDrills(
         "loss_of_balance",
         ("fault:loss_of_balance", "balance.single_leg"),
-        "loss of balance",
-        "pérdida del equilibrio",
+        N_("loss of balance"),
     ),
 )
 

@@ -13,6 +13,7 @@ from mobileathlete_desktop.domain.recommendations.model import (
     Recommendation,
 )
 from mobileathlete_desktop.domain.recommendations.words import PAIN_NOTE, REASON_LANG, _lang, _note
+from mobileathlete_desktop.support.i18n import N_
 
 
 @dataclass(frozen=True)
@@ -59,18 +60,13 @@ MAINTENANCE: tuple[MaintenanceSlot, ...] = (
 MAINTENANCE_TARGETS: tuple[tuple[str, ...], ...] = tuple(s.targets for s in MAINTENANCE)
 
 
-MAINTENANCE_REASON = {
-    "en": "General runner maintenance: no findings need special work",
-    "es": "Mantenimiento general del corredor: ningún hallazgo necesita un trabajo especial",
-}
+MAINTENANCE_REASON = N_("General runner maintenance: no findings need special work")
 
 
-MAINTENANCE_FALLBACK_REASON = {
-    "en": "General runner maintenance: no drill in the library answers the findings, "
-    "the therapist chooses for them",
-    "es": "Mantenimiento general del corredor: ningún ejercicio de la biblioteca responde a los "
-    "hallazgos, el terapeuta elige para ellos",
-}
+MAINTENANCE_FALLBACK_REASON = N_(
+    "General runner maintenance: no drill in the library answers the findings, "
+    "the therapist chooses for them"
+)
 
 
 def maintenance_program(

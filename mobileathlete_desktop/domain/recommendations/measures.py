@@ -1,11 +1,14 @@
 """How the drill library answers a finding at each measure: its targets, the deficit a short
-reading means, the regions it moves and its purpose in words (en, es)."""
+reading means, the regions it moves and its purpose in words (a gettext message: the English
+here, other languages in the catalogue)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TypeVar
+
+from mobileathlete_desktop.support.i18n import N_
 
 T = TypeVar("T")
 
@@ -33,8 +36,7 @@ class MeasureDrills:
     targets: tuple[str, ...]  # library measure codes, the measure's own first
     shortfall: str  # the deficit tag a short reading calls for
     regions: tuple[str, ...]  # library regions the measure moves (pain: no loaded work there)
-    purpose_en: str
-    purpose_es: str
+    purpose: str  # what its drills work on: a gettext message, translated where it is said
 
 
 # Most specific prefix first ("ankle.dorsiflexion.knee_flexed" before "ankle.dorsiflexion").
@@ -44,16 +46,14 @@ MEASURES: tuple[MeasureDrills, ...] = (
         ("ankle.dorsiflexion.knee_flexed", "wblt.distance"),
         DEFICIT_FLEXIBILITY,
         ("ankle",),
-        "ankle mobility (soleus and ankle joint)",
-        "movilidad del tobillo (sóleo y articulación)",
+        N_("ankle mobility (soleus and ankle joint)"),
     ),
     MeasureDrills(
         "ankle.dorsiflexion.knee_extended",
         ("ankle.dorsiflexion.knee_extended",),
         DEFICIT_FLEXIBILITY,
         ("ankle",),
-        "ankle mobility and calf flexibility",
-        "movilidad del tobillo y flexibilidad de la pantorrilla",
+        N_("ankle mobility and calf flexibility"),
     ),
     # The weight-bearing lunge angle (knee to wall, heel down): the knee-bent ankle drills.
     MeasureDrills(
@@ -61,8 +61,7 @@ MEASURES: tuple[MeasureDrills, ...] = (
         ("ankle.dorsiflexion.weight_bearing", "wblt.distance", "ankle.dorsiflexion.knee_flexed"),
         DEFICIT_FLEXIBILITY,
         ("ankle",),
-        "ankle mobility in a lunge (knee over toes)",
-        "movilidad del tobillo en zancada (rodilla sobre los dedos)",
+        N_("ankle mobility in a lunge (knee over toes)"),
     ),
     # Any other dorsiflexion code: a knee-bent lunge.
     MeasureDrills(
@@ -70,48 +69,42 @@ MEASURES: tuple[MeasureDrills, ...] = (
         ("ankle.dorsiflexion.knee_flexed", "wblt.distance"),
         DEFICIT_FLEXIBILITY,
         ("ankle",),
-        "ankle mobility",
-        "movilidad del tobillo",
+        N_("ankle mobility"),
     ),
     MeasureDrills(
         "wblt",
         ("wblt.distance", "ankle.dorsiflexion.knee_flexed"),
         DEFICIT_FLEXIBILITY,
         ("ankle",),
-        "ankle mobility (knee over toes)",
-        "movilidad del tobillo (rodilla sobre los dedos)",
+        N_("ankle mobility (knee over toes)"),
     ),
     MeasureDrills(
         "ankle.plantarflexion",
         ("ankle.plantarflexion",),
         DEFICIT_STRENGTH,
         ("ankle",),
-        "calf strength and ankle range",
-        "fuerza de la pantorrilla y movilidad del tobillo",
+        N_("calf strength and ankle range"),
     ),
     MeasureDrills(
         "hallux",
         ("hallux.extension",),
         DEFICIT_FLEXIBILITY,
         ("hallux", "foot"),
-        "big-toe mobility",
-        "movilidad del dedo gordo",
+        N_("big-toe mobility"),
     ),
     MeasureDrills(
         "hip.extension",
         ("hip.extension", "thomas.hip_extension"),
         DEFICIT_FLEXIBILITY,
         ("hip",),
-        "hip extension and hip-flexor mobility",
-        "extensión de cadera y movilidad de los flexores de cadera",
+        N_("hip extension and hip-flexor mobility"),
     ),
     MeasureDrills(
         "thomas",
         ("thomas.hip_extension", "hip.extension"),
         DEFICIT_FLEXIBILITY,
         ("hip",),
-        "hip extension and hip-flexor mobility",
-        "extensión de cadera y movilidad de los flexores de cadera",
+        N_("hip extension and hip-flexor mobility"),
     ),
     # Modified Ober: a short iliotibial band / tensor fasciae latae (Ferber 2010).
     MeasureDrills(
@@ -119,72 +112,63 @@ MEASURES: tuple[MeasureDrills, ...] = (
         ("ober.hip_adduction",),
         DEFICIT_FLEXIBILITY,
         ("hip",),
-        "outer-hip mobility (iliotibial band and TFL)",
-        "movilidad de la cadera externa (banda iliotibial y tensor de la fascia lata)",
+        N_("outer-hip mobility (iliotibial band and TFL)"),
     ),
     MeasureDrills(
         "hip.internal_rotation",
         ("hip.internal_rotation",),
         DEFICIT_FLEXIBILITY,
         ("hip",),
-        "hip rotation mobility and control",
-        "movilidad y control de la rotación de cadera",
+        N_("hip rotation mobility and control"),
     ),
     MeasureDrills(
         "hip.external_rotation",
         ("hip.external_rotation",),
         DEFICIT_FLEXIBILITY,
         ("hip",),
-        "hip rotation mobility and control",
-        "movilidad y control de la rotación de cadera",
+        N_("hip rotation mobility and control"),
     ),
     MeasureDrills(
         "hip.abduction",
         ("hip.abduction",),
         DEFICIT_FLEXIBILITY,
         ("hip",),
-        "hip abduction range and hip abductor control",
-        "movilidad en abducción y control de los abductores de cadera",
+        N_("hip abduction range and hip abductor control"),
     ),
     MeasureDrills(
         "hip.flexion",
         ("hip.flexion",),
         DEFICIT_FLEXIBILITY,
         ("hip",),
-        "hip flexion mobility",
-        "movilidad de la flexión de cadera",
+        N_("hip flexion mobility"),
     ),
     MeasureDrills(
         "slr",
         ("slr",),
         DEFICIT_FLEXIBILITY,
         ("hip",),
-        "hamstring mobility",
-        "movilidad de los isquiotibiales",
+        N_("hamstring mobility"),
     ),
     MeasureDrills(
         "knee.flexion",
         ("knee.flexion",),
         DEFICIT_FLEXIBILITY,
         ("knee",),
-        "knee bend and quadriceps mobility",
-        "flexión de rodilla y movilidad del cuádriceps",
+        N_("knee bend and quadriceps mobility"),
     ),
     MeasureDrills(
         "knee.extension",
         ("knee.extension",),
         DEFICIT_FLEXIBILITY,
         ("knee",),
-        "full knee extension",
-        "extensión completa de la rodilla",
+        N_("full knee extension"),
     ),
     MeasureDrills(
         "balance",
         ("balance.single_leg",),
         DEFICIT_BALANCE,
         (),
-        "single-leg balance",
-        "equilibrio sobre una pierna",
+        N_("single-leg balance"),
     ),
     # A reach or the composite (its cut-off included): the reach drill first, then balance.
     MeasureDrills(
@@ -198,8 +182,7 @@ MEASURES: tuple[MeasureDrills, ...] = (
         ),
         DEFICIT_BALANCE,
         (),
-        "single-leg balance and reach",
-        "equilibrio y alcance sobre una pierna",
+        N_("single-leg balance and reach"),
     ),
     # FMS rows: the library's trunk and hip control drills target "fms.*" (the row's own code).
     MeasureDrills(
@@ -207,40 +190,35 @@ MEASURES: tuple[MeasureDrills, ...] = (
         (),
         DEFICIT_CONTROL,
         ("trunk",),
-        "pain-free trunk control",
-        "control del tronco sin dolor",
+        N_("pain-free trunk control"),
     ),
     MeasureDrills(
         "fms.clear.spinal_flexion",
         (),
         DEFICIT_CONTROL,
         ("trunk",),
-        "pain-free trunk control",
-        "control del tronco sin dolor",
+        N_("pain-free trunk control"),
     ),
     MeasureDrills(
         "fms",
         (),
         DEFICIT_CONTROL,
         (),
-        "movement control of trunk and hips",
-        "control del movimiento del tronco y la cadera",
+        N_("movement control of trunk and hips"),
     ),
     MeasureDrills(
         "sls",
         ("sls",),
         DEFICIT_CONTROL,
         ("knee",),
-        "single-leg control of hip and knee",
-        "control de cadera y rodilla sobre una pierna",
+        N_("single-leg control of hip and knee"),
     ),
     MeasureDrills(
         "stepdown",
         ("stepdown",),
         DEFICIT_CONTROL,
         ("knee",),
-        "single-leg control of hip and knee",
-        "control de cadera y rodilla sobre una pierna",
+        N_("single-leg control of hip and knee"),
     ),
 )
 
@@ -251,9 +229,8 @@ TARGETS_BY_MEASURE: tuple[tuple[str, tuple[str, ...]], ...] = tuple(
 )
 
 
-PURPOSES: tuple[tuple[str, tuple[str, str]], ...] = tuple(
-    (m.prefix, (m.purpose_en, m.purpose_es)) for m in MEASURES
-)
+PURPOSES: tuple[tuple[str, str], ...] = tuple((m.prefix, m.purpose) for m in MEASURES)
+"""Measure prefix → what its drills work on (a gettext message)."""
 
 
 def _for_measure(table: Sequence[tuple[str, T]], code: str) -> T | None:

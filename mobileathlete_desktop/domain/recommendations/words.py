@@ -3,13 +3,10 @@ handout's language), what drills work on, and the therapist's reason for each dr
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 from mobileathlete_desktop.domain.recommendations.faults import FAULTS_BY_CODE
 from mobileathlete_desktop.domain.recommendations.measures import MeasureDrills, measure_drills
 from mobileathlete_desktop.domain.recommendations.model import Observation
 from mobileathlete_desktop.support.i18n import N_, texts
-from mobileathlete_desktop.support.languages import pick
 
 PAIN_NOTE = N_("keep it pain-free")
 
@@ -41,15 +38,14 @@ FAULT_NOTE = N_("single-leg control")
 REASON_LANG = "en"
 
 
-def _lang(message: str | Mapping[str, str], lang: str) -> str:
-    """A note in a language: a gettext message (the constants above) or a language table."""
-    if isinstance(message, str):
-        return texts(lang).gettext(message)
-    return pick(message, lang)
+def _lang(message: str, lang: str) -> str:
+    """A note in a language: a gettext message (the constants above, a measure's purpose, a
+    fault's words)."""
+    return texts(lang).gettext(message)
 
 
 def _purpose(entry: MeasureDrills, lang: str) -> str:
-    return pick({"en": entry.purpose_en, "es": entry.purpose_es}, lang)
+    return _lang(entry.purpose, lang)
 
 
 def purpose(observation: Observation, lang: str = "en") -> str:
@@ -66,9 +62,7 @@ def purpose(observation: Observation, lang: str = "en") -> str:
         return f"{base} — {only}" if base else only
     if need == "faults":
         words = [
-            pick({"en": FAULTS_BY_CODE[f].words_en, "es": FAULTS_BY_CODE[f].words_es}, lang)
-            for f in observation.faults
-            if f in FAULTS_BY_CODE
+            _lang(FAULTS_BY_CODE[f].words, lang) for f in observation.faults if f in FAULTS_BY_CODE
         ]
         base = _lang(FAULT_NOTE, lang)
         if entry is not None:

@@ -20,6 +20,8 @@ from mobileathlete_desktop.domain.validation import (
 )
 from mobileathlete_desktop.services.clients import ClientInput
 from mobileathlete_desktop.services.imports.reading import ImportFailed, RowError, read_csv_table
+from mobileathlete_desktop.support.i18n import texts
+from mobileathlete_desktop.support.languages import DEFAULT_LANGUAGE
 
 ASSESSMENT_COLUMNS = ("chart_number", "date", "measure", "side", "mode", "value")
 
@@ -120,11 +122,14 @@ def parse_faults(
         hint = ""
         if any(sep in c for c in unknown for sep in (",", "|", " ", "/")):
             hint = f" (separate fault codes with {FAULT_SEPARATOR!r})"
-        raise InvalidValue(
-            f"faults: {', '.join(repr(c) for c in unknown)} "
-            f"{'is not a fault' if len(unknown) == 1 else 'are not faults'} of {measure.code}"
-            f"{hint}; its faults are {', '.join(known)}"
+        not_faults = texts(DEFAULT_LANGUAGE).ngettext(
+            "{codes} is not a fault of {measure}",
+            "{codes} are not faults of {measure}",
+            len(unknown),
+            codes=", ".join(repr(c) for c in unknown),
+            measure=measure.code,
         )
+        raise InvalidValue(f"faults: {not_faults}{hint}; its faults are {', '.join(known)}")
     return tuple(dict.fromkeys(codes))
 
 

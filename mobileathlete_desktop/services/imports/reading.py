@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mobileathlete_desktop.services.context import InputError
+from mobileathlete_desktop.support.i18n import texts
+from mobileathlete_desktop.support.languages import DEFAULT_LANGUAGE
 
 
 @dataclass(frozen=True)
@@ -98,6 +100,7 @@ def read_csv_table(
     delimiter = _dialect(lines[0])
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
     header = [h.strip().lower() for h in next(reader)]
+    tr = texts(DEFAULT_LANGUAGE)
     missing = [c for c in required if c not in header]
     if missing:
         hint = ""
@@ -108,8 +111,12 @@ def read_csv_table(
             [
                 RowError(
                     1,
-                    "missing column(s) "
-                    + ", ".join(missing)
+                    tr.ngettext(
+                        "missing column {names}",
+                        "missing columns {names}",
+                        len(missing),
+                        names=", ".join(missing),
+                    )
                     + f"; expected {','.join(required)}"
                     + "".join(f"[,{c}]" for c in optional[:3])
                     + ("[,...]" if len(optional) > 3 else "")
@@ -119,10 +126,22 @@ def read_csv_table(
         )
     unknown = [h for h in header if h not in required + optional]
     if unknown:
-        raise ImportFailed(source, [RowError(1, f"unknown column(s) {', '.join(unknown)}")])
+        said = tr.ngettext(
+            "unknown column {names}",
+            "unknown columns {names}",
+            len(unknown),
+            names=", ".join(unknown),
+        )
+        raise ImportFailed(source, [RowError(1, said)])
     doubled = sorted({h for h in header if header.count(h) > 1})
     if doubled:
-        raise ImportFailed(source, [RowError(1, f"column(s) named twice: {', '.join(doubled)}")])
+        said = tr.ngettext(
+            "column named twice: {names}",
+            "columns named twice: {names}",
+            len(doubled),
+            names=", ".join(doubled),
+        )
+        raise ImportFailed(source, [RowError(1, said)])
     rows: list[tuple[int, dict[str, str]]] = []
     errors: list[RowError] = []
     try:

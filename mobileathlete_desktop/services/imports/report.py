@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from mobileathlete_desktop.support.i18n import texts
+from mobileathlete_desktop.support.languages import DEFAULT_LANGUAGE
+
 
 @dataclass(frozen=True)
 class Change:
@@ -41,23 +44,38 @@ class ImportReport:
     kind: str = "assessments"
 
     def describe(self) -> str:
-        """One line for the command line or a dialog."""
-        verb = "Would import" if self.dry_run else "Imported"
+        """One line for the command line or a dialog ("Imported 1 row: 1 new client")."""
+        tr = texts(DEFAULT_LANGUAGE)
+        if self.dry_run:
+            head = tr.ngettext("Would import {count} row", "Would import {count} rows", self.rows)
+        else:
+            head = tr.ngettext("Imported {count} row", "Imported {count} rows", self.rows)
+        new_clients = len(self.clients_created)
         if self.kind == "assessments":
-            recomputed = (
-                f", {self.recomputed} computed score{'s' if self.recomputed != 1 else ''} updated"
-                if self.recomputed
-                else ""
-            )
-            return (
-                f"{verb} {self.rows} rows: {self.values_added} new values, "
-                f"{self.values_changed} changed, {self.assessments_created} new assessments, "
-                f"{len(self.clients_created)} new clients{recomputed}"
-            )
-        return (
-            f"{verb} {self.rows} rows: {len(self.clients_created)} new clients, "
-            f"{len(self.clients_updated)} updated"
-        )
+            parts = [
+                tr.ngettext("{count} new value", "{count} new values", self.values_added),
+                # Translators: values changed by an import.
+                tr.ngettext("{count} changed", "{count} changed", self.values_changed),
+                tr.ngettext(
+                    "{count} new assessment", "{count} new assessments", self.assessments_created
+                ),
+                tr.ngettext("{count} new client", "{count} new clients", new_clients),
+            ]
+            if self.recomputed:
+                parts.append(
+                    tr.ngettext(
+                        "{count} computed score updated",
+                        "{count} computed scores updated",
+                        self.recomputed,
+                    )
+                )
+        else:
+            parts = [
+                tr.ngettext("{count} new client", "{count} new clients", new_clients),
+                # Translators: clients updated by an import.
+                tr.ngettext("{count} updated", "{count} updated", len(self.clients_updated)),
+            ]
+        return f"{head}: {', '.join(parts)}"
 
 
 def _shown(value: object) -> str:

@@ -17,6 +17,8 @@ from mobileathlete_desktop.domain.interpretation import (
 from mobileathlete_desktop.domain.records import AssessmentRecord, ClientHistory
 from mobileathlete_desktop.reports.progress_report import MeasureRow
 from mobileathlete_desktop.services.context import ServiceContext
+from mobileathlete_desktop.support.i18n import texts
+from mobileathlete_desktop.support.languages import DEFAULT_LANGUAGE
 
 OUTCOME_CODES = frozenset({"lefs.total", "nprs", "psfs.average"})
 
@@ -196,7 +198,10 @@ def _rating_cell(row: Interpretation) -> str:
     movement findings, where a line has room for them)."""
     rating = row.value_text.split(" (", 1)[0]
     count = len(row.faults)
-    return rating if not count else f"{rating}, {count} fault{'s' if count > 1 else ''}"
+    if not count:
+        return rating
+    faults = texts(DEFAULT_LANGUAGE).ngettext("{count} fault", "{count} faults", count)
+    return f"{rating}, {faults}"
 
 
 def _finding_line(
