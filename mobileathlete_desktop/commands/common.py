@@ -24,6 +24,7 @@ from mobileathlete_desktop.services.context import (
 from mobileathlete_desktop.services.session import (
     ENV_DB_KEY,
     Database,
+    DatabaseDamagedError,
     DatabaseError,
     clinic_target,
     failed_write,
@@ -149,6 +150,13 @@ def service_context(args: argparse.Namespace) -> Iterator[ServiceContext]:
         raise CommandError(str(exc), EXIT_USAGE) from exc
     except (CatalogueError, MissingResourceError) as exc:
         raise CommandError(f"installation problem: {exc}", EXIT_ERROR) from exc
+    except DatabaseDamagedError as exc:
+        # A bad page met after opening (a large file is checked in full only later): set
+        # aside like damage found at opening, and the good backups named.
+        from mobileathlete_desktop.services.recovery import set_aside_after_damage
+
+        db.dispose()
+        raise CommandError(set_aside_after_damage(database_target(args), exc), EXIT_ERROR) from exc
     except DatabaseError as exc:
         raise CommandError(str(exc), EXIT_ERROR) from exc
     except Exception as exc:

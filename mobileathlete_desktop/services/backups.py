@@ -320,9 +320,7 @@ def good_backups(folders: list[Path]) -> list[BackupFile]:
     return sorted(good, key=lambda b: (b.taken_at, b.path.name), reverse=True)
 
 
-def _recovery(
-    db_path: Path, moved: Path, at: datetime | None, backups: Path | None
-) -> Recovery:
+def _recovery(db_path: Path, moved: Path, at: datetime | None, backups: Path | None) -> Recovery:
     found = good_backups([backups] if backups else recovery_folders(db_path))
     return Recovery(
         damaged=db_path,

@@ -2,16 +2,26 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
+import shutil
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TextIO
 
-from mobileathlete_desktop.storage.database import Database, DatabaseError
-from mobileathlete_desktop.support.files import atomic_path
+from mobileathlete_desktop.storage.clinic_lock import ClinicLock
+from mobileathlete_desktop.storage.database import (
+    BACKUP_FOLDER_SUFFIX,
+    Database,
+    DatabaseError,
+    companions,
+    set_aside_note_path,
+)
+from mobileathlete_desktop.support.files import atomic_path, atomic_write_text, fsync_folder
 
 
 class BackupError(DatabaseError):
@@ -157,26 +167,74 @@ def _stamp(now: datetime | None = None) -> str:
     return (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
 
 
-def _companions(path: Path) -> list[tuple[Path, str]]:
-    """The SQLite file and its write-ahead log and shared-memory files, with their suffixes."""
-    return [(path.with_name(path.name + s), s) for s in ("", "-wal", "-shm")]
+def _aside_name(path: Path, reason: str, now: datetime | None) -> Path:
+    target = path.with_name(f"{path.stem}.{reason}-{_stamp(now)}{path.suffix}")
+    n = 1
+    while any(p.exists() for p, _s in companions(target)):
+        target = path.with_name(f"{path.stem}.{reason}-{_stamp(now)}-{n}{path.suffix}")
+        n += 1
+    return target
 
 
 def move_aside(path: Path, reason: str, now: datetime | None = None) -> Path:
     """Renames a database file (with its -wal and -shm) to `<stem>.<reason>-<time><suffix>`.
 
     Nothing is copied, changed or deleted: the bytes stay exactly as they were, under a
-    name that says why and when they were set aside.
+    name that says why and when they were set aside. The main file moves last, so a kill
+    midway leaves it where it was.
     """
-    target = path.with_name(f"{path.stem}.{reason}-{_stamp(now)}{path.suffix}")
-    n = 1
-    while target.exists():
-        target = path.with_name(f"{path.stem}.{reason}-{_stamp(now)}-{n}{path.suffix}")
-        n += 1
-    for source, suffix in _companions(path):
+    target = _aside_name(path, reason, now)
+    for source, suffix in reversed(companions(path)):
         if source.exists():
             os.replace(source, target.with_name(target.name + suffix))
+    fsync_folder(path.parent)
     return target
+
+
+def set_aside_damaged(path: Path, error: str, now: datetime | None = None) -> Path:
+    """Moves a damaged clinic file aside (see `move_aside`) and leaves a note in its place, so
+    that no opener creates a new, empty clinic where this one was expected."""
+    when = now or datetime.now()
+    note = {"at": when.isoformat(timespec="seconds"), "error": error, "moved_to": ""}
+    note_path = set_aside_note_path(path)
+    _write_text(note_path, json.dumps(note))
+    target = move_aside(path, "damaged", now)
+    note["moved_to"] = str(target)
+    _write_text(note_path, json.dumps(note))
+    return target
+
+
+def _write_text(path: Path, text: str) -> None:
+    def produce(fh: TextIO) -> None:
+        fh.write(text)
+
+    atomic_write_text(path, produce)
+
+
+def remember_backup_folder(db_path: Path, folder: Path | None) -> None:
+    """Writes the admin's backup folder beside the database (None removes it), so recovery
+    finds those backups when the database itself cannot be read."""
+    hint = db_path.with_name(db_path.name + BACKUP_FOLDER_SUFFIX)
+    if folder is None:
+        hint.unlink(missing_ok=True)
+        return
+    text = str(folder) + "\n"
+    try:
+        if hint.read_text(encoding="utf-8") == text:
+            return
+    except OSError:
+        pass
+    _write_text(hint, text)
+
+
+def remembered_backup_folder(db_path: Path) -> Path | None:
+    """The backup folder written by `remember_backup_folder`, or None."""
+    hint = db_path.with_name(db_path.name + BACKUP_FOLDER_SUFFIX)
+    try:
+        text = hint.read_text(encoding="utf-8").strip()
+    except OSError:
+        return None
+    return Path(text) if text else None
 
 
 @dataclass(frozen=True)
@@ -229,24 +287,78 @@ def rotate(folder: Path, kind: str, keep: int) -> list[Path]:
     return removed
 
 
+RESTORING_SUFFIX = ".restoring"
+
+
 def restore_file(
     backup: Path, db_path: Path, now: datetime | None = None, progress: Progress | None = None
 ) -> Path | None:
-    """Puts a backup in place of the database file; the current file is moved aside first.
+    """Puts a backup in place of the database file; the current file is kept aside first.
 
-    Returns where the replaced file now lives (None if there was none). The backup is
-    checked before anything moves; if copying it in fails, the set-aside file is put back.
+    Refused (ClinicInUse) while any process has the clinic open: its later saves would go
+    to the file set aside. Returns where the replaced file now lives (None if there was
+    none). Atomic under a kill: the backup is copied and verified beside the database, the
+    current file's write-ahead log folded in, the file linked (or copied) aside, and the
+    copy renamed over it, so the path always holds the old clinic or the restored one.
     """
     check_backup_file(backup)
-    if backup.resolve() == db_path.resolve():
+    if db_path.exists() and backup.resolve() == db_path.resolve():
         raise BackupError("That file is the database itself, not a backup of it")
-    aside = move_aside(db_path, "before-restore", now) if db_path.exists() else None
+    lock = ClinicLock(db_path)
+    lock.exclusive()
     try:
-        online_backup(backup, db_path, progress=progress)
-    except BaseException:
-        if aside is not None:
-            for source, suffix in _companions(aside):
-                if source.exists():
-                    os.replace(source, db_path.with_name(db_path.name + suffix))
-        raise
+        staging = db_path.with_name(db_path.name + RESTORING_SUFFIX)
+        for leftover, _suffix in companions(staging):
+            leftover.unlink(missing_ok=True)
+        online_backup(backup, staging, progress=progress)
+        aside = _keep_aside(db_path, now) if db_path.exists() else None
+        os.replace(staging, db_path)
+        fsync_folder(db_path.parent)
+        set_aside_note_path(db_path).unlink(missing_ok=True)
+    finally:
+        lock.release()
     return aside
+
+
+def _keep_aside(db_path: Path, now: datetime | None) -> Path:
+    """Keeps the current file (with its -wal and -shm) under a `before-restore` name, leaving
+    it in place too: hard links where the disk has them, byte copies otherwise, and always
+    copies when a write-ahead log is there (folding it in must not touch what is kept).
+
+    The log is then folded into the file in place (nobody else has it open: the caller holds
+    the lock) and removed: an old log must never meet the restored file, SQLite would
+    replay it into it. A damaged file's log cannot be folded in; it lives on in the copy.
+    """
+    wal = db_path.with_name(db_path.name + "-wal")
+    has_log = wal.exists() and wal.stat().st_size > 0
+    target = _aside_name(db_path, "before-restore", now)
+    for source, suffix in companions(db_path):
+        if not source.exists():
+            continue
+        kept = target.with_name(target.name + suffix)
+        if has_log:
+            _copy_synced(source, kept)
+            continue
+        try:
+            os.link(source, kept)
+        except OSError:
+            _copy_synced(source, kept)
+    fsync_folder(db_path.parent)
+    if has_log:
+        try:
+            conn = sqlite3.connect(f"file:{db_path}?mode=rw", uri=True)
+            try:
+                conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            finally:
+                conn.close()
+        except sqlite3.Error:
+            pass
+        for source, _suffix in companions(db_path)[1:]:
+            source.unlink(missing_ok=True)
+    return target
+
+
+def _copy_synced(source: Path, copy: Path) -> None:
+    shutil.copyfile(source, copy)
+    with copy.open("rb+") as fh:
+        os.fsync(fh.fileno())

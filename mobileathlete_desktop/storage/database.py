@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import os
+import shutil
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -14,6 +16,8 @@ from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
+
+from mobileathlete_desktop.storage.clinic_lock import ClinicLock
 
 # The error types live in storage.errors (the migrations runner raises them too); they are
 # re-exported here, where every caller has always found them.
@@ -88,6 +92,16 @@ def _install_sqlite_settings(engine: Engine) -> None:
         finally:
             cursor.close()
 
+    @event.listens_for(engine, "handle_error")
+    def on_error(context: Any) -> Exception | None:
+        # A damaged page found by any query (a large file is not fully checked at opening)
+        # is damage like any other: one line for a person and the recovery, not a traceback.
+        reason = str(context.original_exception).splitlines()[0]
+        if _is_damage(reason):
+            where = describe_url(engine.url)
+            return DatabaseDamagedError(f"Database is damaged ({reason}): {where}")
+        return None
+
     @event.listens_for(engine, "begin")
     def on_begin(conn: Any) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.info.get("immediate") else "BEGIN")
@@ -100,6 +114,8 @@ class Database:
     url: URL
     engine: Engine
     sessions: sessionmaker[Session]
+    lock: ClinicLock | None = None
+    """The shared hold on the clinic's lock file (SQLite files): no restore while it is held."""
 
     @property
     def is_sqlite(self) -> bool:
@@ -130,8 +146,14 @@ class Database:
             session.close()
 
     def dispose(self) -> None:
-        """Closes every pooled connection."""
+        """Closes every pooled connection and lets go of the clinic's lock file.
+
+        The engine may still be used afterwards: its next connection takes the lock again
+        (waiting for a restore that holds it to finish).
+        """
         self.engine.dispose()
+        if self.lock is not None:
+            self.lock.release()
 
 
 def make_engine(url: URL) -> Engine:
@@ -164,14 +186,17 @@ def _check_sqlite_file(path: Path, encrypted: bool = False) -> None:
             raise DatabaseError(f"Not a database file (it is a folder): {path}")
         with path.open("rb") as fh:
             header = fh.read(16)
-        if header and header != b"SQLite format 3\x00":
+        if not header:
+            # The program never leaves an empty clinic file (new clinics are built beside and
+            # renamed in): 0 bytes is a cut copy or a full disk, not a new clinic.
+            raise DatabaseDamagedError(f"Database is damaged (the file is empty, 0 bytes): {path}")
+        if header != b"SQLite format 3\x00":
             raise DatabaseDamagedError(
                 f"Not a SQLite database (damaged or another kind of file): {path}"
             )
-        if header:
-            problem = _truncation(path)
-            if problem:
-                raise DatabaseDamagedError(f"Database is damaged ({problem}): {path}")
+        problem = _truncation(path)
+        if problem:
+            raise DatabaseDamagedError(f"Database is damaged ({problem}): {path}")
 
 
 def _truncation(path: Path) -> str | None:
@@ -224,6 +249,154 @@ def _wants_full_check(url: URL, full_check: bool | None) -> bool:
         return True
 
 
+SET_ASIDE_SUFFIX = ".damaged-moved-aside"
+"""The note left where a damaged clinic file was moved aside (`<file>.damaged-moved-aside`)."""
+SNAPSHOT_SUFFIX = ".opening-copy"
+"""A byte-identical copy of a file and its -wal/-shm, taken before opening a file with a
+write-ahead log left by a process that ended without closing it (see `open_database`)."""
+BACKUP_FOLDER_SUFFIX = ".backup-folder"
+"""A one-line file beside the clinic naming the admin's backup folder, for when the
+database itself cannot be read."""
+
+
+class DatabaseSetAsideError(DatabaseError):
+    """The clinic file was damaged and moved aside: no new clinic is created in its place.
+
+    `note` is what was recorded then: "at" (ISO time), "moved_to", "error".
+    """
+
+    def __init__(self, path: Path, note: dict[str, str]) -> None:
+        when = note.get("at", "?")[:16].replace("T", " ")
+        super().__init__(
+            f"The clinic file {path} was damaged and set aside on {when}"
+            + (f" (kept as {note['moved_to']})" if note.get("moved_to") else "")
+            + f"; restore a backup: mobileathlete --db {path} restore BACKUP-FILE"
+        )
+        self.path = path
+        self.note = note
+
+
+def set_aside_note_path(db_path: Path) -> Path:
+    """Where the note about a damaged file moved aside is kept (beside the database)."""
+    return db_path.with_name(db_path.name + SET_ASIDE_SUFFIX)
+
+
+def read_set_aside_note(db_path: Path) -> dict[str, str] | None:
+    """The note left when the damaged clinic file was moved aside, or None."""
+    note = set_aside_note_path(db_path)
+    try:
+        raw = note.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    except OSError:
+        return {}
+    try:
+        data = json.loads(raw)
+    except ValueError:
+        return {}
+    return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
+
+
+def companions(path: Path) -> list[tuple[Path, str]]:
+    """The SQLite file and its write-ahead log and shared-memory files, with their suffixes."""
+    return [(path.with_name(path.name + s), s) for s in ("", "-wal", "-shm")]
+
+
+def _fsync_file(path: Path) -> None:
+    fd = os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0))
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _take_snapshot(path: Path) -> Path | None:
+    """Copies the file with its -wal and -shm, byte for byte, when a non-empty write-ahead
+    log is there (a process ended without closing it): opening would fold the log into the
+    file and delete it, and if the file then proves damaged its original bytes are needed."""
+    wal = path.with_name(path.name + "-wal")
+    try:
+        if wal.stat().st_size == 0:
+            return None
+    except FileNotFoundError:
+        return None
+    snapshot = path.with_name(path.name + SNAPSHOT_SUFFIX)
+    for source, suffix in companions(path):
+        copy = snapshot.with_name(snapshot.name + suffix)
+        copy.unlink(missing_ok=True)
+        if source.exists():
+            shutil.copyfile(source, copy)
+            _fsync_file(copy)
+    return snapshot
+
+
+def _put_back(snapshot: Path, path: Path) -> None:
+    """Puts the copied files back over the ones opening changed (the originals, exactly)."""
+    for copy, suffix in companions(snapshot):
+        live = path.with_name(path.name + suffix)
+        if copy.exists():
+            os.replace(copy, live)
+        else:
+            live.unlink(missing_ok=True)
+
+
+def _drop_snapshot(snapshot: Path | None) -> None:
+    if snapshot is not None:
+        for copy, _suffix in companions(snapshot):
+            copy.unlink(missing_ok=True)
+
+
+def _create_atomically(url: URL, path: Path) -> None:
+    """A new clinic built under a temporary name beside `path`, then renamed into place: a
+    kill while it is built leaves no file (or a leftover temporary one), never half a clinic."""
+    from mobileathlete_desktop.storage.migrations_runner import ensure_schema
+
+    building = path.with_name(f".{path.name}.new-{os.getpid()}")
+    for leftover, _suffix in companions(building):
+        leftover.unlink(missing_ok=True)
+    engine = make_engine(url.set(database=str(building)))
+    try:
+        ensure_schema(
+            Database(url=url.set(database=str(building)), engine=engine, sessions=sessionmaker())
+        )
+    except BaseException:
+        engine.dispose()
+        for leftover, _suffix in companions(building):
+            leftover.unlink(missing_ok=True)
+        raise
+    engine.dispose()  # the last connection folds the write-ahead log in and deletes it
+    try:
+        _fsync_file(building)
+        if path.exists():  # made meanwhile by another process: theirs stands
+            building.unlink()
+        else:
+            os.replace(building, path)
+        from mobileathlete_desktop.support.files import fsync_folder
+
+        fsync_folder(path.parent)
+    except OSError as exc:
+        building.unlink(missing_ok=True)
+        raise DatabaseError(f"Cannot create the database {path}: {exc.strerror or exc}") from exc
+
+
+def _take_lock(path: Path) -> tuple[ClinicLock | None, bool]:
+    """The clinic's lock: exclusive when nobody else has the file open (returned True), else
+    shared (waiting for a restore to finish). None where no lock file can be made (a
+    read-only folder: SQLite itself will say why it cannot work there)."""
+    lock = ClinicLock(path)
+    try:
+        if lock.try_exclusive():
+            return lock, True
+        lock.shared(BUSY_TIMEOUT_MS / 1000)
+    except PermissionError:
+        return None, False
+    except OSError as exc:
+        if isinstance(exc, DatabaseError):
+            raise
+        return None, False
+    return lock, False
+
+
 def open_database(
     target: str | Path | URL | None = None,
     *,
@@ -233,22 +406,87 @@ def open_database(
 ) -> Database:
     """Opens (creating or migrating as needed) the clinic database at a path or URL.
 
-    A new database is created from the models and stamped at the newest migration; an
-    older one is migrated, after `before_migration` (the automatic backup) has run; one
-    written by a newer program is refused. A SQLite file is checked: in full
-    (`PRAGMA quick_check`) when `full_check` is True, or when it is None and the file is
-    small (FULL_CHECK_MAX_BYTES); otherwise its header, length and schema only.
+    A new database is created from the models and stamped at the newest migration, under a
+    temporary name renamed into place; an older one is migrated, after `before_migration`
+    (the automatic backup) has run; one written by a newer program is refused. With
+    `migrate=False` a missing file is an error, not a new clinic. Where a damaged file was
+    moved aside (its note is there), DatabaseSetAsideError: no new clinic replaces it.
+
+    A SQLite file is checked: in full (`PRAGMA quick_check`) when `full_check` is True, or
+    when it is None and the file is small (FULL_CHECK_MAX_BYTES); otherwise its header,
+    length and schema only. A damaged file is left byte for byte as it was, -wal included.
+    The returned Database holds a shared lock on `<file>.lock` until disposed.
     """
     url = target if isinstance(target, URL) else resolve_url(target)
+    path: Path | None = None
+    lock: ClinicLock | None = None
+    alone = False
+    snapshot: Path | None = None
     if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
-        # An encrypted (SQLCipher) file has no plain header to check; its key is the test.
-        _check_sqlite_file(
-            Path(str(url.database)), encrypted=url.get_driver_name() == "pysqlcipher"
-        )
+        path = Path(str(url.database))
+        encrypted = url.get_driver_name() == "pysqlcipher"
+        if not path.parent.is_dir():
+            raise DatabaseError(f"Folder does not exist: {path.parent}")
+        lock, alone = _take_lock(path)
+        try:
+            # An encrypted (SQLCipher) file has no plain header to check; its key is the test.
+            _check_sqlite_file(path, encrypted=encrypted)
+            if not path.exists():
+                note = read_set_aside_note(path)
+                if note is not None:
+                    raise DatabaseSetAsideError(path, note)
+                if not migrate:
+                    raise DatabaseError(f"There is no clinic database at {path}")
+                _create_atomically(url, path)
+            if alone:
+                snapshot = _take_snapshot(path)
+        except BaseException:
+            if lock is not None:
+                lock.release()
+            raise
     engine = make_engine(url)
-    db = Database(url=url, engine=engine, sessions=sessionmaker(engine, expire_on_commit=False))
+    db = Database(
+        url=url, engine=engine, sessions=sessionmaker(engine, expire_on_commit=False), lock=lock
+    )
+    if lock is not None:
+        _relock_on_connect(engine, lock)
     try:
-        with engine.connect() as conn:
+        _first_look(db, url, full_check)
+    except BaseException:
+        engine.dispose()
+        if snapshot is not None:
+            _put_back(snapshot, path)  # type: ignore[arg-type]
+        if lock is not None:
+            lock.release()
+        raise
+    _drop_snapshot(snapshot)
+    if alone and lock is not None:
+        lock.release()
+        lock.shared(BUSY_TIMEOUT_MS / 1000)
+    if migrate:
+        from mobileathlete_desktop.storage.migrations_runner import ensure_schema
+
+        try:
+            ensure_schema(db, before_migration=before_migration)
+        except DatabaseError:
+            db.dispose()
+            raise
+    return db
+
+
+def _relock_on_connect(engine: Engine, lock: ClinicLock) -> None:
+    """A disposed Database that is used again takes the clinic's lock again first."""
+
+    @event.listens_for(engine, "connect", insert=True)
+    def relock(_dbapi_connection: Any, _record: Any) -> None:
+        if not lock.held:
+            lock.shared(BUSY_TIMEOUT_MS / 1000)
+
+
+def _first_look(db: Database, url: URL, full_check: bool | None) -> None:
+    """Connects once: the schema readable, and the full check of a small file."""
+    try:
+        with db.engine.connect() as conn:
             conn.execute(text("SELECT 1"))
             if db.is_sqlite:
                 conn.execute(text("SELECT count(*) FROM sqlite_master")).scalar()
@@ -259,25 +497,18 @@ def open_database(
                         f"Database fails its integrity check ({result}): {db.location}"
                     )
     except DatabaseError:
-        engine.dispose()
         raise
     except DBAPIError as exc:
-        engine.dispose()
         reason = str(exc.orig).splitlines()[0] if exc.orig else str(exc).splitlines()[0]
-        if "not a database" in reason or "malformed" in reason:
+        if _is_damage(reason):
             raise DatabaseDamagedError(f"Database is damaged ({reason}): {db.location}") from exc
         if not db.is_sqlite:
             raise DatabaseError(f"Cannot connect to {db.location}: {reason}") from exc
         raise DatabaseError(f"Cannot open database {db.location}: {reason}") from exc
-    if migrate:
-        from mobileathlete_desktop.storage.migrations_runner import ensure_schema
 
-        try:
-            ensure_schema(db, before_migration=before_migration)
-        except DatabaseError:
-            engine.dispose()
-            raise
-    return db
+
+def _is_damage(reason: str) -> bool:
+    return "not a database" in reason or "malformed" in reason
 
 
 def table_names(db: Database) -> list[str]:
