@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from mobileathlete_desktop.services.audit import record_event
+from mobileathlete_desktop.services.audit_seal import seal_backups
 from mobileathlete_desktop.services.context import InputError, ServiceContext
 from mobileathlete_desktop.storage.backup import BackupError
 from mobileathlete_desktop.storage.encryption import encrypted_copy
@@ -24,6 +25,7 @@ def encrypt_database(ctx: ServiceContext, out: Path, new_key: Callable[[], str])
         made = encrypted_copy(ctx.db.path, out, key)
     except BackupError as exc:
         raise InputError(str(exc)) from exc
+    seal_backups(ctx.db.engine, made)  # the copy's audit head beside it, as for a backup
     with ctx.db.session() as session:
         record_event(session, ctx.actor, "database.encrypt", detail={"file": str(made)})
     return made
