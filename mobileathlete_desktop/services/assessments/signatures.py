@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -22,6 +23,9 @@ CONTENT_VERSION = 1
 
 
 def _iso(value: Any) -> Any:
+    if isinstance(value, datetime) and value.tzinfo is not None:
+        # A clinic server reads timestamps back with their zone (UTC): signed without one.
+        value = value.astimezone(UTC).replace(tzinfo=None)
     return value.isoformat() if hasattr(value, "isoformat") else value
 
 
