@@ -9,7 +9,13 @@ from collections.abc import Sequence
 
 from mobileathlete_desktop import __version__
 from mobileathlete_desktop.commands import COMMAND_MODULES
-from mobileathlete_desktop.commands.common import EXIT_ERROR, EXIT_OK, EXIT_USAGE, CommandError
+from mobileathlete_desktop.commands.common import (
+    EXIT_ERROR,
+    EXIT_OK,
+    EXIT_USAGE,
+    CommandError,
+    terminal_safe_output,
+)
 from mobileathlete_desktop.support.logs import configure_logging, shutdown_logging
 
 log = logging.getLogger(__name__)
@@ -61,7 +67,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Runs the command line; returns the exit code (0 ok, 2 bad usage or input, 1 other)."""
+    """Runs the command line; returns the exit code (0 ok, 2 bad usage or input, 1 other).
+
+    Everything printed shows control characters as escapes (commands.common.terminal_safe_output).
+    """
+    with terminal_safe_output():
+        return _main(argv)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     handler = getattr(args, "handler", None)

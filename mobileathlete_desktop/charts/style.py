@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from mobileathlete_desktop.charts.figure_lock import FIGURE_LOCK, figure_class, with_figure_lock
 from mobileathlete_desktop.support.files import atomic_write
+from mobileathlete_desktop.support.plain_text import one_line
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -117,7 +118,9 @@ SHOWN_NAME = 60
 
 
 def shown_name(name: str) -> str:
-    """A client's name as a chart title shows it: cut to SHOWN_NAME characters."""
+    """A client's name as a chart title shows it: on one line without control characters
+    (no font has a glyph for them), cut to SHOWN_NAME characters."""
+    name = one_line(name)
     return name if len(name) <= SHOWN_NAME else name[: SHOWN_NAME - 1].rstrip() + "…"
 
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import io
 import json
 import os
 import sys
 from collections.abc import Iterator
-from contextlib import contextmanager
-from typing import Any
+from contextlib import contextmanager, suppress
+from typing import Any, TextIO
 
 from mobileathlete_desktop.domain.catalogue import CatalogueError
 from mobileathlete_desktop.domain.permissions import SYSTEM_ACTOR, Actor, PermissionDenied
@@ -29,6 +30,7 @@ from mobileathlete_desktop.services.session import (
     clinic_target,
     failed_write,
 )
+from mobileathlete_desktop.support.plain_text import terminal_safe
 
 EXIT_OK = 0
 EXIT_ERROR = 1
@@ -172,6 +174,56 @@ def service_context(args: argparse.Namespace) -> Iterator[ServiceContext]:
         ) from exc
     finally:
         db.dispose()
+
+
+class _TerminalText(io.TextIOBase):
+    """A text stream that writes through to another with every control character shown as
+    an escape (support.plain_text.terminal_safe): tabs and line breaks pass."""
+
+    def __init__(self, stream: TextIO) -> None:
+        super().__init__()
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        self.stream.write(terminal_safe(text, keep_newlines=True))
+        return len(text)
+
+    def flush(self) -> None:
+        self.stream.flush()
+
+    def writable(self) -> bool:
+        return True
+
+    def fileno(self) -> int:
+        return self.stream.fileno()
+
+    def isatty(self) -> bool:
+        return self.stream.isatty()
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return self.stream.encoding
+
+    @property
+    def errors(self) -> str | None:  # type: ignore[override]
+        return self.stream.errors
+
+
+@contextmanager
+def terminal_safe_output() -> Iterator[None]:
+    """The one way out to the terminal: while it lasts, whatever a command prints on stdout or
+    stderr (tables, JSON, errors, warnings) shows control characters as escapes (`\\u001b`)
+    instead of letting a stored name move the cursor, clear the screen or retitle the window.
+    JSON stays JSON (the escape is JSON's own), so `--json` output reads back unchanged."""
+    saved = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = _TerminalText(saved[0]), _TerminalText(saved[1])  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        for wrapper in (sys.stdout, sys.stderr):
+            with suppress(OSError, ValueError):
+                wrapper.flush()
+        sys.stdout, sys.stderr = saved
 
 
 def print_json(value: Any) -> None:

@@ -39,15 +39,14 @@ def one_line(text: str) -> str:
 
 def terminal_safe(text: str, *, keep_newlines: bool = False) -> str:
     """The text as it may be printed: each control character shown as a visible escape
-    (`\\x1b`, `\\u202e`) instead of acting on the terminal; tabs and (when asked) line breaks
-    kept."""
+    (`\\u001b`, `\\u202e`, also valid inside a JSON string) instead of acting on the
+    terminal; tabs and (when asked) line breaks kept."""
     out = []
     for char in text:
         if char == "\t" or (keep_newlines and char == "\n"):
             out.append(char)
         elif is_control(char):
-            code = ord(char)
-            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+            out.append(f"\\u{ord(char):04x}")
         else:
             out.append(char)
     return "".join(out)
