@@ -216,7 +216,7 @@ def terminal_safe_output() -> Iterator[None]:
     instead of letting a stored name move the cursor, clear the screen or retitle the window.
     JSON stays JSON (the escape is JSON's own), so `--json` output reads back unchanged."""
     saved = sys.stdout, sys.stderr
-    sys.stdout, sys.stderr = _TerminalText(saved[0]), _TerminalText(saved[1])  # type: ignore[assignment]
+    sys.stdout, sys.stderr = _TerminalText(saved[0]), _TerminalText(saved[1])
     try:
         yield
     finally:
