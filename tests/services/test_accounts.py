@@ -22,9 +22,10 @@ from mobileathlete_desktop.services.context import InputError, ServiceContext
 
 
 @pytest.fixture
-def clinic(ctx: ServiceContext) -> ServiceContext:
+def clinic(system_ctx: ServiceContext) -> ServiceContext:
     """A clinic with a first admin 'boss' (password 'boss-secret') and a therapist 'tess'
-    (password 'secret')."""
+    (password 'secret'), seen by the program itself, as its sign-in screen is."""
+    ctx = system_ctx
     admin = create_first_admin(ctx.db, "Test Clinic", "boss", "Boss Admin", "boss-secret")
     create_user(ctx.as_actor(admin.actor()), "tess", "Tess Therapist, PT", "therapist", "secret")
     return ctx

@@ -41,8 +41,11 @@ def clients_in(path: Path) -> list[str]:
         conn.close()
 
 
-def test_daily_backup_once_a_day_verified_and_audited(clinic: ServiceContext) -> None:
+def test_daily_backup_once_a_day_verified_and_audited(
+    clinic: ServiceContext, system_ctx: ServiceContext, admin_ctx: ServiceContext
+) -> None:
     start = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
+    clinic = system_ctx  # the daily backup is the program's own start-up job
     first = maybe_daily_backup(clinic, now=start)
     assert first is not None and first.parent == Path(str(clinic.db.path)).parent / "backups"
     check_backup_file(first)
@@ -51,7 +54,7 @@ def test_daily_backup_once_a_day_verified_and_audited(clinic: ServiceContext) ->
     assert maybe_daily_backup(clinic, now=start + timedelta(hours=25)) is not None
     kinds = sorted(b.kind for b in list_backups(first.parent))
     assert kinds == ["daily", "daily", "weekly"]
-    assert len(find_events(clinic, AuditFilter(action="backup.daily"))) == 2
+    assert len(find_events(admin_ctx, AuditFilter(action="backup.daily"))) == 2
 
 
 def test_rotation_keeps_14_daily_and_8_weekly(clinic: ServiceContext) -> None:
