@@ -241,7 +241,12 @@ def current_head(conn: Connection | Session) -> Head | None:
 
 
 def note_append(session: Session, event: AuditEvent, action: str) -> None:
-    """Called by record_event: the head is brought forward once this session commits."""
+    """Called by record_event: the head is brought forward when this session commits.
+
+    The new head is worked out just before the commit, inside the writing transaction (which
+    holds SQLite's write lock or PostgreSQL's audit lock, so no other writer can interleave),
+    and the file is written just after it: a head never names an event that was not stored.
+    """
     info = session.info
     info.setdefault("audit_first_id", event.id)
     info["audit_pending"] = True
@@ -251,65 +256,106 @@ def note_append(session: Session, event: AuditEvent, action: str) -> None:
         from sqlalchemy import event as sa_event
 
         info["audit_hooked"] = True
+        sa_event.listen(session, "before_commit", _before_commit)
         sa_event.listen(session, "after_commit", _after_commit)
         sa_event.listen(session, "after_rollback", _after_rollback)
 
 
+_STATE = ("audit_pending", "audit_reanchor", "audit_first_id", "audit_head_plan")
+
+
 def _after_rollback(session: Session) -> None:
-    for name in ("audit_pending", "audit_reanchor", "audit_first_id"):
+    for name in _STATE:
         session.info.pop(name, None)
 
 
-def _after_commit(session: Session) -> None:
+def _before_commit(session: Session) -> None:
     info = session.info
     if not info.pop("audit_pending", False):
         return
     reanchor = bool(info.pop("audit_reanchor", False))
     first_id = int(info.pop("audit_first_id", 0))
-    bind = session.get_bind()
-    engine = bind.engine if isinstance(bind, Connection) else bind
     try:
-        advance_head(engine, first_id=first_id, reanchor=reanchor)
+        session.flush()
+        path = head_path(session.get_bind().engine.url)
+        if path is not None:
+            head = plan_head(session, path, first_id=first_id, reanchor=reanchor)
+            if head is not None:
+                info["audit_head_plan"] = (path, head, reanchor)
+    except Exception as exc:  # a head not written is reported by check, never a lost change
+        logger.warning("audit head not planned: %s", exc)
+
+
+def _after_commit(session: Session) -> None:
+    plan = session.info.pop("audit_head_plan", None)
+    if plan is None:
+        return
+    path, head, reanchor = plan
+    try:
+        key = audit_key()
+        if not reanchor:
+            # Another program may have committed later and written its (newer) head since.
+            there = read_head(path, key)
+            if there.head is not None and there.head.last_id >= head.last_id:
+                return
+        write_head(path, head, key)
     except Exception as exc:  # the change is committed; check reports a stale head
         logger.warning("audit head not written: %s", exc)
 
 
-def advance_head(engine: Engine, *, first_id: int = 0, reanchor: bool = False) -> Path | None:
-    """Writes the database's head file for its trail as it is now; returns the file.
+def plan_head(
+    conn: Connection | Session, path: Path, *, first_id: int = 0, reanchor: bool = False
+) -> Head | None:
+    """The head to write for the trail as it is now, or None to leave the file alone.
 
     The head only moves forward over a trail that still holds the old head: a trail that
     was cut or rewritten behind the program's back (or a head file altered, sealed with
     another key, or deleted while sealed events remain) is left for `check` to report.
-    `reanchor` (a restore) replaces the head whatever it said.
+    `reanchor` (a restore) replaces the head whatever it said. `first_id` is the first
+    event this transaction added.
     """
+    key = audit_key()
+    last = conn.execute(
+        select(AuditEvent.id, AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1)
+    ).first()
+    if last is None:
+        return None
+    old = read_head(path, key)
+    if not reanchor and old.status in ("altered", "foreign"):
+        return None
+    if reanchor or old.status == "missing":
+        if not reanchor and first_id:
+            sealed_before = conn.execute(
+                select(AuditEvent.id)
+                .where(AuditEvent.id < first_id, AuditEvent.seal.startswith(key.key_id + ":"))
+                .limit(1)
+            ).first()
+            if sealed_before is not None:
+                return None
+        count = conn.execute(select(func.count(AuditEvent.id))).scalar_one()
+        return Head(int(count), int(last.id), str(last.hash))
+    assert old.head is not None
+    at = conn.execute(
+        select(AuditEvent.hash).where(AuditEvent.id == old.head.last_id)
+    ).scalar_one_or_none()
+    if at != old.head.last_hash or last.id <= old.head.last_id:
+        return None
+    newer = conn.execute(
+        select(func.count(AuditEvent.id)).where(AuditEvent.id > old.head.last_id)
+    ).scalar_one()
+    return Head(old.head.events + int(newer), int(last.id), str(last.hash))
+
+
+def advance_head(engine: Engine, *, reanchor: bool = False) -> Path | None:
+    """Writes the database's head file for its trail as it is now (see `plan_head`)."""
     path = head_path(engine.url)
     if path is None:
         return None
-    key = audit_key()
     with engine.connect() as conn:
-        now = current_head(conn)
-        if now is None:
-            return None
-        if not reanchor:
-            old = read_head(path, key)
-            if old.status in ("altered", "foreign"):
-                return None
-            if old.status == "missing":
-                sealed_before = conn.execute(
-                    select(AuditEvent.id)
-                    .where(AuditEvent.id < first_id, AuditEvent.seal.startswith(key.key_id))
-                    .limit(1)
-                ).first()
-                if first_id and sealed_before is not None:
-                    return None
-            else:
-                assert old.head is not None
-                at = conn.execute(
-                    select(AuditEvent.hash).where(AuditEvent.id == old.head.last_id)
-                ).scalar_one_or_none()
-                if at != old.head.last_hash or now.last_id <= old.head.last_id:
-                    return None
-    write_head(path, now, key)
+        head = plan_head(conn, path, reanchor=reanchor)
+    if head is None:
+        return None
+    write_head(path, head, audit_key())
     return path
 
 
@@ -341,115 +387,6 @@ def write_backup_head(engine: Engine, backup: Path) -> Path | None:
     assert path is not None
     write_head(path, now, key)
     return path
-
-
-# --- what `check` finds -------------------------------------------------------------------
-
-
-def existing_key() -> AuditKey | None:
-    """This workstation's key if it has one (a check creates nothing)."""
-    return audit_key() if audit_key_path().exists() else None
-
-
-def key_problems(session: Session, key: AuditKey | None) -> list[str]:
-    """A missing key while the trail holds sealed events: nothing can be verified."""
-    if key is not None:
-        return []
-    sealed = session.execute(
-        select(func.count(AuditEvent.id)).where(AuditEvent.seal != "")
-    ).scalar_one()
-    if not sealed:
-        return []
-    return [
-        f"audit key {audit_key_path()}: missing, so {sealed} sealed events cannot be verified "
-        "(restore the key file, or check on the workstation that wrote them)"
-    ]
-
-
-def head_findings(
-    session: Session, url: URL, key: AuditKey, own_sealed: int
-) -> tuple[list[str], list[str]]:
-    """The trail against its head file: (problems, state lines)."""
-    path = head_path(url)
-    if path is None:
-        return [], []
-    found = read_head(path, key)
-    server = url.get_backend_name() != "sqlite"
-    if found.status == "missing":
-        if own_sealed and not server:
-            return [
-                f"audit head {path}: missing (deleted, or the clinic file was copied without it)"
-            ], []
-        where = "on this workstation" if server else "beside the file"
-        return [], [f"audit head {where}: none yet (written with the next change)"]
-    if found.status == "altered":
-        return [f"audit head {path}: altered (its seal does not match)"], []
-    if found.status == "foreign":
-        return [
-            f"audit head {path}: sealed with another key than {audit_key_path()} "
-            "(altered, or the key was replaced)"
-        ], []
-    head = found.head
-    assert head is not None
-    now = session.execute(select(func.count(AuditEvent.id))).scalar_one()
-    at = session.execute(
-        select(AuditEvent.hash).where(AuditEvent.id == head.last_id)
-    ).scalar_one_or_none()
-    if at is None:
-        return [
-            f"audit trail lost its anchored head: event {head.last_id} is missing "
-            f"({head.events} events anchored, {now} now; the newest events were deleted)"
-        ], []
-    if at != head.last_hash:
-        return [
-            f"audit event {head.last_id}: differs from the anchored head (the trail was rewritten)"
-        ], []
-    upto = session.execute(
-        select(func.count(AuditEvent.id)).where(AuditEvent.id <= head.last_id)
-    ).scalar_one()
-    if upto != head.events:
-        return [
-            f"audit trail holds {upto} events up to its anchored head, which says "
-            f"{head.events} (events were deleted)"
-        ], []
-    return [], [f"audit head: event {head.last_id}, {head.events} events ({path.name})"]
-
-
-def backup_head_problems(
-    session: Session, folders: list[Path], stem: str, key: AuditKey
-) -> list[str]:
-    """Every backup's head must still be in the trail (unless a restore replaced it since):
-    a clinic rolled back with its own head file is found by the backups taken after."""
-    restored = session.execute(
-        select(func.max(AuditEvent.at)).where(AuditEvent.action.in_(REANCHORING_ACTIONS))
-    ).scalar_one_or_none()
-    problems: list[str] = []
-    seen: set[Path] = set()
-    for folder in folders:
-        if not folder.is_dir():
-            continue
-        for path in sorted(folder.glob(f"{stem}-*{HEAD_SUFFIX}")):
-            if path.resolve() in seen:
-                continue
-            seen.add(path.resolve())
-            backup = path.name[: -len(HEAD_SUFFIX)]
-            found = read_head(path, key)
-            if found.status == "altered":
-                problems.append(f"backup {backup}: its audit head is altered")
-            if found.status != "ok" or found.head is None:
-                continue
-            written = datetime.fromisoformat(found.head.written_at).replace(tzinfo=None)
-            if restored is not None and written <= restored:
-                continue  # a restore since replaced the trail this backup saw
-            at = session.execute(
-                select(AuditEvent.hash).where(AuditEvent.id == found.head.last_id)
-            ).scalar_one_or_none()
-            if at != found.head.last_hash:
-                problems.append(
-                    f"backup {backup}: its audit head (event {found.head.last_id}) is not in "
-                    "this trail (rolled back or rewritten since the backup)"
-                )
-    return problems
 
 
 def seal_backups(engine: Engine, *backups: Path) -> None:

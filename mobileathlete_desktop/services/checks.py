@@ -12,7 +12,7 @@ from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from mobileathlete_desktop.services.audit import verify_trail
-from mobileathlete_desktop.services.audit_seal import (
+from mobileathlete_desktop.services.audit_check import (
     backup_head_problems,
     existing_key,
     head_findings,
