@@ -104,7 +104,23 @@ def _install_sqlite_settings(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def on_begin(conn: Any) -> None:
-        conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.info.get("immediate") else "BEGIN")
+        # A unit of work that will write takes the write lock at its start (IMMEDIATE),
+        # waiting up to the busy timeout for another writer. Begun deferred, it would read
+        # first and upgrade at its first write, which SQLite refuses at once ("database is
+        # locked", the busy timeout not honoured) when another process wrote meanwhile.
+        write = conn.get_execution_options().get(WRITE_OPTION, False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+
+WRITE_OPTION = "mobileathlete_write"
+"""Execution option marking a connection whose transactions begin IMMEDIATE on SQLite: the
+sessions of `Database.sessions` / `Database.session()` carry it; `Database.reading()` and
+plain `engine.connect()` (checks, migrations) begin deferred and never hold the write lock."""
+
+
+def write_sessions(engine: Engine) -> sessionmaker[Session]:
+    """The factory of units of work that write: on SQLite each begins with BEGIN IMMEDIATE."""
+    return sessionmaker(engine.execution_options(**{WRITE_OPTION: True}), expire_on_commit=False)
 
 
 @dataclass
@@ -134,7 +150,12 @@ class Database:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """A unit of work: commits when the block ends, rolls back if it raises."""
+        """A unit of work: commits when the block ends, rolls back if it raises.
+
+        On SQLite it begins IMMEDIATE (it holds the write lock from its first statement,
+        after waiting up to BUSY_TIMEOUT_MS for another writer): use `reading()` for long
+        read-only work (exports, reports, checks) so writers are not kept waiting.
+        """
         session = self.sessions()
         try:
             yield session
@@ -142,6 +163,18 @@ class Database:
         except BaseException:
             session.rollback()
             raise
+        finally:
+            session.close()
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A read-only unit of work: begins deferred (WAL readers never wait for a writer nor
+        hold one up) and ends without committing (what was read stays loaded). Never write
+        in it: a write would upgrade the read to a write, which SQLite refuses at once when
+        another process wrote meanwhile."""
+        session = self.sessions(bind=self.engine)
+        try:
+            yield session
         finally:
             session.close()
 
@@ -445,9 +478,7 @@ def open_database(
                 lock.release()
             raise
     engine = make_engine(url)
-    db = Database(
-        url=url, engine=engine, sessions=sessionmaker(engine, expire_on_commit=False), lock=lock
-    )
+    db = Database(url=url, engine=engine, sessions=write_sessions(engine), lock=lock)
     if lock is not None:
         _relock_on_connect(engine, lock)
     try:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -14,9 +16,12 @@ from PySide6.QtWidgets import (
 
 from mobileathlete_desktop.domain.permissions import Actor
 from mobileathlete_desktop.services import accounts
-from mobileathlete_desktop.services.context import ServiceContext
+from mobileathlete_desktop.services.context import InputError, ServiceContext
+from mobileathlete_desktop.services.errors import StorageBusy, StorageError
 from mobileathlete_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from mobileathlete_desktop.ui.jobs import Job
+
+log = logging.getLogger(__name__)
 
 DEMO_HINT = QT_TRANSLATE_NOOP(
     "SignInDialog",
@@ -89,7 +94,16 @@ class SignInDialog(QDialog):
         self.buttons.setEnabled(True)
         self.password.clear()
         self.password.setFocus()
-        self._show(str(error))
+        self._show(self._why(error))
+
+    def _why(self, error: Exception) -> str:
+        """One sentence for the person: never a SQL statement or a traceback."""
+        if isinstance(error, StorageBusy):
+            return self.tr("The clinic database is busy; try again in a moment.")
+        if isinstance(error, (StorageError, InputError, PermissionError)):
+            return str(error)  # the service's own sentence (wrong password, disk full...)
+        log.error("Sign-in failed", exc_info=error)
+        return self.tr("Signing in failed unexpectedly; the details are in the program's log.")
 
     def _show(self, text: str) -> None:
         self.message.setText(text)

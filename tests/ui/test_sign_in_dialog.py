@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
@@ -61,3 +63,33 @@ def test_demo_clinic_shows_its_accounts(ctx: ServiceContext, qtbot: QtBot) -> No
     assert dialog.demo_hint.isVisible()
     assert "admin" in dialog.demo_hint.text() and "demo" in dialog.demo_hint.text()
     dialog.grab().save("/tmp/trust-sign-in.png")
+
+
+def test_a_busy_database_is_one_sentence_not_sql(
+    clinic: ServiceContext, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another workstation holds the write lock past the busy timeout: the dialog says so in
+    one sentence (it showed a 494-character SQL error) and signing in works once it is free."""
+    from mobileathlete_desktop.storage import database
+
+    assert clinic.db.path is not None
+    monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 200)
+    db = database.open_database(clinic.db.path, migrate=False)
+    other = sqlite3.connect(clinic.db.path, isolation_level=None)
+    try:
+        dialog = open_dialog(ServiceContext(db=db, actor=clinic.actor), qtbot)
+        other.execute("BEGIN IMMEDIATE")  # another workstation writing, for too long
+        qtbot.keyClicks(dialog.username, "boss")
+        qtbot.keyClicks(dialog.password, "boss-secret")
+        qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: dialog.message.isVisible(), timeout=10_000)
+        assert dialog.message.text() == "The clinic database is busy; try again in a moment."
+        assert dialog.actor is None and dialog.isVisible()
+        other.execute("COMMIT")
+        qtbot.keyClicks(dialog.password, "boss-secret")
+        with qtbot.waitSignal(dialog.accepted, timeout=10_000):
+            qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+        assert dialog.actor is not None
+    finally:
+        other.close()
+        db.dispose()

@@ -8,7 +8,6 @@ computed values), `questionnaires` (LEFS, PSFS), `queries` (lists, history, work
 from __future__ import annotations
 
 from mobileathlete_desktop.services.assessments.measurements import (
-    UNSET,
     Recomputed,
     computed_inputs,
     recompute_stored,
@@ -36,7 +35,11 @@ from mobileathlete_desktop.services.assessments.questionnaires import (
     set_lefs_answers,
     set_psfs,
 )
-from mobileathlete_desktop.services.assessments.records import AssessmentSummary, to_record
+from mobileathlete_desktop.services.assessments.records import (
+    UNSET,
+    AssessmentSummary,
+    to_record,
+)
 from mobileathlete_desktop.services.assessments.visits import (
     ADDENDUM_REASON_LENGTH,
     LISTED_NAMES,

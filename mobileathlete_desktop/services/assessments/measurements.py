@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -32,15 +31,15 @@ from mobileathlete_desktop.domain.scoring import (
 from mobileathlete_desktop.domain.validation import InvalidValue, check_cell, lookup_measure
 from mobileathlete_desktop.services.assessments.questionnaires import lefs_total
 from mobileathlete_desktop.services.assessments.records import (
+    UNSET,
     AssessmentUnit,
     _measurement_record,
     assessment_unit,
+    check_unchanged,
     to_record,
 )
 from mobileathlete_desktop.services.context import ConflictError, InputError, ServiceContext
 from mobileathlete_desktop.storage.models import Assessment, Finding, Measurement
-
-UNSET: Any = object()
 
 
 def _checked_value(
@@ -211,8 +210,13 @@ def set_finding(
     rating: str = "",
     score: float | None = None,
     note: str = "",
+    expected: tuple[tuple[str, ...], str] = UNSET,
 ) -> FindingRecord:
-    """Saves a motor-control test's observed faults and rating for one side."""
+    """Saves a motor-control test's observed faults and rating for one side.
+
+    With `expected` (the faults and rating this editor last saw; `((), "")` for none), the
+    save is refused (ConflictError) when another workstation changed them meanwhile.
+    """
     with assessment_unit(ctx, assessment_id) as unit:
         session = unit.session
         measure = _checked_finding(ctx.catalogue, test_code, side, faults, rating)
@@ -224,6 +228,9 @@ def set_finding(
             )
         ).scalar_one_or_none()
         before = None if cell is None else {"faults": cell.faults, "rating": cell.rating}
+        seen = ((), "") if cell is None else (tuple(cell.faults or ()), cell.rating)
+        where = f"{measure.label} ({side})" if side != "none" else measure.label
+        check_unchanged(seen, expected, f"{where} was")
         if cell is None:
             cell = Finding(assessment_id=assessment_id, test_code=test_code, side=side)
             session.add(cell)

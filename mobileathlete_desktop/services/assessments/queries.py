@@ -24,7 +24,7 @@ from mobileathlete_desktop.storage.models import Assessment, Client, Measurement
 def list_assessments(ctx: ServiceContext, client_id: int) -> list[AssessmentSummary]:
     """A client's assessments, newest first."""
     ctx.actor.require("assessments.read")
-    with ctx.db.session() as session:
+    with ctx.db.reading() as session:
         # Counted per assessment of this client (a correlated subquery on the
         # (assessment_id, ...) index), not grouped over every measurement in the clinic.
         count = (
@@ -60,7 +60,7 @@ def load_history(ctx: ServiceContext, client_id: int) -> ClientHistory:
     addendum is shown on its own until signed.
     """
     ctx.actor.require("assessments.read")
-    with ctx.db.session() as session:
+    with ctx.db.reading() as session:
         client = session.get(Client, client_id)
         if client is None:
             raise NotFound(f"No client with id {client_id}")
@@ -121,7 +121,7 @@ def previous_assessment(ctx: ServiceContext, assessment_id: int) -> AssessmentRe
 def assessments_between(ctx: ServiceContext, first: date, last: date) -> list[AssessmentSummary]:
     """Every assessment dated from `first` to `last` inclusive, by date then client."""
     ctx.actor.require("assessments.read")
-    with ctx.db.session() as session:
+    with ctx.db.reading() as session:
         rows = session.execute(
             select(Assessment)
             .where(Assessment.date >= first, Assessment.date <= last)
@@ -202,5 +202,5 @@ def worklist(ctx: ServiceContext, day: date) -> Worklist:
             for r in session.execute(stmt)
         )
 
-    with ctx.db.session() as session:
+    with ctx.db.reading() as session:
         return Worklist(items(seen), items(drafts))

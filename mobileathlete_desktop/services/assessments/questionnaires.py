@@ -18,7 +18,12 @@ from mobileathlete_desktop.domain.scoring import (
     PSFS_MIN_ACTIVITIES,
     psfs_average,
 )
-from mobileathlete_desktop.services.assessments.records import _load, assessment_unit
+from mobileathlete_desktop.services.assessments.records import (
+    UNSET,
+    _load,
+    assessment_unit,
+    check_unchanged,
+)
 from mobileathlete_desktop.services.context import InputError, ServiceContext
 from mobileathlete_desktop.storage.models import Assessment, Measurement, OutcomeScore
 
@@ -73,9 +78,17 @@ def _checked_lefs(answers: list[int | None]) -> int | None:
 
 
 def set_lefs_answers(
-    ctx: ServiceContext, assessment_id: int, answers: list[int | None]
+    ctx: ServiceContext,
+    assessment_id: int,
+    answers: list[int | None],
+    *,
+    expected: tuple[int | None, ...] = UNSET,
 ) -> OutcomeRecord:
-    """Saves the 20 LEFS item answers (0–4 each) and, when complete, the total as a value."""
+    """Saves the 20 LEFS item answers (0–4 each) and, when complete, the total as a value.
+
+    With `expected` (the answers this editor last saw; `()` for none), the save is refused
+    (ConflictError) when another workstation changed them meanwhile.
+    """
     with assessment_unit(ctx, assessment_id) as unit:
         session = unit.session
         total = _checked_lefs(answers)
@@ -84,6 +97,9 @@ def set_lefs_answers(
                 OutcomeScore.assessment_id == assessment_id, OutcomeScore.instrument == "lefs"
             )
         ).scalar_one_or_none()
+        seen = tuple(cell.answers or ()) if cell is not None else ()
+        if expected is not UNSET:
+            check_unchanged(_no_blanks(seen), _no_blanks(expected), "The LEFS answers were")
         if cell is None:
             cell = OutcomeScore(assessment_id=assessment_id, instrument="lefs")
             session.add(cell)
@@ -93,6 +109,12 @@ def set_lefs_answers(
         session.flush()
         unit.audit("outcome.set", {"instrument": "lefs", "answers": list(answers), "total": total})
         return OutcomeRecord("lefs", tuple(answers), None if total is None else float(total))
+
+
+def _no_blanks(answers: tuple[int | None, ...]) -> tuple[int | None, ...]:
+    """Answers compared as given: none stored and 20 blanks are the same LEFS."""
+    answers = tuple(answers)
+    return () if all(a is None for a in answers) else answers
 
 
 PSFS_ACTIVITY_LENGTH = 120
@@ -143,6 +165,8 @@ def set_psfs(
     assessment_id: int,
     activities: list[str] | tuple[str, ...],
     ratings: list[int | None] | tuple[int | None, ...],
+    *,
+    expected: tuple[tuple[str, ...], tuple[int | None, ...]] = UNSET,
 ) -> OutcomeRecord:
     """Saves the PSFS: the client's activities (names kept for the next visit) and ratings 0–10.
 
@@ -151,6 +175,8 @@ def set_psfs(
     reports and charts read it like any value. The outcome row keeps the names and ratings;
     its total stays empty, because the interpretation reads an outcome's total as
     `<instrument>.total` and the PSFS score is an average under its own code.
+    With `expected` (the activities and ratings this editor last saw; `((), ())` for none),
+    the save is refused (ConflictError) when another workstation changed them meanwhile.
     """
     with assessment_unit(ctx, assessment_id) as unit:
         session = unit.session
@@ -167,6 +193,10 @@ def set_psfs(
             if cell is None
             else {"activities": list(cell.labels or ()), "ratings": list(cell.answers or ())}
         )
+        seen = ((), ()) if cell is None else (tuple(cell.labels or ()), tuple(cell.answers or ()))
+        if expected is not UNSET:
+            expected = (tuple(expected[0]), tuple(expected[1]))
+        check_unchanged(seen, expected, "The PSFS activities and ratings were")
         if cell is None and not names:
             return OutcomeRecord(PSFS_INSTRUMENT)
         if cell is None:

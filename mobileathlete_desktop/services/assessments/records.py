@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from mobileathlete_desktop.domain.records import (
@@ -18,7 +19,12 @@ from mobileathlete_desktop.domain.records import (
     OutcomeRecord,
 )
 from mobileathlete_desktop.services.audit import record_event
-from mobileathlete_desktop.services.context import InputError, NotFound, ServiceContext
+from mobileathlete_desktop.services.context import (
+    ConflictError,
+    InputError,
+    NotFound,
+    ServiceContext,
+)
 from mobileathlete_desktop.storage.models import Assessment, Measurement
 
 
@@ -137,8 +143,43 @@ def assessment_unit(
 ) -> Iterator[AssessmentUnit]:
     """The guard every use case on one assessment starts with: the actor's permission checked,
     then, in one unit of work, the assessment loaded (NotFound) and, with `draft`, refused
-    when signed (InputError: a signed assessment takes an addendum instead)."""
+    when signed (InputError: a signed assessment takes an addendum instead). With the
+    permission "assessments.read" the unit only reads (`Database.reading`): never write in it.
+    Two first saves of one cell at once (a server's unique cell) are a ConflictError."""
     ctx.actor.require(permission)
-    with ctx.db.session() as session:
-        row = _editable(session, assessment_id) if draft else _load(session, assessment_id)
-        yield AssessmentUnit(ctx, session, row)
+    # Reading only (permission "assessments.read"): begun deferred, it neither waits for a
+    # writer nor holds one up (see Database.reading).
+    unit_of_work = ctx.db.reading if permission == "assessments.read" else ctx.db.session
+    try:
+        with unit_of_work() as session:
+            row = _editable(session, assessment_id) if draft else _load(session, assessment_id)
+            yield AssessmentUnit(ctx, session, row)
+    except IntegrityError as exc:
+        if not _is_duplicate(exc):
+            raise
+        # Two workstations filled the same empty cell at the same moment (a clinic server
+        # checks the unique cell only at the insert): the later one is told, not crashed.
+        raise ConflictError(
+            "Another workstation saved this at the same moment; it was changed elsewhere: "
+            "reload to see the other value. Yours was not saved"
+        ) from exc
+
+
+def _is_duplicate(exc: IntegrityError) -> bool:
+    """Whether the insert clashed with a row of the same cell (a unique constraint)."""
+    state = getattr(exc.orig, "sqlstate", None)
+    return state == "23505" or "UNIQUE constraint failed" in str(exc.orig)
+
+
+UNSET: Any = object()
+"""`expected` not given: a save does not check what was stored before (imports, commands)."""
+
+
+def check_unchanged(before: Any, expected: Any, what: str) -> None:
+    """The optimistic version check of every editable record: ConflictError unless what is
+    stored (`before`) is what this editor last saw (`expected`; UNSET skips the check), so
+    two stale copies never overwrite each other. `what` says it: "The notes were"."""
+    if expected is not UNSET and before != expected:
+        raise ConflictError(
+            f"{what} changed elsewhere: reload to see the other value; yours were not saved"
+        )

@@ -8,7 +8,12 @@ from datetime import UTC, date, datetime
 from sqlalchemy import select
 
 from mobileathlete_desktop.domain.records import ASSESSMENT_KINDS, AssessmentRecord
-from mobileathlete_desktop.services.assessments.records import assessment_unit, to_record
+from mobileathlete_desktop.services.assessments.records import (
+    UNSET,
+    assessment_unit,
+    check_unchanged,
+    to_record,
+)
 from mobileathlete_desktop.services.assessments.signatures import content_hash
 from mobileathlete_desktop.services.audit import record_event
 from mobileathlete_desktop.services.context import InputError, NotFound, ServiceContext
@@ -73,9 +78,12 @@ def get_assessment(ctx: ServiceContext, assessment_id: int) -> AssessmentRecord:
         return to_record(unit.row)
 
 
-def set_notes(ctx: ServiceContext, assessment_id: int, notes: str) -> None:
-    """Saves the assessment's free-text notes."""
-    _set_field(ctx, assessment_id, "notes", notes, "assessment.notes")
+def set_notes(
+    ctx: ServiceContext, assessment_id: int, notes: str, *, expected: str = UNSET
+) -> None:
+    """Saves the assessment's free-text notes; with `expected` (the notes this editor last
+    saw), refused (ConflictError) when another workstation changed them meanwhile."""
+    _set_field(ctx, assessment_id, "notes", notes, "assessment.notes", expected, "The notes were")
 
 
 def set_template(ctx: ServiceContext, assessment_id: int, template: str) -> None:
@@ -84,12 +92,19 @@ def set_template(ctx: ServiceContext, assessment_id: int, template: str) -> None
 
 
 def _set_field(
-    ctx: ServiceContext, assessment_id: int, field: str, value: str, action: str
+    ctx: ServiceContext,
+    assessment_id: int,
+    field: str,
+    value: str,
+    action: str,
+    expected: str = UNSET,
+    what: str = "",
 ) -> None:
     """Changes one text field of a draft assessment, audited with before and after."""
     with assessment_unit(ctx, assessment_id) as unit:
         session, row = unit.session, unit.row
         before = getattr(row, field)
+        check_unchanged(before, expected, what)
         if before != value:
             setattr(row, field, value)
             session.flush()

@@ -3,6 +3,7 @@ values, painful marks, motor control findings, LEFS, PSFS and notes, each undoab
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -13,6 +14,7 @@ from mobileathlete_desktop.domain.scoring import YBALANCE_REACHES
 from mobileathlete_desktop.domain.validation import InvalidValue, parse_measure_value
 from mobileathlete_desktop.services import assessments as assessment_service
 from mobileathlete_desktop.services.context import ConflictError, InputError
+from mobileathlete_desktop.services.session import DatabaseError
 from mobileathlete_desktop.ui.assessment_commands import SavedChange
 from mobileathlete_desktop.ui.measure_grid import (
     CellKey,
@@ -40,6 +42,14 @@ def not_stored(error: object) -> str:
     return QCoreApplication.translate("AssessmentEditor", "{error} — not stored").format(
         error=error
     )
+
+
+def value_not_stored(cell: str, value: str, error: object) -> str:
+    """The status line when a typed value could not be stored (the database busy, full...)."""
+    return QCoreApplication.translate(
+        "AssessmentEditor",
+        "{cell}: {value} was not stored — {reason} Press Enter on the cell to try again.",
+    ).format(cell=cell, value=value or "—", reason=error)
 
 
 class EditorEntries:
@@ -96,6 +106,7 @@ class EditorEntries:
         if grid is None:
             return False
         measure = self.ctx.catalogue[key.code]
+        cell = cell_words(measure.label_in(window_lang()), key.side, key.mode)
         try:
             saved = assessment_service.set_value(
                 self.ctx,
@@ -116,6 +127,12 @@ class EditorEntries:
             grid.set_error(key, str(exc))
             editor.say(str(exc), error=True)
             return False
+        except DatabaseError as exc:
+            # Nothing was stored: the cell keeps what was typed, marked, for Enter to retry.
+            typed = "" if value is None else f"{value:g}"
+            grid.set_error(key, str(exc), typed)
+            editor.say(value_not_stored(cell, typed, exc), error=True)
+            return False
         grid.set_value(
             key, None if saved is None else saved.value, None if saved is None else saved.pain
         )
@@ -124,16 +141,17 @@ class EditorEntries:
             if value is None
             else f"{value:g} {measure.unit_label}".rstrip()
         )
-        cell = cell_words(measure.label_in(window_lang()), key.side, key.mode)
         editor.say(
             QCoreApplication.translate("AssessmentEditor", "Saved {cell}: {value}").format(
                 cell=cell, value=shown
             )
         )
         if key.code in (*YBALANCE_REACHES, "limb.length") or key.code.startswith("fms."):
-            editor.parts.show_computed(
-                assessment_service.update_computed(self.ctx, editor.assessment_id)
-            )
+            # The value is stored (its totals with it); this only refreshes them.
+            with contextlib.suppress(DatabaseError):
+                editor.parts.show_computed(
+                    assessment_service.update_computed(self.ctx, editor.assessment_id)
+                )
         self._saved()
         return True
 
@@ -171,8 +189,8 @@ class EditorEntries:
             assessment_service.set_pain(
                 self.ctx, editor.assessment_id, key.code, key.side, key.mode, pain
             )
-        except (InputError, PermissionError) as exc:
-            editor.say(str(exc), error=True)
+        except (InputError, PermissionError, ConflictError, DatabaseError) as exc:
+            editor.say(not_stored(exc), error=True)
             return False
         grid.set_pain(key, pain)
         cell = cell_words(self.ctx.catalogue[key.code].label_in(window_lang()), key.side, key.mode)
@@ -217,6 +235,14 @@ class EditorEntries:
 
     def _save_finding(self, finding: FindingRecord) -> bool:
         editor = self.editor
+        seen = next(
+            (
+                (tuple(f.faults), f.rating)
+                for f in editor.record.findings
+                if (f.test_code, f.side) == (finding.test_code, finding.side)
+            ),
+            ((), ""),
+        )
         try:
             assessment_service.set_finding(
                 self.ctx,
@@ -225,9 +251,13 @@ class EditorEntries:
                 finding.side,
                 faults=finding.faults,
                 rating=finding.rating,
+                expected=seen,
             )
         except (InputError, PermissionError) as exc:
             editor.say(str(exc), error=True)
+            return False
+        except (ConflictError, DatabaseError) as exc:
+            editor.say(not_stored(exc), error=True)
             return False
         others = [
             f
@@ -265,12 +295,19 @@ class EditorEntries:
 
     def _save_lefs(self, answers: tuple[int | None, ...]) -> bool:
         editor = self.editor
+        stored = next((o for o in editor.record.outcomes if o.instrument == "lefs"), None)
         try:
             outcome = assessment_service.set_lefs_answers(
-                self.ctx, editor.assessment_id, list(answers)
+                self.ctx,
+                editor.assessment_id,
+                list(answers),
+                expected=stored.answers if stored else (),
             )
         except (InputError, PermissionError) as exc:
             editor.say(str(exc), error=True)
+            return False
+        except (ConflictError, DatabaseError) as exc:
+            editor.say(not_stored(exc), error=True)
             return False
         others = [o for o in editor.record.outcomes if o.instrument != "lefs"]
         editor.record = _with_outcomes(editor.record, (*others, outcome))
@@ -312,11 +349,16 @@ class EditorEntries:
         editor = self.editor
         psfs = editor.parts.psfs
         activities, ratings = entry
+        stored = next((o for o in editor.record.outcomes if o.instrument == "psfs"), None)
         try:
             outcome = assessment_service.set_psfs(
-                self.ctx, editor.assessment_id, list(activities), list(ratings)
+                self.ctx,
+                editor.assessment_id,
+                list(activities),
+                list(ratings),
+                expected=(stored.labels, stored.answers) if stored else ((), ()),
             )
-        except (InputError, PermissionError) as exc:
+        except (InputError, PermissionError, ConflictError, DatabaseError) as exc:
             editor.say(not_stored(exc), error=True)
             return False
         others = [o for o in editor.record.outcomes if o.instrument != "psfs"]
@@ -350,9 +392,15 @@ class EditorEntries:
         if text == self.notes_saved or editor.read_only:
             return
         try:
-            assessment_service.set_notes(self.ctx, editor.assessment_id, text)
+            assessment_service.set_notes(
+                self.ctx, editor.assessment_id, text, expected=self.notes_saved
+            )
         except (InputError, PermissionError) as exc:
             editor.say(str(exc), error=True)
+            return
+        except (ConflictError, DatabaseError) as exc:
+            # The typed notes stay in the box; saved again (or refused again) at the next edit.
+            editor.say(not_stored(exc), error=True)
             return
         self.notes_saved = text
         editor.say(QCoreApplication.translate("AssessmentEditor", "Saved notes"))

@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QFont
 
 from mobileathlete_desktop.domain.catalogue import Measure, Mode, Side
 from mobileathlete_desktop.domain.interpretation import AssessmentInterpretation, Interpretation
@@ -80,6 +80,9 @@ class MeasureGridModel(QAbstractTableModel):
         self.values: dict[CellKey, float] = {}
         self.pain: dict[CellKey, bool] = {}
         self.errors: dict[CellKey, str] = {}
+        self.typed: dict[CellKey, str] = {}
+        """Text typed in a cell in error and not stored ("" for a clear): kept, shown and
+        offered again, so Enter on the cell tries again (`retry`)."""
         self.previous: dict[CellKey, float] = {}
         self.interpreted: dict[CellKey, Interpretation] = {}
         self.show_previous = False
@@ -125,6 +128,7 @@ class MeasureGridModel(QAbstractTableModel):
         self.pain = {k: p for k, p in pain.items() if k in self.values}
         self.previous = previous
         self.errors.clear()
+        self.typed.clear()
         self.endResetModel()
 
     def set_value(self, key: CellKey, value: float | None, pain: bool | None = None) -> None:
@@ -137,6 +141,7 @@ class MeasureGridModel(QAbstractTableModel):
             if pain is not None:
                 self.pain[key] = pain
         self.errors.pop(key, None)
+        self.typed.pop(key, None)
         self._changed(key)
 
     def set_pain(self, key: CellKey, pain: bool) -> None:
@@ -144,10 +149,20 @@ class MeasureGridModel(QAbstractTableModel):
         self.pain[key] = pain
         self._changed(key)
 
-    def set_error(self, key: CellKey, message: str) -> None:
-        """Marks a cell whose typed text was not stored, with the reason."""
+    def set_error(self, key: CellKey, message: str, typed: str | None = None) -> None:
+        """Marks a cell whose typed text was not stored, with the reason; with `typed`, the
+        cell keeps showing that text (marked not stored) for `retry`."""
         self.errors[key] = message
+        if typed is not None:
+            self.typed[key] = typed
         self._changed(key)
+
+    def retry(self, key: CellKey) -> bool:
+        """Offers a cell's text that was not stored to be saved again (False: none kept)."""
+        if key not in self.errors or key not in self.typed:
+            return False
+        self.edit_requested.emit(key, self.typed[key])
+        return True
 
     def set_interpretation(self, result: AssessmentInterpretation | None) -> None:
         """Takes the cells' findings from an interpretation of this assessment (None: none)."""
@@ -215,7 +230,11 @@ class MeasureGridModel(QAbstractTableModel):
         measure = self.measure(key.code)
         unit = measure.unit_label if measure and measure.unit == "deg" else ""
         parts: list[str] = []
-        if key in self.errors:
+        if key in self.errors and self.typed.get(key):
+            parts.append(
+                self.tr("{value} {mark} not stored").format(value=self.typed[key], mark=ERROR_MARK)
+            )
+        elif key in self.errors:
             parts.append(self.tr("{mark} not stored").format(mark=ERROR_MARK))
         elif key in self.values:
             parts.append(f"{self.values[key]:g}{unit}")
@@ -232,6 +251,10 @@ class MeasureGridModel(QAbstractTableModel):
         label = measure.label_in(window_lang()) if measure else key.code
         where = " ".join(p for p in (side_words(key.side), mode_words(key.mode)) if p)
         head = f"{label}, {where}" if where else label
+        if key in self.errors and key in self.typed:
+            return self.tr(
+                "{cell}: {value} not stored — {reason} Press Enter on the cell to try again."
+            ).format(cell=head, value=self.typed[key] or "—", reason=self.errors[key])
         if key in self.errors:
             return self.tr("{cell}: not stored — {reason}").format(
                 cell=head, reason=self.errors[key]
@@ -290,6 +313,8 @@ class MeasureGridModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self.cell_text(key)
         if role == Qt.ItemDataRole.EditRole:
+            if key in self.typed and key in self.errors:
+                return self.typed[key]
             value = self.values.get(key)
             return "" if value is None else f"{value:g}"
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
@@ -298,6 +323,10 @@ class MeasureGridModel(QAbstractTableModel):
             if key in self.errors or any(f not in GOOD_NEWS for f in self.cell_flags(key)):
                 return QBrush(QColor("#b00020"))
             return None
+        if role == Qt.ItemDataRole.FontRole and key in self.errors:
+            font = QFont()
+            font.setItalic(True)
+            return font
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return Qt.AlignmentFlag.AlignCenter
         return None

@@ -185,6 +185,8 @@ class MeasureGridView(QTableView):
                 self.grid.edit_requested.emit(key, event.text())
                 return
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                if self.grid.retry(key):  # a value that was not stored: Enter tries again
+                    return
                 nxt = self.moveCursor(QAbstractItemView.CursorAction.MoveNext, event.modifiers())
                 if nxt.isValid():
                     self.setCurrentIndex(nxt)

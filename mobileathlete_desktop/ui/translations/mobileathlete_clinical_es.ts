@@ -12,6 +12,10 @@
         <translation>{error} — no se ha guardado</translation>
     </message>
     <message>
+        <source>{cell}: {value} was not stored — {reason} Press Enter on the cell to try again.</source>
+        <translation>{cell}: {value} no se ha guardado — {reason} Pulse Intro en la celda para volver a intentarlo.</translation>
+    </message>
+    <message>
         <source>cleared</source>
         <translation>borrado</translation>
     </message>
@@ -861,12 +865,20 @@
 <context>
     <name>MeasureGridModel</name>
     <message>
+        <source>{value} {mark} not stored</source>
+        <translation>{value} {mark} no guardado</translation>
+    </message>
+    <message>
         <source>{mark} not stored</source>
         <translation>{mark} no guardado</translation>
     </message>
     <message>
         <source>(last {value})</source>
         <translation>(última {value})</translation>
+    </message>
+    <message>
+        <source>{cell}: {value} not stored — {reason} Press Enter on the cell to try again.</source>
+        <translation>{cell}: {value} no guardado — {reason} Pulse Intro en la celda para volver a intentarlo.</translation>
     </message>
     <message>
         <source>{cell}: not stored — {reason}</source>

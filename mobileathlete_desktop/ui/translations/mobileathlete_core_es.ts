@@ -1191,6 +1191,14 @@ El trabajo guardado después de esa hora no está en ella (sigue en el archivo d
 <context>
     <name>SignInDialog</name>
     <message>
+        <source>The clinic database is busy; try again in a moment.</source>
+        <translation>La base de datos de la clínica está ocupada; inténtelo de nuevo en un momento.</translation>
+    </message>
+    <message>
+        <source>Signing in failed unexpectedly; the details are in the program&apos;s log.</source>
+        <translation>No se ha podido iniciar sesión por un error inesperado; los detalles están en el registro del programa.</translation>
+    </message>
+    <message>
         <source>This is the demo clinic (synthetic clients). Sign in as &lt;b&gt;admin&lt;/b&gt; or &lt;b&gt;therapist&lt;/b&gt;, password &lt;b&gt;demo&lt;/b&gt;.</source>
         <translation>Esta es la clínica de demostración (clientes ficticios). Inicie sesión como &lt;b&gt;admin&lt;/b&gt; o &lt;b&gt;therapist&lt;/b&gt;, contraseña &lt;b&gt;demo&lt;/b&gt;.</translation>
     </message>
