@@ -32,6 +32,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from mobileathlete_desktop.services.context import ConflictError, NotFound
+from mobileathlete_desktop.services.errors import StorageError
 from mobileathlete_desktop.ui.i18n import QT_TRANSLATE_NOOP
 
 T = TypeVar("T")
@@ -45,9 +46,11 @@ USER_FACING: tuple[type[Exception], ...] = (
     NotFound,
     OSError,
     ConflictError,
+    StorageError,
 )
 """Exceptions whose message is written for the user (services raise InputError, NotFound,
-ConflictError, PermissionDenied; files raise OSError); any other is a bug, said generically."""
+ConflictError, PermissionDenied, StorageError for a busy or full database; files raise
+OSError); any other is a bug, said generically."""
 UNEXPECTED = QT_TRANSLATE_NOOP(
     "Job",
     "Something unexpected went wrong, and the work was not finished. Nothing else was "

@@ -99,3 +99,15 @@ def test_notes_changed_on_another_workstation_are_not_overwritten(
     assert notes.toPlainText() == "Typed in the treatment room"  # kept, not blanked
     stored = assessments.get_assessment(therapist_ctx, editor.assessment_id)
     assert stored.notes == "Written at the front desk"
+
+
+def test_a_background_job_that_finds_the_database_busy_says_so(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    from mobileathlete_desktop.ui.jobs import show_failure
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    box = show_failure(parent, StorageBusy("database is locked"))
+    assert box.text() == "The clinic database is busy; try again in a moment."
+    box.close()
