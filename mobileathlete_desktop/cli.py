@@ -16,6 +16,7 @@ from mobileathlete_desktop.commands.common import (
     CommandError,
     terminal_safe_output,
 )
+from mobileathlete_desktop.support.files import owner_only_files
 from mobileathlete_desktop.support.logs import configure_logging, shutdown_logging
 
 log = logging.getLogger(__name__)
@@ -69,9 +70,10 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Runs the command line; returns the exit code (0 ok, 2 bad usage or input, 1 other).
 
-    Everything printed shows control characters as escapes (commands.common.terminal_safe_output).
+    Everything printed shows control characters as escapes (commands.common.terminal_safe_output);
+    every file and folder made is the owner's alone (support.files.owner_only_files).
     """
-    with terminal_safe_output():
+    with owner_only_files(), terminal_safe_output():
         return _main(argv)
 
 

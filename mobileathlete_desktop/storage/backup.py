@@ -21,7 +21,12 @@ from mobileathlete_desktop.storage.database import (
     companions,
     set_aside_note_path,
 )
-from mobileathlete_desktop.support.files import atomic_path, atomic_write_text, fsync_folder
+from mobileathlete_desktop.support.files import (
+    atomic_path,
+    atomic_write_text,
+    fsync_folder,
+    private_folder,
+)
 
 
 class BackupError(DatabaseError):
@@ -60,7 +65,7 @@ def online_backup(
     With `key`, source and copy are SQLCipher files encrypted with that key. With
     `progress`, the copy goes in steps and reports after each (it may cancel).
     """
-    destination.parent.mkdir(parents=True, exist_ok=True)
+    private_folder(destination.parent)
     try:
         with atomic_path(destination) as partial:
             src = _connect(f"file:{source}?mode=ro", key, uri=True)

@@ -25,6 +25,7 @@ from mobileathlete_desktop.storage.errors import DatabaseDamagedError as Databas
 from mobileathlete_desktop.storage.errors import DatabaseError as DatabaseError
 from mobileathlete_desktop.storage.errors import DatabaseNewerError as DatabaseNewerError
 from mobileathlete_desktop.storage.models import Base
+from mobileathlete_desktop.support.files import make_owner_only, private_folder
 
 ENV_DB = "MOBILEATHLETE_DB"
 DEFAULT_FILENAME = "clinic.sqlite3"
@@ -43,8 +44,7 @@ def user_data_dir() -> Path:
         import platformdirs
 
         path = Path(platformdirs.user_data_dir("MobileAthlete", "MobileAthlete"))
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return private_folder(path)  # health data: the owner's alone (0700 on POSIX)
 
 
 def default_database_path(demo: bool = False) -> Path:
@@ -471,6 +471,7 @@ def open_database(
                 if not migrate:
                     raise DatabaseError(f"There is no clinic database at {path}")
                 _create_atomically(url, path)
+                make_owner_only(path)  # 0600; SQLite gives its -wal and -shm the same
             if alone:
                 snapshot = _take_snapshot(path)
         except BaseException:

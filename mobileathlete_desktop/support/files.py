@@ -14,7 +14,9 @@ import io
 import os
 import stat
 import tempfile
+import time
 from collections.abc import Callable, Iterator
+from datetime import timedelta
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
@@ -164,3 +166,65 @@ def atomic_write_text(
             text.detach()
 
     return atomic_write(path, binary)
+
+
+OWNER_ONLY_FILE = 0o600
+OWNER_ONLY_FOLDER = 0o700
+STALE_PART_AGE = timedelta(hours=1)
+"""A temporary `.part` file untouched this long is a leftover: a running backup or export
+writes to its file all the time, and none takes an hour without writing."""
+
+
+@contextlib.contextmanager
+def owner_only_files() -> Iterator[None]:
+    """While it lasts, every file and folder the process creates is the owner's alone (POSIX:
+    077 added to the umask, so SQLite's, Qt's and the log's files too; the umask is put back
+    after). A no-op on Windows, whose per-user folders are private already."""
+    if os.name != "posix":
+        yield
+        return
+    before = os.umask(0o077)
+    os.umask(before | 0o077)
+    try:
+        yield
+    finally:
+        os.umask(before)
+
+
+def make_owner_only(*paths: Path) -> None:
+    """chmod 0600 (0700 for a folder) on those of `paths` that exist (POSIX only)."""
+    if os.name != "posix":
+        return
+    for path in paths:
+        with contextlib.suppress(FileNotFoundError):
+            os.chmod(path, OWNER_ONLY_FOLDER if Path(path).is_dir() else OWNER_ONLY_FILE)
+
+
+def private_folder(path: Path) -> Path:
+    """Creates `path` (and missing parents) as folders only the owner may enter; a folder
+    that exists already keeps its permissions (an admin may share one on purpose)."""
+    path = Path(path)
+    missing = [p for p in (path, *path.parents) if not p.exists()]
+    path.mkdir(parents=True, exist_ok=True)
+    make_owner_only(*missing)
+    return path
+
+
+def remove_stale_parts(folder: Path, older_than: timedelta = STALE_PART_AGE) -> list[Path]:
+    """Removes the temporary files (`.<name>.<random>.part`, see `atomic_path`) in `folder`
+    untouched for `older_than`: left by a program killed while writing, never one being
+    written now. Returns what was removed; a file that cannot be removed is left."""
+    removed: list[Path] = []
+    limit = time.time() - older_than.total_seconds()
+    try:
+        candidates = list(Path(folder).glob(f".*{PART_SUFFIX}"))
+    except OSError:
+        return removed
+    for part in candidates:
+        try:
+            if part.is_file() and part.stat().st_mtime < limit:
+                part.unlink()
+                removed.append(part)
+        except OSError:
+            continue
+    return removed

@@ -24,6 +24,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
+from mobileathlete_desktop.support.files import make_owner_only, private_folder
+
 APP_NAME = "MobileAthlete"
 LOG_NAME = "mobileathlete.log"
 FAULTS_NAME = "faults.log"
@@ -88,13 +90,14 @@ def configure_logging(verbose: bool = False, log_dir: Path | None = None) -> Pat
     state = _State(root_level=root.level, faulthandler_was_enabled=faulthandler.is_enabled())
     formatter = logging.Formatter(FORMAT)
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        private_folder(folder)
         handler: logging.Handler = logging.handlers.RotatingFileHandler(
             folder / LOG_NAME, maxBytes=LOG_BYTES, backupCount=LOG_COPIES, encoding="utf-8"
         )
         handler.setFormatter(formatter)
         state.handlers.append(handler)
         state.faults = _open_faults(folder / FAULTS_NAME)
+        make_owner_only(folder / LOG_NAME, folder / FAULTS_NAME)  # names, paths: 0600
     except OSError as exc:
         if verbose and sys.stderr is not None:
             print(f"mobileathlete: no log file in {folder}: {exc}", file=sys.stderr)
