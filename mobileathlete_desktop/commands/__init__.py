@@ -17,6 +17,7 @@ from mobileathlete_desktop.commands import (
     program_cmd,
     report_cmd,
     restore_cmd,
+    server_cmd,
     summary_cmd,
     users_cmd,
 )
@@ -27,6 +28,7 @@ COMMAND_MODULES = (
     import_cmd,
     export_cmd,
     migrate_cmd,
+    server_cmd,
     summary_cmd,
     chart_cmd,
     catalogue_cmd,

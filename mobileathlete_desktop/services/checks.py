@@ -19,6 +19,7 @@ from mobileathlete_desktop.services.audit_check import (
     key_problems,
 )
 from mobileathlete_desktop.services.context import ServiceContext
+from mobileathlete_desktop.services.server_roles import account_role_problems
 from mobileathlete_desktop.services.session import Database
 from mobileathlete_desktop.storage.backup import BackupError, list_backups
 from mobileathlete_desktop.storage.database import open_database
@@ -58,9 +59,14 @@ def check_database(target: str | Path | None) -> CheckReport:
         if current != head:
             problems.append(f"schema at {current}, program expects {head}")
         else:
+            if db.url.get_backend_name() == "postgresql":
+                server_problems, server_state = _server_findings(db)
+                problems += server_problems
+                state += server_state
             with db.session() as session:
                 audit_problems, audit_state = _audit_findings(session, db)
                 problems += audit_problems
+                problems += account_role_problems(session)
                 problems += _chart_clashes(session)
                 state += _state(session, db)
                 state += audit_state
@@ -87,6 +93,17 @@ def _sqlite_problems(db: Database) -> list[str]:
     if missing and head_revision(db) == current_revision(db):
         problems.append("audit trail unprotected: missing triggers " + ", ".join(sorted(missing)))
     return problems
+
+
+def _server_findings(db: Database) -> tuple[list[str], list[str]]:
+    """A clinic server: the audit trail's guard trigger, and whether this login could
+    switch it off or alter the trail (catalogue reads only; docs/server.md)."""
+    from mobileathlete_desktop.services.server_roles import guard_problems, login_problems
+
+    with db.engine.connect() as conn:
+        problems = guard_problems(conn) + login_problems(conn)
+    state = [] if problems else [f"server login {db.url.username}: restricted (audit append-only)"]
+    return problems, state
 
 
 def _audit_findings(session: Session, db: Database) -> tuple[list[str], list[str]]:
@@ -167,32 +184,11 @@ def daily_backup_problem(ctx: ServiceContext) -> str | None:
     """
     from mobileathlete_desktop.services.backups import maybe_daily_backup
 
-    remove_leftovers(ctx)
     try:
         maybe_daily_backup(ctx)
     except BackupError as exc:
         return str(exc)
     return None
-
-
-def remove_leftovers(ctx: ServiceContext) -> list[Path]:
-    """At start: removes the `.part` files a killed backup or export left beside the clinic
-    and in its backups folder (only those untouched for support.files.STALE_PART_AGE, so
-    never one a running backup is writing)."""
-    from contextlib import suppress
-
-    from mobileathlete_desktop.services.backups import backup_folder
-    from mobileathlete_desktop.services.context import InputError
-    from mobileathlete_desktop.storage.errors import DatabaseError
-    from mobileathlete_desktop.support.files import remove_stale_parts
-
-    path = ctx.db.path
-    if path is None:
-        return []
-    folders = {path.parent, path.parent / "backups"}
-    with suppress(InputError, DatabaseError):  # no clinic row yet: the default folders still
-        folders.add(backup_folder(ctx))
-    return [part for folder in folders for part in remove_stale_parts(folder)]
 
 
 def upkeep(ctx: ServiceContext) -> list[str]:

@@ -9,7 +9,7 @@ from sqlalchemy.engine import URL
 
 from mobileathlete_desktop.services.audit import record_event
 from mobileathlete_desktop.services.context import InputError, ServiceContext
-from mobileathlete_desktop.storage.database import Database, open_database
+from mobileathlete_desktop.storage.database import Database, open_database, resolve_url
 from mobileathlete_desktop.storage.models import Base
 
 BATCH_ROWS = 1000
@@ -21,14 +21,44 @@ class MoveReport:
 
     target: str
     rows: dict[str, int] = field(default_factory=dict)
+    roles: tuple[str, ...] = ()
+    """On a server: what became of the application login (granted and verified, or absent)."""
 
     def describe(self) -> str:
-        """One line for the command line."""
+        """The copy in one line, then one line per finding about the server's logins."""
         total = sum(self.rows.values())
-        return (
-            f"Copied {total} rows in {len(self.rows)} tables to {self.target}; "
-            "row counts verified. Use --db with that URL from now on."
-        )
+        if not self.roles:
+            return (
+                f"Copied {total} rows in {len(self.rows)} tables to {self.target}; "
+                "row counts verified. Use --db with that URL from now on."
+            )
+        copied = f"Copied {total} rows in {len(self.rows)} tables to {self.target}"
+        return "\n".join([f"{copied}; row counts verified.", *self.roles])
+
+
+def _server_roles(dest: Database) -> tuple[str, ...]:
+    """After a move onto PostgreSQL: the application login, when the server has one, gets
+    its rights (the tables are new) and is verified; else a warning that workstations using
+    the owner's URL could switch the audit trail's guard off."""
+    from mobileathlete_desktop.services import server_roles
+
+    app = server_roles.DEFAULT_APP
+    with dest.engine.begin() as conn:
+        if not server_roles.role_exists(conn, app):
+            return (
+                f"Warning: the server has no application login {app}; workstations given "
+                f"this URL ({dest.url.username}) could switch off the audit trail's guard. "
+                "Set one up: mobileathlete server-roles (docs/server.md).",
+            )
+        server_roles.grant_application(conn, app)
+    with dest.engine.connect() as conn:
+        problems = server_roles.login_problems(conn, app)
+    if problems:
+        return tuple(f"Warning: {p}" for p in problems)
+    return (
+        f"Application login {app}: rights granted and verified (adds to the audit trail only).",
+        f"Workstations connect with: {server_roles.workstation_url(dest.url, app)}",
+    )
 
 
 def _count(conn: Connection, table_name: str) -> int:
@@ -58,11 +88,19 @@ def move_to_server(ctx: ServiceContext, target: str | URL) -> MoveReport:
     The target gets the program's schema (the same Alembic migrations) first; one that
     already holds data is refused. Rows keep their ids; on PostgreSQL the id sequences are
     moved past them. Counts are compared table by table before the copy is committed, so a
-    failed move leaves the target without data and the source untouched.
+    failed move leaves the target without data and the source untouched. On a server with
+    the application login (server_roles.DEFAULT_APP), that login gets its rights and is
+    verified; the report says which URL workstations use, or warns that there is none.
     """
     ctx.actor.require("backups.manage")
     source = ctx.db
-    dest: Database = open_database(target)
+    url = target if isinstance(target, URL) else resolve_url(target)
+    if url.get_backend_name() == "postgresql":
+        from mobileathlete_desktop.services.server_roles import open_server
+
+        dest: Database = open_server(url)  # the owner's URL: a restricted login cannot
+    else:
+        dest = open_database(url)
     try:
         if dest.url.render_as_string(hide_password=False) == source.url.render_as_string(
             hide_password=False
@@ -103,6 +141,7 @@ def move_to_server(ctx: ServiceContext, target: str | URL) -> MoveReport:
             record_event(session, ctx.actor, "data.move", entity="database", detail=detail)
         with source.session() as session:
             record_event(session, ctx.actor, "data.move", entity="database", detail=detail)
-        return MoveReport(target=dest.location, rows=copied)
+        roles = _server_roles(dest) if dest.url.get_backend_name() == "postgresql" else ()
+        return MoveReport(target=dest.location, rows=copied, roles=roles)
     finally:
         dest.dispose()

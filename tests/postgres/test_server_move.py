@@ -29,8 +29,9 @@ def counts(ctx: ServiceContext) -> dict[str, int]:
 
 
 def test_a_demo_clinic_moves_with_ids_and_a_valid_audit_chain(
-    ctx: ServiceContext, pg_url: str, tmp_path: Path
+    admin_ctx: ServiceContext, pg_url: str, tmp_path: Path
 ) -> None:
+    ctx = admin_ctx
     create_demo_clinic(ctx, clients=4, seed=5)
     export_csv(ctx, tmp_path / "before.csv")
     before = counts(ctx)
@@ -54,7 +55,10 @@ def test_a_demo_clinic_moves_with_ids_and_a_valid_audit_chain(
         server.db.dispose()
 
 
-def test_a_target_holding_data_is_refused_and_left_alone(ctx: ServiceContext, pg_url: str) -> None:
+def test_a_target_holding_data_is_refused_and_left_alone(
+    admin_ctx: ServiceContext, pg_url: str
+) -> None:
+    ctx = admin_ctx
     clients.create_client(ctx, clients.ClientInput("T-001", "Testa", "Runnerton"))
     other = ServiceContext(db=open_database(pg_url), actor=ctx.actor)
     clients.create_client(other, clients.ClientInput("S-001", "Probe", "Striderson"))
@@ -88,7 +92,11 @@ def test_the_command_line_works_end_to_end_on_a_server(
     out = capsys.readouterr().out
     chart = out.split('"chart_number": "', 1)[1].split('"', 1)[0]
     assert main(["--db", pg_url, "summary", chart]) == 0
-    assert main(["--db", pg_url, "check"]) == 0
+    # Sound, but this test's login is the server's superuser: check says it is no login
+    # for a workstation (tests/postgres/test_server_roles.py).
+    assert main(["--db", pg_url, "check"]) == 1
+    problems = [x for x in capsys.readouterr().out.splitlines() if x.startswith("PROBLEM")]
+    assert len(problems) == 1 and "server login postgres is a superuser" in problems[0]
     out_csv = tmp_path / "server.csv"
     assert main(["--db", pg_url, "export", "csv", "--out", str(out_csv)]) == 0
     assert main(["--db", pg_url, "import", "assessments", str(out_csv), "--dry-run"]) == 0
