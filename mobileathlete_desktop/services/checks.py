@@ -184,11 +184,32 @@ def daily_backup_problem(ctx: ServiceContext) -> str | None:
     """
     from mobileathlete_desktop.services.backups import maybe_daily_backup
 
+    remove_leftovers(ctx)
     try:
         maybe_daily_backup(ctx)
     except BackupError as exc:
         return str(exc)
     return None
+
+
+def remove_leftovers(ctx: ServiceContext) -> list[Path]:
+    """At start: removes the `.part` files a killed backup or export left beside the clinic
+    and in its backups folder (only those untouched for support.files.STALE_PART_AGE, so
+    never one a running backup is writing)."""
+    from contextlib import suppress
+
+    from mobileathlete_desktop.services.backups import backup_folder
+    from mobileathlete_desktop.services.context import InputError
+    from mobileathlete_desktop.storage.errors import DatabaseError
+    from mobileathlete_desktop.support.files import remove_stale_parts
+
+    path = ctx.db.path
+    if path is None:
+        return []
+    folders = {path.parent, path.parent / "backups"}
+    with suppress(InputError, DatabaseError):  # no clinic row yet: the default folders still
+        folders.add(backup_folder(ctx))
+    return [part for folder in folders for part in remove_stale_parts(folder)]
 
 
 def upkeep(ctx: ServiceContext) -> list[str]:
