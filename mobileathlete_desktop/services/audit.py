@@ -38,9 +38,9 @@ from mobileathlete_desktop.domain.permissions import Actor
 from mobileathlete_desktop.services.audit_seal import (
     REANCHORING_ACTIONS,
     AuditKey,
-    audit_key,
     head_before_reanchor,
     note_append,
+    seal_or_blank,
 )
 from mobileathlete_desktop.services.audit_words import EventFacts, describe
 from mobileathlete_desktop.services.context import InputError, ServiceContext
@@ -130,7 +130,7 @@ def record_event(
         detail=clean,
         prev_hash=prev,
         hash=digest,
-        seal=audit_key().seal(digest),
+        seal=seal_or_blank(digest),
     )
     session.add(event)
     session.flush()

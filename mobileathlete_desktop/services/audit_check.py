@@ -23,8 +23,11 @@ from mobileathlete_desktop.storage.models import AuditEvent
 
 
 def existing_key() -> AuditKey | None:
-    """This workstation's key if it has one (a check creates nothing)."""
-    return audit_key() if audit_key_path().exists() else None
+    """This workstation's key if it has a readable one (a check creates nothing)."""
+    try:
+        return audit_key() if audit_key_path().exists() else None
+    except OSError:
+        return None
 
 
 def key_problems(session: Session, key: AuditKey | None) -> list[str]:
@@ -37,7 +40,8 @@ def key_problems(session: Session, key: AuditKey | None) -> list[str]:
     if not sealed:
         return []
     return [
-        f"audit key {audit_key_path()}: missing, so {sealed} sealed events cannot be verified "
+        f"audit key {audit_key_path()}: missing or damaged, so {sealed} sealed events cannot "
+        "be verified "
         "(restore the key file, or check on the workstation that wrote them)"
     ]
 

@@ -87,6 +87,17 @@ class AuditKey:
         return hmac.compare_digest(seal, self.seal(event_hash))
 
 
+def seal_or_blank(event_hash: str) -> str:
+    """The event's seal; "" when the key cannot be read or made (a read-only or damaged
+    config folder). The change is still saved: `check` then reports the event as not sealed,
+    which is better than a clinic that cannot save at all."""
+    try:
+        return audit_key().seal(event_hash)
+    except OSError as exc:
+        logger.warning("audit event not sealed: %s", exc)
+        return ""
+
+
 def _key_id(secret: bytes) -> str:
     return hashlib.sha256(b"mobileathlete audit key id\0" + secret).hexdigest()[:16]
 
@@ -102,10 +113,12 @@ def audit_key() -> AuditKey:
         return known
     if not path.exists():
         _create_key(path)
-    text = path.read_text(encoding="ascii").strip()
-    secret = bytes.fromhex(text)
+    try:
+        secret = bytes.fromhex(path.read_text(encoding="ascii").strip())
+    except (UnicodeDecodeError, ValueError):
+        secret = b""
     if len(secret) < 32:
-        raise OSError(f"The audit key {path} is damaged (too short)")
+        raise OSError(f"The audit key {path} is damaged")
     key = AuditKey(secret, _key_id(secret))
     _keys[path] = key
     return key
@@ -361,10 +374,13 @@ def advance_head(engine: Engine, *, reanchor: bool = False) -> Path | None:
 
 def head_before_reanchor(session: Session) -> dict[str, Any] | None:
     """For a restore's event: the head the file had before (None when there was none)."""
-    path = head_path(session.get_bind().engine.url)
-    if path is None:
+    try:
+        path = head_path(session.get_bind().engine.url)
+        found = None if path is None else read_head(path, audit_key())
+    except OSError:
         return None
-    found = read_head(path, audit_key())
+    if found is None:
+        return None
     if found.head is None:
         return None
     return {

@@ -162,3 +162,19 @@ def test_the_key_is_made_once_owner_only_and_outside_the_clinic_folder(
     assert key.read_text() == first and len(bytes.fromhex(first.strip())) == 32
     assert (key.stat().st_mode & 0o077) == 0
     assert not any(db_path.parent.glob("*key*"))
+
+
+def test_a_config_folder_that_cannot_be_written_never_stops_a_save_and_check_says_so(
+    ctx: ServiceContext, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    work(ctx, "T-1")
+    sealed_with = audit_key_path().parent
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("")
+    monkeypatch.setenv("MOBILEATHLETE_CONFIG_DIR", str(blocker / "config"))
+    work(ctx, "T-2")  # saved, unsealed
+    assert [c.chart_number for c in clients.search_clients(ctx)] == ["T-1", "T-2"]
+    ctx.db.dispose()
+    monkeypatch.setenv("MOBILEATHLETE_CONFIG_DIR", str(sealed_with))
+    found = check_database(str(db_path)).problems
+    assert any("not sealed (written outside the program)" in p for p in found), found
