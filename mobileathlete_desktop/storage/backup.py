@@ -13,14 +13,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import TextIO
 
-from mobileathlete_desktop.storage.clinic_lock import ClinicLock
-from mobileathlete_desktop.storage.database import (
+from mobileathlete_desktop.storage.clinic_files import (
     BACKUP_FOLDER_SUFFIX,
-    Database,
-    DatabaseError,
     companions,
     set_aside_note_path,
 )
+from mobileathlete_desktop.storage.clinic_lock import ClinicLock
+from mobileathlete_desktop.storage.database import Database, DatabaseError
 from mobileathlete_desktop.support.files import (
     atomic_path,
     atomic_write_text,

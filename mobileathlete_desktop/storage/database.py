@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import json
 import os
-import shutil
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -17,6 +15,19 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
 
+from mobileathlete_desktop.storage.clinic_files import BACKUP_FOLDER_SUFFIX as BACKUP_FOLDER_SUFFIX
+from mobileathlete_desktop.storage.clinic_files import (
+    DatabaseSetAsideError as DatabaseSetAsideError,
+)
+from mobileathlete_desktop.storage.clinic_files import (
+    companions,
+    drop_snapshot,
+    fsync_file,
+    put_back,
+    read_set_aside_note,
+    take_snapshot,
+)
+from mobileathlete_desktop.storage.clinic_files import set_aside_note_path as set_aside_note_path
 from mobileathlete_desktop.storage.clinic_lock import ClinicLock
 
 # The error types live in storage.errors (the migrations runner raises them too); they are
@@ -282,103 +293,6 @@ def _wants_full_check(url: URL, full_check: bool | None) -> bool:
         return True
 
 
-SET_ASIDE_SUFFIX = ".damaged-moved-aside"
-"""The note left where a damaged clinic file was moved aside (`<file>.damaged-moved-aside`)."""
-SNAPSHOT_SUFFIX = ".opening-copy"
-"""A byte-identical copy of a file and its -wal/-shm, taken before opening a file with a
-write-ahead log left by a process that ended without closing it (see `open_database`)."""
-BACKUP_FOLDER_SUFFIX = ".backup-folder"
-"""A one-line file beside the clinic naming the admin's backup folder, for when the
-database itself cannot be read."""
-
-
-class DatabaseSetAsideError(DatabaseError):
-    """The clinic file was damaged and moved aside: no new clinic is created in its place.
-
-    `note` is what was recorded then: "at" (ISO time), "moved_to", "error".
-    """
-
-    def __init__(self, path: Path, note: dict[str, str]) -> None:
-        when = note.get("at", "?")[:16].replace("T", " ")
-        super().__init__(
-            f"The clinic file {path} was damaged and set aside on {when}"
-            + (f" (kept as {note['moved_to']})" if note.get("moved_to") else "")
-            + f"; restore a backup: mobileathlete --db {path} restore BACKUP-FILE"
-        )
-        self.path = path
-        self.note = note
-
-
-def set_aside_note_path(db_path: Path) -> Path:
-    """Where the note about a damaged file moved aside is kept (beside the database)."""
-    return db_path.with_name(db_path.name + SET_ASIDE_SUFFIX)
-
-
-def read_set_aside_note(db_path: Path) -> dict[str, str] | None:
-    """The note left when the damaged clinic file was moved aside, or None."""
-    note = set_aside_note_path(db_path)
-    try:
-        raw = note.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return None
-    except OSError:
-        return {}
-    try:
-        data = json.loads(raw)
-    except ValueError:
-        return {}
-    return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
-
-
-def companions(path: Path) -> list[tuple[Path, str]]:
-    """The SQLite file and its write-ahead log and shared-memory files, with their suffixes."""
-    return [(path.with_name(path.name + s), s) for s in ("", "-wal", "-shm")]
-
-
-def _fsync_file(path: Path) -> None:
-    fd = os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0))
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _take_snapshot(path: Path) -> Path | None:
-    """Copies the file with its -wal and -shm, byte for byte, when a non-empty write-ahead
-    log is there (a process ended without closing it): opening would fold the log into the
-    file and delete it, and if the file then proves damaged its original bytes are needed."""
-    wal = path.with_name(path.name + "-wal")
-    try:
-        if wal.stat().st_size == 0:
-            return None
-    except FileNotFoundError:
-        return None
-    snapshot = path.with_name(path.name + SNAPSHOT_SUFFIX)
-    for source, suffix in companions(path):
-        copy = snapshot.with_name(snapshot.name + suffix)
-        copy.unlink(missing_ok=True)
-        if source.exists():
-            shutil.copyfile(source, copy)
-            _fsync_file(copy)
-    return snapshot
-
-
-def _put_back(snapshot: Path, path: Path) -> None:
-    """Puts the copied files back over the ones opening changed (the originals, exactly)."""
-    for copy, suffix in companions(snapshot):
-        live = path.with_name(path.name + suffix)
-        if copy.exists():
-            os.replace(copy, live)
-        else:
-            live.unlink(missing_ok=True)
-
-
-def _drop_snapshot(snapshot: Path | None) -> None:
-    if snapshot is not None:
-        for copy, _suffix in companions(snapshot):
-            copy.unlink(missing_ok=True)
-
-
 def _create_atomically(url: URL, path: Path) -> None:
     """A new clinic built under a temporary name beside `path`, then renamed into place: a
     kill while it is built leaves no file (or a leftover temporary one), never half a clinic."""
@@ -399,7 +313,7 @@ def _create_atomically(url: URL, path: Path) -> None:
         raise
     engine.dispose()  # the last connection folds the write-ahead log in and deletes it
     try:
-        _fsync_file(building)
+        fsync_file(building)
         if path.exists():  # made meanwhile by another process: theirs stands
             building.unlink()
         else:
@@ -473,7 +387,7 @@ def open_database(
                 _create_atomically(url, path)
                 make_owner_only(path)  # 0600; SQLite gives its -wal and -shm the same
             if alone:
-                snapshot = _take_snapshot(path)
+                snapshot = take_snapshot(path)
         except BaseException:
             if lock is not None:
                 lock.release()
@@ -487,11 +401,11 @@ def open_database(
     except BaseException:
         engine.dispose()
         if snapshot is not None:
-            _put_back(snapshot, path)  # type: ignore[arg-type]
+            put_back(snapshot, path)  # type: ignore[arg-type]
         if lock is not None:
             lock.release()
         raise
-    _drop_snapshot(snapshot)
+    drop_snapshot(snapshot)
     if alone and lock is not None:
         lock.release()
         lock.shared(BUSY_TIMEOUT_MS / 1000)

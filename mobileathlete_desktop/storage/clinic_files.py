@@ -1,0 +1,113 @@
+"""The files beside a clinic's SQLite file that recovery relies on.
+
+`NAME.damaged-moved-aside`: the note left where a damaged file was moved aside (no opener
+creates a new clinic while it is there). `NAME.backup-folder`: the admin's backup folder, for
+when the clinic cannot be read. `NAME.opening-copy[-wal|-shm]`: the byte-for-byte copy of a
+file with a leftover write-ahead log, taken before SQLite opens it and put back if it proves
+damaged.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+from mobileathlete_desktop.storage.errors import DatabaseError
+
+SET_ASIDE_SUFFIX = ".damaged-moved-aside"
+"""The note left where a damaged clinic file was moved aside (`<file>.damaged-moved-aside`)."""
+SNAPSHOT_SUFFIX = ".opening-copy"
+"""A byte-identical copy of a file and its -wal/-shm, taken before opening a file with a
+write-ahead log left by a process that ended without closing it (see `open_database`)."""
+BACKUP_FOLDER_SUFFIX = ".backup-folder"
+"""A one-line file beside the clinic naming the admin's backup folder, for when the
+database itself cannot be read."""
+
+
+class DatabaseSetAsideError(DatabaseError):
+    """The clinic file was damaged and moved aside: no new clinic is created in its place.
+
+    `note` is what was recorded then: "at" (ISO time), "moved_to", "error".
+    """
+
+    def __init__(self, path: Path, note: dict[str, str]) -> None:
+        when = note.get("at", "?")[:16].replace("T", " ")
+        super().__init__(
+            f"The clinic file {path} was damaged and set aside on {when}"
+            + (f" (kept as {note['moved_to']})" if note.get("moved_to") else "")
+            + f"; restore a backup: mobileathlete --db {path} restore BACKUP-FILE"
+        )
+        self.path = path
+        self.note = note
+
+
+def set_aside_note_path(db_path: Path) -> Path:
+    """Where the note about a damaged file moved aside is kept (beside the database)."""
+    return db_path.with_name(db_path.name + SET_ASIDE_SUFFIX)
+
+
+def read_set_aside_note(db_path: Path) -> dict[str, str] | None:
+    """The note left when the damaged clinic file was moved aside, or None."""
+    note = set_aside_note_path(db_path)
+    try:
+        raw = note.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    except OSError:
+        return {}
+    try:
+        data = json.loads(raw)
+    except ValueError:
+        return {}
+    return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
+
+
+def companions(path: Path) -> list[tuple[Path, str]]:
+    """The SQLite file and its write-ahead log and shared-memory files, with their suffixes."""
+    return [(path.with_name(path.name + s), s) for s in ("", "-wal", "-shm")]
+
+
+def fsync_file(path: Path) -> None:
+    fd = os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0))
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def take_snapshot(path: Path) -> Path | None:
+    """Copies the file with its -wal and -shm, byte for byte, when a non-empty write-ahead
+    log is there (a process ended without closing it): opening would fold the log into the
+    file and delete it, and if the file then proves damaged its original bytes are needed."""
+    wal = path.with_name(path.name + "-wal")
+    try:
+        if wal.stat().st_size == 0:
+            return None
+    except FileNotFoundError:
+        return None
+    snapshot = path.with_name(path.name + SNAPSHOT_SUFFIX)
+    for source, suffix in companions(path):
+        copy = snapshot.with_name(snapshot.name + suffix)
+        copy.unlink(missing_ok=True)
+        if source.exists():
+            shutil.copyfile(source, copy)
+            fsync_file(copy)
+    return snapshot
+
+
+def put_back(snapshot: Path, path: Path) -> None:
+    """Puts the copied files back over the ones opening changed (the originals, exactly)."""
+    for copy, suffix in companions(snapshot):
+        live = path.with_name(path.name + suffix)
+        if copy.exists():
+            os.replace(copy, live)
+        else:
+            live.unlink(missing_ok=True)
+
+
+def drop_snapshot(snapshot: Path | None) -> None:
+    if snapshot is not None:
+        for copy, _suffix in companions(snapshot):
+            copy.unlink(missing_ok=True)
