@@ -22,7 +22,7 @@ from mobileathlete_desktop.services.context import ServiceContext
 from mobileathlete_desktop.services.server_roles import account_role_problems
 from mobileathlete_desktop.services.session import Database
 from mobileathlete_desktop.storage.backup import BackupError, list_backups
-from mobileathlete_desktop.storage.database import open_database
+from mobileathlete_desktop.storage.database import DatabaseDamagedError, open_database
 from mobileathlete_desktop.storage.migrations_runner import current_revision, head_revision
 from mobileathlete_desktop.storage.models import AuditEvent, Clinic, User
 
@@ -55,8 +55,9 @@ def check_database(target: str | Path | None) -> CheckReport:
     try:
         if db.is_sqlite:
             problems += _sqlite_problems(db)
-        current, head = current_revision(db), head_revision(db)
-        if current != head:
+        if any(p.startswith("integrity") for p in problems):
+            pass  # a damaged file: reading on would only meet its bad pages
+        elif (current := current_revision(db)) != (head := head_revision(db)):
             problems.append(f"schema at {current}, program expects {head}")
         else:
             if db.url.get_backend_name() == "postgresql":
@@ -70,6 +71,8 @@ def check_database(target: str | Path | None) -> CheckReport:
                 problems += _chart_clashes(session)
                 state += _state(session, db)
                 state += audit_state
+    except DatabaseDamagedError as exc:  # a bad page met by a query: damage, said in one line
+        problems.append(str(exc))
     finally:
         db.dispose()
     return CheckReport(location=db.location, state=tuple(state), problems=tuple(problems))
@@ -81,7 +84,7 @@ def _sqlite_problems(db: Database) -> list[str]:
     with db.engine.connect() as conn:
         result = [r[0] for r in conn.execute(text("PRAGMA integrity_check"))]
         if result != ["ok"]:
-            problems += [f"integrity: {r}" for r in result[:10]]
+            return [f"integrity: {r}" for r in result[:10]]  # reading on meets bad pages
         fk = list(conn.execute(text("PRAGMA foreign_key_check")))
         if fk:
             problems.append(f"{len(fk)} rows point at missing records")
