@@ -109,7 +109,7 @@ class ClinicTemplates:
             template = self._build(clients, seed)
             self._built[key] = template
         dest.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(template, dest)
+        shutil.copy(template, dest)  # with its mode: a new clinic file is the owner's alone
         head = template.with_name(template.name + ".audit-head")  # the audit trail's head
         if head.exists():
             shutil.copyfile(head, dest.with_name(dest.name + ".audit-head"))
