@@ -189,6 +189,15 @@ def open_server(url: URL) -> Database:
     except DatabaseError as exc:
         raise InputError(str(exc)) from exc
     try:
+        with db.engine.connect() as conn:
+            may_create = conn.execute(
+                text("SELECT has_schema_privilege(current_schema(), 'CREATE')")
+            ).scalar_one()
+        if not may_create:
+            raise InputError(
+                f"The login {url.username} may not create the clinic's tables; "
+                "use the URL of the database's owner"
+            )
         ensure_schema(db)
     except DatabaseError as exc:
         db.dispose()

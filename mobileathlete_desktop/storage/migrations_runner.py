@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, TypeVar
@@ -99,7 +100,8 @@ def ensure_schema(db: Db, before_migration: Callable[[Db], None] | None = None) 
                 f"Database {db.location} holds tables the program did not create: "
                 + ", ".join(sorted(existing)[:5])
             )
-        Base.metadata.create_all(db.engine)
+        with _may_not_migrate(db, "create"):
+            Base.metadata.create_all(db.engine)
         command.stamp(config, "head")
         return
     if current == head:
@@ -112,4 +114,24 @@ def ensure_schema(db: Db, before_migration: Callable[[Db], None] | None = None) 
         )
     if before_migration is not None:
         before_migration(db)
-    command.upgrade(config, "head")
+    with _may_not_migrate(db, f"migrate (schema {current}, this program needs {head})"):
+        command.upgrade(config, "head")
+
+
+@contextmanager
+def _may_not_migrate(db: Opened, what: str) -> Iterator[None]:
+    """A clinic server's application login may not create or alter tables: one line naming
+    who can (docs/server.md), not a traceback. Other errors pass through."""
+    from sqlalchemy.exc import DBAPIError
+
+    try:
+        yield
+    except DBAPIError as exc:
+        reason = str(exc.orig or exc).strip().splitlines()[0]
+        if "must be owner" not in reason and "permission denied" not in reason:
+            raise
+        raise DatabaseError(
+            f"The login {db.url.username} may not {what} the tables of {db.location}: "
+            "the server's administrator runs `mobileathlete server-roles --owner-url ...` "
+            "with this version first"
+        ) from exc

@@ -140,7 +140,10 @@ def test_the_application_login_cannot_alter_the_audit_trail_or_the_schema(
 
 
 def test_the_program_works_normally_under_the_application_login(
-    clinic_server: ClinicServer, capsys: pytest.CaptureFixture[str]
+    clinic_server: ClinicServer,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
 ) -> None:
     ctx = _sign_in_admin(clinic_server.app)
     try:
@@ -168,10 +171,17 @@ def test_the_program_works_normally_under_the_application_login(
     out = capsys.readouterr().out
     assert f"server login {clinic_server.app_user}: restricted" in out
     assert "ok: integrity" in out
-    # Backups of a server are the server's own (pg_dump): the command says so in one line.
-    code = main(["--db", clinic_server.app, "--user", "boss", "backup"])
-    err = capsys.readouterr().err
-    assert code != 0 and len(err.strip().splitlines()) == 1
+    # The command line signs in and works under the application login too...
+    monkeypatch.setenv("MOBILEATHLETE_USER", "boss")
+    monkeypatch.setenv("MOBILEATHLETE_PASSWORD", "long-enough-pw")
+    out_csv = tmp_path / "values.csv"
+    assert main(["--db", clinic_server.app, "export", "csv", "--out", str(out_csv)]) == 0
+    assert "T-001" in out_csv.read_text(encoding="utf-8")
+    capsys.readouterr()
+    # ...and backups of a server are the server's own (pg_dump): `backup` says so in one line.
+    assert main(["--db", clinic_server.app, "backup"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert "a clinic server is backed up there" in err and len(err.splitlines()) == 1
 
 
 def test_check_reports_a_workstation_login_that_owns_the_tables(
@@ -383,3 +393,23 @@ def test_the_shipped_script_runs_in_psql(
         engine.dispose()
     finally:
         _drop(postgres_server, database, app, owner)
+
+
+def test_a_workstation_cannot_migrate_and_says_who_can(
+    roles_made: ClinicServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A new clinic database opened first from a workstation: the tables are the owner's job.
+    assert main(["--db", roles_made.app, "clients"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert f"The login {roles_made.app_user} may not create the tables" in err
+    assert "server-roles --owner-url" in err and len(err.splitlines()) == 1
+    # After an upgrade that brings a migration: refused in one line, schema left as it was.
+    server_roles.set_up_roles(roles_made.owner, roles_made.app_user)
+    engine = create_engine(roles_made.owner)
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '0004_client_search_text'"))
+    engine.dispose()
+    assert main(["--db", roles_made.app, "clients"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert "may not migrate (schema 0004_client_search_text" in err
+    assert len(err.splitlines()) == 1
