@@ -342,4 +342,4 @@ def record_restore(ctx: ServiceContext, source: Path, aside: Path | None) -> Non
         )
 
 
-__all__ = ["BackupCancelled", "BackupError", "check_backup_file"]
+__all__ = ["BackupCancelled", "BackupError", "BackupFile", "check_backup_file"]

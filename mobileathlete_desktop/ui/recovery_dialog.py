@@ -28,9 +28,8 @@ from mobileathlete_desktop.services.recovery import (
 )
 
 if TYPE_CHECKING:
-    from mobileathlete_desktop.services.backups import Recovery
+    from mobileathlete_desktop.services.backups import BackupFile, Recovery
     from mobileathlete_desktop.services.session import Database
-    from mobileathlete_desktop.storage.backup import BackupFile
 
 TITLE = "Mobile Athlete"
 
