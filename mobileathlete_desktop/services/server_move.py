@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import Connection, func, select, text
 from sqlalchemy.engine import URL
+from sqlalchemy.exc import DBAPIError
 
 from mobileathlete_desktop.services.audit import record_event
 from mobileathlete_desktop.services.context import InputError, ServiceContext
@@ -43,16 +44,23 @@ def _server_roles(dest: Database) -> tuple[str, ...]:
     from mobileathlete_desktop.services import server_roles
 
     app = server_roles.DEFAULT_APP
-    with dest.engine.begin() as conn:
-        if not server_roles.role_exists(conn, app):
-            return (
-                f"Warning: the server has no application login {app}; workstations given "
-                f"this URL ({dest.url.username}) could switch off the audit trail's guard. "
-                "Set one up: mobileathlete server-roles (docs/server.md).",
-            )
-        server_roles.grant_application(conn, app)
-    with dest.engine.connect() as conn:
-        problems = server_roles.login_problems(conn, app)
+    try:
+        with dest.engine.begin() as conn:
+            if not server_roles.role_exists(conn, app):
+                return (
+                    f"Warning: the server has no application login {app}; workstations given "
+                    f"this URL ({dest.url.username}) could switch off the audit trail's guard. "
+                    "Set one up: mobileathlete server-roles (docs/server.md).",
+                )
+            server_roles.grant_application(conn, app)
+        with dest.engine.connect() as conn:
+            problems = server_roles.login_problems(conn, app)
+    except DBAPIError as exc:  # the copy stands: say what is left to do
+        reason = str(exc.orig or exc).strip().splitlines()[0]
+        return (
+            f"Warning: {app} was not granted its rights ({reason}); "
+            "run mobileathlete server-roles with the owner's URL (docs/server.md).",
+        )
     if problems:
         return tuple(f"Warning: {p}" for p in problems)
     return (

@@ -68,9 +68,9 @@ def roles_made(postgres_server: PostgresServer) -> Iterator[ClinicServer]:
     server_roles.create_roles(
         admin,
         owner_user=owner,
-        owner_password="owner-secret",
+        owner_password="owner-'secret",  # quoted as a literal, whatever it holds
         app_user=app,
-        app_password="app-secret",
+        app_password="app-secret; DROP ROLE postgres; --",
         database=database,
     )
     yield ClinicServer(
@@ -201,6 +201,18 @@ def test_check_reports_a_workstation_login_that_owns_the_tables(
         conn.execute(text(f'GRANT UPDATE, DELETE ON audit_event TO "{clinic_server.app_user}"'))
     assert main(["--db", clinic_server.app, "check"]) == 1
     assert "may UPDATE, DELETE the audit trail" in capsys.readouterr().out
+    # A login that may act as the owner (made a member of its role by a superuser) is as
+    # bad as the owner.
+    admin = create_engine(clinic_server.admin)
+    with admin.begin() as conn:
+        conn.execute(text(f'GRANT "{clinic_server.owner_user}" TO "{clinic_server.app_user}"'))
+    assert main(["--db", clinic_server.app, "check"]) == 1
+    assert f"server login {clinic_server.app_user} owns the clinic's tables" in (
+        capsys.readouterr().out
+    )
+    with admin.begin() as conn:
+        conn.execute(text(f'REVOKE "{clinic_server.owner_user}" FROM "{clinic_server.app_user}"'))
+    admin.dispose()
     # server-roles puts the rights back as they should be.
     assert (
         main(
