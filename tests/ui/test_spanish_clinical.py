@@ -74,7 +74,7 @@ def test_the_editor_speaks_spanish_and_p_still_marks_pain(
     assert rom.data(rom.index(0, 0)).startswith(first.label_in("es"))
     assert editor.banner.text().startswith("✎ Borrador")
     assert "P: doloroso sí/no" in editor.hint.text()
-    assert editor.windowTitle().startswith("Valoración inicial 2026-03-02")
+    assert editor.windowTitle().startswith("Evaluación inicial 2026-03-02")
 
     # Typing a value and P (the same key in every language) marks it painful.
     view = editor.views[0]
@@ -150,7 +150,7 @@ def test_the_spanish_template_editor_offers_each_alt_letter_once(
     dialog = TemplateEditor(ctx.as_actor(THERAPIST))
     qtbot.addWidget(dialog, before_close_func=lambda w: setattr(w, "dirty", False))
     dialog.show()
-    assert dialog.windowTitle() == "Plantillas de valoración"
+    assert dialog.windowTitle() == "Plantillas de evaluación"
     assert dialog.save_button.text() == "&Guardar"
     assert duplicates_on_every_tab(dialog) == {}
     shown = [dialog.measures.item(i).text() for i in range(dialog.measures.count())]

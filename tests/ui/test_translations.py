@@ -160,8 +160,8 @@ def test_with_mobileathlete_lang_es_the_window_speaks_spanish(
     assert window.page.title.text() == "Ningún cliente seleccionado"
     window.select_client(clients.find_by_chart(ctx, "C-1").id)
     qtbot.waitUntil(lambda: "Ada Stridewell" in window.page.title.text())
-    assert window.page.new_button.text() == "&Nueva valoración (Ctrl+N)"
-    assert window.page.assessments_label.text() == "&Valoraciones (0) — Intro abre"
+    assert window.page.new_button.text() == "&Nueva evaluación (Ctrl+N)"
+    assert window.page.assessments_label.text() == "E&valuaciones (0) — Intro abre"
     assert "Sesión iniciada como" in window.statusBar().currentMessage()
     assert "fisioterapeuta" in window.statusBar().currentMessage()
     assert QLocale().language() == QLocale.Language.Spanish

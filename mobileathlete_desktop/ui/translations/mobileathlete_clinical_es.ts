@@ -5,7 +5,7 @@
     <name>AssessmentEditor</name>
     <message>
         <source>This assessment is signed: add an addendum to correct it</source>
-        <translation>Esta valoración está firmada: añada una adenda para corregirla</translation>
+        <translation>Esta evaluación está firmada: añada una adenda para corregirla</translation>
     </message>
     <message>
         <source>{error} — not stored</source>
@@ -211,7 +211,7 @@
     </message>
     <message>
         <source>Addendum to the assessment of {date} signed by {name} on {when} UTC, which is kept unchanged.</source>
-        <translation>Adenda a la valoración del {date} firmada por {name} el {when} UTC, que se conserva sin cambios.</translation>
+        <translation>Adenda a la evaluación del {date} firmada por {name} el {when} UTC, que se conserva sin cambios.</translation>
     </message>
     <message>
         <source>Reason: “{reason}”.</source>
@@ -219,19 +219,19 @@
     </message>
     <message>
         <source>Initial assessment</source>
-        <translation>Valoración inicial</translation>
+        <translation>Evaluación inicial</translation>
     </message>
     <message>
         <source>Reassessment</source>
-        <translation>Revaloración</translation>
+        <translation>Reevaluación</translation>
     </message>
     <message>
         <source>Discharge assessment</source>
-        <translation>Valoración de alta</translation>
+        <translation>Evaluación de alta</translation>
     </message>
     <message>
         <source>Screen assessment</source>
-        <translation>Valoración de cribado</translation>
+        <translation>Evaluación de cribado</translation>
     </message>
     <message>
         <source>Template: {name} (values already entered are kept)</source>
@@ -259,7 +259,7 @@
     </message>
     <message>
         <source>Sign this assessment? It becomes read-only; later corrections are addenda.</source>
-        <translation>¿Firmar esta valoración? Quedará en solo lectura; las correcciones posteriores serán adendas.</translation>
+        <translation>¿Firmar esta evaluación? Quedará en solo lectura; las correcciones posteriores serán adendas.</translation>
     </message>
 </context>
 <context>
@@ -334,7 +334,7 @@
     </message>
     <message>
         <source>Verdict</source>
-        <translation>Valoración</translation>
+        <translation>Evaluación</translation>
     </message>
     <message>
         <source>signed, pain</source>
@@ -358,7 +358,7 @@
     </message>
     <message>
         <source>No assessments recorded yet.</source>
-        <translation>Aún no hay valoraciones registradas.</translation>
+        <translation>Aún no hay evaluaciones registradas.</translation>
     </message>
 </context>
 <context>
@@ -425,15 +425,15 @@
     </message>
     <message>
         <source>the initial assessment of {date}</source>
-        <translation>la valoración inicial del {date}</translation>
+        <translation>la evaluación inicial del {date}</translation>
     </message>
     <message>
         <source>the re-assessment of {date}</source>
-        <translation>la revaloración del {date}</translation>
+        <translation>la reevaluación del {date}</translation>
     </message>
     <message>
         <source>the discharge assessment of {date}</source>
-        <translation>la valoración de alta del {date}</translation>
+        <translation>la evaluación de alta del {date}</translation>
     </message>
     <message>
         <source>the screen of {date}</source>
@@ -456,7 +456,7 @@
     </message>
     <message>
         <source>No flags in the latest assessment</source>
-        <translation>Sin alertas en la última valoración</translation>
+        <translation>Sin alertas en la última evaluación</translation>
     </message>
     <message>
         <source>{name}: visit</source>
@@ -1178,11 +1178,11 @@
     </message>
     <message>
         <source>Recommend drills from the latest assessment</source>
-        <translation>Recomendar ejercicios a partir de la última valoración</translation>
+        <translation>Recomendar ejercicios a partir de la última evaluación</translation>
     </message>
     <message>
         <source>Adds the drills suggested by the latest assessment, with the reason for each. Keep, remove, reorder or re-dose them as you see fit.</source>
-        <translation>Añade los ejercicios que sugiere la última valoración, con el motivo de cada uno. Consérvelos, quítelos, reordénelos o cambie su dosificación como considere.</translation>
+        <translation>Añade los ejercicios que sugiere la última evaluación, con el motivo de cada uno. Consérvelos, quítelos, reordénelos o cambie su dosificación como considere.</translation>
     </message>
     <message>
         <source>Remove (Del)</source>
@@ -1437,7 +1437,7 @@
     </message>
     <message>
         <source>Assessment templates</source>
-        <translation>Plantillas de valoración</translation>
+        <translation>Plantillas de evaluación</translation>
     </message>
     <message>
         <source>Templates</source>
@@ -1549,7 +1549,7 @@
     </message>
     <message>
         <source>A clinic template: rename it, add, remove or reorder its measures, then Save. Assessments already laid out by it keep their values.</source>
-        <translation>Una plantilla de la clínica: cámbiele el nombre, añada, quite o reordene sus medidas y después pulse Guardar. Las valoraciones ya organizadas con ella conservan sus valores.</translation>
+        <translation>Una plantilla de la clínica: cámbiele el nombre, añada, quite o reordene sus medidas y después pulse Guardar. Las evaluaciones ya organizadas con ella conservan sus valores.</translation>
     </message>
     <message>
         <source>{measure} moved to place {place}</source>
@@ -1593,11 +1593,11 @@
     </message>
     <message>
         <source>Deleted {name}; 1 assessment laid out by it now shows every measure</source>
-        <translation>Eliminada {name}; 1 valoración organizada con ella muestra ahora todas las medidas</translation>
+        <translation>Eliminada {name}; 1 evaluación organizada con ella muestra ahora todas las medidas</translation>
     </message>
     <message>
         <source>Deleted {name}; {count} assessments laid out by it now show every measure</source>
-        <translation>Eliminada {name}; {count} valoraciones organizadas con ella muestran ahora todas las medidas</translation>
+        <translation>Eliminada {name}; {count} evaluaciones organizadas con ella muestran ahora todas las medidas</translation>
     </message>
     <message>
         <source>Delete the template {name}? This cannot be undone.</source>

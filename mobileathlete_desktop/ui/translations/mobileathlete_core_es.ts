@@ -53,7 +53,7 @@
     </message>
     <message>
         <source>&lt;p&gt;Mobility assessment, interpretation and home programs for sports physical therapists.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Valoración de la movilidad, interpretación y programas de ejercicios en casa para fisioterapeutas deportivos.&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;Evaluación de la movilidad, interpretación y programas de ejercicios en casa para fisioterapeutas deportivos.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;p&gt;&lt;b&gt;Database:&lt;/b&gt; {place}&lt;/p&gt;</source>
@@ -69,14 +69,14 @@
     </message>
     <message>
         <source>Mobile Athlete keeps clinic data on this computer or your clinic server.</source>
-        <translation>Mobile Athlete guarda los datos de la clínica en este ordenador o en el servidor de su clínica.</translation>
+        <translation>Mobile Athlete guarda los datos de la clínica en esta computadora o en el servidor de su clínica.</translation>
     </message>
 </context>
 <context>
     <name>AssessmentEditorForm</name>
     <message>
         <source>Assessment</source>
-        <translation>Valoración</translation>
+        <translation>Evaluación</translation>
     </message>
     <message>
         <source>&amp;Template:</source>
@@ -100,7 +100,7 @@
     </message>
     <message>
         <source>Sign assessment</source>
-        <translation>Firmar la valoración</translation>
+        <translation>Firmar la evaluación</translation>
     </message>
     <message>
         <source>A&amp;ddendum…</source>
@@ -112,11 +112,11 @@
     </message>
     <message>
         <source>Assessment status</source>
-        <translation>Estado de la valoración</translation>
+        <translation>Estado de la evaluación</translation>
     </message>
     <message>
         <source>Assessment sections</source>
-        <translation>Secciones de la valoración</translation>
+        <translation>Secciones de la evaluación</translation>
     </message>
     <message>
         <source>&amp;Range of motion</source>
@@ -403,7 +403,7 @@
     </message>
     <message>
         <source>Reassessment</source>
-        <translation>Revaloración</translation>
+        <translation>Reevaluación</translation>
     </message>
     <message>
         <source>Discharge</source>
@@ -435,7 +435,7 @@
     </message>
     <message>
         <source>&amp;New assessment (Ctrl+N)</source>
-        <translation>&amp;Nueva valoración (Ctrl+N)</translation>
+        <translation>&amp;Nueva evaluación (Ctrl+N)</translation>
     </message>
     <message>
         <source>&amp;Edit client (Ctrl+E)</source>
@@ -455,11 +455,11 @@
     </message>
     <message>
         <source>Assessments</source>
-        <translation>Valoraciones</translation>
+        <translation>Evaluaciones</translation>
     </message>
     <message>
         <source>&amp;Assessments</source>
-        <translation>&amp;Valoraciones</translation>
+        <translation>E&amp;valuaciones</translation>
     </message>
     <message>
         <source>Client views</source>
@@ -495,7 +495,7 @@
     </message>
     <message>
         <source>&amp;Assessments ({n}) — Enter opens</source>
-        <translation>&amp;Valoraciones ({n}) — Intro abre</translation>
+        <translation>E&amp;valuaciones ({n}) — Intro abre</translation>
     </message>
     <message>
         <source>female</source>
@@ -704,7 +704,7 @@ Si vuelve a ocurrir, copie el informe de abajo y envíelo a quien le mantenga Mo
     </message>
     <message>
         <source>New assessment for the shown client</source>
-        <translation>Nueva valoración del cliente mostrado</translation>
+        <translation>Nueva evaluación del cliente mostrado</translation>
     </message>
     <message>
         <source>Ctrl+Shift+P</source>
@@ -760,7 +760,7 @@ Si vuelve a ocurrir, copie el informe de abajo y envíelo a quien le mantenga Mo
     </message>
     <message>
         <source>Undo / redo in the assessment</source>
-        <translation>Deshacer / rehacer en la valoración</translation>
+        <translation>Deshacer / rehacer en la evaluación</translation>
     </message>
     <message>
         <source>Worse than last visit by more than the measurement error or the MCID</source>
@@ -808,7 +808,7 @@ Si vuelve a ocurrir, copie el informe de abajo y envíelo a quien le mantenga Mo
     </message>
     <message>
         <source>&lt;p&gt;Search for a client by name, chart number or date of birth; the list narrows as you type. Choose a client to see their profile, assessments and latest findings; the &lt;i&gt;Progress&lt;/i&gt; tab charts each measure over time.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Busque un cliente por nombre, n.º de historia o fecha de nacimiento; la lista se acota mientras escribe. Elija un cliente para ver su perfil, sus valoraciones y los últimos hallazgos; la pestaña &lt;i&gt;Evolución&lt;/i&gt; muestra en gráficas cada medida a lo largo del tiempo.&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;Busque un cliente por nombre, n.º de historia o fecha de nacimiento; la lista se acota mientras escribe. Elija un cliente para ver su perfil, sus evaluaciones y los últimos hallazgos; la pestaña &lt;i&gt;Evolución&lt;/i&gt; muestra en gráficas cada medida a lo largo del tiempo.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;h3&gt;Keyboard shortcuts&lt;/h3&gt;</source>
@@ -816,11 +816,11 @@ Si vuelve a ocurrir, copie el informe de abajo y envíelo a quien le mantenga Mo
     </message>
     <message>
         <source>&lt;h3&gt;In the assessment grid&lt;/h3&gt;</source>
-        <translation>&lt;h3&gt;En la tabla de la valoración&lt;/h3&gt;</translation>
+        <translation>&lt;h3&gt;En la tabla de la evaluación&lt;/h3&gt;</translation>
     </message>
     <message>
         <source>&lt;p&gt;Every value is saved the moment you enter it; there is no Save button, and an assessment left open (or a computer that stops) is found again as a draft. Signing locks it; later corrections are addenda beside the original.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Cada valor se guarda en cuanto lo introduce; no hay botón Guardar, y una valoración que se deja abierta (o un ordenador que se detiene) se recupera como borrador. Al firmarla queda bloqueada; las correcciones posteriores son adendas junto al original.&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;Cada valor se guarda en cuanto lo introduce; no hay botón Guardar, y una evaluación que se deja abierta (o una computadora que se detiene) se recupera como borrador. Al firmarla queda bloqueada; las correcciones posteriores son adendas junto al original.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;h3&gt;Findings&lt;/h3&gt;&lt;p&gt;The same symbols mark the grid&apos;s cells while you type, and the findings beside the grid list them, most pressing first (hover for the reasons).&lt;/p&gt;</source>
@@ -836,7 +836,7 @@ Si vuelve a ocurrir, copie el informe de abajo y envíelo a quien le mantenga Mo
     </message>
     <message>
         <source>&lt;p&gt;A single computer keeps one database file in your user data folder. A clinic with several computers shares one clinic server (PostgreSQL): never put the database file on a network drive.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Un solo ordenador guarda un archivo de base de datos en su carpeta de datos de usuario. Una clínica con varios ordenadores comparte un servidor de la clínica (PostgreSQL): nunca ponga el archivo de la base de datos en una unidad de red.&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;Una sola computadora guarda un archivo de base de datos en su carpeta de datos de usuario. Una clínica con varias computadoras comparte un servidor de la clínica (PostgreSQL): nunca ponga el archivo de la base de datos en una unidad de red.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;h3&gt;Backups&lt;/h3&gt;</source>
@@ -932,7 +932,7 @@ Si vuelve a ocurrir, copie el informe de abajo y envíelo a quien le mantenga Mo
     </message>
     <message>
         <source>New assessment</source>
-        <translation>Nueva valoración</translation>
+        <translation>Nueva evaluación</translation>
     </message>
     <message>
         <source>New c&amp;lient (Ctrl+Shift+N)</source>
@@ -964,7 +964,7 @@ Si vuelve a ocurrir, copie el informe de abajo y envíelo a quien le mantenga Mo
     </message>
     <message>
         <source>Assessment &amp;templates…</source>
-        <translation>Plan&amp;tillas de valoración…</translation>
+        <translation>Plan&amp;tillas de evaluación…</translation>
     </message>
     <message>
         <source>Signed in as {who} ({role}) — {place}</source>
@@ -1027,11 +1027,11 @@ Si vuelve a ocurrir, copie el informe de abajo y envíelo a quien le mantenga Mo
     <name>NewAssessmentDialog</name>
     <message>
         <source>New assessment</source>
-        <translation>Nueva valoración</translation>
+        <translation>Nueva evaluación</translation>
     </message>
     <message>
         <source>Assessment date</source>
-        <translation>Fecha de la valoración</translation>
+        <translation>Fecha de la evaluación</translation>
     </message>
 </context>
 <context>
@@ -1062,7 +1062,7 @@ Si vuelve a ocurrir, copie el informe de abajo y envíelo a quien le mantenga Mo
     </message>
     <message>
         <source>reassessment</source>
-        <translation>revaloración</translation>
+        <translation>reevaluación</translation>
     </message>
     <message>
         <source>discharge</source>
@@ -1151,24 +1151,6 @@ Si vuelve a ocurrir, copie el informe de abajo y envíelo a quien le mantenga Mo
 <context>
     <name>RecoveryDialog</name>
     <message>
-        <source>The damaged file was kept, untouched, as {file}.
-
-Restore the newest good backup, taken {taken}?
-Work saved after that time is not in it (it stays in the damaged file).</source>
-        <translation>El archivo dañado se ha conservado, intacto, como {file}.
-
-¿Restaurar la copia de seguridad válida más reciente, hecha el {taken}?
-El trabajo guardado después de esa hora no está en ella (sigue en el archivo dañado).</translation>
-    </message>
-    <message>
-        <source>Restore that backup</source>
-        <translation>Restaurar esa copia</translation>
-    </message>
-    <message>
-        <source>Quit</source>
-        <translation>Salir</translation>
-    </message>
-    <message>
         <source>The clinic database is damaged and cannot be moved aside.</source>
         <translation>La base de datos de la clínica está dañada y no se puede apartar.</translation>
     </message>
@@ -1243,7 +1225,7 @@ El trabajo guardado después de esa hora no está en ella (sigue en el archivo d
     </message>
     <message>
         <source>reassessment</source>
-        <translation>revaloración</translation>
+        <translation>reevaluación</translation>
     </message>
     <message>
         <source>discharge</source>
@@ -1279,7 +1261,7 @@ El trabajo guardado después de esa hora no está en ella (sigue en el archivo d
     </message>
     <message>
         <source>Today, {day}: no assessment yet</source>
-        <translation>Hoy, {day}: aún no hay valoraciones</translation>
+        <translation>Hoy, {day}: aún no hay evaluaciones</translation>
     </message>
     <message>
         <source>Today, {day}: 1 client</source>
