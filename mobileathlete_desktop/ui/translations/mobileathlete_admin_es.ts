@@ -826,11 +826,11 @@ Mobile Athlete se cierra al terminar la restauración; vuelva a abrirlo e inicie
     </message>
     <message>
         <source>No client was assessed {first}.</source>
-        <translation>Ningún cliente fue valorado el {first}.</translation>
+        <translation>Ningún cliente fue evaluado el {first}.</translation>
     </message>
     <message>
         <source>No client was assessed {first} to {last}.</source>
-        <translation>Ningún cliente fue valorado del {first} al {last}.</translation>
+        <translation>Ningún cliente fue evaluado del {first} al {last}.</translation>
     </message>
     <message>
         <source>1 client seen {first}.</source>
