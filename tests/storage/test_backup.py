@@ -10,11 +10,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy.exc import OperationalError
 
 from mobileathlete_desktop.domain.permissions import Actor
 from mobileathlete_desktop.services.clients import ClientInput, create_client, search_clients
 from mobileathlete_desktop.services.context import ServiceContext
+from mobileathlete_desktop.services.errors import StorageFull
 from mobileathlete_desktop.storage import backup as backup_module
 from mobileathlete_desktop.storage.backup import (
     BackupError,
@@ -136,9 +136,11 @@ def test_saving_on_a_full_disk_keeps_what_was_stored(tiny_disk: Path) -> None:
     create_client(ctx, ClientInput("T-1", "Testa", "Runnerton"))
     fill(tiny_disk)
     stored = ["T-1"]
-    with pytest.raises(OperationalError, match="database or disk is full"):
+    # One sentence for a person (services.errors), the driver's words kept as the reason.
+    with pytest.raises(StorageFull, match="disk holding the clinic database is full") as full:
         for n in range(2, 2000):
             stored.append(create_client(ctx, ClientInput(f"T-{n}", "T", "R" * 90)).chart_number)
+    assert full.value.reason == "database or disk is full"
     (tiny_disk / "filler").unlink()
     assert sorted(c.chart_number for c in search_clients(ctx)) == sorted(stored)
     db.dispose()
