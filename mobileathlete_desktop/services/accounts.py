@@ -137,7 +137,7 @@ def _add_user(session: Session, username: str, display_name: str, role: str, pas
 
 def has_users(db: Database) -> bool:
     """Whether anyone can sign in yet (False on a brand-new database: the first-run case)."""
-    with db.session() as session:
+    with db.reading() as session:
         return bool(session.execute(select(func.count(User.id))).scalar_one())
 
 
@@ -198,7 +198,7 @@ def create_first_admin(
 def list_users(ctx: ServiceContext) -> list[UserRecord]:
     """Every account, by user name (admins only)."""
     ctx.actor.require("users.manage")
-    with ctx.db.session() as session:
+    with ctx.db.reading() as session:
         return [_record(u) for u in session.execute(select(User).order_by(User.username)).scalars()]
 
 
@@ -247,20 +247,36 @@ def sign_in(
     Every attempt is audited. After MAX_FAILED_SIGN_INS wrong passwords in a row the
     account is locked for LOCK_OUT, even against the right password. `action` names the
     event ("signin", or "unlock" when the idle lock is lifted).
+
+    The argon2 check (0.1-0.4 s) runs between a read and a short write, never inside a
+    transaction: inside one it held SQLite's write lock and kept every saving workstation
+    waiting. The write re-reads the account (locked on a server), so the lock-out counter
+    of concurrent attempts stays exact and a password changed meanwhile is checked again.
     """
     now = now or datetime.now(UTC)
     name = username.strip().lower()
+    with ctx.db.reading() as session:
+        seen = session.execute(
+            select(User.active, User.locked_until, User.password_hash).where(User.username == name)
+        ).first()
+    label = name
+    checked: str | None = None  # the hash the password was checked against
+    matches = False
+    if seen is None:
+        # Spend the same time as a real check, so timing does not reveal user names: an
+        # unknown name's fingerprint is that time, an inactive account's a dummy check.
+        label = unknown_user_label(name)
+    elif not seen.active:
+        password_matches(_dummy_hash(), password)
+    elif seen.locked_until is None or _utc(seen.locked_until) <= now:
+        checked = seen.password_hash
+        matches = password_matches(checked, password)
     failure: str | None = None
     with ctx.db.session() as session:
-        user = session.execute(select(User).where(User.username == name)).scalar_one_or_none()
+        user = session.execute(
+            select(User).where(User.username == name).with_for_update()
+        ).scalar_one_or_none()
         if user is None or not user.active:
-            # Spend the same time as a real check, so timing does not reveal user names: an
-            # unknown name's fingerprint is that time, an inactive account's a dummy check.
-            if user is None:
-                label = unknown_user_label(name)
-            else:
-                label = name
-                password_matches(_dummy_hash(), password)
             who = Actor(username=label, display_name=label, role="therapist", user_id=None)
             failure = "Wrong user name or password"
             record_event(
@@ -281,35 +297,38 @@ def sign_in(
                 entity_id=user.id,
                 detail={"reason": "locked"},
             )
-        elif not password_matches(user.password_hash, password):
-            user.failed_attempts = (user.failed_attempts or 0) + 1
-            detail: dict[str, object] = {
-                "reason": "wrong password",
-                "failures": user.failed_attempts,
-            }
-            failure = "Wrong user name or password"
-            if user.failed_attempts >= MAX_FAILED_SIGN_INS:
-                user.locked_until = now + LOCK_OUT
-                user.failed_attempts = 0
-                detail["locked_until"] = user.locked_until
-                failure = (
-                    f"Wrong password; account {name} is now locked for "
-                    f"{_minutes(int(LOCK_OUT.total_seconds() // 60))}"
-                )
-            record_event(
-                session,
-                _record(user).actor(),
-                f"{action}.failed",
-                entity="user",
-                entity_id=user.id,
-                detail=detail,
-            )
         else:
-            user.failed_attempts = 0
-            user.locked_until = None
-            actor = _record(user).actor()
-            record_event(session, actor, action, entity="user", entity_id=user.id)
-            return actor
+            if user.password_hash != checked:  # reset, made or unlocked meanwhile: rare
+                matches = password_matches(user.password_hash, password)
+            if not matches:
+                user.failed_attempts = (user.failed_attempts or 0) + 1
+                detail: dict[str, object] = {
+                    "reason": "wrong password",
+                    "failures": user.failed_attempts,
+                }
+                failure = "Wrong user name or password"
+                if user.failed_attempts >= MAX_FAILED_SIGN_INS:
+                    user.locked_until = now + LOCK_OUT
+                    user.failed_attempts = 0
+                    detail["locked_until"] = user.locked_until
+                    failure = (
+                        f"Wrong password; account {name} is now locked for "
+                        f"{_minutes(int(LOCK_OUT.total_seconds() // 60))}"
+                    )
+                record_event(
+                    session,
+                    _record(user).actor(),
+                    f"{action}.failed",
+                    entity="user",
+                    entity_id=user.id,
+                    detail=detail,
+                )
+            else:
+                user.failed_attempts = 0
+                user.locked_until = None
+                actor = _record(user).actor()
+                record_event(session, actor, action, entity="user", entity_id=user.id)
+                return actor
     raise SignInFailed(failure)
 
 
@@ -426,20 +445,20 @@ def change_own_password(ctx: ServiceContext, current: str, password: str) -> Non
 
 def clinic_name(db: Database) -> str:
     """The clinic's name as set at first run ("clinic" before there is one)."""
-    with db.session() as session:
+    with db.reading() as session:
         name = session.execute(select(Clinic.name).limit(1)).scalar_one_or_none()
     return name or "clinic"
 
 
 def clinic_is_demo(db: Database) -> bool:
     """Whether this is the synthetic demo clinic (its accounts may be named on screen)."""
-    with db.session() as session:
+    with db.reading() as session:
         return bool(session.execute(select(Clinic.is_demo).limit(1)).scalar_one_or_none())
 
 
 def idle_lock_minutes(db: Database) -> int:
     """Minutes without input before the window locks (the clinic's setting; 10 by default)."""
-    with db.session() as session:
+    with db.reading() as session:
         value = session.execute(select(Clinic.idle_lock_minutes).limit(1)).scalar_one_or_none()
     return int(value) if value else 10
 

@@ -292,7 +292,7 @@ def find_events(
     stmt = stmt.order_by(AuditEvent.id.desc() if newest_first else AuditEvent.id)
     if limit is not None:
         stmt = stmt.limit(limit)
-    with ctx.db.session() as session:
+    with ctx.db.reading() as session:
         rows = session.execute(stmt).all()
         facts = EventFacts(ctx.catalogue, _assessment_dates(session, [e for e, _c, _n in rows]))
         found = []

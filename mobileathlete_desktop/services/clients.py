@@ -215,7 +215,7 @@ def search_clients(
         stmt = stmt.limit(limit)
     if offset:
         stmt = stmt.offset(offset)
-    with ctx.db.session() as session:
+    with ctx.db.reading() as session:
         return [ClientRecord(**row._asdict()) for row in session.execute(stmt)]
 
 
@@ -223,7 +223,7 @@ def count_clients(ctx: ServiceContext, text: str = "", *, include_archived: bool
     """How many clients a search finds (all of the clinic's, archived included, by default)."""
     ctx.actor.require("clients.read")
     stmt = _search_filter(select(func.count(Client.id)), text, include_archived)
-    with ctx.db.session() as session:
+    with ctx.db.reading() as session:
         return int(session.execute(stmt).scalar_one())
 
 
@@ -237,24 +237,21 @@ def _load(session: Session, client_id: int) -> Client:
 def get_client(ctx: ServiceContext, client_id: int, *, audit: bool = True) -> ClientRecord:
     """One client, by id; opening a record is audited."""
     ctx.actor.require("clients.read")
-    with ctx.db.session() as session:
+    if not audit:  # a refresh of a page already open: read only
+        with ctx.db.reading() as session:
+            return to_record(_load(session, client_id))
+    with ctx.db.session() as session:  # one short unit: the read and its audit event
         row = _load(session, client_id)
-        if audit:
-            record_event(
-                session,
-                ctx.actor,
-                "client.open",
-                entity="client",
-                entity_id=row.id,
-                client_id=row.id,
-            )
+        record_event(
+            session, ctx.actor, "client.open", entity="client", entity_id=row.id, client_id=row.id
+        )
         return to_record(row)
 
 
 def find_by_chart(ctx: ServiceContext, chart_number: str) -> ClientRecord:
     """One client, by chart number (NotFound names the number)."""
     ctx.actor.require("clients.read")
-    with ctx.db.session() as session:
+    with ctx.db.reading() as session:
         row = session.execute(
             select(Client).where(Client.chart_number == chart_number.strip())
         ).scalar_one_or_none()

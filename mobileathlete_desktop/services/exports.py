@@ -80,7 +80,7 @@ def _histories(ctx: ServiceContext, chart: str | None) -> Iterator[ClientHistory
     if chart is not None:
         yield load_history(ctx, find_by_chart(ctx, chart).id)
         return
-    with ctx.db.session() as session:
+    with ctx.db.reading() as session:
         ids = list(session.execute(select(Client.id).order_by(Client.chart_number)).scalars())
     for client_id in ids:
         yield load_history(ctx, client_id)

@@ -168,14 +168,14 @@ def _load(session: Session, program_id: int) -> HomeProgram:
 def get_program(ctx: ServiceContext, program_id: int) -> ProgramRecord:
     """One saved program or template, by id."""
     ctx.actor.require("clients.read")
-    with ctx.db.session() as session:
+    with ctx.db.reading() as session:
         return to_record(_load(session, program_id))
 
 
 def list_programs(ctx: ServiceContext, client_id: int) -> list[ProgramRecord]:
     """A client's saved programs, newest first."""
     ctx.actor.require("clients.read")
-    with ctx.db.session() as session:
+    with ctx.db.reading() as session:
         rows = session.execute(
             select(HomeProgram)
             .where(HomeProgram.client_id == client_id, HomeProgram.is_template.is_(False))
@@ -194,7 +194,7 @@ def latest_program(ctx: ServiceContext, client_id: int) -> ProgramRecord | None:
 def list_templates(ctx: ServiceContext) -> list[ProgramRecord]:
     """Every reusable template (e.g. "Runner hip program"), by name."""
     ctx.actor.require("clients.read")
-    with ctx.db.session() as session:
+    with ctx.db.reading() as session:
         rows = session.execute(
             select(HomeProgram)
             .where(HomeProgram.is_template.is_(True))
@@ -394,5 +394,5 @@ def drill_images(ctx: ServiceContext, codes: Sequence[str] | None = None) -> dic
     query = select(ExerciseRow.code, ExerciseRow.image).where(ExerciseRow.image.is_not(None))
     if codes is not None:
         query = query.where(ExerciseRow.code.in_(list(codes)))
-    with ctx.db.session() as session:
+    with ctx.db.reading() as session:
         return {str(code): bytes(image) for code, image in session.execute(query).all() if image}

@@ -23,7 +23,7 @@ from mobileathlete_desktop.storage.models import Assessment, Client, Clinic
 
 def clinic_header(ctx: ServiceContext) -> ClinicHeader:
     """The clinic's name, address, phone, email and logo as printed on every document."""
-    with ctx.db.session() as session:
+    with ctx.db.reading() as session:
         row = session.execute(select(Clinic).order_by(Clinic.id).limit(1)).scalar_one_or_none()
         if row is None:
             return ClinicHeader()
@@ -134,7 +134,7 @@ def build_progress_report(
 def clients_assessed_between(ctx: ServiceContext, first: date, last: date) -> list[int]:
     """Ids of every client with an assessment dated from `first` to `last`, by name."""
     ctx.actor.require("assessments.read")
-    with ctx.db.session() as session:
+    with ctx.db.reading() as session:
         rows = session.execute(
             select(Client.id)
             .join(Assessment, Assessment.client_id == Client.id)
@@ -159,7 +159,7 @@ def client_ids_for_charts(ctx: ServiceContext, charts: Sequence[str]) -> list[in
 
 def client_for_id(ctx: ServiceContext, client_id: int) -> str:
     """The chart number of a client id."""
-    with ctx.db.session() as session:
+    with ctx.db.reading() as session:
         row = session.get(Client, client_id)
         if row is None:
             raise NotFound(f"No client with id {client_id}")
