@@ -3,6 +3,8 @@ PDF, written on the thread pool from the saved program."""
 
 from __future__ import annotations
 
+import inspect
+import weakref
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -42,7 +44,14 @@ class HandoutBar(QWidget):
         self.client = client
         self.store = store
         self.can_print = can_print
-        self.program_to_print = program_to_print
+        # The builder's own method, held weakly: a strong one (the bar is the builder's, the
+        # builder the method's) made a cycle that kept a closed, forgotten builder alive until
+        # the garbage collector ran, whenever and wherever it ran (once inside a list's paint).
+        self._program_to_print: Callable[[], ProgramToPrint | None] = (
+            weakref.WeakMethod(program_to_print)
+            if inspect.ismethod(program_to_print)
+            else lambda: program_to_print
+        )
         self.writing: Job[svc.HandoutResult] | None = None
         self.preview_dialog: Any = None
         self.language = QComboBox()
@@ -76,7 +85,8 @@ class HandoutBar(QWidget):
         `then` on the UI thread when it is written. False when nothing was started."""
         if self.writing is not None:
             return False
-        program_id = self.program_to_print()
+        program_to_print = self._program_to_print()  # None: the builder is gone
+        program_id = program_to_print() if program_to_print is not None else False
         if program_id is False:
             if temp is not None:
                 temp.remove()
