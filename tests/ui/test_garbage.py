@@ -1,0 +1,163 @@
+"""Python's garbage collector never frees a Qt object at an unsafe moment (ui/garbage.py): it
+runs on the UI thread from the event loop only, never on a pool thread nor inside a paint;
+and the program builder is not kept alive by a reference cycle of its own."""
+
+from __future__ import annotations
+
+import gc
+import os
+import subprocess
+import sys
+import threading
+import weakref
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QSettings, QTimer
+from pytestqt.qtbot import QtBot
+
+from mobileathlete_desktop.services import clients
+from mobileathlete_desktop.services.context import ServiceContext
+from mobileathlete_desktop.ui import garbage
+from mobileathlete_desktop.ui.program_builder import ProgramBuilder
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _client(ctx: ServiceContext) -> int:
+    return clients.create_client(
+        ctx, clients.ClientInput("C-1", "Ada", "Stridewell", date(1990, 1, 1))
+    ).id
+
+
+# The program as a user starts it (create_application), a builder left visible in a reference
+# cycle (as any window whose lambdas refer back to it), then allocations inside the library
+# list's data() while it paints, enough for CPython's collector to start right there.
+_PAINT = """
+import gc, sys, time, weakref
+from pathlib import Path
+from PySide6.QtCore import QEventLoop, QSettings
+from mobileathlete_desktop.ui.app import create_application
+app = create_application(["mobileathlete"])
+from mobileathlete_desktop.services.context import ServiceContext
+from mobileathlete_desktop.storage.database import open_database
+from mobileathlete_desktop.ui import service_adapter as svc
+from mobileathlete_desktop.ui.program_builder import ProgramBuilder
+from tests.conftest import THERAPIST
+db_path, client_id = Path(sys.argv[1]), int(sys.argv[2])
+ctx = ServiceContext(db=open_database(db_path), actor=THERAPIST)
+store = QSettings(str(db_path.parent / "paint.ini"), QSettings.Format.IniFormat)
+builder = ProgramBuilder(ctx, client_id, store=store)
+builder.show()
+builder.itself = builder
+gone = weakref.ref(builder)
+del builder
+read = svc.drill_images
+def drill_images(ctx, codes):
+    threshold = gc.get_threshold()
+    gc.set_threshold(1, 1, 1)
+    [[] for _ in range(100)]
+    gc.set_threshold(*threshold)
+    return read(ctx, codes)
+svc.drill_images = drill_images
+app.processEvents()
+print("painted", flush=True)
+end = time.monotonic() + 10
+while gone() is not None and time.monotonic() < end:
+    app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 100)
+print("freed" if gone() is None else "still there")
+"""
+
+
+def test_the_collector_never_frees_a_window_in_the_middle_of_its_paint(
+    ctx: ServiceContext, db_path: Path
+) -> None:
+    # Before ui/garbage.py this segfaulted ("Cannot destroy paint device that is being
+    # painted"): the collector freed the builder inside its own list's data().
+    client_id = _client(ctx)
+    done = subprocess.run(
+        [sys.executable, "-X", "faulthandler", "-c", _PAINT, str(db_path), str(client_id)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert done.stdout.split() == ["painted", "freed"], done.stdout + done.stderr[-3000:]
+
+
+def test_a_forgotten_program_builder_goes_at_once(
+    ctx: ServiceContext, tmp_path: Path, qtbot: QtBot
+) -> None:
+    # Its handout row held the builder's own method: a cycle only the collector could break.
+    store = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    builder = ProgramBuilder(ctx, _client(ctx), store=store)
+    builder.show()
+    qtbot.waitExposed(builder)
+    gone = weakref.ref(builder)
+    collections_before = gc.get_stats()[2]["collections"]
+    del builder
+    assert gone() is None
+    assert gc.get_stats()[2]["collections"] == collections_before  # not by a collection
+
+
+def test_garbage_is_collected_on_the_ui_thread_not_on_a_worker(
+    garbage_collector: garbage.GarbageCollector, qtbot: QtBot
+) -> None:
+    assert not gc.isenabled()
+    threads: list[str] = []
+
+    def heard(phase: str, _info: dict[str, int]) -> None:
+        if phase == "start":
+            threads.append(threading.current_thread().name)
+
+    timer = QTimer()
+    timer.start(60_000)  # an active timer stopped on a worker thread: a Qt error, then a crash
+    timer.itself = timer  # type: ignore[attr-defined]  # only the collector frees it
+    gone = weakref.ref(timer)
+    del timer
+    made: list[list[object]] = []
+    gc.callbacks.append(heard)
+    try:
+        # Far past CPython's threshold: with automatic collection on it would run there.
+        worker = threading.Thread(
+            target=lambda: made.extend([] for _ in range(50_000)), name="worker"
+        )
+        worker.start()
+        worker.join()
+        assert threads == [] and gone() is not None
+        qtbot.waitUntil(lambda: gone() is None, timeout=5_000)
+    finally:
+        gc.callbacks.remove(heard)
+        made.clear()
+    assert set(threads) == {threading.main_thread().name}
+
+
+def test_uninstalling_puts_automatic_collection_back(qtbot: QtBot) -> None:
+    was = gc.isenabled()
+    gc.enable()
+    try:
+        owner = QObject()
+        collector = garbage.GarbageCollector(owner, interval_ms=10)
+        assert not gc.isenabled() and collector.timer.isActive()
+        collector.uninstall()
+        assert gc.isenabled() and not collector.timer.isActive()
+    finally:
+        if not was:
+            gc.disable()
+
+
+def test_the_collector_keeps_cpython_s_schedule() -> None:
+    owner = QObject()
+    collector = garbage.GarbageCollector(owner)
+    try:
+        collector.threshold = (10**9, 10**9, 10**9)
+        assert collector.check() == 0  # nothing due
+        young: list[list[object]] = [[] for _ in range(10)]
+        young[0].append(young)  # a cycle
+        del young
+        collector.threshold = (0, 10**9, 10**9)  # the youngest generation is due
+        assert collector.check() >= 1
+    finally:
+        collector.uninstall()
