@@ -4,6 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 export QT_QPA_PLATFORM ?= offscreen
+# Test processes (pytest-xdist); PYTEST_WORKERS=0 runs the suite in this process (for pdb).
+PYTEST_WORKERS ?= auto
 
 .PHONY: run test check lint typecheck layers pytest bench package forms catalogs translations demo clean help
 
@@ -34,7 +36,7 @@ test: $(STAMP)
 
 check: $(STAMP)
 	$(MAKE) lint typecheck layers
-	$(BIN)/python -m pytest -p no:cacheprovider -q -x -m "not slow and not postgres" $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -p no:cacheprovider -q -x -n $(PYTEST_WORKERS) -m "not slow and not postgres" $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check mobileathlete_desktop tests bench
@@ -47,7 +49,7 @@ layers: $(STAMP)
 	$(BIN)/lint-imports
 
 pytest: $(STAMP)
-	$(BIN)/python -m pytest -p no:cacheprovider $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -p no:cacheprovider -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.run
