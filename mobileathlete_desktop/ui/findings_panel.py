@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QFrame,
@@ -37,6 +37,7 @@ from mobileathlete_desktop.domain.interpretation import (
 )
 from mobileathlete_desktop.domain.interpretation.results import FLAG_CUTOFF
 from mobileathlete_desktop.domain.records import AssessmentRecord
+from mobileathlete_desktop.support.languages import language_code
 from mobileathlete_desktop.ui.i18n import QT_TRANSLATE_NOOP
 
 # One symbol a flag, shared by this list, the grid's cells and the help.
@@ -127,7 +128,9 @@ def visit_words(record: AssessmentRecord) -> str:
 
 
 def rows_from(result: AssessmentInterpretation, *, short: bool = False) -> list[FindingRow]:
-    """The glance lines of an interpretation as rows (`short`: without norms' sources)."""
+    """The glance lines of an interpretation as rows (`short`: without norms' sources), in
+    the window's language (the default QLocale, as `measure_grid.window_lang` reads it)."""
+    lang = language_code(QLocale().name())
     return [
         FindingRow(
             line.flag,
@@ -135,7 +138,7 @@ def rows_from(result: AssessmentInterpretation, *, short: bool = False) -> list[
             line.detail,
             (line.code, line.side, line.mode),
         )
-        for line in glance(result)
+        for line in glance(result, lang)
     ]
 
 

@@ -53,6 +53,9 @@ from mobileathlete_desktop.domain.interpretation.rules import (
 from mobileathlete_desktop.domain.interpretation.wording import (
     _cite,
     _fmt,
+    _gap_text,
+    _mode_value,
+    _named,
     _row_name,
     _sources_in,
 )
@@ -60,6 +63,7 @@ from mobileathlete_desktop.domain.records import (
     AssessmentRecord,
     ClientHistory,
 )
+from mobileathlete_desktop.support.i18n import texts
 
 
 def interpret_assessment(
@@ -199,14 +203,22 @@ GLANCE_ORDER: tuple[str, ...] = (
 )
 
 
-def glance(interpretation: AssessmentInterpretation) -> list[GlanceLine]:
+def glance(
+    interpretation: AssessmentInterpretation,
+    lang: str = "en",
+    catalogue: Catalogue | None = None,
+) -> list[GlanceLine]:
     """Every flag of an interpreted assessment, one short line each, most pressing first.
 
     Active and passive readings of the same measure and side share one line; `detail` holds
     the reasons the summary and the report print (so the client page, the command line and
     the PDF cannot disagree). Pain on a computed score (a composite of painful reaches) is not
-    repeated: the painful reach has its own line.
+    repeated: the painful reach has its own line. `lang` is the language of `text` and
+    `short` for pain, norm and control-deficit lines (measure labels from `catalogue`); the
+    other lines and `detail` stay in English, as reports print them.
     """
+    tr = texts(lang)
+    cat = catalogue if catalogue is not None else default_catalogue()
     groups: dict[tuple[str, str, Side], list[Interpretation]] = {}
     for row in interpretation.rows:
         for flag in row.flags:
@@ -217,33 +229,54 @@ def glance(interpretation: AssessmentInterpretation) -> list[GlanceLine]:
     for (flag, code, side), rows in groups.items():
         first = rows[0]
         short = ""
-        name = first.label + ("" if side == "none" else f", {side}")
-        values = ", ".join(
-            (f"{r.mode} {r.value_text}" if r.mode != "none" else r.value_text) for r in rows
-        )
+        measure = measure_for(code, cat)
+        name = _named(tr, measure, first.label, side)
+        values = ", ".join(_mode_value(tr, r.mode, r.value_text) for r in rows)
         if flag in (FLAG_BELOW_NORM, FLAG_ABOVE_NORM) and first.norm.norm is not None:
             percents = "/".join(
                 f"{r.norm.percent_of_norm:.0f}%" for r in rows if r.norm.percent_of_norm is not None
             )
-            text = f"{name}: {values} — {percents} of the norm, {first.norm.text}"
+            text = tr.gettext(
+                "{name}: {values} — {percents} of the norm, {norm}",
+                name=name,
+                values=values,
+                percents=percents,
+                norm=first.norm.text,
+            )
             if first.norm.low is not None and first.norm.high is not None:
                 # An angle's zero is arbitrary (Ober 5° is not "20%" of anything): the
                 # usual range says it plainly.
                 unit = first.unit if first.unit == "°" else f" {first.unit}"
-                short = (
-                    f"{name}: {values} (usual range {round(first.norm.low, 1):g}{unit} to "
-                    f"{round(first.norm.high, 1):g}{unit})"
+                low = f"{round(first.norm.low, 1):g}{unit}"
+                high = f"{round(first.norm.high, 1):g}{unit}"
+                short = tr.gettext(
+                    "{name}: {values} (usual range {low} to {high})",
+                    name=name,
+                    values=values,
+                    low=low,
+                    high=high,
                 )
             else:
-                short = f"{name}: {values} ({percents} of the usual value)"
+                short = tr.gettext(
+                    "{name}: {values} ({percents} of the usual value)",
+                    name=name,
+                    values=values,
+                    percents=percents,
+                )
         elif flag == FLAG_ASYMMETRY and first.sides is not None:
             text = first.sides.reason
         elif flag == FLAG_CONTROL_DEFICIT and first.gap is not None:
-            text = first.gap.reason
             gap = first.gap
-            short = (
-                f"{name}: active {gap.active:g}{first.unit}, passive {gap.passive:g}{first.unit}"
-                f" (gap {gap.gap:g}{first.unit}, beyond the measurement error)"
+            text = _gap_text(tr, measure, name, first)
+            active, passive = f"{gap.active:g}{first.unit}", f"{gap.passive:g}{first.unit}"
+            difference = f"{gap.gap:g}{first.unit}"
+            short = tr.gettext(
+                "{name}: active {active}, passive {passive} (gap {gap}, beyond the "
+                "measurement error)",
+                name=name,
+                active=active,
+                passive=passive,
+                gap=difference,
             )
         elif flag in (FLAG_IMPROVED, FLAG_WORSE, FLAG_CLINICALLY_IMPORTANT):
             text = first.change.reason
@@ -254,7 +287,7 @@ def glance(interpretation: AssessmentInterpretation) -> list[GlanceLine]:
             text = f"{name} {first.value_text}: {first.norm.cutoff}"
             short = f"{name}: {first.value_text} ({first.norm.cutoff.split(' (')[0]})"
         elif flag == FLAG_PAIN:
-            text = f"{name}: pain during the test ({values})"
+            text = tr.gettext("{name}: pain during the test ({values})", name=name, values=values)
         else:
             text = next((r for r in first.reasons if "asymmetry" in r.lower()), f"{name}: {values}")
         detail = "\n".join(dict.fromkeys(reason for r in rows for reason in r.reasons))

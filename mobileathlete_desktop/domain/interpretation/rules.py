@@ -28,10 +28,17 @@ from mobileathlete_desktop.domain.interpretation.results import (
     Verdict,
     _Reading,
 )
-from mobileathlete_desktop.domain.interpretation.wording import _fmt, _row_name, _signed
+from mobileathlete_desktop.domain.interpretation.wording import (
+    _error_source_in,
+    _fmt,
+    _gap_reason,
+    _row_name,
+    _signed,
+)
 from mobileathlete_desktop.domain.records import (
     AssessmentRecord,
 )
+from mobileathlete_desktop.support.i18n import texts
 
 # --- The rules, one function each ----------------------------------------------------------
 
@@ -182,11 +189,7 @@ def _cutoff(measure: Measure, value: float) -> tuple[str, str]:
 
 def _error_source(err: MeasurementError | None) -> str:
     """The error's source, saying when it is the instrument's general error."""
-    if err is None:
-        return ""
-    if err.scope == "instrument":
-        return f"instrument estimate, {err.source}"
-    return err.source
+    return _error_source_in(texts("en"), err)
 
 
 def compare_sides(
@@ -266,31 +269,10 @@ def active_passive_gap(
     err = _error(measure, instrument, "intra")
     mdc = err.smallest_real_change if err else None
     name = _row_name(measure, side, "none")
-    head = (
-        f"{name}: active {_fmt(measure, active)}, passive {_fmt(measure, passive)}, "
-        f"gap {_fmt(measure, gap)}"
-    )
+    reason = _gap_reason(texts("en"), name, measure, active, passive, err)
     if err is None or mdc is None:
-        return ActivePassiveGap(
-            active,
-            passive,
-            gap,
-            None,
-            "",
-            False,
-            f"{head}: no measurement error in the catalogue to judge the gap.",
-        )
+        return ActivePassiveGap(active, passive, gap, None, "", False, reason)
     deficit = gap - mdc > _EPSILON
-    if deficit:
-        reason = (
-            f"{head}, more than the {_fmt(measure, mdc)} measurement error ({_error_source(err)}): "
-            "a control deficit, not a flexibility limit."
-        )
-    else:
-        reason = (
-            f"{head}, within the {_fmt(measure, mdc)} measurement error ({_error_source(err)}): "
-            "active range matches passive."
-        )
     return ActivePassiveGap(active, passive, gap, mdc, err.source, deficit, reason)
 
 

@@ -7,11 +7,13 @@ from collections.abc import Sequence
 from mobileathlete_desktop.domain.catalogue import (
     Catalogue,
     Measure,
+    MeasurementError,
     Mode,
     Side,
     default_catalogue,
 )
 from mobileathlete_desktop.domain.interpretation.results import (
+    _EPSILON,
     FLAG_ABOVE_NORM,
     FLAG_ASYMMETRY,
     FLAG_BELOW_NORM,
@@ -46,6 +48,101 @@ def _signed(measure: Measure, value: float) -> str:
 
 def _cite(measure: Measure) -> str:
     return f", {', '.join(measure.sources)}" if measure.sources else ""
+
+
+def _error_source_in(tr: Texts, err: MeasurementError | None) -> str:
+    """The error's source, saying when it is the instrument's general error."""
+    if err is None:
+        return ""
+    if err.scope == "instrument":
+        # Translators: where a measurement error comes from; {source} is a key (boone-1978).
+        return tr.gettext("instrument estimate, {source}", source=err.source)
+    return err.source
+
+
+def _named(tr: Texts, measure: Measure | None, label: str, side: str) -> str:
+    """'Hip flexion, right' in the language of `tr` (the label of `measure` when known)."""
+    if measure is not None and tr.lang != "en":
+        label = measure.label_in(tr.lang)
+    if side not in ("left", "right"):
+        return label
+    # Translators: a measure's name and the side of the body, as a finding line starts.
+    return tr.pgettext(
+        "measure and side", "{measure}, {side}", measure=label, side=_side_words(tr, side)
+    )
+
+
+def _gap_reason(
+    tr: Texts,
+    name: str,
+    measure: Measure,
+    active: float,
+    passive: float,
+    err: MeasurementError | None,
+) -> str:
+    """Why an active-passive gap is or is not a control deficit, as a whole sentence."""
+    gap = passive - active
+    values = {
+        "name": name,
+        "active": _fmt(measure, active),
+        "passive": _fmt(measure, passive),
+        "gap": _fmt(measure, gap),
+    }
+    mdc = err.smallest_real_change if err is not None else None
+    if err is None or mdc is None:
+        return tr.gettext(
+            "{name}: active {active}, passive {passive}, gap {gap}: no measurement error in "
+            "the catalogue to judge the gap.",
+            **values,
+        )
+    source = _error_source_in(tr, err)
+    if gap - mdc > _EPSILON:
+        return tr.gettext(
+            "{name}: active {active}, passive {passive}, gap {gap}, more than the {error} "
+            "measurement error ({source}): a control deficit, not a flexibility limit.",
+            error=_fmt(measure, mdc),
+            source=source,
+            **values,
+        )
+    return tr.gettext(
+        "{name}: active {active}, passive {passive}, gap {gap}, within the {error} "
+        "measurement error ({source}): active range matches passive.",
+        error=_fmt(measure, mdc),
+        source=source,
+        **values,
+    )
+
+
+# A reading's mode before its value on a glance line ("active 118°").
+_MODE_VALUE = {
+    "active": N_("active {value}"),
+    "passive": N_("passive {value}"),
+}
+
+
+def _mode_value(tr: Texts, mode: str, value: str) -> str:
+    if mode == "none":
+        return value
+    message = _MODE_VALUE.get(mode)
+    return tr.gettext(message, value=value) if message else f"{mode} {value}"
+
+
+def _gap_text(tr: Texts, measure: Measure | None, name: str, row: Interpretation) -> str:
+    """The control-deficit reason in the language of `tr` (the row's own reason in English,
+    as the reports print it)."""
+    gap = row.gap
+    assert gap is not None
+    if tr.lang == "en" or measure is None:
+        return gap.reason
+    err = next(
+        (
+            e
+            for e in measure.errors
+            if e.source == gap.source and e.smallest_real_change == gap.error
+        ),
+        None,
+    )
+    return _gap_reason(tr, name, measure, gap.active, gap.passive, err)
 
 
 def _sources_in(row: Interpretation) -> set[str]:
