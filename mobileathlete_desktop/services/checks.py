@@ -206,15 +206,20 @@ def daily_backup_problem(ctx: ServiceContext) -> str | None:
 
 
 def remove_leftovers(ctx: ServiceContext) -> list[Path]:
-    """At start: removes the `.part` files a killed backup or export left beside the clinic
-    and in its backups folder (only those untouched for support.files.STALE_PART_AGE, so
-    never one a running backup is writing)."""
+    """At start: removes what killed programs left beside the clinic and in its backups
+    folder: `.part` files of a backup or export and `NAME.opening-copy[-wal|-shm]` of an
+    open killed mid-check (only those untouched for support.files.STALE_PART_AGE, so never
+    one being written; the clinic itself opened sound), and `.NAME.new-PID[-wal|-shm]` of
+    a clinic creation whose process no longer runs."""
+    import re
     from contextlib import suppress
+    from glob import escape as glob_escape
 
     from mobileathlete_desktop.services.backups import backup_folder
     from mobileathlete_desktop.services.context import InputError
+    from mobileathlete_desktop.storage.clinic_files import SNAPSHOT_SUFFIX
     from mobileathlete_desktop.storage.errors import DatabaseError
-    from mobileathlete_desktop.support.files import remove_stale_parts
+    from mobileathlete_desktop.support.files import remove_dead_pid_files, remove_stale_parts
 
     path = ctx.db.path
     if path is None:
@@ -222,7 +227,13 @@ def remove_leftovers(ctx: ServiceContext) -> list[Path]:
     folders = {path.parent, path.parent / "backups"}
     with suppress(InputError, DatabaseError):  # no clinic row yet: the default folders still
         folders.add(backup_folder(ctx))
-    return [part for folder in folders for part in remove_stale_parts(folder)]
+    removed = [part for folder in folders for part in remove_stale_parts(folder)]
+    snapshot = glob_escape(path.name + SNAPSHOT_SUFFIX)
+    for pattern in (snapshot, f"{snapshot}-wal", f"{snapshot}-shm"):
+        removed += remove_stale_parts(path.parent, pattern=pattern)
+    building = re.compile(rf"\.{re.escape(path.name)}\.new-(?P<pid>\d+)(-wal|-shm|-journal)?")
+    removed += remove_dead_pid_files(path.parent, f".{glob_escape(path.name)}.new-*", building)
+    return removed
 
 
 def upkeep(ctx: ServiceContext) -> list[str]:

@@ -12,6 +12,7 @@ import contextlib
 import errno
 import io
 import os
+import re
 import stat
 import tempfile
 import time
@@ -210,14 +211,17 @@ def private_folder(path: Path) -> Path:
     return path
 
 
-def remove_stale_parts(folder: Path, older_than: timedelta = STALE_PART_AGE) -> list[Path]:
-    """Removes the temporary files (`.<name>.<random>.part`, see `atomic_path`) in `folder`
-    untouched for `older_than`: left by a program killed while writing, never one being
-    written now. Returns what was removed; a file that cannot be removed is left."""
+def remove_stale_parts(
+    folder: Path, older_than: timedelta = STALE_PART_AGE, pattern: str = f".*{PART_SUFFIX}"
+) -> list[Path]:
+    """Removes the temporary files (`.<name>.<random>.part`, see `atomic_path`; or those
+    matching another glob `pattern`) in `folder` untouched for `older_than`: left by a
+    program killed while writing, never one being written now. Returns what was removed; a
+    file that cannot be removed is left."""
     removed: list[Path] = []
     limit = time.time() - older_than.total_seconds()
     try:
-        candidates = list(Path(folder).glob(f".*{PART_SUFFIX}"))
+        candidates = list(Path(folder).glob(pattern))
     except OSError:
         return removed
     for part in candidates:
@@ -225,6 +229,54 @@ def remove_stale_parts(folder: Path, older_than: timedelta = STALE_PART_AGE) -> 
             if part.is_file() and part.stat().st_mtime < limit:
                 part.unlink()
                 removed.append(part)
+        except OSError:
+            continue
+    return removed
+
+
+def pid_alive(pid: int) -> bool:
+    """Whether a process with this id runs on this computer (a reused id counts as alive)."""
+    if pid <= 0:
+        return False
+    if os.name == "nt":  # pragma: no cover - Windows only; os.kill would terminate it there
+        import ctypes
+
+        kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+        handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+        if not handle:
+            return False
+        try:
+            code = ctypes.c_ulong()
+            kernel32.GetExitCodeProcess(handle, ctypes.byref(code))
+            return code.value == 259  # STILL_ACTIVE
+        finally:
+            kernel32.CloseHandle(handle)
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # EPERM: it runs, as someone else
+        return True
+    return True
+
+
+def remove_dead_pid_files(folder: Path, pattern: str, name: re.Pattern[str]) -> list[Path]:
+    """Removes the files in `folder` matching the glob `pattern` whose name matches `name`
+    (a regex with a group `pid`) and names a process that no longer runs: what a killed
+    program was building. Returns what was removed; a file that cannot be removed is left."""
+    removed: list[Path] = []
+    try:
+        candidates = list(Path(folder).glob(pattern))
+    except OSError:
+        return removed
+    for leftover in candidates:
+        match = name.fullmatch(leftover.name)
+        if match is None or pid_alive(int(match.group("pid"))):
+            continue
+        try:
+            if leftover.is_file():
+                leftover.unlink()
+                removed.append(leftover)
         except OSError:
             continue
     return removed
