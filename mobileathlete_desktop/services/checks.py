@@ -229,8 +229,9 @@ def remove_leftovers(ctx: ServiceContext) -> list[Path]:
         folders.add(backup_folder(ctx))
     removed = [part for folder in folders for part in remove_stale_parts(folder)]
     snapshot = glob_escape(path.name + SNAPSHOT_SUFFIX)
-    for pattern in (snapshot, f"{snapshot}-wal", f"{snapshot}-shm"):
-        removed += remove_stale_parts(path.parent, pattern=pattern)
+    if not path.with_name(path.name + SNAPSHOT_SUFFIX + ".list").exists():  # else: originals
+        for pattern in (snapshot, f"{snapshot}-wal", f"{snapshot}-shm"):
+            removed += remove_stale_parts(path.parent, pattern=pattern)
     building = re.compile(rf"\.{re.escape(path.name)}\.new-(?P<pid>\d+)(-wal|-shm|-journal)?")
     removed += remove_dead_pid_files(path.parent, f".{glob_escape(path.name)}.new-*", building)
     return removed

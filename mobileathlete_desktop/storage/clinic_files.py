@@ -77,37 +77,63 @@ def fsync_file(path: Path) -> None:
         os.close(fd)
 
 
+def _manifest(snapshot: Path) -> Path:
+    """Written last when a snapshot is complete (listing the suffixes the originals had) and
+    removed first when it is dropped: while it is there, the copies are the originals."""
+    return snapshot.with_name(snapshot.name + ".list")
+
+
 def take_snapshot(path: Path) -> Path | None:
     """Copies the file with its -wal and -shm, byte for byte, when a non-empty write-ahead
     log is there (a process ended without closing it): opening would fold the log into the
-    file and delete it, and if the file then proves damaged its original bytes are needed."""
+    file and delete it, and if the file then proves damaged its original bytes are needed.
+
+    A complete snapshot left by an open killed before it put the copy back or dropped it
+    holds the originals (nothing is written before the open ends): it is put back first,
+    never overwritten by a copy of what that open changed. An incomplete one is dropped."""
+    snapshot = path.with_name(path.name + SNAPSHOT_SUFFIX)
+    if _manifest(snapshot).exists():
+        put_back(snapshot, path)
+    else:
+        drop_snapshot(snapshot)
     wal = path.with_name(path.name + "-wal")
     try:
         if wal.stat().st_size == 0:
             return None
     except FileNotFoundError:
         return None
-    snapshot = path.with_name(path.name + SNAPSHOT_SUFFIX)
+    had: list[str] = []
     for source, suffix in companions(path):
         copy = snapshot.with_name(snapshot.name + suffix)
-        copy.unlink(missing_ok=True)
         if source.exists():
             shutil.copyfile(source, copy)
             fsync_file(copy)
+            had.append(suffix)
+    manifest = _manifest(snapshot)
+    manifest.write_text(json.dumps(had), encoding="utf-8")
+    fsync_file(manifest)
     return snapshot
 
 
 def put_back(snapshot: Path, path: Path) -> None:
-    """Puts the copied files back over the ones opening changed (the originals, exactly)."""
+    """Puts the copied files back over the ones opening changed (the originals, exactly).
+    Safe to run again after a kill midway: a copy already moved back is skipped."""
+    manifest = _manifest(snapshot)
+    try:
+        had = set(json.loads(manifest.read_text(encoding="utf-8")))
+    except (OSError, ValueError):
+        had = {suffix for copy, suffix in companions(snapshot) if copy.exists()}
     for copy, suffix in companions(snapshot):
         live = path.with_name(path.name + suffix)
         if copy.exists():
             os.replace(copy, live)
-        else:
+        elif suffix not in had:
             live.unlink(missing_ok=True)
+    manifest.unlink(missing_ok=True)
 
 
 def drop_snapshot(snapshot: Path | None) -> None:
     if snapshot is not None:
+        _manifest(snapshot).unlink(missing_ok=True)  # first: the copies are no longer needed
         for copy, _suffix in companions(snapshot):
             copy.unlink(missing_ok=True)
