@@ -21,6 +21,7 @@ from mobileathlete_desktop.domain.records import (
     AssessmentRecord,
     ClientHistory,
     ClientRecord,
+    FindingRecord,
     MeasurementRecord,
 )
 from mobileathlete_desktop.ui.findings_panel import FindingsPanel
@@ -113,3 +114,89 @@ def test_an_unknown_language_reads_english_and_english_is_the_default() -> None:
     spanish = glance(result, lang="es")
     assert [line.detail for line in spanish] == [line.detail for line in english]
     assert [line.text for line in spanish] != [line.text for line in english]
+
+
+def _follow_up() -> AssessmentInterpretation:
+    """A second visit: a knee-flexion asymmetry, LEFS up 12 points (beyond its 9-point MCID),
+    a Y-Balance composite under Plisky's 94 % and a single-leg squat rated fair."""
+    first = AssessmentRecord(
+        id=1,
+        client_id=1,
+        date=date(2026, 1, 12),
+        kind="initial",
+        status="signed",
+        measurements=(MeasurementRecord("lefs.total", "none", "none", 40),),
+    )
+    second = AssessmentRecord(
+        id=2,
+        client_id=1,
+        date=date(2026, 3, 2),
+        kind="follow_up",
+        status="signed",
+        measurements=(
+            MeasurementRecord("knee.flexion", "left", "active", 120),
+            MeasurementRecord("knee.flexion", "right", "active", 140),
+            MeasurementRecord("lefs.total", "none", "none", 52),
+            MeasurementRecord("ybalance.anterior", "left", "none", 60),
+            MeasurementRecord("ybalance.posteromedial", "left", "none", 80),
+            MeasurementRecord("ybalance.posterolateral", "left", "none", 75),
+            MeasurementRecord("limb.length", "left", "none", 90),
+        ),
+        findings=(FindingRecord("sls", "right", ("trunk_lean",), "fair"),),
+    )
+    history = ClientHistory(CLIENT, (first, second))
+    return interpret_assessment(history, None, default_catalogue())
+
+
+def test_asymmetry_change_reference_point_and_fault_lines_read_spanish(
+    spanish: str, qtbot: QtBot
+) -> None:
+    panel = FindingsPanel()
+    qtbot.addWidget(panel)
+    panel.show_interpretation(_follow_up())
+    assert _lines(panel, "↔") == [
+        "↔ Asimetría: Flexión de rodilla, lado izquierdo: activo 120°, 20° menos que el lado "
+        "derecho (umbral 10°, hancock-2018)."
+    ]
+    improvement = (
+        "Escala funcional de la pierna (LEFS): 52 puntos, subió 12 puntos (30%) desde el "
+        "2026-01-12: mayor que el error de medida de 9 puntos (binkley-1999); alcanza la "
+        "diferencia clínicamente importante de 9 puntos (binkley-1999): mejoró, cambio "
+        "clínicamente importante."
+    )
+    assert _lines(panel, "↑") == [f"↑ Mejor ★: {improvement}"]
+    assert _lines(panel, "▽") == [
+        "▽ Más allá de un punto de referencia: Y-Balance: puntaje compuesto, lado izquierdo: "
+        "79.6 %, por debajo del punto de referencia de 94 % de plisky-2006 (basquetbolistas "
+        "mujeres de secundaria (Star Excursion Balance Test); un valor de referencia de un solo "
+        "grupo, no es una predicción de riesgo)."
+    ]
+    assert _lines(panel, "⚑") == [
+        "⚑ Fallos de movimiento: Sentadilla a una pierna, lado derecho: calificado como "
+        "regular; fallos observados: inclinación del tronco (crossley-2011, mcgovern-2018)."
+    ]
+    assert not any("than" in text or "rated" in text for text in panel.texts())
+
+
+def test_the_short_reference_point_and_fault_lines_are_spanish_too() -> None:
+    short = {line.flag: line.short for line in glance(_follow_up(), lang="es")}
+    assert short["cutoff"] == (
+        "Y-Balance: puntaje compuesto, lado izquierdo: 79.6 % (por debajo del punto de "
+        "referencia de 94 % de plisky-2006)"
+    )
+    assert (
+        short["faults"] == "Sentadilla a una pierna, lado derecho: regular (inclinación del tronco)"
+    )
+
+
+def test_the_english_follow_up_lines_are_the_reasons_the_report_prints() -> None:
+    lines = glance(_follow_up())
+    asymmetry = next(line for line in lines if line.flag == "asymmetry")
+    assert asymmetry.text == (
+        "Left knee flexion (active) 120°, 20° less than right (threshold 10°, hancock-2018)."
+    )
+    assert asymmetry.text in asymmetry.detail
+    cutoff = next(line for line in lines if line.flag == "cutoff")
+    assert cutoff.text.endswith("a reference value from one group, not a risk prediction).")
+    spanish = glance(_follow_up(), lang="es")
+    assert [line.detail for line in spanish] == [line.detail for line in lines]

@@ -56,8 +56,11 @@ from mobileathlete_desktop.domain.interpretation.wording import (
     _gap_text,
     _mode_value,
     _named,
+    _norm_text,
     _row_name,
     _sources_in,
+    _translated_line,
+    _value_in,
 )
 from mobileathlete_desktop.domain.records import (
     AssessmentRecord,
@@ -214,8 +217,8 @@ def glance(
     the reasons the summary and the report print (so the client page, the command line and
     the PDF cannot disagree). Pain on a computed score (a composite of painful reaches) is not
     repeated: the painful reach has its own line. `lang` is the language of `text` and
-    `short` for pain, norm and control-deficit lines (measure labels from `catalogue`); the
-    other lines and `detail` stay in English, as reports print them.
+    `short` (measure and fault labels from `catalogue`); `detail` stays in English, as
+    reports print it.
     """
     tr = texts(lang)
     cat = catalogue if catalogue is not None else default_catalogue()
@@ -231,8 +234,11 @@ def glance(
         short = ""
         measure = measure_for(code, cat)
         name = _named(tr, measure, first.label, side)
-        values = ", ".join(_mode_value(tr, r.mode, r.value_text) for r in rows)
-        if flag in (FLAG_BELOW_NORM, FLAG_ABOVE_NORM) and first.norm.norm is not None:
+        values = ", ".join(_mode_value(tr, r.mode, _value_in(tr, r.value_text)) for r in rows)
+        translated = None if measure is None else _translated_line(tr, flag, measure, name, first)
+        if translated is not None:
+            text, short = translated
+        elif flag in (FLAG_BELOW_NORM, FLAG_ABOVE_NORM) and first.norm.norm is not None:
             percents = "/".join(
                 f"{r.norm.percent_of_norm:.0f}%" for r in rows if r.norm.percent_of_norm is not None
             )
@@ -241,7 +247,9 @@ def glance(
                 name=name,
                 values=values,
                 percents=percents,
-                norm=first.norm.text,
+                norm=first.norm.text
+                if measure is None or tr.lang == "en"
+                else _norm_text(tr, measure, first.norm.norm),
             )
             if first.norm.low is not None and first.norm.high is not None:
                 # An angle's zero is arbitrary (Ober 5° is not "20%" of anything): the

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from mobileathlete_desktop.domain.catalogue import (
@@ -29,10 +29,14 @@ from mobileathlete_desktop.domain.interpretation.results import (
     _Reading,
 )
 from mobileathlete_desktop.domain.interpretation.wording import (
+    _change_reason,
+    _cutoff_reason,
     _error_source_in,
     _fmt,
     _gap_reason,
+    _norm_text,
     _row_name,
+    _sides_reason,
     _signed,
 )
 from mobileathlete_desktop.domain.records import (
@@ -81,7 +85,7 @@ def compare_with_norm(
     low, high = interval if interval else (None, None)
     who = "" if norm.sex == "any" else f"{norm.sex}, "
     spread = f" ± {_fmt(measure, norm.sd)}" if norm.sd is not None else ""
-    text = f"{_fmt(measure, norm.mean)}{spread} ({who}{norm.age_min}–{norm.age_max}, {norm.source})"
+    text = _norm_text(texts("en"), measure, norm)
     other_mode = norm.mode not in ("none", mode)
     norm_desc = (
         f"norm {_fmt(measure, norm.mean)}"
@@ -178,12 +182,7 @@ def _cutoff(measure: Measure, value: float) -> tuple[str, str]:
     """The published reference point the value crossed, in words, and its source."""
     for c in measure.cutoffs:
         if c.crossed(value):
-            side = f"at or {c.direction}" if c.inclusive else c.direction
-            return (
-                f"{side} the {_fmt(measure, c.value)} reference point of {c.source} "
-                f"({c.population}; a reference value from one group, not a risk prediction).",
-                c.source,
-            )
+            return _cutoff_reason(texts("en"), measure, c), c.source
     return "", ""
 
 
@@ -211,12 +210,6 @@ def compare_sides(
     lsi = 100.0 if low == high and high > 0 else (low / high * 100 if low > 0 else None)
     weak_name = _row_name(measure, weaker or "left", mode)
     weak_value = (left if weaker == "left" else right) if weaker else left
-    other = "right" if weaker == "left" else "left"
-    more_less = "less" if weak_value == low else "more"
-    head = (
-        f"{weak_name} {_fmt(measure, weak_value)}, {_fmt(measure, difference)} {more_less} "
-        f"than {other}"
-    )
     rule = measure.asymmetry
     threshold: float | None
     kind: Literal["absolute", "lsi", "error", "none"]
@@ -225,29 +218,16 @@ def compare_sides(
     if rule is not None and rule.kind == "lsi":
         threshold, kind, source = rule.threshold, "lsi", rule.source
         asym = lsi is not None and rule.threshold - lsi > _EPSILON
-        lsi_text = "LSI not computable" if lsi is None else f"LSI {round(lsi, 1):g}%"
-        reason = f"{head} ({lsi_text}, threshold {rule.threshold:g}%, {rule.source})"
-        reason += "." if asym else ": within threshold."
     elif rule is not None:
         threshold, kind, source = rule.threshold, "absolute", rule.source
         asym = difference - rule.threshold > _EPSILON
-        reason = f"{head} (threshold {_fmt(measure, rule.threshold)}, {rule.source})"
-        reason += "." if asym else ": within threshold."
     elif err is not None and mdc is not None:
         # No published threshold: a difference within measurement error is not an asymmetry.
         threshold, kind, source = mdc, "error", err.source
         asym = difference - mdc > _EPSILON
-        reason = (
-            f"{head} (no asymmetry threshold in the catalogue; measurement error "
-            f"{_fmt(measure, mdc)}, {_error_source(err)})"
-        )
-        reason += "." if asym else ": within measurement error, not an asymmetry."
     else:
         threshold, kind, source, asym = None, "none", "", False
-        reason = (
-            f"{head}: no asymmetry threshold or measurement error in the catalogue to judge it."
-        )
-    return SideComparison(
+    sides = SideComparison(
         left=left,
         right=right,
         difference=difference,
@@ -257,8 +237,10 @@ def compare_sides(
         source=source,
         asymmetric=asym,
         weaker_side=weaker,
-        reason=reason,
+        reason="",
     )
+    value = _fmt(measure, weak_value)
+    return replace(sides, reason=_sides_reason(texts("en"), measure, weak_name, value, sides, err))
 
 
 def active_passive_gap(
@@ -349,43 +331,9 @@ def _change(
     mcid = measure.important_change
     delta = reading.value - prev.value
     when = previous_assessment.date.isoformat()
-    direction = "no change" if delta == 0 else f"{'up' if delta > 0 else 'down'} "
-    moved = direction if delta == 0 else direction + _fmt(measure, abs(delta))
-    if delta != 0 and prev.value and measure.kind == "score":
-        moved += f" ({abs(delta) / abs(prev.value) * 100:.0f}%)"
-    head = f"{name} {value_text}, {moved} since {when}"
-    raters = " between different raters" if rater == "inter" else ""
-    parts: list[str] = []
-    if beyond is not None:
-        within = "more than" if beyond else "within"
-        parts.append(
-            f"{within} the {_fmt(measure, mdc or 0)} measurement error{raters} "
-            f"({_error_source(err)})"
-        )
-    if mcid is not None and important is not None:
-        parts.append(
-            ("reaches" if important else "short of")
-            + f" the {mcid.text}{'' if mcid.percent else ' ' + measure.unit_label}"
-            + f" clinically important difference ({mcid.source})"
-        )
-    if verdict == "undetermined":
-        reason = f"{head}: no measurement error or important difference in the catalogue."
-    else:
-        said = {
-            "improved": "improved",
-            "worse": "worse",
-            "unchanged": "unchanged",
-        }[verdict]
-        if verdict in ("improved", "worse"):
-            said += (
-                ", clinically important"
-                if important
-                else (", beyond measurement error" if beyond else "")
-            )
-        reason = f"{head}: {'; '.join(parts)}: {said}."
-    return Change(
+    change = Change(
         verdict=verdict,
-        reason=reason,
+        reason="",
         previous_value=prev.value,
         previous_assessment_id=previous_assessment.id,
         previous_date=when,
@@ -398,6 +346,8 @@ def _change(
         mcid="" if mcid is None else mcid.text,
         mcid_source="" if mcid is None else mcid.source,
     )
+    reason = _change_reason(texts("en"), measure, name, value_text, change, err)
+    return replace(change, reason=reason)
 
 
 # --- Small helpers -------------------------------------------------------------------------

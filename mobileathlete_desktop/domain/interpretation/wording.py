@@ -6,9 +6,11 @@ from collections.abc import Sequence
 
 from mobileathlete_desktop.domain.catalogue import (
     Catalogue,
+    Cutoff,
     Measure,
     MeasurementError,
     Mode,
+    Norm,
     Side,
     default_catalogue,
 )
@@ -17,14 +19,17 @@ from mobileathlete_desktop.domain.interpretation.results import (
     FLAG_ABOVE_NORM,
     FLAG_ASYMMETRY,
     FLAG_BELOW_NORM,
+    FLAG_CLINICALLY_IMPORTANT,
     FLAG_CONTROL_DEFICIT,
     FLAG_CUTOFF,
     FLAG_FAULTS,
     FLAG_IMPROVED,
     FLAG_PAIN,
     FLAG_WORSE,
+    Change,
     GlanceLine,
     Interpretation,
+    SideComparison,
 )
 from mobileathlete_desktop.support.i18n import N_, Texts, texts
 
@@ -212,3 +217,308 @@ def client_lines(
             label = f"{label}, {_side_words(tr, side)}"
         out.append(f"{label}: {'; '.join(phrases)}")
     return out
+
+
+# -- the other finding sentences, composed once for English (the reasons) and the window ---
+
+
+def _unit_in(tr: Texts, label: str, value: float | None = None) -> str:
+    """A unit label as read in the language of `tr` ("points" → "puntos")."""
+    if tr.lang == "en" or label not in ("points", "point"):
+        return label
+    if label == "point" or value in (1, -1):
+        return tr.pgettext("unit of a score", "point")
+    return tr.pgettext("unit of a score", "points")
+
+
+def _fmt_in(tr: Texts, measure: Measure, value: float) -> str:
+    """`_fmt` with the unit in the language of `tr`."""
+    text = _fmt(measure, value)
+    if tr.lang == "en" or not text.endswith((" points", " point")):
+        return text
+    number, word = text.rsplit(" ", 1)
+    return f"{number} {_unit_in(tr, word)}"
+
+
+def _value_in(tr: Texts, text: str) -> str:
+    """A value as printed ("7 points") with its unit in the language of `tr`."""
+    if tr.lang == "en" or not text.endswith((" points", " point")):
+        return text
+    number, word = text.rsplit(" ", 1)
+    return f"{number} {_unit_in(tr, word)}"
+
+
+def _norm_text(tr: Texts, measure: Measure, norm: Norm) -> str:
+    """A norm in short: "45° (18–120, aaos-1965)", "30 cm ± 5 cm (female, 20–29, source)"."""
+    if norm.sex == "female":
+        # Translators: the group a norm was measured in ("female, 20–29").
+        who = tr.pgettext("norm population", "female") + ", "
+    elif norm.sex == "male":
+        who = tr.pgettext("norm population", "male") + ", "
+    else:
+        who = "" if norm.sex == "any" else f"{norm.sex}, "
+    spread = f" ± {_fmt_in(tr, measure, norm.sd)}" if norm.sd is not None else ""
+    mean = _fmt_in(tr, measure, norm.mean)
+    return f"{mean}{spread} ({who}{norm.age_min}–{norm.age_max}, {norm.source})"
+
+
+# The populations of the catalogue's reference points, for translation.
+_POPULATIONS = (
+    N_("high-school girls' basketball (Star Excursion Balance Test)"),
+    N_("professional American-football players"),
+)
+
+
+def _cutoff_reason(tr: Texts, measure: Measure, cutoff: Cutoff) -> str:
+    """The published reference point a value crossed, as a whole sentence."""
+    population = cutoff.population if tr.lang == "en" else tr.gettext(cutoff.population)
+    values = {
+        "value": _fmt_in(tr, measure, cutoff.value),
+        "source": cutoff.source,
+        "population": population,
+    }
+    if cutoff.direction == "below":
+        if cutoff.inclusive:
+            return tr.gettext(
+                "at or below the {value} reference point of {source} ({population}; a "
+                "reference value from one group, not a risk prediction).",
+                **values,
+            )
+        return tr.gettext(
+            "below the {value} reference point of {source} ({population}; a reference "
+            "value from one group, not a risk prediction).",
+            **values,
+        )
+    if cutoff.inclusive:
+        return tr.gettext(
+            "at or above the {value} reference point of {source} ({population}; a "
+            "reference value from one group, not a risk prediction).",
+            **values,
+        )
+    return tr.gettext(
+        "above the {value} reference point of {source} ({population}; a reference value "
+        "from one group, not a risk prediction).",
+        **values,
+    )
+
+
+def _sides_reason(
+    tr: Texts,
+    measure: Measure,
+    name: str,
+    value: str,
+    sides: SideComparison,
+    err: MeasurementError | None,
+) -> str:
+    """Left against right as a whole sentence: the weaker side (`name`, `value`), the
+    difference and the rule that judged it."""
+    weak = sides.left if sides.weaker_side in ("left", None) else sides.right
+    other = _side_words(tr, "right" if sides.weaker_side == "left" else "left")
+    values = {"name": name, "value": value, "other": other}
+    difference = _fmt_in(tr, measure, sides.difference)
+    if weak == min(sides.left, sides.right):
+        head = tr.gettext(
+            "{name} {value}, {difference} less than {other}", difference=difference, **values
+        )
+    else:
+        head = tr.gettext(
+            "{name} {value}, {difference} more than {other}", difference=difference, **values
+        )
+    within = not sides.asymmetric
+    if sides.threshold_kind == "lsi" and sides.threshold is not None:
+        index = "" if sides.lsi is None else f"{round(sides.lsi, 1):g}"
+        lsi = tr.gettext("LSI {lsi}%", lsi=index) if index else tr.gettext("LSI not computable")
+        rule = {
+            "head": head,
+            "lsi": lsi,
+            "threshold": f"{sides.threshold:g}",
+            "source": sides.source,
+        }
+        if within:
+            return tr.gettext(
+                "{head} ({lsi}, threshold {threshold}%, {source}): within threshold.", **rule
+            )
+        return tr.gettext("{head} ({lsi}, threshold {threshold}%, {source}).", **rule)
+    if sides.threshold_kind == "absolute" and sides.threshold is not None:
+        rule = {
+            "head": head,
+            "threshold": _fmt_in(tr, measure, sides.threshold),
+            "source": sides.source,
+        }
+        if within:
+            return tr.gettext("{head} (threshold {threshold}, {source}): within threshold.", **rule)
+        return tr.gettext("{head} (threshold {threshold}, {source}).", **rule)
+    if sides.threshold_kind == "error" and sides.threshold is not None:
+        rule = {
+            "head": head,
+            "error": _fmt_in(tr, measure, sides.threshold),
+            "source": _error_source_in(tr, err),
+        }
+        if within:
+            return tr.gettext(
+                "{head} (no asymmetry threshold in the catalogue; measurement error {error}, "
+                "{source}): within measurement error, not an asymmetry.",
+                **rule,
+            )
+        return tr.gettext(
+            "{head} (no asymmetry threshold in the catalogue; measurement error {error}, "
+            "{source}).",
+            **rule,
+        )
+    return tr.gettext(
+        "{head}: no asymmetry threshold or measurement error in the catalogue to judge it.",
+        head=head,
+    )
+
+
+# What a change came to, after its reasons ("improved, clinically important").
+_VERDICTS = {
+    ("improved", "important"): N_("improved, clinically important"),
+    ("improved", "beyond"): N_("improved, beyond measurement error"),
+    ("improved", ""): N_("improved"),
+    ("worse", "important"): N_("worse, clinically important"),
+    ("worse", "beyond"): N_("worse, beyond measurement error"),
+    ("worse", ""): N_("worse"),
+    ("unchanged", ""): N_("unchanged"),
+}
+
+
+def _change_reason(
+    tr: Texts,
+    measure: Measure,
+    name: str,
+    value: str,
+    change: Change,
+    err: MeasurementError | None,
+) -> str:
+    """A change since the last visit as a whole sentence: how far it moved, against the
+    measurement error and the clinically important difference, and what it came to."""
+    delta, previous = change.delta or 0.0, change.previous_value
+    if delta == 0:
+        moved = tr.gettext("no change")
+    elif delta > 0:
+        moved = tr.gettext("up {amount}", amount=_fmt_in(tr, measure, abs(delta)))
+    else:
+        moved = tr.gettext("down {amount}", amount=_fmt_in(tr, measure, abs(delta)))
+    if delta != 0 and previous and measure.kind == "score":
+        moved += f" ({abs(delta) / abs(previous) * 100:.0f}%)"
+    head = tr.gettext(
+        "{name} {value}, {moved} since {date}",
+        name=name,
+        value=value,
+        moved=moved,
+        date=change.previous_date,
+    )
+    parts: list[str] = []
+    if change.beyond_error is not None:
+        error = {
+            "error": _fmt_in(tr, measure, change.mdc or 0),
+            "source": _error_source_in(tr, err),
+        }
+        if change.rater == "inter":
+            parts.append(
+                tr.gettext(
+                    "more than the {error} measurement error between different raters ({source})",
+                    **error,
+                )
+                if change.beyond_error
+                else tr.gettext(
+                    "within the {error} measurement error between different raters ({source})",
+                    **error,
+                )
+            )
+        else:
+            parts.append(
+                tr.gettext("more than the {error} measurement error ({source})", **error)
+                if change.beyond_error
+                else tr.gettext("within the {error} measurement error ({source})", **error)
+            )
+    mcid = measure.important_change
+    if mcid is not None and change.important is not None:
+        if tr.lang == "en":
+            size = mcid.text
+        else:
+            sizes = [f"{mcid.points:g}"] if mcid.points is not None else []
+            sizes += [f"{mcid.percent:g}%"] if mcid.percent is not None else []
+            size = tr.gettext(" or ").join(sizes)
+        if not mcid.percent:
+            size += " " + _unit_in(tr, measure.unit_label, mcid.points)
+        important = {"size": size, "source": mcid.source}
+        parts.append(
+            tr.gettext("reaches the {size} clinically important difference ({source})", **important)
+            if change.important
+            else tr.gettext(
+                "short of the {size} clinically important difference ({source})", **important
+            )
+        )
+    if change.verdict == "undetermined":
+        return tr.gettext(
+            "{head}: no measurement error or important difference in the catalogue.", head=head
+        )
+    how = ""
+    if change.verdict in ("improved", "worse"):
+        how = "important" if change.important else ("beyond" if change.beyond_error else "")
+    verdict = tr.gettext(_VERDICTS[(change.verdict, how)])
+    return tr.gettext(
+        "{head}: {judgement}: {verdict}.", head=head, judgement="; ".join(parts), verdict=verdict
+    )
+
+
+def _error_of(measure: Measure, source: str, size: float | None) -> MeasurementError | None:
+    """The catalogue's measurement error a finding was judged with (by source and size)."""
+    return next(
+        (e for e in measure.errors if e.source == source and e.smallest_real_change == size),
+        None,
+    )
+
+
+def _rating_in(tr: Texts, rating: str) -> str:
+    """A motor-control test's overall rating (Crossley 2011's good/fair/poor)."""
+    # Translators: a movement test's overall rating, as the motor-control panel shows it.
+    if rating == "good":
+        return tr.pgettext("movement rating", "good")
+    if rating == "fair":
+        return tr.pgettext("movement rating", "fair")
+    if rating == "poor":
+        return tr.pgettext("movement rating", "poor")
+    return rating or tr.gettext("not rated")
+
+
+def _translated_line(
+    tr: Texts, flag: str, measure: Measure, name: str, row: Interpretation
+) -> tuple[str, str] | None:
+    """The text and short form of an asymmetry, change, reference-point or movement-fault
+    line in the language of `tr`; None in English (the row's own reasons are the lines)."""
+    if tr.lang == "en":
+        return None
+    value = _mode_value(tr, row.mode, _value_in(tr, row.value_text))
+    if flag == FLAG_ASYMMETRY and row.sides is not None:
+        err = _error_of(measure, row.sides.source, row.sides.threshold)
+        return _sides_reason(tr, measure, name, value, row.sides, err), ""
+    if flag in (FLAG_IMPROVED, FLAG_WORSE, FLAG_CLINICALLY_IMPORTANT):
+        err = _error_of(measure, row.change.source, row.change.mdc)
+        return _change_reason(tr, measure, name, value, row.change, err), ""
+    if flag == FLAG_CUTOFF:
+        cutoff = next((c for c in measure.cutoffs if c.crossed(row.value)), None)
+        if cutoff is None:
+            return None
+        said = _cutoff_reason(tr, measure, cutoff)
+        text = tr.gettext("{name} {value}: {cutoff}", name=name, value=value, cutoff=said)
+        short = tr.gettext(
+            "{name}: {value} ({cutoff})", name=name, value=value, cutoff=said.split(" (")[0]
+        )
+        return text, short
+    if flag == FLAG_FAULTS:
+        labels = {f.code: f.label_in(tr.lang) for f in measure.faults}
+        seen = ", ".join(labels[f].lower() for f in row.faults if f in labels)
+        rating = _rating_in(tr, row.rating)
+        cite = f" ({', '.join(measure.sources)})" if measure.sources else ""
+        values = {"name": name, "rating": rating, "faults": seen, "cite": cite}
+        if seen:
+            text = tr.gettext("{name}: rated {rating}; faults seen: {faults}{cite}.", **values)
+            short = tr.gettext("{name}: {rating} ({faults})", **values)
+        else:
+            text = tr.gettext("{name}: rated {rating}{cite}.", **values)
+            short = tr.gettext("{name}: {rating}", **values)
+        return text, short
+    return None
