@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -180,21 +181,25 @@ def backups_on_hand(ctx: ServiceContext) -> list[BackupListing]:
     ctx.actor.require("backups.manage")
     if ctx.db.path is None:
         return []
-    folders = [backup_folder(ctx), default_folder(ctx.db.path)]
-    seen: set[Path] = set()
     found: list[BackupListing] = []
+    for backup in _each_backup_once([backup_folder(ctx), default_folder(ctx.db.path)]):
+        try:
+            size = backup.path.stat().st_size
+        except OSError:
+            continue  # gone since it was listed
+        found.append(BackupListing(backup.path, backup.taken_at, backup.kind, size))
+    return sorted(found, key=lambda b: (b.taken_at, b.path.name), reverse=True)
+
+
+def _each_backup_once(folders: list[Path]) -> Iterator[BackupFile]:
+    """The backups in these folders, each file once (a folder may be listed twice)."""
+    seen: set[Path] = set()
     for folder in folders:
         for backup in list_backups(folder):
             where = backup.path.resolve()
-            if where in seen:
-                continue
-            seen.add(where)
-            try:
-                size = backup.path.stat().st_size
-            except OSError:
-                continue  # gone since it was listed
-            found.append(BackupListing(backup.path, backup.taken_at, backup.kind, size))
-    return sorted(found, key=lambda b: (b.taken_at, b.path.name), reverse=True)
+            if where not in seen:
+                seen.add(where)
+                yield backup
 
 
 def restore_backup(
@@ -304,19 +309,13 @@ def recovery_folders(db_path: Path) -> list[Path]:
 
 def good_backups(folders: list[Path]) -> list[BackupFile]:
     """The backups in these folders that pass check_backup_file, newest first."""
-    seen: set[Path] = set()
     good: list[BackupFile] = []
-    for folder in folders:
-        for backup in list_backups(folder):
-            where = backup.path.resolve()
-            if where in seen:
-                continue
-            seen.add(where)
-            try:
-                check_backup_file(backup.path)
-            except BackupError:
-                continue
-            good.append(backup)
+    for backup in _each_backup_once(folders):
+        try:
+            check_backup_file(backup.path)
+        except BackupError:
+            continue
+        good.append(backup)
     return sorted(good, key=lambda b: (b.taken_at, b.path.name), reverse=True)
 
 
