@@ -97,10 +97,13 @@ def remove_plaintext(left: Plaintext, made: Path) -> list[Path]:
     """Unlinks the plain clinic files and plain copies (with their audit heads), holding the
     clinic's lock exclusively: InputError while anyone else has the clinic open. Refuses
     (InputError) unless `made` is still there and not plain. Returns what was removed.
+    A note (`<clinic>.moved-to-encrypted`) is left first, naming `made`: no opener creates
+    a new, empty clinic at the old path (storage.clinic_files.DatabaseEncryptedAwayError).
 
     Unlinking is all: on SSDs and journaling file systems overwriting would not guarantee
     the old blocks are gone either (docs/trust.md, Encryption at rest)."""
     from mobileathlete_desktop.services.audit_seal import head_path
+    from mobileathlete_desktop.storage.clinic_files import write_encrypted_note
     from mobileathlete_desktop.storage.clinic_lock import IN_USE, ClinicLock
 
     if not made.is_file() or _is_plain(made):
@@ -110,6 +113,9 @@ def remove_plaintext(left: Plaintext, made: Path) -> list[Path]:
         raise InputError(IN_USE)
     removed: list[Path] = []
     try:
+        if left.clinic_files:
+            # First: from the moment the plain file is gone, no opener makes a new one there.
+            write_encrypted_note(left.clinic, made)
         for plain in left.files():
             head = head_path(plain)
             for victim in (plain, head):

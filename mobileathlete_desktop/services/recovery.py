@@ -39,6 +39,7 @@ from mobileathlete_desktop.storage.backup import (
 )
 from mobileathlete_desktop.storage.clinic_lock import ClinicInUse
 from mobileathlete_desktop.storage.database import (
+    DatabaseEncryptedAwayError,
     DatabaseSetAsideError,
     open_database,
     resolve_url,
@@ -132,6 +133,8 @@ def _open(target: str | None) -> Database:
         return open_clinic(target)
     except DatabaseSetAsideError as exc:
         raise DamagedSetAside(str(exc), stranded_recovery(exc.path, exc.note)) from exc
+    except DatabaseEncryptedAwayError as exc:
+        raise CannotOpen(str(exc)) from exc  # its note names the encrypted copy to open
     except DatabaseDamagedError as exc:
         path = sqlite_file(target)
         if path is None:

@@ -16,6 +16,7 @@ from typing import TextIO
 from mobileathlete_desktop.storage.clinic_files import (
     BACKUP_FOLDER_SUFFIX,
     companions,
+    encrypted_note_path,
     set_aside_note_path,
 )
 from mobileathlete_desktop.storage.clinic_lock import ClinicLock
@@ -319,6 +320,7 @@ def restore_file(
         os.replace(staging, db_path)
         fsync_folder(db_path.parent)
         set_aside_note_path(db_path).unlink(missing_ok=True)
+        encrypted_note_path(db_path).unlink(missing_ok=True)
     finally:
         lock.release()
     return aside

@@ -1,10 +1,11 @@
 """The files beside a clinic's SQLite file that recovery relies on.
 
 `NAME.damaged-moved-aside`: the note left where a damaged file was moved aside (no opener
-creates a new clinic while it is there). `NAME.backup-folder`: the admin's backup folder, for
-when the clinic cannot be read. `NAME.opening-copy[-wal|-shm]`: the byte-for-byte copy of a
-file with a leftover write-ahead log, taken before SQLite opens it and put back if it proves
-damaged.
+creates a new clinic while it is there). `NAME.moved-to-encrypted`: the same, where the plain
+file was removed after an encrypted copy was made. `NAME.backup-folder`: the admin's backup
+folder, for when the clinic cannot be read. `NAME.opening-copy[-wal|-shm]`: the byte-for-byte
+copy of a file with a leftover write-ahead log, taken before SQLite opens it and put back if
+it proves damaged.
 """
 
 from __future__ import annotations
@@ -12,15 +13,20 @@ from __future__ import annotations
 import json
 import os
 import shutil
+from datetime import datetime
 from pathlib import Path
+from typing import TextIO
 
 from mobileathlete_desktop.storage.errors import DatabaseError
+from mobileathlete_desktop.support.files import atomic_write_text, make_owner_only
 
 SET_ASIDE_SUFFIX = ".damaged-moved-aside"
 """The note left where a damaged clinic file was moved aside (`<file>.damaged-moved-aside`)."""
 SNAPSHOT_SUFFIX = ".opening-copy"
 """A byte-identical copy of a file and its -wal/-shm, taken before opening a file with a
 write-ahead log left by a process that ended without closing it (see `open_database`)."""
+ENCRYPTED_SUFFIX = ".moved-to-encrypted"
+"""The note left where the plain clinic file was removed once its encrypted copy was made."""
 BACKUP_FOLDER_SUFFIX = ".backup-folder"
 """A one-line file beside the clinic naming the admin's backup folder, for when the
 database itself cannot be read."""
@@ -43,14 +49,43 @@ class DatabaseSetAsideError(DatabaseError):
         self.note = note
 
 
-def set_aside_note_path(db_path: Path) -> Path:
-    """Where the note about a damaged file moved aside is kept (beside the database)."""
-    return db_path.with_name(db_path.name + SET_ASIDE_SUFFIX)
+class DatabaseEncryptedAwayError(DatabaseError):
+    """The plain clinic file was removed after an encrypted copy was made: no new clinic is
+    created in its place. `note` holds "at" (ISO time) and "encrypted_to"."""
+
+    def __init__(self, path: Path, note: dict[str, str]) -> None:
+        when = note.get("at", "?")[:10] or "?"
+        to = note.get("encrypted_to") or "the encrypted copy"
+        super().__init__(
+            f"This clinic was encrypted on {when} to {to} and the plain file removed; "
+            f"start with --db {to} (and its key in MOBILEATHLETE_DB_KEY)"
+        )
+        self.path = path
+        self.note = note
 
 
-def read_set_aside_note(db_path: Path) -> dict[str, str] | None:
-    """The note left when the damaged clinic file was moved aside, or None."""
-    note = set_aside_note_path(db_path)
+def encrypted_note_path(db_path: Path) -> Path:
+    """Where the note about a plain file removed for its encrypted copy is kept."""
+    return db_path.with_name(db_path.name + ENCRYPTED_SUFFIX)
+
+
+def write_encrypted_note(db_path: Path, encrypted_to: Path, now: datetime | None = None) -> Path:
+    """Leaves the note beside `db_path` (atomically, owner-only) naming the encrypted copy."""
+    note = {
+        "at": (now or datetime.now()).isoformat(timespec="seconds"),
+        "encrypted_to": str(encrypted_to.resolve()),
+    }
+    target = encrypted_note_path(db_path)
+
+    def produce(fh: TextIO) -> None:
+        fh.write(json.dumps(note))
+
+    atomic_write_text(target, produce)
+    make_owner_only(target)
+    return target
+
+
+def _read_note(note: Path) -> dict[str, str] | None:
     try:
         raw = note.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -62,6 +97,21 @@ def read_set_aside_note(db_path: Path) -> dict[str, str] | None:
     except ValueError:
         return {}
     return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
+
+
+def read_encrypted_note(db_path: Path) -> dict[str, str] | None:
+    """The note left when the plain clinic file was removed for its encrypted copy, or None."""
+    return _read_note(encrypted_note_path(db_path))
+
+
+def set_aside_note_path(db_path: Path) -> Path:
+    """Where the note about a damaged file moved aside is kept (beside the database)."""
+    return db_path.with_name(db_path.name + SET_ASIDE_SUFFIX)
+
+
+def read_set_aside_note(db_path: Path) -> dict[str, str] | None:
+    """The note left when the damaged clinic file was moved aside, or None."""
+    return _read_note(set_aside_note_path(db_path))
 
 
 def companions(path: Path) -> list[tuple[Path, str]]:

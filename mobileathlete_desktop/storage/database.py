@@ -17,6 +17,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from mobileathlete_desktop.storage.clinic_files import BACKUP_FOLDER_SUFFIX as BACKUP_FOLDER_SUFFIX
 from mobileathlete_desktop.storage.clinic_files import (
+    DatabaseEncryptedAwayError as DatabaseEncryptedAwayError,
+)
+from mobileathlete_desktop.storage.clinic_files import (
     DatabaseSetAsideError as DatabaseSetAsideError,
 )
 from mobileathlete_desktop.storage.clinic_files import (
@@ -24,6 +27,7 @@ from mobileathlete_desktop.storage.clinic_files import (
     drop_snapshot,
     fsync_file,
     put_back,
+    read_encrypted_note,
     read_set_aside_note,
     take_snapshot,
 )
@@ -357,7 +361,8 @@ def open_database(
     temporary name renamed into place; an older one is migrated, after `before_migration`
     (the automatic backup) has run; one written by a newer program is refused. With
     `migrate=False` a missing file is an error, not a new clinic. Where a damaged file was
-    moved aside (its note is there), DatabaseSetAsideError: no new clinic replaces it.
+    moved aside (its note is there), DatabaseSetAsideError; where the plain file was removed
+    for an encrypted copy, DatabaseEncryptedAwayError: no new clinic replaces either.
 
     A SQLite file is checked: in full (`PRAGMA quick_check`) when `full_check` is True, or
     when it is None and the file is small (FULL_CHECK_MAX_BYTES); otherwise its header,
@@ -382,6 +387,9 @@ def open_database(
                 note = read_set_aside_note(path)
                 if note is not None:
                     raise DatabaseSetAsideError(path, note)
+                moved = read_encrypted_note(path)
+                if moved is not None:
+                    raise DatabaseEncryptedAwayError(path, moved)
                 if not migrate:
                     raise DatabaseError(f"There is no clinic database at {path}")
                 _create_atomically(url, path)

@@ -124,3 +124,21 @@ def test_at_a_terminal_no_means_nothing_is_removed(
     assert code == 0, err
     assert "Remove these" in out and "Nothing was removed" in out
     assert clinic.exists()
+
+
+def test_a_start_at_the_old_path_names_the_encrypted_copy_and_creates_nothing(
+    clinic: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 23, defect 2: after --remove-plaintext no command makes a new, empty clinic where
+    the plain one was; it says in one line where the clinic went."""
+    out_file = clinic.parent / "enc.sqlite3"
+    argv = ["--db", str(clinic), "encrypt", "--out", str(out_file), "--remove-plaintext"]
+    assert run(capsys, *argv)[0] == 0
+    for command in (["clients"], ["check"]):
+        code, _out, err = run(capsys, "--db", str(clinic), *command)
+        assert code != 0, command
+        assert err.count("\n") == 1, err  # one line
+        assert "This clinic was encrypted on " in err, err
+        assert f"to {out_file.resolve()} and the plain file removed" in err
+        assert f"start with --db {out_file.resolve()} (and its key" in err
+        assert not clinic.exists(), f"{command} created a new clinic where one was expected"
