@@ -28,12 +28,12 @@ import io
 from collections.abc import Callable
 from datetime import date
 from importlib import resources
-
-from babel import Locale
-from babel.dates import format_date
-from babel.numbers import format_decimal
+from typing import TYPE_CHECKING
 
 from mobileathlete_desktop.support.languages import DEFAULT_LANGUAGE, language_code
+
+if TYPE_CHECKING:
+    from babel import Locale
 
 DOMAIN = "mobileathlete"
 LOCALE_PACKAGE = "mobileathlete_desktop"
@@ -76,8 +76,15 @@ class Texts:
 
     def __init__(self, lang: str | None) -> None:
         self.lang = language_code(lang)
-        self.locale = Locale.parse(self.lang)
         self._catalogue = translation(self.lang)
+
+    @functools.cached_property
+    def locale(self) -> Locale:
+        """Babel's locale, made when a date or number is first formatted: Babel and its
+        locale data stay out of start-up, where only messages are needed."""
+        from babel import Locale
+
+        return Locale.parse(self.lang)
 
     def gettext(self, message: str, /, **values: object) -> str:
         """The message in this language, with `{name}` placeholders filled from `values`."""
@@ -97,10 +104,14 @@ class Texts:
     def date(self, on: date, format: str = "long") -> str:
         """A date in this language: a CLDR pattern or short/medium/long/full ("long" reads
         "2 de diciembre de 2026" in Spanish, "December 2, 2026" in English)."""
+        from babel.dates import format_date
+
         return format_date(on, format, locale=self.locale)
 
     def number(self, value: float, format: str | None = None) -> str:
         """A number with this language's decimal mark ("1,5" in Spanish)."""
+        from babel.numbers import format_decimal
+
         return format_decimal(value, format, locale=self.locale)
 
 
