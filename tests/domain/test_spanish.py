@@ -209,10 +209,10 @@ def test_every_recommender_word_is_said_in_spanish() -> None:
 
 
 def test_client_findings_words_are_tu_register() -> None:
-    from mobileathlete_desktop.domain.interpretation import wording
+    from mobileathlete_desktop.domain.interpretation import client_words
 
     tr = texts("es")
-    spanish = [tr.gettext(message) for message in wording.CLIENT_WORDS.values()]
+    spanish = [tr.gettext(message) for message in client_words.CLIENT_WORDS.values()]
     assert "menos movimiento de lo normal" in spanish
     assert not [_offences(text) for text in spanish if _offences(text)]
     left, right = (tr.pgettext("side of the body", side) for side in ("left", "right"))

@@ -18,6 +18,7 @@ from mobileathlete_desktop.domain.interpretation.assessment import (
     measure_series,
     summary_rows,
 )
+from mobileathlete_desktop.domain.interpretation.client_words import client_lines
 from mobileathlete_desktop.domain.interpretation.computed import (
     fms_clearing,
     fms_test_score,
@@ -71,9 +72,6 @@ from mobileathlete_desktop.domain.interpretation.rules import (
     compare_with_norm,
     judge_change,
     within_norm_range,
-)
-from mobileathlete_desktop.domain.interpretation.wording import (
-    client_lines,
 )
 
 __all__ = [

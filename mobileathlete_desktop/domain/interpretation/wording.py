@@ -1,37 +1,30 @@
-"""Sentences: clinician formatting helpers and the client's words on a handout."""
+"""Sentences for the therapist: each finding composed once, for the English reasons and the window.
+
+The client's words on a handout are in `client_words`."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from mobileathlete_desktop.domain.catalogue import (
-    Catalogue,
     Cutoff,
     Measure,
     MeasurementError,
     Mode,
     Norm,
     Side,
-    default_catalogue,
 )
 from mobileathlete_desktop.domain.interpretation.results import (
     _EPSILON,
-    FLAG_ABOVE_NORM,
     FLAG_ASYMMETRY,
-    FLAG_BELOW_NORM,
     FLAG_CLINICALLY_IMPORTANT,
-    FLAG_CONTROL_DEFICIT,
     FLAG_CUTOFF,
     FLAG_FAULTS,
     FLAG_IMPROVED,
-    FLAG_PAIN,
     FLAG_WORSE,
     Change,
-    GlanceLine,
     Interpretation,
     SideComparison,
 )
-from mobileathlete_desktop.support.i18n import N_, Texts, texts
+from mobileathlete_desktop.support.i18n import N_, Texts
 
 
 def _row_name(measure: Measure, side: Side, mode: Mode) -> str:
@@ -163,60 +156,12 @@ def _sources_in(row: Interpretation) -> set[str]:
     return found
 
 
-# -- words for the client ------------------------------------------------------------------
-
-# What a flag means, said to the client (English source text; the catalogues translate).
-CLIENT_WORDS: dict[str, str] = {
-    FLAG_BELOW_NORM: N_("less movement than usual"),
-    FLAG_ABOVE_NORM: N_("more movement than usual"),
-    FLAG_ASYMMETRY: N_("clearly different from the other side"),
-    FLAG_CONTROL_DEFICIT: N_("moves further with help than on its own: control work"),
-    FLAG_IMPROVED: N_("better than last time"),
-    FLAG_WORSE: N_("not as good as last time"),
-    FLAG_PAIN: N_("painful during the test"),
-    FLAG_FAULTS: N_("the movement needs better control"),
-    FLAG_CUTOFF: N_("below the usual reference value"),
-}
-
-
 def _side_words(tr: Texts, side: str) -> str:
     if side == "left":
         # Translators: the side of the body after a measure's name on a client's handout
         # ("Hip extension, left: ..."); Spanish says "lado izquierdo".
         return tr.pgettext("side of the body", "left")
     return tr.pgettext("side of the body", "right")
-
-
-def client_lines(
-    lines: Sequence[GlanceLine],
-    lang: str = "en",
-    catalogue: Catalogue | None = None,
-    limit: int = 6,
-) -> list[str]:
-    """The findings in words a client reads on a handout, in English or Spanish.
-
-    One line a measure and side ("Hip extension, left: less movement than usual for your
-    age; painful during the test"), no numbers, norms or sources; most pressing first.
-    """
-    tr = texts(lang)
-    cat = catalogue if catalogue is not None else default_catalogue()
-    found: dict[tuple[str, str], list[str]] = {}
-    for line in lines:
-        message = CLIENT_WORDS.get(line.flag)
-        if message is None:
-            continue
-        phrase = tr.gettext(message)
-        phrases = found.setdefault((line.code, line.side), [])
-        if phrase not in phrases:
-            phrases.append(phrase)
-    out: list[str] = []
-    for (code, side), phrases in list(found.items())[:limit]:
-        measure = cat.get(code)
-        label = code if measure is None else measure.label_in(lang)
-        if side in ("left", "right"):
-            label = f"{label}, {_side_words(tr, side)}"
-        out.append(f"{label}: {'; '.join(phrases)}")
-    return out
 
 
 # -- the other finding sentences, composed once for English (the reasons) and the window ---
@@ -233,11 +178,7 @@ def _unit_in(tr: Texts, label: str, value: float | None = None) -> str:
 
 def _fmt_in(tr: Texts, measure: Measure, value: float) -> str:
     """`_fmt` with the unit in the language of `tr`."""
-    text = _fmt(measure, value)
-    if tr.lang == "en" or not text.endswith((" points", " point")):
-        return text
-    number, word = text.rsplit(" ", 1)
-    return f"{number} {_unit_in(tr, word)}"
+    return _value_in(tr, _fmt(measure, value))
 
 
 def _value_in(tr: Texts, text: str) -> str:

@@ -1,0 +1,66 @@
+"""The client's words on a handout: each finding said plainly, without numbers or sources."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from mobileathlete_desktop.domain.catalogue import Catalogue, default_catalogue
+from mobileathlete_desktop.domain.interpretation.results import (
+    FLAG_ABOVE_NORM,
+    FLAG_ASYMMETRY,
+    FLAG_BELOW_NORM,
+    FLAG_CONTROL_DEFICIT,
+    FLAG_CUTOFF,
+    FLAG_FAULTS,
+    FLAG_IMPROVED,
+    FLAG_PAIN,
+    FLAG_WORSE,
+    GlanceLine,
+)
+from mobileathlete_desktop.domain.interpretation.wording import _side_words
+from mobileathlete_desktop.support.i18n import N_, texts
+
+# What a flag means, said to the client (English source text; the catalogues translate).
+CLIENT_WORDS: dict[str, str] = {
+    FLAG_BELOW_NORM: N_("less movement than usual"),
+    FLAG_ABOVE_NORM: N_("more movement than usual"),
+    FLAG_ASYMMETRY: N_("clearly different from the other side"),
+    FLAG_CONTROL_DEFICIT: N_("moves further with help than on its own: control work"),
+    FLAG_IMPROVED: N_("better than last time"),
+    FLAG_WORSE: N_("not as good as last time"),
+    FLAG_PAIN: N_("painful during the test"),
+    FLAG_FAULTS: N_("the movement needs better control"),
+    FLAG_CUTOFF: N_("below the usual reference value"),
+}
+
+
+def client_lines(
+    lines: Sequence[GlanceLine],
+    lang: str = "en",
+    catalogue: Catalogue | None = None,
+    limit: int = 6,
+) -> list[str]:
+    """The findings in words a client reads on a handout, in English or Spanish.
+
+    One line a measure and side ("Hip extension, left: less movement than usual for your
+    age; painful during the test"), no numbers, norms or sources; most pressing first.
+    """
+    tr = texts(lang)
+    cat = catalogue if catalogue is not None else default_catalogue()
+    found: dict[tuple[str, str], list[str]] = {}
+    for line in lines:
+        message = CLIENT_WORDS.get(line.flag)
+        if message is None:
+            continue
+        phrase = tr.gettext(message)
+        phrases = found.setdefault((line.code, line.side), [])
+        if phrase not in phrases:
+            phrases.append(phrase)
+    out: list[str] = []
+    for (code, side), phrases in list(found.items())[:limit]:
+        measure = cat.get(code)
+        label = code if measure is None else measure.label_in(lang)
+        if side in ("left", "right"):
+            label = f"{label}, {_side_words(tr, side)}"
+        out.append(f"{label}: {'; '.join(phrases)}")
+    return out
