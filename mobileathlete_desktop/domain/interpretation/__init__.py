@@ -10,13 +10,10 @@ A package: results (flags and result records), rules (one function a rule), comp
 """
 
 from mobileathlete_desktop.domain.interpretation.assessment import (
-    GLANCE_ORDER,
-    glance,
     interpret_assessment,
     interpret_history,
     measure_for,
     measure_series,
-    summary_rows,
 )
 from mobileathlete_desktop.domain.interpretation.client_words import client_lines
 from mobileathlete_desktop.domain.interpretation.computed import (
@@ -27,6 +24,7 @@ from mobileathlete_desktop.domain.interpretation.computed import (
     lefs_total,
     ybalance_composite,
 )
+from mobileathlete_desktop.domain.interpretation.glance import GLANCE_ORDER, glance, summary_rows
 from mobileathlete_desktop.domain.interpretation.results import (
     ABOVE_NORM_PERCENT,
     BELOW_NORM_PERCENT,
