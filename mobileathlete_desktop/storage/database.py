@@ -48,6 +48,11 @@ DEMO_FILENAME = "demo-clinic.sqlite3"
 BUSY_TIMEOUT_MS = 10_000
 # A clinic server that is down or unreachable should fail in seconds, not hang the window.
 CONNECT_TIMEOUT_S = 5
+# On a clinic server a write waits this long for a row another workstation holds, then fails
+# as "busy" (SQLSTATE 55P03) instead of hanging the window; an idle open transaction (a
+# workstation that stopped mid-unit) is ended by the server after IDLE_TRANSACTION_MS.
+LOCK_TIMEOUT_MS = BUSY_TIMEOUT_MS
+IDLE_TRANSACTION_MS = 60_000
 
 
 def user_data_dir() -> Path:
@@ -216,13 +221,21 @@ def make_engine(url: URL) -> Engine:
             engine = create_engine(
                 url,
                 pool_pre_ping=True,
-                connect_args={"connect_timeout": CONNECT_TIMEOUT_S, "options": "-c timezone=UTC"},
+                connect_args={"connect_timeout": CONNECT_TIMEOUT_S, "options": _server_options()},
             )
         else:
             engine = create_engine(url, pool_pre_ping=True)
     except (ArgumentError, NoSuchModuleError, ImportError) as exc:
         raise DatabaseError(f"Cannot use database {describe_url(url)}: {exc}") from exc
     return engine
+
+
+def _server_options() -> str:
+    """Session settings for a PostgreSQL connection: UTC, and waits that end."""
+    return (
+        f"-c timezone=UTC -c lock_timeout={LOCK_TIMEOUT_MS}"
+        f" -c idle_in_transaction_session_timeout={IDLE_TRANSACTION_MS}"
+    )
 
 
 def _check_sqlite_file(path: Path, encrypted: bool = False) -> None:
