@@ -65,6 +65,8 @@ class Clinic(Base):
     last_backup_at: Mapped[datetime | None] = mapped_column(nullable=True)
     default_language: Mapped[str] = mapped_column(String(5), default="en")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    paper_size: Mapped[str] = mapped_column(String(10), default="A4", server_default="A4")
+    """A4 or Letter: the paper every report and handout is laid out on."""
 
 
 class User(Base):
