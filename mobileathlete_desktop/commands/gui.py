@@ -66,21 +66,24 @@ def start_session(ctx: ServiceContext) -> MainWindow | None:
 
 
 def start_upkeep(window: MainWindow, ctx: ServiceContext) -> None:
-    """Starts the background upkeep; a problem is shown in the status bar or a warning box."""
-    from PySide6.QtWidgets import QMessageBox
-
+    """Starts the background upkeep; a problem is shown in the status bar, damage found by
+    the full check of a large file closes the window for the recovery screen."""
     from mobileathlete_desktop.services.checks import upkeep
+    from mobileathlete_desktop.services.errors import DatabaseDamagedError
     from mobileathlete_desktop.ui.jobs import Job
 
     def done(problems: list[str]) -> None:
         for problem in problems:
-            if "integrity" in problem:
-                QMessageBox.warning(window, "Mobile Athlete", problem)
-            else:
-                window.statusBar().showMessage(problem)
+            window.statusBar().showMessage(problem)
+
+    def failed(exc: Exception) -> None:
+        if isinstance(exc, DatabaseDamagedError):  # a large file's full check found damage
+            window.damaged(str(exc))
+        else:
+            window.statusBar().showMessage(f"Upkeep failed: {exc}")
 
     job = Job(window, lambda _control: upkeep(ctx), done)
-    job.failure(lambda exc: window.statusBar().showMessage(f"Upkeep failed: {exc}"))
+    job.failure(failed)
     window.upkeep = job.run()  # type: ignore[attr-defined]
 
 
@@ -122,25 +125,39 @@ def run_gui(args: argparse.Namespace) -> int:
 
 def _run_window(args: argparse.Namespace, app: Any) -> int:
     db = open_clinic(args)
-    if db is None:
-        return EXIT_ERROR
-    ctx = ServiceContext.system(db)  # signing in, or the first run, says who works
-    try:
-        if getattr(args, "demo", False):
-            from mobileathlete_desktop.services.demo import create_demo_clinic, database_is_empty
+    while db is not None:
+        ctx = ServiceContext.system(db)  # signing in, or the first run, says who works
+        try:
+            if getattr(args, "demo", False):
+                from mobileathlete_desktop.services.demo import (
+                    create_demo_clinic,
+                    database_is_empty,
+                )
 
-            if database_is_empty(ctx):
-                create_demo_clinic(ctx)
-        window = start_session(ctx)
-        if window is None:
-            return EXIT_OK
-        window.show()
-        if os.environ.get(BENCH_READY_ENV):
-            _report_ready_then_quit(app, window)
-        code = app.exec()
-    finally:
-        db.dispose()
-    return EXIT_OK if code == 0 else EXIT_ERROR
+                if database_is_empty(ctx):
+                    create_demo_clinic(ctx)
+            window = start_session(ctx)
+            if window is None:
+                return EXIT_OK
+            window.show()
+            if os.environ.get(BENCH_READY_ENV):
+                _report_ready_then_quit(app, window)
+            code = app.exec()
+        finally:
+            db.dispose()
+        if window.recovery_needed is None:
+            return EXIT_OK if code == 0 else EXIT_ERROR
+        # Damage was met while the window worked: the recovery screen, as at a start, with
+        # every page checked (a large file is otherwise checked only after opening).
+        db = recover_after_damage(args)
+    return EXIT_ERROR
+
+
+def recover_after_damage(args: argparse.Namespace) -> Database | None:
+    """Opens the clinic again after damage, through the recovery screen (every page checked)."""
+    from mobileathlete_desktop.ui.recovery_dialog import open_clinic_or_recover
+
+    return open_clinic_or_recover(database_target(args), full_check=True)
 
 
 # Benchmark hook (bench/run.py): with MOBILEATHLETE_BENCH_READY=1 the program prints one line

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import func, select, text
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from mobileathlete_desktop.services.audit import verify_trail
@@ -239,17 +240,18 @@ def remove_leftovers(ctx: ServiceContext) -> list[Path]:
 
 def upkeep(ctx: ServiceContext) -> list[str]:
     """The slow start-up work, run off the UI thread: the full check of a file too large to
-    check at opening, then the daily backup. Returns the problems, in words."""
+    check at opening, then the daily backup. Returns the problems, in words; raises
+    DatabaseDamagedError when the full check fails (no backup is taken of a damaged file:
+    it would push a good one out), so the caller can set the file aside and recover."""
     from mobileathlete_desktop.storage import database
 
     path = ctx.db.path
     if path is not None and path.exists() and path.stat().st_size > database.FULL_CHECK_MAX_BYTES:
-        problem = database.quick_check(ctx.db)
+        try:
+            problem = database.quick_check(ctx.db)
+        except DBAPIError as exc:  # the check itself met a page it cannot read
+            problem = f"Database is damaged ({str(exc.orig or exc).splitlines()[0]})"
         if problem:
-            # No backup of a damaged file over the good ones: stop here and say so.
-            return [
-                f"{problem}. Stop working in this file and restore the newest good backup "
-                "(mobileathlete restore FILE, or ask your administrator)."
-            ]
+            raise DatabaseDamagedError(f"{problem}: {path}")
     failed = daily_backup_problem(ctx)
     return [f"Daily backup not written: {failed}"] if failed else []

@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import Engine, event
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
+from mobileathlete_desktop.storage.errors import DatabaseDamagedError as DatabaseDamagedError
 from mobileathlete_desktop.storage.errors import DatabaseError
 
 

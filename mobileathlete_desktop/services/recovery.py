@@ -95,7 +95,9 @@ def damaged_but_maybe_locked(target: str | None, error: Exception) -> str | None
     return None
 
 
-def open_with_recovery(target: str | None, offer: OfferRestore | None = None) -> Database:
+def open_with_recovery(
+    target: str | None, offer: OfferRestore | None = None, *, full_check: bool | None = None
+) -> Database:
     """Opens the clinic database, recovering a damaged SQLite file.
 
     A damaged file is moved aside untouched (a note left in its place) and the good backups
@@ -105,7 +107,7 @@ def open_with_recovery(target: str | None, offer: OfferRestore | None = None) ->
     no database is open.
     """
     try:
-        return _open(target)
+        return _open(target, full_check)
     except DamagedSetAside as damaged:
         recovery = damaged.recovery
         if offer is None or recovery.backup is None:
@@ -128,9 +130,9 @@ def restore_offered(recovery: Recovery, backup: BackupFile | None = None) -> Non
         raise CannotOpen(f"The backup could not be restored: {exc}") from exc
 
 
-def _open(target: str | None) -> Database:
+def _open(target: str | None, full_check: bool | None = None) -> Database:
     try:
-        return open_clinic(target)
+        return open_clinic(target, full_check=full_check)
     except DatabaseSetAsideError as exc:
         raise DamagedSetAside(str(exc), stranded_recovery(exc.path, exc.note)) from exc
     except DatabaseEncryptedAwayError as exc:

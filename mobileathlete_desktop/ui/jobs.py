@@ -32,7 +32,8 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from mobileathlete_desktop.services.context import ConflictError, NotFound
-from mobileathlete_desktop.services.errors import StorageError
+from mobileathlete_desktop.services.errors import DatabaseDamagedError, StorageError
+from mobileathlete_desktop.ui import damage
 from mobileathlete_desktop.ui.i18n import QT_TRANSLATE_NOOP
 
 T = TypeVar("T")
@@ -330,10 +331,15 @@ class Job(Generic[T]):
         self._receiver = self._timer = None
 
 
-def show_failure(parent: QWidget, exc: Exception, title: str = "Mobile Athlete") -> QMessageBox:
+def show_failure(
+    parent: QWidget, exc: Exception, title: str = "Mobile Athlete"
+) -> QMessageBox | None:
     """The default failure path: logs the exception and says it in a message box on `parent`
-    (a user-facing error's own words; for anything else a plain sentence, details in the log)."""
+    (a user-facing error's own words; for anything else a plain sentence, details in the log).
+    A damaged clinic file goes to the main window's recovery instead (no box: None)."""
     log.error("Background job failed", exc_info=exc)
+    if isinstance(exc, DatabaseDamagedError) and damage.report(str(exc)):
+        return None  # the main window stops the work and opens the recovery screen
     known = isinstance(exc, USER_FACING)
     text = (
         " ".join((str(exc) or type(exc).__name__).split())

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QMenu,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QTableView,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 from mobileathlete_desktop.services import accounts
 from mobileathlete_desktop.services import clients as client_service
 from mobileathlete_desktop.services.context import InputError, ServiceContext
+from mobileathlete_desktop.ui import damage
 from mobileathlete_desktop.ui.client_list_model import ClientListModel
 from mobileathlete_desktop.ui.client_page import ClientPage
 from mobileathlete_desktop.ui.crash_dialog import open_log_folder
@@ -45,6 +47,10 @@ class MainWindow(QMainWindow):
     def __init__(self, ctx: ServiceContext) -> None:
         super().__init__()
         self.ctx = ctx
+        self.recovery_needed: str | None = None
+        """Why the clinic file must be recovered, once damage was met (then the window closes
+        and the program opens the recovery screen: commands/gui.py)."""
+        damage.listen(self.damaged)
         self.setWindowTitle(f"Mobile Athlete — {accounts.clinic_name(ctx.db)}")
         fit_to_screen(self, QSize(1200, 760))
 
@@ -452,7 +458,31 @@ class MainWindow(QMainWindow):
         if self.page.client_id is not None:
             self.page.show_client(self.page.client_id, audit=False)
 
+    def damaged(self, problem: str) -> None:
+        """Damage met in the clinic file (the full check after start, or a bad page under any
+        query): no more work in it. Says so, then closes, and the recovery screen takes over."""
+        if self.recovery_needed is not None:
+            return  # said once: later jobs meet the same damage
+        self.recovery_needed = problem
+        box = QMessageBox(
+            QMessageBox.Icon.Critical,
+            "Mobile Athlete",
+            self.tr(
+                "The clinic file is damaged, so no more work can be saved in it.\n\n{problem}"
+                "\n\nThis window will close and the recovery screen will open: the damaged "
+                "file is kept untouched and you can restore the newest good backup."
+            ).format(problem=problem),
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
+        box.setObjectName("damaged")
+        box.setWindowModality(Qt.WindowModality.ApplicationModal)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.finished.connect(self.close)
+        box.open()
+
     def closeEvent(self, event: object) -> None:
+        damage.stop_listening(self.damaged)
         for editor in list(self.editors.values()):
             editor.close()
         super().closeEvent(event)  # type: ignore[arg-type]

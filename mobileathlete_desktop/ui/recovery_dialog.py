@@ -106,12 +106,17 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("RecoveryDialog", text)
 
 
-def open_clinic_or_recover(target: str | None) -> Database | None:
+def open_clinic_or_recover(
+    target: str | None, *, full_check: bool | None = None
+) -> Database | None:
     """Opens the database for the window; a damaged file (or one set aside earlier) leads to
     the recovery screen listing the good backups to restore one; None (after saying why)
-    when no database could be opened."""
+    when no database could be opened. `full_check` checks every page of even a large file
+    (after damage was met in one while the window worked)."""
     try:
-        return open_with_recovery(target, offer=lambda r, e: ask_restore(r, e))
+        return open_with_recovery(
+            target, offer=lambda r, e: ask_restore(r, e), full_check=full_check
+        )
     except DamagedSetAside as exc:
         if not exc.offered:  # no good backup to offer: say what happened and where things are
             say(f"{exc.error}\n\n{exc.recovery.describe()}")

@@ -10,7 +10,7 @@ import pytest
 from mobileathlete_desktop.services.checks import check_database, upkeep
 from mobileathlete_desktop.services.context import ServiceContext
 from mobileathlete_desktop.services.demo import create_demo_clinic
-from mobileathlete_desktop.services.session import Database, DatabaseError
+from mobileathlete_desktop.services.session import Database, DatabaseDamagedError, DatabaseError
 
 
 def test_a_healthy_clinic_reports_its_state_and_no_problem(db: Database, db_path: Path) -> None:
@@ -45,7 +45,7 @@ def test_a_database_that_cannot_be_opened_is_a_database_error(tmp_path: Path) ->
         check_database(str(tmp_path / "no folder" / "clinic.sqlite3"))
 
 
-def test_upkeep_of_a_large_damaged_file_warns_and_takes_no_backup(
+def test_upkeep_of_a_large_damaged_file_says_damage_and_takes_no_backup(
     db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from mobileathlete_desktop.storage import database
@@ -54,8 +54,8 @@ def test_upkeep_of_a_large_damaged_file_warns_and_takes_no_backup(
     create_demo_clinic(ctx, clients=1)
     monkeypatch.setattr(database, "FULL_CHECK_MAX_BYTES", 0)
     monkeypatch.setattr(database, "quick_check", lambda db: "Database fails its integrity check")
-    problems = upkeep(ctx)
-    assert len(problems) == 1 and "restore the newest good backup" in problems[0]
+    with pytest.raises(DatabaseDamagedError, match="fails its integrity check"):
+        upkeep(ctx)
     assert ctx.db.path is not None
     assert not list((ctx.db.path.parent / "backups").glob("*-daily-*.sqlite3"))
     monkeypatch.setattr(database, "quick_check", lambda db: None)

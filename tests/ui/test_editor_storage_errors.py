@@ -109,5 +109,6 @@ def test_a_background_job_that_finds_the_database_busy_says_so(qtbot: QtBot) -> 
     parent = QWidget()
     qtbot.addWidget(parent)
     box = show_failure(parent, StorageBusy("database is locked"))
+    assert box is not None
     assert box.text() == "The clinic database is busy; try again in a moment."
     box.close()

@@ -1022,6 +1022,18 @@ Si vuelve a ocurrir, copie el informe de abajo y envíelo a quien le mantenga Mo
         <source>Brought back {name}</source>
         <translation>Recuperado: {name}</translation>
     </message>
+    <message>
+        <source>The clinic file is damaged, so no more work can be saved in it.
+
+{problem}
+
+This window will close and the recovery screen will open: the damaged file is kept untouched and you can restore the newest good backup.</source>
+        <translation>El archivo de la clínica está dañado, así que ya no se puede guardar más trabajo en él.
+
+{problem}
+
+Esta ventana se cerrará y se abrirá la pantalla de recuperación: el archivo dañado se conserva intacto y usted puede restaurar la copia de seguridad buena más reciente.</translation>
+    </message>
 </context>
 <context>
     <name>NewAssessmentDialog</name>
