@@ -151,6 +151,11 @@ def _assessment(action: str, detail: Mapping[str, Any], facts: EventFacts, eid: 
     )
 
 
+TREATMENT_WORDS = {
+    "treatment.add": "recorded a treatment",
+    "treatment.update": "changed a treatment",
+    "treatment.remove": "removed a treatment",
+}
 ATTEMPTS = {"signin": "Sign-in", "unlock": "Unlock", "user.password_change": "Password change"}
 MEASUREMENT_ACTIONS = ("measurement.set", "measurement.clear", "measurement.pain")
 CLIENT_WORDS: dict[str, Callable[[Mapping[str, Any]], str]] = {
@@ -183,6 +188,8 @@ def describe(
         text = _finding(detail, facts) + _in_assessment(facts, entity_id)
     elif action == "outcome.set":
         text = _outcome(detail) + _in_assessment(facts, entity_id)
+    elif action in TREATMENT_WORDS:
+        text = TREATMENT_WORDS[action] + _in_assessment(facts, entity_id)
     elif action.startswith("assessment."):
         text = _assessment(action, detail, facts, entity_id)
     elif action in CLIENT_WORDS:

@@ -174,6 +174,11 @@ class Assessment(Base):
     outcomes: Mapped[list[OutcomeScore]] = relationship(
         back_populates="assessment", cascade="all, delete-orphan", order_by="OutcomeScore.id"
     )
+    treatments: Mapped[list[Treatment]] = relationship(
+        back_populates="assessment",
+        cascade="all, delete-orphan",
+        order_by="(Treatment.position, Treatment.id)",
+    )
 
     __mapper_args__ = {"version_id_col": version}
 
@@ -248,6 +253,43 @@ class OutcomeScore(Base):
     labels: Mapped[list[str]] = mapped_column(JSON, default=list, server_default="[]")
 
     assessment: Mapped[Assessment] = relationship(back_populates="outcomes")
+
+
+class Treatment(Base):
+    """What the clinic did in a visit, one row a treatment in the order recorded: a joint
+    mobilisation (joint, direction, Maitland grade), soft-tissue work (region, technique),
+    neuromuscular re-education (what was trained), a cue given, or other (domain.treatments
+    holds the vocabulary and the rules)."""
+
+    __tablename__ = "treatment"
+    __table_args__ = (
+        CheckConstraint(
+            "kind IN ('mobilisation', 'soft_tissue', 'neuromuscular', 'cue', 'other')",
+            name="kind",
+        ),
+        CheckConstraint("side IN ('left', 'right', 'both', 'none')", name="side"),
+        CheckConstraint(
+            "grade IS NULL OR (kind = 'mobilisation' AND grade BETWEEN 1 AND 5)", name="grade"
+        ),
+        CheckConstraint("minutes IS NULL OR minutes BETWEEN 0 AND 120", name="minutes"),
+        Index("ix_treatment_assessment", "assessment_id", "position"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    assessment_id: Mapped[int] = mapped_column(ForeignKey("assessment.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    kind: Mapped[str] = mapped_column(String(20))
+    site: Mapped[str] = mapped_column(String(120), default="")
+    """The joint (mobilisation) or region (soft tissue): a vocabulary code or own words."""
+    method: Mapped[str] = mapped_column(String(120), default="")
+    """The direction, technique, what was trained, or the cue: a code or own words."""
+    grade: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    side: Mapped[str] = mapped_column(String(5), default="none")
+    minutes: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    note: Mapped[str] = mapped_column(Text, default="")
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    assessment: Mapped[Assessment] = relationship(back_populates="treatments")
 
 
 class AssessmentTemplate(Base):

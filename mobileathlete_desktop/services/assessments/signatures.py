@@ -1,8 +1,8 @@
 """A signed assessment's content hash: recorded in its sign event, compared by `check`.
 
 Signing seals what was signed: the hash of the assessment's own fields and every value,
-finding and questionnaire it holds goes into the `assessment.sign` event (itself sealed in
-the audit chain). A signed record is never changed by the program (corrections are
+finding, questionnaire and treatment it holds goes into the `assessment.sign` event (itself
+sealed in the audit chain). A signed record is never changed by the program (corrections are
 addenda), so a later difference, or a signed record turned back into a draft or deleted,
 was made behind the program's back.
 """
@@ -73,6 +73,13 @@ def content_hash(row: Assessment) -> str:
             for o in row.outcomes
         ),
     }
+    if row.treatments:
+        # Only when there are any: a visit signed before treatments were recorded (or with
+        # none) keeps the hash it was signed with; one added, changed or removed later shows.
+        content["treatments"] = [
+            [t.position, t.kind, t.site, t.method, t.grade, t.side, t.minutes, t.note]
+            for t in sorted(row.treatments, key=lambda t: (t.position, t.id))
+        ]
     payload = json.dumps(content, sort_keys=True, ensure_ascii=True, default=str)
     return hashlib.sha256(payload.encode()).hexdigest()
 

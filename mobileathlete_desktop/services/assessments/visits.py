@@ -25,6 +25,7 @@ from mobileathlete_desktop.storage.models import (
     Finding,
     Measurement,
     OutcomeScore,
+    Treatment,
 )
 
 
@@ -271,6 +272,19 @@ def create_addendum(ctx: ServiceContext, assessment_id: int, reason: str = "") -
                 total=o.total,
             )
             for o in original.outcomes
+        ]
+        row.treatments = [
+            Treatment(
+                position=t.position,
+                kind=t.kind,
+                site=t.site,
+                method=t.method,
+                grade=t.grade,
+                side=t.side,
+                minutes=t.minutes,
+                note=t.note,
+            )
+            for t in original.treatments
         ]
         session.add(row)
         session.flush()
