@@ -20,6 +20,7 @@ from mobileathlete_desktop.storage.backup import (
     BackupFile,
     Progress,
     check_backup_file,
+    finish_set_aside,
     list_backups,
     online_backup,
     remember_backup_folder,
@@ -295,6 +296,10 @@ def stranded_recovery(db_path: Path, note: dict[str, str]) -> Recovery:
     except ValueError:
         at = None
     moved = Path(note["moved_to"]) if note.get("moved_to") else db_path
+    with contextlib.suppress(
+        OSError
+    ):  # a move a kill interrupted: finished now (else left as it is)
+        finish_set_aside(db_path, moved)
     return _recovery(db_path, moved, at, None)
 
 

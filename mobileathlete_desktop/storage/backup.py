@@ -182,31 +182,79 @@ def _aside_name(path: Path, reason: str, now: datetime | None) -> Path:
 
 
 def move_aside(path: Path, reason: str, now: datetime | None = None) -> Path:
-    """Renames a database file (with its -wal and -shm) to `<stem>.<reason>-<time><suffix>`.
+    """Moves a database file (with its -wal and -shm) to `<stem>.<reason>-<time><suffix>`.
 
     Nothing is copied, changed or deleted: the bytes stay exactly as they were, under a
-    name that says why and when they were set aside. The main file moves last, so a kill
-    midway leaves it where it was.
+    name that says why and when they were set aside. See `link_aside` and `drop_originals`
+    for why a kill at any moment splits nothing.
     """
+    target = link_aside(path, reason, now)
+    drop_originals(path, target)
+    return target
+
+
+def link_aside(path: Path, reason: str, now: datetime | None = None) -> Path:
+    """Gives the file and its -wal and -shm a second name, `<stem>.<reason>-<time><suffix>`
+    (hard links: no bytes copied), and returns it. Until `drop_originals`, the whole set is
+    under both names, so a kill leaves at least one complete set, never a file under one
+    name and its log under another. Where the disk has no hard links (some network or FAT
+    drives) the files are renamed instead, the main file last."""
     target = _aside_name(path, reason, now)
-    for source, suffix in reversed(companions(path)):
-        if source.exists():
-            os.replace(source, target.with_name(target.name + suffix))
+    present = [
+        (source, target.with_name(target.name + suffix))
+        for source, suffix in companions(path)
+        if source.exists()
+    ]
+    made: list[Path] = []
+    try:
+        for source, second in present:
+            os.link(source, second)
+            made.append(second)
+    except OSError:
+        for second in made:
+            second.unlink(missing_ok=True)
+        for source, second in reversed(present):
+            os.replace(source, second)
     fsync_folder(path.parent)
     return target
 
 
+def drop_originals(path: Path, target: Path) -> None:
+    """Removes the original names of a set linked aside (`link_aside`): the log files first,
+    the main file last, and only a name that is the very same file as its second name.
+    Run again after a kill, it finishes the move; a log file is never left beside a main
+    file it does not belong to."""
+    for source, suffix in reversed(companions(path)):
+        second = target.with_name(target.name + suffix)
+        try:
+            if source.exists() and second.exists() and os.path.samefile(source, second):
+                source.unlink()
+        except FileNotFoundError:
+            continue
+    fsync_folder(path.parent)
+
+
 def set_aside_damaged(path: Path, error: str, now: datetime | None = None) -> Path:
     """Moves a damaged clinic file aside (see `move_aside`) and leaves a note in its place, so
-    that no opener creates a new, empty clinic where this one was expected."""
+    that no opener creates a new, empty clinic where this one was expected. The note names
+    the set-aside copy before the original names are removed (`finish_set_aside` completes
+    a move a kill interrupted)."""
     when = now or datetime.now()
     note = {"at": when.isoformat(timespec="seconds"), "error": error, "moved_to": ""}
     note_path = set_aside_note_path(path)
     _write_text(note_path, json.dumps(note))
-    target = move_aside(path, "damaged", now)
+    target = link_aside(path, "damaged", now)
     note["moved_to"] = str(target)
     _write_text(note_path, json.dumps(note))
+    drop_originals(path, target)
     return target
+
+
+def finish_set_aside(path: Path, moved_to: Path) -> None:
+    """Completes setting a damaged file aside after a kill: original names that are the same
+    files as the set-aside copy are removed (nothing else is touched)."""
+    if moved_to != path and moved_to.exists():
+        drop_originals(path, moved_to)
 
 
 def _write_text(path: Path, text: str) -> None:

@@ -102,6 +102,19 @@ def bytes_kept(folder: Path) -> set[bytes]:
     }
 
 
+def pair_kept(folder: Path, main: bytes, wal: bytes) -> bool:
+    """Whether the damaged file and its log are kept together: one name holds the file and
+    that name's -wal the log (a file under one name and its log under another is not kept:
+    SQLite would open the file without it)."""
+    for candidate in [*folder.glob("clinic.sqlite3*"), *folder.glob("clinic.damaged-*")]:
+        log = candidate.with_name(candidate.name + "-wal")
+        if candidate.name.endswith(("-wal", "-shm")) or not log.is_file():
+            continue
+        if candidate.read_bytes() == main and log.read_bytes() == wal:
+            return True
+    return False
+
+
 def next_open(path: Path, backup_clients: int) -> str:
     """What the next start does, not killed: 'recovered' or 'set aside'; never a new clinic."""
     from mobileathlete_desktop.services.recovery import DamagedSetAside, open_with_recovery
@@ -134,9 +147,11 @@ def test_recovery_killed_at_any_moment_never_loses_the_damaged_file_nor_strands_
         path = lay_out(folder, main, wal)
         finished += server.run(f"recover {path}", kill_after=rng.uniform(0, took))
         assert {main, wal} <= bytes_kept(folder), "the damaged bytes were lost"
+        assert pair_kept(folder, main, wal), "the damaged file and its log were split"
         outcome = next_open(path, backup_clients)
         outcomes[outcome] = outcomes.get(outcome, 0) + 1
         assert {main, wal} <= bytes_kept(folder), "the next open lost the damaged bytes"
+        assert pair_kept(folder, main, wal), "the next open split the file and its log"
     assert finished < KILLS, "no kill landed inside a recovery: the test proved nothing"
     print(f"{KILLS} kills, {finished} finished first; next open: {outcomes}")
 
