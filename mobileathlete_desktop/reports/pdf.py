@@ -24,15 +24,35 @@ RULE = "#c9d2dc"
 FLAG_BG = "#fdecea"
 
 
+PAPER_SIZES: dict[str, tuple[float, float]] = {
+    "A4": (210 * 72 / 25.4, 297 * 72 / 25.4),
+    "Letter": (8.5 * 72, 11 * 72),
+}
+"""The papers a clinic may print on, in points (width, height): ISO A4 and US Letter."""
+DEFAULT_PAPER = "A4"
+
+
+def paper_name(value: str | None) -> str:
+    """A paper's name as stored ("A4", "Letter") from any spelling ("a4", "letter", "US
+    Letter"); ValueError for anything else."""
+    key = (value or DEFAULT_PAPER).strip().lower().removeprefix("us").strip()
+    for name in PAPER_SIZES:
+        if name.lower() == key:
+            return name
+    raise ValueError(f"Paper size must be A4 or Letter, not {value!r}")
+
+
 @dataclass(frozen=True)
 class ClinicHeader:
-    """The clinic as printed at the top of a handout or report."""
+    """The clinic as printed at the top of a handout or report, and the paper it prints on."""
 
     name: str = ""
     address: str = ""
     phone: str = ""
     email: str = ""
     logo: bytes | None = None
+    paper: str = DEFAULT_PAPER
+    """ "A4" or "Letter" (PAPER_SIZES): every document of the clinic is laid out on it."""
 
 
 class OutputError(OSError):
@@ -144,42 +164,77 @@ def logo_image(data: bytes | None, max_width: float, max_height: float) -> Any |
     try:
         reader = ImageReader(io.BytesIO(data))
         width, height = reader.getSize()
+        if width <= 0 or height <= 0:
+            return None
     except Exception:  # a broken logo must never stop a handout
         return None
     scale = min(max_width / width, max_height / height)
-    return Image(io.BytesIO(data), width=width * scale, height=height * scale)
+    image = Image(io.BytesIO(data), width=width * scale, height=height * scale)
+    image.hAlign = "LEFT"
+    return image
+
+
+LOGO_BOX_MM = (34, 20)
+"""The box the clinic's logo is scaled into (width, height in mm): a wide logo fills its
+width, a square one its height."""
 
 
 def letterhead(clinic: ClinicHeader, width: float, right: list[Any] | None = None) -> Any:
-    """The clinic's name, logo, address and phone as a two-column block across the page."""
+    """The clinic's logo, name, address (wrapped, its own line breaks kept), phone and email
+    across the top of the page, with `right` (who the document is for) beside them, over a
+    rule. The block carries the clinic's paper (`clinic_paper`): build_document lays the
+    document out on it."""
     from reportlab.lib.colors import HexColor
     from reportlab.lib.units import mm
     from reportlab.platypus import Table, TableStyle
 
-    contact = " · ".join(p for p in (clinic.phone, clinic.email) if p)
+    parts = (short(p, 200) for p in (clinic.phone, clinic.email) if p.strip())
+    contact = "\u00a0 · \u00a0".join(parts)
     left: list[Any] = [para(short(clinic.name) or "—", "clinic")]
-    if clinic.address:
-        left.append(para(short(clinic.address, 400), "muted"))
+    address = "\n".join(line.strip() for line in clinic.address.splitlines() if line.strip())
+    if address:
+        left.append(para(short(address, 400), "muted"))
     if contact:
-        left.append(para(short(contact, 400), "muted"))
-    logo = logo_image(clinic.logo, 30 * mm, 18 * mm)
-    cells: list[Any] = [logo] if logo is not None else []
-    widths: list[float] = [32 * mm] if logo is not None else []
+        left.append(para(contact, "muted"))
+    box_w, box_h = LOGO_BOX_MM
+    logo = logo_image(clinic.logo, box_w * mm, box_h * mm)
+    cells: list[Any] = []
+    widths: list[float] = []
+    if logo is not None:
+        cells.append(logo)
+        widths.append(logo.drawWidth + 5 * mm)
     rest = width - sum(widths)
-    cells += [left, right or ""]
-    widths += [rest * 0.58, rest * 0.42]
-    table = Table([cells], colWidths=widths)
-    table.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("LINEBELOW", (0, 0), (-1, -1), 1.2, HexColor(ACCENT)),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
-            ]
-        )
-    )
+    if right:
+        cells += [left, right]
+        widths += [rest * 0.58, rest * 0.42]
+    else:
+        cells.append(left)
+        widths.append(rest)
+    table = Table([cells], colWidths=widths, hAlign="LEFT")
+    commands: list[tuple[Any, ...]] = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+        ("TOPPADDING", (0, 0), (-1, -1), 0),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 7),
+        ("LINEBELOW", (0, 0), (-1, -1), 1.2, HexColor(ACCENT)),
+    ]
+    if logo is not None:
+        commands.append(("VALIGN", (0, 0), (0, 0), "MIDDLE"))
+    if right:
+        commands.append(("LEFTPADDING", (-1, 0), (-1, 0), 8))
+        commands.append(("LINEBEFORE", (-1, 0), (-1, 0), 0.6, HexColor(RULE)))
+    table.setStyle(TableStyle(commands))
+    table.clinic_paper = paper_name_or_default(clinic.paper)
     return table
+
+
+def paper_name_or_default(value: str | None) -> str:
+    """paper_name, or A4 for a value that is not a paper."""
+    try:
+        return paper_name(value)
+    except ValueError:
+        return DEFAULT_PAPER
 
 
 class _SectionMark:
@@ -268,6 +323,26 @@ def numbered_canvas(footer_left: str, lang: str = "en") -> type:
     return NumberedCanvas
 
 
+def page_size(paper: ClinicHeader | str | None = None) -> tuple[float, float]:
+    """The page (width, height) in points of a paper name or a clinic's paper; A4 by default
+    (and for a name that is not a paper: a document is never refused for its paper)."""
+    name = paper.paper if isinstance(paper, ClinicHeader) else paper
+    return PAPER_SIZES[paper_name_or_default(name)]
+
+
+MARGIN_MM = 18
+"""Left and right page margins."""
+
+
+def _story_paper(story: list[Any]) -> str:
+    """The paper of the clinic whose letterhead is in the story (letterhead() marks it)."""
+    for flowable in story:
+        paper = getattr(flowable, "clinic_paper", None)
+        if paper:
+            return str(paper)
+    return DEFAULT_PAPER
+
+
 def build_document(
     out: BinaryIO,
     story: list[Any],
@@ -276,11 +351,12 @@ def build_document(
     author: str,
     footer: str,
     lang: str = "en",
+    paper: ClinicHeader | str | None = None,
 ) -> None:
-    """Lays the story out on A4 with shared margins and numbered footers (in `lang`), writing
-    to `out`."""
+    """Lays the story out with shared margins and numbered footers (in `lang`), writing to
+    `out`, on `paper` ("A4", "Letter" or a clinic's header); by default on the paper of the
+    clinic whose letterhead() is in the story, else A4."""
     from reportlab import rl_config
-    from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm
     from reportlab.platypus import SimpleDocTemplate
 
@@ -290,9 +366,9 @@ def build_document(
     register_fonts()
     doc = SimpleDocTemplate(
         out,
-        pagesize=A4,
-        leftMargin=18 * mm,
-        rightMargin=18 * mm,
+        pagesize=page_size(paper if paper is not None else _story_paper(story)),
+        leftMargin=MARGIN_MM * mm,
+        rightMargin=MARGIN_MM * mm,
         topMargin=16 * mm,
         bottomMargin=20 * mm,
         title=title,
@@ -302,12 +378,12 @@ def build_document(
     doc.build(story, canvasmaker=numbered_canvas(footer, lang))
 
 
-def content_width() -> float:
-    """The width a flowable may take on an A4 page (margins and the frame's own padding off)."""
-    from reportlab.lib.pagesizes import A4
+def content_width(paper: ClinicHeader | str | None = None) -> float:
+    """The width a flowable may take on the page (margins and the frame's own padding off):
+    on A4 by default, which also fits a Letter page (0.2 in wider)."""
     from reportlab.lib.units import mm
 
-    return float(A4[0] - 36 * mm - 12)
+    return float(page_size(paper)[0] - 2 * MARGIN_MM * mm - 12)
 
 
 def write_atomically(path: Path, produce: Callable[[BinaryIO], None]) -> Path:

@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from mobileathlete_desktop.domain.catalogue import Catalogue, Measure
 from mobileathlete_desktop.services.accounts import hash_password
 from mobileathlete_desktop.services.audit import record_event
+from mobileathlete_desktop.services.clinic_details import demo_logo
 from mobileathlete_desktop.services.context import InputError, ServiceContext
 from mobileathlete_desktop.storage.models import (
     Assessment,
@@ -215,6 +216,7 @@ def create_demo_clinic(
                 address="1 Example Track, Testville",
                 phone="+00 000 000 000",
                 email="front-desk@example.invalid",
+                logo=demo_logo(),
                 is_demo=True,
             )
         )

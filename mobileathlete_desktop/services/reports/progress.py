@@ -22,12 +22,15 @@ from mobileathlete_desktop.storage.models import Assessment, Client, Clinic
 
 
 def clinic_header(ctx: ServiceContext) -> ClinicHeader:
-    """The clinic's name, address, phone, email and logo as printed on every document."""
+    """The clinic's name, address, phone, email and logo as printed on every document, and
+    the paper (A4 or Letter) every document is laid out on."""
     with ctx.db.reading() as session:
         row = session.execute(select(Clinic).order_by(Clinic.id).limit(1)).scalar_one_or_none()
         if row is None:
             return ClinicHeader()
-        return ClinicHeader(row.name, row.address, row.phone, row.email, row.logo)
+        return ClinicHeader(
+            row.name, row.address, row.phone, row.email, row.logo, paper=row.paper_size
+        )
 
 
 def _program(ctx: ServiceContext, client_id: int) -> tuple[str, list[ProgramLine]]:

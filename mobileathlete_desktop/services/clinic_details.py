@@ -1,0 +1,327 @@
+"""The clinic's letterhead (name, address, phone, email, logo) and paper size, as an admin
+sets them; printed on every report and handout (services.reports.clinic_header)."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from mobileathlete_desktop.domain.permissions import PermissionDenied
+from mobileathlete_desktop.domain.validation import TITLE_LENGTH, InvalidValue, clean_name
+from mobileathlete_desktop.reports.pdf import DEFAULT_PAPER, PAPER_SIZES, paper_name
+from mobileathlete_desktop.services.audit import record_event
+from mobileathlete_desktop.services.context import ConflictError, InputError, ServiceContext
+from mobileathlete_desktop.storage.models import Clinic
+from mobileathlete_desktop.support.plain_text import one_line
+
+PAPERS: tuple[str, ...] = tuple(PAPER_SIZES)
+"""The paper sizes a clinic may choose ("A4", "Letter")."""
+ADDRESS_LENGTH = 300
+"""Longest address (all lines together): a letterhead holds three or four lines."""
+ADDRESS_LINES = 5
+PHONE_LENGTH = 60
+EMAIL_LENGTH = TITLE_LENGTH
+MAX_LOGO_BYTES = 1024 * 1024
+"""Largest logo file accepted (1 MB)."""
+MAX_LOGO_PIXELS = 40_000_000
+"""Largest picture opened (width × height): more would take gigabytes to decode."""
+LOGO_BOX = (900, 600)
+"""A logo is scaled down to fit these pixels: at 34 × 20 mm on paper that is over 600 dpi."""
+MIN_LOGO_SIDE = 16
+MAX_LOGO_RATIO = 8
+"""A logo at most this many times wider than tall (or taller than wide), or it prints as a line."""
+LOGO_FORMATS = ("PNG", "JPEG")
+_PHONE = re.compile(r"\+?[\d ()./-]+(\s*(ext\.?|x)\s*\d{1,6})?", re.IGNORECASE)
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+
+
+@dataclass(frozen=True)
+class ClinicDetails:
+    """The clinic's letterhead and paper as stored."""
+
+    name: str = ""
+    address: str = ""
+    phone: str = ""
+    email: str = ""
+    logo: bytes | None = None
+    paper_size: str = DEFAULT_PAPER
+
+    @property
+    def revision(self) -> str:
+        """A fingerprint of every field: pass it back to update_clinic_details to be told
+        (ConflictError) when someone else saved in between."""
+        digest = hashlib.sha256()
+        for value in (self.name, self.address, self.phone, self.email, self.paper_size):
+            digest.update(value.encode() + b"\0")
+        digest.update(logo_fingerprint(self.logo).encode())
+        return digest.hexdigest()[:32]
+
+
+@dataclass(frozen=True)
+class ClinicChanges:
+    """What to change; None (and remove_logo False) leaves a field as it is."""
+
+    name: str | None = None
+    address: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    paper_size: str | None = None
+    logo: bytes | None = None
+    """A new logo file's contents (PNG or JPEG), prepared by prepare_logo before it is kept."""
+    logo_name: str = ""
+    """The logo's file name, for messages and the audit trail."""
+    remove_logo: bool = False
+
+
+def logo_fingerprint(logo: bytes | None) -> str:
+    """A logo as the audit trail records it: its size and the start of its SHA-256, never
+    the picture ("none" without one)."""
+    if not logo:
+        return "none"
+    return f"{len(logo)} bytes, sha256 {hashlib.sha256(logo).hexdigest()[:16]}"
+
+
+def _details(row: Clinic | None) -> ClinicDetails:
+    if row is None:
+        return ClinicDetails()
+    logo = bytes(row.logo) if row.logo else None
+    return ClinicDetails(row.name, row.address, row.phone, row.email, logo, row.paper_size)
+
+
+def get_clinic_details(ctx: ServiceContext) -> ClinicDetails:
+    """The clinic's letterhead and paper (anyone signed in may read them: they are printed
+    on every handout)."""
+    with ctx.db.reading() as session:
+        return _details(_clinic_row(session))
+
+
+def _clinic_row(session: Session, *, lock: bool = False) -> Clinic | None:
+    query = select(Clinic).order_by(Clinic.id).limit(1)
+    return session.execute(query.with_for_update() if lock else query).scalar_one_or_none()
+
+
+def _clean_address(text: str) -> str:
+    """An address as stored: its lines kept (at most ADDRESS_LINES), each one clean line."""
+    lines = [one_line(line) for line in text.replace("\r\n", "\n").split("\n")]
+    lines = [line for line in lines if line]
+    if len(lines) > ADDRESS_LINES:
+        raise InputError(f"Address has {len(lines)} lines: at most {ADDRESS_LINES}, please")
+    address = "\n".join(lines)
+    if len(address) > ADDRESS_LENGTH:
+        raise InputError(
+            f"Address is too long: {len(address)} characters, at most {ADDRESS_LENGTH}"
+        )
+    return address
+
+
+def _clean_phone(text: str) -> str:
+    phone = one_line(text)
+    if len(phone) > PHONE_LENGTH:
+        raise InputError(f"Phone is too long: {len(phone)} characters, at most {PHONE_LENGTH}")
+    if phone and (not _PHONE.fullmatch(phone) or sum(c.isdigit() for c in phone) < 3):
+        raise InputError(
+            f"Phone {phone[:40]!r} is not a phone number: digits, spaces and + ( ) - . / "
+            "only (an extension as 'ext 12')"
+        )
+    return phone
+
+
+def _clean_email(text: str) -> str:
+    email = one_line(text)
+    if len(email) > EMAIL_LENGTH:
+        raise InputError(
+            f"Email address is too long: {len(email)} characters, at most {EMAIL_LENGTH}"
+        )
+    if email and not _EMAIL.fullmatch(email):
+        raise InputError(f"Email address {email[:60]!r} is not valid")
+    return email
+
+
+def _clean_name(text: str) -> str:
+    try:
+        name = clean_name(text, "Clinic name", TITLE_LENGTH)
+    except InvalidValue as exc:
+        raise InputError(str(exc)) from exc
+    if not name:
+        raise InputError("Clinic name is required")
+    return name
+
+
+def prepare_logo(data: bytes, name: str = "") -> bytes:
+    """A logo file made ready to print: a PNG or JPEG Pillow reads in full, at most 1 MB,
+    turned upright (EXIF), scaled down to fit LOGO_BOX and stored as PNG (kept transparent)
+    or, for a photograph without transparency, JPEG. InputError says what is wrong."""
+    from PIL import Image, ImageOps, UnidentifiedImageError
+
+    what = name or "The logo"
+    if not data:
+        raise InputError(f"{what} is an empty file")
+    if len(data) > MAX_LOGO_BYTES:
+        raise InputError(
+            f"{what} is {len(data) / (1024 * 1024):.1f} MB: a logo may be at most 1 MB "
+            "(save it smaller, for example 600 pixels wide)"
+        )
+    try:
+        picture: Any = Image.open(io.BytesIO(data))
+    except Image.DecompressionBombError as exc:
+        raise InputError(f"{what} has too many pixels to open as a logo") from exc
+    except (UnidentifiedImageError, OSError, ValueError, SyntaxError) as exc:
+        raise InputError(f"{what} is not a PNG or JPEG picture Mobile Athlete can read") from exc
+    with picture:
+        kind = picture.format or ""
+        if kind not in LOGO_FORMATS:
+            raise InputError(f"{what} is a {kind or 'different'} picture: use PNG or JPEG")
+        width, height = picture.size
+        if width * height > MAX_LOGO_PIXELS:
+            raise InputError(f"{what} is {width} × {height} pixels: too large to open as a logo")
+        if min(width, height) < MIN_LOGO_SIDE:
+            raise InputError(
+                f"{what} is {width} × {height} pixels: too small to print "
+                f"(at least {MIN_LOGO_SIDE} pixels each way)"
+            )
+        if max(width, height) > MAX_LOGO_RATIO * min(width, height):
+            raise InputError(
+                f"{what} is {width} × {height} pixels: a logo may be at most "
+                f"{MAX_LOGO_RATIO} times as wide as it is tall (or tall as it is wide)"
+            )
+        try:
+            picture.load()
+            upright = ImageOps.exif_transpose(picture)
+        except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as exc:
+            raise InputError(
+                f"{what} is damaged: its picture data is cut short or corrupt"
+            ) from exc
+    return _encode(upright, kind)
+
+
+def _encode(picture: Any, kind: str) -> bytes:
+    bands = picture.getbands()
+    transparent = "A" in bands or "transparency" in picture.info
+    mode = "RGBA" if transparent else ("L" if bands == ("L",) else "RGB")
+    picture = picture.convert(mode)
+    picture.thumbnail(LOGO_BOX)
+    out = io.BytesIO()
+    if kind == "PNG" or transparent:
+        picture.save(out, format="PNG", optimize=True)
+        if out.tell() <= MAX_LOGO_BYTES or transparent:
+            return out.getvalue()
+        out = io.BytesIO()
+    picture.save(out, format="JPEG", quality=90, optimize=True)
+    return out.getvalue()
+
+
+def _cleaned(changes: ClinicChanges, current: ClinicDetails) -> ClinicDetails:
+    """The details after the changes, each field checked and cleaned (InputError naming the
+    first field that cannot be kept)."""
+
+    name = _clean_name(changes.name) if changes.name is not None else current.name
+    address = _clean_address(changes.address) if changes.address is not None else current.address
+    phone = _clean_phone(changes.phone) if changes.phone is not None else current.phone
+    email = _clean_email(changes.email) if changes.email is not None else current.email
+    paper = current.paper_size
+    if changes.paper_size is not None:
+        try:
+            paper = paper_name(changes.paper_size)
+        except ValueError as exc:
+            raise InputError(str(exc)) from exc
+    logo = current.logo
+    if changes.remove_logo:
+        logo = None
+    elif changes.logo is not None:
+        logo = prepare_logo(changes.logo, changes.logo_name)
+    return ClinicDetails(name, address, phone, email, logo, paper)
+
+
+def _changed(before: ClinicDetails, after: ClinicDetails) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Only the fields that changed, before and after (the logo as its fingerprint)."""
+    old: dict[str, Any] = {}
+    new: dict[str, Any] = {}
+    for field in ("name", "address", "phone", "email", "paper_size"):
+        if getattr(before, field) != getattr(after, field):
+            old[field], new[field] = getattr(before, field), getattr(after, field)
+    if before.logo != after.logo:
+        old["logo"], new["logo"] = logo_fingerprint(before.logo), logo_fingerprint(after.logo)
+    return old, new
+
+
+def update_clinic_details(
+    ctx: ServiceContext, changes: ClinicChanges, *, expected_revision: str | None = None
+) -> ClinicDetails:
+    """Saves the clinic's letterhead and paper (admins only; a refusal is audited too).
+
+    `expected_revision` is the ClinicDetails.revision the form was filled from: when someone
+    saved since, ConflictError and nothing changes. The change is audited with the changed
+    fields before and after (a logo by size and hash). Returns the details as saved.
+    """
+    try:
+        ctx.actor.require("settings.write")
+    except PermissionDenied:
+        with ctx.db.session() as session:
+            record_event(
+                session,
+                ctx.actor,
+                "settings.clinic.refused",
+                entity="clinic",
+                detail={"reason": "only an admin may change the clinic's details"},
+            )
+        raise
+    with ctx.db.reading() as session:
+        before = _details(_clinic_row(session))
+    after = _cleaned(changes, before)  # Pillow's work outside the write transaction
+    with ctx.db.session() as session:
+        row = _clinic_row(session, lock=True)
+        current = _details(row)
+        if expected_revision is not None and current.revision != expected_revision:
+            raise ConflictError(
+                "Someone else changed the clinic's details since they were opened here; "
+                "close and open them again to see the newest"
+            )
+        if current != before:  # saved in between without a revision given: redo on theirs
+            after = _cleaned(changes, current)
+        if row is None:
+            row = Clinic(name=after.name)
+            session.add(row)
+        old, new = _changed(current, after)
+        if not new:
+            return current
+        row.name, row.address, row.phone, row.email = (
+            after.name,
+            after.address,
+            after.phone,
+            after.email,
+        )
+        row.logo = after.logo
+        row.paper_size = after.paper_size
+        session.flush()
+        record_event(
+            session,
+            ctx.actor,
+            "settings.clinic",
+            entity="clinic",
+            entity_id=row.id,
+            detail={"before": old, "after": new},
+        )
+        return after
+
+
+def demo_logo() -> bytes:
+    """A small synthetic logo for the demo clinic (a running track and a runner's dot on a
+    teal square), drawn here so no real clinic's mark is ever shipped."""
+    from PIL import Image, ImageDraw
+
+    size = 240
+    picture = Image.new("RGBA", (size, size), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(picture)
+    draw.rounded_rectangle((0, 0, size - 1, size - 1), radius=44, fill=(29, 111, 138, 255))
+    draw.ellipse((34, 66, 206, 174), outline=(255, 255, 255, 255), width=14)
+    draw.ellipse((58, 88, 182, 152), outline=(255, 255, 255, 150), width=5)
+    draw.ellipse((176, 56, 212, 92), fill=(230, 159, 0, 255))
+    out = io.BytesIO()
+    picture.save(out, format="PNG", optimize=True)
+    return out.getvalue()
