@@ -47,6 +47,11 @@ UCUM_UNITS: Mapping[str, tuple[str, str]] = {
     "count": ("{count}", "count"),
     "ratio": ("1", "ratio"),
     "kg": ("kg", "kg"),
+    "N": ("N", "N"),
+    "m": ("m", "m"),
+    "Nm/kg": ("N.m/kg", "Nm/kg"),
+    "reps": ("{reps}", "reps"),
+    "steps/min": ("/min", "steps/min"),
 }
 
 _NAMESPACE = uuid.UUID("5b0b6a4e-41a1-4f7e-9d8e-6f1d5c1a9e10")

@@ -1,5 +1,6 @@
-"""Computed scores: Y-Balance composite, FMS total, LEFS total, and an assessment's readings
-with its computed rows added. The only scorers: live entry, summaries and reports use them."""
+"""Computed scores: Y-Balance composite, FMS total, LEFS total, hop limb symmetry indices, hip
+strength per body mass, and an assessment's readings with its computed rows added. The only
+scorers: live entry, summaries and reports use them."""
 
 from __future__ import annotations
 
@@ -38,6 +39,37 @@ from mobileathlete_desktop.support.i18n import texts
 from mobileathlete_desktop.support.languages import DEFAULT_LANGUAGE
 
 # --- Computed measures ---------------------------------------------------------------------
+
+# Each hop test and its limb symmetry index (catalogue codes, catalogue 2026.4).
+HOP_LSI: Mapping[str, str] = {
+    "hop.single": "hop.single.lsi",
+    "hop.triple": "hop.triple.lsi",
+    "hop.crossover": "hop.crossover.lsi",
+    "hop.timed_6m": "hop.timed_6m.lsi",
+}
+BODY_MASS = "body.mass"
+# Hip strength in Nm/kg from its force (N) and lever arm (m), with the body mass of the visit.
+HIP_STRENGTH: Mapping[str, tuple[str, str]] = {
+    "hip.abduction.strength": ("hip.abduction.force", "hip.abduction.lever_arm"),
+    "hip.extension.strength": ("hip.extension.force", "hip.extension.lever_arm"),
+}
+
+
+def limb_symmetry_index(left: float, right: float) -> float:
+    """The weaker side's performance as a percentage of the stronger's: the smaller value over
+    the larger x 100. For a timed test (lower is better) that is the faster time over the
+    slower, the inverted LSI (2.1 s and 2.4 s give 87.5%); for distances the shorter over the
+    longer. Left and right stand in for involved and uninvolved, whichever side is weaker."""
+    if left <= 0 or right <= 0:
+        raise ValueError("both sides need a positive value for a limb symmetry index")
+    return min(left, right) / max(left, right) * 100
+
+
+def torque_per_body_mass(force_n: float, lever_arm_m: float, body_mass_kg: float) -> float:
+    """Torque normalised to body mass, Nm/kg: force (N) x lever arm (m) / body mass (kg)."""
+    if force_n < 0 or lever_arm_m <= 0 or body_mass_kg <= 0:
+        raise ValueError("force must be 0 or more, lever arm and body mass positive")
+    return force_n * lever_arm_m / body_mass_kg
 
 
 def ybalance_composite(
@@ -183,6 +215,8 @@ def _readings(
         )
     _add_findings(out, assessment, cat)
     _add_ybalance(out)
+    _add_hop_lsi(out)
+    _add_hip_strength(out)
     fms = _add_fms(out, assessment, cat)
     _add_outcomes(out, assessment)
     return out, fms
@@ -230,6 +264,39 @@ def _add_ybalance(out: dict[Key, _Reading]) -> None:
             pain=any(r.pain for r in reaches if r is not None),
             computed=True,
         )
+
+
+def _add_hop_lsi(out: dict[Key, _Reading]) -> None:
+    """Each hop test recorded on both legs: its limb symmetry index (pain on either side kept)."""
+    for test, lsi_code in HOP_LSI.items():
+        left, right = out.get((test, "left", "none")), out.get((test, "right", "none"))
+        if left is None or right is None or left.value <= 0 or right.value <= 0:
+            continue
+        out[(lsi_code, "none", "none")] = _Reading(
+            round(limb_symmetry_index(left.value, right.value), 1),
+            pain=left.pain or right.pain,
+            computed=True,
+        )
+
+
+def _add_hip_strength(out: dict[Key, _Reading]) -> None:
+    """Hip strength per leg in Nm/kg, where the force, that leg's lever arm (or one for both
+    legs) and the visit's body mass were recorded."""
+    mass = out.get((BODY_MASS, "none", "none"))
+    if mass is None or mass.value <= 0:
+        return
+    for code, (force_code, lever_code) in HIP_STRENGTH.items():
+        for side in ("left", "right"):
+            force = out.get((force_code, side, "none"))
+            lever = out.get((lever_code, side, "none")) or out.get((lever_code, "none", "none"))
+            if force is None or lever is None or lever.value <= 0 or force.value < 0:
+                continue
+            out[(code, side, "none")] = _Reading(
+                round(torque_per_body_mass(force.value, lever.value, mass.value), 2),
+                pain=force.pain,
+                instrument="hhd",
+                computed=True,
+            )
 
 
 def _add_fms(

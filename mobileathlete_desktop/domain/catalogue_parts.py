@@ -1,0 +1,178 @@
+"""The parts a catalogue measure is made of: sources, norms, errors, important changes,
+cut-offs, asymmetry rules and movement faults (split from catalogue.py, which re-exports them)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from mobileathlete_desktop.domain.language_tables import Texts
+from mobileathlete_desktop.support.languages import DEFAULT_LANGUAGE, pick
+
+Mode = Literal["active", "passive", "none"]
+Sex = Literal["female", "male", "any"]
+
+
+@dataclass(frozen=True)
+class Source:
+    """A published reference that a number in the catalogue comes from."""
+
+    id: str
+    citation: str
+    url: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Norm:
+    """A normative value for one sex and age band, with the source that gives it."""
+
+    sex: Sex
+    age_min: int
+    age_max: int
+    mean: float
+    source: str
+    sd: float | None = None
+    ci_low: float | None = None
+    ci_high: float | None = None
+    mode: Mode = "none"
+    note: str = ""
+    position: str = ""
+    population: str = ""
+    instrument: str = ""
+
+    def reference_interval(self, z: float) -> tuple[float, float] | None:
+        """mean ± z·SD (the range most healthy people fall in), or None without an SD."""
+        if self.sd is None:
+            return None
+        return (self.mean - z * self.sd, self.mean + z * self.sd)
+
+    def applies_to(self, sex: str | None, age: int | None) -> bool:
+        """Whether this norm covers a person of that sex and age (unknown age matches no band)."""
+        if age is None or not (self.age_min <= age <= self.age_max):
+            return False
+        return self.sex == "any" or self.sex == sex
+
+
+@dataclass(frozen=True)
+class MeasurementError:
+    """How much a reading varies when nothing changed: SEM and MDC95 for one instrument."""
+
+    instrument: str
+    source: str
+    rater: Literal["intra", "inter", "any"] = "any"
+    sem: float | None = None
+    mdc95: float | None = None
+    note: str = ""
+    scope: Literal["measure", "instrument"] = "measure"
+    """"measure": published for this measure; "instrument": the instrument's general error."""
+    comparable: bool = True
+    """False when the study population is unlike a runner clinic's (kept, used only as a last
+    resort): e.g. hip osteoarthritis in people aged 50-84."""
+    population: str = ""
+
+    @property
+    def smallest_real_change(self) -> float | None:
+        """MDC95 when given, otherwise derived from the SEM (SEM x 1.96 x sqrt 2)."""
+        if self.mdc95 is not None:
+            return self.mdc95
+        if self.sem is not None:
+            return round(self.sem * 1.96 * 2**0.5, 2)
+        return None
+
+
+@dataclass(frozen=True)
+class ImportantChange:
+    """The minimal clinically important difference (MCID): a change a client feels.
+
+    Reached when the change is at least `points`, or at least `percent` of the earlier value
+    where a percentage is published (NPRS: 2 points or 30%, Farrar 2001). Distinct from the
+    measurement error: a change can be beyond error yet too small to matter, or the reverse.
+    """
+
+    source: str
+    points: float | None = None
+    percent: float | None = None
+    note: str = ""
+
+    def reached(self, previous: float, delta: float) -> bool:
+        """Whether a change of `delta` from `previous` reaches this difference (≥, not >)."""
+        size = abs(delta)
+        if self.points is not None and size - self.points >= -1e-9:
+            return True
+        return bool(
+            self.percent is not None
+            and previous
+            and size / abs(previous) * 100 - self.percent >= -1e-9
+        )
+
+    @property
+    def text(self) -> str:
+        """ "2 points or 30%", "9 points"."""
+        parts = []
+        if self.points is not None:
+            parts.append(f"{self.points:g}")
+        if self.percent is not None:
+            parts.append(f"{self.percent:g}%")
+        return " or ".join(parts)
+
+
+@dataclass(frozen=True)
+class Cutoff:
+    """A published reference point (not a norm and never a risk prediction for this client)."""
+
+    value: float
+    direction: Literal["below", "above"]
+    source: str
+    population: str
+    note: str = ""
+    inclusive: bool = False
+    """True when the cut-off itself counts (FMS total 14 or less)."""
+
+    def crossed(self, value: float) -> bool:
+        """Whether the value lies on the flagged side of the cut-off."""
+        if self.direction == "below":
+            return value < self.value or (self.inclusive and value == self.value)
+        return value > self.value or (self.inclusive and value == self.value)
+
+
+@dataclass(frozen=True)
+class AsymmetryRule:
+    """When a left-right difference is beyond normal: absolute units or percent (LSI below)."""
+
+    kind: Literal["absolute", "lsi"]
+    threshold: float
+    source: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Fault:
+    """An observed movement fault in a motor-control test (e.g. knee valgus)."""
+
+    code: str
+    labels: Texts = field(hash=False)
+    """The label by language code (English always there)."""
+    description: str = ""
+
+    @property
+    def label(self) -> str:
+        """The English label; `label_in(lang)` gives it in another language."""
+        return pick(self.labels, DEFAULT_LANGUAGE)
+
+    def label_in(self, lang: str | None) -> str:
+        """The label in that language; English for a language the program does not ship."""
+        return pick(self.labels, lang)
+
+
+__all__ = [
+    "AsymmetryRule",
+    "Cutoff",
+    "Fault",
+    "ImportantChange",
+    "MeasurementError",
+    "Mode",
+    "Norm",
+    "Sex",
+    "Source",
+]
