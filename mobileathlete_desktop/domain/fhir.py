@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
 from mobileathlete_desktop.domain.catalogue import Catalogue
 from mobileathlete_desktop.domain.records import AssessmentRecord, ClientRecord, MeasurementRecord
+from mobileathlete_desktop.domain.treatments import TreatmentRecord, describe, kind_label
 
 # The program's own code systems. `.invalid` is reserved (RFC 2606): these URLs name the
 # systems stably and are never fetched. Measure codes are the catalogue's released codes.
@@ -17,6 +19,8 @@ MEASURES_SYSTEM = f"{BASE}/CodeSystem/measures"
 FLAGS_SYSTEM = f"{BASE}/CodeSystem/flags"
 CHART_NUMBER_SYSTEM = f"{BASE}/NamingSystem/chart-number"
 LATERALITY_EXTENSION = f"{BASE}/StructureDefinition/laterality"
+TREATMENTS_SYSTEM = f"{BASE}/CodeSystem/treatments"
+MINUTES_EXTENSION = f"{BASE}/StructureDefinition/treatment-minutes"
 
 SNOMED = "http://snomed.info/sct"
 UCUM = "http://unitsofmeasure.org"
@@ -166,14 +170,59 @@ def _body_site(region: str, side: str) -> dict[str, Any] | None:
     return site
 
 
+def procedure_resource(
+    t: TreatmentRecord, visit: AssessmentRecord, patient_ref: str
+) -> dict[str, Any]:
+    """One treatment given in a visit as a FHIR Procedure: the kind coded in the program's
+    treatments system, the whole treatment in words as the code's text; minutes (which R4's
+    Procedure has no element for) in an extension."""
+    label = kind_label(t.kind, "en")
+    procedure: dict[str, Any] = {
+        "resourceType": "Procedure",
+        "status": "completed",
+        "category": {
+            "coding": [{"system": TREATMENTS_SYSTEM, "code": t.kind, "display": label}],
+            "text": label,
+        },
+        "code": {
+            "coding": [{"system": TREATMENTS_SYSTEM, "code": t.kind, "display": label}],
+            "text": describe(t, "en"),
+        },
+        "subject": {"reference": patient_ref},
+        "performedDateTime": visit.date.isoformat(),
+    }
+    if visit.therapist:
+        procedure["performer"] = [{"actor": {"display": visit.therapist}}]
+    if t.site:
+        site = _body_site("", t.side) or {}
+        site["text"] = describe(
+            replace(t, method="", grade=None, minutes=None, note=""), "en", kind=False
+        )
+        procedure["bodySite"] = [site]
+    if t.minutes is not None:
+        procedure["extension"] = [
+            {"url": MINUTES_EXTENSION, "valueQuantity": quantity_minutes(t.minutes)}
+        ]
+    if t.note:
+        procedure["note"] = [{"text": t.note}]
+    return procedure
+
+
+def quantity_minutes(minutes: int) -> dict[str, Any]:
+    """Minutes as a UCUM Quantity."""
+    return {"value": minutes, "unit": "min", "system": UCUM, "code": "min"}
+
+
 def client_bundle(
     client: ClientRecord,
     visits: Sequence[AssessmentRecord],
     catalogue: Catalogue,
     *,
     generated_at: datetime | None = None,
+    treatments: Mapping[int, Sequence[TreatmentRecord]] | None = None,
 ) -> dict[str, Any]:
-    """A collection Bundle: the Patient, then an Observation per measurement, oldest first."""
+    """A collection Bundle: the Patient, then per visit (oldest first) an Observation per
+    measurement and a Procedure per treatment given (`treatments`: by assessment id)."""
     patient_ref = stable_uuid("patient", client.chart_number)
     entries: list[dict[str, Any]] = [{"fullUrl": patient_ref, "resource": patient_resource(client)}]
     for visit in visits:
@@ -184,6 +233,13 @@ def client_bundle(
                         "observation", client.chart_number, visit.id, m.code, m.side, m.mode
                     ),
                     "resource": observation_resource(m, visit, patient_ref, catalogue),
+                }
+            )
+        for t in (treatments or {}).get(visit.id, ()):
+            entries.append(
+                {
+                    "fullUrl": stable_uuid("procedure", client.chart_number, visit.id, t.id),
+                    "resource": procedure_resource(t, visit, patient_ref),
                 }
             )
     when = (generated_at or datetime.now(UTC)).astimezone(UTC)

@@ -1,4 +1,5 @@
-"""Exporting measurements: long-format CSV for spreadsheets and research, FHIR R4 for records."""
+"""Exporting measurements and treatments: long-format CSV for spreadsheets and research,
+FHIR R4 for records."""
 
 from __future__ import annotations
 
@@ -14,11 +15,18 @@ from sqlalchemy import select
 from mobileathlete_desktop.domain.catalogue import Measure
 from mobileathlete_desktop.domain.fhir import client_bundle
 from mobileathlete_desktop.domain.records import AssessmentRecord, ClientHistory, FindingRecord
+from mobileathlete_desktop.domain.treatments import (
+    TreatmentRecord,
+    kind_label,
+    method_label,
+    site_label,
+)
 from mobileathlete_desktop.services.assessments import load_history
 from mobileathlete_desktop.services.audit import record_event
 from mobileathlete_desktop.services.clients import find_by_chart
 from mobileathlete_desktop.services.context import InputError, ServiceContext
 from mobileathlete_desktop.services.imports import FAULT_SEPARATOR, is_finding_measure
+from mobileathlete_desktop.services.treatments import treatments_by_assessment
 from mobileathlete_desktop.storage.models import Client
 from mobileathlete_desktop.support.csv_cells import safe_csv_row
 from mobileathlete_desktop.support.files import AtomicWriteError, atomic_write_text
@@ -47,6 +55,31 @@ EXPORT_COLUMNS = (
 # every other cell is text and cannot start a spreadsheet formula (support.csv_cells).
 _NUMERIC_COLUMNS = frozenset(EXPORT_COLUMNS.index(c) for c in ("value", "assessment_id"))
 
+# The treatments CSV (`export treatments`), a public contract like the one above: one row a
+# treatment given in a visit, in the order recorded. `site` and `method` are vocabulary codes
+# (domain.treatments) or the therapist's own words; the *_label columns say them in English.
+# `grade` is Maitland's grade as a number, 1-5 for I-V (mobilisations only).
+TREATMENT_COLUMNS = (
+    "chart_number",
+    "date",
+    "assessment_id",
+    "status",
+    "position",
+    "kind",
+    "kind_label",
+    "site",
+    "site_label",
+    "method",
+    "method_label",
+    "grade",
+    "side",
+    "minutes",
+    "note",
+)
+_TREATMENT_NUMERIC = frozenset(
+    TREATMENT_COLUMNS.index(c) for c in ("assessment_id", "position", "grade", "minutes")
+)
+
 
 @dataclass(frozen=True)
 class ExportSummary:
@@ -55,6 +88,7 @@ class ExportSummary:
     files: tuple[Path, ...]
     clients: int
     measurements: int
+    treatments: int = 0
 
     def describe(self) -> str:
         """One line for the command line or a dialog ("Exported 3 measurements of 1 client to
@@ -66,11 +100,29 @@ class ExportSummary:
             if files == 1
             else tr.ngettext("{count} file", "{count} files", files)
         )
+        clients = tr.ngettext("{count} client", "{count} clients", self.clients)
+        if self.treatments and not self.measurements:
+            return tr.ngettext(
+                "Exported {count} treatment of {clients} to {where}",
+                "Exported {count} treatments of {clients} to {where}",
+                self.treatments,
+                clients=clients,
+                where=where,
+            )
+        if self.treatments:
+            return tr.ngettext(
+                "Exported {count} measurement and {treatments} of {clients} to {where}",
+                "Exported {count} measurements and {treatments} of {clients} to {where}",
+                self.measurements,
+                treatments=tr.ngettext("{count} treatment", "{count} treatments", self.treatments),
+                clients=clients,
+                where=where,
+            )
         return tr.ngettext(
             "Exported {count} measurement of {clients} to {where}",
             "Exported {count} measurements of {clients} to {where}",
             self.measurements,
-            clients=tr.ngettext("{count} client", "{count} clients", self.clients),
+            clients=clients,
             where=where,
         )
 
@@ -199,6 +251,15 @@ def _write_atomically(path: Path, write: Callable[[TextIO], None]) -> None:
 
 
 def _audit(ctx: ServiceContext, fmt: str, summary: ExportSummary, chart: str | None) -> None:
+    detail: dict[str, Any] = {
+        "format": fmt,
+        "client": chart or "all",
+        "clients": summary.clients,
+        "measurements": summary.measurements,
+        "files": [str(f) for f in summary.files],
+    }
+    if summary.treatments:
+        detail["treatments"] = summary.treatments
     with ctx.db.session() as session:
         record_event(
             session,
@@ -206,13 +267,7 @@ def _audit(ctx: ServiceContext, fmt: str, summary: ExportSummary, chart: str | N
             "data.export",
             entity="file",
             entity_id=summary.files[0].name if len(summary.files) == 1 else "folder",
-            detail={
-                "format": fmt,
-                "client": chart or "all",
-                "clients": summary.clients,
-                "measurements": summary.measurements,
-                "files": [str(f) for f in summary.files],
-            },
+            detail=detail,
         )
 
 
@@ -238,9 +293,65 @@ def export_csv(ctx: ServiceContext, out: Path, *, chart: str | None = None) -> E
     return summary
 
 
+def treatment_rows(
+    history: ClientHistory, treatments: dict[int, tuple[TreatmentRecord, ...]]
+) -> Iterator[list[str]]:
+    """The treatments CSV rows of one client, visit by visit, in TREATMENT_COLUMNS order."""
+    for visit in history.assessments:
+        for t in treatments.get(visit.id, ()):
+            yield [
+                history.client.chart_number,
+                visit.date.isoformat(),
+                str(visit.id),
+                visit.status,
+                str(t.position),
+                t.kind,
+                kind_label(t.kind, "en"),
+                t.site,
+                site_label(t.kind, t.site, "en") if t.site else "",
+                t.method,
+                method_label(t.kind, t.method, "en") if t.method else "",
+                "" if t.grade is None else str(t.grade),
+                t.side,
+                "" if t.minutes is None else str(t.minutes),
+                t.note,
+            ]
+
+
+def export_treatments_csv(
+    ctx: ServiceContext, out: Path, *, chart: str | None = None
+) -> ExportSummary:
+    """Writes one client's (or every client's) treatments as CSV (UTF-8), one row each."""
+    ctx.actor.require("data.export")
+    clients = 0
+    count = 0
+
+    def write(fh: Any) -> None:
+        nonlocal clients, count
+        writer = csv.writer(fh, lineterminator="\n")
+        writer.writerow(TREATMENT_COLUMNS)
+        for history in _histories(ctx, chart):
+            clients += 1
+            given = treatments_by_assessment(ctx, history.client.id)
+            for row in treatment_rows(history, given):
+                writer.writerow(safe_csv_row(row, _TREATMENT_NUMERIC))
+                count += 1
+
+    _write_atomically(out, write)
+    summary = ExportSummary(files=(out,), clients=clients, measurements=0, treatments=count)
+    _audit(ctx, "treatments-csv", summary, chart)
+    return summary
+
+
 def fhir_bundle(ctx: ServiceContext, history: ClientHistory) -> dict[str, Any]:
-    """One client's FHIR R4 Bundle (Patient and Observations) as a JSON-ready dict."""
-    return client_bundle(history.client, history.assessments, ctx.catalogue)
+    """One client's FHIR R4 Bundle (Patient, Observations, and a Procedure per treatment)
+    as a JSON-ready dict."""
+    return client_bundle(
+        history.client,
+        history.assessments,
+        ctx.catalogue,
+        treatments=treatments_by_assessment(ctx, history.client.id),
+    )
 
 
 def _safe_filename(chart: str) -> str:
@@ -252,6 +363,7 @@ def export_fhir(ctx: ServiceContext, out: Path, *, chart: str | None = None) -> 
     ctx.actor.require("data.export")
     files: list[Path] = []
     count = 0
+    procedures = 0
     if chart is None and not out.is_dir():
         raise InputError(f"{out}: exporting every client needs an existing folder for --out")
     for history in _histories(ctx, chart):
@@ -266,9 +378,13 @@ def export_fhir(ctx: ServiceContext, out: Path, *, chart: str | None = None) -> 
 
         _write_atomically(target, write)
         files.append(target)
-        count += len(bundle["entry"]) - 1
+        kinds = [entry["resource"]["resourceType"] for entry in bundle["entry"]]
+        count += kinds.count("Observation")
+        procedures += kinds.count("Procedure")
     if not files:
         raise InputError("The clinic has no clients to export")
-    summary = ExportSummary(files=tuple(files), clients=len(files), measurements=count)
+    summary = ExportSummary(
+        files=tuple(files), clients=len(files), measurements=count, treatments=procedures
+    )
     _audit(ctx, "fhir", summary, chart)
     return summary
