@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from mobileathlete_desktop.charts import style
 from mobileathlete_desktop.charts.figure_lock import with_figure_lock
@@ -27,6 +27,21 @@ def _row_label(label: str, side: str, mode: str) -> str:
 
 def _has_norms(measure: object) -> bool:
     return bool(getattr(measure, "norms", ()))
+
+
+def _bar_look(flag: str) -> dict[str, Any]:
+    """A bar's fill and pattern: below norm vermillion with white diagonals, above norm the
+    within-norm blue with dark dots (a difference, not a problem), within plain blue."""
+    if flag == "below":
+        return {"facecolor": style.FLAG_COLOUR, "hatch": style.BELOW_HATCH, "edgecolor": "white"}
+    if flag == "above":
+        return {
+            "facecolor": style.OK_COLOUR,
+            "hatch": style.ABOVE_HATCH,
+            "edgecolor": style.OK_COLOUR,
+            "hatchcolor": style.HATCH_INK,
+        }
+    return {"facecolor": style.OK_COLOUR, "edgecolor": style.OK_COLOUR}
 
 
 @with_figure_lock
@@ -102,25 +117,21 @@ def profile_figure(
         pct = row.norm.percent_of_norm
         assert pct is not None
         flag = row.norm.flag
-        ax.barh(
-            i,
-            pct,
-            height=0.6,
-            color=style.FLAG_COLOUR if flag == "below" else style.OK_COLOUR,
-            hatch={"below": style.BELOW_HATCH, "above": style.ABOVE_HATCH}.get(flag),
-            edgecolor="white" if flag in ("below", "above") else style.OK_COLOUR,
-            gid=f"bar-{flag}",
-        )
+        ax.barh(i, pct, height=0.6, gid=f"bar-{flag}", **_bar_look(flag))
+        words = style.FLAG_WORDS.get(flag, "")
         ax.text(
             max(pct, ABOVE_NORM_PERCENT) + 2,
             i,
-            f"{pct:.0f}%  {row.value_text}",
+            f"{pct:.0f}%  {row.value_text}" + (f", {words}" if words else ""),
             va="center",
             fontsize=style.NOTE_SIZE,
+            fontweight="bold" if flag == "below" else "normal",
         )
     ax.set_yticks(range(len(rows)), labels, fontsize=style.TICK_SIZE)
     ax.set_ylim(len(rows) - 0.5, -0.5)  # first row on top, no empty margin
     top = max(150.0, max(r.norm.percent_of_norm or 0 for r in rows) + 35)
+    if any(r.norm.flag in style.FLAG_WORDS for r in rows):
+        top += 30  # room for ", below norm" beside the bar
     ax.set_xlim(0, top)
     ax.set_xlabel("Percent of the norm for age and sex (%)", fontsize=style.LABEL_SIZE)
     from matplotlib.patches import Patch
@@ -130,9 +141,9 @@ def profile_figure(
         ax,
         title,
         [
-            Patch(facecolor=style.OK_COLOUR),
-            Patch(facecolor=style.OK_COLOUR, hatch=style.ABOVE_HATCH, edgecolor="white"),
-            Patch(facecolor=style.FLAG_COLOUR, hatch=style.BELOW_HATCH, edgecolor="white"),
+            Patch(**_bar_look("within")),
+            Patch(**_bar_look("above")),
+            Patch(**_bar_look("below")),
             Patch(facecolor=style.NORM_COLOUR, alpha=0.3),
         ],
         ["Within norm", "Above norm", "Below norm", "Within norm for that measure"],

@@ -37,8 +37,14 @@ NORM_COLOUR = OKABE_ITO["bluish_green"]
 FLAG_COLOUR = OKABE_ITO["vermillion"]
 OK_COLOUR = OKABE_ITO["sky_blue"]
 MUTED_COLOUR = "#777777"
+# Printed in grey, colour alone cannot tell bars apart: a flagged bar also has a pattern (a
+# problem diagonal lines, "above" light dots) and its words beside it; sides differ in marker
+# and line style (SIDE_STYLE); bands are shades with a line and a name in the key.
 BELOW_HATCH = "///"
-ABOVE_HATCH = "\\\\\\"
+ABOVE_HATCH = ".."
+HATCH_INK = "#1f2933"
+"""Dots on a light bar are drawn dark, or grey print loses them."""
+FLAG_WORDS: Mapping[str, str] = {"below": "below norm", "above": "above norm"}
 
 TITLE_SIZE = 12
 LABEL_SIZE = 10
