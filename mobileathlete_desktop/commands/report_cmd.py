@@ -1,4 +1,7 @@
-"""`mobileathlete report`: progress reports for one client, or everyone seen on a day or range."""
+"""`mobileathlete report`: client reports for one client, or everyone seen on a day or range.
+
+The two-page summary by default; `--full` the full record (every value of every visit, every
+chart), `--letter` a one-page letter to the referring clinician."""
 
 from __future__ import annotations
 
@@ -10,7 +13,7 @@ from typing import Any
 
 from mobileathlete_desktop.commands.common import EXIT_OK, CommandError, service_context
 from mobileathlete_desktop.support.i18n import texts
-from mobileathlete_desktop.support.languages import DEFAULT_LANGUAGE
+from mobileathlete_desktop.support.languages import DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES
 
 
 def _day(text: str) -> date:
@@ -24,14 +27,34 @@ def register(subparsers: Any) -> None:
     """Adds the `report` subcommand."""
     p = subparsers.add_parser(
         "report",
-        help="client progress report PDF: one client, or every client seen on a date",
-        description="FILE.pdf gets one combined PDF; an existing folder gets one file per "
-        "client named <chart>_<date>.pdf.",
+        help="client report PDF (two-page summary, --full record or --letter): one client, "
+        "or every client seen on a date",
+        description="The two-page progress summary by default. FILE.pdf gets one combined PDF "
+        "(after a cover page listing the clients when there are several); an existing folder "
+        "gets one file per client named <chart>_<date>.pdf (<chart>_full_<date>.pdf, "
+        "<chart>_letter_<date>.pdf).",
     )
     p.add_argument("chart_numbers", nargs="*", metavar="CHART_NUMBER")
     p.add_argument("--date", type=_day, metavar="YYYY-MM-DD", help="every client assessed then")
     p.add_argument("--to", type=_day, metavar="YYYY-MM-DD", help="end of a date range")
     p.add_argument("--out", required=True, type=Path, metavar="FILE.pdf|DIR")
+    kind = p.add_mutually_exclusive_group()
+    kind.add_argument(
+        "--full",
+        action="store_true",
+        help="the full record: every value of every visit in tables, and every chart",
+    )
+    kind.add_argument(
+        "--letter",
+        action="store_true",
+        help="a one-page letter to the referring clinician on the clinic's letterhead",
+    )
+    p.add_argument(
+        "--lang",
+        choices=SUPPORTED_LANGUAGES,
+        default=DEFAULT_LANGUAGE,
+        help="language of the summary and the letter (the full record prints in English)",
+    )
     p.set_defaults(handler=run)
 
 
@@ -69,8 +92,15 @@ def run(args: argparse.Namespace) -> int:
         else:
             ids = client_ids_for_charts(ctx, args.chart_numbers)
             label = date.today().isoformat()
+        kind = "full" if args.full else "letter" if args.letter else "summary"
         result = write_batch(
-            ctx, ids, out, label=label, progress=_progress if len(ids) > 1 else None
+            ctx,
+            ids,
+            out,
+            label=label,
+            progress=_progress if len(ids) > 1 else None,
+            kind=kind,
+            lang=args.lang,
         )
     for path in result.files:
         print(path)

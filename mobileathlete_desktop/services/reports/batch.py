@@ -10,16 +10,18 @@ from pathlib import Path
 from typing import Any
 
 from mobileathlete_desktop.reports.pdf import OutputError, write_atomically
-from mobileathlete_desktop.reports.progress_report import ProgressReport, write_progress_reports
 from mobileathlete_desktop.services.context import InputError, NotFound, ServiceContext
+from mobileathlete_desktop.services.reports.documents import (
+    KINDS,
+    Document,
+    build_document_for,
+    write_documents,
+)
 from mobileathlete_desktop.services.reports.files import (
     WrittenReport,
     audit_files,
-    audit_reports,
-    last_visit_of,
     report_file_name,
 )
-from mobileathlete_desktop.services.reports.progress import build_progress_report
 
 Progress = Callable[[int, int], None]
 
@@ -36,17 +38,26 @@ class BatchResult:
     cancelled: bool = False
 
 
-def write_report(ctx: ServiceContext, client_id: int, path: Path) -> ProgressReport:
-    """Writes one client's progress report to a PDF file (atomically) and audits it."""
-    report = build_progress_report(ctx, client_id)
-    _write(path, [report])
-    audit_reports(ctx, [report], path)
-    return report
+def write_report(
+    ctx: ServiceContext, client_id: int, path: Path, *, kind: str = "summary", lang: str = "en"
+) -> Document:
+    """Writes one client's report to a PDF file (atomically) and audits it: the two-page
+    summary, the full record (`kind="full"`) or the referral letter (`kind="letter"`)."""
+    doc = build_document_for(ctx, client_id, kind, lang)
+    _write(path, [doc], cover=None)
+    _audit(ctx, [doc], path)
+    return doc
 
 
-def _write(path: Path, reports: Sequence[ProgressReport]) -> None:
+def _audit(ctx: ServiceContext, docs: Sequence[Document], path: Path) -> None:
+    audit_files(
+        ctx, [WrittenReport(d.client.id, d.client.chart_number, str(path), d.visits) for d in docs]
+    )
+
+
+def _write(path: Path, docs: Sequence[Document], cover: str | None) -> None:
     try:
-        write_atomically(path, lambda fh: write_progress_reports(fh, reports))
+        write_atomically(path, lambda fh: write_documents(fh, docs, cover=cover))
     except OutputError as exc:
         raise InputError(str(exc)) from exc
     except PermissionError as exc:
@@ -61,17 +72,24 @@ def write_batch(
     label: str = "",
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
+    kind: str = "summary",
+    lang: str = "en",
 ) -> BatchResult:
-    """Progress reports for many clients: one combined PDF, or one file each into a folder.
+    """Reports for many clients: one combined PDF, or one file each into a folder.
 
-    `out` an existing folder → one `<chart>_<date of the latest visit>.pdf` per client (the
-    label for a client without visits); otherwise one combined PDF at `out`.
+    `kind` is "summary" (two pages a client), "full" (every value and chart) or "letter"
+    (one page to the referring clinician), in `lang`. `out` an existing folder → one
+    `<chart>_<date of the latest visit>.pdf` per client (`<chart>_full_<date>.pdf`,
+    `<chart>_letter_<date>.pdf`; the label for a client without visits); otherwise one
+    combined PDF at `out`, after a cover page listing its clients when there are several.
     `progress(done, total)` is called after each client; when `cancelled()` turns true the
     batch stops, keeps the files already finished and writes no half file.
     """
     ctx.actor.require("reports.print")
     if not client_ids:
         raise InputError("No clients to report on")
+    if kind not in KINDS:
+        raise InputError(f"Unknown report kind {kind!r} (one of {', '.join(KINDS)})")
     total = len(client_ids)
     label = label or date.today().isoformat()
     per_client = out.is_dir()
@@ -79,21 +97,23 @@ def write_batch(
         raise InputError(f"{out} is neither an existing folder nor a .pdf file name")
     files: list[Path] = []
     charts: list[str] = []
-    reports: list[ProgressReport] = []
+    reports: list[Document] = []
     if per_client and _pool_size(ctx, total) > 1:
-        return _write_batch_in_processes(ctx, client_ids, out, label, progress, cancelled)
+        return _write_batch_in_processes(
+            ctx, client_ids, out, label, progress, cancelled, kind, lang
+        )
     for done, client_id in enumerate(client_ids, start=1):
         if cancelled is not None and cancelled():
             return BatchResult(tuple(files), tuple(charts), cancelled=True)
         try:
-            report = build_progress_report(ctx, client_id)
+            report = build_document_for(ctx, client_id, kind, lang)
         except NotFound:
             raise
         charts.append(report.client.chart_number)
         if per_client:
-            path = out / report_file_name(report.client.chart_number, last_visit_of(report), label)
-            _write(path, [report])
-            audit_reports(ctx, [report], path)
+            path = out / _file_name(report, label)
+            _write(path, [report], cover=None)
+            _audit(ctx, [report], path)
             files.append(path)
         else:
             reports.append(report)
@@ -102,8 +122,8 @@ def write_batch(
     if not per_client:
         if cancelled is not None and cancelled():
             return BatchResult((), tuple(charts), cancelled=True)
-        _write(out, reports)
-        audit_reports(ctx, reports, out)
+        _write(out, reports, cover=label if len(reports) > 1 else None)
+        _audit(ctx, reports, out)
         files.append(out)
     return BatchResult(tuple(files), tuple(charts))
 
@@ -129,18 +149,27 @@ def _pool_size(ctx: ServiceContext, total: int) -> int:
     return min(cores, total)
 
 
-def _report_job(url: str, actor: Any, client_id: int, folder: str, label: str) -> WrittenReport:
-    """In a worker process: one client's progress report built and written to the folder."""
+def _file_name(doc: Document, label: str) -> str:
+    """`<chart>_<visit>.pdf` for the summary, `<chart>_full_<visit>.pdf` and
+    `<chart>_letter_<visit>.pdf` for the others."""
+    kind = "" if doc.kind == "summary" else doc.kind
+    return report_file_name(doc.client.chart_number, doc.last_visit, label, kind=kind)
+
+
+def _report_job(
+    url: str, actor: Any, client_id: int, folder: str, label: str, kind: str, lang: str
+) -> WrittenReport:
+    """In a worker process: one client's report built and written to the folder."""
     from mobileathlete_desktop.storage.database import open_database
 
     db = open_database(url, migrate=False, full_check=False)
     try:
         ctx = ServiceContext(db=db, actor=actor)
-        report = build_progress_report(ctx, client_id)
+        report = build_document_for(ctx, client_id, kind, lang)
         chart = report.client.chart_number
-        path = Path(folder) / report_file_name(chart, last_visit_of(report), label)
-        _write(path, [report])
-        return WrittenReport(client_id, chart, str(path), len(report.visits))
+        path = Path(folder) / _file_name(report, label)
+        _write(path, [report], cover=None)
+        return WrittenReport(client_id, chart, str(path), report.visits)
     finally:
         db.dispose()
 
@@ -152,6 +181,8 @@ def _write_batch_in_processes(
     label: str,
     progress: Progress | None,
     cancelled: Cancelled | None,
+    kind: str,
+    lang: str,
 ) -> BatchResult:
     """The folder batch on every core (spawned workers: no forked Qt or database state).
 
@@ -169,7 +200,8 @@ def _write_batch_in_processes(
         max_workers=_pool_size(ctx, total), mp_context=multiprocessing.get_context("spawn")
     ) as pool:
         pending: set[Future[WrittenReport]] = {
-            pool.submit(_report_job, url, ctx.actor, cid, str(out), label) for cid in client_ids
+            pool.submit(_report_job, url, ctx.actor, cid, str(out), label, kind, lang)
+            for cid in client_ids
         }
         while pending:
             finished, pending = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)

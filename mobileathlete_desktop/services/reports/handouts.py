@@ -8,9 +8,17 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from mobileathlete_desktop.domain.exercises import Exercise
+from mobileathlete_desktop.domain.exercises import Exercise, ExerciseLibrary
 from mobileathlete_desktop.domain.interpretation import interpret_assessment
-from mobileathlete_desktop.domain.programs import ProgramItemRecord, ProgramRecord, dosage_text
+from mobileathlete_desktop.domain.programs import (
+    DEFAULT_WEEKS,
+    ProgramItemRecord,
+    ProgramRecord,
+    dosage_text,
+    program_time,
+    time_text,
+    tracker_boxes,
+)
 from mobileathlete_desktop.reports.handout import Handout, HandoutDrill, has_picture, write_handout
 from mobileathlete_desktop.reports.pdf import OutputError, write_atomically
 from mobileathlete_desktop.services.assessments import load_history
@@ -117,6 +125,7 @@ def build_handout(
             steps = exercise.steps(lang)
             cues = exercise.cues(lang)
             drawing = None if item.exercise_code in images else _drawing_for(exercise)
+        when_easy = _next_step(exercise, library, lang)
         drill = HandoutDrill(
             code=item.exercise_code,
             name=name,
@@ -126,6 +135,8 @@ def build_handout(
             notes=item.notes,
             drawing=drawing,
             image=images.get(item.exercise_code),
+            boxes=tracker_boxes(item),
+            when_easy=when_easy,
         )
         if not has_picture(drill):
             warnings.append(f"Drill {name!r} has no illustration")
@@ -141,8 +152,23 @@ def build_handout(
         lang=lang,
         summary=summary,
         notes=program.notes,
+        time=time_text(program_time(program.items), lang),
+        code=program.code,
+        weeks=program.weeks or DEFAULT_WEEKS,
     )
     return handout, program, warnings
+
+
+def _next_step(exercise: Exercise | None, library: ExerciseLibrary | None, lang: str) -> str:
+    """The name of the drill to move on to when this one gets easy: the library's first
+    progression, or "" when it has none."""
+    if exercise is None or library is None:
+        return ""
+    for code in exercise.progressions:
+        harder = library.get(code)
+        if harder is not None:
+            return harder.name(lang)
+    return ""
 
 
 def _client_findings(
@@ -171,12 +197,14 @@ def write_client_handout(
     *,
     program_id: int | None = None,
     lang: str = "en",
+    phone: bool = False,
 ) -> HandoutResult:
-    """Writes a client's handout PDF (atomically), audits the print, and returns any warnings."""
+    """Writes a client's handout PDF (atomically), audits the print, and returns any warnings.
+    With `phone`, the pages are sized for a phone's screen (one column, large type)."""
     lang = language_code(lang)  # the one rule: a language not shipped reads English
     handout, program, warnings = build_handout(ctx, client_id, program_id=program_id, lang=lang)
     try:
-        write_atomically(path, lambda fh: write_handout(fh, handout))
+        write_atomically(path, lambda fh: write_handout(fh, handout, phone=phone))
     except OutputError as exc:
         raise InputError(str(exc)) from exc
     except PermissionError as exc:
@@ -189,7 +217,12 @@ def write_client_handout(
             entity="home_program",
             entity_id=program.id or "recommended",
             client_id=client_id,
-            detail={"file": path.name, "lang": lang, "drills": len(program.items)},
+            detail={
+                "file": path.name,
+                "lang": lang,
+                "drills": len(program.items),
+                "phone": phone,
+            },
         )
     return HandoutResult(path, program, tuple(warnings))
 

@@ -1,0 +1,479 @@
+"""The findings that matter and what changed: ranked, one plain sentence each, with numbers.
+
+Built on an interpreted assessment (`interpret_assessment`), so the summary report, the
+referral letter and the window read the same judgements: a control deficit is the
+active–passive gap beyond the measurement error, a restriction is below the norm, an
+asymmetry passes the catalogue's side-to-side rule, pain was reported during the test.
+"What changed" keeps "beyond the measurement error" (MDC) and "clinically important" (MCID)
+apart and says which of the two holds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from mobileathlete_desktop.domain.catalogue import Catalogue, Measure, Side, default_catalogue
+from mobileathlete_desktop.domain.interpretation.assessment import (
+    interpret_assessment,
+    measure_for,
+)
+from mobileathlete_desktop.domain.interpretation.glance import glance
+from mobileathlete_desktop.domain.interpretation.results import (
+    FLAG_ASYMMETRY,
+    FLAG_BELOW_NORM,
+    FLAG_CONTROL_DEFICIT,
+    FLAG_CUTOFF,
+    FLAG_FAULTS,
+    FLAG_PAIN,
+    AssessmentInterpretation,
+    Interpretation,
+    Key,
+)
+from mobileathlete_desktop.domain.interpretation.wording import (
+    _fmt_in,
+    _mode_value,
+    _named,
+    _side_words,
+    _unit_in,
+    _value_in,
+)
+from mobileathlete_desktop.domain.records import ClientHistory
+from mobileathlete_desktop.support.i18n import N_, Texts, texts
+
+KIND_CONTROL = "control_deficit"
+KIND_PAIN = "pain"
+KIND_RESTRICTION = "restriction"
+KIND_ASYMMETRY = "asymmetry"
+KIND_FAULTS = "faults"
+KIND_CUTOFF = "cutoff"
+# Ranked in this order: a gap the client cannot control, then pain, then range missing, then
+# side-to-side differences, movement faults, and last a published reference point.
+HIGHLIGHT_ORDER: tuple[str, ...] = (
+    KIND_CONTROL,
+    KIND_PAIN,
+    KIND_RESTRICTION,
+    KIND_ASYMMETRY,
+    KIND_FAULTS,
+    KIND_CUTOFF,
+)
+KIND_TITLES = {
+    KIND_CONTROL: N_("Control deficit"),
+    KIND_PAIN: N_("Pain"),
+    KIND_RESTRICTION: N_("Restriction"),
+    KIND_ASYMMETRY: N_("Asymmetry"),
+    KIND_FAULTS: N_("Movement faults"),
+    KIND_CUTOFF: N_("Reference point"),
+}
+
+
+@dataclass(frozen=True)
+class Highlight:
+    """One finding that matters: its kind, where it is, and one sentence to print."""
+
+    kind: str
+    code: str
+    side: Side
+    text: str
+    severity: float = 0.0
+    """How far past its rule the finding is (1 = just past it); ranks findings of a kind."""
+    name: str = ""
+    """The measure and side in the sentence's language ("Hip abduction, right")."""
+
+    def title(self, lang: str = "en") -> str:
+        """The kind in words ("Control deficit"), for a table's first column."""
+        return texts(lang).gettext(KIND_TITLES[self.kind])
+
+
+@dataclass(frozen=True)
+class ChangeLine:
+    """One measure that changed: which of MDC and MCID the change passes, and a sentence."""
+
+    code: str
+    side: Side
+    verdict: str
+    beyond_error: bool | None
+    important: bool | None
+    text: str
+    size: float = 0.0
+    """The change over its measurement error (or MCID when no error is known)."""
+
+
+def _norm_words(tr: Texts, measure: Measure, row: Interpretation) -> str:
+    """ "44° ± 8°, cdc-rom-2011": the norm's mean, spread and source, short."""
+    norm = row.norm.norm
+    if norm is None:
+        return ""
+    spread = f" ± {_fmt_in(tr, measure, norm.sd)}" if norm.sd is not None else ""
+    return f"{_fmt_in(tr, measure, norm.mean)}{spread}, {norm.source}"
+
+
+def _value(tr: Texts, measure: Measure | None, row: Interpretation) -> str:
+    return _value_in(tr, row.value_text.split(" (", 1)[0])
+
+
+def _label(tr: Texts, measure: Measure | None, row: Interpretation, side: str) -> str:
+    return _named(tr, measure, row.label, side)
+
+
+def _control(
+    tr: Texts, measure: Measure, row: Interpretation, passive: Interpretation | None
+) -> str:
+    gap = row.gap
+    assert gap is not None
+    values = {
+        "name": _label(tr, measure, row, row.side),
+        "active": _fmt_in(tr, measure, gap.active),
+        "passive": _fmt_in(tr, measure, gap.passive),
+        "gap": _fmt_in(tr, measure, gap.gap),
+        "error": _fmt_in(tr, measure, gap.error or 0),
+        "source": gap.source,
+    }
+    norm = _norm_words(tr, measure, passive) if passive is not None else ""
+    if passive is not None and FLAG_BELOW_NORM in passive.flags and norm:
+        return tr.gettext(
+            "{name}: passive {passive}, below the norm ({norm}), and active only {active}: "
+            "a restriction and a control deficit (gap {gap}, more than the {error} "
+            "measurement error, {source}).",
+            norm=norm,
+            **values,
+        )
+    if norm:
+        return tr.gettext(
+            "{name}: passive {passive} is within the norm ({norm}) but active reaches only "
+            "{active}: a control deficit, not a flexibility limit (gap {gap}, more than the "
+            "{error} measurement error, {source}).",
+            norm=norm,
+            **values,
+        )
+    return tr.gettext(
+        "{name}: passive {passive} but active only {active}: a control deficit, not a "
+        "flexibility limit (gap {gap}, more than the {error} measurement error, {source}).",
+        **values,
+    )
+
+
+def _shortfall(row: Interpretation) -> float:
+    """How far below its norm a row is, in SDs (or tenths of the norm without an SD)."""
+    norm = row.norm.norm
+    if norm is None:
+        return 0.0
+    if norm.sd:
+        return max(0.0, (norm.mean - row.value) / norm.sd)
+    percent = row.norm.percent_of_norm
+    return 0.0 if percent is None else max(0.0, (100 - percent) / 10)
+
+
+def _restriction(tr: Texts, measure: Measure, row: Interpretation) -> str:
+    values = {
+        "name": _label(tr, measure, row, row.side),
+        "value": _mode_value(tr, row.mode, _value(tr, measure, row)),
+        "norm": _norm_words(tr, measure, row),
+    }
+    percent = row.norm.percent_of_norm
+    if percent is not None:
+        return tr.gettext(
+            "{name}: {value}, below the norm ({norm}; {percent}% of it).",
+            percent=f"{percent:.0f}",
+            **values,
+        )
+    return tr.gettext("{name}: {value}, below the norm ({norm}).", **values)
+
+
+def _pain(tr: Texts, measure: Measure | None, row: Interpretation) -> str:
+    values = {
+        "name": _label(tr, measure, row, row.side),
+        "value": _mode_value(tr, row.mode, _value(tr, measure, row)),
+    }
+    norm = _norm_words(tr, measure, row) if measure is not None else ""
+    if FLAG_BELOW_NORM in row.flags and norm:
+        return tr.gettext(
+            "{name}: {value}, below the norm ({norm}) and painful during the test: pain may "
+            "be what limits it.",
+            norm=norm,
+            **values,
+        )
+    if norm:
+        return tr.gettext(
+            "{name}: {value}, painful during the test (norm {norm}).", norm=norm, **values
+        )
+    return tr.gettext("{name}: {value}, painful during the test.", **values)
+
+
+def _asymmetry(tr: Texts, measure: Measure, row: Interpretation) -> tuple[str, float]:
+    sides = row.sides
+    assert sides is not None
+    weak_side = sides.weaker_side or "left"
+    other_side = "right" if weak_side == "left" else "left"
+    weak = sides.left if weak_side == "left" else sides.right
+    other = sides.right if weak_side == "left" else sides.left
+    name = _named(tr, measure, row.label, "none")
+    if row.mode != "none":
+        name = f"{name} ({_mode_value(tr, row.mode, '').strip()})"
+    values = {
+        "name": name,
+        "weak_side": _side_words(tr, weak_side),
+        "weak": _fmt_in(tr, measure, weak),
+        "other_side": _side_words(tr, other_side),
+        "other": _fmt_in(tr, measure, other),
+        "difference": _fmt_in(tr, measure, abs(sides.difference)),
+        "source": sides.source,
+    }
+    if sides.threshold_kind == "lsi" and sides.lsi is not None and sides.threshold:
+        rule = tr.gettext(
+            "limb symmetry {lsi}%, threshold {threshold}%",
+            lsi=f"{sides.lsi:.0f}",
+            threshold=f"{sides.threshold:g}",
+        )
+        size = (100 - sides.lsi) / max(100 - sides.threshold, 1e-9)
+    elif sides.threshold_kind == "error" and sides.threshold:
+        rule = tr.gettext(
+            "more than the {error} measurement error",
+            error=_fmt_in(tr, measure, sides.threshold),
+        )
+        size = abs(sides.difference) / sides.threshold
+    elif sides.threshold:
+        rule = tr.gettext("threshold {threshold}", threshold=_fmt_in(tr, measure, sides.threshold))
+        size = abs(sides.difference) / sides.threshold
+    else:
+        rule, size = "", 1.0
+    values["rule"] = f"{rule}, {sides.source}" if rule and sides.source else rule
+    text = tr.gettext(
+        "{name}: {weak_side} {weak} against {other_side} {other}, a difference of "
+        "{difference} ({rule}).",
+        **values,
+    )
+    return text, size
+
+
+def _where(tr: Texts, cat: Catalogue, code: str, side: str) -> str:
+    measure = measure_for(code, cat)
+    return _named(tr, measure, measure.label if measure is not None else code, side)
+
+
+def _error_size(row: Interpretation) -> float:
+    gap = row.gap
+    if gap is None or not gap.error:
+        return 1.0
+    return gap.gap / gap.error
+
+
+def highlights(
+    interpretation: AssessmentInterpretation,
+    lang: str = "en",
+    catalogue: Catalogue | None = None,
+    *,
+    limit: int | None = None,
+) -> list[Highlight]:
+    """The findings that matter at this visit, ranked (HIGHLIGHT_ORDER, then how far past its
+    rule each is), one sentence each in `lang` with its number and norm.
+
+    Active and passive readings of a measure and side make one finding: a control deficit
+    says the passive range and its norm; an active range below norm beside a control deficit
+    is not repeated as a restriction; a painful reading below norm is one "pain" finding.
+    Above-norm values are not findings here. With `limit`, every kind present keeps its most
+    severe finding before any kind gets a second one.
+    """
+    tr = texts(lang)
+    cat = catalogue if catalogue is not None else default_catalogue()
+    rows: dict[Key, Interpretation] = {r.key: r for r in interpretation.rows}
+    found: list[Highlight] = []
+    taken: set[tuple[str, str, str]] = set()  # (kind, code, side)
+    controlled: set[tuple[str, str]] = set()
+    painful: list[tuple[Interpretation, Measure | None]] = []
+    for row in interpretation.rows:
+        measure = measure_for(row.code, cat)
+        if measure is None or FLAG_CONTROL_DEFICIT not in row.flags or row.gap is None:
+            continue
+        if (row.code, row.side) in controlled:
+            continue
+        controlled.add((row.code, row.side))
+        passive = rows.get((row.code, row.side, "passive"))
+        found.append(
+            Highlight(
+                KIND_CONTROL,
+                row.code,
+                row.side,
+                _control(tr, measure, row, passive),
+                _error_size(row),
+            )
+        )
+    for row in interpretation.rows:
+        measure = measure_for(row.code, cat)
+        place = (row.code, row.side)
+        if FLAG_PAIN in row.flags and not row.computed and (KIND_PAIN, *place) not in taken:
+            taken.add((KIND_PAIN, *place))
+            if FLAG_BELOW_NORM in row.flags and row.norm.norm is not None:
+                text = _pain(tr, measure, row)
+                found.append(Highlight(KIND_PAIN, row.code, row.side, text, 2.0 + _shortfall(row)))
+            else:
+                painful.append((row, measure))
+        if measure is None:
+            continue
+        if FLAG_BELOW_NORM in row.flags and row.norm.norm is not None:
+            if row.mode == "active" and place in controlled:
+                continue  # the control deficit says why the active range is short
+            if (KIND_RESTRICTION, *place) in taken or (KIND_PAIN, *place) in taken:
+                continue
+            taken.add((KIND_RESTRICTION, *place))
+            found.append(
+                Highlight(
+                    KIND_RESTRICTION,
+                    row.code,
+                    row.side,
+                    _restriction(tr, measure, row),
+                    _shortfall(row),
+                )
+            )
+        if FLAG_ASYMMETRY in row.flags and row.sides is not None and row.sides.asymmetric:
+            if (KIND_ASYMMETRY, row.code, "none") in taken:
+                continue
+            taken.add((KIND_ASYMMETRY, row.code, "none"))
+            text, size = _asymmetry(tr, measure, row)
+            weaker = row.sides.weaker_side or "none"
+            found.append(Highlight(KIND_ASYMMETRY, row.code, weaker, text, size))
+    if len(painful) == 1:
+        row, measure = painful[0]
+        found.append(Highlight(KIND_PAIN, row.code, row.side, _pain(tr, measure, row), 1.0))
+    elif painful:
+        # Several painful tests within their norms read as one sentence, not a list.
+        where = "; ".join(
+            f"{_label(tr, m, r, r.side)} ({_mode_value(tr, r.mode, _value(tr, m, r))})"
+            for r, m in painful
+        )
+        first = painful[0][0]
+        text = tr.gettext("Painful during the test: {where}.", where=where)
+        found.append(Highlight(KIND_PAIN, first.code, first.side, text, 1.0))
+    for line in glance(interpretation, lang, cat):
+        if line.flag == FLAG_FAULTS:
+            found.append(Highlight(KIND_FAULTS, line.code, line.side, line.text, 1.0))
+        elif line.flag == FLAG_CUTOFF:
+            found.append(Highlight(KIND_CUTOFF, line.code, line.side, line.short, 0.5))
+    found = [replace(h, name=_where(tr, cat, h.code, h.side)) for h in found]
+    rank = {kind: i for i, kind in enumerate(HIGHLIGHT_ORDER)}
+    found.sort(key=lambda h: (rank[h.kind], -h.severity))
+    if limit is None or len(found) <= limit:
+        return found
+    chosen: list[Highlight] = []
+    for kind in HIGHLIGHT_ORDER:  # the most severe of each kind first
+        top = next((h for h in found if h.kind == kind), None)
+        if top is not None and len(chosen) < limit:
+            chosen.append(top)
+    for h in found:
+        if len(chosen) >= limit:
+            break
+        if h not in chosen:
+            chosen.append(h)
+    return sorted(chosen, key=lambda h: (rank[h.kind], -h.severity))
+
+
+# -- what changed ----------------------------------------------------------------------------
+
+
+_VERDICT_WORDS = {"improved": N_("improved"), "worse": N_("worse")}
+
+
+def _change_sentence(tr: Texts, measure: Measure, row: Interpretation, since: str = "") -> str:
+    change = row.change
+    assert change.previous_value is not None
+    name = _label(tr, measure, row, row.side)
+    before = _mode_value(tr, row.mode, _fmt_in(tr, measure, change.previous_value))
+    after = _fmt_in(tr, measure, row.value)
+    parts: list[str] = []
+    if change.mdc is not None and change.beyond_error is not None:
+        error = _fmt_in(tr, measure, change.mdc)
+        parts.append(
+            tr.gettext("beyond the measurement error ({error})", error=error)
+            if change.beyond_error
+            else tr.gettext("within the measurement error ({error})", error=error)
+        )
+    mcid = measure.important_change
+    if mcid is not None and change.important is not None:
+        sizes = []
+        if mcid.points is not None:
+            sizes.append(f"{mcid.points:g} {_unit_in(tr, measure.unit_label, mcid.points)}".strip())
+        if mcid.percent is not None:
+            sizes.append(f"{mcid.percent:g}%")
+        size = tr.gettext(" or ").join(sizes)
+        parts.append(
+            tr.gettext(
+                "clinically important (MCID {size}, {source})", size=size, source=mcid.source
+            )
+            if change.important
+            else tr.gettext("not clinically important (MCID {size})", size=size)
+        )
+    verdict = tr.gettext(_VERDICT_WORDS[change.verdict])
+    return tr.gettext(
+        "{name}: {before} → {after}, {verdict}: {judgement}.",
+        name=name,
+        before=before,
+        after=after,
+        verdict=verdict,
+        judgement="; ".join(parts),
+    )
+
+
+def change_lines(
+    interpretation: AssessmentInterpretation,
+    lang: str = "en",
+    catalogue: Catalogue | None = None,
+) -> list[ChangeLine]:
+    """Every row whose change since its previous recording is beyond the measurement error or
+    clinically important (never a change that reaches the MCID called unchanged): worse first,
+    then clinically important ones, then by size. The interpretation decides what "previous"
+    is (the last visit; or the first, see `episode_interpretation`)."""
+    tr = texts(lang)
+    cat = catalogue if catalogue is not None else default_catalogue()
+    lines: list[ChangeLine] = []
+    for row in interpretation.rows:
+        change = row.change
+        if change.verdict not in ("improved", "worse") or change.previous_value is None:
+            continue
+        if not (change.beyond_error or change.important):
+            continue
+        measure = measure_for(row.code, cat)
+        if measure is None:
+            continue
+        delta = abs(change.delta or 0.0)
+        size = delta / change.mdc if change.mdc else delta
+        lines.append(
+            ChangeLine(
+                row.code,
+                row.side,
+                change.verdict,
+                change.beyond_error,
+                change.important,
+                _change_sentence(tr, measure, row),
+                size,
+            )
+        )
+    lines.sort(key=lambda c: (c.verdict != "worse", not c.important, -c.size))
+    return lines
+
+
+def episode_interpretation(
+    history: ClientHistory, catalogue: Catalogue | None = None
+) -> AssessmentInterpretation:
+    """The latest visit judged against the first visit (rather than the one before): the
+    same `interpret_assessment` on the history cut down to the two visits, so MDC and MCID
+    follow the catalogue's rules, raters and instruments exactly."""
+    visits = history.assessments
+    if len(visits) < 2:
+        return interpret_assessment(history, catalogue=catalogue)
+    scoped = replace(history, assessments=(visits[0], visits[-1]))
+    return interpret_assessment(scoped, visits[-1].id, catalogue)
+
+
+__all__ = [
+    "HIGHLIGHT_ORDER",
+    "KIND_ASYMMETRY",
+    "KIND_CONTROL",
+    "KIND_CUTOFF",
+    "KIND_FAULTS",
+    "KIND_PAIN",
+    "KIND_RESTRICTION",
+    "ChangeLine",
+    "Highlight",
+    "change_lines",
+    "episode_interpretation",
+    "highlights",
+]

@@ -1,0 +1,228 @@
+"""The one-page referral letter: to the referring clinician, on the clinic's letterhead, with
+the findings, the progress, the plan and how to reach the clinic."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import Any, BinaryIO
+
+from mobileathlete_desktop.domain.records import ClientRecord
+from mobileathlete_desktop.reports.pdf import (
+    ClinicHeader,
+    build_document,
+    content_width,
+    letterhead,
+    section_mark,
+    short,
+    text,
+)
+from mobileathlete_desktop.reports.summary import FindingLine, findings_table, para, trial_pages
+from mobileathlete_desktop.support.i18n import texts
+
+LETTER_FINDINGS = 4
+LETTER_CHANGES = 2
+
+
+@dataclass(frozen=True)
+class ReferralLetter:
+    """What a referral letter says (built by services.reports from the summary, in `lang`)."""
+
+    client: ClientRecord
+    clinic: ClinicHeader
+    generated_on: date
+    lang: str = "en"
+    visit_dates: tuple[date, ...] = ()
+    findings: tuple[FindingLine, ...] = ()
+    changes: tuple[str, ...] = ()
+    drills: tuple[str, ...] = ()
+    plan: str = ""
+    next_visit: str = ""
+    therapist: str = ""
+
+    @property
+    def visits(self) -> int:
+        return len(self.visit_dates)
+
+
+def _d(lang: str, on: date) -> str:
+    return texts(lang).date(on, "long")
+
+
+def _right(letter: ReferralLetter) -> list[Any]:
+    tr = texts(letter.lang)
+    client = letter.client
+    lines = [text(_d(letter.lang, letter.generated_on))]
+    about = tr.gettext("Re: {name}", name=short(client.full_name))
+    lines.append(f"<b>{text(about)}</b>")
+    if client.date_of_birth:
+        lines.append(text(tr.gettext("Born {date}", date=_d(letter.lang, client.date_of_birth))))
+    lines.append(text(tr.gettext("Chart {chart}", chart=client.chart_number)))
+    return [para("<br/>".join(lines), "small", markup=True)]
+
+
+def _opening(letter: ReferralLetter) -> str:
+    tr = texts(letter.lang)
+    client = letter.client
+    complaint = (client.complaint or tr.gettext("a running complaint")).rstrip(".")
+    complaint = complaint[:1].lower() + complaint[1:]
+    if not letter.visit_dates:
+        return tr.gettext(
+            "Thank you for referring {name}, a runner with {complaint}. We have not assessed "
+            "{name} yet.",
+            name=client.full_name,
+            complaint=complaint,
+        )
+    if letter.visits == 1:
+        seen = tr.gettext(
+            "We assessed {name} on {date}.",
+            name=client.given_name or client.full_name,
+            date=_d(letter.lang, letter.visit_dates[0]),
+        )
+    else:
+        seen = tr.ngettext(
+            "We have seen {name} {count} time, from {first} to {last}.",
+            "We have seen {name} {count} times, from {first} to {last}.",
+            letter.visits,
+            name=client.given_name or client.full_name,
+            first=_d(letter.lang, letter.visit_dates[0]),
+            last=_d(letter.lang, letter.visit_dates[-1]),
+        )
+    running = ""
+    if client.weekly_distance_km:
+        running = tr.gettext(" ({km} km a week)", km=f"{client.weekly_distance_km:g}")
+    opening = tr.gettext(
+        "Thank you for referring {name}, a runner{running} with {complaint}.",
+        name=client.full_name,
+        running=running,
+        complaint=complaint,
+    )
+    return f"{opening} {seen}"
+
+
+def letter_story(letter: ReferralLetter) -> list[Any]:
+    """The flowables of one letter, starting with its numbered-section mark."""
+    from reportlab.platypus import Spacer
+
+    tr = texts(letter.lang)
+    client = letter.client
+    story: list[Any] = [section_mark(f"{client.full_name} ({client.chart_number})")]
+    story.append(letterhead(letter.clinic, content_width(), right=_right(letter)))
+    story.append(Spacer(1, 14))
+    story.append(
+        para(
+            tr.gettext(
+                "To the referring clinician ({referral})",
+                referral=client.referral or tr.gettext("not recorded"),
+            ),
+            "small",
+        )
+    )
+    story.append(Spacer(1, 8))
+    story.append(para(tr.gettext("Dear colleague,")))
+    story.append(Spacer(1, 6))
+    story.append(para(_opening(letter)))
+    if letter.findings:
+        story.append(Spacer(1, 6))
+        story.append(para(tr.gettext("What we found at the latest visit:")))
+        story.append(Spacer(1, 3))
+        story.append(findings_table(letter.findings))
+    elif letter.visit_dates:
+        story.append(Spacer(1, 6))
+        story.append(
+            para(
+                tr.gettext(
+                    "At the latest visit no value was below its norm, asymmetric, painful or "
+                    "short of its passive range beyond the measurement error."
+                )
+            )
+        )
+    if letter.visits >= 2:
+        story.append(Spacer(1, 6))
+        if letter.changes:
+            story.append(para(tr.gettext("Since the first visit:")))
+            story += [para(line, "small_bullet") for line in letter.changes]
+        else:
+            story.append(
+                para(
+                    tr.gettext(
+                        "Since the first visit nothing has changed beyond the measurement "
+                        "error or by a clinically important amount."
+                    )
+                )
+            )
+    story.append(Spacer(1, 6))
+    plan = []
+    if letter.drills:
+        plan.append(
+            tr.ngettext(
+                "{name} follows a home program of {count} drill: {drills}.",
+                "{name} follows a home program of {count} drills: {drills}.",
+                len(letter.drills),
+                name=client.given_name or client.full_name,
+                drills=", ".join(letter.drills),
+            )
+        )
+    if letter.plan:
+        plan.append(letter.plan)
+    if letter.next_visit:
+        plan.append(letter.next_visit)
+    if plan:
+        story.append(para(tr.gettext("Our plan: {plan}", plan=" ".join(plan))))
+    story.append(Spacer(1, 6))
+    contact = " · ".join(p for p in (letter.clinic.phone, letter.clinic.email) if p)
+    if contact:
+        story.append(
+            para(tr.gettext("Please contact us with any question: {contact}.", contact=contact))
+        )
+    story.append(
+        para(
+            tr.gettext(
+                "Reference values are for comparison only and do not predict injury. The full "
+                "record with every value is available on request."
+            ),
+            "muted",
+        )
+    )
+    story.append(Spacer(1, 10))
+    story.append(para(tr.gettext("Kind regards,")))
+    story.append(Spacer(1, 26))
+    story.append(para("_" * 34, "small"))
+    story.append(para(letter.therapist or "—"))
+    if letter.clinic.name:
+        story.append(para(short(letter.clinic.name), "small"))
+    return story
+
+
+def fit_letter(letter: ReferralLetter) -> tuple[ReferralLetter, int]:
+    """The letter cut down (findings, then changes) until it fits one page."""
+    taken = trial_pages(letter_story(letter), letter.lang)
+    while taken > 1 and (len(letter.findings) > 1 or letter.changes):
+        if letter.changes:
+            letter = replace(letter, changes=letter.changes[:-1])
+        else:
+            letter = replace(letter, findings=letter.findings[:-1])
+        taken = trial_pages(letter_story(letter), letter.lang)
+    return letter, taken
+
+
+def write_letters(out: BinaryIO, letters: Sequence[ReferralLetter]) -> None:
+    """Writes one or many letters into one PDF."""
+    from reportlab.platypus import PageBreak
+
+    story: list[Any] = []
+    for index, letter in enumerate(letters):
+        if index:
+            story.append(PageBreak())
+        story += letter_story(letter)
+    first = letters[0] if letters else None
+    lang = first.lang if first else "en"
+    build_document(
+        out,
+        story,
+        title=texts(lang).gettext("Referral letter"),
+        author=first.clinic.name if first else "",
+        footer=f"{first.client.full_name} ({first.client.chart_number})" if first else "",
+        lang=lang,
+    )

@@ -1,0 +1,449 @@
+"""The two-page progress summary a referring doctor reads in a minute: episode, findings that
+matter, what changed, one or two charts, the home program, the plan and the signature."""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+from functools import cache
+from typing import Any, BinaryIO
+
+from mobileathlete_desktop.domain.records import ClientRecord
+from mobileathlete_desktop.reports.pdf import (
+    ACCENT,
+    RULE,
+    ClinicHeader,
+    build_document,
+    chart_image,
+    content_width,
+    letterhead,
+    section_mark,
+    short,
+    styles,
+    text,
+)
+from mobileathlete_desktop.support.i18n import Texts, texts
+
+# The most a summary lists before it points to the full record.
+MAX_FINDINGS = 7
+MAX_CHANGES = 4
+MAX_PAGES = 2
+# A chart on the summary is at most this tall (points): two of them leave room for the program.
+CHART_HEIGHT = 300.0
+# ...and when that leaves no room, first this tall, before a chart is left out.
+SMALL_CHART_HEIGHT = 215.0
+
+
+@dataclass(frozen=True)
+class FindingLine:
+    """A finding as the summary prints it: its kind in a word and one sentence."""
+
+    kind: str
+    text: str
+
+
+@dataclass(frozen=True)
+class DrillLine:
+    """One drill of the current home program: name, dose and why it was chosen."""
+
+    name: str
+    dose: str
+    why: str = ""
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A chart chosen for this client and a line saying why it is there."""
+
+    figure: Any = field(compare=False)
+    caption: str = ""
+
+
+@dataclass(frozen=True)
+class SummaryReport:
+    """Everything one client's summary prints (built by services.reports, in `lang`)."""
+
+    client: ClientRecord
+    clinic: ClinicHeader
+    generated_on: date
+    lang: str = "en"
+    visit_dates: tuple[date, ...] = ()
+    visit_kind: str = ""
+    """The latest visit's kind in words ("reassessment")."""
+    findings: tuple[FindingLine, ...] = ()
+    since_first: tuple[str, ...] = ()
+    since_last: tuple[str, ...] = ()
+    more_changes: int = 0
+    """Changes left out for room (the full record lists every one)."""
+    more_findings: int = 0
+    charts: tuple[Chart, ...] = ()
+    program_title: str = ""
+    program: tuple[DrillLine, ...] = ()
+    plan: str = ""
+    next_visit: str = ""
+    therapist: str = ""
+    chart_height: float = CHART_HEIGHT
+
+    @property
+    def visits(self) -> int:
+        return len(self.visit_dates)
+
+
+@cache
+def _styles() -> dict[str, Any]:
+    """The shared styles plus the summary's own: a small heading and small bullets."""
+    from reportlab.lib.styles import ParagraphStyle
+
+    base = styles()
+    return {
+        **base,
+        "h3": ParagraphStyle("h3", parent=base["cell_bold"], fontSize=9, leading=12, spaceBefore=4),
+        "small_bullet": ParagraphStyle(
+            "small_bullet", parent=base["small"], leftIndent=10, bulletIndent=1
+        ),
+    }
+
+
+def para(value: str, style: str = "body", *, markup: bool = False) -> Any:
+    """A Paragraph of plain text (or trusted markup) in a shared or summary style; bullets
+    get a "•" (a shape, not a colour)."""
+    from reportlab.platypus import Paragraph
+
+    shown = value if markup else text(value)
+    bullet = "•" if style == "small_bullet" else None
+    return Paragraph(shown, _styles()[style], bulletText=bullet)
+
+
+def _d(tr: Texts, on: date) -> str:
+    return tr.date(on, "medium")
+
+
+def _client_block(report: SummaryReport, tr: Texts) -> list[Any]:
+    client = report.client
+    lines = [
+        f"<b>{text(short(client.full_name))}</b>",
+        text(tr.gettext("Chart {chart}", chart=client.chart_number)),
+    ]
+    if client.date_of_birth:
+        age = client.age_on(report.generated_on)
+        lines.append(
+            text(
+                tr.gettext("Born {date} ({age} years)", date=_d(tr, client.date_of_birth), age=age)
+            )
+        )
+    return [para("<br/>".join(lines), "small", markup=True)]
+
+
+def episode_lines(report: SummaryReport) -> list[str]:
+    """The episode in three lines: complaint and referral; visits; running profile."""
+    tr = texts(report.lang)
+    client = report.client
+    missing = tr.gettext("not recorded")
+    lines = [
+        tr.gettext(
+            "Complaint: {complaint}. Referral: {referral}.",
+            complaint=(client.complaint or missing).rstrip("."),
+            referral=(client.referral or missing).rstrip("."),
+        )
+    ]
+    if not report.visit_dates:
+        lines.append(tr.gettext("No assessments recorded yet."))
+    elif report.visits == 1:
+        lines.append(tr.gettext("One visit so far, on {date}.", date=_d(tr, report.visit_dates[0])))
+    else:
+        lines.append(
+            tr.ngettext(
+                "{count} visit from {first} to {last}.",
+                "{count} visits from {first} to {last}.",
+                report.visits,
+                first=_d(tr, report.visit_dates[0]),
+                last=_d(tr, report.visit_dates[-1]),
+            )
+        )
+    running = []
+    if client.weekly_distance_km:
+        running.append(tr.gettext("{km} km a week", km=f"{client.weekly_distance_km:g}"))
+    if client.years_running:
+        running.append(tr.gettext("{years} years running", years=f"{client.years_running:g}"))
+    if client.goal_event:
+        running.append(tr.gettext("goal: {goal}", goal=client.goal_event))
+    if client.injury_history:
+        running.append(tr.gettext("history: {history}", history=client.injury_history))
+    if running:
+        lines.append(tr.gettext("Running: {profile}.", profile="; ".join(running)))
+    else:
+        lines.append(tr.gettext("Running: no running profile recorded."))
+    return lines
+
+
+def grid_table(rows: list[list[Any]], widths: list[float], *, header: bool) -> Any:
+    from reportlab.lib.colors import HexColor
+    from reportlab.platypus import Table, TableStyle
+
+    table = Table(rows, colWidths=widths, repeatRows=1 if header else 0)
+    style = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 2),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.3, HexColor(RULE)),
+    ]
+    if header:
+        style.append(("LINEBELOW", (0, 0), (-1, 0), 0.8, HexColor(ACCENT)))
+    table.setStyle(TableStyle(style))
+    return table
+
+
+def findings_table(findings: Sequence[FindingLine]) -> Any:
+    """Findings as a two-column table: the kind in bold words (no colour needed), the sentence."""
+    from reportlab.lib.units import mm
+
+    rows = [[para(f.kind, "cell_bold"), para(f.text, "cell")] for f in findings]
+    return grid_table(rows, [30 * mm, content_width() - 30 * mm], header=False)
+
+
+def _bullets(lines: Sequence[str]) -> list[Any]:
+    return [para(line, "small_bullet") for line in lines]
+
+
+def _changes(report: SummaryReport, tr: Texts) -> list[Any]:
+    if report.visits < 2:
+        return [para(tr.gettext("First visit: nothing to compare yet."), "small")]
+    out: list[Any] = []
+    first, last = report.visit_dates[0], report.visit_dates[-2]
+    nothing = tr.gettext(
+        "Nothing changed beyond the measurement error, and nothing by a clinically "
+        "important amount."
+    )
+    if report.visits == 2:
+        heading = tr.gettext("Since the first visit ({date})", date=_d(tr, first))
+        out.append(para(heading, "h3"))
+        out += _bullets(report.since_first) or [para(nothing, "small")]
+    else:
+        out.append(para(tr.gettext("Since the first visit ({date})", date=_d(tr, first)), "h3"))
+        out += _bullets(report.since_first) or [para(nothing, "small")]
+        out.append(para(tr.gettext("Since the last visit ({date})", date=_d(tr, last)), "h3"))
+        out += _bullets(report.since_last) or [para(nothing, "small")]
+    if report.more_changes:
+        out.append(
+            para(
+                tr.ngettext(
+                    "{count} more change is listed in the full record.",
+                    "{count} more changes are listed in the full record.",
+                    report.more_changes,
+                ),
+                "muted",
+            )
+        )
+    out.append(
+        para(
+            tr.gettext(
+                "Beyond the measurement error (MDC95): larger than a retest of the same "
+                "person would vary. Clinically important (MCID): large enough for a client to "
+                "feel. Either can hold without the other."
+            ),
+            "muted",
+        )
+    )
+    return out
+
+
+def program_table(program: Sequence[DrillLine], tr: Texts) -> Any:
+    """The home program in one table: drill, dose, why."""
+    from reportlab.lib.units import mm
+
+    head = [
+        para(tr.gettext("Drill"), "cell_bold"),
+        para(tr.gettext("Dose"), "cell_bold"),
+        para(tr.gettext("Why"), "cell_bold"),
+    ]
+    rows = [head] + [
+        [para(d.name, "cell"), para(d.dose, "cell"), para(d.why, "cell")] for d in program
+    ]
+    rest = content_width() - 50 * mm
+    return grid_table(rows, [50 * mm, rest * 0.5, rest * 0.5], header=True)
+
+
+def signature(therapist: str, tr: Texts) -> Any:
+    """The therapist's name and a line to sign on."""
+    from reportlab.platypus import Table, TableStyle
+
+    data = [
+        ["", ""],
+        [
+            para(tr.gettext("Therapist: {name}", name=therapist or "—"), "small"),
+            para(tr.gettext("Signature"), "small"),
+        ],
+    ]
+    table = Table(data, colWidths=[content_width() / 2] * 2, rowHeights=[30, None])
+    table.setStyle(
+        TableStyle(
+            [
+                ("LINEBELOW", (1, 0), (1, 0), 0.6, "#000000"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+            ]
+        )
+    )
+    return table
+
+
+def _chart_flowables(report: SummaryReport, tr: Texts, draw: bool) -> list[Any]:
+    """The charts at the page's width (at most CHART_HEIGHT tall); as blank space of the same
+    size when `draw` is false (a trial layout that counts pages)."""
+    from reportlab.platypus import CondPageBreak, Spacer
+
+    out: list[Any] = []
+    for chart in report.charts:
+        fig_w, fig_h = chart.figure.get_size_inches()
+        width = min(content_width(), CHART_HEIGHT * fig_w / fig_h)
+        height = width * fig_h / fig_w
+        image = (
+            chart_image(chart.figure, content_width(), max_height=CHART_HEIGHT) if draw else None
+        )
+        out.append(CondPageBreak(height + 30))
+        if chart.caption:
+            out.append(para(chart.caption, "muted"))
+        out.append(image if image is not None else Spacer(width, height))
+    return out
+
+
+def summary_story(report: SummaryReport, *, draw_charts: bool = True) -> list[Any]:
+    """The flowables of one client's summary, starting with its numbered-section mark."""
+    from reportlab.platypus import KeepTogether, Spacer
+
+    tr = texts(report.lang)
+    client = report.client
+    story: list[Any] = [section_mark(f"{client.full_name} ({client.chart_number})")]
+    story.append(letterhead(report.clinic, content_width(), right=_client_block(report, tr)))
+    story.append(Spacer(1, 6))
+    title = tr.gettext("Progress summary")
+    when = tr.gettext("Written on {date}", date=_d(tr, report.generated_on))
+    story.append(para(f"<b>{text(title)}</b> · {text(when)}", "h1", markup=True))
+    story += [para(line, "small") for line in episode_lines(report)]
+    if report.visit_dates:
+        story.append(para(tr.gettext("Findings that matter"), "h2"))
+        if report.findings:
+            story.append(findings_table(report.findings))
+            if report.more_findings:
+                story.append(
+                    para(
+                        tr.ngettext(
+                            "{count} more finding is listed in the full record.",
+                            "{count} more findings are listed in the full record.",
+                            report.more_findings,
+                        ),
+                        "muted",
+                    )
+                )
+        else:
+            story.append(
+                para(
+                    tr.gettext(
+                        "No value is below its norm, asymmetric, painful or short of its "
+                        "passive range beyond the measurement error."
+                    ),
+                    "small",
+                )
+            )
+        story.append(para(tr.gettext("What changed"), "h2"))
+        story += _changes(report, tr)
+        story += _chart_flowables(report, tr, draw_charts)
+    program: list[Any] = [para(tr.gettext("Current home program"), "h2")]
+    if report.program:
+        if report.program_title:
+            program.append(para(report.program_title, "muted"))
+        program.append(program_table(report.program, tr))
+    else:
+        program.append(para(tr.gettext("No home program has been given yet."), "small"))
+    story += program
+    plan = [para(tr.gettext("Plan and next visit"), "h2")]
+    plan.append(para(report.plan or tr.gettext("No plan written at the latest visit."), "small"))
+    if report.next_visit:
+        plan.append(para(report.next_visit, "small"))
+    story.append(KeepTogether([*plan, Spacer(1, 4), signature(report.therapist, tr)]))
+    return story
+
+
+_PAGE = re.compile(rb"/Type /Page\b(?!s)")
+
+
+def count_pages(data: bytes) -> int:
+    """Pages in a PDF this program wrote (reportlab writes page objects uncompressed)."""
+    return len(_PAGE.findall(data))
+
+
+def trial_pages(story: list[Any], lang: str) -> int:
+    """How many pages a story lays out to (written to memory and counted)."""
+    buffer = io.BytesIO()
+    build_document(buffer, story, title="", author="", footer="", lang=lang)
+    return count_pages(buffer.getvalue())
+
+
+def _shorter(report: SummaryReport) -> SummaryReport | None:
+    """The summary with one thing less, in the order a reader misses least; None at the end."""
+    if report.charts and report.chart_height > SMALL_CHART_HEIGHT:
+        return replace(report, chart_height=SMALL_CHART_HEIGHT)
+    if len(report.charts) > 1:
+        return replace(report, charts=report.charts[:1])
+    if len(report.since_first) + len(report.since_last) > 2:
+        first, last = list(report.since_first), list(report.since_last)
+        longer = first if len(first) >= len(last) else last
+        longer.pop()
+        return replace(
+            report,
+            since_first=tuple(first),
+            since_last=tuple(last),
+            more_changes=report.more_changes + 1,
+        )
+    if len(report.findings) > 3:
+        return replace(
+            report, findings=report.findings[:-1], more_findings=report.more_findings + 1
+        )
+    if report.charts:
+        return replace(report, charts=())
+    return None
+
+
+def fit_summary(report: SummaryReport, pages: int = MAX_PAGES) -> tuple[SummaryReport, int]:
+    """The summary cut down until it lays out on `pages` pages, and the pages it takes."""
+    taken = trial_pages(summary_story(report, draw_charts=False), report.lang)
+    while taken > pages:
+        smaller = _shorter(report)
+        if smaller is None:
+            break
+        report = smaller
+        taken = trial_pages(summary_story(report, draw_charts=False), report.lang)
+    return report, taken
+
+
+def write_summaries(
+    out: BinaryIO,
+    reports: Sequence[SummaryReport],
+    *,
+    cover: Callable[[], list[Any]] | None = None,
+) -> None:
+    """Writes one or many clients' summaries into one PDF (each numbered on its own), after a
+    cover page when `cover` gives one."""
+    from reportlab.platypus import PageBreak
+
+    story: list[Any] = cover() if cover is not None else []
+    for index, report in enumerate(reports):
+        if index or story:
+            story.append(PageBreak())
+        story += summary_story(report)
+    first = reports[0] if reports else None
+    lang = first.lang if first else "en"
+    footer = f"{first.client.full_name} ({first.client.chart_number})" if first else ""
+    build_document(
+        out,
+        story,
+        title=texts(lang).gettext("Progress summary"),
+        author=first.clinic.name if first else "",
+        footer=footer,
+        lang=lang,
+    )

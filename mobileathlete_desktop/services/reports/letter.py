@@ -1,0 +1,36 @@
+"""The referral letter of a client: the summary's findings, progress and plan, in a letter."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from mobileathlete_desktop.reports.letter import (
+    LETTER_CHANGES,
+    LETTER_FINDINGS,
+    ReferralLetter,
+    fit_letter,
+)
+from mobileathlete_desktop.services.context import ServiceContext
+from mobileathlete_desktop.services.reports.progress import build_summary_report
+
+
+def build_letter(
+    ctx: ServiceContext, client_id: int, *, lang: str = "en", today: date | None = None
+) -> ReferralLetter:
+    """A one-page letter to the referring clinician, from the same findings as the summary
+    (`domain.interpretation.highlights`), cut to fit the page."""
+    summary = build_summary_report(ctx, client_id, lang=lang, today=today, charts=False)
+    letter = ReferralLetter(
+        client=summary.client,
+        clinic=summary.clinic,
+        generated_on=summary.generated_on,
+        lang=summary.lang,
+        visit_dates=summary.visit_dates,
+        findings=summary.findings[:LETTER_FINDINGS],
+        changes=summary.since_first[:LETTER_CHANGES],
+        drills=tuple(d.name for d in summary.program),
+        plan=summary.plan,
+        next_visit=summary.next_visit,
+        therapist=summary.therapist,
+    )
+    return fit_letter(letter)[0]
