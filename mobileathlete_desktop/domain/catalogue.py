@@ -289,6 +289,8 @@ def parse_catalogue(data: Mapping[str, Any]) -> Catalogue:
                 population=c["population"],
                 note=c.get("note", ""),
                 inclusive=bool(c.get("inclusive", False)),
+                kind=c.get("kind", "reference"),
+                meaning=_labels(c["meaning"], f"{code}: cutoff meaning") if "meaning" in c else {},
             )
             for c in raw.get("cutoffs", [])
         )

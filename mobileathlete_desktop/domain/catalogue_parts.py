@@ -128,6 +128,15 @@ class Cutoff:
     note: str = ""
     inclusive: bool = False
     """True when the cut-off itself counts (FMS total 14 or less)."""
+    kind: Literal["reference", "criterion", "screen"] = "reference"
+    """"reference": a value from one group; "criterion": a decision criterion such as the
+    hop LSI >= 90% for return to running; "screen": a screening cut-point such as Beighton 5/9."""
+    meaning: Texts = field(default_factory=dict, hash=False)
+    """What crossing it means, by language code ("possible generalised joint hypermobility")."""
+
+    def meaning_in(self, lang: str | None) -> str:
+        """What crossing it means in that language (English otherwise; "" when not said)."""
+        return pick(self.meaning, lang) if self.meaning else ""
 
     def crossed(self, value: float) -> bool:
         """Whether the value lies on the flagged side of the cut-off."""

@@ -44,9 +44,12 @@ from mobileathlete_desktop.domain.interpretation.results import (
 )
 from mobileathlete_desktop.domain.interpretation.rules import (
     _change,
+    above_norm_with_hypermobility,
     active_passive_gap,
     compare_sides,
     compare_with_norm,
+    generalised_hypermobility,
+    pain_reason,
 )
 from mobileathlete_desktop.domain.interpretation.wording import (
     _cite,
@@ -235,6 +238,8 @@ def _interpret_row(
         flags.append(FLAG_CUTOFF)
     if known and (norm.norm is not None or measure.norms or norm.cutoff):
         reasons.append(f"{name} {value_text}: {norm.reason}")
+    if norm.flag == "above" and (screen := generalised_hypermobility(readings, cat)):
+        reasons.append(above_norm_with_hypermobility(name, value_text, screen))
 
     faults: tuple[str, ...] = ()
     if measure.ratings:
@@ -302,7 +307,7 @@ def _interpret_row(
             linked = _measure(cat, FMS_CLEARING[code]).label
             reasons.append(f"{name}: painful (positive) clearing test; {linked} scores 0.")
         else:
-            reasons.append(f"{name}: pain reported during the test.")
+            reasons.append(pain_reason(measure, name))
 
     return Interpretation(
         code=code,

@@ -159,6 +159,8 @@ def glance(
             short = f"{name}: {first.value_text} ({first.norm.cutoff.split(' (')[0]})"
         elif flag == FLAG_PAIN:
             text = tr.gettext("{name}: pain during the test ({values})", name=name, values=values)
+            if measure is not None and measure.pain_warning:
+                text = f"{text} — {measure.pain_warning_in(tr.lang)}"
         else:
             text = next((r for r in first.reasons if "asymmetry" in r.lower()), f"{name}: {values}")
         detail = "\n".join(dict.fromkeys(reason for r in rows for reason in r.reasons))

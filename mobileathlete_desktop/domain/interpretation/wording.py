@@ -207,7 +207,20 @@ def _norm_text(tr: Texts, measure: Measure, norm: Norm) -> str:
 _POPULATIONS = (
     N_("high-school girls' basketball (Star Excursion Balance Test)"),
     N_("professional American-football players"),
+    N_("athletes returning to sport after lower-limb injury"),
+    N_("adults, per a systematic review; children at least 6 of 9"),
 )
+
+
+def _crossed_words(tr: Texts, cutoff: Cutoff) -> str:
+    """How the value lies against a criterion or cut-point: "below", "at or above"..."""
+    if cutoff.direction == "below":
+        if cutoff.inclusive:
+            return tr.pgettext("against a cut-off", "at or below")
+        return tr.pgettext("against a cut-off", "below")
+    if cutoff.inclusive:
+        return tr.pgettext("against a cut-off", "at or above")
+    return tr.pgettext("against a cut-off", "above")
 
 
 def _cutoff_reason(tr: Texts, measure: Measure, cutoff: Cutoff) -> str:
@@ -218,6 +231,23 @@ def _cutoff_reason(tr: Texts, measure: Measure, cutoff: Cutoff) -> str:
         "source": cutoff.source,
         "population": population,
     }
+    meaning = cutoff.meaning_in(tr.lang)
+    if cutoff.kind == "criterion" and meaning:
+        return tr.gettext(
+            "{where} the {value} criterion of {source} ({population}): {meaning}; a criterion "
+            "for a decision, not a risk prediction.",
+            where=_crossed_words(tr, cutoff),
+            meaning=meaning,
+            **values,
+        )
+    if cutoff.kind == "screen" and meaning:
+        return tr.gettext(
+            "{where} the {value} cut-point of {source} ({population}): {meaning}; a screening "
+            "cut-point, not a diagnosis or a risk prediction.",
+            where=_crossed_words(tr, cutoff),
+            meaning=meaning,
+            **values,
+        )
     if cutoff.direction == "below":
         if cutoff.inclusive:
             return tr.gettext(

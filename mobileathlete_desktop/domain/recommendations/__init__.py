@@ -21,7 +21,9 @@ How a finding chooses its drills, in order:
      total 14 or less) is answered like a short reading of that measure (balance and reach
      drills, the library's fms.* trunk and hip control drills), weighed a little less;
    - a change reaching the MCID ("clinically_important") asks for nothing by itself: it ranks
-     a worse finding higher.
+     a worse finding higher;
+   - a Beighton score at or past its cut-point (possible generalised joint hypermobility)
+     asks for no drill of its own: it holds back static stretching in every region.
 3. Safety, for the whole program: a painful motion gets no end-range stretch, no loaded drill
    and no mobility drill into it (big-toe rocks for a painful big toe, leg swings for a painful
    hip flexion): only active control work within the pain-free range, i.e. an unloaded active
@@ -62,6 +64,7 @@ from mobileathlete_desktop.domain.recommendations.measures import (
     DEFICIT_FLEXIBILITY,
     DEFICIT_STRENGTH,
     FAULT_PREFIX,
+    GENERALISED_HYPERMOBILITY,
     MEASURES,
     PURPOSES,
     TARGETS_BY_MEASURE,
@@ -110,6 +113,7 @@ __all__ = [
     "FAULT_NOTE",
     "FAULT_PREFIX",
     "FLAG_WEIGHTS",
+    "GENERALISED_HYPERMOBILITY",
     "HYPERMOBILE_HANDOUT",
     "HYPERMOBILE_NOTE",
     "LOADED_CATEGORIES",

@@ -33,6 +33,28 @@ FAULTS: tuple[FaultDrills, ...] = (
         ("fault:trunk_lean",),
         N_("trunk leaning"),
     ),
+    # Running gait (2-D video): overstriding is answered by raising the step rate 5-10%
+    # (Heiderscheit 2011); hip adduction and a crossover gait by hip abductor work.
+    FaultDrills(
+        "overstride",
+        ("fault:overstride", "gait.cadence"),
+        N_("overstriding"),
+    ),
+    FaultDrills(
+        "hip_adduction",
+        ("fault:hip_adduction", "hip.abduction"),
+        N_("thigh drifting inward"),
+    ),
+    FaultDrills(
+        "crossover",
+        ("fault:crossover", "hip.abduction"),
+        N_("feet crossing the midline"),
+    ),
+    FaultDrills(
+        "heel_eversion",
+        ("fault:heel_eversion",),
+        N_("foot rolling in"),
+    ),
     FaultDrills(
         "loss_of_balance",
         ("fault:loss_of_balance", "balance.single_leg"),

@@ -12,6 +12,7 @@ from mobileathlete_desktop.domain.recommendations.measures import (
     DEFICIT_CONTROL,
     DEFICIT_FLEXIBILITY,
     DEFICIT_STRENGTH,
+    GENERALISED_HYPERMOBILITY,
     measure_drills,
     targets_for,
 )
@@ -87,7 +88,7 @@ def fit(drill: Drill, observation: Observation) -> int | None:
 @dataclass(frozen=True)
 class _Safety:
     """What the whole program must leave out, from the painful, controlled and hypermobile
-    findings."""
+    findings (a Beighton score at or past its cut-point counts for every region)."""
 
     painful_codes: frozenset[str]
     painful_regions: frozenset[str]
@@ -111,6 +112,9 @@ class _Safety:
                 painful_regions |= regions_for(o)
             if o.need in ("control", "hypermobile"):
                 no_stretch |= regions_for(o)
+            if o.code == GENERALISED_HYPERMOBILITY and "cutoff" in o.flags:
+                # Possible generalised joint hypermobility: no static stretch anywhere.
+                no_stretch |= set(REGIONS)
             if o.need == "hypermobile":
                 no_flex |= codes
         return cls(

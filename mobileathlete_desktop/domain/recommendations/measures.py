@@ -92,6 +92,36 @@ MEASURES: tuple[MeasureDrills, ...] = (
         ("hallux", "foot"),
         N_("big-toe mobility"),
     ),
+    # Hip strength by handheld dynamometry (Nm/kg, or the force behind it): strength work,
+    # before the range-of-motion prefixes "hip.abduction" and "hip.extension" below.
+    MeasureDrills(
+        "hip.abduction.strength",
+        ("hip.abduction.strength", "hip.abduction"),
+        DEFICIT_STRENGTH,
+        ("hip",),
+        N_("hip abductor strength"),
+    ),
+    MeasureDrills(
+        "hip.abduction.force",
+        ("hip.abduction.strength", "hip.abduction"),
+        DEFICIT_STRENGTH,
+        ("hip",),
+        N_("hip abductor strength"),
+    ),
+    MeasureDrills(
+        "hip.extension.strength",
+        ("hip.extension.strength",),
+        DEFICIT_STRENGTH,
+        ("hip",),
+        N_("hip extensor strength"),
+    ),
+    MeasureDrills(
+        "hip.extension.force",
+        ("hip.extension.strength",),
+        DEFICIT_STRENGTH,
+        ("hip",),
+        N_("hip extensor strength"),
+    ),
     MeasureDrills(
         "hip.extension",
         ("hip.extension", "thomas.hip_extension"),
@@ -206,6 +236,38 @@ MEASURES: tuple[MeasureDrills, ...] = (
         (),
         N_("movement control of trunk and hips"),
     ),
+    # Hop tests and their limb symmetry indices: the library's hop and landing drills target
+    # "hop.*" (the row's own code).
+    MeasureDrills(
+        "hop",
+        (),
+        DEFICIT_STRENGTH,
+        ("knee", "ankle", "foot"),
+        N_("single-leg hopping power and landing control"),
+    ),
+    MeasureDrills(
+        "calf",
+        ("calf.heel_rise", "ankle.plantarflexion"),
+        DEFICIT_STRENGTH,
+        ("ankle",),
+        N_("calf strength endurance"),
+    ),
+    # Running gait: each fault seen chooses its drills (faults.py); the cadence drill answers
+    # overstriding (a step rate 5-10% above the preferred one, Heiderscheit 2011).
+    MeasureDrills(
+        "gait.running",
+        (),
+        DEFICIT_CONTROL,
+        (),
+        N_("running form"),
+    ),
+    MeasureDrills(
+        "gait.cadence",
+        ("gait.cadence",),
+        DEFICIT_CONTROL,
+        (),
+        N_("running step rate"),
+    ),
     MeasureDrills(
         "sls",
         ("sls",),
@@ -221,6 +283,12 @@ MEASURES: tuple[MeasureDrills, ...] = (
         N_("single-leg control of hip and knee"),
     ),
 )
+
+
+# A finding that shapes the whole program instead of calling for drills of its own: a Beighton
+# score at or past its cut-point (possible generalised joint hypermobility) holds back static
+# stretching in every region.
+GENERALISED_HYPERMOBILITY = "beighton.score"
 
 
 # Kept for readers of the old tables: measure prefix → the library targets that answer it.

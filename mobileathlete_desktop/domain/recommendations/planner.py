@@ -18,6 +18,7 @@ from mobileathlete_desktop.domain.recommendations.measures import (
     DEFICIT_CONTROL,
     DEFICIT_FLEXIBILITY,
     DEFICIT_STRENGTH,
+    GENERALISED_HYPERMOBILITY,
     MEASURES,
 )
 from mobileathlete_desktop.domain.recommendations.model import (
@@ -56,7 +57,11 @@ def plan(
     maintenance program when nothing is flagged or nothing flagged can be answered. `lang` is
     the handout's language (the client's notes); reasons are always English (REASON_LANG)."""
     seen = list(observations)
-    findings = sorted((o for o in seen if o.flags & ACTIONABLE), key=lambda o: -o.weight)
+    # A Beighton score past its cut-point shapes the whole program (safety), asks for no drill.
+    findings = sorted(
+        (o for o in seen if o.flags & ACTIONABLE and o.code != GENERALISED_HYPERMOBILITY),
+        key=lambda o: -o.weight,
+    )
     safety = _Safety.of(seen)
     order = {d.code: i for i, d in enumerate(drills)}
     per_finding: list[list[Drill]] = []
