@@ -19,6 +19,7 @@ from mobileathlete_desktop.services.audit_check import (
     head_findings,
     key_problems,
 )
+from mobileathlete_desktop.services.audit_replay import replay_problems
 from mobileathlete_desktop.services.context import ServiceContext
 from mobileathlete_desktop.services.server_roles import account_role_problems
 from mobileathlete_desktop.services.session import Database
@@ -85,8 +86,9 @@ def check_database(target: str | Path | None) -> CheckReport:
 def _findings(session: Session, db: Database) -> tuple[list[str], list[str]]:
     """The audit trail, accounts, chart numbers and state, read in one transaction."""
     audit_problems, audit_state = _audit_findings(session, db)
-    problems = audit_problems + account_role_problems(session) + _chart_clashes(session)
-    return problems, _state(session, db) + audit_state
+    replayed, replay_state = replay_problems(session)
+    problems = audit_problems + replayed + account_role_problems(session) + _chart_clashes(session)
+    return problems, _state(session, db) + audit_state + replay_state
 
 
 def _sqlite_problems(db: Database) -> list[str]:

@@ -151,10 +151,45 @@ def test_changing_a_value_of_a_signed_visit_is_found(clinic: Path) -> None:
     assert any("assessment 1: changed since it was signed" in p for p in found), found
 
 
-def test_changing_a_draft_is_not_a_problem(clinic: Path) -> None:
-    # A draft is edited through the program all day; only signed records are sealed.
+def test_changing_a_draft_outside_the_program_is_found(clinic: Path) -> None:
+    # A draft is edited all day, each change an event with its value after: the trail
+    # replayed says what the file must hold.
     tamper(clinic, "UPDATE measurement SET value = 99 WHERE assessment_id = 2", unguard=False)
-    assert problems(clinic) == ()
+    found = problems(clinic)
+    assert any(
+        "assessment 2: hip.flexion left active is 99 in the file, 115 in the audit trail" in p
+        for p in found
+    ), found
+
+
+def test_a_value_deleted_or_added_outside_the_program_is_found(clinic: Path) -> None:
+    tamper(
+        clinic,
+        "DELETE FROM measurement WHERE assessment_id = 2",
+        "INSERT INTO measurement (assessment_id, code, side, mode, value, unit, pain, note, "
+        "instrument, position, rater, updated_at) VALUES (2, 'knee.flexion', 'left', "
+        "'active', 140, 'deg', 0, '', '', '', '', '2025-03-08 10:00:00')",
+        unguard=False,
+    )
+    found = problems(clinic)
+    assert any("hip.flexion left active (115 in the audit trail) is missing" in p for p in found)
+    report = check_database(str(clinic))
+    assert "values with no event in the audit trail (older data or the demo): 1" in report.state
+
+
+def test_a_pain_flag_or_client_detail_changed_outside_the_program_is_found(
+    clinic: Path,
+) -> None:
+    tamper(
+        clinic,
+        "UPDATE measurement SET pain = 1 WHERE assessment_id = 2",
+        "UPDATE client SET phone = '555-0000', referral = 'Dr Nobody' WHERE chart_number = 'T-1'",
+        unguard=False,
+    )
+    found = problems(clinic)
+    assert any("assessment 2: hip.flexion left active pain flag differs" in p for p in found)
+    assert any("client T-1: phone differs from the audit trail" in p for p in found), found
+    assert any("client T-1: referral differs from the audit trail" in p for p in found), found
 
 
 def test_ids_are_never_reused_after_a_cut(clinic: Path, ctx: ServiceContext) -> None:
