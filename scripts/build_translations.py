@@ -81,6 +81,7 @@ GROUPS: dict[str, list[str]] = {
         "reports_view.py",
         "audit_view.py",
         "print_support.py",
+        "clinic_details_dialog.py",
         "forms/users_dialog.ui",
         "forms/new_user.ui",
         "forms/password.ui",

@@ -7,6 +7,7 @@ import hashlib
 import io
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
@@ -25,6 +26,7 @@ PAPERS: tuple[str, ...] = tuple(PAPER_SIZES)
 ADDRESS_LENGTH = 300
 """Longest address (all lines together): a letterhead holds three or four lines."""
 ADDRESS_LINES = 5
+NAME_LENGTH = TITLE_LENGTH
 PHONE_LENGTH = 60
 EMAIL_LENGTH = TITLE_LENGTH
 MAX_LOGO_BYTES = 1024 * 1024
@@ -198,6 +200,27 @@ def prepare_logo(data: bytes, name: str = "") -> bytes:
                 f"{what} is damaged: its picture data is cut short or corrupt"
             ) from exc
     return _encode(upright, kind)
+
+
+def load_logo_file(path: Path) -> bytes:
+    """A logo file read and made ready to print (prepare_logo); a file over 1 MB is refused by
+    its size before it is read, a missing or unreadable one saying so (InputError)."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_LOGO_BYTES:
+            raise InputError(
+                f"{path.name} is {size / (1024 * 1024):.1f} MB: a logo may be at most 1 MB "
+                "(save it smaller, for example 600 pixels wide)"
+            )
+        data = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise InputError(f"No file {path}") from exc
+    except IsADirectoryError as exc:
+        raise InputError(f"{path} is a folder, not a picture") from exc
+    except PermissionError as exc:
+        raise InputError(f"Cannot read {path}: permission denied") from exc
+    return prepare_logo(data, path.name)
 
 
 def _encode(picture: Any, kind: str) -> bytes:

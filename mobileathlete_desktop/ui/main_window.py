@@ -207,15 +207,19 @@ class MainWindow(QMainWindow):
         return self.today
 
     def _add_admin_actions(self, menu: QMenu) -> None:
-        """Clinic ▸ Users… and Clinic ▸ Backups…, shown to admins only."""
+        """Clinic ▸ Users…, Backups… and Clinic details…, shown to admins only."""
         self.users_action = QAction(self.tr("&Users…"), self)
         self.users_action.triggered.connect(self.show_users)
         self.users_action.setVisible(self.ctx.actor.can("users.manage"))
         self.backups_action = QAction(self.tr("&Backups…"), self)
         self.backups_action.triggered.connect(self.show_backups)
         self.backups_action.setVisible(self.ctx.actor.can("backups.manage"))
+        self.clinic_details_action = QAction(self.tr("Clinic &details…"), self)
+        self.clinic_details_action.triggered.connect(self.show_clinic_details)
+        self.clinic_details_action.setVisible(self.ctx.actor.can("settings.write"))
         menu.addAction(self.users_action)
         menu.addAction(self.backups_action)
+        menu.addAction(self.clinic_details_action)
 
     def show_users(self) -> None:
         """Opens Clinic ▸ Users (admins); the next steps follow what was done there."""
@@ -237,6 +241,17 @@ class MainWindow(QMainWindow):
         dialog.finished.connect(lambda _r: self.next_steps.refresh())
         dialog.restored.connect(lambda _path: self.close())
         self.backups_dialog = dialog
+        dialog.open()
+        dialog.activateWindow()
+
+    def show_clinic_details(self) -> None:
+        """Opens Clinic ▸ Clinic details (admins): the letterhead and paper of every document."""
+        from mobileathlete_desktop.ui.clinic_details_dialog import ClinicDetailsDialog
+
+        dialog = ClinicDetailsDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(lambda name: self.setWindowTitle(f"Mobile Athlete — {name}"))
+        self.clinic_details_dialog = dialog
         dialog.open()
         dialog.activateWindow()
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import os
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -16,6 +17,7 @@ from mobileathlete_desktop.services.clinic_details import (
     ClinicChanges,
     demo_logo,
     get_clinic_details,
+    load_logo_file,
     prepare_logo,
     update_clinic_details,
 )
@@ -209,3 +211,18 @@ def test_without_a_clinic_row_the_first_save_makes_one(admin_ctx: ServiceContext
     update_clinic_details(admin_ctx, ClinicChanges(name="New Clinic"))
     with admin_ctx.db.reading() as session:
         assert session.execute(select(Clinic.name)).scalars().all() == ["New Clinic"]
+
+
+def test_a_logo_file_is_refused_by_its_size_before_it_is_read(tmp_path: Path) -> None:
+    huge = tmp_path / "poster.png"
+    with huge.open("wb") as fh:
+        fh.truncate(20 * 1024 * 1024)  # 20 MB (sparse: never read)
+    with pytest.raises(InputError, match=r"poster\.png is 20\.0 MB: a logo may be at most 1 MB"):
+        load_logo_file(huge)
+    with pytest.raises(InputError, match="No file"):
+        load_logo_file(tmp_path / "missing.png")
+    with pytest.raises(InputError, match="is a folder"):
+        load_logo_file(tmp_path)
+    good = tmp_path / "logo.png"
+    good.write_bytes(_picture((300, 100)))
+    assert load_logo_file(good).startswith(b"\x89PNG")

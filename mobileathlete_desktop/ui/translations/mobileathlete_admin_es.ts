@@ -349,6 +349,125 @@ Mobile Athlete se cierra al terminar la restauración; vuelva a abrirlo e inicie
     </message>
 </context>
 <context>
+    <name>ClinicDetailsDialog</name>
+    <message>
+        <source>Clinic details — Mobile Athlete</source>
+        <translation>Datos de la clínica — Mobile Athlete</translation>
+    </message>
+    <message>
+        <source>Printed at the top of every report and handout. The paper size sets the page of every document the clinic prints.</source>
+        <translation>Se imprimen en el encabezado de cada informe y de cada hoja de ejercicios. El tamaño de papel fija la página de todos los documentos que imprime la clínica.</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Guardar</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Reading the clinic&apos;s details…</source>
+        <translation>Leyendo los datos de la clínica…</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>Obligatorio</translation>
+    </message>
+    <message>
+        <source>Street, town, postcode (up to 5 lines)</source>
+        <translation>Calle, ciudad, código postal (hasta 5 líneas)</translation>
+    </message>
+    <message>
+        <source>A4 (210 × 297 mm)</source>
+        <translation>A4 (210 × 297 mm)</translation>
+    </message>
+    <message>
+        <source>US Letter (8.5 × 11 in)</source>
+        <translation>Carta (8.5 × 11 pulg.)</translation>
+    </message>
+    <message>
+        <source>Clinic &amp;name:</source>
+        <translation>&amp;Nombre de la clínica:</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Dirección:</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Teléfono:</translation>
+    </message>
+    <message>
+        <source>&amp;Email:</source>
+        <translation>C&amp;orreo electrónico:</translation>
+    </message>
+    <message>
+        <source>Paper si&amp;ze:</source>
+        <translation>Tamaño de &amp;papel:</translation>
+    </message>
+    <message>
+        <source>Logo preview</source>
+        <translation>Vista previa del logotipo</translation>
+    </message>
+    <message>
+        <source>Logo (PNG or JPEG, at most 1 MB)</source>
+        <translation>Logotipo (PNG o JPEG, 1 MB como máximo)</translation>
+    </message>
+    <message>
+        <source>&amp;Choose logo…</source>
+        <translation>&amp;Elegir logotipo…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove logo</source>
+        <translation>&amp;Quitar logotipo</translation>
+    </message>
+    <message>
+        <source>{width} × {height} pixels</source>
+        <translation>{width} × {height} píxeles</translation>
+    </message>
+    <message>
+        <source>No logo</source>
+        <translation>Sin logotipo</translation>
+    </message>
+    <message>
+        <source>Reports show the clinic&apos;s name alone.</source>
+        <translation>Los informes muestran solo el nombre de la clínica.</translation>
+    </message>
+    <message>
+        <source>Only an administrator can change the clinic&apos;s details.</source>
+        <translation>Solo un administrador puede cambiar los datos de la clínica.</translation>
+    </message>
+    <message>
+        <source>Choose the clinic&apos;s logo</source>
+        <translation>Elegir el logotipo de la clínica</translation>
+    </message>
+    <message>
+        <source>Pictures (*.png *.jpg *.jpeg)</source>
+        <translation>Imágenes (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>Reading {file}…</source>
+        <translation>Leyendo {file}…</translation>
+    </message>
+    <message>
+        <source>The new logo is kept when you save.</source>
+        <translation>El nuevo logotipo se conserva al guardar.</translation>
+    </message>
+    <message>
+        <source>The logo is removed when you save.</source>
+        <translation>El logotipo se quita al guardar.</translation>
+    </message>
+    <message>
+        <source>Type the clinic&apos;s name.</source>
+        <translation>Escriba el nombre de la clínica.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Guardando…</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <source>Import from CSV</source>

@@ -979,6 +979,10 @@ Si vuelve a ocurrir, copie el informe de abajo y envíelo a quien le mantenga Mo
         <translation>&amp;Copias de seguridad…</translation>
     </message>
     <message>
+        <source>Clinic &amp;details…</source>
+        <translation>&amp;Datos de la clínica…</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>A&amp;yuda</translation>
     </message>
