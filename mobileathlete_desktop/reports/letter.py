@@ -71,13 +71,13 @@ def _opening(letter: ReferralLetter) -> str:
         return tr.gettext(
             "Thank you for referring {name}, a runner with {complaint}. We have not assessed "
             "{name} yet.",
-            name=client.full_name,
+            name=short(client.full_name),
             complaint=complaint,
         )
     if letter.visits == 1:
         seen = tr.gettext(
             "We assessed {name} on {date}.",
-            name=client.given_name or client.full_name,
+            name=short(client.given_name or client.full_name),
             date=_d(letter.lang, letter.visit_dates[0]),
         )
     else:
@@ -85,7 +85,7 @@ def _opening(letter: ReferralLetter) -> str:
             "We have seen {name} {count} time, from {first} to {last}.",
             "We have seen {name} {count} times, from {first} to {last}.",
             letter.visits,
-            name=client.given_name or client.full_name,
+            name=short(client.given_name or client.full_name),
             first=_d(letter.lang, letter.visit_dates[0]),
             last=_d(letter.lang, letter.visit_dates[-1]),
         )
@@ -94,7 +94,7 @@ def _opening(letter: ReferralLetter) -> str:
         running = tr.gettext(" ({km} km a week)", km=f"{client.weekly_distance_km:g}")
     opening = tr.gettext(
         "Thank you for referring {name}, a runner{running} with {complaint}.",
-        name=client.full_name,
+        name=short(client.full_name),
         running=running,
         complaint=complaint,
     )
@@ -160,7 +160,7 @@ def letter_story(letter: ReferralLetter) -> list[Any]:
                 "{name} follows a home program of {count} drill: {drills}.",
                 "{name} follows a home program of {count} drills: {drills}.",
                 len(letter.drills),
-                name=client.given_name or client.full_name,
+                name=short(client.given_name or client.full_name),
                 drills=", ".join(letter.drills),
             )
         )

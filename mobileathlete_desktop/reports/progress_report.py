@@ -29,7 +29,13 @@ VISITS_PER_TABLE = 4
 SMALL_CHART = 460.0
 
 # Visit kinds as a column heading prints them: short enough not to break inside a word.
-KIND_HEADINGS = {"reassessment": "re-assess", "initial": "initial"}
+KIND_HEADINGS = {"reassessment": "re-assess", "initial": "initial", "discharge": "discharge"}
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def date_heading(on: date) -> str:
+    """A visit's date as a column heading: "12 Mar" over "2026", so it never breaks inside."""
+    return f"{on.day} {MONTHS[on.month - 1]}<br/>{on.year}"
 
 
 @dataclass(frozen=True)
@@ -43,6 +49,8 @@ class MeasureRow:
     change: str = ""
     flags: tuple[str, ...] = ()
     code: str = ""
+    problem: bool = False
+    """A flag at the latest visit marks a problem (not "above norm" or an improvement)."""
 
 
 @dataclass(frozen=True)
@@ -176,7 +184,7 @@ def _values_tables(
         header = [para("Measure", "cell_bold"), para("Side", "cell_bold")]
         header += [
             para(
-                f"{v.date.isoformat()}<br/>{text(KIND_HEADINGS.get(v.kind, v.kind))}",
+                f"{date_heading(v.date)}<br/>{text(KIND_HEADINGS.get(v.kind, v.kind))}",
                 "cell_head",
                 markup=True,
             )
@@ -190,16 +198,20 @@ def _values_tables(
             line = [para(row.label, "cell"), para(row.side, "cell")]
             line += [para(v, "cell") for v in row.values[start : start + len(chunk)]]
             if last_chunk:
+                # A problem is marked "!" as well as shaded: a grey print keeps the mark.
+                flags = "; ".join(row.flags)
                 line += [
                     para(row.norm, "cell"),
                     para(row.change, "cell"),
-                    para("; ".join(row.flags), "cell"),
+                    para(f"! {flags}" if row.problem else flags, "cell"),
                 ]
-                if row.flags:
+                if row.problem:
                     flagged_rows.append(len(data))
             data.append(line)
         # Measure, side; then norm and change: a visit's column keeps room for a full date.
-        fixed = [32 * mm, 9 * mm]
+        # With few visits in a table the measure's name gets the room (one line, not three).
+        roomy = not last_chunk or len(chunk) <= 2
+        fixed = [(44 if roomy else 38 if len(chunk) == 3 else 32) * mm, 9 * mm]
         if last_chunk:
             fixed += [15 * mm, 19 * mm]
         flags_w = 23 * mm if last_chunk else 0
@@ -292,7 +304,8 @@ def report_story(report: ProgressReport) -> list[Any]:
         story.append(
             para(
                 "Values at each visit; the norm is for the client's age and sex where a source "
-                "gives one. Shaded rows carry a flag at the latest visit. Change: the latest "
+                "gives one. Shaded rows marked ! carry a problem at the latest visit (above the "
+                "norm is not one). Change: the latest "
                 "value against the first, improved or worse followed by what holds: MDC, "
                 "beyond the measurement error (MDC95); MCID, it reaches the minimal clinically "
                 "important difference. Either can hold without the other. A reference point "

@@ -1,5 +1,6 @@
-"""The Reports view for clinic admins: choose clients (by visit date or by name), then preview,
-print or save their progress reports, one PDF for all or one file each.
+"""The Reports view for clinic admins: choose clients (by visit date or by name) and the report
+(the two-page progress summary, the full record, or a referral letter, in English or Spanish),
+then preview, print or save, one PDF for all or one file each.
 
 Reports are written by services.reports (the same interpretation and charts as the window) on
 the thread pool, with progress shown and a Cancel button; a cancelled or failed batch leaves no
@@ -16,6 +17,8 @@ from typing import Any
 from PySide6.QtCore import QLocale, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QLabel,
@@ -35,10 +38,14 @@ from mobileathlete_desktop.ui import print_support
 from mobileathlete_desktop.ui import service_adapter as svc
 from mobileathlete_desktop.ui.date_field import CalendarPopup, read_date
 from mobileathlete_desktop.ui.forms import child, load_form
+from mobileathlete_desktop.ui.i18n import window_language
 from mobileathlete_desktop.ui.jobs import Job, JobControl
 from mobileathlete_desktop.ui.screen_fit import fit_to_screen
 
 FOLDER_KEY = "reports/folder"
+LANGUAGES = (("English", "en"), ("Español", "es"))
+# The report type list, in the form's order.
+SUMMARY_ROW, LETTER_ROW = 0, 1
 SEARCH_LIMIT = 50
 SEARCH_DELAY_MS = 150
 
@@ -105,6 +112,14 @@ class ReportsView(QDialog):
         self.none_button = child(form, QPushButton, "none_button")
         self.none_button.clicked.connect(lambda: self._tick_all(False))
         self.count = child(form, QLabel, "count")
+
+        self.kind = child(form, QComboBox, "kind")
+        self.full_record = child(form, QCheckBox, "full_record")
+        self.kind.currentIndexChanged.connect(lambda _i: self._update())
+        self.language = child(form, QComboBox, "language")
+        for label, code in LANGUAGES:
+            self.language.addItem(label, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(window_language())))
 
         self.one_file = child(form, QRadioButton, "one_file")
         self.per_client = child(form, QRadioButton, "per_client")
@@ -260,8 +275,22 @@ class ReportsView(QDialog):
         controls = (self.list_seen, self.search, self.clients, self.one_file, self.per_client)
         for widget in (*controls, self.first, self.last, self.all_button, self.none_button):
             widget.setEnabled(not busy)
+        for widget in (self.kind, self.language):
+            widget.setEnabled(not busy)
+        # A letter is one page: it has no full record.
+        self.full_record.setEnabled(not busy and self.kind.currentIndex() == SUMMARY_ROW)
         self.cancel_button.setVisible(busy)
         self.close_button.setEnabled(not busy)
+
+    def report_kind(self) -> str:
+        """ "summary", "full" or "letter", as chosen."""
+        if self.kind.currentIndex() == LETTER_ROW:
+            return "letter"
+        return "full" if self.full_record.isChecked() else "summary"
+
+    def report_language(self) -> str:
+        """The language chosen for the reports ("en", "es")."""
+        return str(self.language.currentData())
 
     # -- writing ---------------------------------------------------------------------------
 
@@ -272,6 +301,7 @@ class ReportsView(QDialog):
         ids = self.chosen_ids()
         label = date.today().isoformat()
         ctx = self.ctx
+        kind, lang = self.report_kind(), self.report_language()
 
         def work(control: JobControl) -> svc.BatchResult:
             return svc.write_batch(
@@ -281,6 +311,8 @@ class ReportsView(QDialog):
                 label=label,
                 progress=lambda done, total: control.progress(done, total),
                 cancelled=lambda: control.cancelled,
+                kind=kind,
+                lang=lang,
             )
 
         def finished(result: svc.BatchResult) -> None:
@@ -383,7 +415,8 @@ class ReportsView(QDialog):
             client_id = next(iter(self.chosen))
             client = svc.get_client(self.ctx, client_id)
             visit = svc.latest_visit(self.ctx, client_id)
-            return svc.report_file_name(client.chart_number, visit, kind="report")
+            kind = {"summary": "report", "full": "full", "letter": "letter"}[self.report_kind()]
+            return svc.report_file_name(client.chart_number, visit, kind=kind)
         return f"reports_{date.today().isoformat()}.pdf"
 
     def preview(self) -> None:

@@ -177,11 +177,21 @@ def write_batch(
     label: str = "",
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    kind: str = "summary",
+    lang: str = "en",
 ) -> BatchResult:
     """services.reports.write_batch: one combined PDF at `out`, or one per client when `out`
-    is an existing folder; stops between clients when `cancelled()` turns true."""
+    is an existing folder; stops between clients when `cancelled()` turns true. `kind` is
+    "summary", "full" or "letter"."""
     return report_service.write_batch(
-        ctx, client_ids, out, label=label, progress=progress, cancelled=cancelled
+        ctx,
+        client_ids,
+        out,
+        label=label,
+        progress=progress,
+        cancelled=cancelled,
+        kind=kind,
+        lang=lang,
     )
 
 

@@ -39,7 +39,7 @@ def test_report_names_client_values_change_and_numbers_every_page(
         },
     )
     out = tmp_path / "r.pdf"
-    write_report(clinic, client.id, out)
+    write_report(clinic, client.id, out, kind="full")
     pages = pdf_pages(out)
     text = "\n".join(pages)
     assert "Testa Runnerton" in text and "TR-1" in text and CLINIC in text
@@ -59,7 +59,7 @@ def test_client_without_assessments_still_gets_a_report_saying_so(
 ) -> None:
     client = add_runner(clinic, "TR-2", given="Nova")
     out = tmp_path / "r.pdf"
-    write_report(clinic, client.id, out)
+    write_report(clinic, client.id, out, kind="full")
     text = "\n".join(pdf_pages(out))
     assert "Nova Runnerton has no assessments recorded yet" in text
 
@@ -68,10 +68,12 @@ def test_long_history_splits_visits_over_tables(clinic: ServiceContext, tmp_path
     visits = {date(2025, month, 3): {WBLT: 5.0 + month} for month in range(1, 10)}
     client = add_runner(clinic, "TR-3", visits=visits)
     out = tmp_path / "r.pdf"
-    write_report(clinic, client.id, out)
+    write_report(clinic, client.id, out, kind="full")
     text = "\n".join(pdf_pages(out))
     assert "visits 1–3 of 9" in text and "visits 7–9 of 9" in text
-    assert all(f"2025-0{m}-03" in text for m in range(1, 10))
+    # Each visit heads its column as "3 Jan" over "2025", never broken inside a date.
+    months = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep")
+    assert all(f"3 {month}\n2025" in text for month in months)
 
 
 @pytest.fixture
@@ -103,10 +105,13 @@ def test_day_batch_holds_exactly_the_clients_seen_that_day(
     assert calls == [(1, 2), (2, 2)]
     text = "\n".join(pdf_pages(out))
     assert "Ada Quickstep" in text and "Bea Longrun" in text and "Cy Elsewhere" not in text
-    # Each client's pages are numbered on their own, with their name.
+    # A cover page lists them; then each client's pages are numbered on their own.
     pages = pdf_pages(out)
-    assert "Bea Longrun (B-2)" in pages[0] and "Page 1 of" in pages[0]
-    assert any("Ada Quickstep (A-1)" in p and "Page 1 of" in p for p in pages[1:])
+    cover = " ".join(pages[0].split())
+    assert "2 clients, 2025-06-10" in cover and cover.index("B-2") < cover.index("A-1")
+    assert "Bea Longrun (B-2)" in pages[1] and "Page 1 of" in pages[1]
+    assert any("Ada Quickstep (A-1)" in p and "Page 1 of" in p for p in pages[2:])
+    assert len(pages) <= 2 * 2 + 1
 
 
 def test_batch_into_folder_writes_one_file_per_client(day: ServiceContext, out_dir: Path) -> None:
@@ -147,9 +152,7 @@ def test_failed_render_keeps_the_previous_file(
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("renderer broke")
 
-    monkeypatch.setattr(
-        "mobileathlete_desktop.services.reports.batch.write_progress_reports", broken
-    )
+    monkeypatch.setattr("mobileathlete_desktop.services.reports.batch.write_documents", broken)
     with pytest.raises(RuntimeError):
         write_batch(day, ids, out)
     assert out.read_bytes() == b"previous report"
@@ -252,7 +255,7 @@ def test_what_changed_lists_only_changes(clinic: ServiceContext, episode: int) -
 def test_one_visit_says_there_is_nothing_to_compare(clinic: ServiceContext, tmp_path: Path) -> None:
     client = add_runner(clinic, "EP-2", visits={FIRST: {WBLT: 6.0, NPRS: 4.0}})
     out = tmp_path / "r.pdf"
-    report = write_report(clinic, client.id, out)
+    report = write_report(clinic, client.id, out, kind="full").report
     assert report.changes == ()
     text = " ".join("\n".join(pdf_pages(out)).split())
     assert "What changed One visit so far: nothing to compare yet." in text
@@ -269,7 +272,7 @@ def test_report_pages_carry_the_active_passive_chart_and_the_tables(
     titles = [f.legends[0].get_title().get_text() for f in report.figures if f.legends]
     assert any(t.startswith("Active vs passive range") for t in titles)
     out = tmp_path / "r.pdf"
-    write_report(clinic, episode, out)
+    write_report(clinic, episode, out, kind="full")
     text = " ".join("\n".join(pdf_pages(out)).split())
     for heading in ("What changed", "Movement findings", "Range of motion", "Outcome scores"):
         assert heading in text
@@ -399,7 +402,7 @@ def test_a_chart_with_nothing_to_show_is_one_line_and_the_signature_never_stands
     assert report.figures == ()
     assert [n.split(" — ")[0] for n in report.chart_notes] == ["Limb symmetry", "Percent of norm"]
     out = tmp_path / "r.pdf"
-    write_report(clinic, client.id, out)
+    write_report(clinic, client.id, out, kind="full")
     pages = pdf_pages(out)
     assert len(pages) == 1
     assert "Not drawn: Limb symmetry — no measure was recorded on both sides" in " ".join(
@@ -414,7 +417,7 @@ def test_the_signature_goes_with_the_last_lines_of_the_report(
     """Whatever the page breaks, the page with the signature holds the home-program section
     (never the signature alone)."""
     out = tmp_path / "r.pdf"
-    write_report(clinic, episode, out)
+    write_report(clinic, episode, out, kind="full")
     last = pdf_pages(out)[-1]
     assert "Signature" in last and "Current home program" in last
 
@@ -441,7 +444,7 @@ def test_a_folder_batch_of_several_clients_is_written_by_worker_processes(
 
     assert batch._pool_size(busy_day, 6) > 1 or (__import__("os").cpu_count() or 1) < 2
     # The serial path is not taken (it would call _write in this process).
-    monkeypatch.setattr(batch, "_write", lambda *a: pytest.fail("written in this process"))
+    monkeypatch.setattr(batch, "_write", lambda *a, **k: pytest.fail("written in this process"))
     ids = clients_assessed_between(busy_day, date(2025, 6, 10), date(2025, 6, 10))
     calls: list[tuple[int, int]] = []
     result = write_batch(busy_day, ids, out_dir, progress=lambda d, t: calls.append((d, t)))

@@ -10,7 +10,7 @@ from datetime import date
 from typing import Any, BinaryIO
 
 from mobileathlete_desktop.domain.records import ClientRecord
-from mobileathlete_desktop.reports.pdf import ClinicHeader, build_document, content_width
+from mobileathlete_desktop.reports.pdf import ClinicHeader, build_document, content_width, short
 from mobileathlete_desktop.services.context import ServiceContext
 from mobileathlete_desktop.support.i18n import N_, texts
 from mobileathlete_desktop.support.languages import language_code
@@ -145,7 +145,7 @@ def cover_story(docs: Sequence[Document], label: str, lang: str) -> list[Any]:
         rows.append(
             [
                 para(doc.client.chart_number, "cell"),
-                para(doc.client.full_name, "cell"),
+                para(short(doc.client.full_name), "cell"),
                 para(visit, "cell"),
                 para(str(doc.pages), "cell"),
                 para(str(start), "cell"),

@@ -47,6 +47,13 @@ FLAG_WORDS = {
 }
 
 
+# Flags that mark a problem (the row is shaded and marked "!"): above norm, improved and a
+# clinically important change are read, not worried about.
+PROBLEM_FLAGS = frozenset(
+    {"below_norm", "asymmetry", "control_deficit", "pain", "faults", "cutoff", "worse"}
+)
+
+
 def _flag_words(row: Interpretation) -> tuple[str, ...]:
     """The Flags cell of a row: each flag in words; a crossed reference point names itself
     ("below the 94 % reference point of plisky-2006 (not a risk prediction)")."""
@@ -262,7 +269,9 @@ def report_tables(ctx: ServiceContext, history: ClientHistory) -> ReportTables:
         row = judged.get(key)
         norm_text = ""
         flags: tuple[str, ...] = ()
+        problem = False
         if row is not None:
+            problem = any(f in PROBLEM_FLAGS for f in row.flags)
             if row.norm.norm is not None:
                 norm_text = _fmt(round(row.norm.norm.mean, 1), unit)
             flags = _flag_words(row)
@@ -283,6 +292,7 @@ def report_tables(ctx: ServiceContext, history: ClientHistory) -> ReportTables:
             change=_change_text(change),
             flags=flags,
             code=code,
+            problem=problem,
         )
         if _is_outcome(code, measure):
             tables.outcomes.append(measure_row)

@@ -15,10 +15,11 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QAbstractButton, QApplication, QDialogButtonBox, QGroupBox,
-    QHBoxLayout, QLabel, QLineEdit, QListWidget,
-    QListWidgetItem, QProgressBar, QPushButton, QRadioButton,
-    QSizePolicy, QSpacerItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QComboBox,
+    QDialogButtonBox, QGroupBox, QHBoxLayout, QLabel,
+    QLineEdit, QListWidget, QListWidgetItem, QProgressBar,
+    QPushButton, QRadioButton, QSizePolicy, QSpacerItem,
+    QVBoxLayout, QWidget)
 
 class Ui_ReportsForm(object):
     def setupUi(self, ReportsForm):
@@ -109,6 +110,45 @@ class Ui_ReportsForm(object):
 
         self.main_layout.addWidget(self.who)
 
+        self.what = QGroupBox(ReportsForm)
+        self.what.setObjectName(u"what")
+        self.what_layout = QHBoxLayout(self.what)
+        self.what_layout.setObjectName(u"what_layout")
+        self.kind_label = QLabel(self.what)
+        self.kind_label.setObjectName(u"kind_label")
+
+        self.what_layout.addWidget(self.kind_label)
+
+        self.kind = QComboBox(self.what)
+        self.kind.addItem("")
+        self.kind.addItem("")
+        self.kind.setObjectName(u"kind")
+
+        self.what_layout.addWidget(self.kind)
+
+        self.full_record = QCheckBox(self.what)
+        self.full_record.setObjectName(u"full_record")
+
+        self.what_layout.addWidget(self.full_record)
+
+        self.what_stretch = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.what_layout.addItem(self.what_stretch)
+
+        self.language_label = QLabel(self.what)
+        self.language_label.setObjectName(u"language_label")
+
+        self.what_layout.addWidget(self.language_label)
+
+        self.language = QComboBox(self.what)
+        self.language.setObjectName(u"language")
+
+        self.what_layout.addWidget(self.language)
+
+        self.what_layout.setStretch(3, 1)
+
+        self.main_layout.addWidget(self.what)
+
         self.how = QGroupBox(ReportsForm)
         self.how.setObjectName(u"how")
         self.how_layout = QVBoxLayout(self.how)
@@ -190,6 +230,8 @@ class Ui_ReportsForm(object):
 #if QT_CONFIG(shortcut)
         self.seen_label.setBuddy(self.first)
         self.to_label.setBuddy(self.last)
+        self.kind_label.setBuddy(self.kind)
+        self.language_label.setBuddy(self.language)
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.first, self.last)
         QWidget.setTabOrder(self.last, self.list_seen)
@@ -197,7 +239,10 @@ class Ui_ReportsForm(object):
         QWidget.setTabOrder(self.search, self.clients)
         QWidget.setTabOrder(self.clients, self.all_button)
         QWidget.setTabOrder(self.all_button, self.none_button)
-        QWidget.setTabOrder(self.none_button, self.one_file)
+        QWidget.setTabOrder(self.none_button, self.kind)
+        QWidget.setTabOrder(self.kind, self.full_record)
+        QWidget.setTabOrder(self.full_record, self.language)
+        QWidget.setTabOrder(self.language, self.one_file)
         QWidget.setTabOrder(self.one_file, self.per_client)
         QWidget.setTabOrder(self.per_client, self.preview_button)
         QWidget.setTabOrder(self.preview_button, self.print_button)
@@ -229,6 +274,22 @@ class Ui_ReportsForm(object):
 #endif // QT_CONFIG(accessibility)
         self.all_button.setText(QCoreApplication.translate("ReportsForm", u"Tick &all", None))
         self.none_button.setText(QCoreApplication.translate("ReportsForm", u"&Untick all", None))
+        self.what.setTitle(QCoreApplication.translate("ReportsForm", u"Report", None))
+        self.kind_label.setText(QCoreApplication.translate("ReportsForm", u"Report &type", None))
+        self.kind.setItemText(0, QCoreApplication.translate("ReportsForm", u"Progress summary (two pages a client)", None))
+        self.kind.setItemText(1, QCoreApplication.translate("ReportsForm", u"Referral letter (one page a client)", None))
+
+#if QT_CONFIG(accessibility)
+        self.kind.setAccessibleName(QCoreApplication.translate("ReportsForm", u"Report type", None))
+#endif // QT_CONFIG(accessibility)
+        self.full_record.setText(QCoreApplication.translate("ReportsForm", u"Full &record (every value and chart)", None))
+#if QT_CONFIG(tooltip)
+        self.full_record.setToolTip(QCoreApplication.translate("ReportsForm", u"Instead of the two-page summary: every value of every visit in tables, and every chart", None))
+#endif // QT_CONFIG(tooltip)
+        self.language_label.setText(QCoreApplication.translate("ReportsForm", u"Lan&guage", None))
+#if QT_CONFIG(accessibility)
+        self.language.setAccessibleName(QCoreApplication.translate("ReportsForm", u"Report language", None))
+#endif // QT_CONFIG(accessibility)
         self.how.setTitle(QCoreApplication.translate("ReportsForm", u"Saving", None))
         self.one_file.setText(QCoreApplication.translate("ReportsForm", u"&One PDF with every report", None))
         self.per_client.setText(QCoreApplication.translate("ReportsForm", u"One PDF per client, into a fol&der", None))
