@@ -33,6 +33,7 @@ PLAIN_ACTIONS = {
     "backup.daily": "made the daily backup",
     "backup.restore": "restored a backup",
     "settings.backup_folder": "chose the backup folder",
+    "settings.clinic": "changed the clinic's letterhead or paper size",
     "audit.read": "read the audit trail",
     "audit.export": "exported the audit trail",
     "user.create": "created an account",
@@ -156,7 +157,12 @@ TREATMENT_WORDS = {
     "treatment.update": "changed a treatment",
     "treatment.remove": "removed a treatment",
 }
-ATTEMPTS = {"signin": "Sign-in", "unlock": "Unlock", "user.password_change": "Password change"}
+ATTEMPTS = {
+    "signin": "Sign-in",
+    "unlock": "Unlock",
+    "user.password_change": "Password change",
+    "settings.clinic": "Changing the clinic's details",
+}
 MEASUREMENT_ACTIONS = ("measurement.set", "measurement.clear", "measurement.pain")
 CLIENT_WORDS: dict[str, Callable[[Mapping[str, Any]], str]] = {
     "client.update": _client_update,

@@ -226,3 +226,19 @@ def test_a_logo_file_is_refused_by_its_size_before_it_is_read(tmp_path: Path) ->
     good = tmp_path / "logo.png"
     good.write_bytes(_picture((300, 100)))
     assert load_logo_file(good).startswith(b"\x89PNG")
+
+
+def test_the_audit_trail_says_both_in_words(
+    clinic: ServiceContext, therapist_ctx: ServiceContext
+) -> None:
+    from mobileathlete_desktop.services.audit import AuditFilter, find_events
+
+    update_clinic_details(clinic, ClinicChanges(paper_size="Letter"))
+    with pytest.raises(PermissionDenied):
+        update_clinic_details(therapist_ctx, ClinicChanges(paper_size="A4"))
+    said = [e.description for e in find_events(clinic, AuditFilter(action="settings.clinic"))]
+    assert said == [
+        "admin changed the clinic's letterhead or paper size",
+        "Changing the clinic's details as therapist was refused "
+        "(only an admin may change the clinic's details)",
+    ]
