@@ -65,6 +65,7 @@ GROUPS: dict[str, list[str]] = {
         "lefs_panel.py",
         "psfs_panel.py",
         "motor_control_panel.py",
+        "treatment_panel.py",
         "assessment_commands.py",
         "progress_view.py",
         "chart_canvas.py",

@@ -159,8 +159,8 @@ CUES = _terms(
 )
 
 SIDE_TERMS: Mapping[str, Texts] = {
-    "left": {"en": "left", "es": "izquierda"},
-    "right": {"en": "right", "es": "derecha"},
+    "left": {"en": "left", "es": "lado izquierdo"},
+    "right": {"en": "right", "es": "lado derecho"},
     "both": {"en": "both sides", "es": "ambos lados"},
     "none": {"en": "", "es": ""},
 }

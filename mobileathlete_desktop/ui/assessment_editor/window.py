@@ -43,6 +43,7 @@ from mobileathlete_desktop.ui.motor_control_panel import MotorControlPanel
 from mobileathlete_desktop.ui.psfs_panel import PsfsPanel
 from mobileathlete_desktop.ui.screen_fit import fit_to_screen, scroll_tab_pages
 from mobileathlete_desktop.ui.template_editor import template_name
+from mobileathlete_desktop.ui.treatment_panel import TreatmentPanel
 
 DEFAULT_TEMPLATE = "runner_screen"
 
@@ -116,6 +117,10 @@ class AssessmentEditor(QWidget):
         self.show_last.toggled.connect(self._show_last_toggled)
         self.sign_button.clicked.connect(self.sign)
         self.addendum_button.clicked.connect(self.add_addendum)
+        # The treatment given (issue 18): its own tab, added before the parts choose Alt-letters.
+        self.treatment = TreatmentPanel(ctx)
+        self.treatment.saved.connect(lambda: self.changed.emit(self.assessment_id))
+        self.tabs.addTab(self.treatment, self.tr("Tre&atment"))
         self.reload()
 
     # -- hooks a test may replace (pytest-qt's advice for modal questions) ------------------
@@ -154,6 +159,7 @@ class AssessmentEditor(QWidget):
         self.entries.notes_saved = self.record.notes
         self.parts.show_computed(self.record)
         self._show_state()
+        self.treatment.show_visit(self.assessment_id, read_only=self.read_only)
         self.live_findings.refresh(self.assessment_id)
 
     def _show_interpretation(self, result: Any) -> None:

@@ -194,6 +194,10 @@
         <translation>Rehacer</translation>
     </message>
     <message>
+        <source>Tre&amp;atment</source>
+        <translation>&amp;Tratamiento</translation>
+    </message>
+    <message>
         <source>Addendum</source>
         <translation>Adenda</translation>
     </message>
@@ -484,6 +488,18 @@
     <message>
         <source>Handout language</source>
         <translation>Idioma de la hoja de ejercicios</translation>
+    </message>
+    <message>
+        <source>P&amp;hone size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handout sized for a phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pages sized for a phone&apos;s screen (one column, large type), to send by the clinic&apos;s email; the same content as the printed handout.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Pre&amp;view handout…</source>
@@ -1118,8 +1134,32 @@
         <translation>Mant. (s)</translation>
     </message>
     <message>
+        <source>Distance (m)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time (s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rest (s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Each side</source>
         <translation>Cada lado</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tempo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days a week</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Frequency</source>
@@ -1142,8 +1182,8 @@
         <translation>ambos a la vez</translation>
     </message>
     <message>
-        <source>⚠ {field} {typed} not stored for {drill}: give a whole number from 1 to 600</source>
-        <translation>⚠ {field} {typed} no guardado para {drill}: indique un número entero de 1 a 600</translation>
+        <source>⚠ {field} {typed} not stored for {drill}: give a whole number from 1 to {high}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>(kept {value})</source>
@@ -1167,6 +1207,14 @@
     <message>
         <source>Program date</source>
         <translation>Fecha del programa</translation>
+    </message>
+    <message>
+        <source>Weeks until the next visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The handout&apos;s tracker has a column of boxes for each week until then.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Program drills</source>
@@ -1209,6 +1257,22 @@
         <translation>Bajar ejercicio</translation>
     </message>
     <message>
+        <source>Time the program takes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Estimated from the doses: about 3 s a repetition (or the tempo&apos;s seconds), holds and times as given, about 1 s a metre, both sides when done on each side, and the rest between sets (30 s when none is given). Warming up and moving between drills are not counted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number of drills</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The handout prints the drills in this order: put the most important first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Why these drills</source>
         <translation>Por qué estos ejercicios</translation>
     </message>
@@ -1229,6 +1293,10 @@
         <translation>F&amp;echa</translation>
     </message>
     <message>
+        <source>&amp;Weeks to next visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>N&amp;otes for the client</source>
         <translation>&amp;Notas para el cliente</translation>
     </message>
@@ -1243,6 +1311,10 @@
     <message>
         <source>Why these drills:</source>
         <translation>Por qué estos ejercicios:</translation>
+    </message>
+    <message>
+        <source>⚠ {count} drills. Clients keep up with fewer drills more often: consider three or four, the most important first. (A suggestion; the program can be saved as it is.)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1436,6 +1508,10 @@
         <translation>Miembro inferior completo</translation>
     </message>
     <message>
+        <source>Runner test battery</source>
+        <translation>Batería de pruebas para corredores</translation>
+    </message>
+    <message>
         <source>Assessment templates</source>
         <translation>Plantillas de evaluación</translation>
     </message>
@@ -1610,6 +1686,137 @@
     <message>
         <source>Close without saving the changes?</source>
         <translation>¿Cerrar sin guardar los cambios?</translation>
+    </message>
+</context>
+<context>
+    <name>TreatmentPanel</name>
+    <message>
+        <source>min</source>
+        <translation>min</translation>
+    </message>
+    <message>
+        <source>Note (optional)</source>
+        <translation>Nota (opcional)</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Añadir</translation>
+    </message>
+    <message>
+        <source>Cancel change</source>
+        <translation>Cancelar el cambio</translation>
+    </message>
+    <message>
+        <source>Kind of treatment</source>
+        <translation>Tipo de tratamiento</translation>
+    </message>
+    <message>
+        <source>Joint or region</source>
+        <translation>Articulación o región</translation>
+    </message>
+    <message>
+        <source>Direction, technique, what was trained or cue</source>
+        <translation>Dirección, técnica, qué se entrenó o indicación</translation>
+    </message>
+    <message>
+        <source>Grade (Maitland I–V)</source>
+        <translation>Grado (Maitland I–V)</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>Lado</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>Minutos</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Joint / region</source>
+        <translation>Articulación / región</translation>
+    </message>
+    <message>
+        <source>Direction / technique / cue</source>
+        <translation>Dirección / técnica / indicación</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>Grado</translation>
+    </message>
+    <message>
+        <source>Treatment not saved</source>
+        <translation>Tratamiento no guardado</translation>
+    </message>
+    <message>
+        <source>Enter adds the treatment. In the list: Enter or F2 changes a treatment, Delete removes it.</source>
+        <translation>Intro añade el tratamiento. En la lista: Intro o F2 cambia un tratamiento, Supr lo quita.</translation>
+    </message>
+    <message>
+        <source>Treatments given in this visit</source>
+        <translation>Tratamientos realizados en esta valoración</translation>
+    </message>
+    <message>
+        <source>Joint</source>
+        <translation>Articulación</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Región</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Qué</translation>
+    </message>
+    <message>
+        <source>Direction (optional)</source>
+        <translation>Dirección (opcional)</translation>
+    </message>
+    <message>
+        <source>Technique</source>
+        <translation>Técnica</translation>
+    </message>
+    <message>
+        <source>What was trained</source>
+        <translation>Qué se entrenó</translation>
+    </message>
+    <message>
+        <source>Cue</source>
+        <translation>Indicación</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>Cómo</translation>
+    </message>
+    <message>
+        <source>This assessment is signed: add an addendum to correct it</source>
+        <translation>Esta evaluación está firmada: añada una adenda para corregirla</translation>
+    </message>
+    <message>
+        <source>This treatment was changed or removed elsewhere meanwhile: the list now shows what is stored. Yours was not saved.</source>
+        <translation>Este tratamiento se cambió o se quitó en otro lugar mientras tanto: la lista muestra ahora lo guardado. El suyo no se guardó.</translation>
+    </message>
+    <message>
+        <source>{reason} — not stored; press Enter to try again.</source>
+        <translation>{reason} — no guardado; pulse Intro para intentarlo de nuevo.</translation>
+    </message>
+    <message>
+        <source>Save change</source>
+        <translation>Guardar el cambio</translation>
+    </message>
+    <message>
+        <source>This treatment was changed or removed elsewhere meanwhile: the list now shows what is stored. Nothing was removed.</source>
+        <translation>Este tratamiento se cambió o se quitó en otro lugar mientras tanto: la lista muestra ahora lo guardado. No se quitó nada.</translation>
+    </message>
+    <message>
+        <source>{reason} — not removed; press Delete to try again.</source>
+        <translation>{reason} — no se quitó; pulse Supr para intentarlo de nuevo.</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,488 @@
+"""The visit's treatment: what the clinic did (mobilisation, soft tissue, neuromuscular
+re-education, cues), entered by keyboard and saved at once.
+
+One entry row (kind, joint or region, direction or technique, grade, side, minutes, note):
+Enter adds the treatment, or saves the one being changed. In the list below, Enter or F2
+takes a treatment back into the entry row to change it, Delete removes it. A refused entry
+or a save the database could not take is said under the entry row, and what was typed stays
+there to try again. A signed visit shows its treatments read-only.
+
+Saves go through the service as they are made, like the editor's other parts (values,
+findings), on the UI thread: one small transaction each.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mobileathlete_desktop.domain.treatments import (
+    GRADES,
+    KIND_TERMS,
+    METHOD_TERMS,
+    SITE_TERMS,
+    InvalidTreatment,
+    Term,
+    TreatmentEntry,
+    TreatmentKind,
+    TreatmentRecord,
+    checked,
+    grade_label,
+    kind_label,
+    method_label,
+    parse_grade,
+    parse_minutes,
+    side_label,
+    site_label,
+    term_code,
+)
+from mobileathlete_desktop.services import treatments as treatment_service
+from mobileathlete_desktop.services.context import ConflictError, InputError, ServiceContext
+from mobileathlete_desktop.services.session import DatabaseError
+from mobileathlete_desktop.ui.measure_grid import window_lang
+
+COLUMNS = 6  # kind, where, how, grade, minutes, note
+ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+class TreatmentPanel(QWidget):
+    """The entry row, the visit's treatments, and what went wrong (the error line)."""
+
+    saved = Signal()  # a treatment was added, changed or removed
+
+    def __init__(self, ctx: ServiceContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.assessment_id: int | None = None
+        self.treatments: tuple[TreatmentRecord, ...] = ()
+        self.editing: TreatmentRecord | None = None
+        self.read_only = False
+        lang = window_lang()
+
+        self.kind = QComboBox()
+        for term in KIND_TERMS:
+            self.kind.addItem(term.label_in(lang), term.code)
+        self.site = self._term_box()
+        self.method = self._term_box()
+        self.grade = QComboBox()
+        self.grade.addItem("—", None)
+        for number, roman in GRADES.items():
+            self.grade.addItem(roman, number)
+        self.side = QComboBox()
+        for code in ("none", "left", "right", "both"):
+            self.side.addItem(side_label(code, lang) or "—", code)
+        self.minutes = QLineEdit()
+        self.minutes.setPlaceholderText(self.tr("min"))
+        self.minutes.setMaximumWidth(70)
+        self.note = QLineEdit()
+        self.note.setPlaceholderText(self.tr("Note (optional)"))
+        self.add_button = QPushButton(self.tr("Add"))
+        self.add_button.clicked.connect(self.submit)
+        self.cancel_button = QPushButton(self.tr("Cancel change"))
+        self.cancel_button.clicked.connect(self.cancel_change)
+        self.cancel_button.hide()
+        names = (
+            (self.kind, self.tr("Kind of treatment")),
+            (self.site, self.tr("Joint or region")),
+            (self.method, self.tr("Direction, technique, what was trained or cue")),
+            (self.grade, self.tr("Grade (Maitland I–V)")),
+            (self.side, self.tr("Side")),
+            (self.minutes, self.tr("Minutes")),
+            (self.note, self.tr("Note")),
+        )
+        for widget, name in names:
+            widget.setAccessibleName(name)
+            widget.setToolTip(name)
+        self.entry_widgets: list[QWidget] = [w for w, _ in names]
+
+        row = QGridLayout()
+        headings = (
+            self.tr("Kind"),
+            self.tr("Joint / region"),
+            self.tr("Direction / technique / cue"),
+            self.tr("Grade"),
+            self.tr("Side"),
+            self.tr("Minutes"),
+            self.tr("Note"),
+        )
+        # Kind, where, how, grade, side and minutes on one line; the note under them, wide,
+        # with the button that adds (or saves a change).
+        for column, (heading, (field, _)) in enumerate(zip(headings, names, strict=True)):
+            label = QLabel(heading)
+            label.setBuddy(field)
+            line = 0 if column < 6 else 2
+            row.addWidget(label, line, column if column < 6 else 0)
+            if column < 6:
+                row.addWidget(field, 1, column)
+            else:
+                row.addWidget(field, 3, 0, 1, 5)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.cancel_button)
+        row.addLayout(buttons, 3, 5)
+        row.setColumnStretch(0, 2)
+        row.setColumnStretch(1, 3)
+        row.setColumnStretch(2, 3)
+
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.setAccessibleName(self.tr("Treatment not saved"))
+        self.error.hide()
+        self.hint = QLabel(
+            self.tr(
+                "Enter adds the treatment. In the list: Enter or F2 changes a treatment, "
+                "Delete removes it."
+            )
+        )
+        self.hint.setWordWrap(True)
+
+        self.table = QTableWidget(0, COLUMNS)
+        self.table.setAccessibleName(self.tr("Treatments given in this visit"))
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Kind"),
+                self.tr("Joint / region"),
+                self.tr("Direction / technique / cue"),
+                self.tr("Grade"),
+                self.tr("Minutes"),
+                self.tr("Note"),
+            ]
+        )
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.table.doubleClicked.connect(lambda _index: self.change_selected())
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(self.error)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.table, 1)
+
+        for entry_widget in self.entry_widgets:
+            entry_widget.installEventFilter(self)
+        for box in (self.site, self.method):
+            edit = box.lineEdit()
+            assert edit is not None
+            edit.installEventFilter(self)
+        self.table.installEventFilter(self)
+        self.kind.currentIndexChanged.connect(lambda _i: self._kind_chosen())
+        self._kind_chosen()
+
+    @staticmethod
+    def _term_box() -> QComboBox:
+        box = QComboBox()
+        box.setEditable(True)
+        box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        box.setMinimumContentsLength(14)
+        completer = box.completer()
+        if completer is not None:
+            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        return box
+
+    # -- showing a visit -------------------------------------------------------------------
+
+    def show_visit(self, assessment_id: int, *, read_only: bool) -> None:
+        """Lists the visit's treatments (read-only when it is signed)."""
+        changed_visit = assessment_id != self.assessment_id
+        self.assessment_id = assessment_id
+        self.read_only = read_only
+        if changed_visit:
+            self.cancel_change()
+        self._hide_error()
+        self.reload()
+        for widget in [*self.entry_widgets, self.add_button]:
+            widget.setEnabled(not read_only)
+        self._kind_chosen()
+        self.hint.setVisible(not read_only)
+
+    def reload(self) -> None:
+        """Reads the visit's treatments again and shows them."""
+        if self.assessment_id is None:
+            return
+        try:
+            self.treatments = treatment_service.list_treatments(self.ctx, self.assessment_id)
+        except DatabaseError as exc:
+            self._show_error(str(exc))
+            return
+        lang = window_lang()
+        self.table.setRowCount(len(self.treatments))
+        for r, t in enumerate(self.treatments):
+            where = " ".join(
+                p for p in (site_label(t.kind, t.site, lang), side_label(t.side, lang)) if p
+            )
+            cells = (
+                kind_label(t.kind, lang),
+                where,
+                method_label(t.kind, t.method, lang) if t.method else "",
+                grade_label(t.grade),
+                "" if t.minutes is None else str(t.minutes),
+                t.note,
+            )
+            for c, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.table.setItem(r, c, item)
+
+    # -- the entry row ---------------------------------------------------------------------
+
+    def _kind(self) -> TreatmentKind:
+        return str(self.kind.currentData())  # type: ignore[return-value]
+
+    def _kind_chosen(self) -> None:
+        """Offers the chosen kind's joints or regions and its directions, techniques, what
+        may be trained or cues (own words may be typed too); a grade only for mobilisation."""
+        kind, lang = self._kind(), window_lang()
+        self._fill(self.site, SITE_TERMS.get(kind), lang)
+        self._fill(self.method, METHOD_TERMS.get(kind), lang)
+        site_words = {
+            "mobilisation": self.tr("Joint"),
+            "soft_tissue": self.tr("Region"),
+            "other": self.tr("What"),
+        }
+        method_words = {
+            "mobilisation": self.tr("Direction (optional)"),
+            "soft_tissue": self.tr("Technique"),
+            "neuromuscular": self.tr("What was trained"),
+            "cue": self.tr("Cue"),
+            "other": self.tr("How"),
+        }
+        self._placeholder(self.site, site_words.get(kind, ""))
+        self._placeholder(self.method, method_words.get(kind, ""))
+        self.site.setEnabled(not self.read_only and SITE_TERMS.get(kind) is not None)
+        self.grade.setEnabled(not self.read_only and kind == "mobilisation")
+        if kind != "mobilisation":
+            self.grade.setCurrentIndex(0)
+
+    @staticmethod
+    def _fill(box: QComboBox, terms: tuple[Term, ...] | None, lang: str) -> None:
+        typed = box.currentText()
+        box.blockSignals(True)
+        box.clear()
+        for term in terms or ():
+            box.addItem(term.label_in(lang), term.code)
+        box.setCurrentIndex(-1)
+        box.setEditText(typed if terms is not None else "")
+        box.blockSignals(False)
+
+    @staticmethod
+    def _placeholder(box: QComboBox, text: str) -> None:
+        edit = box.lineEdit()
+        if edit is not None:
+            edit.setPlaceholderText(text)
+
+    def _typed_term(self, box: QComboBox, terms: tuple[Term, ...] | None) -> str:
+        text = box.currentText()
+        if terms is None or not text.strip():
+            return ""
+        return term_code(terms, text)
+
+    def entry(self) -> TreatmentEntry:
+        """What the entry row holds, checked (InvalidTreatment says what is wrong, in the
+        window's language)."""
+        lang = window_lang()
+        kind = self._kind()
+        grade = self.grade.currentData()
+        entry = TreatmentEntry(
+            kind=kind,
+            site=self._typed_term(self.site, SITE_TERMS.get(kind)),
+            method=self._typed_term(self.method, METHOD_TERMS.get(kind)),
+            grade=parse_grade(str(grade), lang) if grade is not None else None,
+            side=str(self.side.currentData()),  # type: ignore[arg-type]
+            minutes=parse_minutes(self.minutes.text(), lang),
+            note=self.note.text(),
+        )
+        return checked(entry, lang)
+
+    def submit(self) -> None:
+        """Adds the entry row's treatment (or saves the one being changed)."""
+        if self.assessment_id is None:
+            return
+        if self.read_only:
+            self._show_error(self.tr("This assessment is signed: add an addendum to correct it"))
+            return
+        try:
+            entry = self.entry()
+        except InvalidTreatment as exc:
+            self._show_error(str(exc))
+            return
+        changing = self.editing
+        try:
+            if changing is None:
+                treatment_service.add_treatment(self.ctx, self.assessment_id, entry)
+            else:
+                treatment_service.update_treatment(
+                    self.ctx, self.assessment_id, changing.id, entry, expected=changing.entry
+                )
+        except ConflictError:
+            self.cancel_change()
+            self.reload()
+            self._show_error(
+                self.tr(
+                    "This treatment was changed or removed elsewhere meanwhile: the list now "
+                    "shows what is stored. Yours was not saved."
+                )
+            )
+            return
+        except (InputError, PermissionError) as exc:
+            self._show_error(str(exc))
+            return
+        except DatabaseError as exc:
+            # Nothing was stored: what was typed stays in the row for Enter to try again.
+            self._show_error(
+                self.tr("{reason} — not stored; press Enter to try again.").format(reason=exc)
+            )
+            return
+        self._hide_error()
+        self.editing = None
+        self._show_editing()
+        self._clear_details()
+        self.reload()
+        self.saved.emit()
+        self.kind.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _clear_details(self) -> None:
+        for box in (self.site, self.method):
+            box.setCurrentIndex(-1)
+            box.setEditText("")
+        self.grade.setCurrentIndex(0)
+        self.side.setCurrentIndex(0)
+        self.minutes.clear()
+        self.note.clear()
+
+    # -- changing and removing listed treatments -------------------------------------------
+
+    def _selected(self) -> TreatmentRecord | None:
+        row = self.table.currentRow()
+        return self.treatments[row] if 0 <= row < len(self.treatments) else None
+
+    def change_selected(self) -> None:
+        """Takes the selected treatment into the entry row, to change it."""
+        chosen = self._selected()
+        if chosen is None or self.read_only:
+            return
+        self.editing = chosen
+        self.kind.setCurrentIndex(max(self.kind.findData(chosen.kind), 0))
+        self._kind_chosen()
+        lang = window_lang()
+        self.site.setEditText(site_label(chosen.kind, chosen.site, lang) if chosen.site else "")
+        self.method.setEditText(
+            method_label(chosen.kind, chosen.method, lang) if chosen.method else ""
+        )
+        self.grade.setCurrentIndex(max(self.grade.findData(chosen.grade), 0))
+        self.side.setCurrentIndex(max(self.side.findData(chosen.side), 0))
+        self.minutes.setText("" if chosen.minutes is None else str(chosen.minutes))
+        self.note.setText(chosen.note)
+        self._show_editing()
+        self.kind.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def cancel_change(self) -> None:
+        """Leaves the treatment being changed as it is stored and empties the entry row."""
+        if self.editing is not None:
+            self.editing = None
+            self._clear_details()
+        self._show_editing()
+
+    def _show_editing(self) -> None:
+        changing = self.editing is not None
+        self.add_button.setText(self.tr("Save change") if changing else self.tr("Add"))
+        self.cancel_button.setVisible(changing)
+
+    def remove_selected(self) -> None:
+        """Removes the selected treatment (refused when it changed elsewhere meanwhile)."""
+        chosen = self._selected()
+        if chosen is None or self.assessment_id is None:
+            return
+        if self.read_only:
+            self._show_error(self.tr("This assessment is signed: add an addendum to correct it"))
+            return
+        row = self.table.currentRow()
+        try:
+            treatment_service.remove_treatment(
+                self.ctx, self.assessment_id, chosen.id, expected=chosen.entry
+            )
+        except ConflictError:
+            self.reload()
+            self._show_error(
+                self.tr(
+                    "This treatment was changed or removed elsewhere meanwhile: the list now "
+                    "shows what is stored. Nothing was removed."
+                )
+            )
+            return
+        except (InputError, PermissionError) as exc:
+            self._show_error(str(exc))
+            return
+        except DatabaseError as exc:
+            self._show_error(
+                self.tr("{reason} — not removed; press Delete to try again.").format(reason=exc)
+            )
+            return
+        if self.editing is not None and self.editing.id == chosen.id:
+            self.cancel_change()
+        self._hide_error()
+        self.reload()
+        self.table.selectRow(min(row, self.table.rowCount() - 1))
+        self.saved.emit()
+
+    # -- what went wrong -------------------------------------------------------------------
+
+    def _show_error(self, text: str) -> None:
+        self.error.setText("⚠ " + text)
+        self.error.show()
+
+    def _hide_error(self) -> None:
+        self.error.clear()
+        self.error.hide()
+
+    # -- keys ------------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            key = event.key()
+            if watched is self.table:
+                if key == Qt.Key.Key_Delete:
+                    self.remove_selected()
+                    return True
+                if key in (*ENTER_KEYS, Qt.Key.Key_F2):
+                    self.change_selected()
+                    return True
+            elif key in ENTER_KEYS and not _popup_open(watched):
+                self.submit()
+                return True
+            elif key == Qt.Key.Key_Escape and self.editing is not None:
+                self.cancel_change()
+                return True
+        return super().eventFilter(watched, event)
+
+
+def _popup_open(widget: QObject) -> bool:
+    """Whether a list is open under the entry widget (Enter then chooses from it)."""
+    box = widget if isinstance(widget, QComboBox) else widget.parent()
+    if isinstance(box, QComboBox):
+        if box.view().isVisible():
+            return True
+        completer = box.completer()
+        popup = completer.popup() if completer is not None else None
+        return popup is not None and popup.isVisible()
+    return False
