@@ -91,7 +91,8 @@ def _opening(letter: ReferralLetter) -> str:
         )
     running = ""
     if client.weekly_distance_km:
-        running = tr.gettext(" ({km} km a week)", km=f"{client.weekly_distance_km:g}")
+        km = f"{client.weekly_distance_km:g}"
+        running = tr.gettext(" ({km} km a week)", km=km)
     opening = tr.gettext(
         "Thank you for referring {name}, a runner{running} with {complaint}.",
         name=short(client.full_name),

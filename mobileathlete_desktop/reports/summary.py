@@ -165,9 +165,11 @@ def episode_lines(report: SummaryReport) -> list[str]:
         )
     running = []
     if client.weekly_distance_km:
-        running.append(tr.gettext("{km} km a week", km=f"{client.weekly_distance_km:g}"))
+        km = f"{client.weekly_distance_km:g}"
+        running.append(tr.gettext("{km} km a week", km=km))
     if client.years_running:
-        running.append(tr.gettext("{years} years running", years=f"{client.years_running:g}"))
+        years = f"{client.years_running:g}"
+        running.append(tr.gettext("{years} years running", years=years))
     if client.goal_event:
         running.append(tr.gettext("goal: {goal}", goal=client.goal_event))
     if client.injury_history:

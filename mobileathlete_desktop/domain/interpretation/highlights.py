@@ -171,9 +171,10 @@ def _restriction(tr: Texts, measure: Measure, row: Interpretation) -> str:
     }
     percent = row.norm.percent_of_norm
     if percent is not None:
+        percent_text = f"{percent:.0f}%"
         return tr.gettext(
-            "{name}: {value}, below the norm ({norm}; {percent}% of it).",
-            percent=f"{percent:.0f}",
+            "{name}: {value}, below the norm ({norm}; {percent} of it).",
+            percent=percent_text,
             **values,
         )
     return tr.gettext("{name}: {value}, below the norm ({norm}).", **values)
@@ -219,10 +220,9 @@ def _asymmetry(tr: Texts, measure: Measure, row: Interpretation) -> tuple[str, f
         "source": sides.source,
     }
     if sides.threshold_kind == "lsi" and sides.lsi is not None and sides.threshold:
+        lsi, threshold = f"{sides.lsi:.0f}%", f"{sides.threshold:g}%"
         rule = tr.gettext(
-            "limb symmetry {lsi}%, threshold {threshold}%",
-            lsi=f"{sides.lsi:.0f}",
-            threshold=f"{sides.threshold:g}",
+            "limb symmetry {lsi}, threshold {threshold}", lsi=lsi, threshold=threshold
         )
         size = (100 - sides.lsi) / max(100 - sides.threshold, 1e-9)
     elif sides.threshold_kind == "error" and sides.threshold:
