@@ -90,6 +90,17 @@ def cheap_password_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(accounts, "_hasher", _cheap_hasher())
 
 
+@pytest.fixture(autouse=True)
+def head_writes_in_the_commit() -> Iterator[None]:
+    """The main window defers audit head writes (services.audit_seal.defer_head_writes);
+    each test starts and ends with them written inside the commit, as commands do."""
+    from mobileathlete_desktop.services.audit_seal import defer_head_writes
+
+    defer_head_writes(False)
+    yield
+    defer_head_writes(False)
+
+
 class ClinicTemplates:
     """Clinic files built once and copied per test (a copy takes ~10 ms, building 0.1–2 s).
 

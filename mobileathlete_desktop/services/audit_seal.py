@@ -16,6 +16,7 @@ What this proves, and against whom, is in docs/trust.md ("The audit trail").
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import hashlib
 import hmac
@@ -24,6 +25,7 @@ import logging
 import os
 import secrets
 import tempfile
+import threading
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -304,6 +306,13 @@ def _after_commit(session: Session) -> None:
     if plan is None:
         return
     path, head, reanchor = plan
+    if reanchor or not _later.enabled:
+        _write_if_newer(path, head, reanchor=reanchor)
+    else:
+        _later.add(path, head)
+
+
+def _write_if_newer(path: Path, head: Head, *, reanchor: bool = False) -> None:
     try:
         key = audit_key()
         if not reanchor:
@@ -314,6 +323,66 @@ def _after_commit(session: Session) -> None:
         write_head(path, head, key)
     except Exception as exc:  # the change is committed; check reports a stale head
         logger.warning("audit head not written: %s", exc)
+
+
+class _LaterHeads:
+    """Head files written a moment after the commits that moved them, on a timer thread.
+
+    Writing the head is an fsync'd file write (several ms) after every audited save; while
+    a therapist types values that is on the path from Enter to "saved". Deferred, the newest
+    head of each file is written once per `DELAY_S`, and at the latest when the window closes
+    or the program exits (`flush_heads`). A plan is complete in itself (counted from the
+    head file it read, which stays in the trail), so a later write never needs an earlier
+    one. The cost: after a power cut or a kill, the head may lack the events of the last
+    `DELAY_S` (docs/trust.md says so), as it lacked one transaction's before.
+    """
+
+    DELAY_S = 0.25
+
+    def __init__(self) -> None:
+        self.enabled = False
+        self._lock = threading.Lock()
+        self._pending: dict[Path, Head] = {}
+        self._timer: threading.Timer | None = None
+        self._exit_hooked = False
+
+    def add(self, path: Path, head: Head) -> None:
+        with self._lock:
+            before = self._pending.get(path)
+            if before is None or head.last_id > before.last_id:
+                self._pending[path] = head
+            if self._timer is None:
+                self._timer = threading.Timer(self.DELAY_S, self.flush)
+                self._timer.daemon = True
+                self._timer.start()
+            if not self._exit_hooked:
+                atexit.register(self.flush)
+                self._exit_hooked = True
+
+    def flush(self) -> None:
+        with self._lock:
+            pending, self._pending = self._pending, {}
+            timer, self._timer = self._timer, None
+        if timer is not None and timer is not threading.current_thread():
+            timer.cancel()
+        for path, head in pending.items():
+            _write_if_newer(path, head)
+
+
+_later = _LaterHeads()
+
+
+def defer_head_writes(enabled: bool) -> None:
+    """Head files written a moment after each commit (the window, where saves are typed)
+    instead of inside it (commands, tests); turning it off writes what is pending."""
+    if not enabled:
+        _later.flush()
+    _later.enabled = enabled
+
+
+def flush_heads() -> None:
+    """Writes every head file still pending (the window closing, a backup being taken)."""
+    _later.flush()
 
 
 def plan_head(

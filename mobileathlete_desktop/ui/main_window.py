@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mobileathlete_desktop.services import accounts
+from mobileathlete_desktop.services import accounts, audit_seal
 from mobileathlete_desktop.services import clients as client_service
 from mobileathlete_desktop.services.context import InputError, ServiceContext
 from mobileathlete_desktop.ui import damage
@@ -51,6 +51,9 @@ class MainWindow(QMainWindow):
         """Why the clinic file must be recovered, once damage was met (then the window closes
         and the program opens the recovery screen: commands/gui.py)."""
         damage.listen(self.damaged)
+        # Values are typed here all day: the audit head file is written just after the saves,
+        # not inside each one (services.audit_seal._LaterHeads), and flushed on close.
+        audit_seal.defer_head_writes(True)
         self.setWindowTitle(f"Mobile Athlete — {accounts.clinic_name(ctx.db)}")
         fit_to_screen(self, QSize(1200, 760))
 
@@ -498,6 +501,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: object) -> None:
         damage.stop_listening(self.damaged)
+        audit_seal.flush_heads()
         for editor in list(self.editors.values()):
             editor.close()
         super().closeEvent(event)  # type: ignore[arg-type]
