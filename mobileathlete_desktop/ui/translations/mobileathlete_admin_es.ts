@@ -873,6 +873,42 @@ Mobile Athlete se cierra al terminar la restauración; vuelva a abrirlo e inicie
         <translation>Desmarcar t&amp;odos</translation>
     </message>
     <message>
+        <source>Report</source>
+        <translation>Informe</translation>
+    </message>
+    <message>
+        <source>Report &amp;type</source>
+        <translation>Ti&amp;po de informe</translation>
+    </message>
+    <message>
+        <source>Report type</source>
+        <translation>Tipo de informe</translation>
+    </message>
+    <message>
+        <source>Progress summary (two pages a client)</source>
+        <translation>Resumen de evolución (dos páginas por cliente)</translation>
+    </message>
+    <message>
+        <source>Referral letter (one page a client)</source>
+        <translation>Carta al profesional que deriva (una página por cliente)</translation>
+    </message>
+    <message>
+        <source>Full &amp;record (every value and chart)</source>
+        <translation>&amp;Registro completo (todos los valores y gráficos)</translation>
+    </message>
+    <message>
+        <source>Instead of the two-page summary: every value of every visit in tables, and every chart</source>
+        <translation>En lugar del resumen de dos páginas: todos los valores de cada consulta en tablas, y todos los gráficos</translation>
+    </message>
+    <message>
+        <source>Lan&amp;guage</source>
+        <translation>Idio&amp;ma</translation>
+    </message>
+    <message>
+        <source>Report language</source>
+        <translation>Idioma del informe</translation>
+    </message>
+    <message>
         <source>Saving</source>
         <translation>Guardado</translation>
     </message>
