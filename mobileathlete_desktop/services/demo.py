@@ -13,6 +13,7 @@ from mobileathlete_desktop.services.accounts import hash_password
 from mobileathlete_desktop.services.audit import record_event
 from mobileathlete_desktop.services.clinic_details import demo_logo
 from mobileathlete_desktop.services.context import InputError, ServiceContext
+from mobileathlete_desktop.services.treatments import demo_treatments
 from mobileathlete_desktop.storage.models import (
     Assessment,
     Client,
@@ -205,6 +206,7 @@ def create_demo_clinic(
             f"Database {ctx.db.location} already holds data; the demo only fills an empty one"
         )
     rng = random.Random(seed)
+    care = random.Random(f"treatments-{seed}")  # its own stream: the values stay as they were
     today = today or date.today()
     cat = ctx.catalogue
     n_assessments = 0
@@ -306,6 +308,8 @@ def create_demo_clinic(
                 session.add_all(rows)
                 n_values += len(rows)
                 session.add_all(_visit_findings(rng, cat, deficits, recovery, assessment.id))
+                problems = [(d.code, d.side, d.control) for d in deficits]
+                session.add_all(demo_treatments(care, assessment.id, problems, recovery))
                 pain = max(0, round(rng.uniform(4, 7) * (1 - recovery) + rng.uniform(0, 1.5)))
                 if "nprs" in cat:
                     session.add(

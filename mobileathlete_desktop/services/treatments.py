@@ -9,6 +9,8 @@ is a ConflictError, never silently overwritten.
 
 from __future__ import annotations
 
+import random
+from collections.abc import Sequence
 from dataclasses import asdict
 from typing import Any
 
@@ -17,6 +19,7 @@ from sqlalchemy import func, select
 from mobileathlete_desktop.domain.treatments import (
     InvalidTreatment,
     TreatmentEntry,
+    TreatmentKind,
     TreatmentRecord,
     checked,
 )
@@ -165,3 +168,72 @@ def treatments_by_assessment(
         for row in rows:
             found.setdefault(row.assessment_id, []).append(to_record(row))
         return {visit: tuple(items) for visit, items in found.items()}
+
+
+# What the demo clinic does for each starting problem (services.demo): a plausible session
+# for a runner with that deficit, never advice. (kind, site, method, grade, minutes)
+_DEMO_CARE: dict[str, list[tuple[TreatmentKind, str, str, int | None, int]]] = {
+    "ankle": [
+        ("mobilisation", "talocrural", "ap", 3, 6),
+        ("soft_tissue", "calf", "massage", None, 5),
+    ],
+    "hip.extension": [("soft_tissue", "hip_flexors", "myofascial", None, 6)],
+    "hip.internal_rotation": [("mobilisation", "hip", "distraction", 3, 6)],
+    "hallux.extension": [("mobilisation", "first_mtp", "distraction", 3, 4)],
+    "slr": [("soft_tissue", "hamstrings", "massage", None, 6)],
+    "balance": [("neuromuscular", "", "balance", None, 8)],
+    "control": [("neuromuscular", "", "hip_control", None, 10)],
+}
+
+
+def _demo_care_of(code: str, control: bool) -> str:
+    if control:
+        return "control"
+    if code.startswith(("ankle.", "wblt.")):
+        return "ankle"
+    if code.startswith(("balance.", "ybalance.")):
+        return "balance"
+    return code
+
+
+def demo_treatments(
+    rng: random.Random,
+    assessment_id: int,
+    deficits: Sequence[tuple[str, str, bool]],
+    recovery: float,
+) -> list[Treatment]:
+    """Plausible treatment rows for a demo visit, from the client's starting problems (code,
+    side, control deficit) and how far they have recovered: grades III early, IV later, less
+    hands-on work as they recover, and a cadence cue now and then."""
+    given: list[Treatment] = []
+    for code, side, control in deficits:
+        for kind, site, method, grade, minutes in _DEMO_CARE.get(_demo_care_of(code, control), []):
+            if kind != "neuromuscular" and recovery > 0.85:
+                continue  # recovered: exercise only
+            given.append(
+                Treatment(
+                    assessment_id=assessment_id,
+                    position=len(given) + 1,
+                    kind=kind,
+                    site=site,
+                    method=method,
+                    grade=None if grade is None else (grade + 1 if recovery > 0.4 else grade),
+                    side=side if kind != "neuromuscular" else "none",
+                    minutes=minutes + rng.choice((-1, 0, 0, 2)),
+                    note="",
+                )
+            )
+    if rng.random() < 0.35:
+        given.append(
+            Treatment(
+                assessment_id=assessment_id,
+                position=len(given) + 1,
+                kind="cue",
+                site="",
+                method="cadence",
+                side="none",
+                minutes=rng.choice((None, 5)),
+                note=rng.choice(("+5 % steps/min", "+7.5 % steps/min", "metronome app")),
+            )
+        )
+    return given

@@ -250,3 +250,26 @@ def test_the_database_itself_refuses_a_grade_outside_one_to_five(
             f"note, updated_at) VALUES ({visit}, 1, 'mobilisation', 'hip', '', 7, 'none', '', "
             "'2026-03-02')",
         )
+
+
+def test_the_demo_clinic_records_plausible_treatments(tmp_path: Path) -> None:
+    from mobileathlete_desktop.domain.treatments import checked
+    from mobileathlete_desktop.services.demo import create_demo_clinic
+    from mobileathlete_desktop.storage.database import open_database
+
+    db = open_database(tmp_path / "demo.sqlite3")
+    try:
+        ctx = ServiceContext.system(db)
+        create_demo_clinic(ctx, clients=12, seed=5)
+        given = [
+            t
+            for client in clients.search_clients(ctx, include_archived=True)
+            for visit in service.treatments_by_assessment(ctx, client.id).values()
+            for t in visit
+        ]
+    finally:
+        db.dispose()
+    assert len(given) > 10
+    assert {t.kind for t in given} >= {"mobilisation", "soft_tissue", "cue"}
+    for t in given:
+        assert checked(t.entry) == t.entry  # every one is a valid entry

@@ -82,8 +82,10 @@ def test_an_older_clinic_file_is_backed_up_then_migrated_with_every_row(
         got = _contents(db)
         assert got.keys() == expected.keys()
         for table, rows in expected.items():
-            if table == "audit_event":  # before 0005 there were no seals: they come back empty
+            if table == "audit_event" and revision < "0005":  # no seals before 0005: empty
                 rows = [(*row[:-1], "") for row in rows]
+            if table == "treatment" and revision < "0007":  # the table came with 0007
+                rows = []
             assert got[table] == rows, table
         assert sum(len(rows) for rows in got.values()) > 500
     finally:
