@@ -35,6 +35,7 @@ BUILTIN_NAMES = {
     "knee": QT_TRANSLATE_NOOP("TemplateEditor", "Knee"),
     "ankle_foot": QT_TRANSLATE_NOOP("TemplateEditor", "Ankle–foot"),
     "full_lower_limb": QT_TRANSLATE_NOOP("TemplateEditor", "Full lower limb"),
+    "runner_battery": QT_TRANSLATE_NOOP("TemplateEditor", "Runner test battery"),
 }
 
 

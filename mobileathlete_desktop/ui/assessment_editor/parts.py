@@ -41,6 +41,20 @@ def notes_label_text() -> str:
 
 
 BALANCE_CODES = ("wblt.distance", "balance.single_leg", *YBALANCE_REACHES, "limb.length")
+# Typed-in measures no other tab shows (hop tests, heel rises, dynamometry, body mass, Beighton,
+# cadence: catalogue 2026.4) join the lunge and balance grid, by side or as one value.
+_GRID_KINDS = ("distance", "time", "count", "force", "mass", "score", "rate")
+
+
+def _in_balance_grid(measure: Measure) -> bool:
+    if measure.code in BALANCE_CODES:
+        return True
+    return (
+        measure.kind in _GRID_KINDS
+        and not (measure.computed or measure.faults or measure.code.startswith("fms."))
+        and measure.region != "outcome"
+        and measure.code != "nprs"
+    )
 
 
 def _label(measure: Measure) -> str:
@@ -257,7 +271,12 @@ class EditorParts:
             ],
             QCoreApplication.translate("AssessmentEditor", "Range of motion grid"),
         )
-        balance = [m for m in measures if m.code in BALANCE_CODES]
+        balance = [m for m in measures if _in_balance_grid(m)]
+        one_value = (
+            [GridColumn(QCoreApplication.translate("AssessmentEditor", "Value"), "none", "none")]
+            if any(not m.bilateral for m in balance)
+            else []
+        )
         self._add_grid(
             "balance_tab",
             balance,
@@ -267,6 +286,7 @@ class EditorParts:
                 GridColumn(
                     QCoreApplication.translate("AssessmentEditor", "Right"), "right", "none"
                 ),
+                *one_value,
             ],
             QCoreApplication.translate("AssessmentEditor", "Lunge and balance grid"),
             below=self.composite_label

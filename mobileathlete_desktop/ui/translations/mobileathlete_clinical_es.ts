@@ -491,15 +491,15 @@
     </message>
     <message>
         <source>P&amp;hone size</source>
-        <translation type="unfinished"></translation>
+        <translation>Tamaño cel&amp;ular</translation>
     </message>
     <message>
         <source>Handout sized for a phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoja con tamaño para celular</translation>
     </message>
     <message>
         <source>Pages sized for a phone&apos;s screen (one column, large type), to send by the clinic&apos;s email; the same content as the printed handout.</source>
-        <translation type="unfinished"></translation>
+        <translation>Páginas del tamaño de la pantalla de un celular (una columna, letra grande), para enviarlas por el correo de la clínica; el mismo contenido que la hoja impresa.</translation>
     </message>
     <message>
         <source>Pre&amp;view handout…</source>
@@ -1135,15 +1135,15 @@
     </message>
     <message>
         <source>Distance (m)</source>
-        <translation type="unfinished"></translation>
+        <translation>Distancia (m)</translation>
     </message>
     <message>
         <source>Time (s)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiempo (s)</translation>
     </message>
     <message>
         <source>Rest (s)</source>
-        <translation type="unfinished"></translation>
+        <translation>Descanso (s)</translation>
     </message>
     <message>
         <source>Each side</source>
@@ -1151,15 +1151,15 @@
     </message>
     <message>
         <source>Load</source>
-        <translation type="unfinished"></translation>
+        <translation>Carga</translation>
     </message>
     <message>
         <source>Tempo</source>
-        <translation type="unfinished"></translation>
+        <translation>Ritmo</translation>
     </message>
     <message>
         <source>Days a week</source>
-        <translation type="unfinished"></translation>
+        <translation>Días por semana</translation>
     </message>
     <message>
         <source>Frequency</source>
@@ -1183,7 +1183,7 @@
     </message>
     <message>
         <source>⚠ {field} {typed} not stored for {drill}: give a whole number from 1 to {high}</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ {field} {typed} no guardado para {drill}: indique un número entero de 1 a {high}</translation>
     </message>
     <message>
         <source>(kept {value})</source>
@@ -1210,11 +1210,11 @@
     </message>
     <message>
         <source>Weeks until the next visit</source>
-        <translation type="unfinished"></translation>
+        <translation>Semanas hasta la próxima visita</translation>
     </message>
     <message>
         <source>The handout&apos;s tracker has a column of boxes for each week until then.</source>
-        <translation type="unfinished"></translation>
+        <translation>El registro de la hoja tiene una columna de casillas por cada semana hasta entonces.</translation>
     </message>
     <message>
         <source>Program drills</source>
@@ -1258,19 +1258,19 @@
     </message>
     <message>
         <source>Time the program takes</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiempo que lleva el programa</translation>
     </message>
     <message>
         <source>Estimated from the doses: about 3 s a repetition (or the tempo&apos;s seconds), holds and times as given, about 1 s a metre, both sides when done on each side, and the rest between sets (30 s when none is given). Warming up and moving between drills are not counted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Estimado a partir de las dosis: unos 3 s por repetición (o los segundos del ritmo), los sostenidos y tiempos indicados, alrededor de 1 s por metro, ambos lados cuando se hace por lado, y el descanso entre series (30 s si no se indica). No se cuentan el calentamiento ni el paso de un ejercicio a otro.</translation>
     </message>
     <message>
         <source>Number of drills</source>
-        <translation type="unfinished"></translation>
+        <translation>Número de ejercicios</translation>
     </message>
     <message>
         <source>The handout prints the drills in this order: put the most important first.</source>
-        <translation type="unfinished"></translation>
+        <translation>La hoja imprime los ejercicios en este orden: ponga primero los más importantes.</translation>
     </message>
     <message>
         <source>Why these drills</source>
@@ -1294,7 +1294,7 @@
     </message>
     <message>
         <source>&amp;Weeks to next visit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Semanas hasta la próxima visita</translation>
     </message>
     <message>
         <source>N&amp;otes for the client</source>
@@ -1314,7 +1314,7 @@
     </message>
     <message>
         <source>⚠ {count} drills. Clients keep up with fewer drills more often: consider three or four, the most important first. (A suggestion; the program can be saved as it is.)</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ {count} ejercicios. Los clientes cumplen más a menudo con menos ejercicios: considere tres o cuatro, los más importantes primero. (Es una sugerencia; el programa se puede guardar tal como está.)</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,415 @@
+"""The runner test battery (issue 18): hop tests with their limb symmetry index, heel-rise
+endurance, hip strength in Nm/kg, Beighton score and running gait, read by the same rules as every
+other measure. Each worked case says what a sports physical therapist expects to read, and the
+figure it rests on (stored in the catalogue with its source)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from mobileathlete_desktop.domain.catalogue import default_catalogue
+from mobileathlete_desktop.domain.exercises import default_exercise_library
+from mobileathlete_desktop.domain.fhir import observation_resource
+from mobileathlete_desktop.domain.interpretation import (
+    AssessmentInterpretation,
+    Interpretation,
+    glance,
+    interpret_assessment,
+)
+from mobileathlete_desktop.domain.interpretation.computed import (
+    limb_symmetry_index,
+    torque_per_body_mass,
+)
+from mobileathlete_desktop.domain.programs import ProgramItemRecord
+from mobileathlete_desktop.domain.recommendations import (
+    Drill,
+    Plan,
+    observations_from_glance,
+    plan,
+)
+from mobileathlete_desktop.domain.records import (
+    AssessmentRecord,
+    ClientHistory,
+    ClientRecord,
+    FindingRecord,
+    MeasurementRecord,
+)
+
+CAT = default_catalogue()
+LIBRARY = default_exercise_library()
+DRILLS = [
+    Drill(
+        e.code,
+        e.category,
+        frozenset(e.targets),
+        e.active,
+        ProgramItemRecord(e.code, e.dosage.sets, e.dosage.reps, e.dosage.hold_s),
+        frozenset(e.regions),
+    )
+    for e in LIBRARY
+]
+BY_CODE = {e.code: e for e in LIBRARY}
+N = "none"
+V1, V2 = date(2026, 3, 2), date(2026, 4, 13)
+
+Value = tuple[str, str, str, float]
+
+
+def runner(sex: str = "female", born: date = date(1996, 5, 1)) -> ClientRecord:
+    return ClientRecord(1, "SYN-B1", "Testa", "Runnerton", born, sex)  # type: ignore[arg-type]
+
+
+def visit(
+    ident: int,
+    when: date,
+    *values: Value,
+    pain: tuple[str, ...] = (),
+    findings: tuple[FindingRecord, ...] = (),
+) -> AssessmentRecord:
+    return AssessmentRecord(
+        id=ident,
+        client_id=1,
+        date=when,
+        kind="initial" if ident == 1 else "reassessment",
+        status="signed",
+        measurements=tuple(
+            MeasurementRecord(c, s, m, v, pain=c in pain)  # type: ignore[arg-type]
+            for c, s, m, v in values
+        ),
+        findings=findings,
+    )
+
+
+def read(client: ClientRecord, *visits: AssessmentRecord) -> AssessmentInterpretation:
+    return interpret_assessment(ClientHistory(client, visits), catalogue=CAT)
+
+
+def row(
+    result: AssessmentInterpretation, code: str, side: str = N, mode: str = N
+) -> Interpretation:
+    found = result.row(code, side, mode)  # type: ignore[arg-type]
+    assert found is not None, (code, side, mode)
+    return found
+
+
+def program(result: AssessmentInterpretation) -> Plan:
+    observations = observations_from_glance(
+        glance(result, catalogue=CAT), lambda code: m.region if (m := CAT.get(code)) else ""
+    )
+    return plan(observations, DRILLS)
+
+
+def triple(left: float, right: float) -> tuple[Value, Value]:
+    return ("hop.triple", "left", N, left), ("hop.triple", "right", N, right)
+
+
+# --- the arithmetic ---------------------------------------------------------------------------
+
+
+def test_lsi_is_the_weaker_leg_over_the_stronger_and_inverted_for_time() -> None:
+    assert limb_symmetry_index(420, 510) == pytest.approx(82.35, abs=0.01)
+    assert limb_symmetry_index(510, 420) == limb_symmetry_index(420, 510)  # either side weaker
+    # A timed hop: the faster time over the slower (2.1 / 2.4), never above 100%.
+    assert limb_symmetry_index(2.4, 2.1) == pytest.approx(87.5)
+    with pytest.raises(ValueError):
+        limb_symmetry_index(0, 510)
+
+
+def test_torque_per_body_mass_is_force_times_lever_over_mass() -> None:
+    assert torque_per_body_mass(120, 0.55, 60) == pytest.approx(1.1)
+    with pytest.raises(ValueError):
+        torque_per_body_mass(120, 0.55, 0)
+
+
+# --- hop tests --------------------------------------------------------------------------------
+
+
+def test_triple_hop_420_510_misses_the_90_percent_criterion_on_the_shorter_leg() -> None:
+    result = read(runner(), visit(1, V1, *triple(420, 510)))
+    short, long = row(result, "hop.triple", "left"), row(result, "hop.triple", "right")
+    assert "asymmetry" in short.flags and "asymmetry" not in long.flags
+    assert short.sides is not None and short.sides.threshold_kind == "lsi"
+    assert short.sides.lsi == pytest.approx(82.35, abs=0.01)
+    lsi = row(result, "hop.triple.lsi")
+    assert lsi.computed and lsi.value == 82.4
+    assert "cutoff" in lsi.flags and "below_norm" not in lsi.flags  # a criterion, not a norm
+    said = " ".join(lsi.reasons)
+    assert "below the 90 % criterion of hop-lsi-criterion-ijspt-2021" in said
+    assert "return-to-run / return-to-sport criterion" in said and "not met yet" in said
+    assert "not a risk prediction" in said
+    assert "risk of" not in said.lower() and "predicts" not in said.lower()
+
+
+def test_an_lsi_gain_smaller_than_the_reid_2007_error_is_not_called_real() -> None:
+    # Reid 2007: SEM up to 5.59 LSI points, so a real change must exceed 5.59 x 1.96 x sqrt 2.
+    error = CAT["hop.triple.lsi"].error_for()
+    assert error is not None and error.source == "reid-2007" and error.sem == 5.59
+    assert error.smallest_real_change == pytest.approx(15.49)
+    result = read(runner(), visit(1, V1, *triple(420, 510)), visit(2, V2, *triple(480, 510)))
+    change = row(result, "hop.triple.lsi").change
+    assert change.delta == pytest.approx(11.7, abs=0.05)  # 82.4% -> 94.1%
+    assert change.beyond_error is False and change.verdict == "unchanged"
+    # ... while the criterion itself is now met: no cut-off flag at 94.1%.
+    assert "cutoff" not in row(result, "hop.triple.lsi").flags
+
+
+def test_six_metre_timed_hop_is_inverted_the_slower_leg_is_the_weaker() -> None:
+    result = read(
+        runner(), visit(1, V1, ("hop.timed_6m", "left", N, 2.4), ("hop.timed_6m", "right", N, 2.1))
+    )
+    slow, fast = row(result, "hop.timed_6m", "left"), row(result, "hop.timed_6m", "right")
+    assert "asymmetry" in slow.flags and "asymmetry" not in fast.flags
+    assert slow.sides is not None and slow.sides.weaker_side == "left"
+    assert row(result, "hop.timed_6m.lsi").value == 87.5
+    assert "cutoff" in row(result, "hop.timed_6m.lsi").flags
+
+
+def test_pain_on_hopping_is_a_bone_stress_warning_and_keeps_impact_work_out() -> None:
+    result = read(runner(), visit(1, V1, *triple(420, 510), pain=("hop.triple",)))
+    painful = row(result, "hop.triple", "left")
+    assert "pain" in painful.flags
+    assert any("warning sign of a bone stress injury" in r for r in painful.reasons)
+    spanish = [g.text for g in glance(result, "es", catalogue=CAT) if g.flag == "pain"]
+    assert spanish and all("lesión ósea por estrés" in text for text in spanish)
+    # The program answers the hop deficit without hopping or other loaded work through the
+    # painful legs (no pogo hops, no step-ups) while bone stress is not ruled out.
+    chosen = [r.exercise_code for r in program(result).recommendations]
+    assert not {"running.pogo_hops", "running.single_leg_pogo", "strength.step_up"} & set(chosen)
+    assert all(BY_CODE[c].category != "running" for c in chosen)
+
+
+def test_a_hop_deficit_without_pain_is_answered_by_hop_and_landing_work() -> None:
+    result = read(runner(), visit(1, V1, *triple(420, 510)))
+    chosen = [r.exercise_code for r in program(result).recommendations]
+    assert {"running.pogo_hops", "running.single_leg_pogo", "strength.step_up"} & set(chosen)
+
+
+# --- heel-rise endurance ----------------------------------------------------------------------
+
+
+def test_heel_rise_18_against_27_is_an_asymmetry_beyond_the_limits_of_agreement() -> None:
+    result = read(
+        runner(),
+        visit(1, V1, ("calf.heel_rise", "left", N, 18), ("calf.heel_rise", "right", N, 27)),
+    )
+    weak = row(result, "calf.heel_rise", "left")
+    # 9 repetitions apart, more than the 6.5 between-day limits of agreement (Hebert-Losier).
+    assert "asymmetry" in weak.flags
+    assert weak.sides is not None and weak.sides.threshold == 6.5
+    assert weak.sides.source == "hebert-losier-2017"
+    # 18 is 3 short of the women's median of 21: within error, so not below the norm.
+    assert weak.norm.norm is not None and weak.norm.norm.mean == 21.0
+    assert weak.norm.flag == "within" and "below_norm" not in weak.flags
+    chosen = [r.exercise_code for r in program(result).recommendations]
+    assert chosen[0] in ("strength.single_leg_calf_raise", "strength.calf_raise_straight_knee")
+
+
+# --- hip strength -----------------------------------------------------------------------------
+
+
+def strength_visit(force_left: float, force_right: float, mass: float = 60) -> AssessmentRecord:
+    return visit(
+        1,
+        V1,
+        ("body.mass", N, N, mass),
+        ("hip.abduction.force", "left", N, force_left),
+        ("hip.abduction.force", "right", N, force_right),
+        ("hip.abduction.lever_arm", N, N, 0.55),
+    )
+
+
+def test_hip_abduction_1_1_nm_per_kg_in_a_woman_runner_is_read_against_ramskov_2014() -> None:
+    result = read(runner("female"), strength_visit(120, 140))
+    left = row(result, "hip.abduction.strength", "left")
+    assert left.computed and left.value == 1.1 and left.unit == "Nm/kg"
+    norm = left.norm
+    assert norm.norm is not None and (norm.norm.mean, norm.norm.sd) == (1.41, 0.33)
+    assert norm.norm.source == "ramskov-2014"
+    assert norm.percent_of_norm == pytest.approx(78.0, abs=0.1)
+    # Inside the usual range of novice runners (1.41 +/- 1.645 x 0.33) and with no absolute
+    # error figure: not called below norm, and never a risk.
+    assert norm.flag == "within" and "below_norm" not in left.flags
+    assert "no measurement error in the catalogue" in norm.reason
+    assert "risk" not in " ".join(left.reasons).replace("not a risk prediction", "")
+
+
+def test_hip_strength_needs_body_mass_and_uses_the_mens_norm_for_a_man() -> None:
+    no_mass = visit(
+        1,
+        V1,
+        ("hip.abduction.force", "left", N, 200),
+        ("hip.abduction.lever_arm", N, N, 0.9),
+    )
+    assert read(runner("male"), no_mass).row("hip.abduction.strength", "left") is None
+    man = row(
+        read(runner("male"), strength_visit(200, 200, mass=80)), "hip.abduction.strength", "left"
+    )
+    assert man.value == pytest.approx(1.38) and man.norm.norm is not None
+    assert man.norm.norm.mean == 1.62
+
+
+# --- Beighton and stretching ------------------------------------------------------------------
+
+
+def test_beighton_6_reads_an_above_norm_hip_flexion_as_possible_generalised_hypermobility() -> None:
+    result = read(
+        runner(),
+        visit(1, V1, ("beighton.score", N, N, 6), ("hip.flexion", "left", "passive", 140)),
+    )
+    hip = row(result, "hip.flexion", "left", "passive")
+    assert "above_norm" in hip.flags
+    assert any(
+        "possibly generalised joint hypermobility" in r and "stretching is held back" in r
+        for r in hip.reasons
+    )
+    beighton = row(result, "beighton.score")
+    assert "cutoff" in beighton.flags
+    said = " ".join(beighton.reasons)
+    assert "at or above the 5 points cut-point of juul-kristensen-2017" in said
+    assert "not a diagnosis or a risk prediction" in said
+    # Stretching held back everywhere: no static stretch in the program, and the Beighton score
+    # itself asks for no drill (no "the library has no drill" warning about it).
+    outcome = program(result)
+    assert outcome.recommendations
+    for rec in outcome.recommendations:
+        assert BY_CODE[rec.exercise_code].category != "stretch"
+    assert not any("Beighton" in w for w in outcome.warnings())
+
+
+def test_beighton_below_the_cut_point_leaves_the_above_norm_range_a_local_finding() -> None:
+    result = read(
+        runner(),
+        visit(1, V1, ("beighton.score", N, N, 3), ("hip.flexion", "left", "passive", 140)),
+    )
+    assert not any(
+        "hypermobility" in r for r in row(result, "hip.flexion", "left", "passive").reasons
+    )
+    assert "cutoff" not in row(result, "beighton.score").flags
+
+
+def test_beighton_at_the_cut_point_holds_back_a_calf_stretch_a_tight_ankle_would_get() -> None:
+    # Left calf 15 degrees short of the right: asymmetric, answered with a calf stretch...
+    tight = (
+        ("ankle.dorsiflexion.knee_extended", "left", "passive", 0.0),
+        ("ankle.dorsiflexion.knee_extended", "right", "passive", 15.0),
+    )
+    without = [
+        r.exercise_code for r in program(read(runner(), visit(1, V1, *tight))).recommendations
+    ]
+    assert "stretch.calf_wall" in without
+    # ... but not with a Beighton score of 5: active range work stands in for the stretch.
+    hyper = read(runner(), visit(1, V1, *tight, ("beighton.score", N, N, 5)))
+    chosen = [r.exercise_code for r in program(hyper).recommendations]
+    assert "mobility.calf_wall_rock" in chosen
+    assert not any(BY_CODE[c].category == "stretch" for c in chosen)
+
+
+# --- running gait -----------------------------------------------------------------------------
+
+
+def gait(*faults: str, side: str = "left", rating: str = "fair") -> FindingRecord:
+    return FindingRecord("gait.running", side, faults, rating)  # type: ignore[arg-type]
+
+
+def test_gait_with_contralateral_pelvic_drop_gets_a_hip_abductor_drill() -> None:
+    result = read(runner(), visit(1, V1, findings=(gait("pelvic_drop"),)))
+    seen = row(result, "gait.running", "left")
+    assert "faults" in seen.flags and seen.faults == ("pelvic_drop",)
+    chosen = [r.exercise_code for r in program(result).recommendations]
+    assert chosen
+    first = BY_CODE[chosen[0]]
+    assert "fault:pelvic_drop" in first.targets and "hip.abduction" in first.targets
+    assert "running.cadence_metronome" not in chosen  # a step-rate cue is not the answer here
+
+
+def test_overstriding_is_answered_by_the_step_rate_drill() -> None:
+    result = read(runner(), visit(1, V1, findings=(gait("overstride"),)))
+    chosen = [r.exercise_code for r in program(result).recommendations]
+    assert chosen[0] == "running.cadence_metronome"
+    drill = BY_CODE["running.cadence_metronome"]
+    assert "5%" in " ".join(drill.steps("en")) and "5 %" in " ".join(drill.steps("es"))
+
+
+def test_gait_faults_are_labelled_in_both_languages_and_the_protocol_says_7_steps() -> None:
+    measure = CAT["gait.running"]
+    assert {f.code for f in measure.faults} >= {
+        "overstride",
+        "stiff_knee",
+        "trunk_lean",
+        "pelvic_drop",
+        "hip_adduction",
+        "crossover",
+        "heel_eversion",
+    }
+    for fault in measure.faults:
+        assert fault.label_in("es") != fault.label_in("en")
+    assert "at least 7 steps" in measure.protocol_in("en")
+    assert "al menos 7 pasos" in measure.protocol_in("es")
+    assert "dingenen-2018" in measure.sources
+
+
+# --- the catalogue and export -----------------------------------------------------------------
+
+BATTERY = (
+    "hop.single",
+    "hop.triple",
+    "hop.crossover",
+    "hop.timed_6m",
+    "calf.heel_rise",
+    "body.mass",
+    "hip.abduction.force",
+    "hip.abduction.lever_arm",
+    "hip.extension.force",
+    "hip.extension.lever_arm",
+    "beighton.score",
+    "gait.running",
+    "gait.cadence",
+)
+
+
+@pytest.mark.parametrize("code", BATTERY)
+def test_each_battery_measure_has_a_short_protocol_in_english_and_spanish(code: str) -> None:
+    measure = CAT[code]
+    english, spanish = measure.protocol_in("en"), measure.protocol_in("es")
+    assert english and spanish and english != spanish
+    assert len(english) < 200
+    assert measure.label_in("es") != measure.label_in("en")
+
+
+def test_the_runner_battery_template_lays_out_every_battery_measure() -> None:
+    import tomllib
+
+    from mobileathlete_desktop.domain.resources import resource_path
+
+    with resource_path("templates.toml").open("rb") as fh:
+        templates = {t["code"]: t for t in tomllib.load(fh)["templates"]}
+    battery = templates["runner_battery"]["measures"]
+    assert set(BATTERY) <= set(battery)
+    assert all(code in CAT for code in battery)
+    assert not any(CAT[code].computed for code in battery)  # computed rows are never typed
+
+
+@pytest.mark.parametrize(
+    ("code", "side", "value", "ucum"),
+    [
+        ("hop.triple", "left", 420.0, "cm"),
+        ("hop.timed_6m", "left", 2.4, "s"),
+        ("hip.abduction.force", "left", 120.0, "N"),
+        ("hip.abduction.lever_arm", "left", 0.55, "m"),
+        ("body.mass", "none", 60.0, "kg"),
+        ("calf.heel_rise", "right", 27.0, "{reps}"),
+        ("gait.cadence", "none", 164.0, "/min"),
+    ],
+)
+def test_fhir_carries_the_new_units_in_ucum(code: str, side: str, value: float, ucum: str) -> None:
+    record = visit(1, V1, (code, side, N, value))
+    obs = observation_resource(record.measurements[0], record, "urn:uuid:p", CAT)
+    quantity = obs["valueQuantity"]
+    assert quantity["value"] == value and quantity["code"] == ucum
+    assert quantity["system"] == "http://unitsofmeasure.org"
+
+
+def test_the_catalogue_version_moved_with_the_battery() -> None:
+    assert CAT.version == "2026.4"
