@@ -1,0 +1,207 @@
+"""The findings that matter and what changed, as the summary and the letter print them."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from mobileathlete_desktop.domain.catalogue import default_catalogue
+from mobileathlete_desktop.domain.interpretation import interpret_assessment
+from mobileathlete_desktop.domain.interpretation.highlights import (
+    HIGHLIGHT_ORDER,
+    KIND_ASYMMETRY,
+    KIND_CONTROL,
+    KIND_PAIN,
+    KIND_RESTRICTION,
+    change_lines,
+    episode_interpretation,
+    highlights,
+)
+from mobileathlete_desktop.domain.records import (
+    AssessmentRecord,
+    ClientHistory,
+    ClientRecord,
+    MeasurementRecord,
+)
+
+# A 35-year-old female runner: the passive hip rotation norm of runners applies (16-40).
+CLIENT = ClientRecord(1, "SYN-1", "Testa", "Runnerton", date(1990, 4, 2), "female")
+FIRST, SECOND, THIRD = date(2025, 3, 1), date(2025, 4, 1), date(2025, 5, 1)
+
+Value = tuple[str, str, str, float] | tuple[str, str, str, float, bool]
+
+
+def _visit(ident: int, when: date, *values: Value) -> AssessmentRecord:
+    return AssessmentRecord(
+        id=ident,
+        client_id=1,
+        date=when,
+        kind="initial" if ident == 1 else "reassessment",
+        status="signed",
+        measurements=tuple(
+            MeasurementRecord(v[0], v[1], v[2], v[3], pain=len(v) > 4 and bool(v[4]))  # type: ignore[arg-type, misc]
+            for v in values
+        ),
+    )
+
+
+# The worked case: a hip control deficit (passive internal rotation within the runners' norm,
+# active 15° short), a painful hip flexion below its norm, a calf lunge asymmetry, pain on
+# the NPRS falling from 6 to 2 (beyond the 2-point MDC and the 2-point/30% MCID).
+LATEST = (
+    ("hip.internal_rotation", "right", "active", 25.0),
+    ("hip.internal_rotation", "right", "passive", 40.0),
+    ("hip.flexion", "left", "active", 95.0, True),
+    ("wblt.distance", "left", "none", 11.0),
+    ("wblt.distance", "right", "none", 6.0),
+    ("nprs", "none", "none", 2.0),
+)
+
+
+def _history(*visits: AssessmentRecord) -> ClientHistory:
+    return ClientHistory(CLIENT, visits)
+
+
+def _worked() -> ClientHistory:
+    return _history(
+        _visit(1, FIRST, ("nprs", "none", "none", 6.0), ("wblt.distance", "right", "none", 3.0)),
+        _visit(2, SECOND, ("nprs", "none", "none", 3.0), ("wblt.distance", "right", "none", 5.5)),
+        _visit(3, THIRD, *LATEST),
+    )
+
+
+def test_the_worked_case_reads_as_a_therapist_would_say_it() -> None:
+    cat = default_catalogue()
+    found = highlights(interpret_assessment(_worked(), catalogue=cat), "en", cat)
+    by_kind = {h.kind: h for h in found}
+    assert by_kind[KIND_CONTROL].text == (
+        "Hip internal rotation, right: passive 40° is within the norm (46° ± 9.1°, "
+        "hip-rotation-runners-ijspt) but active reaches only 25°: a control deficit, not a "
+        "flexibility limit (gap 15°, more than the 8.6° measurement error, gradoz-2018)."
+    )
+    assert by_kind[KIND_PAIN].text.startswith("Hip flexion, left: active 95°, below the norm (")
+    assert by_kind[KIND_PAIN].text.endswith(
+        "and painful during the test: pain may be what limits it."
+    )
+    assert by_kind[KIND_ASYMMETRY].text == (
+        "Weight-bearing lunge (knee to wall): right 6 cm against left 11 cm, a difference of "
+        "5 cm (threshold 1.5 cm, chisholm-2012)."
+    )
+    assert by_kind[KIND_ASYMMETRY].side == "right"  # the weaker side
+
+
+def test_findings_are_ranked_by_kind_and_the_control_deficit_is_not_repeated_as_a_restriction() -> (
+    None
+):
+    cat = default_catalogue()
+    found = highlights(interpret_assessment(_worked(), catalogue=cat), "en", cat)
+    rank = [HIGHLIGHT_ORDER.index(h.kind) for h in found]
+    assert rank == sorted(rank)
+    assert found[0].kind == KIND_CONTROL
+    # The short active hip rotation is below its norm too: the control deficit says why.
+    assert not [
+        h for h in found if h.kind == KIND_RESTRICTION and h.code == "hip.internal_rotation"
+    ]
+    # The painful hip flexion is one "pain" finding, not also a restriction.
+    assert [h.kind for h in found if h.code == "hip.flexion"] == [KIND_PAIN]
+
+
+def test_above_norm_is_not_a_finding() -> None:
+    cat = default_catalogue()
+    visit = _visit(1, FIRST, ("hip.flexion", "left", "active", 150.0))
+    result = interpret_assessment(_history(visit), catalogue=cat)
+    assert "above_norm" in result.rows[0].flags
+    assert highlights(result, "en", cat) == []
+
+
+def test_a_limit_keeps_one_finding_of_every_kind_first() -> None:
+    cat = default_catalogue()
+    extra = (
+        ("hip.abduction", "left", "passive", 30.0),
+        ("hip.abduction", "right", "passive", 31.0),
+        ("knee.flexion", "left", "passive", 100.0),
+    )
+    history = _history(_visit(1, FIRST, *LATEST, *extra))
+    found = highlights(interpret_assessment(history, catalogue=cat), "en", cat)
+    assert len([h for h in found if h.kind == KIND_RESTRICTION]) >= 2
+    kinds = {h.kind for h in found}
+    three = highlights(interpret_assessment(history, catalogue=cat), "en", cat, limit=3)
+    assert [h.kind for h in three] == [k for k in HIGHLIGHT_ORDER if k in kinds][:3]
+
+
+def test_changes_keep_measurement_error_and_clinical_importance_apart() -> None:
+    cat = default_catalogue()
+    history = _worked()
+    since_first = {c.code: c for c in change_lines(episode_interpretation(history, cat), "en", cat)}
+    assert since_first["nprs"].text == (
+        "Pain (NPRS 0-10): 6 points → 2 points, improved: beyond the measurement error "
+        "(2 points); clinically important (MCID 2 points or 30%, farrar-2001)."
+    )
+    # The lunge has no MCID in the catalogue: only the error is said.
+    wblt = next(c for c in since_first.values() if c.code == "wblt.distance")
+    assert wblt.important is None and "clinically" not in wblt.text
+    assert "Right weight-bearing" not in wblt.text and "3 cm → 6 cm, improved" in wblt.text
+    # Since the last visit, NPRS 3 → 2 is a third less: it reaches the 30% MCID while it is
+    # within the 2-point error. It is listed (never "unchanged") and says both.
+    since_last = {
+        c.code: c for c in change_lines(interpret_assessment(history, catalogue=cat), "en", cat)
+    }
+    nprs = since_last["nprs"]
+    assert nprs.verdict == "improved" and nprs.important and nprs.beyond_error is False
+    assert nprs.text == (
+        "Pain (NPRS 0-10): 3 points → 2 points, improved: within the measurement error "
+        "(2 points); clinically important (MCID 2 points or 30%, farrar-2001)."
+    )
+
+
+def test_a_change_within_the_error_and_short_of_the_mcid_is_not_listed() -> None:
+    cat = default_catalogue()
+    history = _history(
+        _visit(1, FIRST, ("nprs", "none", "none", 6.0)),
+        _visit(2, SECOND, ("nprs", "none", "none", 5.0)),
+    )
+    assert change_lines(episode_interpretation(history, cat), "en", cat) == []
+
+
+def test_worse_comes_first() -> None:
+    cat = default_catalogue()
+    history = _history(
+        _visit(1, FIRST, ("nprs", "none", "none", 2.0), ("wblt.distance", "left", "none", 6.0)),
+        _visit(2, SECOND, ("nprs", "none", "none", 6.0), ("wblt.distance", "left", "none", 11.0)),
+    )
+    lines = change_lines(episode_interpretation(history, cat), "en", cat)
+    assert [c.verdict for c in lines] == ["worse", "improved"]
+
+
+@pytest.mark.parametrize(
+    ("kind", "expected"),
+    [
+        (
+            KIND_CONTROL,
+            "Rotación interna de cadera, lado derecho: el pasivo 40° está dentro de la norma "
+            "(46° ± 9.1°, hip-rotation-runners-ijspt), pero el activo solo llega a 25°: un "
+            "déficit de control, no una limitación de flexibilidad (diferencia de 15°, mayor "
+            "que el error de medición de 8.6°, gradoz-2018).",
+        ),
+        (
+            KIND_ASYMMETRY,
+            "Prueba de rodilla a la pared (tobillo con peso): lado derecho 6 cm frente a lado "
+            "izquierdo 11 cm, una diferencia de 5 cm (umbral 1.5 cm, chisholm-2012).",
+        ),
+    ],
+)
+def test_spanish_findings(kind: str, expected: str) -> None:
+    cat = default_catalogue()
+    found = highlights(interpret_assessment(_worked(), catalogue=cat), "es", cat)
+    assert next(h for h in found if h.kind == kind).text == expected
+
+
+def test_spanish_change_line() -> None:
+    cat = default_catalogue()
+    lines = change_lines(episode_interpretation(_worked(), cat), "es", cat)
+    nprs = next(c for c in lines if c.code == "nprs")
+    assert nprs.text == (
+        "Dolor (escala numérica 0-10): 6 puntos → 2 puntos, mejoró: más allá del error de "
+        "medición (2 puntos); clínicamente importante (DMCI 2 puntos o 30%, farrar-2001)."
+    )
