@@ -5,6 +5,7 @@ figure it rests on (stored in the catalogue with its source)."""
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pytest
@@ -413,3 +414,19 @@ def test_fhir_carries_the_new_units_in_ucum(code: str, side: str, value: float, 
 
 def test_the_catalogue_version_moved_with_the_battery() -> None:
     assert CAT.version == "2026.4"
+
+
+def test_the_catalogue_command_lists_the_battery_with_units_and_sources(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from mobileathlete_desktop.cli import main
+
+    assert main(["catalogue"]) == 0
+    table = capsys.readouterr().out
+    for code in (*BATTERY, "hop.timed_6m.lsi", "hip.abduction.strength"):
+        assert code in table
+    assert "Nm/kg" in table and "ramskov-2014" in table and "hebert-losier-2017" in table
+    assert main(["catalogue", "--json"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    heel = next(m for m in listed["measures"] if m["code"] == "calf.heel_rise")
+    assert heel["unit"] == "reps" and heel["protocol"]["es"].startswith("Plano inclinado")

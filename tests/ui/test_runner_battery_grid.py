@@ -68,6 +68,10 @@ def test_the_battery_is_entered_by_keyboard_and_read_by_the_domain(
     ]
     assert [(k.code, k.side) for k in keys] == [(code, side) for code, side, _ in TYPED]
     assert grid.key(grid.index(0, 3)) is None  # a per-leg test has no one-value cell
+    # The label's tip is the short protocol (in the window's language).
+    tip = grid.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip == default_catalogue()["hop.single"].protocol_in("en")
+    assert "Best of 3 valid trials" in tip
 
     press(qtbot, Qt.Key.Key_B, ALT)
     tab_to(qtbot, editor.views[1])

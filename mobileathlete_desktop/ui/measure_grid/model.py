@@ -298,7 +298,7 @@ class MeasureGridModel(QAbstractTableModel):
             if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
                 return column.info(measure)
             if role == Qt.ItemDataRole.ToolTipRole:
-                return measure.description or None
+                return measure.protocol_in(window_lang()) or None
             return None
         if key is None:
             if role == Qt.ItemDataRole.DisplayRole:
