@@ -17,11 +17,16 @@ from mobileathlete_desktop.domain.interpretation.assessment import (
 )
 from mobileathlete_desktop.domain.interpretation.client_words import client_lines
 from mobileathlete_desktop.domain.interpretation.computed import (
+    BODY_MASS,
+    HIP_STRENGTH,
+    HOP_LSI,
     fms_clearing,
     fms_test_score,
     fms_total,
     is_weight_bearing,
     lefs_total,
+    limb_symmetry_index,
+    torque_per_body_mass,
     ybalance_composite,
 )
 from mobileathlete_desktop.domain.interpretation.glance import GLANCE_ORDER, glance, summary_rows
@@ -75,6 +80,7 @@ from mobileathlete_desktop.domain.interpretation.rules import (
 __all__ = [
     "ABOVE_NORM_PERCENT",
     "BELOW_NORM_PERCENT",
+    "BODY_MASS",
     "DEFAULT_LSI_THRESHOLD",
     "FLAGS",
     "FLAG_ABOVE_NORM",
@@ -91,6 +97,8 @@ __all__ = [
     "FMS_TESTS",
     "FMS_TOTAL",
     "GLANCE_ORDER",
+    "HIP_STRENGTH",
+    "HOP_LSI",
     "LEFS_ITEMS",
     "LEFS_MAX_ITEM",
     "LEFS_TOTAL",
@@ -124,9 +132,11 @@ __all__ = [
     "is_weight_bearing",
     "judge_change",
     "lefs_total",
+    "limb_symmetry_index",
     "measure_for",
     "measure_series",
     "summary_rows",
+    "torque_per_body_mass",
     "within_norm_range",
     "ybalance_composite",
 ]
