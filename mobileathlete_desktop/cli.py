@@ -8,8 +8,7 @@ import sys
 from collections.abc import Sequence
 
 from mobileathlete_desktop import __version__
-from mobileathlete_desktop.commands import COMMAND_MODULES
-from mobileathlete_desktop.commands.common import (
+from mobileathlete_desktop.commands.exits import (
     EXIT_ERROR,
     EXIT_OK,
     EXIT_USAGE,
@@ -30,8 +29,56 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The full command-line parser, with every subcommand."""
+COMMAND_NAMES = (
+    "demo",
+    "clients",
+    "import",
+    "export",
+    "migrate-to",
+    "server-roles",
+    "summary",
+    "chart",
+    "catalogue",
+    "check",
+    "report",
+    "handout",
+    "program",
+    "exercises",
+    "users",
+    "clinic",
+    "audit",
+    "backup",
+    "restore",
+    "encrypt",
+)
+"""The subcommands' names, in registration order (a test keeps it in step with the modules):
+known without importing them, so the window starts without the services loaded."""
+
+_GLOBAL_FLAGS = frozenset({"--demo", "-v", "--verbose"})
+_GLOBAL_WITH_VALUE = frozenset({"--db", "--user"})
+
+
+def wants_window(argv: Sequence[str]) -> bool:
+    """True when the arguments are global options only (the window opens): then the
+    subcommands need not be imported to parse them. Anything else (a subcommand, --help,
+    --version, an unknown or abbreviated option) goes to the full parser."""
+    args = iter(argv)
+    for arg in args:
+        if arg in _GLOBAL_FLAGS:
+            continue
+        if arg in _GLOBAL_WITH_VALUE:
+            if next(args, None) is None:
+                return False  # the full parser says the value is missing
+            continue
+        if arg.split("=", 1)[0] in _GLOBAL_WITH_VALUE and "=" in arg:
+            continue
+        return False
+    return True
+
+
+def build_parser(*, subcommands: bool = True) -> argparse.ArgumentParser:
+    """The full command-line parser, with every subcommand (or only the global options,
+    for the window: `subcommands=False` imports no command module)."""
     parser = _Parser(
         prog="mobileathlete",
         description="Mobile Athlete Desktop. With no subcommand, opens the window.",
@@ -61,8 +108,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="log at DEBUG level, and to stderr as well as the log file "
         "(the log folder is in Help > Open log folder)",
     )
+    if not subcommands:
+        parser.set_defaults(command=None)
+        return parser
+    from mobileathlete_desktop.commands import command_modules
+
     subparsers = parser.add_subparsers(dest="command", metavar="SUBCOMMAND", parser_class=_Parser)
-    for module in COMMAND_MODULES:
+    for module in command_modules():
         module.register(subparsers)
     return parser
 
@@ -78,8 +130,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _main(argv: Sequence[str] | None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    given = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(subcommands=not wants_window(given))
+    args = parser.parse_args(given)
     handler = getattr(args, "handler", None)
     configure_logging(verbose=args.verbose)
     log.info("Mobile Athlete %s: %s", __version__, args.command or "window")

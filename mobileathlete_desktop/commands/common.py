@@ -4,14 +4,20 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import io
 import json
 import os
 import sys
 from collections.abc import Iterator
-from contextlib import contextmanager, suppress
-from typing import Any, TextIO
+from contextlib import contextmanager
+from typing import Any
 
+# Re-exported: every command uses them; they live apart so cli.py can start the window
+# without importing the services.
+from mobileathlete_desktop.commands.exits import EXIT_ERROR as EXIT_ERROR
+from mobileathlete_desktop.commands.exits import EXIT_OK as EXIT_OK
+from mobileathlete_desktop.commands.exits import EXIT_USAGE as EXIT_USAGE
+from mobileathlete_desktop.commands.exits import CommandError as CommandError
+from mobileathlete_desktop.commands.exits import terminal_safe_output as terminal_safe_output
 from mobileathlete_desktop.domain.catalogue import CatalogueError
 from mobileathlete_desktop.domain.permissions import SYSTEM_ACTOR, Actor, PermissionDenied
 from mobileathlete_desktop.domain.resources import MissingResourceError
@@ -30,11 +36,6 @@ from mobileathlete_desktop.services.session import (
     clinic_target,
     failed_write,
 )
-from mobileathlete_desktop.support.plain_text import terminal_safe
-
-EXIT_OK = 0
-EXIT_ERROR = 1
-EXIT_USAGE = 2
 
 ENV_USER = "MOBILEATHLETE_USER"
 ENV_PASSWORD = "MOBILEATHLETE_PASSWORD"
@@ -44,14 +45,6 @@ OPEN_WITHOUT_USERS = frozenset({"demo", "users"})
 `demo` (fills only an empty database) and `users add` (creates the first admin). `check` and
 `catalogue` never sign in (they read no clinic data). Everything else refuses, so a new
 empty database is never filled anonymously."""
-
-
-class CommandError(Exception):
-    """A failure to report on stderr in one line, with its exit code."""
-
-    def __init__(self, message: str, exit_code: int = EXIT_USAGE) -> None:
-        super().__init__(message)
-        self.exit_code = exit_code
 
 
 def database_target(args: argparse.Namespace) -> str | None:
@@ -174,56 +167,6 @@ def service_context(args: argparse.Namespace) -> Iterator[ServiceContext]:
         ) from exc
     finally:
         db.dispose()
-
-
-class _TerminalText(io.TextIOBase):
-    """A text stream that writes through to another with every control character shown as
-    an escape (support.plain_text.terminal_safe): tabs and line breaks pass."""
-
-    def __init__(self, stream: TextIO) -> None:
-        super().__init__()
-        self.stream = stream
-
-    def write(self, text: str) -> int:
-        self.stream.write(terminal_safe(text, keep_newlines=True))
-        return len(text)
-
-    def flush(self) -> None:
-        self.stream.flush()
-
-    def writable(self) -> bool:
-        return True
-
-    def fileno(self) -> int:
-        return self.stream.fileno()
-
-    def isatty(self) -> bool:
-        return self.stream.isatty()
-
-    @property
-    def encoding(self) -> str:  # type: ignore[override]
-        return self.stream.encoding
-
-    @property
-    def errors(self) -> str | None:  # type: ignore[override]
-        return self.stream.errors
-
-
-@contextmanager
-def terminal_safe_output() -> Iterator[None]:
-    """The one way out to the terminal: while it lasts, whatever a command prints on stdout or
-    stderr (tables, JSON, errors, warnings) shows control characters as escapes (`\\u001b`)
-    instead of letting a stored name move the cursor, clear the screen or retitle the window.
-    JSON stays JSON (the escape is JSON's own), so `--json` output reads back unchanged."""
-    saved = sys.stdout, sys.stderr
-    sys.stdout, sys.stderr = _TerminalText(saved[0]), _TerminalText(saved[1])
-    try:
-        yield
-    finally:
-        for wrapper in (sys.stdout, sys.stderr):
-            with suppress(OSError, ValueError):
-                wrapper.flush()
-        sys.stdout, sys.stderr = saved
 
 
 def print_json(value: Any) -> None:

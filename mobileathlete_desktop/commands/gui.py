@@ -1,33 +1,78 @@
-"""Opening the window (what `mobileathlete` does with no subcommand): recover, sign in, lock."""
+"""Opening the window (what `mobileathlete` does with no subcommand): recover, sign in, lock.
+
+The sign-in dialog shows first; the clinic opens (and the main window's modules load) on a
+worker thread while the password is typed. Nothing heavy is imported at module level here.
+"""
 
 from __future__ import annotations
 
 import argparse
+import itertools
+import logging
 import os
 import sys
 import time
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from mobileathlete_desktop.commands.common import (
-    EXIT_ERROR,
-    EXIT_OK,
-    EXIT_USAGE,
-    database_target,
-)
-from mobileathlete_desktop.services.context import ServiceContext
+from mobileathlete_desktop.commands.exits import EXIT_ERROR, EXIT_OK, EXIT_USAGE
 
 if TYPE_CHECKING:
     from mobileathlete_desktop.domain.permissions import Actor
+    from mobileathlete_desktop.services.context import ServiceContext
     from mobileathlete_desktop.services.session import Database
     from mobileathlete_desktop.ui.main_window import MainWindow
+    from mobileathlete_desktop.ui.sign_in_dialog import OpenedClinic, SignInDialog
+
+log = logging.getLogger(__name__)
 
 
 def open_clinic(args: argparse.Namespace) -> Database | None:
     """Opens the database for the window, recovering a damaged file; None if it cannot."""
+    from mobileathlete_desktop.commands.common import database_target
     from mobileathlete_desktop.ui.recovery_dialog import open_clinic_or_recover
 
     return open_clinic_or_recover(database_target(args))
+
+
+def open_in_background(args: argparse.Namespace) -> OpenedClinic:
+    """For the worker thread behind the sign-in dialog: opens the clinic (the demo filled
+    once with --demo), without asking anything (damage raises services.recovery.CannotOpen
+    and its kinds: the UI thread then runs the recovery screen), and loads the main
+    window's modules so Enter is quick. Touches no widget."""
+    from mobileathlete_desktop.commands.common import database_target
+    from mobileathlete_desktop.services.accounts import clinic_is_demo, has_users
+    from mobileathlete_desktop.services.context import ServiceContext
+    from mobileathlete_desktop.services.recovery import open_with_recovery
+    from mobileathlete_desktop.ui.sign_in_dialog import OpenedClinic
+
+    db = open_with_recovery(database_target(args), offer=None)
+    try:
+        ctx = ServiceContext.system(db)
+        _fill_demo(args, ctx)
+        opened = OpenedClinic(ctx=ctx, has_users=has_users(db), is_demo=clinic_is_demo(db))
+        _load_window_modules()
+    except BaseException:
+        db.dispose()
+        raise
+    return opened
+
+
+def _load_window_modules() -> None:
+    # Imported here, on the worker, so that after Enter only the window is built.
+    import mobileathlete_desktop.services.checks
+    import mobileathlete_desktop.ui.first_run_dialog
+    import mobileathlete_desktop.ui.idle_lock
+    import mobileathlete_desktop.ui.jobs
+    import mobileathlete_desktop.ui.main_window  # noqa: F401
+
+
+def _fill_demo(args: argparse.Namespace, ctx: ServiceContext) -> None:
+    if getattr(args, "demo", False):
+        from mobileathlete_desktop.services.demo import create_demo_clinic, database_is_empty
+
+        if database_is_empty(ctx):
+            create_demo_clinic(ctx)
 
 
 def _bench_actor(ctx: ServiceContext) -> Actor | None:
@@ -42,15 +87,14 @@ def _bench_actor(ctx: ServiceContext) -> Actor | None:
 
 
 def start_session(ctx: ServiceContext) -> MainWindow | None:
-    """First-run or sign-in, then the main window with its idle lock.
+    """First-run or sign-in, then the main window with its idle lock (the clinic is open
+    already: after a recovery).
 
     The slow upkeep (the daily backup, the full check of a large file) starts in the
     background once the window is up: see `start_upkeep`.
     """
     from mobileathlete_desktop.services.accounts import has_users
     from mobileathlete_desktop.ui.first_run_dialog import FirstRunDialog
-    from mobileathlete_desktop.ui.idle_lock import IdleLock
-    from mobileathlete_desktop.ui.main_window import MainWindow
     from mobileathlete_desktop.ui.sign_in_dialog import SignInDialog
 
     actor = _bench_actor(ctx)
@@ -58,6 +102,14 @@ def start_session(ctx: ServiceContext) -> MainWindow | None:
         actor = SignInDialog.ask(ctx) if has_users(ctx.db) else FirstRunDialog.ask(ctx)
     if actor is None:
         return None
+    return main_window(ctx, actor)
+
+
+def main_window(ctx: ServiceContext, actor: Actor) -> MainWindow:
+    """The main window for someone signed in, with its idle lock and the upkeep started."""
+    from mobileathlete_desktop.ui.idle_lock import IdleLock
+    from mobileathlete_desktop.ui.main_window import MainWindow
+
     window = MainWindow(ctx.as_actor(actor))
     window.idle_lock = IdleLock.for_clinic(window, window.ctx)  # type: ignore[attr-defined]
     if not os.environ.get(BENCH_READY_ENV):
@@ -124,21 +176,20 @@ def run_gui(args: argparse.Namespace) -> int:
 
 
 def _run_window(args: argparse.Namespace, app: Any) -> int:
-    db = open_clinic(args)
+    started = sign_in_first(args)
+    if isinstance(started, int):
+        return started
+    db, window = started
     while db is not None:
-        ctx = ServiceContext.system(db)  # signing in, or the first run, says who works
         try:
-            if getattr(args, "demo", False):
-                from mobileathlete_desktop.services.demo import (
-                    create_demo_clinic,
-                    database_is_empty,
-                )
+            if window is None:  # the clinic came through the recovery screen
+                from mobileathlete_desktop.services.context import ServiceContext
 
-                if database_is_empty(ctx):
-                    create_demo_clinic(ctx)
-            window = start_session(ctx)
-            if window is None:
-                return EXIT_OK
+                ctx = ServiceContext.system(db)  # signing in, or the first run, says who works
+                _fill_demo(args, ctx)
+                window = start_session(ctx)
+                if window is None:
+                    return EXIT_OK
             window.show()
             if os.environ.get(BENCH_READY_ENV):
                 _report_ready_then_quit(app, window)
@@ -149,12 +200,65 @@ def _run_window(args: argparse.Namespace, app: Any) -> int:
             return EXIT_OK if code == 0 else EXIT_ERROR
         # Damage was met while the window worked: the recovery screen, as at a start, with
         # every page checked (a large file is otherwise checked only after opening).
-        db = recover_after_damage(args)
+        db, window = recover_after_damage(args), None
     return EXIT_ERROR
+
+
+def sign_in_first(args: argparse.Namespace) -> tuple[Database | None, MainWindow | None] | int:
+    """The sign-in dialog at once, the clinic opening behind it. Returns the clinic and the
+    signed-in window; or the clinic without a window when it came through the recovery
+    screen (damage met while opening: the sign-in hides, the recovery runs, the caller signs
+    in again); or the exit code when the person cancelled (EXIT_OK) or nothing opened."""
+    from mobileathlete_desktop.ui.sign_in_dialog import SignInDialog
+
+    dialog = SignInDialog(demo_expected=bool(getattr(args, "demo", False)))
+    try:
+        return _after_sign_in(args, dialog)
+    finally:
+        dialog.deleteLater()
+
+
+def _after_sign_in(
+    args: argparse.Namespace, dialog: SignInDialog
+) -> tuple[Database | None, MainWindow | None] | int:
+    from mobileathlete_desktop.ui.sign_in_dialog import NEEDS_FIRST_RUN, OPEN_FAILED
+
+    dialog.open_in_background(lambda: open_in_background(args))
+    if os.environ.get(BENCH_READY_ENV):
+        _bench_sign_in(dialog)
+    result = dialog.exec()
+    dialog.hide()
+    if result == OPEN_FAILED:
+        log.info("Opening the clinic failed behind the sign-in: %s", dialog.open_error)
+        # The recovery screen says what happened and offers the backups (the file may have
+        # been set aside already: it then finds it so).
+        db = open_clinic(args)
+        return (db, None) if db is not None else EXIT_ERROR
+    opened = dialog.opened
+    if result == NEEDS_FIRST_RUN and opened is not None:
+        from mobileathlete_desktop.ui.first_run_dialog import FirstRunDialog
+
+        actor = FirstRunDialog.ask(opened.ctx)
+    elif dialog.actor is not None and opened is not None:
+        actor = dialog.actor
+    else:  # cancelled; a clinic opened meanwhile is closed
+        outcome = dialog.wait_for_open()
+        if outcome is not None and not isinstance(outcome, Exception):
+            outcome.ctx.db.dispose()
+        return EXIT_OK
+    if actor is None:
+        opened.ctx.db.dispose()
+        return EXIT_OK
+    try:
+        return opened.ctx.db, main_window(opened.ctx, actor)
+    except BaseException:
+        opened.ctx.db.dispose()
+        raise
 
 
 def recover_after_damage(args: argparse.Namespace) -> Database | None:
     """Opens the clinic again after damage, through the recovery screen (every page checked)."""
+    from mobileathlete_desktop.commands.common import database_target
     from mobileathlete_desktop.ui.recovery_dialog import open_clinic_or_recover
 
     return open_clinic_or_recover(database_target(args), full_check=True)
@@ -198,3 +302,49 @@ def _report_ready_then_quit(app: Any, window: Any) -> None:
 
     timer.timeout.connect(check)
     timer.start()
+
+
+def _bench_sign_in(dialog: SignInDialog) -> None:
+    """Under the benchmark harness: prints when the dialog is painted, then once the clinic is
+    open types $MOBILEATHLETE_USER / $MOBILEATHLETE_PASSWORD and presses Enter, printing
+        MOBILEATHLETE_SIGNIN <unix time> sqlalchemy_loaded=0 services_loaded=0 main_window_loaded=0
+        MOBILEATHLETE_ENTER <unix time> clinic_open=<unix time> max_stall_ms=<ms>
+    (the longest gap of a 5 ms heartbeat on the UI thread while the dialog was up)."""
+    from PySide6.QtCore import QTimer
+
+    heartbeat = QTimer(dialog, interval=5)
+    beats: list[float] = []
+
+    def beat() -> None:
+        beats.append(time.perf_counter())
+
+    def shown() -> None:
+        loaded = " ".join(
+            f"{name}_loaded={int(module in sys.modules)}"
+            for name, module in (
+                ("sqlalchemy", "sqlalchemy"),
+                ("services", "mobileathlete_desktop.services"),
+                ("main_window", "mobileathlete_desktop.ui.main_window"),
+            )
+        )
+        print(f"MOBILEATHLETE_SIGNIN {time.time():.6f} {loaded}", flush=True)
+        beats.append(time.perf_counter())
+        heartbeat.start()
+
+    def ready() -> None:
+        opened_at = time.time()
+        heartbeat.stop()
+        beat()
+        stall = max((b - a for a, b in itertools.pairwise(beats)), default=0.0)
+        dialog.username.setText(os.environ.get("MOBILEATHLETE_USER", ""))
+        dialog.password.setText(os.environ.get("MOBILEATHLETE_PASSWORD", ""))
+        print(
+            f"MOBILEATHLETE_ENTER {time.time():.6f} clinic_open={opened_at:.6f} "
+            f"max_stall_ms={stall * 1000:.1f}",
+            flush=True,
+        )
+        dialog.try_sign_in()
+
+    heartbeat.timeout.connect(beat)
+    dialog.shown.connect(shown)
+    dialog.clinic_ready.connect(ready)

@@ -1,9 +1,21 @@
-"""The sign-in dialog shown before the main window (names the demo accounts only in the demo)."""
+"""The sign-in dialog shown before the main window (names the demo accounts only in the demo).
+
+It can show before the clinic is open: `open_in_background` opens it on a worker thread while
+the person types (this module imports no service, so the window shows before SQLAlchemy is
+loaded). Enter pressed before the clinic is open waits for it, then signs in.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -15,11 +27,11 @@ from PySide6.QtWidgets import (
 )
 
 from mobileathlete_desktop.domain.permissions import Actor
-from mobileathlete_desktop.services import accounts
-from mobileathlete_desktop.services.context import InputError, ServiceContext
-from mobileathlete_desktop.services.errors import StorageBusy, StorageError
 from mobileathlete_desktop.ui.i18n import QT_TRANSLATE_NOOP
-from mobileathlete_desktop.ui.jobs import Job
+
+if TYPE_CHECKING:
+    from mobileathlete_desktop.services.context import ServiceContext
+    from mobileathlete_desktop.ui.jobs import Job
 
 log = logging.getLogger(__name__)
 
@@ -29,15 +41,54 @@ DEMO_HINT = QT_TRANSLATE_NOOP(
     "<b>therapist</b>, password <b>demo</b>.",
 )
 
+NEEDS_FIRST_RUN = 2
+"""exec() result: the clinic opened with no users yet (the first-run dialog comes instead)."""
+OPEN_FAILED = 3
+"""exec() result: the clinic could not be opened (`open_error` says why; recovery comes next)."""
+
+
+@dataclass(frozen=True)
+class OpenedClinic:
+    """What the worker thread found: the clinic, whether anyone can sign in, whether it is
+    the demo."""
+
+    ctx: ServiceContext
+    has_users: bool
+    is_demo: bool
+
+
+class _Answer(QObject):
+    """Carries the worker's outcome to the UI thread (a queued signal)."""
+
+    arrived = Signal(object)
+
 
 class SignInDialog(QDialog):
     """User name and password; the password check runs off the UI thread."""
 
-    def __init__(self, ctx: ServiceContext, parent: QWidget | None = None) -> None:
+    shown = Signal()
+    """The dialog's first frame is painted (the benchmark times it)."""
+    clinic_ready = Signal()
+    """The clinic is open and someone can sign in."""
+
+    def __init__(
+        self,
+        ctx: ServiceContext | None = None,
+        parent: QWidget | None = None,
+        *,
+        demo_expected: bool = False,
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.actor: Actor | None = None
+        self.opened: OpenedClinic | None = None
+        self.open_error: Exception | None = None
         self._job: Job[Actor] | None = None
+        self._opener: Callable[[], OpenedClinic] | None = None
+        self._thread: threading.Thread | None = None
+        self._outcome: OpenedClinic | Exception | None = None
+        self._waiting = False  # Enter pressed before the clinic was open
+        self._painted = False
         self.setWindowTitle(self.tr("Sign in — Mobile Athlete"))
         self.username = QLineEdit()
         self.username.setAccessibleName(self.tr("User name"))
@@ -50,33 +101,124 @@ class SignInDialog(QDialog):
         self.message.hide()
         self.demo_hint = QLabel(self.tr(DEMO_HINT))
         self.demo_hint.setWordWrap(True)
-        self.demo_hint.setVisible(accounts.clinic_is_demo(ctx.db))
+        # With --demo the hint is expected: its room is kept while the clinic opens, so
+        # nothing moves when it appears.
+        policy = self.demo_hint.sizePolicy()
+        policy.setRetainSizeWhenHidden(ctx is None and demo_expected)
+        self.demo_hint.setSizePolicy(policy)
+        self.demo_hint.hide()
         form = QFormLayout()
         form.addRow(self.tr("&User name"), self.username)
         form.addRow(self.tr("&Password"), self.password)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Sign in"))
+        self.sign_in_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.sign_in_button.setText(self.tr("Sign in"))
         self.buttons.accepted.connect(self.try_sign_in)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        title = QLabel(f"<h3>Mobile Athlete</h3>{ctx.db.location}")
-        title.setWordWrap(True)
+        title = QLabel("<h3>Mobile Athlete</h3>")
         layout.addWidget(title)
+        self.location = QLabel(self.tr("Opening the clinic…"))
+        self.location.setAccessibleName(self.tr("Clinic database"))
+        self.location.setWordWrap(True)
+        layout.addWidget(self.location)
         layout.addWidget(self.demo_hint)
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(380)
+        if ctx is not None:
+            from mobileathlete_desktop.services import accounts
+
+            self._show_clinic(ctx, accounts.clinic_is_demo(ctx.db))
+
+    # -- the clinic, opened while the person types ------------------------------------------
+
+    def open_in_background(self, opener: Callable[[], OpenedClinic]) -> None:
+        """Opens the clinic with `opener` on a worker thread once the dialog is painted (it
+        must not touch widgets). No users: the dialog ends with NEEDS_FIRST_RUN; an error:
+        with OPEN_FAILED (`open_error`)."""
+        self._opener = opener
+        if self._painted:
+            self._start_opening()
+
+    def wait_for_open(self) -> OpenedClinic | Exception | None:
+        """Waits for the worker (if one runs) and says what it found: for the caller to close
+        a clinic opened after all when the dialog was cancelled."""
+        if self._thread is not None:
+            self._thread.join()
+        return self._outcome
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            self.shown.emit()
+            if self._opener is not None:
+                # Once this frame is on screen: the imports then share the CPU with typing.
+                QTimer.singleShot(0, self._start_opening)
+
+    def _start_opening(self) -> None:
+        if self._thread is not None or self._opener is None:
+            return
+        answer = _Answer(self)
+        answer.arrived.connect(self._opened)
+        opener = self._opener
+
+        def work() -> None:
+            outcome: OpenedClinic | Exception
+            try:
+                outcome = opener()
+            except Exception as exc:  # said on the UI thread (recovery, or a box)
+                outcome = exc
+            self._outcome = outcome
+            with contextlib.suppress(RuntimeError):  # the dialog is gone: the caller closes
+                answer.arrived.emit(outcome)
+
+        self._thread = threading.Thread(target=work, name="open-clinic", daemon=True)
+        self._thread.start()
+
+    def _opened(self, outcome: Any) -> None:
+        if isinstance(outcome, Exception):
+            self.open_error = outcome
+            self.done(OPEN_FAILED)
+            return
+        self.opened = outcome
+        if not outcome.has_users:
+            self.done(NEEDS_FIRST_RUN)
+            return
+        self.ctx = outcome.ctx
+        self._show_clinic(outcome.ctx, outcome.is_demo)
+        self.clinic_ready.emit()
+        if self._waiting:
+            self._waiting = False
+            self.sign_in_button.setText(self.tr("Sign in"))
+            self.try_sign_in()
+
+    def _show_clinic(self, ctx: ServiceContext, is_demo: bool) -> None:
+        self.location.setText(ctx.db.location)
+        self.demo_hint.setVisible(is_demo)
+
+    # -- signing in --------------------------------------------------------------------------
 
     def try_sign_in(self) -> None:
-        """Checks the password in the background; accepts on success, says why otherwise."""
+        """Checks the password in the background; accepts on success, says why otherwise.
+        Before the clinic is open it waits (the button says so), then goes on by itself."""
         username, password = self.username.text(), self.password.text()
         if not username.strip():
             self._show(self.tr("Type your user name"))
             self.username.setFocus()
             return
+        if self.ctx is None:
+            self._waiting = True
+            self.sign_in_button.setText(self.tr("Opening the clinic…"))
+            self.buttons.setEnabled(False)
+            return
+        from mobileathlete_desktop.services import accounts
+        from mobileathlete_desktop.ui.jobs import Job
+
         self.buttons.setEnabled(False)
         ctx = self.ctx
         self._job = (
@@ -98,6 +240,9 @@ class SignInDialog(QDialog):
 
     def _why(self, error: Exception) -> str:
         """One sentence for the person: never a SQL statement or a traceback."""
+        from mobileathlete_desktop.services.context import InputError
+        from mobileathlete_desktop.services.errors import StorageBusy, StorageError
+
         if isinstance(error, StorageBusy):
             return self.tr("The clinic database is busy; try again in a moment.")
         if isinstance(error, (StorageError, InputError, PermissionError)):

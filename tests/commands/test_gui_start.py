@@ -1,0 +1,147 @@
+"""Starting the window sign-in first: the dialog before the clinic (and before SQLAlchemy),
+damage met while opening leads to the recovery screen, a new clinic to the first run."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from mobileathlete_desktop import cli
+from mobileathlete_desktop.commands import gui
+from mobileathlete_desktop.services.backups import Recovery
+from mobileathlete_desktop.services.clients import search_clients
+from mobileathlete_desktop.services.context import ServiceContext
+from mobileathlete_desktop.storage.backup import online_backup
+from mobileathlete_desktop.ui import recovery_dialog
+from mobileathlete_desktop.ui.first_run_dialog import FirstRunDialog
+
+from ..conftest import ClinicTemplates
+
+
+@pytest.fixture
+def demo_path(tmp_path: Path, clinic_templates: ClinicTemplates) -> Path:
+    return clinic_templates.copy(tmp_path / "clinic.sqlite3", clients=2)
+
+
+def _args(path: Path) -> argparse.Namespace:
+    return argparse.Namespace(db=str(path), demo=False, user=None)
+
+
+def test_bench_hook_signs_in_through_the_dialog(
+    demo_path: Path,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setenv(gui.BENCH_READY_ENV, "1")
+    started = gui.sign_in_first(_args(demo_path))
+    assert not isinstance(started, int)
+    db, window = started
+    assert db is not None and window is not None
+    qtbot.addWidget(window)
+    try:
+        assert window.ctx.actor.username == "admin"
+        out = capsys.readouterr().out
+        assert "MOBILEATHLETE_SIGNIN " in out and "MOBILEATHLETE_ENTER " in out
+        assert out.index("MOBILEATHLETE_SIGNIN") < out.index("MOBILEATHLETE_ENTER")
+    finally:
+        window.idle_lock.stop()  # type: ignore[attr-defined]
+        db.dispose()
+
+
+def test_damage_met_while_opening_hides_the_sign_in_for_the_recovery_screen(
+    demo_path: Path, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot
+) -> None:
+    online_backup(demo_path, demo_path.parent / "backups" / "clinic-daily-20260301-080000.sqlite3")
+    demo_path.write_bytes(b"\x00garbage" * 1000)
+    offered: list[Recovery] = []
+    monkeypatch.setattr(recovery_dialog, "ask_restore", lambda r, e: offered.append(r) or True)
+    started = gui.sign_in_first(_args(demo_path))
+    assert not isinstance(started, int)
+    db, window = started
+    assert db is not None and window is None  # the caller signs in on the restored clinic
+    try:
+        assert len(offered) == 1 and offered[0].backup is not None
+        assert len(search_clients(ServiceContext.system(db))) == 2
+        assert len(list(demo_path.parent.glob("clinic.damaged-*.sqlite3"))) == 1
+    finally:
+        db.dispose()
+
+
+def test_a_clinic_that_cannot_open_is_said_and_the_program_ends(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot
+) -> None:
+    said: list[str] = []
+    monkeypatch.setattr(recovery_dialog, "say", said.append)
+    target = tmp_path / "no-such-folder" / "deeper" / "clinic.sqlite3"
+    (tmp_path / "no-such-folder").write_text("a file where the folder should be")
+    assert gui.sign_in_first(_args(target)) == gui.EXIT_ERROR
+    assert said and "cannot be opened" in said[0]
+
+
+def test_a_clinic_without_users_goes_to_the_first_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot
+) -> None:
+    asked: list[str] = []
+    monkeypatch.setattr(
+        FirstRunDialog, "ask", classmethod(lambda cls, c, parent=None: asked.append("first"))
+    )
+    assert gui.sign_in_first(_args(tmp_path / "new.sqlite3")) == gui.EXIT_OK
+    assert asked == ["first"]
+
+
+def test_command_names_match_the_command_modules() -> None:
+    parser = cli.build_parser()
+    [sub] = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    assert tuple(sub.choices) == cli.COMMAND_NAMES
+
+
+@pytest.mark.parametrize(
+    ("argv", "window"),
+    [
+        ([], True),
+        (["--db", "x.sqlite3", "-v"], True),
+        (["--db=x.sqlite3", "--demo", "--user", "ana"], True),
+        (["clients"], False),
+        (["--db", "x.sqlite3", "report", "C-1"], False),
+        (["--help"], False),
+        (["--version"], False),
+        (["--db"], False),  # the full parser says what is missing
+        (["--verb"], False),  # abbreviations are the full parser's
+    ],
+)
+def test_only_global_options_mean_the_window(argv: list[str], window: bool) -> None:
+    assert cli.wants_window(argv) is window
+
+
+def test_the_window_path_shows_the_sign_in_before_sqlalchemy_is_imported(
+    demo_path: Path, tmp_path: Path
+) -> None:
+    """The real program, as started from a desktop: at the sign-in dialog's first frame no
+    SQLAlchemy, service or main-window module is loaded; the bench then signs in."""
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        gui.BENCH_READY_ENV: "1",
+        "MOBILEATHLETE_USER": "admin",
+        "MOBILEATHLETE_PASSWORD": "demo",
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "mobileathlete_desktop", "--db", str(demo_path)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    lines = {line.split()[0]: line for line in done.stdout.splitlines() if line.strip()}
+    assert "MOBILEATHLETE_READY" in lines, done.stdout + done.stderr[-2000:]
+    signin = lines["MOBILEATHLETE_SIGNIN"]
+    assert "sqlalchemy_loaded=0" in signin and "services_loaded=0" in signin
+    assert "main_window_loaded=0" in signin
+    assert "clients=2" in lines["MOBILEATHLETE_READY"]
