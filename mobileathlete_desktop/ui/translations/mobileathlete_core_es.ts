@@ -1229,6 +1229,14 @@ Esta ventana se cerrará y se abrirá la pantalla de recuperación: el archivo d
         <translation>Iniciar sesión</translation>
     </message>
     <message>
+        <source>Opening the clinic…</source>
+        <translation>Abriendo la clínica…</translation>
+    </message>
+    <message>
+        <source>Clinic database</source>
+        <translation>Base de datos de la clínica</translation>
+    </message>
+    <message>
         <source>Type your user name</source>
         <translation>Escriba su nombre de usuario</translation>
     </message>
