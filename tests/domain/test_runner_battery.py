@@ -430,3 +430,21 @@ def test_the_catalogue_command_lists_the_battery_with_units_and_sources(
     listed = json.loads(capsys.readouterr().out)
     heel = next(m for m in listed["measures"] if m["code"] == "calf.heel_rise")
     assert heel["unit"] == "reps" and heel["protocol"]["es"].startswith("Plano inclinado")
+
+
+def test_a_clients_handout_says_the_criterion_and_the_screen_in_plain_words() -> None:
+    from mobileathlete_desktop.domain.interpretation import client_lines
+
+    result = read(runner(), visit(1, V1, *triple(420, 510), ("beighton.score", N, N, 6)))
+    lines = glance(result, catalogue=CAT)
+    english = client_lines(lines, "en", CAT)
+    hop = "Triple hop, limb symmetry index: not yet at the usual level for a return to running"
+    assert f"{hop} or sport" in english
+    assert any(
+        line.startswith("Beighton score: more flexible joints than most people") for line in english
+    )
+    assert not any("below the usual reference value" in line for line in english)
+    spanish = " ".join(client_lines(lines, "es", CAT))
+    assert "todavía no llegas al nivel habitual" in spanish
+    assert "tu programa no incluye estiramientos" in spanish
+    assert "riesgo" not in spanish and "risk" not in " ".join(english)

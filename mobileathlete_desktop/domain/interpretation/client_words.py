@@ -32,6 +32,18 @@ CLIENT_WORDS: dict[str, str] = {
     FLAG_FAULTS: N_("the movement needs better control"),
     FLAG_CUTOFF: N_("below the usual reference value"),
 }
+# A criterion or screening cut-point says more than "below the reference value" (catalogue
+# Cutoff.kind): the hop LSI under 90%, a Beighton score of 5 or more.
+CUTOFF_WORDS: dict[str, str] = {
+    "criterion": N_("not yet at the usual level for a return to running or sport"),
+    "screen": N_("more flexible joints than most people: stretching is left out of your program"),
+}
+
+
+def _cutoff_words(cat: Catalogue, code: str) -> str | None:
+    measure = cat.get(code)
+    kinds = {c.kind for c in measure.cutoffs} if measure is not None else set()
+    return next((CUTOFF_WORDS[k] for k in ("criterion", "screen") if k in kinds), None)
 
 
 def client_lines(
@@ -50,6 +62,8 @@ def client_lines(
     found: dict[tuple[str, str], list[str]] = {}
     for line in lines:
         message = CLIENT_WORDS.get(line.flag)
+        if line.flag == FLAG_CUTOFF:
+            message = _cutoff_words(cat, line.code) or message
         if message is None:
             continue
         phrase = tr.gettext(message)
