@@ -448,3 +448,17 @@ def test_a_clients_handout_says_the_criterion_and_the_screen_in_plain_words() ->
     assert "todavía no llegas al nivel habitual" in spanish
     assert "tu programa no incluye estiramientos" in spanish
     assert "riesgo" not in spanish and "risk" not in " ".join(english)
+
+
+def test_the_glance_line_of_an_above_norm_range_says_hypermobility_in_both_languages() -> None:
+    result = read(
+        runner(),
+        visit(1, V1, ("beighton.score", N, N, 6), ("hip.flexion", "left", "passive", 140)),
+    )
+    english = next(g for g in glance(result, catalogue=CAT) if g.flag == "above_norm")
+    assert "possibly generalised joint hypermobility; stretching is held back" in english.text
+    spanish = next(g for g in glance(result, "es", catalogue=CAT) if g.flag == "above_norm")
+    assert "posible hipermovilidad articular generalizada" in spanish.text
+    plain = read(runner(), visit(1, V1, ("hip.flexion", "left", "passive", 140)))
+    alone = next(g for g in glance(plain, catalogue=CAT) if g.flag == "above_norm")
+    assert "hypermobility" not in alone.text

@@ -24,8 +24,10 @@ from mobileathlete_desktop.domain.interpretation.results import (
     Interpretation,
     SummaryRow,
 )
+from mobileathlete_desktop.domain.interpretation.rules import HYPERMOBILITY_WORDS
 from mobileathlete_desktop.domain.interpretation.wording import (
     _gap_text,
+    _hypermobility_note,
     _mode_value,
     _named,
     _norm_text,
@@ -134,6 +136,8 @@ def glance(
                     values=values,
                     percents=percents,
                 )
+            if any(HYPERMOBILITY_WORDS in r for r in first.reasons):
+                text = f"{text} — {_hypermobility_note(tr)}"
         elif flag == FLAG_ASYMMETRY and first.sides is not None:
             text = first.sides.reason
         elif flag == FLAG_CONTROL_DEFICIT and first.gap is not None:

@@ -381,11 +381,14 @@ def generalised_hypermobility(readings: Mapping[Key, _Reading], cat: Catalogue) 
     return ""
 
 
+HYPERMOBILITY_WORDS = "possibly generalised joint hypermobility rather than a local excess"
+
+
 def above_norm_with_hypermobility(name: str, value_text: str, screen: str) -> str:
     """An above-norm range read beside a Beighton score at or past its cut-point."""
     return (
-        f"{name} {value_text}: above the usual range with {screen}: possibly generalised joint "
-        "hypermobility rather than a local excess; stretching is held back."
+        f"{name} {value_text}: above the usual range with {screen}: {HYPERMOBILITY_WORDS}; "
+        "stretching is held back."
     )
 
 

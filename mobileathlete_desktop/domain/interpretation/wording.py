@@ -212,6 +212,14 @@ _POPULATIONS = (
 )
 
 
+def _hypermobility_note(tr: Texts) -> str:
+    """Said after an above-norm line when the Beighton score reached its cut-point."""
+    return tr.gettext(
+        "with a Beighton score at or past its cut-point: possibly generalised joint "
+        "hypermobility; stretching is held back"
+    )
+
+
 def _crossed_words(tr: Texts, cutoff: Cutoff) -> str:
     """How the value lies against a criterion or cut-point: "below", "at or above"..."""
     if cutoff.direction == "below":
