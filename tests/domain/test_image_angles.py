@@ -21,10 +21,10 @@ from mobileathlete_desktop.domain.image_angles import (
     three_point_angle,
 )
 
-O = Point(100, 100)
+ORIGIN = Point(100, 100)
 
 
-def at(angle_deg: float, length: float = 50, origin: Point = O) -> Point:
+def at(angle_deg: float, length: float = 50, origin: Point = ORIGIN) -> Point:
     """A point `length` px from origin at `angle_deg` counter-clockwise on screen (y down)."""
     rad = math.radians(angle_deg)
     return Point(origin.x + length * math.cos(rad), origin.y - length * math.sin(rad))
@@ -32,23 +32,23 @@ def at(angle_deg: float, length: float = 50, origin: Point = O) -> Point:
 
 @pytest.mark.parametrize("angle", [0.0, 12.5, 45.0, 90.0, 133.0, 180.0])
 def test_three_point_angle_is_the_unsigned_angle_at_the_vertex(angle: float) -> None:
-    assert three_point_angle(at(0), O, at(angle)) == pytest.approx(angle, abs=1e-9)
-    assert three_point_angle(at(angle), O, at(0)) == pytest.approx(angle, abs=1e-9)
+    assert three_point_angle(at(0), ORIGIN, at(angle)) == pytest.approx(angle, abs=1e-9)
+    assert three_point_angle(at(angle), ORIGIN, at(0)) == pytest.approx(angle, abs=1e-9)
 
 
 def test_three_point_angle_never_exceeds_180() -> None:
-    assert three_point_angle(at(10), O, at(260)) == pytest.approx(110)
+    assert three_point_angle(at(10), ORIGIN, at(260)) == pytest.approx(110)
 
 
 def test_goniometer_reads_from_stationary_to_moving_counter_clockwise_positive() -> None:
-    assert goniometer_angle(O, at(0), at(30)) == pytest.approx(30)
-    assert goniometer_angle(O, at(30), at(0)) == pytest.approx(-30)
-    assert goniometer_angle(O, at(-90), at(90)) == pytest.approx(180)
+    assert goniometer_angle(ORIGIN, at(0), at(30)) == pytest.approx(30)
+    assert goniometer_angle(ORIGIN, at(30), at(0)) == pytest.approx(-30)
+    assert goniometer_angle(ORIGIN, at(-90), at(90)) == pytest.approx(180)
 
 
 def test_screen_up_is_counter_clockwise_even_though_y_grows_down() -> None:
     right, up = Point(110, 100), Point(100, 90)  # "up" has the smaller y
-    assert goniometer_angle(O, right, up) == pytest.approx(90)
+    assert goniometer_angle(ORIGIN, right, up) == pytest.approx(90)
 
 
 def test_angle_to_vertical_and_horizontal_with_their_signs() -> None:
@@ -65,10 +65,10 @@ def test_angle_to_vertical_and_horizontal_with_their_signs() -> None:
 
 def test_supplementary_and_signed_readings() -> None:
     assert supplementary(170) == 10
-    knee = [at(0), O, at(170)]
+    knee = [at(0), ORIGIN, at(170)]
     assert reading("three_point", knee).value == 170.0
     assert reading("three_point", knee, use_supplementary=True).value == 10.0
-    swing = [O, at(30), at(0)]
+    swing = [ORIGIN, at(30), at(0)]
     assert reading("goniometer", swing).value == 30.0
     assert reading("goniometer", swing, signed=True).value == -30.0
     assert reading("goniometer", swing, signed=True, use_supplementary=True).value == -150.0
@@ -90,15 +90,15 @@ def test_a_calibrated_line_turns_pixels_into_centimetres() -> None:
 
 def test_points_on_top_of_each_other_and_wrong_counts_are_refused() -> None:
     with pytest.raises(GeometryError, match="on top of each other"):
-        three_point_angle(O, O, at(10))
+        three_point_angle(ORIGIN, ORIGIN, at(10))
     with pytest.raises(GeometryError, match="needs 3 points"):
-        reading("goniometer", [O, at(10)])
+        reading("goniometer", [ORIGIN, at(10)])
 
 
 def test_an_annotation_round_trips_through_json() -> None:
     made = Annotation(
         tool="goniometer",
-        points=(O, at(0), at(42)),
+        points=(ORIGIN, at(0), at(42)),
         signed=True,
         use_supplementary=False,
         calibration=Calibration(Point(0, 0), Point(100, 0), 20.0),
