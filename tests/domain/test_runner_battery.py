@@ -462,3 +462,16 @@ def test_the_glance_line_of_an_above_norm_range_says_hypermobility_in_both_langu
     plain = read(runner(), visit(1, V1, ("hip.flexion", "left", "passive", 140)))
     alone = next(g for g in glance(plain, catalogue=CAT) if g.flag == "above_norm")
     assert "hypermobility" not in alone.text
+
+
+def test_hop_changes_are_judged_against_the_published_hop_errors() -> None:
+    # SEM 0.06 s for the timed hop (MDC95 0.17 s) and, cautiously, 17.74 cm for the triple hop.
+    first = visit(1, V1, ("hop.timed_6m", "left", N, 2.4), ("hop.triple", "left", N, 420))
+    later = visit(2, V2, ("hop.timed_6m", "left", N, 2.2), ("hop.triple", "left", N, 450))
+    result = read(runner(), first, later)
+    timed = row(result, "hop.timed_6m", "left").change
+    assert timed.verdict == "improved" and timed.source == "hop-reliability-jscr-2002"
+    assert timed.mdc == pytest.approx(0.17)  # 0.2 s faster is beyond it (lower is better)
+    hop = row(result, "hop.triple", "left").change
+    assert hop.verdict == "unchanged" and hop.beyond_error is False  # 30 cm < 49.2 cm
+    assert CAT["hop.single"].error_for() is None  # its own figure was not read: none stored
