@@ -210,6 +210,13 @@ def test_heel_rise_18_against_27_is_an_asymmetry_beyond_the_limits_of_agreement(
 # --- hip strength -----------------------------------------------------------------------------
 
 
+STRENGTH_VALUES: tuple[Value, ...] = (
+    ("body.mass", N, N, 60),
+    ("hip.abduction.force", "left", N, 120),
+    ("hip.abduction.lever_arm", N, N, 0.55),
+)
+
+
 def strength_visit(force_left: float, force_right: float, mass: float = 60) -> AssessmentRecord:
     return visit(
         1,
@@ -475,3 +482,19 @@ def test_hop_changes_are_judged_against_the_published_hop_errors() -> None:
     hop = row(result, "hop.triple", "left").change
     assert hop.verdict == "unchanged" and hop.beyond_error is False  # 30 cm < 49.2 cm
     assert CAT["hop.single"].error_for() is None  # its own figure was not read: none stored
+
+
+def test_the_hop_lsi_and_hip_strength_are_charted_over_the_visits() -> None:
+    from mobileathlete_desktop.domain.interpretation import measure_series
+
+    history = ClientHistory(
+        runner(),
+        (
+            visit(1, V1, *triple(420, 510), *STRENGTH_VALUES),
+            visit(2, V2, *triple(480, 510)),
+        ),
+    )
+    lsi = measure_series(history, "hop.triple.lsi", catalogue=CAT)
+    assert [(p.value, p.computed) for p in lsi] == [(82.4, True), (94.1, True)]
+    strength = measure_series(history, "hip.abduction.strength", "left", catalogue=CAT)
+    assert [p.value for p in strength] == [1.1]
