@@ -14,7 +14,9 @@ be added, none renamed or removed):
   ``--program``) or ``"recommended"`` (worked out now from the latest assessment, not saved).
 - ``program``: ``{"id" (null when recommended), "title", "date" (YYYY-MM-DD or null),
   "therapist", "assessment_id" (the assessment it was built on, or null), "is_template",
-  "notes", "summary"}``.
+  "notes", "summary", "code" (the program code printed on the handout, "" when unsaved or a
+  template), "weeks" (weeks the handout's tracker covers), "minutes_per_session",
+  "minutes_per_week" (estimates from the doses; see domain.programs.session_seconds)}``.
 - ``lang``: ``"en"`` or ``"es"``, the handout's language: drill names, dosage words and the
   notes of a recommended program. A recommended drill's reason is for the therapist and is
   always English (the finding it quotes comes from the interpretation, in English).
@@ -22,7 +24,9 @@ be added, none renamed or removed):
   ("mobility"|"control"|"strength"|"running"|"stretch", or "" when the drill is not in the
   library), "regions" (list), "targets" (list: catalogue measure codes and "deficit:…" /
   "fault:…" tags), "dosage" (the handout's words, e.g. "3 sets × 10 reps, each side — daily"),
-  "sets", "reps", "hold_s" (numbers or null), "per_side" (bool), "frequency" (text),
+  "sets", "reps", "hold_s", "distance_m", "duration_s", "rest_s" (numbers or null),
+  "per_side" (bool), "load", "tempo" (text as typed), "sessions_per_week" (days a week, or
+  null when the frequency does not say), "frequency" (text),
   "reason" (why it was chosen; may be ""), "notes" (the therapist's note; may be ""),
   "in_library" (bool)}``.
 - ``warnings``: sentences, as printed on stderr; empty when there are none.
@@ -95,7 +99,10 @@ def run(args: argparse.Namespace) -> int:
 
 def program_json(listing: ProgramListing) -> dict[str, Any]:
     """The `--json` structure (see the module docstring for its keys)."""
+    from mobileathlete_desktop.domain.programs import DEFAULT_WEEKS, program_time, sessions_of
+
     program = listing.program
+    minutes = program_time(program.items)
     return {
         "chart_number": listing.chart_number,
         "name": listing.client_name,
@@ -109,6 +116,10 @@ def program_json(listing: ProgramListing) -> dict[str, Any]:
             "is_template": program.is_template,
             "notes": program.notes,
             "summary": program.summary,
+            "code": program.code,
+            "weeks": program.weeks or DEFAULT_WEEKS,
+            "minutes_per_session": minutes.session_min,
+            "minutes_per_week": minutes.week_min,
         },
         "lang": listing.lang,
         "drills": [
@@ -123,7 +134,13 @@ def program_json(listing: ProgramListing) -> dict[str, Any]:
                 "sets": d.item.sets,
                 "reps": d.item.reps,
                 "hold_s": d.item.hold_s,
+                "distance_m": d.item.distance_m,
+                "duration_s": d.item.duration_s,
+                "rest_s": d.item.rest_s,
                 "per_side": d.item.per_side,
+                "load": d.item.load,
+                "tempo": d.item.tempo,
+                "sessions_per_week": sessions_of(d.item),
                 "frequency": d.item.frequency,
                 "reason": d.item.reason,
                 "notes": d.item.notes,
@@ -158,6 +175,13 @@ def print_program(listing: ProgramListing, width: int | None = None) -> None:
     width = width or max(60, min(shutil.get_terminal_size((100, 24)).columns, 120))
     print(f"{listing.client_name} ({listing.chart_number})")
     print(textwrap.fill(_heading(listing), width, subsequent_indent="  "))
+    if listing.drills:
+        from mobileathlete_desktop.domain.programs import program_time, shown_code, time_text
+
+        took = time_text(program_time(listing.program.items), "en")
+        if listing.program.code:
+            took += f" · program code {shown_code(listing.program.code)}"
+        print(textwrap.fill(took, width, subsequent_indent="  "))
     if not listing.drills:
         print("The program has no drills.")
         return

@@ -13,6 +13,7 @@ from mobileathlete_desktop.services.accounts import hash_password
 from mobileathlete_desktop.services.audit import record_event
 from mobileathlete_desktop.services.clinic_details import demo_logo
 from mobileathlete_desktop.services.context import InputError, ServiceContext
+from mobileathlete_desktop.services.programs import add_demo_programs
 from mobileathlete_desktop.services.treatments import demo_treatments
 from mobileathlete_desktop.storage.models import (
     Assessment,
@@ -350,6 +351,7 @@ def create_demo_clinic(
                     n_values += 1
                 n_assessments += 1
                 when = when + timedelta(days=rng.randint(14, 45))
+        add_demo_programs(session)
         record_event(session, ctx.actor, "demo.create", detail={"clients": clients, "seed": seed})
     return DemoSummary(clients=clients, assessments=n_assessments, measurements=n_values)
 

@@ -14,7 +14,16 @@ from mobileathlete_desktop.domain.exercises import (
     ExerciseLibrary,
     default_exercise_library,
 )
-from mobileathlete_desktop.domain.programs import ProgramItemRecord, ProgramRecord, dosage_text
+from mobileathlete_desktop.domain.programs import (
+    MAX_SESSIONS,
+    MAX_WEEKS,
+    ProgramItemRecord,
+    ProgramRecord,
+    dosage_text,
+    normalize_code,
+    program_code,
+    sessions_from_text,
+)
 from mobileathlete_desktop.domain.recommendations import (
     Drill,
     Observation,
@@ -36,6 +45,7 @@ __all__ = [
     "latest_program",
     "list_programs",
     "list_templates",
+    "program_by_code",
     "program_from_template",
     "save_program",
 ]
@@ -51,6 +61,12 @@ def _item_record(row: ProgramItem) -> ProgramItemRecord:
         frequency=row.frequency,
         notes=row.notes,
         reason=row.reason,
+        distance_m=row.distance_m,
+        duration_s=row.duration_s,
+        rest_s=row.rest_s,
+        load=row.load,
+        tempo=row.tempo,
+        sessions_per_week=row.sessions_per_week,
     )
 
 
@@ -67,6 +83,8 @@ def to_record(row: HomeProgram) -> ProgramRecord:
         therapist=row.therapist_name,
         is_template=row.is_template,
         assessment_id=row.assessment_id,
+        code=row.code or "",
+        weeks=row.weeks,
     )
 
 
@@ -83,15 +101,30 @@ def exercise_name(ctx: ServiceContext, code: str, lang: str = "en") -> str:
     return code if exercise is None else exercise.name(lang)
 
 
+# Typed numbers and their limits (the builder and the command line say the same).
+_NUMBER_LIMITS = (
+    ("sets", "sets", 600),
+    ("reps", "reps", 600),
+    ("hold_s", "hold", 600),
+    ("distance_m", "distance", 5000),
+    ("duration_s", "time", 3600),
+    ("rest_s", "rest", 600),
+    ("sessions_per_week", "days a week", MAX_SESSIONS),
+)
+
+
 def _check_items(items: Sequence[ProgramItemRecord]) -> None:
     known = known_exercise_codes()
     for number, item in enumerate(items, start=1):
         if known is not None and item.exercise_code not in known:
             raise InputError(f"Drill {number}: unknown exercise {item.exercise_code!r}")
-        for name in ("sets", "reps", "hold_s"):
+        for name, label, high in _NUMBER_LIMITS:
             value = getattr(item, name)
-            if value is not None and not 0 < value <= 600:
-                raise InputError(f"Drill {number}: {name.replace('_s', '')} must be 1–600")
+            if value is not None and not 0 < value <= high:
+                raise InputError(f"Drill {number}: {label} must be 1–{high}")
+        for name, limit in (("load", 120), ("tempo", 40)):
+            if len(getattr(item, name)) > limit:
+                raise InputError(f"Drill {number}: {name} is longer than {limit} characters")
 
 
 def save_program(ctx: ServiceContext, program: ProgramRecord) -> ProgramRecord:
@@ -109,6 +142,8 @@ def save_program(ctx: ServiceContext, program: ProgramRecord) -> ProgramRecord:
         raise InputError("A template needs a name")
     if not program.is_template and program.client_id is None:
         raise InputError("A home program needs a client (or save it as a template)")
+    if program.weeks is not None and not 0 < program.weeks <= MAX_WEEKS:
+        raise InputError(f"Weeks until the next visit must be 1–{MAX_WEEKS}")
     with ctx.db.session() as session:
         if program.client_id is not None and session.get(Client, program.client_id) is None:
             raise NotFound(f"No client with id {program.client_id}")
@@ -121,6 +156,7 @@ def save_program(ctx: ServiceContext, program: ProgramRecord) -> ProgramRecord:
             summary=program.summary,
             therapist_name=program.therapist or ctx.actor.display_name,
             is_template=program.is_template,
+            weeks=program.weeks,
         )
         row.items = [
             ProgramItem(
@@ -133,11 +169,21 @@ def save_program(ctx: ServiceContext, program: ProgramRecord) -> ProgramRecord:
                 frequency=item.frequency,
                 notes=item.notes,
                 reason=item.reason,
+                distance_m=item.distance_m,
+                duration_s=item.duration_s,
+                rest_s=item.rest_s,
+                load=item.load.strip(),
+                tempo=item.tempo.strip(),
+                sessions_per_week=item.sessions_per_week,
             )
             for position, item in enumerate(program.items)
         ]
         session.add(row)
         session.flush()
+        if not program.is_template:
+            # The code follows from the id (one-to-one), so it is known once the row has one.
+            row.code = program_code(row.id)
+            session.flush()
         record_event(
             session,
             ctx.actor,
@@ -149,6 +195,7 @@ def save_program(ctx: ServiceContext, program: ProgramRecord) -> ProgramRecord:
                 "title": row.title,
                 "items": [i.exercise_code for i in program.items],
                 "date": row.date,
+                "code": row.code or "",
             },
         )
         return to_record(row)
@@ -170,6 +217,21 @@ def get_program(ctx: ServiceContext, program_id: int) -> ProgramRecord:
     ctx.actor.require("clients.read")
     with ctx.db.reading() as session:
         return to_record(_load(session, program_id))
+
+
+def program_by_code(ctx: ServiceContext, typed: str) -> ProgramRecord:
+    """The saved program a handout's code (typed, or read from its QR code) names."""
+    ctx.actor.require("clients.read")
+    code = normalize_code(typed)
+    if code is None:
+        raise InputError(f"{typed.strip()!r} is not a program code (6 letters and digits)")
+    with ctx.db.reading() as session:
+        found = session.execute(
+            select(HomeProgram.id).where(HomeProgram.code == code)
+        ).scalar_one_or_none()
+        if found is None:
+            raise NotFound(f"No program with code {code}")
+        return to_record(_load(session, found))
 
 
 def list_programs(ctx: ServiceContext, client_id: int) -> list[ProgramRecord]:
@@ -243,14 +305,18 @@ def exercise_library() -> ExerciseLibrary | None:
 
 
 def dosage_from_library(code: str, dosage: Dosage, lang: str = "en") -> ProgramItemRecord:
-    """A program item with the drill's default dose, its frequency in that language."""
+    """A program item with the drill's default dose (distance included), its frequency in
+    that language and, where the frequency says, its days a week."""
+    frequency = dosage.frequency(lang)
     return ProgramItemRecord(
         exercise_code=code,
         sets=dosage.sets,
         reps=dosage.reps,
         hold_s=dosage.hold_s,
         per_side=dosage.per_side,
-        frequency=dosage.frequency(lang),
+        frequency=frequency,
+        distance_m=dosage.distance_m,
+        sessions_per_week=sessions_from_text(frequency),
     )
 
 
@@ -396,3 +462,93 @@ def drill_images(ctx: ServiceContext, codes: Sequence[str] | None = None) -> dic
         query = query.where(ExerciseRow.code.in_(list(codes)))
     with ctx.db.reading() as session:
         return {str(code): bytes(image) for code, image in session.execute(query).all() if image}
+
+
+# The demo clinic's programs (services.demo): a runner's hip and ankle program with every kind
+# of dose, saved on the date of each of the first clients' latest visit.
+DEMO_PROGRAM: tuple[ProgramItemRecord, ...] = (
+    ProgramItemRecord(
+        "control.lateral_band_walk",
+        sets=3,
+        distance_m=10,
+        rest_s=30,
+        load="red band",
+        frequency="3 times a week",
+        sessions_per_week=3,
+        reason="Hip abduction strength below the runner norm",
+    ),
+    ProgramItemRecord(
+        "strength.single_leg_calf_raise",
+        sets=3,
+        reps=12,
+        per_side=True,
+        rest_s=60,
+        tempo="2-1-2",
+        load="body weight",
+        frequency="3 times a week",
+        sessions_per_week=3,
+        reason="Calf endurance below the other side",
+    ),
+    ProgramItemRecord(
+        "control.single_leg_balance",
+        sets=3,
+        hold_s=30,
+        per_side=True,
+        rest_s=15,
+        frequency="daily",
+        sessions_per_week=7,
+    ),
+    ProgramItemRecord(
+        "running.a_skip",
+        sets=3,
+        distance_m=20,
+        rest_s=30,
+        frequency="before runs, 2–3 times a week",
+        sessions_per_week=3,
+    ),
+)
+
+
+def add_demo_programs(session: Session, clients: int = 5) -> None:
+    """Saves DEMO_PROGRAM for the first `clients` clients on the date of their latest visit
+    (the demo clinic's own rows, no audit)."""
+    from sqlalchemy import func
+
+    from mobileathlete_desktop.storage.models import Assessment
+
+    visits = session.execute(
+        select(Assessment.client_id, func.max(Assessment.date))
+        .group_by(Assessment.client_id)
+        .order_by(Assessment.client_id)
+        .limit(clients)
+    ).all()
+    for client_id, on in visits:
+        row = HomeProgram(
+            client_id=client_id,
+            date=on,
+            title="Runner hip and calf program",
+            summary="\n".join(dict.fromkeys(i.reason for i in DEMO_PROGRAM if i.reason)),
+            therapist_name="Demo therapist",
+            weeks=4,
+        )
+        row.items = [
+            ProgramItem(
+                position=position,
+                exercise_code=item.exercise_code,
+                sets=item.sets,
+                reps=item.reps,
+                hold_s=item.hold_s,
+                per_side=item.per_side,
+                frequency=item.frequency,
+                reason=item.reason,
+                distance_m=item.distance_m,
+                rest_s=item.rest_s,
+                load=item.load,
+                tempo=item.tempo,
+                sessions_per_week=item.sessions_per_week,
+            )
+            for position, item in enumerate(DEMO_PROGRAM)
+        ]
+        session.add(row)
+        session.flush()
+        row.code = program_code(row.id)

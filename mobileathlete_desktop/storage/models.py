@@ -322,7 +322,10 @@ class HomeProgram(Base):
     """Drills given to a client on a date (or, with no client, a reusable template)."""
 
     __tablename__ = "home_program"
-    __table_args__ = (Index("ix_home_program_client_date", "client_id", "date"),)
+    __table_args__ = (
+        Index("ix_home_program_client_date", "client_id", "date"),
+        Index("ix_home_program_code", "code", unique=True),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     client_id: Mapped[int | None] = mapped_column(
@@ -337,6 +340,10 @@ class HomeProgram(Base):
     is_template: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     version: Mapped[int] = mapped_column(Integer, default=1)
+    code: Mapped[str | None] = mapped_column(String(12), nullable=True)
+    """Short code printed on the handout with its QR code (domain.programs); None on templates."""
+    weeks: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    """Weeks until the next visit (the handout's tracker); None: the default."""
 
     items: Mapped[list[ProgramItem]] = relationship(
         back_populates="program", cascade="all, delete-orphan", order_by="ProgramItem.position"
@@ -361,6 +368,12 @@ class ProgramItem(Base):
     frequency: Mapped[str] = mapped_column(String(120), default="")
     notes: Mapped[str] = mapped_column(Text, default="")
     reason: Mapped[str] = mapped_column(Text, default="")
+    distance_m: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    duration_s: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    rest_s: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    load: Mapped[str] = mapped_column(String(120), default="", server_default="")
+    tempo: Mapped[str] = mapped_column(String(40), default="", server_default="")
+    sessions_per_week: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
     program: Mapped[HomeProgram] = relationship(back_populates="items")
 
