@@ -21,6 +21,12 @@ def register(subparsers: Any) -> None:
     p.add_argument("--program", type=int, metavar="ID", help="a saved program's id")
     p.add_argument("--lang", choices=SUPPORTED_LANGUAGES, default="en", help="handout language")
     p.add_argument("--out", required=True, type=Path, metavar="FILE.pdf")
+    p.add_argument(
+        "--phone",
+        action="store_true",
+        help="pages sized for a phone's screen (90 × 160 mm, one column, large type), "
+        "to send by email; the same content as the printed handout",
+    )
     p.set_defaults(handler=run)
 
 
@@ -34,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
     with service_context(args) as ctx:
         client = find_by_chart(ctx, args.chart_number)
         result = write_client_handout(
-            ctx, client.id, args.out, program_id=args.program, lang=args.lang
+            ctx, client.id, args.out, program_id=args.program, lang=args.lang, phone=args.phone
         )
     for warning in result.warnings:
         print(f"mobileathlete: warning: {warning}", file=sys.stderr)

@@ -1,12 +1,18 @@
-"""The home-program handout a client keeps on the fridge: drills, pictures, dosage and a tracker."""
+"""The home-program handout a client keeps on the fridge: drills, pictures, dosage and a tracker.
+
+One story, two layouts: the printed page (two columns per drill, the clinic's paper) and a
+phone-sized PDF (90 × 160 mm pages, one column, large type) to send by the clinic's email.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from typing import Any, BinaryIO
 
+from mobileathlete_desktop.domain.programs import DEFAULT_WEEKS, shown_code
+from mobileathlete_desktop.reports.handout_tracker import tracker_heading, tracker_tables
 from mobileathlete_desktop.reports.pdf import (
     ACCENT,
     MUTED,
@@ -17,11 +23,27 @@ from mobileathlete_desktop.reports.pdf import (
     letterhead,
     para,
     short,
+    styles,
     text,
 )
 from mobileathlete_desktop.support.i18n import N_, texts
 
-TRACKER_DAYS = 14
+PHONE_PAGE_MM = (90.0, 160.0)
+PHONE_MARGIN_MM = 6.0
+# Type on the phone page: the page shows about 0.7 times its size on a phone's screen.
+PHONE_SIZES = {
+    "body": (12, 16),
+    "small": (10.5, 13.5),
+    "muted": (10.5, 14),
+    "cell": (10.5, 13),
+    "cell_bold": (10.5, 13),
+    "cell_head": (10, 12),
+    "title": (17, 21),
+    "h1": (15, 19),
+    "h2": (13.5, 17),
+    "clinic": (14, 17),
+    "bullet": (12, 16),
+}
 # A drill's note ("Keep it pain-free…") stands out from the steps: dark orange, bold label.
 NOTE_COLOUR = "#9a3412"
 PICTURE_BOX = (48.0, 42.0)  # millimetres
@@ -40,6 +62,10 @@ class HandoutDrill:
     notes: str = ""
     drawing: Any = None
     image: bytes | None = None
+    boxes: int = 7
+    """Tick boxes a week on the tracker: the sessions a week the drill asks for."""
+    when_easy: str = ""
+    """The drill to move on to when this one gets easy (the library's first progression)."""
 
 
 @dataclass(frozen=True)
@@ -55,6 +81,51 @@ class Handout:
     lang: str = "en"
     summary: tuple[str, ...] = ()
     notes: str = ""
+    time: str = ""
+    """How long the drills take ("About 12 minutes a session, 40 minutes a week")."""
+    code: str = ""
+    """The program's code (printed with its QR code on the tracker)."""
+    weeks: int = DEFAULT_WEEKS
+    """Weeks the tracker covers: until the next visit."""
+
+
+@dataclass(frozen=True)
+class Layout:
+    """The page a handout is laid out on: print (A4 or the clinic's paper) or phone."""
+
+    phone: bool = False
+
+    @property
+    def width(self) -> float:
+        """The width a flowable may take."""
+        if not self.phone:
+            return content_width()
+        from reportlab.lib.units import mm
+
+        return float((PHONE_PAGE_MM[0] - 2 * PHONE_MARGIN_MM) * mm - 12)
+
+    def para(self, value: str, style: str = "body", *, markup: bool = False) -> Any:
+        """A paragraph in this layout's type sizes."""
+        if not self.phone:
+            return para(value, style, markup=markup)
+        from reportlab.platypus import Paragraph
+
+        return Paragraph(value if markup else text(value), _phone_styles()[style])
+
+
+@cache
+def _phone_styles() -> dict[str, Any]:
+    from reportlab.lib.styles import ParagraphStyle
+
+    return {
+        name: ParagraphStyle(
+            f"{name}_phone",
+            parent=style,
+            fontSize=PHONE_SIZES.get(name, (style.fontSize, style.leading))[0],
+            leading=PHONE_SIZES.get(name, (style.fontSize, style.leading))[1],
+        )
+        for name, style in styles().items()
+    }
 
 
 def date_text(on: date, lang: str) -> str:
@@ -119,12 +190,12 @@ class _Picture:
         return Placeholder()
 
 
-def _picture(drill: HandoutDrill, index: int, lang: str) -> Any:
+def _picture(drill: HandoutDrill, index: int, lang: str, box: tuple[float, float]) -> Any:
     from reportlab.lib.units import mm
 
     from mobileathlete_desktop.reports.pdf import logo_image
 
-    width, height = PICTURE_BOX[0] * mm, PICTURE_BOX[1] * mm
+    width, height = box[0] * mm, box[1] * mm
     if drill.image:
         image = logo_image(drill.image, width, height)
         if image is not None:
@@ -139,58 +210,82 @@ def has_picture(drill: HandoutDrill) -> bool:
     return bool(drill.image) or (drill.drawing is not None and bool(drill.drawing.width))
 
 
-def _drill_block(drill: HandoutDrill, index: int, lang: str) -> Any:
-    from reportlab.lib.colors import HexColor
-    from reportlab.lib.units import mm
-    from reportlab.platypus import KeepTogether, ListFlowable, ListItem, Table, TableStyle
+def _drill_words(drill: HandoutDrill, index: int, lang: str, layout: Layout) -> list[Any]:
+    """The drill's name, dose, next step, note, steps and tips."""
+    from reportlab.platypus import KeepTogether, ListFlowable, ListItem
 
     tr = texts(lang)
+    p = layout.para
     how_much = text(tr.gettext("How much"))
-    right: list[Any] = [
-        para(f"{index}. {drill.name}", "h2"),
-        para(
+    words: list[Any] = [
+        p(f"{index}. {drill.name}", "h2"),
+        p(
             f'<font color="{ACCENT}"><b>{how_much}:</b> {text(drill.dosage or "—")}</font>',
             markup=True,
         ),
     ]
+    if drill.when_easy:
+        # Translators: before the name of the harder drill to move on to, on a client's
+        # handout (tú in Spanish).
+        easy = text(tr.gettext("When this gets easy:"))
+        words.append(p(f"<b>{easy}</b> {text(drill.when_easy)}", "small", markup=True))
     note = text(tr.gettext("Note"))
     if drill.notes:
         # By the dose, before the steps: the therapist's word on this drill, such as "Keep it
         # pain-free" for a drill that moves a painful joint, is read first.
-        right.append(
-            para(
+        words.append(
+            p(
                 f'<font color="{NOTE_COLOUR}"><b>{note}:</b> {text(drill.notes)}</font>',
                 "small",
                 markup=True,
             )
         )
+    bullet_size = _phone_styles()["small"].fontSize if layout.phone else 8.5
     if drill.steps:
-        right.append(para(tr.gettext("How to do it"), "small"))
-        right.append(
+        words.append(p(tr.gettext("How to do it"), "small"))
+        words.append(
             ListFlowable(
-                [ListItem(para(step, "small"), leftIndent=12) for step in drill.steps],
+                [ListItem(p(step, "small"), leftIndent=14) for step in drill.steps],
                 bulletType="1",
                 bulletFormat="%s.",
                 bulletFontName="DejaVuSans",
-                bulletFontSize=8.5,
-                leftIndent=12,
+                bulletFontSize=bullet_size,
+                leftIndent=14,
             )
         )
     if drill.cues:
-        right.append(para(tr.gettext("Tips"), "small"))
-        right.append(
-            ListFlowable(
-                [ListItem(para(cue, "small"), leftIndent=12, value="•") for cue in drill.cues],
-                bulletType="bullet",
-                bulletFontName="DejaVuSans",
-                bulletFontSize=8.5,
-                leftIndent=12,
-            )
+        tips = ListFlowable(
+            [ListItem(p(cue, "small"), leftIndent=14, value="•") for cue in drill.cues],
+            bulletType="bullet",
+            bulletFontName="DejaVuSans",
+            bulletFontSize=bullet_size,
+            leftIndent=14,
         )
+        heading = p(tr.gettext("Tips"), "small")
+        if layout.phone:  # never a lone tip at the top of a phone's page
+            words.append(KeepTogether([heading, tips]))
+        else:  # in a table's cell, which keeps its words together on a page anyway
+            words += [heading, tips]
+    return words
+
+
+def _drill_block(drill: HandoutDrill, index: int, lang: str, layout: Layout) -> list[Any]:
+    from reportlab.lib.colors import HexColor
+    from reportlab.lib.units import mm
+    from reportlab.platypus import KeepTogether, PageBreak, Table, TableStyle
+
+    words = _drill_words(drill, index, lang, layout)
+    if layout.phone:
+        # One column, a drill a page (a screen): the picture across the page, the name, dose
+        # and next step kept with it, the steps and tips beneath.
+        box = (layout.width / mm, 28.0)
+        picture = _picture(drill, index, lang, box)
+        head = 2 + bool(drill.when_easy) + bool(drill.notes)
+        return [PageBreak(), KeepTogether([picture, *words[:head]]), *words[head:]]
     picture_w = (PICTURE_BOX[0] + 4) * mm
     table = Table(
-        [[_picture(drill, index, lang), right]],
-        colWidths=[picture_w, content_width() - picture_w],
+        [[_picture(drill, index, lang, PICTURE_BOX), words]],
+        colWidths=[picture_w, layout.width - picture_w],
     )
     table.setStyle(
         TableStyle(
@@ -203,101 +298,165 @@ def _drill_block(drill: HandoutDrill, index: int, lang: str) -> Any:
             ]
         )
     )
-    return KeepTogether([table])
+    return [KeepTogether([table])]
 
 
 def _short(name: str, limit: int = 60) -> str:
     return name if len(name) <= limit else name[: limit - 1].rstrip() + "…"
 
 
-def _tracker(drills: Sequence[HandoutDrill], lang: str) -> list[Any]:
-    from reportlab.lib.colors import HexColor
-    from reportlab.lib.units import mm
-    from reportlab.platypus import KeepTogether, Table, TableStyle
+def _tracker(handout: Handout, layout: Layout) -> list[Any]:
+    from reportlab.platypus import PageBreak
 
-    tr = texts(lang)
-    name_w = 58 * mm
-    day_w = (content_width() - name_w) / TRACKER_DAYS
-    half = TRACKER_DAYS // 2
-    week1 = para(tr.gettext("Week {number}", number=1), "cell_bold")
-    week2 = para(tr.gettext("Week {number}", number=2), "cell_bold")
-    head1 = [para(tr.gettext("Drill"), "cell_bold"), week1]
-    head1 += [""] * (half - 1) + [week2] + [""] * (half - 1)
-    head2 = [""] + [para(str(d), "cell_head") for d in range(1, TRACKER_DAYS + 1)]
-    rows: list[list[Any]] = [head1, head2]
-    rows += [
-        [para(f"{i}. {_short(d.name)}", "cell")] + [""] * TRACKER_DAYS
-        for i, d in enumerate(drills, 1)
-    ]
-    table = Table(rows, colWidths=[name_w] + [day_w] * TRACKER_DAYS, repeatRows=2)
-    table.setStyle(
-        TableStyle(
-            [
-                ("SPAN", (1, 0), (half, 0)),
-                ("SPAN", (half + 1, 0), (TRACKER_DAYS, 0)),
-                ("ALIGN", (1, 0), (-1, 1), "CENTER"),
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("GRID", (1, 2), (-1, -1), 0.6, HexColor(MUTED)),
-                ("LINEBELOW", (0, 1), (-1, 1), 0.8, HexColor(ACCENT)),
-                ("LINEBEFORE", (half + 1, 0), (half + 1, -1), 1.4, HexColor(ACCENT)),
-                ("ROWBACKGROUNDS", (0, 2), (-1, -1), ["#ffffff", "#f3f6f9"]),
-                ("TOPPADDING", (0, 2), (-1, -1), 4),
-                ("BOTTOMPADDING", (0, 2), (-1, -1), 4),
-            ]
-        )
+    heading = tracker_heading(
+        handout.code, handout.lang, layout.width, layout.para, phone=layout.phone
     )
-    hint = tr.gettext("Tick a box each day you do the drill. Bring this sheet to your next visit.")
-    return [KeepTogether([para(tr.gettext("Two-week tracker"), "h1"), para(hint, "muted"), table])]
+    tables = tracker_tables(
+        [_short(d.name) for d in handout.drills],
+        [d.boxes for d in handout.drills],
+        handout.weeks,
+        handout.lang,
+        layout.width,
+        layout.para,
+        phone=layout.phone,
+    )
+    # The tick sheet starts a page of its own: it is the page that comes back.
+    return [PageBreak(), *heading, *tables]
 
 
-def handout_story(handout: Handout) -> list[Any]:
-    """The flowables of a handout, in the handout's language."""
-    from reportlab.lib.units import mm
-    from reportlab.platypus import Spacer
-
+def _who(handout: Handout, layout: Layout) -> list[Any]:
     tr = texts(handout.lang)
-    facts = (
+    facts = [
         (tr.gettext("Client"), short(handout.client_name)),
         (tr.gettext("Date"), date_text(handout.on, handout.lang)),
         (tr.gettext("Therapist"), short(handout.therapist) or "—"),
-    )
-    who = [
-        para(f"<b>{text(label)}:</b> {text(value)}", "small", markup=True) for label, value in facts
     ]
-    story: list[Any] = [letterhead(handout.clinic, content_width(), right=who), Spacer(1, 4 * mm)]
-    story.append(para(tr.gettext(TITLE), "title"))
-    story.append(para(tr.gettext("What we found and why these drills"), "h1"))
+    if handout.code:
+        facts.append((tr.gettext("Program code"), shown_code(handout.code)))
+    return [
+        layout.para(f"<b>{text(label)}:</b> {text(value)}", "small", markup=True)
+        for label, value in facts
+    ]
+
+
+def _phone_header(handout: Handout, layout: Layout) -> list[Any]:
+    from reportlab.lib.colors import HexColor
+    from reportlab.platypus import HRFlowable
+
+    clinic = handout.clinic
+    header: list[Any] = [layout.para(short(clinic.name) or "—", "clinic")]
+    contact = " · ".join(p for p in (clinic.phone, clinic.email) if p.strip())
+    if contact:
+        header.append(layout.para(short(contact, 200), "muted"))
+    header.append(HRFlowable(width="100%", thickness=1.2, color=HexColor(ACCENT), spaceAfter=4))
+    return header + _who(handout, layout)
+
+
+def handout_story(handout: Handout, layout: Layout | None = None) -> list[Any]:
+    """The flowables of a handout, in the handout's language, for print or a phone."""
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Spacer
+
+    layout = layout or Layout()
+    p = layout.para
+    tr = texts(handout.lang)
+    if layout.phone:
+        story: list[Any] = [*_phone_header(handout, layout), Spacer(1, 3 * mm)]
+    else:
+        who = _who(handout, layout)
+        story = [letterhead(handout.clinic, layout.width, right=who), Spacer(1, 4 * mm)]
+    story.append(p(tr.gettext(TITLE), "title"))
+    if handout.time and handout.drills:
+        story.append(p(f'<font color="{ACCENT}"><b>{text(handout.time)}</b></font>', markup=True))
+    story.append(p(tr.gettext("What we found and why these drills"), "h1"))
     nothing_found = tr.gettext(
         "Your assessment found nothing that needs special work: these drills keep a runner's "
         "ankles, hips and balance in good shape."
     )
     for line in handout.summary or (nothing_found,):
-        story.append(para(f"• {line}", "bullet"))
+        story.append(p(f"• {line}", "bullet"))
     if handout.notes:
-        story.append(para(handout.notes, "body"))
-    story.append(para(tr.gettext("Your drills"), "h1"))
+        story.append(p(handout.notes, "body"))
+    story.append(p(tr.gettext("Your drills"), "h1"))
     if not handout.drills:
         no_drills = tr.gettext(
             "No drills have been chosen yet: ask your therapist for your program."
         )
-        story.append(para(no_drills, "body"))
-    for index, drill in enumerate(handout.drills, start=1):
-        story.append(_drill_block(drill, index, handout.lang))
-    story.append(Spacer(1, 3 * mm))
+        story.append(p(no_drills, "body"))
+    elif len(handout.drills) > 1:
+        story.append(p(tr.gettext("The most important drills come first."), "muted"))
     safety = tr.gettext(
         "Stop and call us if a drill causes sharp pain, or pain that lasts into the next day."
     )
     if handout.clinic.phone:
         safety += " " + tr.gettext("Questions? Call {phone}.", phone=handout.clinic.phone)
-    story.append(para(safety, "muted"))
+    if layout.phone:  # before the drills, a drill a page: not alone on a last page
+        story.append(p(safety, "body"))
+    for index, drill in enumerate(handout.drills, start=1):
+        story += _drill_block(drill, index, handout.lang, layout)
+    if not layout.phone:
+        story.append(Spacer(1, 3 * mm))
+        story.append(p(safety, "muted"))
     if handout.drills:
-        story += _tracker(handout.drills, handout.lang)
+        story += _tracker(handout, layout)
     return story
 
 
-def write_handout(out: BinaryIO, handout: Handout) -> None:
-    """Writes the handout PDF to an open binary file."""
+def _phone_canvas(footer: str, lang: str) -> type:
+    """The numbered canvas with its footer fitted to a phone page: "Page 2 of 5" centred."""
+    from reportlab.lib.colors import HexColor
+    from reportlab.lib.units import mm
+
+    from mobileathlete_desktop.reports.pdf import FONT, numbered_canvas
+
+    tr = texts(lang)
+    base = numbered_canvas(footer, lang)
+
+    class PhoneCanvas(base):  # type: ignore[misc,valid-type]
+        def _footer(self, label: str, number: int, total: int) -> None:
+            width, _ = self._pagesize
+            self.saveState()
+            self.setFont(FONT, 8)
+            self.setFillColor(HexColor(MUTED))
+            page = tr.gettext("Page {number} of {total}", number=number, total=total)
+            self.drawCentredString(width / 2, 3.5 * mm, page)
+            self.restoreState()
+
+    return PhoneCanvas
+
+
+def _write_phone(out: BinaryIO, handout: Handout, title: str) -> None:
+    from reportlab import rl_config
+    from reportlab.lib.units import mm
+    from reportlab.platypus import SimpleDocTemplate
+
+    from mobileathlete_desktop.reports.pdf import register_fonts
+
+    rl_config.useA85 = 0
+    register_fonts()
+    margin = PHONE_MARGIN_MM * mm
+    doc = SimpleDocTemplate(
+        out,
+        pagesize=(PHONE_PAGE_MM[0] * mm, PHONE_PAGE_MM[1] * mm),
+        leftMargin=margin,
+        rightMargin=margin,
+        topMargin=margin,
+        bottomMargin=9 * mm,
+        title=title,
+        author=handout.clinic.name,
+        lang=texts(handout.lang).lang,
+    )
+    story = handout_story(handout, Layout(phone=True))
+    doc.build(story, canvasmaker=_phone_canvas(handout.client_name, handout.lang))
+
+
+def write_handout(out: BinaryIO, handout: Handout, *, phone: bool = False) -> None:
+    """Writes the handout PDF to an open binary file: printed pages, or with `phone` pages
+    sized for a phone's screen (90 × 160 mm, one column, large type, same content)."""
     tr = texts(handout.lang)
+    if phone:
+        _write_phone(out, handout, tr.gettext(TITLE))
+        return
     build_document(
         out,
         handout_story(handout),
