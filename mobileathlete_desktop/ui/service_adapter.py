@@ -74,15 +74,7 @@ def search_library(
 def default_item(exercise: Exercise, lang: str = "en") -> ProgramItemRecord:
     """A new program line for a drill, with the drill's default dosage (its frequency in
     `lang`, the window's language; handouts say it in theirs)."""
-    dose = exercise.dosage
-    return ProgramItemRecord(
-        exercise_code=exercise.code,
-        sets=dose.sets,
-        reps=dose.reps,
-        hold_s=dose.hold_s,
-        per_side=dose.per_side,
-        frequency=dose.frequency(lang),
-    )
+    return program_service.dosage_from_library(exercise.code, exercise.dosage, lang)
 
 
 def drill_svg(exercise: Exercise) -> str | None:
@@ -137,12 +129,18 @@ def save_program(ctx: ServiceContext, program: ProgramRecord) -> ProgramRecord:
 
 
 def write_handout(
-    ctx: ServiceContext, client_id: int, path: Path, *, program_id: int | None, lang: str
+    ctx: ServiceContext,
+    client_id: int,
+    path: Path,
+    *,
+    program_id: int | None,
+    lang: str,
+    phone: bool = False,
 ) -> HandoutResult:
     """services.reports.write_client_handout. The service prints a saved program (by id) or
     the latest one; it cannot print an unsaved program, so the builder saves first."""
     return report_service.write_client_handout(
-        ctx, client_id, path, program_id=program_id, lang=lang
+        ctx, client_id, path, program_id=program_id, lang=lang, phone=phone
     )
 
 

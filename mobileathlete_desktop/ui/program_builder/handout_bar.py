@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSettings, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from mobileathlete_desktop.domain.records import ClientRecord
 from mobileathlete_desktop.ui import print_support
@@ -58,6 +58,14 @@ class HandoutBar(QWidget):
         self.language.setAccessibleName(self.tr("Handout language"))
         for label, code in LANGUAGES:
             self.language.addItem(label, code)
+        self.phone_box = QCheckBox(self.tr("P&hone size"))
+        self.phone_box.setAccessibleName(self.tr("Handout sized for a phone"))
+        self.phone_box.setToolTip(
+            self.tr(
+                "Pages sized for a phone's screen (one column, large type), to send by the "
+                "clinic's email; the same content as the printed handout."
+            )
+        )
         self.preview_button = QPushButton(self.tr("Pre&view handout…"))
         self.print_button = QPushButton(self.tr("&Print handout…"))
         self.pdf_button = QPushButton(self.tr("Save hando&ut PDF…"))
@@ -73,6 +81,7 @@ class HandoutBar(QWidget):
         handout_label.setBuddy(self.language)
         row.addWidget(handout_label)
         row.addWidget(self.language)
+        row.addWidget(self.phone_box)
         row.addWidget(self.preview_button)
         row.addWidget(self.print_button)
         row.addWidget(self.pdf_button)
@@ -92,11 +101,14 @@ class HandoutBar(QWidget):
                 temp.remove()
             return False
         lang = str(self.language.currentData())
+        phone = self.phone_box.isChecked()
         ctx, client_id = self.ctx, self.client.id
         chosen = program_id if isinstance(program_id, int) else None
 
         def work(_control: JobControl) -> svc.HandoutResult:
-            return svc.write_handout(ctx, client_id, path, program_id=chosen, lang=lang)
+            return svc.write_handout(
+                ctx, client_id, path, program_id=chosen, lang=lang, phone=phone
+            )
 
         def finished(result: svc.HandoutResult) -> None:
             self._writing_done()
@@ -133,7 +145,8 @@ class HandoutBar(QWidget):
     def save_handout_pdf(self) -> bool:
         """Writes the handout to a PDF file chosen by the user (in the background)."""
         lang = str(self.language.currentData())
-        suggested = f"{self.client.chart_number}_home_program_{lang}.pdf"
+        size = "_phone" if self.phone_box.isChecked() else ""
+        suggested = f"{self.client.chart_number}_home_program_{lang}{size}.pdf"
         path = print_support.save_file_name(
             self.window(), self.store, HANDOUT_FOLDER_KEY, self.tr("Save handout PDF"), suggested
         )

@@ -19,6 +19,7 @@ from PySide6.QtCore import (
 )
 
 from mobileathlete_desktop.domain.exercises import ExerciseLibrary
+from mobileathlete_desktop.domain.programs import MAX_SESSIONS, sessions_from_text
 from mobileathlete_desktop.support.languages import language_code
 from mobileathlete_desktop.ui import service_adapter as svc
 from mobileathlete_desktop.ui.i18n import QT_TRANSLATE_NOOP
@@ -33,14 +34,47 @@ COLUMNS = (
     QT_TRANSLATE_NOOP("ProgramModel", "Sets"),
     QT_TRANSLATE_NOOP("ProgramModel", "Reps"),
     QT_TRANSLATE_NOOP("ProgramModel", "Hold (s)"),
+    QT_TRANSLATE_NOOP("ProgramModel", "Distance (m)"),
+    QT_TRANSLATE_NOOP("ProgramModel", "Time (s)"),
+    QT_TRANSLATE_NOOP("ProgramModel", "Rest (s)"),
     QT_TRANSLATE_NOOP("ProgramModel", "Each side"),
+    QT_TRANSLATE_NOOP("ProgramModel", "Load"),
+    QT_TRANSLATE_NOOP("ProgramModel", "Tempo"),
+    QT_TRANSLATE_NOOP("ProgramModel", "Days a week"),
     QT_TRANSLATE_NOOP("ProgramModel", "Frequency"),
     QT_TRANSLATE_NOOP("ProgramModel", "Notes"),
     QT_TRANSLATE_NOOP("ProgramModel", "Why"),
 )
-NAME, SETS, REPS, HOLD, SIDE, FREQUENCY, NOTES, REASON = range(len(COLUMNS))
-NUMBER_FIELDS = {SETS: "sets", REPS: "reps", HOLD: "hold_s"}
-TEXT_FIELDS = {FREQUENCY: "frequency", NOTES: "notes"}
+(
+    NAME,
+    SETS,
+    REPS,
+    HOLD,
+    DISTANCE,
+    DURATION,
+    REST,
+    SIDE,
+    LOAD,
+    TEMPO,
+    DAYS,
+    FREQUENCY,
+    NOTES,
+    REASON,
+) = range(len(COLUMNS))
+NUMBER_FIELDS = {
+    SETS: "sets",
+    REPS: "reps",
+    HOLD: "hold_s",
+    DISTANCE: "distance_m",
+    DURATION: "duration_s",
+    REST: "rest_s",
+    DAYS: "sessions_per_week",
+}
+# The largest number each accepts (the service checks the same).
+NUMBER_LIMITS = {SETS: 600, REPS: 600, HOLD: 600, DISTANCE: 5000, DURATION: 3600, REST: 600}
+NUMBER_LIMITS[DAYS] = MAX_SESSIONS
+TEXT_FIELDS = {LOAD: "load", TEMPO: "tempo", FREQUENCY: "frequency", NOTES: "notes"}
+TEXT_LIMITS = {LOAD: 120, TEMPO: 40, FREQUENCY: 120}
 
 
 class ProgramModel(QAbstractTableModel):
@@ -123,24 +157,37 @@ class ProgramModel(QAbstractTableModel):
             self.items[row] = replace(item, per_side=checked)
         elif role == Qt.ItemDataRole.EditRole and column in NUMBER_FIELDS:
             text = str(value).strip()
+            high = NUMBER_LIMITS[column]
             if not text:
                 number = None
-            elif text.isdigit() and 1 <= int(text) <= 600:
+            elif text.isdigit() and 1 <= int(text) <= high:
                 number = int(text)
             else:
                 # The cell keeps its value; say why rather than silently dropping the typing.
                 field = QCoreApplication.translate("ProgramModel", COLUMNS[column])
                 kept = getattr(item, NUMBER_FIELDS[column])
                 message = self.tr(
-                    "⚠ {field} {typed} not stored for {drill}: give a whole number from 1 to 600"
-                ).format(field=field, typed=repr(text), drill=self.name_of(item.exercise_code))
+                    "⚠ {field} {typed} not stored for {drill}: give a whole number from 1 to {high}"
+                ).format(
+                    field=field,
+                    typed=repr(text),
+                    drill=self.name_of(item.exercise_code),
+                    high=high,
+                )
                 if kept is not None:
                     message += " " + self.tr("(kept {value})").format(value=kept)
                 self.refused.emit(message)
                 return False
             self.items[row] = replace(item, **{NUMBER_FIELDS[column]: number})
         elif role == Qt.ItemDataRole.EditRole and column in TEXT_FIELDS:
-            self.items[row] = replace(item, **{TEXT_FIELDS[column]: str(value).strip()})
+            text = str(value).strip()[: TEXT_LIMITS.get(column, 4000)]
+            changed = replace(item, **{TEXT_FIELDS[column]: text})
+            if column == FREQUENCY:
+                # "twice a week" typed as the frequency sets the days a week to match.
+                days = sessions_from_text(text)
+                if days is not None:
+                    changed = replace(changed, sessions_per_week=days)
+            self.items[row] = changed
         else:
             return False
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))

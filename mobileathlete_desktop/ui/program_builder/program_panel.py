@@ -19,34 +19,55 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSpinBox,
     QTableView,
     QVBoxLayout,
 )
 
 from mobileathlete_desktop.domain.exercises import ExerciseLibrary
+from mobileathlete_desktop.domain.programs import (
+    DEFAULT_WEEKS,
+    MAX_WEEKS,
+    program_time,
+    time_text,
+)
 from mobileathlete_desktop.support.languages import language_code
 from mobileathlete_desktop.ui import service_adapter as svc
 from mobileathlete_desktop.ui.program_builder.program_model import (
+    DAYS,
+    DISTANCE,
+    DURATION,
     FREQUENCY,
     HOLD,
+    LOAD,
     NAME,
     NOTES,
     REASON,
     REPS,
+    REST,
     SETS,
     SIDE,
+    TEMPO,
     ProgramModel,
 )
 
 COLUMN_WIDTHS = (
-    (NAME, 210),
+    (NAME, 200),
     (SETS, 44),
     (REPS, 44),
     (HOLD, 62),
+    (DISTANCE, 70),
+    (DURATION, 58),
+    (REST, 58),
     (SIDE, 72),
-    (FREQUENCY, 100),
+    (LOAD, 90),
+    (TEMPO, 56),
+    (DAYS, 72),
+    (FREQUENCY, 110),
     (NOTES, 130),
 )
+MANY_DRILLS = 4
+"""Above this many drills the builder warns: clients do fewer drills more faithfully."""
 
 
 class ProgramPanel(QGroupBox):
@@ -68,6 +89,13 @@ class ProgramPanel(QGroupBox):
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
         self.date_edit.setAccessibleName(self.tr("Program date"))
+        self.weeks_edit = QSpinBox()
+        self.weeks_edit.setRange(1, MAX_WEEKS)
+        self.weeks_edit.setValue(DEFAULT_WEEKS)
+        self.weeks_edit.setAccessibleName(self.tr("Weeks until the next visit"))
+        self.weeks_edit.setToolTip(
+            self.tr("The handout's tracker has a column of boxes for each week until then.")
+        )
         self.model = ProgramModel(library, self)
         self.table = QTableView()
         self.table.setAccessibleName(self.tr("Program drills"))
@@ -125,6 +153,29 @@ class ProgramPanel(QGroupBox):
         row_buttons.addWidget(self.down_button)
         row_buttons.addStretch(1)
 
+        # How long the program takes, worked out from the doses as they are typed.
+        self.time_label = QLabel()
+        self.time_label.setAccessibleName(self.tr("Time the program takes"))
+        self.time_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.time_label.setToolTip(
+            self.tr(
+                "Estimated from the doses: about 3 s a repetition (or the tempo's seconds), "
+                "holds and times as given, about 1 s a metre, both sides when done on each "
+                "side, and the rest between sets (30 s when none is given). Warming up and "
+                "moving between drills are not counted."
+            )
+        )
+        self.many_warning = QLabel()
+        self.many_warning.setWordWrap(True)
+        self.many_warning.setAccessibleName(self.tr("Number of drills"))
+        self.many_warning.setTextFormat(Qt.TextFormat.PlainText)
+        self.many_warning.setStyleSheet("color: #9a3412;")
+        self.many_warning.hide()
+        self.order_hint = QLabel(
+            self.tr("The handout prints the drills in this order: put the most important first.")
+        )
+        self.order_hint.setWordWrap(True)
+        self.order_hint.setEnabled(False)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setAccessibleName(self.tr("Why these drills"))
@@ -145,10 +196,17 @@ class ProgramPanel(QGroupBox):
         heading.addWidget(self.title_edit, 1)
         heading.addWidget(date_label)
         heading.addWidget(self.date_edit)
+        weeks_label = QLabel(self.tr("&Weeks to next visit"))
+        weeks_label.setBuddy(self.weeks_edit)
+        heading.addWidget(weeks_label)
+        heading.addWidget(self.weeks_edit)
         layout = QVBoxLayout(self)
         layout.addLayout(heading)
         layout.addLayout(row_buttons)
+        layout.addWidget(self.many_warning)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.time_label)
+        layout.addWidget(self.order_hint)
         layout.addWidget(self.summary)
         notes_label = QLabel(self.tr("N&otes for the client"))
         notes_label.setBuddy(self.notes)
@@ -166,6 +224,7 @@ class ProgramPanel(QGroupBox):
             self.down_button,
             self.title_edit,
             self.date_edit,
+            self.weeks_edit,
         ):
             widget.setEnabled(can_write)
         self.notes.setReadOnly(not can_write)
@@ -183,6 +242,9 @@ class ProgramPanel(QGroupBox):
         self.model.refused.connect(self.said)
         self.model.modelReset.connect(self.update_buttons)
         self.notes.textChanged.connect(self.changed)
+        self.weeks_edit.valueChanged.connect(lambda _v: self.changed.emit())
+        self.changed.connect(self.update_dose_lines)
+        self.model.modelReset.connect(self.update_dose_lines)
         self.title_edit.textEdited.connect(lambda _t: self.changed.emit())
         self.table.selectionModel().currentChanged.connect(lambda *_a: self.update_buttons())
 
@@ -248,6 +310,21 @@ class ProgramPanel(QGroupBox):
         """The reasons of the drills shown, each once, as saved with the program."""
         reasons = dict.fromkeys(i.reason for i in self.model.items if i.reason)
         return "\n".join(reasons)
+
+    def update_dose_lines(self) -> None:
+        """The minutes a session and a week, and the warning above MANY_DRILLS drills."""
+        items = self.model.items
+        lang = language_code(QLocale().name())
+        self.time_label.setText(time_text(program_time(items), lang) if items else "")
+        count = len(items)
+        self.many_warning.setText(
+            self.tr(
+                "⚠ {count} drills. Clients keep up with fewer drills more often: consider "
+                "three or four, the most important first. (A suggestion; the program can be "
+                "saved as it is.)"
+            ).format(count=count)
+        )
+        self.many_warning.setVisible(count > MANY_DRILLS)
 
     def update_buttons(self) -> None:
         """Remove, Up and Down work on a selected line."""

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mobileathlete_desktop.domain.programs import DEFAULT_WEEKS
 from mobileathlete_desktop.ui import print_support
 from mobileathlete_desktop.ui import service_adapter as svc
 from mobileathlete_desktop.ui.jobs import Job
@@ -105,6 +106,7 @@ class ProgramBuilder(QDialog):
         self.preview_button = self.handouts.preview_button
         self.print_button = self.handouts.print_button
         self.pdf_button = self.handouts.pdf_button
+        self.phone_box = self.handouts.phone_box
         self.load_template_button = QPushButton(self.tr("Load t&emplate…"))
         self.save_template_button = QPushButton(self.tr("Save as te&mplate…"))
         self.save_button = QPushButton(self.tr("&Save program (Ctrl+S)"))
@@ -272,6 +274,7 @@ class ProgramBuilder(QDialog):
         if program.date and not program.is_template:
             self.date_edit.setDate(QDate(program.date.year, program.date.month, program.date.day))
         self.notes.setPlainText(program.notes)
+        self.program_panel.weeks_edit.setValue(program.weeks or DEFAULT_WEEKS)
         self.assessment_id = program.assessment_id
         self.program_panel.show_summary(program.summary)
         self.program = program if saved and program.id is not None else None
@@ -291,6 +294,7 @@ class ProgramBuilder(QDialog):
             therapist="",
             is_template=template,
             assessment_id=None if template else self.assessment_id,
+            weeks=self.program_panel.weeks_edit.value(),
         )
 
     def save(self) -> ProgramRecord | None:
