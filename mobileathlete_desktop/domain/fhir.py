@@ -25,6 +25,13 @@ MINUTES_EXTENSION = f"{BASE}/StructureDefinition/treatment-minutes"
 SNOMED = "http://snomed.info/sct"
 UCUM = "http://unitsofmeasure.org"
 OBSERVATION_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category"
+LOINC = "http://loinc.org"
+
+# Measures with a standard LOINC code, sent beside the program's own: body mass is the
+# vital sign "Body weight" (LOINC 29463-7, the FHIR body weight profile), so it also carries
+# the vital-signs category.
+LOINC_CODES: Mapping[str, tuple[str, str]] = {"body.mass": ("29463-7", "Body weight")}
+VITAL_SIGNS = frozenset({"body.mass"})
 
 # Laterality qualifiers (SNOMED CT), as given in the clinical reference.
 LATERALITY: Mapping[str, tuple[str, str]] = {
@@ -121,6 +128,12 @@ def observation_resource(
         "effectiveDateTime": visit.date.isoformat(),
         "valueQuantity": quantity(m.value, unit),
     }
+    if m.code in LOINC_CODES:
+        code, display = LOINC_CODES[m.code]
+        obs["code"]["coding"].append({"system": LOINC, "code": code, "display": display})
+    if m.code in VITAL_SIGNS:
+        vital = {"system": OBSERVATION_CATEGORY, "code": "vital-signs", "display": "Vital Signs"}
+        obs["category"].append({"coding": [vital]})
     if visit.therapist:
         obs["performer"] = [{"display": visit.therapist}]
     if m.mode != "none":

@@ -498,3 +498,16 @@ def test_the_hop_lsi_and_hip_strength_are_charted_over_the_visits() -> None:
     assert [(p.value, p.computed) for p in lsi] == [(82.4, True), (94.1, True)]
     strength = measure_series(history, "hip.abduction.strength", "left", catalogue=CAT)
     assert [p.value for p in strength] == [1.1]
+
+
+def test_body_mass_goes_out_as_the_fhir_body_weight_vital_sign() -> None:
+    record = visit(1, V1, ("body.mass", N, N, 60.0))
+    obs = observation_resource(record.measurements[0], record, "urn:uuid:p", CAT)
+    codings = obs["code"]["coding"]
+    assert codings[0]["code"] == "body.mass"  # the program's own code stays first
+    assert {"system": "http://loinc.org", "code": "29463-7", "display": "Body weight"} in codings
+    categories = [c["coding"][0]["code"] for c in obs["category"]]
+    assert categories == ["exam", "vital-signs"]
+    other = visit(1, V1, ("hop.triple", "left", N, 420.0))
+    hop = observation_resource(other.measurements[0], other, "urn:uuid:p", CAT)
+    assert len(hop["code"]["coding"]) == 1 and len(hop["category"]) == 1
