@@ -73,6 +73,13 @@ def test_the_battery_is_entered_by_keyboard_and_read_by_the_domain(
     assert tip == default_catalogue()["hop.single"].protocol_in("en")
     assert "Best of 3 valid trials" in tip
 
+    # Thomas and the passive-only modified Ober test are in the range-of-motion grid; Ober's
+    # active cells are "not measured" (columns: measure, norm, L active, L passive, ...).
+    rom = editor.grids[0]
+    assert [m.code for m in rom.measures] == ["thomas.hip_extension", "ober.hip_adduction"]
+    assert rom.key(rom.index(1, 2)) is None
+    assert rom.key(rom.index(1, 3)) == CellKey("ober.hip_adduction", "left", "passive")
+
     press(qtbot, Qt.Key.Key_B, ALT)
     tab_to(qtbot, editor.views[1])
     enter_cells(qtbot, [text for _, _, text in TYPED])

@@ -241,7 +241,8 @@ class EditorParts:
                     self.fms_total_label,
                 ):
                     widget.deleteLater()
-        rom = [m for m in measures if m.kind == "rom" and "active" in m.modes]
+        # Every range of motion, passive-only ones too (modified Ober: its active cells stay "—").
+        rom = [m for m in measures if m.kind == "rom"]
         self._add_grid(
             "rom_tab",
             rom,
