@@ -200,6 +200,25 @@ class Annotation:
             calibration=self.calibration,
         )
 
+    def scaled(self, factor: float) -> Annotation:
+        """The same annotation on the image scaled by `factor` (the calibration's real length
+        and every angle stay as they were)."""
+        if factor == 1:
+            return self
+
+        def at(p: Point) -> Point:
+            return Point(p.x * factor, p.y * factor)
+
+        cal = self.calibration
+        return Annotation(
+            tool=self.tool,
+            points=tuple(at(p) for p in self.points),
+            signed=self.signed,
+            use_supplementary=self.use_supplementary,
+            calibration=None if cal is None else Calibration(at(cal.a), at(cal.b), cal.cm),
+            frame_time=self.frame_time,
+        )
+
     def to_json(self) -> dict[str, Any]:
         """A plain dict for the database's JSON column."""
         data: dict[str, Any] = {

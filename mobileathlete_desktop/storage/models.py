@@ -179,6 +179,9 @@ class Assessment(Base):
         cascade="all, delete-orphan",
         order_by="(Treatment.position, Treatment.id)",
     )
+    images: Mapped[list[MeasurementImage]] = relationship(
+        back_populates="assessment", cascade="all, delete-orphan", order_by="MeasurementImage.id"
+    )
 
     __mapper_args__ = {"version_id_col": version}
 
@@ -290,6 +293,49 @@ class Treatment(Base):
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
     assessment: Mapped[Assessment] = relationship(back_populates="treatments")
+
+
+class MeasurementImage(Base):
+    """A still a value was measured on (issue 19): the source picture (a photo, or the video
+    frame picked; never the whole clip) and the annotated PNG, with the points drawn so the
+    annotation can be opened again. Kept in the clinic database, never as loose files, so
+    backups, encryption and exports carry it; size-limited by services.media."""
+
+    __tablename__ = "measurement_image"
+    __table_args__ = (
+        CheckConstraint("kind IN ('photo', 'video')", name="kind"),
+        CheckConstraint("side IN ('left', 'right', 'none')", name="side"),
+        CheckConstraint("mode IN ('active', 'passive', 'none')", name="mode"),
+        CheckConstraint("source_type IN ('image/jpeg', 'image/png')", name="source_type"),
+        Index("ix_measurement_image_cell", "assessment_id", "code", "side", "mode"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    assessment_id: Mapped[int] = mapped_column(ForeignKey("assessment.id", ondelete="CASCADE"))
+    code: Mapped[str] = mapped_column(String(80))
+    side: Mapped[str] = mapped_column(String(5), default="none")
+    mode: Mapped[str] = mapped_column(String(7), default="none")
+    kind: Mapped[str] = mapped_column(String(5))
+    """'photo' or 'video' (where the still came from; the value's instrument too)."""
+    source_type: Mapped[str] = mapped_column(String(20))
+    source: Mapped[bytes] = mapped_column(LargeBinary)
+    annotated: Mapped[bytes] = mapped_column(LargeBinary)
+    """The still with the tool drawn on it, PNG."""
+    width: Mapped[int] = mapped_column(Integer)
+    height: Mapped[int] = mapped_column(Integer)
+    byte_size: Mapped[int] = mapped_column(Integer)
+    """Bytes of the source and the annotated still together."""
+    sha256: Mapped[str] = mapped_column(String(64))
+    """Of the source bytes (the audit trail and a signature name the picture by it)."""
+    annotated_sha256: Mapped[str] = mapped_column(String(64))
+    annotation: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    """domain.image_angles.Annotation.to_json: tool, points, reading choices, calibration."""
+    value: Mapped[float | None] = mapped_column(Float, nullable=True)
+    """The reading stored into the measurement cell when the still was attached."""
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_by: Mapped[str] = mapped_column(String(200), default="")
+
+    assessment: Mapped[Assessment] = relationship(back_populates="images")
 
 
 class AssessmentTemplate(Base):

@@ -80,6 +80,15 @@ def content_hash(row: Assessment) -> str:
             [t.position, t.kind, t.site, t.method, t.grade, t.side, t.minutes, t.note]
             for t in sorted(row.treatments, key=lambda t: (t.position, t.id))
         ]
+    if row.images:
+        # Stills a value was measured on (issue 19), only when there are any, as above.
+        content["images"] = [
+            [
+                *(i.code, i.side, i.mode, i.kind, i.sha256, i.annotated_sha256, i.value),
+                json.dumps(i.annotation, sort_keys=True),
+            ]
+            for i in sorted(row.images, key=lambda i: (i.code, i.side, i.mode, i.sha256, i.id))
+        ]
     payload = json.dumps(content, sort_keys=True, ensure_ascii=True, default=str)
     return hashlib.sha256(payload.encode()).hexdigest()
 
