@@ -424,6 +424,55 @@ class ProgramItem(Base):
     program: Mapped[HomeProgram] = relationship(back_populates="items")
 
 
+class ProgramCheckin(Base):
+    """A program checked in at a visit (the client's report): sessions done per drill, pain or
+    difficulty, and the EARS (domain.checkins)."""
+
+    __tablename__ = "program_checkin"
+    __table_args__ = (
+        CheckConstraint("ears_total IS NULL OR ears_total BETWEEN 0 AND 24", name="ears_total"),
+        Index("ix_program_checkin_client_date", "client_id", "date"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    program_id: Mapped[int] = mapped_column(ForeignKey("home_program.id", ondelete="RESTRICT"))
+    client_id: Mapped[int] = mapped_column(ForeignKey("client.id", ondelete="RESTRICT"))
+    assessment_id: Mapped[int | None] = mapped_column(ForeignKey("assessment.id"), nullable=True)
+    date: Mapped[date] = mapped_column(Date)
+    ears: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    """The 6 EARS item scores (0-4, or null), or [] when not asked."""
+    ears_total: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_by: Mapped[str] = mapped_column(String(200), default="")
+
+    items: Mapped[list[ProgramCheckinItem]] = relationship(
+        back_populates="checkin",
+        cascade="all, delete-orphan",
+        order_by="ProgramCheckinItem.position",
+    )
+
+
+class ProgramCheckinItem(Base):
+    """One drill of a check-in: sessions prescribed and done, and the pain or difficulty."""
+
+    __tablename__ = "program_checkin_item"
+    __table_args__ = (
+        CheckConstraint("pain IS NULL OR pain BETWEEN 0 AND 10", name="pain"),
+        Index("ix_program_checkin_item_checkin", "checkin_id", "position"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    checkin_id: Mapped[int] = mapped_column(ForeignKey("program_checkin.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    exercise_code: Mapped[str] = mapped_column(String(120))
+    prescribed: Mapped[int] = mapped_column(Integer)
+    done: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    pain: Mapped[int | None] = mapped_column(Integer, nullable=True)
+
+    checkin: Mapped[ProgramCheckin] = relationship(back_populates="items")
+
+
 class AuditEvent(Base):
     """Who saw or changed what, when: append-only and hash-chained."""
 

@@ -1,0 +1,251 @@
+"""The check-in at the next visit: per drill, sessions done against sessions prescribed and the
+pain or difficulty it gave, the Exercise Adherence Rating Scale, and the next program proposed
+from what happened. Everything here is the client's own report (self-report, labelled so).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import Literal
+
+from mobileathlete_desktop.domain.exercises import ExerciseLibrary
+from mobileathlete_desktop.domain.programs import (
+    ProgramItemRecord,
+    ProgramRecord,
+    tracker_boxes,
+)
+from mobileathlete_desktop.support.i18n import texts
+
+# The Exercise Adherence Rating Scale (EARS), section B: 6 items, each scored 0-4 on the form
+# (completely agree ... completely disagree, scored so that a higher score means better
+# adherence), total 0-24. Newman-Beinart NA et al., Physiotherapy 2017;103(2):180-185
+# (doi:10.1016/j.physio.2016.11.001), abstract: "An item pool consisting of 6 items"; scoring
+# as stated in Newman-Beinart et al., EHPS 2016 abstract: "The 6-item EARS is scored on a
+# 5-point Likert scale (0-4, completely agree to completely disagree) where a higher score
+# indicates better adherence." The item wording is printed on the clinic's own form, not here.
+EARS_ITEMS = 6
+EARS_ITEM_MAX = 4
+EARS_MAX = EARS_ITEMS * EARS_ITEM_MAX
+
+# The builder's rules of thumb for proposing the next program (the therapist decides): pain or
+# difficulty on 0-10 at or below PAIN_EASY counts as comfortable and above PAIN_TOO_MUCH as too
+# much. They follow the bands of the pain-monitoring model as commonly summarised (0-3 safe,
+# 4-5 acceptable, above 5 not; bim.physio/the-pain-monitoring-model, after Silbernagel et al.
+# 2007; the primary paper was not read): rules for a proposal, not clinical cut-offs.
+PAIN_EASY = 3
+PAIN_TOO_MUCH = 5
+DONE_FULLY = 0.8
+"""Share of the prescribed sessions that counts as done (the tracker's boxes, most ticked)."""
+DONE_LITTLE = 0.5
+"""Below this share, the drill was mostly skipped."""
+
+Action = Literal["progress", "hold", "regress"]
+
+
+class CheckinError(ValueError):
+    """A check-in value out of its range (sessions, pain, an EARS item)."""
+
+
+@dataclass(frozen=True)
+class CheckinItemRecord:
+    """One drill as the returned sheet says: sessions done of those prescribed, and the pain or
+    difficulty (0-10) it gave; None when not recorded."""
+
+    exercise_code: str
+    prescribed: int
+    done: int | None = None
+    pain: int | None = None
+
+    @property
+    def adherence(self) -> float | None:
+        """Sessions done as a share of those prescribed (may pass 1), or None."""
+        if self.done is None or self.prescribed <= 0:
+            return None
+        return self.done / self.prescribed
+
+
+@dataclass(frozen=True)
+class CheckinRecord:
+    """A check-in of one program at a visit (self-report)."""
+
+    id: int | None
+    program_id: int
+    client_id: int
+    date: date
+    items: tuple[CheckinItemRecord, ...] = ()
+    ears: tuple[int | None, ...] = ()
+    """The 6 EARS item scores (0-4 as scored on the form), or () when not asked."""
+    note: str = ""
+    assessment_id: int | None = None
+
+    @property
+    def ears_total(self) -> int | None:
+        """The EARS total (0-24), or None unless all 6 items are scored."""
+        return ears_total(self.ears)
+
+    @property
+    def adherence(self) -> float | None:
+        """Sessions done of those prescribed over the drills recorded, or None."""
+        return overall_adherence(self.items)
+
+
+def ears_total(answers: Sequence[int | None]) -> int | None:
+    """The EARS total 0-24 from its 6 item scores, or None when any is missing."""
+    if len(answers) != EARS_ITEMS or any(a is None for a in answers):
+        return None
+    scores = [int(a) for a in answers if a is not None]
+    if any(not 0 <= a <= EARS_ITEM_MAX for a in scores):
+        raise CheckinError(f"EARS items are scored 0 to {EARS_ITEM_MAX}")
+    return sum(scores)
+
+
+def overall_adherence(items: Iterable[CheckinItemRecord]) -> float | None:
+    """All sessions done over all prescribed, of the drills whose sessions were recorded."""
+    recorded = [i for i in items if i.done is not None and i.prescribed > 0]
+    if not recorded:
+        return None
+    return sum(i.done or 0 for i in recorded) / sum(i.prescribed for i in recorded)
+
+
+def prescribed_sessions(item: ProgramItemRecord, weeks: int) -> int:
+    """Sessions a drill asked for over the weeks: its tracker boxes a week times the weeks."""
+    return tracker_boxes(item) * max(weeks, 1)
+
+
+def blank_checkin(program: ProgramRecord, client_id: int, on: date, weeks: int) -> CheckinRecord:
+    """A check-in to fill in for a program: each drill with its sessions prescribed."""
+    items = tuple(
+        CheckinItemRecord(i.exercise_code, prescribed_sessions(i, weeks)) for i in program.items
+    )
+    return CheckinRecord(None, program.id or 0, client_id, on, items)
+
+
+def check(checkin: CheckinRecord) -> None:
+    """Raises CheckinError for a value out of range."""
+    for item in checkin.items:
+        if not 0 < item.prescribed <= 400:
+            raise CheckinError(f"{item.exercise_code}: sessions prescribed must be 1-400")
+        if item.done is not None and not 0 <= item.done <= 400:
+            raise CheckinError(f"{item.exercise_code}: sessions done must be 0-400")
+        if item.pain is not None and not 0 <= item.pain <= 10:
+            raise CheckinError(f"{item.exercise_code}: pain or difficulty must be 0-10")
+    if checkin.ears and len(checkin.ears) != EARS_ITEMS:
+        raise CheckinError(f"The EARS has {EARS_ITEMS} items")
+    for answer in checkin.ears:
+        if answer is not None and not 0 <= answer <= EARS_ITEM_MAX:
+            raise CheckinError(f"EARS items are scored 0 to {EARS_ITEM_MAX}")
+
+
+@dataclass(frozen=True)
+class ProposedChange:
+    """What the proposal does with one drill, and why (in the window's language)."""
+
+    was: str
+    now: str
+    action: Action
+    reason: str
+
+
+def _percent(share: float) -> str:
+    return f"{round(share * 100)} %"
+
+
+def _decide(
+    item: ProgramItemRecord,
+    got: CheckinItemRecord | None,
+    library: ExerciseLibrary | None,
+    lang: str,
+) -> ProposedChange:
+    tr = texts(lang)
+    exercise = library.get(item.exercise_code) if library is not None else None
+
+    def linked(codes: tuple[str, ...]) -> str | None:
+        return next((c for c in codes if library is not None and c in library), None)
+
+    def name(code: str) -> str:
+        known = library.get(code) if library is not None else None
+        return known.name(lang) if known is not None else code
+
+    code = item.exercise_code
+    if got is None or got.done is None:
+        return ProposedChange(
+            code, code, "hold", tr.gettext("sessions not recorded: kept as it was")
+        )
+    share = got.adherence or 0.0
+    done = tr.gettext(
+        "done {done} of {prescribed} sessions ({share})",
+        done=got.done,
+        prescribed=got.prescribed,
+        share=_percent(share),
+    )
+    pain = got.pain
+    if pain is not None and pain > PAIN_TOO_MUCH:
+        easier = linked(exercise.regressions) if exercise is not None else None
+        said = tr.gettext("{done}, pain or difficulty {pain}/10", done=done, pain=pain)
+        if easier is None:
+            reason = tr.gettext(
+                "{said}: kept (no easier drill in the library; lower the dose)", said=said
+            )
+            return ProposedChange(code, code, "hold", reason)
+        reason = tr.gettext("{said}: made easier, {drill}", said=said, drill=name(easier))
+        return ProposedChange(code, easier, "regress", reason)
+    if share < DONE_LITTLE:
+        reason = tr.gettext("{done}: kept, to be done before moving on", done=done)
+        return ProposedChange(code, code, "hold", reason)
+    comfortable = pain is None or pain <= PAIN_EASY
+    if share >= DONE_FULLY and comfortable:
+        harder = linked(exercise.progressions) if exercise is not None else None
+        said = (
+            done
+            if pain is None
+            else tr.gettext("{done}, pain or difficulty {pain}/10", done=done, pain=pain)
+        )
+        if harder is None:
+            reason = tr.gettext(
+                "{said}: kept (no harder drill in the library; raise the dose)", said=said
+            )
+            return ProposedChange(code, code, "hold", reason)
+        reason = tr.gettext("{said}: moved on to {drill}", said=said, drill=name(harder))
+        return ProposedChange(code, harder, "progress", reason)
+    said = (
+        done
+        if pain is None
+        else tr.gettext("{done}, pain or difficulty {pain}/10", done=done, pain=pain)
+    )
+    return ProposedChange(code, code, "hold", tr.gettext("{said}: kept as it was", said=said))
+
+
+def propose_next(
+    program: ProgramRecord,
+    checkin: CheckinRecord,
+    library: ExerciseLibrary | None,
+    lang: str = "en",
+) -> tuple[ProgramRecord, list[ProposedChange]]:
+    """The next program from a check-in, unsaved: a drill done (at least DONE_FULLY of its
+    sessions) without much pain moves on to its first progression in the library, one that
+    hurt (pain above PAIN_TOO_MUCH) goes back to its first regression, one mostly skipped
+    (below DONE_LITTLE) or in between is kept; each change with its reason. A drill moved to
+    another keeps its dose (the therapist adjusts), its reason says why."""
+    by_code = {i.exercise_code: i for i in checkin.items}
+    items: list[ProgramItemRecord] = []
+    changes: list[ProposedChange] = []
+    seen: set[str] = set()
+    for item in program.items:
+        change = _decide(item, by_code.get(item.exercise_code), library, lang)
+        if change.now in seen:  # two drills led to the same one: keep the first
+            continue
+        seen.add(change.now)
+        changes.append(change)
+        items.append(replace(item, exercise_code=change.now, reason=change.reason))
+    proposed = replace(
+        program,
+        id=None,
+        date=checkin.date,
+        items=tuple(items),
+        code="",
+        recommended=False,
+        summary="\n".join(c.reason for c in changes),
+    )
+    return proposed, changes

@@ -1,0 +1,119 @@
+"""Check-ins: EARS scored, adherence per drill and overall, and the next program proposed
+(progress, hold, regress) with a reason for each drill, in English and Spanish."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from mobileathlete_desktop.domain.checkins import (
+    CheckinError,
+    CheckinItemRecord,
+    CheckinRecord,
+    blank_checkin,
+    check,
+    ears_total,
+    overall_adherence,
+    propose_next,
+)
+from mobileathlete_desktop.domain.exercises import default_exercise_library
+from mobileathlete_desktop.domain.programs import ProgramItemRecord, ProgramRecord
+
+PROGRAM = ProgramRecord(
+    id=7,
+    client_id=3,
+    date=date(2026, 3, 2),
+    title="Hips",
+    items=(
+        ProgramItemRecord("control.clamshell", 3, 15, per_side=True, sessions_per_week=3),
+        ProgramItemRecord("strength.single_leg_calf_raise", 3, 12, frequency="3 times a week"),
+        ProgramItemRecord("control.hip_hike", 3, 12, frequency="daily"),
+        ProgramItemRecord("strength.nordic_hamstring", 3, 5, sessions_per_week=2),
+        ProgramItemRecord("control.single_leg_squat", 3, 8, sessions_per_week=3),
+    ),
+    code="P4YH9W",
+    weeks=4,
+)
+
+
+def checkin(*got: tuple[int | None, int | None]) -> CheckinRecord:
+    blank = blank_checkin(PROGRAM, 3, date(2026, 3, 30), 4)
+    items = tuple(
+        CheckinItemRecord(i.exercise_code, i.prescribed, done, pain)
+        for i, (done, pain) in zip(blank.items, got, strict=True)
+    )
+    return CheckinRecord(None, 7, 3, date(2026, 3, 30), items, ears=(4, 3, 4, 2, 3, 4))
+
+
+def test_the_blank_sheet_prescribes_the_trackers_boxes_over_the_weeks() -> None:
+    blank = blank_checkin(PROGRAM, 3, date(2026, 3, 30), 4)
+    assert [i.prescribed for i in blank.items] == [12, 12, 28, 8, 12]
+    assert all(i.done is None for i in blank.items)
+
+
+def test_ears_is_scored_0_to_24_only_when_all_six_items_are() -> None:
+    assert ears_total((4, 3, 4, 2, 3, 4)) == 20
+    assert ears_total((0,) * 6) == 0 and ears_total((4,) * 6) == 24
+    assert ears_total((4, 3, None, 2, 3, 4)) is None and ears_total(()) is None
+    with pytest.raises(CheckinError):
+        ears_total((5, 0, 0, 0, 0, 0))
+
+
+def test_adherence_per_drill_and_overall() -> None:
+    done = checkin((12, 1), (9, 7), (7, 2), (None, None), (6, 4))
+    assert [i.adherence for i in done.items] == [1.0, 0.75, 0.25, None, 0.5]
+    # Of the drills recorded: (12 + 9 + 7 + 6) / (12 + 12 + 28 + 12).
+    assert overall_adherence(done.items) == pytest.approx(34 / 64)
+    assert done.ears_total == 20
+
+
+def test_values_out_of_range_are_refused() -> None:
+    with pytest.raises(CheckinError, match="pain"):
+        check(checkin((12, 11), (9, 7), (7, 2), (None, None), (6, 4)))
+    with pytest.raises(CheckinError, match="done"):
+        check(checkin((-1, 1), (9, 7), (7, 2), (None, None), (6, 4)))
+
+
+def test_the_proposal_progresses_holds_and_regresses_with_reasons() -> None:
+    library = default_exercise_library()
+    done = checkin((12, 1), (9, 7), (7, 2), (None, None), (6, 4))
+    proposed, changes = propose_next(PROGRAM, done, library)
+    assert [(c.was, c.now, c.action) for c in changes] == [
+        ("control.clamshell", "control.side_lying_hip_abduction", "progress"),
+        ("strength.single_leg_calf_raise", "strength.calf_raise_straight_knee", "regress"),
+        ("control.hip_hike", "control.hip_hike", "hold"),
+        ("strength.nordic_hamstring", "strength.nordic_hamstring", "hold"),
+        ("control.single_leg_squat", "control.single_leg_squat", "hold"),
+    ]
+    assert [c.reason for c in changes] == [
+        "done 12 of 12 sessions (100 %), pain or difficulty 1/10: moved on to Side-lying leg raise",
+        "done 9 of 12 sessions (75 %), pain or difficulty 7/10: made easier, Calf raise, "
+        "straight knee",
+        "done 7 of 28 sessions (25 %): kept, to be done before moving on",
+        "sessions not recorded: kept as it was",
+        "done 6 of 12 sessions (50 %), pain or difficulty 4/10: kept as it was",
+    ]
+    # The drills keep their doses, carry their reasons, and the program is a new, unsaved one.
+    assert proposed.id is None and proposed.code == "" and proposed.date == date(2026, 3, 30)
+    assert proposed.items[0].sets == 3 and proposed.items[0].reps == 15
+    assert [i.reason for i in proposed.items] == [c.reason for c in changes]
+
+
+def test_a_drill_with_nowhere_to_go_is_kept_and_says_so_in_spanish() -> None:
+    library = default_exercise_library()
+    # The single-leg squat has no harder drill; the clamshell has no easier one.
+    done = checkin((12, 9), (12, 0), (28, 0), (8, 0), (12, 2))
+    _, changes = propose_next(PROGRAM, done, library, "es")
+    assert changes[0].action == "hold"
+    assert changes[0].reason == (
+        "hizo 12 de 12 sesiones (100 %), dolor o dificultad 9/10: se mantiene (no hay un "
+        "ejercicio más fácil en la biblioteca; baje la dosis)"
+    )
+    assert changes[4].action == "hold"
+    assert changes[4].reason == (
+        "hizo 12 de 12 sesiones (100 %), dolor o dificultad 2/10: se mantiene (no hay un "
+        "ejercicio más difícil en la biblioteca; suba la dosis)"
+    )
+    assert changes[1].now == "strength.eccentric_heel_drop" and changes[1].action == "progress"
+    assert changes[1].reason.endswith("pasa a Bajada de talón en un escalón")
