@@ -1,0 +1,116 @@
+"""`mobileathlete report`: the summary by default, --full, --letter, --lang, and bad mixes."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from mobileathlete_desktop.services.context import ServiceContext
+from mobileathlete_desktop.storage.database import open_database
+from tests.commands.test_report_cmd import run
+from tests.reports.helpers import add_clinic, add_runner, pdf_pages
+
+SEEN = date(2025, 6, 10)
+WBLT = ("wblt.distance", "left", "none")
+
+
+@pytest.fixture
+def clinic_db(tmp_path: Path) -> str:
+    path = tmp_path / "clinic.sqlite3"
+    db = open_database(path)
+    ctx = ServiceContext.system(db)
+    add_clinic(ctx)
+    add_runner(ctx, "A-1", "Ada", "Quickstep", {date(2025, 5, 1): {WBLT: 6.0}, SEEN: {WBLT: 9.0}})
+    add_runner(ctx, "B-2", "Bea", "Longrun", {SEEN: {WBLT: 9.0}})
+    db.dispose()
+    return str(path)
+
+
+def _text(path: Path) -> str:
+    return " ".join("\n".join(pdf_pages(path)).split())
+
+
+@pytest.mark.parametrize(
+    ("flags", "title", "pages"),
+    [
+        ((), "Progress summary", 2),
+        (("--full",), "Tests and computed scores", 99),
+        (("--letter",), "Dear colleague,", 1),
+        (("--letter", "--lang", "es"), "Estimado/a colega:", 1),
+        (("--lang", "es"), "Resumen de evolución", 2),
+    ],
+)
+def test_each_kind_of_report(
+    clinic_db: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    flags: tuple[str, ...],
+    title: str,
+    pages: int,
+) -> None:
+    out = tmp_path / "a.pdf"
+    code, stdout, _ = run(capsys, "--db", clinic_db, "report", "A-1", *flags, "--out", str(out))
+    assert code == 0 and str(out) in stdout
+    assert title in _text(out)
+    assert len(pdf_pages(out)) <= pages
+
+
+def test_the_summary_is_not_the_full_record(
+    clinic_db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "a.pdf"
+    run(capsys, "--db", clinic_db, "report", "A-1", "--out", str(out))
+    text = _text(out)
+    assert "Findings that matter" in text and "Tests and computed scores" not in text
+
+
+def test_full_and_letter_together_is_bad_usage(
+    clinic_db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "a.pdf"
+    code, _, err = run(
+        capsys, "--db", clinic_db, "report", "A-1", "--full", "--letter", "--out", str(out)
+    )
+    assert code == 2 and "not allowed with argument" in err and not out.exists()
+
+
+def test_a_day_into_a_folder_names_each_file_by_chart_kind_and_visit(
+    clinic_db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "out"
+    folder.mkdir()
+    for flags in ((), ("--letter",), ("--full",)):
+        code, _, _ = run(
+            capsys,
+            "--db",
+            clinic_db,
+            "report",
+            "--date",
+            "2025-06-10",
+            *flags,
+            "--out",
+            str(folder),
+        )
+        assert code == 0
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "A-1_2025-06-10.pdf",
+        "A-1_full_2025-06-10.pdf",
+        "A-1_letter_2025-06-10.pdf",
+        "B-2_2025-06-10.pdf",
+        "B-2_full_2025-06-10.pdf",
+        "B-2_letter_2025-06-10.pdf",
+    ]
+
+
+def test_a_days_letters_in_one_pdf_have_a_cover(
+    clinic_db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "letters.pdf"
+    code, _, _ = run(
+        capsys, "--db", clinic_db, "report", "--date", "2025-06-10", "--letter", "--out", str(out)
+    )
+    pages = pdf_pages(out)
+    assert code == 0 and len(pages) == 3  # the cover and one page a client
+    assert "Referral letter" in pages[0] and "2 clients, 2025-06-10" in " ".join(pages[0].split())
