@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from mobileathlete_desktop.services import assessments as assessment_service
@@ -65,7 +65,9 @@ class TodayPanel(QWidget):
         layout.addWidget(self.today)
         layout.addWidget(self.drafts_label)
         layout.addWidget(self.drafts)
-        self.setVisible(ctx.actor.can("assessments.read"))
+        self._fresh = False  # read since it was last shown (one query per showing, not three)
+        if not ctx.actor.can("assessments.read"):
+            self.setVisible(False)  # setVisible(True) here would open it as a window
         self.refresh()
 
     def refresh(self, day: date | None = None) -> None:
@@ -87,11 +89,17 @@ class TodayPanel(QWidget):
         self.today.setVisible(bool(work.today))
         self.drafts_label.setVisible(bool(work.drafts))
         self.drafts.setVisible(bool(work.drafts))
+        self._fresh = True
 
     def showEvent(self, event: QShowEvent) -> None:
         # Shown again when no client is on the page: what was signed meanwhile has moved on.
         super().showEvent(event)
-        self.refresh()
+        if not self._fresh:
+            self.refresh()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        self._fresh = False
 
     @staticmethod
     def _fill(view: QListWidget, items: tuple[WorkItem, ...], *, with_date: bool) -> None:

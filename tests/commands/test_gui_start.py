@@ -145,3 +145,35 @@ def test_the_window_path_shows_the_sign_in_before_sqlalchemy_is_imported(
     assert "sqlalchemy_loaded=0" in signin and "services_loaded=0" in signin
     assert "main_window_loaded=0" in signin
     assert "clients=2" in lines["MOBILEATHLETE_READY"]
+
+
+def test_the_new_window_reads_today_s_work_once(
+    demo_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Enter to a usable window: the today panel's worklist (the slowest query of a new
+    window) is read once, not at construction and again at each show."""
+    from mobileathlete_desktop.domain.permissions import Actor
+    from mobileathlete_desktop.storage.database import open_database
+    from mobileathlete_desktop.ui import today_panel
+
+    reads: list[object] = []
+    real = today_panel.assessment_service.worklist
+    monkeypatch.setattr(
+        today_panel.assessment_service,
+        "worklist",
+        lambda ctx, day: reads.append(day) or real(ctx, day),
+    )
+    db = open_database(demo_path)
+    try:
+        admin = Actor(username="admin", display_name="Admin", role="admin")
+        window = gui.main_window(ServiceContext.system(db), admin)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        assert len(reads) == 1
+        window.today.hide()  # a client on the page
+        window.today.show()  # back to the empty page: read again
+        assert len(reads) == 2
+        window.idle_lock.stop()  # type: ignore[attr-defined]
+    finally:
+        db.dispose()
