@@ -381,7 +381,7 @@ class ReportsView(QDialog):
                 return
             out = folder
         else:
-            suggested = self._suggested_name()
+            suggested = self.suggested_name()
             path = print_support.save_file_name(
                 self, self.store, FOLDER_KEY, self.tr("Save reports as PDF"), suggested
             )
@@ -410,7 +410,7 @@ class ReportsView(QDialog):
 
         self._run(out, done, None)
 
-    def _suggested_name(self) -> str:
+    def suggested_name(self) -> str:
         if len(self.chosen) == 1:
             client_id = next(iter(self.chosen))
             client = svc.get_client(self.ctx, client_id)

@@ -74,6 +74,6 @@ def test_the_report_in_spanish_and_the_suggested_file_name(
     assert view.report_language() == "es"
     text = _save(qtbot, view, monkeypatch, tmp_path / "es.pdf")
     assert "Resumen de evolución" in text and "Hallazgos importantes" in text
-    assert view._suggested_name() == "RV-2_report_2026-03-10.pdf"
+    assert view.suggested_name() == "RV-2_report_2026-03-10.pdf"
     view.kind.setCurrentIndex(1)
-    assert view._suggested_name() == "RV-2_letter_2026-03-10.pdf"
+    assert view.suggested_name() == "RV-2_letter_2026-03-10.pdf"
