@@ -885,20 +885,20 @@ Mobile Athlete se cierra al terminar la restauración; vuelva a abrirlo e inicie
         <translation>Tipo de informe</translation>
     </message>
     <message>
-        <source>Progress summary (two pages a client)</source>
-        <translation>Resumen de evolución (dos páginas por cliente)</translation>
+        <source>Progress summary (2 pages)</source>
+        <translation>Resumen de evolución (2 páginas)</translation>
     </message>
     <message>
-        <source>Referral letter (one page a client)</source>
-        <translation>Carta al profesional que deriva (una página por cliente)</translation>
+        <source>Referral letter (1 page)</source>
+        <translation>Carta de contrarreferencia (1 página)</translation>
     </message>
     <message>
-        <source>Full &amp;record (every value and chart)</source>
-        <translation>&amp;Registro completo (todos los valores y gráficos)</translation>
+        <source>Full &amp;record</source>
+        <translation>&amp;Registro completo</translation>
     </message>
     <message>
-        <source>Instead of the two-page summary: every value of every visit in tables, and every chart</source>
-        <translation>En lugar del resumen de dos páginas: todos los valores de cada consulta en tablas, y todos los gráficos</translation>
+        <source>Instead of the two-page summary: every value of every visit in tables, and every chart (English)</source>
+        <translation>En lugar del resumen de dos páginas: todos los valores de cada consulta en tablas, y todos los gráficos (en inglés)</translation>
     </message>
     <message>
         <source>Lan&amp;guage</source>
