@@ -333,6 +333,22 @@ def update_clinic_details(
         return after
 
 
+def letterhead_preview(ctx: ServiceContext, changes: ClinicChanges) -> bytes:
+    """A one-page PDF with the letterhead as it would print with `changes` made (nothing is
+    saved), on the paper chosen; InputError as update_clinic_details would say it."""
+    from mobileathlete_desktop.reports.pdf import ClinicHeader, build_document, letterhead
+    from mobileathlete_desktop.reports.pdf import content_width as width_of
+
+    after = _cleaned(changes, get_clinic_details(ctx))
+    header = ClinicHeader(
+        after.name, after.address, after.phone, after.email, after.logo, after.paper_size
+    )
+    out = io.BytesIO()
+    story = [letterhead(header, width_of(header))]
+    build_document(out, story, title=after.name, author=after.name, footer=after.name)
+    return out.getvalue()
+
+
 def demo_logo() -> bytes:
     """A small synthetic logo for the demo clinic (a running track and a runner's dot on a
     teal square), drawn here so no real clinic's mark is ever shipped."""

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -50,6 +50,7 @@ class ClinicDetailsDialog(QDialog):
         self.logo_name = ""
         self.logo_changed = False
         self._job: Job[Any] | None = None
+        self.preview_dialog: LetterheadPreview | None = None
         self.setWindowTitle(self.tr("Clinic details — Mobile Athlete"))
         self.editable = ctx.actor.can("settings.write")
         layout = QVBoxLayout(self)
@@ -74,6 +75,10 @@ class ClinicDetailsDialog(QDialog):
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setText(self.tr("&Save"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        self.preview_button = self.buttons.addButton(
+            self.tr("Pre&view letterhead…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.preview_button.clicked.connect(self.preview_letterhead)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -158,6 +163,7 @@ class ClinicDetailsDialog(QDialog):
         for widget in (self.paper, self.choose_button, self.save_button):
             widget.setEnabled(editable)
         self.remove_button.setEnabled(editable and self.logo is not None)
+        self.preview_button.setEnabled(enabled)
 
     @property
     def busy(self) -> bool:
@@ -245,6 +251,28 @@ class ClinicDetailsDialog(QDialog):
         self._say(self.tr("The logo is removed when you save."))
         self.choose_button.setFocus()
 
+    # -- preview --------------------------------------------------------------------------------
+
+    def preview_letterhead(self) -> None:
+        """Shows the top of a page as the form would print it (nothing saved), on its paper."""
+        if self.busy or self.loaded is None:
+            return
+        changes, ctx = self.changes(), self.ctx
+        self._set_enabled(False)
+        self._say(self.tr("Drawing the letterhead…"))
+
+        def work(_control: JobControl) -> QImage:
+            return top_of_page(service.letterhead_preview(ctx, changes))
+
+        def done(image: QImage) -> None:
+            self._job = None
+            self._set_enabled(True)
+            self._say("")
+            self.preview_dialog = LetterheadPreview(image, self)
+            self.preview_dialog.open()
+
+        self._job = Job(self, work, done).failure(self._failed).run()
+
     # -- save -----------------------------------------------------------------------------------
 
     def changes(self) -> ClinicChanges:
@@ -283,3 +311,47 @@ class ClinicDetailsDialog(QDialog):
             self.accept()
 
         self._job = Job(self, work, done).failure(self._failed).run()
+
+
+PREVIEW_DPI = 110
+TOP_SHARE = 0.25
+"""How much of the page's height the preview shows: the letterhead and some room under it."""
+
+
+def top_of_page(pdf: bytes) -> QImage:
+    """The first page's top (TOP_SHARE of it) drawn at PREVIEW_DPI (off the UI thread)."""
+    import tempfile
+
+    from mobileathlete_desktop.ui.print_support import render_pages
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "letterhead.pdf"
+        path.write_bytes(pdf)
+        image = next(render_pages(path, PREVIEW_DPI, [0]))
+    return image.copy(0, 0, image.width(), int(image.height() * TOP_SHARE))
+
+
+class LetterheadPreview(QDialog):
+    """The top of a page with the letterhead, as it will print (scaled to fit the screen)."""
+
+    def __init__(self, image: QImage, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Letterhead preview — Mobile Athlete"))
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        layout = QVBoxLayout(self)
+        self.picture = QLabel()
+        self.picture.setAccessibleName(self.tr("The letterhead as it will print"))
+        self.picture.setFrameShape(QFrame.Shape.StyledPanel)
+        self.picture.setStyleSheet("background: white")
+        size = fit_to_screen(self, QSize(image.width() + 40, image.height() + 90))
+        shown = QPixmap.fromImage(image).scaled(
+            size - QSize(40, 90),
+            Qt.AspectRatioMode.KeepAspectRatio,
+            Qt.TransformationMode.SmoothTransformation,
+        )
+        self.picture.setPixmap(shown)
+        layout.addWidget(self.picture, 1, Qt.AlignmentFlag.AlignCenter)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
+        close.rejected.connect(self.reject)
+        layout.addWidget(close)

@@ -242,3 +242,26 @@ def test_the_audit_trail_says_both_in_words(
         "Changing the clinic's details as therapist was refused "
         "(only an admin may change the clinic's details)",
     ]
+
+
+def test_a_preview_shows_unsaved_changes_on_their_paper_and_saves_nothing(
+    clinic: ServiceContext,
+) -> None:
+    import pypdfium2 as pdfium
+
+    from mobileathlete_desktop.services.clinic_details import letterhead_preview
+
+    pdf = letterhead_preview(
+        clinic, ClinicChanges(name="Preview Physio", paper_size="Letter", logo=demo_logo())
+    )
+    document = pdfium.PdfDocument(pdf)
+    try:
+        page = document[0]
+        assert page.get_size() == (612, 792)
+        assert "Preview Physio" in page.get_textpage().get_text_range()
+    finally:
+        document.close()
+    assert get_clinic_details(clinic).name == CLINIC
+    assert _events(clinic, "settings.clinic") == []
+    with pytest.raises(InputError, match="not a phone number"):
+        letterhead_preview(clinic, ClinicChanges(phone="later"))

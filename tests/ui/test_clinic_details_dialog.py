@@ -199,3 +199,23 @@ def test_spanish(clinic: ServiceContext, qtbot: QtBot, qapp: QApplication) -> No
         dialog.close()
     finally:
         remove_translations(qapp)
+
+
+def test_preview_shows_the_unsaved_letterhead_and_saves_nothing(
+    clinic: ServiceContext, qtbot: QtBot
+) -> None:
+    from mobileathlete_desktop.services.clinic_details import demo_logo
+
+    dialog = _open(clinic.as_actor(ADMIN), qtbot)
+    dialog.name.setText("Preview Physio")
+    dialog.address.setPlainText("Unit 14B, Harbourside Business Park, 1200 Long Road\nPortside")
+    dialog.logo, dialog.logo_changed = demo_logo(), True
+    qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.preview_dialog is not None)
+    preview = dialog.preview_dialog
+    assert preview is not None
+    shown = preview.picture.pixmap()
+    assert not shown.isNull() and shown.width() > 2 * shown.height()  # the top of a page
+    preview.grab().save(str(SHOTS / "preview.png"))
+    preview.close()
+    assert get_clinic_details(clinic).name == "Harbour Physio"

@@ -367,6 +367,10 @@ Mobile Athlete se cierra al terminar la restauración; vuelva a abrirlo e inicie
         <translation>Cancelar</translation>
     </message>
     <message>
+        <source>Pre&amp;view letterhead…</source>
+        <translation>&amp;Vista previa del encabezado…</translation>
+    </message>
+    <message>
         <source>Reading the clinic&apos;s details…</source>
         <translation>Leyendo los datos de la clínica…</translation>
     </message>
@@ -457,6 +461,10 @@ Mobile Athlete se cierra al terminar la restauración; vuelva a abrirlo e inicie
     <message>
         <source>The logo is removed when you save.</source>
         <translation>El logotipo se quita al guardar.</translation>
+    </message>
+    <message>
+        <source>Drawing the letterhead…</source>
+        <translation>Dibujando el encabezado…</translation>
     </message>
     <message>
         <source>Type the clinic&apos;s name.</source>
@@ -587,6 +595,21 @@ Mobile Athlete se cierra al terminar la restauración; vuelva a abrirlo e inicie
     <message>
         <source>&amp;Import</source>
         <translation>&amp;Importar</translation>
+    </message>
+</context>
+<context>
+    <name>LetterheadPreview</name>
+    <message>
+        <source>Letterhead preview — Mobile Athlete</source>
+        <translation>Vista previa del encabezado — Mobile Athlete</translation>
+    </message>
+    <message>
+        <source>The letterhead as it will print</source>
+        <translation>El encabezado tal como se imprimirá</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
     </message>
 </context>
 <context>
