@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from mobileathlete_desktop.domain.checkins import CheckinRecord, ProposedChange
 from mobileathlete_desktop.domain.exercises import CATEGORIES, REGIONS, Exercise, ExerciseLibrary
 from mobileathlete_desktop.domain.programs import ProgramItemRecord, ProgramRecord, dosage_text
 from mobileathlete_desktop.domain.records import ClientRecord
@@ -204,3 +205,39 @@ def describe(value: Any) -> str:
     """An exception as one short line for a status bar or message box."""
     text = " ".join((str(value) or type(value).__name__).split())
     return text if len(text) <= 240 else text[:239] + "…"
+
+
+# -- program check-ins (the builder's check-in dialog) ---------------------------------------
+
+
+def checkin_sheet(
+    ctx: ServiceContext, client_id: int, *, code: str = ""
+) -> tuple[ProgramRecord, CheckinRecord]:
+    """services.checkins.checkin_sheet: the program (by the handout's code, else the latest)
+    and its blank check-in."""
+    from mobileathlete_desktop.services import checkins
+
+    return checkins.checkin_sheet(ctx, client_id, code=code)
+
+
+def save_checkin(ctx: ServiceContext, checkin: CheckinRecord) -> CheckinRecord:
+    """services.checkins.save_checkin (audited)."""
+    from mobileathlete_desktop.services import checkins
+
+    return checkins.save_checkin(ctx, checkin)
+
+
+def list_checkins(ctx: ServiceContext, client_id: int) -> list[CheckinRecord]:
+    """services.checkins.list_checkins, oldest first."""
+    from mobileathlete_desktop.services import checkins
+
+    return checkins.list_checkins(ctx, client_id)
+
+
+def proposed_program(
+    ctx: ServiceContext, client_id: int, lang: str = "en"
+) -> tuple[ProgramRecord, list[ProposedChange]]:
+    """services.checkins.proposed_program: the next program from the latest check-in."""
+    from mobileathlete_desktop.services import checkins
+
+    return checkins.proposed_program(ctx, client_id, lang=lang)

@@ -24,6 +24,11 @@ from mobileathlete_desktop.domain.programs import DEFAULT_WEEKS
 from mobileathlete_desktop.ui import print_support
 from mobileathlete_desktop.ui import service_adapter as svc
 from mobileathlete_desktop.ui.jobs import Job
+from mobileathlete_desktop.ui.program_builder.checkin_dialog import (
+    check_in,
+    checkin_buttons,
+    propose_next,
+)
 from mobileathlete_desktop.ui.program_builder.drill_pictures import DrillPictures
 from mobileathlete_desktop.ui.program_builder.handout_bar import HandoutBar
 from mobileathlete_desktop.ui.program_builder.library_panel import LibraryPanel
@@ -107,24 +112,31 @@ class ProgramBuilder(QDialog):
         self.print_button = self.handouts.print_button
         self.pdf_button = self.handouts.pdf_button
         self.phone_box = self.handouts.phone_box
+        self.checkin_button, self.propose_button = checkin_buttons(self)
         self.load_template_button = QPushButton(self.tr("Load t&emplate…"))
         self.save_template_button = QPushButton(self.tr("Save as te&mplate…"))
         self.save_button = QPushButton(self.tr("&Save program (Ctrl+S)"))
         self.close_button = QPushButton(self.tr("Close"))
         self.save_button.setDefault(False)
         for button in (
+            self.checkin_button,
+            self.propose_button,
             self.load_template_button,
             self.save_template_button,
             self.save_button,
             self.close_button,
         ):
             button.setAutoDefault(False)
+        self.checkin_button.clicked.connect(self.check_in)
+        self.propose_button.clicked.connect(self.propose_next)
         self.load_template_button.clicked.connect(self.load_template)
         self.save_template_button.clicked.connect(self.save_template)
         self.save_button.clicked.connect(self.save)
         self.close_button.clicked.connect(self.close)
         # Two rows, so that Save and Close stay on screen in a narrow window.
         bottom = QHBoxLayout()
+        bottom.addWidget(self.checkin_button)
+        bottom.addWidget(self.propose_button)
         bottom.addWidget(self.load_template_button)
         bottom.addWidget(self.save_template_button)
         bottom.addStretch(1)
@@ -138,7 +150,13 @@ class ProgramBuilder(QDialog):
         layout.addLayout(bottom)
 
         # Role: only those who may write programs edit, recommend and save.
-        for widget in (self.load_template_button, self.save_template_button, self.save_button):
+        for widget in (
+            self.checkin_button,
+            self.propose_button,
+            self.load_template_button,
+            self.save_template_button,
+            self.save_button,
+        ):
             widget.setEnabled(self.can_write)
 
         # Keyboard
@@ -392,6 +410,18 @@ class ProgramBuilder(QDialog):
                 name=template.title
             )
         )
+
+    # -- check-in and the next program ------------------------------------------------------
+
+    def check_in(self) -> Any:
+        """Opens the check-in of the latest saved program (or one found by its code); returns
+        the check-in saved, or None."""
+        return check_in(self)
+
+    def propose_next(self) -> bool:
+        """Shows the next program proposed from the latest check-in, unsaved, each drill's
+        reason in the Why column; the therapist edits and saves it."""
+        return propose_next(self)
 
     def _confirm(self, title: str, text: str) -> bool:
         answer = QMessageBox.question(self, title, text)

@@ -366,6 +366,144 @@
     </message>
 </context>
 <context>
+    <name>CheckinDialog</name>
+    <message>
+        <source>Program check-in</source>
+        <translation>Seguimiento del programa</translation>
+    </message>
+    <message>
+        <source>Program code</source>
+        <translation>Código del programa</translation>
+    </message>
+    <message>
+        <source>Code on the handout, or scan its QR code</source>
+        <translation>Código de la hoja, o escanee su código QR</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>&amp;Buscar</translation>
+    </message>
+    <message>
+        <source>Self-report: what the client says and ticked on the returned sheet, not observed in the clinic.</source>
+        <translation>Autorreporte: lo que el cliente dice y marcó en la hoja que trajo, no observado en la clínica.</translation>
+    </message>
+    <message>
+        <source>Sessions done and pain per drill</source>
+        <translation>Sesiones hechas y dolor por ejercicio</translation>
+    </message>
+    <message>
+        <source>Drill</source>
+        <translation>Ejercicio</translation>
+    </message>
+    <message>
+        <source>Prescribed</source>
+        <translation>Indicadas</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Hechas</translation>
+    </message>
+    <message>
+        <source>Pain or difficulty (0–10)</source>
+        <translation>Dolor o dificultad (0–10)</translation>
+    </message>
+    <message>
+        <source>Exercise Adherence Rating Scale (EARS): each item as scored on the form, 0–4 (higher is better adherence)</source>
+        <translation>Escala de adherencia al ejercicio (EARS): cada ítem como se puntuó en el formulario, 0–4 (más alto es mejor adherencia)</translation>
+    </message>
+    <message>
+        <source>EARS item {number}</source>
+        <translation>Ítem {number} de la EARS</translation>
+    </message>
+    <message>
+        <source>Item {number}</source>
+        <translation>Ítem {number}</translation>
+    </message>
+    <message>
+        <source>Adherence and EARS total</source>
+        <translation>Adherencia y total de la EARS</translation>
+    </message>
+    <message>
+        <source>&amp;Save check-in (Ctrl+S)</source>
+        <translation>&amp;Guardar seguimiento (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Program &amp;code</source>
+        <translation>&amp;Código del programa</translation>
+    </message>
+    <message>
+        <source>{title} of {date}, code {code}</source>
+        <translation>{title} del {date}, código {code}</translation>
+    </message>
+    <message>
+        <source>Row {row}: {typed} is not a whole number</source>
+        <translation>Fila {row}: {typed} no es un número entero</translation>
+    </message>
+    <message>
+        <source>Adherence: {percent} % of the sessions prescribed</source>
+        <translation>Adherencia: {percent} % de las sesiones indicadas</translation>
+    </message>
+    <message>
+        <source>Adherence: type the sessions done</source>
+        <translation>Adherencia: escriba las sesiones hechas</translation>
+    </message>
+    <message>
+        <source>EARS {total} of {most}</source>
+        <translation>EARS {total} de {most}</translation>
+    </message>
+    <message>
+        <source>⚠ Not saved: {error}</source>
+        <translation>⚠ No se ha guardado: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>CheckinRow</name>
+    <message>
+        <source>Check-&amp;in…</source>
+        <translation>Seguimient&amp;o…</translation>
+    </message>
+    <message>
+        <source>Type in the returned tracker: sessions done and pain per drill, and the EARS.</source>
+        <translation>Escriba el registro que trajo el cliente: sesiones hechas y dolor por ejercicio, y la EARS.</translation>
+    </message>
+    <message>
+        <source>Propose ne&amp;xt</source>
+        <translation>Proponer el pró&amp;ximo</translation>
+    </message>
+    <message>
+        <source>The next program from the latest check-in: drills done without much pain move on, drills that hurt are made easier, the rest are kept; each with its reason.</source>
+        <translation>El próximo programa a partir del último seguimiento: los ejercicios hechos sin mucho dolor avanzan, los que dolieron se facilitan y el resto se mantiene; cada uno con su motivo.</translation>
+    </message>
+    <message>
+        <source>Check-in saved</source>
+        <translation>Seguimiento guardado</translation>
+    </message>
+    <message>
+        <source>adherence {percent} %</source>
+        <translation>adherencia {percent} %</translation>
+    </message>
+    <message>
+        <source>EARS {total} of 24</source>
+        <translation>EARS {total} de 24</translation>
+    </message>
+    <message>
+        <source>Replace the program?</source>
+        <translation>¿Sustituir el programa?</translation>
+    </message>
+    <message>
+        <source>Replace the drills shown with the proposed next program?</source>
+        <translation>¿Reemplazar los ejercicios mostrados por el próximo programa propuesto?</translation>
+    </message>
+    <message>
+        <source>Proposed from the latest check-in: {progress} moved on, {regress} made easier, {hold} kept (reasons in the Why column): edit as you see fit, then save</source>
+        <translation>Propuesto a partir del último seguimiento: {progress} avanzan, {regress} se facilitan, {hold} se mantienen (motivos en la columna Motivo): edítelo como le parezca y luego guárdelo</translation>
+    </message>
+</context>
+<context>
     <name>Findings</name>
     <message>
         <source>Worse</source>
