@@ -22,7 +22,11 @@ from mobileathlete_desktop.reports.pdf import (
 from mobileathlete_desktop.services.clients import search_clients
 from mobileathlete_desktop.services.clinic_details import ClinicChanges, update_clinic_details
 from mobileathlete_desktop.services.context import ServiceContext
-from mobileathlete_desktop.services.reports import write_client_handout, write_report
+from mobileathlete_desktop.services.reports import (
+    write_batch,
+    write_client_handout,
+    write_report,
+)
 from mobileathlete_desktop.storage.database import open_database
 
 LETTER_PT = (612.0, 792.0)
@@ -71,12 +75,17 @@ def test_report_and_handout_follow_the_clinics_paper(
     demo: ServiceContext, tmp_path: Path, paper: str, size: tuple[float, float]
 ) -> None:
     update_clinic_details(demo, ClinicChanges(paper_size=paper))
-    client = search_clients(demo, "")[0]
-    report = write_report(demo, client.id, tmp_path / "report.pdf")
-    assert report.clinic.paper == paper
-    _assert_on_paper(tmp_path / "report.pdf", size)
-    write_client_handout(demo, client.id, tmp_path / "handout.pdf")
+    clients = search_clients(demo, "")
+    for kind in ("summary", "full", "letter"):
+        out = tmp_path / f"{kind}.pdf"
+        write_report(demo, clients[0].id, out, kind=kind)
+        _assert_on_paper(out, size)
+    write_client_handout(demo, clients[0].id, tmp_path / "handout.pdf")
     _assert_on_paper(tmp_path / "handout.pdf", size)
+    write_client_handout(demo, clients[0].id, tmp_path / "hoja.pdf", lang="es")
+    _assert_on_paper(tmp_path / "hoja.pdf", size)
+    write_batch(demo, [c.id for c in clients], tmp_path / "batch.pdf")  # with its cover page
+    _assert_on_paper(tmp_path / "batch.pdf", size)
 
 
 def test_paper_names_and_sizes() -> None:
