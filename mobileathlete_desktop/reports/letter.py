@@ -111,15 +111,8 @@ def letter_story(letter: ReferralLetter) -> list[Any]:
     story: list[Any] = [section_mark(f"{client.full_name} ({client.chart_number})")]
     story.append(letterhead(letter.clinic, content_width(), right=_right(letter)))
     story.append(Spacer(1, 14))
-    story.append(
-        para(
-            tr.gettext(
-                "To the referring clinician ({referral})",
-                referral=client.referral or tr.gettext("not recorded"),
-            ),
-            "small",
-        )
-    )
+    referral = client.referral or tr.gettext("not recorded")
+    story.append(para(tr.gettext("Referral: {referral}", referral=referral), "small"))
     story.append(Spacer(1, 8))
     story.append(para(tr.gettext("Dear colleague,")))
     story.append(Spacer(1, 6))

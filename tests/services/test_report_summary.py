@@ -152,7 +152,7 @@ def test_the_letter_is_one_page_to_the_referring_clinician(
     write_report(clinic, _worked_runner(clinic), out, kind="letter")
     assert page_count(out) == 1
     text = flat(out)
-    assert "Re: Testa Runnerton" in text and "To the referring clinician (Coach)" in text
+    assert "Re: Testa Runnerton" in text and "Referral: Coach" in text
     assert "Dear colleague," in text
     assert "Thank you for referring Testa Runnerton, a runner with right calf tightness" in text
     assert "We have seen Testa 3 times, from March 1, 2025 to May 1, 2025." in text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from mobileathlete_desktop.reports.letter import (
@@ -10,6 +11,7 @@ from mobileathlete_desktop.reports.letter import (
     ReferralLetter,
     fit_letter,
 )
+from mobileathlete_desktop.reports.summary import FindingLine
 from mobileathlete_desktop.services.context import ServiceContext
 from mobileathlete_desktop.services.reports.progress import build_summary_report
 
@@ -26,7 +28,7 @@ def build_letter(
         generated_on=summary.generated_on,
         lang=summary.lang,
         visit_dates=summary.visit_dates,
-        findings=summary.findings[:LETTER_FINDINGS],
+        findings=tuple(_one_of_each_kind_first(summary.findings, LETTER_FINDINGS)),
         changes=summary.since_first[:LETTER_CHANGES],
         drills=tuple(d.name for d in summary.program),
         plan=summary.plan,
@@ -34,3 +36,20 @@ def build_letter(
         therapist=summary.therapist,
     )
     return fit_letter(letter)[0]
+
+
+def _one_of_each_kind_first(findings: Sequence[FindingLine], limit: int) -> list[FindingLine]:
+    """At most `limit` findings, the first of every kind before a second of any, in the
+    summary's ranked order (four control deficits must not hide the pain)."""
+    chosen: list[FindingLine] = []
+    kinds: set[str] = set()
+    for finding in findings:
+        if finding.kind not in kinds and len(chosen) < limit:
+            chosen.append(finding)
+            kinds.add(finding.kind)
+    for finding in findings:
+        if len(chosen) >= limit:
+            break
+        if finding not in chosen:
+            chosen.append(finding)
+    return [f for f in findings if f in chosen]
