@@ -224,19 +224,27 @@ def load_logo_file(path: Path) -> bytes:
 
 
 def _encode(picture: Any, kind: str) -> bytes:
+    """PNG (a PNG, or anything transparent) or JPEG, at most MAX_LOGO_BYTES: a photograph
+    saved as PNG goes to JPEG, a transparent picture still too big is halved until it fits."""
     bands = picture.getbands()
     transparent = "A" in bands or "transparency" in picture.info
     mode = "RGBA" if transparent else ("L" if bands == ("L",) else "RGB")
     picture = picture.convert(mode)
     picture.thumbnail(LOGO_BOX)
-    out = io.BytesIO()
-    if kind == "PNG" or transparent:
-        picture.save(out, format="PNG", optimize=True)
-        if out.tell() <= MAX_LOGO_BYTES or transparent:
-            return out.getvalue()
+    while True:
         out = io.BytesIO()
-    picture.save(out, format="JPEG", quality=90, optimize=True)
-    return out.getvalue()
+        if kind == "PNG" or transparent:
+            picture.save(out, format="PNG", optimize=True)
+            if out.tell() <= MAX_LOGO_BYTES:
+                return out.getvalue()
+            if not transparent:
+                out = io.BytesIO()
+                picture.save(out, format="JPEG", quality=90, optimize=True)
+        else:
+            picture.save(out, format="JPEG", quality=90, optimize=True)
+        if out.tell() <= MAX_LOGO_BYTES or min(picture.size) <= 2 * MIN_LOGO_SIDE:
+            return out.getvalue()
+        picture.thumbnail((picture.width // 2, picture.height // 2))
 
 
 def _cleaned(changes: ClinicChanges, current: ClinicDetails) -> ClinicDetails:

@@ -265,3 +265,25 @@ def test_a_preview_shows_unsaved_changes_on_their_paper_and_saves_nothing(
     assert _events(clinic, "settings.clinic") == []
     with pytest.raises(InputError, match="not a phone number"):
         letterhead_preview(clinic, ClinicChanges(phone="later"))
+
+
+def test_too_many_pixels_are_refused_before_they_are_decoded() -> None:
+    # 9000 x 5000 one-bit pixels: a small file that would take 180 MB as RGBA.
+    with pytest.raises(InputError, match=r"9000 × 5000 pixels: too large to open"):
+        prepare_logo(_picture((9000, 5000), mode="1"), "poster.png")
+
+
+def test_a_noisy_transparent_logo_is_kept_under_a_megabyte() -> None:
+    from PIL import Image
+
+    noise = Image.frombytes("RGBA", (900, 600), os.urandom(900 * 600 * 4))
+    out = io.BytesIO()
+    noise.save(out, format="PNG", compress_level=0)
+    big = out.getvalue()
+    assert len(big) > MAX_LOGO_BYTES  # so go through _encode directly, as a file would not
+    from mobileathlete_desktop.services.clinic_details import _encode
+
+    kept = _encode(noise, "PNG")
+    assert len(kept) <= MAX_LOGO_BYTES
+    with Image.open(io.BytesIO(kept)) as logo:
+        assert logo.mode == "RGBA" and logo.width < 900
