@@ -13,7 +13,7 @@ from mobileathlete_desktop.services.accounts import hash_password
 from mobileathlete_desktop.services.audit import record_event
 from mobileathlete_desktop.services.clinic_details import demo_logo
 from mobileathlete_desktop.services.context import InputError, ServiceContext
-from mobileathlete_desktop.services.programs import add_demo_programs
+from mobileathlete_desktop.services.demo_programs import add_demo_programs
 from mobileathlete_desktop.services.treatments import demo_treatments
 from mobileathlete_desktop.storage.models import (
     Assessment,

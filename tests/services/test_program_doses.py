@@ -15,12 +15,8 @@ from mobileathlete_desktop.domain.programs import (
     shown_code,
 )
 from mobileathlete_desktop.services.context import InputError, NotFound, ServiceContext
-from mobileathlete_desktop.services.programs import (
-    DEMO_PROGRAM,
-    get_program,
-    program_by_code,
-    save_program,
-)
+from mobileathlete_desktop.services.demo_programs import DEMO_PROGRAM
+from mobileathlete_desktop.services.programs import get_program, program_by_code, save_program
 from tests.reports.helpers import add_runner
 
 BAND_WALK = ProgramItemRecord(

@@ -1,0 +1,201 @@
+"""The demo clinic's home-program loop (services.demo): for each of its first clients, a program
+at each of the last visits, the returned tracker checked in at the next, and the next program
+proposed from it, so a newcomer sees the whole loop. Deterministic (no random numbers: the
+demo's other values stay as they were)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from mobileathlete_desktop.domain.checkins import (
+    CheckinItemRecord,
+    CheckinRecord,
+    blank_checkin,
+    propose_next,
+)
+from mobileathlete_desktop.domain.programs import (
+    ProgramItemRecord,
+    ProgramRecord,
+    program_code,
+)
+from mobileathlete_desktop.services.programs import exercise_library
+from mobileathlete_desktop.storage.models import (
+    Assessment,
+    HomeProgram,
+    ProgramCheckin,
+    ProgramCheckinItem,
+    ProgramItem,
+)
+
+# The first program: a runner's hip and calf program with every kind of dose.
+DEMO_PROGRAM: tuple[ProgramItemRecord, ...] = (
+    ProgramItemRecord(
+        "control.lateral_band_walk",
+        sets=3,
+        distance_m=10,
+        rest_s=30,
+        load="red band",
+        frequency="3 times a week",
+        sessions_per_week=3,
+        reason="Hip abduction strength below the runner norm",
+    ),
+    ProgramItemRecord(
+        "strength.single_leg_calf_raise",
+        sets=3,
+        reps=12,
+        per_side=True,
+        rest_s=60,
+        tempo="2-1-2",
+        load="body weight",
+        frequency="3 times a week",
+        sessions_per_week=3,
+        reason="Calf endurance below the other side",
+    ),
+    ProgramItemRecord(
+        "control.single_leg_balance",
+        sets=3,
+        hold_s=30,
+        per_side=True,
+        rest_s=15,
+        frequency="daily",
+        sessions_per_week=7,
+    ),
+    ProgramItemRecord(
+        "running.a_skip",
+        sets=3,
+        distance_m=20,
+        rest_s=30,
+        frequency="before runs, 2–3 times a week",
+        sessions_per_week=3,
+    ),
+)
+
+
+# How much of each drill the demo's clients did (share of the sessions) and how it felt (0-10),
+# drill by drill, turned by the client's number so the check-ins differ.
+DONE = (1.0, 0.75, 0.4, 0.9, 1.0)
+PAIN = (1, 6, 2, 3, 0)
+EARS = ((4, 3, 3, 4, 3, 4), (3, 2, 3, 3, 2, 3), (4, 4, 3, 4, 4, 4))
+VISITS = 3
+"""Programs a client gets: at each of the last three visits."""
+
+
+def _save_program(session: Session, program: ProgramRecord) -> ProgramRecord:
+    row = HomeProgram(
+        client_id=program.client_id,
+        assessment_id=program.assessment_id,
+        date=program.date,
+        title=program.title,
+        summary=program.summary,
+        therapist_name="Demo therapist",
+        weeks=program.weeks,
+    )
+    row.items = [
+        ProgramItem(
+            position=position,
+            exercise_code=i.exercise_code,
+            sets=i.sets,
+            reps=i.reps,
+            hold_s=i.hold_s,
+            per_side=i.per_side,
+            frequency=i.frequency,
+            reason=i.reason,
+            distance_m=i.distance_m,
+            duration_s=i.duration_s,
+            rest_s=i.rest_s,
+            load=i.load,
+            tempo=i.tempo,
+            sessions_per_week=i.sessions_per_week,
+        )
+        for position, i in enumerate(program.items)
+    ]
+    session.add(row)
+    session.flush()
+    row.code = program_code(row.id)
+    return replace(program, id=row.id, code=row.code)
+
+
+def _check_in(
+    session: Session, program: ProgramRecord, on: date, assessment_id: int, turn: int
+) -> CheckinRecord:
+    blank = blank_checkin(program, program.client_id or 0, on, program.weeks or 4)
+    items = tuple(
+        CheckinItemRecord(
+            i.exercise_code,
+            i.prescribed,
+            round(i.prescribed * DONE[(n + turn) % len(DONE)]),
+            PAIN[(n + turn) % len(PAIN)],
+        )
+        for n, i in enumerate(blank.items)
+    )
+    ears = EARS[turn % len(EARS)]
+    row = ProgramCheckin(
+        program_id=program.id,
+        client_id=program.client_id,
+        assessment_id=assessment_id,
+        date=on,
+        ears=list(ears),
+        ears_total=sum(ears),
+        note="Synthetic demo check-in.",
+        created_by="Demo therapist",
+    )
+    row.items = [
+        ProgramCheckinItem(
+            position=n,
+            exercise_code=i.exercise_code,
+            prescribed=i.prescribed,
+            done=i.done,
+            pain=i.pain,
+        )
+        for n, i in enumerate(items)
+    ]
+    session.add(row)
+    session.flush()
+    return replace(blank, id=row.id, items=items, ears=ears, assessment_id=assessment_id)
+
+
+def add_demo_programs(session: Session, clients: int = 5) -> None:
+    """The loop for the first `clients` clients with visits: a program at each of their last
+    VISITS visits, each checked in at the next visit, where the next program is the one
+    proposed from that check-in (the demo clinic's own rows, no audit)."""
+    library = exercise_library()
+    rows = session.execute(
+        select(Assessment.client_id, Assessment.id, Assessment.date).order_by(
+            Assessment.client_id, Assessment.date, Assessment.id
+        )
+    ).all()
+    visits: dict[int, list[tuple[int, date]]] = {}
+    for client_id, assessment_id, on in rows:
+        visits.setdefault(client_id, []).append((assessment_id, on))
+    for turn, client_id in enumerate(sorted(visits)[:clients]):
+        last = visits[client_id][-VISITS:]
+        first_id, first_date = last[0]
+        program = _save_program(
+            session,
+            ProgramRecord(
+                None,
+                client_id,
+                first_date,
+                "Runner hip and calf program",
+                DEMO_PROGRAM,
+                summary="\n".join(dict.fromkeys(i.reason for i in DEMO_PROGRAM if i.reason)),
+                assessment_id=first_id,
+                weeks=4,
+            ),
+        )
+        for visit, (assessment_id, on) in enumerate(last[1:], start=1):
+            checkin = _check_in(session, program, on, assessment_id, turn + visit)
+            proposed, _ = propose_next(program, checkin, library)
+            program = _save_program(
+                session,
+                replace(
+                    proposed,
+                    client_id=client_id,
+                    assessment_id=assessment_id,
+                    title=f"Runner hip and calf program, step {visit + 1}",
+                ),
+            )

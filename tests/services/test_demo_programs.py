@@ -1,0 +1,34 @@
+"""The demo clinic shows the home-program loop: programs at the last visits, each checked in at
+the next, and the next program proposed from the check-in."""
+
+from __future__ import annotations
+
+from mobileathlete_desktop.services.checkins import list_checkins
+from mobileathlete_desktop.services.context import ServiceContext
+from mobileathlete_desktop.services.demo import create_demo_clinic
+from mobileathlete_desktop.services.programs import list_programs
+from mobileathlete_desktop.storage.database import Database
+
+
+def test_the_demo_has_programs_check_ins_and_proposals(db: Database) -> None:
+    ctx = ServiceContext.system(db)
+    create_demo_clinic(ctx, clients=6, seed=5)
+    shown = 0
+    for client_id in range(1, 7):
+        programs = list(reversed(list_programs(ctx, client_id)))  # oldest first
+        checkins = list_checkins(ctx, client_id)
+        if not programs:
+            continue
+        shown += 1
+        assert len(checkins) == len(programs) - 1
+        for before, checkin, after in zip(programs, checkins, programs[1:], strict=False):
+            assert checkin.program_id == before.id and checkin.date == after.date
+            assert checkin.ears_total is not None and checkin.adherence is not None
+            # Every drill of the next program says why it was kept or changed.
+            assert all("sessions" in i.reason for i in after.items)
+        if len(programs) == 3:
+            assert [i.exercise_code for i in programs[0].items] != [
+                i.exercise_code for i in programs[-1].items
+            ]
+        assert all(p.code for p in programs)
+    assert shown == 5
