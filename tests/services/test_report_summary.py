@@ -157,6 +157,8 @@ def test_the_letter_is_one_page_to_the_referring_clinician(
     assert "Thank you for referring Testa Runnerton, a runner with right calf tightness" in text
     assert "We have seen Testa 3 times, from March 1, 2025 to May 1, 2025." in text
     assert "passive 40° is within the norm" in text  # the same findings as the summary
+    found = text[text.index("What we found") : text.index("Since the first visit")]
+    assert found.index("Control deficit") < found.index("Pain") < found.index("Asymmetry")
     assert "Our plan:" in text and "Please contact us with any question: +00 111 222." in text
     assert "do not predict injury" in text
     assert "Kind regards," in text and "Pat Physio, PT" in text
