@@ -361,6 +361,13 @@ class TreatmentPanel(QWidget):
         self.saved.emit()
         self.kind.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def unsaved(self) -> bool:
+        """Whether a treatment is typed in the entry row (or being changed) but not saved."""
+        typed = (self.site.currentText(), self.method.currentText(), self.minutes.text())
+        return not self.read_only and (
+            self.editing is not None or any(t.strip() for t in (*typed, self.note.text()))
+        )
+
     def _clear_details(self) -> None:
         for box in (self.site, self.method):
             box.setCurrentIndex(-1)

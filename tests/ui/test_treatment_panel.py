@@ -237,3 +237,24 @@ def test_a_signed_visit_shows_its_treatments_read_only(
     press(qtbot, Qt.Key.Key_F2)
     assert panel.editing is None
     assert stored(ctx, draft_id) == [MOB]
+
+
+def test_signing_with_a_treatment_typed_but_not_added_says_so(
+    ctx: ServiceContext,
+    draft_id: int,
+    open_panel: Callable[[int], TreatmentPanel],
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    panel = open_panel(draft_id)
+    editor = panel.window()
+    assert isinstance(editor, AssessmentEditor)
+    asked: list[str] = []
+    monkeypatch.setattr(AssessmentEditor, "confirm", lambda *a: asked.append(a[-1]) or False)
+    editor.sign()
+    assert "Treatment tab" not in asked[-1]
+    panel.site.setFocus()
+    type_text(qtbot, "hip")
+    editor.sign()
+    assert "the treatment typed on the Treatment tab (Enter adds it)" in asked[-1]
+    assert assessments.get_assessment(ctx, draft_id).status == "draft"

@@ -198,6 +198,10 @@
         <translation>&amp;Tratamiento</translation>
     </message>
     <message>
+        <source>the treatment typed on the Treatment tab (Enter adds it)</source>
+        <translation>el tratamiento escrito en la pestaña Tratamiento (Intro lo añade)</translation>
+    </message>
+    <message>
         <source>Addendum</source>
         <translation>Adenda</translation>
     </message>
