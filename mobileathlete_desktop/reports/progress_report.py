@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, BinaryIO
+from typing import Any
 
 from mobileathlete_desktop.domain.records import ClientRecord
 from mobileathlete_desktop.reports.pdf import (
@@ -13,7 +13,6 @@ from mobileathlete_desktop.reports.pdf import (
     FLAG_BG,
     RULE,
     ClinicHeader,
-    build_document,
     chart_image,
     content_width,
     letterhead,
@@ -365,25 +364,3 @@ def report_story(report: ProgressReport) -> list[Any]:
         story += [heading, *program[:-tail]]
         story.append(KeepTogether([*program[-tail:], Spacer(1, 3 * mm), _signature(report)]))
     return story
-
-
-def write_progress_reports(
-    out: BinaryIO, reports: Sequence[ProgressReport], *, title: str = "Progress report"
-) -> None:
-    """Writes one or many clients' reports into one PDF, each numbered "Page n of N" on its own."""
-    from reportlab.platypus import PageBreak
-
-    story: list[Any] = []
-    for index, report in enumerate(reports):
-        if index:
-            story.append(PageBreak())
-        story += report_story(report)
-    first = reports[0] if reports else None
-    footer = f"{first.client.full_name} ({first.client.chart_number})" if first else ""
-    build_document(
-        out,
-        story,
-        title=title,
-        author=first.clinic.name if first else "",
-        footer=footer,
-    )

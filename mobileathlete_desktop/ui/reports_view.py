@@ -272,10 +272,16 @@ class ReportsView(QDialog):
         self.count.setText(ticked.format(count=QLocale().toString(n)))
         for button in (self.preview_button, self.print_button, self.save_button):
             button.setEnabled(n > 0 and not busy)
-        controls = (self.list_seen, self.search, self.clients, self.one_file, self.per_client)
+        controls: tuple[QWidget, ...] = (
+            self.list_seen,
+            self.search,
+            self.clients,
+            self.kind,
+            self.language,
+            self.one_file,
+            self.per_client,
+        )
         for widget in (*controls, self.first, self.last, self.all_button, self.none_button):
-            widget.setEnabled(not busy)
-        for widget in (self.kind, self.language):
             widget.setEnabled(not busy)
         # A letter is one page: it has no full record.
         self.full_record.setEnabled(not busy and self.kind.currentIndex() == SUMMARY_ROW)

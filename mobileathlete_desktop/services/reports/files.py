@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from mobileathlete_desktop.reports.progress_report import ProgressReport
 from mobileathlete_desktop.services.audit import record_event
 from mobileathlete_desktop.services.context import InputError, ServiceContext
 
@@ -37,17 +36,6 @@ def audit_files(ctx: ServiceContext, written: Sequence[WrittenReport]) -> None:
             )
 
 
-def audit_reports(ctx: ServiceContext, reports: Sequence[ProgressReport], path: Path) -> None:
-    """One `report.print` event a client in the reports written to `path`."""
-    audit_files(
-        ctx,
-        [
-            WrittenReport(r.client.id, r.client.chart_number, str(path), len(r.visits))
-            for r in reports
-        ],
-    )
-
-
 def record_printed(
     ctx: ServiceContext, kind: str, client_ids: Sequence[int], *, printer: str, pages: int
 ) -> None:
@@ -67,10 +55,6 @@ def record_printed(
                 client_id=client_id,
                 detail={"printer": printer, "pages": pages},
             )
-
-
-def last_visit_of(report: ProgressReport) -> date | None:
-    return max((v.date for v in report.visits), default=None)
 
 
 def report_file_name(chart: str, visit: date | None, fallback: str = "", kind: str = "") -> str:
