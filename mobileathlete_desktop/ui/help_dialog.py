@@ -113,6 +113,13 @@ def _findings() -> tuple[tuple[str, str], ...]:
     return tuple((FLAG_SYMBOLS[flag], FLAG_MEANINGS[flag]) for flag in FLAG_SYMBOLS)
 
 
+def _media_help() -> str:
+    """Measuring on photos and video, with the camera set-up (ui/media/guidance.py)."""
+    from mobileathlete_desktop.ui.media.guidance import help_section
+
+    return help_section()
+
+
 def help_html(database_location: str) -> str:
     """The help text in the window's language, with this installation's database location."""
     return "".join(
@@ -135,6 +142,7 @@ def help_html(database_location: str) -> str:
                 "draft. Signing locks it; later corrections are addenda beside the "
                 "original.</p>",
             ),
+            _media_help(),
             QCoreApplication.translate(
                 "HelpDialog",
                 "<h3>Findings</h3><p>The same symbols mark the grid's cells while you type, "

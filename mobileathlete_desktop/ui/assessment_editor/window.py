@@ -121,6 +121,19 @@ class AssessmentEditor(QWidget):
         self.treatment = TreatmentPanel(ctx)
         self.treatment.saved.connect(lambda: self.changed.emit(self.assessment_id))
         self.tabs.addTab(self.treatment, self.tr("Tre&atment"))
+        # Angles from photos and video (issue 19): a window of its own, aimed at the cell in focus.
+        self.media_window: Any = None
+        self.media_button = QPushButton(self.tr("Image/video…"))
+        self.media_button.setToolTip(
+            self.tr("Measure an angle or a distance on a photo or a video (Ctrl+Shift+I)")
+        )
+        self.media_button.clicked.connect(self.open_media)
+        media_key = QAction(self, shortcut=QKeySequence("Ctrl+Shift+I"))
+        media_key.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        media_key.triggered.connect(self.open_media)
+        self.addAction(media_key)
+        if header is not None:
+            header.insertWidget(header.indexOf(self.sign_button), self.media_button)
         self.reload()
 
     # -- hooks a test may replace (pytest-qt's advice for modal questions) ------------------
@@ -300,8 +313,6 @@ class AssessmentEditor(QWidget):
             for grid in self.grids
             for key in grid.errors
         ]
-        if self.treatment.unsaved():
-            not_stored.append(self.tr("the treatment typed on the Treatment tab (Enter adds it)"))
         empty = assessment_service.empty_parts(self.ctx, self.assessment_id)
         if not self.confirm(self, sign_question(empty, not_stored)):
             return
@@ -331,6 +342,38 @@ class AssessmentEditor(QWidget):
         self.say(self.tr("Addendum started: correct the values, then sign it"))
         self.addendum_created.emit(addendum.id)
         self.changed.emit(addendum.id)
+
+    def open_media(self) -> None:
+        """The Image/video window on this visit (issue 19), aimed at the grid cell in focus."""
+        from mobileathlete_desktop.ui.media.window import MediaWindow
+
+        cell = next(
+            (
+                (key.code, key.side, key.mode)
+                for view, grid in zip(self.views, self.grids, strict=True)
+                if view.isVisible() and (key := grid.key(view.currentIndex()))
+            ),
+            None,
+        )
+        media = self.media_window
+        if media is None or media.assessment_id != self.assessment_id:
+            if media is not None:
+                media.close()
+            media = MediaWindow(self.ctx, self.assessment_id, cell, parent=self)
+            media.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            media.destroyed.connect(lambda: setattr(self, "media_window", None))
+            media.saved.connect(self._media_saved)
+            self.media_window = media
+        elif cell is not None:
+            media.choose_cell(*cell)
+        media.show()
+        media.raise_()
+        media.activateWindow()
+
+    def _media_saved(self, assessment_id: int) -> None:
+        self.reload()
+        self.say(self.tr("Value measured on a picture saved, with its still"))
+        self.changed.emit(assessment_id)
 
     def focus_first_empty_cell(self) -> None:
         """Puts the cursor in the first cell with no value yet (its tab shown), so typing

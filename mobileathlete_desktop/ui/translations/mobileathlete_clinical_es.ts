@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
+    <name>AngleCanvas</name>
+    <message>
+        <source>Picture: click to place the points</source>
+        <translation>Imagen: haga clic para colocar los puntos</translation>
+    </message>
+</context>
+<context>
     <name>AssessmentEditor</name>
     <message>
         <source>This assessment is signed: add an addendum to correct it</source>
@@ -198,8 +205,12 @@
         <translation>&amp;Tratamiento</translation>
     </message>
     <message>
-        <source>the treatment typed on the Treatment tab (Enter adds it)</source>
-        <translation>el tratamiento escrito en la pestaña Tratamiento (Intro lo añade)</translation>
+        <source>Image/video…</source>
+        <translation>Imagen/video…</translation>
+    </message>
+    <message>
+        <source>Measure an angle or a distance on a photo or a video (Ctrl+Shift+I)</source>
+        <translation>Medir un ángulo o una distancia en una foto o un video (Ctrl+Mayús+I)</translation>
     </message>
     <message>
         <source>Addendum</source>
@@ -246,12 +257,20 @@
         <translation>Plantilla: {name} (se conservan los valores ya introducidos)</translation>
     </message>
     <message>
+        <source>the treatment typed on the Treatment tab (Enter adds it)</source>
+        <translation>el tratamiento escrito en la pestaña Tratamiento (Intro lo añade)</translation>
+    </message>
+    <message>
         <source>Signed by {name}</source>
         <translation>Firmada por {name}</translation>
     </message>
     <message>
         <source>Addendum started: correct the values, then sign it</source>
         <translation>Adenda iniciada: corrija los valores y después fírmela</translation>
+    </message>
+    <message>
+        <source>Value measured on a picture saved, with its still</source>
+        <translation>Valor medido en una imagen guardado, con su fotograma</translation>
     </message>
     <message>
         <source>Typed but NOT stored (refused): {cells}</source>
@@ -1057,6 +1076,260 @@
     <message>
         <source>not measured on this side</source>
         <translation>no se mide en este lado</translation>
+    </message>
+</context>
+<context>
+    <name>MediaGuidance</name>
+    <message>
+        <source>Camera square to the plane of the movement: side-on for flexion and extension, front or back for frontal-plane angles. A tilted camera changes the angle.</source>
+        <translation>Cámara perpendicular al plano del movimiento: de lado para flexión y extensión, de frente o de espaldas para ángulos del plano frontal. Una cámara inclinada cambia el ángulo.</translation>
+    </message>
+    <message>
+        <source>Camera 2–3 m away, level with the joint being measured, on a tripod or a steady surface, with the whole limb in the picture.</source>
+        <translation>Cámara a 2–3 m, a la altura de la articulación que se mide, en un trípode o una superficie firme, con todo el miembro en la imagen.</translation>
+    </message>
+    <message>
+        <source>Tight or rolled-up clothing, skin or tape marks on the landmarks (for example the greater trochanter, the lateral knee joint line, the lateral malleolus).</source>
+        <translation>Ropa ajustada o arremangada, marcas en la piel o con cinta sobre los puntos de referencia (por ejemplo el trocánter mayor, la interlínea articular lateral de la rodilla, el maléolo lateral).</translation>
+    </message>
+    <message>
+        <source>For distances, a marked reference of known length in the same plane (a ruler, or tape marks 50 cm apart on the floor or wall); calibrate on it before measuring.</source>
+        <translation>Para distancias, una referencia marcada de longitud conocida en el mismo plano (una regla, o marcas de cinta a 50 cm en el piso o la pared); calibre sobre ella antes de medir.</translation>
+    </message>
+    <message>
+        <source>Video: good light, the fastest frame rate the phone offers for running, and the same set-up at every visit so the values can be compared.</source>
+        <translation>Video: buena luz, la mayor frecuencia de cuadros que ofrezca el teléfono para la carrera, y la misma preparación en cada valoración para poder comparar los valores.</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Angles from photos and video&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;Ángulos en fotos y video&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;In an assessment, &lt;i&gt;Image/video…&lt;/i&gt; (Ctrl+Shift+I) opens a photo or a phone video. Step a video with the arrow keys, choose a tool, click the points (a magnifier follows the mouse), drag them or select one and nudge it with the arrow keys (Shift: 10 pixels). &lt;i&gt;Save to assessment&lt;/i&gt; stores the value with the instrument &apos;photo&apos; or &apos;video&apos; and keeps the annotated still with it.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;En una valoración, &lt;i&gt;Imagen/video…&lt;/i&gt; (Ctrl+Mayús+I) abre una foto o un video del teléfono. Avance el video cuadro a cuadro con las flechas, elija una herramienta, haga clic en los puntos (una lupa sigue al ratón), arrástrelos o seleccione uno y desplácelo con las flechas (Mayús: 10 píxeles). &lt;i&gt;Guardar en la valoración&lt;/i&gt; guarda el valor con el instrumento &apos;photo&apos; o &apos;video&apos; y conserva con él el fotograma anotado.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Taking a picture that can be measured:&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Cómo tomar una imagen que se pueda medir:&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>MediaWindow</name>
+    <message>
+        <source>Three-point angle</source>
+        <translation>Ángulo de tres puntos</translation>
+    </message>
+    <message>
+        <source>Goniometer (stationary, moving arm)</source>
+        <translation>Goniómetro (brazo fijo, brazo móvil)</translation>
+    </message>
+    <message>
+        <source>Angle to the vertical</source>
+        <translation>Ángulo con la vertical</translation>
+    </message>
+    <message>
+        <source>Angle to the horizontal</source>
+        <translation>Ángulo con la horizontal</translation>
+    </message>
+    <message>
+        <source>Distance (cm)</source>
+        <translation>Distancia (cm)</translation>
+    </message>
+    <message>
+        <source>Click an end, the joint, the other end.</source>
+        <translation>Haga clic en un extremo, la articulación y el otro extremo.</translation>
+    </message>
+    <message>
+        <source>Click the axis, the stationary arm&apos;s end, the moving arm&apos;s end.</source>
+        <translation>Haga clic en el eje, el extremo del brazo fijo y el extremo del brazo móvil.</translation>
+    </message>
+    <message>
+        <source>Click both ends of the segment.</source>
+        <translation>Haga clic en ambos extremos del segmento.</translation>
+    </message>
+    <message>
+        <source>Mark the reference line first, then click both ends.</source>
+        <translation>Marque primero la línea de referencia y luego haga clic en ambos extremos.</translation>
+    </message>
+    <message>
+        <source>Image/video — measure on a picture</source>
+        <translation>Imagen/video — medir en una imagen</translation>
+    </message>
+    <message>
+        <source>Previous frame (Left arrow)</source>
+        <translation>Cuadro anterior (flecha izquierda)</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Reproducir</translation>
+    </message>
+    <message>
+        <source>Play or pause (Space)</source>
+        <translation>Reproducir o pausar (Espacio)</translation>
+    </message>
+    <message>
+        <source>Next frame (Right arrow)</source>
+        <translation>Cuadro siguiente (flecha derecha)</translation>
+    </message>
+    <message>
+        <source>Position in the video</source>
+        <translation>Posición en el video</translation>
+    </message>
+    <message>
+        <source>Go to time (seconds)</source>
+        <translation>Ir al tiempo (segundos)</translation>
+    </message>
+    <message>
+        <source>Use this frame</source>
+        <translation>Usar este cuadro</translation>
+    </message>
+    <message>
+        <source>Measure on this frame; it is kept with the value</source>
+        <translation>Medir en este cuadro; se guarda con el valor</translation>
+    </message>
+    <message>
+        <source>&amp;Open photo or video…</source>
+        <translation>&amp;Abrir foto o video…</translation>
+    </message>
+    <message>
+        <source>Setting up the camera</source>
+        <translation>Preparación de la cámara</translation>
+    </message>
+    <message>
+        <source>Got it</source>
+        <translation>Entendido</translation>
+    </message>
+    <message>
+        <source>Camera set-up…</source>
+        <translation>Preparación de la cámara…</translation>
+    </message>
+    <message>
+        <source>Tool</source>
+        <translation>Herramienta</translation>
+    </message>
+    <message>
+        <source>Reading</source>
+        <translation>Lectura</translation>
+    </message>
+    <message>
+        <source>Signed (+ counter-clockwise)</source>
+        <translation>Con signo (+ antihorario)</translation>
+    </message>
+    <message>
+        <source>Supplementary (180° − angle)</source>
+        <translation>Suplementario (180° − ángulo)</translation>
+    </message>
+    <message>
+        <source>Clear points</source>
+        <translation>Borrar puntos</translation>
+    </message>
+    <message>
+        <source>Calibration (distances)</source>
+        <translation>Calibración (distancias)</translation>
+    </message>
+    <message>
+        <source>Mark reference line</source>
+        <translation>Marcar línea de referencia</translation>
+    </message>
+    <message>
+        <source>Its length:</source>
+        <translation>Su longitud:</translation>
+    </message>
+    <message>
+        <source>Into the assessment</source>
+        <translation>En la valoración</translation>
+    </message>
+    <message>
+        <source>Measure:</source>
+        <translation>Medida:</translation>
+    </message>
+    <message>
+        <source>Side:</source>
+        <translation>Lado:</translation>
+    </message>
+    <message>
+        <source>Mode:</source>
+        <translation>Modo:</translation>
+    </message>
+    <message>
+        <source>&amp;Save to assessment</source>
+        <translation>&amp;Guardar en la valoración</translation>
+    </message>
+    <message>
+        <source>left</source>
+        <translation>izquierdo</translation>
+    </message>
+    <message>
+        <source>right</source>
+        <translation>derecho</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>activo</translation>
+    </message>
+    <message>
+        <source>passive</source>
+        <translation>pasivo</translation>
+    </message>
+    <message>
+        <source>This assessment is signed: measure, but values cannot be saved here.</source>
+        <translation>Esta valoración está firmada: puede medir, pero aquí no se pueden guardar valores.</translation>
+    </message>
+    <message>
+        <source>Only a therapist saves values into an assessment.</source>
+        <translation>Solo un fisioterapeuta guarda valores en una valoración.</translation>
+    </message>
+    <message>
+        <source>Open a photo or a video</source>
+        <translation>Abrir una foto o un video</translation>
+    </message>
+    <message>
+        <source>Photos and videos (*.jpg *.jpeg *.png *.mp4 *.mov *.m4v);;All files (*)</source>
+        <translation>Fotos y videos (*.jpg *.jpeg *.png *.mp4 *.mov *.m4v);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Opening {name}…</source>
+        <translation>Abriendo {name}…</translation>
+    </message>
+    <message>
+        <source>Photo {w} × {h}: place the points.</source>
+        <translation>Foto de {w} × {h}: coloque los puntos.</translation>
+    </message>
+    <message>
+        <source>Video {w} × {h}, {n} frames: step to the frame, then “Use this frame”.</source>
+        <translation>Video de {w} × {h}, {n} cuadros: vaya al cuadro y luego «Usar este cuadro».</translation>
+    </message>
+    <message>
+        <source>Frame {n} / {total}</source>
+        <translation>Cuadro {n} / {total}</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pausa</translation>
+    </message>
+    <message>
+        <source>Still: frame {n} at {t:.2f} s. Place the points, then save.</source>
+        <translation>Fotograma: cuadro {n} a {t:.2f} s. Coloque los puntos y luego guarde.</translation>
+    </message>
+    <message>
+        <source>Back to the video</source>
+        <translation>Volver al video</translation>
+    </message>
+    <message>
+        <source>Choose the frame first: “Use this frame”.</source>
+        <translation>Elija primero el cuadro: «Usar este cuadro».</translation>
+    </message>
+    <message>
+        <source>Place every point of the tool first.</source>
+        <translation>Coloque primero todos los puntos de la herramienta.</translation>
+    </message>
+    <message>
+        <source>Saved {value} to {measure} ({side}, {mode}) with the still.</source>
+        <translation>Se guardó {value} en {measure} ({side}, {mode}) con el fotograma.</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,588 @@
+"""The Image/video window of an assessment (issue 19): open a photo or a phone video, measure
+an angle or a distance on it, and save the value into the assessment with the still.
+
+Files are read, pictures checked and values saved off the UI thread (ui.jobs); stepping
+through a video decodes on the UI thread (a frame takes milliseconds; see bench/video_step.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QImage, QKeySequence
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QSlider,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mobileathlete_desktop.domain.catalogue import Measure
+from mobileathlete_desktop.domain.image_angles import TOOLS, Reading, Tool
+from mobileathlete_desktop.services import assessments as assessment_service
+from mobileathlete_desktop.services import media as media_service
+from mobileathlete_desktop.services.context import ServiceContext
+from mobileathlete_desktop.ui.i18n import QT_TRANSLATE_NOOP
+from mobileathlete_desktop.ui.jobs import Job
+from mobileathlete_desktop.ui.measure_grid import window_lang
+from mobileathlete_desktop.ui.media import guidance
+from mobileathlete_desktop.ui.media.canvas import AngleCanvas, reading_text
+from mobileathlete_desktop.ui.media.video import VIDEO_SUFFIXES, VideoReader
+from mobileathlete_desktop.ui.screen_fit import fit_to_screen, scrolling
+
+TOOL_NAMES: dict[Tool, str] = {
+    "three_point": QT_TRANSLATE_NOOP("MediaWindow", "Three-point angle"),
+    "goniometer": QT_TRANSLATE_NOOP("MediaWindow", "Goniometer (stationary, moving arm)"),
+    "vertical": QT_TRANSLATE_NOOP("MediaWindow", "Angle to the vertical"),
+    "horizontal": QT_TRANSLATE_NOOP("MediaWindow", "Angle to the horizontal"),
+    "distance": QT_TRANSLATE_NOOP("MediaWindow", "Distance (cm)"),
+}
+TOOL_HINTS: dict[Tool, str] = {
+    "three_point": QT_TRANSLATE_NOOP("MediaWindow", "Click an end, the joint, the other end."),
+    "goniometer": QT_TRANSLATE_NOOP(
+        "MediaWindow", "Click the axis, the stationary arm's end, the moving arm's end."
+    ),
+    "vertical": QT_TRANSLATE_NOOP("MediaWindow", "Click both ends of the segment."),
+    "horizontal": QT_TRANSLATE_NOOP("MediaWindow", "Click both ends of the segment."),
+    "distance": QT_TRANSLATE_NOOP(
+        "MediaWindow", "Mark the reference line first, then click both ends."
+    ),
+}
+
+
+def png_bytes(image: QImage, fmt: str = "PNG", quality: int = -1) -> bytes:
+    """A QImage encoded as PNG (or JPEG) bytes."""
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, fmt, quality)  # type: ignore[call-overload]  # str works, bytes not
+    buffer.close()
+    return bytes(data.data())
+
+
+class MediaWindow(QWidget):
+    """Measure on a photo or a video frame and save the value with its still."""
+
+    saved = Signal(int)  # assessment id: a value and its still were stored
+
+    def __init__(
+        self,
+        ctx: ServiceContext,
+        assessment_id: int,
+        cell: tuple[str, str, str] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.ctx = ctx
+        self.assessment_id = assessment_id
+        self.lang = window_lang()
+        self.setWindowTitle(self.tr("Image/video — measure on a picture"))
+        self.source_bytes: bytes | None = None
+        self.source_kind: media_service.MediaKind = "photo"
+        self.video: VideoReader | None = None
+        self.still_frame: int | None = None
+        self._job: Job[object] | None = None
+        self.play_timer = QTimer(self)
+        self.play_timer.timeout.connect(lambda: self.step(1, playing=True))
+
+        self.canvas = AngleCanvas()
+        self.canvas.changed.connect(self._show_reading)
+        self.canvas.step_requested.connect(self.step)
+        self._build_video_bar()
+        left = QVBoxLayout()
+        left.setContentsMargins(0, 0, 0, 0)
+        left.addWidget(self.canvas, 1)
+        left.addWidget(self.video_bar)
+        panel = scrolling(self._build_panel())
+        right = QVBoxLayout()
+        right.setContentsMargins(0, 0, 0, 0)
+        right.addWidget(panel, 1)
+        right.addWidget(self.target_box)  # always in view, whatever the screen
+        right.addWidget(self.status)
+        side = QWidget()
+        side.setLayout(right)
+        side.setMinimumWidth(260)
+        side.setMaximumWidth(330)
+        layout = QHBoxLayout(self)
+        layout.addLayout(left, 1)
+        layout.addWidget(side)
+
+        open_action = QAction(self, shortcut=QKeySequence(QKeySequence.StandardKey.Open))
+        open_action.triggered.connect(self.choose_file)
+        self.addAction(open_action)
+        self._set_up_target(cell)
+        self._check_writable()
+        self.video_bar.hide()
+        fit_to_screen(self, QSize(1280, 760))
+
+    # -- building --------------------------------------------------------------------------
+
+    def _build_video_bar(self) -> None:
+        self.video_bar = QWidget()
+        bar = QHBoxLayout(self.video_bar)
+        bar.setContentsMargins(0, 0, 0, 0)
+        self.back_button = QPushButton("◀")
+        self.back_button.setToolTip(self.tr("Previous frame (Left arrow)"))
+        self.back_button.clicked.connect(lambda: self.step(-1))
+        self.play_button = QPushButton(self.tr("Play"))
+        self.play_button.setToolTip(self.tr("Play or pause (Space)"))
+        self.play_button.setShortcut(QKeySequence(Qt.Key.Key_Space))
+        self.play_button.clicked.connect(self.toggle_play)
+        self.next_button = QPushButton("▶")
+        self.next_button.setToolTip(self.tr("Next frame (Right arrow)"))
+        self.next_button.clicked.connect(lambda: self.step(1))
+        self.slider = QSlider(Qt.Orientation.Horizontal)
+        self.slider.setAccessibleName(self.tr("Position in the video"))
+        self.slider.valueChanged.connect(self._slider_moved)
+        self.time_box = QDoubleSpinBox()
+        self.time_box.setDecimals(2)
+        self.time_box.setSuffix(" s")
+        self.time_box.setAccessibleName(self.tr("Go to time (seconds)"))
+        self.time_box.editingFinished.connect(lambda: self.go_to_time(self.time_box.value()))
+        self.frame_label = QLabel()
+        self.still_button = QPushButton(self.tr("Use this frame"))
+        self.still_button.setToolTip(self.tr("Measure on this frame; it is kept with the value"))
+        self.still_button.clicked.connect(self.use_this_frame)
+        for w in (self.back_button, self.play_button, self.next_button):
+            bar.addWidget(w)
+        bar.addWidget(self.slider, 1)
+        bar.addWidget(self.time_box)
+        bar.addWidget(self.frame_label)
+        bar.addWidget(self.still_button)
+
+    def _build_panel(self) -> QWidget:
+        panel = QWidget()
+        column = QVBoxLayout(panel)
+        self.open_button = QPushButton(self.tr("&Open photo or video…"))
+        self.open_button.clicked.connect(self.choose_file)
+        column.addWidget(self.open_button)
+
+        self.guidance_box = QGroupBox(self.tr("Setting up the camera"))
+        guide_layout = QVBoxLayout(self.guidance_box)
+        self.guidance_text = QLabel(guidance.guidance_html())
+        self.guidance_text.setWordWrap(True)
+        self.guidance_text.setTextFormat(Qt.TextFormat.RichText)
+        self.got_it = QPushButton(self.tr("Got it"))
+        self.got_it.clicked.connect(self._guidance_read)
+        guide_layout.addWidget(self.guidance_text)
+        guide_layout.addWidget(self.got_it)
+        column.addWidget(self.guidance_box)
+        self.guidance_button = QPushButton(self.tr("Camera set-up…"))
+        self.guidance_button.clicked.connect(lambda: self.show_guidance(True))
+        column.addWidget(self.guidance_button)
+
+        tools = QGroupBox(self.tr("Tool"))
+        tool_layout = QVBoxLayout(tools)
+        self.tool_group = QButtonGroup(self)
+        self.tool_buttons: dict[Tool, QRadioButton] = {}
+        for tool in TOOLS:
+            button = QRadioButton(self.tr(TOOL_NAMES[tool]))
+            self.tool_buttons[tool] = button
+            self.tool_group.addButton(button)
+            tool_layout.addWidget(button)
+            button.toggled.connect(lambda on, t=tool: self._tool_toggled(on, t))
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        tool_layout.addWidget(self.hint)
+        column.addWidget(tools)
+
+        readings = QGroupBox(self.tr("Reading"))
+        read_layout = QVBoxLayout(readings)
+        self.reading_label = QLabel("—")
+        font = self.reading_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.8)
+        font.setBold(True)
+        self.reading_label.setFont(font)
+        self.reading_label.setAccessibleName(self.tr("Reading"))
+        self.signed_box = QCheckBox(self.tr("Signed (+ counter-clockwise)"))
+        self.supplementary_box = QCheckBox(self.tr("Supplementary (180° − angle)"))
+        for box in (self.signed_box, self.supplementary_box):
+            box.toggled.connect(self._choices_changed)
+        self.clear_button = QPushButton(self.tr("Clear points"))
+        self.clear_button.clicked.connect(self.canvas.clear_points)
+        read_layout.addWidget(self.reading_label)
+        read_layout.addWidget(self.signed_box)
+        read_layout.addWidget(self.supplementary_box)
+        read_layout.addWidget(self.clear_button)
+        column.addWidget(readings)
+
+        calibration = QGroupBox(self.tr("Calibration (distances)"))
+        cal_layout = QFormLayout(calibration)
+        self.reference_button = QPushButton(self.tr("Mark reference line"))
+        self.reference_button.clicked.connect(self.canvas.start_reference)
+        self.reference_cm = QDoubleSpinBox()
+        self.reference_cm.setRange(0, 500)
+        self.reference_cm.setDecimals(1)
+        self.reference_cm.setSuffix(" cm")
+        self.reference_cm.valueChanged.connect(self.canvas.set_reference_cm)
+        cal_layout.addRow(self.reference_button)
+        cal_layout.addRow(self.tr("Its length:"), self.reference_cm)
+        column.addWidget(calibration)
+
+        column.addStretch(1)
+        target = QGroupBox(self.tr("Into the assessment"))
+        form = QFormLayout(target)
+        self.measure_combo = QComboBox()
+        self.measure_combo.currentIndexChanged.connect(self._measure_chosen)
+        self.side_combo = QComboBox()
+        self.mode_combo = QComboBox()
+        for combo in (self.measure_combo, self.side_combo, self.mode_combo):
+            # Long measure names shrink to the room there is rather than push the labels out.
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(8)
+        form.addRow(self.tr("Measure:"), self.measure_combo)
+        form.addRow(self.tr("Side:"), self.side_combo)
+        form.addRow(self.tr("Mode:"), self.mode_combo)
+        self.save_button = QPushButton(self.tr("&Save to assessment"))
+        self.save_button.clicked.connect(self.save)
+        form.addRow(self.save_button)
+        self.target_box = target
+
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+
+        self.tool_buttons["three_point"].setChecked(True)
+        return panel
+
+    # -- the cell the value goes into --------------------------------------------------------
+
+    def _measures(self, unit: str) -> list[Measure]:
+        return [
+            m
+            for m in self.ctx.catalogue.measures.values()
+            if m.unit == unit and not m.computed and m.kind in ("rom", "distance")
+        ]
+
+    def _set_up_target(self, cell: tuple[str, str, str] | None) -> None:
+        self._wanted = cell
+        self._fill_measures()
+
+    def _fill_measures(self) -> None:
+        unit = "cm" if self.canvas.tool == "distance" else "deg"
+        current = self.measure_combo.currentData()
+        wanted = self._wanted[0] if self._wanted else current
+        self.measure_combo.blockSignals(True)
+        self.measure_combo.clear()
+        for m in self._measures(unit):
+            self.measure_combo.addItem(m.label_in(self.lang), m.code)
+        index = self.measure_combo.findData(wanted)
+        self.measure_combo.setCurrentIndex(max(index, 0))
+        self.measure_combo.blockSignals(False)
+        self._measure_chosen()
+
+    def _measure_chosen(self, _index: int = 0) -> None:
+        code = self.measure_combo.currentData()
+        measure = self.ctx.catalogue.measures.get(code) if code else None
+        self.side_combo.clear()
+        self.mode_combo.clear()
+        if measure is None:
+            return
+        sides = ("left", "right") if measure.bilateral else ("none",)
+        side_words = {"left": self.tr("left"), "right": self.tr("right"), "none": self.tr("—")}
+        mode_words = {
+            "active": self.tr("active"),
+            "passive": self.tr("passive"),
+            "none": self.tr("—"),
+        }
+        for s in sides:
+            self.side_combo.addItem(side_words[s], s)
+        for m in measure.modes:
+            self.mode_combo.addItem(mode_words[m], m)
+        if self._wanted and self._wanted[0] == code:
+            self.side_combo.setCurrentIndex(max(0, self.side_combo.findData(self._wanted[1])))
+            self.mode_combo.setCurrentIndex(max(0, self.mode_combo.findData(self._wanted[2])))
+        self.show_guidance(not guidance.seen(code))
+
+    def choose_cell(self, code: str, side: str, mode: str) -> None:
+        """Points the value at a measure cell (as the editor's current cell)."""
+        self._wanted = (code, side, mode)
+        self._fill_measures()
+
+    def _guidance_read(self) -> None:
+        code = self.measure_combo.currentData()
+        if code:
+            guidance.mark_seen(code)
+        self.show_guidance(False)
+
+    def show_guidance(self, shown: bool) -> None:
+        """Shows the camera set-up steps (or only the button that brings them back)."""
+        self.guidance_box.setVisible(shown)
+        self.guidance_button.setVisible(not shown)
+
+    def _check_writable(self) -> None:
+        record = assessment_service.get_assessment(self.ctx, self.assessment_id)
+        why = ""
+        if record.status == "signed":
+            why = self.tr("This assessment is signed: measure, but values cannot be saved here.")
+        elif not self.ctx.actor.can("assessments.write"):
+            why = self.tr("Only a therapist saves values into an assessment.")
+        self.read_only_reason = why
+        self.save_button.setEnabled(not why)
+        if why:
+            self.say(why)
+
+    # -- tools -------------------------------------------------------------------------------
+
+    def set_tool(self, tool: Tool) -> None:
+        """Chooses the measuring tool (the measures offered follow its unit)."""
+        was_distance = self.canvas.tool == "distance"
+        self.canvas.set_tool(tool)
+        self.tool_buttons[tool].setChecked(True)
+        self.hint.setText(self.tr(TOOL_HINTS[tool]))
+        angle = tool != "distance"
+        self.signed_box.setEnabled(angle)
+        self.supplementary_box.setEnabled(angle)
+        if was_distance != (tool == "distance"):
+            self._fill_measures()
+
+    def _tool_toggled(self, on: bool, tool: Tool) -> None:
+        if on:
+            self.set_tool(tool)
+
+    def _choices_changed(self) -> None:
+        self.canvas.set_reading_choices(
+            signed=self.signed_box.isChecked(), supplementary=self.supplementary_box.isChecked()
+        )
+
+    def _show_reading(self) -> None:
+        read = self.canvas.reading()
+        self.reading_label.setText(reading_text(read) if read else "—")
+
+    def reading(self) -> Reading | None:
+        """What the tool reads now."""
+        return self.canvas.reading()
+
+    # -- opening -----------------------------------------------------------------------------
+
+    def choose_file(self) -> None:
+        """Asks for a photo or a video and opens it."""
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Open a photo or a video"),
+            "",
+            self.tr("Photos and videos (*.jpg *.jpeg *.png *.mp4 *.mov *.m4v);;All files (*)"),
+        )
+        if path:
+            self.open_file(Path(path))
+
+    def open_file(self, path: Path) -> Job[object]:
+        """Opens a photo or a video off the UI thread; returns the job (tests wait on it)."""
+        self.pause()
+        self.say(self.tr("Opening {name}…").format(name=path.name))
+        if path.suffix.lower() in VIDEO_SUFFIXES:
+
+            def open_video(_control: object) -> object:
+                reader = VideoReader.open(path)
+                return reader, reader.frame(0)
+
+            self._job = Job(self, open_video, self._video_opened)
+        else:
+
+            def read_photo(_control: object) -> object:
+                return media_service.prepare_image(path.read_bytes(), path.name)
+
+            self._job = Job(self, read_photo, self._photo_opened)
+        self._job.failure(lambda exc: self.say(str(exc), error=True)).run()
+        return self._job
+
+    def _photo_opened(self, prepared: object) -> None:
+        assert isinstance(prepared, media_service.PreparedImage)
+        self._close_video()
+        image = QImage.fromData(prepared.data)
+        self.source_bytes, self.source_kind = prepared.data, "photo"
+        self.canvas.set_image(image)
+        self.video_bar.hide()
+        self.say(
+            self.tr("Photo {w} × {h}: place the points.").format(w=image.width(), h=image.height())
+        )
+
+    def _video_opened(self, opened: object) -> None:
+        assert isinstance(opened, tuple)
+        reader: VideoReader = opened[0]
+        first: QImage = opened[1]
+        self._close_video()
+        self.video, self.source_kind, self.source_bytes = reader, "video", None
+        self.still_frame = None
+        self.slider.blockSignals(True)
+        self.slider.setRange(0, reader.frame_count - 1)
+        self.slider.setValue(0)
+        self.slider.blockSignals(False)
+        self.time_box.setRange(0, max(0.0, reader.duration))
+        self.canvas.set_image(first)
+        self.video_bar.show()
+        self._show_frame_number()
+        self._set_video_controls(True)
+        self.say(
+            self.tr(
+                "Video {w} × {h}, {n} frames: step to the frame, then “Use this frame”."
+            ).format(w=reader.width, h=reader.height, n=reader.frame_count)
+        )
+
+    def _close_video(self) -> None:
+        self.pause()
+        if self.video is not None:
+            self.video.close()
+            self.video = None
+
+    # -- video -------------------------------------------------------------------------------
+
+    def step(self, frames: int, *, playing: bool = False) -> None:
+        """Shows the frame `frames` on from the current one (the points stay)."""
+        if self.video is None or self.still_frame is not None:
+            return
+        if not playing:
+            self.pause()
+        target = self.video.index + frames
+        if playing and target >= self.video.frame_count:
+            self.pause()
+            return
+        self.show_frame(target)
+
+    def show_frame(self, index: int) -> None:
+        """Shows frame `index` of the video."""
+        if self.video is None:
+            return
+        self.canvas.set_image(self.video.frame(index), keep_points=True)
+        self.slider.blockSignals(True)
+        self.slider.setValue(self.video.index)
+        self.slider.blockSignals(False)
+        self._show_frame_number()
+
+    def go_to_time(self, seconds: float) -> None:
+        """Jumps to the frame shown at `seconds`."""
+        if self.video is not None and self.still_frame is None:
+            self.pause()
+            self.show_frame(self.video.index_at(seconds))
+
+    def _slider_moved(self, value: int) -> None:
+        if self.video is not None and self.still_frame is None:
+            self.show_frame(value)
+
+    def _show_frame_number(self) -> None:
+        assert self.video is not None
+        i = self.video.index
+        self.frame_label.setText(
+            self.tr("Frame {n} / {total}").format(n=i + 1, total=self.video.frame_count)
+        )
+        self.time_box.blockSignals(True)
+        self.time_box.setValue(self.video.time_of(i))
+        self.time_box.blockSignals(False)
+
+    def toggle_play(self) -> None:
+        """Plays from the current frame, or pauses."""
+        if self.play_timer.isActive():
+            self.pause()
+        elif self.video is not None and self.still_frame is None:
+            self.play_timer.start(max(1, round(1000 / self.video.fps)))
+            self.play_button.setText(self.tr("Pause"))
+
+    def pause(self) -> None:
+        """Stops playing."""
+        self.play_timer.stop()
+        self.play_button.setText(self.tr("Play"))
+
+    def use_this_frame(self) -> None:
+        """Takes the current frame as the still to measure on (again: back to the video)."""
+        if self.video is None:
+            return
+        if self.still_frame is not None:
+            self.still_frame = None
+            self.source_bytes = None
+            self._set_video_controls(True)
+            return
+        self.pause()
+        self.still_frame = self.video.index
+        self.source_bytes = png_bytes(self.canvas.image, "JPEG", 92)
+        self._set_video_controls(False)
+        self.say(
+            self.tr("Still: frame {n} at {t:.2f} s. Place the points, then save.").format(
+                n=self.still_frame + 1, t=self.video.time_of(self.still_frame)
+            )
+        )
+
+    def _set_video_controls(self, on: bool) -> None:
+        for w in (self.back_button, self.play_button, self.next_button, self.slider, self.time_box):
+            w.setEnabled(on)
+        self.still_button.setText(self.tr("Use this frame") if on else self.tr("Back to the video"))
+
+    # -- saving ------------------------------------------------------------------------------
+
+    def say(self, text: str, *, error: bool = False) -> None:
+        """A line under the tools (a signed visit's reason stays said after it)."""
+        reason = getattr(self, "read_only_reason", "")
+        if reason and not error and text != reason:
+            text = f"{text} {reason}"
+        self.status.setText(("⚠ " if error else "") + text)
+        self.status.setStyleSheet("color: #b00020;" if error else "")
+
+    def save(self) -> Job[object] | None:
+        """Stores the reading in the chosen cell with the still (off the UI thread)."""
+        read = self.reading()
+        if self.read_only_reason:
+            self.say(self.read_only_reason, error=True)
+            return None
+        if self.video is not None and self.still_frame is None:
+            self.say(self.tr("Choose the frame first: “Use this frame”."), error=True)
+            return None
+        if read is None or self.source_bytes is None:
+            self.say(self.tr("Place every point of the tool first."), error=True)
+            return None
+        code = self.measure_combo.currentData()
+        side, mode = self.side_combo.currentData(), self.mode_combo.currentData()
+        annotation = self.canvas.annotation()
+        if self.video is not None and self.still_frame is not None:
+            annotation = replace(annotation, frame_time=self.video.time_of(self.still_frame))
+        annotated = png_bytes(self.canvas.render_annotated())
+        source, kind = self.source_bytes, self.source_kind
+        label = self.measure_combo.currentText()
+
+        def work(_control: object) -> object:
+            return media_service.attach_still(
+                self.ctx,
+                self.assessment_id,
+                code,
+                side,
+                mode,
+                kind=kind,
+                source=source,
+                annotated_png=annotated,
+                annotation=annotation,
+            )
+
+        def done(_result: object) -> None:
+            self.say(
+                self.tr("Saved {value} to {measure} ({side}, {mode}) with the still.").format(
+                    value=reading_text(read),
+                    measure=label,
+                    side=self.side_combo.currentText(),
+                    mode=self.mode_combo.currentText(),
+                )
+            )
+            self.save_button.setEnabled(True)
+            self.saved.emit(self.assessment_id)
+
+        def failed(exc: Exception) -> None:
+            self.say(str(exc), error=True)
+            self.save_button.setEnabled(True)
+
+        self.save_button.setEnabled(False)
+        self._job = Job(self, work, done).failure(failed).run()
+        return self._job
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._close_video()
+        super().closeEvent(event)
