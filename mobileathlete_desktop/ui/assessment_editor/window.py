@@ -313,6 +313,8 @@ class AssessmentEditor(QWidget):
             for grid in self.grids
             for key in grid.errors
         ]
+        if self.treatment.unsaved():
+            not_stored.append(self.tr("the treatment typed on the Treatment tab (Enter adds it)"))
         empty = assessment_service.empty_parts(self.ctx, self.assessment_id)
         if not self.confirm(self, sign_question(empty, not_stored)):
             return
