@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from itertools import pairwise
 from typing import Literal
 
 from mobileathlete_desktop.domain.exercises import ExerciseLibrary
@@ -249,3 +250,39 @@ def propose_next(
         summary="\n".join(c.reason for c in changes),
     )
     return proposed, changes
+
+
+def adherence_notes(
+    checkins: Sequence[CheckinRecord],
+    outcome: Sequence[tuple[date, float]],
+    label: str,
+    smallest_real_change: float | None,
+    lang: str = "en",
+) -> list[str]:
+    """Where an outcome changed beyond its measurement error between two visits while the
+    home program checked in at the second was mostly skipped (adherence below DONE_LITTLE):
+    the change is less likely to come from the home program. One sentence each."""
+    if smallest_real_change is None:
+        return []
+    tr = texts(lang)
+    notes = []
+    by_date = {c.date: c for c in checkins}
+    for (before, was), (after, now) in pairwise(outcome):
+        checkin = by_date.get(after)
+        share = checkin.adherence if checkin is not None else None
+        if share is None or share >= DONE_LITTLE or abs(now - was) < smallest_real_change:
+            continue
+        notes.append(
+            tr.gettext(
+                "{label} changed from {was} to {now} between {before} and {after} while "
+                "the home program was done {share} of the sessions (self-report): the change "
+                "is less likely to come from the home program.",
+                label=label,
+                was=f"{was:g}",
+                now=f"{now:g}",
+                before=before.isoformat(),
+                after=after.isoformat(),
+                share=_percent(share),
+            )
+        )
+    return notes

@@ -139,3 +139,22 @@ def test_the_builder_checks_in_then_proposes_the_next_program(
         "straight knee"
     )
     assert builder.dirty and builder.program is None  # unsaved until the therapist saves
+
+
+def test_adherence_over_time_is_charted_from_the_check_in(
+    ctx: ServiceContext, client_id: int, program: ProgramRecord, qtbot: QtBot
+) -> None:
+    library = program_service.exercise_library()
+    first = CheckinDialog(ctx.as_actor(THERAPIST), client_id, library)
+    qtbot.addWidget(first)
+    shown(qtbot, first)
+    type_sheet(qtbot, first, [("12", "1"), ("10", "7"), ("6", "2")])
+    assert first.save() is not None
+    again = CheckinDialog(ctx.as_actor(THERAPIST), client_id, library)
+    qtbot.addWidget(again)
+    shown(qtbot, again)
+    qtbot.mouseClick(again.history_button, Qt.MouseButton.LeftButton)
+    chart = again.history_dialog
+    assert chart is not None and chart.isVisible() and again.history_drawn == 1
+    (label,) = [w for w in chart.children() if w.metaObject().className() == "QLabel"]
+    assert not label.pixmap().isNull() and label.pixmap().width() > 400

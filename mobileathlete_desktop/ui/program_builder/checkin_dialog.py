@@ -123,6 +123,11 @@ class CheckinDialog(QDialog):
         self.totals.setTextFormat(Qt.TextFormat.PlainText)
         self.status = QLabel()
         self.status.setWordWrap(True)
+        self.history_button = QPushButton(self.tr("&Adherence over time…"))
+        self.history_button.setAutoDefault(False)
+        self.history_button.clicked.connect(self.show_history)
+        self.history_dialog: QDialog | None = None
+        self.history_drawn = 0
         self.save_button = QPushButton(self.tr("&Save check-in (Ctrl+S)"))
         self.close_button = QPushButton(self.tr("Close"))
         for button in (self.save_button, self.close_button):
@@ -140,6 +145,7 @@ class CheckinDialog(QDialog):
         top.addWidget(self.code_edit, 1)
         top.addWidget(self.find_button)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.history_button)
         buttons.addWidget(self.status, 1)
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.close_button)
@@ -251,6 +257,31 @@ class CheckinDialog(QDialog):
         if total is not None:
             parts.append(self.tr("EARS {total} of {most}").format(total=total, most=EARS_MAX))
         self.totals.setText(" · ".join(parts))
+
+    def show_history(self) -> bool:
+        """The client's adherence at each check-in beside the LEFS, in a window of its own."""
+        from PySide6.QtGui import QPixmap
+
+        from mobileathlete_desktop.ui.chart_canvas import import_matplotlib
+
+        import_matplotlib()  # on the window's thread, before any worker draws
+        try:
+            png, drawn = svc.adherence_chart_png(self.ctx, self.client_id)
+        except (PermissionError, ValueError, LookupError) as exc:
+            self.status.setText(f"⚠ {svc.describe(exc)}")
+            return False
+        picture = QPixmap()
+        picture.loadFromData(png, "PNG")
+        dialog = QDialog(self)
+        dialog.setWindowTitle(self.tr("Adherence over time (self-report)"))
+        chart = QLabel()
+        chart.setPixmap(picture)
+        chart.setAccessibleName(self.tr("Adherence at each check-in beside the LEFS"))
+        self.history_drawn = drawn
+        QVBoxLayout(dialog).addWidget(chart)
+        self.history_dialog = dialog
+        dialog.show()
+        return True
 
     def save(self) -> CheckinRecord | None:
         """Saves the check-in (Ctrl+S) and closes the dialog."""

@@ -447,6 +447,10 @@
         <translation>Adherencia y total de la EARS</translation>
     </message>
     <message>
+        <source>&amp;Adherence over time…</source>
+        <translation>&amp;Adherencia en el tiempo…</translation>
+    </message>
+    <message>
         <source>&amp;Save check-in (Ctrl+S)</source>
         <translation>&amp;Guardar seguimiento (Ctrl+S)</translation>
     </message>
@@ -477,6 +481,14 @@
     <message>
         <source>EARS {total} of {most}</source>
         <translation>EARS {total} de {most}</translation>
+    </message>
+    <message>
+        <source>Adherence over time (self-report)</source>
+        <translation>Adherencia en el tiempo (autorreporte)</translation>
+    </message>
+    <message>
+        <source>Adherence at each check-in beside the LEFS</source>
+        <translation>Adherencia en cada seguimiento junto a la LEFS</translation>
     </message>
     <message>
         <source>⚠ Not saved: {error}</source>

@@ -1,0 +1,97 @@
+"""Home-program adherence over time beside the outcome scores: the share of prescribed sessions
+done at each check-in (self-report) under the LEFS, on the same dates."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from mobileathlete_desktop.charts import style
+from mobileathlete_desktop.charts.figure_lock import with_figure_lock
+from mobileathlete_desktop.domain.catalogue import Catalogue
+from mobileathlete_desktop.domain.checkins import DONE_LITTLE, CheckinRecord, adherence_notes
+from mobileathlete_desktop.domain.interpretation import LEFS_TOTAL, measure_for, measure_series
+from mobileathlete_desktop.domain.records import ClientHistory
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+
+def outcome_notes(
+    history: ClientHistory, checkins: Sequence[CheckinRecord], catalogue: Catalogue
+) -> list[str]:
+    """domain.checkins.adherence_notes for the LEFS: a change beyond its measurement error
+    while the home program was mostly skipped."""
+    measure = measure_for(LEFS_TOTAL, catalogue)
+    if measure is None:
+        return []
+    points = measure_series(history, LEFS_TOTAL, "none", "none", catalogue)
+    error = measure.error_for("questionnaire")
+    mdc = error.smallest_real_change if error is not None else None
+    return adherence_notes(checkins, [(p.date, p.value) for p in points], measure.label, mdc)
+
+
+@with_figure_lock
+def adherence_figure(
+    history: ClientHistory,
+    checkins: Sequence[CheckinRecord],
+    catalogue: Catalogue | None = None,
+) -> Figure:
+    """Two panels on one date axis: the LEFS at each visit, and below it the sessions done as
+    a share of those prescribed at each check-in (bars; the EARS total written on each when
+    scored). Labelled self-report; the 50 % line marks a program mostly skipped."""
+    from mobileathlete_desktop.domain.catalogue import default_catalogue
+
+    cat = catalogue if catalogue is not None else default_catalogue()
+    title = f"Home program and outcome — {style.shown_name(history.client.full_name)}"
+    recorded = [c for c in checkins if c.adherence is not None]
+    if not recorded:
+        return style.message_figure(title, "No check-in of a home program recorded yet.")
+    measure = measure_for(LEFS_TOTAL, cat)
+    points = measure_series(history, LEFS_TOTAL, "none", "none", cat) if measure else []
+    dates = [c.date for c in recorded] + [p.date for p in points]
+    fig = style.new_figure((7.0, 5.4))
+    fig.suptitle(title, fontsize=style.TITLE_SIZE)
+    top, bottom = fig.subplots(2, 1, sharex=True)
+    for ax in (top, bottom):
+        style.style_axes(ax)
+    look = style.SIDE_STYLE["none"]
+    if points and measure is not None:
+        top.plot(
+            style.date_numbers([p.date for p in points]),
+            [p.value for p in points],
+            color=look["color"],
+            marker=look["marker"],
+            markersize=style.MARKER_SIZE,
+            gid="series-lefs",
+        )
+        low, high = measure.bounds
+        top.set_ylim(low, high)
+        top.set_ylabel("LEFS\n(higher is better)", fontsize=style.LABEL_SIZE)
+    else:
+        style.note(top, "No LEFS recorded.")
+    shares = [round((c.adherence or 0.0) * 100) for c in recorded]
+    x = style.date_numbers([c.date for c in recorded])
+    colours = [style.FLAG_COLOUR if s < DONE_LITTLE * 100 else style.OK_COLOUR for s in shares]
+    bottom.bar(x, shares, width=6, color=colours, gid="adherence-bars")
+    bottom.axhline(DONE_LITTLE * 100, color=style.MUTED_COLOUR, linestyle="--", linewidth=1.0)
+    for at, share, checkin in zip(x, shares, recorded, strict=True):
+        words = f"{share} %"
+        if checkin.ears_total is not None:
+            words += f"\nEARS {checkin.ears_total}/24"
+        bottom.annotate(
+            words,
+            (at, share),
+            textcoords="offset points",
+            xytext=(0, 3),
+            ha="center",
+            fontsize=style.NOTE_SIZE,
+        )
+    bottom.set_ylim(0, max(130, max(shares) + 30))
+    bottom.set_ylabel("Sessions done, % of prescribed\n(self-report)", fontsize=style.LABEL_SIZE)
+    style.date_axis(bottom, sorted(set(dates)))
+    bottom.set_xlabel("Visit date", fontsize=style.LABEL_SIZE)
+    notes = outcome_notes(history, checkins, cat)
+    if notes:
+        style.figure_note(fig, "\n".join(notes))
+    return fig
