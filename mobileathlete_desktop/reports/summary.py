@@ -52,6 +52,8 @@ class DrillLine:
     name: str
     dose: str
     why: str = ""
+    done: str = ""
+    """Sessions done of those prescribed at the latest check-in ("10 of 12"), if recorded."""
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,8 @@ class SummaryReport:
     charts: tuple[Chart, ...] = ()
     program_title: str = ""
     program: tuple[DrillLine, ...] = ()
+    adherence: str = ""
+    """The latest check-in in a sentence (sessions done, EARS), when one was recorded."""
     plan: str = ""
     next_visit: str = ""
     therapist: str = ""
@@ -255,19 +259,26 @@ def _changes(report: SummaryReport, tr: Texts) -> list[Any]:
 
 
 def program_table(program: Sequence[DrillLine], tr: Texts) -> Any:
-    """The home program in one table: drill, dose, why."""
+    """The home program in one table: drill, dose, why; and "done" once a check-in recorded
+    the sessions done."""
     from reportlab.lib.units import mm
 
+    done = any(d.done for d in program)
     head = [
         para(tr.gettext("Drill"), "cell_bold"),
         para(tr.gettext("Dose"), "cell_bold"),
         para(tr.gettext("Why"), "cell_bold"),
     ]
-    rows = [head] + [
-        [para(d.name, "cell"), para(d.dose, "cell"), para(d.why, "cell")] for d in program
-    ]
-    rest = content_width() - 50 * mm
-    return grid_table(rows, [50 * mm, rest * 0.5, rest * 0.5], header=True)
+    if done:
+        head.append(para(tr.gettext("Done at check-in"), "cell_bold"))
+    rows = [head]
+    for d in program:
+        row = [para(d.name, "cell"), para(d.dose, "cell"), para(d.why, "cell")]
+        rows.append([*row, para(d.done or "—", "cell")] if done else row)
+    done_w = 22 * mm if done else 0
+    rest = content_width() - 46 * mm - done_w
+    widths = [46 * mm, rest * 0.5, rest * 0.5] + ([done_w] if done else [])
+    return grid_table(rows, widths, header=True)
 
 
 def signature(therapist: str, tr: Texts) -> Any:
@@ -360,6 +371,8 @@ def summary_story(report: SummaryReport, *, draw_charts: bool = True) -> list[An
         if report.program_title:
             program.append(para(report.program_title, "muted"))
         program.append(program_table(report.program, tr))
+        if report.adherence:
+            program.append(para(report.adherence, "muted"))
     else:
         program.append(para(tr.gettext("No home program has been given yet."), "small"))
     story += program

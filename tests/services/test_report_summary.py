@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -206,6 +207,11 @@ def test_every_demo_clients_summary_fits_two_pages_and_the_letter_one(
     assert len(result.files) == 6
     for path in result.files:
         assert page_count(path) <= 2, path.name
+    # The demo's clients checked in on their programs: the summary says how it went.
+    texts = [" ".join("\n".join(pdf_pages(p)).split()) for p in result.files]
+    followed = [t for t in texts if "At the check-in of" in t]
+    assert followed and all("Done at check-in" in t for t in followed)
+    assert any(re.search(r"\b\d+ of \d+\b", t) for t in followed)
     letters = write_batch(demo, ids[:2], tmp_path, label="demo", kind="letter")
     assert all("_letter_" in p.name and page_count(p) == 1 for p in letters.files)
 

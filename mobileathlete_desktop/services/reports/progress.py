@@ -4,6 +4,7 @@ to report on."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -297,6 +298,46 @@ def _summary_program(
     return title, lines, program if program.id is not None else None
 
 
+def _adherence(
+    ctx: ServiceContext, lines: list[DrillLine], program: ProgramRecord | None, lang: str
+) -> tuple[list[DrillLine], str]:
+    """Sessions done per drill and a sentence on the client's latest check-in (self-report;
+    usually of the program before this one, so a drill kept since then shows how it went),
+    when one was recorded; the lines unchanged otherwise."""
+    from mobileathlete_desktop.services.checkins import latest_checkin
+
+    if program is None or program.client_id is None:
+        return lines, ""
+    checkin = latest_checkin(ctx, program.client_id)
+    if checkin is None:
+        return lines, ""
+    tr = texts(lang)
+    by_code = {i.exercise_code: i for i in checkin.items}
+    shown = []
+    for line, item in zip(lines, program.items, strict=True):
+        got = by_code.get(item.exercise_code)
+        if got is not None and got.done is not None:
+            done = tr.gettext("{done} of {prescribed}", done=got.done, prescribed=got.prescribed)
+            line = replace(line, done=done)
+        shown.append(line)
+    share = checkin.adherence
+    if share is None:
+        return shown, ""
+    percent = f"{share * 100:.0f}%"
+    said = tr.gettext(
+        "At the check-in of {date} (self-report), {percent} of the prescribed sessions had "
+        "been done.",
+        date=tr.date(checkin.date, "medium"),
+        percent=percent,
+    )
+    if checkin.ears_total is not None:
+        said += " " + tr.gettext(
+            "Exercise Adherence Rating Scale {total}/24 (higher is better).",
+            total=checkin.ears_total,
+        )
+    return shown, said
+
+
 CATEGORY_WHY = {
     "control": N_("Movement control"),
     "mobility": N_("Mobility"),
@@ -376,6 +417,7 @@ def build_summary_report(
             since_last = [c.text for c in recent[:MAX_CHANGES]]
             more += max(0, len(recent) - MAX_CHANGES)
     title, program, saved = _summary_program(ctx, client_id, found, lang)
+    program, adherence = _adherence(ctx, program, saved, lang)
     plan, next_visit = _plan(history, saved, lang)
     last = history.latest
     return SummaryReport(
@@ -392,6 +434,7 @@ def build_summary_report(
         charts=tuple(_summary_charts(ctx, history, found, episode, lang)) if charts else (),
         program_title=title,
         program=tuple(program),
+        adherence=adherence,
         plan=plan,
         next_visit=next_visit if visits else "",
         therapist=(last.signed_by or last.therapist) if last else "",
