@@ -21,7 +21,7 @@ from mobileathlete_desktop.domain.checkins import (
 from mobileathlete_desktop.domain.programs import DEFAULT_WEEKS, ProgramRecord
 from mobileathlete_desktop.services.audit import record_event
 from mobileathlete_desktop.services.context import InputError, NotFound, ServiceContext
-from mobileathlete_desktop.storage.models import ProgramCheckin, ProgramCheckinItem
+from mobileathlete_desktop.storage.models import Assessment, ProgramCheckin, ProgramCheckinItem
 
 __all__ = [
     "CheckinItemRecord",
@@ -82,7 +82,8 @@ def checkin_sheet(
 
 
 def save_checkin(ctx: ServiceContext, checkin: CheckinRecord) -> CheckinRecord:
-    """Saves a check-in as typed from the returned sheet (self-report); audited."""
+    """Saves a check-in as typed from the returned sheet (self-report), with the client's
+    visit of that day when it has one; audited."""
     ctx.actor.require("programs.write")
     try:
         check(checkin)
@@ -90,10 +91,18 @@ def save_checkin(ctx: ServiceContext, checkin: CheckinRecord) -> CheckinRecord:
     except CheckinError as exc:
         raise InputError(str(exc)) from exc
     with ctx.db.session() as session:
+        assessment_id = checkin.assessment_id
+        if assessment_id is None:  # the visit of that day, when there is one
+            assessment_id = session.execute(
+                select(Assessment.id)
+                .where(Assessment.client_id == checkin.client_id, Assessment.date == checkin.date)
+                .order_by(Assessment.id.desc())
+                .limit(1)
+            ).scalar_one_or_none()
         row = ProgramCheckin(
             program_id=checkin.program_id,
             client_id=checkin.client_id,
-            assessment_id=checkin.assessment_id,
+            assessment_id=assessment_id,
             date=checkin.date,
             ears=list(checkin.ears),
             ears_total=total,
@@ -126,7 +135,7 @@ def save_checkin(ctx: ServiceContext, checkin: CheckinRecord) -> CheckinRecord:
                 "ears_total": total,
             },
         )
-        return replace(checkin, id=row.id)
+        return replace(checkin, id=row.id, assessment_id=assessment_id)
 
 
 def list_checkins(ctx: ServiceContext, client_id: int) -> list[CheckinRecord]:

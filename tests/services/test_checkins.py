@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import select
 
 from mobileathlete_desktop.domain.programs import ProgramItemRecord, ProgramRecord, shown_code
+from mobileathlete_desktop.services.assessments import load_history
 from mobileathlete_desktop.services.checkins import (
     checkin_sheet,
     list_checkins,
@@ -30,7 +31,7 @@ ITEMS = (
 def test_a_returned_sheet_is_typed_in_saved_and_proposes_the_next_program(
     therapist_ctx: ServiceContext,
 ) -> None:
-    client = add_runner(therapist_ctx, "C-1")
+    client = add_runner(therapist_ctx, "C-1", visits={date(2026, 3, 16): {}})
     other = add_runner(therapist_ctx, "C-2")
     with pytest.raises(NotFound):
         checkin_sheet(therapist_ctx, client.id)
@@ -58,6 +59,8 @@ def test_a_returned_sheet_is_typed_in_saved_and_proposes_the_next_program(
     assert saved.id is not None
     (again,) = list_checkins(therapist_ctx, client.id)
     assert again == saved and again.ears_total == 20
+    visit = load_history(therapist_ctx, client.id).latest
+    assert visit is not None and again.assessment_id == visit.id  # the visit of that day
     assert again.adherence == pytest.approx(9 / 20)
     with therapist_ctx.db.session() as session:
         event = session.execute(
