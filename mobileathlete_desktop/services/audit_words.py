@@ -157,6 +157,10 @@ TREATMENT_WORDS = {
     "treatment.update": "changed a treatment",
     "treatment.remove": "removed a treatment",
 }
+MEDIA_WORDS = {
+    "media.attach": "attached a picture measured on",
+    "media.remove": "removed a picture measured on",
+}
 ATTEMPTS = {
     "signin": "Sign-in",
     "unlock": "Unlock",
@@ -196,6 +200,14 @@ def describe(
         text = _outcome(detail) + _in_assessment(facts, entity_id)
     elif action in TREATMENT_WORDS:
         text = TREATMENT_WORDS[action] + _in_assessment(facts, entity_id)
+    elif action in MEDIA_WORDS:  # stills of issue 19, named by cell and size, never shown
+        what, _unit = _cell(facts, detail)
+        size = f"{int(detail.get('bytes') or 0) / 1024:.0f} KB"
+        text = f"{MEDIA_WORDS[action]} ({what}, {size})" + _in_assessment(facts, entity_id)
+    elif action == "media.export":
+        count = int(detail.get("stills") or 0)
+        pictures = "picture" if count == 1 else "pictures"
+        text = f"exported {count} {pictures} of the client ({detail.get('file')})"
     elif action.startswith("assessment."):
         text = _assessment(action, detail, facts, entity_id)
     elif action in CLIENT_WORDS:

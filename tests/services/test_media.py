@@ -155,6 +155,10 @@ def test_roles_signed_visits_and_the_audit_trail(
     assert event.detail["sha256"] == still.sha256 and event.detail["bytes"] == still.byte_size
     assert all(not isinstance(v, bytes) for v in event.detail.values())
     assert len(str(event.detail)) < 1000  # sizes and hashes, never the picture
+    assert event.description.startswith(
+        "therapist attached a picture measured on (knee flexion left active, "
+    )
+    assert event.description.endswith(" KB) in the assessment of 2026-03-01 [IM-1]")
     service.remove_still(ctx, visit, still.id)
     [gone] = find_events(admin_ctx, AuditFilter(chart_number="IM-1", action="media.remove"))
     assert gone.detail["sha256"] == still.sha256
@@ -193,6 +197,7 @@ def test_export_needs_an_admin_and_is_audited(
     ]
     [event] = find_events(admin_ctx, AuditFilter(chart_number="IM-1", action="media.export"))
     assert event.detail["sha256"] == [still.sha256]
+    assert "exported 1 picture of the client" in event.description
 
 
 def test_stills_for_the_report_are_small_dated_and_worded(ctx: ServiceContext, visit: int) -> None:
