@@ -113,4 +113,26 @@ def test_a_days_letters_in_one_pdf_have_a_cover(
     )
     pages = pdf_pages(out)
     assert code == 0 and len(pages) == 3  # the cover and one page a client
-    assert "Referral letter" in pages[0] and "2 clients, 2025-06-10" in " ".join(pages[0].split())
+    assert "Referral letter" in pages[0] and "2 clients, Jun 10, 2025" in " ".join(pages[0].split())
+
+
+def test_a_date_ranges_cover_says_the_range_in_words(
+    clinic_db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "range.pdf"
+    code, _, _ = run(
+        capsys,
+        "--db",
+        clinic_db,
+        "report",
+        "--date",
+        "2025-05-01",
+        "--to",
+        "2025-06-10",
+        "--lang",
+        "es",
+        "--out",
+        str(out),
+    )
+    cover = " ".join(pdf_pages(out)[0].split())
+    assert code == 0 and "2 clientes, 1 may 2025 a 10 jun 2025" in cover

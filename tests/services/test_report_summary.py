@@ -225,7 +225,7 @@ def test_a_days_combined_batch_has_a_cover_and_at_most_two_pages_a_client(
     pages = pdf_pages(out)
     assert len(pages) <= 2 * len(ids) + 1
     cover = " ".join(pages[0].split())
-    assert "Progress summary" in cover and f"{len(ids)} clients, 2026-06-30" in cover
+    assert "Progress summary" in cover and f"{len(ids)} clients, Jun 30, 2026" in cover
     assert "Chart Client Visit Pages From page" in cover
     summaries = [build_summary_report(demo, i, charts=False) for i in ids]
     for summary in summaries:
@@ -236,3 +236,19 @@ def test_a_days_combined_batch_has_a_cover_and_at_most_two_pages_a_client(
     for start, summary in zip(starts, summaries, strict=True):
         assert f"{summary.client.full_name} ({summary.client.chart_number})" in pages[start - 1]
         assert f"{summary.client.chart_number} {summary.client.full_name}" in cover
+
+
+@pytest.mark.parametrize(
+    ("kind", "said"),
+    [
+        ("summary", "No assessments recorded yet."),
+        ("letter", "We have not assessed Nova Runnerton yet."),
+    ],
+)
+def test_a_client_without_visits_still_gets_a_page_saying_so(
+    clinic: ServiceContext, tmp_path: Path, kind: str, said: str
+) -> None:
+    client = add_runner(clinic, "NEW-1", given="Nova")
+    out = tmp_path / f"{kind}.pdf"
+    write_report(clinic, client.id, out, kind=kind)
+    assert said in flat(out) and page_count(out) == 1

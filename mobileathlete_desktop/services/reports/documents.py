@@ -117,6 +117,7 @@ def cover_story(docs: Sequence[Document], label: str, lang: str) -> list[Any]:
     story: list[Any] = [letterhead(clinic, content_width())]
     story.append(Spacer(1, 8))
     story.append(para(tr.gettext(TITLES[kind]), "title"))
+    label = _label_words(label, lang)
     total = sum(d.pages for d in docs)
     story.append(
         para(
@@ -157,6 +158,25 @@ def cover_story(docs: Sequence[Document], label: str, lang: str) -> list[Any]:
     return story
 
 
+def _label_words(label: str, lang: str) -> str:
+    """A batch label as read: "2026-06-30" → "Jun 30, 2026"; "2026-06-01_2026-06-30" → "Jun
+    1, 2026 to Jun 30, 2026"; anything else as given."""
+    tr = texts(lang)
+    try:
+        days = [date.fromisoformat(part) for part in label.split("_")]
+    except ValueError:
+        return label
+    if len(days) == 1:
+        return tr.date(days[0], "medium")
+    if len(days) == 2:
+        return tr.gettext(
+            "{first} to {last}",
+            first=tr.date(days[0], "medium"),
+            last=tr.date(days[1], "medium"),
+        )
+    return label
+
+
 def write_documents(out: BinaryIO, docs: Sequence[Document], *, cover: str | None) -> None:
     """Writes the documents into one PDF, each client numbered "Page n of N" on its own; with
     `cover` (the batch's label), a cover page listing them comes first."""
@@ -169,7 +189,7 @@ def write_documents(out: BinaryIO, docs: Sequence[Document], *, cover: str | Non
     footer = f"{first.client.full_name} ({first.client.chart_number})" if first else ""
     if cover is not None and docs:
         story += cover_story(_counted(docs, stories), cover, lang)
-        footer = texts(lang).gettext(TITLES[first.kind]) + f" · {cover}" if first else cover
+        footer = texts(lang).gettext(TITLES[first.kind]) + " · " + _label_words(cover, lang)
     for story_of_one in stories:
         if story:
             story.append(PageBreak())
