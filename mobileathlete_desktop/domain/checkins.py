@@ -17,6 +17,8 @@ from mobileathlete_desktop.domain.programs import (
     ProgramRecord,
     tracker_boxes,
 )
+from mobileathlete_desktop.domain.recommendations import ACTIONABLE, Drill, Observation
+from mobileathlete_desktop.domain.recommendations.matching import relevance
 from mobileathlete_desktop.support.i18n import texts
 
 # The Exercise Adherence Rating Scale (EARS), section B: 6 items, each scored 0-4 on the form
@@ -42,7 +44,7 @@ DONE_FULLY = 0.8
 DONE_LITTLE = 0.5
 """Below this share, the drill was mostly skipped."""
 
-Action = Literal["progress", "hold", "regress"]
+Action = Literal["progress", "hold", "regress", "drop"]
 
 
 class CheckinError(ValueError):
@@ -218,22 +220,42 @@ def _decide(
     return ProposedChange(code, code, "hold", tr.gettext("{said}: kept as it was", said=said))
 
 
+def _still_needed(code: str, findings: Sequence[Observation], drills: dict[str, Drill]) -> bool:
+    """Whether a drill answers any finding of the latest assessment (the recommender's own
+    matching), or there are no findings to answer (a general program)."""
+    actionable = [f for f in findings if f.flags & ACTIONABLE]
+    drill = drills.get(code)
+    if not actionable or drill is None:
+        return True
+    return any(relevance(drill, f) > 0 for f in actionable)
+
+
 def propose_next(
     program: ProgramRecord,
     checkin: CheckinRecord,
     library: ExerciseLibrary | None,
     lang: str = "en",
+    findings: Sequence[Observation] = (),
+    drills: Sequence[Drill] = (),
 ) -> tuple[ProgramRecord, list[ProposedChange]]:
     """The next program from a check-in, unsaved: a drill done (at least DONE_FULLY of its
     sessions) without much pain moves on to its first progression in the library, one that
     hurt (pain above PAIN_TOO_MUCH) goes back to its first regression, one mostly skipped
     (below DONE_LITTLE) or in between is kept; each change with its reason. A drill moved to
-    another keeps its dose (the therapist adjusts), its reason says why."""
+    another keeps its dose (the therapist adjusts), its reason says why. With the latest
+    assessment's `findings` and the library's `drills`, a drill that answers none of the
+    flagged findings any more is dropped (a program for no findings drops nothing)."""
     by_code = {i.exercise_code: i for i in checkin.items}
+    known = {d.code: d for d in drills}
     items: list[ProgramItemRecord] = []
     changes: list[ProposedChange] = []
     seen: set[str] = set()
+    tr = texts(lang)
     for item in program.items:
+        if not _still_needed(item.exercise_code, findings, known):
+            reason = tr.gettext("answers no finding of the latest assessment: dropped")
+            changes.append(ProposedChange(item.exercise_code, "", "drop", reason))
+            continue
         change = _decide(item, by_code.get(item.exercise_code), library, lang)
         if change.now in seen:  # two drills led to the same one: keep the first
             continue
@@ -247,7 +269,7 @@ def propose_next(
         items=tuple(items),
         code="",
         recommended=False,
-        summary="\n".join(c.reason for c in changes),
+        summary="\n".join(c.reason for c in changes if c.action != "drop"),
     )
     return proposed, changes
 

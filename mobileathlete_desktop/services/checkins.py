@@ -161,11 +161,21 @@ def proposed_program(
     ctx: ServiceContext, client_id: int, *, lang: str = "en"
 ) -> tuple[ProgramRecord, list[ProposedChange]]:
     """The next program proposed from the client's latest check-in (unsaved), each change
-    with its reason; the therapist accepts or edits it in the builder."""
-    from mobileathlete_desktop.services.programs import exercise_library, get_program
+    with its reason, dropping drills that answer none of the latest assessment's findings;
+    the therapist accepts or edits it in the builder (Recommend adds drills for new ones)."""
+    from mobileathlete_desktop.services.assessments import load_history
+    from mobileathlete_desktop.services.programs import (
+        exercise_library,
+        get_program,
+        library_drills,
+        observations,
+    )
 
     checkin = latest_checkin(ctx, client_id)
     if checkin is None:
         raise NotFound("No check-in yet: check in the current program first")
     program = get_program(ctx, checkin.program_id)
-    return propose_next(program, checkin, exercise_library(), lang)
+    library = exercise_library()
+    findings = observations(ctx, load_history(ctx, client_id))
+    drills = library_drills(library, lang) if library is not None else []
+    return propose_next(program, checkin, library, lang, findings, drills)

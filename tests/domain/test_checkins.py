@@ -19,6 +19,7 @@ from mobileathlete_desktop.domain.checkins import (
 )
 from mobileathlete_desktop.domain.exercises import default_exercise_library
 from mobileathlete_desktop.domain.programs import ProgramItemRecord, ProgramRecord
+from mobileathlete_desktop.domain.recommendations import Drill, Observation
 
 PROGRAM = ProgramRecord(
     id=7,
@@ -117,3 +118,32 @@ def test_a_drill_with_nowhere_to_go_is_kept_and_says_so_in_spanish() -> None:
     )
     assert changes[1].now == "strength.eccentric_heel_drop" and changes[1].action == "progress"
     assert changes[1].reason.endswith("pasa a Bajada de talón en un escalón")
+
+
+def test_a_drill_that_answers_no_finding_any_more_is_dropped() -> None:
+    library = default_exercise_library()
+    drills = [
+        Drill(e.code, e.category, frozenset(e.targets), e.active, regions=frozenset(e.regions))
+        for e in library
+    ]
+    weak_hip = Observation("hip.abduction", "right", frozenset({"below_norm"}), "Hip weak")
+    done = checkin((12, 1), (9, 7), (7, 2), (None, None), (6, 4))
+    proposed, changes = propose_next(PROGRAM, done, library, "en", [weak_hip], drills)
+    dropped = [c.was for c in changes if c.action == "drop"]
+    # The calf raise, the Nordic and the single-leg squat work on no hip-abduction finding.
+    assert dropped == [
+        "strength.single_leg_calf_raise",
+        "strength.nordic_hamstring",
+        "control.single_leg_squat",
+    ]
+    assert {c.reason for c in changes if c.action == "drop"} == {
+        "answers no finding of the latest assessment: dropped"
+    }
+    assert [i.exercise_code for i in proposed.items] == [
+        "control.side_lying_hip_abduction",
+        "control.hip_hike",
+    ]
+    # Pain alone is no finding to answer: nothing is dropped for it.
+    sore = Observation("hip.abduction", "right", frozenset({"pain"}), "Hip sore")
+    _, kept = propose_next(PROGRAM, done, library, "en", [sore], drills)
+    assert not [c for c in kept if c.action == "drop"]

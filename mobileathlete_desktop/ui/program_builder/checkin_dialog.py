@@ -366,12 +366,14 @@ def propose_next(builder: Any) -> bool:
     ):
         return False
     builder.show_program(program, saved=False)
-    counts = {a: sum(c.action == a for c in changes) for a in ("progress", "regress", "hold")}
-    builder._say(
-        QCoreApplication.translate(
-            "CheckinRow",
-            "Proposed from the latest check-in: {progress} moved on, {regress} made easier, "
-            "{hold} kept (reasons in the Why column): edit as you see fit, then save",
-        ).format(**counts)
-    )
+    actions = ("progress", "regress", "hold", "drop")
+    counts = {a: sum(c.action == a for c in changes) for a in actions}
+    said = QCoreApplication.translate(
+        "CheckinRow",
+        "Proposed from the latest check-in: {progress} moved on, {regress} made easier, "
+        "{hold} kept, {drop} dropped (reasons in the Why column and the status): edit as "
+        "you see fit, then save",
+    ).format(**counts)
+    dropped = [f"{builder.model.name_of(c.was)}: {c.reason}" for c in changes if not c.now]
+    builder._say(" · ".join([said, *dropped]))
     return True
