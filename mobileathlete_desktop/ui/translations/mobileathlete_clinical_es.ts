@@ -1110,7 +1110,7 @@
     </message>
     <message>
         <source>Video: good light, the fastest frame rate the phone offers for running, and the same set-up at every visit so the values can be compared.</source>
-        <translation>Video: buena luz, la mayor frecuencia de cuadros que ofrezca el teléfono para la carrera, y la misma preparación en cada valoración para poder comparar los valores.</translation>
+        <translation>Video: buena luz, la mayor frecuencia de cuadros que ofrezca el teléfono para la carrera, y la misma preparación en cada evaluación para poder comparar los valores.</translation>
     </message>
     <message>
         <source>&lt;h3&gt;Angles from photos and video&lt;/h3&gt;</source>
@@ -1118,7 +1118,7 @@
     </message>
     <message>
         <source>&lt;p&gt;In an assessment, &lt;i&gt;Image/video…&lt;/i&gt; (Ctrl+Shift+I) opens a photo or a phone video. Step a video with the arrow keys, choose a tool, click the points (a magnifier follows the mouse), drag them or select one and nudge it with the arrow keys (Shift: 10 pixels). &lt;i&gt;Save to assessment&lt;/i&gt; stores the value with the instrument &apos;photo&apos; or &apos;video&apos; and keeps the annotated still with it.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;En una valoración, &lt;i&gt;Imagen/video…&lt;/i&gt; (Ctrl+Mayús+I) abre una foto o un video del teléfono. Avance el video cuadro a cuadro con las flechas, elija una herramienta, haga clic en los puntos (una lupa sigue al ratón), arrástrelos o seleccione uno y desplácelo con las flechas (Mayús: 10 píxeles). &lt;i&gt;Guardar en la valoración&lt;/i&gt; guarda el valor con el instrumento &apos;photo&apos; o &apos;video&apos; y conserva con él el fotograma anotado.&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;En una evaluación, &lt;i&gt;Imagen/video…&lt;/i&gt; (Ctrl+Mayús+I) abre una foto o un video del teléfono. Avance el video cuadro a cuadro con las flechas, elija una herramienta, haga clic en los puntos (una lupa sigue al ratón), arrástrelos o seleccione uno y desplácelo con las flechas (Mayús: 10 píxeles). &lt;i&gt;Guardar en la evaluación&lt;/i&gt; guarda el valor con el instrumento &apos;photo&apos; o &apos;video&apos; y conserva con él el fotograma anotado.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;p&gt;Taking a picture that can be measured:&lt;/p&gt;</source>
@@ -1249,7 +1249,7 @@
     </message>
     <message>
         <source>Into the assessment</source>
-        <translation>En la valoración</translation>
+        <translation>En la evaluación</translation>
     </message>
     <message>
         <source>Measure:</source>
@@ -1265,7 +1265,7 @@
     </message>
     <message>
         <source>&amp;Save to assessment</source>
-        <translation>&amp;Guardar en la valoración</translation>
+        <translation>&amp;Guardar en la evaluación</translation>
     </message>
     <message>
         <source>left</source>
@@ -1289,11 +1289,11 @@
     </message>
     <message>
         <source>This assessment is signed: measure, but values cannot be saved here.</source>
-        <translation>Esta valoración está firmada: puede medir, pero aquí no se pueden guardar valores.</translation>
+        <translation>Esta evaluación está firmada: puede medir, pero aquí no se pueden guardar valores.</translation>
     </message>
     <message>
         <source>Only a therapist saves values into an assessment.</source>
-        <translation>Solo un fisioterapeuta guarda valores en una valoración.</translation>
+        <translation>Solo un fisioterapeuta guarda valores en una evaluación.</translation>
     </message>
     <message>
         <source>Open a photo or a video</source>
@@ -2187,7 +2187,7 @@
     </message>
     <message>
         <source>Treatments given in this visit</source>
-        <translation>Tratamientos realizados en esta valoración</translation>
+        <translation>Tratamientos realizados en esta evaluación</translation>
     </message>
     <message>
         <source>Joint</source>
