@@ -9,26 +9,16 @@ from typing import TYPE_CHECKING
 from mobileathlete_desktop.charts import style
 from mobileathlete_desktop.charts.figure_lock import with_figure_lock
 from mobileathlete_desktop.domain.catalogue import Catalogue
-from mobileathlete_desktop.domain.checkins import DONE_LITTLE, CheckinRecord, adherence_notes
+from mobileathlete_desktop.domain.checkins import (
+    DONE_LITTLE,
+    CheckinRecord,
+    outcome_adherence_notes,
+)
 from mobileathlete_desktop.domain.interpretation import LEFS_TOTAL, measure_for, measure_series
 from mobileathlete_desktop.domain.records import ClientHistory
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
-
-
-def outcome_notes(
-    history: ClientHistory, checkins: Sequence[CheckinRecord], catalogue: Catalogue
-) -> list[str]:
-    """domain.checkins.adherence_notes for the LEFS: a change beyond its measurement error
-    while the home program was mostly skipped."""
-    measure = measure_for(LEFS_TOTAL, catalogue)
-    if measure is None:
-        return []
-    points = measure_series(history, LEFS_TOTAL, "none", "none", catalogue)
-    error = measure.error_for("questionnaire")
-    mdc = error.smallest_real_change if error is not None else None
-    return adherence_notes(checkins, [(p.date, p.value) for p in points], measure.label, mdc)
 
 
 @with_figure_lock
@@ -91,7 +81,7 @@ def adherence_figure(
     bottom.set_ylabel("Sessions done, % of prescribed\n(self-report)", fontsize=style.LABEL_SIZE)
     style.date_axis(bottom, sorted(set(dates)))
     bottom.set_xlabel("Visit date", fontsize=style.LABEL_SIZE)
-    notes = outcome_notes(history, checkins, cat)
+    notes = outcome_adherence_notes(history, checkins, cat)
     if notes:
         style.figure_note(fig, "\n".join(notes))
     return fig

@@ -11,6 +11,7 @@ from datetime import date
 from itertools import pairwise
 from typing import Literal
 
+from mobileathlete_desktop.domain.catalogue import Catalogue
 from mobileathlete_desktop.domain.exercises import ExerciseLibrary
 from mobileathlete_desktop.domain.programs import (
     ProgramItemRecord,
@@ -19,6 +20,7 @@ from mobileathlete_desktop.domain.programs import (
 )
 from mobileathlete_desktop.domain.recommendations import ACTIONABLE, Drill, Observation
 from mobileathlete_desktop.domain.recommendations.matching import relevance
+from mobileathlete_desktop.domain.records import ClientHistory
 from mobileathlete_desktop.support.i18n import texts
 
 # The Exercise Adherence Rating Scale (EARS), section B: 6 items, each scored 0-4 on the form
@@ -308,3 +310,27 @@ def adherence_notes(
             )
         )
     return notes
+
+
+def outcome_adherence_notes(
+    history: ClientHistory,
+    checkins: Sequence[CheckinRecord],
+    catalogue: Catalogue,
+    lang: str = "en",
+) -> list[str]:
+    """adherence_notes for the LEFS (its label in `lang`, its measurement error from the
+    catalogue): where it changed beyond the error while the home program was mostly skipped."""
+    from mobileathlete_desktop.domain.interpretation import (
+        LEFS_TOTAL,
+        measure_for,
+        measure_series,
+    )
+
+    measure = measure_for(LEFS_TOTAL, catalogue)
+    if measure is None:
+        return []
+    points = measure_series(history, LEFS_TOTAL, "none", "none", catalogue)
+    error = measure.error_for("questionnaire")
+    mdc = error.smallest_real_change if error is not None else None
+    label = measure.label_in(lang)
+    return adherence_notes(checkins, [(p.date, p.value) for p in points], label, mdc, lang)

@@ -338,6 +338,17 @@ def _adherence(
     return shown, said
 
 
+def _with_outcome_notes(ctx: ServiceContext, history: ClientHistory, said: str, lang: str) -> str:
+    """The adherence sentence, then where the LEFS changed beyond its measurement error while
+    the home program was mostly skipped, a sentence saying so (domain.checkins, issue 20)."""
+    from mobileathlete_desktop.domain.checkins import outcome_adherence_notes
+    from mobileathlete_desktop.services.checkins import list_checkins
+
+    found = list_checkins(ctx, history.client.id)
+    notes = outcome_adherence_notes(history, found, ctx.catalogue, lang) if found else []
+    return " ".join(part for part in (said, *notes) if part)
+
+
 CATEGORY_WHY = {
     "control": N_("Movement control"),
     "mobility": N_("Mobility"),
@@ -418,6 +429,7 @@ def build_summary_report(
             more += max(0, len(recent) - MAX_CHANGES)
     title, program, saved = _summary_program(ctx, client_id, found, lang)
     program, adherence = _adherence(ctx, program, saved, lang)
+    adherence = _with_outcome_notes(ctx, history, adherence, lang)
     plan, next_visit = _plan(history, saved, lang)
     last = history.latest
     return SummaryReport(
