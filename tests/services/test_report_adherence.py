@@ -50,3 +50,34 @@ def test_a_change_with_low_adherence_is_said(
         report = build_summary_report(therapist_ctx, client.id, lang=lang, charts=False)
         assert (words in report.adherence) is said
         assert "self-report" in report.adherence or "según el cliente" in report.adherence
+
+
+def test_the_full_report_charts_adherence_beside_the_lefs_once_checked_in(
+    therapist_ctx: ServiceContext,
+) -> None:
+    from mobileathlete_desktop.services.reports import build_progress_report
+
+    client = add_runner(therapist_ctx, "RA-F", visits=VISITS)
+
+    def adherence_charts() -> list[object]:
+        report = build_progress_report(therapist_ctx, client.id)
+        return [
+            f
+            for f in report.figures
+            if any(p.get_gid() == "adherence-bars" for ax in f.axes for p in ax.patches)
+        ]
+
+    assert adherence_charts() == []
+    program = save_program(
+        therapist_ctx,
+        ProgramRecord(
+            None,
+            client.id,
+            date(2026, 1, 5),
+            "Hips",
+            (ProgramItemRecord("control.clamshell", 3, 15, sessions_per_week=3),),
+        ),
+    )
+    _, sheet = checkin_sheet(therapist_ctx, client.id, program_id=program.id, on=date(2026, 2, 2))
+    save_checkin(therapist_ctx, replace(sheet, items=(replace(sheet.items[0], done=9),)))
+    assert len(adherence_charts()) == 1

@@ -109,6 +109,12 @@ def _figures(ctx: ServiceContext, history: ClientHistory) -> tuple[list[Any], li
     figures.append(build_chart(history, "profile", cat))
     if any(m.code in OUTCOME_CODES for a in history.assessments for m in a.measurements):
         figures.append(build_chart(history, "outcomes", cat))
+    from mobileathlete_desktop.charts.adherence import adherence_figure
+    from mobileathlete_desktop.services.checkins import list_checkins
+
+    checkins = list_checkins(ctx, history.client.id)
+    if checkins:  # the home program's adherence beside the LEFS (issue 20)
+        figures.append(adherence_figure(history, checkins, cat))
     drawn: list[Any] = []
     notes: list[str] = []
     for figure in figures:
