@@ -191,6 +191,36 @@ def test_save_stores_the_value_with_photo_and_the_still_and_guidance_shows_once(
     assert not again.guidance_box.isVisible()  # shown once per measure
 
 
+def test_a_kept_still_opens_again_with_its_points_and_can_be_removed(
+    ctx: ServiceContext, visit: int, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mobileathlete_desktop.ui.media.stills_list import StillsList
+
+    window = open_window(ctx, visit, qtbot, photo(tmp_path / "r.jpg", []))
+    assert not window.stills.isVisible()  # none kept yet
+    window.tool_buttons["goniometer"].click()
+    window.signed_box.setChecked(True)
+    placed = (VERTEX, arm_end(-20), arm_end(10))
+    for at in placed:
+        click(qtbot, window, at)
+    with qtbot.waitSignal(window.saved, timeout=10_000):
+        window.save_button.click()
+    assert window.stills.items.count() == 1 and window.stills.isVisible()
+    window.canvas.clear_points()
+    window.tool_buttons["three_point"].click()
+    window.stills.items.setCurrentRow(0)
+    window.stills.open_button.click()
+    assert window.canvas.tool == "goniometer" and window.signed_box.isChecked()
+    assert window.measure_combo.currentData() == "knee.flexion"
+    assert window.reading().value == pytest.approx(30, abs=0.5)  # type: ignore[union-attr]
+    for handle, at in zip(window.canvas.handles, placed, strict=True):
+        assert abs(handle.pos().x() - at.x()) < 1.5 and abs(handle.pos().y() - at.y()) < 1.5
+    monkeypatch.setattr(StillsList, "confirm", classmethod(lambda cls, parent, text: True))
+    window.stills.remove_button.click()
+    assert media_service.list_stills(ctx, visit) == () and not window.stills.isVisible()
+    assert len(assessments.get_assessment(ctx, visit).measurements) == 1  # the value stays
+
+
 def test_a_signed_visit_measures_but_saves_nothing(
     ctx: ServiceContext, visit: int, qtbot: QtBot, tmp_path: Path
 ) -> None:

@@ -82,7 +82,7 @@ def test_frames_step_with_the_arrow_keys_and_buttons_and_jump_to_a_time(
     window: MediaWindow, qtbot: QtBot
 ) -> None:
     assert window.video is not None and window.video.frame_count == FRAMES
-    assert window.video_bar.isVisible() and shown(window) == 0
+    assert window.player.isVisible() and shown(window) == 0
     window.canvas.setFocus()
     for expected in (1, 2, 3):
         qtbot.keyClick(window.canvas, Qt.Key.Key_Right)
@@ -91,32 +91,32 @@ def test_frames_step_with_the_arrow_keys_and_buttons_and_jump_to_a_time(
     assert shown(window) == 2
     qtbot.keyClick(window.canvas, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
     assert shown(window) == 12
-    window.back_button.click()
-    assert shown(window) == 11 and window.frame_label.text() == "Frame 12 / 30"
-    window.go_to_time(0.5)
+    window.player.back_button.click()
+    assert shown(window) == 11 and window.player.frame_label.text() == "Frame 12 / 30"
+    window.player.go_to_time(0.5)
     assert shown(window) == 15
-    window.go_to_time(0.1)  # backwards past a key frame
+    window.player.go_to_time(0.1)  # backwards past a key frame
     assert shown(window) == 3
     for _ in range(40):  # stepping stops at the last frame
-        window.next_button.click()
+        window.player.next_button.click()
     assert shown(window) == FRAMES - 1
 
 
 def test_play_runs_on_and_pause_stops(window: MediaWindow, qtbot: QtBot) -> None:
-    window.play_button.click()
+    window.player.play_button.click()
     qtbot.waitUntil(lambda: shown(window) >= 5, timeout=10_000)
-    window.play_button.click()
+    window.player.play_button.click()
     stopped = shown(window)
     qtbot.wait(200)
-    assert shown(window) == stopped and window.play_button.text() == "Play"
+    assert shown(window) == stopped and window.player.play_button.text() == "Play"
 
 
 def test_a_picked_frame_is_the_still_stored_with_the_value(
     window: MediaWindow, qtbot: QtBot, ctx: ServiceContext
 ) -> None:
-    window.go_to_time(0.5)
-    window.still_button.click()
-    assert not window.next_button.isEnabled()
+    window.player.go_to_time(0.5)
+    window.player.still_button.click()
+    assert not window.player.next_button.isEnabled()
     window.canvas.setFocus()
     qtbot.keyClick(window.canvas, Qt.Key.Key_Right)  # the still stays put
     assert shown(window) == 15

@@ -25,7 +25,6 @@ from PySide6.QtGui import (
     QWheelEvent,
 )
 from PySide6.QtWidgets import (
-    QGraphicsEllipseItem,
     QGraphicsItem,
     QGraphicsPathItem,
     QGraphicsPixmapItem,
@@ -41,52 +40,16 @@ from mobileathlete_desktop.domain.image_angles import (
     Annotation,
     Calibration,
     GeometryError,
-    Point,
     Reading,
     Tool,
     suggest_points,
 )
+from mobileathlete_desktop.ui.media.handles import Handle, length, reading_text
 
-HANDLE_PX = 9  # a point's circle on screen, whatever the zoom
 LOUPE_PX = 150  # the loupe's side on screen
 LOUPE_ZOOM = 4
 TOOL_COLOUR = QColor("#ffd400")  # yellow reads on skin, clothing and most backgrounds
 REFERENCE_COLOUR = QColor("#00c8ff")
-
-
-class Handle(QGraphicsEllipseItem):
-    """A point the therapist placed: dragged with the mouse, nudged with the arrow keys."""
-
-    def __init__(self, canvas: AngleCanvas, at: QPointF, colour: QColor) -> None:
-        r = HANDLE_PX / 2
-        super().__init__(-r, -r, 2 * r, 2 * r)
-        self.canvas = canvas
-        self.setPos(at)
-        self.setPen(QPen(QColor("black"), 1.5))
-        self.setBrush(QBrush(colour))
-        self.setZValue(10)
-        self.setFlags(
-            QGraphicsItem.GraphicsItemFlag.ItemIsMovable
-            | QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
-            | QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations
-            | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges
-        )
-        self.setCursor(Qt.CursorShape.SizeAllCursor)
-
-    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:
-        if change == QGraphicsItem.GraphicsItemChange.ItemPositionChange and isinstance(
-            value, QPointF
-        ):
-            return self.canvas.clamped(value)  # never off the picture
-        if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged:
-            self.canvas.points_moved()
-        if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
-            self.setPen(QPen(QColor("white" if self.isSelected() else "black"), 2.5))
-        return super().itemChange(change, value)
-
-    def point(self) -> Point:
-        """Where it is, in image pixels."""
-        return Point(self.pos().x(), self.pos().y())
 
 
 class AngleCanvas(QGraphicsView):
@@ -335,7 +298,7 @@ class AngleCanvas(QGraphicsView):
 
     def _arc(self, centre: QPointF, first: QPointF, second: QPointF) -> None:
         """A small arc at `centre` from the arm towards `first` round to the arm to `second`."""
-        radius = max(12.0, 0.25 * min(_length(centre, first), _length(centre, second)))
+        radius = max(12.0, 0.25 * min(length(centre, first), length(centre, second)))
         a1 = math.degrees(math.atan2(-(first.y() - centre.y()), first.x() - centre.x()))
         a2 = math.degrees(math.atan2(-(second.y() - centre.y()), second.x() - centre.x()))
         sweep = (a2 - a1 + 540) % 360 - 180
@@ -371,7 +334,7 @@ class AngleCanvas(QGraphicsView):
                     if self.tool == "vertical"
                     else min(pts, key=lambda p: p.x())
                 )
-                span = _length(pts[0], pts[1])
+                span = length(pts[0], pts[1])
                 ref = QPointF(0, -span) if self.tool == "vertical" else QPointF(span, 0)
                 self._line(low, low + ref, REFERENCE_COLOUR, dashed=True)
         read = self.reading()
@@ -502,12 +465,3 @@ class AngleCanvas(QGraphicsView):
         if self.handles:
             return False
         return super().focusNextPrevChild(next)
-
-
-def _length(a: QPointF, b: QPointF) -> float:
-    return math.hypot(b.x() - a.x(), b.y() - a.y())
-
-
-def reading_text(read: Reading) -> str:
-    """A reading as drawn and shown: '42.0°', '-12.5°', '15.3 cm'."""
-    return f"{read.value:.1f} cm" if read.unit == "cm" else f"{read.value:.1f}°"

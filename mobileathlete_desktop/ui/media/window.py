@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QImage, QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -24,13 +24,12 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QRadioButton,
-    QSlider,
     QVBoxLayout,
     QWidget,
 )
 
 from mobileathlete_desktop.domain.catalogue import Measure
-from mobileathlete_desktop.domain.image_angles import TOOLS, Reading, Tool
+from mobileathlete_desktop.domain.image_angles import TOOLS, Annotation, Reading, Tool
 from mobileathlete_desktop.services import assessments as assessment_service
 from mobileathlete_desktop.services import media as media_service
 from mobileathlete_desktop.services.context import ServiceContext
@@ -38,7 +37,10 @@ from mobileathlete_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from mobileathlete_desktop.ui.jobs import Job
 from mobileathlete_desktop.ui.measure_grid import window_lang
 from mobileathlete_desktop.ui.media import guidance
-from mobileathlete_desktop.ui.media.canvas import AngleCanvas, reading_text
+from mobileathlete_desktop.ui.media.canvas import AngleCanvas
+from mobileathlete_desktop.ui.media.handles import reading_text
+from mobileathlete_desktop.ui.media.player import VideoPlayer
+from mobileathlete_desktop.ui.media.stills_list import StillsList
 from mobileathlete_desktop.ui.media.video import VIDEO_SUFFIXES, VideoReader
 from mobileathlete_desktop.ui.screen_fit import fit_to_screen, scrolling
 
@@ -91,20 +93,19 @@ class MediaWindow(QWidget):
         self.setWindowTitle(self.tr("Image/video — measure on a picture"))
         self.source_bytes: bytes | None = None
         self.source_kind: media_service.MediaKind = "photo"
-        self.video: VideoReader | None = None
-        self.still_frame: int | None = None
         self._job: Job[object] | None = None
-        self.play_timer = QTimer(self)
-        self.play_timer.timeout.connect(lambda: self.step(1, playing=True))
 
         self.canvas = AngleCanvas()
         self.canvas.changed.connect(self._show_reading)
-        self.canvas.step_requested.connect(self.step)
-        self._build_video_bar()
+        self.player = VideoPlayer()
+        self.player.frame_shown.connect(self._frame_shown)
+        self.player.still_taken.connect(self._still_taken)
+        self.player.still_released.connect(self._still_released)
+        self.canvas.step_requested.connect(self.player.step)
         left = QVBoxLayout()
         left.setContentsMargins(0, 0, 0, 0)
         left.addWidget(self.canvas, 1)
-        left.addWidget(self.video_bar)
+        left.addWidget(self.player)
         panel = scrolling(self._build_panel())
         right = QVBoxLayout()
         right.setContentsMargins(0, 0, 0, 0)
@@ -124,43 +125,11 @@ class MediaWindow(QWidget):
         self.addAction(open_action)
         self._set_up_target(cell)
         self._check_writable()
-        self.video_bar.hide()
+        self.player.hide()
+        self.stills.refresh(read_only=bool(self.read_only_reason))
         fit_to_screen(self, QSize(1280, 760))
 
     # -- building --------------------------------------------------------------------------
-
-    def _build_video_bar(self) -> None:
-        self.video_bar = QWidget()
-        bar = QHBoxLayout(self.video_bar)
-        bar.setContentsMargins(0, 0, 0, 0)
-        self.back_button = QPushButton("◀")
-        self.back_button.setToolTip(self.tr("Previous frame (Left arrow)"))
-        self.back_button.clicked.connect(lambda: self.step(-1))
-        self.play_button = QPushButton(self.tr("Play"))
-        self.play_button.setToolTip(self.tr("Play or pause (Space)"))
-        self.play_button.setShortcut(QKeySequence(Qt.Key.Key_Space))
-        self.play_button.clicked.connect(self.toggle_play)
-        self.next_button = QPushButton("▶")
-        self.next_button.setToolTip(self.tr("Next frame (Right arrow)"))
-        self.next_button.clicked.connect(lambda: self.step(1))
-        self.slider = QSlider(Qt.Orientation.Horizontal)
-        self.slider.setAccessibleName(self.tr("Position in the video"))
-        self.slider.valueChanged.connect(self._slider_moved)
-        self.time_box = QDoubleSpinBox()
-        self.time_box.setDecimals(2)
-        self.time_box.setSuffix(" s")
-        self.time_box.setAccessibleName(self.tr("Go to time (seconds)"))
-        self.time_box.editingFinished.connect(lambda: self.go_to_time(self.time_box.value()))
-        self.frame_label = QLabel()
-        self.still_button = QPushButton(self.tr("Use this frame"))
-        self.still_button.setToolTip(self.tr("Measure on this frame; it is kept with the value"))
-        self.still_button.clicked.connect(self.use_this_frame)
-        for w in (self.back_button, self.play_button, self.next_button):
-            bar.addWidget(w)
-        bar.addWidget(self.slider, 1)
-        bar.addWidget(self.time_box)
-        bar.addWidget(self.frame_label)
-        bar.addWidget(self.still_button)
 
     def _build_panel(self) -> QWidget:
         panel = QWidget()
@@ -231,6 +200,9 @@ class MediaWindow(QWidget):
         cal_layout.addRow(self.tr("Its length:"), self.reference_cm)
         column.addWidget(calibration)
 
+        self.stills = StillsList(self.ctx, self.assessment_id)
+        self.stills.open_requested.connect(self.reopen)
+        column.addWidget(self.stills)
         column.addStretch(1)
         target = QGroupBox(self.tr("Into the assessment"))
         form = QFormLayout(target)
@@ -381,7 +353,7 @@ class MediaWindow(QWidget):
 
     def open_file(self, path: Path) -> Job[object]:
         """Opens a photo or a video off the UI thread; returns the job (tests wait on it)."""
-        self.pause()
+        self.player.pause()
         self.say(self.tr("Opening {name}…").format(name=path.name))
         if path.suffix.lower() in VIDEO_SUFFIXES:
 
@@ -405,7 +377,7 @@ class MediaWindow(QWidget):
         image = QImage.fromData(prepared.data)
         self.source_bytes, self.source_kind = prepared.data, "photo"
         self.canvas.set_image(image)
-        self.video_bar.hide()
+        self.player.hide()
         self.say(
             self.tr("Photo {w} × {h}: place the points.").format(w=image.width(), h=image.height())
         )
@@ -414,18 +386,10 @@ class MediaWindow(QWidget):
         assert isinstance(opened, tuple)
         reader: VideoReader = opened[0]
         first: QImage = opened[1]
-        self._close_video()
-        self.video, self.source_kind, self.source_bytes = reader, "video", None
-        self.still_frame = None
-        self.slider.blockSignals(True)
-        self.slider.setRange(0, reader.frame_count - 1)
-        self.slider.setValue(0)
-        self.slider.blockSignals(False)
-        self.time_box.setRange(0, max(0.0, reader.duration))
-        self.canvas.set_image(first)
-        self.video_bar.show()
-        self._show_frame_number()
-        self._set_video_controls(True)
+        self.source_kind, self.source_bytes = "video", None
+        self.canvas.set_image(first)  # a new picture: the points of the last one go
+        self.player.load(reader, first)
+        self.player.show()
         self.say(
             self.tr(
                 "Video {w} × {h}, {n} frames: step to the frame, then “Use this frame”."
@@ -433,91 +397,43 @@ class MediaWindow(QWidget):
         )
 
     def _close_video(self) -> None:
-        self.pause()
-        if self.video is not None:
-            self.video.close()
-            self.video = None
+        self.player.close_video()
 
-    # -- video -------------------------------------------------------------------------------
+    @property
+    def video(self) -> VideoReader | None:
+        """The open video, if a video is shown."""
+        return self.player.video
 
-    def step(self, frames: int, *, playing: bool = False) -> None:
-        """Shows the frame `frames` on from the current one (the points stay)."""
-        if self.video is None or self.still_frame is not None:
-            return
-        if not playing:
-            self.pause()
-        target = self.video.index + frames
-        if playing and target >= self.video.frame_count:
-            self.pause()
-            return
-        self.show_frame(target)
+    def _frame_shown(self, image: QImage) -> None:
+        self.canvas.set_image(image, keep_points=True)
 
-    def show_frame(self, index: int) -> None:
-        """Shows frame `index` of the video."""
-        if self.video is None:
-            return
-        self.canvas.set_image(self.video.frame(index), keep_points=True)
-        self.slider.blockSignals(True)
-        self.slider.setValue(self.video.index)
-        self.slider.blockSignals(False)
-        self._show_frame_number()
-
-    def go_to_time(self, seconds: float) -> None:
-        """Jumps to the frame shown at `seconds`."""
-        if self.video is not None and self.still_frame is None:
-            self.pause()
-            self.show_frame(self.video.index_at(seconds))
-
-    def _slider_moved(self, value: int) -> None:
-        if self.video is not None and self.still_frame is None:
-            self.show_frame(value)
-
-    def _show_frame_number(self) -> None:
-        assert self.video is not None
-        i = self.video.index
-        self.frame_label.setText(
-            self.tr("Frame {n} / {total}").format(n=i + 1, total=self.video.frame_count)
-        )
-        self.time_box.blockSignals(True)
-        self.time_box.setValue(self.video.time_of(i))
-        self.time_box.blockSignals(False)
-
-    def toggle_play(self) -> None:
-        """Plays from the current frame, or pauses."""
-        if self.play_timer.isActive():
-            self.pause()
-        elif self.video is not None and self.still_frame is None:
-            self.play_timer.start(max(1, round(1000 / self.video.fps)))
-            self.play_button.setText(self.tr("Pause"))
-
-    def pause(self) -> None:
-        """Stops playing."""
-        self.play_timer.stop()
-        self.play_button.setText(self.tr("Play"))
-
-    def use_this_frame(self) -> None:
-        """Takes the current frame as the still to measure on (again: back to the video)."""
-        if self.video is None:
-            return
-        if self.still_frame is not None:
-            self.still_frame = None
-            self.source_bytes = None
-            self._set_video_controls(True)
-            return
-        self.pause()
-        self.still_frame = self.video.index
+    def _still_taken(self, index: int, seconds: float) -> None:
         self.source_bytes = png_bytes(self.canvas.image, "JPEG", 92)
-        self._set_video_controls(False)
         self.say(
             self.tr("Still: frame {n} at {t:.2f} s. Place the points, then save.").format(
-                n=self.still_frame + 1, t=self.video.time_of(self.still_frame)
+                n=index + 1, t=seconds
             )
         )
 
-    def _set_video_controls(self, on: bool) -> None:
-        for w in (self.back_button, self.play_button, self.next_button, self.slider, self.time_box):
-            w.setEnabled(on)
-        self.still_button.setText(self.tr("Use this frame") if on else self.tr("Back to the video"))
+    def _still_released(self) -> None:
+        self.source_bytes = None
+
+    def reopen(self, still: media_service.ImageRecord) -> None:
+        """Shows a kept still again: its picture, the points as placed, its cell."""
+        source = media_service.image_bytes(self.ctx, still.id, "source")
+        annotation = Annotation.from_json(still.annotation)
+        self._close_video()
+        self.player.hide()
+        self.source_bytes, self.source_kind = source, still.kind
+        self.canvas.set_image(QImage.fromData(source))
+        self.tool_buttons[annotation.tool].setChecked(True)
+        self.choose_cell(still.code, still.side, still.mode)
+        self.signed_box.setChecked(annotation.signed)
+        self.supplementary_box.setChecked(annotation.use_supplementary)
+        if annotation.calibration is not None:
+            self.reference_cm.setValue(annotation.calibration.cm)
+        self.canvas.show_annotation(annotation)
+        self.say(self.tr("The still as it was measured; move a point to measure again."))
 
     # -- saving ------------------------------------------------------------------------------
 
@@ -535,7 +451,8 @@ class MediaWindow(QWidget):
         if self.read_only_reason:
             self.say(self.read_only_reason, error=True)
             return None
-        if self.video is not None and self.still_frame is None:
+        still = self.player.still_frame
+        if self.video is not None and still is None:
             self.say(self.tr("Choose the frame first: “Use this frame”."), error=True)
             return None
         if read is None or self.source_bytes is None:
@@ -544,8 +461,8 @@ class MediaWindow(QWidget):
         code = self.measure_combo.currentData()
         side, mode = self.side_combo.currentData(), self.mode_combo.currentData()
         annotation = self.canvas.annotation()
-        if self.video is not None and self.still_frame is not None:
-            annotation = replace(annotation, frame_time=self.video.time_of(self.still_frame))
+        if self.video is not None and still is not None:
+            annotation = replace(annotation, frame_time=self.video.time_of(still))
         annotated = png_bytes(self.canvas.render_annotated())
         source, kind = self.source_bytes, self.source_kind
         label = self.measure_combo.currentText()
@@ -573,6 +490,7 @@ class MediaWindow(QWidget):
                 )
             )
             self.save_button.setEnabled(True)
+            self.stills.refresh(read_only=False)
             self.saved.emit(self.assessment_id)
 
         def failed(exc: Exception) -> None:

@@ -1168,38 +1168,6 @@
         <translation>Imagen/video — medir en una imagen</translation>
     </message>
     <message>
-        <source>Previous frame (Left arrow)</source>
-        <translation>Cuadro anterior (flecha izquierda)</translation>
-    </message>
-    <message>
-        <source>Play</source>
-        <translation>Reproducir</translation>
-    </message>
-    <message>
-        <source>Play or pause (Space)</source>
-        <translation>Reproducir o pausar (Espacio)</translation>
-    </message>
-    <message>
-        <source>Next frame (Right arrow)</source>
-        <translation>Cuadro siguiente (flecha derecha)</translation>
-    </message>
-    <message>
-        <source>Position in the video</source>
-        <translation>Posición en el video</translation>
-    </message>
-    <message>
-        <source>Go to time (seconds)</source>
-        <translation>Ir al tiempo (segundos)</translation>
-    </message>
-    <message>
-        <source>Use this frame</source>
-        <translation>Usar este cuadro</translation>
-    </message>
-    <message>
-        <source>Measure on this frame; it is kept with the value</source>
-        <translation>Medir en este cuadro; se guarda con el valor</translation>
-    </message>
-    <message>
         <source>&amp;Open photo or video…</source>
         <translation>&amp;Abrir foto o video…</translation>
     </message>
@@ -1316,20 +1284,12 @@
         <translation>Video de {w} × {h}, {n} cuadros: vaya al cuadro y luego «Usar este cuadro».</translation>
     </message>
     <message>
-        <source>Frame {n} / {total}</source>
-        <translation>Cuadro {n} / {total}</translation>
-    </message>
-    <message>
-        <source>Pause</source>
-        <translation>Pausa</translation>
+        <source>The still as it was measured; move a point to measure again.</source>
+        <translation>El fotograma tal como se midió; mueva un punto para medir de nuevo.</translation>
     </message>
     <message>
         <source>Still: frame {n} at {t:.2f} s. Place the points, then save.</source>
         <translation>Fotograma: cuadro {n} a {t:.2f} s. Coloque los puntos y luego guarde.</translation>
-    </message>
-    <message>
-        <source>Back to the video</source>
-        <translation>Volver al video</translation>
     </message>
     <message>
         <source>Choose the frame first: “Use this frame”.</source>
@@ -1913,6 +1873,25 @@
     </message>
 </context>
 <context>
+    <name>StillsList</name>
+    <message>
+        <source>Stills in this visit</source>
+        <translation>Fotogramas de esta evaluación</translation>
+    </message>
+    <message>
+        <source>Open again</source>
+        <translation>Abrir de nuevo</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Remove this still from the visit? The value it gave stays in the grid; clear it there if it should go too.</source>
+        <translation>¿Quitar este fotograma de la evaluación? El valor que dio se queda en la tabla; bórrelo allí si también debe irse.</translation>
+    </message>
+</context>
+<context>
     <name>TemplateEditor</name>
     <message>
         <source>Runner screen</source>
@@ -2244,6 +2223,53 @@
     <message>
         <source>{reason} — not removed; press Delete to try again.</source>
         <translation>{reason} — no se quitó; pulse Supr para intentarlo de nuevo.</translation>
+    </message>
+</context>
+<context>
+    <name>VideoPlayer</name>
+    <message>
+        <source>Previous frame (Left arrow)</source>
+        <translation>Cuadro anterior (flecha izquierda)</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Reproducir</translation>
+    </message>
+    <message>
+        <source>Play or pause (Space)</source>
+        <translation>Reproducir o pausar (Espacio)</translation>
+    </message>
+    <message>
+        <source>Next frame (Right arrow)</source>
+        <translation>Cuadro siguiente (flecha derecha)</translation>
+    </message>
+    <message>
+        <source>Position in the video</source>
+        <translation>Posición en el video</translation>
+    </message>
+    <message>
+        <source>Go to time (seconds)</source>
+        <translation>Ir al tiempo (segundos)</translation>
+    </message>
+    <message>
+        <source>Use this frame</source>
+        <translation>Usar este cuadro</translation>
+    </message>
+    <message>
+        <source>Measure on this frame; it is kept with the value</source>
+        <translation>Medir en este cuadro; se guarda con el valor</translation>
+    </message>
+    <message>
+        <source>Frame {n} / {total}</source>
+        <translation>Cuadro {n} / {total}</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pausa</translation>
+    </message>
+    <message>
+        <source>Back to the video</source>
+        <translation>Volver al video</translation>
     </message>
 </context>
 </TS>
