@@ -31,7 +31,10 @@ def make_clip(path: Path, codec: str = "libx264") -> Path:
     with av.open(str(path), "w") as out:
         stream = out.add_stream(codec, rate=FPS)
         stream.width, stream.height, stream.pix_fmt = WIDTH, HEIGHT, "yuv420p"
-        stream.options = {"g": "10"}  # a key frame every 10: jumps must seek and decode on
+        # A key frame every 10: jumps must seek and decode on.
+        stream.options = (
+            {"x265-params": "keyint=10:log-level=none"} if codec == "libx265" else {"g": "10"}
+        )
         for i in range(FRAMES):
             pixels = np.zeros((HEIGHT, WIDTH, 3), dtype=np.uint8)
             for bit in range(5):
@@ -55,9 +58,13 @@ def guidance_seen(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     yield
 
 
-@pytest.fixture
-def clip(tmp_path: Path) -> Path:
-    return make_clip(tmp_path / "run.mp4")
+@pytest.fixture(params=[("run.mp4", "libx264"), ("run.mov", "libx265")], ids=["h264", "hevc"])
+def clip(request: pytest.FixtureRequest, tmp_path: Path) -> Path:
+    """A phone-like clip: H.264 in MP4, and HEVC in MOV where this PyAV can encode it."""
+    name, codec = request.param
+    if codec not in av.codecs_available:
+        pytest.skip(f"this PyAV has no {codec} encoder to make the clip")
+    return make_clip(tmp_path / name, codec)
 
 
 @pytest.fixture
