@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -237,6 +238,20 @@ def _values_tables(
     return flowables
 
 
+# Charts drawn once a figure: a batch's cover counts a full record's pages by laying it out
+# before the real layout, and drawing its charts twice would double the batch's time.
+_DRAWN: weakref.WeakKeyDictionary[Any, tuple[float, Any]] = weakref.WeakKeyDictionary()
+
+
+def _drawn(figure: Any, width: float) -> Any:
+    """`chart_image` of a figure, drawn once (the image flowable holds no layout state)."""
+    held = _DRAWN.get(figure)
+    if held is None or held[0] != width:
+        held = (width, chart_image(figure, width))
+        _DRAWN[figure] = held
+    return held[1]
+
+
 def _signature(report: ProgressReport) -> Any:
     from reportlab.lib.units import mm
     from reportlab.platypus import Table, TableStyle
@@ -323,7 +338,7 @@ def report_story(report: ProgressReport) -> list[Any]:
             story.append(para("Outcome scores", "h1"))
             story += _values_tables(report.visits, report.outcomes, "Outcome scores")
         for figure in report.figures:
-            image = chart_image(figure, content_width() * 0.92)
+            image = _drawn(figure, content_width() * 0.92)
             story += last_chart
             last_chart = [CondPageBreak(image.drawHeight + 6 * mm), image, Spacer(1, 3 * mm)]
         for note in report.chart_notes:

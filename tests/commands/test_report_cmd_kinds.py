@@ -136,3 +136,17 @@ def test_a_date_ranges_cover_says_the_range_in_words(
     )
     cover = " ".join(pdf_pages(out)[0].split())
     assert code == 0 and "2 clientes, 1 may 2025 a 10 jun 2025" in cover
+
+
+def test_full_records_in_one_pdf_are_counted_for_the_cover(
+    clinic_db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "full.pdf"
+    code, _, _ = run(capsys, "--db", clinic_db, "report", "A-1", "B-2", "--full", "--out", str(out))
+    pages = pdf_pages(out)
+    cover = " ".join(pages[0].split())
+    assert code == 0 and "Progress report: full record" in cover
+    starts = [i for i, page in enumerate(pages[1:], start=2) if "Page 1 of" in page]
+    ada, bea = starts
+    assert f"A-1 Ada Quickstep Jun 10, 2025 {bea - ada} {ada}" in cover
+    assert f"B-2 Bea Longrun Jun 10, 2025 {len(pages) + 1 - bea} {bea}" in cover

@@ -252,3 +252,18 @@ def test_a_client_without_visits_still_gets_a_page_saying_so(
     out = tmp_path / f"{kind}.pdf"
     write_report(clinic, client.id, out, kind=kind)
     assert said in flat(out) and page_count(out) == 1
+
+
+def test_full_records_in_one_pdf_get_a_cover_with_their_pages(
+    demo: ServiceContext, tmp_path: Path
+) -> None:
+    ids = clients_assessed_between(demo, date(2000, 1, 1), date(2100, 1, 1))[:3]
+    out = tmp_path / "full.pdf"
+    write_batch(demo, ids, out, label="full", kind="full")
+    pages = pdf_pages(out)
+    starts = [i for i, page in enumerate(pages[1:], start=2) if "Page 1 of" in page]
+    assert len(starts) == 3
+    ends = [*starts[1:], len(pages) + 1]
+    cover = " ".join(pages[0].split())
+    for start, end in zip(starts, ends, strict=True):
+        assert f" {end - start} {start}" in cover  # pages, from page

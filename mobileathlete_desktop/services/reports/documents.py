@@ -88,15 +88,16 @@ def _last(dates: Sequence[date]) -> date | None:
     return max(dates, default=None)
 
 
-def _counted(docs: Sequence[Document], stories: Sequence[list[Any]]) -> list[Document]:
-    """The documents with their page counts; one laid out to memory where it is unknown."""
+def _counted(docs: Sequence[Document]) -> list[Document]:
+    """The documents with their page counts; one laid out to memory where it is unknown (a
+    story of its own: platypus flowables are not laid out twice)."""
+    from mobileathlete_desktop.reports.summary import count_pages
+
     counted = []
-    for doc, story in zip(docs, stories, strict=True):
+    for doc in docs:
         if not doc.pages:
             buffer = io.BytesIO()
-            build_document(buffer, list(story), title="", author="", footer="", lang=doc.lang)
-            from mobileathlete_desktop.reports.summary import count_pages
-
+            build_document(buffer, doc.story(), title="", author="", footer="", lang=doc.lang)
             doc = replace(doc, pages=count_pages(buffer.getvalue()))
         counted.append(doc)
     return counted
@@ -182,18 +183,17 @@ def write_documents(out: BinaryIO, docs: Sequence[Document], *, cover: str | Non
     `cover` (the batch's label), a cover page listing them comes first."""
     from reportlab.platypus import PageBreak
 
-    stories = [d.story() for d in docs]
     first = docs[0] if docs else None
     lang = first.lang if first else "en"
     story: list[Any] = []
     footer = f"{first.client.full_name} ({first.client.chart_number})" if first else ""
     if cover is not None and docs:
-        story += cover_story(_counted(docs, stories), cover, lang)
+        story += cover_story(_counted(docs), cover, lang)
         footer = texts(lang).gettext(TITLES[first.kind]) + " · " + _label_words(cover, lang)
-    for story_of_one in stories:
+    for doc in docs:
         if story:
             story.append(PageBreak())
-        story += story_of_one
+        story += doc.story()
     build_document(
         out,
         story,
