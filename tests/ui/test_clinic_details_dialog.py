@@ -3,12 +3,13 @@ thread), bad input is said in the dialog which stays open, a therapist only read
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -21,7 +22,8 @@ from mobileathlete_desktop.ui.main_window import MainWindow
 from tests.conftest import ADMIN, THERAPIST
 from tests.ui.mnemonics import mnemonic
 
-SHOTS = Path("/tmp/clinic_details_shots")
+SHOTS_ENV = "MOBILEATHLETE_SHOTS"
+"""A folder to save the dialog's screenshots in for a person to look at (unset: none saved)."""
 
 
 @pytest.fixture
@@ -49,9 +51,11 @@ def _open(ctx: ServiceContext, qtbot: QtBot) -> ClinicDetailsDialog:
     return dialog
 
 
-def _shot(widget: ClinicDetailsDialog, name: str) -> None:
-    SHOTS.mkdir(exist_ok=True)
-    widget.grab().save(str(SHOTS / f"{name}.png"))
+def _shot(widget: QWidget, name: str) -> None:
+    folder = os.environ.get(SHOTS_ENV)
+    if folder:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        widget.grab().save(str(Path(folder) / f"{name}.png"))
 
 
 def test_admin_changes_the_letterhead_with_a_logo_and_letter_paper(
@@ -216,6 +220,6 @@ def test_preview_shows_the_unsaved_letterhead_and_saves_nothing(
     assert preview is not None
     shown = preview.picture.pixmap()
     assert not shown.isNull() and shown.width() > 2 * shown.height()  # the top of a page
-    preview.grab().save(str(SHOTS / "preview.png"))
+    _shot(preview, "preview")
     preview.close()
     assert get_clinic_details(clinic).name == "Harbour Physio"
