@@ -17,7 +17,7 @@ from mobileathlete_desktop.services import assessments, clients
 from mobileathlete_desktop.services import media as media_service
 from mobileathlete_desktop.services.context import ServiceContext
 from mobileathlete_desktop.ui.media import guidance
-from mobileathlete_desktop.ui.media.video import VideoError, VideoReader
+from mobileathlete_desktop.ui.media.video import VideoError, VideoReader, to_qimage
 from mobileathlete_desktop.ui.media.window import MediaWindow
 
 av = pytest.importorskip("av")
@@ -149,3 +149,22 @@ def test_not_a_video_is_said_in_the_window(
     qtbot.waitUntil(lambda: "not a video" in window.status.text(), timeout=10_000)
     with pytest.raises(VideoError):
         VideoReader.open(bad)
+
+
+class PortraitFrame:
+    """A decoded frame as a phone filming in portrait stores it: landscape pixels (a white
+    band along the left edge) and a display rotation of -90 (turn it clockwise to show)."""
+
+    rotation = -90
+
+    def to_ndarray(self, format: str) -> object:
+        pixels = np.zeros((48, 64, 3), dtype=np.uint8)
+        pixels[:, :16] = 255
+        return pixels
+
+
+def test_a_portrait_phone_video_is_shown_upright() -> None:
+    image = to_qimage(PortraitFrame())
+    assert (image.width(), image.height()) == (48, 64)
+    assert image.pixelColor(24, 5).red() == 255  # the left band is now along the top
+    assert image.pixelColor(24, 60).red() == 0

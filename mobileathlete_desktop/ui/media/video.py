@@ -14,11 +14,24 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QImage, QTransform
 
 VIDEO_SUFFIXES = (".mp4", ".mov", ".m4v", ".3gp")
 KEPT_FRAMES = 24
 """Decoded frames kept for stepping back (1080p RGB: ~6 MB each)."""
+
+
+def to_qimage(frame: Any) -> QImage:
+    """A decoded frame as an RGB QImage, turned upright: a phone filming in portrait stores
+    landscape pictures with a display rotation, which PyAV reports as `frame.rotation`
+    (degrees counter-clockwise; Qt's rotate() turns clockwise)."""
+    rgb = frame.to_ndarray(format="rgb24")
+    height, width = rgb.shape[:2]
+    image = QImage(rgb.data, width, height, 3 * width, QImage.Format.Format_RGB888).copy()
+    turn = int(getattr(frame, "rotation", 0) or 0)
+    if turn % 360:
+        image = image.transformed(QTransform().rotate(-turn))
+    return image
 
 
 class VideoError(OSError):
@@ -96,9 +109,7 @@ class VideoReader:
         except (StopIteration, av.error.EOFError):
             self._decoder = None
             return None
-        rgb = frame.to_ndarray(format="rgb24")
-        height, width = rgb.shape[:2]
-        image = QImage(rgb.data, width, height, 3 * width, QImage.Format.Format_RGB888).copy()
+        image = to_qimage(frame)
         index = self._index_of(frame)
         self._cache[index] = image
         self._cache.move_to_end(index)

@@ -393,7 +393,7 @@ class MediaWindow(QWidget):
         self.say(
             self.tr(
                 "Video {w} × {h}, {n} frames: step to the frame, then “Use this frame”."
-            ).format(w=reader.width, h=reader.height, n=reader.frame_count)
+            ).format(w=first.width(), h=first.height(), n=reader.frame_count)
         )
 
     def _close_video(self) -> None:
