@@ -94,11 +94,12 @@ def test_move_aside_renames_untouched(tmp_path: Path) -> None:
 
 @pytest.fixture
 def tiny_disk(tmp_path: Path) -> Iterator[Path]:
-    """A 400 KiB tmpfs (needs root; skipped where it cannot be mounted)."""
+    """A 2 MiB tmpfs (needs root; skipped where it cannot be mounted): room for a new clinic
+    (schema, write-ahead log and shared memory), little more."""
     mount = tmp_path / "tiny"
     mount.mkdir()
     done = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=400k", "tmpfs", str(mount)],
+        ["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(mount)],
         capture_output=True,
         check=False,
     )
