@@ -278,3 +278,22 @@ def test_the_editor_opens_the_window_on_the_cell_in_focus_and_shows_the_saved_va
         "photo",
     )
     media.close()
+
+
+def test_a_loupe_follows_the_mouse_while_points_are_placed(
+    ctx: ServiceContext, visit: int, qtbot: QtBot, tmp_path: Path
+) -> None:
+    window = open_window(ctx, visit, qtbot, photo(tmp_path / "l.jpg", [(VERTEX, arm_end(0))]))
+    canvas = window.canvas
+    qtbot.mouseMove(canvas.viewport(), canvas.mapFromScene(VERTEX))
+    assert canvas.loupe.isVisible()
+    magnified = canvas.loupe.pixmap().toImage()
+    assert magnified.width() == canvas.loupe.width()
+    below_cross = magnified.height() // 2 + 6
+    # The arm runs right from the vertex: dark on the right of the loupe, background on the left.
+    assert magnified.pixelColor(magnified.width() - 5, below_cross).red() < 80
+    assert magnified.pixelColor(5, below_cross).red() > 140
+    for at in (arm_end(0), VERTEX, arm_end(70)):
+        click(qtbot, window, at)
+    qtbot.mouseMove(canvas.viewport(), canvas.mapFromScene(QPointF(100, 100)))
+    assert not canvas.loupe.isVisible()  # every point placed: no loupe in the way
