@@ -305,23 +305,52 @@ def signature(therapist: str, tr: Texts) -> Any:
     return table
 
 
+# A chart shrinks to the room left on a page down to this height (points) rather than leave
+# the page's foot empty; below it, it starts the next page at full size.
+SHORTEST_CHART = 170.0
+
+
+def _flexible_chart(figure: Any, tallest: float, draw: bool) -> Any:
+    """A chart that takes the page's width up to `tallest`, or less to fit the room left on
+    the page (not under SHORTEST_CHART); blank space of the same size when `draw` is false
+    (a trial layout that counts pages)."""
+    from reportlab.platypus import Flowable
+
+    fig_w, fig_h = figure.get_size_inches()
+    aspect = fig_w / fig_h
+    pixels = chart_image(figure, content_width(), max_height=tallest) if draw else None
+
+    class FlexibleChart(Flowable):  # type: ignore[misc]
+        def __init__(self) -> None:
+            super().__init__()
+            self.hAlign = "CENTER"
+
+        def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+            full = min(tallest, available_width / aspect)
+            # Never under 3/4 of its size: a tall chart made short gets too narrow to read.
+            fits = max(SHORTEST_CHART, full * 0.75) <= available_height < full
+            self.height = available_height if fits else full
+            self.width = self.height * aspect
+            return self.width, self.height
+
+        def draw(self) -> None:
+            if pixels is not None:
+                pixels.drawWidth, pixels.drawHeight = self.width, self.height
+                pixels.drawOn(self.canv, 0, 0)
+
+    return FlexibleChart()
+
+
 def _chart_flowables(report: SummaryReport, tr: Texts, draw: bool) -> list[Any]:
-    """The charts at the page's width (at most CHART_HEIGHT tall); as blank space of the same
-    size when `draw` is false (a trial layout that counts pages)."""
-    from reportlab.platypus import CondPageBreak, Spacer
+    """Each chart after its caption, kept together on a page."""
+    from reportlab.platypus import CondPageBreak
 
     out: list[Any] = []
     for chart in report.charts:
-        fig_w, fig_h = chart.figure.get_size_inches()
-        width = min(content_width(), CHART_HEIGHT * fig_w / fig_h)
-        height = width * fig_h / fig_w
-        image = (
-            chart_image(chart.figure, content_width(), max_height=CHART_HEIGHT) if draw else None
-        )
-        out.append(CondPageBreak(height + 30))
+        out.append(CondPageBreak(SHORTEST_CHART + 30))
         if chart.caption:
             out.append(para(chart.caption, "muted"))
-        out.append(image if image is not None else Spacer(width, height))
+        out.append(_flexible_chart(chart.figure, report.chart_height, draw))
     return out
 
 

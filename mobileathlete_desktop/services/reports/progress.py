@@ -204,12 +204,18 @@ SUMMARY_FIGURE_HEIGHT = 3.6
 SUMMARY_GAP_PANELS = 2
 
 
-def _resized(figure: Any) -> Any:
-    """A tall gap chart laid out lower (its panels share the height; text keeps its size)."""
-    width, height = figure.get_size_inches()
-    if height > SUMMARY_FIGURE_HEIGHT:
-        figure.set_size_inches(width, SUMMARY_FIGURE_HEIGHT)
+def _resized(figure: Any, height: float = SUMMARY_FIGURE_HEIGHT) -> Any:
+    """A tall chart laid out lower (its panels share the height, its text keeps its size), so
+    that at the page's width it stays within the summary's chart height and is not drawn
+    narrow with small text."""
+    width, drawn = figure.get_size_inches()
+    if drawn > height:
+        figure.set_size_inches(width, height)
     return figure
+
+
+# Outcome panels stacked: this much height (inches) each, plus the title and dates.
+OUTCOME_PANEL_HEIGHT = 2.1
 
 
 def _summary_charts(
@@ -253,7 +259,8 @@ def _summary_charts(
                 "Outcome scores over the visits: the band is the measurement error around the "
                 "first score, the dashed lines the clinically important difference."
             )
-            chosen.append(Chart(figure, caption))
+            panels = OUTCOME_PANEL_HEIGHT * len(scored) + 0.7
+            chosen.append(Chart(_resized(figure, panels), caption))
         measured = [c for c in episode if c.code not in OUTCOME_CODES]
         if measured:
             most = max(measured, key=lambda c: c.size)
