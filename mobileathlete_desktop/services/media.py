@@ -25,12 +25,13 @@ from typing import Any, Literal
 
 from sqlalchemy import select
 
-from mobileathlete_desktop.domain.catalogue import Mode, Side
+from mobileathlete_desktop.domain.catalogue import Measure, Mode, Side
 from mobileathlete_desktop.domain.image_angles import (
     MAX_IMAGE_BYTES,
     MAX_SIDE_PX,
     Annotation,
     GeometryError,
+    Reading,
     fit_within,
 )
 from mobileathlete_desktop.domain.records import MeasurementRecord
@@ -168,6 +169,12 @@ def prepare_image(data: bytes, what: str = "The picture") -> PreparedImage:
     return PreparedImage(data, media_type, size[0], size[1], scale)
 
 
+def is_observation(measure: Measure) -> bool:
+    """Whether a still of this measure is evidence beside findings (a gait or motor-control
+    observation with faults), not a value for the grid."""
+    return measure.kind == "test" and bool(measure.faults)
+
+
 def to_record(row: MeasurementImage) -> ImageRecord:
     """The frozen record of a stored still."""
     return ImageRecord(
@@ -223,18 +230,25 @@ def attach_still(
 
     The pictures are checked before anything is saved; the value is saved first (through
     `set_value`, with its own checks and audit), then the still, audited as `media.attach`.
+
+    A motor-control or gait observation (a measure of kind "test" with faults, such as
+    gait.running) takes the still as evidence beside its findings: no value is stored in the
+    grid, and the angle drawn on it (if every point is placed) is kept with the still only.
     """
     if kind not in MEDIA_KINDS:
         raise InputError(f"Unknown kind of picture {kind!r}")
     ctx.actor.require("assessments.write")
-    try:
-        read = annotation.reading()
-    except GeometryError as exc:
-        raise InputError(str(exc)) from exc
     measure = ctx.catalogue.measures.get(code)
     if measure is None:
         raise InputError(f"Unknown measure {code!r}")
-    if measure.unit != read.unit:
+    observation = is_observation(measure)
+    try:
+        read: Reading | None = annotation.reading()
+    except GeometryError as exc:
+        if not observation:
+            raise InputError(str(exc)) from exc
+        read = None
+    if read is not None and not observation and measure.unit != read.unit:
         shown = {"deg": "an angle", "cm": "a distance in cm"}[read.unit]
         raise InputError(
             f"{measure.label} is recorded in {measure.unit_label or measure.unit}; "
@@ -245,7 +259,9 @@ def attach_still(
     if drawn.media_type != "image/png":
         raise InputError("The annotated still must be a PNG")
     stored_annotation = annotation.scaled(prepared.scale)
-    saved = set_value(ctx, assessment_id, code, side, mode, read.value, instrument=kind)
+    saved = None
+    if read is not None and not observation:
+        saved = set_value(ctx, assessment_id, code, side, mode, read.value, instrument=kind)
     with assessment_unit(ctx, assessment_id) as unit:
         row = MeasurementImage(
             assessment_id=assessment_id,
@@ -262,12 +278,12 @@ def attach_still(
             sha256=prepared.sha256,
             annotated_sha256=drawn.sha256,
             annotation=stored_annotation.to_json(),
-            value=read.value,
+            value=None if read is None else read.value,
             created_by=ctx.actor.display_name or ctx.actor.username,
         )
         unit.session.add(row)
         unit.session.flush()
-        unit.audit("media.attach", {**_audit_facts(row), "value": read.value})
+        unit.audit("media.attach", {**_audit_facts(row), "value": row.value})
         return saved, to_record(row)
 
 
@@ -355,6 +371,17 @@ def _thumbnail(png: bytes, longest: int = THUMBNAIL_PX) -> bytes:
         return out.getvalue()
 
 
+def _value_text(row: MeasurementImage, measure: Measure | None) -> str:
+    """The value measured on a still as printed: in the measure's unit, or for an observation
+    (whose unit is not an angle's) as the tool read it."""
+    if row.value is None:
+        return ""
+    if measure is not None and measure.unit in ("deg", "cm"):
+        return measure.format_value(row.value)
+    unit = "cm" if (row.annotation or {}).get("tool") == "distance" else "deg"
+    return f"{row.value:g} cm" if unit == "cm" else f"{row.value:g}°"
+
+
 def stills_for_report(
     ctx: ServiceContext, client_id: int, lang: str = "en", *, codes: Sequence[str] = ()
 ) -> list[StillRecord]:
@@ -374,11 +401,7 @@ def stills_for_report(
         for row, on in session.execute(query).all():
             measure = ctx.catalogue.measures.get(row.code)
             label = measure.label_in(lang) if measure is not None else row.code
-            value_text = (
-                ""
-                if row.value is None
-                else (measure.format_value(row.value) if measure is not None else f"{row.value:g}")
-            )
+            value_text = _value_text(row, measure)
             found.append(
                 StillRecord(
                     image_id=row.id,

@@ -228,3 +228,39 @@ def test_backups_carry_the_stills_and_the_encrypted_copy_only_encrypted(
     encrypted = encrypt_database(admin_ctx, tmp_path / "encrypted.sqlite3", lambda: "k" * 24)
     raw = encrypted.read_bytes()
     assert stored not in raw and JPEG_MAGIC not in raw and b"\x89PNG" not in raw
+
+
+def test_a_gait_observation_keeps_its_frame_and_angle_beside_the_findings(
+    ctx: ServiceContext, visit: int
+) -> None:
+    frame_only = Annotation("vertical", (Point(10, 10),))  # one point: no angle measured
+    _, first = service.attach_still(
+        ctx,
+        visit,
+        "gait.running",
+        "right",
+        "none",
+        kind="video",
+        source=picture(),
+        annotated_png=picture(fmt="PNG"),
+        annotation=frame_only,
+    )
+    shin = Annotation("vertical", (Point(100, 200), Point(120, 100)))  # leaning 11.3°
+    saved, second = service.attach_still(
+        ctx,
+        visit,
+        "gait.running",
+        "left",
+        "none",
+        kind="video",
+        source=picture(),
+        annotated_png=picture(fmt="PNG"),
+        annotation=shin,
+    )
+    assert saved is None and first.value is None and second.value == 11.3
+    assert assessments.get_assessment(ctx, visit).measurements == ()  # nothing in the grid
+    client_id = assessments.get_assessment(ctx, visit).client_id
+    texts = [s.value_text for s in service.stills_for_report(ctx, client_id)]
+    assert texts == ["", "11.3°"]
+    with pytest.raises(InputError, match="needs 3 points"):  # a measure still needs its angle
+        attach(ctx, visit, annotation=Annotation("three_point", (Point(1, 1),)))

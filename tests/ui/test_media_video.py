@@ -140,6 +140,25 @@ def test_a_picked_frame_is_the_still_stored_with_the_value(
     assert media_service.image_bytes(ctx, still.id, "source")[:3] == b"\xff\xd8\xff"
 
 
+def test_a_gait_frame_is_kept_beside_the_findings_without_a_value(
+    window: MediaWindow, qtbot: QtBot, ctx: ServiceContext
+) -> None:
+    window.player.go_to_time(0.3)
+    window.player.still_button.click()
+    index = window.measure_combo.findData("gait.running")
+    assert index >= 0 and "still beside the findings" in window.measure_combo.itemText(index)
+    window.measure_combo.setCurrentIndex(index)
+    window.side_combo.setCurrentIndex(window.side_combo.findData("right"))
+    with qtbot.waitSignal(window.saved, timeout=10_000):
+        window.save_button.click()  # no point placed: the frame alone is the evidence
+    assert assessments.get_assessment(ctx, window.assessment_id).measurements == ()
+    [still] = media_service.list_stills(ctx, window.assessment_id)
+    assert (still.code, still.side, still.value) == ("gait.running", "right", None)
+    source = QImage.fromData(media_service.image_bytes(ctx, still.id, "source"))
+    assert number_in(source) == 9
+    assert "kept with" in window.status.text()
+
+
 def test_not_a_video_is_said_in_the_window(
     window: MediaWindow, qtbot: QtBot, tmp_path: Path
 ) -> None:

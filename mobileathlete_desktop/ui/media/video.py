@@ -125,20 +125,33 @@ class VideoReader:
             self._cache.move_to_end(index)
             self.index = index
             return cached
-        if not (self._decoder is not None and self.index < index <= self.index + 8):
-            # Not just ahead: seek to the key frame at or before it, then decode forward.
-            target = int(index / self.fps / self._time_base) + self._start
-            self._container.seek(target, stream=self._stream, backward=True, any_frame=False)
-            self._decoder = None
+        if self._decoder is not None and self.index < index <= self.index + 8:
+            best = self._decode_to(index)  # just ahead: decode on
+        else:
+            best = None
+            # Seek to the key frame at or before it, then decode forward. A container whose
+            # times start late (B-frame delay, edit lists) can land after the frame asked
+            # for: then seek a second earlier, and at last from the start.
+            for back in (0.0, 1.0, None):
+                start_at = 0.0 if back is None else max(0.0, index / self.fps - back)
+                target = int(start_at / self._time_base) + self._start
+                self._container.seek(target, stream=self._stream, backward=True, any_frame=False)
+                self._decoder = None
+                best = self._decode_to(index)
+                if best is None or best[0] <= index:
+                    break
+        if best is None:
+            raise VideoError(f"Frame {index + 1} of {self.path.name} could not be read")
+        self.index = best[0]
+        return best[1]
+
+    def _decode_to(self, index: int) -> tuple[int, QImage] | None:
+        """Decodes on to frame `index` (or the first after it, or the clip's last)."""
         best: tuple[int, QImage] | None = None
         while True:
             got = self._decode()
             if got is None:
-                break
+                return best
             best = got
             if got[0] >= index:
-                break
-        if best is None:
-            raise VideoError(f"Frame {index + 1} of {self.path.name} could not be read")
-        self.index = best[0] if best[0] <= index else index
-        return best[1]
+                return best

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QImage, QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -33,7 +33,6 @@ from mobileathlete_desktop.domain.image_angles import TOOLS, Annotation, Reading
 from mobileathlete_desktop.services import assessments as assessment_service
 from mobileathlete_desktop.services import media as media_service
 from mobileathlete_desktop.services.context import ServiceContext
-from mobileathlete_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from mobileathlete_desktop.ui.jobs import Job
 from mobileathlete_desktop.ui.measure_grid import window_lang
 from mobileathlete_desktop.ui.media import guidance
@@ -41,37 +40,9 @@ from mobileathlete_desktop.ui.media.canvas import AngleCanvas
 from mobileathlete_desktop.ui.media.handles import reading_text
 from mobileathlete_desktop.ui.media.player import VideoPlayer
 from mobileathlete_desktop.ui.media.stills_list import StillsList
+from mobileathlete_desktop.ui.media.tools import TOOL_HINTS, TOOL_NAMES, png_bytes
 from mobileathlete_desktop.ui.media.video import VIDEO_SUFFIXES, VideoReader
 from mobileathlete_desktop.ui.screen_fit import fit_to_screen, scrolling
-
-TOOL_NAMES: dict[Tool, str] = {
-    "three_point": QT_TRANSLATE_NOOP("MediaWindow", "Three-point angle"),
-    "goniometer": QT_TRANSLATE_NOOP("MediaWindow", "Goniometer (stationary, moving arm)"),
-    "vertical": QT_TRANSLATE_NOOP("MediaWindow", "Angle to the vertical"),
-    "horizontal": QT_TRANSLATE_NOOP("MediaWindow", "Angle to the horizontal"),
-    "distance": QT_TRANSLATE_NOOP("MediaWindow", "Distance (cm)"),
-}
-TOOL_HINTS: dict[Tool, str] = {
-    "three_point": QT_TRANSLATE_NOOP("MediaWindow", "Click an end, the joint, the other end."),
-    "goniometer": QT_TRANSLATE_NOOP(
-        "MediaWindow", "Click the axis, the stationary arm's end, the moving arm's end."
-    ),
-    "vertical": QT_TRANSLATE_NOOP("MediaWindow", "Click both ends of the segment."),
-    "horizontal": QT_TRANSLATE_NOOP("MediaWindow", "Click both ends of the segment."),
-    "distance": QT_TRANSLATE_NOOP(
-        "MediaWindow", "Mark the reference line first, then click both ends."
-    ),
-}
-
-
-def png_bytes(image: QImage, fmt: str = "PNG", quality: int = -1) -> bytes:
-    """A QImage encoded as PNG (or JPEG) bytes."""
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, fmt, quality)  # type: ignore[call-overload]  # str works, bytes not
-    buffer.close()
-    return bytes(data.data())
 
 
 class MediaWindow(QWidget):
@@ -233,11 +204,15 @@ class MediaWindow(QWidget):
     # -- the cell the value goes into --------------------------------------------------------
 
     def _measures(self, unit: str) -> list[Measure]:
-        return [
+        """The measures a reading in `unit` can go into, then the gait and motor-control
+        observations, which keep the still (and its angle) beside their findings."""
+        values = [
             m
             for m in self.ctx.catalogue.measures.values()
             if m.unit == unit and not m.computed and m.kind in ("rom", "distance")
         ]
+        seen = [m for m in self.ctx.catalogue.measures.values() if media_service.is_observation(m)]
+        return values + seen
 
     def _set_up_target(self, cell: tuple[str, str, str] | None) -> None:
         self._wanted = cell
@@ -250,7 +225,10 @@ class MediaWindow(QWidget):
         self.measure_combo.blockSignals(True)
         self.measure_combo.clear()
         for m in self._measures(unit):
-            self.measure_combo.addItem(m.label_in(self.lang), m.code)
+            label = m.label_in(self.lang)
+            if media_service.is_observation(m):
+                label = self.tr("{test} (still beside the findings)").format(test=label)
+            self.measure_combo.addItem(label, m.code)
         index = self.measure_combo.findData(wanted)
         self.measure_combo.setCurrentIndex(max(index, 0))
         self.measure_combo.blockSignals(False)
@@ -455,10 +433,12 @@ class MediaWindow(QWidget):
         if self.video is not None and still is None:
             self.say(self.tr("Choose the frame first: “Use this frame”."), error=True)
             return None
-        if read is None or self.source_bytes is None:
+        code = self.measure_combo.currentData()
+        measure = self.ctx.catalogue.measures.get(code) if code else None
+        observation = measure is not None and media_service.is_observation(measure)
+        if self.source_bytes is None or (read is None and not observation):
             self.say(self.tr("Place every point of the tool first."), error=True)
             return None
-        code = self.measure_combo.currentData()
         side, mode = self.side_combo.currentData(), self.mode_combo.currentData()
         annotation = self.canvas.annotation()
         if self.video is not None and still is not None:
@@ -481,14 +461,21 @@ class MediaWindow(QWidget):
             )
 
         def done(_result: object) -> None:
-            self.say(
-                self.tr("Saved {value} to {measure} ({side}, {mode}) with the still.").format(
-                    value=reading_text(read),
-                    measure=label,
-                    side=self.side_combo.currentText(),
-                    mode=self.mode_combo.currentText(),
+            if observation:
+                self.say(
+                    self.tr("Still kept with {test} ({side}).").format(
+                        test=label, side=self.side_combo.currentText()
+                    )
                 )
-            )
+            else:
+                self.say(
+                    self.tr("Saved {value} to {measure} ({side}, {mode}) with the still.").format(
+                        value=reading_text(read) if read else "",
+                        measure=label,
+                        side=self.side_combo.currentText(),
+                        mode=self.mode_combo.currentText(),
+                    )
+                )
             self.save_button.setEnabled(True)
             self.stills.refresh(read_only=False)
             self.saved.emit(self.assessment_id)

@@ -1236,6 +1236,10 @@
         <translation>&amp;Guardar en la evaluación</translation>
     </message>
     <message>
+        <source>{test} (still beside the findings)</source>
+        <translation>{test} (fotograma junto a los hallazgos)</translation>
+    </message>
+    <message>
         <source>left</source>
         <translation>izquierdo</translation>
     </message>
@@ -1298,6 +1302,10 @@
     <message>
         <source>Place every point of the tool first.</source>
         <translation>Coloque primero todos los puntos de la herramienta.</translation>
+    </message>
+    <message>
+        <source>Still kept with {test} ({side}).</source>
+        <translation>Fotograma guardado con {test} ({side}).</translation>
     </message>
     <message>
         <source>Saved {value} to {measure} ({side}, {mode}) with the still.</source>
