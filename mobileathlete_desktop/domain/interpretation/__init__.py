@@ -6,7 +6,8 @@ missing input (one visit, no date of birth, one side only, no norm) never raises
 says what is missing instead.
 
 A package: results (flags and result records), rules (one function a rule), computed
-(the only scorers), assessment (interpreting a visit), wording (sentences).
+(the only scorers), assessment (interpreting a visit), wording (sentences), glance (the short
+lines of the window), highlights (the findings that matter and what changed, ranked).
 """
 
 from mobileathlete_desktop.domain.interpretation.assessment import (
@@ -30,6 +31,14 @@ from mobileathlete_desktop.domain.interpretation.computed import (
     ybalance_composite,
 )
 from mobileathlete_desktop.domain.interpretation.glance import GLANCE_ORDER, glance, summary_rows
+from mobileathlete_desktop.domain.interpretation.highlights import (
+    HIGHLIGHT_ORDER,
+    ChangeLine,
+    Highlight,
+    change_lines,
+    episode_interpretation,
+    highlights,
+)
 from mobileathlete_desktop.domain.interpretation.results import (
     ABOVE_NORM_PERCENT,
     BELOW_NORM_PERCENT,
@@ -97,6 +106,7 @@ __all__ = [
     "FMS_TESTS",
     "FMS_TOTAL",
     "GLANCE_ORDER",
+    "HIGHLIGHT_ORDER",
     "HIP_STRENGTH",
     "HOP_LSI",
     "LEFS_ITEMS",
@@ -108,8 +118,10 @@ __all__ = [
     "ActivePassiveGap",
     "AssessmentInterpretation",
     "Change",
+    "ChangeLine",
     "FmsResult",
     "GlanceLine",
+    "Highlight",
     "Interpretation",
     "Key",
     "NormComparison",
@@ -120,13 +132,16 @@ __all__ = [
     "SummaryRow",
     "Verdict",
     "active_passive_gap",
+    "change_lines",
     "client_lines",
     "compare_sides",
     "compare_with_norm",
+    "episode_interpretation",
     "fms_clearing",
     "fms_test_score",
     "fms_total",
     "glance",
+    "highlights",
     "interpret_assessment",
     "interpret_history",
     "is_weight_bearing",
