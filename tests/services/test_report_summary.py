@@ -149,9 +149,13 @@ def test_the_summary_in_spanish(clinic: ServiceContext, tmp_path: Path) -> None:
 def test_the_letter_is_one_page_to_the_referring_clinician(
     clinic: ServiceContext, tmp_path: Path
 ) -> None:
+    from mobileathlete_desktop.services.audit import AuditFilter, find_events
+
     out = tmp_path / "letter.pdf"
     write_report(clinic, _worked_runner(clinic), out, kind="letter")
     assert page_count(out) == 1
+    printed = find_events(clinic.as_actor(ADMIN), AuditFilter(action="report.print"))
+    assert [e.detail["kind"] for e in printed] == ["letter"]  # the audit says which report
     text = flat(out)
     assert "Re: Testa Runnerton" in text and "Referral: Coach" in text
     assert "Dear colleague," in text

@@ -51,7 +51,11 @@ def write_report(
 
 def _audit(ctx: ServiceContext, docs: Sequence[Document], path: Path) -> None:
     audit_files(
-        ctx, [WrittenReport(d.client.id, d.client.chart_number, str(path), d.visits) for d in docs]
+        ctx,
+        [
+            WrittenReport(d.client.id, d.client.chart_number, str(path), d.visits, d.kind)
+            for d in docs
+        ],
     )
 
 
@@ -169,7 +173,7 @@ def _report_job(
         chart = report.client.chart_number
         path = Path(folder) / _file_name(report, label)
         _write(path, [report], cover=None)
-        return WrittenReport(client_id, chart, str(path), report.visits)
+        return WrittenReport(client_id, chart, str(path), report.visits, report.kind)
     finally:
         db.dispose()
 

@@ -19,6 +19,8 @@ class WrittenReport:
     chart_number: str
     path: str
     visits: int
+    kind: str = "summary"
+    """Which report: "summary", "full" or "letter"."""
 
 
 def audit_files(ctx: ServiceContext, written: Sequence[WrittenReport]) -> None:
@@ -32,7 +34,7 @@ def audit_files(ctx: ServiceContext, written: Sequence[WrittenReport]) -> None:
                 entity="client",
                 entity_id=w.client_id,
                 client_id=w.client_id,
-                detail={"file": Path(w.path).name, "visits": w.visits},
+                detail={"file": Path(w.path).name, "visits": w.visits, "kind": w.kind},
             )
 
 
