@@ -187,7 +187,7 @@ def write_documents(out: BinaryIO, docs: Sequence[Document], *, cover: str | Non
     lang = first.lang if first else "en"
     story: list[Any] = []
     footer = f"{first.client.full_name} ({first.client.chart_number})" if first else ""
-    if cover is not None and docs:
+    if cover is not None and first is not None:
         story += cover_story(_counted(docs), cover, lang)
         footer = texts(lang).gettext(TITLES[first.kind]) + " · " + _label_words(cover, lang)
     for doc in docs:
