@@ -44,12 +44,14 @@ class ClientListModel(QAbstractTableModel):
         self._text = ""
         self._include_archived = False
         self._more = False
+        self._loaded = False
 
     def refresh(self, text: str = "", *, include_archived: bool = False) -> None:
         """Runs the search through the clients service and shows its first page."""
         if self.ctx is None:
             return
         self._text, self._include_archived = text, include_archived
+        self._loaded = True
         self.beginResetModel()
         self._clients = self._page(0)
         self.endResetModel()
@@ -100,8 +102,11 @@ class ClientListModel(QAbstractTableModel):
         self.endResetModel()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        # The view sorts while it is set up (sorting turned on, the first column chosen):
+        # before the first search, or to the order already shown, there is nothing to read.
+        same = (column, order) == self._sort
         self._sort = (column, order)
-        if self.ctx is None:
+        if self.ctx is None or not self._loaded or same:
             return
         self.refresh(self._text, include_archived=self._include_archived)
 
