@@ -16,6 +16,7 @@ from mobileathlete_desktop.domain.exercises import ExerciseLibrary
 from mobileathlete_desktop.domain.programs import (
     ProgramItemRecord,
     ProgramRecord,
+    library_item,
     tracker_boxes,
 )
 from mobileathlete_desktop.domain.recommendations import ACTIONABLE, Drill, Observation
@@ -244,7 +245,8 @@ def propose_next(
     sessions) without much pain moves on to its first progression in the library, one that
     hurt (pain above PAIN_TOO_MUCH) goes back to its first regression, one mostly skipped
     (below DONE_LITTLE) or in between is kept; each change with its reason. A drill moved to
-    another keeps its dose (the therapist adjusts), its reason says why. With the latest
+    another takes that drill's default dose from the library (the therapist adjusts); a kept
+    drill keeps its dose. With the latest
     assessment's `findings` and the library's `drills`, a drill that answers none of the
     flagged findings any more is dropped (a program for no findings drops nothing)."""
     by_code = {i.exercise_code: i for i in checkin.items}
@@ -263,6 +265,11 @@ def propose_next(
             continue
         seen.add(change.now)
         changes.append(change)
+        moved_to = library.get(change.now) if library is not None else None
+        if change.now != item.exercise_code and moved_to is not None:
+            # Another drill comes with its own default dose (a band walk's metres mean
+            # nothing for a clamshell), keeping the therapist's note.
+            item = replace(library_item(change.now, moved_to.dosage, lang), notes=item.notes)
         items.append(replace(item, exercise_code=change.now, reason=change.reason))
     proposed = replace(
         program,

@@ -13,9 +13,13 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from mobileathlete_desktop.support import languages
 from mobileathlete_desktop.support.i18n import N_, Texts, texts
+
+if TYPE_CHECKING:
+    from mobileathlete_desktop.domain.exercises import Dosage
 
 
 @dataclass(frozen=True)
@@ -259,6 +263,22 @@ def sessions_of(item: ProgramItemRecord) -> int | None:
     if item.sessions_per_week is not None:
         return item.sessions_per_week
     return sessions_from_text(item.frequency)
+
+
+def library_item(code: str, dosage: Dosage, lang: str = "en") -> ProgramItemRecord:
+    """A program item with a library drill's default dose (distance included), its frequency
+    in that language and, where the frequency says, its days a week."""
+    frequency = dosage.frequency(lang)
+    return ProgramItemRecord(
+        exercise_code=code,
+        sets=dosage.sets,
+        reps=dosage.reps,
+        hold_s=dosage.hold_s,
+        per_side=dosage.per_side,
+        frequency=frequency,
+        distance_m=dosage.distance_m,
+        sessions_per_week=sessions_from_text(frequency),
+    )
 
 
 def tracker_boxes(item: ProgramItemRecord) -> int:

@@ -20,9 +20,9 @@ from mobileathlete_desktop.domain.programs import (
     ProgramItemRecord,
     ProgramRecord,
     dosage_text,
+    library_item,
     normalize_code,
     program_code,
-    sessions_from_text,
 )
 from mobileathlete_desktop.domain.recommendations import (
     Drill,
@@ -305,19 +305,8 @@ def exercise_library() -> ExerciseLibrary | None:
 
 
 def dosage_from_library(code: str, dosage: Dosage, lang: str = "en") -> ProgramItemRecord:
-    """A program item with the drill's default dose (distance included), its frequency in
-    that language and, where the frequency says, its days a week."""
-    frequency = dosage.frequency(lang)
-    return ProgramItemRecord(
-        exercise_code=code,
-        sets=dosage.sets,
-        reps=dosage.reps,
-        hold_s=dosage.hold_s,
-        per_side=dosage.per_side,
-        frequency=frequency,
-        distance_m=dosage.distance_m,
-        sessions_per_week=sessions_from_text(frequency),
-    )
+    """A program item with the drill's default dose (domain.programs.library_item)."""
+    return library_item(code, dosage, lang)
 
 
 def library_drills(library: ExerciseLibrary, lang: str = "en") -> list[Drill]:

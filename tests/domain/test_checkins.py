@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -95,9 +96,13 @@ def test_the_proposal_progresses_holds_and_regresses_with_reasons() -> None:
         "sessions not recorded: kept as it was",
         "done 6 of 12 sessions (50 %), pain or difficulty 4/10: kept as it was",
     ]
-    # The drills keep their doses, carry their reasons, and the program is a new, unsaved one.
+    # A drill moved to another takes that drill's library dose, a kept one keeps its own; each
+    # carries its reason, and the program is a new, unsaved one.
     assert proposed.id is None and proposed.code == "" and proposed.date == date(2026, 3, 30)
-    assert proposed.items[0].sets == 3 and proposed.items[0].reps == 15
+    side_lying = library["control.side_lying_hip_abduction"].dosage
+    assert (proposed.items[0].sets, proposed.items[0].reps) == (side_lying.sets, side_lying.reps)
+    assert proposed.items[0].frequency == side_lying.frequency("en")
+    assert proposed.items[2] == replace(PROGRAM.items[2], reason=changes[2].reason)
     assert [i.reason for i in proposed.items] == [c.reason for c in changes]
 
 
