@@ -9,9 +9,10 @@ from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from mobileathlete_desktop.services import assessments as assessment_service
-from mobileathlete_desktop.services.assessments import WorkItem
+from mobileathlete_desktop.services.assessments import WorkItem, Worklist
 from mobileathlete_desktop.services.context import ServiceContext
 from mobileathlete_desktop.ui.i18n import QT_TRANSLATE_NOOP
+from mobileathlete_desktop.ui.jobs import Job
 
 ASSESSMENT_ROLE = Qt.ItemDataRole.UserRole
 CLIENT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -66,16 +67,32 @@ class TodayPanel(QWidget):
         layout.addWidget(self.drafts_label)
         layout.addWidget(self.drafts)
         self._fresh = False  # read since it was last shown (one query per showing, not three)
+        self._generation = 0
+        self._job: Job[Worklist] | None = None
         if not ctx.actor.can("assessments.read"):
             self.setVisible(False)  # setVisible(True) here would open it as a window
         self.refresh()
 
     def refresh(self, day: date | None = None) -> None:
-        """Reads the worklist again (after a visit is created, signed or archived)."""
+        """Reads the worklist again (after a visit is created, signed or archived), off the UI
+        thread: on a large clinic the read takes tens of milliseconds, and the main window
+        is usable meanwhile. An answer overtaken by a newer read is dropped."""
         if not self.ctx.actor.can("assessments.read"):
             return
         day = day or date.today()
-        work = assessment_service.worklist(self.ctx, day)
+        ctx = self.ctx
+        self._generation += 1
+        generation = self._generation
+        self._fresh = True
+        self._job = Job(
+            self,
+            lambda _control: assessment_service.worklist(ctx, day),
+            lambda work: self._show(generation, day, work),
+        ).run()
+
+    def _show(self, generation: int, day: date, work: Worklist) -> None:
+        if generation != self._generation:
+            return
         self._fill(self.today, work.today, with_date=False)
         self._fill(self.drafts, work.drafts, with_date=True)
         seen = len({i.client_id for i in work.today})
@@ -89,7 +106,6 @@ class TodayPanel(QWidget):
         self.today.setVisible(bool(work.today))
         self.drafts_label.setVisible(bool(work.drafts))
         self.drafts.setVisible(bool(work.drafts))
-        self._fresh = True
 
     def showEvent(self, event: QShowEvent) -> None:
         # Shown again when no client is on the page: what was signed meanwhile has moved on.

@@ -36,7 +36,8 @@ def test_todays_clients_and_older_drafts_are_listed_and_open_with_enter(
     qtbot.waitUntil(window.isActiveWindow)
     panel = window.today
     qtbot.waitUntil(panel.isVisible)
-    assert panel.heading.text() == f"Today, {today.isoformat()}: 2 clients"
+    # Read off the UI thread: the lists fill in once the answer is back.
+    qtbot.waitUntil(lambda: panel.heading.text() == f"Today, {today.isoformat()}: 2 clients")
     lines = [panel.today.item(r).text() for r in range(panel.today.count())]
     assert lines == [
         "Longrun, Bo — T-2 · reassessment, draft, not signed · Test Therapist",
