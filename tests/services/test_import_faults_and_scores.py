@@ -96,8 +96,8 @@ def test_fault_cells_are_forgiving_about_spacing_case_and_order(
         ),
         (
             f"T-001,{DAY},hip.flexion,left,active,110,no,knee_valgus",
-            "line 2: faults: hip.flexion has no faults to record \\(only sls, stepdown have "
-            "faults\\); leave the cell empty",
+            "line 2: faults: hip.flexion has no faults to record \\(only gait.running, sls, "
+            "stepdown have faults\\); leave the cell empty",
         ),
         (
             f"T-001,{DAY},fms.deep_squat,none,none,2,no,trunk_lean",

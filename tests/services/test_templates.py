@@ -19,7 +19,14 @@ def client_id(ctx: ServiceContext) -> int:
 
 def test_builtin_templates_are_listed_first_with_their_measures(ctx: ServiceContext) -> None:
     names = [t.name for t in templates.list_templates(ctx)]
-    assert names == ["Runner screen", "Hip", "Knee", "Ankle–foot", "Full lower limb"]
+    assert names == [
+        "Runner screen",
+        "Hip",
+        "Knee",
+        "Ankle–foot",
+        "Full lower limb",
+        "Runner test battery",
+    ]
     runner = templates.get_template(ctx, "runner_screen")
     assert runner is not None and "wblt.distance" in runner.measures
 
