@@ -53,7 +53,7 @@ def register(subparsers: Any) -> None:
         "--lang",
         choices=SUPPORTED_LANGUAGES,
         default=DEFAULT_LANGUAGE,
-        help="language of the summary and the letter (the full record prints in English)",
+        help="the report's language (the charts' own labels stay in English)",
     )
     p.set_defaults(handler=run)
 

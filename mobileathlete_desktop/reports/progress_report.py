@@ -22,6 +22,7 @@ from mobileathlete_desktop.reports.pdf import (
     short,
     text,
 )
+from mobileathlete_desktop.support.i18n import N_, texts
 
 VISITS_PER_TABLE = 4
 # A chart at most this tall (points) may move to the next page with a short program and the
@@ -29,13 +30,26 @@ VISITS_PER_TABLE = 4
 SMALL_CHART = 460.0
 
 # Visit kinds as a column heading prints them: short enough not to break inside a word.
-KIND_HEADINGS = {"reassessment": "re-assess", "initial": "initial", "discharge": "discharge"}
+KIND_HEADINGS = {
+    "reassessment": N_("re-assess"),
+    "initial": N_("initial"),
+    "discharge": N_("discharge"),
+    "screen": N_("screen"),
+}
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
-def date_heading(on: date) -> str:
+def date_heading(on: date, lang: str = "en") -> str:
     """A visit's date as a column heading: "12 Mar" over "2026", so it never breaks inside."""
-    return f"{on.day} {MONTHS[on.month - 1]}<br/>{on.year}"
+    if lang == "en":
+        return f"{on.day} {MONTHS[on.month - 1]}<br/>{on.year}"
+    return f"{texts(lang).date(on, 'd MMM')}<br/>{on.year}"
+
+
+def kind_heading(kind: str, lang: str = "en") -> str:
+    """A visit's kind as a column heading, short enough not to break inside a word."""
+    shown = KIND_HEADINGS.get(kind, kind)
+    return shown if lang == "en" else texts(lang).gettext(shown)
 
 
 @dataclass(frozen=True)
@@ -98,43 +112,60 @@ class ProgressReport:
     warnings: tuple[str, ...] = ()
     chart_notes: tuple[str, ...] = ()
     """One line for each chart left out because it had nothing to show."""
+    lang: str = "en"
+    """The language of the words around the values (the charts' own labels are English)."""
+
+
+SEXES = {"female": N_("female"), "male": N_("male"), "other": N_("other")}
 
 
 def _client_block(report: ProgressReport) -> Any:
+    tr = texts(report.lang)
     client = report.client
-    lines = [f"<b>{text(short(client.full_name))}</b>", f"Chart {text(client.chart_number)}"]
+    lines = [
+        f"<b>{text(short(client.full_name))}</b>",
+        text(tr.gettext("Chart {chart}", chart=client.chart_number)),
+    ]
     if client.date_of_birth:
         age = client.age_on(report.generated_on)
-        lines.append(f"Born {client.date_of_birth.isoformat()} ({age} years)")
+        born = client.date_of_birth.isoformat()
+        lines.append(text(tr.gettext("Born {date} ({age} years)", date=born, age=age)))
     if client.sex != "unknown":
-        lines.append(f"Sex: {client.sex}")
+        sex = tr.gettext(SEXES[client.sex]) if client.sex in SEXES else client.sex
+        lines.append(text(tr.gettext("Sex: {sex}", sex=sex)))
     return [para("<br/>".join(lines), markup=True)]
 
 
 def _episode(report: ProgressReport) -> list[Any]:
+    tr = texts(report.lang)
     client = report.client
     visits = report.visits
+    missing = tr.gettext("Not recorded")
     facts: list[tuple[str, str]] = [
-        ("Complaint", client.complaint or "Not recorded"),
-        ("Referral", client.referral or "Not recorded"),
+        (tr.gettext("Complaint"), client.complaint or missing),
+        (tr.gettext("Referral"), client.referral or missing),
     ]
     if visits:
-        facts.append(
-            (
-                "Visits",
-                f"{len(visits)} from {visits[0].date.isoformat()} to {visits[-1].date.isoformat()}",
-            )
+        first, last = visits[0].date.isoformat(), visits[-1].date.isoformat()
+        span = tr.gettext(
+            "{count} from {first} to {last}", count=len(visits), first=first, last=last
         )
+        facts.append((tr.gettext("Visits"), span))
+    km = f"{client.weekly_distance_km:g}" if client.weekly_distance_km else ""
+    years = f"{client.years_running:g}" if client.years_running else ""
+    leg = client.dominant_leg
     running = [
-        f"{client.weekly_distance_km:g} km a week" if client.weekly_distance_km else "",
-        f"{client.years_running:g} years running" if client.years_running else "",
-        f"goal: {client.goal_event}" if client.goal_event else "",
-        f"dominant leg: {client.dominant_leg}" if client.dominant_leg != "unknown" else "",
+        tr.gettext("{km} km a week", km=km) if km else "",
+        tr.gettext("{years} years running", years=years) if years else "",
+        tr.gettext("goal: {goal}", goal=client.goal_event) if client.goal_event else "",
+        tr.gettext("dominant leg: {side}", side=tr.pgettext("side of the body", leg))
+        if leg != "unknown"
+        else "",
     ]
     if any(running):
-        facts.append(("Running", ", ".join(r for r in running if r)))
+        facts.append((tr.gettext("Running"), ", ".join(r for r in running if r)))
     if client.injury_history:
-        facts.append(("Injury history", client.injury_history))
+        facts.append((tr.gettext("Injury history"), client.injury_history))
     return [_facts_table(facts)]
 
 
@@ -163,6 +194,7 @@ def _values_tables(
     title: str,
     *,
     heading: bool = False,
+    lang: str = "en",
 ) -> list[Any]:
     """The values table, split into chunks of visits so columns never get too narrow.
 
@@ -173,6 +205,7 @@ def _values_tables(
     from reportlab.lib.units import mm
     from reportlab.platypus import Spacer, Table, TableStyle
 
+    tr = texts(lang)
     flowables: list[Any] = []
     # Balanced chunks (7 visits → 4 + 3, not 4 + ... ) keep every table's columns alike.
     parts = max(1, -(-len(visits) // VISITS_PER_TABLE))
@@ -181,16 +214,18 @@ def _values_tables(
     for start in starts:
         chunk = visits[start : start + size]
         last_chunk = start == starts[-1]
-        header = [para("Measure", "cell_bold"), para("Side", "cell_bold")]
+        header = [para(tr.gettext("Measure"), "cell_bold"), para(tr.gettext("Side"), "cell_bold")]
         header += [
             para(
-                f"{date_heading(v.date)}<br/>{text(KIND_HEADINGS.get(v.kind, v.kind))}",
+                f"{date_heading(v.date, lang)}<br/>{text(kind_heading(v.kind, lang))}",
                 "cell_head",
                 markup=True,
             )
             for v in chunk
         ]
-        extra = ["Norm", "Change", "Flags"] if last_chunk else []
+        extra = (
+            [tr.gettext("Norm"), tr.gettext("Change"), tr.gettext("Flags")] if last_chunk else []
+        )
         header += [para(h, "cell_bold") for h in extra]
         data: list[list[Any]] = [header]
         flagged_rows: list[int] = []
@@ -211,7 +246,7 @@ def _values_tables(
         # Measure, side; then norm and change: a visit's column keeps room for a full date.
         # With few visits in a table the measure's name gets the room (one line, not three).
         roomy = not last_chunk or len(chunk) <= 2
-        fixed = [(44 if roomy else 38 if len(chunk) == 3 else 32) * mm, 9 * mm]
+        fixed = [(44 if roomy else 38 if len(chunk) == 3 else 32) * mm, 11 * mm]  # "Lado" whole
         if last_chunk:
             fixed += [15 * mm, 19 * mm]
         flags_w = 23 * mm if last_chunk else 0
@@ -231,7 +266,14 @@ def _values_tables(
         table.setStyle(TableStyle(style))
         if len(starts) > 1:
             end = min(start + size, len(visits))
-            flowables.append(para(f"{title}: visits {start + 1}–{end} of {len(visits)}", "h2"))
+            part = tr.gettext(
+                "{title}: visits {first}–{last} of {count}",
+                title=title,
+                first=start + 1,
+                last=end,
+                count=len(visits),
+            )
+            flowables.append(para(part, "h2"))
         elif heading:
             flowables.append(para(title, "h2"))
         flowables += [table, Spacer(1, 4 * mm)]
@@ -256,11 +298,12 @@ def _signature(report: ProgressReport) -> Any:
     from reportlab.lib.units import mm
     from reportlab.platypus import Table, TableStyle
 
+    tr = texts(report.lang)
     data = [
         ["", ""],
         [
-            para(f"Therapist: {report.therapist or '—'}", "small"),
-            para("Signature", "small"),
+            para(tr.gettext("Therapist: {name}", name=report.therapist or "—"), "small"),
+            para(tr.gettext("Signature"), "small"),
         ],
     ]
     table = Table(data, colWidths=[content_width() / 2] * 2, rowHeights=[11 * mm, None])
@@ -283,67 +326,77 @@ def report_story(report: ProgressReport) -> list[Any]:
 
     client = report.client
     last_chart: list[Any] = []  # held back: it may go with the signature
+    tr = texts(report.lang)
     story: list[Any] = [section_mark(f"{client.full_name} ({client.chart_number})")]
     story.append(letterhead(report.clinic, content_width(), right=_client_block(report)))
     story.append(Spacer(1, 4 * mm))
-    story.append(para("Progress report", "title"))
-    story.append(para(f"Generated on {report.generated_on.isoformat()}", "muted"))
-    story.append(para("Episode", "h1"))
+    story.append(para(tr.gettext("Progress report"), "title"))
+    on = report.generated_on.isoformat()
+    story.append(para(tr.gettext("Generated on {date}", date=on), "muted"))
+    story.append(para(tr.gettext("Episode"), "h1"))
     story += _episode(report)
     for warning in report.warnings:
         story.append(para(warning, "body"))
     if not report.visits:
-        story.append(para("Assessments", "h1"))
-        story.append(para(f"{short(client.full_name)} has no assessments recorded yet.", "body"))
+        story.append(para(tr.gettext("Assessments"), "h1"))
+        none_yet = tr.gettext(
+            "{name} has no assessments recorded yet.", name=short(client.full_name)
+        )
+        story.append(para(none_yet, "body"))
     else:
-        story.append(para("What changed", "h1"))
+        story.append(para(tr.gettext("What changed"), "h1"))
         if report.changes:
             for line in report.changes:
                 story.append(para(line, "bullet", markup=False))
         elif len(report.visits) < 2:
-            story.append(para("One visit so far: nothing to compare yet.", "body"))
+            story.append(para(tr.gettext("One visit so far: nothing to compare yet."), "body"))
         else:
             story.append(
                 para(
-                    "Nothing changed by more than the measurement error, and no change reached "
-                    "a clinically important difference.",
+                    tr.gettext(
+                        "Nothing changed by more than the measurement error, and no change "
+                        "reached a clinically important difference."
+                    ),
                     "body",
                 )
             )
         if report.findings:
-            story.append(para("Movement findings", "h1"))
+            story.append(para(tr.gettext("Movement findings"), "h1"))
             for line in report.findings:
                 story.append(para(line, "bullet", markup=False))
-        story.append(para("Assessments", "h1"))
+        story.append(para(tr.gettext("Assessments"), "h1"))
         story.append(
             para(
-                "Values at each visit; the norm is for the client's age and sex where a source "
-                "gives one. Shaded rows marked ! carry a problem at the latest visit (above the "
-                "norm is not one). Change: the latest "
-                "value against the first, improved or worse followed by what holds: MDC, "
-                "beyond the measurement error (MDC95); MCID, it reaches the minimal clinically "
-                "important difference. Either can hold without the other. A reference point "
-                "is a published cut-off from one group, not a risk prediction.",
+                tr.gettext(
+                    "Values at each visit; the norm is for the client's age and sex where a "
+                    "source gives one. Shaded rows marked ! carry a problem at the latest visit "
+                    "(above the norm is not one). Change: the latest value against the first, "
+                    "improved or worse followed by what holds: MDC, beyond the measurement "
+                    "error (MDC95); MCID, it reaches the minimal clinically important "
+                    "difference. Either can hold without the other. A reference point is a "
+                    "published cut-off from one group, not a risk prediction."
+                ),
                 "muted",
             )
         )
         tables = (
-            ("Range of motion", report.rows),
-            ("Tests and computed scores", report.tests),
+            (tr.gettext("Range of motion"), report.rows),
+            (tr.gettext("Tests and computed scores"), report.tests),
         )
         for title, rows in tables:
             if rows:
-                story += _values_tables(report.visits, rows, title, heading=True)
+                story += _values_tables(report.visits, rows, title, heading=True, lang=report.lang)
         if report.outcomes:
-            story.append(para("Outcome scores", "h1"))
-            story += _values_tables(report.visits, report.outcomes, "Outcome scores")
+            outcomes = tr.gettext("Outcome scores")
+            story.append(para(outcomes, "h1"))
+            story += _values_tables(report.visits, report.outcomes, outcomes, lang=report.lang)
         for figure in report.figures:
             image = _drawn(figure, content_width() * 0.92)
             story += last_chart
             last_chart = [CondPageBreak(image.drawHeight + 6 * mm), image, Spacer(1, 3 * mm)]
         for note in report.chart_notes:
-            last_chart.append(para(f"Not drawn: {note}", "muted", markup=False))
-    heading = para("Current home program", "h1")
+            last_chart.append(para(tr.gettext("Not drawn: {note}", note=note), "muted"))
+    heading = para(tr.gettext("Current home program"), "h1")
     program: list[Any] = []
     if report.program:
         if report.program_title:
@@ -354,7 +407,7 @@ def report_story(report: ProgressReport) -> list[Any]:
                 line += f"<br/><i>{text(item.reason)}</i>"
             program.append(para(line, "body", markup=True))
     else:
-        program.append(para("No home program has been saved.", "body"))
+        program.append(para(tr.gettext("No home program has been saved."), "body"))
     # The signature never sits alone on a page: it goes with the last lines of the program
     # (the heading too when the program is short, and then the last chart when it is small,
     # so a short program and the signature do not fill a page of their own).

@@ -17,7 +17,7 @@ from mobileathlete_desktop.reports.progress_report import (
 KINDS = ("initial", "reassessment", "discharge", "screen")
 
 
-def _tables(visits: int) -> list[Any]:
+def _tables(visits: int, lang: str = "en") -> list[Any]:
     from reportlab.platypus import Table
 
     columns = [
@@ -38,7 +38,7 @@ def _tables(visits: int) -> list[Any]:
             "Hip flexion (active)", "R", tuple("128°" for _ in columns), "120°", "", ("above norm",)
         ),
     ]
-    flowables = _values_tables(columns, rows, "Range of motion", heading=True)
+    flowables = _values_tables(columns, rows, "Range of motion", heading=True, lang=lang)
     return [f for f in flowables if isinstance(f, Table)]
 
 
@@ -46,9 +46,10 @@ def _words(paragraph: Any) -> list[str]:
     return " ".join(paragraph.text.replace("<br/>", " ").split()).split()
 
 
+@pytest.mark.parametrize("lang", ["en", "es"])
 @pytest.mark.parametrize("visits", [1, 2, 3, 4, 5, 7, 8, 12])
-def test_no_header_cell_breaks_inside_a_word(visits: int) -> None:
-    for table in _tables(visits):
+def test_no_header_cell_breaks_inside_a_word(visits: int, lang: str) -> None:
+    for table in _tables(visits, lang):
         for column, cell in enumerate(table._cellvalues[0]):
             width = table._colWidths[column] - 4  # the cell's padding
             cell.wrap(width, 1000)
@@ -64,9 +65,13 @@ def _line_words(line: Any) -> list[str]:
     return "".join(getattr(frag, "text", "") for frag in line.words).split()
 
 
-def test_dates_head_their_columns_as_day_month_over_year() -> None:
-    header = _tables(3)[0]._cellvalues[0]
-    assert header[2].text.startswith("10 Jan<br/>2026<br/>initial")
+@pytest.mark.parametrize(
+    ("lang", "heading"),
+    [("en", "10 Jan<br/>2026<br/>initial"), ("es", "10 ene<br/>2026<br/>inicial")],
+)
+def test_dates_head_their_columns_as_day_month_over_year(lang: str, heading: str) -> None:
+    header = _tables(3, lang)[0]._cellvalues[0]
+    assert header[2].text.startswith(heading)
 
 
 def test_only_problem_rows_are_shaded_and_marked() -> None:

@@ -190,6 +190,29 @@ def test_the_full_record_is_still_there_on_request(clinic: ServiceContext, tmp_p
     assert "! control deficit" in text and "! below norm; pain" in text
 
 
+def test_the_full_record_in_spanish(clinic: ServiceContext, tmp_path: Path) -> None:
+    out = tmp_path / "completo.pdf"
+    write_report(clinic, _worked_runner(clinic), out, kind="full", lang="es")
+    text = flat(out)
+    for phrase in (
+        "Informe de evolución",
+        "Motivo de consulta Right calf tightness on hills",  # the record's own words
+        "Rango de movimiento",
+        "Medida Lado 1 mar 2025 inicial",
+        "Rotación interna de cadera (activo) D 25°",
+        "! déficit de control",
+        "! por debajo de la norma; dolor",
+        "Escalas de resultados",
+        "-4 (mejoró: CMD, DMCI)",
+        "Dolor (escala numérica 0-10): 6 puntos → 2 puntos, mejoró",
+        "Fisioterapeuta: Pat Physio, PT",
+        "Página 1 de",
+    ):
+        assert phrase in text, phrase
+    for english in ("Range of motion", "Measure Side", "control deficit", "improved"):
+        assert english not in text, english
+
+
 # -- the demo clinic: every client's summary fits two pages; a day's batch 2N + 1 -----------
 
 

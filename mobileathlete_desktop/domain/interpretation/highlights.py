@@ -33,6 +33,7 @@ from mobileathlete_desktop.domain.interpretation.wording import (
     _fmt_in,
     _mode_value,
     _named,
+    _rating_in,
     _side_words,
     _unit_in,
     _value_in,
@@ -474,6 +475,42 @@ __all__ = [
     "ChangeLine",
     "Highlight",
     "change_lines",
+    "change_sentence",
     "episode_interpretation",
     "highlights",
+    "movement_words",
 ]
+
+
+def change_sentence(
+    row: Interpretation, lang: str = "en", catalogue: Catalogue | None = None
+) -> str | None:
+    """One row's change as `change_lines` words it, or None when it has no earlier value, is
+    neither beyond the error nor clinically important, or its measure is unknown."""
+    change = row.change
+    if change.verdict not in ("improved", "worse") or change.previous_value is None:
+        return None
+    if not (change.beyond_error or change.important):
+        return None
+    measure = measure_for(row.code, catalogue if catalogue is not None else default_catalogue())
+    if measure is None:
+        return None
+    return _change_sentence(texts(lang), measure, row)
+
+
+def movement_words(
+    row: Interpretation, lang: str = "en", catalogue: Catalogue | None = None
+) -> str:
+    """A motor-control test in short, in `lang`: "Single-leg squat, right: fair (knee
+    valgus)"; its value as recorded when the measure is unknown."""
+    tr = texts(lang)
+    measure = measure_for(row.code, catalogue if catalogue is not None else default_catalogue())
+    name = _named(tr, measure, row.label, row.side)
+    if measure is None:
+        return f"{name}: {row.value_text}"
+    labels = {f.code: f.label_in(tr.lang) for f in measure.faults}
+    seen = ", ".join(labels[f].lower() for f in row.faults if f in labels)
+    rating = _rating_in(tr, row.rating)
+    if seen:
+        return tr.gettext("{name}: {rating} ({faults})", name=name, rating=rating, faults=seen)
+    return tr.gettext("{name}: {rating}", name=name, rating=rating)

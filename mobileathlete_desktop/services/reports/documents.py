@@ -58,7 +58,7 @@ class Document:
 def build_document_for(
     ctx: ServiceContext, client_id: int, kind: str = SUMMARY, lang: str = "en"
 ) -> Document:
-    """One client's report of `kind` in `lang` (the full record prints in English)."""
+    """One client's report of `kind` in `lang` (the charts' own labels are English)."""
     lang = language_code(lang)
     if kind == SUMMARY:
         from mobileathlete_desktop.reports.summary import fit_summary
@@ -79,9 +79,9 @@ def build_document_for(
         )
     from mobileathlete_desktop.services.reports.progress import build_progress_report
 
-    full = build_progress_report(ctx, client_id)
+    full = build_progress_report(ctx, client_id, lang=lang)
     dates = tuple(v.date for v in full.visits)
-    return Document(FULL, full, full.client, full.clinic, len(dates), _last(dates), "en")
+    return Document(FULL, full, full.client, full.clinic, len(dates), _last(dates), lang)
 
 
 def _last(dates: Sequence[date]) -> date | None:

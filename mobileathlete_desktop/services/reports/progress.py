@@ -52,18 +52,39 @@ def clinic_header(ctx: ServiceContext) -> ClinicHeader:
         )
 
 
-def _program(ctx: ServiceContext, client_id: int) -> tuple[str, list[ProgramLine]]:
-    from mobileathlete_desktop.services.programs import exercise_name, latest_program
+def _program(
+    ctx: ServiceContext, history: ClientHistory, lang: str = "en"
+) -> tuple[str, list[ProgramLine]]:
+    """The latest saved program's drills; in English with the therapist's own reasons, in
+    another language with the finding each drill works on (the reasons are English)."""
+    from mobileathlete_desktop.services.programs import (
+        exercise_library,
+        exercise_name,
+        latest_program,
+    )
 
-    program = latest_program(ctx, client_id)
+    program = latest_program(ctx, history.client.id)
     if program is None:
         return "", []
-    title = program.title or "Home program"
+    title = program.title or texts(lang).gettext("Home program")
     if program.date:
         title += f" ({program.date.isoformat()})"
+    if lang == "en":
+        return title, [
+            ProgramLine(exercise_name(ctx, i.exercise_code, "en"), dosage_text(i), i.reason)
+            for i in program.items
+        ]
+    found: list[Highlight] = []
+    if history.assessments:
+        found = highlights(interpret_assessment(history, catalogue=ctx.catalogue), lang)
+    library = exercise_library()
     return title, [
-        ProgramLine(exercise_name(ctx, item.exercise_code, "en"), dosage_text(item), item.reason)
-        for item in program.items
+        ProgramLine(
+            exercise_name(ctx, i.exercise_code, lang),
+            dosage_text(i, lang),
+            _why(None if library is None else library.get(i.exercise_code), found, lang),
+        )
+        for i in program.items
     ]
 
 
@@ -131,14 +152,21 @@ MAX_GAP_PANELS = 4
 
 
 def build_progress_report(
-    ctx: ServiceContext, client_id: int, *, today: date | None = None, charts: bool = True
+    ctx: ServiceContext,
+    client_id: int,
+    *,
+    today: date | None = None,
+    charts: bool = True,
+    lang: str = "en",
 ) -> ProgressReport:
-    """Everything one client's progress report shows, read in one go."""
+    """Everything one client's full record shows, read in one go, in `lang` (the charts'
+    own labels are English)."""
     ctx.actor.require("reports.print")
+    lang = language_code(lang)
     history = load_history(ctx, client_id)
     visits: Sequence[AssessmentRecord] = history.assessments
-    tables = report_tables(ctx, history) if visits else ReportTables()
-    title, program = _program(ctx, client_id)
+    tables = report_tables(ctx, history, lang) if visits else ReportTables()
+    title, program = _program(ctx, history, lang)
     figures, chart_notes = _figures(ctx, history) if charts and len(visits) else ([], [])
     latest = history.latest
     return ProgressReport(
@@ -156,6 +184,7 @@ def build_progress_report(
         program=tuple(program),
         figures=tuple(figures),
         chart_notes=tuple(chart_notes),
+        lang=lang,
     )
 
 
@@ -275,6 +304,17 @@ def _summary_charts(
     return [c for c in chosen if not is_message_figure(c.figure)][:SUMMARY_CHARTS]
 
 
+def _why(exercise: Any, found: Sequence[Highlight], lang: str) -> str:
+    """Why a drill is in the program, in `lang`: the finding it works on ("Control deficit:
+    Hip internal rotation, right"), else what kind of drill it is."""
+    if exercise is None:
+        return ""
+    target = next((h for h in found if exercise.targets_any(h.code)), None)
+    if target is not None:
+        return f"{target.title(lang)}: {target.name}"
+    return texts(lang).gettext(CATEGORY_WHY.get(exercise.category, exercise.category))
+
+
 def _summary_program(
     ctx: ServiceContext, client_id: int, found: Sequence[Highlight], lang: str
 ) -> tuple[str, list[DrillLine], ProgramRecord | None]:
@@ -300,13 +340,7 @@ def _summary_program(
     for item in program.items:
         exercise = None if library is None else library.get(item.exercise_code)
         name = exercise.name(lang) if exercise is not None else item.exercise_code
-        why = ""
-        if exercise is not None:
-            target = next((h for h in found if exercise.targets_any(h.code)), None)
-            if target is not None:
-                why = f"{target.title(lang)}: {target.name}"
-            else:
-                why = tr.gettext(CATEGORY_WHY.get(exercise.category, exercise.category))
+        why = _why(exercise, found, lang)
         lines.append(DrillLine(name, dosage_text(item, lang), why))
     return title, lines, program if program.id is not None else None
 

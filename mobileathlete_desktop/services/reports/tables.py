@@ -14,13 +14,17 @@ from mobileathlete_desktop.domain.interpretation import (
     interpret_history,
     measure_for,
 )
+from mobileathlete_desktop.domain.interpretation.highlights import (
+    change_sentence,
+    movement_words,
+)
 from mobileathlete_desktop.domain.records import AssessmentRecord, ClientHistory
 from mobileathlete_desktop.reports.progress_report import MeasureRow
 from mobileathlete_desktop.services.context import ServiceContext
-from mobileathlete_desktop.support.i18n import texts
-from mobileathlete_desktop.support.languages import DEFAULT_LANGUAGE
+from mobileathlete_desktop.support.i18n import N_, Texts, texts
 
 OUTCOME_CODES = frozenset({"lefs.total", "nprs", "psfs.average"})
+ENGLISH = texts("en")
 
 
 def _fmt(value: float | None, unit: str) -> str:
@@ -29,21 +33,44 @@ def _fmt(value: float | None, unit: str) -> str:
     return f"{value:g}{unit}" if unit in ("°", "%") else f"{value:g} {unit}".strip()
 
 
-def _side(side: str) -> str:
-    return {"left": "L", "right": "R"}.get(side, "")
+def _side(side: str, tr: Texts) -> str:
+    if side == "left":
+        # Translators: the left side in a table's narrow Side column ("I" in Spanish).
+        return tr.pgettext("side column", "L")
+    if side == "right":
+        return tr.pgettext("side column", "R")
+    return ""
+
+
+def _value(text: str, tr: Texts) -> str:
+    """A value as printed, its unit in the language of `tr` ("7 points" → "7 puntos")."""
+    if tr.lang == "en" or not text.endswith((" points", " point")):
+        return text
+    number, word = text.rsplit(" ", 1)
+    if word == "point":
+        return f"{number} {tr.pgettext('unit of a score', 'point')}"
+    return f"{number} {tr.pgettext('unit of a score', 'points')}"
+
+
+def _mode(mode: str, tr: Texts) -> str:
+    if mode == "active":
+        return tr.pgettext("range mode", "active")
+    if mode == "passive":
+        return tr.pgettext("range mode", "passive")
+    return mode
 
 
 # Flags of the latest visit as the Flags column words them (improved and worse are in the
 # Change column; a crossed reference point is worded from the row, see _flag_words).
 FLAG_WORDS = {
-    "below_norm": "below norm",
-    "above_norm": "above norm",
-    "asymmetry": "asymmetry",
-    "control_deficit": "control deficit",
-    "pain": "pain",
-    "faults": "movement faults",
-    "cutoff": "past a reference point (not a risk prediction)",
-    "clinically_important": "clinically important change since the last visit",
+    "below_norm": N_("below norm"),
+    "above_norm": N_("above norm"),
+    "asymmetry": N_("asymmetry"),
+    "control_deficit": N_("control deficit"),
+    "pain": N_("pain"),
+    "faults": N_("movement faults"),
+    "cutoff": N_("past a reference point (not a risk prediction)"),
+    "clinically_important": N_("clinically important change since the last visit"),
 }
 
 
@@ -54,15 +81,15 @@ PROBLEM_FLAGS = frozenset(
 )
 
 
-def _flag_words(row: Interpretation) -> tuple[str, ...]:
+def _flag_words(row: Interpretation, tr: Texts = ENGLISH) -> tuple[str, ...]:
     """The Flags cell of a row: each flag in words; a crossed reference point names itself
-    ("below the 94 % reference point of plisky-2006 (not a risk prediction)")."""
+    ("below the 94 % reference point of plisky-2006 (not a risk prediction)") in English."""
     words = []
     for flag in row.flags:
-        if flag == "cutoff" and row.norm.cutoff:
+        if flag == "cutoff" and row.norm.cutoff and tr.lang == "en":
             words.append(f"{row.norm.cutoff.split(' (', 1)[0]} (not a risk prediction)")
         elif flag in FLAG_WORDS:
-            words.append(FLAG_WORDS[flag])
+            words.append(tr.gettext(FLAG_WORDS[flag]))
     return tuple(words)
 
 
@@ -117,7 +144,7 @@ def _episode_changes(
     return judged
 
 
-def _change_text(row: Interpretation | None) -> str:
+def _change_text(row: Interpretation | None, tr: Texts = ENGLISH) -> str:
     """The Change cell: the delta, and what holds of it ("-2 (improved: MCID)", "+6 (worse:
     MDC)", "+9 (improved: MDC, MCID)"): MDC that it is beyond the measurement error, MCID
     that it reaches the minimal clinically important difference."""
@@ -125,12 +152,13 @@ def _change_text(row: Interpretation | None) -> str:
         return ""
     change = row.change
     text = f"{change.delta:+g}"
-    holds = [
-        name for name, true in (("MDC", change.beyond_error), ("MCID", _important(row))) if true
-    ]
+    # Translators: the abbreviations of a table's Change cell ("+9 (improved: MDC, MCID)").
+    mdc, mcid = tr.gettext("MDC"), tr.gettext("MCID")
+    holds = [name for name, true in ((mdc, change.beyond_error), (mcid, _important(row))) if true]
     if not holds or change.verdict not in ("improved", "worse"):
         return text
-    return f"{text} ({change.verdict}: {', '.join(holds)})"
+    verdict = change.verdict if tr.lang == "en" else tr.gettext(change.verdict)
+    return f"{text} ({verdict}: {', '.join(holds)})"
 
 
 def _important(row: Interpretation) -> bool:
@@ -200,14 +228,16 @@ def _change_line(
     return f"{head}: {change.verdict}, {said}"
 
 
-def _rating_cell(row: Interpretation) -> str:
+def _rating_cell(row: Interpretation, tr: Texts = ENGLISH) -> str:
     """A motor-control rating as a table cell: "poor, 3 faults" (the faults are named in the
     movement findings, where a line has room for them)."""
     rating = row.value_text.split(" (", 1)[0]
+    if tr.lang != "en" and row.rating in ("good", "fair", "poor"):
+        rating = tr.pgettext("movement rating", row.rating)
     count = len(row.faults)
     if not count:
         return rating
-    faults = texts(DEFAULT_LANGUAGE).ngettext("{count} fault", "{count} faults", count)
+    faults = tr.ngettext("{count} fault", "{count} faults", count)
     return f"{rating}, {faults}"
 
 
@@ -215,8 +245,21 @@ def _finding_line(
     latest: Interpretation,
     by_visit: dict[int, Interpretation],
     visits: Sequence[AssessmentRecord],
+    tr: Texts,
+    cat: Any,
 ) -> str:
     """A motor-control test at the latest visit, with what its first recording showed."""
+    if tr.lang != "en":
+        now = movement_words(latest, tr.lang, cat)
+        first = min(by_visit)
+        if first == len(visits) - 1:
+            return tr.gettext("{finding} at the latest visit", finding=now)
+        return tr.gettext(
+            "{finding} at the latest visit; {earlier} on {date}",
+            finding=now,
+            earlier=movement_words(by_visit[first], tr.lang, cat).split(": ", 1)[-1],
+            date=visits[first].date.isoformat(),
+        )
     name = latest.label + (f" ({latest.side})" if latest.side != "none" else "")
     line = f"{name}: {latest.value_text} at the latest visit"
     first = min(by_visit)
@@ -225,7 +268,7 @@ def _finding_line(
     return line
 
 
-def report_tables(ctx: ServiceContext, history: ClientHistory) -> ReportTables:
+def report_tables(ctx: ServiceContext, history: ClientHistory, lang: str = "en") -> ReportTables:
     """The value tables (range of motion; tests and computed scores; outcome scores) and the
     changes over the episode.
 
@@ -236,6 +279,7 @@ def report_tables(ctx: ServiceContext, history: ClientHistory) -> ReportTables:
     error, or changed by a clinically important amount, are listed as changes.
     """
     cat = ctx.catalogue
+    tr = texts(lang)
     visits = history.assessments
     per_visit = interpret_history(history, cat)
     values: dict[Key, dict[int, Interpretation]] = {}
@@ -265,7 +309,10 @@ def report_tables(ctx: ServiceContext, history: ClientHistory) -> ReportTables:
         by_visit = values[key]
         sample = by_visit[present[key][-1]]
         unit = sample.unit
-        label = sample.label if mode == "none" else f"{sample.label} ({mode})"
+        name = sample.label
+        if tr.lang != "en" and measure is not None:
+            name = measure.label_in(tr.lang)
+        label = name if mode == "none" else f"{name} ({_mode(mode, tr)})"
         row = judged.get(key)
         norm_text = ""
         flags: tuple[str, ...] = ()
@@ -273,23 +320,23 @@ def report_tables(ctx: ServiceContext, history: ClientHistory) -> ReportTables:
         if row is not None:
             problem = any(f in PROBLEM_FLAGS for f in row.flags)
             if row.norm.norm is not None:
-                norm_text = _fmt(round(row.norm.norm.mean, 1), unit)
-            flags = _flag_words(row)
+                norm_text = _value(_fmt(round(row.norm.norm.mean, 1), unit), tr)
+            flags = _flag_words(row, tr)
         change = episode.get(key)
         motor = measure is not None and bool(measure.faults)
         if motor and key in judged:
-            tables.findings.append(_finding_line(judged[key], by_visit, visits))
+            tables.findings.append(_finding_line(judged[key], by_visit, visits, tr, cat))
         measure_row = MeasureRow(
             label=label,
-            side=_side(side),
+            side=_side(side, tr),
             values=tuple(
-                (_rating_cell(by_visit[i]) if motor else by_visit[i].value_text)
+                (_rating_cell(by_visit[i], tr) if motor else _value(by_visit[i].value_text, tr))
                 if i in by_visit
                 else ""
                 for i in range(len(visits))
             ),
             norm=norm_text,
-            change=_change_text(change),
+            change=_change_text(change, tr),
             flags=flags,
             code=code,
             problem=problem,
@@ -301,7 +348,10 @@ def report_tables(ctx: ServiceContext, history: ClientHistory) -> ReportTables:
         else:
             tables.tests.append(measure_row)
         if change is not None:
-            line = _change_line(change, visits[present[key][0]].date, unit, measure)
+            if tr.lang == "en":
+                line = _change_line(change, visits[present[key][0]].date, unit, measure)
+            else:
+                line = change_sentence(change, tr.lang, cat)
             if line is not None:
                 (worse if change.change.verdict == "worse" else tables.changes).append(line)
     tables.changes[:0] = worse  # what got worse first

@@ -284,7 +284,7 @@ class Ui_ReportsForm(object):
 #endif // QT_CONFIG(accessibility)
         self.full_record.setText(QCoreApplication.translate("ReportsForm", u"Full &record", None))
 #if QT_CONFIG(tooltip)
-        self.full_record.setToolTip(QCoreApplication.translate("ReportsForm", u"Instead of the two-page summary: every value of every visit in tables, and every chart (English)", None))
+        self.full_record.setToolTip(QCoreApplication.translate("ReportsForm", u"Instead of the two-page summary: every value of every visit in tables, and every chart", None))
 #endif // QT_CONFIG(tooltip)
         self.language_label.setText(QCoreApplication.translate("ReportsForm", u"Lan&guage", None))
 #if QT_CONFIG(accessibility)

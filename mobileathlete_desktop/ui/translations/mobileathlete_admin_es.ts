@@ -920,8 +920,8 @@ Mobile Athlete se cierra al terminar la restauración; vuelva a abrirlo e inicie
         <translation>&amp;Registro completo</translation>
     </message>
     <message>
-        <source>Instead of the two-page summary: every value of every visit in tables, and every chart (English)</source>
-        <translation>En lugar del resumen de dos páginas: todos los valores de cada consulta en tablas, y todos los gráficos (en inglés)</translation>
+        <source>Instead of the two-page summary: every value of every visit in tables, and every chart</source>
+        <translation>En lugar del resumen de dos páginas: todos los valores de cada consulta en tablas, y todos los gráficos</translation>
     </message>
     <message>
         <source>Lan&amp;guage</source>
