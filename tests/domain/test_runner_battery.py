@@ -377,7 +377,7 @@ BATTERY = (
 )
 
 
-@pytest.mark.parametrize("code", BATTERY)
+@pytest.mark.parametrize("code", [*BATTERY, "thomas.hip_extension", "ober.hip_adduction"])
 def test_each_battery_measure_has_a_short_protocol_in_english_and_spanish(code: str) -> None:
     measure = CAT[code]
     english, spanish = measure.protocol_in("en"), measure.protocol_in("es")
