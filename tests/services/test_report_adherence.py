@@ -12,7 +12,7 @@ from mobileathlete_desktop.domain.programs import ProgramItemRecord, ProgramReco
 from mobileathlete_desktop.services.checkins import checkin_sheet, save_checkin
 from mobileathlete_desktop.services.context import ServiceContext
 from mobileathlete_desktop.services.programs import save_program
-from mobileathlete_desktop.services.reports.progress import build_summary_report
+from mobileathlete_desktop.services.reports import build_summary_report
 from tests.reports.helpers import add_runner
 
 LEFS = ("lefs.total", "none", "none")

@@ -1,6 +1,6 @@
 """Client reports (one client, or every client seen on a day or in a range) and handouts.
 
-`progress` builds a client's two-page summary and full record, `tables` the full record's
+`summary` builds a client's two-page summary, `progress` the full record, `tables` its
 value tables and change lines, `letter` the referral letter, `documents` the three behind one
 interface and a batch's cover page, `batch` writes reports (serially or in worker processes),
 `files` names and audits the files, `handouts` builds home-program handouts. Callers import
@@ -41,13 +41,13 @@ from mobileathlete_desktop.services.reports.progress import (
     MAX_GAP_PANELS,
     MAX_PROGRESS_CHARTS,
     build_progress_report,
-    build_summary_report,
     client_for_id,
     client_ids_for_charts,
     clients_assessed_between,
     clinic_header,
     latest_visit,
 )
+from mobileathlete_desktop.services.reports.summary import build_summary_report
 from mobileathlete_desktop.services.reports.tables import FLAG_WORDS, OUTCOME_CODES
 
 __all__ = [

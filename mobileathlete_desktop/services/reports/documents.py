@@ -62,7 +62,7 @@ def build_document_for(
     lang = language_code(lang)
     if kind == SUMMARY:
         from mobileathlete_desktop.reports.summary import fit_summary
-        from mobileathlete_desktop.services.reports.progress import build_summary_report
+        from mobileathlete_desktop.services.reports.summary import build_summary_report
 
         summary, pages = fit_summary(build_summary_report(ctx, client_id, lang=lang))
         dates = summary.visit_dates

@@ -13,7 +13,7 @@ from mobileathlete_desktop.reports.letter import (
 )
 from mobileathlete_desktop.reports.summary import FindingLine
 from mobileathlete_desktop.services.context import ServiceContext
-from mobileathlete_desktop.services.reports.progress import build_summary_report
+from mobileathlete_desktop.services.reports.summary import build_summary_report
 
 
 def build_letter(

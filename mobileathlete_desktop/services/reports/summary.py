@@ -1,0 +1,309 @@
+"""One client's two-page progress summary: the findings that matter, what changed, charts
+chosen for the client, the home program and how it went, the plan and the next visit."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date, timedelta
+from typing import Any
+
+from mobileathlete_desktop.domain.interpretation import interpret_assessment, measure_for
+from mobileathlete_desktop.domain.interpretation.highlights import (
+    KIND_CONTROL,
+    ChangeLine,
+    Highlight,
+    change_lines,
+    episode_interpretation,
+    highlights,
+)
+from mobileathlete_desktop.domain.programs import ProgramRecord, dosage_text
+from mobileathlete_desktop.domain.records import ClientHistory
+from mobileathlete_desktop.reports.summary import (
+    MAX_CHANGES,
+    MAX_FINDINGS,
+    Chart,
+    DrillLine,
+    FindingLine,
+    SummaryReport,
+)
+from mobileathlete_desktop.services.assessments import load_history
+from mobileathlete_desktop.services.context import ServiceContext
+from mobileathlete_desktop.services.reports.progress import clinic_header
+from mobileathlete_desktop.services.reports.tables import OUTCOME_CODES
+from mobileathlete_desktop.support.i18n import N_, texts
+from mobileathlete_desktop.support.languages import language_code
+
+# Most charts a summary shows, and the tallest a chart's figure is laid out (inches): two
+# charts and the program share the second page.
+SUMMARY_CHARTS = 2
+SUMMARY_FIGURE_HEIGHT = 3.6
+# A control deficit's gap chart shows at most this many measures.
+SUMMARY_GAP_PANELS = 2
+
+
+def _resized(figure: Any, height: float = SUMMARY_FIGURE_HEIGHT) -> Any:
+    """A tall chart laid out lower (its panels share the height, its text keeps its size), so
+    that at the page's width it stays within the summary's chart height and is not drawn
+    narrow with small text."""
+    width, drawn = figure.get_size_inches()
+    if drawn > height:
+        figure.set_size_inches(width, height)
+    return figure
+
+
+# Outcome panels stacked: this much height (inches) each, plus the title and dates.
+OUTCOME_PANEL_HEIGHT = 2.1
+
+
+def _summary_charts(
+    ctx: ServiceContext,
+    history: ClientHistory,
+    found: Sequence[Highlight],
+    episode: Sequence[ChangeLine],
+    lang: str,
+) -> list[Chart]:
+    """One or two charts chosen for this client: the active–passive gap of its control
+    deficits, its outcome scores over the visits, the measure that changed most."""
+    from mobileathlete_desktop.charts.active_passive import active_passive_figure, gap_series
+    from mobileathlete_desktop.charts.kinds import build_chart
+    from mobileathlete_desktop.charts.outcomes import outcomes_figure
+    from mobileathlete_desktop.charts.style import is_message_figure
+
+    tr = texts(lang)
+    cat = ctx.catalogue
+    chosen: list[Chart] = []
+    deficits = list(dict.fromkeys(h.code for h in found if h.kind == KIND_CONTROL))
+    if deficits:
+        series = [s for s in gap_series(history, cat) if s.code in deficits]
+        series = sorted(series, key=lambda s: deficits.index(s.code))[:SUMMARY_GAP_PANELS]
+        if series:
+            figure = active_passive_figure(history, cat, series=series)
+            caption = tr.gettext(
+                "Active against passive range over the visits: a gap above the shaded "
+                "measurement error is a control deficit."
+            )
+            chosen.append(Chart(_resized(figure), caption))
+    if len(history.assessments) >= 2:
+        scored = [
+            code
+            for code in ("nprs", "lefs.total", "psfs.average")
+            if any(m.code == code for a in history.assessments for m in a.measurements)
+            or (code == "lefs.total" and any(a.outcomes for a in history.assessments))
+        ]
+        if scored:
+            figure = outcomes_figure(history, scored, catalogue=cat)
+            caption = tr.gettext(
+                "Outcome scores over the visits: the band is the measurement error around the "
+                "first score, the dashed lines the clinically important difference."
+            )
+            panels = OUTCOME_PANEL_HEIGHT * len(scored) + 0.7
+            chosen.append(Chart(_resized(figure, panels), caption))
+        measured = [c for c in episode if c.code not in OUTCOME_CODES]
+        if measured:
+            most = max(measured, key=lambda c: c.size)
+            measure = measure_for(most.code, cat)
+            figure = build_chart(history, most.code, cat)
+            label = measure.label_in(lang) if measure is not None else most.code
+            caption = tr.gettext(
+                "{measure} at each visit: the measure that changed most since the first visit.",
+                measure=label,
+            )
+            chosen.append(Chart(_resized(figure), caption))
+    return [c for c in chosen if not is_message_figure(c.figure)][:SUMMARY_CHARTS]
+
+
+def drill_why(exercise: Any, found: Sequence[Highlight], lang: str) -> str:
+    """Why a drill is in the program, in `lang`: the finding it works on ("Control deficit:
+    Hip internal rotation, right"), else what kind of drill it is."""
+    if exercise is None:
+        return ""
+    target = next((h for h in found if exercise.targets_any(h.code)), None)
+    if target is not None:
+        return f"{target.title(lang)}: {target.name}"
+    return texts(lang).gettext(CATEGORY_WHY.get(exercise.category, exercise.category))
+
+
+def _summary_program(
+    ctx: ServiceContext, client_id: int, found: Sequence[Highlight], lang: str
+) -> tuple[str, list[DrillLine], ProgramRecord | None]:
+    """The current home program (the latest saved, else the one recommended from the latest
+    assessment) as drill, dose and why; `why` names the finding a drill works on."""
+    from mobileathlete_desktop.services.programs import (
+        exercise_library,
+        latest_program,
+        recommended_program,
+    )
+
+    tr = texts(lang)
+    program = latest_program(ctx, client_id)
+    if program is not None:
+        title = program.title or tr.gettext("Home program")
+        if program.date:
+            title += f" ({tr.date(program.date, 'medium')})"
+    else:
+        program, _warnings = recommended_program(ctx, client_id, lang=lang)
+        title = tr.gettext("Recommended from the latest assessment (not yet saved)")
+    library = exercise_library()
+    lines = []
+    for item in program.items:
+        exercise = None if library is None else library.get(item.exercise_code)
+        name = exercise.name(lang) if exercise is not None else item.exercise_code
+        why = drill_why(exercise, found, lang)
+        lines.append(DrillLine(name, dosage_text(item, lang), why))
+    return title, lines, program if program.id is not None else None
+
+
+def _adherence(
+    ctx: ServiceContext, lines: list[DrillLine], program: ProgramRecord | None, lang: str
+) -> tuple[list[DrillLine], str]:
+    """Sessions done per drill and a sentence on the client's latest check-in (self-report;
+    usually of the program before this one, so a drill kept since then shows how it went),
+    when one was recorded; the lines unchanged otherwise."""
+    from mobileathlete_desktop.services.checkins import latest_checkin
+
+    if program is None or program.client_id is None:
+        return lines, ""
+    checkin = latest_checkin(ctx, program.client_id)
+    if checkin is None:
+        return lines, ""
+    tr = texts(lang)
+    by_code = {i.exercise_code: i for i in checkin.items}
+    shown = []
+    for line, item in zip(lines, program.items, strict=True):
+        got = by_code.get(item.exercise_code)
+        if got is not None and got.done is not None:
+            done = tr.gettext("{done} of {prescribed}", done=got.done, prescribed=got.prescribed)
+            line = replace(line, done=done)
+        shown.append(line)
+    share = checkin.adherence
+    if share is None:
+        return shown, ""
+    percent = f"{share * 100:.0f}%"
+    said = tr.gettext(
+        "At the check-in of {date} (self-report), {percent} of the prescribed sessions had "
+        "been done.",
+        date=tr.date(checkin.date, "medium"),
+        percent=percent,
+    )
+    if checkin.ears_total is not None:
+        said += " " + tr.gettext(
+            "Exercise Adherence Rating Scale {total}/24 (higher is better).",
+            total=checkin.ears_total,
+        )
+    return shown, said
+
+
+def _with_outcome_notes(ctx: ServiceContext, history: ClientHistory, said: str, lang: str) -> str:
+    """The adherence sentence, then where the LEFS changed beyond its measurement error while
+    the home program was mostly skipped, a sentence saying so (domain.checkins, issue 20)."""
+    from mobileathlete_desktop.domain.checkins import outcome_adherence_notes
+    from mobileathlete_desktop.services.checkins import list_checkins
+
+    found = list_checkins(ctx, history.client.id)
+    notes = outcome_adherence_notes(history, found, ctx.catalogue, lang) if found else []
+    return " ".join(part for part in (said, *notes) if part)
+
+
+CATEGORY_WHY = {
+    "control": N_("Movement control"),
+    "mobility": N_("Mobility"),
+    "strength": N_("Strength"),
+    "running": N_("Running form and load"),
+    "stretch": N_("Flexibility"),
+}
+
+
+def _plan(history: ClientHistory, program: ProgramRecord | None, lang: str) -> tuple[str, str]:
+    """The plan (the latest visit's notes and the program's notes) and the next visit."""
+    from mobileathlete_desktop.domain.programs import DEFAULT_WEEKS
+
+    tr = texts(lang)
+    latest = history.latest
+    if latest is None:
+        return "", ""
+    parts = []
+    if latest.notes.strip():
+        parts.append(
+            tr.gettext(
+                "Notes of {date}: {notes}",
+                date=tr.date(latest.date, "medium"),
+                notes=" ".join(latest.notes.split()),
+            )
+        )
+    if program is not None and (program.notes or program.summary).strip():
+        parts.append(" ".join((program.notes or program.summary).split()))
+    if latest.kind == "discharge":
+        return " ".join(parts), tr.gettext(
+            "Discharged on {date}: no further visit planned.", date=tr.date(latest.date, "medium")
+        )
+    weeks = (program.weeks if program is not None else None) or DEFAULT_WEEKS
+    start = program.date if program is not None and program.date else latest.date
+    due = start + timedelta(weeks=weeks)
+    return " ".join(parts), tr.ngettext(
+        "Next visit: in about {count} week, around {date}, when the home program has run its "
+        "course.",
+        "Next visit: in about {count} weeks, around {date}, when the home program has run its "
+        "course.",
+        weeks,
+        date=tr.date(due, "medium"),
+    )
+
+
+def build_summary_report(
+    ctx: ServiceContext,
+    client_id: int,
+    *,
+    lang: str = "en",
+    today: date | None = None,
+    charts: bool = True,
+) -> SummaryReport:
+    """One client's two-page summary in `lang`: findings ranked by `highlights`, changes
+    since the first and the last visit by `change_lines`, charts chosen for the client."""
+    ctx.actor.require("reports.print")
+    lang = language_code(lang)
+    history = load_history(ctx, client_id)
+    cat = ctx.catalogue
+    visits = history.assessments
+    found: list[Highlight] = []
+    shown: list[Highlight] = []
+    since_first: list[str] = []
+    since_last: list[str] = []
+    episode: list[ChangeLine] = []
+    more = 0
+    if visits:
+        latest = interpret_assessment(history, catalogue=cat)
+        found = highlights(latest, lang, cat)
+        shown = highlights(latest, lang, cat, limit=MAX_FINDINGS)
+        if len(visits) >= 2:
+            episode = change_lines(episode_interpretation(history, cat), lang, cat)
+            since_first = [c.text for c in episode[:MAX_CHANGES]]
+            more += max(0, len(episode) - MAX_CHANGES)
+        if len(visits) >= 3:
+            recent = change_lines(latest, lang, cat)
+            since_last = [c.text for c in recent[:MAX_CHANGES]]
+            more += max(0, len(recent) - MAX_CHANGES)
+    title, program, saved = _summary_program(ctx, client_id, found, lang)
+    program, adherence = _adherence(ctx, program, saved, lang)
+    adherence = _with_outcome_notes(ctx, history, adherence, lang)
+    plan, next_visit = _plan(history, saved, lang)
+    last = history.latest
+    return SummaryReport(
+        client=history.client,
+        clinic=clinic_header(ctx),
+        generated_on=today or date.today(),
+        lang=lang,
+        visit_dates=tuple(a.date for a in visits),
+        findings=tuple(FindingLine(h.title(lang), h.text) for h in shown),
+        more_findings=len(found) - len(shown),
+        since_first=tuple(since_first),
+        since_last=tuple(since_last),
+        more_changes=more,
+        charts=tuple(_summary_charts(ctx, history, found, episode, lang)) if charts else (),
+        program_title=title,
+        program=tuple(program),
+        adherence=adherence,
+        plan=plan,
+        next_visit=next_visit if visits else "",
+        therapist=(last.signed_by or last.therapist) if last else "",
+    )
