@@ -213,7 +213,7 @@ def test_heel_rise_18_against_27_is_an_asymmetry_beyond_the_limits_of_agreement(
 STRENGTH_VALUES: tuple[Value, ...] = (
     ("body.mass", N, N, 60),
     ("hip.abduction.force", "left", N, 120),
-    ("hip.abduction.lever_arm", N, N, 0.55),
+    ("hip.abduction.lever_arm", "left", N, 0.55),
 )
 
 
@@ -224,7 +224,8 @@ def strength_visit(force_left: float, force_right: float, mass: float = 60) -> A
         ("body.mass", N, N, mass),
         ("hip.abduction.force", "left", N, force_left),
         ("hip.abduction.force", "right", N, force_right),
-        ("hip.abduction.lever_arm", N, N, 0.55),
+        ("hip.abduction.lever_arm", "left", N, 0.55),
+        ("hip.abduction.lever_arm", "right", N, 0.55),
     )
 
 
@@ -240,6 +241,9 @@ def test_hip_abduction_1_1_nm_per_kg_in_a_woman_runner_is_read_against_ramskov_2
     # error figure: not called below norm, and never a risk.
     assert norm.flag == "within" and "below_norm" not in left.flags
     assert "no measurement error in the catalogue" in norm.reason
+    # Said with the measure's own precision (step 0.01), not rounded to 1.4 +/- 0.3.
+    assert "1.41 Nm/kg ± 0.33 Nm/kg" in norm.reason
+    assert row(result, "hip.abduction.strength", "right").value_text == "1.28 Nm/kg"
     assert "risk" not in " ".join(left.reasons).replace("not a risk prediction", "")
 
 
@@ -248,7 +252,7 @@ def test_hip_strength_needs_body_mass_and_uses_the_mens_norm_for_a_man() -> None
         1,
         V1,
         ("hip.abduction.force", "left", N, 200),
-        ("hip.abduction.lever_arm", N, N, 0.9),
+        ("hip.abduction.lever_arm", "left", N, 0.9),
     )
     assert read(runner("male"), no_mass).row("hip.abduction.strength", "left") is None
     man = row(

@@ -37,7 +37,14 @@ def _row_name(measure: Measure, side: Side, mode: Mode) -> str:
 
 
 def _fmt(measure: Measure, value: float) -> str:
-    return measure.format_value(round(value, 1) + 0.0)
+    return measure.format_value(round(value, _places(measure.step)) + 0.0)
+
+
+def _places(step: float) -> int:
+    """Decimals a value is said with: one, or as many as the measure's step has (a lever
+    arm of 0.55 m or 1.28 Nm/kg keeps its second decimal)."""
+    text = f"{step:g}"
+    return max(1, len(text.split(".", 1)[1]) if "." in text and "e" not in text else 1)
 
 
 def _signed(measure: Measure, value: float) -> str:
