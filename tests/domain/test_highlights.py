@@ -8,14 +8,16 @@ import pytest
 
 from mobileathlete_desktop.domain.catalogue import default_catalogue
 from mobileathlete_desktop.domain.interpretation import interpret_assessment
+from mobileathlete_desktop.domain.interpretation.changes import (
+    change_lines,
+    episode_interpretation,
+)
 from mobileathlete_desktop.domain.interpretation.highlights import (
     HIGHLIGHT_ORDER,
     KIND_ASYMMETRY,
     KIND_CONTROL,
     KIND_PAIN,
     KIND_RESTRICTION,
-    change_lines,
-    episode_interpretation,
     highlights,
 )
 from mobileathlete_desktop.domain.records import (

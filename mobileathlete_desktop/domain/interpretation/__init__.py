@@ -7,7 +7,8 @@ says what is missing instead.
 
 A package: results (flags and result records), rules (one function a rule), computed
 (the only scorers), assessment (interpreting a visit), wording (sentences), glance (the short
-lines of the window), highlights (the findings that matter and what changed, ranked).
+lines of the window), highlights (the findings that matter, ranked), changes (what changed,
+MDC and MCID apart).
 """
 
 from mobileathlete_desktop.domain.interpretation.assessment import (
@@ -15,6 +16,12 @@ from mobileathlete_desktop.domain.interpretation.assessment import (
     interpret_history,
     measure_for,
     measure_series,
+)
+from mobileathlete_desktop.domain.interpretation.changes import (
+    ChangeLine,
+    change_lines,
+    change_sentence,
+    episode_interpretation,
 )
 from mobileathlete_desktop.domain.interpretation.client_words import client_lines
 from mobileathlete_desktop.domain.interpretation.computed import (
@@ -33,11 +40,9 @@ from mobileathlete_desktop.domain.interpretation.computed import (
 from mobileathlete_desktop.domain.interpretation.glance import GLANCE_ORDER, glance, summary_rows
 from mobileathlete_desktop.domain.interpretation.highlights import (
     HIGHLIGHT_ORDER,
-    ChangeLine,
     Highlight,
-    change_lines,
-    episode_interpretation,
     highlights,
+    movement_words,
 )
 from mobileathlete_desktop.domain.interpretation.results import (
     ABOVE_NORM_PERCENT,
@@ -133,6 +138,7 @@ __all__ = [
     "Verdict",
     "active_passive_gap",
     "change_lines",
+    "change_sentence",
     "client_lines",
     "compare_sides",
     "compare_with_norm",
@@ -150,6 +156,7 @@ __all__ = [
     "limb_symmetry_index",
     "measure_for",
     "measure_series",
+    "movement_words",
     "summary_rows",
     "torque_per_body_mass",
     "within_norm_range",

@@ -1,11 +1,10 @@
-"""The findings that matter and what changed: ranked, one plain sentence each, with numbers.
+"""The findings that matter: ranked, one plain sentence each, with its number and norm.
 
 Built on an interpreted assessment (`interpret_assessment`), so the summary report, the
 referral letter and the window read the same judgements: a control deficit is the
 active–passive gap beyond the measurement error, a restriction is below the norm, an
 asymmetry passes the catalogue's side-to-side rule, pain was reported during the test.
-"What changed" keeps "beyond the measurement error" (MDC) and "clinically important" (MCID)
-apart and says which of the two holds.
+What changed is `changes`.
 """
 
 from __future__ import annotations
@@ -14,7 +13,6 @@ from dataclasses import dataclass, replace
 
 from mobileathlete_desktop.domain.catalogue import Catalogue, Measure, Side, default_catalogue
 from mobileathlete_desktop.domain.interpretation.assessment import (
-    interpret_assessment,
     measure_for,
 )
 from mobileathlete_desktop.domain.interpretation.glance import glance
@@ -35,10 +33,8 @@ from mobileathlete_desktop.domain.interpretation.wording import (
     _named,
     _rating_in,
     _side_words,
-    _unit_in,
     _value_in,
 )
-from mobileathlete_desktop.domain.records import ClientHistory
 from mobileathlete_desktop.support.i18n import N_, Texts, texts
 
 KIND_CONTROL = "control_deficit"
@@ -83,20 +79,6 @@ class Highlight:
     def title(self, lang: str = "en") -> str:
         """The kind in words ("Control deficit"), for a table's first column."""
         return texts(lang).gettext(KIND_TITLES[self.kind])
-
-
-@dataclass(frozen=True)
-class ChangeLine:
-    """One measure that changed: which of MDC and MCID the change passes, and a sentence."""
-
-    code: str
-    side: Side
-    verdict: str
-    beyond_error: bool | None
-    important: bool | None
-    text: str
-    size: float = 0.0
-    """The change over its measurement error (or MCID when no error is known)."""
 
 
 def _norm_words(tr: Texts, measure: Measure, row: Interpretation) -> str:
@@ -367,137 +349,6 @@ def highlights(
     return sorted(chosen, key=lambda h: (rank[h.kind], -h.severity))
 
 
-# -- what changed ----------------------------------------------------------------------------
-
-
-_VERDICT_WORDS = {"improved": N_("improved"), "worse": N_("worse")}
-
-
-def _change_sentence(tr: Texts, measure: Measure, row: Interpretation, since: str = "") -> str:
-    change = row.change
-    assert change.previous_value is not None
-    name = _label(tr, measure, row, row.side)
-    before = _mode_value(tr, row.mode, _fmt_in(tr, measure, change.previous_value))
-    after = _fmt_in(tr, measure, row.value)
-    parts: list[str] = []
-    if change.mdc is not None and change.beyond_error is not None:
-        error = _fmt_in(tr, measure, change.mdc)
-        parts.append(
-            tr.gettext("beyond the measurement error ({error})", error=error)
-            if change.beyond_error
-            else tr.gettext("within the measurement error ({error})", error=error)
-        )
-    mcid = measure.important_change
-    if mcid is not None and change.important is not None:
-        sizes = []
-        if mcid.points is not None:
-            sizes.append(f"{mcid.points:g} {_unit_in(tr, measure.unit_label, mcid.points)}".strip())
-        if mcid.percent is not None:
-            sizes.append(f"{mcid.percent:g}%")
-        size = tr.gettext(" or ").join(sizes)
-        parts.append(
-            tr.gettext(
-                "clinically important (MCID {size}, {source})", size=size, source=mcid.source
-            )
-            if change.important
-            else tr.gettext("not clinically important (MCID {size})", size=size)
-        )
-    verdict = tr.gettext(_VERDICT_WORDS[change.verdict])
-    return tr.gettext(
-        "{name}: {before} → {after}, {verdict}: {judgement}.",
-        name=name,
-        before=before,
-        after=after,
-        verdict=verdict,
-        judgement="; ".join(parts),
-    )
-
-
-def change_lines(
-    interpretation: AssessmentInterpretation,
-    lang: str = "en",
-    catalogue: Catalogue | None = None,
-) -> list[ChangeLine]:
-    """Every row whose change since its previous recording is beyond the measurement error or
-    clinically important (never a change that reaches the MCID called unchanged): worse first,
-    then clinically important ones, then by size. The interpretation decides what "previous"
-    is (the last visit; or the first, see `episode_interpretation`)."""
-    tr = texts(lang)
-    cat = catalogue if catalogue is not None else default_catalogue()
-    lines: list[ChangeLine] = []
-    for row in interpretation.rows:
-        change = row.change
-        if change.verdict not in ("improved", "worse") or change.previous_value is None:
-            continue
-        if not (change.beyond_error or change.important):
-            continue
-        measure = measure_for(row.code, cat)
-        if measure is None:
-            continue
-        delta = abs(change.delta or 0.0)
-        size = delta / change.mdc if change.mdc else delta
-        lines.append(
-            ChangeLine(
-                row.code,
-                row.side,
-                change.verdict,
-                change.beyond_error,
-                change.important,
-                _change_sentence(tr, measure, row),
-                size,
-            )
-        )
-    lines.sort(key=lambda c: (c.verdict != "worse", not c.important, -c.size))
-    return lines
-
-
-def episode_interpretation(
-    history: ClientHistory, catalogue: Catalogue | None = None
-) -> AssessmentInterpretation:
-    """The latest visit judged against the first visit (rather than the one before): the
-    same `interpret_assessment` on the history cut down to the two visits, so MDC and MCID
-    follow the catalogue's rules, raters and instruments exactly."""
-    visits = history.assessments
-    if len(visits) < 2:
-        return interpret_assessment(history, catalogue=catalogue)
-    scoped = replace(history, assessments=(visits[0], visits[-1]))
-    return interpret_assessment(scoped, visits[-1].id, catalogue)
-
-
-__all__ = [
-    "HIGHLIGHT_ORDER",
-    "KIND_ASYMMETRY",
-    "KIND_CONTROL",
-    "KIND_CUTOFF",
-    "KIND_FAULTS",
-    "KIND_PAIN",
-    "KIND_RESTRICTION",
-    "ChangeLine",
-    "Highlight",
-    "change_lines",
-    "change_sentence",
-    "episode_interpretation",
-    "highlights",
-    "movement_words",
-]
-
-
-def change_sentence(
-    row: Interpretation, lang: str = "en", catalogue: Catalogue | None = None
-) -> str | None:
-    """One row's change as `change_lines` words it, or None when it has no earlier value, is
-    neither beyond the error nor clinically important, or its measure is unknown."""
-    change = row.change
-    if change.verdict not in ("improved", "worse") or change.previous_value is None:
-        return None
-    if not (change.beyond_error or change.important):
-        return None
-    measure = measure_for(row.code, catalogue if catalogue is not None else default_catalogue())
-    if measure is None:
-        return None
-    return _change_sentence(texts(lang), measure, row)
-
-
 def movement_words(
     row: Interpretation, lang: str = "en", catalogue: Catalogue | None = None
 ) -> str:
@@ -514,3 +365,17 @@ def movement_words(
     if seen:
         return tr.gettext("{name}: {rating} ({faults})", name=name, rating=rating, faults=seen)
     return tr.gettext("{name}: {rating}", name=name, rating=rating)
+
+
+__all__ = [
+    "HIGHLIGHT_ORDER",
+    "KIND_ASYMMETRY",
+    "KIND_CONTROL",
+    "KIND_CUTOFF",
+    "KIND_FAULTS",
+    "KIND_PAIN",
+    "KIND_RESTRICTION",
+    "Highlight",
+    "highlights",
+    "movement_words",
+]

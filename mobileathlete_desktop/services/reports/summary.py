@@ -9,12 +9,14 @@ from datetime import date, timedelta
 from typing import Any
 
 from mobileathlete_desktop.domain.interpretation import interpret_assessment, measure_for
-from mobileathlete_desktop.domain.interpretation.highlights import (
-    KIND_CONTROL,
+from mobileathlete_desktop.domain.interpretation.changes import (
     ChangeLine,
-    Highlight,
     change_lines,
     episode_interpretation,
+)
+from mobileathlete_desktop.domain.interpretation.highlights import (
+    KIND_CONTROL,
+    Highlight,
     highlights,
 )
 from mobileathlete_desktop.domain.programs import ProgramRecord, dosage_text

@@ -14,10 +14,8 @@ from mobileathlete_desktop.domain.interpretation import (
     interpret_history,
     measure_for,
 )
-from mobileathlete_desktop.domain.interpretation.highlights import (
-    change_sentence,
-    movement_words,
-)
+from mobileathlete_desktop.domain.interpretation.changes import change_sentence
+from mobileathlete_desktop.domain.interpretation.highlights import movement_words
 from mobileathlete_desktop.domain.records import AssessmentRecord, ClientHistory
 from mobileathlete_desktop.reports.progress_report import MeasureRow
 from mobileathlete_desktop.services.context import ServiceContext
