@@ -132,8 +132,8 @@ class AssessmentEditor(QWidget):
         media_key.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         media_key.triggered.connect(self.open_media)
         self.addAction(media_key)
-        if header is not None:
-            header.insertWidget(header.indexOf(self.sign_button), self.media_button)
+        # Beside the tabs, not in the header: the header already fills a 150 %-scaled screen.
+        self.tabs.setCornerWidget(self.media_button, Qt.Corner.TopRightCorner)
         self.reload()
 
     # -- hooks a test may replace (pytest-qt's advice for modal questions) ------------------
