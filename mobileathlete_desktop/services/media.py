@@ -35,6 +35,7 @@ from mobileathlete_desktop.domain.image_angles import (
     fit_within,
 )
 from mobileathlete_desktop.domain.records import MeasurementRecord
+from mobileathlete_desktop.domain.validation import InvalidValue, check_cell
 from mobileathlete_desktop.services.assessments import set_value
 from mobileathlete_desktop.services.assessments.records import assessment_unit
 from mobileathlete_desktop.services.audit import record_event
@@ -242,6 +243,10 @@ def attach_still(
     if measure is None:
         raise InputError(f"Unknown measure {code!r}")
     observation = is_observation(measure)
+    try:
+        check_cell(measure, side, mode)
+    except InvalidValue as exc:
+        raise InputError(str(exc)) from exc
     try:
         read: Reading | None = annotation.reading()
     except GeometryError as exc:

@@ -264,3 +264,21 @@ def test_a_gait_observation_keeps_its_frame_and_angle_beside_the_findings(
     assert texts == ["", "11.3°"]
     with pytest.raises(InputError, match="needs 3 points"):  # a measure still needs its angle
         attach(ctx, visit, annotation=Annotation("three_point", (Point(1, 1),)))
+
+
+def test_a_side_or_mode_the_measure_does_not_take_is_refused(
+    ctx: ServiceContext, visit: int
+) -> None:
+    with pytest.raises(InputError, match="side must be left or right"):
+        service.attach_still(
+            ctx,
+            visit,
+            "knee.flexion",
+            "none",
+            "active",
+            kind="photo",
+            source=picture(),
+            annotated_png=picture(fmt="PNG"),
+            annotation=KNEE,
+        )
+    assert service.list_stills(ctx, visit) == ()

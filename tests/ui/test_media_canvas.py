@@ -297,3 +297,14 @@ def test_a_loupe_follows_the_mouse_while_points_are_placed(
         click(qtbot, window, at)
     qtbot.mouseMove(canvas.viewport(), canvas.mapFromScene(QPointF(100, 100)))
     assert not canvas.loupe.isVisible()  # every point placed: no loupe in the way
+
+
+def test_the_annotated_still_of_a_large_photo_is_at_most_1280_px(
+    ctx: ServiceContext, visit: int, qtbot: QtBot, tmp_path: Path
+) -> None:
+    big = QImage(2000, 1500, QImage.Format.Format_RGB32)
+    big.fill(QColor(120, 130, 140))
+    big.save(str(tmp_path / "big.png"))
+    window = open_window(ctx, visit, qtbot, tmp_path / "big.png")
+    drawn = window.canvas.render_annotated()
+    assert (drawn.width(), drawn.height()) == (1280, 960)

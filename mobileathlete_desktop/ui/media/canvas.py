@@ -47,6 +47,7 @@ from mobileathlete_desktop.domain.image_angles import (
 from mobileathlete_desktop.ui.media.handles import Handle, length, reading_text
 
 LOUPE_PX = 150  # the loupe's side on screen
+ANNOTATED_MAX_PX = 1280  # the annotated PNG's longest side (a report prints it 480 px at most)
 LOUPE_ZOOM = 4
 TOOL_COLOUR = QColor("#ffd400")  # yellow reads on skin, clothing and most backgrounds
 REFERENCE_COLOUR = QColor("#00c8ff")
@@ -343,9 +344,14 @@ class AngleCanvas(QGraphicsView):
             self._label(reading_text(read), anchor + QPointF(10, 10))
         self.changed.emit()
 
-    def render_annotated(self) -> QImage:
-        """The picture with everything drawn on it, at the picture's own size (PNG-ready)."""
-        out = QImage(self.image.size(), QImage.Format.Format_RGB32)
+    def render_annotated(self, max_side: int = ANNOTATED_MAX_PX) -> QImage:
+        """The picture with everything drawn on it, at its own size or scaled down to
+        `max_side` (a PNG of a photo is large; the points are kept on the source anyway)."""
+        size = self.image.size()
+        longest = max(size.width(), size.height(), 1)
+        if longest > max_side:
+            size = size * (max_side / longest)
+        out = QImage(size, QImage.Format.Format_RGB32)
         out.fill(QColor("black"))
         selected = [h for h in self.handles + self.reference if h.isSelected()]
         for h in selected:
