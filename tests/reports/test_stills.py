@@ -12,8 +12,11 @@ import pypdfium2
 import pytest
 from PIL import Image
 
+from mobileathlete_desktop.domain.image_angles import Annotation, Point
 from mobileathlete_desktop.reports.pdf import build_document, content_width
 from mobileathlete_desktop.reports.stills import caption, stills_flowables
+from mobileathlete_desktop.services import assessments, clients, media
+from mobileathlete_desktop.services.context import ServiceContext
 
 
 @dataclass(frozen=True)
@@ -97,7 +100,9 @@ def test_stills_print_small_three_to_a_row(tmp_path: Path, lang: str) -> None:
     page = pdf[0]
     bitmap = page.render(scale=60 / 72).to_pil()
     bitmap.save(tmp_path / f"stills_{lang}.png")  # looked at while writing this test
-    words = page.get_textpage().get_text_range()
+    textpage = page.get_textpage()
+    words = textpage.get_text_range()
+    textpage.close()
     assert "52°" in words and "11.5 cm" in words
     assert ("Measured on pictures" if lang == "en" else "Medido en imágenes") in words
     shown = [o for o in page.get_objects() if o.type == pypdfium2.raw.FPDF_PAGEOBJ_IMAGE]
@@ -109,3 +114,34 @@ def test_stills_print_small_three_to_a_row(tmp_path: Path, lang: str) -> None:
         assert top - bottom <= 42 * 72 / 25.4 + 1
     page.close()
     pdf.close()
+
+
+def test_stills_from_the_clinic_database_print_with_their_values(
+    ctx: ServiceContext, tmp_path: Path
+) -> None:
+    """From attach_still to paper: what the lead wires into the progress report."""
+    client = clients.create_client(ctx, clients.ClientInput("RP-1", "Report", "Runner"))
+    visit = assessments.create_assessment(ctx, client.id, date(2026, 3, 2)).id
+    media.attach_still(
+        ctx,
+        visit,
+        "knee.flexion",
+        "left",
+        "active",
+        kind="photo",
+        source=png(640, 480, (150, 150, 150)),
+        annotated_png=png(640, 480, (200, 180, 0)),
+        annotation=Annotation("three_point", (Point(0, 0), Point(100, 100), Point(200, 0))),
+    )
+    out = tmp_path / "report.pdf"
+    with out.open("wb") as f:
+        story = stills_flowables(media.stills_for_report(ctx, client.id), content_width())
+        build_document(f, story, title="t", author="a", footer="f")
+    pdf = pypdfium2.PdfDocument(str(out))
+    page = pdf[0]
+    textpage = page.get_textpage()
+    text = " ".join(textpage.get_text_range().split())  # lines joined
+    textpage.close()
+    page.close()
+    pdf.close()
+    assert "Mar 2, 2026 · Knee flexion, left, active: 90° (photo)" in text
