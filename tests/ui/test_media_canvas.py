@@ -308,3 +308,24 @@ def test_the_annotated_still_of_a_large_photo_is_at_most_1280_px(
     window = open_window(ctx, visit, qtbot, tmp_path / "big.png")
     drawn = window.canvas.render_annotated()
     assert (drawn.width(), drawn.height()) == (1280, 960)
+
+
+def test_points_can_be_placed_and_moved_without_a_mouse(
+    ctx: ServiceContext, visit: int, qtbot: QtBot, tmp_path: Path
+) -> None:
+    window = open_window(ctx, visit, qtbot, photo(tmp_path / "k.jpg", []))
+    canvas = window.canvas
+    window.tool_buttons["horizontal"].click()
+    canvas.setFocus()
+    qtbot.keyClick(canvas, Qt.Key.Key_Return)  # the first point, in the middle, selected
+    first = canvas.handles[0]
+    assert first.isSelected()
+    for _ in range(10):
+        qtbot.keyClick(canvas, Qt.Key.Key_Left, Qt.KeyboardModifier.ShiftModifier)  # 100 px left
+    qtbot.keyClick(canvas, Qt.Key.Key_Return)  # the second, in the middle again
+    second = canvas.handles[1]
+    for _ in range(10):
+        qtbot.keyClick(canvas, Qt.Key.Key_Up)  # 10 px up: the line rises to the right
+    assert first.pos().x() == pytest.approx(second.pos().x() - 100)
+    expected = math.degrees(math.atan2(10, 100))
+    assert window.reading().value == pytest.approx(expected, abs=0.1)  # type: ignore[union-attr]

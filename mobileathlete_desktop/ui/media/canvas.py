@@ -425,8 +425,9 @@ class AngleCanvas(QGraphicsView):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Arrow keys nudge the selected point 1 px (Shift: 10 px); with no point selected,
-        Left/Right ask for the previous/next video frame. Tab picks the next point, Escape
-        lets it go; + and - zoom, 0 fits."""
+        Left/Right ask for the previous/next video frame. Enter places the next point in the
+        middle of the view (selected, to be nudged), Tab picks the next point, Escape lets it
+        go; + and - zoom, 0 fits."""
         key = event.key()
         moves = {
             Qt.Key.Key_Left: (-1, 0),
@@ -444,6 +445,15 @@ class AngleCanvas(QGraphicsView):
         if key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
             step = 10 if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else 1
             self.step_requested.emit(step if key == Qt.Key.Key_Right else -step)
+            event.accept()
+            return
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.needed() > 0:
+            # Without a mouse: a point in the middle of the view, selected to be nudged.
+            middle = self.mapToScene(self.viewport().rect().center())
+            marking_reference = self.placing_reference
+            if self.place(middle):
+                self.scene().clearSelection()
+                (self.reference if marking_reference else self.handles)[-1].setSelected(True)
             event.accept()
             return
         if key == Qt.Key.Key_Tab and self.handles:

@@ -62,6 +62,11 @@ def help_section() -> str:
             "the instrument 'photo' or 'video' and keeps the annotated still with it.</p>",
         )
         + QCoreApplication.translate(
+            "MediaGuidance",
+            "<p>Without a mouse: Enter places the next point in the middle of the picture, "
+            "selected; move it with the arrow keys, and Tab picks another point.</p>",
+        )
+        + QCoreApplication.translate(
             "MediaGuidance", "<p>Taking a picture that can be measured:</p>"
         )
         + guidance_html()

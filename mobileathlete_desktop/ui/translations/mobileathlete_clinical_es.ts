@@ -1121,6 +1121,10 @@
         <translation>&lt;p&gt;En una evaluación, &lt;i&gt;Imagen/video…&lt;/i&gt; (Ctrl+Mayús+I) abre una foto o un video del teléfono. Avance el video cuadro a cuadro con las flechas, elija una herramienta, haga clic en los puntos (una lupa sigue al ratón), arrástrelos o seleccione uno y desplácelo con las flechas (Mayús: 10 píxeles). &lt;i&gt;Guardar en la evaluación&lt;/i&gt; guarda el valor con el instrumento &apos;photo&apos; o &apos;video&apos; y conserva con él el fotograma anotado.&lt;/p&gt;</translation>
     </message>
     <message>
+        <source>&lt;p&gt;Without a mouse: Enter places the next point in the middle of the picture, selected; move it with the arrow keys, and Tab picks another point.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Sin ratón: Intro coloca el siguiente punto en el centro de la imagen, seleccionado; muévalo con las flechas, y Tab elige otro punto.&lt;/p&gt;</translation>
+    </message>
+    <message>
         <source>&lt;p&gt;Taking a picture that can be measured:&lt;/p&gt;</source>
         <translation>&lt;p&gt;Cómo tomar una imagen que se pueda medir:&lt;/p&gt;</translation>
     </message>
