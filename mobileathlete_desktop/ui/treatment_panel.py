@@ -13,6 +13,8 @@ findings), on the UI thread: one small transaction each.
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -119,21 +121,28 @@ class TreatmentPanel(QWidget):
             self.tr("Minutes"),
             self.tr("Note"),
         )
-        # Kind, where, how, grade, side and minutes on one line; the note under them, wide,
-        # with the button that adds (or saves a change).
+        # Kind, where and how on one line; grade, side and minutes under the kind, the note
+        # beside them with the button that adds (or saves a change): narrow enough for a
+        # 1366×768 screen at 150 %.
+        small = QGridLayout()
+        small.setContentsMargins(0, 0, 0, 0)
         for column, (heading, (field, _)) in enumerate(zip(headings, names, strict=True)):
             label = QLabel(heading)
             label.setBuddy(field)
-            line = 0 if column < 6 else 2
-            row.addWidget(label, line, column if column < 6 else 0)
-            if column < 6:
+            if column < 3:  # kind, joint/region, direction/technique/cue
+                row.addWidget(label, 0, column)
                 row.addWidget(field, 1, column)
-            else:
-                row.addWidget(field, 3, 0, 1, 5)
+            elif column < 6:  # grade, side, minutes
+                small.addWidget(label, 0, column - 3)
+                small.addWidget(field, 1, column - 3)
+            else:  # the note
+                row.addWidget(label, 2, 1)
+                row.addWidget(field, 3, 1)
+        row.addLayout(small, 2, 0, 2, 1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.cancel_button)
-        row.addLayout(buttons, 3, 5)
+        row.addLayout(buttons, 3, 2)
         row.setColumnStretch(0, 2)
         row.setColumnStretch(1, 3)
         row.setColumnStretch(2, 3)
@@ -177,6 +186,11 @@ class TreatmentPanel(QWidget):
         layout.addWidget(self.error)
         layout.addWidget(self.hint)
         layout.addWidget(self.table, 1)
+        # Tab goes through the entry as it reads (kind, where, how, grade, side, minutes,
+        # note), not in the order the two lines were laid out.
+        chain = [*self.entry_widgets, self.add_button, self.cancel_button, self.table]
+        for before, after in pairwise(chain):
+            QWidget.setTabOrder(before, after)
 
         for entry_widget in self.entry_widgets:
             entry_widget.installEventFilter(self)
@@ -194,6 +208,9 @@ class TreatmentPanel(QWidget):
         box.setEditable(True)
         box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         box.setMinimumContentsLength(14)
+        # As wide as 14 characters, not as the longest term ("Ankle (talocrural)…"): the
+        # editor must fit a 1366×768 screen at 150 % (the list drops down wider anyway).
+        box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         completer = box.completer()
         if completer is not None:
             completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)

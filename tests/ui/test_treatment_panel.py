@@ -41,7 +41,7 @@ def open_panel(ctx: ServiceContext, qtbot: QtBot) -> Callable[[int], TreatmentPa
         editor.activateWindow()
         qtbot.waitUntil(editor.isActiveWindow)
         press(qtbot, Qt.Key.Key_A, ALT)  # Tre&atment
-        qtbot.waitUntil(lambda: editor.tabs.currentWidget() is editor.treatment)
+        qtbot.waitUntil(lambda: editor.tabs.currentWidget() is editor.treatment_page)
         panel = editor.treatment
         if panel.kind.isEnabled():  # a signed visit's entry row takes no focus
             panel.kind.setFocus()

@@ -41,7 +41,7 @@ from mobileathlete_desktop.ui.measure_grid import (
 )
 from mobileathlete_desktop.ui.motor_control_panel import MotorControlPanel
 from mobileathlete_desktop.ui.psfs_panel import PsfsPanel
-from mobileathlete_desktop.ui.screen_fit import fit_to_screen, scroll_tab_pages
+from mobileathlete_desktop.ui.screen_fit import fit_to_screen, scroll_tab_pages, scrolling
 from mobileathlete_desktop.ui.template_editor import template_name
 from mobileathlete_desktop.ui.treatment_panel import TreatmentPanel
 
@@ -120,7 +120,9 @@ class AssessmentEditor(QWidget):
         # The treatment given (issue 18): its own tab, added before the parts choose Alt-letters.
         self.treatment = TreatmentPanel(ctx)
         self.treatment.saved.connect(lambda: self.changed.emit(self.assessment_id))
-        self.tabs.addTab(self.treatment, self.tr("Tre&atment"))
+        # In a scroll area as the other pages are: on a short screen it scrolls, never squeezed.
+        self.treatment_page = scrolling(self.treatment)
+        self.tabs.addTab(self.treatment_page, self.tr("Tre&atment"))
         # Angles from photos and video (issue 19): a window of its own, aimed at the cell in focus.
         self.media_window: Any = None
         self.media_button = QPushButton(self.tr("Image/video…"))
