@@ -216,6 +216,14 @@ CATEGORY_WHY = {
 }
 
 
+def as_sentences(text: str) -> str:
+    """Notes typed one point a line, as one paragraph: each line ends as a sentence
+    ("Hip abduction strength below the runner norm. Calf endurance ..."), instead of
+    running into the next line's first word."""
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    return " ".join(line if line[-1] in ".!?:;…" else line + "." for line in lines if line)
+
+
 def _plan(history: ClientHistory, program: ProgramRecord | None, lang: str) -> tuple[str, str]:
     """The plan (the latest visit's notes and the program's notes) and the next visit."""
     from mobileathlete_desktop.domain.programs import DEFAULT_WEEKS
@@ -230,11 +238,11 @@ def _plan(history: ClientHistory, program: ProgramRecord | None, lang: str) -> t
             tr.gettext(
                 "Notes of {date}: {notes}",
                 date=tr.date(latest.date, "medium"),
-                notes=" ".join(latest.notes.split()),
+                notes=as_sentences(latest.notes),
             )
         )
     if program is not None and (program.notes or program.summary).strip():
-        parts.append(" ".join((program.notes or program.summary).split()))
+        parts.append(as_sentences(program.notes or program.summary))
     if latest.kind == "discharge":
         return " ".join(parts), tr.gettext(
             "Discharged on {date}: no further visit planned.", date=tr.date(latest.date, "medium")
