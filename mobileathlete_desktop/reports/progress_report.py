@@ -22,6 +22,7 @@ from mobileathlete_desktop.reports.pdf import (
     short,
     text,
 )
+from mobileathlete_desktop.reports.stills import stills_flowables
 from mobileathlete_desktop.support.i18n import N_, texts
 
 VISITS_PER_TABLE = 4
@@ -114,6 +115,10 @@ class ProgressReport:
     """One line for each chart left out because it had nothing to show."""
     lang: str = "en"
     """The language of the words around the values (the charts' own labels are English)."""
+    treatments: tuple[tuple[date, str], ...] = ()
+    """The treatment given at each visit that recorded one: (visit date, one line)."""
+    stills: tuple[Any, ...] = field(default=(), compare=False)
+    """Annotated stills values were measured on (reports.stills.Still), by date."""
 
 
 SEXES = {"female": N_("female"), "male": N_("male"), "other": N_("other")}
@@ -390,6 +395,13 @@ def report_story(report: ProgressReport) -> list[Any]:
             outcomes = tr.gettext("Outcome scores")
             story.append(para(outcomes, "h1"))
             story += _values_tables(report.visits, report.outcomes, outcomes, lang=report.lang)
+        if report.treatments:
+            story.append(para(tr.gettext("Treatment given"), "h1"))
+            for visit_date, line in report.treatments:
+                when = tr.date(visit_date, "medium")
+                # One visit's line is never split over two pages.
+                story.append(KeepTogether([para(f"{when}: {line}", "bullet", markup=False)]))
+        story += stills_flowables(report.stills, content_width(), report.lang)
         for figure in report.figures:
             image = _drawn(figure, content_width() * 0.92)
             story += last_chart

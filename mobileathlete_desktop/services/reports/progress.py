@@ -16,12 +16,15 @@ from mobileathlete_desktop.domain.interpretation.highlights import (
 )
 from mobileathlete_desktop.domain.programs import dosage_text
 from mobileathlete_desktop.domain.records import AssessmentRecord, ClientHistory
+from mobileathlete_desktop.domain.treatments import treatment_line
 from mobileathlete_desktop.reports.pdf import ClinicHeader
 from mobileathlete_desktop.reports.progress_report import ProgramLine, ProgressReport, VisitColumn
 from mobileathlete_desktop.services.assessments import list_assessments, load_history
 from mobileathlete_desktop.services.clients import to_record as client_record
 from mobileathlete_desktop.services.context import NotFound, ServiceContext
+from mobileathlete_desktop.services.media import stills_for_report
 from mobileathlete_desktop.services.reports.tables import OUTCOME_CODES, ReportTables, report_tables
+from mobileathlete_desktop.services.treatments import treatments_by_assessment
 from mobileathlete_desktop.storage.models import Assessment, Client, Clinic
 from mobileathlete_desktop.support.i18n import texts
 from mobileathlete_desktop.support.languages import language_code
@@ -174,7 +177,20 @@ def build_progress_report(
         figures=tuple(figures),
         chart_notes=tuple(chart_notes),
         lang=lang,
+        treatments=_treatments(ctx, client_id, visits, lang),
+        stills=tuple(stills_for_report(ctx, client_id, lang)) if visits else (),
     )
+
+
+def _treatments(
+    ctx: ServiceContext, client_id: int, visits: Sequence[AssessmentRecord], lang: str
+) -> tuple[tuple[date, str], ...]:
+    """The treatment given at each visit that recorded one, in visit order, as one line."""
+    if not visits:
+        return ()
+    given = treatments_by_assessment(ctx, client_id)
+    lines = ((visit.date, treatment_line(given.get(visit.id, ()), lang)) for visit in visits)
+    return tuple((on, line) for on, line in lines if line)
 
 
 def clients_assessed_between(ctx: ServiceContext, first: date, last: date) -> list[int]:
