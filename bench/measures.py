@@ -38,6 +38,9 @@ class Bench:
     clients: int
     measurements: int
     runs: int = 3
+    url: str | None = None  # a server's URL instead of the file (bench/server.py)
+    source_path: Path | None = None  # the clinic as built, before any measure wrote to it
+    stall_meter: Any = None  # the workday's stall meter, for the table's details
     _ctx: Any = None
     _window: Any = None
 
@@ -48,7 +51,7 @@ class Bench:
             from mobileathlete_desktop.services.context import ServiceContext
             from mobileathlete_desktop.storage.database import open_database
 
-            self._ctx = ServiceContext.system(open_database(self.db_path))
+            self._ctx = ServiceContext.system(open_database(self.url or self.db_path))
         return self._ctx
 
     @property

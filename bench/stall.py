@@ -1,0 +1,145 @@
+"""A stall meter for the UI thread: a 5 ms heartbeat QTimer and a watchdog thread.
+
+The heartbeat beats on the UI thread; the gap between two beats is how long the window could
+not answer (the same measure as the sign-in's `signin_max_stall_ms`). Each gap is charged to
+the step the scripted workday was in (`meter.step("open client")`). While the heartbeat is
+late, a watchdog thread samples the UI thread's Python stack, so a long stall also says
+which function of the program held the thread (file:function, innermost project frame).
+"""
+
+from __future__ import annotations
+
+import sys
+import threading
+import time
+import traceback
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QObject, Qt, QTimer
+
+PROJECT = "mobileathlete_desktop"
+THRESHOLD_MS = 50.0
+
+
+@dataclass
+class Stall:
+    """One gap of the heartbeat over the threshold: how long, in which step, and where the
+    UI thread was while the heartbeat waited (the project's frames seen most often)."""
+
+    ms: float
+    step: str
+    where: list[str] = field(default_factory=list)
+
+    @property
+    def culprit(self) -> str:
+        """The project function seen most often on the UI thread during the stall (or, when
+        the UI thread ran none, what a worker thread ran: "worker: ...", GIL contention)."""
+        on_ui = [w for w in self.where if not w.startswith("worker: ")]
+        if on_ui:
+            return Counter(on_ui).most_common(1)[0][0]
+        if self.where:
+            return Counter(self.where).most_common(1)[0][0]
+        return "(no project code running: Qt, a library or the machine)"
+
+
+def _project_frame(stack: traceback.StackSummary) -> str | None:
+    """The innermost frame in the program (not the bench, not a library), as file:function."""
+    for frame in reversed(stack):
+        path = frame.filename.replace("\\", "/")
+        if f"/{PROJECT}/" in path:
+            tail = path.split(f"/{PROJECT}/", 1)[1]
+            return f"{PROJECT}/{tail}:{frame.name}"
+    return None
+
+
+class StallMeter(QObject):
+    """Beats every `interval_ms` on the UI thread; keeps the gaps, per step."""
+
+    def __init__(self, interval_ms: int = 5, threshold_ms: float = THRESHOLD_MS) -> None:
+        super().__init__()
+        self.threshold_ms = threshold_ms
+        self.current = "idle"
+        self.stalls: list[Stall] = []
+        self.max_ms = 0.0
+        self.worst: Stall | None = None
+        self.per_step: dict[str, float] = {}
+        self._last = 0.0
+        self._samples: list[str] = []
+        self._lock = threading.Lock()
+        self._ui_thread = threading.get_ident()
+        self._running = False
+        self._watchdog: threading.Thread | None = None
+        self._timer = QTimer(self, interval=interval_ms)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.timeout.connect(self._beat)
+
+    def start(self) -> None:
+        self._last = time.perf_counter()
+        self._running = True
+        self._timer.start()
+        self._watchdog = threading.Thread(target=self._watch, name="stall-watchdog", daemon=True)
+        self._watchdog.start()
+
+    def stop(self) -> None:
+        self._beat()
+        self._timer.stop()
+        self._running = False
+        if self._watchdog is not None:
+            self._watchdog.join(1)
+
+    @contextmanager
+    def step(self, name: str) -> Iterator[None]:
+        """Charges the gaps that end while the block runs to `name`."""
+        self._beat()  # the gap before the step belongs to the one before
+        before, self.current = self.current, name
+        try:
+            yield
+        finally:
+            self._beat()
+            self.current = before
+
+    @property
+    def over_threshold(self) -> int:
+        return len(self.stalls)
+
+    def _beat(self) -> None:
+        now = time.perf_counter()
+        gap_ms = (now - self._last) * 1000
+        self._last = now
+        with self._lock:
+            where, self._samples = self._samples, []
+        step = self.current
+        self.per_step[step] = max(self.per_step.get(step, 0.0), gap_ms)
+        if gap_ms > self.threshold_ms:
+            stall = Stall(gap_ms, step, where)
+            self.stalls.append(stall)
+            if self.worst is None or gap_ms > self.worst.ms:
+                self.worst = stall
+        self.max_ms = max(self.max_ms, gap_ms)
+
+    def _watch(self) -> None:
+        """Samples the UI thread's stack every 5 ms while the heartbeat is late."""
+        late_s = self.threshold_ms / 2000
+        while self._running:
+            time.sleep(0.005)
+            if time.perf_counter() - self._last < late_s:
+                continue
+            frames = sys._current_frames()
+            frame = frames.get(self._ui_thread)
+            if frame is None:
+                continue
+            found = _project_frame(traceback.extract_stack(frame))
+            if found is None:  # the UI thread waits (for the GIL?): what do the workers run?
+                others = (
+                    _project_frame(traceback.extract_stack(f))
+                    for ident, f in frames.items()
+                    if ident not in (self._ui_thread, threading.get_ident())
+                )
+                busy = next((o for o in others if o is not None), None)
+                found = f"worker: {busy}" if busy else None
+            if found is not None:
+                with self._lock:
+                    self._samples.append(found)

@@ -1,0 +1,279 @@
+"""A scripted workday through the real widgets, under the stall meter (bench/stall.py).
+
+Search, open ten clients from the list, enter values in a runner screen's grid, open
+Progress, build a home program (Recommend, one more drill, Save) and write its handout,
+then the day's reports from the Reports view. Everything goes through the widgets the way a
+therapist's keys and clicks would; only the two file dialogs answer themselves (a scratch
+folder). Between actions the event loop runs for a human pause, so work the program left on
+the UI thread shows as a late heartbeat charged to its step.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from bench.measures import Bench, measure, scratch_dir
+from bench.stall import THRESHOLD_MS, StallMeter
+
+TIMEOUT_S = 120.0
+
+
+def pause(ms: float) -> None:
+    """Lets the event loop run for `ms` (a human pause between keys or clicks)."""
+    from PySide6.QtWidgets import QApplication
+
+    end = time.perf_counter() + ms / 1000
+    while time.perf_counter() < end:
+        QApplication.processEvents()
+        time.sleep(0.001)
+
+
+def wait_for(done: Callable[[], bool], what: str, timeout_s: float = TIMEOUT_S) -> None:
+    """Runs the event loop until `done()`; raises when it takes longer than `timeout_s`."""
+    from PySide6.QtWidgets import QApplication
+
+    end = time.perf_counter() + timeout_s
+    while not done():
+        if time.perf_counter() > end:
+            raise TimeoutError(f"workday: {what} did not happen within {timeout_s:.0f} s")
+        QApplication.processEvents()
+        time.sleep(0.001)
+
+
+@contextmanager
+def answering_file_dialogs(folder: Path) -> Iterator[None]:
+    """The save-file and choose-folder dialogs answer with the scratch folder."""
+    from mobileathlete_desktop.ui import print_support
+
+    saved = print_support.save_file_name, print_support.choose_folder
+    print_support.save_file_name = lambda _p, _s, _k, _t, suggested: folder / suggested  # type: ignore[assignment]
+    print_support.choose_folder = lambda *_a: folder  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        print_support.save_file_name, print_support.choose_folder = saved
+
+
+def type_text(widget: Any, text: str, gap_ms: float = 60) -> None:
+    from PySide6.QtTest import QTest
+
+    for char in text:
+        QTest.keyClicks(widget, char)
+        pause(gap_ms)
+
+
+def open_from_search(window: Any, text: str) -> int:
+    """Searches like a therapist (Ctrl+F, type, Enter) and waits for the first client's page."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    window.focus_search()
+    QTest.keyClick(window.search, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(window.search, Qt.Key.Key_Delete)
+    type_text(window.search, text)
+    pause(250)  # the search's debounce, then the list
+    page = window.page
+    QTest.keyClick(window.search, Qt.Key.Key_Return)
+    wait_for(lambda: page.client is not None and not page.loading, f"the page for {text!r}")
+    return int(page.client.id)
+
+
+def common_family_name(ctx: Any) -> str:
+    """The family name most clients share (the search types it: ten or more to open)."""
+    from sqlalchemy import func, select
+
+    from mobileathlete_desktop.storage.models import Client
+
+    with ctx.db.reading() as session:
+        return str(
+            session.execute(
+                select(Client.family_name)
+                .group_by(Client.family_name)
+                .order_by(func.count().desc(), Client.family_name)
+                .limit(1)
+            ).scalar_one()
+        )
+
+
+def search_and_open_ten(window: Any, meter: StallMeter) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    with meter.step("search"):
+        window.focus_search()
+        type_text(window.search, common_family_name(window.ctx).lower())
+        pause(300)
+        found = window.model.rowCount()
+        assert found, "the search found no client"
+    with meter.step("open ten clients"):
+        window.table.setFocus()
+        page = window.page
+        for _ in range(min(10, found)):
+            QTest.keyClick(window.table, Qt.Key.Key_Down)
+            wanted = window.model.client_at(window.table.currentIndex().row()).id
+            wait_for(lambda w=wanted: page.client is not None and page.client.id == w, "a page")
+            pause(150)
+
+
+def grid_entry(window: Any, meter: StallMeter) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    with meter.step("open client with a draft"):
+        open_from_search(window, "BENCH-00001")
+    page = window.page
+    with meter.step("open the runner screen (editor)"):
+        rows = page.assessments
+        draft = next(r for r in range(rows.rowCount()) if "Draft" in (rows.item(r, 3).text() or ""))
+        rows.setFocus()
+        rows.setCurrentCell(draft, 0)
+        QTest.keyClick(rows, Qt.Key.Key_Return)
+        wait_for(lambda: bool(window.editors), "the assessment editor")
+        editor = next(iter(window.editors.values()))
+        editor.activateWindow()
+        wait_for(editor.isActiveWindow, "the editor on screen")
+        pause(200)
+    with meter.step("grid entry"):
+        view = editor.views[0]
+        saved: list[float] = []
+        editor.changed.connect(lambda _id: saved.append(time.perf_counter()))
+        for i in range(10):
+            view.setFocus()
+            view.setCurrentIndex(view.model().index(0, 2))  # hip flexion, left active
+            pause(80)
+            before = len(saved)
+            for char in str(100 + i):
+                QTest.keyClick(QApplication.focusWidget() or view, char)
+                pause(60)
+            QTest.keyClick(QApplication.focusWidget() or view, Qt.Key.Key_Return)
+            wait_for(lambda b=before: len(saved) > b, "a saved grid value")
+            pause(200)
+    with meter.step("close the editor"):
+        editor.close()
+        pause(500)  # the page refreshes after the editor's saves
+
+
+def progress(window: Any, meter: StallMeter) -> None:
+    with meter.step("open Progress"):
+        page = window.page
+        shown: list[bool] = []
+        page.progress.chart_shown.connect(lambda: shown.append(True))
+        page.show_progress()
+        wait_for(lambda: bool(shown), "the progress chart")
+        pause(200)
+        for index in range(1, page.progress.kind.count()):  # look at each chart kind
+            page.progress.kind.setCurrentIndex(index)
+            wait_for(lambda n=index: len(shown) > n, "a chart of another kind")
+            pause(150)
+        page.progress.chart_shown.disconnect()
+        page.tabs.setCurrentIndex(0)
+
+
+def program_and_handout(window: Any, meter: StallMeter) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    with meter.step("open the program builder"):
+        window.program_action.trigger()
+        builder = window.program_builder
+        wait_for(builder.isVisible, "the program builder")
+        pause(200)
+    with meter.step("build a program"):
+        QTest.mouseClick(builder.recommend_button, Qt.MouseButton.LeftButton)
+        pause(150)
+        builder.search.setFocus()
+        type_text(builder.search, "bridge")
+        pause(200)
+        QTest.keyClick(builder.search, Qt.Key.Key_Return)  # adds the first drill found
+        pause(150)
+        assert builder.model.items, "the program is empty"
+        QTest.mouseClick(builder.save_button, Qt.MouseButton.LeftButton)
+        pause(150)
+        assert builder.program is not None, builder.status.text()
+    with meter.step("write the handout"):
+        QTest.mouseClick(builder.pdf_button, Qt.MouseButton.LeftButton)
+        wait_for(lambda: builder.writing is None, "the handout")
+        pause(150)
+        builder.close()
+        pause(100)
+
+
+def busiest_day(ctx: Any, wanted: int = 8) -> str:
+    """The day with the number of clients seen nearest to `wanted` (the day's batch)."""
+    from sqlalchemy import func, select
+
+    from mobileathlete_desktop.storage.models import Assessment
+
+    seen = func.count(func.distinct(Assessment.client_id))
+    with ctx.db.reading() as session:
+        day = session.execute(
+            select(Assessment.date)
+            .group_by(Assessment.date)
+            .order_by(func.abs(seen - wanted), Assessment.date.desc())
+            .limit(1)
+        ).scalar_one()
+    return str(day)
+
+
+def reports(window: Any, meter: StallMeter, folder: Path) -> int:
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    day = busiest_day(window.ctx)
+    with meter.step("open Reports"):
+        window.reports_action.trigger()
+        view = window.reports_view
+        wait_for(view.isVisible, "the Reports view")
+        pause(150)
+    with meter.step("list the day's clients"):
+        for edit in (view.first, view.last):
+            edit.setFocus()
+            edit.selectAll()
+            type_text(edit, day, gap_ms=20)
+        QTest.mouseClick(view.list_seen, Qt.MouseButton.LeftButton)
+        pause(150)
+        ticked = len(view.chosen)
+        assert ticked, f"no client seen on {day}"
+    with meter.step("write the day's reports"):
+        view.per_client.setChecked(True)
+        QTest.mouseClick(view.save_button, Qt.MouseButton.LeftButton)
+        wait_for(lambda: view.job is None, "the day's reports", timeout_s=600)
+        pause(150)
+        view.close()
+    written = len(list(folder.glob("*.pdf"))) - 1  # the handout is there too
+    assert written >= ticked, f"{written} reports for {ticked} clients: {view.status.text()}"
+    return ticked
+
+
+@measure("workday (UI stalls)")
+def workday(bench: Bench) -> dict[str, Any]:
+    """The longest gap of a 5 ms UI heartbeat over the scripted workday, and its step."""
+    window = bench.window
+    folder = scratch_dir()
+    meter = StallMeter()
+    meter.start()
+    try:
+        with answering_file_dialogs(folder):
+            search_and_open_ten(window, meter)
+            grid_entry(window, meter)
+            progress(window, meter)
+            program_and_handout(window, meter)
+            reports(window, meter, folder)
+    finally:
+        meter.stop()
+    bench.stall_meter = meter
+    worst = meter.worst
+    return {
+        "workday_max_stall_ms": meter.max_ms,
+        "workday_stalls_over_50": meter.over_threshold,
+        "workday_worst_step": worst.step if worst else max(meter.per_step, key=meter.per_step.get),
+        "workday_worst_where": worst.culprit if worst else "",
+    }
+
+
+__all__ = ["THRESHOLD_MS", "workday"]

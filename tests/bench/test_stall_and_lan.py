@@ -1,0 +1,130 @@
+"""The workday's stall meter and the clinic-LAN proxy measure what they say they measure."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from pytestqt.qtbot import QtBot
+
+from bench import run
+from bench.build import Scale, ensure_clinic
+from bench.lan_proxy import LanProxy
+from bench.measures import Bench
+from bench.stall import StallMeter
+
+
+def test_stall_meter_catches_a_120_ms_sleep_on_the_ui_thread(qtbot: QtBot) -> None:
+    meter = StallMeter()
+    meter.start()
+    slept: list[bool] = []
+
+    def freeze() -> None:
+        time.sleep(0.12)  # the deliberate stall: the UI thread does nothing else meanwhile
+        slept.append(True)
+
+    with meter.step("frozen"):
+        QTimer.singleShot(20, freeze)
+        qtbot.waitUntil(lambda: bool(slept), timeout=5000)
+    with meter.step("after"):
+        qtbot.waitUntil(lambda: meter.per_step.get("after", 0) > 0, timeout=5000)
+    meter.stop()
+    assert meter.max_ms >= 115
+    assert meter.worst is not None and meter.worst.step == "frozen"
+    assert meter.over_threshold >= 1
+    assert all(s.step == "frozen" for s in meter.stalls if s.ms >= 115)
+
+
+@pytest.fixture
+def echo_port() -> Iterator[int]:
+    """A one-connection echo server on loopback."""
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(1)
+
+    def serve() -> None:
+        conn, _ = server.accept()
+        with conn:
+            while data := conn.recv(4096):
+                conn.sendall(data)
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    yield server.getsockname()[1]
+    server.close()
+
+
+def _round_trip_ms(port: int, n: int) -> float:
+    with socket.create_connection(("127.0.0.1", port)) as conn:
+        conn.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        best = float("inf")
+        for i in range(n):
+            started = time.perf_counter()
+            conn.sendall(b"ping %d" % i)
+            assert conn.recv(4096) == b"ping %d" % i
+            best = min(best, (time.perf_counter() - started) * 1000)
+        return best
+
+
+def test_lan_proxy_adds_its_delay_each_way_and_counts_round_trips(echo_port: int) -> None:
+    with LanProxy("127.0.0.1", echo_port, delay_ms=15) as proxy:
+        fastest = _round_trip_ms(proxy.port, 5)
+        assert proxy.round_trips == 5
+    assert fastest >= 30  # 15 ms there and 15 ms back, even at its quickest
+
+
+@pytest.mark.slow
+def test_workday_runs_through_the_real_widgets(
+    tmp_path_factory: pytest.TempPathFactory, tmp_path: Path, qapp: object
+) -> None:
+    from bench import workday
+
+    built = ensure_clinic(Scale(clients=20, assessments=200), tmp_path_factory.mktemp("cache"))
+    work = tmp_path / "work.sqlite3"
+    work.write_bytes(built.path.read_bytes())
+    bench = Bench(db_path=work, clients=20, measurements=200 * 25)
+    try:
+        result = workday.workday(bench)
+    finally:
+        bench.close()
+    assert result["workday_max_stall_ms"] > 0
+    assert result["workday_stalls_over_50"] == len(bench.stall_meter.stalls)
+    assert result["workday_worst_step"] in bench.stall_meter.per_step
+    assert set(result) <= set(run.KEYS)
+    assert "worst stall in step" in run.table({**result, "clients": 20, "measurements": 5000})
+
+
+@pytest.mark.postgres
+@pytest.mark.slow
+def test_server_measures_copy_the_clinic_and_count_round_trips(
+    tmp_path_factory: pytest.TempPathFactory, qapp: object
+) -> None:
+    import sqlalchemy
+
+    from bench import server
+
+    built = ensure_clinic(Scale(clients=20, assessments=200), tmp_path_factory.mktemp("cache"))
+    try:
+        with server.clinic_server() as pg:
+            url = pg.create_database()
+            server.copy_clinic(built.path, url)
+            engine = sqlalchemy.create_engine(url)
+            with engine.connect() as conn:
+                n = conn.execute(sqlalchemy.text("SELECT count(*) FROM measurement")).scalar()
+            engine.dispose()
+            assert n == 200 * 25
+    except server.NotBuilt as exc:
+        pytest.skip(str(exc))
+    bench = Bench(db_path=built.path, clients=20, measurements=5000, source_path=built.path)
+    result = server.clinic_server_measures(bench)
+    assert set(result) <= set(run.KEYS)
+    for prefix in ("pg_", "pglan_"):
+        assert result[f"{prefix}open_client_ms"] > 0
+        assert all(result[f"{prefix}{a}_round_trips"] > 0 for a in server.ACTIONS)
+    # Behind the LAN every request that waits costs 4 ms: the search keystroke is slower.
+    assert result["pglan_search_p50_ms"] > result["pg_search_p50_ms"]
