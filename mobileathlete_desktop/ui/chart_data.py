@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication, QLocale
 from mobileathlete_desktop.charts.figure_lock import FIGURE_LOCK
 from mobileathlete_desktop.charts.kinds import MeasureChoice, measures_with_data
 from mobileathlete_desktop.domain.catalogue import Catalogue, Mode
+from mobileathlete_desktop.domain.checkins import CheckinRecord
 from mobileathlete_desktop.domain.records import ClientHistory
 from mobileathlete_desktop.services.context import ServiceContext
 from mobileathlete_desktop.support.languages import language_code
@@ -200,8 +201,55 @@ def build_chart_data(
 
     if history is None:
         history = assessment_service.load_history(ctx, client_id)
+    if kind == "adherence":
+        from mobileathlete_desktop.services.checkins import list_checkins
+
+        checkins = tuple(list_checkins(ctx, client_id))
+        with FIGURE_LOCK:
+            return _build_adherence(client_id, history, checkins, ctx.catalogue, room)
     with FIGURE_LOCK:
         return _build_and_render(client_id, kind, what, mode, history, ctx.catalogue, room)
+
+
+def _build_adherence(
+    client_id: int,
+    history: ClientHistory,
+    checkins: tuple[CheckinRecord, ...],
+    cat: Catalogue,
+    room: tuple[float, float, float] | None,
+) -> ChartData:
+    """The home program's adherence at each check-in beside the LEFS (charts.adherence), and
+    its table: date, sessions done of prescribed, share, EARS (all self-report)."""
+    from mobileathlete_desktop.charts.adherence import adherence_figure
+    from mobileathlete_desktop.charts.style import date_numbers
+
+    figure = adherence_figure(history, checkins, cat)
+    headers = (
+        QCoreApplication.translate("ChartData", "Check-in"),
+        QCoreApplication.translate("ChartData", "Sessions done"),
+        QCoreApplication.translate("ChartData", "Adherence"),
+        QCoreApplication.translate("ChartData", "EARS (0-24)"),
+    )
+    recorded = [c for c in checkins if c.adherence is not None]
+    xs = date_numbers([c.date for c in recorded]) if recorded else []
+    values = tuple(
+        PlottedValue(
+            x=float(x),
+            y=round((c.adherence or 0.0) * 100),
+            cells=(
+                c.date.isoformat(),
+                QCoreApplication.translate("ChartData", "{done} of {prescribed}").format(
+                    done=sum(i.done for i in c.items if i.done is not None),
+                    prescribed=sum(i.prescribed for i in c.items if i.done is not None),
+                ),
+                f"{round((c.adherence or 0.0) * 100)} %",
+                "" if c.ears_total is None else str(c.ears_total),
+            ),
+            bar=True,
+        )
+        for x, c in zip(xs, recorded, strict=True)
+    )
+    return _rendered(client_id, "adherence", "", None, figure, headers, values, (), history, room)
 
 
 def fitted_size(
@@ -261,6 +309,22 @@ def _build_and_render(
     else:
         figure = build_chart(history, kind if kind != "measure" else what, cat, mode)
         headers, values = plotted_values(history, kind, what, mode, cat)
+    return _rendered(client_id, kind, what, mode, figure, headers, values, choices, history, room)
+
+
+def _rendered(
+    client_id: int,
+    kind: str,
+    what: str,
+    mode: Mode | None,
+    figure: Any,
+    headers: tuple[str, ...],
+    values: tuple[PlottedValue, ...],
+    choices: tuple[MeasureChoice, ...],
+    history: ClientHistory,
+    room: tuple[float, float, float] | None,
+) -> ChartData:
+    """Lays the figure out for the room on screen and draws it (off the UI thread)."""
     if room is not None and min(room[:2]) > 50:
         dpi = figure.dpi
         width, height = fitted_size((figure.bbox.width, figure.bbox.height), room[:2], room[2])

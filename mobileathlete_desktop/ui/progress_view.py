@@ -41,6 +41,7 @@ KINDS: tuple[tuple[str, str], ...] = (
     ("asymmetry", QT_TRANSLATE_NOOP("ProgressView", "Asymmetry (limb symmetry index)")),
     ("profile", QT_TRANSLATE_NOOP("ProgressView", "Profile (percent of norm)")),
     ("outcomes", QT_TRANSLATE_NOOP("ProgressView", "Outcome scores over time")),
+    ("adherence", QT_TRANSLATE_NOOP("ProgressView", "Home program done, beside the LEFS")),
 )
 HOVER_RADIUS_PX = 12.0
 
@@ -322,7 +323,15 @@ class ProgressView(QWidget):
         """The plotted value nearest to a point on the canvas (matplotlib's pixels), if close."""
         if self.data is None or not self.data.figure.axes:
             return None
-        ax = self.data.figure.axes[0] if self.data.kind != "outcomes" else None
+        axes_list = self.data.figure.axes
+        # The adherence chart reads its bars, on its lower panel.
+        ax = (
+            None
+            if self.data.kind == "outcomes"
+            else axes_list[-1]
+            if self.data.kind == "adherence"
+            else axes_list[0]
+        )
         best: tuple[float, PlottedValue] | None = None
         for value in self.data.values:
             axes = ax or self._outcome_axes(value)

@@ -380,6 +380,26 @@
         <translation>borrador</translation>
     </message>
     <message>
+        <source>Check-in</source>
+        <translation>Seguimiento</translation>
+    </message>
+    <message>
+        <source>Sessions done</source>
+        <translation>Sesiones hechas</translation>
+    </message>
+    <message>
+        <source>Adherence</source>
+        <translation>Adherencia</translation>
+    </message>
+    <message>
+        <source>EARS (0-24)</source>
+        <translation>EARS (0-24)</translation>
+    </message>
+    <message>
+        <source>{done} of {prescribed}</source>
+        <translation>{done} de {prescribed}</translation>
+    </message>
+    <message>
         <source>Progress — {name}</source>
         <translation>Evolución — {name}</translation>
     </message>
@@ -1733,6 +1753,10 @@
     <message>
         <source>Outcome scores over time</source>
         <translation>Escalas de resultados a lo largo del tiempo</translation>
+    </message>
+    <message>
+        <source>Home program done, beside the LEFS</source>
+        <translation>Programa en casa realizado, junto a la LEFS</translation>
     </message>
     <message>
         <source>Point at a value on the chart, or read them all in the table below.</source>
