@@ -134,8 +134,27 @@ class AssessmentEditor(QWidget):
         media_key.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         media_key.triggered.connect(self.open_media)
         self.addAction(media_key)
+        # The home program's check-in at this visit (issue 20): the returned tracker typed in.
+        self.checkin_button = QPushButton(self.tr("Check-in…"))
+        self.checkin_button.setToolTip(
+            self.tr(
+                "Type in the home program's returned tracker: sessions done, pain, EARS "
+                "(Ctrl+Shift+K)"
+            )
+        )
+        self.checkin_button.clicked.connect(self.open_checkin)
+        self.checkin_button.setVisible(ctx.actor.can("programs.write"))
+        checkin_key = QAction(self, shortcut=QKeySequence("Ctrl+Shift+K"))
+        checkin_key.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        checkin_key.triggered.connect(self.open_checkin)
+        self.addAction(checkin_key)
         # Beside the tabs, not in the header: the header already fills a 150 %-scaled screen.
-        self.tabs.setCornerWidget(self.media_button, Qt.Corner.TopRightCorner)
+        corner = QWidget()
+        corner_row = QHBoxLayout(corner)
+        corner_row.setContentsMargins(0, 0, 0, 0)
+        corner_row.addWidget(self.checkin_button)
+        corner_row.addWidget(self.media_button)
+        self.tabs.setCornerWidget(corner, Qt.Corner.TopRightCorner)
         self.reload()
 
     # -- hooks a test may replace (pytest-qt's advice for modal questions) ------------------
@@ -346,6 +365,27 @@ class AssessmentEditor(QWidget):
         self.say(self.tr("Addendum started: correct the values, then sign it"))
         self.addendum_created.emit(addendum.id)
         self.changed.emit(addendum.id)
+
+    def open_checkin(self) -> Any:
+        """The check-in of the client's latest home program (or one found by its code), typed
+        from the returned sheet at this visit; returns the check-in saved, or None."""
+        from mobileathlete_desktop.ui import service_adapter as svc
+        from mobileathlete_desktop.ui.program_builder.checkin_dialog import CheckinDialog
+
+        if not self.ctx.actor.can("programs.write"):
+            return None
+        dialog = CheckinDialog(self.ctx, self.record.client_id, svc.exercise_library(), self)
+        self.checkin_dialog = dialog
+        if dialog.program is None:  # no program saved yet: said in the status line
+            self.say(dialog.status.text(), error=True)
+            dialog.deleteLater()
+            return None
+        dialog.exec()
+        saved = dialog.saved
+        dialog.deleteLater()
+        if saved is not None:
+            self.say(self.tr("Home program check-in saved (self-report)"))
+        return saved
 
     def open_media(self) -> None:
         """The Image/video window on this visit (issue 19), aimed at the grid cell in focus."""

@@ -213,6 +213,14 @@
         <translation>Medir un ángulo o una distancia en una foto o un video (Ctrl+Mayús+I)</translation>
     </message>
     <message>
+        <source>Check-in…</source>
+        <translation>Seguimiento…</translation>
+    </message>
+    <message>
+        <source>Type in the home program&apos;s returned tracker: sessions done, pain, EARS (Ctrl+Shift+K)</source>
+        <translation>Escriba la hoja de seguimiento devuelta del programa en casa: sesiones hechas, dolor, EARS (Ctrl+Shift+K)</translation>
+    </message>
+    <message>
         <source>Addendum</source>
         <translation>Adenda</translation>
     </message>
@@ -267,6 +275,10 @@
     <message>
         <source>Addendum started: correct the values, then sign it</source>
         <translation>Adenda iniciada: corrija los valores y después fírmela</translation>
+    </message>
+    <message>
+        <source>Home program check-in saved (self-report)</source>
+        <translation>Seguimiento del programa en casa guardado (autoinforme)</translation>
     </message>
     <message>
         <source>Value measured on a picture saved, with its still</source>
