@@ -206,10 +206,15 @@ def demo_treatments(
     side, control deficit) and how far they have recovered: grades III early, IV later, less
     hands-on work as they recover, and a cadence cue now and then."""
     given: list[Treatment] = []
+    done: set[tuple[str, str, str, str]] = set()
     for code, side, control in deficits:
         for kind, site, method, grade, minutes in _DEMO_CARE.get(_demo_care_of(code, control), []):
             if kind != "neuromuscular" and recovery > 0.85:
                 continue  # recovered: exercise only
+            what = (kind, site, method, side if kind != "neuromuscular" else "none")
+            if what in done:
+                continue  # two problems, one drill (balance for an ankle and a big toe): once
+            done.add(what)
             given.append(
                 Treatment(
                     assessment_id=assessment_id,

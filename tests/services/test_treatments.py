@@ -261,15 +261,18 @@ def test_the_demo_clinic_records_plausible_treatments(tmp_path: Path) -> None:
     try:
         ctx = ServiceContext.system(db)
         create_demo_clinic(ctx, clients=12, seed=5)
-        given = [
-            t
+        visits = [
+            visit
             for client in clients.search_clients(ctx, include_archived=True)
             for visit in service.treatments_by_assessment(ctx, client.id).values()
-            for t in visit
         ]
+        given = [t for visit in visits for t in visit]
     finally:
         db.dispose()
     assert len(given) > 10
+    for visit in visits:  # never the same drill twice in one visit (it read as a copy)
+        what = [(t.kind, t.site, t.method, t.side) for t in visit]
+        assert len(what) == len(set(what)), what
     assert {t.kind for t in given} >= {"mobilisation", "soft_tissue", "cue"}
     for t in given:
         assert checked(t.entry) == t.entry  # every one is a valid entry
