@@ -7,13 +7,14 @@ export QT_QPA_PLATFORM ?= offscreen
 # Test processes (pytest-xdist); PYTEST_WORKERS=0 runs the suite in this process (for pdb).
 PYTEST_WORKERS ?= auto
 
-.PHONY: run test check lint typecheck layers pytest bench package forms catalogs translations demo clean help
+.PHONY: run test check lint typecheck layers pytest bench bench-large package forms catalogs translations demo clean help
 
 help:
 	@echo "make run    - set up .venv and open the program on a demo clinic"
 	@echo "make test   - set up .venv with test extras and run every check offscreen"
 	@echo "make check  - the quick loop: lint, types, layers and the tests not marked slow"
 	@echo "make bench  - build a large synthetic clinic and measure speed and memory"
+	@echo "make bench-large - the same at ten times the clinic (50,000 clients; slow, once)"
 	@echo "make package - build a self-contained bundle for this machine"
 	@echo "make forms  - compile the Designer forms (ui/forms/*.ui) with pyside6-uic"
 	@echo "make catalogs - extract, update and compile the gettext catalogues (locale/)"
@@ -53,6 +54,9 @@ pytest: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.run
+
+bench-large: $(STAMP)
+	$(BIN)/python -m bench.run --large
 
 forms: $(STAMP)
 	$(BIN)/python scripts/build_forms.py
