@@ -18,6 +18,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -30,8 +31,16 @@ RESULT = "MOBILEATHLETE_LARGE "
 
 
 def build(clients: int = LARGE.clients) -> BuiltClinic:
-    """The large clinic (12 assessments a client on average, as the 5,000-client one)."""
-    return ensure_clinic(Scale(clients=clients, assessments=clients * 12))
+    """The large clinic (12 assessments a client on average, as the 5,000-client one); from
+    the cache, its `seconds` are those of the build that made it (kept beside the file)."""
+    built = ensure_clinic(Scale(clients=clients, assessments=clients * 12))
+    took = built.path.with_suffix(".build_s")
+    if built.seconds:
+        took.write_text(f"{built.seconds:.1f}\n")
+        return built
+    if took.is_file():
+        return replace(built, seconds=float(took.read_text()))
+    return built
 
 
 def measure_large(built: BuiltClinic) -> dict[str, Any]:
@@ -60,7 +69,7 @@ def measure_large(built: BuiltClinic) -> dict[str, Any]:
         "large_db_mb": built.path.stat().st_size / 2**20,
         "large_clients": built.clients,
         "large_measurements": built.measurements,
-        "large_build_s": built.seconds or None,
+        "large_build_s": built.seconds or None,  # None: built before the time was kept
     }
 
 
