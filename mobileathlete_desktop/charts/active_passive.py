@@ -9,7 +9,8 @@ one line a side, the error shaded as the zone where the gap is not yet a deficit
 from __future__ import annotations
 
 import textwrap
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -18,13 +19,14 @@ from mobileathlete_desktop.charts.figure_lock import with_figure_lock
 from mobileathlete_desktop.domain.catalogue import Catalogue, Side
 from mobileathlete_desktop.domain.interpretation import interpret_history, measure_for
 from mobileathlete_desktop.domain.records import ClientHistory
+from mobileathlete_desktop.support.i18n import Texts, texts
+from mobileathlete_desktop.support.languages import pick
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
 SIDES: tuple[Side, ...] = ("left", "right")
-SIDE_NAMES = {"left": "Left", "right": "Right"}
 ERROR_COLOUR = style.NORM_COLOUR
 
 
@@ -47,6 +49,12 @@ class GapSeries:
     label: str
     unit: str
     sides: dict[Side, list[GapPoint]]
+    labels: Mapping[str, str] = field(default_factory=dict, compare=False, hash=False)
+    """The measure's label by language (the catalogue's table)."""
+
+    def label_in(self, lang: str | None) -> str:
+        """The measure's label in that language (`label`, English, otherwise)."""
+        return pick(self.labels, lang) if self.labels else self.label
 
     @property
     def error(self) -> float | None:
@@ -108,7 +116,7 @@ def gap_series(history: ClientHistory, catalogue: Catalogue | None = None) -> li
         measure = measure_for(code, cat)
         assert measure is not None
         sides = {s: found[code][s] for s in SIDES if s in found[code]}
-        series.append(GapSeries(code, measure.label, measure.unit_label, sides))
+        series.append(GapSeries(code, measure.label, measure.unit_label, sides, measure.labels))
     return series
 
 
@@ -118,21 +126,28 @@ def active_passive_figure(
     catalogue: Catalogue | None = None,
     *,
     series: list[GapSeries] | None = None,
+    lang: str = "en",
 ) -> Figure:
-    """Small multiples of passive − active gap over time, left and right, MDC95 shaded.
+    """Small multiples of passive − active gap over time, left and right, MDC95 shaded, its
+    words in `lang`.
 
     `series` is `gap_series(history, catalogue)` when the caller has it already.
     """
-    title = f"Active vs passive range — {style.shown_name(history.client.full_name)}"
+    tr = texts(lang)
+    title = tr.gettext(
+        "Active vs passive range — {name}", name=style.shown_name(history.client.full_name)
+    )
     if not history.assessments:
-        return style.message_figure(title, "No assessments recorded yet.")
+        return style.message_figure(title, tr.gettext("No assessments recorded yet."))
     if series is None:
         series = gap_series(history, catalogue)
     if not series:
         return style.message_figure(
             title,
-            "No measure was taken both actively and passively on the same side: "
-            "no active–passive gap to show.",
+            tr.gettext(
+                "No measure was taken both actively and passively on the same side: "
+                "no active–passive gap to show."
+            ),
         )
     count = len(series)
     cols = 1 if count == 1 else 2 if count <= 4 else 3
@@ -146,30 +161,38 @@ def active_passive_figure(
             # The panel above is the lowest of its column: it carries the dates.
             axes.flat[index - cols].xaxis.set_tick_params(labelbottom=True)
             continue
-        _panel(ax, series[index], show_ylabel=index % cols == 0)
-        style.date_axis(ax, all_dates)
+        _panel(ax, tr, series[index], show_ylabel=index % cols == 0)
+        style.date_axis(ax, all_dates, tr.lang)
     notes = [
-        "Gap = passive − active range, one line a side. Above the shaded measurement error "
-        "(MDC95) the gap is a control deficit: the range is there but not controlled, so "
-        "control work, not stretching."
+        tr.gettext(
+            "Gap = passive − active range, one line a side. Above the shaded measurement error "
+            "(MDC95) the gap is a control deficit: the range is there but not controlled, so "
+            "control work, not stretching."
+        )
     ]
-    unjudged = [s.label for s in series if s.error is None]
+    unjudged = [s.label_in(tr.lang) for s in series if s.error is None]
     if unjudged:
         notes.append(
-            "No measurement error in the catalogue, gap not judged: " + ", ".join(unjudged) + "."
+            tr.gettext(
+                "No measurement error in the catalogue, gap not judged: {measures}.",
+                measures=", ".join(unjudged),
+            )
         )
-    varied = [s.label for s in series if s.errors_differ]
+    varied = [s.label_in(tr.lang) for s in series if s.errors_differ]
     if varied:
         notes.append(
-            "The error differs between visits (instrument or rater): the band shows the "
-            "latest, for " + ", ".join(varied) + "."
+            tr.gettext(
+                "The error differs between visits (instrument or rater): the band shows the "
+                "latest, for {measures}.",
+                measures=", ".join(varied),
+            )
         )
     style.figure_note(fig, "\n".join(notes))
-    _legend(fig, title)
+    _legend(fig, tr, title)
     return fig
 
 
-def _panel(ax: Axes, series: GapSeries, *, show_ylabel: bool) -> None:
+def _panel(ax: Axes, tr: Texts, series: GapSeries, *, show_ylabel: bool) -> None:
     style.style_axes(ax)
     ax.tick_params(labelsize=style.NOTE_SIZE)
     values = [p.gap for ps in series.sides.values() for p in ps]
@@ -215,14 +238,16 @@ def _panel(ax: Axes, series: GapSeries, *, show_ylabel: bool) -> None:
             )
     span = top - bottom
     ax.set_ylim(bottom - span * 0.15, top + span * 0.25)
-    ax.set_title(textwrap.fill(series.label, 30), fontsize=style.TICK_SIZE, loc="left")
+    ax.set_title(textwrap.fill(series.label_in(tr.lang), 30), fontsize=style.TICK_SIZE, loc="left")
     if error is None:
-        style.note(ax, "no error: not judged")
+        style.note(ax, tr.gettext("no error: not judged"))
     if show_ylabel:
-        ax.set_ylabel(f"gap ({series.unit or 'units'})", fontsize=style.NOTE_SIZE)
+        unit = style.unit_word(tr, series.unit) or tr.pgettext("unit on a chart axis", "units")
+        # Translators: a chart axis, the passive − active difference ("gap (°)").
+        ax.set_ylabel(tr.gettext("gap ({unit})", unit=unit), fontsize=style.NOTE_SIZE)
 
 
-def _legend(fig: Figure, title: str) -> None:
+def _legend(fig: Figure, tr: Texts, title: str) -> None:
     """The key above the panels, under the chart's title (one block: they never overlap)."""
     from matplotlib.artist import Artist
     from matplotlib.lines import Line2D
@@ -253,7 +278,12 @@ def _legend(fig: Figure, title: str) -> None:
     ]
     fig.legend(
         handles,
-        ["Left", "Right", "Within measurement error", "Control deficit"],
+        [
+            style.side_name(tr, "left"),
+            style.side_name(tr, "right"),
+            tr.gettext("Within measurement error"),
+            tr.gettext("Control deficit"),
+        ],
         fontsize=style.NOTE_SIZE,
         loc="outside upper center",
         ncols=4,

@@ -16,6 +16,7 @@ from mobileathlete_desktop.domain.checkins import (
 )
 from mobileathlete_desktop.domain.interpretation import LEFS_TOTAL, measure_for, measure_series
 from mobileathlete_desktop.domain.records import ClientHistory
+from mobileathlete_desktop.support.i18n import texts
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -26,17 +27,24 @@ def adherence_figure(
     history: ClientHistory,
     checkins: Sequence[CheckinRecord],
     catalogue: Catalogue | None = None,
+    lang: str = "en",
 ) -> Figure:
     """Two panels on one date axis: the LEFS at each visit, and below it the sessions done as
     a share of those prescribed at each check-in (bars; the EARS total written on each when
-    scored). Labelled self-report; the 50 % line marks a program mostly skipped."""
+    scored). Labelled self-report; the 50 % line marks a program mostly skipped. Words in
+    `lang`."""
     from mobileathlete_desktop.domain.catalogue import default_catalogue
 
+    tr = texts(lang)
     cat = catalogue if catalogue is not None else default_catalogue()
-    title = f"Home program and outcome — {style.shown_name(history.client.full_name)}"
+    title = tr.gettext(
+        "Home program and outcome — {name}", name=style.shown_name(history.client.full_name)
+    )
     recorded = [c for c in checkins if c.adherence is not None]
     if not recorded:
-        return style.message_figure(title, "No check-in of a home program recorded yet.")
+        return style.message_figure(
+            title, tr.gettext("No check-in of a home program recorded yet.")
+        )
     measure = measure_for(LEFS_TOTAL, cat)
     points = measure_series(history, LEFS_TOTAL, "none", "none", cat) if measure else []
     dates = [c.date for c in recorded] + [p.date for p in points]
@@ -57,9 +65,9 @@ def adherence_figure(
         )
         low, high = measure.bounds
         top.set_ylim(low, high)
-        top.set_ylabel("LEFS\n(higher is better)", fontsize=style.LABEL_SIZE)
+        top.set_ylabel(tr.gettext("LEFS\n(higher is better)"), fontsize=style.LABEL_SIZE)
     else:
-        style.note(top, "No LEFS recorded.")
+        style.note(top, tr.gettext("No LEFS recorded."))
     shares = [round((c.adherence or 0.0) * 100) for c in recorded]
     x = style.date_numbers([c.date for c in recorded])
     colours = [style.FLAG_COLOUR if s < DONE_LITTLE * 100 else style.OK_COLOUR for s in shares]
@@ -78,10 +86,13 @@ def adherence_figure(
             fontsize=style.NOTE_SIZE,
         )
     bottom.set_ylim(0, max(130, max(shares) + 30))
-    bottom.set_ylabel("Sessions done, % of prescribed\n(self-report)", fontsize=style.LABEL_SIZE)
-    style.date_axis(bottom, sorted(set(dates)))
-    bottom.set_xlabel("Visit date", fontsize=style.LABEL_SIZE)
-    notes = outcome_adherence_notes(history, checkins, cat)
+    bottom.set_ylabel(
+        tr.gettext("Sessions done, share of\nprescribed, % (self-report)"),
+        fontsize=style.LABEL_SIZE,
+    )
+    style.date_axis(bottom, sorted(set(dates)), tr.lang)
+    bottom.set_xlabel(tr.gettext("Visit date"), fontsize=style.LABEL_SIZE)
+    notes = outcome_adherence_notes(history, checkins, cat, tr.lang)
     if notes:
         style.figure_note(fig, "\n".join(notes))
     return fig

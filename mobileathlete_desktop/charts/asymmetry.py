@@ -13,6 +13,7 @@ from mobileathlete_desktop.domain.interpretation import (
     interpret_assessment,
 )
 from mobileathlete_desktop.domain.records import ClientHistory
+from mobileathlete_desktop.support.i18n import texts
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -43,21 +44,25 @@ def asymmetry_figure(
     history: ClientHistory,
     catalogue: Catalogue | None = None,
     assessment_id: int | None = None,
+    lang: str = "en",
 ) -> Figure:
     """Horizontal LSI bars (weaker ÷ stronger side), hatched where the rule calls asymmetry.
 
     A measure without an asymmetry rule (and no error to judge the difference by) is drawn
-    grey and labelled "not judged": its bar is never shown as within threshold.
+    grey and labelled "not judged": its bar is never shown as within threshold. Words in
+    `lang`.
     """
+    tr = texts(lang)
     result = interpret_assessment(history, assessment_id, catalogue)
-    title = f"Limb symmetry — {style.shown_name(history.client.full_name)}"
+    title = tr.gettext("Limb symmetry — {name}", name=style.shown_name(history.client.full_name))
     if result.assessment is None:
-        return style.message_figure(title, "No assessments recorded yet.")
+        return style.message_figure(title, tr.gettext("No assessments recorded yet."))
     title += f", {result.assessment.date.isoformat()}"
     rows = [r for r in result.rows if r.side == "left" and r.sides and r.sides.lsi is not None]
     if not rows:
         return style.message_figure(
-            title, "No measure was recorded on both sides at this visit: no symmetry to show."
+            title,
+            tr.gettext("No measure was recorded on both sides at this visit: no symmetry to show."),
         )
     fig = style.new_figure((7.0, 1.2 + 0.42 * len(rows)))
     ax = fig.add_subplot()
@@ -66,9 +71,9 @@ def asymmetry_figure(
     for i, row in enumerate(rows):
         assert row.sides is not None and row.sides.lsi is not None
         lsi, asym = row.sides.lsi, row.sides.asymmetric
-        labels.append(
-            style.wrap_label(row.label + ("" if row.mode == "none" else f" ({row.mode})"))
-        )
+        name = style.label_for(tr, row.code, row.label, catalogue)
+        mode = style.mode_word(tr, row.mode)
+        labels.append(style.wrap_label(name + (f" ({mode})" if mode else "")))
         values.append(lsi)
         if not judged(row):
             ax.barh(
@@ -82,7 +87,7 @@ def asymmetry_figure(
             ax.text(
                 max(lsi, DEFAULT_LSI_THRESHOLD) + 2,
                 i,
-                f"{lsi:.0f}%, not judged",
+                tr.gettext("{lsi}%, not judged", lsi=round(lsi)),
                 va="center",
                 fontsize=style.NOTE_SIZE,
                 color=style.MUTED_COLOUR,
@@ -100,7 +105,11 @@ def asymmetry_figure(
         limit = lsi_threshold(row)
         ax.plot([limit, limit], [i - 0.38, i + 0.38], color="black", linewidth=2, gid="threshold")
         weaker = row.sides.weaker_side
-        text = f"{lsi:.0f}%" + (f" ({weaker} weaker)" if weaker and asym else "")
+        text = (
+            tr.gettext("{lsi}% ({side} weaker)", lsi=round(lsi), side=style.side_word(tr, weaker))
+            if weaker and asym
+            else f"{lsi:.0f}%"
+        )
         ax.text(
             max(lsi, limit, DEFAULT_LSI_THRESHOLD) + 2,
             i,
@@ -112,7 +121,9 @@ def asymmetry_figure(
     ax.set_yticks(range(len(rows)), labels, fontsize=style.TICK_SIZE)
     ax.set_ylim(len(rows) - 0.5, -0.5)  # first row on top, no empty margin
     ax.set_xlim(0, 160)
-    ax.set_xlabel("Limb symmetry index (weaker ÷ stronger side, %)", fontsize=style.LABEL_SIZE)
+    ax.set_xlabel(
+        tr.gettext("Limb symmetry index (weaker ÷ stronger side, %)"), fontsize=style.LABEL_SIZE
+    )
     from matplotlib.artist import Artist
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
@@ -123,9 +134,14 @@ def asymmetry_figure(
         Line2D([], [], color="black", linewidth=2),
         Line2D([], [], color=style.MUTED_COLOUR, linestyle="--"),
     ]
-    names = ["Within threshold", "Asymmetric", "Measure's threshold", "LSI 90% (reference)"]
+    names = [
+        tr.gettext("Within threshold"),
+        tr.gettext("Asymmetric"),
+        tr.gettext("Measure's threshold"),
+        tr.gettext("LSI 90% (reference)"),
+    ]
     if any(not judged(r) for r in rows):
         handles.insert(2, Patch(facecolor=NOT_JUDGED_COLOUR))
-        names.insert(2, "Not judged (no rule)")
+        names.insert(2, tr.gettext("Not judged (no rule)"))
     style.titled_legend(fig, ax, title, handles, names, ncols=3)
     return fig

@@ -84,29 +84,31 @@ def build_chart(
     what: str,
     catalogue: Catalogue,
     mode: Mode | None = None,
+    lang: str = "en",
 ) -> Figure:
-    """The figure for `what`: a name of SUMMARY_CHARTS, or a measure code.
+    """The figure for `what`: a name of SUMMARY_CHARTS, or a measure code; its words
+    (titles, axes, key, notes, month names) in `lang`.
 
     Raises KeyError for a measure code neither the catalogue nor the computed scores know.
     """
     if what == "profile":
         from mobileathlete_desktop.charts.profile import profile_figure
 
-        return profile_figure(history, catalogue)
+        return profile_figure(history, catalogue, lang=lang)
     if what == "asymmetry":
         from mobileathlete_desktop.charts.asymmetry import asymmetry_figure
 
-        return asymmetry_figure(history, catalogue)
+        return asymmetry_figure(history, catalogue, lang=lang)
     if what == "outcomes":
         from mobileathlete_desktop.charts.outcomes import outcomes_figure
 
-        return outcomes_figure(history, catalogue=catalogue)
+        return outcomes_figure(history, catalogue=catalogue, lang=lang)
     if what == "active-passive":
         from mobileathlete_desktop.charts.active_passive import active_passive_figure
 
-        return active_passive_figure(history, catalogue)
+        return active_passive_figure(history, catalogue, lang=lang)
     if measure_for(what, catalogue) is None:
         raise KeyError(what)
     from mobileathlete_desktop.charts.progress import measure_progress_figure
 
-    return measure_progress_figure(history, what, catalogue, mode)
+    return measure_progress_figure(history, what, catalogue, mode, lang=lang)

@@ -13,6 +13,7 @@ from mobileathlete_desktop.charts.figure_lock import with_figure_lock
 from mobileathlete_desktop.domain.catalogue import Catalogue, ImportantChange, Measure
 from mobileathlete_desktop.domain.interpretation import LEFS_TOTAL, measure_for, measure_series
 from mobileathlete_desktop.domain.records import ClientHistory
+from mobileathlete_desktop.support.i18n import texts
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -31,14 +32,15 @@ def mcid_size(important: ImportantChange, baseline: float) -> float | None:
     return min(sizes) if sizes else None
 
 
-def mcid_words(important: ImportantChange, measure: Measure) -> str:
-    """ "2 points or 30%", "9 points": the MCID with its unit."""
-    parts = []
-    if important.points is not None:
-        parts.append(measure.format_value(important.points))
-    if important.percent is not None:
-        parts.append(f"{important.percent:g}%")
-    return " or ".join(parts)
+def mcid_words(important: ImportantChange, measure: Measure, lang: str = "en") -> str:
+    """ "2 points or 30%", "9 points": the MCID with its unit, in `lang`."""
+    tr = texts(lang)
+    points = style.value_text(tr, measure, important.points) if important.points is not None else ""
+    percent = f"{important.percent:g}%" if important.percent is not None else ""
+    if points and percent:
+        # Translators: an MCID given two ways ("2 points or 30%").
+        return tr.gettext("{points} or {percent}", points=points, percent=percent)
+    return points or percent
 
 
 @with_figure_lock
@@ -46,14 +48,17 @@ def outcomes_figure(
     history: ClientHistory,
     codes: Sequence[str] = DEFAULT_OUTCOMES,
     catalogue: Catalogue | None = None,
+    lang: str = "en",
 ) -> Figure:
     """One panel per outcome score; the band is baseline ± MDC95 (smaller changes are within
     the measurement error), the dashed lines baseline ± MCID (the catalogue's
-    Measure.important_change: from there a change is clinically important)."""
+    Measure.important_change: from there a change is clinically important). Words in `lang`;
+    each panel's title is its measure's label in `lang` (the window finds a panel by it)."""
     from mobileathlete_desktop.domain.catalogue import default_catalogue
 
+    tr = texts(lang)
     cat = catalogue if catalogue is not None else default_catalogue()
-    title = f"Outcome scores — {style.shown_name(history.client.full_name)}"
+    title = tr.gettext("Outcome scores — {name}", name=style.shown_name(history.client.full_name))
     panels = []
     for code in codes:
         measure = measure_for(code, cat)
@@ -63,9 +68,9 @@ def outcomes_figure(
                 panels.append((measure, points))
     if not panels:
         why = (
-            "No assessments recorded yet."
+            tr.gettext("No assessments recorded yet.")
             if not history.assessments
-            else "No outcome scores recorded."
+            else tr.gettext("No outcome scores recorded.")
         )
         return style.message_figure(title, why)
     fig = style.new_figure((7.0, 1.0 + 2.6 * len(panels)))
@@ -73,6 +78,7 @@ def outcomes_figure(
     axes = fig.subplots(len(panels), 1, squeeze=False)[:, 0]
     for ax, (measure, points) in zip(axes, panels, strict=True):
         style.style_axes(ax)
+        label = style.measure_name(tr, measure)
         err = measure.error_for("questionnaire")
         mdc = err.smallest_real_change if err else None
         baseline = points[0].value
@@ -83,8 +89,12 @@ def outcomes_figure(
                 color=style.NORM_COLOUR,
                 alpha=0.15,
                 linewidth=0,
-                label=f"Baseline ± MDC95 {measure.format_value(mdc)}: measurement error "
-                f"({err.source})",
+                # Translators: MDC95 is the smallest real change (Spanish CMD95).
+                label=tr.gettext(
+                    "Baseline ± MDC95 {error}: measurement error ({source})",
+                    error=style.value_text(tr, measure, mdc),
+                    source=err.source,
+                ),
                 gid="mdc-band",
             )
         important = measure.important_change
@@ -97,22 +107,22 @@ def outcomes_figure(
                         color=style.NORM_COLOUR,
                         linestyle="--",
                         linewidth=1.0,
-                        label=f"Baseline ± MCID {mcid_words(important, measure)}: clinically "
-                        f"important ({important.source})"
+                        # Translators: MCID, the minimal clinically important difference (DMCI).
+                        label=tr.gettext(
+                            "Baseline ± MCID {mcid}: clinically important ({source})",
+                            mcid=mcid_words(important, measure, tr.lang),
+                            source=important.source,
+                        )
                         if sign > 0
                         else None,
                         gid=gid,
                     )
-        missing = [
-            what
-            for what, there in (
-                ("measurement error", mdc is not None),
-                ("MCID", important is not None),
-            )
-            if not there
-        ]
-        if missing:
-            style.note(ax, f"No {' or '.join(missing)} in the catalogue: not drawn.")
+        if mdc is None and important is None:
+            style.note(ax, tr.gettext("No measurement error or MCID in the catalogue: not drawn."))
+        elif mdc is None:
+            style.note(ax, tr.gettext("No measurement error in the catalogue: not drawn."))
+        elif important is None:
+            style.note(ax, tr.gettext("No MCID in the catalogue: not drawn."))
         look = style.SIDE_STYLE["none"]
         ax.plot(
             style.date_numbers([p.date for p in points]),
@@ -121,17 +131,24 @@ def outcomes_figure(
             linestyle="-",
             marker=look["marker"],
             markersize=style.MARKER_SIZE,
-            label=measure.label,
+            label=label,
             gid=f"series-{measure.code}",
         )
         low, high = measure.bounds
         ax.set_ylim(low - (high - low) * 0.04, high + (high - low) * 0.04)
-        better = "higher is better" if measure.higher_is_better else "lower is better"
-        ax.set_title(measure.label, fontsize=style.LABEL_SIZE, loc="left")
-        ax.set_ylabel(f"{measure.unit_label or 'score'} ({better})", fontsize=style.LABEL_SIZE)
-        style.date_axis(ax, [p.date for p in points])
+        better = (
+            tr.gettext("higher is better")
+            if measure.higher_is_better
+            else tr.gettext("lower is better")
+        )
+        unit = style.unit_word(tr, measure.unit_label) or tr.pgettext(
+            "unit on a chart axis", "score"
+        )
+        ax.set_title(label, fontsize=style.LABEL_SIZE, loc="left")
+        ax.set_ylabel(f"{unit} ({better})", fontsize=style.LABEL_SIZE)
+        style.date_axis(ax, [p.date for p in points], tr.lang)
         ax.legend(fontsize=style.NOTE_SIZE, loc="best", frameon=False)
         if len(points) == 1:
-            style.note(ax, "One score so far: no trend yet.", y=0.15)
-    axes[-1].set_xlabel("Visit date", fontsize=style.LABEL_SIZE)
+            style.note(ax, tr.gettext("One score so far: no trend yet."), y=0.15)
+    axes[-1].set_xlabel(tr.gettext("Visit date"), fontsize=style.LABEL_SIZE)
     return fig

@@ -13,15 +13,18 @@ from mobileathlete_desktop.domain.interpretation import (
     within_norm_range,
 )
 from mobileathlete_desktop.domain.records import ClientHistory
+from mobileathlete_desktop.support.i18n import Texts, texts
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
 
-def _row_label(label: str, side: str, mode: str) -> str:
-    extra = ", ".join(
-        x for x in (side if side != "none" else "", mode if mode != "none" else "") if x
+def _row_label(tr: Texts, label: str, side: str, mode: str) -> str:
+    words = (
+        style.side_word(tr, side) if side != "none" else "",
+        style.mode_word(tr, mode),
     )
+    extra = ", ".join(x for x in words if x)
     return f"{label}, {extra}" if extra else label
 
 
@@ -49,22 +52,24 @@ def profile_figure(
     history: ClientHistory,
     catalogue: Catalogue | None = None,
     assessment_id: int | None = None,
+    lang: str = "en",
 ) -> Figure:
     """Bars of percent of norm; below- and above-norm bars hatched, the 100% line and each
     measure's own within-norm zone.
 
     Readings the interpretation does not judge against the norm (an active reading against a
     passive-only norm: its gap to the passive range judges it) are left out, and a note says
-    so; a bar coloured "within" would claim a judgement that was never made.
+    so; a bar coloured "within" would claim a judgement that was never made. Words in `lang`.
     """
     from mobileathlete_desktop.domain.catalogue import default_catalogue
     from mobileathlete_desktop.domain.interpretation import measure_for
 
+    tr = texts(lang)
     cat = catalogue if catalogue is not None else default_catalogue()
     result = interpret_assessment(history, assessment_id, cat)
-    title = f"Percent of norm — {style.shown_name(history.client.full_name)}"
+    title = tr.gettext("Percent of norm — {name}", name=style.shown_name(history.client.full_name))
     if result.assessment is None:
-        return style.message_figure(title, "No assessments recorded yet.")
+        return style.message_figure(title, tr.gettext("No assessments recorded yet."))
     title += f", {result.assessment.date.isoformat()}"
     rows = [
         r for r in result.rows if r.norm.percent_of_norm is not None and r.norm.flag != "not_judged"
@@ -81,16 +86,22 @@ def profile_figure(
         and _has_norms(measure_for(r.code, cat))
     ]
     if not rows:
-        why = "No value at this visit has a norm for this client"
+        why = tr.gettext("No value at this visit has a norm for this client.")
         if history.client.date_of_birth is None:
-            why += " (no date of birth recorded)"
-        elif by_gap:
-            why = (
-                "No value at this visit is judged against a norm (active readings are judged "
-                "by their gap to the passive range)"
+            why = tr.gettext(
+                "No value at this visit has a norm for this client (no date of birth recorded)."
             )
-        return style.message_figure(title, why + ".")
-    labels = [style.wrap_label(_row_label(r.label, r.side, r.mode)) for r in rows]
+        elif by_gap:
+            why = tr.gettext(
+                "No value at this visit is judged against a norm (active readings are judged "
+                "by their gap to the passive range)."
+            )
+        return style.message_figure(title, why)
+
+    def name(row: Any) -> str:
+        return style.label_for(tr, row.code, row.label, cat)
+
+    labels = [style.wrap_label(_row_label(tr, name(r), r.side, r.mode)) for r in rows]
     per_row = 0.36 + 0.14 * (max(label.count("\n") for label in labels))
     fig = style.new_figure((7.0, 1.6 + per_row * len(rows)))
     ax = fig.add_subplot()
@@ -118,11 +129,12 @@ def profile_figure(
         assert pct is not None
         flag = row.norm.flag
         ax.barh(i, pct, height=0.6, gid=f"bar-{flag}", **_bar_look(flag))
-        words = style.FLAG_WORDS.get(flag, "")
+        words = tr.gettext(style.FLAG_WORDS[flag]) if flag in style.FLAG_WORDS else ""
         ax.text(
             max(pct, ABOVE_NORM_PERCENT) + 2,
             i,
-            f"{pct:.0f}%  {row.value_text}" + (f", {words}" if words else ""),
+            f"{pct:.0f}%  {style.value_words(tr, row.value_text)}"
+            + (f", {words}" if words else ""),
             va="center",
             fontsize=style.NOTE_SIZE,
             fontweight="bold" if flag == "below" else "normal",
@@ -133,7 +145,7 @@ def profile_figure(
     if any(r.norm.flag in style.FLAG_WORDS for r in rows):
         top += 30  # room for ", below norm" beside the bar
     ax.set_xlim(0, top)
-    ax.set_xlabel("Percent of the norm for age and sex (%)", fontsize=style.LABEL_SIZE)
+    ax.set_xlabel(tr.gettext("Percent of the norm for age and sex (%)"), fontsize=style.LABEL_SIZE)
     from matplotlib.patches import Patch
 
     style.titled_legend(
@@ -146,19 +158,27 @@ def profile_figure(
             Patch(**_bar_look("below")),
             Patch(facecolor=style.NORM_COLOUR, alpha=0.3),
         ],
-        ["Within norm", "Above norm", "Below norm", "Within norm for that measure"],
+        [
+            tr.gettext("Within norm"),
+            tr.gettext("Above norm"),
+            tr.gettext("Below norm"),
+            tr.gettext("Within norm for that measure"),
+        ],
         ncols=4,
     )
     notes = []
     if by_gap:
-        active = ", ".join(dict.fromkeys(r.label for r in by_gap))
+        active = ", ".join(dict.fromkeys(name(r) for r in by_gap))
         notes.append(
-            f"Not shown: active readings ({active}), judged by their gap to the passive range, "
-            "not against the norm."
+            tr.gettext(
+                "Not shown: active readings ({measures}), judged by their gap to the passive "
+                "range, not against the norm.",
+                measures=active,
+            )
         )
     if without:
-        names = sorted({r.label for r in without})
-        notes.append("No norm for this client: " + ", ".join(names) + ".")
+        names = sorted({name(r) for r in without})
+        notes.append(tr.gettext("No norm for this client: {measures}.", measures=", ".join(names)))
     if notes:
         style.figure_note(fig, "\n".join(notes))
     return fig

@@ -14,12 +14,11 @@ from mobileathlete_desktop.domain.interpretation import (
     within_norm_range,
 )
 from mobileathlete_desktop.domain.records import ClientHistory
+from mobileathlete_desktop.support.i18n import Texts, texts
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
-
-SIDE_NAMES = {"left": "Left", "right": "Right", "none": "Value"}
 
 
 @with_figure_lock
@@ -28,19 +27,27 @@ def measure_progress_figure(
     measure_code: str,
     catalogue: Catalogue | None = None,
     mode: Mode | None = None,
+    lang: str = "en",
 ) -> Figure:
-    """A measure at every visit, per side, with the norm band shaded and MDC95 error bars.
+    """A measure at every visit, per side, with the norm band shaded and MDC95 error bars,
+    its words in `lang`.
 
     Signed visits have filled markers, drafts hollow ones. With no data, the figure says so.
     """
     from mobileathlete_desktop.domain.catalogue import default_catalogue
 
+    tr = texts(lang)
     cat = catalogue if catalogue is not None else default_catalogue()
     measure = measure_for(measure_code, cat)
     name = style.shown_name(history.client.full_name) or history.client.chart_number
     if measure is None:
         return style.message_figure(
-            measure_code, f"{measure_code} is not in the catalogue (version {cat.version})."
+            measure_code,
+            tr.gettext(
+                "{code} is not in the catalogue (version {version}).",
+                code=measure_code,
+                version=cat.version,
+            ),
         )
     if mode is None:
         mode = _first_mode_with_data(history, measure, cat)
@@ -49,12 +56,13 @@ def measure_progress_figure(
         points = measure_series(history, measure.code, side, mode, cat)
         if points:
             series[side] = points
-    title = f"{measure.label}{'' if mode == 'none' else f' ({mode})'} — {name}"
+    label = style.measure_name(tr, measure)
+    title = f"{label}{'' if mode == 'none' else f' ({style.mode_word(tr, mode)})'} — {name}"
     if not series:
         why = (
-            "No assessments recorded yet."
+            tr.gettext("No assessments recorded yet.")
             if not history.assessments
-            else f"{measure.label} was not recorded at any visit."
+            else tr.gettext("{measure} was not recorded at any visit.", measure=label)
         )
         return style.message_figure(title, why)
 
@@ -69,34 +77,43 @@ def measure_progress_figure(
     age = history.client.age_on(latest)
     norm = measure.norm_for(history.client.norm_sex, age, mode)
     if norm is not None:
-        _shade_norm(ax, measure, norm, mdc)
+        _shade_norm(ax, tr, measure, norm, mdc)
     elif not measure.norms:
-        notes.append("No norm in the catalogue for this measure.")
+        notes.append(tr.gettext("No norm in the catalogue for this measure."))
     elif history.client.date_of_birth is None:
-        notes.append("No date of birth: no norm for this age.")
+        notes.append(tr.gettext("No date of birth: no norm for this age."))
     else:
-        notes.append(f"No norm for this age ({age}) and sex.")
+        notes.append(tr.gettext("No norm for this age ({age}) and sex.", age=age))
 
     for side, points in series.items():
-        _plot_side(ax, measure, side, points, mdc)
+        _plot_side(ax, tr, side, points, mdc)
 
     if mdc is not None and err is not None:
-        notes.append(f"Error bars: ± MDC95 {measure.format_value(mdc)} ({err.source}).")
+        notes.append(
+            # Translators: MDC95 is the smallest real change (Spanish CMD95); {source} a key.
+            tr.gettext(
+                "Error bars: ± MDC95 {error} ({source}).",
+                error=style.value_text(tr, measure, mdc),
+                source=err.source,
+            )
+        )
     else:
-        notes.append("No measurement error in the catalogue: no error bars.")
+        notes.append(tr.gettext("No measurement error in the catalogue: no error bars."))
     if len(series) == 1 and measure.bilateral:
         only = next(iter(series))
-        notes.append(f"Only the {only} side was recorded.")
+        notes.append(
+            tr.gettext("Only the {side} side was recorded.", side=style.side_word(tr, only))
+        )
     if sum(len(p) for p in series.values()) == len(series):
-        notes.append("One visit so far: no trend yet.")
+        notes.append(tr.gettext("One visit so far: no trend yet."))
     style.note(ax, "\n".join(notes), y=-0.2)
 
-    style.date_axis(ax, [p.date for points in series.values() for p in points])
-    unit = measure.unit_label or "score"
-    ax.set_ylabel(f"{measure.label} ({unit})", fontsize=style.LABEL_SIZE)
-    ax.set_xlabel("Visit date", fontsize=style.LABEL_SIZE)
+    style.date_axis(ax, [p.date for points in series.values() for p in points], tr.lang)
+    unit = style.unit_word(tr, measure.unit_label) or tr.pgettext("unit on a chart axis", "score")
+    ax.set_ylabel(f"{label} ({unit})", fontsize=style.LABEL_SIZE)
+    ax.set_xlabel(tr.gettext("Visit date"), fontsize=style.LABEL_SIZE)
     ax.set_title(title, fontsize=style.TITLE_SIZE)
-    _legend(ax)
+    _legend(ax, tr)
     return fig
 
 
@@ -108,17 +125,29 @@ def _first_mode_with_data(history: ClientHistory, measure: Measure, cat: Catalog
     return measure.modes[0] if measure.modes else "none"
 
 
-def _shade_norm(ax: Axes, measure: Measure, norm: Norm, mdc: float | None) -> None:
+def _shade_norm(ax: Axes, tr: Texts, measure: Measure, norm: Norm, mdc: float | None) -> None:
     """The within-norm zone as interpretation defines it, and the mean as a dashed line."""
     low, high = within_norm_range(norm, mdc)
-    who = "" if norm.sex == "any" else f"{norm.sex} "
+    ages = f"{norm.age_min}–{norm.age_max}"
+    if norm.sex in ("female", "male"):
+        sex = (
+            tr.pgettext("norm population", "female")
+            if norm.sex == "female"
+            else tr.pgettext("norm population", "male")
+        )
+        # Translators: the key of a chart's norm band ("Within norm (female 20–29, source)").
+        band = tr.gettext(
+            "Within norm ({sex} {ages}, {source})", sex=sex, ages=ages, source=norm.source
+        )
+    else:
+        band = tr.gettext("Within norm ({ages}, {source})", ages=ages, source=norm.source)
     ax.axhspan(
         low,
         high,
         color=style.NORM_COLOUR,
         alpha=0.15,
         linewidth=0,
-        label=f"Within norm ({who}{norm.age_min}–{norm.age_max}, {norm.source})",
+        label=band,
         gid="norm-band",
     )
     ax.axhline(
@@ -126,13 +155,13 @@ def _shade_norm(ax: Axes, measure: Measure, norm: Norm, mdc: float | None) -> No
         color=style.NORM_COLOUR,
         linestyle=":",
         linewidth=1.2,
-        label=f"Norm {measure.format_value(norm.mean)}",
+        label=tr.gettext("Norm {value}", value=style.value_text(tr, measure, norm.mean)),
         gid="norm-mean",
     )
 
 
 def _plot_side(
-    ax: Axes, measure: Measure, side: Side, points: list[SeriesPoint], mdc: float | None
+    ax: Axes, tr: Texts, side: Side, points: list[SeriesPoint], mdc: float | None
 ) -> None:
     look = style.SIDE_STYLE[side]
     values = [p.value for p in points]
@@ -146,7 +175,7 @@ def _plot_side(
         linewidth=1.6,
         elinewidth=0.8,
         capsize=3,
-        label=SIDE_NAMES[side],
+        label=style.side_name(tr, side),
         gid=f"series-{side}",
     )
     # Markers drawn separately: filled for signed visits, hollow for drafts.
@@ -167,7 +196,7 @@ def _plot_side(
             )
 
 
-def _legend(ax: Axes) -> None:
+def _legend(ax: Axes, tr: Texts) -> None:
     from matplotlib.lines import Line2D
 
     handles, labels = ax.get_legend_handles_labels()
@@ -183,7 +212,7 @@ def _legend(ax: Axes) -> None:
                 markerfacecolor=style.MUTED_COLOUR if signed else "white",
             )
         )
-        labels.append("Signed visit" if signed else "Draft visit")
+        labels.append(tr.gettext("Signed visit") if signed else tr.gettext("Draft visit"))
     ax.legend(
         handles,
         labels,

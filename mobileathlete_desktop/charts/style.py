@@ -9,11 +9,14 @@ from typing import TYPE_CHECKING, Any
 
 from mobileathlete_desktop.charts.figure_lock import FIGURE_LOCK, figure_class, with_figure_lock
 from mobileathlete_desktop.support.files import atomic_write
+from mobileathlete_desktop.support.i18n import N_, Texts
 from mobileathlete_desktop.support.plain_text import one_line
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
+
+    from mobileathlete_desktop.domain.catalogue import Catalogue, Measure
 
 # Okabe & Ito (2008), "Color Universal Design": distinguishable with any colour vision.
 OKABE_ITO: Mapping[str, str] = {
@@ -44,7 +47,8 @@ BELOW_HATCH = "///"
 ABOVE_HATCH = ".."
 HATCH_INK = "#1f2933"
 """Dots on a light bar are drawn dark, or grey print loses them."""
-FLAG_WORDS: Mapping[str, str] = {"below": "below norm", "above": "above norm"}
+FLAG_WORDS: Mapping[str, str] = {"below": N_("below norm"), "above": N_("above norm")}
+"""Said beside a flagged bar (English; `tr.gettext` of it in another language)."""
 
 TITLE_SIZE = 12
 LABEL_SIZE = 10
@@ -225,16 +229,19 @@ def save_figure(fig: Figure, path: str | Path, dpi: int = 150) -> Path:
     return path
 
 
-def date_axis(ax: Axes, dates: list[date]) -> None:
-    """Visit dates on the x axis, padded so one visit still has room, concisely labelled."""
-    from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
+def date_axis(ax: Axes, dates: list[date], lang: str = "en") -> None:
+    """Visit dates on the x axis, padded so one visit still has room, concisely labelled
+    with the month names of `lang` ("dic" in Spanish)."""
+    from matplotlib.dates import AutoDateLocator
+
+    from mobileathlete_desktop.charts.dates import month_date_formatter
 
     first, last = min(dates), max(dates)
     pad = max(timedelta(days=7), (last - first) * 0.06)
     ax.set_xlim(date_numbers([first - pad])[0], date_numbers([last + pad])[0])
     locator = AutoDateLocator(minticks=3, maxticks=8)  # type: ignore[no-untyped-call]
     ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]
+    ax.xaxis.set_major_formatter(month_date_formatter(locator, lang))
 
 
 def date_numbers(dates: list[date]) -> list[float]:
@@ -242,3 +249,72 @@ def date_numbers(dates: list[date]) -> list[float]:
     from matplotlib.dates import date2num
 
     return [float(date2num(d)) for d in dates]  # type: ignore[no-untyped-call]
+
+
+# -- words every chart uses, in the chart's language --------------------------------------
+
+
+def side_name(tr: Texts, side: str) -> str:
+    """A side as a chart's key names it: "Left", "Right" ("Izquierdo", "Derecho")."""
+    if side == "left":
+        return tr.pgettext("side in a chart key", "Left")
+    if side == "right":
+        return tr.pgettext("side in a chart key", "Right")
+    return tr.pgettext("side in a chart key", "Value")
+
+
+def side_word(tr: Texts, side: str) -> str:
+    """A side in running text on a chart ("left weaker", "only the left side")."""
+    if side == "left":
+        return tr.pgettext("side of the body", "left")
+    if side == "right":
+        return tr.pgettext("side of the body", "right")
+    return side
+
+
+def mode_word(tr: Texts, mode: str) -> str:
+    """A measurement's mode ("active", "activo"); "" for a measure taken one way only."""
+    if mode == "active":
+        return tr.pgettext("mode of a measurement", "active")
+    if mode == "passive":
+        return tr.pgettext("mode of a measurement", "passive")
+    return ""
+
+
+def measure_name(tr: Texts, measure: Measure) -> str:
+    """A measure's label in the chart's language (the catalogue's language table)."""
+    return measure.label_in(tr.lang)
+
+
+def unit_word(tr: Texts, unit: str, value: float | None = None) -> str:
+    """A unit as read in the chart's language ("points" → "puntos"; ° and cm as they are)."""
+    if unit not in ("points", "point"):
+        return unit
+    if unit == "point" or value in (1, -1):
+        return tr.pgettext("unit of a score", "point")
+    return tr.pgettext("unit of a score", "points")
+
+
+def value_text(tr: Texts, measure: Measure, value: float) -> str:
+    """A value with its unit as a chart prints it ("28°", "7 puntos"), the decimal mark as
+    the reports print it."""
+    return value_words(tr, measure.format_value(value))
+
+
+def value_words(tr: Texts, text: str) -> str:
+    """A value as the catalogue prints it ("7 points") with its unit in the chart's language."""
+    if tr.lang == "en" or not text.endswith((" points", " point")):
+        return text
+    number, word = text.rsplit(" ", 1)
+    return f"{number} {unit_word(tr, word, 1 if word == 'point' else None)}"
+
+
+def label_for(tr: Texts, code: str, english: str, catalogue: Catalogue | None = None) -> str:
+    """An interpreted row's measure name in the chart's language (`english`, the row's own
+    label, for a code the catalogue does not know)."""
+    from mobileathlete_desktop.domain.interpretation import measure_for
+
+    if tr.lang == "en":
+        return english
+    measure = measure_for(code, catalogue)
+    return measure.label_in(tr.lang) if measure is not None else english

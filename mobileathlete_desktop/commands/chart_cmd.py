@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from mobileathlete_desktop.commands.common import EXIT_OK, CommandError, service_context
+from mobileathlete_desktop.support.languages import DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES
 
 EPILOG = """\
 MEASURE is a measure code from `mobileathlete catalogue` (e.g. ankle.dorsiflexion.knee_flexed,
@@ -19,7 +20,8 @@ the norm band for the client's age and sex and MDC95 error bars. Or one of:
              measurement error shaded (beyond it: a control deficit)
 The file type follows --out's suffix: .png, .svg or .pdf. The file appears whole or not at
 all, and the export is recorded in the audit trail. Missing data (one visit, no norm for the
-client's age, no date of birth, one side only) is said on the chart itself."""
+client's age, no date of birth, one side only) is said on the chart itself. --lang es draws
+the titles, axes, key, notes, measure names and month names in Latin-American Spanish."""
 
 
 def register(subparsers: Any) -> None:
@@ -43,6 +45,12 @@ def register(subparsers: Any) -> None:
         "--mode",
         choices=("active", "passive", "none"),
         help="for a measure taken actively and passively: which one (default: the first recorded)",
+    )
+    p.add_argument(
+        "--lang",
+        choices=SUPPORTED_LANGUAGES,
+        default=DEFAULT_LANGUAGE,
+        help="the chart's language: titles, axes, key, notes and month names (default: en)",
     )
     p.set_defaults(handler=run)
 
@@ -80,7 +88,7 @@ def run(args: argparse.Namespace) -> int:
             raise CommandError(_unknown_measure(what, ctx.catalogue))
         client = find_by_chart(ctx, args.chart_number)
         history = load_history(ctx, client.id)
-        figure = build_chart(history, what, ctx.catalogue, args.mode)
+        figure = build_chart(history, what, ctx.catalogue, args.mode, args.lang)
         try:
             save_figure(figure, out)
         except ChartWriteError as exc:

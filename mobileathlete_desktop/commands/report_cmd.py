@@ -53,7 +53,7 @@ def register(subparsers: Any) -> None:
         "--lang",
         choices=SUPPORTED_LANGUAGES,
         default=DEFAULT_LANGUAGE,
-        help="the report's language (the charts' own labels stay in English)",
+        help="the report's language, its charts' words too",
     )
     p.set_defaults(handler=run)
 

@@ -45,7 +45,7 @@ class PlottedValue:
     y: float
     cells: tuple[str, ...]
     bar: bool = False  # a horizontal bar: hovering anywhere on its row reads it
-    series: str = ""  # the outcome chart's axes title (the measure's English label)
+    series: str = ""  # the outcome chart's axes title (the measure's label, window language)
 
     @property
     def text(self) -> str:
@@ -103,7 +103,7 @@ def plotted_values(
                                 measure.format_value(p.value),
                                 _visit_state(p.signed, p.pain),
                             ),
-                            series=measure.label,
+                            series=measure.label_in(lang),
                         )
                     )
         values.sort(key=lambda v: (v.x, v.cells[2]))
@@ -223,7 +223,7 @@ def _build_adherence(
     from mobileathlete_desktop.charts.adherence import adherence_figure
     from mobileathlete_desktop.charts.style import date_numbers
 
-    figure = adherence_figure(history, checkins, cat)
+    figure = adherence_figure(history, checkins, cat, lang=language_code(QLocale().name()))
     headers = (
         QCoreApplication.translate("ChartData", "Check-in"),
         QCoreApplication.translate("ChartData", "Sessions done"),
@@ -307,7 +307,8 @@ def _build_and_render(
         )
         values: tuple[PlottedValue, ...] = ()
     else:
-        figure = build_chart(history, kind if kind != "measure" else what, cat, mode)
+        lang = language_code(QLocale().name())  # the window's (install_translations sets it)
+        figure = build_chart(history, kind if kind != "measure" else what, cat, mode, lang)
         headers, values = plotted_values(history, kind, what, mode, cat)
     return _rendered(client_id, kind, what, mode, figure, headers, values, choices, history, room)
 

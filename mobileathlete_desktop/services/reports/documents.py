@@ -58,7 +58,7 @@ class Document:
 def build_document_for(
     ctx: ServiceContext, client_id: int, kind: str = SUMMARY, lang: str = "en"
 ) -> Document:
-    """One client's report of `kind` in `lang` (the charts' own labels are English)."""
+    """One client's report of `kind` in `lang`, its charts too."""
     lang = language_code(lang)
     if kind == SUMMARY:
         from mobileathlete_desktop.reports.summary import fit_summary

@@ -84,9 +84,11 @@ def _program(
 MAX_PROGRESS_CHARTS = 3
 
 
-def _figures(ctx: ServiceContext, history: ClientHistory) -> tuple[list[Any], list[str]]:
-    """The key charts, drawn by charts/ from the same history and interpretation, and a
-    one-line note for each chart that has nothing to show (instead of half a page saying so).
+def _figures(
+    ctx: ServiceContext, history: ClientHistory, lang: str = "en"
+) -> tuple[list[Any], list[str]]:
+    """The key charts in `lang`, drawn by charts/ from the same history and interpretation,
+    and a one-line note for each chart that has nothing to show (instead of half a page).
 
     Progress over time of the most limited measures (below norm, asymmetric, worse or a
     control deficit at the latest visit), the active-vs-passive gap over time when any
@@ -110,32 +112,36 @@ def _figures(ctx: ServiceContext, history: ClientHistory) -> tuple[list[Any], li
     limited = sorted(scored, key=lambda c: -scored[c])[:MAX_PROGRESS_CHARTS]
     figures: list[Any] = []
     if len(history.assessments) >= 2:
-        figures += [build_chart(history, code, cat) for code in limited]
+        figures += [build_chart(history, code, cat, lang=lang) for code in limited]
     gaps = gap_series(history, cat)
     if gaps:
         # The few measures a reader needs (control deficits first, then the largest gaps),
         # in catalogue order; `chart CHART active-passive` draws them all.
         shown = sorted(gaps, key=lambda g: g.priority, reverse=True)[:MAX_GAP_PANELS]
         gaps = [g for g in gaps if g in shown]
-        figures.append(active_passive_figure(history, cat, series=gaps))
-    figures.append(build_chart(history, "asymmetry", cat))
-    figures.append(build_chart(history, "profile", cat))
+        figures.append(active_passive_figure(history, cat, series=gaps, lang=lang))
+    figures.append(build_chart(history, "asymmetry", cat, lang=lang))
+    figures.append(build_chart(history, "profile", cat, lang=lang))
     if any(m.code in OUTCOME_CODES for a in history.assessments for m in a.measurements):
-        figures.append(build_chart(history, "outcomes", cat))
+        figures.append(build_chart(history, "outcomes", cat, lang=lang))
     from mobileathlete_desktop.charts.adherence import adherence_figure
     from mobileathlete_desktop.services.checkins import list_checkins
 
     checkins = list_checkins(ctx, history.client.id)
     if checkins:  # the home program's adherence beside the LEFS (issue 20)
-        figures.append(adherence_figure(history, checkins, cat))
+        figures.append(adherence_figure(history, checkins, cat, lang=lang))
     drawn: list[Any] = []
     notes: list[str] = []
     for figure in figures:
         if not is_message_figure(figure):
             drawn.append(figure)
             continue
-        title = next((ax.get_title() for ax in figure.axes if ax.get_title()), "Chart")
-        message = " ".join(figure_messages(figure)) or "nothing to show."
+        tr = texts(lang)
+        title = next(
+            (ax.get_title() for ax in figure.axes if ax.get_title()),
+            tr.pgettext("a drawing", "Chart"),
+        )
+        message = " ".join(figure_messages(figure)) or tr.gettext("nothing to show.")
         notes.append(f"{title.split(' — ')[0]} — {message[:1].lower()}{message[1:]}")
     return drawn, notes
 
@@ -151,15 +157,15 @@ def build_progress_report(
     charts: bool = True,
     lang: str = "en",
 ) -> ProgressReport:
-    """Everything one client's full record shows, read in one go, in `lang` (the charts'
-    own labels are English)."""
+    """Everything one client's full record shows, read in one go, in `lang` (the charts
+    too)."""
     ctx.actor.require("reports.print")
     lang = language_code(lang)
     history = load_history(ctx, client_id)
     visits: Sequence[AssessmentRecord] = history.assessments
     tables = report_tables(ctx, history, lang) if visits else ReportTables()
     title, program = _program(ctx, history, lang)
-    figures, chart_notes = _figures(ctx, history) if charts and len(visits) else ([], [])
+    figures, chart_notes = _figures(ctx, history, lang) if charts and len(visits) else ([], [])
     latest = history.latest
     return ProgressReport(
         client=history.client,

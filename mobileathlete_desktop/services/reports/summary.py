@@ -80,7 +80,7 @@ def _summary_charts(
         series = [s for s in gap_series(history, cat) if s.code in deficits]
         series = sorted(series, key=lambda s: deficits.index(s.code))[:SUMMARY_GAP_PANELS]
         if series:
-            figure = active_passive_figure(history, cat, series=series)
+            figure = active_passive_figure(history, cat, series=series, lang=lang)
             caption = tr.gettext(
                 "Active against passive range over the visits: a gap above the shaded "
                 "measurement error is a control deficit."
@@ -94,7 +94,7 @@ def _summary_charts(
             or (code == "lefs.total" and any(a.outcomes for a in history.assessments))
         ]
         if scored:
-            figure = outcomes_figure(history, scored, catalogue=cat)
+            figure = outcomes_figure(history, scored, catalogue=cat, lang=lang)
             caption = tr.gettext(
                 "Outcome scores over the visits: the band is the measurement error around the "
                 "first score, the dashed lines the clinically important difference."
@@ -105,7 +105,7 @@ def _summary_charts(
         if measured:
             most = max(measured, key=lambda c: c.size)
             measure = measure_for(most.code, cat)
-            figure = build_chart(history, most.code, cat)
+            figure = build_chart(history, most.code, cat, lang=lang)
             label = measure.label_in(lang) if measure is not None else most.code
             caption = tr.gettext(
                 "{measure} at each visit: the measure that changed most since the first visit.",
