@@ -170,10 +170,13 @@ def test_the_new_window_reads_today_s_work_once(
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)
+        # Read off the UI thread (TodayPanel.refresh is a job): once its lists are filled,
+        # the worklist was read exactly once.
+        qtbot.waitUntil(lambda: window.today.heading.text() != "")
         assert len(reads) == 1
         window.today.hide()  # a client on the page
         window.today.show()  # back to the empty page: read again
-        assert len(reads) == 2
+        qtbot.waitUntil(lambda: len(reads) == 2)
         window.idle_lock.stop()  # type: ignore[attr-defined]
     finally:
         db.dispose()
