@@ -161,9 +161,14 @@ def grid_entry(window: Any, meter: StallMeter) -> None:
 def progress(window: Any, meter: StallMeter) -> None:
     with meter.step("open Progress"):
         page = window.page
+        page.tabs.setCurrentIndex(0)  # as the measures before may have left it
+        page.progress.kind.setCurrentIndex(0)
+        pause(100)
         shown: list[bool] = []
         page.progress.chart_shown.connect(lambda: shown.append(True))
         page.show_progress()
+        if not page.progress.loading:  # this client's chart was already drawn: shown again
+            shown.append(True)
         wait_for(lambda: bool(shown), "the progress chart")
         pause(200)
         for index in range(1, page.progress.kind.count()):  # look at each chart kind
