@@ -58,6 +58,11 @@ class Measure:
     faults: tuple[Fault, ...] = ()
     ratings: tuple[str, ...] = ()
     group: str = ""
+    compare_sides: bool = True
+    """Whether left is judged against right (not for a set-up length such as a lever arm)."""
+    compare_modes: bool = True
+    """Whether an active reading is judged against the passive one (the active-passive gap,
+    a control deficit); not for a test that is passive by nature (the Thomas test)."""
     sources: tuple[str, ...] = ()
     important_change: ImportantChange | None = None
     cutoffs: tuple[Cutoff, ...] = ()
@@ -337,6 +342,8 @@ def parse_catalogue(data: Mapping[str, Any]) -> Catalogue:
             faults=faults,
             ratings=tuple(raw.get("ratings", [])),
             group=raw.get("group", ""),
+            compare_sides=bool(raw.get("compare_sides", True)),
+            compare_modes=bool(raw.get("compare_modes", True)),
             sources=tuple(need_source(code, s) for s in raw.get("sources", [])),
             important_change=important,
             cutoffs=cutoffs,

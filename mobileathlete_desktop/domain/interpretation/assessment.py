@@ -248,7 +248,7 @@ def _interpret_row(
     sides: SideComparison | None = None
     if code in FMS_TESTS and side in ("left", "right"):
         _fms_sides(measure, key, reading, readings, flags, reasons)
-    elif side in ("left", "right") and not measure.ratings:
+    elif side in ("left", "right") and not measure.ratings and measure.compare_sides:
         other: Side = "right" if side == "left" else "left"
         other_reading = readings.get((code, other, mode))
         if other_reading is None:
@@ -267,7 +267,7 @@ def _interpret_row(
                     reasons.append(sides.reason)
 
     gap: ActivePassiveGap | None = None
-    if mode in ("active", "passive"):
+    if mode in ("active", "passive") and measure.compare_modes:
         active = readings.get((code, side, "active"))
         passive = readings.get((code, side, "passive"))
         if active is not None and passive is not None:
