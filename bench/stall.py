@@ -9,6 +9,7 @@ which function of the program held the thread (file:function, innermost project 
 
 from __future__ import annotations
 
+import gc
 import sys
 import threading
 import time
@@ -32,17 +33,29 @@ class Stall:
     ms: float
     step: str
     where: list[str] = field(default_factory=list)
+    cpu_ms: float = 0.0  # the UI thread's own CPU time over the gap
+    gc_ms: float = 0.0  # time spent in Python's garbage collector over the gap
+    process_ms: float = 0.0  # the whole process's CPU time over the gap (every thread)
 
     @property
     def culprit(self) -> str:
         """The project function seen most often on the UI thread during the stall (or, when
         the UI thread ran none, what a worker thread ran: "worker: ...", GIL contention)."""
+        if self.gc_ms > self.ms / 2:
+            return f"garbage collection ({self.gc_ms:.0f} ms)"
         on_ui = [w for w in self.where if not w.startswith("worker: ")]
         if on_ui:
             return Counter(on_ui).most_common(1)[0][0]
         if self.where:
             return Counter(self.where).most_common(1)[0][0]
-        return "(no project code running: Qt, a library or the machine)"
+        if self.cpu_ms < self.ms / 2 and self.process_ms > self.ms / 2:
+            return f"UI thread waiting for the GIL (a worker ran {self.process_ms:.0f} ms)"
+        if self.cpu_ms < self.ms / 2:
+            return f"process not running (CPU {self.process_ms:.0f} ms: the machine's load)"
+        return f"no project code (UI thread ran {self.cpu_ms:.0f} ms in Qt or a library)"
+
+    def describe(self) -> str:
+        return f"{self.ms:7.1f} ms  {self.step:<32} {self.culprit}"
 
 
 def _project_frame(stack: traceback.StackSummary) -> str | None:
@@ -67,6 +80,10 @@ class StallMeter(QObject):
         self.worst: Stall | None = None
         self.per_step: dict[str, float] = {}
         self._last = 0.0
+        self._last_cpu = 0.0
+        self._last_process = 0.0
+        self._gc_ms = 0.0
+        self._gc_started = 0.0
         self._samples: list[str] = []
         self._lock = threading.Lock()
         self._ui_thread = threading.get_ident()
@@ -78,6 +95,9 @@ class StallMeter(QObject):
 
     def start(self) -> None:
         self._last = time.perf_counter()
+        self._last_cpu = time.thread_time()
+        self._last_process = time.process_time()
+        gc.callbacks.append(self._gc)
         self._running = True
         self._timer.start()
         self._watchdog = threading.Thread(target=self._watch, name="stall-watchdog", daemon=True)
@@ -87,6 +107,8 @@ class StallMeter(QObject):
         self._beat()
         self._timer.stop()
         self._running = False
+        if self._gc in gc.callbacks:
+            gc.callbacks.remove(self._gc)
         if self._watchdog is not None:
             self._watchdog.join(1)
 
@@ -105,16 +127,30 @@ class StallMeter(QObject):
     def over_threshold(self) -> int:
         return len(self.stalls)
 
+    def _gc(self, phase: str, _info: dict[str, int]) -> None:
+        if phase == "start":
+            self._gc_started = time.perf_counter()
+        elif self._gc_started:
+            with self._lock:
+                self._gc_ms += (time.perf_counter() - self._gc_started) * 1000
+            self._gc_started = 0.0
+
+    def worst_stalls(self, n: int = 8) -> list[Stall]:
+        return sorted(self.stalls, key=lambda s: -s.ms)[:n]
+
     def _beat(self) -> None:
-        now = time.perf_counter()
+        now, cpu, process = time.perf_counter(), time.thread_time(), time.process_time()
         gap_ms = (now - self._last) * 1000
-        self._last = now
+        cpu_ms = (cpu - self._last_cpu) * 1000
+        process_ms = (process - self._last_process) * 1000
+        self._last, self._last_cpu, self._last_process = now, cpu, process
         with self._lock:
             where, self._samples = self._samples, []
+            gc_ms, self._gc_ms = self._gc_ms, 0.0
         step = self.current
         self.per_step[step] = max(self.per_step.get(step, 0.0), gap_ms)
         if gap_ms > self.threshold_ms:
-            stall = Stall(gap_ms, step, where)
+            stall = Stall(gap_ms, step, where, cpu_ms, gc_ms, process_ms)
             self.stalls.append(stall)
             if self.worst is None or gap_ms > self.worst.ms:
                 self.worst = stall

@@ -10,6 +10,7 @@ the UI thread shows as a late heartbeat charged to its step.
 
 from __future__ import annotations
 
+import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -272,6 +273,9 @@ def workday(bench: Bench) -> dict[str, Any]:
     finally:
         meter.stop()
     bench.stall_meter = meter
+    print("    the workday's worst stalls:", file=sys.stderr)
+    for stall in meter.worst_stalls():
+        print(f"    {stall.describe()}", file=sys.stderr)
     worst = meter.worst
     return {
         "workday_max_stall_ms": meter.max_ms,
