@@ -41,8 +41,8 @@ def spanish(qapp: QApplication) -> Iterator[str]:
 def _visit() -> AssessmentInterpretation:
     readings = (
         MeasurementRecord("hip.flexion", "right", "active", 118, pain=True),
-        MeasurementRecord("thomas.hip_extension", "left", "active", -1),
-        MeasurementRecord("thomas.hip_extension", "left", "passive", 6),
+        MeasurementRecord("hip.internal_rotation", "left", "active", 22),
+        MeasurementRecord("hip.internal_rotation", "left", "passive", 34),
         MeasurementRecord("hip.abduction", "left", "passive", 20),
     )
     record = AssessmentRecord(
@@ -69,9 +69,9 @@ def test_a_spanish_window_reads_the_findings_in_spanish(spanish: str, qtbot: QtB
     panel.show_interpretation(_visit())
     assert _lines(panel, "✱") == [PAIN_ES]
     assert _lines(panel, "◆") == [
-        "◆ Déficit de control: Prueba de Thomas (ángulo de cadera), lado izquierdo: activo -1°, "
-        "pasivo 6°, diferencia 7°, mayor que el error de medida de 4° (estimación del "
-        "instrumento, boone-1978): déficit de control, no es una limitación de flexibilidad."
+        "◆ Déficit de control: Rotación interna de cadera, lado izquierdo: activo 22°, pasivo "
+        "34°, diferencia 12°, mayor que el error de medida de 8.6° (gradoz-2018): déficit de "
+        "control, no es una limitación de flexibilidad."
     ]
     assert _lines(panel, "▼") == [
         "▼ Por debajo de la norma: Abducción de cadera, lado izquierdo: pasivo 20° — 44% de la "
@@ -85,8 +85,8 @@ def test_the_short_lines_as_typed_are_spanish_too(spanish: str, qtbot: QtBot) ->
     panel.show_interpretation(_visit(), short=True)
     assert _lines(panel, "✱") == [PAIN_ES]
     assert _lines(panel, "◆") == [
-        "◆ Déficit de control: Prueba de Thomas (ángulo de cadera), lado izquierdo: activo -1°, "
-        "pasivo 6° (diferencia 7°, mayor que el error de medida)"
+        "◆ Déficit de control: Rotación interna de cadera, lado izquierdo: activo 22°, pasivo "
+        "34° (diferencia 12°, mayor que el error de medida)"
     ]
     assert _lines(panel, "▼") == [
         "▼ Por debajo de la norma: Abducción de cadera, lado izquierdo: pasivo 20° (44% del "
@@ -100,9 +100,9 @@ def test_an_english_window_keeps_the_english_lines(qtbot: QtBot) -> None:
     panel.show_interpretation(_visit())
     assert _lines(panel, "✱") == ["✱ Pain: Hip flexion, right: pain during the test (active 118°)"]
     assert _lines(panel, "◆") == [
-        "◆ Control deficit: Left thomas test (hip angle): active -1°, passive 6°, gap 7°, more "
-        "than the 4° measurement error (instrument estimate, boone-1978): a control deficit, "
-        "not a flexibility limit."
+        "◆ Control deficit: Left hip internal rotation: active 22°, passive 34°, gap 12°, more "
+        "than the 8.6° measurement error (gradoz-2018): a control deficit, not a flexibility "
+        "limit."
     ]
 
 
