@@ -18,6 +18,7 @@ from mobileathlete_desktop.domain.validation import TITLE_LENGTH, InvalidValue, 
 from mobileathlete_desktop.reports.pdf import DEFAULT_PAPER, PAPER_SIZES, paper_name
 from mobileathlete_desktop.services.audit import record_event
 from mobileathlete_desktop.services.context import ConflictError, InputError, ServiceContext
+from mobileathlete_desktop.services.pictures import megabytes, open_picture, upright
 from mobileathlete_desktop.storage.models import Clinic
 from mobileathlete_desktop.support.plain_text import one_line
 
@@ -159,26 +160,19 @@ def prepare_logo(data: bytes, name: str = "") -> bytes:
     """A logo file made ready to print: a PNG or JPEG Pillow reads in full, at most 1 MB,
     turned upright (EXIF), scaled down to fit LOGO_BOX and stored as PNG (kept transparent)
     or, for a photograph without transparency, JPEG. InputError says what is wrong."""
-    from PIL import Image, ImageOps, UnidentifiedImageError
-
     what = name or "The logo"
-    if not data:
-        raise InputError(f"{what} is an empty file")
-    if len(data) > MAX_LOGO_BYTES:
-        raise InputError(
-            f"{what} is {len(data) / (1024 * 1024):.1f} MB: a logo may be at most 1 MB "
+    picture = open_picture(
+        data,
+        what,
+        formats=LOGO_FORMATS,
+        max_bytes=MAX_LOGO_BYTES,
+        too_big=lambda size: (
+            f"{what} is {megabytes(size)}: a logo may be at most 1 MB "
             "(save it smaller, for example 600 pixels wide)"
-        )
-    try:
-        picture: Any = Image.open(io.BytesIO(data))
-    except Image.DecompressionBombError as exc:
-        raise InputError(f"{what} has too many pixels to open as a logo") from exc
-    except (UnidentifiedImageError, OSError, ValueError, SyntaxError) as exc:
-        raise InputError(f"{what} is not a PNG or JPEG picture Mobile Athlete can read") from exc
+        ),
+        noun="logo",
+    )
     with picture:
-        kind = picture.format or ""
-        if kind not in LOGO_FORMATS:
-            raise InputError(f"{what} is a {kind or 'different'} picture: use PNG or JPEG")
         width, height = picture.size
         if width * height > MAX_LOGO_PIXELS:
             raise InputError(f"{what} is {width} × {height} pixels: too large to open as a logo")
@@ -192,14 +186,9 @@ def prepare_logo(data: bytes, name: str = "") -> bytes:
                 f"{what} is {width} × {height} pixels: a logo may be at most "
                 f"{MAX_LOGO_RATIO} times as wide as it is tall (or tall as it is wide)"
             )
-        try:
-            picture.load()
-            upright = ImageOps.exif_transpose(picture)
-        except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as exc:
-            raise InputError(
-                f"{what} is damaged: its picture data is cut short or corrupt"
-            ) from exc
-    return _encode(upright, kind)
+        kind = picture.format
+        turned = upright(picture, what)
+    return _encode(turned, kind)
 
 
 def load_logo_file(path: Path) -> bytes:
@@ -210,7 +199,7 @@ def load_logo_file(path: Path) -> bytes:
         size = path.stat().st_size
         if size > MAX_LOGO_BYTES:
             raise InputError(
-                f"{path.name} is {size / (1024 * 1024):.1f} MB: a logo may be at most 1 MB "
+                f"{path.name} is {megabytes(size)}: a logo may be at most 1 MB "
                 "(save it smaller, for example 600 pixels wide)"
             )
         data = path.read_bytes()

@@ -40,6 +40,8 @@ from mobileathlete_desktop.services.assessments import set_value
 from mobileathlete_desktop.services.assessments.records import assessment_unit
 from mobileathlete_desktop.services.audit import record_event
 from mobileathlete_desktop.services.context import InputError, NotFound, ServiceContext
+from mobileathlete_desktop.services.pictures import megabytes, open_picture
+from mobileathlete_desktop.services.pictures import upright as turned_upright
 from mobileathlete_desktop.storage.models import Assessment, MeasurementImage
 
 MediaKind = Literal["photo", "video"]
@@ -108,44 +110,33 @@ class StillRecord:
     """The annotated still as a thumbnail (PNG, at most THUMBNAIL_PX a side)."""
 
 
-def _mb(size: int) -> str:
-    return f"{size / (1024 * 1024):.1f} MB"
+_mb = megabytes
 
 
 def prepare_image(data: bytes, what: str = "The picture") -> PreparedImage:
     """A JPEG or PNG made ready to store: read in full, turned upright (EXIF), scaled down to
     at most 2000 px a side, kept JPEG (a photo) or PNG; InputError says what is wrong,
     including a picture still over 8 MB once prepared."""
-    from PIL import Image, ImageOps, UnidentifiedImageError
+    from PIL import Image
 
-    if not data:
-        raise InputError(f"{what} is an empty file")
-    if len(data) > MAX_INPUT_BYTES:
-        raise InputError(
-            f"{what} is {_mb(len(data))}: a picture may be at most {_mb(MAX_INPUT_BYTES)} "
+    picture = open_picture(
+        data,
+        what,
+        formats=("JPEG", "PNG"),
+        max_bytes=MAX_INPUT_BYTES,
+        too_big=lambda size: (
+            f"{what} is {_mb(size)}: a picture may be at most {_mb(MAX_INPUT_BYTES)} "
             "(take it at a lower resolution)"
-        )
-    try:
-        picture: Any = Image.open(io.BytesIO(data))
-    except Image.DecompressionBombError as exc:
-        raise InputError(f"{what} has too many pixels to open") from exc
-    except (UnidentifiedImageError, OSError, ValueError, SyntaxError) as exc:
-        raise InputError(f"{what} is not a JPEG or PNG picture Mobile Athlete can read") from exc
+        ),
+    )
     with picture:
-        kind = picture.format or ""
-        if kind not in ("JPEG", "PNG"):
-            raise InputError(f"{what} is a {kind or 'different'} picture: use JPEG or PNG")
+        kind = picture.format
         width, height = picture.size
         if width * height > MAX_INPUT_PIXELS:
             raise InputError(f"{what} is {width} × {height} pixels: too large to open")
-        try:
-            picture.load()
-            upright = ImageOps.exif_transpose(picture)
-        except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as exc:
-            raise InputError(
-                f"{what} is damaged: its picture data is cut short or corrupt"
-            ) from exc
-        size = fit_within(*upright.size, max_side=MAX_SIDE_PX)
+        upright = turned_upright(picture, what)
+        upright_width, upright_height = upright.size
+        size = fit_within(upright_width, upright_height, max_side=MAX_SIDE_PX)
         changed = size != upright.size or upright is not picture
         if size != upright.size:
             upright = upright.resize(size, Image.Resampling.LANCZOS)
