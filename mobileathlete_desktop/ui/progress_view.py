@@ -7,6 +7,7 @@ already read, and shown on a canvas that does not draw it again (ui/chart_canvas
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mobileathlete_desktop.charts.figure_lock import FIGURE_LOCK
 from mobileathlete_desktop.charts.kinds import MeasureChoice
 from mobileathlete_desktop.domain.catalogue import Mode
 from mobileathlete_desktop.domain.records import ClientHistory
@@ -54,6 +56,21 @@ def hover_hint() -> str:
 
 
 STATUS_LIMIT = 160
+
+
+CHARTS_IMPORTED = threading.Event()
+
+
+def import_charts() -> None:
+    """Imports matplotlib and the chart modules on the chart's worker, under the figure lock
+    (no other thread draws meanwhile, and two charts never import at once): the first
+    import took 0.8-1.2 s, which froze the window when it ran on the UI thread (bench/
+    workday.py). Once imported, a flag read."""
+    if CHARTS_IMPORTED.is_set():
+        return
+    with FIGURE_LOCK:
+        import_matplotlib()
+        CHARTS_IMPORTED.set()
 
 
 def brief(text: str, limit: int = STATUS_LIMIT) -> str:
@@ -189,7 +206,6 @@ class ProgressView(QWidget):
         if self.client_id is None:
             return
         self._stale = False
-        import_matplotlib()
         self._generation += 1
         generation = self._generation
         kind = str(self.kind.currentData())
@@ -203,6 +219,7 @@ class ProgressView(QWidget):
         room = ((viewport.width() - 4) * ratio, (viewport.height() - 4) * ratio, bar * ratio)
 
         def work(_control: JobControl) -> ChartData:
+            import_charts()
             return build_chart_data(ctx, client_id, kind, what, mode, history, room)
 
         job: Job[ChartData] = Job(self, work, lambda data: self._built(generation, job, data))
