@@ -122,7 +122,8 @@ def asymmetry_figure(
     ax.set_ylim(len(rows) - 0.5, -0.5)  # first row on top, no empty margin
     ax.set_xlim(0, 160)
     ax.set_xlabel(
-        tr.gettext("Limb symmetry index (weaker ÷ stronger side, %)"), fontsize=style.LABEL_SIZE
+        style.wrap_label(tr.gettext("Limb symmetry index (weaker ÷ stronger side, %)"), 40, 48),
+        fontsize=style.LABEL_SIZE,
     )
     from matplotlib.artist import Artist
     from matplotlib.lines import Line2D

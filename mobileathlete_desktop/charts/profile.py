@@ -142,10 +142,17 @@ def profile_figure(
     ax.set_yticks(range(len(rows)), labels, fontsize=style.TICK_SIZE)
     ax.set_ylim(len(rows) - 0.5, -0.5)  # first row on top, no empty margin
     top = max(150.0, max(r.norm.percent_of_norm or 0 for r in rows) + 35)
-    if any(r.norm.flag in style.FLAG_WORDS for r in rows):
-        top += 30  # room for ", below norm" beside the bar
+    flagged = [
+        tr.gettext(style.FLAG_WORDS[r.norm.flag]) for r in rows if r.norm.flag in style.FLAG_WORDS
+    ]
+    if flagged:
+        # Room for ", below norm" beside the bar (Spanish words are twice as long).
+        top += max(30, 5 * max(len(w) for w in flagged) - 20)
     ax.set_xlim(0, top)
-    ax.set_xlabel(tr.gettext("Percent of the norm for age and sex (%)"), fontsize=style.LABEL_SIZE)
+    ax.set_xlabel(
+        style.wrap_label(tr.gettext("Percent of the norm for age and sex (%)"), 40, 48),
+        fontsize=style.LABEL_SIZE,
+    )
     from matplotlib.patches import Patch
 
     style.titled_legend(

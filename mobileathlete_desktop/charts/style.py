@@ -111,16 +111,58 @@ def titled_legend(fig: Figure, ax: Axes, title: str, handles: Any, names: Any, n
     whole figure (long row labels never push the title off the edge) and one block with the
     key (they never overlap). The axes keep the title, hidden, as their accessible name."""
     ax.set_title(title, fontsize=TITLE_SIZE).set_visible(False)
+    shown = wrap_title(fig, title)
+    columns = key_columns(fig, list(names), ncols)
+    rows, planned = -(-len(names) // columns), -(-len(names) // max(1, ncols))
+    # Lines the title and key take beyond the one line and rows planned: the figure grows
+    # by them rather than squeezing the plot.
+    _grow(fig, shown.count("\n") * TITLE_SIZE * 1.3 + max(0, rows - planned) * NOTE_SIZE * 1.8)
     fig.legend(
         handles,
         names,
         fontsize=NOTE_SIZE,
         loc="outside upper center",
-        ncols=ncols,
+        ncols=columns,
         frameon=False,
-        title=title,
+        title=shown,
         title_fontsize=TITLE_SIZE,
     )
+
+
+def _grow(fig: Figure, points: float) -> None:
+    """Makes the figure taller by `points` (for lines of text added above the plot)."""
+    if points > 0:
+        width, height = fig.get_size_inches()
+        fig.set_size_inches(width, height + points / 72)
+
+
+def key_columns(fig: Figure, names: list[str], most: int) -> int:
+    """How many columns a key across the figure can have (at most `most`) without running
+    past its edges: longer words (Spanish) take fewer columns, on more rows."""
+    room = fig.get_figwidth() * 72 * 0.95
+    for ncols in range(min(most, len(names)), 1, -1):
+        widest = sorted((len(n) for n in names), reverse=True)[:ncols]
+        if (sum(widest) * 0.55 + 3.5 * ncols) * NOTE_SIZE <= room:
+            return ncols
+    return 1
+
+
+def wrap_title(fig: Figure, title: str) -> str:
+    """A title on as many lines as the figure's width needs (a long measure name and a long
+    client name, or the longer Spanish words, never run past its edges)."""
+    import textwrap
+
+    columns = int(fig.get_figwidth() * 72 / (TITLE_SIZE * 0.62))
+    return "\n".join(textwrap.wrap(title, columns)) or title
+
+
+def figure_title(fig: Figure, ax: Axes, title: str) -> None:
+    """A one-panel chart's title centred on the whole figure, wrapped to its width; the
+    axes keep it, hidden, as their accessible name."""
+    ax.set_title(title, fontsize=TITLE_SIZE).set_visible(False)
+    shown = wrap_title(fig, title)
+    _grow(fig, shown.count("\n") * TITLE_SIZE * 1.3)
+    fig.suptitle(shown, fontsize=TITLE_SIZE)
 
 
 SHOWN_NAME = 60
