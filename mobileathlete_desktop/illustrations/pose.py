@@ -143,9 +143,10 @@ class Pose:
     start: Posture
     end: Posture
     props: tuple[Prop, ...] = ()
-    anchor: str = ""  # body point that stays put between start and end
+    anchor: str = ""  # body point that stays put between start and end (or travels)
     arrow: str = ""  # body point whose path gets the motion arrow ("" = the one moving most)
     hold: bool = False  # a held position: draw only the end posture
+    travel: float = 0.0  # how far the body moves from start to end (hops, bounds): +x units
     extras: Mapping[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     @classmethod
@@ -163,6 +164,9 @@ class Pose:
         props = tuple(
             Prop.from_mapping(p, f"{where}.props[{i}]") for i, p in enumerate(raw.get("props", []))
         )
+        travel = _number(raw.get("travel", 0), f"{where}.travel")
+        if abs(travel) > 100:
+            raise PoseError(f"{where}.travel: {travel:g} units is more than the figure is tall")
         for name in (raw.get("anchor", ""), raw.get("arrow", "")):
             if name and name not in POINT_NAMES:
                 raise PoseError(f"{where}: unknown body point {name!r}")
@@ -180,6 +184,7 @@ class Pose:
             anchor=str(raw.get("anchor", "")),
             arrow=str(raw.get("arrow", "")),
             hold=start_raw is None or bool(raw.get("hold", False)),
+            travel=travel,
         )
 
 
@@ -333,6 +338,8 @@ def place(pose: Pose) -> PlacedPose:
     step = next((p for p in pose.props if p.kind == "step"), None)
     if not anchor:
         anchor = step.under if step else "pelvis"
+    if pose.travel:
+        return _travelled(pose, start, end, anchor)
     # Move the start posture so its anchor sits on the end posture's anchor.
     dx = end[anchor][0] - start[anchor][0]
     dy = end[anchor][1] - start[anchor][1]
@@ -354,6 +361,20 @@ def place(pose: Pose) -> PlacedPose:
         return {k: (x, y + lift) for k, (x, y) in points.items()}
 
     return PlacedPose(pose, moved(start), moved(end))
+
+
+def _travelled(
+    pose: Pose, start: Mapping[str, Point], end: Mapping[str, Point], anchor: str
+) -> PlacedPose:
+    """A drill that travels (a hop, a bound): two moments at two places, each resting on the
+    floor by its own lowest point, the start's anchor `travel` units behind the end's."""
+
+    def moved(points: Mapping[str, Point], dx: float) -> dict[str, Point]:
+        lift = LIMB_HALF_WIDTH - lowest_y(points)
+        return {k: (x + dx, y + lift) for k, (x, y) in points.items()}
+
+    dx = end[anchor][0] - start[anchor][0] - pose.travel
+    return PlacedPose(pose, moved(start, dx), moved(end, 0.0))
 
 
 LIMB_HALF_WIDTH = 2.2
