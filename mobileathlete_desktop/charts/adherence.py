@@ -91,7 +91,7 @@ def adherence_figure(
         fontsize=style.LABEL_SIZE,
     )
     style.date_axis(bottom, sorted(set(dates)), tr.lang)
-    bottom.set_xlabel(tr.gettext("Visit date"), fontsize=style.LABEL_SIZE)
+    style.date_label(bottom, tr.gettext("Visit date"))
     notes = outcome_adherence_notes(history, checkins, cat, tr.lang)
     if notes:
         style.figure_note(fig, "\n".join(notes))

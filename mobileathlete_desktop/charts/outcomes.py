@@ -150,5 +150,5 @@ def outcomes_figure(
         ax.legend(fontsize=style.NOTE_SIZE, loc="best", frameon=False)
         if len(points) == 1:
             style.note(ax, tr.gettext("One score so far: no trend yet."), y=0.15)
-    axes[-1].set_xlabel(tr.gettext("Visit date"), fontsize=style.LABEL_SIZE)
+    style.date_label(axes[-1], tr.gettext("Visit date"))
     return fig

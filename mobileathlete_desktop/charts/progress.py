@@ -111,7 +111,7 @@ def measure_progress_figure(
     style.date_axis(ax, [p.date for points in series.values() for p in points], tr.lang)
     unit = style.unit_word(tr, measure.unit_label) or tr.pgettext("unit on a chart axis", "score")
     ax.set_ylabel(style.wrap_label(f"{label} ({unit})", 38, 44), fontsize=style.LABEL_SIZE)
-    ax.set_xlabel(tr.gettext("Visit date"), fontsize=style.LABEL_SIZE)
+    style.date_label(ax, tr.gettext("Visit date"))
     style.figure_title(fig, ax, title)
     _legend(ax, tr)
     return fig

@@ -286,6 +286,12 @@ def date_axis(ax: Axes, dates: list[date], lang: str = "en") -> None:
     ax.xaxis.set_major_formatter(month_date_formatter(locator, lang))
 
 
+def date_label(ax: Axes, text: str) -> None:
+    """The date axis' name, under its middle; a long one ("Fecha de la consulta") starts at the
+    left, clear of the month and year matplotlib writes under the right end."""
+    ax.set_xlabel(text, fontsize=LABEL_SIZE, loc="center" if len(text) <= 12 else "left")
+
+
 def date_numbers(dates: list[date]) -> list[float]:
     """Dates as matplotlib's day numbers (typed, unlike passing date objects)."""
     from matplotlib.dates import date2num
