@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from mobileathlete_desktop.charts import style
 from mobileathlete_desktop.charts.figure_lock import with_figure_lock
 from mobileathlete_desktop.domain.catalogue import Catalogue, Mode
 from mobileathlete_desktop.domain.interpretation import (
@@ -40,17 +41,23 @@ class MeasureChoice:
     mode: Mode
     label: str
     points: int
+    lang: str = DEFAULT_LANGUAGE
+    """The language of `label` and of `text`."""
 
     @property
     def text(self) -> str:
         """How the picker shows it ("Hip flexion (active) — 6 visits")."""
-        mode = "" if self.mode == "none" else f" ({self.mode})"
-        visits = texts(DEFAULT_LANGUAGE).ngettext("{count} visit", "{count} visits", self.points)
-        return f"{self.label}{mode} — {visits}"
+        tr = texts(self.lang)
+        mode = style.mode_word(tr, self.mode)
+        visits = tr.ngettext("{count} visit", "{count} visits", self.points)
+        return f"{self.label}{f' ({mode})' if mode else ''} — {visits}"
 
 
-def measures_with_data(history: ClientHistory, catalogue: Catalogue) -> list[MeasureChoice]:
-    """Every measure and mode recorded for this client at least once, in catalogue order.
+def measures_with_data(
+    history: ClientHistory, catalogue: Catalogue, lang: str = DEFAULT_LANGUAGE
+) -> list[MeasureChoice]:
+    """Every measure and mode recorded for this client at least once, in catalogue order,
+    named in `lang`.
 
     Computed scores (Y-Balance composite, FMS total, LEFS) are included when they can be
     worked out; `points` counts the visits that hold a value on any side.
@@ -73,7 +80,7 @@ def measures_with_data(history: ClientHistory, catalogue: Catalogue) -> list[Mea
         measure = measure_for(code, catalogue)
         if measure is None:
             continue  # a code from a newer catalogue: nothing to draw it against
-        choices.append(MeasureChoice(code, mode, measure.label, len(ids)))
+        choices.append(MeasureChoice(code, mode, measure.label_in(lang), len(ids), lang))
     choices.sort(key=lambda c: (order.get(c.code, len(order)), mode_order.get(c.mode, 3)))
     return choices
 

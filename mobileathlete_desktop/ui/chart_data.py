@@ -286,7 +286,7 @@ def _build_and_render(
 ) -> ChartData:
     from mobileathlete_desktop.charts.kinds import build_chart
 
-    choices = tuple(measures_with_data(history, cat))
+    choices = tuple(measures_with_data(history, cat, language_code(QLocale().name())))
     if kind == "measure" and not what and choices:
         best = max(choices, key=lambda c: c.points)
         what, mode = best.code, best.mode

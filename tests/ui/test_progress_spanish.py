@@ -75,6 +75,8 @@ def test_the_spanish_progress_tab_draws_spanish_charts(
     months = {t.get_text() for t in ax.get_xticklabels()}
     assert "feb" in months and "Feb" not in months
     assert "Barras de error" in view.status.text()  # the chart's note, read out beside it
+    # The measure picker names it in Spanish too.
+    assert view.measure.currentText() == f"{measure.label_in('es')} (activo) — 3 visitas"
 
     # The outcome scores: panels titled in Spanish, and hovering a point still reads it.
     view.kind.setFocus()
