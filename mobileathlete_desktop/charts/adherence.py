@@ -87,7 +87,7 @@ def adherence_figure(
         )
     bottom.set_ylim(0, max(130, max(shares) + 30))
     bottom.set_ylabel(
-        tr.gettext("Sessions done, share of\nprescribed, % (self-report)"),
+        tr.gettext("Sessions done,\nshare of prescribed, %\n(self-report)"),
         fontsize=style.LABEL_SIZE,
     )
     style.date_axis(bottom, sorted(set(dates)), tr.lang)
