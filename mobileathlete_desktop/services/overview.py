@@ -9,8 +9,9 @@ from mobileathlete_desktop.domain.interpretation import (
     interpret_assessment,
 )
 from mobileathlete_desktop.domain.records import ClientHistory, ClientRecord
-from mobileathlete_desktop.services import assessments, clients
+from mobileathlete_desktop.services import clients
 from mobileathlete_desktop.services.assessments import AssessmentSummary
+from mobileathlete_desktop.services.assessments.queries import list_and_history
 from mobileathlete_desktop.services.context import ServiceContext
 
 
@@ -31,8 +32,11 @@ class ClientOverview:
 def client_overview(ctx: ServiceContext, client_id: int, *, audit: bool = True) -> ClientOverview:
     """Reads everything the client's page shows (opening the record is audited unless
     `audit` is False, as for a refresh of the page already open)."""
-    client = clients.get_client(ctx, client_id, audit=audit)
-    listed = assessments.list_assessments(ctx, client_id)
-    history = assessments.load_history(ctx, client_id)
+    if audit:  # the read and its audit event in one short unit
+        clients.get_client(ctx, client_id, audit=True)
+    else:
+        ctx.actor.require("clients.read")
+    listed, history = list_and_history(ctx, client_id)
+    client = history.client  # read with the visits: no second read of the record
     findings = interpret_assessment(history, catalogue=ctx.catalogue) if history.latest else None
     return ClientOverview(client, tuple(listed), history, findings)

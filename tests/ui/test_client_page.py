@@ -36,14 +36,18 @@ def test_choosing_a_client_reads_their_history_once_for_page_and_charts(
     ctx: ServiceContext, page: ClientPage, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     client = add_runner(ctx, "CP-1", "Ada", "Stridewell", VISITS)
-    real = assessments.load_history
     reads: list[int] = []
 
-    def counted(*args: Any, **kwargs: Any) -> Any:
-        reads.append(args[1])
-        return real(*args, **kwargs)
+    def counting(real: Any) -> Any:
+        def counted(*args: Any, **kwargs: Any) -> Any:
+            reads.append(args[1])
+            return real(*args, **kwargs)
 
-    monkeypatch.setattr(assessments, "load_history", counted)
+        return counted
+
+    # The page reads the list and the history together; the charts must read neither again.
+    monkeypatch.setattr(assessments, "load_history", counting(assessments.load_history))
+    monkeypatch.setattr(overview, "list_and_history", counting(overview.list_and_history))
     with qtbot.waitSignal(page.client_shown):
         page.show_client(client.id)
     assert "Ada Stridewell" in page.title.text()
