@@ -28,9 +28,11 @@ How a finding chooses its drills, in order:
    and no mobility drill into it (big-toe rocks for a painful big toe, leg swings for a painful
    hip flexion): only active control work within the pain-free range, i.e. an unloaded active
    drill tagged deficit:control for that measure (heel slides, quad sets, toe yoga), control
-   drills first; no loaded drill (strength, running, or tagged deficit:strength) goes through a
-   painful region; every drill that moves a painful region carries "keep it pain-free"; no
-   static stretch goes to a region with a control deficit or a range above the usual.
+   drills first; no loaded drill (strength, running, tagged deficit:strength, or aimed at the
+   hop tests: impact) goes through a painful region, so a painful hop (a bone-stress warning)
+   gets no hopping or landing drill; every drill that moves a painful region carries "keep it
+   pain-free"; no static stretch goes to a region with a control deficit or a range above the
+   usual.
 Findings no drill answers are returned as such (the service warns the therapist; for a painful
 motion with no pain-free control drill, the warning says the therapist should choose); with
 nothing answered, the runner's maintenance program (ankle and hip mobility, hip abductors,
@@ -75,6 +77,7 @@ from mobileathlete_desktop.domain.recommendations.measures import (
 from mobileathlete_desktop.domain.recommendations.model import (
     ACTIONABLE,
     FLAG_WEIGHTS,
+    IMPACT,
     LOADED_CATEGORIES,
     MAX_DRILLS,
     PER_FINDING,
@@ -116,6 +119,7 @@ __all__ = [
     "GENERALISED_HYPERMOBILITY",
     "HYPERMOBILE_HANDOUT",
     "HYPERMOBILE_NOTE",
+    "IMPACT",
     "LOADED_CATEGORIES",
     "MAINTENANCE",
     "MAINTENANCE_FALLBACK_REASON",

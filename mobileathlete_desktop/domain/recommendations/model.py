@@ -47,6 +47,11 @@ LOADED_CATEGORIES = frozenset({"strength", "running"})
 SINGLE_LEG_LOADED = frozenset({"sls", "stepdown"})
 
 
+# Drills for the hop tests land on one leg (impact): loaded whatever their category or tags,
+# so a painful hop (a bone-stress warning) never lets one through as pain-free control work.
+IMPACT = frozenset({"hop.*"})
+
+
 MAX_DRILLS = 6
 
 
@@ -107,12 +112,13 @@ class Drill:
 
     @property
     def is_loaded(self) -> bool:
-        """Work under load: strength and running drills, anything built for strength, and the
-        single-leg squat and step-down retraining (body weight on one bent knee)."""
+        """Work under load: strength and running drills, anything built for strength, the
+        single-leg squat and step-down retraining (body weight on one bent knee) and drills for
+        the hop tests (impact)."""
         return (
             self.category in LOADED_CATEGORIES
             or DEFICIT_STRENGTH in self.targets
-            or bool(self.targets & SINGLE_LEG_LOADED)
+            or bool(self.targets & (SINGLE_LEG_LOADED | IMPACT))
         )
 
     @property
