@@ -262,6 +262,12 @@ class ProgressView(QWidget):
         return " ".join(notes).replace("\n", " ") if notes else ""
 
     def _show_figure(self, data: ChartData) -> None:
+        # matplotlib is not thread-safe: a Qt canvas sets itself up on the figure (its dpi,
+        # size, callbacks), which must not run while a worker builds the next chart.
+        with FIGURE_LOCK:
+            self._put_canvas(data)
+
+    def _put_canvas(self, data: ChartData) -> None:
         canvas = canvas_class()(data.figure, data.renderer, data.renderer_key)
         canvas.setAccessibleName(self.tr("Chart"))
         canvas.setAccessibleDescription(self._describe(data))
