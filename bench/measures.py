@@ -370,6 +370,14 @@ def batch20(bench: Bench) -> dict[str, Any]:
     return {"batch20_s": took}
 
 
+@measure("video step (1080p)")
+def video_step(bench: Bench) -> dict[str, Any]:
+    """Stepping a 1080p phone clip frame to frame in the Image/video window's reader."""
+    from bench.video_step import video_step_ms
+
+    return video_step_ms()
+
+
 def scratch_dir() -> Path:
     """A temporary folder for files a measurement writes (PDFs)."""
     return Path(tempfile.mkdtemp(prefix="mobileathlete-bench-"))
