@@ -13,6 +13,7 @@ xdist worker); `clinic_templates.copy(dest, clients=N, seed=S)` copies a demo cl
 from __future__ import annotations
 
 import contextlib
+import gc
 import io
 import os
 import shutil
@@ -209,6 +210,31 @@ def system_ctx(db: Database) -> ServiceContext:
 
 
 # --- Qt: nothing left running or open between tests -------------------------------------
+
+
+@pytest.fixture(scope="session", autouse=True)
+def garbage_collected_on_the_main_thread() -> Iterator[None]:
+    """As the program does (ui/garbage.py): no automatic collection, which would run on
+    whatever thread allocates (a job's worker, the sign-in's background open) and there free
+    a Qt object an earlier test left in a cycle, a segfault in an unrelated test. Collections
+    run between tests instead, on the main thread (`collect_between_tests`)."""
+    was = gc.isenabled()
+    gc.disable()
+    yield
+    if was:
+        gc.enable()
+
+
+@pytest.fixture(autouse=True)
+def collect_between_tests() -> Iterator[None]:
+    """After each test, the collection CPython's thresholds say is due, on the main thread."""
+    yield
+    counts, threshold = gc.get_count(), gc.get_threshold()
+    for generation in (2, 1, 0):
+        if counts[generation] > threshold[generation]:
+            gc.collect(generation)
+            break
+
 
 # How long background work (QThreadPool.globalInstance()) may still take after a test ends.
 DRAIN_MS = 10_000

@@ -16,11 +16,18 @@ collection (`gc.freeze()`), so a full collection walks only what the program mad
 from __future__ import annotations
 
 import gc
+import time
 
 from PySide6.QtCore import QObject, QTimer
 
 INTERVAL_MS = 1000
 """How often the UI thread looks whether a collection is due."""
+FULL_EVERY_S = 30.0
+"""The least time between two full (oldest-generation) collections. A full collection walks
+everything the program made since start (a day's report data and figures: 200 ms and more,
+a frozen frame); CPython itself runs one only when the long-lived objects grew by a quarter,
+which the count `gc.get_count()` gives cannot tell. Between two, the middle generation is
+collected instead, so young cycles still go within a second."""
 
 
 class GarbageCollector(QObject):
@@ -40,6 +47,7 @@ class GarbageCollector(QObject):
             gc.collect()
             gc.freeze()
         self.threshold = gc.get_threshold()
+        self._last_full = time.monotonic()
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self.check)
@@ -52,6 +60,11 @@ class GarbageCollector(QObject):
         counts = gc.get_count()
         for generation in (2, 1, 0):
             if counts[generation] > self.threshold[generation]:
+                if generation == 2:
+                    now = time.monotonic()
+                    if now - self._last_full < FULL_EVERY_S:
+                        return gc.collect(1)  # a full one ran lately: the middle one for now
+                    self._last_full = now
                 return gc.collect(generation)
         return 0
 

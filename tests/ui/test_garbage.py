@@ -161,3 +161,22 @@ def test_the_collector_keeps_cpython_s_schedule() -> None:
         assert collector.check() >= 1
     finally:
         collector.uninstall()
+
+
+def test_full_collections_are_spaced_out() -> None:
+    """A full collection (everything made since start: 200 ms on a day's reports) runs at most
+    once every FULL_EVERY_S; when one is due sooner the middle generation goes instead."""
+    owner = QObject()
+    collector = garbage.GarbageCollector(owner)
+    try:
+        collector.threshold = (10**9, 10**9, -1)  # the oldest generation always due
+        collector._last_full -= garbage.FULL_EVERY_S  # the last one long ago
+        full_before = gc.get_stats()[2]["collections"]
+        middle_before = gc.get_stats()[1]["collections"]
+        collector.check()
+        assert gc.get_stats()[2]["collections"] == full_before + 1
+        collector.check()  # due again at once: not another full one
+        assert gc.get_stats()[2]["collections"] == full_before + 1
+        assert gc.get_stats()[1]["collections"] == middle_before + 1
+    finally:
+        collector.uninstall()
