@@ -280,7 +280,11 @@ def _garbage_collector() -> GarbageCollector | None:
     from mobileathlete_desktop.ui.garbage import GarbageCollector
 
     app = QCoreApplication.instance()
-    return None if app is None else app.findChild(GarbageCollector)
+    if app is None:
+        return None
+    # The one installed now: an uninstalled one may still be a child until it is deleted.
+    running = [c for c in app.findChildren(GarbageCollector) if c.timer.isActive()]
+    return running[-1] if running else None
 
 
 def recover_after_damage(args: argparse.Namespace) -> Database | None:

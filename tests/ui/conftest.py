@@ -30,6 +30,8 @@ def garbage_collector(qapp: QApplication) -> Iterator[garbage.GarbageCollector]:
     collector = garbage.install(qapp)
     yield collector
     collector.uninstall()
+    collector.setParent(None)  # not left as the application's child for later tests to find
+    collector.deleteLater()
 
 
 @pytest.fixture(autouse=True)
