@@ -18,10 +18,13 @@ if TYPE_CHECKING:
 
 
 def import_matplotlib() -> None:
-    """Imports matplotlib and the chart modules on the UI thread, once, before any worker
-    uses them (first use of the Progress tab): imports racing on two threads crashed."""
+    """Imports matplotlib and the chart modules once, before any worker draws (the Progress
+    tab runs it on its first chart's worker, under the figure lock, so two threads never
+    import at once: imports racing on two threads crashed). Not the Qt backend: its widget
+    classes are made on the UI thread (`canvas_class`), never on a worker, where making Qt
+    types while the UI thread runs its event loop crashed the process (a worker segfault in
+    the suite's first Progress test)."""
     import matplotlib.backends.backend_agg
-    import matplotlib.backends.backend_qtagg
     import matplotlib.dates
     import matplotlib.figure  # noqa: F401
 
