@@ -36,7 +36,7 @@ from mobileathlete_desktop.services.context import ServiceContext
 from mobileathlete_desktop.ui.chart_canvas import canvas_class, import_matplotlib
 from mobileathlete_desktop.ui.chart_data import ChartData, PlottedValue, build_chart_data
 from mobileathlete_desktop.ui.i18n import QT_TRANSLATE_NOOP
-from mobileathlete_desktop.ui.jobs import Job, JobControl
+from mobileathlete_desktop.ui.jobs import Job, JobCancelled, JobControl
 
 KINDS: tuple[tuple[str, str], ...] = (
     ("measure", QT_TRANSLATE_NOOP("ProgressView", "Measure over time")),
@@ -219,11 +219,17 @@ class ProgressView(QWidget):
         room = ((viewport.width() - 4) * ratio, (viewport.height() - 4) * ratio, bar * ratio)
 
         def work(_control: JobControl) -> ChartData:
+            # A newer choice came while this one waited for a thread (kinds stepped through
+            # by keyboard): it is not built at all. Fewer figures built beside the one shown
+            # (matplotlib is not thread-safe), and the newest chart comes sooner.
+            if generation != self._generation:
+                raise JobCancelled
             import_charts()
             return build_chart_data(ctx, client_id, kind, what, mode, history, room)
 
         job: Job[ChartData] = Job(self, work, lambda data: self._built(generation, job, data))
         job.failure(lambda exc: self._failed(generation, job, exc))
+        job.cancelled(lambda: self._forget(job))
         self._jobs.append(job)
         self.status.setText(self.tr("Loading the chart…"))
         self.export_button.setEnabled(False)
