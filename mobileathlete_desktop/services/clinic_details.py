@@ -166,10 +166,7 @@ def prepare_logo(data: bytes, name: str = "") -> bytes:
         what,
         formats=LOGO_FORMATS,
         max_bytes=MAX_LOGO_BYTES,
-        too_big=lambda size: (
-            f"{what} is {megabytes(size)}: a logo may be at most 1 MB "
-            "(save it smaller, for example 600 pixels wide)"
-        ),
+        too_big=lambda size: _logo_too_big(what, size),
         noun="logo",
     )
     with picture:
@@ -191,6 +188,13 @@ def prepare_logo(data: bytes, name: str = "") -> bytes:
     return _encode(turned, kind)
 
 
+def _logo_too_big(what: str, size: int) -> str:
+    return (
+        f"{what} is {megabytes(size)}: a logo may be at most 1 MB "
+        "(save it smaller, for example 600 pixels wide)"
+    )
+
+
 def load_logo_file(path: Path) -> bytes:
     """A logo file read and made ready to print (prepare_logo); a file over 1 MB is refused by
     its size before it is read, a missing or unreadable one saying so (InputError)."""
@@ -198,10 +202,7 @@ def load_logo_file(path: Path) -> bytes:
     try:
         size = path.stat().st_size
         if size > MAX_LOGO_BYTES:
-            raise InputError(
-                f"{path.name} is {megabytes(size)}: a logo may be at most 1 MB "
-                "(save it smaller, for example 600 pixels wide)"
-            )
+            raise InputError(_logo_too_big(path.name, size))
         data = path.read_bytes()
     except FileNotFoundError as exc:
         raise InputError(f"No file {path}") from exc

@@ -110,9 +110,6 @@ class StillRecord:
     """The annotated still as a thumbnail (PNG, at most THUMBNAIL_PX a side)."""
 
 
-_mb = megabytes
-
-
 def prepare_image(data: bytes, what: str = "The picture") -> PreparedImage:
     """A JPEG or PNG made ready to store: read in full, turned upright (EXIF), scaled down to
     at most 2000 px a side, kept JPEG (a photo) or PNG; InputError says what is wrong,
@@ -125,7 +122,7 @@ def prepare_image(data: bytes, what: str = "The picture") -> PreparedImage:
         formats=("JPEG", "PNG"),
         max_bytes=MAX_INPUT_BYTES,
         too_big=lambda size: (
-            f"{what} is {_mb(size)}: a picture may be at most {_mb(MAX_INPUT_BYTES)} "
+            f"{what} is {megabytes(size)}: a picture may be at most {megabytes(MAX_INPUT_BYTES)} "
             "(take it at a lower resolution)"
         ),
     )
@@ -155,8 +152,8 @@ def prepare_image(data: bytes, what: str = "The picture") -> PreparedImage:
             media_type = "image/png"
     if len(data) > MAX_IMAGE_BYTES:
         raise InputError(
-            f"{what} is {_mb(len(data))} even at {size[0]} × {size[1]} pixels: a stored "
-            f"picture may be at most {_mb(MAX_IMAGE_BYTES)} (save it as JPEG)"
+            f"{what} is {megabytes(len(data))} even at {size[0]} × {size[1]} pixels: a stored "
+            f"picture may be at most {megabytes(MAX_IMAGE_BYTES)} (save it as JPEG)"
         )
     return PreparedImage(data, media_type, size[0], size[1], scale)
 
