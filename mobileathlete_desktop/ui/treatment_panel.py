@@ -13,6 +13,7 @@ findings), on the UI thread: one small transaction each.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from itertools import pairwise
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
@@ -343,32 +344,27 @@ class TreatmentPanel(QWidget):
         except InvalidTreatment as exc:
             self._show_error(str(exc))
             return
-        changing = self.editing
-        try:
+        changing, assessment_id = self.editing, self.assessment_id
+
+        def store() -> None:
             if changing is None:
-                treatment_service.add_treatment(self.ctx, self.assessment_id, entry)
+                treatment_service.add_treatment(self.ctx, assessment_id, entry)
             else:
                 treatment_service.update_treatment(
-                    self.ctx, self.assessment_id, changing.id, entry, expected=changing.entry
+                    self.ctx, assessment_id, changing.id, entry, expected=changing.entry
                 )
-        except ConflictError:
-            self.cancel_change()
-            self.reload()
-            self._show_error(
-                self.tr(
-                    "This treatment was changed or removed elsewhere meanwhile: the list now "
-                    "shows what is stored. Yours was not saved."
-                )
-            )
-            return
-        except (InputError, PermissionError) as exc:
-            self._show_error(str(exc))
-            return
-        except DatabaseError as exc:
+
+        stored = self._ran(
+            store,
+            conflict=self.tr(
+                "This treatment was changed or removed elsewhere meanwhile: the list now "
+                "shows what is stored. Yours was not saved."
+            ),
             # Nothing was stored: what was typed stays in the row for Enter to try again.
-            self._show_error(
-                self.tr("{reason} — not stored; press Enter to try again.").format(reason=exc)
-            )
+            failed=self.tr("{reason} — not stored; press Enter to try again."),
+            before_reload=self.cancel_change,
+        )
+        if not stored:
             return
         self._hide_error()
         self.editing = None
@@ -440,27 +436,18 @@ class TreatmentPanel(QWidget):
         if self.read_only:
             self._show_error(self.tr("This assessment is signed: add an addendum to correct it"))
             return
-        row = self.table.currentRow()
-        try:
-            treatment_service.remove_treatment(
-                self.ctx, self.assessment_id, chosen.id, expected=chosen.entry
-            )
-        except ConflictError:
-            self.reload()
-            self._show_error(
-                self.tr(
-                    "This treatment was changed or removed elsewhere meanwhile: the list now "
-                    "shows what is stored. Nothing was removed."
-                )
-            )
-            return
-        except (InputError, PermissionError) as exc:
-            self._show_error(str(exc))
-            return
-        except DatabaseError as exc:
-            self._show_error(
-                self.tr("{reason} — not removed; press Delete to try again.").format(reason=exc)
-            )
+        row, assessment_id = self.table.currentRow(), self.assessment_id
+        removed = self._ran(
+            lambda: treatment_service.remove_treatment(
+                self.ctx, assessment_id, chosen.id, expected=chosen.entry
+            ),
+            conflict=self.tr(
+                "This treatment was changed or removed elsewhere meanwhile: the list now "
+                "shows what is stored. Nothing was removed."
+            ),
+            failed=self.tr("{reason} — not removed; press Delete to try again."),
+        )
+        if not removed:
             return
         if self.editing is not None and self.editing.id == chosen.id:
             self.cancel_change()
@@ -470,6 +457,33 @@ class TreatmentPanel(QWidget):
         self.saved.emit()
 
     # -- what went wrong -------------------------------------------------------------------
+
+    def _ran(
+        self,
+        call: Callable[[], object],
+        *,
+        conflict: str,
+        failed: str,
+        before_reload: Callable[[], None] | None = None,
+    ) -> bool:
+        """Runs a save or removal; False after saying, under the row, why it did not happen:
+        changed elsewhere (`conflict`, the list reloaded), refused (the service's words), or
+        not stored (`failed`, with the storage error's sentence as {reason})."""
+        try:
+            call()
+        except ConflictError:
+            if before_reload is not None:
+                before_reload()
+            self.reload()
+            self._show_error(conflict)
+            return False
+        except (InputError, PermissionError) as exc:
+            self._show_error(str(exc))
+            return False
+        except DatabaseError as exc:
+            self._show_error(failed.format(reason=exc))
+            return False
+        return True
 
     def _show_error(self, text: str) -> None:
         self.error.setText("⚠ " + text)
