@@ -31,7 +31,7 @@ from mobileathlete_desktop.services.context import ServiceContext
 from mobileathlete_desktop.storage.database import Database, open_database
 
 # The PostgreSQL test server and the fixtures that run a test on each backend.
-pytest_plugins = ["tests.postgres.server"]
+pytest_plugins = ["tests.postgres.server", "tests.faults"]
 
 THERAPIST = Actor(
     username="therapist", display_name="Test Therapist", role="therapist", user_id=None

@@ -13,10 +13,8 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QRunnable,
     QSize,
     Qt,
-    QThreadPool,
     Signal,
 )
 from PySide6.QtWidgets import (
@@ -41,6 +39,7 @@ from mobileathlete_desktop.services.imports import (
     import_clients,
 )
 from mobileathlete_desktop.ui.forms import child, load_form
+from mobileathlete_desktop.ui.jobs import Job
 from mobileathlete_desktop.ui.screen_fit import fit_to_screen
 
 # The codes of the form's combo items, in the form's order (their shown words are translated).
@@ -108,28 +107,6 @@ class PreviewModel(QAbstractTableModel):
         return None
 
 
-class _JobSignals(QObject):
-    finished = Signal(object)
-    failed = Signal(object)
-
-
-class _Job(QRunnable):
-    """Runs an import (or a dry run) on a pool thread and reports back with signals."""
-
-    def __init__(self, work: Callable[[], ImportReport]) -> None:
-        super().__init__()
-        self.work = work
-        self.signals = _JobSignals()
-
-    def run(self) -> None:
-        try:
-            result = self.work()
-        except Exception as exc:  # reported to the dialog, which shows it
-            self.signals.failed.emit(exc)
-        else:
-            self.signals.finished.emit(result)
-
-
 class ImportDialog(QDialog):
     """Pick a file and kind, see a dry-run preview, then import all of it or nothing."""
 
@@ -141,7 +118,7 @@ class ImportDialog(QDialog):
         self.setWindowTitle(self.tr("Import from CSV"))
         form = load_form("import_dialog", self)
         fit_to_screen(self, QSize(760, 480))
-        self._job: _Job | None = None
+        self._job: Job[ImportReport] | None = None
         self._previewed: tuple[object, ...] | None = None
         self._running: tuple[bool, tuple[object, ...]] = (True, ())
 
@@ -249,15 +226,12 @@ class ImportDialog(QDialog):
             )
             return
         self._running = (dry_run, self._options())
-        job = _Job(self._work(dry_run))
-        # Bound methods of the dialog (not lambdas): Qt then delivers the result on the
-        # UI thread, and drops it if the dialog was closed meanwhile.
-        job.signals.finished.connect(self._finished)
-        job.signals.failed.connect(self._failed)
-        self._job = job
+        work = self._work(dry_run)
+        # A closed dialog hears nothing (the job's answer goes with its window).
+        self._job = Job(self, lambda _control: work(), self._finished).failure(self._failed)
         self.status.setText(self.tr("Checking the file…") if dry_run else self.tr("Importing…"))
         self._options_changed()
-        QThreadPool.globalInstance().start(job)
+        self._job.run()
 
     def preview(self) -> None:
         """Runs a dry run off the UI thread and shows its changes or errors."""

@@ -15,6 +15,7 @@ Without a failure handler the exception is logged and shown in a message box on 
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
 import threading
 from collections.abc import Callable
@@ -27,7 +28,6 @@ from PySide6.QtCore import (
     Qt,
     QThreadPool,
     QTimer,
-    Signal,
 )
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
@@ -35,6 +35,7 @@ from mobileathlete_desktop.services.context import ConflictError, NotFound
 from mobileathlete_desktop.services.errors import DatabaseDamagedError, StorageError
 from mobileathlete_desktop.ui import damage
 from mobileathlete_desktop.ui.i18n import QT_TRANSLATE_NOOP
+from mobileathlete_desktop.ui.mailbox import call_on_ui_thread, mailbox
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
@@ -112,32 +113,44 @@ class JobControl:
 
 DONE, FAILED, CANCELLED = "done", "failed", "cancelled"
 
-# Jobs between run() and their answer. Holding them here keeps a window that is closed and
-# forgotten meanwhile reachable (it is let go on the UI thread once the answer came): Python's
-# garbage collector may run on a worker thread, and a Qt window collected there crashes.
-_RUNNING: set[Job[Any]] = set()
+
+# Jobs between run() and their answer, by their control (what the worker holds). Holding
+# them here keeps a window that is closed and forgotten meanwhile reachable (it is let go on
+# the UI thread once the answer came): Python's garbage collector may run on a worker thread,
+# and a Qt window collected there crashes. The worker never holds a job or its window.
+_RUNNING: dict[JobControl, Job[Any]] = {}
 
 
-class _Signals(QObject):
-    """Emitted on the pool; owned by the job's runnable, so it outlives every emit."""
+def _job_ended(control: JobControl) -> None:
+    job = _RUNNING.get(control)
+    if job is not None:
+        job._ended()
+    else:  # the window closed meanwhile: nobody hears the answer
+        control.outcome = None
 
-    ended = Signal()
-    progressed = Signal()
+
+def _job_progressed(control: JobControl) -> None:
+    job = _RUNNING.get(control)
+    if job is not None:
+        job._progressed()
 
 
 class _Runnable(QRunnable):
+    """Holds only the work and its control (never a job or a window): whatever this thread
+    lets go of last is not a Qt object."""
+
     def __init__(self, work: Callable[[JobControl], object], control: JobControl) -> None:
         super().__init__()
         self.work: Callable[[JobControl], object] | None = work
-        self.control = control
-        self.signals = _Signals()
+        self.control: JobControl | None = control
 
     def run(self) -> None:
         work, self.work = self.work, None
-        assert work is not None
+        control, self.control = self.control, None
+        assert work is not None and control is not None
         outcome: tuple[str, object]
         try:
-            outcome = (DONE, work(self.control))
+            outcome = (DONE, work(control))
         except JobCancelled:
             outcome = (CANCELLED, None)
         except Exception as exc:  # handed to the UI thread, which shows it
@@ -145,28 +158,15 @@ class _Runnable(QRunnable):
         # The answer (and the work, whose closure may hold a window) is let go on the UI
         # thread, which holds the other references: this thread keeps none of them.
         del work
-        self.control.outcome = outcome
+        control.outcome = outcome
         del outcome
-        with contextlib.suppress(RuntimeError):  # at exit Qt may have deleted everything
-            self.signals.ended.emit()
+        with contextlib.suppress(RuntimeError, AssertionError):  # at exit
+            call_on_ui_thread(functools.partial(_job_ended, control))
 
 
 class _Receiver(QObject):
-    """A child of the parent widget: deleted with it, so a closed window hears nothing."""
-
-    def __init__(self, job: Job[Any], parent: QWidget) -> None:
-        super().__init__(parent)
-        self.job: Job[Any] | None = job
-
-    def ended(self) -> None:
-        job, self.job = self.job, None
-        self.deleteLater()
-        if job is not None:
-            job._ended()
-
-    def progressed(self) -> None:
-        if self.job is not None:
-            self.job._progressed()
+    """A child of the parent widget, made and deleted on the UI thread: when the window goes,
+    so does the job's claim to an answer."""
 
 
 class Job(Generic[T]):
@@ -226,17 +226,16 @@ class Job(Generic[T]):
         assert not self.running and self._work is not None and self.parent is not None, (
             "a job runs once"
         )
+        box = mailbox()
         runnable = _Runnable(self._work, self.control)
-        receiver = _Receiver(self, self.parent)
+        receiver = _Receiver(self.parent)
         self._receiver = receiver
-        signals = runnable.signals
-        signals.ended.connect(receiver.ended)
-        signals.progressed.connect(receiver.progressed)
-        self.control._notify = signals.progressed.emit
+        control = self.control
+        control._notify = functools.partial(box.post, functools.partial(_job_progressed, control))
         self.running = True
-        _RUNNING.add(self)
+        _RUNNING[control] = self
         # The window closed before the answer: nobody waits for it (and the window is gone).
-        receiver.destroyed.connect(lambda: _RUNNING.discard(self))
+        receiver.destroyed.connect(lambda: _RUNNING.pop(control, None))
         if self._dialog_label is not None:
             self._timer = QTimer(receiver, singleShot=True, interval=PROGRESS_DELAY_MS)
             self._timer.timeout.connect(self._show_dialog)
@@ -295,6 +294,8 @@ class Job(Generic[T]):
     def _ended(self) -> None:
         outcome, self.control.outcome = self.control.outcome, None
         assert outcome is not None
+        if self._receiver is not None:
+            self._receiver.deleteLater()
         kind, value = outcome
         self._finish()
         try:
@@ -324,7 +325,7 @@ class Job(Generic[T]):
     def _release(self) -> None:
         # The window keeps its job (self.job = ...) and the job its window and callbacks: a
         # cycle only the garbage collector would break, perhaps on a worker thread. Broken here.
-        _RUNNING.discard(self)
+        _RUNNING.pop(self.control, None)
         self.parent = None
         self._work = None
         self._on_done = self._on_failure = self._on_cancelled = self._on_progress = None

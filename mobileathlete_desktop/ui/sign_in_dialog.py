@@ -10,11 +10,13 @@ from __future__ import annotations
 import contextlib
 import logging
 import threading
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+import shiboken6
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -28,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from mobileathlete_desktop.domain.permissions import Actor
 from mobileathlete_desktop.ui.i18n import QT_TRANSLATE_NOOP
+from mobileathlete_desktop.ui.mailbox import call_on_ui_thread, mailbox
 
 if TYPE_CHECKING:
     from mobileathlete_desktop.services.context import ServiceContext
@@ -57,10 +60,10 @@ class OpenedClinic:
     is_demo: bool
 
 
-class _Answer(QObject):
-    """Carries the worker's outcome to the UI thread (a queued signal)."""
+class _Found:
+    """What the background open found (written by the worker, read on the UI thread)."""
 
-    arrived = Signal(object)
+    outcome: OpenedClinic | Exception | None = None
 
 
 class SignInDialog(QDialog):
@@ -86,7 +89,7 @@ class SignInDialog(QDialog):
         self._job: Job[Actor] | None = None
         self._opener: Callable[[], OpenedClinic] | None = None
         self._thread: threading.Thread | None = None
-        self._outcome: OpenedClinic | Exception | None = None
+        self._found = _Found()
         self._waiting = False  # Enter pressed before the clinic was open
         self._painted = False
         self.setWindowTitle(self.tr("Sign in — Mobile Athlete"))
@@ -149,7 +152,7 @@ class SignInDialog(QDialog):
         a clinic opened after all when the dialog was cancelled."""
         if self._thread is not None:
             self._thread.join()
-        return self._outcome
+        return self._found.outcome
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
@@ -163,19 +166,24 @@ class SignInDialog(QDialog):
     def _start_opening(self) -> None:
         if self._thread is not None or self._opener is None:
             return
-        answer = _Answer(self)
-        answer.arrived.connect(self._opened)
-        opener = self._opener
+        mailbox()  # made here, on the UI thread, before the worker posts to it
+        opener, found = self._opener, self._found
+        # The worker holds no widget, only a weak reference to the dialog, taken up on the UI
+        # thread (a closed dialog hears nothing; the caller closes a clinic opened after all).
+        dialog = weakref.ref(self)
+
+        def answer() -> None:
+            alive = dialog()
+            if alive is not None and shiboken6.isValid(alive) and found.outcome is not None:
+                alive._opened(found.outcome)
 
         def work() -> None:
-            outcome: OpenedClinic | Exception
             try:
-                outcome = opener()
+                found.outcome = opener()
             except Exception as exc:  # said on the UI thread (recovery, or a box)
-                outcome = exc
-            self._outcome = outcome
-            with contextlib.suppress(RuntimeError):  # the dialog is gone: the caller closes
-                answer.arrived.emit(outcome)
+                found.outcome = exc
+            with contextlib.suppress(RuntimeError):  # at exit
+                call_on_ui_thread(answer)
 
         self._thread = threading.Thread(target=work, name="open-clinic", daemon=True)
         self._thread.start()

@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from mobileathlete_desktop.services.context import InputError
 from mobileathlete_desktop.ui.jobs import Job, JobControl
+from mobileathlete_desktop.ui.mailbox import call_on_ui_thread, mailbox
 
 WAIT_MS = 5000
 
@@ -200,3 +201,68 @@ def test_a_forgotten_window_is_kept_until_its_job_ends_then_let_go(qtbot: QtBot)
     qtbot.waitUntil(lambda: not job.running, timeout=WAIT_MS)
     gc.collect()
     assert gone() is None
+
+
+def test_calls_posted_from_many_threads_all_arrive_on_the_ui_thread_in_order(
+    qtbot: QtBot,
+) -> None:
+    mailbox()
+    heard: list[tuple[int, int, bool]] = []
+    ui = threading.current_thread()
+
+    def post_from(thread_no: int) -> None:
+        for i in range(200):
+            call_on_ui_thread(
+                lambda i=i: heard.append((thread_no, i, threading.current_thread() is ui))
+            )
+
+    threads = [threading.Thread(target=post_from, args=(n,)) for n in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    qtbot.waitUntil(lambda: len(heard) == 800, timeout=WAIT_MS)
+    assert all(on_ui for _n, _i, on_ui in heard)
+    for n in range(4):
+        assert [i for t, i, _ in heard if t == n] == list(range(200))
+
+
+def test_a_call_that_raises_does_not_lose_the_calls_after_it(qtbot: QtBot) -> None:
+    mailbox()
+    heard: list[str] = []
+
+    def boom() -> None:
+        raise RuntimeError("boom")
+
+    with qtbot.capture_exceptions() as raised:
+        call_on_ui_thread(lambda: heard.append("before"))
+        call_on_ui_thread(boom)
+        call_on_ui_thread(lambda: heard.append("after"))
+        qtbot.waitUntil(lambda: heard == ["before", "after"], timeout=WAIT_MS)
+    assert [str(exc) for _type, exc, _tb in raised] == ["boom"]
+
+
+def test_many_jobs_whose_windows_close_at_any_moment_answer_only_the_open_ones(
+    qtbot: QtBot,
+) -> None:
+    # The answer of a job and the closing of its window race here on purpose: each open
+    # window hears its own answer once (a closed one may have heard it before it closed, never
+    # after: test_a_job_whose_window_closed_finishes_quietly), and no worker thread deletes a
+    # Qt object (which crashed the process now and then when each job had Qt objects of its
+    # own).
+    heard: dict[int, list[int]] = {}
+    windows: list[QWidget] = []
+    for n in range(300):
+        window = QWidget()
+        windows.append(window)
+        Job(window, lambda _c, n=n: n, lambda r, n=n: heard.setdefault(n, []).append(r)).run()
+        if n % 3 == 0:
+            window.deleteLater()
+        if n % 25 == 0:
+            QApplication.processEvents()
+    kept = [n for n in range(300) if n % 3]
+    assert QThreadPool.globalInstance().waitForDone(WAIT_MS)
+    qtbot.waitUntil(lambda: all(n in heard for n in kept), timeout=WAIT_MS)
+    assert all(answers == [n] for n, answers in heard.items())  # once, its own
+    for n in kept:
+        windows[n].deleteLater()
