@@ -46,6 +46,7 @@ KEYS = (
     "rss_mb",
     "clients",
     "measurements",
+    "max_stall_ms",
     "workday_max_stall_ms",
     "workday_stalls_over_50",
     "workday_worst_step",
@@ -59,7 +60,12 @@ KEYS = (
             "open_client_ms",
             "open_page_ms",
             "grid_entry_ms",
+            "handout_s",
             "report_s",
+            "batch20_s",
+            "rss_mb",
+            "signin_to_main_ms",
+            "max_stall_ms",
             *(f"{action}_round_trips" for action in SERVER_ACTIONS),
         )
     ),
@@ -92,9 +98,8 @@ class Target:
 TARGETS = (
     Target("Start to usable window", "start_s", "s", None, ""),
     Target("Bare PySide6 window (floor)", "floor_s", "s", None, ""),
-    Target("Start ÷ floor", "start_ratio", "×", None, ""),
     Target("Sign-in dialog on screen", "signin_s", "s", None, ""),
-    Target("Sign-in dialog ÷ floor", "signin_ratio", "×", 1.5, "≤ 1.5×"),
+    Target("Sign-in dialog ÷ floor", "start_ratio", "×", 1.5, "≤ 1.5×"),
     Target("Enter to usable window", "signin_to_main_ms", "ms", 300, "≤ 300 ms"),
     Target("  clinic open behind the dialog", "signin_clinic_open_s", "s", None, ""),
     Target("  longest UI stall at sign-in", "signin_max_stall_ms", "ms", 50, "≤ 50 ms"),
@@ -107,7 +112,8 @@ TARGETS = (
     Target("Progress report", "report_s", "s", 1, "< 1 s"),
     Target("20 reports", "batch20_s", "s", 10, "< 10 s"),
     Target("Peak RSS, large clinic open", "rss_mb", "MB", 300, "< 300 MB"),
-    Target("Workday: longest UI stall", "workday_max_stall_ms", "ms", 50, "≤ 50 ms"),
+    Target("Longest UI stall (all of it)", "max_stall_ms", "ms", 50, "≤ 50 ms"),
+    Target("  workday: longest UI stall", "workday_max_stall_ms", "ms", 50, "≤ 50 ms"),
     Target("  stalls over 50 ms", "workday_stalls_over_50", "", 0, "0"),
     Target("Large clinic: search p95", "large_search_p95_ms", "ms", 30, "< 30 ms"),
     Target("Large clinic: open client", "large_open_client_ms", "ms", 300, "< 300 ms"),
@@ -120,7 +126,12 @@ SERVER_ROWS = (  # (label, key without prefix, unit, limit, goal): SQLite | Post
     ("Search keystroke, p95", "search_p95_ms", "ms", 30, "< 30 ms"),
     ("Open client + progress chart", "open_client_ms", "ms", 300, "< 300 ms"),
     ("Grid entry, keystroke to stored", "grid_entry_ms", "ms", 16, "< 16 ms"),
-    ("Progress report", "report_s", "s", 2, "< 2 s"),
+    ("Handout, 8 drills", "handout_s", "s", 0.5, "< 0.5 s"),
+    ("Progress report", "report_s", "s", 1, "< 1 s"),
+    ("20 reports", "batch20_s", "s", 10, "< 10 s"),
+    ("Peak RSS", "rss_mb", "MB", 300, "< 300 MB"),
+    ("Enter to usable window", "signin_to_main_ms", "ms", 300, "≤ 300 ms"),
+    ("Longest UI stall", "max_stall_ms", "ms", 50, "≤ 50 ms"),
     ("Round trips: search keystroke", "search_round_trips", "", None, ""),
     ("Round trips: open client", "open_client_round_trips", "", None, ""),
     ("Round trips: grid entry", "grid_entry_round_trips", "", None, ""),
@@ -242,8 +253,9 @@ def main(argv: list[str] | None = None) -> int:
     how = f"built in {built.seconds:.1f} s" if built.seconds else "from cache"
     print(f"  {how}: {built.path}")
     # Measure on a copy: opening clients and entering values write audit events.
-    work = CACHE / "work.sqlite3"
-    for leftover in CACHE.glob("work.sqlite3*"):
+    # MOBILEATHLETE_BENCH_WORK names another copy, so two benches can run side by side.
+    work = Path(os.environ.get("MOBILEATHLETE_BENCH_WORK") or CACHE / "work.sqlite3")
+    for leftover in work.parent.glob(work.name + "*"):
         leftover.unlink()
     shutil.copyfile(built.path, work)
     bench = Bench(
@@ -263,6 +275,10 @@ def main(argv: list[str] | None = None) -> int:
         before = json.loads(args.results.read_text())
         kept = before if args.only else {k: v for k, v in before.items() if k.startswith("large_")}
         results = {**kept, **results}
+    # The longest UI stall anywhere measured: the workday's and the sign-in's.
+    stalls = [results.get(k) for k in ("workday_max_stall_ms", "signin_max_stall_ms")]
+    if any(v is not None for v in stalls):
+        results["max_stall_ms"] = max(v for v in stalls if v is not None)
     out = {key: results.get(key) for key in KEYS}
     args.results.write_text(json.dumps(out, indent=2) + "\n")
     print(table(out))

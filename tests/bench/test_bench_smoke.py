@@ -76,3 +76,30 @@ def test_heavy_clients_have_thirty_assessments(tiny: Path) -> None:
     with sqlite3.connect(tiny) as conn:
         n = conn.execute("SELECT count(*) FROM assessment WHERE client_id = 1").fetchone()[0]
     assert n == HEAVY_ASSESSMENTS
+
+
+def test_results_carry_every_key_the_performance_issue_names() -> None:
+    """Scripts read bench/results.json: the keys named in issue 22 are all there."""
+    core = (
+        "start_ratio",
+        "signin_to_main_ms",
+        "max_stall_ms",
+        "search_p95_ms",
+        "open_client_ms",
+        "grid_entry_ms",
+        "handout_s",
+        "report_s",
+        "batch20_s",
+        "rss_mb",
+    )
+    named = {
+        *core,
+        *(f"{prefix}{key}" for prefix in ("pg_", "pglan_") for key in core[1:]),
+        "large_search_p95_ms",
+        "large_open_client_ms",
+        "large_rss_mb",
+        "video_step_ms",
+    }
+    assert named <= set(run.KEYS)
+    shown = run.table({"max_stall_ms": 80.0, "start_ratio": 1.2, "clients": 1, "measurements": 2})
+    assert "Longest UI stall (all of it)" in shown and "MISS" in shown
