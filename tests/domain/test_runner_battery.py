@@ -515,3 +515,27 @@ def test_body_mass_goes_out_as_the_fhir_body_weight_vital_sign() -> None:
     other = visit(1, V1, ("hop.triple", "left", N, 420.0))
     hop = observation_resource(other.measurements[0], other, "urn:uuid:p", CAT)
     assert len(hop["code"]["coding"]) == 1 and len(hop["category"]) == 1
+
+
+def test_the_therapist_is_told_why_a_painful_hop_gets_no_drill() -> None:
+    # Painful, asymmetric triple hop: no drill may answer it (impact through a painful leg),
+    # and the warning the builder shows says why: pain on hopping may be a bone stress injury.
+    result = read(runner(), visit(1, V1, *triple(420, 510), pain=("hop.triple",)))
+    warnings = program(result).warnings()
+    hop = next(w for w in warnings if w.startswith("No drill") and "Left triple hop" in w)
+    assert "bone stress injury" in hop and "LSI 82.4%" in hop
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"), [("en", "bone stress injury"), ("es", "lesión ósea por estrés")]
+)
+def test_a_report_finding_for_a_painful_hop_carries_the_bone_stress_warning(
+    lang: str, words: str
+) -> None:
+    # The summary report's findings (highlights) are what a referring doctor reads: pain on
+    # hopping is said with what it warns of, once, in the report's language.
+    from mobileathlete_desktop.domain.interpretation.highlights import highlights
+
+    result = read(runner(), visit(1, V1, *triple(420, 510), pain=("hop.triple",)))
+    pain = [h.text for h in highlights(result, lang, CAT) if h.kind == "pain"]
+    assert len(pain) == 1 and pain[0].count(words) == 1

@@ -163,7 +163,19 @@ def _restriction(tr: Texts, measure: Measure, row: Interpretation) -> str:
     return tr.gettext("{name}: {value}, below the norm ({norm}).", **values)
 
 
+def _with_warnings(tr: Texts, text: str, measures: list[Measure | None]) -> str:
+    """The pain sentence, then what pain during these tests warns of (hopping: bone stress),
+    each warning once, as a sentence of its own."""
+    warnings = dict.fromkeys(m.pain_warning_in(tr.lang) for m in measures if m is not None)
+    said = [w[:1].upper() + w[1:].rstrip(".") + "." for w in warnings if w]
+    return " ".join([text, *said])
+
+
 def _pain(tr: Texts, measure: Measure | None, row: Interpretation) -> str:
+    return _with_warnings(tr, _pain_sentence(tr, measure, row), [measure])
+
+
+def _pain_sentence(tr: Texts, measure: Measure | None, row: Interpretation) -> str:
     values = {
         "name": _label(tr, measure, row, row.side),
         "value": _mode_value(tr, row.mode, _value(tr, measure, row)),
@@ -325,6 +337,7 @@ def highlights(
         )
         first = painful[0][0]
         text = tr.gettext("Painful during the test: {where}.", where=where)
+        text = _with_warnings(tr, text, [m for _r, m in painful])
         found.append(Highlight(KIND_PAIN, first.code, first.side, text, 1.0))
     for line in glance(interpretation, lang, cat):
         if line.flag == FLAG_FAULTS:

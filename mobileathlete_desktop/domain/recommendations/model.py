@@ -68,6 +68,7 @@ class Observation:
     reason: str
     region: str = ""
     faults: tuple[str, ...] = ()  # movement-fault codes seen ("knee_valgus"), with flag faults
+    pain: str = ""  # the pain line, with what the test's pain warns of (hopping: bone stress)
 
     @property
     def weight(self) -> float:
@@ -166,6 +167,8 @@ class Plan:
         lines = []
         for observation in self.unanswered:
             what = (observation.reason or observation.code).rstrip(".")
+            if "pain" in observation.flags and observation.pain and observation.pain != what:
+                what = f"{what}; {observation.pain.rstrip('.')}"
             left_out = ""
             if observation.code in self.blocked and "pain" in observation.flags:
                 left_out = (
@@ -216,6 +219,7 @@ def observations_from_glance(
     found: list[Observation] = []
     for (code, side), group in by_key.items():
         weightiest = max(group, key=lambda line: FLAG_WEIGHTS.get(line.flag, 0.0))
+        pain = next((str(line.text) for line in group if line.flag == "pain"), "")
         found.append(
             Observation(
                 code=code,
@@ -224,6 +228,7 @@ def observations_from_glance(
                 reason=str(weightiest.short or weightiest.text),
                 region=region_of(code) if region_of is not None else "",
                 faults=tuple(dict.fromkeys(str(f) for line in group for f in (line.faults or ()))),
+                pain=pain,
             )
         )
     return found
