@@ -8,18 +8,23 @@ from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import func, select
 
-from mobileathlete_desktop.domain.catalogue import Catalogue, Measure
 from mobileathlete_desktop.services.accounts import hash_password
 from mobileathlete_desktop.services.audit import record_event
 from mobileathlete_desktop.services.clinic_details import demo_logo
 from mobileathlete_desktop.services.context import InputError, ServiceContext
 from mobileathlete_desktop.services.demo_programs import add_demo_programs
+from mobileathlete_desktop.services.demo_values import (
+    TYPICAL,
+    battery_values,
+    pick_deficits,
+    visit_findings,
+    visit_values,
+)
 from mobileathlete_desktop.services.treatments import demo_treatments
 from mobileathlete_desktop.storage.models import (
     Assessment,
     Client,
     Clinic,
-    Finding,
     Measurement,
     OutcomeScore,
     User,
@@ -112,55 +117,6 @@ COMPLAINTS = (
     "Low back stiffness after runs",
 )
 
-# Typical adult values (demo only, not norms): mean and spread for a healthy runner.
-TYPICAL: dict[str, tuple[float, float]] = {
-    "hip.flexion": (125, 8),
-    "hip.extension": (18, 5),
-    "hip.internal_rotation": (35, 6),
-    "hip.external_rotation": (40, 6),
-    "hip.abduction": (40, 5),
-    "knee.flexion": (138, 6),
-    "knee.extension": (1, 2),
-    "ankle.dorsiflexion.knee_extended": (12, 3),
-    "ankle.dorsiflexion.knee_flexed": (18, 4),
-    "ankle.plantarflexion": (52, 6),
-    "hallux.extension": (65, 8),
-    "slr": (75, 9),
-    "thomas.hip_extension": (8, 5),
-    "ober.hip_adduction": (24, 6),
-    "wblt.distance": (11, 2.5),
-    "ankle.dorsiflexion.weight_bearing": (40, 5),
-    "balance.single_leg": (28, 6),
-    "limb.length": (90, 5),
-    "ybalance.anterior": (62, 6),
-    "ybalance.posteromedial": (100, 8),
-    "ybalance.posterolateral": (96, 8),
-}
-ROM_ORDER = (
-    "hip.flexion",
-    "hip.extension",
-    "hip.internal_rotation",
-    "hip.external_rotation",
-    "hip.abduction",
-    "knee.flexion",
-    "knee.extension",
-    "ankle.dorsiflexion.knee_extended",
-    "ankle.dorsiflexion.knee_flexed",
-    "ankle.plantarflexion",
-    "hallux.extension",
-    "slr",
-    "thomas.hip_extension",
-)
-FMS_TESTS = (
-    "fms.deep_squat",
-    "fms.hurdle_step",
-    "fms.inline_lunge",
-    "fms.shoulder_mobility",
-    "fms.aslr",
-    "fms.trunk_stability_pushup",
-    "fms.rotary_stability",
-)
-
 
 @dataclass(frozen=True)
 class DemoSummary:
@@ -169,23 +125,6 @@ class DemoSummary:
     clients: int
     assessments: int
     measurements: int
-
-
-@dataclass
-class _Deficit:
-    """A problem a demo client starts with, which recovers over visits."""
-
-    code: str
-    side: str
-    amount: float
-    control: bool  # active short of passive: a control deficit
-
-
-def _clamp(measure: Measure, value: float) -> float:
-    low, high = measure.bounds
-    step = measure.step or 1.0
-    value = round(round(value / step) * step, 6)  # 27.2, not 27.200000000000003
-    return float(min(max(value, low), high))
 
 
 def database_is_empty(ctx: ServiceContext) -> bool:
@@ -208,6 +147,7 @@ def create_demo_clinic(
         )
     rng = random.Random(seed)
     care = random.Random(f"treatments-{seed}")  # its own stream: the values stay as they were
+    hops = random.Random(f"battery-{seed}")  # likewise for the runner test battery
     today = today or date.today()
     cat = ctx.catalogue
     n_assessments = 0
@@ -272,7 +212,12 @@ def create_demo_clinic(
             )
             session.add(client)
             session.flush()
-            deficits = _pick_deficits(rng)
+            deficits = pick_deficits(rng)
+            # Shin pain on more mileage: hopping hurts at the first battery, so the demo shows
+            # the bone-stress warning (and a program without impact work).
+            sore_shin = client.complaint.startswith("Shin pain")
+            battery = sore_shin or hops.random() < 0.35
+            involved = deficits[0].side if deficits else hops.choice(("left", "right"))
             personal = {code: rng.gauss(0, sd * 0.6) for code, (_, sd) in TYPICAL.items()}
             visits = rng.randint(2, 8)
             first = today - timedelta(days=rng.randint(30 * visits, 30 * visits + 120))
@@ -303,12 +248,22 @@ def create_demo_clinic(
                 session.flush()
                 if signed:
                     assessment.signed_at = datetime.combine(when, time(17, 30))
-                rows = _visit_values(
+                rows = visit_values(
                     rng, cat, personal, deficits, recovery, assessment.id, therapist
                 )
+                if battery and visit >= 1:
+                    rows += battery_values(
+                        hops,
+                        cat,
+                        involved,
+                        recovery,
+                        sore_shin and visit == 1,
+                        assessment.id,
+                        therapist,
+                    )
                 session.add_all(rows)
                 n_values += len(rows)
-                session.add_all(_visit_findings(rng, cat, deficits, recovery, assessment.id))
+                session.add_all(visit_findings(rng, cat, deficits, recovery, assessment.id))
                 problems = [(d.code, d.side, d.control) for d in deficits]
                 session.add_all(demo_treatments(care, assessment.id, problems, recovery))
                 pain = max(0, round(rng.uniform(4, 7) * (1 - recovery) + rng.uniform(0, 1.5)))
@@ -354,118 +309,3 @@ def create_demo_clinic(
         add_demo_programs(session)
         record_event(session, ctx.actor, "demo.create", detail={"clients": clients, "seed": seed})
     return DemoSummary(clients=clients, assessments=n_assessments, measurements=n_values)
-
-
-def _pick_deficits(rng: random.Random) -> list[_Deficit]:
-    options = [
-        _Deficit("ankle.dorsiflexion.knee_flexed", "right", 9, False),
-        _Deficit("wblt.distance", "right", 4, False),
-        _Deficit("ankle.dorsiflexion.weight_bearing", "right", 10, False),
-        _Deficit("hip.extension", "left", 10, True),
-        _Deficit("hip.internal_rotation", "right", 12, False),
-        _Deficit("hallux.extension", "left", 20, False),
-        _Deficit("slr", "right", 15, False),
-        _Deficit("balance.single_leg", "left", 12, False),
-        _Deficit("ybalance.anterior", "right", 7, False),
-        _Deficit("hip.abduction", "right", 8, True),
-    ]
-    chosen = rng.sample(options, k=rng.randint(0, 3))
-    for deficit in chosen:
-        if rng.random() < 0.5:
-            deficit.side = "left" if deficit.side == "right" else "right"
-    return chosen
-
-
-def _visit_values(
-    rng: random.Random,
-    cat: Catalogue,
-    personal: dict[str, float],
-    deficits: list[_Deficit],
-    recovery: float,
-    assessment_id: int,
-    therapist: str,
-) -> list[Measurement]:
-    rows: list[Measurement] = []
-    for code, (mean, sd) in TYPICAL.items():
-        measure = cat.get(code)
-        if measure is None:
-            continue
-        for side in measure.sides:
-            base = mean + personal[code]
-            control_gap = 0.0
-            for d in deficits:
-                if d.code == code and d.side == side:
-                    if d.control:
-                        control_gap = d.amount * (1 - recovery)
-                    else:
-                        base -= d.amount * (1 - recovery)
-            if code == "limb.length":
-                base = mean + personal[code]
-            for mode in measure.modes:
-                noise = rng.gauss(0, sd * 0.12)
-                value = base + noise
-                if mode == "active":
-                    value -= abs(rng.gauss(3, 1.5)) + control_gap
-                rows.append(
-                    Measurement(
-                        assessment_id=assessment_id,
-                        code=code,
-                        side=side,
-                        mode=mode,
-                        value=_clamp(measure, value),
-                        unit=measure.unit,
-                        pain=rng.random() < 0.04,
-                        instrument=measure.instrument,
-                        rater=therapist,
-                    )
-                )
-    for code in FMS_TESTS:
-        measure = cat.get(code)
-        if measure is None:
-            continue
-        for side in measure.sides:
-            score = min(3, max(0, round(rng.gauss(2 + 0.5 * recovery, 0.6))))
-            rows.append(
-                Measurement(
-                    assessment_id=assessment_id,
-                    code=code,
-                    side=side,
-                    mode="none",
-                    value=float(score),
-                    unit=measure.unit,
-                    instrument="observation",
-                    rater=therapist,
-                )
-            )
-    return rows
-
-
-def _visit_findings(
-    rng: random.Random,
-    cat: Catalogue,
-    deficits: list[_Deficit],
-    recovery: float,
-    assessment_id: int,
-) -> list[Finding]:
-    rows: list[Finding] = []
-    control_problem = any(d.control for d in deficits)
-    for code in ("sls", "stepdown"):
-        measure = cat.get(code)
-        if measure is None:
-            continue
-        for side in measure.sides:
-            chance = (0.6 if control_problem else 0.25) * (1 - recovery * 0.7)
-            faults = [f.code for f in measure.faults if rng.random() < chance]
-            rating = "good" if not faults else ("fair" if len(faults) == 1 else "poor")
-            if measure.ratings and rating not in measure.ratings:
-                rating = ""
-            rows.append(
-                Finding(
-                    assessment_id=assessment_id,
-                    test_code=code,
-                    side=side,
-                    faults=faults,
-                    rating=rating,
-                )
-            )
-    return rows
