@@ -197,6 +197,8 @@ def program_and_handout(window: Any, meter: StallMeter) -> None:
         pause(200)
         QTest.keyClick(builder.search, Qt.Key.Key_Return)  # adds the first drill found
         pause(150)
+        # Recommend is worked out on the thread pool: its drills come before Save.
+        wait_for(lambda: builder.recommending is None, "the recommended drills")
         assert builder.model.items, "the program is empty"
         QTest.mouseClick(builder.save_button, Qt.MouseButton.LeftButton)
         pause(150)

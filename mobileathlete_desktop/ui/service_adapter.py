@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mobileathlete_desktop.domain.checkins import CheckinRecord, ProposedChange
 from mobileathlete_desktop.domain.exercises import CATEGORIES, REGIONS, Exercise, ExerciseLibrary
@@ -18,8 +18,10 @@ from mobileathlete_desktop.domain.programs import ProgramItemRecord, ProgramReco
 from mobileathlete_desktop.domain.records import ClientRecord
 from mobileathlete_desktop.services import clients as client_service
 from mobileathlete_desktop.services import programs as program_service
-from mobileathlete_desktop.services import reports as report_service
 from mobileathlete_desktop.services.context import ServiceContext
+
+if TYPE_CHECKING:
+    from mobileathlete_desktop.services.reports import BatchResult, HandoutResult
 
 __all__ = [
     "CATEGORIES",
@@ -50,9 +52,24 @@ __all__ = [
     "write_handout",
 ]
 
-BatchResult = report_service.BatchResult
-report_file_name = report_service.report_file_name
-HandoutResult = report_service.HandoutResult
+
+# services.reports (the PDF machinery: 50-100 ms of imports) is imported where it is first
+# used, not by opening the builder: usually by a worker writing a handout or a batch.
+
+
+def __getattr__(name: str) -> Any:
+    if name in ("BatchResult", "HandoutResult"):
+        from mobileathlete_desktop.services import reports
+
+        return getattr(reports, name)
+    raise AttributeError(name)
+
+
+def report_file_name(chart_number: str, visit: date | None, label: str = "", kind: str = "") -> str:
+    """services.reports.report_file_name"""
+    from mobileathlete_desktop.services.reports import report_file_name as file_name
+
+    return file_name(chart_number, visit, label, kind=kind)
 
 
 # -- the exercise library -------------------------------------------------------------------
@@ -140,6 +157,8 @@ def write_handout(
 ) -> HandoutResult:
     """services.reports.write_client_handout. The service prints a saved program (by id) or
     the latest one; it cannot print an unsaved program, so the builder saves first."""
+    from mobileathlete_desktop.services import reports as report_service
+
     return report_service.write_client_handout(
         ctx, client_id, path, program_id=program_id, lang=lang, phone=phone
     )
@@ -160,11 +179,15 @@ def search_clients(ctx: ServiceContext, text: str, limit: int = 200) -> list[Cli
 
 def clients_assessed_between(ctx: ServiceContext, first: date, last: date) -> list[int]:
     """services.reports.clients_assessed_between: ids of clients seen in the range, by name."""
+    from mobileathlete_desktop.services import reports as report_service
+
     return report_service.clients_assessed_between(ctx, first, last)
 
 
 def latest_visit(ctx: ServiceContext, client_id: int) -> date | None:
     """services.reports.latest_visit: the date of the client's latest assessment."""
+    from mobileathlete_desktop.services import reports as report_service
+
     return report_service.latest_visit(ctx, client_id)
 
 
@@ -182,6 +205,8 @@ def write_batch(
     """services.reports.write_batch: one combined PDF at `out`, or one per client when `out`
     is an existing folder; stops between clients when `cancelled()` turns true. `kind` is
     "summary", "full" or "letter"."""
+    from mobileathlete_desktop.services import reports as report_service
+
     return report_service.write_batch(
         ctx,
         client_ids,
@@ -198,6 +223,8 @@ def record_printed(
     ctx: ServiceContext, kind: str, client_ids: Sequence[int], *, printer: str, pages: int
 ) -> None:
     """services.reports.record_printed: a document sent to a printer, in the audit trail."""
+    from mobileathlete_desktop.services import reports as report_service
+
     report_service.record_printed(ctx, kind, client_ids, printer=printer, pages=pages)
 
 

@@ -222,6 +222,7 @@ def test_recommend_adds_drills_with_reasons_without_forcing_them(
     monkeypatch.setattr(program_service, "recommended_program", fake_recommendation)
     builder.add_drills(["control.bird_dog"])  # chosen by the therapist first: kept, not doubled
     qtbot.mouseClick(builder.recommend_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: builder.recommending is None)  # worked out on the thread pool
     codes = [i.exercise_code for i in builder.model.items]
     assert codes == ["control.bird_dog", "mobility.knee_to_wall_rock"]
     why = builder.model.index(1, builder.model.columnCount() - 1).data()
@@ -241,6 +242,7 @@ def test_recommend_for_a_client_without_assessment_says_so(
     builder: ProgramBuilder, qtbot: QtBot
 ) -> None:
     builder.recommend()
+    qtbot.waitUntil(lambda: builder.recommending is None)
     assert builder.model.rowCount() > 0
     assert all(i.reason for i in builder.model.items)
     assert all(not i.frequency.startswith("<") for i in builder.model.items)

@@ -97,10 +97,13 @@ class LibraryModel(QStandardItemModel):
 
     def show(self, exercises: list[Exercise]) -> None:
         """Replaces the rows with these drills."""
-        self.clear()
+        # One removal: clear() takes the rows away one by one, and the list's current row
+        # moved (each drill's details and picture drawn) with every one of them.
+        self.removeRows(0, self.rowCount())
         self.exercises = list(exercises)
         lang = window_lang()
         other = other_lang(lang)
+        items = []
         for exercise in exercises:
             name, category = exercise.name(lang), category_words(exercise.category)
             item = QStandardItem(name)
@@ -111,7 +114,9 @@ class LibraryModel(QStandardItemModel):
             item.setData(f"{name}, {category}", Qt.ItemDataRole.AccessibleTextRole)
             item.setDragEnabled(True)
             item.setDropEnabled(False)
-            self.appendRow(item)
+            items.append(item)
+        if items:  # one insertion (a view hears of each appended row otherwise)
+            self.invisibleRootItem().appendRows(items)
 
     def data(self, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DecorationRole and index.isValid():
@@ -162,6 +167,7 @@ class LibraryPanel(QGroupBox):
         self.library = library
         self.pictures = pictures
         self.store = store
+        self._filling = False
         self.search = QLineEdit(placeholderText=self.tr("Search drills (English or Spanish)"))
         self.search.setAccessibleName(self.tr("Search drills"))
         self.search.setClearButtonEnabled(True)
@@ -270,7 +276,11 @@ class LibraryPanel(QGroupBox):
         found = svc.search_library(
             self.library, self.search.text(), self.category.currentData(), self.region.currentData()
         )
-        self.library_model.show(found)
+        self._filling = True  # the details follow the first row once, at the end
+        try:
+            self.library_model.show(found)
+        finally:
+            self._filling = False
         if self.library is None:
             self.library_count.setText(self.tr("The exercise library is not installed."))
         else:
@@ -294,6 +304,8 @@ class LibraryPanel(QGroupBox):
         return self.library.get(str(index.data(Qt.ItemDataRole.UserRole)))
 
     def _show_detail(self, index: QModelIndex) -> None:
+        if self._filling:
+            return
         exercise = None
         if index.isValid() and self.library is not None:
             exercise = self.library.get(str(index.data(Qt.ItemDataRole.UserRole)))

@@ -5,10 +5,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, QSettings, QSize, Qt, Signal
+from PySide6.QtCore import QDate, QSettings, QSize, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication,
     QDialog,
     QHBoxLayout,
     QInputDialog,
@@ -23,7 +22,7 @@ from PySide6.QtWidgets import (
 from mobileathlete_desktop.domain.programs import DEFAULT_WEEKS
 from mobileathlete_desktop.ui import print_support
 from mobileathlete_desktop.ui import service_adapter as svc
-from mobileathlete_desktop.ui.jobs import Job
+from mobileathlete_desktop.ui.jobs import Job, JobControl, show_failure
 from mobileathlete_desktop.ui.program_builder.checkin_dialog import (
     check_in,
     checkin_buttons,
@@ -58,6 +57,8 @@ class ProgramBuilder(QDialog):
         self.program: ProgramRecord | None = None  # the saved program shown, if any
         self.assessment_id: int | None = None
         self.dirty = False
+        # The Recommend being worked out, if any (a later press overtakes it).
+        self.recommending: Job[tuple[ProgramRecord, list[str]]] | None = None
         self.can_write = ctx.actor.can("programs.write")
         self.can_print = ctx.actor.can("handouts.print")
         self.pictures = DrillPictures(ctx)
@@ -219,19 +220,43 @@ class ProgramBuilder(QDialog):
         """Moves the selected drill up or down (Ctrl+Up / Ctrl+Down), keeping it selected."""
         self.program_panel.move_current(step)
 
-    def recommend(self) -> None:
-        """Adds the drills recommended from the latest assessment (not already in the program),
-        with the reason for each; nothing already chosen is removed or reordered."""
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            program, warnings = svc.recommended_program(
-                self.ctx, self.client_id, lang=str(self.language.currentData())
-            )
-        except (PermissionError, ValueError, LookupError) as exc:
-            self._say(f"⚠ {svc.describe(exc)}")
+    def recommend(self) -> Job[tuple[ProgramRecord, list[str]]] | None:
+        """Asks for the drills recommended from the latest assessment, worked out on the thread
+        pool; when they come, adds those not already in the program, with the reason for
+        each (nothing chosen meanwhile is removed or reordered). Pressed again before the
+        answer, the earlier one is dropped. Returns the job (None: not allowed)."""
+        if not self.can_write:
+            return None
+        if self.recommending is not None:
+            self.recommending.cancel()  # overtaken: its answer is not applied
+        ctx, client_id = self.ctx, self.client_id
+        lang = str(self.language.currentData())
+
+        def work(control: JobControl) -> tuple[ProgramRecord, list[str]]:
+            control.raise_if_cancelled()
+            return svc.recommended_program(ctx, client_id, lang=lang)
+
+        job: Job[tuple[ProgramRecord, list[str]]] = Job(
+            self, work, lambda result: self._recommended(job, result)
+        )
+        job.failure(lambda exc: self._not_recommended(job, exc))
+        self.recommending = job
+        self._say(self.tr("Working out the recommended drills…"))
+        return job.run()
+
+    def _not_recommended(self, job: Job[Any], exc: Exception) -> None:
+        if job is not self.recommending:
             return
-        finally:
-            QApplication.restoreOverrideCursor()
+        self.recommending = None
+        if not isinstance(exc, (PermissionError, ValueError, LookupError)):
+            show_failure(self, exc)  # a bug: logged, said in a box
+        self._say(f"⚠ {svc.describe(exc)}")
+
+    def _recommended(self, job: Job[Any], result: tuple[ProgramRecord, list[str]]) -> None:
+        if job is not self.recommending:  # a later Recommend overtook this one
+            return
+        self.recommending = None
+        program, warnings = result
         have = {i.exercise_code for i in self.model.items}
         new = [i for i in program.items if i.exercise_code not in have]
         self.model.insert(self.model.rowCount(), new)
@@ -470,6 +495,12 @@ class ProgramBuilder(QDialog):
 
     # -- closing ---------------------------------------------------------------------------
 
+    def _drop_recommendation(self) -> None:
+        """A Recommend still being worked out is not applied (the window is closing)."""
+        if self.recommending is not None:
+            self.recommending.cancel()
+            self.recommending = None
+
     def reject(self) -> None:
         # Escape, Close and the window's close button all come here (QDialog.closeEvent).
         if self.dirty and self.can_write and self.model.items:
@@ -485,4 +516,5 @@ class ProgramBuilder(QDialog):
                 return
             if answer == QMessageBox.StandardButton.Save and self.save() is None:
                 return
+        self._drop_recommendation()
         super().reject()
