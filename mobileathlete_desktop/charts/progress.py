@@ -13,6 +13,7 @@ from mobileathlete_desktop.domain.interpretation import (
     measure_series,
     within_norm_range,
 )
+from mobileathlete_desktop.domain.interpretation.wording import ages_words
 from mobileathlete_desktop.domain.records import ClientHistory
 from mobileathlete_desktop.support.i18n import Texts, texts
 
@@ -128,7 +129,7 @@ def _first_mode_with_data(history: ClientHistory, measure: Measure, cat: Catalog
 def _shade_norm(ax: Axes, tr: Texts, measure: Measure, norm: Norm, mdc: float | None) -> None:
     """The within-norm zone as interpretation defines it, and the mean as a dashed line."""
     low, high = within_norm_range(norm, mdc)
-    ages = f"{norm.age_min}–{norm.age_max}"
+    ages = ages_words(tr, norm)
     if norm.sex in ("female", "male"):
         sex = (
             tr.pgettext("norm population", "female")

@@ -125,7 +125,9 @@ class Measure:
     def norm_for(self, sex: str | None, age: int | None, mode: Mode = "none") -> Norm | None:
         """The best norm for this person, or None if no source covers them."""
         norms = self.norms_for(sex, age, mode)
-        return norms[0] if norms else None
+        if not norms or age is None:
+            return None
+        return norms[0].for_age(age)  # a norm given as an equation: its mean at that age
 
     def error_for(self, instrument: str = "", rater: str = "intra") -> MeasurementError | None:
         """The measurement error to judge this measure with, most fitting first.
@@ -264,6 +266,9 @@ def parse_catalogue(data: Mapping[str, Any]) -> Catalogue:
                 position=n.get("position", ""),
                 population=n.get("population", ""),
                 instrument=n.get("instrument", ""),
+                intercept=n.get("intercept"),
+                per_year=n.get("per_year"),
+                equation_sd=n.get("equation_sd"),
             )
             for n in raw.get("norms", [])
         )

@@ -3,7 +3,7 @@ cut-offs, asymmetry rules and movement faults (split from catalogue.py, which re
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from mobileathlete_desktop.domain.language_tables import Texts
@@ -40,6 +40,22 @@ class Norm:
     position: str = ""
     population: str = ""
     instrument: str = ""
+    intercept: float | None = None
+    """With `per_year`: the source's regression equation, mean = intercept + per_year x age
+    (Ramskov 2014's hip abduction strength); `mean` and `sd` are then the group's figures."""
+    per_year: float | None = None
+    equation_sd: float | None = None
+    """The spread the source gives around its equation (used as the SD at an age)."""
+    at_age: int | None = None
+    """Set on the norm given for a person: the age its equation was worked out for."""
+
+    def for_age(self, age: int) -> Norm:
+        """This norm for a person of that age: with an equation, its mean at that age."""
+        if self.intercept is None or self.per_year is None:
+            return self
+        mean = round(self.intercept + self.per_year * age, 3)
+        sd = self.equation_sd if self.equation_sd is not None else self.sd
+        return replace(self, mean=mean, sd=sd, at_age=age)
 
     def reference_interval(self, z: float) -> tuple[float, float] | None:
         """mean ± z·SD (the range most healthy people fall in), or None without an SD."""

@@ -234,15 +234,17 @@ def test_hip_abduction_1_1_nm_per_kg_in_a_woman_runner_is_read_against_ramskov_2
     left = row(result, "hip.abduction.strength", "left")
     assert left.computed and left.value == 1.1 and left.unit == "Nm/kg"
     norm = left.norm
-    assert norm.norm is not None and (norm.norm.mean, norm.norm.sd) == (1.41, 0.33)
-    assert norm.norm.source == "ramskov-2014"
-    assert norm.percent_of_norm == pytest.approx(78.0, abs=0.1)
-    # Inside the usual range of novice runners (1.41 +/- 1.645 x 0.33) and with no absolute
+    # A woman of 29: Ramskov's equation 1.600 + 29 x -0.005 = 1.455 +/- 0.354 Nm/kg.
+    assert norm.norm is not None and (norm.norm.mean, norm.norm.sd) == (1.455, 0.354)
+    assert norm.norm.source == "ramskov-2014" and norm.norm.at_age == 29
+    assert norm.percent_of_norm == pytest.approx(75.6, abs=0.1)
+    # Inside the usual range of novice runners (1.455 +/- 1.645 x 0.354) and with no absolute
     # error figure: not called below norm, and never a risk.
     assert norm.flag == "within" and "below_norm" not in left.flags
     assert "no measurement error in the catalogue" in norm.reason
-    # Said with the measure's own precision (step 0.01), not rounded to 1.4 +/- 0.3.
-    assert "1.41 Nm/kg ± 0.33 Nm/kg" in norm.reason
+    # Said with the measure's own precision (step 0.01), not rounded to 1.5 +/- 0.4, and with
+    # the age the equation was worked out for.
+    assert "1.46 Nm/kg ± 0.35 Nm/kg (female, age 29 by its equation, ramskov-2014)" in norm.reason
     assert row(result, "hip.abduction.strength", "right").value_text == "1.28 Nm/kg"
     assert "risk" not in " ".join(left.reasons).replace("not a risk prediction", "")
 
@@ -259,7 +261,25 @@ def test_hip_strength_needs_body_mass_and_uses_the_mens_norm_for_a_man() -> None
         read(runner("male"), strength_visit(200, 200, mass=80)), "hip.abduction.strength", "left"
     )
     assert man.value == pytest.approx(1.38) and man.norm.norm is not None
-    assert man.norm.norm.mean == 1.62
+    # 1.600 + 29 x -0.005 + 0.215 (male) = 1.67 Nm/kg.
+    assert man.norm.norm.mean == pytest.approx(1.67)
+
+
+@pytest.mark.parametrize(
+    ("sex", "born", "mean"),
+    [("female", date(1971, 1, 1), 1.325), ("male", date(2006, 1, 1), 1.715)],
+)
+def test_hip_abduction_norm_follows_ramskovs_equation_for_age_and_sex(
+    sex: str, born: date, mean: float
+) -> None:
+    # Worked from the abstract's equation: 1.600 + age x -0.005 + 0.215 if male, +/- 0.354.
+    # A woman of 55: 1.325 Nm/kg; a man of 20: 1.715 Nm/kg.
+    result = read(runner(sex, born), strength_visit(150, 150))
+    norm = row(result, "hip.abduction.strength", "left").norm.norm
+    assert norm is not None and norm.mean == pytest.approx(mean) and norm.sd == 0.354
+    # Outside the source's ages (18-65) no norm is used at all.
+    young = read(runner(sex, date(2012, 1, 1)), strength_visit(150, 150))
+    assert row(young, "hip.abduction.strength", "left").norm.norm is None
 
 
 # --- Beighton and stretching ------------------------------------------------------------------
@@ -424,7 +444,7 @@ def test_fhir_carries_the_new_units_in_ucum(code: str, side: str, value: float, 
 
 
 def test_the_catalogue_version_moved_with_the_battery() -> None:
-    assert CAT.version == "2026.4"
+    assert CAT.version == "2026.5"  # 2026.4 the battery, 2026.5 Ramskov's equation
 
 
 def test_the_catalogue_command_lists_the_battery_with_units_and_sources(

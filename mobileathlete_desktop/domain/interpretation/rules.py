@@ -91,7 +91,7 @@ def compare_with_norm(
     norm_desc = (
         f"norm {_fmt(measure, norm.mean)}"
         + spread
-        + f" ({who}age {norm.age_min}–{norm.age_max}, {norm.source}"
+        + f" ({who}{_ages(norm)}, {norm.source}"
         + (f", {norm.mode} range" if other_mode else "")
         + ")"
     )
@@ -356,6 +356,13 @@ def _change(
 # The screen whose cut-point, when reached, reads a range above the usual as possibly
 # generalised joint hypermobility rather than a local excess (catalogue 2026.4).
 HYPERMOBILITY_SCREEN = "beighton.score"
+
+
+def _ages(norm: Norm) -> str:
+    """ "age 18–65", or "age 34 by its equation" for a norm worked out for the person's age."""
+    if norm.at_age is not None:
+        return f"age {norm.at_age} by its equation"
+    return f"age {norm.age_min}–{norm.age_max}"
 
 
 def pain_reason(measure: Measure, name: str) -> str:

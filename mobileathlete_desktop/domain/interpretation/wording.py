@@ -207,7 +207,16 @@ def _norm_text(tr: Texts, measure: Measure, norm: Norm) -> str:
         who = "" if norm.sex == "any" else f"{norm.sex}, "
     spread = f" ± {_fmt_in(tr, measure, norm.sd)}" if norm.sd is not None else ""
     mean = _fmt_in(tr, measure, norm.mean)
-    return f"{mean}{spread} ({who}{norm.age_min}–{norm.age_max}, {norm.source})"
+    return f"{mean}{spread} ({who}{ages_words(tr, norm)}, {norm.source})"
+
+
+def ages_words(tr: Texts, norm: Norm) -> str:
+    """The ages a norm covers ("20–29"), or, for a norm worked out from its source's equation
+    for the person's age, that age ("age 34 by its equation")."""
+    if norm.at_age is not None:
+        # Translators: a norm worked out for this age from the source's regression equation.
+        return tr.gettext("age {age} by its equation", age=norm.at_age)
+    return f"{norm.age_min}–{norm.age_max}"
 
 
 # The populations of the catalogue's reference points, for translation.
