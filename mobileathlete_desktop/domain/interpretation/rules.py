@@ -359,7 +359,7 @@ HYPERMOBILITY_SCREEN = "beighton.score"
 
 
 def _ages(norm: Norm) -> str:
-    """ "age 18–65", or "age 34 by its equation" for a norm worked out for the person's age."""
+    """The ages a norm covers ("age 18–65"), or the age it was worked out for by its equation."""
     if norm.at_age is not None:
         return f"age {norm.at_age} by its equation"
     return f"age {norm.age_min}–{norm.age_max}"
