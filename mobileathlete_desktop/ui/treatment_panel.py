@@ -57,6 +57,12 @@ from mobileathlete_desktop.services import treatments as treatment_service
 from mobileathlete_desktop.services.context import ConflictError, InputError, ServiceContext
 from mobileathlete_desktop.services.session import DatabaseError
 from mobileathlete_desktop.ui.measure_grid import window_lang
+from mobileathlete_desktop.ui.treatment_entry import (
+    fill_terms,
+    popup_open,
+    set_placeholder,
+    term_box,
+)
 
 COLUMNS = 6  # kind, where, how, grade, minutes, note
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -79,8 +85,8 @@ class TreatmentPanel(QWidget):
         self.kind = QComboBox()
         for term in KIND_TERMS:
             self.kind.addItem(term.label_in(lang), term.code)
-        self.site = self._term_box()
-        self.method = self._term_box()
+        self.site = term_box()
+        self.method = term_box()
         self.grade = QComboBox()
         self.grade.addItem("—", None)
         for number, roman in GRADES.items():
@@ -203,21 +209,6 @@ class TreatmentPanel(QWidget):
         self.kind.currentIndexChanged.connect(lambda _i: self._kind_chosen())
         self._kind_chosen()
 
-    @staticmethod
-    def _term_box() -> QComboBox:
-        box = QComboBox()
-        box.setEditable(True)
-        box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        box.setMinimumContentsLength(14)
-        # As wide as 14 characters, not as the longest term ("Ankle (talocrural)…"): the
-        # editor must fit a 1366×768 screen at 150 % (the list drops down wider anyway).
-        box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        completer = box.completer()
-        if completer is not None:
-            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-            completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        return box
-
     # -- showing a visit -------------------------------------------------------------------
 
     def show_visit(self, assessment_id: int, *, read_only: bool) -> None:
@@ -271,8 +262,8 @@ class TreatmentPanel(QWidget):
         """Offers the chosen kind's joints or regions and its directions, techniques, what
         may be trained or cues (own words may be typed too); a grade only for mobilisation."""
         kind, lang = self._kind(), window_lang()
-        self._fill(self.site, SITE_TERMS.get(kind), lang)
-        self._fill(self.method, METHOD_TERMS.get(kind), lang)
+        fill_terms(self.site, SITE_TERMS.get(kind), lang)
+        fill_terms(self.method, METHOD_TERMS.get(kind), lang)
         site_words = {
             "mobilisation": self.tr("Joint"),
             "soft_tissue": self.tr("Region"),
@@ -285,29 +276,12 @@ class TreatmentPanel(QWidget):
             "cue": self.tr("Cue"),
             "other": self.tr("How"),
         }
-        self._placeholder(self.site, site_words.get(kind, ""))
-        self._placeholder(self.method, method_words.get(kind, ""))
+        set_placeholder(self.site, site_words.get(kind, ""))
+        set_placeholder(self.method, method_words.get(kind, ""))
         self.site.setEnabled(not self.read_only and SITE_TERMS.get(kind) is not None)
         self.grade.setEnabled(not self.read_only and kind == "mobilisation")
         if kind != "mobilisation":
             self.grade.setCurrentIndex(0)
-
-    @staticmethod
-    def _fill(box: QComboBox, terms: tuple[Term, ...] | None, lang: str) -> None:
-        typed = box.currentText()
-        box.blockSignals(True)
-        box.clear()
-        for term in terms or ():
-            box.addItem(term.label_in(lang), term.code)
-        box.setCurrentIndex(-1)
-        box.setEditText(typed if terms is not None else "")
-        box.blockSignals(False)
-
-    @staticmethod
-    def _placeholder(box: QComboBox, text: str) -> None:
-        edit = box.lineEdit()
-        if edit is not None:
-            edit.setPlaceholderText(text)
 
     def _typed_term(self, box: QComboBox, terms: tuple[Term, ...] | None) -> str:
         text = box.currentText()
@@ -505,22 +479,10 @@ class TreatmentPanel(QWidget):
                 if key in (*ENTER_KEYS, Qt.Key.Key_F2):
                     self.change_selected()
                     return True
-            elif key in ENTER_KEYS and not _popup_open(watched):
+            elif key in ENTER_KEYS and not popup_open(watched):
                 self.submit()
                 return True
             elif key == Qt.Key.Key_Escape and self.editing is not None:
                 self.cancel_change()
                 return True
         return super().eventFilter(watched, event)
-
-
-def _popup_open(widget: QObject) -> bool:
-    """Whether a list is open under the entry widget (Enter then chooses from it)."""
-    box = widget if isinstance(widget, QComboBox) else widget.parent()
-    if isinstance(box, QComboBox):
-        if box.view().isVisible():
-            return True
-        completer = box.completer()
-        popup = completer.popup() if completer is not None else None
-        return popup is not None and popup.isVisible()
-    return False
