@@ -16,7 +16,7 @@ import threading
 from collections.abc import Callable
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
 
 
 class _Mailbox(QObject):
@@ -39,6 +39,7 @@ class _Mailbox(QObject):
             with contextlib.suppress(RuntimeError):  # at exit Qt may have deleted it
                 self.posted.emit()
 
+    @Slot()  # a real slot: the queued call goes through Qt's own meta-object (PYSIDE-3124)
     def _deliver(self) -> None:
         with self._lock:
             calls, self._calls = self._calls, []
