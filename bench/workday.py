@@ -244,6 +244,7 @@ def reports(window: Any, meter: StallMeter, folder: Path) -> int:
             edit.selectAll()
             type_text(edit, day, gap_ms=20)
         QTest.mouseClick(view.list_seen, Qt.MouseButton.LeftButton)
+        wait_for(lambda: view.listing is None, "the day's clients")  # read on the thread pool
         pause(150)
         ticked = len(view.chosen)
         assert ticked, f"no client seen on {day}"

@@ -39,7 +39,7 @@ from mobileathlete_desktop.ui import service_adapter as svc
 from mobileathlete_desktop.ui.date_field import CalendarPopup, read_date
 from mobileathlete_desktop.ui.forms import child, load_form
 from mobileathlete_desktop.ui.i18n import window_language
-from mobileathlete_desktop.ui.jobs import Job, JobControl
+from mobileathlete_desktop.ui.jobs import Job, JobControl, show_failure
 from mobileathlete_desktop.ui.screen_fit import fit_to_screen
 
 FOLDER_KEY = "reports/folder"
@@ -74,6 +74,8 @@ class ReportsView(QDialog):
         fit_to_screen(self, QSize(720, 620))
         self.chosen: dict[int, str] = {}
         self.job: Job[svc.BatchResult] | None = None
+        # The day's clients or a search being read, if any (a later one overtakes it).
+        self.listing: Job[Any] | None = None
         self.preview_dialog: Any = None
         self._build()
         for client_id in client_ids:
@@ -191,30 +193,50 @@ class ReportsView(QDialog):
         for row in range(self.clients.count()):
             self.clients.item(row).setCheckState(state)
 
-    def list_clients_seen(self) -> None:
-        """Ticks every client with an assessment in the date range (the day's batch)."""
+    def list_clients_seen(self) -> Job[list[ClientRecord]] | None:
+        """Ticks every client with an assessment in the date range (the day's batch), read in
+        one query on the thread pool; returns the job (None: the dates are wrong)."""
+        self.listing = None  # whatever was being read before is not shown
         try:
             first = read_date(self.first, "First date")
             last = read_date(self.last, "Second date")
         except InvalidValue as exc:
             self._say(f"⚠ {exc}")
-            return
+            return None
         if first is None or last is None:
             self._say(self.tr("⚠ Give both dates (YYYY-MM-DD, or Alt+↓ for a calendar)."))
-            return
+            return None
         if last < first:
             self._say(self.tr("⚠ The second date is before the first."))
+            return None
+        ctx = self.ctx
+        job: Job[list[ClientRecord]] = Job(
+            self,
+            lambda _control: svc.clients_seen_between(ctx, first, last),
+            lambda found: self._seen(job, found, first, last),
+        )
+        job.failure(lambda exc: self._not_listed(job, exc))
+        self.listing = job  # a later list or search overtakes this one
+        self._say(self.tr("Looking for the clients seen…"))
+        return job.run()
+
+    def _seen(self, job: Job[Any], found: list[ClientRecord], first: date, last: date) -> None:
+        if job is not self.listing:
             return
-        try:
-            ids = svc.clients_assessed_between(self.ctx, first, last)
-        except (PermissionError, ValueError, LookupError, OSError) as exc:
-            self._say(f"⚠ {svc.describe(exc)}")
-            return
+        self.listing = None
         self.chosen.clear()
-        for client_id in ids:
-            self._choose(svc.get_client(self.ctx, client_id), True)
-        self._show_list(ids)
-        self._say(self._seen_text(len(ids), first, last))
+        for client in found:
+            self._choose(client, True)
+        self._show_list([c.id for c in found])
+        self._say(self._seen_text(len(found), first, last))
+
+    def _not_listed(self, job: Job[Any], exc: Exception) -> None:
+        if job is not self.listing:
+            return
+        self.listing = None
+        if not isinstance(exc, (PermissionError, ValueError, LookupError, OSError)):
+            show_failure(self, exc)  # a bug: logged, said in a box
+        self._say(f"⚠ {svc.describe(exc)}")
 
     def _seen_text(self, count: int, first: date, last: date) -> str:
         """How many clients were seen on that day or in that span, as a sentence."""
@@ -241,17 +263,28 @@ class ReportsView(QDialog):
             count=QLocale().toString(count), first=first.isoformat(), last=last.isoformat()
         )
 
-    def find_clients(self) -> None:
-        """Lists clients matching the search (ticked ones stay at the top)."""
+    def find_clients(self) -> Job[list[ClientRecord]] | None:
+        """Lists clients matching the search (ticked ones stay at the top), read on the
+        thread pool; returns the job (None: nothing to search for)."""
+        self.listing = None
         text = self.search.text().strip()
         if not text:
             self._show_list([])
+            return None
+        ctx = self.ctx
+        job: Job[list[ClientRecord]] = Job(
+            self,
+            lambda _control: svc.search_clients(ctx, text, limit=SEARCH_LIMIT),
+            lambda found: self._found(job, found, text),
+        )
+        job.failure(lambda exc: self._not_listed(job, exc))
+        self.listing = job
+        return job.run()
+
+    def _found(self, job: Job[Any], found: list[ClientRecord], text: str) -> None:
+        if job is not self.listing:
             return
-        try:
-            found = svc.search_clients(self.ctx, text, limit=SEARCH_LIMIT)
-        except (PermissionError, ValueError, LookupError, OSError) as exc:
-            self._say(f"⚠ {svc.describe(exc)}")
-            return
+        self.listing = None
         self._show_list([c.id for c in found], {c.id: client_label(c) for c in found})
         if not found:
             self._say(self.tr("No client matches “{text}”.").format(text=text))

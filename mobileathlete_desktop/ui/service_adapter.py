@@ -31,6 +31,7 @@ __all__ = [
     "ProgramItemRecord",
     "ProgramRecord",
     "clients_assessed_between",
+    "clients_seen_between",
     "default_item",
     "dosage_text",
     "drill_images",
@@ -182,6 +183,14 @@ def clients_assessed_between(ctx: ServiceContext, first: date, last: date) -> li
     from mobileathlete_desktop.services import reports as report_service
 
     return report_service.clients_assessed_between(ctx, first, last)
+
+
+def clients_seen_between(ctx: ServiceContext, first: date, last: date) -> list[ClientRecord]:
+    """services.reports.batch.clients_seen_between: the clients seen in the range, by name,
+    in one query."""
+    from mobileathlete_desktop.services.reports.batch import clients_seen_between as seen
+
+    return seen(ctx, first, last)
 
 
 def latest_visit(ctx: ServiceContext, client_id: int) -> date | None:

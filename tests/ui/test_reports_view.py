@@ -58,11 +58,17 @@ def listed(view: ReportsView) -> dict[str, bool]:
     return {item.text(): item.checkState() == Qt.CheckState.Checked for item in items}
 
 
-def pick_day(view: ReportsView, first: date, last: date | None = None) -> None:
+def pick_day(qtbot: QtBot, view: ReportsView, first: date, last: date | None = None) -> None:
     view.first.setText(first.isoformat())
     last = last or first
     view.last.setText(last.isoformat())
     view.list_seen.click()
+    wait_listed(qtbot, view)
+
+
+def wait_listed(qtbot: QtBot, view: ReportsView) -> None:
+    """Waits for the clients being read on the thread pool (the day's or a search's)."""
+    qtbot.waitUntil(lambda: view.listing is None, timeout=30_000)
 
 
 def wait_idle(qtbot: QtBot, view: ReportsView) -> None:
@@ -82,7 +88,7 @@ def test_a_days_batch_lists_exactly_the_clients_seen_and_saves_one_pdf(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     view = open_view(ctx, qtbot, store)
-    pick_day(view, DAY)
+    pick_day(qtbot, view, DAY)
     assert listed(view) == {
         "Quickfoot, Beta — RV-2 (1990-04-02)": True,
         "Testerby, Alpha — RV-1 (1990-04-02)": True,
@@ -111,7 +117,7 @@ def test_a_date_range_and_unticking_change_who_is_in_the_batch(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     view = open_view(ctx, qtbot, store)
-    pick_day(view, DAY, date(2026, 3, 11))
+    pick_day(qtbot, view, DAY, date(2026, 3, 11))
     assert len(listed(view)) == 3
     view.clients.setFocus()
     view.clients.setCurrentRow(0)  # Elsewhen, Gamma (sorted by family name)
@@ -132,11 +138,11 @@ def test_a_day_with_no_visits_says_so_and_nothing_can_be_printed(
     ctx: ServiceContext, clinic: dict[str, int], qtbot: QtBot, store: QSettings
 ) -> None:
     view = open_view(ctx, qtbot, store)
-    pick_day(view, date(2026, 1, 1))
+    pick_day(qtbot, view, date(2026, 1, 1))
     assert listed(view) == {}
     assert "No client was assessed 2026-01-01" in view.status.text()
     assert not view.print_button.isEnabled() and not view.save_button.isEnabled()
-    pick_day(view, DAY, date(2026, 3, 1))
+    pick_day(qtbot, view, DAY, date(2026, 3, 1))
     assert "before the first" in view.status.text()
 
 
@@ -148,6 +154,7 @@ def test_searching_adds_a_client_by_keyboard_and_keeps_the_ticked_ones(
     assert focused() is view.search
     type_text(qtbot, "noshow")
     press(qtbot, Qt.Key.Key_Return)
+    wait_listed(qtbot, view)
     assert listed(view) == {
         "Testerby, Alpha — RV-1 (1990-04-02)": True,
         "Noshow, Delta — RV-4 (1990-04-02)": False,

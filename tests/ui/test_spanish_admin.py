@@ -156,6 +156,7 @@ def test_the_reports_view_speaks_spanish_with_one_and_many(
     view.first.setText(DAY.isoformat())
     view.last.setText(DAY.isoformat())
     view.list_clients_seen()
+    qtbot.waitUntil(lambda: view.listing is None)  # read on the thread pool
     assert view.status.text() == "2 clientes atendidos el 2026-03-10."
     assert view.count.text() == "2 clientes marcados"
     view.last.setText("2026-03-09")

@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from mobileathlete_desktop.domain.records import ClientRecord
 from mobileathlete_desktop.reports.pdf import OutputError, write_atomically
 from mobileathlete_desktop.services.context import InputError, NotFound, ServiceContext
 from mobileathlete_desktop.services.reports.documents import (
@@ -241,3 +242,23 @@ def _write_batch_in_processes(
         tuple(w.chart_number for w in order),
         cancelled=stopped and len(written) < total,
     )
+
+
+def clients_seen_between(ctx: ServiceContext, first: date, last: date) -> list[ClientRecord]:
+    """Every client with an assessment dated from `first` to `last`, by name, in one query
+    (the day's batch of the Reports view; not one query a client)."""
+    from sqlalchemy import select
+
+    from mobileathlete_desktop.services.clients import to_record
+    from mobileathlete_desktop.storage.models import Assessment, Client
+
+    ctx.actor.require("assessments.read")
+    ctx.actor.require("clients.read")
+    seen = select(Assessment.client_id).where(Assessment.date >= first, Assessment.date <= last)
+    with ctx.db.reading() as session:
+        rows = session.execute(
+            select(Client)
+            .where(Client.id.in_(seen))
+            .order_by(Client.family_name, Client.given_name, Client.id)
+        ).scalars()
+        return [to_record(row) for row in rows]
