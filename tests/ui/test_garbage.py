@@ -9,10 +9,12 @@ import os
 import subprocess
 import sys
 import threading
+import time
 import weakref
 from datetime import date
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QObject, QSettings, QTimer
 from pytestqt.qtbot import QtBot
 
@@ -178,5 +180,80 @@ def test_full_collections_are_spaced_out() -> None:
         collector.check()  # due again at once: not another full one
         assert gc.get_stats()[2]["collections"] == full_before + 1
         assert gc.get_stats()[1]["collections"] == middle_before + 1
+    finally:
+        collector.uninstall()
+
+
+class LongLived:
+    """Many objects that live on (as a day's caches and report data do)."""
+
+    def __init__(self, n: int) -> None:
+        self.rows = [[i] for i in range(n)]
+
+
+def test_what_survives_a_full_collection_is_frozen_out_of_the_next_ones() -> None:
+    """After a day's work a full collection walked everything made since start (140-220 ms);
+    the survivors of one are frozen, so the next walks only what became long-lived since."""
+    owner = QObject()
+    collector = garbage.GarbageCollector(owner, freeze=True)
+    try:
+        kept = LongLived(100_000)
+        collector.full()
+        assert gc.get_freeze_count() >= 100_000  # out of the next collections
+        assert len(gc.get_objects(2)) < 1_000
+        garbage_cycle: list[object] = []
+        garbage_cycle.append(garbage_cycle)
+        del garbage_cycle
+        assert collector.full() >= 1  # new garbage still goes
+        assert kept.rows[-1] == [99_999]
+    finally:
+        collector.uninstall()
+    assert gc.get_freeze_count() == 0
+
+
+def test_a_full_collection_after_freezing_costs_a_fraction_of_walking_everything() -> None:
+    owner = QObject()
+    collector = garbage.GarbageCollector(owner, freeze=True)
+    try:
+        kept = LongLived(300_000)
+        started = time.perf_counter()
+        collector.full()  # walks the 300,000 once, then freezes them
+        first = time.perf_counter() - started
+        started = time.perf_counter()
+        collector.full()
+        second = time.perf_counter() - started
+        assert second < first / 5, (first, second)
+        del kept
+    finally:
+        collector.uninstall()
+
+
+def test_a_deep_collection_waits_for_the_user_to_be_in_another_program(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A cycle frozen while alive goes only in a deep collection, which runs when the
+    application is not active, and at most every DEEP_EVERY_S."""
+    owner = QObject()
+    collector = garbage.GarbageCollector(owner, freeze=True)
+    try:
+        collector.threshold = (10**9, 10**9, 10**9)  # nothing else due
+        window = QObject()
+        window.itself = window  # type: ignore[attr-defined]  # a cycle, as a closed window's
+        gone = weakref.ref(window)
+        collector.full()  # alive now: frozen with the rest
+        del window
+        collector.full()
+        assert gone() is not None  # frozen: a full collection does not walk it
+        collector._last_deep -= garbage.DEEP_EVERY_S
+        monkeypatch.setattr(garbage, "application_active", lambda: True)
+        collector.check()
+        assert gone() is not None  # the user is working here: not now
+        monkeypatch.setattr(garbage, "application_active", lambda: False)
+        collector.check()
+        assert gone() is None  # in another program: the deep collection freed it
+        assert gc.get_freeze_count() > 0  # and froze the survivors again
+        full_before = gc.get_stats()[2]["collections"]
+        collector.check()  # not again so soon
+        assert gc.get_stats()[2]["collections"] == full_before
     finally:
         collector.uninstall()
