@@ -37,6 +37,11 @@ from mobileathlete_desktop.storage.models import (
     Measurement,
     User,
 )
+from mobileathlete_desktop.storage.search_index import (
+    ClientSearchCount,
+    ClientSearchFragment,
+    index_rows,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = ROOT / "bench" / ".cache"
@@ -80,6 +85,7 @@ def cache_key(scale: Scale) -> str:
     package = ROOT / "mobileathlete_desktop"
     sources = [
         package / "storage" / "models.py",
+        package / "storage" / "search_index.py",
         *sorted((package / "storage" / "migrations" / "versions").glob("*.py")),
         resource_path("catalogue.toml"),
         Path(__file__),
@@ -250,6 +256,20 @@ def build_clinic(path: Path, scale: Scale, seed: int = 11) -> BuiltClinic:
                 )
             with conn.begin():
                 raw.executemany(_insert_sql(Client.__table__, client_cols), clients)
+                # The search index, as the program keeps it (rows in key order: fast B-tree fill).
+                fragments, counts = index_rows(
+                    (c[0], c[3], c[2], c[1], c[4], bool(c[17])) for c in clients
+                )
+                raw.executemany(
+                    _insert_sql(ClientSearchFragment.__table__, ["kind", "fragment", "client_id"]),
+                    sorted((r["kind"], r["fragment"], r["client_id"]) for r in fragments),
+                )
+                raw.executemany(
+                    _insert_sql(
+                        ClientSearchCount.__table__, ["kind", "text", "archived", "clients"]
+                    ),
+                    sorted((r["kind"], r["text"], r["archived"], r["clients"]) for r in counts),
+                )
 
             assessment_cols = [
                 "id",

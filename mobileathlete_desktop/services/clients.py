@@ -22,6 +22,7 @@ from mobileathlete_desktop.services.context import (
     NotFound,
     ServiceContext,
 )
+from mobileathlete_desktop.storage import search_index
 from mobileathlete_desktop.storage.models import Client
 from mobileathlete_desktop.support.plain_text import one_line
 
@@ -157,6 +158,8 @@ def _search_words(text: str) -> list[tuple[str, bool]]:
 
 
 def _search_filter(stmt: Select[Any], text: str, include_archived: bool) -> Select[Any]:
+    """The search's meaning, as conditions on the client table (a scan without an index
+    driving it; the indexed search adds one condition that only narrows which rows are read)."""
     if not include_archived:
         stmt = stmt.where(Client.archived.is_(False))
     for word, family_only in _search_words(text):
@@ -170,23 +173,132 @@ def _search_filter(stmt: Select[Any], text: str, include_archived: bool) -> Sele
     return stmt
 
 
+@dataclass(frozen=True)
+class _Word:
+    """A typed word as the search index reads it."""
+
+    typed: str
+    family_only: bool
+
+    @property
+    def lookup(self) -> str:
+        return search_index.lookup_text(self.typed)
+
+    @property
+    def exact(self) -> bool:
+        """Whether the index's count for `lookup` is the search's own count for this word."""
+        return bool(self.lookup) and self.lookup == search_index.index_form(self.typed)
+
+    @property
+    def may_be_born(self) -> bool:
+        return not self.family_only and bool(search_index.DATE_WORD.fullmatch(self.typed))
+
+    @property
+    def kinds(self) -> tuple[str, ...]:
+        if self.family_only:
+            return (search_index.FAMILY,)
+        return search_index.DATE_KINDS if self.may_be_born else search_index.NAME_KINDS
+
+    @property
+    def count_kind(self) -> str:
+        if self.family_only:
+            return search_index.IN_FAMILY
+        return search_index.IN_NAMES_OR_BORN if self.may_be_born else search_index.IN_NAMES
+
+
+# A word whose fragments number more than this is not looked up to count it (reading them
+# costs more than the count is worth: such a word is counted only from the count table).
+_PROBE = 5_000
+
+
+def _matches(session: Session, word: _Word, include_archived: bool) -> int | None:
+    """How many clients hold the word's lookup text: exact from the count table for a short
+    text, else the number of its fragments (an upper bound; None beyond _PROBE)."""
+    if not word.lookup:
+        return None
+    counted = search_index.counted_clients(session, word.count_kind, word.lookup, include_archived)
+    if counted is not None:
+        return counted
+    fragments = search_index.matching_ids(word.kinds, word.lookup).limit(_PROBE + 1)
+    found = int(
+        session.execute(select(func.count()).select_from(fragments.subquery())).scalar_one()
+    )
+    return None if found > _PROBE else found
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """How a search reads the clinic: through the index from its rarest word, or in order."""
+
+    driver: _Word | None
+    matches: int | None  # the search's exact count, when the index gives it in one read
+
+
+def _plan(session: Session, text: str, include_archived: bool, rows: int) -> _Plan:
+    """Chooses the cheaper way to find the first `rows` matches.
+
+    Through the index, the rarest word's clients are read and checked (cost: their number).
+    In order (by the name index), clients are read until `rows` match (cost: about `rows` ×
+    clinic ÷ matches). The words' counts come from the count table, so choosing costs a few
+    index reads.
+    """
+    words = [_Word(w, f) for w, f in _search_words(text)]
+    every = search_index.counted_clients(session, search_index.EVERY, "", include_archived)
+    clinic = max(every or 0, 1)
+    if not words:
+        return _Plan(None, every)
+    counts = [_matches(session, w, include_archived) for w in words]
+    if len(words) == 1 and words[0].exact and counts[0] is not None:
+        exact: int | None = (
+            counts[0] if len(words[0].lookup) <= search_index.COUNTED_LENGTH else None
+        )
+    else:
+        exact = None
+    known = [(n, w) for n, w in zip(counts, words, strict=True) if n is not None]
+    if not known:
+        return _Plan(None, exact)
+    rarest, driver = min(known, key=lambda pair: pair[0])
+    expected = float(clinic)
+    for n, _word in known:
+        expected *= n / clinic
+    in_order = rows * clinic / max(expected, 1.0)
+    return _Plan(driver if rarest <= in_order else None, exact)
+
+
+def _indexed_filter(
+    stmt: Select[Any], text: str, include_archived: bool, plan: _Plan
+) -> Select[Any]:
+    stmt = _search_filter(stmt, text, include_archived)
+    if plan.driver is not None:
+        found = search_index.matching_ids(plan.driver.kinds, plan.driver.lookup)
+        stmt = stmt.where(Client.id.in_(found))
+    return stmt
+
+
 SearchOrder = Literal["name", "chart", "born"]
 
 
 def _search_statement(
-    text: str, include_archived: bool, order: SearchOrder = "name", descending: bool = False
+    text: str,
+    include_archived: bool,
+    order: SearchOrder = "name",
+    descending: bool = False,
+    plan: _Plan | None = None,
 ) -> Select[Any]:
     # Plain columns, not ORM entities: building thousands of identity-mapped objects per
     # keystroke was most of the search time at clinic scale (bench/).
     stmt = select(*(c for c in Client.__table__.columns if c.name in _RECORD_COLUMNS))
-    stmt = _search_filter(stmt, text, include_archived)
+    stmt = _indexed_filter(stmt, text, include_archived, plan or _Plan(None, None))
     keys: list[Any]
     if order == "chart":
-        keys = [func.lower(Client.chart_number)]
+        keys = [search_index.sort_text(Client.chart_number)]
     elif order == "born":
         keys = [Client.date_of_birth]
     else:
-        keys = [func.lower(Client.family_name), func.lower(Client.given_name)]
+        keys = [
+            search_index.sort_text(Client.family_name),
+            search_index.sort_text(Client.given_name),
+        ]
     keys.append(Client.id)
     return stmt.order_by(*(k.desc() if descending else k for k in keys))
 
@@ -207,23 +319,29 @@ def search_clients(
     the words before the comma in the family name.
 
     Sorted by name (or chart number, or date of birth); `limit` and `offset` page through a
-    long result, so a list can fetch more rows only as they are scrolled into view.
+    long result, so a list can fetch more rows only as they are scrolled into view. The
+    search index (storage/search_index.py) chooses which rows are read, never which match.
     """
     ctx.actor.require("clients.read")
-    stmt = _search_statement(text, include_archived, order, descending)
-    if limit is not None:
-        stmt = stmt.limit(limit)
-    if offset:
-        stmt = stmt.offset(offset)
     with ctx.db.reading() as session:
+        rows = offset + (limit if limit is not None else 10**9)
+        plan = _plan(session, text, include_archived, rows)
+        stmt = _search_statement(text, include_archived, order, descending, plan)
+        if limit is not None:
+            stmt = stmt.limit(limit)
+        if offset:
+            stmt = stmt.offset(offset)
         return [ClientRecord(**row._asdict()) for row in session.execute(stmt)]
 
 
 def count_clients(ctx: ServiceContext, text: str = "", *, include_archived: bool = True) -> int:
     """How many clients a search finds (all of the clinic's, archived included, by default)."""
     ctx.actor.require("clients.read")
-    stmt = _search_filter(select(func.count(Client.id)), text, include_archived)
     with ctx.db.reading() as session:
+        plan = _plan(session, text, include_archived, 10**9)
+        if plan.matches is not None:
+            return plan.matches
+        stmt = _indexed_filter(select(func.count(Client.id)), text, include_archived, plan)
         return int(session.execute(stmt).scalar_one())
 
 

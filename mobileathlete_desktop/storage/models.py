@@ -524,3 +524,6 @@ for _dialect, _statements in (
             "after_create",
             DDL(_statement).execute_if(dialect=_dialect),  # type: ignore[no-untyped-call]
         )
+
+# The client search index's tables and the listeners that keep them in step with Client.
+from mobileathlete_desktop.storage import search_index as _search_index  # noqa: E402, F401
