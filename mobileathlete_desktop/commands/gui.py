@@ -19,9 +19,14 @@ from typing import TYPE_CHECKING, Any
 from mobileathlete_desktop.commands.exits import EXIT_ERROR, EXIT_OK, EXIT_USAGE
 
 if TYPE_CHECKING:
+    from types import TracebackType
+
+    from PySide6.QtWidgets import QApplication
+
     from mobileathlete_desktop.domain.permissions import Actor
     from mobileathlete_desktop.services.context import ServiceContext
     from mobileathlete_desktop.services.session import Database
+    from mobileathlete_desktop.ui.crash_dialog import CrashHandler
     from mobileathlete_desktop.ui.garbage import GarbageCollector
     from mobileathlete_desktop.ui.main_window import MainWindow
     from mobileathlete_desktop.ui.sign_in_dialog import OpenedClinic, SignInDialog
@@ -169,21 +174,75 @@ def run_gui(args: argparse.Namespace) -> int:
         return EXIT_USAGE
 
     from mobileathlete_desktop.ui.app import create_application
-    from mobileathlete_desktop.ui.crash_dialog import install_crash_handler
 
     # The log and faulthandler are on already (cli.main); from here an error in a slot is
-    # logged and shown with a copyable report.
-    app = QApplication.instance() or create_application(sys.argv[:1])
-    handler = install_crash_handler(app)
+    # logged and shown with a copyable report (StartUp).
+    existing = QApplication.instance()
+    app = existing or create_application(sys.argv[:1], collect_garbage=False)
+    start_up = StartUp(app, collect_garbage=existing is None)  # type: ignore[arg-type]
     try:
-        return _run_window(args, app)
+        return _run_window(args, app, start_up)
     finally:
-        handler.uninstall()
-        handler.deleteLater()
+        start_up.uninstall()
 
 
-def _run_window(args: argparse.Namespace, app: Any) -> int:
-    started = sign_in_first(args)
+class StartUp:
+    """What the window needs but the sign-in's first frame does not, set up once that frame is
+    painted (`finish`, before the clinic's worker starts): the crash handler (importing it
+    makes 16 ms of Qt types), and Python's collector on the UI thread (its first collection
+    walks everything imported, 5 ms). Until then an error still reaches the crash handler:
+    a light `sys.excepthook` loads it on the spot. No other thread runs before `finish`."""
+
+    def __init__(self, app: QApplication, *, collect_garbage: bool) -> None:
+        self.app = app
+        self.handler: CrashHandler | None = None
+        self.collector: GarbageCollector | None = None
+        self._collect_garbage = collect_garbage
+        self._previous_hook = sys.excepthook
+        sys.excepthook = self._early_error
+
+    def finish(self) -> None:
+        """Installs the crash handler and the collector (once; later calls do nothing)."""
+        self._crash_handler()
+        if self._collect_garbage and self.collector is None:
+            from mobileathlete_desktop.ui import garbage
+
+            self.collector = garbage.install(self.app)
+
+    def _crash_handler(self) -> CrashHandler:
+        if self.handler is None:
+            from mobileathlete_desktop.ui.crash_dialog import install_crash_handler
+
+            if sys.excepthook == self._early_error:
+                sys.excepthook = self._previous_hook  # the handler puts this one back
+            self.handler = install_crash_handler(self.app)
+        return self.handler
+
+    def _early_error(
+        self, kind: type[BaseException], error: BaseException, tb: TracebackType | None
+    ) -> None:
+        try:
+            handler = self._crash_handler()
+        except Exception:  # never raise from the hook: at least the traceback is said
+            log.exception("The crash handler could not be installed")
+            self._previous_hook(kind, error, tb)
+            return
+        handler.handle(kind, error, tb)
+
+    def uninstall(self) -> None:
+        """Puts the hooks back and lets the handler go (the collector lives with the app)."""
+        if self.handler is not None:
+            self.handler.uninstall()
+            self.handler.deleteLater()
+            self.handler = None
+        elif sys.excepthook == self._early_error:
+            sys.excepthook = self._previous_hook
+
+
+def _run_window(args: argparse.Namespace, app: Any, start_up: StartUp | None = None) -> int:
+    started = sign_in_first(args, start_up)
+    if start_up is not None:
+        start_up.finish()  # done at the first frame; here too when none was painted
     if isinstance(started, int):
         return started
     db, window = started
@@ -211,40 +270,60 @@ def _run_window(args: argparse.Namespace, app: Any) -> int:
     return EXIT_ERROR
 
 
-def sign_in_first(args: argparse.Namespace) -> tuple[Database | None, MainWindow | None] | int:
+def sign_in_first(
+    args: argparse.Namespace, start_up: StartUp | None = None
+) -> tuple[Database | None, MainWindow | None] | int:
     """The sign-in dialog at once, the clinic opening behind it. Returns the clinic and the
     signed-in window; or the clinic without a window when it came through the recovery
     screen (damage met while opening: the sign-in hides, the recovery runs, the caller signs
-    in again); or the exit code when the person cancelled (EXIT_OK) or nothing opened."""
+    in again); or the exit code when the person cancelled (EXIT_OK) or nothing opened.
+    `start_up` is finished once the dialog's first frame is painted."""
     from mobileathlete_desktop.ui.sign_in_dialog import SignInDialog
 
     dialog = SignInDialog(demo_expected=bool(getattr(args, "demo", False)))
     try:
-        return _after_sign_in(args, dialog)
+        return _after_sign_in(args, dialog, start_up)
     finally:
         dialog.deleteLater()
 
 
+class _Opening:
+    """The collector held off while the clinic opens (set on the UI thread before the worker
+    starts, read by the worker)."""
+
+    collector: GarbageCollector | None = None
+
+
 def _after_sign_in(
-    args: argparse.Namespace, dialog: SignInDialog
+    args: argparse.Namespace, dialog: SignInDialog, start_up: StartUp | None
 ) -> tuple[Database | None, MainWindow | None] | int:
     from mobileathlete_desktop.ui.sign_in_dialog import NEEDS_FIRST_RUN, OPEN_FAILED
 
-    # The UI thread's garbage collections hold off while the worker imports: a full one
-    # over the objects being loaded stalled the dialog 100-200 ms (the GIL).
-    collector = _garbage_collector()
-    freeze = collector is not None
-    dialog.open_in_background(lambda: open_in_background(args, freeze=freeze))
+    opening = _Opening()
+
+    def before_the_worker() -> None:
+        # On the UI thread, the first frame painted. The UI thread's garbage collections
+        # hold off while the worker imports: a full one over the objects being loaded
+        # stalled the dialog 100-200 ms (the GIL).
+        if start_up is not None:
+            start_up.finish()
+        ours = start_up.collector if start_up is not None else None
+        opening.collector = ours or _garbage_collector()
+        if opening.collector is not None:
+            opening.collector.timer.stop()
+            dialog.clinic_ready.connect(opening.collector.timer.start)
+
+    dialog.opening.connect(before_the_worker)
+    dialog.open_in_background(
+        lambda: open_in_background(args, freeze=opening.collector is not None)
+    )
     if os.environ.get(BENCH_READY_ENV):
         _bench_sign_in(dialog)
-    if collector is not None:
-        collector.timer.stop()
-        dialog.clinic_ready.connect(collector.timer.start)
     try:
         result = dialog.exec()
     finally:
-        if collector is not None:
-            collector.timer.start()
+        if opening.collector is not None:
+            opening.collector.timer.start()
     dialog.hide()
     if result == OPEN_FAILED:
         log.info("Opening the clinic failed behind the sign-in: %s", dialog.open_error)

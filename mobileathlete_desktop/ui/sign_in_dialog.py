@@ -3,6 +3,12 @@
 It can show before the clinic is open: `open_in_background` opens it on a worker thread while
 the person types (this module imports no service, so the window shows before SQLAlchemy is
 loaded). Enter pressed before the clinic is open waits for it, then signs in.
+
+What the first frame needs is kept to the dialog's own widgets: the mailbox (whose import
+makes PySide's `Qt` namespace, 13 ms) comes once the frame is painted, the buttons are added
+to an empty box (the flags constructor's overload resolution makes that namespace too), and
+`opening` lets the caller put in what can wait for the frame (the crash handler, the
+collector) before the worker starts.
 """
 
 from __future__ import annotations
@@ -17,7 +23,6 @@ from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -28,11 +33,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mobileathlete_desktop.domain.permissions import Actor
 from mobileathlete_desktop.ui.i18n import QT_TRANSLATE_NOOP
-from mobileathlete_desktop.ui.mailbox import call_on_ui_thread, mailbox
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QPaintEvent
+
+    from mobileathlete_desktop.domain.permissions import Actor
     from mobileathlete_desktop.services.context import ServiceContext
     from mobileathlete_desktop.ui.jobs import Job
 
@@ -73,6 +79,8 @@ class SignInDialog(QDialog):
     """The dialog's first frame is painted (the benchmark times it)."""
     clinic_ready = Signal()
     """The clinic is open and someone can sign in."""
+    opening = Signal()
+    """Emitted on the UI thread after the first frame, right before the worker starts."""
 
     def __init__(
         self,
@@ -95,7 +103,8 @@ class SignInDialog(QDialog):
         self.setWindowTitle(self.tr("Sign in — Mobile Athlete"))
         self.username = QLineEdit()
         self.username.setAccessibleName(self.tr("User name"))
-        self.password = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setAccessibleName(self.tr("Password"))
         self.message = QLabel()
         self.message.setAccessibleName(self.tr("Sign-in message"))
@@ -113,10 +122,9 @@ class SignInDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("&User name"), self.username)
         form.addRow(self.tr("&Password"), self.password)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.sign_in_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.buttons = QDialogButtonBox()
+        self.sign_in_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Ok)
+        self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.sign_in_button.setText(self.tr("Sign in"))
         self.buttons.accepted.connect(self.try_sign_in)
         self.buttons.rejected.connect(self.reject)
@@ -166,6 +174,9 @@ class SignInDialog(QDialog):
     def _start_opening(self) -> None:
         if self._thread is not None or self._opener is None:
             return
+        from mobileathlete_desktop.ui.mailbox import call_on_ui_thread, mailbox
+
+        self.opening.emit()
         mailbox()  # made here, on the UI thread, before the worker posts to it
         opener, found = self._opener, self._found
         # The worker holds no widget, only a weak reference to the dialog, taken up on the UI

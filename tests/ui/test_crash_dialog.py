@@ -160,7 +160,13 @@ def test_opening_the_window_installs_the_crash_handler(
     qtbot: QtBot, log_file: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     seen: list[object] = []
-    monkeypatch.setattr(gui, "_run_window", lambda args, app: seen.append(sys.excepthook) or 0)
+
+    def run_window(args: object, app: object, start_up: gui.StartUp) -> int:
+        start_up.finish()  # as the sign-in's first frame does (tests/commands/test_gui_start_up)
+        seen.append(sys.excepthook)
+        return 0
+
+    monkeypatch.setattr(gui, "_run_window", run_window)
     before = sys.excepthook
     assert gui.run_gui(argparse.Namespace(db=None, demo=False, user=None)) == 0
     [hook] = seen
