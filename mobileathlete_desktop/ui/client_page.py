@@ -30,7 +30,7 @@ from mobileathlete_desktop.services.overview import ClientOverview
 from mobileathlete_desktop.ui.findings_panel import FindingsPanel
 from mobileathlete_desktop.ui.flow_layout import FlowLayout
 from mobileathlete_desktop.ui.i18n import QT_TRANSLATE_NOOP
-from mobileathlete_desktop.ui.jobs import Job, show_failure
+from mobileathlete_desktop.ui.jobs import Job, JobControl, show_failure
 from mobileathlete_desktop.ui.progress_view import ProgressView
 
 ASSESSMENT_COLUMNS = (
@@ -152,7 +152,30 @@ class ClientPage(QWidget):
     def _activated(self) -> None:
         row = self.assessments.currentRow()
         if 0 <= row < len(self._row_ids):
-            self.open_assessment.emit(self._row_ids[row])
+            self.open_visit(self._row_ids[row])
+
+    def open_visit(self, assessment_id: int) -> None:
+        """Reads what the editor shows off the UI thread, then asks for the editor with it
+        in hand (`open_assessment`); if the read fails, the editor is asked for anyway and
+        reads (and says what is wrong) itself."""
+        ctx = self.ctx
+
+        def read(_control: JobControl) -> object:
+            # Imported here, on the worker: the editor's modules may not be loaded yet.
+            from mobileathlete_desktop.ui.assessment_editor.opening import read_opening
+
+            return read_opening(ctx, assessment_id)
+
+        Job(self, read, self._opening_read).failure(
+            lambda _exc: self.open_assessment.emit(assessment_id)
+        ).run()
+
+    def _opening_read(self, opening: object) -> None:
+        from mobileathlete_desktop.ui.assessment_editor.opening import EditorOpening, handed_over
+
+        assert isinstance(opening, EditorOpening)
+        with handed_over(opening):
+            self.open_assessment.emit(opening.record.id)
 
     @property
     def loading(self) -> bool:

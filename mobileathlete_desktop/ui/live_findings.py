@@ -29,7 +29,8 @@ class LiveFindingsPanel(FindingsPanel):
     """Findings of the visit being typed, grouped by priority; `refresh` after each save.
 
     The interpretation (a history load and the rules) runs off the UI thread; a refresh asked
-    while one runs is done once it ends, with whatever was stored by then.
+    while one runs is done once it ends, with whatever was stored by then, and the overtaken
+    answer is not shown. After `stop` (the editor closed) nothing more is interpreted or shown.
     """
 
     interpreted = Signal(object)  # AssessmentInterpretation: the grids take their markers
@@ -45,6 +46,8 @@ class LiveFindingsPanel(FindingsPanel):
         self._job: Job[AssessmentInterpretation] | None = None
         self._wanted: int | None = None
         self._again = False
+        self._asked = 0  # refreshes asked so far: an answer to an older one is overtaken
+        self._stopped = False
         self._delay = QTimer(self)
         self._delay.setSingleShot(True)
         self._delay.setInterval(REFRESH_DELAY_MS)
@@ -61,7 +64,17 @@ class LiveFindingsPanel(FindingsPanel):
         """Interprets the visit again (in the background, a moment after the last save) and
         shows it when done."""
         self._wanted = assessment_id
+        self._asked += 1
+        self._stopped = False
         self._delay.start()
+
+    def stop(self) -> None:
+        """Interprets nothing more and shows no answer still on its way (the editor closed)."""
+        self._stopped = True
+        self._delay.stop()
+        self._again = False
+        if self._job is not None:
+            self._job.cancel()
 
     def _kick(self) -> None:
         if self._job is not None:
@@ -73,10 +86,14 @@ class LiveFindingsPanel(FindingsPanel):
         assessment_id = self._wanted
         assert assessment_id is not None
         ctx = self.ctx
+        asked = self._asked
         self._again = False
         self._job = (
-            Job(self, lambda _c: interpret_visit(ctx, assessment_id), self._done)
+            Job(
+                self, lambda _c: interpret_visit(ctx, assessment_id), lambda r: self._done(asked, r)
+            )
             .failure(self._failed)
+            .cancelled(self._finish_call)
             .run()
         )
 
@@ -85,8 +102,10 @@ class LiveFindingsPanel(FindingsPanel):
         if self._again:
             self._start()
 
-    def _done(self, result: AssessmentInterpretation) -> None:
+    def _done(self, asked: int, result: AssessmentInterpretation) -> None:
         self._finish_call()
+        if self._stopped or asked != self._asked:
+            return  # the editor closed, or a save since: the newer answer is the one to show
         if result.assessment is None or result.assessment.id != self._wanted:
             return  # the window moved on to an addendum meanwhile
         self.result = result
@@ -95,6 +114,8 @@ class LiveFindingsPanel(FindingsPanel):
 
     def _failed(self, error: Exception) -> None:
         self._finish_call()
+        if self._stopped:
+            return
         self.set_rows(
             [FindingRow(self.tr("⚠ Not interpreted"), str(error))], self.tr("Findings as typed")
         )

@@ -180,6 +180,9 @@ class MainWindow(QMainWindow):
         )
         self._add_help_menu()
         self.refresh_clients()
+        from mobileathlete_desktop.ui import prewarm
+
+        prewarm.start(self)  # the editor's modules, imported while the window is idle
 
     def _right_column(self) -> QWidget:
         """The client page (scrolling on a narrow screen) under an admin's next steps."""

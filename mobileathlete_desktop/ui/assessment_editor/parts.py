@@ -57,13 +57,9 @@ def _in_balance_grid(measure: Measure) -> bool:
     )
 
 
-def _label(measure: Measure) -> str:
+def _label(measure: Measure, lang: str) -> str:
     unit = f" ({measure.unit_label})" if measure.unit_label and measure.unit != "deg" else ""
-    return measure.label_in(window_lang()) + unit
-
-
-def _name(measure: Measure) -> str:
-    return measure.label_in(window_lang())
+    return measure.label_in(lang) + unit
 
 
 class EditorParts:
@@ -99,6 +95,14 @@ class EditorParts:
         self._fms_final: dict[str, int | None] = {}
         self._fms_clearing: dict[str, float | None] = {}
         self.layout_codes: tuple[str, ...] | None = None
+        self.lang = window_lang()
+        """The window's language when the grids were laid out (their labels are in it)."""
+
+    def _label(self, measure: Measure) -> str:
+        return _label(measure, self.lang)
+
+    def _name(self, measure: Measure) -> str:
+        return measure.label_in(self.lang)
 
     # -- showing a record ------------------------------------------------------------------
 
@@ -200,7 +204,7 @@ class EditorParts:
     def _fms_final_text(self, measure: Measure) -> str:
         if measure.code in FMS_CLEARING:
             linked = self.ctx.catalogue.get(FMS_CLEARING[measure.code])
-            name = _name(linked) if linked else FMS_CLEARING[measure.code]
+            name = linked.label_in(self.lang) if linked else FMS_CLEARING[measure.code]
             result = self._fms_clearing.get(measure.code)
             if result is None:
                 return "—"
@@ -224,6 +228,7 @@ class EditorParts:
         """Lays out the template's measures (codes missing from the catalogue are skipped)."""
         entries = self.editor.entries
         self.layout_codes = codes
+        self.lang = window_lang()
         self.grids.clear()
         self.views.clear()
         catalogue = self.ctx.catalogue
@@ -247,7 +252,9 @@ class EditorParts:
             "rom_tab",
             rom,
             [
-                GridColumn(QCoreApplication.translate("AssessmentEditor", "Measure"), info=_label),
+                GridColumn(
+                    QCoreApplication.translate("AssessmentEditor", "Measure"), info=self._label
+                ),
                 GridColumn(
                     QCoreApplication.translate("AssessmentEditor", "Norm"), info=self._norm_text
                 ),
@@ -282,7 +289,9 @@ class EditorParts:
             "balance_tab",
             balance,
             [
-                GridColumn(QCoreApplication.translate("AssessmentEditor", "Measure"), info=_label),
+                GridColumn(
+                    QCoreApplication.translate("AssessmentEditor", "Measure"), info=self._label
+                ),
                 GridColumn(QCoreApplication.translate("AssessmentEditor", "Left"), "left", "none"),
                 GridColumn(
                     QCoreApplication.translate("AssessmentEditor", "Right"), "right", "none"
@@ -304,7 +313,7 @@ class EditorParts:
             "fms_tab",
             fms,
             [
-                GridColumn(QCoreApplication.translate("AssessmentEditor", "Test"), info=_name),
+                GridColumn(QCoreApplication.translate("AssessmentEditor", "Test"), info=self._name),
                 GridColumn(QCoreApplication.translate("AssessmentEditor", "Left"), "left", "none"),
                 GridColumn(
                     QCoreApplication.translate("AssessmentEditor", "Right"), "right", "none"
@@ -324,7 +333,9 @@ class EditorParts:
             "outcomes_tab",
             nprs,
             [
-                GridColumn(QCoreApplication.translate("AssessmentEditor", "Measure"), info=_label),
+                GridColumn(
+                    QCoreApplication.translate("AssessmentEditor", "Measure"), info=self._label
+                ),
                 GridColumn(QCoreApplication.translate("AssessmentEditor", "Value"), "none", "none"),
             ],
             QCoreApplication.translate("AssessmentEditor", "Pain grid"),

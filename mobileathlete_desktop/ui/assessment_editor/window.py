@@ -23,11 +23,15 @@ from PySide6.QtWidgets import (
 
 from mobileathlete_desktop.domain.records import AssessmentRecord, ClientRecord
 from mobileathlete_desktop.services import assessments as assessment_service
-from mobileathlete_desktop.services import clients as client_service
 from mobileathlete_desktop.services import templates as template_service
 from mobileathlete_desktop.services.context import InputError, ServiceContext
 from mobileathlete_desktop.ui.assessment_commands import sign_question
 from mobileathlete_desktop.ui.assessment_editor.entries import EditorEntries
+from mobileathlete_desktop.ui.assessment_editor.opening import (
+    EditorOpening,
+    read_opening,
+)
+from mobileathlete_desktop.ui.assessment_editor.opening import take as take_opening
 from mobileathlete_desktop.ui.assessment_editor.parts import EditorParts
 from mobileathlete_desktop.ui.forms import child, load_form
 from mobileathlete_desktop.ui.lefs_panel import LefsPanel
@@ -110,7 +114,10 @@ class AssessmentEditor(QWidget):
         self.notes.textChanged.connect(self.entries.notes_timer.start)
         self._focus_placed = False
 
-        self.templates = template_service.list_templates(ctx)
+        opening = take_opening(assessment_id)  # read off the UI thread by the client page
+        self.templates = (
+            list(opening.templates) if opening else template_service.list_templates(ctx)
+        )
         for t in self.templates:
             self.template_combo.addItem(template_name(t), t.code)
         self.template_combo.activated.connect(self._template_chosen)
@@ -155,7 +162,7 @@ class AssessmentEditor(QWidget):
         corner_row.addWidget(self.checkin_button)
         corner_row.addWidget(self.media_button)
         self.tabs.setCornerWidget(corner, Qt.Corner.TopRightCorner)
-        self.reload()
+        self.reload(opening)
 
     # -- hooks a test may replace (pytest-qt's advice for modal questions) ------------------
 
@@ -177,11 +184,14 @@ class AssessmentEditor(QWidget):
 
     # -- loading ---------------------------------------------------------------------------
 
-    def reload(self) -> None:
-        """Reads the assessment again and shows it (the draft resumes where it was left)."""
-        self.record = assessment_service.get_assessment(self.ctx, self.assessment_id)
-        self.client = client_service.get_client(self.ctx, self.record.client_id, audit=False)
-        previous = assessment_service.previous_assessment(self.ctx, self.assessment_id)
+    def reload(self, opening: EditorOpening | None = None) -> None:
+        """Reads the assessment again and shows it (the draft resumes where it was left);
+        with `opening`, shows what was just read for it instead."""
+        if opening is None or opening.record.id != self.assessment_id:
+            opening = read_opening(self.ctx, self.assessment_id, templates=False)
+        self.record = opening.record
+        self.client = opening.client
+        previous = opening.previous
         code = self.record.template or DEFAULT_TEMPLATE
         template = next((t for t in self.templates if t.code == code), None)
         codes = template.measures if template else tuple(m.code for m in self.ctx.catalogue)
@@ -448,5 +458,6 @@ class AssessmentEditor(QWidget):
         self.save_notes()
         if self.motor is not None:
             self.motor.flush()
+        self.live_findings.stop()  # a closed editor hears no more findings
         self.closed.emit(self.assessment_id)
         super().closeEvent(event)

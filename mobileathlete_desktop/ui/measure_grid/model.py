@@ -7,7 +7,7 @@ The model never saves anything itself: typed text is handed to the editor (signa
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -57,6 +57,15 @@ class GridColumn:
     info: Callable[[Measure], str] | None = None
 
 
+def _cell_key(measure: Measure, column: GridColumn) -> CellKey | None:
+    """The value a column holds on a measure's row (None: a label, or a side/mode it lacks)."""
+    if column.side is None or column.side not in measure.sides:
+        return None
+    if column.mode not in measure.modes or measure.computed:
+        return None
+    return CellKey(measure.code, column.side, column.mode)
+
+
 class MeasureGridModel(QAbstractTableModel):
     """Values of a set of measures for one assessment, with their findings, pain and errors.
 
@@ -87,6 +96,20 @@ class MeasureGridModel(QAbstractTableModel):
         self.interpreted: dict[CellKey, Interpretation] = {}
         self.show_previous = False
         self.read_only = False
+        self._keys: dict[tuple[int, int], CellKey] = {
+            (r, c): key
+            for r, measure in enumerate(self.measures)
+            for c, column in enumerate(self.columns)
+            if (key := _cell_key(measure, column)) is not None
+        }
+        """The cell at each (row, column) that holds a value: one look-up a paint, not a
+        catalogue check of every cell each time the view asks."""
+        self._cells = {key: where for where, key in self._keys.items()}
+        self.positions: list[tuple[int, int]] = sorted(self._keys)
+        """The (row, column) of each cell that holds a value, row by row (the Tab order)."""
+        self._by_code = {m.code: m for m in self.measures}
+        self._info_shown: dict[tuple[int, int], str] = {}
+        """The text of each info cell as the view last asked for it (absent: never asked)."""
 
     # -- what the editor calls ------------------------------------------------------------
 
@@ -94,27 +117,16 @@ class MeasureGridModel(QAbstractTableModel):
         """The cell behind an index, or None for a label column or a cell the measure lacks."""
         if not index.isValid():
             return None
-        column = self.columns[index.column()]
-        measure = self.measures[index.row()]
-        if column.side is None or column.side not in measure.sides:
-            return None
-        if column.mode not in measure.modes or measure.computed:
-            return None
-        return CellKey(measure.code, column.side, column.mode)
+        return self._keys.get((index.row(), index.column()))
 
     def index_of(self, key: CellKey) -> QModelIndex:
         """The index showing a cell (invalid if this grid does not show it)."""
-        for r, m in enumerate(self.measures):
-            if m.code != key.code:
-                continue
-            for c, col in enumerate(self.columns):
-                if col.side == key.side and col.mode == key.mode:
-                    return self.index(r, c)
-        return QModelIndex()
+        where = self._cells.get(key)
+        return QModelIndex() if where is None else self.index(*where)
 
     def measure(self, code: str) -> Measure | None:
         """The measure with that code in this grid."""
-        return next((m for m in self.measures if m.code == code), None)
+        return self._by_code.get(code)
 
     def load(
         self,
@@ -124,7 +136,7 @@ class MeasureGridModel(QAbstractTableModel):
     ) -> None:
         """Replaces every value (on opening or after another window's change)."""
         self.beginResetModel()
-        self.values = {k: v for k, v in values.items() if self.index_of(k).isValid()}
+        self.values = {k: v for k, v in values.items() if k in self._cells}
         self.pain = {k: p for k, p in pain.items() if k in self.values}
         self.previous = previous
         self.errors.clear()
@@ -165,10 +177,18 @@ class MeasureGridModel(QAbstractTableModel):
         return True
 
     def set_interpretation(self, result: AssessmentInterpretation | None) -> None:
-        """Takes the cells' findings from an interpretation of this assessment (None: none)."""
+        """Takes the cells' findings from an interpretation of this assessment (None: none);
+        only the cells whose finding changed are repainted."""
         rows = result.rows if result is not None else ()
-        self.interpreted = {CellKey(r.code, r.side, r.mode): r for r in rows}
-        self._all_changed()
+        before = self.interpreted
+        self.interpreted = {
+            key: r for r in rows if (key := CellKey(r.code, r.side, r.mode)) in self._cells
+        }
+        self._cells_changed(
+            key
+            for key in before.keys() | self.interpreted.keys()
+            if before.get(key) != self.interpreted.get(key)
+        )
 
     def set_show_previous(self, show: bool) -> None:
         """Shows or hides last visit's value in each cell."""
@@ -177,24 +197,46 @@ class MeasureGridModel(QAbstractTableModel):
 
     def set_read_only(self, read_only: bool) -> None:
         """Locks the grid (a signed assessment)."""
-        self.read_only = read_only
-        self._all_changed()
+        if read_only != self.read_only:
+            self.read_only = read_only
+            self._all_changed()
 
     def refresh_info(self) -> None:
         """Repaints the read-only text columns (e.g. a computed score)."""
         self._all_changed()
 
     def _changed(self, key: CellKey) -> None:
-        index = self.index_of(key)
-        if index.isValid():
-            self.dataChanged.emit(index, index)
-        self.refresh_info_columns()
+        self._cells_changed((key,))
+
+    def _cells_changed(self, keys: Iterable[CellKey]) -> None:
+        """Repaints these cells, and the info columns of their rows whose text changed."""
+        spans: dict[int, list[int]] = {}
+        for key in keys:
+            where = self._cells.get(key)
+            if where is not None:
+                spans.setdefault(where[0], []).append(where[1])
+        for row, columns in spans.items():
+            columns.extend(self._info_changed(row))
+            self.dataChanged.emit(self.index(row, min(columns)), self.index(row, max(columns)))
+
+    def _info_changed(self, row: int) -> list[int]:
+        """The info columns of a row whose text is no longer what the view was given (a cell
+        the view never asked for needs no repaint: it asks when it first paints it)."""
+        changed = []
+        measure = self.measures[row]
+        for c, col in enumerate(self.columns):
+            shown = self._info_shown.get((row, c))
+            if col.info is not None and shown is not None and col.info(measure) != shown:
+                del self._info_shown[(row, c)]  # the view asks again, and data() notes it
+                changed.append(c)
+        return changed
 
     def refresh_info_columns(self) -> None:
-        """Repaints only the info columns."""
-        for c, col in enumerate(self.columns):
-            if col.info is not None and self.measures:
-                self.dataChanged.emit(self.index(0, c), self.index(len(self.measures) - 1, c))
+        """Repaints the info cells whose text changed (e.g. a computed score), not the rest."""
+        for row in range(len(self.measures)):
+            columns = self._info_changed(row)
+            if columns:
+                self.dataChanged.emit(self.index(row, min(columns)), self.index(row, max(columns)))
 
     def _all_changed(self) -> None:
         if self.measures and self.columns:
@@ -296,7 +338,9 @@ class MeasureGridModel(QAbstractTableModel):
         key = self.key(index)
         if column.info is not None:
             if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-                return column.info(measure)
+                text = column.info(measure)
+                self._info_shown[(index.row(), index.column())] = text
+                return text
             if role == Qt.ItemDataRole.ToolTipRole:
                 return measure.protocol_in(window_lang()) or None
             return None

@@ -1,0 +1,74 @@
+"""Opening a visit from the client's page reads it off the UI thread (issue 22, no frozen
+frame): the editor is built from what was read, and its modules are imported ahead of time."""
+
+from __future__ import annotations
+
+import sys
+import threading
+from datetime import date
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from mobileathlete_desktop.services import assessments
+from mobileathlete_desktop.services.context import ServiceContext
+from mobileathlete_desktop.ui import prewarm
+from mobileathlete_desktop.ui.assessment_editor import opening
+from mobileathlete_desktop.ui.main_window import MainWindow
+from tests.ui.keys import press
+
+
+def test_enter_on_a_visit_reads_it_off_the_ui_thread_and_opens_it(
+    window: MainWindow,
+    therapist_ctx: ServiceContext,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    client = window.model.client_at(0)
+    assert client is not None
+    draft = assessments.create_assessment(
+        therapist_ctx, client.id, date(2026, 5, 4), template="runner_screen"
+    )
+    assessments.set_value(therapist_ctx, draft.id, "hip.flexion", "left", "active", 111)
+    window.select_client(client.id)
+    page = window.page
+    qtbot.waitUntil(lambda: page.client is not None and page.assessments.rowCount() == 1)
+    read_on: list[bool] = []
+    real_get = assessments.get_assessment
+
+    def get(ctx: ServiceContext, assessment_id: int) -> Any:
+        read_on.append(threading.current_thread() is threading.main_thread())
+        return real_get(ctx, assessment_id)
+
+    monkeypatch.setattr(assessments, "get_assessment", get)
+    page.assessments.setFocus()
+    page.assessments.setCurrentCell(0, 0)
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: draft.id in window.editors)
+    editor = window.editors[draft.id]
+    assert read_on == [False], "the visit was read on a worker, once"
+    assert editor.grids[0].values[editor.grids[0].key(editor.grids[0].index(0, 2))] == 111
+    assert client.full_name in editor.title.text()
+    assert opening.take(draft.id) is None, "nothing read is kept for a later editor"
+    editor.close()
+
+
+def test_the_editors_modules_are_imported_ahead_of_time_off_the_ui_thread(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    imported_on: list[str] = []
+    real_import = prewarm.importlib.import_module
+
+    def spy(name: str) -> Any:
+        imported_on.append(threading.current_thread().name)
+        return real_import(name)
+
+    monkeypatch.setattr(prewarm.importlib, "import_module", spy)
+    thread = prewarm._run_in_background()
+    thread.join(60)
+    assert imported_on and set(imported_on) == {"prewarm-imports"}
+    assert all(name in sys.modules for name in prewarm.MODULES)
+    monkeypatch.setattr(prewarm, "MODULES", ("mobileathlete_desktop.no_such_module",))
+    assert prewarm.import_all() == ["mobileathlete_desktop.no_such_module"]  # logged, not raised
