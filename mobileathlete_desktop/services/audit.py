@@ -45,6 +45,11 @@ from mobileathlete_desktop.services.audit_seal import (
 from mobileathlete_desktop.services.audit_words import EventFacts, describe
 from mobileathlete_desktop.services.context import InputError, ServiceContext
 from mobileathlete_desktop.storage.models import Assessment, AuditEvent, Client, User
+from mobileathlete_desktop.storage.server_connections import (
+    WRITE_LOCK_KEY,
+    chain_tip,
+    note_chain_tip,
+)
 from mobileathlete_desktop.support.csv_cells import safe_csv_row
 from mobileathlete_desktop.support.files import AtomicWriteError, atomic_write_text
 
@@ -90,8 +95,9 @@ def event_hash(
     return hashlib.sha256(payload.encode()).hexdigest()
 
 
-# Arbitrary constant naming the PostgreSQL advisory lock that serialises audit appends.
-AUDIT_LOCK_KEY = 0x4D41_4155  # "MAAU"
+# The PostgreSQL advisory lock that serialises audit appends: a write unit takes it with its
+# BEGIN (storage.server_connections); any other unit that appends takes it here.
+AUDIT_LOCK_KEY = WRITE_LOCK_KEY
 
 
 def record_event(
@@ -105,14 +111,8 @@ def record_event(
     detail: dict[str, Any] | None = None,
 ) -> AuditEvent:
     """Appends an event to the trail inside the caller's unit of work."""
-    if session.get_bind().dialect.name == "postgresql":
-        # Workstations append concurrently: without this lock two transactions could read the
-        # same last hash and fork the chain. The lock is held until this transaction ends.
-        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": AUDIT_LOCK_KEY})
-    last = session.execute(
-        select(AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1)
-    ).scalar_one_or_none()
-    prev = last or GENESIS
+    tip = _chain_tip(session)
+    prev = tip[1] if tip else GENESIS
     at = datetime.now(UTC).replace(tzinfo=None)
     clean = _canonical(detail or {})
     if action in REANCHORING_ACTIONS:
@@ -134,8 +134,26 @@ def record_event(
     )
     session.add(event)
     session.flush()
-    note_append(session, event, action)
+    if session.get_bind().dialect.name == "postgresql":
+        note_chain_tip(session.connection(), event.id, digest)
+    note_append(session, event, action, tip)
     return event
+
+
+def _chain_tip(session: Session) -> tuple[int, str] | None:
+    """The trail's last event (id, hash), None for an empty trail, read so that no other
+    transaction can append after it before this one ends."""
+    if session.get_bind().dialect.name == "postgresql":
+        known, tip = chain_tip(session.connection())
+        if known:  # a write unit: its BEGIN took the write lock and read the last event
+            return tip
+        # Workstations append concurrently: without this lock two transactions could read the
+        # same last hash and fork the chain. The lock is held until this transaction ends.
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": AUDIT_LOCK_KEY})
+    last = session.execute(
+        select(AuditEvent.id, AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1)
+    ).first()
+    return None if last is None else (int(last.id), str(last.hash))
 
 
 @dataclass

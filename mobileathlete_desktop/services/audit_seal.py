@@ -16,7 +16,6 @@ What this proves, and against whom, is in docs/trust.md ("The audit trail").
 
 from __future__ import annotations
 
-import atexit
 import contextlib
 import hashlib
 import hmac
@@ -25,7 +24,6 @@ import logging
 import os
 import secrets
 import tempfile
-import threading
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -35,6 +33,9 @@ from sqlalchemy import Connection, Engine, func, select
 from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session
 
+from mobileathlete_desktop.services.audit_heads import Appended as Appended
+from mobileathlete_desktop.services.audit_heads import Head as Head
+from mobileathlete_desktop.services.audit_heads import LaterHeads, PlannedHeads
 from mobileathlete_desktop.storage.models import AuditEvent
 from mobileathlete_desktop.support.files import atomic_write
 
@@ -144,16 +145,6 @@ def _create_key(path: Path) -> None:
 # --- the head -----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Head:
-    """The end of the chain as it was when written: how many events, the last one's id and hash."""
-
-    events: int
-    last_id: int
-    last_hash: str
-    written_at: str = ""
-
-
 HeadStatus = Literal["ok", "missing", "altered", "foreign"]
 
 
@@ -255,16 +246,30 @@ def current_head(conn: Connection | Session) -> Head | None:
 # --- keeping the head up to date ----------------------------------------------------------
 
 
-def note_append(session: Session, event: AuditEvent, action: str) -> None:
+def note_append(
+    session: Session, event: AuditEvent, action: str, before: tuple[int, str] | None = None
+) -> None:
     """Called by record_event: the head is brought forward when this session commits.
 
     The new head is worked out just before the commit, inside the writing transaction (which
     holds SQLite's write lock or PostgreSQL's audit lock, so no other writer can interleave),
     and the file is written just after it: a head never names an event that was not stored.
+    `before` is the trail's last event before this one (record_event read it under the lock).
     """
     info = session.info
     info.setdefault("audit_first_id", event.id)
     info["audit_pending"] = True
+    if "audit_appended" not in info:
+        info["audit_appended"] = Appended(before, 1, (event.id, event.hash))
+    else:
+        known: Appended | None = info["audit_appended"]
+        # Each append chains from the one before it; anything else is planned the long way.
+        follows = known is not None and before == known.last
+        info["audit_appended"] = (
+            Appended(known.before, known.count + 1, (event.id, event.hash))
+            if known is not None and follows
+            else None
+        )
     if action in REANCHORING_ACTIONS:
         info["audit_reanchor"] = True
     if not info.get("audit_hooked"):
@@ -276,7 +281,13 @@ def note_append(session: Session, event: AuditEvent, action: str) -> None:
         sa_event.listen(session, "after_rollback", _after_rollback)
 
 
-_STATE = ("audit_pending", "audit_reanchor", "audit_first_id", "audit_head_plan")
+_STATE = (
+    "audit_pending",
+    "audit_reanchor",
+    "audit_first_id",
+    "audit_head_plan",
+    "audit_appended",
+)
 
 
 def _after_rollback(session: Session) -> None:
@@ -290,11 +301,12 @@ def _before_commit(session: Session) -> None:
         return
     reanchor = bool(info.pop("audit_reanchor", False))
     first_id = int(info.pop("audit_first_id", 0))
+    appended = info.pop("audit_appended", None)
     try:
         session.flush()
         path = head_path(session.get_bind().engine.url)
         if path is not None:
-            head = plan_head(session, path, first_id=first_id, reanchor=reanchor)
+            head = plan_head(session, path, first_id=first_id, reanchor=reanchor, appended=appended)
             if head is not None:
                 info["audit_head_plan"] = (path, head, reanchor)
     except Exception as exc:  # a head not written is reported by check, never a lost change
@@ -306,6 +318,7 @@ def _after_commit(session: Session) -> None:
     if plan is None:
         return
     path, head, reanchor = plan
+    _planned.add(path, head)
     if reanchor or not _later.enabled:
         _write_if_newer(path, head, reanchor=reanchor)
     else:
@@ -325,51 +338,8 @@ def _write_if_newer(path: Path, head: Head, *, reanchor: bool = False) -> None:
         logger.warning("audit head not written: %s", exc)
 
 
-class _LaterHeads:
-    """Head files written a moment after the commits that moved them, on a timer thread.
-
-    Writing the head is an fsync'd file write (several ms) after every audited save; while
-    a therapist types values that is on the path from Enter to "saved". Deferred, the newest
-    head of each file is written once per `DELAY_S`, and at the latest when the window closes
-    or the program exits (`flush_heads`). A plan is complete in itself (counted from the
-    head file it read, which stays in the trail), so a later write never needs an earlier
-    one. The cost: after a power cut or a kill, the head may lack the events of the last
-    `DELAY_S` (docs/trust.md says so), as it lacked one transaction's before.
-    """
-
-    DELAY_S = 0.25
-
-    def __init__(self) -> None:
-        self.enabled = False
-        self._lock = threading.Lock()
-        self._pending: dict[Path, Head] = {}
-        self._timer: threading.Timer | None = None
-        self._exit_hooked = False
-
-    def add(self, path: Path, head: Head) -> None:
-        with self._lock:
-            before = self._pending.get(path)
-            if before is None or head.last_id > before.last_id:
-                self._pending[path] = head
-            if self._timer is None:
-                self._timer = threading.Timer(self.DELAY_S, self.flush)
-                self._timer.daemon = True
-                self._timer.start()
-            if not self._exit_hooked:
-                atexit.register(self.flush)
-                self._exit_hooked = True
-
-    def flush(self) -> None:
-        with self._lock:
-            pending, self._pending = self._pending, {}
-            timer, self._timer = self._timer, None
-        if timer is not None and timer is not threading.current_thread():
-            timer.cancel()
-        for path, head in pending.items():
-            _write_if_newer(path, head)
-
-
-_later = _LaterHeads()
+_later = LaterHeads(_write_if_newer)
+_LaterHeads = LaterHeads  # the name tests set DELAY_S on
 
 
 def defer_head_writes(enabled: bool) -> None:
@@ -385,8 +355,16 @@ def flush_heads() -> None:
     _later.flush()
 
 
+_planned = PlannedHeads()
+
+
 def plan_head(
-    conn: Connection | Session, path: Path, *, first_id: int = 0, reanchor: bool = False
+    conn: Connection | Session,
+    path: Path,
+    *,
+    first_id: int = 0,
+    reanchor: bool = False,
+    appended: Appended | None = None,
 ) -> Head | None:
     """The head to write for the trail as it is now, or None to leave the file alone.
 
@@ -394,17 +372,30 @@ def plan_head(
     was cut or rewritten behind the program's back (or a head file altered, sealed with
     another key, or deleted while sealed events remain) is left for `check` to report.
     `reanchor` (a restore) replaces the head whatever it said. `first_id` is the first
-    event this transaction added.
+    event this transaction added; `appended` what it appended, seen under the lock (then
+    the usual case, the trail's last event before them being the old head's, asks the
+    database nothing).
     """
     key = audit_key()
-    last = conn.execute(
-        select(AuditEvent.id, AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1)
-    ).first()
-    if last is None:
-        return None
     old = read_head(path, key)
     if not reanchor and old.status in ("altered", "foreign"):
         return None
+    if appended is not None and not reanchor and old.status == "ok":
+        assert old.head is not None
+        if appended.before == (old.head.last_id, old.head.last_hash):
+            return Head(old.head.events + appended.count, *appended.last)
+        followed = _planned.follow(path, old.head, appended)
+        if followed is not None:
+            return followed
+    if appended is not None:
+        last: Any = appended.last
+    else:
+        last = conn.execute(
+            select(AuditEvent.id, AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1)
+        ).first()
+    if last is None:
+        return None
+    last_id, last_hash = int(last[0]), str(last[1])
     if reanchor or old.status == "missing":
         if not reanchor and first_id:
             sealed_before = conn.execute(
@@ -415,17 +406,21 @@ def plan_head(
             if sealed_before is not None:
                 return None
         count = conn.execute(select(func.count(AuditEvent.id))).scalar_one()
-        return Head(int(count), int(last.id), str(last.hash))
+        return Head(int(count), last_id, last_hash)
     assert old.head is not None
-    at = conn.execute(
-        select(AuditEvent.hash).where(AuditEvent.id == old.head.last_id)
-    ).scalar_one_or_none()
-    if at != old.head.last_hash or last.id <= old.head.last_id:
+    if last_id <= old.head.last_id:
         return None
-    newer = conn.execute(
-        select(func.count(AuditEvent.id)).where(AuditEvent.id > old.head.last_id)
-    ).scalar_one()
-    return Head(old.head.events + int(newer), int(last.id), str(last.hash))
+    at, newer = conn.execute(  # one request: the old head's event, and how many came after
+        select(
+            select(AuditEvent.hash).where(AuditEvent.id == old.head.last_id).scalar_subquery(),
+            select(func.count(AuditEvent.id))
+            .where(AuditEvent.id > old.head.last_id)
+            .scalar_subquery(),
+        )
+    ).one()
+    if at != old.head.last_hash:
+        return None
+    return Head(old.head.events + int(newer), last_id, last_hash)
 
 
 def advance_head(engine: Engine, *, reanchor: bool = False) -> Path | None:

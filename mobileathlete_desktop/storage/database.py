@@ -40,6 +40,9 @@ from mobileathlete_desktop.storage.errors import DatabaseDamagedError as Databas
 from mobileathlete_desktop.storage.errors import DatabaseError as DatabaseError
 from mobileathlete_desktop.storage.errors import DatabaseNewerError as DatabaseNewerError
 from mobileathlete_desktop.storage.models import Base
+from mobileathlete_desktop.storage.server_connections import READ_OPTION as READ_OPTION
+from mobileathlete_desktop.storage.server_connections import WRITE_OPTION as WRITE_OPTION
+from mobileathlete_desktop.storage.server_connections import install_server_settings
 from mobileathlete_desktop.support.files import make_owner_only, private_folder
 
 ENV_DB = "MOBILEATHLETE_DB"
@@ -132,10 +135,10 @@ def _install_sqlite_settings(engine: Engine) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
 
-WRITE_OPTION = "mobileathlete_write"
-"""Execution option marking a connection whose transactions begin IMMEDIATE on SQLite: the
-sessions of `Database.sessions` / `Database.session()` carry it; `Database.reading()` and
-plain `engine.connect()` (checks, migrations) begin deferred and never hold the write lock."""
+# WRITE_OPTION marks a connection whose transactions begin IMMEDIATE on SQLite (and with the
+# write lock on a server): the sessions of `Database.sessions` / `Database.session()` carry it;
+# `Database.reading()` (READ_OPTION) and plain `engine.connect()` (checks, migrations) begin
+# deferred and never hold the write lock.
 
 
 def write_sessions(engine: Engine) -> sessionmaker[Session]:
@@ -189,10 +192,11 @@ class Database:
     @contextmanager
     def reading(self) -> Iterator[Session]:
         """A read-only unit of work: begins deferred (WAL readers never wait for a writer nor
-        hold one up) and ends without committing (what was read stays loaded). Never write
-        in it: a write would upgrade the read to a write, which SQLite refuses at once when
-        another process wrote meanwhile."""
-        session = self.sessions(bind=self.engine)
+        hold one up) and ends without committing (what was read stays loaded); on a clinic
+        server it sends no BEGIN nor COMMIT (storage.server_connections). Never write in it: a
+        write would upgrade the read to a write, which SQLite refuses at once when another
+        process wrote meanwhile, and on a server it would not be undone at the end."""
+        session = self.sessions(bind=self.engine.execution_options(**{READ_OPTION: True}))
         try:
             yield session
         finally:
@@ -217,12 +221,13 @@ def make_engine(url: URL) -> Engine:
             _install_sqlite_settings(engine)
         elif url.get_backend_name() == "postgresql":
             # Sessions run in UTC so stored timestamps (and the audit hashes over them) read
-            # back the same from every workstation, whatever the server's own time zone.
+            # back the same from every workstation, whatever the server's own time zone. No
+            # ping per checkout: a connection idle for a while is pinged (server_connections).
             engine = create_engine(
                 url,
-                pool_pre_ping=True,
                 connect_args={"connect_timeout": CONNECT_TIMEOUT_S, "options": _server_options()},
             )
+            install_server_settings(engine)
         else:
             engine = create_engine(url, pool_pre_ping=True)
     except (ArgumentError, NoSuchModuleError, ImportError) as exc:

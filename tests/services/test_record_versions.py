@@ -1,9 +1,12 @@
 """Two workstations editing one assessment from stale copies: the later save is refused with
 "changed elsewhere" instead of overwriting, and two first saves of one empty cell at the same
-moment give the same refusal, not a raw IntegrityError. On SQLite and a clinic server."""
+moment give the same refusal, not a raw IntegrityError or a lost value. On SQLite and a clinic
+server."""
 
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import Iterator
 from datetime import date
 from typing import Any
@@ -93,30 +96,59 @@ def test_the_same_empty_cell_typed_on_two_workstations(two: Any) -> None:
 
 @pytest.mark.postgres
 def test_two_first_saves_of_one_cell_at_the_same_moment_on_a_server(pg_url: str) -> None:
-    """The race itself: the second workstation read the cell empty, the first then inserted
-    and committed, the second inserts too (the server's unique cell refuses it)."""
+    """The race itself: the second workstation has read the cell empty when the first saves
+    the same cell. Write units on a server take the clinic's write lock with their BEGIN
+    (as SQLite's BEGIN IMMEDIATE does), so the first waits for the second's unit to end and
+    is then refused: both had seen the cell empty, the second's value stands."""
     first = ServiceContext(db=open_database(pg_url), actor=THERAPIST)
     second = ServiceContext(db=open_database(pg_url), actor=THERAPIST)
     try:
         client = clients.create_client(first, clients.ClientInput("V-2", "Vera", "Versions"))
         draft = assessments.create_assessment(first, client.id, date(2026, 3, 2)).id
-        raced: list[str] = []
+        outcome: list[BaseException | None] = []
+
+        def first_saves() -> None:
+            try:
+                assessments.set_value(
+                    first, draft, "hip.flexion", "left", "active", 120, expected=None
+                )
+                outcome.append(None)
+            except BaseException as exc:
+                outcome.append(exc)
+
+        saver = threading.Thread(target=first_saves)
 
         @event.listens_for(second.db.engine, "after_cursor_execute")
         def meanwhile(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
             if (
-                not raced
+                not saver.is_alive()
+                and not outcome
                 and statement.lstrip().startswith("SELECT")
                 and "measurement" in (statement.split("FROM", 1)[-1][:40])
             ):
-                raced.append(statement)  # the second has just read the cell: empty
-                assessments.set_value(first, draft, "hip.flexion", "left", "active", 120)
+                saver.start()  # the second has just read the cell: empty
+                _wait_for_a_lock_wait(second)  # the first is now waiting for the second
 
-        with pytest.raises(ConflictError, match="changed elsewhere: reload"):
-            assessments.set_value(second, draft, "hip.flexion", "left", "active", 110)
-        assert raced
+        assessments.set_value(second, draft, "hip.flexion", "left", "active", 110, expected=None)
+        saver.join(30)
+        assert len(outcome) == 1 and isinstance(outcome[0], ConflictError), outcome
+        assert "changed elsewhere" in str(outcome[0])
         stored = assessments.get_assessment(first, draft)
-        assert stored.value("hip.flexion", "left", "active") == 120
+        assert stored.value("hip.flexion", "left", "active") == 110
     finally:
         first.db.dispose()
         second.db.dispose()
+
+
+def _wait_for_a_lock_wait(ctx: ServiceContext, timeout: float = 20) -> None:
+    """Until another session on the server waits for a lock (what `first_saves` does)."""
+    deadline = time.monotonic() + timeout
+    with ctx.db.engine.connect() as conn:
+        while time.monotonic() < deadline:
+            waiting = conn.exec_driver_sql(
+                "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+            ).scalar_one()
+            conn.rollback()
+            if waiting:
+                return
+    raise AssertionError("the first workstation never waited for the second")
