@@ -5,7 +5,8 @@ bulk builder as the 5,000-client clinic: executemany of one prepared INSERT per 
 transactions, synchronous off for the build only) and measures search and open client in a
 fresh process, so its peak RSS is the large clinic's alone: keys large_search_p95_ms,
 large_open_client_ms, large_rss_mb, large_db_mb, with the scale and the build time beside them.
-`python -m bench.large --plans FILE` prints the query plans the README quotes.
+`python -m bench.large --plans FILE` prints the query plans the README quotes;
+`--search-loop FILE` times the search services alone (no window) over the bench's keystrokes.
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ import json
 import os
 import resource
 import shutil
-import sqlite3
 import subprocess
 import sys
 from dataclasses import replace
@@ -92,43 +92,128 @@ def _child(work: Path) -> None:
     print(RESULT + json.dumps(result), flush=True)
 
 
-def query_plans(path: Path) -> str:
-    """EXPLAIN QUERY PLAN of the statements a search keystroke and opening a client send."""
-    from sqlalchemy import select
-    from sqlalchemy.dialects import sqlite
+# Keystrokes whose statements the README's query plans show: a common letter (read in the
+# list's order, counted from the count table), a rarer word (through its fragments), two words.
+PLAN_SEARCHES = ("s", "stridewell", "paceford alex")
 
-    from mobileathlete_desktop.services.clients import _search_filter, _search_statement
-    from mobileathlete_desktop.storage.models import Assessment, Client, Measurement
 
-    statements = {
-        "search 'stridewell', first page": _search_statement("stridewell", False).limit(200),
-        "count of the matches": _search_filter(
-            select(Client.id).with_only_columns(Client.id), "stridewell", False
-        ),
-        "a client's visits": select(Assessment.id)
-        .where(Assessment.client_id == 1)
-        .order_by(Assessment.date, Assessment.id),
-        "their measurements": select(Measurement.value).where(
-            Measurement.assessment_id.in_(list(range(1, 31)))
-        ),
-    }
+def query_plans(target: str | Path) -> str:
+    """The query plans of the statements a search keystroke and opening a client send, as the
+    program sends them (captured while it searches), on a clinic file or a server URL."""
+    from sqlalchemy import event, select, text
+
+    from mobileathlete_desktop.services import clients
+    from mobileathlete_desktop.services.context import ServiceContext
+    from mobileathlete_desktop.storage.database import open_database
+    from mobileathlete_desktop.storage.models import Assessment, Measurement
+
+    db = open_database(target)
+    ctx = ServiceContext.system(db)
+    sent: list[tuple[str, Any]] = []
+
+    def capture(_conn: Any, _cursor: Any, statement: str, parameters: Any, *_: Any) -> None:
+        sent.append((statement, parameters))
+
     lines: list[str] = []
-    with sqlite3.connect(path) as conn:
-        for name, stmt in statements.items():
-            literal = {"literal_binds": True}
-            compiled = stmt.compile(dialect=sqlite.dialect(), compile_kwargs=literal)
-            lines.append(f"-- {name}")
-            for row in conn.execute(f"EXPLAIN QUERY PLAN {compiled}"):
-                lines.append(f"   {row[-1]}")
+    postgres = db.engine.dialect.name == "postgresql"
+    explain = "EXPLAIN (COSTS OFF) " if postgres else "EXPLAIN QUERY PLAN "
+    try:
+        work: list[tuple[str, Any]] = []
+        for typed in PLAN_SEARCHES:
+            work.append(
+                (
+                    f"search {typed!r}, first page",
+                    lambda t=typed: clients.search_clients(ctx, t, limit=101),
+                )
+            )
+            work.append(
+                (
+                    f"count of {typed!r}",
+                    lambda t=typed: clients.count_clients(ctx, t, include_archived=False),
+                )
+            )
+        for name, run in work:
+            event.listen(db.engine, "before_cursor_execute", capture)
+            try:
+                run()
+            finally:
+                event.remove(db.engine, "before_cursor_execute", capture)
+            statement, parameters = sent[-1]  # the last one answers; the ones before choose
+            lines.append(f"-- {name} ({len(sent)} statements, the last:)")
+            with db.engine.connect() as conn:
+                raw = conn.connection.driver_connection
+                assert raw is not None
+                cursor = raw.cursor()
+                cursor.execute(explain + statement, parameters)
+                for row in cursor.fetchall():
+                    lines.append(f"   {row[-1]}")
+            sent.clear()
+        with db.engine.connect() as conn:
+            for name, stmt in {
+                "a client's visits": select(Assessment.id)
+                .where(Assessment.client_id == 1)
+                .order_by(Assessment.date, Assessment.id),
+                "their measurements": select(Measurement.value).where(
+                    Measurement.assessment_id.in_(list(range(1, 31)))
+                ),
+            }.items():
+                compiled = stmt.compile(db.engine, compile_kwargs={"literal_binds": True})
+                lines.append(f"-- {name}")
+                for row in conn.execute(text(explain + str(compiled))):
+                    lines.append(f"   {row[-1]}")
+    finally:
+        db.dispose()
     return "\n".join(lines)
+
+
+BENCH_WORDS = ("stridewell", "BENCH-0042", "paceford alex", "1980-0", "tempo")
+"""What bench/measures.py types, a key at a time, then three backspaces."""
+
+
+def search_loop(target: str | Path, rounds: int = 5) -> dict[str, float]:
+    """The services alone, without the window: each keystroke of the typed words as the list
+    asks it (the first page of 101, then the count when more matched), `rounds` times."""
+    import statistics
+    import time
+
+    from mobileathlete_desktop.services import clients
+    from mobileathlete_desktop.services.context import ServiceContext
+    from mobileathlete_desktop.storage.database import open_database
+
+    db = open_database(target)
+    ctx = ServiceContext.system(db)
+    texts = [w[:i] for w in BENCH_WORDS for i in [*range(1, len(w) + 1), -1, -2, -3] if w[:i]]
+    samples: list[float] = []
+    try:
+        for _ in range(rounds):
+            for typed in texts:
+                started = time.perf_counter()
+                page = clients.search_clients(ctx, typed, limit=101)
+                if len(page) > 100:
+                    clients.count_clients(ctx, typed, include_archived=False)
+                samples.append((time.perf_counter() - started) * 1000)
+    finally:
+        db.dispose()
+    samples.sort()
+    return {
+        "keystrokes": len(samples),
+        "p50_ms": statistics.median(samples),
+        "p95_ms": samples[int(0.95 * (len(samples) - 1))],
+        "max_ms": samples[-1],
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="bench.large", description=__doc__)
     parser.add_argument("--measure", type=Path, help="(child) measure this clinic file")
-    parser.add_argument("--plans", type=Path, help="print the query plans on this clinic file")
+    parser.add_argument("--plans", help="print the query plans on this clinic file or server URL")
+    parser.add_argument(
+        "--search-loop", help="time the search services alone on this clinic file or server URL"
+    )
     args = parser.parse_args(argv)
-    if args.measure:
+    if args.search_loop:
+        print(json.dumps(search_loop(args.search_loop)))
+    elif args.measure:
         _child(args.measure)
     elif args.plans:
         print(query_plans(args.plans))

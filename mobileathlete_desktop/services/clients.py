@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass, fields, replace
 from datetime import date
 from typing import Any, Literal
 
-from sqlalchemy import ColumnElement, Select, String, cast, func, or_, select
+from sqlalchemy import ColumnElement, Connection, Integer, Select, String, cast, func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
@@ -157,11 +157,20 @@ def _search_words(text: str) -> list[tuple[str, bool]]:
     ]
 
 
-def _search_filter(stmt: Select[Any], text: str, include_archived: bool) -> Select[Any]:
+def _search_filter(
+    stmt: Select[Any], text: str, include_archived: bool, archived_index: bool = True
+) -> Select[Any]:
     """The search's meaning, as conditions on the client table (a scan without an index
-    driving it; the indexed search adds one condition that only narrows which rows are read)."""
+    driving it; the indexed search adds one condition that only narrows which rows are read).
+
+    `archived_index=False` words the archived test so that no index serves it (CAST): SQLite,
+    without statistics, would otherwise walk the everyday clients in name order and test
+    each against the word's few clients, instead of fetching those few by id.
+    """
     if not include_archived:
-        stmt = stmt.where(Client.archived.is_(False))
+        stmt = stmt.where(
+            Client.archived.is_(False) if archived_index else cast(Client.archived, Integer) == 0
+        )
     for word, family_only in _search_words(text):
         # The stored key is "family␟given␟chart", folded: a word followed by two separators
         # is in the family name; otherwise anywhere (one LIKE a word, on any database).
@@ -211,17 +220,12 @@ class _Word:
 _PROBE = 5_000
 
 
-def _matches(session: Session, word: _Word, include_archived: bool) -> int | None:
-    """How many clients hold the word's lookup text: exact from the count table for a short
-    text, else the number of its fragments (an upper bound; None beyond _PROBE)."""
-    if not word.lookup:
-        return None
-    counted = search_index.counted_clients(session, word.count_kind, word.lookup, include_archived)
-    if counted is not None:
-        return counted
+def _probe(connection: Connection, word: _Word) -> int | None:
+    """How many fragments a word too long to be counted has (an upper bound of its clients),
+    or None beyond _PROBE."""
     fragments = search_index.matching_ids(word.kinds, word.lookup).limit(_PROBE + 1)
     found = int(
-        session.execute(select(func.count()).select_from(fragments.subquery())).scalar_one()
+        connection.execute(select(func.count()).select_from(fragments.subquery())).scalar_one()
     )
     return None if found > _PROBE else found
 
@@ -234,41 +238,47 @@ class _Plan:
     matches: int | None  # the search's exact count, when the index gives it in one read
 
 
-def _plan(session: Session, text: str, include_archived: bool, rows: int) -> _Plan:
+def _plan(connection: Connection, text: str, include_archived: bool, rows: int) -> _Plan:
     """Chooses the cheaper way to find the first `rows` matches.
 
     Through the index, the rarest word's clients are read and checked (cost: their number).
     In order (by the name index), clients are read until `rows` match (cost: about `rows` ×
-    clinic ÷ matches). The words' counts come from the count table, so choosing costs a few
-    index reads.
+    clinic ÷ matches). The words' counts come from the count table in one read, so choosing
+    costs little.
     """
     words = [_Word(w, f) for w, f in _search_words(text)]
-    every = search_index.counted_clients(session, search_index.EVERY, "", include_archived)
-    clinic = max(every or 0, 1)
+    every = (search_index.EVERY, "")
+    got = search_index.counted(
+        connection, [every, *((w.count_kind, w.lookup) for w in words)], include_archived
+    )
+    clinic = max(got[every], 1)
     if not words:
-        return _Plan(None, every)
-    counts = [_matches(session, w, include_archived) for w in words]
-    if len(words) == 1 and words[0].exact and counts[0] is not None:
-        exact: int | None = (
-            counts[0] if len(words[0].lookup) <= search_index.COUNTED_LENGTH else None
-        )
-    else:
-        exact = None
+        return _Plan(None, got[every])
+    counts: list[int | None] = []
+    for word in words:
+        if not word.lookup:
+            counts.append(None)
+        elif (word.count_kind, word.lookup) in got:
+            counts.append(got[(word.count_kind, word.lookup)])
+        else:
+            counts.append(_probe(connection, word))
+    first = words[0]
+    exact = len(words) == 1 and first.exact and (first.count_kind, first.lookup) in got
     known = [(n, w) for n, w in zip(counts, words, strict=True) if n is not None]
     if not known:
-        return _Plan(None, exact)
+        return _Plan(None, None)
     rarest, driver = min(known, key=lambda pair: pair[0])
     expected = float(clinic)
     for n, _word in known:
         expected *= n / clinic
     in_order = rows * clinic / max(expected, 1.0)
-    return _Plan(driver if rarest <= in_order else None, exact)
+    return _Plan(driver if rarest <= in_order else None, counts[0] if exact else None)
 
 
 def _indexed_filter(
     stmt: Select[Any], text: str, include_archived: bool, plan: _Plan
 ) -> Select[Any]:
-    stmt = _search_filter(stmt, text, include_archived)
+    stmt = _search_filter(stmt, text, include_archived, archived_index=plan.driver is None)
     if plan.driver is not None:
         found = search_index.matching_ids(plan.driver.kinds, plan.driver.lookup)
         stmt = stmt.where(Client.id.in_(found))
@@ -325,24 +335,26 @@ def search_clients(
     ctx.actor.require("clients.read")
     with ctx.db.reading() as session:
         rows = offset + (limit if limit is not None else 10**9)
-        plan = _plan(session, text, include_archived, rows)
+        connection = session.connection()  # Core: the rows are plain columns, not objects
+        plan = _plan(connection, text, include_archived, rows)
         stmt = _search_statement(text, include_archived, order, descending, plan)
         if limit is not None:
             stmt = stmt.limit(limit)
         if offset:
             stmt = stmt.offset(offset)
-        return [ClientRecord(**row._asdict()) for row in session.execute(stmt)]
+        return [ClientRecord(**row._asdict()) for row in connection.execute(stmt)]
 
 
 def count_clients(ctx: ServiceContext, text: str = "", *, include_archived: bool = True) -> int:
     """How many clients a search finds (all of the clinic's, archived included, by default)."""
     ctx.actor.require("clients.read")
     with ctx.db.reading() as session:
-        plan = _plan(session, text, include_archived, 10**9)
+        connection = session.connection()
+        plan = _plan(connection, text, include_archived, 10**9)
         if plan.matches is not None:
             return plan.matches
         stmt = _indexed_filter(select(func.count(Client.id)), text, include_archived, plan)
-        return int(session.execute(stmt).scalar_one())
+        return int(connection.execute(stmt).scalar_one())
 
 
 def _load(session: Session, client_id: int) -> Client:

@@ -33,12 +33,14 @@ from sqlalchemy import (
     Integer,
     String,
     Table,
+    and_,
     bindparam,
     delete,
     event,
     func,
     insert,
     inspect,
+    or_,
     select,
 )
 from sqlalchemy.ext.compiler import compiles
@@ -224,17 +226,27 @@ def lookup_text(word: str) -> str:
     return max(pieces, key=len) if pieces else ""
 
 
-def counted_clients(session: Session, kind: str, text: str, include_archived: bool) -> int | None:
-    """How many clients hold `text` (of up to COUNTED_LENGTH characters) in `kind`, or None
-    when the text is too long to be counted; kind EVERY and "" count every client."""
-    if (not text and kind != EVERY) or len(text) > COUNTED_LENGTH:
-        return None
-    stmt = select(func.coalesce(func.sum(ClientSearchCount.clients), 0)).where(
-        ClientSearchCount.kind == kind, ClientSearchCount.text == text
+def counted(
+    connection: Connection, wanted: Iterable[tuple[str, str]], include_archived: bool
+) -> dict[tuple[str, str], int]:
+    """How many clients hold each (kind, text) asked, in one read of the count table; texts
+    longer than COUNTED_LENGTH are not counted (left out of the answer). (EVERY, "") is the
+    number of clients."""
+    asked = {(k, t) for k, t in wanted if len(t) <= COUNTED_LENGTH and (t or k == EVERY)}
+    if not asked:
+        return {}
+    table = ClientSearchCount
+    stmt = (
+        select(table.kind, table.text, func.sum(table.clients))
+        .where(or_(*(and_(table.kind == k, table.text == t) for k, t in sorted(asked))))
+        .group_by(table.kind, table.text)
     )
     if not include_archived:
-        stmt = stmt.where(ClientSearchCount.archived.is_(False))
-    return int(session.execute(stmt).scalar_one())
+        stmt = stmt.where(table.archived.is_(False))
+    found = dict.fromkeys(asked, 0)
+    for kind, text, clients in connection.execute(stmt):
+        found[(kind, text)] = int(clients or 0)
+    return found
 
 
 def matching_ids(kinds: Iterable[str], text: str) -> Any:
