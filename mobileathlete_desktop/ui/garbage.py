@@ -36,6 +36,12 @@ FULL_EVERY_S = 30.0
 only when the long-lived objects grew by a quarter, which the count `gc.get_count()` gives
 cannot tell. Between two, the middle generation is collected instead, so young cycles still
 go within a second."""
+YOUNG_EVERY_S = 1.0
+"""When no generation is due by its count (the program idles: few allocations), the young
+generations are still collected this often when they hold anything: a window forgotten a
+moment after a collection moved it up a generation goes within a second, not whenever the
+next allocations come. Bounded: only what was made since the last full collection and is
+not yet long-lived is walked."""
 DEEP_EVERY_S = 600.0
 """The least time between two deep collections (frozen objects walked too: 200 ms and more
 after a day's work), which also wait for the application not to be active."""
@@ -67,7 +73,7 @@ class GarbageCollector(QObject):
             gc.collect()
             gc.freeze()
         self.threshold = gc.get_threshold()
-        self._last_full = self._last_deep = time.monotonic()
+        self._last_full = self._last_deep = self._last_young = time.monotonic()
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self.check)
@@ -76,9 +82,9 @@ class GarbageCollector(QObject):
 
     def check(self) -> int:
         """Collects the oldest generation whose count passed its threshold, as CPython would
-        have on its own (a full one at most every FULL_EVERY_S); when nothing is due and the
-        user is in another program, a deep collection now and then. Returns how many
-        unreachable objects were found."""
+        have on its own (a full one at most every FULL_EVERY_S); when nothing is due, the young
+        generations now and then (YOUNG_EVERY_S), and while the user is in another program a
+        deep collection now and then. Returns how many unreachable objects were found."""
         counts = gc.get_count()
         for generation in (2, 1, 0):
             if counts[generation] > self.threshold[generation]:
@@ -88,8 +94,13 @@ class GarbageCollector(QObject):
                         return gc.collect(1)  # a full one ran lately: the middle one for now
                     self._last_full = now
                     return self.full()
+                self._last_young = time.monotonic()
                 return gc.collect(generation)
-        deep_due = self._frozen and time.monotonic() - self._last_deep >= DEEP_EVERY_S
+        now = time.monotonic()
+        if (counts[0] or counts[1]) and now - self._last_young >= YOUNG_EVERY_S:
+            self._last_young = now
+            return gc.collect(1)  # an idle slice: the young generations
+        deep_due = self._frozen and now - self._last_deep >= DEEP_EVERY_S
         if deep_due and not application_active():
             return self.deep()
         return 0

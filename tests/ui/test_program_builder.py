@@ -418,6 +418,7 @@ def test_the_clinic_can_put_its_own_picture_on_a_drill_and_go_back(
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(photo), ""))
     builder.search.setFocus()
     type_text(qtbot, "bird dog")
+    qtbot.waitUntil(lambda: not builder.pictures.reading)  # drawn on the thread pool
     drawn = builder.detail_picture.pixmap().toImage()
     assert not builder.drawn_picture_button.isEnabled()
     builder.own_picture_button.click()

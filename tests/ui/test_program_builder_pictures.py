@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PIL import Image
 from PySide6.QtCore import QSettings, QSize, Qt
+from PySide6.QtGui import QPixmap
 from pytestqt.qtbot import QtBot
 
 from mobileathlete_desktop.services import programs as program_service
 from mobileathlete_desktop.services.context import ServiceContext
 from mobileathlete_desktop.ui import service_adapter as svc
+from mobileathlete_desktop.ui.program_builder import drill_pictures
 from tests.ui.test_program_builder import client_id, open_builder, store  # noqa: F401
 
 
@@ -52,6 +56,7 @@ def test_opening_the_builder_reads_only_the_pictures_of_drills_on_screen(
 
     builder = open_builder(ctx, client_id, store, qtbot)
     builder.library_list.viewport().repaint()
+    qtbot.waitUntil(lambda: not builder.pictures.reading)  # read on the thread pool
 
     assert None not in reads, "opening the builder read every clinic picture"
     read = {code for codes in reads if codes is not None for code in codes}
@@ -64,7 +69,7 @@ def test_opening_the_builder_reads_only_the_pictures_of_drills_on_screen(
     # A drill further down has its picture read when the therapist gets to it.
     builder.library_list.setCurrentIndex(builder.library_model.index(listed.index(later), 0))
     qtbot.waitUntil(lambda: any(codes and later in codes for codes in reads))
-    assert builder.drawn_picture_button.isEnabled()
+    qtbot.waitUntil(builder.drawn_picture_button.isEnabled)
     shown = builder.detail_picture.pixmap().toImage()
     assert shown.pixelColor(shown.width() // 2, shown.height() // 2).red() > 200
 
@@ -81,5 +86,43 @@ def test_filtering_again_reads_no_picture_twice(
     builder.search.setText("bird dog")
     builder.search.clear()
     builder.library_list.viewport().repaint()
+    qtbot.waitUntil(lambda: not builder.pictures.reading)
     read = [code for codes in reads if codes is not None for code in codes]
     assert read and len(read) == len(set(read))
+
+
+def test_pictures_are_read_and_drawn_off_the_ui_thread_and_a_search_draws_one_detail(
+    ctx: ServiceContext,
+    client_id: int,  # noqa: F811
+    store: QSettings,  # noqa: F811
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The figures are drawn (a few ms each) and the pictures read on the thread pool; a
+    keystroke in the search draws the details of the first drill found (it drew them for
+    every row of the list, 150-400 ms)."""
+    threads: set[int] = set()
+    real_read, real_svg = program_service.drill_images, svc.drill_svg
+
+    def reading(ctx: ServiceContext, codes: Sequence[str] | None = None) -> dict[str, bytes]:
+        threads.add(threading.get_ident())
+        return real_read(ctx, codes)
+
+    def drawing(exercise: Any) -> str | None:
+        threads.add(threading.get_ident())
+        return real_svg(exercise)
+
+    monkeypatch.setattr(program_service, "drill_images", reading)
+    monkeypatch.setattr(svc, "drill_svg", drawing)
+    drill_pictures._DRAWN.clear()  # drawn again in this process
+    builder = open_builder(ctx, client_id, store, qtbot)
+    builder.library_list.viewport().repaint()
+    qtbot.waitUntil(lambda: bool(threads) and not builder.pictures.reading)
+    assert threading.get_ident() not in threads
+    details: list[object] = []
+    monkeypatch.setattr(
+        builder.pictures, "pixmap", lambda exercise, size: details.append(exercise) or QPixmap()
+    )
+    builder.search.setFocus()
+    qtbot.keyClicks(builder.search, "b")
+    assert 1 <= len(details) <= 2  # the first drill found (again when its picture came)

@@ -94,6 +94,8 @@ class LibraryModel(QStandardItemModel):
         super().__init__(parent)
         self.pictures = pictures
         self.exercises: list[Exercise] = []
+        self._rows: dict[str, int] = {}
+        pictures.ready.connect(self._pictures_ready)
 
     def show(self, exercises: list[Exercise]) -> None:
         """Replaces the rows with these drills."""
@@ -101,6 +103,7 @@ class LibraryModel(QStandardItemModel):
         # moved (each drill's details and picture drawn) with every one of them.
         self.removeRows(0, self.rowCount())
         self.exercises = list(exercises)
+        self._rows = {e.code: row for row, e in enumerate(self.exercises)}
         lang = window_lang()
         other = other_lang(lang)
         items = []
@@ -123,17 +126,22 @@ class LibraryModel(QStandardItemModel):
             row = index.row()
             if 0 <= row < len(self.exercises):
                 start = row - row % PICTURE_PAGE
-                page = self.exercises[start : start + PICTURE_PAGE]
-                self.pictures.read([e.code for e in page])
+                self.pictures.request(self.exercises[start : start + PICTURE_PAGE])
                 return self.pictures.icon(self.exercises[row])
         return super().data(index, role)
 
     def picture_changed(self, code: str) -> None:
         """Redraws the drill's icon after its picture changed."""
-        for row, exercise in enumerate(self.exercises):
-            if exercise.code == code:
-                index = self.index(row, 0)
-                self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
+        row = self._rows.get(code)
+        if row is not None:
+            index = self.index(row, 0)
+            self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
+
+    def _pictures_ready(self, codes: list[str]) -> None:
+        rows = sorted(self._rows[c] for c in codes if c in self._rows)
+        if rows:
+            first, last = self.index(rows[0], 0), self.index(rows[-1], 0)
+            self.dataChanged.emit(first, last, [Qt.ItemDataRole.DecorationRole])
 
     def mimeTypes(self) -> list[str]:
         return [DRILL_MIME]
@@ -251,6 +259,7 @@ class LibraryPanel(QGroupBox):
             lambda current, _previous: self._show_detail(current)
         )
         self.search.installEventFilter(self)
+        pictures.ready.connect(self._pictures_ready)
 
     def focus_search(self) -> None:
         """Puts the cursor in the drill search with its text selected (Ctrl+F)."""
@@ -325,6 +334,11 @@ class LibraryPanel(QGroupBox):
         )
         self.detail_picture.setPixmap(self.pictures.pixmap(exercise, QSize(120, 120)))
         self.drawn_picture_button.setEnabled(self.pictures.own(exercise.code) is not None)
+
+    def _pictures_ready(self, codes: list[str]) -> None:
+        exercise = self.current_exercise()
+        if exercise is not None and exercise.code in codes:
+            self._show_detail(self.library_list.currentIndex())
 
     # -- the clinic's own pictures ---------------------------------------------------------
 

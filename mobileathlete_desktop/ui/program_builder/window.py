@@ -61,7 +61,7 @@ class ProgramBuilder(QDialog):
         self.recommending: Job[tuple[ProgramRecord, list[str]]] | None = None
         self.can_write = ctx.actor.can("programs.write")
         self.can_print = ctx.actor.can("handouts.print")
-        self.pictures = DrillPictures(ctx)
+        self.pictures = DrillPictures(ctx, self)
         self.setWindowTitle(
             self.tr("Home program — {name} ({chart})").format(
                 name=self.client.full_name, chart=self.client.chart_number
