@@ -1003,6 +1003,10 @@ Mobile Athlete se cierra al terminar la restauración; vuelva a abrirlo e inicie
         <translation>⚠ La segunda fecha es anterior a la primera.</translation>
     </message>
     <message>
+        <source>Looking for the clients seen…</source>
+        <translation>Buscando los clientes atendidos…</translation>
+    </message>
+    <message>
         <source>No client was assessed {first}.</source>
         <translation>Ningún cliente fue evaluado el {first}.</translation>
     </message>

@@ -1418,6 +1418,10 @@
         <translation>Buscar ejercicios</translation>
     </message>
     <message>
+        <source>Working out the recommended drills…</source>
+        <translation>Calculando los ejercicios recomendados…</translation>
+    </message>
+    <message>
         <source>Recommended 1 drill</source>
         <translation>1 ejercicio recomendado</translation>
     </message>
