@@ -15,12 +15,17 @@ each unit of work is:
 - Any other connection (checks, migrations, `engine.begin()`) begins with a plain BEGIN,
   exactly where the driver would have sent its own.
 
-A pooled connection is checked with a ping only after it sat idle for PING_AFTER_IDLE_S (a
-server restart or a dropped link shows there); one used a moment ago goes straight to work.
+A pooled connection is pinged at checkout only when it sat idle for PING_AFTER_IDLE_S (a link
+dropped silently shows there) or when the server sent it something while it was idle (a
+server that ends a session, at a restart or by an administrator, says so before closing it:
+a look at the socket, no request). One used a moment ago with nothing to read goes straight
+to work; a link dropped silently within those seconds fails that one unit (StorageUnavailable)
+and the pool starts afresh.
 """
 
 from __future__ import annotations
 
+import select
 import time
 from typing import Any
 
@@ -120,9 +125,20 @@ def install_server_settings(engine: Engine) -> None:
         if dbapi_connection.closed or dbapi_connection.broken:
             raise DisconnectionError("the connection to the clinic server was closed")
         since = record.info.get(_IDLE_SINCE)
-        if since is None or time.monotonic() - since < PING_AFTER_IDLE_S:
+        idle = since is not None and time.monotonic() - since >= PING_AFTER_IDLE_S
+        if not idle and not _has_news(dbapi_connection):
             return
         try:
             dbapi_connection.execute("SELECT 1")
         except Exception as exc:  # psycopg.Error: the server went or the link dropped
             raise DisconnectionError(f"the clinic server did not answer: {exc}") from exc
+
+
+def _has_news(dbapi_connection: Any) -> bool:
+    """Whether an idle connection has something to read (a server that ended the session
+    says so, then closes it): a look at the socket, no request."""
+    try:
+        ready, _write, _error = select.select([dbapi_connection.fileno()], [], [], 0)
+    except (OSError, ValueError):
+        return True
+    return bool(ready)

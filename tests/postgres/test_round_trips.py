@@ -1,0 +1,211 @@
+"""What the hot actions cost on a clinic LAN, counted on the wire (issue 22).
+
+Every request that waits for the server's answer pays the network's delay twice. The counts
+here are the requests a local proxy saw (bench/lan_proxy.py, no delay added): BEGIN, COMMIT,
+pings and statements alike. A query per visit (an N+1) or a ping per unit fails them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import date
+from typing import Any
+
+import psycopg
+import pytest
+from sqlalchemy import func, select
+
+from bench.lan_proxy import LanProxy
+from mobileathlete_desktop.domain.permissions import Actor
+from mobileathlete_desktop.services import assessments, clients
+from mobileathlete_desktop.services.audit_seal import (
+    audit_key,
+    defer_head_writes,
+    flush_heads,
+    head_path,
+    read_head,
+)
+from mobileathlete_desktop.services.checks import check_database
+from mobileathlete_desktop.services.context import ServiceContext
+from mobileathlete_desktop.services.overview import client_overview
+from mobileathlete_desktop.storage import server_connections
+from mobileathlete_desktop.storage.database import open_database
+from mobileathlete_desktop.storage.models import AuditEvent
+from tests.postgres.server import PostgresServer
+
+pytestmark = pytest.mark.postgres
+
+THERAPIST = Actor(username="pt", display_name="Pat Physio", role="therapist")
+
+# The budget of each action in requests that wait for an answer (today's counts).
+SAVE_A_VALUE = 6  # BEGIN with the write lock and the trail's end, 2 reads, UPDATE, audit, COMMIT
+READ_AN_ASSESSMENT = 4  # the assessment, its values, findings and questionnaires; no BEGIN
+OPEN_A_CLIENT = 9  # the audited read (4) and the page's one read of everything (5)
+
+
+@pytest.fixture
+def lan(
+    postgres_server: PostgresServer, pg_url: str, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[tuple[LanProxy, ServiceContext]]:
+    """A workstation that reaches the server through a counting proxy."""
+    monkeypatch.setattr(server_connections, "PING_AFTER_IDLE_S", 3600.0)  # a slow machine
+    with LanProxy("127.0.0.1", postgres_server.port, delay_ms=0) as proxy:
+        url = pg_url.replace(f":{postgres_server.port}/", f":{proxy.port}/")
+        ctx = ServiceContext(db=open_database(url), actor=THERAPIST)
+        try:
+            yield proxy, ctx
+        finally:
+            ctx.db.dispose()
+
+
+def _requests(proxy: LanProxy, action: Callable[[], Any]) -> int:
+    """The requests of `action` in the steady state: the driver prepares each statement at its
+    fifth run on a connection (psycopg's prepare_threshold), once, at the price of one more
+    request then; a query per row would cost more on every run."""
+    counts = []
+    for _ in range(10):
+        before = proxy.round_trips
+        action()
+        counts.append(proxy.round_trips - before)
+    return min(counts[-5:])
+
+
+def _client_with_visits(ctx: ServiceContext, chart: str, visits: int) -> tuple[int, int]:
+    """A client with `visits` assessments of three values each; (client id, newest id)."""
+    client = clients.create_client(ctx, clients.ClientInput(chart, "Rita", "Trips"))
+    newest = 0
+    for n in range(visits):
+        newest = assessments.create_assessment(ctx, client.id, date(2026, 1, 1 + n)).id
+        for side, value in (("left", 100.0 + n), ("right", 105.0 + n)):
+            assessments.set_value(ctx, newest, "hip.flexion", side, "active", value)
+        assessments.set_value(ctx, newest, "knee.flexion", "left", "active", 130.0)
+    return client.id, newest
+
+
+def test_saving_a_value_costs_six_requests(lan: tuple[LanProxy, ServiceContext]) -> None:
+    proxy, ctx = lan
+    _client_id, draft = _client_with_visits(ctx, "RT-1", 1)
+    typed = iter(range(101, 200))
+
+    def save() -> None:
+        value = float(next(typed))
+        assessments.set_value(
+            ctx, draft, "hip.flexion", "left", "active", value, expected=value - 1
+        )
+
+    cost = _requests(proxy, save)
+    assert cost <= SAVE_A_VALUE, f"a saved value cost {cost} requests"
+    assert assessments.get_assessment(ctx, draft).value("hip.flexion", "left", "active") == 110
+
+
+def test_a_read_unit_sends_no_begin_nor_rollback(lan: tuple[LanProxy, ServiceContext]) -> None:
+    proxy, ctx = lan
+    _client_id, draft = _client_with_visits(ctx, "RT-2", 1)
+    cost = _requests(proxy, lambda: assessments.get_assessment(ctx, draft))
+    assert cost <= READ_AN_ASSESSMENT, f"reading an assessment cost {cost} requests"
+
+
+def test_opening_a_client_costs_the_same_with_more_visits(
+    lan: tuple[LanProxy, ServiceContext],
+) -> None:
+    proxy, ctx = lan
+    few, _ = _client_with_visits(ctx, "RT-3", 2)
+    many, _ = _client_with_visits(ctx, "RT-4", 7)
+    cost_few = _requests(proxy, lambda: client_overview(ctx, few))
+    cost_many = _requests(proxy, lambda: client_overview(ctx, many))
+    assert len(client_overview(ctx, many).assessments) == 7
+    assert cost_many == cost_few, f"2 visits: {cost_few} requests, 7 visits: {cost_many}"
+    assert cost_many <= OPEN_A_CLIENT, f"opening a client cost {cost_many} requests"
+
+
+def _drop_every_connection(server: PostgresServer, url: str) -> None:
+    """What a server restart or a dropped link does to the pooled connections."""
+    name = url.rsplit("/", 1)[1]
+    with psycopg.connect(
+        f"host=127.0.0.1 port={server.port} user={server.user} dbname=postgres", autocommit=True
+    ) as admin:
+        admin.execute(
+            "SELECT pg_terminate_backend(pid, 10000) FROM pg_stat_activity "
+            "WHERE datname = %s AND pid <> pg_backend_pid()",
+            [name],
+        )  # returns once each session has ended
+
+
+def test_a_connection_dropped_while_idle_is_replaced_unseen(
+    postgres_server: PostgresServer, pg_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ctx = ServiceContext(db=open_database(pg_url), actor=THERAPIST)
+    try:
+        client = clients.create_client(ctx, clients.ClientInput("RT-5", "Rita", "Trips"))
+        _drop_every_connection(postgres_server, pg_url)
+        monkeypatch.setattr(server_connections, "PING_AFTER_IDLE_S", 0.0)  # it sat idle
+        assert clients.get_client(ctx, client.id).chart_number == "RT-5"
+    finally:
+        ctx.db.dispose()
+
+
+def test_a_connection_the_server_ended_a_moment_after_use_is_replaced_unseen(
+    postgres_server: PostgresServer, pg_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Not idle long enough for a ping, but the server said it ended the session: the
+    checkout sees it on the socket and takes a new connection."""
+    monkeypatch.setattr(server_connections, "PING_AFTER_IDLE_S", 3600.0)
+    ctx = ServiceContext(db=open_database(pg_url), actor=THERAPIST)
+    try:
+        client = clients.create_client(ctx, clients.ClientInput("RT-6", "Rita", "Trips"))
+        _drop_every_connection(postgres_server, pg_url)
+        assert clients.get_client(ctx, client.id).chart_number == "RT-6"
+    finally:
+        ctx.db.dispose()
+
+
+def _trail(ctx: ServiceContext) -> tuple[int, int]:
+    with ctx.db.engine.connect() as conn:
+        count, last = conn.execute(select(func.count(AuditEvent.id), func.max(AuditEvent.id))).one()
+    return int(count), int(last)
+
+
+def _problems(ctx: ServiceContext) -> list[str]:
+    url = ctx.db.url.render_as_string(False)
+    return [p for p in check_database(url).problems if not p.startswith("server login")]
+
+
+def test_heads_planned_without_asking_the_server_match_the_trail(
+    pg_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Saves typed faster than the head file is written (the window defers it): each head is
+    worked out from the one before it, and the file ends up naming the whole trail."""
+    from mobileathlete_desktop.services import audit_seal
+
+    monkeypatch.setattr(audit_seal._LaterHeads, "DELAY_S", 60.0)  # only the flush writes
+    ctx = ServiceContext(db=open_database(pg_url), actor=THERAPIST)
+    try:
+        _client_id, draft = _client_with_visits(ctx, "RT-7", 1)
+        defer_head_writes(True)
+        for value in range(110, 120):
+            assessments.set_value(ctx, draft, "hip.flexion", "left", "active", float(value))
+        flush_heads()
+        path = head_path(ctx.db.url)
+        assert path is not None
+        head = read_head(path, audit_key())
+        assert head.status == "ok" and head.head is not None
+        assert (head.head.events, head.head.last_id) == _trail(ctx)
+        assert _problems(ctx) == []
+    finally:
+        defer_head_writes(False)
+        ctx.db.dispose()
+
+
+def test_a_save_after_the_trail_was_cut_leaves_the_head_for_check(pg_url: str) -> None:
+    ctx = ServiceContext(db=open_database(pg_url), actor=THERAPIST)
+    try:
+        _client_id, draft = _client_with_visits(ctx, "RT-8", 1)
+        _count, last = _trail(ctx)
+        with ctx.db.engine.begin() as conn:  # the tables' owner cuts the newest event
+            conn.exec_driver_sql("ALTER TABLE audit_event DISABLE TRIGGER audit_event_append_only")
+            conn.exec_driver_sql(f"DELETE FROM audit_event WHERE id = {last}")
+        assessments.set_value(ctx, draft, "hip.flexion", "left", "active", 130.0)
+        found = _problems(ctx)
+        assert any("newest events were deleted" in p for p in found), found
+    finally:
+        ctx.db.dispose()
