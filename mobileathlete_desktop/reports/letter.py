@@ -68,11 +68,10 @@ def _opening(letter: ReferralLetter) -> str:
     complaint = (client.complaint or tr.gettext("a running complaint")).rstrip(".")
     complaint = complaint[:1].lower() + complaint[1:]
     if not letter.visit_dates:
-        return tr.gettext(
-            "Thank you for referring {name}, a runner with {complaint}. We have not assessed "
-            "{name} yet.",
-            name=short(client.full_name),
-            complaint=complaint,
+        return (
+            _thanks(letter, complaint, "")
+            + " "
+            + tr.gettext("We have not assessed {name} yet.", name=short(client.full_name))
         )
     if letter.visits == 1:
         seen = tr.gettext(
@@ -93,13 +92,30 @@ def _opening(letter: ReferralLetter) -> str:
     if client.weekly_distance_km:
         km = f"{client.weekly_distance_km:g}"
         running = tr.gettext(" ({km} km a week)", km=km)
-    opening = tr.gettext(
-        "Thank you for referring {name}, a runner{running} with {complaint}.",
-        name=short(client.full_name),
-        running=running,
-        complaint=complaint,
+    return f"{_thanks(letter, complaint, running)} {seen}"
+
+
+def _thanks(letter: ReferralLetter, complaint: str, running: str) -> str:
+    """The letter's first sentence. Spanish says "corredor" or "corredora" by the client's
+    recorded sex, and a phrase without a gendered noun when it is not recorded (never
+    "corredor/a" in a letter to a doctor)."""
+    tr = texts(letter.lang)
+    values = {"name": short(letter.client.full_name), "running": running, "complaint": complaint}
+    if letter.client.sex == "female":
+        return tr.pgettext(
+            "female client",
+            "Thank you for referring {name}, a runner{running} with {complaint}.",
+            **values,
+        )
+    if letter.client.sex == "male":
+        return tr.pgettext(
+            "male client",
+            "Thank you for referring {name}, a runner{running} with {complaint}.",
+            **values,
+        )
+    return tr.gettext(
+        "Thank you for referring {name}, a runner{running} with {complaint}.", **values
     )
-    return f"{opening} {seen}"
 
 
 def letter_story(letter: ReferralLetter) -> list[Any]:

@@ -18,6 +18,7 @@ from mobileathlete_desktop.domain.interpretation.wording import (
     _fmt_in,
     _mode_value,
     _named,
+    _places,
     _unit_in,
 )
 from mobileathlete_desktop.domain.records import ClientHistory
@@ -38,6 +39,17 @@ class ChangeLine:
     """The change over its measurement error (or MCID when no error is known)."""
 
 
+def difference_words(measure: Measure, value: float, lang: str = "en") -> str:
+    """A difference between two readings of a measure (a change, its measurement error) with
+    its unit: for a percentage (a hop LSI, a Y-balance composite) in percentage points, so a
+    15.5-point error of an LSI is never read as 15.5% of the reading."""
+    tr = texts(lang)
+    if measure.unit == "percent":
+        shown = f"{round(value, _places(measure.step)) + 0.0:g}"
+        return tr.gettext("{amount} percentage points", amount=shown)
+    return _fmt_in(tr, measure, value)
+
+
 _VERDICT_WORDS = {"improved": N_("improved"), "worse": N_("worse")}
 
 
@@ -49,7 +61,7 @@ def _change_sentence(tr: Texts, measure: Measure, row: Interpretation, since: st
     after = _fmt_in(tr, measure, row.value)
     parts: list[str] = []
     if change.mdc is not None and change.beyond_error is not None:
-        error = _fmt_in(tr, measure, change.mdc)
+        error = difference_words(measure, change.mdc, tr.lang)
         parts.append(
             tr.gettext("beyond the measurement error ({error})", error=error)
             if change.beyond_error

@@ -40,6 +40,23 @@ CUTOFF_WORDS: dict[str, str] = {
 }
 
 
+# What pain during a test warns of, said to the client (the catalogue's `pain_warning` is the
+# clinician's): measure-code prefix → the advice, put first on the handout.
+CLIENT_PAIN_WARNINGS: dict[str, str] = {
+    "hop": N_(
+        "Pain when you hopped can be an early sign of a bone stress injury: no hopping or "
+        "jumping, and ask us before your next run, until it has been checked."
+    ),
+}
+
+
+def _pain_warning(code: str) -> str | None:
+    return next(
+        (words for prefix, words in CLIENT_PAIN_WARNINGS.items() if code.startswith(prefix + ".")),
+        None,
+    )
+
+
 def _cutoff_words(cat: Catalogue, code: str) -> str | None:
     measure = cat.get(code)
     kinds = {c.kind for c in measure.cutoffs} if measure is not None else set()
@@ -55,12 +72,18 @@ def client_lines(
     """The findings in words a client reads on a handout, in English or Spanish.
 
     One line a measure and side ("Hip extension, left: less movement than usual for your
-    age; painful during the test"), no numbers, norms or sources; most pressing first.
+    age; painful during the test"), no numbers, norms or sources; most pressing first. A test
+    whose pain warns of more (a painful hop: a bone-stress warning) puts that advice first,
+    once, whatever the limit.
     """
     tr = texts(lang)
     cat = catalogue if catalogue is not None else default_catalogue()
     found: dict[tuple[str, str], list[str]] = {}
+    warnings: list[str] = []
     for line in lines:
+        warning = _pain_warning(line.code) if line.flag == FLAG_PAIN else None
+        if warning is not None and tr.gettext(warning) not in warnings:
+            warnings.append(tr.gettext(warning))
         message = CLIENT_WORDS.get(line.flag)
         if line.flag == FLAG_CUTOFF:
             message = _cutoff_words(cat, line.code) or message
@@ -70,7 +93,7 @@ def client_lines(
         phrases = found.setdefault((line.code, line.side), [])
         if phrase not in phrases:
             phrases.append(phrase)
-    out: list[str] = []
+    out: list[str] = list(warnings)
     for (code, side), phrases in list(found.items())[:limit]:
         measure = cat.get(code)
         label = code if measure is None else measure.label_in(lang)

@@ -90,7 +90,12 @@ from mobileathlete_desktop.domain.recommendations.model import (
     observation_from,
     observations_from_glance,
 )
-from mobileathlete_desktop.domain.recommendations.planner import plan, recommend, vocabulary
+from mobileathlete_desktop.domain.recommendations.planner import (
+    plan,
+    recommend,
+    vocabulary,
+    withheld,
+)
 from mobileathlete_desktop.domain.recommendations.words import (
     CONTROL_NOTE,
     FAULT_NOTE,
@@ -156,4 +161,5 @@ __all__ = [
     "relevance",
     "targets_for",
     "vocabulary",
+    "withheld",
 ]

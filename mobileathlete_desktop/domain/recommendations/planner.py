@@ -112,6 +112,15 @@ def plan(
     return Plan(list(chosen.values()), unanswered, blocked=frozenset(blocked))
 
 
+def withheld(observations: Iterable[Observation], drills: Sequence[Drill]) -> frozenset[str]:
+    """The codes of the drills this program's safety leaves out for these findings (loaded or
+    impact work through a painful region, a stretch into a control deficit...): a handout
+    names none of them as the drill to move on to (a painful hop, a bone-stress warning, lets
+    no skip or hop through as the next step)."""
+    safety = _Safety.of(list(observations))
+    return frozenset(d.code for d in drills if not safety.allows(d))
+
+
 def recommend(
     observations: Iterable[Observation],
     drills: Sequence[Drill],

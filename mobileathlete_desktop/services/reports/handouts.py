@@ -19,6 +19,7 @@ from mobileathlete_desktop.domain.programs import (
     time_text,
     tracker_boxes,
 )
+from mobileathlete_desktop.domain.records import ClientHistory
 from mobileathlete_desktop.reports.handout import Handout, HandoutDrill, has_picture, write_handout
 from mobileathlete_desktop.reports.pdf import OutputError, write_atomically
 from mobileathlete_desktop.services.assessments import load_history
@@ -111,6 +112,8 @@ def build_handout(
     program, warnings = handout_program(ctx, client_id, program_id=program_id, lang=lang)
     library = exercise_library()
     images = drill_images(ctx, [i.exercise_code for i in program.items])
+    scoped = _assessed(ctx, client_id, program)
+    unsafe = _withheld(ctx, scoped, library)
     drills: list[HandoutDrill] = []
     for item in program.items:
         exercise = None if library is None else library.get(item.exercise_code)
@@ -125,7 +128,7 @@ def build_handout(
             steps = exercise.steps(lang)
             cues = exercise.cues(lang)
             drawing = None if item.exercise_code in images else _drawing_for(exercise)
-        when_easy = _next_step(exercise, library, lang)
+        when_easy = _next_step(exercise, library, lang, unsafe)
         drill = HandoutDrill(
             code=item.exercise_code,
             name=name,
@@ -141,7 +144,7 @@ def build_handout(
         if not has_picture(drill):
             warnings.append(f"Drill {name!r} has no illustration")
         drills.append(drill)
-    summary = _client_findings(ctx, client_id, program, lang)
+    summary = _client_findings(ctx, scoped, lang)
     handout = Handout(
         clinic=clinic_header(ctx),
         client_name=client.full_name,
@@ -159,33 +162,58 @@ def build_handout(
     return handout, program, warnings
 
 
-def _next_step(exercise: Exercise | None, library: ExerciseLibrary | None, lang: str) -> str:
+def _next_step(
+    exercise: Exercise | None,
+    library: ExerciseLibrary | None,
+    lang: str,
+    unsafe: frozenset[str] = frozenset(),
+) -> str:
     """The name of the drill to move on to when this one gets easy: the library's first
-    progression, or "" when it has none."""
+    progression the findings allow (`unsafe`: what the recommender's safety leaves out, such
+    as a skip or a hop after a painful hop), or "" when there is none."""
     if exercise is None or library is None:
         return ""
     for code in exercise.progressions:
         harder = library.get(code)
-        if harder is not None:
+        if harder is not None and code not in unsafe:
             return harder.name(lang)
     return ""
 
 
-def _client_findings(
-    ctx: ServiceContext, client_id: int, program: ProgramRecord, lang: str
-) -> tuple[str, ...]:
-    """What the assessment found, in the client's words and language (no numbers or sources):
-    the assessment the program was built on, else the latest."""
-    from mobileathlete_desktop.domain.interpretation import client_lines, glance
-
+def _assessed(ctx: ServiceContext, client_id: int, program: ProgramRecord) -> ClientHistory | None:
+    """The client's history up to the assessment the program was built on (else the latest),
+    or None when there is no assessment."""
     history = load_history(ctx, client_id)
     chosen = next((a for a in history.assessments if a.id == program.assessment_id), None)
     if chosen is None:
         chosen = history.latest
     if chosen is None:
-        return ()
+        return None
     upto = history.assessments.index(chosen) + 1
-    scoped = replace(history, assessments=history.assessments[:upto])
+    return replace(history, assessments=history.assessments[:upto])
+
+
+def _withheld(
+    ctx: ServiceContext, scoped: ClientHistory | None, library: ExerciseLibrary | None
+) -> frozenset[str]:
+    """The drills the assessment's findings make unsafe (domain.recommendations.withheld)."""
+    if scoped is None or library is None:
+        return frozenset()
+    from mobileathlete_desktop.domain.recommendations import withheld
+    from mobileathlete_desktop.services.programs import library_drills, observations
+
+    return withheld(observations(ctx, scoped), library_drills(library))
+
+
+def _client_findings(
+    ctx: ServiceContext, scoped: ClientHistory | None, lang: str
+) -> tuple[str, ...]:
+    """What the assessment found, in the client's words and language (no numbers or sources):
+    the assessment the program was built on, else the latest."""
+    from mobileathlete_desktop.domain.interpretation import client_lines, glance
+
+    if scoped is None:
+        return ()
     lines = glance(interpret_assessment(scoped, catalogue=ctx.catalogue))
     return tuple(client_lines(lines, lang, ctx.catalogue))
 

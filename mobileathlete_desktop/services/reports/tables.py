@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
+from mobileathlete_desktop.domain.catalogue import Measure
 from mobileathlete_desktop.domain.interpretation import (
     FLAG_CLINICALLY_IMPORTANT,
     Interpretation,
@@ -14,7 +15,7 @@ from mobileathlete_desktop.domain.interpretation import (
     interpret_history,
     measure_for,
 )
-from mobileathlete_desktop.domain.interpretation.changes import change_sentence
+from mobileathlete_desktop.domain.interpretation.changes import change_sentence, difference_words
 from mobileathlete_desktop.domain.interpretation.highlights import movement_words
 from mobileathlete_desktop.domain.records import AssessmentRecord, ClientHistory
 from mobileathlete_desktop.reports.progress_report import MeasureRow
@@ -210,6 +211,15 @@ def _change_line(
     )
     cited = f" ({change.source})" if change.source else ""
     error = f"the {_amount(change.mdc, unit)} measurement error{cited}"
+    if isinstance(measure, Measure) and change.mdc is not None and unit not in ("points", "point"):
+        # Said as the domain says a difference: rounded as the measure is recorded (49.2 cm,
+        # not 49.17), and a percentage's error in percentage points.
+        amount = difference_words(measure, change.mdc)
+        error = (
+            f"the measurement error of {amount}{cited}"
+            if measure.unit == "percent"
+            else f"the {amount} measurement error{cited}"
+        )
     mcid = _mcid_words(row, measure, unit)
     mcid_source = f", {change.mcid_source}" if change.mcid_source else ""
     reaches = f"reaches the {mcid} MCID{mcid_source}" if mcid else "reaches the MCID"

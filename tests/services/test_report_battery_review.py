@@ -1,0 +1,207 @@
+"""The runner battery read as a sports physical therapist reads the documents (worked cases):
+a painful hop keeps impact work off the handout and tells the client why; an LSI's error is in
+percentage points; a hop's error is said as it is measured; the Spanish letter names the runner
+as a doctor would read it."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from mobileathlete_desktop.domain.catalogue import default_catalogue
+from mobileathlete_desktop.domain.interpretation import glance
+from mobileathlete_desktop.domain.interpretation.changes import change_lines
+from mobileathlete_desktop.domain.interpretation.client_words import client_lines
+from mobileathlete_desktop.domain.programs import ProgramItemRecord, ProgramRecord
+from mobileathlete_desktop.domain.recommendations import withheld
+from mobileathlete_desktop.domain.records import ClientRecord
+from mobileathlete_desktop.reports.letter import ReferralLetter, _opening
+from mobileathlete_desktop.reports.pdf import ClinicHeader
+from mobileathlete_desktop.services.assessments import create_assessment, set_value
+from mobileathlete_desktop.services.context import ServiceContext
+from mobileathlete_desktop.services.programs import save_program
+from mobileathlete_desktop.services.reports.handouts import build_handout
+from mobileathlete_desktop.services.reports.tables import report_tables
+from tests.domain.test_runner_battery import DRILLS, V1, V2, N, read, runner, visit
+from tests.reports.helpers import add_runner
+
+CAT = default_catalogue()
+HOPS = ("hop.single", "hop.triple", "hop.crossover", "hop.timed_6m")
+# DEMO-0039's latest battery: every left hop hurt (shin pain on increased mileage).
+PAINFUL = (
+    ("hop.single", "left", N, 138.0),
+    ("hop.single", "right", N, 145.0),
+    ("hop.triple", "left", N, 417.0),
+    ("hop.triple", "right", N, 441.0),
+    ("hop.timed_6m", "left", N, 2.08),
+    ("hop.timed_6m", "right", N, 1.98),
+)
+
+
+def test_a_painful_hop_withholds_every_impact_progression_a_handout_could_name() -> None:
+    # Pain on hopping is a bone-stress warning sign (catalogue pain_warning): no skip, hop,
+    # bound or loaded single-leg knee drill may be the next step, while the same runner without
+    # pain may progress to them.
+    sore = read(runner(), visit(1, V1, *PAINFUL, pain=("hop.single", "hop.triple", "hop.timed_6m")))
+    observations = _observations(sore)
+    out = withheld(observations, DRILLS)
+    for impact in (
+        "running.a_skip",
+        "running.b_skip",
+        "running.pogo_hops",
+        "running.single_leg_hops_forward",
+        "running.lateral_bound_stick",
+        "control.hop_and_stick",
+        "control.single_leg_squat",
+    ):
+        assert impact in out
+    assert "control.single_leg_arm_swing" not in out and "control.dead_bug" not in out
+    fine = read(runner(), visit(1, V1, *PAINFUL))
+    assert "running.a_skip" not in withheld(_observations(fine), DRILLS)
+
+
+def _observations(result: object) -> list:  # type: ignore[type-arg]
+    from mobileathlete_desktop.domain.recommendations import observations_from_glance
+
+    return observations_from_glance(
+        glance(result, catalogue=CAT),  # type: ignore[arg-type]
+        lambda code: m.region if (m := CAT.get(code)) else "",
+    )
+
+
+def test_the_handout_of_a_runner_whose_hops_hurt_names_no_skip_as_the_next_step(
+    ctx: ServiceContext,
+) -> None:
+    # Single-leg balance with running arms progresses to the A-skip in the library, and the
+    # three-way reach to the single-leg squat: after painful hops neither is printed as
+    # "When this gets easy", and the client reads the bone-stress advice first.
+    client = add_runner(ctx, "BS-1")
+    visit_ = create_assessment(ctx, client.id, date(2026, 3, 2), therapist="Pat Physio, PT")
+    for code, side, mode, value in PAINFUL:
+        set_value(ctx, visit_.id, code, side, mode, value, pain=side == "left")  # type: ignore[arg-type]
+    items = tuple(
+        ProgramItemRecord(code, 3, 8)
+        for code in ("control.single_leg_arm_swing", "control.single_leg_reach", "control.dead_bug")
+    )
+    program = save_program(
+        ctx,
+        ProgramRecord(None, client.id, date(2026, 3, 2), "Home", items, assessment_id=visit_.id),
+    )
+    for lang, skip, squat, advice in (
+        ("en", "A-skip", "Single-leg squat", "Pain when you hopped can be an early sign of a bone"),
+        ("es", "Skipping A", "Sentadilla a una pierna", "El dolor al saltar puede ser una señal"),
+    ):
+        handout, _, _ = build_handout(ctx, client.id, program_id=program.id, lang=lang)
+        steps = {d.code: d.when_easy for d in handout.drills}
+        assert skip not in steps.values() and squat not in steps.values(), steps
+        assert handout.summary[0].startswith(advice), handout.summary
+    # The same drills after pain-free hops keep their library progressions.
+    calm = add_runner(ctx, "BS-2")
+    later = create_assessment(ctx, calm.id, date(2026, 3, 2), therapist="Pat Physio, PT")
+    for code, side, mode, value in PAINFUL:
+        set_value(ctx, later.id, code, side, mode, value)  # type: ignore[arg-type]
+    saved = save_program(
+        ctx, ProgramRecord(None, calm.id, date(2026, 3, 2), "Home", items, assessment_id=later.id)
+    )
+    handout, _, _ = build_handout(ctx, calm.id, program_id=saved.id)
+    assert {d.when_easy for d in handout.drills} >= {"A-skip", "Single-leg squat"}
+    assert not any("bone stress" in line for line in handout.summary)
+
+
+def test_the_client_reads_the_bone_stress_advice_once_first_in_english_and_spanish() -> None:
+    result = read(
+        runner(), visit(1, V1, *PAINFUL, pain=("hop.single", "hop.triple", "hop.timed_6m"))
+    )
+    lines = glance(result, catalogue=CAT)
+    english = client_lines(lines, "en", CAT)
+    assert english[0] == (
+        "Pain when you hopped can be an early sign of a bone stress injury: no hopping or "
+        "jumping, and ask us before your next run, until it has been checked."
+    )
+    assert sum("bone stress" in line for line in english) == 1
+    spanish = client_lines(lines, "es", CAT)
+    assert spanish[0].startswith(
+        "El dolor al saltar puede ser una señal temprana de una lesión ósea"
+    )
+    assert "no hagas saltos y consúltanos" in spanish[0]  # the client is "tú"
+    assert "usted" not in " ".join(spanish) and "riesgo" not in " ".join(spanish)
+
+
+def test_an_lsi_change_is_judged_in_percentage_points_of_reid_2007s_error() -> None:
+    # Reid 2007: SEM of hop LSI up to 5.59%, so the smallest real change is
+    # 5.59 x 1.96 x sqrt 2 = 15.5 LSI points. DEMO-0011's timed hop LSI went 80.2% -> 96.4%:
+    # a change beyond that error, said in percentage points, never "15.49%" (a share of the
+    # reading). The triple hop's 17.74 cm SEM gives 49.2 cm (not 49.17 cm).
+    history_visits = (
+        visit(
+            1,
+            V1,
+            ("hop.timed_6m", "left", N, 2.07),
+            ("hop.timed_6m", "right", N, 2.58),
+            ("hop.triple", "right", N, 370.0),
+            ("hop.triple", "left", N, 461.0),
+        ),
+        visit(
+            2,
+            V2,
+            ("hop.timed_6m", "left", N, 2.12),
+            ("hop.timed_6m", "right", N, 2.20),
+            ("hop.triple", "right", N, 450.0),
+            ("hop.triple", "left", N, 473.0),
+        ),
+    )
+    result = read(runner(), *history_visits)
+    english = " ".join(line.text for line in change_lines(result, "en", CAT))
+    assert "beyond the measurement error (15.5 percentage points)" in english
+    assert "(15.49" not in english and "15.5 %" not in english
+    spanish = " ".join(line.text for line in change_lines(result, "es", CAT))
+    assert "más allá del error de medición (15.5 puntos porcentuales)" in spanish
+    assert "(49.2 cm)" in english
+
+
+def test_the_full_records_what_changed_says_hop_errors_as_measured(ctx: ServiceContext) -> None:
+    client = add_runner(ctx, "LSI-1")
+    for on, values in (
+        (V1, {"left": (2.07, 461.0), "right": (2.58, 370.0)}),
+        (V2, {"left": (2.12, 473.0), "right": (2.20, 450.0)}),
+    ):
+        a = create_assessment(ctx, client.id, on, therapist="Pat Physio, PT")
+        for side, (time, triple) in values.items():
+            set_value(ctx, a.id, "hop.timed_6m", side, "none", time)  # type: ignore[arg-type]
+            set_value(ctx, a.id, "hop.triple", side, "none", triple)  # type: ignore[arg-type]
+    from mobileathlete_desktop.services.assessments import load_history
+
+    tables = report_tables(ctx, load_history(ctx, client.id))
+    changes = " ".join(tables.changes)
+    assert "beyond the measurement error of 15.5 percentage points (reid-2007)" in changes
+    assert "beyond the 49.2 cm measurement error (hop-reliability-jscr-2002)" in changes
+    assert "49.17" not in changes and "15.49" not in changes
+
+
+def _letter(sex: str) -> ReferralLetter:
+    client = ClientRecord(
+        1,
+        "L-1",
+        "Noé",
+        "Cadenza",
+        date(1979, 6, 13),
+        sex,  # type: ignore[arg-type]
+        complaint="Dolor en la tibia al aumentar el kilometraje",
+        weekly_distance_km=30,
+    )
+    return ReferralLetter(client, ClinicHeader(name="Clinic"), date(2026, 12, 2), "es", (V1, V2))
+
+
+def test_the_spanish_letter_names_the_runner_by_sex_never_corredor_slash_a() -> None:
+    male = _opening(_letter("male"))
+    assert male.startswith("Gracias por derivarnos a Noé Cadenza, corredor (30 km por semana) con")
+    female = _opening(_letter("female"))
+    assert "Noé Cadenza, corredora (30 km por semana) con dolor en la tibia" in female
+    unknown = _opening(_letter("unknown"))
+    assert "quien corre (30 km por semana) y consulta por dolor en la tibia" in unknown
+    for text in (male, female, unknown):
+        assert "corredor/a" not in text
+    english = _opening(replace(_letter("female"), lang="en"))
+    assert english.startswith("Thank you for referring Noé Cadenza, a runner (30 km a week) with")
+    unseen = _opening(replace(_letter("male"), visit_dates=()))
+    assert unseen.endswith("Todavía no hemos evaluado a Noé Cadenza.")
