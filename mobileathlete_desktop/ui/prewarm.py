@@ -26,6 +26,11 @@ MODULES: tuple[str, ...] = (
     # The assessment editor (Enter on a visit) and what it shows: grids, panels, findings.
     "mobileathlete_desktop.ui.assessment_editor",
     "mobileathlete_desktop.services.findings",
+    # The program builder and the Reports view (70-140 ms of imports at their first opening),
+    # and services.reports, which their handouts and reports load.
+    "mobileathlete_desktop.ui.program_builder",
+    "mobileathlete_desktop.ui.reports_view",
+    "mobileathlete_desktop.services.reports",
 )
 """Imported in this order; a module another helper's window needs may be added here."""
 
