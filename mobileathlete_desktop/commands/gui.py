@@ -13,20 +13,16 @@ import logging
 import os
 import sys
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from mobileathlete_desktop.commands.exits import EXIT_ERROR, EXIT_OK, EXIT_USAGE
+from mobileathlete_desktop.commands.start_up import StartUp
 
 if TYPE_CHECKING:
-    from types import TracebackType
-
-    from PySide6.QtWidgets import QApplication
-
     from mobileathlete_desktop.domain.permissions import Actor
     from mobileathlete_desktop.services.context import ServiceContext
     from mobileathlete_desktop.services.session import Database
-    from mobileathlete_desktop.ui.crash_dialog import CrashHandler
     from mobileathlete_desktop.ui.garbage import GarbageCollector
     from mobileathlete_desktop.ui.main_window import MainWindow
     from mobileathlete_desktop.ui.sign_in_dialog import OpenedClinic, SignInDialog
@@ -45,9 +41,11 @@ def open_clinic(args: argparse.Namespace) -> Database | None:
 def open_in_background(args: argparse.Namespace, *, freeze: bool = False) -> OpenedClinic:
     """For the worker thread behind the sign-in dialog: opens the clinic (the demo filled
     once with --demo), without asking anything (damage raises services.recovery.CannotOpen
-    and its kinds: the UI thread then runs the recovery screen), and loads the main
-    window's modules so Enter is quick; with `freeze` (the program's collector runs on the UI
-    thread: ui.garbage) what they made is frozen out of collections. Touches no widget."""
+    and its kinds: the UI thread then runs the recovery screen), and loads the modules the
+    main window needs that make no Qt class (ui.import_slices; the UI thread imports the
+    others, `OpenedClinic.window_modules`, while the person types); with `freeze` (the
+    program's collector runs on the UI thread: ui.garbage) what they made is frozen out of
+    collections. Touches no widget and makes no Qt class."""
     from mobileathlete_desktop.commands.common import database_target
     from mobileathlete_desktop.services.accounts import clinic_is_demo, has_users
     from mobileathlete_desktop.services.context import ServiceContext
@@ -58,8 +56,13 @@ def open_in_background(args: argparse.Namespace, *, freeze: bool = False) -> Ope
     try:
         ctx = ServiceContext.system(db)
         _fill_demo(args, ctx)
-        opened = OpenedClinic(ctx=ctx, has_users=has_users(db), is_demo=clinic_is_demo(db))
-        _load_window_modules()
+        window_modules = _load_window_modules()
+        opened = OpenedClinic(
+            ctx=ctx,
+            has_users=has_users(db),
+            is_demo=clinic_is_demo(db),
+            window_modules=window_modules,
+        )
         if freeze:
             # What was just loaded (modules, classes) is never garbage: out of every
             # collection, as ui.garbage does at start, so the UI thread's next ones are short.
@@ -70,13 +73,47 @@ def open_in_background(args: argparse.Namespace, *, freeze: bool = False) -> Ope
     return opened
 
 
-def _load_window_modules() -> None:
-    # Imported here, on the worker, so that after Enter only the window is built.
-    import mobileathlete_desktop.services.checks
-    import mobileathlete_desktop.ui.first_run_dialog
-    import mobileathlete_desktop.ui.idle_lock
-    import mobileathlete_desktop.ui.jobs
-    import mobileathlete_desktop.ui.main_window  # noqa: F401
+WINDOW_MODULES = (
+    "mobileathlete_desktop.ui.jobs",
+    "mobileathlete_desktop.ui.idle_lock",
+    "mobileathlete_desktop.ui.first_run_dialog",
+    "mobileathlete_desktop.ui.main_window",
+)
+"""What signing in shows (the main window, its lock, or the first run), imported before Enter."""
+
+
+def _load_window_modules() -> tuple[str, ...]:
+    """On the worker: imports the services and domain modules the window needs (never Qt:
+    ui.import_slices) so that after Enter only the window is built; returns the ui modules
+    left for the UI thread, in dependency order."""
+    import mobileathlete_desktop.services.checks  # noqa: F401  (the upkeep after the window)
+    from mobileathlete_desktop.ui import import_slices
+
+    plan = import_slices.plan(WINDOW_MODULES)
+    import_slices.import_all(plan.background)
+    return plan.ui_thread
+
+
+def _import_window_modules(dialog: SignInDialog, then: Callable[[], None]) -> None:
+    """On the UI thread once the clinic is open: the main window's ui modules, one per turn
+    of the event loop (a few milliseconds each), so the dialog keeps answering keys; then
+    `then()`. What is not imported when the person signs in is imported then."""
+    from PySide6.QtCore import QTimer
+
+    from mobileathlete_desktop.ui import import_slices
+
+    opened = dialog.opened
+    if opened is None:
+        return
+
+    def later(step: Callable[[], None]) -> None:
+        QTimer.singleShot(0, dialog, step)  # dropped with the dialog
+
+    def failed(name: str, exc: Exception) -> None:
+        # Signing in imports it again and says what is wrong; the sign-in goes on.
+        log.warning("Could not import %s before signing in: %s", name, exc)
+
+    import_slices.import_in_slices(opened.window_modules, later, then, failed)
 
 
 def _fill_demo(args: argparse.Namespace, ctx: ServiceContext) -> None:
@@ -186,59 +223,6 @@ def run_gui(args: argparse.Namespace) -> int:
         start_up.uninstall()
 
 
-class StartUp:
-    """What the window needs but the sign-in's first frame does not, set up once that frame is
-    painted (`finish`, before the clinic's worker starts): the crash handler (importing it
-    makes 16 ms of Qt types), and Python's collector on the UI thread (its first collection
-    walks everything imported, 5 ms). Until then an error still reaches the crash handler:
-    a light `sys.excepthook` loads it on the spot. No other thread runs before `finish`."""
-
-    def __init__(self, app: QApplication, *, collect_garbage: bool) -> None:
-        self.app = app
-        self.handler: CrashHandler | None = None
-        self.collector: GarbageCollector | None = None
-        self._collect_garbage = collect_garbage
-        self._previous_hook = sys.excepthook
-        sys.excepthook = self._early_error
-
-    def finish(self) -> None:
-        """Installs the crash handler and the collector (once; later calls do nothing)."""
-        self._crash_handler()
-        if self._collect_garbage and self.collector is None:
-            from mobileathlete_desktop.ui import garbage
-
-            self.collector = garbage.install(self.app)
-
-    def _crash_handler(self) -> CrashHandler:
-        if self.handler is None:
-            from mobileathlete_desktop.ui.crash_dialog import install_crash_handler
-
-            if sys.excepthook == self._early_error:
-                sys.excepthook = self._previous_hook  # the handler puts this one back
-            self.handler = install_crash_handler(self.app)
-        return self.handler
-
-    def _early_error(
-        self, kind: type[BaseException], error: BaseException, tb: TracebackType | None
-    ) -> None:
-        try:
-            handler = self._crash_handler()
-        except Exception:  # never raise from the hook: at least the traceback is said
-            log.exception("The crash handler could not be installed")
-            self._previous_hook(kind, error, tb)
-            return
-        handler.handle(kind, error, tb)
-
-    def uninstall(self) -> None:
-        """Puts the hooks back and lets the handler go (the collector lives with the app)."""
-        if self.handler is not None:
-            self.handler.uninstall()
-            self.handler.deleteLater()
-            self.handler = None
-        elif sys.excepthook == self._early_error:
-            sys.excepthook = self._previous_hook
-
-
 def _run_window(args: argparse.Namespace, app: Any, start_up: StartUp | None = None) -> int:
     started = sign_in_first(args, start_up)
     if start_up is not None:
@@ -287,6 +271,10 @@ def sign_in_first(
         dialog.deleteLater()
 
 
+def _nothing() -> None:
+    pass
+
+
 class _Opening:
     """The collector held off while the clinic opens (set on the UI thread before the worker
     starts, read by the worker)."""
@@ -307,12 +295,30 @@ def _after_sign_in(
         # stalled the dialog 100-200 ms (the GIL).
         if start_up is not None:
             start_up.finish()
+        # The worker's plan of imports, loaded here: no ui module is imported off this thread.
+        from mobileathlete_desktop.ui import import_slices  # noqa: F401
+
         ours = start_up.collector if start_up is not None else None
         opening.collector = ours or _garbage_collector()
         if opening.collector is not None:
             opening.collector.timer.stop()
             dialog.clinic_ready.connect(opening.collector.timer.start)
 
+    def import_the_window() -> None:
+        # The classes made now are never garbage either: frozen as the worker's were.
+        _import_window_modules(dialog, gc.freeze if opening.collector is not None else _nothing)
+
+    dialog.clinic_ready.connect(import_the_window)
+
+    def after_the_first_frame() -> None:
+        # Its own turn of the event loop, before the worker's (posted after this one): the
+        # crash handler's import is the largest piece (the dialog answers keys between).
+        if start_up is not None:
+            from PySide6.QtCore import QTimer
+
+            QTimer.singleShot(0, dialog, start_up.install_crash_handler)
+
+    dialog.shown.connect(after_the_first_frame)
     dialog.opening.connect(before_the_worker)
     dialog.open_in_background(
         lambda: open_in_background(args, freeze=opening.collector is not None)

@@ -64,6 +64,8 @@ class OpenedClinic:
     ctx: ServiceContext
     has_users: bool
     is_demo: bool
+    window_modules: tuple[str, ...] = ()
+    """The main window's ui modules, for the UI thread to import (commands/gui.py)."""
 
 
 class _Found:

@@ -23,9 +23,21 @@ from ..conftest import ClinicTemplates
 
 # The real program, started as from a desktop (the bench hook signs in), watched from inside:
 # at the dialog's first frame, keys are typed into the user name and the loaded modules read;
-# when the clinic is open (the worker done), the hooks and the collector are read.
+# when the clinic is open (the worker done), the hooks and the collector are read; every
+# ui or Qt module imported off the UI thread is named at exit.
 _CHILD = """
-import gc, json, sys, threading
+import atexit, gc, importlib.abc, json, sys, threading
+
+off_the_ui_thread = []
+
+class Watch(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path, target=None):
+        if name.startswith(("mobileathlete_desktop.ui", "PySide6", "matplotlib.backends")):
+            if threading.current_thread() is not threading.main_thread():
+                off_the_ui_thread.append(name)
+
+sys.meta_path.insert(0, Watch())
+atexit.register(lambda: print("OFF_UI_THREAD " + json.dumps(off_the_ui_thread), flush=True))
 from mobileathlete_desktop.ui import sign_in_dialog
 Dialog = sign_in_dialog.SignInDialog
 paint, opened = Dialog.paintEvent, Dialog._opened
@@ -99,6 +111,8 @@ def test_the_first_frame_takes_typing_before_anything_heavy_is_loaded(
     assert opened["hook"] == opened["thread_hook"] == "CrashHandler"
     assert opened["automatic_gc"] is False and opened["frozen"] is True
     assert "clients=2" in lines["MOBILEATHLETE_READY"]
+    # The worker opened the clinic and loaded the services; every Qt class was made here.
+    assert json.loads(lines["OFF_UI_THREAD"].split(" ", 1)[1]) == []
 
 
 @pytest.fixture
