@@ -15,8 +15,9 @@ from pytestqt.qtbot import QtBot
 from mobileathlete_desktop.services import assessments
 from mobileathlete_desktop.services.context import ServiceContext
 from mobileathlete_desktop.ui import prewarm
-from mobileathlete_desktop.ui.assessment_editor import opening
+from mobileathlete_desktop.ui.assessment_editor import AssessmentEditor, opening
 from mobileathlete_desktop.ui.main_window import MainWindow
+from mobileathlete_desktop.ui.measure_grid import CellKey
 from tests.ui.keys import press
 
 
@@ -42,13 +43,21 @@ def test_enter_on_a_visit_reads_it_off_the_ui_thread_and_opens_it(
         read_on.append(threading.current_thread() is threading.main_thread())
         return real_get(ctx, assessment_id)
 
+    real_offer = assessments.psfs_offer
+
+    def offer(ctx: ServiceContext, assessment_id: int) -> Any:
+        read_on.append(threading.current_thread() is threading.main_thread())
+        return real_offer(ctx, assessment_id)
+
     monkeypatch.setattr(assessments, "get_assessment", get)
+    monkeypatch.setattr(assessments, "psfs_offer", offer)
     page.assessments.setFocus()
     page.assessments.setCurrentCell(0, 0)
     press(qtbot, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: draft.id in window.editors)
     editor = window.editors[draft.id]
-    assert read_on == [False], "the visit was read on a worker, once"
+    qtbot.waitUntil(lambda: editor.psfs is not None and editor.psfs.isEnabled())
+    assert read_on == [False, False], "the visit and its PSFS offer were read on a worker, once"
     assert editor.grids[0].values[editor.grids[0].key(editor.grids[0].index(0, 2))] == 111
     assert client.full_name in editor.title.text()
     assert opening.take(draft.id) is None, "nothing read is kept for a later editor"
@@ -72,3 +81,45 @@ def test_the_editors_modules_are_imported_ahead_of_time_off_the_ui_thread(
     assert all(name in sys.modules for name in prewarm.MODULES)
     monkeypatch.setattr(prewarm, "MODULES", ("mobileathlete_desktop.no_such_module",))
     assert prewarm.import_all() == ["mobileathlete_desktop.no_such_module"]  # logged, not raised
+
+
+def test_the_other_tabs_are_built_a_moment_later_with_the_visits_values_and_lock(
+    therapist_ctx: ServiceContext, window: MainWindow, qtbot: QtBot
+) -> None:
+    client = window.model.client_at(0)
+    assert client is not None
+    visit = assessments.create_assessment(
+        therapist_ctx, client.id, date(2026, 5, 4), template="runner_screen"
+    )
+    assessments.set_value(therapist_ctx, visit.id, "hip.flexion", "left", "active", 111)
+    assessments.set_value(therapist_ctx, visit.id, "fms.deep_squat", "none", "none", 2)
+    assessments.set_value(therapist_ctx, visit.id, "nprs", "none", "none", 3)
+    assessments.sign_assessment(therapist_ctx, visit.id)
+    editor = AssessmentEditor(therapist_ctx, visit.id)
+    qtbot.addWidget(editor)
+    assert len(editor.parts.built_views) == 1, "the first tab only, with the window"
+    editor.show()
+    qtbot.waitUntil(lambda: len(editor.parts.built_views) == 4)
+    fms, pain = editor.grids[2], editor.grids[3]
+    assert fms.values[CellKey("fms.deep_squat", "none", "none")] == 2
+    assert pain.values[CellKey("nprs", "none", "none")] == 3
+    assert all(grid.read_only for grid in editor.grids), "the signed visit is locked everywhere"
+    assert editor.motor is not None and editor.lefs is not None
+    assert "Counts as" in [c.title for c in fms.columns]
+    assert fms.data(fms.index(0, 4)) == "2"
+
+
+def test_asking_for_a_part_builds_the_tabs_at_once(
+    therapist_ctx: ServiceContext, window: MainWindow, qtbot: QtBot
+) -> None:
+    client = window.model.client_at(0)
+    assert client is not None
+    visit = assessments.create_assessment(
+        therapist_ctx, client.id, date(2026, 5, 4), template="runner_screen"
+    )
+    assessments.set_value(therapist_ctx, visit.id, "nprs", "none", "none", 4)
+    editor = AssessmentEditor(therapist_ctx, visit.id)
+    qtbot.addWidget(editor)
+    assert len(editor.parts.built_views) == 1
+    assert editor.grids[3].values[CellKey("nprs", "none", "none")] == 4  # built on asking
+    assert len(editor.parts.built_views) == 4

@@ -13,6 +13,7 @@ from mobileathlete_desktop.domain.records import AssessmentRecord, FindingRecord
 from mobileathlete_desktop.domain.scoring import YBALANCE_REACHES
 from mobileathlete_desktop.domain.validation import InvalidValue, parse_measure_value
 from mobileathlete_desktop.services import assessments as assessment_service
+from mobileathlete_desktop.services.assessments import PsfsOffer
 from mobileathlete_desktop.services.context import ConflictError, InputError
 from mobileathlete_desktop.services.session import DatabaseError
 from mobileathlete_desktop.ui.assessment_commands import SavedChange
@@ -59,6 +60,8 @@ class EditorEntries:
         self.editor = editor
         self.ctx = editor.ctx
         self.notes_saved = ""
+        self.psfs_offer_read: tuple[int, PsfsOffer | None] | None = None
+        """The PSFS offer read with the opening (off the UI thread), for its visit, once."""
         self.notes_timer = QTimer(editor, singleShot=True, interval=NOTES_SAVE_DELAY_MS)
         self.notes_timer.timeout.connect(self.save_notes)
 
@@ -322,8 +325,13 @@ class EditorEntries:
         assert psfs is not None
         saved = next((o for o in editor.record.outcomes if o.instrument == "psfs"), None)
         offer = None
+        read, self.psfs_offer_read = self.psfs_offer_read, None
         if saved is None and not editor.read_only:
-            offer = assessment_service.psfs_offer(self.ctx, editor.assessment_id)
+            offer = (
+                read[1]
+                if read is not None and read[0] == editor.assessment_id
+                else assessment_service.psfs_offer(self.ctx, editor.assessment_id)
+            )
         if offer is not None:
             psfs.show_psfs(offer.activities, (), offered_from=offer.visit.isoformat())
         else:

@@ -22,25 +22,36 @@ from mobileathlete_desktop.services.context import ServiceContext
 
 @dataclass(frozen=True)
 class EditorOpening:
-    """The visit, its client, their previous visit and the templates, as read together."""
+    """The visit, its client, their previous visit and the templates, as read together;
+    for a draft without a PSFS, the activities last asked about (`psfs_offer`, when read)."""
 
     record: AssessmentRecord
     client: ClientRecord
     previous: AssessmentRecord | None
     templates: tuple[template_service.TemplateRecord, ...]
+    psfs_offer: assessment_service.PsfsOffer | None = None
+    psfs_offer_read: bool = False
 
 
 def read_opening(
     ctx: ServiceContext, assessment_id: int, *, templates: bool = True
 ) -> EditorOpening:
     """Reads what the editor shows on opening (safe on a worker: no widget touched);
-    without `templates` (a reload: the editor has them), none are read."""
+    without `templates` (a reload: the editor has them), neither templates nor the PSFS
+    offer are read (the editor reads the offer itself when its template has a PSFS)."""
     record = assessment_service.get_assessment(ctx, assessment_id)
+    offer_wanted = (
+        templates
+        and record.status != "signed"
+        and not any(o.instrument == "psfs" for o in record.outcomes)
+    )
     return EditorOpening(
         record=record,
         client=client_service.get_client(ctx, record.client_id, audit=False),
         previous=assessment_service.previous_assessment(ctx, assessment_id),
         templates=tuple(template_service.list_templates(ctx)) if templates else (),
+        psfs_offer=assessment_service.psfs_offer(ctx, assessment_id) if offer_wanted else None,
+        psfs_offer_read=offer_wanted,
     )
 
 

@@ -3,9 +3,11 @@ control tests, LEFS, PSFS and notes, and the scores computed from their values."
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QAbstractButton, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from mobileathlete_desktop.domain.catalogue import Measure, Mode
@@ -64,17 +66,25 @@ def _label(measure: Measure, lang: str) -> str:
 
 class EditorParts:
     """The editor's grids and panels: built for a template, filled from a record, locked
-    when signed. What is typed in them goes to the editor's entries (`editor.entries`)."""
+    when signed. What is typed in them goes to the editor's entries (`editor.entries`).
+
+    The range of motion tab, shown first, is built with the window; the other tabs a moment
+    later (`finish_build`, from the event loop), so that opening the window is not one long
+    freeze. Asking for a part (`grids`, `views`, `motor`, `lefs`, `psfs`) builds them first.
+    """
 
     def __init__(self, editor: AssessmentEditor) -> None:
         self.editor = editor
         self.ctx = editor.ctx
         self.tabs = editor.tabs
-        self.grids: list[MeasureGridModel] = []
-        self.views: list[MeasureGridView] = []
-        self.motor: MotorControlPanel | None = None
-        self.lefs: LefsPanel | None = None
-        self.psfs: PsfsPanel | None = None
+        self._grids: list[MeasureGridModel] = []
+        self._views: list[MeasureGridView] = []
+        self._motor: MotorControlPanel | None = None
+        self._lefs: LefsPanel | None = None
+        self._psfs: PsfsPanel | None = None
+        self._later: list[Callable[[], None]] = []  # the tabs still to build, in order
+        self._shown: tuple[AssessmentRecord, AssessmentRecord | None] | None = None
+        self._locked = False
         self.notes = QPlainTextEdit()
         self.notes.setAccessibleName(QCoreApplication.translate("AssessmentEditor", "Notes"))
         self.notes.setTabChangesFocus(True)
@@ -98,6 +108,43 @@ class EditorParts:
         self.lang = window_lang()
         """The window's language when the grids were laid out (their labels are in it)."""
 
+    # -- the parts (built first if still waiting) --------------------------------------------
+
+    @property
+    def grids(self) -> list[MeasureGridModel]:
+        """The measure grids, in tab order."""
+        self.finish_build()
+        return self._grids
+
+    @property
+    def views(self) -> list[MeasureGridView]:
+        """The grids' views, in the order of `grids`."""
+        self.finish_build()
+        return self._views
+
+    @property
+    def motor(self) -> MotorControlPanel | None:
+        """The motor control tests, when the template has any."""
+        self.finish_build()
+        return self._motor
+
+    @property
+    def lefs(self) -> LefsPanel | None:
+        """The LEFS questionnaire, when the template has it."""
+        self.finish_build()
+        return self._lefs
+
+    @property
+    def psfs(self) -> PsfsPanel | None:
+        """The PSFS, when the template has it."""
+        self.finish_build()
+        return self._psfs
+
+    @property
+    def built_views(self) -> list[MeasureGridView]:
+        """The views built so far (asking builds nothing)."""
+        return self._views
+
     def _label(self, measure: Measure) -> str:
         return _label(measure, self.lang)
 
@@ -107,7 +154,22 @@ class EditorParts:
     # -- showing a record ------------------------------------------------------------------
 
     def load(self, record: AssessmentRecord, previous: AssessmentRecord | None) -> None:
-        """Shows the record's values, findings and outcomes (last visit's values beside)."""
+        """Shows the record's values, findings and outcomes (last visit's values beside);
+        parts built later show it when built."""
+        self._shown = (record, previous)
+        self._load_into(self._grids, record, previous, panels=True)
+        self.notes.blockSignals(True)
+        self.notes.setPlainText(record.notes)
+        self.notes.blockSignals(False)
+
+    def _load_into(
+        self,
+        grids: list[MeasureGridModel],
+        record: AssessmentRecord,
+        previous: AssessmentRecord | None,
+        *,
+        panels: bool,
+    ) -> None:
         values = {CellKey(m.code, m.side, m.mode): m.value for m in record.measurements}
         pain = {CellKey(m.code, m.side, m.mode): m.pain for m in record.measurements}
         before = (
@@ -115,36 +177,38 @@ class EditorParts:
             if previous
             else {}
         )
-        for grid in self.grids:
+        for grid in grids:
             grid.load(values, pain, before)
-        if self.motor is not None:
-            for test in self.motor.tests:
+        if not panels:
+            return
+        if self._motor is not None:
+            for test in self._motor.tests:
                 for side in test.sides:
                     found = next(
                         (f for f in record.findings if f.test_code == test.code and f.side == side),
                         FindingRecord(test.code, side),
                     )
-                    self.motor.show_finding(found)
-        if self.lefs is not None:
+                    self._motor.show_finding(found)
+        if self._lefs is not None:
             lefs = next((o for o in record.outcomes if o.instrument == "lefs"), None)
-            self.lefs.show_answers(lefs.answers if lefs else ())
-        if self.psfs is not None:
+            self._lefs.show_answers(lefs.answers if lefs else ())
+        if self._psfs is not None:
             self.editor.entries.show_psfs()
-        self.notes.blockSignals(True)
-        self.notes.setPlainText(record.notes)
-        self.notes.blockSignals(False)
 
     def set_read_only(self, locked: bool) -> None:
-        """Locks every part (a signed assessment) or unlocks them."""
-        for grid in self.grids:
-            grid.set_read_only(locked)
-        if self.motor is not None:
-            self.motor.set_read_only(locked)
-        if self.lefs is not None:
-            self.lefs.set_read_only(locked)
-        if self.psfs is not None:
-            self.psfs.set_read_only(locked)
+        """Locks every part (a signed assessment) or unlocks them (parts built later too)."""
+        self._locked = locked
+        self._lock(self._grids, panels=True)
         self.notes.setReadOnly(locked)
+
+    def _lock(self, grids: list[MeasureGridModel], *, panels: bool) -> None:
+        for grid in grids:
+            grid.set_read_only(self._locked)
+        if not panels:
+            return
+        for panel in (self._motor, self._lefs, self._psfs):
+            if panel is not None:
+                panel.set_read_only(self._locked)
 
     def _norm(self, measure: Measure, mode: Mode) -> Any:
         client, record = self.editor.client, self.editor.record
@@ -198,7 +262,7 @@ class EditorParts:
                 "AssessmentEditor", "Movement screen total: — ({scored} of {tests} tests scored)"
             ).format(scored=scored, tests=len(FMS_TESTS))
         )
-        for grid in self.grids:
+        for grid in self._grids:
             grid.refresh_info_columns()
 
     def _fms_final_text(self, measure: Measure) -> str:
@@ -225,12 +289,14 @@ class EditorParts:
     # -- layout ----------------------------------------------------------------------------
 
     def build(self, codes: tuple[str, ...]) -> None:
-        """Lays out the template's measures (codes missing from the catalogue are skipped)."""
-        entries = self.editor.entries
+        """Lays out the template's measures (codes missing from the catalogue are skipped):
+        the range of motion tab now, the other tabs in `finish_build`."""
         self.layout_codes = codes
         self.lang = window_lang()
-        self.grids.clear()
-        self.views.clear()
+        self._later.clear()  # an earlier layout's tabs still waiting are not built
+        self._grids.clear()
+        self._views.clear()
+        self._motor = self._lefs = self._psfs = None
         catalogue = self.ctx.catalogue
         measures = [catalogue[c] for c in codes if c in catalogue]
         for name in ("rom_tab", "balance_tab", "motor_tab", "fms_tab", "outcomes_tab"):
@@ -280,6 +346,33 @@ class EditorParts:
             QCoreApplication.translate("AssessmentEditor", "Range of motion grid"),
         )
         balance = [m for m in measures if _in_balance_grid(m)]
+        tests = [m for m in measures if m.kind == "test" and m.faults]
+        fms = [m for m in measures if m.code.startswith("fms.") and not m.computed]
+        nprs = [m for m in measures if m.code == "nprs"]
+        for i, shown in enumerate((rom, balance, tests, fms)):
+            self.tabs.setTabVisible(i, bool(shown))
+        self._later = [
+            functools.partial(self._build_balance, balance),
+            functools.partial(self._build_motor, tests),
+            functools.partial(self._build_fms, fms),
+            functools.partial(self._build_outcomes, nprs, codes),
+        ]
+        QTimer.singleShot(0, self.editor, self.finish_build)
+
+    def finish_build(self) -> None:
+        """Builds the tabs still waiting (at once when a part is asked for), and shows the
+        record, the lock and the computed scores on them."""
+        if not self._later:
+            return
+        later, self._later = self._later, []
+        first = len(self._grids)
+        for step in later:
+            step()
+        if self._shown is not None:
+            self._load_into(self._grids[first:], *self._shown, panels=True)
+        self._lock(self._grids[first:], panels=True)
+
+    def _build_balance(self, balance: list[Measure]) -> None:
         one_value = (
             [GridColumn(QCoreApplication.translate("AssessmentEditor", "Value"), "none", "none")]
             if any(not m.bilateral for m in balance)
@@ -303,12 +396,14 @@ class EditorParts:
             if any(m.code in YBALANCE_REACHES for m in balance)
             else None,
         )
-        tests = [m for m in measures if m.kind == "test" and m.faults]
-        self.motor = MotorControlPanel(tests, self._letters_in_use()) if tests else None
-        if self.motor is not None:
-            self.motor.finding_edited.connect(entries.finding_edited)
-            self._tab_layout("motor_tab").addWidget(self.motor)
-        fms = [m for m in measures if m.code.startswith("fms.") and not m.computed]
+
+    def _build_motor(self, tests: list[Measure]) -> None:
+        self._motor = MotorControlPanel(tests, self._letters_in_use()) if tests else None
+        if self._motor is not None:
+            self._motor.finding_edited.connect(self.editor.entries.finding_edited)
+            self._tab_layout("motor_tab").addWidget(self._motor)
+
+    def _build_fms(self, fms: list[Measure]) -> None:
         self._add_grid(
             "fms_tab",
             fms,
@@ -327,8 +422,10 @@ class EditorParts:
             QCoreApplication.translate("AssessmentEditor", "Movement screen grid"),
             below=self.fms_total_label if fms else None,
         )
+
+    def _build_outcomes(self, nprs: list[Measure], codes: tuple[str, ...]) -> None:
+        entries = self.editor.entries
         outcomes = self._tab_layout("outcomes_tab")
-        nprs = [m for m in measures if m.code == "nprs"]
         self._add_grid(
             "outcomes_tab",
             nprs,
@@ -340,27 +437,23 @@ class EditorParts:
             ],
             QCoreApplication.translate("AssessmentEditor", "Pain grid"),
         )
-        if self.views and nprs:
-            self.views[-1].setMaximumHeight(self.views[-1].sizeHintForRow(0) * 3 + 10)
+        if self._views and nprs:
+            self._views[-1].setMaximumHeight(self._views[-1].sizeHintForRow(0) * 3 + 10)
         say = self.editor.say
         if "lefs.total" in codes:
-            self.lefs = LefsPanel()
-            self.lefs.answers_edited.connect(entries.lefs_edited)
-            self.lefs.refused.connect(lambda text: say(text, error=True))
-            outcomes.addWidget(self.lefs)
-        else:
-            self.lefs = None
-        self.psfs = PsfsPanel() if "psfs.average" in codes else None
-        if self.psfs is not None:
-            self.psfs.edited.connect(entries.psfs_edited)
-            self.psfs.refused.connect(lambda text: say(text, error=True))
-            outcomes.addWidget(self.psfs)
+            self._lefs = LefsPanel()
+            self._lefs.answers_edited.connect(entries.lefs_edited)
+            self._lefs.refused.connect(lambda text: say(text, error=True))
+            outcomes.addWidget(self._lefs)
+        self._psfs = PsfsPanel() if "psfs.average" in codes else None
+        if self._psfs is not None:
+            self._psfs.edited.connect(entries.psfs_edited)
+            self._psfs.refused.connect(lambda text: say(text, error=True))
+            outcomes.addWidget(self._psfs)
         notes_label = QLabel(notes_label_text())
         notes_label.setBuddy(self.notes)
         outcomes.addWidget(notes_label)
         outcomes.addWidget(self.notes, 1)
-        for i, name in enumerate(("rom_tab", "balance_tab", "motor_tab", "fms_tab")):
-            self.tabs.setTabVisible(i, self._tab_layout(name).count() > 0)
 
     def _letters_in_use(self) -> set[str]:
         """The Alt-letters of the window's own controls (the motor tests take others)."""
@@ -391,8 +484,8 @@ class EditorParts:
         model.edit_requested.connect(lambda key, text, m=model: entries.value_typed(m, key, text))
         model.pain_requested.connect(lambda key, m=model: entries.pain_toggled(m, key))
         view = MeasureGridView(model, name)
-        self.grids.append(model)
-        self.views.append(view)
+        self._grids.append(model)
+        self._views.append(view)
         layout = self._tab_layout(tab)
         layout.addWidget(view, 1)
         if below is not None:

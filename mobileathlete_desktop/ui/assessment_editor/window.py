@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -192,6 +192,9 @@ class AssessmentEditor(QWidget):
         self.record = opening.record
         self.client = opening.client
         previous = opening.previous
+        self.entries.psfs_offer_read = (
+            (self.assessment_id, opening.psfs_offer) if opening.psfs_offer_read else None
+        )
         code = self.record.template or DEFAULT_TEMPLATE
         template = next((t for t in self.templates if t.code == code), None)
         codes = template.measures if template else tuple(m.code for m in self.ctx.catalogue)
@@ -432,12 +435,21 @@ class AssessmentEditor(QWidget):
     def focus_first_empty_cell(self) -> None:
         """Puts the cursor in the first cell with no value yet (its tab shown), so typing
         starts at once; the first grid's first cell when every cell is filled."""
-        if not self.views:
-            return
-        found = next(
-            ((view, cell) for view in self.views if (cell := view.first_empty_cell())), None
+        # The tabs built so far first (the first tab's grid): the others are built only when
+        # none of these has an empty cell left.
+        found: tuple[MeasureGridView, QModelIndex | None] | None = next(
+            ((view, cell) for view in self.parts.built_views if (cell := view.first_empty_cell())),
+            None,
         )
-        view, cell = found or (self.views[0], None)
+        if found is None:
+            views = self.views  # builds the other tabs
+            if not views:
+                return
+            found = next(
+                ((view, cell) for view in views if (cell := view.first_empty_cell())),
+                (views[0], None),
+            )
+        view, cell = found
         page = view.parentWidget()
         while page is not None and self.tabs.indexOf(page) < 0:
             page = page.parentWidget()
