@@ -117,9 +117,11 @@ def _time_to_ready(command: list[str], env: dict[str, str]) -> tuple[float, floa
 class StartRun:
     """One start of the program, sign-in first (the bench hook types the password)."""
 
-    start_s: float  # process start to the main window usable with its client list
-    signin_s: float  # process start to the sign-in dialog's first frame
-    signin_to_main_ms: float  # Enter to the main window usable (argon2 check included)
+    start_s: float  # process start to the main window usable (see signin_to_main_ms)
+    signin_s: float  # process start to the sign-in dialog's first frame painted
+    # Enter to the main window usable, argon2 check included: shown and active, the keyboard
+    # in its search box, its client list's first page filled (commands/gui.py's hook).
+    signin_to_main_ms: float
     clinic_open_s: float  # process start to the clinic open behind the dialog
     max_stall_ms: float  # the longest gap of a 5 ms UI heartbeat while the dialog was up
     rss_mb: float | None
@@ -143,9 +145,10 @@ def _start_run(command: list[str], env: dict[str, str]) -> StartRun:
 
 @measure("start")
 def start(bench: Bench) -> dict[str, Any]:
-    """Cold start, in one run against the floor (a bare Qt window): the sign-in dialog on
-    screen, then (the bench hook typing the password once the clinic is open) Enter to the
-    main window shown with its client list."""
+    """Cold start, in one run against the floor (a bare Qt window's first frame painted,
+    bench/bare_window.py): the sign-in dialog's first frame, then (the bench hook typing the
+    password once the clinic is open) Enter to the main window usable: shown and active, the
+    keyboard in its search box and its client list filled."""
     env = {
         **os.environ,
         "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),

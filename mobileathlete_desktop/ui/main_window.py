@@ -180,6 +180,8 @@ class MainWindow(QMainWindow):
         )
         self._add_help_menu()
         self.refresh_clients()
+        # Typing goes to the search as soon as the window is active (after signing in).
+        self.search.setFocus(Qt.FocusReason.OtherFocusReason)
         from mobileathlete_desktop.ui import prewarm
 
         prewarm.start(self)  # the editor's modules, imported while the window is idle

@@ -15,6 +15,7 @@ from types import TracebackType
 
 import pytest
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from mobileathlete_desktop.commands import gui
 from mobileathlete_desktop.ui.crash_dialog import CrashHandler
@@ -144,3 +145,26 @@ def test_an_error_before_the_first_frame_reaches_the_crash_handler(
     assert getattr(sys.excepthook, "__self__", None) is start_up.handler
     start_up.finish()  # once installed, finishing changes nothing
     assert getattr(sys.excepthook, "__self__", None) is start_up.handler
+
+
+def test_the_signed_in_window_takes_typing_in_its_search(
+    tmp_path: Path, clinic_templates: ClinicTemplates, qtbot: QtBot
+) -> None:
+    """Usable, as the bench times it: once shown and active the keys go to the search."""
+    from mobileathlete_desktop.domain.permissions import Actor
+    from mobileathlete_desktop.services.context import ServiceContext
+    from mobileathlete_desktop.storage.database import open_database
+
+    db = open_database(clinic_templates.copy(tmp_path / "clinic.sqlite3", clients=2))
+    try:
+        admin = Actor(username="admin", display_name="Admin", role="admin")
+        window = gui.main_window(ServiceContext.system(db), admin)
+        qtbot.addWidget(window)
+        window.show()
+        window.activateWindow()
+        qtbot.waitUntil(lambda: window.isActiveWindow() and window.search.hasFocus())
+        qtbot.keyClicks(QApplication.focusWidget(), "Ada")
+        assert window.search.text() == "Ada"
+        window.idle_lock.stop()  # type: ignore[attr-defined]
+    finally:
+        db.dispose()
