@@ -15,6 +15,7 @@ from mobileathlete_desktop.domain.catalogue import Catalogue, Measure, Side, def
 from mobileathlete_desktop.domain.interpretation.assessment import (
     measure_for,
 )
+from mobileathlete_desktop.domain.interpretation.computed import HOP_LSI
 from mobileathlete_desktop.domain.interpretation.glance import glance
 from mobileathlete_desktop.domain.interpretation.results import (
     FLAG_ASYMMETRY,
@@ -26,6 +27,7 @@ from mobileathlete_desktop.domain.interpretation.results import (
     AssessmentInterpretation,
     Interpretation,
     Key,
+    SideComparison,
 )
 from mobileathlete_desktop.domain.interpretation.wording import (
     _fmt_in,
@@ -240,6 +242,44 @@ def _asymmetry(tr: Texts, measure: Measure, row: Interpretation) -> tuple[str, f
     return text, size
 
 
+def _hop_tests(tr: Texts, hops: list[tuple[Interpretation, Measure]]) -> list[Highlight]:
+    """The hop tests short of their LSI criterion, one finding a weaker leg: a battery whose
+    tests all say the same leg lags reads as one sentence with each test's limb symmetry (the
+    timed hop's the faster time over the slower), not four asymmetries and four reference
+    points crowding out the heel-rise and the hip. A single test keeps its own sentence."""
+    by_side: dict[Side, list[tuple[Interpretation, Measure, SideComparison]]] = {}
+    for row, measure in hops:
+        if row.sides is not None:
+            side = row.sides.weaker_side or "left"
+            by_side.setdefault(side, []).append((row, measure, row.sides))
+    out: list[Highlight] = []
+    for side, group in by_side.items():
+        sizes = [_asymmetry(tr, m, r) for r, m, _s in group]
+        code = group[0][0].code
+        if len(group) == 1:
+            out.append(Highlight(KIND_ASYMMETRY, code, side, *sizes[0]))
+            continue
+        items = ", ".join(
+            f"{_lower(m.label_in(tr.lang))} {sides.lsi or 0:.0f}%" for _r, m, sides in group
+        )
+        first = group[0][2]
+        text = tr.gettext(
+            "Hop tests: the {side} leg lags behind, limb symmetry {items}, below the "
+            "{threshold} criterion for a return to running or sport ({source}).",
+            # Translators: the leg in "the left leg lags behind" (Spanish "izquierda").
+            side=tr.pgettext("leg", "left") if side == "left" else tr.pgettext("leg", "right"),
+            items=items,
+            threshold=f"{first.threshold or 90:g}%",
+            source=first.source,
+        )
+        out.append(Highlight(KIND_ASYMMETRY, code, side, text, max(z for _t, z in sizes)))
+    return out
+
+
+def _lower(label: str) -> str:
+    return label[0].lower() + label[1:] if len(label) > 1 and label[1].islower() else label
+
+
 def _where(tr: Texts, cat: Catalogue, code: str, side: str) -> str:
     measure = measure_for(code, cat)
     return _named(tr, measure, measure.label if measure is not None else code, side)
@@ -275,6 +315,7 @@ def highlights(
     taken: set[tuple[str, str, str]] = set()  # (kind, code, side)
     controlled: set[tuple[str, str]] = set()
     painful: list[tuple[Interpretation, Measure | None]] = []
+    hops: list[tuple[Interpretation, Measure]] = []
     for row in interpretation.rows:
         measure = measure_for(row.code, cat)
         if measure is None or FLAG_CONTROL_DEFICIT not in row.flags or row.gap is None:
@@ -323,9 +364,15 @@ def highlights(
             if (KIND_ASYMMETRY, row.code, "none") in taken:
                 continue
             taken.add((KIND_ASYMMETRY, row.code, "none"))
+            if row.code in HOP_LSI and row.sides.threshold_kind == "lsi":
+                hops.append((row, measure))
+                continue
             text, size = _asymmetry(tr, measure, row)
             weaker = row.sides.weaker_side or "none"
             found.append(Highlight(KIND_ASYMMETRY, row.code, weaker, text, size))
+    found += _hop_tests(tr, hops)
+    # A hop LSI under its criterion is said by its test's asymmetry above, not again.
+    said_lsi = {HOP_LSI[row.code] for row, _m in hops}
     if len(painful) == 1:
         row, measure = painful[0]
         found.append(Highlight(KIND_PAIN, row.code, row.side, _pain(tr, measure, row), 1.0))
@@ -342,7 +389,7 @@ def highlights(
     for line in glance(interpretation, lang, cat):
         if line.flag == FLAG_FAULTS:
             found.append(Highlight(KIND_FAULTS, line.code, line.side, line.text, 1.0))
-        elif line.flag == FLAG_CUTOFF:
+        elif line.flag == FLAG_CUTOFF and line.code not in said_lsi:
             found.append(Highlight(KIND_CUTOFF, line.code, line.side, line.short, 0.5))
     found = [replace(h, name=_where(tr, cat, h.code, h.side)) for h in found]
     rank = {kind: i for i, kind in enumerate(HIGHLIGHT_ORDER)}

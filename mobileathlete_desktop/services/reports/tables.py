@@ -17,6 +17,7 @@ from mobileathlete_desktop.domain.interpretation import (
 )
 from mobileathlete_desktop.domain.interpretation.changes import change_sentence, difference_words
 from mobileathlete_desktop.domain.interpretation.highlights import movement_words
+from mobileathlete_desktop.domain.interpretation.wording import _places
 from mobileathlete_desktop.domain.records import AssessmentRecord, ClientHistory
 from mobileathlete_desktop.reports.progress_report import MeasureRow
 from mobileathlete_desktop.services.context import ServiceContext
@@ -328,7 +329,10 @@ def report_tables(ctx: ServiceContext, history: ClientHistory, lang: str = "en")
         if row is not None:
             problem = any(f in PROBLEM_FLAGS for f in row.flags)
             if row.norm.norm is not None:
-                norm_text = _value(_fmt(round(row.norm.norm.mean, 1), unit), tr)
+                # As precise as the measure is recorded: Ramskov's 1.455 Nm/kg for a woman
+                # of 29 is 1.46, not 1.5 (which a 1.52 reading would seem to pass barely).
+                places = _places(measure.step) if measure is not None else 1
+                norm_text = _value(_fmt(round(row.norm.norm.mean, places), unit), tr)
             flags = _flag_words(row, tr)
         change = episode.get(key)
         motor = measure is not None and bool(measure.faults)
