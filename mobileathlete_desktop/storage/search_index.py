@@ -110,14 +110,17 @@ def _sort_text_sqlite(element: sort_text, compiler: Any, **kw: Any) -> str:
     return f'{compiler.process(element.clauses, **kw)} COLLATE "NOCASE"'
 
 
-# The list's orders, everyday (not archived) clients first: a search matching thousands reads
-# clients in the list's order and stops at the first page, instead of sorting them all.
-# SQLite indexes the columns with NOCASE (a plain-column index Alembic can compare); PostgreSQL
-# the lower() expressions, created beside the table (ORDER_INDEXES_POSTGRESQL).
+# The list's orders, everyday (not archived) clients first, each holding what the search's
+# conditions read (search_text, date_of_birth): a search matching thousands reads the index in
+# the list's order and stops at the first page, testing each entry without reading its row,
+# so even a word whose matches all sort last costs one pass over a narrow index, never a
+# table lookup per client. SQLite indexes the names with NOCASE (plain columns, which Alembic
+# can compare); PostgreSQL the lower() expressions, created beside the table.
 ORDER_INDEXES: dict[str, tuple[str, ...]] = {
     "ix_client_name_order": ("archived", "family_name*", "given_name*", "id"),
     "ix_client_chart_order": ("archived", "chart_number*", "id"),
 }
+SEARCHED = ("search_text", "date_of_birth")
 for _name, _columns in ORDER_INDEXES.items():
     Index(
         _name,
@@ -125,12 +128,13 @@ for _name, _columns in ORDER_INDEXES.items():
             Client.__table__.c[c[:-1]].collate("NOCASE")
             if c.endswith("*")
             else Client.__table__.c[c]
-            for c in _columns
+            for c in (*_columns, *SEARCHED)
         ),
     ).ddl_if(dialect="sqlite")
 ORDER_INDEXES_POSTGRESQL = [
     f"CREATE INDEX {name} ON client "
-    f"({', '.join(f'lower({c[:-1]})' if c.endswith('*') else c for c in columns)})"
+    f"({', '.join(f'lower({c[:-1]})' if c.endswith('*') else c for c in columns)}) "
+    f"INCLUDE ({', '.join(SEARCHED)})"
     for name, columns in ORDER_INDEXES.items()
 ]
 for _statement in ORDER_INDEXES_POSTGRESQL:
@@ -139,7 +143,13 @@ for _statement in ORDER_INDEXES_POSTGRESQL:
         "after_create",
         DDL(_statement).execute_if(dialect="postgresql"),  # type: ignore[no-untyped-call]
     )
-Index("ix_client_born_order", Client.archived, Client.date_of_birth, Client.id)
+Index(
+    "ix_client_born_order",
+    Client.archived,
+    Client.date_of_birth,
+    Client.id,
+    Client.search_text,
+)
 
 
 def index_form(text: str) -> str:

@@ -23,14 +23,16 @@ depends_on: str | Sequence[str] | None = None
 # The list's orders (as storage/search_index.py declares them, written out here: a migration
 # does not change when the models do).
 ORDERS_SQLITE = [
-    "CREATE INDEX ix_client_name_order ON client "
-    '(archived, family_name COLLATE "NOCASE", given_name COLLATE "NOCASE", id)',
-    'CREATE INDEX ix_client_chart_order ON client (archived, chart_number COLLATE "NOCASE", id)',
+    'CREATE INDEX ix_client_name_order ON client (archived, family_name COLLATE "NOCASE", '
+    'given_name COLLATE "NOCASE", id, search_text, date_of_birth)',
+    'CREATE INDEX ix_client_chart_order ON client (archived, chart_number COLLATE "NOCASE", id, '
+    "search_text, date_of_birth)",
 ]
 ORDERS_POSTGRESQL = [
     "CREATE INDEX ix_client_name_order ON client "
-    "(archived, lower(family_name), lower(given_name), id)",
-    "CREATE INDEX ix_client_chart_order ON client (archived, lower(chart_number), id)",
+    "(archived, lower(family_name), lower(given_name), id) INCLUDE (search_text, date_of_birth)",
+    "CREATE INDEX ix_client_chart_order ON client "
+    "(archived, lower(chart_number), id) INCLUDE (search_text, date_of_birth)",
 ]
 ORDERS = ("ix_client_name_order", "ix_client_chart_order", "ix_client_born_order")
 
@@ -76,7 +78,9 @@ def upgrade() -> None:
     sqlite = op.get_bind().dialect.name == "sqlite"
     for statement in ORDERS_SQLITE if sqlite else ORDERS_POSTGRESQL:
         op.execute(statement)
-    op.create_index("ix_client_born_order", "client", ["archived", "date_of_birth", "id"])
+    op.create_index(
+        "ix_client_born_order", "client", ["archived", "date_of_birth", "id", "search_text"]
+    )
     client = sa.table(
         "client",
         sa.column("id", sa.Integer),
