@@ -272,3 +272,27 @@ def test_the_full_records_norm_column_is_as_precise_as_ramskovs_equation(
     row = next(r for r in tables.tests if r.code == "hip.abduction.strength")
     assert row.values == ("1.52 Nm/kg",)
     assert row.norm == "1.43 Nm/kg"  # 1.600 - 35 x 0.005 = 1.425
+
+
+def test_the_clients_handout_reads_the_hop_battery_as_one_line_and_keeps_the_calf() -> None:
+    # BAT-1's battery (left behind on every hop, heel-rise 18 against 27): the handout listed
+    # four hop lines of the same words and lost the calf and the return-to-run criterion.
+    result = read(
+        runner(),
+        visit(
+            1,
+            V1,
+            *BATTERY,
+            ("thomas.hip_extension", "left", "passive", -5),
+            ("thomas.hip_extension", "right", "passive", 8),
+        ),
+    )
+    english = client_lines(glance(result, catalogue=CAT), "en", CAT)
+    hops = [line for line in english if line.startswith("Hop tests")]
+    assert hops == [
+        "Hop tests, left: clearly different from the other side; not yet at the usual level for "
+        "a return to running or sport"
+    ]
+    assert any(line.startswith("Single-leg heel-rise endurance, left") for line in english)
+    spanish = client_lines(glance(result, "es", catalogue=CAT), "es", CAT)
+    assert any(line.startswith("Pruebas de salto, lado izquierdo: ") for line in spanish)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from mobileathlete_desktop.domain.catalogue import Catalogue, default_catalogue
+from mobileathlete_desktop.domain.interpretation.computed import HOP_LSI
 from mobileathlete_desktop.domain.interpretation.results import (
     FLAG_ABOVE_NORM,
     FLAG_ASYMMETRY,
@@ -50,6 +51,14 @@ CLIENT_PAIN_WARNINGS: dict[str, str] = {
 }
 
 
+# The hop tests and their limb symmetry indices read as one battery on a handout: one line
+# ("Hop tests, left: clearly different from the other side; not yet at the usual level..."),
+# not four lines of the same words crowding out the calf and the hip.
+HOP_BATTERY = "hop"
+HOP_BATTERY_LABEL = N_("Hop tests")
+_HOP_CODES = frozenset({*HOP_LSI, *HOP_LSI.values()})
+
+
 def _pain_warning(code: str) -> str | None:
     return next(
         (words for prefix, words in CLIENT_PAIN_WARNINGS.items() if code.startswith(prefix + ".")),
@@ -80,6 +89,7 @@ def client_lines(
     cat = catalogue if catalogue is not None else default_catalogue()
     found: dict[tuple[str, str], list[str]] = {}
     warnings: list[str] = []
+    hop_sides: set[str] = set()
     for line in lines:
         warning = _pain_warning(line.code) if line.flag == FLAG_PAIN else None
         if warning is not None and tr.gettext(warning) not in warnings:
@@ -90,13 +100,20 @@ def client_lines(
         if message is None:
             continue
         phrase = tr.gettext(message)
-        phrases = found.setdefault((line.code, line.side), [])
+        if line.code in _HOP_CODES:
+            hop_sides.add(line.side)
+        key = (HOP_BATTERY, "") if line.code in _HOP_CODES else (line.code, line.side)
+        phrases = found.setdefault(key, [])
         if phrase not in phrases:
             phrases.append(phrase)
     out: list[str] = list(warnings)
     for (code, side), phrases in list(found.items())[:limit]:
         measure = cat.get(code)
         label = code if measure is None else measure.label_in(lang)
+        if code == HOP_BATTERY:
+            label = tr.gettext(HOP_BATTERY_LABEL)
+            legs = hop_sides & {"left", "right"}
+            side = legs.pop() if len(legs) == 1 else "none"
         if side in ("left", "right"):
             label = f"{label}, {_side_words(tr, side)}"
         out.append(f"{label}: {'; '.join(phrases)}")
