@@ -15,7 +15,9 @@ A full collection walks every object not frozen: after a day's work (modules imp
 first use, caches, report data) that took 140-220 ms, a frozen frame. So what exists when the
 collector is installed (modules, classes: never garbage) is frozen out of every collection
 (`gc.freeze()`), and so is what survives each full collection: the next one walks only what
-became long-lived since. A cycle that becomes garbage once frozen waits for a deep
+became long-lived since; a flood of young objects (modules imported ahead of time on another
+thread, a big load) is frozen at once rather than walked. A cycle that becomes garbage once
+frozen (or was garbage already in a frozen flood) waits for a deep
 collection (unfrozen, everything walked, frozen again), run only while the user works in
 another program (the application is not active) and at most every DEEP_EVERY_S.
 """
@@ -42,6 +44,11 @@ generations are still collected this often when they hold anything: a window for
 moment after a collection moved it up a generation goes within a second, not whenever the
 next allocations come. Bounded: only what was made since the last full collection and is
 not yet long-lived is walked."""
+YOUNG_FREEZE = 20_000
+"""More young objects than this alive since the last collection (modules imported ahead of
+time, a window's first build, a big load) are frozen, not walked: walking them took 100-360
+ms, and objects made in such numbers live on. (Freezing moves every generation out of the
+collections at once; a cycle among them that dies later waits for a deep collection.)"""
 DEEP_EVERY_S = 600.0
 """The least time between two deep collections (frozen objects walked too: 200 ms and more
 after a day's work), which also wait for the application not to be active."""
@@ -86,6 +93,10 @@ class GarbageCollector(QObject):
         generations now and then (YOUNG_EVERY_S), and while the user is in another program a
         deep collection now and then. Returns how many unreachable objects were found."""
         counts = gc.get_count()
+        if self._frozen and counts[0] > YOUNG_FREEZE:
+            gc.freeze()  # constant time, where a collection would walk every one of them
+            self._last_young = time.monotonic()
+            return 0
         for generation in (2, 1, 0):
             if counts[generation] > self.threshold[generation]:
                 if generation == 2:

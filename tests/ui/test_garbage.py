@@ -50,6 +50,9 @@ db_path, client_id = Path(sys.argv[1]), int(sys.argv[2])
 ctx = ServiceContext(db=open_database(db_path), actor=THERAPIST)
 store = QSettings(str(db_path.parent / "paint.ini"), QSettings.Format.IniFormat)
 from mobileathlete_desktop.ui.program_builder.drill_pictures import DrillPictures
+from mobileathlete_desktop.ui.garbage import GarbageCollector
+collector = app.findChildren(GarbageCollector)[0]
+collector.check()  # the modules just imported: a flood of young objects, frozen
 builder = ProgramBuilder(ctx, client_id, store=store)
 builder.show()
 builder.itself = builder
@@ -133,6 +136,7 @@ def test_garbage_is_collected_on_the_ui_thread_not_on_a_worker(
         worker.start()
         worker.join()
         assert threads == [] and gone() is not None
+        made.clear()  # (alive, so many young objects would be frozen, not walked)
         qtbot.waitUntil(lambda: gone() is None, timeout=5_000)
     finally:
         gc.callbacks.remove(heard)
@@ -281,5 +285,23 @@ def test_an_idle_program_still_collects_its_young_garbage_within_a_second() -> N
         collector._last_young -= garbage.YOUNG_EVERY_S
         collector.check()
         assert gone() is None
+    finally:
+        collector.uninstall()
+
+
+def test_a_flood_of_new_objects_is_frozen_not_walked() -> None:
+    """Modules imported ahead of time or a big load leave tens of thousands of young objects:
+    a collection walking them held the UI thread 100-360 ms; they are frozen instead."""
+    owner = QObject()
+    collector = garbage.GarbageCollector(owner, freeze=True)
+    try:
+        young_before = gc.get_stats()[0]["collections"]
+        frozen_before = gc.get_freeze_count()
+        loaded = LongLived(garbage.YOUNG_FREEZE * 2)
+        assert collector.check() == 0
+        assert gc.get_stats()[0]["collections"] == young_before  # nothing walked
+        assert gc.get_freeze_count() >= frozen_before + garbage.YOUNG_FREEZE * 2
+        assert gc.get_count()[0] < garbage.YOUNG_FREEZE
+        del loaded
     finally:
         collector.uninstall()
