@@ -37,7 +37,7 @@ from mobileathlete_desktop.services.context import ServiceContext
 from mobileathlete_desktop.ui import print_support
 from mobileathlete_desktop.ui import service_adapter as svc
 from mobileathlete_desktop.ui.date_field import CalendarPopup, read_date
-from mobileathlete_desktop.ui.forms import child, load_form
+from mobileathlete_desktop.ui.forms import child, form_class, load_form
 from mobileathlete_desktop.ui.i18n import window_language
 from mobileathlete_desktop.ui.jobs import Job, JobControl, show_failure
 from mobileathlete_desktop.ui.screen_fit import fit_to_screen
@@ -48,6 +48,9 @@ LANGUAGES = (("English", "en"), ("Español", "es"))
 SUMMARY_ROW, LETTER_ROW = 0, 1
 SEARCH_LIMIT = 50
 SEARCH_DELAY_MS = 150
+# The compiled form, loaded with this module (ahead of time on ui.prewarm's thread), not
+# when the view first opens.
+form_class("reports_view")
 
 
 def client_label(client: ClientRecord) -> str:

@@ -6,6 +6,7 @@ drag and drop does both. "Recommend" adds the drills suggested by the latest ass
 the reason for each; the therapist keeps, removes, reorders or re-doses them as they see fit.
 """
 
+from mobileathlete_desktop.services.programs import exercise_library
 from mobileathlete_desktop.ui.program_builder.drill_pictures import DrillPictures, drill_pixmap
 from mobileathlete_desktop.ui.program_builder.program_model import (
     COLUMNS,
@@ -26,3 +27,7 @@ __all__ = [
     "ProgramModel",
     "drill_pixmap",
 ]
+
+# The drill library is read with these modules (ahead of time on ui.prewarm's thread), not
+# when the builder first opens (50-190 ms on the UI thread); it is kept from then on.
+_library = exercise_library()
