@@ -101,13 +101,14 @@ def _load_window_modules() -> tuple[str, ...]:
 def _import_window_modules(dialog: SignInDialog, then: Callable[[], None]) -> None:
     """On the UI thread once the clinic is open: the main window's ui modules, one per turn
     of the event loop (a few milliseconds each), so the dialog keeps answering keys; then
-    `then()`. What is not imported when the person signs in is imported then."""
+    `then()` (also after a failure: signing in imports the module again and says why)."""
     from PySide6.QtCore import QTimer
 
     from mobileathlete_desktop.ui import import_slices
 
     opened = dialog.opened
     if opened is None:
+        then()
         return
 
     def later(step: Callable[[], None]) -> None:
@@ -116,6 +117,7 @@ def _import_window_modules(dialog: SignInDialog, then: Callable[[], None]) -> No
     def failed(name: str, exc: Exception) -> None:
         # Signing in imports it again and says what is wrong; the sign-in goes on.
         log.warning("Could not import %s before signing in: %s", name, exc)
+        then()
 
     import_slices.import_in_slices(opened.window_modules, later, then, failed)
 
@@ -276,10 +278,6 @@ def sign_in_first(
         dialog.deleteLater()
 
 
-def _nothing() -> None:
-    pass
-
-
 class _Opening:
     """The collector held off while the clinic opens (set on the UI thread before the worker
     starts, read by the worker)."""
@@ -309,11 +307,17 @@ def _after_sign_in(
             opening.collector.timer.stop()
             dialog.clinic_ready.connect(opening.collector.timer.start)
 
-    def import_the_window() -> None:
-        # The classes made now are never garbage either: frozen as the worker's were.
-        _import_window_modules(dialog, gc.freeze if opening.collector is not None else _nothing)
+    def import_the_window(then: Callable[[], None]) -> None:
+        # The clinic is ready to sign in with once the window's modules are in, as when the
+        # worker imported them. The classes made now are never garbage either: frozen.
+        def done() -> None:
+            if opening.collector is not None:
+                gc.freeze()
+            then()
 
-    dialog.clinic_ready.connect(import_the_window)
+        _import_window_modules(dialog, done)
+
+    dialog.before_ready = import_the_window
 
     def after_the_first_frame() -> None:
         # Its own turn of the event loop, before the worker's (posted after this one): the

@@ -131,8 +131,8 @@ def import_in_slices(
     failed: Callable[[str, Exception], None],
 ) -> None:
     """Imports `names` one per call of `schedule` (a turn of the event loop), then `done()`.
-    A module that fails to import is said to `failed(name, error)` and the rest is left to
-    whoever imports it next (done is not called)."""
+    A module that fails to import is said to `failed(name, error)` instead of `done()`, and
+    the rest is left to whoever imports it next."""
     pending = [name for name in names if name not in sys.modules]
 
     def step() -> None:

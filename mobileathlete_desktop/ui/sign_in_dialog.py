@@ -102,6 +102,9 @@ class SignInDialog(QDialog):
         self._found = _Found()
         self._waiting = False  # Enter pressed before the clinic was open
         self._painted = False
+        self.before_ready: Callable[[Callable[[], None]], None] | None = None
+        """Run on the UI thread once the clinic is open, before signing in with it; calls its
+        argument when done (commands/gui.py imports the window's modules there)."""
         self.setWindowTitle(self.tr("Sign in — Mobile Athlete"))
         self.username = QLineEdit()
         self.username.setAccessibleName(self.tr("User name"))
@@ -210,8 +213,16 @@ class SignInDialog(QDialog):
         if not outcome.has_users:
             self.done(NEEDS_FIRST_RUN)
             return
-        self.ctx = outcome.ctx
         self._show_clinic(outcome.ctx, outcome.is_demo)
+        if self.before_ready is None:
+            self._ready(outcome)
+        else:
+            self.before_ready(lambda: self._ready(outcome))
+
+    def _ready(self, outcome: OpenedClinic) -> None:
+        if not shiboken6.isValid(self) or self.ctx is not None:
+            return
+        self.ctx = outcome.ctx
         self.clinic_ready.emit()
         if self._waiting:
             self._waiting = False

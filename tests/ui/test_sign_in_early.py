@@ -102,3 +102,27 @@ def test_no_heavy_module_is_needed_to_show_the_dialog() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "[]"
+
+
+def test_enter_while_the_window_s_modules_load_waits_then_signs_in(
+    held_open: tuple[threading.Event, Callable[[], OpenedClinic]], qtbot: QtBot
+) -> None:
+    """The clinic is ready to sign in with once the window's modules are in (commands/gui.py
+    imports them on the UI thread through `before_ready`): Enter meanwhile waits for them."""
+    go, opener = held_open
+    go.set()
+    held: list[Callable[[], None]] = []
+    dialog = SignInDialog()
+    qtbot.addWidget(dialog)
+    dialog.before_ready = held.append
+    dialog.open_in_background(opener)
+    dialog.show()
+    qtbot.waitUntil(lambda: bool(held), timeout=20_000)
+    assert "clinic.sqlite3" in dialog.location.text()  # open, said at once
+    qtbot.keyClicks(dialog.username, "admin")
+    qtbot.keyClicks(dialog.password, "demo")
+    qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+    assert not dialog.sign_in_button.isEnabled() and dialog.actor is None
+    with qtbot.waitSignal(dialog.accepted, timeout=20_000):
+        held[0]()
+    assert dialog.actor is not None and dialog.actor.username == "admin"
