@@ -98,9 +98,9 @@ def test_pictures_are_read_and_drawn_off_the_ui_thread_and_a_search_draws_one_de
     qtbot: QtBot,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """The figures are drawn (a few ms each) and the pictures read on the thread pool; a
-    keystroke in the search draws the details of the first drill found (it drew them for
-    every row of the list, 150-400 ms)."""
+    """The figures are drawn (a few ms each), the icons painted and the pictures read on the
+    thread pool; a keystroke in the search draws the details of the first drill found (it
+    drew them for every row of the list, 150-400 ms)."""
     threads: set[int] = set()
     real_read, real_svg = program_service.drill_images, svc.drill_svg
 
@@ -112,13 +112,24 @@ def test_pictures_are_read_and_drawn_off_the_ui_thread_and_a_search_draws_one_de
         threads.add(threading.get_ident())
         return real_svg(exercise)
 
+    painted: list[tuple[int, QSize, bool]] = []
+    real_paint = drill_pictures.drill_image
+
+    def painting(svg: str | None, size: QSize = drill_pictures.ICON) -> Any:
+        painted.append((threading.get_ident(), size, svg is not None))
+        return real_paint(svg, size)
+
     monkeypatch.setattr(program_service, "drill_images", reading)
     monkeypatch.setattr(svc, "drill_svg", drawing)
+    monkeypatch.setattr(drill_pictures, "drill_image", painting)
     drill_pictures._DRAWN.clear()  # drawn again in this process
     builder = open_builder(ctx, client_id, store, qtbot)
     builder.library_list.viewport().repaint()
     qtbot.waitUntil(lambda: bool(threads) and not builder.pictures.reading)
     assert threading.get_ident() not in threads
+    builder.library_list.viewport().repaint()  # the icons come: shown, not painted here
+    icons = [t for t, size, figure in painted if figure and size == drill_pictures.ICON]
+    assert icons and threading.get_ident() not in icons
     details: list[object] = []
     monkeypatch.setattr(
         builder.pictures, "pixmap", lambda exercise, size: details.append(exercise) or QPixmap()

@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QObject, QSize, Qt, Signal
-from PySide6.QtGui import QIcon, QPainter, QPixmap
+from PySide6.QtGui import QIcon, QImage, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QWidget
 
@@ -24,19 +24,40 @@ ICON = QSize(56, 56)
 PictureReader = Callable[[Sequence[str]], dict[str, bytes]]
 
 
-def drill_pixmap(svg: str | None, size: QSize = ICON) -> QPixmap:
-    """The drill's figure drawn on white at the given size (blank when there is none)."""
-    pixmap = QPixmap(size)
-    pixmap.fill(Qt.GlobalColor.white)
+def drill_image(svg: str | None, size: QSize = ICON) -> QImage:
+    """The drill's figure drawn on white at the given size (blank when there is none), as an
+    image: safe to draw on a worker thread (a QImage, not a pixmap)."""
+    image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(Qt.GlobalColor.white)
     if svg:
         renderer = QSvgRenderer(QByteArray(svg.encode("utf-8")))
         if renderer.isValid():
-            painter = QPainter(pixmap)
+            painter = QPainter(image)
             renderer.setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
             renderer.render(painter)
             painter.end()
-    return pixmap
+    return image
 
+
+def own_image(data: bytes, size: QSize) -> QImage | None:
+    """The clinic's own picture scaled to fit `size` (None when it cannot be read); safe on a
+    worker thread."""
+    image = QImage()
+    if not image.loadFromData(data):
+        return None
+    return image.scaled(
+        size, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+    )
+
+
+def drill_pixmap(svg: str | None, size: QSize = ICON) -> QPixmap:
+    """The drill's figure drawn on white at the given size (blank when there is none)."""
+    return QPixmap.fromImage(drill_image(svg, size))
+
+
+# What a job brings for a page of drills: the own pictures it used (by code; None: none),
+# the figures drawn (SVG text) and the icon images painted.
+Drawn = tuple[dict[str, bytes | None], dict[str, str | None], dict[str, QImage]]
 
 # Each drill's drawn figure as SVG text (None: it cannot be drawn), by code, for the whole
 # process: the figures never change, and drawing them takes a few ms each.
@@ -61,6 +82,7 @@ class DrillPictures(QObject):
         self._read = read or (lambda codes: svc.drill_images(ctx, codes))
         self._own: dict[str, bytes | None] = {}  # read so far; None: no own picture
         self._icons: dict[str, QIcon] = {}
+        self._icon_images: dict[str, QImage] = {}  # drawn on the thread pool, not painted yet
         self._pending: set[str] = set()  # being read and drawn on the thread pool
         self._blank: QIcon | None = None
 
@@ -79,36 +101,55 @@ class DrillPictures(QObject):
         wanted = [e for e in exercises if not self.known(e.code) and e.code not in self._pending]
         if not wanted:
             return
-        codes = list(dict.fromkeys(e.code for e in wanted))
+        wanted = list({e.code: e for e in wanted}.values())
+        codes = [e.code for e in wanted]
         unread = [c for c in codes if c not in self._own]
-        undrawn = [e for e in wanted if e.code not in _DRAWN]
+        known = {c: self._own[c] for c in codes if c in self._own}
+        drawn_before = {c: _DRAWN[c] for c in codes if c in _DRAWN}
         read = self._read
         self._pending.update(codes)
 
-        def work(_control: JobControl) -> tuple[dict[str, bytes], dict[str, str | None]]:
-            own = read(unread) if unread else {}
-            return own, {e.code: svc.drill_svg(e) for e in undrawn}
+        def work(_control: JobControl) -> Drawn:
+            own: dict[str, bytes | None] = {**known, **read(unread)} if unread else dict(known)
+            drawn: dict[str, str | None] = {}
+            images: dict[str, QImage] = {}
+            for exercise in wanted:
+                code = exercise.code
+                svg = drawn_before[code] if code in drawn_before else svc.drill_svg(exercise)
+                drawn[code] = svg
+                data = own.get(code)
+                image = own_image(data, ICON) if data else None
+                images[code] = image if image is not None else drill_image(svg, ICON)
+            return {c: own.get(c) for c in codes}, drawn, images
 
-        def done(result: tuple[dict[str, bytes], dict[str, str | None]]) -> None:
-            own, drawn = result
-            self._arrived(codes, {c: own.get(c) for c in unread}, drawn)
+        def done(result: Drawn) -> None:
+            self._arrived(codes, *result)
 
         def failed(exc: Exception) -> None:  # shown with the drawn figure; logged
             log.warning("Could not read the drills' own pictures", exc_info=exc)
-            self._arrived(codes, dict.fromkeys(unread), {})
+            self._arrived(codes, {**known, **dict.fromkeys(unread)}, {}, {})
 
         window = self.parent()
         assert isinstance(window, QWidget)
         Job(window, work, done).failure(failed).run()
 
     def _arrived(
-        self, codes: list[str], own: dict[str, bytes | None], drawn: dict[str, str | None]
+        self,
+        codes: list[str],
+        own: dict[str, bytes | None],
+        drawn: dict[str, str | None],
+        images: dict[str, QImage],
     ) -> None:
         _DRAWN.update(drawn)
         for code in codes:
-            self._own.setdefault(code, own.get(code))
+            if code not in self._own:
+                self._own[code] = own.get(code)
+            elif self._own[code] is not own.get(code):  # stored meanwhile (set_own)
+                images.pop(code, None)
             _DRAWN.setdefault(code, None)
             self._icons.pop(code, None)
+            if code in images:
+                self._icon_images[code] = images[code]
         self._pending.difference_update(codes)
         self.ready.emit(codes)
 
@@ -121,6 +162,7 @@ class DrillPictures(QObject):
         """Remembers a picture just stored for the drill (None: back to the drawn figure)."""
         self._own[code] = data
         self._icons.pop(code, None)
+        self._icon_images.pop(code, None)
 
     def pixmap(self, exercise: Exercise, size: QSize) -> QPixmap:
         """The clinic's own picture when it has one, else the drawn figure (blank until they
@@ -149,6 +191,8 @@ class DrillPictures(QObject):
                 if self._blank is None:
                     self._blank = QIcon(drill_pixmap(None, ICON))
                 return self._blank
-            icon = QIcon(self.pixmap(exercise, ICON))
+            image = self._icon_images.pop(exercise.code, None)
+            pixmap = QPixmap.fromImage(image) if image else self.pixmap(exercise, ICON)
+            icon = QIcon(pixmap)
             self._icons[exercise.code] = icon
         return icon
