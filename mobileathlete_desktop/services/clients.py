@@ -5,24 +5,25 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, fields, replace
 from datetime import date
-from typing import Any, Literal
+from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Integer, Select, String, cast, func, or_, select
+from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from mobileathlete_desktop.domain.records import CLIENT_SEXES, ClientRecord
-from mobileathlete_desktop.domain.search_text import SEPARATOR, fold
 from mobileathlete_desktop.domain.validation import NAME_LENGTH, TITLE_LENGTH, name_problem
 from mobileathlete_desktop.services.audit import record_event
+from mobileathlete_desktop.services.client_search import SearchOrder as SearchOrder
+from mobileathlete_desktop.services.client_search import count_clients as count_clients
+from mobileathlete_desktop.services.client_search import search_clients as search_clients
 from mobileathlete_desktop.services.context import (
     ConflictError,
     InputError,
     NotFound,
     ServiceContext,
 )
-from mobileathlete_desktop.storage import search_index
 from mobileathlete_desktop.storage.models import Client
 from mobileathlete_desktop.support.plain_text import one_line
 
@@ -102,7 +103,6 @@ class ClientInput:
 
 
 _INPUT_FIELDS = [f.name for f in fields(ClientInput)]
-_RECORD_COLUMNS = {f.name for f in fields(ClientRecord)}
 
 
 def to_record(row: Client) -> ClientRecord:
@@ -134,220 +134,6 @@ def input_from_record(record: ClientRecord) -> ClientInput:
     """The editable fields of an existing client (to pre-fill a form)."""
     values = asdict(record)
     return ClientInput(**{name: values[name] for name in _INPUT_FIELDS})
-
-
-def _like(word: str) -> str:
-    """`word` folded, with LIKE's own wildcards taken literally (escaped by a backslash)."""
-    folded = fold(word)
-    return folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-def _search_words(text: str) -> list[tuple[str, bool]]:
-    """The words of a search, each with whether it must be in the family name.
-
-    "Family, Given" (as the list shows names) puts the words before the comma in the
-    family name; every other word may be in either name, the chart number or the date of
-    birth.
-    """
-    family, comma, rest = text.partition(",")
-    if not comma:
-        return [(word, False) for word in text.split()]
-    return [(w, True) for w in family.split()] + [
-        (w, False) for w in rest.replace(",", " ").split()
-    ]
-
-
-def _search_filter(
-    stmt: Select[Any], text: str, include_archived: bool, archived_index: bool = True
-) -> Select[Any]:
-    """The search's meaning, as conditions on the client table (a scan without an index
-    driving it; the indexed search adds one condition that only narrows which rows are read).
-
-    `archived_index=False` words the archived test so that no index serves it (CAST): SQLite,
-    without statistics, would otherwise walk the everyday clients in name order and test
-    each against the word's few clients, instead of fetching those few by id.
-    """
-    if not include_archived:
-        stmt = stmt.where(
-            Client.archived.is_(False) if archived_index else cast(Client.archived, Integer) == 0
-        )
-    for word, family_only in _search_words(text):
-        # The stored key is "family␟given␟chart", folded: a word followed by two separators
-        # is in the family name; otherwise anywhere (one LIKE a word, on any database).
-        pattern = f"%{_like(word)}%{SEPARATOR}%{SEPARATOR}%" if family_only else f"%{_like(word)}%"
-        condition: ColumnElement[bool] = Client.search_text.like(pattern, escape="\\")
-        if not family_only and re.fullmatch(r"[\d-]{2,10}", word):
-            condition = or_(condition, cast(Client.date_of_birth, String).like(f"%{word}%"))
-        stmt = stmt.where(condition)
-    return stmt
-
-
-@dataclass(frozen=True)
-class _Word:
-    """A typed word as the search index reads it."""
-
-    typed: str
-    family_only: bool
-
-    @property
-    def lookup(self) -> str:
-        return search_index.lookup_text(self.typed)
-
-    @property
-    def exact(self) -> bool:
-        """Whether the index's count for `lookup` is the search's own count for this word."""
-        return bool(self.lookup) and self.lookup == search_index.index_form(self.typed)
-
-    @property
-    def may_be_born(self) -> bool:
-        return not self.family_only and bool(search_index.DATE_WORD.fullmatch(self.typed))
-
-    @property
-    def kinds(self) -> tuple[str, ...]:
-        if self.family_only:
-            return (search_index.FAMILY,)
-        return search_index.DATE_KINDS if self.may_be_born else search_index.NAME_KINDS
-
-    @property
-    def count_kind(self) -> str:
-        if self.family_only:
-            return search_index.IN_FAMILY
-        return search_index.IN_NAMES_OR_BORN if self.may_be_born else search_index.IN_NAMES
-
-
-# Up to this many clients, the rarest word's clients are fetched by id and sorted; beyond it
-# the list's order index is read (stopping at the page, at worst one pass over the index).
-# At 50,000 clients, fetching and sorting 2,000 costs about one such pass (bench/large.py).
-_DRIVE = 2_000
-
-
-def _probe(connection: Connection, word: _Word) -> int | None:
-    """How many fragments a word too long to be counted has (an upper bound of its clients),
-    or None beyond _DRIVE (too many to fetch by id)."""
-    fragments = search_index.matching_ids(word.kinds, word.lookup).limit(_DRIVE + 1)
-    found = int(
-        connection.execute(select(func.count()).select_from(fragments.subquery())).scalar_one()
-    )
-    return None if found > _DRIVE else found
-
-
-@dataclass(frozen=True)
-class _Plan:
-    """How a search reads the clinic: through the index from its rarest word, or in order."""
-
-    driver: _Word | None
-    matches: int | None  # the search's exact count, when the index gives it in one read
-
-
-def _plan(connection: Connection, text: str, include_archived: bool) -> _Plan:
-    """Chooses how to find the matches: through the rarest word's fragments when it has few
-    clients (cost: their number), else in the list's order through its index, which holds
-    the searched columns (cost: until a page matched; at worst one pass over the index, even
-    when every match sorts last). The words' counts come from the count table in one read.
-    """
-    words = [_Word(w, f) for w, f in _search_words(text)]
-    every = (search_index.EVERY, "")
-    got = search_index.counted(
-        connection, [every, *((w.count_kind, w.lookup) for w in words)], include_archived
-    )
-    if not words:
-        return _Plan(None, got[every])
-    counts: list[int | None] = []
-    for word in words:
-        if not word.lookup:
-            counts.append(None)
-        elif (word.count_kind, word.lookup) in got:
-            counts.append(got[(word.count_kind, word.lookup)])
-        else:
-            counts.append(_probe(connection, word))
-    first = words[0]
-    exact = len(words) == 1 and first.exact and (first.count_kind, first.lookup) in got
-    known = [(n, w) for n, w in zip(counts, words, strict=True) if n is not None]
-    if not known:
-        return _Plan(None, None)
-    rarest, driver = min(known, key=lambda pair: pair[0])
-    return _Plan(driver if rarest <= _DRIVE else None, counts[0] if exact else None)
-
-
-def _indexed_filter(
-    stmt: Select[Any], text: str, include_archived: bool, plan: _Plan
-) -> Select[Any]:
-    stmt = _search_filter(stmt, text, include_archived, archived_index=plan.driver is None)
-    if plan.driver is not None:
-        found = search_index.matching_ids(plan.driver.kinds, plan.driver.lookup)
-        stmt = stmt.where(Client.id.in_(found))
-    return stmt
-
-
-SearchOrder = Literal["name", "chart", "born"]
-
-
-def _search_statement(
-    text: str,
-    include_archived: bool,
-    order: SearchOrder = "name",
-    descending: bool = False,
-    plan: _Plan | None = None,
-) -> Select[Any]:
-    # Plain columns, not ORM entities: building thousands of identity-mapped objects per
-    # keystroke was most of the search time at clinic scale (bench/).
-    stmt = select(*(c for c in Client.__table__.columns if c.name in _RECORD_COLUMNS))
-    stmt = _indexed_filter(stmt, text, include_archived, plan or _Plan(None, None))
-    keys: list[Any]
-    if order == "chart":
-        keys = [search_index.sort_text(Client.chart_number)]
-    elif order == "born":
-        keys = [Client.date_of_birth]
-    else:
-        keys = [
-            search_index.sort_text(Client.family_name),
-            search_index.sort_text(Client.given_name),
-        ]
-    keys.append(Client.id)
-    return stmt.order_by(*(k.desc() if descending else k for k in keys))
-
-
-def search_clients(
-    ctx: ServiceContext,
-    text: str = "",
-    *,
-    include_archived: bool = False,
-    limit: int | None = None,
-    offset: int = 0,
-    order: SearchOrder = "name",
-    descending: bool = False,
-) -> list[ClientRecord]:
-    """Clients whose name, chart number or date of birth contains every word of the text.
-
-    Accents and case do not matter ("nicolas" finds Nicolás); "Family, Given" looks for
-    the words before the comma in the family name.
-
-    Sorted by name (or chart number, or date of birth); `limit` and `offset` page through a
-    long result, so a list can fetch more rows only as they are scrolled into view. The
-    search index (storage/search_index.py) chooses which rows are read, never which match.
-    """
-    ctx.actor.require("clients.read")
-    with ctx.db.reading() as session:
-        connection = session.connection()  # Core: the rows are plain columns, not objects
-        plan = _plan(connection, text, include_archived)
-        stmt = _search_statement(text, include_archived, order, descending, plan)
-        if limit is not None:
-            stmt = stmt.limit(limit)
-        if offset:
-            stmt = stmt.offset(offset)
-        return [ClientRecord(**row._asdict()) for row in connection.execute(stmt)]
-
-
-def count_clients(ctx: ServiceContext, text: str = "", *, include_archived: bool = True) -> int:
-    """How many clients a search finds (all of the clinic's, archived included, by default)."""
-    ctx.actor.require("clients.read")
-    with ctx.db.reading() as session:
-        connection = session.connection()
-        plan = _plan(connection, text, include_archived)
-        if plan.matches is not None:
-            return plan.matches
-        stmt = _indexed_filter(select(func.count(Client.id)), text, include_archived, plan)
-        return int(connection.execute(stmt).scalar_one())
 
 
 def _load(session: Session, client_id: int) -> Client:

@@ -22,6 +22,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import (
@@ -236,25 +237,42 @@ def lookup_text(word: str) -> str:
     return max(pieces, key=len) if pieces else ""
 
 
+@lru_cache(maxsize=32)
+def _count_statement(texts: int, include_archived: bool) -> Any:
+    """The count table's read for that many (kind, text) pairs, built once (it is sent at
+    every keystroke; building a statement costs more than the database's answer)."""
+    table = ClientSearchCount
+    stmt = (
+        select(table.kind, table.text, func.sum(table.clients))
+        .where(
+            or_(
+                *(
+                    and_(table.kind == bindparam(f"k{i}"), table.text == bindparam(f"t{i}"))
+                    for i in range(texts)
+                )
+            )
+        )
+        .group_by(table.kind, table.text)
+    )
+    return stmt if include_archived else stmt.where(table.archived.is_(False))
+
+
 def counted(
     connection: Connection, wanted: Iterable[tuple[str, str]], include_archived: bool
 ) -> dict[tuple[str, str], int]:
     """How many clients hold each (kind, text) asked, in one read of the count table; texts
     longer than COUNTED_LENGTH are not counted (left out of the answer). (EVERY, "") is the
     number of clients."""
-    asked = {(k, t) for k, t in wanted if len(t) <= COUNTED_LENGTH and (t or k == EVERY)}
+    asked = sorted({(k, t) for k, t in wanted if len(t) <= COUNTED_LENGTH and (t or k == EVERY)})
     if not asked:
         return {}
-    table = ClientSearchCount
-    stmt = (
-        select(table.kind, table.text, func.sum(table.clients))
-        .where(or_(*(and_(table.kind == k, table.text == t) for k, t in sorted(asked))))
-        .group_by(table.kind, table.text)
-    )
-    if not include_archived:
-        stmt = stmt.where(table.archived.is_(False))
+    values = {}
+    for i, (kind, text) in enumerate(asked):
+        values[f"k{i}"], values[f"t{i}"] = kind, text
     found = dict.fromkeys(asked, 0)
-    for kind, text, clients in connection.execute(stmt):
+    for kind, text, clients in connection.execute(
+        _count_statement(len(asked), include_archived), values
+    ):
         found[(kind, text)] = int(clients or 0)
     return found
 

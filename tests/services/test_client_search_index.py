@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
-from mobileathlete_desktop.services import clients
+from mobileathlete_desktop.services import client_search, clients
 from mobileathlete_desktop.services.context import ServiceContext
 from mobileathlete_desktop.services.demo import create_demo_clinic
 from mobileathlete_desktop.services.imports import import_assessments, import_clients
@@ -60,7 +60,7 @@ def clinic(backend_ctx: ServiceContext) -> ServiceContext:
 
 def _scan(ctx: ServiceContext, text: str, archived: bool, **page: Any) -> list[int]:
     """The search's meaning without the index: its conditions over every client."""
-    stmt = clients._search_statement(
+    stmt = client_search._search_statement(
         text, archived, page.get("order", "name"), page.get("descending", False)
     )
     if page.get("limit") is not None:
@@ -72,7 +72,7 @@ def _scan(ctx: ServiceContext, text: str, archived: bool, **page: Any) -> list[i
 
 
 def _scan_count(ctx: ServiceContext, text: str, archived: bool) -> int:
-    stmt = clients._search_filter(select(func.count(Client.id)), text, archived)
+    stmt = client_search._search_filter(select(func.count(Client.id)), text, archived)
     with ctx.db.reading() as session:
         return int(session.execute(stmt).scalar_one())
 
@@ -87,7 +87,7 @@ WAYS = pytest.mark.parametrize("drive", [10**9, 0], ids=["through fragments", "i
 def test_indexed_search_finds_what_a_scan_finds(
     clinic: ServiceContext, archived: bool, drive: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(clients, "_DRIVE", drive)
+    monkeypatch.setattr(client_search, "_DRIVE", drive)
     for text in WORDS:
         found = [c.id for c in clients.search_clients(clinic, text, include_archived=archived)]
         assert found == _scan(clinic, text, archived), text
@@ -110,7 +110,7 @@ def test_indexed_search_finds_what_a_scan_finds(
 def test_a_page_of_a_search_is_the_scans_page(
     clinic: ServiceContext, page: dict[str, Any], drive: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(clients, "_DRIVE", drive)
+    monkeypatch.setattr(client_search, "_DRIVE", drive)
     for text in ("a", "s", "an", "1", "19", "", "ma-", "a e", "cruz", "garcia, jose"):
         for archived in (False, True):
             found = clients.search_clients(clinic, text, include_archived=archived, **page)

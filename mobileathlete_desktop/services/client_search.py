@@ -1,0 +1,303 @@
+"""Finding clients: the search box's words, answered through the search index.
+
+A word matches when it is inside a client's family name, given name or chart number (folded:
+no accents, any case), or, for digits and dashes, the date of birth; every word must match;
+"Family, Given" puts the words before the comma in the family name. `_search_filter` says
+that as conditions on the client table (a scan); the search sends the same conditions and
+lets storage/search_index.py choose which rows are read (tests compare the two).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, fields
+from functools import lru_cache
+from typing import Any, Literal
+
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Integer,
+    Select,
+    String,
+    bindparam,
+    cast,
+    func,
+    or_,
+    select,
+)
+
+from mobileathlete_desktop.domain.records import ClientRecord
+from mobileathlete_desktop.domain.search_text import SEPARATOR, fold
+from mobileathlete_desktop.services.context import ServiceContext
+from mobileathlete_desktop.storage import search_index
+from mobileathlete_desktop.storage.models import Client
+
+SearchOrder = Literal["name", "chart", "born"]
+_RECORD_COLUMNS = [
+    c for c in Client.__table__.columns if c.name in {f.name for f in fields(ClientRecord)}
+]
+# Up to this many clients, the rarest word's clients are fetched by id and sorted; beyond it
+# the list's order index is read (stopping at the page, at worst one pass over the index).
+# At 50,000 clients, fetching and sorting 2,000 costs about one such pass (bench/large.py).
+_DRIVE = 2_000
+
+
+def _like(word: str) -> str:
+    """`word` folded, with LIKE's own wildcards taken literally (escaped by a backslash)."""
+    folded = fold(word)
+    return folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _search_words(text: str) -> list[tuple[str, bool]]:
+    """The words of a search, each with whether it must be in the family name.
+
+    "Family, Given" (as the list shows names) puts the words before the comma in the
+    family name; every other word may be in either name, the chart number or the date of
+    birth.
+    """
+    family, comma, rest = text.partition(",")
+    if not comma:
+        return [(word, False) for word in text.split()]
+    return [(w, True) for w in family.split()] + [
+        (w, False) for w in rest.replace(",", " ").split()
+    ]
+
+
+def _pattern(word: str, family_only: bool) -> str:
+    # The stored key is "family␟given␟chart", folded: a word followed by two separators is in
+    # the family name; otherwise anywhere (one LIKE a word, on any database).
+    return f"%{_like(word)}%{SEPARATOR}%{SEPARATOR}%" if family_only else f"%{_like(word)}%"
+
+
+def _may_be_a_date(word: str, family_only: bool) -> bool:
+    return not family_only and bool(re.fullmatch(r"[\d-]{2,10}", word))
+
+
+def _search_filter(
+    stmt: Select[Any], text: str, include_archived: bool, archived_index: bool = True
+) -> Select[Any]:
+    """The search's meaning, as conditions on the client table: a scan of every client
+    (the reference the indexed search is tested against)."""
+    if not include_archived:
+        stmt = stmt.where(Client.archived.is_(False))
+    for word, family_only in _search_words(text):
+        condition: ColumnElement[bool] = Client.search_text.like(
+            _pattern(word, family_only), escape="\\"
+        )
+        if _may_be_a_date(word, family_only):
+            condition = or_(condition, cast(Client.date_of_birth, String).like(f"%{word}%"))
+        stmt = stmt.where(condition)
+    return stmt
+
+
+def _order_keys(order: SearchOrder) -> list[Any]:
+    keys: list[Any]
+    if order == "chart":
+        keys = [search_index.sort_text(Client.chart_number)]
+    elif order == "born":
+        keys = [Client.date_of_birth]
+    else:
+        keys = [
+            search_index.sort_text(Client.family_name),
+            search_index.sort_text(Client.given_name),
+        ]
+    return [*keys, Client.id]
+
+
+def _search_statement(
+    text: str, include_archived: bool, order: SearchOrder = "name", descending: bool = False
+) -> Select[Any]:
+    """The scan's page: every client tested, sorted as the list shows them."""
+    # Plain columns, not ORM entities: building thousands of identity-mapped objects per
+    # keystroke was most of the search time at clinic scale (bench/).
+    stmt = _search_filter(select(*_RECORD_COLUMNS), text, include_archived)
+    return stmt.order_by(*(k.desc() if descending else k for k in _order_keys(order)))
+
+
+@dataclass(frozen=True)
+class _Word:
+    """A typed word as the search index reads it."""
+
+    typed: str
+    family_only: bool
+
+    @property
+    def lookup(self) -> str:
+        return search_index.lookup_text(self.typed)
+
+    @property
+    def exact(self) -> bool:
+        """Whether the index's count for `lookup` is the search's own count for this word."""
+        return bool(self.lookup) and self.lookup == search_index.index_form(self.typed)
+
+    @property
+    def may_be_born(self) -> bool:
+        return not self.family_only and bool(search_index.DATE_WORD.fullmatch(self.typed))
+
+    @property
+    def kinds(self) -> tuple[str, ...]:
+        if self.family_only:
+            return (search_index.FAMILY,)
+        return search_index.DATE_KINDS if self.may_be_born else search_index.NAME_KINDS
+
+    @property
+    def count_kind(self) -> str:
+        if self.family_only:
+            return search_index.IN_FAMILY
+        return search_index.IN_NAMES_OR_BORN if self.may_be_born else search_index.IN_NAMES
+
+
+def _probe(connection: Connection, word: _Word) -> int | None:
+    """How many fragments a word too long to be counted has (an upper bound of its clients),
+    or None beyond _DRIVE (too many to fetch by id)."""
+    fragments = search_index.matching_ids(word.kinds, word.lookup).limit(_DRIVE + 1)
+    found = int(
+        connection.execute(select(func.count()).select_from(fragments.subquery())).scalar_one()
+    )
+    return None if found > _DRIVE else found
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """How a search reads the clinic: through the index from its rarest word, or in order."""
+
+    driver: _Word | None
+    matches: int | None  # the search's exact count, when the index gives it in one read
+
+
+def _plan(connection: Connection, text: str, include_archived: bool) -> _Plan:
+    """Chooses how to find the matches: through the rarest word's fragments when it has few
+    clients (cost: their number), else in the list's order through its index, which holds
+    the searched columns (cost: until a page matched; at worst one pass over the index, even
+    when every match sorts last). The words' counts come from the count table in one read.
+    """
+    words = [_Word(w, f) for w, f in _search_words(text)]
+    every = (search_index.EVERY, "")
+    got = search_index.counted(
+        connection, [every, *((w.count_kind, w.lookup) for w in words)], include_archived
+    )
+    if not words:
+        return _Plan(None, got[every])
+    counts: list[int | None] = []
+    for word in words:
+        if not word.lookup:
+            counts.append(None)
+        elif (word.count_kind, word.lookup) in got:
+            counts.append(got[(word.count_kind, word.lookup)])
+        else:
+            counts.append(_probe(connection, word))
+    first = words[0]
+    exact = len(words) == 1 and first.exact and (first.count_kind, first.lookup) in got
+    known = [(n, w) for n, w in zip(counts, words, strict=True) if n is not None]
+    if not known:
+        return _Plan(None, None)
+    rarest, driver = min(known, key=lambda pair: pair[0])
+    return _Plan(driver if rarest <= _DRIVE else None, counts[0] if exact else None)
+
+
+@lru_cache(maxsize=256)
+def _indexed_statement(
+    shape: tuple[tuple[bool, bool], ...],
+    include_archived: bool,
+    driver: tuple[str, ...] | None,
+    page: tuple[SearchOrder, bool, int | None, int] | None,
+) -> Select[Any]:
+    """The search's statement for words of this shape ((family only, may be a date) each),
+    its values left as parameters: built once per shape, not per keystroke (building and
+    keying a statement cost as much as the database's answer). `driver`: the fragment kinds
+    the rarest word is fetched through; `page`: (order, descending, limit, offset), or None
+    for the count."""
+    stmt = select(*_RECORD_COLUMNS) if page is not None else select(func.count(Client.id))
+    if not include_archived:
+        # Fetching by id, the archived test is worded so that no index serves it (CAST):
+        # SQLite, without statistics, would otherwise walk every everyday client in name
+        # order and test each against the word's few clients.
+        stmt = stmt.where(
+            Client.archived.is_(False) if driver is None else cast(Client.archived, Integer) == 0
+        )
+    for i, (_family_only, may_be_a_date) in enumerate(shape):
+        condition: ColumnElement[bool] = Client.search_text.like(
+            bindparam(f"w{i}", type_=String), escape="\\"
+        )
+        if may_be_a_date:
+            born = cast(Client.date_of_birth, String).like(bindparam(f"d{i}", type_=String))
+            condition = or_(condition, born)
+        stmt = stmt.where(condition)
+    if driver is not None:
+        fragment = search_index.ClientSearchFragment
+        stmt = stmt.where(
+            Client.id.in_(
+                select(fragment.client_id).where(
+                    fragment.kind.in_(driver),
+                    fragment.fragment >= bindparam("low", type_=String),
+                    fragment.fragment < bindparam("high", type_=String),
+                )
+            )
+        )
+    if page is None:
+        return stmt
+    order, descending, limit, offset = page
+    stmt = stmt.order_by(*(k.desc() if descending else k for k in _order_keys(order)))
+    if limit is not None:
+        stmt = stmt.limit(limit)
+    return stmt.offset(offset) if offset else stmt
+
+
+def _run(
+    connection: Connection,
+    text: str,
+    include_archived: bool,
+    plan: _Plan,
+    page: tuple[SearchOrder, bool, int | None, int] | None,
+) -> Any:
+    words = _search_words(text)
+    values: dict[str, str] = {}
+    for i, (word, family_only) in enumerate(words):
+        values[f"w{i}"] = _pattern(word, family_only)
+        if _may_be_a_date(word, family_only):
+            values[f"d{i}"] = f"%{word}%"
+    driver = plan.driver
+    if driver is not None:
+        values["low"], values["high"] = search_index.prefix_range(driver.lookup)
+    shape = tuple((f, _may_be_a_date(w, f)) for w, f in words)
+    stmt = _indexed_statement(shape, include_archived, driver.kinds if driver else None, page)
+    return connection.execute(stmt, values)
+
+
+def search_clients(
+    ctx: ServiceContext,
+    text: str = "",
+    *,
+    include_archived: bool = False,
+    limit: int | None = None,
+    offset: int = 0,
+    order: SearchOrder = "name",
+    descending: bool = False,
+) -> list[ClientRecord]:
+    """Clients whose name, chart number or date of birth contains every word of the text.
+
+    Accents and case do not matter ("nicolas" finds Nicolás); "Family, Given" looks for
+    the words before the comma in the family name.
+
+    Sorted by name (or chart number, or date of birth); `limit` and `offset` page through a
+    long result, so a list can fetch more rows only as they are scrolled into view. The
+    search index (storage/search_index.py) chooses which rows are read, never which match.
+    """
+    ctx.actor.require("clients.read")
+    with ctx.db.reading() as session:
+        connection = session.connection()  # Core: the rows are plain columns, not objects
+        plan = _plan(connection, text, include_archived)
+        rows = _run(connection, text, include_archived, plan, (order, descending, limit, offset))
+        return [ClientRecord(**row._asdict()) for row in rows]
+
+
+def count_clients(ctx: ServiceContext, text: str = "", *, include_archived: bool = True) -> int:
+    """How many clients a search finds (all of the clinic's, archived included, by default)."""
+    ctx.actor.require("clients.read")
+    with ctx.db.reading() as session:
+        connection = session.connection()
+        plan = _plan(connection, text, include_archived)
+        if plan.matches is not None:
+            return plan.matches
+        return int(_run(connection, text, include_archived, plan, None).scalar_one())
