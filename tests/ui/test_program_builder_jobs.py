@@ -16,6 +16,7 @@ from mobileathlete_desktop.services import programs as program_service
 from mobileathlete_desktop.services.context import ServiceContext
 from mobileathlete_desktop.ui.program_builder import ProgramBuilder
 from tests.conftest import THERAPIST
+from tests.ui.keys import press
 from tests.ui.test_program_builder import (  # noqa: F401
     add_by_keyboard,
     client_id,
@@ -69,8 +70,10 @@ def test_recommend_answers_later_and_the_builder_is_usable_meanwhile(
     recommender: Recommender,
 ) -> None:
     builder = open_builder(ctx, client_id, store, qtbot)
-    qtbot.mouseClick(builder.recommend_button, Qt.MouseButton.LeftButton)
-    # The click returned while the recommendation is still being worked out, elsewhere.
+    builder.recommend_button.setFocus()
+    qtbot.waitUntil(builder.recommend_button.hasFocus)
+    press(qtbot, Qt.Key.Key_Space)  # Recommend, by keyboard
+    # The key returned while the recommendation is still being worked out, elsewhere.
     assert builder.recommending is not None and codes(builder) == []
     assert "Working out" in builder.status.text()
     qtbot.waitUntil(lambda: recommender.calls == 1)
