@@ -20,10 +20,14 @@ from mobileathlete_desktop.reports.pdf import (
     para,
     section_mark,
     short,
+    styles,
     text,
 )
 from mobileathlete_desktop.reports.stills import stills_flowables
 from mobileathlete_desktop.support.i18n import N_, texts
+
+# Room a table's heading needs below it (itself and a few rows), else it starts the next page.
+HEADING_ROOM_MM = 30
 
 VISITS_PER_TABLE = 4
 # A chart at most this tall (points) may move to the next page with a short program and the
@@ -119,6 +123,9 @@ class ProgressReport:
     """The treatment given at each visit that recorded one: (visit date, one line)."""
     stills: tuple[Any, ...] = field(default=(), compare=False)
     """Annotated stills values were measured on (reports.stills.Still), by date."""
+    reference_note: str = ""
+    """Where the crossed reference points come from, under the tables (their Flags cells
+    say what was crossed; a source key would be cut mid-word there)."""
 
 
 SEXES = {"female": N_("female"), "male": N_("male"), "other": N_("other")}
@@ -208,7 +215,7 @@ def _values_tables(
     """
     from reportlab.lib.colors import HexColor
     from reportlab.lib.units import mm
-    from reportlab.platypus import Spacer, Table, TableStyle
+    from reportlab.platypus import CondPageBreak, Spacer, Table, TableStyle
 
     tr = texts(lang)
     flowables: list[Any] = []
@@ -254,7 +261,7 @@ def _values_tables(
         fixed = [(44 if roomy else 38 if len(chunk) == 3 else 32) * mm, 11 * mm]  # "Lado" whole
         if last_chunk:
             fixed += [15 * mm, 19 * mm]
-        flags_w = 23 * mm if last_chunk else 0
+        flags_w = _flags_width(rows) if last_chunk else 0
         value_w = (content_width() - sum(fixed) - flags_w) / max(len(chunk), 1)
         widths = fixed[:2] + [value_w] * len(chunk) + ([*fixed[2:], flags_w] if last_chunk else [])
         table = Table(data, colWidths=widths, repeatRows=1)
@@ -278,11 +285,23 @@ def _values_tables(
                 last=end,
                 count=len(visits),
             )
-            flowables.append(para(part, "h2"))
+            flowables += [CondPageBreak(HEADING_ROOM_MM * mm), para(part, "h2")]
         elif heading:
-            flowables.append(para(title, "h2"))
+            flowables += [CondPageBreak(HEADING_ROOM_MM * mm), para(title, "h2")]
         flowables += [table, Spacer(1, 4 * mm)]
     return flowables
+
+
+def _flags_width(rows: Sequence[MeasureRow]) -> float:
+    """The Flags column: 23 mm, wider when a cell holds a word that cannot wrap (a source key
+    such as "hop-lsi-criterion-ijspt-2021" was cut mid-word over two lines), up to 36 mm."""
+    from reportlab.lib.units import mm
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    style = styles()["cell"]
+    words = [w for row in rows for flag in row.flags for w in flag.split()]
+    longest = max((stringWidth(w, style.fontName, style.fontSize) for w in words), default=0.0)
+    return float(min(max(23 * mm, longest + 6), 36 * mm))
 
 
 # Charts drawn once a figure: a batch's cover counts a full record's pages by laying it out
@@ -391,10 +410,19 @@ def report_story(report: ProgressReport) -> list[Any]:
         for title, rows in tables:
             if rows:
                 story += _values_tables(report.visits, rows, title, heading=True, lang=report.lang)
+        if report.reference_note:
+            story.append(para(report.reference_note, "muted"))
         if report.outcomes:
             outcomes = tr.gettext("Outcome scores")
-            story.append(para(outcomes, "h1"))
-            story += _values_tables(report.visits, report.outcomes, outcomes, lang=report.lang)
+            # A few rows: the heading never ends a page without its table.
+            story.append(
+                KeepTogether(
+                    [
+                        para(outcomes, "h1"),
+                        *_values_tables(report.visits, report.outcomes, outcomes, lang=report.lang),
+                    ]
+                )
+            )
         if report.treatments:
             story.append(para(tr.gettext("Treatment given"), "h1"))
             for visit_date, line in report.treatments:

@@ -296,3 +296,26 @@ def test_the_clients_handout_reads_the_hop_battery_as_one_line_and_keeps_the_cal
     assert any(line.startswith("Single-leg heel-rise endurance, left") for line in english)
     spanish = client_lines(glance(result, "es", catalogue=CAT), "es", CAT)
     assert any(line.startswith("Pruebas de salto, lado izquierdo: ") for line in spanish)
+
+
+def test_the_full_records_flags_name_the_criterion_and_the_note_its_source(
+    ctx: ServiceContext,
+) -> None:
+    # The LSI flag cell printed "criterion of hop-lsi-criter / ion-ijspt-2021" cut mid-word in
+    # a 23 mm column; the cell now says what was crossed and the note under the tables where it
+    # comes from, once for the four hop LSIs.
+    from mobileathlete_desktop.services.assessments import load_history
+    from mobileathlete_desktop.services.reports import build_progress_report
+
+    client = add_runner(ctx, "FLAG-1")
+    a = create_assessment(ctx, client.id, V1, therapist="Pat Physio, PT")
+    for code, side, mode, value in BATTERY:
+        set_value(ctx, a.id, code, side, mode, value)  # type: ignore[arg-type]
+    tables = report_tables(ctx, load_history(ctx, client.id))
+    lsi = next(r for r in tables.tests if r.code == "hop.single.lsi")
+    assert lsi.flags == ("below the 90\u00a0% criterion (not a risk prediction)",)
+    assert tables.reference_note == (
+        "Reference points: below the 90 % criterion of hop-lsi-criterion-ijspt-2021."
+    )
+    report = build_progress_report(ctx, client.id, charts=False)
+    assert report.reference_note == tables.reference_note

@@ -178,6 +178,7 @@ def build_progress_report(
         therapist=(latest.signed_by or latest.therapist) if latest else "",
         changes=tuple(tables.changes),
         findings=tuple(tables.findings),
+        reference_note=tables.reference_note,
         program_title=title,
         program=tuple(program),
         figures=tuple(figures),

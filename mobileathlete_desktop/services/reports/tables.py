@@ -87,10 +87,29 @@ def _flag_words(row: Interpretation, tr: Texts = ENGLISH) -> tuple[str, ...]:
     words = []
     for flag in row.flags:
         if flag == "cutoff" and row.norm.cutoff and tr.lang == "en":
-            words.append(f"{row.norm.cutoff.split(' (', 1)[0]} (not a risk prediction)")
+            # The source goes to the table's note (reference_note): a key such as
+            # "hop-lsi-criterion-ijspt-2021" cannot wrap in the narrow Flags column.
+            words.append(f"{_cutoff_words(row)} (not a risk prediction)".replace(" %", "\u00a0%"))
         elif flag in FLAG_WORDS:
             words.append(tr.gettext(FLAG_WORDS[flag]))
     return tuple(words)
+
+
+def _cutoff_words(row: Interpretation) -> str:
+    """ "below the 90 % criterion": a crossed reference point without its source."""
+    said = row.norm.cutoff.split(" (", 1)[0]
+    source = row.norm.cutoff_source
+    return said.removesuffix(f" of {source}") if source else said
+
+
+def reference_note(rows: Sequence[Interpretation]) -> str:
+    """Where each crossed reference point of the latest visit comes from, once each, for the
+    note under the tables ("Reference points: below the 90 % criterion of
+    hop-lsi-criterion-ijspt-2021."), English as the Flags cells that name them; "" if none."""
+    said = dict.fromkeys(
+        r.norm.cutoff.split(" (", 1)[0] for r in rows if "cutoff" in r.flags and r.norm.cutoff
+    )
+    return f"Reference points: {'; '.join(said)}." if said else ""
 
 
 Key = tuple[str, str, str]
@@ -105,6 +124,7 @@ class ReportTables:
     outcomes: list[MeasureRow] = field(default_factory=list)
     changes: list[str] = field(default_factory=list)
     findings: list[str] = field(default_factory=list)
+    reference_note: str = ""
 
 
 def _is_outcome(code: str, measure: Any) -> bool:
@@ -367,4 +387,6 @@ def report_tables(ctx: ServiceContext, history: ClientHistory, lang: str = "en")
             if line is not None:
                 (worse if change.change.verdict == "worse" else tables.changes).append(line)
     tables.changes[:0] = worse  # what got worse first
+    if tr.lang == "en":
+        return replace(tables, reference_note=reference_note(latest.rows))
     return tables
