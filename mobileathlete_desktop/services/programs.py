@@ -234,8 +234,10 @@ def program_by_code(ctx: ServiceContext, typed: str) -> ProgramRecord:
         return to_record(_load(session, found))
 
 
-def list_programs(ctx: ServiceContext, client_id: int) -> list[ProgramRecord]:
-    """A client's saved programs, newest first."""
+def list_programs(
+    ctx: ServiceContext, client_id: int, *, limit: int | None = None
+) -> list[ProgramRecord]:
+    """A client's saved programs, newest first (the first `limit` of them)."""
     ctx.actor.require("clients.read")
     with ctx.db.reading() as session:
         rows = session.execute(
@@ -243,13 +245,14 @@ def list_programs(ctx: ServiceContext, client_id: int) -> list[ProgramRecord]:
             .where(HomeProgram.client_id == client_id, HomeProgram.is_template.is_(False))
             .options(selectinload(HomeProgram.items))
             .order_by(HomeProgram.date.desc(), HomeProgram.id.desc())
+            .limit(limit)
         ).scalars()
         return [to_record(r) for r in rows]
 
 
 def latest_program(ctx: ServiceContext, client_id: int) -> ProgramRecord | None:
-    """The client's most recent saved program, or None."""
-    programs = list_programs(ctx, client_id)
+    """The client's most recent saved program, or None (only that one is read)."""
+    programs = list_programs(ctx, client_id, limit=1)
     return programs[0] if programs else None
 
 
