@@ -119,11 +119,13 @@ def test_the_client_reads_the_bone_stress_advice_once_first_in_english_and_spani
         "jumping, and ask us before your next run, until it has been checked."
     )
     assert sum("bone stress" in line for line in english) == 1
+    assert english[1] == "Hop tests: painful when hopping"  # both legs hurt: no side named
     spanish = client_lines(lines, "es", CAT)
     assert spanish[0].startswith(
         "El dolor al saltar puede ser una señal temprana de una lesión ósea"
     )
     assert "no hagas saltos y consúltanos" in spanish[0]  # the client is "tú"
+    assert any(line == "Pruebas de salto: te dolió al saltar" for line in spanish)
     assert "usted" not in " ".join(spanish) and "riesgo" not in " ".join(spanish)
 
 

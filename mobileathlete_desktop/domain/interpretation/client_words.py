@@ -56,6 +56,7 @@ CLIENT_PAIN_WARNINGS: dict[str, str] = {
 # not four lines of the same words crowding out the calf and the hip.
 HOP_BATTERY = "hop"
 HOP_BATTERY_LABEL = N_("Hop tests")
+HOP_PAIN_WORDS = N_("painful when hopping")
 _HOP_CODES = frozenset({*HOP_LSI, *HOP_LSI.values()})
 
 
@@ -99,9 +100,11 @@ def client_lines(
             message = _cutoff_words(cat, line.code) or message
         if message is None:
             continue
-        phrase = tr.gettext(message)
         if line.code in _HOP_CODES:
             hop_sides.add(line.side)
+            if line.flag == FLAG_PAIN:
+                message = HOP_PAIN_WORDS  # several tests: not "during the test"
+        phrase = tr.gettext(message)
         key = (HOP_BATTERY, "") if line.code in _HOP_CODES else (line.code, line.side)
         phrases = found.setdefault(key, [])
         if phrase not in phrases:
