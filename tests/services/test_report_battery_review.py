@@ -321,3 +321,21 @@ def test_the_full_records_flags_name_the_criterion_and_the_note_its_source(
     )
     report = build_progress_report(ctx, client.id, charts=False)
     assert report.reference_note == tables.reference_note
+
+
+def test_spanish_reports_say_heel_rises_and_cadence_in_spanish_words() -> None:
+    # Hebert-Losier 2017: between-day limits of agreement about 6.5 rises; 18 against 27 rises
+    # is beyond them. The Spanish summary printed "18 reps ... 6.5 reps" (English units).
+    from mobileathlete_desktop.domain.interpretation.highlights import highlights
+
+    result = read(runner(), visit(1, V1, *BATTERY[-2:], ("gait.cadence", N, N, 164.0)))
+    heel = next(h.text for h in highlights(result, "es", CAT) if h.code == "calf.heel_rise")
+    assert "lado izquierdo 18 repeticiones frente a lado derecho 27 repeticiones" in heel
+    assert "6.5 repeticiones" in heel and "reps" not in heel
+    english = next(h.text for h in highlights(result, "en", CAT) if h.code == "calf.heel_rise")
+    assert "left 18 reps against right 27 reps" in english
+    from mobileathlete_desktop.domain.interpretation.wording import _value_in
+    from mobileathlete_desktop.support.i18n import texts
+
+    assert _value_in(texts("es"), "164 steps/min") == "164 pasos/min"
+    assert _value_in(texts("es"), "1 rep") == "1 repetición"

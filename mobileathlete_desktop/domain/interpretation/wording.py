@@ -175,12 +175,23 @@ def _side_words(tr: Texts, side: str) -> str:
 
 
 def _unit_in(tr: Texts, label: str, value: float | None = None) -> str:
-    """A unit label as read in the language of `tr` ("points" → "puntos")."""
-    if tr.lang == "en" or label not in ("points", "point"):
+    """A unit label as read in the language of `tr` ("points" → "puntos", "reps" →
+    "repeticiones", "steps/min" → "pasos/min"); symbols (cm, s, Nm/kg) are the same."""
+    one = label in ("point", "rep") or value in (1, -1)
+    if tr.lang == "en" or label not in _WORD_UNITS:
         return label
-    if label == "point" or value in (1, -1):
-        return tr.pgettext("unit of a score", "point")
-    return tr.pgettext("unit of a score", "points")
+    if label in ("points", "point"):
+        if one:
+            return tr.pgettext("unit of a score", "point")
+        return tr.pgettext("unit of a score", "points")
+    if label in ("reps", "rep"):
+        if one:
+            return tr.pgettext("unit of a count", "rep")
+        return tr.pgettext("unit of a count", "reps")
+    return tr.pgettext("unit of a rate", "steps/min")
+
+
+_WORD_UNITS = ("points", "point", "reps", "rep", "steps/min")
 
 
 def _fmt_in(tr: Texts, measure: Measure, value: float) -> str:
@@ -190,7 +201,7 @@ def _fmt_in(tr: Texts, measure: Measure, value: float) -> str:
 
 def _value_in(tr: Texts, text: str) -> str:
     """A value as printed ("7 points") with its unit in the language of `tr`."""
-    if tr.lang == "en" or not text.endswith((" points", " point")):
+    if tr.lang == "en" or not text.endswith(tuple(f" {unit}" for unit in _WORD_UNITS)):
         return text
     number, word = text.rsplit(" ", 1)
     return f"{number} {_unit_in(tr, word)}"

@@ -17,7 +17,7 @@ from mobileathlete_desktop.domain.interpretation import (
 )
 from mobileathlete_desktop.domain.interpretation.changes import change_sentence, difference_words
 from mobileathlete_desktop.domain.interpretation.highlights import movement_words
-from mobileathlete_desktop.domain.interpretation.wording import _places
+from mobileathlete_desktop.domain.interpretation.wording import _places, _value_in
 from mobileathlete_desktop.domain.records import AssessmentRecord, ClientHistory
 from mobileathlete_desktop.reports.progress_report import MeasureRow
 from mobileathlete_desktop.services.context import ServiceContext
@@ -44,12 +44,7 @@ def _side(side: str, tr: Texts) -> str:
 
 def _value(text: str, tr: Texts) -> str:
     """A value as printed, its unit in the language of `tr` ("7 points" → "7 puntos")."""
-    if tr.lang == "en" or not text.endswith((" points", " point")):
-        return text
-    number, word = text.rsplit(" ", 1)
-    if word == "point":
-        return f"{number} {tr.pgettext('unit of a score', 'point')}"
-    return f"{number} {tr.pgettext('unit of a score', 'points')}"
+    return _value_in(tr, text)
 
 
 def _mode(mode: str, tr: Texts) -> str:
