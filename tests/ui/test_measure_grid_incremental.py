@@ -17,7 +17,7 @@ from mobileathlete_desktop.services.context import ServiceContext
 from mobileathlete_desktop.ui import live_findings
 from mobileathlete_desktop.ui.assessment_editor import AssessmentEditor
 from mobileathlete_desktop.ui.measure_grid import CellKey, MeasureGridModel
-from tests.ui.keys import enter_cells, press, tab_to
+from tests.ui.keys import enter_cells, press, tab_to, type_text
 
 FLEX_ACTIVE = CellKey("hip.flexion", "left", "active")
 FLEX_PASSIVE = CellKey("hip.flexion", "left", "passive")
@@ -156,3 +156,28 @@ def test_a_grid_column_widens_when_its_cells_grow(editor: AssessmentEditor, qtbo
     grid.set_error(FLEX_ACTIVE, "the database is busy", "123.5 and a long typed text")
     assert view.columnWidth(column) > narrow
     assert view.columnWidth(column) >= view.sizeHintForIndex(grid.index_of(FLEX_ACTIVE)).width()
+
+
+def test_a_repaint_while_a_value_is_typed_keeps_what_is_typed(
+    editor: AssessmentEditor, qtbot: QtBot
+) -> None:
+    grid, view = editor.grids[0], editor.views[0]
+    enter_cells(qtbot, ["101", "120"], Qt.Key.Key_Return)
+    active, passive = grid.index_of(FLEX_ACTIVE), grid.index_of(FLEX_PASSIVE)
+    # Typing over a stored value: its finding arrives (the cell repaints) between two keys.
+    view.setFocus()
+    view.setCurrentIndex(active)
+    type_text(qtbot, "1")
+    grid.dataChanged.emit(active, active)
+    type_text(qtbot, "02")
+    press(qtbot, Qt.Key.Key_Return)
+    assert grid.values[FLEX_ACTIVE] == 102 and FLEX_ACTIVE not in grid.errors
+    # An editor opened on a stored value (F2) and repainted before the first key: typing
+    # still replaces the value.
+    view.setFocus()
+    view.setCurrentIndex(passive)
+    press(qtbot, Qt.Key.Key_F2)
+    grid.dataChanged.emit(grid.index(passive.row(), 0), grid.index(passive.row(), 5))
+    type_text(qtbot, "95")
+    press(qtbot, Qt.Key.Key_Return)
+    assert grid.values[FLEX_PASSIVE] == 95 and FLEX_PASSIVE not in grid.errors

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -31,6 +31,21 @@ class _EnterMovesOn(QStyledItemDelegate):
     arrow key moves to another cell and Ctrl+Z undoes the last saved value, as a
     therapist expects, instead of acting inside the empty editor.
     """
+
+    def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
+        """Fills a cell editor from the model, except while a value is typed in it: the cell's
+        findings or another cell of its row repainted meanwhile never replace (or unselect)
+        what is being typed ("1", a repaint, "02" stored 10102 before)."""
+        if isinstance(editor, QLineEdit):
+            if editor.isModified():
+                return
+            value = index.data(Qt.ItemDataRole.EditRole)
+            text = "" if value is None else str(value)
+            if editor.text() != text:
+                editor.setText(text)
+                editor.selectAll()  # typing replaces it, as when the editor opened
+            return
+        super().setEditorData(editor, index)
 
     def eventFilter(self, editor: QObject, event: QEvent) -> bool:
         view = self.parent()
