@@ -339,3 +339,19 @@ def test_spanish_reports_say_heel_rises_and_cadence_in_spanish_words() -> None:
 
     assert _value_in(texts("es"), "164 steps/min") == "164 pasos/min"
     assert _value_in(texts("es"), "1 rep") == "1 repetición"
+
+
+def test_a_timed_hop_is_said_to_the_hundredth_it_was_recorded_to() -> None:
+    # The 6 m timed hop is timed to hundredths (catalogue step 0.01; SEM 0.06 s): DEMO-0011's
+    # right leg went 2.58 s -> 2.20 s, printed "2.2 s" beside "2.45 s".
+    result = read(
+        runner(),
+        visit(1, V1, ("hop.timed_6m", "right", N, 2.58), ("hop.timed_6m", "left", N, 2.07)),
+        visit(2, V2, ("hop.timed_6m", "right", N, 2.2), ("hop.timed_6m", "left", N, 2.12)),
+    )
+    assert result.row("hop.timed_6m", "right", "none").value_text == "2.20 s"  # type: ignore[union-attr]
+    english = " ".join(line.text for line in change_lines(result, "en", CAT))
+    assert (
+        "6 m timed hop, right: 2.58 s → 2.20 s, improved: beyond the measurement error (0.17 s)"
+        in english
+    )

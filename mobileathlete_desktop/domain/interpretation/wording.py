@@ -37,7 +37,14 @@ def _row_name(measure: Measure, side: Side, mode: Mode) -> str:
 
 
 def _fmt(measure: Measure, value: float) -> str:
-    return measure.format_value(round(value, _places(measure.step)) + 0.0)
+    """A value as recorded: a measure kept to hundredths keeps them ("2.20 s", "1.10 Nm/kg",
+    beside "2.45 s"); others drop a trailing zero ("85 %", "11.5 cm")."""
+    places = _places(measure.step)
+    rounded = round(value, places) + 0.0
+    text = measure.format_value(rounded)
+    if places < 2:
+        return text
+    return f"{rounded:.{places}f}{text[len(f'{rounded:g}') :]}"
 
 
 def _places(step: float) -> int:
