@@ -123,3 +123,32 @@ def test_asking_for_a_part_builds_the_tabs_at_once(
     assert len(editor.parts.built_views) == 1
     assert editor.grids[3].values[CellKey("nprs", "none", "none")] == 4  # built on asking
     assert len(editor.parts.built_views) == 4
+
+
+def test_with_the_first_tab_full_the_cursor_goes_on_once_the_other_tabs_are_built(
+    therapist_ctx: ServiceContext, window: MainWindow, qtbot: QtBot
+) -> None:
+    client = window.model.client_at(0)
+    assert client is not None
+    visit = assessments.create_assessment(
+        therapist_ctx, client.id, date(2026, 5, 4), template="runner_screen"
+    )
+    first = AssessmentEditor(therapist_ctx, visit.id)
+    rom = first.parts.built_views[0].grid
+    for row, column in rom.positions:
+        key = rom.key(rom.index(row, column))
+        assert key is not None
+        low, high = therapist_ctx.catalogue[key.code].bounds
+        assessments.set_value(
+            therapist_ctx, visit.id, key.code, key.side, key.mode, round((low + high) / 2)
+        )
+    first.deleteLater()
+    editor = AssessmentEditor(therapist_ctx, visit.id)
+    qtbot.addWidget(editor)
+    editor.show()
+    assert len(editor.parts.built_views) == 1, "not built in the same freeze as the window"
+    qtbot.waitUntil(lambda: editor.views[1].hasFocus())
+    balance = editor.grids[1]
+    key = balance.key(editor.views[1].currentIndex())
+    assert key is not None and key not in balance.values
+    assert editor.tabs.currentIndex() == 1

@@ -141,6 +141,11 @@ class EditorParts:
         return self._psfs
 
     @property
+    def waiting(self) -> bool:
+        """Whether some tabs are still to be built."""
+        return bool(self._later)
+
+    @property
     def built_views(self) -> list[MeasureGridView]:
         """The views built so far (asking builds nothing)."""
         return self._views

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -441,8 +441,13 @@ class AssessmentEditor(QWidget):
             ((view, cell) for view in self.parts.built_views if (cell := view.first_empty_cell())),
             None,
         )
+        if found is None and self.parts.waiting:
+            # Looked for again once the other tabs are built (queued after their building),
+            # rather than building them now, in the same freeze as the window.
+            QTimer.singleShot(0, self, self.focus_first_empty_cell)
+            return
         if found is None:
-            views = self.views  # builds the other tabs
+            views = self.views
             if not views:
                 return
             found = next(
