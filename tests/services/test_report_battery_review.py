@@ -317,10 +317,19 @@ def test_the_full_records_flags_name_the_criterion_and_the_note_its_source(
     lsi = next(r for r in tables.tests if r.code == "hop.single.lsi")
     assert lsi.flags == ("below the 90\u00a0% criterion (not a risk prediction)",)
     assert tables.reference_note == (
-        "Reference points: below the 90 % criterion of hop-lsi-criterion-ijspt-2021."
+        "Reference points: below the 90 % criterion, hop-lsi-criterion-ijspt-2021."
     )
     report = build_progress_report(ctx, client.id, charts=False)
     assert report.reference_note == tables.reference_note
+    # Spanish says which criterion too (it said "más allá de un punto de referencia").
+    spanish = report_tables(ctx, load_history(ctx, client.id), "es")
+    lsi_es = next(r for r in spanish.tests if r.code == "hop.single.lsi")
+    assert lsi_es.flags == (
+        "por debajo del criterio de 90\u00a0% (no es una predicción de riesgo)",
+    )
+    assert spanish.reference_note == (
+        "Puntos de referencia: por debajo del criterio de 90 %, hop-lsi-criterion-ijspt-2021."
+    )
 
 
 def test_spanish_reports_say_heel_rises_and_cadence_in_spanish_words() -> None:

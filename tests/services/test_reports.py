@@ -385,7 +385,7 @@ def test_the_table_words_a_reference_point_and_a_clinically_important_change(
     (flag,) = composite.flags
     assert flag.startswith("below the 94\u00a0% reference point") and "plisky-2006" not in flag
     assert flag.endswith("(not a risk prediction)")
-    assert "below the 94 % reference point of plisky-2006" in report.reference_note
+    assert "below the 94 % reference point, plisky-2006" in report.reference_note
     assert {"cutoff", "faults", "clinically_important"} <= set(FLAG_WORDS)
     for row in (*report.rows, *report.tests, *report.outcomes):
         assert not [f for f in row.flags if "_" in f], row

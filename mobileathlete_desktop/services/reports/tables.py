@@ -16,6 +16,7 @@ from mobileathlete_desktop.domain.interpretation import (
     measure_for,
 )
 from mobileathlete_desktop.domain.interpretation.changes import change_sentence, difference_words
+from mobileathlete_desktop.domain.interpretation.flag_words import cutoff_words
 from mobileathlete_desktop.domain.interpretation.highlights import movement_words
 from mobileathlete_desktop.domain.interpretation.wording import _places, _value_in
 from mobileathlete_desktop.domain.records import AssessmentRecord, ClientHistory
@@ -76,35 +77,40 @@ PROBLEM_FLAGS = frozenset(
 )
 
 
-def _flag_words(row: Interpretation, tr: Texts = ENGLISH) -> tuple[str, ...]:
+def _flag_words(
+    row: Interpretation, tr: Texts = ENGLISH, measure: Measure | None = None
+) -> tuple[str, ...]:
     """The Flags cell of a row: each flag in words; a crossed reference point names itself
-    ("below the 94 % reference point of plisky-2006 (not a risk prediction)") in English."""
+    ("below the 94 % reference point (not a risk prediction)"), its source in the table's
+    note (reference_note: a key such as "hop-lsi-criterion-ijspt-2021" cannot wrap in the
+    narrow column)."""
     words = []
     for flag in row.flags:
-        if flag == "cutoff" and row.norm.cutoff and tr.lang == "en":
-            # The source goes to the table's note (reference_note): a key such as
-            # "hop-lsi-criterion-ijspt-2021" cannot wrap in the narrow Flags column.
-            words.append(f"{_cutoff_words(row)} (not a risk prediction)".replace(" %", "\u00a0%"))
+        crossed = cutoff_words(measure, row.value, tr.lang) if measure is not None else ""
+        if flag == "cutoff" and crossed:
+            said = tr.gettext("{crossed} (not a risk prediction)", crossed=crossed)
+            words.append(said.replace(" %", "\u00a0%"))  # the % stays with its number
         elif flag in FLAG_WORDS:
             words.append(tr.gettext(FLAG_WORDS[flag]))
     return tuple(words)
 
 
-def _cutoff_words(row: Interpretation) -> str:
-    """ "below the 90 % criterion": a crossed reference point without its source."""
-    said = row.norm.cutoff.split(" (", 1)[0]
-    source = row.norm.cutoff_source
-    return said.removesuffix(f" of {source}") if source else said
-
-
-def reference_note(rows: Sequence[Interpretation]) -> str:
+def reference_note(rows: Sequence[Interpretation], cat: Any, lang: str = "en") -> str:
     """Where each crossed reference point of the latest visit comes from, once each, for the
-    note under the tables ("Reference points: below the 90 % criterion of
-    hop-lsi-criterion-ijspt-2021."), English as the Flags cells that name them; "" if none."""
-    said = dict.fromkeys(
-        r.norm.cutoff.split(" (", 1)[0] for r in rows if "cutoff" in r.flags and r.norm.cutoff
-    )
-    return f"Reference points: {'; '.join(said)}." if said else ""
+    note under the tables ("Reference points: below the 90 % criterion,
+    hop-lsi-criterion-ijspt-2021."); "" if none was crossed."""
+    tr = texts(lang)
+    said: dict[str, None] = {}
+    for row in rows:
+        measure = measure_for(row.code, cat)
+        if "cutoff" not in row.flags or measure is None or not row.norm.cutoff_source:
+            continue
+        crossed = cutoff_words(measure, row.value, lang)
+        if crossed:
+            said[f"{crossed}, {row.norm.cutoff_source}"] = None
+    if not said:
+        return ""
+    return tr.gettext("Reference points: {points}.", points="; ".join(said))
 
 
 Key = tuple[str, str, str]
@@ -348,7 +354,7 @@ def report_tables(ctx: ServiceContext, history: ClientHistory, lang: str = "en")
                 # of 29 is 1.46, not 1.5 (which a 1.52 reading would seem to pass barely).
                 places = _places(measure.step) if measure is not None else 1
                 norm_text = _value(_fmt(round(row.norm.norm.mean, places), unit), tr)
-            flags = _flag_words(row, tr)
+            flags = _flag_words(row, tr, measure)
         change = episode.get(key)
         motor = measure is not None and bool(measure.faults)
         if motor and key in judged:
@@ -382,6 +388,4 @@ def report_tables(ctx: ServiceContext, history: ClientHistory, lang: str = "en")
             if line is not None:
                 (worse if change.change.verdict == "worse" else tables.changes).append(line)
     tables.changes[:0] = worse  # what got worse first
-    if tr.lang == "en":
-        return replace(tables, reference_note=reference_note(latest.rows))
-    return tables
+    return replace(tables, reference_note=reference_note(latest.rows, cat, tr.lang))
