@@ -80,7 +80,7 @@ class SignInDialog(QDialog):
     shown = Signal()
     """The dialog's first frame is painted (the benchmark times it)."""
     clinic_ready = Signal()
-    """The clinic is open and someone can sign in."""
+    """The clinic is open (and `before_ready` done): signing in goes straight on."""
     opening = Signal()
     """Emitted on the UI thread after the first frame, right before the worker starts."""
 
@@ -100,7 +100,7 @@ class SignInDialog(QDialog):
         self._opener: Callable[[], OpenedClinic] | None = None
         self._thread: threading.Thread | None = None
         self._found = _Found()
-        self._waiting = False  # Enter pressed before the clinic was open
+        self._waiting = False  # Enter pressed before the clinic was ready
         self._painted = False
         self.before_ready: Callable[[Callable[[], None]], None] | None = None
         """Run on the UI thread once the clinic is open, before signing in with it; calls its
