@@ -162,12 +162,20 @@ def _words(text: str) -> list[str]:
     return index_form(text).split()
 
 
+@lru_cache(maxsize=65_536)
+def _word_substrings(word: str) -> frozenset[str]:
+    # Names repeat across a clinic: a bulk fill computes each word's texts once.
+    return frozenset(
+        word[start:end]
+        for start in range(len(word))
+        for end in range(start + 1, min(len(word), start + COUNTED_LENGTH) + 1)
+    )
+
+
 def _substrings(words: Iterable[str]) -> set[str]:
     found: set[str] = set()
     for word in words:
-        for start in range(len(word)):
-            for end in range(start + 1, min(len(word), start + COUNTED_LENGTH) + 1):
-                found.add(word[start:end])
+        found |= _word_substrings(word)
     return found
 
 
@@ -179,23 +187,42 @@ class ClientTerms:
     counted: frozenset[tuple[str, str]]  # (count kind, text)
 
 
-def client_terms(family: str, given: str, chart: str, born: date | str | None) -> ClientTerms:
-    """The index entries of a client with these fields."""
+def _fields(family: str, given: str, chart: str, born: date | str | None) -> dict[str, list[str]]:
     born_text = born.isoformat() if isinstance(born, date) else (born or "")
-    fields = {FAMILY: _words(family), GIVEN: _words(given), CHART: _words(chart)}
-    fields[BORN] = born_text.split()
-    fragments = {
+    return {
+        FAMILY: _words(family),
+        GIVEN: _words(given),
+        CHART: _words(chart),
+        BORN: born_text.split(),
+    }
+
+
+def _fragments(fields: dict[str, list[str]]) -> set[tuple[str, str]]:
+    return {
         (kind, word[start:][:FRAGMENT_LENGTH])
         for kind, words in fields.items()
         for word in words
         for start in range(len(word))
     }
+
+
+def _counted_texts(fields: dict[str, list[str]]) -> dict[str, set[str]]:
+    """Count kind → the texts a client holds in it."""
     family_texts = _substrings(fields[FAMILY])
     name_texts = family_texts | _substrings(fields[GIVEN] + fields[CHART])
-    counted = {(EVERY, "")} | {(IN_FAMILY, t) for t in family_texts}
-    counted |= {(IN_NAMES, t) for t in name_texts}
-    counted |= {(IN_NAMES_OR_BORN, t) for t in name_texts | _substrings(fields[BORN])}
-    return ClientTerms(frozenset(fragments), frozenset(counted))
+    return {
+        EVERY: {""},
+        IN_FAMILY: family_texts,
+        IN_NAMES: name_texts,
+        IN_NAMES_OR_BORN: name_texts | _substrings(fields[BORN]),
+    }
+
+
+def client_terms(family: str, given: str, chart: str, born: date | str | None) -> ClientTerms:
+    """The index entries of a client with these fields."""
+    fields = _fields(family, given, chart, born)
+    counted = {(kind, t) for kind, texts in _counted_texts(fields).items() for t in texts}
+    return ClientTerms(frozenset(_fragments(fields)), frozenset(counted))
 
 
 def index_rows(
@@ -203,12 +230,13 @@ def index_rows(
 ) -> tuple[Iterator[dict[str, Any]], list[dict[str, Any]]]:
     """The rows of both tables for clients given as (id, family, given, chart, born, archived),
     for a bulk fill: the fragment rows (lazily, in client order) and the count rows."""
-    counts: Counter[tuple[str, str, bool]] = Counter()
-    fragment_lists: list[tuple[int, frozenset[tuple[str, str]]]] = []
+    counts: dict[tuple[str, bool], Counter[str]] = {}
+    fragment_lists: list[tuple[int, set[tuple[str, str]]]] = []
     for client_id, family, given, chart, born, archived in clients:
-        terms = client_terms(family, given, chart, born)
-        fragment_lists.append((client_id, terms.fragments))
-        counts.update((kind, text, bool(archived)) for kind, text in terms.counted)
+        fields = _fields(family, given, chart, born)
+        fragment_lists.append((client_id, _fragments(fields)))
+        for kind, texts in _counted_texts(fields).items():
+            counts.setdefault((kind, bool(archived)), Counter()).update(texts)
 
     def fragments() -> Iterator[dict[str, Any]]:
         for client_id, found in fragment_lists:
@@ -216,7 +244,9 @@ def index_rows(
                 yield {"kind": kind, "fragment": fragment, "client_id": client_id}
 
     count_rows = [
-        {"kind": k, "text": t, "archived": a, "clients": n} for (k, t, a), n in counts.items()
+        {"kind": kind, "text": text, "archived": archived, "clients": n}
+        for (kind, archived), counter in counts.items()
+        for text, n in counter.items()
     ]
     return fragments(), count_rows
 
