@@ -2,9 +2,19 @@
 
 A throwaway server is started the way the tests start theirs (tests/postgres/server.py:
 initdb into a temporary folder, loopback port, fsync off), the synthetic clinic is copied
-into it with COPY (the program's own schema, made by open_database), and the same search,
-open-client, grid-entry and report measures run with the keys prefixed `pg_`; then again
-through bench/lan_proxy.py (2 ms each way) with the prefix `pglan_`.
+into it with COPY (the program's own schema, made by open_database), and the SQLite bench's
+measures run with the keys prefixed `pg_`; then again through bench/lan_proxy.py (2 ms each
+way) with the prefix `pglan_`:
+
+- in this process, on the real window: search, open client, grid entry, handout, one
+  report, 20 reports (the batch's worker processes connect through the same URL);
+- the program started as a process on the server's URL, as `start` does for the file
+  (bench.measures._start_run: the bench hook types the password): Enter to the usable
+  window (median of `runs`), its peak RSS and the sign-in's longest stall (max);
+- `max_stall_ms`: the longest UI stall of the sign-in, of the search, open-client and
+  grid-entry measures (the stall meter running over them; the handout and reports are
+  timed as plain service calls, off any window) and of the scripted workday
+  (bench/workday.py), when the window followed its script to the end (said when not).
 
 Round trips per action: `pg_<action>_round_trips` counts the SQL statements one action sends
 (SQLAlchemy's before_cursor_execute, every thread); `pglan_<action>_round_trips` counts what
@@ -14,9 +24,12 @@ the pool's ping included). An N+1 shows as a number that grows with the data.
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
+import statistics
 import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
@@ -24,10 +37,14 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from bench import workday  # noqa: F401  (registers the workday this module runs on a server)
 from bench.lan_proxy import LanProxy
-from bench.measures import REGISTRY, Bench, NotBuilt, measure, scratch_dir
+from bench.measures import REGISTRY, Bench, NotBuilt, _start_run, measure, scratch_dir
 
-CORE = ("search", "open client", "grid entry", "progress report")
+UI = ("search", "open client", "grid entry")  # through the window: under the stall meter
+DIRECT = ("handout (8 drills)", "progress report", "20 reports")  # service calls, timed
+CORE = UI + DIRECT
+STALLS = "workday (UI stalls)"
 ACTIONS = ("search", "open_client", "grid_entry", "report")
 LAN_DELAY_MS = 2.0
 
@@ -204,26 +221,83 @@ def round_trips(bench: Bench, proxy: LanProxy | None) -> dict[str, int]:
     return {f"{a}_round_trips": counts[a][1] for a in ACTIONS}
 
 
-def core_measures(bench: Bench, proxy: LanProxy | None = None) -> dict[str, Any]:
-    """The core measures and round trips on `bench` (a server clinic)."""
-    results: dict[str, Any] = {}
+def signin(url: str, runs: int) -> dict[str, Any]:
+    """The program started on the server's URL `runs` times: Enter to the usable window
+    (median), peak RSS and the sign-in's longest UI stall (the worst run)."""
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+        "MOBILEATHLETE_BENCH_READY": "1",
+        "MOBILEATHLETE_USER": "admin",
+        "MOBILEATHLETE_PASSWORD": "bench",
+    }
+    program = [sys.executable, "-m", "mobileathlete_desktop", "--db", url]
+    started = [_start_run(program, env) for _ in range(runs)]
+    rss = [r.rss_mb for r in started if r.rss_mb is not None]
+    return {
+        "signin_to_main_ms": statistics.median(r.signin_to_main_ms for r in started),
+        "signin_max_stall_ms": max(r.max_stall_ms for r in started),
+        "rss_mb": max(rss) if rss else None,
+    }
+
+
+def core_measures(
+    bench: Bench, proxy: LanProxy | None = None, started_up: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """The measures and round trips on `bench` (a server clinic, `bench.url`); the program's
+    start (`signin`) is measured here unless `started_up` gives it."""
+    from bench.stall import StallMeter
+
+    assert bench.url is not None
     measures = dict(REGISTRY)
-    for name in CORE:
+    started = time.perf_counter()
+    results = dict(started_up) if started_up is not None else signin(bench.url, bench.runs)
+    print(f"    sign-in: {time.perf_counter() - started:.1f} s", flush=True)
+    stalls = {"sign-in": results.pop("signin_max_stall_ms")}
+    bench.window  # noqa: B018  (made before the meter starts: the window's start is sign-in's)
+    meter = StallMeter()
+    meter.start()
+    try:
+        for name in UI:
+            started = time.perf_counter()
+            with meter.step(name):
+                results.update(measures[name](bench))
+            print(f"    {name}: {time.perf_counter() - started:.1f} s", flush=True)
+    finally:
+        meter.stop()
+    stalls.update({k: v for k, v in meter.per_step.items() if k in UI})
+    for name in DIRECT:
         started = time.perf_counter()
         results.update(measures[name](bench))
         print(f"    {name}: {time.perf_counter() - started:.1f} s", flush=True)
+    started = time.perf_counter()
+    try:
+        day = measures[STALLS](bench)
+        stalls[f"workday: {day['workday_worst_step']}"] = day["workday_max_stall_ms"]
+    except (TimeoutError, AssertionError) as exc:  # the scripted window did not follow
+        print(f"    {STALLS}: did not finish ({exc}); its stalls are not counted", flush=True)
+    print(f"    {STALLS}: {time.perf_counter() - started:.1f} s", flush=True)
+    worst = max(stalls, key=lambda k: stalls[k])
+    print(f"    longest UI stall: {stalls[worst]:.0f} ms ({worst})", flush=True)
+    results["max_stall_ms"] = stalls[worst]
     results.update(round_trips(bench, proxy))
     return results
 
 
-def _on_server(bench: Bench, url: str, proxy: LanProxy | None) -> dict[str, Any]:
+def _on_server(
+    bench: Bench, url: str, proxy: LanProxy | None, started_up: dict[str, Any]
+) -> dict[str, Any]:
     from PySide6.QtWidgets import QApplication
 
     server_bench = Bench(
-        db_path=bench.db_path, clients=bench.clients, measurements=bench.measurements, url=url
+        db_path=bench.db_path,
+        clients=bench.clients,
+        measurements=bench.measurements,
+        runs=bench.runs,
+        url=url,
     )
     try:
-        return core_measures(server_bench, proxy)
+        return core_measures(server_bench, proxy, started_up)
     finally:
         server_bench.close()
         QApplication.processEvents()
@@ -237,8 +311,12 @@ def clinic_server_measures(bench: Bench) -> dict[str, Any]:
         url = server.create_database()
         took = copy_clinic(source, url)
         print(f"    clinic copied to PostgreSQL in {took:.1f} s", flush=True)
-        results = {f"pg_{k}": v for k, v in _on_server(bench, url, None).items()}
         with LanProxy("127.0.0.1", server.port, LAN_DELAY_MS) as proxy:
             lan_url = url.replace(f":{server.port}/", f":{proxy.port}/")
-            results.update({f"pglan_{k}": v for k, v in _on_server(bench, lan_url, proxy).items()})
+            # Both starts on the clinic as copied (as `start` runs first on the file): the
+            # measures below write to it (a workday's visits, programs, reports).
+            pg_start, lan_start = signin(url, bench.runs), signin(lan_url, bench.runs)
+            results = {f"pg_{k}": v for k, v in _on_server(bench, url, None, pg_start).items()}
+            lan = _on_server(bench, lan_url, proxy, lan_start)
+            results.update({f"pglan_{k}": v for k, v in lan.items()})
     return results

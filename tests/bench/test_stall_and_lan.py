@@ -108,7 +108,8 @@ def test_server_measures_copy_the_clinic_and_count_round_trips(
 
     from bench import server
 
-    built = ensure_clinic(Scale(clients=20, assessments=200), tmp_path_factory.mktemp("cache"))
+    # 30 clients: the 20-report batch takes BENCH-00010 to BENCH-00029.
+    built = ensure_clinic(Scale(clients=30, assessments=300), tmp_path_factory.mktemp("cache"))
     try:
         with server.clinic_server() as pg:
             url = pg.create_database()
@@ -117,14 +118,16 @@ def test_server_measures_copy_the_clinic_and_count_round_trips(
             with engine.connect() as conn:
                 n = conn.execute(sqlalchemy.text("SELECT count(*) FROM measurement")).scalar()
             engine.dispose()
-            assert n == 200 * 25
+            assert n == 300 * 25
     except server.NotBuilt as exc:
         pytest.skip(str(exc))
-    bench = Bench(db_path=built.path, clients=20, measurements=5000, source_path=built.path)
+    bench = Bench(db_path=built.path, clients=30, measurements=7500, source_path=built.path, runs=1)
     result = server.clinic_server_measures(bench)
     assert set(result) <= set(run.KEYS)
     for prefix in ("pg_", "pglan_"):
         assert result[f"{prefix}open_client_ms"] > 0
         assert all(result[f"{prefix}{a}_round_trips"] > 0 for a in server.ACTIONS)
+        for key in ("handout_s", "batch20_s", "rss_mb", "signin_to_main_ms", "max_stall_ms"):
+            assert result[f"{prefix}{key}"] > 0, key
     # Behind the LAN every request that waits costs 4 ms: the search keystroke is slower.
     assert result["pglan_search_p50_ms"] > result["pg_search_p50_ms"]

@@ -76,8 +76,8 @@ def _client_with_visits(ctx: ServiceContext, chart: str, visits: int) -> tuple[i
     newest = 0
     for n in range(visits):
         newest = assessments.create_assessment(ctx, client.id, date(2026, 1, 1 + n)).id
-        for side, value in (("left", 100.0 + n), ("right", 105.0 + n)):
-            assessments.set_value(ctx, newest, "hip.flexion", side, "active", value)
+        assessments.set_value(ctx, newest, "hip.flexion", "left", "active", 100.0 + n)
+        assessments.set_value(ctx, newest, "hip.flexion", "right", "active", 105.0 + n)
         assessments.set_value(ctx, newest, "knee.flexion", "left", "active", 130.0)
     return client.id, newest
 
