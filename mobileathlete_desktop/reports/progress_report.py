@@ -260,7 +260,7 @@ def _values_tables(
         roomy = not last_chunk or len(chunk) <= 2
         fixed = [(44 if roomy else 38 if len(chunk) == 3 else 32) * mm, 11 * mm]  # "Lado" whole
         if last_chunk:
-            fixed += [15 * mm, 19 * mm]
+            fixed += [_fits([r.norm for r in rows], 15, 22), 19 * mm]
         flags_w = _flags_width(rows) if last_chunk else 0
         value_w = (content_width() - sum(fixed) - flags_w) / max(len(chunk), 1)
         widths = fixed[:2] + [value_w] * len(chunk) + ([*fixed[2:], flags_w] if last_chunk else [])
@@ -295,13 +295,19 @@ def _values_tables(
 def _flags_width(rows: Sequence[MeasureRow]) -> float:
     """The Flags column: 23 mm, wider when a cell holds a word that cannot wrap (a source key
     such as "hop-lsi-criterion-ijspt-2021" was cut mid-word over two lines), up to 36 mm."""
+    return _fits([flag for row in rows for flag in row.flags], 23, 36)
+
+
+def _fits(cells: Sequence[str], least_mm: float, most_mm: float) -> float:
+    """A column's width: `least_mm`, wider (up to `most_mm`) when a cell holds a word that
+    cannot wrap ("21 repeticiones" in the Spanish Norm column was cut "repeti / ciones")."""
     from reportlab.lib.units import mm
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
     style = styles()["cell"]
-    words = [w for row in rows for flag in row.flags for w in flag.split()]
+    words = [w for cell in cells for w in cell.split()]
     longest = max((stringWidth(w, style.fontName, style.fontSize) for w in words), default=0.0)
-    return float(min(max(23 * mm, longest + 6), 36 * mm))
+    return float(min(max(least_mm * mm, longest + 6), most_mm * mm))
 
 
 # Charts drawn once a figure: a batch's cover counts a full record's pages by laying it out
