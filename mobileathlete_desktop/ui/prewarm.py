@@ -9,10 +9,9 @@ before the thread reached it simply waits for Python's import lock, as it would 
 Only modules that do not make Qt objects when imported belong here (class definitions are
 fine; making a widget, a font or a pixmap on this thread is not).
 
-The thread then meets every class of QT_MODULES once: PySide makes a Qt class's Python side
-(the class and its enums) the first time the program meets it, and the first editor met
-some forty of them (about 30 ms on the UI thread, the first time a widget's parent was asked
-for). Meeting a class makes no Qt object, as importing a module that names it does not.
+Qt's classes are not met here beyond what the modules name: PySide makes a class's Python
+side (its enums) the first time it is met, and two threads doing that at once crashed the
+process (a test ran this thread beside another one), so the rest is left to the UI thread.
 """
 
 from __future__ import annotations
@@ -38,18 +37,21 @@ MODULES: tuple[str, ...] = (
     "mobileathlete_desktop.services.reports",
 )
 """Imported in this order; a module another helper's window needs may be added here."""
-QT_MODULES: tuple[str, ...] = ("PySide6.QtWidgets", "PySide6.QtGui")
-"""Modules whose classes are all met ahead of time (a few MB, well under 0.2 s)."""
 
 _started = threading.Event()
 
 
 def start(parent: QObject, delay_ms: int = PREWARM_DELAY_MS) -> None:
-    """Imports MODULES on a background thread `delay_ms` from now (once per process)."""
-    if _started.is_set():
-        return
-    _started.set()
-    QTimer.singleShot(delay_ms, parent, _run_in_background)
+    """Imports MODULES on a background thread `delay_ms` from now (once per process; a
+    window closed sooner leaves it to the next one)."""
+    if not _started.is_set():
+        QTimer.singleShot(delay_ms, parent, _run_once)
+
+
+def _run_once() -> None:
+    if not _started.is_set():
+        _started.set()
+        _run_in_background()
 
 
 def _run_in_background() -> threading.Thread:
@@ -59,9 +61,8 @@ def _run_in_background() -> threading.Thread:
 
 
 def import_all() -> list[str]:
-    """Imports each module of MODULES, then meets the classes of QT_MODULES; returns the
-    modules that failed (logged, never raised: the module is then imported, and its error
-    shown, when the window needs it)."""
+    """Imports each module of MODULES; returns those that failed (logged, never raised: the
+    module is then imported, and its error shown, when the window needs it)."""
     failed = []
     for name in MODULES:
         try:
@@ -69,8 +70,4 @@ def import_all() -> list[str]:
         except Exception:
             log.warning("Could not import %s ahead of time", name, exc_info=True)
             failed.append(name)
-    for name in QT_MODULES:
-        module = importlib.import_module(name)
-        for attribute in dir(module):
-            getattr(module, attribute)
     return failed

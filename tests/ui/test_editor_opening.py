@@ -9,7 +9,9 @@ from datetime import date
 from typing import Any
 
 import pytest
+import shiboken6
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from mobileathlete_desktop.services import assessments
@@ -74,6 +76,9 @@ def test_the_editors_modules_are_imported_ahead_of_time_off_the_ui_thread(
         imported_on.append(threading.current_thread().name)
         return real_import(name)
 
+    for running in threading.enumerate():  # a window's own, from an earlier test
+        if running.name == "prewarm-imports":
+            running.join(60)
     monkeypatch.setattr(prewarm.importlib, "import_module", spy)
     thread = prewarm._run_in_background()
     thread.join(60)
@@ -152,3 +157,21 @@ def test_with_the_first_tab_full_the_cursor_goes_on_once_the_other_tabs_are_buil
     key = balance.key(editor.views[1].currentIndex())
     assert key is not None and key not in balance.values
     assert editor.tabs.currentIndex() == 1
+
+
+def test_the_imports_ahead_run_once_and_a_window_closed_first_leaves_them_to_the_next(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(prewarm, "_started", threading.Event())
+    runs: list[int] = []
+    monkeypatch.setattr(prewarm, "_run_in_background", lambda: runs.append(1))
+    gone = QWidget()
+    prewarm.start(gone, 0)
+    shiboken6.delete(gone)  # closed and deleted before its moment came
+    kept = QWidget()
+    qtbot.addWidget(kept)
+    prewarm.start(kept, 0)
+    prewarm.start(kept, 0)
+    qtbot.waitUntil(lambda: runs == [1])
+    QApplication.processEvents()
+    assert runs == [1]
