@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from mobileathlete_desktop.domain.catalogue import Catalogue, Measure, Mode, Side
@@ -82,9 +82,25 @@ def set_value(
     it is refused. With `expected`, the save is refused if the stored value is no longer
     what this editor last saw (another window changed it).
     """
+    given: dict[str, object] = {"pain": pain, "note": note, "instrument": instrument}
+    given.update({"position": position, "rater": rater})
     with assessment_unit(ctx, assessment_id) as unit:
         session, row = unit.session, unit.row
         measure = _checked_value(ctx.catalogue, code, side, mode, value)
+        if value is not None and expected is not UNSET and expected is not None:
+            # A stored value changed from what this editor saw: one compare-and-set UPDATE
+            # (no read first); not stored as seen (changed elsewhere, or no cell): below.
+            swapped = _swap_value(
+                session, assessment_id, (code, side, mode), expected, value, given
+            )
+            if swapped is not None:
+                detail = {"code": code, "side": side, "mode": mode, "before": expected}
+                unit.audit("measurement.set", {**detail, "after": value, "pain": swapped.pain})
+                if code in computed_inputs(ctx.catalogue):
+                    audit_recomputed(
+                        unit, recompute_stored(session, row, ctx.catalogue, add_missing=False)
+                    )
+                return swapped
         cell = session.execute(
             select(Measurement).where(
                 Measurement.assessment_id == assessment_id,
@@ -156,6 +172,56 @@ def set_value(
             # Same transaction: a stored composite or total never lags behind its inputs.
             audit_recomputed(unit, recompute_stored(session, row, ctx.catalogue, add_missing=False))
         return saved
+
+
+def _swap_value(
+    session: Session,
+    assessment_id: int,
+    cell: tuple[str, Side, Mode],
+    expected: float,
+    value: float,
+    given: dict[str, object],
+) -> MeasurementRecord | None:
+    """Sets a cell to `value` if it holds `expected` (and the other fields given), in one
+    statement; the stored cell, or None when no cell held `expected` (nothing changed)."""
+    code, side, mode = cell
+    changes = {"value": value, **{k: v for k, v in given.items() if v is not None}}
+    stmt = (
+        update(Measurement)
+        .where(
+            Measurement.assessment_id == assessment_id,
+            Measurement.code == code,
+            Measurement.side == side,
+            Measurement.mode == mode,
+            Measurement.value == expected,
+        )
+        .values(changes)
+        .returning(
+            Measurement.value,
+            Measurement.pain,
+            Measurement.note,
+            Measurement.instrument,
+            Measurement.position,
+            Measurement.rater,
+            Measurement.unit,
+        )
+        .execution_options(synchronize_session=False)
+    )
+    stored = session.execute(stmt).first()
+    if stored is None:
+        return None
+    return MeasurementRecord(
+        code=code,
+        side=side,
+        mode=mode,
+        value=stored.value,
+        pain=stored.pain,
+        note=stored.note,
+        instrument=stored.instrument,
+        position=stored.position,
+        rater=stored.rater,
+        unit=stored.unit,
+    )
 
 
 def set_pain(
