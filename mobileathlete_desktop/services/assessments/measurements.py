@@ -87,7 +87,12 @@ def set_value(
     with assessment_unit(ctx, assessment_id) as unit:
         session, row = unit.session, unit.row
         measure = _checked_value(ctx.catalogue, code, side, mode, value)
-        if value is not None and expected is not UNSET and expected is not None:
+        if (
+            value is not None
+            and expected is not UNSET
+            and expected is not None
+            and session.get_bind().dialect.update_returning  # SQLite 3.35+, PostgreSQL
+        ):
             # A stored value changed from what this editor saw: one compare-and-set UPDATE
             # (no read first); not stored as seen (changed elsewhere, or no cell): below.
             swapped = _swap_value(
