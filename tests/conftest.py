@@ -212,6 +212,18 @@ def system_ctx(db: Database) -> ServiceContext:
 # --- Qt: nothing left running or open between tests -------------------------------------
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """Every Qt class PySide makes lazily is made now, on the main thread, as the program
+    makes them once its window is up (ui/qt_types.py): a job's worker never makes one
+    (two threads making them at once crashed test processes)."""
+    import PySide6.QtGui
+    import PySide6.QtWidgets  # noqa: F401
+
+    from mobileathlete_desktop.ui import qt_types
+
+    qt_types.meet_all()
+
+
 @pytest.fixture(scope="session", autouse=True)
 def garbage_collected_on_the_main_thread() -> Iterator[None]:
     """As the program does (ui/garbage.py): no automatic collection, which would run on
