@@ -216,9 +216,6 @@ def pytest_configure(config: pytest.Config) -> None:
     """Every Qt class PySide makes lazily is made now, on the main thread, as the program
     makes them once its window is up (ui/qt_types.py): a job's worker never makes one
     (two threads making them at once crashed test processes)."""
-    import PySide6.QtGui
-    import PySide6.QtWidgets  # noqa: F401
-
     from mobileathlete_desktop.ui import qt_types
 
     qt_types.meet_all()

@@ -12,6 +12,7 @@ all at once (`meet_all`, for tests and tools).
 
 from __future__ import annotations
 
+import importlib
 import sys
 import threading
 import time
@@ -29,8 +30,8 @@ SLICE_MS = 8.0
 
 
 def unmet() -> list[tuple[object, str]]:
-    """The (module, name) pairs of classes PySide has not made yet, in the Qt modules the
-    program has imported (one it has not imported is left alone: importing it costs more)."""
+    """The (module, name) pairs of classes PySide has not made yet, in the Qt modules
+    imported so far."""
     pending: list[tuple[object, str]] = []
     for name in QT_MODULES:
         module = sys.modules.get(name)
@@ -48,8 +49,11 @@ def _on_ui_thread() -> None:
 
 
 def meet_all() -> int:
-    """Makes every class not made yet, now; returns how many were made."""
+    """Imports the Qt modules the program uses and makes every class not made yet, now;
+    returns how many were made."""
     _on_ui_thread()
+    for name in QT_MODULES:
+        importlib.import_module(name)
     pending = unmet()
     for module, attr in pending:
         getattr(module, attr, None)
@@ -59,12 +63,23 @@ def meet_all() -> int:
 def meet_in_slices(
     schedule: Callable[[Callable[[], None]], None], done: Callable[[], None] = lambda: None
 ) -> None:
-    """Makes the classes not made yet a few milliseconds at a time, one slice per call of
-    `schedule` (a turn of the event loop), then calls `done()`."""
+    """Imports the Qt modules the program uses, one a turn, then makes the classes not made
+    yet a few milliseconds at a time, one slice per call of `schedule` (a turn of the event
+    loop); then calls `done()`."""
     _on_ui_thread()
-    pending = unmet()
+    modules = [name for name in QT_MODULES if name not in sys.modules]
+    pending: list[tuple[object, str]] = []
+    listed = False
 
     def step() -> None:
+        nonlocal listed
+        if modules:
+            importlib.import_module(modules.pop(0))
+            schedule(step)
+            return
+        if not listed:
+            pending.extend(unmet())
+            listed = True
         end = time.perf_counter() + SLICE_MS / 1000
         while pending and time.perf_counter() < end:
             module, attr = pending.pop()
