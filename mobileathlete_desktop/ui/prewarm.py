@@ -1,17 +1,19 @@
-"""Modules the main window needs later, imported ahead of time while the program is idle.
+"""Modules the main window needs later, loaded ahead of time while the program is idle.
 
 The first assessment editor used to import its modules when Enter was pressed on a visit
-(160-340 ms on the UI thread, the window frozen). `start(window)`, called once when the main
-window is built, imports them on a plain thread a moment later: the UI thread keeps answering
-meanwhile (the GIL changes hands every few milliseconds), and an import the UI thread needs
-before the thread reached it simply waits for Python's import lock, as it would have anyway.
+(160-340 ms on the UI thread, the window frozen), the program builder and the Reports view
+likewise (70-140 ms). `start(window)`, called once when the main window is built, loads them
+a moment later without freezing it:
 
-Only modules that do not make Qt objects when imported belong here (class definitions are
-fine; making a widget, a font or a pixmap on this thread is not).
+- the package's modules outside ui they need (services, domain, reports: never Qt, by the
+  import-linter contracts) on a plain thread;
+- the ui modules on the UI thread, one per turn of the event loop (ui.import_slices, as the
+  sign-in does), since importing a module that names a Qt class makes that class, and PySide
+  making classes on two threads at once crashed the process (a segfault in enum creation);
+- then every Qt class not made yet, a few milliseconds a turn (ui.qt_types), so work on the
+  thread pool never makes one.
 
-Qt's classes are not met here beyond what the modules name: PySide makes a class's Python
-side (its enums) the first time it is met, and two threads doing that at once crashed the
-process (a test ran this thread beside another one), so the rest is left to the UI thread.
+A module that fails to import is logged and left to whoever needs it (its error shown then).
 """
 
 from __future__ import annotations
@@ -19,13 +21,19 @@ from __future__ import annotations
 import importlib
 import logging
 import threading
+import weakref
+from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtCore import QObject, QTimer
+
+from mobileathlete_desktop.ui import import_slices, qt_types
+from mobileathlete_desktop.ui.mailbox import call_on_ui_thread, mailbox
 
 log = logging.getLogger(__name__)
 
 PREWARM_DELAY_MS = 1500
-"""After the window shows and reads its client list: the import competes with nothing."""
+"""After the window shows and reads its client list: the imports compete with nothing."""
 MODULES: tuple[str, ...] = (
     # The assessment editor (Enter on a visit) and what it shows: grids, panels, findings.
     "mobileathlete_desktop.ui.assessment_editor",
@@ -36,35 +44,94 @@ MODULES: tuple[str, ...] = (
     "mobileathlete_desktop.ui.reports_view",
     "mobileathlete_desktop.services.reports",
 )
-"""Imported in this order; a module another helper's window needs may be added here."""
+"""Loaded in this order (ui modules on the UI thread, the others on a plain thread)."""
+WARM_CALLS: tuple[tuple[str, str], ...] = (
+    # The drill library (50-190 ms to read), which the builder's module reads at import:
+    # read here first, it is cached when the UI thread imports the builder.
+    ("mobileathlete_desktop.domain.exercises", "default_exercise_library"),
+)
+"""Cached reads of the non-ui layers, made on the plain thread after its imports."""
+THREAD_NAME = "prewarm-imports"
 
 _started = threading.Event()
 
 
 def start(parent: QObject, delay_ms: int = PREWARM_DELAY_MS) -> None:
-    """Imports MODULES on a background thread `delay_ms` from now (once per process; a
-    window closed sooner leaves it to the next one)."""
+    """Loads MODULES `delay_ms` from now (once per process; a window closed sooner leaves it
+    to the next one)."""
     if not _started.is_set():
-        QTimer.singleShot(delay_ms, parent, _run_once)
+        QTimer.singleShot(delay_ms, parent, lambda: _run_once(parent))
 
 
-def _run_once() -> None:
-    if not _started.is_set():
-        _started.set()
-        _run_in_background()
+def _run_once(parent: QObject) -> None:
+    if _started.is_set():
+        return
+    _started.set()
+    window = weakref.ref(parent)  # the plain thread holds no window
+
+    def schedule(step: Callable[[], None]) -> None:
+        alive = window()
+        if alive is not None and shiboken6.isValid(alive):  # a closed window: stop there
+            QTimer.singleShot(0, alive, step)
+
+    run(schedule)
 
 
-def _run_in_background() -> threading.Thread:
-    thread = threading.Thread(target=import_all, name="prewarm-imports", daemon=True)
+def split(modules: tuple[str, ...] = MODULES) -> import_slices.Plan:
+    """What to import where: the package's non-ui modules (those named and those the ui
+    modules import) for the plain thread, the ui modules in dependency order for the UI."""
+    ui = [name for name in modules if name.startswith(import_slices.UI_PACKAGE)]
+    found = import_slices.plan(ui)
+    core = [name for name in modules if not name.startswith(import_slices.UI_PACKAGE)]
+    return import_slices.Plan(
+        background=tuple(dict.fromkeys([*found.background, *core])), ui_thread=found.ui_thread
+    )
+
+
+def run(
+    schedule: Callable[[Callable[[], None]], None], done: Callable[[], None] = lambda: None
+) -> threading.Thread:
+    """Imports the non-ui modules on a plain thread; once it is done, on the UI thread (one
+    per `schedule`d turn), the ui modules, then the Qt classes; `done()` at the end. (The UI
+    thread starts after the plain thread so it never waits for its import lock.) Returns
+    the plain thread."""
+    found = split()
+    mailbox()  # made on the UI thread, before the plain thread posts to it
+
+    def failed(name: str, error: Exception) -> None:
+        log.warning("Could not import %s ahead of time", name, exc_info=error)
+        classes()  # the rest of the ui modules is left to whoever needs them
+
+    def classes() -> None:
+        qt_types.meet_in_slices(schedule, done)
+
+    def on_ui_thread() -> None:
+        import_slices.import_in_slices(found.ui_thread, schedule, classes, failed)
+
+    def work() -> None:
+        import_all(found.background)
+        warm(WARM_CALLS)
+        call_on_ui_thread(on_ui_thread)
+
+    thread = threading.Thread(target=work, name=THREAD_NAME, daemon=True)
     thread.start()
     return thread
 
 
-def import_all() -> list[str]:
-    """Imports each module of MODULES; returns those that failed (logged, never raised: the
-    module is then imported, and its error shown, when the window needs it)."""
+def warm(calls: tuple[tuple[str, str], ...]) -> None:
+    """Calls each cached read (module, function) once; a failure is logged, never raised."""
+    for module, function in calls:
+        try:
+            getattr(importlib.import_module(module), function)()
+        except Exception:
+            log.warning("Could not read %s.%s ahead of time", module, function, exc_info=True)
+
+
+def import_all(names: tuple[str, ...]) -> list[str]:
+    """Imports `names` (on the calling thread); returns those that failed (logged, never
+    raised). Only modules that never import Qt belong on a plain thread."""
     failed = []
-    for name in MODULES:
+    for name in names:
         try:
             importlib.import_module(name)
         except Exception:

@@ -48,8 +48,8 @@ LANGUAGES = (("English", "en"), ("Español", "es"))
 SUMMARY_ROW, LETTER_ROW = 0, 1
 SEARCH_LIMIT = 50
 SEARCH_DELAY_MS = 150
-# The compiled form, loaded with this module (ahead of time on ui.prewarm's thread), not
-# when the view first opens.
+# The compiled form, loaded with this module (ahead of time by ui.prewarm while the window
+# idles), not when the view first opens.
 form_class("reports_view")
 
 

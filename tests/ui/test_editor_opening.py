@@ -3,6 +3,9 @@ frame): the editor is built from what was read, and its modules are imported ahe
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
 import sys
 import threading
 from datetime import date
@@ -66,26 +69,60 @@ def test_enter_on_a_visit_reads_it_off_the_ui_thread_and_opens_it(
     editor.close()
 
 
-def test_the_editors_modules_are_imported_ahead_of_time_off_the_ui_thread(
+PREWARM_PROBE = """
+import importlib.abc, json, sys, threading
+where = {}
+
+class Watch(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path, target=None):
+        if name.startswith(("mobileathlete_desktop", "PySide6", "matplotlib", "reportlab")):
+            ui = threading.current_thread() is threading.main_thread()
+            where.setdefault(name, "ui" if ui else threading.current_thread().name)
+
+sys.meta_path.insert(0, Watch())
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QApplication
+from mobileathlete_desktop.ui import prewarm, qt_types
+app = QApplication([])
+parent = QObject()
+prewarm.run(lambda step: QTimer.singleShot(0, parent, step), app.quit)
+QTimer.singleShot(120_000, app.quit)
+app.exec()
+print(json.dumps({"where": where, "unmet": len(qt_types.unmet()),
+                  "loaded": [m in sys.modules for m in prewarm.MODULES]}))
+"""
+
+
+def test_the_editors_modules_are_loaded_ahead_of_time_qt_only_on_the_ui_thread() -> None:
+    # A fresh interpreter, as at the program's start: the services on a plain thread, every
+    # ui module, PySide module and Qt class on the UI thread (PySide making classes on two
+    # threads at once crashed the process), then every Qt class met.
+    out = subprocess.run(
+        [sys.executable, "-c", PREWARM_PROBE],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    ).stdout
+    found = json.loads(out.strip().splitlines()[-1])
+    where: dict[str, str] = found["where"]
+    assert all(found["loaded"]) and found["unmet"] == 0
+    qt_side = {
+        n: w for n, w in where.items() if n.startswith(("PySide6", "mobileathlete_desktop.ui"))
+    }
+    assert "mobileathlete_desktop.ui.assessment_editor" in qt_side
+    assert set(qt_side.values()) == {"ui"}, "no ui or PySide module imported off the UI thread"
+    assert where["mobileathlete_desktop.services.findings"] == prewarm.THREAD_NAME
+    assert where["mobileathlete_desktop.services.reports"] == prewarm.THREAD_NAME
+
+
+def test_a_module_that_fails_is_logged_and_the_rest_goes_on(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    imported_on: list[str] = []
-    real_import = prewarm.importlib.import_module
-
-    def spy(name: str) -> Any:
-        imported_on.append(threading.current_thread().name)
-        return real_import(name)
-
-    for running in threading.enumerate():  # a window's own, from an earlier test
-        if running.name == "prewarm-imports":
-            running.join(60)
-    monkeypatch.setattr(prewarm.importlib, "import_module", spy)
-    thread = prewarm._run_in_background()
-    thread.join(60)
-    assert imported_on and set(imported_on) == {"prewarm-imports"}
-    assert all(name in sys.modules for name in prewarm.MODULES)
-    monkeypatch.setattr(prewarm, "MODULES", ("mobileathlete_desktop.no_such_module",))
-    assert prewarm.import_all() == ["mobileathlete_desktop.no_such_module"]  # logged, not raised
+    assert prewarm.import_all(("mobileathlete_desktop.no_such_module",)) == [
+        "mobileathlete_desktop.no_such_module"
+    ]  # logged, not raised
 
 
 def test_the_other_tabs_are_built_a_moment_later_with_the_visits_values_and_lock(
@@ -164,7 +201,7 @@ def test_the_imports_ahead_run_once_and_a_window_closed_first_leaves_them_to_the
 ) -> None:
     monkeypatch.setattr(prewarm, "_started", threading.Event())
     runs: list[int] = []
-    monkeypatch.setattr(prewarm, "_run_in_background", lambda: runs.append(1))
+    monkeypatch.setattr(prewarm, "run", lambda _schedule: runs.append(1))
     gone = QWidget()
     prewarm.start(gone, 0)
     shiboken6.delete(gone)  # closed and deleted before its moment came

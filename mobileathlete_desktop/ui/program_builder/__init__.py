@@ -28,6 +28,6 @@ __all__ = [
     "drill_pixmap",
 ]
 
-# The drill library is read with these modules (ahead of time on ui.prewarm's thread), not
-# when the builder first opens (50-190 ms on the UI thread); it is kept from then on.
+# The drill library is read with these modules, not when the builder first opens (50-190 ms
+# on the UI thread); it is kept from then on. ui.prewarm reads it on a plain thread first.
 _library = exercise_library()
