@@ -86,6 +86,31 @@ def clamp(measure: Measure, value: float) -> float:
     return float(min(max(value, low), high))
 
 
+def reading(
+    measure: Measure,
+    assessment_id: int,
+    side: str,
+    mode: str,
+    value: float,
+    therapist: str,
+    *,
+    pain: bool = False,
+    instrument: str | None = None,
+) -> Measurement:
+    """One demo value of `measure`, taken by `therapist` with the measure's instrument."""
+    return Measurement(
+        assessment_id=assessment_id,
+        code=measure.code,
+        side=side,
+        mode=mode,
+        value=value,
+        unit=measure.unit,
+        pain=pain,
+        instrument=instrument or measure.instrument,
+        rater=therapist,
+    )
+
+
 def pick_deficits(rng: random.Random) -> list[Deficit]:
     options = [
         Deficit("ankle.dorsiflexion.knee_flexed", "right", 9, False),
@@ -137,16 +162,14 @@ def visit_values(
                 if mode == "active":
                     value -= abs(rng.gauss(3, 1.5)) + control_gap
                 rows.append(
-                    Measurement(
-                        assessment_id=assessment_id,
-                        code=code,
-                        side=side,
-                        mode=mode,
-                        value=clamp(measure, value),
-                        unit=measure.unit,
+                    reading(
+                        measure,
+                        assessment_id,
+                        side,
+                        mode,
+                        clamp(measure, value),
+                        therapist,
                         pain=rng.random() < 0.04,
-                        instrument=measure.instrument,
-                        rater=therapist,
                     )
                 )
     for code in FMS_TESTS:
@@ -156,15 +179,14 @@ def visit_values(
         for side in measure.sides:
             score = min(3, max(0, round(rng.gauss(2 + 0.5 * recovery, 0.6))))
             rows.append(
-                Measurement(
-                    assessment_id=assessment_id,
-                    code=code,
-                    side=side,
-                    mode="none",
-                    value=float(score),
-                    unit=measure.unit,
+                reading(
+                    measure,
+                    assessment_id,
+                    side,
+                    "none",
+                    float(score),
+                    therapist,
                     instrument="observation",
-                    rater=therapist,
                 )
             )
     return rows
@@ -193,16 +215,14 @@ def battery_values(
             if side == involved:
                 value = value / share if code == "hop.timed_6m" else value * share
             rows.append(
-                Measurement(
-                    assessment_id=assessment_id,
-                    code=code,
-                    side=side,
-                    mode="none",
-                    value=clamp(measure, value),
-                    unit=measure.unit,
+                reading(
+                    measure,
+                    assessment_id,
+                    side,
+                    "none",
+                    clamp(measure, value),
+                    therapist,
                     pain=painful_hops and side == involved and code.startswith("hop."),
-                    instrument=measure.instrument,
-                    rater=therapist,
                 )
             )
     return rows
