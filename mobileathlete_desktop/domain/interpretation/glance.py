@@ -94,6 +94,7 @@ def glance(
                 continue
             groups.setdefault((flag, row.code, row.side), []).append(row)
     lines: list[GlanceLine] = []
+    warned: set[str] = set()  # what pain during a test warns of, said once (four painful hops)
     for (flag, code, side), rows in groups.items():
         first = rows[0]
         short = ""
@@ -163,8 +164,10 @@ def glance(
             short = f"{name}: {first.value_text} ({first.norm.cutoff.split(' (')[0]})"
         elif flag == FLAG_PAIN:
             text = tr.gettext("{name}: pain during the test ({values})", name=name, values=values)
-            if measure is not None and measure.pain_warning:
-                text = f"{text} — {measure.pain_warning_in(tr.lang)}"
+            warning = measure.pain_warning_in(tr.lang) if measure is not None else ""
+            if warning and warning not in warned:  # said once, by the first painful test
+                warned.add(warning)
+                text = f"{text} — {warning}"
         else:
             text = next((r for r in first.reasons if "asymmetry" in r.lower()), f"{name}: {values}")
         detail = "\n".join(dict.fromkeys(reason for r in rows for reason in r.reasons))
