@@ -38,19 +38,21 @@ def list_assessments(ctx: ServiceContext, client_id: int) -> list[AssessmentSumm
             .where(Assessment.client_id == client_id)
             .order_by(Assessment.date.desc(), Assessment.id.desc())
         ).all()
-        return [
-            AssessmentSummary(
-                id=a.id,
-                client_id=a.client_id,
-                date=a.date,
-                kind=a.kind,
-                status=a.status,
-                therapist=a.therapist_name,
-                values=int(n),
-                addendum_of=a.addendum_of_id,
-            )
-            for a, n in rows
-        ]
+        return [_summary(a, int(n)) for a, n in rows]
+
+
+def _summary(row: Assessment, values: int) -> AssessmentSummary:
+    """An assessment's line in the client's list, with how many values it holds."""
+    return AssessmentSummary(
+        id=row.id,
+        client_id=row.client_id,
+        date=row.date,
+        kind=row.kind,
+        status=row.status,
+        therapist=row.therapist_name,
+        values=values,
+        addendum_of=row.addendum_of_id,
+    )
 
 
 def load_history(ctx: ServiceContext, client_id: int) -> ClientHistory:
@@ -93,19 +95,8 @@ def list_and_history(
             for r in rows
             if r.id not in superseded and not (r.addendum_of_id is not None and r.status == "draft")
         ]
-        listed = [
-            AssessmentSummary(
-                id=a.id,
-                client_id=a.client_id,
-                date=a.date,
-                kind=a.kind,
-                status=a.status,
-                therapist=a.therapist_name,
-                values=len(a.measurements),
-                addendum_of=a.addendum_of_id,
-            )
-            for a in reversed(rows)  # newest first, as list_assessments orders them
-        ]
+        # Newest first, as list_assessments orders them.
+        listed = [_summary(a, len(a.measurements)) for a in reversed(rows)]
         history = ClientHistory(
             client=client_record(client), assessments=tuple(to_record(r) for r in kept)
         )
