@@ -39,6 +39,7 @@ from mobileathlete_desktop.domain.interpretation.wording import (
     _row_name,
     _sides_reason,
     _signed,
+    ages_words,
 )
 from mobileathlete_desktop.domain.records import (
     AssessmentRecord,
@@ -359,10 +360,10 @@ HYPERMOBILITY_SCREEN = "beighton.score"
 
 
 def _ages(norm: Norm) -> str:
-    """The ages a norm covers ("age 18–65"), or the age it was worked out for by its equation."""
-    if norm.at_age is not None:
-        return f"age {norm.at_age} by its equation"
-    return f"age {norm.age_min}–{norm.age_max}"
+    """The ages a norm covers ("age 18–65"), or the age it was worked out for by its equation
+    (wording.ages_words, in English)."""
+    words = ages_words(texts("en"), norm)
+    return words if norm.at_age is not None else f"age {words}"
 
 
 def pain_reason(measure: Measure, name: str) -> str:
