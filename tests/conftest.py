@@ -216,6 +216,8 @@ def pytest_configure(config: pytest.Config) -> None:
     """Every Qt class PySide makes lazily is made now, on the main thread, as the program
     makes them once its window is up (ui/qt_types.py): a job's worker never makes one
     (two threads making them at once crashed test processes)."""
+    if getattr(config.option, "numprocesses", None) and not hasattr(config, "workerinput"):
+        return  # the xdist controller runs no test: its workers each make them
     from mobileathlete_desktop.ui import qt_types
 
     qt_types.meet_all()
