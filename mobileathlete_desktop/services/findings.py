@@ -22,8 +22,10 @@ def with_visit(history: ClientHistory, record: AssessmentRecord) -> ClientHistor
     visits = list(history.assessments)
     for i, visit in enumerate(visits):
         if visit.id == record.id:
-            visits[i] = record
-            return history
+            if visit == record:
+                return history
+            visits[i] = record  # the visit as typed since the history was read
+            return replace(history, assessments=tuple(visits))
         if visit.id == record.addendum_of or visit.addendum_of == record.id:
             visits[i] = record
             return replace(history, assessments=tuple(visits))
@@ -34,6 +36,24 @@ def with_visit(history: ClientHistory, record: AssessmentRecord) -> ClientHistor
 
 def interpret_visit(ctx: ServiceContext, assessment_id: int) -> AssessmentInterpretation:
     """One visit read with the client's history, by the rules the reports use."""
-    record = get_assessment(ctx, assessment_id)
-    history = with_visit(load_history(ctx, record.client_id), record)
-    return interpret_assessment(history, record.id, catalogue=ctx.catalogue)
+    return read_and_interpret(ctx, assessment_id)[1]
+
+
+def read_and_interpret(
+    ctx: ServiceContext, assessment_id: int, record: AssessmentRecord | None = None
+) -> tuple[ClientHistory, AssessmentInterpretation]:
+    """The client's history (read) and the visit interpreted with it; with `record`, the visit
+    as the editor holds it (not read again)."""
+    if record is None or record.id != assessment_id:
+        record = get_assessment(ctx, assessment_id)
+    history = load_history(ctx, record.client_id)
+    return history, interpret_record(ctx, history, record)
+
+
+def interpret_record(
+    ctx: ServiceContext, history: ClientHistory, record: AssessmentRecord
+) -> AssessmentInterpretation:
+    """A visit as the editor holds it, interpreted with a history read before (no database
+    read: the editor's saves keep `record` as stored, the other visits do not change as the
+    visit is typed)."""
+    return interpret_assessment(with_visit(history, record), record.id, catalogue=ctx.catalogue)

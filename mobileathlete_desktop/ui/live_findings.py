@@ -8,8 +8,9 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QSplitter, QWidget
 
 from mobileathlete_desktop.domain.interpretation import AssessmentInterpretation
+from mobileathlete_desktop.domain.records import AssessmentRecord, ClientHistory
 from mobileathlete_desktop.services.context import ServiceContext
-from mobileathlete_desktop.services.findings import interpret_visit
+from mobileathlete_desktop.services.findings import interpret_record, read_and_interpret
 from mobileathlete_desktop.ui.findings_panel import FindingRow, FindingsPanel
 from mobileathlete_desktop.ui.jobs import Job
 
@@ -31,6 +32,9 @@ class LiveFindingsPanel(FindingsPanel):
     The interpretation (a history load and the rules) runs off the UI thread; a refresh asked
     while one runs is done once it ends, with whatever was stored by then, and the overtaken
     answer is not shown. After `stop` (the editor closed) nothing more is interpreted or shown.
+    A refresh given the visit's record (a grid save: the editor's record holds what it stored)
+    interprets it with the client's history read by the last full refresh, asking the
+    database nothing; any other refresh reads the visit and the history again.
     """
 
     interpreted = Signal(object)  # AssessmentInterpretation: the grids take their markers
@@ -43,10 +47,13 @@ class LiveFindingsPanel(FindingsPanel):
         )
         self.ctx = ctx
         self.result: AssessmentInterpretation | None = None
-        self._job: Job[AssessmentInterpretation] | None = None
+        self._job: Job[tuple[ClientHistory, AssessmentInterpretation]] | None = None
         self._wanted: int | None = None
         self._again = False
         self._asked = 0  # refreshes asked so far: an answer to an older one is overtaken
+        self._record: AssessmentRecord | None = None  # the visit as the editor holds it
+        self._history: ClientHistory | None = None  # read by the last full refresh
+        self._full = False  # a refresh asked since the last start reads the visit again
         self._stopped = False
         self._delay = QTimer(self)
         self._delay.setSingleShot(True)
@@ -60,9 +67,13 @@ class LiveFindingsPanel(FindingsPanel):
         """Whether an interpretation is on its way (or about to start)."""
         return self._job is not None or self._delay.isActive()
 
-    def refresh(self, assessment_id: int) -> None:
+    def refresh(self, assessment_id: int, record: AssessmentRecord | None = None) -> None:
         """Interprets the visit again (in the background, a moment after the last save) and
-        shows it when done."""
+        shows it when done; with `record` (the visit as stored, held by the editor) the
+        visit is not read again."""
+        if record is None or record.id != assessment_id or assessment_id != self._wanted:
+            self._full = True
+        self._record = record
         self._wanted = assessment_id
         self._asked += 1
         self._stopped = False
@@ -88,10 +99,21 @@ class LiveFindingsPanel(FindingsPanel):
         ctx = self.ctx
         asked = self._asked
         self._again = False
+        record, history = self._record, self._history
+        if self._full or record is None or history is None:
+            # The visit (unless given) and the history read again: a first refresh, another
+            # kind of save, or a reload (another window's change, an addendum).
+            def work(_control: object) -> tuple[ClientHistory, AssessmentInterpretation]:
+                return read_and_interpret(ctx, assessment_id, record)
+        else:
+
+            def work(_control: object) -> tuple[ClientHistory, AssessmentInterpretation]:
+                assert record is not None and history is not None
+                return history, interpret_record(ctx, history, record)
+
+        self._full = False
         self._job = (
-            Job(
-                self, lambda _c: interpret_visit(ctx, assessment_id), lambda r: self._done(asked, r)
-            )
+            Job(self, work, lambda r: self._done(asked, r))
             .failure(self._failed)
             .cancelled(self._finish_call)
             .run()
@@ -102,7 +124,10 @@ class LiveFindingsPanel(FindingsPanel):
         if self._again:
             self._start()
 
-    def _done(self, asked: int, result: AssessmentInterpretation) -> None:
+    def _done(self, asked: int, answer: tuple[ClientHistory, AssessmentInterpretation]) -> None:
+        history, result = answer
+        if result.assessment is not None and result.assessment.id == self._wanted:
+            self._history = history  # the other visits, for the next refreshes
         self._finish_call()
         if self._stopped or asked != self._asked:
             return  # the editor closed, or a save since: the newer answer is the one to show

@@ -1,4 +1,5 @@
-"""Run by the kill test in a child process: types values into an editor, says so, then waits.
+"""Run by the kill test in a child process: types values into an editor, says so once they are
+stored, then waits.
 
 Usage: python -m tests.ui.editor_child DB_PATH ASSESSMENT_ID
 """
@@ -34,6 +35,9 @@ def main() -> None:
         for ch in text:
             QTest.keyClick(QApplication.focusWidget(), ch)
         QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    # Stored off the UI thread a moment after each Tab: what the editor said it saved.
+    while editor.entries.saves.busy:
+        QApplication.processEvents()
     for ch in "12":  # being typed when the power goes: may be lost
         QTest.keyClick(QApplication.focusWidget(), ch)
     print("ENTERED", flush=True)

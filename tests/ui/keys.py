@@ -28,10 +28,20 @@ def press(
 
 
 def enter_cells(qtbot: QtBot, values: list[str], key: Qt.Key = Qt.Key.Key_Tab) -> None:
-    """Types each value and moves on with Tab (or Enter)."""
+    """Types each value and moves on with Tab (or Enter), as fast as keys go, then waits until
+    the editors' grids have stored them (their saves run off the UI thread)."""
     for value in values:
         type_text(qtbot, value)
         press(qtbot, key)
+    saves_done(qtbot)
+
+
+def saves_done(qtbot: QtBot) -> None:
+    """Waits until every open assessment editor's queued grid saves are answered."""
+    from mobileathlete_desktop.ui.assessment_editor import AssessmentEditor
+
+    editors = [w for w in QApplication.topLevelWidgets() if isinstance(w, AssessmentEditor)]
+    qtbot.waitUntil(lambda: not any(e.entries.saves.busy for e in editors), timeout=10_000)
 
 
 def tab_to(qtbot: QtBot, target: QWidget, limit: int = 80) -> None:

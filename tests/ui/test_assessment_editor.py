@@ -16,7 +16,7 @@ from mobileathlete_desktop.storage.database import open_database
 from mobileathlete_desktop.ui.assessment_editor import AssessmentEditor
 from mobileathlete_desktop.ui.measure_grid import CellKey
 from tests.conftest import THERAPIST
-from tests.ui.keys import enter_cells, press, tab_to, type_text
+from tests.ui.keys import enter_cells, press, saves_done, tab_to, type_text
 
 ALT = Qt.KeyboardModifier.AltModifier
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -214,7 +214,8 @@ def test_p_marks_a_value_painful_and_delete_clears_it(
     press(qtbot, Qt.Key.Key_Left)
     press(qtbot, Qt.Key.Key_P)
     key = CellKey("hip.flexion", "left", "active")
-    qtbot.waitUntil(lambda: editor.grids[0].pain.get(key) is True)
+    assert editor.grids[0].pain.get(key) is True  # shown at once, stored off the UI thread
+    saves_done(qtbot)
     record = assessments.get_assessment(therapist_ctx, draft_id)
     measurement = record.measurement("hip.flexion", "left", "active")
     assert measurement is not None and measurement.pain

@@ -15,7 +15,7 @@ from mobileathlete_desktop.services.context import ServiceContext
 from mobileathlete_desktop.services.errors import StorageBusy
 from mobileathlete_desktop.ui.assessment_editor import AssessmentEditor
 from mobileathlete_desktop.ui.measure_grid import CellKey
-from tests.ui.keys import press, type_text
+from tests.ui.keys import press, saves_done, type_text
 
 HIP = CellKey("hip.flexion", "left", "active")
 
@@ -63,7 +63,8 @@ def test_a_busy_database_keeps_the_typed_value_marked_and_enter_retries(
     grid = editor.grids[0]
     type_text(qtbot, "120")
     press(qtbot, Qt.Key.Key_Tab)
-    qtbot.waitUntil(lambda: bool(failures))
+    saves_done(qtbot)
+    assert failures
     # The cell still shows 120, marked (red, italic, a tooltip with the reason and the way on).
     assert "120" in grid.cell_text(HIP) and "not stored" in grid.cell_text(HIP)
     index = grid.index_of(HIP)
@@ -78,7 +79,8 @@ def test_a_busy_database_keeps_the_typed_value_marked_and_enter_retries(
     press(qtbot, Qt.Key.Key_Left)  # back to the cell (the next cell's editor was untouched)
     assert grid.key(editor.views[0].currentIndex()) == HIP
     press(qtbot, Qt.Key.Key_Return)  # tries again: stored now
-    qtbot.waitUntil(lambda: HIP in grid.values)
+    saves_done(qtbot)
+    assert HIP in grid.values
     stored = assessments.get_assessment(therapist_ctx, editor.assessment_id)
     assert stored.value("hip.flexion", "left", "active") == 120
     assert "not stored" not in grid.cell_text(HIP) and "120" in grid.cell_text(HIP)

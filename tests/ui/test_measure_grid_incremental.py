@@ -119,18 +119,19 @@ def test_a_closed_editor_hears_no_findings(editor: AssessmentEditor, qtbot: QtBo
 def test_findings_overtaken_by_a_newer_save_are_not_shown(
     editor: AssessmentEditor, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real = live_findings.interpret_visit
+    real = live_findings.interpret_record
     gate = threading.Event()
     calls: list[int] = []
 
-    def held_back(ctx: ServiceContext, assessment_id: int) -> Any:
-        result = real(ctx, assessment_id)  # what was stored when this refresh began
-        calls.append(assessment_id)
+    def held_back(ctx: ServiceContext, history: Any, record: Any) -> Any:
+        result = real(ctx, history, record)  # what was stored when this refresh began
+        calls.append(record.id)
         if len(calls) == 1:
             gate.wait(30)  # answers only after the next save was asked for
         return result
 
-    monkeypatch.setattr(live_findings, "interpret_visit", held_back)
+    qtbot.waitUntil(lambda: not editor.live_findings.busy)  # the opening's read is done
+    monkeypatch.setattr(live_findings, "interpret_record", held_back)
     heard: list[Any] = []
     editor.live_findings.interpreted.connect(heard.append)
     grid = editor.grids[0]

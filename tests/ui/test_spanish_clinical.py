@@ -22,7 +22,7 @@ from mobileathlete_desktop.ui.program_builder import ProgramBuilder
 from mobileathlete_desktop.ui.template_editor import TemplateEditor
 from tests.conftest import THERAPIST
 from tests.reports.helpers import add_runner
-from tests.ui.keys import press, type_text
+from tests.ui.keys import press, saves_done, type_text
 from tests.ui.mnemonics import duplicates_on_every_tab
 
 
@@ -90,6 +90,7 @@ def test_the_editor_speaks_spanish_and_p_still_marks_pain(
     view.setCurrentIndex(cell)
     press(qtbot, Qt.Key.Key_P)
     qtbot.waitUntil(lambda: rom.pain.get(key) is True)
+    saves_done(qtbot)  # the status says it once stored
     assert editor.status.text().endswith(": doloroso")
     assert "doloroso" in rom.cell_description(key)
     editor.close()

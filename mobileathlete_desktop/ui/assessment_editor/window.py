@@ -93,7 +93,11 @@ class AssessmentEditor(QWidget):
         # What has been typed, interpreted after each save, beside the grid (issue 17).
         self.live_findings = LiveFindingsPanel(ctx)
         self.live_findings.interpreted.connect(self._show_interpretation)
-        self.changed.connect(self.live_findings.refresh)
+        self.said = 0  # status lines shown so far
+        self.error_said = 0  # the number of the last one that was an error
+        self.record_is_current = False
+        """Set while `changed` is emitted for a grid save: `record` holds what it stored."""
+        self.changed.connect(self._refresh_findings)
         self.findings_split = put_beside(self.tabs, self.live_findings)
         fit_to_screen(self, QSize(1500, 780))
 
@@ -187,6 +191,7 @@ class AssessmentEditor(QWidget):
     def reload(self, opening: EditorOpening | None = None) -> None:
         """Reads the assessment again and shows it (the draft resumes where it was left);
         with `opening`, shows what was just read for it instead."""
+        self.entries.flush_saves()  # the grid's saves still queued are stored first
         if opening is None or opening.record.id != self.assessment_id:
             opening = read_opening(self.ctx, self.assessment_id, templates=False)
         self.record = opening.record
@@ -208,6 +213,10 @@ class AssessmentEditor(QWidget):
         self._show_state()
         self.treatment.show_visit(self.assessment_id, read_only=self.read_only)
         self.live_findings.refresh(self.assessment_id)
+
+    def _refresh_findings(self, assessment_id: int) -> None:
+        # A grid save keeps `record` as stored: interpreted as it is, the visit not read again.
+        self.live_findings.refresh(assessment_id, self.record if self.record_is_current else None)
 
     def _show_interpretation(self, result: Any) -> None:
         for grid in self.grids:
@@ -311,6 +320,9 @@ class AssessmentEditor(QWidget):
 
     def say(self, text: str, *, error: bool = False) -> None:
         """Shows a one-line status under the sections."""
+        self.said += 1
+        if error:
+            self.error_said = self.said
         self.status.setText(("⚠ " if error else "✓ ") + text)
         self.status.setStyleSheet("color: #b00020;" if error else "")
 
@@ -324,6 +336,7 @@ class AssessmentEditor(QWidget):
         code = self.template_combo.itemData(index)
         if self.read_only or code == (self.record.template or DEFAULT_TEMPLATE):
             return
+        self.entries.flush_saves()
         assessment_service.set_template(self.ctx, self.assessment_id, code)
         self.reload()
         self.say(
@@ -337,7 +350,9 @@ class AssessmentEditor(QWidget):
             grid.set_show_previous(show)
 
     def sign(self) -> None:
-        """Signs and locks the assessment after a confirmation."""
+        """Signs and locks the assessment after a confirmation (the grid's saves still queued
+        are stored first)."""
+        self.entries.flush_saves()
         self.save_notes()
         if self.motor is not None:
             self.motor.flush()
@@ -472,6 +487,7 @@ class AssessmentEditor(QWidget):
             self.focus_first_empty_cell()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.entries.flush_saves()  # the grid's saves still queued are stored before it goes
         self.save_notes()
         if self.motor is not None:
             self.motor.flush()
