@@ -3,19 +3,37 @@
     with LanProxy("127.0.0.1", 5432, delay_ms=2) as proxy:
         url = f"postgresql+psycopg://postgres@127.0.0.1:{proxy.port}/clinic"
 
-Runs its own asyncio loop on a daemon thread. Each direction keeps its order: a chunk read at
-t is written at t + delay, so latency is added without limiting throughput. It also counts
-round trips: each time the client speaks after the server has answered (a request that had
-to wait for the previous answer), `round_trips` goes up by one.
+The proxy runs in a process of its own (`python -m bench.lan_proxy`), as a LAN is outside the
+program: run on a thread of the measured process, every chunk waited for that process's GIL
+(up to sys.getswitchinterval(), 5 ms, per wake-up while the program's threads ran Python),
+and a request that crossed it twice cost the program 5-20 ms instead of the 4 ms a 2 ms
+LAN adds (a 'SELECT 1' took a median 21 ms beside one busy thread). Each direction keeps
+its order: a chunk read at t is written at t + delay, so latency is added without limiting
+throughput; the event loop's timers are a millisecond coarse, so a hop takes up to ~1 ms
+more than asked, never less. Every socket has TCP_NODELAY (asyncio sets it; libpq and the
+server set theirs), so no Nagle wait is added either.
+
+It also counts round trips: each time the client speaks after the server has answered (a
+request that had to wait for the previous answer), `round_trips` goes up by one. The child
+keeps the count in a small shared file the parent maps (read at any moment, no request).
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
-import threading
+import mmap
+import os
+import struct
+import subprocess
+import sys
+import tempfile
 import time
+from pathlib import Path
 from types import TracebackType
+
+ROOT = Path(__file__).resolve().parent.parent
+_COUNT = struct.Struct("<q")
 
 
 class LanProxy:
@@ -23,20 +41,50 @@ class LanProxy:
 
     def __init__(self, target_host: str, target_port: int, delay_ms: float = 2.0) -> None:
         self.target = (target_host, target_port)
-        self.delay_s = delay_ms / 1000
+        self.delay_ms = delay_ms
         self.port = 0
-        self.round_trips = 0
-        self._loop = asyncio.new_event_loop()
-        self._server: asyncio.Server | None = None
-        self._thread = threading.Thread(
-            target=self._loop.run_forever, name="lan-proxy", daemon=True
-        )
-        self._client_turn: dict[int, bool] = {}
-        self._writers: set[asyncio.StreamWriter] = set()
+        self._process: subprocess.Popen[bytes] | None = None
+        self._file: tempfile._TemporaryFileWrapper[bytes] | None = None
+        self._counts: mmap.mmap | None = None
+
+    @property
+    def round_trips(self) -> int:
+        """Requests that waited for an answer, so far (every connection)."""
+        if self._counts is None:
+            return 0
+        return int(_COUNT.unpack_from(self._counts, 0)[0])
 
     def __enter__(self) -> LanProxy:
-        self._thread.start()
-        asyncio.run_coroutine_threadsafe(self._start(), self._loop).result(10)
+        self._file = tempfile.NamedTemporaryFile(prefix="lan-proxy-", suffix=".count")
+        self._file.write(bytes(_COUNT.size))
+        self._file.flush()
+        self._counts = mmap.mmap(self._file.fileno(), _COUNT.size)
+        host, port = self.target
+        env = {
+            **os.environ,
+            "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]),
+        }
+        self._process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "bench.lan_proxy",
+                host,
+                str(port),
+                str(self.delay_ms),
+                self._file.name,
+            ],
+            stdin=subprocess.PIPE,  # closed by the parent (or its death): the child ends
+            stdout=subprocess.PIPE,
+            cwd=ROOT,
+            env=env,
+        )
+        assert self._process.stdout is not None
+        line = self._process.stdout.readline().decode().split()
+        if len(line) != 2 or line[0] != "port":
+            self.__exit__(None, None, None)
+            raise RuntimeError(f"the LAN proxy did not start (it said {line!r})")
+        self.port = int(line[1])
         return self
 
     def __exit__(
@@ -45,19 +93,50 @@ class LanProxy:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
-        asyncio.run_coroutine_threadsafe(self._stop(), self._loop).result(10)
-        self._loop.call_soon_threadsafe(self._loop.stop)
-        self._thread.join(5)
-        self._loop.close()
+        process, self._process = self._process, None
+        if process is not None:
+            if process.stdin is not None:
+                with contextlib.suppress(OSError):
+                    process.stdin.close()
+            try:
+                process.wait(10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait(10)
+            if process.stdout is not None:
+                process.stdout.close()
+        if self._counts is not None:
+            self._counts.close()
+            self._counts = None
+        if self._file is not None:
+            self._file.close()
+            self._file = None
 
-    async def _start(self) -> None:
-        self._server = await asyncio.start_server(self._connected, "127.0.0.1", 0)
-        self.port = self._server.sockets[0].getsockname()[1]
 
-    async def _stop(self) -> None:
-        if self._server is not None:
-            self._server.close()
-            await self._server.wait_closed()
+class _Proxy:
+    """The child's side: the asyncio proxy, counting into the shared file."""
+
+    def __init__(self, target: tuple[str, int], delay_ms: float, counts: mmap.mmap) -> None:
+        self.target = target
+        self.delay_s = delay_ms / 1000
+        self.counts = counts
+        self.round_trips = 0
+        self._client_turn: dict[int, bool] = {}
+        self._writers: set[asyncio.StreamWriter] = set()
+
+    def _count(self) -> None:
+        self.round_trips += 1
+        _COUNT.pack_into(self.counts, 0, self.round_trips)
+
+    async def serve(self) -> None:
+        loop = asyncio.get_running_loop()
+        server = await asyncio.start_server(self._connected, "127.0.0.1", 0)
+        print(f"port {server.sockets[0].getsockname()[1]}", flush=True)
+        done = loop.create_future()
+        loop.add_reader(sys.stdin.fileno(), lambda: done.done() or done.set_result(None))
+        await done  # the parent closed our stdin (or went away)
+        server.close()
+        await server.wait_closed()
         tasks = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
         for task in tasks:
             task.cancel()
@@ -66,7 +145,6 @@ class LanProxy:
             writer.close()
             with contextlib.suppress(OSError, asyncio.CancelledError):
                 await writer.wait_closed()
-        self._writers.clear()
 
     async def _connected(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         try:
@@ -116,7 +194,7 @@ class LanProxy:
             while True:
                 data = await reader.read(65536)
                 if from_client and data and self._client_turn.get(key):
-                    self.round_trips += 1
+                    self._count()
                     self._client_turn[key] = False
                 elif not from_client and data:
                     self._client_turn[key] = True
@@ -126,3 +204,17 @@ class LanProxy:
         finally:
             await queue.put((0.0, b""))
             await asyncio.gather(sender, return_exceptions=True)
+
+
+def main(argv: list[str]) -> int:
+    """`python -m bench.lan_proxy HOST PORT DELAY_MS COUNT_FILE`: prints `port N`, then
+    proxies until its stdin closes."""
+    host, port, delay_ms, count_file = argv
+    with open(count_file, "r+b") as fh, mmap.mmap(fh.fileno(), _COUNT.size) as counts:
+        proxy = _Proxy((host, int(port)), float(delay_ms), counts)
+        asyncio.run(proxy.serve())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
