@@ -40,6 +40,9 @@ NORM_COLOUR = OKABE_ITO["bluish_green"]
 FLAG_COLOUR = OKABE_ITO["vermillion"]
 OK_COLOUR = OKABE_ITO["sky_blue"]
 MUTED_COLOUR = "#777777"
+ABOVE_COLOUR = "#BBE1F6"
+"""An above-norm bar: the within-norm blue, paled (a lighter grey than within-norm blue in
+grey print, where the two were the same grey with only dots between them)."""
 # Printed in grey, colour alone cannot tell bars apart: a flagged bar also has a pattern (a
 # problem diagonal lines, "above" light dots) and its words beside it; sides differ in marker
 # and line style (SIDE_STYLE); bands are shades with a line and a name in the key.

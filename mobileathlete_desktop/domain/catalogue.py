@@ -89,6 +89,14 @@ class Measure:
         return pick(self.pain_warning, lang) if self.pain_warning else ""
 
     @property
+    def signed(self) -> bool:
+        """Whether a value may fall below zero (an angle from a reference position: a Thomas
+        angle, knee extension, dorsiflexion past neutral). Its zero is not "none of it", so a
+        percentage of its norm means nothing (−5° is not "−47%" of a 10.6° norm): such a value
+        is read as a difference from the norm."""
+        return self.bounds[0] < 0
+
+    @property
     def sides(self) -> tuple[Side, ...]:
         """The sides a value may be recorded for."""
         return ("left", "right") if self.bilateral else ("none",)

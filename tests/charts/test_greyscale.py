@@ -203,3 +203,24 @@ def test_active_passive_sides_and_deficits_read_in_grey(catalogue: Catalogue) ->
     ring = lines["deficit-left"]  # a ring around the point, drawn whatever the colour
     assert ring.get_markerfacecolor() == "none" and ring.get_markersize() > left.get_markersize()
     assert "deficit-right" not in lines
+
+
+def test_profile_above_and_within_bars_are_different_greys(
+    three_flags: tuple[ClientHistory, Catalogue],
+) -> None:
+    """Printed in grey, an above-norm bar was the within-norm bar's grey with dots a printer
+    may lose: it is a clearly lighter grey now, on the chart and in its key."""
+    history, cat = three_flags
+    fig = profile_figure(history, cat)
+    grey = _grey(fig)
+    bars = {p.get_gid(): p for p in fig.axes[0].patches if str(p.get_gid()).startswith("bar-")}
+    above, within = _look(grey, bars["bar-above"]), _look(grey, bars["bar-within"])
+    assert above[0] - within[0] > 30
+    handles = fig.legends[0].get_patches()
+
+    def shade(patch: Any) -> float:
+        r, g, b, _ = patch.get_facecolor()
+        return 255 * (0.299 * r + 0.587 * g + 0.114 * b)
+
+    assert shade(handles[1]) - shade(handles[0]) > 30  # key: above lighter than within
+    assert abs(shade(handles[2]) - shade(handles[0])) > 30  # below darker than within

@@ -99,7 +99,7 @@ def test_profile_leaves_out_active_readings_judged_by_their_gap(catalogue: Catal
             "label": {"en": "Hip extension, a very long label that wraps over two lines"},
             "kind": "rom",
             "unit": "deg",
-            "bounds": [-30, 60],
+            "bounds": [0, 60],  # unsigned: a percent-of-norm bar
             "bilateral": True,
             "norms": [
                 {

@@ -50,7 +50,7 @@ def measure(code: str, **extra: Any) -> dict[str, Any]:
         "label": {"en": extra.pop("label", code.replace(".", " ").capitalize())},
         "kind": "rom",
         "unit": "deg",
-        "bounds": [-30, 200],
+        "bounds": [0, 200],  # a true zero: percent of norm shown (signed: tests below)
         "bilateral": True,
     }
     base.update(extra)

@@ -517,3 +517,43 @@ def test_no_flip_between_below_and_above_at_an_age_band_edge(sex: str, m: object
                 assert {previous, flag} != {"below", "above"}, (m.code, value, age)
             if flag in ("below", "above", "within"):
                 previous = flag
+
+
+# --- Signed angles: a difference from the norm, never a percentage of it ----------------------
+
+
+def test_a_thomas_angle_of_minus_5_is_not_minus_47_percent_of_the_norm() -> None:
+    """Thomas test −5° (thigh above the table) against Ferber 2010's 10.6 ± 9.61°: a signed
+    angle's zero is the table top, not "no hip extension", so "−47% of the norm" means
+    nothing. The reading is 15.6° short of the norm, and that is what is said."""
+    result = read(runner(), visit(1, V1, ("thomas.hip_extension", "left", "passive", -5)))
+    thomas = row(result, "thomas.hip_extension", "left", "passive")
+    assert thomas.norm.percent_of_norm is None
+    assert thomas.norm.flag == "within"  # inside the usual range 10.6 ± 1.645 × 9.61
+    assert any("-15.6° from the norm 10.6°" in r for r in thomas.reasons)
+    assert not any("%" in r for r in thomas.reasons)
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_a_tight_hip_flexor_is_said_in_degrees_from_the_norm(lang: str) -> None:
+    """Thomas −8°: below Ferber's usual range (down to −5.2°) by more than the goniometer's
+    4°: below norm, said as 18.6° short of the norm in both languages, with no percentage."""
+    from mobileathlete_desktop.domain.interpretation import highlights
+
+    result = read(runner(), visit(1, V1, ("thomas.hip_extension", "left", "passive", -8)))
+    assert row(result, "thomas.hip_extension", "left", "passive").norm.flag == "below"
+    lines = [g for g in glance(result, lang) if g.code == "thomas.hip_extension"]
+    assert lines and "\u221218.6°" in lines[0].text and "%" not in lines[0].text
+    found = [h.text for h in highlights(result, lang) if "Thomas" in h.text]
+    assert found and not any("%" in text for text in found)
+
+
+@pytest.mark.parametrize(("value", "flag"), [(60, "within"), (55, "below"), (70, "within")])
+def test_a_signed_reference_value_without_spread_keeps_its_band(value: float, flag: str) -> None:
+    """First MTP extension (AAOS 70°, no spread): judged as before, by the clinic's 90–110%
+    band widened to the short-arm goniometer's 14° (below under 56°), but no percentage is
+    shown for a signed angle."""
+    result = read(runner(), visit(1, V1, ("hallux.extension", "left", "passive", value)))
+    hallux = row(result, "hallux.extension", "left", "passive")
+    assert hallux.norm.percent_of_norm is None
+    assert hallux.norm.flag == flag

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from mobileathlete_desktop.domain.catalogue import (
     Catalogue,
+    Measure,
     Side,
     default_catalogue,
 )
@@ -108,15 +109,34 @@ def glance(
             percents = "/".join(
                 f"{r.norm.percent_of_norm:.0f}%" for r in rows if r.norm.percent_of_norm is not None
             )
-            text = tr.gettext(
-                "{name}: {values} — {percents} of the norm, {norm}",
-                name=name,
-                values=values,
-                percents=percents,
-                norm=first.norm.text
+            norm = (
+                first.norm.text
                 if measure is None or tr.lang == "en"
-                else _norm_text(tr, measure, first.norm.norm),
+                else _norm_text(tr, measure, first.norm.norm)
             )
+            differences = ""
+            if percents:
+                text = tr.gettext(
+                    "{name}: {values} — {percents} of the norm, {norm}",
+                    name=name,
+                    values=values,
+                    percents=percents,
+                    norm=norm,
+                )
+            else:
+                # A signed angle (Thomas, Ober): its difference from the norm, never a
+                # percentage of it.
+                mean = first.norm.norm.mean
+                differences = "/".join(
+                    _value_in(tr, _difference(measure, r.value - mean)) for r in rows
+                )
+                text = tr.gettext(
+                    "{name}: {values} — {differences} from the norm, {norm}",
+                    name=name,
+                    values=values,
+                    differences=differences,
+                    norm=norm,
+                )
             if first.norm.low is not None and first.norm.high is not None:
                 # An angle's zero is arbitrary (Ober 5° is not "20%" of anything): the
                 # usual range says it plainly.
@@ -130,12 +150,19 @@ def glance(
                     low=low,
                     high=high,
                 )
-            else:
+            elif percents:
                 short = tr.gettext(
                     "{name}: {values} ({percents} of the usual value)",
                     name=name,
                     values=values,
                     percents=percents,
+                )
+            else:
+                short = tr.gettext(
+                    "{name}: {values} ({differences} from the usual value)",
+                    name=name,
+                    values=values,
+                    differences=differences,
                 )
             if any(HYPERMOBILITY_WORDS in r for r in first.reasons):
                 text = f"{text} — {_hypermobility_note(tr)}"
@@ -176,3 +203,10 @@ def glance(
     rank = {flag: i for i, flag in enumerate(GLANCE_ORDER)}
     lines.sort(key=lambda line: rank.get(line.flag, len(rank)))
     return lines
+
+
+def _difference(measure: Measure | None, amount: float) -> str:
+    """A signed difference with its unit ("−15.6°", "+3°"): a minus sign, not a hyphen."""
+    shown = round(amount, 1) + 0.0
+    text = measure.format_value(shown) if measure is not None else f"{shown:g}"
+    return ("+" + text if shown > 0 else text).replace("-", "\u2212", 1)

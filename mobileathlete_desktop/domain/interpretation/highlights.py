@@ -144,8 +144,9 @@ def _shortfall(row: Interpretation) -> float:
         return 0.0
     if norm.sd:
         return max(0.0, (norm.mean - row.value) / norm.sd)
-    percent = row.norm.percent_of_norm
-    return 0.0 if percent is None else max(0.0, (100 - percent) / 10)
+    # Tenths of the norm, worked from the mean (a signed angle shows no percentage, but a
+    # 15° shortfall on a 20° norm still ranks by its size).
+    return max(0.0, (norm.mean - row.value) / norm.mean * 10) if norm.mean > 0 else 0.0
 
 
 def _restriction(tr: Texts, measure: Measure, row: Interpretation) -> str:

@@ -80,7 +80,10 @@ def compare_with_norm(
         )
     err = _error(measure, instrument, "intra")
     mdc = err.smallest_real_change if err else None
-    percent = value / norm.mean * 100 if norm.mean > 0 else None
+    # The clinic's percentage band (a reference value without spread) needs a positive mean;
+    # the percentage is only *shown* where the scale has a true zero (not a signed angle).
+    ratio = value / norm.mean * 100 if norm.mean > 0 else None
+    percent = None if measure.signed else ratio
     shortfall = norm.mean - value
     beyond_error = mdc is not None and abs(shortfall) - mdc > _EPSILON
     interval = norm.reference_interval(REFERENCE_Z)
@@ -140,7 +143,7 @@ def compare_with_norm(
                 f"{where}: above norm{against}, over {usual} and beyond {error_desc}.",
             )
         return result("within", f"{where}: within norm ({usual}).")
-    if percent is None:
+    if ratio is None:
         # A mean at or near zero (e.g. knee extension) makes a percentage meaningless.
         flag: NormFlag = "within"
         if beyond_error:
@@ -152,19 +155,19 @@ def compare_with_norm(
         )
         return result(flag, reason)
     convention = "a reference value without published spread, clinic convention"
-    if BELOW_NORM_PERCENT - percent > _EPSILON and shortfall > 0 and beyond_error:
+    if BELOW_NORM_PERCENT - ratio > _EPSILON and shortfall > 0 and beyond_error:
         return result(
             "below",
-            f"{pct}: below norm{against} ({convention}: under {BELOW_NORM_PERCENT:g}% of it "
+            f"{where}: below norm{against} ({convention}: under {BELOW_NORM_PERCENT:g}% of it "
             f"and short by more than {error_desc}).",
         )
-    if percent - ABOVE_NORM_PERCENT > _EPSILON and shortfall < 0 and beyond_error:
+    if ratio - ABOVE_NORM_PERCENT > _EPSILON and shortfall < 0 and beyond_error:
         return result(
             "above",
-            f"{pct}: above norm{against} ({convention}: over {ABOVE_NORM_PERCENT:g}% of it "
+            f"{where}: above norm{against} ({convention}: over {ABOVE_NORM_PERCENT:g}% of it "
             f"and beyond {error_desc}).",
         )
-    return result("within", f"{pct}: within norm.")
+    return result("within", f"{where}: within norm.")
 
 
 def within_norm_range(norm: Norm, mdc: float | None) -> tuple[float, float]:
