@@ -92,7 +92,7 @@ def outcomes_figure(
                 # Translators: MDC95 is the smallest real change (Spanish CMD95).
                 label=tr.gettext(
                     "Baseline ± MDC95 {error}: measurement error ({source})",
-                    error=style.value_text(tr, measure, mdc),
+                    error=style.value_words(tr, measure.format_figure(mdc)),
                     source=err.source,
                 ),
                 gid="mdc-band",

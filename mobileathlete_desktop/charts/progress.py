@@ -94,7 +94,7 @@ def measure_progress_figure(
             # Translators: MDC95 is the smallest real change (Spanish CMD95); {source} a key.
             tr.gettext(
                 "Error bars: ± MDC95 {error} ({source}).",
-                error=style.value_text(tr, measure, mdc),
+                error=style.value_words(tr, measure.format_figure(mdc)),
                 source=err.source,
             )
         )

@@ -338,12 +338,18 @@ def measure_name(tr: Texts, measure: Measure) -> str:
 
 
 def unit_word(tr: Texts, unit: str, value: float | None = None) -> str:
-    """A unit as read in the chart's language ("points" → "puntos"; ° and cm as they are)."""
-    if unit not in ("points", "point"):
-        return unit
-    if unit == "point" or value in (1, -1):
-        return tr.pgettext("unit of a score", "point")
-    return tr.pgettext("unit of a score", "points")
+    """A unit as read in the chart's language ("points" → "puntos", "reps" → "repeticiones";
+    ° and cm as they are)."""
+    one = unit in ("point", "rep") or value in (1, -1)
+    if unit in ("points", "point"):
+        if one:
+            return tr.pgettext("unit of a score", "point")
+        return tr.pgettext("unit of a score", "points")
+    if unit in ("reps", "rep"):
+        if one:
+            return tr.pgettext("unit of a count", "rep")
+        return tr.pgettext("unit of a count", "reps")
+    return unit
 
 
 def value_text(tr: Texts, measure: Measure, value: float) -> str:
@@ -354,10 +360,10 @@ def value_text(tr: Texts, measure: Measure, value: float) -> str:
 
 def value_words(tr: Texts, text: str) -> str:
     """A value as the catalogue prints it ("7 points") with its unit in the chart's language."""
-    if tr.lang == "en" or not text.endswith((" points", " point")):
+    if tr.lang == "en" or not text.endswith((" points", " point", " reps", " rep")):
         return text
     number, word = text.rsplit(" ", 1)
-    return f"{number} {unit_word(tr, word, 1 if word == 'point' else None)}"
+    return f"{number} {unit_word(tr, word)}"
 
 
 def label_for(tr: Texts, code: str, english: str, catalogue: Catalogue | None = None) -> str:

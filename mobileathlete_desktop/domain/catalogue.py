@@ -111,13 +111,30 @@ class Measure:
         return None
 
     def format_value(self, value: float) -> str:
-        """A value with its unit as printed: "28°", "11.5 cm", "7 points"."""
+        """A value with its unit as printed: "28°", "11.5 cm", "7 points", "1 rep"."""
         label = self.unit_label
         if not label:
             return f"{value:g}"
-        if label == "points" and value in (1, -1):
-            label = "point"
+        if value in (1, -1):
+            label = SINGULAR_UNITS.get(label, label)
         return f"{value:g}{label}" if label == "°" else f"{value:g} {label}"
+
+    @property
+    def decimals(self) -> int:
+        """Decimals a reading is recorded with, from the measure's step (1 → none, 0.5 → one,
+        0.01 → two)."""
+        text = f"{self.step:g}"
+        return len(text.split(".", 1)[1]) if "." in text and "e" not in text else 0
+
+    def round_figure(self, value: float) -> float:
+        """A figure worked out from readings (a measurement error, a change, a difference)
+        rounded as precisely as the measure is recorded, never more: a hop distance to whole
+        cm (an SEM-derived 49.17 cm is 49 cm), a timed hop to hundredths of a second."""
+        return round(value, self.decimals) + 0.0
+
+    def format_figure(self, value: float) -> str:
+        """`format_value` of `round_figure` ("49 cm", "0.17 s", "2 points")."""
+        return self.format_value(self.round_figure(value))
 
     @property
     def unit_label(self) -> str:
@@ -163,6 +180,9 @@ class Measure:
             return None
         return min(usable, key=rank)
 
+
+SINGULAR_UNITS: Mapping[str, str] = {"points": "point", "reps": "rep"}
+"""A unit label said of one ("1 point", "1 rep")."""
 
 UNIT_LABELS: Mapping[str, str] = {
     "deg": "°",

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from mobileathlete_desktop.charts.progress import measure_progress_figure
 from mobileathlete_desktop.charts.style import figure_messages
 from mobileathlete_desktop.domain.catalogue import Catalogue
 from mobileathlete_desktop.domain.records import ClientHistory
-from tests.charts.conftest import runner
+from tests.charts.conftest import runner, visit
 
 
 def gids(fig, kind: str = "lines") -> list[str]:  # type: ignore[no-untyped-def]
@@ -91,3 +93,24 @@ def test_nothing_to_draw_says_why(
         )
     fig = measure_progress_figure(h, code, catalogue)
     assert figure_messages(fig) == [message]
+
+
+@pytest.mark.parametrize(("lang", "said"), [("en", "± MDC95 49 cm"), ("es", "49 cm")])
+def test_the_triple_hops_error_bars_are_said_in_whole_centimetres(lang: str, said: str) -> None:
+    """SEM 17.74 cm (hop-reliability-jscr-2002) gives an MDC95 of 49.17 cm; a tape measure
+    reads whole centimetres, so the caption says 49 cm, never "49.17 cm"."""
+    from mobileathlete_desktop.domain.catalogue import default_catalogue
+    from mobileathlete_desktop.domain.records import MeasurementRecord
+
+    record = visit(
+        1,
+        date(2024, 1, 8),
+        "signed",
+        MeasurementRecord("hop.triple", "left", "none", 417),  # type: ignore[arg-type]
+        MeasurementRecord("hop.triple", "right", "none", 441),  # type: ignore[arg-type]
+    )
+    fig = measure_progress_figure(
+        ClientHistory(runner(), (record,)), "hop.triple", default_catalogue(), lang=lang
+    )
+    notes = "\n".join(figure_messages(fig))
+    assert said in notes and "49.17" not in notes and "49.2" not in notes

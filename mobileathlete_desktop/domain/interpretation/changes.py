@@ -18,8 +18,8 @@ from mobileathlete_desktop.domain.interpretation.wording import (
     _fmt_in,
     _mode_value,
     _named,
-    _places,
     _unit_in,
+    _value_in,
 )
 from mobileathlete_desktop.domain.records import ClientHistory
 from mobileathlete_desktop.support.i18n import N_, Texts, texts
@@ -45,9 +45,9 @@ def difference_words(measure: Measure, value: float, lang: str = "en") -> str:
     15.5-point error of an LSI is never read as 15.5% of the reading."""
     tr = texts(lang)
     if measure.unit == "percent":
-        shown = f"{round(value, _places(measure.step)) + 0.0:g}"
+        shown = f"{measure.round_figure(value):g}"
         return tr.gettext("{amount} percentage points", amount=shown)
-    return _fmt_in(tr, measure, value)
+    return _value_in(tr, measure.format_figure(value))
 
 
 _VERDICT_WORDS = {"improved": N_("improved"), "worse": N_("worse")}

@@ -100,7 +100,7 @@ def compare_with_norm(
         + ")"
     )
     error_desc = (
-        f"the {_fmt(measure, mdc)} measurement error ({_error_source(err)})"
+        f"the {measure.format_figure(mdc)} measurement error ({_error_source(err)})"
         if err is not None and mdc is not None
         else "no measurement error in the catalogue"
     )

@@ -234,7 +234,7 @@ def _change_line(
     cited = f" ({change.source})" if change.source else ""
     error = f"the {_amount(change.mdc, unit)} measurement error{cited}"
     if isinstance(measure, Measure) and change.mdc is not None and unit not in ("points", "point"):
-        # Said as the domain says a difference: rounded as the measure is recorded (49.2 cm,
+        # Said as the domain says a difference: rounded as the measure is recorded (49 cm,
         # not 49.17), and a percentage's error in percentage points.
         amount = difference_words(measure, change.mdc)
         error = (

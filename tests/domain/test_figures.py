@@ -1,0 +1,58 @@
+"""How a measure prints a value and a figure worked out from readings (a measurement error, a
+difference): one rounding rule, the measure's own recording precision, and "1 rep", not
+"1 reps", in English and Spanish."""
+
+from __future__ import annotations
+
+import pytest
+
+from mobileathlete_desktop.domain.catalogue import default_catalogue
+from mobileathlete_desktop.domain.interpretation.changes import difference_words
+
+CAT = default_catalogue()
+
+
+@pytest.mark.parametrize(
+    ("code", "value", "shown"),
+    [
+        ("calf.heel_rise", 1, "1 rep"),
+        ("calf.heel_rise", 2, "2 reps"),
+        ("calf.heel_rise", 0, "0 reps"),
+        ("nprs", 1, "1 point"),
+        ("nprs", 3, "3 points"),
+        ("hop.triple", 1, "1 cm"),
+        ("thomas.hip_extension", -5, "-5°"),
+    ],
+)
+def test_a_value_says_its_unit_singular_for_one(code: str, value: float, shown: str) -> None:
+    assert CAT[code].format_value(value) == shown
+
+
+@pytest.mark.parametrize(
+    ("code", "shown"),
+    [
+        # SEM 17.74 cm x 1.96 x sqrt 2 = 49.17 cm: a tape reads whole centimetres.
+        ("hop.triple", "49 cm"),
+        # SEM 0.06 s x 1.96 x sqrt 2 = 0.166 s: a stopwatch time to hundredths.
+        ("hop.timed_6m", "0.17 s"),
+        # Published MDC 1.9 cm (one clinician), the lunge recorded to half centimetres: kept.
+        ("wblt.distance", "1.9 cm"),
+    ],
+)
+def test_an_error_figure_is_rounded_as_the_measure_is_recorded(code: str, shown: str) -> None:
+    measure = CAT[code]
+    error = measure.error_for()
+    assert error is not None and error.smallest_real_change is not None
+    assert measure.format_figure(error.smallest_real_change) == shown
+    assert difference_words(measure, error.smallest_real_change) == shown
+
+
+@pytest.mark.parametrize(
+    ("lang", "one", "two"), [("en", "1 rep", "2 reps"), ("es", "1 repetición", "2 repeticiones")]
+)
+def test_a_difference_of_one_rep_is_singular_in_both_languages(
+    lang: str, one: str, two: str
+) -> None:
+    heel_rise = CAT["calf.heel_rise"]
+    assert difference_words(heel_rise, 1, lang) == one
+    assert difference_words(heel_rise, 2, lang) == two
