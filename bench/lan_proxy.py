@@ -133,7 +133,12 @@ class _Proxy:
         server = await asyncio.start_server(self._connected, "127.0.0.1", 0)
         print(f"port {server.sockets[0].getsockname()[1]}", flush=True)
         done = loop.create_future()
-        loop.add_reader(sys.stdin.fileno(), lambda: done.done() or done.set_result(None))
+
+        def closed() -> None:
+            if not done.done():
+                done.set_result(None)
+
+        loop.add_reader(sys.stdin.fileno(), closed)
         await done  # the parent closed our stdin (or went away)
         server.close()
         await server.wait_closed()
