@@ -219,6 +219,10 @@ def create_demo_clinic(
             battery = sore_shin or hops.random() < 0.35
             involved = deficits[0].side if deficits else hops.choice(("left", "right"))
             personal = {code: rng.gauss(0, sd * 0.6) for code, (_, sd) in TYPICAL.items()}
+            # After a painful hop (a bone-stress warning) a physio does not hop-test again
+            # until the pain has gone: no hop tests from the next visit until one where the
+            # runner reports no pain (NPRS 0); heel-rise endurance, no impact, goes on.
+            hops_held = False
             visits = rng.randint(2, 8)
             first = today - timedelta(days=rng.randint(30 * visits, 30 * visits + 120))
             when = first
@@ -251,22 +255,26 @@ def create_demo_clinic(
                 rows = visit_values(
                     rng, cat, personal, deficits, recovery, assessment.id, therapist
                 )
+                findings = visit_findings(rng, cat, deficits, recovery, assessment.id)
+                problems = [(d.code, d.side, d.control) for d in deficits]
+                treatments = demo_treatments(care, assessment.id, problems, recovery)
+                # The visit's pain is drawn here, in the same order as ever (the same seed
+                # makes the same clinic), so the hop tests can wait for it.
+                pain = max(0, round(rng.uniform(4, 7) * (1 - recovery) + rng.uniform(0, 1.5)))
+                hops_held = hops_held and pain > 0
                 if battery and visit >= 1:
-                    rows += battery_values(
-                        hops,
-                        cat,
-                        involved,
-                        recovery,
-                        sore_shin and visit == 1,
-                        assessment.id,
-                        therapist,
+                    painful_hops = sore_shin and visit == 1
+                    battery_rows = battery_values(
+                        hops, cat, involved, recovery, painful_hops, assessment.id, therapist
                     )
+                    if hops_held:  # drawn all the same: later clients stay as they were
+                        battery_rows = [r for r in battery_rows if not r.code.startswith("hop.")]
+                    rows += battery_rows
+                    hops_held = hops_held or painful_hops
                 session.add_all(rows)
                 n_values += len(rows)
-                session.add_all(visit_findings(rng, cat, deficits, recovery, assessment.id))
-                problems = [(d.code, d.side, d.control) for d in deficits]
-                session.add_all(demo_treatments(care, assessment.id, problems, recovery))
-                pain = max(0, round(rng.uniform(4, 7) * (1 - recovery) + rng.uniform(0, 1.5)))
+                session.add_all(findings)
+                session.add_all(treatments)
                 if "nprs" in cat:
                     session.add(
                         Measurement(
