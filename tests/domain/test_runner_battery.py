@@ -508,7 +508,7 @@ def test_hop_changes_are_judged_against_the_published_hop_errors() -> None:
     assert timed.verdict == "improved" and timed.source == "hop-reliability-jscr-2002"
     assert timed.mdc == pytest.approx(0.17)  # 0.2 s faster is beyond it (lower is better)
     hop = row(result, "hop.triple", "left").change
-    assert hop.verdict == "unchanged" and hop.beyond_error is False  # 30 cm < 49.2 cm
+    assert hop.verdict == "unchanged" and hop.beyond_error is False  # 30 cm < 49.17 cm
     assert CAT["hop.single"].error_for() is None  # its own figure was not read: none stored
 
 
