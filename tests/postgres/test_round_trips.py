@@ -38,7 +38,9 @@ pytestmark = pytest.mark.postgres
 THERAPIST = Actor(username="pt", display_name="Pat Physio", role="therapist")
 
 # The budget of each action in requests that wait for an answer (today's counts).
-SAVE_A_VALUE = 5  # BEGIN with the write lock and the trail end, the visit, UPDATE, audit, COMMIT
+SAVE_A_VALUE = 2  # BEGIN with the write lock and the trail end; the visit's check, the
+# compare-and-set and its audit event in one statement, sent with the COMMIT (server_save.py)
+ENTER_A_VALUE = SAVE_A_VALUE  # the editor: keystroke to saved, and whatever it does after it
 READ_AN_ASSESSMENT = 4  # the assessment, its values, findings and questionnaires; no BEGIN
 OPEN_A_CLIENT = 9  # the audited read (4) and the page's one read of everything (5)
 
@@ -82,7 +84,7 @@ def _client_with_visits(ctx: ServiceContext, chart: str, visits: int) -> tuple[i
     return client.id, newest
 
 
-def test_saving_a_value_costs_five_requests(lan: tuple[LanProxy, ServiceContext]) -> None:
+def test_saving_a_value_costs_two_requests(lan: tuple[LanProxy, ServiceContext]) -> None:
     proxy, ctx = lan
     _client_id, draft = _client_with_visits(ctx, "RT-1", 1)
     typed = iter(range(101, 200))
@@ -96,6 +98,47 @@ def test_saving_a_value_costs_five_requests(lan: tuple[LanProxy, ServiceContext]
     cost = _requests(proxy, save)
     assert cost <= SAVE_A_VALUE, f"a saved value cost {cost} requests"
     assert assessments.get_assessment(ctx, draft).value("hip.flexion", "left", "active") == 110
+    assert _problems(ctx) == []  # the trail written by the one statement verifies
+
+
+def test_a_value_entered_in_the_editor_costs_only_its_save(
+    lan: tuple[LanProxy, ServiceContext], qtbot: Any
+) -> None:
+    """Keystroke to saved, and what the editor does after it (the live findings, the grid):
+    nothing is read back; the findings interpret the save's own result."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from mobileathlete_desktop.ui.assessment_editor import AssessmentEditor
+
+    proxy, ctx = lan
+    _client_id, draft = _client_with_visits(ctx, "RT-9", 2)
+    editor = AssessmentEditor(ctx, draft)
+    qtbot.addWidget(editor)
+    editor.show()
+    editor.activateWindow()
+    qtbot.waitUntil(editor.isActiveWindow)
+    qtbot.waitUntil(lambda: not editor.live_findings.busy)  # the opening's reads are done
+    view, grid = editor.views[0], editor.grids[0]
+    cell = grid.index_of(grid.key(grid.index(0, 2)))  # hip flexion, left active: 101 stored
+    typed = iter(range(120, 160))
+
+    def enter() -> None:
+        view.setFocus()
+        view.setCurrentIndex(cell)
+        with qtbot.waitSignal(editor.changed, timeout=10_000):
+            for char in str(next(typed)):
+                qtbot.keyClick(QApplication.focusWidget() or view, char)
+            qtbot.keyClick(QApplication.focusWidget() or view, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: not editor.live_findings.busy and not editor.entries.saves.busy)
+
+    cost = _requests(proxy, enter)
+    assert cost <= ENTER_A_VALUE, f"an entry in the editor cost {cost} requests"
+    assert editor.live_findings.result is not None
+    assert editor.live_findings.result.assessment is not None
+    assert editor.live_findings.result.assessment.value("hip.flexion", "left", "active") == 129
+    editor.close()
+    assert assessments.get_assessment(ctx, draft).value("hip.flexion", "left", "active") == 129
 
 
 def test_a_read_unit_sends_no_begin_nor_rollback(lan: tuple[LanProxy, ServiceContext]) -> None:
@@ -209,3 +252,50 @@ def test_a_save_after_the_trail_was_cut_leaves_the_head_for_check(pg_url: str) -
         assert any("newest events were deleted" in p for p in found), found
     finally:
         ctx.db.dispose()
+
+
+def test_a_client_s_page_is_read_while_its_audited_open_waits(
+    pg_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The audited open and the page's read go at once (the LAN's waits of the longer, not of
+    both): with another workstation holding the write lock, the page is read meanwhile; it
+    is given only once the open is audited."""
+    import threading
+
+    from mobileathlete_desktop.services import overview
+
+    ctx = ServiceContext(db=open_database(pg_url), actor=THERAPIST)
+    holder = open_database(pg_url)
+    try:
+        client_id, _ = _client_with_visits(ctx, "RT-9", 2)
+        read = threading.Event()
+        real = overview.list_and_history
+
+        def reading(*args: Any) -> Any:
+            found = real(*args)
+            read.set()
+            return found
+
+        monkeypatch.setattr(overview, "list_and_history", reading)
+        got: list[Any] = []
+        with holder.engine.connect() as other:  # another workstation saving: the write lock
+            other.exec_driver_sql(
+                f"SELECT pg_advisory_xact_lock({server_connections.WRITE_LOCK_KEY})"
+            )
+            opening = threading.Thread(target=lambda: got.append(client_overview(ctx, client_id)))
+            opening.start()
+            assert read.wait(8), "the page's read waited for the write lock"
+            assert not got  # not given before its open is audited
+            other.rollback()
+        opening.join(10)
+        assert got and len(got[0].assessments) == 2
+        with ctx.db.engine.connect() as conn:
+            opened = conn.execute(
+                select(func.count(AuditEvent.id)).where(
+                    AuditEvent.action == "client.open", AuditEvent.client_id == client_id
+                )
+            ).scalar_one()
+        assert opened == 1
+    finally:
+        ctx.db.dispose()
+        holder.dispose()
