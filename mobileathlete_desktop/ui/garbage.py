@@ -16,7 +16,9 @@ first use, caches, report data) that took 140-220 ms, a frozen frame. So what ex
 collector is installed (modules, classes: never garbage) is frozen out of every collection
 (`gc.freeze()`), and so is what survives each full collection: the next one walks only what
 became long-lived since; a flood of young objects (modules imported ahead of time on another
-thread, a big load) is frozen at once rather than walked. A cycle that becomes garbage once
+thread, a big load, a burst of imports such as matplotlib's on the chart worker) is frozen at
+once rather than walked, and so is what ui/prewarm.py makes ahead of time (modules, Qt
+classes: `long_lived`) as it makes it. A cycle that becomes garbage once
 frozen (or was garbage already in a frozen flood) waits for a deep
 collection (unfrozen, everything walked, frozen again), run only while the user works in
 another program (the application is not active) and at most every DEEP_EVERY_S.
@@ -25,8 +27,11 @@ another program (the application is not active) and at most every DEEP_EVERY_S.
 from __future__ import annotations
 
 import gc
+import sys
 import time
+import weakref
 
+import shiboken6
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 
@@ -49,6 +54,11 @@ YOUNG_FREEZE = 20_000
 time, a window's first build, a big load) are frozen, not walked: walking them took 100-360
 ms, and objects made in such numbers live on. (Freezing moves every generation out of the
 collections at once; a cycle among them that dies later waits for a deep collection.)"""
+IMPORT_FREEZE = 20
+"""As many modules imported or more since the last look (matplotlib's on the chart worker,
+a report's, the editor's): the young objects are frozen too, whatever their count. Module
+objects, classes and functions are never garbage, and the young collections that walked such
+a flood over a few quarter seconds, then the middle and full ones again, took 40-170 ms."""
 DEEP_EVERY_S = 600.0
 """The least time between two deep collections (frozen objects walked too: 200 ms and more
 after a day's work), which also wait for the application not to be active."""
@@ -79,6 +89,7 @@ class GarbageCollector(QObject):
         if freeze:
             gc.collect()
             gc.freeze()
+        self._modules = len(sys.modules)
         self.threshold = gc.get_threshold()
         self._last_full = self._last_deep = self._last_young = time.monotonic()
         self.timer = QTimer(self)
@@ -93,10 +104,10 @@ class GarbageCollector(QObject):
         generations now and then (YOUNG_EVERY_S), and while the user is in another program a
         deep collection now and then. Returns how many unreachable objects were found."""
         counts = gc.get_count()
-        if self._frozen and counts[0] > YOUNG_FREEZE:
-            gc.freeze()  # constant time, where a collection would walk every one of them
-            self._last_young = time.monotonic()
-            return 0
+        modules, imported = len(sys.modules), len(sys.modules) - self._modules
+        self._modules = modules
+        if self._frozen and (counts[0] > YOUNG_FREEZE or imported >= IMPORT_FREEZE):
+            return self.long_lived()
         for generation in (2, 1, 0):
             if counts[generation] > self.threshold[generation]:
                 if generation == 2:
@@ -114,6 +125,16 @@ class GarbageCollector(QObject):
         deep_due = self._frozen and now - self._last_deep >= DEEP_EVERY_S
         if deep_due and not application_active():
             return self.deep()
+        return 0
+
+    def long_lived(self) -> int:
+        """What was made since the last collection lives as long as the program (modules
+        imported, Qt classes made): frozen out of the collections, in constant time, where
+        a collection would walk every one of them. (A cycle among them that dies later waits
+        for a deep collection.) Without `freeze`, nothing is done. Returns 0."""
+        if self._frozen:
+            gc.freeze()
+            self._last_young = time.monotonic()
         return 0
 
     def full(self) -> int:
@@ -146,7 +167,22 @@ class GarbageCollector(QObject):
             gc.enable()
 
 
+_installed: weakref.ref[GarbageCollector] | None = None
+
+
 def install(app: QObject, interval_ms: int = INTERVAL_MS) -> GarbageCollector:
     """From now on garbage is collected on the UI thread only, from `app`'s event loop; what
     exists now, and what survives each full collection, is frozen out of the next ones."""
-    return GarbageCollector(app, interval_ms, freeze=True)
+    global _installed
+    collector = GarbageCollector(app, interval_ms, freeze=True)
+    _installed = weakref.ref(collector)
+    return collector
+
+
+def long_lived() -> None:
+    """Says that what was made since the last collection lives as long as the program (the
+    modules and Qt classes ui/prewarm.py has just made): frozen out of the collections when
+    the installed collector freezes; nothing otherwise (UI thread)."""
+    collector = _installed() if _installed is not None else None
+    if collector is not None and shiboken6.isValid(collector) and collector._frozen:
+        collector.long_lived()

@@ -10,6 +10,7 @@ import subprocess
 import sys
 import threading
 import time
+import types
 import weakref
 from datetime import date
 from pathlib import Path
@@ -20,7 +21,7 @@ from pytestqt.qtbot import QtBot
 
 from mobileathlete_desktop.services import clients
 from mobileathlete_desktop.services.context import ServiceContext
-from mobileathlete_desktop.ui import garbage
+from mobileathlete_desktop.ui import garbage, prewarm
 from mobileathlete_desktop.ui.program_builder import ProgramBuilder
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -305,3 +306,49 @@ def test_a_flood_of_new_objects_is_frozen_not_walked() -> None:
         del loaded
     finally:
         collector.uninstall()
+
+
+def test_a_burst_of_imports_is_frozen_whatever_the_count_of_young_objects(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """matplotlib's modules imported on the chart worker came in under YOUNG_FREEZE a quarter
+    second, and were walked by the young, middle and full collections (40-170 ms) instead."""
+    owner = QObject()
+    collector = garbage.GarbageCollector(owner, freeze=True)
+    try:
+        collector.threshold = (0, 10**9, 10**9)  # a young collection due at every look
+        kept = LongLived(100)
+        walked = gc.get_stats()[0]["collections"]
+        assert collector.check() >= 0 and gc.get_stats()[0]["collections"] == walked + 1
+        frozen = gc.get_freeze_count()
+        for n in range(garbage.IMPORT_FREEZE):
+            monkeypatch.setitem(sys.modules, f"imported_now_{n}", types.ModuleType("m"))
+        kept_too = LongLived(100)
+        assert collector.check() == 0
+        assert gc.get_stats()[0]["collections"] == walked + 1  # frozen, not walked
+        assert gc.get_freeze_count() >= frozen + 100
+        collector.check()  # no more imports: the young generation is collected again
+        assert gc.get_stats()[0]["collections"] == walked + 2
+        del kept, kept_too
+    finally:
+        collector.uninstall()
+
+
+def test_what_the_prewarm_makes_is_frozen_by_the_installed_collector(qapp: QObject) -> None:
+    """ui/prewarm.py says its modules and Qt classes live on (garbage.long_lived) after each
+    slice: the installed collector (the tests' one, as the program's) freezes them; a
+    collector that does not freeze leaves them to the collections."""
+    made: list[LongLived] = []
+    before = gc.get_freeze_count()
+    prewarm._long_lived(lambda: made.append(LongLived(1_000)))  # the package's collector
+    assert gc.get_freeze_count() >= before + 1_000
+    owner = QObject()
+    collector = garbage.GarbageCollector(owner, freeze=False)
+    try:
+        frozen = gc.get_freeze_count()
+        made.append(LongLived(1_000))
+        collector.long_lived()
+        assert gc.get_freeze_count() == frozen  # a collector that does not freeze: nothing
+    finally:
+        collector.uninstall()
+    made.clear()
