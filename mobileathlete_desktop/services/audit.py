@@ -112,14 +112,39 @@ def record_event(
 ) -> AuditEvent:
     """Appends an event to the trail inside the caller's unit of work."""
     tip = _chain_tip(session)
-    prev = tip[1] if tip else GENESIS
-    at = datetime.now(UTC).replace(tzinfo=None)
     clean = _canonical(detail or {})
     if action in REANCHORING_ACTIONS:
         # The trail is replaced (a restore): it says which head it replaced.
         clean["audit_head_before"] = head_before_reanchor(session)
+    event = sealed_event(
+        tip, actor, action, entity=entity, entity_id=entity_id, client_id=client_id, detail=clean
+    )
+    session.add(event)
+    session.flush()
+    note_appended(session, event, tip)
+    return event
+
+
+def sealed_event(
+    tip: tuple[int, str] | None,
+    actor: Actor,
+    action: str,
+    *,
+    entity: str = "",
+    entity_id: object = "",
+    client_id: int | None = None,
+    detail: dict[str, Any] | None = None,
+    at: datetime | None = None,
+) -> AuditEvent:
+    """The event that follows `tip` (the trail's last event, read under the write lock),
+    hashed and sealed, not yet stored (no id): record_event adds it; a statement that writes
+    the change and its event at once (services.assessments.server_save) sends its fields.
+    `at` (naive UTC) is now unless given."""
+    prev = tip[1] if tip else GENESIS
+    at = at if at is not None else datetime.now(UTC).replace(tzinfo=None)
+    clean = _canonical(detail or {})
     digest = event_hash(prev, at, actor.username, action, entity, str(entity_id), client_id, clean)
-    event = AuditEvent(
+    return AuditEvent(
         at=at,
         user_id=actor.user_id,
         username=actor.username,
@@ -132,12 +157,20 @@ def record_event(
         hash=digest,
         seal=seal_or_blank(digest),
     )
-    session.add(event)
-    session.flush()
+
+
+def note_appended(session: Session, event: AuditEvent, tip: tuple[int, str] | None) -> None:
+    """An event stored in this transaction (its id known) is the trail's new last event: the
+    next append chains from it, and the head file follows at the commit."""
     if session.get_bind().dialect.name == "postgresql":
-        note_chain_tip(session.connection(), event.id, digest)
-    note_append(session, event, action, tip)
-    return event
+        note_chain_tip(session.connection(), event.id, event.hash)
+    note_append(session, event, event.action, tip)
+
+
+def chain_tip_under_lock(session: Session) -> tuple[int, str] | None:
+    """The trail's last event (id, hash), read so that no other transaction can append after
+    it before this one ends (on a server, a write unit knows it from its BEGIN)."""
+    return _chain_tip(session)
 
 
 def _chain_tip(session: Session) -> tuple[int, str] | None:

@@ -396,6 +396,9 @@ def plan_head(
     if last is None:
         return None
     last_id, last_hash = int(last[0]), str(last[1])
+    # Counted up to this head's event only: a save that committed with its statement
+    # (services.assessments.server_save) plans its head after the write lock was let go, when
+    # another workstation may have appended already (ids follow the order of the commits).
     if reanchor or old.status == "missing":
         if not reanchor and first_id:
             sealed_before = conn.execute(
@@ -405,7 +408,9 @@ def plan_head(
             ).first()
             if sealed_before is not None:
                 return None
-        count = conn.execute(select(func.count(AuditEvent.id))).scalar_one()
+        count = conn.execute(
+            select(func.count(AuditEvent.id)).where(AuditEvent.id <= last_id)
+        ).scalar_one()
         return Head(int(count), last_id, last_hash)
     assert old.head is not None
     if last_id <= old.head.last_id:
@@ -414,7 +419,7 @@ def plan_head(
         select(
             select(AuditEvent.hash).where(AuditEvent.id == old.head.last_id).scalar_subquery(),
             select(func.count(AuditEvent.id))
-            .where(AuditEvent.id > old.head.last_id)
+            .where(AuditEvent.id > old.head.last_id, AuditEvent.id <= last_id)
             .scalar_subquery(),
         )
     ).one()

@@ -29,6 +29,7 @@ from mobileathlete_desktop.domain.scoring import (
     ybalance_composite_for,
 )
 from mobileathlete_desktop.domain.validation import InvalidValue, check_cell, lookup_measure
+from mobileathlete_desktop.services.assessments import server_save
 from mobileathlete_desktop.services.assessments.questionnaires import lefs_total
 from mobileathlete_desktop.services.assessments.records import (
     UNSET,
@@ -84,6 +85,23 @@ def set_value(
     """
     given: dict[str, object] = {"pain": pain, "note": note, "instrument": instrument}
     given.update({"position": position, "rater": rater})
+    if (
+        value is not None
+        and expected is not UNSET
+        and expected is not None
+        and server_save.applies(ctx)
+        and code not in computed_inputs(ctx.catalogue)
+    ):
+        # A clinic server: the visit's check, the compare-and-set and its audit event in one
+        # statement sent with the COMMIT (two waits instead of five). Nothing stored (the
+        # visit not loaded yet, signed, or the cell changed elsewhere): the usual path below.
+        ctx.actor.require("assessments.write")
+        _checked_value(ctx.catalogue, code, side, mode, value)
+        swapped = server_save.swap_value(
+            ctx, assessment_id, (code, side, mode), expected, value, given
+        )
+        if swapped is not None:
+            return swapped
     with assessment_unit(ctx, assessment_id) as unit:
         session, row = unit.session, unit.row
         measure = _checked_value(ctx.catalogue, code, side, mode, value)

@@ -3,14 +3,18 @@ starts with (`assessment_unit`)."""
 
 from __future__ import annotations
 
+import threading
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
+from sqlalchemy.pool import Pool
 
 from mobileathlete_desktop.domain.records import (
     AssessmentRecord,
@@ -100,7 +104,28 @@ def _load(session: Session, assessment_id: int) -> Assessment:
     row = session.get(Assessment, assessment_id)
     if row is None:
         raise NotFound(f"No assessment with id {assessment_id}")
+    _remember_client(session, row)
     return row
+
+
+# The client of each assessment loaded, per database (an assessment never changes client): a
+# save on a clinic server writes the value and its audit event in one statement, whose event
+# names the client (services.assessments.server_save), without reading the visit first.
+# Keyed by the engine's pool: the units' engines (with their options) share their database's.
+_CLIENTS: weakref.WeakKeyDictionary[Pool, dict[int, int]] = weakref.WeakKeyDictionary()
+_CLIENTS_LOCK = threading.Lock()
+
+
+def _remember_client(session: Session, row: Assessment) -> None:
+    pool = session.get_bind().engine.pool
+    with _CLIENTS_LOCK:
+        _CLIENTS.setdefault(pool, {})[row.id] = row.client_id
+
+
+def known_client(engine: Engine, assessment_id: int) -> int | None:
+    """The client of an assessment this process loaded from this database (None: not yet)."""
+    with _CLIENTS_LOCK:
+        return _CLIENTS.get(engine.pool, {}).get(assessment_id)
 
 
 def _editable(session: Session, assessment_id: int) -> Assessment:

@@ -1,0 +1,30 @@
+"""One statement and the COMMIT of its transaction sent together to a clinic server: one wait.
+
+A write unit on a server (storage.server_connections) waits for its BEGIN (with the write
+lock and the audit trail's last event), then for each statement, then for its COMMIT. When
+the last statement is known to be the last, psycopg's pipeline mode sends it and the COMMIT
+at once and reads both answers: the LAN's delay is paid once for them. If the statement fails,
+the server skips the COMMIT (the pipeline is aborted) and the error is raised: the unit then
+rolls back as any failed unit does.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Connection
+
+
+def execute_and_commit(conn: Connection, statement: str, params: dict[str, Any]) -> list[Any]:
+    """Runs `statement` (psycopg's %(name)s parameters) then COMMIT on the unit's connection,
+    in one request; the statement's rows. The transaction is over when this returns: the
+    session's own commit afterwards sends nothing (the driver sees no transaction open)."""
+    driver = conn.connection.driver_connection
+    assert driver is not None and hasattr(driver, "pipeline"), "a psycopg 3 connection"
+    with driver.pipeline():
+        cursor = driver.cursor()
+        cursor.execute(statement, params)
+        driver.execute("COMMIT")
+    rows: list[Any] = cursor.fetchall()
+    cursor.close()
+    return rows

@@ -1,0 +1,162 @@
+"""A value saved over a stored one on a clinic server in one statement with its audit event
+(services/assessments/server_save.py): the trail it writes verifies, and a save it cannot make
+stores nothing and logs nothing."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from datetime import date
+
+import pytest
+from sqlalchemy import func, select
+
+from mobileathlete_desktop.domain.permissions import Actor
+from mobileathlete_desktop.services import assessments, clients
+from mobileathlete_desktop.services.assessments import server_save
+from mobileathlete_desktop.services.audit_seal import audit_key, head_path, read_head
+from mobileathlete_desktop.services.checks import check_database
+from mobileathlete_desktop.services.context import ConflictError, InputError, ServiceContext
+from mobileathlete_desktop.storage.database import open_database
+from mobileathlete_desktop.storage.models import AuditEvent
+
+pytestmark = pytest.mark.postgres
+
+THERAPIST = Actor(username="pt", display_name="Pat Physio", role="therapist")
+FRONT_DESK = Actor(username="fd", display_name="Fran Desk", role="therapist")
+
+
+@pytest.fixture
+def ctx(pg_url: str) -> Iterator[ServiceContext]:
+    context = ServiceContext(db=open_database(pg_url), actor=THERAPIST)
+    try:
+        yield context
+    finally:
+        context.db.dispose()
+
+
+@pytest.fixture
+def draft(ctx: ServiceContext) -> int:
+    client = clients.create_client(ctx, clients.ClientInput("SV-1", "Sal", "Vage"))
+    visit = assessments.create_assessment(ctx, client.id, date(2026, 5, 4))
+    assessments.set_value(ctx, visit.id, "hip.flexion", "left", "active", 100.0)
+    assessments.set_value(ctx, visit.id, "hip.flexion", "right", "active", 105.0)
+    return visit.id
+
+
+def events(ctx: ServiceContext) -> list[AuditEvent]:
+    with ctx.db.reading() as session:
+        return list(session.execute(select(AuditEvent).order_by(AuditEvent.id)).scalars())
+
+
+def problems(ctx: ServiceContext) -> list[str]:
+    url = ctx.db.url.render_as_string(False)
+    return [p for p in check_database(url).problems if not p.startswith("server login")]
+
+
+def counted(ctx: ServiceContext) -> int:
+    with ctx.db.reading() as session:
+        return int(session.execute(select(func.count(AuditEvent.id))).scalar_one())
+
+
+def test_the_one_statement_writes_the_value_and_the_event_record_event_would(
+    ctx: ServiceContext, draft: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    used: list[object] = []
+    real = server_save.swap_value
+    monkeypatch.setattr(
+        server_save, "swap_value", lambda *a, **k: used.append(r := real(*a, **k)) or r
+    )
+    assessments.set_pain(ctx, draft, "hip.flexion", "right", "active", True)
+    saved = assessments.set_value(
+        ctx, draft, "hip.flexion", "left", "active", 110.0, expected=100.0
+    )
+    painful = assessments.set_value(
+        ctx, draft, "hip.flexion", "right", "active", 111.0, expected=105.0
+    )
+    assert used == [saved, painful] and None not in used  # both took the one statement
+    assert saved is not None and saved.value == 110 and not saved.pain
+    assert painful is not None and painful.value == 111 and painful.pain
+    assert painful.rater == "Pat Physio" and painful.unit == "deg"
+    *_, left, right = events(ctx)
+    assert (left.action, left.entity, left.entity_id) == (
+        "measurement.set",
+        "assessment",
+        str(draft),
+    )
+    assert left.detail == {
+        "code": "hip.flexion",
+        "side": "left",
+        "mode": "active",
+        "before": 100.0,
+        "after": 110.0,
+        "pain": False,
+    }
+    assert right.detail["pain"] is True and right.detail["after"] == 111.0
+    assert right.prev_hash == left.hash and left.seal and right.seal
+    assert left.client_id == assessments.get_assessment(ctx, draft).client_id
+    assert problems(ctx) == []  # the chain, every seal and the head file
+    record = assessments.get_assessment(ctx, draft)
+    assert record.value("hip.flexion", "left", "active") == 110
+    assert record.value("hip.flexion", "right", "active") == 111
+
+
+def test_a_refused_compare_and_set_stores_nothing_and_logs_nothing(
+    ctx: ServiceContext, draft: int
+) -> None:
+    other = ServiceContext(db=ctx.db, actor=FRONT_DESK)
+    assessments.set_value(other, draft, "hip.flexion", "left", "active", 95.0, expected=100.0)
+    before = counted(ctx)
+    with pytest.raises(ConflictError, match="changed elsewhere to 95"):
+        assessments.set_value(ctx, draft, "hip.flexion", "left", "active", 110.0, expected=100.0)
+    assert counted(ctx) == before
+    assert assessments.get_assessment(ctx, draft).value("hip.flexion", "left", "active") == 95
+    assert problems(ctx) == []
+
+
+def test_a_signed_visit_takes_no_value_and_logs_nothing(ctx: ServiceContext, draft: int) -> None:
+    assessments.sign_assessment(ctx, draft)
+    before = counted(ctx)
+    with pytest.raises(InputError, match="signed"):
+        assessments.set_value(ctx, draft, "hip.flexion", "left", "active", 110.0, expected=100.0)
+    assert counted(ctx) == before
+    assert assessments.get_assessment(ctx, draft).value("hip.flexion", "left", "active") == 100
+
+
+def test_two_workstations_saving_at_once_keep_one_verifiable_trail(
+    ctx: ServiceContext, draft: int, pg_url: str
+) -> None:
+    desk = ServiceContext(db=open_database(pg_url), actor=FRONT_DESK)
+    try:
+        assessments.get_assessment(desk, draft)  # each workstation has the visit open
+        failures: list[BaseException] = []
+
+        def type_values(who: ServiceContext, side: str, start: float) -> None:
+            try:
+                for n in range(15):
+                    assessments.set_value(
+                        who, draft, "hip.flexion", side, "active", start + n + 1, expected=start + n
+                    )
+            except BaseException as exc:  # reported by the test below
+                failures.append(exc)
+
+        threads = [
+            threading.Thread(target=type_values, args=(ctx, "left", 100.0)),
+            threading.Thread(target=type_values, args=(desk, "right", 105.0)),
+        ]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(60)
+        assert failures == []
+        record = assessments.get_assessment(ctx, draft)
+        assert record.value("hip.flexion", "left", "active") == 115
+        assert record.value("hip.flexion", "right", "active") == 120
+        assert problems(ctx) == []
+        path = head_path(ctx.db.url)
+        assert path is not None
+        head = read_head(path, audit_key())
+        assert head.status == "ok" and head.head is not None
+        assert head.head.events == counted(ctx)
+    finally:
+        desk.db.dispose()
