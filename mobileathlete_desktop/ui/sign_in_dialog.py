@@ -195,7 +195,12 @@ class SignInDialog(QDialog):
 
         def work() -> None:
             try:
-                found.outcome = opener()
+                opened = opener()
+                # The signed-in window reads on two connections at once (its list, its
+                # panels): on a clinic server both are made here, while the person types,
+                # not on the UI thread after Enter.
+                opened.ctx.db.warm()
+                found.outcome = opened
             except Exception as exc:  # said on the UI thread (recovery, or a box)
                 found.outcome = exc
             with contextlib.suppress(RuntimeError):  # at exit
