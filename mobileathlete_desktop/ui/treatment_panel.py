@@ -15,9 +15,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from itertools import pairwise
+from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -80,6 +81,43 @@ class TreatmentPanel(QWidget):
         self.treatments: tuple[TreatmentRecord, ...] = ()
         self.editing: TreatmentRecord | None = None
         self.read_only = False
+        self._built = False
+
+    # -- built when first shown ------------------------------------------------------------
+
+    def __getattr__(self, name: str) -> Any:
+        """The entry row and the list, built when first asked for (see `build`)."""
+        if name.startswith("_") or self.__dict__.get("_built", True):
+            raise AttributeError(name)
+        self.build()
+        return getattr(self, name)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self._built:
+            self.build()
+        super().showEvent(event)
+
+    def build(self) -> None:
+        """Builds the entry row and the list, and shows the visit's treatments (read now).
+
+        The Treatment tab is never the one an editor opens on: built with the window, its
+        widgets and its read of the visit's treatments added 5-10 ms (and a request to a
+        clinic server) to the freeze of opening the runner screen. So it is built when the
+        tab is first shown, or when anything of it is asked for (a test, `unsaved`)."""
+        if self._built:
+            return
+        self._built = True
+        self._build_widgets()
+        if self.isVisible():  # built from showEvent: Qt would show the widgets a turn later
+            for widget in self.findChildren(
+                QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly
+            ):
+                if not widget.testAttribute(Qt.WidgetAttribute.WA_WState_ExplicitShowHide):
+                    widget.show()
+        if self.assessment_id is not None:
+            self._show_visit_built()
+
+    def _build_widgets(self) -> None:
         lang = window_lang()
 
         self.kind = QComboBox()
@@ -212,12 +250,19 @@ class TreatmentPanel(QWidget):
     # -- showing a visit -------------------------------------------------------------------
 
     def show_visit(self, assessment_id: int, *, read_only: bool) -> None:
-        """Lists the visit's treatments (read-only when it is signed)."""
+        """Lists the visit's treatments (read-only when it is signed); before the panel is
+        built, its build reads and lists them."""
         changed_visit = assessment_id != self.assessment_id
         self.assessment_id = assessment_id
         self.read_only = read_only
+        if not self._built:
+            return
         if changed_visit:
             self.cancel_change()
+        self._show_visit_built()
+
+    def _show_visit_built(self) -> None:
+        read_only = self.read_only
         self._hide_error()
         self.reload()
         for widget in [*self.entry_widgets, self.add_button]:
@@ -350,6 +395,8 @@ class TreatmentPanel(QWidget):
 
     def unsaved(self) -> bool:
         """Whether a treatment is typed in the entry row (or being changed) but not saved."""
+        if not self._built:
+            return False  # nothing typed: the entry row was never shown
         typed = (self.site.currentText(), self.method.currentText(), self.minutes.text())
         return not self.read_only and (
             self.editing is not None or any(t.strip() for t in (*typed, self.note.text()))

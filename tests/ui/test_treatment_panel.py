@@ -258,3 +258,23 @@ def test_signing_with_a_treatment_typed_but_not_added_says_so(
     editor.sign()
     assert "the treatment typed on the Treatment tab (Enter adds it)" in asked[-1]
     assert assessments.get_assessment(ctx, draft_id).status == "draft"
+
+
+def test_the_tab_shows_its_entry_row_and_list_as_it_first_shows(
+    ctx: ServiceContext, draft_id: int, qtbot: QtBot
+) -> None:
+    """The Treatment tab is built when first shown (not with the editor's window): the
+    entry row, the hint and the visit's treatments are there in the same turn, none a turn
+    later; the error line and Cancel change stay hidden."""
+    service.add_treatment(ctx, draft_id, MOB)
+    editor = AssessmentEditor(ctx, draft_id)
+    qtbot.addWidget(editor)
+    editor.show()
+    qtbot.waitExposed(editor)
+    editor.tabs.setCurrentWidget(editor.treatment_page)  # shown now, no event loop turn
+    panel = editor.treatment
+    assert all(w.isVisible() for w in [*panel.entry_widgets, panel.add_button, panel.hint])
+    assert panel.table.isVisible() and panel.table.rowCount() == 1
+    assert panel.table.item(0, 1).text() == "Ankle (talocrural) left"
+    assert not panel.error.isVisible() and not panel.cancel_button.isVisible()
+    assert all(w.isEnabled() for w in [*panel.entry_widgets, panel.add_button])
