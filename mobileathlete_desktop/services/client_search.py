@@ -166,13 +166,18 @@ class _Plan:
     matches: int | None  # the search's exact count, when the index gives it in one read
 
 
-def _plan(connection: Connection, text: str, include_archived: bool) -> _Plan:
+def _plan(connection: Connection, text: str, include_archived: bool, *, count: bool) -> _Plan:
     """Chooses how to find the matches: through the rarest word's fragments when it has few
     clients (cost: their number), else in the list's order through its index, which holds
     the searched columns (cost: until a page matched; at worst one pass over the index, even
     when every match sorts last). The words' counts come from the count table in one read.
+    With no words there is nothing to choose: the count table is read only when `count`
+    asks for the number of clients (the list's first page, at sign-in or when the search
+    box is cleared, is one request on a clinic server, not two).
     """
     words = [_Word(w, f) for w, f in _search_words(text)]
+    if not words and not count:
+        return _Plan(None, None)
     every = (search_index.EVERY, "")
     got = search_index.counted(
         connection, [every, *((w.count_kind, w.lookup) for w in words)], include_archived
@@ -287,7 +292,7 @@ def search_clients(
     ctx.actor.require("clients.read")
     with ctx.db.reading() as session:
         connection = session.connection()  # Core: the rows are plain columns, not objects
-        plan = _plan(connection, text, include_archived)
+        plan = _plan(connection, text, include_archived, count=False)
         rows = _run(connection, text, include_archived, plan, (order, descending, limit, offset))
         return [ClientRecord(**row._asdict()) for row in rows]
 
@@ -297,7 +302,7 @@ def count_clients(ctx: ServiceContext, text: str = "", *, include_archived: bool
     ctx.actor.require("clients.read")
     with ctx.db.reading() as session:
         connection = session.connection()
-        plan = _plan(connection, text, include_archived)
+        plan = _plan(connection, text, include_archived, count=True)
         if plan.matches is not None:
             return plan.matches
         return int(_run(connection, text, include_archived, plan, None).scalar_one())

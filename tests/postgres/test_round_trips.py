@@ -42,6 +42,8 @@ SAVE_A_VALUE = 2  # BEGIN with the write lock and the trail end; the visit's che
 # compare-and-set and its audit event in one statement, sent with the COMMIT (server_save.py)
 ENTER_A_VALUE = SAVE_A_VALUE  # the editor: keystroke to saved, and whatever it does after it
 READ_AN_ASSESSMENT = 4  # the assessment, its values, findings and questionnaires; no BEGIN
+FIRST_PAGE = 1  # the list in its order, no word to plan
+SEARCH_A_WORD = 2  # the word's count (which way to fetch), then the page
 OPEN_A_CLIENT = 9  # the audited read (4) and the page's one read of everything (5)
 
 
@@ -299,3 +301,24 @@ def test_a_client_s_page_is_read_while_its_audited_open_waits(
     finally:
         ctx.db.dispose()
         holder.dispose()
+
+
+def test_the_list_s_first_page_is_one_request_and_a_word_s_two(
+    lan: tuple[LanProxy, ServiceContext],
+) -> None:
+    """The search box empty (at sign-in, or cleared) has nothing to plan: the page in the
+    list's order, one request (two before: the count table was read for nothing). A word
+    reads its count first (which way to fetch), then the page."""
+    proxy, ctx = lan
+    for n, family in enumerate(("Stridewell", "Paceford", "Tempo")):
+        clients.create_client(ctx, clients.ClientInput(f"RT-1{n}", "Ada", family))
+    everyone = _requests(proxy, lambda: clients.search_clients(ctx, "", limit=101))
+    a_word = _requests(proxy, lambda: clients.search_clients(ctx, "pace", limit=101))
+    assert [c.family_name for c in clients.search_clients(ctx, "", limit=101)] == [
+        "Paceford",
+        "Stridewell",
+        "Tempo",
+    ]
+    assert [c.family_name for c in clients.search_clients(ctx, "pace", limit=101)] == ["Paceford"]
+    assert clients.count_clients(ctx, "") == 3
+    assert (everyone, a_word) == (FIRST_PAGE, SEARCH_A_WORD)
