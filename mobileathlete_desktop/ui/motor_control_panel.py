@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -12,6 +13,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -74,20 +76,52 @@ class MotorControlPanel(QWidget):
     def __init__(self, tests: Sequence[Measure], taken: Iterable[str] = ()) -> None:
         super().__init__()
         self.tests = list(tests)
-        self.faults: dict[tuple[str, Side, str], QCheckBox] = {}
-        self.ratings: dict[tuple[str, Side], QComboBox] = {}
-        self.boxes: dict[str, QGroupBox] = {}
         self._loading = False
         self._pending: dict[QComboBox, tuple[Measure, Side]] = {}
         self._timer = QTimer(self, singleShot=True, interval=RATING_SAVE_DELAY_MS)
         self._timer.timeout.connect(self.flush)
+        # The Alt-letters are chosen now, against the window's letters as they are now.
         letters = {letter.lower() for letter in taken}
-        lang = language_code(QLocale().name())
+        self._lang = language_code(QLocale().name())
+        self._titles = [with_mnemonic(t.label_in(self._lang), letters) for t in self.tests]
+        self._shown: dict[tuple[str, Side], FindingRecord] = {}
+        self._read_only = False
+        self._built = False
+
+    # -- built when first shown ------------------------------------------------------------
+
+    def __getattr__(self, name: str) -> Any:
+        """The boxes, check-boxes and ratings (`boxes`, `faults`, `ratings`), built when
+        first asked for (see `build`)."""
+        if name.startswith("_") or self.__dict__.get("_built", True):
+            raise AttributeError(name)
+        self.build()
+        return getattr(self, name)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self._built:
+            self.build()
+        super().showEvent(event)
+
+    def build(self) -> None:
+        """Makes a box per test, with the findings shown and the lock set so far.
+
+        The motor control tab is never the one the editor opens on: its 40-odd check-boxes
+        and combos made in the turn after the window (motor_control_panel __init__ in the
+        workday's 99 ms stall on PostgreSQL) are made when it first shows, or when anything
+        of it is asked for (a finding, a test)."""
+        if self._built:
+            return
+        self._built = True
+        self.faults: dict[tuple[str, Side, str], QCheckBox] = {}
+        self.ratings: dict[tuple[str, Side], QComboBox] = {}
+        self.boxes: dict[str, QGroupBox] = {}
+        lang = self._lang
         sides = {"left": self.tr("Left"), "right": self.tr("Right"), "none": ""}
         layout = QVBoxLayout(self)
-        for test in self.tests:
+        for test, title in zip(self.tests, self._titles, strict=True):
             label = test.label_in(lang)
-            box = QGroupBox(with_mnemonic(label, letters))
+            box = QGroupBox(title)
             box.setAccessibleName(label)
             self.boxes[test.code] = box
             grid = QGridLayout(box)
@@ -121,6 +155,12 @@ class MotorControlPanel(QWidget):
                 grid.addWidget(rating, len(test.faults) + 1, c)
             layout.addWidget(box)
         layout.addStretch(1)
+        for finding in list(self._shown.values()):
+            self.show_finding(finding)
+        self.set_read_only(self._read_only)
+        if self.isVisible():  # built from showEvent: Qt would show the boxes a turn later
+            for box in self.boxes.values():
+                box.show()
 
     def finding(self, test: Measure, side: Side) -> FindingRecord:
         """What the panel shows for one test and side."""
@@ -132,6 +172,9 @@ class MotorControlPanel(QWidget):
 
     def show_finding(self, finding: FindingRecord) -> None:
         """Sets the check-boxes and rating without reporting an edit."""
+        self._shown[(finding.test_code, finding.side)] = finding
+        if not self._built:
+            return  # set when built
         self._loading = True
         try:
             for (code, side, fault), check in self.faults.items():
@@ -147,6 +190,9 @@ class MotorControlPanel(QWidget):
 
     def set_read_only(self, read_only: bool) -> None:
         """Locks every control (a signed assessment)."""
+        self._read_only = read_only
+        if not self._built:
+            return  # set when built
         for widget in [*self.faults.values(), *self.ratings.values()]:
             widget.setEnabled(not read_only)
 
