@@ -1,19 +1,23 @@
-"""What the Progress tab draws: the figure built and rendered off the UI thread, and the
-plotted values as rows (the keyboard's and screen reader's way to the same numbers).
+"""What the Progress tab draws: the chart's picture, drawn in the chart process (charts/
+process.py), and the plotted values as rows (the keyboard's and screen reader's way to the
+same numbers).
 
-Building and rendering a chart (≈0.1–0.7 s for 30 visits, measured) happen on the thread
-pool under charts' FIGURE_LOCK, so the UI thread only shows the pixels.
+Building and drawing a chart (≈0.1–0.7 s for 30 visits, measured) happen in another process,
+asked from the thread pool, so neither the UI thread nor the GIL waits for matplotlib; the
+UI thread only shows the pixels. matplotlib is not imported in the window's process (unless
+the chart process fails and a chart is drawn on a thread instead).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
-from mobileathlete_desktop.charts.figure_lock import FIGURE_LOCK
+from mobileathlete_desktop.charts import process as chart_process
 from mobileathlete_desktop.charts.kinds import MeasureChoice, measures_with_data
+from mobileathlete_desktop.charts.picture import ChartPicture, ChartRequest, fitted_size
 from mobileathlete_desktop.domain.catalogue import Catalogue, Mode
 from mobileathlete_desktop.domain.checkins import CheckinRecord
 from mobileathlete_desktop.domain.records import ClientHistory
@@ -55,26 +59,34 @@ class PlottedValue:
 
 @dataclass(frozen=True)
 class ChartData:
-    """Everything the worker hands back: the figure and what it plots."""
+    """Everything the worker hands back: the chart's picture, what it plots, and the request
+    that drew it (an export draws the same chart again into a file)."""
 
     client_id: int
     kind: str
     what: str
     mode: Mode | None
-    figure: Any
+    picture: ChartPicture
     headers: tuple[str, ...]
     values: tuple[PlottedValue, ...]
     choices: tuple[MeasureChoice, ...]
     history: ClientHistory
-    renderer: Any = None
-    renderer_key: Any = None
+    request: ChartRequest
+
+
+EPOCH = date(1970, 1, 1)
+
+
+def day_numbers(dates: list[date]) -> list[float]:
+    """Dates as the charts' x values: matplotlib's day numbers (days since its default epoch,
+    1970-01-01: what charts.style.date_numbers gives), without importing matplotlib here."""
+    return [float(d.toordinal() - EPOCH.toordinal()) for d in dates]
 
 
 def plotted_values(
     history: ClientHistory, kind: str, what: str, mode: Mode | None, cat: Catalogue
 ) -> tuple[tuple[str, ...], tuple[PlottedValue, ...]]:
     """The table of what a chart shows, computed from the same domain functions."""
-    from mobileathlete_desktop.charts.style import date_numbers
     from mobileathlete_desktop.domain.interpretation import (
         interpret_assessment,
         measure_for,
@@ -94,7 +106,7 @@ def plotted_values(
                 for p in measure_series(history, code, side, use_mode, cat):
                     values.append(
                         PlottedValue(
-                            date_numbers([p.date])[0],
+                            day_numbers([p.date])[0],
                             p.value,
                             (
                                 p.date.isoformat(),
@@ -191,39 +203,65 @@ def build_chart_data(
     mode: Mode | None,
     history: ClientHistory | None = None,
     room: tuple[float, float, float] | None = None,
+    ratio: float = 1.0,
 ) -> ChartData:
-    """Runs on the thread pool: loads the history (unless given), builds and renders the chart.
+    """Runs on the thread pool: loads the history (unless given), and has the chart drawn
+    (charts.process.draw: in the chart process, waiting for it with the GIL free).
 
     When no measure is chosen yet, the first one with the most visits is shown. `room` is the
-    space on screen (device pixels): the chart is laid out to fill it (see `fitted_size`).
+    space on screen (device pixels) and `ratio` its device pixel ratio: the chart is laid out
+    to fill it (see `fitted_size`) and drawn sharp at that ratio.
     """
     from mobileathlete_desktop.services import assessments as assessment_service
 
     if history is None:
         history = assessment_service.load_history(ctx, client_id)
+    lang = language_code(QLocale().name())  # the window's (install_translations sets it)
+    cat = ctx.catalogue
+    values: tuple[PlottedValue, ...]
     if kind == "adherence":
         from mobileathlete_desktop.services.checkins import list_checkins
 
         checkins = tuple(list_checkins(ctx, client_id))
-        with FIGURE_LOCK:
-            return _build_adherence(client_id, history, checkins, ctx.catalogue, room)
-    with FIGURE_LOCK:
-        return _build_and_render(client_id, kind, what, mode, history, ctx.catalogue, room)
+        request = ChartRequest(
+            "adherence", "", None, history, cat, lang, room, ratio, checkins=checkins
+        )
+        headers, values = _adherence_values(checkins)
+        choices: tuple[MeasureChoice, ...] = ()
+    else:
+        choices = tuple(measures_with_data(history, cat, lang))
+        if kind == "measure" and not what and choices:
+            best = max(choices, key=lambda c: c.points)
+            what, mode = best.code, best.mode
+        message = None
+        if kind == "measure" and not what:
+            message = (
+                QCoreApplication.translate("ChartData", "Progress — {name}").format(
+                    name=history.client.full_name
+                ),
+                QCoreApplication.translate("ChartData", "No assessments recorded yet."),
+            )
+            headers = (
+                QCoreApplication.translate("ChartData", "Date"),
+                QCoreApplication.translate("ChartData", "Side"),
+                QCoreApplication.translate("ChartData", "Value"),
+                QCoreApplication.translate("ChartData", "Visit"),
+            )
+            values = ()
+        else:
+            headers, values = plotted_values(history, kind, what, mode, cat)
+        request = ChartRequest(kind, what, mode, history, cat, lang, room, ratio, message=message)
+    picture = chart_process.draw(request)
+    return ChartData(
+        client_id, kind, what, mode, picture, headers, values, choices, history, request
+    )
 
 
-def _build_adherence(
-    client_id: int,
-    history: ClientHistory,
+def _adherence_values(
     checkins: tuple[CheckinRecord, ...],
-    cat: Catalogue,
-    room: tuple[float, float, float] | None,
-) -> ChartData:
-    """The home program's adherence at each check-in beside the LEFS (charts.adherence), and
-    its table: date, sessions done of prescribed, share, EARS (all self-report)."""
-    from mobileathlete_desktop.charts.adherence import adherence_figure
-    from mobileathlete_desktop.charts.style import date_numbers
-
-    figure = adherence_figure(history, checkins, cat, lang=language_code(QLocale().name()))
+) -> tuple[tuple[str, ...], tuple[PlottedValue, ...]]:
+    """The adherence chart's table (charts.adherence draws it): date, sessions done of
+    prescribed, share, EARS (all self-report)."""
     headers = (
         QCoreApplication.translate("ChartData", "Check-in"),
         QCoreApplication.translate("ChartData", "Sessions done"),
@@ -231,7 +269,7 @@ def _build_adherence(
         QCoreApplication.translate("ChartData", "EARS (0-24)"),
     )
     recorded = [c for c in checkins if c.adherence is not None]
-    xs = date_numbers([c.date for c in recorded]) if recorded else []
+    xs = day_numbers([c.date for c in recorded]) if recorded else []
     values = tuple(
         PlottedValue(
             x=float(x),
@@ -249,93 +287,14 @@ def _build_adherence(
         )
         for x, c in zip(xs, recorded, strict=True)
     )
-    return _rendered(client_id, "adherence", "", None, figure, headers, values, (), history, room)
+    return headers, values
 
 
-def fitted_size(
-    natural: tuple[float, float], room: tuple[float, float], scrollbar: float = 0.0
-) -> tuple[float, float]:
-    """The size (pixels) to lay a chart out at so that it fills the room on screen.
-
-    The width follows the room within 0.75–1.6× the chart's own width; so does the height,
-    within 0.75–1.3×, unless the chart is much taller than the room (a long profile), which
-    keeps its height and scrolls rather than squeezing its rows.
-    """
-    width, height = natural
-    room_w, room_h = room
-
-    def clamp(value: float, low: float, high: float) -> float:
-        return max(low, min(high, value))
-
-    tall = height > 1.35 * room_h
-    if tall:  # it will scroll: leave the vertical scroll bar its room
-        room_w -= scrollbar
-    new_w = clamp(room_w, 0.75 * width, 1.6 * width)
-    new_h = height if tall else clamp(room_h, 0.75 * height, 1.3 * height)
-    return new_w, new_h
-
-
-def _build_and_render(
-    client_id: int,
-    kind: str,
-    what: str,
-    mode: Mode | None,
-    history: ClientHistory,
-    cat: Catalogue,
-    room: tuple[float, float, float] | None = None,
-) -> ChartData:
-    from mobileathlete_desktop.charts.kinds import build_chart
-
-    choices = tuple(measures_with_data(history, cat, language_code(QLocale().name())))
-    if kind == "measure" and not what and choices:
-        best = max(choices, key=lambda c: c.points)
-        what, mode = best.code, best.mode
-    if kind == "measure" and not what:
-        from mobileathlete_desktop.charts.style import message_figure
-
-        figure = message_figure(
-            QCoreApplication.translate("ChartData", "Progress — {name}").format(
-                name=history.client.full_name
-            ),
-            QCoreApplication.translate("ChartData", "No assessments recorded yet."),
-        )
-        headers: tuple[str, ...] = (
-            QCoreApplication.translate("ChartData", "Date"),
-            QCoreApplication.translate("ChartData", "Side"),
-            QCoreApplication.translate("ChartData", "Value"),
-            QCoreApplication.translate("ChartData", "Visit"),
-        )
-        values: tuple[PlottedValue, ...] = ()
-    else:
-        lang = language_code(QLocale().name())  # the window's (install_translations sets it)
-        figure = build_chart(history, kind if kind != "measure" else what, cat, mode, lang)
-        headers, values = plotted_values(history, kind, what, mode, cat)
-    return _rendered(client_id, kind, what, mode, figure, headers, values, choices, history, room)
-
-
-def _rendered(
-    client_id: int,
-    kind: str,
-    what: str,
-    mode: Mode | None,
-    figure: Any,
-    headers: tuple[str, ...],
-    values: tuple[PlottedValue, ...],
-    choices: tuple[MeasureChoice, ...],
-    history: ClientHistory,
-    room: tuple[float, float, float] | None,
-) -> ChartData:
-    """Lays the figure out for the room on screen and draws it (off the UI thread)."""
-    if room is not None and min(room[:2]) > 50:
-        dpi = figure.dpi
-        width, height = fitted_size((figure.bbox.width, figure.bbox.height), room[:2], room[2])
-        figure.set_size_inches(width / dpi, height / dpi)
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-
-    agg = FigureCanvasAgg(figure)
-    agg.draw()  # type: ignore[no-untyped-call]  # layout and pixels here, not on the UI thread
-    renderer = agg.get_renderer()  # type: ignore[no-untyped-call]
-    key = (figure.bbox.width, figure.bbox.height, figure.dpi)
-    return ChartData(
-        client_id, kind, what, mode, figure, headers, values, choices, history, renderer, key
-    )
+__all__ = [
+    "ChartData",
+    "PlottedValue",
+    "build_chart_data",
+    "day_numbers",
+    "fitted_size",
+    "plotted_values",
+]

@@ -1,17 +1,19 @@
 """The Progress tab: a client's charts, a measure picker, a hover read-out, the plotted values
 as a table (the keyboard's and screen reader's way to the same numbers), and Export….
 
-The chart is built off the UI thread (ui/chart_data.py) from the history the client's page
-already read, and shown on a canvas that does not draw it again (ui/chart_canvas.py).
+The chart is drawn in the chart process (charts/process.py, asked from the thread pool by
+ui/chart_data.py) from the history the client's page already read, and its pixels shown as
+they are (ui/chart_image.py): the window's process never draws with matplotlib, which held
+the GIL long enough to freeze the window (bench/workday.py). The chart process is started
+when the first client is shown and ended when the window closes.
 """
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -27,14 +29,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mobileathlete_desktop.charts.figure_lock import FIGURE_LOCK
+from mobileathlete_desktop.charts import process as chart_process
 from mobileathlete_desktop.charts.kinds import MeasureChoice
+from mobileathlete_desktop.charts.picture import AxesMap
 from mobileathlete_desktop.domain.catalogue import Mode
 from mobileathlete_desktop.domain.records import ClientHistory
 from mobileathlete_desktop.services.audit import record_chart_export
 from mobileathlete_desktop.services.context import ServiceContext
-from mobileathlete_desktop.ui.chart_canvas import canvas_class, import_matplotlib
 from mobileathlete_desktop.ui.chart_data import ChartData, PlottedValue, build_chart_data
+from mobileathlete_desktop.ui.chart_image import ChartImage
 from mobileathlete_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from mobileathlete_desktop.ui.jobs import Job, JobCancelled, JobControl
 
@@ -58,19 +61,14 @@ def hover_hint() -> str:
 STATUS_LIMIT = 160
 
 
-CHARTS_IMPORTED = threading.Event()
+class ClosingEndsCharts(QObject):
+    """Watches the window the Progress tab is in: when it closes, the chart process ends
+    (a chart asked for later starts it again)."""
 
-
-def import_charts() -> None:
-    """Imports matplotlib and the chart modules on the chart's worker, under the figure lock
-    (no other thread draws meanwhile, and two charts never import at once): the first
-    import took 0.8-1.2 s, which froze the window when it ran on the UI thread (bench/
-    workday.py). Once imported, a flag read."""
-    if CHARTS_IMPORTED.is_set():
-        return
-    with FIGURE_LOCK:
-        import_matplotlib()
-        CHARTS_IMPORTED.set()
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Close:
+            chart_process.stop()
+        return False
 
 
 def brief(text: str, limit: int = STATUS_LIMIT) -> str:
@@ -98,6 +96,7 @@ class ProgressView(QWidget):
         self.history: ClientHistory | None = None
         self._jobs: list[Job[ChartData]] = []
         self._filling = False
+        self._closing_watch: ClosingEndsCharts | None = None
 
         self.kind = QComboBox()
         self.kind.setAccessibleName(self.tr("Chart kind"))
@@ -182,6 +181,7 @@ class ProgressView(QWidget):
     def set_client(self, client_id: int, history: ClientHistory | None = None) -> None:
         """Shows this client's charts (built now if visible, else when first shown) from
         `history` as the client's page read it; without one the tab reads it itself."""
+        self._start_charts()
         if client_id != self.client_id:
             self.data = None
             self._fill_measures(())
@@ -190,6 +190,14 @@ class ProgressView(QWidget):
         self._stale = True
         if self.isVisible():
             self.reload()
+
+    def _start_charts(self) -> None:
+        """Starts the chart process as the first client is shown (it warms up meanwhile),
+        and ends it when this window closes."""
+        chart_process.warm()
+        if self._closing_watch is None:
+            self._closing_watch = ClosingEndsCharts(self)
+            self.window().installEventFilter(self._closing_watch)
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
@@ -217,6 +225,7 @@ class ProgressView(QWidget):
         ratio = self.devicePixelRatioF() or 1.0
         bar = self.chart_area.verticalScrollBar().sizeHint().width()
         room = ((viewport.width() - 4) * ratio, (viewport.height() - 4) * ratio, bar * ratio)
+        self._start_charts()  # again, if the window was closed and shown again
 
         def work(_control: JobControl) -> ChartData:
             # A newer choice came while this one waited for a thread (kinds stepped through
@@ -224,8 +233,7 @@ class ProgressView(QWidget):
             # (matplotlib is not thread-safe), and the newest chart comes sooner.
             if generation != self._generation:
                 raise JobCancelled
-            import_charts()
-            return build_chart_data(ctx, client_id, kind, what, mode, history, room)
+            return build_chart_data(ctx, client_id, kind, what, mode, history, room, ratio)
 
         job: Job[ChartData] = Job(self, work, lambda data: self._built(generation, job, data))
         job.failure(lambda exc: self._failed(generation, job, exc))
@@ -262,26 +270,15 @@ class ProgressView(QWidget):
         self.chart_shown.emit()
 
     def _status_text(self, data: ChartData) -> str:
-        from mobileathlete_desktop.charts.style import figure_messages
-
-        notes = [m for m in figure_messages(data.figure)]
+        notes = data.picture.messages
         return " ".join(notes).replace("\n", " ") if notes else ""
 
     def _show_figure(self, data: ChartData) -> None:
-        # matplotlib is not thread-safe: a Qt canvas sets itself up on the figure (its dpi,
-        # size, callbacks), which must not run while a worker builds the next chart.
-        with FIGURE_LOCK:
-            self._put_canvas(data)
-
-    def _put_canvas(self, data: ChartData) -> None:
-        canvas = canvas_class()(data.figure, data.renderer, data.renderer_key)
+        canvas = ChartImage(data.picture)
         canvas.setAccessibleName(self.tr("Chart"))
         canvas.setAccessibleDescription(self._describe(data))
-        ratio = canvas.devicePixelRatioF() or 1.0
-        width, height = data.figure.bbox.width / ratio, data.figure.bbox.height / ratio
-        canvas.setFixedSize(round(width), round(height))
-        canvas.mpl_connect("motion_notify_event", self._hovered)
-        canvas.mpl_connect("figure_leave_event", lambda _e: self.hover.setText(hover_hint()))
+        canvas.pointed.connect(self._hovered)
+        canvas.left.connect(lambda: self.hover.setText(hover_hint()))
         self.chart_area.setWidgetResizable(False)
         old = self.chart_area.takeWidget()
         if old is self.placeholder:
@@ -293,7 +290,7 @@ class ProgressView(QWidget):
         self.canvas = canvas
 
     def _describe(self, data: ChartData) -> str:
-        titles = [ax.get_title() for ax in data.figure.axes if ax.get_title()]
+        titles = [ax.title for ax in data.picture.axes if ax.title]
         count = len(data.values)
         listed = (
             self.tr("1 value, listed in the table below")
@@ -350,9 +347,9 @@ class ProgressView(QWidget):
 
     def value_at(self, x_px: float, y_px: float) -> PlottedValue | None:
         """The plotted value nearest to a point on the canvas (matplotlib's pixels), if close."""
-        if self.data is None or not self.data.figure.axes:
+        if self.data is None or not self.data.picture.axes:
             return None
-        axes_list = self.data.figure.axes
+        axes_list = self.data.picture.axes
         # The adherence chart reads its bars, on its lower panel.
         ax = (
             None
@@ -367,27 +364,26 @@ class ProgressView(QWidget):
             if axes is None:
                 continue
             if value.bar:
-                inv = axes.transData.inverted()
-                _, y_data = inv.transform((x_px, y_px))
-                inside = axes.bbox.x0 <= x_px <= axes.bbox.x1
-                if inside and abs(y_data - value.y) <= 0.5:
+                _, y_data = axes.to_data(x_px, y_px)
+                if axes.holds_x(x_px) and abs(y_data - value.y) <= 0.5:
                     return value
                 continue
-            px, py = axes.transData.transform((value.x, value.y))
+            px, py = axes.to_pixels(value.x, value.y)
             distance = ((px - x_px) ** 2 + (py - y_px) ** 2) ** 0.5
             if distance <= HOVER_RADIUS_PX and (best is None or distance < best[0]):
                 best = (distance, value)
         return best[1] if best else None
 
-    def _outcome_axes(self, value: PlottedValue) -> Any:
+    def _outcome_axes(self, value: PlottedValue) -> AxesMap | None:
         assert self.data is not None
-        for axes in self.data.figure.axes:
-            if axes.get_title(loc="left") == value.series:
+        for axes in self.data.picture.axes:  # titled by the measure (and what it says after)
+            if axes.left_title.startswith(value.series):
                 return axes
         return None
 
-    def _hovered(self, event: Any) -> None:
-        value = self.value_at(event.x, event.y) if event.x is not None else None
+    def _hovered(self, x_px: float, y_px: float) -> None:
+        """The pointer at (x_px, y_px): the chart's device pixels from its bottom left."""
+        value = self.value_at(x_px, y_px)
         self.hover.setText(value.text if value else hover_hint())
         if value is not None and self.data is not None:
             row = self.data.values.index(value)
@@ -401,7 +397,7 @@ class ProgressView(QWidget):
 
     def export(self) -> Path | None:
         """Asks where to save the chart, writes it whole (PNG/SVG/PDF) and audits the export."""
-        from mobileathlete_desktop.charts.style import ChartWriteError, chart_format, save_figure
+        from mobileathlete_desktop.charts.style import ChartWriteError, chart_format
 
         if self.data is None:
             return None
@@ -422,7 +418,8 @@ class ProgressView(QWidget):
             )
         try:
             chart_format(path)
-            save_figure(data.figure, path)
+            # Drawn again into the file, as on screen, by the chart process (or here).
+            chart_process.save(data.request, str(path))
         except (ValueError, ChartWriteError) as exc:
             self.status.setText(self.tr("Not exported: {error}").format(error=exc))
             return None

@@ -56,7 +56,7 @@ def test_adherence_beside_the_lefs_in_the_progress_tab(ctx: ServiceContext, qtbo
         qtbot.keyClick(view.kind, Qt.Key.Key_Down)
     qtbot.waitUntil(lambda: shown(view, "adherence"), timeout=15_000)
     assert view.data is not None
-    assert len(view.data.figure.axes) == 2  # the LEFS above, the sessions done below
+    assert len(view.data.picture.axes) == 2  # the LEFS above, the sessions done below
     assert view.table.rowCount() == 1
     row = [view.table.item(0, c).text() for c in range(view.table.columnCount())]
     assert row == ["2026-03-16", "9 of 20", "45 %", "20"]

@@ -1,8 +1,9 @@
-"""The Progress tab: charts built off the UI thread, picked by keyboard, read by hover or
-table, exported through the (monkeypatched) file dialog, matplotlib loaded only when shown."""
+"""The Progress tab: charts drawn in the chart process, picked by keyboard, read by hover or
+table, exported through the (monkeypatched) file dialog, no matplotlib in the window."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -10,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
@@ -54,8 +55,15 @@ def shown(view: ProgressView, kind: str, what: str | None = None) -> bool:
         and data.kind == kind
         and (what is None or data.what == what)
         and view.canvas is not None
-        and view.canvas.figure is data.figure
+        and view.canvas.picture is data.picture
     )
+
+
+def point_at(qtbot: QtBot, view: ProgressView, x: float, y: float) -> None:
+    """Moves the pointer onto the chart at (x, y): its device pixels from the bottom left."""
+    picture = view.canvas.picture
+    spot = QPoint(round(x / picture.ratio), round((picture.height - y) / picture.ratio))
+    qtbot.mouseMove(view.canvas, spot)
 
 
 def open_progress(page: ClientPage, qtbot: QtBot) -> ProgressView:
@@ -70,12 +78,21 @@ def test_progress_shows_the_measure_with_most_visits(page: ClientPage, qtbot: Qt
     assert page.progress.data is None  # nothing is built until the tab is opened
     view = open_progress(page, qtbot)
     assert view.data is not None and (view.data.what, view.data.mode) == (DF, "active")
-    ax = view.data.figure.axes[0]
-    assert ax.get_title() == "Ankle dorsiflexion, knee flexed (active) — Ada Stridewell"
-    series = {c.get_label(): c for c in ax.containers}  # errorbar containers, one a side
-    assert set(series) == {"Left", "Right"}
-    right_y = list(series["Right"].lines[0].get_ydata())
-    assert right_y == [22.0, 26.0, 29.0]
+    assert os.getpid() != view.data.picture.drawn_by  # drawn by the chart process
+    ax = view.data.picture.axes[0]
+    assert ax.title == "Ankle dorsiflexion, knee flexed (active) — Ada Stridewell"
+    assert {"Left", "Right"} <= set(ax.labels)  # one series a side
+    # The right side's three points lie on the chart, in its data area, left to right.
+    right = [v for v in view.data.values if v.cells[1] == "right"]
+    spots = [ax.to_pixels(v.x, v.y) for v in right]
+    x0, y0, x1, y1 = ax.extents
+    assert all(x0 < px < x1 and y0 < py < y1 for px, py in spots)
+    assert [px for px, _ in spots] == sorted(px for px, _ in spots)
+    # The picture is the room's size (the chart fills the tab), opaque, not blank.
+    assert view.canvas.width() <= view.chart_area.viewport().width()
+    pixels = view.data.picture.rgba
+    assert len(pixels) == view.data.picture.width * view.data.picture.height * 4
+    assert pixels[3::4].count(255) == len(pixels) // 4 and pixels.count(255) < len(pixels) * 0.95
     # The table beneath lists the same six points, in date order.
     assert view.table.rowCount() == 6
     cells = [[view.table.item(r, c).text() for c in range(4)] for r in range(6)]
@@ -96,7 +113,7 @@ def test_the_measure_and_kind_are_picked_by_keyboard(page: ClientPage, qtbot: Qt
     press(qtbot, Qt.Key.Key_Up)
     qtbot.waitUntil(lambda: shown(view, "measure", "hip.flexion"), timeout=15_000)
     assert view.data is not None
-    assert view.data.figure.axes[0].get_title().startswith("Hip flexion (active)")
+    assert view.data.picture.axes[0].title.startswith("Hip flexion (active)")
     assert view.table.rowCount() == 1  # one visit, left only
     assert "One visit so far" in view.status.text()
     assert "Only the left side was recorded" in view.status.text()
@@ -107,8 +124,8 @@ def test_the_measure_and_kind_are_picked_by_keyboard(page: ClientPage, qtbot: Qt
     qtbot.waitUntil(lambda: shown(view, "asymmetry"), timeout=15_000)
     assert not view.measure.isEnabled()
     assert view.data is not None
-    labels = [t.get_text() for t in view.data.figure.axes[0].get_yticklabels()]
-    assert labels == ["Ankle dorsiflexion, knee flexed (active)"]
+    labels = view.data.picture.axes[0].yticklabels
+    assert labels == ("Ankle dorsiflexion, knee flexed (active)",)
     assert view.table.item(0, 3).text() == "LSI 94%"  # 29 of 31
 
     press(qtbot, Qt.Key.Key_Down)
@@ -119,17 +136,15 @@ def test_the_measure_and_kind_are_picked_by_keyboard(page: ClientPage, qtbot: Qt
 
 
 def test_hovering_a_point_reads_it_out(page: ClientPage, qtbot: QtBot) -> None:
-    from matplotlib.backend_bases import MouseEvent
-
     view = open_progress(page, qtbot)
     assert view.data is not None
-    ax = view.data.figure.axes[0]
+    ax = view.data.picture.axes[0]
     target = next(v for v in view.data.values if v.cells[:2] == ("2025-02-07", "right"))
-    x, y = ax.transData.transform((target.x, target.y))
-    MouseEvent("motion_notify_event", view.canvas, x + 3, y - 2)._process()
-    assert view.hover.text() == "2025-02-07 · right · 26° · draft"
-    MouseEvent("motion_notify_event", view.canvas, x + 60, y + 60)._process()
-    assert view.hover.text().startswith("Point at a value")
+    x, y = ax.to_pixels(target.x, target.y)
+    point_at(qtbot, view, x + 3, y - 2)
+    qtbot.waitUntil(lambda: view.hover.text() == "2025-02-07 · right · 26° · draft")
+    point_at(qtbot, view, x + 60, y + 60)
+    qtbot.waitUntil(lambda: view.hover.text().startswith("Point at a value"))
     # The keyboard's way to the same read-out: moving through the table.
     view.table.setFocus()
     qtbot.waitUntil(view.table.hasFocus)
@@ -167,8 +182,18 @@ def test_export_writes_the_chart_and_audits_it(
             select(AuditEvent).where(AuditEvent.action == "chart.export")
         ).scalar_one()
         assert event.detail["file"] == "ankle.svg" and event.detail["chart"] == DF
-    # The chart on screen is still live after saving (its canvas was not swapped).
-    assert view.data is not None and view.data.figure.canvas is view.canvas
+    # The chart on screen stays as it was after saving.
+    assert shown(view, "measure", DF)
+    # A PNG is the chart as shown, at 150 dpi (1.5 × the screen's 100 for the same layout).
+    from PySide6.QtGui import QImage
+
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *_a: (str(tmp_path / "a.png"), ""))
+    )
+    assert view.export() == tmp_path / "a.png"
+    image = QImage(str(tmp_path / "a.png"))
+    assert view.canvas is not None
+    assert abs(image.width() - view.canvas.width() * 1.5) <= 1
 
     monkeypatch.setattr(
         QFileDialog,
@@ -191,10 +216,12 @@ def test_a_client_without_assessments_gets_a_message_not_a_crash(
     assert view.measure.count() == 0 and not view.measure.isEnabled()
     assert view.table.rowCount() == 0
     assert view.status.text() == "No assessments recorded yet."
+    assert view.data is not None and view.data.picture.axes[0].title == "Progress — Bea Empty"
 
 
-def test_the_window_starts_and_shows_a_client_without_matplotlib(db_path: Path) -> None:
-    """matplotlib is imported only when the Progress tab is first shown."""
+def test_the_window_shows_a_client_and_its_chart_without_matplotlib(db_path: Path) -> None:
+    """matplotlib is never imported by the window: its charts are drawn in the chart
+    process."""
     code = f"""
 import sys
 from PySide6.QtWidgets import QApplication
@@ -216,11 +243,14 @@ app.processEvents()
 print("matplotlib" in sys.modules or win.page.progress.loading)
 from PySide6.QtCore import QThreadPool
 QThreadPool.globalInstance().waitForDone(30000)
+app.processEvents()
+print(win.page.progress.data is not None, "matplotlib" in sys.modules)
 """
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False
     )
-    assert out.stdout.split() == ["False", "True"], out.stderr
+    # The chart was drawn (by the chart process): the window's process never imported it.
+    assert out.stdout.split() == ["False", "True", "True", "False"], out.stderr
 
 
 def test_a_chart_is_laid_out_to_fill_the_room_and_a_long_profile_scrolls() -> None:
