@@ -4,6 +4,7 @@ With MOBILEATHLETE_RENDER_CHECK=<file.pdf> it instead draws every page of that P
 bundled PDF renderer and prints what it drew (tests/packaging checks the bundle with it).
 """
 
+import multiprocessing
 import os
 import sys
 from pathlib import Path
@@ -25,5 +26,8 @@ def render_check(pdf: Path) -> int:
 
 
 if __name__ == "__main__":
+    # A spawned helper (the chart process, the report batch's workers) starts this same
+    # executable: run the helper's code and exit here, never the program a second time.
+    multiprocessing.freeze_support()
     check = os.environ.get("MOBILEATHLETE_RENDER_CHECK")
     sys.exit(render_check(Path(check)) if check else main())
