@@ -87,6 +87,9 @@ class Handout:
     """The program's code (printed with its QR code on the tracker)."""
     weeks: int = DEFAULT_WEEKS
     """Weeks the tracker covers: until the next visit."""
+    next_visit: str = ""
+    """Said in bold under the findings when the next visit comes sooner than the program's
+    weeks (after a painful hop: see the physio or doctor within a week)."""
 
 
 @dataclass(frozen=True)
@@ -375,6 +378,10 @@ def handout_story(handout: Handout, layout: Layout | None = None) -> list[Any]:
     )
     for line in handout.summary or (nothing_found,):
         story.append(p(f"• {line}", "bullet"))
+    if handout.next_visit:
+        story.append(
+            p(f'<font color="{NOTE_COLOUR}"><b>{text(handout.next_visit)}</b></font>', markup=True)
+        )
     if handout.notes:
         story.append(p(handout.notes, "body"))
     story.append(p(tr.gettext("Your drills"), "h1"))

@@ -14,7 +14,9 @@ from mobileathlete_desktop.domain.exercises import (
     ExerciseLibrary,
     default_exercise_library,
 )
+from mobileathlete_desktop.domain.follow_up import follow_up
 from mobileathlete_desktop.domain.programs import (
+    DEFAULT_WEEKS,
     MAX_SESSIONS,
     MAX_WEEKS,
     ProgramItemRecord,
@@ -381,11 +383,15 @@ def recommended_program(
         if rec.reason not in summary:
             summary.append(rec.reason)
     latest = history.latest
+    # After a warning sign (a painful hop) the next visit is within a week (domain.follow_up):
+    # the builder's "weeks to next visit" and the handout's tracker say so.
+    soon = follow_up(latest, date.today(), DEFAULT_WEEKS, ctx.catalogue)
     program = ProgramRecord(
         id=None,
         client_id=client_id,
         date=date.today(),
         title="Recommended program",
+        weeks=soon.weeks if soon.prompt else None,
         items=items,
         summary="\n".join(summary),
         therapist=(latest.signed_by or latest.therapist) if latest else ctx.actor.display_name,

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from mobileathlete_desktop.domain.exercises import Exercise, ExerciseLibrary
+from mobileathlete_desktop.domain.follow_up import follow_up, prompt_review_advice
 from mobileathlete_desktop.domain.interpretation import interpret_assessment
 from mobileathlete_desktop.domain.programs import (
     DEFAULT_WEEKS,
@@ -145,11 +146,16 @@ def build_handout(
             warnings.append(f"Drill {name!r} has no illustration")
         drills.append(drill)
     summary = _client_findings(ctx, scoped, lang)
+    weeks = program.weeks or DEFAULT_WEEKS
+    printed = on or program.date or date.today()
+    # After a warning sign (a painful hop) the next visit is within a week, not when the
+    # program has run its course: the tracker covers that week and the client is told so.
+    soon = follow_up(scoped.latest if scoped else None, printed, weeks, ctx.catalogue)
     handout = Handout(
         clinic=clinic_header(ctx),
         client_name=client.full_name,
         chart_number=client.chart_number,
-        on=on or program.date or date.today(),
+        on=printed,
         therapist=program.therapist,
         drills=tuple(drills),
         lang=lang,
@@ -157,7 +163,8 @@ def build_handout(
         notes=program.notes,
         time=time_text(program_time(program.items), lang),
         code=program.code,
-        weeks=program.weeks or DEFAULT_WEEKS,
+        weeks=soon.weeks,
+        next_visit=prompt_review_advice(lang, soon.due) if soon.prompt else "",
     )
     return handout, program, warnings
 

@@ -8,6 +8,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
+from mobileathlete_desktop.domain.catalogue import Catalogue
 from mobileathlete_desktop.domain.interpretation import interpret_assessment, measure_for
 from mobileathlete_desktop.domain.interpretation.changes import (
     ChangeLine,
@@ -224,8 +225,12 @@ def as_sentences(text: str) -> str:
     return " ".join(line if line[-1] in ".!?:;…" else line + "." for line in lines if line)
 
 
-def _plan(history: ClientHistory, program: ProgramRecord | None, lang: str) -> tuple[str, str]:
-    """The plan (the latest visit's notes and the program's notes) and the next visit."""
+def _plan(
+    history: ClientHistory, program: ProgramRecord | None, lang: str, catalogue: Catalogue
+) -> tuple[str, str]:
+    """The plan (the latest visit's notes and the program's notes) and the next visit: when
+    the program has run its course, or within a week after a warning sign (a painful hop)."""
+    from mobileathlete_desktop.domain.follow_up import follow_up, prompt_review_plan
     from mobileathlete_desktop.domain.programs import DEFAULT_WEEKS
 
     tr = texts(lang)
@@ -250,6 +255,9 @@ def _plan(history: ClientHistory, program: ProgramRecord | None, lang: str) -> t
     weeks = (program.weeks if program is not None else None) or DEFAULT_WEEKS
     start = program.date if program is not None and program.date else latest.date
     due = start + timedelta(weeks=weeks)
+    soon = follow_up(latest, latest.date, weeks, catalogue)
+    if soon.prompt:
+        return " ".join(parts), prompt_review_plan(lang, soon.due)
     return " ".join(parts), tr.ngettext(
         "Next visit: in about {count} week, around {date}, when the home program has run its "
         "course.",
@@ -296,7 +304,7 @@ def build_summary_report(
     title, program, saved = _summary_program(ctx, client_id, found, lang)
     program, adherence = _adherence(ctx, program, saved, lang)
     adherence = _with_outcome_notes(ctx, history, adherence, lang)
-    plan, next_visit = _plan(history, saved, lang)
+    plan, next_visit = _plan(history, saved, lang, cat)
     last = history.latest
     return SummaryReport(
         client=history.client,

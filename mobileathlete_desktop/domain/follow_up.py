@@ -1,0 +1,79 @@
+"""When to see the runner again: when the home program has run its course, or within a week
+after a warning sign (a painful hop: a possible bone stress injury), to assess or refer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from mobileathlete_desktop.domain.catalogue import Catalogue
+from mobileathlete_desktop.domain.records import AssessmentRecord
+from mobileathlete_desktop.support.i18n import texts
+
+PROMPT_REVIEW_WEEKS = 1
+"""Clinic convention, not a published figure: a test whose pain warns of more (the catalogue's
+`pain_warning`; today the hop tests, a bone-stress warning sign) brings the next visit forward
+from the program's weeks to within a week, so the pain is assessed (or referred to a doctor)
+before more running or impact. A recommendation for the therapist to weigh, not a diagnosis."""
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """The next visit: how many weeks away, by when, and whether a warning sign brought it
+    forward (`warned_by`: the measures whose pain did)."""
+
+    weeks: int
+    due: date
+    warned_by: tuple[str, ...] = ()
+
+    @property
+    def prompt(self) -> bool:
+        """Whether the visit was brought forward by a warning sign."""
+        return bool(self.warned_by)
+
+
+def warning_signs(assessment: AssessmentRecord | None, catalogue: Catalogue) -> tuple[str, ...]:
+    """The measures recorded painful at this assessment whose pain warns of more (a painful
+    hop: a bone-stress warning), each once, in the order recorded."""
+    if assessment is None:
+        return ()
+    codes = []
+    for m in assessment.measurements:
+        measure = catalogue.get(m.code)
+        if m.pain and measure is not None and measure.pain_warning:
+            codes.append(m.code)
+    return tuple(dict.fromkeys(codes))
+
+
+def follow_up(
+    assessment: AssessmentRecord | None, start: date, weeks: int, catalogue: Catalogue
+) -> FollowUp:
+    """The next visit after `start`: in `weeks` (the program's), or within PROMPT_REVIEW_WEEKS
+    when the assessment holds a warning sign."""
+    warned = warning_signs(assessment, catalogue)
+    if warned:
+        weeks = min(weeks, PROMPT_REVIEW_WEEKS)
+    return FollowUp(weeks, start + timedelta(weeks=weeks), warned)
+
+
+def prompt_review_plan(lang: str, due: date) -> str:
+    """The report's next-visit line after a warning sign (the therapist and the client read it)."""
+    tr = texts(lang)
+    return tr.gettext(
+        "Next visit: within a week, by {date}, not when the home program has run its course: "
+        "pain when hopping is a warning sign of a bone stress injury, to be assessed (or "
+        "referred to a doctor) before more running or impact. Stop running if the pain "
+        "persists.",
+        date=tr.date(due, "medium"),
+    )
+
+
+def prompt_review_advice(lang: str, due: date) -> str:
+    """The handout's words to the client after a warning sign: who to see, by when, and what
+    to stop meanwhile."""
+    tr = texts(lang)
+    return tr.gettext(
+        "See your physio or doctor within a week (by {date}) to have the pain you felt when "
+        "hopping checked. Stop running if the pain persists.",
+        date=tr.date(due, "medium"),
+    )
