@@ -5,6 +5,7 @@ each for what it is."""
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -19,6 +20,10 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
 DEFAULT_OUTCOMES: tuple[str, ...] = (LEFS_TOTAL, "nprs")
+
+
+KEY_WIDTH = 30
+"""Characters a line of the key beside a panel holds before it wraps."""
 
 
 def mcid_size(important: ImportantChange, baseline: float) -> float | None:
@@ -144,10 +149,22 @@ def outcomes_figure(
         unit = style.unit_word(tr, measure.unit_label) or tr.pgettext(
             "unit on a chart axis", "score"
         )
-        ax.set_title(label, fontsize=style.LABEL_SIZE, loc="left")
-        ax.set_ylabel(f"{unit} ({better})", fontsize=style.LABEL_SIZE)
+        # Which way is better beside the name, not on the axis: a low panel's axis has room
+        # for the unit only ("puntos (más bajo es mejor)" ran into the next panel's).
+        ax.set_title(f"{label} — {better}", fontsize=style.LABEL_SIZE, loc="left")
+        ax.set_ylabel(unit, fontsize=style.LABEL_SIZE)
         style.date_axis(ax, [p.date for p in points], tr.lang)
-        ax.legend(fontsize=style.NOTE_SIZE, loc="best", frameon=False)
+        # The key beside the panel, its long entries wrapped: it never covers the scores,
+        # and a low panel (the summary's) keeps its words at their size.
+        handles, names = ax.get_legend_handles_labels()
+        ax.legend(
+            handles,
+            [textwrap.fill(name, KEY_WIDTH) for name in names],
+            fontsize=style.NOTE_SIZE,
+            loc="upper left",
+            bbox_to_anchor=(1.01, 1.0),
+            frameon=False,
+        )
         if len(points) == 1:
             style.note(ax, tr.gettext("One score so far: no trend yet."), y=0.15)
     style.date_label(axes[-1], tr.gettext("Visit date"))

@@ -135,12 +135,13 @@ def test_profile_leaves_out_active_readings_judged_by_their_gap(catalogue: Catal
 
 def test_outcome_panels_with_mdc_band(history: ClientHistory, catalogue: Catalogue) -> None:
     fig = outcomes_figure(history, catalogue=catalogue)
-    # The measure names the panel; the axis says which way is better (short enough to fit).
-    assert [ax.get_title(loc="left") for ax in fig.axes] == ["LEFS", "NPRS"]
-    assert [ax.get_ylabel() for ax in fig.axes] == [
-        "points (higher is better)",
-        "points (lower is better)",
+    # The measure and which way is better name the panel; the axis its unit (a low panel's
+    # axis has no room for more).
+    assert [ax.get_title(loc="left") for ax in fig.axes] == [
+        "LEFS — higher is better",
+        "NPRS — lower is better",
     ]
+    assert [ax.get_ylabel() for ax in fig.axes] == ["points", "points"]
     lefs = fig.axes[0]
     band = next(p for p in lefs.patches if p.get_gid() == "mdc-band")
     # The band is the measurement error (MDC95), labelled as such, never as the MCID.

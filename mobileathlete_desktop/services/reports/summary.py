@@ -55,8 +55,11 @@ def _resized(figure: Any, height: float = SUMMARY_FIGURE_HEIGHT) -> Any:
     return figure
 
 
-# Outcome panels stacked: this much height (inches) each, plus the title and dates.
-OUTCOME_PANEL_HEIGHT = 2.1
+# Outcome panels stacked: this much height (inches) each, plus the title and dates. Their
+# keys stand beside the panels, so a panel can be low: laid out no taller than it is drawn,
+# its words print near their size (the longer Spanish summary draws its charts at the small
+# height, 215 pt, which printed a 2.1-inch panel's 8 pt key at about 5 pt; now 6.8 pt).
+OUTCOME_PANEL_HEIGHT = 1.4
 
 
 def _summary_charts(
