@@ -11,9 +11,11 @@ import gc
 import itertools
 import logging
 import os
+import re
 import sys
 import time
 from collections.abc import Callable, Mapping
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mobileathlete_desktop.commands.exits import EXIT_ERROR, EXIT_OK, EXIT_USAGE
@@ -399,7 +401,17 @@ BENCH_READY_ENV = "MOBILEATHLETE_BENCH_READY"
 
 
 def peak_rss_mb() -> float | None:
-    """This process's peak resident memory in MB (None where the OS does not say)."""
+    """This process's peak resident memory in MB (None where the OS does not say).
+
+    On Linux it is the address space's own peak (VmHWM): ru_maxrss is carried over fork and
+    exec, so a program started by a bigger process would report that process's peak."""
+    try:
+        status = Path("/proc/self/status").read_text()
+    except OSError:
+        status = ""
+    found = re.search(r"^VmHWM:\s+(\d+) kB", status, re.MULTILINE)
+    if found:
+        return int(found.group(1)) / 1024
     try:
         import resource
     except ImportError:  # Windows

@@ -47,3 +47,29 @@ def test_a_started_program_s_peak_rss_is_its_own(tmp_path: Path) -> None:
     assert said.rss_mb is not None and said.rss_mb >= 300  # what the hook's figure was
     assert run.rss_mb is not None and 20 <= run.rss_mb < 100
     assert run.signin_to_main_ms >= 0 and run.max_stall_ms == 1.0
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").is_file(), reason="Linux /proc only")
+def test_the_program_s_own_ready_line_says_its_own_peak_not_its_starter_s(
+    tmp_path: Path,
+) -> None:
+    """The program's bench hook (commands.gui.peak_rss_mb) reports the program's own peak, as
+    the large clinic's child does: a bench that built the 50,000-client clinic (~1 GB) and
+    then started the measuring child had it report 1,029 MB."""
+    import subprocess
+
+    grown = bytearray(300 * 1024 * 1024)
+    for i in range(0, len(grown), 4096):
+        grown[i] = 1
+    said = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from mobileathlete_desktop.commands.gui import peak_rss_mb; print(peak_rss_mb())",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    del grown
+    assert 5 < float(said) < 200, said
