@@ -30,6 +30,7 @@ from mobileathlete_desktop.ui.client_list_model import ClientListModel
 from mobileathlete_desktop.ui.client_page import ClientPage
 from mobileathlete_desktop.ui.crash_dialog import open_log_folder
 from mobileathlete_desktop.ui.i18n import role_name
+from mobileathlete_desktop.ui.jobs import Job
 from mobileathlete_desktop.ui.screen_fit import fit_to_screen, scrolling
 
 if TYPE_CHECKING:  # loaded when first opened: they are not needed to show the window
@@ -84,6 +85,7 @@ class MainWindow(QMainWindow):
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.count_label = QLabel()
+        self._count_generation = 0  # the searches made, so an older one's count is dropped
         self.show_archived = QCheckBox(self.tr("&Show archived"))
         self.show_archived.setAccessibleName(self.tr("Show archived clients"))
         self.show_archived.toggled.connect(lambda _on: self.refresh_clients())
@@ -347,17 +349,35 @@ class MainWindow(QMainWindow):
 
     def refresh_clients(self) -> None:
         """Re-runs the search and fills the list."""
-        self.model.refresh(self.search.text(), include_archived=self.show_archived.isChecked())
+        text, archived = self.search.text(), self.show_archived.isChecked()
+        self.model.refresh(text, include_archived=archived)
+        self._count_generation += 1
         if self.model.canFetchMore():
-            # More than a page matched: the list is already up; count them all just after.
+            # More than a page matched: the list is already up; all of them are counted off
+            # the UI thread (one or two requests to a clinic server), the newest search's
+            # count shown when it comes.
             shown = QLocale().toString(self.model.rowCount())
             self.count_label.setText(self.tr("{n}+ clients").format(n=shown))
-            QTimer.singleShot(0, self._show_count)
+            self._count_all(text, archived)
         else:
-            self._show_count()
+            self._show_count(self.model.rowCount())
 
-    def _show_count(self) -> None:
-        found = self.model.total()
+    def _count_all(self, text: str, include_archived: bool) -> None:
+        ctx, generation = self.ctx, self._count_generation
+
+        def shown(found: int) -> None:
+            if generation == self._count_generation:  # not a search typed over since
+                self._show_count(found)
+
+        Job(
+            self,
+            lambda _control: client_service.count_clients(
+                ctx, text, include_archived=include_archived
+            ),
+            shown,
+        ).run()
+
+    def _show_count(self, found: int) -> None:
         count = QLocale().toString(found)
         self.count_label.setText(
             self.tr("1 client") if found == 1 else self.tr("{n} clients").format(n=count)
