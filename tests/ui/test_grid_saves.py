@@ -152,6 +152,7 @@ def test_a_refused_save_puts_the_stored_value_back_and_says_so(
     assert stored(therapist_ctx, editor, LEFT_ACTIVE) == 95  # nothing of ours stored
     assert saved == []  # and nothing said to be saved
     assert grid.values[LEFT_ACTIVE] == 95  # the cell as stored, marked
+    assert editor.record.value("hip.flexion", "left", "active") == 95  # the findings' too
     assert LEFT_ACTIVE in grid.errors and "not stored" in grid.cell_text(LEFT_ACTIVE)
     status = editor.status.text()
     assert status.startswith("⚠") and "changed elsewhere to 95" in status

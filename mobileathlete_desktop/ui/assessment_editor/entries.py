@@ -152,7 +152,7 @@ class EditorEntries:
                 )
             except ConflictError as exc:  # what is stored now, to put back in the cell
                 fresh = assessment_service.get_assessment(ctx, assessment_id)
-                return ("conflict", exc, fresh.value(key.code, key.side, key.mode))
+                return ("conflict", exc, fresh.measurement(key.code, key.side, key.mode))
             record = None
             if computed:
                 # The value is stored (its totals with it); this only refreshes them.
@@ -187,8 +187,9 @@ class EditorEntries:
             # Nothing was stored: the cell shows what is stored, marked with the reason. A
             # later value typed on top of this one compares with the same stale value, and is
             # refused (and said) in turn.
+            editor.record = _with_measurement(editor.record, key, extra)
             if grid is not None and last:
-                grid.set_value(key, extra)
+                grid.set_value(key, None if extra is None else extra.value)
                 grid.set_error(key, str(answer))
             editor.say(str(answer), error=True)
             return
