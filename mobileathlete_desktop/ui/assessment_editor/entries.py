@@ -192,6 +192,8 @@ class EditorEntries:
                 grid.set_value(key, None if extra is None else extra.value)
                 grid.set_error(key, str(answer))
             editor.say(str(answer), error=True)
+            # The findings follow the other workstation's value (the record holds it).
+            editor.live_findings.refresh(editor.assessment_id, editor.record)
             return
         saved = answer
         self.saves.stored[key] = None if saved is None else saved.value
