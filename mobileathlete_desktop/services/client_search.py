@@ -158,6 +158,25 @@ def _probe(connection: Connection, word: _Word) -> int | None:
     return None if found > _DRIVE else found
 
 
+def _windows(lookup: str) -> list[str]:
+    """The counted pieces of a word too long to be counted itself: every piece of
+    COUNTED_LENGTH characters in it (a client holding the word holds each of them)."""
+    size = search_index.COUNTED_LENGTH
+    if len(lookup) <= size:
+        return []
+    return [lookup[i : i + size] for i in range(len(lookup) - size + 1)]
+
+
+def _bound(got: dict[tuple[str, str], int], word: _Word) -> int | None:
+    """For a word too long to be counted: its rarest counted piece's clients, an upper bound
+    of its own, read with the other counts (no probe, one request fewer) when it is small
+    enough to fetch by; None when it is not (the probe then counts the word's fragments)."""
+    pieces = [got.get((word.count_kind, t)) for t in _windows(word.lookup)]
+    known = [n for n in pieces if n is not None]
+    least = min(known, default=None)
+    return least if least is not None and least <= _DRIVE else None
+
+
 @dataclass(frozen=True)
 class _Plan:
     """How a search reads the clinic: through the index from its rarest word, or in order."""
@@ -179,9 +198,10 @@ def _plan(connection: Connection, text: str, include_archived: bool, *, count: b
     if not words and not count:
         return _Plan(None, None)
     every = (search_index.EVERY, "")
-    got = search_index.counted(
-        connection, [every, *((w.count_kind, w.lookup) for w in words)], include_archived
-    )
+    asked = [every]
+    for w in words:
+        asked += [(w.count_kind, w.lookup), *((w.count_kind, t) for t in _windows(w.lookup))]
+    got = search_index.counted(connection, asked, include_archived)
     if not words:
         return _Plan(None, got[every])
     counts: list[int | None] = []
@@ -191,7 +211,8 @@ def _plan(connection: Connection, text: str, include_archived: bool, *, count: b
         elif (word.count_kind, word.lookup) in got:
             counts.append(got[(word.count_kind, word.lookup)])
         else:
-            counts.append(_probe(connection, word))
+            bound = _bound(got, word)
+            counts.append(_probe(connection, word) if bound is None else bound)
     first = words[0]
     exact = len(words) == 1 and first.exact and (first.count_kind, first.lookup) in got
     known = [(n, w) for n, w in zip(counts, words, strict=True) if n is not None]

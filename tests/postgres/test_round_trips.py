@@ -44,6 +44,7 @@ ENTER_A_VALUE = SAVE_A_VALUE  # the editor: keystroke to saved, and whatever it 
 READ_AN_ASSESSMENT = 4  # the assessment, its values, findings and questionnaires; no BEGIN
 FIRST_PAGE = 1  # the list in its order, no word to plan
 SEARCH_A_WORD = 2  # the word's count (which way to fetch), then the page
+SEARCH_A_LONG_WORD = 2  # too long to be counted: its pieces' counts bound it (no probe)
 OPEN_A_CLIENT = 9  # the audited read (4) and the page's one read of everything (5)
 
 
@@ -322,3 +323,23 @@ def test_the_list_s_first_page_is_one_request_and_a_word_s_two(
     assert [c.family_name for c in clients.search_clients(ctx, "pace", limit=101)] == ["Paceford"]
     assert clients.count_clients(ctx, "") == 3
     assert (everyone, a_word) == (FIRST_PAGE, SEARCH_A_WORD)
+
+
+def test_a_word_too_long_to_be_counted_costs_no_probe(
+    lan: tuple[LanProxy, ServiceContext],
+) -> None:
+    """A word longer than the count table's texts (8 characters) was counted by a probe of
+    its fragments, a request of its own at every keystroke; the counts of its 8-character
+    pieces, read with the others, bound it."""
+    proxy, ctx = lan
+    for n, family in enumerate(("Stridewell", "Stridewalker", "Paceford")):
+        clients.create_client(ctx, clients.ClientInput(f"RT-2{n}", "Ada", family))
+    found: list[str] = []
+    cost = _requests(
+        proxy,
+        lambda: found.extend(c.family_name for c in clients.search_clients(ctx, "stridewel")),
+    )
+    assert set(found) == {"Stridewell"}
+    assert cost == SEARCH_A_LONG_WORD
+    assert clients.search_clients(ctx, "stridewalk ada")[0].family_name == "Stridewalker"
+    assert clients.search_clients(ctx, "stridewxyz") == []
