@@ -56,3 +56,16 @@ def test_a_difference_of_one_rep_is_singular_in_both_languages(
     heel_rise = CAT["calf.heel_rise"]
     assert difference_words(heel_rise, 1, lang) == one
     assert difference_words(heel_rise, 2, lang) == two
+
+
+def test_an_error_weighed_against_a_figure_never_looks_equal_to_it() -> None:
+    """Worded in a reason, an error keeps a decimal more where the rounding would make it read
+    the same as the gap or change it is weighed against: a 5° gap "more than the 4.6°
+    measurement error", not "more than the 5° error"; otherwise it is said as recorded."""
+    from mobileathlete_desktop.domain.interpretation.wording import _error
+
+    knee = CAT["knee.flexion"]
+    assert _error(knee, 4.6, 5) == "4.6°"
+    assert _error(knee, 4.6, -5) == "4.6°"  # a change down is weighed by its size
+    assert _error(knee, 4.2, 6) == "4°"
+    assert _error(CAT["hop.triple"], 49.17, 60) == "49 cm"

@@ -160,6 +160,7 @@ def test_an_lsi_change_is_judged_in_percentage_points_of_reid_2007s_error() -> N
     spanish = " ".join(line.text for line in change_lines(result, "es", CAT))
     assert "más allá del error de medición (15.5 puntos porcentuales)" in spanish
     assert "(49 cm)" in english
+    assert "(49 cm)" in spanish and "49.2" not in spanish  # the same rounding in Spanish
 
 
 def test_the_full_records_what_changed_says_hop_errors_as_measured(ctx: ServiceContext) -> None:

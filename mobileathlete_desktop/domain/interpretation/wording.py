@@ -54,6 +54,19 @@ def _places(step: float) -> int:
     return max(1, len(text.split(".", 1)[1]) if "." in text and "e" not in text else 1)
 
 
+def _error(measure: Measure, error: float, beside: float | None = None) -> str:
+    """A measurement error as the report and charts say it (`Measure.format_figure`: "49 cm",
+    "4°"), with a decimal more where that rounding would make it look equal to the figure it
+    is weighed against (a gap of 5° against an error of 4.6°, not "5° ... the 5° error")."""
+    if (
+        beside is not None
+        and error != abs(beside)
+        and measure.round_figure(error) == measure.round_figure(abs(beside))
+    ):
+        return _fmt(measure, error)
+    return measure.format_figure(error)
+
+
 def _signed(measure: Measure, value: float) -> str:
     return ("+" if value > 0 else "") + _fmt(measure, value)
 
@@ -112,14 +125,14 @@ def _gap_reason(
         return tr.gettext(
             "{name}: active {active}, passive {passive}, gap {gap}, more than the {error} "
             "measurement error ({source}): a control deficit, not a flexibility limit.",
-            error=_fmt(measure, mdc),
+            error=_error(measure, mdc, gap),
             source=source,
             **values,
         )
     return tr.gettext(
         "{name}: active {active}, passive {passive}, gap {gap}, within the {error} "
         "measurement error ({source}): active range matches passive.",
-        error=_fmt(measure, mdc),
+        error=_error(measure, mdc, gap),
         source=source,
         **values,
     )
@@ -364,7 +377,7 @@ def _sides_reason(
     if sides.threshold_kind == "error" and sides.threshold is not None:
         rule = {
             "head": head,
-            "error": _fmt_in(tr, measure, sides.threshold),
+            "error": _value_in(tr, _error(measure, sides.threshold, sides.difference)),
             "source": _error_source_in(tr, err),
         }
         if within:
@@ -425,7 +438,7 @@ def _change_reason(
     parts: list[str] = []
     if change.beyond_error is not None:
         error = {
-            "error": _fmt_in(tr, measure, change.mdc or 0),
+            "error": _value_in(tr, _error(measure, change.mdc or 0, delta)),
             "source": _error_source_in(tr, err),
         }
         if change.rater == "inter":
