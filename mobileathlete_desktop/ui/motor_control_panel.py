@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from mobileathlete_desktop.domain.catalogue import Measure, Side
 from mobileathlete_desktop.domain.records import FindingRecord
 from mobileathlete_desktop.support.languages import language_code
+from mobileathlete_desktop.ui import focus_chain
 from mobileathlete_desktop.ui.i18n import QT_TRANSLATE_NOOP
 
 NO_RATING = ""  # the rating box's first item: no rating stored
@@ -118,6 +119,7 @@ class MotorControlPanel(QWidget):
         self.boxes: dict[str, QGroupBox] = {}
         lang = self._lang
         sides = {"left": self.tr("Left"), "right": self.tr("Right"), "none": ""}
+        made: list[QWidget] = []  # the controls in the order Tab walks them
         layout = QVBoxLayout(self)
         for test, title in zip(self.tests, self._titles, strict=True):
             label = test.label_in(lang)
@@ -135,6 +137,7 @@ class MotorControlPanel(QWidget):
                     )
                     check.toggled.connect(lambda _on, t=test, s=side: self._edited(t, s))
                     self.faults[(test.code, side, fault.code)] = check
+                    made.append(check)
                     grid.addWidget(check, r, c)
                 rating = QComboBox()
                 rating.addItem(self.tr("not rated"), NO_RATING)
@@ -152,9 +155,11 @@ class MotorControlPanel(QWidget):
                 )
                 rating.installEventFilter(self)
                 self.ratings[(test.code, side)] = rating
+                made.append(rating)
                 grid.addWidget(rating, len(test.faults) + 1, c)
             layout.addWidget(box)
         layout.addStretch(1)
+        focus_chain.in_place(self, made)  # in the Tab order where made with the panel
         for finding in list(self._shown.values()):
             self.show_finding(finding)
         self.set_read_only(self._read_only)

@@ -14,7 +14,6 @@ findings), on the UI thread: one small transaction each.
 from __future__ import annotations
 
 from collections.abc import Callable
-from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
@@ -57,6 +56,7 @@ from mobileathlete_desktop.domain.treatments import (
 from mobileathlete_desktop.services import treatments as treatment_service
 from mobileathlete_desktop.services.context import ConflictError, InputError, ServiceContext
 from mobileathlete_desktop.services.session import DatabaseError
+from mobileathlete_desktop.ui import focus_chain
 from mobileathlete_desktop.ui.measure_grid import window_lang
 from mobileathlete_desktop.ui.treatment_entry import (
     fill_terms,
@@ -232,10 +232,11 @@ class TreatmentPanel(QWidget):
         layout.addWidget(self.hint)
         layout.addWidget(self.table, 1)
         # Tab goes through the entry as it reads (kind, where, how, grade, side, minutes,
-        # note), not in the order the two lines were laid out.
-        chain = [*self.entry_widgets, self.add_button, self.cancel_button, self.table]
-        for before, after in pairwise(chain):
-            QWidget.setTabOrder(before, after)
+        # note), not in the order the two lines were laid out; in the window's Tab order
+        # where they were when made with the panel (made when first shown: see build).
+        focus_chain.in_place(
+            self, [*self.entry_widgets, self.add_button, self.cancel_button, self.table]
+        )
 
         for entry_widget in self.entry_widgets:
             entry_widget.installEventFilter(self)

@@ -278,3 +278,20 @@ def test_the_tab_shows_its_entry_row_and_list_as_it_first_shows(
     assert panel.table.item(0, 1).text() == "Ankle (talocrural) left"
     assert not panel.error.isVisible() and not panel.cancel_button.isVisible()
     assert all(w.isEnabled() for w in [*panel.entry_widgets, panel.add_button])
+
+
+def test_tab_from_the_list_goes_on_to_the_buttons_beside_the_tabs(
+    draft_id: int, open_panel: Callable[[int], TreatmentPanel], qtbot: QtBot
+) -> None:
+    """Made when the tab first shows, the entry row and the list keep their place in the
+    window's Tab order (Qt puts late widgets last: Tab went to the top of the window)."""
+    panel = open_panel(draft_id)
+    editor = panel.window()
+    assert isinstance(editor, AssessmentEditor)
+    panel.table.setFocus()
+    qtbot.waitUntil(panel.table.hasFocus)
+    press(qtbot, Qt.Key.Key_Tab)
+    after = editor.checkin_button if editor.checkin_button.isVisible() else editor.media_button
+    qtbot.waitUntil(after.hasFocus)
+    press(qtbot, Qt.Key.Key_Backtab)
+    qtbot.waitUntil(panel.table.hasFocus)
