@@ -28,3 +28,22 @@ def execute_and_commit(conn: Connection, statement: str, params: dict[str, Any])
     rows: list[Any] = cursor.fetchall()
     cursor.close()
     return rows
+
+
+def begin_execute_commit(
+    conn: Connection, lock_key: int, statement: str, params: dict[str, Any]
+) -> list[Any]:
+    """BEGIN, the advisory write lock `lock_key` (held to the COMMIT), `statement` and COMMIT
+    in one request, on a connection whose unit sends no BEGIN of its own (a read unit's); the
+    statement's rows. A failure leaves the transaction aborted: the unit's rollback ends it."""
+    driver = conn.connection.driver_connection
+    assert driver is not None and hasattr(driver, "pipeline"), "a psycopg 3 connection"
+    with driver.pipeline():
+        driver.execute("BEGIN")
+        driver.execute("SELECT pg_advisory_xact_lock(%s)", [lock_key])
+        cursor = driver.cursor()
+        cursor.execute(statement, params)
+        driver.execute("COMMIT")
+    rows: list[Any] = cursor.fetchall()
+    cursor.close()
+    return rows

@@ -7,6 +7,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator
 from datetime import date
+from typing import Any
 
 import pytest
 from sqlalchemy import func, select
@@ -99,6 +100,37 @@ def test_the_one_statement_writes_the_value_and_the_event_record_event_would(
     record = assessments.get_assessment(ctx, draft)
     assert record.value("hip.flexion", "left", "active") == 110
     assert record.value("hip.flexion", "right", "active") == 111
+
+
+def test_a_save_after_another_workstation_wrote_chains_from_its_event(
+    ctx: ServiceContext, draft: int, pg_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The trail's end this workstation knows is stale: the one-request save stores nothing
+    (its guard), and the save is made after the end read under the lock."""
+    assessments.set_value(ctx, draft, "hip.flexion", "left", "active", 101.0, expected=100.0)
+    desk = ServiceContext(db=open_database(pg_url), actor=FRONT_DESK)
+    try:
+        assessments.get_assessment(desk, draft)
+        assessments.set_value(desk, draft, "hip.flexion", "right", "active", 106.0, expected=105.0)
+    finally:
+        desk.db.dispose()
+    before = counted(ctx)
+    tried: list[Any] = []
+    real = server_save._Save.in_one_wait
+    monkeypatch.setattr(
+        server_save._Save,
+        "in_one_wait",
+        lambda self, guess: tried.append(r := real(self, guess)) or r,
+    )
+    saved = assessments.set_value(
+        ctx, draft, "hip.flexion", "left", "active", 102.0, expected=101.0
+    )
+    assert tried and tried[0][0] is None  # the stale end: nothing stored by that request
+    assert saved is not None and saved.value == 102
+    assert counted(ctx) == before + 1  # one event, chained from the front desk's
+    *_, desk_event, ours = events(ctx)
+    assert desk_event.username == "fd" and ours.prev_hash == desk_event.hash
+    assert problems(ctx) == []
 
 
 def test_a_refused_compare_and_set_stores_nothing_and_logs_nothing(

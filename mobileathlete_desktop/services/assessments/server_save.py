@@ -1,4 +1,4 @@
-"""A value typed over one already stored, saved on a clinic server in two waits.
+"""A value typed over one already stored, saved on a clinic server in one or two waits.
 
 The usual save (`set_value`) waits five times on a clinic LAN: BEGIN with the write lock and
 the audit trail's last event, the visit, the compare-and-set UPDATE, the audit INSERT, COMMIT.
@@ -6,24 +6,34 @@ Here the visit's check (it exists, is this client's, is not signed), the compare
 the audit event are one statement, and the COMMIT goes with it (storage.server_pipeline):
 
     WITH updated AS (UPDATE measurement ... WHERE <the cell holds `expected`>
-                     AND EXISTS (<the visit, this client's, not signed>) RETURNING ...),
+                     AND EXISTS (<the visit, this client's, not signed>)
+                     AND <the trail still ends with the event chained from> RETURNING ...),
          logged AS (INSERT INTO audit_event ... SELECT ... FROM updated RETURNING id)
-    SELECT ... FROM updated CROSS JOIN logged
+    SELECT ... (one row: what was stored, if anything, and the trail's end)
 
-The event is hashed and sealed here, chained from the trail's last event that the BEGIN read
-under the write lock, exactly as `record_event` would write it. Its detail names the painful
-mark as stored, which only the UPDATE knows: both versions are sealed, and the statement
-stores the one that matches. The UPDATE and the INSERT stand or fall together: a cell that no
-longer holds `expected`, a signed visit, or a visit not known to this process stores nothing
-and logs nothing (the transaction commits empty), and `set_value` then takes its usual path,
+The event is hashed and sealed here, as `record_event` would write it, chained from the
+trail's last event: the one this process's previous save ended the trail with (then BEGIN,
+the write lock, the statement and COMMIT are one request), or, when another workstation
+appended since (the statement's guard stores nothing then) or none is known, the one the
+write unit's BEGIN reads under the lock (two requests). Its detail names the painful mark as
+stored, which only the UPDATE knows: both versions are sealed, and the statement stores the
+one that matches. The UPDATE and the INSERT stand or fall together: a cell that no longer
+holds `expected`, a signed visit, or a visit not known to this process stores nothing and
+logs nothing (the transaction commits empty), and `set_value` then takes its usual path,
 which says why (ConflictError, InputError) or saves it the long way.
 """
 
 from __future__ import annotations
 
 import json
+import threading
+import weakref
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
+
+from sqlalchemy.orm import Session
+from sqlalchemy.pool import Pool
 
 from mobileathlete_desktop.domain.catalogue import Mode, Side
 from mobileathlete_desktop.domain.records import MeasurementRecord
@@ -31,8 +41,9 @@ from mobileathlete_desktop.services.assessments.records import known_client
 from mobileathlete_desktop.services.audit import chain_tip_under_lock, note_appended, sealed_event
 from mobileathlete_desktop.services.context import ServiceContext
 from mobileathlete_desktop.services.errors import storage_error
-from mobileathlete_desktop.storage.models import utcnow
-from mobileathlete_desktop.storage.server_pipeline import execute_and_commit
+from mobileathlete_desktop.storage.models import AuditEvent, utcnow
+from mobileathlete_desktop.storage.server_connections import READ_OPTION, WRITE_LOCK_KEY
+from mobileathlete_desktop.storage.server_pipeline import begin_execute_commit, execute_and_commit
 
 _FIELDS = ("pain", "note", "instrument", "position", "rater")
 
@@ -45,6 +56,9 @@ WITH updated AS (
           SELECT 1 FROM assessment
           WHERE id = %(assessment)s AND client_id = %(client)s AND status <> 'signed'
       )
+      AND COALESCE(
+          (SELECT id::text || ':' || hash FROM audit_event ORDER BY id DESC LIMIT 1), ''
+      ) = %(tip)s
     RETURNING value, pain, note, instrument, position, rater, unit
 ), logged AS (
     INSERT INTO audit_event
@@ -58,11 +72,24 @@ WITH updated AS (
            CASE WHEN updated.pain THEN %(seal_painful)s ELSE %(seal)s END
     FROM updated
     RETURNING id
+), tip AS (
+    SELECT id, hash FROM audit_event ORDER BY id DESC LIMIT 1
 )
 SELECT updated.value, updated.pain, updated.note, updated.instrument, updated.position,
-       updated.rater, updated.unit, logged.id
-FROM updated CROSS JOIN logged
+       updated.rater, updated.unit, logged.id, tip.id, tip.hash
+FROM (SELECT 1) AS answer
+LEFT JOIN updated ON true LEFT JOIN logged ON true LEFT JOIN tip ON true
 """
+"""The compare-and-set and its event, guarded by the trail's end they chain from ("id:hash",
+"" for an empty trail); one row always: the stored cell and the event's id (NULL: nothing
+stored), and the trail's end before it (the statement's snapshot does not see its own
+insert), for the next save to chain from."""
+
+# The trail's end as this process last saw it commit, per database (keyed by the engine's
+# pool): the next save chains from it at once, its statement checking under the write lock
+# that it still is the end (another workstation may have appended since).
+_TIPS: weakref.WeakKeyDictionary[Pool, tuple[int, str] | None] = weakref.WeakKeyDictionary()
+_TIPS_LOCK = threading.Lock()
 
 
 def applies(ctx: ServiceContext) -> bool:
@@ -82,27 +109,68 @@ def swap_value(
     one statement committed with it; the stored cell, or None when nothing was stored (the
     visit not loaded by this process yet, signed, or the cell not holding `expected`).
 
-    The caller checked the permission and the value."""
+    With the trail's end known from this process's last save, the BEGIN, the write lock, the
+    statement and the COMMIT go in one request (one wait); when another workstation appended
+    since (the statement's guard), or with no end known, the BEGIN reads the end under the
+    lock first (two waits). The caller checked the permission and the value."""
+    pool = ctx.db.engine.pool
     client_id = known_client(ctx.db.engine, assessment_id)
     if client_id is None:
         return None
-    code, side, mode = cell
-    changes = {k: v for k, v in given.items() if k in _FIELDS and v is not None}
-    extra = "".join(f", {name} = %({name})s" for name in changes)
-    base = {"code": code, "side": side, "mode": mode, "before": expected, "after": value}
-    at = datetime.now(UTC).replace(tzinfo=None)
-    with ctx.db.session() as session:
-        tip = chain_tip_under_lock(session)  # read by the unit's BEGIN, under the write lock
-        # Both versions at the same moment from the same tip: only the detail's painful mark
+    save = _Save(ctx, assessment_id, client_id, cell, expected, value, given)
+    with _TIPS_LOCK:
+        known, guess = pool in _TIPS, _TIPS.get(pool)
+    if known:
+        stored, tip = save.in_one_wait(guess)
+        _note_tip(pool, tip)
+        if stored is not None or tip == guess:
+            return stored  # stored, or refused for its own reasons (the end was right)
+    stored, tip = save.in_two_waits()
+    _note_tip(pool, tip)
+    return stored
+
+
+def _note_tip(pool: Pool, tip: tuple[int, str] | None) -> None:
+    with _TIPS_LOCK:
+        _TIPS[pool] = tip
+
+
+class _Save:
+    """One compare-and-set with its audit event, sealed for a given end of the trail."""
+
+    def __init__(
+        self,
+        ctx: ServiceContext,
+        assessment_id: int,
+        client_id: int,
+        cell: tuple[str, Side, Mode],
+        expected: float,
+        value: float,
+        given: dict[str, object],
+    ) -> None:
+        self.ctx, self.assessment_id, self.client_id = ctx, assessment_id, client_id
+        self.cell, self.expected, self.value = cell, expected, value
+        self.changes = {k: v for k, v in given.items() if k in _FIELDS and v is not None}
+        extra = "".join(f", {name} = %({name})s" for name in self.changes)
+        self.statement = _STATEMENT.format(extra=extra)
+
+    def _events(self, tip: tuple[int, str] | None) -> tuple[dict[bool, AuditEvent], dict[str, Any]]:
+        """The event as it would be stored (not painful, painful) after `tip`, and the
+        statement's parameters."""
+        code, side, mode = self.cell
+        base: dict[str, object] = {"code": code, "side": side, "mode": mode}
+        base.update({"before": self.expected, "after": self.value})
+        at = datetime.now(UTC).replace(tzinfo=None)
+        # Both versions at the same moment from the same end: only the detail's painful mark
         # (and so the hash and the seal) tells them apart.
         events = {
             painful: sealed_event(
                 tip,
-                ctx.actor,
+                self.ctx.actor,
                 "measurement.set",
                 entity="assessment",
-                entity_id=assessment_id,
-                client_id=client_id,
+                entity_id=self.assessment_id,
+                client_id=self.client_id,
                 detail={**base, "pain": painful},
                 at=at,
             )
@@ -110,15 +178,16 @@ def swap_value(
         }
         plain, painful = events[False], events[True]
         params: dict[str, Any] = {
-            **changes,
-            "value": value,
+            **self.changes,
+            "value": self.value,
             "now": utcnow(),
-            "assessment": assessment_id,
+            "assessment": self.assessment_id,
             "code": code,
             "side": side,
             "mode": mode,
-            "expected": expected,
-            "client": client_id,
+            "expected": self.expected,
+            "client": self.client_id,
+            "tip": f"{tip[0]}:{tip[1]}" if tip else "",
             "at": plain.at,
             "user_id": plain.user_id,
             "username": plain.username,
@@ -133,28 +202,74 @@ def swap_value(
             "seal": plain.seal,
             "seal_painful": painful.seal,
         }
+        return events, params
+
+    def in_two_waits(self) -> tuple[MeasurementRecord | None, tuple[int, str] | None]:
+        """The write unit's BEGIN reads the trail's end under the lock; then the statement
+        and the COMMIT. The stored cell (None: nothing stored) and the trail's end after."""
+        with self.ctx.db.session() as session:
+            tip = chain_tip_under_lock(session)  # read by the unit's BEGIN, under the lock
+            events, params = self._events(tip)
+            rows = _sent(lambda: execute_and_commit(session.connection(), self.statement, params))
+            return self._stored(session, rows[0], events, tip)
+
+    def in_one_wait(
+        self, guess: tuple[int, str] | None
+    ) -> tuple[MeasurementRecord | None, tuple[int, str] | None]:
+        """BEGIN, the write lock, the statement chained from `guess` and the COMMIT in one
+        request. The stored cell (None: nothing stored, `guess` not the end or the save
+        refused) and the trail's end after it."""
+        db = self.ctx.db
+        # A unit whose BEGIN is its own (in the request): the engine sends none for it.
+        session = db.sessions(bind=db.engine.execution_options(**{READ_OPTION: True}))
         try:
-            rows = execute_and_commit(session.connection(), _STATEMENT.format(extra=extra), params)
-        except Exception as exc:
-            known = storage_error(exc)
-            if known is not None:
-                raise known from exc
+            events, params = self._events(guess)
+            conn = session.connection()
+            rows = _sent(lambda: begin_execute_commit(conn, WRITE_LOCK_KEY, self.statement, params))
+            answer = self._stored(session, rows[0], events, guess)
+            session.commit()  # the transaction ended in the request: the head file follows
+            return answer
+        except BaseException:
+            session.rollback()
             raise
-        if not rows:
-            return None
-        stored = rows[0]
-        event = events[bool(stored[1])]
-        event.id = int(stored[7])
+        finally:
+            session.close()
+
+    def _stored(
+        self,
+        session: Session,
+        row: Any,
+        events: dict[bool, AuditEvent],
+        tip: tuple[int, str] | None,
+    ) -> tuple[MeasurementRecord | None, tuple[int, str] | None]:
+        end = None if row[8] is None else (int(row[8]), str(row[9]))
+        if row[7] is None:
+            return None, end
+        event = events[bool(row[1])]
+        event.id = int(row[7])
         note_appended(session, event, tip)
-    return MeasurementRecord(
-        code=code,
-        side=side,
-        mode=mode,
-        value=stored[0],
-        pain=stored[1],
-        note=stored[2],
-        instrument=stored[3],
-        position=stored[4],
-        rater=stored[5],
-        unit=stored[6],
-    )
+        code, side, mode = self.cell
+        stored = MeasurementRecord(
+            code=code,
+            side=side,
+            mode=mode,
+            value=row[0],
+            pain=row[1],
+            note=row[2],
+            instrument=row[3],
+            position=row[4],
+            rater=row[5],
+            unit=row[6],
+        )
+        return stored, (event.id, event.hash)
+
+
+def _sent(send: Callable[[], list[Any]]) -> list[Any]:
+    """The rows of a request; a driver error as the StorageError it means."""
+    try:
+        return send()
+    except Exception as exc:
+        known = storage_error(exc)
+        if known is not None:
+            raise known from exc
+        raise
