@@ -62,10 +62,22 @@ def test_an_error_weighed_against_a_figure_never_looks_equal_to_it() -> None:
     """Worded in a reason, an error keeps a decimal more where the rounding would make it read
     the same as the gap or change it is weighed against: a 5° gap "more than the 4.6°
     measurement error", not "more than the 5° error"; otherwise it is said as recorded."""
-    from mobileathlete_desktop.domain.interpretation.wording import _error
+    from mobileathlete_desktop.domain.interpretation.wording import error_words
 
     knee = CAT["knee.flexion"]
-    assert _error(knee, 4.6, 5) == "4.6°"
-    assert _error(knee, 4.6, -5) == "4.6°"  # a change down is weighed by its size
-    assert _error(knee, 4.2, 6) == "4°"
-    assert _error(CAT["hop.triple"], 49.17, 60) == "49 cm"
+    assert error_words(knee, 4.6, 5) == "4.6°"
+    assert error_words(knee, 4.6, -5) == "4.6°"  # a change down is weighed by its size
+    assert error_words(knee, 4.2, 6) == "4°"
+    assert error_words(CAT["hop.triple"], 49.17, 60) == "49 cm"
+
+
+def test_a_change_s_error_keeps_a_decimal_where_it_would_read_as_the_change() -> None:
+    """The report's and the summary's change lines weigh a change against its error: a hop LSI
+    up 15.5 points against Reid 2007's 15.49 is beyond '15.49 percentage points', not beyond
+    '15.5' (which reads as the change itself); a knee change of 5° against 4.6°, 4.6°."""
+    lsi = CAT["hop.single.lsi"]
+    assert difference_words(lsi, 15.49) == "15.5 percentage points"
+    assert difference_words(lsi, 15.49, beside=15.5) == "15.49 percentage points"
+    assert difference_words(lsi, 15.49, beside=-20.1) == "15.5 percentage points"
+    assert difference_words(CAT["knee.flexion"], 4.6, beside=-5) == "4.6°"
+    assert difference_words(CAT["knee.flexion"], 4.6, beside=12) == "5°"

@@ -20,6 +20,8 @@ from mobileathlete_desktop.domain.interpretation.wording import (
     _named,
     _unit_in,
     _value_in,
+    error_places,
+    error_words,
 )
 from mobileathlete_desktop.domain.records import ClientHistory
 from mobileathlete_desktop.support.i18n import N_, Texts, texts
@@ -39,15 +41,19 @@ class ChangeLine:
     """The change over its measurement error (or MCID when no error is known)."""
 
 
-def difference_words(measure: Measure, value: float, lang: str = "en") -> str:
+def difference_words(
+    measure: Measure, value: float, lang: str = "en", beside: float | None = None
+) -> str:
     """A difference between two readings of a measure (a change, its measurement error) with
     its unit: for a percentage (a hop LSI, a Y-balance composite) in percentage points, so a
-    15.5-point error of an LSI is never read as 15.5% of the reading."""
+    15.5-point error of an LSI is never read as 15.5% of the reading. An error weighed
+    against a change (`beside`) keeps a decimal more where rounding would make them read the
+    same (wording.error_words)."""
     tr = texts(lang)
     if measure.unit == "percent":
-        shown = f"{measure.round_figure(value):g}"
+        shown = f"{round(value, error_places(measure, value, beside)) + 0.0:g}"
         return tr.gettext("{amount} percentage points", amount=shown)
-    return _value_in(tr, measure.format_figure(value))
+    return _value_in(tr, error_words(measure, value, beside))
 
 
 _VERDICT_WORDS = {"improved": N_("improved"), "worse": N_("worse")}
@@ -61,7 +67,7 @@ def _change_sentence(tr: Texts, measure: Measure, row: Interpretation, since: st
     after = _fmt_in(tr, measure, row.value)
     parts: list[str] = []
     if change.mdc is not None and change.beyond_error is not None:
-        error = difference_words(measure, change.mdc, tr.lang)
+        error = difference_words(measure, change.mdc, tr.lang, change.delta)
         parts.append(
             tr.gettext("beyond the measurement error ({error})", error=error)
             if change.beyond_error

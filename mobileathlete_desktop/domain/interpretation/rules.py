@@ -40,6 +40,7 @@ from mobileathlete_desktop.domain.interpretation.wording import (
     _sides_reason,
     _signed,
     ages_words,
+    error_words,
 )
 from mobileathlete_desktop.domain.records import (
     AssessmentRecord,
@@ -100,7 +101,7 @@ def compare_with_norm(
         + ")"
     )
     error_desc = (
-        f"the {measure.format_figure(mdc)} measurement error ({_error_source(err)})"
+        f"the {error_words(measure, mdc, shortfall)} measurement error ({_error_source(err)})"
         if err is not None and mdc is not None
         else "no measurement error in the catalogue"
     )

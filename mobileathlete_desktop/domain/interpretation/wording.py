@@ -54,17 +54,24 @@ def _places(step: float) -> int:
     return max(1, len(text.split(".", 1)[1]) if "." in text and "e" not in text else 1)
 
 
-def _error(measure: Measure, error: float, beside: float | None = None) -> str:
-    """A measurement error as the report and charts say it (`Measure.format_figure`: "49 cm",
-    "4°"), with a decimal more where that rounding would make it look equal to the figure it
-    is weighed against (a gap of 5° against an error of 4.6°, not "5° ... the 5° error")."""
+def error_places(measure: Measure, error: float, beside: float | None = None) -> int:
+    """Decimals a measurement error is said with: as the measure is recorded
+    (`Measure.round_figure`: "49 cm", "4°"), and one more where that rounding would make it
+    read the same as the gap or change it is weighed against (a gap of 5° against an error of
+    4.6°, not "5° ... the 5° error")."""
+    places = measure.decimals
     if (
         beside is not None
         and error != abs(beside)
-        and measure.round_figure(error) == measure.round_figure(abs(beside))
+        and round(error, places) == round(abs(beside), places)
     ):
-        return _fmt(measure, error)
-    return measure.format_figure(error)
+        return places + 1
+    return places
+
+
+def error_words(measure: Measure, error: float, beside: float | None = None) -> str:
+    """A measurement error with its unit, to `error_places`."""
+    return measure.format_value(round(error, error_places(measure, error, beside)) + 0.0)
 
 
 def _signed(measure: Measure, value: float) -> str:
@@ -125,14 +132,14 @@ def _gap_reason(
         return tr.gettext(
             "{name}: active {active}, passive {passive}, gap {gap}, more than the {error} "
             "measurement error ({source}): a control deficit, not a flexibility limit.",
-            error=_error(measure, mdc, gap),
+            error=error_words(measure, mdc, gap),
             source=source,
             **values,
         )
     return tr.gettext(
         "{name}: active {active}, passive {passive}, gap {gap}, within the {error} "
         "measurement error ({source}): active range matches passive.",
-        error=_error(measure, mdc, gap),
+        error=error_words(measure, mdc, gap),
         source=source,
         **values,
     )
@@ -377,7 +384,7 @@ def _sides_reason(
     if sides.threshold_kind == "error" and sides.threshold is not None:
         rule = {
             "head": head,
-            "error": _value_in(tr, _error(measure, sides.threshold, sides.difference)),
+            "error": _value_in(tr, error_words(measure, sides.threshold, sides.difference)),
             "source": _error_source_in(tr, err),
         }
         if within:
@@ -438,7 +445,7 @@ def _change_reason(
     parts: list[str] = []
     if change.beyond_error is not None:
         error = {
-            "error": _value_in(tr, _error(measure, change.mdc or 0, delta)),
+            "error": _value_in(tr, error_words(measure, change.mdc or 0, delta)),
             "source": _error_source_in(tr, err),
         }
         if change.rater == "inter":

@@ -236,7 +236,7 @@ def _change_line(
     if isinstance(measure, Measure) and change.mdc is not None and unit not in ("points", "point"):
         # Said as the domain says a difference: rounded as the measure is recorded (49 cm,
         # not 49.17), and a percentage's error in percentage points.
-        amount = difference_words(measure, change.mdc)
+        amount = difference_words(measure, change.mdc, beside=change.delta)
         error = (
             f"the measurement error of {amount}{cited}"
             if measure.unit == "percent"
