@@ -26,6 +26,8 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
+import threading
+import weakref
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -33,6 +35,7 @@ from typing import Any, TextIO
 
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
+from sqlalchemy.pool import Pool
 
 from mobileathlete_desktop.domain.permissions import Actor
 from mobileathlete_desktop.services.audit_seal import (
@@ -162,9 +165,31 @@ def sealed_event(
 def note_appended(session: Session, event: AuditEvent, tip: tuple[int, str] | None) -> None:
     """An event stored in this transaction (its id known) is the trail's new last event: the
     next append chains from it, and the head file follows at the commit."""
-    if session.get_bind().dialect.name == "postgresql":
+    bind = session.get_bind()
+    if bind.dialect.name == "postgresql":
         note_chain_tip(session.connection(), event.id, event.hash)
+        note_trail_end(bind.engine.pool, (event.id, event.hash))
     note_append(session, event, event.action, tip)
+
+
+# The trail's end as this process last wrote (or read) it, per clinic server (keyed by the
+# engine's pool): a save may chain from it at once, its statement checking under the write
+# lock that it still is the end (services.assessments.server_save). A guess, never trusted:
+# an end rolled back or passed by another workstation only costs that save a second wait.
+_ENDS: weakref.WeakKeyDictionary[Pool, tuple[int, str] | None] = weakref.WeakKeyDictionary()
+_ENDS_LOCK = threading.Lock()
+
+
+def note_trail_end(pool: Pool, end: tuple[int, str] | None) -> None:
+    """The trail's end (id, hash; None: empty) as just written or read on this database."""
+    with _ENDS_LOCK:
+        _ENDS[pool] = end
+
+
+def trail_end_seen(pool: Pool) -> tuple[bool, tuple[int, str] | None]:
+    """(known, end): the trail's end as this process last wrote or read it, if it did."""
+    with _ENDS_LOCK:
+        return pool in _ENDS, _ENDS.get(pool)
 
 
 def chain_tip_under_lock(session: Session) -> tuple[int, str] | None:

@@ -26,19 +26,22 @@ which says why (ConflictError, InputError) or saves it the long way.
 from __future__ import annotations
 
 import json
-import threading
-import weakref
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy.orm import Session
-from sqlalchemy.pool import Pool
 
 from mobileathlete_desktop.domain.catalogue import Mode, Side
 from mobileathlete_desktop.domain.records import MeasurementRecord
 from mobileathlete_desktop.services.assessments.records import known_client
-from mobileathlete_desktop.services.audit import chain_tip_under_lock, note_appended, sealed_event
+from mobileathlete_desktop.services.audit import (
+    chain_tip_under_lock,
+    note_appended,
+    note_trail_end,
+    sealed_event,
+    trail_end_seen,
+)
 from mobileathlete_desktop.services.context import ServiceContext
 from mobileathlete_desktop.services.errors import storage_error
 from mobileathlete_desktop.storage.models import AuditEvent, utcnow
@@ -85,12 +88,6 @@ LEFT JOIN updated ON true LEFT JOIN logged ON true LEFT JOIN tip ON true
 stored), and the trail's end before it (the statement's snapshot does not see its own
 insert), for the next save to chain from."""
 
-# The trail's end as this process last saw it commit, per database (keyed by the engine's
-# pool): the next save chains from it at once, its statement checking under the write lock
-# that it still is the end (another workstation may have appended since).
-_TIPS: weakref.WeakKeyDictionary[Pool, tuple[int, str] | None] = weakref.WeakKeyDictionary()
-_TIPS_LOCK = threading.Lock()
-
 
 def applies(ctx: ServiceContext) -> bool:
     """Whether saves to this database can take this path (a PostgreSQL server)."""
@@ -118,21 +115,15 @@ def swap_value(
     if client_id is None:
         return None
     save = _Save(ctx, assessment_id, client_id, cell, expected, value, given)
-    with _TIPS_LOCK:
-        known, guess = pool in _TIPS, _TIPS.get(pool)
+    known, guess = trail_end_seen(pool)
     if known:
-        stored, tip = save.in_one_wait(guess)
-        _note_tip(pool, tip)
-        if stored is not None or tip == guess:
+        stored, end = save.in_one_wait(guess)
+        note_trail_end(pool, end)
+        if stored is not None or end == guess:
             return stored  # stored, or refused for its own reasons (the end was right)
-    stored, tip = save.in_two_waits()
-    _note_tip(pool, tip)
+    stored, end = save.in_two_waits()
+    note_trail_end(pool, end)
     return stored
-
-
-def _note_tip(pool: Pool, tip: tuple[int, str] | None) -> None:
-    with _TIPS_LOCK:
-        _TIPS[pool] = tip
 
 
 class _Save:
