@@ -18,7 +18,6 @@ from __future__ import annotations
 import atexit
 import gc
 import logging
-import os
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -39,9 +38,6 @@ MAX_DEATHS = 3
 ANSWER_TIMEOUT_S = 60.0
 """A request unanswered this long means a hung process: it is ended and replaced."""
 POLL_S = 0.25
-NICENESS = 5
-"""How much lower the chart process' CPU priority is than the window's (where the system
-has one): on two busy cores the window's thread is served first, a chart a little later."""
 
 
 class ChartProcessUnavailable(RuntimeError):
@@ -57,8 +53,6 @@ def serve(conn: Any) -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C in a terminal is the window's
-    if hasattr(os, "nice"):  # on a busy machine the window's thread comes first
-        os.nice(NICENESS)
     warm_up()
     handlers: dict[str, Callable[..., Any]] = {"draw": draw_picture, "save": save_picture}
     while True:

@@ -37,6 +37,7 @@ class ChartImage(QWidget):
             round(picture.width / picture.ratio), round(picture.height / picture.ratio)
         )
         self.setMouseTracking(True)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)  # it paints every pixel
 
     def paintEvent(self, event: Any) -> None:
         painter = QPainter(self)
