@@ -345,7 +345,7 @@ def test_spanish_reports_say_heel_rises_and_cadence_in_spanish_words() -> None:
     assert "6.5 repeticiones" in heel and "reps" not in heel
     english = next(h.text for h in highlights(result, "en", CAT) if h.code == "calf.heel_rise")
     assert "left 18 reps against right 27 reps" in english
-    from mobileathlete_desktop.domain.interpretation.wording import _value_in
+    from mobileathlete_desktop.domain.interpretation.value_words import _value_in
     from mobileathlete_desktop.support.i18n import texts
 
     assert _value_in(texts("es"), "164 steps/min") == "164 pasos/min"

@@ -6,9 +6,9 @@ missing input (one visit, no date of birth, one side only, no norm) never raises
 says what is missing instead.
 
 A package: results (flags and result records), rules (one function a rule), computed
-(the only scorers), assessment (interpreting a visit), wording (sentences), glance (the short
-lines of the window), highlights (the findings that matter, ranked), changes (what changed,
-MDC and MCID apart).
+(the only scorers), assessment (interpreting a visit), wording (sentences), value_words (the
+words they are built from), glance (the short lines of the window), highlights (the findings
+that matter, ranked), changes (what changed, MDC and MCID apart).
 """
 
 from mobileathlete_desktop.domain.interpretation.assessment import (

@@ -51,7 +51,7 @@ from mobileathlete_desktop.domain.interpretation.rules import (
     generalised_hypermobility,
     pain_reason,
 )
-from mobileathlete_desktop.domain.interpretation.wording import (
+from mobileathlete_desktop.domain.interpretation.value_words import (
     _cite,
     _fmt,
     _row_name,

@@ -14,7 +14,7 @@ from mobileathlete_desktop.domain.interpretation.results import (
     AssessmentInterpretation,
     Interpretation,
 )
-from mobileathlete_desktop.domain.interpretation.wording import (
+from mobileathlete_desktop.domain.interpretation.value_words import (
     _fmt_in,
     _mode_value,
     _named,
@@ -48,7 +48,7 @@ def difference_words(
     its unit: for a percentage (a hop LSI, a Y-balance composite) in percentage points, so a
     15.5-point error of an LSI is never read as 15.5% of the reading. An error weighed
     against a change (`beside`) keeps a decimal more where rounding would make them read the
-    same (wording.error_words)."""
+    same (value_words.error_words)."""
     tr = texts(lang)
     if measure.unit == "percent":
         shown = f"{round(value, error_places(measure, value, beside)) + 0.0:g}"

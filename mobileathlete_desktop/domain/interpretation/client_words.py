@@ -18,7 +18,7 @@ from mobileathlete_desktop.domain.interpretation.results import (
     FLAG_WORSE,
     GlanceLine,
 )
-from mobileathlete_desktop.domain.interpretation.wording import _side_words
+from mobileathlete_desktop.domain.interpretation.value_words import _side_words
 from mobileathlete_desktop.support.i18n import N_, texts
 
 # What a flag means, said to the client (English source text; the catalogues translate).

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from mobileathlete_desktop.domain.catalogue import Measure
-from mobileathlete_desktop.domain.interpretation.wording import _crossed_words, _fmt_in
+from mobileathlete_desktop.domain.interpretation.value_words import _crossed_words, _fmt_in
 from mobileathlete_desktop.support.i18n import texts
 
 

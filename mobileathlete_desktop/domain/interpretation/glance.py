@@ -26,14 +26,16 @@ from mobileathlete_desktop.domain.interpretation.results import (
     SummaryRow,
 )
 from mobileathlete_desktop.domain.interpretation.rules import HYPERMOBILITY_WORDS
-from mobileathlete_desktop.domain.interpretation.wording import (
-    _gap_text,
-    _hypermobility_note,
+from mobileathlete_desktop.domain.interpretation.value_words import (
     _mode_value,
     _named,
     _norm_text,
-    _translated_line,
     _value_in,
+)
+from mobileathlete_desktop.domain.interpretation.wording import (
+    _gap_text,
+    _hypermobility_note,
+    _translated_line,
 )
 from mobileathlete_desktop.support.i18n import texts
 

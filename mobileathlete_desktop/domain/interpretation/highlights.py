@@ -29,7 +29,7 @@ from mobileathlete_desktop.domain.interpretation.results import (
     Key,
     SideComparison,
 )
-from mobileathlete_desktop.domain.interpretation.wording import (
+from mobileathlete_desktop.domain.interpretation.value_words import (
     _fmt_in,
     _mode_value,
     _named,

@@ -29,18 +29,20 @@ from mobileathlete_desktop.domain.interpretation.results import (
     Verdict,
     _Reading,
 )
-from mobileathlete_desktop.domain.interpretation.wording import (
-    _change_reason,
-    _cutoff_reason,
+from mobileathlete_desktop.domain.interpretation.value_words import (
     _error_source_in,
     _fmt,
-    _gap_reason,
     _norm_text,
     _row_name,
-    _sides_reason,
     _signed,
     ages_words,
     error_words,
+)
+from mobileathlete_desktop.domain.interpretation.wording import (
+    _change_reason,
+    _cutoff_reason,
+    _gap_reason,
+    _sides_reason,
 )
 from mobileathlete_desktop.domain.records import (
     AssessmentRecord,
@@ -365,7 +367,7 @@ HYPERMOBILITY_SCREEN = "beighton.score"
 
 def _ages(norm: Norm) -> str:
     """The ages a norm covers ("age 18–65"), or the age it was worked out for by its equation
-    (wording.ages_words, in English)."""
+    (value_words.ages_words, in English)."""
     words = ages_words(texts("en"), norm)
     return words if norm.at_age is not None else f"age {words}"
 

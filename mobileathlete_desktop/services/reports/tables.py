@@ -18,7 +18,7 @@ from mobileathlete_desktop.domain.interpretation import (
 from mobileathlete_desktop.domain.interpretation.changes import change_sentence, difference_words
 from mobileathlete_desktop.domain.interpretation.flag_words import cutoff_words
 from mobileathlete_desktop.domain.interpretation.highlights import movement_words
-from mobileathlete_desktop.domain.interpretation.wording import _places, _value_in
+from mobileathlete_desktop.domain.interpretation.value_words import _places, _value_in
 from mobileathlete_desktop.domain.records import AssessmentRecord, ClientHistory
 from mobileathlete_desktop.reports.progress_report import MeasureRow
 from mobileathlete_desktop.services.context import ServiceContext
