@@ -1,4 +1,5 @@
-"""The program builder window: the library beside the program, loading, saving, templates."""
+"""The program builder window: the library beside the program, loading and saving; its templates
+are saved and loaded by `program_templates`."""
 
 from __future__ import annotations
 
@@ -10,7 +11,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -32,6 +32,7 @@ from mobileathlete_desktop.ui.program_builder.drill_pictures import DrillPicture
 from mobileathlete_desktop.ui.program_builder.handout_bar import HandoutBar
 from mobileathlete_desktop.ui.program_builder.library_panel import LibraryPanel
 from mobileathlete_desktop.ui.program_builder.program_panel import ProgramPanel
+from mobileathlete_desktop.ui.program_builder.program_templates import load_template, save_template
 from mobileathlete_desktop.ui.screen_fit import fit_to_screen, scrolling
 from mobileathlete_desktop.ui.service_adapter import ProgramRecord
 
@@ -365,76 +366,11 @@ class ProgramBuilder(QDialog):
 
     def save_template(self) -> ProgramRecord | None:
         """Saves the drills as a reusable template under a name (e.g. "Runner hip program")."""
-        self.program_panel.commit_editor()
-        if not self.model.items:
-            self._say(self.tr("⚠ Add drills before saving a template."))
-            return None
-        name, ok = QInputDialog.getText(
-            self,
-            self.tr("Save as template"),
-            self.tr("Template name:"),
-            text=self.tr("Runner hip program"),
-        )
-        if not ok or not name.strip():
-            return None
-        try:
-            saved = svc.save_program(self.ctx, self.current_record(template=True, title=name))
-        except (PermissionError, ValueError, LookupError) as exc:
-            self._say(self.tr("⚠ Template not saved: {error}").format(error=svc.describe(exc)))
-            return None
-        self._say(
-            self._drills(
-                len(saved.items),
-                self.tr("Saved template “{name}” with 1 drill"),
-                self.tr("Saved template “{name}” with {count} drills"),
-                name=saved.title,
-            )
-        )
-        return saved
+        return save_template(self)
 
     def load_template(self) -> None:
         """Replaces the drills with a template's (asks first when there are unsaved changes)."""
-        try:
-            templates = svc.list_templates(self.ctx)
-        except PermissionError as exc:
-            self._say(f"⚠ {exc}")
-            return
-        if not templates:
-            self._say(self.tr("No templates yet: build a program and use Save as template."))
-            return
-        names = [
-            self._drills(
-                len(t.items),
-                self.tr("{name} (1 drill)"),
-                self.tr("{name} ({count} drills)"),
-                name=t.title,
-            )
-            for t in templates
-        ]
-        choice, ok = QInputDialog.getItem(
-            self, self.tr("Load template"), self.tr("Template:"), names, 0, False
-        )
-        if not ok or choice not in names:
-            return
-        template = templates[names.index(choice)]
-        if self.model.items and not self._confirm(
-            self.tr("Replace the program?"),
-            self._drills(
-                self.model.rowCount(),
-                self.tr("Replace the 1 drill shown with “{name}”?"),
-                self.tr("Replace the {count} drills shown with “{name}”?"),
-                name=template.title,
-            ),
-        ):
-            return
-        program = svc.program_from_template(self.ctx, template.id or 0, self.client_id)
-        self.show_program(program, saved=False)
-        self.title_edit.setText(template.title)
-        self._say(
-            self.tr("Loaded template “{name}”: save to keep it for this client").format(
-                name=template.title
-            )
-        )
+        load_template(self)
 
     # -- check-in and the next program ------------------------------------------------------
 
