@@ -106,7 +106,7 @@ def test_a_save_after_another_workstation_wrote_chains_from_its_event(
     ctx: ServiceContext, draft: int, pg_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The trail's end this workstation knows is stale: the one-request save stores nothing
-    (its guard), and the save is made after the end read under the lock."""
+    (its guard) and answers with the end, from which the save is sent again."""
     assessments.set_value(ctx, draft, "hip.flexion", "left", "active", 101.0, expected=100.0)
     desk = ServiceContext(db=open_database(pg_url), actor=FRONT_DESK)
     try:
@@ -125,7 +125,8 @@ def test_a_save_after_another_workstation_wrote_chains_from_its_event(
     saved = assessments.set_value(
         ctx, draft, "hip.flexion", "left", "active", 102.0, expected=101.0
     )
-    assert tried and tried[0][0] is None  # the stale end: nothing stored by that request
+    assert len(tried) == 2 and tried[0][0] is None  # the stale end: nothing stored by that
+    assert tried[1][0] == saved  # request; sent again from the end it answered with: stored
     assert saved is not None and saved.value == 102
     assert counted(ctx) == before + 1  # one event, chained from the front desk's
     *_, desk_event, ours = events(ctx)

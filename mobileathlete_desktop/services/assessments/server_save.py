@@ -12,10 +12,11 @@ the audit event are one statement, and the COMMIT goes with it (storage.server_p
     SELECT ... (one row: what was stored, if anything, and the trail's end)
 
 The event is hashed and sealed here, as `record_event` would write it, chained from the
-trail's last event: the one this process's previous save ended the trail with (then BEGIN,
-the write lock, the statement and COMMIT are one request), or, when another workstation
-appended since (the statement's guard stores nothing then) or none is known, the one the
-write unit's BEGIN reads under the lock (two requests). Its detail names the painful mark as
+trail's last event as this process last wrote or read it; BEGIN, the write lock, the
+statement and COMMIT are one request. When another workstation appended since, the guard
+stores nothing and the statement answers with the trail's end: the save is sent again from
+it (two requests; a third workstation meanwhile, and the write unit's BEGIN reads the end
+under the lock). Its detail names the painful mark as
 stored, which only the UPDATE knows: both versions are sealed, and the statement stores the
 one that matches. The UPDATE and the INSERT stand or fall together: a cell that no longer
 holds `expected`, a signed visit, or a visit not known to this process stores nothing and
@@ -89,6 +90,11 @@ stored), and the trail's end before it (the statement's snapshot does not see it
 insert), for the next save to chain from."""
 
 
+ONE_WAIT_ATTEMPTS = 2
+"""One-request tries before the two-request save: the first from the end this process knows
+(or an empty trail), the second from the end the first answered with."""
+
+
 def applies(ctx: ServiceContext) -> bool:
     """Whether saves to this database can take this path (a PostgreSQL server)."""
     return ctx.db.engine.dialect.name == "postgresql"
@@ -106,21 +112,24 @@ def swap_value(
     one statement committed with it; the stored cell, or None when nothing was stored (the
     visit not loaded by this process yet, signed, or the cell not holding `expected`).
 
-    With the trail's end known from this process's last save, the BEGIN, the write lock, the
-    statement and the COMMIT go in one request (one wait); when another workstation appended
-    since (the statement's guard), or with no end known, the BEGIN reads the end under the
-    lock first (two waits). The caller checked the permission and the value."""
+    The BEGIN, the write lock, the statement and the COMMIT go in one request (one wait),
+    chained from the trail's end this process last wrote or read; when another workstation
+    appended since (the statement's guard stores nothing), once more from the end that
+    request answered with (two waits), and if that too was passed, the write unit's BEGIN
+    reads the end under the lock first. The caller checked the permission and the value."""
     pool = ctx.db.engine.pool
     client_id = known_client(ctx.db.engine, assessment_id)
     if client_id is None:
         return None
     save = _Save(ctx, assessment_id, client_id, cell, expected, value, given)
-    known, guess = trail_end_seen(pool)
-    if known:
+    _known, guess = trail_end_seen(pool)
+    for _attempt in range(ONE_WAIT_ATTEMPTS):
         stored, end = save.in_one_wait(guess)
         note_trail_end(pool, end)
         if stored is not None or end == guess:
             return stored  # stored, or refused for its own reasons (the end was right)
+        guess = end  # another workstation wrote since: chained from its event, at once
+    # Still another one each time (a busy clinic): the end read under the lock first.
     stored, end = save.in_two_waits()
     note_trail_end(pool, end)
     return stored
