@@ -81,6 +81,7 @@ GROUPS: dict[str, list[str]] = {
         "backups_dialog.py",
         "import_dialog.py",
         "reports_view.py",
+        "reports_batch.py",
         "audit_view.py",
         "print_support.py",
         "clinic_details_dialog.py",

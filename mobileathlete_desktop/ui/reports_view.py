@@ -3,15 +3,14 @@
 then preview, print or save, one PDF for all or one file each.
 
 Reports are written by services.reports (the same interpretation and charts as the window) on
-the thread pool, with progress shown and a Cancel button; a cancelled or failed batch leaves no
-half-written file under the final name.
+the thread pool, with progress shown and a Cancel button (ui.reports_batch); a cancelled or
+failed batch leaves no half-written file under the final name.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QLocale, QSettings, QSize, Qt, QTimer
@@ -34,15 +33,14 @@ from PySide6.QtWidgets import (
 from mobileathlete_desktop.domain.records import ClientRecord
 from mobileathlete_desktop.domain.validation import InvalidValue
 from mobileathlete_desktop.services.context import ServiceContext
-from mobileathlete_desktop.ui import print_support
+from mobileathlete_desktop.ui import print_support, reports_batch
 from mobileathlete_desktop.ui import service_adapter as svc
 from mobileathlete_desktop.ui.date_field import CalendarPopup, read_date
 from mobileathlete_desktop.ui.forms import child, form_class, load_form
 from mobileathlete_desktop.ui.i18n import window_language
-from mobileathlete_desktop.ui.jobs import Job, JobControl, show_failure
+from mobileathlete_desktop.ui.jobs import Job, show_failure
 from mobileathlete_desktop.ui.screen_fit import fit_to_screen
 
-FOLDER_KEY = "reports/folder"
 LANGUAGES = (("English", "en"), ("Español", "es"))
 # The report type list, in the form's order.
 SUMMARY_ROW, LETTER_ROW = 0, 1
@@ -336,164 +334,24 @@ class ReportsView(QDialog):
 
     # -- writing ---------------------------------------------------------------------------
 
-    def _run(
-        self, out: Path, done: Callable[[svc.BatchResult], None], cleanup: Path | None
-    ) -> None:
-        """Writes the ticked clients' reports to `out` on the thread pool, with progress."""
-        ids = self.chosen_ids()
-        label = date.today().isoformat()
-        ctx = self.ctx
-        kind, lang = self.report_kind(), self.report_language()
-
-        def work(control: JobControl) -> svc.BatchResult:
-            return svc.write_batch(
-                ctx,
-                ids,
-                out,
-                label=label,
-                progress=lambda done, total: control.progress(done, total),
-                cancelled=lambda: control.cancelled,
-                kind=kind,
-                lang=lang,
-            )
-
-        def finished(result: svc.BatchResult) -> None:
-            self._job_over()
-            if result.cancelled:
-                written = len(result.files)
-                if not written:
-                    self._say(self.tr("Cancelled."))
-                elif written == 1:
-                    self._say(self.tr("Cancelled; 1 file kept."))
-                else:
-                    self._say(self.tr("Cancelled; {count} files kept.").format(count=written))
-                if cleanup is not None:
-                    cleanup.unlink(missing_ok=True)
-                return
-            done(result)
-
-        def failed(error: Exception) -> None:
-            self._job_over()
-            self._say(
-                self.tr("⚠ Reports not written: {problem}").format(problem=svc.describe(error))
-            )
-            if cleanup is not None:
-                cleanup.unlink(missing_ok=True)
-
-        job = Job(self, work, finished).failure(failed)
-        job.on_progress(lambda n, _total, _text: self.progress.setValue(n))
-        self.job = job
-        self.progress.setRange(0, len(ids))
-        self.progress.setValue(0)
-        self.progress.setFormat(self.tr("%v of {count} reports").format(count=len(ids)))
-        self.progress.show()
-        writing = (
-            self.tr("Writing 1 report…") if len(ids) == 1 else self.tr("Writing {count} reports…")
-        )
-        self._say(writing.format(count=QLocale().toString(len(ids))))
-        self._update()
-        self.cancel_button.setFocus()  # the controls wait; the keyboard stays on Cancel
-        job.run()
-
-    def _job_over(self) -> None:
-        self.job = None
-        self.progress.hide()
-        self._update()
-        self.clients.setFocus()  # Cancel is hidden again: the keyboard returns to the list
-
     def cancel(self) -> None:
         """Stops the batch after the report being written (finished files are kept)."""
-        if self.job is not None:
-            self.job.cancel()
-            self._say(self.tr("Cancelling after the current report…"))
+        reports_batch.cancel(self)
 
     def save_reports(self) -> None:
         """Saves the reports: one PDF (file dialog) or one per client (folder dialog)."""
-        if not self.chosen or self.job is not None:
-            return
-        if self.per_client.isChecked():
-            folder = print_support.choose_folder(
-                self, self.store, FOLDER_KEY, self.tr("Folder for the reports")
-            )
-            if folder is None:
-                return
-            problem = print_support.folder_problem(folder)
-            if problem:
-                self._say(f"⚠ {problem}")
-                return
-            out = folder
-        else:
-            suggested = self.suggested_name()
-            path = print_support.save_file_name(
-                self, self.store, FOLDER_KEY, self.tr("Save reports as PDF"), suggested
-            )
-            if path is None:
-                return
-            problem = print_support.folder_problem(path.parent)
-            if problem:
-                self._say(f"⚠ {problem}")
-                return
-            out = path
-
-        def done(result: svc.BatchResult) -> None:
-            n = len(result.chart_numbers)
-            if len(result.files) == 1:
-                where = str(out)
-            else:
-                where = self.tr("{count} files in {folder}").format(
-                    count=len(result.files), folder=out
-                )
-            saved = (
-                self.tr("Saved 1 report: {where}")
-                if n == 1
-                else self.tr("Saved {count} reports: {where}")
-            )
-            self._say(saved.format(count=n, where=where))
-
-        self._run(out, done, None)
+        reports_batch.save_reports(self)
 
     def suggested_name(self) -> str:
-        if len(self.chosen) == 1:
-            client_id = next(iter(self.chosen))
-            client = svc.get_client(self.ctx, client_id)
-            visit = svc.latest_visit(self.ctx, client_id)
-            kind = {"summary": "report", "full": "full", "letter": "letter"}[self.report_kind()]
-            return svc.report_file_name(client.chart_number, visit, kind=kind)
-        return f"reports_{date.today().isoformat()}.pdf"
+        return reports_batch.suggested_name(self)
 
     def preview(self) -> None:
         """Writes the reports to a temporary PDF and shows a print preview."""
-        if not self.chosen or self.job is not None:
-            return
-        temp = print_support.TempPdf("reports")
-
-        def done(_result: svc.BatchResult) -> None:
-            self.preview_dialog = print_support.open_preview(temp, self, self.tr("Report preview"))
-            self._say(self.tr("Preview shown."))
-
-        self._run(temp.path, done, temp.path)
+        reports_batch.preview(self)
 
     def print_reports(self) -> None:
         """Writes the reports, then the print dialog (printer, page range), then prints."""
-        if not self.chosen or self.job is not None:
-            return
-        temp = print_support.TempPdf("reports")
-        ids = self.chosen_ids()
-
-        def record(printer: str, pages: int) -> None:
-            svc.record_printed(self.ctx, "report", ids, printer=printer, pages=pages)
-
-        def done(_result: svc.BatchResult) -> None:
-            try:
-                self._say(
-                    print_support.print_with_dialog(
-                        self, self.store, temp.path, self.tr("Print reports"), record
-                    )
-                )
-            finally:
-                temp.remove()
-
-        self._run(temp.path, done, temp.path)
+        reports_batch.print_reports(self)
 
     def reject(self) -> None:
         if self.job is not None:  # Escape during a batch cancels it rather than closing
