@@ -198,7 +198,7 @@ class EditorEntries:
         saved = answer
         self.saves.stored[key] = None if saved is None else saved.value
         editor.record = _with_measurement(editor.record, key, saved)
-        if grid is not None and last:
+        if grid is not None and last and _shown_differs(grid, key, saved):
             grid.set_value(
                 key, None if saved is None else saved.value, None if saved is None else saved.pain
             )
@@ -519,6 +519,16 @@ class EditorEntries:
         self.notes_saved = text
         editor.say(QCoreApplication.translate("AssessmentEditor", "Saved notes"))
         self._saved()
+
+
+def _shown_differs(grid: MeasureGridModel, key: CellKey, saved: MeasurementRecord | None) -> bool:
+    """Whether the cell shows something else than what was stored (it shows the typed value
+    from the moment it was typed: the usual answer repaints nothing)."""
+    if key in grid.errors:
+        return True
+    if saved is None:
+        return key in grid.values
+    return grid.values.get(key) != saved.value or grid.pain.get(key, False) != saved.pain
 
 
 def _with_measurement(
