@@ -17,6 +17,8 @@ How to record an event (for every service that reads or changes clinic data)::
 - Anything that leaves the program (export, handout, report, print, chart image) names
   the file or printer in `detail`; opening a client's record is `client.open`.
 - Never write to audit_event any other way: the database refuses UPDATE and DELETE on it.
+  (One exception: services.assessments.server_save inserts a grid value's event in the
+  statement that stores the value, sealed here by `sealed_event`.)
 - Each event is sealed with a key kept outside the database, and after the commit the
   chain's head is written beside the database (services.audit_seal); `check` compares both.
 """
