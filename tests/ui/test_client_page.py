@@ -54,7 +54,10 @@ def test_choosing_a_client_reads_their_history_once_for_page_and_charts(
     assert page.assessments.rowCount() == 2
     assert page.findings.heading.text().startswith("Findings from")
     page.show_progress()
-    qtbot.waitUntil(lambda: page.progress.data is not None and not page.progress.loading)
+    # The first chart may wait for the chart process to start (seconds on a busy machine).
+    qtbot.waitUntil(
+        lambda: page.progress.data is not None and not page.progress.loading, timeout=60_000
+    )
     page.progress.kind.setCurrentIndex(2)  # another chart of the same client
     qtbot.waitUntil(lambda: page.progress.data.kind == "profile" and not page.progress.loading)  # type: ignore[union-attr]
     assert reads == [client.id]

@@ -41,12 +41,12 @@ def page(ctx: ServiceContext, qtbot: QtBot) -> ClientPage:
 
 def next_kind(page: ClientPage, qtbot: QtBot) -> None:
     view = page.progress
-    with qtbot.waitSignal(view.chart_shown, timeout=30_000):
+    with qtbot.waitSignal(view.chart_shown, timeout=60_000):
         view.kind.setCurrentIndex((view.kind.currentIndex() + 1) % view.kind.count())
 
 
 def test_charts_are_drawn_by_the_chart_process(page: ClientPage, qtbot: QtBot) -> None:
-    with qtbot.waitSignal(page.progress.chart_shown, timeout=30_000):
+    with qtbot.waitSignal(page.progress.chart_shown, timeout=60_000):
         page.show_progress()
     first = page.progress.data
     assert first is not None and page.progress.canvas is not None
@@ -59,7 +59,7 @@ def test_charts_are_drawn_by_the_chart_process(page: ClientPage, qtbot: QtBot) -
 def test_a_killed_chart_process_does_not_cost_the_next_chart(
     page: ClientPage, qtbot: QtBot, caplog: pytest.LogCaptureFixture
 ) -> None:
-    with qtbot.waitSignal(page.progress.chart_shown, timeout=30_000):
+    with qtbot.waitSignal(page.progress.chart_shown, timeout=60_000):
         page.show_progress()
     killed = chart_process.CHARTS.pid
     assert killed is not None
@@ -89,7 +89,7 @@ def test_without_the_process_charts_are_drawn_on_a_worker_not_the_ui_thread(
         return real(request)
 
     monkeypatch.setattr(chart_process, "draw_picture", watched)
-    with qtbot.waitSignal(page.progress.chart_shown, timeout=30_000):
+    with qtbot.waitSignal(page.progress.chart_shown, timeout=60_000):
         page.show_progress()
     assert on_ui == [False]
     assert page.progress.data is not None and page.progress.data.picture.drawn_by == os.getpid()
@@ -99,7 +99,7 @@ def test_without_the_process_charts_are_drawn_on_a_worker_not_the_ui_thread(
 def test_closing_the_window_ends_the_chart_process(page: ClientPage, qtbot: QtBot) -> None:
     import multiprocessing
 
-    with qtbot.waitSignal(page.progress.chart_shown, timeout=30_000):
+    with qtbot.waitSignal(page.progress.chart_shown, timeout=60_000):
         page.show_progress()
     child = chart_process.CHARTS.pid
     assert child is not None

@@ -62,7 +62,7 @@ def test_the_spanish_progress_tab_draws_spanish_charts(
     qtbot.keyClick(page, Qt.Key.Key_U, Qt.KeyboardModifier.AltModifier)  # "Evol&ución"
     qtbot.waitUntil(lambda: page.tabs.currentWidget() is page.progress)
     view = page.progress
-    qtbot.waitUntil(lambda: shown(view, "measure"), timeout=15_000)
+    qtbot.waitUntil(lambda: shown(view, "measure"), timeout=60_000)
     assert view.data is not None
     measure = ctx.catalogue.get(DF)
     assert measure is not None and measure.label_in("es") != measure.label

@@ -70,7 +70,8 @@ def open_progress(page: ClientPage, qtbot: QtBot) -> ProgressView:
     qtbot.keyClick(page, Qt.Key.Key_P, Qt.KeyboardModifier.AltModifier)  # the tab's mnemonic
     qtbot.waitUntil(lambda: page.tabs.currentWidget() is page.progress)
     view = page.progress
-    qtbot.waitUntil(lambda: shown(view, "measure"), timeout=15_000)
+    # The first chart may wait for the chart process to start (seconds on a busy machine).
+    qtbot.waitUntil(lambda: shown(view, "measure"), timeout=60_000)
     return view
 
 
@@ -212,7 +213,7 @@ def test_a_client_without_assessments_gets_a_message_not_a_crash(
     qtbot.addWidget(view)
     view.show()
     view.set_client(client.id)
-    qtbot.waitUntil(lambda: shown(view, "measure"), timeout=15_000)
+    qtbot.waitUntil(lambda: shown(view, "measure"), timeout=60_000)
     assert view.measure.count() == 0 and not view.measure.isEnabled()
     assert view.table.rowCount() == 0
     assert view.status.text() == "No assessments recorded yet."
