@@ -21,9 +21,9 @@ way) with the prefix `pglan_`:
   (bench/workday.py), when the window followed its script to the end (said when not).
 
 Round trips per action: `pg_<action>_round_trips` counts the SQL statements one action sends
-(SQLAlchemy's before_cursor_execute, every thread); `pglan_<action>_round_trips` counts what
-the LAN pays, the requests that waited for an answer as seen by the proxy (BEGIN, COMMIT and
-the pool's ping included). An N+1 shows as a number that grows with the data.
+(the driver's executes, every thread, pipelined ones included); `pglan_<action>_round_trips`
+counts what the LAN pays, the requests that waited for an answer as seen by the proxy (BEGIN,
+COMMIT and the pool's ping included). An N+1 shows as a number that grows with the data.
 """
 
 from __future__ import annotations
@@ -136,23 +136,40 @@ def copy_clinic(source: Path, url: str) -> float:
 
 
 class Counter:
-    """SQL statements sent on an engine (any thread), and the LAN proxy's round trips."""
+    """SQL statements sent to the server (the driver's executes, on any thread), and the LAN
+    proxy's round trips.
 
-    def __init__(self, engine: Any, proxy: LanProxy | None) -> None:
-        from sqlalchemy import event
+    Counted at the driver, not by SQLAlchemy's before_cursor_execute: a save sent in
+    psycopg's pipeline mode (storage/server_pipeline.py) goes to the driver's connection
+    directly, and its statements were not seen (the grid entry counted 0)."""
 
-        self.engine, self.proxy, self.statements = engine, proxy, 0
-        event.listen(engine, "before_cursor_execute", self._hit)
+    def __init__(self, proxy: LanProxy | None) -> None:
+        import psycopg
 
-    def _hit(self, *_args: Any) -> None:
-        self.statements += 1
+        self.proxy, self.statements = proxy, 0
+        self._patched: list[tuple[type, str, Any]] = []
+        for cls, name in (
+            (psycopg.Cursor, "execute"),
+            (psycopg.Cursor, "executemany"),
+            (psycopg.ServerCursor, "execute"),
+        ):
+            real = cls.__dict__[name]
+            setattr(cls, name, self._counting(real))
+            self._patched.append((cls, name, real))
+
+    def _counting(self, real: Any) -> Any:
+        def execute(*args: Any, **kwargs: Any) -> Any:
+            self.statements += 1
+            return real(*args, **kwargs)
+
+        return execute
 
     def close(self) -> None:
-        from sqlalchemy import event
+        for cls, name, real in reversed(self._patched):
+            setattr(cls, name, real)
+        self._patched.clear()
 
-        event.remove(self.engine, "before_cursor_execute", self._hit)
-
-    def count(self, action: Callable[[], None]) -> tuple[int, int]:
+    def count(self, action: Callable[[], object]) -> tuple[int, int]:
         """(statements, wire round trips) of one action."""
         statements = self.statements
         wire = self.proxy.round_trips if self.proxy else 0
@@ -187,7 +204,7 @@ def round_trips(bench: Bench, proxy: LanProxy | None) -> dict[str, int]:
     client = find_by_chart(ctx, "BENCH-00004")
     draft = next(a for a in list_assessments(ctx, client.id) if a.status == "draft")
     _settle()
-    counter = Counter(bench.ctx.db.engine, proxy)
+    counter = Counter(proxy)
     counts: dict[str, tuple[int, int]] = {}
     try:
 
@@ -370,7 +387,9 @@ def core_measures(
     # collected on whichever thread allocated: a 140 ms full collection on the page's worker
     # (building the visits' records) held the GIL and was charged to 'open client', a stall
     # the program does not have.
-    collector = garbage.install(QApplication.instance())
+    app = QApplication.instance()
+    assert app is not None
+    collector = garbage.install(app)
     meter = StallMeter()
     meter.start()
     try:
