@@ -134,6 +134,50 @@ def test_a_save_after_another_workstation_wrote_chains_from_its_event(
     assert problems(ctx) == []
 
 
+def test_a_first_value_in_an_empty_cell_is_one_statement_too(
+    ctx: ServiceContext, draft: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    used: list[Any] = []
+    real = server_save.swap_value
+    monkeypatch.setattr(
+        server_save, "swap_value", lambda *a, **k: used.append(r := real(*a, **k)) or r
+    )
+    saved = assessments.set_value(
+        ctx, draft, "knee.flexion", "left", "active", 130.0, expected=None
+    )
+    assert used == [saved] and saved is not None
+    # The defaults set_value gives a new cell, as the usual path stores them.
+    usual = assessments.get_assessment(ctx, draft).measurement("hip.flexion", "left", "active")
+    assert usual is not None
+    assert (saved.value, saved.pain, saved.note, saved.position) == (130, False, "", "")
+    assert (saved.unit, saved.instrument, saved.rater) == (
+        usual.unit,
+        usual.instrument,
+        usual.rater,
+    )
+    assert saved == assessments.get_assessment(ctx, draft).measurement(
+        "knee.flexion", "left", "active"
+    )
+    *_, event = events(ctx)
+    assert event.detail == {
+        "code": "knee.flexion",
+        "side": "left",
+        "mode": "active",
+        "before": None,
+        "after": 130.0,
+        "pain": False,
+    }
+    assert problems(ctx) == []
+    # Filled meanwhile by another workstation: nothing stored, nothing logged, and said.
+    other = ServiceContext(db=ctx.db, actor=FRONT_DESK)
+    assessments.set_value(other, draft, "knee.flexion", "right", "active", 125.0)
+    before = counted(ctx)
+    with pytest.raises(ConflictError, match="changed elsewhere to 125"):
+        assessments.set_value(ctx, draft, "knee.flexion", "right", "active", 128.0, expected=None)
+    assert counted(ctx) == before
+    assert assessments.get_assessment(ctx, draft).value("knee.flexion", "right", "active") == 125
+
+
 def test_a_refused_compare_and_set_stores_nothing_and_logs_nothing(
     ctx: ServiceContext, draft: int
 ) -> None:

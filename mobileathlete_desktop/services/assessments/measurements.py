@@ -88,13 +88,13 @@ def set_value(
     if (
         value is not None
         and expected is not UNSET
-        and expected is not None
         and server_save.applies(ctx)
         and code not in computed_inputs(ctx.catalogue)
     ):
-        # A clinic server: the visit's check, the compare-and-set and its audit event in one
-        # statement sent with the COMMIT (two waits instead of five). Nothing stored (the
-        # visit not loaded yet, signed, or the cell changed elsewhere): the usual path below.
+        # A clinic server: the visit's check, the compare-and-set (or a first value) and its
+        # audit event in one statement sent with the COMMIT (one wait instead of five).
+        # Nothing stored (the visit not loaded yet, signed, or the cell changed elsewhere):
+        # the usual path below, which says why.
         ctx.actor.require("assessments.write")
         _checked_value(ctx.catalogue, code, side, mode, value)
         swapped = server_save.swap_value(

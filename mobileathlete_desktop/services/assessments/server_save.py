@@ -51,6 +51,27 @@ from mobileathlete_desktop.storage.server_pipeline import begin_execute_commit, 
 
 _FIELDS = ("pain", "note", "instrument", "position", "rater")
 
+_FIRST_VALUE = """
+WITH visit AS (
+    SELECT therapist_name FROM assessment
+    WHERE id = %(assessment)s AND client_id = %(client)s AND status <> 'signed'
+      AND COALESCE(
+          (SELECT id::text || ':' || hash FROM audit_event ORDER BY id DESC LIMIT 1), ''
+      ) = %(tip)s
+), updated AS (
+    INSERT INTO measurement
+        (assessment_id, code, side, mode, value, unit, pain, note, instrument, position,
+         rater, updated_at)
+    SELECT %(assessment)s, %(code)s, %(side)s, %(mode)s, %(value)s, %(unit)s, %(pain)s,
+           %(note)s, %(instrument)s, %(position)s,
+           COALESCE(CAST(%(rater)s AS varchar), visit.therapist_name), %(now)s
+    FROM visit
+    ON CONFLICT (assessment_id, code, side, mode) DO NOTHING
+    RETURNING value, pain, note, instrument, position, rater, unit
+), {tail}"""
+"""A first value in an empty cell: stored (with the defaults `set_value` gives a new cell)
+unless the cell holds one already (the unique cell: nothing stored, nothing logged)."""
+
 _STATEMENT = """
 WITH updated AS (
     UPDATE measurement SET value = %(value)s, updated_at = %(now)s{extra}
@@ -64,7 +85,9 @@ WITH updated AS (
           (SELECT id::text || ':' || hash FROM audit_event ORDER BY id DESC LIMIT 1), ''
       ) = %(tip)s
     RETURNING value, pain, note, instrument, position, rater, unit
-), logged AS (
+), {tail}"""
+
+_TAIL = """logged AS (
     INSERT INTO audit_event
         (at, user_id, username, action, entity, entity_id, client_id, detail, prev_hash,
          hash, seal)
@@ -104,13 +127,14 @@ def swap_value(
     ctx: ServiceContext,
     assessment_id: int,
     cell: tuple[str, Side, Mode],
-    expected: float,
+    expected: float | None,
     value: float,
     given: dict[str, object],
 ) -> MeasurementRecord | None:
-    """Sets a cell holding `expected` to `value` (with the other fields given), audited, in
-    one statement committed with it; the stored cell, or None when nothing was stored (the
-    visit not loaded by this process yet, signed, or the cell not holding `expected`).
+    """Sets a cell holding `expected` (None: an empty cell) to `value` (with the other fields
+    given), audited, in one statement committed with it; the stored cell, or None when
+    nothing was stored (the visit not loaded by this process yet, signed, or the cell not
+    holding `expected`).
 
     The BEGIN, the write lock, the statement and the COMMIT go in one request (one wait),
     chained from the trail's end this process last wrote or read; when another workstation
@@ -144,15 +168,29 @@ class _Save:
         assessment_id: int,
         client_id: int,
         cell: tuple[str, Side, Mode],
-        expected: float,
+        expected: float | None,
         value: float,
         given: dict[str, object],
     ) -> None:
         self.ctx, self.assessment_id, self.client_id = ctx, assessment_id, client_id
         self.cell, self.expected, self.value = cell, expected, value
         self.changes = {k: v for k, v in given.items() if k in _FIELDS and v is not None}
-        extra = "".join(f", {name} = %({name})s" for name in self.changes)
-        self.statement = _STATEMENT.format(extra=extra)
+        if expected is None:  # a first value: a new cell, with set_value's defaults
+            measure = ctx.catalogue[cell[0]]
+            self.changes = {
+                "pain": bool(given.get("pain")),
+                "note": given.get("note") or "",
+                "instrument": given["instrument"]
+                if given.get("instrument") is not None
+                else measure.instrument,
+                "position": given.get("position") or "",
+                "rater": given.get("rater"),  # None: the visit's therapist
+                "unit": measure.unit,
+            }
+            self.statement = _FIRST_VALUE.format(tail=_TAIL)
+        else:
+            extra = "".join(f", {name} = %({name})s" for name in self.changes)
+            self.statement = _STATEMENT.format(extra=extra, tail=_TAIL)
 
     def _events(self, tip: tuple[int, str] | None) -> tuple[dict[bool, AuditEvent], dict[str, Any]]:
         """The event as it would be stored (not painful, painful) after `tip`, and the
