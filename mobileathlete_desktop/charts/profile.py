@@ -13,6 +13,7 @@ from mobileathlete_desktop.domain.interpretation import (
     interpret_assessment,
     within_norm_range,
 )
+from mobileathlete_desktop.domain.interpretation.value_words import from_norm_words
 from mobileathlete_desktop.domain.records import ClientHistory
 from mobileathlete_desktop.support.i18n import Texts, texts
 
@@ -47,23 +48,6 @@ def _bar_look(flag: str) -> dict[str, Any]:
             "hatchcolor": style.HATCH_INK,
         }
     return {"facecolor": style.OK_COLOUR, "edgecolor": style.OK_COLOUR}
-
-
-def _difference(tr: Texts, measure: Any, amount: float) -> str:
-    """A signed difference with its unit, a true minus sign ("−15.6°", "+3°")."""
-    shown = round(amount, 1) + 0.0
-    text = measure.format_value(shown) if measure is not None else f"{shown:g}"
-    text = style.value_words(tr, text)
-    return ("+" + text if shown > 0 else text).replace("-", "\u2212", 1)
-
-
-def _in_sds(tr: Texts, row: Any) -> str:
-    """The difference in SDs of the norm (" (−1.6 SD)"), or "" for a norm without an SD."""
-    norm = row.norm.norm
-    if norm is None or not norm.sd:
-        return ""
-    sds = f"{(row.value - norm.mean) / norm.sd:+.1f}".replace("-", "\u2212")
-    return " " + tr.gettext("({amount} SD)", amount=sds)
 
 
 @with_figure_lock
@@ -270,7 +254,7 @@ def _difference_panel(
         ax.text(
             highest + 0.03 * span,
             i,
-            f"{_difference(tr, measure_for(row.code, cat), amount)}{_in_sds(tr, row)}  "
+            f"{from_norm_words(tr, measure_for(row.code, cat), row.value, row.norm.norm)}  "
             f"{style.value_words(tr, row.value_text)}" + (f", {words}" if words else ""),
             va="center",
             fontsize=style.NOTE_SIZE,

@@ -20,8 +20,14 @@ from mobileathlete_desktop.charts.kinds import MeasureChoice, measures_with_data
 from mobileathlete_desktop.charts.picture import ChartPicture, ChartRequest, fitted_size
 from mobileathlete_desktop.domain.catalogue import Catalogue, Mode
 from mobileathlete_desktop.domain.checkins import CheckinRecord
+from mobileathlete_desktop.domain.interpretation.value_words import (
+    from_norm_words,
+    norm_words,
+    value_in,
+)
 from mobileathlete_desktop.domain.records import ClientHistory
 from mobileathlete_desktop.services.context import ServiceContext
+from mobileathlete_desktop.support.i18n import texts
 from mobileathlete_desktop.support.languages import language_code
 
 
@@ -132,26 +138,42 @@ def plotted_values(
         return headers, tuple(values)
     result = interpret_assessment(history, catalogue=cat)
     if kind == "profile":
-        rows = [r for r in result.rows if r.norm.percent_of_norm is not None]
-        for i, r in enumerate(rows):
-            pct = r.norm.percent_of_norm or 0.0
-            measure = cat.get(r.code)
-            cells: tuple[str, ...] = (
-                measure.label_in(lang) if measure else r.label,
-                _side(r.side),
-                _mode(r.mode),
-                r.value_text,
-                QCoreApplication.translate("ChartData", "{percent}% of {norm}").format(
-                    percent=f"{pct:.0f}", norm=r.norm.text
-                ),
-            )
-            values.append(PlottedValue(pct, float(i), cells, bar=True))
+        # As the chart: the percent of the norm, then signed angles (Thomas, Ober, dorsiflexion
+        # past neutral) as their difference from it, read on the chart's lower panel.
+        tr = texts(lang)
+        judged = [r for r in result.rows if r.norm.norm is not None]
+        rows = [r for r in judged if r.norm.percent_of_norm is not None]
+        signed = [r for r in judged if r.norm.percent_of_norm is None]
+        for panel, some in (("", rows), ("difference", signed)):
+            for i, r in enumerate(some):
+                measure = cat.get(r.code)
+                norm = r.norm.norm
+                assert norm is not None
+                said = norm_words(tr, measure, norm) if measure else r.norm.text
+                if panel:
+                    x = r.value - norm.mean
+                    against = QCoreApplication.translate(
+                        "ChartData", "{difference} from the norm {norm}"
+                    ).format(difference=from_norm_words(tr, measure, r.value, norm), norm=said)
+                else:
+                    x = r.norm.percent_of_norm or 0.0
+                    against = QCoreApplication.translate(
+                        "ChartData", "{percent}% of {norm}"
+                    ).format(percent=f"{x:.0f}", norm=said)
+                cells: tuple[str, ...] = (
+                    measure.label_in(lang) if measure else r.label,
+                    _side(r.side),
+                    _mode(r.mode),
+                    value_in(tr, r.value_text),
+                    against,
+                )
+                values.append(PlottedValue(x, float(i), cells, bar=True, series=panel))
         return (
             QCoreApplication.translate("ChartData", "Measure"),
             QCoreApplication.translate("ChartData", "Side"),
             QCoreApplication.translate("ChartData", "Mode"),
             QCoreApplication.translate("ChartData", "Value"),
-            QCoreApplication.translate("ChartData", "Percent of norm"),
+            QCoreApplication.translate("ChartData", "Against the norm"),
         ), tuple(values)
     rows = [r for r in result.rows if r.side == "left" and r.sides and r.sides.lsi is not None]
     for i, r in enumerate(rows):

@@ -361,6 +361,8 @@ class ProgressView(QWidget):
         best: tuple[float, PlottedValue] | None = None
         for value in self.data.values:
             axes = ax or self._outcome_axes(value)
+            if self.data.kind == "profile" and value.series == "difference":
+                axes = axes_list[-1]  # a signed angle's bar, on the lower panel
             if axes is None:
                 continue
             if value.bar:

@@ -175,6 +175,29 @@ def _norm_text(tr: Texts, measure: Measure, norm: Norm) -> str:
     return f"{mean}{spread} ({who}{ages_words(tr, norm)}, {norm.source})"
 
 
+def value_in(tr: Texts, text: str) -> str:
+    """A value as printed ("7 points") with its unit in the language of `tr`."""
+    return _value_in(tr, text)
+
+
+def norm_words(tr: Texts, measure: Measure, norm: Norm) -> str:
+    """A norm in short in the language of `tr` (the row's `norm.text` is its English)."""
+    return _norm_text(tr, measure, norm)
+
+
+def from_norm_words(tr: Texts, measure: Measure | None, value: float, norm: Norm) -> str:
+    """A signed angle's difference from its norm, with a true minus sign and, where the norm
+    has an SD, its size in SDs: "−15.6° (−1.6 SD)" (Thomas −5° against 10.6 ± 9.6°)."""
+    amount = round(value - norm.mean, 1) + 0.0
+    text = _value_in(tr, measure.format_value(amount)) if measure else f"{amount:g}"
+    text = ("+" + text if amount > 0 else text).replace("-", "\u2212", 1)
+    if norm.sd:
+        sds = f"{(value - norm.mean) / norm.sd:+.1f}".replace("-", "\u2212")
+        # Translators: a difference from a norm in its standard deviations ("−1.6 SD").
+        text += " " + tr.gettext("({amount} SD)", amount=sds)
+    return text
+
+
 def ages_words(tr: Texts, norm: Norm) -> str:
     """The ages a norm covers ("20–29"), or, for a norm worked out from its source's equation
     for the person's age, that age ("age 34 by its equation")."""

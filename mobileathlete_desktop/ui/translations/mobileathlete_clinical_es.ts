@@ -348,8 +348,12 @@
         <translation>Modo</translation>
     </message>
     <message>
-        <source>Percent of norm</source>
-        <translation>Porcentaje de la norma</translation>
+        <source>Against the norm</source>
+        <translation>Frente a la norma</translation>
+    </message>
+    <message>
+        <source>{difference} from the norm {norm}</source>
+        <translation>{difference} respecto a la norma {norm}</translation>
     </message>
     <message>
         <source>within threshold</source>
