@@ -126,14 +126,21 @@ class Measure:
         text = f"{self.step:g}"
         return len(text.split(".", 1)[1]) if "." in text and "e" not in text else 0
 
+    @property
+    def figure_decimals(self) -> int:
+        """Decimals a figure worked out from readings is said with: as the measure is recorded,
+        and at least one, so a published error is quoted as its source gives it (Gradoz 2018's
+        8.6°, not 9° beside the citation) and a derived one keeps one decimal (SEM 17.74 cm x
+        1.96 x sqrt 2 = 49.2 cm, not 49.17), while a timed hop keeps its hundredths (0.17 s)."""
+        return max(self.decimals, 1)
+
     def round_figure(self, value: float) -> float:
         """A figure worked out from readings (a measurement error, a change, a difference)
-        rounded as precisely as the measure is recorded, never more: a hop distance to whole
-        cm (an SEM-derived 49.17 cm is 49 cm), a timed hop to hundredths of a second."""
-        return round(value, self.decimals) + 0.0
+        rounded to `figure_decimals` ("49.2 cm", "0.17 s", "8.6°", a change of "5°")."""
+        return round(value, self.figure_decimals) + 0.0
 
     def format_figure(self, value: float) -> str:
-        """`format_value` of `round_figure` ("49 cm", "0.17 s", "2 points")."""
+        """`format_value` of `round_figure` ("49.2 cm", "0.17 s", "2 points")."""
         return self.format_value(self.round_figure(value))
 
     @property

@@ -31,8 +31,8 @@ def test_a_value_says_its_unit_singular_for_one(code: str, value: float, shown: 
 @pytest.mark.parametrize(
     ("code", "shown"),
     [
-        # SEM 17.74 cm x 1.96 x sqrt 2 = 49.17 cm: a tape reads whole centimetres.
-        ("hop.triple", "49 cm"),
+        # SEM 17.74 cm x 1.96 x sqrt 2 = 49.17 cm: one decimal, never hundredths of a cm.
+        ("hop.triple", "49.2 cm"),
         # SEM 0.06 s x 1.96 x sqrt 2 = 0.166 s: a stopwatch time to hundredths.
         ("hop.timed_6m", "0.17 s"),
         # Published MDC 1.9 cm (one clinician), the lunge recorded to half centimetres: kept.
@@ -60,24 +60,25 @@ def test_a_difference_of_one_rep_is_singular_in_both_languages(
 
 def test_an_error_weighed_against_a_figure_never_looks_equal_to_it() -> None:
     """Worded in a reason, an error keeps a decimal more where the rounding would make it read
-    the same as the gap or change it is weighed against: a 5° gap "more than the 4.6°
-    measurement error", not "more than the 5° error"; otherwise it is said as recorded."""
+    the same as the gap or change it is weighed against: a 5° gap "more than the 4.96°
+    measurement error", not "more than the 5° error"; otherwise to one decimal."""
     from mobileathlete_desktop.domain.interpretation.wording import error_words
 
     knee = CAT["knee.flexion"]
-    assert error_words(knee, 4.6, 5) == "4.6°"
-    assert error_words(knee, 4.6, -5) == "4.6°"  # a change down is weighed by its size
-    assert error_words(knee, 4.2, 6) == "4°"
-    assert error_words(CAT["hop.triple"], 49.17, 60) == "49 cm"
+    assert error_words(knee, 4.96, 5) == "4.96°"
+    assert error_words(knee, 4.96, -5) == "4.96°"  # a change down is weighed by its size
+    assert error_words(knee, 4.96, 6) == "5°"
+    assert error_words(knee, 8.6, 12) == "8.6°"  # Gradoz 2018's MDC as published
+    assert error_words(CAT["hop.triple"], 49.17, 60) == "49.2 cm"
 
 
 def test_a_change_s_error_keeps_a_decimal_where_it_would_read_as_the_change() -> None:
     """The report's and the summary's change lines weigh a change against its error: a hop LSI
     up 15.5 points against Reid 2007's 15.49 is beyond '15.49 percentage points', not beyond
-    '15.5' (which reads as the change itself); a knee change of 5° against 4.6°, 4.6°."""
+    '15.5' (which reads as the change itself); a knee change of 5° against 4.96°, 4.96°."""
     lsi = CAT["hop.single.lsi"]
     assert difference_words(lsi, 15.49) == "15.5 percentage points"
     assert difference_words(lsi, 15.49, beside=15.5) == "15.49 percentage points"
     assert difference_words(lsi, 15.49, beside=-20.1) == "15.5 percentage points"
-    assert difference_words(CAT["knee.flexion"], 4.6, beside=-5) == "4.6°"
-    assert difference_words(CAT["knee.flexion"], 4.6, beside=12) == "5°"
+    assert difference_words(CAT["knee.flexion"], 4.96, beside=-5) == "4.96°"
+    assert difference_words(CAT["knee.flexion"], 4.96, beside=12) == "5°"

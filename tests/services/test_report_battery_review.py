@@ -133,8 +133,7 @@ def test_an_lsi_change_is_judged_in_percentage_points_of_reid_2007s_error() -> N
     # Reid 2007: SEM of hop LSI up to 5.59%, so the smallest real change is
     # 5.59 x 1.96 x sqrt 2 = 15.5 LSI points. DEMO-0011's timed hop LSI went 80.2% -> 96.4%:
     # a change beyond that error, said in percentage points, never "15.49%" (a share of the
-    # reading). The triple hop's 17.74 cm SEM gives 49 cm: a tape reads whole centimetres
-    # (not 49.17 or 49.2 cm).
+    # reading). The triple hop's 17.74 cm SEM gives 49.2 cm (not 49.17 cm).
     history_visits = (
         visit(
             1,
@@ -159,8 +158,8 @@ def test_an_lsi_change_is_judged_in_percentage_points_of_reid_2007s_error() -> N
     assert "(15.49" not in english and "15.5 %" not in english
     spanish = " ".join(line.text for line in change_lines(result, "es", CAT))
     assert "más allá del error de medición (15.5 puntos porcentuales)" in spanish
-    assert "(49 cm)" in english
-    assert "(49 cm)" in spanish and "49.2" not in spanish  # the same rounding in Spanish
+    assert "(49.2 cm)" in english
+    assert "(49.2 cm)" in spanish and "49.17" not in spanish  # the same rounding in Spanish
 
 
 def test_the_full_records_what_changed_says_hop_errors_as_measured(ctx: ServiceContext) -> None:
@@ -178,7 +177,7 @@ def test_the_full_records_what_changed_says_hop_errors_as_measured(ctx: ServiceC
     tables = report_tables(ctx, load_history(ctx, client.id))
     changes = " ".join(tables.changes)
     assert "beyond the measurement error of 15.5 percentage points (reid-2007)" in changes
-    assert "beyond the 49 cm measurement error (hop-reliability-jscr-2002)" in changes
+    assert "beyond the 49.2 cm measurement error (hop-reliability-jscr-2002)" in changes
     assert "49.17" not in changes and "15.49" not in changes
 
 

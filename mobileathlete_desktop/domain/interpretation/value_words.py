@@ -44,11 +44,11 @@ def _places(step: float) -> int:
 
 
 def error_places(measure: Measure, error: float, beside: float | None = None) -> int:
-    """Decimals a measurement error is said with: as the measure is recorded
-    (`Measure.round_figure`: "49 cm", "4°"), and one more where that rounding would make it
-    read the same as the gap or change it is weighed against (a gap of 5° against an error of
-    4.6°, not "5° ... the 5° error")."""
-    places = measure.decimals
+    """Decimals a measurement error is said with: `Measure.figure_decimals` ("49.2 cm",
+    "8.6°", "0.17 s"), and one more where that rounding would make it read the same as the gap
+    or change it is weighed against (a gap of 5° against an error of 4.96°, not "5° ... the
+    5.0° error")."""
+    places = measure.figure_decimals
     if (
         beside is not None
         and error != abs(beside)
