@@ -41,17 +41,21 @@ def setup_steps(ctx: ServiceContext) -> SetupSteps | None:
     """
     if not ctx.actor.can("users.manage"):
         return None
-    with ctx.db.session() as session:
-        clinic = session.execute(select(Clinic).limit(1)).scalar_one_or_none()
-        if clinic is None or clinic.is_demo:
+    # One read, no write unit: it runs on the UI thread after Enter, and a write unit would
+    # take the clinic's write lock (other workstations' saves waiting) for three counts.
+    therapists = (
+        select(func.count(User.id)).where(User.role == "therapist", User.active).scalar_subquery()
+    )
+    clients = select(func.count(Client.id)).scalar_subquery()
+    with ctx.db.reading() as session:
+        row = session.execute(
+            select(Clinic.is_demo, Clinic.backup_folder, therapists, clients).limit(1)
+        ).one_or_none()
+        if row is None or row[0]:
             return None
-        therapists = session.execute(
-            select(func.count(User.id)).where(User.role == "therapist", User.active)
-        ).scalar_one()
-        clients = session.execute(select(func.count(Client.id))).scalar_one()
         return SetupSteps(
-            therapists=therapists,
-            clients=clients,
-            backup_folder=clinic.backup_folder or "",
+            therapists=row[2],
+            clients=row[3],
+            backup_folder=row[1] or "",
             backups_apply=ctx.db.path is not None,
         )

@@ -344,3 +344,42 @@ def test_a_word_too_long_to_be_counted_costs_no_probe(
     assert cost == SEARCH_A_LONG_WORD
     assert clients.search_clients(ctx, "stridewalk ada")[0].family_name == "Stridewalker"
     assert clients.search_clients(ctx, "stridewxyz") == []
+
+
+def test_an_admin_s_first_steps_are_one_read_that_never_waits_for_the_write_lock(
+    lan: tuple[LanProxy, ServiceContext], pg_url: str
+) -> None:
+    """The first-steps panel is read on the UI thread after an admin's Enter: one request,
+    and never in a write unit (which took the clinic's write lock for three counts, so it
+    waited for, and held up, every other workstation's save)."""
+    from mobileathlete_desktop.services.setup_steps import setup_steps
+
+    proxy, ctx = lan
+    admin = ctx.as_actor(Actor(username="boss", display_name="Bo Admin", role="admin"))
+    from mobileathlete_desktop.storage.models import Clinic
+
+    with ctx.db.session() as session:
+        if session.execute(select(Clinic)).first() is None:
+            session.add(Clinic(name="Harbour Physio"))
+    clients.create_client(ctx, clients.ClientInput("RT-S", "Sam", "Steps"))
+    steps = setup_steps(admin)
+    assert steps is not None and steps.clients == 1
+    assert _requests(proxy, lambda: setup_steps(admin)) == 1
+    holder = open_database(pg_url)
+    try:
+        with holder.engine.connect() as other:  # another workstation saving: the write lock
+            other.exec_driver_sql(
+                f"SELECT pg_advisory_xact_lock({server_connections.WRITE_LOCK_KEY})"
+            )
+            import threading
+
+            got: list[Any] = []
+            reader = threading.Thread(target=lambda: got.append(setup_steps(admin)))
+            reader.start()
+            reader.join(8)
+            assert got, "the first steps waited for another workstation's write lock"
+            assert got[0] is not None and got[0].clients == 1
+            other.rollback()
+            reader.join(10)
+    finally:
+        holder.dispose()
