@@ -237,3 +237,59 @@ def test_two_workstations_saving_at_once_keep_one_verifiable_trail(
         assert head.head.events == counted(ctx)
     finally:
         desk.db.dispose()
+
+
+def test_a_new_visit_typed_in_the_editor_costs_one_request_a_value(
+    postgres_server: Any, pg_url: str, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Empty cells filled one after another with Tab, as a new visit is typed: each value is
+    one request on the wire (keystroke to saved, and what the editor does after it)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from bench.lan_proxy import LanProxy
+    from mobileathlete_desktop.storage import server_connections
+    from mobileathlete_desktop.ui.assessment_editor import AssessmentEditor
+
+    monkeypatch.setattr(server_connections, "PING_AFTER_IDLE_S", 3600.0)
+    with LanProxy("127.0.0.1", postgres_server.port, delay_ms=0) as proxy:
+        ctx = ServiceContext(
+            db=open_database(pg_url.replace(f":{postgres_server.port}/", f":{proxy.port}/")),
+            actor=THERAPIST,
+        )
+        try:
+            client = clients.create_client(ctx, clients.ClientInput("SV-2", "Nia", "Newvisit"))
+            visit = assessments.create_assessment(ctx, client.id, date(2026, 5, 5)).id
+            editor = AssessmentEditor(ctx, visit)
+            qtbot.addWidget(editor)
+            editor.show()
+            editor.activateWindow()
+            qtbot.waitUntil(editor.isActiveWindow)
+            qtbot.waitUntil(lambda: not editor.live_findings.busy)  # the opening's reads
+            view, grid = editor.views[0], editor.grids[0]
+            view.setFocus()
+            view.setCurrentIndex(grid.index(*grid.positions[0]))
+            costs = []
+            for n in range(10):
+                before = proxy.round_trips
+                with qtbot.waitSignal(editor.changed, timeout=10_000):
+                    for char in str(20 + n):
+                        qtbot.keyClick(QApplication.focusWidget() or view, char)
+                    qtbot.keyClick(QApplication.focusWidget() or view, Qt.Key.Key_Tab)
+                qtbot.waitUntil(
+                    lambda: not editor.live_findings.busy and not editor.entries.saves.busy
+                )
+                costs.append(proxy.round_trips - before)
+            # The driver prepares its statements at their fifth run (a request more, once;
+            # the proxy may count it in the next entry's window).
+            assert sorted(costs)[len(costs) // 2] == 1 and sum(costs) <= len(costs) + 2, costs
+            editor.close()
+            record = assessments.get_assessment(ctx, visit)
+            stored = [
+                record.value(*grid.key(grid.index(*p)).__dict__.values())
+                for p in grid.positions[:10]
+            ]
+            assert stored == [float(20 + n) for n in range(10)]
+            assert problems(ctx) == []
+        finally:
+            ctx.db.dispose()
