@@ -1,9 +1,10 @@
 """A client's page in one read: the record, the visits, the history and the latest findings.
 
 On a clinic server the audited open (its own short write unit: 4 requests) and the page's
-read (5 requests) go at once, on two pooled connections: the page waits for the longer of
-the two instead of both, one after the other (9 waits on the LAN, now 5). The page is
-still given only once its audit event is committed, and either's failure is the page's.
+read (its five statements sent together: 1 request) go at once, on two pooled connections:
+the page waits for the longer of the two instead of both, one after the other (9 waits on
+the LAN, then 5 with the page's reads one by one, now 4). The page is still given only once
+its audit event is committed, and either's failure is the page's.
 """
 
 from __future__ import annotations

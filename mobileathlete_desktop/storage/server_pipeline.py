@@ -6,13 +6,18 @@ the last statement is known to be the last, psycopg's pipeline mode sends it and
 at once and reads both answers: the LAN's delay is paid once for them. If the statement fails,
 the server skips the COMMIT (the pipeline is aborted) and the error is raised: the unit then
 rolls back as any failed unit does.
+
+Reads that do not depend on each other (a client's page: the record, the visits, their values,
+findings and questionnaires) go the same way, all in one request: `read_together`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import Connection
+from sqlalchemy.sql import ClauseElement
 
 
 def execute_and_commit(conn: Connection, statement: str, params: dict[str, Any]) -> list[Any]:
@@ -47,3 +52,26 @@ def begin_execute_commit(
     rows: list[Any] = cursor.fetchall()
     cursor.close()
     return rows
+
+
+def read_together(conn: Connection, statements: Sequence[ClauseElement]) -> list[list[Any]]:
+    """Runs independent reads (SQLAlchemy statements, compiled for this connection) in one
+    request on a read unit's connection (the driver in autocommit: no BEGIN, each statement
+    its own snapshot, as when sent one by one); each statement's rows, as the driver gives
+    them (psycopg's own types: the column types' result processing is not applied, so read
+    only columns the driver returns as the program stores them). A failure is raised once
+    every statement was answered; a read unit has nothing to undo."""
+    driver = conn.connection.driver_connection
+    assert driver is not None and hasattr(driver, "pipeline"), "a psycopg 3 connection"
+    compiled = [stmt.compile(dialect=conn.dialect) for stmt in statements]
+    cursors = []
+    with driver.pipeline():
+        for query in compiled:
+            cursor = driver.cursor()
+            cursor.execute(str(query), query.params)
+            cursors.append(cursor)
+    found: list[list[Any]] = []
+    for cursor in cursors:
+        found.append(cursor.fetchall())
+        cursor.close()
+    return found

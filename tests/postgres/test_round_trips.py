@@ -18,6 +18,7 @@ from sqlalchemy import func, select
 from bench.lan_proxy import LanProxy
 from mobileathlete_desktop.domain.permissions import Actor
 from mobileathlete_desktop.services import assessments, clients
+from mobileathlete_desktop.services.assessments.queries import list_and_history
 from mobileathlete_desktop.services.audit_seal import (
     audit_key,
     defer_head_writes,
@@ -46,7 +47,8 @@ READ_AN_ASSESSMENT = 4  # the assessment, its values, findings and questionnaire
 FIRST_PAGE = 1  # the list in its order, no word to plan
 SEARCH_A_WORD = 2  # the word's count (which way to fetch), then the page
 SEARCH_A_LONG_WORD = 2  # too long to be counted: its pieces' counts bound it (no probe)
-OPEN_A_CLIENT = 9  # the audited read (4) and the page's one read of everything (5)
+READ_A_CLIENT_S_PAGE = 1  # the client, visits, values, findings, questionnaires: sent together
+OPEN_A_CLIENT = 5  # the audited read (4) beside the page's one read of everything (1)
 
 
 @pytest.fixture
@@ -162,7 +164,24 @@ def test_opening_a_client_costs_the_same_with_more_visits(
     cost_many = _requests(proxy, lambda: client_overview(ctx, many))
     assert len(client_overview(ctx, many).assessments) == 7
     assert cost_many == cost_few, f"2 visits: {cost_few} requests, 7 visits: {cost_many}"
-    assert cost_many <= OPEN_A_CLIENT, f"opening a client cost {cost_many} requests"
+    assert cost_many == OPEN_A_CLIENT, f"opening a client cost {cost_many} requests"
+
+
+def test_a_client_s_page_is_one_request_whatever_its_visits(
+    lan: tuple[LanProxy, ServiceContext],
+) -> None:
+    """The page's five reads are independent (the child rows keyed by the client, not by the
+    visits' ids read first): sent together, one wait on the LAN (five before)."""
+    proxy, ctx = lan
+    few, _ = _client_with_visits(ctx, "RT-P", 1)
+    many, _ = _client_with_visits(ctx, "RT-Q", 6)
+    cost_few = _requests(proxy, lambda: list_and_history(ctx, few))
+    cost_many = _requests(proxy, lambda: list_and_history(ctx, many))
+    listed, history = list_and_history(ctx, many)
+    assert (
+        len(listed) == 6 and history.assessments[-1].value("hip.flexion", "left", "active") == 105
+    )
+    assert (cost_few, cost_many) == (READ_A_CLIENT_S_PAGE, READ_A_CLIENT_S_PAGE)
 
 
 def _drop_every_connection(server: PostgresServer, url: str) -> None:

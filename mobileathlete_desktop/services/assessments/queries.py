@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from types import SimpleNamespace
+from typing import Any, cast
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy import Connection, Select, func, select
+from sqlalchemy.orm import Session, selectinload
 
 from mobileathlete_desktop.domain.records import AssessmentRecord, ClientHistory
 from mobileathlete_desktop.services.assessments.records import (
@@ -18,7 +19,14 @@ from mobileathlete_desktop.services.assessments.records import (
 )
 from mobileathlete_desktop.services.clients import to_record as client_record
 from mobileathlete_desktop.services.context import NotFound, ServiceContext
-from mobileathlete_desktop.storage.models import Assessment, Client, Measurement
+from mobileathlete_desktop.storage.models import (
+    Assessment,
+    Client,
+    Finding,
+    Measurement,
+    OutcomeScore,
+)
+from mobileathlete_desktop.storage.server_pipeline import read_together
 
 
 def list_assessments(ctx: ServiceContext, client_id: int) -> list[AssessmentSummary]:
@@ -68,39 +76,123 @@ def list_and_history(
     ctx: ServiceContext, client_id: int
 ) -> tuple[list[AssessmentSummary], ClientHistory]:
     """`list_assessments` and `load_history` in one read (a client's page needs both): the
-    list counted from the measurements the history loads anyway, so opening a client costs
-    one transaction and one statement fewer (4 waits on a clinic LAN: bench/server.py)."""
+    list counted from the measurements the history loads anyway.
+
+    Five statements: the client, their assessments, and the assessments' values, findings
+    and questionnaires. On a clinic server they are sent together (one wait on a LAN, five
+    before), the child rows keyed by the client rather than by the assessments read first;
+    a SQLite file reads them one after the other (no network to wait for)."""
     ctx.actor.require("assessments.read")
     with ctx.db.reading() as session:
-        client = session.get(Client, client_id)
-        if client is None:
-            raise NotFound(f"No client with id {client_id}")
-        rows = list(
-            session.execute(
-                select(Assessment)
-                .where(Assessment.client_id == client_id)
-                .options(
-                    selectinload(Assessment.measurements),
-                    selectinload(Assessment.findings),
-                    selectinload(Assessment.outcomes),
-                )
-                .order_by(Assessment.date, Assessment.id)
-            ).scalars()
+        if ctx.db.is_sqlite:
+            client, rows = _page_rows_loaded(session, client_id)
+        else:
+            client, rows = _page_rows_together(session.connection(), client_id)
+        return _page(client, rows)
+
+
+def _page_rows_loaded(session: Session, client_id: int) -> tuple[Client, list[Assessment]]:
+    """The client and their assessments (oldest first) with every child row, through the ORM:
+    a statement for each (the children by the assessments' ids)."""
+    client = session.get(Client, client_id)
+    if client is None:
+        raise NotFound(f"No client with id {client_id}")
+    rows = list(
+        session.execute(
+            select(Assessment)
+            .where(Assessment.client_id == client_id)
+            .options(
+                selectinload(Assessment.measurements),
+                selectinload(Assessment.findings),
+                selectinload(Assessment.outcomes),
+            )
+            .order_by(Assessment.date, Assessment.id)
+        ).scalars()
+    )
+    return client, rows
+
+
+# An assessment's child rows as its page reads them (to_record's measurements, findings,
+# outcomes), each by id as the relationships order them.
+_CHILDREN: tuple[tuple[str, Any], ...] = (
+    ("measurements", Measurement),
+    ("findings", Finding),
+    ("outcomes", OutcomeScore),
+)
+
+
+def page_statements(client_id: int) -> list[Select[Any]]:
+    """The page's five reads, none depending on another's answer: the client's row, their
+    assessments oldest first, and each child table's rows of this client's assessments."""
+    visit = Assessment.__table__
+    statements: list[Select[Any]] = [
+        select(Client.__table__).where(Client.__table__.c.id == client_id),
+        select(visit).where(visit.c.client_id == client_id).order_by(visit.c.date, visit.c.id),
+    ]
+    for _name, model in _CHILDREN:
+        child = model.__table__
+        statements.append(
+            select(child)
+            .join_from(child, visit, visit.c.id == child.c.assessment_id)
+            .where(visit.c.client_id == client_id)
+            .order_by(child.c.id)
         )
-        superseded = {
-            r.addendum_of_id for r in rows if r.addendum_of_id is not None and r.status == "signed"
-        }
-        kept = [
-            r
-            for r in rows
-            if r.id not in superseded and not (r.addendum_of_id is not None and r.status == "draft")
+    return statements
+
+
+def page_from_rows(
+    client_id: int, statements: list[Select[Any]], found: list[list[Any]]
+) -> tuple[Client, list[Assessment]]:
+    """The client and their assessments, children attached, from `page_statements`' rows: plain
+    objects with the rows' columns as attributes (what `to_record`, `client_record` and
+    `_summary` read), not ORM rows. A child of an assessment not among the visits read (added
+    between the statements) is left out, as a read of the visits' ids would have."""
+    objects = [
+        [
+            SimpleNamespace(**dict(zip(stmt.selected_columns.keys(), row, strict=True)))
+            for row in rows
         ]
-        # Newest first, as list_assessments orders them.
-        listed = [_summary(a, len(a.measurements)) for a in reversed(rows)]
-        history = ClientHistory(
-            client=client_record(client), assessments=tuple(to_record(r) for r in kept)
-        )
-        return listed, history
+        for stmt, rows in zip(statements, found, strict=True)
+    ]
+    clients_found, visits, *children = objects
+    if not clients_found:
+        raise NotFound(f"No client with id {client_id}")
+    by_id: dict[int, SimpleNamespace] = {}
+    for visit in visits:
+        for name, _model in _CHILDREN:
+            setattr(visit, name, [])
+        by_id[visit.id] = visit
+    for (name, _model), rows in zip(_CHILDREN, children, strict=True):
+        for row in rows:
+            parent = by_id.get(row.assessment_id)
+            if parent is not None:
+                getattr(parent, name).append(row)
+    return cast(Client, clients_found[0]), cast(list[Assessment], visits)
+
+
+def _page_rows_together(conn: Connection, client_id: int) -> tuple[Client, list[Assessment]]:
+    """`_page_rows_loaded` on a clinic server, in one request (storage.server_pipeline)."""
+    statements = page_statements(client_id)
+    return page_from_rows(client_id, statements, read_together(conn, statements))
+
+
+def _page(client: Client, rows: list[Assessment]) -> tuple[list[AssessmentSummary], ClientHistory]:
+    """The list (newest first, every row) and the history (oldest first, each corrected by
+    its signed addendum; a draft addendum left out) of a client's assessments."""
+    superseded = {
+        r.addendum_of_id for r in rows if r.addendum_of_id is not None and r.status == "signed"
+    }
+    kept = [
+        r
+        for r in rows
+        if r.id not in superseded and not (r.addendum_of_id is not None and r.status == "draft")
+    ]
+    # Newest first, as list_assessments orders them.
+    listed = [_summary(a, len(a.measurements)) for a in reversed(rows)]
+    history = ClientHistory(
+        client=client_record(client), assessments=tuple(to_record(r) for r in kept)
+    )
+    return listed, history
 
 
 def previous_assessment(ctx: ServiceContext, assessment_id: int) -> AssessmentRecord | None:
