@@ -24,6 +24,8 @@ import logging
 import os
 import secrets
 import tempfile
+import threading
+import weakref
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -32,6 +34,7 @@ from typing import Any, BinaryIO, Literal
 from sqlalchemy import Connection, Engine, func, select
 from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session
+from sqlalchemy.pool import Pool
 
 from mobileathlete_desktop.services.audit_heads import Appended as Appended
 from mobileathlete_desktop.services.audit_heads import Head as Head
@@ -377,6 +380,8 @@ def plan_head(
     database nothing).
     """
     key = audit_key()
+    if reanchor:
+        _forget_sealed(path)
     old = read_head(path, key)
     if not reanchor and old.status in ("altered", "foreign"):
         return None
@@ -400,14 +405,8 @@ def plan_head(
     # (services.assessments.server_save) plans its head after the write lock was let go, when
     # another workstation may have appended already (ids follow the order of the commits).
     if reanchor or old.status == "missing":
-        if not reanchor and first_id:
-            sealed_before = conn.execute(
-                select(AuditEvent.id)
-                .where(AuditEvent.id < first_id, AuditEvent.seal.startswith(key.key_id + ":"))
-                .limit(1)
-            ).first()
-            if sealed_before is not None:
-                return None
+        if not reanchor and first_id and _sealed_before(conn, path, key, first_id):
+            return None
         count = conn.execute(
             select(func.count(AuditEvent.id)).where(AuditEvent.id <= last_id)
         ).scalar_one()
@@ -426,6 +425,54 @@ def plan_head(
     if at != old.head.last_hash:
         return None
     return Head(old.head.events + int(newer), last_id, last_hash)
+
+
+# Per clinic server (the engine's pool) and head file: an event sealed with this key found
+# before a transaction's first event (its id). Every workstation but the one that made the
+# clinic has no head file for it, and its head is then never written (the sealed events say
+# the trail is not new): each audited action asked again, one more wait on the LAN. The trail
+# is append-only: an event found stays before every later transaction's first event, so the
+# answer stays. It would change only if that event went: deleted by the tables' owner (then
+# no head is started over the trail that lost it, as for any trail that lost events) or
+# another database put at the same address while this process runs (asked again only when
+# its transaction's first id is not past the event remembered). A SQLite file is asked each
+# time (no network to wait for).
+_SEALED_SEEN: weakref.WeakKeyDictionary[Pool, dict[tuple[Path, str], int]] = (
+    weakref.WeakKeyDictionary()
+)
+_SEALED_LOCK = threading.Lock()
+
+
+def _sealed_before(conn: Connection | Session, path: Path, key: AuditKey, first_id: int) -> bool:
+    """Whether the trail holds an event sealed with `key` before `first_id` (the first event of
+    the transaction being committed): the head file of such a trail was deleted, or was never
+    written on this workstation; either way not one to start anew."""
+    bind = conn.get_bind() if isinstance(conn, Session) else conn
+    pool = None if bind.dialect.name == "sqlite" else bind.engine.pool
+    if pool is not None:
+        with _SEALED_LOCK:
+            seen = _SEALED_SEEN.get(pool, {}).get((path, key.key_id))
+        if seen is not None and seen < first_id:
+            return True
+    found = conn.execute(
+        select(AuditEvent.id)
+        .where(AuditEvent.id < first_id, AuditEvent.seal.startswith(key.key_id + ":"))
+        .limit(1)
+    ).first()
+    if found is None:
+        return False
+    if pool is not None:
+        with _SEALED_LOCK:
+            _SEALED_SEEN.setdefault(pool, {})[(path, key.key_id)] = int(found[0])
+    return True
+
+
+def _forget_sealed(path: Path) -> None:
+    """A restore replaced the trail: the new one is asked again."""
+    with _SEALED_LOCK:
+        for seen in _SEALED_SEEN.values():
+            for known in [k for k in seen if k[0] == path]:
+                del seen[known]
 
 
 def advance_head(engine: Engine, *, reanchor: bool = False) -> Path | None:

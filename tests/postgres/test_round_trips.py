@@ -21,6 +21,7 @@ from mobileathlete_desktop.services import assessments, clients
 from mobileathlete_desktop.services.assessments.queries import list_and_history
 from mobileathlete_desktop.services.audit_seal import (
     audit_key,
+    audit_key_path,
     defer_head_writes,
     flush_heads,
     head_path,
@@ -49,6 +50,8 @@ SEARCH_A_WORD = 2  # the word's count (which way to fetch), then the page
 SEARCH_A_LONG_WORD = 2  # too long to be counted: its pieces' counts bound it (no probe)
 READ_A_CLIENT_S_PAGE = 1  # the client, visits, values, findings, questionnaires: sent together
 OPEN_A_CLIENT = 5  # the audited read (4) beside the page's one read of everything (1)
+AUDITED_OPEN = 4  # BEGIN (the write lock, the trail's end), the client, its event, COMMIT; as
+# much on a workstation with no head file for the server (every one but the clinic's maker)
 
 
 @pytest.fixture
@@ -182,6 +185,31 @@ def test_a_client_s_page_is_one_request_whatever_its_visits(
         len(listed) == 6 and history.assessments[-1].value("hip.flexion", "left", "active") == 105
     )
     assert (cost_few, cost_many) == (READ_A_CLIENT_S_PAGE, READ_A_CLIENT_S_PAGE)
+
+
+def test_a_workstation_without_the_server_s_head_asks_for_sealed_events_once(
+    lan: tuple[LanProxy, ServiceContext], tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another workstation (the clinic's key, no head file for this server) writes no head
+    over a trail of sealed events; it found them once, not at every audited action (5
+    requests, now 4). Its trail still checks, and it still writes no head."""
+    import shutil
+
+    proxy, ctx = lan
+    client_id, _ = _client_with_visits(ctx, "RT-H", 1)  # made here: the head is written
+    assert _requests(proxy, lambda: clients.get_client(ctx, client_id)) == AUDITED_OPEN
+    other = tmp_path / "other-workstation"
+    other.mkdir()
+    shutil.copy(audit_key_path(), other / "audit-key")  # the clinic's key, shared
+    monkeypatch.setenv("MOBILEATHLETE_CONFIG_DIR", str(other))
+    path = head_path(ctx.db.url)
+    assert path is not None and not path.exists()
+    cost = _requests(proxy, lambda: clients.get_client(ctx, client_id))
+    assert cost == AUDITED_OPEN, f"an audited open cost {cost} requests without a head file"
+    assert not path.exists()  # never started over a trail of sealed events
+    assert _problems(ctx) == []
+    opened = client_overview(ctx, client_id)  # the page beside it, as the window opens it
+    assert opened.client.id == client_id and not path.exists()
 
 
 def _drop_every_connection(server: PostgresServer, url: str) -> None:
