@@ -10,6 +10,7 @@ from PySide6.QtGui import QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
+    QAbstractScrollArea,
     QApplication,
     QHeaderView,
     QLineEdit,
@@ -203,12 +204,34 @@ class MeasureGridView(QTableView):
                 return index
         return None
 
+    # Qt's item view repaints its whole viewport when it gains or loses focus (the selection's
+    # active and inactive colours): typing a value gives focus to the cell's editor and Enter
+    # takes it back, so every entry repainted every visible cell twice (~1,000 calls of the
+    # model's data(), ~16 ms of the UI thread per value, contending with the save). Only the
+    # current and selected cells look different with focus: those are repainted.
+
     def focusInEvent(self, event: Any) -> None:
-        super().focusInEvent(event)
-        if not self.currentIndex().isValid():
+        QAbstractScrollArea.focusInEvent(self, event)
+        current = self.currentIndex()
+        if not current.isValid():
             cells = self._editable_cells()
             if cells:
                 self.setCurrentIndex(cells[0])
+            current = self.currentIndex()
+        self.setAttribute(
+            Qt.WidgetAttribute.WA_InputMethodEnabled,
+            current.isValid() and bool(current.flags() & Qt.ItemFlag.ItemIsEditable),
+        )
+        self._repaint_focus_cells()
+
+    def focusOutEvent(self, event: Any) -> None:
+        QAbstractScrollArea.focusOutEvent(self, event)
+        self._repaint_focus_cells()
+
+    def _repaint_focus_cells(self) -> None:
+        for index in (self.currentIndex(), *self.selectedIndexes()):
+            if index.isValid():
+                self.update(index)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         editing = self.state() == QAbstractItemView.State.EditingState
