@@ -59,8 +59,9 @@ def read_together(conn: Connection, statements: Sequence[ClauseElement]) -> list
     request on a read unit's connection (the driver in autocommit: no BEGIN, each statement
     its own snapshot, as when sent one by one); each statement's rows, as the driver gives
     them (psycopg's own types: the column types' result processing is not applied, so read
-    only columns the driver returns as the program stores them). A failure is raised once
-    every statement was answered; a read unit has nothing to undo."""
+    only columns the driver returns as the program stores them). A failure is the driver's
+    own error (not wrapped by SQLAlchemy: the caller says what it means); a connection it
+    closed is invalidated, not given back to the pool. A read unit has nothing to undo."""
     driver = conn.connection.driver_connection
     assert driver is not None and hasattr(driver, "pipeline"), "a psycopg 3 connection"
     compiled = [stmt.compile(dialect=conn.dialect) for stmt in statements]

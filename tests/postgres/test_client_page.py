@@ -89,3 +89,38 @@ def test_the_page_read_together_equals_the_orm_s(backend_url: str) -> None:
             queries.list_and_history(ctx, 999_999)
     finally:
         ctx.db.dispose()
+
+
+def test_a_server_gone_during_the_page_s_read_is_said_and_the_next_read_works(
+    pg_url: str, postgres_server: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The driver's own error (the pipeline is not SQLAlchemy's) is said as any other read's
+    ("cannot be reached"), and the broken connection is not given back to the pool."""
+    import psycopg
+
+    from mobileathlete_desktop.services.errors import StorageUnavailable
+    from mobileathlete_desktop.storage import server_connections
+
+    monkeypatch.setattr(server_connections, "PING_AFTER_IDLE_S", 3600.0)
+    ctx = ServiceContext(db=open_database(pg_url), actor=THERAPIST)
+    try:
+        client_id = _rich_client(ctx, "PG-4")
+        real = queries.read_together
+
+        def cut_then_read(conn: Connection, statements: Any) -> Any:
+            pid = conn.connection.driver_connection.info.backend_pid  # type: ignore[union-attr]
+            with psycopg.connect(
+                f"host=127.0.0.1 port={postgres_server.port} user={postgres_server.user} "
+                "dbname=postgres",
+                autocommit=True,
+            ) as admin:
+                admin.execute("SELECT pg_terminate_backend(%s, 10000)", [pid])
+            return real(conn, statements)
+
+        monkeypatch.setattr(queries, "read_together", cut_then_read)
+        with pytest.raises(StorageUnavailable):
+            queries.list_and_history(ctx, client_id)
+        monkeypatch.setattr(queries, "read_together", real)
+        assert queries.list_and_history(ctx, client_id) == _loaded(ctx, client_id)
+    finally:
+        ctx.db.dispose()
