@@ -60,8 +60,9 @@ def read_together(conn: Connection, statements: Sequence[ClauseElement]) -> list
     its own snapshot, as when sent one by one); each statement's rows, as the driver gives
     them (psycopg's own types: the column types' result processing is not applied, so read
     only columns the driver returns as the program stores them). A failure is the driver's
-    own error (not wrapped by SQLAlchemy: the caller says what it means); a connection it
-    closed is invalidated, not given back to the pool. A read unit has nothing to undo."""
+    own error, not wrapped by SQLAlchemy: the caller says what it means and, when the link
+    went (the driver closed the connection), ends the unit so that SQLAlchemy finds the
+    connection lost (services.assessments.queries). A read unit has nothing to undo."""
     driver = conn.connection.driver_connection
     assert driver is not None and hasattr(driver, "pipeline"), "a psycopg 3 connection"
     compiled = [stmt.compile(dialect=conn.dialect) for stmt in statements]
