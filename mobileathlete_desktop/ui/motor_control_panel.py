@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -13,7 +12,6 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -28,6 +26,7 @@ from mobileathlete_desktop.domain.catalogue import Measure, Side
 from mobileathlete_desktop.domain.records import FindingRecord
 from mobileathlete_desktop.support.languages import language_code
 from mobileathlete_desktop.ui import focus_chain
+from mobileathlete_desktop.ui.built_when_shown import BuiltWhenShown
 from mobileathlete_desktop.ui.i18n import QT_TRANSLATE_NOOP
 
 NO_RATING = ""  # the rating box's first item: no rating stored
@@ -64,7 +63,7 @@ def mnemonic_letters(texts: Iterable[str]) -> set[str]:
     return letters
 
 
-class MotorControlPanel(QWidget):
+class MotorControlPanel(BuiltWhenShown, QWidget):
     """Check-boxes for each fault and a rating combo, per test and side.
 
     Each test's box has its own Alt-letter (avoiding the letters in `taken`, those of the
@@ -90,19 +89,6 @@ class MotorControlPanel(QWidget):
         self._built = False
 
     # -- built when first shown ------------------------------------------------------------
-
-    def __getattr__(self, name: str) -> Any:
-        """The boxes, check-boxes and ratings (`boxes`, `faults`, `ratings`), built when
-        first asked for (see `build`)."""
-        if name.startswith("_") or self.__dict__.get("_built", True):
-            raise AttributeError(name)
-        self.build()
-        return getattr(self, name)
-
-    def showEvent(self, event: QShowEvent) -> None:
-        if not self._built:
-            self.build()
-        super().showEvent(event)
 
     def build(self) -> None:
         """Makes a box per test, with the findings shown and the lock set so far.

@@ -14,10 +14,9 @@ findings), on the UI thread: one small transaction each.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QShowEvent
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -57,6 +56,7 @@ from mobileathlete_desktop.services import treatments as treatment_service
 from mobileathlete_desktop.services.context import ConflictError, InputError, ServiceContext
 from mobileathlete_desktop.services.session import DatabaseError
 from mobileathlete_desktop.ui import focus_chain
+from mobileathlete_desktop.ui.built_when_shown import BuiltWhenShown
 from mobileathlete_desktop.ui.measure_grid import window_lang
 from mobileathlete_desktop.ui.treatment_entry import (
     fill_terms,
@@ -69,7 +69,7 @@ COLUMNS = 6  # kind, where, how, grade, minutes, note
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
-class TreatmentPanel(QWidget):
+class TreatmentPanel(BuiltWhenShown, QWidget):
     """The entry row, the visit's treatments, and what went wrong (the error line)."""
 
     saved = Signal()  # a treatment was added, changed or removed
@@ -84,18 +84,6 @@ class TreatmentPanel(QWidget):
         self._built = False
 
     # -- built when first shown ------------------------------------------------------------
-
-    def __getattr__(self, name: str) -> Any:
-        """The entry row and the list, built when first asked for (see `build`)."""
-        if name.startswith("_") or self.__dict__.get("_built", True):
-            raise AttributeError(name)
-        self.build()
-        return getattr(self, name)
-
-    def showEvent(self, event: QShowEvent) -> None:
-        if not self._built:
-            self.build()
-        super().showEvent(event)
 
     def build(self) -> None:
         """Builds the entry row and the list, and shows the visit's treatments (read now).
