@@ -60,6 +60,13 @@ def head_findings(
             return [
                 f"audit head {path}: missing (deleted, or the clinic file was copied without it)"
             ], []
+        if server and own_sealed:
+            # plan_head starts a head only for a trail with no sealed events yet: this
+            # workstation joined a trail begun elsewhere, whose head file guards its end.
+            return [], [
+                "audit head on this workstation: none (the trail was begun on another "
+                "workstation, whose head file guards its end; here each event's seal is checked)"
+            ]
         where = "on this workstation" if server else "beside the file"
         return [], [f"audit head {where}: none yet (written with the next change)"]
     if found.status == "altered":
