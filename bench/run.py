@@ -74,6 +74,7 @@ KEYS = (
     "large_search_p95_ms",
     "large_open_client_ms",
     "large_rss_mb",
+    "large_chart_rss_mb",
     "large_db_mb",
     "large_clients",
     "large_measurements",
