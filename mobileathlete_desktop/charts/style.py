@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mobileathlete_desktop.charts.figure_lock import FIGURE_LOCK, figure_class, with_figure_lock
+from mobileathlete_desktop.domain.interpretation.value_words import unit_in, value_in
 from mobileathlete_desktop.support.files import atomic_write
 from mobileathlete_desktop.support.i18n import N_, Texts
 from mobileathlete_desktop.support.plain_text import one_line
@@ -338,18 +339,9 @@ def measure_name(tr: Texts, measure: Measure) -> str:
 
 
 def unit_word(tr: Texts, unit: str, value: float | None = None) -> str:
-    """A unit as read in the chart's language ("points" → "puntos", "reps" → "repeticiones";
-    ° and cm as they are)."""
-    one = unit in ("point", "rep") or value in (1, -1)
-    if unit in ("points", "point"):
-        if one:
-            return tr.pgettext("unit of a score", "point")
-        return tr.pgettext("unit of a score", "points")
-    if unit in ("reps", "rep"):
-        if one:
-            return tr.pgettext("unit of a count", "rep")
-        return tr.pgettext("unit of a count", "reps")
-    return unit
+    """A unit as read in the chart's language ("points" → "puntos", "reps" → "repeticiones",
+    "steps/min" → "pasos/min"; ° and cm as they are): the findings' own rule."""
+    return unit_in(tr, unit, value)
 
 
 def value_text(tr: Texts, measure: Measure, value: float) -> str:
@@ -360,10 +352,7 @@ def value_text(tr: Texts, measure: Measure, value: float) -> str:
 
 def value_words(tr: Texts, text: str) -> str:
     """A value as the catalogue prints it ("7 points") with its unit in the chart's language."""
-    if tr.lang == "en" or not text.endswith((" points", " point", " reps", " rep")):
-        return text
-    number, word = text.rsplit(" ", 1)
-    return f"{number} {unit_word(tr, word)}"
+    return value_in(tr, text)
 
 
 def label_for(tr: Texts, code: str, english: str, catalogue: Catalogue | None = None) -> str:

@@ -175,6 +175,11 @@ def _norm_text(tr: Texts, measure: Measure, norm: Norm) -> str:
     return f"{mean}{spread} ({who}{ages_words(tr, norm)}, {norm.source})"
 
 
+def unit_in(tr: Texts, label: str, value: float | None = None) -> str:
+    """A unit label as read in the language of `tr` (charts, tables and findings alike)."""
+    return _unit_in(tr, label, value)
+
+
 def value_in(tr: Texts, text: str) -> str:
     """A value as printed ("7 points") with its unit in the language of `tr`."""
     return _value_in(tr, text)
