@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from mobileathlete_desktop.domain.catalogue import (
     Catalogue,
-    Measure,
     Side,
     default_catalogue,
 )
@@ -31,6 +30,7 @@ from mobileathlete_desktop.domain.interpretation.value_words import (
     _named,
     _norm_text,
     _value_in,
+    signed_difference,
 )
 from mobileathlete_desktop.domain.interpretation.wording import (
     _gap_text,
@@ -129,9 +129,7 @@ def glance(
                 # A signed angle (Thomas, Ober): its difference from the norm, never a
                 # percentage of it.
                 mean = first.norm.norm.mean
-                differences = "/".join(
-                    _value_in(tr, _difference(measure, r.value - mean)) for r in rows
-                )
+                differences = "/".join(signed_difference(tr, measure, r.value - mean) for r in rows)
                 text = tr.gettext(
                     "{name}: {values} — {differences} from the norm, {norm}",
                     name=name,
@@ -205,10 +203,3 @@ def glance(
     rank = {flag: i for i, flag in enumerate(GLANCE_ORDER)}
     lines.sort(key=lambda line: rank.get(line.flag, len(rank)))
     return lines
-
-
-def _difference(measure: Measure | None, amount: float) -> str:
-    """A signed difference with its unit ("−15.6°", "+3°"): a minus sign, not a hyphen."""
-    shown = round(amount, 1) + 0.0
-    text = measure.format_value(shown) if measure is not None else f"{shown:g}"
-    return ("+" + text if shown > 0 else text).replace("-", "\u2212", 1)

@@ -190,12 +190,18 @@ def norm_words(tr: Texts, measure: Measure, norm: Norm) -> str:
     return _norm_text(tr, measure, norm)
 
 
+def signed_difference(tr: Texts, measure: Measure | None, amount: float) -> str:
+    """A signed difference with its unit in the language of `tr`, a true minus sign, not a
+    hyphen ("−15.6°", "+3°")."""
+    shown = round(amount, 1) + 0.0
+    text = _value_in(tr, measure.format_value(shown)) if measure else f"{shown:g}"
+    return ("+" + text if shown > 0 else text).replace("-", "\u2212", 1)
+
+
 def from_norm_words(tr: Texts, measure: Measure | None, value: float, norm: Norm) -> str:
     """A signed angle's difference from its norm, with a true minus sign and, where the norm
     has an SD, its size in SDs: "−15.6° (−1.6 SD)" (Thomas −5° against 10.6 ± 9.6°)."""
-    amount = round(value - norm.mean, 1) + 0.0
-    text = _value_in(tr, measure.format_value(amount)) if measure else f"{amount:g}"
-    text = ("+" + text if amount > 0 else text).replace("-", "\u2212", 1)
+    text = signed_difference(tr, measure, value - norm.mean)
     if norm.sd:
         sds = f"{(value - norm.mean) / norm.sd:+.1f}".replace("-", "\u2212")
         # Translators: a difference from a norm in its standard deviations ("−1.6 SD").
