@@ -20,7 +20,7 @@ from mobileathlete_desktop.ui.main_window import MainWindow
 from mobileathlete_desktop.ui.measure_grid import CellKey
 from mobileathlete_desktop.ui.program_builder import ProgramBuilder
 from tests.conftest import THERAPIST
-from tests.ui.keys import focused, press, tab_to, type_text
+from tests.ui.keys import focused, press, saves_done, tab_to, type_text
 
 ALT = Qt.KeyboardModifier.AltModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -101,6 +101,7 @@ def test_tab_after_the_pain_score_moves_on_to_the_lefs_answers(
     for _ in range(3):
         type_text(qtbot, "4")
         press(qtbot, Qt.Key.Key_Tab)
+    saves_done(qtbot)  # the pain score's save runs off the UI thread
     record = assessments.get_assessment(therapist_ctx, draft_id)
     assert record.value("nprs") == 3
     assert editor.lefs.answers()[:3] == (4, 4, 4)
