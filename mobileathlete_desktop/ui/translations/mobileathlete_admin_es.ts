@@ -1181,7 +1181,7 @@ Mobile Athlete se cierra al terminar la restauración; vuelva a abrirlo e inicie
     </message>
     <message>
         <source>Added {username} ({role}). They sign in with the password you set.</source>
-        <translation>Se ha añadido {username} ({role}). Inicia sesión con la contraseña que usted ha puesto.</translation>
+        <translation>Se ha añadido {username} ({role}). Iniciará sesión con la contraseña que usted ha puesto.</translation>
     </message>
     <message>
         <source>{username} can sign in again.</source>
