@@ -5,7 +5,10 @@ a worker thread froze the window's thread for 55-75 ms (bench/workday.py). Here 
 drawn in a process of their own (spawned: no forked Qt or database state; the same on
 Windows, macOS and in the frozen bundle, whose entry calls multiprocessing.freeze_support).
 It imports matplotlib and warms up as it starts, then answers one request at a time over a
-pipe: a `ChartRequest` in, a `ChartPicture` (plain RGBA bytes and numbers) out.
+pipe: a `ChartRequest` in, a `ChartPicture` (plain RGBA bytes and numbers) out. What stays
+the same from one request to the next (the catalogue; the client's history while their charts
+are looked through) crosses the pipe once and is kept there (KEPT): a request carries only
+what changed (the catalogue alone pickled to ~93 KB, sent with every chart before).
 
 When the process cannot start or dies (killed, crashed, hung), the chart is drawn on the
 asking thread instead (logged: the user still gets it) and the next chart starts a new
@@ -16,10 +19,13 @@ process; after MAX_DEATHS deaths charts stay on threads for the rest of the sess
 from __future__ import annotations
 
 import atexit
+import contextlib
 import gc
 import logging
 import threading
+import weakref
 from collections.abc import Callable
+from dataclasses import fields
 from typing import Any
 
 from mobileathlete_desktop.charts.figure_lock import FIGURE_LOCK
@@ -38,6 +44,9 @@ MAX_DEATHS = 3
 ANSWER_TIMEOUT_S = 60.0
 """A request unanswered this long means a hung process: it is ended and replaced."""
 POLL_S = 0.25
+KEPT = ("catalogue", "history")
+"""A ChartRequest's fields the process keeps from one request to the next: sent again only
+when the window's object is another one (the same object is never changed: frozen)."""
 
 
 class ChartProcessUnavailable(RuntimeError):
@@ -55,14 +64,18 @@ def serve(conn: Any) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C in a terminal is the window's
     warm_up()
     handlers: dict[str, Callable[..., Any]] = {"draw": draw_picture, "save": save_picture}
+    kept: dict[str, Any] = {}
     while True:
         try:
-            op, args = conn.recv()
+            op, args, fresh = conn.recv()
         except (EOFError, OSError):
             return  # the window's end closed (it exited, or was killed)
         if op == "stop":
             return
+        kept.update(fresh)
         try:
+            if op in handlers:  # the request's fields as sent, with those kept here
+                args = (ChartRequest(**args[0], **kept), *args[1:])
             answer: tuple[str, Any] = ("ok", handlers[op](*args))
         except Exception as exc:  # the chart's own error, for the window to show
             answer = ("error", exc)
@@ -86,6 +99,7 @@ class ChartProcess:
         self._conn: Any = None
         self.deaths = 0
         self._stops = 0
+        self._kept: dict[str, weakref.ref[Any]] = {}  # what the running process holds
 
     @property
     def pid(self) -> int | None:
@@ -152,7 +166,9 @@ class ChartProcess:
             if process is None:  # stopped just now
                 raise ChartProcessStopped
             try:
-                conn.send((op, args))
+                message, fresh = self._message(op, args)
+                conn.send(message)
+                self._kept.update(fresh)
                 waited = 0.0
                 while not conn.poll(POLL_S):
                     waited += POLL_S
@@ -169,6 +185,27 @@ class ChartProcess:
         if status == "error":
             raise value
         return value
+
+    def _message(
+        self, op: str, args: tuple[Any, ...]
+    ) -> tuple[tuple[str, Any, dict[str, Any]], dict[str, weakref.ref[Any]]]:
+        """What goes down the pipe for a request: (op, args, fields the process is to keep),
+        the request as its fields without those the process already holds (KEPT); and the
+        references to remember once sent."""
+        if not args or not isinstance(args[0], ChartRequest):
+            return (op, args, {}), {}
+        request = args[0]
+        parts = {f.name: getattr(request, f.name) for f in fields(request)}
+        fresh: dict[str, Any] = {}
+        refs: dict[str, weakref.ref[Any]] = {}
+        for name in KEPT:
+            value = parts.pop(name)
+            held = self._kept.get(name)
+            if held is None or held() is not value:
+                fresh[name] = value
+                with contextlib.suppress(TypeError):  # not weakly referable: sent each time
+                    refs[name] = weakref.ref(value)
+        return (op, (parts, *args[1:]), fresh), refs
 
     def _died(self, process: Any, exc: BaseException) -> None:
         with self._state:
@@ -188,6 +225,7 @@ class ChartProcess:
     def _forget_locked(self) -> None:
         process, conn = self._process, self._conn
         self._process = self._conn = None
+        self._kept = {}  # a new process holds nothing
         if process is not None:
             _end(process)
         if conn is not None:
@@ -200,6 +238,7 @@ class ChartProcess:
             self._stops += 1
             process, conn = self._process, self._conn
             self._process = self._conn = None
+            self._kept = {}
         if process is None:
             return
         _end(process)

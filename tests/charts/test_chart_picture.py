@@ -100,3 +100,30 @@ def test_a_process_that_cannot_start_gives_way_to_drawing_here(
     picture = chart_process.draw(request(history, catalogue, "outcomes"))
     assert picture.drawn_by == os.getpid() and picture.axes
     assert chart_process.CHARTS.deaths == 1
+
+
+def test_the_catalogue_and_history_cross_to_the_process_once_and_a_new_one_is_used(
+    history: ClientHistory, catalogue: Catalogue, charts: chart_process.ChartProcess
+) -> None:
+    import pickle
+    from dataclasses import replace
+
+    from mobileathlete_desktop.domain.catalogue import parse_catalogue
+    from tests.charts.conftest import catalogue_data
+
+    ask = request(history, catalogue, "measure")
+    first = charts.call("draw", ask)
+    again, _ = charts._message("draw", (ask,))
+    # The second request of the same client, whatever chart: neither catalogue nor history.
+    assert len(pickle.dumps(again)) < len(pickle.dumps(catalogue)) / 4
+    assert again[2] == {} and "catalogue" not in again[1][0]
+    assert charts.call("draw", ask).rgba == first.rgba
+    # Another catalogue object (the measure renamed) reaches the process and is drawn.
+    data = catalogue_data()
+    data["measures"][0]["label"] = {"en": "Renamed dorsiflexion"}
+    renamed = charts.call("draw", replace(ask, catalogue=parse_catalogue(data)))
+    assert "Renamed dorsiflexion" in renamed.suptitle
+    assert "Renamed" not in first.suptitle
+    # A new process (the old one ended) is sent everything again.
+    charts.stop()
+    assert charts.call("draw", ask).rgba == first.rgba
