@@ -114,6 +114,13 @@ def install_server_settings(engine: Engine) -> None:
     @event.listens_for(engine, "commit")
     @event.listens_for(engine, "rollback")
     def ended(conn: Connection) -> None:
+        # A connection lost mid-unit (the server went, the link dropped) is invalidated
+        # before the unit's end rolls it back: its state cannot be asked for then (SQLAlchemy
+        # raises PendingRollbackError, which replaced the "cannot be reached" said for the
+        # failed statement), and there is nothing to forget: the tip went with the session,
+        # and every unit's BEGIN sets its own.
+        if conn.invalidated:
+            return
         conn.info.pop(_TIP, None)
 
     @event.listens_for(engine, "checkin")
