@@ -403,6 +403,13 @@ def core_measures(
         collector.uninstall()
         collector.deleteLater()
     stalls.update({k: v for k, v in meter.per_step.items() if k in UI})
+    # Where each stall over the threshold was, as the workday says its own: the culprit the
+    # watchdog saw, and the CPU time behind the gap (the UI thread's, the process's).
+    wheres = {k: s.culprit for k, s in meter.worst_in_step.items() if k in UI}
+    if meter.stalls:
+        print("    the measures' worst stalls:", flush=True)
+        for stall in meter.worst_stalls():
+            print(f"    {stall.describe()}", flush=True)
     for name in DIRECT:
         started = time.perf_counter()
         results.update(measures[name](bench))
@@ -410,12 +417,15 @@ def core_measures(
     started = time.perf_counter()
     try:
         day = measures[STALLS](bench)
-        stalls[f"workday: {day['workday_worst_step']}"] = day["workday_max_stall_ms"]
+        step = f"workday: {day['workday_worst_step']}"
+        stalls[step] = day["workday_max_stall_ms"]
+        wheres[step] = day.get("workday_worst_where") or ""
     except (TimeoutError, AssertionError) as exc:  # the scripted window did not follow
         print(f"    {STALLS}: did not finish ({exc}); its stalls are not counted", flush=True)
     print(f"    {STALLS}: {time.perf_counter() - started:.1f} s", flush=True)
     worst = max(stalls, key=lambda k: stalls[k])
-    print(f"    longest UI stall: {stalls[worst]:.0f} ms ({worst})", flush=True)
+    where = f", {wheres[worst]}" if wheres.get(worst) else ""
+    print(f"    longest UI stall: {stalls[worst]:.0f} ms ({worst}{where})", flush=True)
     results["max_stall_ms"] = stalls[worst]
     results.update(round_trips(bench, proxy))
     return results

@@ -55,7 +55,14 @@ class Stall:
         return f"no project code (UI thread ran {self.cpu_ms:.0f} ms in Qt or a library)"
 
     def describe(self) -> str:
-        return f"{self.ms:7.1f} ms  {self.step:<32} {self.culprit}"
+        """The stall, its step and culprit, and the CPU time behind it: the UI thread's own,
+        and the process's (every thread). UI CPU near the gap: the UI thread worked; process
+        CPU near it but UI CPU low: another thread held the GIL; both low: the machine's
+        load kept the process off the cores."""
+        return (
+            f"{self.ms:7.1f} ms  {self.step:<32} {self.culprit}"
+            f"  [UI CPU {self.cpu_ms:.0f} ms, process {self.process_ms:.0f} ms]"
+        )
 
 
 def _project_frame(stack: traceback.StackSummary) -> str | None:
@@ -79,6 +86,8 @@ class StallMeter(QObject):
         self.max_ms = 0.0
         self.worst: Stall | None = None
         self.per_step: dict[str, float] = {}
+        self.worst_in_step: dict[str, Stall] = {}
+        """Each step's longest stall over the threshold (its culprit said), by step."""
         self._last = 0.0
         self._last_cpu = 0.0
         self._last_process = 0.0
@@ -154,6 +163,8 @@ class StallMeter(QObject):
             self.stalls.append(stall)
             if self.worst is None or gap_ms > self.worst.ms:
                 self.worst = stall
+            if step not in self.worst_in_step or gap_ms > self.worst_in_step[step].ms:
+                self.worst_in_step[step] = stall
         self.max_ms = max(self.max_ms, gap_ms)
 
     def _watch(self) -> None:
