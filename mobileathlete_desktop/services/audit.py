@@ -40,12 +40,11 @@ from sqlalchemy.orm import Session
 from sqlalchemy.pool import Pool
 
 from mobileathlete_desktop.domain.permissions import Actor
+from mobileathlete_desktop.services.audit_key import AuditKey, seal_or_blank
 from mobileathlete_desktop.services.audit_seal import (
     REANCHORING_ACTIONS,
-    AuditKey,
     head_before_reanchor,
     note_append,
-    seal_or_blank,
 )
 from mobileathlete_desktop.services.audit_words import EventFacts, describe
 from mobileathlete_desktop.services.context import InputError, ServiceContext

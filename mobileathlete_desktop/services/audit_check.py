@@ -10,15 +10,9 @@ from sqlalchemy import func, select
 from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session
 
-from mobileathlete_desktop.services.audit_seal import (
-    HEAD_SUFFIX,
-    REANCHORING_ACTIONS,
-    AuditKey,
-    audit_key,
-    audit_key_path,
-    head_path,
-    read_head,
-)
+from mobileathlete_desktop.services.audit_head_file import HEAD_SUFFIX, head_path, read_head
+from mobileathlete_desktop.services.audit_key import AuditKey, audit_key, audit_key_path
+from mobileathlete_desktop.services.audit_seal import REANCHORING_ACTIONS
 from mobileathlete_desktop.storage.models import AuditEvent
 
 

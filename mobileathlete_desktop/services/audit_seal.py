@@ -1,15 +1,11 @@
-"""The audit trail's key, seals and head: what lets `check` find a trail edited in the file.
+"""Keeping the audit trail's head file sealed and current: what lets `check` find a trail
+edited in the file.
 
-- The key: 32 random bytes in the user's config folder (`audit-key`, created 0600 on first
-  use), never in the database. Every event carries a seal, `<key id>:<HMAC-SHA256(key, hash)>`,
-  so an event written or rewritten without the key (even with the program's own hash
-  function) is found.
-- The head: after every commit that appended events, the chain's head (event count, last id
-  and hash, sealed with the key) is written atomically beside the SQLite file
-  (`<db>.audit-head`; for a clinic server, in the config folder under `audit-heads/`) and
-  beside every backup. A trail shorter than its head, or one whose head event changed, was
-  cut or rewritten. The program never moves a head back over a trail that lost it: the
-  evidence stays until someone looks.
+After every commit that appended events, the chain's head (event count, last id and hash,
+sealed with the workstation's key: services.audit_key) is written atomically beside the
+SQLite file, or for a clinic server in the config folder (services.audit_head_file), and
+beside every backup. The program never moves a head back over a trail that lost it: the
+evidence stays until someone looks.
 
 What this proves, and against whom, is in docs/trust.md ("The audit trail").
 """
@@ -17,222 +13,31 @@ What this proves, and against whom, is in docs/trust.md ("The audit trail").
 from __future__ import annotations
 
 import contextlib
-import hashlib
-import hmac
-import json
 import logging
-import os
-import secrets
-import tempfile
 import threading
 import weakref
-from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, BinaryIO, Literal
+from typing import Any
 
 from sqlalchemy import Connection, Engine, func, select
-from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import Pool
 
-from mobileathlete_desktop.services.audit_heads import Appended as Appended
-from mobileathlete_desktop.services.audit_heads import Head as Head
-from mobileathlete_desktop.services.audit_heads import LaterHeads, PlannedHeads
+from mobileathlete_desktop.services.audit_head_file import (
+    anchor_path,
+    head_path,
+    read_head,
+    write_head,
+)
+from mobileathlete_desktop.services.audit_heads import Appended, Head, LaterHeads, PlannedHeads
+from mobileathlete_desktop.services.audit_key import AuditKey, audit_key
 from mobileathlete_desktop.storage.models import AuditEvent
-from mobileathlete_desktop.support.files import atomic_write
 
 logger = logging.getLogger(__name__)
-
-ENV_CONFIG = "MOBILEATHLETE_CONFIG_DIR"
-KEY_FILE = "audit-key"
-HEAD_SUFFIX = ".audit-head"
-HEAD_FORMAT = 1
 
 # Actions that legitimately replace the trail with another (a restored backup): the head
 # follows the new trail, and the event itself records the head it replaced.
 REANCHORING_ACTIONS = frozenset({"backup.restore"})
-
-
-def config_dir() -> Path:
-    """The user's config folder for the program ($MOBILEATHLETE_CONFIG_DIR overrides it),
-    created owner-only on first use."""
-    override = os.environ.get(ENV_CONFIG)
-    if override:
-        path = Path(override)
-    else:
-        import platformdirs
-
-        path = Path(platformdirs.user_config_dir("MobileAthlete", "MobileAthlete"))
-    path.mkdir(parents=True, exist_ok=True, mode=0o700)
-    return path
-
-
-def audit_key_path() -> Path:
-    """Where this workstation's audit key lives."""
-    return config_dir() / KEY_FILE
-
-
-@dataclass(frozen=True)
-class AuditKey:
-    """The secret that seals events and heads, and its public id (which seal used which key)."""
-
-    secret: bytes
-    key_id: str
-
-    def mac(self, message: str) -> str:
-        """HMAC-SHA256 of a text, in hex."""
-        return hmac.new(self.secret, message.encode(), hashlib.sha256).hexdigest()
-
-    def seal(self, event_hash: str) -> str:
-        """An event's seal: this key's id and the MAC of its chain hash."""
-        return f"{self.key_id}:{self.mac(event_hash)}"
-
-    def verifies(self, seal: str, event_hash: str) -> bool:
-        """Whether `seal` is this key's seal of `event_hash` (constant-time comparison)."""
-        return hmac.compare_digest(seal, self.seal(event_hash))
-
-
-def seal_or_blank(event_hash: str) -> str:
-    """The event's seal; "" when the key cannot be read or made (a read-only or damaged
-    config folder). The change is still saved: `check` then reports the event as not sealed,
-    which is better than a clinic that cannot save at all."""
-    try:
-        return audit_key().seal(event_hash)
-    except OSError as exc:
-        logger.warning("audit event not sealed: %s", exc)
-        return ""
-
-
-def _key_id(secret: bytes) -> str:
-    return hashlib.sha256(b"mobileathlete audit key id\0" + secret).hexdigest()[:16]
-
-
-_keys: dict[Path, AuditKey] = {}
-
-
-def audit_key() -> AuditKey:
-    """This workstation's audit key, created (0600, never replaced) the first time it is needed."""
-    path = audit_key_path()
-    known = _keys.get(path)
-    if known is not None and path.exists():
-        return known
-    if not path.exists():
-        _create_key(path)
-    try:
-        secret = bytes.fromhex(path.read_text(encoding="ascii").strip())
-    except (UnicodeDecodeError, ValueError):
-        secret = b""
-    if len(secret) < 32:
-        raise OSError(f"The audit key {path} is damaged")
-    key = AuditKey(secret, _key_id(secret))
-    _keys[path] = key
-    return key
-
-
-def _create_key(path: Path) -> None:
-    """Writes a new key under a temporary name, then links it in place: two programs starting
-    at once end with one key (the loser of the link reads the winner's), never a half file."""
-    fd, temp = tempfile.mkstemp(prefix=".audit-key.", dir=path.parent)  # 0600
-    try:
-        with os.fdopen(fd, "w", encoding="ascii") as fh:
-            fh.write(secrets.token_hex(32) + "\n")
-            fh.flush()
-            os.fsync(fh.fileno())
-        with contextlib.suppress(FileExistsError):
-            os.link(temp, path)
-    finally:
-        os.unlink(temp)
-
-
-# --- the head -----------------------------------------------------------------------------
-
-
-HeadStatus = Literal["ok", "missing", "altered", "foreign"]
-
-
-@dataclass(frozen=True)
-class HeadFile:
-    """A head file as read: whether it is there and sealed with this key, and what it says."""
-
-    path: Path
-    status: HeadStatus
-    head: Head | None = None
-
-
-def head_path(target: URL | Path) -> Path | None:
-    """Where a database's head lives: beside a SQLite file (or a backup); for a server, in
-    this workstation's config folder. None for an in-memory database."""
-    if isinstance(target, Path):
-        return target.with_name(target.name + HEAD_SUFFIX)
-    if target.get_backend_name() == "sqlite":
-        if target.database in (None, "", ":memory:"):
-            return None
-        return head_path(Path(str(target.database)))
-    where = target.set(password=None).render_as_string(hide_password=True)
-    name = hashlib.sha256(where.encode()).hexdigest()[:16]
-    folder = config_dir() / "audit-heads"
-    folder.mkdir(exist_ok=True, mode=0o700)
-    return folder / f"{name}{HEAD_SUFFIX}"
-
-
-def anchor_path(target: URL | Path) -> Path:
-    """`head_path` for a database that has one (tests and messages)."""
-    path = head_path(target)
-    assert path is not None
-    return path
-
-
-def _head_message(values: dict[str, Any]) -> str:
-    return json.dumps(
-        [values.get(k) for k in ("format", "events", "last_id", "last_hash", "written_at")],
-        ensure_ascii=True,
-    )
-
-
-def write_head(path: Path, head: Head, key: AuditKey) -> None:
-    """Writes a sealed head file atomically (fsynced, renamed in place)."""
-    values: dict[str, Any] = {
-        "format": HEAD_FORMAT,
-        "events": head.events,
-        "last_id": head.last_id,
-        "last_hash": head.last_hash,
-        "written_at": head.written_at or datetime.now(UTC).isoformat(timespec="microseconds"),
-        "key_id": key.key_id,
-    }
-    values["mac"] = key.mac(_head_message(values))
-    data = (json.dumps(values, indent=1) + "\n").encode()
-
-    def produce(fh: BinaryIO) -> None:
-        fh.write(data)
-
-    atomic_write(path, produce)
-
-
-def read_head(path: Path, key: AuditKey) -> HeadFile:
-    """Reads and verifies a head file (never raises for a bad one: that is what it reports)."""
-    try:
-        raw = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return HeadFile(path, "missing")
-    except (OSError, UnicodeDecodeError):
-        return HeadFile(path, "altered")
-    try:
-        values = json.loads(raw)
-        head = Head(
-            int(values["events"]),
-            int(values["last_id"]),
-            str(values["last_hash"]),
-            str(values["written_at"]),
-        )
-        key_id, mac = str(values["key_id"]), str(values["mac"])
-    except (ValueError, KeyError, TypeError):
-        return HeadFile(path, "altered")
-    if key_id != key.key_id:
-        return HeadFile(path, "foreign", head)
-    if not hmac.compare_digest(mac, key.mac(_head_message(values))):
-        return HeadFile(path, "altered", head)
-    return HeadFile(path, "ok", head)
 
 
 def current_head(conn: Connection | Session) -> Head | None:
@@ -244,9 +49,6 @@ def current_head(conn: Connection | Session) -> Head | None:
         return None
     count = conn.execute(select(func.count(AuditEvent.id))).scalar_one()
     return Head(int(count), int(last.id), str(last.hash))
-
-
-# --- keeping the head up to date ----------------------------------------------------------
 
 
 def note_append(

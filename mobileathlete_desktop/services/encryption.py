@@ -102,7 +102,7 @@ def remove_plaintext(left: Plaintext, made: Path) -> list[Path]:
 
     Unlinking is all: on SSDs and journaling file systems overwriting would not guarantee
     the old blocks are gone either (docs/trust.md, Encryption at rest)."""
-    from mobileathlete_desktop.services.audit_seal import head_path
+    from mobileathlete_desktop.services.audit_head_file import head_path
     from mobileathlete_desktop.storage.clinic_files import write_encrypted_note
     from mobileathlete_desktop.storage.clinic_lock import IN_USE, ClinicLock
 

@@ -9,7 +9,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import sessionmaker
 
 from mobileathlete_desktop.services.audit import event_hash, record_event
-from mobileathlete_desktop.services.audit_seal import anchor_path
+from mobileathlete_desktop.services.audit_head_file import anchor_path
 from mobileathlete_desktop.services.checks import check_database
 from mobileathlete_desktop.services.context import ServiceContext
 from mobileathlete_desktop.storage.database import Database, make_engine, resolve_url

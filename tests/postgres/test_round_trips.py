@@ -19,14 +19,9 @@ from bench.lan_proxy import LanProxy
 from mobileathlete_desktop.domain.permissions import Actor
 from mobileathlete_desktop.services import assessments, clients
 from mobileathlete_desktop.services.assessments.queries import list_and_history
-from mobileathlete_desktop.services.audit_seal import (
-    audit_key,
-    audit_key_path,
-    defer_head_writes,
-    flush_heads,
-    head_path,
-    read_head,
-)
+from mobileathlete_desktop.services.audit_head_file import head_path, read_head
+from mobileathlete_desktop.services.audit_key import audit_key, audit_key_path
+from mobileathlete_desktop.services.audit_seal import defer_head_writes, flush_heads
 from mobileathlete_desktop.services.checks import check_database
 from mobileathlete_desktop.services.context import ServiceContext
 from mobileathlete_desktop.services.overview import client_overview

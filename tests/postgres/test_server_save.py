@@ -15,7 +15,8 @@ from sqlalchemy import func, select
 from mobileathlete_desktop.domain.permissions import Actor
 from mobileathlete_desktop.services import assessments, clients
 from mobileathlete_desktop.services.assessments import server_save
-from mobileathlete_desktop.services.audit_seal import audit_key, head_path, read_head
+from mobileathlete_desktop.services.audit_head_file import head_path, read_head
+from mobileathlete_desktop.services.audit_key import audit_key
 from mobileathlete_desktop.services.checks import check_database
 from mobileathlete_desktop.services.context import ConflictError, InputError, ServiceContext
 from mobileathlete_desktop.storage.database import open_database

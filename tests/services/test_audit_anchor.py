@@ -19,7 +19,8 @@ from mobileathlete_desktop.domain.interpretation.results import (
 )
 from mobileathlete_desktop.services import assessments, clients
 from mobileathlete_desktop.services.audit import AuditFilter, find_events
-from mobileathlete_desktop.services.audit_seal import anchor_path, audit_key_path
+from mobileathlete_desktop.services.audit_head_file import anchor_path
+from mobileathlete_desktop.services.audit_key import audit_key_path
 from mobileathlete_desktop.services.backups import make_backup, restore_backup
 from mobileathlete_desktop.services.checks import check_database
 from mobileathlete_desktop.services.context import ServiceContext

@@ -7,7 +7,7 @@ from __future__ import annotations
 from sqlalchemy.engine import make_url
 
 from mobileathlete_desktop.services.audit_check import head_findings
-from mobileathlete_desktop.services.audit_seal import audit_key
+from mobileathlete_desktop.services.audit_key import audit_key
 
 SERVER = make_url("postgresql+psycopg://pt@clinic-server/clinic")
 

@@ -8,13 +8,9 @@ from datetime import date
 import pytest
 
 from mobileathlete_desktop.services import assessments, audit_seal, clients
-from mobileathlete_desktop.services.audit_seal import (
-    audit_key,
-    defer_head_writes,
-    flush_heads,
-    head_path,
-    read_head,
-)
+from mobileathlete_desktop.services.audit_head_file import head_path, read_head
+from mobileathlete_desktop.services.audit_key import audit_key
+from mobileathlete_desktop.services.audit_seal import defer_head_writes, flush_heads
 from mobileathlete_desktop.services.checks import check_database
 from mobileathlete_desktop.services.context import ServiceContext
 

@@ -19,7 +19,8 @@ from sqlalchemy import select
 from mobileathlete_desktop.cli import main
 from mobileathlete_desktop.services import assessments, clients
 from mobileathlete_desktop.services.audit import event_hash, record_event
-from mobileathlete_desktop.services.audit_seal import anchor_path, audit_key_path
+from mobileathlete_desktop.services.audit_head_file import anchor_path
+from mobileathlete_desktop.services.audit_key import audit_key_path
 from mobileathlete_desktop.services.checks import check_database
 from mobileathlete_desktop.services.context import ServiceContext
 from mobileathlete_desktop.storage.database import open_database
