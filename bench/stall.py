@@ -132,6 +132,11 @@ class StallMeter(QObject):
             self._beat()
             self.current = before
 
+    def switch(self, name: str) -> None:
+        """Charges the gaps from now on to `name` (inside a step: until the step ends)."""
+        self._beat()  # the gap before belongs to the step it ended in
+        self.current = name
+
     @property
     def over_threshold(self) -> int:
         return len(self.stalls)

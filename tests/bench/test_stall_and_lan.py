@@ -137,3 +137,26 @@ def test_server_measures_copy_the_clinic_and_count_round_trips(
             assert result[f"{prefix}{key}"] > 0, key
     # Behind the LAN every request that waits costs 4 ms: the search keystroke is slower.
     assert result["pglan_search_p50_ms"] > result["pg_search_p50_ms"]
+
+
+def test_server_grid_entry_charges_gaps_before_the_first_key_to_opening_the_editor(
+    qtbot: QtBot,
+) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QLineEdit
+
+    from bench.server import OPEN_EDITOR, _FirstKey
+
+    edit = QLineEdit()
+    qtbot.addWidget(edit)
+    meter = StallMeter()
+    meter.start()
+    with meter.step(OPEN_EDITOR), _FirstKey(meter, "grid entry"):
+        qtbot.waitUntil(lambda: meter.per_step.get(OPEN_EDITOR, 0) > 0, timeout=5000)
+        assert meter.current == OPEN_EDITOR
+        QTest.keyClick(edit, Qt.Key.Key_1)
+        assert meter.current == "grid entry"
+    meter.stop()
+    assert meter.current == "idle"
+    assert "grid entry" in meter.per_step
