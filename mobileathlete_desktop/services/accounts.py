@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from functools import cache
 
 from argon2 import PasswordHasher
@@ -13,21 +13,34 @@ from sqlalchemy.orm import Session
 
 from mobileathlete_desktop.domain.permissions import ROLES, Actor, Role
 from mobileathlete_desktop.domain.validation import TITLE_LENGTH, InvalidValue, clean_name
+from mobileathlete_desktop.services import sign_in_server
 from mobileathlete_desktop.services.audit import record_event
+
+# The clinic's settings a window shows, kept where every caller has always found them.
+from mobileathlete_desktop.services.clinic_seen import clinic_is_demo as clinic_is_demo
+from mobileathlete_desktop.services.clinic_seen import clinic_name as clinic_name
+from mobileathlete_desktop.services.clinic_seen import forget_clinic_seen as forget_clinic_seen
+from mobileathlete_desktop.services.clinic_seen import idle_lock_minutes as idle_lock_minutes
+from mobileathlete_desktop.services.clinic_seen import note_clinic
 from mobileathlete_desktop.services.context import InputError, ServiceContext
+from mobileathlete_desktop.services.sign_in_verdict import LOCK_OUT as LOCK_OUT
+from mobileathlete_desktop.services.sign_in_verdict import (
+    MAX_FAILED_SIGN_INS as MAX_FAILED_SIGN_INS,
+)
+from mobileathlete_desktop.services.sign_in_verdict import (
+    Account,
+    Verdict,
+    as_utc,
+    decide,
+    settle_here,
+)
 from mobileathlete_desktop.storage.database import Database
 from mobileathlete_desktop.storage.models import Clinic, User
-from mobileathlete_desktop.support.i18n import texts
-from mobileathlete_desktop.support.languages import DEFAULT_LANGUAGE
 
 # argon2id with the library's RFC 9106 "low memory" profile: strong, yet quick enough that
 # signing in on a clinic's older workstation takes well under a second.
 _hasher = PasswordHasher()
 
-MAX_FAILED_SIGN_INS = 5
-"""Wrong passwords in a row before the account is locked."""
-LOCK_OUT = timedelta(minutes=5)
-"""How long a locked account stays locked."""
 MIN_PASSWORD = 4
 """Shortest password a therapist may have."""
 MIN_ADMIN_PASSWORD = 10
@@ -51,16 +64,6 @@ def password_matches(password_hash: str, password: str) -> bool:
         return False
 
 
-def _minutes(count: int) -> str:
-    """A number of minutes as a sign-in message says it ("1 minute", "5 minutes")."""
-    return texts(DEFAULT_LANGUAGE).ngettext("{count} minute", "{count} minutes", count)
-
-
-def _utc(value: datetime) -> datetime:
-    """SQLite hands timestamps back without a zone; they were stored in UTC."""
-    return value if value.tzinfo else value.replace(tzinfo=UTC)
-
-
 @dataclass(frozen=True)
 class UserRecord:
     """A user as shown in lists (never the hash)."""
@@ -82,7 +85,9 @@ class UserRecord:
 
 
 def _record(user: User, now: datetime | None = None) -> UserRecord:
-    locked = user.locked_until is not None and _utc(user.locked_until) > (now or datetime.now(UTC))
+    locked = user.locked_until is not None and as_utc(user.locked_until) > (
+        now or datetime.now(UTC)
+    )
     return UserRecord(user.id, user.username, user.display_name, user.role, user.active, locked)
 
 
@@ -183,6 +188,7 @@ def create_first_admin(
         elif clinic_name.strip():
             clinic.name = clinic_name.strip()
         user = _add_user(session, username, display_name, "admin", password)
+        forget_clinic_seen(db)
         record = _record(user)
         record_event(
             session,
@@ -252,12 +258,23 @@ def sign_in(
     transaction: inside one it held SQLite's write lock and kept every saving workstation
     waiting. The write re-reads the account (locked on a server), so the lock-out counter
     of concurrent attempts stays exact and a password changed meanwhile is checked again.
+    On a clinic server the write is two requests (services.sign_in_server).
+
+    The first read also reads the clinic's name and idle-lock setting: the window a sign-in
+    opens shows them at once, without asking the server again (`clinic_name`,
+    `idle_lock_minutes` use what was read for CLINIC_SEEN_FOR_S).
     """
     now = now or datetime.now(UTC)
     name = username.strip().lower()
     with ctx.db.reading() as session:
         seen = session.execute(
-            select(User.active, User.locked_until, User.password_hash).where(User.username == name)
+            select(
+                User.active,
+                User.locked_until,
+                User.password_hash,
+                select(Clinic.name).limit(1).scalar_subquery(),
+                select(Clinic.idle_lock_minutes).limit(1).scalar_subquery(),
+            ).where(User.username == name)
         ).first()
     label = name
     checked: str | None = None  # the hash the password was checked against
@@ -268,68 +285,24 @@ def sign_in(
         label = unknown_user_label(name)
     elif not seen.active:
         password_matches(_dummy_hash(), password)
-    elif seen.locked_until is None or _utc(seen.locked_until) <= now:
+    elif seen.locked_until is None or as_utc(seen.locked_until) <= now:
         checked = seen.password_hash
         matches = password_matches(checked, password)
-    failure: str | None = None
-    with ctx.db.session() as session:
-        user = session.execute(
-            select(User).where(User.username == name).with_for_update()
-        ).scalar_one_or_none()
-        if user is None or not user.active:
-            who = Actor(username=label, display_name=label, role="therapist", user_id=None)
-            failure = "Wrong user name or password"
-            record_event(
-                session, who, f"{action}.failed", detail={"reason": "unknown or inactive user"}
-            )
-        elif user.locked_until is not None and _utc(user.locked_until) > now:
-            left = _utc(user.locked_until) - now
-            minutes = max(1, round(left.total_seconds() / 60))
-            failure = (
-                f"Account {name} is locked after {MAX_FAILED_SIGN_INS} wrong passwords; "
-                f"try again in {_minutes(minutes)}"
-            )
-            record_event(
-                session,
-                _record(user).actor(),
-                f"{action}.refused",
-                entity="user",
-                entity_id=user.id,
-                detail={"reason": "locked"},
-            )
-        else:
-            if user.password_hash != checked:  # reset, made or unlocked meanwhile: rare
-                matches = password_matches(user.password_hash, password)
-            if not matches:
-                user.failed_attempts = (user.failed_attempts or 0) + 1
-                detail: dict[str, object] = {
-                    "reason": "wrong password",
-                    "failures": user.failed_attempts,
-                }
-                failure = "Wrong user name or password"
-                if user.failed_attempts >= MAX_FAILED_SIGN_INS:
-                    user.locked_until = now + LOCK_OUT
-                    user.failed_attempts = 0
-                    detail["locked_until"] = user.locked_until
-                    failure = (
-                        f"Wrong password; account {name} is now locked for "
-                        f"{_minutes(int(LOCK_OUT.total_seconds() // 60))}"
-                    )
-                record_event(
-                    session,
-                    _record(user).actor(),
-                    f"{action}.failed",
-                    entity="user",
-                    entity_id=user.id,
-                    detail=detail,
-                )
-            else:
-                user.failed_attempts = 0
-                user.locked_until = None
-                actor = _record(user).actor()
-                record_event(session, actor, action, entity="user", entity_id=user.id)
-                return actor
-    raise SignInFailed(failure)
+
+    def verdict_on(account: Account | None) -> Verdict:
+        # A password changed meanwhile is checked again, under the lock (rare).
+        def recheck(stored: str) -> bool:
+            return matches if stored == checked else password_matches(stored, password)
+
+        return decide(account, name, label, recheck, now, action)
+
+    settle = sign_in_server.settle if sign_in_server.applies(ctx) else settle_here
+    verdict = settle(ctx, name, verdict_on)
+    if verdict.actor is None:
+        raise SignInFailed(verdict.failure)
+    if seen is not None:
+        note_clinic(ctx.db, seen[3], seen[4])
+    return verdict.actor
 
 
 def _find(session: Session, username: str) -> User:
@@ -441,26 +414,6 @@ def change_own_password(ctx: ServiceContext, current: str, password: str) -> Non
             )
     if wrong:
         raise InputError("The current password is wrong; nothing was changed")
-
-
-def clinic_name(db: Database) -> str:
-    """The clinic's name as set at first run ("clinic" before there is one)."""
-    with db.reading() as session:
-        name = session.execute(select(Clinic.name).limit(1)).scalar_one_or_none()
-    return name or "clinic"
-
-
-def clinic_is_demo(db: Database) -> bool:
-    """Whether this is the synthetic demo clinic (its accounts may be named on screen)."""
-    with db.reading() as session:
-        return bool(session.execute(select(Clinic.is_demo).limit(1)).scalar_one_or_none())
-
-
-def idle_lock_minutes(db: Database) -> int:
-    """Minutes without input before the window locks (the clinic's setting; 10 by default)."""
-    with db.reading() as session:
-        value = session.execute(select(Clinic.idle_lock_minutes).limit(1)).scalar_one_or_none()
-    return int(value) if value else 10
 
 
 def record_session_event(ctx: ServiceContext, action: str) -> None:

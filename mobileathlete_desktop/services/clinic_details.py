@@ -17,6 +17,7 @@ from mobileathlete_desktop.domain.permissions import PermissionDenied
 from mobileathlete_desktop.domain.validation import TITLE_LENGTH, InvalidValue, clean_name
 from mobileathlete_desktop.reports.pdf import DEFAULT_PAPER, PAPER_SIZES, paper_name
 from mobileathlete_desktop.services.audit import record_event
+from mobileathlete_desktop.services.clinic_seen import forget_clinic_seen
 from mobileathlete_desktop.services.context import ConflictError, InputError, ServiceContext
 from mobileathlete_desktop.services.pictures import megabytes, open_picture, upright
 from mobileathlete_desktop.storage.models import Clinic
@@ -328,6 +329,7 @@ def update_clinic_details(
             entity_id=row.id,
             detail={"before": old, "after": new},
         )
+        forget_clinic_seen(ctx.db)  # the window's title reads the new name
         return after
 
 

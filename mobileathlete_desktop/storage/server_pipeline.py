@@ -7,6 +7,11 @@ at once and reads both answers: the LAN's delay is paid once for them. If the st
 the server skips the COMMIT (the pipeline is aborted) and the error is raised: the unit then
 rolls back as any failed unit does.
 
+A unit that must read under the write lock before it knows what to write (signing in: the
+account's row, locked) sends BEGIN, the lock, the trail's last event and that read together
+(`begin_and_read`), then its writes and the COMMIT together (`execute_all_and_commit`): two
+waits, where the ORM's unit waited for each statement.
+
 Reads that do not depend on each other (a client's page: the record, the visits, their values,
 findings and questionnaires) go the same way, all in one request: `read_together`.
 """
@@ -52,6 +57,56 @@ def begin_execute_commit(
     rows: list[Any] = cursor.fetchall()
     cursor.close()
     return rows
+
+
+def begin_and_read(
+    conn: Connection, lock_key: int, statement: str, params: dict[str, Any]
+) -> tuple[tuple[int, str] | None, list[Any]]:
+    """BEGIN, the advisory write lock `lock_key` (held to the unit's end), the audit trail's
+    last event (read under the lock, as a write unit's BEGIN reads it) and `statement` (a read
+    under the lock: `FOR UPDATE` of the rows the unit will change), in one request, on a
+    connection whose unit sends no BEGIN of its own (a read unit's). (The trail's last event
+    (id, hash), None for an empty trail; the statement's rows.) The transaction stays open:
+    end it with `execute_all_and_commit`, or the unit's rollback ends it."""
+    driver = conn.connection.driver_connection
+    assert driver is not None and hasattr(driver, "pipeline"), "a psycopg 3 connection"
+    with driver.pipeline():
+        driver.execute("BEGIN")
+        driver.execute("SELECT pg_advisory_xact_lock(%s)", [lock_key])
+        last = driver.cursor()
+        last.execute("SELECT id, hash FROM audit_event ORDER BY id DESC LIMIT 1")
+        cursor = driver.cursor()
+        cursor.execute(statement, params)
+    tip_row = last.fetchone()
+    rows: list[Any] = cursor.fetchall()
+    last.close()
+    cursor.close()
+    tip = None if tip_row is None else (int(tip_row[0]), str(tip_row[1]))
+    return tip, rows
+
+
+def execute_all_and_commit(
+    conn: Connection, statements: Sequence[tuple[str, dict[str, Any]]]
+) -> list[list[Any]]:
+    """Runs `statements` (psycopg's %(name)s parameters) one after the other, then COMMIT,
+    in one request, in the transaction open on the unit's connection (`begin_and_read`);
+    each statement's rows (empty for one that returns none). If one fails, the server skips
+    the rest and the COMMIT (the pipeline is aborted) and the error is raised: the unit's
+    rollback ends the transaction, nothing of it stored."""
+    driver = conn.connection.driver_connection
+    assert driver is not None and hasattr(driver, "pipeline"), "a psycopg 3 connection"
+    cursors = []
+    with driver.pipeline():
+        for statement, params in statements:
+            cursor = driver.cursor()
+            cursor.execute(statement, params)
+            cursors.append(cursor)
+        driver.execute("COMMIT")
+    found: list[list[Any]] = []
+    for cursor in cursors:
+        found.append(cursor.fetchall() if cursor.description is not None else [])
+        cursor.close()
+    return found
 
 
 def read_together(conn: Connection, statements: Sequence[ClauseElement]) -> list[list[Any]]:
