@@ -149,13 +149,17 @@ def fit_to_room(figure: Figure, request: ChartRequest) -> None:
 
 
 def draw_picture(request: ChartRequest) -> ChartPicture:
-    """Builds the chart, lays it out for the room and draws its pixels (matplotlib's Agg)."""
+    """Builds the chart, lays it out for the room and draws its pixels (matplotlib's Agg).
+    The layout is solved once from where the same chart (another client's) at this size
+    went (charts/screen_layout.py), not twice as matplotlib does."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
+    from mobileathlete_desktop.charts.screen_layout import use_seeded_layout
     from mobileathlete_desktop.charts.style import figure_messages
 
     figure = build_figure(request)
     fit_to_room(figure, request)
+    use_seeded_layout(figure, (request.kind, request.what, request.mode, request.lang))
     agg = FigureCanvasAgg(figure)
     agg.draw()  # type: ignore[no-untyped-call]
     width, height = (int(v) for v in agg.get_width_height(physical=True))
