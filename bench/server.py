@@ -366,7 +366,18 @@ def core_measures(
     bench: Bench, proxy: LanProxy | None = None, started_up: dict[str, Any] | None = None
 ) -> dict[str, Any]:
     """The measures and round trips on `bench` (a server clinic, `bench.url`); the program's
-    start (`signin`) is measured here unless `started_up` gives it."""
+    start (`signin`) is measured here unless `started_up` gives it. The window in this
+    process runs with the program's switch interval (bench.workday.as_the_program_switches),
+    as the started program does."""
+    from bench.workday import as_the_program_switches
+
+    with as_the_program_switches():
+        return _core_measures(bench, proxy, started_up)
+
+
+def _core_measures(
+    bench: Bench, proxy: LanProxy | None, started_up: dict[str, Any] | None
+) -> dict[str, Any]:
     from bench.stall import StallMeter
 
     assert bench.url is not None

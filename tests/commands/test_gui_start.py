@@ -217,3 +217,27 @@ def test_ui_garbage_collections_hold_off_while_the_clinic_opens(
     finally:
         collector.uninstall()
         collector.deleteLater()
+
+
+def test_the_window_hands_the_interpreter_to_the_ui_thread_every_millisecond(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Before the first worker starts, the switch interval is the program's (1 ms, not
+    CPython's 5 ms): the UI thread waits at most that for the GIL at each call into Python
+    while a job's worker runs Python."""
+    seen: list[float] = []
+
+    def run_window(_args: object, _app: object, start_up: gui.StartUp) -> int:
+        start_up.finish()
+        seen.append(sys.getswitchinterval())
+        return 0
+
+    monkeypatch.setattr(gui, "_run_window", run_window)
+    before = sys.getswitchinterval()
+    try:
+        sys.setswitchinterval(0.005)
+        assert gui.run_gui(argparse.Namespace(db=None, demo=False, user=None)) == 0
+    finally:
+        sys.setswitchinterval(before)
+    assert seen == [pytest.approx(gui.UI_SWITCH_INTERVAL_S)]
+    assert gui.UI_SWITCH_INTERVAL_S < 0.005
