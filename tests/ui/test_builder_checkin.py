@@ -3,6 +3,7 @@ then the next program proposed in the builder with a reason per drill."""
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from mobileathlete_desktop.domain.programs import ProgramItemRecord, ProgramReco
 from mobileathlete_desktop.services import checkins, clients
 from mobileathlete_desktop.services import programs as program_service
 from mobileathlete_desktop.services.context import ServiceContext
+from mobileathlete_desktop.ui.chart_image import ChartImage
 from mobileathlete_desktop.ui.program_builder import ProgramBuilder
 from mobileathlete_desktop.ui.program_builder.checkin_dialog import CheckinDialog
 from tests.conftest import THERAPIST
@@ -155,6 +157,10 @@ def test_adherence_over_time_is_charted_from_the_check_in(
     shown(qtbot, again)
     qtbot.mouseClick(again.history_button, Qt.MouseButton.LeftButton)
     chart = again.history_dialog
-    assert chart is not None and chart.isVisible() and again.history_drawn == 1
-    (label,) = [w for w in chart.children() if w.metaObject().className() == "QLabel"]
-    assert not label.pixmap().isNull() and label.pixmap().width() > 400
+    assert chart is not None and chart.isVisible()  # at once, the chart drawn meanwhile
+    qtbot.waitUntil(lambda: again.history_drawn == 1, timeout=20_000)
+    (image,) = chart.findChildren(ChartImage)
+    assert image.width() > 400 and image.picture.drawn_by != os.getpid()  # the chart process
+    assert image.accessibleName() == "Adherence at each check-in beside the LEFS"
+    assert image.picture.suptitle.startswith("Home program and outcome")
+    assert len(image.picture.axes) == 2  # the LEFS over the adherence bars

@@ -259,27 +259,49 @@ class CheckinDialog(QDialog):
         self.totals.setText(" · ".join(parts))
 
     def show_history(self) -> bool:
-        """The client's adherence at each check-in beside the LEFS, in a window of its own."""
-        from PySide6.QtGui import QPixmap
+        """The client's adherence at each check-in beside the LEFS, in a window of its own.
 
-        from mobileathlete_desktop.ui.chart_canvas import import_matplotlib
+        The window opens at once; the history and check-ins are read on the thread pool and
+        the chart drawn in the chart process (charts/process.py, as the Progress tab's), in
+        the window's language, then shown as its pixels (no matplotlib on this thread)."""
+        from mobileathlete_desktop.charts import process as chart_process
+        from mobileathlete_desktop.ui.chart_data import ChartData, build_chart_data
+        from mobileathlete_desktop.ui.chart_image import ChartImage
+        from mobileathlete_desktop.ui.jobs import Job, JobControl
 
-        import_matplotlib()  # on the window's thread, before any worker draws
-        try:
-            png, drawn = svc.adherence_chart_png(self.ctx, self.client_id)
-        except (PermissionError, ValueError, LookupError) as exc:
-            self.status.setText(f"⚠ {svc.describe(exc)}")
-            return False
-        picture = QPixmap()
-        picture.loadFromData(png, "PNG")
+        chart_process.warm()
         dialog = QDialog(self)
         dialog.setWindowTitle(self.tr("Adherence over time (self-report)"))
-        chart = QLabel()
-        chart.setPixmap(picture)
-        chart.setAccessibleName(self.tr("Adherence at each check-in beside the LEFS"))
-        self.history_drawn = drawn
-        QVBoxLayout(dialog).addWidget(chart)
+        # The Progress tab's words while its chart is drawn (one message, one translation).
+        waiting = QLabel(QCoreApplication.translate("ProgressView", "Loading the chart…"))
+        waiting.setWordWrap(True)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(waiting)
         self.history_dialog = dialog
+        self.history_drawn = 0
+        ctx, client_id = self.ctx, self.client_id
+        ratio = self.devicePixelRatioF() or 1.0
+
+        def work(_control: JobControl) -> ChartData:
+            return build_chart_data(ctx, client_id, "adherence", "", None, ratio=ratio)
+
+        def drawn(data: ChartData) -> None:
+            if self.history_dialog is not dialog:
+                return  # asked again meanwhile: that window shows it
+            chart = ChartImage(data.picture)
+            chart.setAccessibleName(self.tr("Adherence at each check-in beside the LEFS"))
+            layout.replaceWidget(waiting, chart)
+            waiting.deleteLater()
+            self.history_drawn = len(data.values)
+            dialog.adjustSize()
+
+        def failed(exc: Exception) -> None:
+            said = f"⚠ {svc.describe(exc)}"
+            self.status.setText(said)
+            if self.history_dialog is dialog:
+                waiting.setText(said)
+
+        self._history_job = Job(self, work, drawn).failure(failed).run()
         dialog.show()
         return True
 
