@@ -330,6 +330,10 @@ def _workday(bench: Bench) -> dict[str, Any]:
     print("    the workday's worst stalls:", file=sys.stderr)
     for stall in meter.worst_stalls():
         print(f"    {stall.describe()}", file=sys.stderr)
+    print("    each step's longest gap:", file=sys.stderr)
+    for step, gap in meter.per_step.items():
+        over = meter.worst_in_step.get(step)
+        print(f"    {gap:7.1f} ms  {step:<32} {over.culprit if over else ''}", file=sys.stderr)
     worst = meter.worst
     return {
         "workday_max_stall_ms": meter.max_ms,

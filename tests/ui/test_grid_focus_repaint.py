@@ -115,3 +115,43 @@ def test_the_screen_after_entries_is_what_a_full_repaint_draws(
     shown = on_screen(editor)
     view.viewport().repaint()
     assert on_screen(editor) == shown, "the grid on screen was stale after focus came back"
+
+
+def test_enter_and_tab_move_through_the_grid_making_one_index(
+    editor: AssessmentEditor, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Enter and Tab go to the next editable cell, Shift+Tab to the one before, none past
+    the first and last; finding it makes an index of that cell only (each Enter made one per
+    cell of the grid)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QAbstractItemView
+
+    view = editor.views[0]
+    grid = view.grid
+    first, second, last = grid.positions[0], grid.positions[1], grid.positions[-1]
+    assert len(grid.positions) > 10
+    view.setCurrentIndex(grid.index(*first))
+    QTest.keyClick(view, Qt.Key.Key_Return)
+    assert (view.currentIndex().row(), view.currentIndex().column()) == second
+    QTest.keyClick(view, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert (view.currentIndex().row(), view.currentIndex().column()) == first
+
+    made: list[tuple[int, int]] = []
+    real = grid.index
+
+    def index(row: int, column: int, *args: object) -> object:
+        made.append((row, column))
+        return real(row, column, *args)
+
+    monkeypatch.setattr(grid, "index", index)
+    action = QAbstractItemView.CursorAction
+    no = Qt.KeyboardModifier.NoModifier
+    assert not view.moveCursor(action.MovePrevious, no).isValid()
+    found = view.moveCursor(action.MoveNext, no)
+    assert (found.row(), found.column()) == second
+    assert made == [second]
+    view.setCurrentIndex(real(*last))
+    made.clear()
+    assert not view.moveCursor(action.MoveNext, no).isValid()
+    assert made == []

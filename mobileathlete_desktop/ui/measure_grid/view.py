@@ -172,17 +172,17 @@ class MeasureGridView(QTableView):
     ) -> QModelIndex:
         action = QAbstractItemView.CursorAction
         if cursorAction in (action.MoveNext, action.MovePrevious):
-            cells = self._editable_cells()
-            if not cells:
-                return QModelIndex()
+            # The editable cells' positions, in order: only the cell moved to is made an
+            # index (Enter after each value made one per cell of the grid, ~2 ms of the UI
+            # thread on the runner screen).
+            positions = self.grid.positions
             current = self.currentIndex()
-            order = [(i.row(), i.column()) for i in cells]
             here = (current.row(), current.column()) if current.isValid() else (-1, -1)
             if cursorAction == action.MoveNext:
-                after = [i for i, pos in zip(cells, order, strict=True) if pos > here]
-                return after[0] if after else QModelIndex()
-            before = [i for i, pos in zip(cells, order, strict=True) if pos < here]
-            return before[-1] if before else QModelIndex()
+                found = next((pos for pos in positions if pos > here), None)
+            else:
+                found = next((pos for pos in reversed(positions) if pos < here), None)
+            return QModelIndex() if found is None else self.grid.index(*found)
         return super().moveCursor(cursorAction, modifiers)
 
     def has_cell_after(self, forward: bool) -> bool:
