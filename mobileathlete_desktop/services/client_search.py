@@ -10,6 +10,10 @@ lets storage/search_index.py choose which rows are read (tests compare the two).
 from __future__ import annotations
 
 import re
+import threading
+import time
+import weakref
+from collections import OrderedDict
 from dataclasses import dataclass, fields
 from functools import lru_cache
 from typing import Any, Literal
@@ -17,6 +21,7 @@ from typing import Any, Literal
 from sqlalchemy import (
     ColumnElement,
     Connection,
+    Engine,
     Integer,
     Select,
     String,
@@ -222,6 +227,67 @@ def _plan(connection: Connection, text: str, include_archived: bool, *, count: b
     return _Plan(driver if rarest <= _DRIVE else None, counts[0] if exact else None)
 
 
+PLAN_FRESH_S = 30.0
+"""How long a search's plan is used again for the same words, or for words typed on from
+them, instead of reading the count table first (one request fewer per keystroke)."""
+_PLANS_KEPT = 64
+_PLANS: weakref.WeakKeyDictionary[Engine, OrderedDict[tuple[bool, str], tuple[float, _Plan]]] = (
+    weakref.WeakKeyDictionary()
+)
+_PLANS_LOCK = threading.Lock()
+
+
+def _remember_plan(engine: Engine, text: str, include_archived: bool, plan: _Plan) -> None:
+    with _PLANS_LOCK:
+        plans = _PLANS.setdefault(engine, OrderedDict())
+        plans[(include_archived, text)] = (time.monotonic(), plan)
+        plans.move_to_end((include_archived, text))
+        while len(plans) > _PLANS_KEPT:
+            plans.popitem(last=False)
+
+
+def _known_plan(engine: Engine, text: str, include_archived: bool) -> _Plan | None:
+    """A plan for `text` without reading the count table, when one read moments ago holds:
+    the same words' (a key typed back), or, for words typed on from an earlier search's
+    (each word as it was or continued at its end, or words added after them), that search's
+    driver continued as typed. A continued word is held by no more clients than the word it
+    continues (its fragments are among the word's), so a driver that was rare enough still is;
+    words added only narrow the matches. The plan chooses which rows are read, never which
+    match: one the clinic's changes made stale costs time, not a wrong list."""
+    now = time.monotonic()
+    with _PLANS_LOCK:
+        plans = list((_PLANS.get(engine) or {}).items())
+    words = [_Word(w, f) for w, f in _search_words(text)]
+    for (archived, typed), (when, plan) in reversed(plans):
+        if archived != include_archived or now - when > PLAN_FRESH_S:
+            continue
+        if typed == text:
+            return plan
+        continued = _continued(plan, [_Word(w, f) for w, f in _search_words(typed)], words)
+        if continued is not None:
+            return continued
+    return None
+
+
+def _continued(plan: _Plan, before: list[_Word], words: list[_Word]) -> _Plan | None:
+    """`plan` (for the words `before`) carried over to `words` typed on from them, or None
+    when it does not carry (no driver, or the words are not a continuation)."""
+    driver = plan.driver
+    if driver is None or not before or len(words) < len(before):
+        return None
+    moved: _Word | None = None
+    for old, new in zip(before, words, strict=False):
+        if old.family_only != new.family_only or old.kinds != new.kinds:
+            return None
+        if not new.lookup.startswith(old.lookup) or not old.lookup:
+            return None
+        if old == driver and moved is None:
+            moved = new
+    if moved is None:
+        return None
+    return _Plan(moved, None)
+
+
 @lru_cache(maxsize=256)
 def _indexed_statement(
     shape: tuple[tuple[bool, bool], ...],
@@ -311,9 +377,13 @@ def search_clients(
     search index (storage/search_index.py) chooses which rows are read, never which match.
     """
     ctx.actor.require("clients.read")
+    engine = ctx.db.engine
     with ctx.db.reading() as session:
         connection = session.connection()  # Core: the rows are plain columns, not objects
-        plan = _plan(connection, text, include_archived, count=False)
+        plan = _known_plan(engine, text, include_archived)
+        if plan is None:
+            plan = _plan(connection, text, include_archived, count=False)
+            _remember_plan(engine, text, include_archived, plan)
         rows = _run(connection, text, include_archived, plan, (order, descending, limit, offset))
         return [ClientRecord(**row._asdict()) for row in rows]
 

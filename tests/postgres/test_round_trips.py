@@ -17,7 +17,7 @@ from sqlalchemy import func, select
 
 from bench.lan_proxy import LanProxy
 from mobileathlete_desktop.domain.permissions import Actor
-from mobileathlete_desktop.services import assessments, clients
+from mobileathlete_desktop.services import assessments, client_search, clients
 from mobileathlete_desktop.services.assessments.queries import list_and_history
 from mobileathlete_desktop.services.audit_head_file import head_path, read_head
 from mobileathlete_desktop.services.audit_key import audit_key, audit_key_path
@@ -348,11 +348,13 @@ def test_a_client_s_page_is_read_while_its_audited_open_waits(
 
 
 def test_the_list_s_first_page_is_one_request_and_a_word_s_two(
-    lan: tuple[LanProxy, ServiceContext],
+    lan: tuple[LanProxy, ServiceContext], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The search box empty (at sign-in, or cleared) has nothing to plan: the page in the
     list's order, one request (two before: the count table was read for nothing). A word
-    reads its count first (which way to fetch), then the page."""
+    not searched for moments ago reads its count first (which way to fetch), then the page
+    (a word typed on or back: tests/postgres/test_search_requests.py)."""
+    monkeypatch.setattr(client_search, "PLAN_FRESH_S", -1.0)  # no plan kept: each word new
     proxy, ctx = lan
     for n, family in enumerate(("Stridewell", "Paceford", "Tempo")):
         clients.create_client(ctx, clients.ClientInput(f"RT-1{n}", "Ada", family))
@@ -369,11 +371,12 @@ def test_the_list_s_first_page_is_one_request_and_a_word_s_two(
 
 
 def test_a_word_too_long_to_be_counted_costs_no_probe(
-    lan: tuple[LanProxy, ServiceContext],
+    lan: tuple[LanProxy, ServiceContext], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A word longer than the count table's texts (8 characters) was counted by a probe of
     its fragments, a request of its own at every keystroke; the counts of its 8-character
     pieces, read with the others, bound it."""
+    monkeypatch.setattr(client_search, "PLAN_FRESH_S", -1.0)  # no plan kept: each word new
     proxy, ctx = lan
     for n, family in enumerate(("Stridewell", "Stridewalker", "Paceford")):
         clients.create_client(ctx, clients.ClientInput(f"RT-2{n}", "Ada", family))
