@@ -322,6 +322,7 @@ def parse_catalogue(data: Mapping[str, Any]) -> Catalogue:
                 points=mcid.get("points"),
                 percent=mcid.get("percent"),
                 note=mcid.get("note", ""),
+                percent_improvement_only=bool(mcid.get("percent_improvement_only", False)),
             )
             if mcid
             else None

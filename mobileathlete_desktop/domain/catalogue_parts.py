@@ -110,12 +110,20 @@ class ImportantChange:
     points: float | None = None
     percent: float | None = None
     note: str = ""
+    percent_improvement_only: bool = False
+    """The percentage was published for an improvement only (Farrar 2001: "a reduction of
+    approximately two points or a reduction of approximately 30%" of chronic pain): a
+    worsening reaches the MCID only by its points (pain 2 → 3 is up 50% but 1 point)."""
 
-    def reached(self, previous: float, delta: float) -> bool:
-        """Whether a change of `delta` from `previous` reaches this difference (≥, not >)."""
+    def reached(self, previous: float, delta: float, *, improved: bool) -> bool:
+        """Whether a change of `delta` from `previous` reaches this difference (≥, not >);
+        `improved`: whether the change is for the better (the percentage may count only
+        then, `percent_improvement_only`)."""
         size = abs(delta)
         if self.points is not None and size - self.points >= -1e-9:
             return True
+        if self.percent_improvement_only and not improved:
+            return False
         return bool(
             self.percent is not None
             and previous

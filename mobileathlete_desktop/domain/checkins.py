@@ -21,6 +21,7 @@ from mobileathlete_desktop.domain.programs import (
 )
 from mobileathlete_desktop.domain.recommendations import ACTIONABLE, Drill, Observation
 from mobileathlete_desktop.domain.recommendations.matching import relevance
+from mobileathlete_desktop.domain.recommendations.measures import is_pain_score
 from mobileathlete_desktop.domain.records import ClientHistory
 from mobileathlete_desktop.support.i18n import texts
 
@@ -226,7 +227,7 @@ def _decide(
 def _still_needed(code: str, findings: Sequence[Observation], drills: dict[str, Drill]) -> bool:
     """Whether a drill answers any finding of the latest assessment (the recommender's own
     matching), or there are no findings to answer (a general program)."""
-    actionable = [f for f in findings if f.flags & ACTIONABLE]
+    actionable = [f for f in findings if f.flags & ACTIONABLE and not is_pain_score(f.code)]
     drill = drills.get(code)
     if not actionable or drill is None:
         return True

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from mobileathlete_desktop.domain.catalogue import Catalogue
-from mobileathlete_desktop.domain.records import AssessmentRecord
+from mobileathlete_desktop.domain.records import AssessmentRecord, ClientHistory
 from mobileathlete_desktop.support.i18n import texts
 
 PROMPT_REVIEW_WEEKS = 1
@@ -76,4 +76,30 @@ def prompt_review_advice(lang: str, due: date) -> str:
         "See your physio or doctor within a week (by {date}) to have the pain you felt when "
         "hopping checked. Stop running if the pain persists.",
         date=tr.date(due, "medium"),
+    )
+
+
+def pain_worse(history: ClientHistory | None, catalogue: Catalogue) -> str | None:
+    """The therapist's line when the runner's pain (NPRS) rose by a clinically important
+    amount since the visit before the latest (2 points or more: a rise is judged by the points
+    alone, Farrar 2001's 30% is a reduction criterion), else None. Pain is no drill target: it
+    belongs in the report and the follow-up, beside the next visit."""
+    if history is None or history.latest is None:
+        return None
+    from mobileathlete_desktop.domain.interpretation import change_sentence, interpret_assessment
+    from mobileathlete_desktop.domain.recommendations.measures import is_pain_score
+
+    interpretation = interpret_assessment(history, catalogue=catalogue)
+    for row in interpretation.rows:
+        if is_pain_score(row.code) and row.change.verdict == "worse" and row.change.important:
+            return change_sentence(row, "en", catalogue)
+    return None
+
+
+def pain_worse_advice(lang: str) -> str:
+    """The handout's words to the client when their pain rose by a clinically important amount
+    since the last visit: what to do meanwhile and when to call (tú in Spanish)."""
+    return texts(lang).gettext(
+        "Your pain is higher than at your last visit. Do your drills only as far as they stay "
+        "pain-free, ease off the runs that bring the pain on, and call us if it keeps rising."
     )

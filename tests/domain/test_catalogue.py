@@ -626,6 +626,20 @@ def test_outcomes_carry_their_mcid_apart_from_their_mdc(
 def test_mcid_is_reached_at_exactly_its_size_or_its_percentage(cat: Catalogue) -> None:
     mcid = cat["nprs"].important_change
     assert mcid is not None
-    assert mcid.reached(4, -2)  # 2 points exactly
-    assert mcid.reached(3, -1)  # 33% of 3
-    assert not mcid.reached(8, -1)  # 1 point, 12.5%
+    assert mcid.reached(4, -2, improved=True)  # 2 points exactly
+    assert mcid.reached(3, -1, improved=True)  # 33% of 3
+    assert not mcid.reached(8, -1, improved=True)  # 1 point, 12.5%
+
+
+def test_pain_mcid_percentage_counts_for_a_reduction_only(cat: Catalogue) -> None:
+    # Farrar 2001 (Pain 94:149), abstract: "a reduction of approximately two points or a
+    # reduction of approximately 30%". Pain 2 -> 3 is up 50% but 1 point: not important;
+    # 3 -> 2 (down a third) is; a rise of 2 points (2 -> 4) is, by its points.
+    mcid = cat["nprs"].important_change
+    assert mcid is not None and mcid.percent_improvement_only
+    assert not mcid.reached(2, 1, improved=False)
+    assert mcid.reached(3, -1, improved=True)
+    assert mcid.reached(2, 2, improved=False)
+    # LEFS has no percentage: its 9 points count either way (Binkley 1999).
+    lefs = cat["lefs.total"].important_change
+    assert lefs is not None and lefs.reached(72, -9, improved=False)

@@ -11,10 +11,17 @@ from mobileathlete_desktop.domain.catalogue import default_catalogue
 from mobileathlete_desktop.domain.follow_up import (
     PROMPT_REVIEW_WEEKS,
     follow_up,
+    pain_worse,
+    pain_worse_advice,
     prompt_review_advice,
     prompt_review_plan,
 )
-from mobileathlete_desktop.domain.records import AssessmentRecord, MeasurementRecord
+from mobileathlete_desktop.domain.records import (
+    AssessmentRecord,
+    ClientHistory,
+    ClientRecord,
+    MeasurementRecord,
+)
 
 VISIT = date(2026, 10, 31)
 
@@ -90,3 +97,32 @@ def test_the_handout_tells_the_client_whom_to_see_and_what_to_stop(
     said = prompt_review_advice(lang, VISIT + timedelta(weeks=1))
     assert all(w in said for w in words), said
     assert "usted" not in said.lower()  # tú, never usted
+
+
+def _pain_history(*scores: float) -> ClientHistory:
+    client = ClientRecord(1, "SYN-F1", "Testa", "Runnerton", date(1996, 5, 1), "female")
+    visits = tuple(
+        AssessmentRecord(
+            id=n,
+            client_id=1,
+            date=VISIT - timedelta(weeks=4 * (len(scores) - n)),
+            kind="reassessment",
+            status="signed",
+            measurements=(MeasurementRecord("nprs", "none", "none", score),),
+        )
+        for n, score in enumerate(scores, start=1)
+    )
+    return ClientHistory(client, visits)
+
+
+def test_pain_up_by_two_points_is_said_for_the_follow_up() -> None:
+    """NPRS 2 -> 4: a rise of Farrar 2001's 2 points (a rise counts by its points) is for the
+    follow-up: the therapist's line and the client's advice; 2 -> 3 (50%, 1 point) is not."""
+    cat = default_catalogue()
+    line = pain_worse(_pain_history(2, 4), cat)
+    assert line is not None
+    assert line.startswith("Pain (NPRS 0-10): 2 points → 4 points, worse:")
+    assert "clinically important (MCID 2 points or 30%, farrar-2001)" in line
+    assert pain_worse(_pain_history(2, 3), cat) is None
+    assert pain_worse(_pain_history(4, 2), cat) is None
+    assert pain_worse_advice("es").startswith("Tu dolor es mayor que en tu última consulta.")

@@ -597,3 +597,26 @@ def test_the_new_catalogue_measures_are_answered(code: str, drills: set[str]) ->
     entry = next(m for m in MEASURES if code.startswith(m.prefix))
     assert entry.targets[0] == code and entry.purpose
     assert texts("es").gettext(entry.purpose) != entry.purpose  # said in Spanish too
+
+
+PAIN_WORSE = finding(
+    "nprs",
+    {"worse", "clinically_important"},
+    "Pain (NPRS 0-10) 4 points, up 2 points (100%) since 2026-10-17: worse, clinically important",
+    side="none",
+)
+
+
+def test_a_worsening_of_pain_is_no_drill_target() -> None:
+    """The review's DEMO-0009: pain up by Farrar 2001's 2 points is for the report and the
+    follow-up (domain.follow_up.pain_worse), not drill matching: no "No drill in the library
+    answers: Pain ..." warning, and the hip control drills stand as they would without it."""
+    alone = plan([HIP_CONTROL], DRILLS)
+    result = plan([PAIN_WORSE, HIP_CONTROL], DRILLS)
+    assert result.unanswered == [] and result.warnings() == []
+    assert [r.exercise_code for r in result.recommendations] == [
+        r.exercise_code for r in alone.recommendations
+    ]
+    # Alone, it asks for no drill either: the general program, with nothing to warn of.
+    only = plan([PAIN_WORSE], DRILLS)
+    assert only.maintenance and only.unanswered == [] and only.warnings() == []

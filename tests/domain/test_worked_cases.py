@@ -255,7 +255,9 @@ def test_nprs_4_to_2_reaches_the_mcid_exactly() -> None:
     assert {"improved", "clinically_important"} <= set(now.flags)
     reason = now.change.reason
     assert "reaches the 2 or 30% clinically important difference (farrar-2001)" in reason
-    assert "within the 2 points measurement error" in reason
+    # A change of exactly the 2-point MDC is not beyond it, nor "within" it: at it.
+    assert "at the 2 points measurement error (childs-2005), not beyond it" in reason
+    assert "within" not in reason
 
 
 def test_nprs_30_percent_counts_with_a_low_baseline() -> None:
@@ -281,6 +283,72 @@ def test_lefs_plus_9_is_clinically_important() -> None:
     now = row(read(runner(), before, after), "lefs.total", "none", "none")
     assert now.change.verdict == "improved" and now.change.important is True
     assert "clinically_important" in now.flags
+
+
+def test_nprs_2_to_3_a_rise_of_50_percent_is_not_clinically_important() -> None:
+    """NPRS 2 → 3 (the review's DEMO-0002): up 1 point, 50%. Farrar 2001 (Pain 94:149) found
+    "a reduction of approximately two points or a reduction of approximately 30%": a rise is
+    judged by the 2 points alone, and 1 point is inside Childs 2005's 2-point MDC. Unchanged:
+    neither the report nor the handout may call it worse."""
+    before = visit(1, V1, ("nprs", "none", "none", 2))
+    after = visit(2, V2, ("nprs", "none", "none", 3))
+    result = read(runner(), before, after)
+    now = row(result, "nprs", "none", "none")
+    assert now.change.verdict == "unchanged"
+    assert now.change.important is False and now.change.beyond_error is False
+    assert not {"worse", "clinically_important"} & set(now.flags)
+    assert "short of the 2 or 30% clinically important difference" in now.change.reason
+    assert not [g for g in glance(result) if g.code == "nprs" and g.flag == "worse"]
+
+
+def test_nprs_3_to_2_a_fall_of_a_third_is_clinically_important() -> None:
+    """NPRS 3 → 2 (DEMO-0008): down 1 point, 33%: Farrar's 30% reduction is reached, while
+    the point is inside the 2-point MDC. Improved, clinically important, within the error."""
+    before = visit(1, V1, ("nprs", "none", "none", 3))
+    after = visit(2, V2, ("nprs", "none", "none", 2))
+    now = row(read(runner(), before, after), "nprs", "none", "none")
+    assert now.change.verdict == "improved" and now.change.important is True
+    assert "within the 2 points measurement error (childs-2005)" in now.change.reason
+
+
+def test_nprs_2_to_4_a_rise_of_2_points_is_clinically_important() -> None:
+    """NPRS 2 → 4: a rise of Farrar's 2 points counts by its points: worse, clinically
+    important, at (not beyond) the 2-point MDC."""
+    before = visit(1, V1, ("nprs", "none", "none", 2))
+    after = visit(2, V2, ("nprs", "none", "none", 4))
+    now = row(read(runner(), before, after), "nprs", "none", "none")
+    assert now.change.verdict == "worse" and now.change.important is True
+    assert now.change.at_error
+    assert "at the 2 points measurement error (childs-2005), not beyond it" in now.change.reason
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_lefs_72_to_63_is_at_the_error_and_clinically_important(lang: str) -> None:
+    """LEFS 72 → 63 (DEMO-0002): 9 points, Binkley 1999's MDC and MCID are both 9. Not more
+    than the MDC, not within it either: "at the measurement error (9 points)"; it reaches the
+    MCID: worse, clinically important. Both languages say the boundary truly."""
+    from mobileathlete_desktop.domain.interpretation import change_sentence
+
+    before = visit(1, V1, ("lefs.total", "none", "none", 72))
+    after = visit(2, V2, ("lefs.total", "none", "none", 63))
+    now = row(read(runner(), before, after), "lefs.total", "none", "none")
+    assert now.change.verdict == "worse" and now.change.important is True
+    assert now.change.beyond_error is False and now.change.at_error
+    said = change_sentence(now, lang, default_catalogue())
+    expected = {
+        "en": (
+            "Lower Extremity Functional Scale: 72 points → 63 points, worse: at the measurement "
+            "error (9 points), not beyond it; clinically important (MCID 9 points, "
+            "binkley-1999)."
+        ),
+        "es": (
+            "Escala funcional de la pierna (LEFS): 72 puntos → 63 puntos, empeoró: igual al "
+            "error de medición (9 puntos), no mayor; clínicamente importante (DMCI 9 puntos, "
+            "binkley-1999)."
+        ),
+    }[lang]
+    assert said == expected
+    assert "within" not in now.change.reason and "dentro" not in (said or "")
 
 
 def test_psfs_change_judged_by_its_mcid() -> None:

@@ -68,11 +68,14 @@ def _change_sentence(tr: Texts, measure: Measure, row: Interpretation, since: st
     parts: list[str] = []
     if change.mdc is not None and change.beyond_error is not None:
         error = difference_words(measure, change.mdc, tr.lang, change.delta)
-        parts.append(
-            tr.gettext("beyond the measurement error ({error})", error=error)
-            if change.beyond_error
-            else tr.gettext("within the measurement error ({error})", error=error)
-        )
+        if change.beyond_error:
+            parts.append(tr.gettext("beyond the measurement error ({error})", error=error))
+        elif change.at_error:
+            parts.append(
+                tr.gettext("at the measurement error ({error}), not beyond it", error=error)
+            )
+        else:
+            parts.append(tr.gettext("within the measurement error ({error})", error=error))
     mcid = measure.important_change
     if mcid is not None and change.important is not None:
         sizes = []

@@ -230,6 +230,15 @@ class Change:
     """The MCID in words ("2 points or 30%") and its source, when the measure has one."""
     mcid_source: str = ""
 
+    @property
+    def at_error(self) -> bool:
+        """Whether the change is exactly the measurement error: not beyond it (MDC is passed
+        only by more, strictly), yet not "within" it either (LEFS 72 → 63 against Binkley
+        1999's 9 points): the words say "at the measurement error"."""
+        if self.beyond_error is not False or self.mdc is None or self.delta is None:
+            return False
+        return abs(abs(self.delta) - self.mdc) <= 1e-6
+
 
 @dataclass(frozen=True)
 class Interpretation:

@@ -286,14 +286,16 @@ def _judge(
     delta = current - previous
     beyond = None if mdc is None else abs(delta) - mdc > _EPSILON
     mcid = measure.important_change
-    important = None if mcid is None else mcid.reached(previous, delta) and delta != 0
+    better = delta > 0 if measure.higher_is_better else delta < 0
+    important = (
+        None if mcid is None else mcid.reached(previous, delta, improved=better) and delta != 0
+    )
     verdict: Verdict
     if beyond is None and important is None:
         verdict = "undetermined"
     elif not beyond and not important:
         verdict = "unchanged"
     else:
-        better = delta > 0 if measure.higher_is_better else delta < 0
         verdict = "improved" if better else "worse"
     return _Judged(verdict, err, mdc, beyond, important)
 

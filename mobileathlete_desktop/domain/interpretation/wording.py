@@ -278,23 +278,29 @@ def _change_reason(
             "source": _error_source_in(tr, err),
         }
         if change.rater == "inter":
-            parts.append(
-                tr.gettext(
+            if change.beyond_error:
+                said = tr.gettext(
                     "more than the {error} measurement error between different raters ({source})",
                     **error,
                 )
-                if change.beyond_error
-                else tr.gettext(
+            elif change.at_error:
+                said = tr.gettext(
+                    "at the {error} measurement error between different raters ({source}), "
+                    "not beyond it",
+                    **error,
+                )
+            else:
+                said = tr.gettext(
                     "within the {error} measurement error between different raters ({source})",
                     **error,
                 )
-            )
+        elif change.beyond_error:
+            said = tr.gettext("more than the {error} measurement error ({source})", **error)
+        elif change.at_error:
+            said = tr.gettext("at the {error} measurement error ({source}), not beyond it", **error)
         else:
-            parts.append(
-                tr.gettext("more than the {error} measurement error ({source})", **error)
-                if change.beyond_error
-                else tr.gettext("within the {error} measurement error ({source})", **error)
-            )
+            said = tr.gettext("within the {error} measurement error ({source})", **error)
+        parts.append(said)
     mcid = measure.important_change
     if mcid is not None and change.important is not None:
         if tr.lang == "en":

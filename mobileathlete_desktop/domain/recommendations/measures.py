@@ -285,6 +285,18 @@ MEASURES: tuple[MeasureDrills, ...] = (
 )
 
 
+# The pain score (NPRS) is what the program is judged by, not what a drill trains: a change in
+# it, even a clinically important worsening, goes to the report's "What changed" and the
+# follow-up advice (domain.follow_up), never to drill matching (no drill targets "nprs"). The
+# LEFS and PSFS keep their warning: the runner's activities got harder, the therapist chooses.
+PAIN_SCORE = "nprs"
+
+
+def is_pain_score(code: str) -> bool:
+    """Whether a finding is at the pain score (NPRS): no drill answers it."""
+    return code == PAIN_SCORE or code.startswith(PAIN_SCORE + ".")
+
+
 # A finding that shapes the whole program instead of calling for drills of its own: a Beighton
 # score at or past its cut-point (possible generalised joint hypermobility) holds back static
 # stretching in every region.

@@ -20,6 +20,7 @@ from mobileathlete_desktop.domain.recommendations.measures import (
     DEFICIT_STRENGTH,
     GENERALISED_HYPERMOBILITY,
     MEASURES,
+    is_pain_score,
 )
 from mobileathlete_desktop.domain.recommendations.model import (
     ACTIONABLE,
@@ -58,8 +59,15 @@ def plan(
     the handout's language (the client's notes); reasons are always English (REASON_LANG)."""
     seen = list(observations)
     # A Beighton score past its cut-point shapes the whole program (safety), asks for no drill.
+    # A change of pain (up 2 points) is for the report and the follow-up, not a drill target.
     findings = sorted(
-        (o for o in seen if o.flags & ACTIONABLE and o.code != GENERALISED_HYPERMOBILITY),
+        (
+            o
+            for o in seen
+            if o.flags & ACTIONABLE
+            and o.code != GENERALISED_HYPERMOBILITY
+            and not is_pain_score(o.code)
+        ),
         key=lambda o: -o.weight,
     )
     safety = _Safety.of(seen)
