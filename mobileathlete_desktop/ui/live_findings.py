@@ -11,7 +11,12 @@ from mobileathlete_desktop.domain.interpretation import AssessmentInterpretation
 from mobileathlete_desktop.domain.records import AssessmentRecord, ClientHistory
 from mobileathlete_desktop.services.context import ServiceContext
 from mobileathlete_desktop.services.findings import interpret_record, read_and_interpret
-from mobileathlete_desktop.ui.findings_panel import FindingRow, FindingsPanel
+from mobileathlete_desktop.ui.findings_panel import (
+    FindingRow,
+    FindingsPanel,
+    rows_from,
+    visit_words,
+)
 from mobileathlete_desktop.ui.jobs import Job
 
 # Below this width (logical pixels) the findings go under the grid: the range-of-motion grid
@@ -24,6 +29,10 @@ BELOW_MIN_HEIGHT = 110
 # A burst of saves (a therapist typing down the grid) is interpreted once, a moment after the
 # last one, so the interpretation never competes with the keystroke being stored.
 REFRESH_DELAY_MS = 150
+
+# What a refresh's worker hands back: the history read, the interpretation, and its glance
+# lines as the panel's rows (worked out there too: not on the UI thread).
+Answer = tuple[ClientHistory, AssessmentInterpretation, list[FindingRow]]
 
 
 class LiveFindingsPanel(FindingsPanel):
@@ -47,7 +56,7 @@ class LiveFindingsPanel(FindingsPanel):
         )
         self.ctx = ctx
         self.result: AssessmentInterpretation | None = None
-        self._job: Job[tuple[ClientHistory, AssessmentInterpretation]] | None = None
+        self._job: Job[Answer] | None = None
         self._wanted: int | None = None
         self._again = False
         self._asked = 0  # refreshes asked so far: an answer to an older one is overtaken
@@ -103,13 +112,15 @@ class LiveFindingsPanel(FindingsPanel):
         if self._full or record is None or history is None:
             # The visit (unless given) and the history read again: a first refresh, another
             # kind of save, or a reload (another window's change, an addendum).
-            def work(_control: object) -> tuple[ClientHistory, AssessmentInterpretation]:
-                return read_and_interpret(ctx, assessment_id, record)
+            def work(_control: object) -> Answer:
+                read, result = read_and_interpret(ctx, assessment_id, record)
+                return read, result, rows_from(result, short=True)
         else:
 
-            def work(_control: object) -> tuple[ClientHistory, AssessmentInterpretation]:
+            def work(_control: object) -> Answer:
                 assert record is not None and history is not None
-                return history, interpret_record(ctx, history, record)
+                result = interpret_record(ctx, history, record)
+                return history, result, rows_from(result, short=True)
 
         self._full = False
         self._job = (
@@ -124,8 +135,8 @@ class LiveFindingsPanel(FindingsPanel):
         if self._again:
             self._start()
 
-    def _done(self, asked: int, answer: tuple[ClientHistory, AssessmentInterpretation]) -> None:
-        history, result = answer
+    def _done(self, asked: int, answer: Answer) -> None:
+        history, result, rows = answer
         if result.assessment is not None and result.assessment.id == self._wanted:
             self._history = history  # the other visits, for the next refreshes
         self._finish_call()
@@ -134,7 +145,9 @@ class LiveFindingsPanel(FindingsPanel):
         if result.assessment is None or result.assessment.id != self._wanted:
             return  # the window moved on to an addendum meanwhile
         self.result = result
-        self.show_interpretation(result, self.tr("Findings as typed — {visit}"), short=True)
+        # show_interpretation(result, lead, short=True), its rows made on the worker.
+        visit = self.tr("Findings as typed — {visit}").format(visit=visit_words(result.assessment))
+        self.set_rows(rows, visit, result.notes)
         self.interpreted.emit(result)
 
     def _failed(self, error: Exception) -> None:

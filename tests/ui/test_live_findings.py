@@ -193,3 +193,34 @@ def test_an_addendum_being_typed_is_interpreted_in_its_originals_place(
     enter_cells(qtbot, ["90"])  # the correction: worse than the visit before the original
     qtbot.waitUntil(lambda: lines(editor)[:1] == ["Worse or painful"])
     assert "since 2026-03-02" in editor.live_findings.tooltips()[1]
+
+
+def test_the_findings_lines_are_made_off_the_ui_thread_as_the_panel_showed_them(
+    editor: AssessmentEditor, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The glance lines of each refresh are worked out on the refresh's worker, not on the
+    UI thread after it; what the panel shows is what show_interpretation shows."""
+    import threading
+
+    from mobileathlete_desktop.ui import live_findings
+    from mobileathlete_desktop.ui.findings_panel import FindingsPanel
+
+    made_on: list[bool] = []
+    real = live_findings.rows_from
+
+    def rows_from(*args: object, **kwargs: object) -> object:
+        made_on.append(threading.current_thread() is threading.main_thread())
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(live_findings, "rows_from", rows_from)
+    go_to(editor, qtbot, EXT_ACTIVE)
+    enter_cells(qtbot, ["8", "20"])
+    qtbot.waitUntil(lambda: any(t.startswith("◆ Control deficit") for t in lines(editor)))
+    assert made_on and not any(made_on)
+    panel = editor.live_findings
+    shown = (panel.heading.text(), lines(editor), panel.tooltips(), panel.notes.text())
+    assert panel.result is not None
+    FindingsPanel.show_interpretation(
+        panel, panel.result, panel.tr("Findings as typed — {visit}"), short=True
+    )
+    assert (panel.heading.text(), lines(editor), panel.tooltips(), panel.notes.text()) == shown
