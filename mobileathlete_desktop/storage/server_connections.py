@@ -15,12 +15,16 @@ each unit of work is:
 - Any other connection (checks, migrations, `engine.begin()`) begins with a plain BEGIN,
   exactly where the driver would have sent its own.
 
-A pooled connection is pinged at checkout only when it sat idle for PING_AFTER_IDLE_S (a link
-dropped silently shows there) or when the server sent it something while it was idle (a
-server that ends a session, at a restart or by an administrator, says so before closing it:
-a look at the socket, no request). One used a moment ago with nothing to read goes straight
-to work; a link dropped silently within those seconds fails that one unit (StorageUnavailable)
-and the pool starts afresh.
+A pooled connection is pinged at checkout only when the server sent it something while it
+was idle (a server that ends a session, at a restart or by an administrator, says so before
+closing it), or its socket has an error (a link that went while it was idle: the operating
+system finds it with TCP keepalives, KEEPALIVE_IDLE_S after the last packet, probing every
+KEEPALIVE_INTERVAL_S, KEEPALIVE_PROBES times, with no request), or it sat idle for
+PING_AFTER_IDLE_S (minutes: whatever a keepalive could not tell). A look at the socket,
+no request: the first save after a pause of a few seconds or minutes (a word with the
+client) is one request, not a ping and then the save. A link dropped silently since the
+last keepalive probe fails that one unit (StorageUnavailable, "cannot be reached") and the
+pool starts afresh.
 """
 
 from __future__ import annotations
@@ -39,7 +43,10 @@ READ_OPTION = "mobileathlete_read"
 """Execution option of a read unit's connection (a server: no BEGIN, no COMMIT)."""
 
 WRITE_LOCK_KEY = 0x4D41_4155  # "MAAU": the advisory lock that serialises audited writes
-PING_AFTER_IDLE_S = 10.0
+PING_AFTER_IDLE_S = 300.0
+KEEPALIVE_IDLE_S = 5
+KEEPALIVE_INTERVAL_S = 2
+KEEPALIVE_PROBES = 3
 
 _IDLE = 0  # psycopg.pq.TransactionStatus.IDLE (not imported: psycopg is optional)
 _TIP = "mobileathlete_chain_tip"
@@ -70,6 +77,15 @@ def note_chain_tip(conn: Connection, event_id: int, event_hash: str) -> None:
 
 def install_server_settings(engine: Engine) -> None:
     """Autocommit driver, the program's own BEGIN per kind of unit, and the idle-only ping."""
+
+    @event.listens_for(engine, "do_connect")
+    def keepalives(_dialect: Any, _record: Any, _args: Any, params: dict[str, Any]) -> None:
+        # The operating system probes an idle connection's link (no request): a link gone
+        # leaves an error on the socket, seen at the next checkout (ping_if_idle).
+        params.setdefault("keepalives", 1)
+        params.setdefault("keepalives_idle", KEEPALIVE_IDLE_S)
+        params.setdefault("keepalives_interval", KEEPALIVE_INTERVAL_S)
+        params.setdefault("keepalives_count", KEEPALIVE_PROBES)
 
     @event.listens_for(engine, "connect")
     def on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -143,7 +159,8 @@ def install_server_settings(engine: Engine) -> None:
 
 def _has_news(dbapi_connection: Any) -> bool:
     """Whether an idle connection has something to read (a server that ended the session
-    says so, then closes it): a look at the socket, no request."""
+    says so, then closes it) or an error (its link went: a keepalive went unanswered, or the
+    other end reset it): a look at the socket, no request."""
     try:
         ready, _write, _error = select.select([dbapi_connection.fileno()], [], [], 0)
     except (OSError, ValueError):
