@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from sqlalchemy import event
+from sqlalchemy import event, select
 
 from bench.lan_proxy import LanProxy
 from mobileathlete_desktop.domain.permissions import Actor
@@ -56,9 +56,7 @@ def _no_prepare(dbapi_connection: Any, _record: Any) -> None:
 def _scan(ctx: ServiceContext, text: str) -> list[str]:
     """What the search must find: every client tested by the search's meaning (no index)."""
     with ctx.db.reading() as session:
-        stmt = client_search._search_filter(
-            client_search.select(*client_search._RECORD_COLUMNS), text, False
-        )
+        stmt = client_search._search_filter(select(*client_search._RECORD_COLUMNS), text, False)
         return sorted(str(row.family_name) for row in session.execute(stmt))
 
 
