@@ -75,6 +75,20 @@ def _project_frame(stack: traceback.StackSummary) -> str | None:
     return None
 
 
+_WAITS = ("/threading.py", "/concurrent/futures/", "/queue.py", "/selectors.py")
+_WAITING = frozenset({"wait", "result", "get", "put", "select", "join", "_wait_for_tstate_lock"})
+
+
+def _waiting(stack: traceback.StackSummary) -> bool:
+    """Whether a thread's innermost frame waits in the standard library's waits (a lock,
+    a condition, a future, a queue) rather than running."""
+    if not stack:
+        return True
+    top = stack[-1]
+    path = top.filename.replace("\\", "/")
+    return top.name in _WAITING and any(w in path for w in _WAITS)
+
+
 class StallMeter(QObject):
     """Beats every `interval_ms` on the UI thread; keeps the gaps, per step."""
 
@@ -185,11 +199,16 @@ class StallMeter(QObject):
                 continue
             found = _project_frame(traceback.extract_stack(frame))
             if found is None:  # the UI thread waits (for the GIL?): what do the workers run?
-                others = (
-                    _project_frame(traceback.extract_stack(f))
+                stacks = [
+                    traceback.extract_stack(f)
                     for ident, f in frames.items()
                     if ident not in (self._ui_thread, threading.get_ident())
-                )
+                ]
+                # A worker waiting on another (a future's result, a lock, a queue) holds no
+                # GIL: one running is named first (the page's read waited for its audited open
+                # and was named, not the thread that ran).
+                stacks.sort(key=_waiting)
+                others = (_project_frame(stack) for stack in stacks)
                 busy = next((o for o in others if o is not None), None)
                 found = f"worker: {busy}" if busy else None
             if found is not None:

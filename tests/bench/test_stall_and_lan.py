@@ -160,3 +160,33 @@ def test_server_grid_entry_charges_gaps_before_the_first_key_to_opening_the_edit
     meter.stop()
     assert meter.current == "idle"
     assert "grid entry" in meter.per_step
+
+
+def test_a_worker_waiting_on_another_is_not_named_before_one_running() -> None:
+    import sys
+    import traceback
+
+    from bench.stall import _waiting
+
+    release, running = threading.Event(), threading.Event()
+
+    def spin() -> None:
+        running.set()
+        while not release.is_set():
+            pass
+
+    waiter = threading.Thread(target=release.wait, daemon=True)
+    spinner = threading.Thread(target=spin, daemon=True)
+    waiter.start()
+    spinner.start()
+    try:
+        assert running.wait(5)
+        time.sleep(0.05)  # the waiter is in its wait by now
+        frames = sys._current_frames()
+        assert waiter.ident is not None and spinner.ident is not None
+        assert _waiting(traceback.extract_stack(frames[waiter.ident]))
+        assert not _waiting(traceback.extract_stack(frames[spinner.ident]))
+    finally:
+        release.set()
+        waiter.join(5)
+        spinner.join(5)
