@@ -214,6 +214,20 @@ def test_bundled_renderer_draws_every_page_of_a_report(bundle: Path, machine: Pa
         assert int(line.split(", ")[1].split()[0]) > 1000, f"blank page: {line}"
 
 
+def test_bundled_program_draws_a_chart_in_its_chart_process(bundle: Path, machine: Path) -> None:
+    """The Progress tab's charts are drawn by a spawned copy of the bundled executable (the
+    chart process): the entry script's chart check has one draw a Spanish progress chart,
+    with no fallback to drawing in the asking process."""
+    result = run_bundled(bundle, machine, [], {"MOBILEATHLETE_CHART_CHECK": "1"})
+    assert result.returncode == 0, result.stdout + result.stderr[-2000:]
+    line = next(x for x in result.stdout.splitlines() if x.startswith("chart drawn by process"))
+    drawn_by, here = line.split("process ")[1].split(" (this one ")
+    assert drawn_by != here.split(")")[0], line  # another process drew it
+    assert "800x450" in line and "1 axes" in line and "Flexión de cadera" in line, line
+    assert int(line.split(", ")[1].split()[0]) > 100_000, f"a blank chart: {line}"
+    assert "Traceback" not in result.stderr
+
+
 def test_bundled_data_goes_to_the_user_data_folder(bundle: Path, machine: Path) -> None:
     result = run_bundled(bundle, machine, ["users", "add", "boss", "--role", "admin"])
     assert result.returncode == 0, result.stderr
