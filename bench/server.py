@@ -427,6 +427,11 @@ def _core_measures(
         print("    the measures' worst stalls:", flush=True)
         for stall in meter.worst_stalls():
             print(f"    {stall.describe()}", flush=True)
+    print("    each measure's longest gap:", flush=True)
+    for step in (*UI, OPEN_EDITOR):
+        if step in meter.per_step:
+            gap, where = meter.per_step[step], wheres.get(step, "")
+            print(f"    {gap:7.1f} ms  {step:<32} {where}", flush=True)
     for name in DIRECT:
         started = time.perf_counter()
         results.update(measures[name](bench))
