@@ -136,12 +136,16 @@ def build_figure(request: ChartRequest) -> Figure:
 def fit_to_room(figure: Figure, request: ChartRequest) -> None:
     """Sizes the figure for the room on screen as the window shows it: laid out at
     SCREEN_DPI for its size in logical pixels, drawn at SCREEN_DPI × ratio (sharp on a
-    high-density screen, the same look as at 100 %)."""
+    high-density screen, the same look as at 100 %). With no room (a window sized to the
+    chart, such as the check-in's adherence), the chart keeps its own size in logical pixels
+    at any ratio."""
     ratio = request.ratio or 1.0
     width, height = figure.bbox.width, figure.bbox.height
     room = request.room
     if room is not None and min(room[:2]) > 50:
         width, height = fitted_size((width, height), room[:2], room[2])
+    else:  # its own size (new_figure's dpi is SCREEN_DPI) in device pixels
+        width, height = width * ratio, height * ratio
     # The window shows it at whole logical pixels (as the canvas it replaces did).
     logical_w, logical_h = round(width / ratio), round(height / ratio)
     figure.set_size_inches(logical_w / SCREEN_DPI, logical_h / SCREEN_DPI)

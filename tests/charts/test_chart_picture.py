@@ -127,3 +127,16 @@ def test_the_catalogue_and_history_cross_to_the_process_once_and_a_new_one_is_us
     # A new process (the old one ended) is sent everything again.
     charts.stop()
     assert charts.call("draw", ask).suptitle == first.suptitle
+
+
+def test_a_chart_with_no_room_keeps_its_own_size_at_150_percent(
+    history: ClientHistory, catalogue: Catalogue
+) -> None:
+    """A window sized to its chart (the check-in's adherence) shows it as large at 150 % as
+    at 100 %, drawn with 1.5 times the pixels (it was shrunk to two thirds, its title cut)."""
+    plain = draw_picture(request(history, catalogue, "outcomes"))
+    sharp = draw_picture(request(history, catalogue, "outcomes", ratio=1.5))
+    assert plain.width == 700  # charts.style.DEFAULT_SIZE's width at 100 dpi
+    assert (sharp.width / 1.5, sharp.height / 1.5) == pytest.approx(
+        (plain.width, plain.height), abs=1
+    )
