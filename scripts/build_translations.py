@@ -66,6 +66,7 @@ GROUPS: dict[str, list[str]] = {
         "psfs_panel.py",
         "motor_control_panel.py",
         "treatment_panel.py",
+        "treatment_entry.py",
         "media",
         "assessment_commands.py",
         "progress_view.py",

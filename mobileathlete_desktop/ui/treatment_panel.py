@@ -19,13 +19,8 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
-    QGridLayout,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
-    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -33,24 +28,13 @@ from PySide6.QtWidgets import (
 )
 
 from mobileathlete_desktop.domain.treatments import (
-    GRADES,
-    KIND_TERMS,
-    METHOD_TERMS,
-    SITE_TERMS,
     InvalidTreatment,
-    Term,
-    TreatmentEntry,
-    TreatmentKind,
     TreatmentRecord,
-    checked,
     grade_label,
     kind_label,
     method_label,
-    parse_grade,
-    parse_minutes,
     side_label,
     site_label,
-    term_code,
 )
 from mobileathlete_desktop.services import treatments as treatment_service
 from mobileathlete_desktop.services.context import ConflictError, InputError, ServiceContext
@@ -58,12 +42,7 @@ from mobileathlete_desktop.services.session import DatabaseError
 from mobileathlete_desktop.ui import focus_chain
 from mobileathlete_desktop.ui.built_when_shown import BuiltWhenShown
 from mobileathlete_desktop.ui.measure_grid import window_lang
-from mobileathlete_desktop.ui.treatment_entry import (
-    fill_terms,
-    popup_open,
-    set_placeholder,
-    term_box,
-)
+from mobileathlete_desktop.ui.treatment_entry import TreatmentEntryRow, popup_open
 
 COLUMNS = 6  # kind, where, how, grade, minutes, note
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -106,79 +85,9 @@ class TreatmentPanel(BuiltWhenShown, QWidget):
             self._show_visit_built()
 
     def _build_widgets(self) -> None:
-        lang = window_lang()
-
-        self.kind = QComboBox()
-        for term in KIND_TERMS:
-            self.kind.addItem(term.label_in(lang), term.code)
-        self.site = term_box()
-        self.method = term_box()
-        self.grade = QComboBox()
-        self.grade.addItem("—", None)
-        for number, roman in GRADES.items():
-            self.grade.addItem(roman, number)
-        self.side = QComboBox()
-        for code in ("none", "left", "right", "both"):
-            self.side.addItem(side_label(code, lang) or "—", code)
-        self.minutes = QLineEdit()
-        self.minutes.setPlaceholderText(self.tr("min"))
-        self.minutes.setMaximumWidth(70)
-        self.note = QLineEdit()
-        self.note.setPlaceholderText(self.tr("Note (optional)"))
-        self.add_button = QPushButton(self.tr("Add"))
-        self.add_button.clicked.connect(self.submit)
-        self.cancel_button = QPushButton(self.tr("Cancel change"))
-        self.cancel_button.clicked.connect(self.cancel_change)
-        self.cancel_button.hide()
-        names = (
-            (self.kind, self.tr("Kind of treatment")),
-            (self.site, self.tr("Joint or region")),
-            (self.method, self.tr("Direction, technique, what was trained or cue")),
-            (self.grade, self.tr("Grade (Maitland I–V)")),
-            (self.side, self.tr("Side")),
-            (self.minutes, self.tr("Minutes")),
-            (self.note, self.tr("Note")),
-        )
-        for widget, name in names:
-            widget.setAccessibleName(name)
-            widget.setToolTip(name)
-        self.entry_widgets: list[QWidget] = [w for w, _ in names]
-
-        row = QGridLayout()
-        headings = (
-            self.tr("Kind"),
-            self.tr("Joint / region"),
-            self.tr("Direction / technique / cue"),
-            self.tr("Grade"),
-            self.tr("Side"),
-            self.tr("Minutes"),
-            self.tr("Note"),
-        )
-        # Kind, where and how on one line; grade, side and minutes under the kind, the note
-        # beside them with the button that adds (or saves a change): narrow enough for a
-        # 1366×768 screen at 150 %.
-        small = QGridLayout()
-        small.setContentsMargins(0, 0, 0, 0)
-        for column, (heading, (field, _)) in enumerate(zip(headings, names, strict=True)):
-            label = QLabel(heading)
-            label.setBuddy(field)
-            if column < 3:  # kind, joint/region, direction/technique/cue
-                row.addWidget(label, 0, column)
-                row.addWidget(field, 1, column)
-            elif column < 6:  # grade, side, minutes
-                small.addWidget(label, 0, column - 3)
-                small.addWidget(field, 1, column - 3)
-            else:  # the note
-                row.addWidget(label, 2, 1)
-                row.addWidget(field, 3, 1)
-        row.addLayout(small, 2, 0, 2, 1)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.cancel_button)
-        row.addLayout(buttons, 3, 2)
-        row.setColumnStretch(0, 2)
-        row.setColumnStretch(1, 3)
-        row.setColumnStretch(2, 3)
+        self.entry_row = TreatmentEntryRow()
+        self.entry_row.add_button.clicked.connect(self.submit)
+        self.entry_row.cancel_button.clicked.connect(self.cancel_change)
 
         self.error = QLabel()
         self.error.setWordWrap(True)
@@ -215,26 +124,25 @@ class TreatmentPanel(BuiltWhenShown, QWidget):
         self.table.doubleClicked.connect(lambda _index: self.change_selected())
 
         layout = QVBoxLayout(self)
-        layout.addLayout(row)
+        layout.addWidget(self.entry_row)
         layout.addWidget(self.error)
         layout.addWidget(self.hint)
         layout.addWidget(self.table, 1)
         # Tab goes through the entry as it reads (kind, where, how, grade, side, minutes,
         # note), not in the order the two lines were laid out; in the window's Tab order
         # where they were when made with the panel (made when first shown: see build).
+        row = self.entry_row
         focus_chain.in_place(
-            self, [*self.entry_widgets, self.add_button, self.cancel_button, self.table]
+            self, [*row.entry_widgets, row.add_button, row.cancel_button, self.table]
         )
 
-        for entry_widget in self.entry_widgets:
+        for entry_widget in row.entry_widgets:
             entry_widget.installEventFilter(self)
-        for box in (self.site, self.method):
+        for box in (row.site, row.method):
             edit = box.lineEdit()
             assert edit is not None
             edit.installEventFilter(self)
         self.table.installEventFilter(self)
-        self.kind.currentIndexChanged.connect(lambda _i: self._kind_chosen())
-        self._kind_chosen()
 
     # -- showing a visit -------------------------------------------------------------------
 
@@ -254,9 +162,7 @@ class TreatmentPanel(BuiltWhenShown, QWidget):
         read_only = self.read_only
         self._hide_error()
         self.reload()
-        for widget in [*self.entry_widgets, self.add_button]:
-            widget.setEnabled(not read_only)
-        self._kind_chosen()
+        self.entry_row.set_read_only(read_only)
         self.hint.setVisible(not read_only)
 
     def reload(self) -> None:
@@ -287,58 +193,7 @@ class TreatmentPanel(BuiltWhenShown, QWidget):
                 item.setToolTip(text)
                 self.table.setItem(r, c, item)
 
-    # -- the entry row ---------------------------------------------------------------------
-
-    def _kind(self) -> TreatmentKind:
-        return str(self.kind.currentData())  # type: ignore[return-value]
-
-    def _kind_chosen(self) -> None:
-        """Offers the chosen kind's joints or regions and its directions, techniques, what
-        may be trained or cues (own words may be typed too); a grade only for mobilisation."""
-        kind, lang = self._kind(), window_lang()
-        fill_terms(self.site, SITE_TERMS.get(kind), lang)
-        fill_terms(self.method, METHOD_TERMS.get(kind), lang)
-        site_words = {
-            "mobilisation": self.tr("Joint"),
-            "soft_tissue": self.tr("Region"),
-            "other": self.tr("What"),
-        }
-        method_words = {
-            "mobilisation": self.tr("Direction (optional)"),
-            "soft_tissue": self.tr("Technique"),
-            "neuromuscular": self.tr("What was trained"),
-            "cue": self.tr("Cue"),
-            "other": self.tr("How"),
-        }
-        set_placeholder(self.site, site_words.get(kind, ""))
-        set_placeholder(self.method, method_words.get(kind, ""))
-        self.site.setEnabled(not self.read_only and SITE_TERMS.get(kind) is not None)
-        self.grade.setEnabled(not self.read_only and kind == "mobilisation")
-        if kind != "mobilisation":
-            self.grade.setCurrentIndex(0)
-
-    def _typed_term(self, box: QComboBox, terms: tuple[Term, ...] | None) -> str:
-        text = box.currentText()
-        if terms is None or not text.strip():
-            return ""
-        return term_code(terms, text)
-
-    def entry(self) -> TreatmentEntry:
-        """What the entry row holds, checked (InvalidTreatment says what is wrong, in the
-        window's language)."""
-        lang = window_lang()
-        kind = self._kind()
-        grade = self.grade.currentData()
-        entry = TreatmentEntry(
-            kind=kind,
-            site=self._typed_term(self.site, SITE_TERMS.get(kind)),
-            method=self._typed_term(self.method, METHOD_TERMS.get(kind)),
-            grade=parse_grade(str(grade), lang) if grade is not None else None,
-            side=str(self.side.currentData()),  # type: ignore[arg-type]
-            minutes=parse_minutes(self.minutes.text(), lang),
-            note=self.note.text(),
-        )
-        return checked(entry, lang)
+    # -- saving the entry row --------------------------------------------------------------
 
     def submit(self) -> None:
         """Adds the entry row's treatment (or saves the one being changed)."""
@@ -348,7 +203,7 @@ class TreatmentPanel(BuiltWhenShown, QWidget):
             self._show_error(self.tr("This assessment is signed: add an addendum to correct it"))
             return
         try:
-            entry = self.entry()
+            entry = self.entry_row.entry()
         except InvalidTreatment as exc:
             self._show_error(str(exc))
             return
@@ -376,29 +231,17 @@ class TreatmentPanel(BuiltWhenShown, QWidget):
             return
         self._hide_error()
         self.editing = None
-        self._show_editing()
-        self._clear_details()
+        self.entry_row.show_editing(False)
+        self.entry_row.clear_details()
         self.reload()
         self.saved.emit()
-        self.kind.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.entry_row.kind.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def unsaved(self) -> bool:
         """Whether a treatment is typed in the entry row (or being changed) but not saved."""
         if not self._built:
             return False  # nothing typed: the entry row was never shown
-        typed = (self.site.currentText(), self.method.currentText(), self.minutes.text())
-        return not self.read_only and (
-            self.editing is not None or any(t.strip() for t in (*typed, self.note.text()))
-        )
-
-    def _clear_details(self) -> None:
-        for box in (self.site, self.method):
-            box.setCurrentIndex(-1)
-            box.setEditText("")
-        self.grade.setCurrentIndex(0)
-        self.side.setCurrentIndex(0)
-        self.minutes.clear()
-        self.note.clear()
+        return not self.read_only and (self.editing is not None or self.entry_row.typed())
 
     # -- changing and removing listed treatments -------------------------------------------
 
@@ -412,31 +255,16 @@ class TreatmentPanel(BuiltWhenShown, QWidget):
         if chosen is None or self.read_only:
             return
         self.editing = chosen
-        self.kind.setCurrentIndex(max(self.kind.findData(chosen.kind), 0))
-        self._kind_chosen()
-        lang = window_lang()
-        self.site.setEditText(site_label(chosen.kind, chosen.site, lang) if chosen.site else "")
-        self.method.setEditText(
-            method_label(chosen.kind, chosen.method, lang) if chosen.method else ""
-        )
-        self.grade.setCurrentIndex(max(self.grade.findData(chosen.grade), 0))
-        self.side.setCurrentIndex(max(self.side.findData(chosen.side), 0))
-        self.minutes.setText("" if chosen.minutes is None else str(chosen.minutes))
-        self.note.setText(chosen.note)
-        self._show_editing()
-        self.kind.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.entry_row.load(chosen)
+        self.entry_row.show_editing(True)
+        self.entry_row.kind.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def cancel_change(self) -> None:
         """Leaves the treatment being changed as it is stored and empties the entry row."""
         if self.editing is not None:
             self.editing = None
-            self._clear_details()
-        self._show_editing()
-
-    def _show_editing(self) -> None:
-        changing = self.editing is not None
-        self.add_button.setText(self.tr("Save change") if changing else self.tr("Add"))
-        self.cancel_button.setVisible(changing)
+            self.entry_row.clear_details()
+        self.entry_row.show_editing(False)
 
     def remove_selected(self) -> None:
         """Removes the selected treatment (refused when it changed elsewhere meanwhile)."""

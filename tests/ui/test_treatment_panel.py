@@ -43,9 +43,9 @@ def open_panel(ctx: ServiceContext, qtbot: QtBot) -> Callable[[int], TreatmentPa
         press(qtbot, Qt.Key.Key_A, ALT)  # Tre&atment
         qtbot.waitUntil(lambda: editor.tabs.currentWidget() is editor.treatment_page)
         panel = editor.treatment
-        if panel.kind.isEnabled():  # a signed visit's entry row takes no focus
-            panel.kind.setFocus()
-            qtbot.waitUntil(panel.kind.hasFocus)
+        if panel.entry_row.kind.isEnabled():  # a signed visit's entry row takes no focus
+            panel.entry_row.kind.setFocus()
+            qtbot.waitUntil(panel.entry_row.kind.hasFocus)
         return panel
 
     return make
@@ -79,19 +79,19 @@ def test_a_mobilisation_is_typed_and_enter_adds_it(
     assert panel.table.rowCount() == 1
     assert panel.table.item(0, 1).text() == "Ankle (talocrural) left"
     assert panel.table.item(0, 3).text() == "III"
-    assert panel.minutes.text() == "" and not panel.error.isVisible()
-    assert focused() is panel.kind  # ready for the next one
+    assert panel.entry_row.minutes.text() == "" and not panel.error.isVisible()
+    assert focused() is panel.entry_row.kind  # ready for the next one
 
 
 def test_a_cue_in_own_words_from_the_note_field(
     ctx: ServiceContext, draft_id: int, open_panel: Callable[[int], TreatmentPanel], qtbot: QtBot
 ) -> None:
     panel = open_panel(draft_id)
-    panel.kind.setCurrentIndex(panel.kind.findData("cue"))
-    assert not panel.site.isEnabled() and not panel.grade.isEnabled()
-    panel.method.setFocus()
+    panel.entry_row.kind.setCurrentIndex(panel.entry_row.kind.findData("cue"))
+    assert not panel.entry_row.site.isEnabled() and not panel.entry_row.grade.isEnabled()
+    panel.entry_row.method.setFocus()
     type_text(qtbot, "Lean from the ankles")
-    panel.note.setFocus()
+    panel.entry_row.note.setFocus()
     type_text(qtbot, "on the treadmill")
     press(qtbot, Qt.Key.Key_Enter)
     assert stored(ctx, draft_id) == [
@@ -117,12 +117,12 @@ def test_bad_minutes_are_said_by_the_row_and_kept_there(
     said: str,
 ) -> None:
     panel = open_panel(draft_id)
-    panel.site.setEditText("hip")
-    panel.minutes.setFocus()
+    panel.entry_row.site.setEditText("hip")
+    panel.entry_row.minutes.setFocus()
     type_text(qtbot, minutes)
     press(qtbot, Qt.Key.Key_Return)
     assert panel.error.isVisible() and said in panel.error.text()
-    assert panel.minutes.text() == minutes
+    assert panel.entry_row.minutes.text() == minutes
     assert stored(ctx, draft_id) == []
 
 
@@ -132,14 +132,14 @@ def test_a_missing_joint_and_a_long_note_are_refused(
     panel = open_panel(draft_id)
     press(qtbot, Qt.Key.Key_Return)
     assert "say which joint" in panel.error.text()
-    panel.site.setEditText("hip")
-    panel.note.setText("x" * 5000)
-    panel.note.setFocus()
+    panel.entry_row.site.setEditText("hip")
+    panel.entry_row.note.setText("x" * 5000)
+    panel.entry_row.note.setFocus()
     press(qtbot, Qt.Key.Key_Return)
     assert "The note is too long (at most 500 characters)" in panel.error.text()
     assert stored(ctx, draft_id) == []
     # Only grades I-V can be chosen: grade 7 cannot even be typed.
-    assert [panel.grade.itemText(i) for i in range(panel.grade.count())] == [
+    assert [panel.entry_row.grade.itemText(i) for i in range(panel.entry_row.grade.count())] == [
         "—",
         "I",
         "II",
@@ -158,14 +158,14 @@ def test_f2_changes_a_treatment_and_delete_removes_one(
     panel.table.setFocus()
     panel.table.selectRow(0)
     press(qtbot, Qt.Key.Key_F2)
-    assert panel.add_button.text() == "Save change"
-    assert panel.minutes.text() == "8"
-    panel.minutes.setFocus()
-    panel.minutes.selectAll()
+    assert panel.entry_row.add_button.text() == "Save change"
+    assert panel.entry_row.minutes.text() == "8"
+    panel.entry_row.minutes.setFocus()
+    panel.entry_row.minutes.selectAll()
     type_text(qtbot, "12")
     press(qtbot, Qt.Key.Key_Return)
     assert stored(ctx, draft_id)[0].minutes == 12
-    assert panel.add_button.text() == "Add"
+    assert panel.entry_row.add_button.text() == "Add"
     panel.table.setFocus()
     panel.table.selectRow(1)
     press(qtbot, Qt.Key.Key_Delete)
@@ -183,8 +183,8 @@ def test_a_change_made_elsewhere_meanwhile_is_not_overwritten(
     press(qtbot, Qt.Key.Key_F2)
     elsewhere = TreatmentEntry("mobilisation", "talocrural", "pa", 4, "left", 8)
     service.update_treatment(ctx, draft_id, made.id, elsewhere, expected=MOB)
-    panel.minutes.setFocus()
-    panel.minutes.selectAll()
+    panel.entry_row.minutes.setFocus()
+    panel.entry_row.minutes.selectAll()
     type_text(qtbot, "20")
     press(qtbot, Qt.Key.Key_Return)
     assert "changed or removed elsewhere" in panel.error.text()
@@ -209,14 +209,14 @@ def test_a_busy_database_keeps_what_was_typed_for_enter_to_retry(
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(service, "add_treatment", add)
-    panel.site.setEditText("hip")
-    panel.minutes.setFocus()
+    panel.entry_row.site.setEditText("hip")
+    panel.entry_row.minutes.setFocus()
     type_text(qtbot, "6")
     press(qtbot, Qt.Key.Key_Return)
     assert "busy" in panel.error.text() and "not stored; press Enter to try again" in (
         panel.error.text()
     )
-    assert panel.minutes.text() == "6" and stored(ctx, draft_id) == []
+    assert panel.entry_row.minutes.text() == "6" and stored(ctx, draft_id) == []
     press(qtbot, Qt.Key.Key_Return)
     assert stored(ctx, draft_id) == [TreatmentEntry("mobilisation", "hip", minutes=6)]
     assert not panel.error.isVisible()
@@ -229,7 +229,9 @@ def test_a_signed_visit_shows_its_treatments_read_only(
     assessments.sign_assessment(ctx, draft_id)
     panel = open_panel(draft_id)
     assert panel.table.rowCount() == 1
-    assert not any(w.isEnabled() for w in [*panel.entry_widgets, panel.add_button])
+    assert not any(
+        w.isEnabled() for w in [*panel.entry_row.entry_widgets, panel.entry_row.add_button]
+    )
     panel.table.setFocus()
     panel.table.selectRow(0)
     press(qtbot, Qt.Key.Key_Delete)
@@ -253,7 +255,7 @@ def test_signing_with_a_treatment_typed_but_not_added_says_so(
     monkeypatch.setattr(AssessmentEditor, "confirm", lambda *a: asked.append(a[-1]) or False)
     editor.sign()
     assert "Treatment tab" not in asked[-1]
-    panel.site.setFocus()
+    panel.entry_row.site.setFocus()
     type_text(qtbot, "hip")
     editor.sign()
     assert "the treatment typed on the Treatment tab (Enter adds it)" in asked[-1]
@@ -273,11 +275,14 @@ def test_the_tab_shows_its_entry_row_and_list_as_it_first_shows(
     qtbot.waitExposed(editor)
     editor.tabs.setCurrentWidget(editor.treatment_page)  # shown now, no event loop turn
     panel = editor.treatment
-    assert all(w.isVisible() for w in [*panel.entry_widgets, panel.add_button, panel.hint])
+    assert all(
+        w.isVisible()
+        for w in [*panel.entry_row.entry_widgets, panel.entry_row.add_button, panel.hint]
+    )
     assert panel.table.isVisible() and panel.table.rowCount() == 1
     assert panel.table.item(0, 1).text() == "Ankle (talocrural) left"
-    assert not panel.error.isVisible() and not panel.cancel_button.isVisible()
-    assert all(w.isEnabled() for w in [*panel.entry_widgets, panel.add_button])
+    assert not panel.error.isVisible() and not panel.entry_row.cancel_button.isVisible()
+    assert all(w.isEnabled() for w in [*panel.entry_row.entry_widgets, panel.entry_row.add_button])
 
 
 def test_tab_from_the_list_goes_on_to_the_buttons_beside_the_tabs(

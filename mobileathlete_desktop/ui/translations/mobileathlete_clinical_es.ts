@@ -2151,7 +2151,7 @@
     </message>
 </context>
 <context>
-    <name>TreatmentPanel</name>
+    <name>TreatmentEntryRow</name>
     <message>
         <source>min</source>
         <translation>min</translation>
@@ -2213,18 +2213,6 @@
         <translation>Grado</translation>
     </message>
     <message>
-        <source>Treatment not saved</source>
-        <translation>Tratamiento no guardado</translation>
-    </message>
-    <message>
-        <source>Enter adds the treatment. In the list: Enter or F2 changes a treatment, Delete removes it.</source>
-        <translation>Intro añade el tratamiento. En la lista: Intro o F2 cambia un tratamiento, Supr lo quita.</translation>
-    </message>
-    <message>
-        <source>Treatments given in this visit</source>
-        <translation>Tratamientos realizados en esta evaluación</translation>
-    </message>
-    <message>
         <source>Joint</source>
         <translation>Articulación</translation>
     </message>
@@ -2257,6 +2245,49 @@
         <translation>Cómo</translation>
     </message>
     <message>
+        <source>Save change</source>
+        <translation>Guardar el cambio</translation>
+    </message>
+</context>
+<context>
+    <name>TreatmentPanel</name>
+    <message>
+        <source>Minutes</source>
+        <translation>Minutos</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Joint / region</source>
+        <translation>Articulación / región</translation>
+    </message>
+    <message>
+        <source>Direction / technique / cue</source>
+        <translation>Dirección / técnica / indicación</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>Grado</translation>
+    </message>
+    <message>
+        <source>Treatment not saved</source>
+        <translation>Tratamiento no guardado</translation>
+    </message>
+    <message>
+        <source>Enter adds the treatment. In the list: Enter or F2 changes a treatment, Delete removes it.</source>
+        <translation>Intro añade el tratamiento. En la lista: Intro o F2 cambia un tratamiento, Supr lo quita.</translation>
+    </message>
+    <message>
+        <source>Treatments given in this visit</source>
+        <translation>Tratamientos realizados en esta evaluación</translation>
+    </message>
+    <message>
         <source>This assessment is signed: add an addendum to correct it</source>
         <translation>Esta evaluación está firmada: añada una adenda para corregirla</translation>
     </message>
@@ -2267,10 +2298,6 @@
     <message>
         <source>{reason} — not stored; press Enter to try again.</source>
         <translation>{reason} — no guardado; pulse Intro para intentarlo de nuevo.</translation>
-    </message>
-    <message>
-        <source>Save change</source>
-        <translation>Guardar el cambio</translation>
     </message>
     <message>
         <source>This treatment was changed or removed elsewhere meanwhile: the list now shows what is stored. Nothing was removed.</source>
