@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMainWindow,
     QMenu,
     QMessageBox,
     QPushButton,
@@ -31,6 +30,7 @@ from mobileathlete_desktop.ui.client_page import ClientPage
 from mobileathlete_desktop.ui.crash_dialog import open_log_folder
 from mobileathlete_desktop.ui.i18n import role_name
 from mobileathlete_desktop.ui.jobs import Job
+from mobileathlete_desktop.ui.main_window_dialogs import MenuWindows
 from mobileathlete_desktop.ui.screen_fit import fit_to_screen, scrolling
 
 if TYPE_CHECKING:  # loaded when first opened: they are not needed to show the window
@@ -42,7 +42,7 @@ SEARCH_DELAY_MS = 120
 PAGE_REFRESH_DELAY_MS = 300
 
 
-class MainWindow(QMainWindow):
+class MainWindow(MenuWindows):
     """Clients and their pages; every action asks a service."""
 
     def __init__(self, ctx: ServiceContext) -> None:
@@ -231,40 +231,6 @@ class MainWindow(QMainWindow):
         menu.addAction(self.backups_action)
         menu.addAction(self.clinic_details_action)
 
-    def show_users(self) -> None:
-        """Opens Clinic ▸ Users (admins); the next steps follow what was done there."""
-        from mobileathlete_desktop.ui.users_dialog import UsersDialog
-
-        dialog = UsersDialog(self.ctx, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.finished.connect(lambda _r: self.next_steps.refresh())
-        self.users_dialog = dialog
-        dialog.open()
-        dialog.activateWindow()
-
-    def show_backups(self) -> None:
-        """Opens Clinic ▸ Backups (admins); after a restore the program closes to start again."""
-        from mobileathlete_desktop.ui.backups_dialog import BackupsDialog
-
-        dialog = BackupsDialog(self.ctx, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.finished.connect(lambda _r: self.next_steps.refresh())
-        dialog.restored.connect(lambda _path: self.close())
-        self.backups_dialog = dialog
-        dialog.open()
-        dialog.activateWindow()
-
-    def show_clinic_details(self) -> None:
-        """Opens Clinic ▸ Clinic details (admins): the letterhead and paper of every document."""
-        from mobileathlete_desktop.ui.clinic_details_dialog import ClinicDetailsDialog
-
-        dialog = ClinicDetailsDialog(self.ctx, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.saved.connect(lambda name: self.setWindowTitle(f"Mobile Athlete — {name}"))
-        self.clinic_details_dialog = dialog
-        dialog.open()
-        dialog.activateWindow()
-
     def _add_help_menu(self) -> None:
         """Help ▸ Help (F1), Help ▸ Open log folder and Help ▸ About."""
         menu = self.menuBar().addMenu(self.tr("&Help"))
@@ -276,26 +242,6 @@ class MainWindow(QMainWindow):
         self.about_action = menu.addAction(self.tr("&About Mobile Athlete"))
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self.show_about)
-
-    def show_help(self) -> None:
-        """Opens the short in-app help."""
-        from mobileathlete_desktop.ui.help_dialog import HelpDialog
-
-        HelpDialog(self.ctx.db.location, self).exec()
-
-    def show_about(self) -> None:
-        """Opens the About dialog (version, database, licences)."""
-        from mobileathlete_desktop.ui.about_dialog import AboutDialog
-
-        AboutDialog(self.ctx.db.location, self).exec()
-
-    def show_audit_trail(self) -> None:
-        """Opens the audit trail window (admins)."""
-        from mobileathlete_desktop.ui.audit_view import AuditView
-
-        view = AuditView(self.ctx, self)
-        view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        view.show()
 
     def open_home_program(self) -> None:
         """The program builder for the shown client (Ctrl+Shift+P)."""
@@ -310,37 +256,6 @@ class MainWindow(QMainWindow):
         self.program_builder = builder
         builder.show()
         builder.activateWindow()
-
-    def open_template_editor(self) -> None:
-        """Opens Clinic ▸ Assessment templates (clinic templates made and changed there)."""
-        from mobileathlete_desktop.ui.template_editor import TemplateEditor
-
-        dialog = TemplateEditor(self.ctx, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.template_editor = dialog
-        dialog.open()
-
-    def open_reports(self, *, client: bool = False) -> None:
-        """The Reports view (Ctrl+R); from a client's page with that client ticked."""
-        from mobileathlete_desktop.ui.reports_view import ReportsView
-
-        ids = [self.page.client_id] if client and self.page.client_id is not None else []
-        view = ReportsView(self.ctx, self, client_ids=ids)
-        view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.reports_view = view
-        view.show()
-        view.activateWindow()
-
-    def open_import(self) -> None:
-        """Opens the Import dialog; the client list refreshes after an import."""
-        from mobileathlete_desktop.ui.import_dialog import ImportDialog
-
-        dialog = ImportDialog(self.ctx, self)
-        dialog.imported.connect(lambda _report: self.refresh_clients())
-        dialog.imported.connect(lambda _report: self.next_steps.refresh())
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        self.import_dialog = dialog
 
     def focus_search(self) -> None:
         """Puts the cursor in the search box with its text selected (Ctrl+F)."""
