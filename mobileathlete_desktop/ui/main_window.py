@@ -244,14 +244,16 @@ class MainWindow(MenuWindows):
         self.about_action.triggered.connect(self.show_about)
 
     def open_home_program(self) -> None:
-        """The program builder for the shown client (Ctrl+Shift+P)."""
+        """The program builder for the shown client (Ctrl+Shift+P), with the client's record
+        the page shows (nothing read on the UI thread; the builder reads its program on the
+        thread pool)."""
         client_id = self.page.client_id
         if client_id is None:
             self.statusBar().showMessage(self.tr("Choose a client first (Ctrl+F to search)"), 5000)
             return
         from mobileathlete_desktop.ui.program_builder import ProgramBuilder
 
-        builder = ProgramBuilder(self.ctx, client_id, self)
+        builder = ProgramBuilder(self.ctx, client_id, self, client=self.page.client)
         builder.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.program_builder = builder
         builder.show()

@@ -65,7 +65,8 @@ def test_more_than_four_drills_warn_without_blocking(
     assert builder.model.rowCount() == 5 and not warning.isHidden()
     assert warning.text().startswith("⚠ 5 drills") and "three or four" in warning.text()
     # Only a warning: the program saves as it is.
-    qtbot.keyClick(builder, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    with qtbot.waitSignal(builder.saved):  # saved on the thread pool
+        qtbot.keyClick(builder, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     saved = program_service.latest_program(ctx, client_id)
     assert saved is not None and len(saved.items) == 5
     builder.table.setFocus()
@@ -99,7 +100,8 @@ def test_doses_typed_in_cells_update_the_minutes(
     builder.program_panel.weeks_edit.setFocus()
     builder.program_panel.weeks_edit.selectAll()
     type_text(qtbot, "6")
-    qtbot.keyClick(builder, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    with qtbot.waitSignal(builder.saved):  # saved on the thread pool
+        qtbot.keyClick(builder, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     saved = program_service.latest_program(ctx, client_id)
     assert saved is not None and saved.weeks == 6 and saved.items[0].rest_s == 90
     builder.close()

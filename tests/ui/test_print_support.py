@@ -20,6 +20,7 @@ from mobileathlete_desktop.ui.program_builder import ProgramBuilder
 from mobileathlete_desktop.ui.reports_view import ReportsView
 from tests.conftest import ADMIN, THERAPIST
 from tests.reports.helpers import add_clinic, add_runner, pdf_pages
+from tests.ui.test_program_builder import save_and_wait
 
 
 @pytest.fixture
@@ -57,7 +58,7 @@ def test_handout_preview_opens_paints_and_closes(
     qtbot.addWidget(builder, before_close_func=lambda w: setattr(w, "dirty", False))
     builder.show()
     builder.add_drills(["mobility.leg_swing_front_back", "control.bird_dog"])
-    assert builder.save() is not None  # a saved program previews without a question
+    save_and_wait(builder, qtbot)  # a saved program previews without a question
     qtbot.mouseClick(builder.preview_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: builder.preview_dialog is not None, timeout=20_000)
     pdf = see_preview_through(qtbot, builder.preview_dialog)

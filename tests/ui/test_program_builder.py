@@ -13,7 +13,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QInputDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from mobileathlete_desktop.domain.programs import ProgramItemRecord
+from mobileathlete_desktop.domain.programs import ProgramItemRecord, ProgramRecord
 from mobileathlete_desktop.services import clients
 from mobileathlete_desktop.services import programs as program_service
 from mobileathlete_desktop.services.context import ServiceContext
@@ -45,7 +45,17 @@ def open_builder(
     builder.show()
     builder.activateWindow()
     qtbot.waitUntil(builder.isActiveWindow)
+    qtbot.waitUntil(lambda: builder.loading is None)  # the latest saved program, read on the pool
     return builder
+
+
+def save_and_wait(builder: ProgramBuilder, qtbot: QtBot) -> ProgramRecord:
+    """Saves (Ctrl+S's path, on the thread pool) and waits for the program saved."""
+    with qtbot.waitSignal(builder.saved, timeout=10_000) as blocker:
+        assert builder.save() is not None
+    saved = blocker.args[0]
+    assert isinstance(saved, ProgramRecord)
+    return saved
 
 
 @pytest.fixture
@@ -161,7 +171,8 @@ def test_dosage_typed_in_the_grid_is_saved_and_the_program_reloads(
     qtbot.waitUntil(lambda: builder.table.state() != QAbstractItemView.State.EditingState)
     assert builder.model.items[1].sets != 900
     builder.notes.setPlainText("Stop if pain goes above 3/10")
-    qtbot.keyClick(builder, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    with qtbot.waitSignal(builder.saved):  # saved on the thread pool
+        qtbot.keyClick(builder, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert builder.program is not None and not builder.dirty
     saved = program_service.latest_program(ctx, client_id)
     assert saved is not None and saved.date == date.today()
@@ -233,8 +244,7 @@ def test_recommend_adds_drills_with_reasons_without_forcing_them(
     builder.table.setFocus()
     builder.table.setCurrentIndex(builder.model.index(1, NAME))
     press(qtbot, Qt.Key.Key_Delete)
-    saved = builder.save()
-    assert saved is not None
+    saved = save_and_wait(builder, qtbot)
     assert [i.exercise_code for i in saved.items] == ["control.bird_dog"]
 
 
@@ -312,8 +322,10 @@ def test_print_handout_saves_first_then_prints_in_spanish(
     builder.language.setCurrentIndex(builder.language.findData("es"))
     qtbot.keyClick(builder, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
     assert asked == ["Save before printing?"]
+    # Saved, then the handout written, off the UI thread; the buttons wait meanwhile.
+    assert builder.writing is not None and not builder.print_button.isEnabled()
+    qtbot.waitUntil(lambda: builder.saving is None)
     assert program_service.latest_program(ctx, client_id) is not None
-    # The handout is written off the UI thread; the buttons wait meanwhile.
     assert builder.writing is not None and not builder.print_button.isEnabled()
     qtbot.waitUntil(lambda: "Printed" in builder.status.text(), timeout=20_000)
     assert builder.print_button.isEnabled()
@@ -401,7 +413,8 @@ def test_closing_with_unsaved_drills_asks_and_cancel_keeps_the_builder_open(
     assert builder.isVisible()
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Save)
     builder.close()
-    assert not builder.isVisible()
+    assert builder.isVisible() and "Saving" in builder.status.text()  # closes once saved
+    qtbot.waitUntil(lambda: not builder.isVisible())
     saved = program_service.latest_program(builder.ctx, builder.client_id)
     assert saved is not None and [i.exercise_code for i in saved.items] == [
         i.exercise_code for i in builder.model.items

@@ -24,6 +24,7 @@ from tests.conftest import THERAPIST
 from tests.reports.helpers import add_runner
 from tests.ui.keys import press, saves_done, type_text
 from tests.ui.mnemonics import duplicates_on_every_tab
+from tests.ui.test_program_builder import save_and_wait
 
 
 @pytest.fixture
@@ -126,6 +127,7 @@ def test_the_program_builder_speaks_spanish_with_plurals(
         "Rep.",
     ]
     assert builder.save_button.text() == "&Guardar programa (Ctrl+S)"
+    qtbot.waitUntil(lambda: builder.loading is None)  # the latest saved program, read on the pool
     assert builder.status.text().startswith("Aún no hay ningún programa guardado")
     # Drill names in the window's language; the handout's language is chosen on its own.
     assert builder.library is not None
@@ -136,10 +138,10 @@ def test_the_program_builder_speaks_spanish_with_plurals(
 
     codes = [e.code for e in list(builder.library)[:3]]
     builder.add_drills(codes[:1])
-    assert builder.save() is not None
+    save_and_wait(builder, qtbot)
     assert builder.status.text().endswith("con 1 ejercicio")
     builder.add_drills(codes[1:])
-    assert builder.save() is not None
+    save_and_wait(builder, qtbot)
     assert builder.status.text().endswith("con 3 ejercicios")
     assert model.name_of(codes[0]) == builder.library.get(codes[0]).name("es")  # type: ignore[union-attr]
     builder.close()
@@ -178,9 +180,9 @@ def test_english_counts_read_one_drill_and_three_drills(
     assert builder.library is not None
     codes = [e.code for e in list(builder.library)[:3]]
     builder.add_drills(codes[:1])
-    assert builder.save() is not None
+    save_and_wait(builder, qtbot)
     assert builder.status.text().endswith("with 1 drill")
     builder.add_drills(codes[1:])
-    assert builder.save() is not None
+    save_and_wait(builder, qtbot)
     assert builder.status.text().endswith("with 3 drills")
     builder.close()

@@ -20,9 +20,12 @@ from mobileathlete_desktop.ui.jobs import Job, JobControl
 HANDOUT_FOLDER_KEY = "handouts/folder"
 LANGUAGES = (("English", "en"), ("Español", "es"))
 
-# The saved program's id to print, False when the user declined to save it, None for the
-# client's latest saved program.
-ProgramToPrint = Callable[[], int | bool | None]
+SAVING_FIRST = "saving first"
+# Given `after_save`: the saved program's id to print, False when the user declined to save
+# it, None for the client's latest saved program, or SAVING_FIRST when unsaved changes are
+# being saved first (on the thread pool): `after_save` then hears the saved program's id
+# (None: it was not saved, and the builder said why).
+ProgramToPrint = Callable[[Callable[[int | None], None]], int | bool | str | None]
 
 
 class HandoutBar(QWidget):
@@ -53,6 +56,7 @@ class HandoutBar(QWidget):
             else lambda: program_to_print
         )
         self.writing: Job[svc.HandoutResult] | None = None
+        self.saving_first = False  # the builder saves its changes before the handout is written
         self.preview_dialog: Any = None
         self.language = QComboBox()
         self.language.setAccessibleName(self.tr("Handout language"))
@@ -92,18 +96,42 @@ class HandoutBar(QWidget):
     ) -> bool:
         """Saves unsaved changes (asking), then writes the handout on the thread pool and calls
         `then` on the UI thread when it is written. False when nothing was started."""
-        if self.writing is not None:
+        if self.writing is not None or self.saving_first:
             return False
         program_to_print = self._program_to_print()  # None: the builder is gone
-        program_id = program_to_print() if program_to_print is not None else False
+
+        def after_save(saved_id: int | None) -> None:
+            self.saving_first = False
+            self._enable_buttons()
+            if saved_id is None:  # not saved: nothing is written
+                if temp is not None:
+                    temp.remove()
+            else:
+                self._start_writing(saved_id, path, then, temp)
+
+        program_id = program_to_print(after_save) if program_to_print is not None else False
+        if program_id == SAVING_FIRST:
+            self.saving_first = True
+            for button in self._handout_buttons():
+                button.setEnabled(False)
+            return True
         if program_id is False:
             if temp is not None:
                 temp.remove()
             return False
+        self._start_writing(program_id if isinstance(program_id, int) else None, path, then, temp)
+        return True
+
+    def _start_writing(
+        self,
+        chosen: int | None,
+        path: Path,
+        then: Callable[[], None],
+        temp: print_support.TempPdf | None,
+    ) -> None:
         lang = str(self.language.currentData())
         phone = self.phone_box.isChecked()
         ctx, client_id = self.ctx, self.client.id
-        chosen = program_id if isinstance(program_id, int) else None
 
         def work(_control: JobControl) -> svc.HandoutResult:
             return svc.write_handout(
@@ -132,13 +160,15 @@ class HandoutBar(QWidget):
         for button in self._handout_buttons():
             button.setEnabled(False)
         self.writing.run()
-        return True
 
     def _handout_buttons(self) -> tuple[QPushButton, ...]:
         return (self.preview_button, self.print_button, self.pdf_button)
 
     def _writing_done(self) -> None:
         self.writing = None
+        self._enable_buttons()
+
+    def _enable_buttons(self) -> None:
         for button in self._handout_buttons():
             button.setEnabled(self.can_print)
 

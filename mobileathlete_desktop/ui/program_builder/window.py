@@ -3,6 +3,7 @@ are saved and loaded by `program_templates`."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from mobileathlete_desktop.domain.programs import DEFAULT_WEEKS
+from mobileathlete_desktop.domain.records import ClientRecord
 from mobileathlete_desktop.ui import print_support
 from mobileathlete_desktop.ui import service_adapter as svc
 from mobileathlete_desktop.ui.jobs import Job, JobControl, show_failure
@@ -29,9 +31,11 @@ from mobileathlete_desktop.ui.program_builder.checkin_dialog import (
     propose_next,
 )
 from mobileathlete_desktop.ui.program_builder.drill_pictures import DrillPictures
-from mobileathlete_desktop.ui.program_builder.handout_bar import HandoutBar
+from mobileathlete_desktop.ui.program_builder.handout_bar import SAVING_FIRST, HandoutBar
 from mobileathlete_desktop.ui.program_builder.library_panel import LibraryPanel
 from mobileathlete_desktop.ui.program_builder.program_panel import ProgramPanel
+from mobileathlete_desktop.ui.program_builder.program_saving import AfterSave, load_latest
+from mobileathlete_desktop.ui.program_builder.program_saving import save as save_program
 from mobileathlete_desktop.ui.program_builder.program_templates import load_template, save_template
 from mobileathlete_desktop.ui.screen_fit import fit_to_screen, scrolling
 from mobileathlete_desktop.ui.service_adapter import ProgramRecord
@@ -48,16 +52,28 @@ class ProgramBuilder(QDialog):
         client_id: int,
         parent: QWidget | None = None,
         store: QSettings | None = None,
+        client: ClientRecord | None = None,
     ) -> None:
+        """`client`: the client's record when the caller has it (the main window's page), so
+        that opening reads nothing on the UI thread; else it is read here."""
         super().__init__(parent)
         self.ctx = ctx
         self.client_id = client_id
         self.store = store if store is not None else print_support.settings()
-        self.client = svc.get_client(ctx, client_id)
+        self.client = (
+            client
+            if client is not None and client.id == client_id
+            else svc.get_client(ctx, client_id)
+        )
         self.library = svc.exercise_library()
         self.program: ProgramRecord | None = None  # the saved program shown, if any
         self.assessment_id: int | None = None
         self.dirty = False
+        self.edits = 0  # changes made so far (a save keeps those made while it ran unsaved)
+        # The latest saved program being read, and the save running, if any (thread pool).
+        self.loading: Job[ProgramRecord | None] | None = None
+        self.saving: Job[ProgramRecord] | None = None
+        self._after_save: list[AfterSave] = []
         # The Recommend being worked out, if any (a later press overtakes it).
         self.recommending: Job[tuple[ProgramRecord, list[str]]] | None = None
         self.can_write = ctx.actor.can("programs.write")
@@ -71,7 +87,8 @@ class ProgramBuilder(QDialog):
         fit_to_screen(self, QSize(1280, 780))
         self.setSizeGripEnabled(True)
         self._build()
-        self._load_latest()
+        self._say(self.tr("Reading the latest saved program…"))
+        load_latest(self)
         self.refresh_library()
 
     # -- layout ----------------------------------------------------------------------------
@@ -133,7 +150,7 @@ class ProgramBuilder(QDialog):
         self.propose_button.clicked.connect(self.propose_next)
         self.load_template_button.clicked.connect(self.load_template)
         self.save_template_button.clicked.connect(self.save_template)
-        self.save_button.clicked.connect(self.save)
+        self.save_button.clicked.connect(self._save_pressed)
         self.close_button.clicked.connect(self.close)
         # Two rows, so that Save and Close stay on screen in a narrow window.
         bottom = QHBoxLayout()
@@ -171,7 +188,7 @@ class ProgramBuilder(QDialog):
         save = QAction(
             self.tr("Save program"), self, shortcut=QKeySequence(QKeySequence.StandardKey.Save)
         )
-        save.triggered.connect(self.save)
+        save.triggered.connect(self._save_pressed)
         save.setEnabled(self.can_write)
         self.addAction(save)
         print_action = QAction(
@@ -284,32 +301,13 @@ class ProgramBuilder(QDialog):
 
     def _changed(self) -> None:
         self.dirty = True
+        self.edits += 1
         self.program_panel.update_buttons()
 
     def _say(self, text: str) -> None:
         self.status.setText(text)
 
     # -- loading and saving ----------------------------------------------------------------
-
-    def _load_latest(self) -> None:
-        try:
-            latest = svc.latest_program(self.ctx, self.client_id)
-        except PermissionError as exc:
-            self._say(f"⚠ {exc}")
-            return
-        if latest is not None:
-            self.show_program(latest)
-            self._say(
-                self._drills(
-                    len(latest.items),
-                    self.tr("Latest saved program of {date}: 1 drill"),
-                    self.tr("Latest saved program of {date}: {count} drills"),
-                    date=latest.date,
-                )
-            )
-        else:
-            self._say(self.tr("No saved program yet: add drills, or press Recommend."))
-        self.dirty = False
 
     def show_program(self, program: ProgramRecord, saved: bool = True) -> None:
         """Shows a program's drills, title, notes and reasons."""
@@ -341,28 +339,13 @@ class ProgramBuilder(QDialog):
             weeks=self.program_panel.weeks_edit.value(),
         )
 
-    def save(self) -> ProgramRecord | None:
-        """Saves the program as the client's dated home program (Ctrl+S)."""
-        if not self.can_write:
-            return None
-        self.program_panel.commit_editor()
-        try:
-            saved = svc.save_program(self.ctx, self.current_record())
-        except (PermissionError, ValueError, LookupError) as exc:
-            self._say(self.tr("⚠ Not saved: {error}").format(error=svc.describe(exc)))
-            return None
-        self.program = saved
-        self.dirty = False
-        self._say(
-            self._drills(
-                len(saved.items),
-                self.tr("Saved home program of {date} with 1 drill"),
-                self.tr("Saved home program of {date} with {count} drills"),
-                date=saved.date,
-            )
-        )
-        self.saved.emit(saved)
-        return saved
+    def save(self, then: AfterSave | None = None) -> Job[ProgramRecord] | None:
+        """Saves the program as the client's dated home program (Ctrl+S), on the thread pool;
+        `saved` and `then` follow (program_saving.save). None: not allowed."""
+        return save_program(self, then)
+
+    def _save_pressed(self) -> None:  # Save and Ctrl+S (their signals' argument is no `then`)
+        self.save()
 
     def save_template(self) -> ProgramRecord | None:
         """Saves the drills as a reusable template under a name (e.g. "Runner hip program")."""
@@ -390,9 +373,12 @@ class ProgramBuilder(QDialog):
 
     # -- handouts --------------------------------------------------------------------------
 
-    def _program_to_print(self) -> int | bool | None:
-        """The saved program's id to print; saves unsaved changes first (asking). False when
-        the user declined, None when printing the latest saved/recommended program."""
+    def _program_to_print(
+        self, after_save: Callable[[int | None], None]
+    ) -> int | bool | str | None:
+        """The saved program's id to print; saves unsaved changes first (asking), then
+        `after_save` hears the saved id (None: not saved) and SAVING_FIRST is returned. False
+        when the user declined, None when printing the latest saved/recommended program."""
         if self.can_write and (self.dirty or self.program is None) and self.model.items:
             if not self._confirm(
                 self.tr("Save before printing?"),
@@ -401,15 +387,16 @@ class ProgramBuilder(QDialog):
                 ),
             ):
                 return False
-            saved = self.save()
-            if saved is None:
+            if self.save(lambda saved: after_save(saved.id if saved else None)) is None:
                 return False
-            return saved.id
+            return SAVING_FIRST
         return self.program.id if self.program is not None else None
 
     @property
-    def writing(self) -> Job[svc.HandoutResult] | None:
-        """The handout being written, if any."""
+    def writing(self) -> Job[Any] | None:
+        """The handout being written, if any (or the save before it, while it runs)."""
+        if self.handouts.saving_first:
+            return self.saving
         return self.handouts.writing
 
     @property
@@ -432,13 +419,20 @@ class ProgramBuilder(QDialog):
     # -- closing ---------------------------------------------------------------------------
 
     def _drop_recommendation(self) -> None:
-        """A Recommend still being worked out is not applied (the window is closing)."""
+        """A Recommend still being worked out is not applied (the window is closing), nor the
+        latest saved program still being read."""
+        if self.loading is not None:
+            self.loading.cancel()
+            self.loading = None
         if self.recommending is not None:
             self.recommending.cancel()
             self.recommending = None
 
     def reject(self) -> None:
         # Escape, Close and the window's close button all come here (QDialog.closeEvent).
+        if self.saving is not None:  # closes once saved; stays open, saying why, if not
+            self.save(self._close_if_saved)
+            return
         if self.dirty and self.can_write and self.model.items:
             answer = QMessageBox.question(
                 self,
@@ -450,7 +444,12 @@ class ProgramBuilder(QDialog):
             )
             if answer == QMessageBox.StandardButton.Cancel:
                 return
-            if answer == QMessageBox.StandardButton.Save and self.save() is None:
+            if answer == QMessageBox.StandardButton.Save:
+                self.save(self._close_if_saved)
                 return
         self._drop_recommendation()
         super().reject()
+
+    def _close_if_saved(self, saved: ProgramRecord | None) -> None:
+        if saved is not None:  # changed while it saved: asked again
+            self.reject()

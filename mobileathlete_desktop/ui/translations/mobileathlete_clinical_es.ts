@@ -1390,6 +1390,10 @@
         <translation>Programa de ejercicios en casa — {name} ({chart})</translation>
     </message>
     <message>
+        <source>Reading the latest saved program…</source>
+        <translation>Leyendo el último programa guardado…</translation>
+    </message>
+    <message>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
@@ -1442,22 +1446,6 @@
         <translation>({count} ya estaban en el programa)</translation>
     </message>
     <message>
-        <source>Latest saved program of {date}: 1 drill</source>
-        <translation>Último programa guardado del {date}: 1 ejercicio</translation>
-    </message>
-    <message>
-        <source>Latest saved program of {date}: {count} drills</source>
-        <translation>Último programa guardado del {date}: {count} ejercicios</translation>
-    </message>
-    <message>
-        <source>Saved home program of {date} with 1 drill</source>
-        <translation>Guardado el programa en casa del {date} con 1 ejercicio</translation>
-    </message>
-    <message>
-        <source>Saved home program of {date} with {count} drills</source>
-        <translation>Guardado el programa en casa del {date} con {count} ejercicios</translation>
-    </message>
-    <message>
         <source>Saved template “{name}” with 1 drill</source>
         <translation>Plantilla «{name}» guardada con 1 ejercicio</translation>
     </message>
@@ -1486,16 +1474,8 @@
         <translation>: es una sugerencia, modifíquela como considere</translation>
     </message>
     <message>
-        <source>No saved program yet: add drills, or press Recommend.</source>
-        <translation>Aún no hay ningún programa guardado: añada ejercicios o pulse Recomendar.</translation>
-    </message>
-    <message>
         <source>Home program</source>
         <translation>Programa de ejercicios en casa</translation>
-    </message>
-    <message>
-        <source>⚠ Not saved: {error}</source>
-        <translation>⚠ No se ha guardado: {error}</translation>
     </message>
     <message>
         <source>⚠ Add drills before saving a template.</source>
@@ -1552,6 +1532,38 @@
     <message>
         <source>Save the program before closing?</source>
         <translation>¿Guardar el programa antes de cerrar?</translation>
+    </message>
+    <message>
+        <source>The latest saved program ({date}) was not shown: the program was changed meanwhile.</source>
+        <translation>No se ha mostrado el último programa guardado ({date}): el programa se cambió mientras tanto.</translation>
+    </message>
+    <message>
+        <source>Latest saved program of {date}: 1 drill</source>
+        <translation>Último programa guardado del {date}: 1 ejercicio</translation>
+    </message>
+    <message>
+        <source>Latest saved program of {date}: {count} drills</source>
+        <translation>Último programa guardado del {date}: {count} ejercicios</translation>
+    </message>
+    <message>
+        <source>No saved program yet: add drills, or press Recommend.</source>
+        <translation>Aún no hay ningún programa guardado: añada ejercicios o pulse Recomendar.</translation>
+    </message>
+    <message>
+        <source>Saving the program…</source>
+        <translation>Guardando el programa…</translation>
+    </message>
+    <message>
+        <source>Saved home program of {date} with 1 drill</source>
+        <translation>Guardado el programa en casa del {date} con 1 ejercicio</translation>
+    </message>
+    <message>
+        <source>Saved home program of {date} with {count} drills</source>
+        <translation>Guardado el programa en casa del {date} con {count} ejercicios</translation>
+    </message>
+    <message>
+        <source>⚠ Not saved: {error}</source>
+        <translation>⚠ No se ha guardado: {error}</translation>
     </message>
 </context>
 <context>
