@@ -4,8 +4,10 @@ then the next program proposed in the builder with a reason per drill."""
 from __future__ import annotations
 
 import os
+import threading
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
@@ -125,9 +127,12 @@ def test_the_builder_checks_in_then_proposes_the_next_program(
 
     monkeypatch.setattr(CheckinDialog, "exec", run)
     qtbot.mouseClick(builder.checkin_button, Qt.MouseButton.LeftButton)
-    assert builder.status.text() == "Check-in saved · adherence 54 %"
+    assert builder.checking_in is not None  # the sheet read on the thread pool first
+    qtbot.waitUntil(lambda: builder.status.text() == "Check-in saved · adherence 54 %")
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     qtbot.mouseClick(builder.propose_button, Qt.MouseButton.LeftButton)
+    assert builder.proposing is not None  # worked out on the thread pool
+    qtbot.waitUntil(lambda: builder.proposing is None)
     codes = [i.exercise_code for i in builder.model.items]
     assert codes == [
         "control.side_lying_hip_abduction",
@@ -164,3 +169,31 @@ def test_adherence_over_time_is_charted_from_the_check_in(
     assert image.accessibleName() == "Adherence at each check-in beside the LEFS"
     assert image.picture.suptitle.startswith("Home program and outcome")
     assert len(image.picture.axes) == 2  # the LEFS over the adherence bars
+
+
+def test_check_in_and_propose_without_a_program_say_so_and_read_off_the_ui_thread(
+    ctx: ServiceContext,
+    client_id: int,
+    tmp_path: Path,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    store = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    builder: ProgramBuilder = open_builder(ctx, client_id, store, qtbot)
+    threads: list[int] = []
+    real = checkins.checkin_sheet
+
+    def sheet(*args: Any, **kwargs: Any) -> Any:
+        threads.append(threading.get_ident())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(checkins, "checkin_sheet", sheet)
+    monkeypatch.setattr(CheckinDialog, "exec", lambda _d: pytest.fail("no sheet to type"))
+    qtbot.mouseClick(builder.checkin_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: builder.checking_in is None)
+    assert threads and threading.get_ident() not in threads
+    assert builder.status.text() == "⚠ No saved program to check in: save a program first"
+    qtbot.mouseClick(builder.propose_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: builder.proposing is None)
+    assert builder.status.text() == "⚠ No check-in yet: check in the current program first"
+    assert builder.model.rowCount() == 0 and not builder.dirty

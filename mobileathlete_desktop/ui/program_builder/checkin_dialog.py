@@ -8,7 +8,7 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -39,6 +39,7 @@ from mobileathlete_desktop.domain.exercises import ExerciseLibrary
 from mobileathlete_desktop.domain.programs import ProgramRecord, shown_code
 from mobileathlete_desktop.support.languages import language_code
 from mobileathlete_desktop.ui import service_adapter as svc
+from mobileathlete_desktop.ui.jobs import Job, show_failure
 
 DRILL, PRESCRIBED, DONE, PAIN = range(4)
 NOT_ASKED = -1  # an EARS spin box's special value: the item was not scored
@@ -53,7 +54,10 @@ class CheckinDialog(QDialog):
         client_id: int,
         library: ExerciseLibrary | None,
         parent: QWidget | None = None,
+        found: tuple[ProgramRecord, CheckinRecord] | None = None,
     ) -> None:
+        """`found`: the program and its blank sheet, read already (off the UI thread, as the
+        builder does); else the latest saved program is read here."""
         super().__init__(parent)
         self.ctx = ctx
         self.client_id = client_id
@@ -159,7 +163,10 @@ class CheckinDialog(QDialog):
         layout.addWidget(self.totals)
         layout.addLayout(buttons)
         self.resize(720, 520)
-        self.load("")
+        if found is not None:
+            self.show_sheet(*found)
+        else:
+            self.load("")
 
     # -- loading ----------------------------------------------------------------------------
 
@@ -178,6 +185,11 @@ class CheckinDialog(QDialog):
         except (PermissionError, ValueError, LookupError) as exc:
             self.status.setText(f"⚠ {svc.describe(exc)}")
             return False
+        self.show_sheet(program, sheet)
+        return True
+
+    def show_sheet(self, program: ProgramRecord, sheet: CheckinRecord) -> None:
+        """Shows the program with its blank sheet, the first Done cell current."""
         self.program, self.sheet = program, sheet
         self.code_edit.setText(shown_code(program.code))
         self.program_label.setText(
@@ -199,7 +211,6 @@ class CheckinDialog(QDialog):
         self.update_totals()
         if sheet.items:
             self.table.setCurrentCell(0, DONE)
-        return True
 
     # -- reading what was typed -------------------------------------------------------------
 
@@ -343,14 +354,32 @@ def checkin_buttons(builder: Any) -> tuple[QPushButton, QPushButton]:
     return checkin, propose
 
 
-def check_in(builder: Any) -> CheckinRecord | None:
-    """The builder's check-in: the dialog on the latest saved program, then a status line."""
-    dialog = CheckinDialog(builder.ctx, builder.client_id, builder.library, builder)
-    builder.checkin_dialog = dialog
-    if dialog.program is None:
-        builder._say(dialog.status.text())
-        dialog.deleteLater()
-        return None
+def check_in(builder: Any) -> Job[tuple[ProgramRecord, CheckinRecord]]:
+    """The builder's check-in: the latest saved program and its blank sheet read on the thread
+    pool (issue 22), then the dialog on it, then a status line."""
+    ctx, client_id = builder.ctx, builder.client_id
+
+    def found(sheet: tuple[ProgramRecord, CheckinRecord]) -> None:
+        builder.checking_in = None
+        dialog = CheckinDialog(ctx, client_id, builder.library, builder, found=sheet)
+        builder.checkin_dialog = dialog
+        # Typed in after this answer's delivery, not inside it (the dialog is modal).
+        QTimer.singleShot(0, dialog, lambda: _type_in(builder, dialog))
+
+    def not_found(exc: Exception) -> None:
+        builder.checking_in = None
+        if not isinstance(exc, (PermissionError, ValueError, LookupError)):
+            show_failure(builder, exc)
+        builder._say(f"⚠ {svc.describe(exc)}")
+
+    job: Job[tuple[ProgramRecord, CheckinRecord]] = Job(
+        builder, lambda _control: svc.checkin_sheet(ctx, client_id), found
+    ).failure(not_found)
+    builder.checking_in = job
+    return job.run()
+
+
+def _type_in(builder: Any, dialog: CheckinDialog) -> CheckinRecord | None:
     dialog.exec()
     saved = dialog.saved
     if saved is not None:
@@ -368,14 +397,29 @@ def check_in(builder: Any) -> CheckinRecord | None:
     return saved
 
 
-def propose_next(builder: Any) -> bool:
-    """Shows the next program proposed from the latest check-in in the builder, unsaved."""
+def propose_next(builder: Any) -> Job[tuple[ProgramRecord, list[Any]]]:
+    """Works out the next program from the latest check-in on the thread pool (issue 22), then
+    shows it in the builder, unsaved (asking first when the drills shown are unsaved)."""
     lang = language_code(QLocale().name())
-    try:
-        program, changes = svc.proposed_program(builder.ctx, builder.client_id, lang=lang)
-    except (PermissionError, ValueError, LookupError) as exc:
+    ctx, client_id = builder.ctx, builder.client_id
+
+    def failed(exc: Exception) -> None:
+        builder.proposing = None
+        if not isinstance(exc, (PermissionError, ValueError, LookupError)):
+            show_failure(builder, exc)
         builder._say(f"⚠ {svc.describe(exc)}")
-        return False
+
+    job: Job[tuple[ProgramRecord, list[Any]]] = Job(
+        builder,
+        lambda _control: svc.proposed_program(ctx, client_id, lang=lang),
+        lambda proposed: _proposed(builder, *proposed),
+    ).failure(failed)
+    builder.proposing = job
+    return job.run()
+
+
+def _proposed(builder: Any, program: ProgramRecord, changes: list[Any]) -> None:
+    builder.proposing = None
     if (
         builder.dirty
         and builder.model.items
@@ -386,7 +430,7 @@ def propose_next(builder: Any) -> bool:
             ),
         )
     ):
-        return False
+        return
     builder.show_program(program, saved=False)
     actions = ("progress", "regress", "hold", "drop")
     counts = {a: sum(c.action == a for c in changes) for a in actions}
@@ -398,4 +442,3 @@ def propose_next(builder: Any) -> bool:
     ).format(**counts)
     dropped = [f"{builder.model.name_of(c.was)}: {c.reason}" for c in changes if not c.now]
     builder._say(" · ".join([said, *dropped]))
-    return True

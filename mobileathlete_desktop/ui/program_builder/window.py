@@ -74,6 +74,8 @@ class ProgramBuilder(QDialog):
         self.loading: Job[ProgramRecord | None] | None = None
         self.saving: Job[ProgramRecord] | None = None
         self._after_save: list[AfterSave] = []
+        self.checking_in: Job[Any] | None = None  # the check-in's sheet being read
+        self.proposing: Job[Any] | None = None  # the next program being worked out
         # The Recommend being worked out, if any (a later press overtakes it).
         self.recommending: Job[tuple[ProgramRecord, list[str]]] | None = None
         self.can_write = ctx.actor.can("programs.write")
@@ -357,14 +359,15 @@ class ProgramBuilder(QDialog):
 
     # -- check-in and the next program ------------------------------------------------------
 
-    def check_in(self) -> Any:
-        """Opens the check-in of the latest saved program (or one found by its code); returns
-        the check-in saved, or None."""
+    def check_in(self) -> Job[Any]:
+        """Opens the check-in of the latest saved program (or one found by its code), read on
+        the thread pool first (`checking_in` meanwhile)."""
         return check_in(self)
 
-    def propose_next(self) -> bool:
-        """Shows the next program proposed from the latest check-in, unsaved, each drill's
-        reason in the Why column; the therapist edits and saves it."""
+    def propose_next(self) -> Job[Any]:
+        """Shows the next program proposed from the latest check-in (worked out on the thread
+        pool: `proposing` meanwhile), unsaved, each drill's reason in the Why column; the
+        therapist edits and saves it."""
         return propose_next(self)
 
     def _confirm(self, title: str, text: str) -> bool:
