@@ -70,11 +70,24 @@ class Measure:
     """The short protocol by language code (how to run the test), when the catalogue gives one."""
     pain_warning: Texts = field(default_factory=dict, hash=False)
     """What pain during this test warns of (hopping: bone stress), by language code."""
+    body_measure: bool = False
+    """A body measurement (limb length, body mass, a lever arm), not a movement or test: it
+    cannot be painful, and a pain mark on it is refused (validation.check_pain)."""
+    client_labels: Texts = field(default_factory=dict, hash=False)
+    """The name a runner reads on a handout, where the clinician's label is jargon ("Big toe
+    bending up" for "First MTP (hallux) extension"), by language code."""
 
     @property
     def label(self) -> str:
         """The English label; `label_in(lang)` gives it in another language."""
         return pick(self.labels, DEFAULT_LANGUAGE)
+
+    def client_label_in(self, lang: str | None) -> str:
+        """The name a client reads on a handout: the catalogue's client label where it has
+        one, else the label, in that language."""
+        if self.client_labels:
+            return pick(self.client_labels, lang)
+        return self.label_in(lang)
 
     def label_in(self, lang: str | None) -> str:
         """The label in that language; English for a language the program does not ship."""
@@ -392,6 +405,12 @@ def parse_catalogue(data: Mapping[str, Any]) -> Catalogue:
             pain_warning=(
                 _labels(raw["pain_warning"], f"{code}: pain_warning")
                 if "pain_warning" in raw
+                else {}
+            ),
+            body_measure=bool(raw.get("body_measure", False)),
+            client_labels=(
+                _labels(raw["client_label"], f"{code}: client_label")
+                if "client_label" in raw
                 else {}
             ),
         )

@@ -5,7 +5,7 @@ from what happened. Everything here is the client's own report (self-report, lab
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from itertools import pairwise
@@ -19,7 +19,13 @@ from mobileathlete_desktop.domain.programs import (
     library_item,
     tracker_boxes,
 )
-from mobileathlete_desktop.domain.recommendations import ACTIONABLE, Drill, Observation
+from mobileathlete_desktop.domain.recommendations import (
+    ACTIONABLE,
+    Drill,
+    Observation,
+    loading_pain,
+    with_pain_cautions,
+)
 from mobileathlete_desktop.domain.recommendations.matching import relevance
 from mobileathlete_desktop.domain.recommendations.measures import is_pain_score
 from mobileathlete_desktop.domain.records import ClientHistory
@@ -159,11 +165,18 @@ def _percent(share: float) -> str:
     return f"{round(share * 100)} %"
 
 
+def _painful_names(found: Sequence[Observation]) -> str:
+    """The painful tests a drill loads, by name ("Single-leg stance, eyes open, left")."""
+    names = [(o.pain or o.reason or o.code).split(": ", 1)[0] for o in found]
+    return "; ".join(dict.fromkeys(names))
+
+
 def _decide(
     item: ProgramItemRecord,
     got: CheckinItemRecord | None,
     library: ExerciseLibrary | None,
     lang: str,
+    hurts: Callable[[str], Sequence[Observation]] = lambda code: (),
 ) -> ProposedChange:
     tr = texts(lang)
     exercise = library.get(item.exercise_code) if library is not None else None
@@ -214,6 +227,18 @@ def _decide(
                 "{said}: kept (no harder drill in the library; raise the dose)", said=said
             )
             return ProposedChange(code, code, "hold", reason)
+        # Pain stops loading: a drill that moves a motion or test painful at the latest
+        # assessment (the recommender's pain rule) is not made harder, nor moved on to a
+        # harder drill that does.
+        painful = [*hurts(code), *(o for o in hurts(harder) if o not in hurts(code))]
+        if painful:
+            reason = tr.gettext(
+                "{said}: kept, not made harder: it loads {painful}, painful at the latest "
+                "assessment",
+                said=said,
+                painful=_painful_names(painful),
+            )
+            return ProposedChange(code, code, "hold", reason)
         reason = tr.gettext("{said}: moved on to {drill}", said=said, drill=name(harder))
         return ProposedChange(code, harder, "progress", reason)
     said = (
@@ -252,6 +277,11 @@ def propose_next(
     flagged findings any more is dropped (a program for no findings drops nothing)."""
     by_code = {i.exercise_code: i for i in checkin.items}
     known = {d.code: d for d in drills}
+
+    def hurts(code: str) -> Sequence[Observation]:
+        drill = known.get(code)
+        return () if drill is None else loading_pain(findings, drill)
+
     items: list[ProgramItemRecord] = []
     changes: list[ProposedChange] = []
     seen: set[str] = set()
@@ -261,7 +291,7 @@ def propose_next(
             reason = tr.gettext("answers no finding of the latest assessment: dropped")
             changes.append(ProposedChange(item.exercise_code, "", "drop", reason))
             continue
-        change = _decide(item, by_code.get(item.exercise_code), library, lang)
+        change = _decide(item, by_code.get(item.exercise_code), library, lang, hurts)
         if change.now in seen:  # two drills led to the same one: keep the first
             continue
         seen.add(change.now)
@@ -276,7 +306,8 @@ def propose_next(
         program,
         id=None,
         date=checkin.date,
-        items=tuple(items),
+        # Every drill that moves a painful motion carries the pain caution on the handout.
+        items=with_pain_cautions(items, findings, drills, lang),
         code="",
         recommended=False,
         summary="\n".join(c.reason for c in changes if c.action != "drop"),

@@ -108,6 +108,16 @@ def check_cell(measure: Measure, side: Side, mode: Mode) -> None:
         raise InvalidValue(f"{measure.code}: mode must be {allowed}, not {mode}")
 
 
+def check_pain(measure: Measure, pain: bool) -> None:
+    """Refuses a pain mark on a body measurement (limb length, body mass, a lever arm): it is
+    not a movement or test, so it cannot be painful."""
+    if pain and measure.body_measure:
+        raise InvalidValue(
+            f"{measure.label} is a body measurement, not a movement or test: it cannot be "
+            "marked painful (mark the test that hurt instead)"
+        )
+
+
 def lookup_measure(catalogue: Catalogue, code: str) -> Measure:
     """The measure for a code, or a message naming the unknown code."""
     measure = catalogue.get(code.strip())

@@ -337,9 +337,19 @@ def _who(handout: Handout, layout: Layout) -> list[Any]:
     if handout.code:
         facts.append((tr.gettext("Program code"), shown_code(handout.code)))
     return [
-        layout.para(f"<b>{text(label)}:</b> {text(value)}", "small", markup=True)
+        layout.para(f"<b>{text(label)}:</b> {text(_unbroken(value))}", "small", markup=True)
         for label, value in facts
     ]
+
+
+def _unbroken(value: str, whole: int = 32) -> str:
+    """A fact of the header kept from breaking badly in its narrow column: a short value
+    ("Demo Therapist, PT") moves under its label as one piece, a long one at least keeps its
+    last two words together ("Fisioterapeuta: Demo Therapist," with "PT" alone was seen)."""
+    if len(value) <= whole:
+        return value.replace(" ", "\u00a0")
+    head, _, last = value.rpartition(" ")
+    return f"{head}\u00a0{last}" if head else value
 
 
 def _phone_header(handout: Handout, layout: Layout) -> list[Any]:

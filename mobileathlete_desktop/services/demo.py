@@ -314,6 +314,6 @@ def create_demo_clinic(
                     n_values += 1
                 n_assessments += 1
                 when = when + timedelta(days=rng.randint(14, 45))
-        add_demo_programs(session)
+        add_demo_programs(session, catalogue=cat)
         record_event(session, ctx.actor, "demo.create", detail={"clients": clients, "seed": seed})
     return DemoSummary(clients=clients, assessments=n_assessments, measurements=n_values)

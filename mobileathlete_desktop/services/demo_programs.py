@@ -11,20 +11,31 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from mobileathlete_desktop.domain.catalogue import Catalogue, default_catalogue
 from mobileathlete_desktop.domain.checkins import (
     CheckinItemRecord,
     CheckinRecord,
     blank_checkin,
     propose_next,
 )
+from mobileathlete_desktop.domain.interpretation import glance, interpret_assessment
 from mobileathlete_desktop.domain.programs import (
     ProgramItemRecord,
     ProgramRecord,
     program_code,
 )
-from mobileathlete_desktop.services.programs import exercise_library
+from mobileathlete_desktop.domain.recommendations import (
+    Observation,
+    observations_from_glance,
+    with_pain_cautions,
+)
+from mobileathlete_desktop.domain.records import ClientHistory
+from mobileathlete_desktop.services.assessments.records import to_record
+from mobileathlete_desktop.services.clients import to_record as client_record
+from mobileathlete_desktop.services.programs import exercise_library, library_drills
 from mobileathlete_desktop.storage.models import (
     Assessment,
+    Client,
     HomeProgram,
     ProgramCheckin,
     ProgramCheckinItem,
@@ -110,6 +121,7 @@ def _save_program(session: Session, program: ProgramRecord) -> ProgramRecord:
             load=i.load,
             tempo=i.tempo,
             sessions_per_week=i.sessions_per_week,
+            notes=i.notes,
         )
         for position, i in enumerate(program.items)
     ]
@@ -158,11 +170,42 @@ def _check_in(
     return replace(blank, id=row.id, items=items, ears=ears, assessment_id=assessment_id)
 
 
-def add_demo_programs(session: Session, clients: int = 5) -> None:
+def _findings(
+    session: Session, client_id: int, assessment_id: int, catalogue: Catalogue
+) -> list[Observation]:
+    """The recommender's findings at one of the client's visits (as services.programs'
+    observations reads them for the latest), from the rows written so far."""
+    client = session.get(Client, client_id)
+    visit = session.get(Assessment, assessment_id)
+    if client is None or visit is None:
+        return []
+    rows = session.scalars(
+        select(Assessment)
+        .where(Assessment.client_id == client_id, Assessment.date <= visit.date)
+        .order_by(Assessment.date, Assessment.id)
+    ).all()
+    upto = [to_record(r) for r in rows]
+    history = ClientHistory(client_record(client), tuple(upto))
+
+    def region_of(code: str) -> str:
+        measure = catalogue.get(code)
+        return measure.region if measure else ""
+
+    lines = glance(interpret_assessment(history, catalogue=catalogue))
+    return observations_from_glance(lines, region_of)
+
+
+def add_demo_programs(
+    session: Session, clients: int = 5, catalogue: Catalogue | None = None
+) -> None:
     """The loop for the first `clients` clients with visits: a program at each of their last
     VISITS visits, each checked in at the next visit, where the next program is the one
-    proposed from that check-in (the demo clinic's own rows, no audit)."""
+    proposed from that check-in with the findings of that visit (a drill that loads a
+    motion painful then is held, not made harder, and says "keep it pain-free"); the demo
+    clinic's own rows, no audit."""
+    cat = catalogue if catalogue is not None else default_catalogue()
     library = exercise_library()
+    drills = library_drills(library) if library is not None else []
     rows = session.execute(
         select(Assessment.client_id, Assessment.id, Assessment.date).order_by(
             Assessment.client_id, Assessment.date, Assessment.id
@@ -181,7 +224,9 @@ def add_demo_programs(session: Session, clients: int = 5) -> None:
                 client_id,
                 first_date,
                 "Runner hip and calf program",
-                DEMO_PROGRAM,
+                with_pain_cautions(
+                    DEMO_PROGRAM, _findings(session, client_id, first_id, cat), drills
+                ),
                 summary="\n".join(dict.fromkeys(i.reason for i in DEMO_PROGRAM if i.reason)),
                 assessment_id=first_id,
                 weeks=4,
@@ -189,7 +234,16 @@ def add_demo_programs(session: Session, clients: int = 5) -> None:
         )
         for visit, (assessment_id, on) in enumerate(last[1:], start=1):
             checkin = _check_in(session, program, on, assessment_id, turn + visit)
-            proposed, _ = propose_next(program, checkin, library)
+            # The demo's programs are its therapist's choice, not the recommender's: no drill
+            # is dropped for the visit's findings (only its painful tests are passed on, as
+            # pain alone), but the pain rule holds: a drill loading a painful motion is not
+            # made harder and carries the caution.
+            sore = [
+                replace(o, flags=frozenset({"pain"}))
+                for o in _findings(session, client_id, assessment_id, cat)
+                if "pain" in o.flags
+            ]
+            proposed, _ = propose_next(program, checkin, library, "en", sore, drills)
             program = _save_program(
                 session,
                 replace(

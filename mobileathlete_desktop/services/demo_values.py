@@ -169,7 +169,9 @@ def visit_values(
                         mode,
                         clamp(measure, value),
                         therapist,
-                        pain=rng.random() < 0.04,
+                        # Drawn for every reading (the seed's values stay as they were); a
+                        # body measurement (limb length) is never painful.
+                        pain=rng.random() < 0.04 and not measure.body_measure,
                     )
                 )
     for code in FMS_TESTS:

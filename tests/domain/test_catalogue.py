@@ -643,3 +643,20 @@ def test_pain_mcid_percentage_counts_for_a_reduction_only(cat: Catalogue) -> Non
     # LEFS has no percentage: its 9 points count either way (Binkley 1999).
     lefs = cat["lefs.total"].important_change
     assert lefs is not None and lefs.reached(72, -9, improved=False)
+
+
+@pytest.mark.parametrize(
+    "code", ["limb.length", "body.mass", "hip.abduction.lever_arm", "hip.extension.lever_arm"]
+)
+def test_a_body_measurement_cannot_be_marked_painful(cat: Catalogue, code: str) -> None:
+    """The review's demo printed "Limb length (ASIS to medial malleolus), left (91 cm)"
+    painful: a length is not a movement or test. The editor's and grid's check refuses the
+    mark with a clear message; an older record's mark is no pain finding."""
+    from mobileathlete_desktop.domain.validation import InvalidValue, check_pain
+
+    measure = cat[code]
+    assert measure.body_measure
+    with pytest.raises(InvalidValue, match="is a body measurement, not a movement or test"):
+        check_pain(measure, True)
+    check_pain(measure, False)
+    check_pain(cat["hip.flexion"], True)  # a movement may hurt

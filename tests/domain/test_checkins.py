@@ -152,3 +152,76 @@ def test_a_drill_that_answers_no_finding_any_more_is_dropped() -> None:
     sore = Observation("hip.abduction", "right", frozenset({"pain"}), "Hip sore")
     _, kept = propose_next(PROGRAM, done, library, "en", [sore], drills)
     assert not [c for c in kept if c.action == "drop"]
+
+
+LIBRARY_DRILLS = [
+    Drill(
+        e.code,
+        e.category,
+        frozenset(e.targets),
+        e.active,
+        regions=frozenset(e.regions),
+    )
+    for e in default_exercise_library()
+]
+
+
+def _sore(code: str, side: str, name: str) -> Observation:
+    return Observation(
+        code,
+        side,
+        frozenset({"pain"}),
+        f"{name}: pain during the test",
+        pain=f"{name}: pain during the test (left 20 s)",
+    )
+
+
+@pytest.mark.parametrize(
+    ("drill", "would_be", "sore", "named"),
+    [
+        # DEMO-0005: single-leg stance painful; the balance drill done fully and comfortably
+        # would move on to eyes closed. It is held, and says why.
+        (
+            "control.single_leg_balance",
+            "control.single_leg_balance_eyes_closed",
+            _sore("balance.single_leg.eyes_open", "left", "Single-leg stance, eyes open, left"),
+            "Single-leg stance, eyes open, left",
+        ),
+        # DEMO-0001: the single-leg calf raise would move on to heel drops off a step (end-range
+        # dorsiflexion under load) while knee-bent dorsiflexion hurts.
+        (
+            "strength.single_leg_calf_raise",
+            "strength.eccentric_heel_drop",
+            _sore("ankle.dorsiflexion.knee_flexed", "left", "Ankle dorsiflexion, knee flexed"),
+            "Ankle dorsiflexion, knee flexed",
+        ),
+        # DEMO-0002: the A-march would move on to the A-skip (loaded, hip flexion) while hip
+        # flexion hurts.
+        (
+            "running.marching",
+            "running.a_skip",
+            _sore("hip.flexion", "left", "Hip flexion, left"),
+            "Hip flexion, left",
+        ),
+    ],
+)
+def test_a_drill_that_loads_a_painful_motion_is_held_not_made_harder(
+    drill: str, would_be: str, sore: Observation, named: str
+) -> None:
+    library = default_exercise_library()
+    program = replace(PROGRAM, items=(ProgramItemRecord(drill, 3, 10, sessions_per_week=3),))
+    blank = blank_checkin(program, 3, date(2026, 3, 30), 4)
+    done = replace(blank, items=(replace(blank.items[0], done=12, pain=1),))
+    calm, _ = propose_next(program, done, library, "en", [], LIBRARY_DRILLS)
+    assert [i.exercise_code for i in calm.items] == [would_be]  # without pain: progressed
+    proposed, changes = propose_next(program, done, library, "en", [sore], LIBRARY_DRILLS)
+    assert [i.exercise_code for i in proposed.items] == [drill]
+    assert changes[0].action == "hold"
+    assert changes[0].reason == (
+        f"done 12 of 12 sessions (100 %), pain or difficulty 1/10: kept, not made harder: it "
+        f"loads {named}, painful at the latest assessment"
+    )
+    # And the handout's caution stands by it.
+    assert proposed.items[0].notes == "Keep it pain-free — stop before it hurts."
+    es, _ = propose_next(program, done, library, "es", [sore], LIBRARY_DRILLS)
+    assert es.items[0].notes.startswith("Hazlo sin provocar dolor")

@@ -134,3 +134,48 @@ def test_a_norm_with_an_sd_is_said_as_its_usual_range_not_a_percentage() -> None
     assert lines["below_norm"].short == (
         "Hip internal rotation, left: passive 24° (usual range 31° to 61°)"
     )
+
+
+def test_a_capped_finding_list_keeps_both_sides_of_a_measure() -> None:
+    """DEMO-0004: a 6-line cap listed the left lunge (32°) and dropped the lower right (31°).
+    A measure kept keeps both sides: never the milder side without the worse."""
+    from mobileathlete_desktop.domain.interpretation import client_lines
+
+    record = _assessment(
+        1,
+        date(2026, 3, 1),
+        ("ankle.dorsiflexion.weight_bearing", "left", "active", 32),
+        ("ankle.dorsiflexion.weight_bearing", "right", "active", 31),
+        ("slr", "left", "passive", 50),
+        ("slr", "right", "passive", 52),
+    )
+    lines = glance(interpret_assessment(ClientHistory(CLIENT, (record,))))
+    one = client_lines(lines, "en", limit=1)
+    assert len(one) == 2 and {line.split(":")[0].split(", ")[-1] for line in one} == {
+        "left",
+        "right",
+    }
+    assert len({line.split(",")[0] for line in one}) == 1
+
+
+def test_jargon_measures_have_client_names_in_both_languages() -> None:
+    """The review's handouts said "Modified Ober test (hip adduction angle)", "First MTP
+    (hallux) extension", "NPRS 0-10" and "FMS total score" to a runner."""
+    cat = default_catalogue()
+    names = {
+        code: (cat[code].client_label_in("en"), cat[code].client_label_in("es"))
+        for code in ("ober.hip_adduction", "hallux.extension", "nprs", "fms.total")
+    }
+    assert names == {
+        "ober.hip_adduction": (
+            "Outer-hip flexibility",
+            "Flexibilidad de la parte externa de la cadera",
+        ),
+        "hallux.extension": ("Big toe bending up", "Dedo gordo doblado hacia arriba"),
+        "nprs": ("Pain (0 to 10)", "Dolor (de 0 a 10)"),
+        "fms.total": ("Movement screen, total score", "Evaluación del movimiento, puntaje total"),
+    }
+    for en, es in names.values():
+        assert not {"MTP", "NPRS", "FMS", "Ober"} & (set(en.split()) | set(es.split()))
+    # Without a client name, the label stands.
+    assert cat["slr"].client_label_in("en") == cat["slr"].label_in("en")

@@ -14,6 +14,7 @@ from mobileathlete_desktop.domain.programs import ProgramItemRecord
 from mobileathlete_desktop.domain.recommendations import (
     FAULTS,
     MAINTENANCE,
+    MAX_DRILLS,
     MEASURES,
     Drill,
     Observation,
@@ -120,7 +121,11 @@ def test_a_control_deficit_keeps_stretches_out_of_its_region_but_not_elsewhere()
         "ankle.dorsiflexion.knee_extended", {"below_norm"}, "Ankle, knee straight: 5°"
     )
     tight_hamstrings = finding("slr", {"below_norm"}, "Straight-leg raise: 55°")
-    chosen = codes([HIP_CONTROL, tight_calf, tight_hamstrings])
+    # Safety, not the daily cap, is what this case is about: a longer program shows it.
+    chosen = [
+        r.exercise_code
+        for r in recommend([HIP_CONTROL, tight_calf, tight_hamstrings], DRILLS, limit=6)
+    ]
     assert "stretch.calf_wall" in chosen  # the ankle is not the controlled region
     assert not [c for c in chosen if BY_CODE[c].is_static_stretch and "hip" in BY_CODE[c].regions]
 
@@ -620,3 +625,67 @@ def test_a_worsening_of_pain_is_no_drill_target() -> None:
     # Alone, it asks for no drill either: the general program, with nothing to warn of.
     only = plan([PAIN_WORSE], DRILLS)
     assert only.maintenance and only.unanswered == [] and only.warnings() == []
+
+
+def _sore(code: str, side: str = "left") -> Observation:
+    return finding(code, {"pain"}, f"{code}: pain during the test", side=side)
+
+
+@pytest.mark.parametrize(
+    ("sore", "cautioned", "not_cautioned"),
+    [
+        # Single-leg stance painful (DEMO-0005): both balance drills aim at it.
+        (
+            "balance.single_leg.eyes_open",
+            {"control.single_leg_balance", "control.single_leg_balance_eyes_closed"},
+            {"control.dead_bug"},
+        ),
+        # Knee-bent dorsiflexion painful (DEMO-0001): heel drops and calf raises load the ankle.
+        (
+            "ankle.dorsiflexion.knee_flexed",
+            {"strength.eccentric_heel_drop", "strength.single_leg_calf_raise"},
+            {"control.dead_bug", "control.clamshell"},
+        ),
+        # Hip flexion painful (DEMO-0002): the A-skip drives the hip into flexion.
+        ("hip.flexion", {"running.a_skip"}, {"strength.eccentric_heel_drop"}),
+    ],
+)
+def test_every_program_gets_the_pain_caution_by_each_drill_into_a_painful_test(
+    sore: str, cautioned: set[str], not_cautioned: set[str]
+) -> None:
+    """The one rule for any program shown (recommended, saved, progressed): the recommender's
+    pain rule, the caution by each drill moving a painful motion or region."""
+    from mobileathlete_desktop.domain.recommendations import pain_cautions, with_pain_cautions
+
+    codes = sorted(cautioned | not_cautioned)
+    said = pain_cautions([_sore(sore)], DRILLS, codes, "en")
+    assert set(said) == cautioned
+    assert set(said.values()) == {"Keep it pain-free — stop before it hurts."}
+    items = with_pain_cautions(
+        [ProgramItemRecord(c, notes="Slowly.") for c in codes], [_sore(sore)], DRILLS, "es"
+    )
+    for item in items:
+        if item.exercise_code in cautioned:
+            assert item.notes.startswith("Hazlo sin provocar dolor") and item.notes.endswith(
+                "Slowly."
+            )
+        else:
+            assert item.notes == "Slowly."
+    # Said once: a program that already carries it is not given it twice.
+    again = with_pain_cautions(items, [_sore(sore)], DRILLS, "es")
+    assert again == items
+
+
+def test_a_recommended_program_holds_at_most_four_daily_drills_most_relevant_first() -> None:
+    """Bachmann 2018 (Phys Med Rehab Kuror 28:20, systematic review): adherence went with a
+    low number of exercises (<4), "2 to a maximum of 4". DEMO-0008/0011 had six drills
+    (20-23 min a day); now four, each finding's best drill before any finding's second."""
+    tight_calf = finding(
+        "ankle.dorsiflexion.knee_extended", {"below_norm"}, "Ankle, knee straight: 5°"
+    )
+    tight_hamstrings = finding("slr", {"below_norm"}, "Straight-leg raise: 55°")
+    findings = [HIP_CONTROL, tight_calf, tight_hamstrings]
+    four = recommend(findings, DRILLS)
+    six = recommend(findings, DRILLS, limit=6)
+    assert MAX_DRILLS == 4 and len(four) == 4 and len(six) > 4
+    assert [r.exercise_code for r in four] == [r.exercise_code for r in six][:4]

@@ -625,3 +625,12 @@ def test_a_signed_reference_value_without_spread_keeps_its_band(value: float, fl
     hallux = row(result, "hallux.extension", "left", "passive")
     assert hallux.norm.percent_of_norm is None
     assert hallux.norm.flag == flag
+
+
+def test_an_old_pain_mark_on_limb_length_is_no_finding() -> None:
+    """A length cannot hurt (catalogue body_measure): a mark stored before the check is not
+    read as a painful test, so no drill is spared and no handout says it."""
+    now = visit(1, V1, ("limb.length", "left", "none", 91), pain=("limb.length",))
+    result = read(runner(), now)
+    assert "pain" not in row(result, "limb.length", "left", "none").flags
+    assert not [g for g in glance(result) if g.code == "limb.length"]

@@ -250,3 +250,17 @@ def test_the_handout_service_prints_english_for_a_language_not_shipped(
     result = write_client_handout(ctx, client.id, out, lang="fr_CA")
     text = " ".join(pdf_pages(result.path))
     assert "Your home exercise program" in text and "Tu programa" not in text
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_the_therapists_credential_never_wraps_alone_in_the_header(lang: str) -> None:
+    """The review's Spanish handout: "Fisioterapeuta: Demo Therapist," with "PT" alone on the
+    next line (the column's width depends on the clinic's letterhead; here a longer name does
+    it). A short name moves under its label as one piece."""
+    from dataclasses import replace
+
+    shown = replace(handout(lang, drills(lang, 1)), therapist="Demo Therapistina Long, PT")
+    page = render(shown).pages[0]
+    lines = [line.strip() for line in page.extract_text().splitlines()]
+    assert "PT" not in lines
+    assert any(line.replace("\xa0", " ").endswith("Demo Therapistina Long, PT") for line in lines)

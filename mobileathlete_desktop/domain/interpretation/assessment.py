@@ -300,7 +300,11 @@ def _interpret_row(
                 f"FMS asymmetry (left and right scored differently, flagged on each test): {names}."
             )
 
-    pain = reading.pain or (code in FMS_CLEARING and reading.value > 0)
+    # A body measurement (limb length) cannot hurt: a pain mark on one (refused on entry,
+    # validation.check_pain; an older record may hold one) is no finding.
+    pain = (reading.pain and not measure.body_measure) or (
+        code in FMS_CLEARING and reading.value > 0
+    )
     if pain:
         flags.append(FLAG_PAIN)
         if code in FMS_CLEARING:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from mobileathlete_desktop.domain.catalogue import Catalogue, default_catalogue
 from mobileathlete_desktop.domain.interpretation.computed import HOP_LSI
@@ -78,19 +78,27 @@ def client_lines(
     lang: str = "en",
     catalogue: Catalogue | None = None,
     limit: int = 6,
+    for_drills: Collection[tuple[str, str]] | None = None,
 ) -> list[str]:
     """The findings in words a client reads on a handout, in English or Spanish.
 
     One line a measure and side ("Hip extension, left: less movement than usual for your
-    age; painful during the test"), no numbers, norms or sources; most pressing first. A test
-    whose pain warns of more (a painful hop: a bone-stress warning) puts that advice first,
-    once, whatever the limit.
+    age; painful during the test"), no numbers, norms or sources, under the measure's client
+    name where the catalogue has one ("Big toe bending up"). A test whose pain warns of more
+    (a painful hop: a bone-stress warning) puts that advice first, once, whatever the limit.
+
+    With `for_drills` (the measure and side of every finding the program's drills are for,
+    domain.recommendations.drill_findings) the lines are those findings and every painful
+    test, none left out: the handout says why each drill is there. Without, the most pressing
+    lines (about `limit`: a measure kept keeps both its sides, never the milder side of a
+    measure without the worse one), most pressing first.
     """
     tr = texts(lang)
     cat = catalogue if catalogue is not None else default_catalogue()
     found: dict[tuple[str, str], list[str]] = {}
     warnings: list[str] = []
     hop_sides: set[str] = set()
+    wanted = None if for_drills is None else set(for_drills)
     for line in lines:
         warning = _pain_warning(line.code) if line.flag == FLAG_PAIN else None
         if warning is not None and tr.gettext(warning) not in warnings:
@@ -99,6 +107,8 @@ def client_lines(
         if line.flag == FLAG_CUTOFF:
             message = _cutoff_words(cat, line.code) or message
         if message is None:
+            continue
+        if wanted is not None and (line.code, line.side) not in wanted and line.flag != FLAG_PAIN:
             continue
         if line.code in _HOP_CODES:
             hop_sides.add(line.side)
@@ -109,10 +119,19 @@ def client_lines(
         phrases = found.setdefault(key, [])
         if phrase not in phrases:
             phrases.append(phrase)
+    keys = list(found)
+    if wanted is None:
+        kept: list[tuple[str, str]] = []
+        for code in dict.fromkeys(code for code, _ in keys):
+            if len(kept) >= limit:
+                break
+            kept += [k for k in keys if k[0] == code]  # both sides of a measure, or neither
+        keys = kept
     out: list[str] = list(warnings)
-    for (code, side), phrases in list(found.items())[:limit]:
+    for code, side in keys:
+        phrases = found[(code, side)]
         measure = cat.get(code)
-        label = code if measure is None else measure.label_in(lang)
+        label = code if measure is None else measure.client_label_in(lang)
         if code == HOP_BATTERY:
             label = tr.gettext(HOP_BATTERY_LABEL)
             legs = hop_sides & {"left", "right"}

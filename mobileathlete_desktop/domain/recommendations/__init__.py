@@ -91,9 +91,13 @@ from mobileathlete_desktop.domain.recommendations.model import (
     observations_from_glance,
 )
 from mobileathlete_desktop.domain.recommendations.planner import (
+    drill_findings,
+    loading_pain,
+    pain_cautions,
     plan,
     recommend,
     vocabulary,
+    with_pain_cautions,
     withheld,
 )
 from mobileathlete_desktop.domain.recommendations.words import (
@@ -148,11 +152,14 @@ __all__ = [
     "Observation",
     "Plan",
     "Recommendation",
+    "drill_findings",
     "fit",
+    "loading_pain",
     "maintenance_program",
     "measure_drills",
     "observation_from",
     "observations_from_glance",
+    "pain_cautions",
     "plan",
     "purpose",
     "reason_for",
@@ -161,5 +168,6 @@ __all__ = [
     "relevance",
     "targets_for",
     "vocabulary",
+    "with_pain_cautions",
     "withheld",
 ]

@@ -52,7 +52,12 @@ SINGLE_LEG_LOADED = frozenset({"sls", "stepdown"})
 IMPACT = frozenset({"hop.*"})
 
 
-MAX_DRILLS = 6
+MAX_DRILLS = 4
+"""Daily drills a recommended program holds at most, the most relevant first. Bachmann C,
+Oesch P, Bachmann S. Recommendations for improving adherence to home-based exercise: a
+systematic review. Phys Med Rehab Kuror 2018;28(1):20-31 (doi:10.1055/s-0043-120527),
+abstract: adherence went with "prescription of a low number of exercises (<4)"; conclusion:
+"instruction of 2 to a maximum of 4 exercises". The therapist may add more in the builder."""
 
 
 PER_FINDING = 2

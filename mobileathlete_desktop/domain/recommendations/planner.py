@@ -4,7 +4,9 @@ vocabulary every table names."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
+from mobileathlete_desktop.domain.programs import ProgramItemRecord
 from mobileathlete_desktop.domain.recommendations.faults import FAULTS
 from mobileathlete_desktop.domain.recommendations.maintenance import (
     MAINTENANCE,
@@ -31,7 +33,13 @@ from mobileathlete_desktop.domain.recommendations.model import (
     Plan,
     Recommendation,
 )
-from mobileathlete_desktop.domain.recommendations.words import REASON_LANG, _lang, _note, reason_for
+from mobileathlete_desktop.domain.recommendations.words import (
+    PAIN_HANDOUT,
+    REASON_LANG,
+    _lang,
+    _note,
+    reason_for,
+)
 
 
 def vocabulary() -> frozenset[str]:
@@ -127,6 +135,87 @@ def withheld(observations: Iterable[Observation], drills: Sequence[Drill]) -> fr
     no skip or hop through as the next step)."""
     safety = _Safety.of(list(observations))
     return frozenset(d.code for d in drills if not safety.allows(d))
+
+
+def drill_findings(
+    observations: Iterable[Observation], program: Sequence[Drill]
+) -> list[tuple[str, str]]:
+    """The measure and side of every finding a program's drills are for, drill by drill in
+    the program's order: for each drill, the findings that call for drills (not pain alone,
+    not the pain score) it answers best by the recommender's own matching (relevance, then a
+    fit its kind allows), both sides when both are flagged. What the handout's "What we found
+    and why these drills" lists."""
+    found = [o for o in observations if o.flags & ACTIONABLE and not is_pain_score(o.code)]
+    keys: list[tuple[str, str]] = []
+    for drill in program:
+        scored = [(relevance(drill, o), o) for o in found if fit(drill, o) is not None]
+        best = max((score for score, _ in scored), default=0)
+        if best <= 0:
+            continue
+        for score, o in scored:
+            if score == best and (o.code, o.side) not in keys:
+                keys.append((o.code, o.side))
+    return keys
+
+
+def loading_pain(observations: Iterable[Observation], drill: Drill) -> list[Observation]:
+    """The painful findings a drill loads, in the order given: it aims at the painful motion
+    or test itself (single-leg balance for a painful single-leg stance), or is loaded work
+    (strength, running, impact, single-leg squatting) through the painful region (the A-skip
+    with a painful hip flexion): the recommender's pain rule (`_Safety`). Such a drill is not
+    made harder at a check-in."""
+    found = []
+    for o in observations:
+        if "pain" not in o.flags or is_pain_score(o.code):
+            continue
+        safety = _Safety.of([o])
+        if safety.into_pain(drill) or (drill.is_loaded and drill.regions & safety.painful_regions):
+            found.append(o)
+    return found
+
+
+def pain_cautions(
+    observations: Iterable[Observation],
+    drills: Sequence[Drill],
+    codes: Iterable[str],
+    lang: str = "en",
+) -> dict[str, str]:
+    """The client's caution ("Keep it pain-free — stop before it hurts.") for each drill of a
+    program (`codes`) that moves or loads a motion or test marked painful at the assessment
+    the findings come from: the one rule the handout, the report and the program builder use
+    for every program shown (recommended, saved or progressed at a check-in). A drill not in
+    `drills` (unknown to the library) gets none."""
+    safety = _Safety.of(list(observations))
+    known = {d.code: d for d in drills}
+    return {
+        code: _lang(PAIN_HANDOUT, lang)
+        for code in codes
+        if code in known and safety.painful(known[code])
+    }
+
+
+def with_pain_cautions(
+    items: Iterable[ProgramItemRecord],
+    observations: Iterable[Observation],
+    drills: Sequence[Drill],
+    lang: str = "en",
+) -> tuple[ProgramItemRecord, ...]:
+    """The program's items, each drill that moves a painful motion (`pain_cautions`) with the
+    caution at the head of its notes unless its notes already say it; a caution saved in
+    English reads in `lang`; the therapist's own note is kept after it."""
+    items = tuple(items)
+    cautions = pain_cautions(observations, drills, (i.exercise_code for i in items), lang)
+    english, said = _lang(PAIN_HANDOUT, "en"), _lang(PAIN_HANDOUT, lang)
+    out = []
+    for item in items:
+        notes = item.notes
+        if english != said and english in notes:  # saved in English, printed in Spanish
+            notes = notes.replace(english, said)
+        caution = cautions.get(item.exercise_code)
+        if caution and said not in notes:
+            notes = f"{caution} {notes}".strip()
+        out.append(item if notes == item.notes else replace(item, notes=notes))
+    return tuple(out)
 
 
 def recommend(

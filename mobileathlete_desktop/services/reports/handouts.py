@@ -9,7 +9,12 @@ from pathlib import Path
 from typing import Any
 
 from mobileathlete_desktop.domain.exercises import Exercise, ExerciseLibrary
-from mobileathlete_desktop.domain.follow_up import follow_up, prompt_review_advice
+from mobileathlete_desktop.domain.follow_up import (
+    follow_up,
+    pain_worse,
+    pain_worse_advice,
+    prompt_review_advice,
+)
 from mobileathlete_desktop.domain.interpretation import interpret_assessment
 from mobileathlete_desktop.domain.programs import (
     DEFAULT_WEEKS,
@@ -113,10 +118,16 @@ def build_handout(
     program, warnings = handout_program(ctx, client_id, program_id=program_id, lang=lang)
     library = exercise_library()
     images = drill_images(ctx, [i.exercise_code for i in program.items])
-    scoped = _assessed(ctx, client_id, program)
+    history = load_history(ctx, client_id)
+    scoped = _assessed(history, program)
     unsafe = _withheld(ctx, scoped, library)
+    in_program = frozenset(i.exercise_code for i in program.items)
+    # Pain stops loading: every drill that moves a motion or test painful at the latest
+    # assessment says "keep it pain-free" by the drill, whatever made the program (the
+    # recommender, a saved program, a check-in's progression).
+    items = _with_cautions(ctx, history, program.items, library, lang)
     drills: list[HandoutDrill] = []
-    for item in program.items:
+    for item in items:
         exercise = None if library is None else library.get(item.exercise_code)
         if exercise is None:
             warnings.append(f"Drill {item.exercise_code!r} is not in the exercise library")
@@ -129,7 +140,7 @@ def build_handout(
             steps = exercise.steps(lang)
             cues = exercise.cues(lang)
             drawing = None if item.exercise_code in images else _drawing_for(exercise)
-        when_easy = _next_step(exercise, library, lang, unsafe)
+        when_easy = _next_step(exercise, library, lang, unsafe, in_program)
         drill = HandoutDrill(
             code=item.exercise_code,
             name=name,
@@ -145,12 +156,17 @@ def build_handout(
         if not has_picture(drill):
             warnings.append(f"Drill {name!r} has no illustration")
         drills.append(drill)
-    summary = _client_findings(ctx, scoped, lang)
+    summary = _client_findings(ctx, scoped, lang, program, library)
     weeks = program.weeks or DEFAULT_WEEKS
     printed = on or program.date or date.today()
     # After a warning sign (a painful hop) the next visit is within a week, not when the
     # program has run its course: the tracker covers that week and the client is told so.
     soon = follow_up(scoped.latest if scoped else None, printed, weeks, ctx.catalogue)
+    advice = [prompt_review_advice(lang, soon.due)] if soon.prompt else []
+    # Pain up by a clinically important amount since the last visit: said to the client with
+    # the next visit (domain.follow_up), not answered by a drill.
+    if pain_worse(history, ctx.catalogue) is not None:
+        advice.append(pain_worse_advice(lang))
     handout = Handout(
         clinic=clinic_header(ctx),
         client_name=client.full_name,
@@ -164,7 +180,7 @@ def build_handout(
         time=time_text(program_time(program.items), lang),
         code=program.code,
         weeks=soon.weeks,
-        next_visit=prompt_review_advice(lang, soon.due) if soon.prompt else "",
+        next_visit=" ".join(advice),
     )
     return handout, program, warnings
 
@@ -174,23 +190,53 @@ def _next_step(
     library: ExerciseLibrary | None,
     lang: str,
     unsafe: frozenset[str] = frozenset(),
+    in_program: frozenset[str] = frozenset(),
 ) -> str:
     """The name of the drill to move on to when this one gets easy: the library's first
     progression the findings allow (`unsafe`: what the recommender's safety leaves out, such
-    as a skip or a hop after a painful hop), or "" when there is none."""
+    as a skip or a hop after a painful hop) that is not already in the program; a progression
+    the program holds leads on to its own (the next step beyond it); "" when there is none."""
     if exercise is None or library is None:
         return ""
-    for code in exercise.progressions:
+    queue = list(exercise.progressions)
+    seen = {exercise.code}
+    while queue:
+        code = queue.pop(0)
+        if code in seen or code in unsafe:
+            continue
+        seen.add(code)
         harder = library.get(code)
-        if harder is not None and code not in unsafe:
-            return harder.name(lang)
+        if harder is None:
+            continue
+        if code in in_program:  # already a drill of this program: the step beyond it
+            queue.extend(harder.progressions)
+            continue
+        return harder.name(lang)
     return ""
 
 
-def _assessed(ctx: ServiceContext, client_id: int, program: ProgramRecord) -> ClientHistory | None:
+def _with_cautions(
+    ctx: ServiceContext,
+    history: ClientHistory,
+    items: tuple[ProgramItemRecord, ...],
+    library: ExerciseLibrary | None,
+    lang: str,
+) -> tuple[ProgramItemRecord, ...]:
+    """The items with the pain caution by each drill that moves a motion or test painful at
+    the latest assessment (domain.recommendations.with_pain_cautions)."""
+    if library is None or history.latest is None:
+        return items
+    from mobileathlete_desktop.domain.recommendations import with_pain_cautions
+    from mobileathlete_desktop.services.programs import library_drills, observations
+
+    return with_pain_cautions(
+        items, observations(ctx, history), library_drills(library, lang), lang
+    )
+
+
+def _assessed(history: ClientHistory, program: ProgramRecord) -> ClientHistory | None:
     """The client's history up to the assessment the program was built on (else the latest),
     or None when there is no assessment."""
-    history = load_history(ctx, client_id)
     chosen = next((a for a in history.assessments if a.id == program.assessment_id), None)
     if chosen is None:
         chosen = history.latest
@@ -213,16 +259,32 @@ def _withheld(
 
 
 def _client_findings(
-    ctx: ServiceContext, scoped: ClientHistory | None, lang: str
+    ctx: ServiceContext,
+    scoped: ClientHistory | None,
+    lang: str,
+    program: ProgramRecord | None = None,
+    library: ExerciseLibrary | None = None,
 ) -> tuple[str, ...]:
     """What the assessment found, in the client's words and language (no numbers or sources):
-    the assessment the program was built on, else the latest."""
+    the assessment the program was built on, else the latest. The findings the program's
+    drills are for (domain.recommendations.drill_findings), every one, and every painful
+    test; the most pressing findings when the drills answer none (a general program)."""
     from mobileathlete_desktop.domain.interpretation import client_lines, glance
+    from mobileathlete_desktop.domain.recommendations import (
+        drill_findings,
+        observations_from_glance,
+    )
+    from mobileathlete_desktop.services.programs import library_drills
 
     if scoped is None:
         return ()
     lines = glance(interpret_assessment(scoped, catalogue=ctx.catalogue))
-    return tuple(client_lines(lines, lang, ctx.catalogue))
+    keys: list[tuple[str, str]] = []
+    if program is not None and library is not None:
+        known = {d.code: d for d in library_drills(library, lang)}
+        drills = [known[i.exercise_code] for i in program.items if i.exercise_code in known]
+        keys = drill_findings(observations_from_glance(lines), drills)
+    return tuple(client_lines(lines, lang, ctx.catalogue, for_drills=keys or None))
 
 
 def write_client_handout(
@@ -310,7 +372,9 @@ def program_listing(
     program, warnings = handout_program(ctx, client_id, program_id=program_id, lang=lang)
     library = exercise_library()
     drills: list[ProgramDrill] = []
-    for position, item in enumerate(program.items, start=1):
+    # The drills' notes as the handout prints them (the pain caution included).
+    items = _with_cautions(ctx, load_history(ctx, client_id), program.items, library, lang)
+    for position, item in enumerate(items, start=1):
         exercise = None if library is None else library.get(item.exercise_code)
         if exercise is None:
             warnings.append(f"Drill {item.exercise_code!r} is not in the exercise library")
