@@ -268,8 +268,12 @@ def test_template_saved_and_loaded_for_another_client(
 ) -> None:
     builder.add_drills(["mobility.leg_swing_front_back", "control.bird_dog"])
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Runner hip program", True))
-    saved = builder.save_template()
-    assert saved is not None and saved.is_template and saved.title == "Runner hip program"
+    assert builder.save_template() is not None  # saved on the thread pool
+    assert builder.status.text() == "Saving the template…"
+    qtbot.waitUntil(lambda: builder.templating is None)
+    assert builder.status.text() == "Saved template “Runner hip program” with 2 drills"
+    (saved,) = program_service.list_templates(ctx)
+    assert saved.is_template and saved.title == "Runner hip program"
 
     other = clients.create_client(ctx, clients.ClientInput("PB-2", "Otto", "Pacer"))
     second = open_builder(ctx, other.id, store, qtbot)
@@ -278,7 +282,8 @@ def test_template_saved_and_loaded_for_another_client(
         QInputDialog, "getItem", lambda _p, _t, _l, items, *a, **k: (items[0], True)
     )
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
-    second.load_template()
+    second.load_template()  # the templates, then the one chosen, read on the thread pool
+    qtbot.waitUntil(lambda: "Loaded template" in second.status.text())
     assert [i.exercise_code for i in second.model.items] == [
         "mobility.leg_swing_front_back",
         "control.bird_dog",

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QInputDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from mobileathlete_desktop.domain.programs import ProgramItemRecord, ProgramRecord
@@ -227,3 +227,31 @@ def test_the_main_window_opens_the_builder_without_reading_the_client_again(
     assert read == []
     qtbot.waitUntil(lambda: builder.loading is None)
     builder.close()
+
+
+def test_templates_are_read_on_the_pool_and_a_failed_template_save_is_said(
+    ctx: ServiceContext,
+    client_id: int,  # noqa: F811
+    store: QSettings,  # noqa: F811
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    builder = open_builder(ctx, client_id, store, qtbot)
+    listing = Gate(program_service.list_templates)
+    monkeypatch.setattr(program_service, "list_templates", listing)
+    builder.load_template()
+    assert builder.templating is not None  # the window answers meanwhile
+    listing.go.set()
+    qtbot.waitUntil(lambda: builder.templating is None)
+    assert listing.threads and threading.get_ident() not in listing.threads
+    assert builder.status.text() == "No templates yet: build a program and use Save as template."
+    add_by_keyboard(builder, qtbot, "bird dog")
+    saving = Gate(program_service.save_program)
+    saving.fail = ValueError("Title is too long")
+    saving.go.set()
+    monkeypatch.setattr(program_service, "save_program", saving)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Runner hip program", True))
+    assert builder.save_template() is not None
+    qtbot.waitUntil(lambda: builder.templating is None)
+    assert builder.status.text() == "⚠ Template not saved: Title is too long"
+    assert builder.model.rowCount() == 1

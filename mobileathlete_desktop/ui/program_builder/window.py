@@ -76,6 +76,7 @@ class ProgramBuilder(QDialog):
         self._after_save: list[AfterSave] = []
         self.checking_in: Job[Any] | None = None  # the check-in's sheet being read
         self.proposing: Job[Any] | None = None  # the next program being worked out
+        self.templating: Job[Any] | None = None  # a template being saved or read
         # The Recommend being worked out, if any (a later press overtakes it).
         self.recommending: Job[tuple[ProgramRecord, list[str]]] | None = None
         self.can_write = ctx.actor.can("programs.write")
@@ -349,12 +350,14 @@ class ProgramBuilder(QDialog):
     def _save_pressed(self) -> None:  # Save and Ctrl+S (their signals' argument is no `then`)
         self.save()
 
-    def save_template(self) -> ProgramRecord | None:
-        """Saves the drills as a reusable template under a name (e.g. "Runner hip program")."""
+    def save_template(self) -> Job[ProgramRecord] | None:
+        """Saves the drills as a reusable template under a name (e.g. "Runner hip program"),
+        on the thread pool (`templating` meanwhile)."""
         return save_template(self)
 
     def load_template(self) -> None:
-        """Replaces the drills with a template's (asks first when there are unsaved changes)."""
+        """Replaces the drills with a template's (asks first when there are unsaved changes);
+        the templates read on the thread pool (`templating` meanwhile)."""
         load_template(self)
 
     # -- check-in and the next program ------------------------------------------------------

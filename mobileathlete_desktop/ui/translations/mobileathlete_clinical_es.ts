@@ -1498,6 +1498,10 @@
         <translation>⚠ No se ha guardado la plantilla: {error}</translation>
     </message>
     <message>
+        <source>Saving the template…</source>
+        <translation>Guardando la plantilla…</translation>
+    </message>
+    <message>
         <source>No templates yet: build a program and use Save as template.</source>
         <translation>Aún no hay plantillas: cree un programa y use Guardar como plantilla.</translation>
     </message>
