@@ -162,3 +162,28 @@ def test_a_server_settles_every_attempt_as_the_orm_s_unit_does(
         assert problems == []  # the events sealed and chained here verify
     finally:
         here.db.dispose()
+
+
+def test_a_sign_in_that_fails_between_its_requests_leaves_nothing_held(
+    lan: tuple[LanProxy, ServiceContext], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The write lock taken by the first request is let go when the attempt cannot be
+    settled (here the decision fails): nothing stored, and the next write unit goes at once
+    (it would wait out the lock timeout and fail as busy otherwise)."""
+    from mobileathlete_desktop.services import clients
+
+    _proxy, ctx = lan
+    events = len(_trail(ctx))
+
+    def broken(*_args: Any) -> Any:
+        raise RuntimeError("a bug while deciding")
+
+    monkeypatch.setattr(accounts, "decide", broken)
+    for _ in range(2):
+        with pytest.raises(RuntimeError):
+            accounts.sign_in(ctx, "boss", PASSWORD)
+    monkeypatch.undo()
+    made = clients.create_client(ctx, clients.ClientInput("SI-1", "Rita", "Held"))
+    assert made.id
+    assert len(_trail(ctx)) == events
+    assert accounts.sign_in(ctx, "boss", PASSWORD).username == "boss"
