@@ -103,3 +103,31 @@ def test_results_carry_every_key_the_performance_issue_names() -> None:
     assert named <= set(run.KEYS)
     shown = run.table({"max_stall_ms": 80.0, "start_ratio": 1.2, "clients": 1, "measurements": 2})
     assert "Longest UI stall (all of it)" in shown and "MISS" in shown
+
+
+@pytest.mark.parametrize(("name", "inner"), [("search", "_search"), ("grid entry", "_grid_entry")])
+def test_window_measures_run_at_the_programs_switch_interval(
+    monkeypatch: pytest.MonkeyPatch, name: str, inner: str
+) -> None:
+    """The search and grid entry measures share the interpreter's lock between the window and
+    the jobs' workers as the program does (1 ms, commands/gui.py), and put CPython's back."""
+    import sys
+
+    from mobileathlete_desktop.commands.gui import UI_SWITCH_INTERVAL_S
+
+    seen: list[float] = []
+
+    def measured(_bench: Bench) -> dict[str, float]:
+        seen.append(sys.getswitchinterval())
+        return {}
+
+    monkeypatch.setattr(measures, inner, measured)
+    before = sys.getswitchinterval()
+    sys.setswitchinterval(0.005)  # CPython's default, as in the bench's process
+    try:
+        dict(measures.REGISTRY)[name](Bench(db_path=Path("unused"), clients=0, measurements=0))
+        after = sys.getswitchinterval()
+    finally:
+        sys.setswitchinterval(before)
+    assert seen == [UI_SWITCH_INTERVAL_S]
+    assert after == 0.005
