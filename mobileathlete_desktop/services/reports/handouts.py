@@ -120,7 +120,9 @@ def build_handout(
     images = drill_images(ctx, [i.exercise_code for i in program.items])
     history = load_history(ctx, client_id)
     scoped = _assessed(history, program)
-    unsafe = _withheld(ctx, scoped, library)
+    # Never the next step: a drill the findings leave out, or one that loads a test painful at
+    # the latest visit (the check-in would not move on to it either).
+    unsafe = _withheld(ctx, scoped, library) | _loading_pain(ctx, history, library)
     in_program = frozenset(i.exercise_code for i in program.items)
     # Pain stops loading: every drill that moves a motion or test painful at the latest
     # assessment says "keep it pain-free" by the drill, whatever made the program (the
@@ -232,6 +234,20 @@ def _with_cautions(
     return with_pain_cautions(
         items, observations(ctx, history), library_drills(library, lang), lang
     )
+
+
+def _loading_pain(
+    ctx: ServiceContext, history: ClientHistory, library: ExerciseLibrary | None
+) -> frozenset[str]:
+    """The drills that load a test painful at the latest assessment
+    (domain.recommendations.loading_pain)."""
+    if library is None or history.latest is None:
+        return frozenset()
+    from mobileathlete_desktop.domain.recommendations import loading_pain
+    from mobileathlete_desktop.services.programs import library_drills, observations
+
+    found = observations(ctx, history)
+    return frozenset(d.code for d in library_drills(library) if loading_pain(found, d))
 
 
 def _assessed(history: ClientHistory, program: ProgramRecord) -> ClientHistory | None:
