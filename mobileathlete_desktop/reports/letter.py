@@ -18,7 +18,15 @@ from mobileathlete_desktop.reports.pdf import (
     short,
     text,
 )
-from mobileathlete_desktop.reports.summary import FindingLine, findings_table, para, trial_pages
+from mobileathlete_desktop.reports.summary import (
+    NO_PREDICTION,
+    FindingLine,
+    draft_band,
+    findings_table,
+    not_signed,
+    para,
+    trial_pages,
+)
 from mobileathlete_desktop.support.i18n import texts
 
 LETTER_FINDINGS = 4
@@ -40,14 +48,22 @@ class ReferralLetter:
     plan: str = ""
     next_visit: str = ""
     therapist: str = ""
+    drafts: tuple[date, ...] = ()
+    """The visits whose assessment is a draft (not signed): the letter says so and offers no
+    line to sign on."""
 
     @property
     def visits(self) -> int:
         return len(self.visit_dates)
 
 
+# Every date of a letter is written out ("August 8, 2026"), the plan's too (services.reports
+# builds it in this style).
+DATE_STYLE = "long"
+
+
 def _d(lang: str, on: date) -> str:
-    return texts(lang).date(on, "long")
+    return texts(lang).date(on, DATE_STYLE)
 
 
 def _right(letter: ReferralLetter) -> list[Any]:
@@ -124,7 +140,8 @@ def letter_story(letter: ReferralLetter) -> list[Any]:
 
     tr = texts(letter.lang)
     client = letter.client
-    story: list[Any] = [section_mark(f"{client.full_name} ({client.chart_number})")]
+    band = draft_band(letter.drafts, tr, DATE_STYLE)
+    story: list[Any] = [section_mark(f"{client.full_name} ({client.chart_number})", band)]
     story.append(letterhead(letter.clinic, content_width(), right=_right(letter)))
     story.append(Spacer(1, 14))
     referral = client.referral or tr.gettext("not recorded")
@@ -135,7 +152,15 @@ def letter_story(letter: ReferralLetter) -> list[Any]:
     story.append(para(_opening(letter)))
     if letter.findings:
         story.append(Spacer(1, 6))
-        story.append(para(tr.gettext("What we found at the latest visit:")))
+        if letter.visit_dates and letter.visit_dates[-1] in letter.drafts:
+            found = tr.gettext(
+                "What we found at the latest visit ({date}; its assessment is a draft, not yet "
+                "signed):",
+                date=_d(letter.lang, letter.visit_dates[-1]),
+            )
+        else:
+            found = tr.gettext("What we found at the latest visit:")
+        story.append(para(found))
         story.append(Spacer(1, 3))
         story.append(findings_table(letter.findings))
     elif letter.visit_dates:
@@ -186,19 +211,15 @@ def letter_story(letter: ReferralLetter) -> list[Any]:
         story.append(
             para(tr.gettext("Please contact us with any question: {contact}.", contact=contact))
         )
-    story.append(
-        para(
-            tr.gettext(
-                "Reference values are for comparison only and do not predict injury. The full "
-                "record with every value is available on request."
-            ),
-            "muted",
-        )
-    )
+    story.append(para(tr.gettext(NO_PREDICTION), "muted"))
     story.append(Spacer(1, 10))
     story.append(para(tr.gettext("Kind regards,")))
     story.append(Spacer(1, 26))
-    story.append(para("_" * 34, "small"))
+    if letter.drafts:
+        # No line to sign on: a letter from a draft is not sent as if it were final.
+        story.append(para(not_signed(letter.drafts, tr, DATE_STYLE), "cell_bold"))
+    else:
+        story.append(para("_" * 34, "small"))
     story.append(para(letter.therapist or "—"))
     if letter.clinic.name:
         story.append(para(short(letter.clinic.name), "small"))

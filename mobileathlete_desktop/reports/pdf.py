@@ -241,7 +241,7 @@ class _SectionMark:
     """Factory of a zero-size flowable that starts a new numbered section (one client)."""
 
     @staticmethod
-    def make(label: str) -> Any:
+    def make(label: str, band: str = "") -> Any:
         from reportlab.platypus import Flowable
 
         class SectionMark(Flowable):  # type: ignore[misc]
@@ -253,14 +253,19 @@ class _SectionMark:
                 return (0, 0)
 
             def draw(self) -> None:
-                self.canv.start_section(label)
+                self.canv.start_section(label, band)
 
         return SectionMark()
 
 
-def section_mark(label: str) -> Any:
-    """A flowable starting a section: pages are numbered "Page n of N" within it, under label."""
-    return _SectionMark.make(label)
+def section_mark(label: str, band: str = "") -> Any:
+    """A flowable starting a section: pages are numbered "Page n of N" within it, under label;
+    with `band`, every page of the section carries it across its top ("DRAFT — not signed")."""
+    return _SectionMark.make(label, band)
+
+
+# The band across the top of every page of a draft document: white on this dark red.
+BAND_COLOUR = "#9B1C1C"
 
 
 def numbered_canvas(footer_left: str, lang: str = "en") -> type:
@@ -281,11 +286,13 @@ def numbered_canvas(footer_left: str, lang: str = "en") -> type:
             self._saved: list[tuple[dict[str, Any], int, str]] = []
             self._section = 0
             self._label = footer_left
+            self._band = ""
 
-        def start_section(self, label: str) -> None:
+        def start_section(self, label: str, band: str = "") -> None:
             if self._saved or self._label != footer_left or self._section:
                 self._section += 1
             self._label = label
+            self._band = band
 
         def showPage(self) -> None:
             self._saved.append((dict(self.__dict__), self._section, self._label))
@@ -300,6 +307,8 @@ def numbered_canvas(footer_left: str, lang: str = "en") -> type:
                 self.__dict__.update(state)
                 seen[section] = seen.get(section, 0) + 1
                 self._footer(label, seen[section], totals[section])
+                if self._band:
+                    self._top_band(self._band)
                 super().showPage()
             super().save()
 
@@ -318,6 +327,22 @@ def numbered_canvas(footer_left: str, lang: str = "en") -> type:
                 label = short(label, len(label) - 1)  # never under the page number
             self.drawString(18 * mm, 9.5 * mm, label)
             self.drawRightString(width - 18 * mm, 9.5 * mm, page)
+            self.restoreState()
+
+        def _top_band(self, band: str) -> None:
+            """The band across the page's top margin, in bold white on dark red: seen at a
+            glance and kept by a grey print (the words say it, not the colour)."""
+            width, height = self._pagesize
+            self.saveState()
+            self.setFillColor(HexColor(BAND_COLOUR))
+            # Within the top margin (16 mm), under the 10 mm every page keeps clear.
+            self.rect(18 * mm, height - 15.2 * mm, width - 36 * mm, 5.4 * mm, stroke=0, fill=1)
+            self.setFillColor(HexColor("#FFFFFF"))
+            size = 8.5
+            while size > 6 and self.stringWidth(band, FONT_BOLD, size) > width - 40 * mm:
+                size -= 0.5
+            self.setFont(FONT_BOLD, size)
+            self.drawCentredString(width / 2, height - 13.6 * mm, band)
             self.restoreState()
 
     return NumberedCanvas

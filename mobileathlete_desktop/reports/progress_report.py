@@ -24,6 +24,7 @@ from mobileathlete_desktop.reports.pdf import (
     text,
 )
 from mobileathlete_desktop.reports.stills import stills_flowables
+from mobileathlete_desktop.reports.summary import draft_band, not_signed, years_running
 from mobileathlete_desktop.support.i18n import N_, texts
 
 # Room a table's heading needs below it (itself and a few rows), else it starts the next page.
@@ -127,6 +128,11 @@ class ProgressReport:
     """Where the crossed reference points come from, under the tables (their Flags cells
     say what was crossed; a source key would be cut mid-word there)."""
 
+    @property
+    def drafts(self) -> tuple[date, ...]:
+        """The visits whose assessment is a draft (not signed)."""
+        return tuple(v.date for v in self.visits if v.status == "draft")
+
 
 SEXES = {"female": N_("female"), "male": N_("male"), "other": N_("other")}
 
@@ -140,7 +146,7 @@ def _client_block(report: ProgressReport) -> Any:
     ]
     if client.date_of_birth:
         age = client.age_on(report.generated_on)
-        born = client.date_of_birth.isoformat()
+        born = tr.date(client.date_of_birth, "medium")
         lines.append(text(tr.gettext("Born {date} ({age} years)", date=born, age=age)))
     if client.sex != "unknown":
         sex = tr.gettext(SEXES[client.sex]) if client.sex in SEXES else client.sex
@@ -158,7 +164,7 @@ def _episode(report: ProgressReport) -> list[Any]:
         (tr.gettext("Referral"), client.referral or missing),
     ]
     if visits:
-        first, last = visits[0].date.isoformat(), visits[-1].date.isoformat()
+        first, last = tr.date(visits[0].date, "medium"), tr.date(visits[-1].date, "medium")
         span = tr.gettext(
             "{count} from {first} to {last}", count=len(visits), first=first, last=last
         )
@@ -168,7 +174,7 @@ def _episode(report: ProgressReport) -> list[Any]:
     leg = client.dominant_leg
     running = [
         tr.gettext("{km} km a week", km=km) if km else "",
-        tr.gettext("{years} years running", years=years) if years else "",
+        years_running(client.years_running or 0, tr) if years else "",
         tr.gettext("goal: {goal}", goal=client.goal_event) if client.goal_event else "",
         tr.gettext("dominant leg: {side}", side=tr.pgettext("side of the body", leg))
         if leg != "unknown"
@@ -329,20 +335,24 @@ def _signature(report: ProgressReport) -> Any:
     from reportlab.platypus import Table, TableStyle
 
     tr = texts(report.lang)
+    drafts = report.drafts
     data = [
         ["", ""],
         [
             para(tr.gettext("Therapist: {name}", name=report.therapist or "—"), "small"),
-            para(tr.gettext("Signature"), "small"),
+            para(not_signed(drafts, tr), "cell_bold")
+            if drafts
+            else para(tr.gettext("Signature"), "small"),
         ],
     ]
     table = Table(data, colWidths=[content_width() / 2] * 2, rowHeights=[11 * mm, None])
     table.setStyle(
         TableStyle(
             [
-                ("LINEBELOW", (1, 0), (1, 0), 0.6, "#000000"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
                 ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                # A line to sign on only under a document made from signed assessments.
+                *([] if drafts else [("LINEBELOW", (1, 0), (1, 0), 0.6, "#000000")]),
             ]
         )
     )
@@ -357,11 +367,12 @@ def report_story(report: ProgressReport) -> list[Any]:
     client = report.client
     last_chart: list[Any] = []  # held back: it may go with the signature
     tr = texts(report.lang)
-    story: list[Any] = [section_mark(f"{client.full_name} ({client.chart_number})")]
+    band = draft_band(report.drafts, tr)
+    story: list[Any] = [section_mark(f"{client.full_name} ({client.chart_number})", band)]
     story.append(letterhead(report.clinic, content_width(), right=_client_block(report)))
     story.append(Spacer(1, 4 * mm))
     story.append(para(tr.gettext("Progress report"), "title"))
-    on = report.generated_on.isoformat()
+    on = tr.date(report.generated_on, "medium")
     story.append(para(tr.gettext("Generated on {date}", date=on), "muted"))
     story.append(para(tr.gettext("Episode"), "h1"))
     story += _episode(report)
@@ -475,6 +486,7 @@ def report_story(report: ProgressReport) -> list[Any]:
         )
     else:
         story += last_chart
-        story += [heading, *program[:-tail]]
+        # The heading goes over with the program's first lines, never alone at a page's foot.
+        story += [KeepTogether([heading, *program[:2]]), *program[2:-tail]]
         story.append(KeepTogether([*program[-tail:], Spacer(1, 3 * mm), _signature(report)]))
     return story

@@ -25,7 +25,7 @@ from mobileathlete_desktop.reports.pdf import (
     styles,
     text,
 )
-from mobileathlete_desktop.support.i18n import Texts, texts
+from mobileathlete_desktop.support.i18n import N_, Texts, texts
 
 # The most a summary lists before it points to the full record.
 MAX_FINDINGS = 7
@@ -62,6 +62,9 @@ class Chart:
 
     figure: Any = field(compare=False)
     caption: str = ""
+    full_size: bool = False
+    """Never drawn smaller to fit (the outcome scores: their key stays readable); the page
+    fitter leaves another chart out first."""
 
 
 @dataclass(frozen=True)
@@ -90,6 +93,12 @@ class SummaryReport:
     next_visit: str = ""
     therapist: str = ""
     chart_height: float = CHART_HEIGHT
+    drafts: tuple[date, ...] = ()
+    """The visits whose assessment is a draft (not signed): the summary says so on every page
+    and offers no signature as if it were final."""
+    reference_note: str = ""
+    """The groups the norms and reference points behind the findings come from, when another
+    group than this runner's (Plisky 2006: high-school girls' basketball)."""
 
     @property
     def visits(self) -> int:
@@ -104,7 +113,11 @@ def _styles() -> dict[str, Any]:
     base = styles()
     return {
         **base,
-        "h3": ParagraphStyle("h3", parent=base["cell_bold"], fontSize=9, leading=12, spaceBefore=4),
+        # A heading never ends a page: it goes over with what follows it.
+        "h2": ParagraphStyle("summary_h2", parent=base["h2"], keepWithNext=1),
+        "h3": ParagraphStyle(
+            "h3", parent=base["cell_bold"], fontSize=9, leading=12, spaceBefore=4, keepWithNext=1
+        ),
         "small_bullet": ParagraphStyle(
             "small_bullet", parent=base["small"], leftIndent=10, bulletIndent=1
         ),
@@ -123,6 +136,26 @@ def para(value: str, style: str = "body", *, markup: bool = False) -> Any:
 
 def _d(tr: Texts, on: date) -> str:
     return tr.date(on, "medium")
+
+
+def draft_band(drafts: Sequence[date], tr: Texts, style: str = "medium") -> str:
+    """The band across every page of a document made from an unsigned assessment ("DRAFT —
+    not signed: the assessment of Aug 8, 2026", its dates in the document's `style`); ""
+    when every assessment is signed."""
+    if not drafts:
+        return ""
+    return tr.ngettext(
+        "DRAFT — not signed: the assessment of {dates}",
+        "DRAFT — not signed: the assessments of {dates}",
+        len(drafts),
+        dates=", ".join(tr.date(on, style) for on in drafts),
+    )
+
+
+NO_PREDICTION = N_(
+    "Reference values are for comparison only and do not predict injury. The full record with "
+    "every value is available on request."
+)
 
 
 def _client_block(report: SummaryReport, tr: Texts) -> list[Any]:
@@ -172,8 +205,7 @@ def episode_lines(report: SummaryReport) -> list[str]:
         km = f"{client.weekly_distance_km:g}"
         running.append(tr.gettext("{km} km a week", km=km))
     if client.years_running:
-        years = f"{client.years_running:g}"
-        running.append(tr.gettext("{years} years running", years=years))
+        running.append(years_running(client.years_running, tr))
     if client.goal_event:
         running.append(tr.gettext("goal: {goal}", goal=client.goal_event))
     if client.injury_history:
@@ -183,6 +215,13 @@ def episode_lines(report: SummaryReport) -> list[str]:
     else:
         lines.append(tr.gettext("Running: no running profile recorded."))
     return lines
+
+
+def years_running(years: float, tr: Texts) -> str:
+    """ "1 year running", "12 years running" (half years: "1.5 years running")."""
+    shown = f"{years:g}"
+    count = int(years) if float(years).is_integer() else 2
+    return tr.ngettext("{years} year running", "{years} years running", count, years=shown)
 
 
 def grid_table(rows: list[list[Any]], widths: list[float], *, header: bool) -> Any:
@@ -281,28 +320,43 @@ def program_table(program: Sequence[DrillLine], tr: Texts) -> Any:
     return grid_table(rows, widths, header=True)
 
 
-def signature(therapist: str, tr: Texts) -> Any:
-    """The therapist's name and a line to sign on."""
+def signature(therapist: str, tr: Texts, drafts: Sequence[date] = ()) -> Any:
+    """The therapist's name and a line to sign on; no line when an assessment is a draft:
+    the document says it is not signed instead."""
     from reportlab.platypus import Table, TableStyle
 
     data = [
         ["", ""],
         [
             para(tr.gettext("Therapist: {name}", name=therapist or "—"), "small"),
-            para(tr.gettext("Signature"), "small"),
+            para(not_signed(drafts, tr), "cell_bold")
+            if drafts
+            else para(tr.gettext("Signature"), "small"),
         ],
     ]
     table = Table(data, colWidths=[content_width() / 2] * 2, rowHeights=[30, None])
     table.setStyle(
         TableStyle(
             [
-                ("LINEBELOW", (1, 0), (1, 0), 0.6, "#000000"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
                 ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                # A line to sign on only under a document made from signed assessments.
+                *([] if drafts else [("LINEBELOW", (1, 0), (1, 0), 0.6, "#000000")]),
             ]
         )
     )
     return table
+
+
+def not_signed(drafts: Sequence[date], tr: Texts, style: str = "medium") -> str:
+    """What stands where the signature would: the draft assessments named, not to be signed
+    off before them."""
+    return tr.ngettext(
+        "Not signed: the assessment of {dates} is a draft.",
+        "Not signed: the assessments of {dates} are drafts.",
+        len(drafts),
+        dates=", ".join(tr.date(on, style) for on in drafts),
+    )
 
 
 # A chart shrinks to the room left on a page down to this height (points) rather than leave
@@ -310,10 +364,10 @@ def signature(therapist: str, tr: Texts) -> Any:
 SHORTEST_CHART = 170.0
 
 
-def _flexible_chart(figure: Any, tallest: float, draw: bool) -> Any:
-    """A chart that takes the page's width up to `tallest`, or less to fit the room left on
-    the page (not under SHORTEST_CHART); blank space of the same size when `draw` is false
-    (a trial layout that counts pages)."""
+def _flexible_chart(figure: Any, tallest: float, draw: bool, *, shrinks: bool = True) -> Any:
+    """A chart that takes the page's width up to `tallest`, or (when it `shrinks`) less to fit
+    the room left on the page (not under SHORTEST_CHART); blank space of the same size when
+    `draw` is false (a trial layout that counts pages)."""
     from reportlab.platypus import Flowable
 
     fig_w, fig_h = figure.get_size_inches()
@@ -328,7 +382,7 @@ def _flexible_chart(figure: Any, tallest: float, draw: bool) -> Any:
         def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
             full = min(tallest, available_width / aspect)
             # Never under 3/4 of its size: a tall chart made short gets too narrow to read.
-            fits = max(SHORTEST_CHART, full * 0.75) <= available_height < full
+            fits = shrinks and max(SHORTEST_CHART, full * 0.75) <= available_height < full
             self.height = available_height if fits else full
             self.width = self.height * aspect
             return self.width, self.height
@@ -347,10 +401,16 @@ def _chart_flowables(report: SummaryReport, tr: Texts, draw: bool) -> list[Any]:
 
     out: list[Any] = []
     for chart in report.charts:
-        out.append(CondPageBreak(SHORTEST_CHART + 30))
+        tallest = CHART_HEIGHT if chart.full_size else report.chart_height
+        if chart.full_size:
+            fig_w, fig_h = chart.figure.get_size_inches()
+            out.append(CondPageBreak(min(tallest, content_width() * fig_h / fig_w) + 30))
+        else:
+            out.append(CondPageBreak(SHORTEST_CHART + 30))
         if chart.caption:
             out.append(para(chart.caption, "muted"))
-        out.append(_flexible_chart(chart.figure, report.chart_height, draw))
+        flexible = _flexible_chart(chart.figure, tallest, draw, shrinks=not chart.full_size)
+        out.append(flexible)
     return out
 
 
@@ -360,7 +420,8 @@ def summary_story(report: SummaryReport, *, draw_charts: bool = True) -> list[An
 
     tr = texts(report.lang)
     client = report.client
-    story: list[Any] = [section_mark(f"{client.full_name} ({client.chart_number})")]
+    band = draft_band(report.drafts, tr)
+    story: list[Any] = [section_mark(f"{client.full_name} ({client.chart_number})", band)]
     story.append(letterhead(report.clinic, content_width(), right=_client_block(report, tr)))
     story.append(Spacer(1, 6))
     title = tr.gettext("Progress summary")
@@ -392,6 +453,9 @@ def summary_story(report: SummaryReport, *, draw_charts: bool = True) -> list[An
                     "small",
                 )
             )
+        if report.reference_note:
+            story.append(para(report.reference_note, "muted"))
+        story.append(para(tr.gettext(NO_PREDICTION), "muted"))
         story.append(para(tr.gettext("What changed"), "h2"))
         story += _changes(report, tr)
         story += _chart_flowables(report, tr, draw_charts)
@@ -400,6 +464,9 @@ def summary_story(report: SummaryReport, *, draw_charts: bool = True) -> list[An
         if report.program_title:
             program.append(para(report.program_title, "muted"))
         program.append(program_table(report.program, tr))
+        # The heading and its subtitle never end a page without the table (a program is a
+        # few rows: it moves whole to the next page).
+        program = [KeepTogether(program)]
         if report.adherence:
             program.append(para(report.adherence, "muted"))
     else:
@@ -409,7 +476,9 @@ def summary_story(report: SummaryReport, *, draw_charts: bool = True) -> list[An
     plan.append(para(report.plan or tr.gettext("No plan written at the latest visit."), "small"))
     if report.next_visit:
         plan.append(para(report.next_visit, "small"))
-    story.append(KeepTogether([*plan, Spacer(1, 4), signature(report.therapist, tr)]))
+    story.append(
+        KeepTogether([*plan, Spacer(1, 4), signature(report.therapist, tr, report.drafts)])
+    )
     return story
 
 
@@ -429,8 +498,12 @@ def trial_pages(story: list[Any], lang: str) -> int:
 
 
 def _shorter(report: SummaryReport) -> SummaryReport | None:
-    """The summary with one thing less, in the order a reader misses least; None at the end."""
-    if report.charts and report.chart_height > SMALL_CHART_HEIGHT:
+    """The summary with one thing less, in the order a reader misses least; None at the end.
+    The outcome scores' chart (full_size, put first) is the chart kept: a referring doctor
+    reads it first, so another chart is made smaller and then left out before it, and it
+    is never made smaller (its key stays readable)."""
+    shrinkable = any(not c.full_size for c in report.charts)
+    if shrinkable and report.chart_height > SMALL_CHART_HEIGHT:
         return replace(report, chart_height=SMALL_CHART_HEIGHT)
     if len(report.charts) > 1:
         return replace(report, charts=report.charts[:1])

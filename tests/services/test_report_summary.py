@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from mobileathlete_desktop.services.assessments import create_assessment, set_value
+from mobileathlete_desktop.services.assessments import create_assessment, set_value, sign_assessment
 from mobileathlete_desktop.services.context import ServiceContext
 from mobileathlete_desktop.services.reports import (
     build_summary_report,
@@ -45,7 +45,7 @@ def clinic(ctx: ServiceContext) -> ServiceContext:
     return ctx
 
 
-def _worked_runner(ctx: ServiceContext, chart: str = "WK-1") -> int:
+def _worked_runner(ctx: ServiceContext, chart: str = "WK-1", *, signed: bool = True) -> int:
     """A hip control deficit (passive internal rotation within the runners' norm, active 15°
     short), a painful hip flexion below norm, a lunge asymmetry, NPRS 6 → 3 → 2."""
     client = add_runner(ctx, chart)
@@ -71,6 +71,8 @@ def _worked_runner(ctx: ServiceContext, chart: str = "WK-1") -> int:
         visit = create_assessment(ctx, client.id, on, therapist="Pat Physio, PT")
         for code, side, mode, value, pain in values:
             set_value(ctx, visit.id, code, side, mode, value, pain=pain)  # type: ignore[arg-type]
+        if signed:
+            sign_assessment(ctx, visit.id)
     return client.id
 
 
@@ -103,14 +105,17 @@ def test_the_worked_runners_summary_is_two_pages_saying_what_a_pt_expects(
         "important (MCID 2 points or 30%, farrar-2001)" in text
     )
     assert "unchanged" not in text
-    # Charts chosen for this client: the gap of its control deficit and its outcome scores.
+    # Charts chosen for this client: its outcome scores first (a doctor's first look; the
+    # page fitter keeps the first), then the gap of its control deficit.
     captions = [c.caption for c in document.report.charts]
-    assert captions[0].startswith("Active against passive range")
-    assert any(c.startswith("Outcome scores") for c in captions)
+    assert captions[0].startswith("Outcome scores")
+    assert captions[1].startswith("Active against passive range")
     # The program as drill, dose, why; the plan; the therapist's name and a line to sign.
     assert "Drill Dose Why" in text and "Control deficit: Hip internal rotation, right" in text
     assert "Plan and next visit" in text and "Next visit: in about 4 weeks" in text
-    assert "Therapist: Pat Physio, PT" in text and "Signature" in text
+    # Signed by the signed-in therapist: the name that signed, and a line to sign the letter.
+    assert "Therapist: Test Therapist" in text and "Signature" in text
+    assert "DRAFT" not in text and "Not signed" not in text
 
 
 def test_a_first_visit_has_nothing_to_compare_yet(clinic: ServiceContext, tmp_path: Path) -> None:
@@ -139,7 +144,7 @@ def test_the_summary_in_spanish(clinic: ServiceContext, tmp_path: Path) -> None:
         "clínicamente importante (DMCI 2 puntos o 30%, farrar-2001)",
         "Programa de ejercicios en casa actual",
         "Ejercicio Dosis Por qué",
-        "Fisioterapeuta: Pat Physio, PT",
+        "Fisioterapeuta: Test Therapist",
         "Página 1 de 2",
     ):
         assert phrase in text, phrase
@@ -166,7 +171,7 @@ def test_the_letter_is_one_page_to_the_referring_clinician(
     assert found.index("Control deficit") < found.index("Pain") < found.index("Asymmetry")
     assert "Our plan:" in text and "Please contact us with any question: +00 111 222." in text
     assert "do not predict injury" in text
-    assert "Kind regards," in text and "Pat Physio, PT" in text
+    assert "Kind regards," in text and "Test Therapist" in text
 
 
 def test_the_letter_in_spanish_speaks_for_the_clinic(
@@ -205,7 +210,7 @@ def test_the_full_record_in_spanish(clinic: ServiceContext, tmp_path: Path) -> N
         "Escalas de resultados",
         "-4 (mejoró: CMD, DMCI)",
         "Dolor (escala numérica 0-10): 6 puntos → 2 puntos, mejoró",
-        "Fisioterapeuta: Pat Physio, PT",
+        "Fisioterapeuta: Test Therapist",
         "Página 1 de",
     ):
         assert phrase in text, phrase

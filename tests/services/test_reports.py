@@ -44,12 +44,16 @@ def test_report_names_client_values_change_and_numbers_every_page(
     text = "\n".join(pages)
     assert "Testa Runnerton" in text and "TR-1" in text and CLINIC in text
     assert "Right calf tightness on hills" in text
-    assert "2025-03-01" in text and "2025-04-01" in text
+    assert "Visits 2 from Mar 1, 2025 to Apr 1, 2025" in " ".join(text.split())
     assert "6 cm" in text and "9.5 cm" in text
     # 3.5 cm beyond the 1.9 cm MDC of the lunge test is stated as a real change.
     assert re.search(r"Right weight-bearing lunge.*improved", text.replace("\n", " "))
-    assert "Pat Physio, PT" in text and "Signature" in text
+    # Drafts (never signed): said on every page, and no line to sign on.
+    assert "Pat Physio, PT" in text and "Signature" not in text
+    flat_text = " ".join(text.split())
+    assert "Not signed: the assessments of Mar 1, 2025, Apr 1, 2025 are drafts." in flat_text
     for number, page in enumerate(pages, start=1):
+        assert "DRAFT — not signed: the assessments of Mar 1, 2025, Apr 1, 2025" in page
         assert f"Page {number} of {len(pages)}" in page
         assert "Testa Runnerton (TR-1)" in page
 
@@ -228,7 +232,7 @@ def test_outcomes_and_computed_scores_sit_in_their_own_tables(
     squat = next(r for r in report.tests if r.code == "sls")
     assert squat.values == ("poor, 2 faults", "fair, 1 fault")
     assert any(
-        line.startswith("Single-leg squat (left): fair (") and "2025-03-01" in line
+        line.startswith("Single-leg squat (left): fair (") and "Mar 1, 2025" in line
         for line in report.findings
     )
 
@@ -240,7 +244,7 @@ def test_what_changed_lists_only_changes(clinic: ServiceContext, episode: int) -
     changes = report.changes
     assert len(changes) == 2, changes
     lunge = next(c for c in changes if c.startswith("Right weight-bearing lunge"))
-    assert "6 cm (2025-03-01) → 9.5 cm" in lunge and "improved" in lunge
+    assert "6 cm (Mar 1, 2025) → 9.5 cm" in lunge and "improved" in lunge
     pain = next(c for c in changes if c.startswith("Pain"))
     assert "clinically important" in pain
     text = " ".join(changes)
@@ -359,7 +363,7 @@ def test_what_changed_names_the_measurement_error_and_the_mcid_each_for_what_hol
 
     interpreted, measure = _nprs_change(beyond_error=beyond, important=important)
     line = _change_line(interpreted, date(2026, 1, 15), "points", measure)  # type: ignore[arg-type]
-    assert line == f"Pain (NPRS 0-10): 4 points (2026-01-15) → 2 points: {said}"
+    assert line == f"Pain (NPRS 0-10): 4 points (Jan 15, 2026) → 2 points: {said}"
     assert "more than" not in line
     assert _change_text(interpreted) == cell  # type: ignore[arg-type]
 
@@ -410,7 +414,7 @@ def test_a_chart_with_nothing_to_show_is_one_line_and_the_signature_never_stands
     assert "Not drawn: Limb symmetry — no measure was recorded on both sides" in " ".join(
         pages[0].split()
     )
-    assert "Signature" in pages[0]
+    assert "Therapist: Pat Physio, PT" in pages[0]
 
 
 def test_the_signature_goes_with_the_last_lines_of_the_report(
@@ -421,7 +425,7 @@ def test_the_signature_goes_with_the_last_lines_of_the_report(
     out = tmp_path / "r.pdf"
     write_report(clinic, episode, out, kind="full")
     last = pdf_pages(out)[-1]
-    assert "Signature" in last and "Current home program" in last
+    assert "Therapist: Pat Physio, PT" in last and "Current home program" in last
 
 
 # --- a day's reports on every core -----------------------------------------------------------

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from mobileathlete_desktop.reports.letter import (
+    DATE_STYLE,
     LETTER_CHANGES,
     LETTER_FINDINGS,
     ReferralLetter,
@@ -21,7 +22,9 @@ def build_letter(
 ) -> ReferralLetter:
     """A one-page letter to the referring clinician, from the same findings as the summary
     (`domain.interpretation.highlights`), cut to fit the page."""
-    summary = build_summary_report(ctx, client_id, lang=lang, today=today, charts=False)
+    summary = build_summary_report(
+        ctx, client_id, lang=lang, today=today, charts=False, date_style=DATE_STYLE
+    )
     letter = ReferralLetter(
         client=summary.client,
         clinic=summary.clinic,
@@ -34,6 +37,7 @@ def build_letter(
         plan=summary.plan,
         next_visit=summary.next_visit,
         therapist=summary.therapist,
+        drafts=summary.drafts,
     )
     return fit_letter(letter)[0]
 

@@ -10,10 +10,6 @@ from typing import Any
 from sqlalchemy import select
 
 from mobileathlete_desktop.domain.interpretation import interpret_assessment
-from mobileathlete_desktop.domain.interpretation.highlights import (
-    Highlight,
-    highlights,
-)
 from mobileathlete_desktop.domain.programs import dosage_text
 from mobileathlete_desktop.domain.records import AssessmentRecord, ClientHistory
 from mobileathlete_desktop.domain.treatments import treatment_line
@@ -45,36 +41,40 @@ def clinic_header(ctx: ServiceContext) -> ClinicHeader:
 def _program(
     ctx: ServiceContext, history: ClientHistory, lang: str = "en"
 ) -> tuple[str, list[ProgramLine]]:
-    """The latest saved program's drills; in English with the therapist's own reasons, in
-    another language with the finding each drill works on (the reasons are English)."""
+    """The latest saved program's drills, each with the finding it works on, as the summary
+    says it (services.reports.summary.drill_why: the recommender's own matching, in `lang`).
+    The items' saved reasons are not printed: a program progressed at a check-in saves there
+    the check-in's machine lines ("done 11 of 28 sessions (39 %): kept...") in English."""
     from mobileathlete_desktop.services.programs import (
         exercise_library,
         exercise_name,
         latest_program,
+        library_drills,
+        observations,
     )
+    from mobileathlete_desktop.services.reports.summary import drill_why
 
     program = latest_program(ctx, history.client.id)
     if program is None:
         return "", []
-    title = program.title or texts(lang).gettext("Home program")
+    tr = texts(lang)
+    title = program.title or tr.gettext("Home program")
     if program.date:
-        title += f" ({program.date.isoformat()})"
-    if lang == "en":
-        return title, [
-            ProgramLine(exercise_name(ctx, i.exercise_code, "en"), dosage_text(i), i.reason)
-            for i in program.items
-        ]
-    from mobileathlete_desktop.services.reports.summary import drill_why
-
-    found: list[Highlight] = []
-    if history.assessments:
-        found = highlights(interpret_assessment(history, catalogue=ctx.catalogue), lang)
+        title += f" ({tr.date(program.date, 'medium')})"
     library = exercise_library()
+    drills = {d.code: d for d in library_drills(library)} if library is not None else {}
+    found = observations(ctx, history)
     return title, [
         ProgramLine(
             exercise_name(ctx, i.exercise_code, lang),
             dosage_text(i, lang),
-            drill_why(None if library is None else library.get(i.exercise_code), found, lang),
+            drill_why(
+                None if library is None else library.get(i.exercise_code),
+                drills.get(i.exercise_code),
+                found,
+                lang,
+                ctx.catalogue,
+            ),
         )
         for i in program.items
     ]

@@ -20,8 +20,11 @@ from mobileathlete_desktop.domain.interpretation.highlights import (
     Highlight,
     highlights,
 )
+from mobileathlete_desktop.domain.interpretation.results import AssessmentInterpretation
 from mobileathlete_desktop.domain.programs import ProgramRecord, dosage_text
+from mobileathlete_desktop.domain.recommendations import Drill, Observation
 from mobileathlete_desktop.domain.records import ClientHistory
+from mobileathlete_desktop.domain.report_findings import drill_reason, finding_title, said_once
 from mobileathlete_desktop.reports.summary import (
     MAX_CHANGES,
     MAX_FINDINGS,
@@ -80,6 +83,7 @@ def _summary_charts(
     cat = ctx.catalogue
     chosen: list[Chart] = []
     deficits = list(dict.fromkeys(h.code for h in found if h.kind == KIND_CONTROL))
+    outcome: list[Chart] = []
     if deficits:
         series = [s for s in gap_series(history, cat) if s.code in deficits]
         series = sorted(series, key=lambda s: deficits.index(s.code))[:SUMMARY_GAP_PANELS]
@@ -104,7 +108,7 @@ def _summary_charts(
                 "first score, the dashed lines the clinically important difference."
             )
             panels = OUTCOME_PANEL_HEIGHT * len(scored) + 0.7
-            chosen.append(Chart(_resized(figure, panels), caption))
+            outcome.append(Chart(_resized(figure, panels), caption, full_size=True))
         measured = [c for c in episode if c.code not in OUTCOME_CODES]
         if measured:
             most = max(measured, key=lambda c: c.size)
@@ -116,31 +120,45 @@ def _summary_charts(
                 measure=label,
             )
             chosen.append(Chart(_resized(figure), caption))
-    return [c for c in chosen if not is_message_figure(c.figure)][:SUMMARY_CHARTS]
+    # The outcome scores first: the chart a doctor needs most, kept when the page fitter
+    # keeps one chart only (fit_summary keeps the first).
+    shown = [c for c in (*outcome, *chosen) if not is_message_figure(c.figure)]
+    return shown[:SUMMARY_CHARTS]
 
 
-def drill_why(exercise: Any, found: Sequence[Highlight], lang: str) -> str:
-    """Why a drill is in the program, in `lang`: the finding it works on ("Control deficit:
-    Hip internal rotation, right"), else what kind of drill it is."""
+def drill_why(
+    exercise: Any,
+    drill: Drill | None,
+    found: Sequence[Observation],
+    lang: str,
+    catalogue: Catalogue | None = None,
+) -> str:
+    """Why a drill is in the program, in `lang`: the finding the recommender would give it for,
+    by its kind ("Control deficit: Hip abduction, right"; domain.report_findings), else what
+    kind of drill it is."""
     if exercise is None:
         return ""
-    target = next((h for h in found if exercise.targets_any(h.code)), None)
-    if target is not None:
-        return f"{target.title(lang)}: {target.name}"
+    said = drill_reason(drill, found, lang, catalogue)
+    if said:
+        return said
     return texts(lang).gettext(CATEGORY_WHY.get(exercise.category, exercise.category))
 
 
 def _summary_program(
-    ctx: ServiceContext, client_id: int, found: Sequence[Highlight], lang: str
+    ctx: ServiceContext, history: ClientHistory, lang: str
 ) -> tuple[str, list[DrillLine], ProgramRecord | None]:
     """The current home program (the latest saved, else the one recommended from the latest
-    assessment) as drill, dose and why; `why` names the finding a drill works on."""
+    assessment) as drill, dose and why; `why` names the finding a drill works on, by the
+    recommender's own matching on the latest assessment's findings."""
     from mobileathlete_desktop.services.programs import (
         exercise_library,
         latest_program,
+        library_drills,
+        observations,
         recommended_program,
     )
 
+    client_id = history.client.id
     tr = texts(lang)
     program = latest_program(ctx, client_id)
     if program is not None:
@@ -151,11 +169,13 @@ def _summary_program(
         program, _warnings = recommended_program(ctx, client_id, lang=lang)
         title = tr.gettext("Recommended from the latest assessment (not yet saved)")
     library = exercise_library()
+    drills = {d.code: d for d in library_drills(library)} if library is not None else {}
+    found = observations(ctx, history)
     lines = []
     for item in program.items:
         exercise = None if library is None else library.get(item.exercise_code)
         name = exercise.name(lang) if exercise is not None else item.exercise_code
-        why = drill_why(exercise, found, lang)
+        why = drill_why(exercise, drills.get(item.exercise_code), found, lang, ctx.catalogue)
         lines.append(DrillLine(name, dosage_text(item, lang), why))
     return title, lines, program if program.id is not None else None
 
@@ -229,10 +249,18 @@ def as_sentences(text: str) -> str:
 
 
 def _plan(
-    history: ClientHistory, program: ProgramRecord | None, lang: str, catalogue: Catalogue
+    history: ClientHistory,
+    program: ProgramRecord | None,
+    lang: str,
+    catalogue: Catalogue,
+    style: str = "medium",
 ) -> tuple[str, str]:
-    """The plan (the latest visit's notes and the program's notes) and the next visit: when
-    the program has run its course, or within a week after a warning sign (a painful hop)."""
+    """The plan (the latest visit's notes and the therapist's notes on the program) and the
+    next visit: when the program has run its course, or within a week after a warning sign (a
+    painful hop). The program's summary is left out: the program saves there the
+    recommender's reasons or a check-in's changes, machine lines in the language the program
+    was made in ("done 11 of 28 sessions (39 %): kept..."); the table's Why and Done columns
+    say the same in the reader's language."""
     from mobileathlete_desktop.domain.follow_up import follow_up, prompt_review_plan
     from mobileathlete_desktop.domain.programs import DEFAULT_WEEKS
 
@@ -245,15 +273,21 @@ def _plan(
         parts.append(
             tr.gettext(
                 "Notes of {date}: {notes}",
-                date=tr.date(latest.date, "medium"),
+                date=tr.date(latest.date, style),
                 notes=as_sentences(latest.notes),
             )
         )
-    if program is not None and (program.notes or program.summary).strip():
-        parts.append(as_sentences(program.notes or program.summary))
+    if program is not None and program.notes.strip():
+        parts.append(as_sentences(program.notes))
+    if latest.kind == "discharge" and latest.status == "draft":
+        return " ".join(parts), tr.gettext(
+            "Discharge visit of {date}, its assessment not yet signed: no further visit "
+            "planned once it is.",
+            date=tr.date(latest.date, style),
+        )
     if latest.kind == "discharge":
         return " ".join(parts), tr.gettext(
-            "Discharged on {date}: no further visit planned.", date=tr.date(latest.date, "medium")
+            "Discharged on {date}: no further visit planned.", date=tr.date(latest.date, style)
         )
     weeks = (program.weeks if program is not None else None) or DEFAULT_WEEKS
     start = program.date if program is not None and program.date else latest.date
@@ -267,7 +301,7 @@ def _plan(
         "Next visit: in about {count} weeks, around {date}, when the home program has run its "
         "course.",
         weeks,
-        date=tr.date(due, "medium"),
+        date=tr.date(due, style),
     )
 
 
@@ -278,6 +312,7 @@ def build_summary_report(
     lang: str = "en",
     today: date | None = None,
     charts: bool = True,
+    date_style: str = "medium",
 ) -> SummaryReport:
     """One client's two-page summary in `lang`: findings ranked by `highlights`, changes
     since the first and the last visit by `change_lines`, charts chosen for the client."""
@@ -292,10 +327,13 @@ def build_summary_report(
     since_last: list[str] = []
     episode: list[ChangeLine] = []
     more = 0
+    both: frozenset[tuple[str, str]] = frozenset()
+    reference = ""
     if visits:
         latest = interpret_assessment(history, catalogue=cat)
-        found = highlights(latest, lang, cat)
-        shown = highlights(latest, lang, cat, limit=MAX_FINDINGS)
+        found, both = said_once(highlights(latest, lang, cat))
+        shown = said_once(highlights(latest, lang, cat, limit=MAX_FINDINGS))[0]
+        reference = reference_note(latest, shown, cat, lang)
         if len(visits) >= 2:
             episode = change_lines(episode_interpretation(history, cat), lang, cat)
             since_first = [c.text for c in episode[:MAX_CHANGES]]
@@ -304,10 +342,10 @@ def build_summary_report(
             recent = change_lines(latest, lang, cat)
             since_last = [c.text for c in recent[:MAX_CHANGES]]
             more += max(0, len(recent) - MAX_CHANGES)
-    title, program, saved = _summary_program(ctx, client_id, found, lang)
+    title, program, saved = _summary_program(ctx, history, lang)
     program, adherence = _adherence(ctx, program, saved, lang)
     adherence = _with_outcome_notes(ctx, history, adherence, lang)
-    plan, next_visit = _plan(history, saved, lang, cat)
+    plan, next_visit = _plan(history, saved, lang, cat, date_style)
     last = history.latest
     return SummaryReport(
         client=history.client,
@@ -315,7 +353,7 @@ def build_summary_report(
         generated_on=today or date.today(),
         lang=lang,
         visit_dates=tuple(a.date for a in visits),
-        findings=tuple(FindingLine(h.title(lang), h.text) for h in shown),
+        findings=tuple(FindingLine(finding_title(h, both, lang), h.text) for h in shown),
         more_findings=len(found) - len(shown),
         since_first=tuple(since_first),
         since_last=tuple(since_last),
@@ -327,4 +365,53 @@ def build_summary_report(
         plan=plan,
         next_visit=next_visit if visits else "",
         therapist=(last.signed_by or last.therapist) if last else "",
+        drafts=tuple(a.date for a in visits if a.status == "draft"),
+        reference_note=reference,
+    )
+
+
+# The groups the catalogue's norms were measured in, for translation (the reference points'
+# groups are translated where their sentences are made, domain.interpretation.wording).
+_NORM_GROUPS = (
+    N_("college distance runners and students aged 18-21"),
+    N_("300 recreational athletes (600 limbs; 250 injured, 50 controls)"),
+    N_("26 healthy male university students"),
+    N_("693 non-injured youth basketball players, under-12 to under-17"),
+    N_("566 healthy volunteers aged 20-81"),
+    N_("831 healthy novice runners"),
+)
+
+
+def reference_note(
+    latest: AssessmentInterpretation, shown: Sequence[Highlight], cat: Catalogue, lang: str
+) -> str:
+    """The groups behind the norms and reference points the shown findings quote, once each,
+    as the `summary` command says them ("plisky-2006: high-school girls' basketball (Star
+    Excursion Balance Test)"; a norm the catalogue applies beyond its group is "a documented
+    fallback"); "" when no finding quotes one measured in a named group."""
+    tr = texts(lang)
+    texts_at: dict[tuple[str, str], list[str]] = {}
+    for h in shown:
+        texts_at.setdefault((h.code, h.side), []).append(h.text)
+    groups: dict[str, None] = {}
+    for row in latest.rows:
+        quoted = " ".join(texts_at.get((row.code, row.side), []))
+        measure = measure_for(row.code, cat)
+        if not quoted or measure is None:
+            continue
+        norm = row.norm.norm
+        if norm is not None and norm.population and norm.source in quoted:
+            group = tr.gettext(norm.population)
+            if "documented fallback" in norm.note:
+                group = tr.gettext("{group} (a documented fallback)", group=group)
+            groups[f"{norm.source}: {group}"] = None
+        if "cutoff" in row.flags:
+            for cutoff in measure.cutoffs:
+                if cutoff.crossed(row.value) and cutoff.population and cutoff.source in quoted:
+                    groups[f"{cutoff.source}: {tr.gettext(cutoff.population)}"] = None
+    if not groups:
+        return ""
+    return tr.gettext(
+        "Reference values from other groups than this runner's: {groups}.",
+        groups="; ".join(groups),
     )

@@ -229,7 +229,8 @@ def _change_line(
         return None
     name = _row_name(row.label, row.side, row.mode)
     head = (
-        f"{name}: {_fmt(change.previous_value, unit)} ({first_date.isoformat()}) → {row.value_text}"
+        f"{name}: {_fmt(change.previous_value, unit)} ({ENGLISH.date(first_date, 'medium')}) → "
+        f"{row.value_text}"
     )
     cited = f" ({change.source})" if change.source else ""
     error = f"the {_amount(change.mdc, unit)} measurement error{cited}"
@@ -288,13 +289,13 @@ def _finding_line(
             "{finding} at the latest visit; {earlier} on {date}",
             finding=now,
             earlier=movement_words(by_visit[first], tr.lang, cat).split(": ", 1)[-1],
-            date=visits[first].date.isoformat(),
+            date=tr.date(visits[first].date, "medium"),
         )
     name = latest.label + (f" ({latest.side})" if latest.side != "none" else "")
     line = f"{name}: {latest.value_text} at the latest visit"
     first = min(by_visit)
     if first != len(visits) - 1:
-        line += f"; {by_visit[first].value_text} on {visits[first].date.isoformat()}"
+        line += f"; {by_visit[first].value_text} on {tr.date(visits[first].date, 'medium')}"
     return line
 
 
