@@ -25,6 +25,7 @@ from mobileathlete_desktop.reports.summary import (
     findings_table,
     not_signed,
     para,
+    reference_note_text,
     trial_pages,
 )
 from mobileathlete_desktop.support.i18n import texts
@@ -51,6 +52,9 @@ class ReferralLetter:
     drafts: tuple[date, ...] = ()
     """The visits whose assessment is a draft (not signed): the letter says so and offers no
     line to sign on."""
+    reference_groups: tuple[tuple[str, str], ...] = ()
+    """The groups the norms and reference points of the summary's findings come from
+    (source, group); the letter names those its own findings quote."""
 
     @property
     def visits(self) -> int:
@@ -211,6 +215,10 @@ def letter_story(letter: ReferralLetter) -> list[Any]:
         story.append(
             para(tr.gettext("Please contact us with any question: {contact}.", contact=contact))
         )
+    quoted = " ".join(f.text for f in letter.findings)
+    groups = [(source, group) for source, group in letter.reference_groups if source in quoted]
+    if groups:
+        story.append(para(reference_note_text(groups, tr), "muted"))
     story.append(para(tr.gettext(NO_PREDICTION), "muted"))
     story.append(Spacer(1, 10))
     story.append(para(tr.gettext("Kind regards,")))

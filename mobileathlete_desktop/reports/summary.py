@@ -96,13 +96,29 @@ class SummaryReport:
     drafts: tuple[date, ...] = ()
     """The visits whose assessment is a draft (not signed): the summary says so on every page
     and offers no signature as if it were final."""
-    reference_note: str = ""
-    """The groups the norms and reference points behind the findings come from, when another
-    group than this runner's (Plisky 2006: high-school girls' basketball)."""
+    reference_groups: tuple[tuple[str, str], ...] = ()
+    """The groups the norms and reference points the findings quote were measured in, as
+    (source, group): ("plisky-2006", "high-school girls' basketball (...)")."""
 
     @property
     def visits(self) -> int:
         return len(self.visit_dates)
+
+    @property
+    def reference_note(self) -> str:
+        """The groups in a sentence (reference_note_text)."""
+        return reference_note_text(self.reference_groups, texts(self.lang))
+
+
+def reference_note_text(groups: Sequence[tuple[str, str]], tr: Texts) -> str:
+    """ "Reference values from other groups than this runner's: plisky-2006: high-school
+    girls' basketball (Star Excursion Balance Test)."; "" without groups."""
+    if not groups:
+        return ""
+    return tr.gettext(
+        "Reference values from other groups than this runner's: {groups}.",
+        groups="; ".join(f"{source}: {group}" for source, group in groups),
+    )
 
 
 @cache

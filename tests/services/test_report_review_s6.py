@@ -232,6 +232,12 @@ def test_a_norm_from_another_group_is_named_with_its_caveat(
     assert text.count("do not predict injury") == 1
     spanish = build_summary_report(clinic, client_id, lang="es")
     assert "26 estudiantes universitarios varones sanos" in spanish.reference_note
+    # The letter names the group behind its own findings too, and says it once.
+    letter = tmp_path / "l.pdf"
+    write_report(clinic, client_id, letter, kind="letter")
+    said = _flat(" ".join(pdf_pages(letter)))
+    assert "calatayud-2015: 26 healthy male university students (a documented fallback)" in said
+    assert said.count("do not predict injury") == 1
 
 
 def test_no_caveat_line_without_a_value_from_another_group(clinic: ServiceContext) -> None:

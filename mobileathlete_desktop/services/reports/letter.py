@@ -38,6 +38,7 @@ def build_letter(
         next_visit=summary.next_visit,
         therapist=summary.therapist,
         drafts=summary.drafts,
+        reference_groups=summary.reference_groups,
     )
     return fit_letter(letter)[0]
 

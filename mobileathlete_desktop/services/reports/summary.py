@@ -328,12 +328,12 @@ def build_summary_report(
     episode: list[ChangeLine] = []
     more = 0
     both: frozenset[tuple[str, str]] = frozenset()
-    reference = ""
+    reference: tuple[tuple[str, str], ...] = ()
     if visits:
         latest = interpret_assessment(history, catalogue=cat)
         found, both = said_once(highlights(latest, lang, cat))
         shown = said_once(highlights(latest, lang, cat, limit=MAX_FINDINGS))[0]
-        reference = reference_note(latest, shown, cat, lang)
+        reference = reference_groups(latest, shown, cat, lang)
         if len(visits) >= 2:
             episode = change_lines(episode_interpretation(history, cat), lang, cat)
             since_first = [c.text for c in episode[:MAX_CHANGES]]
@@ -366,7 +366,7 @@ def build_summary_report(
         next_visit=next_visit if visits else "",
         therapist=(last.signed_by or last.therapist) if last else "",
         drafts=tuple(a.date for a in visits if a.status == "draft"),
-        reference_note=reference,
+        reference_groups=reference,
     )
 
 
@@ -382,18 +382,19 @@ _NORM_GROUPS = (
 )
 
 
-def reference_note(
+def reference_groups(
     latest: AssessmentInterpretation, shown: Sequence[Highlight], cat: Catalogue, lang: str
-) -> str:
+) -> tuple[tuple[str, str], ...]:
     """The groups behind the norms and reference points the shown findings quote, once each,
-    as the `summary` command says them ("plisky-2006: high-school girls' basketball (Star
-    Excursion Balance Test)"; a norm the catalogue applies beyond its group is "a documented
-    fallback"); "" when no finding quotes one measured in a named group."""
+    as (source, group in `lang`), as the `summary` command says them ("plisky-2006",
+    "high-school girls' basketball (Star Excursion Balance Test)"; a norm the catalogue
+    applies beyond its group is "a documented fallback"); none when no finding quotes one
+    measured in a named group."""
     tr = texts(lang)
     texts_at: dict[tuple[str, str], list[str]] = {}
     for h in shown:
         texts_at.setdefault((h.code, h.side), []).append(h.text)
-    groups: dict[str, None] = {}
+    groups: dict[tuple[str, str], None] = {}
     for row in latest.rows:
         quoted = " ".join(texts_at.get((row.code, row.side), []))
         measure = measure_for(row.code, cat)
@@ -404,14 +405,9 @@ def reference_note(
             group = tr.gettext(norm.population)
             if "documented fallback" in norm.note:
                 group = tr.gettext("{group} (a documented fallback)", group=group)
-            groups[f"{norm.source}: {group}"] = None
+            groups[(norm.source, group)] = None
         if "cutoff" in row.flags:
             for cutoff in measure.cutoffs:
                 if cutoff.crossed(row.value) and cutoff.population and cutoff.source in quoted:
-                    groups[f"{cutoff.source}: {tr.gettext(cutoff.population)}"] = None
-    if not groups:
-        return ""
-    return tr.gettext(
-        "Reference values from other groups than this runner's: {groups}.",
-        groups="; ".join(groups),
-    )
+                    groups[(cutoff.source, tr.gettext(cutoff.population))] = None
+    return tuple(groups)
