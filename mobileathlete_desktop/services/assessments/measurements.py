@@ -28,7 +28,12 @@ from mobileathlete_desktop.domain.scoring import (
     psfs_average,
     ybalance_composite_for,
 )
-from mobileathlete_desktop.domain.validation import InvalidValue, check_cell, lookup_measure
+from mobileathlete_desktop.domain.validation import (
+    InvalidValue,
+    check_cell,
+    check_pain,
+    lookup_measure,
+)
 from mobileathlete_desktop.services.assessments import server_save
 from mobileathlete_desktop.services.assessments.questionnaires import lefs_total
 from mobileathlete_desktop.services.assessments.records import (
@@ -44,13 +49,20 @@ from mobileathlete_desktop.storage.models import Assessment, Finding, Measuremen
 
 
 def _checked_value(
-    catalogue: Catalogue, code: str, side: Side, mode: Mode, value: float | None
+    catalogue: Catalogue,
+    code: str,
+    side: Side,
+    mode: Mode,
+    value: float | None,
+    pain: bool | None = None,
 ) -> Measure:
     """The measure of an entered value, or InputError: unknown code, a side or mode it does not
-    take, a computed value, or a value outside its hard bounds."""
+    take, a computed value, a value outside its hard bounds, or a painful mark on a body
+    measurement (domain.validation.check_pain)."""
     try:
         measure = lookup_measure(catalogue, code)
         check_cell(measure, side, mode)
+        check_pain(measure, bool(pain))
         if measure.computed:
             raise InvalidValue(f"{measure.label} is computed from its inputs, not entered")
         if value is not None:
@@ -96,7 +108,7 @@ def set_value(
         # Nothing stored (the visit not loaded yet, signed, or the cell changed elsewhere):
         # the usual path below, which says why.
         ctx.actor.require("assessments.write")
-        _checked_value(ctx.catalogue, code, side, mode, value)
+        _checked_value(ctx.catalogue, code, side, mode, value, pain)
         swapped = server_save.swap_value(
             ctx, assessment_id, (code, side, mode), expected, value, given
         )
@@ -104,7 +116,7 @@ def set_value(
             return swapped
     with assessment_unit(ctx, assessment_id) as unit:
         session, row = unit.session, unit.row
-        measure = _checked_value(ctx.catalogue, code, side, mode, value)
+        measure = _checked_value(ctx.catalogue, code, side, mode, value, pain)
         if (
             value is not None
             and expected is not UNSET
@@ -250,9 +262,14 @@ def _swap_value(
 def set_pain(
     ctx: ServiceContext, assessment_id: int, code: str, side: Side, mode: Mode, pain: bool
 ) -> MeasurementRecord:
-    """Marks a recorded value as painful on movement (or not)."""
+    """Marks a recorded value as painful on movement (or not); a body measurement cannot be
+    marked painful (InputError, nothing stored)."""
     with assessment_unit(ctx, assessment_id) as unit:
         session = unit.session
+        try:
+            check_pain(lookup_measure(ctx.catalogue, code), pain)
+        except InvalidValue as exc:
+            raise InputError(str(exc)) from exc
         cell = session.execute(
             select(Measurement).where(
                 Measurement.assessment_id == assessment_id,

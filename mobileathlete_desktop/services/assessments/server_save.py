@@ -140,7 +140,8 @@ def swap_value(
     chained from the trail's end this process last wrote or read; when another workstation
     appended since (the statement's guard stores nothing), once more from the end that
     request answered with (two waits), and if that too was passed, the write unit's BEGIN
-    reads the end under the lock first. The caller checked the permission and the value."""
+    reads the end under the lock first. The caller checked the permission, the value and its
+    painful mark (measurements._checked_value: a body measurement is never painful)."""
     pool = ctx.db.engine.pool
     client_id = known_client(ctx.db.engine, assessment_id)
     if client_id is None:

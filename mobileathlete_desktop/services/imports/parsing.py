@@ -12,6 +12,7 @@ from mobileathlete_desktop.domain.catalogue import Catalogue, Measure, Mode, Sid
 from mobileathlete_desktop.domain.validation import (
     InvalidValue,
     check_cell,
+    check_pain,
     lookup_measure,
     parse_iso_date,
     parse_mode,
@@ -247,6 +248,7 @@ def parse_assessment_rows(catalogue: Catalogue, text: str, source: str) -> list[
                 pain = False
             else:
                 raise InvalidValue(f"pain: {get('pain')!r} is not yes or no")
+            check_pain(measure, pain)  # a body measurement (limb length) cannot hurt
             faults = parse_faults(measure, get("faults"), catalogue) if has_faults else None
             if finding and value is None and not faults:
                 raise InvalidValue(f"{measure.label}: empty (give a rating or faults)")
