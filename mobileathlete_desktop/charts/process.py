@@ -63,6 +63,10 @@ def serve(conn: Any) -> None:
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C in a terminal is the window's
     warm_up()
+    # What warming up made (matplotlib's modules, fonts, caches) lives as long as the process:
+    # frozen, the collection after each chart skips it (48 -> 10 ms of CPU a chart, measured).
+    gc.collect()
+    gc.freeze()
     handlers: dict[str, Callable[..., Any]] = {"draw": draw_picture, "save": save_picture}
     kept: dict[str, Any] = {}
     while True:
