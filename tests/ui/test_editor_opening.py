@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 import shiboken6
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -212,3 +212,43 @@ def test_the_imports_ahead_run_once_and_a_window_closed_first_leaves_them_to_the
     qtbot.waitUntil(lambda: runs == [1])
     QApplication.processEvents()
     assert runs == [1]
+
+
+class _WindowsShown(QObject):
+    """Notes each window shown (a widget without a parent, or with one it is not inside)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.shown: list[QWidget] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show and isinstance(watched, QWidget) and watched.isWindow():
+            self.shown.append(watched)
+        return False
+
+
+@pytest.mark.parametrize("role_ctx", ["therapist_ctx", "admin_ctx"])
+def test_opening_the_editor_shows_it_and_no_other_window(
+    role_ctx: str, request: pytest.FixtureRequest, window: MainWindow, qtbot: QtBot
+) -> None:
+    """The Check-in button was shown before it was in the window: for a moment it was a
+    window of its own (made, laid out, painted, a flash on screen) while the editor opened."""
+    ctx: ServiceContext = request.getfixturevalue(role_ctx)
+    client = window.model.client_at(0)
+    assert client is not None
+    visit = assessments.create_assessment(
+        request.getfixturevalue("therapist_ctx"), client.id, date(2026, 5, 4)
+    )
+    watch = _WindowsShown()
+    QApplication.instance().installEventFilter(watch)  # type: ignore[union-attr]
+    try:
+        editor = AssessmentEditor(ctx, visit.id)
+        qtbot.addWidget(editor)
+        editor.show()
+        qtbot.waitUntil(lambda: not editor.parts.waiting)
+    finally:
+        QApplication.instance().removeEventFilter(watch)  # type: ignore[union-attr]
+    assert watch.shown == [editor]
+    therapist = role_ctx == "therapist_ctx"
+    assert editor.checkin_button.isVisible() == therapist, "Check-in for therapists only"
+    assert editor.media_button.isVisible()

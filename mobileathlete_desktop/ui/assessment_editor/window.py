@@ -154,7 +154,6 @@ class AssessmentEditor(QWidget):
             )
         )
         self.checkin_button.clicked.connect(self.open_checkin)
-        self.checkin_button.setVisible(ctx.actor.can("programs.write"))
         checkin_key = QAction(self, shortcut=QKeySequence("Ctrl+Shift+K"))
         checkin_key.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         checkin_key.triggered.connect(self.open_checkin)
@@ -166,6 +165,9 @@ class AssessmentEditor(QWidget):
         corner_row.addWidget(self.checkin_button)
         corner_row.addWidget(self.media_button)
         self.tabs.setCornerWidget(corner, Qt.Corner.TopRightCorner)
+        # Only once in the window: shown before, the button was a window of its own for a
+        # moment (made, laid out and painted: ~7 ms of the opening, a flash on screen).
+        self.checkin_button.setVisible(ctx.actor.can("programs.write"))
         self.reload(opening)
 
     # -- hooks a test may replace (pytest-qt's advice for modal questions) ------------------
