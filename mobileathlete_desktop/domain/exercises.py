@@ -104,6 +104,10 @@ class Exercise:
     regressions: tuple[str, ...] = ()
     # The raw pose block, read by the illustration renderer (kept out of equality and hashing).
     pose: Mapping[str, Any] = field(default_factory=dict, compare=False, hash=False, repr=False)
+    pain_cues: Texts = field(default_factory=dict, hash=False)
+    """The one cue that allows some pain ("Mild discomfort is fine; sharp pain is not."), by
+    language code, one of the cues in each: left out where the drill carries the pain caution
+    ("Keep it pain-free — stop before it hurts."), which it would contradict."""
 
     def name(self, lang: str | None = "en") -> str:
         """The drill's name in that language (English for a language the program does not ship)."""
@@ -113,9 +117,14 @@ class Exercise:
         """The numbered steps (without numbers) in that language."""
         return pick_lines(self.steps_by_language, lang)
 
-    def cues(self, lang: str | None = "en") -> tuple[str, ...]:
-        """The coaching cues in that language."""
-        return pick_lines(self.cues_by_language, lang)
+    def cues(self, lang: str | None = "en", *, pain_free: bool = False) -> tuple[str, ...]:
+        """The coaching cues in that language; `pain_free` (the drill carries the pain
+        caution): without the cue that allows some pain (`pain_cues`)."""
+        cues = pick_lines(self.cues_by_language, lang)
+        if not pain_free or not self.pain_cues:
+            return cues
+        allowing = set(self.pain_cues.values())
+        return tuple(cue for cue in cues if cue not in allowing)
 
     def frequency(self, lang: str | None = "en") -> str:
         """How often to do it by default, in that language."""
@@ -291,6 +300,11 @@ def _exercise(raw: Mapping[str, Any], known_measures: Collection[str] | None) ->
     pose = raw.get("pose", {})
     if not isinstance(pose, dict):
         raise ExerciseLibraryError(f"{code}: pose must be a table")
+    cues = _texts(raw, "cues", code, CUES_RANGE)
+    pain_cues = _text(raw, "pain_cue", code) if "pain_cue" in raw else {}
+    for lang, cue in pain_cues.items():
+        if cue not in cues.get(lang, ()):
+            raise ExerciseLibraryError(f"{code}: pain_cue.{lang} is not one of its cues.{lang}")
     return Exercise(
         code=code,
         names=_text(raw, "name", code),
@@ -299,12 +313,13 @@ def _exercise(raw: Mapping[str, Any], known_measures: Collection[str] | None) ->
         targets=tuple(_target(t, code, known_measures) for t in targets),
         active=active,
         steps_by_language=_texts(raw, "steps", code, STEPS_RANGE),
-        cues_by_language=_texts(raw, "cues", code, CUES_RANGE),
+        cues_by_language=cues,
         dosage=_dosage(_table(raw, "dosage", code), code),
         level=level,
         progressions=_codes(raw, "progressions", code),
         regressions=_codes(raw, "regressions", code),
         pose=pose,
+        pain_cues=pain_cues,
     )
 
 

@@ -256,9 +256,10 @@ def _drill_words(drill: HandoutDrill, index: int, lang: str, layout: Layout) -> 
                 leftIndent=14,
             )
         )
-    if drill.cues:
+    cues = _tips(drill, lang)
+    if cues:
         tips = ListFlowable(
-            [ListItem(p(cue, "small"), leftIndent=14, value="•") for cue in drill.cues],
+            [ListItem(p(cue, "small"), leftIndent=14, value="•") for cue in cues],
             bulletType="bullet",
             bulletFontName="DejaVuSans",
             bulletFontSize=bullet_size,
@@ -270,6 +271,25 @@ def _drill_words(drill: HandoutDrill, index: int, lang: str, layout: Layout) -> 
         else:  # in a table's cell, which keeps its words together on a page anyway
             words += [heading, tips]
     return words
+
+
+def _tips(drill: HandoutDrill, lang: str) -> tuple[str, ...]:
+    """The drill's tips as printed: beside the pain caution, never the library's tip that
+    allows some pain (domain.recommendations.pain_free_cues, the one rule)."""
+    from mobileathlete_desktop.domain.exercises import default_exercise_library
+    from mobileathlete_desktop.domain.recommendations import pain_free_cues
+
+    if not drill.cues or not drill.notes:
+        return drill.cues
+    try:
+        exercise = default_exercise_library().get(drill.code)
+    except FileNotFoundError:
+        return drill.cues
+    if exercise is None:
+        return drill.cues
+    kept = set(pain_free_cues(exercise, drill.notes, lang))
+    allowing = set(exercise.cues(lang)) - kept
+    return tuple(cue for cue in drill.cues if cue not in allowing)
 
 
 def _drill_block(drill: HandoutDrill, index: int, lang: str, layout: Layout) -> list[Any]:

@@ -219,6 +219,7 @@ progressions = []
         ('code = "mobility.test_drill"', 'code = "Mobility Test"', "bad drill code"),
         ('steps.es = ["a", "b", "c"]', 'steps.es = ["a"]', "steps.es has 1 entries"),
         ('targets = ["hip.flexion"]', 'targets = ["deficit:Bad Tag"]', "malformed tag"),
+        ("progressions = []", 'progressions = []\npain_cue = { en = "z" }', "not one of its cues"),
     ],
 )
 def test_malformed_files_are_refused(tmp_path: Path, old: str, new: str, message: str) -> None:
@@ -265,3 +266,17 @@ def test_a_third_language_is_data_only(tmp_path: Path, monkeypatch: pytest.Monke
     assert drill.steps("fr") == ("un", "deux", "trois")
     assert drill.cues("fr") == ("a", "b")  # not translated yet: English
     assert drill.name("es") == "Prueba"
+
+
+def test_the_tip_allowing_some_pain_is_left_out_for_a_drill_kept_pain_free() -> None:
+    """Heel drops' "Mild discomfort is fine" contradicts the pain caution: `pain_free` drops
+    it (in each language), and only it; a drill with no such tip keeps all of them."""
+    library = default_exercise_library()
+    heel = library["strength.eccentric_heel_drop"]
+    for lang, allowing in (("en", "Mild discomfort"), ("es", "Una molestia leve")):
+        assert any(c.startswith(allowing) for c in heel.cues(lang))
+        kept = heel.cues(lang, pain_free=True)
+        assert kept and not any(c.startswith(allowing) for c in kept)
+        assert len(kept) == len(heel.cues(lang)) - 1
+    squat = library["strength.bodyweight_squat"]
+    assert squat.cues("es", pain_free=True) == squat.cues("es")

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
+from mobileathlete_desktop.domain.exercises import Exercise
 from mobileathlete_desktop.domain.programs import ProgramItemRecord
 from mobileathlete_desktop.domain.recommendations.faults import FAULTS
 from mobileathlete_desktop.domain.recommendations.maintenance import (
@@ -216,6 +217,16 @@ def with_pain_cautions(
             notes = f"{caution} {notes}".strip()
         out.append(item if notes == item.notes else replace(item, notes=notes))
     return tuple(out)
+
+
+def pain_free_cues(exercise: Exercise, notes: str, lang: str = "en") -> tuple[str, ...]:
+    """The drill's tips as printed with its notes: when the notes carry the pain caution
+    (`with_pain_cautions`: the drill moves a motion or test painful at the latest
+    assessment), without the library's tip that allows some pain ("Mild discomfort is fine;
+    sharp pain is not." on heel drops), which would contradict it. The one rule for every
+    printed program (the handout's renderer applies it to whatever the program's notes say)."""
+    cautioned = any(_lang(PAIN_HANDOUT, said) in notes for said in ("en", lang))
+    return exercise.cues(lang, pain_free=cautioned)
 
 
 def recommend(
