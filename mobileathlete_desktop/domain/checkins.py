@@ -11,8 +11,9 @@ from datetime import date
 from itertools import pairwise
 from typing import Literal
 
-from mobileathlete_desktop.domain.catalogue import Catalogue
+from mobileathlete_desktop.domain.catalogue import Catalogue, default_catalogue
 from mobileathlete_desktop.domain.exercises import ExerciseLibrary
+from mobileathlete_desktop.domain.interpretation.value_words import _named
 from mobileathlete_desktop.domain.programs import (
     ProgramItemRecord,
     ProgramRecord,
@@ -165,9 +166,22 @@ def _percent(share: float) -> str:
     return f"{round(share * 100)} %"
 
 
-def _painful_names(found: Sequence[Observation]) -> str:
-    """The painful tests a drill loads, by name ("Single-leg stance, eyes open, left")."""
-    names = [(o.pain or o.reason or o.code).split(": ", 1)[0] for o in found]
+def _painful_names(
+    found: Sequence[Observation], lang: str, catalogue: Catalogue | None = None
+) -> str:
+    """The painful tests a drill loads, by name and side in the reader's language ("Single-leg
+    stance, eyes open, left"; "Equilibrio sobre una pierna, ojos abiertos, lado izquierdo"):
+    the catalogue's label, else the name the finding's English line starts with."""
+    known = catalogue if catalogue is not None else default_catalogue()
+    tr = texts(lang)
+    names = []
+    for o in found:
+        said = (o.pain or o.reason or o.code).split(": ", 1)[0]
+        measure = known.get(o.code)
+        if measure is None:
+            names.append(said)
+        else:
+            names.append(_named(tr, measure, measure.label, o.side))
     return "; ".join(dict.fromkeys(names))
 
 
@@ -177,6 +191,7 @@ def _decide(
     library: ExerciseLibrary | None,
     lang: str,
     hurts: Callable[[str], Sequence[Observation]] = lambda code: (),
+    catalogue: Catalogue | None = None,
 ) -> ProposedChange:
     tr = texts(lang)
     exercise = library.get(item.exercise_code) if library is not None else None
@@ -236,7 +251,7 @@ def _decide(
                 "{said}: kept, not made harder: it loads {painful}, painful at the latest "
                 "assessment",
                 said=said,
-                painful=_painful_names(painful),
+                painful=_painful_names(painful, lang, catalogue),
             )
             return ProposedChange(code, code, "hold", reason)
         reason = tr.gettext("{said}: moved on to {drill}", said=said, drill=name(harder))
@@ -266,6 +281,7 @@ def propose_next(
     lang: str = "en",
     findings: Sequence[Observation] = (),
     drills: Sequence[Drill] = (),
+    catalogue: Catalogue | None = None,
 ) -> tuple[ProgramRecord, list[ProposedChange]]:
     """The next program from a check-in, unsaved: a drill done (at least DONE_FULLY of its
     sessions) without much pain moves on to its first progression in the library, one that
@@ -274,7 +290,8 @@ def propose_next(
     another takes that drill's default dose from the library (the therapist adjusts); a kept
     drill keeps its dose. With the latest
     assessment's `findings` and the library's `drills`, a drill that answers none of the
-    flagged findings any more is dropped (a program for no findings drops nothing)."""
+    flagged findings any more is dropped (a program for no findings drops nothing). The
+    `catalogue` (else the shipped one) names a painful test in `lang`."""
     by_code = {i.exercise_code: i for i in checkin.items}
     known = {d.code: d for d in drills}
 
@@ -291,7 +308,7 @@ def propose_next(
             reason = tr.gettext("answers no finding of the latest assessment: dropped")
             changes.append(ProposedChange(item.exercise_code, "", "drop", reason))
             continue
-        change = _decide(item, by_code.get(item.exercise_code), library, lang, hurts)
+        change = _decide(item, by_code.get(item.exercise_code), library, lang, hurts, catalogue)
         if change.now in seen:  # two drills led to the same one: keep the first
             continue
         seen.add(change.now)

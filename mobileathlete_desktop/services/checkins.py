@@ -178,4 +178,4 @@ def proposed_program(
     library = exercise_library()
     findings = observations(ctx, load_history(ctx, client_id))
     drills = library_drills(library, lang) if library is not None else []
-    return propose_next(program, checkin, library, lang, findings, drills)
+    return propose_next(program, checkin, library, lang, findings, drills, ctx.catalogue)

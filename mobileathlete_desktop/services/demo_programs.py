@@ -243,7 +243,7 @@ def add_demo_programs(
                 for o in _findings(session, client_id, assessment_id, cat)
                 if "pain" in o.flags
             ]
-            proposed, _ = propose_next(program, checkin, library, "en", sore, drills)
+            proposed, _ = propose_next(program, checkin, library, "en", sore, drills, cat)
             program = _save_program(
                 session,
                 replace(

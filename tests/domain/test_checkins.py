@@ -177,15 +177,16 @@ def _sore(code: str, side: str, name: str) -> Observation:
 
 
 @pytest.mark.parametrize(
-    ("drill", "would_be", "sore", "named"),
+    ("drill", "would_be", "sore", "named", "named_es"),
     [
         # DEMO-0005: single-leg stance painful; the balance drill done fully and comfortably
         # would move on to eyes closed. It is held, and says why.
         (
             "control.single_leg_balance",
             "control.single_leg_balance_eyes_closed",
-            _sore("balance.single_leg.eyes_open", "left", "Single-leg stance, eyes open, left"),
+            _sore("balance.single_leg", "left", "Single-leg stance, eyes open, left"),
             "Single-leg stance, eyes open, left",
+            "Equilibrio sobre una pierna con los ojos abiertos, lado izquierdo",
         ),
         # DEMO-0001: the single-leg calf raise would move on to heel drops off a step (end-range
         # dorsiflexion under load) while knee-bent dorsiflexion hurts.
@@ -193,7 +194,8 @@ def _sore(code: str, side: str, name: str) -> Observation:
             "strength.single_leg_calf_raise",
             "strength.eccentric_heel_drop",
             _sore("ankle.dorsiflexion.knee_flexed", "left", "Ankle dorsiflexion, knee flexed"),
-            "Ankle dorsiflexion, knee flexed",
+            "Ankle dorsiflexion, knee flexed, left",
+            "Flexión dorsal del tobillo con la rodilla doblada, lado izquierdo",
         ),
         # DEMO-0002: the A-march would move on to the A-skip (loaded, hip flexion) while hip
         # flexion hurts.
@@ -202,11 +204,12 @@ def _sore(code: str, side: str, name: str) -> Observation:
             "running.a_skip",
             _sore("hip.flexion", "left", "Hip flexion, left"),
             "Hip flexion, left",
+            "Flexión de cadera, lado izquierdo",
         ),
     ],
 )
 def test_a_drill_that_loads_a_painful_motion_is_held_not_made_harder(
-    drill: str, would_be: str, sore: Observation, named: str
+    drill: str, would_be: str, sore: Observation, named: str, named_es: str
 ) -> None:
     library = default_exercise_library()
     program = replace(PROGRAM, items=(ProgramItemRecord(drill, 3, 10, sessions_per_week=3),))
@@ -223,5 +226,10 @@ def test_a_drill_that_loads_a_painful_motion_is_held_not_made_harder(
     )
     # And the handout's caution stands by it.
     assert proposed.items[0].notes == "Keep it pain-free — stop before it hurts."
-    es, _ = propose_next(program, done, library, "es", [sore], LIBRARY_DRILLS)
+    es, es_changes = propose_next(program, done, library, "es", [sore], LIBRARY_DRILLS)
     assert es.items[0].notes.startswith("Hazlo sin provocar dolor")
+    # The painful test is named in the reader's language (the catalogue's Spanish label).
+    assert es_changes[0].reason.endswith(
+        f"sin hacerlo más difícil: carga {named_es}, con dolor en la última evaluación"
+    )
+    assert sore.reason.split(":")[0] not in es_changes[0].reason
