@@ -36,6 +36,19 @@ from mobileathlete_desktop.ui.measure_grid.markers import (
 )
 
 Index = QModelIndex | QPersistentModelIndex
+_ANSWERED = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.EditRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.AccessibleTextRole,
+        Qt.ItemDataRole.BackgroundRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.FontRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+    }
+)
+"""The roles data() answers for some cell; every other role is None at once."""
 
 
 @dataclass(frozen=True)
@@ -330,17 +343,30 @@ class MeasureGridModel(QAbstractTableModel):
             base |= Qt.ItemFlag.ItemIsEditable
         return base
 
+    def shown_text(self, row: int, column: int) -> tuple[str, bool]:
+        """What the cell at (row, column) shows (data's DisplayRole) and whether in italics
+        (its FontRole: a value not stored), without a model index: the view measures its
+        columns from these (MeasureGridView.fit_columns)."""
+        col = self.columns[column]
+        measure = self.measures[row]
+        if col.info is not None:
+            text = col.info(measure)
+            self._info_shown[(row, column)] = text
+            return text, False
+        key = self._keys.get((row, column))
+        if key is None:
+            return "—", False
+        return self.cell_text(key), key in self.errors
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
+        if role not in _ANSWERED or not index.isValid():
+            return None  # the roles a paint asks for and no cell has (icon, check box...)
         column = self.columns[index.column()]
         measure = self.measures[index.row()]
         key = self.key(index)
         if column.info is not None:
             if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-                text = column.info(measure)
-                self._info_shown[(index.row(), index.column())] = text
-                return text
+                return self.shown_text(index.row(), index.column())[0]
             if role == Qt.ItemDataRole.ToolTipRole:
                 return measure.protocol_in(window_lang()) or None
             return None

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShowEvent
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QSize, Qt
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -14,7 +14,9 @@ from PySide6.QtWidgets import (
     QApplication,
     QHeaderView,
     QLineEdit,
+    QStyle,
     QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QWidget,
 )
@@ -22,6 +24,9 @@ from PySide6.QtWidgets import (
 from mobileathlete_desktop.ui.measure_grid.model import MeasureGridModel
 
 PAIN_KEY = Qt.Key.Key_P
+_WIDTHS: dict[tuple[object, ...], dict[tuple[str, bool, bool], int]] = {}
+"""Cell widths measured so far, by look (style, font, screen) then (text, italics, centred)."""
+_WIDTHS_KEPT = 4000  # a look's widths are measured afresh beyond this many texts
 ARROWS = (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Left, Qt.Key.Key_Right)
 
 
@@ -136,12 +141,54 @@ class MeasureGridView(QTableView):
 
     def fit_columns(self) -> None:
         """Sizes the columns (the first stretches) to their contents once the values are
-        loaded; a grid on a tab not shown yet is measured when it first shows."""
+        loaded; a grid on a tab not shown yet is measured when it first shows.
+
+        The widths Qt's resizeColumnToContents gives (the widest cell as the delegate sizes
+        it, the grid line, at least the header's hint), but each text is measured once per
+        style and font (`_cell_width`): Qt asked the model for eight roles of every cell
+        of every column, ~600 calls into Python on the runner screen's range of motion tab,
+        the largest part of the window's opening turn (issue 22)."""
         self._fit_wanted = not self.isVisible()
         if self._fit_wanted:
             return
+        self.ensurePolished()
+        header = self.horizontalHeader()
+        rows = [r for r in range(self.grid.rowCount()) if not self.isRowHidden(r)]
+        grid_line = 1 if self.showGrid() else 0
         for c in range(1, self.grid.columnCount()):
-            self.resizeColumnToContents(c)
+            content = max((self._cell_width(r, c) for r in rows), default=0) + grid_line
+            header.resizeSection(
+                c, max(content, 0 if header.isHidden() else header.sectionSizeHint(c))
+            )
+
+    def _cell_width(self, row: int, column: int) -> int:
+        """The width the delegate's sizeHint gives the cell, from its text and font (the only
+        roles that size a cell of this model), measured by the style once per text."""
+        text, italic = self.grid.shown_text(row, column)
+        centred = self.grid.columns[column].info is None
+        style = self.style()
+        look = (style.name(), self.font().key(), self.devicePixelRatioF(), self.logicalDpiX())
+        widths = _WIDTHS.get(look)
+        if widths is None or len(widths) > _WIDTHS_KEPT:
+            widths = _WIDTHS[look] = {}
+        found = widths.get((text, italic, centred))
+        if found is None:
+            # The option QStyledItemDelegate.initStyleOption makes from the cell's roles.
+            option = QStyleOptionViewItem()
+            self.initViewItemOption(option)
+            if italic:
+                font = QFont(option.font)
+                font.setItalic(True)
+                option.font = font
+                option.fontMetrics = QFontMetrics(font)
+            if centred:
+                option.displayAlignment = Qt.AlignmentFlag.AlignCenter
+            option.features |= QStyleOptionViewItem.ViewItemFeature.HasDisplay
+            option.text = text
+            item = QStyle.ContentsType.CT_ItemViewItem
+            found = style.sizeFromContents(item, option, QSize(), self).width()
+            widths[(text, italic, centred)] = found
+        return found
 
     def showEvent(self, event: QShowEvent) -> None:
         if self._fit_wanted:
@@ -153,11 +200,9 @@ class MeasureGridView(QTableView):
         only those cells; a column never narrows while values are typed."""
         if self._fit_wanted:
             return  # not shown yet: measured as a whole when it shows
-        model = self.grid
         for c in range(max(top_left.column(), 1), bottom_right.column() + 1):
             needed = max(
-                self.sizeHintForIndex(model.index(r, c)).width()
-                for r in range(top_left.row(), bottom_right.row() + 1)
+                self._cell_width(r, c) for r in range(top_left.row(), bottom_right.row() + 1)
             )
             needed += 1 if self.showGrid() else 0  # as Qt counts the grid line
             if needed > self.columnWidth(c):
