@@ -515,14 +515,15 @@ def trial_pages(story: list[Any], lang: str) -> int:
 
 def _shorter(report: SummaryReport) -> SummaryReport | None:
     """The summary with one thing less, in the order a reader misses least; None at the end.
-    The outcome scores' chart (full_size, put first) is the chart kept: a referring doctor
-    reads it first, so another chart is made smaller and then left out before it, and it
-    is never made smaller (its key stays readable)."""
+    The outcome scores' chart (full_size) is the chart kept: a referring doctor reads it
+    first, so another chart is made smaller and then left out before it, and it is never
+    made smaller (its key stays readable)."""
     shrinkable = any(not c.full_size for c in report.charts)
     if shrinkable and report.chart_height > SMALL_CHART_HEIGHT:
         return replace(report, chart_height=SMALL_CHART_HEIGHT)
     if len(report.charts) > 1:
-        return replace(report, charts=report.charts[:1])
+        kept = tuple(c for c in report.charts if c.full_size)[:1] or report.charts[:1]
+        return replace(report, charts=kept)
     if len(report.since_first) + len(report.since_last) > 2:
         first, last = list(report.since_first), list(report.since_last)
         longer = first if len(first) >= len(last) else last

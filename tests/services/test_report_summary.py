@@ -105,11 +105,10 @@ def test_the_worked_runners_summary_is_two_pages_saying_what_a_pt_expects(
         "important (MCID 2 points or 30%, farrar-2001)" in text
     )
     assert "unchanged" not in text
-    # Charts chosen for this client: its outcome scores first (a doctor's first look; the
-    # page fitter keeps the first), then the gap of its control deficit.
+    # Charts chosen for this client: the gap of its control deficit and its outcome scores.
     captions = [c.caption for c in document.report.charts]
-    assert captions[0].startswith("Outcome scores")
-    assert captions[1].startswith("Active against passive range")
+    assert captions[0].startswith("Active against passive range")
+    assert any(c.startswith("Outcome scores") for c in captions)
     # The program as drill, dose, why; the plan; the therapist's name and a line to sign.
     assert "Drill Dose Why" in text and "Control deficit: Hip internal rotation, right" in text
     assert "Plan and next visit" in text and "Next visit: in about 4 weeks" in text

@@ -120,9 +120,13 @@ def _summary_charts(
                 measure=label,
             )
             chosen.append(Chart(_resized(figure), caption))
-    # The outcome scores first: the chart a doctor needs most, kept when the page fitter
-    # keeps one chart only (fit_summary keeps the first).
-    shown = [c for c in (*outcome, *chosen) if not is_message_figure(c.figure)]
+    # The outcome scores are always among those shown (the chart a doctor needs most; the
+    # page fitter keeps it when it keeps one chart), in their place after the control gap.
+    shown = [c for c in chosen if not is_message_figure(c.figure)]
+    kept = [c for c in outcome if not is_message_figure(c.figure)]
+    if kept:
+        shown = shown[: SUMMARY_CHARTS - 1]
+        shown.insert(min(1, len(shown)), kept[0])
     return shown[:SUMMARY_CHARTS]
 
 
