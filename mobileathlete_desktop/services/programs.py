@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import replace
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 from datetime import date
 
 from sqlalchemy import select
@@ -31,14 +31,22 @@ from mobileathlete_desktop.domain.recommendations import (
     Observation,
     observations_from_glance,
     plan,
+    with_pain_cautions,
 )
 from mobileathlete_desktop.domain.records import ClientHistory
 from mobileathlete_desktop.domain.validation import TITLE_LENGTH, InvalidValue, clean_name
+from mobileathlete_desktop.services.assessments import load_history
 from mobileathlete_desktop.services.audit import record_event
 from mobileathlete_desktop.services.context import InputError, NotFound, ServiceContext
 from mobileathlete_desktop.storage.models import Client, HomeProgram, ProgramItem
 
+# services.assessments (load_history) is imported with this module, not by the builder's job
+# on a pool thread at its first opening: a burst of imports there had the UI's collector
+# freeze what was young, the window included (ui/garbage.py IMPORT_FREEZE). The main window
+# has imported it already.
+
 __all__ = [
+    "PainCautions",
     "ProgramItemRecord",
     "delete_program",
     "dosage_text",
@@ -47,6 +55,7 @@ __all__ = [
     "latest_program",
     "list_programs",
     "list_templates",
+    "pain_cautions_of",
     "program_by_code",
     "program_from_template",
     "save_program",
@@ -344,12 +353,43 @@ def observations(ctx: ServiceContext, history: ClientHistory) -> list[Observatio
     return observations_from_glance(lines, region_of)
 
 
+@dataclass(frozen=True)
+class PainCautions:
+    """What a client's latest assessment found, read once, to put the handout's pain caution
+    ("Keep it pain-free — stop before it hurts.") by the drills of any program shown: the
+    program builder reads it off the UI thread when it opens, then applies it to every drill
+    it shows or adds (a pure call, no read)."""
+
+    found: tuple[Observation, ...] = ()
+    drills: tuple[Drill, ...] = ()
+
+    def on(
+        self, items: Iterable[ProgramItemRecord], lang: str = "en"
+    ) -> tuple[ProgramItemRecord, ...]:
+        """The items as the handout prints them in `lang`: the caution at the head of the
+        notes of each drill that moves a motion or test painful at the latest assessment
+        (domain.recommendations.with_pain_cautions, the handout's own rule)."""
+        return with_pain_cautions(items, self.found, self.drills, lang)
+
+
+def pain_cautions_of(ctx: ServiceContext, client_id: int) -> PainCautions:
+    """The client's latest assessment's findings and the library's drills, for
+    `PainCautions.on`; none for someone who may not read assessments, for a client not yet
+    assessed, or without a drill library (a caution saved in English still reads in the
+    handout's language)."""
+    if not ctx.actor.can("assessments.read"):
+        return PainCautions()
+    library = exercise_library()
+    history = load_history(ctx, client_id)
+    if library is None or history.latest is None:
+        return PainCautions()
+    return PainCautions(tuple(observations(ctx, history)), tuple(library_drills(library)))
+
+
 def recommended_program(
     ctx: ServiceContext, client_id: int, *, lang: str = "en"
 ) -> tuple[ProgramRecord, list[str]]:
     """An unsaved program recommended from the client's latest assessment, and any warnings."""
-    from mobileathlete_desktop.services.assessments import load_history
-
     history = load_history(ctx, client_id)
     warnings: list[str] = []
     if history.latest is None:

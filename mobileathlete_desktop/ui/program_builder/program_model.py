@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -24,6 +24,9 @@ from mobileathlete_desktop.support.languages import language_code
 from mobileathlete_desktop.ui import service_adapter as svc
 from mobileathlete_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from mobileathlete_desktop.ui.service_adapter import ProgramItemRecord
+
+if TYPE_CHECKING:
+    from mobileathlete_desktop.services.programs import PainCautions
 
 DRILL_MIME = "application/x-mobileathlete-drills"
 ROW_MIME = "application/x-mobileathlete-program-rows"
@@ -87,6 +90,37 @@ class ProgramModel(QAbstractTableModel):
         super().__init__(parent)
         self.library = library
         self.items: list[ProgramItemRecord] = []
+        # What the latest assessment found painful, and the handout's language: the Notes
+        # column shows each drill's notes as the handout prints them (the pain caution).
+        self.cautions: PainCautions | None = None
+        self.lang = "en"
+        self._printed: tuple[list[ProgramItemRecord], list[str]] = ([], [])
+
+    def set_cautions(self, cautions: PainCautions | None, lang: str | None = None) -> None:
+        """Shows each drill's notes as the handout prints them in `lang` from now on (None:
+        as typed). The drills themselves are unchanged: saving keeps the therapist's own
+        notes, and the handout adds the caution when it prints."""
+        self.cautions = cautions
+        self.lang = lang or self.lang
+        self._printed = ([], [])
+        self.layoutAboutToBeChanged.emit()
+        self.layoutChanged.emit()  # repainted and re-measured, not an edit of the program
+
+    def set_language(self, lang: str) -> None:
+        """The handout's language changed: the notes are shown in it."""
+        if lang != self.lang:
+            self.set_cautions(self.cautions, lang)
+
+    def printed_notes(self, row: int) -> str:
+        """A drill's notes as the handout prints them (the pain caution by a drill that moves
+        a test painful at the latest assessment), worked out once for the drills shown."""
+        items, notes = self._printed
+        if items != self.items:
+            cautions = self.cautions
+            printed = self.items if cautions is None else cautions.on(self.items, self.lang)
+            notes = [i.notes for i in printed]
+            self._printed = (list(self.items), notes)
+        return notes[row]
 
     # reading
     def rowCount(self, parent: Any = QModelIndex()) -> int:  # noqa: B008
@@ -120,6 +154,8 @@ class ProgramModel(QAbstractTableModel):
                 if role == Qt.ItemDataRole.EditRole:
                     return "" if value is None else str(value)
                 return "" if value is None else str(value)
+            if column == NOTES and role == Qt.ItemDataRole.DisplayRole:
+                return self.printed_notes(index.row())
             if column in TEXT_FIELDS:
                 return getattr(item, TEXT_FIELDS[column])
             if column == REASON:
@@ -129,9 +165,16 @@ class ProgramModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == REASON and item.reason:
                 return item.reason
+            if column == NOTES and self.printed_notes(index.row()) != item.notes:
+                return self.tr(
+                    "The handout prints these notes with the pain caution: this drill moves a "
+                    "motion or test marked painful at the latest assessment."
+                )
             if column == NAME:
                 lang = language_code(QLocale().name())
-                return f"{self.name_of(item.exercise_code)}: {svc.dosage_text(item, lang)}"
+                tip = f"{self.name_of(item.exercise_code)}: {svc.dosage_text(item, lang)}"
+                notes = self.printed_notes(index.row())  # the caution too, as printed
+                return f"{tip}\n{notes}" if notes else tip
         if role == Qt.ItemDataRole.AccessibleTextRole and column == SIDE:
             return self.tr("each side") if item.per_side else self.tr("both together")
         return None

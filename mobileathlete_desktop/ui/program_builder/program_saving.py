@@ -1,5 +1,6 @@
 """The builder's own reading and saving, on the thread pool (issue 22): the client's latest saved
-program read when the window opens, and Save. Over a clinic LAN each took 50-75 ms of the UI
+program read when the window opens (with what the latest assessment found painful, for the
+handout's pain caution by the drills), and Save. Over a clinic LAN each took 50-75 ms of the UI
 thread (the workday's stalls in open_home_program and save_program).
 
 While a save runs the window stays as it was, editable, and says it is saving; if the save
@@ -15,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
+from mobileathlete_desktop.services import programs as program_service
 from mobileathlete_desktop.ui import service_adapter as svc
 from mobileathlete_desktop.ui.jobs import Job, show_failure
 from mobileathlete_desktop.ui.service_adapter import ProgramRecord
@@ -30,13 +32,25 @@ SAID = (PermissionError, ValueError, LookupError)
 the status line; anything else is also shown in a box (jobs.show_failure)."""
 
 
-def load_latest(builder: ProgramBuilder) -> Job[ProgramRecord | None]:
-    """Reads the client's latest saved program on the thread pool; shows it when it comes,
-    unless the program was changed meanwhile (what the therapist did is kept)."""
+Latest = tuple[ProgramRecord | None, program_service.PainCautions]
+"""The client's latest saved program (None: none yet) and the latest assessment's pain."""
+
+
+def load_latest(builder: ProgramBuilder) -> Job[Latest]:
+    """Reads the client's latest saved program and what the latest assessment found painful
+    on the thread pool; shows the program when it comes, unless it was changed meanwhile
+    (what the therapist did is kept). From then on every drill shown or added has its notes
+    as the handout prints them: the pain caution by a drill that moves a painful test."""
     ctx, client_id = builder.ctx, builder.client_id
 
-    def _read(latest: ProgramRecord | None) -> None:
+    def _work(_control: object) -> Latest:
+        latest = svc.latest_program(ctx, client_id)
+        return latest, program_service.pain_cautions_of(ctx, client_id)
+
+    def _read(read: Latest) -> None:
         builder.loading = None
+        latest, cautions = read
+        show_cautions(builder, cautions)
         if builder.dirty:  # drills added, a template or a proposal loaded meanwhile
             if latest is not None:
                 builder._say(
@@ -75,11 +89,16 @@ def load_latest(builder: ProgramBuilder) -> Job[ProgramRecord | None]:
             show_failure(builder, exc)
         builder._say(f"⚠ {svc.describe(exc)}")
 
-    job: Job[ProgramRecord | None] = Job(
-        builder, lambda _control: svc.latest_program(ctx, client_id), _read
-    ).failure(_not_read)
+    job: Job[Latest] = Job(builder, _work, _read).failure(_not_read)
     builder.loading = job
     return job.run()
+
+
+def show_cautions(builder: ProgramBuilder, cautions: program_service.PainCautions) -> None:
+    """Shows the drills' notes as the handout prints them in its chosen language (the pain
+    caution included); the builder passes on a change of that language (its own slot, so
+    that nothing here holds the window)."""
+    builder.model.set_cautions(cautions, str(builder.language.currentData()))
 
 
 def save(builder: ProgramBuilder, then: AfterSave | None = None) -> Job[ProgramRecord] | None:

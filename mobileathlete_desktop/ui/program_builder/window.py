@@ -34,7 +34,11 @@ from mobileathlete_desktop.ui.program_builder.drill_pictures import DrillPicture
 from mobileathlete_desktop.ui.program_builder.handout_bar import SAVING_FIRST, HandoutBar
 from mobileathlete_desktop.ui.program_builder.library_panel import LibraryPanel
 from mobileathlete_desktop.ui.program_builder.program_panel import ProgramPanel
-from mobileathlete_desktop.ui.program_builder.program_saving import AfterSave, load_latest
+from mobileathlete_desktop.ui.program_builder.program_saving import (
+    AfterSave,
+    Latest,
+    load_latest,
+)
 from mobileathlete_desktop.ui.program_builder.program_saving import save as save_program
 from mobileathlete_desktop.ui.program_builder.program_templates import load_template, save_template
 from mobileathlete_desktop.ui.screen_fit import fit_to_screen, scrolling
@@ -71,7 +75,7 @@ class ProgramBuilder(QDialog):
         self.dirty = False
         self.edits = 0  # changes made so far (a save keeps those made while it ran unsaved)
         # The latest saved program being read, and the save running, if any (thread pool).
-        self.loading: Job[ProgramRecord | None] | None = None
+        self.loading: Job[Latest] | None = None
         self.saving: Job[ProgramRecord] | None = None
         self._after_save: list[AfterSave] = []
         self.checking_in: Job[Any] | None = None  # the check-in's sheet being read
@@ -130,6 +134,7 @@ class ProgramBuilder(QDialog):
             self.ctx, self.client, self.store, self.can_print, self._program_to_print
         )
         self.language = self.handouts.language
+        self.language.currentIndexChanged.connect(self._handout_language_changed)
         self.preview_button = self.handouts.preview_button
         self.print_button = self.handouts.print_button
         self.pdf_button = self.handouts.pdf_button
@@ -306,6 +311,10 @@ class ProgramBuilder(QDialog):
         self.dirty = True
         self.edits += 1
         self.program_panel.update_buttons()
+
+    def _handout_language_changed(self) -> None:
+        # The drills' notes are shown as the handout prints them, in its language.
+        self.model.set_language(str(self.language.currentData()))
 
     def _say(self, text: str) -> None:
         self.status.setText(text)

@@ -1629,6 +1629,10 @@
         <translation>Motivo</translation>
     </message>
     <message>
+        <source>The handout prints these notes with the pain caution: this drill moves a motion or test marked painful at the latest assessment.</source>
+        <translation>La hoja imprime estas notas con la advertencia de dolor: este ejercicio trabaja un movimiento o una prueba que se marcó como dolorosa en la última evaluación.</translation>
+    </message>
+    <message>
         <source>each side</source>
         <translation>cada lado</translation>
     </message>
