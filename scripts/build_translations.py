@@ -67,6 +67,7 @@ GROUPS: dict[str, list[str]] = {
         "motor_control_panel.py",
         "treatment_panel.py",
         "treatment_entry.py",
+        "value_problems.py",
         "media",
         "assessment_commands.py",
         "progress_view.py",

@@ -10,7 +10,16 @@ from mobileathlete_desktop.support.plain_text import one_line
 
 
 class InvalidValue(ValueError):
-    """Text that cannot become the value asked for; str() is the message to show."""
+    """Text that cannot become the value asked for; str() is the message to show (English, as
+    the command line and the import report say it). `kind` names the rule that refused it and
+    `details` its figures, so that a window can say the same in its own language:
+    "not_a_number" (text), "outside" (value, low, high, unit), "body_pain" (a pain mark on a
+    body measurement); "" for the others."""
+
+    def __init__(self, message: str, *, kind: str = "", **details: object) -> None:
+        super().__init__(message)
+        self.kind = kind
+        self.details = details
 
 
 NAME_LENGTH = 120
@@ -45,7 +54,9 @@ def parse_number(text: str, what: str = "value") -> float:
     if not cleaned:
         raise InvalidValue(f"{what}: empty")
     if not _NUMBER.match(cleaned):
-        raise InvalidValue(f"{what}: {text.strip()!r} is not a number")
+        raise InvalidValue(
+            f"{what}: {text.strip()!r} is not a number", kind="not_a_number", text=text.strip()
+        )
     return float(cleaned.replace(",", "."))
 
 
@@ -53,8 +64,11 @@ def parse_measure_value(measure: Measure, text: str) -> float:
     """A value for a measure from text, checked against the measure's hard bounds."""
     value = parse_number(text, measure.label)
     problem = measure.check_value(value)
-    if problem:
-        raise InvalidValue(problem)
+    if problem:  # parse_number never gives NaN: the value is outside the measure's bounds
+        low, high = measure.bounds
+        raise InvalidValue(
+            problem, kind="outside", value=value, low=low, high=high, unit=measure.unit_label
+        )
     return value
 
 
@@ -114,7 +128,8 @@ def check_pain(measure: Measure, pain: bool) -> None:
     if pain and measure.body_measure:
         raise InvalidValue(
             f"{measure.label} is a body measurement, not a movement or test: it cannot be "
-            "marked painful (mark the test that hurt instead)"
+            "marked painful (mark the test that hurt instead)",
+            kind="body_pain",
         )
 
 

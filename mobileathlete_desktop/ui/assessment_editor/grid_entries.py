@@ -25,6 +25,7 @@ from mobileathlete_desktop.ui.measure_grid import (
     cell_words,
     window_lang,
 )
+from mobileathlete_desktop.ui.value_problems import refusal_words, value_with_unit
 
 if TYPE_CHECKING:
     from mobileathlete_desktop.ui.assessment_editor.window import AssessmentEditor
@@ -95,8 +96,9 @@ class GridEntries:
             try:
                 after: float | None = parse_measure_value(measure, text)
             except InvalidValue as exc:
-                grid.set_error(key, str(exc))
-                editor.say(not_stored(exc), error=True)
+                words = refusal_words(exc, self._cell(key))
+                grid.set_error(key, words)
+                editor.say(not_stored(words), error=True)
                 return
         else:
             after = None
@@ -194,7 +196,7 @@ class GridEntries:
         shown = (
             QCoreApplication.translate("AssessmentEditor", "cleared")
             if value is None
-            else f"{value:g} {measure.unit_label}".rstrip()
+            else value_with_unit(value, measure.unit_label)
         )
         self._say_saved(
             QCoreApplication.translate("AssessmentEditor", "Saved {cell}: {value}").format(
@@ -212,10 +214,11 @@ class GridEntries:
         grid = self._grid_for(key)
         last = not self.saves.waiting_after(key)
         if isinstance(error, InputError | PermissionError):
+            words = refusal_words(error, self._cell(key))
             if grid is not None and last:
                 grid.set_value(key, self.saves.stored.get(key))
-                grid.set_error(key, str(error))
-            editor.say(str(error), error=True)
+                grid.set_error(key, words)
+            editor.say(words, error=True)
             return
         if not isinstance(error, DatabaseError):
             show_failure(editor, error)
@@ -270,7 +273,7 @@ class GridEntries:
                 show_failure(self.editor, error)
             if grid is not None and not self.saves.waiting_after(key):
                 grid.set_pain(key, before)
-            self.editor.say(not_stored(error), error=True)
+            self.editor.say(not_stored(refusal_words(error, self._cell(key))), error=True)
 
         queued = self.editor.said
         self.saves.put(

@@ -2329,6 +2329,21 @@
     </message>
 </context>
 <context>
+    <name>ValueProblem</name>
+    <message>
+        <source>{cell}: “{text}” is not a number</source>
+        <translation>{cell}: «{text}» no es un número</translation>
+    </message>
+    <message>
+        <source>{cell}: {value} is outside {low}–{high}</source>
+        <translation>{cell}: {value} está fuera del intervalo posible ({low}–{high})</translation>
+    </message>
+    <message>
+        <source>{cell} is a body measurement, not a movement or test: it cannot be marked painful (mark the test that hurt instead)</source>
+        <translation>{cell} es una medida corporal, no un movimiento ni una prueba: no puede marcarse como dolorosa (marque la prueba que causó dolor)</translation>
+    </message>
+</context>
+<context>
     <name>VideoPlayer</name>
     <message>
         <source>Previous frame (Left arrow)</source>
