@@ -12,7 +12,8 @@ before is intact.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from sqlalchemy import Engine, event
 from sqlalchemy.exc import DBAPIError, IntegrityError
@@ -78,6 +79,21 @@ _SQLSTATE = {
     "08006": StorageUnavailable,
     "57P01": StorageUnavailable,  # admin_shutdown
 }
+
+
+_T = TypeVar("_T")
+
+
+def sent(send: Callable[[], _T]) -> _T:
+    """What a request sent straight to the driver answered (a pipelined statement bypasses
+    the ORM's error translation); a driver error raised as the StorageError it means."""
+    try:
+        return send()
+    except Exception as exc:
+        known = storage_error(exc)
+        if known is not None:
+            raise known from exc
+        raise
 
 
 def storage_error(exc: BaseException) -> StorageError | None:

@@ -20,7 +20,7 @@ from typing import Any
 
 from mobileathlete_desktop.services.audit import note_appended, sealed_event
 from mobileathlete_desktop.services.context import ServiceContext
-from mobileathlete_desktop.services.errors import storage_error
+from mobileathlete_desktop.services.errors import sent
 from mobileathlete_desktop.services.sign_in_verdict import Account, Verdict
 from mobileathlete_desktop.storage.server_connections import READ_OPTION, WRITE_LOCK_KEY
 from mobileathlete_desktop.storage.server_pipeline import begin_and_read, execute_all_and_commit
@@ -55,7 +55,7 @@ def settle(
     session = db.sessions(bind=db.engine.execution_options(**{READ_OPTION: True}))
     try:
         conn = session.connection()
-        tip, rows = _sent(
+        tip, rows = sent(
             lambda: begin_and_read(conn, WRITE_LOCK_KEY, _ACCOUNT, {"username": username})
         )
         account = Account(*rows[0]) if rows else None
@@ -91,7 +91,7 @@ def settle(
                 },
             )
         )
-        found = _sent(lambda: execute_all_and_commit(conn, statements))
+        found = sent(lambda: execute_all_and_commit(conn, statements))
         event.id = int(found[-1][0][0])
         note_appended(session, event, tip)
         session.commit()  # the transaction ended in the request: the head file follows
@@ -108,14 +108,3 @@ def _changed(account: Account | None, changes: dict[str, object]) -> dict[str, o
     if account is None:
         return {}
     return {name: value for name, value in changes.items() if getattr(account, name) != value}
-
-
-def _sent(send: Callable[[], Any]) -> Any:
-    """What a request answered; a driver error as the StorageError it means."""
-    try:
-        return send()
-    except Exception as exc:
-        known = storage_error(exc)
-        if known is not None:
-            raise known from exc
-        raise

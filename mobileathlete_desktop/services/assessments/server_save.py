@@ -27,7 +27,6 @@ which says why (ConflictError, InputError) or saves it the long way.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -44,7 +43,7 @@ from mobileathlete_desktop.services.audit import (
     trail_end_seen,
 )
 from mobileathlete_desktop.services.context import ServiceContext
-from mobileathlete_desktop.services.errors import storage_error
+from mobileathlete_desktop.services.errors import sent
 from mobileathlete_desktop.storage.models import AuditEvent, utcnow
 from mobileathlete_desktop.storage.server_connections import READ_OPTION, WRITE_LOCK_KEY
 from mobileathlete_desktop.storage.server_pipeline import begin_execute_commit, execute_and_commit
@@ -249,7 +248,7 @@ class _Save:
         with self.ctx.db.session() as session:
             tip = chain_tip_under_lock(session)  # read by the unit's BEGIN, under the lock
             events, params = self._events(tip)
-            rows = _sent(lambda: execute_and_commit(session.connection(), self.statement, params))
+            rows = sent(lambda: execute_and_commit(session.connection(), self.statement, params))
             return self._stored(session, rows[0], events, tip)
 
     def in_one_wait(
@@ -264,7 +263,7 @@ class _Save:
         try:
             events, params = self._events(guess)
             conn = session.connection()
-            rows = _sent(lambda: begin_execute_commit(conn, WRITE_LOCK_KEY, self.statement, params))
+            rows = sent(lambda: begin_execute_commit(conn, WRITE_LOCK_KEY, self.statement, params))
             answer = self._stored(session, rows[0], events, guess)
             session.commit()  # the transaction ended in the request: the head file follows
             return answer
@@ -301,14 +300,3 @@ class _Save:
             unit=row[6],
         )
         return stored, (event.id, event.hash)
-
-
-def _sent(send: Callable[[], list[Any]]) -> list[Any]:
-    """The rows of a request; a driver error as the StorageError it means."""
-    try:
-        return send()
-    except Exception as exc:
-        known = storage_error(exc)
-        if known is not None:
-            raise known from exc
-        raise
