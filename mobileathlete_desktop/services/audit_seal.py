@@ -277,19 +277,6 @@ def _forget_sealed(path: Path) -> None:
                 del seen[known]
 
 
-def advance_head(engine: Engine, *, reanchor: bool = False) -> Path | None:
-    """Writes the database's head file for its trail as it is now (see `plan_head`)."""
-    path = head_path(engine.url)
-    if path is None:
-        return None
-    with engine.connect() as conn:
-        head = plan_head(conn, path, reanchor=reanchor)
-    if head is None:
-        return None
-    write_head(path, head, audit_key())
-    return path
-
-
 def head_before_reanchor(session: Session) -> dict[str, Any] | None:
     """For a restore's event: the head the file had before (None when there was none)."""
     try:

@@ -277,20 +277,3 @@ def proposed_program(
     from mobileathlete_desktop.services import checkins
 
     return checkins.proposed_program(ctx, client_id, lang=lang)
-
-
-def adherence_chart_png(ctx: ServiceContext, client_id: int, dpi: int = 90) -> tuple[bytes, int]:
-    """The client's adherence beside the LEFS (charts.adherence) as PNG bytes, and the number
-    of check-ins drawn. Drawn on the calling thread (the window's, on demand)."""
-    import io
-
-    from mobileathlete_desktop.charts.adherence import adherence_figure
-    from mobileathlete_desktop.services import checkins
-    from mobileathlete_desktop.services.assessments import load_history
-
-    history = load_history(ctx, client_id)
-    found = checkins.list_checkins(ctx, client_id)
-    figure = adherence_figure(history, found, ctx.catalogue)
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=dpi)
-    return buffer.getvalue(), sum(c.adherence is not None for c in found)
