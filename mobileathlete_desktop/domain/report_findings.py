@@ -1,9 +1,7 @@
 """What a printed report says about its findings and drills: a restriction already said by its
 control deficit is not said twice, and the finding a drill is for is the one the recommender
-would give it for, named by its kind (never a pain finding: pain chooses no drill).
-
-Both read the judgements of domain.interpretation.highlights and the recommender's own
-matching (domain.recommendations.relevance and fit): no second rule.
+gives it for (domain.recommendations.findings_for, the handout's rule too), named by its kind
+(never a pain finding: pain chooses no drill). No second rule.
 """
 
 from __future__ import annotations
@@ -22,14 +20,7 @@ from mobileathlete_desktop.domain.interpretation.highlights import (
     Highlight,
 )
 from mobileathlete_desktop.domain.interpretation.value_words import _named
-from mobileathlete_desktop.domain.recommendations import (
-    ACTIONABLE,
-    Drill,
-    Observation,
-    fit,
-    relevance,
-)
-from mobileathlete_desktop.domain.recommendations.measures import is_pain_score
+from mobileathlete_desktop.domain.recommendations import Drill, Observation, findings_for
 from mobileathlete_desktop.support.i18n import N_, texts
 
 # Kinds of finding a drill may answer that the findings table has no row kind for.
@@ -74,27 +65,6 @@ def finding_title(highlight: Highlight, both: frozenset[Place], lang: str = "en"
     return highlight.title(lang)
 
 
-def finding_for(drill: Drill, observations: Sequence[Observation]) -> Observation | None:
-    """The finding the recommender would give this drill for: among the findings that call
-    for drills, those the drill answers (relevance) with a kind of work that suits them (fit),
-    the best suited first, then the closest, then the weightiest; None when it answers none.
-
-    So a control or strength drill is for a control deficit or a movement fault before a
-    restriction it only works through, and a mobility drill for the restriction."""
-    best: tuple[tuple[int, int, float], Observation] | None = None
-    for observation in observations:
-        if not observation.flags & ACTIONABLE or is_pain_score(observation.code):
-            continue  # pain shapes a program, it chooses no drill (nor does the pain score)
-        match = relevance(drill, observation)
-        suits = fit(drill, observation) if match else None
-        if suits is None:
-            continue
-        key = (suits, match, observation.weight)
-        if best is None or key > best[0]:
-            best = (key, observation)
-    return best[1] if best is not None else None
-
-
 def kind_of(observation: Observation) -> str:
     """The kind of finding an observation is, by what it calls for."""
     need = observation.need
@@ -120,13 +90,16 @@ def drill_reason(
     lang: str = "en",
     catalogue: Catalogue | None = None,
 ) -> str:
-    """Why a drill is in the program, in `lang`: the kind of the finding it answers and where
-    ("Control deficit: Hip abduction, right"); "" when it answers none of them."""
+    """Why a drill is in the program, in `lang`: the kind of the finding it is for
+    (domain.recommendations.findings_for, the rule the handout's findings list by; its
+    weightiest when several) and where ("Control deficit: Hip abduction, right"); "" when it
+    answers none of them."""
     if drill is None:
         return ""
-    observation = finding_for(drill, observations)
-    if observation is None:
+    found = findings_for(drill, observations)
+    if not found:
         return ""
+    observation = found[0]
     tr = texts(lang)
     measure = measure_for(observation.code, catalogue)
     label = measure.label if measure is not None else observation.code
@@ -140,7 +113,6 @@ __all__ = [
     "KIND_WORSE",
     "TITLES",
     "drill_reason",
-    "finding_for",
     "finding_title",
     "kind_of",
     "said_once",

@@ -689,3 +689,30 @@ def test_a_recommended_program_holds_at_most_four_daily_drills_most_relevant_fir
     six = recommend(findings, DRILLS, limit=6)
     assert MAX_DRILLS == 4 and len(four) == 4 and len(six) > 4
     assert [r.exercise_code for r in four] == [r.exercise_code for r in six][:4]
+
+
+def test_the_finding_a_drill_is_for_is_the_best_suited_kind_first_for_report_and_handout() -> None:
+    """One rule for the report's Why and the handout's "What we found and why these drills"
+    (DEMO-0011): a control drill (the clamshell, the hip hike) is for the single-leg squat's
+    faults, not the hip-abduction restriction it works through, though it aims at hip
+    abduction itself (relevance 6 against 3); a mobility drill (hip circles) is for the
+    restriction. Both sides of a measure tie and are both listed; pain is never a reason."""
+    from mobileathlete_desktop.domain.recommendations import drill_findings, findings_for
+
+    left = finding("hip.abduction", {"below_norm"}, "passive 39°", side="left")
+    right = finding("hip.abduction", {"below_norm"}, "passive 38°", side="right")
+    squat = finding("sls", {"faults"}, "fair", side="left", faults=("pelvic_drop",))
+    sore = finding("hip.flexion", {"pain"}, "painful", side="left")
+    found = [sore, left, right, squat]
+    assert findings_for(BY_CODE["control.clamshell"], found) == [squat]
+    assert findings_for(BY_CODE["control.hip_hike"], found) == [squat]
+    assert findings_for(BY_CODE["mobility.quadruped_hip_circle"], found) == [left, right]
+    assert findings_for(BY_CODE["running.a_skip"], found) == []
+    program = [BY_CODE["control.clamshell"], BY_CODE["mobility.quadruped_hip_circle"]]
+    assert drill_findings(found, program) == [
+        ("sls", "left"),
+        ("hip.abduction", "left"),
+        ("hip.abduction", "right"),
+    ]
+    # The clamshell alone is for the squat only: the handout does not list the restriction.
+    assert drill_findings(found, program[:1]) == [("sls", "left")]

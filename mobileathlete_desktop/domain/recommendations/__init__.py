@@ -92,6 +92,7 @@ from mobileathlete_desktop.domain.recommendations.model import (
 )
 from mobileathlete_desktop.domain.recommendations.planner import (
     drill_findings,
+    findings_for,
     loading_pain,
     pain_cautions,
     pain_free_cues,
@@ -154,6 +155,7 @@ __all__ = [
     "Plan",
     "Recommendation",
     "drill_findings",
+    "findings_for",
     "fit",
     "loading_pain",
     "maintenance_program",

@@ -138,23 +138,44 @@ def withheld(observations: Iterable[Observation], drills: Sequence[Drill]) -> fr
     return frozenset(d.code for d in drills if not safety.allows(d))
 
 
+def findings_for(drill: Drill, observations: Iterable[Observation]) -> list[Observation]:
+    """The findings a drill is for, by the recommender's own matching: among the findings
+    that call for drills (never pain alone, never the pain score: pain shapes a program, it
+    chooses no drill), those it answers (relevance above 0) with a kind of work that may be
+    given for them (fit), the best suited kind first, then the closest answer. Every finding
+    tied at the best (both sides of a measure) is returned, the weightiest first; [] when the
+    drill answers none.
+
+    So a control or strength drill is for a control deficit or a movement fault before a
+    restriction it only works through (the clamshell for the single-leg squat's faults, not a
+    hip-abduction restriction), and a mobility drill for the restriction. The one rule the
+    report's Why column and the handout's "What we found and why these drills" say."""
+    scored: list[tuple[tuple[int, int], Observation]] = []
+    for o in observations:
+        if not o.flags & ACTIONABLE or is_pain_score(o.code):
+            continue
+        match = relevance(drill, o)
+        suits = fit(drill, o) if match > 0 else None
+        if suits is not None:
+            scored.append(((suits, match), o))
+    if not scored:
+        return []
+    best = max(key for key, _ in scored)
+    tied = [o for key, o in scored if key == best]
+    return sorted(tied, key=lambda o: -o.weight)
+
+
 def drill_findings(
     observations: Iterable[Observation], program: Sequence[Drill]
 ) -> list[tuple[str, str]]:
-    """The measure and side of every finding a program's drills are for, drill by drill in
-    the program's order: for each drill, the findings that call for drills (not pain alone,
-    not the pain score) it answers best by the recommender's own matching (relevance, then a
-    fit its kind allows), both sides when both are flagged. What the handout's "What we found
-    and why these drills" lists."""
-    found = [o for o in observations if o.flags & ACTIONABLE and not is_pain_score(o.code)]
+    """The measure and side of every finding a program's drills are for (`findings_for`),
+    drill by drill in the program's order, each once: what the handout's "What we found and
+    why these drills" lists."""
+    found = list(observations)
     keys: list[tuple[str, str]] = []
     for drill in program:
-        scored = [(relevance(drill, o), o) for o in found if fit(drill, o) is not None]
-        best = max((score for score, _ in scored), default=0)
-        if best <= 0:
-            continue
-        for score, o in scored:
-            if score == best and (o.code, o.side) not in keys:
+        for o in findings_for(drill, found):
+            if (o.code, o.side) not in keys:
                 keys.append((o.code, o.side))
     return keys
 
