@@ -363,7 +363,7 @@ class AuditEvent(Base):
     prev_hash: Mapped[str] = mapped_column(String(64), default="")
     hash: Mapped[str] = mapped_column(String(64), default="")
     seal: Mapped[str] = mapped_column(String(100), default="", server_default="")
-    """`<key id>:<HMAC of hash>` with the key kept outside the database (services.audit_seal)."""
+    """`<key id>:<HMAC of hash>` with the key kept outside the database (services.audit_key)."""
 
 
 # The audit trail is append-only in the database itself, not only by convention: UPDATE and
