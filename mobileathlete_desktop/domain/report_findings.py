@@ -1,12 +1,12 @@
-"""What a printed report says about its findings and drills: a restriction already said by its
-control deficit is not said twice, and the finding a drill is for is the one the recommender
-gives it for (domain.recommendations.findings_for, the handout's rule too), named by its kind
-(never a pain finding: pain chooses no drill). No second rule.
+"""Why a drill is in a printed report's program: the finding it is for, by the recommender's
+own rule (domain.recommendations.findings_for, which the handout's findings list by too), named
+by its kind in the words of domain.interpretation.highlights (never a pain finding: pain
+chooses no drill). No second rule.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 from mobileathlete_desktop.domain.catalogue import Catalogue
 from mobileathlete_desktop.domain.interpretation.assessment import measure_for
@@ -17,7 +17,6 @@ from mobileathlete_desktop.domain.interpretation.highlights import (
     KIND_FAULTS,
     KIND_RESTRICTION,
     KIND_TITLES,
-    Highlight,
 )
 from mobileathlete_desktop.domain.interpretation.value_words import _named
 from mobileathlete_desktop.domain.recommendations import Drill, Observation, findings_for
@@ -26,43 +25,11 @@ from mobileathlete_desktop.support.i18n import N_, texts
 # Kinds of finding a drill may answer that the findings table has no row kind for.
 KIND_ABOVE = "above_norm"
 KIND_WORSE = "worse"
-KIND_RESTRICTION_AND_CONTROL = "restriction_and_control"
 TITLES = {
     **KIND_TITLES,
     KIND_ABOVE: N_("Range above the usual"),
     KIND_WORSE: N_("Worse than before"),
-    KIND_RESTRICTION_AND_CONTROL: N_("Restriction and control deficit"),
 }
-
-Place = tuple[str, str]
-
-
-def said_once(found: Iterable[Highlight]) -> tuple[list[Highlight], frozenset[Place]]:
-    """The findings with each restriction that a control deficit of the same measure and side
-    already says left out, and the places where that happened.
-
-    A control deficit is the active range short of the passive one beyond the measurement
-    error; a restriction is the passive range below its norm (a length or joint limit). When
-    both hold (hip abduction passive 40° against a norm of 45°, active 35°), the control
-    deficit's sentence says both ("a restriction and a control deficit"): one finding, titled
-    by both kinds, not two rows."""
-    found = list(found)
-    controlled = {(h.code, h.side) for h in found if h.kind == KIND_CONTROL}
-    both = frozenset(
-        (h.code, h.side)
-        for h in found
-        if h.kind == KIND_RESTRICTION and (h.code, h.side) in controlled
-    )
-    kept = [h for h in found if not (h.kind == KIND_RESTRICTION and (h.code, h.side) in both)]
-    return kept, both
-
-
-def finding_title(highlight: Highlight, both: frozenset[Place], lang: str = "en") -> str:
-    """A finding's kind in words for the table's first column ("Restriction and control
-    deficit" where one finding says both)."""
-    if highlight.kind == KIND_CONTROL and (highlight.code, highlight.side) in both:
-        return texts(lang).gettext(TITLES[KIND_RESTRICTION_AND_CONTROL])
-    return highlight.title(lang)
 
 
 def kind_of(observation: Observation) -> str:
@@ -109,11 +76,8 @@ def drill_reason(
 
 __all__ = [
     "KIND_ABOVE",
-    "KIND_RESTRICTION_AND_CONTROL",
     "KIND_WORSE",
     "TITLES",
     "drill_reason",
-    "finding_title",
     "kind_of",
-    "said_once",
 ]

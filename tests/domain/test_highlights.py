@@ -109,6 +109,34 @@ def test_findings_are_ranked_by_kind_and_the_control_deficit_is_not_repeated_as_
     assert [h.kind for h in found if h.code == "hip.flexion"] == [KIND_PAIN]
 
 
+def test_a_passive_range_below_its_norm_with_an_active_gap_is_one_finding_titled_both() -> None:
+    """Review M4 (DEMO-0001): hip abduction right passive 40° below the 45° norm and active
+    35° (gap 5° beyond the 4° error): one finding, "Restriction and control deficit", its
+    sentence saying both, no restriction row of the same place (the summary, the letter and
+    the full record read these highlights). The other side, passive below norm without a
+    gap, stays a restriction."""
+    cat = default_catalogue()
+    visit = _visit(
+        1,
+        FIRST,
+        ("hip.abduction", "right", "active", 35.0),
+        ("hip.abduction", "right", "passive", 40.0),
+        ("hip.abduction", "left", "active", 36.0),
+        ("hip.abduction", "left", "passive", 37.0),
+    )
+    result = interpret_assessment(_history(visit), catalogue=cat)
+    found = highlights(result, "en", cat)
+    right = [h for h in found if h.code == "hip.abduction" and h.side == "right"]
+    assert [(h.kind, h.title()) for h in right] == [
+        (KIND_CONTROL, "Restriction and control deficit")
+    ]
+    assert "a restriction and a control deficit" in right[0].text
+    left = [h for h in found if h.code == "hip.abduction" and h.side == "left"]
+    assert [(h.kind, h.title()) for h in left] == [(KIND_RESTRICTION, "Restriction")]
+    spanish = [h for h in highlights(result, "es", cat) if h.side == "right"]
+    assert [h.title("es") for h in spanish] == ["Restricción y déficit de control"]
+
+
 def test_above_norm_is_not_a_finding() -> None:
     cat = default_catalogue()
     visit = _visit(1, FIRST, ("hip.flexion", "left", "active", 150.0))

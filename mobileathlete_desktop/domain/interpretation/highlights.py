@@ -63,6 +63,8 @@ KIND_TITLES = {
     KIND_FAULTS: N_("Movement faults"),
     KIND_CUTOFF: N_("Reference point"),
 }
+# The title of a control deficit whose passive range is below its norm too: one finding.
+RESTRICTION_AND_CONTROL_TITLE = N_("Restriction and control deficit")
 
 
 @dataclass(frozen=True)
@@ -77,9 +79,15 @@ class Highlight:
     """How far past its rule the finding is (1 = just past it); ranks findings of a kind."""
     name: str = ""
     """The measure and side in the sentence's language ("Hip abduction, right")."""
+    restriction: bool = False
+    """A control deficit whose passive range is below its norm too: its sentence says both
+    ("a restriction and a control deficit"), and no restriction of the same place is added."""
 
     def title(self, lang: str = "en") -> str:
-        """The kind in words ("Control deficit"), for a table's first column."""
+        """The kind in words ("Control deficit"; "Restriction and control deficit" when one
+        finding is both), for a table's first column."""
+        if self.kind == KIND_CONTROL and self.restriction:
+            return texts(lang).gettext(RESTRICTION_AND_CONTROL_TITLE)
         return texts(lang).gettext(KIND_TITLES[self.kind])
 
 
@@ -100,6 +108,16 @@ def _label(tr: Texts, measure: Measure | None, row: Interpretation, side: str) -
     return _named(tr, measure, row.label, side)
 
 
+def _restricted(tr: Texts, measure: Measure, passive: Interpretation | None) -> bool:
+    """Whether a control deficit's passive range is below its norm (a norm to quote): then
+    the deficit's one finding says the restriction too."""
+    return (
+        passive is not None
+        and FLAG_BELOW_NORM in passive.flags
+        and bool(_norm_words(tr, measure, passive))
+    )
+
+
 def _control(
     tr: Texts, measure: Measure, row: Interpretation, passive: Interpretation | None
 ) -> str:
@@ -114,7 +132,7 @@ def _control(
         "source": gap.source,
     }
     norm = _norm_words(tr, measure, passive) if passive is not None else ""
-    if passive is not None and FLAG_BELOW_NORM in passive.flags and norm:
+    if _restricted(tr, measure, passive):
         return tr.gettext(
             "{name}: passive {passive}, below the norm ({norm}), and active only {active}: "
             "a restriction and a control deficit (gap {gap}, more than the {error} "
@@ -304,8 +322,10 @@ def highlights(
     rule each is), one sentence each in `lang` with its number and norm.
 
     Active and passive readings of a measure and side make one finding: a control deficit
-    says the passive range and its norm; an active range below norm beside a control deficit
-    is not repeated as a restriction; a painful reading below norm is one "pain" finding.
+    says the passive range and its norm; a range below norm beside a control deficit is not
+    repeated as a restriction (a passive range below its norm makes the deficit's finding
+    "Restriction and control deficit", `Highlight.restriction`); a painful reading below norm
+    is one "pain" finding.
     Above-norm values are not findings here. With `limit`, every kind present keeps its most
     severe finding before any kind gets a second one.
     """
@@ -332,6 +352,7 @@ def highlights(
                 row.side,
                 _control(tr, measure, row, passive),
                 _error_size(row),
+                restriction=_restricted(tr, measure, passive),
             )
         )
     for row in interpretation.rows:
@@ -347,8 +368,10 @@ def highlights(
         if measure is None:
             continue
         if FLAG_BELOW_NORM in row.flags and row.norm.norm is not None:
-            if row.mode == "active" and place in controlled:
-                continue  # the control deficit says why the active range is short
+            if place in controlled:
+                # The control deficit says why the active range is short, and says a passive
+                # range below its norm ("a restriction and a control deficit").
+                continue
             if (KIND_RESTRICTION, *place) in taken or (KIND_PAIN, *place) in taken:
                 continue
             taken.add((KIND_RESTRICTION, *place))
@@ -436,6 +459,7 @@ __all__ = [
     "KIND_FAULTS",
     "KIND_PAIN",
     "KIND_RESTRICTION",
+    "RESTRICTION_AND_CONTROL_TITLE",
     "Highlight",
     "highlights",
     "movement_words",

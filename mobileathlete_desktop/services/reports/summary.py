@@ -24,7 +24,7 @@ from mobileathlete_desktop.domain.interpretation.results import AssessmentInterp
 from mobileathlete_desktop.domain.programs import ProgramRecord, dosage_text
 from mobileathlete_desktop.domain.recommendations import Drill, Observation
 from mobileathlete_desktop.domain.records import ClientHistory
-from mobileathlete_desktop.domain.report_findings import drill_reason, finding_title, said_once
+from mobileathlete_desktop.domain.report_findings import drill_reason
 from mobileathlete_desktop.reports.summary import (
     MAX_CHANGES,
     MAX_FINDINGS,
@@ -331,12 +331,11 @@ def build_summary_report(
     since_last: list[str] = []
     episode: list[ChangeLine] = []
     more = 0
-    both: frozenset[tuple[str, str]] = frozenset()
     reference: tuple[tuple[str, str], ...] = ()
     if visits:
         latest = interpret_assessment(history, catalogue=cat)
-        found, both = said_once(highlights(latest, lang, cat))
-        shown = said_once(highlights(latest, lang, cat, limit=MAX_FINDINGS))[0]
+        found = highlights(latest, lang, cat)
+        shown = highlights(latest, lang, cat, limit=MAX_FINDINGS)
         reference = reference_groups(latest, shown, cat, lang)
         if len(visits) >= 2:
             episode = change_lines(episode_interpretation(history, cat), lang, cat)
@@ -357,7 +356,7 @@ def build_summary_report(
         generated_on=today or date.today(),
         lang=lang,
         visit_dates=tuple(a.date for a in visits),
-        findings=tuple(FindingLine(finding_title(h, both, lang), h.text) for h in shown),
+        findings=tuple(FindingLine(h.title(lang), h.text) for h in shown),
         more_findings=len(found) - len(shown),
         since_first=tuple(since_first),
         since_last=tuple(since_last),
