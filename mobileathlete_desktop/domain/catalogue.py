@@ -313,6 +313,7 @@ def parse_catalogue(data: Mapping[str, Any]) -> Catalogue:
                 note=n.get("note", ""),
                 position=n.get("position", ""),
                 population=n.get("population", ""),
+                fallback=bool(n.get("fallback", False)),
                 instrument=n.get("instrument", ""),
                 intercept=n.get("intercept"),
                 per_year=n.get("per_year"),

@@ -39,6 +39,10 @@ class Norm:
     note: str = ""
     position: str = ""
     population: str = ""
+    fallback: bool = False
+    """The norm is applied beyond the group it was measured in (another sex or other ages
+    than the sample's) because no verified source covers them: a documented fallback, which
+    reports say beside the group (catalogue `fallback = true`, the note says why)."""
     instrument: str = ""
     intercept: float | None = None
     """With `per_year`: the source's regression equation, mean = intercept + per_year x age

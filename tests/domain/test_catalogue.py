@@ -660,3 +660,18 @@ def test_a_body_measurement_cannot_be_marked_painful(cat: Catalogue, code: str) 
         check_pain(measure, True)
     check_pain(measure, False)
     check_pain(cat["hip.flexion"], True)  # a movement may hurt
+
+
+def test_a_norm_applied_beyond_its_group_is_marked_a_fallback_and_names_its_group(
+    cat: Catalogue,
+) -> None:
+    """Review H5: the report said Calatayud 2015's lunge norm (26 healthy male university
+    students) for a woman of 60 with no caveat, and then found the caveat by searching the
+    note's words. The catalogue marks such a norm (fallback = true, the note says why), and
+    every such norm names its group, for the reports to say both."""
+    norms = [n for m in cat.measures.values() for n in m.norms]
+    fallbacks = [n for n in norms if n.fallback]
+    assert {n.source for n in fallbacks} == {"calatayud-2015"}
+    assert len(fallbacks) == 2  # the lunge angle and the knee-to-wall distance
+    assert all(n.population for n in fallbacks)
+    assert all(n.fallback for n in norms if "documented fallback" in n.note)

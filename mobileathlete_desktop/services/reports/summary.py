@@ -391,8 +391,8 @@ def reference_groups(
     """The groups behind the norms and reference points the shown findings quote, once each,
     as (source, group in `lang`), as the `summary` command says them ("plisky-2006",
     "high-school girls' basketball (Star Excursion Balance Test)"; a norm the catalogue
-    applies beyond its group is "a documented fallback"); none when no finding quotes one
-    measured in a named group."""
+    applies beyond its group, Norm.fallback, is "a documented fallback"); none when no
+    finding quotes one measured in a named group."""
     tr = texts(lang)
     texts_at: dict[tuple[str, str], list[str]] = {}
     for h in shown:
@@ -406,7 +406,7 @@ def reference_groups(
         norm = row.norm.norm
         if norm is not None and norm.population and norm.source in quoted:
             group = tr.gettext(norm.population)
-            if "documented fallback" in norm.note:
+            if norm.fallback:
                 group = tr.gettext("{group} (a documented fallback)", group=group)
             groups[(norm.source, group)] = None
         if "cutoff" in row.flags:
