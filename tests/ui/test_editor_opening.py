@@ -3,6 +3,7 @@ frame): the editor is built from what was read, and its modules are imported ahe
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import subprocess
@@ -252,3 +253,37 @@ def test_opening_the_editor_shows_it_and_no_other_window(
     therapist = role_ctx == "therapist_ctx"
     assert editor.checkin_button.isVisible() == therapist, "Check-in for therapists only"
     assert editor.media_button.isVisible()
+
+
+def test_the_other_tabs_are_built_one_a_turn_and_take_what_was_shown_meanwhile(
+    therapist_ctx: ServiceContext, window: MainWindow, qtbot: QtBot
+) -> None:
+    """Each tab not shown first is built in a turn of its own (all four in one turn, with the
+    window's first paint, froze it ~25-35 ms); the last visit shown meanwhile, and the
+    findings, reach the grids built later without building them at once."""
+    client = window.model.client_at(0)
+    assert client is not None
+    visit = assessments.create_assessment(
+        therapist_ctx, client.id, date(2026, 5, 4), template="runner_screen"
+    )
+    assessments.set_value(therapist_ctx, visit.id, "fms.deep_squat", "none", "none", 2)
+    editor = AssessmentEditor(therapist_ctx, visit.id)
+    qtbot.addWidget(editor)
+    editor.show()
+    editor.show_last.setChecked(True)  # before the other tabs are built
+    assert len(editor.parts.built_views) == 1, "the box built nothing"
+    built = [len(editor.parts.built_views)]
+    turns = 0
+    while editor.parts.waiting:
+        QApplication.processEvents()
+        built.append(len(editor.parts.built_views))
+        turns += 1
+        assert turns < 100
+    steps = [b - a for a, b in itertools.pairwise(built)]
+    assert max(steps) == 1, f"one tab a turn: views built per turn {steps}"
+    assert built[-1] == 4 and turns >= 4  # balance, motor control (no grid), FMS, outcomes
+    assert all(grid.show_previous for grid in editor.grids)
+    fms = editor.grids[2]
+    assert fms.values[CellKey("fms.deep_squat", "none", "none")] == 2
+    qtbot.waitUntil(lambda: editor.live_findings.result is not None)
+    assert CellKey("fms.deep_squat", "none", "none") in fms.interpreted

@@ -7,7 +7,7 @@ import functools
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QAbstractButton, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from mobileathlete_desktop.domain.catalogue import Measure, Mode
@@ -64,13 +64,27 @@ def _label(measure: Measure, lang: str) -> str:
     return measure.label_in(lang) + unit
 
 
+def _place(layout: QVBoxLayout, widget: QWidget, stretch: int = 0) -> None:
+    """Adds `widget` to a tab's layout, shown at once when the tab already shows (a tab shown
+    before it was built: Qt would show what is added to it only a turn later)."""
+    layout.addWidget(widget, stretch)
+    page = layout.parentWidget()
+    explicitly_hidden = widget.isHidden() and widget.testAttribute(
+        Qt.WidgetAttribute.WA_WState_ExplicitShowHide
+    )
+    if page is not None and page.isVisible() and not explicitly_hidden:
+        widget.show()
+
+
 class EditorParts:
     """The editor's grids and panels: built for a template, filled from a record, locked
     when signed. What is typed in them goes to the editor's entries (`editor.entries`).
 
     The range of motion tab, shown first, is built with the window; the other tabs a moment
-    later (`finish_build`, from the event loop), so that opening the window is not one long
-    freeze. Asking for a part (`grids`, `views`, `motor`, `lefs`, `psfs`) builds them first.
+    later, one a turn of the event loop (`_build_next`), so that opening the window is not one
+    long freeze. Asking for a part (`grids`, `views`, `motor`, `lefs`, `psfs`) builds them
+    first (`finish_build`); `built_grids` and `built_views` are those built so far. A grid
+    built later takes the findings, the last visit shown or not, the record and the lock.
     """
 
     def __init__(self, editor: AssessmentEditor) -> None:
@@ -83,8 +97,11 @@ class EditorParts:
         self._lefs: LefsPanel | None = None
         self._psfs: PsfsPanel | None = None
         self._later: list[Callable[[], None]] = []  # the tabs still to build, in order
+        self._later_tabs: list[str] = []  # their names, in the same order
         self._shown: tuple[AssessmentRecord, AssessmentRecord | None] | None = None
         self._locked = False
+        # A tab shown before its turn came (Alt+O at once) is built then, with the rest.
+        self.tabs.currentChanged.connect(self._tab_shown)
         self.notes = QPlainTextEdit()
         self.notes.setAccessibleName(QCoreApplication.translate("AssessmentEditor", "Notes"))
         self.notes.setTabChangesFocus(True)
@@ -99,8 +116,9 @@ class EditorParts:
         self.fms_total_label.setAccessibleName(
             QCoreApplication.translate("AssessmentEditor", "Movement screen total")
         )
-        for label in (self.composite_label, self.fms_total_label):
-            # Laid out only when the template has those measures: gone with the editor either way.
+        for label in (self.composite_label, self.fms_total_label, self.notes):
+            # Laid out only when the template has those measures (the notes when the outcomes
+            # tab is built, a few turns after the window): gone with the editor either way.
             editor.destroyed.connect(label.deleteLater)
         self._fms_final: dict[str, int | None] = {}
         self._fms_clearing: dict[str, float | None] = {}
@@ -150,6 +168,11 @@ class EditorParts:
         """The views built so far (asking builds nothing)."""
         return self._views
 
+    @property
+    def built_grids(self) -> list[MeasureGridModel]:
+        """The grids built so far, in the order of `built_views` (asking builds nothing)."""
+        return self._grids
+
     def _label(self, measure: Measure) -> str:
         return _label(measure, self.lang)
 
@@ -173,8 +196,9 @@ class EditorParts:
         record: AssessmentRecord,
         previous: AssessmentRecord | None,
         *,
-        panels: bool,
+        panels: bool | list[Any],
     ) -> None:
+        """Shows the record on `grids` and on the panels (all: True; or those listed)."""
         values = {CellKey(m.code, m.side, m.mode): m.value for m in record.measurements}
         pain = {CellKey(m.code, m.side, m.mode): m.pain for m in record.measurements}
         before = (
@@ -186,7 +210,8 @@ class EditorParts:
             grid.load(values, pain, before)
         if not panels:
             return
-        if self._motor is not None:
+        shown = [self._motor, self._lefs, self._psfs] if panels is True else panels
+        if self._motor is not None and self._motor in shown:
             for test in self._motor.tests:
                 for side in test.sides:
                     found = next(
@@ -194,10 +219,10 @@ class EditorParts:
                         FindingRecord(test.code, side),
                     )
                     self._motor.show_finding(found)
-        if self._lefs is not None:
+        if self._lefs is not None and self._lefs in shown:
             lefs = next((o for o in record.outcomes if o.instrument == "lefs"), None)
             self._lefs.show_answers(lefs.answers if lefs else ())
-        if self._psfs is not None:
+        if self._psfs is not None and self._psfs in shown:
             self.editor.entries.show_psfs()
 
     def set_read_only(self, locked: bool) -> None:
@@ -206,12 +231,16 @@ class EditorParts:
         self._lock(self._grids, panels=True)
         self.notes.setReadOnly(locked)
 
-    def _lock(self, grids: list[MeasureGridModel], *, panels: bool) -> None:
+    def _panels(self) -> list[Any]:
+        """The panels built so far (motor control, LEFS, PSFS)."""
+        return [p for p in (self._motor, self._lefs, self._psfs) if p is not None]
+
+    def _lock(self, grids: list[MeasureGridModel], *, panels: bool | list[Any]) -> None:
         for grid in grids:
             grid.set_read_only(self._locked)
         if not panels:
             return
-        for panel in (self._motor, self._lefs, self._psfs):
+        for panel in [self._motor, self._lefs, self._psfs] if panels is True else panels:
             if panel is not None:
                 panel.set_read_only(self._locked)
 
@@ -299,6 +328,7 @@ class EditorParts:
         self.layout_codes = codes
         self.lang = window_lang()
         self._later.clear()  # an earlier layout's tabs still waiting are not built
+        self._later_tabs.clear()
         self._grids.clear()
         self._views.clear()
         self._motor = self._lefs = self._psfs = None
@@ -362,20 +392,46 @@ class EditorParts:
             functools.partial(self._build_fms, fms),
             functools.partial(self._build_outcomes, nprs, codes),
         ]
-        QTimer.singleShot(0, self.editor, self.finish_build)
+        self._later_tabs = ["balance_tab", "motor_tab", "fms_tab", "outcomes_tab"]
+        QTimer.singleShot(0, self.editor, self._build_next)
 
     def finish_build(self) -> None:
         """Builds the tabs still waiting (at once when a part is asked for), and shows the
         record, the lock and the computed scores on them."""
-        if not self._later:
-            return
-        later, self._later = self._later, []
+        while self._later:
+            self._build(self._take_step())
+
+    def _tab_shown(self, _index: int) -> None:
+        """Builds the tabs still waiting when one of them is shown before its turn."""
+        shown = self.tabs.currentWidget()
+        if shown is not None and any(
+            shown is page or shown.isAncestorOf(page)
+            for page in (child(self.tabs, QWidget, name) for name in self._later_tabs)
+        ):
+            self.finish_build()
+
+    def _build_next(self) -> None:
+        """Builds the next tab waiting, then lets the event loop run before the one after:
+        one tab a turn, each a few milliseconds, rather than all four in one freeze (issue 22:
+        with the window's first paint, ~25-35 ms of the UI thread in one turn)."""
+        if self._later:
+            self._build(self._take_step())
+        if self._later:
+            QTimer.singleShot(0, self.editor, self._build_next)
+
+    def _take_step(self) -> Callable[[], None]:
+        self._later_tabs.pop(0)
+        return self._later.pop(0)
+
+    def _build(self, step: Callable[[], None]) -> None:
+        """Runs one tab's building step and shows the record and the lock on what it made."""
         first = len(self._grids)
-        for step in later:
-            step()
+        before = self._panels()
+        step()
+        made = [panel for panel in self._panels() if panel not in before]
         if self._shown is not None:
-            self._load_into(self._grids[first:], *self._shown, panels=True)
-        self._lock(self._grids[first:], panels=True)
+            self._load_into(self._grids[first:], *self._shown, panels=made)
+        self._lock(self._grids[first:], panels=made)
 
     def _build_balance(self, balance: list[Measure]) -> None:
         one_value = (
@@ -406,7 +462,7 @@ class EditorParts:
         self._motor = MotorControlPanel(tests, self._letters_in_use()) if tests else None
         if self._motor is not None:
             self._motor.finding_edited.connect(self.editor.entries.finding_edited)
-            self._tab_layout("motor_tab").addWidget(self._motor)
+            _place(self._tab_layout("motor_tab"), self._motor)
 
     def _build_fms(self, fms: list[Measure]) -> None:
         self._add_grid(
@@ -449,16 +505,16 @@ class EditorParts:
             self._lefs = LefsPanel()
             self._lefs.answers_edited.connect(entries.lefs_edited)
             self._lefs.refused.connect(lambda text: say(text, error=True))
-            outcomes.addWidget(self._lefs)
+            _place(outcomes, self._lefs)
         self._psfs = PsfsPanel() if "psfs.average" in codes else None
         if self._psfs is not None:
             self._psfs.edited.connect(entries.psfs_edited)
             self._psfs.refused.connect(lambda text: say(text, error=True))
-            outcomes.addWidget(self._psfs)
+            _place(outcomes, self._psfs)
         notes_label = QLabel(notes_label_text())
         notes_label.setBuddy(self.notes)
-        outcomes.addWidget(notes_label)
-        outcomes.addWidget(self.notes, 1)
+        _place(outcomes, notes_label)
+        _place(outcomes, self.notes, 1)
 
     def _letters_in_use(self) -> set[str]:
         """The Alt-letters of the window's own controls (the motor tests take others)."""
@@ -486,12 +542,13 @@ class EditorParts:
         entries = self.editor.entries
         model = MeasureGridModel(measures, columns, self.editor)
         model.set_interpretation(self.editor.live_findings.result)
+        model.show_previous = self.editor.show_last.isChecked()
         model.edit_requested.connect(lambda key, text, m=model: entries.value_typed(m, key, text))
         model.pain_requested.connect(lambda key, m=model: entries.pain_toggled(m, key))
         view = MeasureGridView(model, name)
         self._grids.append(model)
         self._views.append(view)
         layout = self._tab_layout(tab)
-        layout.addWidget(view, 1)
+        _place(layout, view, 1)
         if below is not None:
-            layout.addWidget(below)
+            _place(layout, below)

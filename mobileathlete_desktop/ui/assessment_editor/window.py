@@ -221,7 +221,8 @@ class AssessmentEditor(QWidget):
         self.live_findings.refresh(assessment_id, self.record if self.record_is_current else None)
 
     def _show_interpretation(self, result: Any) -> None:
-        for grid in self.grids:
+        # The grids built so far: one built later takes the panel's result as it is made.
+        for grid in self.parts.built_grids:
             grid.set_interpretation(result)
 
     # -- the parts, by the names the editor has always had ----------------------------------
@@ -348,7 +349,7 @@ class AssessmentEditor(QWidget):
         )
 
     def _show_last_toggled(self, show: bool) -> None:
-        for grid in self.grids:
+        for grid in self.parts.built_grids:  # one built later takes the box's state
             grid.set_show_previous(show)
 
     def sign(self) -> None:
