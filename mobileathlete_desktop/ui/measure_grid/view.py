@@ -155,22 +155,35 @@ class MeasureGridView(QTableView):
         header = self.horizontalHeader()
         rows = [r for r in range(self.grid.rowCount()) if not self.isRowHidden(r)]
         grid_line = 1 if self.showGrid() else 0
+        widths = self._widths()
         for c in range(1, self.grid.columnCount()):
-            content = max((self._cell_width(r, c) for r in rows), default=0) + grid_line
+            content = max((self._cell_width(r, c, widths) for r in rows), default=0) + grid_line
             header.resizeSection(
                 c, max(content, 0 if header.isHidden() else header.sectionSizeHint(c))
             )
 
-    def _cell_width(self, row: int, column: int) -> int:
+    def _widths(self) -> dict[tuple[str, bool, bool], int]:
+        """The cell widths measured so far for the view's style, font and screen."""
+        look = (
+            self.style().name(),
+            self.font().key(),
+            self.devicePixelRatioF(),
+            self.logicalDpiX(),
+        )
+        widths = _WIDTHS.get(look)
+        if widths is None or len(widths) > _WIDTHS_KEPT:
+            widths = _WIDTHS[look] = {}
+        return widths
+
+    def _cell_width(
+        self, row: int, column: int, widths: dict[tuple[str, bool, bool], int] | None = None
+    ) -> int:
         """The width the delegate's sizeHint gives the cell, from its text and font (the only
         roles that size a cell of this model), measured by the style once per text."""
         text, italic = self.grid.shown_text(row, column)
         centred = self.grid.columns[column].info is None
-        style = self.style()
-        look = (style.name(), self.font().key(), self.devicePixelRatioF(), self.logicalDpiX())
-        widths = _WIDTHS.get(look)
-        if widths is None or len(widths) > _WIDTHS_KEPT:
-            widths = _WIDTHS[look] = {}
+        if widths is None:
+            widths = self._widths()
         found = widths.get((text, italic, centred))
         if found is None:
             # The option QStyledItemDelegate.initStyleOption makes from the cell's roles.
@@ -186,7 +199,7 @@ class MeasureGridView(QTableView):
             option.features |= QStyleOptionViewItem.ViewItemFeature.HasDisplay
             option.text = text
             item = QStyle.ContentsType.CT_ItemViewItem
-            found = style.sizeFromContents(item, option, QSize(), self).width()
+            found = self.style().sizeFromContents(item, option, QSize(), self).width()
             widths[(text, italic, centred)] = found
         return found
 
@@ -200,9 +213,11 @@ class MeasureGridView(QTableView):
         only those cells; a column never narrows while values are typed."""
         if self._fit_wanted:
             return  # not shown yet: measured as a whole when it shows
+        widths = self._widths()
         for c in range(max(top_left.column(), 1), bottom_right.column() + 1):
             needed = max(
-                self._cell_width(r, c) for r in range(top_left.row(), bottom_right.row() + 1)
+                self._cell_width(r, c, widths)
+                for r in range(top_left.row(), bottom_right.row() + 1)
             )
             needed += 1 if self.showGrid() else 0  # as Qt counts the grid line
             if needed > self.columnWidth(c):
