@@ -7,6 +7,7 @@ for a client no longer wanted is dropped.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from html import escape
 
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mobileathlete_desktop.domain.records import ClientRecord
+from mobileathlete_desktop.domain.records import AssessmentRecord, ClientRecord
 from mobileathlete_desktop.services import overview as overview_service
 from mobileathlete_desktop.services.context import ServiceContext
 from mobileathlete_desktop.services.overview import ClientOverview
@@ -244,6 +245,33 @@ class ClientPage(QWidget):
         self.tabs.tabBar().show()
         self.progress.set_client(client.id, overview.history)
         self.client_shown.emit(client.id)
+
+    def follow_visit(self, record: AssessmentRecord) -> bool:
+        """Shows an open editor's record of a visit in the visit's row (its number of values),
+        with no read; False when that is not enough and the page must be read again: a visit
+        not listed (a new addendum), its status, date or kind changed (signed), or no page of
+        its client shown. The findings and Progress keep the last read until the page is read
+        again (the main window does so when it is looked at: ui/main_window.py)."""
+        loaded = self.loaded
+        if loaded is None or self.client_id != record.client_id:
+            return False
+        if loaded.client.id != record.client_id:  # another client's page, still shown
+            return False
+        row = next((r for r, a in enumerate(loaded.assessments) if a.id == record.id), None)
+        if row is None:
+            return False
+        listed = loaded.assessments[row]
+        if (listed.status, listed.date, listed.kind) != (record.status, record.date, record.kind):
+            return False
+        values = len(record.measurements)  # as the page's read counts them
+        if values != listed.values:
+            rows = list(loaded.assessments)
+            rows[row] = replace(listed, values=values)
+            self.loaded = replace(loaded, assessments=tuple(rows))
+            item = QTableWidgetItem(str(values))
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, str(values))
+            self.assessments.setItem(row, ASSESSMENT_COLUMNS.index("Values"), item)
+        return True
 
     def show_progress(self) -> None:
         """Brings the Progress tab forward (its charts load on first showing)."""
