@@ -8,6 +8,7 @@ assumptions) and `tracker_boxes` gives the boxes the handout's tick sheet prints
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Iterable
@@ -138,6 +139,124 @@ def frequency_text(frequency: str, lang: str = "en") -> str:
     return ", ".join(_frequency_piece(piece, tr) for piece in frequency.split(","))
 
 
+# What a drill works against, in the words a clinic types (English, the gettext source text;
+# the catalogues say them in other languages): a band by its colour or strength, body weight,
+# a dumbbell, a kettlebell, a backpack, a step. A typed load is said again in the handout's
+# language as the frequency is, piece by piece ("red band, 2 kg each hand"); a piece the
+# program does not know is kept as typed, and a number with its unit stays as typed.
+_LOAD_PHRASES: tuple[str, ...] = (
+    N_("body weight"),
+    N_("bodyweight"),
+    N_("no weight"),
+    N_("light weight"),
+    N_("band"),
+    N_("resistance band"),
+    N_("mini band"),
+    N_("light band"),
+    N_("medium band"),
+    N_("heavy band"),
+    # Translators: a resistance band by its colour (its strength); Spanish "banda elástica
+    # amarilla" (the colour agrees with "banda").
+    N_("yellow band"),
+    N_("red band"),
+    N_("green band"),
+    N_("blue band"),
+    N_("black band"),
+    N_("silver band"),
+    N_("gold band"),
+    N_("grey band"),
+    N_("gray band"),
+    N_("purple band"),
+    N_("orange band"),
+    N_("dumbbell"),
+    N_("dumbbells"),
+    N_("light dumbbell"),
+    N_("light dumbbells"),
+    N_("heavy dumbbell"),
+    N_("kettlebell"),
+    N_("light kettlebell"),
+    N_("backpack"),
+    N_("loaded backpack"),
+    N_("weighted backpack"),
+    N_("weight vest"),
+    N_("ankle weights"),
+    N_("step"),
+    N_("low step"),
+    N_("high step"),
+    N_("bottom stair"),
+    N_("box"),
+    N_("low box"),
+    N_("high box"),
+)
+# A load with its amount: {amount} is a number and unit as typed ("5 kg", "2.5kg", "20 cm",
+# "10 lb"), never changed.
+_LOAD_PATTERNS: tuple[str, ...] = (
+    # Translators: {amount} is a weight as the therapist typed it ("5 kg").
+    N_("{amount} dumbbell"),
+    N_("{amount} dumbbells"),
+    N_("{amount} dumbbell in each hand"),
+    N_("{amount} in each hand"),
+    N_("{amount} each hand"),
+    N_("dumbbell {amount}"),
+    N_("{amount} kettlebell"),
+    N_("kettlebell {amount}"),
+    N_("{amount} backpack"),
+    N_("backpack with {amount}"),
+    N_("{amount} weight vest"),
+    N_("{amount} ankle weights"),
+    N_("{amount} medicine ball"),
+    # Translators: {amount} is the step's height as the therapist typed it ("20 cm").
+    N_("{amount} step"),
+    N_("step {amount}"),
+    N_("step height {amount}"),
+    N_("{amount} box"),
+)
+_AMOUNT = r"\d+(?:[.,]\d+)?(?:\s*[–-]\s*\d+(?:[.,]\d+)?)?\s*(?:kg|g|lbs?|cm|mm|m|in)\b\.?"
+_LOAD_SEPARATOR = re.compile(r"(\s*(?:,(?!\d)|;|\s\+\s)\s*)")
+
+
+@functools.cache
+def _load_pattern(template: str) -> re.Pattern[str]:
+    """A load pattern as said in one language, for reading: "mancuerna de {amount}"."""
+    head, _, tail = template.partition("{amount}")
+    body = rf"{_spaced(head)}(?P<amount>{_AMOUNT}){_spaced(tail)}"
+    return re.compile(rf"^{body}$", re.IGNORECASE)
+
+
+def _spaced(words: str) -> str:
+    return r"\s+".join(re.escape(word) for word in words.split(" "))
+
+
+def _load_piece(piece: str, tr: Texts) -> str:
+    typed = " ".join(piece.split())
+    folded = typed.casefold()
+    for source in languages.SUPPORTED_LANGUAGES:
+        if source == tr.lang:
+            continue
+        said = texts(source)
+        for phrase in _LOAD_PHRASES:
+            if folded == said.gettext(phrase).casefold():
+                return tr.gettext(phrase)
+        for template in _LOAD_PATTERNS:
+            match = _load_pattern(said.gettext(template)).match(typed)
+            if match is not None:
+                return tr.gettext(template, amount=match["amount"])
+    return piece
+
+
+def load_text(load: str, lang: str = "en") -> str:
+    """What the drill works against, said in that language: "red band" becomes "banda
+    elástica roja" in Spanish and back, "5 kg dumbbell" "mancuerna de 5 kg" (the amount as
+    typed); "red band, 2 kg each hand" is said piece by piece. Words the program does not know
+    are kept as typed ("5 kg", "Thera-Band gold")."""
+    text = load.strip()
+    if not text:
+        return text
+    tr = texts(lang)
+    pieces = _LOAD_SEPARATOR.split(text)
+    return "".join(piece if n % 2 else _load_piece(piece, tr) for n, piece in enumerate(pieces))
+
+
 def _time_text(seconds: int, tr: Texts) -> str:
     """45 s, 2 min, 1 min 30 s."""
     minutes, rest = divmod(seconds, 60)
@@ -178,8 +297,9 @@ def how_often_text(item: ProgramItemRecord, lang: str = "en") -> str:
 
 def dosage_text(item: ProgramItemRecord, lang: str = "en") -> str:
     """The dose in words, e.g. "3 sets × 10 reps, each side, red band, rest 30 s between sets
-    — 3 times a week" ("3 series × 10 repeticiones por lado, banda roja, descansa 30 s entre
-    series — 3 veces por semana"); a band walk reads "2 sets × 10 m"."""
+    — 3 times a week" ("3 series × 10 repeticiones por lado, banda elástica roja, descansa 30 s
+    entre series — 3 veces por semana"); a band walk reads "2 sets × 10 m". The load is said
+    in that language where its words are known (`load_text`), else as typed."""
     tr = texts(lang)
     parts: list[str] = []
     amount, said = _amount(item, tr)
@@ -202,7 +322,7 @@ def dosage_text(item: ProgramItemRecord, lang: str = "en") -> str:
         else:
             parts.append(tr.gettext("each side"))
     if item.load.strip():
-        parts.append(item.load.strip())
+        parts.append(load_text(item.load, lang))
     if item.tempo.strip():
         # Translators: the speed of each repetition as the therapist typed it ("3-1-1": three
         # seconds down, one held, one up).

@@ -10,6 +10,7 @@ from mobileathlete_desktop.domain.programs import (
     ProgramItemRecord,
     ProgramTime,
     dosage_text,
+    load_text,
     normalize_code,
     program_code,
     program_time,
@@ -51,7 +52,7 @@ PLANK = ProgramItemRecord("strength.plank", sets=2, duration_s=90, frequency="tw
         (
             BAND_WALK,
             "es",
-            "3 series × 10 m, red band, descansa 30 s entre series — 3 veces por semana",
+            "3 series × 10 m, banda elástica roja, descansa 30 s entre series — 3 veces por semana",
         ),
         (
             SQUAT,
@@ -81,6 +82,52 @@ PLANK = ProgramItemRecord("strength.plank", sets=2, duration_s=90, frequency="tw
 )
 def test_a_dose_reads_as_a_dose(item: ProgramItemRecord, lang: str, words: str) -> None:
     assert dosage_text(item, lang) == words
+
+
+@pytest.mark.parametrize(
+    ("typed", "spanish"),
+    [
+        # The words a clinic types for what a drill works against, said as a runner reads
+        # them in Spanish (the review's Spanish handout printed "red band", "body weight").
+        ("red band", "banda elástica roja"),
+        ("Yellow band", "banda elástica amarilla"),
+        ("green band", "banda elástica verde"),
+        ("blue band", "banda elástica azul"),
+        ("black band", "banda elástica negra"),
+        ("heavy band", "banda elástica fuerte"),
+        ("mini band", "banda elástica pequeña (liga)"),
+        ("body weight", "peso corporal"),
+        ("bodyweight", "peso corporal"),
+        ("light dumbbell", "mancuerna ligera"),
+        ("kettlebell", "pesa rusa"),
+        ("loaded backpack", "mochila con peso"),
+        ("low step", "escalón bajo"),
+        # An amount keeps its number and unit as typed.
+        ("5 kg dumbbell", "mancuerna de 5 kg"),
+        ("2.5kg dumbbells", "mancuernas de 2.5kg"),
+        ("8 kg kettlebell", "pesa rusa de 8 kg"),
+        ("kettlebell 12 kg", "pesa rusa de 12 kg"),
+        ("10 kg backpack", "mochila con 10 kg"),
+        ("20 cm step", "escalón de 20 cm"),
+        ("step height 15 cm", "escalón de 15 cm de altura"),
+        # Several pieces are said one by one, the separators as typed.
+        ("red band, 2 kg each hand", "banda elástica roja, 2 kg en cada mano"),
+        ("green band + 5 kg", "banda elástica verde + 5 kg"),
+        # Anything the program does not know stays as typed: a number and unit, a brand.
+        ("5 kg", "5 kg"),
+        ("Thera-Band gold", "Thera-Band gold"),
+        ("2 x 4 kg, slow", "2 x 4 kg, slow"),
+    ],
+)
+def test_a_typed_load_reads_in_the_handouts_language(typed: str, spanish: str) -> None:
+    assert load_text(typed, "es") == spanish
+    item = ProgramItemRecord("a", sets=2, reps=10, load=typed)
+    assert dosage_text(item, "es") == f"2 series × 10 repeticiones, {spanish}"
+    # Typed in Spanish, an English handout says it in English; English stays as typed.
+    assert load_text(typed, "en") == typed
+    if spanish != typed:
+        back = load_text(spanish, "en")
+        assert back != spanish and load_text(back, "es") == spanish
 
 
 def test_the_days_a_week_and_the_frequency_note_read_together() -> None:
