@@ -96,14 +96,23 @@ VISITS = 3
 """Programs a client gets: at each of the last three visits."""
 
 
+def _visit_therapist(session: Session, assessment_id: int | None) -> str:
+    """The therapist of the visit a program or check-in belongs to, as the report names them:
+    who signed it, else who recorded it (services.programs' recommended program says the
+    same)."""
+    visit = session.get(Assessment, assessment_id) if assessment_id is not None else None
+    return (visit.signed_by or visit.therapist_name) if visit is not None else ""
+
+
 def _save_program(session: Session, program: ProgramRecord) -> ProgramRecord:
+    therapist = _visit_therapist(session, program.assessment_id)
     row = HomeProgram(
         client_id=program.client_id,
         assessment_id=program.assessment_id,
         date=program.date,
         title=program.title,
         summary=program.summary,
-        therapist_name="Demo therapist",
+        therapist_name=therapist,
         weeks=program.weeks,
     )
     row.items = [
@@ -129,7 +138,7 @@ def _save_program(session: Session, program: ProgramRecord) -> ProgramRecord:
     session.add(row)
     session.flush()
     row.code = program_code(row.id)
-    return replace(program, id=row.id, code=row.code)
+    return replace(program, id=row.id, code=row.code, therapist=therapist)
 
 
 def _check_in(
@@ -154,7 +163,7 @@ def _check_in(
         ears=list(ears),
         ears_total=sum(ears),
         note="Synthetic demo check-in.",
-        created_by="Demo therapist",
+        created_by=_visit_therapist(session, assessment_id),
     )
     row.items = [
         ProgramCheckinItem(

@@ -3,6 +3,8 @@ the next, and the next program proposed from the check-in."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from mobileathlete_desktop.services.checkins import list_checkins
 from mobileathlete_desktop.services.context import ServiceContext
 from mobileathlete_desktop.services.demo import create_demo_clinic
@@ -60,3 +62,41 @@ def test_the_demos_doses_read_in_the_handouts_language(db: Database) -> None:
     for english in ("band", "body weight", "sets", "reps", "rest", "times a week", "daily"):
         assert not [d for d in doses if english in d], english
     assert any("series" in d and "descansa" in d for d in doses)
+
+
+def test_the_demos_handout_names_the_visits_therapist(db: Database, tmp_path: Path) -> None:
+    """Review: the handout said "Demo therapist" while the report named the visit's therapist
+    ("Demo Locum, PT") for the same visit. Each demo program and check-in is its visit's
+    therapist's (who signed the visit, else who recorded it), and the printed handout names
+    the same person as the report, in English and Spanish."""
+    from sqlalchemy import select
+
+    from mobileathlete_desktop.services.reports import build_summary_report, write_client_handout
+    from mobileathlete_desktop.storage.models import Assessment, HomeProgram, ProgramCheckin
+    from tests.reports.helpers import pdf_pages
+
+    ctx = ServiceContext.system(db)
+    create_demo_clinic(ctx, clients=6, seed=5)
+    with db.session() as session:
+        visits = {
+            a.id: a.signed_by or a.therapist_name for a in session.scalars(select(Assessment))
+        }
+        programs = session.scalars(select(HomeProgram)).all()
+        checkins = session.scalars(select(ProgramCheckin)).all()
+        assert programs and checkins
+        assert {p.therapist_name for p in programs} <= {"Demo Therapist, PT", "Demo Locum, PT"}
+        for program in programs:
+            assert program.therapist_name == visits[program.assessment_id or 0]
+        for checkin in checkins:
+            assert checkin.created_by == visits[checkin.assessment_id or 0]
+        clients = sorted({p.client_id for p in programs if p.client_id is not None})
+    named = set()
+    for client_id in clients:
+        report = build_summary_report(ctx, client_id, charts=False)
+        for lang in ("en", "es"):
+            path = tmp_path / f"handout_{client_id}_{lang}.pdf"
+            write_client_handout(ctx, client_id, path, lang=lang)
+            text = " ".join(" ".join(pdf_pages(path)).split())
+            assert report.therapist in text and "Demo therapist" not in text
+        named.add(report.therapist)
+    assert named == {"Demo Therapist, PT", "Demo Locum, PT"}  # both therapists are seen
