@@ -179,3 +179,40 @@ def test_jargon_measures_have_client_names_in_both_languages() -> None:
         assert not {"MTP", "NPRS", "FMS", "Ober"} & (set(en.split()) | set(es.split()))
     # Without a client name, the label stands.
     assert cat["slr"].client_label_in("en") == cat["slr"].label_in("en")
+
+
+def test_the_movement_screens_tests_have_plain_names_on_a_handout() -> None:
+    """Review: a runner's handout said "FMS hurdle step, left: clearly different from the other
+    side" and "FMS active straight-leg raise". Every test of the screen (its clearing tests and
+    total too) has a client name without the abbreviation, in English and Spanish, and the
+    handout's lines use it."""
+    from mobileathlete_desktop.domain.interpretation import client_lines
+
+    cat = default_catalogue()
+    screen = [m for m in cat if m.region == "fms"]
+    assert len(screen) == 11
+    for measure in screen:
+        for lang in ("en", "es"):
+            name = measure.client_label_in(lang)
+            assert name != measure.label_in(lang) and "FMS" not in name, (measure.code, lang)
+    record = _assessment(
+        1,
+        date(2026, 3, 1),
+        ("fms.hurdle_step", "left", "none", 1),
+        ("fms.hurdle_step", "right", "none", 3),
+        ("fms.aslr", "left", "none", 3),
+        ("fms.aslr", "right", "none", 1),
+    )
+    lines = glance(interpret_assessment(ClientHistory(CLIENT, (record,))))
+    english = client_lines(lines, "en")
+    spanish = client_lines(lines, "es")
+    assert (
+        "Stepping over a hurdle (movement screen), left: clearly different from the other side"
+        in english
+    )
+    assert any(
+        line.startswith("Straight-leg lift lying on your back (movement") for line in english
+    )
+    assert any(line.startswith("Paso por encima de una valla (evaluación del") for line in spanish)
+    assert any(line.startswith("Elevar la pierna estirada boca arriba") for line in spanish)
+    assert not [line for line in english + spanish if "FMS" in line]
