@@ -81,7 +81,8 @@ def test_the_builder_shows_the_handouts_pain_caution_by_the_drills_that_load_a_p
     assert notes[DEAD_BUG] == "Slow, back flat"
     balance = builder.model.index(0, NOTES)
     assert "pain" in balance.data(Qt.ItemDataRole.ToolTipRole)
-    assert builder.model.index(1, NOTES).data(Qt.ItemDataRole.ToolTipRole) is None
+    # The dead bug's tooltip: its own note in full (a long one is elided), no caution.
+    assert builder.model.index(1, NOTES).data(Qt.ItemDataRole.ToolTipRole) == "Slow, back flat"
     assert not builder.dirty  # showing the caution is no edit
 
     # A drill added: heel drops load the painful knee-bent ankle.

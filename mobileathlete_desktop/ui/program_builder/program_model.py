@@ -163,18 +163,26 @@ class ProgramModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.CheckStateRole and column == SIDE:
             return Qt.CheckState.Checked if item.per_side else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ToolTipRole:
+            # The whole text of a cell that may be elided (rows are two lines high).
             if column == REASON and item.reason:
                 return item.reason
-            if column == NOTES and self.printed_notes(index.row()) != item.notes:
-                return self.tr(
+            if column == NOTES:
+                notes = self.printed_notes(index.row())
+                if notes == item.notes:
+                    return notes or None
+                caution = self.tr(
                     "The handout prints these notes with the pain caution: this drill moves a "
                     "motion or test marked painful at the latest assessment."
                 )
+                return f"{notes}\n\n{caution}"
+            if column in (LOAD, TEMPO, FREQUENCY):
+                return getattr(item, TEXT_FIELDS[column]) or None
             if column == NAME:
                 lang = language_code(QLocale().name())
                 tip = f"{self.name_of(item.exercise_code)}: {svc.dosage_text(item, lang)}"
                 notes = self.printed_notes(index.row())  # the caution too, as printed
-                return f"{tip}\n{notes}" if notes else tip
+                tip = f"{tip}\n{notes}" if notes else tip
+                return f"{tip}\n{item.reason}" if item.reason else tip  # Why may be hidden
         if role == Qt.ItemDataRole.AccessibleTextRole and column == SIDE:
             return self.tr("each side") if item.per_side else self.tr("both together")
         return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtCore import QDate, QLocale, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -14,14 +14,15 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
     QTableView,
     QVBoxLayout,
+    QWidget,
 )
 
 from mobileathlete_desktop.domain.exercises import ExerciseLibrary
@@ -33,39 +34,9 @@ from mobileathlete_desktop.domain.programs import (
 )
 from mobileathlete_desktop.support.languages import language_code
 from mobileathlete_desktop.ui import service_adapter as svc
-from mobileathlete_desktop.ui.program_builder.program_model import (
-    DAYS,
-    DISTANCE,
-    DURATION,
-    FREQUENCY,
-    HOLD,
-    LOAD,
-    NAME,
-    NOTES,
-    REASON,
-    REPS,
-    REST,
-    SETS,
-    SIDE,
-    TEMPO,
-    ProgramModel,
-)
+from mobileathlete_desktop.ui.program_builder.program_columns import ColumnFitter
+from mobileathlete_desktop.ui.program_builder.program_model import NAME, ProgramModel
 
-COLUMN_WIDTHS = (
-    (NAME, 200),
-    (SETS, 44),
-    (REPS, 44),
-    (HOLD, 62),
-    (DISTANCE, 70),
-    (DURATION, 58),
-    (REST, 58),
-    (SIDE, 72),
-    (LOAD, 90),
-    (TEMPO, 56),
-    (DAYS, 72),
-    (FREQUENCY, 110),
-    (NOTES, 130),
-)
 MANY_DRILLS = 4
 """Above this many drills the builder warns: clients do fewer drills more faithfully."""
 
@@ -113,18 +84,22 @@ class ProgramPanel(QGroupBox):
         self.table.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
         self.table.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.table.setDragDropOverwriteMode(False)
-        self.table.setWordWrap(True)
         # Arrows choose a cell and Tab moves on to the buttons (a dosage being typed still
         # goes to the next cell with Tab, and the next Tab leaves).
         self.table.setTabKeyNavigation(False)
         self.table.setAlternatingRowColors(True)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(REASON, QHeaderView.ResizeMode.Stretch)
-        for column, width in COLUMN_WIDTHS:
-            # Never narrower than its title (Spanish titles are longer than English ones).
-            self.table.setColumnWidth(column, max(width, header.sectionSizeHint(column)))
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Every column in view at the table's width, rows two lines high (program_columns).
+        self.columns = ColumnFitter(self.table)
+        # Too narrow for every column, the empty dose columns are hidden: the titles' (and the
+        # table's: Menu key, Shift+F10) menu shows them all, the table then scrolling sideways.
+        self.every_column = QAction(self.tr("Show every dose column"), self.table)
+        self.every_column.setCheckable(True)
+        self.every_column.toggled.connect(self.columns.show_every_column)
+        for menu_on in (self.table, self.table.horizontalHeader()):
+            menu_on.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+            menu_on.customContextMenuRequested.connect(
+                lambda at, on=menu_on: self._column_menu(on, at)
+            )
         if not can_write:
             self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
 
@@ -247,6 +222,11 @@ class ProgramPanel(QGroupBox):
         self.model.modelReset.connect(self.update_dose_lines)
         self.title_edit.textEdited.connect(lambda _t: self.changed.emit())
         self.table.selectionModel().currentChanged.connect(lambda *_a: self.update_buttons())
+
+    def _column_menu(self, widget: QWidget, at: QPoint) -> None:
+        menu = QMenu(widget)
+        menu.addAction(self.every_column)
+        menu.exec(widget.mapToGlobal(at))
 
     def _table_action(self, text: str, keys: Any, slot: Any) -> None:
         action = QAction(text.strip(), self.table, shortcut=QKeySequence(keys))

@@ -126,7 +126,9 @@ class ProgramBuilder(QDialog):
         splitter.addWidget(scrolling(library))
         splitter.addWidget(scrolling(program))
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([380, 900])
+        # The drills' table takes most of the width (its columns fit it: program_columns).
+        library_width = min(380, int(self.width() * 0.3))
+        splitter.setSizes([library_width, self.width() - library_width])
         splitter.setChildrenCollapsible(False)
 
         # Bottom buttons

@@ -1680,6 +1680,10 @@
         <translation>Ejercicios del programa</translation>
     </message>
     <message>
+        <source>Show every dose column</source>
+        <translation>Mostrar todas las columnas de dosis</translation>
+    </message>
+    <message>
         <source>&amp;Recommend</source>
         <translation>&amp;Recomendar</translation>
     </message>
