@@ -1,9 +1,11 @@
 """The builder on a 1366×768 laptop: every column of the drills' table in view without scrolling
 sideways (the Notes column shows the pain caution the handout prints), rows two lines high
-however long a reason, the whole text in the cell's tooltip."""
+however long a reason, the whole text in the cell's tooltip; in a Spanish window the handout
+starts in Spanish and a frequency saved in English reads in Spanish."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 
 import pytest
@@ -14,6 +16,7 @@ from pytestqt.qtbot import QtBot
 from mobileathlete_desktop.domain.programs import ProgramItemRecord, ProgramRecord
 from mobileathlete_desktop.services import programs as program_service
 from mobileathlete_desktop.services.context import ServiceContext
+from mobileathlete_desktop.ui.i18n import install_translations, remove_translations
 from mobileathlete_desktop.ui.program_builder import ProgramBuilder
 from mobileathlete_desktop.ui.program_builder.program_model import (
     FREQUENCY,
@@ -107,3 +110,32 @@ def test_on_a_scaled_screen_the_notes_stay_in_view_and_every_column_on_request(
     assert not any(table.isColumnHidden(c) for c in range(builder.model.columnCount()))
     builder.program_panel.every_column.setChecked(False)
     assert table.isColumnHidden(TEMPO)
+
+
+@pytest.fixture
+def spanish(qapp: QApplication, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    monkeypatch.setenv("MOBILEATHLETE_LANG", "es")
+    language = install_translations(qapp)
+    yield language
+    remove_translations(qapp)
+
+
+def test_a_spanish_window_starts_the_handout_in_spanish_and_says_frequencies_in_spanish(
+    spanish: str, ctx: ServiceContext, saved_client: int, store: QSettings, qtbot: QtBot
+) -> None:
+    builder = open_builder(ctx, saved_client, store, qtbot)
+    assert builder.language.currentData() == "es"
+    model = builder.model
+    shown = [model.index(r, FREQUENCY).data() for r in range(2)]
+    assert shown == ["3 veces por semana", "a diario"]
+    assert model.index(0, FREQUENCY).data(Qt.ItemDataRole.EditRole) == "3 veces por semana"
+    # Confirming the frequency as shown changes nothing; the saved words are kept.
+    assert model.setData(model.index(0, FREQUENCY), "3 veces por semana")
+    assert model.items[0].frequency == "3 times a week" and not builder.dirty
+    # Typed anew, it is what the therapist typed.
+    assert model.setData(model.index(0, FREQUENCY), "2 veces por semana")
+    assert model.items[0].frequency == "2 veces por semana"
+    assert model.items[0].sessions_per_week == 2 and builder.dirty
+    # The handout's language is the therapist's to change for the client.
+    builder.language.setCurrentIndex(builder.language.findData("en"))
+    assert model.lang == "en"

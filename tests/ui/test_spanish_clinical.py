@@ -129,12 +129,13 @@ def test_the_program_builder_speaks_spanish_with_plurals(
     assert builder.save_button.text() == "&Guardar programa (Ctrl+S)"
     qtbot.waitUntil(lambda: builder.loading is None)  # the latest saved program, read on the pool
     assert builder.status.text().startswith("Aún no hay ningún programa guardado")
-    # Drill names in the window's language; the handout's language is chosen on its own.
+    # Drill names in the window's language; the handout starts in it (the client record keeps
+    # no language), the therapist choosing another for the client.
     assert builder.library is not None
     first = builder.library.get(str(builder.library_model.item(0).data(Qt.ItemDataRole.UserRole)))
     assert first is not None
     assert builder.library_model.item(0).text() == first.name("es") != first.name("en")
-    assert builder.language.currentData() == "en"
+    assert builder.language.currentData() == "es"
 
     codes = [e.code for e in list(builder.library)[:3]]
     builder.add_drills(codes[:1])

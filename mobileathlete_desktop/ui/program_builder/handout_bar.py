@@ -9,10 +9,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings, Signal
+from PySide6.QtCore import QLocale, QSettings, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from mobileathlete_desktop.domain.records import ClientRecord
+from mobileathlete_desktop.support.languages import language_code
 from mobileathlete_desktop.ui import print_support
 from mobileathlete_desktop.ui import service_adapter as svc
 from mobileathlete_desktop.ui.jobs import Job, JobControl
@@ -26,6 +27,11 @@ SAVING_FIRST = "saving first"
 # being saved first (on the thread pool): `after_save` then hears the saved program's id
 # (None: it was not saved, and the builder said why).
 ProgramToPrint = Callable[[Callable[[int | None], None]], int | bool | str | None]
+
+
+def window_language() -> str:
+    """The window's language ("en", "es"), as the rest of the builder reads it."""
+    return language_code(QLocale().name())
 
 
 class HandoutBar(QWidget):
@@ -62,6 +68,9 @@ class HandoutBar(QWidget):
         self.language.setAccessibleName(self.tr("Handout language"))
         for label, code in LANGUAGES:
             self.language.addItem(label, code)
+        # The client's record keeps no language of its own (storage.models.Client): the
+        # handout starts in the window's, which the therapist changes for the client.
+        self.language.setCurrentIndex(max(self.language.findData(window_language()), 0))
         self.phone_box = QCheckBox(self.tr("P&hone size"))
         self.phone_box.setAccessibleName(self.tr("Handout sized for a phone"))
         self.phone_box.setToolTip(

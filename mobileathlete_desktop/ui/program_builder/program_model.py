@@ -19,7 +19,7 @@ from PySide6.QtCore import (
 )
 
 from mobileathlete_desktop.domain.exercises import ExerciseLibrary
-from mobileathlete_desktop.domain.programs import MAX_SESSIONS, sessions_from_text
+from mobileathlete_desktop.domain.programs import MAX_SESSIONS, frequency_text, sessions_from_text
 from mobileathlete_desktop.support.languages import language_code
 from mobileathlete_desktop.ui import service_adapter as svc
 from mobileathlete_desktop.ui.i18n import QT_TRANSLATE_NOOP
@@ -136,6 +136,12 @@ class ProgramModel(QAbstractTableModel):
             return str(section + 1)
         return None
 
+    @staticmethod
+    def frequency_of(item: ProgramItemRecord) -> str:
+        """The drill's frequency in the window's language ("3 veces por semana" in a Spanish
+        window for a program saved with "3 times a week"; words it does not know as typed)."""
+        return frequency_text(item.frequency, language_code(QLocale().name()))
+
     def name_of(self, code: str) -> str:
         exercise = None if self.library is None else self.library.get(code)
         lang = language_code(QLocale().name())
@@ -156,6 +162,8 @@ class ProgramModel(QAbstractTableModel):
                 return "" if value is None else str(value)
             if column == NOTES and role == Qt.ItemDataRole.DisplayRole:
                 return self.printed_notes(index.row())
+            if column == FREQUENCY:
+                return self.frequency_of(item)
             if column in TEXT_FIELDS:
                 return getattr(item, TEXT_FIELDS[column])
             if column == REASON:
@@ -175,7 +183,9 @@ class ProgramModel(QAbstractTableModel):
                     "motion or test marked painful at the latest assessment."
                 )
                 return f"{notes}\n\n{caution}"
-            if column in (LOAD, TEMPO, FREQUENCY):
+            if column == FREQUENCY:
+                return self.frequency_of(item) or None
+            if column in (LOAD, TEMPO):
                 return getattr(item, TEXT_FIELDS[column]) or None
             if column == NAME:
                 lang = language_code(QLocale().name())
@@ -232,6 +242,8 @@ class ProgramModel(QAbstractTableModel):
             self.items[row] = replace(item, **{NUMBER_FIELDS[column]: number})
         elif role == Qt.ItemDataRole.EditRole and column in TEXT_FIELDS:
             text = str(value).strip()[: TEXT_LIMITS.get(column, 4000)]
+            if column == FREQUENCY and text == self.frequency_of(item):
+                return True  # the frequency as shown, not retyped: the saved words are kept
             changed = replace(item, **{TEXT_FIELDS[column]: text})
             if column == FREQUENCY:
                 # "twice a week" typed as the frequency sets the days a week to match.
