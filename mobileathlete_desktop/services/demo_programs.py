@@ -42,16 +42,16 @@ from mobileathlete_desktop.storage.models import (
     ProgramItem,
 )
 
-# The first program: a runner's hip and calf program with every kind of dose. No free-text load:
-# a typed load prints as typed (domain.programs.dosage_text), so "red band" would stay English
-# on a Spanish handout; the library's own words say what the drill works against (the band
-# walk's steps: "a small band around your ankles"; the calf raise is body weight).
+# The first program: a runner's hip and calf program with every kind of dose, a typed load too
+# (the band walk's "red band": a handout says a load's known words in its own language,
+# domain.programs.load_text, "banda elástica roja").
 DEMO_PROGRAM: tuple[ProgramItemRecord, ...] = (
     ProgramItemRecord(
         "control.lateral_band_walk",
         sets=3,
         distance_m=10,
         rest_s=30,
+        load="red band",
         frequency="3 times a week",
         sessions_per_week=3,
         reason="Hip abduction strength below the runner norm",

@@ -44,23 +44,26 @@ def test_the_demo_has_programs_check_ins_and_proposals(db: Database) -> None:
 
 def test_the_demos_doses_read_in_the_handouts_language(db: Database) -> None:
     """Review: the demo's typed loads ("red band", "body weight") stayed English on Spanish
-    handouts. Its programs hold no free-text load: every dose reads in Spanish."""
+    handouts. Its band walk's red band reads "banda elástica roja" in Spanish, and every
+    dose reads in Spanish."""
+    import re
+
     from mobileathlete_desktop.domain.programs import dosage_text
 
     ctx = ServiceContext.system(db)
     create_demo_clinic(ctx, clients=6, seed=5)
-    doses = [
-        dosage_text(item, "es")
+    items = [
+        item
         for client_id in range(1, 7)
         for program in list_programs(ctx, client_id)
         for item in program.items
     ]
-    assert doses
-    assert not [
-        i for p in range(1, 7) for prog in list_programs(ctx, p) for i in prog.items if i.load
-    ]
+    doses = [dosage_text(item, "es") for item in items]
+    assert doses and any(item.load == "red band" for item in items)
+    assert any("banda elástica roja" in d for d in doses)
+    assert any("red band" in dosage_text(item, "en") for item in items)
     for english in ("band", "body weight", "sets", "reps", "rest", "times a week", "daily"):
-        assert not [d for d in doses if english in d], english
+        assert not [d for d in doses if re.search(rf"\b{english}\b", d)], english
     assert any("series" in d and "descansa" in d for d in doses)
 
 
