@@ -124,13 +124,16 @@ class Measure:
         return None
 
     def format_value(self, value: float) -> str:
-        """A value with its unit as printed: "28°", "11.5 cm", "7 points", "1 rep"."""
+        """A value with its unit as printed: "28°", "91.1%", "11.5 cm", "7 points", "1 rep".
+        A degree or percent sign follows its number with no space, as every percentage the
+        findings say ("89% of the usual value", "limb symmetry 85%", "(27%)"), in both
+        languages (the Spanish texts write "89%" too)."""
         label = self.unit_label
         if not label:
             return f"{value:g}"
         if value in (1, -1):
             label = SINGULAR_UNITS.get(label, label)
-        return f"{value:g}{label}" if label == "°" else f"{value:g} {label}"
+        return f"{value:g}{label}" if label in UNSPACED_UNITS else f"{value:g} {label}"
 
     @property
     def decimals(self) -> int:
@@ -203,6 +206,9 @@ class Measure:
 
 SINGULAR_UNITS: Mapping[str, str] = {"points": "point", "reps": "rep"}
 """A unit label said of one ("1 point", "1 rep")."""
+
+UNSPACED_UNITS = frozenset({"°", "%"})
+"""Unit signs written straight after their number ("28°", "91.1%")."""
 
 UNIT_LABELS: Mapping[str, str] = {
     "deg": "°",

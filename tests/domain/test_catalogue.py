@@ -675,3 +675,13 @@ def test_a_norm_applied_beyond_its_group_is_marked_a_fallback_and_names_its_grou
     assert len(fallbacks) == 2  # the lunge angle and the knee-to-wall distance
     assert all(n.population for n in fallbacks)
     assert all(n.fallback for n in norms if "documented fallback" in n.note)
+
+
+def test_a_percent_is_written_as_every_finding_writes_it(cat: Catalogue) -> None:
+    """One percent style (review, low): the Y-Balance composite read "91.1 %" beside "89% of
+    the usual value" and "limb symmetry 85%" on the same page. A percent or degree sign
+    follows its number; other units keep their space."""
+    composite = cat["ybalance.composite"]
+    assert composite.format_value(91.1) == "91.1%"
+    assert cat["hip.abduction"].format_value(28) == "28°"
+    assert cat["wblt.distance"].format_value(11.5) == "11.5 cm"

@@ -137,7 +137,7 @@ def test_triple_hop_420_510_misses_the_90_percent_criterion_on_the_shorter_leg()
     assert lsi.computed and lsi.value == 82.4
     assert "cutoff" in lsi.flags and "below_norm" not in lsi.flags  # a criterion, not a norm
     said = " ".join(lsi.reasons)
-    assert "below the 90 % criterion of hop-lsi-criterion-ijspt-2021" in said
+    assert "below the 90% criterion of hop-lsi-criterion-ijspt-2021" in said
     assert "return-to-run / return-to-sport criterion" in said and "not met yet" in said
     assert "not a risk prediction" in said
     assert "risk of" not in said.lower() and "predicts" not in said.lower()

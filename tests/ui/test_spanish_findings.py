@@ -118,7 +118,7 @@ def test_an_unknown_language_reads_english_and_english_is_the_default() -> None:
 
 def _follow_up() -> AssessmentInterpretation:
     """A second visit: a knee-flexion asymmetry, LEFS up 12 points (beyond its 9-point MCID),
-    a Y-Balance composite under Plisky's 94 % and a single-leg squat rated fair."""
+    a Y-Balance composite under Plisky's 94% and a single-leg squat rated fair."""
     first = AssessmentRecord(
         id=1,
         client_id=1,
@@ -167,7 +167,7 @@ def test_asymmetry_change_reference_point_and_fault_lines_read_spanish(
     assert _lines(panel, "↑") == [f"↑ Mejor ★: {improvement}"]
     assert _lines(panel, "▽") == [
         "▽ Más allá de un punto de referencia: Y-Balance: puntaje compuesto, lado izquierdo: "
-        "79.6 %, por debajo del punto de referencia de 94 % de plisky-2006 (basquetbolistas "
+        "79.6%, por debajo del punto de referencia de 94% de plisky-2006 (basquetbolistas "
         "mujeres de secundaria (Star Excursion Balance Test); un valor de referencia de un solo "
         "grupo, no es una predicción de riesgo)."
     ]
@@ -181,8 +181,8 @@ def test_asymmetry_change_reference_point_and_fault_lines_read_spanish(
 def test_the_short_reference_point_and_fault_lines_are_spanish_too() -> None:
     short = {line.flag: line.short for line in glance(_follow_up(), lang="es")}
     assert short["cutoff"] == (
-        "Y-Balance: puntaje compuesto, lado izquierdo: 79.6 % (por debajo del punto de "
-        "referencia de 94 % de plisky-2006)"
+        "Y-Balance: puntaje compuesto, lado izquierdo: 79.6% (por debajo del punto de "
+        "referencia de 94% de plisky-2006)"
     )
     assert (
         short["faults"] == "Sentadilla a una pierna, lado derecho: regular (inclinación del tronco)"

@@ -27,7 +27,7 @@ def _row_name(measure: Measure, side: Side, mode: Mode) -> str:
 
 def _fmt(measure: Measure, value: float) -> str:
     """A value as recorded: a measure kept to hundredths keeps them ("2.20 s", "1.10 Nm/kg",
-    beside "2.45 s"); others drop a trailing zero ("85 %", "11.5 cm")."""
+    beside "2.45 s"); others drop a trailing zero ("85%", "11.5 cm")."""
     places = _places(measure.step)
     rounded = round(value, places) + 0.0
     text = measure.format_value(rounded)

@@ -81,15 +81,14 @@ def _flag_words(
     row: Interpretation, tr: Texts = ENGLISH, measure: Measure | None = None
 ) -> tuple[str, ...]:
     """The Flags cell of a row: each flag in words; a crossed reference point names itself
-    ("below the 94 % reference point (not a risk prediction)"), its source in the table's
+    ("below the 94% reference point (not a risk prediction)"), its source in the table's
     note (reference_note: a key such as "hop-lsi-criterion-ijspt-2021" cannot wrap in the
     narrow column)."""
     words = []
     for flag in row.flags:
         crossed = cutoff_words(measure, row.value, tr.lang) if measure is not None else ""
         if flag == "cutoff" and crossed:
-            said = tr.gettext("{crossed} (not a risk prediction)", crossed=crossed)
-            words.append(said.replace(" %", "\u00a0%"))  # the % stays with its number
+            words.append(tr.gettext("{crossed} (not a risk prediction)", crossed=crossed))
         elif flag in FLAG_WORDS:
             words.append(tr.gettext(FLAG_WORDS[flag]))
     return tuple(words)
@@ -97,7 +96,7 @@ def _flag_words(
 
 def reference_note(rows: Sequence[Interpretation], cat: Any, lang: str = "en") -> str:
     """Where each crossed reference point of the latest visit comes from, once each, for the
-    note under the tables ("Reference points: below the 90 % criterion,
+    note under the tables ("Reference points: below the 90% criterion,
     hop-lsi-criterion-ijspt-2021."); "" if none was crossed."""
     tr = texts(lang)
     said: dict[str, None] = {}
