@@ -122,7 +122,7 @@ def test_the_spanish_letter_from_a_draft_names_it_in_its_own_date_style(
     write_report(clinic, client_id, out, kind="letter", lang="es")
     text = _flat(" ".join(pdf_pages(out)))
     assert "BORRADOR — sin firmar: la evaluación del 1 de mayo de 2025" in text
-    assert "su evaluación es un borrador, aún sin firmar" in text
+    assert "la evaluación es un borrador, aún sin firmar" in text
     assert "Sin firmar: la evaluación del 1 de mayo de 2025 es un borrador." in text
 
 
