@@ -195,13 +195,14 @@ def _plan(connection: Connection, text: str, include_archived: bool, *, count: b
     clients (cost: their number), else in the list's order through its index, which holds
     the searched columns (cost: until a page matched; at worst one pass over the index, even
     when every match sorts last). The words' counts come from the count table in one read.
-    With no words there is nothing to choose: the count table is read only when `count`
-    asks for the number of clients (the list's first page, at sign-in or when the search
-    box is cleared, is one request on a clinic server, not two).
+    With no words (or none the index can look up) there is nothing to choose: the count
+    table is read only when `count` asks for the number of clients (the list's first page,
+    at sign-in or when the search box is cleared, is one request on a clinic server, not
+    two).
     """
     words = [_Word(w, f) for w, f in _search_words(text)]
-    if not words and not count:
-        return _Plan(None, None)
+    if not count and not any(w.lookup for w in words):
+        return _Plan(None, None)  # no word to fetch by: nothing to choose
     every = (search_index.EVERY, "")
     asked = [every]
     for w in words:
@@ -343,18 +344,23 @@ def _run(
     plan: _Plan,
     page: tuple[SearchOrder, bool, int | None, int] | None,
 ) -> Any:
+    shape, values = _word_values(text)
+    driver = plan.driver
+    if driver is not None:
+        values["low"], values["high"] = search_index.prefix_range(driver.lookup)
+    stmt = _indexed_statement(shape, include_archived, driver.kinds if driver else None, page)
+    return connection.execute(stmt, values)
+
+
+def _word_values(text: str) -> tuple[tuple[tuple[bool, bool], ...], dict[str, Any]]:
+    """The words' shape for `_indexed_statement` and the values of their parameters."""
     words = _search_words(text)
-    values: dict[str, str] = {}
+    values: dict[str, Any] = {}
     for i, (word, family_only) in enumerate(words):
         values[f"w{i}"] = _pattern(word, family_only)
         if _may_be_a_date(word, family_only):
             values[f"d{i}"] = f"%{word}%"
-    driver = plan.driver
-    if driver is not None:
-        values["low"], values["high"] = search_index.prefix_range(driver.lookup)
-    shape = tuple((f, _may_be_a_date(w, f)) for w, f in words)
-    stmt = _indexed_statement(shape, include_archived, driver.kinds if driver else None, page)
-    return connection.execute(stmt, values)
+    return tuple((f, _may_be_a_date(w, f)) for w, f in words), values
 
 
 def search_clients(
@@ -376,15 +382,23 @@ def search_clients(
     long result, so a list can fetch more rows only as they are scrolled into view. The
     search index (storage/search_index.py) chooses which rows are read, never which match.
     """
+    from mobileathlete_desktop.services import client_search_server as server  # reads this one
+
     ctx.actor.require("clients.read")
     engine = ctx.db.engine
     with ctx.db.reading() as session:
         connection = session.connection()  # Core: the rows are plain columns, not objects
         plan = _known_plan(engine, text, include_archived)
+        page = (order, descending, limit, offset)
+        if plan is None and server.applies(connection) and server.decides(text):
+            # A clinic server: the counts and the page they choose in one request.
+            plan, records = server.first_page(session, text, include_archived, page)
+            _remember_plan(engine, text, include_archived, plan)
+            return records
         if plan is None:
             plan = _plan(connection, text, include_archived, count=False)
             _remember_plan(engine, text, include_archived, plan)
-        rows = _run(connection, text, include_archived, plan, (order, descending, limit, offset))
+        rows = _run(connection, text, include_archived, plan, page)
         return [ClientRecord(**row._asdict()) for row in rows]
 
 

@@ -307,6 +307,37 @@ def counted(
     return found
 
 
+def clients_holding(kind: str, text: str, include_archived: bool) -> Any:
+    """`counted`'s read for one text as a scalar subquery (0 when no client holds it): how
+    many clients hold the text bound to the parameter named `text` in the count kind bound to
+    `kind`, for a statement that decides on the server which way to read (a search's first
+    page on a clinic server, services/client_search_server.py)."""
+    table = ClientSearchCount
+    stmt = select(func.coalesce(func.sum(table.clients), 0)).where(
+        table.kind == bindparam(kind, type_=String), table.text == bindparam(text, type_=String)
+    )
+    if not include_archived:
+        stmt = stmt.where(table.archived.is_(False))
+    return stmt.scalar_subquery()
+
+
+def fragments_up_to(kinds: Iterable[str], low: str, high: str, most: str) -> Any:
+    """How many fragments in `kinds` lie in the range bound to the parameters named `low` and
+    `high`, counting no further than the number bound to `most`, as a scalar subquery (the
+    search's probe of a word too long to be counted, decided on the server)."""
+    fragment = ClientSearchFragment
+    found = (
+        select(fragment.client_id)
+        .where(
+            fragment.kind.in_(list(kinds)),
+            fragment.fragment >= bindparam(low, type_=String),
+            fragment.fragment < bindparam(high, type_=String),
+        )
+        .limit(bindparam(most, type_=Integer))
+    )
+    return select(func.count()).select_from(found.subquery()).scalar_subquery()
+
+
 def matching_ids(kinds: Iterable[str], text: str) -> Any:
     """SELECT client_id of every client with a word containing `text` in one of `kinds`."""
     low, high = prefix_range(text)

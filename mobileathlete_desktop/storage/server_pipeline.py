@@ -13,16 +13,23 @@ account's row, locked) sends BEGIN, the lock, the trail's last event and that re
 waits, where the ORM's unit waited for each statement.
 
 Reads that do not depend on each other (a client's page: the record, the visits, their values,
-findings and questionnaires) go the same way, all in one request: `read_together`.
+findings and questionnaires) go the same way, all in one request: `read_together`. Reads
+that must agree with each other (a search: the words' counts, and the page read the way those
+counts choose, gated by them on the server) go in one request and one snapshot:
+`read_in_one_snapshot`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import contextlib
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Connection
+from sqlalchemy.engine import Dialect
 from sqlalchemy.sql import ClauseElement
+from sqlalchemy.sql.compiler import SQLCompiler
 
 
 def execute_and_commit(conn: Connection, statement: str, params: dict[str, Any]) -> list[Any]:
@@ -127,6 +134,51 @@ def read_together(conn: Connection, statements: Sequence[ClauseElement]) -> list
             cursor = driver.cursor()
             cursor.execute(str(query), query.params)
             cursors.append(cursor)
+    found: list[list[Any]] = []
+    for cursor in cursors:
+        found.append(cursor.fetchall())
+        cursor.close()
+    return found
+
+
+@lru_cache(maxsize=256)
+def _compiled(statement: ClauseElement, dialect: Dialect) -> SQLCompiler:
+    """A statement built once (a cached one) compiled once for the server's dialect."""
+    compiled = statement.compile(dialect=dialect)
+    assert isinstance(compiled, SQLCompiler)
+    return compiled
+
+
+def read_in_one_snapshot(
+    conn: Connection, statements: Sequence[tuple[ClauseElement, Mapping[str, Any]]]
+) -> list[list[Any]]:
+    """Runs reads (SQLAlchemy statements, each with its parameters' values) in one request
+    and one snapshot: BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY, the reads, COMMIT,
+    on a read unit's connection (the driver in autocommit: the unit sends no BEGIN of its
+    own). Every read sees the same committed state, so a later read may be gated by what an
+    earlier one counts (the same rule, the same answer). Each statement's rows, as the driver
+    gives them (no result processing, as `read_together`). A failure is the driver's own
+    error; the transaction is rolled back here when the link still stands."""
+    driver = conn.connection.driver_connection
+    assert driver is not None and hasattr(driver, "pipeline"), "a psycopg 3 connection"
+    states = [
+        _compiled(statement, conn.dialect).construct_expanded_state(dict(values))
+        for statement, values in statements
+    ]
+    cursors = []
+    try:
+        with driver.pipeline():
+            driver.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            for state in states:
+                cursor = driver.cursor()
+                cursor.execute(state.statement, state.parameters)
+                cursors.append(cursor)
+            driver.execute("COMMIT")
+    except BaseException:
+        if not driver.closed:
+            with contextlib.suppress(Exception):
+                driver.rollback()  # the aborted transaction (its COMMIT was skipped)
+        raise
     found: list[list[Any]] = []
     for cursor in cursors:
         found.append(cursor.fetchall())

@@ -41,8 +41,8 @@ SAVE_A_VALUE = 1  # BEGIN, the write lock, one statement (the visit's check, the
 ENTER_A_VALUE = SAVE_A_VALUE  # the editor: keystroke to saved, and whatever it does after it
 READ_AN_ASSESSMENT = 4  # the assessment, its values, findings and questionnaires; no BEGIN
 FIRST_PAGE = 1  # the list in its order, no word to plan
-SEARCH_A_WORD = 2  # the word's count (which way to fetch), then the page
-SEARCH_A_LONG_WORD = 2  # too long to be counted: its pieces' counts bound it (no probe)
+SEARCH_A_WORD = 1  # the word's count (which way to fetch) and the page it chooses, together
+SEARCH_A_LONG_WORD = 1  # too long to be counted: its pieces' counts bound it, in the same request
 READ_A_CLIENT_S_PAGE = 1  # the client, visits, values, findings, questionnaires: sent together
 OPEN_A_CLIENT = 5  # the audited read (4) beside the page's one read of everything (1)
 AUDITED_OPEN = 4  # BEGIN (the write lock, the trail's end), the client, its event, COMMIT; as
@@ -347,13 +347,14 @@ def test_a_client_s_page_is_read_while_its_audited_open_waits(
         holder.dispose()
 
 
-def test_the_list_s_first_page_is_one_request_and_a_word_s_two(
+def test_the_list_s_first_page_is_one_request_and_so_is_a_word_s(
     lan: tuple[LanProxy, ServiceContext], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The search box empty (at sign-in, or cleared) has nothing to plan: the page in the
     list's order, one request (two before: the count table was read for nothing). A word
-    not searched for moments ago reads its count first (which way to fetch), then the page
-    (a word typed on or back: tests/postgres/test_search_requests.py)."""
+    not searched for moments ago reads its count (which way to fetch) with the page the
+    count chooses, in one request (two before; a word typed on or back:
+    tests/postgres/test_search_requests.py)."""
     monkeypatch.setattr(client_search, "PLAN_FRESH_S", -1.0)  # no plan kept: each word new
     proxy, ctx = lan
     for n, family in enumerate(("Stridewell", "Paceford", "Tempo")):
