@@ -30,7 +30,7 @@ from mobileathlete_desktop.ui.program_builder.program_model import (
 OPTIONAL = (HOLD, DISTANCE, DURATION, REST, LOAD, TEMPO)
 # The text columns share what is left in these proportions, none narrower than its least.
 SHARES = {NAME: 4.0, LOAD: 1.5, FREQUENCY: 2.5, NOTES: 4.0, REASON: 2.0}
-LEAST = {NAME: 100, LOAD: 50, FREQUENCY: 72, NOTES: 96, REASON: 60}
+LEAST = {NAME: 84, LOAD: 50, FREQUENCY: 66, NOTES: 90, REASON: 60}
 LINES = 2
 """Lines of text a row shows (a longer text is elided; its tooltip says it all)."""
 WRAPPED = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
@@ -59,7 +59,7 @@ def least_width(table: QTableView, column: int) -> int:
     value = table.fontMetrics().horizontalAdvance("5000")
     if column == SIDE:
         value = table.style().pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth, None, table)
-    return max(_two_lines(header.fontMetrics(), title), value) + 2 * margin + 6
+    return max(_two_lines(header.fontMetrics(), title), value) + 2 * margin + 2
 
 
 def empty_column(model: ProgramModel, column: int) -> bool:

@@ -127,7 +127,7 @@ class ProgramBuilder(QDialog):
         splitter.addWidget(scrolling(program))
         splitter.setStretchFactor(1, 1)
         # The drills' table takes most of the width (its columns fit it: program_columns).
-        library_width = min(380, int(self.width() * 0.3))
+        library_width = min(380, int(self.width() * 0.28))
         splitter.setSizes([library_width, self.width() - library_width])
         splitter.setChildrenCollapsible(False)
 
