@@ -269,6 +269,36 @@ def _sealed_before(conn: Connection | Session, path: Path, key: AuditKey, first_
     return True
 
 
+def learn_sealed(engine: Engine) -> None:
+    """Asks a clinic server ahead (the sign-in dialog, while the password is typed) whether
+    its trail holds an event sealed with this workstation's key, when this workstation has
+    no head file for it: the first audited action (the sign-in itself) then commits without
+    asking (`_sealed_before`: one wait fewer after Enter on the LAN). What it remembers is
+    what that question would remember (an event found stays before every later one). Quiet
+    when it cannot ask: the action asks itself then. Nothing to do for a SQLite file."""
+    if engine.dialect.name == "sqlite":
+        return
+    try:
+        path = head_path(engine.url)
+        key = audit_key()
+        if path is None or read_head(path, key).status != "missing":
+            return
+        with _SEALED_LOCK:
+            if (path, key.key_id) in _SEALED_SEEN.get(engine.pool, {}):
+                return
+        with engine.connect() as conn:
+            found = conn.execute(
+                select(AuditEvent.id).where(AuditEvent.seal.startswith(key.key_id + ":")).limit(1)
+            ).first()
+            conn.rollback()
+    except Exception as exc:  # the first audited action asks itself
+        logger.info("sealed events not asked ahead: %s", exc)
+        return
+    if found is not None:
+        with _SEALED_LOCK:
+            _SEALED_SEEN.setdefault(engine.pool, {})[(path, key.key_id)] = int(found[0])
+
+
 def _forget_sealed(path: Path) -> None:
     """A restore replaced the trail: the new one is asked again."""
     with _SEALED_LOCK:

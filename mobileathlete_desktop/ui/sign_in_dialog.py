@@ -200,6 +200,12 @@ class SignInDialog(QDialog):
                 # panels): on a clinic server both are made here, while the person types,
                 # not on the UI thread after Enter.
                 opened.ctx.db.warm()
+                # The sign-in is the first audited action: on a workstation with no head file
+                # for the server it would ask whether the trail holds sealed events, after
+                # Enter. Asked here instead (quiet on failure).
+                from mobileathlete_desktop.services.audit_seal import learn_sealed
+
+                learn_sealed(opened.ctx.db.engine)
                 found.outcome = opened
             except Exception as exc:  # said on the UI thread (recovery, or a box)
                 found.outcome = exc

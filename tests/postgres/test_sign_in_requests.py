@@ -187,3 +187,49 @@ def test_a_sign_in_that_fails_between_its_requests_leaves_nothing_held(
     assert made.id
     assert len(_trail(ctx)) == events
     assert accounts.sign_in(ctx, "boss", PASSWORD).username == "boss"
+
+
+def test_a_workstation_without_the_server_s_head_asks_about_sealed_events_before_enter(
+    lan: tuple[LanProxy, ServiceContext], tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every workstation but the clinic's maker has no head file for the server: the first
+    audited action in its process (the sign-in) asked whether the trail holds sealed events,
+    one more wait after Enter. The dialog asks while the password is typed
+    (audit_seal.learn_sealed): the sign-in is its three requests; the head is still not
+    started over the sealed trail, which still verifies."""
+    import shutil
+
+    from mobileathlete_desktop.services.audit_head_file import head_path
+    from mobileathlete_desktop.services.audit_key import audit_key_path
+    from mobileathlete_desktop.services.audit_seal import learn_sealed
+
+    proxy, made_here = lan
+    url = made_here.db.url.render_as_string(False)
+    other = tmp_path / "other-workstation"
+    other.mkdir()
+    shutil.copy(audit_key_path(), other / "audit-key")  # the clinic's key, shared
+    monkeypatch.setenv("MOBILEATHLETE_CONFIG_DIR", str(other))
+    path = head_path(made_here.db.url)
+    assert path is not None and not path.exists()
+
+    def first_sign_in(ask_ahead: bool) -> tuple[int, int]:
+        ctx = ServiceContext.system(open_database(url))  # a process started afresh
+        try:
+            ctx.db.warm()  # the dialog's connections, made while the password is typed
+            before = proxy.round_trips
+            if ask_ahead:
+                learn_sealed(ctx.db.engine)
+            ahead = proxy.round_trips - before
+            before = proxy.round_trips
+            accounts.sign_in(ctx, "boss", PASSWORD)
+            return ahead, proxy.round_trips - before
+        finally:
+            ctx.db.dispose()
+
+    assert first_sign_in(ask_ahead=False) == (0, SIGN_IN + 1)
+    ahead, after_enter = first_sign_in(ask_ahead=True)
+    assert after_enter == SIGN_IN
+    assert ahead >= 1  # asked, before Enter
+    assert not path.exists()  # never started over a trail of sealed events
+    problems = [p for p in check_database(url).problems if not p.startswith("server login")]
+    assert problems == []
