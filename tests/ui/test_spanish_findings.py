@@ -172,7 +172,7 @@ def test_asymmetry_change_reference_point_and_fault_lines_read_spanish(
         "grupo, no es una predicción de riesgo)."
     ]
     assert _lines(panel, "⚑") == [
-        "⚑ Fallos de movimiento: Sentadilla a una pierna, lado derecho: calificado como "
+        "⚑ Fallos de movimiento: Sentadilla a una pierna, lado derecho: calificación "
         "regular; fallos observados: inclinación del tronco (crossley-2011, mcgovern-2018)."
     ]
     assert not any("than" in text or "rated" in text for text in panel.texts())
@@ -185,7 +185,8 @@ def test_the_short_reference_point_and_fault_lines_are_spanish_too() -> None:
         "referencia de 94% de plisky-2006)"
     )
     assert (
-        short["faults"] == "Sentadilla a una pierna, lado derecho: regular (inclinación del tronco)"
+        short["faults"]
+        == "Sentadilla a una pierna, lado derecho: calificación regular (inclinación del tronco)"
     )
 
 
