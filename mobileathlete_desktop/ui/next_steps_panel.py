@@ -7,6 +7,16 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushBut
 
 from mobileathlete_desktop.services.context import ServiceContext
 from mobileathlete_desktop.services.setup_steps import SetupSteps, setup_steps
+from mobileathlete_desktop.ui import read_ahead
+
+SETUP_STEPS = "an admin's first steps"
+
+
+def read_steps_ahead(ctx: ServiceContext) -> None:
+    """Starts reading an admin's first steps on a thread (ui.read_ahead): the signed-in
+    window's panel takes them instead of waiting for a clinic server on the UI thread."""
+    if ctx.actor.can("users.manage"):
+        read_ahead.start(SETUP_STEPS, ctx, lambda: setup_steps(ctx))
 
 
 class NextStepsPanel(QFrame):
@@ -57,12 +67,15 @@ class NextStepsPanel(QFrame):
             grid.addWidget(button, row, 0)
             grid.addWidget(state, row, 1)
         grid.setColumnStretch(1, 1)
-        self.refresh()
+        taken, steps = read_ahead.take(SETUP_STEPS, ctx)  # read as the sign-in succeeded
+        self._show(steps if taken else setup_steps(ctx))
 
     def refresh(self) -> None:
         """Re-reads how far the clinic is; hides the panel once every step is done."""
-        self.steps = setup_steps(self.ctx)
-        steps = self.steps
+        self._show(setup_steps(self.ctx))
+
+    def _show(self, steps: SetupSteps | None) -> None:
+        self.steps = steps
         if steps is None or steps.done or self.dismissed:
             self.hide()
             return

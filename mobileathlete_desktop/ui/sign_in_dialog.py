@@ -272,6 +272,15 @@ class SignInDialog(QDialog):
 
     def _signed_in(self, actor: Actor) -> None:
         self.actor = actor
+        if self.ctx is not None:
+            # The window comes next: on a clinic server its list's first page and an admin's
+            # first steps are read while it is built, not on the UI thread (ui.read_ahead).
+            from mobileathlete_desktop.ui.client_list_model import read_first_page_ahead
+            from mobileathlete_desktop.ui.next_steps_panel import read_steps_ahead
+
+            signed_in = self.ctx.as_actor(actor)
+            read_first_page_ahead(signed_in)
+            read_steps_ahead(signed_in)
         self.buttons.setEnabled(True)
         self.accept()
 
