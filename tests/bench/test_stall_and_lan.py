@@ -135,8 +135,12 @@ def test_server_measures_copy_the_clinic_and_count_round_trips(
         assert all(result[f"{prefix}{a}_round_trips"] > 0 for a in server.ACTIONS)
         for key in ("handout_s", "batch20_s", "rss_mb", "signin_to_main_ms", "max_stall_ms"):
             assert result[f"{prefix}{key}"] > 0, key
-    # Behind the LAN every request that waits costs 4 ms: the search keystroke is slower.
-    assert result["pglan_search_p50_ms"] > result["pg_search_p50_ms"]
+    # Behind the LAN every request that waits costs at least 4 ms (2 ms each way, never less:
+    # a lower bound, not a timing), and a search keystroke waits for at least one. Comparing
+    # with the PostgreSQL run's median instead failed under a loaded CI machine (12.3 vs 14.8
+    # ms): two runs' noise, larger than the 4 ms once a keystroke became one request.
+    assert result["pglan_search_round_trips"] >= 1
+    assert result["pglan_search_p50_ms"] >= 4.0
 
 
 def test_server_grid_entry_charges_gaps_before_the_first_key_to_opening_the_editor(
