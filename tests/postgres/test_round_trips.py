@@ -67,13 +67,16 @@ def lan(
 def _requests(proxy: LanProxy, action: Callable[[], Any]) -> int:
     """The requests of `action` in the steady state: the driver prepares each statement at its
     fifth run on a connection (psycopg's prepare_threshold), once, at the price of one more
-    request then; a query per row would cost more on every run."""
+    request then; a query per row would cost more on every run. The middle of the last five
+    runs: the counting proxy, starved of the CPU on a loaded machine, now and then counts one
+    request more or less than was sent (a CI run saw a page read of 0 requests, data and all);
+    the minimum took such a miss for the cost."""
     counts = []
     for _ in range(10):
         before = proxy.round_trips
         action()
         counts.append(proxy.round_trips - before)
-    return min(counts[-5:])
+    return sorted(counts[-5:])[2]
 
 
 def _client_with_visits(ctx: ServiceContext, chart: str, visits: int) -> tuple[int, int]:

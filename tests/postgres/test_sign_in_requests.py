@@ -51,11 +51,14 @@ def _requests(proxy: LanProxy, action: Callable[[], Any]) -> int:
     """The requests of `action` in the steady state (the driver prepares a statement at its
     fifth run, once, at the price of one more request then)."""
     counts = []
-    for _ in range(8):
+    for _ in range(9):
         before = proxy.round_trips
         action()
         counts.append(proxy.round_trips - before)
-    return min(counts[-4:])
+    # The middle of the last five: the counting proxy, starved of the CPU on a loaded machine,
+    # now and then counts one request more or less (a CI run saw 2 for 3); the minimum took
+    # such a miss for the cost (tests/postgres/test_round_trips._requests does the same).
+    return sorted(counts[-5:])[2]
 
 
 def test_signing_in_costs_three_requests_and_the_window_s_clinic_reads_none(
