@@ -18,8 +18,9 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from mobileathlete_desktop.domain.dose_words import frequency_text
 from mobileathlete_desktop.domain.exercises import ExerciseLibrary
-from mobileathlete_desktop.domain.programs import MAX_SESSIONS, frequency_text, sessions_from_text
+from mobileathlete_desktop.domain.programs import MAX_SESSIONS, sessions_from_text
 from mobileathlete_desktop.support.languages import language_code
 from mobileathlete_desktop.ui import service_adapter as svc
 from mobileathlete_desktop.ui.i18n import QT_TRANSLATE_NOOP
