@@ -20,17 +20,15 @@ read, never which match: every gated page holds all the search's conditions.
 
 from __future__ import annotations
 
-import contextlib
 from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Connection, Integer, and_, bindparam, case, func, select
-from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from mobileathlete_desktop.domain.records import ClientRecord
 from mobileathlete_desktop.services import client_search as cs
-from mobileathlete_desktop.services.errors import storage_error
+from mobileathlete_desktop.services.errors import sent_on
 from mobileathlete_desktop.storage import search_index
 from mobileathlete_desktop.storage.server_pipeline import read_in_one_snapshot
 
@@ -160,16 +158,4 @@ def first_page(
 
 def _read(session: Session, statements: list[tuple[Any, dict[str, Any]]]) -> list[list[Any]]:
     """The statements' rows; a driver error said as the StorageError it means."""
-    conn = session.connection()
-    try:
-        return read_in_one_snapshot(conn, statements)
-    except Exception as exc:
-        if conn.connection.driver_connection.closed:  # type: ignore[union-attr]
-            # The link went: rolled back here, so that SQLAlchemy finds the connection lost
-            # (never back in the pool), as services.assessments.queries does.
-            with contextlib.suppress(SQLAlchemyError):
-                session.rollback()
-        known = storage_error(exc)
-        if known is not None:
-            raise known from exc
-        raise
+    return sent_on(session, lambda conn: read_in_one_snapshot(conn, statements))

@@ -12,11 +12,13 @@ before is intact.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from sqlalchemy import Engine, event
-from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy import Connection, Engine, event
+from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
+from sqlalchemy.orm import Session
 
 from mobileathlete_desktop.storage.errors import DatabaseDamagedError as DatabaseDamagedError
 from mobileathlete_desktop.storage.errors import DatabaseError
@@ -90,6 +92,24 @@ def sent(send: Callable[[], _T]) -> _T:
     try:
         return send()
     except Exception as exc:
+        known = storage_error(exc)
+        if known is not None:
+            raise known from exc
+        raise
+
+
+def sent_on(session: Session, send: Callable[[Connection], _T]) -> _T:
+    """`send` on the session's connection (a request straight to the driver, as `sent`), a
+    driver error raised as the StorageError it means. When the link went, the session is
+    rolled back here, where the driver's "connection lost" finds the connection invalidated by
+    SQLAlchemy (never back in the pool) and is not raised over this error when the unit ends."""
+    conn = session.connection()
+    try:
+        return send(conn)
+    except Exception as exc:
+        if conn.connection.driver_connection.closed:  # type: ignore[union-attr]
+            with contextlib.suppress(SQLAlchemyError):
+                session.rollback()
         known = storage_error(exc)
         if known is not None:
             raise known from exc

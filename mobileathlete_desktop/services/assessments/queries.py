@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import contextlib
 from dataclasses import dataclass
 from datetime import date
 from types import SimpleNamespace
 from typing import Any, cast
 
 from sqlalchemy import Select, func, select
-from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, selectinload
 
 from mobileathlete_desktop.domain.records import AssessmentRecord, ClientHistory
@@ -21,7 +19,7 @@ from mobileathlete_desktop.services.assessments.records import (
 )
 from mobileathlete_desktop.services.clients import to_record as client_record
 from mobileathlete_desktop.services.context import NotFound, ServiceContext
-from mobileathlete_desktop.services.errors import storage_error
+from mobileathlete_desktop.services.errors import sent_on
 from mobileathlete_desktop.storage.models import (
     Assessment,
     Client,
@@ -176,20 +174,7 @@ def page_from_rows(
 def _page_rows_together(session: Session, client_id: int) -> tuple[Client, list[Assessment]]:
     """`_page_rows_loaded` on a clinic server, in one request (storage.server_pipeline)."""
     statements = page_statements(client_id)
-    conn = session.connection()
-    try:
-        found = read_together(conn, statements)
-    except Exception as exc:  # the driver's own error: said as the ORM's reads would say it
-        if conn.connection.driver_connection.closed:  # type: ignore[union-attr]
-            # The link went: rolled back here, where the driver's "connection lost" finds
-            # the connection invalidated by SQLAlchemy (never back in the pool) and is not
-            # raised over this error when the unit ends.
-            with contextlib.suppress(SQLAlchemyError):
-                session.rollback()
-        known = storage_error(exc)
-        if known is not None:
-            raise known from exc
-        raise
+    found = sent_on(session, lambda conn: read_together(conn, statements))
     return page_from_rows(client_id, statements, found)
 
 
