@@ -3,15 +3,13 @@ the findings, the progress, the plan and how to reach the clinic."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any, BinaryIO
+from typing import Any
 
 from mobileathlete_desktop.domain.records import ClientRecord
 from mobileathlete_desktop.reports.pdf import (
     ClinicHeader,
-    build_document,
     content_width,
     letterhead,
     section_mark,
@@ -244,24 +242,3 @@ def fit_letter(letter: ReferralLetter) -> tuple[ReferralLetter, int]:
             letter = replace(letter, findings=letter.findings[:-1])
         taken = trial_pages(letter_story(letter), letter.lang)
     return letter, taken
-
-
-def write_letters(out: BinaryIO, letters: Sequence[ReferralLetter]) -> None:
-    """Writes one or many letters into one PDF."""
-    from reportlab.platypus import PageBreak
-
-    story: list[Any] = []
-    for index, letter in enumerate(letters):
-        if index:
-            story.append(PageBreak())
-        story += letter_story(letter)
-    first = letters[0] if letters else None
-    lang = first.lang if first else "en"
-    build_document(
-        out,
-        story,
-        title=texts(lang).gettext("Referral letter"),
-        author=first.clinic.name if first else "",
-        footer=f"{first.client.full_name} ({first.client.chart_number})" if first else "",
-        lang=lang,
-    )

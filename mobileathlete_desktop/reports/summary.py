@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
-from typing import Any, BinaryIO
+from typing import Any
 
 from mobileathlete_desktop.domain.records import ClientRecord
 from mobileathlete_desktop.reports.pdf import (
@@ -553,31 +553,3 @@ def fit_summary(report: SummaryReport, pages: int = MAX_PAGES) -> tuple[SummaryR
         report = smaller
         taken = trial_pages(summary_story(report, draw_charts=False), report.lang)
     return report, taken
-
-
-def write_summaries(
-    out: BinaryIO,
-    reports: Sequence[SummaryReport],
-    *,
-    cover: Callable[[], list[Any]] | None = None,
-) -> None:
-    """Writes one or many clients' summaries into one PDF (each numbered on its own), after a
-    cover page when `cover` gives one."""
-    from reportlab.platypus import PageBreak
-
-    story: list[Any] = cover() if cover is not None else []
-    for index, report in enumerate(reports):
-        if index or story:
-            story.append(PageBreak())
-        story += summary_story(report)
-    first = reports[0] if reports else None
-    lang = first.lang if first else "en"
-    footer = f"{first.client.full_name} ({first.client.chart_number})" if first else ""
-    build_document(
-        out,
-        story,
-        title=texts(lang).gettext("Progress summary"),
-        author=first.clinic.name if first else "",
-        footer=footer,
-        lang=lang,
-    )
