@@ -12,7 +12,7 @@ import pytest
 from alembic import command
 from sqlalchemy.orm import sessionmaker
 
-from mobileathlete_desktop.domain.interpretation.results import (
+from mobileathlete_desktop.domain.interpretation.codes import (
     LIMB_LENGTH,
     YBALANCE_COMPOSITE,
     YBALANCE_REACHES,

@@ -24,6 +24,18 @@ from mobileathlete_desktop.domain.interpretation.changes import (
     episode_interpretation,
 )
 from mobileathlete_desktop.domain.interpretation.client_words import client_lines
+from mobileathlete_desktop.domain.interpretation.codes import (
+    FMS_CLEARING,
+    FMS_MAX_SCORE,
+    FMS_TESTS,
+    FMS_TOTAL,
+    LEFS_ITEMS,
+    LEFS_MAX_ITEM,
+    LEFS_TOTAL,
+    LIMB_LENGTH,
+    YBALANCE_COMPOSITE,
+    YBALANCE_REACHES,
+)
 from mobileathlete_desktop.domain.interpretation.computed import (
     BODY_MASS,
     HIP_STRENGTH,
@@ -58,16 +70,6 @@ from mobileathlete_desktop.domain.interpretation.results import (
     FLAG_PAIN,
     FLAG_WORSE,
     FLAGS,
-    FMS_CLEARING,
-    FMS_MAX_SCORE,
-    FMS_TESTS,
-    FMS_TOTAL,
-    LEFS_ITEMS,
-    LEFS_MAX_ITEM,
-    LEFS_TOTAL,
-    LIMB_LENGTH,
-    YBALANCE_COMPOSITE,
-    YBALANCE_REACHES,
     ActivePassiveGap,
     AssessmentInterpretation,
     Change,

@@ -11,6 +11,13 @@ from mobileathlete_desktop.domain.catalogue import (
     Side,
     default_catalogue,
 )
+from mobileathlete_desktop.domain.interpretation.codes import (
+    _FALLBACK_MEASURES,
+    FMS_CLEARING,
+    FMS_TESTS,
+    FMS_TOTAL,
+    LEFS_ITEMS,
+)
 from mobileathlete_desktop.domain.interpretation.computed import (
     _measure,
     _readings,
@@ -18,7 +25,6 @@ from mobileathlete_desktop.domain.interpretation.computed import (
     lefs_total,
 )
 from mobileathlete_desktop.domain.interpretation.results import (
-    _FALLBACK_MEASURES,
     FLAG_ABOVE_NORM,
     FLAG_ASYMMETRY,
     FLAG_BELOW_NORM,
@@ -29,10 +35,6 @@ from mobileathlete_desktop.domain.interpretation.results import (
     FLAG_IMPROVED,
     FLAG_PAIN,
     FLAG_WORSE,
-    FMS_CLEARING,
-    FMS_TESTS,
-    FMS_TOTAL,
-    LEFS_ITEMS,
     ActivePassiveGap,
     AssessmentInterpretation,
     FmsResult,

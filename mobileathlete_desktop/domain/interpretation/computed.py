@@ -11,10 +11,8 @@ from mobileathlete_desktop.domain.catalogue import (
     Measure,
     Side,
 )
-from mobileathlete_desktop.domain.interpretation.results import (
+from mobileathlete_desktop.domain.interpretation.codes import (
     _FALLBACK_MEASURES,
-    _MODE_ORDER,
-    _SIDE_ORDER,
     DF_KNEE_FLEXED,
     DF_WEIGHT_BEARING,
     FMS_CLEARING,
@@ -28,6 +26,10 @@ from mobileathlete_desktop.domain.interpretation.results import (
     WEIGHT_BEARING_WORDS,
     YBALANCE_COMPOSITE,
     YBALANCE_REACHES,
+)
+from mobileathlete_desktop.domain.interpretation.results import (
+    _MODE_ORDER,
+    _SIDE_ORDER,
     FmsResult,
     Key,
     _Reading,
