@@ -27,8 +27,8 @@ be added, none renamed or removed):
   "sets", "reps", "hold_s", "distance_m", "duration_s", "rest_s" (numbers or null),
   "per_side" (bool), "load", "tempo" (text as typed), "sessions_per_week" (days a week, or
   null when the frequency does not say), "frequency" (text),
-  "reason" (why it was chosen; may be ""), "notes" (the therapist's note; may be ""),
-  "in_library" (bool)}``.
+  "reason" (why it was chosen, in English: a check-in's said from its code; may be ""),
+  "notes" (the therapist's note; may be ""), "in_library" (bool)}``.
 - ``warnings``: sentences, as printed on stderr; empty when there are none.
 
 Exit codes: 0 the program was shown; 2 unknown chart number or program, a program of another
@@ -99,6 +99,7 @@ def run(args: argparse.Namespace) -> int:
 
 def program_json(listing: ProgramListing) -> dict[str, Any]:
     """The `--json` structure (see the module docstring for its keys)."""
+    from mobileathlete_desktop.domain.checkin_reasons import reason_text, summary_text
     from mobileathlete_desktop.domain.programs import DEFAULT_WEEKS, program_time, sessions_of
 
     program = listing.program
@@ -115,7 +116,7 @@ def program_json(listing: ProgramListing) -> dict[str, Any]:
             "assessment_id": program.assessment_id,
             "is_template": program.is_template,
             "notes": program.notes,
-            "summary": program.summary,
+            "summary": summary_text(program.summary, "en"),
             "code": program.code,
             "weeks": program.weeks or DEFAULT_WEEKS,
             "minutes_per_session": minutes.session_min,
@@ -142,7 +143,7 @@ def program_json(listing: ProgramListing) -> dict[str, Any]:
                 "tempo": d.item.tempo,
                 "sessions_per_week": sessions_of(d.item),
                 "frequency": d.item.frequency,
-                "reason": d.item.reason,
+                "reason": reason_text(d.item.reason, "en"),
                 "notes": d.item.notes,
                 "in_library": d.in_library,
             }
@@ -172,6 +173,8 @@ def _heading(listing: ProgramListing) -> str:
 
 def print_program(listing: ProgramListing, width: int | None = None) -> None:
     """The table: the client, which program, then each drill with its details beneath."""
+    from mobileathlete_desktop.domain.checkin_reasons import reason_text
+
     width = width or max(60, min(shutil.get_terminal_size((100, 24)).columns, 120))
     print(f"{listing.client_name} ({listing.chart_number})")
     print(textwrap.fill(_heading(listing), width, subsequent_indent="  "))
@@ -202,7 +205,7 @@ def print_program(listing: ProgramListing, width: int | None = None) -> None:
         elif not drill.in_library:
             details.append("not in the exercise library")
         if drill.item.reason:
-            details.append(f"why: {drill.item.reason}")
+            details.append(f"why: {reason_text(drill.item.reason, 'en')}")
         if drill.item.notes:
             details.append(f"note: {drill.item.notes}")
         for detail in details:

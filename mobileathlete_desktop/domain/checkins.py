@@ -12,8 +12,8 @@ from itertools import pairwise
 from typing import Literal
 
 from mobileathlete_desktop.domain.catalogue import Catalogue, default_catalogue
+from mobileathlete_desktop.domain.checkin_reasons import CheckinReason
 from mobileathlete_desktop.domain.exercises import ExerciseLibrary
-from mobileathlete_desktop.domain.interpretation.value_words import _named
 from mobileathlete_desktop.domain.programs import (
     ProgramItemRecord,
     ProgramRecord,
@@ -154,35 +154,29 @@ def check(checkin: CheckinRecord) -> None:
 
 @dataclass(frozen=True)
 class ProposedChange:
-    """What the proposal does with one drill, and why (in the window's language)."""
+    """What the proposal does with one drill, and why (in the window's language; `why` is the
+    reason as the proposed program saves it, domain.checkin_reasons)."""
 
     was: str
     now: str
     action: Action
     reason: str
+    why: CheckinReason | None = None
 
 
-def _percent(share: float) -> str:
-    return f"{round(share * 100)} %"
-
-
-def _painful_names(
-    found: Sequence[Observation], lang: str, catalogue: Catalogue | None = None
-) -> str:
-    """The painful tests a drill loads, by name and side in the reader's language ("Single-leg
-    stance, eyes open, left"; "Equilibrio sobre una pierna, ojos abiertos, lado izquierdo"):
-    the catalogue's label, else the name the finding's English line starts with."""
+def _painful(
+    found: Sequence[Observation], catalogue: Catalogue | None = None
+) -> list[dict[str, str]]:
+    """The painful tests a drill loads, as a reason keeps them: a catalogue measure by its code
+    and side, else the name the finding's English line starts with."""
     known = catalogue if catalogue is not None else default_catalogue()
-    tr = texts(lang)
-    names = []
+    painful: list[dict[str, str]] = []
     for o in found:
-        said = (o.pain or o.reason or o.code).split(": ", 1)[0]
-        measure = known.get(o.code)
-        if measure is None:
-            names.append(said)
+        if known.get(o.code) is None:
+            painful.append({"name": (o.pain or o.reason or o.code).split(": ", 1)[0]})
         else:
-            names.append(_named(tr, measure, measure.label, o.side))
-    return "; ".join(dict.fromkeys(names))
+            painful.append({"code": o.code, "side": o.side})
+    return painful
 
 
 def _decide(
@@ -193,75 +187,49 @@ def _decide(
     hurts: Callable[[str], Sequence[Observation]] = lambda code: (),
     catalogue: Catalogue | None = None,
 ) -> ProposedChange:
-    tr = texts(lang)
     exercise = library.get(item.exercise_code) if library is not None else None
 
     def linked(codes: tuple[str, ...]) -> str | None:
         return next((c for c in codes if library is not None and c in library), None)
 
-    def name(code: str) -> str:
-        known = library.get(code) if library is not None else None
-        return known.name(lang) if known is not None else code
-
     code = item.exercise_code
+
+    def change(now: str, action: Action, why: str, **params: object) -> ProposedChange:
+        reason = CheckinReason(why, params)
+        return ProposedChange(code, now, action, reason.words(lang, library, catalogue), reason)
+
     if got is None or got.done is None:
-        return ProposedChange(
-            code, code, "hold", tr.gettext("sessions not recorded: kept as it was")
-        )
+        return change(code, "hold", "checkin.not_recorded")
     share = got.adherence or 0.0
-    done = tr.gettext(
-        "done {done} of {prescribed} sessions ({share})",
-        done=got.done,
-        prescribed=got.prescribed,
-        share=_percent(share),
-    )
+    done = {"done": got.done, "prescribed": got.prescribed}
     pain = got.pain
     if pain is not None and pain > PAIN_TOO_MUCH:
         easier = linked(exercise.regressions) if exercise is not None else None
-        said = tr.gettext("{done}, pain or difficulty {pain}/10", done=done, pain=pain)
         if easier is None:
-            reason = tr.gettext(
-                "{said}: kept (no easier drill in the library; lower the dose)", said=said
-            )
-            return ProposedChange(code, code, "hold", reason)
-        reason = tr.gettext("{said}: made easier, {drill}", said=said, drill=name(easier))
-        return ProposedChange(code, easier, "regress", reason)
+            return change(code, "hold", "checkin.no_easier", **done, pain=pain)
+        return change(easier, "regress", "checkin.regress", **done, pain=pain, drill=easier)
     if share < DONE_LITTLE:
-        reason = tr.gettext("{done}: kept, to be done before moving on", done=done)
-        return ProposedChange(code, code, "hold", reason)
+        return change(code, "hold", "checkin.skipped", **done)
     comfortable = pain is None or pain <= PAIN_EASY
     if share >= DONE_FULLY and comfortable:
         harder = linked(exercise.progressions) if exercise is not None else None
-        said = (
-            done
-            if pain is None
-            else tr.gettext("{done}, pain or difficulty {pain}/10", done=done, pain=pain)
-        )
         if harder is None:
-            reason = tr.gettext(
-                "{said}: kept (no harder drill in the library; raise the dose)", said=said
-            )
-            return ProposedChange(code, code, "hold", reason)
+            return change(code, "hold", "checkin.no_harder", **done, pain=pain)
         # Pain stops loading: a drill that moves a motion or test painful at the latest
         # assessment (the recommender's pain rule) is not made harder, nor moved on to a
         # harder drill that does.
         painful = [*hurts(code), *(o for o in hurts(harder) if o not in hurts(code))]
         if painful:
-            reason = tr.gettext(
-                "{said}: kept, not made harder: it loads {painful}, painful at the latest "
-                "assessment",
-                said=said,
-                painful=_painful_names(painful, lang, catalogue),
+            return change(
+                code,
+                "hold",
+                "checkin.held_painful",
+                **done,
+                pain=pain,
+                painful=_painful(painful, catalogue),
             )
-            return ProposedChange(code, code, "hold", reason)
-        reason = tr.gettext("{said}: moved on to {drill}", said=said, drill=name(harder))
-        return ProposedChange(code, harder, "progress", reason)
-    said = (
-        done
-        if pain is None
-        else tr.gettext("{done}, pain or difficulty {pain}/10", done=done, pain=pain)
-    )
-    return ProposedChange(code, code, "hold", tr.gettext("{said}: kept as it was", said=said))
+        return change(harder, "progress", "checkin.progress", **done, pain=pain, drill=harder)
+    return change(code, "hold", "checkin.kept", **done, pain=pain)
 
 
 def _still_needed(code: str, findings: Sequence[Observation], drills: dict[str, Drill]) -> bool:
@@ -302,11 +270,10 @@ def propose_next(
     items: list[ProgramItemRecord] = []
     changes: list[ProposedChange] = []
     seen: set[str] = set()
-    tr = texts(lang)
     for item in program.items:
         if not _still_needed(item.exercise_code, findings, known):
-            reason = tr.gettext("answers no finding of the latest assessment: dropped")
-            changes.append(ProposedChange(item.exercise_code, "", "drop", reason))
+            why = CheckinReason("checkin.dropped")
+            changes.append(ProposedChange(item.exercise_code, "", "drop", why.words(lang), why))
             continue
         change = _decide(item, by_code.get(item.exercise_code), library, lang, hurts, catalogue)
         if change.now in seen:  # two drills led to the same one: keep the first
@@ -318,7 +285,7 @@ def propose_next(
             # Another drill comes with its own default dose (a band walk's metres mean
             # nothing for a clamshell), keeping the therapist's note.
             item = replace(library_item(change.now, moved_to.dosage, lang), notes=item.notes)
-        items.append(replace(item, exercise_code=change.now, reason=change.reason))
+        items.append(replace(item, exercise_code=change.now, reason=_stored(change)))
     proposed = replace(
         program,
         id=None,
@@ -327,9 +294,18 @@ def propose_next(
         items=with_pain_cautions(items, findings, drills, lang),
         code="",
         recommended=False,
-        summary="\n".join(c.reason for c in changes if c.action != "drop"),
+        summary="\n".join(_stored(c) for c in changes if c.action != "drop"),
     )
     return proposed, changes
+
+
+def _percent(share: float) -> str:
+    return f"{round(share * 100)} %"
+
+
+def _stored(change: ProposedChange) -> str:
+    """A change's reason as the proposed program saves it: its code (said when read)."""
+    return change.why.stored() if change.why is not None else change.reason
 
 
 def adherence_notes(

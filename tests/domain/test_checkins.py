@@ -8,6 +8,7 @@ from datetime import date
 
 import pytest
 
+from mobileathlete_desktop.domain.checkin_reasons import reason_text
 from mobileathlete_desktop.domain.checkins import (
     CheckinError,
     CheckinItemRecord,
@@ -102,8 +103,12 @@ def test_the_proposal_progresses_holds_and_regresses_with_reasons() -> None:
     side_lying = library["control.side_lying_hip_abduction"].dosage
     assert (proposed.items[0].sets, proposed.items[0].reps) == (side_lying.sets, side_lying.reps)
     assert proposed.items[0].frequency == side_lying.frequency("en")
-    assert proposed.items[2] == replace(PROGRAM.items[2], reason=changes[2].reason)
-    assert [i.reason for i in proposed.items] == [c.reason for c in changes]
+    # The reason is saved as its code and said when read (domain.checkin_reasons).
+    assert proposed.items[2] == replace(PROGRAM.items[2], reason=proposed.items[2].reason)
+    assert [reason_text(i.reason) for i in proposed.items] == [c.reason for c in changes]
+    assert [reason_text(line) for line in proposed.summary.splitlines()] == [
+        c.reason for c in changes
+    ]
 
 
 def test_a_drill_with_nowhere_to_go_is_kept_and_says_so_in_spanish() -> None:

@@ -18,6 +18,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from mobileathlete_desktop.domain.checkin_reasons import reason_text
 from mobileathlete_desktop.domain.dose_words import frequency_text
 from mobileathlete_desktop.domain.exercises import ExerciseLibrary
 from mobileathlete_desktop.domain.programs import MAX_SESSIONS, sessions_from_text
@@ -143,6 +144,11 @@ class ProgramModel(QAbstractTableModel):
         window for a program saved with "3 times a week"; words it does not know as typed)."""
         return frequency_text(item.frequency, language_code(QLocale().name()))
 
+    @staticmethod
+    def reason_of(item: ProgramItemRecord) -> str:
+        """The drill's reason in the window's language (a check-in's, saved as its code)."""
+        return reason_text(item.reason, language_code(QLocale().name()))
+
     def name_of(self, code: str) -> str:
         exercise = None if self.library is None else self.library.get(code)
         lang = language_code(QLocale().name())
@@ -168,13 +174,13 @@ class ProgramModel(QAbstractTableModel):
             if column in TEXT_FIELDS:
                 return getattr(item, TEXT_FIELDS[column])
             if column == REASON:
-                return item.reason
+                return self.reason_of(item)
         if role == Qt.ItemDataRole.CheckStateRole and column == SIDE:
             return Qt.CheckState.Checked if item.per_side else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ToolTipRole:
             # The whole text of a cell that may be elided (rows are two lines high).
             if column == REASON and item.reason:
-                return item.reason
+                return self.reason_of(item)
             if column == NOTES:
                 notes = self.printed_notes(index.row())
                 if notes == item.notes:
@@ -193,7 +199,7 @@ class ProgramModel(QAbstractTableModel):
                 tip = f"{self.name_of(item.exercise_code)}: {svc.dosage_text(item, lang)}"
                 notes = self.printed_notes(index.row())  # the caution too, as printed
                 tip = f"{tip}\n{notes}" if notes else tip
-                return f"{tip}\n{item.reason}" if item.reason else tip  # Why may be hidden
+                return f"{tip}\n{self.reason_of(item)}" if item.reason else tip  # Why may be hidden
         if role == Qt.ItemDataRole.AccessibleTextRole and column == SIDE:
             return self.tr("each side") if item.per_side else self.tr("both together")
         return None

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mobileathlete_desktop.domain.checkin_reasons import summary_text
 from mobileathlete_desktop.domain.exercises import ExerciseLibrary
 from mobileathlete_desktop.domain.programs import (
     DEFAULT_WEEKS,
@@ -280,7 +281,8 @@ class ProgramPanel(QGroupBox):
 
     def show_summary(self, summary: str) -> None:
         """Shows why the recommended drills were chosen (hidden when there is no reason)."""
-        lines = [line for line in summary.splitlines() if line.strip()]
+        said = summary_text(summary, language_code(QLocale().name()))  # a check-in's in words
+        lines = [line for line in said.splitlines() if line.strip()]
         self.summary.setText(
             self.tr("Why these drills:") + "\n" + "\n".join(f"• {x}" for x in lines)
         )

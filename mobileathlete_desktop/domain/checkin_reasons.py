@@ -1,0 +1,316 @@
+"""Why a check-in moved, kept, eased or dropped a drill, kept as data and said when read.
+
+A program proposed at a check-in (domain.checkins.propose_next) saves each drill's reason as a
+code with its figures, not as words: `{"code": "checkin.progress", "params": {"done": 12,
+"prescribed": 12, "pain": 1, "drill": "control.side_lying_hip_abduction"}}` (the drill by its
+library code, a painful test by its catalogue code and side). `reason_text` says it in the
+reader's language when it is shown (the builder's Why column in the window's language, the
+`program` command in English), as `dose_words.load_text` says a typed load.
+
+Programs saved before reasons were codes hold the words of the language they were made in
+("done 12 of 12 sessions (100 %), pain or difficulty 1/10: moved on to Side-lying leg raise").
+`read_reason` recognises those words in any shipped language (and migration 0012 rewrites them
+to codes once); words it does not recognise, such as a reason a therapist typed or the
+recommender's English reasons, are kept and shown as typed.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from mobileathlete_desktop.domain.catalogue import Catalogue, default_catalogue
+from mobileathlete_desktop.domain.exercises import ExerciseLibrary, default_exercise_library
+from mobileathlete_desktop.domain.interpretation.value_words import _named
+from mobileathlete_desktop.support import languages
+from mobileathlete_desktop.support.i18n import N_, Texts, texts
+
+# What was done: the sessions, then the pain or difficulty when it was recorded.
+_DONE = N_("done {done} of {prescribed} sessions ({share})")
+_DONE_PAIN = N_("{done}, pain or difficulty {pain}/10")
+# Each code and its sentence ({said}: what was done, with the pain when recorded; {done}: the
+# sessions alone; {drill}: a drill's name; {painful}: the painful tests, "; " between them).
+REASONS: dict[str, str] = {
+    "checkin.not_recorded": N_("sessions not recorded: kept as it was"),
+    "checkin.no_easier": N_("{said}: kept (no easier drill in the library; lower the dose)"),
+    "checkin.regress": N_("{said}: made easier, {drill}"),
+    "checkin.skipped": N_("{done}: kept, to be done before moving on"),
+    "checkin.no_harder": N_("{said}: kept (no harder drill in the library; raise the dose)"),
+    "checkin.held_painful": N_(
+        "{said}: kept, not made harder: it loads {painful}, painful at the latest assessment"
+    ),
+    "checkin.progress": N_("{said}: moved on to {drill}"),
+    "checkin.kept": N_("{said}: kept as it was"),
+    "checkin.dropped": N_("answers no finding of the latest assessment: dropped"),
+}
+_PAINFUL_SEPARATOR = "; "
+
+
+@dataclass(frozen=True)
+class CheckinReason:
+    """A check-in's reason for one drill: its code (a key of REASONS) and its figures: `done`,
+    `prescribed` and `pain` (None when not recorded) as numbers, `drill` a library code (or a
+    name the library does not know), `painful` a list of {"code", "side"} (a catalogue measure)
+    or {"name"} (a finding the catalogue does not know, named as its line started)."""
+
+    code: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+    def stored(self) -> str:
+        """The reason as a program saves it (one line of JSON)."""
+        return json.dumps(
+            {"code": self.code, "params": dict(self.params)},
+            ensure_ascii=False,
+            sort_keys=True,
+            separators=(",", ":"),
+        )
+
+    def words(
+        self,
+        lang: str = "en",
+        library: ExerciseLibrary | None = None,
+        catalogue: Catalogue | None = None,
+    ) -> str:
+        """The reason said in `lang` (drill and test names in that language too)."""
+        tr = texts(lang)
+        p = self.params
+        values: dict[str, object] = {}
+        if "done" in p:
+            done = _done_words(tr, int(p["done"]), int(p["prescribed"]))
+            values["done"] = done
+            pain = p.get("pain")
+            values["said"] = done if pain is None else tr.gettext(_DONE_PAIN, done=done, pain=pain)
+        if "drill" in p:
+            values["drill"] = _drill_name(str(p["drill"]), lang, library)
+        if "painful" in p:
+            values["painful"] = _painful_words(p["painful"], tr, catalogue)
+        return tr.gettext(REASONS[self.code], **values)
+
+
+def _share(done: int, prescribed: int) -> str:
+    share = done / prescribed if prescribed > 0 else 0.0
+    return f"{round(share * 100)} %"
+
+
+def _done_words(tr: Texts, done: int, prescribed: int) -> str:
+    return tr.gettext(_DONE, done=done, prescribed=prescribed, share=_share(done, prescribed))
+
+
+def _library(library: ExerciseLibrary | None) -> ExerciseLibrary | None:
+    if library is not None:
+        return library
+    try:
+        return default_exercise_library()
+    except FileNotFoundError:
+        return None
+
+
+def _drill_name(code: str, lang: str, library: ExerciseLibrary | None) -> str:
+    known = _library(library)
+    exercise = known.get(code) if known is not None else None
+    return exercise.name(lang) if exercise is not None else code
+
+
+def _painful_words(
+    painful: Sequence[Mapping[str, str]], tr: Texts, catalogue: Catalogue | None
+) -> str:
+    known = catalogue if catalogue is not None else default_catalogue()
+    names = []
+    for found in painful:
+        measure = known.get(found["code"]) if "code" in found else None
+        if measure is None:
+            names.append(found.get("name") or found.get("code", ""))
+        else:
+            names.append(_named(tr, measure, measure.label, found.get("side", "none")))
+    return _PAINFUL_SEPARATOR.join(dict.fromkeys(names))
+
+
+def _from_json(text: str) -> CheckinReason | None:
+    if not text.startswith("{"):
+        return None
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return None
+    if not isinstance(data, dict) or data.get("code") not in REASONS:
+        return None
+    params = data.get("params", {})
+    return CheckinReason(data["code"], params) if isinstance(params, dict) else None
+
+
+# --- Reading the words of programs saved before reasons were codes -------------------------
+
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
+def _pattern(template: str, groups: Mapping[str, str]) -> re.Pattern[str]:
+    """A template as a regular expression: its words as they are, each {name} a group."""
+    parts = []
+    last = 0
+    for match in _PLACEHOLDER.finditer(template):
+        parts.append(re.escape(template[last : match.start()]))
+        name = match.group(1)
+        parts.append(f"(?P<{name}>{groups.get(name, '.+')})")
+        last = match.end()
+    parts.append(re.escape(template[last:]))
+    return re.compile("^" + "".join(parts) + "$", re.DOTALL)
+
+
+@functools.cache
+def _patterns(lang: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    tr = texts(lang)
+    # What was done is the shortest that fits: a drill's or a test's name may hold ": ".
+    groups = {"said": ".+?", "done": ".+?"}
+    return tuple((code, _pattern(tr.gettext(t), groups)) for code, t in REASONS.items())
+
+
+@functools.cache
+def _said_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    tr = texts(lang)
+    done = _pattern(tr.gettext(_DONE), {"done": r"\d+", "prescribed": r"\d+", "share": ".+?"})
+    return done, _pattern(tr.gettext(_DONE_PAIN), {"done": ".+", "pain": r"\d+"})
+
+
+def _said(text: str, lang: str, *, pain_allowed: bool = True) -> dict[str, Any] | None:
+    done_pattern, pain_pattern = _said_patterns(lang)
+    pain = None
+    with_pain = pain_pattern.match(text) if pain_allowed else None
+    if with_pain is not None:
+        text, pain = with_pain["done"], int(with_pain["pain"])
+    done = done_pattern.match(text)
+    if done is None:
+        return None
+    return {"done": int(done["done"]), "prescribed": int(done["prescribed"]), "pain": pain}
+
+
+@functools.cache
+def _drill_codes(lang: str) -> dict[str, str]:
+    """The library's drills by their name in `lang`."""
+    known = _library(None)
+    return {} if known is None else {e.name(lang): e.code for e in known}
+
+
+@functools.cache
+def _measure_sides(lang: str) -> dict[str, tuple[str, str]]:
+    """The catalogue's measures by their name and side in `lang` ("Hip flexion, left")."""
+    tr = texts(lang)
+    named: dict[str, tuple[str, str]] = {}
+    for measure in default_catalogue():
+        for side in ("none", "left", "right"):
+            named.setdefault(_named(tr, measure, measure.label, side), (measure.code, side))
+    return named
+
+
+def _painful_of(text: str, lang: str) -> list[dict[str, str]]:
+    measures = _measure_sides(lang)
+    found: list[dict[str, str]] = []
+    for name in text.split(_PAINFUL_SEPARATOR):
+        if name in measures:
+            code, side = measures[name]
+            found.append({"code": code, "side": side})
+        else:
+            found.append({"name": name})
+    return found
+
+
+def _parsed(code: str, match: re.Match[str], lang: str) -> CheckinReason | None:
+    groups = match.groupdict()
+    params: dict[str, Any] = {}
+    if "said" in groups or "done" in groups:
+        said = _said(groups.get("said") or groups["done"], lang, pain_allowed="said" in groups)
+        if said is None:
+            return None
+        params.update(said)
+        if code == "checkin.skipped":
+            del params["pain"]
+    if "drill" in groups:
+        params["drill"] = _drill_codes(lang).get(groups["drill"], groups["drill"])
+    if "painful" in groups:
+        params["painful"] = _painful_of(groups["painful"], lang)
+    return CheckinReason(code, params)
+
+
+def read_reason(text: str) -> CheckinReason | None:
+    """The check-in reason a saved reason holds: its code, or its words in any shipped
+    language as a check-in wrote them before reasons were codes; None for other text (a
+    reason a therapist typed, the recommender's). Words are taken for a reason only when the
+    reason read says them again exactly as they were written."""
+    text = text.strip()
+    coded = _from_json(text)
+    if coded is not None or not text:
+        return coded
+    for lang in languages.SUPPORTED_LANGUAGES:
+        for code, pattern in _patterns(lang):
+            match = pattern.match(text)
+            reason = _parsed(code, match, lang) if match is not None else None
+            if reason is not None and reason.words(lang) == text:
+                return reason
+    return None
+
+
+def stored_reason(text: str) -> str:
+    """A saved reason as it is saved now: a check-in's words as its code, other text as it is."""
+    reason = read_reason(text)
+    return text if reason is None else reason.stored()
+
+
+def reason_text(
+    stored: str,
+    lang: str = "en",
+    library: ExerciseLibrary | None = None,
+    catalogue: Catalogue | None = None,
+) -> str:
+    """A drill's saved reason in the reader's language: a check-in's reason (its code, or its
+    old words in any language) said in `lang`; any other text as typed. With the shipped
+    library and catalogue the words are remembered (a window's table asks at every repaint)."""
+    if library is None and catalogue is None:
+        return _shipped_words(stored, lang)
+    return _words(stored, lang, library, catalogue)
+
+
+@functools.lru_cache(maxsize=4096)
+def _shipped_words(stored: str, lang: str) -> str:
+    return _words(stored, lang, None, None)
+
+
+def _words(
+    stored: str, lang: str, library: ExerciseLibrary | None, catalogue: Catalogue | None
+) -> str:
+    reason = read_reason(stored)
+    if reason is None:
+        return stored
+    try:
+        return reason.words(lang, library, catalogue)
+    except (KeyError, TypeError, ValueError):  # a code with figures it does not take
+        return stored
+
+
+def summary_text(
+    summary: str,
+    lang: str = "en",
+    library: ExerciseLibrary | None = None,
+    catalogue: Catalogue | None = None,
+) -> str:
+    """A program's summary (its drills' reasons, one a line) with each line as `reason_text`
+    says it."""
+    return "\n".join(reason_text(line, lang, library, catalogue) for line in summary.split("\n"))
+
+
+def stored_summary(summary: str) -> str:
+    """A program's summary as it is saved now: each line as `stored_reason` keeps it."""
+    return "\n".join(stored_reason(line) for line in summary.split("\n"))
+
+
+__all__ = [
+    "REASONS",
+    "CheckinReason",
+    "read_reason",
+    "reason_text",
+    "stored_reason",
+    "stored_summary",
+    "summary_text",
+]

@@ -1,0 +1,182 @@
+"""A check-in's reasons are saved as codes and said in the reader's language; reasons saved as
+words before (English or Spanish) are read in the reader's language too; typed text stays."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from mobileathlete_desktop.domain.checkin_reasons import (
+    CheckinReason,
+    read_reason,
+    reason_text,
+    stored_reason,
+    summary_text,
+)
+from mobileathlete_desktop.domain.checkins import blank_checkin, propose_next
+from mobileathlete_desktop.domain.exercises import default_exercise_library
+from mobileathlete_desktop.domain.programs import ProgramItemRecord, ProgramRecord
+from mobileathlete_desktop.domain.recommendations import Drill, Observation
+
+PROGRAM = ProgramRecord(
+    id=7,
+    client_id=3,
+    date=date(2026, 3, 2),
+    title="Hips",
+    items=(
+        ProgramItemRecord("control.clamshell", 3, 15, per_side=True, sessions_per_week=3),
+        ProgramItemRecord("strength.single_leg_calf_raise", 3, 12, sessions_per_week=3),
+        ProgramItemRecord("control.hip_hike", 3, 12, sessions_per_week=7),
+    ),
+    weeks=4,
+)
+DRILLS = [
+    Drill(e.code, e.category, frozenset(e.targets), e.active, regions=frozenset(e.regions))
+    for e in default_exercise_library()
+]
+SORE_DORSIFLEXION = Observation(
+    "ankle.dorsiflexion.knee_flexed",
+    "left",
+    frozenset({"pain"}),
+    "Ankle dorsiflexion, knee flexed: pain during the test",
+)
+
+# The worked case, as a program proposed in English saved its reasons before they were codes.
+ENGLISH = [
+    "done 12 of 12 sessions (100 %), pain or difficulty 1/10: moved on to Side-lying leg raise",
+    "done 12 of 12 sessions (100 %), pain or difficulty 2/10: kept, not made harder: it loads "
+    "Ankle dorsiflexion, knee flexed, left, painful at the latest assessment",
+    "done 7 of 28 sessions (25 %): kept, to be done before moving on",
+]
+SPANISH = [
+    "hizo 12 de 12 sesiones (100 %), dolor o dificultad 1/10: pasa a Elevación lateral de "
+    "pierna, de costado",
+    "hizo 12 de 12 sesiones (100 %), dolor o dificultad 2/10: se mantiene, sin hacerlo más "
+    "difícil: carga Flexión dorsal del tobillo con la rodilla doblada, lado izquierdo, con "
+    "dolor en la última evaluación",
+    "hizo 7 de 28 sesiones (25 %): se mantiene, para completarlo antes de avanzar",
+]
+
+
+def _proposed(lang: str) -> ProgramRecord:
+    blank = blank_checkin(PROGRAM, 3, date(2026, 3, 30), 4)
+    done = ((12, 1), (12, 2), (7, 3))
+    items = tuple(replace(i, done=d, pain=p) for i, (d, p) in zip(blank.items, done, strict=True))
+    proposed, _ = propose_next(
+        PROGRAM,
+        replace(blank, items=items),
+        default_exercise_library(),
+        lang,
+        [SORE_DORSIFLEXION],
+        DRILLS,
+    )
+    return proposed
+
+
+@pytest.mark.parametrize("made_in", ["en", "es"])
+def test_a_proposed_program_saves_codes_read_in_the_readers_language(made_in: str) -> None:
+    proposed = _proposed(made_in)
+    saved = [i.reason for i in proposed.items]
+    # Saved as codes with their figures: nothing in the language the program was made in.
+    assert [json.loads(s)["code"] for s in saved] == [
+        "checkin.progress",
+        "checkin.held_painful",
+        "checkin.skipped",
+    ]
+    assert json.loads(saved[0])["params"] == {
+        "done": 12,
+        "prescribed": 12,
+        "pain": 1,
+        "drill": "control.side_lying_hip_abduction",
+    }
+    assert json.loads(saved[1])["params"]["painful"] == [
+        {"code": "ankle.dorsiflexion.knee_flexed", "side": "left"}
+    ]
+    assert [reason_text(s, "en") for s in saved] == ENGLISH
+    assert [reason_text(s, "es") for s in saved] == SPANISH
+    assert summary_text(proposed.summary, "es").splitlines() == SPANISH
+    assert summary_text(proposed.summary, "en").splitlines() == ENGLISH
+
+
+@pytest.mark.parametrize(
+    ("old", "reader", "said"),
+    [(ENGLISH, "es", SPANISH), (SPANISH, "en", ENGLISH), (ENGLISH, "en", ENGLISH)],
+)
+def test_reasons_saved_as_words_before_read_in_the_readers_language(
+    old: list[str], reader: str, said: list[str]
+) -> None:
+    assert [reason_text(r, reader) for r in old] == said
+    assert summary_text("\n".join(old), reader) == "\n".join(said)
+    # The words become the code the program saves now (migration 0012 does this once).
+    assert [stored_reason(r) for r in old] == [r.reason for r in _proposed("en").items]
+
+
+def test_every_reason_a_check_in_gives_reads_back_from_its_words_in_both_languages() -> None:
+    library = default_exercise_library()
+    done = {"done": 9, "prescribed": 12}
+    cases = [
+        CheckinReason("checkin.not_recorded"),
+        CheckinReason("checkin.no_easier", {**done, "pain": 7}),
+        CheckinReason(
+            "checkin.regress", {**done, "pain": 7, "drill": "strength.calf_raise_straight_knee"}
+        ),
+        CheckinReason("checkin.skipped", {"done": 3, "prescribed": 12}),
+        CheckinReason("checkin.no_harder", {**done, "pain": None}),
+        CheckinReason("checkin.progress", {**done, "pain": 2, "drill": "control.clamshell"}),
+        CheckinReason(
+            "checkin.held_painful",
+            {
+                **done,
+                "pain": None,
+                "painful": [
+                    {"code": "hip.flexion", "side": "right"},
+                    {"code": "balance.single_leg", "side": "left"},
+                ],
+            },
+        ),
+        CheckinReason("checkin.kept", {**done, "pain": 4}),
+        CheckinReason("checkin.dropped"),
+    ]
+    assert "strength.calf_raise_straight_knee" in library and "control.clamshell" in library
+    for reason in cases:
+        for lang in ("en", "es"):
+            words = reason.words(lang)
+            assert read_reason(words) == reason, words
+            assert reason_text(reason.stored(), lang) == words
+        assert reason.words("es") != reason.words("en")
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "Hip abduction strength below the runner norm",  # the demo's own reasons
+        "Dolor al correr cuesta abajo: mantener",
+        # Looks like a check-in's, but its share is not what the sessions give: not one.
+        "done 3 of 12 sessions (90 %): kept, to be done before moving on",
+        "",
+        '{"code": "not.a.reason", "params": {}}',
+    ],
+)
+def test_text_that_is_no_check_in_reason_stays_as_typed(typed: str) -> None:
+    assert read_reason(typed) is None
+    assert reason_text(typed, "es") == typed and reason_text(typed, "en") == typed
+    assert stored_reason(typed) == typed
+
+
+def test_a_painful_finding_the_catalogue_does_not_know_keeps_its_name() -> None:
+    unknown = Observation("clinic.own_test", "left", frozenset({"pain"}), "Own hop test: pain")
+    program = replace(PROGRAM, items=PROGRAM.items[:1])
+    blank = blank_checkin(program, 3, date(2026, 3, 30), 4)
+    done = replace(blank, items=(replace(blank.items[0], done=12, pain=0),))
+    own = replace(DRILLS[0], code="control.clamshell")
+    drills = [d for d in DRILLS if d.code != "control.clamshell"]
+    drills.append(replace(own, targets=own.targets | {"clinic.own_test"}))
+    proposed, changes = propose_next(
+        program, done, default_exercise_library(), "en", [unknown], drills
+    )
+    assert changes[0].action == "hold"  # the clamshell loads the clinic's own painful test
+    assert json.loads(proposed.items[0].reason)["params"]["painful"] == [{"name": "Own hop test"}]
+    assert "carga Own hop test, con dolor" in reason_text(proposed.items[0].reason, "es")
