@@ -12,9 +12,13 @@ from mobileathlete_desktop.support.plain_text import one_line
 class InvalidValue(ValueError):
     """Text that cannot become the value asked for; str() is the message to show (English, as
     the command line and the import report say it). `kind` names the rule that refused it and
-    `details` its figures, so that a window can say the same in its own language:
-    "not_a_number" (text), "outside" (value, low, high, unit), "body_pain" (a pain mark on a
-    body measurement); "" for the others."""
+    `details` its figures, so that a window can say the same in its own language (the grid's
+    in ui/value_problems, the forms' in ui/refusals): "not_a_number" (what, text), "outside"
+    (value, low, high, unit), "body_pain" (a pain mark on a body measurement), "required"
+    (what), "too_long" (what, length, limit), the dates' "not_iso_date", "not_real_date",
+    "future_date" and "before_1900" (what, text); the services name more (services/context
+    `refusal`); "" for the others. `what` is the English name of the field, as the message
+    says it."""
 
     def __init__(self, message: str, *, kind: str = "", **details: object) -> None:
         super().__init__(message)
@@ -28,12 +32,23 @@ TITLE_LENGTH = 200
 """Longest user display name, clinic name or program title (columns of 200 characters)."""
 
 
-def name_problem(text: str, what: str, limit: int) -> str | None:
+def name_problem(text: str, what: str, limit: int) -> InvalidValue | None:
     """Why a name cannot be stored (too long once cleaned), or None."""
     length = len(one_line(text))
     if length > limit:
-        return f"{what} is too long: {length} characters, at most {limit}"
+        return too_long(what, length, limit)
     return None
+
+
+def too_long(what: str, length: int, limit: int) -> InvalidValue:
+    """The refusal of a text longer than its `limit` characters."""
+    return InvalidValue(
+        f"{what} is too long: {length} characters, at most {limit}",
+        kind="too_long",
+        what=what,
+        length=length,
+        limit=limit,
+    )
 
 
 def clean_name(text: str, what: str, limit: int) -> str:
@@ -41,7 +56,7 @@ def clean_name(text: str, what: str, limit: int) -> str:
     InvalidValue, saying so, when it is longer than `limit` characters."""
     problem = name_problem(text, what, limit)
     if problem:
-        raise InvalidValue(problem)
+        raise problem
     return one_line(text)
 
 
@@ -52,10 +67,13 @@ def parse_number(text: str, what: str = "value") -> float:
     """A number from text, accepting a decimal comma ("12,5"); letters are refused."""
     cleaned = text.strip().replace("°", "").replace(" ", "")
     if not cleaned:
-        raise InvalidValue(f"{what}: empty")
+        raise InvalidValue(f"{what}: empty", kind="required", what=what)
     if not _NUMBER.match(cleaned):
         raise InvalidValue(
-            f"{what}: {text.strip()!r} is not a number", kind="not_a_number", text=text.strip()
+            f"{what}: {text.strip()!r} is not a number",
+            kind="not_a_number",
+            what=what,
+            text=text.strip(),
         )
     return float(cleaned.replace(",", "."))
 
@@ -78,15 +96,24 @@ def parse_iso_date(
     """An ISO date (YYYY-MM-DD); impossible or (unless allowed) future dates are refused."""
     raw = text.strip()
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", raw):
-        raise InvalidValue(f"{what}: {raw!r} is not a date in the form YYYY-MM-DD")
+        raise InvalidValue(
+            f"{what}: {raw!r} is not a date in the form YYYY-MM-DD",
+            kind="not_iso_date",
+            what=what,
+            text=raw,
+        )
     try:
         value = date.fromisoformat(raw)
     except ValueError as exc:
-        raise InvalidValue(f"{what}: {raw!r} is not a real date") from exc
+        raise InvalidValue(
+            f"{what}: {raw!r} is not a real date", kind="not_real_date", what=what, text=raw
+        ) from exc
     if not allow_future and value > (today or date.today()):
-        raise InvalidValue(f"{what}: {raw} is in the future")
+        raise InvalidValue(
+            f"{what}: {raw} is in the future", kind="future_date", what=what, text=raw
+        )
     if value.year < 1900:
-        raise InvalidValue(f"{what}: {raw} is before 1900")
+        raise InvalidValue(f"{what}: {raw} is before 1900", kind="before_1900", what=what, text=raw)
     return value
 
 

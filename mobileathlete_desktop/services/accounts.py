@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from mobileathlete_desktop.domain.permissions import ROLES, Actor, Role
-from mobileathlete_desktop.domain.validation import TITLE_LENGTH, InvalidValue, clean_name
+from mobileathlete_desktop.domain.validation import TITLE_LENGTH, InvalidValue, clean_name, too_long
 from mobileathlete_desktop.services import sign_in_server
 from mobileathlete_desktop.services.audit import record_event
 
@@ -22,7 +22,7 @@ from mobileathlete_desktop.services.clinic_seen import clinic_name as clinic_nam
 from mobileathlete_desktop.services.clinic_seen import forget_clinic_seen as forget_clinic_seen
 from mobileathlete_desktop.services.clinic_seen import idle_lock_minutes as idle_lock_minutes
 from mobileathlete_desktop.services.clinic_seen import note_clinic
-from mobileathlete_desktop.services.context import InputError, ServiceContext
+from mobileathlete_desktop.services.context import InputError, ServiceContext, refusal, refused
 from mobileathlete_desktop.services.sign_in_verdict import LOCK_OUT as LOCK_OUT
 from mobileathlete_desktop.services.sign_in_verdict import (
     MAX_FAILED_SIGN_INS as MAX_FAILED_SIGN_INS,
@@ -94,27 +94,44 @@ def _record(user: User, now: datetime | None = None) -> UserRecord:
 def _clean_username(username: str) -> str:
     username = username.strip().lower()
     if not username or not username.replace(".", "").replace("_", "").replace("-", "").isalnum():
-        raise InputError("User name: letters, digits, . _ - only")
+        raise refusal("User name: letters, digits, . _ - only", "username_form", what="User name")
     if len(username) > 80:
-        raise InputError(f"User name is too long: {len(username)} characters, at most 80")
+        raise refused(too_long("User name", len(username), 80))
     return username
 
 
 def password_problem(role: str, password: str) -> str | None:
     """Why the password is too weak for someone of that role, or None when it will do."""
+    problem = password_refusal(role, password)
+    return None if problem is None else str(problem)
+
+
+def password_refusal(role: str, password: str) -> InvalidValue | None:
+    """The refusal of a password too short for someone of that role (kind
+    "admin_password_short" or "password_short": least, length), or None when it will do."""
     least = MIN_ADMIN_PASSWORD if role == "admin" else MIN_PASSWORD
     if len(password) >= least:
         return None
-    whose = "An admin's password" if role == "admin" else "A password"
-    return f"{whose} must be at least {least} characters (this one has {len(password)})"
+    admin = role == "admin"
+    whose = "An admin's password" if admin else "A password"
+    return InvalidValue(
+        f"{whose} must be at least {least} characters (this one has {len(password)})",
+        kind="admin_password_short" if admin else "password_short",
+        least=least,
+        length=len(password),
+    )
+
+
+def _check_password(role: str, password: str) -> None:
+    problem = password_refusal(role, password)
+    if problem:
+        raise refused(problem)
 
 
 def _check_new(role: str, password: str) -> None:
     if role not in ROLES:
         raise InputError(f"Role must be {' or '.join(ROLES)}")
-    problem = password_problem(role, password)
-    if problem:
-        raise InputError(problem)
+    _check_password(role, password)
 
 
 def _clean(text: str, what: str) -> str:
@@ -128,7 +145,7 @@ def _clean(text: str, what: str) -> str:
 
 def _add_user(session: Session, username: str, display_name: str, role: str, password: str) -> User:
     if session.execute(select(User.id).where(User.username == username)).first():
-        raise InputError(f"User name {username} is taken")
+        raise refusal(f"User name {username} is taken", "username_taken", username=username)
     user = User(
         username=username,
         display_name=_clean(display_name, "Display name") or username,
@@ -343,14 +360,16 @@ def set_active(ctx: ServiceContext, username: str, active: bool) -> UserRecord:
             return _record(user)
         if not active:
             if _is_self(ctx, user):
-                raise InputError("You cannot deactivate your own account")
+                raise refusal("You cannot deactivate your own account", "deactivate_self")
             if user.role == "admin":
                 admins = session.execute(
                     select(func.count(User.id)).where(User.role == "admin", User.active)
                 ).scalar_one()
                 if admins <= 1:
-                    raise InputError(
-                        f"{user.username} is the last active admin; add another admin first"
+                    raise refusal(
+                        f"{user.username} is the last active admin; add another admin first",
+                        "last_admin",
+                        username=user.username,
                     )
         user.active = active
         record_event(
@@ -374,12 +393,11 @@ def reset_password(ctx: ServiceContext, username: str, password: str) -> UserRec
     with ctx.db.session() as session:
         user = _find(session, username)
         if _is_self(ctx, user):
-            raise InputError(
-                "To change your own password use Change my password (it asks for the current one)"
+            raise refusal(
+                "To change your own password use Change my password (it asks for the current one)",
+                "reset_own_password",
             )
-        problem = password_problem(user.role, password)
-        if problem:
-            raise InputError(problem)
+        _check_password(user.role, password)
         user.password_hash = hash_password(password)
         user.failed_attempts = 0
         user.locked_until = None
@@ -405,15 +423,13 @@ def change_own_password(ctx: ServiceContext, current: str, password: str) -> Non
                 detail={"reason": "wrong current password"},
             )
         else:
-            problem = password_problem(user.role, password)
-            if problem:
-                raise InputError(problem)
+            _check_password(user.role, password)
             user.password_hash = hash_password(password)
             record_event(
                 session, ctx.actor, "user.password_change", entity="user", entity_id=user.id
             )
     if wrong:
-        raise InputError("The current password is wrong; nothing was changed")
+        raise refusal("The current password is wrong; nothing was changed", "wrong_password")
 
 
 def record_session_event(ctx: ServiceContext, action: str) -> None:

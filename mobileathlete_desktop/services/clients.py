@@ -13,7 +13,12 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from mobileathlete_desktop.domain.records import CLIENT_SEXES, ClientRecord
-from mobileathlete_desktop.domain.validation import NAME_LENGTH, TITLE_LENGTH, name_problem
+from mobileathlete_desktop.domain.validation import (
+    NAME_LENGTH,
+    TITLE_LENGTH,
+    InvalidValue,
+    name_problem,
+)
 from mobileathlete_desktop.services.audit import record_event
 from mobileathlete_desktop.services.client_search import SearchOrder as SearchOrder
 from mobileathlete_desktop.services.client_search import count_clients as count_clients
@@ -23,6 +28,7 @@ from mobileathlete_desktop.services.context import (
     InputError,
     NotFound,
     ServiceContext,
+    refusal,
 )
 from mobileathlete_desktop.storage.models import Client
 from mobileathlete_desktop.support.plain_text import one_line
@@ -61,45 +67,87 @@ class ClientInput:
     referral: str = ""
 
     def problems(self, today: date | None = None) -> dict[str, str]:
-        """Field name → what is wrong with it; empty when the input can be saved."""
-        found: dict[str, str] = {}
+        """Field name → what is wrong with it (English); empty when the input can be saved."""
+        return {name: str(problem) for name, problem in self.refusals(today).items()}
+
+    def refusals(self, today: date | None = None) -> dict[str, InvalidValue]:
+        """Field name → the domain's refusal of it (its `kind` names the rule, for a window to
+        say it in its own language); empty when the input can be saved."""
+        found: dict[str, InvalidValue] = {}
         today = today or date.today()
-        if not self.chart_number.strip():
-            found["chart_number"] = "Chart number is required"
-        elif not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._/-]{0,39}", self.chart_number.strip()):
-            found["chart_number"] = "Chart number: letters, digits, - . / _ only (max 40)"
+        chart = self.chart_number.strip()
+        if not chart:
+            found["chart_number"] = _required("Chart number")
+        elif not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._/-]{0,39}", chart):
+            found["chart_number"] = InvalidValue(
+                "Chart number: letters, digits, - . / _ only (max 40)",
+                kind="chart_number_form",
+                what="Chart number",
+                text=chart,
+            )
         if not self.given_name.strip():
-            found["given_name"] = "Given name is required"
+            found["given_name"] = _required("Given name")
         if not self.family_name.strip():
-            found["family_name"] = "Family name is required"
+            found["family_name"] = _required("Family name")
         for name, (what, limit) in _ONE_LINE_FIELDS.items():
             problem = name_problem(getattr(self, name), what, limit)
             if problem and name not in found:
                 found[name] = problem
         if self.date_of_birth is not None:
+            born = self.date_of_birth.isoformat()
             if self.date_of_birth > today:
-                found["date_of_birth"] = "Date of birth is in the future"
+                found["date_of_birth"] = InvalidValue(
+                    "Date of birth is in the future",
+                    kind="future_date",
+                    what="Date of birth",
+                    text=born,
+                )
             elif self.date_of_birth.year < 1900:
-                found["date_of_birth"] = "Date of birth is before 1900"
+                found["date_of_birth"] = InvalidValue(
+                    "Date of birth is before 1900",
+                    kind="before_1900",
+                    what="Date of birth",
+                    text=born,
+                )
         if self.sex not in CLIENT_SEXES:
-            found["sex"] = "Sex must be female, male, other or unknown"
+            found["sex"] = InvalidValue("Sex must be female, male, other or unknown")
         if self.dominant_leg not in ("left", "right", "unknown"):
-            found["dominant_leg"] = "Dominant leg must be left, right or unknown"
-        if self.weekly_distance_km is not None and not 0 <= self.weekly_distance_km <= 400:
-            found["weekly_distance_km"] = "Weekly distance must be 0–400 km"
-        if self.years_running is not None and not 0 <= self.years_running <= 90:
-            found["years_running"] = "Years running must be 0–90"
-        if self.email and not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", self.email.strip()):
-            found["email"] = "Email address is not valid"
+            found["dominant_leg"] = InvalidValue("Dominant leg must be left, right or unknown")
+        for name, what, high, unit in (
+            ("weekly_distance_km", "Weekly distance", 400, "km"),
+            ("years_running", "Years running", 90, ""),
+        ):
+            value = getattr(self, name)
+            if value is not None and not 0 <= value <= high:
+                found[name] = InvalidValue(
+                    f"{what} must be 0–{high}{' ' + unit if unit else ''}",
+                    kind="range",
+                    what=what,
+                    value=value,
+                    low=0,
+                    high=high,
+                    unit=unit,
+                )
+        email = self.email.strip()
+        if self.email and not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", email):
+            found["email"] = InvalidValue(
+                "Email address is not valid", kind="not_an_email", what="Email address", text=email
+            )
         return found
 
     def validated(self) -> ClientInput:
-        """The input trimmed, or InputError naming every problem."""
-        problems = self.problems()
+        """The input trimmed, or InputError naming every problem (raised from the first
+        refusal, which a window says in its own language)."""
+        problems = self.refusals()
         if problems:
-            raise InputError("; ".join(problems.values()))
+            error = InputError("; ".join(map(str, problems.values())))
+            raise error from next(iter(problems.values()))
         cleaned: dict[str, Any] = {n: one_line(getattr(self, n)) for n in _ONE_LINE_FIELDS}
         return replace(self, chart_number=self.chart_number.strip(), **cleaned)
+
+
+def _required(what: str) -> InvalidValue:
+    return InvalidValue(f"{what} is required", kind="required", what=what)
 
 
 _INPUT_FIELDS = [f.name for f in fields(ClientInput)]
@@ -181,10 +229,19 @@ def _chart_taken(session: Session, chart_number: str, other_than: int | None = N
     if existing is None:
         return
     if existing == chart_number:
-        raise InputError(f"Chart number {chart_number} is already used by another client")
-    raise InputError(
+        raise refusal(
+            f"Chart number {chart_number} is already used by another client",
+            "chart_number_taken",
+            what="Chart number",
+            text=chart_number,
+        )
+    raise refusal(
         f"Chart number {chart_number} is already used by another client as {existing} "
-        "(chart numbers are compared without regard to case)"
+        "(chart numbers are compared without regard to case)",
+        "chart_number_taken_as",
+        what="Chart number",
+        text=chart_number,
+        existing=existing,
     )
 
 
@@ -213,7 +270,14 @@ def create_client(ctx: ServiceContext, data: ClientInput) -> ClientRecord:
         try:
             session.flush()
         except IntegrityError as exc:
-            raise InputError(f"Chart number {data.chart_number} is already used") from exc
+            # Raised from its InvalidValue (the rule, for the window), itself raised from exc.
+            raise refusal(  # noqa: B904
+                f"Chart number {data.chart_number} is already used",
+                "chart_number_taken",
+                what="Chart number",
+                text=data.chart_number,
+                cause=exc,
+            )
         record_event(
             session,
             ctx.actor,

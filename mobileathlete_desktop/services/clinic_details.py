@@ -14,11 +14,17 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mobileathlete_desktop.domain.permissions import PermissionDenied
-from mobileathlete_desktop.domain.validation import TITLE_LENGTH, InvalidValue, clean_name
+from mobileathlete_desktop.domain.validation import TITLE_LENGTH, InvalidValue, clean_name, too_long
 from mobileathlete_desktop.reports.pdf import DEFAULT_PAPER, PAPER_SIZES, paper_name
 from mobileathlete_desktop.services.audit import record_event
 from mobileathlete_desktop.services.clinic_seen import forget_clinic_seen
-from mobileathlete_desktop.services.context import ConflictError, InputError, ServiceContext
+from mobileathlete_desktop.services.context import (
+    ConflictError,
+    InputError,
+    ServiceContext,
+    refusal,
+    refused,
+)
 from mobileathlete_desktop.services.pictures import megabytes, open_picture, upright
 from mobileathlete_desktop.storage.models import Clinic
 from mobileathlete_desktop.support.plain_text import one_line
@@ -115,23 +121,30 @@ def _clean_address(text: str) -> str:
     lines = [one_line(line) for line in text.replace("\r\n", "\n").split("\n")]
     lines = [line for line in lines if line]
     if len(lines) > ADDRESS_LINES:
-        raise InputError(f"Address has {len(lines)} lines: at most {ADDRESS_LINES}, please")
+        raise refusal(
+            f"Address has {len(lines)} lines: at most {ADDRESS_LINES}, please",
+            "too_many_lines",
+            what="Address",
+            lines=len(lines),
+            limit=ADDRESS_LINES,
+        )
     address = "\n".join(lines)
     if len(address) > ADDRESS_LENGTH:
-        raise InputError(
-            f"Address is too long: {len(address)} characters, at most {ADDRESS_LENGTH}"
-        )
+        raise refused(too_long("Address", len(address), ADDRESS_LENGTH))
     return address
 
 
 def _clean_phone(text: str) -> str:
     phone = one_line(text)
     if len(phone) > PHONE_LENGTH:
-        raise InputError(f"Phone is too long: {len(phone)} characters, at most {PHONE_LENGTH}")
+        raise refused(too_long("Phone", len(phone), PHONE_LENGTH))
     if phone and (not _PHONE.fullmatch(phone) or sum(c.isdigit() for c in phone) < 3):
-        raise InputError(
+        raise refusal(
             f"Phone {phone[:40]!r} is not a phone number: digits, spaces and + ( ) - . / "
-            "only (an extension as 'ext 12')"
+            "only (an extension as 'ext 12')",
+            "not_a_phone",
+            what="Phone",
+            text=phone[:40],
         )
     return phone
 
@@ -139,11 +152,14 @@ def _clean_phone(text: str) -> str:
 def _clean_email(text: str) -> str:
     email = one_line(text)
     if len(email) > EMAIL_LENGTH:
-        raise InputError(
-            f"Email address is too long: {len(email)} characters, at most {EMAIL_LENGTH}"
-        )
+        raise refused(too_long("Email address", len(email), EMAIL_LENGTH))
     if email and not _EMAIL.fullmatch(email):
-        raise InputError(f"Email address {email[:60]!r} is not valid")
+        raise refusal(
+            f"Email address {email[:60]!r} is not valid",
+            "not_an_email",
+            what="Email address",
+            text=email[:60],
+        )
     return email
 
 
@@ -153,7 +169,7 @@ def _clean_name(text: str) -> str:
     except InvalidValue as exc:
         raise InputError(str(exc)) from exc
     if not name:
-        raise InputError("Clinic name is required")
+        raise refusal("Clinic name is required", "required", what="Clinic name")
     return name
 
 
@@ -173,16 +189,32 @@ def prepare_logo(data: bytes, name: str = "") -> bytes:
     with picture:
         width, height = picture.size
         if width * height > MAX_LOGO_PIXELS:
-            raise InputError(f"{what} is {width} × {height} pixels: too large to open as a logo")
+            raise refusal(
+                f"{what} is {width} × {height} pixels: too large to open as a logo",
+                "logo_too_large",
+                what=what,
+                width=width,
+                height=height,
+            )
         if min(width, height) < MIN_LOGO_SIDE:
-            raise InputError(
+            raise refusal(
                 f"{what} is {width} × {height} pixels: too small to print "
-                f"(at least {MIN_LOGO_SIDE} pixels each way)"
+                f"(at least {MIN_LOGO_SIDE} pixels each way)",
+                "logo_too_small",
+                what=what,
+                width=width,
+                height=height,
+                limit=MIN_LOGO_SIDE,
             )
         if max(width, height) > MAX_LOGO_RATIO * min(width, height):
-            raise InputError(
+            raise refusal(
                 f"{what} is {width} × {height} pixels: a logo may be at most "
-                f"{MAX_LOGO_RATIO} times as wide as it is tall (or tall as it is wide)"
+                f"{MAX_LOGO_RATIO} times as wide as it is tall (or tall as it is wide)",
+                "logo_ratio",
+                what=what,
+                width=width,
+                height=height,
+                limit=MAX_LOGO_RATIO,
             )
         kind = picture.format
         turned = upright(picture, what)

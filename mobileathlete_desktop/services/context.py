@@ -6,11 +6,31 @@ from dataclasses import dataclass, field
 
 from mobileathlete_desktop.domain.catalogue import Catalogue, default_catalogue
 from mobileathlete_desktop.domain.permissions import SYSTEM_ACTOR, Actor
+from mobileathlete_desktop.domain.validation import InvalidValue
 from mobileathlete_desktop.storage.database import Database
 
 
 class InputError(ValueError):
     """Something a person typed or a file held is not acceptable; the message says what."""
+
+
+def refusal(
+    message: str, kind: str, *, cause: BaseException | None = None, **details: object
+) -> InputError:
+    """An InputError saying `message` (English, as the command line and logs say it), raised
+    from the domain's InvalidValue naming the rule (`kind`) and its figures, so that a window
+    can say the same in its own language (ui/refusals). `cause` is what the InvalidValue was
+    raised from (raise refusal(...) without `from`, which would replace the InvalidValue)."""
+    problem = InvalidValue(message, kind=kind, **details)
+    problem.__cause__ = cause
+    return refused(problem)
+
+
+def refused(problem: InvalidValue) -> InputError:
+    """The InputError of a domain refusal: its message, raised from it."""
+    error = InputError(str(problem))
+    error.__cause__ = problem
+    return error
 
 
 class NotFound(LookupError):

@@ -24,7 +24,7 @@ from mobileathlete_desktop.services.assessments.records import (
     assessment_unit,
     check_unchanged,
 )
-from mobileathlete_desktop.services.context import InputError, ServiceContext
+from mobileathlete_desktop.services.context import InputError, ServiceContext, refusal
 from mobileathlete_desktop.storage.models import Assessment, Measurement, OutcomeScore
 
 LEFS_ITEMS = 20
@@ -141,10 +141,17 @@ def _checked_psfs(
         if not name and rating is None:
             continue
         if not name:
-            raise InputError(f"PSFS row {number}: name the activity before rating it")
+            raise refusal(
+                f"PSFS row {number}: name the activity before rating it",
+                "psfs_unnamed",
+                row=number,
+            )
         if len(name) > PSFS_ACTIVITY_LENGTH:
-            raise InputError(
-                f"PSFS row {number}: an activity name is at most {PSFS_ACTIVITY_LENGTH} characters"
+            raise refusal(
+                f"PSFS row {number}: an activity name is at most {PSFS_ACTIVITY_LENGTH} characters",
+                "psfs_name_long",
+                row=number,
+                limit=PSFS_ACTIVITY_LENGTH,
             )
         if rating is not None and not 0 <= rating <= PSFS_MAX_RATING:
             raise InputError(
@@ -152,11 +159,16 @@ def _checked_psfs(
                 "(0 = unable, 10 = able as before the problem)"
             )
         if name.casefold() in (n.casefold() for n in names):
-            raise InputError(f"PSFS: {name!r} is named twice")
+            raise refusal(f"PSFS: {name!r} is named twice", "psfs_twice", name=name)
         names.append(name)
         kept.append(rating)
     if len(names) > PSFS_MAX_ACTIVITIES:
-        raise InputError(f"PSFS takes at most {PSFS_MAX_ACTIVITIES} activities, got {len(names)}")
+        raise refusal(
+            f"PSFS takes at most {PSFS_MAX_ACTIVITIES} activities, got {len(names)}",
+            "psfs_too_many",
+            limit=PSFS_MAX_ACTIVITIES,
+            count=len(names),
+        )
     return names, kept
 
 

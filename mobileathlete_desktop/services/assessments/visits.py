@@ -16,7 +16,7 @@ from mobileathlete_desktop.services.assessments.records import (
 )
 from mobileathlete_desktop.services.assessments.signatures import content_hash
 from mobileathlete_desktop.services.audit import record_event
-from mobileathlete_desktop.services.context import InputError, NotFound, ServiceContext
+from mobileathlete_desktop.services.context import InputError, NotFound, ServiceContext, refusal
 from mobileathlete_desktop.services.templates import get_template
 from mobileathlete_desktop.storage.models import (
     Assessment,
@@ -43,7 +43,12 @@ def create_assessment(
     ctx.actor.require("assessments.write")
     on = on or date.today()
     if on > date.today():
-        raise InputError(f"Assessment date {on.isoformat()} is in the future")
+        raise refusal(
+            f"Assessment date {on.isoformat()} is in the future",
+            "future_date",
+            what="Assessment date",
+            text=on.isoformat(),
+        )
     if kind not in ASSESSMENT_KINDS:
         raise InputError(f"Unknown assessment kind {kind!r}")
     with ctx.db.session() as session:
@@ -220,10 +225,12 @@ def create_addendum(ctx: ServiceContext, assessment_id: int, reason: str = "") -
         session, original = unit.session, unit.row
         reason = " ".join(reason.split())
         if not reason:
-            raise InputError("An addendum needs a reason: say what it corrects")
+            raise refusal("An addendum needs a reason: say what it corrects", "addendum_reason")
         if len(reason) > ADDENDUM_REASON_LENGTH:
-            raise InputError(
-                f"The reason is too long (at most {ADDENDUM_REASON_LENGTH} characters)"
+            raise refusal(
+                f"The reason is too long (at most {ADDENDUM_REASON_LENGTH} characters)",
+                "addendum_reason_long",
+                limit=ADDENDUM_REASON_LENGTH,
             )
         if original.status != "signed":
             raise InputError("Only a signed assessment takes an addendum; edit the draft instead")
