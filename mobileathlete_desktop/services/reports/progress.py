@@ -44,7 +44,8 @@ def _program(
     """The latest saved program's drills, each with the finding it works on, as the summary
     says it (services.reports.summary.drill_why: the recommender's own matching, in `lang`).
     The items' saved reasons are not printed: a program progressed at a check-in saves there
-    the check-in's machine lines ("done 11 of 28 sessions (39 %): kept...") in English."""
+    the check-in's reasons (codes said in the reader's language, domain.checkin_reasons: "done
+    11 of 28 sessions (39 %): kept..."), for the therapist; this line names the finding."""
     from mobileathlete_desktop.services.programs import (
         exercise_library,
         exercise_name,

@@ -262,9 +262,9 @@ def _plan(
     """The plan (the latest visit's notes and the therapist's notes on the program) and the
     next visit: when the program has run its course, or within a week after a warning sign (a
     painful hop). The program's summary is left out: the program saves there the
-    recommender's reasons or a check-in's changes, machine lines in the language the program
-    was made in ("done 11 of 28 sessions (39 %): kept..."); the table's Why and Done columns
-    say the same in the reader's language."""
+    recommender's reasons (English, for the therapist) or a check-in's changes (codes,
+    domain.checkin_reasons: "done 11 of 28 sessions (39 %): kept..."); the table's Why and
+    Done columns say the same in the reader's language."""
     from mobileathlete_desktop.domain.follow_up import follow_up, prompt_review_plan
     from mobileathlete_desktop.domain.programs import DEFAULT_WEEKS
 
