@@ -47,6 +47,7 @@ GROUPS: dict[str, list[str]] = {
         "recovery_dialog.py",
         "jobs.py",
         "date_field.py",
+        "refusals.py",
         "record_table.py",
         "screen_fit.py",
         "new_assessment_dialog.py",

@@ -20,6 +20,7 @@ from mobileathlete_desktop.services import clients as client_service
 from mobileathlete_desktop.services.context import ConflictError, InputError, ServiceContext
 from mobileathlete_desktop.ui.date_field import CalendarPopup
 from mobileathlete_desktop.ui.forms import child, load_form
+from mobileathlete_desktop.ui.refusals import refusal_text, refused_value
 from mobileathlete_desktop.ui.screen_fit import fit_to_screen
 
 TEXT_FIELDS = (
@@ -124,22 +125,26 @@ class ClientDialog(QDialog):
             try:
                 values["date_of_birth"] = parse_iso_date(born, "Date of birth")
             except InvalidValue as exc:
-                problems["date_of_birth"] = str(exc)
-        for name, what in (("weekly_distance_km", "Weekly distance"), ("years_running", "Years")):
+                problems["date_of_birth"] = refusal_text(exc)
+        for name, what in (
+            ("weekly_distance_km", "Weekly distance"),
+            ("years_running", "Years running"),
+        ):
             text = self.line(name).text().strip()
             values[name] = None
             if text:
                 try:
                     values[name] = parse_number(text, what)
                 except InvalidValue as exc:
-                    problems[name] = str(exc)
+                    problems[name] = refusal_text(exc)
         data = client_service.ClientInput(**values)  # type: ignore[arg-type]
-        for name, message in data.problems(date.today()).items():
-            problems.setdefault(name, message)
+        for name, refused in data.refusals(date.today()).items():
+            problems.setdefault(name, refusal_text(refused))
         return data, problems
 
     def show_problems(self, problems: dict[str, str]) -> None:
-        """Marks each wrong field (border, ⚠ on its label, tooltip) and lists the problems."""
+        """Marks each wrong field (border, ⚠ on its label, tooltip) and lists the problems
+        (each said in the window's language: ui/refusals)."""
         for name, widget in self.fields.items():
             message = problems.get(name, "")
             widget.setToolTip(message)
@@ -164,8 +169,9 @@ class ClientDialog(QDialog):
                     self.ctx, self.client.id, data, expected_version=self.client.version
                 )
         except InputError as exc:
-            field = "chart_number" if "Chart number" in str(exc) else ""
-            self.show_problems({field or "given_name": str(exc)})
+            refused = refused_value(exc)
+            chart = refused is not None and refused.kind.startswith("chart_number")
+            self.show_problems({"chart_number" if chart else "given_name": refusal_text(exc)})
             return
         except (ConflictError, PermissionError) as exc:
             self.problems.setText(f"⚠ {exc}")

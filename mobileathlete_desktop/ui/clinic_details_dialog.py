@@ -28,6 +28,7 @@ from mobileathlete_desktop.services import clinic_details as service
 from mobileathlete_desktop.services.clinic_details import ClinicChanges, ClinicDetails
 from mobileathlete_desktop.services.context import ServiceContext
 from mobileathlete_desktop.ui.jobs import Job, JobControl
+from mobileathlete_desktop.ui.refusals import refusal_text
 from mobileathlete_desktop.ui.screen_fit import fit_to_screen
 
 ERROR_STYLE = "color: #b00020"
@@ -211,7 +212,7 @@ class ClinicDetailsDialog(QDialog):
     def _failed(self, exc: Exception) -> None:
         self._job = None
         self._set_enabled(self.loaded is not None)
-        self._say(str(exc), error=True)
+        self._say(refusal_text(exc), error=True)
 
     # -- logo -----------------------------------------------------------------------------------
 

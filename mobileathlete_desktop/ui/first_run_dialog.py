@@ -16,6 +16,7 @@ from mobileathlete_desktop.domain.permissions import Actor
 from mobileathlete_desktop.services import accounts
 from mobileathlete_desktop.services.context import ServiceContext
 from mobileathlete_desktop.ui.jobs import Job
+from mobileathlete_desktop.ui.refusals import refusal_text
 
 
 class FirstRunDialog(QDialog):
@@ -82,10 +83,12 @@ class FirstRunDialog(QDialog):
         if not self.clinic.text().strip():
             self._show(self.tr("Type the clinic's name"))
             return
-        problem = accounts.password_problem("admin", self.password.text())
+        problem = accounts.password_refusal("admin", self.password.text())
         if problem:
             self._show(
-                self.tr("{problem}. A short sentence is easy to remember.").format(problem=problem)
+                self.tr("{problem}. A short sentence is easy to remember.").format(
+                    problem=refusal_text(problem)
+                )
             )
             self.password.setFocus()
             self.password.selectAll()
@@ -116,7 +119,7 @@ class FirstRunDialog(QDialog):
 
     def _refused(self, error: Exception) -> None:
         self.buttons.setEnabled(True)
-        self._show(str(error))
+        self._show(refusal_text(error))
 
     def _show(self, text: str) -> None:
         self.message.setText(text)

@@ -13,6 +13,7 @@ from mobileathlete_desktop.services import templates as template_service
 from mobileathlete_desktop.services.context import InputError, ServiceContext
 from mobileathlete_desktop.ui.date_field import CalendarPopup
 from mobileathlete_desktop.ui.forms import child, load_form
+from mobileathlete_desktop.ui.refusals import refusal_text
 
 FORM_KINDS = ("initial", "reassessment", "discharge", "screen")
 
@@ -62,7 +63,8 @@ class NewAssessmentDialog(QDialog):
             )
         except (InvalidValue, InputError, PermissionError) as exc:
             self.date.setStyleSheet("border: 2px solid #b00020;")
-            self.date.setToolTip(str(exc))
-            self.problems.setText(f"⚠ {exc}")
+            said = refusal_text(exc)
+            self.date.setToolTip(said)
+            self.problems.setText(f"⚠ {said}")
             return
         self.accept()

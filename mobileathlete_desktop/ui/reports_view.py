@@ -39,6 +39,7 @@ from mobileathlete_desktop.ui.date_field import CalendarPopup, read_date
 from mobileathlete_desktop.ui.forms import child, form_class, load_form
 from mobileathlete_desktop.ui.i18n import window_language
 from mobileathlete_desktop.ui.jobs import Job, show_failure
+from mobileathlete_desktop.ui.refusals import refusal_text
 from mobileathlete_desktop.ui.screen_fit import fit_to_screen
 
 LANGUAGES = (("English", "en"), ("Español", "es"))
@@ -202,7 +203,7 @@ class ReportsView(QDialog):
             first = read_date(self.first, "First date")
             last = read_date(self.last, "Second date")
         except InvalidValue as exc:
-            self._say(f"⚠ {exc}")
+            self._say(f"⚠ {refusal_text(exc)}")
             return None
         if first is None or last is None:
             self._say(self.tr("⚠ Give both dates (YYYY-MM-DD, or Alt+↓ for a calendar)."))

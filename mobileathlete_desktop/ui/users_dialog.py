@@ -27,6 +27,7 @@ from mobileathlete_desktop.ui.forms import child, load_form
 from mobileathlete_desktop.ui.i18n import QT_TRANSLATE_NOOP, role_name
 from mobileathlete_desktop.ui.jobs import Job
 from mobileathlete_desktop.ui.record_table import RecordTableModel
+from mobileathlete_desktop.ui.refusals import refusal_text
 from mobileathlete_desktop.ui.screen_fit import fit_to_screen
 
 COLUMNS = (
@@ -114,7 +115,7 @@ class _PasswordForm(QDialog):
 
     def _refused(self, error: Exception) -> None:
         self.buttons.setEnabled(True)
-        self.show_problem(str(error))
+        self.show_problem(refusal_text(error))
 
     def show_problem(self, text: str, focus: QLineEdit | None = None) -> None:
         """Says what is wrong (in red) and puts the cursor where it can be fixed."""
@@ -125,9 +126,9 @@ class _PasswordForm(QDialog):
             focus.selectAll()
 
     def _checked(self, role: str, password: QLineEdit, repeat: QLineEdit) -> bool:
-        problem = accounts.password_problem(role, password.text())
+        problem = accounts.password_refusal(role, password.text())
         if problem:
-            self.show_problem(problem, password)
+            self.show_problem(refusal_text(problem), password)
             return False
         if password.text() != repeat.text():
             repeat.clear()
@@ -360,7 +361,7 @@ class UsersDialog(QDialog):
         try:
             done = accounts.set_active(self.ctx, user.username, not user.active)
         except (PermissionError, ValueError) as exc:
-            self._say(str(exc), error=True)
+            self._say(refusal_text(exc), error=True)
             return
         self.refresh(keep=done.username)
         if done.active:

@@ -9,10 +9,11 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from mobileathlete_desktop.domain.interpretation.value_words import unit_in
-from mobileathlete_desktop.domain.validation import InvalidValue
 from mobileathlete_desktop.support.i18n import texts
 from mobileathlete_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from mobileathlete_desktop.ui.measure_grid.markers import window_lang
+from mobileathlete_desktop.ui.refusals import refusal_text
+from mobileathlete_desktop.ui.refusals import refused_value as refused_value
 
 _CONTEXT = "ValueProblem"
 _WORDS = {
@@ -34,24 +35,14 @@ def value_with_unit(value: float, unit: str) -> str:
     return f"{value:g}{label}" if label == "°" else f"{value:g} {label}"
 
 
-def refused_value(error: BaseException) -> InvalidValue | None:
-    """The domain's refusal behind `error` (itself, or what a service's InputError was raised
-    from), or None."""
-    seen: BaseException | None = error
-    while seen is not None:
-        if isinstance(seen, InvalidValue):
-            return seen
-        seen = seen.__cause__
-    return None
-
-
 def refusal_words(error: BaseException, cell: str) -> str:
     """Why a value or pain mark for `cell` (the cell's words in the window's language) was
-    refused, in the window's language; the error's own English when the rule has no words."""
+    refused, in the window's language (a form's words, ui/refusals, for a rule that is not the
+    grid's own; the error's English when no words say it)."""
     refused = refused_value(error)
     template = _WORDS.get(refused.kind) if refused is not None else None
     if refused is None or template is None:
-        return str(error)
+        return refusal_text(error)
     details = refused.details
     words = {"cell": cell}
     if refused.kind == "not_a_number":

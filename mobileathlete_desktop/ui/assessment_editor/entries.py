@@ -18,6 +18,7 @@ from mobileathlete_desktop.services.session import DatabaseError
 from mobileathlete_desktop.ui.assessment_commands import SavedChange
 from mobileathlete_desktop.ui.assessment_editor.grid_entries import GridEntries, not_stored
 from mobileathlete_desktop.ui.measure_grid import side_words, window_lang
+from mobileathlete_desktop.ui.refusals import refusal_text
 
 if TYPE_CHECKING:
     from mobileathlete_desktop.ui.assessment_editor.window import AssessmentEditor
@@ -87,7 +88,7 @@ class EditorEntries(GridEntries):
                 expected=seen,
             )
         except (InputError, PermissionError) as exc:
-            editor.say(str(exc), error=True)
+            editor.say(not_stored(refusal_text(exc)), error=True)
             return False
         except (ConflictError, DatabaseError) as exc:
             editor.say(not_stored(exc), error=True)
@@ -137,7 +138,7 @@ class EditorEntries(GridEntries):
                 expected=stored.answers if stored else (),
             )
         except (InputError, PermissionError) as exc:
-            editor.say(str(exc), error=True)
+            editor.say(not_stored(refusal_text(exc)), error=True)
             return False
         except (ConflictError, DatabaseError) as exc:
             editor.say(not_stored(exc), error=True)
@@ -197,7 +198,7 @@ class EditorEntries(GridEntries):
                 expected=(stored.labels, stored.answers) if stored else ((), ()),
             )
         except (InputError, PermissionError, ConflictError, DatabaseError) as exc:
-            editor.say(not_stored(exc), error=True)
+            editor.say(not_stored(refusal_text(exc)), error=True)
             return False
         others = [o for o in editor.record.outcomes if o.instrument != "psfs"]
         editor.record = _with_outcomes(editor.record, (*others, outcome))
@@ -234,7 +235,7 @@ class EditorEntries(GridEntries):
                 self.ctx, editor.assessment_id, text, expected=self.notes_saved
             )
         except (InputError, PermissionError) as exc:
-            editor.say(str(exc), error=True)
+            editor.say(not_stored(refusal_text(exc)), error=True)
             return
         except (ConflictError, DatabaseError) as exc:
             # The typed notes stay in the box; saved again (or refused again) at the next edit.

@@ -45,6 +45,7 @@ from mobileathlete_desktop.ui.measure_grid import (
 )
 from mobileathlete_desktop.ui.motor_control_panel import MotorControlPanel
 from mobileathlete_desktop.ui.psfs_panel import PsfsPanel
+from mobileathlete_desktop.ui.refusals import refusal_text
 from mobileathlete_desktop.ui.screen_fit import fit_to_screen, scroll_tab_pages, scrolling
 from mobileathlete_desktop.ui.template_editor import template_name
 from mobileathlete_desktop.ui.treatment_panel import TreatmentPanel
@@ -373,7 +374,7 @@ class AssessmentEditor(QWidget):
         try:
             assessment_service.sign_assessment(self.ctx, self.assessment_id)
         except (InputError, PermissionError) as exc:
-            self.say(str(exc), error=True)
+            self.say(refusal_text(exc), error=True)
             return
         self.undo_stack.clear()
         self.reload()
@@ -388,7 +389,7 @@ class AssessmentEditor(QWidget):
         try:
             addendum = assessment_service.create_addendum(self.ctx, self.assessment_id, reason)
         except (InputError, PermissionError) as exc:
-            self.say(str(exc), error=True)
+            self.say(refusal_text(exc), error=True)
             return
         self.assessment_id = addendum.id
         self.undo_stack.clear()

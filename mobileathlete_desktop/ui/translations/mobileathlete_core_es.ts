@@ -1176,6 +1176,205 @@ Esta ventana se cerrará y se abrirá la pantalla de recuperación: el archivo d
     </message>
 </context>
 <context>
+    <name>Refusal</name>
+    <message>
+        <source>Chart number</source>
+        <translation>N.º de historia</translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation>Apellidos</translation>
+    </message>
+    <message>
+        <source>Email address</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>Goal event</source>
+        <translation>Prueba objetivo</translation>
+    </message>
+    <message>
+        <source>Footwear</source>
+        <translation>Calzado</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Fecha de nacimiento</translation>
+    </message>
+    <message>
+        <source>Weekly distance</source>
+        <translation>Distancia semanal</translation>
+    </message>
+    <message>
+        <source>Years running</source>
+        <translation>Años corriendo</translation>
+    </message>
+    <message>
+        <source>Assessment date</source>
+        <translation>Fecha de la evaluación</translation>
+    </message>
+    <message>
+        <source>Clinic name</source>
+        <translation>Nombre de la clínica</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Nombre de usuario</translation>
+    </message>
+    <message>
+        <source>The logo</source>
+        <translation>El logotipo</translation>
+    </message>
+    <message>
+        <source>First date</source>
+        <translation>Primera fecha</translation>
+    </message>
+    <message>
+        <source>Second date</source>
+        <translation>Segunda fecha</translation>
+    </message>
+    <message>
+        <source>{what} is required</source>
+        <translation>{what}: este dato es obligatorio</translation>
+    </message>
+    <message>
+        <source>{what} is too long: {length} characters, at most {limit}</source>
+        <translation>{what}: {length} caracteres, y se admiten como máximo {limit}</translation>
+    </message>
+    <message>
+        <source>{what} has {lines} lines: at most {limit}, please</source>
+        <translation>{what}: {lines} líneas; como máximo {limit}, por favor</translation>
+    </message>
+    <message>
+        <source>{what}: “{text}” is not a number</source>
+        <translation>{what}: «{text}» no es un número</translation>
+    </message>
+    <message>
+        <source>{what}: “{text}” is not a date in the form YYYY-MM-DD</source>
+        <translation>{what}: «{text}» no es una fecha con la forma AAAA-MM-DD</translation>
+    </message>
+    <message>
+        <source>{what}: “{text}” is not a real date</source>
+        <translation>{what}: «{text}» no es una fecha que exista</translation>
+    </message>
+    <message>
+        <source>{what}: {text} is in the future</source>
+        <translation>{what}: {text} es una fecha futura</translation>
+    </message>
+    <message>
+        <source>{what}: {text} is before 1900</source>
+        <translation>{what}: {text} es anterior a 1900</translation>
+    </message>
+    <message>
+        <source>{what} must be {low}–{high}</source>
+        <translation>{what}: debe estar entre {low} y {high}</translation>
+    </message>
+    <message>
+        <source>{what}: letters, digits, - . / _ only (max 40)</source>
+        <translation>{what}: solo letras, cifras y - . / _ (40 como máximo)</translation>
+    </message>
+    <message>
+        <source>{what} {text} is already used by another client</source>
+        <translation>{what}: {text} ya lo tiene otro cliente</translation>
+    </message>
+    <message>
+        <source>{what} {text} is already used by another client as {existing} (chart numbers are compared without regard to case)</source>
+        <translation>{what}: {text} ya lo tiene otro cliente como {existing} (no se distinguen mayúsculas de minúsculas)</translation>
+    </message>
+    <message>
+        <source>{what} “{text}” is not valid</source>
+        <translation>{what}: «{text}» no es una dirección válida</translation>
+    </message>
+    <message>
+        <source>{what} “{text}” is not a phone number: digits, spaces and + ( ) - . / only (an extension as “ext 12”)</source>
+        <translation>{what}: «{text}» no es un número de teléfono: solo cifras, espacios y + ( ) - . / (una extensión, como «ext 12»)</translation>
+    </message>
+    <message>
+        <source>{what}: letters, digits, . _ - only</source>
+        <translation>{what}: solo letras, cifras y . _ -</translation>
+    </message>
+    <message>
+        <source>User name {username} is taken</source>
+        <translation>El nombre de usuario {username} ya está en uso</translation>
+    </message>
+    <message>
+        <source>A password must be at least {least} characters (this one has {length})</source>
+        <translation>La contraseña debe tener al menos {least} caracteres (esta tiene {length})</translation>
+    </message>
+    <message>
+        <source>An admin&apos;s password must be at least {least} characters (this one has {length})</source>
+        <translation>La contraseña de un administrador/a debe tener al menos {least} caracteres (esta tiene {length})</translation>
+    </message>
+    <message>
+        <source>You cannot deactivate your own account</source>
+        <translation>No puede desactivar su propia cuenta</translation>
+    </message>
+    <message>
+        <source>{username} is the last active admin; add another admin first</source>
+        <translation>{username} es el único administrador/a activo: añada antes otro administrador/a</translation>
+    </message>
+    <message>
+        <source>To change your own password use Change my password (it asks for the current one)</source>
+        <translation>Para cambiar su propia contraseña, use Cambiar mi contraseña (le pide la actual)</translation>
+    </message>
+    <message>
+        <source>The current password is wrong; nothing was changed</source>
+        <translation>La contraseña actual no es correcta; no se ha cambiado nada</translation>
+    </message>
+    <message>
+        <source>An addendum needs a reason: say what it corrects</source>
+        <translation>Una adenda necesita un motivo: indique qué corrige</translation>
+    </message>
+    <message>
+        <source>The reason is too long (at most {limit} characters)</source>
+        <translation>El motivo es demasiado largo (como máximo {limit} caracteres)</translation>
+    </message>
+    <message>
+        <source>PSFS row {row}: name the activity before rating it</source>
+        <translation>PSFS, fila {row}: escriba la actividad antes de puntuarla</translation>
+    </message>
+    <message>
+        <source>PSFS row {row}: an activity name is at most {limit} characters</source>
+        <translation>PSFS, fila {row}: el nombre de una actividad admite como máximo {limit} caracteres</translation>
+    </message>
+    <message>
+        <source>PSFS: “{name}” is named twice</source>
+        <translation>PSFS: «{name}» aparece dos veces</translation>
+    </message>
+    <message>
+        <source>PSFS takes at most {limit} activities, got {count}</source>
+        <translation>La PSFS admite como máximo {limit} actividades; hay {count}</translation>
+    </message>
+    <message>
+        <source>{what} is {width} × {height} pixels: too large to open as a logo</source>
+        <translation>{what} mide {width} × {height} píxeles: demasiado grande para abrirlo como logotipo</translation>
+    </message>
+    <message>
+        <source>{what} is {width} × {height} pixels: too small to print (at least {limit} pixels each way)</source>
+        <translation>{what} mide {width} × {height} píxeles: demasiado pequeño para imprimirlo (al menos {limit} píxeles en cada sentido)</translation>
+    </message>
+    <message>
+        <source>{what} is {width} × {height} pixels: a logo may be at most {limit} times as wide as it is tall (or tall as it is wide)</source>
+        <translation>{what} mide {width} × {height} píxeles: un logotipo puede ser como mucho {limit} veces más ancho que alto (o más alto que ancho)</translation>
+    </message>
+</context>
+<context>
     <name>Roles</name>
     <message>
         <source>therapist</source>
