@@ -85,6 +85,11 @@ def region_words(region: str) -> str:
     return QCoreApplication.translate("LibraryPanel", words) if words else region.capitalize()
 
 
+# Each drill's tooltip (its name in the other language, category and dose) by code and window
+# language, for the process: worded for every drill at each opening, 5 ms of the UI thread.
+_TIPS: dict[tuple[str, str], str] = {}
+
+
 class LibraryModel(QStandardItemModel):
     """The library's drills as list rows (icon, name, category) that drag as drill codes.
 
@@ -111,9 +116,11 @@ class LibraryModel(QStandardItemModel):
             name, category = exercise.name(lang), category_words(exercise.category)
             item = QStandardItem(name)
             item.setData(exercise.code, Qt.ItemDataRole.UserRole)
-            item.setToolTip(
-                f"{exercise.name(other)} · {category} · {exercise.dosage.describe(lang)}"
-            )
+            tip = _TIPS.get((exercise.code, lang))
+            if tip is None:  # the drills never change: each tip is worded once per language
+                tip = f"{exercise.name(other)} · {category} · {exercise.dosage.describe(lang)}"
+                _TIPS[exercise.code, lang] = tip
+            item.setToolTip(tip)
             item.setData(f"{name}, {category}", Qt.ItemDataRole.AccessibleTextRole)
             item.setDragEnabled(True)
             item.setDropEnabled(False)

@@ -37,10 +37,13 @@ Latest = tuple[ProgramRecord | None, program_service.PainCautions]
 
 
 def load_latest(builder: ProgramBuilder) -> Job[Latest]:
-    """Reads the client's latest saved program and what the latest assessment found painful
-    on the thread pool; shows the program when it comes, unless it was changed meanwhile
-    (what the therapist did is kept). From then on every drill shown or added has its notes
-    as the handout prints them: the pain caution by a drill that moves a painful test."""
+    """The job (`builder.loading`, not run yet: the builder runs it once its first frame is
+    drawn) that reads the client's latest saved program and what the latest assessment found
+    painful on the thread pool; shows the program when it comes, unless it was changed
+    meanwhile (what the therapist did is kept). From then on every drill shown or added has
+    its notes as the handout prints them: the pain caution by a drill that moves a painful
+    test. Then the drills' pictures held meanwhile are drawn (one worker at a time: the UI
+    thread shows the program without a picture worker taking the interpreter from it)."""
     ctx, client_id = builder.ctx, builder.client_id
 
     def _work(_control: object) -> Latest:
@@ -48,6 +51,12 @@ def load_latest(builder: ProgramBuilder) -> Job[Latest]:
         return latest, program_service.pain_cautions_of(ctx, client_id)
 
     def _read(read: Latest) -> None:
+        try:
+            _show_latest(read)
+        finally:
+            builder.pictures.release()
+
+    def _show_latest(read: Latest) -> None:
         builder.loading = None
         latest, cautions = read
         show_cautions(builder, cautions)
@@ -85,13 +94,14 @@ def load_latest(builder: ProgramBuilder) -> Job[Latest]:
 
     def _not_read(exc: Exception) -> None:
         builder.loading = None
+        builder.pictures.release()
         if not isinstance(exc, SAID):
             show_failure(builder, exc)
         builder._say(f"⚠ {svc.describe(exc)}")
 
     job: Job[Latest] = Job(builder, _work, _read).failure(_not_read)
     builder.loading = job
-    return job.run()
+    return job
 
 
 def show_cautions(builder: ProgramBuilder, cautions: program_service.PainCautions) -> None:

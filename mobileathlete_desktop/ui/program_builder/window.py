@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QDate, QSettings, QSize, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -33,6 +33,7 @@ from mobileathlete_desktop.ui.program_builder.checkin_dialog import (
 from mobileathlete_desktop.ui.program_builder.drill_pictures import DrillPictures
 from mobileathlete_desktop.ui.program_builder.handout_bar import SAVING_FIRST, HandoutBar
 from mobileathlete_desktop.ui.program_builder.library_panel import LibraryPanel
+from mobileathlete_desktop.ui.program_builder.opening import OpeningReads
 from mobileathlete_desktop.ui.program_builder.program_panel import ProgramPanel
 from mobileathlete_desktop.ui.program_builder.program_saving import (
     AfterSave,
@@ -43,6 +44,11 @@ from mobileathlete_desktop.ui.program_builder.program_saving import save as save
 from mobileathlete_desktop.ui.program_builder.program_templates import load_template, save_template
 from mobileathlete_desktop.ui.screen_fit import fit_to_screen, scrolling
 from mobileathlete_desktop.ui.service_adapter import ProgramRecord
+
+
+def _loading(builder: ProgramBuilder) -> Job[Any] | None:
+    """The builder's read of its latest saved program, if it still wants it."""
+    return builder.loading
 
 
 class ProgramBuilder(QDialog):
@@ -95,8 +101,13 @@ class ProgramBuilder(QDialog):
         self.setSizeGripEnabled(True)
         self._build()
         self._say(self.tr("Reading the latest saved program…"))
-        load_latest(self)
+        load_latest(self)  # run once the first frame is on screen (opening.OpeningReads)
+        self.opening = OpeningReads(self, _loading, self.pictures)
         self.refresh_library()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        self.opening.painted()
 
     # -- layout ----------------------------------------------------------------------------
 

@@ -1,0 +1,152 @@
+"""The program builder's opening: its first frame is built and painted before its reads start,
+and its reads run one after the other (the latest saved program, then the drills' pictures),
+so no worker takes the interpreter from the UI thread while it draws (issue 22)."""
+
+from __future__ import annotations
+
+import threading
+import time
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
+
+from mobileathlete_desktop.services import clients
+from mobileathlete_desktop.services.context import ServiceContext
+from mobileathlete_desktop.ui import service_adapter
+from mobileathlete_desktop.ui.program_builder import ProgramBuilder
+from tests.conftest import THERAPIST
+
+
+@pytest.fixture
+def client_id(ctx: ServiceContext) -> int:
+    made = clients.create_client(
+        ctx, clients.ClientInput("PB-O1", "Ines", "Brookfield", date(1990, 2, 3), "female")
+    )
+    return made.id
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> QSettings:
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+class Timeline:
+    """When the builder's reads started and ended (and whether its frame was painted then)."""
+
+    def __init__(self) -> None:
+        self.events: list[tuple[str, float]] = []
+        self.painted_at_read: bool | None = None
+        self.builder: ProgramBuilder | None = None  # whose first frame is looked at
+        self.lock = threading.Lock()
+
+    def note(self, what: str) -> None:
+        with self.lock:
+            self.events.append((what, time.perf_counter()))
+
+    def at(self, what: str) -> float:
+        return next(t for name, t in self.events if name == what)
+
+    def names(self) -> list[str]:
+        return [name for name, _t in self.events]
+
+
+@pytest.fixture
+def timeline(monkeypatch: pytest.MonkeyPatch) -> Timeline:
+    seen = Timeline()
+    latest_program, drill_images = service_adapter.latest_program, service_adapter.drill_images
+
+    def reading_latest(ctx: Any, client_id: int) -> Any:
+        seen.note("latest started")
+        if seen.builder is not None:
+            seen.painted_at_read = seen.builder.opening.first_frame
+        try:
+            return latest_program(ctx, client_id)
+        finally:
+            seen.note("latest ended")
+
+    def reading_pictures(ctx: Any, codes: Any) -> Any:
+        seen.note("pictures started")
+        return drill_images(ctx, codes)
+
+    monkeypatch.setattr(service_adapter, "latest_program", reading_latest)
+    monkeypatch.setattr(service_adapter, "drill_images", reading_pictures)
+    return seen
+
+
+def _builder(
+    ctx: ServiceContext, client_id: int, store: QSettings, qtbot: QtBot, seen: Timeline
+) -> ProgramBuilder:
+    builder = ProgramBuilder(ctx.as_actor(THERAPIST), client_id, store=store)
+    qtbot.addWidget(builder, before_close_func=lambda w: setattr(w, "dirty", False))
+    seen.builder = builder
+    return builder
+
+
+def test_a_shown_builder_reads_after_its_first_frame_then_draws_pictures(
+    ctx: ServiceContext, client_id: int, store: QSettings, qtbot: QtBot, timeline: Timeline
+) -> None:
+    builder = _builder(ctx, client_id, store, qtbot, timeline)
+    builder.show()
+    # Nothing is read while the window is built and shown.
+    assert timeline.events == []
+    assert builder.loading is not None and not builder.loading.running
+    qtbot.waitUntil(lambda: builder.loading is None)
+    first = builder.library_model.exercises[0]
+    qtbot.waitUntil(lambda: builder.pictures.known(first.code))
+    assert timeline.painted_at_read is True  # the first frame was on screen before the read
+    assert timeline.names()[:3] == ["latest started", "latest ended", "pictures started"]
+    assert timeline.at("pictures started") >= timeline.at("latest ended")
+    assert "No saved program yet" in builder.status.text()
+
+
+def test_a_builder_never_shown_still_reads_its_program_and_pictures(
+    ctx: ServiceContext, client_id: int, store: QSettings, qtbot: QtBot, timeline: Timeline
+) -> None:
+    builder = _builder(ctx, client_id, store, qtbot, timeline)
+    qtbot.waitUntil(lambda: builder.loading is None)
+    first = builder.library_model.exercises[0]
+    qtbot.waitUntil(lambda: builder.pictures.known(first.code))
+    assert "latest ended" in timeline.names()
+
+
+def test_pictures_do_not_wait_long_for_a_slow_program_read(
+    ctx: ServiceContext,
+    client_id: int,
+    store: QSettings,
+    qtbot: QtBot,
+    timeline: Timeline,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A clinic server slow to answer: the pictures are drawn after PICTURES_AFTER_MS anyway.
+    answer = threading.Event()
+    reading = service_adapter.latest_program
+
+    def slow(ctx: Any, client_id: int) -> Any:
+        answer.wait(10)
+        return reading(ctx, client_id)
+
+    monkeypatch.setattr(service_adapter, "latest_program", slow)
+    builder = _builder(ctx, client_id, store, qtbot, timeline)
+    builder.show()
+    first = builder.library_model.exercises[0]
+    try:
+        qtbot.waitUntil(lambda: builder.pictures.known(first.code), timeout=5_000)
+        assert builder.loading is not None  # still reading the program
+    finally:
+        answer.set()
+    qtbot.waitUntil(lambda: builder.loading is None)
+
+
+def test_closing_before_the_first_frame_reads_nothing(
+    ctx: ServiceContext, client_id: int, store: QSettings, qtbot: QtBot, timeline: Timeline
+) -> None:
+    builder = _builder(ctx, client_id, store, qtbot, timeline)
+    builder.show()
+    builder.close()  # Escape at once: the read is dropped before it starts
+    qtbot.waitUntil(lambda: builder.opening.started)  # the deferred start came, and found it closed
+    assert builder.loading is None
+    assert "latest started" not in timeline.names()
