@@ -1,0 +1,108 @@
+"""The assessment editor's refusals outside the grid, in a Spanish window: a PSFS activity
+named twice or a rating without its activity (the service's rules, said by ui/refusals) and a
+bad treatment entry (the treatments' own words in the window's language); nothing is stored."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from mobileathlete_desktop.services import assessments, clients
+from mobileathlete_desktop.services import treatments as treatment_service
+from mobileathlete_desktop.services.context import ServiceContext
+from mobileathlete_desktop.ui.assessment_editor import AssessmentEditor
+from mobileathlete_desktop.ui.i18n import install_translations, remove_translations
+from tests.ui.keys import press, tab_to, type_text
+
+ALT = Qt.KeyboardModifier.AltModifier
+
+
+@pytest.fixture
+def spanish(qapp: QApplication) -> Iterator[str]:
+    language = install_translations(qapp, "es")
+    yield language
+    remove_translations(qapp)
+
+
+@pytest.fixture
+def draft_id(ctx: ServiceContext) -> int:
+    client = clients.create_client(
+        ctx, clients.ClientInput("O-1", "Ona", "Miles", date(1992, 3, 3), "female")
+    )
+    return assessments.create_assessment(
+        ctx, client.id, date(2026, 1, 5), template="runner_screen"
+    ).id
+
+
+def _editor(ctx: ServiceContext, qtbot: QtBot, assessment_id: int) -> AssessmentEditor:
+    editor = AssessmentEditor(ctx, assessment_id)
+    qtbot.addWidget(editor)
+    editor.show()
+    editor.activateWindow()
+    qtbot.waitUntil(editor.isActiveWindow)
+    return editor
+
+
+def _psfs(ctx: ServiceContext, assessment_id: int) -> tuple[tuple[str, ...], ...]:
+    record = assessments.get_assessment(ctx, assessment_id)
+    found = next((o for o in record.outcomes if o.instrument == "psfs"), None)
+    return (found.labels, found.answers) if found else ((), ())  # type: ignore[return-value]
+
+
+def test_a_psfs_activity_named_twice_is_refused_in_spanish(
+    spanish: str, therapist_ctx: ServiceContext, draft_id: int, qtbot: QtBot
+) -> None:
+    editor = _editor(therapist_ctx, qtbot, draft_id)
+    press(qtbot, Qt.Key.Key_O, ALT)  # the Outcomes tab (Escalas y notas)
+    psfs = editor.psfs
+    assert psfs is not None
+    tab_to(qtbot, psfs.activities[0])
+    for name, rating in (("Correr", "3"), ("correr", "4")):
+        type_text(qtbot, name)
+        press(qtbot, Qt.Key.Key_Tab)
+        type_text(qtbot, rating)
+        press(qtbot, Qt.Key.Key_Tab)
+    sentence = "PSFS: «correr» aparece dos veces — no se ha guardado"
+    qtbot.waitUntil(lambda: editor.status.text() == f"⚠ {sentence}")
+    assert _psfs(therapist_ctx, draft_id) == (("Correr",), (3,))
+
+
+def test_a_psfs_rating_without_its_activity_is_refused_in_spanish(
+    spanish: str, therapist_ctx: ServiceContext, draft_id: int, qtbot: QtBot
+) -> None:
+    editor = _editor(therapist_ctx, qtbot, draft_id)
+    press(qtbot, Qt.Key.Key_O, ALT)
+    psfs = editor.psfs
+    assert psfs is not None
+    tab_to(qtbot, psfs.ratings[0])
+    type_text(qtbot, "5")
+    press(qtbot, Qt.Key.Key_Tab)
+    sentence = "PSFS, fila 1: escriba la actividad antes de puntuarla — no se ha guardado"
+    qtbot.waitUntil(lambda: editor.status.text() == f"⚠ {sentence}")
+    assert _psfs(therapist_ctx, draft_id) == ((), ())
+
+
+def test_bad_treatment_minutes_are_refused_in_spanish(
+    spanish: str, ctx: ServiceContext, draft_id: int, qtbot: QtBot
+) -> None:
+    editor = _editor(ctx, qtbot, draft_id)
+    press(qtbot, Qt.Key.Key_T, ALT)  # &Tratamiento
+    qtbot.waitUntil(lambda: editor.tabs.currentWidget() is editor.treatment_page)
+    panel = editor.treatment
+    panel.entry_row.kind.setFocus()
+    qtbot.waitUntil(panel.entry_row.kind.hasFocus)
+    press(qtbot, Qt.Key.Key_Tab)
+    type_text(qtbot, "talocrural")
+    tab_to(qtbot, panel.entry_row.minutes)
+    type_text(qtbot, "diez")
+    press(qtbot, Qt.Key.Key_Return)
+    assert panel.error.isVisible()
+    assert panel.error.text() == ("⚠ Los minutos deben ser un número entero de 0 a 120, no diez"), (
+        panel.error.text()
+    )
+    assert treatment_service.list_treatments(ctx, draft_id) == ()
