@@ -77,7 +77,7 @@ def _child(work: Path) -> None:
 
     measures = dict(REGISTRY)
     from mobileathlete_desktop.charts.process import child_rss_mb
-    from mobileathlete_desktop.commands.gui import peak_rss_mb
+    from mobileathlete_desktop.commands.bench_hook import peak_rss_mb
 
     bench = Bench(db_path=work, clients=0, measurements=0)
     try:

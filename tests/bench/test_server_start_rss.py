@@ -53,7 +53,7 @@ def test_a_started_program_s_peak_rss_is_its_own(tmp_path: Path) -> None:
 def test_the_program_s_own_ready_line_says_its_own_peak_not_its_starter_s(
     tmp_path: Path,
 ) -> None:
-    """The program's bench hook (commands.gui.peak_rss_mb) reports the program's own peak, as
+    """The program's bench hook (commands.bench_hook.peak_rss_mb) reports the program's own peak, as
     the large clinic's child does: a bench that built the 50,000-client clinic (~1 GB) and
     then started the measuring child had it report 1,029 MB."""
     import subprocess
@@ -65,7 +65,8 @@ def test_the_program_s_own_ready_line_says_its_own_peak_not_its_starter_s(
         [
             sys.executable,
             "-c",
-            "from mobileathlete_desktop.commands.gui import peak_rss_mb; print(peak_rss_mb())",
+            "from mobileathlete_desktop.commands.bench_hook import peak_rss_mb\n"
+            "print(peak_rss_mb())",
         ],
         capture_output=True,
         text=True,
