@@ -671,8 +671,10 @@ def test_a_norm_applied_beyond_its_group_is_marked_a_fallback_and_names_its_grou
     every such norm names its group, for the reports to say both."""
     norms = [n for m in cat.measures.values() for n in m.norms]
     fallbacks = [n for n in norms if n.fallback]
-    assert {n.source for n in fallbacks} == {"calatayud-2015"}
-    assert len(fallbacks) == 2  # the lunge angle and the knee-to-wall distance
+    assert {n.source for n in fallbacks} == {"calatayud-2015", "mosler-2017"}
+    # The lunge angle, the knee-to-wall distance and hip abduction range (male footballers'
+    # norm for women and for men over 40).
+    assert len(fallbacks) == 3
     assert all(n.population for n in fallbacks)
     assert all(n.fallback for n in norms if "documented fallback" in n.note)
 

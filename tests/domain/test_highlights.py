@@ -110,17 +110,17 @@ def test_findings_are_ranked_by_kind_and_the_control_deficit_is_not_repeated_as_
 
 
 def test_a_passive_range_below_its_norm_with_an_active_gap_is_one_finding_titled_both() -> None:
-    """Review M4 (DEMO-0001): hip abduction right passive 40° below the 45° norm and active
-    35° (gap 5° beyond the 4° error): one finding, "Restriction and control deficit", its
-    sentence saying both, no restriction row of the same place (the summary, the letter and
-    the full record read these highlights). The other side, passive below norm without a
-    gap, stays a restriction."""
+    """Review M4 (DEMO-0001): hip abduction right passive 37° below the norm's usual range
+    (50 ± 7.3°, Mosler 2017: under 38°) and active 32° (gap 5° beyond the 4° error): one
+    finding, "Restriction and control deficit", its sentence saying both, no restriction
+    row of the same place (the summary, the letter and the full record read these
+    highlights). The other side, passive below norm without a gap, stays a restriction."""
     cat = default_catalogue()
     visit = _visit(
         1,
         FIRST,
-        ("hip.abduction", "right", "active", 35.0),
-        ("hip.abduction", "right", "passive", 40.0),
+        ("hip.abduction", "right", "active", 32.0),
+        ("hip.abduction", "right", "passive", 37.0),
         ("hip.abduction", "left", "active", 36.0),
         ("hip.abduction", "left", "passive", 37.0),
     )

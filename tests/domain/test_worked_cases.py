@@ -44,6 +44,7 @@ def visit(
     rater: str = "",
     position: str = "",
     findings: tuple[FindingRecord, ...] = (),
+    instrument: str = "",
 ) -> AssessmentRecord:
     return AssessmentRecord(
         id=ident,
@@ -60,6 +61,7 @@ def visit(
                 pain=c in pain,
                 rater=rater,
                 position=position,
+                instrument=instrument,
             )
             for c, s, m, v in values
         ),
@@ -604,16 +606,32 @@ def test_a_thomas_angle_of_minus_5_is_not_minus_47_percent_of_the_norm() -> None
 
 @pytest.mark.parametrize("lang", ["en", "es"])
 def test_a_tight_hip_flexor_is_said_in_degrees_from_the_norm(lang: str) -> None:
-    """Thomas −8°: below Ferber's usual range (down to −5.2°) by more than the goniometer's
-    4°: below norm, said as 18.6° short of the norm in both languages, with no percentage."""
+    """Thomas −8° by inclinometer (as Ferber 2010 measured): below Ferber's usual range (down
+    to −5.2°) by more than the inclinometer's 6°: below norm, said as 18.6° short of the norm
+    in both languages, with no percentage."""
     from mobileathlete_desktop.domain.interpretation import highlights
 
-    result = read(runner(), visit(1, V1, ("thomas.hip_extension", "left", "passive", -8)))
+    result = read(
+        runner(),
+        visit(1, V1, ("thomas.hip_extension", "left", "passive", -8), instrument="inclinometer"),
+    )
     assert row(result, "thomas.hip_extension", "left", "passive").norm.flag == "below"
     lines = [g for g in glance(result, lang) if g.code == "thomas.hip_extension"]
     assert lines and "\u221218.6°" in lines[0].text and "%" not in lines[0].text
     found = [h.text for h in highlights(result, lang) if "Thomas" in h.text]
     assert found and not any("%" in text for text in found)
+
+
+def test_a_thomas_angle_by_goniometer_is_judged_against_its_own_large_error() -> None:
+    """The same −8° by goniometer: Peeler 2007 found an SEM of 11° for the goniometer Thomas
+    angle (ICC 0.52), so the smallest real difference is 11 × 1.96 × √2 = 30.5°, not the
+    goniometer's general 4°. 18.6° short of Ferber's norm is within that error: not called
+    below norm."""
+    result = read(runner(), visit(1, V1, ("thomas.hip_extension", "left", "passive", -8)))
+    thomas = row(result, "thomas.hip_extension", "left", "passive")
+    assert thomas.norm.flag == "within"
+    assert "below_norm" not in thomas.flags
+    assert thomas.norm.error == pytest.approx(30.49, abs=0.01)
 
 
 @pytest.mark.parametrize(("value", "flag"), [(60, "within"), (55, "below"), (70, "within")])

@@ -76,7 +76,8 @@ def _flat(text: str) -> str:
 
 
 HIP_ABDUCTION = {
-    ("hip.abduction", "right", "passive"): 40.0,
+    # Passive 37°: under the usual range of Mosler 2017's 50 ± 7.3° (38° to 62°).
+    ("hip.abduction", "right", "passive"): 37.0,
     ("hip.abduction", "right", "active"): 30.0,
 }
 
@@ -241,8 +242,20 @@ def test_a_norm_from_another_group_is_named_with_its_caveat(
 
 
 def test_no_caveat_line_without_a_value_from_another_group(clinic: ServiceContext) -> None:
-    client_id = _runner(clinic, "H5-2", HIP_ABDUCTION, sign_latest=True)
-    assert build_summary_report(clinic, client_id).reference_note == ""
+    # Hip flexion's norm (AAOS 120°) names no group: a restriction against it has no caveat.
+    hip_flexion = {("hip.flexion", "right", "passive"): 100.0}
+    client_id = _runner(clinic, "H5-2", hip_flexion, sign_latest=True)
+    report = build_summary_report(clinic, client_id)
+    assert any(f.text.startswith("Hip flexion, right") for f in report.findings)
+    assert report.reference_note == ""
+
+
+def test_hip_abduction_below_mosler_names_the_footballers_group(clinic: ServiceContext) -> None:
+    """Catalogue 2026.6: hip abduction is judged against Mosler 2017's male professional
+    footballers; the report names that group beside the finding that quotes it."""
+    client_id = _runner(clinic, "H5-3", HIP_ABDUCTION, sign_latest=True)
+    note = build_summary_report(clinic, client_id).reference_note
+    assert "mosler-2017: 394 asymptomatic male professional football players aged 18-40" in note
 
 
 # --- M1: the outcome chart is the one kept ---------------------------------------------------

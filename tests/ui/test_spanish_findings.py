@@ -74,8 +74,8 @@ def test_a_spanish_window_reads_the_findings_in_spanish(spanish: str, qtbot: QtB
         "control, no es una limitación de flexibilidad."
     ]
     assert _lines(panel, "▼") == [
-        "▼ Por debajo de la norma: Abducción de cadera, lado izquierdo: pasivo 20° — 44% de la "
-        "norma, 45° (18–120, aaos-1965)"
+        "▼ Por debajo de la norma: Abducción de cadera, lado izquierdo: pasivo 20° — 40% de la "
+        "norma, 50° ± 7.3° (18–60, mosler-2017)"
     ]
 
 
@@ -89,8 +89,8 @@ def test_the_short_lines_as_typed_are_spanish_too(spanish: str, qtbot: QtBot) ->
         "34° (diferencia 12°, mayor que el error de medida)"
     ]
     assert _lines(panel, "▼") == [
-        "▼ Por debajo de la norma: Abducción de cadera, lado izquierdo: pasivo 20° (44% del "
-        "valor habitual)"
+        "▼ Por debajo de la norma: Abducción de cadera, lado izquierdo: pasivo 20° (rango "
+        "habitual de 38° a 62°)"
     ]
 
 
