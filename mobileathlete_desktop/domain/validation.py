@@ -81,13 +81,29 @@ def parse_number(text: str, what: str = "value") -> float:
 def parse_measure_value(measure: Measure, text: str) -> float:
     """A value for a measure from text, checked against the measure's hard bounds."""
     value = parse_number(text, measure.label)
-    problem = measure.check_value(value)
-    if problem:  # parse_number never gives NaN: the value is outside the measure's bounds
-        low, high = measure.bounds
-        raise InvalidValue(
-            problem, kind="outside", value=value, low=low, high=high, unit=measure.unit_label
-        )
+    problem = value_outside(measure, value)
+    if problem:
+        raise problem
     return value
+
+
+def value_outside(measure: Measure, value: float) -> InvalidValue | None:
+    """The refusal of a value outside the measure's hard bounds (kind "outside", with the
+    measure's `code` and English label as `what`), or None."""
+    problem = measure.check_value(value)
+    if not problem:
+        return None
+    low, high = measure.bounds
+    return InvalidValue(
+        problem,
+        kind="outside",
+        value=value,
+        low=low,
+        high=high,
+        unit=measure.unit_label,
+        code=measure.code,
+        what=measure.label,
+    )
 
 
 def parse_iso_date(
@@ -157,6 +173,8 @@ def check_pain(measure: Measure, pain: bool) -> None:
             f"{measure.label} is a body measurement, not a movement or test: it cannot be "
             "marked painful (mark the test that hurt instead)",
             kind="body_pain",
+            code=measure.code,
+            what=measure.label,
         )
 
 

@@ -31,6 +31,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mobileathlete_desktop.domain.catalogue import Catalogue
+from mobileathlete_desktop.domain.validation import InvalidValue
 from mobileathlete_desktop.services.context import ServiceContext
 from mobileathlete_desktop.services.imports import (
     ImportFailed,
@@ -38,9 +40,13 @@ from mobileathlete_desktop.services.imports import (
     import_assessments,
     import_clients,
 )
+from mobileathlete_desktop.services.imports.reading import RowError
 from mobileathlete_desktop.ui.forms import child, load_form
 from mobileathlete_desktop.ui.jobs import Job
+from mobileathlete_desktop.ui.measure_grid.markers import window_lang
+from mobileathlete_desktop.ui.refusals import refusal_text
 from mobileathlete_desktop.ui.screen_fit import fit_to_screen
+from mobileathlete_desktop.ui.value_problems import GRID_KINDS, refusal_words
 
 # The codes of the form's combo items, in the form's order (their shown words are translated).
 KINDS = ("clients", "assessments")
@@ -68,8 +74,30 @@ class PreviewModel(QAbstractTableModel):
         """Fills the table with every refused line and why."""
         self.beginResetModel()
         self._headers = [self.tr("Line"), self.tr("Problem")]
-        self._rows = [[str(e.line) if e.line else "", e.reason] for e in failure.errors]
+        self._rows = [[str(e.line) if e.line else "", self.reason(e)] for e in failure.errors]
         self.endResetModel()
+
+    catalogue: Catalogue | None = None
+    """The clinic's measures, to name a refused value's measure in the window's language."""
+
+    def reason(self, error: RowError) -> str:
+        """Why a line was refused, in the window's language where its rules are known
+        (ui/refusals, a measure's value as the grid says it: ui/value_problems); else as the
+        report says it."""
+        if not error.refusals:
+            return error.reason
+        return "; ".join(self._said(refused) for refused in error.refusals)
+
+    def _said(self, refused: InvalidValue) -> str:
+        measure = None
+        if self.catalogue is not None and refused.kind in GRID_KINDS:
+            code, what = refused.details.get("code"), refused.details.get("what")
+            # A value that is not a number names its measure by label (parse_number).
+            measure = self.catalogue.get(str(code)) if code else None
+            measure = measure or next((m for m in self.catalogue if m.label == what), None)
+        if measure is None:
+            return refusal_text(refused)
+        return refusal_words(refused, measure.label_in(window_lang()))
 
     def _change_headers(self) -> list[str]:
         return [
@@ -134,6 +162,7 @@ class ImportDialog(QDialog):
         self.create_clients = child(form, QCheckBox, "create_clients")
 
         self.model = PreviewModel(self)
+        self.model.catalogue = ctx.catalogue
         self.table = child(form, QTableView, "table")
         self.table.setModel(self.model)
         self.model.modelReset.connect(self._fit_columns)

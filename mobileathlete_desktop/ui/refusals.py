@@ -53,6 +53,19 @@ _WORDS = {
     ),
     "not_real_date": QT_TRANSLATE_NOOP("Refusal", "{what}: “{text}” is not a real date"),
     "future_date": QT_TRANSLATE_NOOP("Refusal", "{what}: {text} is in the future"),
+    "ambiguous_date": QT_TRANSLATE_NOOP(
+        "Refusal",
+        "{what}: “{text}” is ambiguous (day/month or month/day?); write it as YYYY-MM-DD "
+        "({first} or {second})",
+    ),
+    "day_month_year": QT_TRANSLATE_NOOP(
+        "Refusal", "{what}: “{text}” is not in the form YYYY-MM-DD; write {iso}"
+    ),
+    "spreadsheet_day": QT_TRANSLATE_NOOP(
+        "Refusal",
+        "{what}: “{text}” looks like a spreadsheet day number; format the column as a date "
+        "YYYY-MM-DD",
+    ),
     "before_1900": QT_TRANSLATE_NOOP("Refusal", "{what}: {text} is before 1900"),
     "range": QT_TRANSLATE_NOOP("Refusal", "{what} must be {low}–{high}"),
     "chart_number_form": QT_TRANSLATE_NOOP(

@@ -26,6 +26,9 @@ _WORDS = {
     ),
 }
 
+GRID_KINDS = frozenset(_WORDS)
+"""The rules the grid says in its own words, naming the measure's cell."""
+
 
 def value_with_unit(value: float, unit: str) -> str:
     """A value typed or stored with its unit in the window's language ("400°", "7 puntos")."""

@@ -18,6 +18,7 @@ from mobileathlete_desktop.domain.validation import (
     parse_mode,
     parse_number,
     parse_side,
+    value_outside,
 )
 from mobileathlete_desktop.services.clients import ClientInput
 from mobileathlete_desktop.services.imports.reading import ImportFailed, RowError, read_csv_table
@@ -142,9 +143,9 @@ def _parse_rating(measure: Measure, text: str) -> tuple[float | None, str]:
     if measure.ratings and raw.lower() in measure.ratings:
         return float(measure.ratings.index(raw.lower())), raw.lower()
     value = parse_number(raw, measure.label)
-    problem = measure.check_value(value)
-    if problem:
-        raise InvalidValue(problem)
+    outside = value_outside(measure, value)
+    if outside:
+        raise outside
     if not measure.ratings:
         return value, ""
     if value != int(value) or not 0 <= value < len(measure.ratings):
@@ -181,25 +182,41 @@ def parse_file_date(text: str, what: str = "date", *, allow_future: bool = False
         try:
             on = date(year, month, day)
         except ValueError as exc:
-            raise InvalidValue(f"{what}: {raw!r} is not a real date") from exc
+            raise InvalidValue(
+                f"{what}: {raw!r} is not a real date", kind="not_real_date", what=what, text=raw
+            ) from exc
         return parse_iso_date(on.isoformat(), what, allow_future=allow_future)
     m = _SLASHED.match(raw)
     if m:
         first, second, year = (int(g) for g in m.groups())
         if first <= 12 and second <= 12 and first != second:
-            hint = f"{year}-{second:02d}-{first:02d} or {year}-{first:02d}-{second:02d}"
+            day_first = f"{year}-{second:02d}-{first:02d}"
+            month_first = f"{year}-{first:02d}-{second:02d}"
             raise InvalidValue(
                 f"{what}: {raw!r} is ambiguous (day/month or month/day?); "
-                f"write it as YYYY-MM-DD ({hint})"
+                f"write it as YYYY-MM-DD ({day_first} or {month_first})",
+                kind="ambiguous_date",
+                what=what,
+                text=raw,
+                first=day_first,
+                second=month_first,
             )
         day, month = (first, second) if first > 12 else (second, first)
+        iso = f"{year}-{month:02d}-{day:02d}"
         raise InvalidValue(
-            f"{what}: {raw!r} is not in the form YYYY-MM-DD; write {year}-{month:02d}-{day:02d}"
+            f"{what}: {raw!r} is not in the form YYYY-MM-DD; write {iso}",
+            kind="day_month_year",
+            what=what,
+            text=raw,
+            iso=iso,
         )
     if re.fullmatch(r"\d{5}(\.\d+)?", raw):
         raise InvalidValue(
             f"{what}: {raw!r} looks like a spreadsheet day number; "
-            "format the column as a date YYYY-MM-DD"
+            "format the column as a date YYYY-MM-DD",
+            kind="spreadsheet_day",
+            what=what,
+            text=raw,
         )
     return parse_iso_date(raw, what, allow_future=allow_future)
 
@@ -238,9 +255,9 @@ def parse_assessment_rows(catalogue: Catalogue, text: str, source: str) -> list[
                     f"{measure.code} is recorded in {measure.unit}, not {unit!r} "
                     "(convert the value first)"
                 )
-            problem = None if value is None else measure.check_value(value)
-            if problem:
-                raise InvalidValue(problem)
+            outside = None if value is None else value_outside(measure, value)
+            if outside:
+                raise outside
             pain_text = get("pain").lower()
             if pain_text in TRUE_WORDS:
                 pain = True
@@ -276,7 +293,7 @@ def parse_assessment_rows(catalogue: Catalogue, text: str, source: str) -> list[
                 )
             )
         except InvalidValue as exc:
-            errors.append(RowError(line, str(exc)))
+            errors.append(RowError(line, str(exc), (exc,)))
     if errors:
         raise ImportFailed(source, errors)
     return rows
@@ -360,12 +377,12 @@ def parse_client_rows(text: str, source: str) -> list[ParsedClient]:
         try:
             values = _client_from_cells(cells)
         except InvalidValue as exc:
-            errors.append(RowError(line, str(exc)))
+            errors.append(RowError(line, str(exc), (exc,)))
             continue
         data = ClientInput(**values)  # type: ignore[arg-type]
-        problems = data.problems()
-        if problems:
-            errors.append(RowError(line, "; ".join(problems.values())))
+        refusals = tuple(data.refusals().values())
+        if refusals:
+            errors.append(RowError(line, "; ".join(map(str, refusals)), refusals))
             continue
         data = data.validated()
         values["chart_number"] = data.chart_number

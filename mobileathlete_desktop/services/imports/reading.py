@@ -8,6 +8,7 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
+from mobileathlete_desktop.domain.validation import InvalidValue
 from mobileathlete_desktop.services.context import InputError
 from mobileathlete_desktop.support.i18n import texts
 from mobileathlete_desktop.support.languages import DEFAULT_LANGUAGE
@@ -15,10 +16,13 @@ from mobileathlete_desktop.support.languages import DEFAULT_LANGUAGE
 
 @dataclass(frozen=True)
 class RowError:
-    """A refused row: its line number in the file and why."""
+    """A refused row: its line number in the file and why (English, as the command line and
+    the report say it; `refusals` name the rules behind it, for a window to say them in its
+    own language, when they are known)."""
 
     line: int
     reason: str
+    refusals: tuple[InvalidValue, ...] = ()
 
     def __str__(self) -> str:
         return f"line {self.line}: {self.reason}"

@@ -1278,6 +1278,18 @@ Esta ventana se cerrará y se abrirá la pantalla de recuperación: el archivo d
         <translation>{what}: {text} es una fecha futura</translation>
     </message>
     <message>
+        <source>{what}: “{text}” is ambiguous (day/month or month/day?); write it as YYYY-MM-DD ({first} or {second})</source>
+        <translation>{what}: «{text}» es ambigua (¿día/mes o mes/día?); escríbala como AAAA-MM-DD ({first} o {second})</translation>
+    </message>
+    <message>
+        <source>{what}: “{text}” is not in the form YYYY-MM-DD; write {iso}</source>
+        <translation>{what}: «{text}» no tiene la forma AAAA-MM-DD; escriba {iso}</translation>
+    </message>
+    <message>
+        <source>{what}: “{text}” looks like a spreadsheet day number; format the column as a date YYYY-MM-DD</source>
+        <translation>{what}: «{text}» parece un número de día de una hoja de cálculo; dé a la columna el formato de fecha AAAA-MM-DD</translation>
+    </message>
+    <message>
         <source>{what}: {text} is before 1900</source>
         <translation>{what}: {text} es anterior a 1900</translation>
     </message>
