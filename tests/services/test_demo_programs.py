@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from mobileathlete_desktop.domain.checkin_reasons import read_reason, reason_text
 from mobileathlete_desktop.services.checkins import list_checkins
 from mobileathlete_desktop.services.context import ServiceContext
 from mobileathlete_desktop.services.demo import create_demo_clinic
@@ -26,12 +27,15 @@ def test_the_demo_has_programs_check_ins_and_proposals(db: Database) -> None:
         for before, checkin, after in zip(programs, checkins, programs[1:], strict=False):
             assert checkin.program_id == before.id and checkin.date == after.date
             assert checkin.ears_total is not None and checkin.adherence is not None
-            # Every drill of the next program says why it was kept or changed.
-            assert all("sessions" in i.reason for i in after.items)
+            # Every drill of the next program says why it was kept or changed (saved as a
+            # code, said when read).
+            said = [reason_text(i.reason, "en") for i in after.items]
+            assert all("sessions" in s for s in said)
+            assert all(read_reason(i.reason) is not None for i in after.items)
             # Pain stops loading: a drill held for a painful test says so, and its caution.
-            for item in after.items:
-                if "not made harder" in item.reason:
-                    assert "painful at the latest assessment" in item.reason
+            for item, why in zip(after.items, said, strict=True):
+                if "not made harder" in why:
+                    assert "painful at the latest assessment" in why
                     assert item.notes.startswith("Keep it pain-free")
         changed += [i.exercise_code for i in programs[0].items] != [
             i.exercise_code for i in programs[-1].items
