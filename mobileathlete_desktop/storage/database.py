@@ -43,6 +43,7 @@ from mobileathlete_desktop.storage.models import Base
 from mobileathlete_desktop.storage.server_connections import READ_OPTION as READ_OPTION
 from mobileathlete_desktop.storage.server_connections import WRITE_OPTION as WRITE_OPTION
 from mobileathlete_desktop.storage.server_connections import install_server_settings
+from mobileathlete_desktop.storage.sqlite_file_checks import check_sqlite_file, is_damage
 from mobileathlete_desktop.support.files import make_owner_only, private_folder
 
 ENV_DB = "MOBILEATHLETE_DB"
@@ -120,7 +121,7 @@ def _install_sqlite_settings(engine: Engine) -> None:
         # A damaged page found by any query (a large file is not fully checked at opening)
         # is damage like any other: one line for a person and the recovery, not a traceback.
         reason = str(context.original_exception).splitlines()[0]
-        if _is_damage(reason):
+        if is_damage(reason):
             where = describe_url(engine.url)
             return DatabaseDamagedError(f"Database is damaged ({reason}): {where}")
         return None
@@ -261,51 +262,6 @@ def _server_options() -> str:
     )
 
 
-def _check_sqlite_file(path: Path, encrypted: bool = False) -> None:
-    """Clear errors for a missing folder or a file that is not SQLite, before SQLAlchemy tries."""
-    if not path.parent.is_dir():
-        raise DatabaseError(f"Folder does not exist: {path.parent}")
-    if path.exists() and not encrypted:
-        if path.is_dir():
-            raise DatabaseError(f"Not a database file (it is a folder): {path}")
-        with path.open("rb") as fh:
-            header = fh.read(16)
-        if not header:
-            # The program never leaves an empty clinic file (new clinics are built beside and
-            # renamed in): 0 bytes is a cut copy or a full disk, not a new clinic.
-            raise DatabaseDamagedError(f"Database is damaged (the file is empty, 0 bytes): {path}")
-        if header != b"SQLite format 3\x00":
-            raise DatabaseDamagedError(
-                f"Not a SQLite database (damaged or another kind of file): {path}"
-            )
-        problem = _truncation(path)
-        if problem:
-            raise DatabaseDamagedError(f"Database is damaged ({problem}): {path}")
-
-
-def _truncation(path: Path) -> str | None:
-    """Why the file is shorter than its own header says (a cut copy, a full disk), or None.
-
-    Reads 100 bytes: the header's page size and page count. The count is trusted only when
-    SQLite marked it valid (the "version-valid-for" number equals the change counter).
-    """
-    with path.open("rb") as fh:
-        header = fh.read(100)
-    if len(header) < 100:
-        return f"only {len(header)} bytes"
-    page_size = int.from_bytes(header[16:18], "big")
-    page_size = 65536 if page_size == 1 else page_size
-    change_counter = int.from_bytes(header[24:28], "big")
-    pages = int.from_bytes(header[28:32], "big")
-    valid_for = int.from_bytes(header[92:96], "big")
-    if pages and valid_for == change_counter:
-        expected = pages * page_size
-        size = path.stat().st_size
-        if size < expected:
-            return f"file is {size} bytes, its header says {expected}"
-    return None
-
-
 # Up to this size the whole file is checked (PRAGMA quick_check) every time it is opened:
 # well under 100 ms. A larger clinic file is checked structurally at open (header, length,
 # schema) and in full off the start-up path: the window runs `quick_check` in the background
@@ -418,7 +374,7 @@ def open_database(
         lock, alone = _take_lock(path)
         try:
             # An encrypted (SQLCipher) file has no plain header to check; its key is the test.
-            _check_sqlite_file(path, encrypted=encrypted)
+            check_sqlite_file(path, encrypted=encrypted)
             if not path.exists():
                 note = read_set_aside_note(path)
                 if note is not None:
@@ -490,15 +446,11 @@ def _first_look(db: Database, url: URL, full_check: bool | None) -> None:
         raise
     except DBAPIError as exc:
         reason = str(exc.orig).splitlines()[0] if exc.orig else str(exc).splitlines()[0]
-        if _is_damage(reason):
+        if is_damage(reason):
             raise DatabaseDamagedError(f"Database is damaged ({reason}): {db.location}") from exc
         if not db.is_sqlite:
             raise DatabaseError(f"Cannot connect to {db.location}: {reason}") from exc
         raise DatabaseError(f"Cannot open database {db.location}: {reason}") from exc
-
-
-def _is_damage(reason: str) -> bool:
-    return "not a database" in reason or "malformed" in reason
 
 
 def table_names(db: Database) -> list[str]:
