@@ -23,6 +23,7 @@ from mobileathlete_desktop.domain.language_tables import LanguageTableError, Tex
 from mobileathlete_desktop.support.languages import DEFAULT_LANGUAGE, pick
 
 Side = Literal["left", "right", "none"]
+SideExpression = Literal["percent", "difference"]
 
 SIDES: tuple[Side, ...] = ("left", "right", "none")
 MODES: tuple[Mode, ...] = ("active", "passive", "none")
@@ -76,6 +77,9 @@ class Measure:
     client_labels: Texts = field(default_factory=dict, hash=False)
     """The name a runner reads on a handout, where the clinician's label is jargon ("Big toe
     bending up" for "First MTP (hallux) extension"), by language code."""
+    asymmetry_as: SideExpression | None = None
+    """The catalogue's `asymmetry_as`, how left against right is expressed; None: derived
+    from the measure's data (`side_expression`)."""
 
     @property
     def label(self) -> str:
@@ -108,6 +112,23 @@ class Measure:
         percentage of its norm means nothing (−5° is not "−47%" of a 10.6° norm): such a value
         is read as a difference from the norm."""
         return self.bounds[0] < 0
+
+    @property
+    def side_expression(self) -> SideExpression:
+        """How left against right is said and judged: "percent", the limb symmetry index
+        (weaker ÷ stronger, the convention for hop, strength and endurance tests), or
+        "difference", in the measure's own unit against its threshold or measurement error.
+
+        The catalogue's `asymmetry_as` where given; otherwise from the measure's data: an
+        LSI rule is a percentage; an absolute rule, an angle, or a range reaching below zero
+        is a difference (a percentage of a value near or across zero means nothing: a Thomas
+        angle of 1° against 4° is a 3° difference, not "25%"); anything else a percentage.
+        """
+        if self.asymmetry_as is not None:
+            return self.asymmetry_as
+        if self.asymmetry is not None:
+            return "percent" if self.asymmetry.kind == "lsi" else "difference"
+        return "difference" if self.signed or self.unit == "deg" else "percent"
 
     @property
     def sides(self) -> tuple[Side, ...]:
@@ -371,6 +392,15 @@ def parse_catalogue(data: Mapping[str, Any]) -> Catalogue:
             if asym
             else None
         )
+        asymmetry_as = raw.get("asymmetry_as")
+        if asymmetry_as not in (None, "percent", "difference"):
+            raise CatalogueError(f"{code}: asymmetry_as must be 'percent' or 'difference'")
+        if (
+            asymmetry
+            and asymmetry_as
+            and asymmetry_as != ("percent" if asymmetry.kind == "lsi" else "difference")
+        ):
+            raise CatalogueError(f"{code}: asymmetry_as {asymmetry_as!r} contradicts its rule")
         faults = tuple(
             Fault(
                 f["code"],
@@ -415,6 +445,7 @@ def parse_catalogue(data: Mapping[str, Any]) -> Catalogue:
                 else {}
             ),
             body_measure=bool(raw.get("body_measure", False)),
+            asymmetry_as=asymmetry_as,
             client_labels=(
                 _labels(raw["client_label"], f"{code}: client_label")
                 if "client_label" in raw
@@ -457,6 +488,7 @@ __all__ = [
     "Mode",
     "Norm",
     "Side",
+    "SideExpression",
     "Source",
     "default_catalogue",
     "load_catalogue_file",

@@ -56,6 +56,7 @@ class PlottedValue:
     cells: tuple[str, ...]
     bar: bool = False  # a horizontal bar: hovering anywhere on its row reads it
     series: str = ""  # the outcome chart's axes title (the measure's label, window language)
+    panel: int | None = None  # the axes it is drawn on, top first, where a chart has several
 
     @property
     def text(self) -> str:
@@ -175,33 +176,50 @@ def plotted_values(
             QCoreApplication.translate("ChartData", "Value"),
             QCoreApplication.translate("ChartData", "Against the norm"),
         ), tuple(values)
-    rows = [r for r in result.rows if r.side == "left" and r.sides and r.sides.lsi is not None]
-    for i, r in enumerate(rows):
-        assert r.sides is not None and r.sides.lsi is not None
-        if not r.sides.asymmetric:
-            verdict = QCoreApplication.translate("ChartData", "within threshold")
-        elif r.sides.weaker_side:
-            verdict = QCoreApplication.translate("ChartData", "asymmetric, {side} weaker").format(
-                side=_side(r.sides.weaker_side)
+    # As the chart: a panel of limb symmetry indices, then one of differences a unit; each
+    # pair said by the domain's words ("LSI 80%", "3° difference, left less").
+    from mobileathlete_desktop.charts.asymmetry import asymmetry_panels
+    from mobileathlete_desktop.domain.interpretation import (
+        side_difference_words,
+        side_verdict_words,
+    )
+
+    tr = texts(lang)
+    for index, (kind, pairs) in enumerate(asymmetry_panels(result.rows, cat)):
+        for i, (r, measure) in enumerate(pairs):
+            sides = r.sides
+            assert sides is not None
+            if not sides.asymmetric:
+                verdict = QCoreApplication.translate("ChartData", "within threshold")
+            elif sides.weaker_side:
+                verdict = QCoreApplication.translate(
+                    "ChartData", "asymmetric, {side} weaker"
+                ).format(side=_side(sides.weaker_side))
+            else:
+                verdict = QCoreApplication.translate("ChartData", "asymmetric")
+            if measure is not None:
+                verdict = f"{verdict} ({side_verdict_words(tr, measure, sides)})"
+                said = side_difference_words(tr, measure, sides)
+            else:
+                said = f"LSI {sides.lsi or 0:.0f}%"
+            left = measure.format_value(sides.left) if measure else f"{sides.left:g}"
+            right = measure.format_value(sides.right) if measure else f"{sides.right:g}"
+            cells = (
+                measure.label_in(lang) if measure else r.label,
+                _mode(r.mode),
+                QCoreApplication.translate("ChartData", "L {left} / R {right}").format(
+                    left=value_in(tr, left), right=value_in(tr, right)
+                ),
+                said,
+                verdict,
             )
-        else:
-            verdict = QCoreApplication.translate("ChartData", "asymmetric")
-        measure = cat.get(r.code)
-        cells = (
-            measure.label_in(lang) if measure else r.label,
-            _mode(r.mode),
-            QCoreApplication.translate("ChartData", "L {left} / R {right}").format(
-                left=f"{r.sides.left:g}", right=f"{r.sides.right:g}"
-            ),
-            f"LSI {r.sides.lsi:.0f}%",
-            verdict,
-        )
-        values.append(PlottedValue(r.sides.lsi, float(i), cells, bar=True))
+            x = sides.lsi if kind == "percent" and sides.lsi is not None else sides.difference
+            values.append(PlottedValue(x, float(i), cells, bar=True, panel=index))
     return (
         QCoreApplication.translate("ChartData", "Measure"),
         QCoreApplication.translate("ChartData", "Mode"),
         QCoreApplication.translate("ChartData", "Left / right"),
-        "LSI",
+        QCoreApplication.translate("ChartData", "Symmetry"),
         QCoreApplication.translate("ChartData", "Verdict"),
     ), tuple(values)
 

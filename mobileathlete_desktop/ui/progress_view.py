@@ -363,6 +363,8 @@ class ProgressView(QWidget):
             axes = ax or self._outcome_axes(value)
             if self.data.kind == "profile" and value.series == "difference":
                 axes = axes_list[-1]  # a signed angle's bar, on the lower panel
+            if value.panel is not None and value.panel < len(axes_list):
+                axes = axes_list[value.panel]  # the asymmetry chart: LSI, then a unit's panels
             if axes is None:
                 continue
             if value.bar:

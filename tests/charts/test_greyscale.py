@@ -144,7 +144,7 @@ def test_asymmetric_bars_are_patterned_and_unjudged_ones_say_so(
     assert _look(grey, bars["bar-asymmetric"])[1] > 15
     assert _look(grey, bars["bar-not-judged"])[1] < 5
     assert any(t.get_text().endswith("not judged") for t in ax.texts)
-    assert any("weaker" in t.get_text() for t in ax.texts)
+    assert any("right less" in t.get_text() for t in ax.texts)
 
 
 def test_left_and_right_differ_by_marker_and_dashes_not_colour_only(

@@ -13,7 +13,7 @@ from mobileathlete_desktop.charts.profile import profile_figure
 from mobileathlete_desktop.charts.style import figure_messages, save_figure
 from mobileathlete_desktop.domain.catalogue import Catalogue, parse_catalogue
 from mobileathlete_desktop.domain.records import ClientHistory, MeasurementRecord
-from tests.charts.conftest import catalogue_data, runner, visit
+from tests.charts.conftest import catalogue_data, m, runner, visit
 
 
 def bar_gids(fig) -> list[str]:  # type: ignore[no-untyped-def]
@@ -21,15 +21,19 @@ def bar_gids(fig) -> list[str]:  # type: ignore[no-untyped-def]
 
 
 def test_asymmetry_bars_first_visit(history: ClientHistory, catalogue: Catalogue) -> None:
+    # An angle is said as its difference in degrees against its threshold, never as a
+    # percentage of the other side (24° against 38° is not "63%").
     fig = asymmetry_figure(history, catalogue, assessment_id=1)
     ax = fig.axes[0]
     assert [t.get_text() for t in ax.get_yticklabels()] == ["Ankle dorsiflexion"]
     assert bar_gids(fig) == ["bar-asymmetric"]  # 24 vs 38: 14° > 5°
-    assert ax.patches[0].get_width() == pytest.approx(24 / 38 * 100)
+    assert ax.patches[0].get_width() == pytest.approx(14)
     assert ax.patches[0].get_hatch()
     threshold = next(line for line in ax.lines if line.get_gid() == "threshold")
-    assert threshold.get_xdata()[0] == pytest.approx((38 - 5) / 38 * 100)
-    assert "Limb symmetry index" in ax.get_xlabel()
+    assert threshold.get_xdata()[0] == pytest.approx(5)
+    assert ax.get_xlabel() == "Side-to-side difference (°)"
+    assert [t.get_text() for t in ax.texts] == ["14° difference, right less"]
+    assert not any("%" in t.get_text() for a in fig.axes for t in a.texts)
 
 
 def test_asymmetry_within_threshold_latest(history: ClientHistory, catalogue: Catalogue) -> None:
@@ -60,10 +64,12 @@ def test_asymmetry_without_a_rule_is_grey_and_not_judged(
     ax = fig.axes[0]
     labels = [t.get_text() for t in ax.get_yticklabels()]
     assert labels == ["Ankle dorsiflexion", "Hallux extension"]
-    # Hallux has no asymmetry rule and no error: 50% is "not judged", never "within threshold".
+    # Hallux has no asymmetry rule and no error: its 30° is "not judged", never "within
+    # threshold", and has no threshold mark.
     assert bar_gids(fig) == ["bar", "bar-not-judged"]
     assert [line.get_gid() for line in ax.lines].count("threshold") == 1
-    assert any(t.get_text() == "50%, not judged" for t in ax.texts)
+    words = [t.get_text().replace("\n", " ") for t in ax.texts]
+    assert words[1] == "30° difference, right less, not judged"
     legend = [t.get_text() for t in fig.legends[0].get_texts()]
     assert "Not judged (no rule)" in legend
 
@@ -241,3 +247,29 @@ def test_charts_never_import_pyplot() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]
+
+
+def test_asymmetry_hop_in_percent_and_thomas_in_degrees_on_their_own_panels() -> None:
+    from mobileathlete_desktop.domain.catalogue import default_catalogue
+
+    values = [
+        m("hop.single", "left", 80),
+        m("hop.single", "right", 100),
+        MeasurementRecord("thomas.hip_extension", "left", "passive", 1),  # type: ignore[arg-type]
+        MeasurementRecord("thomas.hip_extension", "right", "passive", 4),  # type: ignore[arg-type]
+    ]
+    history = ClientHistory(runner(), (visit(1, date(2026, 3, 1), "draft", *values),))
+    for lang, lsi_words, degree_words in (
+        ("en", "80% (left weaker)", "3° difference, left less"),
+        ("es", "80% (lado izquierdo más débil)", "3° de diferencia, menos en el lado izquierdo"),
+    ):
+        fig = asymmetry_figure(history, default_catalogue(), lang=lang)
+        lsi_axes, degree_axes = fig.axes
+        assert [t.get_text() for t in lsi_axes.texts] == [lsi_words]
+        assert lsi_axes.patches[0].get_width() == pytest.approx(80)
+        # Long words wrap on two lines beside the plot.
+        assert [t.get_text().replace("\n", " ") for t in degree_axes.texts] == [degree_words]
+        assert degree_axes.patches[0].get_width() == pytest.approx(3)
+        assert "(°)" in degree_axes.get_xlabel()
+        # The Thomas angles' 25% is said nowhere.
+        assert not any("25" in t.get_text() for a in fig.axes for t in a.texts)

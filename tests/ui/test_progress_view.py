@@ -127,7 +127,8 @@ def test_the_measure_and_kind_are_picked_by_keyboard(page: ClientPage, qtbot: Qt
     assert view.data is not None
     labels = view.data.picture.axes[0].yticklabels
     assert labels == ("Ankle dorsiflexion, knee flexed (active)",)
-    assert view.table.item(0, 3).text() == "LSI 94%"  # 29 of 31
+    # An angle is said as its difference in degrees, not as a percentage (29 of 31).
+    assert view.table.item(0, 3).text() == "2° difference, right less"
 
     press(qtbot, Qt.Key.Key_Down)
     qtbot.waitUntil(lambda: shown(view, "profile"), timeout=15_000)

@@ -92,6 +92,10 @@ from mobileathlete_desktop.domain.interpretation.rules import (
     judge_change,
     within_norm_range,
 )
+from mobileathlete_desktop.domain.interpretation.wording import (
+    side_difference_words,
+    side_verdict_words,
+)
 
 __all__ = [
     "ABOVE_NORM_PERCENT",
@@ -159,6 +163,8 @@ __all__ = [
     "measure_for",
     "measure_series",
     "movement_words",
+    "side_difference_words",
+    "side_verdict_words",
     "summary_rows",
     "torque_per_body_mass",
     "within_norm_range",

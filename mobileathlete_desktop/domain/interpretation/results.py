@@ -11,6 +11,7 @@ from mobileathlete_desktop.domain.catalogue import (
     Mode,
     Norm,
     Side,
+    SideExpression,
 )
 from mobileathlete_desktop.domain.records import (
     AssessmentRecord,
@@ -103,7 +104,9 @@ class NormComparison:
 
 @dataclass(frozen=True)
 class SideComparison:
-    """Left against right for one measure and mode."""
+    """Left against right for one measure and mode, said as the measure's `side_expression`:
+    a percent measure has its limb symmetry index; a difference measure (an angle, a value
+    near or across zero) has none (`lsi` None), only the difference in its unit."""
 
     left: float
     right: float
@@ -115,6 +118,8 @@ class SideComparison:
     asymmetric: bool
     weaker_side: Side | None
     reason: str
+    expressed: SideExpression = "percent"
+    """"percent" (limb symmetry index) or "difference" (in the measure's unit)."""
 
 
 @dataclass(frozen=True)
@@ -218,6 +223,7 @@ class Interpretation:
             else {
                 "difference": sides.difference,
                 "lsi": sides.lsi,
+                "expressed": sides.expressed,
                 "threshold": sides.threshold,
                 "threshold_kind": sides.threshold_kind,
                 "source": sides.source,
@@ -273,6 +279,7 @@ class Interpretation:
             "cutoff": figures["cutoff"],
             "side_difference": None if sides is None else sides["difference"],
             "lsi": None if sides is None else sides["lsi"],
+            "side_expressed": None if sides is None else sides["expressed"],
             "asymmetric": None if sides is None else sides["asymmetric"],
             "side_threshold": None if sides is None else sides["threshold"],
             "side_threshold_kind": None if sides is None else sides["threshold_kind"],

@@ -205,8 +205,13 @@ def compare_sides(
     """Left against right with the measure's asymmetry rule, or its MDC95 when it has none.
 
     An absolute rule is broken when the difference is *more* than the threshold; an LSI rule
-    when the weaker side is *under* the threshold percentage of the stronger.
+    when the weaker side is *under* the threshold percentage of the stronger. The limb
+    symmetry index is worked out only for a measure expressed in percent
+    (`Measure.side_expression`): for an angle, or a value near or across zero, a percentage
+    means nothing (a Thomas angle of 1° against 4° is "25%"), so the difference in the
+    measure's unit is what is said and judged.
     """
+    expressed = measure.side_expression
     difference = abs(left - right)
     if left == right:
         weaker: Side | None = None
@@ -216,6 +221,8 @@ def compare_sides(
         weaker = "left" if left > right else "right"
     low, high = min(left, right), max(left, right)
     lsi = 100.0 if low == high and high > 0 else (low / high * 100 if low > 0 else None)
+    if expressed == "difference":
+        lsi = None
     weak_name = _row_name(measure, weaker or "left", mode)
     weak_value = (left if weaker == "left" else right) if weaker else left
     rule = measure.asymmetry
@@ -246,6 +253,7 @@ def compare_sides(
         asymmetric=asym,
         weaker_side=weaker,
         reason="",
+        expressed=expressed,
     )
     value = _fmt(measure, weak_value)
     return replace(sides, reason=_sides_reason(texts("en"), measure, weak_name, value, sides, err))

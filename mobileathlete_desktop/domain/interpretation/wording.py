@@ -233,6 +233,49 @@ def _sides_reason(
     )
 
 
+def side_difference_words(tr: Texts, measure: Measure, sides: SideComparison) -> str:
+    """Left against right in short, as `compare_sides` expressed it: "LSI 80%" for a percent
+    measure (hop, strength), "3° difference, left less" for a difference one (an angle, a
+    value near or across zero), "no difference" when the sides are equal. The one short
+    form the asymmetry chart, its table and lists print."""
+    if sides.expressed == "percent":
+        if sides.lsi is None:
+            return tr.gettext("LSI not computable")
+        lsi = str(round(sides.lsi))
+        return tr.gettext("LSI {lsi}%", lsi=lsi)
+    if sides.left == sides.right:
+        return tr.gettext("no difference")
+    less = "left" if sides.left < sides.right else "right"
+    return tr.gettext(
+        # Translators: a side-to-side difference in short ("3° difference, left less"); {side}
+        # is the side of the body with the lower value.
+        "{difference} difference, {side} less",
+        difference=_fmt_in(tr, measure, measure.round_figure(sides.difference)),
+        side=_side_words(tr, less),
+    )
+
+
+def side_verdict_words(tr: Texts, measure: Measure, sides: SideComparison) -> str:
+    """What the rule made of left against right, in short: "beyond the 4° measurement error",
+    "within the 1.5 cm threshold", "under the 90% threshold", or "not judged"."""
+    if sides.threshold is None or sides.threshold_kind == "none":
+        return tr.gettext("not judged: no asymmetry threshold or measurement error")
+    if sides.threshold_kind == "lsi":
+        values = {"threshold": f"{sides.threshold:g}%"}
+        if sides.asymmetric:
+            return tr.gettext("under the {threshold} threshold", **values)
+        return tr.gettext("at or above the {threshold} threshold", **values)
+    threshold = _fmt_in(tr, measure, sides.threshold)
+    if sides.threshold_kind == "error":
+        error = _value_in(tr, error_words(measure, sides.threshold, sides.difference))
+        if sides.asymmetric:
+            return tr.gettext("beyond the {error} measurement error", error=error)
+        return tr.gettext("within the {error} measurement error", error=error)
+    if sides.asymmetric:
+        return tr.gettext("beyond the {threshold} threshold", threshold=threshold)
+    return tr.gettext("within the {threshold} threshold", threshold=threshold)
+
+
 # What a change came to, after its reasons ("improved, clinically important").
 _VERDICTS = {
     ("improved", "important"): N_("improved, clinically important"),

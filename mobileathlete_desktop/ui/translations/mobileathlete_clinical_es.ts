@@ -376,6 +376,10 @@
         <translation>Izquierdo / derecho</translation>
     </message>
     <message>
+        <source>Symmetry</source>
+        <translation>Simetría</translation>
+    </message>
+    <message>
         <source>Verdict</source>
         <translation>Evaluación</translation>
     </message>
