@@ -13,13 +13,9 @@ from PySide6.QtWidgets import QAbstractButton, QLabel, QPlainTextEdit, QVBoxLayo
 from mobileathlete_desktop.domain.catalogue import Measure, Mode
 from mobileathlete_desktop.domain.records import AssessmentRecord, FindingRecord
 from mobileathlete_desktop.domain.scoring import (
-    FMS_CLEARING,
-    FMS_TESTS,
     YBALANCE_REACHES,
-    fms_scores,
-    fms_total,
-    ybalance_composite_for,
 )
+from mobileathlete_desktop.ui.assessment_editor.computed_scores import ComputedScores
 from mobileathlete_desktop.ui.forms import child
 from mobileathlete_desktop.ui.lefs_panel import LefsPanel
 from mobileathlete_desktop.ui.measure_grid import (
@@ -27,7 +23,6 @@ from mobileathlete_desktop.ui.measure_grid import (
     GridColumn,
     MeasureGridModel,
     MeasureGridView,
-    side_words,
     window_lang,
 )
 from mobileathlete_desktop.ui.motor_control_panel import MotorControlPanel, mnemonic_letters
@@ -108,20 +103,13 @@ class EditorParts:
         self.notes.setPlaceholderText(
             QCoreApplication.translate("AssessmentEditor", "Free-text notes (saved as you type)")
         )
-        self.composite_label = QLabel()
-        self.composite_label.setAccessibleName(
-            QCoreApplication.translate("AssessmentEditor", "Y-balance composite")
-        )
-        self.fms_total_label = QLabel()
-        self.fms_total_label.setAccessibleName(
-            QCoreApplication.translate("AssessmentEditor", "Movement screen total")
-        )
+        self.scores = ComputedScores(self.ctx.catalogue)
+        self.composite_label = self.scores.composite_label
+        self.fms_total_label = self.scores.fms_total_label
         for label in (self.composite_label, self.fms_total_label, self.notes):
             # Laid out only when the template has those measures (the notes when the outcomes
             # tab is built, a few turns after the window): gone with the editor either way.
             editor.destroyed.connect(label.deleteLater)
-        self._fms_final: dict[str, int | None] = {}
-        self._fms_clearing: dict[str, float | None] = {}
         self.layout_codes: tuple[str, ...] | None = None
         self.lang = window_lang()
         """The window's language when the grids were laid out (their labels are in it)."""
@@ -265,60 +253,12 @@ class EditorParts:
 
     def show_computed(self, record: AssessmentRecord) -> None:
         """Shows the Y-balance composite and movement screen total of the record."""
-        parts = []
-        for side in ("left", "right"):
-            value = ybalance_composite_for(record, side)
-            words = side_words(side)
-            parts.append(f"{words} {value:g} %" if value is not None else f"{words} —")
-        self.composite_label.setText(
-            QCoreApplication.translate(
-                "AssessmentEditor",
-                "Y-balance composite ((A + PM + PL) / (3 × limb length) × 100): {sides}",
-            ).format(sides=" · ".join(parts))
-        )
-        bilateral = {m.code: m.bilateral for m in self.ctx.catalogue}
-        self._fms_final = dict(fms_scores(record, bilateral))
-        self._fms_clearing = {
-            code: max(
-                (v for s in ("none", "left", "right") if (v := record.value(code, s)) is not None),
-                default=None,
-            )
-            for code in FMS_CLEARING
-        }
-        total = fms_total(self._fms_final)
-        scored = sum(1 for t in FMS_TESTS if self._fms_final.get(t) is not None)
-        self.fms_total_label.setText(
-            QCoreApplication.translate(
-                "AssessmentEditor", "<b>Movement screen total: {total} / 21</b>"
-            ).format(total=total)
-            if total is not None
-            else QCoreApplication.translate(
-                "AssessmentEditor", "Movement screen total: — ({scored} of {tests} tests scored)"
-            ).format(scored=scored, tests=len(FMS_TESTS))
-        )
+        self.scores.show(record)
         for grid in self._grids:
             grid.refresh_info_columns()
 
     def _fms_final_text(self, measure: Measure) -> str:
-        if measure.code in FMS_CLEARING:
-            linked = self.ctx.catalogue.get(FMS_CLEARING[measure.code])
-            name = linked.label_in(self.lang) if linked else FMS_CLEARING[measure.code]
-            result = self._fms_clearing.get(measure.code)
-            if result is None:
-                return "—"
-            if result >= 1:
-                return QCoreApplication.translate(
-                    "AssessmentEditor", "positive: {test} scores 0"
-                ).format(test=name)
-            return QCoreApplication.translate("AssessmentEditor", "negative", "clearing test")
-        score = self._fms_final.get(measure.code)
-        if score is None:
-            return "—"
-        if measure.bilateral:
-            return QCoreApplication.translate("AssessmentEditor", "{score} (lower side)").format(
-                score=score
-            )
-        return str(score)
+        return self.scores.final_text(measure, self.lang)
 
     # -- layout ----------------------------------------------------------------------------
 
