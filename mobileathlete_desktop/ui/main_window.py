@@ -31,6 +31,7 @@ from mobileathlete_desktop.ui.crash_dialog import open_log_folder
 from mobileathlete_desktop.ui.i18n import role_name
 from mobileathlete_desktop.ui.jobs import Job
 from mobileathlete_desktop.ui.main_window_dialogs import MenuWindows
+from mobileathlete_desktop.ui.page_follower import PageFollower
 from mobileathlete_desktop.ui.screen_fit import fit_to_screen, scrolling
 
 if TYPE_CHECKING:  # loaded when first opened: they are not needed to show the window
@@ -39,11 +40,6 @@ if TYPE_CHECKING:  # loaded when first opened: they are not needed to show the w
     from mobileathlete_desktop.ui.new_assessment_dialog import NewAssessmentDialog
 
 SEARCH_DELAY_MS = 120
-PAGE_REFRESH_DELAY_MS = 300
-PAGE_IDLE_REFRESH_MS = 2000
-"""An open editor's saves are read into the client's page once typing has paused this long
-(or at once when the main window is looked at, or when the editor closes): not after every
-value, while the next one is typed (issue 22)."""
 
 
 class MainWindow(MenuWindows):
@@ -123,13 +119,9 @@ class MainWindow(MenuWindows):
 
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.refresh_clients)
-        self._page_timer = QTimer(self, singleShot=True, interval=PAGE_REFRESH_DELAY_MS)
-        self._page_timer.timeout.connect(self._refresh_page)
-        self._stale_client: int | None = None
-        """The client whose page an open editor saved into since it was read (the visit's row
-        shows the editor's count of values already); None when the page is up to date."""
-        self._page_idle_timer = QTimer(self, singleShot=True, interval=PAGE_IDLE_REFRESH_MS)
-        self._page_idle_timer.timeout.connect(self._refresh_stale_page)
+        self.page_follower = PageFollower(self, self.page)  # the open editors' saves
+        self._page_timer = self.page_follower.timer
+        self._page_idle_timer = self.page_follower.idle_timer
         self.search.textChanged.connect(lambda _text: self._search_timer.start())
         self.search.returnPressed.connect(self._open_first_or_current)
         self.table.activated.connect(self._open_index)
@@ -403,7 +395,7 @@ class MainWindow(MenuWindows):
 
             editor = AssessmentEditor(self.ctx, assessment_id)
             self.editors[assessment_id] = editor
-            editor.changed.connect(self._assessment_changed)
+            editor.changed.connect(self.page_follower.assessment_changed)
             editor.closed.connect(lambda aid, e=editor: self._editor_closed(e))
             editor.addendum_created.connect(lambda aid, e=editor: self._rekey(e, aid))
         editor.show()
@@ -417,58 +409,13 @@ class MainWindow(MenuWindows):
 
     def _editor_closed(self, editor: AssessmentEditor) -> None:
         self.editors = {k: v for k, v in self.editors.items() if v is not editor}
-        if self._shows_client_of(editor):
-            self._stale_client = self.page.client_id
-            self._page_timer.start()  # or at once, if this window is activated first
+        self.page_follower.editor_closed(editor)
         editor.deleteLater()  # a window of its own: nothing else would ever delete it
-
-    def _shows_client_of(self, editor: AssessmentEditor) -> bool:
-        record = getattr(editor, "record", None)  # None until the editor has read its visit
-        return record is None or record.client_id == self.page.client_id
-
-    def _assessment_changed(self, assessment_id: int) -> None:
-        """An open editor saved: the page follows it cheaply. A value or painful mark typed
-        shows in its visit's row from the editor's own record at once (no read); the page is
-        read again (findings, Progress) when this window is activated, the editor closes or
-        typing pauses (PAGE_IDLE_REFRESH_MS), once for a burst of saves. What changes the
-        list itself (signed, an addendum) is read at once (PAGE_REFRESH_DELAY_MS). Another
-        client's visit costs the page nothing: it is read when that client is chosen."""
-        editor = self.editors.get(assessment_id)
-        record = getattr(editor, "record", None)
-        if record is None:  # not an open editor's (or not read yet): read the page again
-            self._stale_client = self.page.client_id
-            self._page_timer.start()
-            return
-        if record.client_id != self.page.client_id:
-            return
-        self._stale_client = record.client_id
-        if self.page.follow_visit(record):
-            self._page_idle_timer.start()  # restarted by every save: once typing pauses
-        else:
-            self._page_timer.start()  # many quick saves, one refresh of the page
-
-    def _refresh_stale_page(self) -> None:
-        """Reads the page again if an editor saved since it was read and it can be seen."""
-        if self._page_stale() and self.isVisible() and not self.isMinimized():
-            self._refresh_page()
-
-    def _page_stale(self) -> bool:
-        return self._stale_client is not None and self._stale_client == self.page.client_id
-
-    def _refresh_page(self) -> None:
-        self._stale_client = None
-        self._page_timer.stop()
-        self._page_idle_timer.stop()
-        if self.page.client_id is not None:
-            self.page.show_client(self.page.client_id, audit=False)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        # Activated: the therapist looks at the page (back from the editor), so it shows what
-        # the editor saved since it was read.
-        activated = event.type() == QEvent.Type.ActivationChange and self.isActiveWindow()
-        if activated and self._page_stale():
-            self._refresh_page()
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            self.page_follower.activated()
 
     def damaged(self, problem: str) -> None:
         """Damage met in the clinic file (the full check after start, or a bad page under any
