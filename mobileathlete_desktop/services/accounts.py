@@ -316,7 +316,12 @@ def sign_in(
     settle = sign_in_server.settle if sign_in_server.applies(ctx) else settle_here
     verdict = settle(ctx, name, verdict_on)
     if verdict.actor is None:
-        raise SignInFailed(verdict.failure)
+        failed = SignInFailed(verdict.failure)
+        message = verdict.failure or ""
+        failed.__cause__ = InvalidValue(
+            message, kind=verdict.failure_kind, **verdict.failure_details
+        )
+        raise failed
     if seen is not None:
         note_clinic(ctx.db, seen[3], seen[4])
     return verdict.actor

@@ -66,6 +66,10 @@ class Verdict:
     changes: dict[str, object] = field(default_factory=dict)
     """The account's fields to set (failed_attempts, locked_until)."""
     failure: str | None = None
+    failure_kind: str = ""
+    """The rule behind `failure` ("wrong_sign_in", "account_locked", "locked_now"; its
+    `failure_details`: username, minutes), for a window to say it in its own language."""
+    failure_details: dict[str, object] = field(default_factory=dict)
     actor: Actor | None = None
 
 
@@ -126,6 +130,7 @@ def decide(
             f"{action}.failed",
             detail={"reason": "unknown or inactive user"},
             failure="Wrong user name or password",
+            failure_kind="wrong_sign_in",
         )
     role: Role = "admin" if account.role == "admin" else "therapist"
     actor = Actor(
@@ -147,6 +152,8 @@ def decide(
                 f"Account {name} is locked after {MAX_FAILED_SIGN_INS} wrong passwords; "
                 f"try again in {minutes_words(minutes)}"
             ),
+            failure_kind="account_locked",
+            failure_details={"username": name, "count": MAX_FAILED_SIGN_INS, "minutes": minutes},
         )
     if recheck(account.password_hash):
         changes: dict[str, object] = {"failed_attempts": 0, "locked_until": None}
@@ -156,15 +163,15 @@ def decide(
     failures = (account.failed_attempts or 0) + 1
     detail: dict[str, object] = {"reason": "wrong password", "failures": failures}
     failure = "Wrong user name or password"
+    kind, details = "wrong_sign_in", {}
     changes = {"failed_attempts": failures}
     if failures >= MAX_FAILED_SIGN_INS:
         locked_until = now + LOCK_OUT
         changes = {"failed_attempts": 0, "locked_until": locked_until}
         detail["locked_until"] = locked_until
-        failure = (
-            f"Wrong password; account {name} is now locked for "
-            f"{minutes_words(int(LOCK_OUT.total_seconds() // 60))}"
-        )
+        minutes = int(LOCK_OUT.total_seconds() // 60)
+        failure = f"Wrong password; account {name} is now locked for {minutes_words(minutes)}"
+        kind, details = "locked_now", {"username": name, "minutes": minutes}
     return Verdict(
         actor,
         f"{action}.failed",
@@ -173,4 +180,6 @@ def decide(
         detail=detail,
         changes=changes,
         failure=failure,
+        failure_kind=kind,
+        failure_details=details,
     )

@@ -19,6 +19,7 @@ from mobileathlete_desktop.domain.permissions import Actor
 from mobileathlete_desktop.services import accounts
 from mobileathlete_desktop.services.context import ServiceContext
 from mobileathlete_desktop.ui.jobs import Job
+from mobileathlete_desktop.ui.refusals import refusal_text
 
 INPUT_EVENTS = frozenset(
     {
@@ -223,7 +224,7 @@ class IdleLock(QObject):
         for each in self._overlays():
             each.unlock_button.setEnabled(True)
         overlay.password.clear()
-        overlay.message.setText(str(error))
+        overlay.message.setText(refusal_text(error))
 
     def stop(self) -> None:
         """Stops watching (the window is closing)."""

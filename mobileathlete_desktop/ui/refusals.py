@@ -102,6 +102,14 @@ _WORDS = {
         "Refusal",
         "To change your own password use Change my password (it asks for the current one)",
     ),
+    "wrong_sign_in": QT_TRANSLATE_NOOP("Refusal", "Wrong user name or password"),
+    "account_locked": QT_TRANSLATE_NOOP(
+        "Refusal",
+        "Account {username} is locked after {count} wrong passwords; try again in {minutes} min",
+    ),
+    "locked_now": QT_TRANSLATE_NOOP(
+        "Refusal", "Wrong password; account {username} is now locked for {minutes} min"
+    ),
     "wrong_password": QT_TRANSLATE_NOOP(
         "Refusal", "The current password is wrong; nothing was changed"
     ),

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from mobileathlete_desktop.ui.i18n import QT_TRANSLATE_NOOP
+from mobileathlete_desktop.ui.refusals import refusal_text
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QPaintEvent
@@ -298,7 +299,9 @@ class SignInDialog(QDialog):
         if isinstance(error, StorageBusy):
             return self.tr("The clinic database is busy; try again in a moment.")
         if isinstance(error, (StorageError, InputError, PermissionError)):
-            return str(error)  # the service's own sentence (wrong password, disk full...)
+            # The service's own sentence (wrong password, disk full...), in the window's
+            # language where its rule is known (ui/refusals).
+            return refusal_text(error)
         log.error("Sign-in failed", exc_info=error)
         return self.tr("Signing in failed unexpectedly; the details are in the program's log.")
 

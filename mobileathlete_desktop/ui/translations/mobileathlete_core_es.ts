@@ -1346,6 +1346,18 @@ Esta ventana se cerrará y se abrirá la pantalla de recuperación: el archivo d
         <translation>Para cambiar su propia contraseña, use Cambiar mi contraseña (le pide la actual)</translation>
     </message>
     <message>
+        <source>Wrong user name or password</source>
+        <translation>Nombre de usuario o contraseña incorrectos</translation>
+    </message>
+    <message>
+        <source>Account {username} is locked after {count} wrong passwords; try again in {minutes} min</source>
+        <translation>La cuenta {username} está bloqueada tras {count} contraseñas incorrectas; inténtelo de nuevo dentro de {minutes} min</translation>
+    </message>
+    <message>
+        <source>Wrong password; account {username} is now locked for {minutes} min</source>
+        <translation>Contraseña incorrecta; la cuenta {username} queda bloqueada durante {minutes} min</translation>
+    </message>
+    <message>
         <source>The current password is wrong; nothing was changed</source>
         <translation>La contraseña actual no es correcta; no se ha cambiado nada</translation>
     </message>
