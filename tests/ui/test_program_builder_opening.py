@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QBoxLayout, QScrollArea, QSplitter
 from pytestqt.qtbot import QtBot
 
 from mobileathlete_desktop.services import clients
@@ -150,3 +151,24 @@ def test_closing_before_the_first_frame_reads_nothing(
     qtbot.waitUntil(lambda: builder.opening.started)  # the deferred start came, and found it closed
     assert builder.loading is None
     assert "latest started" not in timeline.names()
+
+
+def test_a_narrow_window_stacks_the_library_filters_instead_of_scrolling_sideways(
+    ctx: ServiceContext, client_id: int, store: QSettings, qtbot: QtBot, timeline: Timeline
+) -> None:
+    # 150 % scaling on a 1366x768 laptop leaves the builder about 865x486: the two filters
+    # side by side made the library panel scroll sideways (Spanish: 49-95 px).
+    builder = _builder(ctx, client_id, store, qtbot, timeline)
+    builder.show()
+    panel = builder.library_panel
+    area = panel.parentWidget().parentWidget()  # the panel's scroll area (its viewport's parent)
+    assert isinstance(area, QScrollArea)
+    splitter = builder.findChild(QSplitter)
+    builder.resize(1280, 729)
+    splitter.setSizes([380, 900])
+    qtbot.waitUntil(lambda: panel._filters.direction() == QBoxLayout.Direction.LeftToRight)
+    builder.resize(865, 486)
+    splitter.setSizes([240, 625])
+    qtbot.waitUntil(lambda: panel._filters.direction() == QBoxLayout.Direction.TopToBottom)
+    qtbot.waitUntil(lambda: area.horizontalScrollBar().maximum() == 0)
+    assert builder.category.width() >= builder.category.sizeHint().width()  # names not cut

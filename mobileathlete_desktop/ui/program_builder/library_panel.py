@@ -20,9 +20,10 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtGui import QResizeEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QBoxLayout,
     QComboBox,
     QFileDialog,
     QGroupBox,
@@ -221,9 +222,17 @@ class LibraryPanel(QGroupBox):
         self.add_button.setAccessibleName(self.tr("Add drill to program"))
         self.add_button.clicked.connect(self.add_requested)
 
-        filters = QHBoxLayout()
-        filters.addWidget(self.category)
-        filters.addWidget(self.region)
+        # The filters side by side, or one above the other when the panel is narrower than
+        # their names (150 % on a laptop: the Spanish "Todas las categorías" beside "Todas las
+        # regiones" made the panel scroll sideways): see resizeEvent.
+        self._filters_width = sum(box.sizeHint().width() for box in (self.category, self.region))
+        filters = self._filters = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        for box in (self.category, self.region):
+            box.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            box.setMinimumContentsLength(5)
+            filters.addWidget(box, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.search)
         layout.addLayout(filters)
@@ -267,6 +276,15 @@ class LibraryPanel(QGroupBox):
         )
         self.search.installEventFilter(self)
         pictures.ready.connect(self._pictures_ready)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        margins = self.contentsMargins()
+        room = event.size().width() - margins.left() - margins.right() - 24  # the layout's
+        wide = room >= self._filters_width
+        direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+        if self._filters.direction() != direction:
+            self._filters.setDirection(direction)
 
     def focus_search(self) -> None:
         """Puts the cursor in the drill search with its text selected (Ctrl+F)."""
