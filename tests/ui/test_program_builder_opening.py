@@ -161,9 +161,12 @@ def test_a_narrow_window_stacks_the_library_filters_instead_of_scrolling_sideway
     builder = _builder(ctx, client_id, store, qtbot, timeline)
     builder.show()
     panel = builder.library_panel
-    area = panel.parentWidget().parentWidget()  # the panel's scroll area (its viewport's parent)
+    viewport = panel.parentWidget()
+    assert viewport is not None
+    area = viewport.parentWidget()  # the panel's scroll area
     assert isinstance(area, QScrollArea)
     splitter = builder.findChild(QSplitter)
+    assert splitter is not None
     builder.resize(1280, 729)
     splitter.setSizes([380, 900])
     qtbot.waitUntil(lambda: panel._filters.direction() == QBoxLayout.Direction.LeftToRight)
