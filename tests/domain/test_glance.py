@@ -216,3 +216,25 @@ def test_the_movement_screens_tests_have_plain_names_on_a_handout() -> None:
     assert any(line.startswith("Paso por encima de una valla (evaluación del") for line in spanish)
     assert any(line.startswith("Elevar la pierna estirada boca arriba") for line in spanish)
     assert not [line for line in english + spanish if "FMS" in line]
+
+
+def test_an_fms_asymmetry_line_is_said_in_the_reader_s_language() -> None:
+    record = _assessment(
+        1,
+        date(2026, 3, 1),
+        ("fms.hurdle_step", "left", "none", 2),
+        ("fms.hurdle_step", "right", "none", 3),
+    )
+    result = interpret_assessment(ClientHistory(CLIENT, (record,)), catalogue=default_catalogue())
+    said = {
+        lang: [line.text for line in glance(result, lang) if line.flag == "asymmetry"]
+        for lang in ("en", "es")
+    }
+    assert said["en"] == [
+        "FMS hurdle step: left 2, right 3; the sides scored differently, an FMS asymmetry, "
+        "cook-2006; the lower side counts towards the total."
+    ]
+    assert said["es"] == [
+        "FMS: paso de valla: lado izquierdo 2, lado derecho 3; los lados puntuaron distinto, "
+        "una asimetría del FMS, cook-2006; para el total cuenta el lado más bajo."
+    ]

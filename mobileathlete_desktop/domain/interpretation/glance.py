@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from mobileathlete_desktop.domain.catalogue import (
     Catalogue,
+    Measure,
     Side,
     default_catalogue,
 )
 from mobileathlete_desktop.domain.interpretation.assessment import measure_for
+from mobileathlete_desktop.domain.interpretation.codes import FMS_TESTS
 from mobileathlete_desktop.domain.interpretation.results import (
     FLAG_ABOVE_NORM,
     FLAG_ASYMMETRY,
@@ -29,6 +31,7 @@ from mobileathlete_desktop.domain.interpretation.value_words import (
     _mode_value,
     _named,
     _norm_text,
+    _side_words,
     _value_in,
     signed_difference,
 )
@@ -37,7 +40,7 @@ from mobileathlete_desktop.domain.interpretation.wording import (
     _hypermobility_note,
     _translated_line,
 )
-from mobileathlete_desktop.support.i18n import texts
+from mobileathlete_desktop.support.i18n import Texts, texts
 
 
 def summary_rows(interpretation: AssessmentInterpretation) -> list[SummaryRow]:
@@ -168,6 +171,8 @@ def glance(
                 text = f"{text} — {_hypermobility_note(tr)}"
         elif flag == FLAG_ASYMMETRY and first.sides is not None:
             text = first.sides.reason
+        elif flag == FLAG_ASYMMETRY and code in FMS_TESTS and measure is not None:
+            text = _fms_asymmetry(tr, measure, first, interpretation)
         elif flag == FLAG_CONTROL_DEFICIT and first.gap is not None:
             gap = first.gap
             text = _gap_text(tr, measure, name, first)
@@ -203,3 +208,23 @@ def glance(
     rank = {flag: i for i, flag in enumerate(GLANCE_ORDER)}
     lines.sort(key=lambda line: rank.get(line.flag, len(rank)))
     return lines
+
+
+def _fms_asymmetry(
+    tr: Texts, measure: Measure, row: Interpretation, interpretation: AssessmentInterpretation
+) -> str:
+    """An FMS test scored differently left and right, in the language of `tr` (the row holds
+    the lower side; the other side's score is on its own row)."""
+    other_side: Side = "right" if row.side == "left" else "left"
+    other = interpretation.row(row.code, other_side, row.mode)
+    cite = f", {', '.join(measure.sources)}" if measure.sources else ""
+    return tr.gettext(
+        "{name}: {side} {value}, {other_side} {other}; the sides scored differently, an FMS "
+        "asymmetry{cite}; the lower side counts towards the total.",
+        name=measure.label_in(tr.lang),
+        side=_side_words(tr, row.side),
+        value=f"{row.value:g}",
+        other_side=_side_words(tr, other_side),
+        other="—" if other is None else f"{other.value:g}",
+        cite=cite,
+    )
