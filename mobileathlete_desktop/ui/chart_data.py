@@ -189,7 +189,10 @@ def plotted_values(
         for i, (r, measure) in enumerate(pairs):
             sides = r.sides
             assert sides is not None
-            if not sides.asymmetric:
+            ruled = sides.threshold is not None and sides.threshold_kind != "none"
+            if not ruled:
+                verdict = ""
+            elif not sides.asymmetric:
                 verdict = QCoreApplication.translate("ChartData", "within threshold")
             elif sides.weaker_side:
                 verdict = QCoreApplication.translate(
@@ -198,7 +201,10 @@ def plotted_values(
             else:
                 verdict = QCoreApplication.translate("ChartData", "asymmetric")
             if measure is not None:
-                verdict = f"{verdict} ({side_verdict_words(tr, measure, sides)})"
+                # The rule in the domain's words: "within the 4° measurement error", "under
+                # the 90% threshold", or why it was not judged.
+                rule = side_verdict_words(tr, measure, sides)
+                verdict = f"{verdict} ({rule})" if verdict else rule
                 said = side_difference_words(tr, measure, sides)
             else:
                 said = f"LSI {sides.lsi or 0:.0f}%"

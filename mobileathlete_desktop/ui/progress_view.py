@@ -43,7 +43,7 @@ from mobileathlete_desktop.ui.jobs import Job, JobCancelled, JobControl
 
 KINDS: tuple[tuple[str, str], ...] = (
     ("measure", QT_TRANSLATE_NOOP("ProgressView", "Measure over time")),
-    ("asymmetry", QT_TRANSLATE_NOOP("ProgressView", "Asymmetry (limb symmetry index)")),
+    ("asymmetry", QT_TRANSLATE_NOOP("ProgressView", "Asymmetry (left against right)")),
     ("profile", QT_TRANSLATE_NOOP("ProgressView", "Profile (percent of norm)")),
     ("outcomes", QT_TRANSLATE_NOOP("ProgressView", "Outcome scores over time")),
     ("adherence", QT_TRANSLATE_NOOP("ProgressView", "Home program done, beside the LEFS")),

@@ -45,9 +45,7 @@ def test_thomas_1_against_4_is_a_3_degree_difference_within_the_error() -> None:
     assert sides.threshold == error.smallest_real_change
     assert not sides.asymmetric
     assert side_difference_words(EN, thomas, sides) == "3° difference, left less"
-    assert (
-        side_difference_words(ES, thomas, sides) == "3° de diferencia, menos en el lado izquierdo"
-    )
+    assert side_difference_words(ES, thomas, sides) == "3° menos a la izquierda"
     verdict = side_verdict_words(EN, thomas, sides)
     assert verdict.startswith("within the ") and verdict.endswith("° measurement error")
     assert side_verdict_words(ES, thomas, sides).startswith("dentro del error de medición")
@@ -146,6 +144,7 @@ def test_a_difference_beyond_the_measurement_error_is_an_asymmetry_in_degrees() 
     within, beyond = compare_sides(measure, 1, 4), compare_sides(measure, 8, 1)
     assert not within.asymmetric and beyond.asymmetric
     assert side_difference_words(EN, measure, beyond) == "7° difference, right less"
+    assert side_difference_words(ES, measure, beyond) == "7° menos a la derecha"
     assert side_verdict_words(EN, measure, beyond) == "beyond the 4° measurement error"
     assert side_verdict_words(EN, measure, within) == "within the 4° measurement error"
     assert side_verdict_words(ES, measure, beyond) == "más allá del error de medición de 4°"

@@ -107,6 +107,6 @@ def test_the_spanish_window_says_the_difference_in_spanish(
     assert view.data is not None
     assert view.data.picture.axes[1].xlabel == "Diferencia entre lados (°)"
     assert view.table.horizontalHeaderItem(3).text() == "Simetría"
-    assert view.table.item(1, 3).text() == "3° de diferencia, menos en el lado izquierdo"
+    assert view.table.item(1, 3).text() == "3° menos a la izquierda"
     assert "dentro del error de medición" in view.table.item(1, 4).text()
     assert view.table.item(0, 3).text() == "LSI 80%"

@@ -245,14 +245,13 @@ def side_difference_words(tr: Texts, measure: Measure, sides: SideComparison) ->
         return tr.gettext("LSI {lsi}%", lsi=lsi)
     if sides.left == sides.right:
         return tr.gettext("no difference")
-    less = "left" if sides.left < sides.right else "right"
-    return tr.gettext(
-        # Translators: a side-to-side difference in short ("3° difference, left less"); {side}
-        # is the side of the body with the lower value.
-        "{difference} difference, {side} less",
-        difference=_fmt_in(tr, measure, measure.round_figure(sides.difference)),
-        side=_side_words(tr, less),
-    )
+    difference = _fmt_in(tr, measure, measure.round_figure(sides.difference))
+    if sides.left < sides.right:
+        # Translators: a side-to-side difference in short, the left side lower ("3° difference,
+        # left less"); Spanish says it as "3° menos a la izquierda".
+        return tr.gettext("{difference} difference, left less", difference=difference)
+    # Translators: as above, the right side lower ("3° menos a la derecha").
+    return tr.gettext("{difference} difference, right less", difference=difference)
 
 
 def side_verdict_words(tr: Texts, measure: Measure, sides: SideComparison) -> str:

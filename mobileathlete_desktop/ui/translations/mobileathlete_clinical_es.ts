@@ -1791,8 +1791,8 @@
         <translation>Medida a lo largo del tiempo</translation>
     </message>
     <message>
-        <source>Asymmetry (limb symmetry index)</source>
-        <translation>Asimetría (índice de simetría entre miembros)</translation>
+        <source>Asymmetry (left against right)</source>
+        <translation>Asimetría (izquierda frente a derecha)</translation>
     </message>
     <message>
         <source>Profile (percent of norm)</source>
