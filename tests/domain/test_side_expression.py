@@ -187,3 +187,24 @@ def test_an_assessment_exports_no_percentage_for_a_thomas_angle() -> None:
     assert thomas.to_json_dict()["side_difference"] == 3
     assert hop.to_json_dict()["lsi"] == pytest.approx(80)
     assert "asymmetry" in hop.flags and "asymmetry" not in thomas.flags
+
+
+@pytest.mark.parametrize(
+    ("code", "expressed"),
+    [
+        ("thomas.hip_extension", "difference"),  # a range across zero
+        ("ober.hip_adduction", "difference"),
+        ("knee.extension", "difference"),
+        ("hip.internal_rotation", "difference"),  # an angle
+        ("wblt.distance", "difference"),  # an absolute rule, 1.5 cm
+        ("ybalance.anterior", "difference"),  # an absolute rule, 4 cm
+        ("ybalance.posteromedial", "difference"),  # the catalogue's asymmetry_as
+        ("ybalance.posterolateral", "difference"),
+        ("hop.single", "percent"),  # an LSI rule
+        ("hop.timed_6m", "percent"),
+        ("calf.heel_rise", "percent"),
+        ("hip.abduction.strength", "percent"),
+    ],
+)
+def test_the_shipped_catalogue_says_each_pair_as_its_convention(code: str, expressed: str) -> None:
+    assert default_catalogue()[code].side_expression == expressed
