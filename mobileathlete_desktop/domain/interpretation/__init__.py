@@ -93,6 +93,7 @@ from mobileathlete_desktop.domain.interpretation.rules import (
     within_norm_range,
 )
 from mobileathlete_desktop.domain.interpretation.wording import (
+    finding_sentence,
     side_difference_words,
     side_verdict_words,
 )
@@ -149,6 +150,7 @@ __all__ = [
     "compare_sides",
     "compare_with_norm",
     "episode_interpretation",
+    "finding_sentence",
     "fms_clearing",
     "fms_test_score",
     "fms_total",

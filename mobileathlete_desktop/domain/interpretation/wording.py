@@ -25,6 +25,7 @@ from mobileathlete_desktop.domain.interpretation.value_words import (
     _fmt,
     _fmt_in,
     _mode_value,
+    _named,
     _rating_in,
     _side_words,
     _unit_in,
@@ -372,6 +373,16 @@ def _change_reason(
     return tr.gettext(
         "{head}: {judgement}: {verdict}.", head=head, judgement="; ".join(parts), verdict=verdict
     )
+
+
+def finding_sentence(tr: Texts, flag: str, measure: Measure, row: Interpretation) -> str | None:
+    """A row's asymmetry, change, reference-point or movement-fault finding as one sentence
+    in the language of `tr`, as the findings panel says it ("Prueba de Thomas (ángulo de
+    cadera), lado izquierdo: pasivo 1°, 3° menos que el lado derecho (…)"); None in English
+    and for other flags, whose sentence is the row's own reason."""
+    name = _named(tr, measure, row.label, row.side)
+    translated = _translated_line(tr, flag, measure, name, row)
+    return None if translated is None else translated[0]
 
 
 def _translated_line(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
+from mobileathlete_desktop.domain.catalogue import Measure
 from mobileathlete_desktop.domain.interpretation import (
     FLAG_ABOVE_NORM,
     FLAG_ASYMMETRY,
@@ -13,7 +14,9 @@ from mobileathlete_desktop.domain.interpretation import (
     FLAG_IMPROVED,
     FLAG_WORSE,
     Interpretation,
+    finding_sentence,
 )
+from mobileathlete_desktop.support.i18n import texts
 from mobileathlete_desktop.support.languages import language_code
 from mobileathlete_desktop.ui.findings_panel import FLAG_MARKS, FLAG_NAMES, flag_name
 
@@ -94,8 +97,13 @@ def cell_words(label: str, side: str, mode: str) -> str:
     return " ".join(p for p in (label, side_words(side), mode_words(mode)) if p)
 
 
-def flag_reason(row: Interpretation, flag: str) -> str:
-    """The domain's own sentence for one flag of a row (what the reports print)."""
+def flag_reason(row: Interpretation, flag: str, measure: Measure | None = None) -> str:
+    """The domain's own sentence for one flag of a row (what the reports print); an
+    asymmetry or a change in the window's language, as the findings panel says it."""
+    if measure is not None:
+        said = finding_sentence(texts(window_lang()), flag, measure, row)
+        if said is not None:
+            return said
     if flag in (FLAG_BELOW_NORM, FLAG_ABOVE_NORM):
         return row.norm.reason
     if flag == FLAG_CONTROL_DEFICIT and row.gap is not None:

@@ -278,7 +278,10 @@ class MeasureGridModel(QAbstractTableModel):
         row = self.finding_row(key)
         if row is None:
             return []
-        return [(FLAG_MARKS[flag], flag_reason(row, flag)) for flag in self.cell_flags(key)]
+        measure = self.measure(key.code)
+        return [
+            (FLAG_MARKS[flag], flag_reason(row, flag, measure)) for flag in self.cell_flags(key)
+        ]
 
     def cell_text(self, key: CellKey) -> str:
         """What the cell shows: the value with its markers, or the error."""
