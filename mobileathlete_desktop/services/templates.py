@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 
 from mobileathlete_desktop.domain.resources import resource_path
 from mobileathlete_desktop.services.audit import record_event
-from mobileathlete_desktop.services.context import InputError, NotFound, ServiceContext
+from mobileathlete_desktop.services.context import InputError, NotFound, ServiceContext, refusal
 from mobileathlete_desktop.storage.models import Assessment, AssessmentTemplate
 from mobileathlete_desktop.support.plain_text import one_line
 
@@ -75,22 +75,29 @@ def save_template(
     ctx.actor.require("assessments.write")
     name = one_line(name)  # no control characters, one line
     if not name:
-        raise InputError("Template name is required")
+        raise refusal("Template name is required", "required", what="Template name")
     if len(name) > TEMPLATE_NAME_LENGTH:
-        raise InputError(f"Template name is at most {TEMPLATE_NAME_LENGTH} characters")
+        raise refusal(
+            f"Template name is at most {TEMPLATE_NAME_LENGTH} characters",
+            "at_most",
+            what="Template name",
+            limit=TEMPLATE_NAME_LENGTH,
+        )
     unknown = [c for c in measures if c not in ctx.catalogue]
     if unknown:
         raise InputError(f"Template: unknown measure code {unknown[0]!r}")
     if not measures:
-        raise InputError("Template: choose at least one measure")
+        raise refusal("Template: choose at least one measure", "template_empty")
     repeated = next((c for i, c in enumerate(measures) if c in measures[:i]), None)
     if repeated is not None:
         raise InputError(f"Template: {ctx.catalogue[repeated].label} is listed twice")
     if code is not None and any(t.code == code for t in builtin_templates()):
-        raise InputError("Built-in templates cannot be changed; copy it under a new name")
+        raise refusal(
+            "Built-in templates cannot be changed; copy it under a new name", "builtin_template"
+        )
     new_code = code or _code_for(name)
     if new_code == "clinic.":
-        raise InputError("Template name needs a letter or digit")
+        raise refusal("Template name needs a letter or digit", "needs_letter", what="Template name")
     clash = next(
         (
             t
@@ -102,7 +109,12 @@ def save_template(
     )
     if clash is not None:
         kind = "a built-in" if clash.builtin else "another clinic"
-        raise InputError(f"Template name {name!r} is taken by {kind} template ({clash.name})")
+        raise refusal(
+            f"Template name {name!r} is taken by {kind} template ({clash.name})",
+            "template_taken_builtin" if clash.builtin else "template_taken",
+            name=name,
+            clash=clash.name,
+        )
     with ctx.db.session() as session:
         row = session.execute(
             select(AssessmentTemplate).where(AssessmentTemplate.code == new_code)
@@ -132,7 +144,7 @@ def delete_template(ctx: ServiceContext, code: str) -> int:
     values and show every measure). Built-in templates cannot be deleted."""
     ctx.actor.require("assessments.write")
     if any(t.code == code for t in builtin_templates()):
-        raise InputError("Built-in templates cannot be deleted")
+        raise refusal("Built-in templates cannot be deleted", "builtin_template_delete")
     with ctx.db.session() as session:
         row = session.execute(
             select(AssessmentTemplate).where(AssessmentTemplate.code == code)

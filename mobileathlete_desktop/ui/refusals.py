@@ -37,6 +37,7 @@ FIELD_NAMES = (
     QT_TRANSLATE_NOOP("Refusal", "The logo"),
     QT_TRANSLATE_NOOP("Refusal", "First date"),
     QT_TRANSLATE_NOOP("Refusal", "Second date"),
+    QT_TRANSLATE_NOOP("Refusal", "Template name"),
 )
 
 _WORDS = {
@@ -101,6 +102,19 @@ _WORDS = {
     "reset_own_password": QT_TRANSLATE_NOOP(
         "Refusal",
         "To change your own password use Change my password (it asks for the current one)",
+    ),
+    "at_most": QT_TRANSLATE_NOOP("Refusal", "{what} is at most {limit} characters"),
+    "needs_letter": QT_TRANSLATE_NOOP("Refusal", "{what} needs a letter or digit"),
+    "template_empty": QT_TRANSLATE_NOOP("Refusal", "Template: choose at least one measure"),
+    "builtin_template": QT_TRANSLATE_NOOP(
+        "Refusal", "Built-in templates cannot be changed; copy it under a new name"
+    ),
+    "builtin_template_delete": QT_TRANSLATE_NOOP("Refusal", "Built-in templates cannot be deleted"),
+    "template_taken": QT_TRANSLATE_NOOP(
+        "Refusal", "Template name “{name}” is taken by another clinic template ({clash})"
+    ),
+    "template_taken_builtin": QT_TRANSLATE_NOOP(
+        "Refusal", "Template name “{name}” is taken by a built-in template ({clash})"
     ),
     "wrong_sign_in": QT_TRANSLATE_NOOP("Refusal", "Wrong user name or password"),
     "account_locked": QT_TRANSLATE_NOOP(

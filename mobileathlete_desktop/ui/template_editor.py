@@ -24,6 +24,7 @@ from mobileathlete_desktop.services.context import InputError, NotFound, Service
 from mobileathlete_desktop.services.templates import TemplateRecord
 from mobileathlete_desktop.support.languages import language_code
 from mobileathlete_desktop.ui.i18n import QT_TRANSLATE_NOOP, role_name
+from mobileathlete_desktop.ui.refusals import refusal_text
 from mobileathlete_desktop.ui.screen_fit import fit_to_screen
 
 CODE = Qt.ItemDataRole.UserRole
@@ -396,7 +397,7 @@ class TemplateEditor(QDialog):
                 self.ctx, self.name.text(), self.measure_codes(), code=self.editing_code
             )
         except (InputError, NotFound, PermissionError) as exc:
-            self.say(self.tr("{error} — not saved").format(error=exc), error=True)
+            self.say(self.tr("{error} — not saved").format(error=refusal_text(exc)), error=True)
             return None
         self.dirty = False
         self.shown = None
@@ -421,7 +422,7 @@ class TemplateEditor(QDialog):
         try:
             used = template_service.delete_template(self.ctx, self.editing_code)
         except (InputError, NotFound, PermissionError) as exc:
-            self.say(str(exc), error=True)
+            self.say(refusal_text(exc), error=True)
             return
         self.dirty = False
         self.shown = None

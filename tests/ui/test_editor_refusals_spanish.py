@@ -12,11 +12,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from mobileathlete_desktop.services import assessments, clients
+from mobileathlete_desktop.services import assessments, clients, templates
 from mobileathlete_desktop.services import treatments as treatment_service
 from mobileathlete_desktop.services.context import ServiceContext
 from mobileathlete_desktop.ui.assessment_editor import AssessmentEditor
 from mobileathlete_desktop.ui.i18n import install_translations, remove_translations
+from mobileathlete_desktop.ui.template_editor import TemplateEditor
 from tests.ui.keys import press, tab_to, type_text
 
 ALT = Qt.KeyboardModifier.AltModifier
@@ -106,3 +107,39 @@ def test_bad_treatment_minutes_are_refused_in_spanish(
         panel.error.text()
     )
     assert treatment_service.list_treatments(ctx, draft_id) == ()
+
+
+@pytest.mark.parametrize(
+    ("name", "sentence"),
+    [
+        ("", "Nombre de la plantilla: este dato es obligatorio — no se ha guardado"),
+        (
+            "Knee",
+            "El nombre de plantilla «Knee» ya lo tiene una plantilla de serie (Knee) — no se "
+            "ha guardado",
+        ),
+        ("!!!", "Nombre de la plantilla: necesita al menos una letra o una cifra — no se ha "),
+    ],
+)
+def test_a_bad_template_name_is_refused_in_spanish(
+    spanish: str,
+    therapist_ctx: ServiceContext,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    name: str,
+    sentence: str,
+) -> None:
+    # Closing with the unsaved copy asks whether to discard it: yes.
+    monkeypatch.setattr(TemplateEditor, "confirm", classmethod(lambda cls, p, t: True))
+    dialog = TemplateEditor(therapist_ctx, select="hip")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    qtbot.mouseClick(dialog.copy_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(dialog.name.hasFocus)
+    press(qtbot, Qt.Key.Key_Delete)
+    type_text(qtbot, name)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: sentence in dialog.status.text())
+    assert [t for t in templates.list_templates(therapist_ctx) if not t.builtin] == []

@@ -1250,6 +1250,10 @@ Esta ventana se cerrará y se abrirá la pantalla de recuperación: el archivo d
         <translation>Segunda fecha</translation>
     </message>
     <message>
+        <source>Template name</source>
+        <translation>Nombre de la plantilla</translation>
+    </message>
+    <message>
         <source>{what} is required</source>
         <translation>{what}: este dato es obligatorio</translation>
     </message>
@@ -1344,6 +1348,34 @@ Esta ventana se cerrará y se abrirá la pantalla de recuperación: el archivo d
     <message>
         <source>To change your own password use Change my password (it asks for the current one)</source>
         <translation>Para cambiar su propia contraseña, use Cambiar mi contraseña (le pide la actual)</translation>
+    </message>
+    <message>
+        <source>{what} is at most {limit} characters</source>
+        <translation>{what}: como máximo {limit} caracteres</translation>
+    </message>
+    <message>
+        <source>{what} needs a letter or digit</source>
+        <translation>{what}: necesita al menos una letra o una cifra</translation>
+    </message>
+    <message>
+        <source>Template: choose at least one measure</source>
+        <translation>Plantilla: elija al menos una medida</translation>
+    </message>
+    <message>
+        <source>Built-in templates cannot be changed; copy it under a new name</source>
+        <translation>Las plantillas de serie no se pueden cambiar; cópiela con otro nombre</translation>
+    </message>
+    <message>
+        <source>Built-in templates cannot be deleted</source>
+        <translation>Las plantillas de serie no se pueden borrar</translation>
+    </message>
+    <message>
+        <source>Template name “{name}” is taken by another clinic template ({clash})</source>
+        <translation>El nombre de plantilla «{name}» ya lo tiene otra plantilla de la clínica ({clash})</translation>
+    </message>
+    <message>
+        <source>Template name “{name}” is taken by a built-in template ({clash})</source>
+        <translation>El nombre de plantilla «{name}» ya lo tiene una plantilla de serie ({clash})</translation>
     </message>
     <message>
         <source>Wrong user name or password</source>
