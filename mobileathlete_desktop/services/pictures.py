@@ -7,7 +7,7 @@ import io
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from mobileathlete_desktop.services.context import InputError
+from mobileathlete_desktop.services.context import InputError, refusal
 
 
 def megabytes(size: int) -> str:
@@ -31,20 +31,39 @@ def open_picture(
     from PIL import Image, UnidentifiedImageError
 
     if not data:
-        raise InputError(f"{what} is an empty file")
+        raise refusal(f"{what} is an empty file", "picture_empty", what=what)
     if len(data) > max_bytes:
         raise InputError(too_big(len(data)))
     kinds = " or ".join(formats)
     try:
         picture: Any = Image.open(io.BytesIO(data))
+    # Each refusal is raised from its InvalidValue (the rule, for a window to say it in its
+    # own language), itself raised from Pillow's error.
     except Image.DecompressionBombError as exc:
-        raise InputError(f"{what} has too many pixels to open as a {noun}") from exc
+        raise refusal(  # noqa: B904
+            f"{what} has too many pixels to open as a {noun}",
+            "picture_pixels",
+            cause=exc,
+            what=what,
+        )
     except (UnidentifiedImageError, OSError, ValueError, SyntaxError) as exc:
-        raise InputError(f"{what} is not a {kinds} picture Mobile Athlete can read") from exc
+        raise refusal(  # noqa: B904
+            f"{what} is not a {kinds} picture Mobile Athlete can read",
+            "picture_unreadable",
+            cause=exc,
+            what=what,
+            formats=tuple(formats),
+        )
     if (picture.format or "") not in formats:
         kind = picture.format or "different"
         picture.close()
-        raise InputError(f"{what} is a {kind} picture: use {kinds}")
+        raise refusal(
+            f"{what} is a {kind} picture: use {kinds}",
+            "picture_format",
+            what=what,
+            found=kind,
+            formats=tuple(formats),
+        )
     return picture
 
 
@@ -57,4 +76,9 @@ def upright(picture: Any, what: str) -> Any:
         picture.load()
         return ImageOps.exif_transpose(picture)
     except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as exc:
-        raise InputError(f"{what} is damaged: its picture data is cut short or corrupt") from exc
+        raise refusal(  # noqa: B904 (raised from its InvalidValue, itself from exc)
+            f"{what} is damaged: its picture data is cut short or corrupt",
+            "picture_damaged",
+            cause=exc,
+            what=what,
+        )

@@ -116,6 +116,15 @@ _WORDS = {
     "template_taken_builtin": QT_TRANSLATE_NOOP(
         "Refusal", "Template name “{name}” is taken by a built-in template ({clash})"
     ),
+    "picture_empty": QT_TRANSLATE_NOOP("Refusal", "{what} is an empty file"),
+    "picture_pixels": QT_TRANSLATE_NOOP("Refusal", "{what} has too many pixels to open"),
+    "picture_unreadable": QT_TRANSLATE_NOOP(
+        "Refusal", "{what} is not a {formats} picture Mobile Athlete can read"
+    ),
+    "picture_format": QT_TRANSLATE_NOOP("Refusal", "{what} is a {found} picture: use {formats}"),
+    "picture_damaged": QT_TRANSLATE_NOOP(
+        "Refusal", "{what} is damaged: its picture data is cut short or corrupt"
+    ),
     "wrong_sign_in": QT_TRANSLATE_NOOP("Refusal", "Wrong user name or password"),
     "account_locked": QT_TRANSLATE_NOOP(
         "Refusal",
@@ -180,6 +189,8 @@ def _shown(name: str, value: object) -> str:
         return field_name(str(value))
     if isinstance(value, float):
         return f"{value:g}"
+    if isinstance(value, tuple):  # file formats: PNG / JPEG in every language
+        return " / ".join(map(str, value))
     return str(value)
 
 

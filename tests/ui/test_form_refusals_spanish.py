@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -315,3 +316,36 @@ def test_the_clinic_details_refuse_in_spanish_and_keep_what_is_stored(
     stored = get_clinic_details(clinic)
     assert (stored.phone, stored.email, stored.address) == ("+34 900 000 100", "", "")
     assert dialog.isVisible()
+
+
+def test_a_bad_logo_file_is_refused_in_spanish(
+    spanish: str,
+    clinic: ServiceContext,
+    qtbot: QtBot,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from PIL import Image
+
+    good = tmp_path / "logo.png"
+    Image.new("RGB", (600, 300), (29, 111, 138)).save(good)
+    cut = tmp_path / "cortado.png"
+    cut.write_bytes(good.read_bytes()[:300])
+    notes = tmp_path / "notas.png"
+    notes.write_text("no es una imagen", encoding="utf-8")
+    dialog = ClinicDetailsDialog(clinic)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.loaded is not None)
+    for path, sentence in (
+        (cut, "cortado.png: la imagen está dañada (sus datos están incompletos o corruptos)"),
+        (notes, "notas.png: no es una imagen PNG / JPEG que Mobile Athlete pueda leer"),
+    ):
+        monkeypatch.setattr(
+            ClinicDetailsDialog, "choose_file", staticmethod(lambda _p, f=path: str(f))
+        )
+        qtbot.mouseClick(dialog.choose_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: not dialog.busy)
+        assert dialog.message.text() == f"⚠ {sentence}"
+        assert dialog.logo is None
+    assert get_clinic_details(clinic).logo is None

@@ -42,6 +42,7 @@ from mobileathlete_desktop.ui.media.player import VideoPlayer
 from mobileathlete_desktop.ui.media.stills_list import StillsList
 from mobileathlete_desktop.ui.media.tools import TOOL_HINTS, TOOL_NAMES, png_bytes
 from mobileathlete_desktop.ui.media.video import VIDEO_SUFFIXES, VideoReader
+from mobileathlete_desktop.ui.refusals import refusal_text
 from mobileathlete_desktop.ui.screen_fit import fit_to_screen, scrolling
 
 
@@ -346,7 +347,7 @@ class MediaWindow(QWidget):
                 return media_service.prepare_image(path.read_bytes(), path.name)
 
             self._job = Job(self, read_photo, self._photo_opened)
-        self._job.failure(lambda exc: self.say(str(exc), error=True)).run()
+        self._job.failure(lambda exc: self.say(refusal_text(exc), error=True)).run()
         return self._job
 
     def _photo_opened(self, prepared: object) -> None:
@@ -481,7 +482,7 @@ class MediaWindow(QWidget):
             self.saved.emit(self.assessment_id)
 
         def failed(exc: Exception) -> None:
-            self.say(str(exc), error=True)
+            self.say(refusal_text(exc), error=True)
             self.save_button.setEnabled(True)
 
         self.save_button.setEnabled(False)

@@ -1378,6 +1378,26 @@ Esta ventana se cerrará y se abrirá la pantalla de recuperación: el archivo d
         <translation>El nombre de plantilla «{name}» ya lo tiene una plantilla de serie ({clash})</translation>
     </message>
     <message>
+        <source>{what} is an empty file</source>
+        <translation>{what}: el archivo está vacío</translation>
+    </message>
+    <message>
+        <source>{what} has too many pixels to open</source>
+        <translation>{what}: la imagen tiene demasiados píxeles para abrirla</translation>
+    </message>
+    <message>
+        <source>{what} is not a {formats} picture Mobile Athlete can read</source>
+        <translation>{what}: no es una imagen {formats} que Mobile Athlete pueda leer</translation>
+    </message>
+    <message>
+        <source>{what} is a {found} picture: use {formats}</source>
+        <translation>{what}: es una imagen {found}; use {formats}</translation>
+    </message>
+    <message>
+        <source>{what} is damaged: its picture data is cut short or corrupt</source>
+        <translation>{what}: la imagen está dañada (sus datos están incompletos o corruptos)</translation>
+    </message>
+    <message>
         <source>Wrong user name or password</source>
         <translation>Nombre de usuario o contraseña incorrectos</translation>
     </message>
