@@ -33,6 +33,14 @@ INPUT_EVENTS = frozenset(
 )
 
 
+WATCH_PAUSE_MS = 5_000
+"""After input is seen, how long the lock stops watching (at most a tenth of its timeout):
+an application-wide event filter in Python is called for every event of every window (900
+while an assessment window was built, each a call into Python that must take the
+interpreter), and input in the meantime tells the lock nothing new. It may lock up to this
+much early after the last input: never late."""
+
+
 class LockOverlay(QFrame):
     """Covers the whole window (hiding client data) and asks for the password again."""
 
@@ -110,10 +118,30 @@ class IdleLock(QObject):
         self.lock_now.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.lock_now.triggered.connect(self.lock)
         window.addAction(self.lock_now)
-        app = QApplication.instance()
-        assert app is not None
-        app.installEventFilter(self)
+        # Watching input: the filter is installed, or comes back when _resume times out.
+        self._resume = QTimer(
+            self, singleShot=True, interval=max(1, min(WATCH_PAUSE_MS, timeout_ms // 10))
+        )
+        self._resume.timeout.connect(self._watch)
+        self._watching = False
+        self._watch()
         self.timer.start()
+
+    def _watch(self) -> None:
+        """Watches the application's events again."""
+        self._resume.stop()
+        app = QApplication.instance()
+        if app is not None and not self._watching:
+            app.installEventFilter(self)
+            self._watching = True
+
+    def _pause_watching(self) -> None:
+        """Input seen (the idle clock restarted): the events go unwatched for a moment."""
+        app = QApplication.instance()
+        if app is not None and self._watching:
+            app.removeEventFilter(self)
+            self._watching = False
+        self._resume.start()
 
     @classmethod
     def for_clinic(cls, window: QWidget, ctx: ServiceContext) -> IdleLock:
@@ -136,14 +164,16 @@ class IdleLock(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Restarts the idle clock on input; while locked, blocks input outside the overlays."""
-        if event.type() == QEvent.Type.Resize and self.is_locked:
+        kind = event.type()
+        if kind == QEvent.Type.Resize and self.is_locked:
             for overlay in self._overlays():
                 if watched is overlay.parentWidget():
                     overlay.setGeometry(overlay.parentWidget().rect())  # type: ignore[union-attr]
-        if event.type() not in INPUT_EVENTS:
+        if kind not in INPUT_EVENTS:
             return False
         if not self.is_locked:
             self.timer.start()
+            self._pause_watching()
             return False
         return isinstance(watched, QWidget) and not self._in_overlay(watched)
 
@@ -161,6 +191,7 @@ class IdleLock(QObject):
             return
         self.is_locked = True
         self.timer.stop()
+        self._watch()  # every event, while locked: input outside a password box is swallowed
         self._active = QApplication.activeWindow()
         answering: QWidget | None = None
         for other in self._other_windows():
@@ -229,6 +260,8 @@ class IdleLock(QObject):
     def stop(self) -> None:
         """Stops watching (the window is closing)."""
         self.timer.stop()
+        self._resume.stop()
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self)
+        self._watching = False

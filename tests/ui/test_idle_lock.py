@@ -166,3 +166,41 @@ def test_a_question_waiting_for_an_answer_is_covered_and_takes_the_password(
     finally:
         lock.stop()
         question.close()
+
+
+def test_after_input_the_lock_leaves_the_other_events_alone_then_watches_again(
+    signed_in: ServiceContext,
+    window: tuple[QWidget, QLineEdit],
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Its filter is in Python and sees every event of the program: after a key it steps
+    # aside for a moment (a tenth of the timeout, 5 s at most), so the window that key opens
+    # is built without a call into the lock per event; a key after that moment still counts.
+    win, draft = window
+    seen: list[int] = []
+    watch = IdleLock.eventFilter
+    monkeypatch.setattr(
+        IdleLock,
+        "eventFilter",
+        lambda self, w, e: seen.append(int(e.type().value)) or watch(self, w, e),
+    )
+    lock = IdleLock(win, signed_in, timeout_ms=2_000)  # watches again after 200 ms
+    try:
+        qtbot.keyClick(draft, Qt.Key.Key_A)
+        assert seen, "the key was seen"
+        seen.clear()
+        other = QWidget()  # a window built and shown right after the key: many events
+        qtbot.addWidget(other)
+        QVBoxLayout(other).addWidget(QLineEdit("a field"))
+        other.show()
+        qtbot.waitExposed(other)
+        assert seen == []
+        qtbot.waitUntil(lambda: lock._watching, timeout=2_000)
+        before = lock.timer.remainingTime()
+        qtbot.waitUntil(lambda: lock.timer.remainingTime() < before - 100, timeout=2_000)
+        waited = lock.timer.remainingTime()
+        qtbot.keyClick(draft, Qt.Key.Key_B)  # a key after the moment restarts the clock
+        assert lock.timer.remainingTime() > waited + 50 and not lock.is_locked
+    finally:
+        lock.stop()
