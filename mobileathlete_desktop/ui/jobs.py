@@ -121,6 +121,11 @@ DONE, FAILED, CANCELLED = "done", "failed", "cancelled"
 _RUNNING: dict[JobControl, Job[Any]] = {}
 
 
+def any_running() -> bool:
+    """Whether a job is between run() and its answer (the window is waiting for one)."""
+    return bool(_RUNNING)
+
+
 def _job_ended(control: JobControl) -> None:
     job = _RUNNING.get(control)
     if job is not None:

@@ -32,7 +32,7 @@ from PySide6.QtCore import QObject, QTimer
 
 from mobileathlete_desktop.support.i18n import texts
 from mobileathlete_desktop.support.languages import SUPPORTED_LANGUAGES
-from mobileathlete_desktop.ui import garbage, import_slices, qt_types
+from mobileathlete_desktop.ui import garbage, import_slices, jobs, qt_types
 from mobileathlete_desktop.ui.mailbox import call_on_ui_thread, mailbox
 
 log = logging.getLogger(__name__)
@@ -69,6 +69,12 @@ CATALOGUE_LANGUAGES: tuple[str, ...] = SUPPORTED_LANGUAGES
 builder's first opening read Spanish on the UI thread for its drills' descriptions and doses
 (92 ms on a clinic server), in the window's language or the handout's, either one."""
 THREAD_NAME = "prewarm-imports"
+QUIET_POLL_MS = 30
+QUIET_WAIT_MS = 3_000
+"""A slice on the UI thread (a package imported: up to 20 ms) waits while a job of the window
+runs (up to this long over the whole prewarm): a client's page read as the therapist goes
+down the list, then its answer shown, made one frozen frame with a slice beside them (bench
+workday, 'open ten clients': 54 ms)."""
 
 _started = threading.Event()
 
@@ -84,14 +90,28 @@ def _run_once(parent: QObject) -> None:
     if _started.is_set():
         return
     _started.set()
-    window = weakref.ref(parent)  # the plain thread holds no window
+    run(QuietTurns(parent).schedule)
 
-    def schedule(step: Callable[[], None]) -> None:
-        alive = window()
-        if alive is not None and shiboken6.isValid(alive):  # a closed window: stop there
-            QTimer.singleShot(0, alive, lambda: _long_lived(step))
 
-    run(schedule)
+class QuietTurns:
+    """Schedules each slice on a turn of the window's event loop of its own, once no job of
+    the window is running (QUIET_WAIT_MS of waiting in all at most); nothing once the window
+    is gone. The window is not held (the plain thread reaches this)."""
+
+    def __init__(self, parent: QObject) -> None:
+        self._window = weakref.ref(parent)
+        self.waited_ms = 0  # in all: a long job (the daily backup) does not hold the prewarm
+
+    def schedule(self, step: Callable[[], None]) -> None:
+        """Runs `step` on a turn of its own, after any running job."""
+        alive = self._window()
+        if alive is None or not shiboken6.isValid(alive):  # a closed window: stop there
+            return
+        if jobs.any_running() and self.waited_ms < QUIET_WAIT_MS:  # the window waits for one
+            self.waited_ms += QUIET_POLL_MS
+            QTimer.singleShot(QUIET_POLL_MS, alive, lambda: self.schedule(step))
+            return
+        QTimer.singleShot(0, alive, lambda: _long_lived(step))
 
 
 def _long_lived(step: Callable[[], None]) -> None:
