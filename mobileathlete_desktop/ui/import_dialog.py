@@ -305,5 +305,5 @@ class ImportDialog(QDialog):
             self.status.setText(text.format(count=QLocale().toString(count), source=exc.source))
         else:
             self.model.clear()
-            self.status.setText(f"{exc}")
+            self.status.setText(refusal_text(exc))
         self._options_changed()

@@ -125,6 +125,35 @@ _WORDS = {
     "picture_damaged": QT_TRANSLATE_NOOP(
         "Refusal", "{what} is damaged: its picture data is cut short or corrupt"
     ),
+    # An import file's refusals (a window offers its encoding and options as controls, not as
+    # the command line's --encoding, --update and --create-clients).
+    "not_utf8": QT_TRANSLATE_NOOP(
+        "Refusal",
+        "{name}: not UTF-8 text (byte {byte}); save the file as “CSV UTF-8”, or choose "
+        "Latin-1 / Windows as its text encoding",
+    ),
+    "file_empty": QT_TRANSLATE_NOOP("Refusal", "the file is empty (a header row is needed)"),
+    "missing_columns": QT_TRANSLATE_NOOP("Refusal", "missing columns {names}; expected {expected}"),
+    "missing_columns_one": QT_TRANSLATE_NOOP(
+        "Refusal",
+        "missing columns {names}; expected {expected} (the header has one column: separate "
+        "columns with commas or semicolons)",
+    ),
+    "unknown_columns": QT_TRANSLATE_NOOP("Refusal", "unknown columns {names}"),
+    "doubled_columns": QT_TRANSLATE_NOOP("Refusal", "columns named twice: {names}"),
+    "field_count": QT_TRANSLATE_NOOP("Refusal", "{count} fields, expected {expected}"),
+    "no_rows": QT_TRANSLATE_NOOP("Refusal", "no data rows"),
+    "chart_twice": QT_TRANSLATE_NOOP("Refusal", "chart number {chart} is also on line {first}"),
+    "chart_in_clinic": QT_TRANSLATE_NOOP(
+        "Refusal",
+        "chart number {chart} is already in the clinic (tick “Update clients already in the "
+        "clinic” to change its details)",
+    ),
+    "chart_unknown": QT_TRANSLATE_NOOP(
+        "Refusal",
+        "unknown chart number “{chart}” (tick “Create clients for unknown chart numbers” to "
+        "add it)",
+    ),
     "wrong_sign_in": QT_TRANSLATE_NOOP("Refusal", "Wrong user name or password"),
     "account_locked": QT_TRANSLATE_NOOP(
         "Refusal",

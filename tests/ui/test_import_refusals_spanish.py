@@ -105,3 +105,57 @@ def test_refused_measurement_rows_read_spanish(
     assert "es una medida corporal" in rows[2][1], rows[2][1]
     assert not any("outside" in r[1] or "not a number" in r[1] for r in rows)
     assert assessments.list_assessments(ctx, client.id) == []
+
+
+def test_a_file_refused_as_a_whole_or_by_chart_number_reads_spanish(
+    spanish: str, ctx: ServiceContext, qtbot: QtBot, tmp_path: Path
+) -> None:
+    clients.create_client(ctx, clients.ClientInput("T-001", "Testa", "Runnerton"))
+    path = tmp_path / "clientes.csv"
+    path.write_text(
+        "chart_number,given_name,family_name\nT-001,Testa,Runnerton\nT-002,Probe\n"
+        "T-003,Pia,Pacer\nt-003,Pia,Pacer\n",
+        encoding="utf-8",
+    )
+    assert _preview(ctx, qtbot, path, "clients") == [["3", "2 campos; se esperan 3"]]
+    path.write_text(
+        "chart_number,given_name,family_name\nT-001,Testa,Runnerton\nT-003,Pia,Pacer\n"
+        "t-003,Pia,Pacer\n",
+        encoding="utf-8",
+    )
+    assert _preview(ctx, qtbot, path, "clients") == [
+        ["4", "el n.º de historia t-003 también está en la línea 3"]
+    ]
+    path.write_text("chart_number,given_name,family_name\nT-001,Testa,Runnerton\n")
+    assert _preview(ctx, qtbot, path, "clients") == [
+        [
+            "2",
+            "el n.º de historia T-001 ya está en la clínica (marque «Actualizar los clientes "
+            "que ya están en la clínica» para cambiar sus datos)",
+        ]
+    ]
+    path.write_text("chart_number;given_name\nT-009;Pia\n")  # one ';': read as one column
+    assert _preview(ctx, qtbot, path, "clients")[0][1] == (
+        "faltan columnas: chart_number, given_name, family_name; se esperan "
+        "chart_number,given_name,family_name[,date_of_birth][,sex][,email][,...] (el "
+        "encabezado tiene una sola columna: separe las columnas con comas o con puntos y coma)"
+    )
+    assert clients.count_clients(ctx, "") == 1
+
+
+def test_a_file_that_is_not_utf8_reads_spanish(
+    spanish: str, ctx: ServiceContext, qtbot: QtBot, tmp_path: Path
+) -> None:
+    path = tmp_path / "clientes.csv"
+    path.write_bytes("chart_number,given_name,family_name\nT-009,Iñigo,Peña\n".encode("cp1252"))
+    dialog = ImportDialog(ctx.as_actor(ADMIN))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.path, str(path))
+    qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "UTF-8" in dialog.status.text())
+    assert dialog.status.text() == (
+        "clientes.csv: no es texto UTF-8 (byte 44); guarde el archivo como «CSV UTF-8» o "
+        "elija Latin-1 / Windows como codificación del texto"
+    )
+    assert clients.count_clients(ctx, "") == 0

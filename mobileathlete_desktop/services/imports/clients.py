@@ -15,6 +15,7 @@ from mobileathlete_desktop.services.imports.reading import (
     ImportFailed,
     RowError,
     read_text,
+    row_refusal,
 )
 from mobileathlete_desktop.services.imports.report import Change, ImportReport, _shown
 from mobileathlete_desktop.storage.models import Client
@@ -49,10 +50,12 @@ def import_clients(
             for p in parsed:
                 if p.data.chart_number.casefold() in existing:
                     errors.append(
-                        RowError(
+                        row_refusal(
                             p.line,
                             f"chart number {p.data.chart_number} is already in the clinic "
                             "(use --update to change its details)",
+                            "chart_in_clinic",
+                            chart=p.data.chart_number,
                         )
                     )
             raise ImportFailed(source, errors)

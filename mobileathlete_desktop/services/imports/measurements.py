@@ -23,7 +23,12 @@ from mobileathlete_desktop.services.imports.parsing import (
     _shown_value,
     parse_assessment_rows,
 )
-from mobileathlete_desktop.services.imports.reading import ImportFailed, RowError, read_text
+from mobileathlete_desktop.services.imports.reading import (
+    ImportFailed,
+    RowError,
+    read_text,
+    row_refusal,
+)
 from mobileathlete_desktop.services.imports.report import Change, ImportReport
 from mobileathlete_desktop.storage.models import Assessment, Client, Finding, Measurement
 
@@ -347,10 +352,12 @@ def import_assessments(
             if client is None:
                 if not create_clients:
                     errors.append(
-                        RowError(
+                        row_refusal(
                             row.line,
                             f"unknown chart number {row.chart_number!r} "
                             "(use --create-clients to add it)",
+                            "chart_unknown",
+                            chart=row.chart_number,
                         )
                     )
                     continue

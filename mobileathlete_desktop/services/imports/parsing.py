@@ -21,7 +21,12 @@ from mobileathlete_desktop.domain.validation import (
     value_outside,
 )
 from mobileathlete_desktop.services.clients import ClientInput
-from mobileathlete_desktop.services.imports.reading import ImportFailed, RowError, read_csv_table
+from mobileathlete_desktop.services.imports.reading import (
+    ImportFailed,
+    RowError,
+    read_csv_table,
+    row_refusal,
+)
 from mobileathlete_desktop.support.i18n import texts
 from mobileathlete_desktop.support.languages import DEFAULT_LANGUAGE
 
@@ -371,7 +376,8 @@ def parse_client_rows(text: str, source: str) -> list[ParsedClient]:
         key = chart.casefold()
         if key and key in seen:
             # Chart numbers are compared without case: T-001 and t-001 are one client.
-            errors.append(RowError(line, f"chart number {chart} is also on line {seen[key]}"))
+            said = f"chart number {chart} is also on line {seen[key]}"
+            errors.append(row_refusal(line, said, "chart_twice", chart=chart, first=seen[key]))
             continue
         seen.setdefault(key, line)
         try:

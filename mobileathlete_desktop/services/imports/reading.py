@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mobileathlete_desktop.domain.validation import InvalidValue
-from mobileathlete_desktop.services.context import InputError
+from mobileathlete_desktop.services.context import InputError, refusal
 from mobileathlete_desktop.support.i18n import texts
 from mobileathlete_desktop.support.languages import DEFAULT_LANGUAGE
 
@@ -26,6 +26,11 @@ class RowError:
 
     def __str__(self) -> str:
         return f"line {self.line}: {self.reason}"
+
+
+def row_refusal(line: int, reason: str, kind: str, **details: object) -> RowError:
+    """A refused row whose reason names its rule (`kind`, `details`: InvalidValue)."""
+    return RowError(line, reason, (InvalidValue(reason, kind=kind, **details),))
 
 
 class ImportFailed(InputError):
@@ -72,10 +77,14 @@ def read_text(path: Path, encoding: str | None = None) -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputError(
+        raise refusal(  # noqa: B904 (raised from its InvalidValue, itself from exc)
             f"{path.name}: not UTF-8 text (byte {exc.start + 1}); save the file as "
-            "'CSV UTF-8', or if it is Latin-1/Windows text give --encoding latin-1"
-        ) from exc
+            "'CSV UTF-8', or if it is Latin-1/Windows text give --encoding latin-1",
+            "not_utf8",
+            cause=exc,
+            name=path.name,
+            byte=exc.start + 1,
+        )
 
 
 def _dialect(header_line: str) -> str:
@@ -100,7 +109,8 @@ def read_csv_table(
     """Header checked (missing or unknown columns named), every row with its line number."""
     lines = text.splitlines()
     if not lines or not lines[0].strip():
-        raise ImportFailed(source, [RowError(1, "the file is empty (a header row is needed)")])
+        said = "the file is empty (a header row is needed)"
+        raise ImportFailed(source, [row_refusal(1, said, "file_empty")])
     delimiter = _dialect(lines[0])
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
     header = [h.strip().lower() for h in next(reader)]
@@ -110,24 +120,24 @@ def read_csv_table(
         hint = ""
         if len(header) == 1:
             hint = " (the header has one column: separate columns with commas or semicolons)"
-        raise ImportFailed(
-            source,
-            [
-                RowError(
-                    1,
-                    tr.ngettext(
-                        "missing column {names}",
-                        "missing columns {names}",
-                        len(missing),
-                        names=", ".join(missing),
-                    )
-                    + f"; expected {','.join(required)}"
-                    + "".join(f"[,{c}]" for c in optional[:3])
-                    + ("[,...]" if len(optional) > 3 else "")
-                    + hint,
-                )
-            ],
+        expected = (
+            ",".join(required)
+            + "".join(f"[,{c}]" for c in optional[:3])
+            + ("[,...]" if len(optional) > 3 else "")
         )
+        said = (
+            tr.ngettext(
+                "missing column {names}",
+                "missing columns {names}",
+                len(missing),
+                names=", ".join(missing),
+            )
+            + f"; expected {expected}"
+            + hint
+        )
+        kind = "missing_columns_one" if hint else "missing_columns"
+        refused = row_refusal(1, said, kind, names=", ".join(missing), expected=expected)
+        raise ImportFailed(source, [refused])
     unknown = [h for h in header if h not in required + optional]
     if unknown:
         said = tr.ngettext(
@@ -136,7 +146,8 @@ def read_csv_table(
             len(unknown),
             names=", ".join(unknown),
         )
-        raise ImportFailed(source, [RowError(1, said)])
+        refused = row_refusal(1, said, "unknown_columns", names=", ".join(unknown))
+        raise ImportFailed(source, [refused])
     doubled = sorted({h for h in header if header.count(h) > 1})
     if doubled:
         said = tr.ngettext(
@@ -145,7 +156,8 @@ def read_csv_table(
             len(doubled),
             names=", ".join(doubled),
         )
-        raise ImportFailed(source, [RowError(1, said)])
+        refused = row_refusal(1, said, "doubled_columns", names=", ".join(doubled))
+        raise ImportFailed(source, [refused])
     rows: list[tuple[int, dict[str, str]]] = []
     errors: list[RowError] = []
     try:
@@ -154,7 +166,10 @@ def read_csv_table(
             if not any(v.strip() for v in values):
                 continue
             if len(values) != len(header):
-                errors.append(RowError(line, f"{len(values)} fields, expected {len(header)}"))
+                said = f"{len(values)} fields, expected {len(header)}"
+                errors.append(
+                    row_refusal(line, said, "field_count", count=len(values), expected=len(header))
+                )
                 continue
             rows.append((line, {h: v.strip() for h, v in zip(header, values, strict=True)}))
     except csv.Error as exc:
@@ -162,5 +177,5 @@ def read_csv_table(
     if errors:
         raise ImportFailed(source, errors)
     if not rows:
-        raise ImportFailed(source, [RowError(2, "no data rows")])
+        raise ImportFailed(source, [row_refusal(2, "no data rows", "no_rows")])
     return CsvTable(header, rows)

@@ -1398,6 +1398,50 @@ Esta ventana se cerrará y se abrirá la pantalla de recuperación: el archivo d
         <translation>{what}: la imagen está dañada (sus datos están incompletos o corruptos)</translation>
     </message>
     <message>
+        <source>{name}: not UTF-8 text (byte {byte}); save the file as “CSV UTF-8”, or choose Latin-1 / Windows as its text encoding</source>
+        <translation>{name}: no es texto UTF-8 (byte {byte}); guarde el archivo como «CSV UTF-8» o elija Latin-1 / Windows como codificación del texto</translation>
+    </message>
+    <message>
+        <source>the file is empty (a header row is needed)</source>
+        <translation>el archivo está vacío (hace falta una fila de encabezado)</translation>
+    </message>
+    <message>
+        <source>missing columns {names}; expected {expected}</source>
+        <translation>faltan columnas: {names}; se esperan {expected}</translation>
+    </message>
+    <message>
+        <source>missing columns {names}; expected {expected} (the header has one column: separate columns with commas or semicolons)</source>
+        <translation>faltan columnas: {names}; se esperan {expected} (el encabezado tiene una sola columna: separe las columnas con comas o con puntos y coma)</translation>
+    </message>
+    <message>
+        <source>unknown columns {names}</source>
+        <translation>columnas desconocidas: {names}</translation>
+    </message>
+    <message>
+        <source>columns named twice: {names}</source>
+        <translation>columnas repetidas: {names}</translation>
+    </message>
+    <message>
+        <source>{count} fields, expected {expected}</source>
+        <translation>{count} campos; se esperan {expected}</translation>
+    </message>
+    <message>
+        <source>no data rows</source>
+        <translation>no hay filas de datos</translation>
+    </message>
+    <message>
+        <source>chart number {chart} is also on line {first}</source>
+        <translation>el n.º de historia {chart} también está en la línea {first}</translation>
+    </message>
+    <message>
+        <source>chart number {chart} is already in the clinic (tick “Update clients already in the clinic” to change its details)</source>
+        <translation>el n.º de historia {chart} ya está en la clínica (marque «Actualizar los clientes que ya están en la clínica» para cambiar sus datos)</translation>
+    </message>
+    <message>
+        <source>unknown chart number “{chart}” (tick “Create clients for unknown chart numbers” to add it)</source>
+        <translation>n.º de historia desconocido: «{chart}» (marque «Crear clientes para los n.º de historia desconocidos» para añadirlo)</translation>
+    </message>
+    <message>
         <source>Wrong user name or password</source>
         <translation>Nombre de usuario o contraseña incorrectos</translation>
     </message>
