@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from mobileathlete_desktop.services.audit import record_event
 from mobileathlete_desktop.services.audit_seal import drop_backup_heads, seal_backups
-from mobileathlete_desktop.services.context import InputError, ServiceContext
+from mobileathlete_desktop.services.context import InputError, ServiceContext, refusal
 from mobileathlete_desktop.storage.backup import (
     BackupCancelled,
     BackupError,
@@ -89,7 +89,14 @@ def _check_writable(folder: Path) -> None:
             fh.flush()
             os.fsync(fh.fileno())
     except OSError as exc:
-        raise InputError(f"Cannot use {folder} for backups: {exc.strerror or exc}") from exc
+        reason = exc.strerror or str(exc)
+        raise refusal(  # noqa: B904 (raised from its InvalidValue, itself from exc)
+            f"Cannot use {folder} for backups: {reason}",
+            "backup_folder_unusable",
+            cause=exc,
+            folder=str(folder),
+            reason=reason,
+        )
     finally:
         with contextlib.suppress(OSError):
             probe.unlink(missing_ok=True)
@@ -104,7 +111,11 @@ def set_backup_folder(ctx: ServiceContext, folder: Path | None) -> None:
     ctx.actor.require("backups.manage")
     if folder is not None:
         if not folder.is_absolute():
-            raise InputError(f"Give the backup folder's full path (not {folder})")
+            raise refusal(
+                f"Give the backup folder's full path (not {folder})",
+                "backup_folder_relative",
+                folder=str(folder),
+            )
         _check_writable(folder)
     with ctx.db.session() as session:
         clinic = session.execute(select(Clinic).limit(1)).scalar_one_or_none()

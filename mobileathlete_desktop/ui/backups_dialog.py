@@ -37,6 +37,7 @@ from mobileathlete_desktop.ui.forms import child, load_form
 from mobileathlete_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from mobileathlete_desktop.ui.jobs import Job, JobControl
 from mobileathlete_desktop.ui.record_table import RecordTableModel
+from mobileathlete_desktop.ui.refusals import refusal_text
 from mobileathlete_desktop.ui.screen_fit import fit_to_screen
 
 COLUMNS = (
@@ -251,7 +252,7 @@ class BackupsDialog(QDialog):
         try:
             backups.set_backup_folder(self.ctx, folder)
         except (PermissionError, ValueError) as exc:
-            self._say(str(exc), error=True)
+            self._say(refusal_text(exc), error=True)
             self.folder.setFocus()
             self.folder.selectAll()
             return

@@ -154,6 +154,12 @@ _WORDS = {
         "unknown chart number “{chart}” (tick “Create clients for unknown chart numbers” to "
         "add it)",
     ),
+    "backup_folder_relative": QT_TRANSLATE_NOOP(
+        "Refusal", "Give the backup folder's full path (not {folder})"
+    ),
+    "backup_folder_unusable": QT_TRANSLATE_NOOP(
+        "Refusal", "Cannot use {folder} for backups: {reason}"
+    ),
     "wrong_sign_in": QT_TRANSLATE_NOOP("Refusal", "Wrong user name or password"),
     "account_locked": QT_TRANSLATE_NOOP(
         "Refusal",

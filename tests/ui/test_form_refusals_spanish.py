@@ -349,3 +349,29 @@ def test_a_bad_logo_file_is_refused_in_spanish(
         assert dialog.message.text() == f"⚠ {sentence}"
         assert dialog.logo is None
     assert get_clinic_details(clinic).logo is None
+
+
+def test_a_backup_folder_that_cannot_be_used_is_refused_in_spanish(
+    spanish: str, clinic: ServiceContext, qtbot: QtBot, tmp_path: Path
+) -> None:
+    from mobileathlete_desktop.services import backups
+    from mobileathlete_desktop.ui.backups_dialog import BackupsDialog
+
+    dialog = BackupsDialog(clinic)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    before = backups.backup_folder(clinic)
+    _type_into(qtbot, dialog.folder, "copias")
+    press(qtbot, Qt.Key.Key_Return)
+    assert dialog.message.text() == (
+        "⚠ Indique la ruta completa de la carpeta de copias de seguridad (no copias)"
+    )
+    blocker = tmp_path / "un-archivo"
+    blocker.write_text("no es una carpeta")
+    _type_into(qtbot, dialog.folder, str(blocker / "copias"))
+    press(qtbot, Qt.Key.Key_Return)
+    assert dialog.message.text().startswith(
+        f"⚠ No se puede usar {blocker / 'copias'} para las copias de seguridad: "
+    )
+    assert backups.backup_folder(clinic) == before

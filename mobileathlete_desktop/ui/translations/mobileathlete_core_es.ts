@@ -1442,6 +1442,14 @@ Esta ventana se cerrará y se abrirá la pantalla de recuperación: el archivo d
         <translation>n.º de historia desconocido: «{chart}» (marque «Crear clientes para los n.º de historia desconocidos» para añadirlo)</translation>
     </message>
     <message>
+        <source>Give the backup folder&apos;s full path (not {folder})</source>
+        <translation>Indique la ruta completa de la carpeta de copias de seguridad (no {folder})</translation>
+    </message>
+    <message>
+        <source>Cannot use {folder} for backups: {reason}</source>
+        <translation>No se puede usar {folder} para las copias de seguridad: {reason}</translation>
+    </message>
+    <message>
         <source>Wrong user name or password</source>
         <translation>Nombre de usuario o contraseña incorrectos</translation>
     </message>
