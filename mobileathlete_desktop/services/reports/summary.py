@@ -382,6 +382,7 @@ _NORM_GROUPS = (
     N_("693 non-injured youth basketball players, under-12 to under-17"),
     N_("566 healthy volunteers aged 20-81"),
     N_("831 healthy novice runners"),
+    N_("394 asymptomatic male professional football players aged 18-40"),
 )
 
 
