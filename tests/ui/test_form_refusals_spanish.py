@@ -375,3 +375,30 @@ def test_a_backup_folder_that_cannot_be_used_is_refused_in_spanish(
         f"⚠ No se puede usar {blocker / 'copias'} para las copias de seguridad: "
     )
     assert backups.backup_folder(clinic) == before
+
+
+def test_the_first_run_form_refuses_in_spanish(
+    spanish: str, ctx: ServiceContext, qtbot: QtBot
+) -> None:
+    from mobileathlete_desktop.services.accounts import has_users
+    from mobileathlete_desktop.ui.first_run_dialog import FirstRunDialog
+
+    dialog = FirstRunDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    _type_into(qtbot, dialog.clinic, "Clinica " + "x" * 200)
+    _type_into(qtbot, dialog.username, "jefa")
+    _type_into(qtbot, dialog.password, "corta")
+    _type_into(qtbot, dialog.repeat, "corta")
+    press(qtbot, Qt.Key.Key_Return)
+    assert dialog.message.text() == (
+        "La contraseña de un administrador/a debe tener al menos 10 caracteres (esta tiene "
+        "5). Una frase corta es fácil de recordar."
+    )
+    _type_into(qtbot, dialog.password, "una frase larga")
+    _type_into(qtbot, dialog.repeat, "una frase larga")
+    press(qtbot, Qt.Key.Key_Return)
+    said = "Nombre de la clínica: 208 caracteres, y se admiten como máximo 200"
+    qtbot.waitUntil(lambda: dialog.message.text() == said, timeout=10_000)
+    assert not has_users(ctx.db) and dialog.actor is None
