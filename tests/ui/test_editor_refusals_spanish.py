@@ -8,8 +8,8 @@ from collections.abc import Iterator
 from datetime import date
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from mobileathlete_desktop.services import assessments, clients, templates
@@ -143,3 +143,36 @@ def test_a_bad_template_name_is_refused_in_spanish(
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: sentence in dialog.status.text())
     assert [t for t in templates.list_templates(therapist_ctx) if not t.builtin] == []
+
+
+@pytest.mark.parametrize(
+    ("typed", "sentence"),
+    [
+        ("", "Una adenda necesita un motivo: indique qué corrige"),
+        ("x" * 501, "El motivo es demasiado largo (como máximo 500 caracteres)"),
+    ],
+)
+def test_an_addendum_without_a_fitting_reason_is_refused_in_spanish(
+    spanish: str,
+    therapist_ctx: ServiceContext,
+    draft_id: int,
+    qtbot: QtBot,
+    typed: str,
+    sentence: str,
+) -> None:
+    assessments.sign_assessment(therapist_ctx, draft_id)
+    client_id = assessments.get_assessment(therapist_ctx, draft_id).client_id
+    editor = _editor(therapist_ctx, qtbot, draft_id)
+
+    def answer() -> None:
+        asked = QApplication.activeModalWidget()
+        assert isinstance(asked, QInputDialog), asked
+        field = asked.findChild(QLineEdit)
+        assert field is not None
+        qtbot.keyClicks(field, typed)
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+
+    QTimer.singleShot(0, answer)
+    editor.add_addendum()
+    assert editor.status.text() == f"⚠ {sentence}"
+    assert len(assessments.list_assessments(therapist_ctx, client_id)) == 1
