@@ -30,8 +30,9 @@ def measure_progress_figure(
     mode: Mode | None = None,
     lang: str = "en",
 ) -> Figure:
-    """A measure at every visit, per side, with the norm band shaded and MDC95 error bars,
-    its words in `lang`.
+    """A measure at every visit, per side, with the norm band shaded and the MDC95 as a bar
+    at the first visit (a later value outside it changed beyond measurement error), its
+    words in `lang`.
 
     Signed visits have filled markers, drafts hollow ones. With no data, the figure says so.
     """
@@ -93,7 +94,8 @@ def measure_progress_figure(
         notes.append(
             # Translators: MDC95 is the smallest real change (Spanish CMD95); {source} a key.
             tr.gettext(
-                "Error bars: ± MDC95 {error} ({source}).",
+                "Bar: ± MDC95 {error} ({source}) at the first visit; outside it, beyond "
+                "measurement error.",
                 error=style.value_words(tr, measure.format_figure(mdc)),
                 source=err.source,
             )
@@ -166,19 +168,32 @@ def _plot_side(
 ) -> None:
     look = style.SIDE_STYLE[side]
     values = [p.value for p in points]
-    ax.errorbar(
-        style.date_numbers([p.date for p in points]),
+    dates = style.date_numbers([p.date for p in points])
+    ax.plot(
+        dates,
         values,
-        yerr=mdc,
         color=look["color"],
         linestyle=look["linestyle"],
         marker="none",
         linewidth=1.6,
-        elinewidth=0.8,
-        capsize=3,
         label=style.side_name(tr, side),
         gid=f"series-{side}",
     )
+    if mdc is not None:
+        # The MDC95 is the least change between two measurements that is beyond their error:
+        # drawn once, at the first visit, as the band a later value must leave (a bar of it
+        # on every point read as each value's own uncertainty, which is ±1.96·SEM).
+        ax.errorbar(
+            dates[:1],
+            values[:1],
+            yerr=mdc,
+            color=look["color"],
+            linestyle="none",
+            marker="none",
+            elinewidth=0.9,
+            capsize=4,
+            gid=f"first-visit-mdc-{side}",
+        )
     # Markers drawn separately: filled for signed visits, hollow for drafts.
     for signed in (True, False):
         xs = [p.date for p in points if p.signed is signed]

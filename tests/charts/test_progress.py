@@ -46,12 +46,24 @@ def test_two_sides_norm_band_and_labels(history: ClientHistory, catalogue: Catal
     assert any("MDC95 4°" in t for t in figure_messages(fig))
 
 
-def test_error_bars_are_the_mdc(history: ClientHistory, catalogue: Catalogue) -> None:
+def test_the_mdc_is_one_bar_at_the_first_visit(
+    history: ClientHistory, catalogue: Catalogue
+) -> None:
+    # The MDC95 is about a change between two measurements: drawn once, at the first visit,
+    # as the band a later value must leave; a bar on every point read as each value's own
+    # uncertainty (±1.96·SEM), wider than it is.
     fig = measure_progress_figure(history, "ankle.df", catalogue)
     ax = fig.axes[0]
-    segments = [c for c in ax.collections if c.get_segments()]
-    first = segments[0].get_segments()[0]
-    assert first[1][1] - first[0][1] == pytest.approx(8)  # ± 4°
+    bars = [c for c in ax.collections if c.get_segments()]
+    assert len(bars) == 2  # one per side
+    for bar in bars:
+        (segment,) = bar.get_segments()  # one point each: the first visit
+        assert segment[1][1] - segment[0][1] == pytest.approx(8)  # ± 4°
+        series = [line for line in ax.lines if str(line.get_gid()).startswith("series-")]
+        first_visit = min(line.get_xdata()[0] for line in series)
+        assert segment[0][0] == first_visit
+    notes = " ".join(figure_messages(fig))
+    assert "± MDC95 4°" in notes and "at the first visit" in notes
 
 
 def test_one_side_no_norm_one_visit(catalogue: Catalogue, history: ClientHistory) -> None:

@@ -72,7 +72,7 @@ def test_the_spanish_progress_tab_draws_spanish_charts(
     assert ax.xlabel == "Fecha de la consulta"
     months = set(ax.xticklabels)
     assert "feb" in months and "Feb" not in months
-    assert "Barras de error" in view.status.text()  # the chart's note, read out beside it
+    assert "CMD95" in view.status.text()  # the chart's note, read out beside it
     # The measure picker names it in Spanish too.
     assert view.measure.currentText() == f"{measure.label_in('es')} (activo) — 3 visitas"
 
