@@ -38,6 +38,7 @@ FIELD_NAMES = (
     QT_TRANSLATE_NOOP("Refusal", "First date"),
     QT_TRANSLATE_NOOP("Refusal", "Second date"),
     QT_TRANSLATE_NOOP("Refusal", "Template name"),
+    QT_TRANSLATE_NOOP("Refusal", "Title"),
 )
 
 _WORDS = {

@@ -19,6 +19,7 @@ from mobileathlete_desktop.domain.records import ClientRecord
 from mobileathlete_desktop.services import clients as client_service
 from mobileathlete_desktop.services import programs as program_service
 from mobileathlete_desktop.services.context import ServiceContext
+from mobileathlete_desktop.ui.refusals import refusal_text
 
 if TYPE_CHECKING:
     from mobileathlete_desktop.services.reports import BatchResult, HandoutResult
@@ -238,8 +239,10 @@ def record_printed(
 
 
 def describe(value: Any) -> str:
-    """An exception as one short line for a status bar or message box."""
-    text = " ".join((str(value) or type(value).__name__).split())
+    """An exception as one short line for a status bar or message box: a refusal whose rule
+    is known in the window's language (ui/refusals), else its own words."""
+    said = refusal_text(value) if isinstance(value, BaseException) else str(value)
+    text = " ".join((said or type(value).__name__).split())
     return text if len(text) <= 240 else text[:239] + "…"
 
 

@@ -176,3 +176,24 @@ def test_an_addendum_without_a_fitting_reason_is_refused_in_spanish(
     editor.add_addendum()
     assert editor.status.text() == f"⚠ {sentence}"
     assert len(assessments.list_assessments(therapist_ctx, client_id)) == 1
+
+
+def test_the_builder_says_a_service_refusal_in_spanish(
+    spanish: str, therapist_ctx: ServiceContext, draft_id: int
+) -> None:
+    """The program builder says a service's refusal through service_adapter.describe: a
+    title too long (the rule named by the domain) reads Spanish; nothing is saved."""
+    from mobileathlete_desktop.domain.programs import ProgramRecord
+    from mobileathlete_desktop.services import programs
+    from mobileathlete_desktop.services.context import InputError
+    from mobileathlete_desktop.ui import service_adapter
+
+    client_id = assessments.get_assessment(therapist_ctx, draft_id).client_id
+    program = ProgramRecord(None, client_id, date(2026, 1, 5), "Semana " + "x" * 300)
+    with pytest.raises(InputError) as refused:
+        programs.save_program(therapist_ctx, program)
+    assert str(refused.value) == "Title is too long: 307 characters, at most 200"
+    assert service_adapter.describe(refused.value) == (
+        "Título: 307 caracteres, y se admiten como máximo 200"
+    )
+    assert programs.list_programs(therapist_ctx, client_id) == []

@@ -1254,6 +1254,10 @@ Esta ventana se cerrará y se abrirá la pantalla de recuperación: el archivo d
         <translation>Nombre de la plantilla</translation>
     </message>
     <message>
+        <source>Title</source>
+        <translation>Título</translation>
+    </message>
+    <message>
         <source>{what} is required</source>
         <translation>{what}: este dato es obligatorio</translation>
     </message>
