@@ -300,9 +300,13 @@ def update_client(
         with ctx.db.session() as session:
             row = _load(session, client_id)
             if expected_version is not None and row.version != expected_version:
-                raise ConflictError(
-                    f"Client {row.chart_number} was changed by someone else; reopen to see it"
+                said = f"Client {row.chart_number} was changed by someone else; reopen to see it"
+                conflict = ConflictError(said)
+                # The rule, for a window to say it in its own language (ui/refusals).
+                conflict.__cause__ = InvalidValue(
+                    said, kind="client_changed", chart=row.chart_number
                 )
+                raise conflict
             _chart_taken(session, data.chart_number, other_than=client_id)
             before = {name: getattr(row, name) for name in _INPUT_FIELDS}
             after = asdict(data)
@@ -322,7 +326,10 @@ def update_client(
                 )
             return to_record(row)
     except StaleDataError as exc:
-        raise ConflictError("The client was changed by someone else; reopen to see it") from exc
+        said = "The client was changed by someone else; reopen to see it"
+        stale = InvalidValue(said, kind="client_changed_unnamed")
+        stale.__cause__ = exc
+        raise ConflictError(said) from stale
 
 
 def archive_client(ctx: ServiceContext, client_id: int, archived: bool = True) -> ClientRecord:

@@ -174,7 +174,7 @@ class ClientDialog(QDialog):
             self.show_problems({"chart_number" if chart else "given_name": refusal_text(exc)})
             return
         except (ConflictError, PermissionError) as exc:
-            self.problems.setText(f"⚠ {exc}")
+            self.problems.setText(f"⚠ {refusal_text(exc)}")
             return
         self.show_problems({})
         self.accept()

@@ -161,6 +161,12 @@ _WORDS = {
     "backup_folder_unusable": QT_TRANSLATE_NOOP(
         "Refusal", "Cannot use {folder} for backups: {reason}"
     ),
+    "client_changed": QT_TRANSLATE_NOOP(
+        "Refusal", "Client {chart} was changed by someone else; reopen to see it"
+    ),
+    "client_changed_unnamed": QT_TRANSLATE_NOOP(
+        "Refusal", "The client was changed by someone else; reopen to see it"
+    ),
     "wrong_sign_in": QT_TRANSLATE_NOOP("Refusal", "Wrong user name or password"),
     "account_locked": QT_TRANSLATE_NOOP(
         "Refusal",

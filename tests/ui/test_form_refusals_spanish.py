@@ -7,6 +7,7 @@ line's English is unchanged."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -402,3 +403,24 @@ def test_the_first_run_form_refuses_in_spanish(
     said = "Nombre de la clínica: 208 caracteres, y se admiten como máximo 200"
     qtbot.waitUntil(lambda: dialog.message.text() == said, timeout=10_000)
     assert not has_users(ctx.db) and dialog.actor is None
+
+
+def test_a_client_changed_elsewhere_meanwhile_is_said_in_spanish(
+    spanish: str, ctx: ServiceContext, qtbot: QtBot
+) -> None:
+    client = clients.create_client(ctx, clients.ClientInput("MA-7", "Ana", "Sol"))
+    dialog = ClientDialog(ctx, client)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    elsewhere = clients.input_from_record(client)
+    clients.update_client(
+        ctx, client.id, replace(elsewhere, phone="600 000 000"), expected_version=client.version
+    )
+    _type_into(qtbot, dialog.line("family_name"), "Sol Rios")
+    shown = _save(qtbot, dialog)
+    assert shown == (
+        "⚠ Otra persona ha cambiado el cliente MA-7; vuelva a abrirlo para ver los cambios"
+    )
+    stored = clients.get_client(ctx, client.id)
+    assert (stored.family_name, stored.phone) == ("Sol", "600 000 000")

@@ -1454,6 +1454,14 @@ Esta ventana se cerrará y se abrirá la pantalla de recuperación: el archivo d
         <translation>No se puede usar {folder} para las copias de seguridad: {reason}</translation>
     </message>
     <message>
+        <source>Client {chart} was changed by someone else; reopen to see it</source>
+        <translation>Otra persona ha cambiado el cliente {chart}; vuelva a abrirlo para ver los cambios</translation>
+    </message>
+    <message>
+        <source>The client was changed by someone else; reopen to see it</source>
+        <translation>Otra persona ha cambiado el cliente; vuelva a abrirlo para ver los cambios</translation>
+    </message>
+    <message>
         <source>Wrong user name or password</source>
         <translation>Nombre de usuario o contraseña incorrectos</translation>
     </message>
