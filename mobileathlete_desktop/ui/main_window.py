@@ -257,8 +257,9 @@ class MainWindow(MenuWindows):
         builder = ProgramBuilder(self.ctx, client_id, self, client=self.page.client)
         builder.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.program_builder = builder
-        builder.show()
-        builder.activateWindow()
+        # Shown on the next turn, as an assessment window is: built (15-25 ms of the UI
+        # thread), then shown and painted (20-30 ms), not both in one frozen frame.
+        QTimer.singleShot(0, builder, lambda b=builder: self._bring_up(b))
 
     def focus_search(self) -> None:
         """Puts the cursor in the search box with its text selected (Ctrl+F)."""
@@ -407,10 +408,10 @@ class MainWindow(MenuWindows):
         return editor
 
     @staticmethod
-    def _bring_up(editor: AssessmentEditor) -> None:
-        editor.show()
-        editor.raise_()
-        editor.activateWindow()
+    def _bring_up(window: QWidget) -> None:
+        window.show()
+        window.raise_()
+        window.activateWindow()
 
     def _rekey(self, editor: AssessmentEditor, new_id: int) -> None:
         self.editors = {k: v for k, v in self.editors.items() if v is not editor}

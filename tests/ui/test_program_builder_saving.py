@@ -223,7 +223,8 @@ def test_the_main_window_opens_the_builder_without_reading_the_client_again(
     )
     window.program_action.trigger()
     builder = window.program_builder
-    assert builder.isVisible() and "Lena Swiftmoor (PB-1)" in builder.windowTitle()
+    qtbot.waitUntil(builder.isVisible)  # shown on the next turn, once built
+    assert "Lena Swiftmoor (PB-1)" in builder.windowTitle()
     assert read == []
     qtbot.waitUntil(lambda: builder.loading is None)
     builder.close()
