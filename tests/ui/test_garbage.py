@@ -104,9 +104,8 @@ def test_a_forgotten_program_builder_goes_at_once(
     qtbot.waitExposed(builder)
     # A job running holds its window until it answers (then lets go, on the UI thread).
     pictures = builder.pictures
-    qtbot.waitUntil(  # and the latest saved program, read on the pool
-        lambda job=builder.loading: not pictures.reading and (job is None or not job.running)
-    )
+    # and the latest saved program, read on the pool once the first frame is painted
+    qtbot.waitUntil(lambda: not pictures.reading and builder.loading is None)
     gone = weakref.ref(builder)
     collections_before = gc.get_stats()[2]["collections"]
     del builder

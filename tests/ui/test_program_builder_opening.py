@@ -1,6 +1,6 @@
-"""The program builder's opening: its first frame is built and painted before its reads start,
-and its reads run one after the other (the latest saved program, then the drills' pictures),
-so no worker takes the interpreter from the UI thread while it draws (issue 22)."""
+"""The program builder's opening: its first frame is built and painted before the latest saved
+program is read, so that read's worker does not take the interpreter from the UI thread while
+it draws (issue 22)."""
 
 from __future__ import annotations
 
@@ -58,7 +58,7 @@ class Timeline:
 @pytest.fixture
 def timeline(monkeypatch: pytest.MonkeyPatch) -> Timeline:
     seen = Timeline()
-    latest_program, drill_images = service_adapter.latest_program, service_adapter.drill_images
+    latest_program = service_adapter.latest_program
 
     def reading_latest(ctx: Any, client_id: int) -> Any:
         seen.note("latest started")
@@ -69,12 +69,7 @@ def timeline(monkeypatch: pytest.MonkeyPatch) -> Timeline:
         finally:
             seen.note("latest ended")
 
-    def reading_pictures(ctx: Any, codes: Any) -> Any:
-        seen.note("pictures started")
-        return drill_images(ctx, codes)
-
     monkeypatch.setattr(service_adapter, "latest_program", reading_latest)
-    monkeypatch.setattr(service_adapter, "drill_images", reading_pictures)
     return seen
 
 
@@ -87,59 +82,25 @@ def _builder(
     return builder
 
 
-def test_a_shown_builder_reads_after_its_first_frame_then_draws_pictures(
+def test_a_shown_builder_reads_its_program_after_its_first_frame(
     ctx: ServiceContext, client_id: int, store: QSettings, qtbot: QtBot, timeline: Timeline
 ) -> None:
     builder = _builder(ctx, client_id, store, qtbot, timeline)
     builder.show()
     # Nothing is read while the window is built and shown.
-    assert timeline.events == []
+    assert "latest started" not in timeline.names()
     assert builder.loading is not None and not builder.loading.running
     qtbot.waitUntil(lambda: builder.loading is None)
-    first = builder.library_model.exercises[0]
-    qtbot.waitUntil(lambda: builder.pictures.known(first.code))
     assert timeline.painted_at_read is True  # the first frame was on screen before the read
-    assert timeline.names()[:3] == ["latest started", "latest ended", "pictures started"]
-    assert timeline.at("pictures started") >= timeline.at("latest ended")
     assert "No saved program yet" in builder.status.text()
 
 
-def test_a_builder_never_shown_still_reads_its_program_and_pictures(
+def test_a_builder_never_shown_still_reads_its_program(
     ctx: ServiceContext, client_id: int, store: QSettings, qtbot: QtBot, timeline: Timeline
 ) -> None:
     builder = _builder(ctx, client_id, store, qtbot, timeline)
     qtbot.waitUntil(lambda: builder.loading is None)
-    first = builder.library_model.exercises[0]
-    qtbot.waitUntil(lambda: builder.pictures.known(first.code))
     assert "latest ended" in timeline.names()
-
-
-def test_pictures_do_not_wait_long_for_a_slow_program_read(
-    ctx: ServiceContext,
-    client_id: int,
-    store: QSettings,
-    qtbot: QtBot,
-    timeline: Timeline,
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    # A clinic server slow to answer: the pictures are drawn after PICTURES_AFTER_MS anyway.
-    answer = threading.Event()
-    reading = service_adapter.latest_program
-
-    def slow(ctx: Any, client_id: int) -> Any:
-        answer.wait(10)
-        return reading(ctx, client_id)
-
-    monkeypatch.setattr(service_adapter, "latest_program", slow)
-    builder = _builder(ctx, client_id, store, qtbot, timeline)
-    builder.show()
-    first = builder.library_model.exercises[0]
-    try:
-        qtbot.waitUntil(lambda: builder.pictures.known(first.code), timeout=5_000)
-        assert builder.loading is not None  # still reading the program
-    finally:
-        answer.set()
-    qtbot.waitUntil(lambda: builder.loading is None)
 
 
 def test_closing_before_the_first_frame_reads_nothing(

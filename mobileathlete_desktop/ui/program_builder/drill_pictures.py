@@ -72,12 +72,6 @@ class DrillPictures(QObject):
     or the drill chosen), a page of drills at a time, on the thread pool; until then the
     drill shows a blank picture, and `ready` says which drills have theirs now. Icons are
     painted once (on the UI thread) and kept.
-
-    While `hold()` is in force the drills asked for are only noted; `release()` reads and
-    draws them all in one job. The builder holds them while its first frame is built and
-    painted: the worker's drawing (Python and Qt's SVG renderer, 16 figures a page) took
-    the interpreter from the UI thread at every call Qt made into Python, and doubled the
-    opening's frozen frame (70 ms for 30 ms of the UI thread's own work, bench workday).
     """
 
     # The drill codes whose pictures were just read and drawn.
@@ -91,7 +85,6 @@ class DrillPictures(QObject):
         self._icon_images: dict[str, QImage] = {}  # drawn on the thread pool, not painted yet
         self._pending: set[str] = set()  # being read and drawn on the thread pool
         self._blank: QIcon | None = None
-        self._held: dict[str, Exercise] | None = None  # asked for while held (hold())
 
     def known(self, code: str) -> bool:
         """Whether the drill's own picture was read and its figure drawn."""
@@ -99,36 +92,14 @@ class DrillPictures(QObject):
 
     @property
     def reading(self) -> bool:
-        """Whether pictures are being read and drawn on the thread pool (or wait, held)."""
-        return bool(self._pending) or bool(self._held)
-
-    def hold(self) -> None:
-        """Notes the drills asked for from now on, without reading or drawing them, until
-        `release()`."""
-        if self._held is None:
-            self._held = {}
-
-    def release(self) -> None:
-        """Reads and draws, in one job, the drills asked for while held; asks run at once
-        again from now on."""
-        held, self._held = self._held, None
-        if held:
-            self.request(list(held.values()))
-
-    @property
-    def held(self) -> bool:
-        """Whether asks wait for `release()`."""
-        return self._held is not None
+        """Whether pictures are being read and drawn on the thread pool."""
+        return bool(self._pending)
 
     def request(self, exercises: Sequence[Exercise]) -> None:
         """Reads the own pictures (one query) and draws the figures of those drills not done
-        yet, on the thread pool; `ready` follows. (While held: noted for `release()`.)"""
+        yet, on the thread pool; `ready` follows."""
         wanted = [e for e in exercises if not self.known(e.code) and e.code not in self._pending]
         if not wanted:
-            return
-        if self._held is not None:
-            for exercise in wanted:
-                self._held.setdefault(exercise.code, exercise)
             return
         wanted = list({e.code: e for e in wanted}.values())
         codes = [e.code for e in wanted]

@@ -42,8 +42,7 @@ def load_latest(builder: ProgramBuilder) -> Job[Latest]:
     painful on the thread pool; shows the program when it comes, unless it was changed
     meanwhile (what the therapist did is kept). From then on every drill shown or added has
     its notes as the handout prints them: the pain caution by a drill that moves a painful
-    test. Then the drills' pictures held meanwhile are drawn (one worker at a time: the UI
-    thread shows the program without a picture worker taking the interpreter from it)."""
+    test."""
     ctx, client_id = builder.ctx, builder.client_id
 
     def _work(_control: object) -> Latest:
@@ -51,12 +50,6 @@ def load_latest(builder: ProgramBuilder) -> Job[Latest]:
         return latest, program_service.pain_cautions_of(ctx, client_id)
 
     def _read(read: Latest) -> None:
-        try:
-            _show_latest(read)
-        finally:
-            builder.pictures.release()
-
-    def _show_latest(read: Latest) -> None:
         builder.loading = None
         latest, cautions = read
         show_cautions(builder, cautions)
@@ -94,7 +87,6 @@ def load_latest(builder: ProgramBuilder) -> Job[Latest]:
 
     def _not_read(exc: Exception) -> None:
         builder.loading = None
-        builder.pictures.release()
         if not isinstance(exc, SAID):
             show_failure(builder, exc)
         builder._say(f"⚠ {svc.describe(exc)}")

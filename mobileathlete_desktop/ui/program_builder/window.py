@@ -102,7 +102,7 @@ class ProgramBuilder(QDialog):
         self._build()
         self._say(self.tr("Reading the latest saved program…"))
         load_latest(self)  # run once the first frame is on screen (opening.OpeningReads)
-        self.opening = OpeningReads(self, _loading, self.pictures)
+        self.opening = OpeningReads(self, _loading)
         self.refresh_library()
 
     def paintEvent(self, event: QPaintEvent) -> None:
