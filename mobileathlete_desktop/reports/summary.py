@@ -85,6 +85,8 @@ class SummaryReport:
     """Changes left out for room (the full record lists every one)."""
     more_findings: int = 0
     charts: tuple[Chart, ...] = ()
+    more_charts: int = 0
+    """Charts left out for room (the full record draws them): said where they would be."""
     program_title: str = ""
     program: tuple[DrillLine, ...] = ()
     adherence: str = ""
@@ -427,6 +429,17 @@ def _chart_flowables(report: SummaryReport, tr: Texts, draw: bool) -> list[Any]:
             out.append(para(chart.caption, "muted"))
         flexible = _flexible_chart(chart.figure, tallest, draw, shrinks=not chart.full_size)
         out.append(flexible)
+    if report.more_charts:  # left out to keep two pages (a longer language takes more room)
+        out.append(
+            para(
+                tr.ngettext(
+                    "{count} more chart is drawn in the full record.",
+                    "{count} more charts are drawn in the full record.",
+                    report.more_charts,
+                ),
+                "muted",
+            )
+        )
     return out
 
 
@@ -523,7 +536,8 @@ def _shorter(report: SummaryReport) -> SummaryReport | None:
         return replace(report, chart_height=SMALL_CHART_HEIGHT)
     if len(report.charts) > 1:
         kept = tuple(c for c in report.charts if c.full_size)[:1] or report.charts[:1]
-        return replace(report, charts=kept)
+        left = len(report.charts) - len(kept)
+        return replace(report, charts=kept, more_charts=report.more_charts + left)
     if len(report.since_first) + len(report.since_last) > 2:
         first, last = list(report.since_first), list(report.since_last)
         longer = first if len(first) >= len(last) else last
@@ -539,7 +553,7 @@ def _shorter(report: SummaryReport) -> SummaryReport | None:
             report, findings=report.findings[:-1], more_findings=report.more_findings + 1
         )
     if report.charts:
-        return replace(report, charts=())
+        return replace(report, charts=(), more_charts=report.more_charts + len(report.charts))
     return None
 
 

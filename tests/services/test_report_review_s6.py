@@ -379,3 +379,38 @@ def test_the_page_fitter_leaves_another_chart_out_before_the_outcome_chart() -> 
     # Alone, the outcome chart is never drawn smaller: the next cut is elsewhere.
     alone = SummaryReport(client, ClinicHeader("Clinic"), date(2026, 12, 2), charts=(outcome,))
     assert _shorter(alone) is None or _shorter(alone).chart_height == CHART_HEIGHT  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", "1 more chart is drawn in the full record."),
+        ("es", "1 gráfico más figura en el registro completo."),
+    ],
+)
+def test_a_chart_left_out_to_keep_two_pages_is_said(lang: str, said: str) -> None:
+    # The Spanish summary left the active-vs-passive chart out without a word (its longer
+    # text took the room): the reader is told where it is.
+    from matplotlib.figure import Figure
+
+    from mobileathlete_desktop.reports.summary import Chart, _shorter, summary_story
+
+    client = ClientRecord(1, "M1-2", "Testa", "Runnerton", date(1990, 4, 2), "female")
+    outcome = Chart(Figure(figsize=(7, 3.5)), "Outcome scores", full_size=True)
+    other = Chart(Figure(figsize=(7, 3.6)), "Active against passive range")
+    report = SummaryReport(
+        client,
+        ClinicHeader("Clinic"),
+        date(2026, 12, 2),
+        lang=lang,
+        visit_dates=(date(2026, 11, 2),),
+        charts=(other, outcome),
+    )
+    shorter = _shorter(report)
+    assert shorter is not None
+    fewer = _shorter(shorter)
+    assert fewer is not None and fewer.more_charts == 1
+    words = [getattr(f, "text", "") for f in summary_story(fewer, draw_charts=False)]
+    assert any(said in str(w) for w in words)
+    before = [getattr(f, "text", "") for f in summary_story(report, draw_charts=False)]
+    assert not any(said in str(w) for w in before)
