@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -46,6 +47,39 @@ def render_svg(exercise: Exercise, width: str | None = None) -> str:
     return scene_to_svg(scene_for(exercise), title=exercise.name("en"), width=width)
 
 
+# Each drill's figure as SVG text (None: it cannot be drawn), by code, for the process: the
+# figures never change; drawing one takes 1-2 ms of Python.
+_FIGURES: dict[str, str | None] = {}
+
+
+def figure_svg(exercise: Exercise) -> str | None:
+    """The drill's drawn figure as SVG text (kept), or None when its pose cannot be drawn."""
+    if exercise.code not in _FIGURES:
+        try:
+            _FIGURES[exercise.code] = scene_to_svg(scene_for(exercise), title=exercise.name("en"))
+        except Exception:  # a malformed pose must not break a list; the name is still shown
+            _FIGURES[exercise.code] = None
+    return _FIGURES[exercise.code]
+
+
+def draw_ahead(pause_s: float = 0.0005) -> int:
+    """Draws every drill's figure of the default library once, ahead of time (ui.prewarm's
+    plain thread: the program builder's first opening then finds them drawn, and its picture
+    worker no longer takes the interpreter from the UI thread for 20-30 ms of Python while the
+    window is built and painted). Pauses between figures so that the UI thread gets the
+    interpreter at once when it asks. Returns how many were drawn."""
+    from mobileathlete_desktop.domain.exercises import default_exercise_library
+
+    library = default_exercise_library()
+    drawn = 0
+    for exercise in library or ():
+        if exercise.code not in _FIGURES:
+            figure_svg(exercise)
+            drawn += 1
+            time.sleep(pause_s)
+    return drawn
+
+
 def illustration_for(exercise: Exercise, custom_image_path: Path | None = None) -> Illustration:
     """The clinic's own image when it exists, else the drawn scene; a custom path that does
     not exist gives MissingIllustration (carrying the drawn scene), never an exception."""
@@ -62,6 +96,8 @@ __all__ = [
     "Pose",
     "PoseError",
     "Scene",
+    "draw_ahead",
+    "figure_svg",
     "illustration_for",
     "pose_for",
     "render_svg",

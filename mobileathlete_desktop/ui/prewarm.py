@@ -62,6 +62,10 @@ WARM_CALLS: tuple[tuple[str, str], ...] = (
     # The drill library (50-190 ms to read), which the builder's module reads at import:
     # read here first, it is cached when the UI thread imports the builder.
     ("mobileathlete_desktop.domain.exercises", "default_exercise_library"),
+    # The drills' drawn figures (1-2 ms of Python each, 73 drills), which the builder's
+    # picture worker drew while its window was built and painted, taking the interpreter
+    # from the UI thread (52-76 ms frozen at its first opening, bench workday).
+    ("mobileathlete_desktop.illustrations", "draw_ahead"),
 )
 """Cached reads of the non-ui layers, made on the plain thread after its imports."""
 CATALOGUE_LANGUAGES: tuple[str, ...] = SUPPORTED_LANGUAGES

@@ -98,14 +98,11 @@ def default_item(exercise: Exercise, lang: str = "en") -> ProgramItemRecord:
 
 
 def drill_svg(exercise: Exercise) -> str | None:
-    """The drill's drawn figure as SVG text, or None when it cannot be drawn."""
-    try:
-        from mobileathlete_desktop.illustrations import scene_for
-        from mobileathlete_desktop.illustrations.svg import scene_to_svg
+    """The drill's drawn figure as SVG text (drawn once per process, most of them ahead of
+    time by ui.prewarm), or None when it cannot be drawn."""
+    from mobileathlete_desktop.illustrations import figure_svg
 
-        return scene_to_svg(scene_for(exercise), title=exercise.name("en"))
-    except Exception:  # a malformed pose must not break the list; the name is still shown
-        return None
+    return figure_svg(exercise)
 
 
 # -- programs --------------------------------------------------------------------------------
