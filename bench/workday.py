@@ -183,9 +183,16 @@ def progress(window: Any, meter: StallMeter) -> None:
 def program_and_handout(window: Any, meter: StallMeter) -> None:
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
 
+    keys = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
     with meter.step("open the program builder"):
-        window.program_action.trigger()
+        # As a therapist opens it: Ctrl+Shift+P (a key the idle lock sees, as it sees the
+        # keys and clicks that open every other window of the workday).
+        window.activateWindow()
+        wait_for(window.isActiveWindow, "the main window active")
+        QTest.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_P, keys)
+        wait_for(lambda: getattr(window, "program_builder", None) is not None, "the builder")
         builder = window.program_builder
         wait_for(builder.isVisible, "the program builder")
         pause(200)
