@@ -9,10 +9,15 @@ ui/value_problems."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication
 
-from mobileathlete_desktop.domain.validation import InvalidValue
 from mobileathlete_desktop.ui.i18n import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:  # imported at a refusal only: the domain's catalogue is 24 ms of imports,
+    # and the sign-in dialog imports this module before its first frame (start_ratio, bench)
+    from mobileathlete_desktop.domain.validation import InvalidValue
 
 _CONTEXT = "Refusal"
 
@@ -213,6 +218,8 @@ _WORDS = {
 def refused_value(error: BaseException) -> InvalidValue | None:
     """The domain's refusal behind `error` (itself, or what a service's InputError was raised
     from), or None."""
+    from mobileathlete_desktop.domain.validation import InvalidValue
+
     seen: BaseException | None = error
     while seen is not None:
         if isinstance(seen, InvalidValue):
