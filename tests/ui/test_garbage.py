@@ -105,7 +105,7 @@ def test_a_forgotten_program_builder_goes_at_once(
     # A job running holds its window until it answers (then lets go, on the UI thread).
     pictures = builder.pictures
     # and the latest saved program, read on the pool once the first frame is painted
-    qtbot.waitUntil(lambda: not pictures.reading and builder.loading is None)
+    qtbot.waitUntil(lambda b=builder: not pictures.reading and b.loading is None)
     gone = weakref.ref(builder)
     collections_before = gc.get_stats()[2]["collections"]
     del builder
