@@ -24,8 +24,8 @@ from mobileathlete_desktop.reports.summary import (
     not_signed,
     para,
     reference_note_text,
-    trial_pages,
 )
+from mobileathlete_desktop.reports.summary_fit import trial_pages
 from mobileathlete_desktop.support.i18n import texts
 
 LETTER_FINDINGS = 4

@@ -3,21 +3,18 @@ matter, what changed, one or two charts, the home program, the plan and the sign
 
 from __future__ import annotations
 
-import io
-import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from typing import Any
 
 from mobileathlete_desktop.domain.records import ClientRecord
+from mobileathlete_desktop.reports.flexible_chart import SHORTEST_CHART, flexible_chart
 from mobileathlete_desktop.reports.pdf import (
     ACCENT,
     RULE,
     ClinicHeader,
-    build_document,
-    chart_image,
     content_width,
     letterhead,
     section_mark,
@@ -30,7 +27,6 @@ from mobileathlete_desktop.support.i18n import N_, Texts, texts
 # The most a summary lists before it points to the full record.
 MAX_FINDINGS = 7
 MAX_CHANGES = 4
-MAX_PAGES = 2
 # A chart on the summary is at most this tall (points): two of them leave room for the program.
 CHART_HEIGHT = 300.0
 # ...and when that leaves no room, first this tall, before a chart is left out.
@@ -377,42 +373,6 @@ def not_signed(drafts: Sequence[date], tr: Texts, style: str = "medium") -> str:
     )
 
 
-# A chart shrinks to the room left on a page down to this height (points) rather than leave
-# the page's foot empty; below it, it starts the next page at full size.
-SHORTEST_CHART = 170.0
-
-
-def _flexible_chart(figure: Any, tallest: float, draw: bool, *, shrinks: bool = True) -> Any:
-    """A chart that takes the page's width up to `tallest`, or (when it `shrinks`) less to fit
-    the room left on the page (not under SHORTEST_CHART); blank space of the same size when
-    `draw` is false (a trial layout that counts pages)."""
-    from reportlab.platypus import Flowable
-
-    fig_w, fig_h = figure.get_size_inches()
-    aspect = fig_w / fig_h
-    pixels = chart_image(figure, content_width(), max_height=tallest) if draw else None
-
-    class FlexibleChart(Flowable):  # type: ignore[misc]
-        def __init__(self) -> None:
-            super().__init__()
-            self.hAlign = "CENTER"
-
-        def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-            full = min(tallest, available_width / aspect)
-            # Never under 3/4 of its size: a tall chart made short gets too narrow to read.
-            fits = shrinks and max(SHORTEST_CHART, full * 0.75) <= available_height < full
-            self.height = available_height if fits else full
-            self.width = self.height * aspect
-            return self.width, self.height
-
-        def draw(self) -> None:
-            if pixels is not None:
-                pixels.drawWidth, pixels.drawHeight = self.width, self.height
-                pixels.drawOn(self.canv, 0, 0)
-
-    return FlexibleChart()
-
-
 def _chart_flowables(report: SummaryReport, tr: Texts, draw: bool) -> list[Any]:
     """Each chart after its caption, kept together on a page."""
     from reportlab.platypus import CondPageBreak
@@ -427,7 +387,7 @@ def _chart_flowables(report: SummaryReport, tr: Texts, draw: bool) -> list[Any]:
             out.append(CondPageBreak(SHORTEST_CHART + 30))
         if chart.caption:
             out.append(para(chart.caption, "muted"))
-        flexible = _flexible_chart(chart.figure, tallest, draw, shrinks=not chart.full_size)
+        flexible = flexible_chart(chart.figure, tallest, draw, shrinks=not chart.full_size)
         out.append(flexible)
     if report.more_charts:  # left out to keep two pages (a longer language takes more room)
         out.append(
@@ -509,61 +469,3 @@ def summary_story(report: SummaryReport, *, draw_charts: bool = True) -> list[An
         KeepTogether([*plan, Spacer(1, 4), signature(report.therapist, tr, report.drafts)])
     )
     return story
-
-
-_PAGE = re.compile(rb"/Type /Page\b(?!s)")
-
-
-def count_pages(data: bytes) -> int:
-    """Pages in a PDF this program wrote (reportlab writes page objects uncompressed)."""
-    return len(_PAGE.findall(data))
-
-
-def trial_pages(story: list[Any], lang: str) -> int:
-    """How many pages a story lays out to (written to memory and counted)."""
-    buffer = io.BytesIO()
-    build_document(buffer, story, title="", author="", footer="", lang=lang)
-    return count_pages(buffer.getvalue())
-
-
-def _shorter(report: SummaryReport) -> SummaryReport | None:
-    """The summary with one thing less, in the order a reader misses least; None at the end.
-    The outcome scores' chart (full_size) is the chart kept: a referring doctor reads it
-    first, so another chart is made smaller and then left out before it, and it is never
-    made smaller (its key stays readable)."""
-    shrinkable = any(not c.full_size for c in report.charts)
-    if shrinkable and report.chart_height > SMALL_CHART_HEIGHT:
-        return replace(report, chart_height=SMALL_CHART_HEIGHT)
-    if len(report.charts) > 1:
-        kept = tuple(c for c in report.charts if c.full_size)[:1] or report.charts[:1]
-        left = len(report.charts) - len(kept)
-        return replace(report, charts=kept, more_charts=report.more_charts + left)
-    if len(report.since_first) + len(report.since_last) > 2:
-        first, last = list(report.since_first), list(report.since_last)
-        longer = first if len(first) >= len(last) else last
-        longer.pop()
-        return replace(
-            report,
-            since_first=tuple(first),
-            since_last=tuple(last),
-            more_changes=report.more_changes + 1,
-        )
-    if len(report.findings) > 3:
-        return replace(
-            report, findings=report.findings[:-1], more_findings=report.more_findings + 1
-        )
-    if report.charts:
-        return replace(report, charts=(), more_charts=report.more_charts + len(report.charts))
-    return None
-
-
-def fit_summary(report: SummaryReport, pages: int = MAX_PAGES) -> tuple[SummaryReport, int]:
-    """The summary cut down until it lays out on `pages` pages, and the pages it takes."""
-    taken = trial_pages(summary_story(report, draw_charts=False), report.lang)
-    while taken > pages:
-        smaller = _shorter(report)
-        if smaller is None:
-            break
-        report = smaller
-        taken = trial_pages(summary_story(report, draw_charts=False), report.lang)
-    return report, taken

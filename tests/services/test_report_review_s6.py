@@ -363,7 +363,8 @@ def test_a_poor_single_leg_squat_is_said_in_agreement_in_spanish(
 def test_the_page_fitter_leaves_another_chart_out_before_the_outcome_chart() -> None:
     from matplotlib.figure import Figure
 
-    from mobileathlete_desktop.reports.summary import CHART_HEIGHT, Chart, _shorter
+    from mobileathlete_desktop.reports.summary import CHART_HEIGHT, Chart
+    from mobileathlete_desktop.reports.summary_fit import shorter as _shorter
 
     client = ClientRecord(1, "M1-2", "Testa", "Runnerton", date(1990, 4, 2), "female")
     outcome = Chart(Figure(figsize=(7, 3.5)), "Outcome scores", full_size=True)
@@ -393,7 +394,8 @@ def test_a_chart_left_out_to_keep_two_pages_is_said(lang: str, said: str) -> Non
     # text took the room): the reader is told where it is.
     from matplotlib.figure import Figure
 
-    from mobileathlete_desktop.reports.summary import Chart, _shorter, summary_story
+    from mobileathlete_desktop.reports.summary import Chart, summary_story
+    from mobileathlete_desktop.reports.summary_fit import shorter as _shorter
 
     client = ClientRecord(1, "M1-2", "Testa", "Runnerton", date(1990, 4, 2), "female")
     outcome = Chart(Figure(figsize=(7, 3.5)), "Outcome scores", full_size=True)

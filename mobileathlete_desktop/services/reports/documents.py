@@ -61,7 +61,7 @@ def build_document_for(
     """One client's report of `kind` in `lang`, its charts too."""
     lang = language_code(lang)
     if kind == SUMMARY:
-        from mobileathlete_desktop.reports.summary import fit_summary
+        from mobileathlete_desktop.reports.summary_fit import fit_summary
         from mobileathlete_desktop.services.reports.summary import build_summary_report
 
         summary, pages = fit_summary(build_summary_report(ctx, client_id, lang=lang))
@@ -91,7 +91,7 @@ def _last(dates: Sequence[date]) -> date | None:
 def _counted(docs: Sequence[Document]) -> list[Document]:
     """The documents with their page counts; one laid out to memory where it is unknown (a
     story of its own: platypus flowables are not laid out twice)."""
-    from mobileathlete_desktop.reports.summary import count_pages
+    from mobileathlete_desktop.reports.summary_fit import count_pages
 
     counted = []
     for doc in docs:
