@@ -39,7 +39,7 @@ def register(subparsers: Any) -> None:
 def set_image(args: argparse.Namespace) -> int:
     """--set-image / --clear-image: the clinic's own picture for a drill."""
     from mobileathlete_desktop.commands.common import service_context
-    from mobileathlete_desktop.services.programs import set_drill_image
+    from mobileathlete_desktop.services.drill_images import set_drill_image
 
     if args.set_image:
         code, file = args.set_image

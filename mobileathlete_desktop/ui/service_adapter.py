@@ -17,6 +17,7 @@ from mobileathlete_desktop.domain.exercises import CATEGORIES, REGIONS, Exercise
 from mobileathlete_desktop.domain.programs import ProgramItemRecord, ProgramRecord, dosage_text
 from mobileathlete_desktop.domain.records import ClientRecord
 from mobileathlete_desktop.services import clients as client_service
+from mobileathlete_desktop.services import drill_images as drill_image_service
 from mobileathlete_desktop.services import programs as program_service
 from mobileathlete_desktop.services.context import ServiceContext
 from mobileathlete_desktop.ui.refusals import refusal_text
@@ -121,13 +122,13 @@ def recommended_program(
 
 
 def drill_images(ctx: ServiceContext, codes: Sequence[str] | None = None) -> dict[str, bytes]:
-    """services.programs.drill_images: the clinic's own pictures by drill code (of `codes`)."""
-    return program_service.drill_images(ctx, codes)
+    """services.drill_images.drill_images: the clinic's own pictures by drill code (of `codes`)."""
+    return drill_image_service.drill_images(ctx, codes)
 
 
 def set_drill_image(ctx: ServiceContext, code: str, image: bytes | None, name: str = "") -> None:
-    """services.programs.set_drill_image (None goes back to the drawn figure)."""
-    program_service.set_drill_image(ctx, code, image, name)
+    """services.drill_images.set_drill_image (None goes back to the drawn figure)."""
+    drill_image_service.set_drill_image(ctx, code, image, name)
 
 
 def list_templates(ctx: ServiceContext) -> list[ProgramRecord]:

@@ -159,7 +159,7 @@ def test_exercises_set_and_clear_a_drill_picture_signed_in_as_a_therapist(
     from PIL import Image
 
     from mobileathlete_desktop.services.accounts import create_user
-    from mobileathlete_desktop.services.programs import drill_images
+    from mobileathlete_desktop.services.drill_images import drill_images
 
     db = open_database(Path(clinic_db))
     create_user(ServiceContext.system(db), "pt", "Pat Physio", "therapist", "a long password 1")

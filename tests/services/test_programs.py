@@ -146,7 +146,7 @@ def test_a_clinic_picture_replaces_the_drawn_figure_on_the_handout(
 
     from pypdf import PdfReader
 
-    from mobileathlete_desktop.services.programs import drill_images, set_drill_image
+    from mobileathlete_desktop.services.drill_images import drill_images, set_drill_image
     from mobileathlete_desktop.services.reports import write_client_handout
 
     client = add_runner(therapist_ctx, "IMG-1")
@@ -177,7 +177,7 @@ def test_a_clinic_picture_replaces_the_drawn_figure_on_the_handout(
 def test_bad_drill_pictures_are_refused(
     therapist_ctx: ServiceContext, code: str, data: bytes, words: str
 ) -> None:
-    from mobileathlete_desktop.services.programs import drill_images, set_drill_image
+    from mobileathlete_desktop.services.drill_images import drill_images, set_drill_image
 
     with pytest.raises(LookupError if "No drill" in words else InputError, match=words):
         set_drill_image(therapist_ctx, code, data, "x.png")

@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from mobileathlete_desktop.domain.programs import ProgramItemRecord, ProgramRecord
 from mobileathlete_desktop.services import clients
+from mobileathlete_desktop.services import drill_images as drill_image_service
 from mobileathlete_desktop.services import programs as program_service
 from mobileathlete_desktop.services.context import ServiceContext
 from mobileathlete_desktop.ui.program_builder import NAME, SETS, ProgramBuilder
@@ -444,10 +445,10 @@ def test_the_clinic_can_put_its_own_picture_on_a_drill_and_go_back(
     shown = builder.detail_picture.pixmap().toImage()
     assert shown != drawn
     assert shown.pixelColor(shown.width() // 2, shown.height() // 2).red() > 200
-    assert program_service.drill_images(builder.ctx) == {"control.bird_dog": photo.read_bytes()}
+    assert drill_image_service.drill_images(builder.ctx) == {"control.bird_dog": photo.read_bytes()}
     assert builder.drawn_picture_button.isEnabled()
     builder.drawn_picture_button.click()
-    assert program_service.drill_images(builder.ctx) == {}
+    assert drill_image_service.drill_images(builder.ctx) == {}
     assert builder.detail_picture.pixmap().toImage() == drawn
 
 
@@ -460,7 +461,7 @@ def test_a_file_that_is_not_a_picture_is_refused_in_words(
     builder.own_picture_button.click()
     assert "Picture not used" in builder.status.text()
     assert "not a readable PNG or JPEG" in builder.status.text()
-    assert program_service.drill_images(builder.ctx) == {}
+    assert drill_image_service.drill_images(builder.ctx) == {}
 
 
 def test_a_handout_into_a_missing_folder_is_refused_in_words(

@@ -13,7 +13,7 @@ from PySide6.QtCore import QSettings, QSize, Qt
 from PySide6.QtGui import QPixmap
 from pytestqt.qtbot import QtBot
 
-from mobileathlete_desktop.services import programs as program_service
+from mobileathlete_desktop.services import drill_images as drill_image_service
 from mobileathlete_desktop.services.context import ServiceContext
 from mobileathlete_desktop.ui import service_adapter as svc
 from mobileathlete_desktop.ui.program_builder import drill_pictures
@@ -24,13 +24,13 @@ from tests.ui.test_program_builder import client_id, open_builder, store  # noqa
 def reads(monkeypatch: pytest.MonkeyPatch) -> list[Sequence[str] | None]:
     """The drill codes of every read of the clinic's pictures (None: all of them)."""
     calls: list[Sequence[str] | None] = []
-    real = program_service.drill_images
+    real = drill_image_service.drill_images
 
     def counting(ctx: ServiceContext, codes: Sequence[str] | None = None) -> dict[str, bytes]:
         calls.append(None if codes is None else list(codes))
         return real(ctx, codes)
 
-    monkeypatch.setattr(program_service, "drill_images", counting)
+    monkeypatch.setattr(drill_image_service, "drill_images", counting)
     return calls
 
 
@@ -51,7 +51,7 @@ def test_opening_the_builder_reads_only_the_pictures_of_drills_on_screen(
     listed = [e.code for e in svc.search_library(svc.exercise_library(), "", "", "")]
     first, later = listed[0], listed[len(listed) * 2 // 3]
     for code in (first, later):
-        program_service.set_drill_image(ctx, code, red_picture(tmp_path), "ours.png")
+        drill_image_service.set_drill_image(ctx, code, red_picture(tmp_path), "ours.png")
     reads.clear()
 
     builder = open_builder(ctx, client_id, store, qtbot)
@@ -102,7 +102,7 @@ def test_pictures_are_read_and_drawn_off_the_ui_thread_and_a_search_draws_one_de
     thread pool; a keystroke in the search draws the details of the first drill found (it
     drew them for every row of the list, 150-400 ms)."""
     threads: set[int] = set()
-    real_read, real_svg = program_service.drill_images, svc.drill_svg
+    real_read, real_svg = drill_image_service.drill_images, svc.drill_svg
 
     def reading(ctx: ServiceContext, codes: Sequence[str] | None = None) -> dict[str, bytes]:
         threads.add(threading.get_ident())
@@ -119,7 +119,7 @@ def test_pictures_are_read_and_drawn_off_the_ui_thread_and_a_search_draws_one_de
         painted.append((threading.get_ident(), size, svg is not None))
         return real_paint(svg, size)
 
-    monkeypatch.setattr(program_service, "drill_images", reading)
+    monkeypatch.setattr(drill_image_service, "drill_images", reading)
     monkeypatch.setattr(svc, "drill_svg", drawing)
     monkeypatch.setattr(drill_pictures, "drill_image", painting)
     drill_pictures._DRAWN.clear()  # drawn again in this process

@@ -111,7 +111,8 @@ def build_handout(
     """The handout for a client: the given program, else the latest saved, else recommended."""
     lang = language_code(lang)  # the one rule: a language not shipped reads English
     from mobileathlete_desktop.services.clients import get_client
-    from mobileathlete_desktop.services.programs import drill_images, exercise_library
+    from mobileathlete_desktop.services.drill_images import drill_images
+    from mobileathlete_desktop.services.programs import exercise_library
 
     ctx.actor.require("handouts.print")
     client = get_client(ctx, client_id, audit=False)
