@@ -28,6 +28,7 @@ COMMIT and the pool's ping included). An N+1 shows as a number that grows with t
 
 from __future__ import annotations
 
+import gc
 import os
 import re
 import shutil
@@ -419,6 +420,12 @@ def _core_measures(
         meter.stop()
         collector.uninstall()
         collector.deleteLater()
+        # The windows the measures closed (the editor and its parts refer to each other) go
+        # now, on this thread: left to CPython's automatic collection, the cycle was collected
+        # on a report worker in the measures below, the editor deleted there ("Timers cannot
+        # be stopped from another thread"), then a segfault, or a stale wrapper later (a
+        # grid's header returned as a QAbstractScrollArea in a CI run).
+        gc.collect()
     stalls.update({k: v for k, v in meter.per_step.items() if k in (*UI, OPEN_EDITOR)})
     # Where each stall over the threshold was, as the workday says its own: the culprit the
     # watchdog saw, and the CPU time behind the gap (the UI thread's, the process's).

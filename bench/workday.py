@@ -10,6 +10,7 @@ the UI thread shows as a late heartbeat charged to its step.
 
 from __future__ import annotations
 
+import gc
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -333,6 +334,7 @@ def _workday(bench: Bench) -> dict[str, Any]:
         meter.stop()
         collector.uninstall()
         collector.deleteLater()
+        gc.collect()  # the closed windows' cycles, on this thread (bench/server.py says why)
     bench.stall_meter = meter
     print("    the workday's worst stalls:", file=sys.stderr)
     for stall in meter.worst_stalls():
