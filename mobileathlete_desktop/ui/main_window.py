@@ -120,8 +120,6 @@ class MainWindow(MenuWindows):
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.refresh_clients)
         self.page_follower = PageFollower(self, self.page)  # the open editors' saves
-        self._page_timer = self.page_follower.timer
-        self._page_idle_timer = self.page_follower.idle_timer
         self.search.textChanged.connect(lambda _text: self._search_timer.start())
         self.search.returnPressed.connect(self._open_first_or_current)
         self.table.activated.connect(self._open_index)

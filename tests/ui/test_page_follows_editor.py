@@ -115,7 +115,7 @@ def test_a_burst_of_saves_shows_in_the_row_at_once_and_reads_the_page_once_looke
     assert values_cell(window) == "0"
     editor = editing(window, qtbot, drafts["C-1"])
     # A pause never comes in this test, however slow the machine: only looking reads the page.
-    window._page_idle_timer.setInterval(10 * 60 * 1000)
+    window.page_follower.idle_timer.setInterval(10 * 60 * 1000)
     reads = Reads(monkeypatch)
     typed = editor.record
     type_values(qtbot, editor)
@@ -140,7 +140,8 @@ def test_a_burst_of_saves_shows_in_the_row_at_once_and_reads_the_page_once_looke
     window.activateWindow()
     qtbot.waitUntil(lambda: reads.count == 2)
     qtbot.waitUntil(lambda: not window.page.loading)
-    assert not window._page_timer.isActive() and not window._page_idle_timer.isActive()
+    follower = window.page_follower
+    assert not follower.timer.isActive() and not follower.idle_timer.isActive()
     assert reads.count == 2
 
 
@@ -164,7 +165,8 @@ def test_after_a_pause_in_typing_the_page_reads_the_burst_once(
         )
         == 80.0
     )
-    assert not window._page_idle_timer.isActive() and not window._page_timer.isActive()
+    follower = window.page_follower
+    assert not follower.idle_timer.isActive() and not follower.timer.isActive()
     assert reads.count == 1
 
 
@@ -187,7 +189,8 @@ def test_another_clients_editor_costs_the_page_nothing(
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     assert values_cell(window) == "0"
-    assert not window._page_timer.isActive() and not window._page_idle_timer.isActive()
+    follower = window.page_follower
+    assert not follower.timer.isActive() and not follower.idle_timer.isActive()
     assert reads.count == 0
 
 
