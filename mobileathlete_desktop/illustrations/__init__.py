@@ -56,7 +56,7 @@ def figure_svg(exercise: Exercise) -> str | None:
     """The drill's drawn figure as SVG text (kept), or None when its pose cannot be drawn."""
     if exercise.code not in _FIGURES:
         try:
-            _FIGURES[exercise.code] = scene_to_svg(scene_for(exercise), title=exercise.name("en"))
+            _FIGURES[exercise.code] = render_svg(exercise)
         except Exception:  # a malformed pose must not break a list; the name is still shown
             _FIGURES[exercise.code] = None
     return _FIGURES[exercise.code]

@@ -59,8 +59,8 @@ def drill_pixmap(svg: str | None, size: QSize = ICON) -> QPixmap:
 # the figures drawn (SVG text) and the icon images painted.
 Drawn = tuple[dict[str, bytes | None], dict[str, str | None], dict[str, QImage]]
 
-# Each drill's drawn figure as SVG text (None: it cannot be drawn), by code, for the whole
-# process: the figures never change, and drawing them takes a few ms each.
+# Each drill's drawn figure as SVG text (None: it cannot be drawn), by code, as the UI thread
+# has received it from a picture job (illustrations.figure_svg keeps the drawing itself).
 _DRAWN: dict[str, str | None] = {}
 
 
@@ -105,7 +105,6 @@ class DrillPictures(QObject):
         codes = [e.code for e in wanted]
         unread = [c for c in codes if c not in self._own]
         known = {c: self._own[c] for c in codes if c in self._own}
-        drawn_before = {c: _DRAWN[c] for c in codes if c in _DRAWN}
         read = self._read
         self._pending.update(codes)
 
@@ -115,7 +114,7 @@ class DrillPictures(QObject):
             images: dict[str, QImage] = {}
             for exercise in wanted:
                 code = exercise.code
-                svg = drawn_before[code] if code in drawn_before else svc.drill_svg(exercise)
+                svg = svc.drill_svg(exercise)  # kept per process (illustrations.figure_svg)
                 drawn[code] = svg
                 data = own.get(code)
                 image = own_image(data, ICON) if data else None
