@@ -233,7 +233,7 @@ class LibraryPanel(QGroupBox):
             )
             box.setMinimumContentsLength(5)
             filters.addWidget(box, 1)
-        layout = QVBoxLayout(self)
+        layout = self._column = QVBoxLayout(self)
         layout.addWidget(self.search)
         layout.addLayout(filters)
         layout.addWidget(self.library_list, 1)
@@ -279,8 +279,8 @@ class LibraryPanel(QGroupBox):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        margins = self.contentsMargins()
-        room = event.size().width() - margins.left() - margins.right() - 24  # the layout's
+        frame, inner = self.contentsMargins(), self._column.contentsMargins()
+        room = event.size().width() - frame.left() - frame.right() - inner.left() - inner.right()
         wide = room >= self._filters_width
         direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
         if self._filters.direction() != direction:
