@@ -9,7 +9,8 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
-from mobileathlete_desktop.reports.handout import Handout, HandoutDrill, write_handout
+from mobileathlete_desktop.reports.handout import Handout, write_handout
+from mobileathlete_desktop.reports.handout_drill import HandoutDrill
 from mobileathlete_desktop.reports.pdf import ClinicHeader
 from mobileathlete_desktop.support.i18n import texts
 

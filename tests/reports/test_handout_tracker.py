@@ -15,7 +15,9 @@ import segno
 from pypdf import PdfReader
 
 from mobileathlete_desktop.domain.programs import program_code
-from mobileathlete_desktop.reports.handout import Handout, HandoutDrill, Layout, write_handout
+from mobileathlete_desktop.reports.handout import Handout, write_handout
+from mobileathlete_desktop.reports.handout_drill import HandoutDrill
+from mobileathlete_desktop.reports.handout_layout import Layout
 from mobileathlete_desktop.reports.handout_tracker import qr_code, qr_modules, tracker_tables
 from mobileathlete_desktop.reports.pdf import ClinicHeader
 

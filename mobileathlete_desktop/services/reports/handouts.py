@@ -26,7 +26,8 @@ from mobileathlete_desktop.domain.programs import (
     tracker_boxes,
 )
 from mobileathlete_desktop.domain.records import ClientHistory
-from mobileathlete_desktop.reports.handout import Handout, HandoutDrill, has_picture, write_handout
+from mobileathlete_desktop.reports.handout import Handout, write_handout
+from mobileathlete_desktop.reports.handout_drill import HandoutDrill, has_picture
 from mobileathlete_desktop.reports.pdf import OutputError, write_atomically
 from mobileathlete_desktop.services.assessments import load_history
 from mobileathlete_desktop.services.audit import record_event
