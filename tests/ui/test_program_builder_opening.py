@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QBoxLayout, QScrollArea, QSplitter
 from pytestqt.qtbot import QtBot
 
@@ -92,6 +92,18 @@ def test_a_shown_builder_reads_its_program_after_its_first_frame(
     assert builder.loading is not None and not builder.loading.running
     qtbot.waitUntil(lambda: builder.loading is None)
     assert timeline.painted_at_read is True  # the first frame was on screen before the read
+    assert "No saved program yet" in builder.status.text()
+
+
+def test_a_builder_shown_on_the_next_turn_reads_after_its_first_frame(
+    ctx: ServiceContext, client_id: int, store: QSettings, qtbot: QtBot, timeline: Timeline
+) -> None:
+    # The main window shows a builder on the turn after it is built (ui.main_window): the
+    # read started at once then, as the window was not visible yet, beside its first frames.
+    builder = _builder(ctx, client_id, store, qtbot, timeline)
+    QTimer.singleShot(0, builder.show)
+    qtbot.waitUntil(lambda: builder.loading is None)
+    assert timeline.painted_at_read is True
     assert "No saved program yet" in builder.status.text()
 
 

@@ -16,7 +16,8 @@ from pytestqt.qtbot import QtBot
 from mobileathlete_desktop.services import drill_images as drill_image_service
 from mobileathlete_desktop.services.context import ServiceContext
 from mobileathlete_desktop.ui import service_adapter as svc
-from mobileathlete_desktop.ui.program_builder import drill_pictures
+from mobileathlete_desktop.ui.program_builder import ProgramBuilder, drill_pictures
+from tests.conftest import THERAPIST
 from tests.ui.test_program_builder import client_id, open_builder, store  # noqa: F401
 
 
@@ -91,45 +92,51 @@ def test_filtering_again_reads_no_picture_twice(
     assert read and len(read) == len(set(read))
 
 
-def test_pictures_are_read_and_drawn_off_the_ui_thread_and_a_search_draws_one_detail(
+def test_own_pictures_are_read_off_the_ui_thread_and_rows_show_their_figure_meanwhile(
     ctx: ServiceContext,
     client_id: int,  # noqa: F811
     store: QSettings,  # noqa: F811
     qtbot: QtBot,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """The figures are drawn (a few ms each), the icons painted and the pictures read on the
-    thread pool; a keystroke in the search draws the details of the first drill found (it
-    drew them for every row of the list, 150-400 ms)."""
+    """The clinic's pictures are read on the thread pool, once the window's first frame is on
+    screen; until then a row shows its drawn figure (never a blank square), painted on the UI
+    thread for the rows shown only; a keystroke in the search draws the details of the first
+    drill found (it drew them for every row of the list, 150-400 ms)."""
     threads: set[int] = set()
-    real_read, real_svg = drill_image_service.drill_images, svc.drill_svg
+    real_read = drill_image_service.drill_images
+    read_when_painted: list[bool] = []
 
     def reading(ctx: ServiceContext, codes: Sequence[str] | None = None) -> dict[str, bytes]:
         threads.add(threading.get_ident())
+        read_when_painted.append(builder.opening.first_frame)
         return real_read(ctx, codes)
 
-    def drawing(exercise: Any) -> str | None:
-        threads.add(threading.get_ident())
-        return real_svg(exercise)
-
-    painted: list[tuple[int, QSize, bool]] = []
+    painted: list[int] = []
     real_paint = drill_pictures.drill_image
 
     def painting(svg: str | None, size: QSize = drill_pictures.ICON) -> Any:
-        painted.append((threading.get_ident(), size, svg is not None))
+        if svg is not None and size == drill_pictures.ICON:
+            painted.append(threading.get_ident())
         return real_paint(svg, size)
 
     monkeypatch.setattr(drill_image_service, "drill_images", reading)
-    monkeypatch.setattr(svc, "drill_svg", drawing)
     monkeypatch.setattr(drill_pictures, "drill_image", painting)
-    drill_pictures._DRAWN.clear()  # drawn again in this process
-    builder = open_builder(ctx, client_id, store, qtbot)
+    builder = ProgramBuilder(ctx.as_actor(THERAPIST), client_id, store=store)
+    qtbot.addWidget(builder, before_close_func=lambda w: setattr(w, "dirty", False))
+    builder.show()
     builder.library_list.viewport().repaint()
+    assert not threads, "a picture was read before the window's first frame"
+    # Before any read: the first row shows its figure (dark lines on white), not a blank.
+    icon = builder.library_model.index(0, 0).data(Qt.ItemDataRole.DecorationRole)
+    image = icon.pixmap(QSize(56, 56)).toImage()
+    colours = {image.pixelColor(x, y).name() for x in range(56) for y in range(56)}
+    assert len(colours) > 2, "the row's picture is blank"
     qtbot.waitUntil(lambda: bool(threads) and not builder.pictures.reading)
     assert threading.get_ident() not in threads
-    builder.library_list.viewport().repaint()  # the icons come: shown, not painted here
-    icons = [t for t, size, figure in painted if figure and size == drill_pictures.ICON]
-    assert icons and threading.get_ident() not in icons
+    assert read_when_painted and all(read_when_painted)
+    assert painted and set(painted) == {threading.get_ident()}
+    assert len(painted) < len(builder.library_model.exercises), "icons painted for hidden rows"
     details: list[object] = []
     monkeypatch.setattr(
         builder.pictures, "pixmap", lambda exercise, size: details.append(exercise) or QPixmap()

@@ -1,5 +1,5 @@
-"""Drill pictures for the builder, read and drawn on the thread pool only when a drill is shown,
-then kept."""
+"""Drill pictures for the builder: the drawn figures, and the clinic's own pictures read on the
+thread pool only when a drill is shown, then kept."""
 
 from __future__ import annotations
 
@@ -55,100 +55,100 @@ def drill_pixmap(svg: str | None, size: QSize = ICON) -> QPixmap:
     return QPixmap.fromImage(drill_image(svg, size))
 
 
-# What a job brings for a page of drills: the own pictures it used (by code; None: none),
-# the figures drawn (SVG text) and the icon images painted.
-Drawn = tuple[dict[str, bytes | None], dict[str, str | None], dict[str, QImage]]
-
-# Each drill's drawn figure as SVG text (None: it cannot be drawn), by code, as the UI thread
-# has received it from a picture job (illustrations.figure_svg keeps the drawing itself).
-_DRAWN: dict[str, str | None] = {}
+# What a job brings for a page of drills: the own pictures it read (by code; None: none) and
+# those pictures scaled to an icon.
+Read = tuple[dict[str, bytes | None], dict[str, QImage]]
 
 
 class DrillPictures(QObject):
     """Each drill's picture: the clinic's own when it has one, else the drawn figure.
 
-    Nothing is read when the builder opens: a drill's own picture is read from the database
-    and its figure drawn the first time the drill is shown (a list row scrolled into view,
-    or the drill chosen), a page of drills at a time, on the thread pool; until then the
-    drill shows a blank picture, and `ready` says which drills have theirs now. Icons are
-    painted once (on the UI thread) and kept.
+    The drawn figures are drawn once per process, most of them ahead of time (ui.prewarm), and
+    a row's icon is painted from its figure on the UI thread when the row is first shown (a
+    quarter of a millisecond each; painting on a worker thread raced the window's teardown).
+    The clinic's own pictures are read from the database a page of drills at a time, on the
+    thread pool, the first time a drill of the page is shown: until then, and for drills
+    without one, the drill shows its drawn figure; `ready` says which drills' own pictures were
+    just read. While the window opens the reads wait (`hold`, then `release` once its first
+    frame is on screen), so no worker takes the interpreter from the UI thread meanwhile.
     """
 
-    # The drill codes whose pictures were just read and drawn.
+    # The drill codes whose own pictures were just read.
     ready = Signal(list)
 
     def __init__(self, ctx: Any, window: QWidget, read: PictureReader | None = None) -> None:
         super().__init__(window)  # the window is not held here: no cycle keeps it alive
         self._read = read or (lambda codes: svc.drill_images(ctx, codes))
         self._own: dict[str, bytes | None] = {}  # read so far; None: no own picture
-        self._icons: dict[str, QIcon] = {}
-        self._icon_images: dict[str, QImage] = {}  # drawn on the thread pool, not painted yet
-        self._pending: set[str] = set()  # being read and drawn on the thread pool
-        self._blank: QIcon | None = None
+        self._icons: dict[str, QIcon] = {}  # painted, for drills whose own picture was read
+        self._drawn_icons: dict[str, QIcon] = {}  # the drawn figure, while the own is unread
+        self._own_images: dict[str, QImage] = {}  # own pictures scaled on the thread pool
+        self._pending: set[str] = set()  # being read on the thread pool
+        self._held: dict[str, Exercise] | None = None  # asked for while held, in order
 
     def known(self, code: str) -> bool:
-        """Whether the drill's own picture was read and its figure drawn."""
-        return code in self._own and code in _DRAWN
+        """Whether the drill's own picture was read (or found missing)."""
+        return code in self._own
 
     @property
     def reading(self) -> bool:
-        """Whether pictures are being read and drawn on the thread pool."""
-        return bool(self._pending)
+        """Whether own pictures are being read on the thread pool, or wait to be."""
+        return bool(self._pending) or bool(self._held)
+
+    def hold(self) -> None:
+        """Reads nothing until `release` (the drills show their drawn figures meanwhile)."""
+        if self._held is None:
+            self._held = {}
+
+    def release(self) -> None:
+        """Reads what was asked for while held (one job), and from now on as it is asked."""
+        held, self._held = self._held, None
+        if held:
+            self.request(list(held.values()))
 
     def request(self, exercises: Sequence[Exercise]) -> None:
-        """Reads the own pictures (one query) and draws the figures of those drills not done
-        yet, on the thread pool; `ready` follows."""
+        """Reads the own pictures of those drills not read yet (one query, on the thread
+        pool); `ready` follows."""
         wanted = [e for e in exercises if not self.known(e.code) and e.code not in self._pending]
         if not wanted:
             return
-        wanted = list({e.code: e for e in wanted}.values())
-        codes = [e.code for e in wanted]
-        unread = [c for c in codes if c not in self._own]
-        known = {c: self._own[c] for c in codes if c in self._own}
+        if self._held is not None:
+            self._held.update((e.code, e) for e in wanted)
+            return
+        codes = list(dict.fromkeys(e.code for e in wanted))
         read = self._read
         self._pending.update(codes)
 
-        def work(_control: JobControl) -> Drawn:
-            own: dict[str, bytes | None] = {**known, **read(unread)} if unread else dict(known)
-            drawn: dict[str, str | None] = {}
+        def work(_control: JobControl) -> Read:
+            own: dict[str, bytes | None] = {c: None for c in codes}
+            own.update(read(codes))
             images: dict[str, QImage] = {}
-            for exercise in wanted:
-                code = exercise.code
-                svg = svc.drill_svg(exercise)  # kept per process (illustrations.figure_svg)
-                drawn[code] = svg
-                data = own.get(code)
+            for code, data in own.items():
                 image = own_image(data, ICON) if data else None
-                images[code] = image if image is not None else drill_image(svg, ICON)
-            return {c: own.get(c) for c in codes}, drawn, images
+                if image is not None:
+                    images[code] = image
+            return own, images
 
-        def done(result: Drawn) -> None:
+        def done(result: Read) -> None:
             self._arrived(codes, *result)
 
         def failed(exc: Exception) -> None:  # shown with the drawn figure; logged
             log.warning("Could not read the drills' own pictures", exc_info=exc)
-            self._arrived(codes, {**known, **dict.fromkeys(unread)}, {}, {})
+            self._arrived(codes, dict.fromkeys(codes), {})
 
         window = self.parent()
         assert isinstance(window, QWidget)
         Job(window, work, done).failure(failed).run()
 
     def _arrived(
-        self,
-        codes: list[str],
-        own: dict[str, bytes | None],
-        drawn: dict[str, str | None],
-        images: dict[str, QImage],
+        self, codes: list[str], own: dict[str, bytes | None], images: dict[str, QImage]
     ) -> None:
-        _DRAWN.update(drawn)
         for code in codes:
             if code not in self._own:
                 self._own[code] = own.get(code)
-            elif self._own[code] is not own.get(code):  # stored meanwhile (set_own)
-                images.pop(code, None)
-            _DRAWN.setdefault(code, None)
-            self._icons.pop(code, None)
-            if code in images:
-                self._icon_images[code] = images[code]
+                if code in images:
+                    self._own_images[code] = images[code]
+            # else: stored meanwhile (set_own), which wins over what the job read
         self._pending.difference_update(codes)
         self.ready.emit(codes)
 
@@ -161,14 +161,13 @@ class DrillPictures(QObject):
         """Remembers a picture just stored for the drill (None: back to the drawn figure)."""
         self._own[code] = data
         self._icons.pop(code, None)
-        self._icon_images.pop(code, None)
+        self._own_images.pop(code, None)
 
     def pixmap(self, exercise: Exercise, size: QSize) -> QPixmap:
-        """The clinic's own picture when it has one, else the drawn figure (blank until they
-        are read: asked for here)."""
+        """The clinic's own picture when it has one, else the drawn figure (the drawn figure
+        until the own picture is read: asked for here)."""
         if not self.known(exercise.code):
             self.request([exercise])
-            return drill_pixmap(None, size)
         own = self._own.get(exercise.code)
         if own is not None:
             pixmap = QPixmap()
@@ -178,20 +177,29 @@ class DrillPictures(QObject):
                     Qt.AspectRatioMode.KeepAspectRatio,
                     Qt.TransformationMode.SmoothTransformation,
                 )
-        return drill_pixmap(_DRAWN.get(exercise.code), size)
+        return drill_pixmap(svc.drill_svg(exercise), size)
 
     def icon(self, exercise: Exercise) -> QIcon:
-        """The drill's list icon, painted the first time it is asked for once its picture is
-        read (blank until then)."""
-        icon = self._icons.get(exercise.code)
-        if icon is None:
-            if not self.known(exercise.code):
-                self.request([exercise])
-                if self._blank is None:
-                    self._blank = QIcon(drill_pixmap(None, ICON))
-                return self._blank
-            image = self._icon_images.pop(exercise.code, None)
-            pixmap = QPixmap.fromImage(image) if image else self.pixmap(exercise, ICON)
-            icon = QIcon(pixmap)
-            self._icons[exercise.code] = icon
+        """The drill's list icon, painted the first time it is asked for (the drawn figure
+        until the drill's own picture is read: asked for here)."""
+        code = exercise.code
+        icon = self._icons.get(code)
+        if icon is not None:
+            return icon
+        if not self.known(code):
+            self.request([exercise])
+            drawn = self._drawn_icons.get(code)
+            if drawn is None:
+                drawn = QIcon(drill_pixmap(svc.drill_svg(exercise), ICON))
+                self._drawn_icons[code] = drawn
+            return drawn
+        image = self._own_images.pop(code, None)
+        if image is not None:
+            icon = QIcon(QPixmap.fromImage(image))
+        elif self._own.get(code) is None and code in self._drawn_icons:
+            icon = self._drawn_icons[code]  # no own picture: the drawn figure it showed
+        else:
+            icon = QIcon(self.pixmap(exercise, ICON))
+        self._drawn_icons.pop(code, None)
+        self._icons[code] = icon
         return icon

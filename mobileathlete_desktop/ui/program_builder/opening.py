@@ -5,9 +5,12 @@ on a worker: the client's latest program and the latest assessment's pain, read 
 interpreted (25-30 ms of Python). It took the interpreter from the UI thread at every call Qt
 made into Python, and the opening froze the window 52-74 ms (bench workday, quiet machine).
 Now the window is built, painted and settled first, then the program is read while the UI
-thread has nothing to do. (The drills' pictures are still drawn as the list asks for them:
-held back the same way, a page of them was being drawn as a test tore its window down, and
-the process crashed now and then.)
+thread has nothing to do; the drills' own pictures asked for meanwhile are read then too.
+
+The window is shown on the turn after it is built (ui.main_window), so whether it will be shown
+is not known on the first turn: the reads wait for the first frame, or FIRST_FRAME_MS for a
+window never painted (they started at once when it was not visible yet, beside the first
+frames of every builder the program opened).
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from PySide6.QtWidgets import QWidget
 from mobileathlete_desktop.ui.jobs import Job
 
 FIRST_FRAME_MS = 250
-"""The longest the read waits for a shown window's first frame."""
+"""The longest the read waits for the window's first frame (a window never shown reads then)."""
 SETTLE_MS = 60
 """How long the read waits after the first frame: the rest of the frame is painted and the
 window behind repainted meanwhile."""
@@ -30,9 +33,8 @@ window behind repainted meanwhile."""
 
 class OpeningReads(QObject):
     """Starts a window's first read (`job_of(window)`, not run yet) once its first frame is on
-    screen and settled. A window never shown starts at once (on the event loop's next turn).
-    The window is not held here (a child holding its parent would keep a closed window
-    alive)."""
+    screen and settled, or FIRST_FRAME_MS after it was built when no frame comes. The window
+    is not held here (a child holding its parent would keep a closed window alive)."""
 
     def __init__(self, window: QWidget, job_of: Callable[[Any], Job[Any] | None]) -> None:
         super().__init__(window)
@@ -40,14 +42,7 @@ class OpeningReads(QObject):
         self._job_of = job_of
         self.started = False
         self.first_frame = False
-        QTimer.singleShot(0, self, self._when_drawn)
-
-    def _when_drawn(self) -> None:
-        window = self._window()
-        if window is not None and window.isVisible() and not self.first_frame:
-            QTimer.singleShot(FIRST_FRAME_MS, self, self.start)
-        else:
-            self.start()
+        QTimer.singleShot(FIRST_FRAME_MS, self, self.start)
 
     def painted(self) -> None:
         """The window painted a frame (its paintEvent): the first one starts the read

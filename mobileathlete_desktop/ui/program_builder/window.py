@@ -46,8 +46,10 @@ from mobileathlete_desktop.ui.screen_fit import fit_to_screen, scrolling
 from mobileathlete_desktop.ui.service_adapter import ProgramRecord
 
 
-def _loading(builder: ProgramBuilder) -> Job[Any] | None:
-    """The builder's read of its latest saved program, if it still wants it."""
+def _opening(builder: ProgramBuilder) -> Job[Any] | None:
+    """The builder's read of its latest saved program, if it still wants it; the drills' own
+    pictures asked for meanwhile are read too."""
+    builder.pictures.release()
     return builder.loading
 
 
@@ -92,6 +94,7 @@ class ProgramBuilder(QDialog):
         self.can_write = ctx.actor.can("programs.write")
         self.can_print = ctx.actor.can("handouts.print")
         self.pictures = DrillPictures(ctx, self)
+        self.pictures.hold()  # until the first frame is on screen (opening.OpeningReads)
         self.setWindowTitle(
             self.tr("Home program — {name} ({chart})").format(
                 name=self.client.full_name, chart=self.client.chart_number
@@ -102,7 +105,7 @@ class ProgramBuilder(QDialog):
         self._build()
         self._say(self.tr("Reading the latest saved program…"))
         load_latest(self)  # run once the first frame is on screen (opening.OpeningReads)
-        self.opening = OpeningReads(self, _loading)
+        self.opening = OpeningReads(self, _opening)
         self.refresh_library()
 
     def paintEvent(self, event: QPaintEvent) -> None:
