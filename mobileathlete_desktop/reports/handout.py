@@ -13,6 +13,7 @@ from typing import Any, BinaryIO
 from mobileathlete_desktop.domain.programs import DEFAULT_WEEKS, shown_code
 from mobileathlete_desktop.reports.handout_drill import NOTE_COLOUR, HandoutDrill, drill_block
 from mobileathlete_desktop.reports.handout_layout import (
+    PHONE_BAND_MM,
     PHONE_MARGIN_MM,
     PHONE_PAGE_MM,
     Layout,
@@ -21,9 +22,11 @@ from mobileathlete_desktop.reports.handout_layout import (
 from mobileathlete_desktop.reports.handout_tracker import tracker_heading, tracker_tables
 from mobileathlete_desktop.reports.pdf import (
     ACCENT,
+    BAND_COLOUR,
     ClinicHeader,
     build_document,
     letterhead,
+    section_mark,
     short,
     text,
 )
@@ -54,6 +57,9 @@ class Handout:
     next_visit: str = ""
     """Said in bold under the findings when the next visit comes sooner than the program's
     weeks (after a painful hop: see the physio or doctor within a week)."""
+    drafts: tuple[date, ...] = ()
+    """The dates of the unsigned (draft) assessments the handout is made from: every page
+    then says it is a draft, and under the title which assessment is not yet signed off."""
 
 
 def date_text(on: date, lang: str) -> str:
@@ -64,6 +70,33 @@ def date_text(on: date, lang: str) -> str:
     # Spanish reader would take 02/03 for 2 March and a US reader for 3 February, so Spanish
     # writes the month out ("long": "2 de marzo de 2026").
     return tr.date(on, tr.gettext("yyyy-MM-dd"))
+
+
+def draft_band(handout: Handout) -> str:
+    """The band across every page of a handout made from a draft assessment; "" when every
+    assessment it is made from is signed."""
+    if not handout.drafts:
+        return ""
+    # Translators: across the top of every page of a client's handout made from an assessment
+    # the physio has not signed yet (tú in Spanish); short: it fits a phone's page.
+    return texts(handout.lang).gettext("DRAFT — not yet signed off by your physio")
+
+
+def _draft_note(handout: Handout) -> str:
+    """Under the title of a draft's handout: which assessment is not yet signed off."""
+    tr = texts(handout.lang)
+    return tr.ngettext(
+        "This program comes from your assessment of {dates}, which your physio has not yet "
+        "signed off: it may still change.",
+        "This program comes from your assessments of {dates}, which your physio has not yet "
+        "signed off: it may still change.",
+        len(handout.drafts),
+        dates=", ".join(date_text(on, handout.lang) for on in handout.drafts),
+    )
+
+
+def _footer(handout: Handout) -> str:
+    return f"{handout.client_name} · {handout.clinic.name}".strip(" ·")
 
 
 def _short(name: str, limit: int = 60) -> str:
@@ -140,7 +173,12 @@ def handout_story(handout: Handout, layout: Layout | None = None) -> list[Any]:
     else:
         who = _who(handout, layout)
         story = [letterhead(handout.clinic, layout.width, right=who), Spacer(1, 4 * mm)]
+    if handout.drafts:  # every page carries the band (the canvas draws it)
+        story.insert(0, section_mark(_footer(handout), draft_band(handout)))
     story.append(p(tr.gettext(TITLE), "title"))
+    if handout.drafts:
+        note = text(_draft_note(handout))
+        story.append(p(f'<font color="{BAND_COLOUR}"><b>{note}</b></font>', markup=True))
     if handout.time and handout.drills:
         story.append(p(f'<font color="{ACCENT}"><b>{text(handout.time)}</b></font>', markup=True))
     story.append(p(tr.gettext("What we found and why these drills"), "h1"))
@@ -196,14 +234,15 @@ def _write_phone(out: BinaryIO, handout: Handout, title: str) -> None:
         pagesize=(PHONE_PAGE_MM[0] * mm, PHONE_PAGE_MM[1] * mm),
         leftMargin=margin,
         rightMargin=margin,
-        topMargin=margin,
+        # A draft's band across the top of every page: room for it and a gap under it.
+        topMargin=margin + (PHONE_BAND_MM + 2) * mm * bool(handout.drafts),
         bottomMargin=9 * mm,
         title=title,
         author=handout.clinic.name,
         lang=texts(handout.lang).lang,
     )
     story = handout_story(handout, Layout(phone=True))
-    doc.build(story, canvasmaker=phone_canvas(handout.client_name, handout.lang))
+    doc.build(story, canvasmaker=phone_canvas(_footer(handout), handout.lang))
 
 
 def write_handout(out: BinaryIO, handout: Handout, *, phone: bool = False) -> None:
@@ -218,6 +257,6 @@ def write_handout(out: BinaryIO, handout: Handout, *, phone: bool = False) -> No
         handout_story(handout),
         title=tr.gettext(TITLE),
         author=handout.clinic.name,
-        footer=f"{handout.client_name} · {handout.clinic.name}".strip(" ·"),
+        footer=_footer(handout),
         lang=tr.lang,
     )

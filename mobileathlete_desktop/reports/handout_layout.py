@@ -12,6 +12,9 @@ from mobileathlete_desktop.support.i18n import texts
 
 PHONE_PAGE_MM = (90.0, 160.0)
 PHONE_MARGIN_MM = 6.0
+PHONE_BAND_MM = 10.0
+"""Height of the band a draft's phone pages carry across their top (the top margin grows by
+it and a gap)."""
 # Type on the phone page: the page shows about 0.7 times its size on a phone's screen.
 PHONE_SIZES = {
     "body": (12, 16),
@@ -68,11 +71,12 @@ def phone_styles() -> dict[str, Any]:
 
 
 def phone_canvas(footer: str, lang: str) -> type:
-    """The numbered canvas with its footer fitted to a phone page: "Page 2 of 5" centred."""
+    """The numbered canvas with its footer fitted to a phone page: "Page 2 of 5" centred, and
+    a draft's band across the top margin, which grows to hold it (PHONE_BAND_MM)."""
     from reportlab.lib.colors import HexColor
     from reportlab.lib.units import mm
 
-    from mobileathlete_desktop.reports.pdf import FONT, numbered_canvas
+    from mobileathlete_desktop.reports.pdf import BAND_COLOUR, FONT, FONT_BOLD, numbered_canvas
 
     tr = texts(lang)
     base = numbered_canvas(footer, lang)
@@ -85,6 +89,31 @@ def phone_canvas(footer: str, lang: str) -> type:
             self.setFillColor(HexColor(MUTED))
             page = tr.gettext("Page {number} of {total}", number=number, total=total)
             self.drawCentredString(width / 2, 3.5 * mm, page)
+            self.restoreState()
+
+        def _band_box(self) -> tuple[float, float, float, float]:
+            width, height = self._pagesize
+            edge = PHONE_MARGIN_MM * mm
+            return (edge, height - edge - PHONE_BAND_MM * mm, width - 2 * edge, PHONE_BAND_MM * mm)
+
+        def _top_band(self, band: str) -> None:
+            """The band in two lines, its first word over the rest ("DRAFT" / "not yet
+            signed off by your physio"): in one line it shrank to 6 pt on a phone's page."""
+            head, _, rest = band.partition(" — ")
+            x, y, wide, high = self._band_box()
+            self.saveState()
+            self.setFillColor(HexColor(BAND_COLOUR))
+            self.rect(x, y, wide, high, stroke=0, fill=1)
+            self.setFillColor(HexColor("#FFFFFF"))
+            lines = [(head, 9.0), (rest, 8.0)] if rest else [(head, 9.0)]
+            room = wide - 3 * mm
+            baseline = y + high - 1.4 * mm - 9 * 0.7 if rest else y + (high - 9 * 0.7) / 2
+            for line, size in lines:
+                while size > 6 and self.stringWidth(line, FONT_BOLD, size) > room:
+                    size -= 0.5
+                self.setFont(FONT_BOLD, size)
+                self.drawCentredString(x + wide / 2, baseline, line)
+                baseline -= size * 1.2
             self.restoreState()
 
     return PhoneCanvas

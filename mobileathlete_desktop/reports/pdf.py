@@ -332,18 +332,23 @@ def numbered_canvas(footer_left: str, lang: str = "en") -> type:
         def _top_band(self, band: str) -> None:
             """The band across the page's top margin, in bold white on dark red: seen at a
             glance and kept by a grey print (the words say it, not the colour)."""
-            width, height = self._pagesize
+            x, y, wide, high = self._band_box()
             self.saveState()
             self.setFillColor(HexColor(BAND_COLOUR))
-            # Within the top margin (16 mm), under the 10 mm every page keeps clear.
-            self.rect(18 * mm, height - 15.2 * mm, width - 36 * mm, 5.4 * mm, stroke=0, fill=1)
+            self.rect(x, y, wide, high, stroke=0, fill=1)
             self.setFillColor(HexColor("#FFFFFF"))
             size = 8.5
-            while size > 6 and self.stringWidth(band, FONT_BOLD, size) > width - 40 * mm:
+            while size > 6 and self.stringWidth(band, FONT_BOLD, size) > wide - 4 * mm:
                 size -= 0.5
             self.setFont(FONT_BOLD, size)
-            self.drawCentredString(width / 2, height - 13.6 * mm, band)
+            self.drawCentredString(x + wide / 2, y + (high - size * 0.7) / 2, band)
             self.restoreState()
+
+        def _band_box(self) -> tuple[float, float, float, float]:
+            """Where the band goes (x, y, width, height): within the top margin (16 mm),
+            under the 10 mm every page keeps clear."""
+            width, height = self._pagesize
+            return (18 * mm, height - 15.2 * mm, width - 36 * mm, 5.4 * mm)
 
     return NumberedCanvas
 

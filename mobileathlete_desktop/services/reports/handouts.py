@@ -185,8 +185,17 @@ def build_handout(
         code=program.code,
         weeks=soon.weeks,
         next_visit=" ".join(advice),
+        drafts=_drafts(history, scoped),
     )
     return handout, program, warnings
+
+
+def _drafts(history: ClientHistory, scoped: ClientHistory | None) -> tuple[date, ...]:
+    """The dates of the draft (unsigned) assessments a handout is made from: the one its
+    findings come from (`scoped`) and the latest, whose pain sets the drills' cautions and
+    the next visit."""
+    drawn_on = {a.id: a for a in (scoped.latest if scoped else None, history.latest) if a}
+    return tuple(sorted({a.date for a in drawn_on.values() if a.status == "draft"}))
 
 
 def _next_step(
