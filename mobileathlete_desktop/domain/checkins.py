@@ -21,7 +21,6 @@ from mobileathlete_desktop.domain.programs import (
     tracker_boxes,
 )
 from mobileathlete_desktop.domain.recommendations import (
-    ACTIONABLE,
     Drill,
     Observation,
     loading_pain,
@@ -235,7 +234,7 @@ def _decide(
 def _still_needed(code: str, findings: Sequence[Observation], drills: dict[str, Drill]) -> bool:
     """Whether a drill answers any finding of the latest assessment (the recommender's own
     matching), or there are no findings to answer (a general program)."""
-    actionable = [f for f in findings if f.flags & ACTIONABLE and not is_pain_score(f.code)]
+    actionable = [f for f in findings if f.drill_flags and not is_pain_score(f.code)]
     drill = drills.get(code)
     if not actionable or drill is None:
         return True

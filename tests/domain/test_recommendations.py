@@ -145,25 +145,51 @@ def test_calf_flexibility_limit_gets_ankle_mobility_first_then_a_stretch() -> No
     assert purpose(calf, "es") == "movilidad del tobillo (sóleo y articulación)"
 
 
-def test_hypermobile_hip_rotation_gets_strength_and_control_and_no_stretching() -> None:
-    """Hip rotation well above the adult norm (internal 35°, external 42°, Kouyoumdjian 2012)."""
+def test_a_range_above_the_norm_is_no_reason_for_a_drill() -> None:
+    """Hip rotation well above the adult norm (internal 55° and external 62° against 35° and
+    42°, Kouyoumdjian 2012) is more range than usual, not a deficit: no drill is chosen for
+    it (no "strength through range" reason), the general program stands in and leaves every
+    hip stretch and hip-rotation mobility drill out."""
     internal = finding("hip.internal_rotation", {"above_norm"}, "Hip internal rotation, right: 55°")
     external = finding("hip.external_rotation", {"above_norm"}, "Hip external rotation, right: 62°")
-    recs = recommend([internal, external], DRILLS)
+    result = plan([internal, external], DRILLS)
+    assert result.maintenance and not result.unanswered
+    for rec in result.recommendations:
+        drill = BY_CODE[rec.exercise_code]
+        assert "55°" not in rec.reason and "62°" not in rec.reason
+        assert "more range than usual" not in rec.reason
+        assert not (drill.is_static_stretch and "hip" in drill.regions), rec.exercise_code
+    assert not {r.exercise_code for r in result.recommendations} & {
+        "stretch.figure_four",
+        "mobility.ninety_ninety_switch",
+    }
+
+
+def test_heel_drops_are_never_justified_by_an_ankle_plantarflexion_above_the_norm() -> None:
+    """Ankle plantarflexion 65° against the AAOS 50°: above the norm, not a deficit. No calf
+    drill is chosen for it; a calf strength deficit (heel-rise endurance short) is what chooses
+    calf work, with that deficit as the reason."""
+    loose = finding("ankle.plantarflexion", {"above_norm"}, "Ankle plantarflexion, right: 65°")
+    result = plan([loose], DRILLS)
+    assert result.maintenance
+    assert all("65°" not in r.reason for r in result.recommendations)
+    short = finding("calf.heel_rise", {"below_norm"}, "Heel-rise endurance, right: 12 reps")
+    recs = plan([loose, short], DRILLS).recommendations
+    assert recs and all(r.reason.startswith("Heel-rise endurance, right: 12 reps") for r in recs)
+
+
+def test_every_drill_reason_is_a_deficit_or_a_fault_never_a_range_above_the_norm() -> None:
+    """Whatever the findings, no recommendation's reason quotes a finding that is only above
+    the norm or only past a screening cut-off (the reasons are the findings' own lines)."""
+    above = finding("knee.flexion", {"above_norm"}, "ABOVE: knee flexion 160°")
+    screen = finding("fms.total", {"cutoff"}, "SCREEN: FMS total 12", "none")
+    composite = finding("ybalance.composite", {"cutoff"}, "SCREEN: composite 80%", "left")
+    short = finding("hip.extension", {"below_norm"}, "Hip extension passive 5°")
+    valgus = finding("sls", {"faults"}, "Single-leg squat, right: poor", faults=("knee_valgus",))
+    recs = recommend([above, screen, composite, short, valgus], DRILLS)
     assert recs
     for rec in recs:
-        drill = BY_CODE[rec.exercise_code]
-        assert not drill.is_static_stretch and not drill.is_flexibility_only
-        assert drill.targets & {"deficit:control", "deficit:strength"}
-        assert rec.reason.endswith(
-            ": more range than usual: strength and control through range, no stretching"
-        )
-        assert "no stretching" in rec.note
-    chosen = {r.exercise_code for r in recs}
-    assert not chosen & {"stretch.figure_four", "mobility.ninety_ninety_switch"}
-    assert {"control.hip_airplane", "control.clamshell"} <= chosen
-    spanish = recommend([internal], DRILLS, lang="es")[0]
-    assert "more range than usual" in spanish.reason and "sin estirar" in spanish.note
+        assert not rec.reason.startswith(("ABOVE", "SCREEN")), rec
 
 
 def test_a_hypermobile_range_keeps_stretches_out_of_the_whole_program() -> None:
@@ -549,31 +575,53 @@ def test_an_fms_row_gets_the_librarys_fms_drills_and_a_painful_clearing_test_spa
 # --- reference points and clinically important change ---------------------------------------
 
 
-def test_a_ybalance_composite_past_its_cutoff_gets_reach_and_balance_drills() -> None:
-    """Composite 79.6% under the 94% of Plisky 2006: answered like a short reading of it."""
+def test_a_ybalance_composite_under_94_percent_chooses_no_drill() -> None:
+    """Composite 79.6% under the 94% of Plisky 2006 (a cut-off that went with injury in one
+    cohort of basketball players): a reference comparison, never a reason for a drill, which
+    would read as a risk prediction. Alone, the general program stands in."""
     low = finding("ybalance.composite", {"cutoff"}, "Y-Balance composite, left: 79.6%", "left")
-    recs = recommend([low], DRILLS)
+    result = plan([low], DRILLS)
+    assert result.maintenance and not result.unanswered and not result.warnings()
+    assert all("79.6" not in r.reason for r in result.recommendations)
+
+
+def test_a_reach_short_of_the_other_side_gets_reach_and_balance_drills() -> None:
+    """The component: the left anterior reach 12 cm short of the right (flagged asymmetric)
+    gets the three-way reach drill first, then balance, for that reach."""
+    reach = finding(
+        "ybalance.anterior", {"asymmetry"}, "Left anterior reach 60 cm, 12 cm less than right"
+    )
+    recs = recommend([reach], DRILLS)
     chosen = [r.exercise_code for r in recs]
     assert chosen[0] == "control.single_leg_reach"
     for code in chosen:
         assert "deficit:balance" in BY_CODE[code].targets, code
         assert not BY_CODE[code].is_static_stretch
     assert recs[0].reason.endswith(": single-leg balance and reach")
-    assert purpose(low, "es") == "equilibrio y alcance sobre una pierna"
+    assert purpose(reach, "es") == "equilibrio y alcance sobre una pierna"
 
 
-def test_an_fms_total_at_its_cutoff_gets_the_fms_control_drills() -> None:
+def test_an_fms_total_at_14_chooses_no_drill_an_asymmetric_fms_test_does() -> None:
+    """FMS total 14 (Kiesel 2007's cut-off; a later meta-analysis advises against predicting
+    injury with it) chooses nothing; a hurdle step scored 1 left and 2 right (an FMS
+    asymmetry, Cook 2006) gets the library's fms.* trunk and hip control drills, for it."""
     total = finding("fms.total", {"cutoff"}, "FMS total: 14", "none")
-    chosen = codes([total])
-    assert chosen and all(BY_CODE[c].aims_at("fms.total") for c in chosen)
-    assert "control.dead_bug" in chosen
+    assert plan([total], DRILLS).maintenance
+    hurdle = finding("fms.hurdle_step", {"asymmetry"}, "FMS hurdle step: left 1, right 2", "left")
+    recs = recommend([total, hurdle], DRILLS)
+    assert recs and all(BY_CODE[r.exercise_code].aims_at("fms.hurdle_step") for r in recs)
+    assert "control.dead_bug" in [r.exercise_code for r in recs]
+    assert all(r.reason.startswith("FMS hurdle step: left 1, right 2") for r in recs)
 
 
-def test_a_cutoff_weighs_a_little_less_than_a_reading_below_the_norm() -> None:
-    cutoff = finding("ybalance.composite", {"cutoff"}, "composite 80%", "left")
+def test_a_criterion_cutoff_weighs_a_little_less_than_a_reading_below_the_norm() -> None:
+    """A hop LSI under the 90% return criterion still chooses drills (a side-to-side deficit),
+    ranked a little under a reading below the norm."""
+    cutoff = finding("hop.single.lsi", {"cutoff"}, "single hop LSI 80%", "none")
     below = finding("hip.flexion", {"below_norm"}, "hip flexion 95°")
     assert below.weight > cutoff.weight > finding("x.y", {"worse"}, "").weight
     assert codes([cutoff, below])[0] in {d.code for d in DRILLS if d.aims_at("hip.flexion")}
+    assert not plan([cutoff], DRILLS).maintenance
 
 
 def test_clinically_important_alone_asks_for_nothing_and_ranks_a_worse_finding_higher() -> None:

@@ -13,13 +13,16 @@ How a finding chooses its drills, in order:
    - a control deficit (active range short of passive) gets active control work for that
      measure (deficit:control), never a stretch;
    - movement faults get active control and strength drills aimed at each fault;
-   - a range above the usual (hypermobile) gets strength and control through range, never a
-     stretch or a flexibility drill;
+   - a range above the usual asks for no drill (more range than the norm is not a deficit):
+     it keeps static stretching and flexibility drills out of that region and motion; a
+     drill's reason is always a deficit or a fault;
    - a short range (below the norm, asymmetric or worse, no control deficit) gets mobility work
      first (deficit:flexibility), then a stretch;
-   - a value past a published reference point ("cutoff": Y-balance composite under 94%, FMS
-     total 14 or less) is answered like a short reading of that measure (balance and reach
-     drills, the library's fms.* trunk and hip control drills), weighed a little less;
+   - a criterion not met ("cutoff": hop LSI under 90%) is answered like a short reading of
+     that measure, weighed a little less; a screening total past a cut-off that went with
+     injury in one cohort (Y-balance composite under 94%, FMS total 14 or less:
+     model.SCREENING_CUTOFFS) chooses no drill, so no drill reads as an injury-risk
+     prediction: its components do (a reach or an FMS test asymmetric beyond error);
    - a change reaching the MCID ("clinically_important") asks for nothing by itself: it ranks
      a worse finding higher;
    - a Beighton score at or past its cut-point (possible generalised joint hypermobility)
@@ -81,6 +84,7 @@ from mobileathlete_desktop.domain.recommendations.model import (
     LOADED_CATEGORIES,
     MAX_DRILLS,
     PER_FINDING,
+    SCREENING_CUTOFFS,
     SINGLE_LEG_LOADED,
     STATIC_CATEGORIES,
     Drill,
@@ -144,6 +148,7 @@ __all__ = [
     "PER_FINDING",
     "PURPOSES",
     "REASON_LANG",
+    "SCREENING_CUTOFFS",
     "SINGLE_LEG_LOADED",
     "STATIC_CATEGORIES",
     "TARGETS_BY_MEASURE",

@@ -19,9 +19,9 @@ FLAG_WEIGHTS: dict[str, float] = {
     "control_deficit": 4.5,
     "asymmetry": 2.0,
     "below_norm": 2.0,
-    # Past a published reference point (Y-balance composite under 94%, FMS total 14 or less):
-    # answered like a short reading, weighed a little under one (a reference from another
-    # group, not this runner's norm).
+    # Past a published reference point: a criterion (hop LSI under 90%) is answered like a
+    # short reading, weighed a little under one; a screening total (SCREENING_CUTOFFS) is not
+    # answered at all.
     "cutoff": 1.75,
     "worse": 1.5,
     "faults": 1.5,
@@ -33,8 +33,21 @@ FLAG_WEIGHTS: dict[str, float] = {
 }
 
 
-# Flags that call for drills; pain shapes the program (safety), clinically_important ranks.
-ACTIONABLE = frozenset(FLAG_WEIGHTS) - {"pain", "clinically_important"}
+# Flags that call for drills: a real deficit or fault of this runner (short of the norm or of
+# the other side beyond measurement error, active short of passive, a fault seen, a change for
+# the worse beyond error, a criterion not met). Pain shapes the program (safety),
+# clinically_important ranks; a range above the norm is no deficit: it keeps stretching out of
+# its region (safety) and asks for no drill of its own.
+ACTIONABLE = frozenset(FLAG_WEIGHTS) - {"pain", "clinically_important", "above_norm"}
+
+
+# Published cut-offs that went with injury in one cohort (Plisky 2006: Y-balance composite under
+# 94% of limb length; Kiesel 2007: FMS total 14 or less): shown as a reference comparison,
+# never a reason for a drill, which would read as an injury-risk prediction. The drills come
+# from the components (a reach short of the other side beyond error, an FMS test with a left-
+# right asymmetry). A criterion (hop LSI under 90%, return to running) is a deficit and does
+# choose drills.
+SCREENING_CUTOFFS = frozenset({"ybalance.composite", "fms.total"})
 
 
 STATIC_CATEGORIES = frozenset({"stretch", "static_stretch", "flexibility"})
@@ -79,6 +92,15 @@ class Observation:
     def weight(self) -> float:
         """How urgent this finding is for the program (sum of its flags' weights)."""
         return sum(FLAG_WEIGHTS.get(flag, 0.0) for flag in self.flags)
+
+    @property
+    def drill_flags(self) -> frozenset[str]:
+        """The flags that call for drills (ACTIONABLE), without the cut-off of a screening
+        total (SCREENING_CUTOFFS): empty when the finding chooses no drill."""
+        flags = self.flags & ACTIONABLE
+        if self.code in SCREENING_CUTOFFS:
+            flags -= {"cutoff"}
+        return flags
 
     @property
     def need(self) -> str:

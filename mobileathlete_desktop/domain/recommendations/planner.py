@@ -26,7 +26,6 @@ from mobileathlete_desktop.domain.recommendations.measures import (
     is_pain_score,
 )
 from mobileathlete_desktop.domain.recommendations.model import (
-    ACTIONABLE,
     MAX_DRILLS,
     PER_FINDING,
     Drill,
@@ -73,9 +72,7 @@ def plan(
         (
             o
             for o in seen
-            if o.flags & ACTIONABLE
-            and o.code != GENERALISED_HYPERMOBILITY
-            and not is_pain_score(o.code)
+            if o.drill_flags and o.code != GENERALISED_HYPERMOBILITY and not is_pain_score(o.code)
         ),
         key=lambda o: -o.weight,
     )
@@ -152,7 +149,7 @@ def findings_for(drill: Drill, observations: Iterable[Observation]) -> list[Obse
     report's Why column and the handout's "What we found and why these drills" say."""
     scored: list[tuple[tuple[int, int], Observation]] = []
     for o in observations:
-        if not o.flags & ACTIONABLE or is_pain_score(o.code):
+        if not o.drill_flags or is_pain_score(o.code):
             continue
         match = relevance(drill, o)
         suits = fit(drill, o) if match > 0 else None
