@@ -18,9 +18,14 @@ from mobileathlete_desktop.domain.checkins import (
     check,
     propose_next,
 )
-from mobileathlete_desktop.domain.programs import DEFAULT_WEEKS, ProgramRecord
+from mobileathlete_desktop.domain.programs import DEFAULT_WEEKS, ProgramRecord, shown_code
 from mobileathlete_desktop.services.audit import record_event
-from mobileathlete_desktop.services.context import InputError, NotFound, ServiceContext
+from mobileathlete_desktop.services.context import (
+    InputError,
+    ServiceContext,
+    missing,
+    refusal,
+)
 from mobileathlete_desktop.storage.models import Assessment, ProgramCheckin, ProgramCheckinItem
 
 __all__ = [
@@ -73,10 +78,13 @@ def checkin_sheet(
     else:
         found = latest_program(ctx, client_id)
         if found is None:
-            raise NotFound("No saved program to check in: save a program first")
+            said = "No saved program to check in: save a program first"
+            raise missing(said, "no_program_to_check_in")
         program = found
     if program.client_id != client_id or program.is_template:
-        raise InputError(f"Program {program.code or program.id} is not this client's")
+        said = f"Program {program.code or program.id} is not this client's"
+        shown = shown_code(program.code) if program.code else str(program.id)
+        raise refusal(said, "not_this_clients_program", code=shown)
     weeks = program.weeks or DEFAULT_WEEKS
     return program, blank_checkin(program, client_id, on or date.today(), weeks)
 
@@ -173,7 +181,7 @@ def proposed_program(
 
     checkin = latest_checkin(ctx, client_id)
     if checkin is None:
-        raise NotFound("No check-in yet: check in the current program first")
+        raise missing("No check-in yet: check in the current program first", "no_checkin_yet")
     program = get_program(ctx, checkin.program_id)
     library = exercise_library()
     findings = observations(ctx, load_history(ctx, client_id))

@@ -37,6 +37,15 @@ class NotFound(LookupError):
     """The client, assessment or program asked for does not exist."""
 
 
+def missing(message: str, kind: str, **details: object) -> NotFound:
+    """A NotFound saying `message` (English), raised from the domain's InvalidValue naming
+    the rule (`kind`) and its figures, so that a window can say it in its own language
+    (ui/refusals), as `refusal` does for an InputError."""
+    found = NotFound(message)
+    found.__cause__ = InvalidValue(message, kind=kind, **details)
+    return found
+
+
 class ConflictError(RuntimeError):
     """Someone else changed the record since it was read (optimistic version check)."""
 

@@ -39,7 +39,7 @@ from mobileathlete_desktop.domain.validation import InvalidValue, check_cell
 from mobileathlete_desktop.services.assessments import set_value
 from mobileathlete_desktop.services.assessments.records import assessment_unit
 from mobileathlete_desktop.services.audit import record_event
-from mobileathlete_desktop.services.context import InputError, NotFound, ServiceContext
+from mobileathlete_desktop.services.context import InputError, NotFound, ServiceContext, refusal
 from mobileathlete_desktop.services.pictures import megabytes, open_picture
 from mobileathlete_desktop.services.pictures import upright as turned_upright
 from mobileathlete_desktop.storage.models import Assessment, MeasurementImage
@@ -243,9 +243,14 @@ def attach_still(
         read = None
     if read is not None and not observation and measure.unit != read.unit:
         shown = {"deg": "an angle", "cm": "a distance in cm"}[read.unit]
-        raise InputError(
+        raise refusal(
             f"{measure.label} is recorded in {measure.unit_label or measure.unit}; "
-            f"this tool measures {shown}"
+            f"this tool measures {shown}",
+            "tool_unit",
+            what=measure.label,
+            code=measure.code,
+            unit=measure.unit,
+            reading=read.unit,
         )
     prepared = prepare_image(source, "The picture")
     drawn = prepare_image(annotated_png, "The annotated still")

@@ -37,7 +37,13 @@ from mobileathlete_desktop.domain.records import ClientHistory
 from mobileathlete_desktop.domain.validation import TITLE_LENGTH, InvalidValue, clean_name
 from mobileathlete_desktop.services.assessments import load_history
 from mobileathlete_desktop.services.audit import record_event
-from mobileathlete_desktop.services.context import InputError, NotFound, ServiceContext
+from mobileathlete_desktop.services.context import (
+    InputError,
+    NotFound,
+    ServiceContext,
+    missing,
+    refusal,
+)
 from mobileathlete_desktop.storage.models import Client, HomeProgram, ProgramItem
 
 # services.assessments (load_history) is imported with this module, not by the builder's job
@@ -128,14 +134,21 @@ def _check_items(items: Sequence[ProgramItemRecord]) -> None:
     known = known_exercise_codes()
     for number, item in enumerate(items, start=1):
         if known is not None and item.exercise_code not in known:
-            raise InputError(f"Drill {number}: unknown exercise {item.exercise_code!r}")
+            raise refusal(
+                f"Drill {number}: unknown exercise {item.exercise_code!r}",
+                "drill_unknown",
+                number=number,
+                code=item.exercise_code,
+            )
         for name, label, high in _NUMBER_LIMITS:
             value = getattr(item, name)
             if value is not None and not 0 < value <= high:
-                raise InputError(f"Drill {number}: {label} must be 1–{high}")
+                said = f"Drill {number}: {label} must be 1–{high}"
+                raise refusal(said, "drill_number", number=number, what=label, high=high)
         for name, limit in (("load", 120), ("tempo", 40)):
             if len(getattr(item, name)) > limit:
-                raise InputError(f"Drill {number}: {name} is longer than {limit} characters")
+                said = f"Drill {number}: {name} is longer than {limit} characters"
+                raise refusal(said, "drill_text_long", number=number, what=name, limit=limit)
 
 
 def save_program(ctx: ServiceContext, program: ProgramRecord) -> ProgramRecord:
@@ -150,11 +163,13 @@ def save_program(ctx: ServiceContext, program: ProgramRecord) -> ProgramRecord:
     except InvalidValue as exc:
         raise InputError(str(exc)) from exc
     if program.is_template and not program.title.strip():
-        raise InputError("A template needs a name")
+        raise refusal("A template needs a name", "template_unnamed")
     if not program.is_template and program.client_id is None:
-        raise InputError("A home program needs a client (or save it as a template)")
+        said = "A home program needs a client (or save it as a template)"
+        raise refusal(said, "program_without_client")
     if program.weeks is not None and not 0 < program.weeks <= MAX_WEEKS:
-        raise InputError(f"Weeks until the next visit must be 1–{MAX_WEEKS}")
+        said = f"Weeks until the next visit must be 1–{MAX_WEEKS}"
+        raise refusal(said, "weeks_range", high=MAX_WEEKS)
     with ctx.db.session() as session:
         if program.client_id is not None and session.get(Client, program.client_id) is None:
             raise NotFound(f"No client with id {program.client_id}")
@@ -235,13 +250,14 @@ def program_by_code(ctx: ServiceContext, typed: str) -> ProgramRecord:
     ctx.actor.require("clients.read")
     code = normalize_code(typed)
     if code is None:
-        raise InputError(f"{typed.strip()!r} is not a program code (6 letters and digits)")
+        said = f"{typed.strip()!r} is not a program code (6 letters and digits)"
+        raise refusal(said, "not_a_program_code", text=typed.strip())
     with ctx.db.reading() as session:
         found = session.execute(
             select(HomeProgram.id).where(HomeProgram.code == code)
         ).scalar_one_or_none()
         if found is None:
-            raise NotFound(f"No program with code {code}")
+            raise missing(f"No program with code {code}", "no_program_with_code", code=code)
         return to_record(_load(session, found))
 
 
@@ -286,7 +302,7 @@ def program_from_template(
     """An unsaved program for a client copied from a template, to adjust and then save."""
     template = get_program(ctx, template_id)
     if not template.is_template:
-        raise InputError(f"Program {template_id} is not a template")
+        raise refusal(f"Program {template_id} is not a template", "not_a_template")
     return replace(
         template, id=None, client_id=client_id, date=on or date.today(), is_template=False
     )
@@ -298,7 +314,8 @@ def delete_program(ctx: ServiceContext, program_id: int) -> None:
     with ctx.db.session() as session:
         row = _load(session, program_id)
         if not row.is_template:
-            raise InputError("A client's saved program is part of the record and is kept")
+            said = "A client's saved program is part of the record and is kept"
+            raise refusal(said, "program_kept")
         session.delete(row)
         record_event(
             session,

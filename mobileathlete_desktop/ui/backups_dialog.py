@@ -216,7 +216,7 @@ class BackupsDialog(QDialog):
         try:
             rows = backups.backups_on_hand(self.ctx)
         except (PermissionError, ValueError, OSError) as exc:
-            self._say(str(exc), error=True)
+            self._say(refusal_text(exc), error=True)
             rows = []
         self.model.set_rows(rows)
         self.table.resizeColumnsToContents()

@@ -66,7 +66,8 @@ class PreviewModel(QAbstractTableModel):
         self.beginResetModel()
         self._headers = self._change_headers()
         self._rows = [
-            [str(c.line), c.chart_number, c.what, c.before, c.after] for c in report.changes
+            [str(c.line), c.chart_number, self._word(c.what), self._word(c.before), c.after]
+            for c in report.changes
         ]
         self.endResetModel()
 
@@ -88,16 +89,30 @@ class PreviewModel(QAbstractTableModel):
             return error.reason
         return "; ".join(self._said(refused) for refused in error.refusals)
 
+    def _word(self, said: str) -> str:
+        """A change's fixed words (a new client, an empty detail) in the window's language."""
+        words = {"new client": self.tr("new client"), "(empty)": self.tr("(empty)")}
+        return words.get(said, said)
+
     def _said(self, refused: InvalidValue) -> str:
         measure = None
-        if self.catalogue is not None and refused.kind in GRID_KINDS:
+        if self.catalogue is not None:
             code, what = refused.details.get("code"), refused.details.get("what")
             # A value that is not a number names its measure by label (parse_number).
             measure = self.catalogue.get(str(code)) if code else None
-            measure = measure or next((m for m in self.catalogue if m.label == what), None)
+            if measure is None and what and refused.kind in GRID_KINDS:
+                measure = next((m for m in self.catalogue if m.label == what), None)
         if measure is None:
             return refusal_text(refused)
-        return refusal_words(refused, measure.label_in(window_lang()))
+        label = measure.label_in(window_lang())
+        if refused.kind in GRID_KINDS:
+            return refusal_words(refused, label)
+        # A row's other rules name the measure by its label (`what`) or by its code.
+        return (
+            refusal_text(refused, what=label)
+            if "what" in refused.details
+            else refusal_text(refused)
+        )
 
     def _change_headers(self) -> list[str]:
         return [
@@ -277,13 +292,13 @@ class ImportDialog(QDialog):
         self.model.show_changes(report)
         if dry_run:
             self._previewed = options
-            summary = report.describe()
+            summary = report.describe(window_lang())
             if not report.changes:
                 summary = self.tr("{summary} (nothing new in this file)").format(summary=summary)
             self.status.setText(summary)
         else:
             self._previewed = None
-            self.status.setText(report.describe() + ".")
+            self.status.setText(report.describe(window_lang()) + ".")
             self.imported.emit(report)
         self._options_changed()
 

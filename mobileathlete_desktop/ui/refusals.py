@@ -9,6 +9,7 @@ ui/value_problems."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
@@ -44,6 +45,16 @@ FIELD_NAMES = (
     QT_TRANSLATE_NOOP("Refusal", "Second date"),
     QT_TRANSLATE_NOOP("Refusal", "Template name"),
     QT_TRANSLATE_NOOP("Refusal", "Title"),
+    # A drill's dose in a program (services/programs).
+    QT_TRANSLATE_NOOP("Refusal", "sets"),
+    QT_TRANSLATE_NOOP("Refusal", "reps"),
+    QT_TRANSLATE_NOOP("Refusal", "hold"),
+    QT_TRANSLATE_NOOP("Refusal", "distance"),
+    QT_TRANSLATE_NOOP("Refusal", "time"),
+    QT_TRANSLATE_NOOP("Refusal", "rest"),
+    QT_TRANSLATE_NOOP("Refusal", "days a week"),
+    QT_TRANSLATE_NOOP("Refusal", "load"),
+    QT_TRANSLATE_NOOP("Refusal", "tempo"),
 )
 
 _WORDS = {
@@ -160,6 +171,44 @@ _WORDS = {
         "unknown chart number “{chart}” (tick “Create clients for unknown chart numbers” to "
         "add it)",
     ),
+    # An assessment file's rows (services/imports/parsing): column names and the file's own
+    # words (left, right, none, yes, no, fault codes) are said as the file must write them.
+    "column_empty": QT_TRANSLATE_NOOP("Refusal", "{column} is empty"),
+    "unknown_measure": QT_TRANSLATE_NOOP("Refusal", "unknown measure code “{text}”"),
+    "side_word": QT_TRANSLATE_NOOP("Refusal", "side: “{text}” is not left, right or none"),
+    "mode_word": QT_TRANSLATE_NOOP("Refusal", "mode: “{text}” is not active, passive or none"),
+    "cell_side": QT_TRANSLATE_NOOP("Refusal", "{code}: side must be {allowed}, not {text}"),
+    "cell_mode": QT_TRANSLATE_NOOP("Refusal", "{code}: mode must be {allowed}, not {text}"),
+    "unit_not_measures": QT_TRANSLATE_NOOP(
+        "Refusal", "{code} is recorded in {unit}, not “{text}” (convert the value first)"
+    ),
+    "pain_yes_no": QT_TRANSLATE_NOOP("Refusal", "pain: “{text}” is not yes or no"),
+    "finding_empty": QT_TRANSLATE_NOOP("Refusal", "{what}: empty (give a rating or faults)"),
+    "painful_needs_rating": QT_TRANSLATE_NOOP(
+        "Refusal", "{what}: a painful test needs its rating in value"
+    ),
+    "same_cell_twice": QT_TRANSLATE_NOOP("Refusal", "same measure, side and mode as line {first}"),
+    "not_a_rating": QT_TRANSLATE_NOOP("Refusal", "{what}: “{text}” is not a rating ({scale})"),
+    "no_faults": QT_TRANSLATE_NOOP(
+        "Refusal", "faults: {code} has no faults to record; leave the cell empty"
+    ),
+    "no_faults_only": QT_TRANSLATE_NOOP(
+        "Refusal",
+        "faults: {code} has no faults to record (only {codes} have faults); leave the cell empty",
+    ),
+    "not_faults": QT_TRANSLATE_NOOP(
+        "Refusal", "faults: not among the faults of {code}: {codes}; its faults are {known}"
+    ),
+    "not_faults_separator": QT_TRANSLATE_NOOP(
+        "Refusal",
+        "faults: not among the faults of {code}: {codes} (separate fault codes with “;”); its "
+        "faults are {known}",
+    ),
+    "signed_visit": QT_TRANSLATE_NOOP(
+        "Refusal", "the assessment of {chart} on {on} is signed and read-only"
+    ),
+    "cannot_read": QT_TRANSLATE_NOOP("Refusal", "{name}: cannot read ({reason})"),
+    "not_csv": QT_TRANSLATE_NOOP("Refusal", "not valid CSV ({problem})"),
     "backup_folder_relative": QT_TRANSLATE_NOOP(
         "Refusal", "Give the backup folder's full path (not {folder})"
     ),
@@ -212,7 +261,92 @@ _WORDS = {
         "{what} is {width} × {height} pixels: a logo may be at most {limit} times as wide as "
         "it is tall (or tall as it is wide)",
     ),
+    # A program and its check-in (services/programs, services/checkins).
+    "drill_unknown": QT_TRANSLATE_NOOP(
+        "Refusal", "Drill {number}: {code} is not an exercise of the library"
+    ),
+    "drill_number": QT_TRANSLATE_NOOP("Refusal", "Drill {number}: {what} must be 1–{high}"),
+    "drill_text_long": QT_TRANSLATE_NOOP(
+        "Refusal", "Drill {number}: {what} is longer than {limit} characters"
+    ),
+    "template_unnamed": QT_TRANSLATE_NOOP("Refusal", "A template needs a name"),
+    "program_without_client": QT_TRANSLATE_NOOP(
+        "Refusal", "A home program needs a client (or save it as a template)"
+    ),
+    "weeks_range": QT_TRANSLATE_NOOP("Refusal", "Weeks until the next visit must be 1–{high}"),
+    "not_a_program_code": QT_TRANSLATE_NOOP(
+        "Refusal", "“{text}” is not a program code (6 letters and digits)"
+    ),
+    "no_program_with_code": QT_TRANSLATE_NOOP("Refusal", "No program with code {code}"),
+    "not_a_template": QT_TRANSLATE_NOOP("Refusal", "This program is not a template"),
+    "program_kept": QT_TRANSLATE_NOOP(
+        "Refusal", "A client's saved program is part of the record and is kept"
+    ),
+    "no_program_to_check_in": QT_TRANSLATE_NOOP(
+        "Refusal", "No saved program to check in: save a program first"
+    ),
+    "not_this_clients_program": QT_TRANSLATE_NOOP(
+        "Refusal", "Program {code} is another client's: type this client's program code"
+    ),
+    "no_checkin_yet": QT_TRANSLATE_NOOP(
+        "Refusal", "No check-in yet: check in the current program first"
+    ),
+    # A value measured on a picture (services/media): `what` is the measure's label.
+    "tool_unit": QT_TRANSLATE_NOOP(
+        "Refusal", "{what} is recorded in {unit}; this tool measures {reading}"
+    ),
 }
+
+# A refused action of a role (domain/permissions `Actor.require`), by the action's code.
+_ROLES = {
+    "therapist": QT_TRANSLATE_NOOP("Refusal", "therapist"),
+    "admin": QT_TRANSLATE_NOOP("Refusal", "admin"),
+}
+_ACTIONS = {
+    "clients.read": QT_TRANSLATE_NOOP("Refusal", "look clients up"),
+    "clients.write": QT_TRANSLATE_NOOP("Refusal", "change a client's details"),
+    "clients.archive": QT_TRANSLATE_NOOP("Refusal", "archive clients"),
+    "assessments.read": QT_TRANSLATE_NOOP("Refusal", "read assessments"),
+    "assessments.write": QT_TRANSLATE_NOOP("Refusal", "record or change assessments"),
+    "assessments.sign": QT_TRANSLATE_NOOP("Refusal", "sign assessments"),
+    "programs.write": QT_TRANSLATE_NOOP("Refusal", "write home programs or check-ins"),
+    "handouts.print": QT_TRANSLATE_NOOP("Refusal", "print handouts"),
+    "reports.print": QT_TRANSLATE_NOOP("Refusal", "print reports"),
+    "data.import": QT_TRANSLATE_NOOP("Refusal", "import data"),
+    "data.export": QT_TRANSLATE_NOOP("Refusal", "export data"),
+    "demo.create": QT_TRANSLATE_NOOP("Refusal", "create the demo clinic"),
+    "users.manage": QT_TRANSLATE_NOOP("Refusal", "manage users"),
+    "backups.manage": QT_TRANSLATE_NOOP("Refusal", "manage backups"),
+    "audit.read": QT_TRANSLATE_NOOP("Refusal", "read the audit log"),
+    "settings.write": QT_TRANSLATE_NOOP("Refusal", "change the clinic's settings"),
+}
+_NOT_ALLOWED = QT_TRANSLATE_NOOP("Refusal", "Your role ({role}) does not allow you to {action}")
+# Actor.require's English: "{who} ({role}) may not {action, its dot a space}".
+_REFUSED_ACTION = re.compile(r" \((?P<role>therapist|admin)\) may not (?P<action>[a-z]+ [a-z]+)$")
+
+_UNITS = {
+    "deg": QT_TRANSLATE_NOOP("Refusal", "degrees"),
+    "cm": QT_TRANSLATE_NOOP("Refusal", "cm"),
+}
+_READINGS = {
+    "deg": QT_TRANSLATE_NOOP("Refusal", "an angle"),
+    "cm": QT_TRANSLATE_NOOP("Refusal", "a distance in cm"),
+}
+
+
+def permission_text(error: BaseException) -> str | None:
+    """A role's refused action (PermissionDenied) in the window's language, or None when
+    `error` is not one (or says an action without words here)."""
+    if not isinstance(error, PermissionError):
+        return None
+    found = _REFUSED_ACTION.search(str(error))
+    action = _ACTIONS.get(found["action"].replace(" ", ".", 1)) if found else None
+    if found is None or action is None:
+        return None
+    return QCoreApplication.translate(_CONTEXT, _NOT_ALLOWED).format(
+        role=QCoreApplication.translate(_CONTEXT, _ROLES[found["role"]]),
+        action=QCoreApplication.translate(_CONTEXT, action),
+    )
 
 
 def refused_value(error: BaseException) -> InvalidValue | None:
@@ -243,9 +377,13 @@ def _shown(name: str, value: object) -> str:
     return str(value)
 
 
-def refusal_text(error: BaseException) -> str:
+def refusal_text(error: BaseException, **shown: str) -> str:
     """Why `error` refused the input, in the window's language; its English message when the
-    rule has no words here."""
+    rule has no words here. `shown` replaces figures by the window's words for them (a
+    measure's label in the window's language as `what`)."""
+    allowed = permission_text(error)
+    if allowed is not None:
+        return allowed
     refused = refused_value(error)
     template = _WORDS.get(refused.kind) if refused is not None else None
     if refused is None or template is None:
@@ -253,6 +391,12 @@ def refusal_text(error: BaseException) -> str:
     words = {name: _shown(name, value) for name, value in refused.details.items()}
     if refused.kind == "range" and refused.details.get("unit"):
         words["high"] = f"{words['high']} {refused.details['unit']}"
+    if refused.kind == "tool_unit":
+        for name, table in (("unit", _UNITS), ("reading", _READINGS)):
+            said = table.get(str(refused.details.get(name)))
+            if said is not None:
+                words[name] = QCoreApplication.translate(_CONTEXT, said)
+    words |= shown
     try:
         return QCoreApplication.translate(_CONTEXT, template).format(**words)
     except (KeyError, IndexError):  # a refusal raised without the figures its words need

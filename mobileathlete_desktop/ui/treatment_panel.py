@@ -42,6 +42,7 @@ from mobileathlete_desktop.services.session import DatabaseError
 from mobileathlete_desktop.ui import focus_chain
 from mobileathlete_desktop.ui.built_when_shown import BuiltWhenShown
 from mobileathlete_desktop.ui.measure_grid import window_lang
+from mobileathlete_desktop.ui.refusals import refusal_text
 from mobileathlete_desktop.ui.treatment_entry import TreatmentEntryRow, popup_open
 
 COLUMNS = 6  # kind, where, how, grade, minutes, note
@@ -316,7 +317,7 @@ class TreatmentPanel(BuiltWhenShown, QWidget):
             self._show_error(conflict)
             return False
         except (InputError, PermissionError) as exc:
-            self._show_error(str(exc))
+            self._show_error(refusal_text(exc))
             return False
         except DatabaseError as exc:
             self._show_error(failed.format(reason=exc))

@@ -278,7 +278,7 @@ class UsersDialog(QDialog):
         try:
             users = accounts.list_users(self.ctx)
         except PermissionError as exc:
-            self._say(str(exc), error=True)
+            self._say(refusal_text(exc), error=True)
             users = []
         self.model.set_rows(users)
         self.table.resizeColumnsToContents()
@@ -404,7 +404,7 @@ class UsersDialog(QDialog):
         try:
             accounts.unlock_account(self.ctx, user.username)
         except (PermissionError, ValueError) as exc:
-            self._say(str(exc), error=True)
+            self._say(refusal_text(exc), error=True)
             return
         self.refresh(keep=user.username)
         self._say(

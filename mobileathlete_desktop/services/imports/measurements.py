@@ -440,11 +440,12 @@ def import_assessments(
                 # Re-importing what a signed assessment already holds changes nothing and
                 # is fine (an export imported again); anything else would alter a record.
                 if _would_change(session, assessment, row, ctx.catalogue):
+                    said = (
+                        f"the assessment of {row.chart_number} on {row.on} is signed and read-only"
+                    )
                     errors.append(
-                        RowError(
-                            row.line,
-                            f"the assessment of {row.chart_number} on "
-                            f"{row.on} is signed and read-only",
+                        row_refusal(
+                            row.line, said, "signed_visit", chart=row.chart_number, on=row.on
                         )
                     )
                 continue

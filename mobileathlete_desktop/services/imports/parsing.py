@@ -121,7 +121,10 @@ def parse_faults(
         with_faults = sorted(m.code for m in catalogue if m.faults) if catalogue is not None else []
         hint = f" (only {', '.join(with_faults)} have faults)" if with_faults else ""
         raise InvalidValue(
-            f"faults: {measure.code} has no faults to record{hint}; leave the cell empty"
+            f"faults: {measure.code} has no faults to record{hint}; leave the cell empty",
+            kind="no_faults_only" if with_faults else "no_faults",
+            code=measure.code,
+            codes=", ".join(with_faults),
         )
     known = [f.code for f in measure.faults]
     unknown = [c for c in codes if c not in known]
@@ -136,7 +139,13 @@ def parse_faults(
             codes=", ".join(repr(c) for c in unknown),
             measure=measure.code,
         )
-        raise InvalidValue(f"faults: {not_faults}{hint}; its faults are {', '.join(known)}")
+        raise InvalidValue(
+            f"faults: {not_faults}{hint}; its faults are {', '.join(known)}",
+            kind="not_faults_separator" if hint else "not_faults",
+            code=measure.code,
+            codes=", ".join(unknown),
+            known=", ".join(known),
+        )
     return tuple(dict.fromkeys(codes))
 
 
@@ -155,7 +164,14 @@ def _parse_rating(measure: Measure, text: str) -> tuple[float | None, str]:
         return value, ""
     if value != int(value) or not 0 <= value < len(measure.ratings):
         scale = ", ".join(f"{i} = {r}" for i, r in enumerate(measure.ratings))
-        raise InvalidValue(f"{measure.label}: {raw!r} is not a rating ({scale})")
+        raise InvalidValue(
+            f"{measure.label}: {raw!r} is not a rating ({scale})",
+            kind="not_a_rating",
+            what=measure.label,
+            code=measure.code,
+            text=raw,
+            scale=scale,
+        )
     return value, measure.ratings[int(value)]
 
 
@@ -226,6 +242,37 @@ def parse_file_date(text: str, what: str = "date", *, allow_future: bool = False
     return parse_iso_date(raw, what, allow_future=allow_future)
 
 
+def _cell(
+    catalogue: Catalogue, code: str, side_text: str, mode_text: str
+) -> tuple[Measure, Side, Mode]:
+    """A row's measure, side and mode (InvalidValue naming its rule, for a window to say it
+    in its own language: the domain's words are the command line's)."""
+    try:
+        measure = lookup_measure(catalogue, code)
+    except InvalidValue as exc:
+        raise InvalidValue(str(exc), kind="unknown_measure", text=code.strip()) from exc
+    try:
+        side = parse_side(side_text)
+    except InvalidValue as exc:
+        raise InvalidValue(str(exc), kind="side_word", text=side_text.strip()) from exc
+    try:
+        mode = parse_mode(mode_text)
+    except InvalidValue as exc:
+        raise InvalidValue(str(exc), kind="mode_word", text=mode_text.strip()) from exc
+    try:
+        check_cell(measure, side, mode)
+    except InvalidValue as exc:
+        wrong, given, allowed = (
+            ("cell_side", side, measure.sides)
+            if side not in measure.sides
+            else ("cell_mode", mode, measure.modes)
+        )
+        raise InvalidValue(
+            str(exc), kind=wrong, code=measure.code, text=given, allowed=" or ".join(allowed)
+        ) from exc
+    return measure, side, mode
+
+
 def parse_assessment_rows(catalogue: Catalogue, text: str, source: str) -> list[ParsedRow]:
     """Checks every row; raises ImportFailed listing every bad line, or returns them all."""
     table = read_csv_table(text, source, ASSESSMENT_COLUMNS, OPTIONAL_COLUMNS)
@@ -241,12 +288,11 @@ def parse_assessment_rows(catalogue: Catalogue, text: str, source: str) -> list[
         try:
             chart = get("chart_number")
             if not chart:
-                raise InvalidValue("chart_number is empty")
+                raise InvalidValue(
+                    "chart_number is empty", kind="column_empty", column="chart_number"
+                )
             on = parse_file_date(get("date"), "date")
-            measure = lookup_measure(catalogue, get("measure"))
-            side = parse_side(get("side"))
-            mode = parse_mode(get("mode"))
-            check_cell(measure, side, mode)
+            measure, side, mode = _cell(catalogue, get("measure"), get("side"), get("mode"))
             finding = is_finding_measure(measure)
             value: float | None
             rating = ""
@@ -258,7 +304,11 @@ def parse_assessment_rows(catalogue: Catalogue, text: str, source: str) -> list[
             if unit and unit not in (measure.unit, measure.unit_label):
                 raise InvalidValue(
                     f"{measure.code} is recorded in {measure.unit}, not {unit!r} "
-                    "(convert the value first)"
+                    "(convert the value first)",
+                    kind="unit_not_measures",
+                    code=measure.code,
+                    unit=measure.unit,
+                    text=unit,
                 )
             outside = None if value is None else value_outside(measure, value)
             if outside:
@@ -269,16 +319,24 @@ def parse_assessment_rows(catalogue: Catalogue, text: str, source: str) -> list[
             elif pain_text in FALSE_WORDS:
                 pain = False
             else:
-                raise InvalidValue(f"pain: {get('pain')!r} is not yes or no")
+                said = f"pain: {get('pain')!r} is not yes or no"
+                raise InvalidValue(said, kind="pain_yes_no", text=get("pain"))
             check_pain(measure, pain)  # a body measurement (limb length) cannot hurt
             faults = parse_faults(measure, get("faults"), catalogue) if has_faults else None
             if finding and value is None and not faults:
-                raise InvalidValue(f"{measure.label}: empty (give a rating or faults)")
+                said = f"{measure.label}: empty (give a rating or faults)"
+                raise InvalidValue(
+                    said, kind="finding_empty", what=measure.label, code=measure.code
+                )
             if finding and value is None and pain:
-                raise InvalidValue(f"{measure.label}: a painful test needs its rating in value")
+                said = f"{measure.label}: a painful test needs its rating in value"
+                raise InvalidValue(
+                    said, kind="painful_needs_rating", what=measure.label, code=measure.code
+                )
             key = (chart, on, measure.code, side, mode)
             if key in seen:
-                raise InvalidValue(f"same measure, side and mode as line {seen[key]}")
+                said = f"same measure, side and mode as line {seen[key]}"
+                raise InvalidValue(said, kind="same_cell_twice", first=seen[key])
             seen[key] = line
             rows.append(
                 ParsedRow(

@@ -67,7 +67,8 @@ def read_text(path: Path, encoding: str | None = None) -> str:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror})") from exc
+        said = f"{path}: cannot read ({exc.strerror})"
+        raise refusal(said, "cannot_read", cause=exc, name=path.name, reason=exc.strerror or "")  # noqa: B904
     latin = encoding is not None and encoding.lower().replace("_", "-") not in ("utf-8", "utf8")
     if latin:
         try:
@@ -173,7 +174,9 @@ def read_csv_table(
                 continue
             rows.append((line, {h: v.strip() for h, v in zip(header, values, strict=True)}))
     except csv.Error as exc:
-        errors.append(RowError(reader.line_num, f"not valid CSV ({exc})"))
+        errors.append(
+            row_refusal(reader.line_num, f"not valid CSV ({exc})", "not_csv", problem=str(exc))
+        )
     if errors:
         raise ImportFailed(source, errors)
     if not rows:

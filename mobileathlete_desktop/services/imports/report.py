@@ -43,9 +43,10 @@ class ImportReport:
     changes: list[Change] = field(default_factory=list)
     kind: str = "assessments"
 
-    def describe(self) -> str:
-        """One line for the command line or a dialog ("Imported 1 row: 1 new client")."""
-        tr = texts(DEFAULT_LANGUAGE)
+    def describe(self, lang: str = DEFAULT_LANGUAGE) -> str:
+        """One line for the command line (English) or a dialog, in `lang` ("Imported 1 row:
+        1 new client")."""
+        tr = texts(lang)
         if self.dry_run:
             head = tr.ngettext("Would import {count} row", "Would import {count} rows", self.rows)
         else:

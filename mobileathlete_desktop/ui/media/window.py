@@ -42,7 +42,7 @@ from mobileathlete_desktop.ui.media.player import VideoPlayer
 from mobileathlete_desktop.ui.media.stills_list import StillsList
 from mobileathlete_desktop.ui.media.tools import TOOL_HINTS, TOOL_NAMES, png_bytes
 from mobileathlete_desktop.ui.media.video import VIDEO_SUFFIXES, VideoReader
-from mobileathlete_desktop.ui.refusals import refusal_text
+from mobileathlete_desktop.ui.refusals import refusal_text, refused_value
 from mobileathlete_desktop.ui.screen_fit import fit_to_screen, scrolling
 
 
@@ -482,7 +482,10 @@ class MediaWindow(QWidget):
             self.saved.emit(self.assessment_id)
 
         def failed(exc: Exception) -> None:
-            self.say(refusal_text(exc), error=True)
+            refused = refused_value(exc)
+            # A measure that does not take this tool's unit, named as the window names it.
+            named = refused is not None and refused.kind == "tool_unit"
+            self.say(refusal_text(exc, what=label) if named else refusal_text(exc), error=True)
             self.save_button.setEnabled(True)
 
         self.save_button.setEnabled(False)

@@ -43,6 +43,8 @@ from mobileathlete_desktop.ui.jobs import Job, show_failure
 
 DRILL, PRESCRIBED, DONE, PAIN = range(4)
 NOT_ASKED = -1  # an EARS spin box's special value: the item was not scored
+# What each number of the sheet may be (domain.checkins.check refuses the same on saving).
+LIMITS = {PRESCRIBED: (1, 400), DONE: (0, 400), PAIN: (0, 10)}
 
 
 class CheckinDialog(QDialog):
@@ -125,6 +127,7 @@ class CheckinDialog(QDialog):
         self.totals = QLabel()
         self.totals.setAccessibleName(self.tr("Adherence and EARS total"))
         self.totals.setTextFormat(Qt.TextFormat.PlainText)
+        self.totals.setWordWrap(True)  # a refused number says why, at length in Spanish
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.history_button = QPushButton(self.tr("&Adherence over time…"))
@@ -150,7 +153,7 @@ class CheckinDialog(QDialog):
         top.addWidget(self.find_button)
         buttons = QHBoxLayout()
         buttons.addWidget(self.history_button)
-        buttons.addWidget(self.status, 1)
+        buttons.addStretch(1)
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.close_button)
         layout = QVBoxLayout(self)
@@ -161,6 +164,8 @@ class CheckinDialog(QDialog):
         layout.addWidget(ears_title)
         layout.addLayout(ears_grid)
         layout.addWidget(self.totals)
+        # Its own line, the dialog's width: a refusal between the buttons was cut short.
+        layout.addWidget(self.status)
         layout.addLayout(buttons)
         self.resize(720, 520)
         if found is not None:
@@ -221,8 +226,23 @@ class CheckinDialog(QDialog):
             return None
         if not text.isdigit():
             raise ValueError(
-                self.tr("Row {row}: {typed} is not a whole number").format(
-                    row=row + 1, typed=repr(text)
+                self.tr("Row {row}: “{typed}” is not a whole number").format(
+                    row=row + 1, typed=text
+                )
+            )
+        low, high = LIMITS[column]
+        if not low <= int(text) <= high:
+            words = {
+                PRESCRIBED: self.tr(
+                    "Row {row} ({drill}): sessions prescribed must be {low}–{high}"
+                ),
+                DONE: self.tr("Row {row} ({drill}): sessions done must be {low}–{high}"),
+                PAIN: self.tr("Row {row} ({drill}): pain or difficulty must be {low}–{high}"),
+            }
+            drill = self.table.item(row, DRILL)
+            raise ValueError(
+                words[column].format(
+                    row=row + 1, drill=drill.text() if drill else "", low=low, high=high
                 )
             )
         return int(text)

@@ -766,6 +766,14 @@ Mobile Athlete se cierra al terminar la restauración; vuelva a abrirlo e inicie
         <translation>Problema</translation>
     </message>
     <message>
+        <source>new client</source>
+        <translation>cliente nuevo</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(vacío)</translation>
+    </message>
+    <message>
         <source>Chart</source>
         <translation>Historia</translation>
     </message>

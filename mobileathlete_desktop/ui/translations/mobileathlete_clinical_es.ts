@@ -507,8 +507,20 @@
         <translation>{title} del {date}, código {code}</translation>
     </message>
     <message>
-        <source>Row {row}: {typed} is not a whole number</source>
-        <translation>Fila {row}: {typed} no es un número entero</translation>
+        <source>Row {row}: “{typed}” is not a whole number</source>
+        <translation>Fila {row}: «{typed}» no es un número entero</translation>
+    </message>
+    <message>
+        <source>Row {row} ({drill}): sessions prescribed must be {low}–{high}</source>
+        <translation>Fila {row} ({drill}): las sesiones indicadas deben estar entre {low} y {high}</translation>
+    </message>
+    <message>
+        <source>Row {row} ({drill}): sessions done must be {low}–{high}</source>
+        <translation>Fila {row} ({drill}): las sesiones hechas deben estar entre {low} y {high}</translation>
+    </message>
+    <message>
+        <source>Row {row} ({drill}): pain or difficulty must be {low}–{high}</source>
+        <translation>Fila {row} ({drill}): el dolor o la dificultad debe estar entre {low} y {high}</translation>
     </message>
     <message>
         <source>Adherence: {percent} % of the sessions prescribed</source>

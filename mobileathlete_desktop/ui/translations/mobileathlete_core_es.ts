@@ -1258,6 +1258,42 @@ Esta ventana se cerrará y se abrirá la pantalla de recuperación: el archivo d
         <translation>Título</translation>
     </message>
     <message>
+        <source>sets</source>
+        <translation>series</translation>
+    </message>
+    <message>
+        <source>reps</source>
+        <translation>repeticiones</translation>
+    </message>
+    <message>
+        <source>hold</source>
+        <translation>mantenimiento</translation>
+    </message>
+    <message>
+        <source>distance</source>
+        <translation>distancia</translation>
+    </message>
+    <message>
+        <source>time</source>
+        <translation>tiempo</translation>
+    </message>
+    <message>
+        <source>rest</source>
+        <translation>descanso</translation>
+    </message>
+    <message>
+        <source>days a week</source>
+        <translation>días por semana</translation>
+    </message>
+    <message>
+        <source>load</source>
+        <translation>carga</translation>
+    </message>
+    <message>
+        <source>tempo</source>
+        <translation>ritmo</translation>
+    </message>
+    <message>
         <source>{what} is required</source>
         <translation>{what}: este dato es obligatorio</translation>
     </message>
@@ -1446,6 +1482,82 @@ Esta ventana se cerrará y se abrirá la pantalla de recuperación: el archivo d
         <translation>n.º de historia desconocido: «{chart}» (marque «Crear clientes para los n.º de historia desconocidos» para añadirlo)</translation>
     </message>
     <message>
+        <source>{column} is empty</source>
+        <translation>{column} está vacío</translation>
+    </message>
+    <message>
+        <source>unknown measure code “{text}”</source>
+        <translation>código de medida desconocido: «{text}»</translation>
+    </message>
+    <message>
+        <source>side: “{text}” is not left, right or none</source>
+        <translation>side: «{text}» no es left, right ni none</translation>
+    </message>
+    <message>
+        <source>mode: “{text}” is not active, passive or none</source>
+        <translation>mode: «{text}» no es active, passive ni none</translation>
+    </message>
+    <message>
+        <source>{code}: side must be {allowed}, not {text}</source>
+        <translation>{code}: side debe ser {allowed}, no {text}</translation>
+    </message>
+    <message>
+        <source>{code}: mode must be {allowed}, not {text}</source>
+        <translation>{code}: mode debe ser {allowed}, no {text}</translation>
+    </message>
+    <message>
+        <source>{code} is recorded in {unit}, not “{text}” (convert the value first)</source>
+        <translation>{code} se registra en {unit}, no en «{text}» (convierta el valor primero)</translation>
+    </message>
+    <message>
+        <source>pain: “{text}” is not yes or no</source>
+        <translation>pain: «{text}» no es yes ni no</translation>
+    </message>
+    <message>
+        <source>{what}: empty (give a rating or faults)</source>
+        <translation>{what}: vacío (indique una calificación o fallos)</translation>
+    </message>
+    <message>
+        <source>{what}: a painful test needs its rating in value</source>
+        <translation>{what}: una prueba con dolor necesita su calificación en value</translation>
+    </message>
+    <message>
+        <source>same measure, side and mode as line {first}</source>
+        <translation>misma medida, lado y modo que la línea {first}</translation>
+    </message>
+    <message>
+        <source>{what}: “{text}” is not a rating ({scale})</source>
+        <translation>{what}: «{text}» no es una calificación ({scale})</translation>
+    </message>
+    <message>
+        <source>faults: {code} has no faults to record; leave the cell empty</source>
+        <translation>faults: {code} no tiene fallos que registrar; deje la celda vacía</translation>
+    </message>
+    <message>
+        <source>faults: {code} has no faults to record (only {codes} have faults); leave the cell empty</source>
+        <translation>faults: {code} no tiene fallos que registrar (solo {codes} tienen fallos); deje la celda vacía</translation>
+    </message>
+    <message>
+        <source>faults: not among the faults of {code}: {codes}; its faults are {known}</source>
+        <translation>faults: no están entre los fallos de {code}: {codes}; sus fallos son {known}</translation>
+    </message>
+    <message>
+        <source>faults: not among the faults of {code}: {codes} (separate fault codes with “;”); its faults are {known}</source>
+        <translation>faults: no están entre los fallos de {code}: {codes} (separe los códigos de fallo con «;»); sus fallos son {known}</translation>
+    </message>
+    <message>
+        <source>the assessment of {chart} on {on} is signed and read-only</source>
+        <translation>la evaluación de {chart} del {on} está firmada y es de solo lectura</translation>
+    </message>
+    <message>
+        <source>{name}: cannot read ({reason})</source>
+        <translation>{name}: no se puede leer ({reason})</translation>
+    </message>
+    <message>
+        <source>not valid CSV ({problem})</source>
+        <translation>no es un CSV válido ({problem})</translation>
+    </message>
+    <message>
         <source>Give the backup folder&apos;s full path (not {folder})</source>
         <translation>Indique la ruta completa de la carpeta de copias de seguridad (no {folder})</translation>
     </message>
@@ -1512,6 +1624,154 @@ Esta ventana se cerrará y se abrirá la pantalla de recuperación: el archivo d
     <message>
         <source>{what} is {width} × {height} pixels: a logo may be at most {limit} times as wide as it is tall (or tall as it is wide)</source>
         <translation>{what} mide {width} × {height} píxeles: un logotipo puede ser como mucho {limit} veces más ancho que alto (o más alto que ancho)</translation>
+    </message>
+    <message>
+        <source>Drill {number}: {code} is not an exercise of the library</source>
+        <translation>Ejercicio {number}: {code} no es un ejercicio de la biblioteca</translation>
+    </message>
+    <message>
+        <source>Drill {number}: {what} must be 1–{high}</source>
+        <translation>Ejercicio {number}: {what} debe estar entre 1 y {high}</translation>
+    </message>
+    <message>
+        <source>Drill {number}: {what} is longer than {limit} characters</source>
+        <translation>Ejercicio {number}: {what} tiene más de {limit} caracteres</translation>
+    </message>
+    <message>
+        <source>A template needs a name</source>
+        <translation>Una plantilla necesita un nombre</translation>
+    </message>
+    <message>
+        <source>A home program needs a client (or save it as a template)</source>
+        <translation>Un programa en casa necesita un cliente (o guárdelo como plantilla)</translation>
+    </message>
+    <message>
+        <source>Weeks until the next visit must be 1–{high}</source>
+        <translation>Las semanas hasta la próxima visita deben estar entre 1 y {high}</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a program code (6 letters and digits)</source>
+        <translation>«{text}» no es un código de programa (6 letras y dígitos)</translation>
+    </message>
+    <message>
+        <source>No program with code {code}</source>
+        <translation>No hay ningún programa con el código {code}</translation>
+    </message>
+    <message>
+        <source>This program is not a template</source>
+        <translation>Este programa no es una plantilla</translation>
+    </message>
+    <message>
+        <source>A client&apos;s saved program is part of the record and is kept</source>
+        <translation>El programa guardado de un cliente forma parte del expediente y se conserva</translation>
+    </message>
+    <message>
+        <source>No saved program to check in: save a program first</source>
+        <translation>No hay ningún programa guardado para el seguimiento: guarde primero un programa</translation>
+    </message>
+    <message>
+        <source>Program {code} is another client&apos;s: type this client&apos;s program code</source>
+        <translation>El programa {code} es de otro cliente: escriba el código del programa de este cliente</translation>
+    </message>
+    <message>
+        <source>No check-in yet: check in the current program first</source>
+        <translation>Aún no hay seguimiento: haga primero el seguimiento del programa actual</translation>
+    </message>
+    <message>
+        <source>{what} is recorded in {unit}; this tool measures {reading}</source>
+        <translation>{what} se registra en {unit}; esta herramienta mide {reading}</translation>
+    </message>
+    <message>
+        <source>therapist</source>
+        <translation>fisioterapeuta</translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation>administrador/a</translation>
+    </message>
+    <message>
+        <source>look clients up</source>
+        <translation>buscar clientes</translation>
+    </message>
+    <message>
+        <source>change a client&apos;s details</source>
+        <translation>cambiar los datos de un cliente</translation>
+    </message>
+    <message>
+        <source>archive clients</source>
+        <translation>archivar clientes</translation>
+    </message>
+    <message>
+        <source>read assessments</source>
+        <translation>leer evaluaciones</translation>
+    </message>
+    <message>
+        <source>record or change assessments</source>
+        <translation>registrar o cambiar evaluaciones</translation>
+    </message>
+    <message>
+        <source>sign assessments</source>
+        <translation>firmar evaluaciones</translation>
+    </message>
+    <message>
+        <source>write home programs or check-ins</source>
+        <translation>preparar programas en casa ni registrar su seguimiento</translation>
+    </message>
+    <message>
+        <source>print handouts</source>
+        <translation>imprimir hojas de ejercicios</translation>
+    </message>
+    <message>
+        <source>print reports</source>
+        <translation>imprimir informes</translation>
+    </message>
+    <message>
+        <source>import data</source>
+        <translation>importar datos</translation>
+    </message>
+    <message>
+        <source>export data</source>
+        <translation>exportar datos</translation>
+    </message>
+    <message>
+        <source>create the demo clinic</source>
+        <translation>crear la clínica de demostración</translation>
+    </message>
+    <message>
+        <source>manage users</source>
+        <translation>gestionar usuarios</translation>
+    </message>
+    <message>
+        <source>manage backups</source>
+        <translation>gestionar copias de seguridad</translation>
+    </message>
+    <message>
+        <source>read the audit log</source>
+        <translation>consultar el registro de auditoría</translation>
+    </message>
+    <message>
+        <source>change the clinic&apos;s settings</source>
+        <translation>cambiar la configuración de la clínica</translation>
+    </message>
+    <message>
+        <source>Your role ({role}) does not allow you to {action}</source>
+        <translation>Su función ({role}) no le permite {action}</translation>
+    </message>
+    <message>
+        <source>degrees</source>
+        <translation>grados</translation>
+    </message>
+    <message>
+        <source>cm</source>
+        <translation>cm</translation>
+    </message>
+    <message>
+        <source>an angle</source>
+        <translation>un ángulo</translation>
+    </message>
+    <message>
+        <source>a distance in cm</source>
+        <translation>una distancia en cm</translation>
     </message>
 </context>
 <context>
