@@ -46,7 +46,25 @@ REASONS: dict[str, str] = {
     "checkin.progress": N_("{said}: moved on to {drill}"),
     "checkin.kept": N_("{said}: kept as it was"),
     "checkin.dropped": N_("answers no finding of the latest assessment: dropped"),
+    # A drill that loads a test painful at the latest assessment (the recommender's pain rule,
+    # domain.recommendations.held_back_for_pain): paused, the therapist may add it back.
+    "checkin.held_back_pain": N_(
+        "{drill} held back: pain on {painful} at the latest assessment; add it back "
+        "deliberately if you judge it suitable"
+    ),
+    # The program flagged for review: the client was told to contact the therapist before the
+    # next session ({limit}: domain.checkins.PAIN_TOO_MUCH).
+    "checkin.review_pain": N_(
+        "{drill}: pain or difficulty {pain}/10, above {limit}/10: program flagged for review "
+        "(the client is asked to contact you before the next session)"
+    ),
+    "checkin.review_rising": N_(
+        "{drill}: pain or difficulty up from {was}/10 to {pain}/10: program flagged for review "
+        "(the client is asked to contact you before the next session)"
+    ),
 }
+# Codes written as codes from the start: no saved words of theirs to read back.
+_CODED_ONLY = frozenset({"checkin.held_back_pain", "checkin.review_pain", "checkin.review_rising"})
 _PAINFUL_SEPARATOR = "; "
 
 
@@ -78,7 +96,8 @@ class CheckinReason:
         """The reason said in `lang` (drill and test names in that language too)."""
         tr = texts(lang)
         p = self.params
-        values: dict[str, object] = {}
+        # Figures said as they are ({pain}, {was}, {limit}); the ones below are worded.
+        values: dict[str, object] = {k: v for k, v in p.items() if k != "painful"}
         if "done" in p:
             done = _done_words(tr, int(p["done"]), int(p["prescribed"]))
             values["done"] = done
@@ -165,7 +184,11 @@ def _patterns(lang: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
     tr = texts(lang)
     # What was done is the shortest that fits: a drill's or a test's name may hold ": ".
     groups = {"said": ".+?", "done": ".+?"}
-    return tuple((code, _pattern(tr.gettext(t), groups)) for code, t in REASONS.items())
+    return tuple(
+        (code, _pattern(tr.gettext(t), groups))
+        for code, t in REASONS.items()
+        if code not in _CODED_ONLY
+    )
 
 
 @functools.cache

@@ -12,7 +12,7 @@ from itertools import pairwise
 from typing import Literal
 
 from mobileathlete_desktop.domain.catalogue import Catalogue, default_catalogue
-from mobileathlete_desktop.domain.checkin_reasons import CheckinReason
+from mobileathlete_desktop.domain.checkin_reasons import CheckinReason, read_reason
 from mobileathlete_desktop.domain.exercises import ExerciseLibrary
 from mobileathlete_desktop.domain.programs import (
     ProgramItemRecord,
@@ -23,13 +23,22 @@ from mobileathlete_desktop.domain.programs import (
 from mobileathlete_desktop.domain.recommendations import (
     Drill,
     Observation,
+    held_back_for_pain,
     loading_pain,
     with_pain_cautions,
 )
 from mobileathlete_desktop.domain.recommendations.matching import relevance
 from mobileathlete_desktop.domain.recommendations.measures import is_pain_score
 from mobileathlete_desktop.domain.records import ClientHistory
-from mobileathlete_desktop.support.i18n import texts
+from mobileathlete_desktop.support import languages
+from mobileathlete_desktop.support.i18n import N_, texts
+
+# Said to the client on the proposed program's handout (its notes) when it is flagged for
+# review; the handout addresses the runner with "tú".
+REVIEW_HANDOUT = N_(
+    "At your check-in you reported pain or difficulty above {limit}/10, or rising, with "
+    "{drills}: contact your physio before your next session."
+)
 
 # The Exercise Adherence Rating Scale (EARS), section B: 6 items, each scored 0-4 on the form
 # (completely agree ... completely disagree, scored so that a higher score means better
@@ -46,7 +55,11 @@ EARS_MAX = EARS_ITEMS * EARS_ITEM_MAX
 # difficulty on 0-10 at or below PAIN_EASY counts as comfortable and above PAIN_TOO_MUCH as too
 # much. They follow the bands of the pain-monitoring model as commonly summarised (0-3 safe,
 # 4-5 acceptable, above 5 not; bim.physio/the-pain-monitoring-model, after Silbernagel et al.
-# 2007; the primary paper was not read): rules for a proposal, not clinical cut-offs.
+# 2007, Am J Sports Med 35:897). The primary paper's full text could not be read (its abstract
+# gives no pain figure), so these are the clinic's rules for a proposal, not a cited cut-off.
+# Pain above PAIN_TOO_MUCH, or risen since the last check-in into the band above PAIN_EASY,
+# flags the program for review: the client is told to contact the physio before the next
+# session, and the therapist sees why (`review_reasons`).
 PAIN_EASY = 3
 PAIN_TOO_MUCH = 5
 DONE_FULLY = 0.8
@@ -54,7 +67,10 @@ DONE_FULLY = 0.8
 DONE_LITTLE = 0.5
 """Below this share, the drill was mostly skipped."""
 
-Action = Literal["progress", "hold", "regress", "drop"]
+Action = Literal["progress", "hold", "regress", "drop", "pause", "review"]
+"""What a proposal does with a drill; "pause": held back for pain at the latest assessment (out
+of the program, the therapist may add it back); "review": not a drill change, the program is
+flagged for review for the pain the client reported with that drill."""
 
 
 class CheckinError(ValueError):
@@ -267,12 +283,24 @@ def propose_next(
         return () if drill is None else loading_pain(findings, drill)
 
     items: list[ProgramItemRecord] = []
-    changes: list[ProposedChange] = []
+    changes: list[ProposedChange] = review_changes(program, checkin, library, lang)
     seen: set[str] = set()
     for item in program.items:
         if not _still_needed(item.exercise_code, findings, known):
             why = CheckinReason("checkin.dropped")
             changes.append(ProposedChange(item.exercise_code, "", "drop", why.words(lang), why))
+            continue
+        drill = known.get(item.exercise_code)
+        painful = held_back_for_pain(findings, drill) if drill is not None else []
+        if painful:
+            # Pain stops loading: paused, not printed with a caution; the therapist may add it
+            # back deliberately.
+            why = CheckinReason(
+                "checkin.held_back_pain",
+                {"drill": item.exercise_code, "painful": _painful(painful, catalogue)},
+            )
+            said = why.words(lang, library, catalogue)
+            changes.append(ProposedChange(item.exercise_code, "", "pause", said, why))
             continue
         change = _decide(item, by_code.get(item.exercise_code), library, lang, hurts, catalogue)
         if change.now in seen:  # two drills led to the same one: keep the first
@@ -294,8 +322,82 @@ def propose_next(
         code="",
         recommended=False,
         summary="\n".join(_stored(c) for c in changes if c.action != "drop"),
+        notes=_review_notes(program.notes, changes, library, lang),
     )
     return proposed, changes
+
+
+def _previous_pain(item: ProgramItemRecord) -> int | None:
+    """The pain the client reported with this same drill at the check-in that proposed the
+    program (its saved reason keeps the figure), or None: not recorded, or the drill was
+    another one then (moved on to or made easier)."""
+    reason = read_reason(item.reason)
+    if reason is None or reason.code not in _SAME_DRILL:
+        return None
+    pain = reason.params.get("pain")
+    return int(pain) if isinstance(pain, int | float) else None
+
+
+# Check-in reasons after which the program holds the same drill (its pain compares).
+_SAME_DRILL = frozenset(
+    {"checkin.kept", "checkin.held_painful", "checkin.no_harder", "checkin.no_easier"}
+)
+
+
+def review_changes(
+    program: ProgramRecord,
+    checkin: CheckinRecord,
+    library: ExerciseLibrary | None = None,
+    lang: str = "en",
+) -> list[ProposedChange]:
+    """The program flagged for review, one line a drill (action "review"): pain reported above
+    PAIN_TOO_MUCH, or pain risen since the check-in before (the drill's saved reason) to above
+    PAIN_EASY. E.g. a clamshell at 7/10, or heel drops from 2/10 to 4/10. [] when none."""
+    previous = {i.exercise_code: _previous_pain(i) for i in program.items}
+    flagged: list[ProposedChange] = []
+    for got in checkin.items:
+        if got.pain is None:
+            continue
+        was = previous.get(got.exercise_code)
+        params: dict[str, object] = {"drill": got.exercise_code, "pain": got.pain}
+        if got.pain > PAIN_TOO_MUCH:
+            why = CheckinReason("checkin.review_pain", {**params, "limit": PAIN_TOO_MUCH})
+        elif was is not None and got.pain > max(was, PAIN_EASY):
+            why = CheckinReason("checkin.review_rising", {**params, "was": was})
+        else:
+            continue
+        said = why.words(lang, library)
+        flagged.append(ProposedChange(got.exercise_code, "", "review", said, why))
+    return flagged
+
+
+def _review_notes(
+    notes: str, changes: Sequence[ProposedChange], library: ExerciseLibrary | None, lang: str
+) -> str:
+    """The program's notes for the client, with REVIEW_HANDOUT at their head when the program is
+    flagged for review (the drills by name, in `lang`); a note said before is not repeated."""
+    flagged = [c.was for c in changes if c.action == "review"]
+    tr = texts(lang)
+    kept = "\n".join(line for line in notes.split("\n") if not _is_review_note(line))
+    if not flagged:
+        return kept
+    names = [
+        e.name(lang) if (e := library.get(c) if library is not None else None) else c
+        for c in dict.fromkeys(flagged)
+    ]
+    said = tr.gettext(REVIEW_HANDOUT, limit=PAIN_TOO_MUCH, drills=", ".join(names))
+    return f"{said}\n{kept}".strip()
+
+
+def _is_review_note(line: str) -> bool:
+    """Whether a line of notes is a review note an earlier proposal wrote (any language): it
+    ends as REVIEW_HANDOUT does ("...: contact your physio before your next session.")."""
+    ends = {
+        texts(lang).gettext(REVIEW_HANDOUT).rsplit(": ", 1)[-1].strip()
+        for lang in languages.SUPPORTED_LANGUAGES
+    }
+    said = line.strip()
+    return bool(said) and any(said.endswith(f": {end}") for end in ends)
 
 
 def _percent(share: float) -> str:

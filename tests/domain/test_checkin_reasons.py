@@ -28,7 +28,9 @@ PROGRAM = ProgramRecord(
     title="Hips",
     items=(
         ProgramItemRecord("control.clamshell", 3, 15, per_side=True, sessions_per_week=3),
-        ProgramItemRecord("strength.single_leg_calf_raise", 3, 12, sessions_per_week=3),
+        # Pain-free control work into knee-bent dorsiflexion: kept (not held back) while it
+        # hurts, but not made harder.
+        ProgramItemRecord("control.single_leg_reach", 3, 12, sessions_per_week=3),
         ProgramItemRecord("control.hip_hike", 3, 12, sessions_per_week=7),
     ),
     weeks=4,
@@ -171,12 +173,21 @@ def test_a_painful_finding_the_catalogue_does_not_know_keeps_its_name() -> None:
     program = replace(PROGRAM, items=PROGRAM.items[:1])
     blank = blank_checkin(program, 3, date(2026, 3, 30), 4)
     done = replace(blank, items=(replace(blank.items[0], done=12, pain=0),))
-    own = replace(DRILLS[0], code="control.clamshell")
+    own = next(d for d in DRILLS if d.code == "control.clamshell")
     drills = [d for d in DRILLS if d.code != "control.clamshell"]
     drills.append(replace(own, targets=own.targets | {"clinic.own_test"}))
     proposed, changes = propose_next(
         program, done, default_exercise_library(), "en", [unknown], drills
     )
-    assert changes[0].action == "hold"  # the clamshell loads the clinic's own painful test
+    # The clamshell (pain-free control work) goes into the clinic's own painful test: kept,
+    # not made harder.
+    assert changes[0].action == "hold"
     assert json.loads(proposed.items[0].reason)["params"]["painful"] == [{"name": "Own hop test"}]
     assert "carga Own hop test, con dolor" in reason_text(proposed.items[0].reason, "es")
+    # Made a loaded drill, it is held back, named by the same test.
+    loaded = [*drills[:-1], replace(drills[-1], category="strength")]
+    paused, changes = propose_next(
+        program, done, default_exercise_library(), "en", [unknown], loaded
+    )
+    assert paused.items == () and [c.action for c in changes] == ["pause"]
+    assert changes[0].reason.startswith("Clamshell with band held back: pain on Own hop test")

@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from mobileathlete_desktop.domain.checkin_reasons import reason_text
+from mobileathlete_desktop.domain.checkin_reasons import CheckinReason, reason_text
 from mobileathlete_desktop.domain.checkins import (
     CheckinError,
     CheckinItemRecord,
@@ -82,6 +82,13 @@ def test_the_proposal_progresses_holds_and_regresses_with_reasons() -> None:
     library = default_exercise_library()
     done = checkin((12, 1), (9, 7), (7, 2), (None, None), (6, 4))
     proposed, changes = propose_next(PROGRAM, done, library)
+    # The calf raise hurt 7/10: the program is flagged for review first (see below).
+    review, *changes = changes
+    assert (review.was, review.now, review.action) == (
+        "strength.single_leg_calf_raise",
+        "",
+        "review",
+    )
     assert [(c.was, c.now, c.action) for c in changes] == [
         ("control.clamshell", "control.side_lying_hip_abduction", "progress"),
         ("strength.single_leg_calf_raise", "strength.calf_raise_straight_knee", "regress"),
@@ -107,7 +114,8 @@ def test_the_proposal_progresses_holds_and_regresses_with_reasons() -> None:
     assert proposed.items[2] == replace(PROGRAM.items[2], reason=proposed.items[2].reason)
     assert [reason_text(i.reason) for i in proposed.items] == [c.reason for c in changes]
     assert [reason_text(line) for line in proposed.summary.splitlines()] == [
-        c.reason for c in changes
+        review.reason,
+        *(c.reason for c in changes),
     ]
 
 
@@ -116,6 +124,8 @@ def test_a_drill_with_nowhere_to_go_is_kept_and_says_so_in_spanish() -> None:
     # The single-leg squat has no harder drill; the clamshell has no easier one.
     done = checkin((12, 9), (12, 0), (28, 0), (8, 0), (12, 2))
     _, changes = propose_next(PROGRAM, done, library, "es")
+    assert changes[0].action == "review"  # the clamshell hurt 9/10
+    changes = changes[1:]
     assert changes[0].action == "hold"
     assert changes[0].reason == (
         "hizo 12 de 12 sesiones (100 %), dolor o dificultad 9/10: se mantiene (no hay un "
@@ -213,7 +223,7 @@ def _sore(code: str, side: str, name: str) -> Observation:
         ),
     ],
 )
-def test_a_drill_that_loads_a_painful_motion_is_held_not_made_harder(
+def test_a_drill_that_loads_a_painful_motion_is_held_back_for_the_therapist(
     drill: str, would_be: str, sore: Observation, named: str, named_es: str
 ) -> None:
     library = default_exercise_library()
@@ -223,18 +233,105 @@ def test_a_drill_that_loads_a_painful_motion_is_held_not_made_harder(
     calm, _ = propose_next(program, done, library, "en", [], LIBRARY_DRILLS)
     assert [i.exercise_code for i in calm.items] == [would_be]  # without pain: progressed
     proposed, changes = propose_next(program, done, library, "en", [sore], LIBRARY_DRILLS)
-    assert [i.exercise_code for i in proposed.items] == [drill]
-    assert changes[0].action == "hold"
+    # Paused, not printed for the runner with a caution: out of the program, and the
+    # therapist reads why (and may add it back deliberately).
+    assert proposed.items == ()
+    assert [(c.was, c.now, c.action) for c in changes] == [(drill, "", "pause")]
+    name = library[drill].name("en")
     assert changes[0].reason == (
-        f"done 12 of 12 sessions (100 %), pain or difficulty 1/10: kept, not made harder: it "
-        f"loads {named}, painful at the latest assessment"
+        f"{name} held back: pain on {named} at the latest assessment; add it back "
+        "deliberately if you judge it suitable"
     )
-    # And the handout's caution stands by it.
-    assert proposed.items[0].notes == "Keep it pain-free — stop before it hurts."
+    assert reason_text(proposed.summary) == changes[0].reason
     es, es_changes = propose_next(program, done, library, "es", [sore], LIBRARY_DRILLS)
-    assert es.items[0].notes.startswith("Hazlo sin provocar dolor")
-    # The painful test is named in the reader's language (the catalogue's Spanish label).
-    assert es_changes[0].reason.endswith(
-        f"sin hacerlo más difícil: carga {named_es}, con dolor en la última evaluación"
-    )
+    assert es.items == ()
+    # The drill and the painful test are named in the reader's language.
+    assert es_changes[0].reason.startswith(f"{library[drill].name('es')} en pausa")
+    assert named_es in es_changes[0].reason
     assert sore.reason.split(":")[0] not in es_changes[0].reason
+
+
+def _one(drill: str, done: int, pain: int | None, reason: str = "") -> tuple:
+    program = replace(
+        PROGRAM, items=(ProgramItemRecord(drill, 3, 10, sessions_per_week=3, reason=reason),)
+    )
+    blank = blank_checkin(program, 3, date(2026, 3, 30), 4)
+    return program, replace(blank, items=(replace(blank.items[0], done=done, pain=pain),))
+
+
+def test_pain_free_control_work_into_a_painful_test_is_kept_not_made_harder() -> None:
+    """Hip abduction painful at the latest assessment; the clamshell (unloaded active control,
+    tagged deficit:control) goes into it. The recommender would give it within the pain-free
+    range, so it is kept with the caution, but not moved on to the side-lying leg raise."""
+    library = default_exercise_library()
+    sore = _sore("hip.abduction", "right", "Hip abduction, right")
+    program, done = _one("control.clamshell", 12, 1)
+    proposed, changes = propose_next(program, done, library, "en", [sore], LIBRARY_DRILLS)
+    assert [(c.now, c.action) for c in changes] == [("control.clamshell", "hold")]
+    assert "kept, not made harder: it loads Hip abduction, right" in changes[0].reason
+    assert proposed.items[0].notes == "Keep it pain-free — stop before it hurts."
+
+
+def test_a_drill_whose_next_step_would_load_a_painful_knee_is_kept_not_made_harder() -> None:
+    """Knee flexion painful: the hip hike (hip only) is fine, but its next step, the lateral
+    step-down, loads the bent knee with body weight: kept as it is."""
+    library = default_exercise_library()
+    sore = _sore("knee.flexion", "right", "Knee flexion, right")
+    program, done = _one("control.hip_hike", 12, 0)
+    proposed, changes = propose_next(program, done, library, "en", [sore], LIBRARY_DRILLS)
+    assert [(c.now, c.action) for c in changes] == [("control.hip_hike", "hold")]
+    assert [i.exercise_code for i in proposed.items] == ["control.hip_hike"]
+
+
+def test_pain_above_5_of_10_flags_the_program_for_review_for_therapist_and_runner() -> None:
+    """A runner reports 7/10 with heel drops (over the 5/10 the proposal's rule allows,
+    PAIN_TOO_MUCH): the drill is made easier as before, and the program is flagged for review:
+    the therapist reads it first among the changes and in the summary; the runner's handout
+    notes ask them (tú) to contact the physio before the next session."""
+    library = default_exercise_library()
+    program, done = _one("strength.eccentric_heel_drop", 9, 7)
+    program = replace(program, notes="Run easy on flat ground.")
+    proposed, changes = propose_next(program, done, library, "en")
+    assert [c.action for c in changes] == ["review", "regress"]
+    assert changes[0].reason == (
+        "Heel drops off a step: pain or difficulty 7/10, above 5/10: program flagged for "
+        "review (the client is asked to contact you before the next session)"
+    )
+    assert reason_text(proposed.summary.splitlines()[0]) == changes[0].reason
+    assert proposed.notes == (
+        "At your check-in you reported pain or difficulty above 5/10, or rising, with Heel "
+        "drops off a step: contact your physio before your next session.\nRun easy on flat "
+        "ground."
+    )
+    es, es_changes = propose_next(program, done, library, "es")
+    assert es_changes[0].reason.startswith("Bajada de talón en un escalón: dolor o dificultad 7/10")
+    first = es.notes.splitlines()[0]
+    assert "contacta" in first and "Bajada de talón en un escalón" in first
+    # Proposed again from the saved proposal, the note is said once, not piled up.
+    again, _ = propose_next(replace(proposed, id=8), done, library, "es")
+    assert again.notes.count("5/10") == 1 and again.notes.endswith("Run easy on flat ground.")
+
+
+def test_pain_rising_since_the_last_check_in_flags_the_program_for_review() -> None:
+    """Heel drops kept at the last check-in with pain 2/10 (the saved reason keeps it), now 4/10:
+    inside 5/10 but rising into the 4-5 band: flagged for review. From 1/10 to 3/10 (still
+    comfortable), or after a drill change (the pain was another drill's), nothing."""
+    library = default_exercise_library()
+    kept = CheckinReason("checkin.kept", {"done": 9, "prescribed": 12, "pain": 2}).stored()
+    program, done = _one("strength.eccentric_heel_drop", 12, 4, reason=kept)
+    proposed, changes = propose_next(program, done, library, "en")
+    assert changes[0].action == "review"
+    assert changes[0].reason.startswith(
+        "Heel drops off a step: pain or difficulty up from 2/10 to 4/10"
+    )
+    assert proposed.notes.startswith("At your check-in you reported pain or difficulty")
+    program, done = _one("strength.eccentric_heel_drop", 12, 3, reason=kept.replace(":2", ":1"))
+    assert [c.action for c in propose_next(program, done, library, "en")[1]] != ["review"]
+    assert "review" not in [c.action for c in propose_next(program, done, library, "en")[1]]
+    moved = CheckinReason(
+        "checkin.progress",
+        {"done": 12, "prescribed": 12, "pain": 1, "drill": "strength.eccentric_heel_drop"},
+    ).stored()
+    program, done = _one("strength.eccentric_heel_drop", 12, 4, reason=moved)
+    _, changes = propose_next(program, done, library, "en")
+    assert "review" not in [c.action for c in changes]

@@ -35,7 +35,11 @@ How a finding chooses its drills, in order:
    hop tests: impact) goes through a painful region, so a painful hop (a bone-stress warning)
    gets no hopping or landing drill; every drill that moves a painful region carries "keep it
    pain-free"; no static stretch goes to a region with a control deficit or a range above the
-   usual.
+   usual. A program made before the pain was found (a check-in's proposal) holds back, not
+   cautions, each drill the recommender would leave out for that pain (`held_back_for_pain`:
+   loaded work through the painful region, or anything but pain-free control work into the
+   painful test): it is paused and the therapist is told "held back: pain on <test>", to add
+   it back deliberately if it suits.
 Findings no drill answers are returned as such (the service warns the therapist; for a painful
 motion with no pain-free control drill, the warning says the therapist should choose); with
 nothing answered, the runner's maintenance program (ankle and hip mobility, hip abductors,
@@ -97,6 +101,8 @@ from mobileathlete_desktop.domain.recommendations.model import (
 from mobileathlete_desktop.domain.recommendations.planner import (
     drill_findings,
     findings_for,
+    held_back,
+    held_back_for_pain,
     loading_pain,
     pain_cautions,
     pain_free_cues,
@@ -162,6 +168,8 @@ __all__ = [
     "drill_findings",
     "findings_for",
     "fit",
+    "held_back",
+    "held_back_for_pain",
     "loading_pain",
     "maintenance_program",
     "measure_drills",

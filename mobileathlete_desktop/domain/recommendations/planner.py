@@ -193,6 +193,44 @@ def loading_pain(observations: Iterable[Observation], drill: Drill) -> list[Obse
     return found
 
 
+def held_back_for_pain(observations: Iterable[Observation], drill: Drill) -> list[Observation]:
+    """The painful findings for which a drill is held back (paused) rather than kept with a
+    caution, in the order given: it is loaded work (strength, running, impact, single-leg
+    squatting) through the painful region, or it goes into the painful motion or test itself
+    and is not pain-free active control work (single-leg balance for a painful single-leg
+    stance). The recommender never chooses such a drill (`_Safety.allows`); a program made
+    before the pain was found (a check-in's proposal, a saved program) pauses it and tells the
+    therapist, who may add it back deliberately. [] when the drill may stay (with the caution
+    when it moves the painful region: `pain_cautions`)."""
+    found = []
+    for o in observations:
+        if "pain" not in o.flags or is_pain_score(o.code):
+            continue
+        safety = _Safety.of([o])
+        into = safety.into_pain(drill) and not drill.pain_free_control
+        if into or (drill.is_loaded and drill.regions & safety.painful_regions):
+            found.append(o)
+    return found
+
+
+def held_back(
+    items: Iterable[ProgramItemRecord],
+    observations: Iterable[Observation],
+    drills: Sequence[Drill],
+) -> list[tuple[str, list[Observation]]]:
+    """The drills of a program (`items`, in order) held back for pain (`held_back_for_pain`),
+    each with the painful findings it loads; a drill unknown to the library is kept."""
+    found = list(observations)
+    known = {d.code: d for d in drills}
+    out = []
+    for item in items:
+        drill = known.get(item.exercise_code)
+        painful = held_back_for_pain(found, drill) if drill is not None else []
+        if painful:
+            out.append((item.exercise_code, painful))
+    return out
+
+
 def pain_cautions(
     observations: Iterable[Observation],
     drills: Sequence[Drill],
