@@ -41,6 +41,7 @@ from mobileathlete_desktop.services.imports import (
     import_clients,
 )
 from mobileathlete_desktop.services.imports.reading import RowError
+from mobileathlete_desktop.services.imports.report import Change
 from mobileathlete_desktop.ui.forms import child, load_form
 from mobileathlete_desktop.ui.jobs import Job
 from mobileathlete_desktop.ui.measure_grid.markers import window_lang
@@ -66,7 +67,7 @@ class PreviewModel(QAbstractTableModel):
         self.beginResetModel()
         self._headers = self._change_headers()
         self._rows = [
-            [str(c.line), c.chart_number, self._word(c.what), self._word(c.before), c.after]
+            [str(c.line), c.chart_number, self._what(c), self._word(c.before), self._word(c.after)]
             for c in report.changes
         ]
         self.endResetModel()
@@ -89,10 +90,38 @@ class PreviewModel(QAbstractTableModel):
             return error.reason
         return "; ".join(self._said(refused) for refused in error.refusals)
 
+    def _what(self, change: Change) -> str:
+        """What a change does, in the window's language (a computed score's cell as the file
+        names it)."""
+        words = {
+            "computed": self.tr("{cell} computed from its inputs"),
+            "recomputed": self.tr("{cell} recomputed from its inputs"),
+            "disagrees": self.tr("{cell} disagrees with its inputs, recomputed"),
+        }
+        if change.kind in words:
+            return words[change.kind].format(cell=change.cell)
+        return self._word(change.what)
+
     def _word(self, said: str) -> str:
-        """A change's fixed words (a new client, an empty detail) in the window's language."""
-        words = {"new client": self.tr("new client"), "(empty)": self.tr("(empty)")}
-        return words.get(said, said)
+        """A change's fixed words (a new client, an empty detail, a value marked painful or
+        without rating) in the window's language; values and codes as the file gives them."""
+        words = {
+            "new client": self.tr("new client"),
+            "(empty)": self.tr("(empty)"),
+            "(none)": self.tr("(none)"),
+            "(cleared: inputs incomplete)": self.tr("(cleared: inputs incomplete)"),
+        }
+        if said in words:
+            return words[said]
+        if said.endswith(" in the file"):
+            return self.tr("{value} in the file").format(value=said.removesuffix(" in the file"))
+        for english, shown in (
+            ("(no rating)", self.tr("(no rating)")),
+            (" (pain)", self.tr(" (pain)")),
+            (" faults ", self.tr(" faults ")),
+        ):
+            said = said.replace(english, shown)
+        return said
 
     def _said(self, refused: InvalidValue) -> str:
         measure = None

@@ -55,6 +55,10 @@ FIELD_NAMES = (
     QT_TRANSLATE_NOOP("Refusal", "days a week"),
     QT_TRANSLATE_NOOP("Refusal", "load"),
     QT_TRANSLATE_NOOP("Refusal", "tempo"),
+    # What a computed score of an imported file is computed from (services/imports).
+    QT_TRANSLATE_NOOP("Refusal", "the three Y-balance reaches and the limb length of that side"),
+    QT_TRANSLATE_NOOP("Refusal", "the seven FMS tests (and clearing tests)"),
+    QT_TRANSLATE_NOOP("Refusal", "the 20 LEFS answers"),
 )
 
 _WORDS = {
@@ -203,6 +207,11 @@ _WORDS = {
         "Refusal",
         "faults: not among the faults of {code}: {codes} (separate fault codes with “;”); its "
         "faults are {known}",
+    ),
+    "computed_without_inputs": QT_TRANSLATE_NOOP(
+        "Refusal",
+        "{code} ({side}) is computed from {inputs}, which this assessment lacks; give those "
+        "instead of the score",
     ),
     "signed_visit": QT_TRANSLATE_NOOP(
         "Refusal", "the assessment of {chart} on {on} is signed and read-only"
@@ -368,7 +377,7 @@ def field_name(what: str) -> str:
 
 
 def _shown(name: str, value: object) -> str:
-    if name == "what":
+    if name in ("what", "inputs"):
         return field_name(str(value))
     if isinstance(value, float):
         return f"{value:g}"

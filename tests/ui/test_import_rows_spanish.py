@@ -2,8 +2,10 @@
 an assessment file's rows refused for their side, measure code, pain word, unit, a cell given
 twice, a side the measure does not take and a motor-control test left empty are said in
 Spanish (the file's own words, column names and codes stay as the file writes them); a good
-file's preview names its new clients and its summary in Spanish and imports them. The command
-line keeps its English (tests/services/test_imports)."""
+file's preview names its new clients and its summary in Spanish and imports them; a computed
+score the file gives wrongly previews as recomputed, and one given without its inputs is
+refused, in Spanish. The command line keeps its English (tests/services/test_imports,
+test_import_faults_and_scores)."""
 
 from __future__ import annotations
 
@@ -98,3 +100,51 @@ def test_a_good_file_previews_and_imports_in_spanish(
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     assert dialog.status.text().startswith("Se importaron 2 filas: 2 clientes nuevos")
     assert [c.chart_number for c in clients.search_clients(ctx)] == ["T-001", "T-002"]
+
+
+REACHES = (
+    "chart_number,date,measure,side,mode,value\n"
+    "C-1,2026-03-02,ybalance.anterior,left,none,60\n"
+    "C-1,2026-03-02,ybalance.posteromedial,left,none,100\n"
+    "C-1,2026-03-02,ybalance.posterolateral,left,none,95\n"
+    "C-1,2026-03-02,limb.length,left,none,85\n"
+    "C-1,2026-03-02,ybalance.composite,left,none,92\n"
+)
+
+
+def test_a_recomputed_score_previews_in_spanish(
+    spanish: str, ctx: ServiceContext, qtbot: QtBot, tmp_path: Path
+) -> None:
+    clients.create_client(ctx, clients.ClientInput("C-1", "Ada", "Stridewell"))
+    path = tmp_path / "alcances.csv"
+    path.write_text(REACHES, encoding="utf-8")
+    dialog = _dialog(ctx, qtbot, path, "assessments")
+    assert dialog.import_button.isEnabled()
+    assert _rows(dialog)[-1] == [
+        "6",
+        "C-1",
+        "2026-03-02 ybalance.composite left no concuerda con sus datos; se recalcula",
+        "92 en el archivo",
+        "100",
+    ]
+    assert "1 puntuación calculada actualizada" in dialog.status.text(), dialog.status.text()
+
+
+def test_a_score_without_its_inputs_is_refused_in_spanish(
+    spanish: str, ctx: ServiceContext, qtbot: QtBot, tmp_path: Path
+) -> None:
+    clients.create_client(ctx, clients.ClientInput("C-1", "Ada", "Stridewell"))
+    path = tmp_path / "compuesto.csv"
+    path.write_text(
+        "chart_number,date,measure,side,mode,value\nC-1,2026-03-02,ybalance.composite,left,none,95\n",
+        encoding="utf-8",
+    )
+    dialog = _dialog(ctx, qtbot, path, "assessments")
+    assert _rows(dialog) == [
+        [
+            "2",
+            "ybalance.composite (left) se calcula a partir de los tres alcances del Y-Balance y "
+            "la longitud del miembro de ese lado, que faltan en esta evaluación; indíquelos en "
+            "lugar de la puntuación",
+        ]
+    ]

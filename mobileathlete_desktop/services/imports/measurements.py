@@ -288,11 +288,18 @@ def _recompute(
         changed.pop(key, None)
         now = stored.get(key)
         if now is None:
+            said = (
+                f"{row.code} ({row.side}) is computed from {_COMPUTED_FROM[row.code]}, "
+                "which this assessment lacks; give those instead of the score"
+            )
             errors.append(
-                RowError(
+                row_refusal(
                     row.line,
-                    f"{row.code} ({row.side}) is computed from {_COMPUTED_FROM[row.code]}, "
-                    "which this assessment lacks; give those instead of the score",
+                    said,
+                    "computed_without_inputs",
+                    code=row.code,
+                    side=row.side,
+                    inputs=_COMPUTED_FROM[row.code],
                 )
             )
             continue
@@ -306,6 +313,8 @@ def _recompute(
                 f"{row.on} {row.code} {row.side} disagrees with its inputs, recomputed",
                 before=f"{row.value:g} in the file",
                 after=f"{now:g}",
+                kind="disagrees",
+                cell=f"{row.on} {row.code} {row.side}",
             )
         )
     first = given[0]
@@ -320,6 +329,8 @@ def _recompute(
                 + " from its inputs",
                 before="(none)" if done.before is None else f"{done.before:g}",
                 after="(cleared: inputs incomplete)" if done.after is None else f"{done.after:g}",
+                kind="computed" if done.before is None else "recomputed",
+                cell=f"{first.on} {code} {side}",
             )
         )
     return errors

@@ -17,6 +17,12 @@ class Change:
     what: str
     before: str = ""
     after: str = ""
+    kind: str = ""
+    """The change's rule, for a window to say `what` in its own language: "computed",
+    "recomputed" (a computed score from its inputs), "disagrees" (a computed score given in
+    the file, recomputed; `before` is the file's value); "" for a value or a client."""
+    cell: str = ""
+    """The cell `what` names ("2026-03-02 ybalance.composite left"), for a `kind`."""
 
     def __str__(self) -> str:
         if self.before:

@@ -766,12 +766,48 @@ Mobile Athlete se cierra al terminar la restauración; vuelva a abrirlo e inicie
         <translation>Problema</translation>
     </message>
     <message>
+        <source>{cell} computed from its inputs</source>
+        <translation>{cell} calculado a partir de sus datos</translation>
+    </message>
+    <message>
+        <source>{cell} recomputed from its inputs</source>
+        <translation>{cell} recalculado a partir de sus datos</translation>
+    </message>
+    <message>
+        <source>{cell} disagrees with its inputs, recomputed</source>
+        <translation>{cell} no concuerda con sus datos; se recalcula</translation>
+    </message>
+    <message>
         <source>new client</source>
         <translation>cliente nuevo</translation>
     </message>
     <message>
         <source>(empty)</source>
         <translation>(vacío)</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(ninguno)</translation>
+    </message>
+    <message>
+        <source>(cleared: inputs incomplete)</source>
+        <translation>(se borra: datos incompletos)</translation>
+    </message>
+    <message>
+        <source>{value} in the file</source>
+        <translation>{value} en el archivo</translation>
+    </message>
+    <message>
+        <source>(no rating)</source>
+        <translation>(sin calificación)</translation>
+    </message>
+    <message>
+        <source> (pain)</source>
+        <translation> (dolor)</translation>
+    </message>
+    <message>
+        <source> faults </source>
+        <translation> fallos </translation>
     </message>
     <message>
         <source>Chart</source>

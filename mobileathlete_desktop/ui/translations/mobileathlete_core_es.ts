@@ -1294,6 +1294,18 @@ Esta ventana se cerrará y se abrirá la pantalla de recuperación: el archivo d
         <translation>ritmo</translation>
     </message>
     <message>
+        <source>the three Y-balance reaches and the limb length of that side</source>
+        <translation>los tres alcances del Y-Balance y la longitud del miembro de ese lado</translation>
+    </message>
+    <message>
+        <source>the seven FMS tests (and clearing tests)</source>
+        <translation>las siete pruebas del FMS (y las pruebas de descarte)</translation>
+    </message>
+    <message>
+        <source>the 20 LEFS answers</source>
+        <translation>las 20 respuestas de la LEFS</translation>
+    </message>
+    <message>
         <source>{what} is required</source>
         <translation>{what}: este dato es obligatorio</translation>
     </message>
@@ -1544,6 +1556,10 @@ Esta ventana se cerrará y se abrirá la pantalla de recuperación: el archivo d
     <message>
         <source>faults: not among the faults of {code}: {codes} (separate fault codes with “;”); its faults are {known}</source>
         <translation>faults: no están entre los fallos de {code}: {codes} (separe los códigos de fallo con «;»); sus fallos son {known}</translation>
+    </message>
+    <message>
+        <source>{code} ({side}) is computed from {inputs}, which this assessment lacks; give those instead of the score</source>
+        <translation>{code} ({side}) se calcula a partir de {inputs}, que faltan en esta evaluación; indíquelos en lugar de la puntuación</translation>
     </message>
     <message>
         <source>the assessment of {chart} on {on} is signed and read-only</source>
