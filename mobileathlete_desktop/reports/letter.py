@@ -108,7 +108,7 @@ def _opening(letter: ReferralLetter) -> str:
         )
     running = ""
     if client.weekly_distance_km:
-        km = f"{client.weekly_distance_km:g}"
+        km = tr.number(client.weekly_distance_km)
         running = tr.gettext(" ({km} km a week)", km=km)
     return f"{_thanks(letter, complaint, running)} {seen}"
 

@@ -169,8 +169,8 @@ def _episode(report: ProgressReport) -> list[Any]:
             "{count} from {first} to {last}", count=len(visits), first=first, last=last
         )
         facts.append((tr.gettext("Visits"), span))
-    km = f"{client.weekly_distance_km:g}" if client.weekly_distance_km else ""
-    years = f"{client.years_running:g}" if client.years_running else ""
+    km = tr.number(client.weekly_distance_km) if client.weekly_distance_km else ""
+    years = tr.number(client.years_running) if client.years_running else ""
     leg = client.dominant_leg
     running = [
         tr.gettext("{km} km a week", km=km) if km else "",

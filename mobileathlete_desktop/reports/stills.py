@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any, Protocol
 
+from mobileathlete_desktop.reports.numbers import decimal_marks
 from mobileathlete_desktop.reports.pdf import RULE, para
 from mobileathlete_desktop.support.i18n import texts
 
@@ -53,7 +54,7 @@ def caption(still: Still, lang: str = "en") -> str:
         parts.append(tr.pgettext("mode of a measurement", "passive"))
     what = ", ".join(parts)
     how = tr.gettext("photo") if still.kind == "photo" else tr.gettext("video frame")
-    value = f": {still.value_text}" if still.value_text else ""
+    value = f": {decimal_marks(still.value_text, tr)}" if still.value_text else ""
     return f"{tr.date(still.date, 'medium')} · {what}{value} ({how})"
 
 

@@ -216,7 +216,7 @@ def episode_lines(report: SummaryReport) -> list[str]:
         )
     running = []
     if client.weekly_distance_km:
-        km = f"{client.weekly_distance_km:g}"
+        km = tr.number(client.weekly_distance_km)
         running.append(tr.gettext("{km} km a week", km=km))
     if client.years_running:
         running.append(years_running(client.years_running, tr))
@@ -232,8 +232,9 @@ def episode_lines(report: SummaryReport) -> list[str]:
 
 
 def years_running(years: float, tr: Texts) -> str:
-    """ "1 year running", "12 years running" (half years: "1.5 years running")."""
-    shown = f"{years:g}"
+    """ "1 year running", "12 years running" (half years: "1.5 years running", "1,5 años
+    corriendo")."""
+    shown = tr.number(years)
     count = int(years) if float(years).is_integer() else 2
     return tr.ngettext("{years} year running", "{years} years running", count, years=shown)
 

@@ -108,11 +108,22 @@ class Texts:
 
         return format_date(on, format, locale=self.locale)
 
-    def number(self, value: float, format: str | None = None) -> str:
-        """A number with this language's decimal mark ("1,5" in Spanish)."""
-        from babel.numbers import format_decimal
+    def number(self, value: float, places: int | None = None, *, signed: bool = False) -> str:
+        """A number as a document prints it, with this language's decimal mark: "7.5" in
+        English, "7,5" in Spanish. As few decimals as it has (`:g`: "28", "0.17"), or exactly
+        `places` ("2.20"); "+" before a positive number with `signed` ("+0,5"). No grouping
+        ("1500", as the English documents always wrote it). The one rule for a number in
+        handouts and reports; a unit is the caller's ("7,5°", "1,2 kg", "39 %")."""
+        sign = "+" if signed else ""
+        shown = f"{value:{sign}g}" if places is None else f"{value:{sign}.{places}f}"
+        return shown.replace(".", self.decimal_mark)
 
-        return format_decimal(value, format, locale=self.locale)
+    @functools.cached_property
+    def decimal_mark(self) -> str:
+        """This language's decimal mark (CLDR): "." in English, "," in Spanish."""
+        from babel.numbers import get_decimal_symbol
+
+        return str(get_decimal_symbol(self.locale))
 
 
 @functools.cache

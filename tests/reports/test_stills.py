@@ -80,6 +80,7 @@ def test_captions_say_date_measure_side_mode_value_and_source() -> None:
     assert caption(STILLS[0]) == "Mar 2, 2026 · Knee flexion, left, active: 52° (photo)"
     assert caption(STILLS[1], "es").startswith("2 mar 2026 · Knee flexion, lado derecho, ")
     assert caption(STILLS[2]).endswith("Weight-bearing lunge, left: 11.5 cm (photo)")
+    assert caption(STILLS[2], "es").endswith(": 11,5 cm (foto)")  # a decimal comma
     assert stills_flowables([], 500) == []
 
 
@@ -103,7 +104,7 @@ def test_stills_print_small_three_to_a_row(tmp_path: Path, lang: str) -> None:
     textpage = page.get_textpage()
     words = textpage.get_text_range()
     textpage.close()
-    assert "52°" in words and "11.5 cm" in words
+    assert "52°" in words and ("11.5 cm" if lang == "en" else "11,5 cm") in words
     assert ("Measured on pictures" if lang == "en" else "Medido en imágenes") in words
     shown = [o for o in page.get_objects() if o.type == pypdfium2.raw.FPDF_PAGEOBJ_IMAGE]
     assert len(shown) == 4

@@ -342,7 +342,8 @@ def test_one_year_running_is_singular_in_both_languages() -> None:
     assert years_running(1, texts("en")) == "1 year running"
     assert years_running(12, texts("en")) == "12 years running"
     assert years_running(1, texts("es")) == "1 año corriendo"
-    assert years_running(1.5, texts("es")) == "1.5 años corriendo"
+    assert years_running(1.5, texts("es")) == "1,5 años corriendo"  # a decimal comma
+    assert years_running(1.5, texts("en")) == "1.5 years running"
 
 
 def test_a_poor_single_leg_squat_is_said_in_agreement_in_spanish(

@@ -13,6 +13,7 @@ from mobileathlete_desktop.domain.interpretation import interpret_assessment
 from mobileathlete_desktop.domain.programs import dosage_text
 from mobileathlete_desktop.domain.records import AssessmentRecord, ClientHistory
 from mobileathlete_desktop.domain.treatments import treatment_line
+from mobileathlete_desktop.reports.numbers import decimal_marks
 from mobileathlete_desktop.reports.pdf import ClinicHeader
 from mobileathlete_desktop.reports.progress_report import ProgramLine, ProgressReport, VisitColumn
 from mobileathlete_desktop.services.assessments import list_assessments, load_history
@@ -68,13 +69,16 @@ def _program(
     return title, [
         ProgramLine(
             exercise_name(ctx, i.exercise_code, lang),
-            dosage_text(i, lang),
-            drill_why(
-                None if library is None else library.get(i.exercise_code),
-                drills.get(i.exercise_code),
-                found,
-                lang,
-                ctx.catalogue,
+            decimal_marks(dosage_text(i, lang), tr),  # a load as typed: "2.5 kg"
+            decimal_marks(
+                drill_why(
+                    None if library is None else library.get(i.exercise_code),
+                    drills.get(i.exercise_code),
+                    found,
+                    lang,
+                    ctx.catalogue,
+                ),
+                tr,
             ),
         )
         for i in program.items

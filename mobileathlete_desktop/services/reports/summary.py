@@ -25,6 +25,7 @@ from mobileathlete_desktop.domain.programs import ProgramRecord, dosage_text
 from mobileathlete_desktop.domain.recommendations import Drill, Observation
 from mobileathlete_desktop.domain.records import ClientHistory
 from mobileathlete_desktop.domain.report_findings import drill_reason
+from mobileathlete_desktop.reports.numbers import decimal_marks
 from mobileathlete_desktop.reports.summary import (
     MAX_CHANGES,
     MAX_FINDINGS,
@@ -180,7 +181,8 @@ def _summary_program(
         exercise = None if library is None else library.get(item.exercise_code)
         name = exercise.name(lang) if exercise is not None else item.exercise_code
         why = drill_why(exercise, drills.get(item.exercise_code), found, lang, ctx.catalogue)
-        lines.append(DrillLine(name, dosage_text(item, lang), why))
+        dose = decimal_marks(dosage_text(item, lang), tr)  # a load as typed: "2.5 kg"
+        lines.append(DrillLine(name, dose, decimal_marks(why, tr)))
     return title, lines, program if program.id is not None else None
 
 
@@ -322,6 +324,7 @@ def build_summary_report(
     since the first and the last visit by `change_lines`, charts chosen for the client."""
     ctx.actor.require("reports.print")
     lang = language_code(lang)
+    tr = texts(lang)
     history = load_history(ctx, client_id)
     cat = ctx.catalogue
     visits = history.assessments
@@ -339,15 +342,15 @@ def build_summary_report(
         reference = reference_groups(latest, shown, cat, lang)
         if len(visits) >= 2:
             episode = change_lines(episode_interpretation(history, cat), lang, cat)
-            since_first = [c.text for c in episode[:MAX_CHANGES]]
+            since_first = [decimal_marks(c.text, tr) for c in episode[:MAX_CHANGES]]
             more += max(0, len(episode) - MAX_CHANGES)
         if len(visits) >= 3:
             recent = change_lines(latest, lang, cat)
-            since_last = [c.text for c in recent[:MAX_CHANGES]]
+            since_last = [decimal_marks(c.text, tr) for c in recent[:MAX_CHANGES]]
             more += max(0, len(recent) - MAX_CHANGES)
     title, program, saved = _summary_program(ctx, history, lang)
     program, adherence = _adherence(ctx, program, saved, lang)
-    adherence = _with_outcome_notes(ctx, history, adherence, lang)
+    adherence = decimal_marks(_with_outcome_notes(ctx, history, adherence, lang), tr)
     plan, next_visit = _plan(history, saved, lang, cat, date_style)
     last = history.latest
     return SummaryReport(
@@ -356,7 +359,8 @@ def build_summary_report(
         generated_on=today or date.today(),
         lang=lang,
         visit_dates=tuple(a.date for a in visits),
-        findings=tuple(FindingLine(h.title(lang), h.text) for h in shown),
+        # The domain words its values with a point ("(32.8 s)"): said with the language's mark.
+        findings=tuple(FindingLine(h.title(lang), decimal_marks(h.text, tr)) for h in shown),
         more_findings=len(found) - len(shown),
         since_first=tuple(since_first),
         since_last=tuple(since_last),

@@ -20,6 +20,7 @@ from mobileathlete_desktop.domain.interpretation.flag_words import cutoff_words
 from mobileathlete_desktop.domain.interpretation.highlights import movement_words
 from mobileathlete_desktop.domain.interpretation.value_words import _places, _value_in
 from mobileathlete_desktop.domain.records import AssessmentRecord, ClientHistory
+from mobileathlete_desktop.reports.numbers import decimal_marks
 from mobileathlete_desktop.reports.progress_report import MeasureRow
 from mobileathlete_desktop.services.context import ServiceContext
 from mobileathlete_desktop.support.i18n import N_, Texts, texts
@@ -28,10 +29,11 @@ OUTCOME_CODES = frozenset({"lefs.total", "nprs", "psfs.average"})
 ENGLISH = texts("en")
 
 
-def _fmt(value: float | None, unit: str) -> str:
+def _fmt(value: float | None, unit: str, tr: Texts = ENGLISH) -> str:
     if value is None:
         return ""
-    return f"{value:g}{unit}" if unit in ("°", "%") else f"{value:g} {unit}".strip()
+    number = tr.number(value)
+    return f"{number}{unit}" if unit in ("°", "%") else f"{number} {unit}".strip()
 
 
 def _side(side: str, tr: Texts) -> str:
@@ -44,8 +46,9 @@ def _side(side: str, tr: Texts) -> str:
 
 
 def _value(text: str, tr: Texts) -> str:
-    """A value as printed, its unit in the language of `tr` ("7 points" → "7 puntos")."""
-    return _value_in(tr, text)
+    """A value as printed, its unit and decimal mark in the language of `tr` ("7 points" →
+    "7 puntos", "10.6°" → "10,6°")."""
+    return decimal_marks(_value_in(tr, text), tr)
 
 
 def _mode(mode: str, tr: Texts) -> str:
@@ -88,6 +91,7 @@ def _flag_words(
     for flag in row.flags:
         crossed = cutoff_words(measure, row.value, tr.lang) if measure is not None else ""
         if flag == "cutoff" and crossed:
+            crossed = decimal_marks(crossed, tr)
             words.append(tr.gettext("{crossed} (not a risk prediction)", crossed=crossed))
         elif flag in FLAG_WORDS:
             words.append(tr.gettext(FLAG_WORDS[flag]))
@@ -104,7 +108,7 @@ def reference_note(rows: Sequence[Interpretation], cat: Any, lang: str = "en") -
         measure = measure_for(row.code, cat)
         if "cutoff" not in row.flags or measure is None or not row.norm.cutoff_source:
             continue
-        crossed = cutoff_words(measure, row.value, lang)
+        crossed = decimal_marks(cutoff_words(measure, row.value, lang), tr)
         if crossed:
             said[f"{crossed}, {row.norm.cutoff_source}"] = None
     if not said:
@@ -171,7 +175,7 @@ def _change_text(row: Interpretation | None, tr: Texts = ENGLISH) -> str:
     if row is None or row.change.delta is None:
         return ""
     change = row.change
-    text = f"{change.delta:+g}"
+    text = tr.number(row.change.delta, signed=True)
     # Translators: the abbreviations of a table's Change cell ("+9 (improved: MDC, MCID)").
     mdc, mcid = tr.gettext("MDC"), tr.gettext("MCID")
     holds = [name for name, true in ((mdc, change.beyond_error), (mcid, _important(row))) if true]
@@ -353,12 +357,13 @@ def report_tables(ctx: ServiceContext, history: ClientHistory, lang: str = "en")
                 # As precise as the measure is recorded: Ramskov's 1.455 Nm/kg for a woman
                 # of 29 is 1.46, not 1.5 (which a 1.52 reading would seem to pass barely).
                 places = _places(measure.step) if measure is not None else 1
-                norm_text = _value(_fmt(round(row.norm.norm.mean, places), unit), tr)
+                norm_text = _value(_fmt(round(row.norm.norm.mean, places), unit, tr), tr)
             flags = _flag_words(row, tr, measure)
         change = episode.get(key)
         motor = measure is not None and bool(measure.faults)
         if motor and key in judged:
-            tables.findings.append(_finding_line(judged[key], by_visit, visits, tr, cat))
+            finding = _finding_line(judged[key], by_visit, visits, tr, cat)
+            tables.findings.append(decimal_marks(finding, tr))
         measure_row = MeasureRow(
             label=label,
             side=_side(side, tr),
@@ -385,6 +390,7 @@ def report_tables(ctx: ServiceContext, history: ClientHistory, lang: str = "en")
                 line = _change_line(change, visits[present[key][0]].date, unit, measure)
             else:
                 line = change_sentence(change, tr.lang, cat)
+                line = None if line is None else decimal_marks(line, tr)
             if line is not None:
                 (worse if change.change.verdict == "worse" else tables.changes).append(line)
     tables.changes[:0] = worse  # what got worse first
