@@ -118,6 +118,7 @@ def build_handout(
     from mobileathlete_desktop.services.programs import exercise_library
 
     ctx.actor.require("handouts.print")
+    tr = texts(lang)
     client = get_client(ctx, client_id, audit=False)
     program, warnings = handout_program(ctx, client_id, program_id=program_id, lang=lang)
     library = exercise_library()
@@ -158,7 +159,6 @@ def build_handout(
             image=images.get(item.exercise_code),
             boxes=tracker_boxes(item),
             when_easy=when_easy,
-    tr = texts(lang)
         )
         if not has_picture(drill):
             warnings.append(f"Drill {name!r} has no illustration")
