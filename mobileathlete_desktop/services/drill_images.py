@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from sqlalchemy import select
 
 from mobileathlete_desktop.services.audit import record_event
-from mobileathlete_desktop.services.context import InputError, NotFound, ServiceContext
+from mobileathlete_desktop.services.context import NotFound, ServiceContext, refusal
 from mobileathlete_desktop.services.programs import exercise_library
 
 MAX_DRILL_IMAGE_BYTES = 5 * 1024 * 1024
@@ -30,15 +30,20 @@ def set_drill_image(ctx: ServiceContext, code: str, image: bytes | None, name: s
         raise NotFound(f"No drill with code {code!r} (see `mobileathlete exercises`)")
     if image is not None:
         if len(image) > MAX_DRILL_IMAGE_BYTES:
-            raise InputError(f"The picture is {len(image) / 1e6:.1f} MB: at most 5 MB, please")
+            size = f"{len(image) / 1e6:.1f} MB"
+            said = f"The picture is {size}: at most 5 MB, please"
+            raise refusal(said, "drill_picture_bytes", size=size, limit="5 MB")
         try:
             with Image.open(io.BytesIO(image)) as probe:
                 kind = probe.format or ""
                 probe.verify()
         except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
-            raise InputError(f"{name or 'The file'} is not a readable PNG or JPEG picture") from exc
+            said = f"{name or 'The file'} is not a readable PNG or JPEG picture"
+            what = name or "The file"
+            raise refusal(said, "drill_picture_unreadable", cause=exc, what=what)  # noqa: B904
         if kind not in DRILL_IMAGE_FORMATS:
-            raise InputError(f"{name or 'The file'} is a {kind} picture: use PNG or JPEG")
+            said = f"{name or 'The file'} is a {kind} picture: use PNG or JPEG"
+            raise refusal(said, "drill_picture_format", what=name or "The file", found=kind)
     with ctx.db.session() as session:
         row = session.execute(
             select(ExerciseRow).where(ExerciseRow.code == code)

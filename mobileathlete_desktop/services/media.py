@@ -130,7 +130,8 @@ def prepare_image(data: bytes, what: str = "The picture") -> PreparedImage:
         kind = picture.format
         width, height = picture.size
         if width * height > MAX_INPUT_PIXELS:
-            raise InputError(f"{what} is {width} × {height} pixels: too large to open")
+            said = f"{what} is {width} × {height} pixels: too large to open"
+            raise refusal(said, "photo_too_large", what=what, width=width, height=height)
         upright = turned_upright(picture, what)
         upright_width, upright_height = upright.size
         size = fit_within(upright_width, upright_height, max_side=MAX_SIDE_PX)
@@ -151,9 +152,15 @@ def prepare_image(data: bytes, what: str = "The picture") -> PreparedImage:
                 data = out.getvalue()
             media_type = "image/png"
     if len(data) > MAX_IMAGE_BYTES:
-        raise InputError(
+        raise refusal(
             f"{what} is {megabytes(len(data))} even at {size[0]} × {size[1]} pixels: a stored "
-            f"picture may be at most {megabytes(MAX_IMAGE_BYTES)} (save it as JPEG)"
+            f"picture may be at most {megabytes(MAX_IMAGE_BYTES)} (save it as JPEG)",
+            "stored_picture_bytes",
+            what=what,
+            size=megabytes(len(data)),
+            limit=megabytes(MAX_IMAGE_BYTES),
+            width=size[0],
+            height=size[1],
         )
     return PreparedImage(data, media_type, size[0], size[1], scale)
 

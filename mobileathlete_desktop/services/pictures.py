@@ -7,7 +7,7 @@ import io
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from mobileathlete_desktop.services.context import InputError, refusal
+from mobileathlete_desktop.services.context import refusal
 
 
 def megabytes(size: int) -> str:
@@ -33,7 +33,9 @@ def open_picture(
     if not data:
         raise refusal(f"{what} is an empty file", "picture_empty", what=what)
     if len(data) > max_bytes:
-        raise InputError(too_big(len(data)))
+        size, limit = megabytes(len(data)), megabytes(max_bytes)
+        kind = "logo_bytes" if noun == "logo" else "picture_bytes"
+        raise refusal(too_big(len(data)), kind, what=what, size=size, limit=limit)
     kinds = " or ".join(formats)
     try:
         picture: Any = Image.open(io.BytesIO(data))

@@ -41,6 +41,9 @@ FIELD_NAMES = (
     QT_TRANSLATE_NOOP("Refusal", "Display name"),
     QT_TRANSLATE_NOOP("Refusal", "User name"),
     QT_TRANSLATE_NOOP("Refusal", "The logo"),
+    QT_TRANSLATE_NOOP("Refusal", "The picture"),
+    QT_TRANSLATE_NOOP("Refusal", "The annotated still"),
+    QT_TRANSLATE_NOOP("Refusal", "The file"),
     QT_TRANSLATE_NOOP("Refusal", "First date"),
     QT_TRANSLATE_NOOP("Refusal", "Second date"),
     QT_TRANSLATE_NOOP("Refusal", "Template name"),
@@ -145,6 +148,33 @@ _WORDS = {
     "picture_format": QT_TRANSLATE_NOOP("Refusal", "{what} is a {found} picture: use {formats}"),
     "picture_damaged": QT_TRANSLATE_NOOP(
         "Refusal", "{what} is damaged: its picture data is cut short or corrupt"
+    ),
+    "picture_bytes": QT_TRANSLATE_NOOP(
+        "Refusal",
+        "{what} is {size}: a picture may be at most {limit} (take it at a lower resolution)",
+    ),
+    "logo_bytes": QT_TRANSLATE_NOOP(
+        "Refusal",
+        "{what} is {size}: a logo may be at most {limit} (save it smaller, for example 600 "
+        "pixels wide)",
+    ),
+    "photo_too_large": QT_TRANSLATE_NOOP(
+        "Refusal", "{what} is {width} × {height} pixels: too large to open"
+    ),
+    "stored_picture_bytes": QT_TRANSLATE_NOOP(
+        "Refusal",
+        "{what} is {size} even at {width} × {height} pixels: a stored picture may be at most "
+        "{limit} (save it as JPEG)",
+    ),
+    # A drill's own picture (services/drill_images).
+    "drill_picture_bytes": QT_TRANSLATE_NOOP(
+        "Refusal", "The picture is {size}: at most {limit}, please"
+    ),
+    "drill_picture_unreadable": QT_TRANSLATE_NOOP(
+        "Refusal", "{what} is not a readable PNG or JPEG picture"
+    ),
+    "drill_picture_format": QT_TRANSLATE_NOOP(
+        "Refusal", "{what} is a {found} picture: use PNG or JPEG"
     ),
     # An import file's refusals (a window offers its encoding and options as controls, not as
     # the command line's --encoding, --update and --create-clients).

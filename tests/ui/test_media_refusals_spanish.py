@@ -1,7 +1,8 @@
 """The Image/video window's unit refusal in the window's language: an angle saved into a
 measure recorded in cm is refused by services/media ("tool_unit"), and the window says so
 naming the measure as its list does, in Spanish in a Spanish window and in English in an
-English one (the command line keeps the service's English: tests/services/test_media).
+English one (the command line keeps the service's English: tests/services/test_media); a
+photo too big to open is refused in Spanish too.
 
 The window lists only the measures of its tool's unit, so no click reaches this refusal
 today; the tests put a cm measure in the list (a list gone stale) to reach the service's
@@ -82,3 +83,27 @@ def test_the_same_refusal_reads_english_in_an_english_window(
     window = _saved_into_a_cm_measure(ctx, qtbot, tmp_path)
     label = ctx.catalogue.measures[CM_MEASURE].label
     assert window.status.text() == f"⚠ {label} is recorded in cm; this tool measures an angle"
+
+
+def test_a_photo_too_big_to_open_is_refused_in_spanish(
+    spanish: str, ctx: ServiceContext, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    client = clients.create_client(ctx, clients.ClientInput("PH-1", "Pho", "Toh"))
+    visit = assessments.create_assessment(ctx, client.id, date(2026, 3, 2)).id
+    window = MediaWindow(ctx, visit, ("knee.flexion", "left", "active"))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    huge = tmp_path / "enorme.jpg"
+    with huge.open("wb") as file:  # a sparse 41 MB file: only its size is read
+        file.truncate(media_service.MAX_INPUT_BYTES + 1024 * 1024)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(huge), ""))
+    qtbot.mouseClick(window.open_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.status.text().startswith("⚠"), timeout=10_000)
+    assert window.status.text() == (
+        "⚠ enorme.jpg ocupa 41.0 MB: una imagen puede ocupar como máximo 40.0 MB (tómela con "
+        "menos resolución)"
+    )
+    assert window.canvas.image.isNull()

@@ -1242,6 +1242,18 @@ Esta ventana se cerrará y se abrirá la pantalla de recuperación: el archivo d
         <translation>El logotipo</translation>
     </message>
     <message>
+        <source>The picture</source>
+        <translation>La imagen</translation>
+    </message>
+    <message>
+        <source>The annotated still</source>
+        <translation>La imagen anotada</translation>
+    </message>
+    <message>
+        <source>The file</source>
+        <translation>El archivo</translation>
+    </message>
+    <message>
         <source>First date</source>
         <translation>Primera fecha</translation>
     </message>
@@ -1448,6 +1460,34 @@ Esta ventana se cerrará y se abrirá la pantalla de recuperación: el archivo d
     <message>
         <source>{what} is damaged: its picture data is cut short or corrupt</source>
         <translation>{what}: la imagen está dañada (sus datos están incompletos o corruptos)</translation>
+    </message>
+    <message>
+        <source>{what} is {size}: a picture may be at most {limit} (take it at a lower resolution)</source>
+        <translation>{what} ocupa {size}: una imagen puede ocupar como máximo {limit} (tómela con menos resolución)</translation>
+    </message>
+    <message>
+        <source>{what} is {size}: a logo may be at most {limit} (save it smaller, for example 600 pixels wide)</source>
+        <translation>{what} ocupa {size}: un logotipo puede ocupar como máximo {limit} (guárdelo más pequeño, por ejemplo de 600 píxeles de ancho)</translation>
+    </message>
+    <message>
+        <source>{what} is {width} × {height} pixels: too large to open</source>
+        <translation>{what} mide {width} × {height} píxeles: es demasiado grande para abrirse</translation>
+    </message>
+    <message>
+        <source>{what} is {size} even at {width} × {height} pixels: a stored picture may be at most {limit} (save it as JPEG)</source>
+        <translation>{what} ocupa {size} incluso a {width} × {height} píxeles: una imagen guardada puede ocupar como máximo {limit} (guárdela como JPEG)</translation>
+    </message>
+    <message>
+        <source>The picture is {size}: at most {limit}, please</source>
+        <translation>La imagen ocupa {size}: como máximo {limit}, por favor</translation>
+    </message>
+    <message>
+        <source>{what} is not a readable PNG or JPEG picture</source>
+        <translation>{what}: no es una imagen PNG o JPEG legible</translation>
+    </message>
+    <message>
+        <source>{what} is a {found} picture: use PNG or JPEG</source>
+        <translation>{what}: es una imagen {found}; use PNG o JPEG</translation>
     </message>
     <message>
         <source>{name}: not UTF-8 text (byte {byte}); save the file as “CSV UTF-8”, or choose Latin-1 / Windows as its text encoding</source>
