@@ -32,7 +32,7 @@ def set_drill_image(ctx: ServiceContext, code: str, image: bytes | None, name: s
         if len(image) > MAX_DRILL_IMAGE_BYTES:
             size = f"{len(image) / 1e6:.1f} MB"
             said = f"The picture is {size}: at most 5 MB, please"
-            raise refusal(said, "drill_picture_bytes", size=size, limit="5 MB")
+            raise refusal(said, "drill_picture_bytes", size=len(image) / 1e6, limit=5.0)
         try:
             with Image.open(io.BytesIO(image)) as probe:
                 kind = probe.format or ""

@@ -40,7 +40,7 @@ from mobileathlete_desktop.services.assessments import set_value
 from mobileathlete_desktop.services.assessments.records import assessment_unit
 from mobileathlete_desktop.services.audit import record_event
 from mobileathlete_desktop.services.context import InputError, NotFound, ServiceContext, refusal
-from mobileathlete_desktop.services.pictures import megabytes, open_picture
+from mobileathlete_desktop.services.pictures import MB, megabytes, open_picture
 from mobileathlete_desktop.services.pictures import upright as turned_upright
 from mobileathlete_desktop.storage.models import Assessment, MeasurementImage
 
@@ -157,8 +157,8 @@ def prepare_image(data: bytes, what: str = "The picture") -> PreparedImage:
             f"picture may be at most {megabytes(MAX_IMAGE_BYTES)} (save it as JPEG)",
             "stored_picture_bytes",
             what=what,
-            size=megabytes(len(data)),
-            limit=megabytes(MAX_IMAGE_BYTES),
+            size=len(data) / MB,
+            limit=MAX_IMAGE_BYTES / MB,
             width=size[0],
             height=size[1],
         )

@@ -9,10 +9,12 @@ from typing import Any
 
 from mobileathlete_desktop.services.context import refusal
 
+MB = 1024 * 1024
+
 
 def megabytes(size: int) -> str:
     """A byte count as people read it ("20.0 MB")."""
-    return f"{size / (1024 * 1024):.1f} MB"
+    return f"{size / MB:.1f} MB"
 
 
 def open_picture(
@@ -33,7 +35,7 @@ def open_picture(
     if not data:
         raise refusal(f"{what} is an empty file", "picture_empty", what=what)
     if len(data) > max_bytes:
-        size, limit = megabytes(len(data)), megabytes(max_bytes)
+        size, limit = len(data) / MB, max_bytes / MB  # in MB, as `megabytes` says them
         kind = "logo_bytes" if noun == "logo" else "picture_bytes"
         raise refusal(too_big(len(data)), kind, what=what, size=size, limit=limit)
     kinds = " or ".join(formats)

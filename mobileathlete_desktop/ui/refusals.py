@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 
 from mobileathlete_desktop.ui.i18n import QT_TRANSLATE_NOOP
 
@@ -409,6 +409,8 @@ def field_name(what: str) -> str:
 def _shown(name: str, value: object) -> str:
     if name in ("what", "inputs"):
         return field_name(str(value))
+    if name in ("size", "limit") and isinstance(value, float):  # a file's size in MB
+        return f"{QLocale().toString(value, 'f', 1)} MB"
     if isinstance(value, float):
         return f"{value:g}"
     if isinstance(value, tuple):  # file formats: PNG / JPEG in every language

@@ -103,7 +103,7 @@ def test_a_photo_too_big_to_open_is_refused_in_spanish(
     qtbot.mouseClick(window.open_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.status.text().startswith("⚠"), timeout=10_000)
     assert window.status.text() == (
-        "⚠ enorme.jpg ocupa 41.0 MB: una imagen puede ocupar como máximo 40.0 MB (tómela con "
+        "⚠ enorme.jpg ocupa 41,0 MB: una imagen puede ocupar como máximo 40,0 MB (tómela con "
         "menos resolución)"
     )
     assert window.canvas.image.isNull()
