@@ -50,6 +50,14 @@ class ConflictError(RuntimeError):
     """Someone else changed the record since it was read (optimistic version check)."""
 
 
+def conflict(message: str, kind: str, **details: object) -> ConflictError:
+    """A ConflictError saying `message` (English), raised from the InvalidValue naming its
+    rule and figures, for a window to say it in its own language (as `refusal`)."""
+    clash = ConflictError(message)
+    clash.__cause__ = InvalidValue(message, kind=kind, **details)
+    return clash
+
+
 @dataclass(frozen=True)
 class ServiceContext:
     """The database, the acting person and the catalogue, passed to every service function.

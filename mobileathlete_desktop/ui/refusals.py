@@ -330,6 +330,13 @@ _WORDS = {
     "no_checkin_yet": QT_TRANSLATE_NOOP(
         "Refusal", "No check-in yet: check in the current program first"
     ),
+    # A value another workstation changed meanwhile (services/assessments): `what` is the cell.
+    "value_changed_elsewhere": QT_TRANSLATE_NOOP(
+        "Refusal", "{what} was changed elsewhere to {value}; your value was not saved"
+    ),
+    "value_cleared_elsewhere": QT_TRANSLATE_NOOP(
+        "Refusal", "{what} was cleared elsewhere; your value was not saved"
+    ),
     # A value measured on a picture (services/media): `what` is the measure's label.
     "tool_unit": QT_TRANSLATE_NOOP(
         "Refusal", "{what} is recorded in {unit}; this tool measures {reading}"
@@ -363,6 +370,28 @@ _NOT_ALLOWED = QT_TRANSLATE_NOOP("Refusal", "Your role ({role}) does not allow y
 # Actor.require's English: "{who} ({role}) may not {action, its dot a space}".
 _REFUSED_ACTION = re.compile(r" \((?P<role>therapist|admin)\) may not (?P<action>[a-z]+ [a-z]+)$")
 
+# A storage error's sentence (services/errors), by its class; without importing that module,
+# which the sign-in dialog does not need before its first frame.
+_STORAGE = {
+    "StorageBusy": QT_TRANSLATE_NOOP(
+        "Refusal", "The clinic database is busy; try again in a moment."
+    ),
+    "StorageFull": QT_TRANSLATE_NOOP(
+        "Refusal",
+        "The disk holding the clinic database is full; free some space and try again.",
+    ),
+    "StorageReadOnly": QT_TRANSLATE_NOOP(
+        "Refusal", "The clinic database cannot be written here (a read-only file or folder)."
+    ),
+    "StorageUnavailable": QT_TRANSLATE_NOOP(
+        "Refusal",
+        "The clinic database cannot be reached (a disk or network problem); try again.",
+    ),
+    "StorageError": QT_TRANSLATE_NOOP(
+        "Refusal", "The clinic database could not be used; nothing was stored."
+    ),
+}
+
 _UNITS = {
     "deg": QT_TRANSLATE_NOOP("Refusal", "degrees"),
     "cm": QT_TRANSLATE_NOOP("Refusal", "cm"),
@@ -386,6 +415,16 @@ def permission_text(error: BaseException) -> str | None:
         role=QCoreApplication.translate(_CONTEXT, _ROLES[found["role"]]),
         action=QCoreApplication.translate(_CONTEXT, action),
     )
+
+
+def storage_text(error: BaseException) -> str | None:
+    """A storage error's sentence (services/errors StorageError) in the window's language, or
+    None when `error` is not one."""
+    for kind in type(error).__mro__:
+        said = _STORAGE.get(kind.__name__)
+        if said is not None and kind.__module__.endswith("services.errors"):
+            return QCoreApplication.translate(_CONTEXT, said)
+    return None
 
 
 def refused_value(error: BaseException) -> InvalidValue | None:
@@ -422,7 +461,7 @@ def refusal_text(error: BaseException, **shown: str) -> str:
     """Why `error` refused the input, in the window's language; its English message when the
     rule has no words here. `shown` replaces figures by the window's words for them (a
     measure's label in the window's language as `what`)."""
-    allowed = permission_text(error)
+    allowed = permission_text(error) or storage_text(error)
     if allowed is not None:
         return allowed
     refused = refused_value(error)

@@ -173,7 +173,7 @@ class TreatmentPanel(BuiltWhenShown, QWidget):
         try:
             self.treatments = treatment_service.list_treatments(self.ctx, self.assessment_id)
         except DatabaseError as exc:
-            self._show_error(str(exc))
+            self._show_error(refusal_text(exc))
             return
         lang = window_lang()
         self.table.setRowCount(len(self.treatments))
@@ -320,7 +320,7 @@ class TreatmentPanel(BuiltWhenShown, QWidget):
             self._show_error(refusal_text(exc))
             return False
         except DatabaseError as exc:
-            self._show_error(failed.format(reason=exc))
+            self._show_error(failed.format(reason=refusal_text(exc)))
             return False
         return True
 

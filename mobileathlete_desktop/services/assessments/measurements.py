@@ -44,7 +44,7 @@ from mobileathlete_desktop.services.assessments.records import (
     check_unchanged,
     to_record,
 )
-from mobileathlete_desktop.services.context import ConflictError, InputError, ServiceContext
+from mobileathlete_desktop.services.context import InputError, ServiceContext, conflict
 from mobileathlete_desktop.storage.models import Assessment, Finding, Measurement
 
 
@@ -147,9 +147,13 @@ def set_value(
         before = None if cell is None else cell.value
         if expected is not UNSET and before != expected:
             shown = "empty" if before is None else f"{before:g}"
-            raise ConflictError(
+            raise conflict(
                 f"{measure.label} ({side}, {mode}) was changed elsewhere to {shown}; "
-                "your value was not saved"
+                "your value was not saved",
+                "value_cleared_elsewhere" if before is None else "value_changed_elsewhere",
+                what=measure.label,
+                code=measure.code,
+                value="" if before is None else f"{before:g}",
             )
         if value is None:
             if cell is not None:

@@ -25,6 +25,7 @@ from mobileathlete_desktop.ui.measure_grid import (
     cell_words,
     window_lang,
 )
+from mobileathlete_desktop.ui.refusals import refusal_text
 from mobileathlete_desktop.ui.value_problems import refusal_words, value_with_unit
 
 if TYPE_CHECKING:
@@ -39,9 +40,9 @@ def signed_message() -> str:
 
 
 def not_stored(error: object) -> str:
-    """'<why> — not stored', in the window's language."""
+    """'<why> — not stored', in the window's language (an error's words: ui/refusals)."""
     return QCoreApplication.translate("AssessmentEditor", "{error} — not stored").format(
-        error=error
+        error=refusal_text(error) if isinstance(error, BaseException) else error
     )
 
 
@@ -50,7 +51,11 @@ def value_not_stored(cell: str, value: str, error: object) -> str:
     return QCoreApplication.translate(
         "AssessmentEditor",
         "{cell}: {value} was not stored — {reason} Press Enter on the cell to try again.",
-    ).format(cell=cell, value=value or "—", reason=error)
+    ).format(
+        cell=cell,
+        value=value or "—",
+        reason=refusal_text(error) if isinstance(error, BaseException) else error,
+    )
 
 
 class GridEntries:
@@ -178,10 +183,11 @@ class GridEntries:
             # later value typed on top of this one compares with the same stale value, and is
             # refused (and said) in turn.
             editor.record = _with_measurement(editor.record, key, extra)
+            said = refusal_text(answer, what=self._cell(key))  # the cell as the grid names it
             if grid is not None and last:
                 grid.set_value(key, None if extra is None else extra.value)
-                grid.set_error(key, str(answer))
-            editor.say(str(answer), error=True)
+                grid.set_error(key, said)
+            editor.say(said, error=True)
             # The findings follow the other workstation's value (the record holds it).
             editor.live_findings.refresh(editor.assessment_id, editor.record)
             return
@@ -226,7 +232,7 @@ class GridEntries:
         typed = "" if value is None else f"{value:g}"
         if grid is not None and last:
             grid.set_value(key, self.saves.stored.get(key))
-            grid.set_error(key, str(error), typed)
+            grid.set_error(key, refusal_text(error), typed)
         editor.say(value_not_stored(self._cell(key), typed, error), error=True)
 
     def pain_toggled(self, grid: MeasureGridModel, key: CellKey) -> None:

@@ -1734,6 +1734,14 @@ Esta ventana se cerrará y se abrirá la pantalla de recuperación: el archivo d
         <translation>Aún no hay seguimiento: haga primero el seguimiento del programa actual</translation>
     </message>
     <message>
+        <source>{what} was changed elsewhere to {value}; your value was not saved</source>
+        <translation>{what} se cambió en otro puesto a {value}; su valor no se ha guardado</translation>
+    </message>
+    <message>
+        <source>{what} was cleared elsewhere; your value was not saved</source>
+        <translation>{what} se borró en otro puesto; su valor no se ha guardado</translation>
+    </message>
+    <message>
         <source>{what} is recorded in {unit}; this tool measures {reading}</source>
         <translation>{what} se registra en {unit}; esta herramienta mide {reading}</translation>
     </message>
@@ -1812,6 +1820,26 @@ Esta ventana se cerrará y se abrirá la pantalla de recuperación: el archivo d
     <message>
         <source>Your role ({role}) does not allow you to {action}</source>
         <translation>Su función ({role}) no le permite {action}</translation>
+    </message>
+    <message>
+        <source>The clinic database is busy; try again in a moment.</source>
+        <translation>La base de datos de la clínica está ocupada; inténtelo de nuevo en un momento.</translation>
+    </message>
+    <message>
+        <source>The disk holding the clinic database is full; free some space and try again.</source>
+        <translation>El disco que guarda la base de datos de la clínica está lleno; libere espacio y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>The clinic database cannot be written here (a read-only file or folder).</source>
+        <translation>Aquí no se puede escribir en la base de datos de la clínica (un archivo o una carpeta de solo lectura).</translation>
+    </message>
+    <message>
+        <source>The clinic database cannot be reached (a disk or network problem); try again.</source>
+        <translation>No se puede acceder a la base de datos de la clínica (un problema del disco o de la red); vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>The clinic database could not be used; nothing was stored.</source>
+        <translation>No se pudo usar la base de datos de la clínica; no se ha guardado nada.</translation>
     </message>
     <message>
         <source>degrees</source>
