@@ -436,15 +436,34 @@ def chart_image(figure: Any, width: float, dpi: int = 150, max_height: float = 6
     The figure is drawn once by Agg at `dpi` and handed over as RGB pixels: no PNG encoded by
     matplotlib only to be decoded again by reportlab (this halves a report's time).
     """
+    pixels = figure_pixels(figure, dpi)
+    fig_w, fig_h = pixels.size
+    shown_w = min(width, max_height * fig_w / fig_h)
+    return pixels_flowable(pixels, shown_w, shown_w * fig_h / fig_w)
+
+
+def figure_pixels(figure: Any, dpi: int = 150) -> Any:
+    """The figure drawn by Agg at `dpi`, as an RGB PIL image (the figure stays drawn, so its
+    artists' places on the canvas can be asked after)."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from PIL import Image as PILImage
+
+    figure.set_dpi(dpi)
+    canvas: Any = FigureCanvasAgg(figure)
+    canvas.draw()
+    return PILImage.frombuffer(
+        "RGBA", canvas.get_width_height(), canvas.buffer_rgba(), "raw", "RGBA", 0, 1
+    ).convert("RGB")
+
+
+def pixels_flowable(image: Any, width: float, height: float) -> Any:
+    """Drawn pixels (a PIL image) placed at a size, centred (platypus' Image only takes
+    files)."""
     from reportlab.lib.utils import ImageReader
     from reportlab.platypus import Flowable
 
     class Pixels(Flowable):  # type: ignore[misc]
-        """Drawn pixels placed at a size (platypus' Image only takes files)."""
-
-        def __init__(self, image: Any, width: float, height: float) -> None:
+        def __init__(self) -> None:
             super().__init__()
             self.hAlign = "CENTER"
             self.reader = ImageReader(image)
@@ -456,12 +475,4 @@ def chart_image(figure: Any, width: float, dpi: int = 150, max_height: float = 6
         def draw(self) -> None:
             self.canv.drawImage(self.reader, 0, 0, self.drawWidth, self.drawHeight)
 
-    fig_w, fig_h = figure.get_size_inches()
-    figure.set_dpi(dpi)
-    canvas: Any = FigureCanvasAgg(figure)
-    canvas.draw()
-    pixels = PILImage.frombuffer(
-        "RGBA", canvas.get_width_height(), canvas.buffer_rgba(), "raw", "RGBA", 0, 1
-    ).convert("RGB")
-    shown_w = min(width, max_height * fig_w / fig_h)
-    return Pixels(pixels, shown_w, shown_w * fig_h / fig_w)
+    return Pixels()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -14,7 +13,6 @@ from mobileathlete_desktop.reports.pdf import (
     FLAG_BG,
     RULE,
     ClinicHeader,
-    chart_image,
     content_width,
     letterhead,
     para,
@@ -25,6 +23,7 @@ from mobileathlete_desktop.reports.pdf import (
 )
 from mobileathlete_desktop.reports.stills import stills_flowables
 from mobileathlete_desktop.reports.summary import draft_band, not_signed, years_running
+from mobileathlete_desktop.reports.tall_chart import drawn_pieces
 from mobileathlete_desktop.support.i18n import N_, texts
 
 # Room a table's heading needs below it (itself and a few rows), else it starts the next page.
@@ -316,20 +315,6 @@ def _fits(cells: Sequence[str], least_mm: float, most_mm: float) -> float:
     return float(min(max(least_mm * mm, longest + 6), most_mm * mm))
 
 
-# Charts drawn once a figure: a batch's cover counts a full record's pages by laying it out
-# before the real layout, and drawing its charts twice would double the batch's time.
-_DRAWN: weakref.WeakKeyDictionary[Any, tuple[float, Any]] = weakref.WeakKeyDictionary()
-
-
-def _drawn(figure: Any, width: float) -> Any:
-    """`chart_image` of a figure, drawn once (the image flowable holds no layout state)."""
-    held = _DRAWN.get(figure)
-    if held is None or held[0] != width:
-        held = (width, chart_image(figure, width))
-        _DRAWN[figure] = held
-    return held[1]
-
-
 def _signature(report: ProgressReport) -> Any:
     from reportlab.lib.units import mm
     from reportlab.platypus import Table, TableStyle
@@ -448,9 +433,11 @@ def report_story(report: ProgressReport) -> list[Any]:
                 story.append(KeepTogether([para(f"{when}: {line}", "bullet", markup=False)]))
         story += stills_flowables(report.stills, content_width(), report.lang)
         for figure in report.figures:
-            image = _drawn(figure, content_width() * 0.92)
+            # A chart taller than a page goes on over the next (the limb symmetry).
+            pieces = drawn_pieces(figure, content_width() * 0.92)
             story += last_chart
-            last_chart = [CondPageBreak(image.drawHeight + 6 * mm), image, Spacer(1, 3 * mm)]
+            first = CondPageBreak(pieces[0].drawHeight + 6 * mm)
+            last_chart = [first, *pieces, Spacer(1, 3 * mm)]
         for note in report.chart_notes:
             last_chart.append(para(tr.gettext("Not drawn: {note}", note=note), "muted"))
     heading = para(tr.gettext("Current home program"), "h1")
