@@ -194,6 +194,16 @@ def _painful(
     return painful
 
 
+def held_back_reason(
+    code: str, painful: Sequence[Observation], catalogue: Catalogue | None = None
+) -> CheckinReason:
+    """Why a drill is held back ("<drill> held back: pain on <test> at the latest assessment;
+    ..."): the painful findings it loads (recommendations.held_back_for_pain)."""
+    return CheckinReason(
+        "checkin.held_back_pain", {"drill": code, "painful": _painful(painful, catalogue)}
+    )
+
+
 def _decide(
     item: ProgramItemRecord,
     got: CheckinItemRecord | None,
@@ -295,10 +305,7 @@ def propose_next(
         if painful:
             # Pain stops loading: paused, not printed with a caution; the therapist may add it
             # back deliberately.
-            why = CheckinReason(
-                "checkin.held_back_pain",
-                {"drill": item.exercise_code, "painful": _painful(painful, catalogue)},
-            )
+            why = held_back_reason(item.exercise_code, painful, catalogue)
             said = why.words(lang, library, catalogue)
             changes.append(ProposedChange(item.exercise_code, "", "pause", said, why))
             continue
@@ -377,16 +384,38 @@ def _review_notes(
     """The program's notes for the client, with REVIEW_HANDOUT at their head when the program is
     flagged for review (the drills by name, in `lang`); a note said before is not repeated."""
     flagged = [c.was for c in changes if c.action == "review"]
-    tr = texts(lang)
+    return _with_review_note(notes, flagged, library, lang)
+
+
+def _with_review_note(
+    notes: str, flagged: Sequence[str], library: ExerciseLibrary | None, lang: str
+) -> str:
     kept = "\n".join(line for line in notes.split("\n") if not _is_review_note(line))
     if not flagged:
-        return kept
+        return kept.strip()
     names = [
         e.name(lang) if (e := library.get(c) if library is not None else None) else c
         for c in dict.fromkeys(flagged)
     ]
-    said = tr.gettext(REVIEW_HANDOUT, limit=PAIN_TOO_MUCH, drills=", ".join(names))
+    said = texts(lang).gettext(REVIEW_HANDOUT, limit=PAIN_TOO_MUCH, drills=", ".join(names))
     return f"{said}\n{kept}".strip()
+
+
+def notes_for_handout(
+    notes: str, summary: str, lang: str = "en", library: ExerciseLibrary | None = None
+) -> str:
+    """A program's notes as the client's handout prints them in `lang`: a review note a
+    check-in's proposal wrote (REVIEW_HANDOUT, in the language it was proposed in) said again
+    in `lang` for the drills the program's summary flags for review (their codes); the
+    therapist's own notes as typed. A review note the therapist deleted stays deleted."""
+    if not any(_is_review_note(line) for line in notes.split("\n")):
+        return notes
+    flagged = []
+    for line in summary.split("\n"):
+        reason = read_reason(line)
+        if reason is not None and reason.code in ("checkin.review_pain", "checkin.review_rising"):
+            flagged.append(str(reason.params.get("drill", "")))
+    return _with_review_note(notes, [f for f in flagged if f], library, lang)
 
 
 def _is_review_note(line: str) -> bool:

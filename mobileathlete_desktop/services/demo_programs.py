@@ -25,8 +25,11 @@ from mobileathlete_desktop.domain.programs import (
     program_code,
 )
 from mobileathlete_desktop.domain.recommendations import (
+    Drill,
     Observation,
+    held_back,
     observations_from_glance,
+    plan,
     with_pain_cautions,
 )
 from mobileathlete_desktop.domain.records import ClientHistory
@@ -112,6 +115,7 @@ def _save_program(session: Session, program: ProgramRecord) -> ProgramRecord:
         date=program.date,
         title=program.title,
         summary=program.summary,
+        notes=program.notes,
         therapist_name=therapist,
         weeks=program.weeks,
     )
@@ -205,14 +209,36 @@ def _findings(
     return observations_from_glance(lines, region_of)
 
 
+def _refilled(
+    items: tuple[ProgramItemRecord, ...],
+    found: list[Observation],
+    drills: list[Drill],
+    size: int,
+) -> tuple[ProgramItemRecord, ...]:
+    """The demo therapist's program at a visit: the drills without those held back for that
+    visit's pain (domain.recommendations.held_back), topped up to `size` with the
+    recommender's drills for its findings (which never load a painful test)."""
+    paused = {code for code, _ in held_back(items, found, drills)}
+    kept = [i for i in items if i.exercise_code not in paused]
+    for rec in plan(found, drills).recommendations:
+        if len(kept) >= size:
+            break
+        if all(i.exercise_code != rec.exercise_code for i in kept):
+            kept.append(
+                replace(rec.dosage, exercise_code=rec.exercise_code, reason=rec.reason, notes="")
+            )
+    return tuple(kept)
+
+
 def add_demo_programs(
     session: Session, clients: int = 5, catalogue: Catalogue | None = None
 ) -> None:
     """The loop for the first `clients` clients with visits: a program at each of their last
     VISITS visits, each checked in at the next visit, where the next program is the one
-    proposed from that check-in with the findings of that visit (a drill that loads a
-    motion painful then is held, not made harder, and says "keep it pain-free"); the demo
-    clinic's own rows, no audit."""
+    proposed from that check-in with the findings of that visit (a drill that loads a test
+    painful then is held back and the recommender's drill for that visit takes its place; one
+    that only moves the painful region is kept, not made harder, and says "keep it
+    pain-free"); the demo clinic's own rows, no audit."""
     cat = catalogue if catalogue is not None else default_catalogue()
     library = exercise_library()
     drills = library_drills(library) if library is not None else []
@@ -227,6 +253,10 @@ def add_demo_programs(
     for turn, client_id in enumerate(sorted(visits)[:clients]):
         last = visits[client_id][-VISITS:]
         first_id, first_date = last[0]
+        found = _findings(session, client_id, first_id, cat)
+        # A drill that loads a test painful at that visit is left out (the recommender's pain
+        # rule), and the recommender's own drills take its place.
+        first = _refilled(DEMO_PROGRAM, found, drills, len(DEMO_PROGRAM))
         program = _save_program(
             session,
             ProgramRecord(
@@ -234,10 +264,8 @@ def add_demo_programs(
                 client_id,
                 first_date,
                 "Runner hip and calf program",
-                with_pain_cautions(
-                    DEMO_PROGRAM, _findings(session, client_id, first_id, cat), drills
-                ),
-                summary="\n".join(dict.fromkeys(i.reason for i in DEMO_PROGRAM if i.reason)),
+                with_pain_cautions(first, found, drills),
+                summary="\n".join(dict.fromkeys(i.reason for i in first if i.reason)),
                 assessment_id=first_id,
                 weeks=4,
             ),
@@ -253,7 +281,13 @@ def add_demo_programs(
                 for o in _findings(session, client_id, assessment_id, cat)
                 if "pain" in o.flags
             ]
-            proposed, _ = propose_next(program, checkin, library, "en", sore, drills, cat)
+            proposed, changes = propose_next(program, checkin, library, "en", sore, drills, cat)
+            if any(c.action == "pause" for c in changes):
+                # The demo therapist fills the place of a drill held back for pain with the
+                # recommender's choice for that visit, which the pain leaves out.
+                found = _findings(session, client_id, assessment_id, cat)
+                items = _refilled(proposed.items, found, drills, len(program.items))
+                proposed = replace(proposed, items=with_pain_cautions(items, found, drills))
             program = _save_program(
                 session,
                 replace(

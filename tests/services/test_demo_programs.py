@@ -28,15 +28,29 @@ def test_the_demo_has_programs_check_ins_and_proposals(db: Database) -> None:
             assert checkin.program_id == before.id and checkin.date == after.date
             assert checkin.ears_total is not None and checkin.adherence is not None
             # Every drill of the next program says why it was kept or changed (saved as a
-            # code, said when read).
+            # code, said when read), but those the demo therapist took from the recommender in
+            # place of a drill held back for pain (their reason is the recommender's).
+            paused = [
+                r for line in after.summary.splitlines() if (r := read_reason(line)) is not None
+            ]
+            held = [r for r in paused if r.code == "checkin.held_back_pain"]
             said = [reason_text(i.reason, "en") for i in after.items]
-            assert all("sessions" in s for s in said)
-            assert all(read_reason(i.reason) is not None for i in after.items)
+            coded = [i for i in after.items if read_reason(i.reason) is not None]
+            if len(coded) < len(after.items):
+                assert held, after.summary
+            assert len(after.items) <= len(before.items)
+            assert all("sessions" in reason_text(i.reason, "en") for i in coded)
             # Pain stops loading: a drill held for a painful test says so, and its caution.
-            for item, why in zip(after.items, said, strict=True):
+            # (The caution by it is the domain's: only a drill that itself moves the painful
+            # region carries it, tests/domain/test_checkins.py; one held because its next step
+            # would load the pain, a dead bug before the plank, needs none.)
+            for why in said:
                 if "not made harder" in why:
                     assert "painful at the latest assessment" in why
-                    assert item.notes.startswith("Keep it pain-free")
+            # A drill held back for pain is out of the next program, and says why.
+            for reason in held:
+                assert reason.params["drill"] not in [i.exercise_code for i in after.items]
+                assert "held back: pain on" in reason.words("en")
         changed += [i.exercise_code for i in programs[0].items] != [
             i.exercise_code for i in programs[-1].items
         ]

@@ -28,13 +28,11 @@ from mobileathlete_desktop.domain.programs import (
 from mobileathlete_desktop.domain.records import ClientHistory
 from mobileathlete_desktop.reports.handout import Handout, write_handout
 from mobileathlete_desktop.reports.handout_drill import HandoutDrill, has_picture
-from mobileathlete_desktop.reports.numbers import decimal_marks
 from mobileathlete_desktop.reports.pdf import OutputError, write_atomically
 from mobileathlete_desktop.services.assessments import load_history
 from mobileathlete_desktop.services.audit import record_event
 from mobileathlete_desktop.services.context import InputError, ServiceContext
 from mobileathlete_desktop.services.reports.progress import clinic_header
-from mobileathlete_desktop.support.i18n import texts
 from mobileathlete_desktop.support.languages import language_code
 
 logger = logging.getLogger(__name__)
@@ -80,6 +78,7 @@ def handout_program(
     """
     lang = language_code(lang)
     from mobileathlete_desktop.services.programs import (
+        exercise_library,
         get_program,
         latest_program,
         recommended_program,
@@ -98,9 +97,55 @@ def handout_program(
             warnings += more
         else:
             program = saved
+    if not program.recommended:
+        program, held = _held_back(ctx, client_id, program)
+        warnings += held
+    # A check-in's review note ("contact your physio before your next session") is said in the
+    # handout's language, whatever language the program was proposed in.
+    from mobileathlete_desktop.domain.checkins import notes_for_handout
+
+    notes = notes_for_handout(program.notes, program.summary, lang, exercise_library())
+    program = replace(program, notes=notes) if notes != program.notes else program
     if not program.items:
         warnings.append("The program has no drills")
     return program, warnings
+
+
+def _held_back(
+    ctx: ServiceContext, client_id: int, program: ProgramRecord
+) -> tuple[ProgramRecord, list[str]]:
+    """A saved program (or template) made before the latest assessment, without the drills
+    that load a test painful at that assessment (domain.recommendations.held_back: the
+    recommender's pain rule), and one warning per drill held back for the therapist, who may
+    add it back in the builder: a program saved on or after that assessment's date was saved
+    with the pain in view (the builder shows its cautions), so it is printed as saved."""
+    from mobileathlete_desktop.domain.checkins import held_back_reason
+    from mobileathlete_desktop.domain.recommendations import held_back
+    from mobileathlete_desktop.services.programs import (
+        exercise_library,
+        library_drills,
+        observations,
+    )
+
+    if not ctx.actor.can("assessments.read"):
+        return program, []
+    history = load_history(ctx, client_id)
+    latest, library = history.latest, exercise_library()
+    if latest is None or library is None:
+        return program, []
+    if program.date is not None and not program.is_template and program.date >= latest.date:
+        return program, []
+    paused = held_back(program.items, observations(ctx, history), library_drills(library))
+    if not paused:
+        return program, []
+    warnings = [
+        held_back_reason(code, painful, ctx.catalogue).words("en", library, ctx.catalogue)
+        + f" (the program was made before the assessment of {latest.date.isoformat()})"
+        for code, painful in paused
+    ]
+    codes = {code for code, _ in paused}
+    items = tuple(i for i in program.items if i.exercise_code not in codes)
+    return replace(program, items=items), warnings
 
 
 def build_handout(
@@ -118,7 +163,6 @@ def build_handout(
     from mobileathlete_desktop.services.programs import exercise_library
 
     ctx.actor.require("handouts.print")
-    tr = texts(lang)
     client = get_client(ctx, client_id, audit=False)
     program, warnings = handout_program(ctx, client_id, program_id=program_id, lang=lang)
     library = exercise_library()
@@ -151,7 +195,7 @@ def build_handout(
         drill = HandoutDrill(
             code=item.exercise_code,
             name=name,
-            dosage=decimal_marks(dosage_text(item, lang), tr),  # a load as typed: "2.5 kg"
+            dosage=dosage_text(item, lang),
             steps=steps,
             cues=cues,
             notes=item.notes,
@@ -416,7 +460,7 @@ def program_listing(
                 category="" if exercise is None else exercise.category,
                 regions=() if exercise is None else tuple(exercise.regions),
                 targets=() if exercise is None else tuple(exercise.targets),
-                dosage=decimal_marks(dosage_text(item, lang), texts(lang)),  # as printed
+                dosage=dosage_text(item, lang),
                 item=item,
                 in_library=exercise is not None,
             )
