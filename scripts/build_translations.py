@@ -48,6 +48,7 @@ GROUPS: dict[str, list[str]] = {
         "jobs.py",
         "date_field.py",
         "refusals.py",
+        "refusal_words.py",
         "record_table.py",
         "screen_fit.py",
         "new_assessment_dialog.py",

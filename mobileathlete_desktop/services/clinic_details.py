@@ -19,9 +19,9 @@ from mobileathlete_desktop.reports.pdf import DEFAULT_PAPER, PAPER_SIZES, paper_
 from mobileathlete_desktop.services.audit import record_event
 from mobileathlete_desktop.services.clinic_seen import forget_clinic_seen
 from mobileathlete_desktop.services.context import (
-    ConflictError,
     InputError,
     ServiceContext,
+    conflict,
     refusal,
     refused,
 )
@@ -332,9 +332,10 @@ def update_clinic_details(
         row = _clinic_row(session, lock=True)
         current = _details(row)
         if expected_revision is not None and current.revision != expected_revision:
-            raise ConflictError(
+            raise conflict(
                 "Someone else changed the clinic's details since they were opened here; "
-                "close and open them again to see the newest"
+                "close and open them again to see the newest",
+                "clinic_details_changed",
             )
         if current != before:  # saved in between without a revision given: redo on theirs
             after = _cleaned(changes, current)

@@ -30,10 +30,10 @@ from mobileathlete_desktop.services.assessments.records import (
     check_unchanged,
 )
 from mobileathlete_desktop.services.context import (
-    ConflictError,
     InputError,
     NotFound,
     ServiceContext,
+    conflict,
 )
 from mobileathlete_desktop.storage.models import Assessment, Treatment
 
@@ -70,8 +70,9 @@ def _row_of(unit: AssessmentUnit, treatment_id: int, expected: Any) -> Treatment
     row = unit.session.get(Treatment, treatment_id)
     if row is None or row.assessment_id != unit.row.id:
         if expected is not UNSET:
-            raise ConflictError(
-                "The treatment was removed elsewhere: reload to see the visit; yours was not saved"
+            raise conflict(
+                "The treatment was removed elsewhere: reload to see the visit; yours was not saved",
+                "treatment_removed",
             )
         raise NotFound(f"No treatment {treatment_id} in assessment {unit.row.id}")
     return row

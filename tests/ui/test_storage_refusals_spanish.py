@@ -17,7 +17,7 @@ from mobileathlete_desktop.services.context import ServiceContext
 from mobileathlete_desktop.services.errors import StorageBusy
 from mobileathlete_desktop.ui.assessment_editor import AssessmentEditor
 from mobileathlete_desktop.ui.i18n import install_translations, remove_translations
-from tests.ui.keys import saves_done
+from tests.ui.keys import saves_done, type_text
 from tests.ui.test_grid_saves import LEFT_ACTIVE, stored, typed_in
 from tests.ui.test_grid_saves import editor as editor
 
@@ -101,3 +101,21 @@ def test_the_same_reads_english_in_an_english_window(
     saves_done(qtbot)
     status = editor.status.text()
     assert status.endswith("was changed elsewhere to 95; your value was not saved"), status
+
+
+def test_notes_changed_elsewhere_are_said_in_spanish(
+    spanish: str, editor: AssessmentEditor, qtbot: QtBot, therapist_ctx: ServiceContext
+) -> None:
+    notes = editor.parts.notes
+    notes.setFocus()
+    qtbot.waitUntil(notes.hasFocus)
+    type_text(qtbot, "Corre 30 km")
+    qtbot.waitUntil(lambda: editor.entries.notes_saved == "Corre 30 km", timeout=5_000)
+    assessments.set_notes(therapist_ctx, editor.assessment_id, "Escrito en recepción")
+    type_text(qtbot, " a la semana")
+    qtbot.waitUntil(lambda: editor.status.text().startswith("⚠"), timeout=5_000)
+    assert editor.status.text() == (
+        "⚠ Las notas se cambiaron en otro puesto: vuelva a cargar para ver el otro valor; las "
+        "suyas no se han guardado — no se ha guardado"
+    )
+    assert notes.toPlainText() == "Corre 30 km a la semana"  # kept in the box

@@ -340,7 +340,7 @@ def set_finding(
         before = None if cell is None else {"faults": cell.faults, "rating": cell.rating}
         seen = ((), "") if cell is None else (tuple(cell.faults or ()), cell.rating)
         where = f"{measure.label} ({side})" if side != "none" else measure.label
-        check_unchanged(seen, expected, f"{where} was")
+        check_unchanged(seen, expected, f"{where} was", code=measure.code, side=side)
         if cell is None:
             cell = Finding(assessment_id=assessment_id, test_code=test_code, side=side)
             session.add(cell)

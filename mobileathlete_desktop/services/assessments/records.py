@@ -24,10 +24,10 @@ from mobileathlete_desktop.domain.records import (
 )
 from mobileathlete_desktop.services.audit import record_event
 from mobileathlete_desktop.services.context import (
-    ConflictError,
     InputError,
     NotFound,
     ServiceContext,
+    conflict,
 )
 from mobileathlete_desktop.storage.models import Assessment, Measurement
 
@@ -184,9 +184,10 @@ def assessment_unit(
             raise
         # Two workstations filled the same empty cell at the same moment (a clinic server
         # checks the unique cell only at the insert): the later one is told, not crashed.
-        raise ConflictError(
+        raise conflict(
             "Another workstation saved this at the same moment; it was changed elsewhere: "
-            "reload to see the other value. Yours was not saved"
+            "reload to see the other value. Yours was not saved",
+            "saved_same_moment",
         ) from exc
 
 
@@ -200,11 +201,15 @@ UNSET: Any = object()
 """`expected` not given: a save does not check what was stored before (imports, commands)."""
 
 
-def check_unchanged(before: Any, expected: Any, what: str) -> None:
+def check_unchanged(before: Any, expected: Any, what: str, **details: object) -> None:
     """The optimistic version check of every editable record: ConflictError unless what is
     stored (`before`) is what this editor last saw (`expected`; UNSET skips the check), so
-    two stale copies never overwrite each other. `what` says it: "The notes were"."""
+    two stale copies never overwrite each other. `what` says it: "The notes were" (a window
+    says it in its own language: ui/refusals; `details` name a finding's test and side)."""
     if expected is not UNSET and before != expected:
-        raise ConflictError(
-            f"{what} changed elsewhere: reload to see the other value; yours were not saved"
+        raise conflict(
+            f"{what} changed elsewhere: reload to see the other value; yours were not saved",
+            "changed_elsewhere",
+            subject=what,
+            **details,
         )

@@ -1742,6 +1742,18 @@ Esta ventana se cerrará y se abrirá la pantalla de recuperación: el archivo d
         <translation>{what} se borró en otro puesto; su valor no se ha guardado</translation>
     </message>
     <message>
+        <source>Another workstation saved this at the same moment; it was changed elsewhere: reload to see the other value. Yours was not saved</source>
+        <translation>Otro puesto guardó esto en el mismo momento; se cambió en otro puesto: vuelva a cargar para ver el otro valor. El suyo no se ha guardado</translation>
+    </message>
+    <message>
+        <source>The treatment was removed elsewhere: reload to see the visit; yours was not saved</source>
+        <translation>El tratamiento se eliminó en otro puesto: vuelva a cargar para ver la visita; el suyo no se ha guardado</translation>
+    </message>
+    <message>
+        <source>Someone else changed the clinic&apos;s details since they were opened here; close and open them again to see the newest</source>
+        <translation>Otra persona cambió los datos de la clínica desde que se abrieron aquí; ciérrelos y vuelva a abrirlos para ver los más recientes</translation>
+    </message>
+    <message>
         <source>{what} is recorded in {unit}; this tool measures {reading}</source>
         <translation>{what} se registra en {unit}; esta herramienta mide {reading}</translation>
     </message>
@@ -1856,6 +1868,34 @@ Esta ventana se cerrará y se abrirá la pantalla de recuperación: el archivo d
     <message>
         <source>a distance in cm</source>
         <translation>una distancia en cm</translation>
+    </message>
+    <message>
+        <source>The notes were changed elsewhere: reload to see the other value; yours were not saved</source>
+        <translation>Las notas se cambiaron en otro puesto: vuelva a cargar para ver el otro valor; las suyas no se han guardado</translation>
+    </message>
+    <message>
+        <source>The LEFS answers were changed elsewhere: reload to see the other value; yours were not saved</source>
+        <translation>Las respuestas de la LEFS se cambiaron en otro puesto: vuelva a cargar para ver el otro valor; las suyas no se han guardado</translation>
+    </message>
+    <message>
+        <source>The PSFS activities and ratings were changed elsewhere: reload to see the other value; yours were not saved</source>
+        <translation>Las actividades y puntuaciones de la PSFS se cambiaron en otro puesto: vuelva a cargar para ver el otro valor; las suyas no se han guardado</translation>
+    </message>
+    <message>
+        <source>The treatment was changed elsewhere: reload to see the other value; yours was not saved</source>
+        <translation>El tratamiento se cambió en otro puesto: vuelva a cargar para ver el otro valor; el suyo no se ha guardado</translation>
+    </message>
+    <message>
+        <source>{test} was changed elsewhere: reload to see the other value; yours was not saved</source>
+        <translation>{test} se cambió en otro puesto: vuelva a cargar para ver el otro valor; el suyo no se ha guardado</translation>
+    </message>
+    <message>
+        <source>left</source>
+        <translation>izquierdo</translation>
+    </message>
+    <message>
+        <source>right</source>
+        <translation>derecho</translation>
     </message>
 </context>
 <context>
