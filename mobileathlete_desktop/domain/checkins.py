@@ -329,7 +329,9 @@ def propose_next(
         code="",
         recommended=False,
         summary="\n".join(_stored(c) for c in changes if c.action != "drop"),
-        notes=_review_notes(program.notes, changes, library, lang),
+        # The client's review note is the handout's (notes_for_handout, from the summary's
+        # codes, in the handout's language): the therapist's notes stay theirs.
+        notes=_with_review_note(program.notes, (), library, lang),
     )
     return proposed, changes
 
@@ -378,21 +380,15 @@ def review_changes(
     return flagged
 
 
-def _review_notes(
-    notes: str, changes: Sequence[ProposedChange], library: ExerciseLibrary | None, lang: str
-) -> str:
-    """The program's notes for the client, with REVIEW_HANDOUT at their head when the program is
-    flagged for review (the drills by name, in `lang`); a note said before is not repeated."""
-    flagged = [c.was for c in changes if c.action == "review"]
-    return _with_review_note(notes, flagged, library, lang)
-
-
 def _with_review_note(
     notes: str, flagged: Sequence[str], library: ExerciseLibrary | None, lang: str
 ) -> str:
-    kept = "\n".join(line for line in notes.split("\n") if not _is_review_note(line))
+    """The notes with REVIEW_HANDOUT for the `flagged` drills at their head (none without),
+    a review note said before (any language) not repeated; other notes as they are."""
+    lines = notes.split("\n")
+    kept = "\n".join(line for line in lines if not _is_review_note(line)).strip()
     if not flagged:
-        return kept.strip()
+        return notes if len(kept) == len(notes.strip()) else kept
     names = [
         e.name(lang) if (e := library.get(c) if library is not None else None) else c
         for c in dict.fromkeys(flagged)
@@ -404,12 +400,11 @@ def _with_review_note(
 def notes_for_handout(
     notes: str, summary: str, lang: str = "en", library: ExerciseLibrary | None = None
 ) -> str:
-    """A program's notes as the client's handout prints them in `lang`: a review note a
-    check-in's proposal wrote (REVIEW_HANDOUT, in the language it was proposed in) said again
-    in `lang` for the drills the program's summary flags for review (their codes); the
-    therapist's own notes as typed. A review note the therapist deleted stays deleted."""
-    if not any(_is_review_note(line) for line in notes.split("\n")):
-        return notes
+    """A program's notes as the client's handout prints them in `lang`: REVIEW_HANDOUT ("...:
+    contact your physio before your next session.") at their head for the drills the program's
+    summary flags for review (a check-in's "review" reasons, kept as codes), said in `lang`
+    whatever language the program was proposed in; the therapist's own notes as typed. The
+    clinical report prints the notes without it (the flag is the summary's)."""
     flagged = []
     for line in summary.split("\n"):
         reason = read_reason(line)

@@ -16,6 +16,7 @@ from mobileathlete_desktop.domain.checkins import (
     blank_checkin,
     check,
     ears_total,
+    notes_for_handout,
     overall_adherence,
     propose_next,
 )
@@ -286,8 +287,9 @@ def test_a_drill_whose_next_step_would_load_a_painful_knee_is_kept_not_made_hard
 def test_pain_above_5_of_10_flags_the_program_for_review_for_therapist_and_runner() -> None:
     """A runner reports 7/10 with heel drops (over the 5/10 the proposal's rule allows,
     PAIN_TOO_MUCH): the drill is made easier as before, and the program is flagged for review:
-    the therapist reads it first among the changes and in the summary; the runner's handout
-    notes ask them (tú) to contact the physio before the next session."""
+    the therapist reads it first among the changes and in the summary (kept as a code); the
+    runner's handout notes ask them (tú) to contact the physio before the next session, in the
+    handout's language whatever the proposal's; the therapist's own notes stay as typed."""
     library = default_exercise_library()
     program, done = _one("strength.eccentric_heel_drop", 9, 7)
     program = replace(program, notes="Run easy on flat ground.")
@@ -298,18 +300,23 @@ def test_pain_above_5_of_10_flags_the_program_for_review_for_therapist_and_runne
         "review (the client is asked to contact you before the next session)"
     )
     assert reason_text(proposed.summary.splitlines()[0]) == changes[0].reason
-    assert proposed.notes == (
+    assert proposed.notes == "Run easy on flat ground."
+    assert notes_for_handout(proposed.notes, proposed.summary, "en", library) == (
         "At your check-in you reported pain or difficulty above 5/10, or rising, with Heel "
         "drops off a step: contact your physio before your next session.\nRun easy on flat "
         "ground."
     )
-    es, es_changes = propose_next(program, done, library, "es")
+    _, es_changes = propose_next(program, done, library, "es")
     assert es_changes[0].reason.startswith("Bajada de talón en un escalón: dolor o dificultad 7/10")
-    first = es.notes.splitlines()[0]
-    assert "contacta" in first and "Bajada de talón en un escalón" in first
-    # Proposed again from the saved proposal, the note is said once, not piled up.
-    again, _ = propose_next(replace(proposed, id=8), done, library, "es")
-    assert again.notes.count("5/10") == 1 and again.notes.endswith("Run easy on flat ground.")
+    first = notes_for_handout(proposed.notes, proposed.summary, "es", library).splitlines()[0]
+    assert first == (
+        "En tu control dijiste tener dolor o dificultad por encima de 5/10, o en aumento, con "
+        "Bajada de talón en un escalón: contacta con tu fisioterapeuta antes de tu próxima "
+        "sesión."
+    )
+    # Without a review, the notes print as typed.
+    calm, _ = propose_next(program, _one("strength.eccentric_heel_drop", 9, 2)[1], library)
+    assert notes_for_handout(calm.notes, calm.summary, "es", library) == calm.notes
 
 
 def test_pain_rising_since_the_last_check_in_flags_the_program_for_review() -> None:
@@ -324,7 +331,8 @@ def test_pain_rising_since_the_last_check_in_flags_the_program_for_review() -> N
     assert changes[0].reason.startswith(
         "Heel drops off a step: pain or difficulty up from 2/10 to 4/10"
     )
-    assert proposed.notes.startswith("At your check-in you reported pain or difficulty")
+    handout = notes_for_handout(proposed.notes, proposed.summary, "en", library)
+    assert handout.startswith("At your check-in you reported pain or difficulty")
     program, done = _one("strength.eccentric_heel_drop", 12, 3, reason=kept.replace(":2", ":1"))
     assert [c.action for c in propose_next(program, done, library, "en")[1]] != ["review"]
     assert "review" not in [c.action for c in propose_next(program, done, library, "en")[1]]
