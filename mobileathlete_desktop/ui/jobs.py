@@ -347,11 +347,14 @@ def show_failure(
     if isinstance(exc, DatabaseDamagedError) and damage.report(str(exc)):
         return None  # the main window stops the work and opens the recovery screen
     known = isinstance(exc, USER_FACING)
-    text = (
-        " ".join((str(exc) or type(exc).__name__).split())
-        if known
-        else QCoreApplication.translate("Job", UNEXPECTED)
-    )
+    if known:
+        # In the window's language where the refusal has words (ui/refusals), else its own;
+        # imported here: the refusals' words are needed only when something is refused.
+        from mobileathlete_desktop.ui.refusals import refusal_text
+
+        text = " ".join((refusal_text(exc) or type(exc).__name__).split())
+    else:
+        text = QCoreApplication.translate("Job", UNEXPECTED)
     box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()

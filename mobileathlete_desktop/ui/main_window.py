@@ -32,6 +32,7 @@ from mobileathlete_desktop.ui.i18n import role_name
 from mobileathlete_desktop.ui.jobs import Job
 from mobileathlete_desktop.ui.main_window_dialogs import MenuWindows
 from mobileathlete_desktop.ui.page_follower import PageFollower
+from mobileathlete_desktop.ui.refusals import refusal_text
 from mobileathlete_desktop.ui.screen_fit import fit_to_screen, scrolling
 
 if TYPE_CHECKING:  # loaded when first opened: they are not needed to show the window
@@ -357,7 +358,7 @@ class MainWindow(MenuWindows):
         try:
             done = client_service.archive_client(self.ctx, client.id, not client.archived)
         except (PermissionError, InputError) as exc:
-            self.statusBar().showMessage(f"⚠ {exc}", 8000)
+            self.statusBar().showMessage(f"⚠ {refusal_text(exc)}", 8000)
             return
         self.refresh_clients()
         self.page.show_client(done.id, audit=False)

@@ -87,3 +87,20 @@ def test_every_refusable_action_of_either_role_has_spanish_words(spanish: str) -
             said = refusal_text(refused.value)
             assert said.startswith("Su función ("), (action, said)
             assert "may not" not in said and action.replace(".", " ") not in said, (action, said)
+
+
+def test_a_refused_job_is_said_in_the_window_language(spanish: str, qtbot: QtBot) -> None:
+    # A job of the window refused by a role (any job that reaches the default failure path)
+    # says so in Spanish in a Spanish window, not in the domain's English.
+    from PySide6.QtWidgets import QWidget
+
+    from mobileathlete_desktop.ui.jobs import show_failure
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    refused = PermissionDenied("Ana (admin) may not assessments write")
+    box = show_failure(parent, refused)
+    assert box is not None
+    assert box.text() == refusal_text(refused)
+    assert "no le permite" in box.text() and "may not" not in box.text()
+    box.close()
