@@ -433,11 +433,13 @@ def report_story(report: ProgressReport) -> list[Any]:
                 story.append(KeepTogether([para(f"{when}: {line}", "bullet", markup=False)]))
         story += stills_flowables(report.stills, content_width(), report.lang)
         for figure in report.figures:
-            # A chart taller than a page goes on over the next (the limb symmetry).
+            # A chart taller than a page goes on over the next (the limb symmetry), each
+            # piece after a break of its own: a piece is never put off to the next page, which
+            # platypus would remember and refuse in the batch cover's second layout.
             pieces = drawn_pieces(figure, content_width() * 0.92)
             story += last_chart
-            first = CondPageBreak(pieces[0].drawHeight + 6 * mm)
-            last_chart = [first, *pieces, Spacer(1, 3 * mm)]
+            last_chart = [f for p in pieces for f in (CondPageBreak(p.drawHeight + 6 * mm), p)]
+            last_chart.append(Spacer(1, 3 * mm))
         for note in report.chart_notes:
             last_chart.append(para(tr.gettext("Not drawn: {note}", note=note), "muted"))
     heading = para(tr.gettext("Current home program"), "h1")
