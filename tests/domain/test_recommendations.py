@@ -764,3 +764,30 @@ def test_the_finding_a_drill_is_for_is_the_best_suited_kind_first_for_report_and
     ]
     # The clamshell alone is for the squat only: the handout does not list the restriction.
     assert drill_findings(found, program[:1]) == [("sls", "left")]
+
+
+def test_each_drills_reason_names_the_finding_the_report_says_it_is_for() -> None:
+    """A runner with single-leg squat and step-down faults, big-toe extension short on both
+    sides and two asymmetric FMS tests: each drill's reason names the finding the report's Why
+    and the handout say it is for (`findings_for`: best-suited kind, closest answer,
+    weightiest), whichever finding's turn picked it (the demo's case, where they differed:
+    tests/services/test_why_names_the_programs_finding.py)."""
+    from mobileathlete_desktop.domain.recommendations import findings_for
+
+    found = [
+        finding(
+            "sls", {"faults"}, "Single-leg squat, right: poor", faults=("pelvic_drop", "trunk_lean")
+        ),
+        finding("stepdown", {"faults"}, "Step-down test, left: fair", "left", ("trunk_lean",)),
+        finding("stepdown", {"faults"}, "Step-down test, right: fair", faults=("loss_of_balance",)),
+        finding("hallux.extension", {"below_norm"}, "Big toe, left: 54°", "left"),
+        finding("hallux.extension", {"below_norm", "asymmetry"}, "Big toe, right: 50°"),
+        finding("fms.aslr", {"asymmetry"}, "FMS active straight-leg raise: right 2, left 3"),
+        finding("fms.rotary_stability", {"asymmetry"}, "FMS rotary stability: left 1", "left"),
+    ]
+    for shown in (found, found[::-1], found[2:] + found[:2]):
+        recs = recommend(shown, DRILLS)
+        assert recs
+        for rec in recs:
+            best = findings_for(BY_CODE[rec.exercise_code], shown)[0]
+            assert rec.reason.startswith(best.reason.rstrip(".") + ":"), (rec.exercise_code, rec)

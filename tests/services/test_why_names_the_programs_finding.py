@@ -1,15 +1,12 @@
 """The summary's Why column and `mobileathlete program` name the same finding (measure and
 side) for a drill of a recommended program.
 
-They do not yet: the program's reason is the finding the recommender's round-robin picked the
-drill for (domain.recommendations.planner.plan: `reason_for(observation, ...)`), the Why the
-first of `findings_for(drill, ...)` (the best-suited kind, then the closest answer, then the
-weightiest; domain.report_findings.drill_reason). In the demo clinic (12 clients, seed 7)
-DEMO-0007's quadruped hip circle reads "Hip abduction, right" in the program and "Hip
-abduction, left" in the summary, DEMO-0010's single-leg arm swing "Step-down test, right" and
-"Single-leg squat, left". The fix belongs in domain.recommendations (the planner giving each
-drill the reason of `findings_for`'s first finding), which this helper does not edit: the test
-is expected to fail until then, and fails loudly (strict) once it passes.
+Review: they did not: the program's reason was the finding the recommender's round-robin
+picked the drill for, the Why the first of `findings_for(drill, ...)`. In the demo clinic (12
+clients, seed 7) DEMO-0007's quadruped hip circle read "Hip abduction, right" in the program and
+"Hip abduction, left" in the summary, DEMO-0010's single-leg arm swing "Step-down test, right"
+and "Single-leg squat, left". The planner now gives each drill the reason of `findings_for`'s
+first finding (domain.recommendations.planner.plan).
 """
 
 from __future__ import annotations
@@ -47,11 +44,6 @@ def _where_why(why: str) -> str:
     return why.split(":", 1)[1].strip() if ":" in why else ""
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="domain.recommendations.planner.plan names the round-robin's finding, the Why "
-    "findings_for's first (reported to the lead; not this helper's directory)",
-)
 def test_the_summarys_why_names_the_finding_the_program_names(demo: ServiceContext) -> None:
     charts = [f"DEMO-{n:04d}" for n in range(1, 13)]
     differ = []

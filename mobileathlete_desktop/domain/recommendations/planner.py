@@ -110,12 +110,16 @@ def plan(
             if drill.code in chosen:
                 continue
             painful = safety.painful(drill)
+            # The reason names the finding the drill is for by the one rule the report's Why
+            # and the handout use (`findings_for`: the best-suited kind of work, then the
+            # closest answer, then the weightiest), not the finding whose turn picked it.
+            why = next(iter(findings_for(drill, findings)), observation)
             chosen[drill.code] = Recommendation(
                 drill.code,
-                reason_for(observation, REASON_LANG, pain=painful),
+                reason_for(why, REASON_LANG, pain=painful),
                 len(chosen) + 1,
                 drill.dosage,
-                _note(observation, painful, lang),
+                _note(why, painful, lang),
             )
     if not chosen:
         reason = MAINTENANCE_FALLBACK_REASON if unanswered else MAINTENANCE_REASON
