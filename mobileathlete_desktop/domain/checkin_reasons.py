@@ -43,6 +43,11 @@ REASONS: dict[str, str] = {
     "checkin.held_painful": N_(
         "{said}: kept, not made harder: it loads {painful}, painful at the latest assessment"
     ),
+    # The drill does not load the painful test; the next step ({drill}) would.
+    "checkin.held_next_painful": N_(
+        "{said}: kept, not made harder: the next step, {drill}, loads {painful}, painful at "
+        "the latest assessment"
+    ),
     "checkin.progress": N_("{said}: moved on to {drill}"),
     "checkin.kept": N_("{said}: kept as it was"),
     "checkin.dropped": N_("answers no finding of the latest assessment: dropped"),
@@ -64,7 +69,14 @@ REASONS: dict[str, str] = {
     ),
 }
 # Codes written as codes from the start: no saved words of theirs to read back.
-_CODED_ONLY = frozenset({"checkin.held_back_pain", "checkin.review_pain", "checkin.review_rising"})
+_CODED_ONLY = frozenset(
+    {
+        "checkin.held_back_pain",
+        "checkin.held_next_painful",
+        "checkin.review_pain",
+        "checkin.review_rising",
+    }
+)
 _PAINFUL_SEPARATOR = "; "
 
 

@@ -244,6 +244,18 @@ def _decide(
         # assessment (the recommender's pain rule) is not made harder, nor moved on to a
         # harder drill that does.
         painful = [*hurts(code), *(o for o in hurts(harder) if o not in hurts(code))]
+        if painful and not hurts(code):
+            # The drill itself does not load the pain; its next step would (the hip hike's
+            # lateral step-down, a bent knee under body weight, with knee flexion painful).
+            return change(
+                code,
+                "hold",
+                "checkin.held_next_painful",
+                **done,
+                pain=pain,
+                drill=harder,
+                painful=_painful(painful, catalogue),
+            )
         if painful:
             return change(
                 code,
@@ -349,7 +361,13 @@ def _previous_pain(item: ProgramItemRecord) -> int | None:
 
 # Check-in reasons after which the program holds the same drill (its pain compares).
 _SAME_DRILL = frozenset(
-    {"checkin.kept", "checkin.held_painful", "checkin.no_harder", "checkin.no_easier"}
+    {
+        "checkin.kept",
+        "checkin.held_painful",
+        "checkin.held_next_painful",
+        "checkin.no_harder",
+        "checkin.no_easier",
+    }
 )
 
 

@@ -282,6 +282,15 @@ def test_a_drill_whose_next_step_would_load_a_painful_knee_is_kept_not_made_hard
     proposed, changes = propose_next(program, done, library, "en", [sore], LIBRARY_DRILLS)
     assert [(c.now, c.action) for c in changes] == [("control.hip_hike", "hold")]
     assert [i.exercise_code for i in proposed.items] == ["control.hip_hike"]
+    # The reason says it is the next step that loads the knee, not the hip hike.
+    assert changes[0].reason == (
+        "done 12 of 12 sessions (100 %), pain or difficulty 0/10: kept, not made harder: the "
+        "next step, Lateral step-down, loads Knee flexion, right, painful at the latest "
+        "assessment"
+    )
+    assert proposed.items[0].notes == ""  # the hip hike itself needs no caution
+    _, es = propose_next(program, done, library, "es", [sore], LIBRARY_DRILLS)
+    assert "el siguiente paso, " in es[0].reason and "carga Flexión de rodilla" in es[0].reason
 
 
 def test_pain_above_5_of_10_flags_the_program_for_review_for_therapist_and_runner() -> None:
