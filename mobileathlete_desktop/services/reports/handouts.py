@@ -28,11 +28,13 @@ from mobileathlete_desktop.domain.programs import (
 from mobileathlete_desktop.domain.records import ClientHistory
 from mobileathlete_desktop.reports.handout import Handout, write_handout
 from mobileathlete_desktop.reports.handout_drill import HandoutDrill, has_picture
+from mobileathlete_desktop.reports.numbers import decimal_marks
 from mobileathlete_desktop.reports.pdf import OutputError, write_atomically
 from mobileathlete_desktop.services.assessments import load_history
 from mobileathlete_desktop.services.audit import record_event
 from mobileathlete_desktop.services.context import InputError, ServiceContext
 from mobileathlete_desktop.services.reports.progress import clinic_header
+from mobileathlete_desktop.support.i18n import texts
 from mobileathlete_desktop.support.languages import language_code
 
 logger = logging.getLogger(__name__)
@@ -163,6 +165,7 @@ def build_handout(
     from mobileathlete_desktop.services.programs import exercise_library
 
     ctx.actor.require("handouts.print")
+    tr = texts(lang)
     client = get_client(ctx, client_id, audit=False)
     program, warnings = handout_program(ctx, client_id, program_id=program_id, lang=lang)
     library = exercise_library()
@@ -195,7 +198,7 @@ def build_handout(
         drill = HandoutDrill(
             code=item.exercise_code,
             name=name,
-            dosage=dosage_text(item, lang),
+            dosage=decimal_marks(dosage_text(item, lang), tr),  # a load as typed: "2.5 kg"
             steps=steps,
             cues=cues,
             notes=item.notes,
@@ -460,7 +463,7 @@ def program_listing(
                 category="" if exercise is None else exercise.category,
                 regions=() if exercise is None else tuple(exercise.regions),
                 targets=() if exercise is None else tuple(exercise.targets),
-                dosage=dosage_text(item, lang),
+                dosage=decimal_marks(dosage_text(item, lang), texts(lang)),  # as printed
                 item=item,
                 in_library=exercise is not None,
             )
