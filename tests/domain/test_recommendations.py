@@ -791,3 +791,17 @@ def test_each_drills_reason_names_the_finding_the_report_says_it_is_for() -> Non
         for rec in recs:
             best = findings_for(BY_CODE[rec.exercise_code], shown)[0]
             assert rec.reason.startswith(best.reason.rstrip(".") + ":"), (rec.exercise_code, rec)
+
+
+def test_a_control_deficit_is_never_answered_with_impact_drills() -> None:
+    """DEMO-0005 (seed 7): right ankle plantarflexion active 52°, passive 57° (a 5° gap beyond
+    error): pogo hops (forefoot landings, a hop-test drill) were its "active control work". An
+    active-passive gap gets active control work through the range, never impact."""
+    gap = finding(
+        "ankle.plantarflexion", {"control_deficit"}, "Ankle plantarflexion, right: gap 5°"
+    )
+    recs = recommend([gap], DRILLS)
+    assert recs
+    for rec in recs:
+        assert not BY_CODE[rec.exercise_code].aims_at("hop.single"), rec.exercise_code
+    assert "running.pogo_hops" not in [r.exercise_code for r in recs]

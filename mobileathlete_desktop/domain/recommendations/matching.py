@@ -16,7 +16,7 @@ from mobileathlete_desktop.domain.recommendations.measures import (
     measure_drills,
     targets_for,
 )
-from mobileathlete_desktop.domain.recommendations.model import Drill, Observation
+from mobileathlete_desktop.domain.recommendations.model import IMPACT, Drill, Observation
 
 
 def regions_for(observation: Observation) -> frozenset[str]:
@@ -56,7 +56,9 @@ def fit(drill: Drill, observation: Observation) -> int | None:
     must not be given for it."""
     need = observation.need
     if need == "control":
-        if not drill.trains_control:
+        # Active range short of passive: active end-range control work, never impact (pogo
+        # hops land on the forefoot; they are no answer to a plantarflexion control gap).
+        if not drill.trains_control or drill.targets & IMPACT:
             return None
         if drill.category == "control":
             return 3
