@@ -68,15 +68,8 @@ REASONS: dict[str, str] = {
         "(the client is asked to contact you before the next session)"
     ),
 }
-# Codes written as codes from the start: no saved words of theirs to read back.
-_CODED_ONLY = frozenset(
-    {
-        "checkin.held_back_pain",
-        "checkin.held_next_painful",
-        "checkin.review_pain",
-        "checkin.review_rising",
-    }
-)
+# Figures a sentence says as they are (whole numbers), read back as numbers.
+_FIGURES = ("pain", "was", "limit")
 _PAINFUL_SEPARATOR = "; "
 
 
@@ -195,12 +188,10 @@ def _pattern(template: str, groups: Mapping[str, str]) -> re.Pattern[str]:
 def _patterns(lang: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
     tr = texts(lang)
     # What was done is the shortest that fits: a drill's or a test's name may hold ": ".
-    groups = {"said": ".+?", "done": ".+?"}
-    return tuple(
-        (code, _pattern(tr.gettext(t), groups))
-        for code, t in REASONS.items()
-        if code not in _CODED_ONLY
-    )
+    # Every code is read back, those written as codes from the start too: a downgrade below
+    # migration 0012 writes them as English words, and upgrading again makes them codes.
+    groups = {"said": ".+?", "done": ".+?", **dict.fromkeys(_FIGURES, r"\d+")}
+    return tuple((code, _pattern(tr.gettext(t), groups)) for code, t in REASONS.items())
 
 
 @functools.cache
@@ -262,6 +253,9 @@ def _parsed(code: str, match: re.Match[str], lang: str) -> CheckinReason | None:
         params.update(said)
         if code == "checkin.skipped":
             del params["pain"]
+    for name in _FIGURES:
+        if groups.get(name) is not None and name not in params:
+            params[name] = int(groups[name])
     if "drill" in groups:
         params["drill"] = _drill_codes(lang).get(groups["drill"], groups["drill"])
     if "painful" in groups:

@@ -9,6 +9,7 @@ from datetime import date
 
 import pytest
 
+from mobileathlete_desktop.domain import checkin_reasons
 from mobileathlete_desktop.domain.checkin_reasons import (
     CheckinReason,
     read_reason,
@@ -141,8 +142,26 @@ def test_every_reason_a_check_in_gives_reads_back_from_its_words_in_both_languag
         ),
         CheckinReason("checkin.kept", {**done, "pain": 4}),
         CheckinReason("checkin.dropped"),
+        # Written as codes from the start; a downgrade below 0012 writes them as words, and
+        # the upgrade after it reads them back (tests/storage/test_migrations_with_data.py).
+        CheckinReason(
+            "checkin.held_next_painful",
+            {
+                **done,
+                "pain": 3,
+                "drill": "control.clamshell",
+                "painful": [{"code": "hip.flexion", "side": "right"}],
+            },
+        ),
+        CheckinReason(
+            "checkin.held_back_pain",
+            {"drill": "control.clamshell", "painful": [{"code": "hip.flexion", "side": "left"}]},
+        ),
+        CheckinReason("checkin.review_pain", {"drill": "control.clamshell", "pain": 7, "limit": 5}),
+        CheckinReason("checkin.review_rising", {"drill": "control.clamshell", "pain": 5, "was": 2}),
     ]
     assert "strength.calf_raise_straight_knee" in library and "control.clamshell" in library
+    assert {reason.code for reason in cases} == set(checkin_reasons.REASONS), "a code untested"
     for reason in cases:
         for lang in ("en", "es"):
             words = reason.words(lang)
