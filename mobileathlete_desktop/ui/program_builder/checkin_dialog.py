@@ -452,13 +452,17 @@ def _proposed(builder: Any, program: ProgramRecord, changes: list[Any]) -> None:
     ):
         return
     builder.show_program(program, saved=False)
-    actions = ("progress", "regress", "hold", "drop")
+    actions = ("progress", "regress", "hold", "pause", "drop")
     counts = {a: sum(c.action == a for c in changes) for a in actions}
     said = QCoreApplication.translate(
         "CheckinRow",
         "Proposed from the latest check-in: {progress} moved on, {regress} made easier, "
-        "{hold} kept, {drop} dropped (reasons in the Why column and the status): edit as "
-        "you see fit, then save",
+        "{hold} kept, {pause} held back for pain, {drop} dropped (reasons in the Why column "
+        "and the status): edit as you see fit, then save",
     ).format(**counts)
-    dropped = [f"{builder.model.name_of(c.was)}: {c.reason}" for c in changes if not c.now]
-    builder._say(" · ".join([said, *dropped]))
+    # A review flag first (the client was told to call before the next session); a drill held
+    # back or flagged is named by its reason already, a dropped one is named here.
+    flagged = [c.reason for c in changes if c.action == "review"]
+    paused = [c.reason for c in changes if c.action == "pause"]
+    dropped = [f"{builder.model.name_of(c.was)}: {c.reason}" for c in changes if c.action == "drop"]
+    builder._say(" · ".join([*flagged, said, *paused, *dropped]))
