@@ -41,13 +41,13 @@ PREWARM_DELAY_MS = 1500
 """After the window shows and reads its client list: the imports compete with nothing."""
 MODULES: tuple[str, ...] = (
     # The assessment editor (Enter on a visit) and what it shows: grids, panels, findings.
-    "mobileathlete_desktop.ui.assessment_editor",
+    "mobileathlete_desktop.ui.assessment_editor.window",
     # Its form, compiled by uic (imported by load_form when the first editor opens).
     "mobileathlete_desktop.ui.forms.ui_assessment_editor",
     "mobileathlete_desktop.services.findings",
     # The program builder and the Reports view (70-140 ms of imports at their first opening),
     # and services.reports, which their handouts and reports load.
-    "mobileathlete_desktop.ui.program_builder",
+    "mobileathlete_desktop.ui.program_builder.window",
     "mobileathlete_desktop.ui.reports_view",
     "mobileathlete_desktop.ui.forms.ui_reports_view",
     "mobileathlete_desktop.services.reports",

@@ -32,7 +32,7 @@ from mobileathlete_desktop.domain.treatments import (
     site_label,
     term_code,
 )
-from mobileathlete_desktop.ui.measure_grid import window_lang
+from mobileathlete_desktop.ui.measure_grid.markers import window_lang
 
 
 def term_box() -> QComboBox:

@@ -41,7 +41,7 @@ from mobileathlete_desktop.services.context import ConflictError, InputError, Se
 from mobileathlete_desktop.services.session import DatabaseError
 from mobileathlete_desktop.ui import focus_chain
 from mobileathlete_desktop.ui.built_when_shown import BuiltWhenShown
-from mobileathlete_desktop.ui.measure_grid import window_lang
+from mobileathlete_desktop.ui.measure_grid.markers import window_lang
 from mobileathlete_desktop.ui.refusals import refusal_text
 from mobileathlete_desktop.ui.treatment_entry import TreatmentEntryRow, popup_open
 

@@ -52,3 +52,43 @@ def test_imports_come_one_per_turn_and_a_failure_stops_them() -> None:
     while turns:
         turns.pop(0)()
     assert finished == [True]
+
+
+def test_a_window_package_imports_its_modules_one_a_turn_not_all_with_its_first() -> None:
+    # Importing any module of a package runs the package's __init__ first: when that imported
+    # every module of the package, ui.prewarm's first slice of the editor (or the builder, or
+    # the grid) loaded all of it in one turn of the UI thread (up to 45 ms). The packages load
+    # their names when asked for, and the plan lists their modules one by one.
+    from mobileathlete_desktop.ui import prewarm
+
+    packages = (
+        "mobileathlete_desktop.ui.assessment_editor",
+        "mobileathlete_desktop.ui.program_builder",
+        "mobileathlete_desktop.ui.measure_grid",
+    )
+    code = (
+        "import sys, importlib\n"
+        f"for p in {packages!r}: importlib.import_module(p)\n"
+        f"print(sorted(m for m in sys.modules if m.startswith({packages!r})))\n"
+        "from mobileathlete_desktop.ui.assessment_editor import AssessmentEditor\n"
+        "from mobileathlete_desktop.ui.program_builder import ProgramBuilder, drill_pictures\n"
+        "from mobileathlete_desktop.ui.measure_grid import CellKey\n"
+        "print(AssessmentEditor.__name__, ProgramBuilder.__name__, CellKey.__name__)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr[-2000:]
+    loaded, names = out.stdout.strip().splitlines()
+    assert loaded == repr(sorted(packages))
+    assert names == "AssessmentEditor ProgramBuilder CellKey"
+    plan = prewarm.split().ui_thread
+    for module in (
+        "mobileathlete_desktop.ui.assessment_editor.window",
+        "mobileathlete_desktop.ui.assessment_editor.parts",
+        "mobileathlete_desktop.ui.program_builder.window",
+        "mobileathlete_desktop.ui.program_builder.library_panel",
+        "mobileathlete_desktop.ui.measure_grid.view",
+    ):
+        assert module in plan  # each a turn of its own
+    assert plan.index("mobileathlete_desktop.ui.measure_grid.view") < plan.index(
+        "mobileathlete_desktop.ui.assessment_editor.parts"
+    )

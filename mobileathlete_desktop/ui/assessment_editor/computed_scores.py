@@ -15,7 +15,7 @@ from mobileathlete_desktop.domain.scoring import (
     fms_total,
     ybalance_composite_for,
 )
-from mobileathlete_desktop.ui.measure_grid import side_words
+from mobileathlete_desktop.ui.measure_grid.markers import side_words
 
 
 class ComputedScores:

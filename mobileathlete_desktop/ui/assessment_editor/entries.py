@@ -17,7 +17,7 @@ from mobileathlete_desktop.services.context import ConflictError, InputError
 from mobileathlete_desktop.services.session import DatabaseError
 from mobileathlete_desktop.ui.assessment_commands import SavedChange
 from mobileathlete_desktop.ui.assessment_editor.grid_entries import GridEntries, not_stored
-from mobileathlete_desktop.ui.measure_grid import side_words, window_lang
+from mobileathlete_desktop.ui.measure_grid.markers import side_words, window_lang
 from mobileathlete_desktop.ui.refusals import refusal_text
 
 if TYPE_CHECKING:

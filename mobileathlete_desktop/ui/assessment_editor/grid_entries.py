@@ -19,12 +19,8 @@ from mobileathlete_desktop.services.session import DatabaseError
 from mobileathlete_desktop.ui.assessment_commands import SavedChange
 from mobileathlete_desktop.ui.assessment_editor.saving import GridSave, SaveQueue
 from mobileathlete_desktop.ui.jobs import show_failure
-from mobileathlete_desktop.ui.measure_grid import (
-    CellKey,
-    MeasureGridModel,
-    cell_words,
-    window_lang,
-)
+from mobileathlete_desktop.ui.measure_grid.markers import cell_words, window_lang
+from mobileathlete_desktop.ui.measure_grid.model import CellKey, MeasureGridModel
 from mobileathlete_desktop.ui.refusals import refusal_text
 from mobileathlete_desktop.ui.value_problems import refusal_words, value_with_unit
 

@@ -18,13 +18,9 @@ from mobileathlete_desktop.domain.scoring import (
 from mobileathlete_desktop.ui.assessment_editor.computed_scores import ComputedScores
 from mobileathlete_desktop.ui.forms import child
 from mobileathlete_desktop.ui.lefs_panel import LefsPanel
-from mobileathlete_desktop.ui.measure_grid import (
-    CellKey,
-    GridColumn,
-    MeasureGridModel,
-    MeasureGridView,
-    window_lang,
-)
+from mobileathlete_desktop.ui.measure_grid.markers import window_lang
+from mobileathlete_desktop.ui.measure_grid.model import CellKey, GridColumn, MeasureGridModel
+from mobileathlete_desktop.ui.measure_grid.view import MeasureGridView
 from mobileathlete_desktop.ui.motor_control_panel import MotorControlPanel, mnemonic_letters
 from mobileathlete_desktop.ui.psfs_panel import PsfsPanel
 

@@ -18,7 +18,7 @@ from typing import Any
 from PySide6.QtCore import QEventLoop, QObject, QTimer, Signal
 
 from mobileathlete_desktop.ui.jobs import Job
-from mobileathlete_desktop.ui.measure_grid import CellKey
+from mobileathlete_desktop.ui.measure_grid.model import CellKey
 
 FLUSH_TIMEOUT_MS = 60_000
 """How long closing or signing waits for the saves still queued (a server that stopped

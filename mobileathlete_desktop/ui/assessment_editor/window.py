@@ -36,13 +36,9 @@ from mobileathlete_desktop.ui.assessment_editor.parts import EditorParts
 from mobileathlete_desktop.ui.forms import child, load_form
 from mobileathlete_desktop.ui.lefs_panel import LefsPanel
 from mobileathlete_desktop.ui.live_findings import LiveFindingsPanel, put_beside
-from mobileathlete_desktop.ui.measure_grid import (
-    MeasureGridModel,
-    MeasureGridView,
-    cell_words,
-    hint_text,
-    window_lang,
-)
+from mobileathlete_desktop.ui.measure_grid.markers import cell_words, hint_text, window_lang
+from mobileathlete_desktop.ui.measure_grid.model import MeasureGridModel
+from mobileathlete_desktop.ui.measure_grid.view import MeasureGridView
 from mobileathlete_desktop.ui.motor_control_panel import MotorControlPanel
 from mobileathlete_desktop.ui.psfs_panel import PsfsPanel
 from mobileathlete_desktop.ui.refusals import refusal_text

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from mobileathlete_desktop.services import media as media_service
 from mobileathlete_desktop.services.context import ServiceContext
-from mobileathlete_desktop.ui.measure_grid import window_lang
+from mobileathlete_desktop.ui.measure_grid.markers import window_lang
 
 
 class StillsList(QGroupBox):

@@ -34,7 +34,7 @@ from mobileathlete_desktop.services import assessments as assessment_service
 from mobileathlete_desktop.services import media as media_service
 from mobileathlete_desktop.services.context import ServiceContext
 from mobileathlete_desktop.ui.jobs import Job
-from mobileathlete_desktop.ui.measure_grid import window_lang
+from mobileathlete_desktop.ui.measure_grid.markers import window_lang
 from mobileathlete_desktop.ui.media import guidance
 from mobileathlete_desktop.ui.media.canvas import AngleCanvas
 from mobileathlete_desktop.ui.media.handles import reading_text
