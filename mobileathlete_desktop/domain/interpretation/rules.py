@@ -7,7 +7,6 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from mobileathlete_desktop.domain.catalogue import (
-    Catalogue,
     Measure,
     MeasurementError,
     Mode,
@@ -38,6 +37,19 @@ from mobileathlete_desktop.domain.interpretation.value_words import (
     ages_words,
     error_words,
 )
+from mobileathlete_desktop.domain.interpretation.visit_rules import (
+    HYPERMOBILITY_SCREEN as HYPERMOBILITY_SCREEN,
+)
+from mobileathlete_desktop.domain.interpretation.visit_rules import (
+    HYPERMOBILITY_WORDS as HYPERMOBILITY_WORDS,
+)
+from mobileathlete_desktop.domain.interpretation.visit_rules import (
+    above_norm_with_hypermobility as above_norm_with_hypermobility,
+)
+from mobileathlete_desktop.domain.interpretation.visit_rules import (
+    generalised_hypermobility as generalised_hypermobility,
+)
+from mobileathlete_desktop.domain.interpretation.visit_rules import pain_reason as pain_reason
 from mobileathlete_desktop.domain.interpretation.wording import (
     _change_reason,
     _cutoff_reason,
@@ -259,13 +271,38 @@ def compare_sides(
     return replace(sides, reason=_sides_reason(texts("en"), measure, weak_name, value, sides, err))
 
 
+def gap_error(err: MeasurementError | None) -> float | None:
+    """The measurement error of an active–passive gap: the 95% limit of the difference of
+    two readings, at the same confidence as the MDC95 a change is judged with.
+
+    The gap (passive − active) is a difference of two readings, so its error is √2 × the
+    error of one reading: with the SEM of one reading, 1.96 × √2 × SEM. That is exactly how
+    an MDC95 is built (MDC95 = SEM × 1.96 × √2, `MeasurementError.smallest_real_change`):
+    the MDC95 already *is* the error of a difference of two readings, so it is used as it
+    is and not multiplied by √2 again (which would count the second reading twice). A
+    stored MDC95 or smallest detectable difference (Boone 1978's "increases of at least 3 to
+    4 degrees determine improvement" with one tester: a difference of two readings) is
+    likewise used as it is. No published figure for the normal active–passive difference of
+    healthy people could be read (passive range usually exceeds active by a few degrees), so
+    none is subtracted: a gap just beyond this error is the smallest that can be told from
+    measurement error, not proof that it is larger than a healthy runner's.
+    """
+    if err is None:
+        return None
+    if err.sem is not None and err.mdc95 is None:
+        return round(1.96 * 2**0.5 * err.sem, 2)
+    return err.smallest_real_change
+
+
 def active_passive_gap(
     measure: Measure, active: float, passive: float, side: Side = "none", instrument: str = ""
 ) -> ActivePassiveGap:
-    """Passive minus active; a gap larger than the measure's error marks a control deficit."""
+    """Passive minus active; a gap larger than the error of that difference (`gap_error`,
+    the one rule every window, summary, chart, report and handout reads through the
+    interpretation) marks a control deficit."""
     gap = passive - active
     err = _error(measure, instrument, "intra")
-    mdc = err.smallest_real_change if err else None
+    mdc = gap_error(err)
     name = _row_name(measure, side, "none")
     reason = _gap_reason(texts("en"), name, measure, active, passive, err)
     if err is None or mdc is None:
@@ -368,52 +405,11 @@ def _change(
     return replace(change, reason=reason)
 
 
-# --- Readings that depend on the whole visit -------------------------------------------------
-
-# The screen whose cut-point, when reached, reads a range above the usual as possibly
-# generalised joint hypermobility rather than a local excess (catalogue 2026.4).
-HYPERMOBILITY_SCREEN = "beighton.score"
-
-
 def _ages(norm: Norm) -> str:
     """The ages a norm covers ("age 18–65"), or the age it was worked out for by its equation
     (value_words.ages_words, in English)."""
     words = ages_words(texts("en"), norm)
     return words if norm.at_age is not None else f"age {words}"
-
-
-def pain_reason(measure: Measure, name: str) -> str:
-    """Pain during a test, in words, with what the catalogue says it warns of (hopping: a
-    bone stress injury)."""
-    warning = measure.pain_warning_in("en")
-    if warning:
-        return f"{name}: pain reported during the test; {warning}."
-    return f"{name}: pain reported during the test."
-
-
-def generalised_hypermobility(readings: Mapping[Key, _Reading], cat: Catalogue) -> str:
-    """The Beighton score at or past its cut-point, in words ("" when it was not reached or
-    not recorded)."""
-    screen = cat.get(HYPERMOBILITY_SCREEN)
-    reading = readings.get((HYPERMOBILITY_SCREEN, "none", "none"))
-    if screen is None or reading is None:
-        return ""
-    for c in screen.cutoffs:
-        if c.kind == "screen" and c.crossed(reading.value):
-            value = _fmt(screen, reading.value)
-            return f"{screen.label} {value} (cut-point {c.value:g}, {c.source})"
-    return ""
-
-
-HYPERMOBILITY_WORDS = "possibly generalised joint hypermobility rather than a local excess"
-
-
-def above_norm_with_hypermobility(name: str, value_text: str, screen: str) -> str:
-    """An above-norm range read beside a Beighton score at or past its cut-point."""
-    return (
-        f"{name} {value_text}: above the usual range with {screen}: {HYPERMOBILITY_WORDS}; "
-        "stretching is held back."
-    )
 
 
 # --- Small helpers -------------------------------------------------------------------------
