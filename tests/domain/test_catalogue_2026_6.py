@@ -84,14 +84,15 @@ def test_hip_abduction_past_sixty_keeps_the_aaos_value_without_spread() -> None:
 
 
 def test_hip_abduction_30_left_44_right_worked_case() -> None:
-    """A woman runner of 29, goniometer, active hip abduction 30° left and 44° right.
+    """A man runner of 29 (inside Mosler's sample: male footballers 18-40), goniometer,
+    active hip abduction 30° left and 44° right.
 
     Against Mosler's 50 ± 7.3° the usual range is 38° to 62° (mean ± 1.645 SD). Left 30° is
     under it and 20° short of the mean, more than the goniometer's 4° error: below norm.
     Right 44° is inside the usual range: within norm. Left against right, 14° is more than
     the 4° error: an asymmetry, left the weaker side."""
     result = _read(
-        "female",
+        "male",
         date(1996, 5, 1),
         ("hip.abduction", "left", "active", 30),
         ("hip.abduction", "right", "active", 44),
@@ -120,8 +121,8 @@ def test_hip_abduction_is_judged_by_the_spread_not_the_percentage_band(
 ) -> None:
     """The spread changes the verdict: 40° was "below norm" against the AAOS 45° with no
     spread (under 90% of it); against 50 ± 7.3° it is inside the usual range. Under 37.99°
-    it is below."""
-    result = _read("female", date(1996, 5, 1), ("hip.abduction", "left", "passive", value))
+    it is below (a man of 29: inside the group Mosler measured)."""
+    result = _read("male", date(1996, 5, 1), ("hip.abduction", "left", "passive", value))
     assert _row(result, "hip.abduction", "left", "passive").norm.flag == flag
 
 

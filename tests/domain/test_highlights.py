@@ -109,22 +109,25 @@ def test_findings_are_ranked_by_kind_and_the_control_deficit_is_not_repeated_as_
     assert [h.kind for h in found if h.code == "hip.flexion"] == [KIND_PAIN]
 
 
+HIP_ABDUCTION_GAP = (
+    ("hip.abduction", "right", "active", 32.0),
+    ("hip.abduction", "right", "passive", 37.0),
+    ("hip.abduction", "left", "active", 36.0),
+    ("hip.abduction", "left", "passive", 37.0),
+)
+
+
 def test_a_passive_range_below_its_norm_with_an_active_gap_is_one_finding_titled_both() -> None:
-    """Review M4 (DEMO-0001): hip abduction right passive 37° below the norm's usual range
-    (50 ± 7.3°, Mosler 2017: under 38°) and active 32° (gap 5° beyond the 4° error): one
-    finding, "Restriction and control deficit", its sentence saying both, no restriction
-    row of the same place (the summary, the letter and the full record read these
-    highlights). The other side, passive below norm without a gap, stays a restriction."""
+    """Review M4 (DEMO-0001): a man of 36 (inside Mosler 2017's male footballers 18-40),
+    hip abduction right passive 37° below the norm's usual range (50 ± 7.3°: under 38°) and
+    active 32° (gap 5° beyond the 4° error): one finding, "Restriction and control deficit",
+    its sentence saying both, no restriction row of the same place (the summary, the letter
+    and the full record read these highlights). The other side, passive below norm without a
+    gap, stays a restriction."""
     cat = default_catalogue()
-    visit = _visit(
-        1,
-        FIRST,
-        ("hip.abduction", "right", "active", 32.0),
-        ("hip.abduction", "right", "passive", 37.0),
-        ("hip.abduction", "left", "active", 36.0),
-        ("hip.abduction", "left", "passive", 37.0),
-    )
-    result = interpret_assessment(_history(visit), catalogue=cat)
+    man = ClientRecord(1, "SYN-1", "Testo", "Runnerton", date(1990, 4, 2), "male")
+    visit = _visit(1, FIRST, *HIP_ABDUCTION_GAP)
+    result = interpret_assessment(ClientHistory(man, (visit,)), catalogue=cat)
     found = highlights(result, "en", cat)
     right = [h for h in found if h.code == "hip.abduction" and h.side == "right"]
     assert [(h.kind, h.title()) for h in right] == [
@@ -135,6 +138,21 @@ def test_a_passive_range_below_its_norm_with_an_active_gap_is_one_finding_titled
     assert [(h.kind, h.title()) for h in left] == [(KIND_RESTRICTION, "Restriction")]
     spanish = [h for h in highlights(result, "es", cat) if h.side == "right"]
     assert [h.title("es") for h in spanish] == ["Restricción y déficit de control"]
+
+
+def test_a_womans_hip_abduction_against_the_mens_fallback_is_no_restriction() -> None:
+    """The same values for a woman of 36: Mosler's 50 ± 7.3° was measured in male
+    footballers, so for her it is a reference shown as context, never a restriction (no
+    finding, no drill, nothing on the handout). The gap rule still applies: right active 32°
+    against passive 37° is beyond the goniometer's 4° error, a control deficit only."""
+    cat = default_catalogue()
+    result = interpret_assessment(_history(_visit(1, FIRST, *HIP_ABDUCTION_GAP)), catalogue=cat)
+    passive = result.row("hip.abduction", "right", "passive")
+    assert passive is not None and passive.norm.flag == "not_judged"
+    assert "below_norm" not in passive.flags
+    found = highlights(result, "en", cat)
+    assert [(h.code, h.side, h.kind) for h in found] == [("hip.abduction", "right", KIND_CONTROL)]
+    assert found[0].title() == "Control deficit"
 
 
 def test_above_norm_is_not_a_finding() -> None:
@@ -148,8 +166,8 @@ def test_above_norm_is_not_a_finding() -> None:
 def test_a_limit_keeps_one_finding_of_every_kind_first() -> None:
     cat = default_catalogue()
     extra = (
-        ("hip.abduction", "left", "passive", 30.0),
-        ("hip.abduction", "right", "passive", 31.0),
+        ("hip.flexion", "left", "passive", 90.0),
+        ("hip.flexion", "right", "passive", 92.0),
         ("knee.flexion", "left", "passive", 100.0),
     )
     history = _history(_visit(1, FIRST, *LATEST, *extra))

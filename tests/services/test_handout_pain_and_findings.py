@@ -64,13 +64,15 @@ def test_a_saved_program_prints_the_pain_caution_by_the_drills_that_load_a_painf
 def test_the_findings_list_every_finding_a_drill_is_for_and_every_painful_test(
     ctx: ServiceContext,
 ) -> None:
-    """DEMO-0004: both lunges short (left 32°, right 31°) and a drill for them: both sides
-    are listed, never the milder one alone; a painful test is listed though no drill is for
-    it; a finding no drill of this program is for is not. Client names, not jargon."""
+    """DEMO-0004: both ankles short and a drill for them: both sides are listed, never the
+    milder one alone; a painful test is listed though no drill is for it; a finding no drill
+    of this program is for is not. Client names, not jargon. (DEMO-0004's lunge angles,
+    32° and 31°, are now read against a fallback norm, context only: knee-bent dorsiflexion
+    10° and 9° against the AAOS 20° stand in.)"""
     client = add_runner(ctx, "FOUND-1")
     visit = create_assessment(ctx, client.id, VISIT, therapist="Pat Physio, PT")
-    set_value(ctx, visit.id, "ankle.dorsiflexion.weight_bearing", "left", "active", 32)
-    set_value(ctx, visit.id, "ankle.dorsiflexion.weight_bearing", "right", "active", 31)
+    set_value(ctx, visit.id, "ankle.dorsiflexion.knee_flexed", "left", "active", 10)
+    set_value(ctx, visit.id, "ankle.dorsiflexion.knee_flexed", "right", "active", 9)
     set_value(ctx, visit.id, "hallux.extension", "left", "passive", 40, pain=True)
     set_value(ctx, visit.id, "hallux.extension", "right", "passive", 70)
     set_value(ctx, visit.id, "slr", "left", "passive", 50)

@@ -188,9 +188,14 @@ def test_a_painful_limited_measure_is_recommended_for_its_limit_not_its_pain(
     therapist_ctx: ServiceContext,
 ) -> None:
     from mobileathlete_desktop.services.assessments import create_assessment, set_value
+    from mobileathlete_desktop.services.clients import ClientInput, create_client
     from mobileathlete_desktop.services.programs import recommended_program
 
-    client = add_runner(therapist_ctx, "WHY-1")
+    # A man of 36: inside the group Mosler 2017 measured (male, 18-40), so its norm judges
+    # him (for a woman it is a context-only fallback and chooses no drill).
+    client = create_client(
+        therapist_ctx, ClientInput("WHY-1", "Testo", "Runnerton", date(1990, 4, 2), sex="male")
+    )
     visit = create_assessment(therapist_ctx, client.id, date(2026, 5, 1))
     set_value(therapist_ctx, visit.id, "hip.abduction", "left", "active", 20, pain=True)
     program, _ = recommended_program(therapist_ctx, client.id)

@@ -24,11 +24,19 @@ def _visit(
     ctx: ServiceContext,
     chart: str,
     values: dict[tuple[str, str, str], tuple[float, bool]] | None = None,
+    sex: str = "female",
 ) -> int:
-    """A runner with one visit holding these (code, side, mode) → (value, painful) readings."""
+    """A runner born 1990-04-02 with one visit holding these (code, side, mode) → (value,
+    painful) readings."""
     from mobileathlete_desktop.services.assessments import create_assessment, set_value
+    from mobileathlete_desktop.services.clients import ClientInput, create_client
 
-    client = add_runner(ctx, chart)
+    if sex == "female":
+        client = add_runner(ctx, chart)
+    else:
+        client = create_client(
+            ctx, ClientInput(chart, "Testo", "Runnerton", date(1990, 4, 2), sex=sex)
+        )
     visit = create_assessment(ctx, client.id, date(2026, 5, 1))
     for (code, side, mode), (value, pain) in (values or {}).items():
         set_value(ctx, visit.id, code, side, mode, value, pain=pain)  # type: ignore[arg-type]
@@ -107,12 +115,15 @@ def test_a_finding_no_drill_answers_is_a_warning_and_maintenance_stands_in(
 def test_the_handout_prints_keep_it_pain_free_by_each_drill_for_a_painful_motion(
     therapist_ctx: ServiceContext, tmp_path: Path, lang: str, note: str
 ) -> None:
-    """Hip abduction 20° and painful: every drill through the hip says so on the handout."""
+    """Hip abduction 20° and painful, a man of 36 (Mosler 2017's own group, so below its
+    norm): every drill through the hip says so on the handout."""
     from mobileathlete_desktop.domain.exercises import default_exercise_library
     from mobileathlete_desktop.services.programs import recommended_program
     from mobileathlete_desktop.services.reports import write_client_handout
 
-    client_id = _visit(therapist_ctx, "PAIN-1", {("hip.abduction", "left", "active"): (20, True)})
+    client_id = _visit(
+        therapist_ctx, "PAIN-1", {("hip.abduction", "left", "active"): (20, True)}, sex="male"
+    )
     program, _ = recommended_program(therapist_ctx, client_id, lang=lang)
     assert program.items
     library = default_exercise_library()

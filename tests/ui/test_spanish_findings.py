@@ -27,7 +27,9 @@ from mobileathlete_desktop.domain.records import (
 from mobileathlete_desktop.ui.findings_panel import FindingsPanel
 from mobileathlete_desktop.ui.i18n import install_translations, remove_translations
 
-CLIENT = ClientRecord(1, "ES-2", "Lucía", "Carrera", date(1991, 6, 2), "female")
+# A man of 34: inside the group Mosler 2017 measured (male footballers 18-40), so its hip
+# abduction norm judges him (for a woman it is a context-only fallback, no finding).
+CLIENT = ClientRecord(1, "ES-2", "Lucas", "Carrera", date(1991, 6, 2), "male")
 
 
 @pytest.fixture
@@ -75,7 +77,7 @@ def test_a_spanish_window_reads_the_findings_in_spanish(spanish: str, qtbot: QtB
     ]
     assert _lines(panel, "▼") == [
         "▼ Por debajo de la norma: Abducción de cadera, lado izquierdo: pasivo 20° — 40% de la "
-        "norma, 50° ± 7.3° (18–60, mosler-2017)"
+        "norma, 50° ± 7.3° (hombres, 18–40, mosler-2017)"
     ]
 
 

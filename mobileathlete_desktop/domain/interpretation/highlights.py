@@ -140,7 +140,8 @@ def _control(
             norm=norm,
             **values,
         )
-    if norm:
+    if norm and passive is not None and passive.norm.flag == "within":
+        # Only a norm that judged the passive range: a fallback's reference is not one.
         return tr.gettext(
             "{name}: passive {passive} is within the norm ({norm}) but active reaches only "
             "{active}: a control deficit, not a flexibility limit (gap {gap}, more than the "

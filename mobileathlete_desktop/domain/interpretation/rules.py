@@ -135,6 +135,11 @@ def compare_with_norm(
             f"{where}: not judged against the norm (the passive range is; the gap to it "
             "judges the active range).",
         )
+    if norm.fallback:
+        # Applied beyond the group it was measured in (Mosler 2017's male footballers for a
+        # woman of 45): context only. A verdict from it would reach the handout as a finding
+        # and choose drills on a figure nobody measured in this client's group.
+        return result("not_judged", _fallback_reason(measure, norm))
     against = (
         f" (an active reading against a norm of {norm.mode} range)"
         if mode == "active" and norm.mode == "passive"
@@ -183,6 +188,19 @@ def compare_with_norm(
             f"and beyond {error_desc}).",
         )
     return result("within", f"{where}: within norm.")
+
+
+def _fallback_reason(measure: Measure, norm: Norm) -> str:
+    """A fallback norm as context: the group it was measured in and its figure, no verdict."""
+    who = {"male": "men", "female": "women"}.get(norm.sex, "adults")
+    group = norm.population or f"{who} {norm.age_min}–{norm.age_max}"
+    spread = f" ± {_fmt(measure, norm.sd)}" if norm.sd is not None else ""
+    position = f", {norm.position}" if norm.position else ""
+    return (
+        f"reference for {group}: {_fmt(measure, norm.mean)}{spread} ({norm.source}{position}); "
+        "no verified reference for this group, so shown as context and not judged below or "
+        "above (the side-to-side and active–passive rules still apply)."
+    )
 
 
 def within_norm_range(norm: Norm, mdc: float | None) -> tuple[float, float]:

@@ -172,6 +172,11 @@ def _norm_text(tr: Texts, measure: Measure, norm: Norm) -> str:
         who = "" if norm.sex == "any" else f"{norm.sex}, "
     spread = f" ± {_fmt_in(tr, measure, norm.sd)}" if norm.sd is not None else ""
     mean = _fmt_in(tr, measure, norm.mean)
+    if norm.fallback:
+        # Applied beyond the group it was measured in: context, never a verdict.
+        # Translators: a norm column's note for a reference value from another group.
+        only = tr.gettext("reference only, another group")
+        return f"{mean}{spread} ({only}, {norm.source})"
     return f"{mean}{spread} ({who}{ages_words(tr, norm)}, {norm.source})"
 
 
