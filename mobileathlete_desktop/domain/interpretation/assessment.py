@@ -287,7 +287,7 @@ def _interpret_row(
         flags.append(FLAG_WORSE)
     if change.verdict in ("improved", "worse") and change.important:
         flags.append(FLAG_CLINICALLY_IMPORTANT)
-    if change.verdict in ("improved", "worse", "unchanged", "undetermined"):
+    if change.verdict in ("improved", "worse", "unchanged", "undetermined", "undetectable"):
         reasons.append(change.reason)
 
     if code == FMS_TOTAL and fms is not None:

@@ -70,7 +70,9 @@ FLAGS: tuple[str, ...] = (
 )
 
 NormFlag = Literal["below", "within", "above", "no_norm", "not_judged"]
-Verdict = Literal["improved", "unchanged", "worse", "no_previous", "undetermined"]
+# "undetectable": within an error so large that the test cannot show a change of this size
+# with this instrument (rules.change_undetectable), said instead of "unchanged".
+Verdict = Literal["improved", "unchanged", "worse", "no_previous", "undetermined", "undetectable"]
 RaterKind = Literal["intra", "inter"]
 
 _SIDE_ORDER: Mapping[str, int] = {"left": 0, "right": 1, "none": 2}

@@ -357,10 +357,30 @@ def _judge(
     if beyond is None and important is None:
         verdict = "undetermined"
     elif not beyond and not important:
-        verdict = "unchanged"
+        verdict = "undetectable" if change_undetectable(measure, err) else "unchanged"
     else:
         verdict = "improved" if better else "worse"
     return _Judged(verdict, err, mdc, beyond, important)
+
+
+def change_undetectable(measure: Measure, err: MeasurementError | None) -> bool:
+    """Whether this instrument cannot show a change of the size this measure plausibly
+    makes, so a change within its error must not be called "unchanged".
+
+    The rule, from the catalogue's own figures: the smallest real change (MDC95) is larger
+    than the distance from the healthy mean to the edge of the usual range (REFERENCE_Z ×
+    the widest SD among the measure's norms). A runner could then move from the middle of
+    the healthy range to beyond its edge and the change would still lie within measurement
+    error. The Thomas hip angle by goniometer: SEM 11° (Peeler & Anderson 2007), MDC95
+    30.5°, against Ferber 2010's SD 9.61° (1.645 × 9.61 = 15.8°). A measure with a
+    clinically important difference can still show one, and a measure whose norms give no
+    spread has nothing to weigh the error against: neither is covered.
+    """
+    mdc = err.smallest_real_change if err is not None else None
+    if mdc is None or measure.important_change is not None:
+        return False
+    spreads = [s for n in measure.norms if (s := n.equation_sd or n.sd) is not None]
+    return bool(spreads) and mdc - REFERENCE_Z * max(spreads) > _EPSILON
 
 
 def judge_change(
@@ -370,7 +390,8 @@ def judge_change(
     rater: RaterKind = "intra",
     instrument: str = "",
 ) -> tuple[Verdict, float | None, str]:
-    """Improved / unchanged / worse, the MDC95 used and its source.
+    """Improved / unchanged / worse (or "undetectable": `change_undetectable`), the MDC95
+    used and its source.
 
     A change counts when it is more than the measurement error (MDC95, strictly) *or* reaches
     the measure's minimal clinically important difference (MCID, at least). "undetermined"

@@ -288,6 +288,16 @@ _VERDICTS = {
 }
 
 
+# How a test was measured, after "this test cannot show a change of this size ...".
+_INSTRUMENT_WORDS = {
+    "goniometer": N_("by goniometer"),
+    "inclinometer": N_("by inclinometer"),
+    "video": N_("on video"),
+    "photo": N_("on a photo"),
+}
+_ANY_INSTRUMENT = N_("with this instrument")
+
+
 def _change_reason(
     tr: Texts,
     measure: Measure,
@@ -365,6 +375,15 @@ def _change_reason(
     if change.verdict == "undetermined":
         return tr.gettext(
             "{head}: no measurement error or important difference in the catalogue.", head=head
+        )
+    if change.verdict == "undetectable":
+        # Never "unchanged": within an error this large, no change of a plausible size shows.
+        how = _INSTRUMENT_WORDS.get((err.instrument if err else "").split(".")[0], _ANY_INSTRUMENT)
+        return tr.gettext(
+            "{head}: {judgement}: this test cannot show a change of this size {instrument}.",
+            head=head,
+            judgement="; ".join(parts),
+            instrument=tr.gettext(how),
         )
     how = ""
     if change.verdict in ("improved", "worse"):
