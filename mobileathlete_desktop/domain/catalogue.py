@@ -10,6 +10,9 @@ from pathlib import Path
 from typing import Any, Literal
 
 from mobileathlete_desktop.domain.catalogue_parts import (
+    SINGULAR_UNITS,
+    UNIT_LABELS,
+    UNSPACED_UNITS,
     AsymmetryRule,
     Cutoff,
     Fault,
@@ -80,6 +83,15 @@ class Measure:
     asymmetry_as: SideExpression | None = None
     """The catalogue's `asymmetry_as`, how left against right is expressed; None: derived
     from the measure's data (`side_expression`)."""
+    retired_modes: tuple[Mode, ...] = ()
+    """Modes no longer offered for new values (not in `modes`, so entry refuses them) whose
+    old saved values still load, display and are interpreted: the Thomas test's "active"
+    (a passive test by nature)."""
+
+    @property
+    def recorded_modes(self) -> tuple[Mode, ...]:
+        """Every mode a saved value may hold: `modes`, then `retired_modes`."""
+        return self.modes + self.retired_modes
 
     @property
     def label(self) -> str:
@@ -223,28 +235,6 @@ class Measure:
         if not usable:
             return None
         return min(usable, key=rank)
-
-
-SINGULAR_UNITS: Mapping[str, str] = {"points": "point", "reps": "rep"}
-"""A unit label said of one ("1 point", "1 rep")."""
-
-UNSPACED_UNITS = frozenset({"°", "%"})
-"""Unit signs written straight after their number ("28°", "91.1%")."""
-
-UNIT_LABELS: Mapping[str, str] = {
-    "deg": "°",
-    "cm": "cm",
-    "s": "s",
-    "score": "points",
-    "percent": "%",
-    "count": "",
-    "N": "N",
-    "m": "m",
-    "kg": "kg",
-    "Nm/kg": "Nm/kg",
-    "reps": "reps",
-    "steps/min": "steps/min",
-}
 
 
 @dataclass(frozen=True)
@@ -410,9 +400,12 @@ def parse_catalogue(data: Mapping[str, Any]) -> Catalogue:
             for f in raw.get("faults", [])
         )
         modes = tuple(raw.get("modes", ["none"]))
-        for mode in modes:
+        retired = tuple(raw.get("retired_modes", []))
+        for mode in modes + retired:
             if mode not in MODES:
                 raise CatalogueError(f"{code}: unknown mode {mode!r}")
+        if set(modes) & set(retired):
+            raise CatalogueError(f"{code}: a mode is both offered and retired")
         measures[code] = Measure(
             code=code,
             labels=_labels(raw.get("label"), f"{code}: label"),
@@ -422,6 +415,7 @@ def parse_catalogue(data: Mapping[str, Any]) -> Catalogue:
             bounds=_tuple_bounds(raw["bounds"], code),
             bilateral=bool(raw.get("bilateral", False)),
             modes=modes,
+            retired_modes=retired,
             higher_is_better=bool(raw.get("higher_is_better", True)),
             description=raw.get("description", ""),
             instrument=raw.get("instrument", ""),
@@ -477,6 +471,9 @@ def default_catalogue() -> Catalogue:
 __all__ = [
     "MODES",
     "SIDES",
+    "SINGULAR_UNITS",
+    "UNIT_LABELS",
+    "UNSPACED_UNITS",
     "AsymmetryRule",
     "Catalogue",
     "CatalogueError",

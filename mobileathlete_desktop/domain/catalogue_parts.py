@@ -3,6 +3,7 @@ cut-offs, asymmetry rules and movement faults (split from catalogue.py, which re
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
@@ -202,7 +203,32 @@ class Fault:
         return pick(self.labels, lang)
 
 
+SINGULAR_UNITS: Mapping[str, str] = {"points": "point", "reps": "rep"}
+"""A unit label said of one ("1 point", "1 rep")."""
+
+UNSPACED_UNITS = frozenset({"°", "%"})
+"""Unit signs written straight after their number ("28°", "91.1%")."""
+
+UNIT_LABELS: Mapping[str, str] = {
+    "deg": "°",
+    "cm": "cm",
+    "s": "s",
+    "score": "points",
+    "percent": "%",
+    "count": "",
+    "N": "N",
+    "m": "m",
+    "kg": "kg",
+    "Nm/kg": "Nm/kg",
+    "reps": "reps",
+    "steps/min": "steps/min",
+}
+
+
 __all__ = [
+    "SINGULAR_UNITS",
+    "UNIT_LABELS",
+    "UNSPACED_UNITS",
     "AsymmetryRule",
     "Cutoff",
     "Fault",

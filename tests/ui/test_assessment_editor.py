@@ -79,13 +79,17 @@ def test_a_full_runner_screen_is_entered_by_keyboard_alone(
     editor: AssessmentEditor, qtbot: QtBot, therapist_ctx: ServiceContext, draft_id: int
 ) -> None:
     # Range of motion: four cells a row, Tab walks left active → left passive → right…
+    # (the Thomas test's retired active cells are read-only and skipped: passive only).
     grid = editor.grids[0]
     keys = [
         key
         for r in range(grid.rowCount())
         for c in range(grid.columnCount())
         if (key := grid.key(grid.index(r, c))) is not None
+        and grid.flags(grid.index(r, c)) & Qt.ItemFlag.ItemIsEditable
     ]
+    assert CellKey("thomas.hip_extension", "left", "active") not in keys
+    assert CellKey("thomas.hip_extension", "left", "passive") in keys
     assert [k.code for k in keys[::4][: len(ROM_CODES)]][:4] == ROM_CODES[:4]
     typed = {key: str(5 + i % 20) for i, key in enumerate(keys)}  # within every bound
     typed[CellKey("thomas.hip_extension", "right", "passive")] = "-6"  # below horizontal

@@ -71,10 +71,11 @@ class GridColumn:
 
 
 def _cell_key(measure: Measure, column: GridColumn) -> CellKey | None:
-    """The value a column holds on a measure's row (None: a label, or a side/mode it lacks)."""
+    """The value a column holds on a measure's row (None: a label, or a side/mode it lacks).
+    A retired mode (the Thomas test's "active") keeps its cell, read-only: old values show."""
     if column.side is None or column.side not in measure.sides:
         return None
-    if column.mode not in measure.modes or measure.computed:
+    if column.mode not in measure.recorded_modes or measure.computed:
         return None
     return CellKey(measure.code, column.side, column.mode)
 
@@ -118,9 +119,12 @@ class MeasureGridModel(QAbstractTableModel):
         """The cell at each (row, column) that holds a value: one look-up a paint, not a
         catalogue check of every cell each time the view asks."""
         self._cells = {key: where for where, key in self._keys.items()}
-        self.positions: list[tuple[int, int]] = sorted(self._keys)
-        """The (row, column) of each cell that holds a value, row by row (the Tab order)."""
         self._by_code = {m.code: m for m in self.measures}
+        self.positions: list[tuple[int, int]] = sorted(
+            where for where, key in self._keys.items() if key.mode in self._by_code[key.code].modes
+        )
+        """The (row, column) of each cell that takes a value, row by row (the Tab order; a
+        retired mode's read-only cell is skipped)."""
         self._info_shown: dict[tuple[int, int], str] = {}
         """The text of each info cell as the view last asked for it (absent: never asked)."""
 
@@ -342,7 +346,8 @@ class MeasureGridModel(QAbstractTableModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if self.key(index) is not None and not self.read_only:
+        key = self.key(index)
+        if key is not None and not self.read_only and key.mode in self._by_code[key.code].modes:
             base |= Qt.ItemFlag.ItemIsEditable
         return base
 
