@@ -135,3 +135,23 @@ def test_the_norm_column_in_spanish_says_reference_only() -> None:
     assert norm_words(texts("es"), CAT["hip.abduction"], norm) == (
         "50° ± 7.3° (solo referencia, otro grupo, mosler-2017)"
     )
+
+
+def test_an_active_reading_beside_its_passive_against_a_fallback_is_context_too() -> None:
+    """Her active 32° beside the passive 38°: not "68% of the norm ... not judged against the
+    norm (the passive range is)": no norm judges either; both say the reference as context."""
+    result = _read(
+        _client("female", 45),
+        _visit(
+            1,
+            V1,
+            ("hip.abduction", "right", "active", 32),
+            ("hip.abduction", "right", "passive", 38),
+        ),
+    )
+    active = _row(result, "hip.abduction", "right", "active")
+    assert active.norm.flag == "not_judged"
+    assert active.reasons[0].startswith(
+        "Right hip abduction (active) 32°: reference for 394 asymptomatic male professional"
+    )
+    assert "of the norm" not in active.reasons[0]

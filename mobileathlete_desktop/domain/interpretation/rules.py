@@ -129,17 +129,17 @@ def compare_with_norm(
             norm, percent, flag, reason, mdc, text, low, high, cutoff, cutoff_source
         )
 
+    if norm.fallback:
+        # Applied beyond the group it was measured in (Mosler 2017's male footballers for a
+        # woman of 45): context only. A verdict from it would reach the handout as a finding
+        # and choose drills on a figure nobody measured in this client's group.
+        return result("not_judged", _fallback_reason(measure, norm))
     if mode == "active" and passive_recorded and norm.mode != "active":
         return result(
             "not_judged",
             f"{where}: not judged against the norm (the passive range is; the gap to it "
             "judges the active range).",
         )
-    if norm.fallback:
-        # Applied beyond the group it was measured in (Mosler 2017's male footballers for a
-        # woman of 45): context only. A verdict from it would reach the handout as a finding
-        # and choose drills on a figure nobody measured in this client's group.
-        return result("not_judged", _fallback_reason(measure, norm))
     against = (
         f" (an active reading against a norm of {norm.mode} range)"
         if mode == "active" and norm.mode == "passive"
