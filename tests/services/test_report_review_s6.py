@@ -245,6 +245,26 @@ def test_a_norm_from_another_group_is_context_not_a_finding(
     assert "calatayud" not in _flat(" ".join(pdf_pages(letter)))
 
 
+@pytest.mark.parametrize(
+    ("lang", "marked", "plain"),
+    [("en", "40.6° (reference only)", "Norm"), ("es", "40,6° (solo referencia)", "Norma")],
+)
+def test_the_full_records_norm_column_marks_another_groups_value(
+    clinic: ServiceContext, tmp_path: Path, lang: str, marked: str, plain: str
+) -> None:
+    # The lunge's only adult value is Calatayud 2015's young men: for a woman of 35 it is
+    # context, no verdict, and the full record's Norm column says so beside the figure (it
+    # printed "40.6°" as if it were her norm). A man of 35 gets the same mark: the sample
+    # is university students, applied to every adult as a documented fallback.
+    lunge = {("ankle.dorsiflexion.weight_bearing", "right", "active"): 30.0}
+    client_id = _runner(clinic, f"H5-N{lang}", lunge, sign_latest=True)
+    out = tmp_path / "full.pdf"
+    write_report(clinic, client_id, out, kind="full", lang=lang)
+    text = _flat(" ".join(pdf_pages(out)))
+    assert plain in text
+    assert marked in text
+
+
 def test_no_caveat_line_without_a_value_from_another_group(clinic: ServiceContext) -> None:
     # Hip flexion's norm (AAOS 120°) names no group: a restriction against it has no caveat.
     hip_flexion = {("hip.flexion", "right", "passive"): 100.0}

@@ -358,6 +358,11 @@ def report_tables(ctx: ServiceContext, history: ClientHistory, lang: str = "en")
                 # of 29 is 1.46, not 1.5 (which a 1.52 reading would seem to pass barely).
                 places = _places(measure.step) if measure is not None else 1
                 norm_text = _value(_fmt(round(row.norm.norm.mean, places), unit, tr), tr)
+                if row.norm.norm.fallback:  # another group's value: context, no verdict
+                    # Translators: the full record's Norm column, beside a reference value
+                    # measured in another group than the runner's ("50° (reference only)").
+                    only = tr.gettext("reference only")
+                    norm_text = f"{norm_text} ({only})"
             flags = _flag_words(row, tr, measure)
         change = episode.get(key)
         motor = measure is not None and bool(measure.faults)
