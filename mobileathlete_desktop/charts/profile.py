@@ -82,7 +82,11 @@ def profile_figure(
     if signed and not rows:
         title = tr.gettext("Difference from the norm — {name}", name=client)
     title += f", {result.assessment.date.isoformat()}"
-    by_gap = [r for r in result.rows if r.norm.flag == "not_judged"]
+    not_judged = [r for r in result.rows if r.norm.flag == "not_judged"]
+    # Not judged either because the passive range is (an active reading: its gap judges it)
+    # or because the only value is another group's (a documented fallback: context only).
+    elsewhere = [r for r in not_judged if r.norm.norm is not None and r.norm.norm.fallback]
+    by_gap = [r for r in not_judged if r not in elsewhere]
     # Measures with norms in the catalogue but none for this client (outcome scores never
     # have one: naming them would be noise).
     without = [
@@ -103,6 +107,11 @@ def profile_figure(
             why = tr.gettext(
                 "No value at this visit is judged against a norm (active readings are judged "
                 "by their gap to the passive range)."
+            )
+        elif elsewhere:
+            why = tr.gettext(
+                "No value at this visit is judged against a norm (the only reference values "
+                "were measured in another group than this client's)."
             )
         return style.message_figure(title, why)
 
@@ -155,6 +164,15 @@ def profile_figure(
                 "Not shown: active readings ({measures}), judged by their gap to the passive "
                 "range, not against the norm.",
                 measures=active,
+            )
+        )
+    if elsewhere:
+        others = ", ".join(dict.fromkeys(name(r) for r in elsewhere))
+        notes.append(
+            tr.gettext(
+                "Not shown: {measures}, whose only reference value was measured in another "
+                "group (context, not a norm).",
+                measures=others,
             )
         )
     if without:
