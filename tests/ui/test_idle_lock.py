@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -202,5 +203,30 @@ def test_after_input_the_lock_leaves_the_other_events_alone_then_watches_again(
         waited = lock.timer.remainingTime()
         qtbot.keyClick(draft, Qt.Key.Key_B)  # a key after the moment restarts the clock
         assert lock.timer.remainingTime() > waited + 50 and not lock.is_locked
+    finally:
+        lock.stop()
+
+
+def test_a_shortcut_key_is_input_the_lock_restarts_its_clock_and_steps_aside(
+    signed_in: ServiceContext, window: tuple[QWidget, QLineEdit], qtbot: QtBot
+) -> None:
+    # A shortcut key (F5 here; Delete, F1...) reaches the program as a ShortcutOverride and,
+    # taken by the shortcut, never as a key press: the lock took it for no input, so its
+    # clock ran on and its filter, in Python, watched every event of what the key opened. (A
+    # shortcut with Ctrl or Shift was seen by its modifier's own key press.)
+    win, draft = window
+    opened: list[bool] = []
+    action = QAction("Home program", win)
+    action.setShortcut(QKeySequence("F5"))
+    action.triggered.connect(lambda: opened.append(True))
+    win.addAction(action)
+    lock = IdleLock(win, signed_in, timeout_ms=1_000)
+    try:
+        qtbot.waitUntil(lambda: lock.timer.remainingTime() < 700, timeout=2_000)
+        assert lock._watching
+        qtbot.keyClick(draft, Qt.Key.Key_F5)
+        assert opened == [True]
+        assert lock.timer.remainingTime() > 850 and not lock._watching
+        assert not lock.is_locked
     finally:
         lock.stop()
