@@ -5,8 +5,9 @@ its tabs, `entries` the saving of what is typed in them (`grid_entries` the grid
 and painful marks, saved off the UI thread through `saving`).
 """
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from mobileathlete_desktop.ui.lazy_names import names_of
 
 if TYPE_CHECKING:
     from mobileathlete_desktop.ui.assessment_editor.window import DEFAULT_TEMPLATE, AssessmentEditor
@@ -16,14 +17,4 @@ _WHERE = {"AssessmentEditor": "window", "DEFAULT_TEMPLATE": "window"}
 __all__ = ["DEFAULT_TEMPLATE", "AssessmentEditor"]
 
 
-def __getattr__(name: str) -> Any:
-    """The package's names, each imported from its module when first asked for (PEP 562): a
-    module of the package imports the package first, and an __init__ importing them all made
-    every one of them a single slice of ui.prewarm's imports (up to 45 ms of the UI thread)
-    instead of one module a turn."""
-    module = _WHERE.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = names_of(__name__, _WHERE)

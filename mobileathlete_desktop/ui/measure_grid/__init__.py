@@ -4,8 +4,9 @@ Built in code from the catalogue: the model (`model`), the view with its cell ed
 (`view`) and the marks a cell shows (`markers`).
 """
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from mobileathlete_desktop.ui.lazy_names import names_of
 
 if TYPE_CHECKING:
     from mobileathlete_desktop.ui.measure_grid.markers import (
@@ -75,14 +76,4 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    """The package's names, each imported from its module when first asked for (PEP 562): a
-    module of the package imports the package first, and an __init__ importing them all made
-    every one of them a single slice of ui.prewarm's imports (up to 45 ms of the UI thread)
-    instead of one module a turn."""
-    module = _WHERE.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = names_of(__name__, _WHERE)

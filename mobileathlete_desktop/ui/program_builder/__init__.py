@@ -6,10 +6,10 @@ drag and drop does both. "Recommend" adds the drills suggested by the latest ass
 the reason for each; the therapist keeps, removes, reorders or re-doses them as they see fit.
 """
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from mobileathlete_desktop.services.programs import exercise_library
+from mobileathlete_desktop.ui.lazy_names import names_of
 
 if TYPE_CHECKING:
     from mobileathlete_desktop.ui.program_builder.drill_pictures import DrillPictures, drill_pixmap
@@ -49,14 +49,4 @@ __all__ = [
 _library = exercise_library()
 
 
-def __getattr__(name: str) -> Any:
-    """The package's names, each imported from its module when first asked for (PEP 562): a
-    module of the package imports the package first, and an __init__ importing them all made
-    every one of them a single slice of ui.prewarm's imports (up to 45 ms of the UI thread)
-    instead of one module a turn."""
-    module = _WHERE.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = names_of(__name__, _WHERE)
