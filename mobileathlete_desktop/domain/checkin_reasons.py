@@ -50,6 +50,31 @@ REASONS: dict[str, str] = {
     ),
     "checkin.progress": N_("{said}: moved on to {drill}"),
     "checkin.kept": N_("{said}: kept as it was"),
+    # Said on the line of the drill a check-in moved to ({drill}: the drill it replaces,
+    # whose sessions and pain {said} gives), so the reason names where it came from.
+    "checkin.regressed_from": N_("made easier from {drill}, which was {said}"),
+    "checkin.progressed_from": N_("moved on from {drill}, which was {said}"),
+    # Pain or difficulty above {limit}/10 (domain.checkins.PAIN_TOO_MUCH) with a drill that has
+    # no easier drill to go back to in the program: out of the program until the therapist
+    # reviews it (the client was asked to call).
+    "checkin.paused_no_easier": N_(
+        "{said}: paused until you review it (above {limit}/10, and the library has no easier drill)"
+    ),
+    "checkin.paused_easier_kept": N_(
+        "{said}: paused until you review it (above {limit}/10; its easier drill, {drill}, is "
+        "in the program already)"
+    ),
+    # The next step is a drill paused at this check-in for the pain reported with it.
+    "checkin.held_next_paused": N_(
+        "{said}: kept, not made harder: the next step, {drill}, is paused for the pain "
+        "reported with it"
+    ),
+    # Pain-free active control work into a test painful at the latest assessment (the
+    # recommender allows it within the pain-free range, with the caution): kept, not harder.
+    "checkin.held_pain_free": N_(
+        "{said}: kept, not made harder: it moves into {painful}, painful at the latest "
+        "assessment; pain-free range only"
+    ),
     "checkin.dropped": N_("answers no finding of the latest assessment: dropped"),
     # A drill that loads a test painful at the latest assessment (the recommender's pain rule,
     # domain.recommendations.held_back_for_pain): paused, the therapist may add it back.

@@ -8,10 +8,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from itertools import pairwise
 from typing import Literal
 
 from mobileathlete_desktop.domain.catalogue import Catalogue, default_catalogue
+from mobileathlete_desktop.domain.checkin_outcomes import (  # the notes, re-exported
+    DONE_LITTLE,
+    adherence_notes,  # noqa: F401
+    outcome_adherence_notes,  # noqa: F401
+)
 from mobileathlete_desktop.domain.checkin_reasons import CheckinReason, read_reason
 from mobileathlete_desktop.domain.exercises import ExerciseLibrary
 from mobileathlete_desktop.domain.programs import (
@@ -29,7 +33,6 @@ from mobileathlete_desktop.domain.recommendations import (
 )
 from mobileathlete_desktop.domain.recommendations.matching import relevance
 from mobileathlete_desktop.domain.recommendations.measures import is_pain_score
-from mobileathlete_desktop.domain.records import ClientHistory
 from mobileathlete_desktop.support import languages
 from mobileathlete_desktop.support.i18n import N_, texts
 
@@ -64,12 +67,11 @@ PAIN_EASY = 3
 PAIN_TOO_MUCH = 5
 DONE_FULLY = 0.8
 """Share of the prescribed sessions that counts as done (the tracker's boxes, most ticked)."""
-DONE_LITTLE = 0.5
-"""Below this share, the drill was mostly skipped."""
 
 Action = Literal["progress", "hold", "regress", "drop", "pause", "review"]
-"""What a proposal does with a drill; "pause": held back for pain at the latest assessment (out
-of the program, the therapist may add it back); "review": not a drill change, the program is
+"""What a proposal does with a drill; "pause": held back for pain at the latest assessment, or
+for pain or difficulty above PAIN_TOO_MUCH at the check-in (out of the program, the therapist
+may add it back); "review": not a drill change, the program is
 flagged for review for the pain the client reported with that drill."""
 
 
@@ -211,7 +213,14 @@ def _decide(
     lang: str,
     hurts: Callable[[str], Sequence[Observation]] = lambda code: (),
     catalogue: Catalogue | None = None,
+    paused: frozenset[str] = frozenset(),
+    in_program: frozenset[str] = frozenset(),
+    held: Callable[[str], bool] = lambda code: False,
 ) -> ProposedChange:
+    """What the proposal does with one drill. `paused`: the drills the client reported pain or
+    difficulty above PAIN_TOO_MUCH with at this check-in (none comes back as another drill's
+    next or easier step); `in_program`: the program's drills; `held`: whether a drill is held
+    back for pain at the latest assessment (never the easier drill put in its place)."""
     exercise = library.get(item.exercise_code) if library is not None else None
 
     def linked(codes: tuple[str, ...]) -> str | None:
@@ -229,22 +238,44 @@ def _decide(
     done = {"done": got.done, "prescribed": got.prescribed}
     pain = got.pain
     if pain is not None and pain > PAIN_TOO_MUCH:
-        easier = linked(exercise.regressions) if exercise is not None else None
+        # Too much: the drill is out of the program until the therapist reviews it (the client
+        # is asked to call); its easier drill takes its place unless the program holds it.
+        easier = linked(
+            tuple(c for c in exercise.regressions if c not in paused and not held(c))
+            if exercise
+            else ()
+        )
+        limit = {**done, "pain": pain, "limit": PAIN_TOO_MUCH}
         if easier is None:
-            return change(code, "hold", "checkin.no_easier", **done, pain=pain)
-        return change(easier, "regress", "checkin.regress", **done, pain=pain, drill=easier)
+            return change("", "pause", "checkin.paused_no_easier", **limit)
+        if easier in in_program:
+            return change("", "pause", "checkin.paused_easier_kept", **limit, drill=easier)
+        return change(easier, "regress", "checkin.regressed_from", **done, pain=pain, drill=code)
     if share < DONE_LITTLE:
         return change(code, "hold", "checkin.skipped", **done)
     comfortable = pain is None or pain <= PAIN_EASY
     if share >= DONE_FULLY and comfortable:
-        harder = linked(exercise.progressions) if exercise is not None else None
-        if harder is None:
-            return change(code, "hold", "checkin.no_harder", **done, pain=pain)
         # Pain stops loading: a drill that moves a motion or test painful at the latest
         # assessment (the recommender's pain rule) is not made harder, nor moved on to a
         # harder drill that does.
-        painful = [*hurts(code), *(o for o in hurts(harder) if o not in hurts(code))]
-        if painful and not hurts(code):
+        if hurts(code):
+            # Pain-free control work into the painful test (a drill that loads it is paused
+            # before it gets here): kept within the pain-free range, not made harder.
+            return change(
+                code,
+                "hold",
+                "checkin.held_pain_free",
+                **done,
+                pain=pain,
+                painful=_painful(hurts(code), catalogue),
+            )
+        harder = linked(exercise.progressions) if exercise is not None else None
+        if harder is None:
+            return change(code, "hold", "checkin.no_harder", **done, pain=pain)
+        if harder in paused:
+            # The next step hurt too much at this check-in: it does not come back this way.
+            return change(code, "hold", "checkin.held_next_paused", **done, pain=pain, drill=harder)
+        if hurts(harder):
             # The drill itself does not load the pain; its next step would (the hip hike's
             # lateral step-down, a bent knee under body weight, with knee flexion painful).
             return change(
@@ -254,18 +285,9 @@ def _decide(
                 **done,
                 pain=pain,
                 drill=harder,
-                painful=_painful(painful, catalogue),
+                painful=_painful(hurts(harder), catalogue),
             )
-        if painful:
-            return change(
-                code,
-                "hold",
-                "checkin.held_painful",
-                **done,
-                pain=pain,
-                painful=_painful(painful, catalogue),
-            )
-        return change(harder, "progress", "checkin.progress", **done, pain=pain, drill=harder)
+        return change(harder, "progress", "checkin.progressed_from", **done, pain=pain, drill=code)
     return change(code, "hold", "checkin.kept", **done, pain=pain)
 
 
@@ -290,7 +312,9 @@ def propose_next(
 ) -> tuple[ProgramRecord, list[ProposedChange]]:
     """The next program from a check-in, unsaved: a drill done (at least DONE_FULLY of its
     sessions) without much pain moves on to its first progression in the library, one that
-    hurt (pain above PAIN_TOO_MUCH) goes back to its first regression, one mostly skipped
+    hurt (pain above PAIN_TOO_MUCH) is paused until the therapist reviews it, its first
+    regression in its place unless the program holds that already (no drill paused so comes
+    back as another's next or easier step), one mostly skipped
     (below DONE_LITTLE) or in between is kept; each change with its reason. A drill moved to
     another takes that drill's default dose from the library (the therapist adjusts); a kept
     drill keeps its dose. With the latest
@@ -307,6 +331,8 @@ def propose_next(
     items: list[ProgramItemRecord] = []
     changes: list[ProposedChange] = review_changes(program, checkin, library, lang)
     seen: set[str] = set()
+    paused = frozenset(i.exercise_code for i in checkin.items if (i.pain or 0) > PAIN_TOO_MUCH)
+    in_program = frozenset(i.exercise_code for i in program.items)
     for item in program.items:
         if not _still_needed(item.exercise_code, findings, known):
             why = CheckinReason("checkin.dropped")
@@ -321,7 +347,29 @@ def propose_next(
             said = why.words(lang, library, catalogue)
             changes.append(ProposedChange(item.exercise_code, "", "pause", said, why))
             continue
-        change = _decide(item, by_code.get(item.exercise_code), library, lang, hurts, catalogue)
+        change = _decide(
+            item,
+            by_code.get(item.exercise_code),
+            library,
+            lang,
+            hurts,
+            catalogue,
+            paused,
+            in_program,
+            lambda c: c in known and bool(held_back_for_pain(findings, known[c])),
+        )
+        if change.action == "pause":  # out until the therapist reviews it
+            changes.append(change)
+            continue
+        if change.now in seen and change.why is not None and change.action == "regress":
+            # Its easier drill is in the program already (another drill led to it): paused.
+            why = CheckinReason(
+                "checkin.paused_easier_kept",
+                {**change.why.params, "drill": change.now, "limit": PAIN_TOO_MUCH},
+            )
+            said = why.words(lang, library, catalogue)
+            changes.append(ProposedChange(item.exercise_code, "", "pause", said, why))
+            continue
         if change.now in seen:  # two drills led to the same one: keep the first
             continue
         seen.add(change.now)
@@ -365,6 +413,8 @@ _SAME_DRILL = frozenset(
         "checkin.kept",
         "checkin.held_painful",
         "checkin.held_next_painful",
+        "checkin.held_next_paused",
+        "checkin.held_pain_free",
         "checkin.no_harder",
         "checkin.no_easier",
     }
@@ -442,70 +492,6 @@ def _is_review_note(line: str) -> bool:
     return bool(said) and any(said.endswith(f": {end}") for end in ends)
 
 
-def _percent(share: float) -> str:
-    return f"{round(share * 100)} %"
-
-
 def _stored(change: ProposedChange) -> str:
     """A change's reason as the proposed program saves it: its code (said when read)."""
     return change.why.stored() if change.why is not None else change.reason
-
-
-def adherence_notes(
-    checkins: Sequence[CheckinRecord],
-    outcome: Sequence[tuple[date, float]],
-    label: str,
-    smallest_real_change: float | None,
-    lang: str = "en",
-) -> list[str]:
-    """Where an outcome changed beyond its measurement error between two visits while the
-    home program checked in at the second was mostly skipped (adherence below DONE_LITTLE):
-    the change is less likely to come from the home program. One sentence each."""
-    if smallest_real_change is None:
-        return []
-    tr = texts(lang)
-    notes = []
-    by_date = {c.date: c for c in checkins}
-    for (before, was), (after, now) in pairwise(outcome):
-        checkin = by_date.get(after)
-        share = checkin.adherence if checkin is not None else None
-        if share is None or share >= DONE_LITTLE or abs(now - was) < smallest_real_change:
-            continue
-        notes.append(
-            tr.gettext(
-                "{label} changed from {was} to {now} between {before} and {after} while "
-                "the home program was done {share} of the sessions (self-report): the change "
-                "is less likely to come from the home program.",
-                label=label,
-                was=f"{was:g}",
-                now=f"{now:g}",
-                before=before.isoformat(),
-                after=after.isoformat(),
-                share=_percent(share),
-            )
-        )
-    return notes
-
-
-def outcome_adherence_notes(
-    history: ClientHistory,
-    checkins: Sequence[CheckinRecord],
-    catalogue: Catalogue,
-    lang: str = "en",
-) -> list[str]:
-    """adherence_notes for the LEFS (its label in `lang`, its measurement error from the
-    catalogue): where it changed beyond the error while the home program was mostly skipped."""
-    from mobileathlete_desktop.domain.interpretation import (
-        LEFS_TOTAL,
-        measure_for,
-        measure_series,
-    )
-
-    measure = measure_for(LEFS_TOTAL, catalogue)
-    if measure is None:
-        return []
-    points = measure_series(history, LEFS_TOTAL, "none", "none", catalogue)
-    error = measure.error_for("questionnaire")
-    mdc = error.smallest_real_change if error is not None else None
-    label = measure.label_in(lang)
-    return adherence_notes(checkins, [(p.date, p.value) for p in points], label, mdc, lang)

@@ -30,12 +30,14 @@ Category = Literal["mobility", "control", "strength", "running", "stretch"]
 
 CATEGORIES: tuple[Category, ...] = ("mobility", "control", "strength", "running", "stretch")
 REGIONS: tuple[str, ...] = ("hip", "knee", "ankle", "foot", "hallux", "trunk", "thoracic")
-TAG_PREFIXES: tuple[str, ...] = ("deficit:", "fault:")
+# Tags: what a drill answers ("deficit:", "fault:") and how it loads the body ("load:impact":
+# ground contact, a hop, skip or run; "load:resisted": against a band or weight).
+TAG_PREFIXES: tuple[str, ...] = ("deficit:", "fault:", "load:")
 
 # Codes are a public contract (stored in home programs and exports): lowercase dotted words.
 CODE_PATTERN = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$")
 _MEASURE_PATTERN = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*(\.\*)?$")
-_TAG_PATTERN = re.compile(r"^(deficit|fault):[a-z][a-z0-9_]*$")
+_TAG_PATTERN = re.compile(r"^(deficit|fault|load):[a-z][a-z0-9_]*$")
 
 STEPS_RANGE = (3, 5)
 CUES_RANGE = (2, 4)
@@ -104,6 +106,10 @@ class Exercise:
     regressions: tuple[str, ...] = ()
     # The raw pose block, read by the illustration renderer (kept out of equality and hashing).
     pose: Mapping[str, Any] = field(default_factory=dict, compare=False, hash=False, repr=False)
+    loads: tuple[str, ...] = ()
+    """The measures or tests the drill bears load through without training them (hip
+    airplanes stand on one leg, hinged into hip flexion: "balance.single_leg", "hip.flexion"):
+    a test painful at the latest assessment holds such a drill back."""
     pain_cues: Texts = field(default_factory=dict, hash=False)
     """The one cue that allows some pain ("Mild discomfort is fine; sharp pain is not."), by
     language code, one of the cues in each: left out where the drill carries the pain caution
@@ -329,8 +335,23 @@ def _exercise(raw: Mapping[str, Any], known_measures: Collection[str] | None) ->
         progressions=_codes(raw, "progressions", code),
         regressions=_codes(raw, "regressions", code),
         pose=pose,
+        loads=tuple(_load(t, code, known_measures) for t in _list(raw, "loads", code)),
         pain_cues=pain_cues,
     )
+
+
+def _list(raw: Mapping[str, Any], key: str, code: str) -> list[Any]:
+    value = raw.get(key, [])
+    if not isinstance(value, list):
+        raise ExerciseLibraryError(f"{code}: {key} must be a list")
+    return value
+
+
+def _load(value: Any, code: str, known_measures: Collection[str] | None) -> str:
+    """A measure a drill loads: a measure code (no tag)."""
+    if isinstance(value, str) and value.startswith(TAG_PREFIXES):
+        raise ExerciseLibraryError(f"{code}: loads names measures, not tags ({value!r})")
+    return _target(value, code, known_measures)
 
 
 def parse_exercise_library(

@@ -214,15 +214,19 @@ def _refilled(
     found: list[Observation],
     drills: list[Drill],
     size: int,
+    leave_out: frozenset[str] = frozenset(),
 ) -> tuple[ProgramItemRecord, ...]:
     """The demo therapist's program at a visit: the drills without those held back for that
     visit's pain (domain.recommendations.held_back), topped up to `size` with the
-    recommender's drills for its findings (which never load a painful test)."""
-    paused = {code for code, _ in held_back(items, found, drills)}
+    recommender's drills for its findings (which never load a painful test), none of
+    `leave_out` (the drills the check-in paused: too much pain with them, awaiting review)."""
+    paused = {code for code, _ in held_back(items, found, drills)} | leave_out
     kept = [i for i in items if i.exercise_code not in paused]
     for rec in plan(found, drills).recommendations:
         if len(kept) >= size:
             break
+        if rec.exercise_code in paused:
+            continue
         if all(i.exercise_code != rec.exercise_code for i in kept):
             kept.append(
                 replace(rec.dosage, exercise_code=rec.exercise_code, reason=rec.reason, notes="")
@@ -286,7 +290,10 @@ def add_demo_programs(
                 # The demo therapist fills the place of a drill held back for pain with the
                 # recommender's choice for that visit, which the pain leaves out.
                 found = _findings(session, client_id, assessment_id, cat)
-                items = _refilled(proposed.items, found, drills, len(program.items))
+                # Never a drill the runner scored above 5/10 at the check-in (paused, or made
+                # easier): it waits for the therapist's review.
+                out = frozenset(c.was for c in changes if c.action in ("pause", "regress"))
+                items = _refilled(proposed.items, found, drills, len(program.items), out)
                 proposed = replace(proposed, items=with_pain_cautions(items, found, drills))
             program = _save_program(
                 session,

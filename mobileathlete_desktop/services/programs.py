@@ -350,6 +350,7 @@ def library_drills(library: ExerciseLibrary, lang: str = "en") -> list[Drill]:
             active=exercise.active,
             dosage=dosage_from_library(exercise.code, exercise.dosage, lang),
             regions=frozenset(exercise.regions),
+            loads=frozenset(exercise.loads),
         )
         for exercise in library
     ]

@@ -37,7 +37,14 @@ PROGRAM = ProgramRecord(
     weeks=4,
 )
 DRILLS = [
-    Drill(e.code, e.category, frozenset(e.targets), e.active, regions=frozenset(e.regions))
+    Drill(
+        e.code,
+        e.category,
+        frozenset(e.targets),
+        e.active,
+        regions=frozenset(e.regions),
+        loads=frozenset(e.loads),
+    )
     for e in default_exercise_library()
 ]
 SORE_DORSIFLEXION = Observation(
@@ -47,6 +54,25 @@ SORE_DORSIFLEXION = Observation(
     "Ankle dorsiflexion, knee flexed: pain during the test",
 )
 
+# The worked case as the proposal says it now: the clamshell's place taken by the side-lying
+# leg raise, whose line says where it came from; the reach (pain-free control work into the
+# painful test) kept within the pain-free range.
+PROPOSED_EN = [
+    "moved on from Clamshell with band, which was done 12 of 12 sessions (100 %), pain or "
+    "difficulty 1/10",
+    "done 12 of 12 sessions (100 %), pain or difficulty 2/10: kept, not made harder: it moves "
+    "into Ankle dorsiflexion, knee flexed, left, painful at the latest assessment; pain-free "
+    "range only",
+    "done 7 of 28 sessions (25 %): kept, to be done before moving on",
+]
+PROPOSED_ES = [
+    "avanza desde el ejercicio Almeja con banda elástica, del que hizo 12 de 12 sesiones "
+    "(100 %), dolor o dificultad 1/10",
+    "hizo 12 de 12 sesiones (100 %), dolor o dificultad 2/10: se mantiene, sin hacerlo más "
+    "difícil: entra en Flexión dorsal del tobillo con la rodilla doblada, lado izquierdo, con "
+    "dolor en la última evaluación; solo en el rango sin dolor",
+    "hizo 7 de 28 sesiones (25 %): se mantiene, para completarlo antes de avanzar",
+]
 # The worked case, as a program proposed in English saved its reasons before they were codes.
 ENGLISH = [
     "done 12 of 12 sessions (100 %), pain or difficulty 1/10: moved on to Side-lying leg raise",
@@ -85,23 +111,24 @@ def test_a_proposed_program_saves_codes_read_in_the_readers_language(made_in: st
     saved = [i.reason for i in proposed.items]
     # Saved as codes with their figures: nothing in the language the program was made in.
     assert [json.loads(s)["code"] for s in saved] == [
-        "checkin.progress",
-        "checkin.held_painful",
+        "checkin.progressed_from",
+        "checkin.held_pain_free",
         "checkin.skipped",
     ]
+    # The side-lying leg raise's line keeps the drill it came from.
     assert json.loads(saved[0])["params"] == {
         "done": 12,
         "prescribed": 12,
         "pain": 1,
-        "drill": "control.side_lying_hip_abduction",
+        "drill": "control.clamshell",
     }
     assert json.loads(saved[1])["params"]["painful"] == [
         {"code": "ankle.dorsiflexion.knee_flexed", "side": "left"}
     ]
-    assert [reason_text(s, "en") for s in saved] == ENGLISH
-    assert [reason_text(s, "es") for s in saved] == SPANISH
-    assert summary_text(proposed.summary, "es").splitlines() == SPANISH
-    assert summary_text(proposed.summary, "en").splitlines() == ENGLISH
+    assert [reason_text(s, "en") for s in saved] == PROPOSED_EN
+    assert [reason_text(s, "es") for s in saved] == PROPOSED_ES
+    assert summary_text(proposed.summary, "es").splitlines() == PROPOSED_ES
+    assert summary_text(proposed.summary, "en").splitlines() == PROPOSED_EN
 
 
 @pytest.mark.parametrize(
@@ -114,7 +141,21 @@ def test_reasons_saved_as_words_before_read_in_the_readers_language(
     assert [reason_text(r, reader) for r in old] == said
     assert summary_text("\n".join(old), reader) == "\n".join(said)
     # The words become the code the program saves now (migration 0012 does this once).
-    assert [stored_reason(r) for r in old] == [r.reason for r in _proposed("en").items]
+    done = {"done": 12, "prescribed": 12}
+    assert [stored_reason(r) for r in old] == [
+        CheckinReason(
+            "checkin.progress", {**done, "pain": 1, "drill": "control.side_lying_hip_abduction"}
+        ).stored(),
+        CheckinReason(
+            "checkin.held_painful",
+            {
+                **done,
+                "pain": 2,
+                "painful": [{"code": "ankle.dorsiflexion.knee_flexed", "side": "left"}],
+            },
+        ).stored(),
+        CheckinReason("checkin.skipped", {"done": 7, "prescribed": 28}).stored(),
+    ]
 
 
 def test_every_reason_a_check_in_gives_reads_back_from_its_words_in_both_languages() -> None:
@@ -159,6 +200,19 @@ def test_every_reason_a_check_in_gives_reads_back_from_its_words_in_both_languag
         ),
         CheckinReason("checkin.review_pain", {"drill": "control.clamshell", "pain": 7, "limit": 5}),
         CheckinReason("checkin.review_rising", {"drill": "control.clamshell", "pain": 5, "was": 2}),
+        # Said on the line of the drill moved to: the drill it came from.
+        CheckinReason("checkin.regressed_from", {**done, "pain": 7, "drill": "control.bird_dog"}),
+        CheckinReason("checkin.progressed_from", {**done, "pain": 1, "drill": "control.dead_bug"}),
+        CheckinReason("checkin.paused_no_easier", {**done, "pain": 7, "limit": 5}),
+        CheckinReason(
+            "checkin.paused_easier_kept",
+            {**done, "pain": 6, "limit": 5, "drill": "control.dead_bug"},
+        ),
+        CheckinReason("checkin.held_next_paused", {**done, "pain": 2, "drill": "control.bird_dog"}),
+        CheckinReason(
+            "checkin.held_pain_free",
+            {**done, "pain": 1, "painful": [{"code": "hallux.extension", "side": "left"}]},
+        ),
     ]
     assert "strength.calf_raise_straight_knee" in library and "control.clamshell" in library
     assert {reason.code for reason in cases} == set(checkin_reasons.REASONS), "a code untested"
@@ -194,7 +248,9 @@ def test_a_painful_finding_the_catalogue_does_not_know_keeps_its_name() -> None:
     done = replace(blank, items=(replace(blank.items[0], done=12, pain=0),))
     own = next(d for d in DRILLS if d.code == "control.clamshell")
     drills = [d for d in DRILLS if d.code != "control.clamshell"]
-    drills.append(replace(own, targets=own.targets | {"clinic.own_test"}))
+    # Without its band (resisted work is loaded), it is pain-free control work.
+    unbanded = own.targets - {"load:resisted"}
+    drills.append(replace(own, targets=unbanded | {"clinic.own_test"}))
     proposed, changes = propose_next(
         program, done, default_exercise_library(), "en", [unknown], drills
     )
@@ -202,7 +258,7 @@ def test_a_painful_finding_the_catalogue_does_not_know_keeps_its_name() -> None:
     # not made harder.
     assert changes[0].action == "hold"
     assert json.loads(proposed.items[0].reason)["params"]["painful"] == [{"name": "Own hop test"}]
-    assert "carga Own hop test, con dolor" in reason_text(proposed.items[0].reason, "es")
+    assert "entra en Own hop test, con dolor" in reason_text(proposed.items[0].reason, "es")
     # Made a loaded drill, it is held back, named by the same test.
     loaded = [*drills[:-1], replace(drills[-1], category="strength")]
     paused, changes = propose_next(

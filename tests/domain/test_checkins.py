@@ -98,9 +98,11 @@ def test_the_proposal_progresses_holds_and_regresses_with_reasons() -> None:
         ("control.single_leg_squat", "control.single_leg_squat", "hold"),
     ]
     assert [c.reason for c in changes] == [
-        "done 12 of 12 sessions (100 %), pain or difficulty 1/10: moved on to Side-lying leg raise",
-        "done 9 of 12 sessions (75 %), pain or difficulty 7/10: made easier, Calf raise, "
-        "straight knee",
+        # Each said on the line of the drill moved to: where it came from.
+        "moved on from Clamshell with band, which was done 12 of 12 sessions (100 %), pain or "
+        "difficulty 1/10",
+        "made easier from Single-leg calf raise, which was done 9 of 12 sessions (75 %), pain or "
+        "difficulty 7/10",
         "done 7 of 28 sessions (25 %): kept, to be done before moving on",
         "sessions not recorded: kept as it was",
         "done 6 of 12 sessions (50 %), pain or difficulty 4/10: kept as it was",
@@ -124,13 +126,16 @@ def test_a_drill_with_nowhere_to_go_is_kept_and_says_so_in_spanish() -> None:
     library = default_exercise_library()
     # The single-leg squat has no harder drill; the clamshell has no easier one.
     done = checkin((12, 9), (12, 0), (28, 0), (8, 0), (12, 2))
-    _, changes = propose_next(PROGRAM, done, library, "es")
+    proposed, changes = propose_next(PROGRAM, done, library, "es")
     assert changes[0].action == "review"  # the clamshell hurt 9/10
     changes = changes[1:]
-    assert changes[0].action == "hold"
+    # Too much with no easier drill: paused until the therapist reviews it (out of the
+    # program), not kept at the same dose under a reason that says to lower it.
+    assert (changes[0].was, changes[0].now, changes[0].action) == ("control.clamshell", "", "pause")
+    assert "control.clamshell" not in [i.exercise_code for i in proposed.items]
     assert changes[0].reason == (
-        "hizo 12 de 12 sesiones (100 %), dolor o dificultad 9/10: se mantiene (no hay un "
-        "ejercicio más fácil en la biblioteca; baje la dosis)"
+        "hizo 12 de 12 sesiones (100 %), dolor o dificultad 9/10: en pausa hasta que lo revise "
+        "(por encima de 5/10, y la biblioteca no tiene un ejercicio más fácil)"
     )
     assert changes[4].action == "hold"
     assert changes[4].reason == (
@@ -138,7 +143,8 @@ def test_a_drill_with_nowhere_to_go_is_kept_and_says_so_in_spanish() -> None:
         "ejercicio más difícil en la biblioteca; suba la dosis)"
     )
     assert changes[1].now == "strength.eccentric_heel_drop" and changes[1].action == "progress"
-    assert changes[1].reason.endswith("pasa a Bajada de talón en un escalón")
+    calf_raise = library["strength.single_leg_calf_raise"].name("es")
+    assert changes[1].reason.startswith(f"avanza desde el ejercicio {calf_raise}, del que hizo")
 
 
 def test_a_drill_that_answers_no_finding_any_more_is_dropped() -> None:
@@ -177,6 +183,7 @@ LIBRARY_DRILLS = [
         frozenset(e.targets),
         e.active,
         regions=frozenset(e.regions),
+        loads=frozenset(e.loads),
     )
     for e in default_exercise_library()
 ]
@@ -261,16 +268,30 @@ def _one(drill: str, done: int, pain: int | None, reason: str = "") -> tuple:
 
 
 def test_pain_free_control_work_into_a_painful_test_is_kept_not_made_harder() -> None:
-    """Hip abduction painful at the latest assessment; the clamshell (unloaded active control,
+    """Big-toe extension painful at the latest assessment; toe yoga (unloaded active control,
     tagged deficit:control) goes into it. The recommender would give it within the pain-free
-    range, so it is kept with the caution, but not moved on to the side-lying leg raise."""
+    range, so it is kept with the caution, but not moved on to the short foot; its reason says
+    it moves into the painful test, within the pain-free range (it does not load it)."""
+    library = default_exercise_library()
+    sore = _sore("hallux.extension", "right", "Big toe, right")
+    program, done = _one("control.toe_yoga", 12, 1)
+    proposed, changes = propose_next(program, done, library, "en", [sore], LIBRARY_DRILLS)
+    assert [(c.now, c.action) for c in changes] == [("control.toe_yoga", "hold")]
+    assert "kept, not made harder: it moves into First MTP" in changes[0].reason
+    assert changes[0].reason.endswith("pain-free range only") and "loads" not in changes[0].reason
+    assert proposed.items[0].notes == "Keep it pain-free — stop before it hurts."
+
+
+def test_the_banded_clamshell_into_a_painful_hip_abduction_is_held_back() -> None:
+    """DEMO-0005: the clamshell stayed at full dose while its reason said it loads the painful
+    hip abduction. Against a band it is resisted (loaded) work: paused for the therapist."""
     library = default_exercise_library()
     sore = _sore("hip.abduction", "right", "Hip abduction, right")
     program, done = _one("control.clamshell", 12, 1)
     proposed, changes = propose_next(program, done, library, "en", [sore], LIBRARY_DRILLS)
-    assert [(c.now, c.action) for c in changes] == [("control.clamshell", "hold")]
-    assert "kept, not made harder: it loads Hip abduction, right" in changes[0].reason
-    assert proposed.items[0].notes == "Keep it pain-free — stop before it hurts."
+    assert proposed.items == ()
+    assert [(c.was, c.action) for c in changes] == [("control.clamshell", "pause")]
+    assert changes[0].reason.startswith("Clamshell with band held back: pain on Hip abduction")
 
 
 def test_a_drill_whose_next_step_would_load_a_painful_knee_is_kept_not_made_harder() -> None:

@@ -38,6 +38,7 @@ DRILLS = [
         e.active,
         ProgramItemRecord(e.code, e.dosage.sets, e.dosage.reps, e.dosage.hold_s),
         frozenset(e.regions),
+        frozenset(e.loads),
     )
     for e in LIBRARY
 ]

@@ -147,9 +147,10 @@ def test_the_builder_checks_in_then_proposes_the_next_program(
     )
     assert "1 moved on, 1 made easier, 1 kept, 0 held back for pain, 0 dropped" in said[1]
     why = builder.model.index(1, builder.model.columnCount() - 1).data()
+    # Said on the new drill's line: what it was made easier from.
     assert why == (
-        "done 10 of 12 sessions (83 %), pain or difficulty 7/10: made easier, Calf raise, "
-        "straight knee"
+        "made easier from Single-leg calf raise, which was done 10 of 12 sessions (83 %), pain "
+        "or difficulty 7/10"
     )
     assert builder.dirty and builder.program is None  # unsaved until the therapist saves
 

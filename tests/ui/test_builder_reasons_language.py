@@ -94,13 +94,15 @@ def test_an_english_window_reads_a_program_proposed_in_spanish_in_english(
     blank = blank_checkin(program, 0, date(2026, 10, 6), 4)
     done = tuple(replace(i, done=i.prescribed, pain=1) for i in blank.items)
     proposed, changes = propose_next(program, replace(blank, items=done), library, "es")
-    assert changes[0].reason.startswith("hizo 12 de 12 sesiones")  # the Spanish window's words
+    assert changes[0].reason.startswith("avanza desde el ejercicio")  # the Spanish window's words
     client_id = _saved(ctx, proposed.items, proposed.summary)
     builder = open_builder(ctx, client_id, store, qtbot)
+    # Each line says the drill it moved on from (the drill on the line is the new one).
     assert _reasons(builder, qtbot, 2) == [
-        "done 12 of 12 sessions (100 %), pain or difficulty 1/10: moved on to Side-lying leg raise",
-        "done 12 of 12 sessions (100 %), pain or difficulty 1/10: moved on to Heel drops off a "
-        "step",
+        "moved on from Clamshell with band, which was done 12 of 12 sessions (100 %), pain or "
+        "difficulty 1/10",
+        "moved on from Single-leg calf raise, which was done 12 of 12 sessions (100 %), pain or "
+        "difficulty 1/10",
     ]
     said = builder.program_panel.summary.text()
-    assert "moved on to Side-lying leg raise" in said and "hizo" not in said
+    assert "moved on from Clamshell with band" in said and "hizo" not in said

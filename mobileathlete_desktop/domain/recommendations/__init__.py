@@ -22,7 +22,8 @@ How a finding chooses its drills, in order:
      that measure, weighed a little less; a screening total past a cut-off that went with
      injury in one cohort (Y-balance composite under 94%, FMS total 14 or less:
      model.SCREENING_CUTOFFS) chooses no drill, so no drill reads as an injury-risk
-     prediction: its components do (a reach or an FMS test asymmetric beyond error);
+     prediction: its components do (a reach or an FMS test asymmetric beyond error); the
+     FMS shoulder items (model.NOT_FOR_RUNNING_DRILLS) choose no running drill;
    - a change reaching the MCID ("clinically_important") asks for nothing by itself: it ranks
      a worse finding higher;
    - a Beighton score at or past its cut-point (possible generalised joint hypermobility)
@@ -87,6 +88,7 @@ from mobileathlete_desktop.domain.recommendations.model import (
     IMPACT,
     LOADED_CATEGORIES,
     MAX_DRILLS,
+    NOT_FOR_RUNNING_DRILLS,
     PER_FINDING,
     SCREENING_CUTOFFS,
     SINGLE_LEG_LOADED,
@@ -148,6 +150,7 @@ __all__ = [
     "MAINTENANCE_TARGETS",
     "MAX_DRILLS",
     "MEASURES",
+    "NOT_FOR_RUNNING_DRILLS",
     "PAIN_CONTROL_NOTE",
     "PAIN_HANDOUT",
     "PAIN_NOTE",

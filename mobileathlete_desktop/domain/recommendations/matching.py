@@ -56,15 +56,18 @@ def fit(drill: Drill, observation: Observation) -> int | None:
     must not be given for it."""
     need = observation.need
     if need == "control":
-        # Active range short of passive: active end-range control work, never impact (pogo
-        # hops land on the forefoot; they are no answer to a plantarflexion control gap).
+        # Active range short of passive: slow active end-range control work, never impact (a
+        # drill tagged load:impact or for the hop tests: pogo hops land on the forefoot, the
+        # A-skip strikes the ground; neither answers a plantarflexion or hip control gap).
         if not drill.trains_control or drill.targets & IMPACT:
             return None
         if drill.category == "control":
             return 3
         return 1 if DEFICIT_FLEXIBILITY in drill.targets else 2
     if need == "faults":
-        if drill.is_static_stretch:
+        # A movement fault (a pelvis dropping on a single-leg squat) gets control and strength
+        # work, never range work alone (a stretch, a leg swing).
+        if drill.is_flexibility_only:
             return None
         return {"control": 3, "strength": 2}.get(drill.category, 1)
     if need == "hypermobile":
@@ -130,12 +133,19 @@ class _Safety:
         """Whether the drill aims at a painful motion."""
         return any(drill.aims_at(code) for code in self.painful_codes)
 
+    def loads_pain(self, drill: Drill) -> bool:
+        """Whether the drill bears load through a painful motion or test it does not train
+        (its library `loads`: hip airplanes stand on one leg for a painful single-leg stance)."""
+        return bool(drill.loads & self.painful_codes)
+
     def allows(self, drill: Drill) -> bool:
         """Into a painful motion only pain-free active control work (no end-range stretch, no
         loaded drill, no mobility drill into it); no stretch in a region with a control deficit
         or a range above the usual; no loaded work through a painful region; no flexibility
         drill into a range above the usual."""
         if self.into_pain(drill) and not drill.pain_free_control:
+            return False
+        if self.loads_pain(drill):
             return False
         if drill.is_static_stretch and drill.regions & self.no_stretch_regions:
             return False
@@ -148,7 +158,11 @@ class _Safety:
 
     def painful(self, drill: Drill) -> bool:
         """Whether the drill moves a painful region or motion (so it says "keep it pain-free")."""
-        return bool(drill.regions & self.painful_regions) or self.into_pain(drill)
+        return (
+            bool(drill.regions & self.painful_regions)
+            or self.into_pain(drill)
+            or self.loads_pain(drill)
+        )
 
 
 def _aims(drill: Drill) -> frozenset[str]:

@@ -50,6 +50,12 @@ ACTIONABLE = frozenset(FLAG_WEIGHTS) - {"pain", "clinically_important", "above_n
 SCREENING_CUTOFFS = frozenset({"ybalance.composite", "fms.total"})
 
 
+# Screen items no running drill answers: the FMS shoulder mobility test and its clearing test
+# are shoulder findings, so a left-right difference there chooses no trunk or hip drill (the
+# library's "fms.*" drills answer the items a runner moves through); the therapist decides.
+NOT_FOR_RUNNING_DRILLS = frozenset({"fms.shoulder_mobility", "fms.clear.shoulder"})
+
+
 STATIC_CATEGORIES = frozenset({"stretch", "static_stretch", "flexibility"})
 
 
@@ -60,9 +66,17 @@ LOADED_CATEGORIES = frozenset({"strength", "running"})
 SINGLE_LEG_LOADED = frozenset({"sls", "stepdown"})
 
 
-# Drills for the hop tests land on one leg (impact): loaded whatever their category or tags,
-# so a painful hop (a bone-stress warning) never lets one through as pain-free control work.
-IMPACT = frozenset({"hop.*"})
+# Drills with ground contact (hops, skips, bounds, running drills: tagged "load:impact" in the
+# library) and the drills for the hop tests (they land on one leg): loaded whatever their
+# category, so a painful hop (a bone-stress warning) never lets one through as pain-free
+# control work, and never the answer to an active-passive gap (slow end-range control work is).
+IMPACT_TAG = "load:impact"
+IMPACT = frozenset({"hop.*", IMPACT_TAG})
+
+
+# Drills against a band or weight ("load:resisted": the clamshell with band): loaded work,
+# held back from a painful region like a strength drill.
+RESISTED = frozenset({"load:resisted"})
 
 
 MAX_DRILLS = 4
@@ -96,8 +110,11 @@ class Observation:
     @property
     def drill_flags(self) -> frozenset[str]:
         """The flags that call for drills (ACTIONABLE), without the cut-off of a screening
-        total (SCREENING_CUTOFFS): empty when the finding chooses no drill."""
+        total (SCREENING_CUTOFFS): empty when the finding chooses no drill (a shoulder item of
+        the movement screen: NOT_FOR_RUNNING_DRILLS)."""
         flags = self.flags & ACTIONABLE
+        if self.code in NOT_FOR_RUNNING_DRILLS:
+            return frozenset()
         if self.code in SCREENING_CUTOFFS:
             flags -= {"cutoff"}
         return flags
@@ -124,6 +141,9 @@ class Drill:
     active: bool
     dosage: ProgramItemRecord = field(default_factory=lambda: ProgramItemRecord(""))
     regions: frozenset[str] = frozenset()
+    loads: frozenset[str] = frozenset()
+    """Measures or tests it bears load through without training them (the library's `loads`:
+    hip airplanes stand on one leg hinged into hip flexion): a painful one holds it back."""
 
     @property
     def is_static_stretch(self) -> bool:
@@ -141,12 +161,12 @@ class Drill:
     @property
     def is_loaded(self) -> bool:
         """Work under load: strength and running drills, anything built for strength, the
-        single-leg squat and step-down retraining (body weight on one bent knee) and drills for
-        the hop tests (impact)."""
+        single-leg squat and step-down retraining (body weight on one bent knee), drills with
+        ground contact (impact) and drills against a band or weight (resisted)."""
         return (
             self.category in LOADED_CATEGORIES
             or DEFICIT_STRENGTH in self.targets
-            or bool(self.targets & (SINGLE_LEG_LOADED | IMPACT))
+            or bool(self.targets & (SINGLE_LEG_LOADED | IMPACT | RESISTED))
         )
 
     @property

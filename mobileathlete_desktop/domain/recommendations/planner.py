@@ -192,7 +192,8 @@ def loading_pain(observations: Iterable[Observation], drill: Drill) -> list[Obse
         if "pain" not in o.flags or is_pain_score(o.code):
             continue
         safety = _Safety.of([o])
-        if safety.into_pain(drill) or (drill.is_loaded and drill.regions & safety.painful_regions):
+        through = drill.is_loaded and drill.regions & safety.painful_regions
+        if safety.into_pain(drill) or safety.loads_pain(drill) or through:
             found.append(o)
     return found
 
@@ -202,17 +203,20 @@ def held_back_for_pain(observations: Iterable[Observation], drill: Drill) -> lis
     caution, in the order given: it is loaded work (strength, running, impact, single-leg
     squatting) through the painful region, or it goes into the painful motion or test itself
     and is not pain-free active control work (single-leg balance for a painful single-leg
-    stance). The recommender never chooses such a drill (`_Safety.allows`); a program made
-    before the pain was found (a check-in's proposal, a saved program) pauses it and tells the
-    therapist, who may add it back deliberately. [] when the drill may stay (with the caution
-    when it moves the painful region: `pain_cautions`)."""
+    stance), or bears load through it (`Drill.loads`: hip airplanes, on one leg, for a
+    painful single-leg stance or hip flexion). The recommender never chooses such a drill
+    (`_Safety.allows`); a program made before the pain was found (a check-in's proposal, a
+    saved program) pauses it and tells the therapist, who may add it back deliberately. []
+    when the drill may stay (with the caution when it moves the painful region:
+    `pain_cautions`)."""
     found = []
     for o in observations:
         if "pain" not in o.flags or is_pain_score(o.code):
             continue
         safety = _Safety.of([o])
         into = safety.into_pain(drill) and not drill.pain_free_control
-        if into or (drill.is_loaded and drill.regions & safety.painful_regions):
+        through = drill.is_loaded and drill.regions & safety.painful_regions
+        if into or safety.loads_pain(drill) or through:
             found.append(o)
     return found
 
