@@ -12,7 +12,6 @@ A text that exists in several languages is a table keyed by language code
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Mapping
 
 SUPPORTED_LANGUAGES: tuple[str, ...] = ("en", "es")
@@ -20,11 +19,8 @@ DEFAULT_LANGUAGE = "en"
 LANGUAGE_NAMES: Mapping[str, str] = {"en": "English", "es": "Español"}
 
 
-@functools.lru_cache(maxsize=64)
 def language_code(code: str | None) -> str:
-    """The supported language for a code or locale name; English for anything else. (Kept
-    per code: every label, drill name and table cell a window draws asks, 380 times as the
-    program builder opens.)"""
+    """The supported language for a code or locale name; English for anything else."""
     if not code:
         return DEFAULT_LANGUAGE
     base = code.strip().replace("-", "_").split(".")[0].split("_")[0].lower()
