@@ -11,7 +11,7 @@ from alembic import command
 from sqlalchemy import text
 from sqlalchemy.orm import sessionmaker
 
-from mobileathlete_desktop.domain.checkin_reasons import reason_text, summary_text
+from mobileathlete_desktop.domain.checkin_reasons import read_reason, reason_text, summary_text
 from mobileathlete_desktop.services.context import ServiceContext
 from mobileathlete_desktop.services.demo import create_demo_clinic
 from mobileathlete_desktop.storage.database import Database, make_engine, open_database, resolve_url
@@ -48,12 +48,15 @@ def test_the_demos_reasons_saved_as_words_become_codes(tmp_path: Path) -> None:
     coded, coded_summaries = _reasons(db)
     db.dispose()
     checkin_reasons = {k: v for k, v in coded.items() if v.startswith("{")}
-    assert len(checkin_reasons) >= 30  # the proposed programs' drills, as codes
-    assert set(coded.values()) - set(checkin_reasons.values()) == {
-        TYPED,
-        "Calf endurance below the other side",
-        "",
-    }
+    # The proposed programs' drills, as codes (fewer since a drill scored above 5/10 at a
+    # check-in is paused and the demo therapist fills its place from the recommender).
+    assert len(checkin_reasons) >= 20
+    # The rest: reasons typed in the demo's first programs, and the recommender's own reasons
+    # for the drills it added (the demo fills a held-back drill's place with them, f29d2b0):
+    # none of them a check-in's words.
+    others = set(coded.values()) - set(checkin_reasons.values())
+    assert {TYPED, "Calf endurance below the other side", ""} <= others
+    assert all(read_reason(v) is None for v in others)
 
     # The clinic as it was before: every check-in reason in English words.
     raw = _raw(path)
@@ -62,7 +65,7 @@ def test_the_demos_reasons_saved_as_words_become_codes(tmp_path: Path) -> None:
     assert worded == {k: reason_text(v, "en") for k, v in coded.items()}
     assert worded_summaries == {k: summary_text(v, "en") for k, v in coded_summaries.items()}
     assert not any(v.startswith("{") for v in worded.values())
-    assert any(v.startswith("done ") and ": moved on to " in v for v in worded.values())
+    assert any(v.startswith("moved on from ") and ", which was done " in v for v in worded.values())
     with raw.engine.begin() as conn:
         first = min(checkin_reasons)
         conn.execute(
@@ -91,4 +94,4 @@ def test_the_demos_reasons_saved_as_words_become_codes(tmp_path: Path) -> None:
     # Read in Spanish: no English word of a check-in's reason is left.
     for stored in checkin_reasons.values():
         said = reason_text(stored, "es")
-        assert said.startswith("hizo ") and "done" not in said and "kept" not in said
+        assert "hizo " in said and "done" not in said and "kept" not in said
