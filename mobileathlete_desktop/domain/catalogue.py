@@ -354,6 +354,7 @@ def parse_catalogue(data: Mapping[str, Any]) -> Catalogue:
                 percent=mcid.get("percent"),
                 note=mcid.get("note", ""),
                 percent_improvement_only=bool(mcid.get("percent_improvement_only", False)),
+                percent_baseline_over=mcid.get("percent_baseline_over"),
             )
             if mcid
             else None
@@ -368,6 +369,9 @@ def parse_catalogue(data: Mapping[str, Any]) -> Catalogue:
                 inclusive=bool(c.get("inclusive", False)),
                 kind=c.get("kind", "reference"),
                 meaning=_labels(c["meaning"], f"{code}: cutoff meaning") if "meaning" in c else {},
+                sex=c.get("sex", "any"),
+                age_min=c.get("age_min"),
+                age_max=c.get("age_max"),
             )
             for c in raw.get("cutoffs", [])
         )

@@ -119,21 +119,39 @@ class ImportantChange:
     """The percentage was published for an improvement only (Farrar 2001: "a reduction of
     approximately two points or a reduction of approximately 30%" of chronic pain): a
     worsening reaches the MCID only by its points (pain 2 → 3 is up 50% but 1 point)."""
+    percent_baseline_over: float | None = None
+    """The percentage counts only from an earlier value over this (NPRS: over 3): a 30%
+    of a pain of 2 is under a point, and Farrar 2001 derived it in chronic-pain trials,
+    not from mild pain (catalogue note)."""
+
+    def percent_applies(self, previous: float, *, improved: bool) -> bool:
+        """Whether the percentage may count for a change from `previous` (for the better or
+        not): never for a worsening of an improvement-only percentage, nor from an earlier
+        value at or under `percent_baseline_over`."""
+        if self.percent is None or not previous:
+            return False
+        if self.percent_improvement_only and not improved:
+            return False
+        return self.percent_baseline_over is None or previous > self.percent_baseline_over
 
     def reached(self, previous: float, delta: float, *, improved: bool) -> bool:
         """Whether a change of `delta` from `previous` reaches this difference (≥, not >);
         `improved`: whether the change is for the better (the percentage may count only
-        then, `percent_improvement_only`)."""
+        then, `percent_improvement_only`, and only from a baseline over
+        `percent_baseline_over`)."""
         size = abs(delta)
         if self.points is not None and size - self.points >= -1e-9:
             return True
-        if self.percent_improvement_only and not improved:
+        if self.percent is None or not self.percent_applies(previous, improved=improved):
             return False
-        return bool(
-            self.percent is not None
-            and previous
-            and size / abs(previous) * 100 - self.percent >= -1e-9
-        )
+        return size / abs(previous) * 100 - self.percent >= -1e-9
+
+    def text_for(self, previous: float, *, improved: bool) -> str:
+        """The difference as it applies to a change from `previous`: "2 or 30%", or "2"
+        where the percentage does not count (a pain of 3 or less, a worsening)."""
+        if self.points is not None and not self.percent_applies(previous, improved=improved):
+            return f"{self.points:g}"
+        return self.text
 
     @property
     def text(self) -> str:
@@ -162,6 +180,25 @@ class Cutoff:
     hop LSI >= 90% for return to running; "screen": a screening cut-point such as Beighton 5/9."""
     meaning: Texts = field(default_factory=dict, hash=False)
     """What crossing it means, by language code ("possible generalised joint hypermobility")."""
+    sex: Sex = "any"
+    """The sex of the group it was measured in, as the source says it ("any" when mixed)."""
+    age_min: int | None = None
+    """The ages of the group it was measured in, where the source states them (None: not
+    readable, so a reference value from one group is applied to nobody, `applies_to`)."""
+    age_max: int | None = None
+
+    def applies_to(self, sex: str | None, age: int | None) -> bool:
+        """Whether a runner of that sex and age belongs to the group the cut-off was measured
+        in, by the rule norms follow (Norm.applies_to): a cut-off from another sex or other
+        ages is not applied. A reference value from one group (kind "reference", an injury
+        cohort's cut-off) whose ages the source does not state is applied to nobody: the
+        runner cannot be shown to be of that group. A decision criterion or screen applies
+        unless its stored sex or ages exclude the runner."""
+        if self.sex != "any" and self.sex != sex:
+            return False
+        if self.age_min is None or self.age_max is None:
+            return self.kind != "reference"
+        return age is not None and self.age_min <= age <= self.age_max
 
     def meaning_in(self, lang: str | None) -> str:
         """What crossing it means in that language (English otherwise; "" when not said)."""

@@ -560,7 +560,6 @@ def test_inter_rater_error_not_smaller_than_intra_for_wblt(cat: Catalogue) -> No
     ("code", "threshold", "source"),
     [
         ("wblt.distance", 1.5, "chisholm-2012"),
-        ("ybalance.anterior", 4.0, "plisky-2006"),
     ],
 )
 def test_published_asymmetry_rules(
@@ -630,18 +629,31 @@ def test_mcid_is_reached_at_exactly_its_size_or_its_percentage(cat: Catalogue) -
     mcid = cat["nprs"].important_change
     assert mcid is not None
     assert mcid.reached(4, -2, improved=True)  # 2 points exactly
-    assert mcid.reached(3, -1, improved=True)  # 33% of 3
+    assert mcid.reached(5, -1.5, improved=True)  # 30% of 5 exactly
     assert not mcid.reached(8, -1, improved=True)  # 1 point, 12.5%
+    # Catalogue 2026.7: the 30% only from a pain over 3 (3 -> 2 is a third, but 1 point).
+    assert not mcid.reached(3, -1, improved=True)
+
+
+def test_the_ybalance_anterior_reach_has_no_injury_odds_threshold(cat: Catalogue) -> None:
+    """Plisky 2006's 4 cm is 2.5 times the odds of injury in one basketball cohort, within
+    the reach's own error (Shaffer 2013 SEM 3.1 cm): no asymmetry threshold, judged by its
+    error in cm like the other two reaches."""
+    m = cat["ybalance.anterior"]
+    assert m.asymmetry is None and m.side_expression == "difference"
+    assert "plisky-2006" in m.sources
 
 
 def test_pain_mcid_percentage_counts_for_a_reduction_only(cat: Catalogue) -> None:
     # Farrar 2001 (Pain 94:149), abstract: "a reduction of approximately two points or a
     # reduction of approximately 30%". Pain 2 -> 3 is up 50% but 1 point: not important;
-    # 3 -> 2 (down a third) is; a rise of 2 points (2 -> 4) is, by its points.
+    # 5 -> 3.5 (down 30%) is; a rise of 2 points (2 -> 4) is, by its points; 7 -> 9.1
+    # (up 30%) is not. (3 -> 2 is no longer: the 30% counts from a pain over 3 only.)
     mcid = cat["nprs"].important_change
     assert mcid is not None and mcid.percent_improvement_only
     assert not mcid.reached(2, 1, improved=False)
-    assert mcid.reached(3, -1, improved=True)
+    assert mcid.reached(5, -1.5, improved=True)
+    assert not mcid.reached(7, 1.9, improved=False)
     assert mcid.reached(2, 2, improved=False)
     # LEFS has no percentage: its 9 points count either way (Binkley 1999).
     lefs = cat["lefs.total"].important_change

@@ -115,14 +115,18 @@ def _pain_history(*scores: float) -> ClientHistory:
     return ClientHistory(client, visits)
 
 
-def test_pain_up_by_two_points_is_said_for_the_follow_up() -> None:
-    """NPRS 2 -> 4: a rise of Farrar 2001's 2 points (a rise counts by its points) is for the
-    follow-up: the therapist's line and the client's advice; 2 -> 3 (50%, 1 point) is not."""
+def test_pain_up_beyond_the_error_is_said_for_the_follow_up() -> None:
+    """NPRS 2 -> 5: 3 points, beyond Childs 2005's 2-point error and reaching Farrar 2001's
+    2 points (a rise counts by its points, never its percentage): for the follow-up, the
+    therapist's line and the client's advice. 2 -> 4 (at the error, not beyond it) and
+    2 -> 3 (50%, 1 point) are not: a change must pass the measurement error first
+    (catalogue 2026.7; 2 -> 4 was said before)."""
     cat = default_catalogue()
-    line = pain_worse(_pain_history(2, 4), cat)
+    line = pain_worse(_pain_history(2, 5), cat)
     assert line is not None
-    assert line.startswith("Pain (NPRS 0-10): 2 points → 4 points, worse:")
-    assert "clinically important (MCID 2 points or 30%, farrar-2001)" in line
+    assert line.startswith("Pain (NPRS 0-10): 2 points → 5 points, worse:")
+    assert "clinically important (MCID 2 points, farrar-2001)" in line
+    assert pain_worse(_pain_history(2, 4), cat) is None
     assert pain_worse(_pain_history(2, 3), cat) is None
     assert pain_worse(_pain_history(4, 2), cat) is None
     assert pain_worse_advice("es").startswith("Tu dolor es mayor que en tu última consulta.")

@@ -411,7 +411,14 @@ def test_active_passive_gap(active: float, passive: float, deficit: bool) -> Non
     assert row.gap.control_deficit is deficit
     assert ("control_deficit" in row.flags) is deficit
     if deficit:
-        assert any("control deficit, not a flexibility limit" in r for r in row.reasons)
+        # 20° against a 6° error is clearly a deficit; 6.1° is only just beyond the error:
+        # left to clinical judgement in words (results.CLEAR_GAP_FACTOR), flagged all the same.
+        words = (
+            "control deficit, not a flexibility limit"
+            if row.gap.gap > 12
+            else "healthy runners show some gap too: judge clinically"
+        )
+        assert any(words in r for r in row.reasons)
     passive_row = result.row("hip.flexion", "left", "passive")
     assert passive_row is not None and "control_deficit" not in passive_row.flags
 

@@ -246,29 +246,50 @@ def test_change_beyond_the_mdc_is_improvement() -> None:
     assert "improved" in now.flags and "clinically_important" not in now.flags
 
 
-def test_nprs_4_to_2_reaches_the_mcid_exactly() -> None:
-    """NPRS 4 → 2: 2 points (50%) reaches Farrar 2001's 2 points or 30%; it is not more than
-    the 2-point MDC (Childs 2005). Clinically important: improved, both said."""
+def test_nprs_4_to_2_reaches_the_mcid_size_but_not_beyond_the_error() -> None:
+    """NPRS 4 → 2: 2 points (50%), the size of Farrar 2001's 2 points or 30%, but not more
+    than the 2-point MDC (Childs 2005). Catalogue 2026.7 (the lead's rule): clinically
+    important only beyond the error, so unchanged (it was "improved, clinically important");
+    the reason says why."""
     before = visit(1, V1, ("nprs", "none", "none", 4))
     after = visit(2, V2, ("nprs", "none", "none", 2))
     now = row(read(runner(), before, after), "nprs", "none", "none")
-    assert now.change.verdict == "improved"
-    assert now.change.important is True and now.change.beyond_error is False
-    assert {"improved", "clinically_important"} <= set(now.flags)
+    assert now.change.verdict == "unchanged"
+    assert now.change.important is False and now.change.beyond_error is False
+    assert not {"improved", "clinically_important"} & set(now.flags)
     reason = now.change.reason
-    assert "reaches the 2 or 30% clinically important difference (farrar-2001)" in reason
+    assert (
+        "the 2 or 30% clinically important difference (farrar-2001) counts only beyond the "
+        "measurement error" in reason
+    )
     # A change of exactly the 2-point MDC is not beyond it, nor "within" it: at it.
     assert "at the 2 points measurement error (childs-2005), not beyond it" in reason
     assert "within" not in reason
 
 
-def test_nprs_30_percent_counts_with_a_low_baseline() -> None:
-    """NPRS 3 → 2: one point is 33%, over Farrar's 30%."""
+def test_nprs_5_to_2_is_beyond_the_error_and_clinically_important() -> None:
+    """NPRS 5 → 2: 3 points (60%), beyond Childs 2005's 2 points and reaching Farrar's 2
+    points or 30%: improved, clinically important, both said."""
+    before = visit(1, V1, ("nprs", "none", "none", 5))
+    after = visit(2, V2, ("nprs", "none", "none", 2))
+    now = row(read(runner(), before, after), "nprs", "none", "none")
+    assert now.change.verdict == "improved" and now.change.important is True
+    assert {"improved", "clinically_important"} <= set(now.flags)
+    assert "reaches the 2 or 30% clinically important difference (farrar-2001)" in (
+        now.change.reason
+    )
+
+
+def test_nprs_30_percent_does_not_count_from_a_low_baseline() -> None:
+    """NPRS 3 → 2: one point is 33%, over Farrar's 30%, but the percentage is not applied
+    from a pain of 3 or less (catalogue 2026.7; it was "clinically important" before), and
+    the point is within the 2-point error: unchanged."""
     before = visit(1, V1, ("nprs", "none", "none", 3))
     after = visit(2, V2, ("nprs", "none", "none", 2))
     now = row(read(runner(), before, after), "nprs", "none", "none")
-    assert now.change.important is True and now.change.verdict == "improved"
+    assert now.change.important is False and now.change.verdict == "unchanged"
     assert "down 1 point (33%)" in now.change.reason
+    assert "short of the 2 points clinically important difference" in now.change.reason
 
 
 def test_nprs_one_point_from_eight_is_unchanged() -> None:
@@ -278,13 +299,23 @@ def test_nprs_one_point_from_eight_is_unchanged() -> None:
     assert now.change.verdict == "unchanged" and now.change.important is False
 
 
-def test_lefs_plus_9_is_clinically_important() -> None:
-    """LEFS 60 → 69: +9 reaches Binkley 1999's MCID of 9 (and equals, not exceeds, the MDC)."""
+def test_lefs_plus_9_is_at_the_error_and_not_yet_clinically_important() -> None:
+    """LEFS 60 → 69: +9 is the size of Binkley 1999's MCID of 9 but equals, not exceeds, the
+    9-point MDC: not clinically important (catalogue 2026.7, was "improved, clinically
+    important"); 60 → 70 is."""
     before = visit(1, V1, ("lefs.total", "none", "none", 60))
     after = visit(2, V2, ("lefs.total", "none", "none", 69))
     now = row(read(runner(), before, after), "lefs.total", "none", "none")
-    assert now.change.verdict == "improved" and now.change.important is True
-    assert "clinically_important" in now.flags
+    assert now.change.verdict == "unchanged" and now.change.important is False
+    assert "clinically_important" not in now.flags
+    beyond = row(
+        read(runner(), before, visit(2, V2, ("lefs.total", "none", "none", 70))),
+        "lefs.total",
+        "none",
+        "none",
+    )
+    assert beyond.change.verdict == "improved" and beyond.change.important is True
+    assert "clinically_important" in beyond.flags
 
 
 def test_nprs_2_to_3_a_rise_of_50_percent_is_not_clinically_important() -> None:
@@ -299,58 +330,55 @@ def test_nprs_2_to_3_a_rise_of_50_percent_is_not_clinically_important() -> None:
     assert now.change.verdict == "unchanged"
     assert now.change.important is False and now.change.beyond_error is False
     assert not {"worse", "clinically_important"} & set(now.flags)
-    assert "short of the 2 or 30% clinically important difference" in now.change.reason
+    # A rise is judged by the points only: the 30% is not said (it was "2 or 30%").
+    assert "short of the 2 points clinically important difference" in now.change.reason
     assert not [g for g in glance(result) if g.code == "nprs" and g.flag == "worse"]
 
 
-def test_nprs_3_to_2_a_fall_of_a_third_is_clinically_important() -> None:
-    """NPRS 3 → 2 (DEMO-0008): down 1 point, 33%: Farrar's 30% reduction is reached, while
-    the point is inside the 2-point MDC. Improved, clinically important, within the error."""
+def test_nprs_3_to_2_a_fall_of_a_third_is_not_called_improved() -> None:
+    """NPRS 3 → 2 (DEMO-0008): down 1 point, 33%, inside the 2-point MDC, and from a pain of
+    3 Farrar's 30% is not applied (catalogue 2026.7; it was "improved, clinically
+    important, within the error"): unchanged."""
     before = visit(1, V1, ("nprs", "none", "none", 3))
     after = visit(2, V2, ("nprs", "none", "none", 2))
     now = row(read(runner(), before, after), "nprs", "none", "none")
-    assert now.change.verdict == "improved" and now.change.important is True
+    assert now.change.verdict == "unchanged" and now.change.important is False
     assert "within the 2 points measurement error (childs-2005)" in now.change.reason
 
 
-def test_nprs_2_to_4_a_rise_of_2_points_is_clinically_important() -> None:
-    """NPRS 2 → 4: a rise of Farrar's 2 points counts by its points: worse, clinically
-    important, at (not beyond) the 2-point MDC."""
+def test_nprs_2_to_4_a_rise_at_the_error_is_not_called_worse() -> None:
+    """NPRS 2 → 4: a rise of Farrar's 2 points, at (not beyond) the 2-point MDC: the same
+    rule as a fall (catalogue 2026.7; it was "worse, clinically important"): unchanged;
+    2 → 5 is worse and clinically important."""
     before = visit(1, V1, ("nprs", "none", "none", 2))
     after = visit(2, V2, ("nprs", "none", "none", 4))
     now = row(read(runner(), before, after), "nprs", "none", "none")
-    assert now.change.verdict == "worse" and now.change.important is True
+    assert now.change.verdict == "unchanged" and now.change.important is False
     assert now.change.at_error
     assert "at the 2 points measurement error (childs-2005), not beyond it" in now.change.reason
+    worse = visit(2, V2, ("nprs", "none", "none", 5))
+    later = row(read(runner(), before, worse), "nprs", "none", "none")
+    assert later.change.verdict == "worse" and later.change.important is True
 
 
 @pytest.mark.parametrize("lang", ["en", "es"])
-def test_lefs_72_to_63_is_at_the_error_and_clinically_important(lang: str) -> None:
+def test_lefs_72_to_63_is_at_the_error_and_not_called_worse(lang: str) -> None:
     """LEFS 72 → 63 (DEMO-0002): 9 points, Binkley 1999's MDC and MCID are both 9. Not more
-    than the MDC, not within it either: "at the measurement error (9 points)"; it reaches the
-    MCID: worse, clinically important. Both languages say the boundary truly."""
+    than the MDC, not within it either: "at the measurement error (9 points)". It was called
+    "worse, clinically important"; catalogue 2026.7 (the lead's rule): a change is worse and
+    clinically important only beyond the error, so unchanged, and no "what changed" line.
+    Both languages say the boundary truly."""
     from mobileathlete_desktop.domain.interpretation import change_sentence
 
     before = visit(1, V1, ("lefs.total", "none", "none", 72))
     after = visit(2, V2, ("lefs.total", "none", "none", 63))
     now = row(read(runner(), before, after), "lefs.total", "none", "none")
-    assert now.change.verdict == "worse" and now.change.important is True
+    assert now.change.verdict == "unchanged" and now.change.important is False
     assert now.change.beyond_error is False and now.change.at_error
-    said = change_sentence(now, lang, default_catalogue())
-    expected = {
-        "en": (
-            "Lower Extremity Functional Scale: 72 points → 63 points, worse: at the measurement "
-            "error (9 points), not beyond it; clinically important (MCID 9 points, "
-            "binkley-1999)."
-        ),
-        "es": (
-            "Escala funcional de la pierna (LEFS): 72 puntos → 63 puntos, empeoró: igual al "
-            "error de medición (9 puntos), no mayor; clínicamente importante (DMCI 9 puntos, "
-            "binkley-1999)."
-        ),
-    }[lang]
-    assert said == expected
-    assert "within" not in now.change.reason and "dentro" not in (said or "")
+    assert change_sentence(now, lang, default_catalogue()) is None
+    assert "at the 9 points measurement error (binkley-1999), not beyond it" in (now.change.reason)
+    assert now.change.reason.endswith(": unchanged.")
+    assert "within" not in now.change.reason
 
 
 def test_psfs_change_judged_by_its_mcid() -> None:
@@ -514,7 +542,9 @@ def test_painful_clearing_test_is_a_pain_finding() -> None:
 
 def test_ybalance_composite_below_the_reference_point() -> None:
     """Reaches 60/80/75 cm, limb 90 cm: composite 79.6%, under the 94% of Plisky 2006 (girls'
-    basketball, Star Excursion test): flagged as a reference point, worded as no risk."""
+    basketball, Star Excursion test; no ages in the abstract). Catalogue 2026.7: a cut-off
+    from one injury cohort is applied only to a runner of its group (this runner is not
+    shown to be one) and is never a finding (it was flagged "cutoff", worded as no risk)."""
     result = read(
         runner(),
         visit(
@@ -528,10 +558,9 @@ def test_ybalance_composite_below_the_reference_point() -> None:
     )
     composite = row(result, "ybalance.composite", "left", "none")
     assert composite.value == pytest.approx(79.6)
-    assert "cutoff" in composite.flags
+    assert "cutoff" not in composite.flags
     text = " ".join(composite.reasons)
-    assert "plisky-2006" in text and "not a risk prediction" in text
-    assert "injury" not in text.lower()
+    assert "plisky-2006" not in text and "injury" not in text.lower()
 
 
 FMS_14: tuple[Value, ...] = (
@@ -551,12 +580,14 @@ FMS_14: tuple[Value, ...] = (
 )
 
 
-def test_fms_total_of_14_meets_the_reference_point_without_predicting_injury() -> None:
+def test_fms_total_of_14_is_no_finding_against_kiesels_cut_off() -> None:
     result = read(runner(), visit(1, V1, *FMS_14))
     total = row(result, "fms.total", "none", "none")
     assert total.value == 14
-    assert "cutoff" in total.flags
-    assert "not a risk prediction" in " ".join(total.reasons)
+    # Kiesel 2007's one professional team: no group stored, so not applied, and an injury
+    # cohort's cut-off is never a finding (catalogue 2026.7; it was flagged "cutoff").
+    assert "cutoff" not in total.flags
+    assert "kiesel" not in " ".join(total.reasons)
 
 
 def test_editor_and_report_score_the_fms_alike() -> None:

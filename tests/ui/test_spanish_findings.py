@@ -70,10 +70,13 @@ def test_a_spanish_window_reads_the_findings_in_spanish(spanish: str, qtbot: QtB
     qtbot.addWidget(panel)
     panel.show_interpretation(_visit())
     assert _lines(panel, "✱") == [PAIN_ES]
+    # A 12° gap against the 8.6° error: beyond it, not clearly (results.CLEAR_GAP_FACTOR):
+    # flagged, and the words leave it to clinical judgement (catalogue review o2).
     assert _lines(panel, "◆") == [
         "◆ Déficit de control: Rotación interna de cadera, lado izquierdo: activo 22°, pasivo "
-        "34°, diferencia 12°, mayor que el error de medida de 8.6° (gradoz-2018): déficit de "
-        "control, no es una limitación de flexibilidad."
+        "34°, diferencia 12°, mayor que el error de medida de 8.6° (gradoz-2018): el activo "
+        "queda por debajo del pasivo en más que el error de medida; los corredores sanos "
+        "también muestran cierta diferencia: a valorar clínicamente."
     ]
     assert _lines(panel, "▼") == [
         "▼ Por debajo de la norma: Abducción de cadera, lado izquierdo: pasivo 20° — 40% de la "
@@ -103,8 +106,8 @@ def test_an_english_window_keeps_the_english_lines(qtbot: QtBot) -> None:
     assert _lines(panel, "✱") == ["✱ Pain: Hip flexion, right: pain during the test (active 118°)"]
     assert _lines(panel, "◆") == [
         "◆ Control deficit: Left hip internal rotation: active 22°, passive 34°, gap 12°, more "
-        "than the 8.6° measurement error (gradoz-2018): a control deficit, not a flexibility "
-        "limit."
+        "than the 8.6° measurement error (gradoz-2018): active short of passive by more than "
+        "the measurement error; healthy runners show some gap too: judge clinically."
     ]
 
 
@@ -120,7 +123,9 @@ def test_an_unknown_language_reads_english_and_english_is_the_default() -> None:
 
 def _follow_up() -> AssessmentInterpretation:
     """A second visit: a knee-flexion asymmetry, LEFS up 12 points (beyond its 9-point MCID),
-    a Y-Balance composite under Plisky's 94% and a single-leg squat rated fair."""
+    a Y-Balance composite under Plisky's 94% (no finding since catalogue 2026.7: a cut-off
+    from one injury cohort, not applied to this man), a Beighton score of 6 (at its
+    screening cut-point) and a single-leg squat rated fair."""
     first = AssessmentRecord(
         id=1,
         client_id=1,
@@ -143,6 +148,7 @@ def _follow_up() -> AssessmentInterpretation:
             MeasurementRecord("ybalance.posteromedial", "left", "none", 80),
             MeasurementRecord("ybalance.posterolateral", "left", "none", 75),
             MeasurementRecord("limb.length", "left", "none", 90),
+            MeasurementRecord("beighton.score", "none", "none", 6),
         ),
         findings=(FindingRecord("sls", "right", ("trunk_lean",), "fair"),),
     )
@@ -167,12 +173,16 @@ def test_asymmetry_change_reference_point_and_fault_lines_read_spanish(
         "clínicamente importante."
     )
     assert _lines(panel, "↑") == [f"↑ Mejor ★: {improvement}"]
+    # The Y-Balance composite under Plisky's 94% is no line (catalogue 2026.7); the
+    # Beighton screen is.
     assert _lines(panel, "▽") == [
-        "▽ Más allá de un punto de referencia: Y-Balance: puntaje compuesto, lado izquierdo: "
-        "79.6%, por debajo del punto de referencia de 94% de plisky-2006 (basquetbolistas "
-        "mujeres de secundaria (Star Excursion Balance Test); un valor de referencia de un solo "
-        "grupo, no es una predicción de riesgo)."
+        "▽ Más allá de un punto de referencia: Puntaje de Beighton: 6 puntos, igual o por "
+        "encima del punto de corte de 5 puntos de juul-kristensen-2017 (adultos, según una "
+        "revisión sistemática; en niños, al menos 6 de 9): posible hipermovilidad articular "
+        "generalizada (a interpretar con la historia clínica); es un punto de corte de "
+        "tamizaje, no un diagnóstico ni una predicción de riesgo."
     ]
+    assert not any("plisky" in text for text in panel.texts())
     assert _lines(panel, "⚑") == [
         "⚑ Fallos de movimiento: Sentadilla a una pierna, lado derecho: calificación "
         "regular; fallos observados: inclinación del tronco (crossley-2011, mcgovern-2018)."
@@ -183,8 +193,8 @@ def test_asymmetry_change_reference_point_and_fault_lines_read_spanish(
 def test_the_short_reference_point_and_fault_lines_are_spanish_too() -> None:
     short = {line.flag: line.short for line in glance(_follow_up(), lang="es")}
     assert short["cutoff"] == (
-        "Y-Balance: puntaje compuesto, lado izquierdo: 79.6% (por debajo del punto de "
-        "referencia de 94% de plisky-2006)"
+        "Puntaje de Beighton: 6 puntos (igual o por encima del punto de corte de 5 puntos de "
+        "juul-kristensen-2017)"
     )
     assert (
         short["faults"]
@@ -200,6 +210,7 @@ def test_the_english_follow_up_lines_are_the_reasons_the_report_prints() -> None
     )
     assert asymmetry.text in asymmetry.detail
     cutoff = next(line for line in lines if line.flag == "cutoff")
-    assert cutoff.text.endswith("a reference value from one group, not a risk prediction).")
+    assert cutoff.code == "beighton.score"
+    assert cutoff.text.endswith("a screening cut-point, not a diagnosis or a risk prediction.")
     spanish = glance(_follow_up(), lang="es")
     assert [line.detail for line in spanish] == [line.detail for line in lines]

@@ -236,7 +236,9 @@ def _interpret_row(
         flags.append(FLAG_BELOW_NORM)
     elif norm.flag == "above":
         flags.append(FLAG_ABOVE_NORM)
-    if norm.cutoff:
+    if norm.cutoff and norm.cutoff_kind != "reference":
+        # A criterion or screen is a finding; an injury cohort's reference value is not (the
+        # reason says it, for information only).
         flags.append(FLAG_CUTOFF)
     if known and (norm.norm is not None or measure.norms or norm.cutoff):
         reasons.append(f"{name} {value_text}: {norm.reason}")
@@ -274,10 +276,16 @@ def _interpret_row(
         passive = readings.get((code, side, "passive"))
         if active is not None and passive is not None:
             gap = active_passive_gap(
-                measure, active.value, passive.value, side, active.instrument or ""
+                measure,
+                active.value,
+                passive.value,
+                side,
+                active.instrument or "",
+                painful=active.pain or passive.pain,
             )
             if mode == "active" and gap.control_deficit:
                 flags.append(FLAG_CONTROL_DEFICIT)
+            if mode == "active" and (gap.control_deficit or gap.pain_limited):
                 reasons.append(gap.reason)
 
     change = _change(measure, key, reading, earlier, name, value_text)

@@ -1,5 +1,6 @@
-"""What changed: each measure that moved beyond its measurement error (MDC) or by a clinically
-important amount (MCID), in one sentence that keeps the two apart."""
+"""What changed: each measure that moved beyond its measurement error (MDC), and whether that
+change is also clinically important (reaches the MCID), in one sentence that keeps the two
+apart. A change within the error is no change here, however large next to the MCID."""
 
 from __future__ import annotations
 
@@ -81,7 +82,12 @@ def _change_sentence(tr: Texts, measure: Measure, row: Interpretation, since: st
         sizes = []
         if mcid.points is not None:
             sizes.append(f"{mcid.points:g} {_unit_in(tr, measure.unit_label, mcid.points)}".strip())
-        if mcid.percent is not None:
+        # The percentage only where it counts for this change (rules._judge): not for a
+        # worsening of pain, nor from a pain of 3 or less.
+        better = change.verdict == "improved"
+        if mcid.percent is not None and (
+            mcid.points is None or mcid.percent_applies(change.previous_value, improved=better)
+        ):
             sizes.append(f"{mcid.percent:g}%")
         size = tr.gettext(" or ").join(sizes)
         parts.append(
@@ -107,8 +113,9 @@ def change_lines(
     lang: str = "en",
     catalogue: Catalogue | None = None,
 ) -> list[ChangeLine]:
-    """Every row whose change since its previous recording is beyond the measurement error or
-    clinically important (never a change that reaches the MCID called unchanged): worse first,
+    """Every row whose change since its previous recording is beyond the measurement error
+    (or, for a measure with no error in the catalogue, reaches its MCID; rules._judge: a
+    change within the error is not listed, whatever its size next to the MCID): worse first,
     then clinically important ones, then by size. The interpretation decides what "previous"
     is (the last visit; or the first, see `episode_interpretation`)."""
     tr = texts(lang)

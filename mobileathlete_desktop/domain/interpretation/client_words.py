@@ -31,10 +31,11 @@ CLIENT_WORDS: dict[str, str] = {
     FLAG_WORSE: N_("not as good as last time"),
     FLAG_PAIN: N_("painful during the test"),
     FLAG_FAULTS: N_("the movement needs better control"),
-    FLAG_CUTOFF: N_("below the usual reference value"),
 }
-# A criterion or screening cut-point says more than "below the reference value" (catalogue
-# Cutoff.kind): the hop LSI under 90%, a Beighton score of 5 or more.
+# A cut-off on a handout is only a criterion or screening cut-point, in its own words
+# (catalogue Cutoff.kind): the hop LSI under 90%, a Beighton score of 5 or more. A reference
+# value from one injury cohort (Plisky 2006's Y-Balance 94%, Kiesel 2007's FMS 14) is never a
+# finding for the runner (it carries no flag; and here it would have no words).
 CUTOFF_WORDS: dict[str, str] = {
     "criterion": N_("not yet at the usual level for a return to running or sport"),
     "screen": N_("more flexible joints than most people: stretching is left out of your program"),
@@ -105,7 +106,7 @@ def client_lines(
             warnings.append(tr.gettext(warning))
         message = CLIENT_WORDS.get(line.flag)
         if line.flag == FLAG_CUTOFF:
-            message = _cutoff_words(cat, line.code) or message
+            message = _cutoff_words(cat, line.code)
         if message is None:
             continue
         if wanted is not None and (line.code, line.side) not in wanted and line.flag != FLAG_PAIN:

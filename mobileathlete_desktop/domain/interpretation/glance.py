@@ -31,6 +31,7 @@ from mobileathlete_desktop.domain.interpretation.value_words import (
     _mode_value,
     _named,
     _norm_text,
+    _rating_in,
     _side_words,
     _value_in,
     signed_difference,
@@ -228,3 +229,21 @@ def _fms_asymmetry(
         other="—" if other is None else f"{other.value:g}",
         cite=cite,
     )
+
+
+def movement_words(
+    row: Interpretation, lang: str = "en", catalogue: Catalogue | None = None
+) -> str:
+    """A motor-control test in short, in `lang`: "Single-leg squat, right: fair (knee
+    valgus)"; its value as recorded when the measure is unknown."""
+    tr = texts(lang)
+    measure = measure_for(row.code, catalogue if catalogue is not None else default_catalogue())
+    name = _named(tr, measure, row.label, row.side)
+    if measure is None:
+        return f"{name}: {row.value_text}"
+    labels = {f.code: f.label_in(tr.lang) for f in measure.faults}
+    seen = ", ".join(labels[f].lower() for f in row.faults if f in labels)
+    rating = _rating_in(tr, row.rating)
+    if seen:
+        return tr.gettext("{name}: {rating} ({faults})", name=name, rating=rating, faults=seen)
+    return tr.gettext("{name}: {rating}", name=name, rating=rating)

@@ -17,6 +17,7 @@ from mobileathlete_desktop.domain.interpretation.assessment import (
 )
 from mobileathlete_desktop.domain.interpretation.computed import HOP_LSI
 from mobileathlete_desktop.domain.interpretation.glance import glance
+from mobileathlete_desktop.domain.interpretation.glance import movement_words as movement_words
 from mobileathlete_desktop.domain.interpretation.results import (
     FLAG_ASYMMETRY,
     FLAG_BELOW_NORM,
@@ -33,7 +34,6 @@ from mobileathlete_desktop.domain.interpretation.value_words import (
     _fmt_in,
     _mode_value,
     _named,
-    _rating_in,
     _side_words,
     _value_in,
 )
@@ -132,6 +132,24 @@ def _control(
         "source": gap.source,
     }
     norm = _norm_words(tr, measure, passive) if passive is not None else ""
+    if not gap.clear:
+        # Beyond the error, but not clearly (results.CLEAR_GAP_FACTOR): a healthy runner's
+        # active range falls a few degrees short of the passive too.
+        if _restricted(tr, measure, passive):
+            return tr.gettext(
+                "{name}: passive {passive}, below the norm ({norm}), and active only "
+                "{active}: a restriction, and active short of passive by more than the "
+                "measurement error (gap {gap}, error {error}, {source}); healthy runners show "
+                "some gap too: judge clinically.",
+                norm=norm,
+                **values,
+            )
+        return tr.gettext(
+            "{name}: passive {passive} but active only {active}: active short of passive by "
+            "more than the measurement error (gap {gap}, error {error}, {source}); healthy "
+            "runners show some gap too: judge clinically.",
+            **values,
+        )
     if _restricted(tr, measure, passive):
         return tr.gettext(
             "{name}: passive {passive}, below the norm ({norm}), and active only {active}: "
@@ -197,11 +215,30 @@ def _pain(tr: Texts, measure: Measure | None, row: Interpretation) -> str:
     return _with_warnings(tr, _pain_sentence(tr, measure, row), [measure])
 
 
+def _pain_limited(row: Interpretation) -> bool:
+    """An active range short of the passive beyond the error, in a painful test: pain may
+    be what limits it (rules.active_passive_gap), one finding of its own."""
+    return row.gap is not None and row.gap.pain_limited
+
+
 def _pain_sentence(tr: Texts, measure: Measure | None, row: Interpretation) -> str:
     values = {
         "name": _label(tr, measure, row, row.side),
         "value": _mode_value(tr, row.mode, _value(tr, measure, row)),
     }
+    gap = row.gap
+    if measure is not None and gap is not None and gap.pain_limited:
+        return tr.gettext(
+            "{name}: passive {passive} but active only {active}, painful during the test: "
+            "pain may be what limits the active range (gap {gap}, more than the {error} "
+            "measurement error, {source}); not judged a control deficit.",
+            name=values["name"],
+            active=_fmt_in(tr, measure, gap.active),
+            passive=_fmt_in(tr, measure, gap.passive),
+            gap=_fmt_in(tr, measure, gap.gap),
+            error=_fmt_in(tr, measure, gap.error or 0),
+            source=gap.source,
+        )
     norm = _norm_words(tr, measure, row) if measure is not None else ""
     if FLAG_BELOW_NORM in row.flags and norm:
         return tr.gettext(
@@ -364,6 +401,9 @@ def highlights(
             if FLAG_BELOW_NORM in row.flags and row.norm.norm is not None:
                 text = _pain(tr, measure, row)
                 found.append(Highlight(KIND_PAIN, row.code, row.side, text, 2.0 + _shortfall(row)))
+            elif _pain_limited(row):
+                text = _pain(tr, measure, row)
+                found.append(Highlight(KIND_PAIN, row.code, row.side, text, 2.0))
             else:
                 painful.append((row, measure))
         if measure is None:
@@ -432,24 +472,6 @@ def highlights(
         if h not in chosen:
             chosen.append(h)
     return sorted(chosen, key=lambda h: (rank[h.kind], -h.severity))
-
-
-def movement_words(
-    row: Interpretation, lang: str = "en", catalogue: Catalogue | None = None
-) -> str:
-    """A motor-control test in short, in `lang`: "Single-leg squat, right: fair (knee
-    valgus)"; its value as recorded when the measure is unknown."""
-    tr = texts(lang)
-    measure = measure_for(row.code, catalogue if catalogue is not None else default_catalogue())
-    name = _named(tr, measure, row.label, row.side)
-    if measure is None:
-        return f"{name}: {row.value_text}"
-    labels = {f.code: f.label_in(tr.lang) for f in measure.faults}
-    seen = ", ".join(labels[f].lower() for f in row.faults if f in labels)
-    rating = _rating_in(tr, row.rating)
-    if seen:
-        return tr.gettext("{name}: {rating} ({faults})", name=name, rating=rating, faults=seen)
-    return tr.gettext("{name}: {rating}", name=name, rating=rating)
 
 
 __all__ = [

@@ -37,6 +37,14 @@ ABOVE_NORM_PERCENT = 110.0
 DEFAULT_LSI_THRESHOLD = 90.0
 # Floating-point slack so that a change *exactly* equal to a threshold is treated as equal.
 _EPSILON = 1e-9
+# An active–passive gap beyond its error is a control deficit (the flag, and control work);
+# only one more than this many times its error is *said* to be "a control deficit, not a
+# flexibility limit". Nearer the error the words are "active short of passive by more than
+# the measurement error; healthy runners show some gap too: judge clinically". A clinic
+# convention: no published figure for the healthy active–passive difference could be read
+# (rules.gap_error), and a 5° or 6° gap against a goniometer's 4° says little more than that
+# (the margin, half the error again, is "a few degrees" there: 6° for 4°, 12.9° for 8.6°).
+CLEAR_GAP_FACTOR = 1.5
 
 # --- Flag codes (stable: recommendations, reports and exports key on them) -----------------
 
@@ -53,8 +61,10 @@ FLAG_FAULTS = "faults"
 # A change that reaches the measure's minimal clinically important difference (MCID): set
 # beside FLAG_IMPROVED or FLAG_WORSE, which mean "beyond measurement error" (MDC).
 FLAG_CLINICALLY_IMPORTANT = "clinically_important"
-# At or past a published reference point (Y-Balance composite under 94%, FMS total 14 or
-# less): a reference value from one group, never an injury prediction for this client.
+# At or past a published decision criterion (hop LSI under 90%) or screening cut-point
+# (Beighton 5 or more). A reference value from one injury cohort (Y-Balance composite under
+# 94%, FMS total 14 or less) is never flagged: it is said in the row's reason, for
+# information ("not a risk prediction"), and only for a runner of the group it was measured in.
 FLAG_CUTOFF = "cutoff"
 FLAGS: tuple[str, ...] = (
     FLAG_BELOW_NORM,
@@ -102,6 +112,10 @@ class NormComparison:
     cutoff: str = ""
     """A published reference point the value crossed, in words (never a risk)."""
     cutoff_source: str = ""
+    cutoff_kind: str = ""
+    """"criterion" or "screen" (a finding, FLAG_CUTOFF), or "reference": a value from one
+    injury cohort (Plisky 2006, Kiesel 2007), said in the reason for information only and
+    never a finding."""
 
 
 @dataclass(frozen=True)
@@ -135,6 +149,21 @@ class ActivePassiveGap:
     source: str
     control_deficit: bool
     reason: str
+    pain_limited: bool = False
+    """Beyond the error, but the active or passive reading was painful: pain may be what
+    limits the active range, so it is no control deficit (and chooses no resisted drill)."""
+
+    @property
+    def clear(self) -> bool:
+        """A control deficit more than CLEAR_GAP_FACTOR times its error: said as one. A
+        deficit between once and that many times its error is said as a shortfall to judge
+        clinically (healthy runners show a few degrees of gap too)."""
+        return self.control_deficit and gap_is_clear(self.gap, self.error)
+
+
+def gap_is_clear(gap: float, error: float | None) -> bool:
+    """Whether an active–passive gap is more than CLEAR_GAP_FACTOR times its error."""
+    return error is not None and gap - CLEAR_GAP_FACTOR * error > _EPSILON
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Literal
 
 from mobileathlete_desktop.domain.catalogue import (
@@ -13,20 +12,21 @@ from mobileathlete_desktop.domain.catalogue import (
     Norm,
     Side,
 )
+from mobileathlete_desktop.domain.interpretation.change_rules import _change as _change
+from mobileathlete_desktop.domain.interpretation.change_rules import _error
+from mobileathlete_desktop.domain.interpretation.change_rules import (
+    change_undetectable as change_undetectable,
+)
+from mobileathlete_desktop.domain.interpretation.change_rules import judge_change as judge_change
 from mobileathlete_desktop.domain.interpretation.results import (
     _EPSILON,
     ABOVE_NORM_PERCENT,
     BELOW_NORM_PERCENT,
     REFERENCE_Z,
     ActivePassiveGap,
-    Change,
-    Key,
     NormComparison,
     NormFlag,
-    RaterKind,
     SideComparison,
-    Verdict,
-    _Reading,
 )
 from mobileathlete_desktop.domain.interpretation.value_words import (
     _error_source_in,
@@ -51,13 +51,9 @@ from mobileathlete_desktop.domain.interpretation.visit_rules import (
 )
 from mobileathlete_desktop.domain.interpretation.visit_rules import pain_reason as pain_reason
 from mobileathlete_desktop.domain.interpretation.wording import (
-    _change_reason,
     _cutoff_reason,
     _gap_reason,
     _sides_reason,
-)
-from mobileathlete_desktop.domain.records import (
-    AssessmentRecord,
 )
 from mobileathlete_desktop.support.i18n import texts
 
@@ -85,13 +81,19 @@ def compare_with_norm(
     passive range, is judged and the reason says so.
     """
     norm = measure.norm_for(sex, age, mode)
-    cutoff, cutoff_source = _cutoff(measure, value)
+    cutoff, cutoff_source, cutoff_kind = _cutoff(measure, value, sex, age)
     if norm is None:
         reason = _why_no_norm(measure, sex, age)
         if cutoff:
             reason = f"{reason[:-1]}; {cutoff}"
         return NormComparison(
-            None, None, "no_norm", reason, cutoff=cutoff, cutoff_source=cutoff_source
+            None,
+            None,
+            "no_norm",
+            reason,
+            cutoff=cutoff,
+            cutoff_source=cutoff_source,
+            cutoff_kind=cutoff_kind,
         )
     err = _error(measure, instrument, "intra")
     mdc = err.smallest_real_change if err else None
@@ -126,7 +128,7 @@ def compare_with_norm(
         if cutoff:
             reason = f"{reason[:-1]}; {cutoff}"
         return NormComparison(
-            norm, percent, flag, reason, mdc, text, low, high, cutoff, cutoff_source
+            norm, percent, flag, reason, mdc, text, low, high, cutoff, cutoff_source, cutoff_kind
         )
 
     if norm.fallback:
@@ -216,12 +218,16 @@ def within_norm_range(norm: Norm, mdc: float | None) -> tuple[float, float]:
     return low, high
 
 
-def _cutoff(measure: Measure, value: float) -> tuple[str, str]:
-    """The published reference point the value crossed, in words, and its source."""
+def _cutoff(
+    measure: Measure, value: float, sex: str | None = None, age: int | None = None
+) -> tuple[str, str, str]:
+    """The published reference point the value crossed, in words, its source and its kind;
+    only a cut-off measured in the runner's group (`Cutoff.applies_to`, the rule norms
+    follow): Plisky 2006's 94% from high-school girls is no reference for a man of 60."""
     for c in measure.cutoffs:
-        if c.crossed(value):
-            return _cutoff_reason(texts("en"), measure, c), c.source
-    return "", ""
+        if c.crossed(value) and c.applies_to(sex, age):
+            return _cutoff_reason(texts("en"), measure, c), c.source, c.kind
+    return "", "", ""
 
 
 def _error_source(err: MeasurementError | None) -> str:
@@ -313,135 +319,38 @@ def gap_error(err: MeasurementError | None) -> float | None:
 
 
 def active_passive_gap(
-    measure: Measure, active: float, passive: float, side: Side = "none", instrument: str = ""
+    measure: Measure,
+    active: float,
+    passive: float,
+    side: Side = "none",
+    instrument: str = "",
+    *,
+    painful: bool = False,
 ) -> ActivePassiveGap:
     """Passive minus active; a gap larger than the error of that difference (`gap_error`,
     the one rule every window, summary, chart, report and handout reads through the
-    interpretation) marks a control deficit."""
+    interpretation) marks a control deficit, unless the active or passive reading was
+    `painful`: then pain may be what limits the active range (`pain_limited`), as a painful
+    range below its norm is said, and no control deficit is claimed (nor resisted control
+    work chosen into a painful range)."""
     gap = passive - active
     err = _error(measure, instrument, "intra")
     mdc = gap_error(err)
     name = _row_name(measure, side, "none")
-    reason = _gap_reason(texts("en"), name, measure, active, passive, err)
+    reason = _gap_reason(texts("en"), name, measure, active, passive, err, painful=painful)
     if err is None or mdc is None:
         return ActivePassiveGap(active, passive, gap, None, "", False, reason)
-    deficit = gap - mdc > _EPSILON
-    return ActivePassiveGap(active, passive, gap, mdc, err.source, deficit, reason)
-
-
-@dataclass(frozen=True)
-class _Judged:
-    """A change measured against the error and the MCID: what both the verdict and its
-    reason rest on."""
-
-    verdict: Verdict
-    err: MeasurementError | None
-    mdc: float | None
-    beyond: bool | None
-    important: bool | None
-
-
-def _judge(
-    measure: Measure, previous: float, current: float, rater: RaterKind, instrument: str
-) -> _Judged:
-    err = _error(measure, instrument, rater)
-    mdc = err.smallest_real_change if err else None
-    delta = current - previous
-    beyond = None if mdc is None else abs(delta) - mdc > _EPSILON
-    mcid = measure.important_change
-    better = delta > 0 if measure.higher_is_better else delta < 0
-    important = (
-        None if mcid is None else mcid.reached(previous, delta, improved=better) and delta != 0
+    beyond = gap - mdc > _EPSILON
+    return ActivePassiveGap(
+        active,
+        passive,
+        gap,
+        mdc,
+        err.source,
+        beyond and not painful,
+        reason,
+        pain_limited=beyond and painful,
     )
-    verdict: Verdict
-    if beyond is None and important is None:
-        verdict = "undetermined"
-    elif not beyond and not important:
-        verdict = "undetectable" if change_undetectable(measure, err) else "unchanged"
-    else:
-        verdict = "improved" if better else "worse"
-    return _Judged(verdict, err, mdc, beyond, important)
-
-
-def change_undetectable(measure: Measure, err: MeasurementError | None) -> bool:
-    """Whether this instrument cannot show a change of the size this measure plausibly
-    makes, so a change within its error must not be called "unchanged".
-
-    The rule, from the catalogue's own figures: the smallest real change (MDC95) is larger
-    than the distance from the healthy mean to the edge of the usual range (REFERENCE_Z ×
-    the widest SD among the measure's norms). A runner could then move from the middle of
-    the healthy range to beyond its edge and the change would still lie within measurement
-    error. The Thomas hip angle by goniometer: SEM 11° (Peeler & Anderson 2007), MDC95
-    30.5°, against Ferber 2010's SD 9.61° (1.645 × 9.61 = 15.8°). A measure with a
-    clinically important difference can still show one, and a measure whose norms give no
-    spread has nothing to weigh the error against: neither is covered.
-    """
-    mdc = err.smallest_real_change if err is not None else None
-    if mdc is None or measure.important_change is not None:
-        return False
-    spreads = [s for n in measure.norms if (s := n.equation_sd or n.sd) is not None]
-    return bool(spreads) and mdc - REFERENCE_Z * max(spreads) > _EPSILON
-
-
-def judge_change(
-    measure: Measure,
-    previous: float,
-    current: float,
-    rater: RaterKind = "intra",
-    instrument: str = "",
-) -> tuple[Verdict, float | None, str]:
-    """Improved / unchanged / worse (or "undetectable": `change_undetectable`), the MDC95
-    used and its source.
-
-    A change counts when it is more than the measurement error (MDC95, strictly) *or* reaches
-    the measure's minimal clinically important difference (MCID, at least). "undetermined"
-    when the catalogue holds neither. Respects `higher_is_better` (NPRS going down improves).
-    """
-    judged = _judge(measure, previous, current, rater, instrument)
-    if judged.verdict == "undetermined":
-        return "undetermined", None, ""
-    return judged.verdict, judged.mdc, judged.err.source if judged.err is not None else ""
-
-
-def _change(
-    measure: Measure,
-    key: Key,
-    reading: _Reading,
-    earlier: Sequence[tuple[AssessmentRecord, Mapping[Key, _Reading]]],
-    name: str,
-    value_text: str,
-) -> Change:
-    found = next(((a, readings[key]) for a, readings in reversed(earlier) if key in readings), None)
-    if found is None:
-        return Change("no_previous", f"{name} {value_text}: first recording, no earlier value.")
-    previous_assessment, prev = found
-    rater: RaterKind = (
-        "inter" if reading.rater and prev.rater and reading.rater != prev.rater else "intra"
-    )
-    judged = _judge(measure, prev.value, reading.value, rater, reading.instrument)
-    verdict, err, mdc = judged.verdict, judged.err, judged.mdc
-    beyond, important = judged.beyond, judged.important
-    source = err.source if err is not None and verdict != "undetermined" else ""
-    mcid = measure.important_change
-    delta = reading.value - prev.value
-    when = previous_assessment.date.isoformat()
-    change = Change(
-        verdict=verdict,
-        reason="",
-        previous_value=prev.value,
-        previous_assessment_id=previous_assessment.id,
-        previous_date=when,
-        delta=round(delta, 6),
-        mdc=mdc,
-        source=source,
-        rater=rater,
-        beyond_error=beyond,
-        important=important,
-        mcid="" if mcid is None else mcid.text,
-        mcid_source="" if mcid is None else mcid.source,
-    )
-    reason = _change_reason(texts("en"), measure, name, value_text, change, err)
-    return replace(change, reason=reason)
 
 
 def _ages(norm: Norm) -> str:
@@ -452,16 +361,6 @@ def _ages(norm: Norm) -> str:
 
 
 # --- Small helpers -------------------------------------------------------------------------
-
-
-def _error(measure: Measure, instrument: str, rater: str) -> MeasurementError | None:
-    err = measure.error_for(instrument or measure.instrument, rater)
-    if err is not None and err.smallest_real_change is not None:
-        return err
-    for e in measure.errors:
-        if e.smallest_real_change is not None:
-            return e
-    return None
 
 
 def _why_no_norm(measure: Measure, sex: str | None, age: int | None) -> str:

@@ -17,6 +17,7 @@ from mobileathlete_desktop.domain.interpretation.results import (
     Change,
     Interpretation,
     SideComparison,
+    gap_is_clear,
 )
 from mobileathlete_desktop.domain.interpretation.value_words import (
     _crossed_words,
@@ -46,8 +47,12 @@ def _gap_reason(
     active: float,
     passive: float,
     err: MeasurementError | None,
+    *,
+    painful: bool = False,
 ) -> str:
-    """Why an active-passive gap is or is not a control deficit, as a whole sentence."""
+    """Why an active-passive gap is or is not a control deficit, as a whole sentence: a gap
+    beyond the error with pain in the test is said to be possibly pain-limited; one beyond
+    the error but not clearly (results.gap_is_clear) is left to clinical judgement."""
     gap = passive - active
     values = {
         "name": name,
@@ -63,6 +68,24 @@ def _gap_reason(
             **values,
         )
     source = _error_source_in(tr, err)
+    if gap - mdc > _EPSILON and painful:
+        return tr.gettext(
+            "{name}: active {active}, passive {passive}, gap {gap}, more than the {error} "
+            "measurement error ({source}), and painful during the test: pain may be what "
+            "limits the active range, so it is not judged a control deficit.",
+            error=error_words(measure, mdc, gap),
+            source=source,
+            **values,
+        )
+    if gap - mdc > _EPSILON and not gap_is_clear(gap, mdc):
+        return tr.gettext(
+            "{name}: active {active}, passive {passive}, gap {gap}, more than the {error} "
+            "measurement error ({source}): active short of passive by more than the "
+            "measurement error; healthy runners show some gap too: judge clinically.",
+            error=error_words(measure, mdc, gap),
+            source=source,
+            **values,
+        )
     if gap - mdc > _EPSILON:
         return tr.gettext(
             "{name}: active {active}, passive {passive}, gap {gap}, more than the {error} "
@@ -356,22 +379,35 @@ def _change_reason(
         parts.append(said)
     mcid = measure.important_change
     if mcid is not None and change.important is not None:
-        if tr.lang == "en":
-            size = mcid.text
-        else:
-            sizes = [f"{mcid.points:g}"] if mcid.points is not None else []
-            sizes += [f"{mcid.percent:g}%"] if mcid.percent is not None else []
-            size = tr.gettext(" or ").join(sizes)
-        if not mcid.percent:
+        better = delta > 0 if measure.higher_is_better else delta < 0
+        base = previous or 0.0
+        # The percentage only where it counts for this change (not a worsening of pain, not
+        # from a pain of 3 or less): "short of the 2 points", never "of the 2 or 30%".
+        percent = mcid.percent is not None and (
+            mcid.points is None or mcid.percent_applies(base, improved=better)
+        )
+        sizes = [f"{mcid.points:g}"] if mcid.points is not None else []
+        sizes += [f"{mcid.percent:g}%"] if percent else []
+        size = tr.gettext(" or ").join(sizes)
+        if not percent:
             size += " " + _unit_in(tr, measure.unit_label, mcid.points)
         important = {"size": size, "source": mcid.source}
-        parts.append(
-            tr.gettext("reaches the {size} clinically important difference ({source})", **important)
-            if change.important
-            else tr.gettext(
+        if change.important:
+            said = tr.gettext(
+                "reaches the {size} clinically important difference ({source})", **important
+            )
+        elif delta != 0 and mcid.reached(base, delta, improved=better):
+            # As large as the MCID but not beyond the error: not shown to have happened.
+            said = tr.gettext(
+                "the {size} clinically important difference ({source}) counts only beyond "
+                "the measurement error",
+                **important,
+            )
+        else:
+            said = tr.gettext(
                 "short of the {size} clinically important difference ({source})", **important
             )
-        )
+        parts.append(said)
     if change.verdict == "undetermined":
         return tr.gettext(
             "{head}: no measurement error or important difference in the catalogue.", head=head
