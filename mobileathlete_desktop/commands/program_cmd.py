@@ -30,6 +30,13 @@ be added, none renamed or removed):
   "reason" (why it was chosen, in English: a check-in's said from its code; may be ""),
   "notes" (the therapist's note; may be ""), "in_library" (bool)}``.
 - ``warnings``: sentences, as printed on stderr; empty when there are none.
+- ``review``: the drills a check-in flagged the program for review for (pain or difficulty
+  above 5/10, or rising: the client's handout asks them to call before the next exercises),
+  each ``{"drill" (library code), "name" (in ``lang``), "pain" (0-10), "was" (the figure
+  before, for a rise, else null), "date" (the check-in's, YYYY-MM-DD or null), "in_program"
+  (bool: false when held back or swapped), "text" ("Flagged for review: Bird dog 6/10 at the
+  check-in of 2026-10-10", English)}``; empty when the program is not flagged. The table
+  prints each ``text`` under the program's heading.
 
 Exit codes: 0 the program was shown; 2 unknown chart number or program, a program of another
 client, or bad usage (a message on stderr); 1 anything else. Showing the program is recorded
@@ -51,6 +58,7 @@ if TYPE_CHECKING:
     from mobileathlete_desktop.services.reports import ProgramListing
 
 DETAIL_INDENT = "      "
+ISO_DATE = "yyyy-MM-dd"
 
 
 def register(subparsers: Any) -> None:
@@ -150,7 +158,40 @@ def program_json(listing: ProgramListing) -> dict[str, Any]:
             for d in listing.drills
         ],
         "warnings": list(listing.warnings),
+        "review": _review_json(listing),
     }
+
+
+def _review_json(listing: ProgramListing) -> list[dict[str, Any]]:
+    from mobileathlete_desktop.services.programs import exercise_library
+    from mobileathlete_desktop.services.reports.review import drill_name, flag_lines
+
+    library = exercise_library()
+    said = flag_lines(listing.review, "en", library, ISO_DATE)
+    return [
+        {
+            "drill": flag.code,
+            "name": drill_name(flag.code, library, listing.lang),
+            "pain": flag.pain,
+            "was": flag.was,
+            "date": flag.on.isoformat() if flag.on else None,
+            "in_program": flag.in_program,
+            "text": text,
+        }
+        for flag, text in zip(listing.review, said, strict=True)
+    ]
+
+
+def _review_text(listing: ProgramListing, width: int) -> None:
+    """The program's review flags under its heading, then what the client was told."""
+    from mobileathlete_desktop.services.programs import exercise_library
+    from mobileathlete_desktop.services.reports.review import flag_lines, told_to_call
+
+    if not listing.review:
+        return
+    for line in flag_lines(listing.review, "en", exercise_library(), ISO_DATE):
+        print(textwrap.fill(f"! {line}", width, subsequent_indent="  "))
+    print(textwrap.fill(told_to_call("en"), width, initial_indent="  ", subsequent_indent="  "))
 
 
 def _heading(listing: ProgramListing) -> str:
@@ -185,6 +226,7 @@ def print_program(listing: ProgramListing, width: int | None = None) -> None:
         if listing.program.code:
             took += f" · program code {shown_code(listing.program.code)}"
         print(textwrap.fill(took, width, subsequent_indent="  "))
+    _review_text(listing, width)
     if not listing.drills:
         print("The program has no drills.")
         return

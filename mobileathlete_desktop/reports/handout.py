@@ -60,16 +60,17 @@ class Handout:
     drafts: tuple[date, ...] = ()
     """The dates of the unsigned (draft) assessments the handout is made from: every page
     then says it is a draft, and under the title which assessment is not yet signed off."""
+    review: str = ""
+    """A check-in's review flag said to the runner (services.reports.review.client_note):
+    the drill, what they reported, and to call before the next exercises; in a box under
+    the title."""
 
 
 def date_text(on: date, lang: str) -> str:
-    """The handout's date in the client's language ("2 de marzo de 2026"; 2026-03-02 in English)."""
-    tr = texts(lang)
-    # Translators: how a handout writes its date, as a Babel/CLDR date format: a pattern, or
-    # short, medium, long or full for the language's own. English keeps ISO (2026-03-02); a
-    # Spanish reader would take 02/03 for 2 March and a US reader for 3 February, so Spanish
-    # writes the month out ("long": "2 de marzo de 2026").
-    return tr.date(on, tr.gettext("yyyy-MM-dd"))
+    """The handout's date in the client's language, its month written out ("2 de marzo de
+    2026", "March 2, 2026"): 02/03 reads 2 March to one reader and 3 February to another,
+    and a runner does not read ISO dates (2026-03-02) in a sentence."""
+    return texts(lang).date(on, "long")
 
 
 def draft_band(handout: Handout) -> str:
@@ -93,6 +94,38 @@ def _draft_note(handout: Handout) -> str:
         len(handout.drafts),
         dates=", ".join(date_text(on, handout.lang) for on in handout.drafts),
     )
+
+
+# The review box: as heavy as the draft's band, amber rather than its red (a call to make,
+# not an error).
+REVIEW_FILL = "#FDF1D8"
+REVIEW_EDGE = "#B45309"
+
+
+def review_box(said: str, layout: Layout, phone: str = "") -> Any:
+    """The check-in's review note in a box across the page, bold, under the title; the
+    clinic's `phone` number in it is never broken over two lines."""
+    from reportlab.lib.colors import HexColor
+    from reportlab.platypus import Table, TableStyle
+
+    if phone.strip():
+        said = said.replace(phone.strip(), phone.strip().replace(" ", "\u00a0"))
+    box = Table(
+        [[layout.para(f"<b>{text(said)}</b>", "body", markup=True)]], colWidths=[layout.width]
+    )
+    box.setStyle(
+        TableStyle(
+            [
+                ("BACKGROUND", (0, 0), (-1, -1), HexColor(REVIEW_FILL)),
+                ("BOX", (0, 0), (-1, -1), 1.6, HexColor(REVIEW_EDGE)),
+                ("LEFTPADDING", (0, 0), (-1, -1), 7),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 7),
+                ("TOPPADDING", (0, 0), (-1, -1), 6),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 7),
+            ]
+        )
+    )
+    return box
 
 
 def _footer(handout: Handout) -> str:
@@ -163,7 +196,7 @@ def _phone_header(handout: Handout, layout: Layout) -> list[Any]:
 def handout_story(handout: Handout, layout: Layout | None = None) -> list[Any]:
     """The flowables of a handout, in the handout's language, for print or a phone."""
     from reportlab.lib.units import mm
-    from reportlab.platypus import Spacer
+    from reportlab.platypus import KeepTogether, Spacer
 
     layout = layout or Layout()
     p = layout.para
@@ -176,18 +209,21 @@ def handout_story(handout: Handout, layout: Layout | None = None) -> list[Any]:
     if handout.drafts:  # every page carries the band (the canvas draws it)
         story.insert(0, section_mark(_footer(handout), draft_band(handout)))
     story.append(p(tr.gettext(TITLE), "title"))
+    if handout.review:
+        story += [review_box(handout.review, layout, handout.clinic.phone), Spacer(1, 3 * mm)]
     if handout.drafts:
         note = text(_draft_note(handout))
         story.append(p(f'<font color="{BAND_COLOUR}"><b>{note}</b></font>', markup=True))
     if handout.time and handout.drills:
         story.append(p(f'<font color="{ACCENT}"><b>{text(handout.time)}</b></font>', markup=True))
-    story.append(p(tr.gettext("What we found and why these drills"), "h1"))
+    heading = p(tr.gettext("What we found and why these drills"), "h1")
     nothing_found = tr.gettext(
         "Your assessment found nothing that needs special work: these drills keep a runner's "
         "ankles, hips and balance in good shape."
     )
-    for line in handout.summary or (nothing_found,):
-        story.append(p(f"• {line}", "bullet"))
+    found = [p(f"• {line}", "bullet") for line in handout.summary or (nothing_found,)]
+    # The heading never ends a page alone (the review box can push it to a phone page's foot).
+    story += [KeepTogether([heading, found[0]]), *found[1:]]
     if handout.next_visit:
         story.append(
             p(f'<font color="{NOTE_COLOUR}"><b>{text(handout.next_visit)}</b></font>', markup=True)

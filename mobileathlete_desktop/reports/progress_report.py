@@ -22,8 +22,13 @@ from mobileathlete_desktop.reports.pdf import (
     text,
 )
 from mobileathlete_desktop.reports.stills import stills_flowables
-from mobileathlete_desktop.reports.summary import draft_band, not_signed, years_running
-from mobileathlete_desktop.reports.tall_chart import drawn_pieces
+from mobileathlete_desktop.reports.summary import (
+    draft_band,
+    not_signed,
+    review_lines,
+    years_running,
+)
+from mobileathlete_desktop.reports.tall_chart import paged_pieces
 from mobileathlete_desktop.support.i18n import N_, texts
 
 # Room a table's heading needs below it (itself and a few rows), else it starts the next page.
@@ -113,6 +118,8 @@ class ProgressReport:
     tests: tuple[MeasureRow, ...] = ()
     program_title: str = ""
     program: tuple[ProgramLine, ...] = ()
+    review: tuple[str, ...] = ()
+    """The program's open review flags, then what the runner was told (reports.summary)."""
     figures: tuple[Any, ...] = field(default=(), compare=False)
     warnings: tuple[str, ...] = ()
     chart_notes: tuple[str, ...] = ()
@@ -347,7 +354,7 @@ def _signature(report: ProgressReport) -> Any:
 def report_story(report: ProgressReport) -> list[Any]:
     """The flowables of one client's report, starting with its numbered-section mark."""
     from reportlab.lib.units import mm
-    from reportlab.platypus import CondPageBreak, KeepTogether, Spacer
+    from reportlab.platypus import KeepTogether, Spacer
 
     client = report.client
     last_chart: list[Any] = []  # held back: it may go with the signature
@@ -432,13 +439,16 @@ def report_story(report: ProgressReport) -> list[Any]:
                 # One visit's line is never split over two pages.
                 story.append(KeepTogether([para(f"{when}: {line}", "bullet", markup=False)]))
         story += stills_flowables(report.stills, content_width(), report.lang)
+
+        def continued(title: str) -> Any:  # over a chart's piece on the next page
+            return para(tr.gettext("{title} (continued)", title=title), "h2")
+
         for figure in report.figures:
             # A chart taller than a page goes on over the next (the limb symmetry), each
             # piece after a break of its own: a piece is never put off to the next page, which
             # platypus would remember and refuse in the batch cover's second layout.
-            pieces = drawn_pieces(figure, content_width() * 0.92)
             story += last_chart
-            last_chart = [f for p in pieces for f in (CondPageBreak(p.drawHeight + 6 * mm), p)]
+            last_chart = paged_pieces(figure, content_width() * 0.92, continued, 6 * mm)
             last_chart.append(Spacer(1, 3 * mm))
         for note in report.chart_notes:
             last_chart.append(para(tr.gettext("Not drawn: {note}", note=note), "muted"))
@@ -452,6 +462,7 @@ def report_story(report: ProgressReport) -> list[Any]:
             if item.reason:
                 line += f"<br/><i>{text(item.reason)}</i>"
             program.append(para(line, "body", markup=True))
+        program += review_lines(report.review, "body")
     else:
         program.append(para(tr.gettext("No home program has been saved."), "body"))
     # The signature never sits alone on a page: it goes with the last lines of the program

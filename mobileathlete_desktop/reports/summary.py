@@ -87,8 +87,14 @@ class SummaryReport:
     program: tuple[DrillLine, ...] = ()
     adherence: str = ""
     """The latest check-in in a sentence (sessions done, EARS), when one was recorded."""
+    review: tuple[str, ...] = ()
+    """The program's open review flags ("Flagged for review: Bird dog 6/10 at the check-in of
+    ..."), then what the runner was told; () when none."""
     plan: str = ""
     next_visit: str = ""
+    discharge_warning: str = ""
+    """Beside a discharge while the program is flagged for review: the runner's handout tells
+    them to call (services.reports.review.discharge_warning)."""
     therapist: str = ""
     chart_height: float = CHART_HEIGHT
     drafts: tuple[date, ...] = ()
@@ -335,6 +341,16 @@ def program_table(program: Sequence[DrillLine], tr: Texts) -> Any:
     return grid_table(rows, widths, header=True)
 
 
+def review_lines(lines: Sequence[str], style: str = "small") -> list[Any]:
+    """A program's open review flags, bold in the handout's note colour, one a line."""
+    from mobileathlete_desktop.reports.handout_drill import NOTE_COLOUR
+
+    return [
+        para(f'<font color="{NOTE_COLOUR}"><b>{text(line)}</b></font>', style, markup=True)
+        for line in lines
+    ]
+
+
 def signature(therapist: str, tr: Texts, drafts: Sequence[date] = ()) -> Any:
     """The therapist's name and a line to sign on; no line when an assessment is a draft:
     the document says it is not signed instead."""
@@ -457,6 +473,7 @@ def summary_story(report: SummaryReport, *, draw_charts: bool = True) -> list[An
         # The heading and its subtitle never end a page without the table (a program is a
         # few rows: it moves whole to the next page).
         program = [KeepTogether(program)]
+        program += review_lines(report.review)
         if report.adherence:
             program.append(para(report.adherence, "muted"))
     else:
@@ -466,6 +483,7 @@ def summary_story(report: SummaryReport, *, draw_charts: bool = True) -> list[An
     plan.append(para(report.plan or tr.gettext("No plan written at the latest visit."), "small"))
     if report.next_visit:
         plan.append(para(report.next_visit, "small"))
+    plan += review_lines([report.discharge_warning] if report.discharge_warning else [])
     story.append(
         KeepTogether([*plan, Spacer(1, 4), signature(report.therapist, tr, report.drafts)])
     )

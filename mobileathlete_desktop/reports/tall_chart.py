@@ -79,3 +79,36 @@ def drawn_pieces(figure: Any, width: float) -> list[Any]:
         held = (width, chart_pieces(figure, width))
         _DRAWN[figure] = held
     return held[1]
+
+
+def chart_title(figure: Any) -> str:
+    """The words a chart is titled with: its figure's title (on one line), else its first
+    panel's (a one-panel chart keeps its title there, hidden, when its key heads it)."""
+    suptitle = getattr(figure, "_suptitle", None)
+    if suptitle is not None and suptitle.get_text().strip():
+        return " ".join(suptitle.get_text().split())
+    for ax in figure.axes:
+        if ax.get_title().strip():
+            return " ".join(ax.get_title().split())
+    return ""
+
+
+def paged_pieces(figure: Any, width: float, continued: Any, gap: float) -> list[Any]:
+    """`drawn_pieces` of a figure, each after a break of its own (`gap` points of room below
+    it), every piece after the first headed by `continued(title)` ("Limb symmetry
+    (continued)"): a page that goes on with a chart says which chart, as its own title is on
+    the page before. A piece is never put off to the next page by its break alone, which
+    platypus would remember and refuse in a batch cover's second layout."""
+    from reportlab.platypus import CondPageBreak
+
+    title = chart_title(figure)
+    story: list[Any] = []
+    for number, piece in enumerate(drawn_pieces(figure, width)):
+        head = continued(title) if number and title else None
+        if head is None:
+            story += [CondPageBreak(piece.drawHeight + gap), piece]
+            continue
+        _, high = head.wrap(width, 1000)
+        # The break leaves room for both: the heading never ends a page without its piece.
+        story += [CondPageBreak(piece.drawHeight + high + head.getSpaceBefore() + gap), head, piece]
+    return story

@@ -21,7 +21,16 @@ from tests.conftest import THERAPIST
 from tests.reports.helpers import add_clinic, add_runner
 
 SEEN = date(2025, 6, 10)
-TOP_KEYS = {"chart_number", "name", "kind", "program", "lang", "drills", "warnings"}
+TOP_KEYS = {
+    "chart_number",
+    "name",
+    "kind",
+    "program",
+    "lang",
+    "drills",
+    "warnings",
+    "review",
+}
 PROGRAM_KEYS = {
     "id",
     "title",

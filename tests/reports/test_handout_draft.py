@@ -28,8 +28,8 @@ BAND = {
     "es": "BORRADOR — tu fisioterapeuta aún no lo ha firmado",
 }
 NOTE = {
-    "en": "This program comes from your assessment of 2026-10-06, which your physio has not "
-    "yet signed off: it may still change.",
+    "en": "This program comes from your assessment of October 6, 2026, which your physio has "
+    "not yet signed off: it may still change.",
     "es": "Este programa sale de tu evaluación del 6 de octubre de 2026, que tu fisioterapeuta "
     "aún no ha firmado: todavía puede cambiar.",
 }

@@ -70,3 +70,36 @@ def test_a_tall_chart_prints_at_the_page_width_cut_between_rows(room: float) -> 
         top += piece.drawHeight * px_h / (19.0 * WIDTH / 7.0)
         assert not any(upper < top < lower for upper, lower in bars), top
     assert figure.get_dpi() == DPI
+
+
+@pytest.mark.parametrize(("lang", "continued"), [("en", "continued"), ("es", "continuación")])
+def test_a_page_that_goes_on_with_a_chart_repeats_its_title(lang: str, continued: str) -> None:
+    """The limb symmetry cut over two pages: the second piece, without the chart's title
+    (drawn at its top, on the page before), is headed "Limb symmetry (continued)"."""
+    from reportlab.platypus import CondPageBreak, Paragraph
+
+    from mobileathlete_desktop.reports.pdf import para
+    from mobileathlete_desktop.reports.tall_chart import paged_pieces
+    from mobileathlete_desktop.support.i18n import texts
+
+    tr = texts(lang)
+    figure = _bars(44, 19.0)
+    figure.suptitle("Limb symmetry:\nside-to-side difference")
+
+    def heading(title: str) -> Any:
+        return para(tr.gettext("{title} (continued)", title=title), "h2")
+
+    story = paged_pieces(figure, WIDTH, heading, 17.0)
+    heads = [f.getPlainText() for f in story if isinstance(f, Paragraph)]
+    pieces = chart_pieces(figure, WIDTH)
+    assert len(heads) == len(pieces) - 1 >= 1
+    assert heads[0] == f"Limb symmetry: side-to-side difference ({continued})"
+    # Each heading comes after its break, before its piece: never alone at a page's foot.
+    for at, flowable in enumerate(story):
+        if isinstance(flowable, Paragraph):
+            assert isinstance(story[at - 1], CondPageBreak)
+            assert story[at - 1].height >= story[at + 1].drawHeight + 17.0 + 14
+    # A chart that fits has no heading.
+    assert not [
+        f for f in paged_pieces(_bars(8, 4.0), WIDTH, heading, 17.0) if isinstance(f, Paragraph)
+    ]

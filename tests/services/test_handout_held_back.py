@@ -81,7 +81,8 @@ def test_a_review_note_proposed_in_english_is_printed_in_spanish(
     therapist_ctx: ServiceContext,
 ) -> None:
     """A proposal made in an English window flagged heel drops (7/10) for review; the Spanish
-    handout says the note in Spanish (tú), from the summary's codes."""
+    handout says it in Spanish (tú), from the summary's codes, in its box at the top: the old
+    note the proposal wrote into the notes is not printed again, the therapist's own is."""
     from mobileathlete_desktop.domain.checkins import REVIEW_HANDOUT
     from mobileathlete_desktop.services.reports.handouts import build_handout
     from mobileathlete_desktop.support.i18n import texts
@@ -100,11 +101,12 @@ def test_a_review_note_proposed_in_english_is_printed_in_spanish(
         replace(saved, id=None, notes=f"{english}\nRun easy.", summary=review.stored()),
     )
     handout, _, _ = build_handout(therapist_ctx, client_id, lang="es")
-    assert handout.notes.splitlines() == [
-        "En tu control dijiste tener dolor o dificultad por encima de 5/10, o en aumento, con "
-        "Bajada de talón en un escalón: contacta con tu fisioterapeuta antes de tu próxima "
-        "sesión.",
-        "Run easy.",
-    ]
+    assert handout.review == (
+        "Bajada de talón en un escalón: le diste 7/10 de dolor o dificultad en tu control; por "
+        "ahora quitamos ese ejercicio de tu programa. Llámanos antes de volver a hacer tus "
+        "ejercicios."
+    )
+    assert handout.notes == "Run easy."
     english_handout, _, _ = build_handout(therapist_ctx, client_id, lang="en")
-    assert english_handout.notes == f"{english}\nRun easy."
+    assert english_handout.review.startswith("Heel drops off a step scored 7/10")
+    assert english_handout.notes == "Run easy."

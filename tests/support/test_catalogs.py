@@ -154,10 +154,9 @@ def test_an_unknown_or_regional_language_follows_the_one_rule() -> None:
         tr = i18n.texts(lang)
         assert tr.lang == "en"
         assert tr.gettext("Your drills") == "Your drills"
-        assert tr.date(on, tr.gettext("yyyy-MM-dd")) == "2026-12-02"
+        assert tr.date(on) == "December 2, 2026"
     spanish = i18n.texts("es_MX.UTF-8")
     assert spanish.gettext("Your drills") == "Tus ejercicios"
-    assert spanish.date(on, spanish.gettext("yyyy-MM-dd")) == "2 de diciembre de 2026"
     assert spanish.date(on) == "2 de diciembre de 2026"
     assert spanish.number(1.5) == "1,5"
 

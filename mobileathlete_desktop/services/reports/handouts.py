@@ -34,6 +34,15 @@ from mobileathlete_desktop.services.assessments import load_history
 from mobileathlete_desktop.services.audit import record_event
 from mobileathlete_desktop.services.context import InputError, ServiceContext
 from mobileathlete_desktop.services.reports.progress import clinic_header
+from mobileathlete_desktop.services.reports.review import (
+    HELD_BACK,
+    ReviewFlag,
+    client_note,
+    kept_for_pain,
+    next_step,
+    review_flags,
+    summary_drills,
+)
 from mobileathlete_desktop.support.i18n import texts
 from mobileathlete_desktop.support.languages import language_code
 
@@ -160,6 +169,7 @@ def build_handout(
 ) -> tuple[Handout, ProgramRecord, list[str]]:
     """The handout for a client: the given program, else the latest saved, else recommended."""
     lang = language_code(lang)  # the one rule: a language not shipped reads English
+    from mobileathlete_desktop.domain.checkins import notes_for_handout
     from mobileathlete_desktop.services.clients import get_client
     from mobileathlete_desktop.services.drill_images import drill_images
     from mobileathlete_desktop.services.programs import exercise_library
@@ -172,9 +182,19 @@ def build_handout(
     images = drill_images(ctx, [i.exercise_code for i in program.items])
     history = load_history(ctx, client_id)
     scoped = _assessed(history, program)
-    # Never the next step: a drill the findings leave out, or one that loads a test painful at
-    # the latest visit (the check-in would not move on to it either).
-    unsafe = _withheld(ctx, scoped, library) | _loading_pain(ctx, history, library)
+    # A check-in's review flag: said in a box at the top (the drill, what the runner
+    # reported, call us), not as a line of the notes.
+    flags = review_flags(ctx, client_id, program)
+    notes = notes_for_handout(program.notes, "", lang, library)
+    flagged = frozenset(f.code for f in flags)
+    loading = _loading_pain(ctx, history, library)
+    # Never the next step: a drill the findings leave out, one that loads a test painful at
+    # the latest visit (the check-in would not move on to it either), one held back or
+    # flagged for review. No next step at all from a drill flagged for review, or one that is
+    # kept (not made harder) because it or its next step loads a painful test.
+    unsafe = _withheld(ctx, scoped, library) | loading | flagged
+    unsafe |= summary_drills(program, HELD_BACK)
+    stay = flagged | loading | kept_for_pain(program)
     in_program = frozenset(i.exercise_code for i in program.items)
     # Pain stops loading: every drill that moves a motion or test painful at the latest
     # assessment says "keep it pain-free" by the drill, whatever made the program (the
@@ -194,7 +214,8 @@ def build_handout(
             steps = exercise.steps(lang)
             cues = exercise.cues(lang)
             drawing = None if item.exercise_code in images else _drawing_for(exercise)
-        when_easy = _next_step(exercise, library, lang, unsafe, in_program)
+        stays = item.exercise_code in stay
+        when_easy = "" if stays else next_step(exercise, library, lang, unsafe, in_program)
         drill = HandoutDrill(
             code=item.exercise_code,
             name=name,
@@ -221,8 +242,9 @@ def build_handout(
     # the next visit (domain.follow_up), not answered by a drill.
     if pain_worse(history, ctx.catalogue) is not None:
         advice.append(pain_worse_advice(lang))
+    clinic = clinic_header(ctx)
     handout = Handout(
-        clinic=clinic_header(ctx),
+        clinic=clinic,
         client_name=client.full_name,
         chart_number=client.chart_number,
         on=printed,
@@ -230,7 +252,8 @@ def build_handout(
         drills=tuple(drills),
         lang=lang,
         summary=summary,
-        notes=program.notes,
+        notes=notes,
+        review=client_note(flags, lang, library, clinic.phone),
         time=time_text(program_time(program.items), lang),
         code=program.code,
         weeks=soon.weeks,
@@ -246,36 +269,6 @@ def _drafts(history: ClientHistory, scoped: ClientHistory | None) -> tuple[date,
     the next visit."""
     drawn_on = {a.id: a for a in (scoped.latest if scoped else None, history.latest) if a}
     return tuple(sorted({a.date for a in drawn_on.values() if a.status == "draft"}))
-
-
-def _next_step(
-    exercise: Exercise | None,
-    library: ExerciseLibrary | None,
-    lang: str,
-    unsafe: frozenset[str] = frozenset(),
-    in_program: frozenset[str] = frozenset(),
-) -> str:
-    """The name of the drill to move on to when this one gets easy: the library's first
-    progression the findings allow (`unsafe`: what the recommender's safety leaves out, such
-    as a skip or a hop after a painful hop) that is not already in the program; a progression
-    the program holds leads on to its own (the next step beyond it); "" when there is none."""
-    if exercise is None or library is None:
-        return ""
-    queue = list(exercise.progressions)
-    seen = {exercise.code}
-    while queue:
-        code = queue.pop(0)
-        if code in seen or code in unsafe:
-            continue
-        seen.add(code)
-        harder = library.get(code)
-        if harder is None:
-            continue
-        if code in in_program:  # already a drill of this program: the step beyond it
-            queue.extend(harder.progressions)
-            continue
-        return harder.name(lang)
-    return ""
 
 
 def _with_cautions(
@@ -426,6 +419,8 @@ class ProgramListing:
     drills: tuple[ProgramDrill, ...]
     warnings: tuple[str, ...]
     lang: str
+    review: tuple[ReviewFlag, ...] = ()
+    """The drills a check-in flagged the program for review for (services.reports.review)."""
 
 
 def program_listing(
@@ -485,4 +480,5 @@ def program_listing(
         drills=tuple(drills),
         warnings=tuple(warnings),
         lang=lang,
+        review=review_flags(ctx, client_id, program),
     )

@@ -35,7 +35,8 @@ def build_letter(
         changes=summary.since_first[:LETTER_CHANGES],
         drills=tuple(d.name for d in summary.program),
         plan=summary.plan,
-        next_visit=summary.next_visit,
+        # A discharge while the program is flagged for review says the flag is open.
+        next_visit=" ".join(p for p in (summary.next_visit, summary.discharge_warning) if p),
         therapist=summary.therapist,
         drafts=summary.drafts,
         reference_groups=summary.reference_groups,

@@ -41,12 +41,13 @@ def clinic_header(ctx: ServiceContext) -> ClinicHeader:
 
 def _program(
     ctx: ServiceContext, history: ClientHistory, lang: str = "en"
-) -> tuple[str, list[ProgramLine]]:
+) -> tuple[str, list[ProgramLine], tuple[str, ...]]:
     """The latest saved program's drills, each with the finding it works on, as the summary
     says it (services.reports.summary.drill_why: the recommender's own matching, in `lang`).
     The items' saved reasons are not printed: a program progressed at a check-in saves there
     the check-in's reasons (codes said in the reader's language, domain.checkin_reasons: "done
-    11 of 28 sessions (39 %): kept..."), for the therapist; this line names the finding."""
+    11 of 28 sessions (39 %): kept..."), for the therapist; this line names the finding. Then
+    the program's open review flags (services.reports.review), as the summary lists them."""
     from mobileathlete_desktop.services.programs import (
         exercise_library,
         exercise_name,
@@ -54,11 +55,11 @@ def _program(
         library_drills,
         observations,
     )
-    from mobileathlete_desktop.services.reports.summary import drill_why
+    from mobileathlete_desktop.services.reports.summary import drill_why, open_review
 
     program = latest_program(ctx, history.client.id)
     if program is None:
-        return "", []
+        return "", [], ()
     tr = texts(lang)
     title = program.title or tr.gettext("Home program")
     if program.date:
@@ -66,7 +67,7 @@ def _program(
     library = exercise_library()
     drills = {d.code: d for d in library_drills(library)} if library is not None else {}
     found = observations(ctx, history)
-    return title, [
+    lines = [
         ProgramLine(
             exercise_name(ctx, i.exercise_code, lang),
             decimal_marks(dosage_text(i, lang), tr),  # a load as typed: "2.5 kg"
@@ -83,6 +84,7 @@ def _program(
         )
         for i in program.items
     ]
+    return title, lines, open_review(ctx, history, program, lang)[0]
 
 
 # At most this many measures get a progress chart: the most limited ones.
@@ -169,7 +171,7 @@ def build_progress_report(
     history = load_history(ctx, client_id)
     visits: Sequence[AssessmentRecord] = history.assessments
     tables = report_tables(ctx, history, lang) if visits else ReportTables()
-    title, program = _program(ctx, history, lang)
+    title, program, review = _program(ctx, history, lang)
     figures, chart_notes = _figures(ctx, history, lang) if charts and len(visits) else ([], [])
     latest = history.latest
     return ProgressReport(
@@ -186,6 +188,7 @@ def build_progress_report(
         reference_note=tables.reference_note,
         program_title=title,
         program=tuple(program),
+        review=review,
         figures=tuple(figures),
         chart_notes=tuple(chart_notes),
         lang=lang,

@@ -226,6 +226,31 @@ def _adherence(
     return shown, said
 
 
+def open_review(
+    ctx: ServiceContext,
+    history: ClientHistory,
+    program: ProgramRecord | None,
+    lang: str,
+    style: str = "medium",
+) -> tuple[tuple[str, ...], str]:
+    """The program's open review flags as the report lists them under the program, then what
+    the runner was told; and the warning a discharge carries while one is open."""
+    from mobileathlete_desktop.services.programs import exercise_library
+    from mobileathlete_desktop.services.reports.review import (
+        discharge_warning,
+        flag_lines,
+        review_flags,
+        told_to_call,
+    )
+
+    flags = review_flags(ctx, history.client.id, program)
+    if not flags:
+        return (), ""
+    library = exercise_library()
+    lines = (*flag_lines(flags, lang, library, style), told_to_call(lang))
+    return lines, discharge_warning(flags, lang, library)
+
+
 def _with_outcome_notes(ctx: ServiceContext, history: ClientHistory, said: str, lang: str) -> str:
     """The adherence sentence, then where the LEFS changed beyond its measurement error while
     the home program was mostly skipped, a sentence saying so (domain.checkins, issue 20)."""
@@ -352,7 +377,10 @@ def build_summary_report(
     program, adherence = _adherence(ctx, program, saved, lang)
     adherence = decimal_marks(_with_outcome_notes(ctx, history, adherence, lang), tr)
     plan, next_visit = _plan(history, saved, lang, cat, date_style)
+    review, still_open = open_review(ctx, history, saved, lang, date_style)
     last = history.latest
+    # "No further visit planned" while the handout tells the runner to call us: said beside it.
+    discharged = last is not None and last.kind == "discharge" and bool(visits)
     return SummaryReport(
         client=history.client,
         clinic=clinic_header(ctx),
@@ -369,8 +397,10 @@ def build_summary_report(
         program_title=title,
         program=tuple(program),
         adherence=adherence,
+        review=review,
         plan=plan,
         next_visit=next_visit if visits else "",
+        discharge_warning=still_open if discharged else "",
         therapist=(last.signed_by or last.therapist) if last else "",
         drafts=tuple(a.date for a in visits if a.status == "draft"),
         reference_groups=reference,
