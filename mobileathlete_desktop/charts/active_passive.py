@@ -166,8 +166,9 @@ def active_passive_figure(
     notes = [
         tr.gettext(
             "Gap = passive − active range, one line a side. Above the shaded measurement error "
-            "(MDC95) the gap is a control deficit: the range is there but not controlled, so "
-            "control work, not stretching."
+            "(MDC95) the active range falls short of what the joint allows, a sign of a control "
+            "deficit: control work rather than stretching (healthy runners show some gap too: "
+            "judge one near the band clinically)."
         )
     ]
     unjudged = [s.label_in(tr.lang) for s in series if s.error is None]

@@ -406,7 +406,7 @@ def report_story(report: ProgressReport) -> list[Any]:
                     "(above the norm is not one). Change: the latest value against the first, "
                     "improved or worse followed by what holds: MDC, beyond the measurement "
                     "error (MDC95); MCID, it reaches the minimal clinically important "
-                    "difference. Either can hold without the other. A reference point is a "
+                    "difference, counted only beyond the measurement error. A reference point is a "
                     "published cut-off from one group, not a risk prediction."
                 ),
                 "muted",

@@ -310,7 +310,7 @@ def _changes(report: SummaryReport, tr: Texts) -> list[Any]:
             tr.gettext(
                 "Beyond the measurement error (MDC95): larger than a retest of the same "
                 "person would vary. Clinically important (MCID): large enough for a client to "
-                "feel. Either can hold without the other."
+                "feel: a change is called so only when it is also beyond the measurement error."
             ),
             "muted",
         )

@@ -91,8 +91,9 @@ def _summary_charts(
         if series:
             figure = active_passive_figure(history, cat, series=series, lang=lang)
             caption = tr.gettext(
-                "Active against passive range over the visits: a gap above the shaded "
-                "measurement error is a control deficit."
+                "Active against passive range over the visits: above the shaded measurement "
+                "error the active range falls short of the passive (healthy runners show some "
+                "gap too)."
             )
             chosen.append(Chart(_resized(figure), caption))
     if len(history.assessments) >= 2:

@@ -208,7 +208,13 @@ def _mcid_words(row: Interpretation, measure: Any, unit: str) -> str:
     parts = []
     if mcid.points is not None:
         parts.append(_amount(mcid.points, unit))
-    if mcid.percent is not None:
+    change = row.change
+    # The percentage only where it counts for this change (ImportantChange.percent_applies:
+    # not from a pain of 3 or less, not for a worsening), as the interpretation judged it.
+    applies = change.previous_value is not None and mcid.percent_applies(
+        change.previous_value, improved=change.verdict == "improved"
+    )
+    if mcid.percent is not None and (applies or not parts):
         parts.append(f"{mcid.percent:g}%")
     return " or ".join(parts)
 
