@@ -148,3 +148,33 @@ def test_a_narrow_window_stacks_the_library_filters_instead_of_scrolling_sideway
     qtbot.waitUntil(lambda: panel._filters.direction() == QBoxLayout.Direction.TopToBottom)
     qtbot.waitUntil(lambda: area.horizontalScrollBar().maximum() == 0)
     assert builder.category.width() >= builder.category.sizeHint().width()  # names not cut
+
+
+def test_closing_after_the_first_frame_but_before_the_reads_reads_no_picture(
+    ctx: ServiceContext,
+    client_id: int,
+    store: QSettings,
+    qtbot: QtBot,
+    timeline: Timeline,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Shown and painted (the drills' pictures asked for and held), then closed before the
+    # reads start: nothing is read for a window going away (a picture job on a closed
+    # builder ran into the test's teardown).
+    from mobileathlete_desktop.services import drill_images
+
+    pictures_read: list[object] = []
+    real = drill_images.drill_images
+    monkeypatch.setattr(
+        drill_images,
+        "drill_images",
+        lambda *a, **k: pictures_read.append(a) or real(*a, **k),
+    )
+    builder = _builder(ctx, client_id, store, qtbot, timeline)
+    builder.show()
+    builder.library_list.viewport().repaint()
+    assert builder.pictures.reading  # asked for, held until the reads start
+    builder.close()
+    qtbot.waitUntil(lambda: builder.opening.started)
+    assert "latest started" not in timeline.names()
+    assert pictures_read == []

@@ -42,7 +42,13 @@ class OpeningReads(QObject):
         self._job_of = job_of
         self.started = False
         self.first_frame = False
-        QTimer.singleShot(FIRST_FRAME_MS, self, self.start)
+        # A timer of its own (deleted with the window), not QTimer.singleShot with a context:
+        # the window can go while one is pending (closed at once), and the test run crashed
+        # now and then closing a builder whose single shots were still pending.
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.start)
+        self._timer.start(FIRST_FRAME_MS)
 
     def painted(self) -> None:
         """The window painted a frame (its paintEvent): the first one starts the read
@@ -51,7 +57,7 @@ class OpeningReads(QObject):
             return
         self.first_frame = True
         if not self.started:
-            QTimer.singleShot(SETTLE_MS, self, self.start)
+            self._timer.start(SETTLE_MS)  # sooner than FIRST_FRAME_MS: restarted
 
     @Slot()
     def start(self) -> None:
@@ -59,6 +65,7 @@ class OpeningReads(QObject):
         if self.started:
             return
         self.started = True
+        self._timer.stop()
         window = self._window()
         job = self._job_of(window) if window is not None else None
         if job is not None and not job.running and not job.control.cancelled:

@@ -48,8 +48,10 @@ from mobileathlete_desktop.ui.service_adapter import ProgramRecord
 
 def _opening(builder: ProgramBuilder) -> Job[Any] | None:
     """The builder's read of its latest saved program, if it still wants it; the drills' own
-    pictures asked for meanwhile are read too."""
-    builder.pictures.release()
+    pictures asked for meanwhile are read too, unless the window was closed meanwhile (its
+    read dropped: nothing is read for a window going away)."""
+    if builder.loading is not None:
+        builder.pictures.release()
     return builder.loading
 
 
