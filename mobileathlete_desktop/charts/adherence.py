@@ -9,11 +9,8 @@ from typing import TYPE_CHECKING
 from mobileathlete_desktop.charts import style
 from mobileathlete_desktop.charts.figure_lock import with_figure_lock
 from mobileathlete_desktop.domain.catalogue import Catalogue
-from mobileathlete_desktop.domain.checkins import (
-    DONE_LITTLE,
-    CheckinRecord,
-    outcome_adherence_notes,
-)
+from mobileathlete_desktop.domain.checkin_outcomes import DONE_LITTLE, outcome_adherence_notes
+from mobileathlete_desktop.domain.checkins import CheckinRecord
 from mobileathlete_desktop.domain.interpretation import LEFS_TOTAL, measure_for, measure_series
 from mobileathlete_desktop.domain.records import ClientHistory
 from mobileathlete_desktop.support.i18n import texts

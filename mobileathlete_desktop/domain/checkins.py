@@ -11,15 +11,7 @@ from datetime import date
 from typing import Literal
 
 from mobileathlete_desktop.domain.catalogue import Catalogue, default_catalogue
-from mobileathlete_desktop.domain.checkin_outcomes import (  # the notes, re-exported
-    DONE_LITTLE as DONE_LITTLE,
-)
-from mobileathlete_desktop.domain.checkin_outcomes import (
-    adherence_notes as adherence_notes,
-)
-from mobileathlete_desktop.domain.checkin_outcomes import (
-    outcome_adherence_notes as outcome_adherence_notes,
-)
+from mobileathlete_desktop.domain.checkin_outcomes import DONE_LITTLE
 from mobileathlete_desktop.domain.checkin_reasons import CheckinReason, read_reason
 from mobileathlete_desktop.domain.exercises import ExerciseLibrary
 from mobileathlete_desktop.domain.programs import (

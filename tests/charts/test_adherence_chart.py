@@ -8,11 +8,8 @@ from datetime import date
 from mobileathlete_desktop.charts.adherence import adherence_figure
 from mobileathlete_desktop.charts.style import figure_messages, is_message_figure
 from mobileathlete_desktop.domain.catalogue import Catalogue
-from mobileathlete_desktop.domain.checkins import (
-    CheckinItemRecord,
-    CheckinRecord,
-    adherence_notes,
-)
+from mobileathlete_desktop.domain.checkin_outcomes import adherence_notes
+from mobileathlete_desktop.domain.checkins import CheckinItemRecord, CheckinRecord
 from mobileathlete_desktop.domain.records import ClientHistory
 
 

@@ -255,7 +255,7 @@ def open_review(
 def _with_outcome_notes(ctx: ServiceContext, history: ClientHistory, said: str, lang: str) -> str:
     """The adherence sentence, then where the LEFS changed beyond its measurement error while
     the home program was mostly skipped, a sentence saying so (domain.checkins, issue 20)."""
-    from mobileathlete_desktop.domain.checkins import outcome_adherence_notes
+    from mobileathlete_desktop.domain.checkin_outcomes import outcome_adherence_notes
     from mobileathlete_desktop.services.checkins import list_checkins
 
     found = list_checkins(ctx, history.client.id)
