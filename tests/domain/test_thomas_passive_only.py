@@ -2,55 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from mobileathlete_desktop.domain.catalogue import default_catalogue
-from mobileathlete_desktop.domain.interpretation import (
-    interpret_assessment,
-)
-from mobileathlete_desktop.domain.interpretation.results import AssessmentInterpretation
-from mobileathlete_desktop.domain.records import (
-    AssessmentRecord,
-    ClientHistory,
-    ClientRecord,
-    MeasurementRecord,
-)
 from mobileathlete_desktop.domain.validation import InvalidValue, check_cell
-
-CAT = default_catalogue()
-V1, V2 = date(2026, 3, 2), date(2026, 4, 6)
-
-
-def _client(sex: str, age: int) -> ClientRecord:
-    return ClientRecord(1, "SYN-R", "Testa", "Runner", date(2026 - age, 1, 10), sex)  # type: ignore[arg-type]
-
-
-def _visit(
-    ident: int, when: date, *values: tuple[str, str, str, float], instrument: str = ""
-) -> AssessmentRecord:
-    return AssessmentRecord(
-        id=ident,
-        client_id=1,
-        date=when,
-        kind="initial" if ident == 1 else "reassessment",
-        status="signed",
-        measurements=tuple(
-            MeasurementRecord(c, s, m, v, instrument=instrument)  # type: ignore[arg-type]
-            for c, s, m, v in values
-        ),
-    )
-
-
-def _read(client: ClientRecord, *visits: AssessmentRecord) -> AssessmentInterpretation:
-    return interpret_assessment(ClientHistory(client, visits), catalogue=CAT)
-
-
-def _row(result: AssessmentInterpretation, code: str, side: str, mode: str):  # type: ignore[no-untyped-def]
-    row = result.row(code, side, mode)  # type: ignore[arg-type]
-    assert row is not None
-    return row
+from tests.domain.worked_visits import CAT, V1
+from tests.domain.worked_visits import client as _client
+from tests.domain.worked_visits import read as _read
+from tests.domain.worked_visits import row as _row
+from tests.domain.worked_visits import visit as _visit
 
 
 def test_the_thomas_test_takes_no_new_active_value_but_old_ones_still_read() -> None:
