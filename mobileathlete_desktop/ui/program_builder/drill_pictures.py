@@ -80,8 +80,7 @@ class DrillPictures(QObject):
         super().__init__(window)  # the window is not held here: no cycle keeps it alive
         self._read = read or (lambda codes: svc.drill_images(ctx, codes))
         self._own: dict[str, bytes | None] = {}  # read so far; None: no own picture
-        self._icons: dict[str, QIcon] = {}  # painted, for drills whose own picture was read
-        self._drawn_icons: dict[str, QIcon] = {}  # the drawn figure, while the own is unread
+        self._icons: dict[str, QIcon] = {}  # painted (the drawn figure until the own is read)
         self._own_images: dict[str, QImage] = {}  # own pictures scaled on the thread pool
         self._pending: set[str] = set()  # being read on the thread pool
         self._held: dict[str, Exercise] | None = None  # asked for while held, in order
@@ -146,6 +145,8 @@ class DrillPictures(QObject):
         for code in codes:
             if code not in self._own:
                 self._own[code] = own.get(code)
+                if own.get(code) is not None:
+                    self._icons.pop(code, None)  # the drawn figure it showed meanwhile
                 if code in images:
                     self._own_images[code] = images[code]
             # else: stored meanwhile (set_own), which wins over what the job read
@@ -188,18 +189,10 @@ class DrillPictures(QObject):
             return icon
         if not self.known(code):
             self.request([exercise])
-            drawn = self._drawn_icons.get(code)
-            if drawn is None:
-                drawn = QIcon(drill_pixmap(svc.drill_svg(exercise), ICON))
-                self._drawn_icons[code] = drawn
-            return drawn
-        image = self._own_images.pop(code, None)
-        if image is not None:
-            icon = QIcon(QPixmap.fromImage(image))
-        elif self._own.get(code) is None and code in self._drawn_icons:
-            icon = self._drawn_icons[code]  # no own picture: the drawn figure it showed
+            icon = QIcon(drill_pixmap(svc.drill_svg(exercise), ICON))
         else:
-            icon = QIcon(self.pixmap(exercise, ICON))
-        self._drawn_icons.pop(code, None)
+            image = self._own_images.pop(code, None)
+            picture = QPixmap.fromImage(image) if image is not None else self.pixmap(exercise, ICON)
+            icon = QIcon(picture)
         self._icons[code] = icon
         return icon
