@@ -95,6 +95,9 @@ REASONS: dict[str, str] = {
 }
 # Figures a sentence says as they are (whole numbers), read back as numbers.
 _FIGURES = ("pain", "was", "limit")
+# The reasons that flag a program for review (the client is asked to call): the handout's box
+# and every clinician's document read them from the program's summary.
+REVIEW_CODES = frozenset({"checkin.review_pain", "checkin.review_rising"})
 _PAINFUL_SEPARATOR = "; "
 
 
@@ -361,6 +364,7 @@ def stored_summary(summary: str) -> str:
 
 __all__ = [
     "REASONS",
+    "REVIEW_CODES",
     "CheckinReason",
     "read_reason",
     "reason_text",

@@ -12,7 +12,7 @@ from typing import Literal
 
 from mobileathlete_desktop.domain.catalogue import Catalogue, default_catalogue
 from mobileathlete_desktop.domain.checkin_outcomes import DONE_LITTLE
-from mobileathlete_desktop.domain.checkin_reasons import CheckinReason, read_reason
+from mobileathlete_desktop.domain.checkin_reasons import REVIEW_CODES, CheckinReason, read_reason
 from mobileathlete_desktop.domain.exercises import ExerciseLibrary
 from mobileathlete_desktop.domain.programs import (
     ProgramItemRecord,
@@ -472,7 +472,7 @@ def notes_for_handout(
     flagged = []
     for line in summary.split("\n"):
         reason = read_reason(line)
-        if reason is not None and reason.code in ("checkin.review_pain", "checkin.review_rising"):
+        if reason is not None and reason.code in REVIEW_CODES:
             flagged.append(str(reason.params.get("drill", "")))
     return _with_review_note(notes, [f for f in flagged if f], library, lang)
 

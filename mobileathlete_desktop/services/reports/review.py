@@ -16,13 +16,12 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from mobileathlete_desktop.domain.checkin_reasons import read_reason
+from mobileathlete_desktop.domain.checkin_reasons import REVIEW_CODES, read_reason
 from mobileathlete_desktop.domain.exercises import Exercise, ExerciseLibrary
 from mobileathlete_desktop.domain.programs import ProgramRecord
 from mobileathlete_desktop.services.context import ServiceContext
 from mobileathlete_desktop.support.i18n import texts
 
-REVIEW_CODES = frozenset({"checkin.review_pain", "checkin.review_rising"})
 # A drill the check-in kept but did not make harder for pain: it, or its next step, loads (or
 # moves into) a test painful at the latest assessment, or its next step was paused for the
 # pain reported with it.
