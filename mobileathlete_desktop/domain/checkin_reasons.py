@@ -137,7 +137,7 @@ class CheckinReason:
             pain = p.get("pain")
             values["said"] = done if pain is None else tr.gettext(_DONE_PAIN, done=done, pain=pain)
         if "drill" in p:
-            values["drill"] = _drill_name(str(p["drill"]), lang, library)
+            values["drill"] = drill_name(str(p["drill"]), library, lang)
         if "painful" in p:
             values["painful"] = _painful_words(p["painful"], tr, catalogue)
         return tr.gettext(REASONS[self.code], **values)
@@ -161,7 +161,11 @@ def _library(library: ExerciseLibrary | None) -> ExerciseLibrary | None:
         return None
 
 
-def _drill_name(code: str, lang: str, library: ExerciseLibrary | None) -> str:
+def drill_name(code: str, library: ExerciseLibrary | None = None, lang: str = "en") -> str:
+    """A drill's name in `lang` from `library`, else from the library shipped with the
+    program; its code when neither knows it (a drill since removed, no library installed).
+    The one lookup the check-in's reasons, the handout's review note and the clinicians'
+    review flags (services.reports.review) name a drill by."""
     known = _library(library)
     exercise = known.get(code) if known is not None else None
     return exercise.name(lang) if exercise is not None else code
@@ -366,6 +370,7 @@ __all__ = [
     "REASONS",
     "REVIEW_CODES",
     "CheckinReason",
+    "drill_name",
     "read_reason",
     "reason_text",
     "stored_reason",

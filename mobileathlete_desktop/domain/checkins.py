@@ -12,7 +12,12 @@ from typing import Literal
 
 from mobileathlete_desktop.domain.catalogue import Catalogue, default_catalogue
 from mobileathlete_desktop.domain.checkin_outcomes import DONE_LITTLE
-from mobileathlete_desktop.domain.checkin_reasons import REVIEW_CODES, CheckinReason, read_reason
+from mobileathlete_desktop.domain.checkin_reasons import (
+    REVIEW_CODES,
+    CheckinReason,
+    drill_name,
+    read_reason,
+)
 from mobileathlete_desktop.domain.exercises import ExerciseLibrary
 from mobileathlete_desktop.domain.programs import (
     ProgramItemRecord,
@@ -453,10 +458,7 @@ def _with_review_note(
     kept = "\n".join(line for line in lines if not _is_review_note(line)).strip()
     if not flagged:
         return notes if len(kept) == len(notes.strip()) else kept
-    names = [
-        e.name(lang) if (e := library.get(c) if library is not None else None) else c
-        for c in dict.fromkeys(flagged)
-    ]
+    names = [drill_name(c, library, lang) for c in dict.fromkeys(flagged)]
     said = texts(lang).gettext(REVIEW_HANDOUT, limit=PAIN_TOO_MUCH, drills=", ".join(names))
     return f"{said}\n{kept}".strip()
 

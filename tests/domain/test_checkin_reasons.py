@@ -266,3 +266,37 @@ def test_a_painful_finding_the_catalogue_does_not_know_keeps_its_name() -> None:
     )
     assert paused.items == () and [c.action for c in changes] == ["pause"]
     assert changes[0].reason.startswith("Clamshell with band held back: pain on Own hop test")
+
+
+def test_one_drill_name_for_the_reasons_the_review_note_and_the_review_flags() -> None:
+    """The check-in's reasons, the handout's review note and the clinicians' review flags
+    name a drill by one lookup (checkin_reasons.drill_name): without a library given, the
+    library shipped with the program (the review flags and the handout's note said the code,
+    "strength.eccentric_heel_drop", where the reasons said "Heel drops off a step"); a code no
+    library knows is said as it is."""
+    from mobileathlete_desktop.domain.checkin_reasons import drill_name
+    from mobileathlete_desktop.domain.checkins import notes_for_handout
+    from mobileathlete_desktop.services.reports.review import (
+        ReviewFlag,
+        discharge_warning,
+        flag_lines,
+    )
+
+    assert drill_name("strength.eccentric_heel_drop") == "Heel drops off a step"
+    assert drill_name("strength.eccentric_heel_drop", None, "es") == (
+        "Bajada de talón en un escalón"
+    )
+    assert drill_name("drill.since_removed", None, "es") == "drill.since_removed"
+    review = CheckinReason(
+        "checkin.review_pain", {"drill": "strength.eccentric_heel_drop", "pain": 7, "limit": 5}
+    )
+    note = notes_for_handout("Run easy.", review.stored(), "en")
+    assert note.splitlines()[0].endswith(
+        "with Heel drops off a step: contact your physio before your next session."
+    )
+    assert review.words("en").startswith("Heel drops off a step: pain or difficulty 7/10")
+    flag = ReviewFlag("strength.eccentric_heel_drop", 7, on=date(2026, 10, 10))
+    assert flag_lines([flag], "en", None, "yyyy-MM-dd") == (
+        "Flagged for review: Heel drops off a step 7/10 at the check-in of 2026-10-10",
+    )
+    assert "about Heel drops off a step before" in discharge_warning([flag], "en", None)

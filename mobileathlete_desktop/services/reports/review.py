@@ -16,7 +16,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from mobileathlete_desktop.domain.checkin_reasons import REVIEW_CODES, read_reason
+from mobileathlete_desktop.domain.checkin_reasons import REVIEW_CODES, drill_name, read_reason
 from mobileathlete_desktop.domain.exercises import Exercise, ExerciseLibrary
 from mobileathlete_desktop.domain.programs import ProgramRecord
 from mobileathlete_desktop.services.context import ServiceContext
@@ -121,11 +121,6 @@ def _checkin_date(
         if pains.get(code) == pain and (latest is None or on <= latest):
             return on
     return latest
-
-
-def drill_name(code: str, library: ExerciseLibrary | None, lang: str) -> str:
-    exercise: Exercise | None = library.get(code) if library is not None else None
-    return exercise.name(lang) if exercise is not None else code
 
 
 def flag_lines(
