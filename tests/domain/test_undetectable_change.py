@@ -86,3 +86,38 @@ def test_a_small_knee_flexion_change_is_still_unchanged() -> None:
         _visit(2, V2, ("knee.flexion", "left", "passive", 133)),
     )
     assert _row(result, "knee.flexion", "left", "passive").change.verdict == "unchanged"
+
+
+def test_thomas_by_goniometer_the_same_angle_twice_is_not_called_unchanged() -> None:
+    """A woman of 28, Thomas hip angle by goniometer, right 8° at both visits (sports-PT
+    review, point 2: the line was said to go missing on "no change"). The same angle twice
+    shows no more than a 15° move does against a 30.5° error: "no change since ...: this test
+    cannot show a change of this size by goniometer", never "unchanged", in both languages;
+    no flag (nothing improved or got worse)."""
+    result = _read(
+        _client("female", 28),
+        _visit(
+            1, V1, ("thomas.hip_extension", "right", "passive", 8), instrument="goniometer.long_arm"
+        ),
+        _visit(
+            2, V2, ("thomas.hip_extension", "right", "passive", 8), instrument="goniometer.long_arm"
+        ),
+    )
+    row = _row(result, "thomas.hip_extension", "right", "passive")
+    assert row.change.verdict == "undetectable"
+    assert row.change.delta == 0
+    assert row.flags == ()
+    assert row.change.reason == (
+        "Right thomas test (hip angle) (passive) 8°, no change since 2026-03-02: within the "
+        "30.5° measurement error (peeler-2007): this test cannot show a change of this size by "
+        "goniometer."
+    )
+    assert row.change.reason in row.reasons
+    measure = CAT["thomas.hip_extension"]
+    err = measure.error_for("goniometer.long_arm")
+    spanish = _change_reason(texts("es"), measure, "Prueba de Thomas", "8°", row.change, err)
+    assert spanish == (
+        "Prueba de Thomas: 8°, sin cambio desde el 2026-03-02: dentro del error de medida de "
+        "30.5° (peeler-2007): esta prueba no puede mostrar un cambio de este tamaño con "
+        "goniómetro."
+    )
