@@ -208,12 +208,20 @@ def test_a_change_beyond_the_error_that_reaches_the_mcid_is_important_both_ways(
 
 
 def test_a_measure_with_an_mcid_and_no_error_is_judged_by_its_mcid() -> None:
-    """The PSFS has Abbott 2014's 1.3 and no error in the catalogue: 4 → 5.5 is what can be
-    said (improved, clinically important); 4 → 5 is not."""
-    result, _ = _change("psfs.average", 4, 5.5)
-    assert _row(result, "psfs.average", "none", "none").change.verdict == "improved"
-    result, _ = _change("psfs.average", 4, 5)
-    assert _row(result, "psfs.average", "none", "none").change.verdict == "unchanged"
+    """A measure with an MCID and no error in the catalogue (the PSFS before catalogue 2026.8
+    gave it Thoomes 2023's error; here its error taken away): 4 → 5.5 reaches Abbott 2014's
+    1.3, which is what can be said (improved, clinically important); 4 → 5 does not."""
+    psfs = replace(CAT["psfs.average"], errors=())
+    bare = replace(CAT, measures={**CAT.measures, "psfs.average": psfs})
+    for after, verdict in ((5.5, "improved"), (5, "unchanged")):
+        result = _read(
+            _client("male", 40),
+            _visit(1, V1, ("psfs.average", "none", "none", 4)),
+            _visit(2, V2, ("psfs.average", "none", "none", after)),
+            catalogue=bare,
+        )
+        change = _row(result, "psfs.average", "none", "none").change
+        assert change.verdict == verdict and change.beyond_error is None
 
 
 # --- 3. Injury cohorts' cut-offs --------------------------------------------------------------

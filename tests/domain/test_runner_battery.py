@@ -448,8 +448,8 @@ def test_fhir_carries_the_new_units_in_ucum(code: str, side: str, value: float, 
 def test_the_catalogue_version_moved_with_the_battery() -> None:
     # 2026.4 the battery, 2026.5 Ramskov's equation, 2026.6 Mosler's hip abduction range and
     # Peeler's Thomas test SEM, 2026.7 the Y-Balance anterior reach by its error, the NPRS 30%
-    # from a pain over 3, and the group of a reference cut-off
-    assert CAT.version == "2026.7"
+    # from a pain over 3, and the group of a reference cut-off, 2026.8 the PSFS's error
+    assert CAT.version == "2026.8"
 
 
 def test_the_catalogue_command_lists_the_battery_with_units_and_sources(

@@ -381,14 +381,14 @@ def test_lefs_72_to_63_is_at_the_error_and_not_called_worse(lang: str) -> None:
     assert "within" not in now.change.reason
 
 
-def test_psfs_change_judged_by_its_mcid() -> None:
-    """PSFS 4.0 → 5.3: +1.3 is the minimum important difference (Abbott & Schmitt 2014);
-    no verified PSFS MDC, so only importance is judged."""
+def test_psfs_change_judged_by_its_error_then_its_mcid() -> None:
+    """PSFS 4.0 → 5.3: +1.3 is beyond the 1.1 error (Thoomes 2023, catalogue 2026.8) and
+    reaches the minimum important difference (Abbott & Schmitt 2014)."""
     before = visit(1, V1, ("psfs.average", "none", "none", 4.0))
     after = visit(2, V2, ("psfs.average", "none", "none", 5.3))
     now = row(read(runner(), before, after), "psfs.average", "none", "none")
     assert now.change.verdict == "improved"
-    assert now.change.important is True and now.change.beyond_error is None
+    assert now.change.important is True and now.change.beyond_error is True
 
 
 @pytest.mark.parametrize(("rater", "verdict"), [("", "improved"), ("other", "unchanged")])
