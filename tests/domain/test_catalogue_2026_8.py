@@ -72,6 +72,9 @@ def test_psfs_up_1_2_is_beyond_its_error_but_short_of_the_mcid() -> None:
     )
     (line,) = change_lines(result)
     assert "not clinically important (MCID 1.3 points)" in line.text
+    (spanish,) = change_lines(result, "es")
+    assert "mejoró: más allá del error de medición (1.1 puntos)" in spanish.text
+    assert "no clínicamente importante (DMCI 1.3 puntos)" in spanish.text
 
 
 @pytest.mark.parametrize(
