@@ -21,6 +21,21 @@ ASSESSMENT_KINDS: tuple[AssessmentKind, ...] = (
 )
 CLIENT_SEXES: tuple[ClientSex, ...] = ("female", "male", "other", "unknown")
 
+# The presenting complaint, coded (beside the free-text complaint, which stays): what the
+# home program's complaint rules read (domain.recommendations.complaints). "" = not coded, and
+# a client without a code gets the program the findings alone choose.
+COMPLAINT_CODES: tuple[str, ...] = (
+    "achilles_midportion",
+    "achilles_insertional",
+    "plantar_heel",
+    "patellofemoral",
+    "lateral_hip_gluteal",
+    "itb",
+    "mtss",
+    "hamstring_proximal",
+    "other",
+)
+
 
 def age_on(date_of_birth: date | None, on: date) -> int | None:
     """Age in whole years on a given day, or None when the date of birth is unknown."""
@@ -55,6 +70,7 @@ class ClientRecord:
     referral: str = ""
     archived: bool = False
     version: int = 1
+    complaint_code: str = ""  # one of COMPLAINT_CODES, or "" when not coded
 
     @property
     def full_name(self) -> str:

@@ -12,7 +12,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from mobileathlete_desktop.domain.records import CLIENT_SEXES, ClientRecord
+from mobileathlete_desktop.domain.records import CLIENT_SEXES, COMPLAINT_CODES, ClientRecord
 from mobileathlete_desktop.domain.validation import (
     NAME_LENGTH,
     TITLE_LENGTH,
@@ -65,6 +65,7 @@ class ClientInput:
     injury_history: str = ""
     complaint: str = ""
     referral: str = ""
+    complaint_code: str = ""  # domain.records.COMPLAINT_CODES, "" when not coded
 
     def problems(self, today: date | None = None) -> dict[str, str]:
         """Field name → what is wrong with it (English); empty when the input can be saved."""
@@ -111,6 +112,10 @@ class ClientInput:
                 )
         if self.sex not in CLIENT_SEXES:
             found["sex"] = InvalidValue("Sex must be female, male, other or unknown")
+        if self.complaint_code not in ("", *COMPLAINT_CODES):
+            found["complaint_code"] = InvalidValue(
+                "Complaint code must be one of " + ", ".join(COMPLAINT_CODES) + " (or empty)"
+            )
         if self.dominant_leg not in ("left", "right", "unknown"):
             found["dominant_leg"] = InvalidValue("Dominant leg must be left, right or unknown")
         for name, what, high, unit in (
@@ -175,6 +180,7 @@ def to_record(row: Client) -> ClientRecord:
         referral=row.referral,
         archived=row.archived,
         version=row.version,
+        complaint_code=row.complaint_code,
     )
 
 

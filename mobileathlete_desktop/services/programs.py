@@ -421,7 +421,8 @@ def recommended_program(
     else:
         drills = library_drills(library, lang)
     found = observations(ctx, history)
-    chosen = plan(found, drills, lang=lang)
+    # The client's coded complaint holds drills back and may propose one of its own.
+    chosen = plan(found, drills, lang=lang, complaint=history.client.complaint_code)
     if history.latest is not None and chosen.maintenance and not chosen.unanswered:
         sore = [o.reason for o in found if "pain" in o.flags]
         spared = f" (sparing what hurt: {'; '.join(sore)})" if sore else ""
@@ -430,7 +431,8 @@ def recommended_program(
             f"special work: a general runner program is used{spared}"
         )
     if drills:
-        warnings += chosen.warnings()
+        names = {e.code: e.name("en") for e in library} if library is not None else {}
+        warnings += chosen.warnings(names)
     recs = chosen.recommendations
     items = tuple(
         replace(r.dosage, exercise_code=r.exercise_code, reason=r.reason, notes=r.note)

@@ -40,7 +40,7 @@ Db = TypeVar("Db", bound=Opened)
 # The newest revision in migrations/versions. Opening a database that is already at this
 # revision (every start but the first after an upgrade) then needs no Alembic at all, which
 # keeps ~0.2 s of imports off the start-up path. tests/storage pins it to Alembic's own head.
-HEAD_REVISION = "0012_checkin_reason_codes"
+HEAD_REVISION = "0013_client_complaint_code"
 
 
 def _migrations_dir() -> Path:

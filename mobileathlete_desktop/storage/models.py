@@ -102,6 +102,10 @@ class Client(Base):
     search_text: Mapped[str] = mapped_column(String(400), default="", server_default="")
     """Family name, given name and chart number folded (no accents, lower case), kept up to
     date on every insert and update, so that a search is one LIKE on any database."""
+    complaint_code: Mapped[str] = mapped_column(String(40), default="", server_default="")
+    """The presenting complaint, coded (domain.records.COMPLAINT_CODES; "" = not coded),
+    beside the free-text `complaint`: the home program's complaint rules read it. Last, as
+    migration 0013 adds it, so that a new clinic's table and a migrated one's agree."""
 
     assessments: Mapped[list[Assessment]] = relationship(
         back_populates="client", order_by="Assessment.date", passive_deletes=True

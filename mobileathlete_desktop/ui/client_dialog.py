@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mobileathlete_desktop.domain.records import ClientRecord
+from mobileathlete_desktop.domain.records import COMPLAINT_CODES, ClientRecord
 from mobileathlete_desktop.domain.validation import InvalidValue, parse_iso_date, parse_number
 from mobileathlete_desktop.services import clients as client_service
 from mobileathlete_desktop.services.context import ConflictError, InputError, ServiceContext
@@ -34,11 +34,13 @@ TEXT_FIELDS = (
     "footwear",
 )
 AREA_FIELDS = ("complaint", "injury_history")
-COMBO_FIELDS = ("sex", "dominant_leg")
-# The codes of the form's combo items, in the form's order (their shown words are translated).
+COMBO_FIELDS = ("sex", "dominant_leg", "complaint_code")
+# The codes of the form's combo items, in the form's order (their shown words are translated);
+# the presenting complaint's first item, "not coded", is "" (the program from findings alone).
 COMBO_CODES = {
     "sex": ("unknown", "female", "male", "other"),
     "dominant_leg": ("unknown", "left", "right"),
+    "complaint_code": ("", *COMPLAINT_CODES),
 }
 INVALID_STYLE = "border: 2px solid #b00020;"
 
@@ -118,7 +120,8 @@ class ClientDialog(QDialog):
         for name in COMBO_FIELDS:
             combo = self.fields[name]
             assert isinstance(combo, QComboBox)
-            values[name] = combo.currentData() or combo.currentText()
+            code = combo.currentData()
+            values[name] = code if isinstance(code, str) else combo.currentText()
         born = self.line("date_of_birth").text().strip()
         values["date_of_birth"] = None
         if born:

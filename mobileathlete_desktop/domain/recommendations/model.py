@@ -3,7 +3,7 @@ the plan, and how much each flag weighs."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -208,10 +208,30 @@ class Plan:
     unanswered: list[Observation]
     maintenance: bool = False
     blocked: frozenset[str] = frozenset()  # unanswered codes whose drills safety left out
+    # The client's coded complaint (complaints.COMPLAINT_RULES): why it holds drills back, the
+    # drills the findings alone would have chosen that it held back, the unanswered codes whose
+    # drills it held back, and the complaint's own drill when the pain rule held it back.
+    complaint_why: str = ""
+    held: tuple[str, ...] = ()
+    complaint_blocked: frozenset[str] = frozenset()
+    not_proposed: tuple[tuple[str, str], ...] = ()  # (drill code, what it was for)
 
-    def warnings(self) -> list[str]:
-        """One line for the therapist per unanswered finding."""
+    def warnings(self, names: Mapping[str, str] | None = None) -> list[str]:
+        """One line for the therapist per unanswered finding, and per drill the client's
+        complaint held back (`names`: drill code -> name; the code when not given)."""
+        named = names or {}
         lines = []
+        if self.held:
+            drills = ", ".join(named.get(code, code) for code in self.held)
+            lines.append(
+                f"Held back: {drills}, for {self.complaint_why}; add back deliberately what "
+                "you judge suitable"
+            )
+        lines += [
+            f"{named.get(code, code)} not proposed for {what}: it loads a region painful at "
+            "the latest assessment"
+            for code, what in self.not_proposed
+        ]
         for observation in self.unanswered:
             what = (observation.reason or observation.code).rstrip(".")
             if "pain" in observation.flags and observation.pain and observation.pain != what:
@@ -227,6 +247,8 @@ class Plan:
                     " (drills that would stretch or load a painful or over-mobile range"
                     " are left out)"
                 )
+            elif observation.code in self.complaint_blocked:
+                left_out = " (its drills are held back for the client's complaint)"
             lines.append(
                 f"No drill in the library answers: {what}{left_out}; the therapist should choose"
             )

@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from mobileathlete_desktop.domain.exercises import Exercise
 from mobileathlete_desktop.domain.programs import ProgramItemRecord
+from mobileathlete_desktop.domain.recommendations.complaints import ComplaintRule, complaint_rule
 from mobileathlete_desktop.domain.recommendations.faults import FAULTS
 from mobileathlete_desktop.domain.recommendations.maintenance import (
     MAINTENANCE,
@@ -35,6 +36,7 @@ from mobileathlete_desktop.domain.recommendations.model import (
 )
 from mobileathlete_desktop.domain.recommendations.words import (
     PAIN_HANDOUT,
+    PAIN_NOTE,
     REASON_LANG,
     _lang,
     _note,
@@ -61,11 +63,68 @@ def plan(
     *,
     lang: str = "en",
     limit: int = MAX_DRILLS,
+    complaint: str = "",
 ) -> Plan:
     """Ranked drills for the findings, and the findings no drill answers; the general
     maintenance program when nothing is flagged or nothing flagged can be answered. `lang` is
-    the handout's language (the client's notes); reasons are always English (REASON_LANG)."""
+    the handout's language (the client's notes); reasons are always English (REASON_LANG).
+
+    `complaint` is the client's coded complaint (domain.records.COMPLAINT_CODES): with a rule
+    (complaints.COMPLAINT_RULES) the drills it holds back are left out, each the findings
+    would have chosen named in the warnings, and its own loading drill, where it has one and
+    the pain rule allows it, comes first. No code, or a code with no rule: the findings alone."""
     seen = list(observations)
+    rule = complaint_rule(complaint)
+    if rule is None:
+        return _plan(seen, drills, lang=lang, limit=limit)
+    return _complaint_plan(seen, drills, rule, lang=lang, limit=limit)
+
+
+def _complaint_plan(
+    seen: list[Observation], drills: Sequence[Drill], rule: ComplaintRule, *, lang: str, limit: int
+) -> Plan:
+    """The plan for a complaint with a rule (see `plan`)."""
+    safety = _Safety.of(seen)
+    kept = [d for d in drills if not rule.holds(d)]
+    proposal = next((d for code in rule.proposes for d in kept if d.code == code), None)
+    not_proposed: tuple[tuple[str, str], ...] = ()
+    if proposal is not None and not safety.allows(proposal):
+        not_proposed = ((proposal.code, rule.words),)
+        proposal = None
+    result = _plan(seen, kept, lang=lang, limit=limit - (1 if proposal else 0))
+    recs = list(result.recommendations)
+    if proposal is not None:
+        painful = safety.painful(proposal)
+        reason = rule.proposed_reason()
+        if painful:
+            reason += f" ({_lang(PAIN_NOTE, REASON_LANG)})"
+        first = Recommendation(
+            proposal.code, reason, 1, proposal.dosage, _note(None, painful, lang)
+        )
+        recs = [first, *(r for r in recs if r.exercise_code != proposal.code)]
+        recs = [replace(r, priority=i) for i, r in enumerate(recs, start=1)]
+    held: tuple[str, ...] = ()
+    blocked: frozenset[str] = frozenset()
+    if rule.holds_back:
+        alone = _plan(seen, drills, lang=lang, limit=limit)  # what the findings alone choose
+        kept_codes = {d.code for d in kept}
+        held = tuple(
+            r.exercise_code for r in alone.recommendations if r.exercise_code not in kept_codes
+        )
+        before = {o.code for o in alone.unanswered}
+        blocked = frozenset(o.code for o in result.unanswered if o.code not in before)
+    return replace(
+        result,
+        recommendations=recs,
+        complaint_why=rule.held_reason() if rule.holds_back else "",
+        held=held,
+        complaint_blocked=blocked,
+        not_proposed=not_proposed,
+    )
+
+
+def _plan(seen: list[Observation], drills: Sequence[Drill], *, lang: str, limit: int) -> Plan:
+    """The plan from the findings alone (see `plan`)."""
     # A Beighton score past its cut-point shapes the whole program (safety), asks for no drill.
     # A change of pain (up 2 points) is for the report and the follow-up, not a drill target.
     findings = sorted(
@@ -299,7 +358,8 @@ def recommend(
     *,
     lang: str = "en",
     limit: int = MAX_DRILLS,
+    complaint: str = "",
 ) -> list[Recommendation]:
     """Ranked drills for the findings; a general maintenance program when nothing is flagged
-    (see `plan` for the findings no drill answers)."""
-    return plan(observations, drills, lang=lang, limit=limit).recommendations
+    (see `plan` for the findings no drill answers and the client's coded complaint)."""
+    return plan(observations, drills, lang=lang, limit=limit, complaint=complaint).recommendations

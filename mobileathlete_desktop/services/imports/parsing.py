@@ -381,6 +381,7 @@ CLIENT_OPTIONAL = (
     "injury_history",
     "complaint",
     "referral",
+    "complaint_code",
 )
 
 
@@ -405,6 +406,8 @@ def _client_from_cells(cells: dict[str, str]) -> dict[str, object]:
             values[name] = _SEXES.get(text.lower(), text.lower())
         elif name == "dominant_leg":
             values[name] = _LEGS.get(text.lower(), text.lower())
+        elif name == "complaint_code":
+            values[name] = text.strip().lower()
         else:
             values[name] = text
     return values

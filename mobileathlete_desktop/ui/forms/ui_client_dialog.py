@@ -176,27 +176,47 @@ class Ui_ClientForm(object):
 
         self.running_group_layout.setWidget(4, QFormLayout.ItemRole.FieldRole, self.footwear)
 
+        self.complaint_code_label = QLabel(self.running_group)
+        self.complaint_code_label.setObjectName(u"complaint_code_label")
+
+        self.running_group_layout.setWidget(5, QFormLayout.ItemRole.LabelRole, self.complaint_code_label)
+
+        self.complaint_code = QComboBox(self.running_group)
+        self.complaint_code.addItem("")
+        self.complaint_code.addItem("")
+        self.complaint_code.addItem("")
+        self.complaint_code.addItem("")
+        self.complaint_code.addItem("")
+        self.complaint_code.addItem("")
+        self.complaint_code.addItem("")
+        self.complaint_code.addItem("")
+        self.complaint_code.addItem("")
+        self.complaint_code.addItem("")
+        self.complaint_code.setObjectName(u"complaint_code")
+
+        self.running_group_layout.setWidget(5, QFormLayout.ItemRole.FieldRole, self.complaint_code)
+
         self.complaint_label = QLabel(self.running_group)
         self.complaint_label.setObjectName(u"complaint_label")
 
-        self.running_group_layout.setWidget(5, QFormLayout.ItemRole.LabelRole, self.complaint_label)
+        self.running_group_layout.setWidget(6, QFormLayout.ItemRole.LabelRole, self.complaint_label)
 
         self.complaint = QPlainTextEdit(self.running_group)
         self.complaint.setObjectName(u"complaint")
         self.complaint.setTabChangesFocus(True)
 
-        self.running_group_layout.setWidget(5, QFormLayout.ItemRole.FieldRole, self.complaint)
+        self.running_group_layout.setWidget(6, QFormLayout.ItemRole.FieldRole, self.complaint)
 
         self.injury_history_label = QLabel(self.running_group)
         self.injury_history_label.setObjectName(u"injury_history_label")
 
-        self.running_group_layout.setWidget(6, QFormLayout.ItemRole.LabelRole, self.injury_history_label)
+        self.running_group_layout.setWidget(7, QFormLayout.ItemRole.LabelRole, self.injury_history_label)
 
         self.injury_history = QPlainTextEdit(self.running_group)
         self.injury_history.setObjectName(u"injury_history")
         self.injury_history.setTabChangesFocus(True)
 
-        self.running_group_layout.setWidget(6, QFormLayout.ItemRole.FieldRole, self.injury_history)
+        self.running_group_layout.setWidget(7, QFormLayout.ItemRole.FieldRole, self.injury_history)
 
 
         self.columns.addWidget(self.running_group)
@@ -230,6 +250,7 @@ class Ui_ClientForm(object):
         self.years_running_label.setBuddy(self.years_running)
         self.goal_event_label.setBuddy(self.goal_event)
         self.footwear_label.setBuddy(self.footwear)
+        self.complaint_code_label.setBuddy(self.complaint_code)
         self.complaint_label.setBuddy(self.complaint)
         self.injury_history_label.setBuddy(self.injury_history)
 #endif // QT_CONFIG(shortcut)
@@ -307,6 +328,24 @@ class Ui_ClientForm(object):
         self.footwear_label.setText(QCoreApplication.translate("ClientForm", u"Foo&twear:", None))
 #if QT_CONFIG(accessibility)
         self.footwear.setAccessibleName(QCoreApplication.translate("ClientForm", u"Footwear", None))
+#endif // QT_CONFIG(accessibility)
+        self.complaint_code_label.setText(QCoreApplication.translate("ClientForm", u"&Presenting complaint:", None))
+        self.complaint_code.setItemText(0, QCoreApplication.translate("ClientForm", u"not coded", None))
+        self.complaint_code.setItemText(1, QCoreApplication.translate("ClientForm", u"Achilles tendon, mid-portion", None))
+        self.complaint_code.setItemText(2, QCoreApplication.translate("ClientForm", u"Achilles tendon, insertional", None))
+        self.complaint_code.setItemText(3, QCoreApplication.translate("ClientForm", u"Plantar heel pain", None))
+        self.complaint_code.setItemText(4, QCoreApplication.translate("ClientForm", u"Patellofemoral pain", None))
+        self.complaint_code.setItemText(5, QCoreApplication.translate("ClientForm", u"Lateral hip pain (gluteal tendinopathy)", None))
+        self.complaint_code.setItemText(6, QCoreApplication.translate("ClientForm", u"Iliotibial band syndrome", None))
+        self.complaint_code.setItemText(7, QCoreApplication.translate("ClientForm", u"Shin pain (medial tibial stress)", None))
+        self.complaint_code.setItemText(8, QCoreApplication.translate("ClientForm", u"Proximal hamstring pain", None))
+        self.complaint_code.setItemText(9, QCoreApplication.translate("ClientForm", u"Other", None))
+
+#if QT_CONFIG(tooltip)
+        self.complaint_code.setToolTip(QCoreApplication.translate("ClientForm", u"The complaint, coded: it steers the home program (drills held back or proposed for it). Describe it in your own words below.", None))
+#endif // QT_CONFIG(tooltip)
+#if QT_CONFIG(accessibility)
+        self.complaint_code.setAccessibleName(QCoreApplication.translate("ClientForm", u"Presenting complaint", None))
 #endif // QT_CONFIG(accessibility)
         self.complaint_label.setText(QCoreApplication.translate("ClientForm", u"Current &complaint:", None))
 #if QT_CONFIG(accessibility)

@@ -352,6 +352,58 @@
         <translation>Antecedentes de lesiones</translation>
     </message>
     <message>
+        <source>&amp;Presenting complaint:</source>
+        <translation>Cuad&amp;ro clínico:</translation>
+    </message>
+    <message>
+        <source>The complaint, coded: it steers the home program (drills held back or proposed for it). Describe it in your own words below.</source>
+        <translation>El motivo de consulta, codificado: orienta el programa en casa (ejercicios que se retienen o se proponen para él). Descríbalo con sus propias palabras abajo.</translation>
+    </message>
+    <message>
+        <source>Presenting complaint</source>
+        <translation>Cuadro clínico</translation>
+    </message>
+    <message>
+        <source>not coded</source>
+        <translation>sin codificar</translation>
+    </message>
+    <message>
+        <source>Achilles tendon, mid-portion</source>
+        <translation>Tendón de Aquiles, porción media</translation>
+    </message>
+    <message>
+        <source>Achilles tendon, insertional</source>
+        <translation>Tendón de Aquiles, inserción</translation>
+    </message>
+    <message>
+        <source>Plantar heel pain</source>
+        <translation>Dolor plantar del talón</translation>
+    </message>
+    <message>
+        <source>Patellofemoral pain</source>
+        <translation>Dolor patelofemoral</translation>
+    </message>
+    <message>
+        <source>Lateral hip pain (gluteal tendinopathy)</source>
+        <translation>Dolor lateral de cadera (tendinopatía glútea)</translation>
+    </message>
+    <message>
+        <source>Iliotibial band syndrome</source>
+        <translation>Síndrome de la cintilla iliotibial</translation>
+    </message>
+    <message>
+        <source>Shin pain (medial tibial stress)</source>
+        <translation>Dolor en la tibia (estrés tibial medial)</translation>
+    </message>
+    <message>
+        <source>Proximal hamstring pain</source>
+        <translation>Dolor proximal de isquiotibiales</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Otro</translation>
+    </message>
+    <message>
         <source>Problems</source>
         <translation>Problemas</translation>
     </message>
