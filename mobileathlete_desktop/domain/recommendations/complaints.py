@@ -85,12 +85,20 @@ COMPLAINT_RULES: dict[str, ComplaintRule] = {
                 "it takes the loaded ankle to end-range dorsiflexion (a calf stretch, a heel "
                 "drop below the step), which compresses the Achilles insertion"
             ),
+            proposes=("strength.calf_raise_straight_knee",),
+            proposed_why=(
+                "progressive tendon loading without end-range dorsiflexion, calf raises on flat "
+                "ground"
+            ),
             cite="Pringels 2025; Jonsson 2008",
             source=(
                 "Pringels L, Capelleman R, Van den Abeele A, Burssens A, Planckaert G, Wezenbeek "
                 "E, Vanden Bossche L. Effectiveness of reducing tendon compression in the "
                 "rehabilitation of insertional Achilles tendinopathy: a randomised clinical "
-                "trial. Br J Sports Med 2025. doi:10.1136/bjsports-2024-109138. Abstract: 'The "
+                "trial. Br J Sports Med 2025. doi:10.1136/bjsports-2024-109138. Abstract: 'Both "
+                "rehabilitation protocols consisted of a progressive 4-stage tendon-loading "
+                "programme, including isometric, isotonic, energy-storage and release and "
+                "sport-specific exercises. The "
                 "LTCR programme was designed to control Achilles tendon compression by limiting "
                 "ankle dorsiflexion during exercise, eliminating calf stretching and "
                 "incorporating heel lifts'; VISA-A improved more with it than with high "
