@@ -79,7 +79,14 @@ class GridEntries:
     # reason in the status line, when its save is refused or fails.
 
     def _grid_for(self, key: CellKey) -> MeasureGridModel | None:
-        return next((g for g in self.editor.parts.grids if g.index_of(key).isValid()), None)
+        # A cell typed in is in a grid built already: looked for there first, so that a value
+        # typed before the other tabs are built (they come a turn each after the window) does
+        # not build them all in the same turn as its save (issue 22: 96 ms of the UI thread).
+        parts = self.editor.parts
+        built = next((g for g in parts.built_grids if g.index_of(key).isValid()), None)
+        if built is not None or not parts.waiting:
+            return built
+        return next((g for g in parts.grids if g.index_of(key).isValid()), None)
 
     def _cell(self, key: CellKey) -> str:
         measure = self.ctx.catalogue[key.code]
