@@ -16,6 +16,9 @@ from mobileathlete_desktop.reports.summary import (
 )
 
 MAX_PAGES = 2
+# Listed changes and findings a summary gives up to keep its second chart (the full record
+# lists every one, and the summary says how many it left out).
+LINES_FOR_A_CHART = 4
 
 _PAGE = re.compile(rb"/Type /Page\b(?!s)")
 
@@ -44,6 +47,18 @@ def shorter(report: SummaryReport) -> SummaryReport | None:
         kept = tuple(c for c in report.charts if c.full_size)[:1] or report.charts[:1]
         left = len(report.charts) - len(kept)
         return replace(report, charts=kept, more_charts=report.more_charts + left)
+    fewer = _fewer_lines(report)
+    if fewer is not None:
+        return fewer
+    if report.charts:
+        return replace(report, charts=(), more_charts=report.more_charts + len(report.charts))
+    return None
+
+
+def _fewer_lines(report: SummaryReport) -> SummaryReport | None:
+    """The summary with one listed change less (down to two), else one finding less (down to
+    three), each said under its list ("1 more change is listed in the full record"); None
+    when both lists are that short."""
     if len(report.since_first) + len(report.since_last) > 2:
         first, last = list(report.since_first), list(report.since_last)
         longer = first if len(first) >= len(last) else last
@@ -58,18 +73,46 @@ def shorter(report: SummaryReport) -> SummaryReport | None:
         return replace(
             report, findings=report.findings[:-1], more_findings=report.more_findings + 1
         )
-    if report.charts:
-        return replace(report, charts=(), more_charts=report.more_charts + len(report.charts))
     return None
 
 
+def _keeping_charts(report: SummaryReport, pages: int) -> tuple[SummaryReport, int] | None:
+    """The summary on `pages` with every chart, drawn smaller and giving up at most
+    LINES_FOR_A_CHART listed changes and findings; None when that is not enough."""
+    if any(not c.full_size for c in report.charts):
+        report = replace(report, chart_height=min(report.chart_height, SMALL_CHART_HEIGHT))
+    for _ in range(LINES_FOR_A_CHART + 1):
+        taken = _pages(report)
+        if taken <= pages:
+            return report, taken
+        fewer = _fewer_lines(report)
+        if fewer is None:
+            return None
+        report = fewer
+    return None
+
+
+def _pages(report: SummaryReport) -> int:
+    return trial_pages(summary_story(report, draw_charts=False), report.lang)
+
+
 def fit_summary(report: SummaryReport, pages: int = MAX_PAGES) -> tuple[SummaryReport, int]:
-    """The summary cut down until it lays out on `pages` pages, and the pages it takes."""
-    taken = trial_pages(summary_story(report, draw_charts=False), report.lang)
+    """The summary cut down until it lays out on `pages` pages, and the pages it takes. Its
+    charts are kept at the price of a few listed lines (_keeping_charts) before the cuts of
+    `shorter` leave one out: the longer Spanish text left the active-vs-passive chart out of
+    summaries whose English kept it. When the charts cannot be kept so, the lines are not
+    given up for nothing: `shorter` starts again from the whole summary."""
+    taken = _pages(report)
+    if taken <= pages:
+        return report, taken
+    if len(report.charts) > 1:
+        kept = _keeping_charts(report, pages)
+        if kept is not None:
+            return kept
     while taken > pages:
         smaller = shorter(report)
         if smaller is None:
             break
         report = smaller
-        taken = trial_pages(summary_story(report, draw_charts=False), report.lang)
+        taken = _pages(report)
     return report, taken
