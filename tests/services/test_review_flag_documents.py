@@ -24,6 +24,7 @@ from mobileathlete_desktop.services.reports import (
     build_letter,
     build_progress_report,
     build_summary_report,
+    handout_program,
     program_listing,
 )
 from tests.reports.helpers import add_runner
@@ -242,3 +243,29 @@ def test_the_box_is_printed_under_the_title_on_the_first_page(
     assert box > 0, first
     assert findings not in first or box < first.find(findings), first
     assert " ".join(handout.review.split()[-4:]) in first
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_each_document_says_the_review_note_its_own_way_from_the_saved_notes(
+    ctx: ServiceContext, lang: str
+) -> None:
+    """The program both documents are made of keeps its saved notes: the `program` listing
+    puts the review note at the head of its notes (its public contract), the handout says it
+    in its box only. (handout_program wrote the note into the notes and build_handout took
+    it out again.)"""
+    from mobileathlete_desktop.services.programs import latest_program
+
+    client_id = _flagged(ctx, f"NOTES-{lang}")
+    saved = latest_program(ctx, client_id)
+    assert saved is not None
+    program, _ = handout_program(ctx, client_id, lang=lang)
+    assert program.notes == saved.notes
+    end = {
+        "en": "contact your physio before your next session.",
+        "es": "contacta con tu fisioterapeuta antes de tu próxima sesión.",
+    }[lang]
+    assert end not in saved.notes
+    listed = program_listing(ctx, client_id, lang=lang).program.notes
+    assert listed.split("\n")[0].endswith(end)
+    handout, _, _ = build_handout(ctx, client_id, lang=lang)
+    assert end not in handout.notes and handout.review

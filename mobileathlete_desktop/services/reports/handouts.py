@@ -85,11 +85,12 @@ def handout_program(
     The program `program_id` (a saved program of this client, or a template), else the
     client's latest saved program, else the program recommended from the latest assessment
     (unsaved: `recommended` is true). The handout and `mobileathlete program` both call this,
-    so what one prints is what the other shows.
+    so what one prints is what the other shows. Its notes are the program's: each document
+    says a check-in's review flag its own way (the handout in a box, the listing in its
+    notes: `program_listing`).
     """
     lang = language_code(lang)
     from mobileathlete_desktop.services.programs import (
-        exercise_library,
         get_program,
         latest_program,
         recommended_program,
@@ -111,12 +112,6 @@ def handout_program(
     if not program.recommended:
         program, held = _held_back(ctx, client_id, program)
         warnings += held
-    # A check-in's review note ("contact your physio before your next session") is said in the
-    # handout's language, whatever language the program was proposed in.
-    from mobileathlete_desktop.domain.checkins import notes_for_handout
-
-    notes = notes_for_handout(program.notes, program.summary, lang, exercise_library())
-    program = replace(program, notes=notes) if notes != program.notes else program
     if not program.items:
         warnings.append("The program has no drills")
     return program, warnings
@@ -183,7 +178,8 @@ def build_handout(
     history = load_history(ctx, client_id)
     scoped = _assessed(history, program)
     # A check-in's review flag: said in a box at the top (the drill, what the runner
-    # reported, call us), not as a line of the notes.
+    # reported, call us), not as a line of the notes; a review note an older proposal wrote
+    # into the notes is left out (notes_for_handout with no summary flags none).
     flags = review_flags(ctx, client_id, program)
     notes = notes_for_handout(program.notes, "", lang, library)
     flagged = frozenset(f.code for f in flags)
@@ -436,6 +432,7 @@ def program_listing(
     same permission as printing the handout.
     """
     lang = language_code(lang)  # the one rule: a language not shipped reads English
+    from mobileathlete_desktop.domain.checkins import notes_for_handout
     from mobileathlete_desktop.services.clients import get_client
     from mobileathlete_desktop.services.programs import exercise_library
 
@@ -443,6 +440,11 @@ def program_listing(
     client = get_client(ctx, client_id, audit=False)
     program, warnings = handout_program(ctx, client_id, program_id=program_id, lang=lang)
     library = exercise_library()
+    # The listing's notes (a public contract of `mobileathlete program`) say a check-in's
+    # review note at their head ("...: contact your physio before your next session."), in
+    # the listing's language whatever language the program was proposed in.
+    notes = notes_for_handout(program.notes, program.summary, lang, library)
+    program = replace(program, notes=notes) if notes != program.notes else program
     drills: list[ProgramDrill] = []
     # The drills' notes as the handout prints them (the pain caution included).
     items = _with_cautions(ctx, load_history(ctx, client_id), program.items, library, lang)
