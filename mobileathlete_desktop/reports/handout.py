@@ -221,7 +221,7 @@ def handout_story(handout: Handout, layout: Layout | None = None) -> list[Any]:
         "Your assessment found nothing that needs special work: these drills keep a runner's "
         "ankles, hips and balance in good shape."
     )
-    found = [p(f"• {line}", "bullet") for line in handout.summary or (nothing_found,)]
+    found = [p(line, "bullet") for line in handout.summary or (nothing_found,)]
     # The heading never ends a page alone (the review box can push it to a phone page's foot).
     story += [KeepTogether([heading, found[0]]), *found[1:]]
     if handout.next_visit:

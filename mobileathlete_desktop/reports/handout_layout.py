@@ -7,7 +7,14 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from mobileathlete_desktop.reports.pdf import MUTED, content_width, para, styles, text
+from mobileathlete_desktop.reports.pdf import (
+    MUTED,
+    bullet_for,
+    content_width,
+    para,
+    styles,
+    text,
+)
 from mobileathlete_desktop.support.i18n import texts
 
 PHONE_PAGE_MM = (90.0, 160.0)
@@ -52,7 +59,8 @@ class Layout:
             return para(value, style, markup=markup)
         from reportlab.platypus import Paragraph
 
-        return Paragraph(value if markup else text(value), phone_styles()[style])
+        shown = value if markup else text(value)
+        return Paragraph(shown, phone_styles()[style], bulletText=bullet_for(style))
 
 
 @cache

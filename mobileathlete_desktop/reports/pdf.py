@@ -147,11 +147,23 @@ def short(value: str, limit: int = SHOWN_NAME) -> str:
     return value if len(value) <= limit else value[: limit - 1].rstrip() + "…"
 
 
+BULLET = "•"
+
+
+def bullet_for(style: str) -> str | None:
+    """The bullet a paragraph of this style starts with: "•" for a bullet style, drawn in
+    the style's hanging indent (at bulletIndent, the text and its wrapped lines at
+    leftIndent), never typed into the text, whose second line then ran under the bullet."""
+    return BULLET if style.endswith("bullet") else None
+
+
 def para(value: str, style: str = "body", *, markup: bool = False) -> Any:
-    """A Paragraph of plain text (or trusted markup) in one of the shared styles."""
+    """A Paragraph of plain text (or trusted markup) in one of the shared styles; a bullet
+    style's paragraph gets its bullet (`bullet_for`)."""
     from reportlab.platypus import Paragraph
 
-    return Paragraph(value if markup else text(value), styles()[style])
+    shown = value if markup else text(value)
+    return Paragraph(shown, styles()[style], bulletText=bullet_for(style))
 
 
 def logo_image(data: bytes | None, max_width: float, max_height: float) -> Any | None:

@@ -15,6 +15,7 @@ from mobileathlete_desktop.reports.pdf import (
     ACCENT,
     RULE,
     ClinicHeader,
+    bullet_for,
     content_width,
     letterhead,
     section_mark,
@@ -146,12 +147,11 @@ def _styles() -> dict[str, Any]:
 
 def para(value: str, style: str = "body", *, markup: bool = False) -> Any:
     """A Paragraph of plain text (or trusted markup) in a shared or summary style; bullets
-    get a "•" (a shape, not a colour)."""
+    get a "•" (a shape, not a colour) in their hanging indent."""
     from reportlab.platypus import Paragraph
 
     shown = value if markup else text(value)
-    bullet = "•" if style == "small_bullet" else None
-    return Paragraph(shown, _styles()[style], bulletText=bullet)
+    return Paragraph(shown, _styles()[style], bulletText=bullet_for(style))
 
 
 def _d(tr: Texts, on: date) -> str:
