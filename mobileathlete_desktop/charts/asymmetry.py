@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from mobileathlete_desktop.charts import style
+from mobileathlete_desktop.charts.dates import title_date
 from mobileathlete_desktop.charts.figure_lock import with_figure_lock
 from mobileathlete_desktop.domain.catalogue import Catalogue, Measure
 from mobileathlete_desktop.domain.interpretation import (
@@ -90,7 +91,7 @@ def asymmetry_figure(
     title = tr.gettext("Limb symmetry — {name}", name=style.shown_name(history.client.full_name))
     if result.assessment is None:
         return style.message_figure(title, tr.gettext("No assessments recorded yet."))
-    title += f", {result.assessment.date.isoformat()}"
+    title += f", {title_date(result.assessment.date, lang)}"
     panels = asymmetry_panels(result.rows, catalogue)
     if not panels:
         return style.message_figure(

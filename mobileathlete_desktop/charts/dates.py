@@ -37,6 +37,15 @@ _FORMATS = {
 }
 
 
+TITLE_DATE_STYLE = "medium"
+
+
+def title_date(on: date, lang: str) -> str:
+    """A date in a chart's title as the reports write a visit's date (`Texts.date`, its
+    month in words: "Nov 3, 2026", "3 nov 2026"), never ISO (2026-11-03)."""
+    return texts(lang).date(on, TITLE_DATE_STYLE)
+
+
 def month_abbreviation(month: int, lang: str) -> str:
     """A month's short name in `lang` ("Dec", "dic"), as it stands alone on an axis."""
     return texts(lang).date(date(2000, month, 1), "LLL")

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from mobileathlete_desktop.charts import style
+from mobileathlete_desktop.charts.dates import title_date
 from mobileathlete_desktop.charts.figure_lock import with_figure_lock
 from mobileathlete_desktop.domain.catalogue import Catalogue
 from mobileathlete_desktop.domain.interpretation import (
@@ -81,7 +82,7 @@ def profile_figure(
     signed = [r for r in judged if r.norm.percent_of_norm is None]
     if signed and not rows:
         title = tr.gettext("Difference from the norm — {name}", name=client)
-    title += f", {result.assessment.date.isoformat()}"
+    title += f", {title_date(result.assessment.date, lang)}"
     not_judged = [r for r in result.rows if r.norm.flag == "not_judged"]
     # Not judged either because the passive range is (an active reading: its gap judges it)
     # or because the only value is another group's (a documented fallback: context only).
