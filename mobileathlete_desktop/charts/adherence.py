@@ -71,7 +71,7 @@ def adherence_figure(
     bottom.bar(x, shares, width=6, color=colours, gid="adherence-bars")
     bottom.axhline(DONE_LITTLE * 100, color=style.MUTED_COLOUR, linestyle="--", linewidth=1.0)
     for at, share, checkin in zip(x, shares, recorded, strict=True):
-        words = f"{share} %"
+        words = tr.percent(share)
         if checkin.ears_total is not None:
             words += f"\nEARS {checkin.ears_total}/24"
         bottom.annotate(

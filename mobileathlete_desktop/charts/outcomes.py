@@ -41,7 +41,7 @@ def mcid_words(important: ImportantChange, measure: Measure, lang: str = "en") -
     """ "2 points or 30%", "9 points": the MCID with its unit, in `lang`."""
     tr = texts(lang)
     points = style.value_text(tr, measure, important.points) if important.points is not None else ""
-    percent = f"{important.percent:g}%" if important.percent is not None else ""
+    percent = tr.percent(important.percent) if important.percent is not None else ""
     if points and percent:
         # Translators: an MCID given two ways ("2 points or 30%").
         return tr.gettext("{points} or {percent}", points=points, percent=percent)

@@ -217,7 +217,7 @@ def _percent_panel(tr: Texts, ax: Any, rows: list[Any], labels: list[str]) -> No
         ax.text(
             max(pct, ABOVE_NORM_PERCENT) + 2,
             i,
-            f"{pct:.0f}%  {style.value_words(tr, row.value_text)}"
+            f"{tr.percent(round(pct))}  {style.value_words(tr, row.value_text)}"
             + (f", {words}" if words else ""),
             va="center",
             fontsize=style.NOTE_SIZE,

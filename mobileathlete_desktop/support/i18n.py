@@ -113,10 +113,25 @@ class Texts:
         English, "7,5" in Spanish. As few decimals as it has (`:g`: "28", "0.17"), or exactly
         `places` ("2.20"); "+" before a positive number with `signed` ("+0,5"). No grouping
         ("1500", as the English documents always wrote it). The one rule for a number in
-        handouts and reports; a unit is the caller's ("7,5°", "1,2 kg", "39 %")."""
+        handouts and reports; a unit is the caller's ("7,5°", "1,2 kg"), a percent sign
+        `percent`'s ("39 %")."""
         sign = "+" if signed else ""
         shown = f"{value:{sign}g}" if places is None else f"{value:{sign}.{places}f}"
         return shown.replace(".", self.decimal_mark)
+
+    def percent(self, value: float, places: int | None = None) -> str:
+        """A percentage as a document prints it: `number`, then the sign as this language
+        writes it: "93.4%" in English, "93,4 %" in Spanish (a space before the sign, as the
+        RAE and CLDR write it; a no-break space, never alone at a line's start). The one
+        rule for a percent the program words itself; `percent_spacing` says others' so."""
+        return f"{self.number(value, places)}{self.percent_gap}%"
+
+    @functools.cached_property
+    def percent_gap(self) -> str:
+        """What stands between a number and "%" in this language (CLDR's percent pattern):
+        "" in English, a no-break space in Spanish."""
+        pattern = str(self.locale.percent_formats[None].pattern)
+        return "\u00a0" if any(f"{gap}%" in pattern for gap in " \u00a0\u202f") else ""
 
     @functools.cached_property
     def decimal_mark(self) -> str:

@@ -33,7 +33,7 @@ def test_bars_follow_the_check_ins_and_the_low_one_is_explained(
     ]
     assert [round(b.get_height()) for b in bars] == [30, 90]
     words = [t.get_text() for t in bottom.texts]
-    assert words == ["30 %\nEARS 6/24", "90 %"]
+    assert words == ["30%\nEARS 6/24", "90%"]  # English: no space (Texts.percent)
     assert "(self-report)" in bottom.get_ylabel()
     (note,) = figure_messages(fig)
     assert note.startswith("LEFS changed from 40 to 60 between 2024-01-08 and 2024-02-08")

@@ -54,12 +54,11 @@ def test_worded_values_take_the_spanish_comma_and_nothing_else_changes() -> None
     es, en = texts("es"), texts("en")
     worded = "Tobillo 10.6°, salto 2.59 s → 2.39 s (error de medición 49.2 cm); LSI 82.2%."
     assert decimal_marks(worded, es) == (
-        "Tobillo 10,6°, salto 2,59 s → 2,39 s (error de medición 49,2 cm); LSI 82,2%."
+        "Tobillo 10,6°, salto 2,59 s → 2,39 s (error de medición 49,2 cm); LSI 82,2\u00a0%."
     )
     assert decimal_marks(worded, en) == worded
     for kept in (
         "doi:10.1016/j.otsr.2011.08.015",  # a citation's DOI is no number
-        "hecho 11 de 28 sesiones (39 %)",  # a check-in's words, read back by checkin_reasons
         "v1.2.3",
         "farrar-2001",
     ):
@@ -124,3 +123,17 @@ def test_the_handout_says_a_typed_load_with_the_languages_decimal_mark(
     said = _flat(pdf_pages(out))
     assert load in said
     assert (POINT if lang == "es" else COMMA).findall(said) == []
+
+
+def test_a_percent_is_written_one_way_in_each_language() -> None:
+    """The reviewer read "93,4%" in one place and "39 %" in another of the same Spanish
+    summary: Spanish writes a (no-break) space before the sign, English none, whoever worded
+    the number (the reports' own Texts.percent, or the domain's words through decimal_marks)."""
+    es, en = texts("es"), texts("en")
+    assert es.percent(93.4) == "93,4\u00a0%" and en.percent(93.4) == "93.4%"
+    assert es.percent(39) == "39\u00a0%" and en.percent(39) == "39%"
+    checkin = "done 11 of 28 sessions (39 %); LSI 93.4%"
+    assert decimal_marks(checkin, en) == "done 11 of 28 sessions (39%); LSI 93.4%"
+    assert decimal_marks("hecho 11 de 28 sesiones (39 %); LSI 93.4%", es) == (
+        "hecho 11 de 28 sesiones (39\u00a0%); LSI 93,4\u00a0%"
+    )

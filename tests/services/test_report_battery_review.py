@@ -325,9 +325,11 @@ def test_the_full_records_flags_name_the_criterion_and_the_note_its_source(
     # Spanish says which criterion too (it said "más allá de un punto de referencia").
     spanish = report_tables(ctx, load_history(ctx, client.id), "es")
     lsi_es = next(r for r in spanish.tests if r.code == "hop.single.lsi")
-    assert lsi_es.flags == ("por debajo del criterio de 90% (no es una predicción de riesgo)",)
+    assert lsi_es.flags == (
+        "por debajo del criterio de 90\u00a0% (no es una predicción de riesgo)",
+    )
     assert spanish.reference_note == (
-        "Puntos de referencia: por debajo del criterio de 90%, hop-lsi-criterion-ijspt-2021."
+        "Puntos de referencia: por debajo del criterio de 90\u00a0%, hop-lsi-criterion-ijspt-2021."
     )
 
 
