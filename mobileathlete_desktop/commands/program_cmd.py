@@ -28,7 +28,16 @@ be added, none renamed or removed):
   "per_side" (bool), "load", "tempo" (text as typed), "sessions_per_week" (days a week, or
   null when the frequency does not say), "frequency" (text),
   "reason" (why it was chosen, in English: a check-in's said from its code; may be ""),
-  "notes" (the therapist's note; may be ""), "in_library" (bool)}``.
+  "notes" (the therapist's note; may be ""), "in_library" (bool), "finding" (the finding of
+  the latest assessment it answers, by the rule the summary's Why column uses, in English:
+  "Restriction: First MTP (hallux) extension, right", or "<category>: no finding at this
+  assessment calls for it"; "" for a drill not in the library)}``.
+- ``findings``: the latest assessment's findings, ranked as the summary ranks them, each
+  ``{"kind" ("control_deficit"|"pain"|"restriction"|"asymmetry"|"faults"|"cutoff"), "title",
+  "code", "side", "text" (the summary's sentence), "drills" (the codes of this program's
+  drills that answer it, in program order), "why_not" ("" when answered, else "pain",
+  "context", "held_back", "hands_on" or "not_in_program"), "answer" (said: "Home program:
+  Toe yoga, Big-toe rocks." or why none, English)}``; empty before any assessment.
 - ``warnings``: sentences, as printed on stderr; empty when there are none.
 - ``review``: the drills a check-in flagged the program for review for (pain or difficulty
   above 5/10, or rising: the client's handout asks them to call before the next exercises),
@@ -55,7 +64,9 @@ from mobileathlete_desktop.commands.common import EXIT_OK, print_json, service_c
 from mobileathlete_desktop.support.languages import SUPPORTED_LANGUAGES
 
 if TYPE_CHECKING:
+    from mobileathlete_desktop.domain.report_findings import ProgramFindings
     from mobileathlete_desktop.services.reports import ProgramListing
+    from mobileathlete_desktop.services.reports.handouts import ProgramDrill
 
 DETAIL_INDENT = "      "
 ISO_DATE = "yyyy-MM-dd"
@@ -92,21 +103,28 @@ def run(args: argparse.Namespace) -> int:
     """Prints the program (a table, or JSON with --json); warnings go to stderr."""
     from mobileathlete_desktop.services.clients import find_by_chart
     from mobileathlete_desktop.services.reports import program_listing
+    from mobileathlete_desktop.services.reports.program_findings import listing_findings
 
     with service_context(args) as ctx:
         client = find_by_chart(ctx, args.chart_number)
         listing = program_listing(ctx, client.id, program_id=args.program, lang=args.lang)
+        codes = [d.code for d in listing.drills]
+        found = listing_findings(ctx, client.id, codes)
     for warning in listing.warnings:
         print(f"mobileathlete: warning: {warning}", file=sys.stderr)
     if args.json:
-        print_json(program_json(listing))
+        print_json(program_json(listing, found))
     else:
-        print_program(listing)
+        print_program(listing, found=found)
     return EXIT_OK
 
 
-def program_json(listing: ProgramListing) -> dict[str, Any]:
-    """The `--json` structure (see the module docstring for its keys)."""
+def program_json(listing: ProgramListing, found: ProgramFindings | None = None) -> dict[str, Any]:
+    """The `--json` structure (see the module docstring for its keys); `found`: the latest
+    assessment's findings lined up with the drills (services.reports.program_findings)."""
+    from mobileathlete_desktop.domain.report_findings import ProgramFindings
+
+    found = found if found is not None else ProgramFindings()
     from mobileathlete_desktop.domain.checkin_reasons import reason_text, summary_text
     from mobileathlete_desktop.domain.programs import DEFAULT_WEEKS, program_time, sessions_of
 
@@ -154,17 +172,42 @@ def program_json(listing: ProgramListing) -> dict[str, Any]:
                 "reason": reason_text(d.item.reason, "en"),
                 "notes": d.item.notes,
                 "in_library": d.in_library,
+                "finding": _finding_words(found, d),
             }
             for d in listing.drills
+        ],
+        "findings": [
+            {
+                "kind": a.finding.kind,
+                "title": a.finding.title("en"),
+                "code": a.finding.code,
+                "side": a.finding.side,
+                "text": a.finding.text,
+                "drills": list(a.drills),
+                "why_not": a.why_not,
+                "answer": a.words("en", {d.code: d.name for d in listing.drills}),
+            }
+            for a in found.findings
         ],
         "warnings": list(listing.warnings),
         "review": _review_json(listing),
     }
 
 
+def _finding_words(found: ProgramFindings, drill: ProgramDrill) -> str:
+    """The finding a drill answers, in English (domain.report_findings.program_findings)."""
+    from mobileathlete_desktop.services.reports.summary import CATEGORY_WHY
+
+    if not drill.in_library:
+        return ""
+    category = CATEGORY_WHY.get(drill.category, drill.category)
+    return found.for_drill(drill.code).words("en", category=category)
+
+
 def _review_json(listing: ProgramListing) -> list[dict[str, Any]]:
+    from mobileathlete_desktop.domain.checkin_reasons import drill_name
     from mobileathlete_desktop.services.programs import exercise_library
-    from mobileathlete_desktop.services.reports.review import drill_name, flag_lines
+    from mobileathlete_desktop.services.reports.review import flag_lines
 
     library = exercise_library()
     said = flag_lines(listing.review, "en", library, ISO_DATE)
@@ -212,9 +255,15 @@ def _heading(listing: ProgramListing) -> str:
     return ", ".join(parts)
 
 
-def print_program(listing: ProgramListing, width: int | None = None) -> None:
-    """The table: the client, which program, then each drill with its details beneath."""
+def print_program(
+    listing: ProgramListing, width: int | None = None, found: ProgramFindings | None = None
+) -> None:
+    """The table: the client, which program, then each drill with its details beneath (the
+    finding it answers, from `found`)."""
     from mobileathlete_desktop.domain.checkin_reasons import reason_text
+    from mobileathlete_desktop.domain.report_findings import ProgramFindings
+
+    found = found if found is not None else ProgramFindings()
 
     width = width or max(60, min(shutil.get_terminal_size((100, 24)).columns, 120))
     print(f"{listing.client_name} ({listing.chart_number})")
@@ -248,6 +297,8 @@ def print_program(listing: ProgramListing, width: int | None = None) -> None:
             details.append("not in the exercise library")
         if drill.item.reason:
             details.append(f"why: {reason_text(drill.item.reason, 'en')}")
+        if _finding_words(found, drill):
+            details.append(f"finding: {_finding_words(found, drill)}")
         if drill.item.notes:
             details.append(f"note: {drill.item.notes}")
         for detail in details:
@@ -259,3 +310,21 @@ def print_program(listing: ProgramListing, width: int | None = None) -> None:
                     subsequent_indent=DETAIL_INDENT + "  ",
                 )
             )
+    _findings_text(listing, found, width)
+
+
+def _findings_text(listing: ProgramListing, found: ProgramFindings, width: int) -> None:
+    """The latest assessment's findings under the drills, each with the drills that answer
+    it or why none does (the summary's words, domain.report_findings)."""
+    if not found.findings:
+        return
+    names = {d.code: d.name for d in listing.drills}
+    print()
+    print("Findings of the latest assessment and this program:")
+    for a in found.findings:
+        where = a.finding.name or a.finding.code
+        more = len(a.finding.covers()) - 1
+        if more:
+            where += f" and {more} more"
+        said = f"{a.finding.title('en')}: {where}. {a.words('en', names)}"
+        print(textwrap.fill(said, width, initial_indent="- ", subsequent_indent="  "))

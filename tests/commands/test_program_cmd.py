@@ -30,6 +30,7 @@ TOP_KEYS = {
     "drills",
     "warnings",
     "review",
+    "findings",
 }
 PROGRAM_KEYS = {
     "id",
@@ -67,6 +68,7 @@ DRILL_KEYS = {
     "reason",
     "notes",
     "in_library",
+    "finding",
 }
 LIMITED = {
     ("ankle.dorsiflexion.knee_flexed", "left", "active"): 8.0,

@@ -199,7 +199,11 @@ def test_the_summarys_why_column_never_gives_pain_as_the_reason(clinic: ServiceC
     report = build_summary_report(clinic, client_id)
     assert any(f.kind == "Pain" for f in report.findings)
     whys = [d.why for d in report.program]
-    assert whys == ["Control deficit: Hip abduction, right", "Running form and load"]
+    # The A-skip answers no finding of this visit: its kind, and that none calls for it.
+    assert whys == [
+        "Control deficit: Hip abduction, right",
+        "Running form and load: no finding at this assessment calls for it",
+    ]
 
 
 # --- M4: a restriction said by its control deficit is one finding ----------------------------

@@ -9,15 +9,29 @@ What changed is `changes`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from mobileathlete_desktop.domain.catalogue import Catalogue, Measure, Side, default_catalogue
 from mobileathlete_desktop.domain.interpretation.assessment import (
     measure_for,
 )
+from mobileathlete_desktop.domain.interpretation.codes import FMS_TESTS
 from mobileathlete_desktop.domain.interpretation.computed import HOP_LSI
 from mobileathlete_desktop.domain.interpretation.glance import glance
 from mobileathlete_desktop.domain.interpretation.glance import movement_words as movement_words
+from mobileathlete_desktop.domain.interpretation.highlight_model import (
+    HIGHLIGHT_ORDER,
+    KIND_ASYMMETRY,
+    KIND_CONTROL,
+    KIND_CUTOFF,
+    KIND_FAULTS,
+    KIND_PAIN,
+    KIND_RESTRICTION,
+    KIND_TITLES,
+    RESTRICTION_AND_CONTROL_TITLE,
+    Highlight,
+    fms_asymmetries,
+)
 from mobileathlete_desktop.domain.interpretation.results import (
     FLAG_ASYMMETRY,
     FLAG_BELOW_NORM,
@@ -37,58 +51,7 @@ from mobileathlete_desktop.domain.interpretation.value_words import (
     _side_words,
     _value_in,
 )
-from mobileathlete_desktop.support.i18n import N_, Texts, texts
-
-KIND_CONTROL = "control_deficit"
-KIND_PAIN = "pain"
-KIND_RESTRICTION = "restriction"
-KIND_ASYMMETRY = "asymmetry"
-KIND_FAULTS = "faults"
-KIND_CUTOFF = "cutoff"
-# Ranked in this order: a gap the client cannot control, then pain, then range missing, then
-# side-to-side differences, movement faults, and last a published reference point.
-HIGHLIGHT_ORDER: tuple[str, ...] = (
-    KIND_CONTROL,
-    KIND_PAIN,
-    KIND_RESTRICTION,
-    KIND_ASYMMETRY,
-    KIND_FAULTS,
-    KIND_CUTOFF,
-)
-KIND_TITLES = {
-    KIND_CONTROL: N_("Control deficit"),
-    KIND_PAIN: N_("Pain"),
-    KIND_RESTRICTION: N_("Restriction"),
-    KIND_ASYMMETRY: N_("Asymmetry"),
-    KIND_FAULTS: N_("Movement faults"),
-    KIND_CUTOFF: N_("Reference point"),
-}
-# The title of a control deficit whose passive range is below its norm too: one finding.
-RESTRICTION_AND_CONTROL_TITLE = N_("Restriction and control deficit")
-
-
-@dataclass(frozen=True)
-class Highlight:
-    """One finding that matters: its kind, where it is, and one sentence to print."""
-
-    kind: str
-    code: str
-    side: Side
-    text: str
-    severity: float = 0.0
-    """How far past its rule the finding is (1 = just past it); ranks findings of a kind."""
-    name: str = ""
-    """The measure and side in the sentence's language ("Hip abduction, right")."""
-    restriction: bool = False
-    """A control deficit whose passive range is below its norm too: its sentence says both
-    ("a restriction and a control deficit"), and no restriction of the same place is added."""
-
-    def title(self, lang: str = "en") -> str:
-        """The kind in words ("Control deficit"; "Restriction and control deficit" when one
-        finding is both), for a table's first column."""
-        if self.kind == KIND_CONTROL and self.restriction:
-            return texts(lang).gettext(RESTRICTION_AND_CONTROL_TITLE)
-        return texts(lang).gettext(KIND_TITLES[self.kind])
+from mobileathlete_desktop.support.i18n import Texts, texts
 
 
 def _norm_words(tr: Texts, measure: Measure, row: Interpretation) -> str:
@@ -329,7 +292,9 @@ def _hop_tests(tr: Texts, hops: list[tuple[Interpretation, Measure]]) -> list[Hi
             threshold=f"{first.threshold or 90:g}%",
             source=first.source,
         )
-        out.append(Highlight(KIND_ASYMMETRY, code, side, text, max(z for _t, z in sizes)))
+        places = tuple((r.code, side) for r, _m, _s in group)
+        size = max(z for _t, z in sizes)
+        out.append(Highlight(KIND_ASYMMETRY, code, side, text, size, places=places))
     return out
 
 
@@ -450,12 +415,18 @@ def highlights(
         first = painful[0][0]
         text = tr.gettext("Painful during the test: {where}.", where=where)
         text = _with_warnings(tr, text, [m for _r, m in painful])
-        found.append(Highlight(KIND_PAIN, first.code, first.side, text, 1.0))
+        places = tuple((r.code, r.side) for r, _m in painful)
+        found.append(Highlight(KIND_PAIN, first.code, first.side, text, 1.0, places=places))
+    screen: list[tuple[str, Side]] = []  # FMS tests scored lower on one side
     for line in glance(interpretation, lang, cat):
         if line.flag == FLAG_FAULTS:
             found.append(Highlight(KIND_FAULTS, line.code, line.side, line.text, 1.0))
         elif line.flag == FLAG_CUTOFF and line.code not in said_lsi:
             found.append(Highlight(KIND_CUTOFF, line.code, line.side, line.short, 0.5))
+        elif line.flag == FLAG_ASYMMETRY and line.code in FMS_TESTS:
+            screen.append((line.code, line.side))
+    if screen:
+        found.append(fms_asymmetries(tr, interpretation, screen, cat))
     found = [replace(h, name=_where(tr, cat, h.code, h.side)) for h in found]
     rank = {kind: i for i, kind in enumerate(HIGHLIGHT_ORDER)}
     found.sort(key=lambda h: (rank[h.kind], -h.severity))
@@ -482,6 +453,7 @@ __all__ = [
     "KIND_FAULTS",
     "KIND_PAIN",
     "KIND_RESTRICTION",
+    "KIND_TITLES",
     "RESTRICTION_AND_CONTROL_TITLE",
     "Highlight",
     "highlights",

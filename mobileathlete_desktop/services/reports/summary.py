@@ -24,7 +24,11 @@ from mobileathlete_desktop.domain.interpretation.results import AssessmentInterp
 from mobileathlete_desktop.domain.programs import ProgramRecord, dosage_text
 from mobileathlete_desktop.domain.recommendations import Drill, Observation
 from mobileathlete_desktop.domain.records import ClientHistory
-from mobileathlete_desktop.domain.report_findings import drill_reason
+from mobileathlete_desktop.domain.report_findings import (
+    DrillAnswer,
+    ProgramFindings,
+    drill_reason,
+)
 from mobileathlete_desktop.reports.numbers import decimal_marks
 from mobileathlete_desktop.reports.summary import (
     MAX_CHANGES,
@@ -36,6 +40,7 @@ from mobileathlete_desktop.reports.summary import (
 )
 from mobileathlete_desktop.services.assessments import load_history
 from mobileathlete_desktop.services.context import ServiceContext
+from mobileathlete_desktop.services.reports.program_findings import findings_of
 from mobileathlete_desktop.services.reports.progress import clinic_header
 from mobileathlete_desktop.services.reports.tables import OUTCOME_CODES
 from mobileathlete_desktop.support.i18n import N_, texts
@@ -145,22 +150,26 @@ def drill_why(
     if exercise is None:
         return ""
     said = drill_reason(drill, found, lang, catalogue)
-    if said:
-        return said
-    return texts(lang).gettext(CATEGORY_WHY.get(exercise.category, exercise.category))
+    return said or _no_finding(exercise, lang)
+
+
+def _no_finding(exercise: Any, lang: str) -> str:
+    """A drill no finding calls for: its kind, and that no finding at this assessment does
+    (domain.report_findings.NO_FINDING_WORDS)."""
+    category = texts(lang).gettext(CATEGORY_WHY.get(exercise.category, exercise.category))
+    return DrillAnswer(exercise.code).words(lang, category=category)
 
 
 def _summary_program(
-    ctx: ServiceContext, history: ClientHistory, lang: str
-) -> tuple[str, list[DrillLine], ProgramRecord | None]:
+    ctx: ServiceContext, history: ClientHistory, lang: str, listed: Sequence[Highlight] = ()
+) -> tuple[str, list[DrillLine], ProgramRecord | None, ProgramFindings]:
     """The current home program (the latest saved, else the one recommended from the latest
-    assessment) as drill, dose and why; `why` names the finding a drill works on, by the
-    recommender's own matching on the latest assessment's findings."""
+    assessment) as drill, dose and why, and the findings `listed` lined up with its drills
+    (domain.report_findings.program_findings: each finding's drills or why none, each drill's
+    finding, by the recommender's own matching on the latest assessment's findings)."""
     from mobileathlete_desktop.services.programs import (
         exercise_library,
         latest_program,
-        library_drills,
-        observations,
         recommended_program,
     )
 
@@ -175,16 +184,25 @@ def _summary_program(
         program, _warnings = recommended_program(ctx, client_id, lang=lang)
         title = tr.gettext("Recommended from the latest assessment (not yet saved)")
     library = exercise_library()
-    drills = {d.code: d for d in library_drills(library)} if library is not None else {}
-    found = observations(ctx, history)
+    codes = [i.exercise_code for i in program.items]
+    answers = findings_of(ctx, history, codes, library, listed)
     lines = []
     for item in program.items:
         exercise = None if library is None else library.get(item.exercise_code)
         name = exercise.name(lang) if exercise is not None else item.exercise_code
-        why = drill_why(exercise, drills.get(item.exercise_code), found, lang, ctx.catalogue)
+        why = answers.for_drill(item.exercise_code).words(lang, ctx.catalogue)
+        if not why and exercise is not None:
+            why = _no_finding(exercise, lang)
         dose = decimal_marks(dosage_text(item, lang), tr)  # a load as typed: "2.5 kg"
         lines.append(DrillLine(name, dose, decimal_marks(why, tr)))
-    return title, lines, program if program.id is not None else None
+    return title, lines, program if program.id is not None else None, answers
+
+
+def _drill_names(answers: ProgramFindings, lang: str) -> dict[str, str]:
+    """The program's drills by name in `lang` (the library's, else the code)."""
+    from mobileathlete_desktop.domain.checkin_reasons import drill_name
+
+    return {d.code: drill_name(d.code, None, lang) for d in answers.drills}
 
 
 def _adherence(
@@ -354,17 +372,30 @@ def build_summary_report(
     history = load_history(ctx, client_id)
     cat = ctx.catalogue
     visits = history.assessments
-    found: list[Highlight] = []
     shown: list[Highlight] = []
     since_first: list[str] = []
     since_last: list[str] = []
     episode: list[ChangeLine] = []
     more = 0
     reference: tuple[tuple[str, str], ...] = ()
-    if visits:
-        latest = interpret_assessment(history, catalogue=cat)
-        found = highlights(latest, lang, cat)
-        shown = highlights(latest, lang, cat, limit=MAX_FINDINGS)
+    finding_lines: tuple[FindingLine, ...] = ()
+    latest = interpret_assessment(history, catalogue=cat) if visits else None
+    found: list[Highlight] = highlights(latest, lang, cat) if latest is not None else []
+    title, program, saved, answers = _summary_program(ctx, history, lang, found)
+    if latest is not None:
+        # Each finding with the program's drills for it or why none; the findings the drills
+        # answer listed first (domain.report_findings), so every drill's Why is on the list.
+        listed = answers.shown(MAX_FINDINGS)
+        shown = [a.finding for a in listed]
+        names = _drill_names(answers, lang)
+        # The domain words its values with a point ("(32.8 s)"): said with the language's mark.
+        finding_lines = tuple(
+            FindingLine(
+                a.finding.title(lang),
+                decimal_marks(f"{a.finding.text} {a.words(lang, names)}", tr),
+            )
+            for a in listed
+        )
         reference = reference_groups(latest, shown, cat, lang)
         if len(visits) >= 2:
             episode = change_lines(episode_interpretation(history, cat), lang, cat)
@@ -374,7 +405,6 @@ def build_summary_report(
             recent = change_lines(latest, lang, cat)
             since_last = [decimal_marks(c.text, tr) for c in recent[:MAX_CHANGES]]
             more += max(0, len(recent) - MAX_CHANGES)
-    title, program, saved = _summary_program(ctx, history, lang)
     program, adherence = _adherence(ctx, program, saved, lang)
     adherence = decimal_marks(_with_outcome_notes(ctx, history, adherence, lang), tr)
     plan, next_visit = _plan(history, saved, lang, cat, date_style)
@@ -388,8 +418,7 @@ def build_summary_report(
         generated_on=today or date.today(),
         lang=lang,
         visit_dates=tuple(a.date for a in visits),
-        # The domain words its values with a point ("(32.8 s)"): said with the language's mark.
-        findings=tuple(FindingLine(h.title(lang), decimal_marks(h.text, tr)) for h in shown),
+        findings=finding_lines,
         more_findings=len(found) - len(shown),
         since_first=tuple(since_first),
         since_last=tuple(since_last),
