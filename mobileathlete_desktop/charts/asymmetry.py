@@ -175,7 +175,7 @@ def _percent_panel(
             ax.text(
                 max(lsi, DEFAULT_LSI_THRESHOLD) + 2,
                 i,
-                tr.gettext("{lsi}%, not judged", lsi=round(lsi)),
+                tr.gettext("{lsi}, not judged", lsi=tr.percent(round(lsi))),
                 va="center",
                 fontsize=style.NOTE_SIZE,
                 color=style.MUTED_COLOUR,
@@ -185,9 +185,13 @@ def _percent_panel(
         ax.plot([limit, limit], [i - 0.38, i + 0.38], color="black", linewidth=2, gid="threshold")
         weaker = row.sides.weaker_side
         text = (
-            tr.gettext("{lsi}% ({side} weaker)", lsi=round(lsi), side=style.side_word(tr, weaker))
+            tr.gettext(
+                "{lsi} ({side} weaker)",
+                lsi=tr.percent(round(lsi)),
+                side=style.side_word(tr, weaker),
+            )
             if weaker and row.sides.asymmetric
-            else f"{lsi:.0f}%"
+            else tr.percent(round(lsi))
         )
         ax.text(
             max(lsi, limit, DEFAULT_LSI_THRESHOLD) + 2,

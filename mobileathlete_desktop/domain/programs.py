@@ -298,19 +298,36 @@ def program_time(items: Iterable[ProgramItemRecord]) -> ProgramTime:
     return ProgramTime(math.ceil(session / 60), math.ceil(week / 60), unknown)
 
 
+def said_minutes(minutes: int, *, floor: bool = False) -> int:
+    """Minutes as a clinician says them to a runner: whole minutes under 15, then to the
+    nearest 5 (41 -> 40, 83 -> 85), from 2 hours to the nearest 10; `floor` rounds down
+    instead (for "at least": 41 -> "at least 40", never a figure the program does not
+    reach)."""
+    if minutes < 15:
+        return minutes
+    step = 5 if minutes < 120 else 10
+    if floor:
+        return minutes // step * step
+    return (minutes + step // 2) // step * step
+
+
 def time_text(time: ProgramTime, lang: str = "en") -> str:
-    """ "About 12 minutes a session, 40 minutes a week" in that language ("at least" for the
-    week when some drill's days are not said)."""
+    """ "About 12 minutes a session, about 85 minutes a week" in that language, the minutes
+    rounded as a clinician says them (`said_minutes`: not "41 minutes"); "at least" for the
+    week, rounded down, when some drill's days are not said."""
     tr = texts(lang)
+    count = said_minutes(time.session_min)
     session = tr.ngettext(
-        "About {count} minute a session", "About {count} minutes a session", time.session_min
+        "About {count} minute a session", "About {count} minutes a session", count
     )
     if time.week_unknown:
+        count = said_minutes(time.week_min, floor=True)
         week = tr.ngettext(
-            "at least {count} minute a week", "at least {count} minutes a week", time.week_min
+            "at least {count} minute a week", "at least {count} minutes a week", count
         )
     else:
-        week = tr.ngettext("{count} minute a week", "{count} minutes a week", time.week_min)
+        count = said_minutes(time.week_min)
+        week = tr.ngettext("about {count} minute a week", "about {count} minutes a week", count)
     return f"{session}, {week}"
 
 

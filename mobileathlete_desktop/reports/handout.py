@@ -84,9 +84,10 @@ def draft_band(handout: Handout) -> str:
 
 
 def _draft_note(handout: Handout) -> str:
-    """Under the title of a draft's handout: which assessment is not yet signed off."""
+    """Under the title of a draft's handout: which assessment is not yet signed off, and
+    whether to start the drills (not before the physio confirms the program)."""
     tr = texts(handout.lang)
-    return tr.ngettext(
+    which = tr.ngettext(
         "This program comes from your assessment of {dates}, which your physio has not yet "
         "signed off: it may still change.",
         "This program comes from your assessments of {dates}, which your physio has not yet "
@@ -94,6 +95,9 @@ def _draft_note(handout: Handout) -> str:
         len(handout.drafts),
         dates=", ".join(date_text(on, handout.lang) for on in handout.drafts),
     )
+    # Translators: under the title of a handout from a draft assessment (tú in Spanish).
+    start = tr.gettext("Start the drills once your physio has confirmed this program.")
+    return f"{which} {start}" if handout.drills else which
 
 
 # The review box: as heavy as the draft's band, amber rather than its red (a call to make,

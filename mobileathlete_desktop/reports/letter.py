@@ -3,6 +3,7 @@ the findings, the progress, the plan and how to reach the clinic."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
@@ -68,6 +69,16 @@ def _d(lang: str, on: date) -> str:
     return texts(lang).date(on, DATE_STYLE)
 
 
+def in_sentence(name: str, lang: str) -> str:
+    """A drill's name as it stands inside a sentence: Spanish writes it in lower case
+    ("...de 3 ejercicios: plancha frontal, puente de glúteos"), but not an initialism or a
+    proper name's capital further on ("FMS...", "plancha de Copenhague"); English keeps its
+    capitals (the library's names are titles there)."""
+    if lang == "en" or not name[:1].isupper() or name[1:2].isupper():
+        return name
+    return name[:1].lower() + name[1:]
+
+
 def _right(letter: ReferralLetter) -> list[Any]:
     tr = texts(letter.lang)
     client = letter.client
@@ -113,19 +124,81 @@ def _opening(letter: ReferralLetter) -> str:
     return f"{_thanks(letter, complaint, running)} {seen}"
 
 
+# What a referral typed as "Self-referred" (or "Autoderivada", "Direct access", "None") says:
+# the runner came without a referral. Matched in lower case, on the word's start.
+_SELF = re.compile(
+    r"(self|auto|direct\b|direct access|walk[- ]?in|own\b|none\b|no\b|ning[uú]n|sin derivaci"
+    r"|propia iniciativa|iniciativa propia|por su cuenta|acceso directo)",
+    re.IGNORECASE,
+)
+
+
+def referral_kind(referral: str) -> str:
+    """How the client came: "referred" (a referrer is recorded: "GP", "Coach"), "self" (the
+    record says they came on their own: "Self-referred", "Autoderivado", "None") or "none"
+    (no referral recorded)."""
+    said = referral.strip()
+    if not said:
+        return "none"
+    return "self" if _SELF.match(said) else "referred"
+
+
 def _thanks(letter: ReferralLetter, complaint: str, running: str) -> str:
-    """The letter's first sentence. Spanish says "corredor" or "corredora" by the client's
-    recorded sex, and a phrase without a gendered noun when it is not recorded (never
-    "corredor/a" in a letter to a doctor)."""
+    """The letter's first sentence: thanks for the referral when a referrer is recorded; to
+    the runner's doctor "for your information" when the client came on their own or the
+    referral is not recorded (no thanks for a referral nobody made). Spanish says
+    "corredor" or "corredora" by the client's recorded sex, and a phrase without a gendered
+    noun when it is not recorded (never "corredor/a" in a letter to a doctor)."""
     tr = texts(letter.lang)
     values = {"name": short(letter.client.full_name), "running": running, "complaint": complaint}
-    if letter.client.sex == "female":
+    kind = referral_kind(letter.client.referral or "")
+    sex = letter.client.sex
+    if kind == "self":
+        if sex == "female":
+            return tr.pgettext(
+                "female client",
+                "We are writing for your information about {name}, a runner{running} with "
+                "{complaint}, who came to us directly (self-referred).",
+                **values,
+            )
+        if sex == "male":
+            return tr.pgettext(
+                "male client",
+                "We are writing for your information about {name}, a runner{running} with "
+                "{complaint}, who came to us directly (self-referred).",
+                **values,
+            )
+        return tr.gettext(
+            "We are writing for your information about {name}, a runner{running} with "
+            "{complaint}, who came to us directly (self-referred).",
+            **values,
+        )
+    if kind == "none":
+        if sex == "female":
+            return tr.pgettext(
+                "female client",
+                "We are writing for your information about {name}, a runner{running} with "
+                "{complaint}.",
+                **values,
+            )
+        if sex == "male":
+            return tr.pgettext(
+                "male client",
+                "We are writing for your information about {name}, a runner{running} with "
+                "{complaint}.",
+                **values,
+            )
+        return tr.gettext(
+            "We are writing for your information about {name}, a runner{running} with {complaint}.",
+            **values,
+        )
+    if sex == "female":
         return tr.pgettext(
             "female client",
             "Thank you for referring {name}, a runner{running} with {complaint}.",
             **values,
         )
-    if letter.client.sex == "male":
+    if sex == "male":
         return tr.pgettext(
             "male client",
             "Thank you for referring {name}, a runner{running} with {complaint}.",
@@ -198,7 +271,7 @@ def letter_story(letter: ReferralLetter) -> list[Any]:
                 "{name} follows a home program of {count} drills: {drills}.",
                 len(letter.drills),
                 name=short(client.given_name or client.full_name),
-                drills=", ".join(letter.drills),
+                drills=", ".join(in_sentence(d, letter.lang) for d in letter.drills),
             )
         )
     if letter.plan:

@@ -261,7 +261,7 @@ def test_asymmetry_hop_in_percent_and_thomas_in_degrees_on_their_own_panels() ->
     history = ClientHistory(runner(), (visit(1, date(2026, 3, 1), "draft", *values),))
     for lang, lsi_words, degree_words in (
         ("en", "80% (left weaker)", "3° difference, left less"),
-        ("es", "80% (lado izquierdo más débil)", "3° menos a la izquierda"),
+        ("es", "80\u00a0% (lado izquierdo más débil)", "3° menos a la izquierda"),
     ):
         fig = asymmetry_figure(history, default_catalogue(), lang=lang)
         lsi_axes, degree_axes = fig.axes

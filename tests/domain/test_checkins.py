@@ -340,7 +340,7 @@ def test_pain_above_5_of_10_flags_the_program_for_review_for_therapist_and_runne
     assert es_changes[0].reason.startswith("Bajada de talón en un escalón: dolor o dificultad 7/10")
     first = notes_for_handout(proposed.notes, proposed.summary, "es", library).splitlines()[0]
     assert first == (
-        "En tu control dijiste tener dolor o dificultad por encima de 5/10, o en aumento, con "
+        "En tu seguimiento dijiste tener dolor o dificultad por encima de 5/10, o en aumento, con "
         "Bajada de talón en un escalón: contacta con tu fisioterapeuta antes de tu próxima "
         "sesión."
     )

@@ -173,14 +173,26 @@ def test_minutes_a_session_and_a_week() -> None:
     time = program_time([BAND_WALK, SQUAT, BALANCE])
     # Session: 90 + 456 + 210 = 756 s, 12.6 -> 13 min. Week: 90×3 + 456×7 + 210×7 = 4932 s.
     assert time == ProgramTime(session_min=13, week_min=83)
-    assert time_text(time) == "About 13 minutes a session, 83 minutes a week"
-    assert time_text(time, "es") == "Unos 13 minutos por sesión, 83 minutos por semana"
+    # Said as a clinician says them: 83 minutes a week is "about 85".
+    assert time_text(time) == "About 13 minutes a session, about 85 minutes a week"
+    assert time_text(time, "es") == "Unos 13 minutos por sesión, unos 85 minutos por semana"
     # A drill "before runs" has no days a week: the week is a floor.
     runs = ProgramItemRecord("a", sets=1, reps=20, frequency="before runs")
     floor = program_time([BAND_WALK, runs])
     assert floor.week_unknown == 1 and floor.week_min == 5  # 90 × 3 s
     assert time_text(floor) == "About 3 minutes a session, at least 5 minutes a week"
     assert time_text(floor, "es") == "Unos 3 minutos por sesión, al menos 5 minutos por semana"
+    # "At least" rounds down (41 minutes is at least 40, not "at least 41" nor 45).
+    assert (
+        time_text(ProgramTime(8, 41, 1)) == "About 8 minutes a session, at least 40 minutes a week"
+    )
+    assert time_text(ProgramTime(8, 41, 1), "es") == (
+        "Unos 8 minutos por sesión, al menos 40 minutos por semana"
+    )
+    assert time_text(ProgramTime(6, 41)) == "About 6 minutes a session, about 40 minutes a week"
+    assert time_text(ProgramTime(22, 154)) == (
+        "About 20 minutes a session, about 150 minutes a week"
+    )
 
 
 @pytest.mark.parametrize(

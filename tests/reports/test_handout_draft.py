@@ -33,6 +33,12 @@ NOTE = {
     "es": "Este programa sale de tu evaluación del 6 de octubre de 2026, que tu fisioterapeuta "
     "aún no ha firmado: todavía puede cambiar.",
 }
+# Whether to start the drills: not before the physio confirms the program (review: a draft's
+# handout had the band but did not say).
+START = {
+    "en": "Start the drills once your physio has confirmed this program.",
+    "es": "Empieza los ejercicios cuando tu fisioterapeuta haya confirmado este programa.",
+}
 VISIT = date(2026, 10, 6)
 
 
@@ -74,6 +80,7 @@ def test_a_drafts_handout_says_draft_on_every_page_and_which_assessment(
     for page in pages:  # on a phone, the band's two lines: "DRAFT" over the rest
         assert (BAND[lang] in page) if not phone else (head in page and rest in page), page
     assert NOTE[lang] in " ".join(pages)
+    assert f"{NOTE[lang]} {START[lang]}" in " ".join(pages)
 
 
 @pytest.mark.parametrize("phone", [False, True], ids=["print", "phone"])
@@ -82,6 +89,7 @@ def test_a_signed_assessments_handout_carries_no_draft_mark(lang: str, phone: bo
     said = " ".join(_pages(_handout(lang, ()), phone))
     assert BAND[lang].partition(" — ")[0] not in said
     assert NOTE[lang][:20] not in said
+    assert START[lang] not in said
 
 
 def test_the_draft_mark_comes_off_once_the_assessment_is_signed(

@@ -102,7 +102,7 @@ def test_a_review_note_proposed_in_english_is_printed_in_spanish(
     )
     handout, _, _ = build_handout(therapist_ctx, client_id, lang="es")
     assert handout.review == (
-        "Bajada de talón en un escalón: le diste 7/10 de dolor o dificultad en tu control; por "
+        "Bajada de talón en un escalón: le diste 7/10 de dolor o dificultad en tu seguimiento; por "
         "ahora quitamos ese ejercicio de tu programa. Llámanos antes de volver a hacer tus "
         "ejercicios."
     )

@@ -191,6 +191,7 @@ def _letter(sex: str) -> ReferralLetter:
         sex,  # type: ignore[arg-type]
         complaint="Dolor en la tibia al aumentar el kilometraje",
         weekly_distance_km=30,
+        referral="GP",  # thanked for (a self-referral is not: tests/reports/test_letter_referral)
     )
     return ReferralLetter(client, ClinicHeader(name="Clinic"), date(2026, 12, 2), "es", (V1, V2))
 

@@ -74,7 +74,7 @@ def _flagged(ctx: ServiceContext, chart: str, bird_dog_pain: int = 7) -> int:
         ),
         (
             "es",
-            "Perro de caza (bird dog): le diste 7/10 de dolor o dificultad en tu control; por "
+            "Perro de caza (bird dog): le diste 7/10 de dolor o dificultad en tu seguimiento; por "
             "ahora quitamos ese ejercicio de tu programa. Llámanos antes de volver a hacer tus "
             "ejercicios.",
         ),

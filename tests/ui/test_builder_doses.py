@@ -89,10 +89,10 @@ def test_doses_typed_in_cells_update_the_minutes(
     item = builder.model.items[0]
     assert (item.distance_m, item.rest_s) == (40, 90)
     # 3 × 40 m at 1 s a metre + 2 rests of 90 s = 300 s: 5 min; 3 days a week: 15 min.
-    assert label.text() == "About 5 minutes a session, 15 minutes a week" != before
+    assert label.text() == "About 5 minutes a session, about 15 minutes a week" != before
     type_into(builder, qtbot, 0, FREQUENCY, "twice a week")
     assert builder.model.items[0].sessions_per_week == 2
-    assert label.text() == "About 5 minutes a session, 10 minutes a week"
+    assert label.text() == "About 5 minutes a session, about 10 minutes a week"
     type_into(builder, qtbot, 0, DAYS, "9")  # more than 7 days: refused in words
     assert builder.model.items[0].sessions_per_week == 2
     assert "1 to 7" in builder.status.text()
