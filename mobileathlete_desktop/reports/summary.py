@@ -40,6 +40,10 @@ class FindingLine:
 
     kind: str
     text: str
+    kept_last: bool = False
+    """Given up last by the page fitter: a drill of the program answers it, or it is pain,
+    which shapes the program's safety (services.reports.summary sets it from
+    domain.report_findings.program_findings), so every drill's Why stays on the list."""
 
 
 @dataclass(frozen=True)

@@ -70,9 +70,12 @@ def _fewer_lines(report: SummaryReport) -> SummaryReport | None:
             more_changes=report.more_changes + 1,
         )
     if len(report.findings) > 3:
-        return replace(
-            report, findings=report.findings[:-1], more_findings=report.more_findings + 1
-        )
+        # The last finding not kept to the end goes first (FindingLine.kept_last: a drill's
+        # Why names it, or it is pain), else the last.
+        findings = list(report.findings)
+        others = [i for i, f in enumerate(findings) if not f.kept_last]
+        del findings[others[-1] if others else -1]
+        return replace(report, findings=tuple(findings), more_findings=report.more_findings + 1)
     return None
 
 

@@ -93,3 +93,21 @@ def test_demo_0001_as_the_reviewer_read_it(demo: ServiceContext) -> None:
         ("asymmetry", ""): ("strength.plank",),
         ("faults", "not_in_program"): (),
     }
+
+
+def test_the_page_fitter_gives_up_a_finding_no_drill_answers_first(demo: ServiceContext) -> None:
+    """DEMO-0005 in Spanish lays out past two pages: the fitter gives up findings to keep its
+    charts. It gave up the last ones, among them the left step-down's fault, which the short
+    foot is given for, so that drill's Why named a finding off the list; now it gives up a
+    finding no drill answers (and never the pain) before one a drill answers."""
+    from mobileathlete_desktop.reports.summary_fit import fit_summary
+
+    (client_id,) = client_ids_for_charts(demo, ["DEMO-0005"])
+    whole = build_summary_report(demo, client_id, lang="es")
+    fitted, pages = fit_summary(whole)
+    assert pages <= 2
+    assert len(fitted.findings) < len(whole.findings)  # the fitter did cut findings
+    left_out = [f for f in whole.findings if f not in fitted.findings]
+    assert left_out and not any(f.kept_last for f in left_out)
+    assert any("Programa en casa: Pie corto." in f.text for f in fitted.findings)
+    assert any(f.kind == "Dolor" for f in fitted.findings)

@@ -25,6 +25,7 @@ from mobileathlete_desktop.domain.programs import ProgramRecord, dosage_text
 from mobileathlete_desktop.domain.recommendations import Drill, Observation
 from mobileathlete_desktop.domain.records import ClientHistory
 from mobileathlete_desktop.domain.report_findings import (
+    WHY_PAIN,
     DrillAnswer,
     ProgramFindings,
     drill_reason,
@@ -393,6 +394,7 @@ def build_summary_report(
             FindingLine(
                 a.finding.title(lang),
                 decimal_marks(f"{a.finding.text} {a.words(lang, names)}", tr),
+                kept_last=bool(a.drills) or a.why_not == WHY_PAIN,
             )
             for a in listed
         )
