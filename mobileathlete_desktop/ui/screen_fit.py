@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QFrame, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
 SHARE = 0.95  # of the available width and height, leaving the frame and a margin visible
@@ -18,15 +18,25 @@ def fitted_size(preferred: QSize, available: QSize, share: float = SHARE) -> QSi
     )
 
 
+def screen_under(widget: QWidget) -> QScreen:
+    """The screen under the middle of the widget's window, else the primary one.
+
+    Not QWidget.screen(): PySide makes the QScreen that call returns the widget's child on
+    the Python side (shiboken's return-value heuristic), so when the widget is freed by
+    Python's collector in a reference cycle, the collector can clear the screen's wrapper
+    first, which hands it ownership and deletes the application's QScreen; the next window
+    shown or closed then reads freed memory (the test run's segfaults in QCursor::pos and
+    QScreen::virtualSiblings). QGuiApplication's own look-ups parent nothing."""
+    middle = widget.window().geometry().center()  # a window's geometry is on the desktop
+    return QGuiApplication.screenAt(middle) or QGuiApplication.primaryScreen()
+
+
 def available_area(widget: QWidget) -> QRect:
     """The screen area the desktop leaves for windows (no task bar or panels), on the
-    widget's screen, else its parent's, else the primary one."""
-    screen = widget.screen()
+    widget's screen, or its parent's while it is not shown yet."""
     parent = widget.parentWidget()
-    if parent is not None and not widget.isVisible():
-        screen = parent.screen()
-    screen = screen or QGuiApplication.primaryScreen()
-    return screen.availableGeometry()
+    on = parent if parent is not None and not widget.isVisible() else widget
+    return screen_under(on).availableGeometry()
 
 
 def fit_to_screen(widget: QWidget, preferred: QSize) -> QSize:

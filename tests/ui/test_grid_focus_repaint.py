@@ -19,6 +19,7 @@ from mobileathlete_desktop.services.context import ServiceContext
 from mobileathlete_desktop.ui.assessment_editor import AssessmentEditor
 from mobileathlete_desktop.ui.measure_grid import CellKey
 from mobileathlete_desktop.ui.measure_grid.model import MeasureGridModel
+from mobileathlete_desktop.ui.screen_fit import screen_under
 from tests.ui.test_grid_saves import stored, typed_in
 
 LEFT_ACTIVE = CellKey("hip.flexion", "left", "active")
@@ -64,16 +65,13 @@ def on_screen(editor: AssessmentEditor) -> QImage:
     view = editor.views[0]
     QApplication.processEvents()
     corner = view.viewport().mapTo(editor, view.viewport().rect().topLeft())
-    shot = (
-        editor.windowHandle()
-        .screen()
-        .grabWindow(
-            editor.winId(),
-            corner.x(),
-            corner.y(),
-            view.viewport().width(),
-            view.viewport().height(),
-        )
+    # screen_under, not windowHandle().screen(): see ui/screen_fit.screen_under
+    shot = screen_under(editor).grabWindow(
+        editor.winId(),
+        corner.x(),
+        corner.y(),
+        view.viewport().width(),
+        view.viewport().height(),
     )
     return shot.toImage()
 

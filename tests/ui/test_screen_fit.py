@@ -3,6 +3,9 @@ be made small enough for 1366×768 at 150 % scaling without hiding its buttons."
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -143,3 +146,58 @@ def test_the_editor_title_wraps_instead_of_being_cut_at_150_percent(
     needed = title.heightForWidth(title.width())
     assert title.height() >= needed > 0, (title.height(), needed, title.text())
     assert editor.width() <= scaled_screen.width()
+
+
+# A window only Python's collector frees (a reference cycle), fitted to the screen, then
+# collected while the main window, fitted before it, lives on. In a fresh process: a deleted
+# screen brings the process down at the next window shown or closed.
+_COLLECTED = """
+import gc
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from mobileathlete_desktop.ui.screen_fit import available_area, fit_to_screen
+
+app = QApplication([])
+gc.disable()
+gone = []
+QGuiApplication.primaryScreen().destroyed.connect(lambda: gone.append(1))
+main = QWidget()
+fit_to_screen(main, QSize(1100, 780))
+
+class Forgotten(QDialog):
+    def __init__(self):
+        super().__init__()
+        self.me = self
+        fit_to_screen(self, QSize(1280, 780))
+        available_area(self)
+
+Forgotten().show()
+app.processEvents()
+gc.collect()
+print("screen deleted" if gone else "screen kept", flush=True)
+other = QDialog()
+other.show()
+app.processEvents()
+other.close()
+print("closed", flush=True)
+"""
+
+
+def test_a_fitted_window_freed_by_the_collector_leaves_the_screen_alone() -> None:
+    """The test run crashed now and then closing a window (QCursor::pos reading a freed
+    QScreen under the offscreen platform's setVisible(false)): QWidget.screen() made the
+    application's QScreen the window's child on the Python side, and the collector, freeing
+    that window in a cycle, could hand the screen's wrapper ownership and delete the QScreen."""
+    done = subprocess.run(
+        [sys.executable, "-X", "faulthandler", "-c", _COLLECTED],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=Path(__file__).resolve().parents[2],
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert done.stdout.split("\n")[:2] == ["screen kept", "closed"], (
+        done.stdout + done.stderr[-3000:]
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
