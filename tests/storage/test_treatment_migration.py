@@ -39,9 +39,15 @@ def _raw(path: Path) -> Database:
     return Database(url=url, engine=engine, sessions=sessionmaker(engine))
 
 
-def _rows(db: Database, table: str) -> list[tuple[object, ...]]:
+def _columns(db: Database, table: str) -> list[str]:
+    return [c["name"] for c in inspect(db.engine).get_columns(table)]
+
+
+def _rows(db: Database, table: str, columns: list[str] | None = None) -> list[tuple[object, ...]]:
+    """The table's rows; only `columns` when given (later migrations add columns of their own)."""
+    names = ", ".join(columns) if columns else "*"
     with db.engine.connect() as conn:
-        return [tuple(r) for r in conn.execute(text(f"SELECT * FROM {table} ORDER BY 1"))]
+        return [tuple(r) for r in conn.execute(text(f"SELECT {names} FROM {table} ORDER BY 1"))]
 
 
 @pytest.fixture
@@ -67,13 +73,15 @@ def test_the_previous_schema_is_migrated_with_every_row_and_signature_kept(
     old_clinic: Path,
 ) -> None:
     raw = _raw(old_clinic)
-    before = {t: _rows(raw, t) for t in ("client", "assessment", "measurement", "audit_event")}
+    tables = ("client", "assessment", "measurement", "audit_event")
+    columns = {t: _columns(raw, t) for t in tables}
+    before = {t: _rows(raw, t) for t in tables}
     raw.dispose()
     db = open_database(old_clinic)
     try:
         assert current_revision(db) == HEAD_REVISION
         for table, rows in before.items():
-            assert _rows(db, table) == rows, table
+            assert _rows(db, table, columns[table]) == rows, table
         assert _rows(db, "treatment") == []
         ctx = ServiceContext(db=db, actor=THERAPIST)
         draft = 2
