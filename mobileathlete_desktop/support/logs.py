@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import faulthandler
 import logging
-import logging.handlers
 import os
 import sys
 import time
@@ -91,9 +90,7 @@ def configure_logging(verbose: bool = False, log_dir: Path | None = None) -> Pat
     formatter = logging.Formatter(FORMAT)
     try:
         private_folder(folder)
-        handler: logging.Handler = logging.handlers.RotatingFileHandler(
-            folder / LOG_NAME, maxBytes=LOG_BYTES, backupCount=LOG_COPIES, encoding="utf-8"
-        )
+        handler: logging.Handler = RotatingLog(folder / LOG_NAME, LOG_BYTES, LOG_COPIES)
         handler.setFormatter(formatter)
         state.handlers.append(handler)
         state.faults = _open_faults(folder / FAULTS_NAME)
@@ -120,6 +117,50 @@ def configure_logging(verbose: bool = False, log_dir: Path | None = None) -> Pat
     _set_state(state)
     logging.getLogger(__name__).debug("Logging to %s (verbose=%s)", folder, verbose)
     return folder
+
+
+class RotatingLog(logging.FileHandler):
+    """The log file: past `max_bytes` it becomes `.1` (`.1` becomes `.2`, ... up to `copies`;
+    the oldest goes) and a new one starts, as logging.handlers.RotatingFileHandler does.
+
+    Not that class: importing logging.handlers brings socket, selectors, pickle and queue
+    (for its network and queue handlers), about 10 ms before the sign-in dialog's first frame
+    at every start, for a file handler that needs none of them."""
+
+    def __init__(self, path: Path, max_bytes: int = LOG_BYTES, copies: int = LOG_COPIES) -> None:
+        super().__init__(path, mode="a", encoding="utf-8")
+        self.max_bytes = max_bytes
+        self.copies = copies
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            if self._full(record):
+                self._roll_over()
+        except Exception:  # as logging does: a log that cannot rotate never stops the program
+            self.handleError(record)
+        super().emit(record)
+
+    def _full(self, record: logging.LogRecord) -> bool:
+        if self.stream is None:  # closed by a roll-over that failed, or never opened
+            self.stream = self._open()
+        if not os.path.isfile(self.baseFilename):  # a device or a pipe: never rotated
+            return False
+        line = f"{self.format(record)}{self.terminator}"
+        self.stream.seek(0, os.SEEK_END)
+        return bool(self.stream.tell()) and self.stream.tell() + len(line) >= self.max_bytes
+
+    def _roll_over(self) -> None:
+        if self.stream is not None:
+            self.stream.close()
+            self.stream = None
+        base = self.baseFilename
+        for n in range(self.copies - 1, 0, -1):
+            if os.path.exists(f"{base}.{n}"):
+                os.replace(f"{base}.{n}", f"{base}.{n + 1}")
+        if self.copies > 0:
+            os.replace(base, f"{base}.1")
+        self.stream = self._open()
+        make_owner_only(Path(base))
 
 
 def _open_faults(path: Path) -> TextIO:

@@ -137,3 +137,26 @@ def test_a_segfault_leaves_its_stack_in_the_log_folder(isolated_data_dir: Path) 
     assert "--- started" in faults
     assert "Fatal Python error: Segmentation fault" in faults
     assert "open_the_preview" in faults
+
+
+def test_a_full_log_rolls_over_keeping_five_old_copies_readable_by_the_owner_only(
+    tmp_path: Path, logging_undone: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(logs, "LOG_BYTES", 2_000)  # read when the handler is made
+    folder = configure_logging(log_dir=tmp_path / "logs")
+    log = logging.getLogger("mobileathlete_desktop.services.backups")
+    for n in range(200):  # ~90 bytes a line: about 9 files' worth
+        log.info("Backup written: backup-%03d.sqlite3", n)
+    shutdown_logging()
+    names = sorted(p.name for p in folder.iterdir() if p.name.startswith("mobileathlete.log"))
+    assert names == ["mobileathlete.log"] + [f"mobileathlete.log.{n}" for n in range(1, 6)]
+    assert all((folder / name).stat().st_size <= 2_000 for name in names)
+    # The newest line is in the current file, the lines before it in .1, and none is lost
+    # between the files kept.
+    current = (folder / "mobileathlete.log").read_text(encoding="utf-8").splitlines()
+    assert current[-1].endswith("backup-199.sqlite3")
+    before = (folder / "mobileathlete.log.1").read_text(encoding="utf-8").splitlines()
+    first_now = int(current[0].rsplit("-", 1)[1].split(".")[0])
+    assert before[-1].endswith(f"backup-{first_now - 1:03d}.sqlite3")
+    if os.name == "posix":
+        assert all((folder / name).stat().st_mode & 0o077 == 0 for name in names)
