@@ -5,9 +5,8 @@ from what happened. Everything here is the client's own report (self-report, lab
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from datetime import date
 from typing import Literal
 
 from mobileathlete_desktop.domain.catalogue import Catalogue, default_catalogue
@@ -18,13 +17,21 @@ from mobileathlete_desktop.domain.checkin_reasons import (
     drill_name,
     read_reason,
 )
-from mobileathlete_desktop.domain.exercises import ExerciseLibrary
-from mobileathlete_desktop.domain.programs import (
-    ProgramItemRecord,
-    ProgramRecord,
-    library_item,
-    tracker_boxes,
+from mobileathlete_desktop.domain.checkin_records import (
+    EARS_ITEM_MAX,
+    EARS_ITEMS,
+    EARS_MAX,
+    CheckinError,
+    CheckinItemRecord,
+    CheckinRecord,
+    blank_checkin,
+    check,
+    ears_total,
+    overall_adherence,
+    prescribed_sessions,
 )
+from mobileathlete_desktop.domain.exercises import ExerciseLibrary
+from mobileathlete_desktop.domain.programs import ProgramItemRecord, ProgramRecord, library_item
 from mobileathlete_desktop.domain.recommendations import (
     Drill,
     Observation,
@@ -43,17 +50,6 @@ REVIEW_HANDOUT = N_(
     "At your check-in you reported pain or difficulty above {limit}/10, or rising, with "
     "{drills}: contact your physio before your next session."
 )
-
-# The Exercise Adherence Rating Scale (EARS), section B: 6 items, each scored 0-4 on the form
-# (completely agree ... completely disagree, scored so that a higher score means better
-# adherence), total 0-24. Newman-Beinart NA et al., Physiotherapy 2017;103(2):180-185
-# (doi:10.1016/j.physio.2016.11.001), abstract: "An item pool consisting of 6 items"; scoring
-# as stated in Newman-Beinart et al., EHPS 2016 abstract: "The 6-item EARS is scored on a
-# 5-point Likert scale (0-4, completely agree to completely disagree) where a higher score
-# indicates better adherence." The item wording is printed on the clinic's own form, not here.
-EARS_ITEMS = 6
-EARS_ITEM_MAX = 4
-EARS_MAX = EARS_ITEMS * EARS_ITEM_MAX
 
 # The builder's rules of thumb for proposing the next program (the therapist decides): pain or
 # difficulty on 0-10 at or below PAIN_EASY counts as comfortable and above PAIN_TOO_MUCH as too
@@ -74,100 +70,6 @@ Action = Literal["progress", "hold", "regress", "drop", "pause", "review"]
 for pain or difficulty above PAIN_TOO_MUCH at the check-in (out of the program, the therapist
 may add it back); "review": not a drill change, the program is
 flagged for review for the pain the client reported with that drill."""
-
-
-class CheckinError(ValueError):
-    """A check-in value out of its range (sessions, pain, an EARS item)."""
-
-
-@dataclass(frozen=True)
-class CheckinItemRecord:
-    """One drill as the returned sheet says: sessions done of those prescribed, and the pain or
-    difficulty (0-10) it gave; None when not recorded."""
-
-    exercise_code: str
-    prescribed: int
-    done: int | None = None
-    pain: int | None = None
-
-    @property
-    def adherence(self) -> float | None:
-        """Sessions done as a share of those prescribed (may pass 1), or None."""
-        if self.done is None or self.prescribed <= 0:
-            return None
-        return self.done / self.prescribed
-
-
-@dataclass(frozen=True)
-class CheckinRecord:
-    """A check-in of one program at a visit (self-report)."""
-
-    id: int | None
-    program_id: int
-    client_id: int
-    date: date
-    items: tuple[CheckinItemRecord, ...] = ()
-    ears: tuple[int | None, ...] = ()
-    """The 6 EARS item scores (0-4 as scored on the form), or () when not asked."""
-    note: str = ""
-    assessment_id: int | None = None
-
-    @property
-    def ears_total(self) -> int | None:
-        """The EARS total (0-24), or None unless all 6 items are scored."""
-        return ears_total(self.ears)
-
-    @property
-    def adherence(self) -> float | None:
-        """Sessions done of those prescribed over the drills recorded, or None."""
-        return overall_adherence(self.items)
-
-
-def ears_total(answers: Sequence[int | None]) -> int | None:
-    """The EARS total 0-24 from its 6 item scores, or None when any is missing."""
-    if len(answers) != EARS_ITEMS or any(a is None for a in answers):
-        return None
-    scores = [int(a) for a in answers if a is not None]
-    if any(not 0 <= a <= EARS_ITEM_MAX for a in scores):
-        raise CheckinError(f"EARS items are scored 0 to {EARS_ITEM_MAX}")
-    return sum(scores)
-
-
-def overall_adherence(items: Iterable[CheckinItemRecord]) -> float | None:
-    """All sessions done over all prescribed, of the drills whose sessions were recorded."""
-    recorded = [i for i in items if i.done is not None and i.prescribed > 0]
-    if not recorded:
-        return None
-    return sum(i.done or 0 for i in recorded) / sum(i.prescribed for i in recorded)
-
-
-def prescribed_sessions(item: ProgramItemRecord, weeks: int) -> int:
-    """Sessions a drill asked for over the weeks: its tracker boxes a week times the weeks."""
-    return tracker_boxes(item) * max(weeks, 1)
-
-
-def blank_checkin(program: ProgramRecord, client_id: int, on: date, weeks: int) -> CheckinRecord:
-    """A check-in to fill in for a program: each drill with its sessions prescribed."""
-    items = tuple(
-        CheckinItemRecord(i.exercise_code, prescribed_sessions(i, weeks)) for i in program.items
-    )
-    return CheckinRecord(None, program.id or 0, client_id, on, items)
-
-
-def check(checkin: CheckinRecord) -> None:
-    """Raises CheckinError for a value out of range."""
-    for item in checkin.items:
-        if not 0 < item.prescribed <= 400:
-            raise CheckinError(f"{item.exercise_code}: sessions prescribed must be 1-400")
-        if item.done is not None and not 0 <= item.done <= 400:
-            raise CheckinError(f"{item.exercise_code}: sessions done must be 0-400")
-        if item.pain is not None and not 0 <= item.pain <= 10:
-            raise CheckinError(f"{item.exercise_code}: pain or difficulty must be 0-10")
-    if checkin.ears and len(checkin.ears) != EARS_ITEMS:
-        raise CheckinError(f"The EARS has {EARS_ITEMS} items")
-    for answer in checkin.ears:
-        if answer is not None and not 0 <= answer <= EARS_ITEM_MAX:
-            raise CheckinError(f"EARS items are scored 0 to {EARS_ITEM_MAX}")
 
 
 @dataclass(frozen=True)
@@ -493,3 +395,29 @@ def _is_review_note(line: str) -> bool:
 def _stored(change: ProposedChange) -> str:
     """A change's reason as the proposed program saves it: its code (said when read)."""
     return change.why.stored() if change.why is not None else change.reason
+
+
+__all__ = [
+    # The check-in as recorded (domain.checkin_records), imported from here as before.
+    "DONE_FULLY",
+    "EARS_ITEMS",
+    "EARS_ITEM_MAX",
+    "EARS_MAX",
+    "PAIN_EASY",
+    "PAIN_TOO_MUCH",
+    "REVIEW_HANDOUT",
+    "Action",
+    "CheckinError",
+    "CheckinItemRecord",
+    "CheckinRecord",
+    "ProposedChange",
+    "blank_checkin",
+    "check",
+    "ears_total",
+    "held_back_reason",
+    "notes_for_handout",
+    "overall_adherence",
+    "prescribed_sessions",
+    "propose_next",
+    "review_changes",
+]
