@@ -11,7 +11,7 @@ if TYPE_CHECKING:
 
     from PySide6.QtWidgets import QApplication
 
-    from mobileathlete_desktop.ui.crash_dialog import CrashHandler
+    from mobileathlete_desktop.ui.crash_handler import CrashHandler
     from mobileathlete_desktop.ui.garbage import GarbageCollector
 
 log = logging.getLogger(__name__)
@@ -43,7 +43,7 @@ class StartUp:
     def install_crash_handler(self) -> CrashHandler:
         """The crash handler, installed now if it was not yet."""
         if self.handler is None:
-            from mobileathlete_desktop.ui.crash_dialog import install_crash_handler
+            from mobileathlete_desktop.ui.crash_handler import install_crash_handler
 
             if sys.excepthook == self._early_error:
                 sys.excepthook = self._previous_hook  # the handler puts this one back

@@ -21,7 +21,8 @@ from pytestqt.qtbot import QtBot
 from mobileathlete_desktop.commands import gui
 from mobileathlete_desktop.support.logs import configure_logging, shutdown_logging
 from mobileathlete_desktop.ui import crash_dialog
-from mobileathlete_desktop.ui.crash_dialog import CrashDialog, CrashHandler, install_crash_handler
+from mobileathlete_desktop.ui.crash_dialog import CrashDialog
+from mobileathlete_desktop.ui.crash_handler import CrashHandler, install_crash_handler
 
 pytestmark = pytest.mark.qt_no_exception_capture
 
@@ -70,7 +71,7 @@ def test_an_error_in_a_slot_is_logged_and_shown_with_a_copyable_report(
     qtbot.mouseClick(broken_button(qtbot, "chart T-17 could not be drawn"), Qt.LeftButton)
 
     text = log_file.read_text(encoding="utf-8")
-    assert "ERROR   mobileathlete_desktop.ui.crash_dialog: Unhandled exception" in text
+    assert "ERROR   mobileathlete_desktop.ui.crash_handler: Unhandled exception" in text
     assert "Traceback (most recent call last)" in text
     assert "RuntimeError: chart T-17 could not be drawn" in text
 
