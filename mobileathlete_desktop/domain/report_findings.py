@@ -48,6 +48,7 @@ from mobileathlete_desktop.domain.recommendations import (
     withheld,
 )
 from mobileathlete_desktop.support.i18n import N_, texts
+from mobileathlete_desktop.support.sentence_case import in_sentence
 
 # Kinds of finding a drill may answer that the findings table has no row kind for.
 KIND_ABOVE = "above_norm"
@@ -113,11 +114,14 @@ class FindingAnswer:
     why_not: str = ""
 
     def words(self, lang: str = "en", names: Mapping[str, str] | None = None) -> str:
-        """ "Home program: Toe yoga, Big-toe rocks." or why there is none, in `lang`
-        (`names`: drill code -> name in `lang`; the code when not given)."""
+        """ "Home program: Toe yoga, Big-toe rocks." or why there is none, in `lang`, each name
+        as it stands inside a sentence ("Programa en casa: yoga de dedos, ..."; `names`: drill
+        code -> name in `lang`; the code when not given)."""
         tr = texts(lang)
         if self.drills:
-            named = ", ".join((names or {}).get(code, code) for code in self.drills)
+            named = ", ".join(
+                in_sentence((names or {}).get(code, code), lang) for code in self.drills
+            )
             return tr.gettext(ANSWERED_WORDS, drills=named)
         return tr.gettext(WHY_NOT_WORDS[self.why_not])
 

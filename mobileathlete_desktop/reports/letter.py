@@ -28,6 +28,7 @@ from mobileathlete_desktop.reports.summary import (
 )
 from mobileathlete_desktop.reports.summary_fit import trial_pages
 from mobileathlete_desktop.support.i18n import texts
+from mobileathlete_desktop.support.sentence_case import in_sentence, lower_first
 
 LETTER_FINDINGS = 4
 LETTER_CHANGES = 2
@@ -69,16 +70,6 @@ def _d(lang: str, on: date) -> str:
     return texts(lang).date(on, DATE_STYLE)
 
 
-def in_sentence(name: str, lang: str) -> str:
-    """A drill's name as it stands inside a sentence: Spanish writes it in lower case
-    ("...de 3 ejercicios: plancha frontal, puente de glúteos"), but not an initialism or a
-    proper name's capital further on ("FMS...", "plancha de Copenhague"); English keeps its
-    capitals (the library's names are titles there)."""
-    if lang == "en" or not name[:1].isupper() or name[1:2].isupper():
-        return name
-    return name[:1].lower() + name[1:]
-
-
 def _right(letter: ReferralLetter) -> list[Any]:
     tr = texts(letter.lang)
     client = letter.client
@@ -95,7 +86,7 @@ def _opening(letter: ReferralLetter) -> str:
     tr = texts(letter.lang)
     client = letter.client
     complaint = (client.complaint or tr.gettext("a running complaint")).rstrip(".")
-    complaint = complaint[:1].lower() + complaint[1:]
+    complaint = lower_first(complaint)
     if not letter.visit_dates:
         return (
             _thanks(letter, complaint, "")

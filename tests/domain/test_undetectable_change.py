@@ -41,7 +41,7 @@ def test_thomas_by_goniometer_cannot_show_a_change_of_this_size() -> None:
     assert not {"improved", "worse"} & set(row.flags)
     said = row.change.reason
     assert said == (
-        "Left thomas test (hip angle) (passive) 5°, up 15° since 2026-03-02: within the 30.5° "
+        "Left Thomas test (hip angle) (passive) 5°, up 15° since 2026-03-02: within the 30.5° "
         "measurement error (peeler-2007): this test cannot show a change of this size by "
         "goniometer."
     )
@@ -108,7 +108,7 @@ def test_thomas_by_goniometer_the_same_angle_twice_is_not_called_unchanged() -> 
     assert row.change.delta == 0
     assert row.flags == ()
     assert row.change.reason == (
-        "Right thomas test (hip angle) (passive) 8°, no change since 2026-03-02: within the "
+        "Right Thomas test (hip angle) (passive) 8°, no change since 2026-03-02: within the "
         "30.5° measurement error (peeler-2007): this test cannot show a change of this size by "
         "goniometer."
     )

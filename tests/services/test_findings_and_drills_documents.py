@@ -109,5 +109,5 @@ def test_the_page_fitter_gives_up_a_finding_no_drill_answers_first(demo: Service
     assert len(fitted.findings) < len(whole.findings)  # the fitter did cut findings
     left_out = [f for f in whole.findings if f not in fitted.findings]
     assert left_out and not any(f.kept_last for f in left_out)
-    assert any("Programa en casa: Pie corto." in f.text for f in fitted.findings)
+    assert any("Programa en casa: pie corto." in f.text for f in fitted.findings)
     assert any(f.kind == "Dolor" for f in fitted.findings)

@@ -167,7 +167,7 @@ def test_no_next_step_from_a_drill_kept_for_pain_nor_into_one_held_back(
         ),
         (
             "es",
-            "Marcado para revisión: Perro de caza (bird dog) 7/10 en el seguimiento del 16 mar "
+            "Marcado para revisión: perro de caza (bird dog) 7/10 en el seguimiento del 16 mar "
             "2026 (ya no está en el programa)",
             "La hoja de ejercicios del cliente le pide llamar a la clínica antes de volver a "
             "hacerlos.",
@@ -200,7 +200,7 @@ def test_a_discharge_with_the_flag_open_says_so(ctx: ServiceContext) -> None:
     assert letter.next_visit.startswith("Discharge visit") and letter.next_visit.endswith(warning)
     es = build_summary_report(ctx, client_id, lang="es", charts=False)
     assert es.discharge_warning.startswith("Revisión pendiente")
-    assert "Perro de caza" in es.discharge_warning
+    assert "llamar a la clínica por perro de caza (bird dog) antes" in es.discharge_warning
 
 
 def test_the_program_command_lists_the_flag(ctx: ServiceContext) -> None:

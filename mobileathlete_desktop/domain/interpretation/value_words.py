@@ -14,14 +14,14 @@ from mobileathlete_desktop.domain.catalogue import (
 )
 from mobileathlete_desktop.domain.interpretation.results import Interpretation
 from mobileathlete_desktop.support.i18n import N_, Texts
+from mobileathlete_desktop.support.sentence_case import lower_first, sentence_start
 
 
 def _row_name(measure: Measure, side: Side, mode: Mode) -> str:
     label = measure.label
     if side in ("left", "right"):
-        if len(label) > 1 and label[1].islower():
-            label = label[0].lower() + label[1:]
-        label = f"{side.capitalize()} {label}"
+        # "Left hip flexion", "Left Thomas test (hip angle)": a proper name keeps its capital.
+        label = f"{sentence_start(side)} {lower_first(label)}"
     return f"{label} ({mode})" if mode != "none" else label
 
 

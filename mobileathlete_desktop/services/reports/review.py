@@ -21,6 +21,7 @@ from mobileathlete_desktop.domain.exercises import Exercise, ExerciseLibrary
 from mobileathlete_desktop.domain.programs import ProgramRecord
 from mobileathlete_desktop.services.context import ServiceContext
 from mobileathlete_desktop.support.i18n import texts
+from mobileathlete_desktop.support.sentence_case import in_sentence
 
 # A drill the check-in kept but did not make harder for pain: it, or its next step, loads (or
 # moves into) a test painful at the latest assessment, or its next step was paused for the
@@ -135,7 +136,9 @@ def flag_lines(
     tr = texts(lang)
     lines = []
     for flag in flags:
-        name = drill_name(flag.code, library, lang)
+        # After "Flagged for review:", inside the sentence ("Marcado para revisión: perro de
+        # caza (bird dog) 6/10 ...").
+        name = in_sentence(drill_name(flag.code, library, lang), lang)
         if flag.was is None:
             # Translators: on the clinician's report, a drill the client reported pain or
             # difficulty with at a check-in ({pain} of 10).
@@ -172,7 +175,7 @@ def discharge_warning(
     review: the runner's handout tells them to call about these drills."""
     if not flags:
         return ""
-    names = ", ".join(drill_name(f.code, library, lang) for f in flags)
+    names = ", ".join(in_sentence(drill_name(f.code, library, lang), lang) for f in flags)
     return texts(lang).gettext(
         "Review still open: the runner's handout asks them to call about {drills} before "
         "doing the exercises again.",

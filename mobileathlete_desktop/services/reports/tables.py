@@ -24,6 +24,7 @@ from mobileathlete_desktop.reports.numbers import decimal_marks
 from mobileathlete_desktop.reports.progress_report import MeasureRow
 from mobileathlete_desktop.services.context import ServiceContext
 from mobileathlete_desktop.support.i18n import N_, Texts, texts
+from mobileathlete_desktop.support.sentence_case import lower_first, sentence_start
 
 OUTCOME_CODES = frozenset({"lefs.total", "nprs", "psfs.average"})
 ENGLISH = texts("en")
@@ -139,7 +140,8 @@ def _row_name(label: str, side: str, mode: str) -> str:
     """ "Right hip extension (active)", "Pain (NPRS 0-10)": how a change line names its row."""
     name = label if mode == "none" else f"{label} ({mode})"
     if side in ("left", "right"):
-        return f"{side.capitalize()} {name[:1].lower()}{name[1:]}"
+        # "Left Thomas test (hip angle)": a proper name keeps its capital after the side.
+        return f"{sentence_start(side)} {lower_first(name)}"
     return name
 
 
