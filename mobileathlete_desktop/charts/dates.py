@@ -4,7 +4,8 @@ matplotlib writes month names with `strftime`, which follows the C library's loc
 the process last set (Qt sets the system's at start-up), for every thread at once. The
 labels here keep matplotlib's choice of what to show (month, day, year, the offset) but
 write each month through Babel for the chart's language, so a Spanish chart reads "dic"
-and an English one "Dec" whatever the machine's locale.
+and an English one "Dec" whatever the machine's locale, and in the order the language
+writes a date ("Dec 2026", "Dec 8"; "dic 2026", "8 dic"), never matplotlib's "2026-Dec".
 """
 
 from __future__ import annotations
@@ -20,19 +21,39 @@ from mobileathlete_desktop.support.i18n import texts
 _MONTH = "\x01%m\x01"
 """strftime writes the month's number between these marks; Babel's name replaces it."""
 _MARKED = re.compile("\x01(\\d\\d)\x01")
+_DAY = "\x02%d\x02"
+"""strftime writes the day of the month between these marks; it is written without a leading
+zero ("Oct 8", "8 oct"; strftime's "%-d" is not portable)."""
+_DAY_MARKED = re.compile("\x02(\\d\\d)\x02")
 
-# matplotlib's own formats (years, months, days, hours, minutes, seconds), the month marked.
+# matplotlib's own formats (years, months, days, hours, minutes, seconds) with the month and
+# the day marked, each written as the language writes a date: English month first ("Oct 8",
+# "Oct 2026", "Oct 8, 2026"), never matplotlib's ISO-like "2026-Oct" or "Oct-08".
 _FORMATS = {
     "en": (
-        ["%Y", _MONTH, "%d", "%H:%M", "%H:%M", "%S.%f"],
-        ["", "%Y", _MONTH, f"{_MONTH}-%d", "%H:%M", "%H:%M"],
-        ["", "%Y", f"%Y-{_MONTH}", f"%Y-{_MONTH}-%d", f"%Y-{_MONTH}-%d", f"%Y-{_MONTH}-%d %H:%M"],
+        ["%Y", _MONTH, _DAY, "%H:%M", "%H:%M", "%S.%f"],
+        ["", "%Y", _MONTH, f"{_MONTH} {_DAY}", "%H:%M", "%H:%M"],
+        [
+            "",
+            "%Y",
+            f"{_MONTH} %Y",
+            f"{_MONTH} {_DAY}, %Y",
+            f"{_MONTH} {_DAY}, %Y",
+            f"{_MONTH} {_DAY}, %Y %H:%M",
+        ],
     ),
     # Day before month, and the year last ("dic 2026", "8 dic 2026"), as Spanish writes them.
     "other": (
-        ["%Y", _MONTH, "%d", "%H:%M", "%H:%M", "%S.%f"],
-        ["", "%Y", _MONTH, f"%d {_MONTH}", "%H:%M", "%H:%M"],
-        ["", "%Y", f"{_MONTH} %Y", f"%d {_MONTH} %Y", f"%d {_MONTH} %Y", f"%d {_MONTH} %Y %H:%M"],
+        ["%Y", _MONTH, _DAY, "%H:%M", "%H:%M", "%S.%f"],
+        ["", "%Y", _MONTH, f"{_DAY} {_MONTH}", "%H:%M", "%H:%M"],
+        [
+            "",
+            "%Y",
+            f"{_MONTH} %Y",
+            f"{_DAY} {_MONTH} %Y",
+            f"{_DAY} {_MONTH} %Y",
+            f"{_DAY} {_MONTH} %Y %H:%M",
+        ],
     ),
 }
 
@@ -62,6 +83,7 @@ class MonthDateFormatter(ConciseDateFormatter):
         )
 
     def _named(self, text: str) -> str:
+        text = _DAY_MARKED.sub(lambda m: str(int(m.group(1))), text)
         return _MARKED.sub(lambda m: month_abbreviation(int(m.group(1)), self.lang), text)
 
     def format_ticks(self, values: Any) -> list[str]:
@@ -70,7 +92,7 @@ class MonthDateFormatter(ConciseDateFormatter):
         return [self._named(label) for label in labels]
 
     def get_offset(self) -> str:
-        """The offset beside the axis ("2026-Dec", "dic 2026")."""
+        """The offset beside the axis ("Dec 2026", "dic 2026")."""
         return self._named(super().get_offset())  # type: ignore[no-untyped-call]
 
     def __call__(self, x: Any, pos: Any = None) -> str:
