@@ -26,6 +26,7 @@ from typing import Any
 from mobileathlete_desktop.domain.catalogue import Catalogue, default_catalogue
 from mobileathlete_desktop.domain.exercises import ExerciseLibrary, default_exercise_library
 from mobileathlete_desktop.domain.interpretation.value_words import _named
+from mobileathlete_desktop.domain.recommendations.complaints import COMPLAINT_RULES
 from mobileathlete_desktop.support import languages
 from mobileathlete_desktop.support.i18n import N_, Texts, texts
 
@@ -81,6 +82,12 @@ REASONS: dict[str, str] = {
     "checkin.held_back_pain": N_(
         "{drill} held back: pain on {painful} at the latest assessment; add it back "
         "deliberately if you judge it suitable"
+    ),
+    # A drill the client's coded complaint holds back ({complaint}: how its rule names it;
+    # {why}: the rule's reason and its source, domain.recommendations.complaints): out of the
+    # proposal, and never printed on the handout while the complaint is coded so.
+    "checkin.held_back_complaint": N_(
+        "{drill} held back for the client's complaint, {complaint}: {why}"
     ),
     # The program flagged for review: the client was told to contact the therapist before the
     # next session ({limit}: domain.checkins.PAIN_TOO_MUCH).
@@ -140,6 +147,8 @@ class CheckinReason:
             values["drill"] = drill_name(str(p["drill"]), library, lang)
         if "painful" in p:
             values["painful"] = _painful_words(p["painful"], tr, catalogue)
+        if "complaint" in p:
+            values["complaint"], values["why"] = _complaint_words(str(p["complaint"]), tr)
         return tr.gettext(REASONS[self.code], **values)
 
 
@@ -185,6 +194,15 @@ def _painful_words(
     return _PAINFUL_SEPARATOR.join(dict.fromkeys(names))
 
 
+def _complaint_words(code: str, tr: Texts) -> tuple[str, str]:
+    """How a reason names a coded complaint and why it holds a drill back (with its source);
+    a code with no rule as it is, with no why."""
+    rule = COMPLAINT_RULES.get(code)
+    if rule is None:
+        return code, ""
+    return tr.gettext(rule.words), f"{tr.gettext(rule.held_why)} ({rule.cite})"
+
+
 def _from_json(text: str) -> CheckinReason | None:
     if not text.startswith("{"):
         return None
@@ -222,7 +240,8 @@ def _patterns(lang: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
     # What was done is the shortest that fits: a drill's or a test's name may hold ": ".
     # Every code is read back, those written as codes from the start too: a downgrade below
     # migration 0012 writes them as English words, and upgrading again makes them codes.
-    groups = {"said": ".+?", "done": ".+?", **dict.fromkeys(_FIGURES, r"\d+")}
+    # A complaint's name is the shortest too: the rule's why may hold ": ".
+    groups = {"said": ".+?", "done": ".+?", "complaint": ".+?", **dict.fromkeys(_FIGURES, r"\d+")}
     return tuple((code, _pattern(tr.gettext(t), groups)) for code, t in REASONS.items())
 
 
@@ -292,7 +311,16 @@ def _parsed(code: str, match: re.Match[str], lang: str) -> CheckinReason | None:
         params["drill"] = _drill_codes(lang).get(groups["drill"], groups["drill"])
     if "painful" in groups:
         params["painful"] = _painful_of(groups["painful"], lang)
+    if "complaint" in groups:  # its why is the rule's, said again from the code
+        params["complaint"] = _complaint_codes(lang).get(groups["complaint"], groups["complaint"])
     return CheckinReason(code, params)
+
+
+@functools.cache
+def _complaint_codes(lang: str) -> dict[str, str]:
+    """The coded complaints that hold drills back by their name in `lang` (as a reason says it)."""
+    tr = texts(lang)
+    return {tr.gettext(rule.words): c for c, rule in COMPLAINT_RULES.items() if rule.holds_back}
 
 
 def read_reason(text: str) -> CheckinReason | None:

@@ -35,6 +35,8 @@ from mobileathlete_desktop.domain.programs import ProgramItemRecord, ProgramReco
 from mobileathlete_desktop.domain.recommendations import (
     Drill,
     Observation,
+    complaint_held,
+    held_back_for_complaint,
     held_back_for_pain,
     loading_pain,
     with_pain_cautions,
@@ -66,10 +68,10 @@ DONE_FULLY = 0.8
 """Share of the prescribed sessions that counts as done (the tracker's boxes, most ticked)."""
 
 Action = Literal["progress", "hold", "regress", "drop", "pause", "review"]
-"""What a proposal does with a drill; "pause": held back for pain at the latest assessment, or
-for pain or difficulty above PAIN_TOO_MUCH at the check-in (out of the program, the therapist
-may add it back); "review": not a drill change, the program is
-flagged for review for the pain the client reported with that drill."""
+"""What a proposal does with a drill; "pause": held back for pain at the latest assessment, for
+the client's coded complaint, or for pain or difficulty above PAIN_TOO_MUCH at the check-in
+(out of the program, the therapist may add it back); "review": not a drill change, the program
+is flagged for review for the pain the client reported with that drill."""
 
 
 @dataclass(frozen=True)
@@ -109,6 +111,13 @@ def held_back_reason(
     )
 
 
+def complaint_reason(code: str, complaint: str) -> CheckinReason:
+    """Why a drill is held back for the client's coded complaint ("<drill> held back for the
+    client's complaint, insertional Achilles pain: it takes the loaded ankle to end-range
+    dorsiflexion ... (Pringels 2025; Jonsson 2008)"): recommendations.held_back_for_complaint."""
+    return CheckinReason("checkin.held_back_complaint", {"drill": code, "complaint": complaint})
+
+
 def _decide(
     item: ProgramItemRecord,
     got: CheckinItemRecord | None,
@@ -119,11 +128,14 @@ def _decide(
     paused: frozenset[str] = frozenset(),
     in_program: frozenset[str] = frozenset(),
     held: Callable[[str], bool] = lambda code: False,
+    barred: frozenset[str] = frozenset(),
 ) -> ProposedChange:
     """What the proposal does with one drill. `paused`: the drills the client reported pain or
     difficulty above PAIN_TOO_MUCH with at this check-in (none comes back as another drill's
     next or easier step); `in_program`: the program's drills; `held`: whether a drill is held
-    back for pain at the latest assessment (never the easier drill put in its place)."""
+    back for pain at the latest assessment (never the easier drill put in its place);
+    `barred`: the drills the client's coded complaint holds back (never the next or the
+    easier drill: the library's next one in order is, else none)."""
     exercise = library.get(item.exercise_code) if library is not None else None
 
     def linked(codes: tuple[str, ...]) -> str | None:
@@ -144,7 +156,7 @@ def _decide(
         # Too much: the drill is out of the program until the therapist reviews it (the client
         # is asked to call); its easier drill takes its place unless the program holds it.
         easier = linked(
-            tuple(c for c in exercise.regressions if c not in paused and not held(c))
+            tuple(c for c in exercise.regressions if c not in paused | barred and not held(c))
             if exercise
             else ()
         )
@@ -172,7 +184,11 @@ def _decide(
                 pain=pain,
                 painful=_painful(hurts(code), catalogue),
             )
-        harder = linked(exercise.progressions) if exercise is not None else None
+        harder = (
+            linked(tuple(c for c in exercise.progressions if c not in barred))
+            if exercise is not None
+            else None
+        )
         if harder is None:
             return change(code, "hold", "checkin.no_harder", **done, pain=pain)
         if harder in paused:
@@ -212,6 +228,7 @@ def propose_next(
     findings: Sequence[Observation] = (),
     drills: Sequence[Drill] = (),
     catalogue: Catalogue | None = None,
+    complaint: str = "",
 ) -> tuple[ProgramRecord, list[ProposedChange]]:
     """The next program from a check-in, unsaved: a drill done (at least DONE_FULLY of its
     sessions) without much pain moves on to its first progression in the library, one that
@@ -223,7 +240,12 @@ def propose_next(
     drill keeps its dose. With the latest
     assessment's `findings` and the library's `drills`, a drill that answers none of the
     flagged findings any more is dropped (a program for no findings drops nothing). The
-    `catalogue` (else the shipped one) names a painful test in `lang`."""
+    `catalogue` (else the shipped one) names a painful test in `lang`.
+
+    `complaint` is the client's coded complaint (domain.records.COMPLAINT_CODES): a drill of the
+    program it holds back (recommendations.held_back_for_complaint: a heel drop below the step
+    for insertional Achilles pain) is paused with the complaint's reason, and none it holds
+    back is proposed as a drill's next or easier step. No code: as before it was coded."""
     by_code = {i.exercise_code: i for i in checkin.items}
     known = {d.code: d for d in drills}
 
@@ -236,6 +258,8 @@ def propose_next(
     seen: set[str] = set()
     paused = frozenset(i.exercise_code for i in checkin.items if (i.pain or 0) > PAIN_TOO_MUCH)
     in_program = frozenset(i.exercise_code for i in program.items)
+    barred = complaint_held(complaint, drills)
+    held_for_complaint = held_back_for_complaint(program.items, drills, complaint)
     for item in program.items:
         if not _still_needed(item.exercise_code, findings, known):
             why = CheckinReason("checkin.dropped")
@@ -250,6 +274,12 @@ def propose_next(
             said = why.words(lang, library, catalogue)
             changes.append(ProposedChange(item.exercise_code, "", "pause", said, why))
             continue
+        if item.exercise_code in held_for_complaint:
+            # The complaint holds it back whatever the check-in says: out, with its reason.
+            why = complaint_reason(item.exercise_code, complaint)
+            said = why.words(lang, library, catalogue)
+            changes.append(ProposedChange(item.exercise_code, "", "pause", said, why))
+            continue
         change = _decide(
             item,
             by_code.get(item.exercise_code),
@@ -260,6 +290,7 @@ def propose_next(
             paused,
             in_program,
             lambda c: c in known and bool(held_back_for_pain(findings, known[c])),
+            barred,
         )
         if change.action == "pause":  # out until the therapist reviews it
             changes.append(change)
@@ -413,6 +444,7 @@ __all__ = [
     "ProposedChange",
     "blank_checkin",
     "check",
+    "complaint_reason",
     "ears_total",
     "held_back_reason",
     "notes_for_handout",

@@ -169,8 +169,10 @@ def proposed_program(
     ctx: ServiceContext, client_id: int, *, lang: str = "en"
 ) -> tuple[ProgramRecord, list[ProposedChange]]:
     """The next program proposed from the client's latest check-in (unsaved), each change
-    with its reason, dropping drills that answer none of the latest assessment's findings;
-    the therapist accepts or edits it in the builder (Recommend adds drills for new ones)."""
+    with its reason, dropping drills that answer none of the latest assessment's findings and
+    holding back those the client's coded complaint holds back (never proposing one as the
+    next or easier step); the therapist accepts or edits it in the builder (Recommend adds
+    drills for new ones)."""
     from mobileathlete_desktop.services.assessments import load_history
     from mobileathlete_desktop.services.programs import (
         exercise_library,
@@ -184,6 +186,10 @@ def proposed_program(
         raise missing("No check-in yet: check in the current program first", "no_checkin_yet")
     program = get_program(ctx, checkin.program_id)
     library = exercise_library()
-    findings = observations(ctx, load_history(ctx, client_id))
+    history = load_history(ctx, client_id)
+    findings = observations(ctx, history)
     drills = library_drills(library, lang) if library is not None else []
-    return propose_next(program, checkin, library, lang, findings, drills, ctx.catalogue)
+    complaint = history.client.complaint_code
+    return propose_next(
+        program, checkin, library, lang, findings, drills, ctx.catalogue, complaint=complaint
+    )

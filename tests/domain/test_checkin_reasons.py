@@ -198,6 +198,15 @@ def test_every_reason_a_check_in_gives_reads_back_from_its_words_in_both_languag
             "checkin.held_back_pain",
             {"drill": "control.clamshell", "painful": [{"code": "hip.flexion", "side": "left"}]},
         ),
+        # Held back for the client's coded complaint, which the reason names with its why.
+        CheckinReason(
+            "checkin.held_back_complaint",
+            {"drill": "strength.eccentric_heel_drop", "complaint": "achilles_insertional"},
+        ),
+        CheckinReason(
+            "checkin.held_back_complaint",
+            {"drill": "mobility.standing_itb_side_reach", "complaint": "lateral_hip_gluteal"},
+        ),
         CheckinReason("checkin.review_pain", {"drill": "control.clamshell", "pain": 7, "limit": 5}),
         CheckinReason("checkin.review_rising", {"drill": "control.clamshell", "pain": 5, "was": 2}),
         # Said on the line of the drill moved to: the drill it came from.

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from mobileathlete_desktop.domain.recommendations.model import Drill
+from mobileathlete_desktop.support.i18n import N_
 
 HIP_ADDUCTION_TAG = "load:hip_adduction"
 """The drill takes the hip into adduction across the midline (a side lean with the leg crossed
@@ -32,9 +33,10 @@ class ComplaintRule:
     like every recommender reason)."""
 
     code: str
-    words: str  # how a reason names the complaint
+    words: str  # how a reason names the complaint (marked for the catalogue when it holds back)
     holds_back: frozenset[str] = frozenset()  # library load tags held back
-    held_why: str = ""  # why such a drill is held back
+    held_why: str = ""  # why such a drill is held back (marked for the catalogue: a check-in
+    # says it in the window's language, domain.checkin_reasons)
     proposes: tuple[str, ...] = ()  # a loading drill for the complaint (the first in the library)
     proposed_why: str = ""  # what the proposed drill is for
     cite: str = ""  # the short citation a reason ends with
@@ -58,9 +60,9 @@ COMPLAINT_RULES: dict[str, ComplaintRule] = {
     for rule in (
         ComplaintRule(
             "lateral_hip_gluteal",
-            "lateral hip pain (gluteal tendinopathy)",
+            N_("lateral hip pain (gluteal tendinopathy)"),
             holds_back=frozenset({HIP_ADDUCTION_TAG}),
-            held_why="it takes the hip into adduction, which compresses the gluteal tendons",
+            held_why=N_("it takes the hip into adduction, which compresses the gluteal tendons"),
             cite="Grimaldi 2015",
             source=(
                 "Grimaldi A, Mellor R, Hodges P, Bennell K, Wajswelner H, Vicenzino B. Gluteal "
@@ -79,9 +81,9 @@ COMPLAINT_RULES: dict[str, ComplaintRule] = {
         ),
         ComplaintRule(
             "achilles_insertional",
-            "insertional Achilles pain",
+            N_("insertional Achilles pain"),
             holds_back=frozenset({DORSIFLEXION_TAG}),
-            held_why=(
+            held_why=N_(
                 "it takes the loaded ankle to end-range dorsiflexion (a calf stretch, a heel "
                 "drop below the step), which compresses the Achilles insertion"
             ),

@@ -8,7 +8,11 @@ from dataclasses import replace
 
 from mobileathlete_desktop.domain.exercises import Exercise
 from mobileathlete_desktop.domain.programs import ProgramItemRecord
-from mobileathlete_desktop.domain.recommendations.complaints import ComplaintRule, complaint_rule
+from mobileathlete_desktop.domain.recommendations.complaints import (
+    ComplaintRule,
+    complaint_rule,
+    held_for_complaint,
+)
 from mobileathlete_desktop.domain.recommendations.faults import FAULTS
 from mobileathlete_desktop.domain.recommendations.maintenance import (
     MAINTENANCE,
@@ -296,6 +300,27 @@ def held_back(
         if painful:
             out.append((item.exercise_code, painful))
     return out
+
+
+def complaint_held(complaint: str, drills: Iterable[Drill]) -> frozenset[str]:
+    """The codes of the drills the client's coded complaint holds back
+    (complaints.COMPLAINT_RULES: insertional Achilles pain holds back end-range dorsiflexion,
+    a heel drop below the step or a calf stretch; lateral hip pain holds back hip adduction):
+    none without a code or for a complaint with no rule. The one rule the recommender, a
+    check-in's proposal (never the next or easier drill) and a saved program's handout (never
+    printed, never the next step) follow."""
+    return frozenset(held_for_complaint(complaint, drills))
+
+
+def held_back_for_complaint(
+    items: Iterable[ProgramItemRecord], drills: Sequence[Drill], complaint: str
+) -> list[str]:
+    """The drills of a program (`items`, in order, each once) the client's coded complaint
+    holds back (`complaint_held`): a program saved before the complaint was coded, or edited
+    by hand, loses them at a check-in and on the handout, and the therapist is told why. A
+    drill unknown to the library is kept."""
+    held = complaint_held(complaint, drills)
+    return list(dict.fromkeys(i.exercise_code for i in items if i.exercise_code in held))
 
 
 def pain_cautions(

@@ -1,0 +1,194 @@
+"""A check-in's proposal follows the client's coded complaint as the recommender does: a runner
+with insertional Achilles pain is never moved on to heel drops off a step (below the step
+level), nor made easier into a calf rock or stretch; a drill of the program the complaint holds
+back is proposed held back, the reason naming the complaint and why. No code: as before."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from mobileathlete_desktop.domain.checkin_reasons import CheckinReason, read_reason
+from mobileathlete_desktop.domain.checkins import (
+    CheckinItemRecord,
+    CheckinRecord,
+    blank_checkin,
+    propose_next,
+)
+from mobileathlete_desktop.domain.exercises import default_exercise_library
+from mobileathlete_desktop.domain.programs import ProgramItemRecord, ProgramRecord, library_item
+from mobileathlete_desktop.domain.recommendations import (
+    Drill,
+    complaint_held,
+    held_back_for_complaint,
+)
+from mobileathlete_desktop.domain.recommendations.complaints import COMPLAINT_RULES
+
+LIBRARY = default_exercise_library()
+DRILLS = [
+    Drill(
+        e.code,
+        e.category,
+        frozenset(e.targets),
+        e.active,
+        regions=frozenset(e.regions),
+        loads=frozenset(e.loads),
+    )
+    for e in LIBRARY
+]
+# An insertional Achilles runner's program saved before the complaint was coded: single-leg
+# calf raises on flat ground (done, easy: due to move on), a calf stretch at the wall, and
+# straight-knee calf raises that hurt (7/10: due to be made easier).
+CALF_PROGRAM = ProgramRecord(
+    id=11,
+    client_id=5,
+    date=date(2026, 9, 1),
+    title="Calves",
+    items=(
+        ProgramItemRecord("strength.single_leg_calf_raise", 3, 12, sessions_per_week=3),
+        ProgramItemRecord("stretch.calf_wall", 3, hold_s=30, per_side=True, sessions_per_week=7),
+        ProgramItemRecord("strength.calf_raise_straight_knee", 3, 15, sessions_per_week=3),
+    ),
+    weeks=4,
+)
+
+
+def _checkin(program: ProgramRecord, *got: tuple[int, int]) -> CheckinRecord:
+    """The returned sheet: each drill's sessions done (a share of those prescribed) and pain."""
+    blank = blank_checkin(program, program.client_id or 0, date(2026, 9, 29), 4)
+    items = tuple(
+        CheckinItemRecord(i.exercise_code, i.prescribed, round(i.prescribed * share), pain)
+        for i, (share, pain) in zip(blank.items, got, strict=True)
+    )
+    return replace(blank, items=items)
+
+
+def _calf_checkin() -> CheckinRecord:
+    return _checkin(CALF_PROGRAM, (1, 1), (1, 0), (1, 7))
+
+
+def _proposed(complaint: str, lang: str = "en") -> tuple[list[str], dict[str, CheckinReason]]:
+    proposed, changes = propose_next(
+        CALF_PROGRAM, _calf_checkin(), LIBRARY, lang, (), DRILLS, complaint=complaint
+    )
+    paused = {c.was: c.why for c in changes if c.action == "pause" and c.why is not None}
+    return [i.exercise_code for i in proposed.items], paused
+
+
+def test_without_a_complaint_the_calf_raise_moves_on_to_heel_drops_off_a_step() -> None:
+    """What the proposal did before the complaint was coded (and still does uncoded): the
+    single-leg calf raise moves on to heel drops off a step, the stretch moves on to calf rocks,
+    the painful straight-knee raise is made easier into the calf rocks too (kept once)."""
+    codes, paused = _proposed("")
+    assert codes == ["strength.eccentric_heel_drop", "mobility.calf_wall_rock"]
+    assert [why.code for why in paused.values()] == ["checkin.paused_easier_kept"]
+
+
+def test_insertional_achilles_never_moves_on_to_heel_drops_below_the_step() -> None:
+    """Coded insertional Achilles pain: the calf raise moves on to the library's next step that
+    keeps out of end-range dorsiflexion (single-leg pogo hops), never the heel drops; the calf
+    stretch is held back with the complaint's reason; the straight-knee raise that hurt has no
+    easier drill left (its calf rocks are held back too), so it is paused for review."""
+    codes, paused = _proposed("achilles_insertional")
+    assert codes == ["running.single_leg_pogo"]
+    held = complaint_held("achilles_insertional", DRILLS)
+    assert {"strength.eccentric_heel_drop", "stretch.calf_wall", "mobility.calf_wall_rock"} <= held
+    assert paused["stretch.calf_wall"] == CheckinReason(
+        "checkin.held_back_complaint",
+        {"drill": "stretch.calf_wall", "complaint": "achilles_insertional"},
+    )
+    assert paused["strength.calf_raise_straight_knee"].code == "checkin.paused_no_easier"
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        (
+            "en",
+            "Calf stretch at the wall held back for the client's complaint, insertional Achilles "
+            "pain: it takes the loaded ankle to end-range dorsiflexion (a calf stretch, a heel "
+            "drop below the step), which compresses the Achilles insertion (Pringels 2025; "
+            "Jonsson 2008)",
+        ),
+        (
+            "es",
+            "Estiramiento de pantorrilla en la pared en pausa por el cuadro clínico del cliente, "
+            "dolor del tendón de Aquiles en su inserción: lleva el tobillo en carga al final del "
+            "rango de flexión dorsal (un estiramiento de pantorrilla, una bajada del talón por "
+            "debajo del escalón), lo que comprime la inserción del tendón de Aquiles (Pringels "
+            "2025; Jonsson 2008)",
+        ),
+    ],
+)
+def test_the_therapist_reads_which_drill_the_complaint_holds_back_and_why(
+    lang: str, said: str
+) -> None:
+    proposed, changes = propose_next(
+        CALF_PROGRAM, _calf_checkin(), LIBRARY, lang, (), DRILLS, complaint="achilles_insertional"
+    )
+    (change,) = [c for c in changes if c.was == "stretch.calf_wall"]
+    assert (change.action, change.now, change.reason) == ("pause", "", said)
+    # The proposed program's summary keeps it as a code, said again in either language.
+    stored = [read_reason(line) for line in proposed.summary.split("\n")]
+    assert change.why in stored
+
+
+def test_lateral_hip_pain_holds_back_the_leg_swing_across_the_body() -> None:
+    """A lateral hip runner's program: clamshells and side-to-side leg swings (the swing takes
+    the hip across the midline into adduction). Both done, easy: the clamshell moves on, the
+    swing is held back with the complaint's reason and does not move on to lateral lunges."""
+    program = replace(
+        CALF_PROGRAM,
+        items=(
+            ProgramItemRecord("control.clamshell", 3, 15, per_side=True, sessions_per_week=3),
+            ProgramItemRecord("mobility.leg_swing_side_to_side", 1, 15, per_side=True),
+        ),
+    )
+    got = _checkin(program, (1, 1), (1, 0))
+    proposed, changes = propose_next(
+        program, got, LIBRARY, "en", (), DRILLS, complaint="lateral_hip_gluteal"
+    )
+    assert [i.exercise_code for i in proposed.items] == ["control.side_lying_hip_abduction"]
+    (held,) = [c for c in changes if c.action == "pause"]
+    assert held.was == "mobility.leg_swing_side_to_side"
+    assert held.reason.startswith(
+        "Leg swings, side to side held back for the client's complaint, lateral hip pain "
+        "(gluteal tendinopathy): it takes the hip into adduction"
+    )
+    # Uncoded, the swing moves on to lateral lunges as before.
+    uncoded, _ = propose_next(program, got, LIBRARY, "en", (), DRILLS)
+    assert "mobility.lateral_lunge" in [i.exercise_code for i in uncoded.items]
+
+
+@pytest.mark.parametrize("complaint", sorted(c for c, r in COMPLAINT_RULES.items() if r.holds_back))
+@pytest.mark.parametrize("pain", [1, 7])
+def test_no_drill_of_the_library_leads_to_one_the_complaint_holds_back(
+    complaint: str, pain: int
+) -> None:
+    """Every drill of the library as a one-drill program, done in full, easy (moves on) or
+    painful (made easier): the proposal never holds a drill the complaint holds back, and each
+    it holds back is paused with the complaint's reason."""
+    held = complaint_held(complaint, DRILLS)
+    assert held
+    for exercise in LIBRARY:
+        program = replace(CALF_PROGRAM, items=(library_item(exercise.code, exercise.dosage),))
+        got = _checkin(program, (1, pain))
+        proposed, changes = propose_next(
+            program, got, LIBRARY, "en", (), DRILLS, complaint=complaint
+        )
+        codes = [i.exercise_code for i in proposed.items]
+        assert not held & set(codes), (exercise.code, codes)
+        if exercise.code in held:
+            # (A drill that hurt at 7/10 also flags the program for review.)
+            said = [c.why.code for c in changes if c.why and c.action != "review"]
+            assert said == ["checkin.held_back_complaint"]
+
+
+def test_the_one_rule_lists_a_programs_drills_the_complaint_holds_back_in_order() -> None:
+    unknown = ProgramItemRecord("clinic.own_drill", 1, 10)
+    items = (*CALF_PROGRAM.items, unknown, CALF_PROGRAM.items[1])
+    assert held_back_for_complaint(items, DRILLS, "achilles_insertional") == ["stretch.calf_wall"]
+    assert held_back_for_complaint(items, DRILLS, "") == []
+    assert held_back_for_complaint(items, DRILLS, "patellofemoral") == []  # no rule
