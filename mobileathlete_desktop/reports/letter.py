@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
+from mobileathlete_desktop.domain.complaint_labels import complaint_label
 from mobileathlete_desktop.domain.records import ClientRecord
 from mobileathlete_desktop.reports.pdf import (
     ClinicHeader,
@@ -79,6 +80,9 @@ def _right(letter: ReferralLetter) -> list[Any]:
     if client.date_of_birth:
         lines.append(text(tr.gettext("Born {date}", date=_d(letter.lang, client.date_of_birth))))
     lines.append(text(tr.gettext("Chart {chart}", chart=client.chart_number)))
+    coded = complaint_label(client.complaint_code, letter.lang)
+    if coded:  # the complaint as coded; the opening says it in the therapist's words
+        lines.append(text(tr.gettext("Presenting complaint: {coded}", coded=coded)))
     return [para("<br/>".join(lines), "small", markup=True)]
 
 

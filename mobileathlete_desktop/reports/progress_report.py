@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from mobileathlete_desktop.domain.complaint_labels import complaint_label
 from mobileathlete_desktop.domain.records import ClientRecord
 from mobileathlete_desktop.reports.pdf import (
     ACCENT,
@@ -169,6 +170,9 @@ def _episode(report: ProgressReport) -> list[Any]:
         (tr.gettext("Complaint"), client.complaint or missing),
         (tr.gettext("Referral"), client.referral or missing),
     ]
+    coded = complaint_label(client.complaint_code, report.lang)
+    if coded:  # the complaint as coded on the client, above the therapist's own words
+        facts.insert(0, (tr.gettext("Presenting complaint"), coded))
     if visits:
         first, last = tr.date(visits[0].date, "medium"), tr.date(visits[-1].date, "medium")
         span = tr.gettext(
@@ -198,7 +202,8 @@ def _facts_table(facts: Sequence[tuple[str, str]]) -> Any:
     from reportlab.platypus import Table, TableStyle
 
     data = [[para(k, "cell_bold"), para(v, "cell")] for k, v in facts]
-    table = Table(data, colWidths=[32 * mm, content_width() - 32 * mm])
+    # The widest label, "Presenting complaint", on one line.
+    table = Table(data, colWidths=[38 * mm, content_width() - 38 * mm])
     table.setStyle(
         TableStyle(
             [

@@ -9,6 +9,7 @@ from datetime import date
 from functools import cache
 from typing import Any
 
+from mobileathlete_desktop.domain.complaint_labels import complaint_label
 from mobileathlete_desktop.domain.records import ClientRecord
 from mobileathlete_desktop.reports.flexible_chart import SHORTEST_CHART, flexible_chart
 from mobileathlete_desktop.reports.pdf import (
@@ -210,6 +211,9 @@ def episode_lines(report: SummaryReport) -> list[str]:
             referral=(client.referral or missing).rstrip("."),
         )
     ]
+    coded = complaint_label(client.complaint_code, report.lang)
+    if coded:  # the complaint as coded on the client, before the therapist's own words
+        lines[0] = tr.gettext("Presenting complaint: {coded}", coded=coded) + ". " + lines[0]
     if not report.visit_dates:
         lines.append(tr.gettext("No assessments recorded yet."))
     elif report.visits == 1:

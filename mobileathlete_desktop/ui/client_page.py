@@ -293,6 +293,21 @@ LEGS = {
     "right": QT_TRANSLATE_NOOP("ClientPage", "right"),
     "unknown": QT_TRANSLATE_NOOP("ClientPage", "not recorded"),
 }
+# The coded presenting complaint (domain.records.COMPLAINT_CODES) in the words of the client
+# dialog's list (its context, so one translation serves both).
+COMPLAINTS = {
+    "achilles_midportion": QT_TRANSLATE_NOOP("ClientForm", "Achilles tendon, mid-portion"),
+    "achilles_insertional": QT_TRANSLATE_NOOP("ClientForm", "Achilles tendon, insertional"),
+    "plantar_heel": QT_TRANSLATE_NOOP("ClientForm", "Plantar heel pain"),
+    "patellofemoral": QT_TRANSLATE_NOOP("ClientForm", "Patellofemoral pain"),
+    "lateral_hip_gluteal": QT_TRANSLATE_NOOP(
+        "ClientForm", "Lateral hip pain (gluteal tendinopathy)"
+    ),
+    "itb": QT_TRANSLATE_NOOP("ClientForm", "Iliotibial band syndrome"),
+    "mtss": QT_TRANSLATE_NOOP("ClientForm", "Shin pain (medial tibial stress)"),
+    "hamstring_proximal": QT_TRANSLATE_NOOP("ClientForm", "Proximal hamstring pain"),
+    "other": QT_TRANSLATE_NOOP("ClientForm", "Other"),
+}
 
 
 def _years(value: float) -> str:
@@ -334,6 +349,17 @@ def profile_html(client: ClientRecord) -> str:
         (
             QCoreApplication.translate("ClientPage", "Running"),
             ", ".join(part for part in running if part) or "—",
+        ),
+        *(
+            # The complaint as coded, above the therapist's own words; nothing when not coded.
+            [
+                (
+                    QCoreApplication.translate("ClientPage", "Presenting complaint"),
+                    QCoreApplication.translate("ClientForm", COMPLAINTS[client.complaint_code]),
+                )
+            ]
+            if client.complaint_code in COMPLAINTS
+            else []
         ),
         (QCoreApplication.translate("ClientPage", "Complaint"), client.complaint or "—"),
         (QCoreApplication.translate("ClientPage", "Injury history"), client.injury_history or "—"),

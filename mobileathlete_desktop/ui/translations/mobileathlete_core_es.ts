@@ -606,6 +606,10 @@
         <translation>Carrera</translation>
     </message>
     <message>
+        <source>Presenting complaint</source>
+        <translation>Cuadro clínico</translation>
+    </message>
+    <message>
         <source>Complaint</source>
         <translation>Motivo de consulta</translation>
     </message>
