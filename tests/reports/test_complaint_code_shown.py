@@ -79,3 +79,12 @@ def test_the_documents_print_the_coded_complaint(
 def test_an_uncoded_complaint_prints_nothing_new(ctx: ServiceContext, tmp_path: Path) -> None:
     said = _documents(ctx, tmp_path, "", "en")
     assert not any("Presenting complaint" in text for text in said.values())
+
+
+def test_the_readme_describes_the_column_and_every_code() -> None:
+    from mobileathlete_desktop.services.imports.parsing import CLIENT_COLUMNS
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### Clients:", 1)[1].split("\n### ", 1)[0]
+    assert "complaint_code" in CLIENT_COLUMNS and "`complaint_code`" in section
+    assert all(f"`{code}`" in section for code in COMPLAINT_CODES)
