@@ -33,6 +33,7 @@ from mobileathlete_desktop.reports.pdf import OutputError, write_atomically
 from mobileathlete_desktop.services.assessments import load_history
 from mobileathlete_desktop.services.audit import record_event
 from mobileathlete_desktop.services.context import InputError, ServiceContext
+from mobileathlete_desktop.services.reports.held_back import complaint_held_drills, held_back
 from mobileathlete_desktop.services.reports.progress import clinic_header
 from mobileathlete_desktop.services.reports.review import (
     HELD_BACK,
@@ -110,48 +111,11 @@ def handout_program(
         else:
             program = saved
     if not program.recommended:
-        program, held = _held_back(ctx, client_id, program)
+        program, held = held_back(ctx, client_id, program)
         warnings += held
     if not program.items:
         warnings.append("The program has no drills")
     return program, warnings
-
-
-def _held_back(
-    ctx: ServiceContext, client_id: int, program: ProgramRecord
-) -> tuple[ProgramRecord, list[str]]:
-    """A saved program (or template) made before the latest assessment, without the drills
-    that load a test painful at that assessment (domain.recommendations.held_back: the
-    recommender's pain rule), and one warning per drill held back for the therapist, who may
-    add it back in the builder: a program saved on or after that assessment's date was saved
-    with the pain in view (the builder shows its cautions), so it is printed as saved."""
-    from mobileathlete_desktop.domain.checkins import held_back_reason
-    from mobileathlete_desktop.domain.recommendations import held_back
-    from mobileathlete_desktop.services.programs import (
-        exercise_library,
-        library_drills,
-        observations,
-    )
-
-    if not ctx.actor.can("assessments.read"):
-        return program, []
-    history = load_history(ctx, client_id)
-    latest, library = history.latest, exercise_library()
-    if latest is None or library is None:
-        return program, []
-    if program.date is not None and not program.is_template and program.date >= latest.date:
-        return program, []
-    paused = held_back(program.items, observations(ctx, history), library_drills(library))
-    if not paused:
-        return program, []
-    warnings = [
-        held_back_reason(code, painful, ctx.catalogue).words("en", library, ctx.catalogue)
-        + f" (the program was made before the assessment of {latest.date.isoformat()})"
-        for code, painful in paused
-    ]
-    codes = {code for code, _ in paused}
-    items = tuple(i for i in program.items if i.exercise_code not in codes)
-    return replace(program, items=items), warnings
 
 
 def build_handout(
@@ -186,9 +150,11 @@ def build_handout(
     loading = _loading_pain(ctx, history, library)
     # Never the next step: a drill the findings leave out, one that loads a test painful at
     # the latest visit (the check-in would not move on to it either), one held back or
-    # flagged for review. No next step at all from a drill flagged for review, or one that is
-    # kept (not made harder) because it or its next step loads a painful test.
+    # flagged for review, one the client's coded complaint holds back. No next step at all
+    # from a drill flagged for review, or one that is kept (not made harder) because it or
+    # its next step loads a painful test.
     unsafe = _withheld(ctx, scoped, library) | loading | flagged
+    unsafe |= complaint_held_drills(client.complaint_code, library)
     unsafe |= summary_drills(program, HELD_BACK)
     stay = flagged | loading | kept_for_pain(program)
     in_program = frozenset(i.exercise_code for i in program.items)
