@@ -145,7 +145,7 @@ def test_the_builder_checks_in_then_proposes_the_next_program(
         "Single-leg calf raise: pain or difficulty 7/10, above 5/10: program flagged for "
         "review (the client is asked to contact you before the next session)"
     )
-    assert "1 moved on, 1 made easier, 1 kept, 0 held back for pain, 0 dropped" in said[1]
+    assert "1 moved on, 1 made easier, 1 kept, 0 held back, 0 dropped" in said[1]
     why = builder.model.index(1, builder.model.columnCount() - 1).data()
     # Said on the new drill's line: what it was made easier from.
     assert why == (

@@ -457,7 +457,7 @@ def _proposed(builder: Any, program: ProgramRecord, changes: list[Any]) -> None:
     said = QCoreApplication.translate(
         "CheckinRow",
         "Proposed from the latest check-in: {progress} moved on, {regress} made easier, "
-        "{hold} kept, {pause} held back for pain, {drop} dropped (reasons in the Why column "
+        "{hold} kept, {pause} held back, {drop} dropped (reasons in the Why column "
         "and the status): edit as you see fit, then save",
     ).format(**counts)
     # A review flag first (the client was told to call before the next session); a drill held

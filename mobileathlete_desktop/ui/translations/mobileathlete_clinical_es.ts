@@ -586,8 +586,8 @@
         <translation>¿Reemplazar los ejercicios mostrados por el próximo programa propuesto?</translation>
     </message>
     <message>
-        <source>Proposed from the latest check-in: {progress} moved on, {regress} made easier, {hold} kept, {pause} held back for pain, {drop} dropped (reasons in the Why column and the status): edit as you see fit, then save</source>
-        <translation>Propuesto a partir del último seguimiento: {progress} avanzan, {regress} se facilitan, {hold} se mantienen, {pause} en pausa por dolor, {drop} se quitan (motivos en la columna Motivo y en el estado): edítelo como le parezca y luego guárdelo</translation>
+        <source>Proposed from the latest check-in: {progress} moved on, {regress} made easier, {hold} kept, {pause} held back, {drop} dropped (reasons in the Why column and the status): edit as you see fit, then save</source>
+        <translation>Propuesto a partir del último seguimiento: {progress} avanzan, {regress} se facilitan, {hold} se mantienen, {pause} en pausa, {drop} se quitan (motivos en la columna Motivo y en el estado): edítelo como le parezca y luego guárdelo</translation>
     </message>
 </context>
 <context>
