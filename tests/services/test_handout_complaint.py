@@ -110,3 +110,18 @@ def test_without_a_complaint_rule_the_saved_program_is_printed_as_saved(
         "mobility.standing_itb_side_reach",
     ]
     assert not [w for w in warnings if "held back" in w]
+
+
+def test_a_drill_added_back_by_hand_after_the_complaint_was_coded_is_still_left_out(
+    therapist_ctx: ServiceContext,
+) -> None:
+    """Coded first, then a program saved by hand with heel drops off a step in it: the handout
+    leaves them out all the same, and says why (the recommender told the therapist so)."""
+    client_id = _runner(therapist_ctx, "HC-6", "achilles_insertional", CALF_RAISE)
+    save_program(
+        therapist_ctx,
+        ProgramRecord(None, client_id, date(2026, 10, 1), "Home", (CALF_RAISE, HEEL_DROPS)),
+    )
+    handout, _, warnings = build_handout(therapist_ctx, client_id, lang="en")
+    assert [d.code for d in handout.drills] == ["strength.single_leg_calf_raise"]
+    assert f"Heel drops off a step {ACHILLES_WHY}" in warnings

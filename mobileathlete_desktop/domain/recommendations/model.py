@@ -224,8 +224,8 @@ class Plan:
         if self.held:
             drills = ", ".join(named.get(code, code) for code in self.held)
             lines.append(
-                f"Held back: {drills}, for {self.complaint_why}; add back deliberately what "
-                "you judge suitable"
+                f"Held back: {drills}, for {self.complaint_why}; the handout leaves them out "
+                "while this complaint is coded"
             )
         lines += [
             f"{named.get(code, code)} not proposed for {what}: it loads a region painful at "
