@@ -36,7 +36,8 @@ be added, none renamed or removed):
   ``{"kind" ("control_deficit"|"pain"|"restriction"|"asymmetry"|"faults"|"cutoff"), "title",
   "code", "side", "text" (the summary's sentence), "drills" (the codes of this program's
   drills that answer it, in program order), "why_not" ("" when answered, else "pain",
-  "context", "held_back", "hands_on" or "not_in_program"), "answer" (said: "Home program:
+  "context", "held_back", "held_back_complaint" (the client's coded complaint holds back the
+  drills best suited to it), "hands_on" or "not_in_program"), "answer" (said: "Home program:
   Toe yoga, Big-toe rocks." or why none, English)}``; empty before any assessment.
 - ``warnings``: sentences, as printed on stderr; empty when there are none.
 - ``review``: the drills a check-in flagged the program for review for (pain or difficulty

@@ -14,6 +14,11 @@ Why a finding has no drill, as a sports physio would say it:
   total) or an FMS shoulder item is context for the runner's program, not a drill target;
 - held back: the library's drills for it would stretch or load a painful or over-mobile
   range, so the recommender leaves them out until it has been assessed in clinic;
+- held back for the complaint: the client's coded complaint holds back the drills best
+  suited to it, the kind of work it calls for first (domain.recommendations.complaint_held:
+  insertional Achilles pain holds back the ankle rocks and the soleus stretch a knee-to-wall
+  lunge asymmetry calls for), alone or with those the findings' safety leaves out, whatever
+  lesser answers the library has (a tibialis raise);
 - hands-on: the library has no home drill for it (hands-on treatment or the therapist's own
   choice);
 - not in program: the library answers it, but the program holds other drills (at most four
@@ -42,11 +47,13 @@ from mobileathlete_desktop.domain.interpretation.value_words import _named
 from mobileathlete_desktop.domain.recommendations import (
     Drill,
     Observation,
+    complaint_held,
     findings_for,
     fit,
     relevance,
     withheld,
 )
+from mobileathlete_desktop.domain.recommendations.complaints import complaint_rule
 from mobileathlete_desktop.support.i18n import N_, texts
 from mobileathlete_desktop.support.sentence_case import in_sentence
 
@@ -63,6 +70,7 @@ TITLES = {
 WHY_PAIN = "pain"
 WHY_CONTEXT = "context"
 WHY_HELD_BACK = "held_back"
+WHY_COMPLAINT = "held_back_complaint"
 WHY_HANDS_ON = "hands_on"
 WHY_NOT_IN_PROGRAM = "not_in_program"
 WHY_NOT_WORDS = {
@@ -71,6 +79,11 @@ WHY_NOT_WORDS = {
     WHY_HELD_BACK: N_(
         "Home program: none; its drills would load or stretch a painful or over-mobile "
         "range, to be assessed in clinic."
+    ),
+    # {complaint}: how the complaint's rule names it (domain.recommendations.complaints).
+    WHY_COMPLAINT: N_(
+        "Home program: none; the drills best suited to it are held back for the client's "
+        "complaint, {complaint}."
     ),
     WHY_HANDS_ON: N_(
         "Home program: none; no home drill in the library for it (hands-on treatment or the "
@@ -107,11 +120,13 @@ def kind_of(observation: Observation) -> str:
 @dataclass(frozen=True)
 class FindingAnswer:
     """A listed finding and the program's drills that answer it (library codes, in program
-    order), or why none does (`why_not`, a WHY_* code; "" when answered)."""
+    order), or why none does (`why_not`, a WHY_* code; "" when answered; `complaint`: the
+    client's coded complaint that holds its drills back, for WHY_COMPLAINT)."""
 
     finding: Highlight
     drills: tuple[str, ...] = ()
     why_not: str = ""
+    complaint: str = ""
 
     def words(self, lang: str = "en", names: Mapping[str, str] | None = None) -> str:
         """ "Home program: Toe yoga, Big-toe rocks." or why there is none, in `lang`, each name
@@ -123,6 +138,10 @@ class FindingAnswer:
                 in_sentence((names or {}).get(code, code), lang) for code in self.drills
             )
             return tr.gettext(ANSWERED_WORDS, drills=named)
+        if self.why_not == WHY_COMPLAINT:
+            rule = complaint_rule(self.complaint)
+            named = tr.gettext(rule.words) if rule is not None else self.complaint
+            return tr.gettext(WHY_NOT_WORDS[WHY_COMPLAINT], complaint=named)
         return tr.gettext(WHY_NOT_WORDS[self.why_not])
 
 
@@ -192,22 +211,38 @@ def _observation_at(
 
 
 def _why_not(
-    finding: Highlight, observations: Sequence[Observation], library: Sequence[Drill]
+    finding: Highlight,
+    observations: Sequence[Observation],
+    library: Sequence[Drill],
+    held: frozenset[str] = frozenset(),
 ) -> str:
-    """Why no drill of the program answers a finding (see the module's docstring)."""
+    """Why no drill of the program answers a finding (see the module's docstring); `held`:
+    the drills the client's coded complaint holds back (complaint_held)."""
     if finding.kind == KIND_PAIN:
         return WHY_PAIN
     found = [_observation_at(observations, code, side) for code, side in finding.covers()]
     asking = [o for o in found if o is not None and o.drill_flags]
     if not asking:
         return WHY_CONTEXT
-    candidates = {
-        d.code for o in asking for d in library if relevance(d, o) > 0 and fit(d, o) is not None
-    }
+    suits: dict[str, int] = {}  # each drill for it, by the best kind of work it is for it
+    for o in asking:
+        for d in library:
+            kind = fit(d, o) if relevance(d, o) > 0 else None
+            if kind is not None:
+                suits[d.code] = max(kind, suits.get(d.code, kind))
+    candidates = set(suits)
     if not candidates:
         return WHY_HANDS_ON
-    if candidates <= withheld(observations, library):
+    unsafe = withheld(observations, library)
+    if candidates <= unsafe:
         return WHY_HELD_BACK
+    # The kind of work it calls for first (fit: range work for a range asymmetry): every such
+    # drill held back, by the complaint (and the findings' safety), says so, even where the
+    # library has lesser answers (a tibialis raise for a knee-to-wall lunge asymmetry).
+    best = max(suits.values())
+    suited = {code for code, kind in suits.items() if kind == best}
+    if suited & held and suited <= unsafe | held:
+        return WHY_COMPLAINT
     return WHY_NOT_IN_PROGRAM
 
 
@@ -216,14 +251,17 @@ def program_findings(
     observations: Iterable[Observation],
     program: Sequence[str],
     library: Sequence[Drill],
+    complaint: str = "",
 ) -> ProgramFindings:
     """The listed findings (`found`, ranked: domain.interpretation.highlights) and the
     program's drills (`program`: library codes in order) lined up by one rule: a drill answers
     the findings the recommender would give it for (findings_for over `observations`, the
     latest assessment's: every one tied at its best), and names the first of them a listed
     finding covers (else the first: a change for the worse, said under what changed). A
-    finding no drill answers says why (`_why_not`). A drill unknown to `library` answers
-    none."""
+    finding no drill answers says why (`_why_not`): held back for the complaint when
+    `complaint`, the client's coded complaint (domain.records.COMPLAINT_CODES), holds back
+    the library's drills for it (complaint_held, the recommender's own rule; "" or a complaint
+    with no rule: none). A drill unknown to `library` answers none."""
     seen = list(observations)
     known = {d.code: d for d in library}
     where: dict[tuple[str, str], list[int]] = {}  # a place -> the findings saying it, ranked
@@ -245,13 +283,25 @@ def program_findings(
             drills.append(DrillAnswer(code, o, found[i]))
         else:
             drills.append(DrillAnswer(code, for_it[0] if for_it else None))
+    held = complaint_held(complaint, library)
     answers = tuple(
         FindingAnswer(h, tuple(answering[i]))
         if i in answering
-        else FindingAnswer(h, why_not=_why_not(h, seen, library))
+        else _unanswered(h, seen, library, held, complaint)
         for i, h in enumerate(found)
     )
     return ProgramFindings(answers, tuple(drills))
+
+
+def _unanswered(
+    finding: Highlight,
+    seen: Sequence[Observation],
+    library: Sequence[Drill],
+    held: frozenset[str],
+    complaint: str,
+) -> FindingAnswer:
+    why = _why_not(finding, seen, library, held)
+    return FindingAnswer(finding, why_not=why, complaint=complaint if why == WHY_COMPLAINT else "")
 
 
 def drill_reason(
@@ -275,6 +325,7 @@ __all__ = [
     "KIND_WORSE",
     "NO_FINDING_WORDS",
     "TITLES",
+    "WHY_COMPLAINT",
     "WHY_CONTEXT",
     "WHY_HANDS_ON",
     "WHY_HELD_BACK",

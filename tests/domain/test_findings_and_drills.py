@@ -22,6 +22,7 @@ from mobileathlete_desktop.domain.records import (
     MeasurementRecord,
 )
 from mobileathlete_desktop.domain.report_findings import (
+    WHY_COMPLAINT,
     WHY_CONTEXT,
     WHY_HELD_BACK,
     WHY_NOT_IN_PROGRAM,
@@ -65,9 +66,11 @@ def _seen(
     return highlights(result, "en", CAT), observations_from_glance(glance(result))
 
 
-def _lined_up(*values: MeasurementRecord, program: list[str], **kw: object) -> ProgramFindings:
+def _lined_up(
+    *values: MeasurementRecord, program: list[str], complaint: str = "", **kw: object
+) -> ProgramFindings:
     found, observed = _seen(*values, **kw)  # type: ignore[arg-type]
-    return program_findings(found, observed, program, DRILLS)
+    return program_findings(found, observed, program, DRILLS, complaint)
 
 
 # DEMO-0001's last visit, in short: a stiff right big toe (passive 50°, norm 70°; 20° less
@@ -165,6 +168,35 @@ def test_a_painful_hop_short_of_its_criterion_has_its_drills_held_back() -> None
         "Home program: none; its drills would load or stretch a painful or over-mobile "
         "range, to be assessed in clinic."
     )
+
+
+def test_a_lunge_asymmetry_s_drills_held_back_for_insertional_achilles_pain_say_so() -> None:
+    """DEMO-0004's case: knee-to-wall 6 cm left against 11 cm right, insertional Achilles
+    pain coded. The ankle rocks and the soleus stretch the asymmetry calls for take the loaded
+    ankle to end-range dorsiflexion, which the complaint holds back (the recommender's rule):
+    the finding says so, not that the library has drills for it. No code, or a complaint that
+    holds back other drills (lateral hip pain): as before."""
+    lunge = (M("wblt.distance", "left", "none", 6), M("wblt.distance", "right", "none", 11))
+    coded = _lined_up(*lunge, program=["control.dead_bug"], complaint="achilles_insertional")
+    (answer,) = coded.findings
+    assert (answer.finding.kind, answer.finding.code) == ("asymmetry", "wblt.distance")
+    assert answer.why_not == WHY_COMPLAINT
+    assert answer.words() == (
+        "Home program: none; the drills best suited to it are held back for the client's "
+        "complaint, insertional Achilles pain."
+    )
+    assert answer.words("es") == (
+        "Programa en casa: ninguno; los ejercicios más adecuados para esto están en pausa por "
+        "el cuadro clínico del cliente, dolor del tendón de Aquiles en su inserción."
+    )
+    for complaint in ("", "lateral_hip_gluteal", "patellofemoral"):
+        (before,) = _lined_up(*lunge, program=["control.dead_bug"], complaint=complaint).findings
+        assert before.why_not == WHY_NOT_IN_PROGRAM
+    # A program with a drill for it answers it, coded or not.
+    (answered,) = _lined_up(
+        *lunge, program=["strength.tibialis_raise"], complaint="achilles_insertional"
+    ).findings
+    assert answered.drills == ("strength.tibialis_raise",)
 
 
 def test_a_shoulder_item_of_the_screen_is_context_only() -> None:

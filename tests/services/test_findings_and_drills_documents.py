@@ -111,3 +111,55 @@ def test_the_page_fitter_gives_up_a_finding_no_drill_answers_first(demo: Service
     assert left_out and not any(f.kept_last for f in left_out)
     assert any("Programa en casa: pie corto." in f.text for f in fitted.findings)
     assert any(f.kind == "Dolor" for f in fitted.findings)
+
+
+LUNGE_HELD = {
+    "en": "Home program: none; the drills best suited to it are held back for the client's "
+    "complaint, insertional Achilles pain.",
+    "es": "Programa en casa: ninguno; los ejercicios más adecuados para esto están en pausa por "
+    "el cuadro clínico del cliente, dolor del tendón de Aquiles en su inserción.",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_demo_0004_coded_insertional_achilles_its_lunge_asymmetry_s_drills_are_held_back(
+    demo: ServiceContext, lang: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """DEMO-0004's knee-to-wall lunge asymmetry: uncoded, the saved program's soleus stretch
+    answers it; coded insertional Achilles pain, the handout leaves the stretch out, and the
+    ankle rocks and the soleus stretch it calls for are held back (the recommender's rule):
+    `mobileathlete program` (its table and --json, reasons in English whatever the handout's
+    language: for the therapist) and the reports' words (in their language) say so. The
+    JSON's keys stay as they were."""
+    from dataclasses import replace
+
+    from mobileathlete_desktop.commands.program_cmd import print_program, program_json
+    from mobileathlete_desktop.services import clients
+
+    (client_id,) = client_ids_for_charts(demo, ["DEMO-0004"])
+
+    def lunge_finding() -> tuple[dict[str, object], str]:
+        listing = program_listing(demo, client_id, lang=lang)
+        found = listing_findings(demo, client_id, [d.code for d in listing.drills])
+        data = program_json(listing, found)
+        print_program(listing, width=200, found=found)
+        lunge = next(f for f in data["findings"] if f["code"] == "wblt.distance")
+        return lunge, capsys.readouterr().out
+
+    uncoded, _ = lunge_finding()
+    assert (uncoded["why_not"], uncoded["drills"]) == ("", ["stretch.soleus_wall"])
+    data = clients.input_from_record(clients.get_client(demo, client_id))
+    clients.update_client(demo, client_id, replace(data, complaint_code="achilles_insertional"))
+    coded, table = lunge_finding()
+    keys = {"kind", "title", "code", "side", "text", "drills", "why_not", "answer"}
+    assert set(coded) == set(uncoded) == keys
+    assert (coded["kind"], coded["side"], coded["drills"]) == ("asymmetry", "left", [])
+    assert coded["why_not"] == "held_back_complaint"
+    assert coded["answer"] == LUNGE_HELD["en"]
+    assert f"Weight-bearing lunge (knee to wall), left. {LUNGE_HELD['en']}" in table
+
+    # In the reports' words (a summary's line, in its language).
+    listing = program_listing(demo, client_id, lang=lang)
+    found = listing_findings(demo, client_id, [d.code for d in listing.drills])
+    (lunge,) = [a for a in found.findings if a.finding.code == "wblt.distance"]
+    assert lunge.words(lang) == LUNGE_HELD[lang]

@@ -21,8 +21,9 @@ def findings_of(
     found: Sequence[Highlight] | None = None,
 ) -> ProgramFindings:
     """The findings (`found`, else the latest assessment's highlights in English, all of
-    them) each with the drills of `codes` that answer it or why none, and each drill with
-    the finding it answers; none before any assessment."""
+    them) each with the drills of `codes` that answer it or why none (held back for the
+    client's coded complaint, `history.client.complaint_code`, by the recommender's own
+    rule), and each drill with the finding it answers; none before any assessment."""
     from mobileathlete_desktop.services.programs import library_drills, observations
 
     if history.latest is None:
@@ -31,7 +32,8 @@ def findings_of(
         latest = interpret_assessment(history, catalogue=ctx.catalogue)
         found = highlights(latest, "en", ctx.catalogue)
     drills = library_drills(library) if library is not None else []
-    return program_findings(found, observations(ctx, history), codes, drills)
+    complaint = history.client.complaint_code
+    return program_findings(found, observations(ctx, history), codes, drills, complaint)
 
 
 def listing_findings(ctx: ServiceContext, client_id: int, codes: Sequence[str]) -> ProgramFindings:
