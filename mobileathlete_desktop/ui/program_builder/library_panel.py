@@ -20,7 +20,15 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QResizeEvent, QStandardItem, QStandardItemModel
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QGuiApplication,
+    QPalette,
+    QResizeEvent,
+    QStandardItem,
+    QStandardItemModel,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QBoxLayout,
@@ -39,6 +47,7 @@ from mobileathlete_desktop.domain.exercises import Exercise, ExerciseLibrary
 from mobileathlete_desktop.support.languages import language_code
 from mobileathlete_desktop.ui import service_adapter as svc
 from mobileathlete_desktop.ui.i18n import QT_TRANSLATE_NOOP
+from mobileathlete_desktop.ui.program_builder.complaint_hold import ComplaintHold, badged, mark
 from mobileathlete_desktop.ui.program_builder.drill_pictures import ICON, DrillPictures
 from mobileathlete_desktop.ui.program_builder.program_model import DRILL_MIME
 
@@ -91,6 +100,21 @@ def region_words(region: str) -> str:
 _TIPS: dict[tuple[str, str], str] = {}
 
 
+def muted() -> QBrush:
+    """The text colour of a drill held back for the complaint: the list's text towards its
+    background, still readable (about #737373 on white)."""
+    palette = QGuiApplication.palette()
+    text, base = palette.color(QPalette.ColorRole.Text), palette.color(QPalette.ColorRole.Base)
+    mix = 0.55
+    return QBrush(
+        QColor(
+            round(text.red() + (base.red() - text.red()) * mix),
+            round(text.green() + (base.green() - text.green()) * mix),
+            round(text.blue() + (base.blue() - text.blue()) * mix),
+        )
+    )
+
+
 class LibraryModel(QStandardItemModel):
     """The library's drills as list rows (icon, name, category) that drag as drill codes.
 
@@ -101,6 +125,8 @@ class LibraryModel(QStandardItemModel):
         self.pictures = pictures
         self.exercises: list[Exercise] = []
         self._rows: dict[str, int] = {}
+        self.hold = ComplaintHold()  # the drills the client's coded complaint holds back
+        self.library: ExerciseLibrary | None = None  # names the drills in a held one's reason
         pictures.ready.connect(self._pictures_ready)
 
     def show(self, exercises: list[Exercise]) -> None:
@@ -114,20 +140,48 @@ class LibraryModel(QStandardItemModel):
         other = other_lang(lang)
         items = []
         for exercise in exercises:
-            name, category = exercise.name(lang), category_words(exercise.category)
-            item = QStandardItem(name)
+            item = QStandardItem()
             item.setData(exercise.code, Qt.ItemDataRole.UserRole)
-            tip = _TIPS.get((exercise.code, lang))
-            if tip is None:  # the drills never change: each tip is worded once per language
-                tip = f"{exercise.name(other)} · {category} · {exercise.dosage.describe(lang)}"
-                _TIPS[exercise.code, lang] = tip
-            item.setToolTip(tip)
-            item.setData(f"{name}, {category}", Qt.ItemDataRole.AccessibleTextRole)
+            self._word(item, exercise, lang, other)
             item.setDragEnabled(True)
             item.setDropEnabled(False)
             items.append(item)
         if items:  # one insertion (a view hears of each appended row otherwise)
             self.invisibleRootItem().appendRows(items)
+
+    def _word(self, item: QStandardItem, exercise: Exercise, lang: str, other: str) -> None:
+        """A row's name, tooltip and accessible text; a drill the client's coded complaint
+        holds back muted, "held back for the complaint" beside its name, and why in its
+        tooltip (the handout's warning)."""
+        name, category = exercise.name(lang), category_words(exercise.category)
+        tip = _TIPS.get((exercise.code, lang))
+        if tip is None:  # the drills never change: each tip is worded once per language
+            tip = f"{exercise.name(other)} · {category} · {exercise.dosage.describe(lang)}"
+            _TIPS[exercise.code, lang] = tip
+        if self.hold.holds(exercise.code):
+            said = mark()
+            item.setText(f"{name} — {said}")
+            item.setToolTip(f"⚠ {self.hold.words(exercise.code, self.library, lang)}\n{tip}")
+            item.setData(f"{name}, {category}, {said}", Qt.ItemDataRole.AccessibleTextRole)
+            item.setForeground(muted())
+        else:
+            item.setText(name)
+            item.setToolTip(tip)
+            item.setData(f"{name}, {category}", Qt.ItemDataRole.AccessibleTextRole)
+            item.setData(None, Qt.ItemDataRole.ForegroundRole)
+
+    def hold_back(self, hold: ComplaintHold, library: ExerciseLibrary | None) -> None:
+        """Marks the drills the client's coded complaint holds back (rows shown now and
+        later), in place: the list keeps its current row."""
+        changed = self.hold.held ^ hold.held
+        self.hold, self.library = hold, library
+        lang = window_lang()
+        other = other_lang(lang)
+        for code in changed:
+            row = self._rows.get(code)
+            if row is not None:
+                self._word(self.item(row), self.exercises[row], lang, other)
+                self.picture_changed(code)  # its icon badged, or not
 
     def data(self, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DecorationRole and index.isValid():
@@ -135,7 +189,9 @@ class LibraryModel(QStandardItemModel):
             if 0 <= row < len(self.exercises):
                 start = row - row % PICTURE_PAGE
                 self.pictures.request(self.exercises[start : start + PICTURE_PAGE])
-                return self.pictures.icon(self.exercises[row])
+                icon = self.pictures.icon(self.exercises[row])
+                held = self.hold.holds(self.exercises[row].code)
+                return badged(icon, ICON) if held else icon
         return super().data(index, role)
 
     def picture_changed(self, code: str) -> None:
@@ -277,6 +333,12 @@ class LibraryPanel(QGroupBox):
         self.search.installEventFilter(self)
         pictures.ready.connect(self._pictures_ready)
 
+    def hold_back(self, hold: ComplaintHold) -> None:
+        """Marks the drills the client's coded complaint holds back in the list and the
+        chosen drill's details."""
+        self.library_model.hold_back(hold, self.library)
+        self._show_detail(self.library_list.currentIndex())
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         frame, inner = self.contentsMargins(), self._column.contentsMargins()
@@ -350,12 +412,14 @@ class LibraryPanel(QGroupBox):
         lang = window_lang()
         cues = "".join(f"<li>{escape(c)}</li>" for c in exercise.cues(lang)[:3])
         regions = ", ".join(region_words(r).lower() for r in exercise.regions)
+        held = self.library_model.hold.holds(exercise.code)
         self.detail.setText(
             f"<b>{escape(exercise.name(lang))}</b> "
             f"<i>({escape(exercise.name(other_lang(lang)))})</i><br>"
             f"{escape(category_words(exercise.category))} · {escape(regions)}"
             f"<br>{escape(exercise.dosage.describe(lang))}"
-            f"<ul style='margin-left:-20px'>{cues}</ul>"
+            + (f"<br><b>⚠ {escape(mark()[:1].upper() + mark()[1:])}</b>" if held else "")
+            + f"<ul style='margin-left:-20px'>{cues}</ul>"
         )
         self.detail_picture.setPixmap(self.pictures.pixmap(exercise, QSize(120, 120)))
         self.drawn_picture_button.setEnabled(self.pictures.own(exercise.code) is not None)

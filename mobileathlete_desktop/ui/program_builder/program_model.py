@@ -87,6 +87,8 @@ class ProgramModel(QAbstractTableModel):
 
     # A typed value that was not stored, in words for the status line.
     refused = Signal(str)
+    # Drills dropped in from the library (their codes, in order), for the status line.
+    dropped = Signal(list)
 
     def __init__(self, library: ExerciseLibrary | None, parent: Any = None) -> None:
         super().__init__(parent)
@@ -315,7 +317,10 @@ class ProgramModel(QAbstractTableModel):
             codes = json.loads(bytes(data.data(DRILL_MIME).data()).decode())
             drills = [self.library.get(c) for c in codes] if self.library else []
             lang = language_code(QLocale().name())
-            self.insert(row, [svc.default_item(d, lang) for d in drills if d is not None])
+            items = [svc.default_item(d, lang) for d in drills if d is not None]
+            self.insert(row, items)
+            if items:
+                self.dropped.emit([i.exercise_code for i in items])
             return True
         if data.hasFormat(ROW_MIME):
             rows = json.loads(bytes(data.data(ROW_MIME).data()).decode())

@@ -35,6 +35,7 @@ from mobileathlete_desktop.domain.programs import (
 )
 from mobileathlete_desktop.support.languages import language_code
 from mobileathlete_desktop.ui import service_adapter as svc
+from mobileathlete_desktop.ui.program_builder.complaint_hold import ComplaintHold
 from mobileathlete_desktop.ui.program_builder.program_columns import ColumnFitter
 from mobileathlete_desktop.ui.program_builder.program_model import NAME, ProgramModel
 
@@ -55,6 +56,8 @@ class ProgramPanel(QGroupBox):
         self.setTitle(self.tr("Program for {name}").format(name=client_name))
         self.library = library
         self.can_write = can_write
+        # The drills the client's coded complaint holds back (read when the builder opens).
+        self.hold = ComplaintHold()
         self.title_edit = QLineEdit(self.tr("Home program"))
         self.title_edit.setAccessibleName(self.tr("Program title"))
         self.date_edit = QDateEdit(QDate.currentDate())
@@ -216,6 +219,7 @@ class ProgramPanel(QGroupBox):
         self.model.rowsMoved.connect(lambda *_a: self.changed.emit())
         self.model.dataChanged.connect(lambda *_a: self.changed.emit())
         self.model.refused.connect(self.said)
+        self.model.dropped.connect(self._say_added)
         self.model.modelReset.connect(self.update_buttons)
         self.notes.textChanged.connect(self.changed)
         self.weeks_edit.valueChanged.connect(lambda _v: self.changed.emit())
@@ -251,8 +255,18 @@ class ProgramPanel(QGroupBox):
         self.model.insert(row, items)
         if items:
             self.select(row + len(items) - 1)
-            names = ", ".join(self.model.name_of(i.exercise_code) for i in items)
-            self.said.emit(self.tr("Added {drills}").format(drills=names))
+            self._say_added([i.exercise_code for i in items])
+
+    def _say_added(self, codes: list[str]) -> None:
+        """Says which drills were added and, at once, why each one the client's coded
+        complaint holds back will be left out of the handout (the handout's own warning)."""
+        names = ", ".join(self.model.name_of(code) for code in codes)
+        said = [self.tr("Added {drills}").format(drills=names)]
+        lang = language_code(QLocale().name())
+        for code in dict.fromkeys(codes):
+            if self.hold.holds(code):
+                said.append("⚠ " + self.hold.words(code, self.library, lang))
+        self.said.emit(" · ".join(said))
 
     def select(self, row: int) -> None:
         """Makes the drill on that line the current one, scrolled into view."""

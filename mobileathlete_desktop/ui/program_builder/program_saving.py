@@ -19,6 +19,7 @@ from PySide6.QtCore import QCoreApplication
 from mobileathlete_desktop.services import programs as program_service
 from mobileathlete_desktop.ui import service_adapter as svc
 from mobileathlete_desktop.ui.jobs import Job, show_failure
+from mobileathlete_desktop.ui.program_builder.complaint_hold import ComplaintHold, complaint_hold_of
 from mobileathlete_desktop.ui.service_adapter import ProgramRecord
 
 if TYPE_CHECKING:
@@ -32,8 +33,9 @@ SAID = (PermissionError, ValueError, LookupError)
 the status line; anything else is also shown in a box (jobs.show_failure)."""
 
 
-Latest = tuple[ProgramRecord | None, program_service.PainCautions]
-"""The client's latest saved program (None: none yet) and the latest assessment's pain."""
+Latest = tuple[ProgramRecord | None, program_service.PainCautions, ComplaintHold]
+"""The client's latest saved program (None: none yet), the latest assessment's pain and the
+drills the client's coded complaint holds back."""
 
 
 def load_latest(builder: ProgramBuilder) -> Job[Latest]:
@@ -42,17 +44,20 @@ def load_latest(builder: ProgramBuilder) -> Job[Latest]:
     painful on the thread pool; shows the program when it comes, unless it was changed
     meanwhile (what the therapist did is kept). From then on every drill shown or added has
     its notes as the handout prints them: the pain caution by a drill that moves a painful
-    test."""
-    ctx, client_id = builder.ctx, builder.client_id
+    test; and the drills the client's coded complaint holds back are marked in the library
+    and said when added (complaint_hold)."""
+    ctx, client_id, library = builder.ctx, builder.client_id, builder.library
 
     def _work(_control: object) -> Latest:
         latest = svc.latest_program(ctx, client_id)
-        return latest, program_service.pain_cautions_of(ctx, client_id)
+        cautions = program_service.pain_cautions_of(ctx, client_id)
+        return latest, cautions, complaint_hold_of(ctx, client_id, library)
 
     def _read(read: Latest) -> None:
         builder.loading = None
-        latest, cautions = read
+        latest, cautions, hold = read
         show_cautions(builder, cautions)
+        builder.hold_back(hold)
         if builder.dirty:  # drills added, a template or a proposal loaded meanwhile
             if latest is not None:
                 builder._say(

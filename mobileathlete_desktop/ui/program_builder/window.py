@@ -30,6 +30,7 @@ from mobileathlete_desktop.ui.program_builder.checkin_dialog import (
     checkin_buttons,
     propose_next,
 )
+from mobileathlete_desktop.ui.program_builder.complaint_hold import ComplaintHold
 from mobileathlete_desktop.ui.program_builder.drill_pictures import DrillPictures
 from mobileathlete_desktop.ui.program_builder.handout_bar import SAVING_FIRST, HandoutBar
 from mobileathlete_desktop.ui.program_builder.library_panel import LibraryPanel
@@ -255,6 +256,13 @@ class ProgramBuilder(QDialog):
     def add_drills(self, codes: list[str]) -> None:
         """Adds drills by code with their default dosage, after the selected line."""
         self.program_panel.add_drills(codes)
+
+    def hold_back(self, hold: ComplaintHold) -> None:
+        """The drills the client's coded complaint holds back (read with the latest saved
+        program): marked in the library, and said in the status line when one is added (the
+        therapist may still add it; the handout leaves it out while the complaint is coded)."""
+        self.program_panel.hold = hold
+        self.library_panel.hold_back(hold)
 
     def remove_current(self) -> None:
         """Removes the selected drill (Delete)."""

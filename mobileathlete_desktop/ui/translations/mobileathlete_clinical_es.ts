@@ -591,6 +591,17 @@
     </message>
 </context>
 <context>
+    <name>ComplaintHold</name>
+    <message>
+        <source>; left out of the handout while this complaint is coded</source>
+        <translation>; fuera de la hoja de ejercicios mientras este cuadro clínico esté codificado</translation>
+    </message>
+    <message>
+        <source>held back for the complaint</source>
+        <translation>en pausa por el cuadro clínico</translation>
+    </message>
+</context>
+<context>
     <name>Findings</name>
     <message>
         <source>Worse</source>
