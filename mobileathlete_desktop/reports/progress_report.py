@@ -120,7 +120,8 @@ class ProgressReport:
     program_title: str = ""
     program: tuple[ProgramLine, ...] = ()
     review: tuple[str, ...] = ()
-    """The program's open review flags, then what the runner was told (reports.summary)."""
+    """The program's open review flags, what the runner was told, the drills the handout holds
+    back (reports.summary)."""
     figures: tuple[Any, ...] = field(default=(), compare=False)
     warnings: tuple[str, ...] = ()
     chart_notes: tuple[str, ...] = ()
@@ -470,6 +471,7 @@ def report_story(report: ProgressReport) -> list[Any]:
         program += review_lines(report.review, "body")
     else:
         program.append(para(tr.gettext("No home program has been saved."), "body"))
+        program += review_lines(report.review, "body")  # every drill held back: which and why
     # The signature never sits alone on a page: it goes with the last lines of the program
     # (the heading too when the program is short, and then the last chart when it is small,
     # so a short program and the signature do not fill a page of their own).

@@ -95,7 +95,7 @@ class SummaryReport:
     """The latest check-in in a sentence (sessions done, EARS), when one was recorded."""
     review: tuple[str, ...] = ()
     """The program's open review flags ("Flagged for review: Bird dog 6/10 at the check-in of
-    ..."), then what the runner was told; () when none."""
+    ..."), then what the runner was told, then the drills the handout holds back; () for none."""
     plan: str = ""
     next_visit: str = ""
     discharge_warning: str = ""
@@ -486,6 +486,7 @@ def summary_story(report: SummaryReport, *, draw_charts: bool = True) -> list[An
             program.append(para(report.adherence, "muted"))
     else:
         program.append(para(tr.gettext("No home program has been given yet."), "small"))
+        program += review_lines(report.review)  # every drill held back: which and why
     story += program
     plan = [para(tr.gettext("Plan and next visit"), "h2")]
     plan.append(para(report.plan or tr.gettext("No plan written at the latest visit."), "small"))

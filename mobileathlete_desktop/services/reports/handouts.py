@@ -33,7 +33,10 @@ from mobileathlete_desktop.reports.pdf import OutputError, write_atomically
 from mobileathlete_desktop.services.assessments import load_history
 from mobileathlete_desktop.services.audit import record_event
 from mobileathlete_desktop.services.context import InputError, ServiceContext
-from mobileathlete_desktop.services.reports.held_back import complaint_held_drills, held_back
+from mobileathlete_desktop.services.reports.held_back import (
+    as_handed_out,
+    complaint_held_drills,
+)
 from mobileathlete_desktop.services.reports.progress import clinic_header
 from mobileathlete_desktop.services.reports.review import (
     HELD_BACK,
@@ -110,9 +113,8 @@ def handout_program(
             warnings += more
         else:
             program = saved
-    if not program.recommended:
-        program, held = held_back(ctx, client_id, program)
-        warnings += held
+    program, held = as_handed_out(ctx, client_id, program)
+    warnings += [h.warning for h in held]
     if not program.items:
         warnings.append("The program has no drills")
     return program, warnings

@@ -1,32 +1,59 @@
 """What a saved program loses on the client's handout, and why: the drills held back for pain
 at the latest assessment and those the client's coded complaint holds back (split from
 services.reports.handouts, whose handout and `mobileathlete program` listing print the program
-without them and warn the therapist of each)."""
+without them and warn the therapist of each; the summary and the full record list the program
+so too, and say under it which drill was left out and why)."""
 
 from __future__ import annotations
 
-from dataclasses import replace
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 from mobileathlete_desktop.domain.exercises import ExerciseLibrary
 from mobileathlete_desktop.domain.programs import ProgramRecord
 from mobileathlete_desktop.services.assessments import load_history
 from mobileathlete_desktop.services.context import ServiceContext
+from mobileathlete_desktop.support.i18n import texts
+from mobileathlete_desktop.support.sentence_case import in_sentence
 
 
-def held_back(
+@dataclass(frozen=True)
+class HeldDrill:
+    """One drill left out of a saved program: its library code, the therapist's warning
+    (English) and, when the client's coded complaint holds it back, that complaint's code
+    ("" when it loads a test painful at the latest assessment)."""
+
+    code: str
+    warning: str
+    complaint: str = ""
+
+
+def as_handed_out(
     ctx: ServiceContext, client_id: int, program: ProgramRecord
-) -> tuple[ProgramRecord, list[str]]:
+) -> tuple[ProgramRecord, tuple[HeldDrill, ...]]:
+    """The program as the client's handout prints it, and the drills it leaves out: a saved
+    program (or template) without what `held_drills` holds back; a recommended program (made
+    without them) as it is. The handout, `mobileathlete program`, the summary and the full
+    record all call this, so a doctor reads the program the runner holds."""
+    if program.recommended:
+        return program, ()
+    return held_drills(ctx, client_id, program)
+
+
+def held_drills(
+    ctx: ServiceContext, client_id: int, program: ProgramRecord
+) -> tuple[ProgramRecord, tuple[HeldDrill, ...]]:
     """A saved program (or template) without the drills held back for pain (`_held_for_pain`)
-    and those the client's coded complaint holds back (`_held_for_complaint`), with one
-    warning for the therapist per drill left out: never left out silently."""
+    and those the client's coded complaint holds back (`_held_for_complaint`), each drill left
+    out with its warning for the therapist: never left out silently."""
     program, for_pain = _held_for_pain(ctx, client_id, program)
     program, for_complaint = _held_for_complaint(ctx, client_id, program)
-    return program, for_pain + for_complaint
+    return program, (*for_pain, *for_complaint)
 
 
 def _held_for_complaint(
     ctx: ServiceContext, client_id: int, program: ProgramRecord
-) -> tuple[ProgramRecord, list[str]]:
+) -> tuple[ProgramRecord, list[HeldDrill]]:
     """A saved program (or template) without the drills the client's coded complaint holds
     back (domain.recommendations.held_back_for_complaint, the recommender's and the check-in's
     own rule: a heel drop below the step for insertional Achilles pain, a side lean across the
@@ -46,18 +73,22 @@ def _held_for_complaint(
     held = held_back_for_complaint(program.items, library_drills(library), complaint)
     if not held:
         return program, []
-    warnings = [
-        complaint_reason(code, complaint).words("en", library)
-        + "; left out of the handout while this complaint is coded"
+    left_out = [
+        HeldDrill(
+            code,
+            complaint_reason(code, complaint).words("en", library)
+            + "; left out of the handout while this complaint is coded",
+            complaint,
+        )
         for code in held
     ]
     items = tuple(i for i in program.items if i.exercise_code not in held)
-    return replace(program, items=items), warnings
+    return replace(program, items=items), left_out
 
 
 def _held_for_pain(
     ctx: ServiceContext, client_id: int, program: ProgramRecord
-) -> tuple[ProgramRecord, list[str]]:
+) -> tuple[ProgramRecord, list[HeldDrill]]:
     """A saved program (or template) made before the latest assessment, without the drills
     that load a test painful at that assessment (domain.recommendations.held_back: the
     recommender's pain rule), and one warning per drill held back for the therapist, who may
@@ -82,14 +113,17 @@ def _held_for_pain(
     paused = held_back(program.items, observations(ctx, history), library_drills(library))
     if not paused:
         return program, []
-    warnings = [
-        held_back_reason(code, painful, ctx.catalogue).words("en", library, ctx.catalogue)
-        + f" (the program was made before the assessment of {latest.date.isoformat()})"
+    left_out = [
+        HeldDrill(
+            code,
+            held_back_reason(code, painful, ctx.catalogue).words("en", library, ctx.catalogue)
+            + f" (the program was made before the assessment of {latest.date.isoformat()})",
+        )
         for code, painful in paused
     ]
     codes = {code for code, _ in paused}
     items = tuple(i for i in program.items if i.exercise_code not in codes)
-    return replace(program, items=items), warnings
+    return replace(program, items=items), left_out
 
 
 def complaint_held_drills(complaint: str, library: ExerciseLibrary | None) -> frozenset[str]:
@@ -101,3 +135,39 @@ def complaint_held_drills(complaint: str, library: ExerciseLibrary | None) -> fr
     from mobileathlete_desktop.services.programs import library_drills
 
     return complaint_held(complaint, library_drills(library))
+
+
+def held_lines(
+    held: Sequence[HeldDrill], lang: str, library: ExerciseLibrary | None
+) -> tuple[str, ...]:
+    """The drills left out as a clinical report says them under the program, one a line, to
+    the doctor or clinician reading it: "Held back from the home program: Bent-knee calf
+    stretch (soleus), for the client's complaint (insertional Achilles pain)."."""
+    from mobileathlete_desktop.domain.checkin_reasons import drill_name
+    from mobileathlete_desktop.domain.recommendations.complaints import COMPLAINT_RULES
+
+    tr = texts(lang)
+    lines = []
+    for drill in held:
+        name = in_sentence(drill_name(drill.code, library, lang), lang)
+        rule = COMPLAINT_RULES.get(drill.complaint)
+        if drill.complaint:
+            complaint = tr.gettext(rule.words) if rule is not None else drill.complaint
+            # Translators: under the program on the clinician's report: a drill of the saved
+            # program the runner's handout leaves out for their coded complaint.
+            line = tr.gettext(
+                "Held back from the home program: {drill}, for the client's complaint "
+                "({complaint}).",
+                drill=name,
+                complaint=complaint,
+            )
+        else:
+            # Translators: under the program on the clinician's report: a drill of a program
+            # saved before the latest assessment, which found a test it loads painful.
+            line = tr.gettext(
+                "Held back from the home program: {drill}, because it loads a test painful at "
+                "the latest assessment.",
+                drill=name,
+            )
+        lines.append(line)
+    return tuple(lines)

@@ -47,7 +47,9 @@ def _program(
     The items' saved reasons are not printed: a program progressed at a check-in saves there
     the check-in's reasons (codes said in the reader's language, domain.checkin_reasons: "done
     11 of 28 sessions (39 %): kept..."), for the therapist; this line names the finding. Then
-    the program's open review flags (services.reports.review), as the summary lists them."""
+    the program's open review flags (services.reports.review), as the summary lists them. The
+    program as the runner's handout prints it (services.reports.held_back.as_handed_out), and
+    a line for each drill it leaves out, after the flags."""
     from mobileathlete_desktop.services.programs import (
         exercise_library,
         exercise_name,
@@ -55,11 +57,13 @@ def _program(
         library_drills,
         observations,
     )
+    from mobileathlete_desktop.services.reports.held_back import as_handed_out, held_lines
     from mobileathlete_desktop.services.reports.summary import drill_why, open_review
 
     program = latest_program(ctx, history.client.id)
     if program is None:
         return "", [], ()
+    program, held = as_handed_out(ctx, history.client.id, program)
     tr = texts(lang)
     title = program.title or tr.gettext("Home program")
     if program.date:
@@ -84,7 +88,11 @@ def _program(
         )
         for i in program.items
     ]
-    return title, lines, open_review(ctx, history, program, lang)[0]
+    return (
+        title,
+        lines,
+        (*open_review(ctx, history, program, lang)[0], *held_lines(held, lang, library)),
+    )
 
 
 # At most this many measures get a progress chart: the most limited ones.

@@ -163,16 +163,19 @@ def _no_finding(exercise: Any, lang: str) -> str:
 
 def _summary_program(
     ctx: ServiceContext, history: ClientHistory, lang: str, listed: Sequence[Highlight] = ()
-) -> tuple[str, list[DrillLine], ProgramRecord | None, ProgramFindings]:
+) -> tuple[str, list[DrillLine], ProgramRecord | None, ProgramFindings, tuple[str, ...]]:
     """The current home program (the latest saved, else the one recommended from the latest
     assessment) as drill, dose and why, and the findings `listed` lined up with its drills
     (domain.report_findings.program_findings: each finding's drills or why none, each drill's
-    finding, by the recommender's own matching on the latest assessment's findings)."""
+    finding, by the recommender's own matching on the latest assessment's findings). A saved
+    program as the runner's handout prints it (services.reports.held_back.as_handed_out),
+    with a line for each drill it leaves out."""
     from mobileathlete_desktop.services.programs import (
         exercise_library,
         latest_program,
         recommended_program,
     )
+    from mobileathlete_desktop.services.reports.held_back import as_handed_out, held_lines
 
     client_id = history.client.id
     tr = texts(lang)
@@ -184,6 +187,7 @@ def _summary_program(
     else:
         program, _warnings = recommended_program(ctx, client_id, lang=lang)
         title = tr.gettext("Recommended from the latest assessment (not yet saved)")
+    program, held = as_handed_out(ctx, client_id, program)
     library = exercise_library()
     codes = [i.exercise_code for i in program.items]
     answers = findings_of(ctx, history, codes, library, listed)
@@ -196,7 +200,8 @@ def _summary_program(
             why = _no_finding(exercise, lang)
         dose = decimal_marks(dosage_text(item, lang), tr)  # a load as typed: "2.5 kg"
         lines.append(DrillLine(name, dose, decimal_marks(why, tr)))
-    return title, lines, program if program.id is not None else None, answers
+    saved = program if program.id is not None else None
+    return title, lines, saved, answers, held_lines(held, lang, library)
 
 
 def _drill_names(answers: ProgramFindings, lang: str) -> dict[str, str]:
@@ -382,7 +387,7 @@ def build_summary_report(
     finding_lines: tuple[FindingLine, ...] = ()
     latest = interpret_assessment(history, catalogue=cat) if visits else None
     found: list[Highlight] = highlights(latest, lang, cat) if latest is not None else []
-    title, program, saved, answers = _summary_program(ctx, history, lang, found)
+    title, program, saved, answers, held = _summary_program(ctx, history, lang, found)
     if latest is not None:
         # Each finding with the program's drills for it or why none; the findings the drills
         # answer listed first (domain.report_findings), so every drill's Why is on the list.
@@ -429,7 +434,7 @@ def build_summary_report(
         program_title=title,
         program=tuple(program),
         adherence=adherence,
-        review=review,
+        review=(*review, *held),
         plan=plan,
         next_visit=next_visit if visits else "",
         discharge_warning=still_open if discharged else "",
