@@ -29,6 +29,7 @@ from mobileathlete_desktop.domain.programs import (
 from mobileathlete_desktop.domain.recommendations import (
     Drill,
     Observation,
+    library_drills,
     observations_from_glance,
     plan,
     with_pain_cautions,
@@ -59,6 +60,7 @@ __all__ = [
     "exercise_name",
     "get_program",
     "latest_program",
+    "library_drills",
     "list_programs",
     "list_templates",
     "pain_cautions_of",
@@ -338,22 +340,6 @@ def exercise_library() -> ExerciseLibrary | None:
 def dosage_from_library(code: str, dosage: Dosage, lang: str = "en") -> ProgramItemRecord:
     """A program item with the drill's default dose (domain.programs.library_item)."""
     return library_item(code, dosage, lang)
-
-
-def library_drills(library: ExerciseLibrary, lang: str = "en") -> list[Drill]:
-    """The library's drills as the recommender sees them (targets, category, active)."""
-    return [
-        Drill(
-            code=exercise.code,
-            category=exercise.category,
-            targets=frozenset(exercise.targets),
-            active=exercise.active,
-            dosage=dosage_from_library(exercise.code, exercise.dosage, lang),
-            regions=frozenset(exercise.regions),
-            loads=frozenset(exercise.loads),
-        )
-        for exercise in library
-    ]
 
 
 def observations(ctx: ServiceContext, history: ClientHistory) -> list[Observation]:

@@ -20,24 +20,14 @@ from mobileathlete_desktop.domain.checkins import (
 from mobileathlete_desktop.domain.exercises import default_exercise_library
 from mobileathlete_desktop.domain.programs import ProgramItemRecord, ProgramRecord, library_item
 from mobileathlete_desktop.domain.recommendations import (
-    Drill,
     complaint_held,
     held_back_for_complaint,
+    library_drills,
 )
 from mobileathlete_desktop.domain.recommendations.complaints import COMPLAINT_RULES
 
 LIBRARY = default_exercise_library()
-DRILLS = [
-    Drill(
-        e.code,
-        e.category,
-        frozenset(e.targets),
-        e.active,
-        regions=frozenset(e.regions),
-        loads=frozenset(e.loads),
-    )
-    for e in LIBRARY
-]
+DRILLS = library_drills(LIBRARY)
 # An insertional Achilles runner's program saved before the complaint was coded: single-leg
 # calf raises on flat ground (done, easy: due to move on), a calf stretch at the wall, and
 # straight-knee calf raises that hurt (7/10: due to be made easier).

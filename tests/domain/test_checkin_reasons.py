@@ -20,7 +20,7 @@ from mobileathlete_desktop.domain.checkin_reasons import (
 from mobileathlete_desktop.domain.checkins import blank_checkin, propose_next
 from mobileathlete_desktop.domain.exercises import default_exercise_library
 from mobileathlete_desktop.domain.programs import ProgramItemRecord, ProgramRecord
-from mobileathlete_desktop.domain.recommendations import Drill, Observation
+from mobileathlete_desktop.domain.recommendations import Observation, library_drills
 
 PROGRAM = ProgramRecord(
     id=7,
@@ -36,17 +36,7 @@ PROGRAM = ProgramRecord(
     ),
     weeks=4,
 )
-DRILLS = [
-    Drill(
-        e.code,
-        e.category,
-        frozenset(e.targets),
-        e.active,
-        regions=frozenset(e.regions),
-        loads=frozenset(e.loads),
-    )
-    for e in default_exercise_library()
-]
+DRILLS = library_drills(default_exercise_library())
 SORE_DORSIFLEXION = Observation(
     "ankle.dorsiflexion.knee_flexed",
     "left",

@@ -22,7 +22,7 @@ from mobileathlete_desktop.domain.checkins import (
 )
 from mobileathlete_desktop.domain.exercises import default_exercise_library
 from mobileathlete_desktop.domain.programs import ProgramItemRecord, ProgramRecord
-from mobileathlete_desktop.domain.recommendations import Drill, Observation
+from mobileathlete_desktop.domain.recommendations import Drill, Observation, library_drills
 
 PROGRAM = ProgramRecord(
     id=7,
@@ -176,17 +176,7 @@ def test_a_drill_that_answers_no_finding_any_more_is_dropped() -> None:
     assert not [c for c in kept if c.action == "drop"]
 
 
-LIBRARY_DRILLS = [
-    Drill(
-        e.code,
-        e.category,
-        frozenset(e.targets),
-        e.active,
-        regions=frozenset(e.regions),
-        loads=frozenset(e.loads),
-    )
-    for e in default_exercise_library()
-]
+LIBRARY_DRILLS = library_drills(default_exercise_library())
 
 
 def _sore(code: str, side: str, name: str) -> Observation:

@@ -10,8 +10,8 @@ from mobileathlete_desktop.domain.exercises import default_exercise_library
 from mobileathlete_desktop.domain.interpretation import glance, highlights, interpret_assessment
 from mobileathlete_desktop.domain.interpretation.highlights import Highlight
 from mobileathlete_desktop.domain.recommendations import (
-    Drill,
     Observation,
+    library_drills,
     observations_from_glance,
     plan,
 )
@@ -34,17 +34,7 @@ from mobileathlete_desktop.domain.report_findings import (
 from tests.domain.worked_visits import CAT, V1, client
 
 LIBRARY = default_exercise_library()
-DRILLS = [
-    Drill(
-        e.code,
-        e.category,
-        frozenset(e.targets),
-        e.active,
-        regions=frozenset(e.regions),
-        loads=frozenset(e.loads),
-    )
-    for e in LIBRARY
-]
+DRILLS = library_drills(LIBRARY)
 NAMES = {e.code: e.name("en") for e in LIBRARY}
 M = MeasurementRecord
 

@@ -12,27 +12,17 @@ from mobileathlete_desktop.domain.checkins import CheckinItemRecord, CheckinReco
 from mobileathlete_desktop.domain.exercises import default_exercise_library
 from mobileathlete_desktop.domain.programs import ProgramItemRecord, ProgramRecord
 from mobileathlete_desktop.domain.recommendations import (
-    Drill,
     Observation,
     findings_for,
     held_back_for_pain,
+    library_drills,
     plan,
     withheld,
 )
 from mobileathlete_desktop.domain.recommendations.matching import fit
 
 LIBRARY = default_exercise_library()
-DRILLS = [
-    Drill(
-        e.code,
-        e.category,
-        frozenset(e.targets),
-        e.active,
-        regions=frozenset(e.regions),
-        loads=frozenset(e.loads),
-    )
-    for e in LIBRARY
-]
+DRILLS = library_drills(LIBRARY)
 BY_CODE = {d.code: d for d in DRILLS}
 
 

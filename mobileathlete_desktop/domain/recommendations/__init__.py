@@ -97,6 +97,7 @@ from mobileathlete_desktop.domain.recommendations.model import (
     Observation,
     Plan,
     Recommendation,
+    library_drills,
     observation_from,
     observations_from_glance,
 )
@@ -177,6 +178,7 @@ __all__ = [
     "held_back",
     "held_back_for_complaint",
     "held_back_for_pain",
+    "library_drills",
     "loading_pain",
     "maintenance_program",
     "measure_drills",

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from mobileathlete_desktop.domain.programs import ProgramItemRecord
+from mobileathlete_desktop.domain.programs import ProgramItemRecord, library_item
 from mobileathlete_desktop.domain.recommendations.measures import (
     DEFICIT_CONTROL,
     DEFICIT_FLEXIBILITY,
@@ -31,6 +31,9 @@ FLAG_WEIGHTS: dict[str, float] = {
     # nothing by itself (an improvement needs no drill).
     "clinically_important": 0.5,
 }
+
+if TYPE_CHECKING:
+    from mobileathlete_desktop.domain.exercises import ExerciseLibrary
 
 
 # Flags that call for drills: a real deficit or fault of this runner (short of the norm or of
@@ -255,6 +258,23 @@ class Plan:
         if self.maintenance and self.unanswered:
             lines.append("The general runner maintenance program is used meanwhile")
         return lines
+
+
+def library_drills(library: ExerciseLibrary, lang: str = "en") -> list[Drill]:
+    """The library's drills as the recommender sees them (targets, category, active, the
+    regions they work and the tests they load), each with its default dose in `lang`."""
+    return [
+        Drill(
+            code=exercise.code,
+            category=exercise.category,
+            targets=frozenset(exercise.targets),
+            active=exercise.active,
+            dosage=library_item(exercise.code, exercise.dosage, lang),
+            regions=frozenset(exercise.regions),
+            loads=frozenset(exercise.loads),
+        )
+        for exercise in library
+    ]
 
 
 def observation_from(row: Any) -> Observation:
