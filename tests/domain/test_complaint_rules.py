@@ -116,10 +116,50 @@ def test_plantar_heel_pain_with_a_painful_heel_rise_proposes_no_loaded_drill() -
     painful = [finding("calf.heel_rise", {"below_norm", "pain"}, "Heel-rise endurance, right")]
     result = plan(painful, DRILLS, complaint="plantar_heel")
     assert "strength.heel_raise_towel" not in chosen(result)
-    assert any(
-        w.startswith("Single-leg heel raise, towel under the toes not proposed for plantar heel")
-        for w in result.warnings(names())
+    (warning,) = [w for w in result.warnings(names()) if "not proposed for" in w]
+    # The therapist reads which test hurt, on which side, and when adding it is reasonable
+    # (was: "it loads a region painful at the latest assessment", no test, no side).
+    assert warning == (
+        "Single-leg heel raise, towel under the toes not proposed for plantar heel pain: it "
+        "loads heel-rise endurance, right, painful at the latest assessment; you may add it "
+        "deliberately if that pain is the plantar heel pain itself and settles by the next day"
     )
+
+
+def test_plantar_heel_pain_names_each_painful_test_the_heel_raise_loads() -> None:
+    """DEMO-0006's case: knee-straight dorsiflexion hurt on the left, the heel rise on the
+    right: both named, each with its side."""
+    painful = [
+        finding(
+            "ankle.dorsiflexion.knee_extended",
+            {"pain"},
+            "Ankle dorsiflexion, knee extended, left: pain during the test (passive 14°)",
+            side="left",
+        ),
+        finding("calf.heel_rise", {"below_norm", "pain"}, "Heel-rise endurance, right: 12 reps"),
+    ]
+    result = plan(painful, DRILLS, complaint="plantar_heel")
+    (warning,) = [w for w in result.warnings(names()) if "not proposed for" in w]
+    assert (
+        ": it loads ankle dorsiflexion, knee extended, left; heel-rise endurance, right, painful "
+        "at the latest assessment; you may add it deliberately" in warning
+    )
+
+
+def test_one_drill_held_back_for_the_complaint_is_left_out_singular() -> None:
+    """One drill held back: 'leaves it out' (was 'leaves them out' for a single drill)."""
+    result = plan(SHORT_CALF, DRILLS, complaint="achilles_insertional")
+    held = [w for w in result.warnings(names()) if w.startswith("Held back:")]
+    for line in held:
+        many = line.split(", for ", 1)[0].count(", ") > 0
+        assert line.endswith(
+            f"; the handout leaves {'them' if many else 'it'} out while this complaint is coded"
+        )
+    one = Plan([], [], held=("stretch.calf_wall",), complaint_why="insertional Achilles pain")
+    assert one.warnings(names()) == [
+        "Held back: Calf stretch at the wall, for insertional Achilles pain; the handout leaves "
+        "it out while this complaint is coded"
+    ]
 
 
 @pytest.mark.parametrize(

@@ -13,6 +13,7 @@ from mobileathlete_desktop.domain.recommendations.measures import (
     DEFICIT_FLEXIBILITY,
     DEFICIT_STRENGTH,
 )
+from mobileathlete_desktop.support.sentence_case import lower_first
 
 # How much each flag weighs when ranking findings (higher first).
 FLAG_WEIGHTS: dict[str, float] = {
@@ -217,7 +218,9 @@ class Plan:
     complaint_why: str = ""
     held: tuple[str, ...] = ()
     complaint_blocked: frozenset[str] = frozenset()
-    not_proposed: tuple[tuple[str, str], ...] = ()  # (drill code, what it was for)
+    # (drill code, what it was for, the painful tests it loads as the findings name them with
+    # their side: "Ankle dorsiflexion, knee extended, right")
+    not_proposed: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
 
     def warnings(self, names: Mapping[str, str] | None = None) -> list[str]:
         """One line for the therapist per unanswered finding, and per drill the client's
@@ -226,15 +229,18 @@ class Plan:
         lines = []
         if self.held:
             drills = ", ".join(named.get(code, code) for code in self.held)
+            them = "them" if len(self.held) > 1 else "it"
             lines.append(
-                f"Held back: {drills}, for {self.complaint_why}; the handout leaves them out "
+                f"Held back: {drills}, for {self.complaint_why}; the handout leaves {them} out "
                 "while this complaint is coded"
             )
-        lines += [
-            f"{named.get(code, code)} not proposed for {what}: it loads a region painful at "
-            "the latest assessment"
-            for code, what in self.not_proposed
-        ]
+        for code, what, painful in self.not_proposed:
+            tests = "; ".join(lower_first(test) for test in painful) or "a region"
+            lines.append(
+                f"{named.get(code, code)} not proposed for {what}: it loads {tests}, painful at "
+                "the latest assessment; you may add it deliberately if that pain is the "
+                f"{what} itself and settles by the next day"
+            )
         for observation in self.unanswered:
             what = (observation.reason or observation.code).rstrip(".")
             if "pain" in observation.flags and observation.pain and observation.pain != what:

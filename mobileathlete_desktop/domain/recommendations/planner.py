@@ -91,9 +91,17 @@ def _complaint_plan(
     safety = _Safety.of(seen)
     kept = [d for d in drills if not rule.holds(d)]
     proposal = next((d for code in rule.proposes for d in kept if d.code == code), None)
-    not_proposed: tuple[tuple[str, str], ...] = ()
+    not_proposed: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
     if proposal is not None and not safety.allows(proposal):
-        not_proposed = ((proposal.code, rule.words),)
+        # The warning names the painful tests (and side) it loads: the therapist judges whether
+        # that pain is the complaint's own.
+        painful = tuple(
+            dict.fromkeys(
+                (o.pain or o.reason or o.code).split(": ", 1)[0]
+                for o in held_back_for_pain(seen, proposal)
+            )
+        )
+        not_proposed = ((proposal.code, rule.words, painful),)
         proposal = None
     result = _plan(seen, kept, lang=lang, limit=limit - (1 if proposal else 0))
     recs = list(result.recommendations)
