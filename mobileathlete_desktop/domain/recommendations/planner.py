@@ -95,13 +95,13 @@ def _complaint_plan(
     if proposal is not None and not safety.allows(proposal):
         # The warning names the painful tests (and side) it loads: the therapist judges whether
         # that pain is the complaint's own.
-        painful = tuple(
+        tests = tuple(
             dict.fromkeys(
                 (o.pain or o.reason or o.code).split(": ", 1)[0]
                 for o in held_back_for_pain(seen, proposal)
             )
         )
-        not_proposed = ((proposal.code, rule.words, painful),)
+        not_proposed = ((proposal.code, rule.words, tests),)
         proposal = None
     result = _plan(seen, kept, lang=lang, limit=limit - (1 if proposal else 0))
     recs = list(result.recommendations)
