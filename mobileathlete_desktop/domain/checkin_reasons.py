@@ -77,6 +77,25 @@ REASONS: dict[str, str] = {
         "assessment; pain-free range only"
     ),
     "checkin.dropped": N_("answers no finding of the latest assessment: dropped"),
+    # The drill's next step in the library ({drill}) is one the client's coded complaint holds
+    # back ({complaint}: how its rule names it): a strength drill stays and is made harder with
+    # load (domain.checkin_complaint.with_more_load: a loaded backpack, a slow lowering) rather
+    # than skipping on to a later step (Pringels 2025: hopping after heavy calf work).
+    "checkin.loaded_next_held": N_(
+        "{said}: kept, made harder with load: its next step, {drill}, is held back for the "
+        "client's complaint, {complaint}"
+    ),
+    # The same for a drill that is not loaded work: kept as it was.
+    "checkin.held_next_complaint": N_(
+        "{said}: kept, not made harder: its next step, {drill}, is held back for the client's "
+        "complaint, {complaint}"
+    ),
+    # A loading drill for the client's coded complaint whose next step ({drill}) is in the
+    # program already: kept beside it, made harder with load.
+    "checkin.loaded_next_in_program": N_(
+        "{said}: kept, made harder with load: its next step, {drill}, is in the program "
+        "already (a loading drill for the client's complaint, {complaint})"
+    ),
     # A drill that loads a test painful at the latest assessment (the recommender's pain rule,
     # domain.recommendations.held_back_for_pain): paused, the therapist may add it back.
     "checkin.held_back_pain": N_(
@@ -100,6 +119,10 @@ REASONS: dict[str, str] = {
         "(the client is asked to contact you before the next session)"
     ),
 }
+# Said after the reason of a drill kept only for the client's coded complaint (its rule's own
+# loading drill or one of its family, domain.checkin_complaint.complaint_family): it answers no
+# finding of the latest assessment ({complaint}: how the rule names it, {cite}: its source).
+_FOR_COMPLAINT = N_("{reason}; a loading drill for the client's complaint, {complaint} ({cite})")
 # Figures a sentence says as they are (whole numbers), read back as numbers.
 _FIGURES = ("pain", "was", "limit")
 # The reasons that flag a program for review (the client is asked to call): the handout's box
@@ -149,7 +172,14 @@ class CheckinReason:
             values["painful"] = _painful_words(p["painful"], tr, catalogue)
         if "complaint" in p:
             values["complaint"], values["why"] = _complaint_words(str(p["complaint"]), tr)
-        return tr.gettext(REASONS[self.code], **values)
+        said = tr.gettext(REASONS[self.code], **values)
+        rule = COMPLAINT_RULES.get(str(p.get("for_complaint", "")))
+        if rule is not None and "complaint" not in p:
+            # Kept only for the client's complaint: the reason names it.
+            said = tr.gettext(
+                _FOR_COMPLAINT, reason=said, complaint=tr.gettext(rule.words), cite=rule.cite
+            )
+        return said
 
 
 def _share(done: int, prescribed: int) -> str:

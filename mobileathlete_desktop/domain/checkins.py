@@ -10,6 +10,13 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from mobileathlete_desktop.domain.catalogue import Catalogue, default_catalogue
+from mobileathlete_desktop.domain.checkin_complaint import (
+    LOADED_CODES,
+    complaint_family,
+    complaint_reason,
+    loadable,
+    with_more_load,
+)
 from mobileathlete_desktop.domain.checkin_outcomes import DONE_LITTLE
 from mobileathlete_desktop.domain.checkin_reasons import (
     REVIEW_CODES,
@@ -111,13 +118,6 @@ def held_back_reason(
     )
 
 
-def complaint_reason(code: str, complaint: str) -> CheckinReason:
-    """Why a drill is held back for the client's coded complaint ("<drill> held back for the
-    client's complaint, insertional Achilles pain: it takes the loaded ankle to end-range
-    dorsiflexion ... (Pringels 2025; Jonsson 2008)"): recommendations.held_back_for_complaint."""
-    return CheckinReason("checkin.held_back_complaint", {"drill": code, "complaint": complaint})
-
-
 def _decide(
     item: ProgramItemRecord,
     got: CheckinItemRecord | None,
@@ -129,13 +129,18 @@ def _decide(
     in_program: frozenset[str] = frozenset(),
     held: Callable[[str], bool] = lambda code: False,
     barred: frozenset[str] = frozenset(),
+    complaint: str = "",
+    family: frozenset[str] = frozenset(),
 ) -> ProposedChange:
     """What the proposal does with one drill. `paused`: the drills the client reported pain or
     difficulty above PAIN_TOO_MUCH with at this check-in (none comes back as another drill's
     next or easier step); `in_program`: the program's drills; `held`: whether a drill is held
     back for pain at the latest assessment (never the easier drill put in its place);
-    `barred`: the drills the client's coded complaint holds back (never the next or the
-    easier drill: the library's next one in order is, else none)."""
+    `barred`: the drills the client's coded complaint (`complaint`) holds back (never the
+    easier drill: the library's next one in order is, else none; a drill whose next step is
+    one is kept, made harder with load when it is strength work, never skipped on to a later
+    step); `family`: the complaint's own loading drills (checkin_complaint.complaint_family),
+    kept beside their next step when the program holds it already, made harder with load."""
     exercise = library.get(item.exercise_code) if library is not None else None
 
     def linked(codes: tuple[str, ...]) -> str | None:
@@ -184,11 +189,17 @@ def _decide(
                 pain=pain,
                 painful=_painful(hurts(code), catalogue),
             )
-        harder = (
-            linked(tuple(c for c in exercise.progressions if c not in barred))
-            if exercise is not None
-            else None
-        )
+        harder = linked(exercise.progressions) if exercise is not None else None
+        if harder is not None and harder in barred:
+            # Its natural next step is held back for the complaint (heel drops below the step
+            # after a single-leg calf raise, insertional Achilles pain): the same drill, heavier,
+            # rather than a later step (hopping comes after heavy calf work, Pringels 2025).
+            why = (
+                "checkin.loaded_next_held"
+                if loadable(library, code)
+                else "checkin.held_next_complaint"
+            )
+            return change(code, "hold", why, **done, pain=pain, drill=harder, complaint=complaint)
         if harder is None:
             return change(code, "hold", "checkin.no_harder", **done, pain=pain)
         if harder in paused:
@@ -206,13 +217,32 @@ def _decide(
                 drill=harder,
                 painful=_painful(hurts(harder), catalogue),
             )
+        if code in family and harder in in_program and loadable(library, code):
+            # The complaint's loading drill beside its next step: both stay, this one heavier.
+            return change(
+                code,
+                "hold",
+                "checkin.loaded_next_in_program",
+                **done,
+                pain=pain,
+                drill=harder,
+                complaint=complaint,
+            )
         return change(harder, "progress", "checkin.progressed_from", **done, pain=pain, drill=code)
     return change(code, "hold", "checkin.kept", **done, pain=pain)
 
 
-def _still_needed(code: str, findings: Sequence[Observation], drills: dict[str, Drill]) -> bool:
+def _still_needed(
+    code: str,
+    findings: Sequence[Observation],
+    drills: dict[str, Drill],
+    family: frozenset[str] = frozenset(),
+) -> bool:
     """Whether a drill answers any finding of the latest assessment (the recommender's own
-    matching), or there are no findings to answer (a general program)."""
+    matching), or there are no findings to answer (a general program), or it is a loading drill
+    of the client's coded complaint (`family`: checkin_complaint.complaint_family)."""
+    if code in family:
+        return True
     actionable = [f for f in findings if f.drill_flags and not is_pain_score(f.code)]
     drill = drills.get(code)
     if not actionable or drill is None:
@@ -245,7 +275,8 @@ def propose_next(
     `complaint` is the client's coded complaint (domain.records.COMPLAINT_CODES): a drill of the
     program it holds back (recommendations.held_back_for_complaint: a heel drop below the step
     for insertional Achilles pain) is paused with the complaint's reason, and none it holds
-    back is proposed as a drill's next or easier step. No code: as before it was coded."""
+    back is proposed as a drill's next or easier step (`_decide`); its own loading drills
+    (checkin_complaint.complaint_family) are never dropped for answering no finding."""
     by_code = {i.exercise_code: i for i in checkin.items}
     known = {d.code: d for d in drills}
 
@@ -260,8 +291,11 @@ def propose_next(
     in_program = frozenset(i.exercise_code for i in program.items)
     barred = complaint_held(complaint, drills)
     held_for_complaint = held_back_for_complaint(program.items, drills, complaint)
+    family = complaint_family(complaint, library, drills)
     for item in program.items:
-        if not _still_needed(item.exercise_code, findings, known):
+        # Kept only as the complaint's loading drill: its reason says so.
+        for_complaint = not _still_needed(item.exercise_code, findings, known)
+        if for_complaint and item.exercise_code not in family:
             why = CheckinReason("checkin.dropped")
             changes.append(ProposedChange(item.exercise_code, "", "drop", why.words(lang), why))
             continue
@@ -291,7 +325,12 @@ def propose_next(
             in_program,
             lambda c: c in known and bool(held_back_for_pain(findings, known[c])),
             barred,
+            complaint,
+            family,
         )
+        if for_complaint and change.why is not None and "complaint" not in change.why.params:
+            why = CheckinReason(change.why.code, {**change.why.params, "for_complaint": complaint})
+            change = replace(change, reason=why.words(lang, library, catalogue), why=why)
         if change.action == "pause":  # out until the therapist reviews it
             changes.append(change)
             continue
@@ -313,6 +352,8 @@ def propose_next(
             # Another drill comes with its own default dose (a band walk's metres mean
             # nothing for a clamshell), keeping the therapist's note.
             item = replace(library_item(change.now, moved_to.dosage, lang), notes=item.notes)
+        if change.why is not None and change.why.code in LOADED_CODES:
+            item = with_more_load(item, lang)  # the same drill, heavier
         items.append(replace(item, exercise_code=change.now, reason=_stored(change)))
     proposed = replace(
         program,
@@ -351,6 +392,9 @@ _SAME_DRILL = frozenset(
         "checkin.held_pain_free",
         "checkin.no_harder",
         "checkin.no_easier",
+        "checkin.loaded_next_held",
+        "checkin.held_next_complaint",
+        "checkin.loaded_next_in_program",
     }
 )
 

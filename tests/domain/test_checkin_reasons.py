@@ -212,6 +212,35 @@ def test_every_reason_a_check_in_gives_reads_back_from_its_words_in_both_languag
             "checkin.held_pain_free",
             {**done, "pain": 1, "painful": [{"code": "hallux.extension", "side": "left"}]},
         ),
+        # The next step is held back for the client's coded complaint: kept, heavier when it is
+        # strength work, else as it was; the complaint's loading drill beside its next step.
+        CheckinReason(
+            "checkin.loaded_next_held",
+            {
+                **done,
+                "pain": 1,
+                "drill": "strength.eccentric_heel_drop",
+                "complaint": "achilles_insertional",
+            },
+        ),
+        CheckinReason(
+            "checkin.held_next_complaint",
+            {
+                **done,
+                "pain": 0,
+                "drill": "control.single_leg_reach",
+                "complaint": "achilles_insertional",
+            },
+        ),
+        CheckinReason(
+            "checkin.loaded_next_in_program",
+            {
+                **done,
+                "pain": 1,
+                "drill": "strength.single_leg_calf_raise",
+                "complaint": "achilles_insertional",
+            },
+        ),
     ]
     assert "strength.calf_raise_straight_knee" in library and "control.clamshell" in library
     assert {reason.code for reason in cases} == set(checkin_reasons.REASONS), "a code untested"

@@ -21,6 +21,9 @@ from mobileathlete_desktop.services.context import ServiceContext
 from mobileathlete_desktop.services.programs import save_program
 from tests.reports.helpers import add_runner
 
+loaded = {"en": "loaded backpack", "es": "mochila con peso"}
+SHORT_HIP = ("hip.flexion", "left", "active")
+
 ITEMS = (
     # Single-leg calf raises on flat ground; next in the library: heel drops off a step.
     ProgramItemRecord("strength.single_leg_calf_raise", 3, 12, sessions_per_week=3),
@@ -79,7 +82,42 @@ def test_insertional_achilles_is_never_proposed_heel_drops_below_the_step(
     proposed, changes = proposed_program(therapist_ctx, client_id, lang=lang)
     codes = [i.exercise_code for i in proposed.items]
     assert "strength.eccentric_heel_drop" not in codes and "stretch.calf_wall" not in codes
-    assert codes == ["running.single_leg_pogo"]
+    # The calf raise is kept, heavier (its next step, the heel drops, is held back), not
+    # skipped on to single-leg pogo hops (sports-PT review, Pringels 2025).
+    assert codes == ["strength.single_leg_calf_raise"]
+    assert (proposed.items[0].load, proposed.items[0].tempo) == (loaded[lang], "3-1-1")
+    kept = next(c for c in changes if c.was == "strength.single_leg_calf_raise")
+    assert kept.why is not None and kept.why.code == "checkin.loaded_next_held"
     (paused,) = [c for c in changes if c.action == "pause"]
     assert paused.was == "stretch.calf_wall" and paused.reason.startswith(held)
     assert paused.why is not None and paused.why.code == "checkin.held_back_complaint"
+
+
+def test_the_complaints_calf_raise_stays_though_the_assessment_flags_only_the_hip(
+    therapist_ctx: ServiceContext,
+) -> None:
+    """DEMO-0004 as the reviewer saw it: the latest assessment flags a short hip flexor only
+    (the calf raises answer no finding of it), insertional Achilles pain coded; the two-leg
+    straight-knee calf raise, the complaint's own loading drill, is kept beside the single-leg
+    one, heavier, its reason naming the complaint (was dropped: 'answers no finding')."""
+    ctx = therapist_ctx
+    client = add_runner(ctx, "PC-3", visits={date(2026, 9, 29): {SHORT_HIP: 95}})
+    items = (ITEMS[0], ProgramItemRecord("strength.calf_raise_straight_knee", 3, 15))
+    save_program(ctx, ProgramRecord(None, client.id, date(2026, 9, 1), "Calves", items, weeks=4))
+    data = clients.input_from_record(clients.get_client(ctx, client.id))
+    clients.update_client(ctx, client.id, replace(data, complaint_code="achilles_insertional"))
+    _, sheet = checkin_sheet(ctx, client.id, on=date(2026, 9, 29))
+    save_checkin(
+        ctx, replace(sheet, items=tuple(replace(i, done=i.prescribed, pain=1) for i in sheet.items))
+    )
+    proposed, changes = proposed_program(ctx, client.id, lang="es")
+    assert [i.exercise_code for i in proposed.items] == [
+        "strength.single_leg_calf_raise",
+        "strength.calf_raise_straight_knee",
+    ]
+    two_leg = next(c for c in changes if c.was == "strength.calf_raise_straight_knee")
+    assert two_leg.action == "hold" and two_leg.reason.endswith(
+        "se mantiene, más difícil con carga: su siguiente paso, Elevación de talón en una "
+        "pierna, ya está en el programa (un ejercicio de carga para el cuadro clínico del "
+        "cliente, dolor del tendón de Aquiles en su inserción)"
+    )
