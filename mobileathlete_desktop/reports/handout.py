@@ -64,6 +64,10 @@ class Handout:
     """A check-in's review flag said to the runner (services.reports.review.client_note):
     the drill, what they reported, and to call before the next exercises; in a box under
     the title."""
+    taken_out: tuple[str, ...] = ()
+    """The drills of the saved program left out for the runner's coded complaint, one
+    sentence each (services.reports.held_back.runner_lines): in a calm box under the title
+    (and under the review box)."""
 
 
 def date_text(on: date, lang: str) -> str:
@@ -126,6 +130,36 @@ def review_box(said: str, layout: Layout, phone: str = "") -> Any:
                 ("RIGHTPADDING", (0, 0), (-1, -1), 7),
                 ("TOPPADDING", (0, 0), (-1, -1), 6),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 7),
+            ]
+        )
+    )
+    return box
+
+
+# The drills taken out for the complaint: a change to know about, not an alarm: the page's
+# calm accent, a thin edge, a pale fill, regular weight (the review box is amber and bold).
+TAKEN_OUT_FILL = "#EEF5F8"
+TAKEN_OUT_EDGE = ACCENT
+
+
+def taken_out_box(lines: tuple[str, ...], layout: Layout) -> Any:
+    """The drills taken out of the runner's program for their complaint, one a line, in a
+    box across the page under the title."""
+    from reportlab.lib.colors import HexColor
+    from reportlab.platypus import Table, TableStyle
+
+    box = Table([[layout.para(line, "body")] for line in lines], colWidths=[layout.width])
+    box.setStyle(
+        TableStyle(
+            [
+                ("BACKGROUND", (0, 0), (-1, -1), HexColor(TAKEN_OUT_FILL)),
+                ("BOX", (0, 0), (-1, -1), 0.6, HexColor(TAKEN_OUT_EDGE)),
+                ("LEFTPADDING", (0, 0), (-1, -1), 7),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 7),
+                ("TOPPADDING", (0, 0), (-1, -1), 3),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+                ("TOPPADDING", (0, 0), (-1, 0), 6),
+                ("BOTTOMPADDING", (0, -1), (-1, -1), 7),
             ]
         )
     )
@@ -215,6 +249,8 @@ def handout_story(handout: Handout, layout: Layout | None = None) -> list[Any]:
     story.append(p(tr.gettext(TITLE), "title"))
     if handout.review:
         story += [review_box(handout.review, layout, handout.clinic.phone), Spacer(1, 3 * mm)]
+    if handout.taken_out:
+        story += [taken_out_box(handout.taken_out, layout), Spacer(1, 3 * mm)]
     if handout.drafts:
         note = text(_draft_note(handout))
         story.append(p(f'<font color="{BAND_COLOUR}"><b>{note}</b></font>', markup=True))

@@ -5,12 +5,14 @@ until they talk with the physio; and a drill's steps never contradict its card's
 
 from __future__ import annotations
 
+import io
 from dataclasses import replace
 from datetime import date
 
 import pytest
 
 from mobileathlete_desktop.domain.programs import ProgramItemRecord, ProgramRecord
+from mobileathlete_desktop.reports.handout import Handout, write_handout
 from mobileathlete_desktop.services import clients
 from mobileathlete_desktop.services.context import ServiceContext
 from mobileathlete_desktop.services.programs import save_program
@@ -49,3 +51,120 @@ def test_straight_knee_calf_raise_steps_agree_with_its_next_step(
     assert card.code == "strength.calf_raise_straight_knee"
     assert card.when_easy == easy
     assert not any(one_leg in step for step in card.steps), card.steps
+
+
+SOLEUS = ProgramItemRecord("stretch.soleus_wall", 3, hold_s=30, per_side=True, sessions_per_week=7)
+SQUAT = ProgramItemRecord("strength.bodyweight_squat", 3, 12, sessions_per_week=3)
+HIP_HIKE = ProgramItemRecord("control.hip_hike", 3, 12, per_side=True, sessions_per_week=7)
+CLAMSHELL = ProgramItemRecord("control.clamshell", 3, 15, per_side=True, sessions_per_week=3)
+
+ACHILLES_EN = (
+    "with pain where your Achilles meets your heel, bending the ankle as far as it goes under "
+    "your weight (a deep calf stretch, a deep squat) can press on the sore spot"
+)
+ACHILLES_ES = (
+    "cuando te duele donde el Aquiles se une al talón, doblar el tobillo al máximo con tu peso "
+    "encima (estirar a fondo la pantorrilla, una sentadilla profunda) puede presionar la zona "
+    "dolorida"
+)
+
+
+def _pdf_text(handout: Handout) -> str:
+    from pypdf import PdfReader
+
+    buffer = io.BytesIO()
+    write_handout(buffer, handout)
+    buffer.seek(0)
+    return " ".join(" ".join((p.extract_text() or "").split()) for p in PdfReader(buffer).pages)
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        (
+            "en",
+            [
+                f"We've taken out “Bent-knee calf stretch (soleus)” for now: {ACHILLES_EN}. "
+                "Please leave it out until we talk.",
+                f"We've taken out “Squat” for now: {ACHILLES_EN}. Please leave it out until we "
+                "talk.",
+            ],
+        ),
+        (
+            "es",
+            [
+                "Por ahora quitamos «estiramiento de sóleo con la rodilla doblada»: "
+                f"{ACHILLES_ES}. No lo hagas hasta que lo hablemos.",
+                f"Por ahora quitamos «sentadilla»: {ACHILLES_ES}. No lo hagas hasta que lo "
+                "hablemos.",
+            ],
+        ),
+    ],
+)
+def test_insertional_achilles_runner_is_told_each_drill_taken_out_and_why(
+    therapist_ctx: ServiceContext, lang: str, said: list[str]
+) -> None:
+    """DEMO-0004's case: the soleus stretch was done daily; coded insertional Achilles pain
+    leaves it (and the squat) out, and the runner reads which and why, not just a shorter
+    list."""
+    client_id = _runner(
+        therapist_ctx, f"RT-1{lang}", "achilles_insertional", SOLEUS, STRAIGHT_KNEE, SQUAT
+    )
+    handout, _, _ = build_handout(therapist_ctx, client_id, lang=lang)
+    assert [d.code for d in handout.drills] == ["strength.calf_raise_straight_knee"]
+    assert list(handout.taken_out) == said
+    page = _pdf_text(handout)
+    for line in said:
+        assert line in page
+    # At the top: before the findings and the drills.
+    assert page.index(said[0]) < page.index(handout.drills[0].name)
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_lateral_hip_runner_is_told_hip_hikes_are_out(
+    therapist_ctx: ServiceContext, lang: str
+) -> None:
+    client_id = _runner(therapist_ctx, f"RT-2{lang}", "lateral_hip_gluteal", HIP_HIKE, CLAMSHELL)
+    handout, _, _ = build_handout(therapist_ctx, client_id, lang=lang)
+    assert [d.code for d in handout.drills] == ["control.clamshell"]
+    (line,) = handout.taken_out
+    name = {"en": "“Hip hikes on a step”", "es": "«elevación de pelvis en un escalón»"}[lang]
+    hip = {"en": "the outside of your hip", "es": "la parte de afuera de la cadera"}[lang]
+    assert name in line and hip in line
+
+
+def test_uncoded_runner_reads_no_box(therapist_ctx: ServiceContext) -> None:
+    client_id = _runner(therapist_ctx, "RT-4", "", SOLEUS, HIP_HIKE, SQUAT)
+    handout, _, _ = build_handout(therapist_ctx, client_id)
+    assert [d.code for d in handout.drills] == [
+        "stretch.soleus_wall",
+        "control.hip_hike",
+        "strength.bodyweight_squat",
+    ]
+    assert handout.taken_out == ()
+    assert "taken out" not in _pdf_text(handout)
+
+
+def test_a_drill_held_back_for_pain_is_not_said_in_the_box() -> None:
+    """Pain has its own handling (the therapist's warning; a check-in's review box)."""
+    from mobileathlete_desktop.services.reports.held_back import HeldDrill, runner_lines
+
+    pain = HeldDrill("stretch.soleus_wall", "held back for pain")
+    complaint = HeldDrill("strength.bodyweight_squat", "held back", "achilles_insertional")
+    (line,) = runner_lines((pain, complaint), "en", None)
+    assert "“Squat”" in line
+
+
+def test_every_complaint_that_holds_drills_back_has_runner_words_in_each_language() -> None:
+    from mobileathlete_desktop.domain.complaint_runner_words import runner_why
+    from mobileathlete_desktop.domain.recommendations.complaints import COMPLAINT_RULES
+    from mobileathlete_desktop.support.languages import SUPPORTED_LANGUAGES
+
+    holding = [code for code, rule in COMPLAINT_RULES.items() if rule.holds_back]
+    assert holding
+    for code in holding:
+        english = runner_why(code, "en")
+        assert english
+        for lang in SUPPORTED_LANGUAGES:
+            if lang != "en":
+                assert runner_why(code, lang) not in ("", english), (code, lang)

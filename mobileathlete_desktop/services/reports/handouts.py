@@ -34,8 +34,10 @@ from mobileathlete_desktop.services.assessments import load_history
 from mobileathlete_desktop.services.audit import record_event
 from mobileathlete_desktop.services.context import InputError, ServiceContext
 from mobileathlete_desktop.services.reports.held_back import (
+    HeldDrill,
     as_handed_out,
     complaint_held_drills,
+    runner_lines,
 )
 from mobileathlete_desktop.services.reports.progress import clinic_header
 from mobileathlete_desktop.services.reports.review import (
@@ -93,6 +95,14 @@ def handout_program(
     says a check-in's review flag its own way (the handout in a box, the listing in its
     notes: `program_listing`).
     """
+    program, warnings, _ = _chosen_program(ctx, client_id, program_id=program_id, lang=lang)
+    return program, warnings
+
+
+def _chosen_program(
+    ctx: ServiceContext, client_id: int, *, program_id: int | None, lang: str
+) -> tuple[ProgramRecord, list[str], tuple[HeldDrill, ...]]:
+    """`handout_program`, with the drills it left out (`as_handed_out`)."""
     lang = language_code(lang)
     from mobileathlete_desktop.services.programs import (
         get_program,
@@ -117,7 +127,7 @@ def handout_program(
     warnings += [h.warning for h in held]
     if not program.items:
         warnings.append("The program has no drills")
-    return program, warnings
+    return program, warnings, held
 
 
 def build_handout(
@@ -138,7 +148,7 @@ def build_handout(
     ctx.actor.require("handouts.print")
     tr = texts(lang)
     client = get_client(ctx, client_id, audit=False)
-    program, warnings = handout_program(ctx, client_id, program_id=program_id, lang=lang)
+    program, warnings, held = _chosen_program(ctx, client_id, program_id=program_id, lang=lang)
     library = exercise_library()
     images = drill_images(ctx, [i.exercise_code for i in program.items])
     history = load_history(ctx, client_id)
@@ -218,6 +228,7 @@ def build_handout(
         summary=summary,
         notes=notes,
         review=client_note(flags, lang, library, clinic.phone),
+        taken_out=runner_lines(held, lang, library),
         time=time_text(program_time(program.items), lang),
         code=program.code,
         weeks=soon.weeks,

@@ -171,3 +171,39 @@ def held_lines(
             )
         lines.append(line)
     return tuple(lines)
+
+
+def runner_lines(
+    held: Sequence[HeldDrill], lang: str, library: ExerciseLibrary | None
+) -> tuple[str, ...]:
+    """The drills of the saved program left out for the client's coded complaint, as the
+    runner's handout tells them (tú in Spanish), one a line: which drill, why in the
+    runner's words (domain.complaint_runner_words) and to leave it out until they talk with
+    the physio. A drill held back for pain is not said here (its own handling: the
+    therapist's warning, and a check-in's review box)."""
+    from mobileathlete_desktop.domain.checkin_reasons import drill_name
+    from mobileathlete_desktop.domain.complaint_runner_words import runner_why
+
+    tr = texts(lang)
+    lines = []
+    for drill in held:
+        if not drill.complaint:
+            continue
+        name = in_sentence(drill_name(drill.code, library, lang), lang)
+        why = runner_why(drill.complaint, lang)
+        if why:
+            # Translators: on the runner's handout (tú in Spanish): a drill of their saved
+            # program taken out for their complaint; {why} is a clause such as "with pain
+            # where your Achilles meets your heel, ... can press on the sore spot".
+            line = tr.gettext(
+                "We've taken out “{drill}” for now: {why}. Please leave it out until we talk.",
+                drill=name,
+                why=why,
+            )
+        else:
+            line = tr.gettext(
+                "We've taken out “{drill}” for now. Please leave it out until we talk.",
+                drill=name,
+            )
+        lines.append(line)
+    return tuple(lines)
