@@ -53,6 +53,21 @@ def test_straight_knee_calf_raise_steps_agree_with_its_next_step(
     assert not any(one_leg in step for step in card.steps), card.steps
 
 
+@pytest.mark.parametrize(("lang", "one_leg"), [("en", "one leg"), ("es", "con una")])
+def test_bent_knee_calf_raise_steps_leave_the_next_step_to_the_card(
+    therapist_ctx: ServiceContext, lang: str, one_leg: str
+) -> None:
+    """The bent-knee raise's next step is the one-leg raise; with that already in the program
+    the card names the step beyond it, so its steps must not say 'one leg' either."""
+    bent = ProgramItemRecord("strength.calf_raise_bent_knee", 3, 15, sessions_per_week=3)
+    client_id = _runner(therapist_ctx, f"RT-5{lang}", "", bent, ONE_LEG)
+    handout, _, _ = build_handout(therapist_ctx, client_id, lang=lang)
+    card = handout.drills[0]
+    assert card.code == "strength.calf_raise_bent_knee"
+    assert card.when_easy and one_leg not in card.when_easy
+    assert not any(one_leg in step for step in card.steps), card.steps
+
+
 SOLEUS = ProgramItemRecord("stretch.soleus_wall", 3, hold_s=30, per_side=True, sessions_per_week=7)
 SQUAT = ProgramItemRecord("strength.bodyweight_squat", 3, 12, sessions_per_week=3)
 HIP_HIKE = ProgramItemRecord("control.hip_hike", 3, 12, per_side=True, sessions_per_week=7)
