@@ -2,7 +2,8 @@
 at the latest assessment and those the client's coded complaint holds back (split from
 services.reports.handouts, whose handout and `mobileathlete program` listing print the program
 without them and warn the therapist of each; the summary and the full record list the program
-so too, and say under it which drill was left out and why)."""
+so too, and say under it which drill was left out and why; the handout tells the runner each
+drill left out for their complaint: `runner_lines`)."""
 
 from __future__ import annotations
 
