@@ -29,6 +29,7 @@ from mobileathlete_desktop.domain.interpretation.value_words import _named
 from mobileathlete_desktop.domain.recommendations.complaints import COMPLAINT_RULES
 from mobileathlete_desktop.support import languages
 from mobileathlete_desktop.support.i18n import N_, Texts, texts
+from mobileathlete_desktop.support.sentence_case import in_sentence, sentence_start
 
 # What was done: the sessions, then the pain or difficulty when it was recorded.
 _DONE = N_("done {done} of {prescribed} sessions ({share})")
@@ -166,13 +167,15 @@ class CheckinReason:
             values["done"] = done
             pain = p.get("pain")
             values["said"] = done if pain is None else tr.gettext(_DONE_PAIN, done=done, pain=pain)
-        if "drill" in p:
-            values["drill"] = drill_name(str(p["drill"]), library, lang)
+        if "drill" in p:  # lower case inside a Spanish sentence, raised again if it leads
+            values["drill"] = in_sentence(drill_name(str(p["drill"]), library, lang), lang)
         if "painful" in p:
             values["painful"] = _painful_words(p["painful"], tr, catalogue)
         if "complaint" in p:
             values["complaint"], values["why"] = _complaint_words(str(p["complaint"]), tr)
         said = tr.gettext(REASONS[self.code], **values)
+        if "drill" in p and tr.gettext(REASONS[self.code], **{**values, "drill": "\0"})[:1] == "\0":
+            said = sentence_start(said)
         rule = COMPLAINT_RULES.get(str(p.get("for_complaint", "")))
         if rule is not None and "complaint" not in p:
             # Kept only for the client's complaint: the reason names it.
@@ -296,9 +299,10 @@ def _said(text: str, lang: str, *, pain_allowed: bool = True) -> dict[str, Any] 
 
 @functools.cache
 def _drill_codes(lang: str) -> dict[str, str]:
-    """The library's drills by their name in `lang`."""
+    """The library's drills by their name in `lang`, letter case folded (a name inside a
+    Spanish sentence is lower case: support.sentence_case.in_sentence)."""
     known = _library(None)
-    return {} if known is None else {e.name(lang): e.code for e in known}
+    return {} if known is None else {e.name(lang).casefold(): e.code for e in known}
 
 
 @functools.cache
@@ -338,7 +342,7 @@ def _parsed(code: str, match: re.Match[str], lang: str) -> CheckinReason | None:
         if groups.get(name) is not None and name not in params:
             params[name] = int(groups[name])
     if "drill" in groups:
-        params["drill"] = _drill_codes(lang).get(groups["drill"], groups["drill"])
+        params["drill"] = _drill_codes(lang).get(groups["drill"].casefold(), groups["drill"])
     if "painful" in groups:
         params["painful"] = _painful_of(groups["painful"], lang)
     if "complaint" in groups:  # its why is the rule's, said again from the code

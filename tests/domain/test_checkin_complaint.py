@@ -268,7 +268,7 @@ def test_the_complaints_own_loading_drill_is_kept_though_it_answers_no_finding()
         (
             "es",
             "hizo 12 de 12 sesiones (100 %), dolor o dificultad 1/10: se mantiene, más difícil "
-            "con carga: su siguiente paso, Bajada de talón en un escalón, está en pausa por el "
+            "con carga: su siguiente paso, bajada de talón en un escalón, está en pausa por el "
             "cuadro clínico del cliente, dolor del tendón de Aquiles en su inserción",
             "3 series × 12 repeticiones por lado, mochila con peso, ritmo 3-1-1",
         ),

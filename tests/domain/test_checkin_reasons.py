@@ -56,7 +56,7 @@ PROPOSED_EN = [
     "done 7 of 28 sessions (25 %): kept, to be done before moving on",
 ]
 PROPOSED_ES = [
-    "avanza desde el ejercicio Almeja con banda elástica, del que hizo 12 de 12 sesiones "
+    "avanza desde el ejercicio almeja con banda elástica, del que hizo 12 de 12 sesiones "
     "(100 %), dolor o dificultad 1/10",
     "hizo 12 de 12 sesiones (100 %), dolor o dificultad 2/10: se mantiene, sin hacerlo más "
     "difícil: entra en Flexión dorsal del tobillo con la rodilla doblada, lado izquierdo, con "
@@ -71,7 +71,7 @@ ENGLISH = [
     "done 7 of 28 sessions (25 %): kept, to be done before moving on",
 ]
 SPANISH = [
-    "hizo 12 de 12 sesiones (100 %), dolor o dificultad 1/10: pasa a Elevación lateral de "
+    "hizo 12 de 12 sesiones (100 %), dolor o dificultad 1/10: pasa a elevación lateral de "
     "pierna, de costado",
     "hizo 12 de 12 sesiones (100 %), dolor o dificultad 2/10: se mantiene, sin hacerlo más "
     "difícil: carga Flexión dorsal del tobillo con la rodilla doblada, lado izquierdo, con "

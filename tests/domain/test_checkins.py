@@ -23,6 +23,7 @@ from mobileathlete_desktop.domain.checkins import (
 from mobileathlete_desktop.domain.exercises import default_exercise_library
 from mobileathlete_desktop.domain.programs import ProgramItemRecord, ProgramRecord
 from mobileathlete_desktop.domain.recommendations import Drill, Observation, library_drills
+from mobileathlete_desktop.support.sentence_case import in_sentence
 
 PROGRAM = ProgramRecord(
     id=7,
@@ -143,7 +144,7 @@ def test_a_drill_with_nowhere_to_go_is_kept_and_says_so_in_spanish() -> None:
         "ejercicio más difícil en la biblioteca; suba la dosis)"
     )
     assert changes[1].now == "strength.eccentric_heel_drop" and changes[1].action == "progress"
-    calf_raise = library["strength.single_leg_calf_raise"].name("es")
+    calf_raise = in_sentence(library["strength.single_leg_calf_raise"].name("es"), "es")
     assert changes[1].reason.startswith(f"avanza desde el ejercicio {calf_raise}, del que hizo")
 
 

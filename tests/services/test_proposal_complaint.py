@@ -117,7 +117,7 @@ def test_the_complaints_calf_raise_stays_though_the_assessment_flags_only_the_hi
     ]
     two_leg = next(c for c in changes if c.was == "strength.calf_raise_straight_knee")
     assert two_leg.action == "hold" and two_leg.reason.endswith(
-        "se mantiene, más difícil con carga: su siguiente paso, Elevación de talón en una "
+        "se mantiene, más difícil con carga: su siguiente paso, elevación de talón en una "
         "pierna, ya está en el programa (un ejercicio de carga para el cuadro clínico del "
         "cliente, dolor del tendón de Aquiles en su inserción)"
     )
