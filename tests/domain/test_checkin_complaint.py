@@ -106,17 +106,18 @@ def test_insertional_achilles_never_moves_on_to_heel_drops_below_the_step() -> N
         (
             "en",
             "Calf stretch at the wall held back for the client's complaint, insertional Achilles "
-            "pain: it takes the loaded ankle to end-range dorsiflexion (a calf stretch, a heel "
-            "drop below the step), which compresses the Achilles insertion (Pringels 2025; "
-            "Jonsson 2008)",
+            "pain: it takes the loaded ankle to end-range dorsiflexion (a calf stretch, an ankle "
+            "rock, a heel drop below the step, a deep squat, a deep forward reach on one leg), "
+            "which compresses the Achilles insertion (Pringels 2025; Jonsson 2008)",
         ),
         (
             "es",
             "Estiramiento de pantorrilla en la pared en pausa por el cuadro clínico del cliente, "
             "dolor del tendón de Aquiles en su inserción: lleva el tobillo en carga al final del "
-            "rango de flexión dorsal (un estiramiento de pantorrilla, una bajada del talón por "
-            "debajo del escalón), lo que comprime la inserción del tendón de Aquiles (Pringels "
-            "2025; Jonsson 2008)",
+            "rango de flexión dorsal (un estiramiento de pantorrilla, un balanceo del tobillo "
+            "hacia adelante, una bajada del talón por debajo del escalón, una sentadilla "
+            "profunda, un alcance profundo hacia adelante sobre una pierna), lo que comprime la "
+            "inserción del tendón de Aquiles (Pringels 2025; Jonsson 2008)",
         ),
     ],
 )

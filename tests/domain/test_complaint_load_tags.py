@@ -15,10 +15,12 @@ import pytest
 from mobileathlete_desktop.domain.exercises import default_exercise_library
 from mobileathlete_desktop.domain.recommendations import Observation, library_drills, plan
 from mobileathlete_desktop.domain.recommendations.complaints import (
+    COMPLAINT_RULES,
     DORSIFLEXION_TAG,
     HIP_ADDUCTION_TAG,
     held_for_complaint,
 )
+from mobileathlete_desktop.support.i18n import texts
 
 LIBRARY = default_exercise_library()
 DRILLS = library_drills(LIBRARY)
@@ -107,3 +109,51 @@ def test_the_tags_as_decided() -> None:
         assert DORSIFLEXION_TAG not in by_code[code].targets
     assert "control.hip_hike" in held_for_complaint("lateral_hip_gluteal", DRILLS)
     assert "control.hip_hike" not in held_for_complaint("achilles_insertional", DRILLS)
+
+
+# Each drill a complaint holds back, and the example in its rule's reason (for the therapist,
+# English and Spanish) that says its movement in plain words. A drill tagged later with no
+# example here fails the first test: the reason's examples must grow with the tags.
+HELD_EXAMPLES: dict[str, dict[str, tuple[str, str]]] = {
+    "lateral_hip_gluteal": {
+        "mobility.standing_itb_side_reach": ("the leg crossed behind", "la pierna cruzada"),
+        "mobility.leg_swing_side_to_side": ("swung across the body", "balanceada por delante"),
+        "control.hip_hike": (
+            "the pelvis let drop on the free side while standing on one leg",
+            "la pelvis que se deja caer del lado libre al estar de pie sobre una pierna",
+        ),
+    },
+    "achilles_insertional": {
+        "mobility.knee_to_wall_rock": ("an ankle rock", "un balanceo del tobillo"),
+        "mobility.half_kneeling_ankle_rock": ("an ankle rock", "un balanceo del tobillo"),
+        "mobility.calf_wall_rock": ("an ankle rock", "un balanceo del tobillo"),
+        "mobility.soleus_rock_loaded": ("an ankle rock", "un balanceo del tobillo"),
+        "mobility.deep_squat_pry": ("a deep squat", "una sentadilla profunda"),
+        "mobility.inchworm": ("a calf stretch", "un estiramiento de pantorrilla"),
+        "control.single_leg_reach": (
+            "a deep forward reach on one leg",
+            "un alcance profundo hacia adelante sobre una pierna",
+        ),
+        "strength.eccentric_heel_drop": (
+            "a heel drop below the step",
+            "una bajada del talón por debajo del escalón",
+        ),
+        "strength.bodyweight_squat": ("a deep squat", "una sentadilla profunda"),
+        "stretch.calf_wall": ("a calf stretch", "un estiramiento de pantorrilla"),
+        "stretch.soleus_wall": ("a calf stretch", "un estiramiento de pantorrilla"),
+    },
+}
+
+
+@pytest.mark.parametrize("complaint", sorted(HELD_EXAMPLES))
+def test_every_drill_held_back_has_an_example_in_the_reason(complaint: str) -> None:
+    """The therapist reads why a drill is held back (the recommender's warning, the builder,
+    the check-in); the reason's examples cover every drill the rule holds back, pelvis drop
+    and deep squat and forward reach included (the tags 2c53586 added)."""
+    assert set(held_for_complaint(complaint, DRILLS)) == set(HELD_EXAMPLES[complaint])
+    rule = COMPLAINT_RULES[complaint]
+    spanish = texts("es").gettext(rule.held_why)
+    assert spanish != rule.held_why, "translated"
+    for drill, (en, es) in HELD_EXAMPLES[complaint].items():
+        assert en in rule.held_why, drill
+        assert es in spanish, drill

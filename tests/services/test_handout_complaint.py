@@ -26,9 +26,9 @@ SIDE_LEAN = ProgramItemRecord("mobility.standing_itb_side_reach", 2, hold_s=30, 
 
 ACHILLES_WHY = (
     "held back for the client's complaint, insertional Achilles pain: it takes the loaded ankle "
-    "to end-range dorsiflexion (a calf stretch, a heel drop below the step), which compresses "
-    "the Achilles insertion (Pringels 2025; Jonsson 2008); left out of the handout while this "
-    "complaint is coded"
+    "to end-range dorsiflexion (a calf stretch, an ankle rock, a heel drop below the step, a "
+    "deep squat, a deep forward reach on one leg), which compresses the Achilles insertion "
+    "(Pringels 2025; Jonsson 2008); left out of the handout while this complaint is coded"
 )
 
 
@@ -90,8 +90,10 @@ def test_lateral_hip_handout_leaves_out_the_side_lean_across_the_midline(
     assert [d.code for d in handout.drills] == ["control.clamshell"]
     assert (
         "Side lean, leg crossed behind (outer hip) held back for the client's complaint, lateral "
-        "hip pain (gluteal tendinopathy): it takes the hip into adduction, which compresses the "
-        "gluteal tendons (Grimaldi 2015); left out of the handout while this complaint is coded"
+        "hip pain (gluteal tendinopathy): it takes the hip into adduction (the leg crossed behind "
+        "or swung across the body, the pelvis let drop on the free side while standing on one "
+        "leg), which compresses the gluteal tendons (Grimaldi 2015); left out of the handout "
+        "while this complaint is coded"
     ) in warnings
 
 

@@ -27,15 +27,17 @@ __all__ = ["store"]  # the fixture, used by name
 SOLEUS = "stretch.soleus_wall"
 WHY = {
     "en": "Bent-knee calf stretch (soleus) held back for the client's complaint, insertional "
-    "Achilles pain: it takes the loaded ankle to end-range dorsiflexion (a calf stretch, a heel "
-    "drop below the step), which compresses the Achilles insertion (Pringels 2025; Jonsson "
-    "2008); left out of the handout while this complaint is coded",
+    "Achilles pain: it takes the loaded ankle to end-range dorsiflexion (a calf stretch, an "
+    "ankle rock, a heel drop below the step, a deep squat, a deep forward reach on one leg), "
+    "which compresses the Achilles insertion (Pringels 2025; Jonsson 2008); left out of the "
+    "handout while this complaint is coded",
     "es": "Estiramiento de sóleo con la rodilla doblada en pausa por el cuadro clínico del "
     "cliente, dolor del tendón de Aquiles en su inserción: lleva el tobillo en carga al final "
-    "del rango de flexión dorsal (un estiramiento de pantorrilla, una bajada del talón por "
-    "debajo del escalón), lo que comprime la inserción del tendón de Aquiles (Pringels 2025; "
-    "Jonsson 2008); fuera de la hoja de ejercicios mientras este cuadro clínico esté "
-    "codificado",
+    "del rango de flexión dorsal (un estiramiento de pantorrilla, un balanceo del tobillo hacia "
+    "adelante, una bajada del talón por debajo del escalón, una sentadilla profunda, un alcance "
+    "profundo hacia adelante sobre una pierna), lo que comprime la inserción del tendón de "
+    "Aquiles (Pringels 2025; Jonsson 2008); fuera de la hoja de ejercicios mientras este cuadro "
+    "clínico esté codificado",
 }
 MARK = {"en": "held back for the complaint", "es": "en pausa por el cuadro clínico"}
 

@@ -19,12 +19,13 @@ from mobileathlete_desktop.domain.recommendations.model import Drill
 from mobileathlete_desktop.support.i18n import N_
 
 HIP_ADDUCTION_TAG = "load:hip_adduction"
-"""The drill takes the hip into adduction across the midline (a side lean with the leg crossed
-behind, a leg swung across the body)."""
+"""The drill takes the hip into adduction: across the midline (a side lean with the leg crossed
+behind, a leg swung across the body), or under body weight when the free side of the pelvis is
+let drop while standing on one leg (hip hikes on a step)."""
 
 DORSIFLEXION_TAG = "load:ankle_dorsiflexion"
 """The drill takes the loaded ankle to end-range dorsiflexion (a calf stretch, an ankle rock, a
-heel drop below the step, a deep squat)."""
+heel drop below the step, a deep squat, a deep forward reach on one leg with the heel down)."""
 
 
 @dataclass(frozen=True)
@@ -62,7 +63,11 @@ COMPLAINT_RULES: dict[str, ComplaintRule] = {
             "lateral_hip_gluteal",
             N_("lateral hip pain (gluteal tendinopathy)"),
             holds_back=frozenset({HIP_ADDUCTION_TAG}),
-            held_why=N_("it takes the hip into adduction, which compresses the gluteal tendons"),
+            held_why=N_(
+                "it takes the hip into adduction (the leg crossed behind or swung across the "
+                "body, the pelvis let drop on the free side while standing on one leg), which "
+                "compresses the gluteal tendons"
+            ),
             cite="Grimaldi 2015",
             source=(
                 "Grimaldi A, Mellor R, Hodges P, Bennell K, Wajswelner H, Vicenzino B. Gluteal "
@@ -84,8 +89,9 @@ COMPLAINT_RULES: dict[str, ComplaintRule] = {
             N_("insertional Achilles pain"),
             holds_back=frozenset({DORSIFLEXION_TAG}),
             held_why=N_(
-                "it takes the loaded ankle to end-range dorsiflexion (a calf stretch, a heel "
-                "drop below the step), which compresses the Achilles insertion"
+                "it takes the loaded ankle to end-range dorsiflexion (a calf stretch, an ankle "
+                "rock, a heel drop below the step, a deep squat, a deep forward reach on one "
+                "leg), which compresses the Achilles insertion"
             ),
             proposes=("strength.calf_raise_straight_knee",),
             proposed_why=(
