@@ -264,19 +264,19 @@ def propose_next(
     sessions) without much pain moves on to its first progression in the library, one that
     hurt (pain above PAIN_TOO_MUCH) is paused until the therapist reviews it, its first
     regression in its place unless the program holds that already (no drill paused so comes
-    back as another's next or easier step), one mostly skipped
-    (below DONE_LITTLE) or in between is kept; each change with its reason. A drill moved to
-    another takes that drill's default dose from the library (the therapist adjusts); a kept
-    drill keeps its dose. With the latest
-    assessment's `findings` and the library's `drills`, a drill that answers none of the
-    flagged findings any more is dropped (a program for no findings drops nothing). The
+    back as another's next or easier step), one mostly skipped (below DONE_LITTLE) or in
+    between is kept; each change with its reason. A drill moved to another takes that drill's
+    default dose from the library (the therapist adjusts); a kept drill keeps its dose. With
+    the latest assessment's `findings` and the library's `drills`, a drill that answers none of
+    the flagged findings any more is dropped (a program for no findings drops nothing). The
     `catalogue` (else the shipped one) names a painful test in `lang`.
 
     `complaint` is the client's coded complaint (domain.records.COMPLAINT_CODES): a drill of the
     program it holds back (recommendations.held_back_for_complaint: a heel drop below the step
-    for insertional Achilles pain) is paused with the complaint's reason, and none it holds
-    back is proposed as a drill's next or easier step (`_decide`); its own loading drills
-    (checkin_complaint.complaint_family) are never dropped for answering no finding."""
+    for insertional Achilles pain) is paused with the complaint's reason (even when it answers
+    no finding either), and none it holds back is proposed as a drill's next or easier step
+    (`_decide`); its own loading drills (checkin_complaint.complaint_family) are never dropped
+    for answering no finding."""
     by_code = {i.exercise_code: i for i in checkin.items}
     known = {d.code: d for d in drills}
 
@@ -293,9 +293,10 @@ def propose_next(
     held_for_complaint = held_back_for_complaint(program.items, drills, complaint)
     family = complaint_family(complaint, library, drills)
     for item in program.items:
-        # Kept only as the complaint's loading drill: its reason says so.
+        # Kept only as the complaint's loading drill, or held back for it: its reason says so.
         for_complaint = not _still_needed(item.exercise_code, findings, known)
-        if for_complaint and item.exercise_code not in family:
+        held = item.exercise_code in held_for_complaint
+        if for_complaint and item.exercise_code not in family and not held:
             why = CheckinReason("checkin.dropped")
             changes.append(ProposedChange(item.exercise_code, "", "drop", why.words(lang), why))
             continue
@@ -308,7 +309,7 @@ def propose_next(
             said = why.words(lang, library, catalogue)
             changes.append(ProposedChange(item.exercise_code, "", "pause", said, why))
             continue
-        if item.exercise_code in held_for_complaint:
+        if held:
             # The complaint holds it back whatever the check-in says: out, with its reason.
             why = complaint_reason(item.exercise_code, complaint)
             said = why.words(lang, library, catalogue)
