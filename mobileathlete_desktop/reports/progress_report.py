@@ -22,13 +22,9 @@ from mobileathlete_desktop.reports.pdf import (
     styles,
     text,
 )
+from mobileathlete_desktop.reports.progress_program import program_and_signature
 from mobileathlete_desktop.reports.stills import stills_flowables
-from mobileathlete_desktop.reports.summary import (
-    draft_band,
-    not_signed,
-    review_lines,
-    years_running,
-)
+from mobileathlete_desktop.reports.summary import draft_band, years_running
 from mobileathlete_desktop.reports.tall_chart import paged_pieces
 from mobileathlete_desktop.support.i18n import N_, texts
 
@@ -36,9 +32,6 @@ from mobileathlete_desktop.support.i18n import N_, texts
 HEADING_ROOM_MM = 30
 
 VISITS_PER_TABLE = 4
-# A chart at most this tall (points) may move to the next page with a short program and the
-# signature, rather than leave them a page of their own.
-SMALL_CHART = 460.0
 
 # Visit kinds as a column heading prints them: short enough not to break inside a word.
 KIND_HEADINGS = {
@@ -119,6 +112,9 @@ class ProgressReport:
     tests: tuple[MeasureRow, ...] = ()
     program_title: str = ""
     program: tuple[ProgramLine, ...] = ()
+    all_held_back: bool = False
+    """The saved program has drills and the handout holds back every one (the last lines of
+    `review` say which and why): the report says so, not that no program was saved."""
     review: tuple[str, ...] = ()
     """The program's open review flags, what the runner was told, the drills the handout holds
     back (reports.summary)."""
@@ -328,35 +324,6 @@ def _fits(cells: Sequence[str], least_mm: float, most_mm: float) -> float:
     return float(min(max(least_mm * mm, longest + 6), most_mm * mm))
 
 
-def _signature(report: ProgressReport) -> Any:
-    from reportlab.lib.units import mm
-    from reportlab.platypus import Table, TableStyle
-
-    tr = texts(report.lang)
-    drafts = report.drafts
-    data = [
-        ["", ""],
-        [
-            para(tr.gettext("Therapist: {name}", name=report.therapist or "—"), "small"),
-            para(not_signed(drafts, tr), "cell_bold")
-            if drafts
-            else para(tr.gettext("Signature"), "small"),
-        ],
-    ]
-    table = Table(data, colWidths=[content_width() / 2] * 2, rowHeights=[11 * mm, None])
-    table.setStyle(
-        TableStyle(
-            [
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-                # A line to sign on only under a document made from signed assessments.
-                *([] if drafts else [("LINEBELOW", (1, 0), (1, 0), 0.6, "#000000")]),
-            ]
-        )
-    )
-    return table
-
-
 def report_story(report: ProgressReport) -> list[Any]:
     """The flowables of one client's report, starting with its numbered-section mark."""
     from reportlab.lib.units import mm
@@ -458,42 +425,5 @@ def report_story(report: ProgressReport) -> list[Any]:
             last_chart.append(Spacer(1, 3 * mm))
         for note in report.chart_notes:
             last_chart.append(para(tr.gettext("Not drawn: {note}", note=note), "muted"))
-    heading = para(tr.gettext("Current home program"), "h1")
-    program: list[Any] = []
-    if report.program:
-        if report.program_title:
-            program.append(para(report.program_title, "muted"))
-        for i, item in enumerate(report.program, start=1):
-            line = f"<b>{i}. {text(item.name)}</b> — {text(item.dosage)}"
-            if item.reason:
-                line += f"<br/><i>{text(item.reason)}</i>"
-            program.append(para(line, "body", markup=True))
-        program += review_lines(report.review, "body")
-    else:
-        program.append(para(tr.gettext("No home program has been saved."), "body"))
-        program += review_lines(report.review, "body")  # every drill held back: which and why
-    # The signature never sits alone on a page: it goes with the last lines of the program
-    # (the heading too when the program is short, and then the last chart when it is small,
-    # so a short program and the signature do not fill a page of their own).
-    tail = 2
-    if len(program) <= tail + 1:
-        small = sum(getattr(f, "drawHeight", 0) for f in last_chart) < SMALL_CHART
-        if not small:
-            story += last_chart
-        story.append(
-            KeepTogether(
-                [
-                    *(last_chart if small else []),
-                    heading,
-                    *program,
-                    Spacer(1, 3 * mm),
-                    _signature(report),
-                ]
-            )
-        )
-    else:
-        story += last_chart
-        # The heading goes over with the program's first lines, never alone at a page's foot.
-        story += [KeepTogether([heading, *program[:2]]), *program[2:-tail]]
-        story.append(KeepTogether([*program[-tail:], Spacer(1, 3 * mm), _signature(report)]))
+    story += program_and_signature(report, last_chart)
     return story

@@ -93,6 +93,9 @@ class SummaryReport:
     program: tuple[DrillLine, ...] = ()
     adherence: str = ""
     """The latest check-in in a sentence (sessions done, EARS), when one was recorded."""
+    all_held_back: bool = False
+    """The saved program has drills and the handout holds back every one (the last lines of
+    `review` say which and why): the summary says so, not that no program was given."""
     review: tuple[str, ...] = ()
     """The program's open review flags ("Flagged for review: Bird dog 6/10 at the check-in of
     ..."), then what the runner was told, then the drills the handout holds back; () for none."""
@@ -326,39 +329,6 @@ def _changes(report: SummaryReport, tr: Texts) -> list[Any]:
     return out
 
 
-def program_table(program: Sequence[DrillLine], tr: Texts) -> Any:
-    """The home program in one table: drill, dose, why; and "done" once a check-in recorded
-    the sessions done."""
-    from reportlab.lib.units import mm
-
-    done = any(d.done for d in program)
-    head = [
-        para(tr.gettext("Drill"), "cell_bold"),
-        para(tr.gettext("Dose"), "cell_bold"),
-        para(tr.gettext("Why"), "cell_bold"),
-    ]
-    if done:
-        head.append(para(tr.gettext("Done at check-in"), "cell_bold"))
-    rows = [head]
-    for d in program:
-        row = [para(d.name, "cell"), para(d.dose, "cell"), para(d.why, "cell")]
-        rows.append([*row, para(d.done or "—", "cell")] if done else row)
-    done_w = 22 * mm if done else 0
-    rest = content_width() - 46 * mm - done_w
-    widths = [46 * mm, rest * 0.5, rest * 0.5] + ([done_w] if done else [])
-    return grid_table(rows, widths, header=True)
-
-
-def review_lines(lines: Sequence[str], style: str = "small") -> list[Any]:
-    """A program's open review flags, bold in the handout's note colour, one a line."""
-    from mobileathlete_desktop.reports.handout_drill import NOTE_COLOUR
-
-    return [
-        para(f'<font color="{NOTE_COLOUR}"><b>{text(line)}</b></font>', style, markup=True)
-        for line in lines
-    ]
-
-
 def signature(therapist: str, tr: Texts, drafts: Sequence[date] = ()) -> Any:
     """The therapist's name and a line to sign on; no line when an assessment is a draft:
     the document says it is not signed instead."""
@@ -473,21 +443,10 @@ def summary_story(report: SummaryReport, *, draw_charts: bool = True) -> list[An
         story.append(para(tr.gettext("What changed"), "h2"))
         story += _changes(report, tr)
         story += _chart_flowables(report, tr, draw_charts)
-    program: list[Any] = [para(tr.gettext("Current home program"), "h2")]
-    if report.program:
-        if report.program_title:
-            program.append(para(report.program_title, "muted"))
-        program.append(program_table(report.program, tr))
-        # The heading and its subtitle never end a page without the table (a program is a
-        # few rows: it moves whole to the next page).
-        program = [KeepTogether(program)]
-        program += review_lines(report.review)
-        if report.adherence:
-            program.append(para(report.adherence, "muted"))
-    else:
-        program.append(para(tr.gettext("No home program has been given yet."), "small"))
-        program += review_lines(report.review)  # every drill held back: which and why
-    story += program
+    # The program section (reports.summary_program) lays out this module's own paragraphs.
+    from mobileathlete_desktop.reports.summary_program import program_section, review_lines
+
+    story += program_section(report, tr)
     plan = [para(tr.gettext("Plan and next visit"), "h2")]
     plan.append(para(report.plan or tr.gettext("No plan written at the latest visit."), "small"))
     if report.next_visit:

@@ -41,7 +41,7 @@ def clinic_header(ctx: ServiceContext) -> ClinicHeader:
 
 def _program(
     ctx: ServiceContext, history: ClientHistory, lang: str = "en"
-) -> tuple[str, list[ProgramLine], tuple[str, ...]]:
+) -> tuple[str, list[ProgramLine], tuple[str, ...], tuple[str, ...]]:
     """The latest saved program's drills, each with the finding it works on, as the summary
     says it (services.reports.summary.drill_why: the recommender's own matching, in `lang`).
     The items' saved reasons are not printed: a program progressed at a check-in saves there
@@ -49,7 +49,7 @@ def _program(
     11 of 28 sessions (39 %): kept..."), for the therapist; this line names the finding. Then
     the program's open review flags (services.reports.review), as the summary lists them. The
     program as the runner's handout prints it (services.reports.held_back.as_handed_out), and
-    a line for each drill it leaves out, after the flags."""
+    a line for each drill it leaves out, after the flags; last, those lines alone."""
     from mobileathlete_desktop.services.programs import (
         exercise_library,
         exercise_name,
@@ -62,7 +62,7 @@ def _program(
 
     program = latest_program(ctx, history.client.id)
     if program is None:
-        return "", [], ()
+        return "", [], (), ()
     program, held = as_handed_out(ctx, history.client.id, program)
     tr = texts(lang)
     title = program.title or tr.gettext("Home program")
@@ -88,11 +88,8 @@ def _program(
         )
         for i in program.items
     ]
-    return (
-        title,
-        lines,
-        (*open_review(ctx, history, program, lang)[0], *held_lines(held, lang, library)),
-    )
+    held_back = held_lines(held, lang, library)
+    return title, lines, (*open_review(ctx, history, program, lang)[0], *held_back), held_back
 
 
 # At most this many measures get a progress chart: the most limited ones.
@@ -179,7 +176,7 @@ def build_progress_report(
     history = load_history(ctx, client_id)
     visits: Sequence[AssessmentRecord] = history.assessments
     tables = report_tables(ctx, history, lang) if visits else ReportTables()
-    title, program, review = _program(ctx, history, lang)
+    title, program, review, held = _program(ctx, history, lang)
     figures, chart_notes = _figures(ctx, history, lang) if charts and len(visits) else ([], [])
     latest = history.latest
     return ProgressReport(
@@ -197,6 +194,7 @@ def build_progress_report(
         program_title=title,
         program=tuple(program),
         review=review,
+        all_held_back=bool(held) and not program,
         figures=tuple(figures),
         chart_notes=tuple(chart_notes),
         lang=lang,

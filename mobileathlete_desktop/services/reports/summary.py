@@ -435,6 +435,7 @@ def build_summary_report(
         program=tuple(program),
         adherence=adherence,
         review=(*review, *held),
+        all_held_back=bool(held) and not program,
         plan=plan,
         next_visit=next_visit if visits else "",
         discharge_warning=still_open if discharged else "",
