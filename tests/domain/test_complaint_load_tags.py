@@ -119,8 +119,16 @@ HELD_EXAMPLES: dict[str, dict[str, tuple[str, str]]] = {
         "mobility.standing_itb_side_reach": ("the leg crossed behind", "la pierna cruzada"),
         "mobility.leg_swing_side_to_side": ("swung across the body", "balanceada por delante"),
         "control.hip_hike": (
-            "the pelvis let drop on the free side while standing on one leg",
-            "la pelvis que se deja caer del lado libre al estar de pie sobre una pierna",
+            "the pelvis let drop or turned toward the floor on the free side while standing on "
+            "one leg",
+            "la pelvis que se deja caer o se gira hacia el piso del lado libre al estar de pie "
+            "sobre una pierna",
+        ),
+        "control.hip_airplane": (
+            "the pelvis let drop or turned toward the floor on the free side while standing on "
+            "one leg",
+            "la pelvis que se deja caer o se gira hacia el piso del lado libre al estar de pie "
+            "sobre una pierna",
         ),
     },
     "achilles_insertional": {
@@ -157,3 +165,37 @@ def test_every_drill_held_back_has_an_example_in_the_reason(complaint: str) -> N
     for drill, (en, es) in HELD_EXAMPLES[complaint].items():
         assert en in rule.held_why, drill
         assert es in spanish, drill
+
+
+# A lateral hip runner whose hip internal rotation moves further with help than alone (a
+# control deficit of the rotators): uncoded, hip airplanes answer it first.
+HIP_ROTATION_CONTROL = [
+    finding(
+        "hip.internal_rotation",
+        {"control_deficit", "below_norm"},
+        "Hip internal rotation, right: active 24°, passive 34° (gap 10°)",
+    )
+]
+
+
+def test_lateral_hip_runner_gets_no_hip_airplanes() -> None:
+    """Hip airplanes: standing on one leg, trunk near level, the pelvis turned 'open toward
+    the ceiling, then close it toward the floor'. Closing, the standing hip goes into adduction
+    and internal rotation under body weight, in deep flexion, with the abductors lengthening
+    to control it: the compression with tensile load Grimaldi 2015 names most damaging, 'joint
+    position (particularly excessive hip adduction)' (abstract read). Tagged
+    load:hip_adduction, so coded lateral hip pain holds it back; the warning names it."""
+    assert chosen(HIP_ROTATION_CONTROL)[0] == "control.hip_airplane"
+    coded = chosen(HIP_ROTATION_CONTROL, "lateral_hip_gluteal")
+    assert coded, "the hip's rotation is still trained"
+    assert "control.hip_airplane" not in coded
+    result = plan(HIP_ROTATION_CONTROL, DRILLS, complaint="lateral_hip_gluteal")
+    held = next(
+        w
+        for w in result.warnings({"control.hip_airplane": "Hip airplanes"})
+        if w.startswith("Held back:")
+    )
+    assert "Hip airplanes" in held and "(Grimaldi 2015)" in held
+    # Another complaint's rule, or none, leaves them in.
+    assert "control.hip_airplane" in chosen(HIP_ROTATION_CONTROL, "achilles_insertional")
+    assert "control.hip_airplane" in chosen(HIP_ROTATION_CONTROL, "patellofemoral")

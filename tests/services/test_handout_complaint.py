@@ -91,9 +91,9 @@ def test_lateral_hip_handout_leaves_out_the_side_lean_across_the_midline(
     assert (
         "Side lean, leg crossed behind (outer hip) held back for the client's complaint, lateral "
         "hip pain (gluteal tendinopathy): it takes the hip into adduction (the leg crossed behind "
-        "or swung across the body, the pelvis let drop on the free side while standing on one "
-        "leg), which compresses the gluteal tendons (Grimaldi 2015); left out of the handout "
-        "while this complaint is coded"
+        "or swung across the body, the pelvis let drop or turned toward the floor on the free "
+        "side while standing on one leg), which compresses the gluteal tendons (Grimaldi 2015); "
+        "left out of the handout while this complaint is coded"
     ) in warnings
 
 

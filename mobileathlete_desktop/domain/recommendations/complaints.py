@@ -21,7 +21,8 @@ from mobileathlete_desktop.support.i18n import N_
 HIP_ADDUCTION_TAG = "load:hip_adduction"
 """The drill takes the hip into adduction: across the midline (a side lean with the leg crossed
 behind, a leg swung across the body), or under body weight when the free side of the pelvis is
-let drop while standing on one leg (hip hikes on a step)."""
+let drop or turned toward the floor while standing on one leg (hip hikes on a step, hip
+airplanes)."""
 
 DORSIFLEXION_TAG = "load:ankle_dorsiflexion"
 """The drill takes the loaded ankle to end-range dorsiflexion (a calf stretch, an ankle rock, a
@@ -65,8 +66,8 @@ COMPLAINT_RULES: dict[str, ComplaintRule] = {
             holds_back=frozenset({HIP_ADDUCTION_TAG}),
             held_why=N_(
                 "it takes the hip into adduction (the leg crossed behind or swung across the "
-                "body, the pelvis let drop on the free side while standing on one leg), which "
-                "compresses the gluteal tendons"
+                "body, the pelvis let drop or turned toward the floor on the free side while "
+                "standing on one leg), which compresses the gluteal tendons"
             ),
             cite="Grimaldi 2015",
             source=(
