@@ -146,9 +146,18 @@ def taken_out_box(lines: tuple[str, ...], layout: Layout) -> Any:
     """The drills taken out of the runner's program for their complaint, one a line, in a
     box across the page under the title."""
     from reportlab.lib.colors import HexColor
+    from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import Table, TableStyle
 
-    box = Table([[layout.para(line, "body")] for line in lines], colWidths=[layout.width])
+    # The box may split, between lines and inside one, never leaving a line's last words
+    # alone: on a phone's page, under the review box, a box kept whole went to page 2 and
+    # left page 1 half empty.
+    rows = []
+    for line in lines:
+        said = layout.para(line, "body")
+        said.style = ParagraphStyle(f"{said.style.name}_box", parent=said.style, allowWidows=0)
+        rows.append([said])
+    box = Table(rows, colWidths=[layout.width], splitInRow=1)
     box.setStyle(
         TableStyle(
             [
