@@ -32,7 +32,7 @@ OLD_ENGLISH = (
     "Single-leg stance, eyes open, left, painful at the latest assessment",
 )
 IN_SPANISH = (
-    "hizo 9 de 12 sesiones (75 %), dolor o dificultad 6/10: se facilita, Almeja con banda elástica",
+    "hizo 9 de 12 sesiones (75 %), dolor o dificultad 6/10: se facilita, almeja con banda elástica",
     "hizo 25 de 28 sesiones (89 %), dolor o dificultad 3/10: se mantiene, sin hacerlo más "
     "difícil: carga Equilibrio sobre una pierna con los ojos abiertos, lado izquierdo, con "
     "dolor en la última evaluación",
