@@ -163,10 +163,12 @@ def test_server_measures_copy_the_clinic_and_count_round_trips(
         timeout=900,
     )
     lines = [line for line in done.stdout.splitlines() if line.startswith("SERVER_RESULT ")]
+    # A crash: faulthandler's stacks first (they are what says where), then the output's end.
+    fatal = done.stderr.find("Fatal Python error")
+    stacks = done.stderr[fatal : fatal + 8000] if fatal >= 0 else ""
     assert done.returncode == 0 and lines, (
-        done.returncode,
-        done.stdout[-3000:],
-        done.stderr[-6000:],
+        f"exit {done.returncode}\n{stacks}\n--- stdout ---\n{done.stdout[-3000:]}"
+        f"\n--- stderr ---\n{done.stderr[-3000:]}"
     )
     result = json.loads(lines[-1].split(" ", 1)[1])
     assert set(result) <= set(run.KEYS)
