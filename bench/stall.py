@@ -187,30 +187,50 @@ class StallMeter(QObject):
         self.max_ms = max(self.max_ms, gap_ms)
 
     def _watch(self) -> None:
-        """Samples the UI thread's stack every 5 ms while the heartbeat is late."""
+        """Samples the UI thread's stack every 5 ms while the heartbeat is late.
+
+        No frame object outlives one sample (`_sample` returns strings only): a UI frame held
+        here past its function's return keeps that function's locals alive (CPython hands
+        them to the frame object), so a Qt wrapper outlived its C++ object (a stale wrapper:
+        a new grid's header came back as a QAbstractScrollArea in CI) or was freed here, off
+        the UI thread, when the watcher let go (the server bench's segfaults under load).
+        Lines are not looked up (no file reads: the GIL is not let go meanwhile)."""
         late_s = self.threshold_ms / 2000
         while self._running:
             time.sleep(0.005)
             if time.perf_counter() - self._last < late_s:
                 continue
-            frames = sys._current_frames()
-            frame = frames.get(self._ui_thread)
-            if frame is None:
-                continue
-            found = _project_frame(traceback.extract_stack(frame))
-            if found is None:  # the UI thread waits (for the GIL?): what do the workers run?
-                stacks = [
-                    traceback.extract_stack(f)
-                    for ident, f in frames.items()
-                    if ident not in (self._ui_thread, threading.get_ident())
-                ]
-                # A worker waiting on another (a future's result, a lock, a queue) holds no
-                # GIL: one running is named first (the page's read waited for its audited open
-                # and was named, not the thread that ran).
-                stacks.sort(key=_waiting)
-                others = (_project_frame(stack) for stack in stacks)
-                busy = next((o for o in others if o is not None), None)
-                found = f"worker: {busy}" if busy else None
+            found = self._sample()
             if found is not None:
                 with self._lock:
                     self._samples.append(found)
+
+    def _sample(self) -> str | None:
+        """Where the UI thread is (or, when it waits, a busy worker), as file:function."""
+        frames = sys._current_frames()
+        try:
+            stacks = {
+                ident: traceback.StackSummary.extract(
+                    traceback.walk_stack(frame), lookup_lines=False
+                )
+                for ident, frame in frames.items()
+                if ident != threading.get_ident()
+            }
+        finally:
+            frames.clear()  # let go of every frame at once, before anything else runs
+            del frames
+        ui = stacks.pop(self._ui_thread, None)
+        if ui is None:
+            return None
+        ui.reverse()  # walk_stack goes innermost first; the summaries read outermost first
+        found = _project_frame(ui)
+        if found is not None:
+            return found
+        # The UI thread waits (for the GIL?): what do the workers run? A worker waiting on
+        # another (a future's result, a lock, a queue) holds no GIL: one running is named
+        # first (the page's read waited for its audited open and was named, not the thread
+        # that ran).
+        others = [traceback.StackSummary.from_list(stack[::-1]) for stack in stacks.values()]
+        others.sort(key=_waiting)
+        busy = next((p for p in map(_project_frame, others) if p is not None), None)
+        return f"worker: {busy}" if busy else None
